@@ -1,0 +1,1 @@
+"""Domain services shared by the CLI and the UI. Never imports Qt."""

@@ -1,0 +1,177 @@
+"""The signed, encrypted event envelope (see docs/PROTOCOL.md, "Events").
+
+Sign-then-encrypt: the author signs the event id, which is the hash of the header and the
+plaintext body; header and signature are then sealed with the space's epoch key. A member
+can forward an envelope byte for byte and every other member can still verify it.
+
+Values decoded from bytes that came from elsewhere are called `untrusted_*` until checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import msgpack
+
+from haven.crypto import aead, padding, signing
+from haven.crypto.errors import CryptoError
+from haven.crypto.hashing import blake2b_256
+from haven.crypto.subkeys import derive_subkey
+from haven.errors import InvalidEvent
+
+VERSION = 1
+SIGN_DOMAIN = b"haven/event/v1"
+AD_DOMAIN = b"haven/event-ad/v1"
+ID_PERSON = b"haven-event-id"
+CONTENT_KEY_CONTEXT = b"hvevent_"
+SPACE_ID_BYTES = 16
+DEVICE_ID_BYTES = 16
+ZERO_ID = bytes(32)
+#: Largest envelope accepted from anywhere, before decryption.
+MAX_ENVELOPE_BYTES = 1024 * 1024
+MAX_TYPE_CHARS = 64
+
+
+@dataclass(frozen=True)
+class Header:
+    space_id: bytes
+    epoch: int
+    author: bytes
+    device: bytes
+    seq: int
+    lamport: int
+    prev: bytes
+
+    def encode(self) -> bytes:
+        return packb(
+            [VERSION, self.space_id, self.epoch, self.author, self.device, self.seq,
+             self.lamport, self.prev]
+        )
+
+
+@dataclass(frozen=True)
+class Event:
+    id: bytes
+    header: Header
+    type: str
+    created_ms: int
+    content: dict[str, Any]
+    envelope: bytes
+
+    @property
+    def space_id(self) -> bytes:
+        return self.header.space_id
+
+    @property
+    def author(self) -> bytes:
+        return self.header.author
+
+    @property
+    def device(self) -> bytes:
+        return self.header.device
+
+    @property
+    def seq(self) -> int:
+        return self.header.seq
+
+    @property
+    def lamport(self) -> int:
+        return self.header.lamport
+
+
+def packb(obj: Any) -> bytes:
+    return bytes(msgpack.packb(obj, use_bin_type=True))
+
+
+def unpackb(data: bytes) -> Any:
+    return msgpack.unpackb(data, raw=False, strict_map_key=True, use_list=True)
+
+
+def content_key(epoch_key: bytes) -> bytes:
+    return derive_subkey(epoch_key, CONTENT_KEY_CONTEXT)
+
+
+def event_id(header_bytes: bytes, body_bytes: bytes) -> bytes:
+    return blake2b_256(header_bytes + body_bytes, person=ID_PERSON)
+
+
+def seal_event(
+    header: Header,
+    event_type: str,
+    created_ms: int,
+    content: dict[str, Any],
+    author_seed: bytes,
+    epoch_key: bytes,
+) -> Event:
+    header_bytes = header.encode()
+    body_bytes = packb([event_type, created_ms, content])
+    eid = event_id(header_bytes, body_bytes)
+    signature = signing.sign(author_seed, SIGN_DOMAIN, eid)
+    inner = padding.pad(packb([body_bytes, signature]))
+    ciphertext = aead.encrypt(content_key(epoch_key), inner, AD_DOMAIN + header_bytes)
+    envelope = packb([header_bytes, ciphertext])
+    if len(envelope) > MAX_ENVELOPE_BYTES:
+        raise InvalidEvent("event is larger than the maximum size")
+    return Event(eid, header, event_type, created_ms, content, envelope)
+
+
+def read_header(untrusted_envelope: bytes) -> tuple[Header, bytes, bytes]:
+    """Parse the cleartext part without any key: (header, header bytes, ciphertext)."""
+    if len(untrusted_envelope) > MAX_ENVELOPE_BYTES:
+        raise InvalidEvent("event is larger than the maximum size")
+    try:
+        outer = unpackb(untrusted_envelope)
+        untrusted_header_bytes, ciphertext = outer
+        fields = unpackb(untrusted_header_bytes)
+        version, space_id, epoch, author, device, seq, lamport, prev = fields
+    except (ValueError, TypeError, msgpack.UnpackException) as exc:
+        raise InvalidEvent("malformed event envelope") from exc
+    if version != VERSION:
+        raise InvalidEvent(f"unknown event version {version!r}")
+    if not (
+        isinstance(space_id, bytes) and len(space_id) == SPACE_ID_BYTES
+        and isinstance(author, bytes) and len(author) == signing.PUBLIC_KEY_BYTES
+        and isinstance(device, bytes) and len(device) == DEVICE_ID_BYTES
+        and isinstance(prev, bytes) and len(prev) == 32
+        and isinstance(ciphertext, bytes)
+        and all(type(v) is int and 0 <= v < 2**63 for v in (epoch, seq, lamport))
+        and seq >= 1 and lamport >= 1
+    ):
+        raise InvalidEvent("malformed event header")
+    header = Header(space_id, epoch, author, device, seq, lamport, prev)
+    if header.encode() != untrusted_header_bytes or packb(outer) != untrusted_envelope:
+        raise InvalidEvent("event encoding is not canonical")
+    return header, untrusted_header_bytes, ciphertext
+
+
+def open_event(untrusted_envelope: bytes, epoch_key: bytes, *, verify: bool = True) -> Event:
+    """Decrypt and verify an envelope. Raises InvalidEvent on any failure.
+
+    `verify=False` skips only the signature check, for envelopes read back from our own
+    vault that were verified when they were first stored (rebuilding projections)."""
+    header, header_bytes, ciphertext = read_header(untrusted_envelope)
+    try:
+        inner = padding.unpad(aead.decrypt(content_key(epoch_key), ciphertext,
+                                           AD_DOMAIN + header_bytes))
+    except CryptoError as exc:
+        raise InvalidEvent("event does not decrypt with the space key") from exc
+    try:
+        body_bytes, signature = unpackb(inner)
+        event_type, created_ms, content = unpackb(body_bytes)
+    except (ValueError, TypeError, msgpack.UnpackException) as exc:
+        raise InvalidEvent("malformed event body") from exc
+    if not (
+        isinstance(event_type, str) and 0 < len(event_type) <= MAX_TYPE_CHARS
+        and type(created_ms) is int and isinstance(content, dict)
+        and isinstance(signature, bytes)
+    ):
+        raise InvalidEvent("malformed event body")
+    eid = event_id(header_bytes, body_bytes)
+    if not verify:
+        return Event(eid, header, event_type, created_ms, content, untrusted_envelope)
+    try:
+        signing.verify(header.author, SIGN_DOMAIN, eid, signature)
+    except CryptoError as exc:
+        raise InvalidEvent("event signature does not verify") from exc
+    return Event(eid, header, event_type, created_ms, content, untrusted_envelope)

@@ -1,0 +1,304 @@
+"""The append-only event log and the projections rebuilt from it.
+
+Everything a person writes becomes an event here (core/envelope.py). Events from peers go
+through `ingest`, which checks every one before anything is applied: encoding, decryption
+with the space's epoch key, signature, authorship, and per-(author, device) sequence
+continuity. Listeners hear about new events only after the transaction has committed.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from haven.core.clock import Clock, now_ms
+from haven.core.envelope import ZERO_ID, Event, Header, open_event, read_header, seal_event
+from haven.crypto.signing import SigningKeyPair
+from haven.errors import InvalidEvent, NotFound
+from haven.store import identity_tables as ids
+from haven.store import log_table as lt
+from haven.store.vault import Connection, Vault
+
+log = logging.getLogger(__name__)
+
+#: Early arrivals held per space before further ones are refused (a flood guard).
+MAX_HELD_PER_SPACE = 50_000
+
+
+class Projector(Protocol):
+    """Keeps some tables in step with the log. `apply` runs inside the log's transaction."""
+
+    type_prefix: str
+
+    def apply(self, conn: Connection, event: Event, log: EventLog) -> None: ...
+
+    def clear(self, conn: Connection, space_id: bytes) -> None: ...
+
+
+class Authorizer(Protocol):
+    """Decides whether `event`'s author was entitled to write it at its point in the log."""
+
+    def allows(self, conn: Connection, space: ids.SpaceRow, event: Event) -> bool: ...
+
+
+class OwnPersonaOnly:
+    """A private space (the journal): only the persona that owns it, on any of its devices."""
+
+    def allows(self, conn: Connection, space: ids.SpaceRow, event: Event) -> bool:
+        return event.author == space.persona_id
+
+
+@dataclass
+class IngestResult:
+    accepted: list[Event] = field(default_factory=list)
+    duplicates: int = 0
+    held: int = 0
+    rejected: list[str] = field(default_factory=list)
+    equivocations: int = 0
+
+
+@dataclass(frozen=True)
+class Draft:
+    type: str
+    content: dict[str, Any]
+    target: bytes | None = None
+
+
+Listener = Callable[[Sequence[Event]], None]
+
+
+class EventLog:
+    def __init__(self, vault: Vault, device_id: bytes, clock: Clock = now_ms) -> None:
+        self._vault = vault
+        self._device_id = device_id
+        self._clock = clock
+        self._projectors: list[Projector] = []
+        self._authorizers: dict[str, Authorizer] = {"journal": OwnPersonaOnly()}
+        self._listeners: list[Listener] = []
+        self._listeners_lock = threading.Lock()
+
+    # ----------------------------------------------------------------- wiring
+
+    def register_projector(self, projector: Projector) -> None:
+        self._projectors.append(projector)
+
+    def register_authorizer(self, space_kind: str, authorizer: Authorizer) -> None:
+        self._authorizers[space_kind] = authorizer
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call `listener` with each committed batch of new events; returns an unsubscribe."""
+        with self._listeners_lock:
+            self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            with self._listeners_lock:
+                if listener in self._listeners:
+                    self._listeners.remove(listener)
+
+        return unsubscribe
+
+    # ----------------------------------------------------------------- writing
+
+    def append(self, space_id: bytes, event_type: str, content: dict[str, Any],
+               target: bytes | None = None) -> Event:
+        return self.append_many(space_id, [Draft(event_type, content, target)])[0]
+
+    def append_many(self, space_id: bytes, drafts: Iterable[Draft]) -> list[Event]:
+        """Sign, encrypt, store and project our own events, all in one transaction."""
+        written: list[Event] = []
+        with self._vault.transaction() as conn:
+            space = self._space(conn, space_id)
+            keys = self._signing_keys(conn, space.persona_id)
+            epoch_key = ids.get_epoch_key(conn, space_id, space.current_epoch)
+            if epoch_key is None:
+                raise NotFound("no key for this space's current epoch")
+            seq, prev = lt.chain_tip(conn, space_id, keys.public, self._device_id)
+            lamport = lt.max_lamport(conn, space_id)
+            for draft in drafts:
+                seq, lamport = seq + 1, lamport + 1
+                header = Header(space_id, space.current_epoch, keys.public, self._device_id,
+                                seq, lamport, prev or ZERO_ID)
+                content = dict(draft.content)
+                if draft.target is not None:
+                    content["target"] = draft.target
+                event = seal_event(header, draft.type, self._clock(), content, keys.seed,
+                                   epoch_key)
+                self._store_and_project(conn, event)
+                written.append(event)
+                prev = event.id
+            self._vault.after_commit(lambda: self._notify(written))
+        return written
+
+    # ----------------------------------------------------------------- receiving
+
+    def ingest(self, untrusted_envelopes: Iterable[bytes]) -> IngestResult:
+        """Check and apply events from a peer, in one transaction. Never raises for a bad
+        event: each is counted as rejected with its reason and the rest go on."""
+        result = IngestResult()
+        with self._vault.transaction() as conn:
+            for untrusted in untrusted_envelopes:
+                try:
+                    self._ingest_one(conn, untrusted, result)
+                except InvalidEvent as exc:
+                    result.rejected.append(str(exc))
+                    log.info("rejected an event: %s", exc)
+            accepted = list(result.accepted)
+            if accepted:
+                self._vault.after_commit(lambda: self._notify(accepted))
+        return result
+
+    def _ingest_one(self, conn: Connection, untrusted: bytes, result: IngestResult) -> None:
+        header, _, _ = read_header(untrusted)
+        space = ids.get_space(conn, header.space_id)
+        if space is None:
+            raise InvalidEvent("event for a space this vault does not hold")
+        tip, tip_id = lt.chain_tip(conn, header.space_id, header.author, header.device)
+        if header.seq > tip + 1:
+            if lt.count_held(conn, header.space_id) >= MAX_HELD_PER_SPACE:
+                raise InvalidEvent("too many events waiting for a gap to fill")
+            # Authenticate before holding, so strangers cannot fill the holding table.
+            self._open_and_authorise(conn, space, untrusted)
+            lt.hold_event(conn, header.space_id, header.author, header.device, header.seq,
+                          untrusted)
+            result.held += 1
+            return
+        event = self._open_and_authorise(conn, space, untrusted)
+        if header.seq <= tip:
+            existing = lt.event_at(conn, header.space_id, header.author, header.device,
+                                   header.seq)
+            if existing is not None and existing.id == event.id:
+                result.duplicates += 1
+                return
+            kept = existing.id if existing else b""
+            if lt.record_equivocation(conn, header.space_id, header.author, header.device,
+                                      header.seq, kept, event.id, self._clock()):
+                result.equivocations += 1
+            raise InvalidEvent("equivocation: a different event already has this sequence")
+        self._append_checked(conn, space, event, tip_id)
+        result.accepted.append(event)
+        # Early arrivals that this event unblocks.
+        while True:
+            nxt = lt.take_held(conn, header.space_id, header.author, header.device,
+                               event.seq + 1)
+            if nxt is None:
+                break
+            try:
+                following = self._open_and_authorise(conn, space, nxt)
+                self._append_checked(conn, space, following, event.id)
+            except InvalidEvent as exc:
+                result.rejected.append(str(exc))
+                break
+            result.accepted.append(following)
+            event = following
+
+    def _open_and_authorise(self, conn: Connection, space: ids.SpaceRow,
+                            untrusted: bytes) -> Event:
+        header, _, _ = read_header(untrusted)
+        epoch_key = ids.get_epoch_key(conn, space.space_id, header.epoch)
+        if epoch_key is None:
+            raise InvalidEvent("event from an epoch whose key this vault does not hold")
+        event = open_event(untrusted, epoch_key)
+        authorizer = self._authorizers.get(space.kind)
+        if authorizer is None or not authorizer.allows(conn, space, event):
+            raise InvalidEvent("the author may not write this event in this space")
+        return event
+
+    def _append_checked(self, conn: Connection, space: ids.SpaceRow, event: Event,
+                        tip_id: bytes | None) -> None:
+        if event.header.prev != (tip_id or ZERO_ID):
+            raise InvalidEvent("event does not follow its author's previous event")
+        if tip_id is not None:
+            prev = lt.get_event(conn, tip_id)
+            if prev is not None and event.lamport <= prev.lamport:
+                raise InvalidEvent("event's clock does not move forward")
+        self._store_and_project(conn, event)
+        lt.drop_held_through(conn, event.space_id, event.author, event.device, event.seq)
+
+    def _store_and_project(self, conn: Connection, event: Event) -> None:
+        target = event.content.get("target")
+        lt.insert_event(conn, lt.StoredEvent(
+            event.id, event.space_id, event.author, event.device, event.seq, event.lamport,
+            event.header.epoch, event.type, target if isinstance(target, bytes) else None,
+            event.created_ms, event.envelope,
+        ))
+        for projector in self._projectors:
+            if event.type.startswith(projector.type_prefix):
+                projector.apply(conn, event, self)
+
+    # ----------------------------------------------------------------- reading
+
+    def open_stored(self, conn: Connection, stored: lt.StoredEvent) -> Event:
+        """Decrypt an event from our own log (verified when it was stored)."""
+        key = ids.get_epoch_key(conn, stored.space_id, stored.epoch)
+        if key is None:
+            raise NotFound("no key for that event's epoch")
+        return open_event(stored.envelope, key, verify=False)
+
+    def chain_tips(self, space_id: bytes) -> dict[tuple[bytes, bytes], int]:
+        with self._vault.read() as conn:
+            return lt.chain_tips(conn, space_id)
+
+    def envelopes_after(self, space_id: bytes, remote_tips: dict[tuple[bytes, bytes], int],
+                        limit: int) -> list[bytes]:
+        """Up to `limit` envelopes the remote side lacks, given its chain tips; each chain in
+        sequence order so the receiver never has to hold them."""
+        out: list[bytes] = []
+        with self._vault.read() as conn:
+            for (author, device), seq in sorted(lt.chain_tips(conn, space_id).items()):
+                have = remote_tips.get((author, device), 0)
+                if seq <= have:
+                    continue
+                for ev in lt.chain_after(conn, space_id, author, device, have, limit - len(out)):
+                    out.append(ev.envelope)
+                if len(out) >= limit:
+                    break
+        return out
+
+    def count(self, space_id: bytes | None = None) -> int:
+        with self._vault.read() as conn:
+            return lt.count_events(conn, space_id)
+
+    def equivocations(self, space_id: bytes) -> list[tuple[bytes, bytes, int]]:
+        with self._vault.read() as conn:
+            return lt.list_equivocations(conn, space_id)
+
+    def rebuild_projections(self, space_id: bytes) -> int:
+        """Drop every projection of a space and replay the log into it. Returns the number
+        of events replayed."""
+        n = 0
+        with self._vault.transaction() as conn:
+            for projector in self._projectors:
+                projector.clear(conn, space_id)
+            for stored in list(lt.events_in_order(conn, space_id)):
+                event = self.open_stored(conn, stored)
+                for projector in self._projectors:
+                    if event.type.startswith(projector.type_prefix):
+                        projector.apply(conn, event, self)
+                n += 1
+        return n
+
+    # ----------------------------------------------------------------- helpers
+
+    def _space(self, conn: Connection, space_id: bytes) -> ids.SpaceRow:
+        space = ids.get_space(conn, space_id)
+        if space is None:
+            raise NotFound("unknown space")
+        return space
+
+    def _signing_keys(self, conn: Connection, persona_id: bytes) -> SigningKeyPair:
+        row = ids.get_persona(conn, persona_id)
+        if row is None:
+            raise NotFound("unknown persona")
+        return SigningKeyPair.from_seed(row.sign_seed)
+
+    def _notify(self, events: Sequence[Event]) -> None:
+        with self._listeners_lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(events)
+            except Exception:  # a broken listener must not break the log
+                log.exception("event listener failed")

@@ -1,0 +1,92 @@
+"""This vault's persona(s) and device. A persona is a keypair plus a chosen display name and
+pronouns, never an email, phone number or real name."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from haven.core.clock import Clock, now_ms
+from haven.core.envelope import DEVICE_ID_BYTES
+from haven.crypto.signing import SigningKeyPair
+from haven.errors import InvalidInput, NotFound
+from haven.store import identity_tables as t
+from haven.store.vault import Vault
+
+MAX_NAME_CHARS = 64
+MAX_PRONOUNS_CHARS = 32
+_DEVICE_ID = "device_id"
+_PRIMARY_PERSONA = "primary_persona"
+
+
+@dataclass(frozen=True)
+class Persona:
+    """What the UI and CLI may show about a persona: never the secret key."""
+
+    persona_id: bytes
+    display_name: str
+    pronouns: str
+
+
+def validate_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidInput("a display name cannot be empty")
+    if len(name) > MAX_NAME_CHARS:
+        raise InvalidInput(f"a display name has at most {MAX_NAME_CHARS} characters")
+    return name
+
+
+def validate_pronouns(pronouns: str) -> str:
+    pronouns = " ".join(pronouns.split())
+    if len(pronouns) > MAX_PRONOUNS_CHARS:
+        raise InvalidInput(f"pronouns have at most {MAX_PRONOUNS_CHARS} characters")
+    return pronouns
+
+
+class Identity:
+    def __init__(self, vault: Vault, clock: Clock = now_ms) -> None:
+        self._vault = vault
+        self._clock = clock
+
+    def initialise(self, display_name: str, pronouns: str = "") -> Persona:
+        """Create the primary persona and this device's id (once, at vault creation)."""
+        name, pronouns = validate_name(display_name), validate_pronouns(pronouns)
+        keys = SigningKeyPair.generate()
+        with self._vault.transaction() as conn:
+            t.insert_persona(conn, t.PersonaRow(keys.public, keys.seed, name, pronouns,
+                                                self._clock()))
+            t.set_meta(conn, _PRIMARY_PERSONA, keys.public)
+            t.set_meta(conn, _DEVICE_ID, os.urandom(DEVICE_ID_BYTES))
+        return Persona(keys.public, name, pronouns)
+
+    @property
+    def device_id(self) -> bytes:
+        with self._vault.read() as conn:
+            value = t.get_meta(conn, _DEVICE_ID)
+        if value is None:
+            raise NotFound("this vault has no device id")
+        return value
+
+    def primary(self) -> Persona:
+        with self._vault.read() as conn:
+            pid = t.get_meta(conn, _PRIMARY_PERSONA)
+            row = t.get_persona(conn, pid) if pid else None
+        if row is None:
+            raise NotFound("this vault has no persona yet")
+        return Persona(row.persona_id, row.display_name, row.pronouns)
+
+    def signing_keys(self, persona_id: bytes) -> SigningKeyPair:
+        with self._vault.read() as conn:
+            row = t.get_persona(conn, persona_id)
+        if row is None:
+            raise NotFound("unknown persona")
+        return SigningKeyPair.from_seed(row.sign_seed)
+
+    def update(self, persona_id: bytes, display_name: str, pronouns: str) -> Persona:
+        name, pronouns = validate_name(display_name), validate_pronouns(pronouns)
+        with self._vault.transaction() as conn:
+            if t.get_persona(conn, persona_id) is None:
+                raise NotFound("unknown persona")
+            t.update_persona(conn, persona_id, name, pronouns)
+        return Persona(persona_id, name, pronouns)

@@ -1,0 +1,89 @@
+"""An unlocked vault and the services over it: the one object the CLI and the UI hold."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from haven.core.clock import Clock, now_ms
+from haven.core.envelope import SPACE_ID_BYTES
+from haven.core.eventlog import EventLog
+from haven.core.identity import Identity, Persona
+from haven.core.journal import JournalProjector, JournalService
+from haven.core.passphrase import check
+from haven.crypto.kdf import KdfParams
+from haven.errors import NotFound, WeakPassphrase
+from haven.store import identity_tables as ids
+from haven.store.vault import Vault, vault_exists
+
+_JOURNAL_SPACE = "journal_space"
+
+
+class Session:
+    def __init__(self, vault: Vault, clock: Clock = now_ms) -> None:
+        self.vault = vault
+        self.identity = Identity(vault, clock)
+        self.log = EventLog(vault, self.identity.device_id, clock)
+        self.log.register_projector(JournalProjector())
+        with vault.read() as conn:
+            journal_space = ids.get_meta(conn, _JOURNAL_SPACE)
+        if journal_space is None:
+            raise NotFound("this vault has no journal")
+        self.journal = JournalService(vault, self.log, journal_space)
+
+    @property
+    def data_dir(self) -> Path:
+        return self.vault.data_dir
+
+    @property
+    def is_open(self) -> bool:
+        return self.vault.is_open
+
+    def lock(self) -> None:
+        self.vault.close()
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        strength = check(new_passphrase, [self.identity.primary().display_name])
+        if strength.weakness is not None:
+            raise WeakPassphrase(strength.weakness.value)
+        self.vault.change_passphrase(new_passphrase)
+
+
+def exists(data_dir: Path) -> bool:
+    return vault_exists(data_dir)
+
+
+def create(data_dir: Path, passphrase: str, display_name: str, pronouns: str = "",
+           params: KdfParams | None = None, clock: Clock = now_ms,
+           check_strength: bool = True) -> Session:
+    """Create a vault, its persona, device id and private journal space."""
+    if check_strength:
+        strength = check(passphrase, [display_name])
+        if strength.weakness is not None:
+            raise WeakPassphrase(strength.weakness.value)
+    vault = Vault.create(data_dir, passphrase, params)
+    try:
+        persona = Identity(vault, clock).initialise(display_name, pronouns)
+        _create_journal_space(vault, persona, clock)
+        return Session(vault, clock)
+    except BaseException:
+        vault.close()
+        raise
+
+
+def unlock(data_dir: Path, passphrase: str, clock: Clock = now_ms) -> Session:
+    vault = Vault.open(data_dir, passphrase)
+    try:
+        return Session(vault, clock)
+    except BaseException:
+        vault.close()
+        raise
+
+
+def _create_journal_space(vault: Vault, persona: Persona, clock: Clock) -> None:
+    space_id = os.urandom(SPACE_ID_BYTES)
+    with vault.transaction() as conn:
+        ids.insert_space(conn, ids.SpaceRow(space_id, "journal", persona.persona_id, "", 0,
+                                            clock()))
+        ids.put_epoch_key(conn, space_id, 0, os.urandom(32))
+        ids.set_meta(conn, _JOURNAL_SPACE, space_id)

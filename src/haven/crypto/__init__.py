@@ -1,0 +1,1 @@
+"""Pure functions over PyNaCl (libsodium). No I/O, no storage, no Qt."""

@@ -1,0 +1,1 @@
+"""The only package that imports sqlcipher3: the vault file, migrations and table access."""

@@ -1,0 +1,175 @@
+"""SQL for the journal projection and its full-text index (FTS5, unicode61 tokenizer, so
+Arabic and other non-Latin scripts are split into words too)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from haven.store.vault import Connection
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    entry_id: bytes
+    title: str
+    body: str
+    mood: int | None
+    tags: tuple[str, ...]
+    created_ms: int
+    updated_ms: int
+    edit_lamport: int = 0
+    edit_id: bytes = b""
+
+
+@dataclass(frozen=True)
+class EntryFilter:
+    tags: tuple[str, ...] = ()
+    mood: int | None = None
+    since_ms: int | None = None
+    until_ms: int | None = None
+    text: str = ""  # full-text query, user syntax (see fts_query)
+
+
+def fts_query(text: str) -> str:
+    """Turn what a person typed into a safe FTS5 query: every word must match, as a prefix.
+    Quotes are doubled so no FTS5 operator or column filter can be injected."""
+    words = [w for w in text.split() if w]
+    return " AND ".join('"' + w.replace('"', '""') + '"*' for w in words)
+
+
+def insert_entry(conn: Connection, row: EntryRow) -> None:
+    cur = conn.execute(
+        "INSERT INTO journal_entries (entry_id, title, body, mood, tags_text, created_ms,"
+        " updated_ms, edit_lamport, edit_id) VALUES (?,?,?,?,?,?,?,?,?)",
+        (row.entry_id, row.title, row.body, row.mood, " ".join(row.tags), row.created_ms,
+         row.updated_ms, row.edit_lamport, row.edit_id),
+    )
+    _set_tags(conn, int(cur.lastrowid), row.tags)
+
+
+def update_entry(conn: Connection, row: EntryRow) -> None:
+    rowid = _rowid(conn, row.entry_id)
+    if rowid is None:
+        return
+    conn.execute(
+        "UPDATE journal_entries SET title=?, body=?, mood=?, tags_text=?, updated_ms=?,"
+        " edit_lamport=?, edit_id=? WHERE rowid=?",
+        (row.title, row.body, row.mood, " ".join(row.tags), row.updated_ms, row.edit_lamport,
+         row.edit_id, rowid),
+    )
+    conn.execute("DELETE FROM journal_tags WHERE entry_rowid = ?", (rowid,))
+    _set_tags(conn, rowid, row.tags)
+
+
+def delete_entry(conn: Connection, entry_id: bytes) -> None:
+    """Remove an entry from the projection and the search index, and remember it is gone."""
+    conn.execute("INSERT OR IGNORE INTO journal_tombstones (entry_id) VALUES (?)", (entry_id,))
+    conn.execute("DELETE FROM journal_entries WHERE entry_id = ?", (entry_id,))
+
+
+def is_tombstoned(conn: Connection, entry_id: bytes) -> bool:
+    return conn.execute(
+        "SELECT 1 FROM journal_tombstones WHERE entry_id = ?", (entry_id,)
+    ).fetchone() is not None
+
+
+def clear(conn: Connection) -> None:
+    conn.execute("DELETE FROM journal_entries")
+    conn.execute("DELETE FROM journal_tombstones")
+    conn.execute("INSERT INTO journal_fts (journal_fts) VALUES ('rebuild')")
+
+
+def get_entry(conn: Connection, entry_id: bytes) -> EntryRow | None:
+    row = conn.execute(
+        "SELECT rowid, entry_id, title, body, mood, created_ms, updated_ms, edit_lamport,"
+        " edit_id FROM journal_entries WHERE entry_id = ?",
+        (entry_id,),
+    ).fetchone()
+    return _entry(conn, row) if row else None
+
+
+def find_entry_ids(conn: Connection, prefix_hex: str) -> list[bytes]:
+    """Entries whose id starts with the given hex prefix (so people can type short ids)."""
+    rows = conn.execute(
+        "SELECT entry_id FROM journal_entries WHERE hex(entry_id) LIKE ? LIMIT 3",
+        (prefix_hex.upper() + "%",),
+    )
+    return [bytes(r[0]) for r in rows]
+
+
+def query_entries(conn: Connection, flt: EntryFilter, limit: int = -1,
+                  offset: int = 0) -> list[EntryRow]:
+    where, params, order = _where(flt)
+    rows = conn.execute(
+        "SELECT e.rowid, e.entry_id, e.title, e.body, e.mood, e.created_ms, e.updated_ms,"
+        f" e.edit_lamport, e.edit_id FROM journal_entries e {where} {order} LIMIT ? OFFSET ?",
+        (*params, limit, offset),
+    ).fetchall()
+    return [_entry(conn, r) for r in rows]
+
+
+def count_entries(conn: Connection, flt: EntryFilter) -> int:
+    where, params, _ = _where(flt)
+    return int(
+        conn.execute(f"SELECT count(*) FROM journal_entries e {where}", params).fetchone()[0]
+    )
+
+
+def all_tags(conn: Connection) -> list[tuple[str, int]]:
+    rows = conn.execute(
+        "SELECT tag, count(*) FROM journal_tags GROUP BY tag ORDER BY count(*) DESC, tag"
+    )
+    return [(t, int(n)) for t, n in rows]
+
+
+def _where(flt: EntryFilter) -> tuple[str, list[object], str]:
+    clauses: list[str] = []
+    params: list[object] = []
+    order = "ORDER BY e.created_ms DESC, e.rowid DESC"
+    for tag in flt.tags:
+        clauses.append(
+            "e.rowid IN (SELECT entry_rowid FROM journal_tags WHERE tag = ?)"
+        )
+        params.append(tag)
+    if flt.mood is not None:
+        clauses.append("e.mood = ?")
+        params.append(flt.mood)
+    if flt.since_ms is not None:
+        clauses.append("e.created_ms >= ?")
+        params.append(flt.since_ms)
+    if flt.until_ms is not None:
+        clauses.append("e.created_ms < ?")
+        params.append(flt.until_ms)
+    match = fts_query(flt.text)
+    if match:
+        clauses.append(
+            "e.rowid IN (SELECT rowid FROM journal_fts WHERE journal_fts MATCH ?)"
+        )
+        params.append(match)
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    return where, params, order
+
+
+def _set_tags(conn: Connection, rowid: int, tags: tuple[str, ...]) -> None:
+    conn.executemany(
+        "INSERT OR IGNORE INTO journal_tags (entry_rowid, tag) VALUES (?, ?)",
+        [(rowid, t) for t in tags],
+    )
+
+
+def _rowid(conn: Connection, entry_id: bytes) -> int | None:
+    row = conn.execute(
+        "SELECT rowid FROM journal_entries WHERE entry_id = ?", (entry_id,)
+    ).fetchone()
+    return int(row[0]) if row else None
+
+
+def _entry(conn: Connection, row: tuple) -> EntryRow:  # type: ignore[type-arg]
+    rowid, entry_id, title, body, mood, created, updated, edit_lamport, edit_id = row
+    tags = tuple(
+        t for (t,) in conn.execute(
+            "SELECT tag FROM journal_tags WHERE entry_rowid = ? ORDER BY tag", (rowid,)
+        )
+    )
+    return EntryRow(bytes(entry_id), title, body, mood, tags, created, updated, edit_lamport,
+                    bytes(edit_id))

@@ -1,0 +1,180 @@
+"""SQL for the event log: stored events, held early arrivals and equivocations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from haven.store.vault import Connection
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    id: bytes
+    space_id: bytes
+    author: bytes
+    device: bytes
+    seq: int
+    lamport: int
+    epoch: int
+    type: str
+    target: bytes | None
+    created_ms: int
+    envelope: bytes
+
+
+def insert_event(conn: Connection, ev: StoredEvent) -> None:
+    conn.execute(
+        "INSERT INTO events (id, space_id, author, device, seq, lamport, epoch, type, target,"
+        " created_ms, envelope) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (ev.id, ev.space_id, ev.author, ev.device, ev.seq, ev.lamport, ev.epoch, ev.type,
+         ev.target, ev.created_ms, ev.envelope),
+    )
+
+
+_COLUMNS = "id, space_id, author, device, seq, lamport, epoch, type, target, created_ms, envelope"
+
+
+def _row(row: tuple) -> StoredEvent:  # type: ignore[type-arg]
+    return StoredEvent(*row)
+
+
+def get_event(conn: Connection, event_id: bytes) -> StoredEvent | None:
+    row = conn.execute(f"SELECT {_COLUMNS} FROM events WHERE id = ?", (event_id,)).fetchone()
+    return _row(row) if row else None
+
+
+def event_at(conn: Connection, space_id: bytes, author: bytes, device: bytes,
+             seq: int) -> StoredEvent | None:
+    row = conn.execute(
+        f"SELECT {_COLUMNS} FROM events WHERE space_id=? AND author=? AND device=? AND seq=?",
+        (space_id, author, device, seq),
+    ).fetchone()
+    return _row(row) if row else None
+
+
+def chain_tip(conn: Connection, space_id: bytes, author: bytes,
+              device: bytes) -> tuple[int, bytes | None]:
+    """(highest seq, its id) of one (author, device) chain; (0, None) when empty.
+    Sequences are stored gap-free, so the highest is also the highest contiguous."""
+    row = conn.execute(
+        "SELECT seq, id FROM events WHERE space_id=? AND author=? AND device=?"
+        " ORDER BY seq DESC LIMIT 1",
+        (space_id, author, device),
+    ).fetchone()
+    return (row[0], row[1]) if row else (0, None)
+
+
+def max_lamport(conn: Connection, space_id: bytes) -> int:
+    row = conn.execute(
+        "SELECT max(lamport) FROM events WHERE space_id = ?", (space_id,)
+    ).fetchone()
+    return int(row[0] or 0)
+
+
+def chain_tips(conn: Connection, space_id: bytes) -> dict[tuple[bytes, bytes], int]:
+    """Per (author, device) the highest contiguous seq: what a peer tells the other side."""
+    rows = conn.execute(
+        "SELECT author, device, max(seq) FROM events WHERE space_id = ? GROUP BY author, device",
+        (space_id,),
+    )
+    return {(a, d): int(s) for a, d, s in rows}
+
+
+def chain_after(conn: Connection, space_id: bytes, author: bytes, device: bytes,
+                after_seq: int, limit: int) -> list[StoredEvent]:
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM events WHERE space_id=? AND author=? AND device=? AND seq>?"
+        " ORDER BY seq LIMIT ?",
+        (space_id, author, device, after_seq, limit),
+    )
+    return [_row(r) for r in rows]
+
+
+def events_in_order(conn: Connection, space_id: bytes,
+                    type_prefix: str = "") -> Iterator[StoredEvent]:
+    """Every event of a space in causal (Lamport, then id) order, for rebuilding projections."""
+    yield from (
+        _row(r)
+        for r in conn.execute(
+            f"SELECT {_COLUMNS} FROM events WHERE space_id = ? AND type >= ? AND type < ?"
+            " ORDER BY lamport, id",
+            (space_id, type_prefix, type_prefix + "\U0010ffff"),
+        )
+    )
+
+
+def events_targeting(conn: Connection, target: bytes) -> list[StoredEvent]:
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM events WHERE target = ? ORDER BY lamport, id", (target,)
+    )
+    return [_row(r) for r in rows]
+
+
+def count_events(conn: Connection, space_id: bytes | None = None) -> int:
+    if space_id is None:
+        return int(conn.execute("SELECT count(*) FROM events").fetchone()[0])
+    return int(
+        conn.execute("SELECT count(*) FROM events WHERE space_id = ?", (space_id,)).fetchone()[0]
+    )
+
+
+# ----------------------------------------------------------------- held early arrivals
+
+def hold_event(conn: Connection, space_id: bytes, author: bytes, device: bytes, seq: int,
+               envelope: bytes) -> None:
+    conn.execute(
+        "INSERT OR IGNORE INTO held_events (space_id, author, device, seq, envelope)"
+        " VALUES (?,?,?,?,?)",
+        (space_id, author, device, seq, envelope),
+    )
+
+
+def take_held(conn: Connection, space_id: bytes, author: bytes, device: bytes,
+              seq: int) -> bytes | None:
+    row = conn.execute(
+        "SELECT envelope FROM held_events WHERE space_id=? AND author=? AND device=? AND seq=?",
+        (space_id, author, device, seq),
+    ).fetchone()
+    if row is None:
+        return None
+    conn.execute(
+        "DELETE FROM held_events WHERE space_id=? AND author=? AND device=? AND seq=?",
+        (space_id, author, device, seq),
+    )
+    return bytes(row[0])
+
+
+def drop_held_through(conn: Connection, space_id: bytes, author: bytes, device: bytes,
+                      seq: int) -> None:
+    """Forget held arrivals that the chain has caught up with (they came another way)."""
+    conn.execute(
+        "DELETE FROM held_events WHERE space_id=? AND author=? AND device=? AND seq<=?",
+        (space_id, author, device, seq),
+    )
+
+
+def count_held(conn: Connection, space_id: bytes) -> int:
+    return int(
+        conn.execute("SELECT count(*) FROM held_events WHERE space_id = ?",
+                     (space_id,)).fetchone()[0]
+    )
+
+
+def record_equivocation(conn: Connection, space_id: bytes, author: bytes, device: bytes,
+                        seq: int, kept_id: bytes, rejected_id: bytes, now_ms: int) -> bool:
+    """Returns True the first time this pair is seen."""
+    cur = conn.execute(
+        "INSERT OR IGNORE INTO equivocations (space_id, author, device, seq, kept_id,"
+        " rejected_id, seen_ms) VALUES (?,?,?,?,?,?,?)",
+        (space_id, author, device, seq, kept_id, rejected_id, now_ms),
+    )
+    return bool(cur.rowcount)
+
+
+def list_equivocations(conn: Connection, space_id: bytes) -> list[tuple[bytes, bytes, int]]:
+    rows = conn.execute(
+        "SELECT author, device, seq FROM equivocations WHERE space_id = ? ORDER BY seen_ms",
+        (space_id,),
+    )
+    return [(a, d, s) for a, d, s in rows]

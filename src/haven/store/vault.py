@@ -1,0 +1,263 @@
+"""The vault: one SQLCipher database opened with a random 32-byte master key (raw key, so
+SQLCipher's own PBKDF2 never runs), the key stored only wrapped under Argon2id(passphrase).
+
+Files in the data folder:
+  vault.header  JSON: KDF parameters, salt, wrapped master key (nothing secret in clear)
+  vault.db      the SQLCipher database (+ -wal/-shm while open; both encrypted or content-free)
+  vault.lock    an advisory lock so that two processes never open the vault at once
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import filelock
+import sqlcipher3
+
+from haven.crypto import kdf, secretbox
+from haven.crypto.errors import CryptoError
+from haven.errors import (
+    VaultDamaged,
+    VaultExists,
+    VaultFull,
+    VaultInUse,
+    VaultLocked,
+    VaultNotFound,
+    WrongPassphrase,
+)
+from haven.store import migrations
+from haven.store.header import VaultHeader, read_header, write_header_atomically
+
+DB_NAME = "vault.db"
+HEADER_NAME = "vault.header"
+LOCK_NAME = "vault.lock"
+MASTER_KEY_BYTES = 32
+#: Page cache per connection (negative = KiB). Misses cost ~2.2x when encrypted.
+CACHE_KIB = 32 * 1024
+
+Connection = Any  # sqlcipher3.Connection has no stubs
+
+
+@dataclass(frozen=True)
+class UnlockTimings:
+    kdf_s: float
+    open_s: float
+
+
+def vault_exists(data_dir: Path) -> bool:
+    return (data_dir / HEADER_NAME).exists() or (data_dir / DB_NAME).exists()
+
+
+class Vault:
+    """An open vault. All SQL goes through `read()` or `transaction()`, which serialise
+    access to the one connection (so any thread may call in)."""
+
+    def __init__(self, data_dir: Path, conn: Connection, lock: filelock.BaseFileLock,
+                 master_key: bytes, timings: UnlockTimings) -> None:
+        self.data_dir = data_dir
+        self._conn: Connection | None = conn
+        self._lock = lock
+        self._master_key: bytes | None = master_key
+        self._mutex = threading.RLock()
+        self._after_commit: list[Callable[[], None]] | None = None
+        self.timings = timings
+
+    # ----------------------------------------------------------------- lifecycle
+
+    @classmethod
+    def create(cls, data_dir: Path, passphrase: str,
+               params: kdf.KdfParams | None = None) -> Vault:
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if vault_exists(data_dir):
+            raise VaultExists(f"a vault already exists in {data_dir}; nothing was changed")
+        lock = _acquire_lock(data_dir)
+        try:
+            params = params or kdf.default_params()
+            master_key = os.urandom(MASTER_KEY_BYTES)
+            salt = kdf.new_salt()
+            t0 = time.perf_counter()
+            kek = kdf.derive_key(passphrase, salt, params)
+            t1 = time.perf_counter()
+            conn = _connect(data_dir / DB_NAME, master_key)
+            migrations.migrate(conn)
+            # The header goes last: a crash before this leaves a database without a header,
+            # which `create` refuses to overwrite and `open` reports as damaged.
+            header = VaultHeader(params, salt, secretbox.wrap_key(kek, master_key))
+            write_header_atomically(data_dir / HEADER_NAME, header)
+            t2 = time.perf_counter()
+        except BaseException:
+            lock.release()
+            raise
+        return cls(data_dir, conn, lock, master_key, UnlockTimings(t1 - t0, t2 - t1))
+
+    @classmethod
+    def open(cls, data_dir: Path, passphrase: str) -> Vault:
+        header_path, db_path = data_dir / HEADER_NAME, data_dir / DB_NAME
+        if not header_path.exists() and not db_path.exists():
+            raise VaultNotFound(f"no vault in {data_dir}; create one with `haven init`")
+        if not header_path.exists():
+            raise VaultDamaged("the vault header is missing; the database cannot be opened")
+        if not db_path.exists():
+            raise VaultDamaged("the vault database is missing")
+        lock = _acquire_lock(data_dir)
+        try:
+            header = read_header(header_path)
+            t0 = time.perf_counter()
+            kek = kdf.derive_key(passphrase, header.salt, header.kdf)
+            t1 = time.perf_counter()
+            try:
+                master_key = secretbox.unwrap_key(kek, header.wrapped_key)
+            except CryptoError:
+                raise WrongPassphrase() from None
+            if len(master_key) != MASTER_KEY_BYTES:
+                raise VaultDamaged("the vault header holds a key of the wrong size")
+            conn = _connect(db_path, master_key)
+            migrations.migrate(conn)
+            t2 = time.perf_counter()
+        except sqlcipher3.DatabaseError as exc:
+            lock.release()
+            raise VaultDamaged(f"the vault database is damaged ({exc})") from exc
+        except BaseException:
+            lock.release()
+            raise
+        return cls(data_dir, conn, lock, master_key, UnlockTimings(t1 - t0, t2 - t1))
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    def close(self) -> None:
+        """Lock: close the connection and drop every reference to the key we hold."""
+        with self._mutex:
+            if self._conn is not None:
+                with contextlib.suppress(sqlcipher3.Error):
+                    self._conn.close()
+            self._conn = None
+            self._master_key = None
+            if self._lock.is_locked:
+                self._lock.release()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def change_passphrase(self, new_passphrase: str,
+                          params: kdf.KdfParams | None = None) -> None:
+        """Rewrap the master key under a new passphrase. The database is not touched."""
+        with self._mutex:
+            master_key = self._require_key()
+            params = params or read_header(self.data_dir / HEADER_NAME).kdf
+            salt = kdf.new_salt()
+            kek = kdf.derive_key(new_passphrase, salt, params)
+            header = VaultHeader(params, salt, secretbox.wrap_key(kek, master_key))
+            write_header_atomically(self.data_dir / HEADER_NAME, header)
+
+    # ----------------------------------------------------------------- access
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self._mutex, _mapped_errors():
+            yield self._require_conn()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """BEGIN IMMEDIATE … COMMIT, rolled back on any error. Nested calls join the outer
+        transaction. Callbacks added with `after_commit` run only once it has committed."""
+        with self._mutex:
+            conn = self._require_conn()
+            if self._after_commit is not None:  # nested
+                yield conn
+                return
+            callbacks: list[Callable[[], None]] = []
+            self._after_commit = callbacks
+            try:
+                with _mapped_errors():
+                    conn.execute("BEGIN IMMEDIATE")
+                    try:
+                        yield conn
+                        conn.execute("COMMIT")
+                    except BaseException:
+                        if conn.in_transaction:
+                            conn.execute("ROLLBACK")
+                        raise
+            finally:
+                self._after_commit = None
+        for callback in callbacks:
+            callback()
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        if self._after_commit is None:
+            callback()
+        else:
+            self._after_commit.append(callback)
+
+    def export_encrypted_copy(self, dest: Path) -> None:
+        """Write a consistent copy of the database, encrypted with the same master key."""
+        with self._mutex, _mapped_errors():
+            conn, key = self._require_conn(), self._require_key()
+            conn.execute("ATTACH DATABASE ? AS backup KEY \"x'" + key.hex() + "'\"", (str(dest),))
+            try:
+                conn.execute("SELECT sqlcipher_export('backup')")
+                version = migrations.current_version(conn)
+                conn.execute(f"PRAGMA backup.user_version = {version:d}")
+            finally:
+                conn.execute("DETACH DATABASE backup")
+
+    def _require_conn(self) -> Connection:
+        if self._conn is None:
+            raise VaultLocked()
+        return self._conn
+
+    def _require_key(self) -> bytes:
+        if self._master_key is None:
+            raise VaultLocked()
+        return self._master_key
+
+
+def _acquire_lock(data_dir: Path) -> filelock.BaseFileLock:
+    lock = filelock.FileLock(str(data_dir / LOCK_NAME), timeout=0)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        raise VaultInUse() from None
+    return lock
+
+
+def _connect(path: Path, master_key: bytes) -> Connection:
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute(f"PRAGMA key = \"x'{master_key.hex()}'\"")
+        # Touching the schema is the first read: a wrong key or a damaged file fails here.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA temp_store = MEMORY")  # no plaintext temp files
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")  # an acknowledged commit survives a crash
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB:d}")
+    except sqlcipher3.DatabaseError:
+        conn.close()
+        raise
+    return conn
+
+
+@contextlib.contextmanager
+def _mapped_errors() -> Iterator[None]:
+    try:
+        yield
+    except sqlcipher3.DatabaseError as exc:
+        text = str(exc).lower()
+        if "full" in text:
+            raise VaultFull() from exc
+        if "not a database" in text or "malformed" in text or "corrupt" in text:
+            raise VaultDamaged(f"the vault database is damaged ({exc})") from exc
+        raise
