@@ -1,0 +1,60 @@
+"""What every command handler gets: the data folder, passphrase input and an open session."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from haven.core import session as sessions
+from haven.core.passphrase import Weakness, check, describe
+from haven.core.paths import data_dir as default_data_dir
+from haven.core.session import Session
+from haven.errors import InvalidInput, WeakPassphrase
+
+PASSPHRASE_ENV = "HAVEN_PASSPHRASE"
+
+
+@dataclass
+class Context:
+    data_dir: Path
+    _session: Session | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_args(cls, data_dir: str | None) -> Context:
+        return cls(default_data_dir(data_dir))
+
+    def passphrase(self, prompt: str = "Passphrase: ") -> str:
+        """From HAVEN_PASSPHRASE (meant for automation and tests) or a hidden prompt."""
+        env = os.environ.get(PASSPHRASE_ENV)
+        if env is not None:
+            return env
+        if not sys.stdin.isatty():
+            raise InvalidInput(
+                f"no passphrase: run in a terminal, or set {PASSPHRASE_ENV} for automation"
+            )
+        return getpass.getpass(prompt)
+
+    def new_passphrase(self, related: list[str]) -> str:
+        """Asked twice in a terminal; refused with a reason when weak."""
+        first = self.passphrase("New passphrase: ")
+        if os.environ.get(PASSPHRASE_ENV) is None:
+            second = getpass.getpass("Repeat the passphrase: ")
+            if second != first:
+                raise WeakPassphrase(describe(Weakness.MISMATCH))
+        strength = check(first, related)
+        if strength.weakness is not None:
+            raise WeakPassphrase(describe(strength.weakness))
+        return first
+
+    def open(self) -> Session:
+        if self._session is None:
+            self._session = sessions.unlock(self.data_dir, self.passphrase())
+        return self._session
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.lock()
+            self._session = None
