@@ -186,7 +186,7 @@ class JournalService:
         except ValueError:
             raise InvalidInput("an entry id is written in hexadecimal") from None
         if len(text) == 64:
-            return bytes.fromhex(text)
+            return self.get(bytes.fromhex(text)).entry_id
         if len(text) < 6:
             raise InvalidInput("give at least 6 characters of the entry id")
         with self._vault.read() as conn:

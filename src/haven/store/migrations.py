@@ -45,7 +45,8 @@ def migrate(conn: Any) -> int:
         )
     for number, sql in migrations[version:]:
         try:
-            conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {number:d};\nCOMMIT;")
+            script = f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {number:d};\nCOMMIT;"
+            conn.executescript(script)
         except Exception:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
