@@ -1,0 +1,1 @@
+"""Sync: reconciliation messages, the state machine, the engine and transports."""

@@ -1,0 +1,272 @@
+"""The reconciliation state machine, without I/O (docs/PROTOCOL.md, "Reconciliation").
+
+One `Reconciler` runs one round on one side of a channel. Both sides are the same machine:
+each sends its chain tips for every shared space, then sends, in numbered batches, exactly
+the events the other side's tips show it lacks, at most `window` batches ahead of the
+other side's acknowledgements. A batch is acknowledged only after `log.ingest` has
+committed it, so an interrupted round keeps every batch that was acknowledged (and every
+batch that was committed but not yet acknowledged) and the next round resumes from the tips.
+
+The machine takes message bytes in and returns message bytes out; the engine (engine.py)
+moves them over a channel, and the tests wire two machines together in memory.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from haven.core.envelope import read_header
+from haven.core.eventlog import IngestResult
+from haven.errors import InvalidEvent, SyncError
+from haven.sync import messages as m
+
+#: Batches a sender keeps unacknowledged before it waits.
+DEFAULT_WINDOW = 4
+
+
+class SyncLog(Protocol):
+    """What the machine needs from the event log (core.eventlog.EventLog provides it)."""
+
+    def chain_tips(self, space_id: bytes) -> dict[tuple[bytes, bytes], int]: ...
+
+    def envelopes_after(self, space_id: bytes, remote_tips: dict[tuple[bytes, bytes], int],
+                        limit: int) -> list[bytes]: ...
+
+    def ingest(self, untrusted_envelopes: Iterable[bytes]) -> IngestResult: ...
+
+
+@dataclass(frozen=True)
+class SpaceReport:
+    """What one round did for one space: counts only, never content."""
+
+    space_id: bytes
+    sent: int = 0
+    received: int = 0
+    accepted: int = 0
+    duplicates: int = 0
+    held: int = 0
+    rejected: int = 0
+    equivocations: int = 0
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    spaces: tuple[SpaceReport, ...]
+    complete: bool
+    bytes_sent: int
+    bytes_received: int
+    error: str = ""
+
+    @property
+    def sent(self) -> int:
+        return sum(s.sent for s in self.spaces)
+
+    @property
+    def received(self) -> int:
+        return sum(s.received for s in self.spaces)
+
+    @property
+    def rejected(self) -> int:
+        return sum(s.rejected for s in self.spaces)
+
+    @property
+    def equivocations(self) -> int:
+        return sum(s.equivocations for s in self.spaces)
+
+
+@dataclass
+class _Outgoing:
+    cursor: dict[tuple[bytes, bytes], int] | None = None  # the peer's tips plus what we sent
+    next_number: int = 0
+    in_flight: deque[int] = field(default_factory=deque)
+    exhausted: bool = False
+    sent: int = 0
+
+
+@dataclass
+class _Incoming:
+    next_number: int = 0
+    done: bool = False
+    received: int = 0
+    accepted: int = 0
+    duplicates: int = 0
+    held: int = 0
+    rejected: int = 0
+    equivocations: int = 0
+
+
+class Reconciler:
+    def __init__(self, log: SyncLog, space_ids: Sequence[bytes], *,
+                 window: int = DEFAULT_WINDOW, max_batch_events: int = m.MAX_BATCH_EVENTS,
+                 max_batch_bytes: int = m.MAX_BATCH_BYTES) -> None:
+        if len(set(space_ids)) != len(space_ids):
+            raise ValueError("space ids must be distinct")
+        if not (window >= 1 and 1 <= max_batch_events <= m.MAX_BATCH_EVENTS
+                and 1 <= max_batch_bytes <= m.MAX_BATCH_BYTES):
+            raise ValueError("window and batch limits out of range")
+        self._log = log
+        self._order = list(space_ids)
+        self._out = {s: _Outgoing() for s in space_ids}
+        self._in = {s: _Incoming() for s in space_ids}
+        self._window = window
+        self._max_events = max_batch_events
+        self._max_bytes = max_batch_bytes
+        self._started = False
+        self._failed: str | None = None
+        self.bytes_sent = 0
+        self.bytes_received = 0
+
+    # ----------------------------------------------------------------- driving
+
+    def start(self) -> list[bytes]:
+        """The opening messages: our tips for every shared space."""
+        if self._started:
+            raise SyncError("the round has already started")
+        self._started = True
+        return self._emit([m.Tips(s, self._log.chain_tips(s)) for s in self._order])
+
+    def receive(self, untrusted: bytes) -> list[bytes]:
+        """Handle one message from the peer; return the messages to send back. Raises
+        SyncError (and the round is over) on anything the protocol does not allow; nothing
+        from the offending message has been applied then."""
+        if self._failed is not None:
+            raise SyncError(f"the round has already failed: {self._failed}")
+        if not self._started:
+            raise SyncError("the round has not started")
+        self.bytes_received += len(untrusted)
+        try:
+            message = m.decode(untrusted)
+            return self._emit(self._handle(message))
+        except SyncError as exc:
+            self._failed = str(exc)
+            raise
+
+    def fail(self, reason: str) -> bytes:
+        """Give up (timeout, closed connection…); returns an Abort to send if still possible."""
+        if self._failed is None:
+            self._failed = reason
+        return m.encode(m.Abort(reason))
+
+    @property
+    def finished(self) -> bool:
+        """Both directions are complete for every space: safe to close the channel."""
+        return self._started and self._failed is None and all(
+            self._in[s].done and self._out[s].exhausted and not self._out[s].in_flight
+            for s in self._order
+        )
+
+    def report(self) -> SyncReport:
+        spaces = tuple(
+            SpaceReport(s, self._out[s].sent, self._in[s].received, self._in[s].accepted,
+                        self._in[s].duplicates, self._in[s].held, self._in[s].rejected,
+                        self._in[s].equivocations)
+            for s in self._order
+        )
+        return SyncReport(spaces, self.finished, self.bytes_sent, self.bytes_received,
+                          self._failed or "")
+
+    # ----------------------------------------------------------------- handlers
+
+    def _handle(self, message: m.Message) -> list[m.Message]:
+        if isinstance(message, m.Abort):
+            raise SyncError(f"the peer ended the sync: {message.reason}")
+        space = message.space_id
+        if space not in self._out:
+            raise SyncError("sync message for a space that is not shared on this channel")
+        if isinstance(message, m.Tips):
+            return self._on_tips(space, message.tips)
+        if isinstance(message, m.Batch):
+            return self._on_batch(space, message)
+        if isinstance(message, m.Ack):
+            return self._on_ack(space, message.number)
+        return self._on_done(space, message.batches)
+
+    def _on_tips(self, space: bytes, tips: dict[tuple[bytes, bytes], int]) -> list[m.Message]:
+        out = self._out[space]
+        if out.cursor is not None:
+            raise SyncError("the peer sent its tips twice")
+        out.cursor = dict(tips)
+        return self._fill(space)
+
+    def _on_batch(self, space: bytes, batch: m.Batch) -> list[m.Message]:
+        inc = self._in[space]
+        if inc.done or batch.number != inc.next_number:
+            raise SyncError("batch out of order")
+        for untrusted in batch.envelopes:
+            try:
+                header, _, _ = read_header(untrusted)
+            except InvalidEvent:
+                continue  # ingest rejects it and counts it
+            if header.space_id != space:
+                raise SyncError("batch holds an event of another space")
+        result = self._log.ingest(batch.envelopes)
+        inc.next_number += 1
+        inc.received += len(batch.envelopes)
+        inc.accepted += len(result.accepted)
+        inc.duplicates += result.duplicates
+        inc.held += result.held
+        inc.rejected += len(result.rejected)
+        inc.equivocations += result.equivocations
+        return [m.Ack(space, batch.number)]
+
+    def _on_ack(self, space: bytes, number: int) -> list[m.Message]:
+        out = self._out[space]
+        if not out.in_flight or out.in_flight[0] != number:
+            raise SyncError("acknowledgement for a batch that is not in flight")
+        out.in_flight.popleft()
+        return self._fill(space)
+
+    def _on_done(self, space: bytes, batches: int) -> list[m.Message]:
+        inc = self._in[space]
+        if inc.done or batches != inc.next_number:
+            raise SyncError("the peer's batch count does not match")
+        inc.done = True
+        return []
+
+    # ----------------------------------------------------------------- sending
+
+    def _fill(self, space: bytes) -> list[m.Message]:
+        """Batches up to the window, then Done once nothing is left."""
+        out = self._out[space]
+        msgs: list[m.Message] = []
+        while not out.exhausted and len(out.in_flight) < self._window:
+            envelopes = self._next_batch(space, out)
+            if not envelopes:
+                out.exhausted = True
+                msgs.append(m.Done(space, out.next_number))
+                break
+            msgs.append(m.Batch(space, out.next_number, tuple(envelopes)))
+            out.in_flight.append(out.next_number)
+            out.next_number += 1
+            out.sent += len(envelopes)
+        return msgs
+
+    def _next_batch(self, space: bytes, out: _Outgoing) -> list[bytes]:
+        assert out.cursor is not None
+        candidates = self._log.envelopes_after(space, out.cursor, self._max_events)
+        taken: list[bytes] = []
+        size = 0
+        for envelope in candidates:
+            if size + len(envelope) > self._max_bytes:
+                if not taken:
+                    raise SyncError("an event is larger than a sync batch may be")
+                break
+            try:
+                header, _, _ = read_header(envelope)
+            except InvalidEvent as exc:  # our own log: never expected
+                raise SyncError("an event in this vault's log cannot be read") from exc
+            key = (header.author, header.device)
+            if header.seq != out.cursor.get(key, 0) + 1:
+                raise SyncError("this vault's log returned events out of order")
+            out.cursor[key] = header.seq
+            taken.append(envelope)
+            size += len(envelope)
+        return taken
+
+    def _emit(self, msgs: list[m.Message]) -> list[bytes]:
+        encoded = [m.encode(msg) for msg in msgs]
+        self.bytes_sent += sum(len(e) for e in encoded)
+        return encoded
