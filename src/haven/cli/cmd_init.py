@@ -1,0 +1,38 @@
+"""`haven init`: create a new vault with a persona (a display name and pronouns you choose;
+never an email, phone number or legal name)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from haven.cli.context import Context
+from haven.core import session as sessions
+from haven.core.identity import validate_name, validate_pronouns
+from haven.errors import InvalidInput, VaultExists
+
+
+def register(subparsers: Any) -> None:
+    init = subparsers.add_parser("init", help="create a new encrypted vault")
+    init.add_argument("--name", help="the display name others see (any name you like)")
+    init.add_argument("--pronouns", default="", help="optional, e.g. she/her, they/them")
+    init.set_defaults(handler=cmd_init)
+
+
+def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
+    if sessions.exists(ctx.data_dir):
+        raise VaultExists(f"a vault already exists in {ctx.data_dir}; nothing was changed")
+    name = args.name
+    if name is None:
+        if not sys.stdin.isatty():
+            raise InvalidInput("give a display name with --name (no terminal to ask in)")
+        name = input("Display name (any name you like; others in your spaces see it): ")
+    name = validate_name(name)
+    pronouns = validate_pronouns(args.pronouns)
+    passphrase = ctx.new_passphrase([name, pronouns])
+    session = sessions.create(ctx.data_dir, passphrase, name, pronouns)
+    session.lock()
+    print(f"Created your encrypted vault in {ctx.data_dir}.")
+    print("Keep your passphrase safe: nobody, not even Haven, can recover it.")
+    return 0

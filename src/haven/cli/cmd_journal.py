@@ -1,0 +1,141 @@
+"""`haven journal add|list|show|search|edit|delete`: the private journal from a terminal.
+
+Arguments are checked before the vault is unlocked, so a typo costs no passphrase prompt
+and no key derivation."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from haven.cli import output
+from haven.cli.context import Context
+from haven.core.journal import EntryFilter, normalise_tags
+from haven.errors import InvalidInput
+
+_MOOD_HELP = "mood from 1 (low) to 5 (high)"
+
+
+def register(subparsers: Any) -> None:
+    journal = subparsers.add_parser("journal", help="write and read your private journal")
+    sub = journal.add_subparsers(dest="journal_command", metavar="ACTION", required=True)
+
+    add = sub.add_parser("add", help="add an entry; prints its id")
+    add.add_argument("text", metavar="TEXT", help="the entry's text, or - to read stdin")
+    add.add_argument("--title", default="")
+    add.add_argument("--mood", metavar="N", help=_MOOD_HELP)
+    add.add_argument("--tag", action="append", default=[], metavar="T",
+                     help="a tag (repeat for more)")
+    add.set_defaults(handler=cmd_add)
+
+    lst = sub.add_parser("list", help="list entries, newest first")
+    lst.add_argument("--tag", action="append", default=[], metavar="T",
+                     help="only entries with this tag (repeat: all of them)")
+    lst.add_argument("--mood", metavar="N", help="only entries with this mood")
+    lst.add_argument("--since", metavar="DATE",
+                     help="from this local day (YYYY-MM-DD) or ISO-8601 date-time")
+    lst.add_argument("--until", metavar="DATE",
+                     help="up to and including this local day, or up to this date-time")
+    lst.add_argument("--limit", metavar="N", help="at most N entries")
+    lst.add_argument("--json", action="store_true", help="print a JSON array")
+    lst.set_defaults(handler=cmd_list)
+
+    show = sub.add_parser("show", help="print one entry in full")
+    show.add_argument("id", metavar="ID", help="the entry id or an unambiguous prefix")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=cmd_show)
+
+    search = sub.add_parser("search", help="full-text search (every word must match)")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--limit", metavar="N", help="at most N entries (default 100)")
+    search.add_argument("--json", action="store_true")
+    search.set_defaults(handler=cmd_search)
+
+    edit = sub.add_parser("edit", help="change an entry's text, title, mood or tags")
+    edit.add_argument("id", metavar="ID")
+    edit.add_argument("text", metavar="TEXT", nargs="?",
+                      help="new text, or - to read stdin (omit to keep the text)")
+    edit.add_argument("--title")
+    edit.add_argument("--mood", metavar="N", help=_MOOD_HELP)
+    edit.add_argument("--clear-mood", action="store_true", help="remove the mood")
+    edit.add_argument("--tag", action="append", metavar="T",
+                      help="replace the tags with these (repeat for more)")
+    edit.add_argument("--clear-tags", action="store_true", help="remove every tag")
+    edit.set_defaults(handler=cmd_edit)
+
+    delete = sub.add_parser("delete", help="delete an entry (on every linked device)")
+    delete.add_argument("id", metavar="ID")
+    delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    delete.set_defaults(handler=cmd_delete)
+
+
+def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
+    mood = output.parse_mood(args.mood)
+    tags = normalise_tags(args.tag)
+    text = output.read_text(args.text)
+    entry_id = ctx.open().journal.add(text, title=args.title, mood=mood, tags=tags)
+    print(entry_id.hex())
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
+    flt = EntryFilter(
+        tags=normalise_tags(args.tag),
+        mood=output.parse_mood(args.mood),
+        since_ms=output.parse_since(args.since) if args.since else None,
+        until_ms=output.parse_until(args.until) if args.until else None,
+    )
+    if flt.since_ms is not None and flt.until_ms is not None and flt.since_ms >= flt.until_ms:
+        raise InvalidInput("--since must come before --until")
+    limit = output.parse_limit(args.limit)
+    output.print_entries(ctx.open().journal.list(flt, limit=limit), args.json)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
+    journal = ctx.open().journal
+    output.print_entry(journal.get(journal.resolve_id(args.id)), args.json)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
+    if not args.query.strip():
+        raise InvalidInput("give some words to search for")
+    limit = output.parse_limit(args.limit) if args.limit else 100
+    output.print_entries(ctx.open().journal.search(args.query, limit=limit), args.json)
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
+    if args.mood is not None and args.clear_mood:
+        raise InvalidInput("give either --mood or --clear-mood, not both")
+    if args.tag is not None and args.clear_tags:
+        raise InvalidInput("give either --tag or --clear-tags, not both")
+    changes: dict[str, Any] = {}
+    if args.mood is not None or args.clear_mood:
+        changes["mood"] = output.parse_mood(args.mood)
+    if args.tag is not None or args.clear_tags:
+        changes["tags"] = normalise_tags(args.tag or ())
+    if args.title is not None:
+        changes["title"] = args.title
+    if args.text is not None:
+        changes["body"] = output.read_text(args.text)
+    if not changes:
+        raise InvalidInput("nothing to change: give new text, --title, --mood or --tag")
+    journal = ctx.open().journal
+    journal.edit(journal.resolve_id(args.id), **changes)
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
+    journal = ctx.open().journal
+    entry = journal.get(journal.resolve_id(args.id))
+    if not args.yes and sys.stdin.isatty():
+        answer = input(f"Delete the entry of {output.local_time(entry.created_ms)}? [y/N] ")
+        if answer.strip().casefold() not in ("y", "yes"):
+            print("Nothing was deleted.", file=sys.stderr)
+            return 1
+    journal.delete(entry.entry_id)
+    print("Deleted.", file=sys.stderr)
+    return 0
