@@ -1,0 +1,48 @@
+"""`haven` with no sub-command: check the platform, then open the window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from haven.core import paths
+from haven.ui.platform_check import check_platform
+
+
+def _parse(args: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="haven")
+    parser.add_argument("--data-dir", metavar="DIR")
+    parsed, _unknown = parser.parse_known_args(args)
+    return parsed
+
+
+def run_app(args: list[str]) -> int:
+    code = check_platform()
+    if code is not None:
+        return code
+    options = _parse(args)
+    logging.basicConfig(level=logging.WARNING, format="haven: %(message)s")
+
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from haven.ui.bridge import SessionBridge
+    from haven.ui.main_window import HavenWindow
+    from haven.ui.settings import APPLICATION, ORGANIZATION
+    from haven.ui.translations import install_translations
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    # No applicationDisplayName: Qt would append it to the title, defeating discreet mode.
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    install_translations(QLocale.system())
+    bridge = SessionBridge(paths.data_dir(options.data_dir))
+    window = HavenWindow(bridge)
+    # Quick exit: after hiding and locking, end the process so nothing stays in memory.
+    window.quickExited.connect(app.quit)
+    window.show()
+    try:
+        return int(app.exec())
+    finally:
+        bridge.shutdown()

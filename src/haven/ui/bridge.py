@@ -1,0 +1,197 @@
+"""The one object in the UI thread that holds the core Session.
+
+Slow work (the Argon2id KDF in create/unlock, searches over many entries) runs on a worker
+thread from a QThreadPool and reports back through queued `finished`/`failed` signals, so the
+window never freezes. EventLog listeners run in whichever thread wrote; the bridge re-emits
+them as a Qt signal, which Qt queues into the UI thread (Dangerzone's shape, see STYLE.md).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from haven.core import session as core_session
+from haven.core.session import Session
+from haven.errors import HavenError
+
+log = logging.getLogger(__name__)
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class _TaskSignals(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Relay(QObject):
+    """Lives in the UI thread, so the queued signal from a worker lands there; a bare Python
+    callable as receiver would give no such guarantee."""
+
+    def __init__(self, done: Done, failed: Failed, forget: Callable[[_Relay], None],
+                 parent: QObject) -> None:
+        super().__init__(parent)
+        self._done, self._failed, self._forget = done, failed, forget
+
+    @Slot(object)
+    def on_finished(self, result: object) -> None:
+        self._forget(self)
+        self._done(result)
+
+    @Slot(object)
+    def on_failed(self, exc: object) -> None:
+        self._forget(self)
+        self._failed(exc)  # type: ignore[arg-type]
+
+
+class Task(QRunnable):
+    """Run `work` on a pool thread; its result or exception comes back as a signal."""
+
+    def __init__(self, work: Callable[[], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the bridge keeps it alive until its signal is delivered
+        self._work = work
+        self.signals = _TaskSignals()
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except BaseException as exc:  # every failure must reach the UI
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+
+
+class SessionBridge(QObject):
+    #: The vault was opened (created or unlocked); `session` is set.
+    unlocked = Signal()
+    #: The vault was locked; `session` is None and views must drop what they show.
+    locked = Signal()
+    #: Opening the vault failed; carries the exception (a HavenError or other).
+    openFailed = Signal(object)
+    #: A KDF is running (True) or done (False): the pages show a busy indicator.
+    busyChanged = Signal(bool)
+    #: New events were committed to the log (count); journal views refresh.
+    journalChanged = Signal(int)
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self._session: Session | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._tasks: dict[_Relay, Task] = {}
+        self._generation = 0  # bumped by lock(): results of older opens are discarded
+        self._busy = False
+
+    # ---------------------------------------------------------------- state
+
+    @property
+    def session(self) -> Session | None:
+        return self._session if self._session is not None and self._session.is_open else None
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def vault_exists(self) -> bool:
+        return core_session.exists(self.data_dir)
+
+    # ---------------------------------------------------------------- open / lock
+
+    def create_vault(self, passphrase: str, display_name: str, pronouns: str) -> None:
+        data_dir = self.data_dir
+        self._open_in_worker(
+            lambda: core_session.create(data_dir, passphrase, display_name, pronouns))
+
+    def unlock(self, passphrase: str) -> None:
+        data_dir = self.data_dir
+        self._open_in_worker(lambda: core_session.unlock(data_dir, passphrase))
+
+    def lock(self) -> None:
+        """Close the vault now. Safe to call at any time, from the UI thread."""
+        self._generation += 1
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        was_open = self._session is not None
+        if self._session is not None:
+            self._session.lock()
+            self._session = None
+        self._set_busy(False)
+        if was_open:
+            log.info("vault locked")
+        self.locked.emit()
+
+    def _open_in_worker(self, work: Callable[[], Session]) -> None:
+        if self._busy:
+            return
+        generation = self._generation
+        self._set_busy(True)
+
+        def done(result: Any) -> None:
+            if generation != self._generation:  # locked while the KDF ran
+                result.lock()
+                return
+            self._set_busy(False)
+            self._adopt(result)
+
+        def failed(exc: BaseException) -> None:
+            if generation != self._generation:
+                return
+            self._set_busy(False)
+            if not isinstance(exc, HavenError):
+                log.error("opening the vault failed: %s", type(exc).__name__)
+            self.openFailed.emit(exc)
+
+        self.run(work, done, failed)
+
+    def _adopt(self, new_session: Session) -> None:
+        if self._session is not None:
+            self._session.lock()
+        self._session = new_session
+        self._unsubscribe = new_session.log.subscribe(self._on_events)
+        log.info("vault opened")
+        self.unlocked.emit()
+
+    def _on_events(self, events: Sequence[object]) -> None:
+        # Called in the writer's thread after commit: a signal crosses threads safely.
+        self.journalChanged.emit(len(events))
+
+    # ---------------------------------------------------------------- workers
+
+    def run(self, work: Callable[[], Any], done: Done, failed: Failed | None = None) -> None:
+        """Run `work` off the UI thread; `done(result)` or `failed(exc)` runs in the UI
+        thread afterwards."""
+        task = Task(work)
+        relay = _Relay(done, failed or self._log_failure, self._forget, self)
+        task.signals.finished.connect(relay.on_finished)
+        task.signals.failed.connect(relay.on_failed)
+        self._tasks[relay] = task
+        self._pool.start(task)
+
+    def _forget(self, relay: _Relay) -> None:
+        self._tasks.pop(relay, None)
+        relay.deleteLater()
+
+    def _log_failure(self, exc: BaseException) -> None:
+        log.warning("background task failed: %s", type(exc).__name__)
+
+    def wait_for_workers(self, msecs: int = 30_000) -> bool:
+        return bool(self._pool.waitForDone(msecs))
+
+    def shutdown(self) -> None:
+        self.wait_for_workers()
+        self.lock()
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self._busy:
+            self._busy = busy
+            self.busyChanged.emit(busy)

@@ -1,0 +1,210 @@
+"""The journal section: prompt and filters over the entry list on one side, the editor on the
+other. Searches run in the bridge's worker; the newest result wins."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from haven.core.journal import EntryFilter, JournalEntry, JournalService
+from haven.errors import HavenError
+from haven.ui import messages
+from haven.ui.bridge import SessionBridge
+from haven.ui.journal.delegate import EntryDelegate
+from haven.ui.journal.editor import EditorContent, EntryEditor
+from haven.ui.journal.filter_bar import FilterBar
+from haven.ui.journal.list_model import EntryListModel
+from haven.ui.journal.prompt_card import PromptCard
+
+
+class JournalPage(QWidget):
+    def __init__(self, bridge: SessionBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self._search_ticket = 0
+        self.prompt = PromptCard()
+        self.filters = FilterBar()
+        self.model = EntryListModel(parent=self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(EntryDelegate(self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setAccessibleName(self.tr("Journal entries"))
+        self.list.setAccessibleDescription(self.tr("Newest first; press Enter to open one"))
+        self.count_label = QLabel()
+        self.editor = EntryEditor()
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.prompt)
+        left_layout.addWidget(self.filters)
+        left_layout.addWidget(self.list, 1)
+        left_layout.addWidget(self.count_label)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.setTabOrder(self.prompt.write_button, self.filters.search)
+        self.setTabOrder(self.filters.search, self.filters.tag)
+        self.setTabOrder(self.filters.tag, self.filters.mood)
+        self.setTabOrder(self.filters.mood, self.list)
+        self.setTabOrder(self.list, self.editor.title)
+
+        for keys, slot in ((QKeySequence.StandardKey.New, self.new_entry),
+                           (QKeySequence.StandardKey.Find, self.focus_search),
+                           (QKeySequence.StandardKey.Save, self.editor.request_save)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+
+        self.filters.filterChanged.connect(self.apply_filter)
+        self.list.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.list.activated.connect(lambda _i: self.editor.body.setFocus())
+        self.editor.saveRequested.connect(self.save)
+        self.editor.deleteRequested.connect(self.confirm_delete)
+        self.editor.newRequested.connect(self.new_entry)
+        self.prompt.writeRequested.connect(self.write_about)
+        bridge.journalChanged.connect(self.refresh)
+
+    # ---------------------------------------------------------------- lifecycle
+
+    def _journal(self) -> JournalService | None:
+        session = self.bridge.session
+        return session.journal if session is not None else None
+
+    def attach(self) -> None:
+        """Called once the vault is open."""
+        journal = self._journal()
+        if journal is None:
+            return
+        self.model.set_source(journal.list)
+        self.filters.reset()
+        self.filters.set_tags(journal.tags())
+        self.prompt.refresh()
+        self.editor.clear()
+        self._update_count()
+
+    def detach(self) -> None:
+        """Called on lock: drop every entry the page holds."""
+        self._search_ticket += 1
+        self.model.set_source(None)
+        self.filters.reset()
+        self.editor.clear()
+        self.count_label.clear()
+
+    # ---------------------------------------------------------------- actions
+
+    def new_entry(self) -> None:
+        self.list.clearSelection()
+        self.list.setCurrentIndex(QModelIndex())
+        self.editor.clear()
+        self.editor.body.setFocus()
+
+    def focus_search(self) -> None:
+        self.filters.search.setFocus()
+        self.filters.search.selectAll()
+
+    def write_about(self, prompt_text: str) -> None:
+        self.new_entry()
+        self.editor.title.setText(prompt_text)
+        self.editor.body.setFocus()
+
+    def save(self, content: EditorContent) -> None:
+        journal = self._journal()
+        if journal is None:
+            return
+        try:
+            if content.entry_id is None:
+                entry_id = journal.add(content.body, content.title, content.mood, content.tags)
+            else:
+                entry_id = content.entry_id
+                journal.edit(entry_id, body=content.body, title=content.title,
+                             mood=content.mood, tags=content.tags)
+            saved = journal.get(entry_id)
+        except HavenError as exc:
+            self.editor.show_status(messages.error_text(exc))
+            return
+        self.editor.show_entry(saved)
+        self.editor.show_status(self.tr("Saved."))
+
+    def confirm_delete(self, entry_id: bytes) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete entry"),
+                          self.tr("Delete this entry? This cannot be undone."),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAccessibleName(self.tr("Confirm deleting the entry"))
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return
+        journal = self._journal()
+        if journal is None:
+            return
+        try:
+            journal.delete(entry_id)
+        except HavenError as exc:
+            self.editor.show_status(messages.error_text(exc))
+            return
+        self.editor.clear()
+        self.editor.show_status(self.tr("Deleted."))
+
+    # ---------------------------------------------------------------- list and search
+
+    def apply_filter(self, flt: EntryFilter, keep: int = 0) -> None:
+        """Load the first rows for `flt` in a worker; results of older searches are dropped."""
+        journal = self._journal()
+        if journal is None:
+            return
+        self._search_ticket += 1
+        ticket = self._search_ticket
+        limit = max(self.model.page_size, keep)
+
+        def work() -> tuple[list[JournalEntry], int]:
+            return journal.list(flt, limit, 0), journal.count(flt)
+
+        def done(result: tuple[list[JournalEntry], int]) -> None:
+            if ticket != self._search_ticket or self._journal() is None:
+                return
+            rows, total = result
+            current = self.editor.entry_id
+            self.model.replace(flt, rows, more=len(rows) < total)
+            self._update_count(total)
+            if current is not None:
+                row = self.model.row_of(current)
+                if row >= 0:
+                    self.list.selectionModel().setCurrentIndex(
+                        self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+        self.bridge.run(work, done, lambda _exc: None)
+
+    def refresh(self, _count: int = 0) -> None:
+        journal = self._journal()
+        if journal is None:
+            return
+        self.filters.set_tags(journal.tags())
+        self.apply_filter(self.filters.current(), keep=self.model.rowCount())
+
+    def _update_count(self, total: int | None = None) -> None:
+        journal = self._journal()
+        if journal is None:
+            return
+        if total is None:
+            total = journal.count(self.model.filter)
+        self.count_label.setText(self.tr("%n entries", "", total))
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        entry = self.model.entry(current.row()) if current.isValid() else None
+        if entry is not None and entry.entry_id != self.editor.entry_id:
+            self.editor.show_entry(entry)

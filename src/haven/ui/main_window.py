@@ -1,0 +1,156 @@
+"""The one window: create, unlock or home page, plus quick exit and auto-lock.
+
+The title is always "Haven" (or "Notes" in discreet mode) and never shows entry text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+
+from haven.errors import HavenError
+from haven.ui import appearance, messages
+from haven.ui.bridge import SessionBridge
+from haven.ui.journal.journal_page import JournalPage
+from haven.ui.pages.create_page import CreateVaultPage
+from haven.ui.pages.home_page import HomePage
+from haven.ui.pages.settings_page import SettingsPage
+from haven.ui.pages.unlock_page import UnlockPage
+from haven.ui.safety import SafetyWatcher
+from haven.ui.settings import AppSettings
+
+
+class HavenWindow(QMainWindow):
+    #: Quick exit happened (window hidden, vault locked). `run_app` quits on it.
+    quickExited = Signal()
+
+    def __init__(self, bridge: SessionBridge, settings: AppSettings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.settings = settings or AppSettings()
+        self.stack = QStackedWidget()
+        self.create_page = CreateVaultPage()
+        self.unlock_page = UnlockPage()
+        self.home = HomePage()
+        self.journal_page = JournalPage(bridge)
+        self.settings_page = SettingsPage(self.settings)
+        self.home.add_section("journal", self.tr("Journal"), self.journal_page)
+        self.home.add_section("settings", self.tr("Settings"), self.settings_page)
+        for page in (self.create_page, self.unlock_page, self.home):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+        self.resize(1000, 680)
+
+        self.safety = SafetyWatcher(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.safety)
+        self.safety.quickExit.connect(self.quick_exit)
+        self.safety.idleTimeout.connect(self.lock)
+        lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
+        lock_shortcut.activated.connect(self.lock)
+
+        self.create_page.submitted.connect(self._create)
+        self.unlock_page.submitted.connect(self._unlock)
+        self.home.lockRequested.connect(self.lock)
+        self.settings_page.changed.connect(self.apply_settings)
+        bridge.busyChanged.connect(self._set_busy)
+        bridge.unlocked.connect(self._on_unlocked)
+        bridge.locked.connect(self._on_locked)
+        bridge.openFailed.connect(self._on_open_failed)
+        self.apply_settings()
+        self.show_start_page()
+
+    # ---------------------------------------------------------------- pages
+
+    def show_start_page(self) -> None:
+        if self.bridge.session is not None:
+            self.stack.setCurrentWidget(self.home)
+        elif self.bridge.vault_exists():
+            self.unlock_page.reset()
+            self.stack.setCurrentWidget(self.unlock_page)
+            self.unlock_page.passphrase.setFocus()
+        else:
+            self.stack.setCurrentWidget(self.create_page)
+            self.create_page.name.setFocus()
+
+    def current_page(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def apply_settings(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            appearance.apply_theme(app, self.settings.theme)
+            appearance.apply_font_scale(app, self.settings.font_scale)
+        self.setWindowTitle(self.tr("Notes") if self.settings.discreet else self.tr("Haven"))
+        self.safety.set_idle_timeout_ms(self.settings.autolock_minutes * 60_000)
+
+    # ---------------------------------------------------------------- open and lock
+
+    def _create(self, passphrase: str, name: str, pronouns: str) -> None:
+        self.create_page.clear_secrets()
+        self.bridge.create_vault(passphrase, name, pronouns)
+
+    def _unlock(self, passphrase: str) -> None:
+        self.unlock_page.clear_secrets()
+        self.bridge.unlock(passphrase)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.create_page.set_busy(busy)
+        self.unlock_page.set_busy(busy)
+
+    def _on_unlocked(self) -> None:
+        session = self.bridge.session
+        if session is None:
+            return
+        persona = session.identity.primary()
+        label = persona.display_name + (f" ({persona.pronouns})" if persona.pronouns else "")
+        self.home.persona.setText(label)
+        self.home.persona.setAccessibleName(self.tr("Signed in as %1").replace("%1", label))
+        self.journal_page.attach()
+        self.home.show_section("journal")
+        self.stack.setCurrentWidget(self.home)
+        self.safety.arm_idle(True)
+        self.journal_page.editor.body.setFocus()
+
+    def _on_locked(self) -> None:
+        self.safety.arm_idle(False)
+        self.journal_page.detach()
+        self.home.persona.clear()
+        self.show_start_page()
+
+    def _on_open_failed(self, exc: object) -> None:
+        text = messages.error_text(exc if isinstance(exc, BaseException)
+                                   else HavenError())
+        if self.stack.currentWidget() is self.create_page:
+            self.create_page.show_error(text)
+        else:
+            self.unlock_page.show_error(text)
+
+    def lock(self) -> None:
+        if self.bridge.session is not None or self.bridge.busy:
+            self.bridge.lock()
+
+    def quick_exit(self) -> None:
+        """Hide first (what a bystander sees), then lock and forget what was shown."""
+        self.hide()
+        self.bridge.lock()
+        self.create_page.clear_secrets()
+        self.unlock_page.reset()
+        self.quickExited.emit()
+
+    # ---------------------------------------------------------------- Qt events
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.bridge.session is None and self.stack.currentWidget() is self.home:
+            self.show_start_page()
+        super().showEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.bridge.lock()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.safety)
+        super().closeEvent(event)

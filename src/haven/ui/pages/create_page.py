@@ -1,0 +1,147 @@
+"""First run: choose a passphrase (typed twice, with a live strength hint), a display name and
+pronouns. The KDF then runs in the bridge's worker while a busy bar shows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from haven.core.identity import MAX_NAME_CHARS, MAX_PRONOUNS_CHARS
+from haven.core.passphrase import Weakness, check
+from haven.ui import messages
+
+
+class CreateVaultPage(QWidget):
+    #: passphrase, display name, pronouns — all checked already.
+    submitted = Signal(str, str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("createPage")
+        title = QLabel(self.tr("Welcome to Haven"))
+        title.setObjectName("pageTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
+        intro = QLabel(self.tr(
+            "Your journal stays on this computer, encrypted with a passphrase only you know. "
+            "If you forget it, nobody can recover your entries."))
+        intro.setWordWrap(True)
+
+        self.name = QLineEdit()
+        self.name.setMaxLength(MAX_NAME_CHARS)
+        self.name.setAccessibleName(self.tr("Display name"))
+        self.name.setAccessibleDescription(self.tr("Any name you like; it need not be real"))
+        self.pronouns = QLineEdit()
+        self.pronouns.setMaxLength(MAX_PRONOUNS_CHARS)
+        self.pronouns.setPlaceholderText(self.tr("optional, e.g. they/them"))
+        self.pronouns.setAccessibleName(self.tr("Pronouns"))
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.passphrase.setAccessibleDescription(
+            self.tr("At least 10 characters; a few uncommon words work well"))
+        self.confirm = QLineEdit()
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm.setAccessibleName(self.tr("Passphrase again"))
+        self.strength = QLabel()
+        self.strength.setObjectName("strengthHint")
+        self.strength.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setObjectName("errorMessage")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setAccessibleName(self.tr("Creating your vault"))
+        self.busy.hide()
+        self.create_button = QPushButton(self.tr("Create my vault"))
+        self.create_button.setAccessibleName(self.tr("Create my vault"))
+        self.create_button.setDefault(True)
+        self.create_button.setAutoDefault(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Display name"), self.name)
+        form.addRow(self.tr("&Pronouns"), self.pronouns)
+        form.addRow(self.tr("Pass&phrase"), self.passphrase)
+        form.addRow(self.tr("Passphrase &again"), self.confirm)
+        form.addRow("", self.strength)
+
+        box = QWidget()
+        box.setMaximumWidth(560)
+        inner = QVBoxLayout(box)
+        inner.addWidget(title)
+        inner.addWidget(intro)
+        inner.addLayout(form)
+        inner.addWidget(self.error)
+        inner.addWidget(self.busy)
+        inner.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+
+        self.setTabOrder(self.name, self.pronouns)
+        self.setTabOrder(self.pronouns, self.passphrase)
+        self.setTabOrder(self.passphrase, self.confirm)
+        self.setTabOrder(self.confirm, self.create_button)
+        self.passphrase.textChanged.connect(self._update_strength)
+        self.name.textChanged.connect(self._update_strength)
+        self.confirm.returnPressed.connect(self._submit)
+        self.create_button.clicked.connect(self._submit)
+        self._update_strength()
+
+    def _update_strength(self) -> None:
+        text = self.passphrase.text()
+        if not text:
+            self.strength.setText(self.tr("Choose a passphrase of at least 10 characters."))
+            return
+        result = check(text, [self.name.text()])
+        hint = messages.strength_text(result.score)
+        if result.weakness is not None:
+            hint += " — " + messages.weakness_text(result.weakness)
+        self.strength.setText(hint)
+
+    def _submit(self) -> None:
+        if self.create_button.isHidden() or not self.create_button.isEnabled():
+            return
+        name = " ".join(self.name.text().split())
+        if not name:
+            self.show_error(self.tr("Choose a display name (any name you like)."))
+            self.name.setFocus()
+            return
+        passphrase = self.passphrase.text()
+        result = check(passphrase, [name])
+        if result.weakness is not None:
+            self.show_error(messages.weakness_text(result.weakness))
+            self.passphrase.setFocus()
+            return
+        if passphrase != self.confirm.text():
+            self.show_error(messages.weakness_text(Weakness.MISMATCH))
+            self.confirm.setFocus()
+            return
+        self.error.clear()
+        self.submitted.emit(passphrase, name, self.pronouns.text())
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        for widget in (self.name, self.pronouns, self.passphrase, self.confirm,
+                       self.create_button):
+            widget.setEnabled(not busy)
+
+    def clear_secrets(self) -> None:
+        self.passphrase.clear()
+        self.confirm.clear()

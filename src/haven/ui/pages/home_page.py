@@ -1,0 +1,58 @@
+"""The unlocked window: a sidebar of sections and the section itself. Later issues add
+Spaces and Devices with one `add_section` call each."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class HomePage(QWidget):
+    lockRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sidebar = QListWidget()
+        self.sidebar.setAccessibleName(self.tr("Sections"))
+        self.sidebar.setFixedWidth(170)
+        self.sections = QStackedWidget()
+        self.persona = QLabel()
+        self.persona.setWordWrap(True)
+        self.lock_button = QPushButton(self.tr("&Lock"))
+        self.lock_button.setAccessibleName(self.tr("Lock Haven"))
+        self.lock_button.setToolTip(self.tr("Lock (Ctrl+L); quick exit: Shift three times"))
+        side = QVBoxLayout()
+        side.addWidget(self.sidebar, 1)
+        side.addWidget(self.persona)
+        side.addWidget(self.lock_button)
+        layout = QHBoxLayout(self)
+        layout.addLayout(side)
+        layout.addWidget(self.sections, 1)
+        self._keys: list[str] = []
+        self.sidebar.currentRowChanged.connect(self.sections.setCurrentIndex)
+        self.lock_button.clicked.connect(self.lockRequested)
+
+    def add_section(self, key: str, title: str, widget: QWidget) -> None:
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+        self.sidebar.addItem(item)
+        self.sections.addWidget(widget)
+        self._keys.append(key)
+        if self.sidebar.currentRow() < 0:
+            self.sidebar.setCurrentRow(0)
+
+    def show_section(self, key: str) -> None:
+        self.sidebar.setCurrentRow(self._keys.index(key))
+
+    def current_section(self) -> str:
+        row = self.sidebar.currentRow()
+        return self._keys[row] if 0 <= row < len(self._keys) else ""

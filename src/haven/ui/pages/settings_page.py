@@ -1,0 +1,96 @@
+"""Settings: auto-lock, theme, font size, discreet mode. Stored with QSettings; no content."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from haven.ui.settings import FONT_SCALES, MAX_AUTOLOCK_MINUTES, AppSettings, Theme
+
+
+class SettingsPage(QWidget):
+    #: Something changed: the window re-applies theme, font, title and auto-lock.
+    changed = Signal()
+
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        heading = QLabel(self.tr("Settings"))
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        heading.setFont(font)
+
+        self.autolock = QSpinBox()
+        self.autolock.setRange(0, MAX_AUTOLOCK_MINUTES)
+        self.autolock.setSuffix(self.tr(" min"))
+        self.autolock.setSpecialValueText(self.tr("Never"))
+        self.autolock.setAccessibleName(self.tr("Lock after minutes without use"))
+        self.autolock.setAccessibleDescription(self.tr("0 means never"))
+        self.theme = QComboBox()
+        self.theme.setAccessibleName(self.tr("Theme"))
+        for theme, label in ((Theme.SYSTEM, self.tr("Same as the system")),
+                             (Theme.LIGHT, self.tr("Light")),
+                             (Theme.DARK, self.tr("Dark")),
+                             (Theme.HIGH_CONTRAST, self.tr("High contrast"))):
+            self.theme.addItem(label, theme.value)
+        self.font_scale = QComboBox()
+        self.font_scale.setAccessibleName(self.tr("Text size"))
+        for percent in FONT_SCALES:
+            self.font_scale.addItem(f"{percent} %", percent)
+        self.discreet = QCheckBox(self.tr("&Discreet mode: a neutral window title"))
+        self.discreet.setAccessibleName(self.tr("Discreet mode"))
+        self.discreet.setAccessibleDescription(
+            self.tr("The window is called Notes instead of Haven"))
+        safety = QLabel(self.tr(
+            "Quick exit: press Shift three times, or Ctrl+Shift+Q, to hide Haven and lock it "
+            "at once. Ctrl+L locks without hiding."))
+        safety.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Auto-lock after"), self.autolock)
+        form.addRow(self.tr("&Theme"), self.theme)
+        form.addRow(self.tr("Te&xt size"), self.font_scale)
+        form.addRow("", self.discreet)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(safety)
+        layout.addStretch(1)
+        self.setTabOrder(self.autolock, self.theme)
+        self.setTabOrder(self.theme, self.font_scale)
+        self.setTabOrder(self.font_scale, self.discreet)
+
+        self.load()
+        self.autolock.valueChanged.connect(self._store)
+        self.theme.currentIndexChanged.connect(self._store)
+        self.font_scale.currentIndexChanged.connect(self._store)
+        self.discreet.toggled.connect(self._store)
+
+    def load(self) -> None:
+        s = self.settings
+        for widget in (self.autolock, self.theme, self.font_scale, self.discreet):
+            widget.blockSignals(True)
+        self.autolock.setValue(s.autolock_minutes)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(s.theme.value)))
+        self.font_scale.setCurrentIndex(max(0, self.font_scale.findData(s.font_scale)))
+        self.discreet.setChecked(s.discreet)
+        for widget in (self.autolock, self.theme, self.font_scale, self.discreet):
+            widget.blockSignals(False)
+
+    def _store(self) -> None:
+        s = self.settings
+        s.autolock_minutes = self.autolock.value()
+        s.theme = Theme(str(self.theme.currentData()))
+        s.font_scale = int(self.font_scale.currentData())
+        s.discreet = self.discreet.isChecked()
+        s.sync()
+        self.changed.emit()

@@ -1,0 +1,78 @@
+"""Preferences kept with QSettings. They hold no content: only numbers and choices."""
+
+from __future__ import annotations
+
+import enum
+
+from PySide6.QtCore import QSettings
+
+ORGANIZATION = "Haven"
+APPLICATION = "Haven"
+
+
+class Theme(enum.Enum):
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+    HIGH_CONTRAST = "high_contrast"
+
+
+DEFAULT_AUTOLOCK_MINUTES = 5
+MAX_AUTOLOCK_MINUTES = 240
+FONT_SCALES = (100, 115, 130, 150, 175, 200)
+
+
+class AppSettings:
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self._q = qsettings or QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                                         ORGANIZATION, APPLICATION)
+
+    def _int(self, key: str, default: int) -> int:
+        try:
+            return int(self._q.value(key, default))  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return default
+
+    @property
+    def autolock_minutes(self) -> int:
+        """0 means never."""
+        return max(0, min(self._int("autolock_minutes", DEFAULT_AUTOLOCK_MINUTES),
+                          MAX_AUTOLOCK_MINUTES))
+
+    @autolock_minutes.setter
+    def autolock_minutes(self, minutes: int) -> None:
+        self._q.setValue("autolock_minutes", max(0, min(int(minutes), MAX_AUTOLOCK_MINUTES)))
+
+    @property
+    def theme(self) -> Theme:
+        try:
+            return Theme(str(self._q.value("theme", Theme.SYSTEM.value)))
+        except ValueError:
+            return Theme.SYSTEM
+
+    @theme.setter
+    def theme(self, theme: Theme) -> None:
+        self._q.setValue("theme", theme.value)
+
+    @property
+    def font_scale(self) -> int:
+        value = self._int("font_scale", 100)
+        return value if value in FONT_SCALES else 100
+
+    @font_scale.setter
+    def font_scale(self, percent: int) -> None:
+        self._q.setValue("font_scale", percent if percent in FONT_SCALES else 100)
+
+    @property
+    def discreet(self) -> bool:
+        return str(self._q.value("discreet", "false")).lower() in ("true", "1")
+
+    @discreet.setter
+    def discreet(self, on: bool) -> None:
+        self._q.setValue("discreet", bool(on))
+
+    def sync(self) -> None:
+        self._q.sync()
+
+    def file_name(self) -> str:
+        return str(self._q.fileName())
