@@ -1,0 +1,196 @@
+"""A small asyncio client for one relay mailbox, for the app's sync layer and for tests.
+
+    async with await RelayClient.connect("wss://relay.example/", space_key) as mailbox:
+        ack = await mailbox.append(envelope_bytes)        # durable on the relay when it returns
+        page = await mailbox.fetch(after=saved_cursor)
+        await mailbox.subscribe(after=saved_cursor)
+        cursor, blob = await mailbox.next_push()
+
+Blobs must already be encrypted: the relay sees exactly the bytes given. One client is one
+connection to one mailbox; use a separate connection per space so the relay cannot link them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import os
+import ssl as ssl_module
+from collections.abc import Callable, Sequence
+from types import TracebackType
+
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed, InvalidHandshake
+
+from haven.errors import SyncError
+from haven.relay import protocol
+
+_CLOSED = (0, b"")
+
+
+class RelayError(SyncError):
+    """The relay refused a request or went away. `code` is the protocol error code."""
+
+    def __init__(self, code: str, message: str, retry_ms: int = 0) -> None:
+        super().__init__(f"relay: {message} ({code})")
+        self.code = code
+        self.retry_ms = retry_ms
+
+
+class RelayClient:
+    def __init__(self, ws: ClientConnection, head: int, blob_max: int) -> None:
+        self.ws = ws
+        self.head = head
+        self.blob_max = blob_max
+        self._ids = itertools.count(1)
+        self._pending: dict[int, asyncio.Future[protocol.ServerMessage]] = {}
+        self._pushes: asyncio.Queue[tuple[int, bytes]] = asyncio.Queue()
+        self._failure: RelayError | None = None
+        self._reader = asyncio.create_task(self._read_loop())
+
+    @classmethod
+    async def connect(cls, url: str, space_key: bytes, *, ssl: ssl_module.SSLContext | None = None,
+                      timeout: float = 10.0) -> RelayClient:
+        """Open a connection and prove access to the mailbox derived from `space_key`."""
+        creds = protocol.MailboxCredentials.from_space_key(space_key)
+        try:
+            async with asyncio.timeout(timeout):
+                ws = await connect(url, ssl=ssl, compression=None,
+                                   max_size=protocol.MAX_FRAME_BYTES, open_timeout=timeout)
+                try:
+                    challenge = protocol.decode_server(_as_bytes(await ws.recv()))
+                    if isinstance(challenge, protocol.Error):
+                        raise RelayError(challenge.code, challenge.message, challenge.retry_ms)
+                    if not isinstance(challenge, protocol.Challenge):
+                        raise RelayError("malformed", "the relay did not send a challenge")
+                    nonce = os.urandom(protocol.CLIENT_NONCE_BYTES)
+                    await ws.send(protocol.encode(creds.answer(challenge.challenge, nonce)))
+                    welcome = protocol.decode_server(_as_bytes(await ws.recv()))
+                    if isinstance(welcome, protocol.Error):
+                        raise RelayError(welcome.code, welcome.message, welcome.retry_ms)
+                    if not isinstance(welcome, protocol.Welcome):
+                        raise RelayError("malformed", "the relay did not welcome us")
+                except BaseException:
+                    await ws.close()
+                    raise
+        except protocol.ProtocolError as exc:
+            raise RelayError(exc.code, str(exc)) from exc
+        except ConnectionClosed as exc:
+            raise RelayError("closed", "the relay closed the connection") from exc
+        except (OSError, InvalidHandshake) as exc:
+            raise RelayError("unreachable", "could not connect to the relay") from exc
+        except TimeoutError as exc:
+            raise RelayError("timeout", "the relay did not answer in time") from exc
+        return cls(ws, welcome.head, challenge.blob_max)
+
+    async def __aenter__(self) -> RelayClient:
+        return self
+
+    async def __aexit__(self, exc_type: type[BaseException] | None,
+                        exc: BaseException | None, tb: TracebackType | None) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        await self.ws.close()
+        self._reader.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._reader
+
+    # --- requests -------------------------------------------------------------------------
+
+    async def append(self, blob: bytes) -> protocol.Appended:
+        """Store `blob`; returns once the relay says it is durable (dup=True if already held)."""
+        reply = await self._request(lambda rid: protocol.Append(id=rid, blob=blob))
+        assert isinstance(reply, protocol.Appended)
+        return reply
+
+    async def append_many(self, blobs: Sequence[bytes]) -> list[protocol.Appended]:
+        """Pipeline several appends on the one connection (all sent before any ack arrives)."""
+        return list(await asyncio.gather(*(self.append(b) for b in blobs)))
+
+    async def fetch(self, after: int = 0, limit: int = 256) -> protocol.Blobs:
+        reply = await self._request(lambda rid: protocol.Fetch(id=rid, after=after, limit=limit))
+        assert isinstance(reply, protocol.Blobs)
+        return reply
+
+    async def fetch_all(self, after: int = 0) -> list[tuple[int, bytes]]:
+        items: list[tuple[int, bytes]] = []
+        while True:
+            page = await self.fetch(after)
+            items += page.items
+            if not page.more or not page.items:
+                return items
+            after = page.items[-1][0]
+
+    async def subscribe(self, after: int = 0) -> int:
+        """Ask for every blob after `after`, stored or future, as pushes; returns the head."""
+        reply = await self._request(lambda rid: protocol.Subscribe(id=rid, after=after))
+        assert isinstance(reply, protocol.Subscribed)
+        return reply.head
+
+    async def next_push(self, timeout: float | None = None) -> tuple[int, bytes]:
+        """The next (cursor, blob) pushed; raises RelayError if the connection ended."""
+        async with asyncio.timeout(timeout):
+            item = await self._pushes.get()
+        if item is _CLOSED:
+            self._pushes.put_nowait(_CLOSED)
+            raise self._failure or RelayError("closed", "the connection closed")
+        return item
+
+    async def _request(
+            self, make: Callable[[int], protocol.ClientMessage]) -> protocol.ServerMessage:
+        if self._failure is not None:
+            raise self._failure
+        request_id = next(self._ids)
+        message = make(request_id)
+        future: asyncio.Future[protocol.ServerMessage] = (
+            asyncio.get_running_loop().create_future())
+        self._pending[request_id] = future
+        try:
+            await self.ws.send(protocol.encode(message))
+        except ConnectionClosed as exc:
+            self._pending.pop(request_id, None)
+            raise self._failure or RelayError("closed", "the connection closed") from exc
+        return await future
+
+    # --- incoming -------------------------------------------------------------------------
+
+    async def _read_loop(self) -> None:
+        failure = RelayError("closed", "the relay closed the connection")
+        try:
+            async for raw in self.ws:
+                message = protocol.decode_server(_as_bytes(raw))
+                if isinstance(message, protocol.Push):
+                    self._pushes.put_nowait((message.cursor, message.blob))
+                    continue
+                if isinstance(message, protocol.Error) and message.id == protocol.NO_REQUEST:
+                    failure = RelayError(message.code, message.message, message.retry_ms)
+                    continue
+                request_id = getattr(message, "id", None)
+                future = self._pending.pop(request_id, None) if request_id else None
+                if future is None or future.done():
+                    continue
+                if isinstance(message, protocol.Error):
+                    future.set_exception(
+                        RelayError(message.code, message.message, message.retry_ms))
+                else:
+                    future.set_result(message)
+        except ConnectionClosed:
+            pass
+        except protocol.ProtocolError as exc:
+            failure = RelayError(exc.code, f"the relay sent a bad frame: {exc}")
+            await self.ws.close(1002)
+        finally:
+            self._failure = self._failure or failure
+            for future in self._pending.values():
+                if not future.done():
+                    future.set_exception(self._failure)
+            self._pending.clear()
+            self._pushes.put_nowait(_CLOSED)
+
+
+def _as_bytes(untrusted: str | bytes) -> bytes:
+    if not isinstance(untrusted, bytes):
+        raise protocol.ProtocolError("malformed", "frames must be binary")
+    return untrusted

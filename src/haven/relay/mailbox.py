@@ -1,0 +1,170 @@
+"""The relay's pure rules: limits, rate limits, quotas and live-delivery bookkeeping.
+
+Nothing here does I/O or reads a clock: `now` (seconds, monotonic) is always an argument, so
+the tests drive time by hand (magic-wormhole's mailbox server is built the same way).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Everything a volunteer may tune (see docs/RELAY.md); the defaults suit a small VPS."""
+
+    blob_max_bytes: int = 64 * 1024
+    mailbox_max_bytes: int = 64 * 1024 * 1024
+    blobs_per_minute_per_connection: int = 600
+    blobs_per_minute_per_address: int = 1200
+    requests_per_minute_per_connection: int = 1200
+    max_connections: int = 2000
+    expiry_seconds: float = 30 * 24 * 3600
+    purge_interval_seconds: float = 600
+    fetch_page_max_blobs: int = 256
+    fetch_page_max_bytes: int = 1024 * 1024
+    auth_timeout_seconds: float = 10
+    push_queue_max: int = 256
+
+    def __post_init__(self) -> None:
+        for name, value in vars(self).items():
+            if value <= 0:
+                raise ValueError(f"limit {name} must be positive")
+        if self.fetch_page_max_bytes < self.blob_max_bytes:
+            raise ValueError("fetch_page_max_bytes must be at least blob_max_bytes")
+
+
+class TokenBucket:
+    """`per_minute` events per minute on average, bursts up to `burst`."""
+
+    __slots__ = ("burst", "last", "rate", "tokens")
+
+    def __init__(self, per_minute: int, now: float, burst: int | None = None) -> None:
+        self.rate = per_minute / 60.0
+        self.burst = float(burst if burst is not None else max(1, per_minute // 6))
+        self.tokens = self.burst
+        self.last = now
+
+    def _refill(self, now: float) -> None:
+        if now > self.last:
+            self.tokens = min(self.burst, self.tokens + (now - self.last) * self.rate)
+            self.last = now
+
+    def take(self, now: float) -> float:
+        """Take one token: 0.0 if allowed, else the seconds to wait before retrying."""
+        self._refill(now)
+        if self.tokens >= 1.0:
+            self.tokens -= 1.0
+            return 0.0
+        return (1.0 - self.tokens) / self.rate
+
+    def full(self, now: float) -> bool:
+        self._refill(now)
+        return self.tokens >= self.burst
+
+
+class KeyedRateLimiter:
+    """One token bucket per key (a client address), forgetting keys whose bucket is full again.
+
+    Keys live only in memory and are never logged.
+    """
+
+    def __init__(self, per_minute: int, max_keys: int = 100_000) -> None:
+        self.per_minute = per_minute
+        self.max_keys = max_keys
+        self._buckets: dict[str, TokenBucket] = {}
+
+    def take(self, key: str, now: float) -> float:
+        bucket = self._buckets.get(key)
+        if bucket is None:
+            if len(self._buckets) >= self.max_keys:
+                self.prune(now)
+            bucket = self._buckets[key] = TokenBucket(self.per_minute, now)
+        return bucket.take(now)
+
+    def prune(self, now: float) -> int:
+        idle = [k for k, b in self._buckets.items() if b.full(now)]
+        for k in idle:
+            del self._buckets[k]
+        return len(idle)
+
+    def __len__(self) -> int:
+        return len(self._buckets)
+
+
+class ConnectionGate:
+    """Counts open connections against the total limit."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.open = 0
+
+    def try_enter(self) -> bool:
+        if self.open >= self.limit:
+            return False
+        self.open += 1
+        return True
+
+    def leave(self) -> None:
+        self.open = max(0, self.open - 1)
+
+
+def size_error(size: int, limits: Limits) -> str | None:
+    if size == 0:
+        return "empty blobs are not stored"
+    if size > limits.blob_max_bytes:
+        return f"blobs are limited to {limits.blob_max_bytes} bytes"
+    return None
+
+
+def quota_allows(stored_bytes: int, size: int, limits: Limits) -> bool:
+    return stored_bytes + size <= limits.mailbox_max_bytes
+
+
+def fetch_page_limit(requested: int, limits: Limits) -> int:
+    return max(1, min(requested, limits.fetch_page_max_blobs))
+
+
+class Delivery:
+    """Live delivery state of one subscription (sans-IO).
+
+    A subscription starts in catch-up: it pages stored blobs after `last` until it reaches the
+    mailbox head, then turns live and takes pushes straight from each commit. If its queue of
+    unsent pushes overflows (a slow reader), it falls back to catch-up, so a slow subscriber
+    costs disk reads rather than unbounded memory.
+    """
+
+    __slots__ = ("last", "live", "queue_max", "queued")
+
+    def __init__(self, after: int, queue_max: int) -> None:
+        self.last = after
+        self.live = False
+        self.queued = 0
+        self.queue_max = queue_max
+
+    def on_commit(self, cursor: int) -> bool:
+        """A blob with `cursor` was committed: True if it should be pushed now."""
+        if not self.live or cursor <= self.last:
+            return False
+        if self.queued >= self.queue_max:
+            self.live = False  # overflow: the catch-up pager takes over from `last`
+            return False
+        self.last = cursor
+        self.queued += 1
+        return True
+
+    def on_page(self, cursors: list[int], more: bool, head: int) -> bool:
+        """A catch-up page was queued; True when caught up (and now live).
+
+        `head` is the highest cursor known committed: the larger of what the page's read saw
+        and what commit notifications reported since the subscription began, so a commit that
+        lands between the read and this call is never missed.
+        """
+        if cursors:
+            self.last = max(self.last, cursors[-1])
+        if not more and self.last >= head:
+            self.live = True
+        return self.live
+
+    def on_sent(self) -> None:
+        self.queued = max(0, self.queued - 1)

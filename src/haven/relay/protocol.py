@@ -1,0 +1,262 @@
+"""Relay frames: encoding, strict decoding and the mailbox authorisation scheme (sans-IO).
+
+Every WebSocket message is one binary frame holding a canonical msgpack map with a version
+`v` and a type `t` (see docs/PROTOCOL.md, "The relay"). Decoding is strict: exactly the
+fields of the type, of the right kinds, and the bytes must re-encode identically. Values
+decoded from the network are `untrusted_*` until checked here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+import msgpack
+
+from haven.crypto import signing
+from haven.crypto.errors import CryptoError
+from haven.crypto.hashing import blake2b_256
+from haven.crypto.subkeys import derive_subkey
+
+VERSION = 1
+MAILBOX_ID_BYTES = 32
+CHALLENGE_BYTES = 32
+CLIENT_NONCE_BYTES = 16
+AUTH_DOMAIN = b"haven/relay-auth/v1"
+MAILBOX_ID_PERSON = b"hvrelay-mbox-id"
+SIGNING_SEED_CONTEXT = b"hvmbxsig"
+MAX_INT = 2**63 - 1
+#: Largest frame any side decodes (a fetch page is capped well below this).
+MAX_FRAME_BYTES = 4 * 1024 * 1024
+
+
+class ProtocolError(Exception):
+    """A frame is malformed; `code` is the error code sent back to the peer."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+# --- messages -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Challenge:  # relay -> client, first frame of every connection
+    challenge: bytes
+    blob_max: int
+
+
+@dataclass(frozen=True)
+class Auth:  # client -> relay
+    mailbox: bytes
+    key: bytes
+    nonce: bytes
+    sig: bytes
+
+
+@dataclass(frozen=True)
+class Welcome:  # relay -> client after a valid Auth
+    head: int
+
+
+@dataclass(frozen=True)
+class Append:
+    id: int
+    blob: bytes
+
+
+@dataclass(frozen=True)
+class Appended:
+    id: int
+    cursor: int
+    dup: bool
+
+
+@dataclass(frozen=True)
+class Fetch:
+    id: int
+    after: int
+    limit: int
+
+
+@dataclass(frozen=True)
+class Blobs:
+    id: int
+    items: list[tuple[int, bytes]]
+    more: bool
+    head: int
+
+
+@dataclass(frozen=True)
+class Subscribe:
+    id: int
+    after: int
+
+
+@dataclass(frozen=True)
+class Subscribed:
+    id: int
+    head: int
+
+
+@dataclass(frozen=True)
+class Push:
+    cursor: int
+    blob: bytes
+
+
+@dataclass(frozen=True)
+class Error:
+    id: int
+    code: str
+    message: str
+    retry_ms: int = 0
+
+
+#: Request id 0 means "not about a request" (e.g. an error about the connection itself).
+NO_REQUEST = 0
+
+ClientMessage = Auth | Append | Fetch | Subscribe
+ServerMessage = Challenge | Welcome | Appended | Blobs | Subscribed | Push | Error
+
+_TYPE_NAMES: dict[type, str] = {
+    Challenge: "challenge", Auth: "auth", Welcome: "welcome", Append: "append",
+    Appended: "appended", Fetch: "fetch", Blobs: "blobs", Subscribe: "subscribe",
+    Subscribed: "subscribed", Push: "push", Error: "error",
+}
+_CLIENT_TYPES = {n: c for c, n in _TYPE_NAMES.items() if c in (Auth, Append, Fetch, Subscribe)}
+_SERVER_TYPES = {n: c for c, n in _TYPE_NAMES.items() if n not in _CLIENT_TYPES}
+
+#: Field name -> kind; kinds are checked by `_check`.
+_FIELD_KINDS: dict[type, dict[str, str]] = {
+    Challenge: {"challenge": f"bytes{CHALLENGE_BYTES}", "blob_max": "uint"},
+    Auth: {"mailbox": f"bytes{MAILBOX_ID_BYTES}", "key": f"bytes{signing.PUBLIC_KEY_BYTES}",
+           "nonce": f"bytes{CLIENT_NONCE_BYTES}", "sig": f"bytes{signing.SIGNATURE_BYTES}"},
+    Welcome: {"head": "uint"},
+    Append: {"id": "uint", "blob": "bytes"},
+    Appended: {"id": "uint", "cursor": "uint", "dup": "bool"},
+    Fetch: {"id": "uint", "after": "uint", "limit": "uint"},
+    Blobs: {"id": "uint", "items": "items", "more": "bool", "head": "uint"},
+    Subscribe: {"id": "uint", "after": "uint"},
+    Subscribed: {"id": "uint", "head": "uint"},
+    Push: {"cursor": "uint", "blob": "bytes"},
+    Error: {"id": "uint", "code": "str", "message": "str", "retry_ms": "uint"},
+}
+
+
+def encode(message: ClientMessage | ServerMessage) -> bytes:
+    body: dict[str, Any] = {"v": VERSION, "t": _TYPE_NAMES[type(message)]}
+    for f in fields(message):
+        value = getattr(message, f.name)
+        body[f.name] = [list(i) for i in value] if f.name == "items" else value
+    return msgpack.packb(body, use_bin_type=True)
+
+
+def decode_client(data: bytes) -> ClientMessage:
+    """Decode a frame a client sent; raise ProtocolError for anything but a valid frame."""
+    message = _decode(data, _CLIENT_TYPES)
+    assert isinstance(message, Auth | Append | Fetch | Subscribe)
+    return message
+
+
+def decode_server(data: bytes) -> ServerMessage:
+    message = _decode(data, _SERVER_TYPES)
+    assert isinstance(message, Challenge | Welcome | Appended | Blobs | Subscribed | Push | Error)
+    return message
+
+
+def _decode(data: bytes, types: Mapping[str, type]) -> Any:
+    if not isinstance(data, bytes):
+        raise ProtocolError("malformed", "frames must be binary")
+    if len(data) > MAX_FRAME_BYTES:
+        raise ProtocolError("too_large", "frame too large")
+    try:
+        untrusted = msgpack.unpackb(data, raw=False, strict_map_key=True, use_list=True)
+    except Exception as exc:  # msgpack raises several unrelated exception types
+        raise ProtocolError("malformed", "frame is not msgpack") from exc
+    if not isinstance(untrusted, dict):
+        raise ProtocolError("malformed", "frame is not a map")
+    version = untrusted.get("v")
+    if version != VERSION or isinstance(version, bool):
+        raise ProtocolError("unsupported_version", f"this relay speaks version {VERSION}")
+    cls = types.get(untrusted.get("t"))  # type: ignore[arg-type]
+    if cls is None:
+        raise ProtocolError("malformed", "unknown frame type")
+    kinds = _FIELD_KINDS[cls]
+    if set(untrusted) != {"v", "t", *kinds}:
+        raise ProtocolError("malformed", "unexpected or missing fields")
+    values = {name: _check(name, kind, untrusted[name]) for name, kind in kinds.items()}
+    if msgpack.packb(untrusted, use_bin_type=True) != data:
+        raise ProtocolError("malformed", "frame is not canonically encoded")
+    return cls(**values)
+
+
+def _check(name: str, kind: str, value: Any) -> Any:
+    bad = ProtocolError("malformed", f"field {name!r} has the wrong type")
+    if kind == "uint":
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_INT:
+            raise bad
+    elif kind == "bool":
+        if not isinstance(value, bool):
+            raise bad
+    elif kind == "str":
+        if not isinstance(value, str) or len(value) > 1000:
+            raise bad
+    elif kind.startswith("bytes"):
+        if not isinstance(value, bytes):
+            raise bad
+        if kind != "bytes" and len(value) != int(kind[5:]):
+            raise ProtocolError("malformed", f"field {name!r} has the wrong length")
+    elif kind == "items":
+        if not isinstance(value, list):
+            raise bad
+        out: list[tuple[int, bytes]] = []
+        for item in value:
+            if (not isinstance(item, list) or len(item) != 2 or isinstance(item[0], bool)
+                    or not isinstance(item[0], int) or not isinstance(item[1], bytes)):
+                raise bad
+            out.append((item[0], item[1]))
+        return out
+    return value
+
+
+# --- mailbox authorisation ------------------------------------------------------------
+
+
+@dataclass(frozen=True, repr=False)
+class MailboxCredentials:
+    """What a client derives from a space key to use one relay mailbox. Never sent whole."""
+
+    mailbox_id: bytes
+    signer: signing.SigningKeyPair
+
+    @classmethod
+    def from_space_key(cls, space_key: bytes) -> MailboxCredentials:
+        signer = signing.SigningKeyPair.from_seed(derive_subkey(space_key, SIGNING_SEED_CONTEXT))
+        return cls(mailbox_id=mailbox_id_for(signer.public), signer=signer)
+
+    def answer(self, challenge: bytes, nonce: bytes) -> Auth:
+        sig = self.signer.sign(AUTH_DOMAIN, challenge + self.mailbox_id + nonce)
+        return Auth(mailbox=self.mailbox_id, key=self.signer.public, nonce=nonce, sig=sig)
+
+    def __repr__(self) -> str:
+        return "MailboxCredentials(…)"
+
+
+def mailbox_id_for(verify_key: bytes) -> bytes:
+    """Self-certifying: the id is the hash of the key that may use it, so it can't be squatted."""
+    return blake2b_256(verify_key, person=MAILBOX_ID_PERSON)
+
+
+def verify_auth(challenge: bytes, untrusted: Auth) -> bytes:
+    """Return the mailbox id `untrusted` proves access to, or raise ProtocolError."""
+    if mailbox_id_for(untrusted.key) != untrusted.mailbox:
+        raise ProtocolError("unauthorized", "the key does not belong to this mailbox")
+    try:
+        signing.verify(untrusted.key, AUTH_DOMAIN,
+                       challenge + untrusted.mailbox + untrusted.nonce, untrusted.sig)
+    except CryptoError as exc:
+        raise ProtocolError("unauthorized", "bad signature") from exc
+    return untrusted.mailbox

@@ -1,0 +1,204 @@
+"""The relay's blob store: one SQLite file in WAL mode, written by one thread in batches.
+
+The relay stores only ciphertext it cannot read, so the stdlib `sqlite3` is used here rather
+than SQLCipher (an encrypted store would protect nothing the clients did not already encrypt).
+`synchronous=FULL` makes every COMMIT fsync the WAL, and a whole batch of appends shares one
+commit (group commit): an append is acknowledged only once its batch is durable.
+
+Each method runs on the thread that owns the connection; `server.py` gives writes and reads a
+single-thread executor each, and WAL lets reads run while a batch commits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+BLOB_HASH_PERSON = b"hvrelay-blob"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS mailboxes (
+    id BLOB PRIMARY KEY,
+    head INTEGER NOT NULL,          -- the last cursor handed out; cursors never repeat
+    bytes INTEGER NOT NULL,         -- stored bytes, for the quota
+    blobs INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS blobs (
+    mailbox BLOB NOT NULL,
+    cursor INTEGER NOT NULL,
+    hash BLOB NOT NULL,
+    stored_ms INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    data BLOB NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS blobs_by_cursor ON blobs (mailbox, cursor);
+CREATE UNIQUE INDEX IF NOT EXISTS blobs_by_hash ON blobs (mailbox, hash);
+CREATE INDEX IF NOT EXISTS blobs_by_age ON blobs (stored_ms);
+"""
+
+
+class StorageError(Exception):
+    """The database could not be opened or written (disk full, damaged file)."""
+
+
+@dataclass(frozen=True)
+class PendingAppend:
+    mailbox: bytes
+    blob: bytes
+    stored_ms: int
+
+
+@dataclass(frozen=True)
+class AppendResult:
+    cursor: int  # 0 when refused
+    dup: bool = False
+    over_quota: bool = False
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[tuple[int, bytes]]
+    more: bool
+    head: int
+
+
+@dataclass(frozen=True)
+class Totals:
+    mailboxes: int
+    blobs: int
+    bytes: int
+
+
+def blob_hash(blob: bytes) -> bytes:
+    return hashlib.blake2b(blob, digest_size=32, person=BLOB_HASH_PERSON).digest()
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) the relay database; one connection per thread."""
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA busy_timeout=5000")
+        conn.executescript(_SCHEMA)
+        row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        if row is None:
+            conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        elif row[0] != SCHEMA_VERSION:
+            raise StorageError(f"database schema {row[0]} is not {SCHEMA_VERSION}")
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"cannot open the relay database: {exc}") from exc
+    return conn
+
+
+class Writer:
+    """Owns the write connection. Only ever called from the single writer thread."""
+
+    def __init__(self, path: Path) -> None:
+        self.conn = connect(path)
+
+    def append_batch(self, batch: list[PendingAppend], quota_bytes: int) -> list[AppendResult]:
+        """Store a batch in one transaction with one fsync; results are in batch order."""
+        conn = self.conn
+        results: list[AppendResult] = []
+        mailboxes: dict[bytes, list[int]] = {}  # id -> [head, bytes, blobs] for this batch
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for item in batch:
+                digest = blob_hash(item.blob)
+                row = conn.execute("SELECT cursor FROM blobs WHERE mailbox=? AND hash=?",
+                                   (item.mailbox, digest)).fetchone()
+                if row is not None:
+                    results.append(AppendResult(cursor=row[0], dup=True))
+                    continue
+                state = mailboxes.get(item.mailbox)
+                if state is None:
+                    found = conn.execute("SELECT head, bytes, blobs FROM mailboxes WHERE id=?",
+                                         (item.mailbox,)).fetchone()
+                    state = mailboxes[item.mailbox] = list(found) if found else [0, 0, 0]
+                if state[1] + len(item.blob) > quota_bytes:
+                    results.append(AppendResult(cursor=0, over_quota=True))
+                    continue
+                state[0] += 1
+                state[1] += len(item.blob)
+                state[2] += 1
+                conn.execute("INSERT INTO blobs VALUES (?, ?, ?, ?, ?, ?)",
+                             (item.mailbox, state[0], digest, item.stored_ms, len(item.blob),
+                              item.blob))
+                results.append(AppendResult(cursor=state[0]))
+            conn.executemany("INSERT OR REPLACE INTO mailboxes VALUES (?, ?, ?, ?)",
+                             [(m, *s) for m, s in mailboxes.items()])
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StorageError(f"the relay database refused a write: {exc}") from exc
+        return results
+
+    def purge(self, cutoff_ms: int) -> int:
+        """Delete blobs stored before `cutoff_ms`; mailboxes keep their head so cursors never
+        repeat. Returns how many blobs were deleted."""
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            gone = conn.execute(
+                "SELECT mailbox, COUNT(*), SUM(size) FROM blobs WHERE stored_ms < ? "
+                "GROUP BY mailbox", (cutoff_ms,)).fetchall()
+            conn.executemany("UPDATE mailboxes SET blobs = blobs - ?, bytes = bytes - ? "
+                             "WHERE id = ?", [(n, size, m) for m, n, size in gone])
+            conn.execute("DELETE FROM blobs WHERE stored_ms < ?", (cutoff_ms,))
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StorageError(f"purge failed: {exc}") from exc
+        return sum(n for _, n, _ in gone)
+
+    def checkpoint(self) -> None:
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class Reader:
+    """Owns one read connection; called only from the single reader thread."""
+
+    def __init__(self, path: Path) -> None:
+        self.conn = connect(path)
+
+    def head(self, mailbox: bytes) -> int:
+        row = self.conn.execute("SELECT head FROM mailboxes WHERE id=?", (mailbox,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def page(self, mailbox: bytes, after: int, limit: int, max_bytes: int) -> Page:
+        """Blobs with cursor > `after`, oldest first, at most `limit` and about `max_bytes`."""
+        self.conn.execute("BEGIN")  # one snapshot for the page and the head
+        try:
+            rows = self.conn.execute(
+                "SELECT cursor, data FROM blobs WHERE mailbox=? AND cursor>? "
+                "ORDER BY cursor LIMIT ?", (mailbox, after, limit + 1)).fetchall()
+            head = self.head(mailbox)
+        finally:
+            self.conn.execute("COMMIT")
+        items: list[tuple[int, bytes]] = []
+        total = 0
+        for cursor, data in rows[:limit]:
+            if items and total + len(data) > max_bytes:
+                break
+            items.append((int(cursor), bytes(data)))
+            total += len(data)
+        return Page(items=items, more=len(items) < len(rows), head=head)
+
+    def totals(self) -> Totals:
+        row = self.conn.execute(
+            "SELECT COUNT(*), COALESCE(SUM(blobs), 0), COALESCE(SUM(bytes), 0) FROM mailboxes"
+        ).fetchone()
+        return Totals(mailboxes=int(row[0]), blobs=int(row[1]), bytes=int(row[2]))
+
+    def close(self) -> None:
+        self.conn.close()
