@@ -1,0 +1,234 @@
+"""Runs reconciliation rounds over channels, and a serve loop (docs/PROTOCOL.md, §3).
+
+`async_run_round` drives one `Reconciler` over one channel: it owns no socket and no
+database handle, so the same code runs over TCP, a LAN channel or (later) the relay. Vault
+work (reading batches, ingesting them) runs in a worker thread, so the loop keeps serving
+other connections, timeouts and `stop()` while a batch is committed.
+
+`SyncEngine` owns one asyncio loop in its own daemon thread (the python-zeroconf shape):
+methods prefixed `async_` run on that loop; the plain ones may be called from any thread
+(the UI thread included) and never block on the network, except `serve()`, which waits only
+until the socket is bound. The CLI uses the coroutines directly under `asyncio.run`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import contextlib
+import logging
+import threading
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any, Protocol, TypeVar
+
+from haven.core.session import Session
+from haven.core.space_secrets import PAIRING_SPACE_ID, SpaceSecret, space_secrets
+from haven.errors import SyncError
+from haven.sync import tcp
+from haven.sync.framing import MAX_PAYLOAD
+from haven.sync.messages import MAX_MESSAGE_BYTES
+from haven.sync.reconcile import DEFAULT_WINDOW, Reconciler, SyncLog, SyncReport
+
+log = logging.getLogger(__name__)
+
+#: A whole round, however large, ends within this many seconds (the channel also times out
+#: after its own idle limit without a frame).
+ROUND_TIMEOUT = 900.0
+#: How long an Abort may take to leave before the connection is dropped anyway.
+ABORT_TIMEOUT = 2.0
+STOP_TIMEOUT = 10.0
+
+assert MAX_MESSAGE_BYTES <= MAX_PAYLOAD, "a sync message must fit in one channel message"
+
+ReportListener = Callable[[SyncReport], None]
+T = TypeVar("T")
+
+
+class RoundChannel(Protocol):
+    """What a round needs from a channel (sync/tcp.py Channel provides it)."""
+
+    @property
+    def shared_spaces(self) -> Sequence[SpaceSecret]: ...
+
+    async def send(self, payload: bytes) -> None: ...
+
+    async def recv(self) -> bytes: ...
+
+
+class SyncFailed(SyncError):
+    """A round ended early. Batches acknowledged before that are kept; `report` says what
+    the round did up to the failure."""
+
+    def __init__(self, reason: str, report: SyncReport) -> None:
+        super().__init__(reason)
+        self.report = report
+
+
+def shared_space_ids(secrets: Sequence[SpaceSecret]) -> list[bytes]:
+    """Each space proven on the channel once (a space may be offered at several epochs)."""
+    return sorted({s.space_id for s in secrets if s.space_id != PAIRING_SPACE_ID})
+
+
+async def async_run_round(sync_log: SyncLog, channel: RoundChannel, *,
+                          round_timeout: float = ROUND_TIMEOUT,
+                          window: int = DEFAULT_WINDOW) -> SyncReport:
+    """One round, both directions, over a channel whose peer runs the same. The caller
+    closes the channel. Raises SyncFailed (with the partial report) on any failure."""
+    machine = Reconciler(sync_log, shared_space_ids(channel.shared_spaces), window=window)
+    try:
+        async with asyncio.timeout(round_timeout):
+            for out in await asyncio.to_thread(machine.start):
+                await channel.send(out)
+            while not machine.finished:
+                untrusted = await channel.recv()
+                for out in await asyncio.to_thread(machine.receive, untrusted):
+                    await channel.send(out)
+    except TimeoutError:
+        reason = f"the sync round took longer than {round_timeout:g} s"
+        await _send_abort(channel, machine.fail(reason))
+        raise SyncFailed(reason, machine.report()) from None
+    except SyncError as exc:
+        # A protocol error of the peer's: tell it why before the connection closes. A
+        # failed channel refuses to send, which is fine.
+        await _send_abort(channel, machine.fail(str(exc)))
+        raise SyncFailed(str(exc), machine.report()) from exc
+    return machine.report()
+
+
+async def _send_abort(channel: RoundChannel, abort: bytes) -> None:
+    with contextlib.suppress(SyncError, OSError, TimeoutError):
+        async with asyncio.timeout(ABORT_TIMEOUT):
+            await channel.send(abort)
+
+
+async def async_sync_once(session: Session, host: str, port: int, *,
+                          round_timeout: float = ROUND_TIMEOUT,
+                          idle_timeout: float = tcp.IDLE_TIMEOUT) -> SyncReport:
+    """Connect to a peer, run one round, close."""
+    secrets = await asyncio.to_thread(space_secrets, session)
+    channel = await tcp.connect(host, port, secrets, idle_timeout=idle_timeout)
+    try:
+        return await async_run_round(session.log, channel, round_timeout=round_timeout)
+    finally:
+        await channel.close()
+
+
+async def async_start_server(session: Session, host: str, port: int, *,
+                             on_report: ReportListener | None = None,
+                             round_timeout: float = ROUND_TIMEOUT,
+                             idle_timeout: float = tcp.IDLE_TIMEOUT) -> tcp.Server:
+    """Listen for peers; each channel runs one round, then closes. `on_report` hears every
+    round's report (failed ones too, with `error` set) on the loop's thread."""
+
+    async def on_channel(channel: tcp.Channel) -> None:
+        try:
+            report = await async_run_round(session.log, channel, round_timeout=round_timeout)
+        except SyncFailed as exc:
+            log.info("a sync round failed: %s", exc)
+            report = exc.report
+        if on_report is not None:
+            try:
+                on_report(report)
+            except Exception:  # a broken listener must not break the server
+                log.exception("sync report listener failed")
+
+    return await tcp.serve(host, port, lambda: space_secrets(session), on_channel,
+                           idle_timeout=idle_timeout)
+
+
+class SyncEngine:
+    """Sync for one open session, on its own thread and asyncio loop."""
+
+    def __init__(self, session: Session, *, on_report: ReportListener | None = None,
+                 round_timeout: float = ROUND_TIMEOUT,
+                 idle_timeout: float = tcp.IDLE_TIMEOUT) -> None:
+        self._session = session
+        self._on_report = on_report
+        self._round_timeout = round_timeout
+        self._idle_timeout = idle_timeout
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._servers: list[tcp.Server] = []
+        self._rounds: set[asyncio.Task[SyncReport]] = set()
+
+    # ----------------------------------------------------------------- any thread
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> None:
+        if self.running:
+            return
+        ready = threading.Event()
+        loop = asyncio.new_event_loop()
+
+        def run() -> None:
+            asyncio.set_event_loop(loop)
+            loop.call_soon(ready.set)
+            try:
+                loop.run_forever()
+            finally:
+                loop.run_until_complete(loop.shutdown_default_executor())
+                loop.close()
+
+        self._loop = loop
+        self._thread = threading.Thread(target=run, name="haven-sync", daemon=True)
+        self._thread.start()
+        ready.wait()
+
+    def stop(self) -> None:
+        """Stop serving, cancel rounds in progress (acknowledged batches are kept) and end
+        the thread. Safe to call twice."""
+        if not self.running or self._loop is None or self._thread is None:
+            return
+        with contextlib.suppress(concurrent.futures.TimeoutError, RuntimeError):
+            self._submit(self.async_close()).result(STOP_TIMEOUT)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(STOP_TIMEOUT)
+        self._thread = None
+
+    def sync_with(self, host: str, port: int) -> concurrent.futures.Future[SyncReport]:
+        """Run one round with a peer; the future holds the report or raises SyncError."""
+        return self._submit(self.async_sync_with(host, port))
+
+    def serve(self, host: str, port: int) -> int:
+        """Start listening (port 0: any free port); returns the bound port."""
+        return self._submit(self.async_serve(host, port)).result(STOP_TIMEOUT)
+
+    def _submit(self, coro: Coroutine[Any, Any, T]) -> concurrent.futures.Future[T]:
+        if not self.running or self._loop is None:
+            coro.close()
+            raise SyncError("the sync engine is not running")
+        return asyncio.run_coroutine_threadsafe(coro, self._loop)
+
+    # ----------------------------------------------------------------- on the loop
+
+    async def async_sync_with(self, host: str, port: int) -> SyncReport:
+        task = asyncio.ensure_future(async_sync_once(
+            self._session, host, port, round_timeout=self._round_timeout,
+            idle_timeout=self._idle_timeout))
+        self._rounds.add(task)
+        try:
+            report = await task
+        finally:
+            self._rounds.discard(task)
+        if self._on_report is not None:
+            self._on_report(report)
+        return report
+
+    async def async_serve(self, host: str, port: int) -> int:
+        server = await async_start_server(
+            self._session, host, port, on_report=self._on_report,
+            round_timeout=self._round_timeout, idle_timeout=self._idle_timeout)
+        self._servers.append(server)
+        return server.port
+
+    async def async_close(self) -> None:
+        servers, self._servers = self._servers, []
+        for server in servers:
+            await server.close()
+        for task in list(self._rounds):
+            task.cancel()
+        if self._rounds:
+            await asyncio.gather(*self._rounds, return_exceptions=True)
