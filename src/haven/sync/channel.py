@@ -86,7 +86,7 @@ class SecretChannel:
         try:
             self._decoder.feed(data)
         except ChannelError as exc:
-            self._fail(str(exc))
+            self._failed = str(exc)
             raise
 
     def next_message(self) -> bytes | None:
