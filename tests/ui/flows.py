@@ -26,7 +26,10 @@ def unlock(qtbot: QtBot, window: HavenWindow, passphrase: str = PASSPHRASE) -> N
     assert window.current_page() is page
     qtbot.keyClicks(page.passphrase, passphrase)
     qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.current_page() is window.home, timeout=20_000)
+    qtbot.waitUntil(lambda: window.current_page() is window.home or page.error.text() != "",
+                    timeout=20_000)
+    assert page.error.text() == "", page.error.text()
+    assert window.current_page() is window.home
 
 
 def write_entry(qtbot: QtBot, window: HavenWindow, body: str, title: str = "",

@@ -224,7 +224,9 @@ class Vault:
 
 
 def _acquire_lock(data_dir: Path) -> filelock.BaseFileLock:
-    lock = filelock.FileLock(str(data_dir / LOCK_NAME), timeout=0)
+    # Not thread-local: the UI opens the vault in a worker thread and locks it from the UI
+    # thread; a thread-local lock would then never be released.
+    lock = filelock.FileLock(str(data_dir / LOCK_NAME), timeout=0, thread_local=False)
     try:
         lock.acquire()
     except filelock.Timeout:

@@ -31,6 +31,7 @@ class SafetyWatcher(QObject):
         self._shift_released = True
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
+        self._idle.setTimerType(Qt.TimerType.PreciseTimer)
         self._idle.timeout.connect(self.idleTimeout)
         self._idle_ms = 0
         self._armed = False
