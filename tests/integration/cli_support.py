@@ -1,0 +1,63 @@
+"""Running the real `haven` command in a subprocess, for the CLI tests."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.helpers import PASSPHRASE
+
+HAVEN = Path(sys.executable).with_name("haven")
+TIMEOUT_S = 60
+
+
+def haven(data_dir: Path | None, *args: str, passphrase: str | None = PASSPHRASE,
+          stdin: str | bytes | None = None, extra_env: dict[str, str] | None = None,
+          ) -> subprocess.CompletedProcess[str]:
+    """Run `haven [--data-dir DIR] ARGS…` with HAVEN_PASSPHRASE set (unless None) and the
+    test's isolated HOME/XDG/TMPDIR (conftest put them in os.environ)."""
+    env = dict(os.environ)
+    env.pop("HAVEN_PASSPHRASE", None)
+    env.pop("HAVEN_NEW_PASSPHRASE", None)
+    if passphrase is not None:
+        env["HAVEN_PASSPHRASE"] = passphrase
+    env.update(extra_env or {})
+    cmd = [str(HAVEN)]
+    if data_dir is not None:
+        cmd += ["--data-dir", str(data_dir)]
+    data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
+    proc = subprocess.run([*cmd, *args], input=data if data is not None else b"",
+                          capture_output=True, env=env, timeout=TIMEOUT_S, check=False)
+    return subprocess.CompletedProcess(proc.args, proc.returncode,
+                                       proc.stdout.decode("utf-8"),
+                                       proc.stderr.decode("utf-8"))
+
+
+def ok(proc: subprocess.CompletedProcess[str]) -> str:
+    assert proc.returncode == 0, f"exit {proc.returncode}: {proc.stderr}"
+    return proc.stdout
+
+
+def fails(proc: subprocess.CompletedProcess[str], code: int, *words: str) -> str:
+    """Assert the exit code and the one-line `haven: error: …` message."""
+    assert proc.returncode == code, f"exit {proc.returncode}, wanted {code}: {proc.stderr}"
+    errors = [ln for ln in proc.stderr.splitlines() if ln.startswith("haven: error: ")]
+    assert len(errors) == 1, proc.stderr
+    for word in words:
+        assert word in errors[0], errors[0]
+    return errors[0]
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under `folder` (relative path -> SHA-256), to prove nothing changed."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def init_vault(data_dir: Path, name: str = "Robin", pronouns: str = "they/them") -> None:
+    ok(haven(data_dir, "init", "--name", name, "--pronouns", pronouns))
