@@ -15,9 +15,9 @@ class Limits:
 
     blob_max_bytes: int = 64 * 1024
     mailbox_max_bytes: int = 64 * 1024 * 1024
-    blobs_per_minute_per_connection: int = 600
-    blobs_per_minute_per_address: int = 1200
-    requests_per_minute_per_connection: int = 1200
+    blobs_per_minute_per_connection: int = 3000
+    blobs_per_minute_per_address: int = 6000
+    requests_per_minute_per_connection: int = 3000
     max_connections: int = 2000
     expiry_seconds: float = 30 * 24 * 3600
     purge_interval_seconds: float = 600

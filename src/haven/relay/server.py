@@ -112,6 +112,7 @@ class RelayServer:
             log.warning("could not read totals for /metrics")
         self.metrics.gauges["connections_open"] = self.gate.open
         response = connection.respond(HTTPStatus.OK, self.metrics.render())
+        del response.headers["Content-Type"]
         response.headers["Content-Type"] = "text/plain; version=0.0.4; charset=utf-8"
         return response
 
@@ -162,6 +163,7 @@ class Session:
         self.ready = asyncio.Event()
         self.drained = asyncio.Event()
         self.inflight = asyncio.Semaphore(MAX_INFLIGHT)
+        self.pending = 0  # appends submitted and not yet answered
         self.delivery: Delivery | None = None
         self.catch_up: asyncio.Task[None] | None = None
         self.sender: asyncio.Task[None] | None = None
@@ -225,10 +227,14 @@ class Session:
             self.inflight.release()
             self._refuse(message.id, "shutting_down", "the relay is restarting", 5.0)
             return
+        self.pending += 1
         future.add_done_callback(lambda f: self._on_committed(message.id, f))
 
     def _on_committed(self, request_id: int, future: asyncio.Future[AppendResult]) -> None:
         self.inflight.release()
+        self.pending -= 1
+        if not self.pending:
+            self.drained.set()
         if future.cancelled():
             return
         if future.exception() is not None:  # a StorageError: nothing was stored
@@ -316,6 +322,7 @@ class Session:
         """Tell the client what was wrong, then close; other connections are untouched."""
         self.server.metrics.reject(exc.code)
         log.debug("closing a connection: %s", exc.code)
+        await self._settle()  # acknowledge what was accepted before the bad frame
         with contextlib.suppress(ConnectionClosed):
             await self.ws.send(protocol.encode(
                 protocol.Error(id=protocol.NO_REQUEST, code=exc.code, message=str(exc))))
@@ -323,13 +330,18 @@ class Session:
 
     async def flush_and_close(self) -> None:
         """For shutdown: let queued acknowledgements go out (briefly), then say goodbye."""
-        with contextlib.suppress(TimeoutError):
-            async with asyncio.timeout(2):
-                while self.outbox and self.sender is not None and not self.sender.done():
-                    self.drained.clear()
-                    await self.drained.wait()
+        await self._settle()
         with contextlib.suppress(ConnectionClosed):
             await self.ws.close(1001, "relay shutting down")
+
+    async def _settle(self, timeout: float = 2.0) -> None:
+        """Wait (bounded) until every accepted append is answered and the answers are sent."""
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(timeout):
+                while self.pending or (self.outbox and self.sender is not None
+                                       and not self.sender.done()):
+                    self.drained.clear()
+                    await self.drained.wait()
 
     def stop_delivery(self) -> None:
         if self.delivery is not None:
