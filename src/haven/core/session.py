@@ -11,6 +11,7 @@ from haven.core.eventlog import EventLog
 from haven.core.identity import Identity, Persona
 from haven.core.journal import JournalProjector, JournalService
 from haven.core.passphrase import check
+from haven.core.spaces.service import SpaceService
 from haven.crypto.kdf import KdfParams
 from haven.errors import NotFound, WeakPassphrase
 from haven.store import identity_tables as ids
@@ -30,6 +31,7 @@ class Session:
         if journal_space is None:
             raise NotFound("this vault has no journal")
         self.journal = JournalService(vault, self.log, journal_space)
+        self.spaces = SpaceService(vault, self.log, self.identity, clock)
 
     @property
     def data_dir(self) -> Path:

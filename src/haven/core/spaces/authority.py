@@ -1,0 +1,103 @@
+"""Who may do what in a group space, at which point of the log.
+
+The log is put in one total order, (Lamport clock, event id), the same on every device. An
+event is valid iff its author held the right, in the state produced by every valid event
+ordered before it; invalid events stay in the log (so every replica holds the same log) but
+change nothing. The rules, in docs/PROTOCOL.md ("Group spaces", "Authority"):
+
+- owner > admin > moderator > member; only active members act at all;
+- admins (and the owner) add and remove members, change roles and rotate epoch keys;
+- nobody changes the owner's role or removes the owner: ownership moves only when the owner
+  transfers it or leaves (then to the highest-ranked active member who joined first);
+- moderators (and above) pin posts, remove posts and read reports;
+- members edit and delete only their own posts.
+"""
+
+from __future__ import annotations
+
+from haven.core.envelope import Event
+from haven.core.spaces import events as ev
+from haven.core.spaces.model import Role, Status
+from haven.store import identity_tables as ids
+from haven.store import spaces_tables as st
+from haven.store.spaces_tables import MemberRow
+from haven.store.vault import Connection
+
+#: Which role each action needs.
+NEEDS: dict[str, Role] = {
+    ev.INFO: Role.ADMIN,
+    ev.ADD: Role.ADMIN,
+    ev.ROLE: Role.ADMIN,
+    ev.REMOVE: Role.ADMIN,
+    ev.ROTATE: Role.ADMIN,
+    ev.SHARE: Role.ADMIN,
+    ev.TRANSFER: Role.OWNER,
+    ev.PIN: Role.MODERATOR,
+    ev.MODERATE: Role.MODERATOR,
+    ev.LEAVE: Role.MEMBER,
+    ev.PROFILE: Role.MEMBER,
+    ev.POST: Role.MEMBER,
+    ev.EDIT: Role.MEMBER,
+    ev.DELETE: Role.MEMBER,
+    ev.REACT: Role.MEMBER,
+    ev.REPORT: Role.MEMBER,
+}
+
+
+def is_active(row: MemberRow | None) -> bool:
+    return row is not None and row.status == Status.ACTIVE.value
+
+
+def role_of(row: MemberRow | None) -> Role | None:
+    return Role(row.role) if is_active(row) and row is not None else None
+
+
+def may(row: MemberRow | None, event_type: str) -> bool:
+    """Whether a member in this state may write an event of this type at all."""
+    role = role_of(row)
+    need = NEEDS.get(event_type)
+    return role is not None and need is not None and role.rank >= need.rank
+
+
+def may_change_role(actor: MemberRow | None, target: MemberRow | None, new: Role) -> bool:
+    return (may(actor, ev.ROLE) and is_active(target) and target is not None
+            and target.role != Role.OWNER.value and new is not Role.OWNER)
+
+
+def may_remove(actor: MemberRow | None, target: MemberRow | None) -> bool:
+    return (may(actor, ev.REMOVE) and is_active(target) and target is not None
+            and actor is not None and target.member_pk != actor.member_pk
+            and target.role != Role.OWNER.value)
+
+
+def may_add(actor: MemberRow | None, target: MemberRow | None) -> bool:
+    """Re-adding someone who left or was removed is allowed; a ban is final in this version."""
+    return may(actor, ev.ADD) and (
+        target is None or target.status in (Status.REMOVED.value, Status.LEFT.value))
+
+
+def successor(conn: Connection, space_id: bytes, leaving: bytes) -> MemberRow | None:
+    """Who becomes owner when the owner leaves: the highest-ranked active member, earliest
+    to join, then the smallest key, so every device picks the same one."""
+    candidates = [m for m in st.list_members(conn, space_id, Status.ACTIVE.value)
+                  if m.member_pk != leaving]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda m: (-Role(m.role).rank, m.since_lamport, m.member_pk))
+
+
+class SpaceAuthorizer:
+    """The log's gate for group spaces: structural checks only.
+
+    Whether an author held a right depends on events that may not have arrived yet, so that
+    is decided by the projection over the ordered log, never here (rejecting here would make
+    the stored log depend on arrival order). Here: the type must be known, the space must be
+    a group this vault joined, and only the recorded owner may write the genesis."""
+
+    def allows(self, conn: Connection, space: ids.SpaceRow, event: Event) -> bool:
+        if event.type not in ev.KNOWN_TYPES:
+            return False
+        group = st.get_group(conn, space.space_id)
+        if group is None:
+            return False
+        return event.type != ev.GENESIS or event.author == group.owner_pk

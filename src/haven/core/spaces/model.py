@@ -1,0 +1,152 @@
+"""What the spaces API hands to the CLI and the UI: small frozen records, never key material."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    OWNER = "owner"
+    ADMIN = "admin"
+    MODERATOR = "moderator"
+    MEMBER = "member"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Role.OWNER: 3, Role.ADMIN: 2, Role.MODERATOR: 1, Role.MEMBER: 0}
+
+
+class Status(StrEnum):
+    ACTIVE = "active"
+    REMOVED = "removed"
+    BANNED = "banned"
+    LEFT = "left"
+
+
+#: Supportive reactions: a fixed set, counted, never ranked.
+REACTIONS: tuple[str, ...] = (
+    "sending-care", "me-too", "proud-of-you", "not-alone", "thank-you",
+)
+REACTION_LABELS: dict[str, str] = {
+    "sending-care": "sending care",
+    "me-too": "me too",
+    "proud-of-you": "proud of you",
+    "not-alone": "you are not alone",
+    "thank-you": "thank you",
+}
+
+#: Suggested topics; any short free text is allowed too.
+TOPICS: tuple[str, ...] = (
+    "coming out", "relationships", "parenting", "family", "identity", "health", "work",
+    "faith", "fashion", "travel", "sport", "music", "art", "politics", "entertainment",
+)
+
+#: Persona colours offered to new personas (accessible on light and dark backgrounds).
+COLOURS: tuple[str, ...] = (
+    "#1f77b4", "#9467bd", "#2ca02c", "#d62728", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
+)
+
+
+@dataclass(frozen=True)
+class Profile:
+    display_name: str
+    pronouns: str = ""
+    colour: str = ""
+
+
+@dataclass(frozen=True)
+class SpaceSummary:
+    space_id: bytes
+    name: str
+    topics: tuple[str, ...]
+    unread: int
+    my_role: Role | None
+    member_count: int
+
+
+@dataclass(frozen=True)
+class SpaceInfo:
+    space_id: bytes
+    name: str
+    description: str
+    topics: tuple[str, ...]
+    guidelines: str
+    owner: bytes
+    my_persona: bytes
+    my_role: Role | None
+    epoch: int
+    member_count: int
+
+
+@dataclass(frozen=True)
+class Member:
+    member_pk: bytes
+    display_name: str
+    pronouns: str
+    colour: str
+    role: Role
+    status: Status
+    blocked: bool = False
+
+
+@dataclass(frozen=True)
+class FeedPost:
+    post_id: bytes
+    author: bytes
+    author_name: str
+    author_colour: str
+    title: str
+    body: str
+    cw: str
+    created_ms: int
+    edited_ms: int | None
+    pinned: bool
+    state: str  # visible | deleted | removed
+    removed_reason: str
+    reactions: dict[str, int] = field(default_factory=dict)
+    my_reactions: tuple[str, ...] = ()
+    replies: tuple[FeedPost, ...] = ()
+    hidden_reason: str = ""  # "muted" or "blocked" when the reader chose to hide it
+
+
+@dataclass(frozen=True)
+class Report:
+    report_id: bytes
+    reporter: bytes
+    reporter_name: str
+    target_id: bytes
+    reason: str
+    created_ms: int
+
+
+@dataclass(frozen=True)
+class ModAction:
+    event_id: bytes
+    actor: bytes
+    actor_name: str
+    action: str
+    subject: bytes | None
+    detail: str
+    created_ms: int
+
+
+@dataclass(frozen=True)
+class SpaceWarning:
+    kind: str  # "fork": one device wrote two different events with the same number
+    member_pk: bytes
+    member_name: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class JoinRequest:
+    """What a would-be member sends an admin (through the invite flow): public keys only."""
+
+    persona_pk: bytes
+    box_pk: bytes
+    device_id: bytes
+    profile: Profile
