@@ -52,6 +52,9 @@ def test_files_are_not_plaintext_sqlite(data_dir: Path) -> None:
     assert b"a private sentence" not in db
     header = (data_dir / HEADER_NAME).read_text()
     assert '"memlimit"' in header and '"wrapped_key"' in header
+    for f in data_dir.iterdir():
+        assert f.stat().st_mode & 0o077 == 0, f"{f.name} is readable by others"
+    assert data_dir.stat().st_mode & 0o077 == 0
 
 
 def test_wrong_passphrase_changes_nothing(data_dir: Path) -> None:

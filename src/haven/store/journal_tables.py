@@ -82,10 +82,10 @@ def clear(conn: Connection) -> None:
 def get_entry(conn: Connection, entry_id: bytes) -> EntryRow | None:
     row = conn.execute(
         "SELECT rowid, entry_id, title, body, mood, created_ms, updated_ms, edit_lamport,"
-        " edit_id FROM journal_entries WHERE entry_id = ?",
+        " edit_id, tags_text FROM journal_entries WHERE entry_id = ?",
         (entry_id,),
     ).fetchone()
-    return _entry(conn, row) if row else None
+    return _entry(row) if row else None
 
 
 def find_entry_ids(conn: Connection, prefix_hex: str) -> list[bytes]:
@@ -99,20 +99,35 @@ def find_entry_ids(conn: Connection, prefix_hex: str) -> list[bytes]:
 
 def query_entries(conn: Connection, flt: EntryFilter, limit: int = -1,
                   offset: int = 0) -> list[EntryRow]:
-    where, params, order = _where(flt)
-    rows = conn.execute(
-        "SELECT e.rowid, e.entry_id, e.title, e.body, e.mood, e.created_ms, e.updated_ms,"
-        f" e.edit_lamport, e.edit_id FROM journal_entries e {where} {order} LIMIT ? OFFSET ?",
-        (*params, limit, offset),
-    ).fetchall()
-    return [_entry(conn, r) for r in rows]
+    """Newest first. With a text query the full-text index drives the scan in rowid order
+    (the order entries reached this vault) and stops at `limit`, so a word that occurs in
+    most entries costs no more than a rare one."""
+    columns = ("e.rowid, e.entry_id, e.title, e.body, e.mood, e.created_ms, e.updated_ms,"
+               " e.edit_lamport, e.edit_id, e.tags_text")
+    match = fts_query(flt.text)
+    where, params = _where(flt)
+    if match:
+        sql = (f"SELECT {columns} FROM journal_fts f CROSS JOIN journal_entries e"
+               f" ON e.rowid = f.rowid WHERE journal_fts MATCH ?"
+               f" {'AND ' + where if where else ''} ORDER BY f.rowid DESC LIMIT ? OFFSET ?")
+        params = [match, *params]
+    else:
+        sql = (f"SELECT {columns} FROM journal_entries e {'WHERE ' + where if where else ''}"
+               " ORDER BY e.created_ms DESC, e.rowid DESC LIMIT ? OFFSET ?")
+    rows = conn.execute(sql, (*params, limit, offset)).fetchall()
+    return [_entry(r) for r in rows]
 
 
 def count_entries(conn: Connection, flt: EntryFilter) -> int:
-    where, params, _ = _where(flt)
-    return int(
-        conn.execute(f"SELECT count(*) FROM journal_entries e {where}", params).fetchone()[0]
-    )
+    match = fts_query(flt.text)
+    where, params = _where(flt)
+    if match:
+        sql = ("SELECT count(*) FROM journal_fts f CROSS JOIN journal_entries e"
+               f" ON e.rowid = f.rowid WHERE journal_fts MATCH ? {'AND ' + where if where else ''}")
+        params = [match, *params]
+    else:
+        sql = f"SELECT count(*) FROM journal_entries e {'WHERE ' + where if where else ''}"
+    return int(conn.execute(sql, params).fetchone()[0])
 
 
 def all_tags(conn: Connection) -> list[tuple[str, int]]:
@@ -122,14 +137,12 @@ def all_tags(conn: Connection) -> list[tuple[str, int]]:
     return [(t, int(n)) for t, n in rows]
 
 
-def _where(flt: EntryFilter) -> tuple[str, list[object], str]:
+def _where(flt: EntryFilter) -> tuple[str, list[object]]:
+    """The non-text filters as SQL over `journal_entries e` (without the WHERE keyword)."""
     clauses: list[str] = []
     params: list[object] = []
-    order = "ORDER BY e.created_ms DESC, e.rowid DESC"
     for tag in flt.tags:
-        clauses.append(
-            "e.rowid IN (SELECT entry_rowid FROM journal_tags WHERE tag = ?)"
-        )
+        clauses.append("e.rowid IN (SELECT entry_rowid FROM journal_tags WHERE tag = ?)")
         params.append(tag)
     if flt.mood is not None:
         clauses.append("e.mood = ?")
@@ -140,14 +153,7 @@ def _where(flt: EntryFilter) -> tuple[str, list[object], str]:
     if flt.until_ms is not None:
         clauses.append("e.created_ms < ?")
         params.append(flt.until_ms)
-    match = fts_query(flt.text)
-    if match:
-        clauses.append(
-            "e.rowid IN (SELECT rowid FROM journal_fts WHERE journal_fts MATCH ?)"
-        )
-        params.append(match)
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    return where, params, order
+    return " AND ".join(clauses), params
 
 
 def _set_tags(conn: Connection, rowid: int, tags: tuple[str, ...]) -> None:
@@ -164,12 +170,9 @@ def _rowid(conn: Connection, entry_id: bytes) -> int | None:
     return int(row[0]) if row else None
 
 
-def _entry(conn: Connection, row: tuple) -> EntryRow:  # type: ignore[type-arg]
-    rowid, entry_id, title, body, mood, created, updated, edit_lamport, edit_id = row
-    tags = tuple(
-        t for (t,) in conn.execute(
-            "SELECT tag FROM journal_tags WHERE entry_rowid = ? ORDER BY tag", (rowid,)
-        )
-    )
-    return EntryRow(bytes(entry_id), title, body, mood, tags, created, updated, edit_lamport,
-                    bytes(edit_id))
+def _entry(row: tuple) -> EntryRow:  # type: ignore[type-arg]
+    """Tags come from `tags_text` (normalised tags never contain spaces), which saves a
+    query per row."""
+    _, entry_id, title, body, mood, created, updated, edit_lamport, edit_id, tags_text = row
+    return EntryRow(bytes(entry_id), title, body, mood, tuple(tags_text.split()), created,
+                    updated, edit_lamport, bytes(edit_id))

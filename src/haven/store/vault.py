@@ -226,7 +226,8 @@ class Vault:
 def _acquire_lock(data_dir: Path) -> filelock.BaseFileLock:
     # Not thread-local: the UI opens the vault in a worker thread and locks it from the UI
     # thread; a thread-local lock would then never be released.
-    lock = filelock.FileLock(str(data_dir / LOCK_NAME), timeout=0, thread_local=False)
+    lock = filelock.FileLock(str(data_dir / LOCK_NAME), timeout=0, thread_local=False,
+                             mode=0o600)
     try:
         lock.acquire()
     except filelock.Timeout:
@@ -235,6 +236,9 @@ def _acquire_lock(data_dir: Path) -> filelock.BaseFileLock:
 
 
 def _connect(path: Path, master_key: bytes) -> Connection:
+    if not path.exists():
+        # Owner-only from the first byte; SQLite gives the -wal and -shm files the same mode.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         conn.execute(f"PRAGMA key = \"x'{master_key.hex()}'\"")

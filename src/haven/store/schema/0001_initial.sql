@@ -94,6 +94,7 @@ CREATE TABLE journal_tags (
     tag         TEXT NOT NULL,
     PRIMARY KEY (tag, entry_rowid)
 ) WITHOUT ROWID;
+CREATE INDEX journal_tags_by_entry ON journal_tags (entry_rowid);
 
 -- PROJECTION: entries deleted, so a late edit or create never brings them back.
 CREATE TABLE journal_tombstones (
