@@ -25,25 +25,25 @@ def test_sigkill_mid_stream_keeps_every_acknowledged_blob_exactly_once(tmp_path:
     acked: dict[bytes, int] = {}
 
     async def before_crash() -> tuple[int, int]:
-        async with await RelayClient.connect(relay.url, key) as c:
-            async with await RelayClient.connect(relay.url, key) as reader:
-                await reader.subscribe(0)
-                seen = 0
+        async with await RelayClient.connect(relay.url, key) as c, \
+                await RelayClient.connect(relay.url, key) as reader:
+            await reader.subscribe(0)
+            seen = 0
 
-                async def one(blob: bytes) -> None:
-                    ack = await c.append(blob)
-                    acked[blob] = ack.cursor
-                    if len(acked) == 300:
-                        relay.signal(signal.SIGKILL)  # mid-stream: more appends in flight
+            async def one(blob: bytes) -> None:
+                ack = await c.append(blob)
+                acked[blob] = ack.cursor
+                if len(acked) == 300:
+                    relay.signal(signal.SIGKILL)  # mid-stream: more appends in flight
 
-                results = await asyncio.gather(*(one(b) for b in blobs), return_exceptions=True)
-                failures = [r for r in results if isinstance(r, BaseException)]
-                assert failures and all(isinstance(f, RelayError) for f in failures)
-                while True:  # what the subscriber saw before the crash
-                    try:
-                        seen = (await reader.next_push(5))[0]
-                    except RelayError:
-                        return seen, len(failures)
+            results = await asyncio.gather(*(one(b) for b in blobs), return_exceptions=True)
+            failures = [r for r in results if isinstance(r, BaseException)]
+            assert failures and all(isinstance(f, RelayError) for f in failures)
+            while True:  # what the subscriber saw before the crash
+                try:
+                    seen = (await reader.next_push(5))[0]
+                except RelayError:
+                    return seen, len(failures)
 
     reader_cursor, failed = run(before_crash())
     assert relay.wait() == -signal.SIGKILL

@@ -61,7 +61,8 @@ def test_catch_up_backlog_larger_than_a_page(tmp_path: Path) -> None:
             assert sorted(a.cursor for a in acks) == list(range(1, 601))
             async with await RelayClient.connect(relay.url, space_key) as reader:
                 await reader.subscribe(after=100)
-                live = asyncio.create_task(writer.append_many([seal(space_key, f"late{i}") for i in range(50)]))
+                late = [seal(space_key, f"late{i}") for i in range(50)]
+                live = asyncio.create_task(writer.append_many(late))
                 cursors = [(await reader.next_push(10))[0] for _ in range(550)]
                 await live
                 assert cursors == list(range(101, 651))
