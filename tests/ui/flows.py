@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from haven.ui.main_window import HavenWindow
 from tests.helpers import PASSPHRASE
 
 
+def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Type like a keyboard (ASCII) or an input method (other scripts, e.g. Arabic, which
+    QTest's key-click helpers cannot encode): one key event per character."""
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+        return
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown,
+                                                     Qt.KeyboardModifier.NoModifier, char))
+
+
 def create_vault(qtbot: QtBot, window: HavenWindow, name: str = "Robin",
                  pronouns: str = "they/them", passphrase: str = PASSPHRASE) -> None:
     page = window.create_page
     assert window.current_page() is page
-    qtbot.keyClicks(page.name, name)
-    qtbot.keyClicks(page.pronouns, pronouns)
+    type_text(qtbot, page.name, name)
+    type_text(qtbot, page.pronouns, pronouns)
     qtbot.keyClicks(page.passphrase, passphrase)
     qtbot.keyClicks(page.confirm, passphrase)
     qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
@@ -39,10 +53,10 @@ def write_entry(qtbot: QtBot, window: HavenWindow, body: str, title: str = "",
     qtbot.keyClick(page.editor.body, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert page.editor.entry_id is None
     if title:
-        qtbot.keyClicks(page.editor.title, title)
-    qtbot.keyClicks(page.editor.body, body)
+        type_text(qtbot, page.editor.title, title)
+    type_text(qtbot, page.editor.body, body)
     if tags:
-        qtbot.keyClicks(page.editor.tags, tags)
+        type_text(qtbot, page.editor.tags, tags)
     page.editor.mood.setFocus()
     for _ in range(mood_index):
         qtbot.keyClick(page.editor.mood, Qt.Key.Key_Down)

@@ -179,6 +179,10 @@ class JournalPage(QWidget):
                 return
             rows, total = result
             current = self.editor.entry_id
+            if flt != self.model.filter:
+                # Otherwise the view keeps the old scroll offset for a moment, thinks the
+                # last of the new rows is on screen and fetches a page nobody asked for.
+                self.list.scrollToTop()
             self.model.replace(flt, rows, more=len(rows) < total)
             self._update_count(total)
             if current is not None:

@@ -1,0 +1,629 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>CreateVaultPage</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="29" />
+        <source>Welcome to Haven</source>
+        <extracomment>passphrase, display name, pronouns — all checked already.</extracomment>
+        <translation>مرحبًا بك في Haven</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="36" />
+        <source>Your journal stays on this computer, encrypted with a passphrase only you know. If you forget it, nobody can recover your entries.</source>
+        <translation>تبقى يومياتك على هذا الحاسوب، مشفّرةً بعبارة مرور لا يعرفها أحد سواك. إذا نسيتها فلن يستطيع أحد استعادة ما كتبته.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="42" />
+        <source>Display name</source>
+        <translation>الاسم الظاهر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="43" />
+        <source>Any name you like; it need not be real</source>
+        <translation>أي اسم تحبه؛ لا يلزم أن يكون اسمك الحقيقي</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="46" />
+        <source>optional, e.g. they/them</source>
+        <translation>اختياري</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="47" />
+        <source>Pronouns</source>
+        <translation>الضمائر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="50" />
+        <source>Passphrase</source>
+        <translation>عبارة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="52" />
+        <source>At least 10 characters; a few uncommon words work well</source>
+        <translation>عشرة أحرف على الأقل؛ بضع كلمات غير مألوفة تفي بالغرض</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="55" />
+        <source>Passphrase again</source>
+        <translation>عبارة المرور مرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="66" />
+        <source>Creating your vault</source>
+        <translation>جارٍ إنشاء خزنتك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="68" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="69" />
+        <source>Create my vault</source>
+        <translation>أنشئ خزنتي</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="74" />
+        <source>&amp;Display name</source>
+        <translation>&amp;الاسم الظاهر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="75" />
+        <source>&amp;Pronouns</source>
+        <translation>ال&amp;ضمائر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="76" />
+        <source>Pass&amp;phrase</source>
+        <translation>&amp;عبارة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="77" />
+        <source>Passphrase &amp;again</source>
+        <translation>عبارة المرور &amp;مرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="107" />
+        <source>Choose a passphrase of at least 10 characters.</source>
+        <translation>اختر عبارة مرور من عشرة أحرف على الأقل.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="120" />
+        <source>Choose a display name (any name you like).</source>
+        <translation>اختر اسمًا ظاهرًا (أي اسم تحبه).</translation>
+    </message>
+</context>
+<context>
+    <name>EntryEditor</name>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="53" />
+        <source>Title (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="54" />
+        <source>Entry title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="57" />
+        <source>Write here. Markdown is welcome.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="58" />
+        <source>Entry text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="59" />
+        <source>Plain text; Markdown formatting is kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="61" />
+        <source>Mood</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="62" />
+        <source>No mood</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="66" />
+        <source>e.g. family, coming-out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="67" />
+        <source>Tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="68" />
+        <source>Separate tags with commas or spaces</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="72" />
+        <source>&amp;Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="73" />
+        <source>Save entry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="74" />
+        <source>Save (Ctrl+S)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="75" />
+        <source>&amp;Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="76" />
+        <source>Delete entry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="77" />
+        <source>&amp;New entry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="78" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="111" />
+        <source>New entry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="79" />
+        <source>New entry (Ctrl+N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="82" />
+        <source>&amp;Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="83" />
+        <source>&amp;Mood</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="84" />
+        <source>Ta&amp;gs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="121" />
+        <source>Edit entry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="139" />
+        <source>Write something first: an entry needs some text.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="20" />
+        <source>Search your journal (Ctrl+F)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="21" />
+        <source>Search entries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="24" />
+        <source>Filter by tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="26" />
+        <source>Filter by mood</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="27" />
+        <source>Any mood</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="52" />
+        <source>All tags</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HavenWindow</name>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="39" />
+        <source>Journal</source>
+        <extracomment>Quick exit happened (window hidden, vault locked). `run_app` quits on it.</extracomment>
+        <translation>اليوميات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="40" />
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="87" />
+        <source>Notes</source>
+        <translation>ملاحظات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="87" />
+        <source>Haven</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="111" />
+        <source>Signed in as %1</source>
+        <translation>مسجَّل باسم %1</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/home_page.py" line="25" />
+        <source>Sections</source>
+        <translation>الأقسام</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/home_page.py" line="30" />
+        <source>&amp;Lock</source>
+        <translation>&amp;قفل</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/home_page.py" line="31" />
+        <source>Lock Haven</source>
+        <translation>قفل Haven</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/home_page.py" line="32" />
+        <source>Lock (Ctrl+L); quick exit: Shift three times</source>
+        <translation>قفل (Ctrl+L)؛ الخروج السريع: اضغط Shift ثلاث مرات</translation>
+    </message>
+</context>
+<context>
+    <name>JournalPage</name>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="40" />
+        <source>Journal entries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="41" />
+        <source>Newest first; press Enter to open one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="142" />
+        <source>Saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="145" />
+        <source>Delete entry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="146" />
+        <source>Delete this entry? This cannot be undone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="149" />
+        <source>Confirm deleting the entry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="161" />
+        <source>Deleted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="209" />
+        <source>%n entries</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="29" />
+        <source>Choose a passphrase.</source>
+        <translation>اختر عبارة مرور.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="31" />
+        <source>This passphrase is too short: use at least 10 characters.</source>
+        <translation>عبارة المرور هذه قصيرة جدًا: استخدم عشرة أحرف على الأقل.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="33" />
+        <location filename="../../src/haven/ui/messages.py" line="77" />
+        <source>This passphrase is too easy to guess: add a few uncommon words.</source>
+        <translation>يسهل تخمين عبارة المرور هذه: أضف بضع كلمات غير مألوفة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="36" />
+        <source>The two passphrases do not match.</source>
+        <translation>عبارتا المرور غير متطابقتين.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="41" />
+        <source>Very weak</source>
+        <translation>ضعيفة جدًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="42" />
+        <source>Weak</source>
+        <translation>ضعيفة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="43" />
+        <source>Fair</source>
+        <translation>مقبولة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="44" />
+        <source>Strong</source>
+        <translation>قوية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="45" />
+        <source>Very strong</source>
+        <translation>قوية جدًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="47" />
+        <source>Strength: %1</source>
+        <translation>القوة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="53" />
+        <source>That passphrase is not right. Check it and try again.</source>
+        <translation>عبارة المرور غير صحيحة. تحقّق منها وحاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="55" />
+        <source>Haven is already open in another window. Close it there first.</source>
+        <translation>Haven مفتوح بالفعل في نافذة أخرى. أغلقه هناك أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="59" />
+        <source>The vault files are damaged, so Haven cannot open them. Nothing was changed; restore a backup copy if you have one.</source>
+        <translation>ملفات الخزنة تالفة، لذا لا يستطيع Haven فتحها. لم يتغيّر شيء؛ استعِد نسخة احتياطية إن كانت لديك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="65" />
+        <source>There is no vault in this folder yet.</source>
+        <translation>لا توجد خزنة في هذا المجلد بعد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="67" />
+        <source>A vault already exists in this folder; nothing was changed.</source>
+        <translation>توجد خزنة في هذا المجلد بالفعل؛ لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="71" />
+        <source>The disk is full; nothing was saved. Free some space and try again.</source>
+        <translation>القرص ممتلئ؛ لم يُحفظ شيء. أفرغ بعض المساحة وحاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="75" />
+        <source>The vault is locked.</source>
+        <translation>الخزنة مقفلة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="81" />
+        <source>That entry no longer exists.</source>
+        <translation>هذه التدوينة لم تعد موجودة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="83" />
+        <source>Some of what you typed cannot be saved. Check the title, text and tags.</source>
+        <translation>تعذّر حفظ بعض ما كتبته. تحقّق من العنوان والنص والوسوم.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="86" />
+        <source>Something went wrong; nothing was changed.</source>
+        <translation>حدث خطأ ما؛ لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="92" />
+        <source>Very low</source>
+        <translation>سيئ جدًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="93" />
+        <source>Low</source>
+        <translation>سيئ</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="94" />
+        <source>Okay</source>
+        <translation>لا بأس</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="95" />
+        <source>Good</source>
+        <translation>جيد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="96" />
+        <source>Great</source>
+        <translation>رائع</translation>
+    </message>
+</context>
+<context>
+    <name>PromptCard</name>
+    <message>
+        <location filename="../../src/haven/ui/journal/prompt_card.py" line="36" />
+        <location filename="../../src/haven/ui/journal/prompt_card.py" line="60" />
+        <source>Prompt of the day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/prompt_card.py" line="42" />
+        <source>&amp;Write about this</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/prompt_card.py" line="43" />
+        <source>Write about this prompt</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="26" />
+        <source>Settings</source>
+        <extracomment>Something changed: the window re-applies theme, font, title and auto-lock.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="34" />
+        <source> min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="35" />
+        <source>Never</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="36" />
+        <source>Lock after minutes without use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="37" />
+        <source>0 means never</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="39" />
+        <source>Theme</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="40" />
+        <source>Same as the system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="41" />
+        <source>Light</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="42" />
+        <source>Dark</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="43" />
+        <source>High contrast</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="46" />
+        <source>Text size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="49" />
+        <source>&amp;Discreet mode: a neutral window title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="50" />
+        <source>Discreet mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="52" />
+        <source>The window is called Notes instead of Haven</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="54" />
+        <source>Quick exit: press Shift three times, or Ctrl+Shift+Q, to hide Haven and lock it at once. Ctrl+L locks without hiding.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="59" />
+        <source>&amp;Auto-lock after</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="60" />
+        <source>&amp;Theme</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="61" />
+        <source>Te&amp;xt size</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="24" />
+        <source>Haven is locked</source>
+        <translation>Haven مقفل</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="29" />
+        <source>Type your passphrase to open your journal.</source>
+        <translation>اكتب عبارة المرور لفتح يومياتك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="33" />
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="34" />
+        <source>Passphrase</source>
+        <translation>عبارة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="35" />
+        <source>&amp;Unlock</source>
+        <translation>&amp;فتح</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="36" />
+        <source>Unlock</source>
+        <translation>فتح</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="45" />
+        <source>Opening your vault</source>
+        <translation>جارٍ فتح خزنتك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="73" />
+        <source>Type your passphrase first.</source>
+        <translation>اكتب عبارة المرور أولًا.</translation>
+    </message>
+</context>
+</TS>
