@@ -69,7 +69,8 @@ class FrameDecoder:
                 del self._buf[:LENGTH_BYTES]
             if len(self._buf) < self._need:
                 return
-            self._frames.append(bytes(self._buf[: self._need]))
+            with memoryview(self._buf) as view:  # one copy, not two
+                self._frames.append(bytes(view[: self._need]))
             del self._buf[: self._need]
             self._need = None
 
