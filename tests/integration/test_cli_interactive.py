@@ -1,0 +1,120 @@
+"""The CLI as a person uses it: in a real pseudo-terminal, with hidden passphrase prompts
+(no HAVEN_PASSPHRASE), the display name asked for, and a confirmation before deleting."""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import time
+from pathlib import Path
+
+from tests.helpers import PASSPHRASE
+from tests.integration.cli_support import HAVEN, haven, ok
+
+DEADLINE_S = 30
+
+
+class Terminal:
+    """`haven` running on its own pseudo-terminal (so getpass and isatty behave as for a
+    person at a keyboard)."""
+
+    def __init__(self, *args: str) -> None:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("HAVEN_PASSPHRASE")}
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # the child: become haven, and never return into pytest
+            try:
+                os.execve(str(HAVEN), [str(HAVEN), *args], env)
+            finally:
+                os._exit(127)
+        self.seen = b""
+
+    def expect(self, text: str) -> None:
+        needle = text.encode("utf-8")
+        end = time.monotonic() + DEADLINE_S
+        while needle not in self.seen:
+            remaining = end - time.monotonic()
+            assert remaining > 0, f"waited for {text!r}; got {self.seen!r}"
+            ready, _, _ = select.select([self.fd], [], [], remaining)
+            if ready:
+                try:
+                    chunk = os.read(self.fd, 4096)
+                except OSError:  # EIO: the child closed the terminal
+                    chunk = b""
+                assert chunk, f"haven exited before {text!r}; got {self.seen!r}"
+                self.seen += chunk
+
+    def send(self, line: str) -> None:
+        os.write(self.fd, line.encode("utf-8") + b"\n")
+
+    def finish(self) -> tuple[int, str]:
+        end = time.monotonic() + DEADLINE_S
+        while time.monotonic() < end:
+            ready, _, _ = select.select([self.fd], [], [], 0.5)
+            if ready:
+                try:
+                    chunk = os.read(self.fd, 4096)
+                except OSError:
+                    chunk = b""
+                if not chunk:
+                    break
+                self.seen += chunk
+        _, status = os.waitpid(self.pid, 0)
+        os.close(self.fd)
+        return os.waitstatus_to_exitcode(status), self.seen.decode("utf-8", "replace")
+
+
+def test_init_asks_for_a_name_and_the_passphrase_twice(tmp_path: Path) -> None:
+    data = str(tmp_path / "vault")
+    term = Terminal("--data-dir", data, "init", "--pronouns", "they/them")
+    term.expect("Display name")
+    term.send("Robin")
+    term.expect("New passphrase: ")
+    term.send(PASSPHRASE)
+    term.expect("Repeat the passphrase: ")
+    term.send(PASSPHRASE)
+    code, screen = term.finish()
+    assert code == 0, screen
+    assert "Created your encrypted vault" in screen
+    assert PASSPHRASE not in screen  # never echoed
+    assert ok(haven(Path(data), "journal", "list")) == ""
+
+
+def test_mismatched_passphrases_create_nothing(tmp_path: Path) -> None:
+    data = tmp_path / "vault"
+    term = Terminal("--data-dir", str(data), "init", "--name", "Robin")
+    term.expect("New passphrase: ")
+    term.send(PASSPHRASE)
+    term.expect("Repeat the passphrase: ")
+    term.send(PASSPHRASE + " typo")
+    code, screen = term.finish()
+    assert code == 2 and "do not match" in screen
+    assert not data.exists() or not any(data.iterdir())
+
+
+def test_delete_asks_first_and_passphrase_change_asks_three_times(tmp_path: Path) -> None:
+    data = tmp_path / "vault"
+    ok(haven(data, "init", "--name", "Robin"))
+    entry_id = ok(haven(data, "journal", "add", "please keep me")).strip()
+
+    term = Terminal("--data-dir", str(data), "journal", "delete", entry_id[:8])
+    term.expect("Passphrase: ")
+    term.send(PASSPHRASE)
+    term.expect("Delete the entry of ")
+    term.send("n")
+    code, screen = term.finish()
+    assert code == 1 and "Nothing was deleted" in screen
+    assert entry_id[:12] in ok(haven(data, "journal", "list"))
+
+    new = "seven quiet harbours under moonlight"
+    term = Terminal("--data-dir", str(data), "passphrase", "change")
+    term.expect("Passphrase: ")
+    term.send(PASSPHRASE)
+    term.expect("New passphrase: ")
+    term.send(new)
+    term.expect("Repeat the passphrase: ")
+    term.send(new)
+    code, screen = term.finish()
+    assert code == 0 and "Passphrase changed" in screen, screen
+    assert new not in screen and PASSPHRASE not in screen
+    assert entry_id[:12] in ok(haven(data, "journal", "list", passphrase=new))
