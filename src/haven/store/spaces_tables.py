@@ -268,6 +268,13 @@ def add_recipients(conn: Connection, space_id: bytes, epoch: int,
                      " VALUES (?,?,?)", [(space_id, epoch, pk) for pk in box_keys])
 
 
+def epochs_held(conn: Connection, space_id: bytes, box_pk: bytes) -> list[int]:
+    """Epochs whose key was delivered to this device key."""
+    return [r[0] for r in conn.execute("SELECT epoch FROM space_epoch_recipients"
+                                       " WHERE space_id = ? AND box_pk = ? ORDER BY epoch",
+                                       (space_id, box_pk))]
+
+
 def recipients(conn: Connection, space_id: bytes, epoch: int) -> set[bytes]:
     return {r[0] for r in conn.execute("SELECT box_pk FROM space_epoch_recipients"
                                        " WHERE space_id = ? AND epoch = ?", (space_id, epoch))}

@@ -312,11 +312,28 @@ class SpaceService(TalkMixin):
             self.rotate(space_id)
             return "rotated"
         if active - got:
-            sealed = keys.seal_epoch_key_to_all(active - got, space_id, state.inforce_epoch,
-                                                key)
-            self._append(space_id, ev.SHARE, {"epoch": state.inforce_epoch, "keys": sealed})
+            self._share(space_id, state.inforce_epoch, key, active - got)
             return "shared"
         return ""
+
+    def _share(self, space_id: bytes, epoch: int, key: bytes, missing: set[bytes]) -> None:
+        """Seal the key in force to devices that missed it. Each share event is encrypted
+        under an older epoch those devices hold (they cannot read the current one yet), the
+        way a rotation is; whoever else holds that epoch learns only that a share happened."""
+        by_epoch: dict[int, list[bytes]] = {}
+        with self._vault.transaction() as conn:
+            space = ids.get_space(conn, space_id)
+            assert space is not None
+            for box_pk in sorted(missing):
+                held = [e for e in st.epochs_held(conn, space_id, box_pk)
+                        if ids.get_epoch_key(conn, space_id, e) is not None]
+                if held:
+                    by_epoch.setdefault(held[0], []).append(box_pk)
+            for old, boxes in sorted(by_epoch.items()):
+                ids.set_current_epoch(conn, space_id, old)
+                sealed = keys.seal_epoch_key_to_all(boxes, space_id, epoch, key)
+                self._append(space_id, ev.SHARE, {"epoch": epoch, "keys": sealed})
+            ids.set_current_epoch(conn, space_id, space.current_epoch)
 
     def _heal_quietly(self, space_id: bytes) -> None:
         if self._healing:

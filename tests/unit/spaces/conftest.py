@@ -1,0 +1,75 @@
+"""Several members, each with their own vault in tmp_path; events carried between them the
+way sync will carry them: envelopes_after(their tips) -> ingest."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from haven.core.session import Session
+from tests.helpers import new_session
+
+
+def deliver(src: Session, dst: Session, space_id: bytes) -> int:
+    envelopes = src.log.envelopes_after(space_id, dst.log.chain_tips(space_id), 100_000)
+    return len(dst.log.ingest(envelopes).accepted) if envelopes else 0
+
+
+def sync(space_id: bytes, *sessions: Session, rounds: int = 20) -> None:
+    """Every pair, until a whole round moves nothing (events that needed a key or an
+    earlier event from another chain are sent again next round, as sync will)."""
+    for _ in range(rounds):
+        moved = 0
+        for src in sessions:
+            for dst in sessions:
+                if src is not dst:
+                    moved += deliver(src, dst, space_id)
+        if not moved:
+            return
+    raise AssertionError("sync did not settle")
+
+
+def join(admin: Session, joiner: Session, space_id: bytes, name: str) -> bytes:
+    req = joiner.spaces.prepare_join(name, "she/her")
+    welcome = admin.spaces.make_add_member(space_id, req.persona_pk, req.box_pk, name,
+                                           device_id=req.device_id)
+    assert joiner.spaces.accept_welcome(welcome) == space_id
+    return req.persona_pk
+
+
+@dataclass
+class Group:
+    space_id: bytes
+    owner: Session
+    bea: Session
+    cai: Session
+    pk: dict[str, bytes]
+
+    def all(self) -> tuple[Session, Session, Session]:
+        return self.owner, self.bea, self.cai
+
+    def sync(self, *sessions: Session) -> None:
+        sync(self.space_id, *(sessions or self.all()))
+
+
+def make_session(tmp_path: Path, name: str) -> Session:
+    return new_session(tmp_path / name, name.capitalize())
+
+
+@pytest.fixture
+def group(tmp_path: Path) -> Iterator[Group]:
+    """Ari owns "Circle"; Bea is an admin; Cai is a member. All synced."""
+    owner, bea, cai = (make_session(tmp_path, n) for n in ("ari", "bea", "cai"))
+    space_id = owner.spaces.create_space("Circle", "a support circle", ["coming out"],
+                                         display_name="Ari")
+    pk = {"ari": owner.spaces.space_info(space_id).my_persona,
+          "bea": join(owner, bea, space_id, "Bea"), "cai": join(owner, cai, space_id, "Cai")}
+    owner.spaces.set_role(space_id, pk["bea"], "admin")
+    g = Group(space_id, owner, bea, cai, pk)
+    g.sync()
+    yield g
+    for s in g.all():
+        s.lock()

@@ -1,0 +1,200 @@
+"""Epoch keys: rotation on removal, sealed envelopes bound to space, epoch and recipient,
+welcomes, and keys that only admins can hand out."""
+
+from __future__ import annotations
+
+import pytest
+
+from haven.core.envelope import ZERO_ID, Header, seal_event
+from haven.core.spaces import events as ev
+from haven.core.spaces import keys
+from haven.crypto.sealing import BoxKeyPair
+from haven.crypto.signing import SigningKeyPair
+from haven.errors import InvalidInput
+from haven.store import identity_tables as ids
+from tests.unit.spaces.conftest import Group, deliver, join, make_session
+
+
+def epoch_key(session, space_id, epoch):  # type: ignore[no-untyped-def]
+    with session.vault.read() as conn:
+        return ids.get_epoch_key(conn, space_id, epoch)
+
+
+def bodies(session, space_id):  # type: ignore[no-untyped-def]
+    return [p.body for p in session.spaces.read_feed(space_id)]
+
+
+def test_removed_member_ingests_everything_and_reads_nothing_new(group: Group) -> None:
+    sid, pk = group.space_id, group.pk
+    old = group.owner.spaces.space_info(sid).epoch
+    new = group.bea.spaces.remove_member(sid, pk["cai"])
+    group.sync(group.owner, group.bea)
+    group.owner.spaces.post(sid, "safe to talk now")
+    group.bea.spaces.post(sid, "agreed")
+    group.sync()
+    assert group.owner.spaces.space_info(sid).epoch == new != old
+    # Cai was offered every event; it can open the rotation (old epoch) but not the key.
+    deliver(group.owner, group.cai, sid)
+    deliver(group.bea, group.cai, sid)
+    assert epoch_key(group.cai, sid, new) is None
+    assert group.cai.spaces.space_info(sid).epoch == old
+    assert "safe to talk now" not in bodies(group.cai, sid)
+    assert "agreed" not in bodies(group.cai, sid)
+    with group.cai.vault.read() as conn:
+        stored = conn.execute("SELECT count(*) FROM events WHERE space_id = ? AND epoch = ?",
+                              (sid, new)).fetchone()[0]
+    assert stored == 0  # not even the ciphertext is kept: the log refused what it cannot open
+    assert [m.status.value for m in group.cai.spaces.members(sid, include_former=True)
+            if m.member_pk == pk["cai"]] == ["removed"]
+
+
+def test_old_epoch_events_from_a_removed_member_are_ignored(group: Group) -> None:
+    sid, pk = group.space_id, group.pk
+    before = group.cai.spaces.post(sid, "hello")
+    group.sync()
+    replay = group.cai.log.envelopes_after(sid, {}, 1000)
+    group.bea.spaces.remove_member(sid, pk["cai"])
+    group.sync()
+    # Cai keeps writing with the old key it still holds, and replays its old events.
+    group.cai.log.append(sid, ev.POST, {"body": "still here"})
+    group.cai.log.append(sid, ev.REACT, {"kind": "me-too", "on": True, "target": before})
+    result = group.owner.log.ingest(replay)
+    assert result.accepted == [] and result.duplicates == len(replay)
+    deliver(group.cai, group.owner, sid)
+    assert "still here" not in bodies(group.owner, sid)
+    assert group.owner.spaces.read_feed(sid)[0].reactions == {}
+
+
+def test_a_stranger_with_a_leaked_key_cannot_post(group: Group) -> None:
+    sid = group.space_id
+    epoch = group.owner.spaces.space_info(sid).epoch
+    stranger = SigningKeyPair.generate()
+    header = Header(sid, epoch, stranger.public, bytes(16), 1, 50, ZERO_ID)
+    forged = seal_event(header, ev.POST, 0, {"body": "hi, I am new"}, stranger.seed,
+                        epoch_key(group.owner, sid, epoch))
+    group.owner.log.ingest([forged.envelope])
+    assert "hi, I am new" not in bodies(group.owner, sid)
+    genesis = seal_event(Header(sid, epoch, stranger.public, bytes(16), 2, 51, forged.id),
+                         ev.GENESIS, 0, {"name": "Mine now"}, stranger.seed,
+                         epoch_key(group.owner, sid, epoch))
+    result = group.owner.log.ingest([genesis.envelope])
+    assert result.rejected  # only the recorded owner may write a genesis
+    assert group.owner.spaces.space_info(sid).name == "Circle"
+
+
+def test_a_rotation_from_a_non_admin_is_ignored(group: Group) -> None:
+    sid = group.space_id
+    before = group.owner.spaces.space_info(sid).epoch
+    epoch, key = keys.new_epoch()
+    with group.cai.vault.read() as conn:
+        from haven.store import spaces_tables as st
+        boxes = st.active_box_keys(conn, sid)
+    group.cai.log.append(sid, ev.ROTATE, {
+        "epoch": epoch, "keys": keys.seal_epoch_key_to_all(boxes, sid, epoch, key)})
+    group.sync()
+    for s in (group.owner, group.bea):
+        assert s.spaces.space_info(sid).epoch == before
+        assert epoch_key(s, sid, epoch) is None
+
+
+def test_sealed_epoch_keys_are_bound_to_space_epoch_and_recipient() -> None:
+    box, other = BoxKeyPair.generate(), BoxKeyPair.generate()
+    sid, key = b"s" * 16, b"k" * 32
+    sealed = keys.seal_epoch_key(box.public, sid, 7, key)
+    assert keys.open_epoch_key(box, sealed, sid, 7) == key
+    assert keys.open_epoch_key(box, sealed, b"t" * 16, 7) is None  # another space
+    assert keys.open_epoch_key(box, sealed, sid, 8) is None  # another epoch
+    assert keys.open_epoch_key(other, sealed, sid, 7) is None  # not sealed to us
+    # Sealed to us but naming someone else as recipient (lifted from another slot).
+    lifted = keys.seal_epoch_key(box.public, sid, 7, key)
+    wrong_recipient = keys.seal(box.public, keys.packb(
+        [keys.EPOCH_KEY_DOMAIN, sid, 7, other.public, key]))
+    assert keys.open_epoch_key(box, lifted, sid, 7) == key
+    assert keys.open_epoch_key(box, wrong_recipient, sid, 7) is None
+    assert keys.open_epoch_key(box, b"garbage", sid, 7) is None
+
+
+def test_welcome_bad_input_is_refused_and_changes_nothing(group: Group, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    sid = group.space_id
+    dee, eve = make_session(tmp_path, "dee"), make_session(tmp_path, "eve")
+    req = dee.spaces.prepare_join("Dee")
+    welcome = group.owner.spaces.make_add_member(sid, req.persona_pk, req.box_pk, "Dee",
+                                                 device_id=req.device_id)
+    with pytest.raises(InvalidInput, match="not a Haven welcome"):
+        dee.spaces.accept_welcome(b"\x00garbage")
+    with pytest.raises(InvalidInput, match=r"damaged|not a Haven"):
+        dee.spaces.accept_welcome(welcome[:-10])
+    eve.spaces.prepare_join("Eve")
+    with pytest.raises(InvalidInput, match="does not answer"):
+        eve.spaces.accept_welcome(welcome)  # made for Dee's request
+    # A welcome whose log does not add this persona (the add event was dropped).
+    w = keys.Welcome.decode(welcome)
+    stripped = keys.Welcome(w.space_id, w.owner_pk, w.add_event_id, w.sealed_keys,
+                            w.envelopes[:1]).encode()
+    with pytest.raises(InvalidInput, match="does not show you"):
+        dee.spaces.accept_welcome(stripped)
+    assert dee.spaces.list_spaces() == [] and eve.spaces.list_spaces() == []
+    # The request is still usable: the real welcome works afterwards.
+    assert dee.spaces.accept_welcome(welcome) == sid
+    assert dee.spaces.space_info(sid).my_role is not None
+    with pytest.raises(InvalidInput, match="already"):
+        dee.spaces.accept_welcome(welcome)
+    dee.lock()
+    eve.lock()
+
+
+def test_new_member_reads_history_and_new_posts(group: Group, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    sid, pk = group.space_id, group.pk
+    group.owner.spaces.post(sid, "before the rotation")
+    group.owner.spaces.remove_member(sid, pk["cai"])
+    dee = make_session(tmp_path, "dee")
+    join(group.bea, dee, sid, "Dee")  # Bea has not seen the rotation yet
+    group.sync(group.owner, group.bea, dee)
+    assert "before the rotation" in bodies(dee, sid)
+    group.owner.spaces.post(sid, "welcome Dee")
+    group.sync(group.owner, group.bea, dee)
+    assert "welcome Dee" in bodies(dee, sid)
+    dee.lock()
+
+
+def test_leaving_member_triggers_a_rotation_by_an_admin(group: Group) -> None:
+    sid = group.space_id
+    before = group.owner.spaces.space_info(sid).epoch
+    group.cai.spaces.leave(sid)
+    group.sync()
+    after = group.owner.spaces.space_info(sid).epoch
+    assert after != before and group.bea.spaces.space_info(sid).epoch == after
+    assert epoch_key(group.cai, sid, after) is None
+
+
+def test_leave_with_wipe_forgets_the_space_here(group: Group) -> None:
+    sid = group.space_id
+    space_persona = group.cai.spaces.space_info(sid).my_persona
+    group.cai.spaces.leave(sid, wipe=True)
+    assert group.cai.spaces.list_spaces() == []
+    with group.cai.vault.read() as conn:
+        for table in ("events", "epoch_keys", "space_members", "space_posts", "group_spaces"):
+            n = conn.execute(f"SELECT count(*) FROM {table} WHERE space_id = ?", (sid,))
+            assert n.fetchone()[0] == 0, table
+        assert ids.get_persona(conn, space_persona) is None
+    assert group.cai.identity.primary().display_name == "Cai"  # the vault itself lives on
+    assert group.cai.journal.count() == 0
+
+
+def test_concurrent_removals_never_leave_the_key_with_a_removed_member(group: Group) -> None:
+    sid, pk = group.space_id, group.pk
+    group.owner.spaces.set_role(sid, pk["cai"], "admin")
+    group.sync()
+    # Bea removes Cai (rotation sealed to Ari, Bea); Ari concurrently removes Bea (rotation
+    # sealed to Ari and Cai, since Ari has not seen Cai's removal). If Bea's removal sorts
+    # first, Ari's rotation would hand the key in force to removed Cai: an admin heals it.
+    group.bea.spaces.remove_member(sid, pk["cai"])
+    group.owner.spaces.remove_member(sid, pk["bea"])
+    group.sync()
+    from haven.store import spaces_tables as st
+    with group.owner.vault.read() as conn:
+        state = st.get_state(conn, sid)
+        assert state is not None
+        holders = st.recipients(conn, sid, state.inforce_epoch)
+        active = st.active_box_keys(conn, sid)
+    assert holders <= active
