@@ -13,7 +13,7 @@ import pytest
 
 from haven.core import session as sessions
 from haven.core.space_secrets import SpaceSecret, secret_for, space_secrets
-from haven.errors import SyncError
+from haven.errors import SyncError, VaultLocked
 from haven.store import identity_tables as ids
 from haven.sync import (
     Channel,
@@ -330,3 +330,26 @@ def test_an_async_secrets_provider_is_awaited() -> None:
             return channel.shared_spaces
 
     assert run(main()) == (s,)
+
+
+def test_a_failing_secrets_provider_refuses_the_peer_and_keeps_serving(
+        caplog: pytest.LogCaptureFixture) -> None:
+    s = space()
+    locked = [True]
+
+    def provider() -> list[SpaceSecret]:
+        if locked[0]:
+            raise VaultLocked()
+        return [s]
+
+    async def main() -> tuple[SpaceSecret, ...]:
+        async with await serve(HOST, 0, provider, echo_handler([])) as server:
+            with pytest.raises(HandshakeError):
+                await connect(HOST, server.port, [s])
+            locked[0] = False
+            async with await connect(HOST, server.port, [s]) as channel:
+                return channel.shared_spaces
+
+    with caplog.at_level(logging.INFO, logger="haven.sync"):
+        assert run(main()) == (s,)
+    assert "VaultLocked" in caplog.text

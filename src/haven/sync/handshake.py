@@ -35,6 +35,7 @@ from haven.core.space_secrets import SpaceSecret
 from haven.crypto import padding
 from haven.crypto.errors import CryptoError
 from haven.crypto.hashing import blake2b_256
+from haven.errors import InvalidInput
 from haven.sync.channel import ABYTES, SecretChannel
 from haven.sync.framing import MAX_FRAME, ChannelError, FrameDecoder, encode_frame
 from haven.sync.words import WORDS
@@ -188,8 +189,8 @@ class Handshake:
                  versions: Sequence[int] = SUPPORTED_VERSIONS,
                  ephemeral_secret: bytes | None = None) -> None:
         """`ephemeral_secret` is only for deterministic test vectors."""
-        if len(secrets) > MAX_OFFERS:
-            raise ValueError(f"at most {MAX_OFFERS} space secrets per session")
+        if len(set(secrets)) > MAX_OFFERS:
+            raise InvalidInput(f"at most {MAX_OFFERS} space keys can be offered in one session")
         self.role = role
         self._secrets = tuple(dict.fromkeys(secrets))  # de-duplicated, order kept
         self._versions = tuple(versions)

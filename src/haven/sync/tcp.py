@@ -293,6 +293,10 @@ class Server:
             log.info("handshake failed: %s", exc)
             writer.transport.abort()
             return
+        except Exception as exc:  # e.g. the vault was locked: refuse this peer, keep serving
+            log.warning("no space secrets for a new connection: %s", type(exc).__name__)
+            writer.transport.abort()
+            return
         channel = Channel(reader, writer, result, idle_timeout=self._idle_timeout)
         if not result.shared:  # a stranger, or a peer with no space in common
             await channel.close()

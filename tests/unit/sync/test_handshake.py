@@ -19,6 +19,7 @@ from haven.sync.framing import MAX_FRAME, ChannelError, FramingError, encode_fra
 from haven.sync.handshake import (
     HANDSHAKE_MAX_FRAME,
     MAGIC,
+    MAX_OFFERS,
     MIN_OFFERS,
     Handshake,
     HandshakeError,
@@ -344,3 +345,11 @@ def test_the_finished_machine_hands_over_early_data() -> None:
     with pytest.raises(ChannelClosed):
         i.result.channel.next_message()
     assert issubclass(ChannelClosed, SyncError) and issubclass(ChannelError, SyncError)
+
+
+def test_too_many_space_keys_are_refused_with_a_clear_error() -> None:
+    many = [space() for _ in range(MAX_OFFERS + 1)]
+    with pytest.raises(InvalidInput, match="at most"):
+        Handshake(Role.INITIATOR, many)
+    ri, rr = run(many[:MAX_OFFERS], many[-2:])  # exactly the limit works
+    assert ri.shared == rr.shared == (many[-2],)
