@@ -162,7 +162,8 @@ def test_malformed_frames_and_unknown_versions_close_only_that_client(tmp_path: 
             replies, close_code = _raw(relay, [good, frame, good], creds)
             errors = [r for r in replies if isinstance(r, protocol.Error)]
             assert [e.code for e in errors] == [code], frame
-            assert isinstance(replies[0], protocol.Appended)  # the good frame before it
+            assert isinstance(replies[0], protocol.Acks)  # the good frame before it...
+            assert replies[0].acks[0].id == 1  # ...is acknowledged before the close
             assert close_code == 1002
         assert relay.proc is not None and relay.proc.poll() is None
 

@@ -44,7 +44,7 @@ class RelayClient:
         self.head = head
         self.blob_max = blob_max
         self._ids = itertools.count(1)
-        self._pending: dict[int, asyncio.Future[protocol.ServerMessage]] = {}
+        self._pending: dict[int, asyncio.Future[protocol.ServerMessage | protocol.Appended]] = {}
         self._pushes: asyncio.Queue[tuple[int, bytes]] = asyncio.Queue()
         self._failure: RelayError | None = None
         self._reader = asyncio.create_task(self._read_loop())
@@ -139,12 +139,13 @@ class RelayClient:
         return item
 
     async def _request(
-            self, make: Callable[[int], protocol.ClientMessage]) -> protocol.ServerMessage:
+            self, make: Callable[[int], protocol.ClientMessage]
+    ) -> protocol.ServerMessage | protocol.Appended:
         if self._failure is not None:
             raise self._failure
         request_id = next(self._ids)
         message = make(request_id)
-        future: asyncio.Future[protocol.ServerMessage] = (
+        future: asyncio.Future[protocol.ServerMessage | protocol.Appended] = (
             asyncio.get_running_loop().create_future())
         self._pending[request_id] = future
         try:
@@ -156,6 +157,15 @@ class RelayClient:
 
     # --- incoming -------------------------------------------------------------------------
 
+    def _resolve(self, request_id: int, reply: protocol.ServerMessage | protocol.Appended) -> None:
+        future = self._pending.pop(request_id, None)
+        if future is None or future.done():
+            return  # an answer to nothing we asked: ignore it
+        if isinstance(reply, protocol.Error):
+            future.set_exception(RelayError(reply.code, reply.message, reply.retry_ms))
+        else:
+            future.set_result(reply)
+
     async def _read_loop(self) -> None:
         failure = RelayError("closed", "the relay closed the connection")
         try:
@@ -164,18 +174,14 @@ class RelayClient:
                 if isinstance(message, protocol.Push):
                     self._pushes.put_nowait((message.cursor, message.blob))
                     continue
+                if isinstance(message, protocol.Acks):
+                    for ack in message.acks:
+                        self._resolve(ack.id, ack)
+                    continue
                 if isinstance(message, protocol.Error) and message.id == protocol.NO_REQUEST:
                     failure = RelayError(message.code, message.message, message.retry_ms)
                     continue
-                request_id = getattr(message, "id", None)
-                future = self._pending.pop(request_id, None) if request_id else None
-                if future is None or future.done():
-                    continue
-                if isinstance(message, protocol.Error):
-                    future.set_exception(
-                        RelayError(message.code, message.message, message.retry_ms))
-                else:
-                    future.set_result(message)
+                self._resolve(getattr(message, "id", 0), message)
         except ConnectionClosed:
             pass
         except protocol.ProtocolError as exc:

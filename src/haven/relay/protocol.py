@@ -69,9 +69,19 @@ class Append:
 
 @dataclass(frozen=True)
 class Appended:
+    """The answer to one Append: its cursor, and whether the mailbox already held the blob."""
+
     id: int
     cursor: int
     dup: bool
+
+
+@dataclass(frozen=True)
+class Acks:
+    """Appends now durable. One frame answers every append of a connection that the same
+    group commit made durable, so acknowledgements cost one frame per commit, not per blob."""
+
+    acks: list[Appended]
 
 
 @dataclass(frozen=True)
@@ -119,11 +129,11 @@ class Error:
 NO_REQUEST = 0
 
 ClientMessage = Auth | Append | Fetch | Subscribe
-ServerMessage = Challenge | Welcome | Appended | Blobs | Subscribed | Push | Error
+ServerMessage = Challenge | Welcome | Acks | Blobs | Subscribed | Push | Error
 
 _TYPE_NAMES: dict[type, str] = {
     Challenge: "challenge", Auth: "auth", Welcome: "welcome", Append: "append",
-    Appended: "appended", Fetch: "fetch", Blobs: "blobs", Subscribe: "subscribe",
+    Acks: "acks", Fetch: "fetch", Blobs: "blobs", Subscribe: "subscribe",
     Subscribed: "subscribed", Push: "push", Error: "error",
 }
 _CLIENT_TYPES = {n: c for c, n in _TYPE_NAMES.items() if c in (Auth, Append, Fetch, Subscribe)}
@@ -136,7 +146,7 @@ _FIELD_KINDS: dict[type, dict[str, str]] = {
            "nonce": f"bytes{CLIENT_NONCE_BYTES}", "sig": f"bytes{signing.SIGNATURE_BYTES}"},
     Welcome: {"head": "uint"},
     Append: {"id": "uint", "blob": "bytes"},
-    Appended: {"id": "uint", "cursor": "uint", "dup": "bool"},
+    Acks: {"acks": "acks"},
     Fetch: {"id": "uint", "after": "uint", "limit": "uint"},
     Blobs: {"id": "uint", "items": "items", "more": "bool", "head": "uint"},
     Subscribe: {"id": "uint", "after": "uint"},
@@ -150,7 +160,11 @@ def encode(message: ClientMessage | ServerMessage) -> bytes:
     body: dict[str, Any] = {"v": VERSION, "t": _TYPE_NAMES[type(message)]}
     for f in fields(message):
         value = getattr(message, f.name)
-        body[f.name] = [list(i) for i in value] if f.name == "items" else value
+        if f.name == "items":
+            value = [list(i) for i in value]
+        elif f.name == "acks":
+            value = [[a.id, a.cursor, a.dup] for a in value]
+        body[f.name] = value
     return msgpack.packb(body, use_bin_type=True)
 
 
@@ -163,7 +177,7 @@ def decode_client(data: bytes) -> ClientMessage:
 
 def decode_server(data: bytes) -> ServerMessage:
     message = _decode(data, _SERVER_TYPES)
-    assert isinstance(message, Challenge | Welcome | Appended | Blobs | Subscribed | Push | Error)
+    assert isinstance(message, Challenge | Welcome | Acks | Blobs | Subscribed | Push | Error)
     return message
 
 
@@ -219,6 +233,17 @@ def _check(name: str, kind: str, value: Any) -> Any:
                 raise bad
             out.append((item[0], item[1]))
         return out
+    elif kind == "acks":
+        if not isinstance(value, list) or not value:
+            raise bad
+        acks: list[Appended] = []
+        for item in value:
+            if (not isinstance(item, list) or len(item) != 3
+                    or any(isinstance(x, bool) or not isinstance(x, int) or not 0 <= x <= MAX_INT
+                           for x in item[:2]) or not isinstance(item[2], bool)):
+                raise bad
+            acks.append(Appended(id=item[0], cursor=item[1], dup=item[2]))
+        return acks
     return value
 
 

@@ -164,6 +164,7 @@ class Session:
         self.drained = asyncio.Event()
         self.inflight = asyncio.Semaphore(MAX_INFLIGHT)
         self.pending = 0  # appends submitted and not yet answered
+        self.acks: list[protocol.Appended] = []
         self.delivery: Delivery | None = None
         self.catch_up: asyncio.Task[None] | None = None
         self.sender: asyncio.Task[None] | None = None
@@ -244,8 +245,15 @@ class Session:
         if result.over_quota:
             self._refuse(request_id, "quota_exceeded", "this mailbox is full")
             return
-        self._queue(protocol.encode(protocol.Appended(
-            id=request_id, cursor=result.cursor, dup=result.dup)))
+        if not self.acks:
+            asyncio.get_running_loop().call_soon(self._flush_acks)
+        self.acks.append(protocol.Appended(id=request_id, cursor=result.cursor, dup=result.dup))
+
+    def _flush_acks(self) -> None:
+        """Runs after every callback of a group commit: one frame for all of them."""
+        acks, self.acks = self.acks, []
+        if acks:
+            self._queue(protocol.encode(protocol.Acks(acks=acks)))
 
     async def _on_fetch(self, message: protocol.Fetch) -> None:
         limit = fetch_page_limit(message.limit, self.server.limits)
@@ -338,8 +346,8 @@ class Session:
         """Wait (bounded) until every accepted append is answered and the answers are sent."""
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(timeout):
-                while self.pending or (self.outbox and self.sender is not None
-                                       and not self.sender.done()):
+                while self.pending or self.acks or (
+                        self.outbox and self.sender is not None and not self.sender.done()):
                     self.drained.clear()
                     await self.drained.wait()
 
