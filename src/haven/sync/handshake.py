@@ -36,7 +36,7 @@ from haven.crypto import padding
 from haven.crypto.errors import CryptoError
 from haven.crypto.hashing import blake2b_256
 from haven.errors import InvalidInput
-from haven.sync.channel import ABYTES, SecretChannel
+from haven.sync.channel import ABYTES, ChannelClosed, SecretChannel
 from haven.sync.framing import MAX_FRAME, ChannelError, FrameDecoder, encode_frame
 from haven.sync.words import WORDS
 
@@ -233,6 +233,9 @@ class Handshake:
             raise RuntimeError("the handshake is finished; use result.channel")
         try:
             return self._receive(data)
+        except ChannelClosed:
+            self._state = _State.FAILED
+            raise HandshakeError("the peer ended the stream during the handshake") from None
         except ChannelError:
             self._state = _State.FAILED
             raise

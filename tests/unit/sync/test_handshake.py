@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from haven.core.space_secrets import (
     PAIRING_SPACE_ID,
@@ -13,6 +15,7 @@ from haven.core.space_secrets import (
     pairing_secret,
     secret_for,
 )
+from haven.crypto import padding
 from haven.errors import InvalidInput, SyncError
 from haven.sync.channel import ChannelClosed, SecretChannel
 from haven.sync.framing import MAX_FRAME, ChannelError, FramingError, encode_frame
@@ -25,6 +28,7 @@ from haven.sync.handshake import (
     HandshakeError,
     HandshakeResult,
     Role,
+    decode_answers,
     decode_offers,
     encode_answers,
     encode_offers,
@@ -353,3 +357,47 @@ def test_too_many_space_keys_are_refused_with_a_clear_error() -> None:
         Handshake(Role.INITIATOR, many)
     ri, rr = run(many[:MAX_OFFERS], many[-2:])  # exactly the limit works
     assert ri.shared == rr.shared == (many[-2],)
+
+
+def test_a_final_frame_instead_of_the_answer_fails_the_handshake() -> None:
+    s = space()
+    i, r = Handshake(Role.INITIATOR, [s]), Handshake(Role.RESPONDER, [s])
+    flight = r.receive(i.start())
+    i.receive(flight)
+    assert r._channel is not None
+    with pytest.raises(HandshakeError, match="ended the stream during the handshake"):
+        i.receive(r._channel.seal_final())  # the responder closes instead of answering
+    assert not i.done
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=200))
+def test_arbitrary_bytes_before_the_hello_only_ever_raise_channel_errors(data: bytes) -> None:
+    r = Handshake(Role.RESPONDER, [space()])
+    try:
+        r.receive(data)
+    except ChannelError:
+        return
+    assert not r.done
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=600), st.integers(min_value=0, max_value=1024))
+def test_arbitrary_offer_and_answer_plaintexts_are_parsed_or_refused(
+        data: bytes, offered: int) -> None:
+    """Only HandshakeError escapes, and whatever parses keeps the invariants relied on."""
+    for candidate in (data, padding.pad(data)):
+        try:
+            offers = decode_offers(candidate)
+        except HandshakeError:
+            pass
+        else:
+            assert len(offers) <= MAX_OFFERS and len({t for t, _ in offers}) == len(offers)
+            assert all(len(t) == len(p) == 32 for t, p in offers)
+        try:
+            answers = decode_answers(candidate, offered)
+        except HandshakeError:
+            pass
+        else:
+            indices = [i for i, _ in answers]
+            assert indices == sorted(set(indices)) and all(i < offered for i in indices)
