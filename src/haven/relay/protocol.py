@@ -208,43 +208,34 @@ def _decode(data: bytes, types: Mapping[str, type]) -> Any:
 
 
 def _check(name: str, kind: str, value: Any) -> Any:
-    bad = ProtocolError("malformed", f"field {name!r} has the wrong type")
     if kind == "uint":
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_INT:
-            raise bad
+        if type(value) is int and 0 <= value <= MAX_INT:  # bool is not accepted
+            return value
+    elif kind == "bytes":
+        if type(value) is bytes:
+            return value
     elif kind == "bool":
-        if not isinstance(value, bool):
-            raise bad
+        if type(value) is bool:
+            return value
     elif kind == "str":
-        if not isinstance(value, str) or len(value) > 1000:
-            raise bad
+        if type(value) is str and len(value) <= 1000:
+            return value
     elif kind.startswith("bytes"):
-        if not isinstance(value, bytes):
-            raise bad
-        if kind != "bytes" and len(value) != int(kind[5:]):
-            raise ProtocolError("malformed", f"field {name!r} has the wrong length")
+        if type(value) is bytes:
+            if len(value) != int(kind[5:]):
+                raise ProtocolError("malformed", f"field {name!r} has the wrong length")
+            return value
     elif kind == "items":
-        if not isinstance(value, list):
-            raise bad
-        out: list[tuple[int, bytes]] = []
-        for item in value:
-            if (not isinstance(item, list) or len(item) != 2 or isinstance(item[0], bool)
-                    or not isinstance(item[0], int) or not isinstance(item[1], bytes)):
-                raise bad
-            out.append((item[0], item[1]))
-        return out
-    elif kind == "acks":
-        if not isinstance(value, list) or not value:
-            raise bad
-        acks: list[Appended] = []
-        for item in value:
-            if (not isinstance(item, list) or len(item) != 3
-                    or any(isinstance(x, bool) or not isinstance(x, int) or not 0 <= x <= MAX_INT
-                           for x in item[:2]) or not isinstance(item[2], bool)):
-                raise bad
-            acks.append(Appended(id=item[0], cursor=item[1], dup=item[2]))
-        return acks
-    return value
+        if type(value) is list and all(
+                type(i) is list and len(i) == 2 and type(i[0]) is int and 0 <= i[0] <= MAX_INT
+                and type(i[1]) is bytes for i in value):
+            return [(i[0], i[1]) for i in value]
+    elif kind == "acks" and type(value) is list and value and all(
+            type(i) is list and len(i) == 3 and type(i[0]) is int and type(i[1]) is int
+            and 0 <= i[0] <= MAX_INT and 0 <= i[1] <= MAX_INT and type(i[2]) is bool
+            for i in value):
+        return [Appended(id=i[0], cursor=i[1], dup=i[2]) for i in value]
+    raise ProtocolError("malformed", f"field {name!r} has the wrong type")
 
 
 # --- mailbox authorisation ------------------------------------------------------------
