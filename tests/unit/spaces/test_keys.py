@@ -12,6 +12,8 @@ from haven.crypto.sealing import BoxKeyPair
 from haven.crypto.signing import SigningKeyPair
 from haven.errors import InvalidInput
 from haven.store import identity_tables as ids
+from haven.store import log_table as lt
+from haven.store import spaces_tables as st
 from tests.unit.spaces.conftest import Group, deliver, join, make_session
 
 
@@ -87,14 +89,22 @@ def test_a_rotation_from_a_non_admin_is_ignored(group: Group) -> None:
     before = group.owner.spaces.space_info(sid).epoch
     epoch, key = keys.new_epoch()
     with group.cai.vault.read() as conn:
-        from haven.store import spaces_tables as st
         boxes = st.active_box_keys(conn, sid)
     group.cai.log.append(sid, ev.ROTATE, {
         "epoch": epoch, "keys": keys.seal_epoch_key_to_all(boxes, sid, epoch, key)})
     group.sync()
-    for s in (group.owner, group.bea):
+    for s in group.all():
+        # Nobody writes with a key a non-admin chose; the log's current epoch stays.
         assert s.spaces.space_info(sid).epoch == before
-        assert epoch_key(s, sid, epoch) is None
+        with s.vault.read() as conn:
+            state = st.get_state(conn, sid)
+            assert state is not None and state.inforce_epoch == before
+    post = group.owner.spaces.post(sid, "still under the admins' key")
+    with group.owner.vault.read() as conn:
+        stored = lt.get_event(conn, post)
+    assert stored is not None and stored.epoch == before
+    actions = [a.action for a in group.owner.spaces.moderation_log(sid)]
+    assert "rotate" not in actions
 
 
 def test_sealed_epoch_keys_are_bound_to_space_epoch_and_recipient() -> None:
@@ -191,7 +201,6 @@ def test_concurrent_removals_never_leave_the_key_with_a_removed_member(group: Gr
     group.bea.spaces.remove_member(sid, pk["cai"])
     group.owner.spaces.remove_member(sid, pk["bea"])
     group.sync()
-    from haven.store import spaces_tables as st
     with group.owner.vault.read() as conn:
         state = st.get_state(conn, sid)
         assert state is not None

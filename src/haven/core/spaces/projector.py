@@ -49,6 +49,7 @@ class SpaceProjector:
         if group is None:
             return
         st.ensure_state(conn, group.space_id)
+        take_sealed_key(conn, group, event)
         state = st.get_state(conn, group.space_id)
         assert state is not None
         if not state.dirty and (event.lamport, event.id) > (state.applied_lamport,
@@ -111,6 +112,7 @@ class SpaceProjector:
 def step(conn: Connection, group: GroupRow, event: Event) -> bool:
     """Apply one event in log order if it is valid; returns whether it was."""
     author = st.get_member(conn, group.space_id, event.author)
+    take_sealed_key(conn, group, event)
     handler = _HANDLERS.get(event.type)
     valid = False
     if handler is not None:
@@ -267,7 +269,6 @@ def _rotate(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -
     sealed = ev.clean_sealed(e.content.get("keys"))
     if not au.may(author, ev.ROTATE) or not sealed or st.recipients(conn, g.space_id, epoch):
         return False
-    _take_key(conn, g, epoch, sealed)
     st.add_recipients(conn, g.space_id, epoch, [pk for pk, _ in sealed])
     st.set_inforce_epoch(conn, g.space_id, epoch)
     _refresh_epoch(conn, g.space_id)
@@ -281,14 +282,23 @@ def _share(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) ->
     sealed = ev.clean_sealed(e.content.get("keys"))
     if not au.may(author, ev.SHARE) or not st.recipients(conn, g.space_id, epoch):
         return False
-    _take_key(conn, g, epoch, sealed)
     st.add_recipients(conn, g.space_id, epoch, [pk for pk, _ in sealed])
     _refresh_epoch(conn, g.space_id)
     return True
 
 
-def _take_key(conn: Connection, g: GroupRow, epoch: int,
-              sealed: tuple[tuple[bytes, bytes], ...]) -> None:
+def take_sealed_key(conn: Connection, g: GroupRow, e: Event) -> None:
+    """Keep any epoch key sealed to this device, whatever the event's validity turns out to
+    be, so that which events this device can *read* never depends on arrival order. Only a
+    valid rotation makes an epoch the one this device *writes* with (`_refresh_epoch`), and
+    events under any epoch still face every rule (docs/PROTOCOL.md, "Epoch keys")."""
+    if e.type not in (ev.ROTATE, ev.SHARE):
+        return
+    try:
+        epoch = ev.clean_epoch(e.content.get("epoch"))
+        sealed = ev.clean_sealed(e.content.get("keys"))
+    except InvalidInput:
+        return
     box = BoxKeyPair(g.box_secret, g.box_public)
     key = keys.find_and_open(box, sealed, g.space_id, epoch)
     if key is not None:
