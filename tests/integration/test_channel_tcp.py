@@ -158,10 +158,12 @@ def test_idle_timeout_ends_a_silent_channel(caplog: pytest.LogCaptureFixture) ->
 
     async def main() -> None:
         async with await serve(HOST, 0, lambda: [s], handler, idle_timeout=0.2) as server:
-            channel = await connect(HOST, server.port, [s], idle_timeout=5)
+            channel = await connect(HOST, server.port, [s], idle_timeout=30)
             # The client stays silent; the server gives up and aborts the connection.
             with pytest.raises(ChannelError, match=r"truncated|lost"):
                 await channel.recv()
+        async with await serve(HOST, 0, lambda: [s], handler, idle_timeout=30) as server:
+            # Now the server is the patient one and the client gives up.
             client_idle = await connect(HOST, server.port, [s], idle_timeout=0.2)
             with pytest.raises(ChannelTimeout):
                 await client_idle.recv()
@@ -207,11 +209,12 @@ def test_connect_fails_cleanly_when_the_server_vanishes_or_stalls() -> None:
         async def stall(_r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
             stalled.append(w)
 
-        for callback, error in ((hang_up, HandshakeError), (stall, ChannelTimeout)):
+        for callback, error, limit in ((hang_up, HandshakeError, 10.0),
+                                       (stall, ChannelTimeout, 0.3)):
             server = await asyncio.start_server(callback, HOST, 0)
             port = server.sockets[0].getsockname()[1]
             with pytest.raises(error):
-                await connect(HOST, port, [space()], handshake_timeout=0.3)
+                await connect(HOST, port, [space()], handshake_timeout=limit)
             for w in stalled:
                 w.close()
             server.close()

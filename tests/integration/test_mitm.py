@@ -152,8 +152,8 @@ def attack(policy: Policy) -> Outcome:
             proxy = FrameProxy(server.port, policy)
             await proxy.start()
             try:
-                channel = await connect(HOST, proxy.port, [s], handshake_timeout=3,
-                                        idle_timeout=3)
+                channel = await connect(HOST, proxy.port, [s], handshake_timeout=10,
+                                        idle_timeout=10)
                 for m in MESSAGES:
                     await channel.send(m)
                 while True:
