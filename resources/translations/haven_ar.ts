@@ -81,12 +81,12 @@
         <translation>عبارة المرور &amp;مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="107" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="108" />
         <source>Choose a passphrase of at least 10 characters.</source>
         <translation>اختر عبارة مرور من عشرة أحرف على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="120" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="121" />
         <source>Choose a display name (any name you like).</source>
         <translation>اختر اسمًا ظاهرًا (أي اسم تحبه).</translation>
     </message>
@@ -96,118 +96,118 @@
     <message>
         <location filename="../../src/haven/ui/journal/editor.py" line="53" />
         <source>Title (optional)</source>
-        <translation type="unfinished" />
+        <translation>العنوان (اختياري)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/editor.py" line="54" />
         <source>Entry title</source>
-        <translation type="unfinished" />
+        <translation>عنوان التدوينة</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/editor.py" line="57" />
         <source>Write here. Markdown is welcome.</source>
-        <translation type="unfinished" />
+        <translation>اكتب هنا. يمكنك استخدام Markdown.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/editor.py" line="58" />
         <source>Entry text</source>
-        <translation type="unfinished" />
+        <translation>نص التدوينة</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/editor.py" line="59" />
         <source>Plain text; Markdown formatting is kept</source>
-        <translation type="unfinished" />
+        <translation>نص عادي؛ يُحفظ تنسيق Markdown كما هو</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/editor.py" line="61" />
         <source>Mood</source>
-        <translation type="unfinished" />
+        <translation>المزاج</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/editor.py" line="62" />
         <source>No mood</source>
-        <translation type="unfinished" />
+        <translation>بلا مزاج</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/editor.py" line="66" />
         <source>e.g. family, coming-out</source>
-        <translation type="unfinished" />
+        <translation>مثلًا: عائلة، إفصاح</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/editor.py" line="67" />
         <source>Tags</source>
-        <translation type="unfinished" />
+        <translation>الوسوم</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/editor.py" line="68" />
         <source>Separate tags with commas or spaces</source>
-        <translation type="unfinished" />
+        <translation>افصل بين الوسوم بفواصل أو مسافات</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/editor.py" line="72" />
         <source>&amp;Save</source>
-        <translation type="unfinished" />
+        <translation>&amp;حفظ</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/editor.py" line="73" />
         <source>Save entry</source>
-        <translation type="unfinished" />
+        <translation>حفظ التدوينة</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/editor.py" line="74" />
         <source>Save (Ctrl+S)</source>
-        <translation type="unfinished" />
+        <translation>حفظ (Ctrl+S)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/editor.py" line="75" />
         <source>&amp;Delete</source>
-        <translation type="unfinished" />
+        <translation>ح&amp;ذف</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/editor.py" line="76" />
         <source>Delete entry</source>
-        <translation type="unfinished" />
+        <translation>حذف التدوينة</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/editor.py" line="77" />
         <source>&amp;New entry</source>
-        <translation type="unfinished" />
+        <translation>تدوينة &amp;جديدة</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/editor.py" line="78" />
         <location filename="../../src/haven/ui/journal/editor.py" line="111" />
         <source>New entry</source>
-        <translation type="unfinished" />
+        <translation>تدوينة جديدة</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/editor.py" line="79" />
         <source>New entry (Ctrl+N)</source>
-        <translation type="unfinished" />
+        <translation>تدوينة جديدة (Ctrl+N)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/editor.py" line="82" />
         <source>&amp;Title</source>
-        <translation type="unfinished" />
+        <translation>ال&amp;عنوان</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/editor.py" line="83" />
         <source>&amp;Mood</source>
-        <translation type="unfinished" />
+        <translation>ال&amp;مزاج</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/editor.py" line="84" />
         <source>Ta&amp;gs</source>
-        <translation type="unfinished" />
+        <translation>ال&amp;وسوم</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/editor.py" line="121" />
         <source>Edit entry</source>
-        <translation type="unfinished" />
+        <translation>تعديل التدوينة</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/editor.py" line="139" />
         <source>Write something first: an entry needs some text.</source>
-        <translation type="unfinished" />
+        <translation>اكتب شيئًا أولًا: التدوينة تحتاج إلى نص.</translation>
     </message>
 </context>
 <context>
@@ -215,32 +215,32 @@
     <message>
         <location filename="../../src/haven/ui/journal/filter_bar.py" line="20" />
         <source>Search your journal (Ctrl+F)</source>
-        <translation type="unfinished" />
+        <translation>ابحث في يومياتك (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/filter_bar.py" line="21" />
         <source>Search entries</source>
-        <translation type="unfinished" />
+        <translation>البحث في التدوينات</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/filter_bar.py" line="24" />
         <source>Filter by tag</source>
-        <translation type="unfinished" />
+        <translation>التصفية حسب الوسم</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/filter_bar.py" line="26" />
         <source>Filter by mood</source>
-        <translation type="unfinished" />
+        <translation>التصفية حسب المزاج</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/filter_bar.py" line="27" />
         <source>Any mood</source>
-        <translation type="unfinished" />
+        <translation>أي مزاج</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/filter_bar.py" line="52" />
         <source>All tags</source>
-        <translation type="unfinished" />
+        <translation>كل الوسوم</translation>
     </message>
 </context>
 <context>
@@ -264,7 +264,7 @@
     <message>
         <location filename="../../src/haven/ui/main_window.py" line="87" />
         <source>Haven</source>
-        <translation type="unfinished" />
+        <translation>Haven</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/main_window.py" line="111" />
@@ -280,17 +280,17 @@
         <translation>الأقسام</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/home_page.py" line="30" />
+        <location filename="../../src/haven/ui/pages/home_page.py" line="31" />
         <source>&amp;Lock</source>
         <translation>&amp;قفل</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/home_page.py" line="31" />
+        <location filename="../../src/haven/ui/pages/home_page.py" line="32" />
         <source>Lock Haven</source>
         <translation>قفل Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/home_page.py" line="32" />
+        <location filename="../../src/haven/ui/pages/home_page.py" line="33" />
         <source>Lock (Ctrl+L); quick exit: Shift three times</source>
         <translation>قفل (Ctrl+L)؛ الخروج السريع: اضغط Shift ثلاث مرات</translation>
     </message>
@@ -300,49 +300,42 @@
     <message>
         <location filename="../../src/haven/ui/journal/journal_page.py" line="40" />
         <source>Journal entries</source>
-        <translation type="unfinished" />
+        <translation>تدوينات اليوميات</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/journal_page.py" line="41" />
         <source>Newest first; press Enter to open one</source>
-        <translation type="unfinished" />
+        <translation>الأحدث أولًا؛ اضغط Enter لفتح تدوينة</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/journal_page.py" line="142" />
         <source>Saved.</source>
-        <translation type="unfinished" />
+        <translation>حُفظت.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/journal_page.py" line="145" />
         <source>Delete entry</source>
-        <translation type="unfinished" />
+        <translation>حذف التدوينة</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/journal_page.py" line="146" />
         <source>Delete this entry? This cannot be undone.</source>
-        <translation type="unfinished" />
+        <translation>أتريد حذف هذه التدوينة؟ لا يمكن التراجع عن ذلك.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/journal_page.py" line="149" />
         <source>Confirm deleting the entry</source>
-        <translation type="unfinished" />
+        <translation>تأكيد حذف التدوينة</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/journal_page.py" line="161" />
         <source>Deleted.</source>
-        <translation type="unfinished" />
+        <translation>حُذفت.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/journal/journal_page.py" line="209" />
         <source>%n entries</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
-            <numerusform />
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>لا تدوينات</numerusform><numerusform>تدوينة واحدة</numerusform><numerusform>تدوينتان</numerusform><numerusform>%n تدوينات</numerusform><numerusform>%n تدوينة</numerusform><numerusform>%n تدوينة</numerusform></translation>
     </message>
 </context>
 <context>
@@ -480,17 +473,17 @@
         <location filename="../../src/haven/ui/journal/prompt_card.py" line="36" />
         <location filename="../../src/haven/ui/journal/prompt_card.py" line="60" />
         <source>Prompt of the day</source>
-        <translation type="unfinished" />
+        <translation>سؤال اليوم</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/prompt_card.py" line="42" />
         <source>&amp;Write about this</source>
-        <translation type="unfinished" />
+        <translation>ا&amp;كتب عن هذا</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/prompt_card.py" line="43" />
         <source>Write about this prompt</source>
-        <translation type="unfinished" />
+        <translation>اكتب عن سؤال اليوم</translation>
     </message>
 </context>
 <context>
@@ -499,92 +492,92 @@
         <location filename="../../src/haven/ui/pages/settings_page.py" line="26" />
         <source>Settings</source>
         <extracomment>Something changed: the window re-applies theme, font, title and auto-lock.</extracomment>
-        <translation type="unfinished" />
+        <translation>الإعدادات</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings_page.py" line="34" />
         <source> min</source>
-        <translation type="unfinished" />
+        <translation> دقيقة</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings_page.py" line="35" />
         <source>Never</source>
-        <translation type="unfinished" />
+        <translation>أبدًا</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings_page.py" line="36" />
         <source>Lock after minutes without use</source>
-        <translation type="unfinished" />
+        <translation>القفل بعد دقائق من عدم الاستخدام</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings_page.py" line="37" />
         <source>0 means never</source>
-        <translation type="unfinished" />
+        <translation>0 تعني أبدًا</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings_page.py" line="39" />
         <source>Theme</source>
-        <translation type="unfinished" />
+        <translation>المظهر</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings_page.py" line="40" />
         <source>Same as the system</source>
-        <translation type="unfinished" />
+        <translation>مثل النظام</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings_page.py" line="41" />
         <source>Light</source>
-        <translation type="unfinished" />
+        <translation>فاتح</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings_page.py" line="42" />
         <source>Dark</source>
-        <translation type="unfinished" />
+        <translation>داكن</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings_page.py" line="43" />
         <source>High contrast</source>
-        <translation type="unfinished" />
+        <translation>تباين عالٍ</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings_page.py" line="46" />
         <source>Text size</source>
-        <translation type="unfinished" />
+        <translation>حجم النص</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings_page.py" line="49" />
         <source>&amp;Discreet mode: a neutral window title</source>
-        <translation type="unfinished" />
+        <translation>الوضع ال&amp;متحفّظ: عنوان نافذة محايد</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings_page.py" line="50" />
         <source>Discreet mode</source>
-        <translation type="unfinished" />
+        <translation>الوضع المتحفّظ</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings_page.py" line="52" />
         <source>The window is called Notes instead of Haven</source>
-        <translation type="unfinished" />
+        <translation>تُسمّى النافذة «ملاحظات» بدلًا من Haven</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings_page.py" line="54" />
         <source>Quick exit: press Shift three times, or Ctrl+Shift+Q, to hide Haven and lock it at once. Ctrl+L locks without hiding.</source>
-        <translation type="unfinished" />
+        <translation>الخروج السريع: اضغط Shift ثلاث مرات أو Ctrl+Shift+Q لإخفاء Haven وقفله فورًا. يقفل Ctrl+L دون إخفاء.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings_page.py" line="59" />
         <source>&amp;Auto-lock after</source>
-        <translation type="unfinished" />
+        <translation>ال&amp;قفل التلقائي بعد</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings_page.py" line="60" />
         <source>&amp;Theme</source>
-        <translation type="unfinished" />
+        <translation>ال&amp;مظهر</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings_page.py" line="61" />
         <source>Te&amp;xt size</source>
-        <translation type="unfinished" />
+        <translation>&amp;حجم النص</translation>
     </message>
 </context>
 <context>
@@ -621,7 +614,7 @@
         <translation>جارٍ فتح خزنتك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/unlock_page.py" line="73" />
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="74" />
         <source>Type your passphrase first.</source>
         <translation>اكتب عبارة المرور أولًا.</translation>
     </message>

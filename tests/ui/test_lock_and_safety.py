@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -154,7 +155,7 @@ def test_autolock_setting_is_persisted(qtbot: QtBot, make_window: MakeWindow,
     qtbot.keyClick(window.settings_page.discreet, Qt.Key.Key_Space)
     assert window.windowTitle() == "Notes"
     assert app_settings.discreet
-    text = open(app_settings.file_name(), encoding="utf-8").read()
+    text = Path(app_settings.file_name()).read_text(encoding="utf-8")
     assert "autolock_minutes=12" in text and "Robin" not in text
 
 

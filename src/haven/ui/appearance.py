@@ -44,17 +44,37 @@ _HIGH_CONTRAST = {R.Window: "#000000", R.WindowText: "#ffffff", R.Base: "#000000
                   R.Mid: "#ffffff"}
 
 
+_ERROR = "QLabel#errorMessage {{ color: {}; font-weight: bold; }}"
+_STYLE_SHEETS = {
+    Theme.SYSTEM: _ERROR.format("#b3261e"),
+    Theme.LIGHT: _ERROR.format("#b3261e"),
+    Theme.DARK: _ERROR.format("#ffb4ab"),
+    # Fusion derives frame colours from the window colour, which is black here: draw
+    # every field and button with a white border so each one stands out.
+    Theme.HIGH_CONTRAST: _ERROR.format("#ffff00") + (
+        " QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox, QListView, QPushButton,"
+        " QFrame[frameShape=\"6\"] { border: 2px solid #ffffff; }"
+        " QPushButton { padding: 4px 10px; }"
+        " *:focus { border-color: #ffff00; }"
+        " QListWidget::item:selected { background: #ffff00; color: #000000; }"),
+}
+
+
 def apply_theme(app: QApplication, theme: Theme) -> None:
     _remember_defaults(app)
+    # Style and palette first: widgets polished by the style sheet keep the palette that
+    # was current when the sheet was applied.
+    app.setStyleSheet("")
     if theme is Theme.SYSTEM:
         app.setStyle(str(_BASE["style"]))
         app.setPalette(_BASE["palette"])  # type: ignore[arg-type]
-        return
-    fusion = QStyleFactory.create("Fusion")
-    if fusion is not None:
-        app.setStyle(fusion)
-    colors = {Theme.LIGHT: _LIGHT, Theme.DARK: _DARK, Theme.HIGH_CONTRAST: _HIGH_CONTRAST}
-    app.setPalette(_palette(colors[theme]))
+    else:
+        fusion = QStyleFactory.create("Fusion")
+        if fusion is not None:
+            app.setStyle(fusion)
+        colors = {Theme.LIGHT: _LIGHT, Theme.DARK: _DARK, Theme.HIGH_CONTRAST: _HIGH_CONTRAST}
+        app.setPalette(_palette(colors[theme]))
+    app.setStyleSheet(_STYLE_SHEETS[theme])
 
 
 def apply_font_scale(app: QApplication, percent: int) -> None:

@@ -43,6 +43,8 @@ class EntryDelegate(QStyledItemDelegate):
         vcenter = Qt.AlignmentFlag.AlignVCenter
 
         painter.save()
+        # Each text runs in its own direction (English in an Arabic UI and vice versa).
+        painter.setLayoutDirection(Qt.LayoutDirection.LayoutDirectionAuto)
         small = QFont(base_font)
         small.setPointSizeF(max(1.0, base_font.pointSizeF() * 0.9))
         painter.setFont(small)

@@ -59,7 +59,6 @@ class CreateVaultPage(QWidget):
         self.error = QLabel()
         self.error.setObjectName("errorMessage")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e; font-weight: bold;")
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
@@ -78,7 +77,8 @@ class CreateVaultPage(QWidget):
         form.addRow("", self.strength)
 
         box = QWidget()
-        box.setMaximumWidth(560)
+        box.setMinimumWidth(480)
+        box.setMaximumWidth(600)
         inner = QVBoxLayout(box)
         inner.addWidget(title)
         inner.addWidget(intro)

@@ -24,6 +24,7 @@ class HomePage(QWidget):
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName(self.tr("Sections"))
         self.sidebar.setFixedWidth(170)
+        self.sidebar.setStyleSheet("QListWidget::item { padding: 8px 6px; }")
         self.sections = QStackedWidget()
         self.persona = QLabel()
         self.persona.setWordWrap(True)
