@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from haven.core.journal import JournalDraft
@@ -60,3 +61,32 @@ def test_headline_falls_back_to_first_line() -> None:
     entry = JournalEntry(b"x" * 32, "", "\n\n# Dear diary\nsecond", None, (), 0, 0)
     assert headline(entry) == "Dear diary"
     assert headline(JournalEntry(b"x" * 32, "Title", "body", None, (), 0, 0)) == "Title"
+
+
+@pytest.mark.slow
+def test_a_hundred_thousand_entries_open_fast(qtbot: QtBot, data_dir,
+                                              make_window: MakeWindow) -> None:
+    s = new_session(data_dir)
+    for batch in range(10):
+        s.journal.add_many([JournalDraft(f"entry {batch}-{i}", mood=1 + i % 5)
+                            for i in range(10_000)])
+    s.lock()
+    window = make_window()
+    page = window.journal_page
+    attach_times: list[float] = []
+    original = page.attach
+
+    def timed_attach() -> None:
+        started = time.perf_counter()
+        original()
+        attach_times.append(time.perf_counter() - started)
+
+    page.attach = timed_attach  # type: ignore[method-assign]
+    flows.unlock(qtbot, window)
+    assert page.model.rowCount() == PAGE_SIZE
+    assert page.count_label.text() == "100000 entries"
+    assert attach_times and attach_times[0] < 1.0  # measured ~10 ms here
+    started = time.perf_counter()
+    page.model.fetchMore()
+    assert time.perf_counter() - started < 0.5
+    assert page.model.rowCount() == 2 * PAGE_SIZE
