@@ -23,6 +23,13 @@ def make_replicas(root: Path, n: int) -> list[Session]:
     return [first] + [replica_of(first, root / f"r{i}") for i in range(1, n)]
 
 
+def missing(x: Session, y: Session) -> int:
+    """How many events x holds that y lacks (vault creation may write events of its own,
+    e.g. a device's link event, so tests count rather than assume)."""
+    space = x.journal.space_id
+    return len(x.log.envelopes_after(space, y.log.chain_tips(space), 10**9))
+
+
 def journal_state(s: Session) -> list[tuple[object, ...]]:
     """Everything the journal projection shows, in a comparable form."""
     return sorted(

@@ -132,8 +132,12 @@ async def async_start_server(session: Session, host: str, port: int, *,
             except Exception:  # a broken listener must not break the server
                 log.exception("sync report listener failed")
 
-    return await tcp.serve(host, port, lambda: space_secrets(session), on_channel,
-                           idle_timeout=idle_timeout)
+    try:
+        return await tcp.serve(host, port, lambda: space_secrets(session), on_channel,
+                               idle_timeout=idle_timeout)
+    except OSError as exc:  # port taken, address not on this machine, no permission…
+        reason = exc.strerror or type(exc).__name__
+        raise SyncError(f"cannot listen on {host}:{port} ({reason})") from None
 
 
 class SyncEngine:

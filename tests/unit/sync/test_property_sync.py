@@ -10,6 +10,7 @@ import os
 import random
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -60,7 +61,9 @@ def _craft(kind: str, target: Session, rng: random.Random) -> tuple[list[bytes],
     """Hostile envelopes of `kind` for `target`, and whether an equivocation must be seen."""
     space, key = target.journal.space_id, epoch_key(target)
     owner = target.identity.primary().persona_id
-    content = {"title": "", "body": f"{MARKER} {rng.random()}", "mood": None, "tags": []}
+    # Unique each time, so every equivocation is a new one.
+    body = f"{MARKER} {os.urandom(8).hex()}"
+    content: dict[str, Any] = {"title": "", "body": body, "mood": None, "tags": []}
     fresh = Header(space, 0, owner, os.urandom(16), 1, 10**6, ZERO_ID)
     if kind == "forged":  # claims the owner, signed by someone else
         ev = seal_event(fresh, jn.CREATE, 1, content, SigningKeyPair.generate().seed, key)
@@ -99,37 +102,37 @@ def _no_hostile_content(replicas: list[Session]) -> None:
         assert all(MARKER not in e.body for e in s.journal.list())
 
 
-def _apply(op: tuple[object, ...], replicas: list[Session]) -> None:
+def _apply(op: tuple[Any, ...], replicas: list[Session]) -> None:
     """Run one operation, checking what a hostile batch did on the spot."""
     kind = op[0]
     if kind == "write":
         _, i, body, mood, tags = op
-        replicas[i].journal.add(" ".join(body), mood=mood, tags=tags)  # type: ignore[arg-type]
+        replicas[i].journal.add(" ".join(body), mood=mood, tags=tags)
     elif kind in ("edit", "delete"):
-        s = replicas[op[1]]  # type: ignore[index]
+        s = replicas[op[1]]
         entries = s.journal.list()
         if entries:
-            target = entries[op[2] % len(entries)].entry_id  # type: ignore[operator]
+            target = entries[op[2] % len(entries)].entry_id
             if kind == "edit":
-                s.journal.edit(target, body=str(op[3]), mood=op[4])  # type: ignore[arg-type]
+                s.journal.edit(target, body=str(op[3]), mood=op[4])
             else:
                 s.journal.delete(target)
     elif kind == "sync":
         _, i, j, sd = op
         if i != j:
-            link = LossyLink(random.Random(sd))  # type: ignore[arg-type]
+            link = LossyLink(random.Random(sd))
             space = replicas[0].journal.space_id
-            run_round(Reconciler(replicas[i].log, [space], max_batch_events=4),  # type: ignore[index]
-                      Reconciler(replicas[j].log, [space], max_batch_events=4),  # type: ignore[index]
+            run_round(Reconciler(replicas[i].log, [space], max_batch_events=4),
+                      Reconciler(replicas[j].log, [space], max_batch_events=4),
                       link=link, swap=link.swap)
     elif kind == "gossip":
         _, i, j, sd = op
         if i != j:
-            _gossip(replicas[i], replicas[j], random.Random(sd))  # type: ignore[index, arg-type]
+            _gossip(replicas[i], replicas[j], random.Random(sd))
     else:
         _, attack, i, sd = op
-        target = replicas[i]  # type: ignore[index]
-        envelopes, equivocates = _craft(str(attack), target, random.Random(sd))  # type: ignore[arg-type]
+        target = replicas[i]
+        envelopes, equivocates = _craft(str(attack), target, random.Random(sd))
         if envelopes:
             before = journal_state(target)
             report = _hostile_batch(target, envelopes)
@@ -145,7 +148,7 @@ def _apply(op: tuple[object, ...], replicas: list[Session]) -> None:
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.lists(ops, min_size=3, max_size=40))
 def test_replicas_converge_and_hostile_events_never_show(
-        script: list[tuple[object, ...]]) -> None:
+        script: list[tuple[Any, ...]]) -> None:
     with tempfile.TemporaryDirectory() as root:
         replicas = make_replicas(Path(root), 3)
         try:
