@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 
 from haven.core import paths
@@ -15,6 +16,24 @@ def _parse(args: list[str]) -> argparse.Namespace:
     parser.add_argument("--data-dir", metavar="DIR")
     parsed, _unknown = parser.parse_known_args(args)
     return parsed
+
+
+def _quit_on_interrupt(app: object) -> None:
+    """Ctrl+C in the terminal locks and quits. Qt's loop does not return to Python on its
+    own, so a cheap timer lets Python's signal handler run now and then."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+
+    def interrupted(_signum: int, _frame: object) -> None:
+        app.quit()
+
+    signal.signal(signal.SIGINT, interrupted)
+    signal.signal(signal.SIGTERM, interrupted)
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(300)
 
 
 def run_app(args: list[str]) -> int:
@@ -42,6 +61,7 @@ def run_app(args: list[str]) -> int:
     # Quick exit: after hiding and locking, end the process so nothing stays in memory.
     window.quickExited.connect(app.quit)
     window.show()
+    _quit_on_interrupt(app)
     try:
         return int(app.exec())
     finally:
