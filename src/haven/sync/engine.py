@@ -215,11 +215,20 @@ class SyncEngine:
         self._rounds.add(task)
         try:
             report = await task
+        except SyncFailed as exc:
+            self._tell(exc.report)
+            raise
         finally:
             self._rounds.discard(task)
-        if self._on_report is not None:
-            self._on_report(report)
+        self._tell(report)
         return report
+
+    def _tell(self, report: SyncReport) -> None:
+        if self._on_report is not None:
+            try:
+                self._on_report(report)
+            except Exception:  # a broken listener must not break sync
+                log.exception("sync report listener failed")
 
     async def async_serve(self, host: str, port: int) -> int:
         server = await async_start_server(
