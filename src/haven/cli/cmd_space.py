@@ -1,0 +1,261 @@
+"""`haven space …`: group spaces from the command line (the local commands; inviting and
+joining need the sync channel and come with it)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from haven.cli import output
+from haven.cli.context import Context
+from haven.core.spaces import REACTIONS, FeedPost, SpaceService
+from haven.core.spaces.model import REACTION_LABELS
+
+SHORT = 12
+
+
+def register(subparsers: Any) -> None:
+    space = subparsers.add_parser("space", help="group spaces: create, post, read, moderate")
+    sub = space.add_subparsers(dest="space_command", metavar="ACTION", required=True)
+
+    create = sub.add_parser("create", help="create a space (with a new persona of its own)",
+                            description="Creates a space owned by a new persona used only "
+                            "there, so your spaces cannot be linked. Prints the space id.")
+    create.add_argument("name")
+    create.add_argument("--topic", action="append", default=[], metavar="T",
+                        help="a topic (repeatable), e.g. 'coming out', music, or free text")
+    create.add_argument("--description", default="", metavar="D")
+    create.add_argument("--guidelines", default="", metavar="G",
+                        help="community guidelines ('-' reads them from standard input)")
+    create.add_argument("--as", dest="display_name", metavar="NAME",
+                        help="your name in this space (default: your usual display name)")
+    create.add_argument("--pronouns", default=None)
+    create.set_defaults(handler=cmd_create)
+
+    lst = sub.add_parser("list", help="your spaces, with unread counts")
+    lst.add_argument("--json", action="store_true", help="print JSON")
+    lst.set_defaults(handler=cmd_list)
+
+    post = sub.add_parser("post", help="start a thread")
+    post.add_argument("space", help="space id (or its start) or exact name")
+    post.add_argument("body", help="the text (Markdown); '-' reads standard input")
+    post.add_argument("--title", default="")
+    post.add_argument("--cw", default="", metavar="TEXT",
+                      help="a content warning; the post stays collapsed until opened")
+    post.set_defaults(handler=cmd_post)
+
+    reply = sub.add_parser("reply", help="reply in a thread")
+    reply.add_argument("space")
+    reply.add_argument("post", help="the post id (or its start)")
+    reply.add_argument("body", help="the text; '-' reads standard input")
+    reply.add_argument("--cw", default="", metavar="TEXT")
+    reply.set_defaults(handler=cmd_reply)
+
+    react = sub.add_parser("react", help="a supportive reaction: " + ", ".join(REACTIONS))
+    react.add_argument("space")
+    react.add_argument("post")
+    react.add_argument("reaction", help=", ".join(REACTIONS))
+    react.add_argument("--undo", action="store_true", help="take the reaction back")
+    react.set_defaults(handler=cmd_react)
+
+    read = sub.add_parser("read", help="read the threads of a space")
+    read.add_argument("space")
+    read.add_argument("--json", action="store_true", help="print JSON")
+    read.add_argument("--open-cw", action="store_true",
+                      help="show the text of posts behind a content warning")
+    read.set_defaults(handler=cmd_read)
+
+    members = sub.add_parser("members", help="who is in the space, with roles")
+    members.add_argument("space")
+    members.add_argument("--json", action="store_true", help="print JSON")
+    members.add_argument("--all", action="store_true", help="include former members")
+    members.set_defaults(handler=cmd_members)
+
+    role = sub.add_parser("role", help="change a member's role (admins)")
+    role.add_argument("space")
+    role.add_argument("member", help="member id (or its start) or exact display name")
+    role.add_argument("role", choices=["admin", "moderator", "member"])
+    role.set_defaults(handler=cmd_role)
+
+    remove = sub.add_parser("remove", help="remove a member and rotate the space key (admins)")
+    remove.add_argument("space")
+    remove.add_argument("member")
+    remove.add_argument("--ban", action="store_true", help="never let them back in")
+    remove.add_argument("--reason", default="")
+    remove.set_defaults(handler=cmd_remove)
+
+    moderate = sub.add_parser("moderate", help="remove a post (moderators)")
+    moderate.add_argument("space")
+    moderate.add_argument("post")
+    moderate.add_argument("--reason", required=True)
+    moderate.set_defaults(handler=cmd_moderate)
+
+    report = sub.add_parser("report", help="report a post to the moderators only")
+    report.add_argument("space")
+    report.add_argument("post")
+    report.add_argument("--reason", required=True)
+    report.set_defaults(handler=cmd_report)
+
+    leave = sub.add_parser("leave", help="leave a space")
+    leave.add_argument("space")
+    leave.add_argument("--wipe", action="store_true",
+                       help="also delete everything of this space from this computer")
+    leave.set_defaults(handler=cmd_leave)
+
+
+def _spaces(ctx: Context) -> SpaceService:
+    return ctx.open().spaces
+
+
+def cmd_create(args: argparse.Namespace, ctx: Context) -> int:
+    space_id = _spaces(ctx).create_space(
+        args.name, args.description, args.topic, output.read_text(args.guidelines),
+        display_name=args.display_name, pronouns=args.pronouns)
+    print(space_id.hex())
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
+    items = _spaces(ctx).list_spaces()
+    if args.json:
+        output.print_json([{"id": s.space_id.hex(), "name": s.name, "topics": list(s.topics),
+                            "unread": s.unread, "role": s.my_role.value if s.my_role else None,
+                            "members": s.member_count} for s in items])
+        return 0
+    for s in items:
+        role = s.my_role.value if s.my_role else "not a member"
+        topics = ", ".join(s.topics)
+        print(f"{s.space_id.hex()[:SHORT]}  {output.clean(s.name)}  ({s.member_count} members,"
+              f" {s.unread} unread, {role})  {output.clean(topics)}".rstrip())
+    if not items:
+        print("No spaces.", file=sys.stderr)
+    return 0
+
+
+def cmd_post(args: argparse.Namespace, ctx: Context) -> int:
+    spaces = _spaces(ctx)
+    sid = spaces.resolve_space(args.space)
+    print(spaces.post(sid, output.read_text(args.body), args.title, args.cw).hex())
+    return 0
+
+
+def cmd_reply(args: argparse.Namespace, ctx: Context) -> int:
+    spaces = _spaces(ctx)
+    sid = spaces.resolve_space(args.space)
+    parent = spaces.resolve_post(sid, args.post)
+    print(spaces.reply(sid, parent, output.read_text(args.body), args.cw).hex())
+    return 0
+
+
+def cmd_react(args: argparse.Namespace, ctx: Context) -> int:
+    spaces = _spaces(ctx)
+    sid = spaces.resolve_space(args.space)
+    spaces.react(sid, spaces.resolve_post(sid, args.post), args.reaction, on=not args.undo)
+    return 0
+
+
+def _post_dict(p: FeedPost) -> dict[str, Any]:
+    return {"id": p.post_id.hex(), "author": p.author.hex(), "author_name": p.author_name,
+            "author_colour": p.author_colour, "title": p.title, "body": p.body, "cw": p.cw,
+            "created_ms": p.created_ms, "edited_ms": p.edited_ms, "pinned": p.pinned,
+            "state": p.state, "removed_reason": p.removed_reason, "reactions": p.reactions,
+            "my_reactions": list(p.my_reactions),
+            "replies": [_post_dict(r) for r in p.replies]}
+
+
+def _print_post(p: FeedPost, open_cw: bool, indent: str = "") -> None:
+    head = (f"{indent}{p.post_id.hex()[:SHORT]}  {output.local_time(p.created_ms)}  "
+            f"{output.clean(p.author_name)}{'  [pinned]' if p.pinned else ''}"
+            f"{'  (edited)' if p.edited_ms else ''}")
+    print(head)
+    if p.state == "removed":
+        print(f"{indent}  [removed by a moderator: {output.clean(p.removed_reason)}]")
+    elif p.state == "deleted":
+        print(f"{indent}  [deleted by its author]")
+    else:
+        if p.title:
+            print(f"{indent}  {' '.join(output.clean(p.title).split())}")
+        if p.cw and not open_cw:
+            print(f"{indent}  [content warning: {output.clean(p.cw)}; --open-cw to show]")
+        else:
+            if p.cw:
+                print(f"{indent}  [content warning: {output.clean(p.cw)}]")
+            for line in output.clean(p.body).splitlines():
+                print(f"{indent}  {line}")
+        if p.reactions:
+            print(f"{indent}  " + " · ".join(f"{REACTION_LABELS[k]} {n}"
+                                             for k, n in p.reactions.items()))
+    for r in p.replies:
+        _print_post(r, open_cw, indent + "    ")
+
+
+def cmd_read(args: argparse.Namespace, ctx: Context) -> int:
+    spaces = _spaces(ctx)
+    sid = spaces.resolve_space(args.space)
+    feed = spaces.read_feed(sid)
+    for w in spaces.warnings(sid):
+        output.warn(f"{output.clean(w.member_name)}: {w.detail} (a fork: someone may be "
+                    "showing different histories to different members)")
+    if args.json:
+        output.print_json([_post_dict(p) for p in feed])
+    else:
+        for p in feed:
+            _print_post(p, args.open_cw)
+        if not feed:
+            print("No posts yet.", file=sys.stderr)
+    spaces.mark_read(sid)
+    return 0
+
+
+def cmd_members(args: argparse.Namespace, ctx: Context) -> int:
+    spaces = _spaces(ctx)
+    items = spaces.members(spaces.resolve_space(args.space), include_former=args.all)
+    if args.json:
+        output.print_json([{"id": m.member_pk.hex(), "name": m.display_name,
+                            "pronouns": m.pronouns, "colour": m.colour, "role": m.role.value,
+                            "status": m.status.value, "blocked": m.blocked} for m in items])
+        return 0
+    for m in items:
+        pronouns = f" ({output.clean(m.pronouns)})" if m.pronouns else ""
+        status = "" if m.status.value == "active" else f"  [{m.status.value}]"
+        print(f"{m.member_pk.hex()[:SHORT]}  {output.clean(m.display_name)}{pronouns}"
+              f"  {m.role.value}{status}")
+    return 0
+
+
+def cmd_role(args: argparse.Namespace, ctx: Context) -> int:
+    spaces = _spaces(ctx)
+    sid = spaces.resolve_space(args.space)
+    spaces.set_role(sid, spaces.resolve_member(sid, args.member), args.role)
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace, ctx: Context) -> int:
+    spaces = _spaces(ctx)
+    sid = spaces.resolve_space(args.space)
+    spaces.remove_member(sid, spaces.resolve_member(sid, args.member), args.ban, args.reason)
+    print("Removed; the space key was rotated." if not args.ban
+          else "Banned; the space key was rotated.")
+    return 0
+
+
+def cmd_moderate(args: argparse.Namespace, ctx: Context) -> int:
+    spaces = _spaces(ctx)
+    sid = spaces.resolve_space(args.space)
+    spaces.moderate(sid, spaces.resolve_post(sid, args.post), args.reason)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
+    spaces = _spaces(ctx)
+    sid = spaces.resolve_space(args.space)
+    spaces.report(sid, spaces.resolve_post(sid, args.post), args.reason)
+    print("Reported to the moderators.")
+    return 0
+
+
+def cmd_leave(args: argparse.Namespace, ctx: Context) -> int:
+    spaces = _spaces(ctx)
+    spaces.leave(spaces.resolve_space(args.space), wipe=args.wipe)
+    return 0

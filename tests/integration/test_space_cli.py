@@ -1,0 +1,106 @@
+"""`haven space …` through the real command in subprocesses, on real vaults in tmp_path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from haven.core import session
+from haven.core.session import Session
+from tests.helpers import PASSPHRASE, new_session
+from tests.integration.cli_support import fails, haven, ok, snapshot
+from tests.unit.spaces.conftest import join
+
+
+@pytest.fixture
+def vault(tmp_path: Path) -> Path:
+    data = tmp_path / "ari"
+    new_session(data, "Ari").lock()
+    return data
+
+
+def test_create_post_reply_react_read(vault: Path) -> None:
+    sid = ok(haven(vault, "space", "create", "Queer parents", "--topic", "parenting",
+                   "--topic", "Family", "--description", "support for queer parents",
+                   "--as", "Ari P")).strip()
+    assert len(sid) == 32 and int(sid, 16) >= 0
+    [listed] = json.loads(ok(haven(vault, "space", "list", "--json")))
+    assert listed == {"id": sid, "name": "Queer parents", "topics": ["parenting", "family"],
+                      "unread": 0, "role": "owner", "members": 1}
+    post = ok(haven(vault, "space", "post", sid[:6], "--title", "Hello",
+                    "--cw", "custody", "-", stdin="First **post**\nline two")).strip()
+    reply = ok(haven(vault, "space", "reply", "Queer parents", post[:8], "a reply")).strip()
+    ok(haven(vault, "space", "react", sid, post[:8], "sending-care"))
+    feed = json.loads(ok(haven(vault, "space", "read", sid, "--json")))
+    assert [(p["id"], p["title"], p["body"], p["cw"], p["reactions"]) for p in feed] == [
+        (post, "Hello", "First **post**\nline two", "custody", {"sending-care": 1})]
+    assert [r["id"] for r in feed[0]["replies"]] == [reply]
+    assert feed[0]["author_name"] == "Ari P"
+    text = ok(haven(vault, "space", "read", sid))
+    assert "content warning: custody" in text and "First" not in text  # collapsed
+    assert "First **post**" in ok(haven(vault, "space", "read", sid, "--open-cw"))
+    members = json.loads(ok(haven(vault, "space", "members", sid, "--json")))
+    assert [(m["name"], m["role"]) for m in members] == [("Ari P", "owner")]
+
+
+def test_roles_removal_moderation_and_reports(vault: Path, tmp_path: Path) -> None:
+    owner = new_session_at(vault)
+    space_id = owner.spaces.create_space("Circle", display_name="Ari")
+    sid = space_id.hex()
+    cai = new_session(tmp_path / "cai", "Cai")
+    cai_pk = join(owner, cai, space_id, "Cai")
+    cai_post = cai.spaces.post(space_id, "hello from Cai")
+    owner.log.ingest(cai.log.envelopes_after(space_id, owner.log.chain_tips(space_id), 1000))
+    owner.lock()
+    cai.lock()
+    ok(haven(vault, "space", "role", sid, "Cai", "moderator"))
+    members = {m["name"]: m for m in json.loads(ok(haven(vault, "space", "members", sid,
+                                                          "--json")))}
+    assert members["Cai"]["role"] == "moderator" and members["Cai"]["id"] == cai_pk.hex()
+    report = ok(haven(vault, "space", "report", sid, cai_post.hex()[:10], "--reason", "test"))
+    assert "moderators" in report
+    ok(haven(vault, "space", "moderate", sid, cai_post.hex()[:10], "--reason", "off topic"))
+    [p] = json.loads(ok(haven(vault, "space", "read", sid, "--json")))
+    assert (p["state"], p["body"], p["removed_reason"]) == ("removed", "", "off topic")
+    assert "removed by a moderator: off topic" in ok(haven(vault, "space", "read", sid))
+    before = json.loads(ok(haven(vault, "space", "list", "--json")))
+    assert "rotated" in ok(haven(vault, "space", "remove", sid, cai_pk.hex()[:8], "--ban"))
+    everyone = json.loads(ok(haven(vault, "space", "members", sid, "--json", "--all")))
+    assert {m["name"]: m["status"] for m in everyone} == {"Ari": "active", "Cai": "banned"}
+    assert before[0]["members"] == 2
+    assert json.loads(ok(haven(vault, "space", "list", "--json")))[0]["members"] == 1
+
+
+def test_bad_input_gets_a_clear_error_and_changes_nothing(vault: Path) -> None:
+    sid = ok(haven(vault, "space", "create", "Circle")).strip()
+    before = snapshot(vault)
+    fails(haven(vault, "space", "post", "zz", "hi"), 2, "hexadecimal")
+    fails(haven(vault, "space", "post", "ab", "hi"), 2, "at least 4")
+    fails(haven(vault, "space", "post", "abcdef12", "hi"), 9, "no space")
+    fails(haven(vault, "space", "post", sid, "   "), 2, "cannot be empty")
+    fails(haven(vault, "space", "reply", sid, "abcdef", "hi"), 9, "no post")
+    fails(haven(vault, "space", "react", sid, "abcdef", "angry"), 9, "no post")
+    fails(haven(vault, "space", "role", sid, "Nobody", "admin"), 2, "hexadecimal")
+    fails(haven(vault, "space", "create", "x" * 200), 2, "at most")
+    fails(haven(vault, "space", "list", "--json", passphrase="wrong passphrase here"), 3)
+    proc = haven(vault, "space", "role", sid, "abcd", "emperor")
+    assert proc.returncode == 2 and "invalid choice" in proc.stderr
+    me = json.loads(ok(haven(vault, "space", "members", sid, "--json")))[0]["id"]
+    fails(haven(vault, "space", "remove", sid, me[:8]), 2, "cannot be removed")
+    assert snapshot(vault).keys() == before.keys()
+    feed = json.loads(ok(haven(vault, "space", "read", sid, "--json")))
+    assert feed == []
+
+
+def test_leave_with_wipe(vault: Path) -> None:
+    sid = ok(haven(vault, "space", "create", "Circle")).strip()
+    ok(haven(vault, "space", "post", sid, "bye"))
+    ok(haven(vault, "space", "leave", sid, "--wipe"))
+    assert json.loads(ok(haven(vault, "space", "list", "--json"))) == []
+    fails(haven(vault, "space", "read", sid), 9, "no space")
+
+
+def new_session_at(data: Path) -> Session:
+    return session.unlock(data, PASSPHRASE)
