@@ -101,9 +101,13 @@ class RelayClient:
 
     async def append(self, blob: bytes) -> protocol.Appended:
         """Store `blob`; returns once the relay says it is durable (dup=True if already held)."""
-        reply = await self._request(lambda rid: protocol.Append(id=rid, blob=blob))
-        assert isinstance(reply, protocol.Appended)
-        return reply
+        return await (await self.send_append(blob))
+
+    async def send_append(self, blob: bytes) -> asyncio.Future[protocol.Appended]:
+        """Send an append and return at once with a future for its acknowledgement, so a
+        backlog can be uploaded with many appends in flight on one connection."""
+        future = await self._send(lambda rid: protocol.Append(id=rid, blob=blob))
+        return future  # type: ignore[return-value]  # the relay answers an Append with Appended
 
     async def append_many(self, blobs: Sequence[bytes]) -> list[protocol.Appended]:
         """Pipeline several appends on the one connection (all sent before any ack arrives)."""
@@ -141,6 +145,10 @@ class RelayClient:
     async def _request(
             self, make: Callable[[int], protocol.ClientMessage]
     ) -> protocol.ServerMessage | protocol.Appended:
+        return await (await self._send(make))
+
+    async def _send(self, make: Callable[[int], protocol.ClientMessage]
+                    ) -> asyncio.Future[protocol.ServerMessage | protocol.Appended]:
         if self._failure is not None:
             raise self._failure
         request_id = next(self._ids)
@@ -153,7 +161,7 @@ class RelayClient:
         except ConnectionClosed as exc:
             self._pending.pop(request_id, None)
             raise self._failure or RelayError("closed", "the connection closed") from exc
-        return await future
+        return future
 
     # --- incoming -------------------------------------------------------------------------
 

@@ -35,6 +35,11 @@ log = logging.getLogger("haven.relay")
 MAX_BATCH = 512
 
 
+#: Called on the loop with (request id, result) once an append's batch is durable, or with
+#: (request id, None) if the batch could not be stored.
+AppendSink = Callable[[int, AppendResult | None], None]
+
+
 class Subscriber(Protocol):
     def on_commit(self, cursor: int, frame: bytes) -> None:
         """Called on the loop for each blob committed to the subscriber's mailbox."""
@@ -55,7 +60,7 @@ class Hub:
         self._read_pool = ThreadPoolExecutor(1, thread_name_prefix="relay-reader")
         self._writer: Writer | None = None
         self._reader: Reader | None = None
-        self._queue: list[tuple[PendingAppend, asyncio.Future[AppendResult]]] = []
+        self._queue: list[tuple[PendingAppend, AppendSink, int]] = []
         self._wake = asyncio.Event()
         self._idle = asyncio.Event()
         self._closing = False
@@ -73,15 +78,18 @@ class Hub:
 
     # --- writes ---------------------------------------------------------------------------
 
-    def submit(self, mailbox: bytes, blob: bytes) -> asyncio.Future[AppendResult]:
-        """Queue an append; the future resolves once its batch is durable."""
+    def submit(self, mailbox: bytes, blob: bytes, sink: AppendSink, request_id: int) -> None:
+        """Queue an append; `sink` hears about it once its batch is durable.
+
+        A plain callback rather than a future per blob: this is the relay's hot path.
+        """
         if self._closing:
             raise ShuttingDown
-        future: asyncio.Future[AppendResult] = asyncio.get_running_loop().create_future()
-        self._queue.append((PendingAppend(mailbox, blob, int(self.clock() * 1000)), future))
-        self._idle.clear()
-        self._wake.set()
-        return future
+        self._queue.append(
+            (PendingAppend(mailbox, blob, int(self.clock() * 1000)), sink, request_id))
+        if self._idle.is_set():
+            self._idle.clear()
+            self._wake.set()
 
     async def _write_loop(self) -> None:
         loop = asyncio.get_running_loop()
@@ -95,23 +103,21 @@ class Hub:
                 try:
                     results = await loop.run_in_executor(
                         self._write_pool, self._writer.append_batch,
-                        [item for item, _ in batch], self.limits.mailbox_max_bytes)
-                except StorageError as exc:
+                        [item for item, _, _ in batch], self.limits.mailbox_max_bytes)
+                except StorageError:
                     log.error("a write failed; %d appends refused", len(batch))
-                    for _, future in batch:
-                        if not future.done():
-                            future.set_exception(exc)
+                    for _, sink, request_id in batch:
+                        sink(request_id, None)
                     continue
                 self.metrics.counts["commits_total"] += 1
                 self.metrics.commit_seconds += time.perf_counter() - started
-                for (item, future), result in zip(batch, results, strict=True):
+                for (item, sink, request_id), result in zip(batch, results, strict=True):
                     if result.dup:
                         self.metrics.counts["duplicates_total"] += 1
                     elif result.cursor:
                         self.metrics.counts["appends_total"] += 1
                         self._notify(item.mailbox, result.cursor, item.blob)
-                    if not future.done():
-                        future.set_result(result)
+                    sink(request_id, result)
             self._idle.set()
 
     def _notify(self, mailbox: bytes, cursor: int, blob: bytes) -> None:

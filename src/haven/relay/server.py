@@ -71,7 +71,7 @@ class RelayServer:
         self._server = await serve(
             self._handle, self.config.host, self.config.port, ssl=tls,
             process_request=self._process_request, compression=None,
-            max_size=self.limits.blob_max_bytes + FRAME_SLACK, max_queue=4,
+            max_size=self.limits.blob_max_bytes + FRAME_SLACK, max_queue=16,
             ping_interval=30, ping_timeout=30, close_timeout=5, server_header=None,
             logger=logging.getLogger("haven.relay.websockets"))
         port: int = self._server.sockets[0].getsockname()[1]
@@ -223,25 +223,21 @@ class Session:
             return
         await self.inflight.acquire()
         try:
-            future = self.server.hub.submit(self.mailbox, message.blob)
+            self.server.hub.submit(self.mailbox, message.blob, self._on_committed, message.id)
         except ShuttingDown:
             self.inflight.release()
             self._refuse(message.id, "shutting_down", "the relay is restarting", 5.0)
             return
         self.pending += 1
-        future.add_done_callback(lambda f: self._on_committed(message.id, f))
 
-    def _on_committed(self, request_id: int, future: asyncio.Future[AppendResult]) -> None:
+    def _on_committed(self, request_id: int, result: AppendResult | None) -> None:
         self.inflight.release()
         self.pending -= 1
         if not self.pending:
             self.drained.set()
-        if future.cancelled():
-            return
-        if future.exception() is not None:  # a StorageError: nothing was stored
+        if result is None:  # the batch failed (e.g. disk full): nothing was stored
             self._refuse(request_id, "storage", "the relay could not store this; retry later", 60)
             return
-        result = future.result()
         if result.over_quota:
             self._refuse(request_id, "quota_exceeded", "this mailbox is full")
             return

@@ -110,26 +110,31 @@ class Writer:
             conn.execute("BEGIN IMMEDIATE")
             for item in batch:
                 digest = blob_hash(item.blob)
-                row = conn.execute("SELECT cursor FROM blobs WHERE mailbox=? AND hash=?",
-                                   (item.mailbox, digest)).fetchone()
-                if row is not None:
-                    results.append(AppendResult(cursor=row[0], dup=True))
-                    continue
                 state = mailboxes.get(item.mailbox)
                 if state is None:
                     found = conn.execute("SELECT head, bytes, blobs FROM mailboxes WHERE id=?",
                                          (item.mailbox,)).fetchone()
                     state = mailboxes[item.mailbox] = list(found) if found else [0, 0, 0]
-                if state[1] + len(item.blob) > quota_bytes:
+                size = len(item.blob)
+                if state[1] + size <= quota_bytes:
+                    # One statement in the common case; the unique (mailbox, hash) index
+                    # turns a replay into a no-op, and only then do we look up its cursor.
+                    inserted = conn.execute(
+                        "INSERT OR IGNORE INTO blobs VALUES (?, ?, ?, ?, ?, ?)",
+                        (item.mailbox, state[0] + 1, digest, item.stored_ms, size, item.blob)
+                    ).rowcount
+                    if inserted:
+                        state[0] += 1
+                        state[1] += size
+                        state[2] += 1
+                        results.append(AppendResult(cursor=state[0]))
+                        continue
+                row = conn.execute("SELECT cursor FROM blobs WHERE mailbox=? AND hash=?",
+                                   (item.mailbox, digest)).fetchone()
+                if row is not None:
+                    results.append(AppendResult(cursor=row[0], dup=True))
+                else:
                     results.append(AppendResult(cursor=0, over_quota=True))
-                    continue
-                state[0] += 1
-                state[1] += len(item.blob)
-                state[2] += 1
-                conn.execute("INSERT INTO blobs VALUES (?, ?, ?, ?, ?, ?)",
-                             (item.mailbox, state[0], digest, item.stored_ms, len(item.blob),
-                              item.blob))
-                results.append(AppendResult(cursor=state[0]))
             conn.executemany("INSERT OR REPLACE INTO mailboxes VALUES (?, ?, ?, ?)",
                              [(m, *s) for m, s in mailboxes.items()])
             conn.execute("COMMIT")
