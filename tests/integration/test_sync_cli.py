@@ -181,9 +181,11 @@ def test_engine_threads_sync_and_report(tmp_path: Path) -> None:
         assert served.wait(WAIT_S) and reports[0].complete and reports[0].received == b_has
         assert a_has >= 300 and missing(a, b) == missing(b, a) == 0
         assert journal_state(a) == journal_state(b)
+        server.stop()
+        with pytest.raises(SyncError, match="could not connect"):
+            client.sync_with("127.0.0.1", port).result(WAIT_S)
     finally:
         client.stop()
-        server.stop()
         server.stop()  # twice is fine
     with pytest.raises(SyncError, match="not running"):
         client.sync_with("127.0.0.1", port)
