@@ -245,9 +245,10 @@ def run(quick: bool) -> str:
         f"batch) with {subscribers} subscribed WebSocket clients in groups of {GROUP} per "
         f"mailbox, {rounds} fan-out rounds of one {BLOB_BYTES}-byte blob per mailbox; "
         f"throughput with {writers} writers × {WINDOW} outstanding appends "
-        f"({total:,} blobs; median of {PAIRS} alternating pairs) against a bare `websockets` echo server with the same "
-        "clients and window, measured in the same run. Clients and servers share the "
-        "machine's 2 cores, so the client side's own cost is inside every figure.\n\n"
+        f"({total:,} blobs; median of {PAIRS} alternating pairs) against a bare `websockets` "
+        "echo server with the same clients and window, measured in the same run. Clients and "
+        "servers share the machine's 2 cores, so the client side's own cost is inside every "
+        "figure.\n\n"
         + table(["figure", "value", "context", "target", "verdict"], rows)
     )
 
