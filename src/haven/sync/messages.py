@@ -148,7 +148,8 @@ def _decode_body(kind: object, fields: list[Any]) -> Message:
         (reason,) = _shape(fields, 1)
         if not isinstance(reason, str) or len(reason) > MAX_REASON_CHARS:
             raise SyncError("malformed abort message")
-        return Abort(reason)
+        # The peer's words end up in logs, terminals and the UI: no control characters.
+        return Abort("".join(c if c.isprintable() else "?" for c in reason))
     raise SyncError(f"unknown sync message type {kind!r}")
 
 

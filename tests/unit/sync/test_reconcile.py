@@ -213,6 +213,13 @@ def test_bad_batch_applies_nothing(pair: list[Session]) -> None:
     assert b.log.count() == before and b.journal.list() == entries_before
 
 
+def test_abort_reason_from_the_peer_is_made_printable(pair: list[Session]) -> None:
+    a, _ = pair
+    with pytest.raises(SyncError, match=r"peer ended the sync: bad\?\[2Jthing") as info:
+        _started(a).receive(_raw(m.VERSION, m.T_ABORT, "bad\x1b[2Jthing"))
+    assert "\x1b" not in str(info.value)
+
+
 def test_second_tips_and_start_twice_are_errors(pair: list[Session]) -> None:
     a, _ = pair
     space = a.journal.space_id
