@@ -50,43 +50,43 @@
         <translation>عبارة المرور مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="66" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="65" />
         <source>Creating your vault</source>
         <translation>جارٍ إنشاء خزنتك</translation>
     </message>
     <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="67" />
         <location filename="../../src/haven/ui/pages/create_page.py" line="68" />
-        <location filename="../../src/haven/ui/pages/create_page.py" line="69" />
         <source>Create my vault</source>
         <translation>أنشئ خزنتي</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="74" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="73" />
         <source>&amp;Display name</source>
         <translation>&amp;الاسم الظاهر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="75" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="74" />
         <source>&amp;Pronouns</source>
         <translation>ال&amp;ضمائر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="76" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="75" />
         <source>Pass&amp;phrase</source>
         <translation>&amp;عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="77" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="76" />
         <source>Passphrase &amp;again</source>
         <translation>عبارة المرور &amp;مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="108" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="107" />
         <source>Choose a passphrase of at least 10 characters.</source>
         <translation>اختر عبارة مرور من عشرة أحرف على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="121" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="120" />
         <source>Choose a display name (any name you like).</source>
         <translation>اختر اسمًا ظاهرًا (أي اسم تحبه).</translation>
     </message>
@@ -94,118 +94,118 @@
 <context>
     <name>EntryEditor</name>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="53" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="54" />
         <source>Title (optional)</source>
         <translation>العنوان (اختياري)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="54" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="55" />
         <source>Entry title</source>
         <translation>عنوان التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="57" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="58" />
         <source>Write here. Markdown is welcome.</source>
         <translation>اكتب هنا. يمكنك استخدام Markdown.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="58" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="59" />
         <source>Entry text</source>
         <translation>نص التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="59" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="60" />
         <source>Plain text; Markdown formatting is kept</source>
         <translation>نص عادي؛ يُحفظ تنسيق Markdown كما هو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="61" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="62" />
         <source>Mood</source>
         <translation>المزاج</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="62" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="63" />
         <source>No mood</source>
         <translation>بلا مزاج</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="66" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="67" />
         <source>e.g. family, coming-out</source>
         <translation>مثلًا: عائلة، إفصاح</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="67" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="68" />
         <source>Tags</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="68" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="69" />
         <source>Separate tags with commas or spaces</source>
         <translation>افصل بين الوسوم بفواصل أو مسافات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="72" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="73" />
         <source>&amp;Save</source>
         <translation>&amp;حفظ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="73" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="74" />
         <source>Save entry</source>
         <translation>حفظ التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="74" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="75" />
         <source>Save (Ctrl+S)</source>
         <translation>حفظ (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="75" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="76" />
         <source>&amp;Delete</source>
         <translation>ح&amp;ذف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="76" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="77" />
         <source>Delete entry</source>
         <translation>حذف التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="77" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="78" />
         <source>&amp;New entry</source>
         <translation>تدوينة &amp;جديدة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="78" />
-        <location filename="../../src/haven/ui/journal/editor.py" line="111" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="79" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="112" />
         <source>New entry</source>
         <translation>تدوينة جديدة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="79" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="80" />
         <source>New entry (Ctrl+N)</source>
         <translation>تدوينة جديدة (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="82" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="83" />
         <source>&amp;Title</source>
         <translation>ال&amp;عنوان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="83" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="84" />
         <source>&amp;Mood</source>
         <translation>ال&amp;مزاج</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="84" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="85" />
         <source>Ta&amp;gs</source>
         <translation>ال&amp;وسوم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="121" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="123" />
         <source>Edit entry</source>
         <translation>تعديل التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="139" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="149" />
         <source>Write something first: an entry needs some text.</source>
         <translation>اكتب شيئًا أولًا: التدوينة تحتاج إلى نص.</translation>
     </message>
@@ -308,32 +308,32 @@
         <translation>الأحدث أولًا؛ اضغط Enter لفتح تدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="142" />
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="151" />
         <source>Saved.</source>
         <translation>حُفظت.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="145" />
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="155" />
         <source>Delete entry</source>
         <translation>حذف التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="146" />
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="156" />
         <source>Delete this entry? This cannot be undone.</source>
         <translation>أتريد حذف هذه التدوينة؟ لا يمكن التراجع عن ذلك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="149" />
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="159" />
         <source>Confirm deleting the entry</source>
         <translation>تأكيد حذف التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="161" />
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="171" />
         <source>Deleted.</source>
         <translation>حُذفت.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="209" />
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="219" />
         <source>%n entries</source>
         <translation><numerusform>لا تدوينات</numerusform><numerusform>تدوينة واحدة</numerusform><numerusform>تدوينتان</numerusform><numerusform>%n تدوينات</numerusform><numerusform>%n تدوينة</numerusform><numerusform>%n تدوينة</numerusform></translation>
     </message>
@@ -609,12 +609,12 @@
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/unlock_page.py" line="45" />
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="44" />
         <source>Opening your vault</source>
         <translation>جارٍ فتح خزنتك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/unlock_page.py" line="74" />
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="73" />
         <source>Type your passphrase first.</source>
         <translation>اكتب عبارة المرور أولًا.</translation>
     </message>

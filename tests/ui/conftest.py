@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from pytestqt.qtbot import QtBot
 
 from haven.ui.bridge import SessionBridge
 from haven.ui.main_window import HavenWindow
 from haven.ui.settings import AppSettings
+from haven.ui.translations import install_translations
 
 
 @pytest.fixture
@@ -26,6 +27,8 @@ def app_settings(tmp_path: Path) -> AppSettings:
 def make_window(qtbot: QtBot, data_dir: Path,
                 app_settings: AppSettings) -> Iterator[object]:
     made: list[tuple[HavenWindow, SessionBridge]] = []
+
+    install_translations(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
     def make(folder: Path | None = None) -> HavenWindow:
         bridge = SessionBridge(folder or data_dir)

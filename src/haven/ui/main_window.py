@@ -130,12 +130,16 @@ class HavenWindow(QMainWindow):
             self.unlock_page.show_error(text)
 
     def lock(self) -> None:
+        if self.bridge.session is not None:
+            self.journal_page.flush_draft()  # into the vault: nothing typed is lost
         if self.bridge.session is not None or self.bridge.busy:
             self.bridge.lock()
 
     def quick_exit(self) -> None:
         """Hide first (what a bystander sees), then lock and forget what was shown."""
         self.hide()
+        if self.bridge.session is not None:
+            self.journal_page.flush_draft()
         self.bridge.lock()
         self.create_page.clear_secrets()
         self.unlock_page.reset()

@@ -43,6 +43,7 @@ class EntryEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entry_id: bytes | None = None
+        self._baseline = EditorContent(None, "", "", None, ())
         self.heading = QLabel()
         font = self.heading.font()
         font.setBold(True)
@@ -115,6 +116,7 @@ class EntryEditor(QWidget):
         self.tags.clear()
         self.status.clear()
         self.delete_button.setEnabled(False)
+        self._baseline = self.content()
 
     def show_entry(self, entry: JournalEntry) -> None:
         self.entry_id = entry.entry_id
@@ -126,6 +128,14 @@ class EntryEditor(QWidget):
         self.tags.setText(", ".join(entry.tags))
         self.status.clear()
         self.delete_button.setEnabled(True)
+        self._baseline = self.content()
+
+    def is_dirty(self) -> bool:
+        """Changed since it was last shown or saved (tags compared as typed)."""
+        return self.content() != self._baseline
+
+    def can_save(self) -> bool:
+        return bool(self.body.toPlainText().strip())
 
     def content(self) -> EditorContent:
         mood = self.mood.currentData()

@@ -108,7 +108,15 @@ class JournalPage(QWidget):
 
     # ---------------------------------------------------------------- actions
 
+    def flush_draft(self) -> bool:
+        """Save what the editor holds if it changed (before switching entries, starting a
+        new one or locking), so nothing typed is lost. Returns False if it could not."""
+        if not self.editor.is_dirty() or not self.editor.can_save():
+            return True
+        return self.save(self.editor.content(), quiet=True)
+
     def new_entry(self) -> None:
+        self.flush_draft()
         self.list.clearSelection()
         self.list.setCurrentIndex(QModelIndex())
         self.editor.clear()
@@ -123,10 +131,10 @@ class JournalPage(QWidget):
         self.editor.title.setText(prompt_text)
         self.editor.body.setFocus()
 
-    def save(self, content: EditorContent) -> None:
+    def save(self, content: EditorContent, quiet: bool = False) -> bool:
         journal = self._journal()
         if journal is None:
-            return
+            return False
         try:
             if content.entry_id is None:
                 entry_id = journal.add(content.body, content.title, content.mood, content.tags)
@@ -137,9 +145,11 @@ class JournalPage(QWidget):
             saved = journal.get(entry_id)
         except HavenError as exc:
             self.editor.show_status(messages.error_text(exc))
-            return
-        self.editor.show_entry(saved)
-        self.editor.show_status(self.tr("Saved."))
+            return False
+        if not quiet:
+            self.editor.show_entry(saved)
+            self.editor.show_status(self.tr("Saved."))
+        return True
 
     def confirm_delete(self, entry_id: bytes) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete entry"),
@@ -211,4 +221,10 @@ class JournalPage(QWidget):
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         entry = self.model.entry(current.row()) if current.isValid() else None
         if entry is not None and entry.entry_id != self.editor.entry_id:
-            self.editor.show_entry(entry)
+            self.flush_draft()
+            journal = self._journal()
+            try:  # the row may be older than a save that just happened
+                fresh = journal.get(entry.entry_id) if journal is not None else entry
+            except HavenError:
+                fresh = entry
+            self.editor.show_entry(fresh)
