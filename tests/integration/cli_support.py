@@ -14,9 +14,13 @@ HAVEN = Path(sys.executable).with_name("haven")
 TIMEOUT_S = 60
 
 
-def haven(data_dir: Path | None, *args: str, passphrase: str | None = PASSPHRASE,
-          stdin: str | bytes | None = None, extra_env: dict[str, str] | None = None,
-          ) -> subprocess.CompletedProcess[str]:
+def haven(
+    data_dir: Path | None,
+    *args: str,
+    passphrase: str | None = PASSPHRASE,
+    stdin: str | bytes | None = None,
+    extra_env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
     """Run `haven [--data-dir DIR] ARGS…` with HAVEN_PASSPHRASE set (unless None) and the
     test's isolated HOME/XDG/TMPDIR (conftest put them in os.environ)."""
     env = dict(os.environ)
@@ -29,11 +33,17 @@ def haven(data_dir: Path | None, *args: str, passphrase: str | None = PASSPHRASE
     if data_dir is not None:
         cmd += ["--data-dir", str(data_dir)]
     data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
-    proc = subprocess.run([*cmd, *args], input=data if data is not None else b"",
-                          capture_output=True, env=env, timeout=TIMEOUT_S, check=False)
-    return subprocess.CompletedProcess(proc.args, proc.returncode,
-                                       proc.stdout.decode("utf-8"),
-                                       proc.stderr.decode("utf-8"))
+    proc = subprocess.run(
+        [*cmd, *args],
+        input=data if data is not None else b"",
+        capture_output=True,
+        env=env,
+        timeout=TIMEOUT_S,
+        check=False,
+    )
+    return subprocess.CompletedProcess(
+        proc.args, proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+    )
 
 
 def ok(proc: subprocess.CompletedProcess[str]) -> str:
@@ -55,7 +65,8 @@ def snapshot(folder: Path) -> dict[str, str]:
     """Every file under `folder` (relative path -> SHA-256), to prove nothing changed."""
     return {
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*")) if p.is_file()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
     }
 
 

@@ -42,27 +42,57 @@ def test_no_plaintext_leaves_the_vault(isolated_dirs: Path, tmp_path: Path) -> N
     secrets = [body, edited_body, title, edited_title, tag, edited_tag, name, pronouns]
 
     ok(haven(first, "init", "--name", name, "--pronouns", pronouns))
-    entry_id = ok(haven(first, "journal", "add", "--title", title, "--tag", tag, "--mood", "3",
-                        f"Today {body} happened")).strip()
+    entry_id = ok(
+        haven(
+            first,
+            "journal",
+            "add",
+            "--title",
+            title,
+            "--tag",
+            tag,
+            "--mood",
+            "3",
+            f"Today {body} happened",
+        )
+    ).strip()
     kept_id = ok(haven(first, "journal", "add", "-", stdin=f"Stdin {body} text\n")).strip()
-    ok(haven(first, "journal", "edit", entry_id, f"Now {edited_body}", "--title", edited_title,
-             "--tag", edited_tag))
+    ok(
+        haven(
+            first,
+            "journal",
+            "edit",
+            entry_id,
+            f"Now {edited_body}",
+            "--title",
+            edited_title,
+            "--tag",
+            edited_tag,
+        )
+    )
     assert edited_title in ok(haven(first, "journal", "list"))
-    assert [e["id"] for e in json.loads(ok(haven(first, "journal", "search", edited_body,
-                                                 "--json")))] == [entry_id]
+    assert [
+        e["id"] for e in json.loads(ok(haven(first, "journal", "search", edited_body, "--json")))
+    ] == [entry_id]
     assert edited_body in ok(haven(first, "journal", "show", entry_id[:10]))
 
     backup = home / "data" / "haven.backup"
     ok(haven(first, "backup", str(backup)))
     ok(haven(second, "restore", str(backup)))
     assert body in ok(haven(second, "journal", "show", kept_id))
-    ok(haven(first, "passphrase", "change",
-             extra_env={"HAVEN_NEW_PASSPHRASE": NEW_PASSPHRASE}))
+    ok(haven(first, "passphrase", "change", extra_env={"HAVEN_NEW_PASSPHRASE": NEW_PASSPHRASE}))
     ok(haven(first, "journal", "delete", entry_id, passphrase=NEW_PASSPHRASE))
     ok(haven(second, "journal", "delete", entry_id))
 
-    searched = [first, second, backup.parent, Path(os.environ["TMPDIR"]),
-                home / "config", home / "cache", home / "state"]
+    searched = [
+        first,
+        second,
+        backup.parent,
+        Path(os.environ["TMPDIR"]),
+        home / "config",
+        home / "cache",
+        home / "state",
+    ]
     files = _files_under(searched)
     names = {p.name for p in files}
     assert {"vault.db", "vault.header", "haven.backup"} <= names

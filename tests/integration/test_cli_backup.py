@@ -23,8 +23,20 @@ NEW = "a brand new long passphrase 19"
 def vault(tmp_path: Path) -> Path:
     data = tmp_path / "vault"
     init_vault(data)
-    ok(haven(data, "journal", "add", "--title", "Pride", "--mood", "5", "--tag", "joy",
-             "the march was wonderful"))
+    ok(
+        haven(
+            data,
+            "journal",
+            "add",
+            "--title",
+            "Pride",
+            "--mood",
+            "5",
+            "--tag",
+            "joy",
+            "the march was wonderful",
+        )
+    )
     ok(haven(data, "journal", "add", "-", stdin="نص عربي\nsecond line"))
     return data
 
@@ -100,17 +112,21 @@ def _rechecksummed(data: bytes) -> bytes:
 
 
 def test_restore_with_a_wrong_passphrase_or_a_damaged_file_leaves_nothing(
-        vault: Path, tmp_path: Path) -> None:
+    vault: Path, tmp_path: Path
+) -> None:
     good = tmp_path / "good.haven"
     ok(haven(vault, "backup", str(good)))
     data = good.read_bytes()
     target = tmp_path / "target"
 
-    fails(haven(target, "restore", str(good), passphrase="not the passphrase at all"), 3,
-          "wrong passphrase")
+    fails(
+        haven(target, "restore", str(good), passphrase="not the passphrase at all"),
+        3,
+        "wrong passphrase",
+    )
     assert not target.exists() and _leftovers(tmp_path) == []
 
-    (header_len,) = struct.unpack(">I", data[len(MAGIC):len(MAGIC) + 4])
+    (header_len,) = struct.unpack(">I", data[len(MAGIC) : len(MAGIC) + 4])
     db_start = len(MAGIC) + 4 + header_len + 8
     flipped_page = bytearray(data)
     flipped_page[db_start + 2 * 4096 + 77] ^= 0x01
@@ -136,8 +152,7 @@ def test_restore_with_a_wrong_passphrase_or_a_damaged_file_leaves_nothing(
     assert _listing(target) == _listing(vault)
 
 
-def test_export_markdown_and_json_are_plaintext_with_a_warning(vault: Path,
-                                                              tmp_path: Path) -> None:
+def test_export_markdown_and_json_are_plaintext_with_a_warning(vault: Path, tmp_path: Path) -> None:
     outside = tmp_path / "exports"
     outside.mkdir()
     md = outside / "journal-md"
@@ -183,10 +198,18 @@ def test_passphrase_change_rewraps_only(vault: Path, tmp_path: Path) -> None:
     header_before = (vault / "vault.header").read_bytes()
 
     fails(haven(vault, "passphrase", "change"), 2, "HAVEN_NEW_PASSPHRASE")
-    fails(haven(vault, "passphrase", "change", extra_env={"HAVEN_NEW_PASSPHRASE": "short"}),
-          2, "too short")
-    fails(haven(vault, "passphrase", "change",
-                extra_env={"HAVEN_NEW_PASSPHRASE": "Robin Robin Robin"}), 2, "guess")
+    fails(
+        haven(vault, "passphrase", "change", extra_env={"HAVEN_NEW_PASSPHRASE": "short"}),
+        2,
+        "too short",
+    )
+    fails(
+        haven(
+            vault, "passphrase", "change", extra_env={"HAVEN_NEW_PASSPHRASE": "Robin Robin Robin"}
+        ),
+        2,
+        "guess",
+    )
     assert (vault / "vault.header").read_bytes() == header_before
 
     ok(haven(vault, "passphrase", "change", extra_env={"HAVEN_NEW_PASSPHRASE": NEW}))

@@ -27,14 +27,26 @@ def vault(tmp_path: Path) -> Path:
 
 def test_wrong_passphrase_exits_3_and_touches_nothing(vault: Path, tmp_path: Path) -> None:
     before = snapshot(vault)
-    for args in (["journal", "list"], ["journal", "add", "new text"],
-                 ["journal", "search", "entry"], ["backup", str(tmp_path / "b.haven")],
-                 ["export", "--format", "json", str(tmp_path / "e.json")]):
+    for args in (
+        ["journal", "list"],
+        ["journal", "add", "new text"],
+        ["journal", "search", "entry"],
+        ["backup", str(tmp_path / "b.haven")],
+        ["export", "--format", "json", str(tmp_path / "e.json")],
+    ):
         proc = haven(vault, *args, passphrase=WRONG)
         fails(proc, 3, "wrong passphrase")
         assert WRONG not in proc.stderr + proc.stdout
-    fails(haven(vault, "passphrase", "change", passphrase=WRONG,
-                extra_env={"HAVEN_NEW_PASSPHRASE": "a brand new long passphrase 19"}), 3)
+    fails(
+        haven(
+            vault,
+            "passphrase",
+            "change",
+            passphrase=WRONG,
+            extra_env={"HAVEN_NEW_PASSPHRASE": "a brand new long passphrase 19"},
+        ),
+        3,
+    )
     assert snapshot(vault) == before
     assert not (tmp_path / "b.haven").exists() and not (tmp_path / "e.json").exists()
     assert "an entry that must survive" in ok(haven(vault, "journal", "list", "--json"))
@@ -44,12 +56,14 @@ def test_wrong_passphrase_exits_3_and_touches_nothing(vault: Path, tmp_path: Pat
 def test_a_damaged_header_exits_7_and_is_not_overwritten(vault: Path, damage: str) -> None:
     header = vault / "vault.header"
     good = header.read_bytes()
-    header.write_bytes({
-        "garbage": os.urandom(300),
-        "truncated-json": good[: len(good) // 2],
-        "wrong-format": good.replace(b"haven-vault", b"other-thing"),
-        "empty": b"",
-    }[damage])
+    header.write_bytes(
+        {
+            "garbage": os.urandom(300),
+            "truncated-json": good[: len(good) // 2],
+            "wrong-format": good.replace(b"haven-vault", b"other-thing"),
+            "empty": b"",
+        }[damage]
+    )
     before = snapshot(vault)
     fails(haven(vault, "journal", "list"), 7, "header")
     fails(haven(vault, "backup", str(vault.parent / "b.haven")), 7)
@@ -84,15 +98,19 @@ def test_init_refuses_an_existing_vault_and_needs_a_name(vault: Path, tmp_path: 
     assert not (fresh / "vault.header").exists()
 
 
-@pytest.mark.parametrize(("weak", "reason"), [
-    ("", "empty"),
-    ("short1!", "too short"),
-    ("password123", "too easy to guess"),
-    ("passwordpassword", "too easy to guess"),
-    ("Robin Robin Robin", "too easy to guess"),
-])
-def test_init_refuses_a_weak_passphrase_with_a_reason(tmp_path: Path, weak: str,
-                                                     reason: str) -> None:
+@pytest.mark.parametrize(
+    ("weak", "reason"),
+    [
+        ("", "empty"),
+        ("short1!", "too short"),
+        ("password123", "too easy to guess"),
+        ("passwordpassword", "too easy to guess"),
+        ("Robin Robin Robin", "too easy to guess"),
+    ],
+)
+def test_init_refuses_a_weak_passphrase_with_a_reason(
+    tmp_path: Path, weak: str, reason: str
+) -> None:
     data = tmp_path / "weak"
     fails(haven(data, "init", "--name", "Robin", passphrase=weak), 2, reason)
     assert not data.exists() or not any(data.iterdir())
@@ -111,8 +129,13 @@ def holder(vault: Path) -> Iterator[subprocess.Popen[str]]:
         "s.lock()\n"
     )
     env = {**os.environ, "HAVEN_PASSPHRASE": PASSPHRASE}
-    proc = subprocess.Popen([sys.executable, "-c", script, str(vault)], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, str(vault)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     try:
         assert proc.stdout is not None
         assert proc.stdout.readline().strip() == "ready"
@@ -123,11 +146,19 @@ def holder(vault: Path) -> Iterator[subprocess.Popen[str]]:
         proc.wait(timeout=30)
 
 
-def test_a_vault_held_by_another_process_exits_6(vault: Path,
-                                                 holder: subprocess.Popen[str]) -> None:
+def test_a_vault_held_by_another_process_exits_6(
+    vault: Path, holder: subprocess.Popen[str]
+) -> None:
     before = snapshot(vault)
     fails(haven(vault, "journal", "list"), 6, "in use")
     fails(haven(vault, "journal", "add", "text"), 6)
-    fails(haven(vault, "passphrase", "change",
-                extra_env={"HAVEN_NEW_PASSPHRASE": "a brand new long passphrase 19"}), 6)
+    fails(
+        haven(
+            vault,
+            "passphrase",
+            "change",
+            extra_env={"HAVEN_NEW_PASSPHRASE": "a brand new long passphrase 19"},
+        ),
+        6,
+    )
     assert snapshot(vault) == before

@@ -40,12 +40,25 @@ def test_init_prints_a_confirmation_without_the_passphrase(tmp_path: Path) -> No
 
 
 def test_add_list_show_search_edit_delete(vault: Path) -> None:
-    first = ok(haven(vault, "journal", "add", "--title", "First  day", "--mood", "4",
-                     "--tag", "Hope", "--tag", "coming out", "Hello world\nsecond line"))
+    first = ok(
+        haven(
+            vault,
+            "journal",
+            "add",
+            "--title",
+            "First  day",
+            "--mood",
+            "4",
+            "--tag",
+            "Hope",
+            "--tag",
+            "coming out",
+            "Hello world\nsecond line",
+        )
+    )
     first_id = first.strip()
     assert re.fullmatch(r"[0-9a-f]{64}", first_id)
-    second_id = ok(haven(vault, "journal", "add", "-",
-                         stdin="مرحبا — written on stdin\n")).strip()
+    second_id = ok(haven(vault, "journal", "add", "-", stdin="مرحبا — written on stdin\n")).strip()
     third_id = ok(haven(vault, "journal", "add", "--mood", "2", "a quiet evening")).strip()
 
     # Human list: newest first, short id, mood, title or first line, tags.
@@ -71,8 +84,7 @@ def test_add_list_show_search_edit_delete(vault: Path) -> None:
 
     # Filters.
     assert [i["id"] for i in _entries(vault, "--tag", "hope")] == [first_id]
-    assert [i["id"] for i in _entries(vault, "--tag", "#Hope", "--tag", "coming-out")] == [
-        first_id]
+    assert [i["id"] for i in _entries(vault, "--tag", "#Hope", "--tag", "coming-out")] == [first_id]
     assert _entries(vault, "--tag", "hope", "--tag", "other") == []
     assert [i["id"] for i in _entries(vault, "--mood", "2")] == [third_id]
     assert [i["id"] for i in _entries(vault, "--limit", "2")] == [third_id, second_id]
@@ -89,17 +101,34 @@ def test_add_list_show_search_edit_delete(vault: Path) -> None:
     assert json.loads(ok(haven(vault, "journal", "search", "nothing-like-this", "--json"))) == []
 
     # Edit: text from stdin, title, mood, tags; untouched fields keep their values.
-    ok(haven(vault, "journal", "edit", first_id[:10], "-", "--mood", "5", "--tag", "joy",
-             stdin="Rewritten text"))
+    ok(
+        haven(
+            vault,
+            "journal",
+            "edit",
+            first_id[:10],
+            "-",
+            "--mood",
+            "5",
+            "--tag",
+            "joy",
+            stdin="Rewritten text",
+        )
+    )
     edited = json.loads(ok(haven(vault, "journal", "show", first_id, "--json")))
     assert (edited["body"], edited["title"], edited["mood"], edited["tags"]) == (
-        "Rewritten text", "First day", 5, ["joy"])
+        "Rewritten text",
+        "First day",
+        5,
+        ["joy"],
+    )
     assert edited["created_at"] == by_id[first_id]["created_at"]
     ok(haven(vault, "journal", "edit", first_id, "--title", "", "--clear-mood", "--clear-tags"))
     cleared = json.loads(ok(haven(vault, "journal", "show", first_id, "--json")))
     assert (cleared["title"], cleared["mood"], cleared["tags"]) == ("", None, [])
-    assert [f["id"] for f in json.loads(ok(haven(vault, "journal", "search", "rewritten",
-                                                 "--json")))] == [first_id]
+    assert [
+        f["id"] for f in json.loads(ok(haven(vault, "journal", "search", "rewritten", "--json")))
+    ] == [first_id]
     assert json.loads(ok(haven(vault, "journal", "search", "hello", "--json"))) == []
 
     # Delete: gone from list, show and search.
@@ -127,13 +156,25 @@ def test_since_and_until_take_local_days_and_iso_date_times(vault: Path) -> None
     assert ids("--since", before, "--until", after) == [entry_id]
     assert ids("--until", before) == []
     local_after = (datetime.datetime.now() + datetime.timedelta(minutes=5)).strftime(
-        "%Y-%m-%dT%H:%M")
+        "%Y-%m-%dT%H:%M"
+    )
     assert ids("--since", local_after) == []
 
     fails(haven(vault, "journal", "list", "--since", "2026-02-30"), 2, "not a valid date")
     fails(haven(vault, "journal", "list", "--until", "yesterday"), 2, "--until")
-    fails(haven(vault, "journal", "list", "--since", tomorrow.isoformat(), "--until",
-                yesterday.isoformat()), 2, "before")
+    fails(
+        haven(
+            vault,
+            "journal",
+            "list",
+            "--since",
+            tomorrow.isoformat(),
+            "--until",
+            yesterday.isoformat(),
+        ),
+        2,
+        "before",
+    )
 
 
 def test_bad_input_gets_a_clear_error_and_changes_nothing(vault: Path) -> None:
@@ -193,8 +234,10 @@ def test_prompt_of_the_day_all_and_categories(tmp_path: Path) -> None:
 
     hope = ok(haven(None, "prompt", "--all", "--category", "HOPE", passphrase=None))
     assert hope.splitlines()[0] == "Hope:" and hope.count("  - ") >= 6
-    assert ok(haven(None, "prompt", "--category", "body-health",
-                    passphrase=None)).startswith("Body & health: ")
-    assert ok(haven(None, "prompt", "--locale", "xx_YY", "--category", "coming out",
-                    passphrase=None)).startswith("Coming out: ")
+    assert ok(haven(None, "prompt", "--category", "body-health", passphrase=None)).startswith(
+        "Body & health: "
+    )
+    assert ok(
+        haven(None, "prompt", "--locale", "xx_YY", "--category", "coming out", passphrase=None)
+    ).startswith("Coming out: ")
     fails(haven(None, "prompt", "--category", "nope", passphrase=None), 2, "Self-acceptance")

@@ -44,7 +44,7 @@ def _leftovers(folder: Path) -> list[str]:
 
 
 def _db_start(data: bytes) -> int:
-    (header_len,) = struct.unpack(">I", data[len(backup.MAGIC):len(backup.MAGIC) + 4])
+    (header_len,) = struct.unpack(">I", data[len(backup.MAGIC) : len(backup.MAGIC) + 4])
     return len(backup.MAGIC) + 4 + header_len + 8
 
 
@@ -57,8 +57,8 @@ def test_the_file_format(session_: Session, backup_file: Path) -> None:
     assert data.startswith(backup.MAGIC)
     header = read_header(session_.data_dir / "vault.header").to_bytes()
     (header_len,) = struct.unpack(">I", data[15:19])
-    assert data[19:19 + header_len] == header
-    (db_len,) = struct.unpack(">Q", data[19 + header_len:27 + header_len])
+    assert data[19 : 19 + header_len] == header
+    (db_len,) = struct.unpack(">Q", data[19 + header_len : 27 + header_len])
     assert len(data) == 27 + header_len + db_len + 32
     assert _with_checksum(data[:-32]) == data
     assert SECRET.encode() not in data and b"Backup Tester" not in data
@@ -81,7 +81,9 @@ def test_round_trip(session_: Session, backup_file: Path, tmp_path: Path) -> Non
     finally:
         restored.lock()
     assert sorted(p.name for p in target.iterdir() if p.name != "vault.lock") == [
-        "vault.db", "vault.header"]
+        "vault.db",
+        "vault.header",
+    ]
     assert _leftovers(target.parent) == []
 
 
@@ -90,11 +92,11 @@ def _cuts(data: bytes) -> dict[str, bytes]:
     return {
         "empty": b"",
         "in-magic": data[:5],
-        "after-magic": data[:len(backup.MAGIC)],
-        "in-header-length": data[:len(backup.MAGIC) + 2],
-        "in-header": data[:len(backup.MAGIC) + 30],
-        "in-db-length": data[:start - 3],
-        "in-db": data[:start + 5000],
+        "after-magic": data[: len(backup.MAGIC)],
+        "in-header-length": data[: len(backup.MAGIC) + 2],
+        "in-header": data[: len(backup.MAGIC) + 30],
+        "in-db-length": data[: start - 3],
+        "in-db": data[: start + 5000],
         "no-checksum": data[:-32],
         "half-checksum": data[:-16],
         "trailing-bytes": data + b"\0",
@@ -103,8 +105,9 @@ def _cuts(data: bytes) -> dict[str, bytes]:
     }
 
 
-def test_damage_of_any_kind_is_vault_damaged_and_leaves_nothing(backup_file: Path,
-                                                                tmp_path: Path) -> None:
+def test_damage_of_any_kind_is_vault_damaged_and_leaves_nothing(
+    backup_file: Path, tmp_path: Path
+) -> None:
     data = backup_file.read_bytes()
     target = tmp_path / "target"
     for name, content in _cuts(data).items():
@@ -118,8 +121,9 @@ def test_damage_of_any_kind_is_vault_damaged_and_leaves_nothing(backup_file: Pat
         assert _leftovers(tmp_path) == [], name
 
 
-def test_a_forged_page_with_a_valid_checksum_fails_authentication(backup_file: Path,
-                                                                  tmp_path: Path) -> None:
+def test_a_forged_page_with_a_valid_checksum_fails_authentication(
+    backup_file: Path, tmp_path: Path
+) -> None:
     data = bytearray(backup_file.read_bytes())
     data[_db_start(bytes(data)) + 5 * 4096 + 1000] ^= 0x80
     forged = tmp_path / "forged.backup"
@@ -153,8 +157,9 @@ def test_restore_targets(backup_file: Path, session_: Session, tmp_path: Path) -
     assert (busy / "other.txt").read_text() == "x" and a_file.read_text() == "x"
 
 
-def test_temporary_files_hold_only_ciphertext(session_: Session, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_temporary_files_hold_only_ciphertext(
+    session_: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     seen: list[Path] = []
     real_replace, real_move = os.replace, backup._move_into_place
 
@@ -180,8 +185,9 @@ def test_temporary_files_hold_only_ciphertext(session_: Session, tmp_path: Path,
     assert {p.name for p in seen} >= {"vault.db", "backup", "vault.header"}
 
 
-def test_a_failed_backup_keeps_the_previous_one(session_: Session, backup_file: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_backup_keeps_the_previous_one(
+    session_: Session, backup_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     previous = backup_file.read_bytes()
 
     def full(dest: Path) -> None:

@@ -22,8 +22,9 @@ from tests.helpers import new_session
 @pytest.fixture
 def session(data_dir: Path) -> Iterator[Session]:
     s = new_session(data_dir)
-    s.journal.add("First entry\nwith two lines", title='A "quoted" title', mood=3,
-                  tags=["hope", "family"])
+    s.journal.add(
+        "First entry\nwith two lines", title='A "quoted" title', mood=3, tags=["hope", "family"]
+    )
     s.journal.add("نص عربي قصير", tags=["عربي"])
     yield s
     s.lock()
@@ -52,8 +53,7 @@ def test_json_export_holds_every_entry(session: Session, tmp_path: Path) -> None
     assert _mode(dest) == 0o600 and _leftovers(tmp_path) == []
 
 
-def test_markdown_export_writes_front_matter_per_entry(session: Session,
-                                                      tmp_path: Path) -> None:
+def test_markdown_export_writes_front_matter_per_entry(session: Session, tmp_path: Path) -> None:
     dest = tmp_path / "md"
     assert export.export_markdown(session.journal.list(), dest) == 2
     files = sorted(dest.iterdir())
@@ -73,8 +73,7 @@ def test_markdown_export_writes_front_matter_per_entry(session: Session,
     assert _leftovers(tmp_path) == []
 
 
-def test_an_existing_destination_is_never_overwritten(session: Session,
-                                                     tmp_path: Path) -> None:
+def test_an_existing_destination_is_never_overwritten(session: Session, tmp_path: Path) -> None:
     full = tmp_path / "full"
     full.mkdir()
     (full / "mine.txt").write_text("keep")
@@ -107,8 +106,9 @@ def test_a_failure_half_way_leaves_nothing(session: Session, tmp_path: Path) -> 
     assert not (tmp_path / "md").exists() and _leftovers(tmp_path) == []
 
 
-def test_a_full_disk_is_reported_and_leaves_nothing(session: Session, tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_disk_is_reported_and_leaves_nothing(
+    session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real_write = os.write
     calls = {"n": 0}
 
@@ -129,8 +129,9 @@ def test_a_full_disk_is_reported_and_leaves_nothing(session: Session, tmp_path: 
     assert _leftovers(tmp_path) == []
 
 
-def test_other_os_errors_become_one_line_errors(session: Session, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_other_os_errors_become_one_line_errors(
+    session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def refused(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 

@@ -15,8 +15,17 @@ import pytest
 from haven.core import prompts
 from haven.core.prompts import Prompt, PromptsDamaged
 
-EXPECTED_CATEGORIES = ["Self-acceptance", "Coming out", "Relationships", "Family", "Gratitude",
-                       "Identity", "Body & health", "Community", "Hope"]
+EXPECTED_CATEGORIES = [
+    "Self-acceptance",
+    "Coming out",
+    "Relationships",
+    "Family",
+    "Gratitude",
+    "Identity",
+    "Body & health",
+    "Community",
+    "Hope",
+]
 
 
 def _english_doc() -> Any:
@@ -80,8 +89,9 @@ def test_a_translation_keeps_ids_and_keys_and_may_be_right_to_left() -> None:
     assert ar_order[index].id == en_order[index].id  # the same prompt of the day
 
 
-@pytest.mark.parametrize("breakage", ["format", "duplicate-id", "empty-text", "no-prompts",
-                                      "missing-key"])
+@pytest.mark.parametrize(
+    "breakage", ["format", "duplicate-id", "empty-text", "no-prompts", "missing-key"]
+)
 def test_a_malformed_prompt_file_is_reported(breakage: str) -> None:
     doc = _english_doc()
     first = doc["categories"][0]

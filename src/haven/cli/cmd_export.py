@@ -18,8 +18,12 @@ from haven.core.clock import now_ms
 
 def register(subparsers: Any) -> None:
     exp = subparsers.add_parser("export", help="write your journal as PLAINTEXT files")
-    exp.add_argument("--format", choices=("md", "json"), required=True,
-                     help="md: a folder with one Markdown file per entry; json: one file")
+    exp.add_argument(
+        "--format",
+        choices=("md", "json"),
+        required=True,
+        help="md: a folder with one Markdown file per entry; json: one file",
+    )
     exp.add_argument("dest", metavar="DEST", help="a new (or empty) folder or file")
     exp.set_defaults(handler=cmd_export)
 
@@ -27,16 +31,17 @@ def register(subparsers: Any) -> None:
     bak.add_argument("dest", metavar="DEST", help="the backup file to write")
     bak.set_defaults(handler=cmd_backup)
 
-    res = subparsers.add_parser("restore",
-                                help="restore a backup into an empty or new data folder")
+    res = subparsers.add_parser("restore", help="restore a backup into an empty or new data folder")
     res.add_argument("src", metavar="SRC", help="a file written by `haven backup`")
     res.set_defaults(handler=cmd_restore)
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     dest = Path(args.dest).expanduser()
-    output.warn(f"an export is PLAINTEXT: anyone who can read {dest} can read your "
-                "journal. Keep it somewhere safe and delete it when you are done.")
+    output.warn(
+        f"an export is PLAINTEXT: anyone who can read {dest} can read your "
+        "journal. Keep it somewhere safe and delete it when you are done."
+    )
     entries = ctx.open().journal.list()
     if args.format == "md":
         count = export.export_markdown(entries, dest)

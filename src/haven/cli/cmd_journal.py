@@ -25,18 +25,28 @@ def register(subparsers: Any) -> None:
     add.add_argument("text", metavar="TEXT", help="the entry's text, or - to read stdin")
     add.add_argument("--title", default="")
     add.add_argument("--mood", metavar="N", help=_MOOD_HELP)
-    add.add_argument("--tag", action="append", default=[], metavar="T",
-                     help="a tag (repeat for more)")
+    add.add_argument(
+        "--tag", action="append", default=[], metavar="T", help="a tag (repeat for more)"
+    )
     add.set_defaults(handler=cmd_add)
 
     lst = sub.add_parser("list", help="list entries, newest first")
-    lst.add_argument("--tag", action="append", default=[], metavar="T",
-                     help="only entries with this tag (repeat: all of them)")
+    lst.add_argument(
+        "--tag",
+        action="append",
+        default=[],
+        metavar="T",
+        help="only entries with this tag (repeat: all of them)",
+    )
     lst.add_argument("--mood", metavar="N", help="only entries with this mood")
-    lst.add_argument("--since", metavar="DATE",
-                     help="from this local day (YYYY-MM-DD) or ISO-8601 date-time")
-    lst.add_argument("--until", metavar="DATE",
-                     help="up to and including this local day, or up to this date-time")
+    lst.add_argument(
+        "--since", metavar="DATE", help="from this local day (YYYY-MM-DD) or ISO-8601 date-time"
+    )
+    lst.add_argument(
+        "--until",
+        metavar="DATE",
+        help="up to and including this local day, or up to this date-time",
+    )
     lst.add_argument("--limit", metavar="N", help="at most N entries")
     lst.add_argument("--json", action="store_true", help="print a JSON array")
     lst.set_defaults(handler=cmd_list)
@@ -54,13 +64,18 @@ def register(subparsers: Any) -> None:
 
     edit = sub.add_parser("edit", help="change an entry's text, title, mood or tags")
     edit.add_argument("id", metavar="ID")
-    edit.add_argument("text", metavar="TEXT", nargs="?",
-                      help="new text, or - to read stdin (omit to keep the text)")
+    edit.add_argument(
+        "text",
+        metavar="TEXT",
+        nargs="?",
+        help="new text, or - to read stdin (omit to keep the text)",
+    )
     edit.add_argument("--title")
     edit.add_argument("--mood", metavar="N", help=_MOOD_HELP)
     edit.add_argument("--clear-mood", action="store_true", help="remove the mood")
-    edit.add_argument("--tag", action="append", metavar="T",
-                      help="replace the tags with these (repeat for more)")
+    edit.add_argument(
+        "--tag", action="append", metavar="T", help="replace the tags with these (repeat for more)"
+    )
     edit.add_argument("--clear-tags", action="store_true", help="remove every tag")
     edit.set_defaults(handler=cmd_edit)
 

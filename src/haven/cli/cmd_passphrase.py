@@ -29,8 +29,9 @@ def register(subparsers: Any) -> None:
 def cmd_change(args: argparse.Namespace, ctx: Context) -> int:
     automated = os.environ.get(PASSPHRASE_ENV) is not None
     if automated and os.environ.get(NEW_PASSPHRASE_ENV) is None:
-        raise InvalidInput(f"{PASSPHRASE_ENV} is set, so the new passphrase must come from "
-                           f"{NEW_PASSPHRASE_ENV}")
+        raise InvalidInput(
+            f"{PASSPHRASE_ENV} is set, so the new passphrase must come from {NEW_PASSPHRASE_ENV}"
+        )
     session = ctx.open()
     related = [session.identity.primary().display_name]
     if automated:

@@ -15,8 +15,9 @@ from haven.errors import InvalidInput
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("prompt", help="a reflection prompt for your journal")
     parser.add_argument("--all", action="store_true", help="list every prompt")
-    parser.add_argument("--category", metavar="C",
-                        help="only this category, e.g. 'hope' or 'coming out'")
+    parser.add_argument(
+        "--category", metavar="C", help="only this category, e.g. 'hope' or 'coming out'"
+    )
     parser.add_argument("--locale", help="language of the prompts (default: from LANG)")
     parser.set_defaults(handler=cmd_prompt)
 

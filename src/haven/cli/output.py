@@ -102,8 +102,10 @@ def summary(entry: JournalEntry) -> str:
 def entry_line(entry: JournalEntry) -> str:
     mood = f"mood {entry.mood}" if entry.mood is not None else "      "
     tags = " ".join("#" + t for t in entry.tags)
-    line = (f"{entry.entry_id.hex()[:SHORT_ID_CHARS]}  {local_time(entry.created_ms)}  {mood}"
-            f"  {summary(entry):<{TITLE_COLUMN_CHARS}}  {clean(tags)}")
+    line = (
+        f"{entry.entry_id.hex()[:SHORT_ID_CHARS]}  {local_time(entry.created_ms)}  {mood}"
+        f"  {summary(entry):<{TITLE_COLUMN_CHARS}}  {clean(tags)}"
+    )
     return line.rstrip()
 
 

@@ -72,8 +72,9 @@ def check_restore_target(data_dir: Path) -> None:
     if data_dir.exists() and not data_dir.is_dir():
         raise InvalidInput(f"{data_dir} is not a folder; nothing was changed")
     if data_dir.is_dir() and any(data_dir.iterdir()):
-        raise InvalidInput(f"the data folder {data_dir} is not empty; restore into an empty "
-                           "or new folder")
+        raise InvalidInput(
+            f"the data folder {data_dir} is not empty; restore into an empty or new folder"
+        )
 
 
 def restore_backup(src: Path, data_dir: Path, passphrase: str) -> None:
@@ -130,8 +131,9 @@ def _check_backup_dest(dest: Path) -> None:
         raise InvalidInput(f"the folder {dest.absolute().parent} does not exist")
     if dest.is_dir():
         raise InvalidInput(f"{dest} is a folder; give a file name for the backup")
-    if dest.is_symlink() or (dest.exists() and dest.stat().st_size > 0
-                             and not _starts_with_magic(dest)):
+    if dest.is_symlink() or (
+        dest.exists() and dest.stat().st_size > 0 and not _starts_with_magic(dest)
+    ):
         raise InvalidInput(f"{dest} exists and is not a Haven backup; nothing was written")
 
 
@@ -188,8 +190,7 @@ def _read_container(fh: BinaryIO, size: int, db_sink: BinaryIO | None) -> Backup
     return BackupInfo(header, db_len)
 
 
-def _take(fh: BinaryIO, digest: hashlib.blake2b, n: int,
-          error: HavenError | None = None) -> bytes:
+def _take(fh: BinaryIO, digest: hashlib.blake2b, n: int, error: HavenError | None = None) -> bytes:
     data = fh.read(n)
     if len(data) != n:
         raise error or VaultDamaged("this file is not a Haven backup")
@@ -222,15 +223,15 @@ def _verify(staging: Path, passphrase: str) -> None:
     except HavenError:
         raise
     except Exception as exc:  # a database error the store did not classify
-        raise VaultDamaged("the backup's database cannot be opened; nothing was restored") \
-            from exc
+        raise VaultDamaged("the backup's database cannot be opened; nothing was restored") from exc
     try:
         check_integrity(restored.vault)
         restored.identity.primary()
         restored.journal.count()
     except HavenError as exc:
-        raise VaultDamaged(f"the backup's database is damaged ({exc}); nothing was restored") \
-            from exc
+        raise VaultDamaged(
+            f"the backup's database is damaged ({exc}); nothing was restored"
+        ) from exc
     except Exception as exc:
         raise VaultDamaged("the backup's database is damaged; nothing was restored") from exc
     finally:

@@ -63,8 +63,7 @@ def export_markdown(entries: Iterable[JournalEntry], dest: Path) -> int:
 
 def _export_json(entries: Iterable[JournalEntry], dest: Path, now_ms: int) -> int:
     items = [entry_to_dict(e) for e in entries]
-    doc = {"format": FORMAT, "version": VERSION, "exported_at": iso_utc(now_ms),
-           "entries": items}
+    doc = {"format": FORMAT, "version": VERSION, "exported_at": iso_utc(now_ms), "entries": items}
     data = (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     if dest.is_dir():
         raise InvalidInput(f"{dest} is a folder; give a file name for the JSON export")
@@ -157,7 +156,7 @@ def _write_file(path: Path, data: bytes) -> None:
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]
 
 
 @contextlib.contextmanager

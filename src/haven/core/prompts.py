@@ -86,7 +86,7 @@ def _daily_order(cat: _Catalogue) -> list[Prompt]:
 
 
 def _candidates(locale: str) -> list[str]:
-    """"pt_BR" -> ["pt_BR", "pt", "en"]; anything that is not a locale tag -> ["en"]."""
+    """ "pt_BR" -> ["pt_BR", "pt", "en"]; anything that is not a locale tag -> ["en"]."""
     out: list[str] = []
     if _LOCALE_RE.match(locale or ""):
         out.append(locale)
