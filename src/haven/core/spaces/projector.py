@@ -81,6 +81,10 @@ class SpaceProjector:
         return n
 
     def ensure_fresh(self, space_id: bytes, log: EventLog) -> None:
+        with self._vault.read() as conn:
+            state = st.get_state(conn, space_id)
+            if state is None or not state.dirty:
+                return
         with self._vault.transaction() as conn:
             state = st.get_state(conn, space_id)
             if state is not None and state.dirty:
