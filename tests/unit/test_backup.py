@@ -87,6 +87,18 @@ def test_round_trip(session_: Session, backup_file: Path, tmp_path: Path) -> Non
     assert _leftovers(target.parent) == []
 
 
+def _replace_in_header(body: bytes, key: bytes, value: bytes) -> bytes:
+    """Set a number in the header JSON (fixing the header length field)."""
+    start = _db_start(body + bytes(32))
+    header = body[len(backup.MAGIC) + 4 : start - 8]
+    at = header.index(key) + len(key)
+    end = at
+    while header[end : end + 1].isdigit():
+        end += 1
+    header = header[:at] + value + header[end:]
+    return backup.MAGIC + struct.pack(">I", len(header)) + header + body[start - 8 :]
+
+
 def _cuts(data: bytes) -> dict[str, bytes]:
     start = _db_start(data)
     return {
@@ -102,6 +114,7 @@ def _cuts(data: bytes) -> dict[str, bytes]:
         "trailing-bytes": data + b"\0",
         "huge-header-length": data[:15] + struct.pack(">I", 2**31) + data[19:],
         "not-a-backup": b"SQLite format 3\0" + data[16:],
+        "costly-kdf": _with_checksum(_replace_in_header(data[:-32], b'"memlimit": ', b"9" * 12)),
     }
 
 
@@ -219,3 +232,14 @@ def test_a_failed_backup_keeps_the_previous_one(
     with pytest.raises(InvalidInput, match="not a Haven backup"):
         backup.write_backup(session_, other)
     assert other.read_text() == "mine"
+
+
+def test_a_backup_asking_for_an_enormous_kdf_is_refused(backup_file: Path, tmp_path: Path) -> None:
+    body = backup_file.read_bytes()[:-32]
+    costly = tmp_path / "costly.backup"
+    costly.write_bytes(_with_checksum(_replace_in_header(body, b'"memlimit": ', b"9" * 12)))
+    with pytest.raises(VaultDamaged, match="costlier"):
+        backup.inspect_backup(costly)
+    same = tmp_path / "same.backup"  # the helper itself keeps a valid file valid
+    same.write_bytes(_with_checksum(_replace_in_header(body, b'"memlimit": ', b"8192")))
+    assert backup.inspect_backup(same).header.kdf.memlimit == 8192

@@ -40,6 +40,10 @@ _HEADER_LEN = struct.Struct(">I")
 _DB_LEN = struct.Struct(">Q")
 _DIGEST_BYTES = 32
 MAX_HEADER_BYTES = 64 * 1024
+#: Ceilings for the Argon2id limits a backup may ask for: 4x libsodium's SENSITIVE memory
+#: (Haven's default is MODERATE, 256 MiB), so raising the defaults later stays possible.
+MAX_KDF_MEMLIMIT = 4 * 1024**3
+MAX_KDF_OPSLIMIT = 64
 _CHUNK = 1024 * 1024
 _OVERHEAD = len(MAGIC) + _HEADER_LEN.size + _DB_LEN.size + _DIGEST_BYTES
 
@@ -187,6 +191,9 @@ def _read_container(fh: BinaryIO, size: int, db_sink: BinaryIO | None) -> Backup
         header = VaultHeader.from_bytes(header_bytes)
     except VaultDamaged:
         raise VaultDamaged("the backup's vault header is damaged; nothing was restored") from None
+    if header.kdf.memlimit > MAX_KDF_MEMLIMIT or header.kdf.opslimit > MAX_KDF_OPSLIMIT:
+        # A crafted file could otherwise make the restore allocate any amount of memory.
+        raise VaultDamaged("the backup asks for far costlier key derivation than Haven uses")
     return BackupInfo(header, db_len)
 
 
