@@ -24,8 +24,7 @@ def app_settings(tmp_path: Path) -> AppSettings:
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, data_dir: Path,
-                app_settings: AppSettings) -> Iterator[object]:
+def make_window(qtbot: QtBot, data_dir: Path, app_settings: AppSettings) -> Iterator[object]:
     made: list[tuple[HavenWindow, SessionBridge]] = []
 
     install_translations(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

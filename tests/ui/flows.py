@@ -19,12 +19,18 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
         return
     for char in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown,
-                                                     Qt.KeyboardModifier.NoModifier, char))
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            )
 
 
-def create_vault(qtbot: QtBot, window: HavenWindow, name: str = "Robin",
-                 pronouns: str = "they/them", passphrase: str = PASSPHRASE) -> None:
+def create_vault(
+    qtbot: QtBot,
+    window: HavenWindow,
+    name: str = "Robin",
+    pronouns: str = "they/them",
+    passphrase: str = PASSPHRASE,
+) -> None:
     page = window.create_page
     assert window.current_page() is page
     type_text(qtbot, page.name, name)
@@ -40,14 +46,21 @@ def unlock(qtbot: QtBot, window: HavenWindow, passphrase: str = PASSPHRASE) -> N
     assert window.current_page() is page
     qtbot.keyClicks(page.passphrase, passphrase)
     qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.current_page() is window.home or page.error.text() != "",
-                    timeout=20_000)
+    qtbot.waitUntil(
+        lambda: window.current_page() is window.home or page.error.text() != "", timeout=20_000
+    )
     assert page.error.text() == "", page.error.text()
     assert window.current_page() is window.home
 
 
-def write_entry(qtbot: QtBot, window: HavenWindow, body: str, title: str = "",
-                tags: str = "", mood_index: int = 0) -> None:
+def write_entry(
+    qtbot: QtBot,
+    window: HavenWindow,
+    body: str,
+    title: str = "",
+    tags: str = "",
+    mood_index: int = 0,
+) -> None:
     """Ctrl+N, type, pick a mood, Ctrl+S; waits until the entry is listed."""
     page = window.journal_page
     qtbot.keyClick(page.editor.body, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)

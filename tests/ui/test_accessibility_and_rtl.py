@@ -27,8 +27,15 @@ from haven.ui.translations import install_translations
 from tests.ui import flows
 
 MakeWindow = Callable[..., HavenWindow]
-_INTERACTIVE = (QAbstractButton, QLineEdit, QPlainTextEdit, QTextEdit, QComboBox,
-                QAbstractSpinBox, QAbstractItemView)
+_INTERACTIVE = (
+    QAbstractButton,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractItemView,
+)
 
 
 def interactive_widgets(root: QWidget) -> list[QWidget]:
@@ -49,12 +56,16 @@ def interactive_widgets(root: QWidget) -> list[QWidget]:
 
 
 def _unnamed(root: QWidget) -> list[str]:
-    return [f"{type(w).__name__} {w.objectName()!r}" for w in interactive_widgets(root)
-            if not w.accessibleName().strip()]
+    return [
+        f"{type(w).__name__} {w.objectName()!r}"
+        for w in interactive_widgets(root)
+        if not w.accessibleName().strip()
+    ]
 
 
-def test_every_interactive_widget_has_an_accessible_name(qtbot: QtBot,
-                                                         make_window: MakeWindow) -> None:
+def test_every_interactive_widget_has_an_accessible_name(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
     window = make_window()
     assert len(interactive_widgets(window.create_page)) >= 5
     assert _unnamed(window.create_page) == []
@@ -91,8 +102,9 @@ def arabic() -> Iterator[bool]:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
-def test_arabic_translation_and_right_to_left(qtbot: QtBot, make_window: MakeWindow,
-                                             arabic: bool, tmp_path: Path) -> None:
+def test_arabic_translation_and_right_to_left(
+    qtbot: QtBot, make_window: MakeWindow, arabic: bool, tmp_path: Path
+) -> None:
     assert arabic, "haven_ar.qm should load"
     assert QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     window = make_window()

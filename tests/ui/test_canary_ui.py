@@ -30,13 +30,13 @@ def _hits(folders: list[Path], needles: list[str]) -> list[str]:
             if not path.is_file():
                 continue
             data = path.read_bytes()
-            found += [f"{needle} ({enc}) in {path}" for needle, enc, raw in patterns
-                      if raw in data]
+            found += [f"{needle} ({enc}) in {path}" for needle, enc, raw in patterns if raw in data]
     return found
 
 
-def test_no_plaintext_outside_the_vault(qtbot: QtBot, make_window: MakeWindow,
-                                        data_dir: Path) -> None:
+def test_no_plaintext_outside_the_vault(
+    qtbot: QtBot, make_window: MakeWindow, data_dir: Path
+) -> None:
     name, pronouns = _canary("persona"), _canary("pr")[:20]
     title, body, tag = _canary("title"), _canary("body"), _canary("tag")
     edited = _canary("edited")
@@ -70,9 +70,14 @@ def test_no_plaintext_outside_the_vault(qtbot: QtBot, make_window: MakeWindow,
     window.bridge.wait_for_workers()
 
     env = os.environ
-    folders = [data_dir, Path(env["TMPDIR"]), Path(env["XDG_CONFIG_HOME"]),
-               Path(env["XDG_CACHE_HOME"]), Path(env["XDG_STATE_HOME"]),
-               Path(env["XDG_DATA_HOME"])]
+    folders = [
+        data_dir,
+        Path(env["TMPDIR"]),
+        Path(env["XDG_CONFIG_HOME"]),
+        Path(env["XDG_CACHE_HOME"]),
+        Path(env["XDG_STATE_HOME"]),
+        Path(env["XDG_DATA_HOME"]),
+    ]
     assert (data_dir / "vault.db").stat().st_size > 0
     assert list(Path(env["XDG_CONFIG_HOME"]).rglob("*.ini")), "settings were written"
     needles = [name, pronouns, title, body, tag, edited]

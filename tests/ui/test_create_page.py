@@ -59,8 +59,7 @@ def test_name_is_required(qtbot: QtBot, data_dir, make_window: MakeWindow) -> No
     assert not core_session.exists(data_dir)
 
 
-def test_busy_indicator_while_the_kdf_runs(qtbot: QtBot, data_dir,
-                                           make_window: MakeWindow) -> None:
+def test_busy_indicator_while_the_kdf_runs(qtbot: QtBot, data_dir, make_window: MakeWindow) -> None:
     window = make_window()
     page = window.create_page
     seen: list[bool] = []

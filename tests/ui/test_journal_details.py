@@ -43,15 +43,13 @@ def test_locking_keeps_the_draft(qtbot: QtBot, make_window: MakeWindow) -> None:
     assert page.model.entry(0).body == "typed but not saved"
 
 
-def test_writes_from_another_thread_refresh_the_list(qtbot: QtBot,
-                                                     make_window: MakeWindow) -> None:
+def test_writes_from_another_thread_refresh_the_list(qtbot: QtBot, make_window: MakeWindow) -> None:
     """EventLog listeners run in the writer's thread (sync will write from its own); the
     bridge re-emits them so the list refreshes in the UI thread."""
     window = make_window()
     flows.create_vault(qtbot, window)
     journal = window.bridge.session.journal
-    writer = threading.Thread(target=lambda: journal.add("arrived from elsewhere",
-                                                         tags=("sync",)))
+    writer = threading.Thread(target=lambda: journal.add("arrived from elsewhere", tags=("sync",)))
     writer.start()
     writer.join(timeout=30)
     page = window.journal_page
@@ -86,10 +84,40 @@ def test_tag_and_mood_filters(qtbot: QtBot, make_window: MakeWindow) -> None:
     tag.activated.emit(tag.currentIndex())
     qtbot.waitUntil(lambda: page.model.filter.tags == ("friends",))
     assert {page.model.entry(r).body for r in range(page.model.rowCount())} == {
-        "tea with Sam", "lunch with Sam"}
+        "tea with Sam",
+        "lunch with Sam",
+    }
     mood = page.filters.mood
     mood.setCurrentIndex(mood.findData(4))
     mood.activated.emit(mood.currentIndex())
     qtbot.waitUntil(lambda: page.model.filter.mood == 4)
     assert [page.model.entry(r).body for r in range(page.model.rowCount())] == ["tea with Sam"]
     assert page.count_label.text() == "1 entry"  # haven_en.qm: English plural forms
+
+
+def test_sections_by_keyboard(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    body = window.journal_page.editor.body
+    qtbot.keyClick(body, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.home.current_section() == "settings"
+    qtbot.keyClick(window.settings_page.theme, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.home.current_section() == "journal"
+
+
+def test_closing_the_window_keeps_the_draft(
+    qtbot: QtBot, data_dir, make_window: MakeWindow
+) -> None:
+    from haven.core import session as core_session
+    from tests.helpers import PASSPHRASE
+
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    qtbot.keyClicks(window.journal_page.editor.body, "closing soon")
+    window.close()
+    assert window.bridge.session is None
+    s = core_session.unlock(data_dir, PASSPHRASE)
+    try:
+        assert [e.body for e in s.journal.list()] == ["closing soon"]
+    finally:
+        s.lock()

@@ -22,13 +22,21 @@ def test_create_write_search_edit_delete(qtbot: QtBot, make_window: MakeWindow) 
     assert "Robin" in window.home.persona.text()
     page = window.journal_page
 
-    flows.write_entry(qtbot, window, "Told my sister today, it went well",
-                      title="Coming out", tags="family, brave", mood_index=4)
+    flows.write_entry(
+        qtbot,
+        window,
+        "Told my sister today, it went well",
+        title="Coming out",
+        tags="family, brave",
+        mood_index=4,
+    )
     flows.write_entry(qtbot, window, "Rainy walk by the canal", tags="walks")
     session = window.bridge.session
     entries = session.journal.list()
-    assert [e.body for e in entries] == ["Rainy walk by the canal",
-                                         "Told my sister today, it went well"]
+    assert [e.body for e in entries] == [
+        "Rainy walk by the canal",
+        "Told my sister today, it went well",
+    ]
     assert entries[1].mood == 4 and entries[1].tags == ("brave", "family")
     assert window.windowTitle() == "Haven"
 
@@ -46,11 +54,13 @@ def test_create_write_search_edit_delete(qtbot: QtBot, make_window: MakeWindow) 
     page.editor.body.selectAll()
     qtbot.keyClicks(page.editor.body, "Told my sister and my cousin")
     qtbot.mouseClick(page.editor.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: session.journal.get(entries[1].entry_id).body
-                    == "Told my sister and my cousin")
+    qtbot.waitUntil(
+        lambda: session.journal.get(entries[1].entry_id).body == "Told my sister and my cousin"
+    )
     qtbot.keyClicks(page.filters.search, " cous")
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1
-                    and page.model.entry(0).body.endswith("cousin"))
+    qtbot.waitUntil(
+        lambda: page.model.rowCount() == 1 and page.model.entry(0).body.endswith("cousin")
+    )
 
     # Delete it, answering the confirmation as a person would.
     def answer_yes() -> None:

@@ -21,8 +21,12 @@ ENTRIES = 3000
 
 def test_model_pages(qtbot: QtBot, data_dir, make_window: MakeWindow) -> None:
     s = new_session(data_dir)
-    s.journal.add_many([JournalDraft(f"entry number {i}\nmore text", tags=(f"t{i % 7}",),
-                                     mood=1 + i % 5) for i in range(ENTRIES)])
+    s.journal.add_many(
+        [
+            JournalDraft(f"entry number {i}\nmore text", tags=(f"t{i % 7}",), mood=1 + i % 5)
+            for i in range(ENTRIES)
+        ]
+    )
     s.lock()
     window = make_window()
     started = time.perf_counter()
@@ -64,12 +68,14 @@ def test_headline_falls_back_to_first_line() -> None:
 
 
 @pytest.mark.slow
-def test_a_hundred_thousand_entries_open_fast(qtbot: QtBot, data_dir,
-                                              make_window: MakeWindow) -> None:
+def test_a_hundred_thousand_entries_open_fast(
+    qtbot: QtBot, data_dir, make_window: MakeWindow
+) -> None:
     s = new_session(data_dir)
     for batch in range(10):
-        s.journal.add_many([JournalDraft(f"entry {batch}-{i}", mood=1 + i % 5)
-                            for i in range(10_000)])
+        s.journal.add_many(
+            [JournalDraft(f"entry {batch}-{i}", mood=1 + i % 5) for i in range(10_000)]
+        )
     s.lock()
     window = make_window()
     page = window.journal_page

@@ -18,8 +18,9 @@ MakeWindow = Callable[..., HavenWindow]
 
 
 def _lock_with_ctrl_l(qtbot: QtBot, window: HavenWindow) -> None:
-    qtbot.keyClick(window.journal_page.editor.body, Qt.Key.Key_L,
-                   Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        window.journal_page.editor.body, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier
+    )
     qtbot.waitUntil(lambda: window.current_page() is window.unlock_page)
 
 
@@ -40,8 +41,9 @@ def test_lock_with_ctrl_l_and_unlock(qtbot: QtBot, make_window: MakeWindow) -> N
     assert window.journal_page.model.entry(0).body == "before locking"
 
 
-def test_wrong_passphrase_says_so_and_changes_nothing(qtbot: QtBot, data_dir,
-                                                      make_window: MakeWindow) -> None:
+def test_wrong_passphrase_says_so_and_changes_nothing(
+    qtbot: QtBot, data_dir, make_window: MakeWindow
+) -> None:
     new_session(data_dir).lock()
     header = (data_dir / "vault.header").read_bytes()
     window = make_window()
@@ -94,8 +96,11 @@ def test_quick_exit_hides_and_locks(qtbot: QtBot, make_window: MakeWindow, how: 
             for _ in range(3):
                 qtbot.keyClick(target, Qt.Key.Key_Shift)
         else:
-            qtbot.keyClick(target, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier
-                           | Qt.KeyboardModifier.ShiftModifier)
+            qtbot.keyClick(
+                target,
+                Qt.Key.Key_Q,
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+            )
     assert not window.isVisible()
     assert not session.is_open
     assert window.bridge.session is None
@@ -140,8 +145,7 @@ def test_input_resets_the_idle_timer(qtbot: QtBot, make_window: MakeWindow) -> N
     assert window.bridge.session is not None
 
 
-def test_autolock_setting_is_persisted(qtbot: QtBot, make_window: MakeWindow,
-                                       app_settings) -> None:
+def test_autolock_setting_is_persisted(qtbot: QtBot, make_window: MakeWindow, app_settings) -> None:
     window = make_window()
     flows.create_vault(qtbot, window)
     window.home.show_section("settings")
@@ -159,8 +163,9 @@ def test_autolock_setting_is_persisted(qtbot: QtBot, make_window: MakeWindow,
     assert "autolock_minutes=12" in text and "Robin" not in text
 
 
-def test_unlock_result_after_quick_exit_is_discarded(qtbot: QtBot, data_dir,
-                                                     make_window: MakeWindow) -> None:
+def test_unlock_result_after_quick_exit_is_discarded(
+    qtbot: QtBot, data_dir, make_window: MakeWindow
+) -> None:
     new_session(data_dir).lock()
     window = make_window()
     qtbot.keyClicks(window.unlock_page.passphrase, PASSPHRASE)

@@ -33,21 +33,24 @@ FAKE_LDD = """\
 X11 = {"DISPLAY": ":0"}
 
 
-@pytest.mark.parametrize(("library", "package"), [
-    ("libxcb-cursor.so.0", "libxcb-cursor0"),
-    ("libxcb-icccm.so.4", "libxcb-icccm4"),
-    ("libxcb-keysyms.so.1", "libxcb-keysyms1"),
-    ("libxkbcommon-x11.so.0", "libxkbcommon-x11-0"),
-    ("libxcb-render-util.so.0", "libxcb-render-util0"),
-    ("libEGL.so.1", "libegl1"),
-    ("libfontconfig.so.1", "libfontconfig1"),
-    ("libdbus-1.so.3", "libdbus-1-3"),
-    ("libxcb-xinerama.so.0", "libxcb-xinerama0"),  # the generic libxcb-NAME.so.N rule
-    ("libxcb-shape.so.0", "libxcb-shape0"),
-    ("libxcb-xkb.so.1", "libxcb-xkb1"),
-    ("libfoo.so.2", "libfoo2"),
-    ("libbar-3.so.1", "libbar-3-1"),
-])
+@pytest.mark.parametrize(
+    ("library", "package"),
+    [
+        ("libxcb-cursor.so.0", "libxcb-cursor0"),
+        ("libxcb-icccm.so.4", "libxcb-icccm4"),
+        ("libxcb-keysyms.so.1", "libxcb-keysyms1"),
+        ("libxkbcommon-x11.so.0", "libxkbcommon-x11-0"),
+        ("libxcb-render-util.so.0", "libxcb-render-util0"),
+        ("libEGL.so.1", "libegl1"),
+        ("libfontconfig.so.1", "libfontconfig1"),
+        ("libdbus-1.so.3", "libdbus-1-3"),
+        ("libxcb-xinerama.so.0", "libxcb-xinerama0"),  # the generic libxcb-NAME.so.N rule
+        ("libxcb-shape.so.0", "libxcb-shape0"),
+        ("libxcb-xkb.so.1", "libxcb-xkb1"),
+        ("libfoo.so.2", "libfoo2"),
+        ("libbar-3.so.1", "libbar-3-1"),
+    ],
+)
 def test_library_to_package(library: str, package: str) -> None:
     assert pc.package_for(library) == package
 
@@ -64,7 +67,8 @@ def test_missing_libraries_give_the_install_command() -> None:
     assert problem.command == (
         "sudo apt-get install libdbus-1-3 libegl1 libfontconfig1 libxcb-cursor0 "
         "libxcb-icccm4 libxcb-keysyms1 libxcb-render-util0 libxcb-xinerama0 "
-        "libxkbcommon-x11-0")
+        "libxkbcommon-x11-0"
+    )
     assert "libxcb-cursor.so.0" in problem.message
 
 
@@ -73,12 +77,15 @@ def test_no_display_is_explained() -> None:
     assert problem is not None and "DISPLAY" in problem.message and not problem.command
 
 
-@pytest.mark.parametrize("env", [
-    {"QT_QPA_PLATFORM": "offscreen"},
-    {"QT_QPA_PLATFORM": "minimal"},
-    {"WAYLAND_DISPLAY": "wayland-0"},  # xcb is not used
-    {"DISPLAY": ":0"},  # all libraries present
-])
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"QT_QPA_PLATFORM": "offscreen"},
+        {"QT_QPA_PLATFORM": "minimal"},
+        {"WAYLAND_DISPLAY": "wayland-0"},  # xcb is not used
+        {"DISPLAY": ":0"},  # all libraries present
+    ],
+)
 def test_healthy_or_headless_setups_pass(env: dict[str, str]) -> None:
     ldd = "\tlibc.so.6 => /lib/libc.so.6 (0x1)\n"
     assert pc.diagnose(env, "linux", ldd) is None
@@ -115,11 +122,19 @@ def test_the_haven_command_lists_missing_libraries(tmp_path) -> None:
     if not missing:
         pytest.skip("every library the xcb plugin needs is installed here")
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "DISPLAY": ":99"}
-    done = subprocess.run([sys.executable, "-m", "haven", "--data-dir", str(tmp_path)],
-                          env=env, capture_output=True, text=True, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "haven", "--data-dir", str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == pc.EXIT_PLATFORM
-    assert "sudo apt-get install " + " ".join(sorted({pc.package_for(m) for m in missing})) \
+    assert (
+        "sudo apt-get install " + " ".join(sorted({pc.package_for(m) for m in missing}))
         in done.stderr
+    )
     assert "Traceback" not in done.stderr
 
 
@@ -127,8 +142,14 @@ def test_the_haven_command_explains_a_missing_display(tmp_path) -> None:
     """The real command, with no DISPLAY and no offscreen platform: a sentence and exit 20,
     not a Qt abort."""
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "HAVEN_DATA_DIR": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-m", "haven", "--data-dir", str(tmp_path)],
-                          env=env, capture_output=True, text=True, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "haven", "--data-dir", str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == pc.EXIT_PLATFORM
     assert "DISPLAY" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "vault.header").exists()

@@ -33,26 +33,28 @@ def _choose(qtbot: QtBot, combo, index: int) -> None:
         qtbot.keyClick(combo, Qt.Key.Key_Down)
 
 
-def test_theme_and_text_size(qtbot: QtBot, make_window: MakeWindow,
-                             app_settings: AppSettings) -> None:
+def test_theme_and_text_size(
+    qtbot: QtBot, make_window: MakeWindow, app_settings: AppSettings
+) -> None:
     window = make_window()
     flows.create_vault(qtbot, window)
     window.home.show_section("settings")
     page = window.settings_page
     base_size = QApplication.font().pointSizeF()
     _choose(qtbot, page.theme, page.theme.findData(Theme.HIGH_CONTRAST.value))
-    qtbot.waitUntil(lambda: window.palette().color(QPalette.ColorRole.Window).name()
-                    == "#000000")
-    assert window.journal_page.editor.body.palette().color(
-        QPalette.ColorRole.Base).name() == "#000000"
+    qtbot.waitUntil(lambda: window.palette().color(QPalette.ColorRole.Window).name() == "#000000")
+    assert (
+        window.journal_page.editor.body.palette().color(QPalette.ColorRole.Base).name() == "#000000"
+    )
     assert app_settings.theme is Theme.HIGH_CONTRAST
     _choose(qtbot, page.font_scale, page.font_scale.findData(150))
     assert app_settings.font_scale == 150
     assert QApplication.font().pointSizeF() == pytest.approx(base_size * 1.5)
 
 
-def test_settings_survive_a_restart(qtbot: QtBot, make_window: MakeWindow,
-                                    app_settings: AppSettings) -> None:
+def test_settings_survive_a_restart(
+    qtbot: QtBot, make_window: MakeWindow, app_settings: AppSettings
+) -> None:
     app_settings.theme = Theme.DARK
     app_settings.discreet = True
     app_settings.autolock_minutes = 3

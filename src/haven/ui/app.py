@@ -65,4 +65,6 @@ def run_app(args: list[str]) -> int:
     try:
         return int(app.exec())
     finally:
+        bridge.wait_for_workers()
+        window.lock()  # saves an unsaved draft into the vault, then locks
         bridge.shutdown()

@@ -34,8 +34,9 @@ class _Relay(QObject):
     """Lives in the UI thread, so the queued signal from a worker lands there; a bare Python
     callable as receiver would give no such guarantee."""
 
-    def __init__(self, done: Done, failed: Failed, forget: Callable[[_Relay], None],
-                 parent: QObject) -> None:
+    def __init__(
+        self, done: Done, failed: Failed, forget: Callable[[_Relay], None], parent: QObject
+    ) -> None:
         super().__init__(parent)
         self._done, self._failed, self._forget = done, failed, forget
 
@@ -109,7 +110,8 @@ class SessionBridge(QObject):
     def create_vault(self, passphrase: str, display_name: str, pronouns: str) -> None:
         data_dir = self.data_dir
         self._open_in_worker(
-            lambda: core_session.create(data_dir, passphrase, display_name, pronouns))
+            lambda: core_session.create(data_dir, passphrase, display_name, pronouns)
+        )
 
     def unlock(self, passphrase: str) -> None:
         data_dir = self.data_dir

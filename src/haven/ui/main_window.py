@@ -25,8 +25,12 @@ class HavenWindow(QMainWindow):
     #: Quick exit happened (window hidden, vault locked). `run_app` quits on it.
     quickExited = Signal()
 
-    def __init__(self, bridge: SessionBridge, settings: AppSettings | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        bridge: SessionBridge,
+        settings: AppSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.bridge = bridge
         self.settings = settings or AppSettings()
@@ -122,8 +126,7 @@ class HavenWindow(QMainWindow):
         self.show_start_page()
 
     def _on_open_failed(self, exc: object) -> None:
-        text = messages.error_text(exc if isinstance(exc, BaseException)
-                                   else HavenError())
+        text = messages.error_text(exc if isinstance(exc, BaseException) else HavenError())
         if self.stack.currentWidget() is self.create_page:
             self.create_page.show_error(text)
         else:
@@ -153,7 +156,7 @@ class HavenWindow(QMainWindow):
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.bridge.lock()
+        self.lock()  # saves the draft first
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.safety)

@@ -102,8 +102,9 @@ def run_ldd(plugin: Path) -> str:
     if ldd is None:
         return ""
     try:
-        done = subprocess.run([ldd, str(plugin)], capture_output=True, text=True, timeout=20,
-                              check=False)
+        done = subprocess.run(
+            [ldd, str(plugin)], capture_output=True, text=True, timeout=20, check=False
+        )
     except (OSError, subprocess.TimeoutExpired):
         return ""
     return done.stdout
@@ -124,14 +125,16 @@ def diagnose(env: Mapping[str, str], platform: str, ldd_output: str | None) -> P
             "WAYLAND_DISPLAY is set. Start Haven from a graphical session, or use the "
             "`haven` command-line sub-commands (see `haven --help`)."
         )
-    if qpa.startswith("wayland") or (not qpa and env.get("WAYLAND_DISPLAY")
-                                     and not env.get("DISPLAY")):
+    if qpa.startswith("wayland") or (
+        not qpa and env.get("WAYLAND_DISPLAY") and not env.get("DISPLAY")
+    ):
         return None  # the xcb plugin is not used
     missing = missing_libraries(ldd_output or "")
     if missing:
         return Problem(
             "Haven's window needs system libraries that are not installed: "
-            + ", ".join(missing) + ". Install them with:",
+            + ", ".join(missing)
+            + ". Install them with:",
             install_command(missing),
         )
     return None
@@ -141,9 +144,11 @@ def check_platform() -> int | None:
     """Print a clear message and return the exit code when the window cannot open."""
     env = os.environ
     ldd_output: str | None = None
-    needs_ldd = (sys.platform.startswith("linux")
-                 and env.get("QT_QPA_PLATFORM", "").lower() not in _HEADLESS_PLATFORMS
-                 and (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")))
+    needs_ldd = (
+        sys.platform.startswith("linux")
+        and env.get("QT_QPA_PLATFORM", "").lower() not in _HEADLESS_PLATFORMS
+        and (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+    )
     if needs_ldd:
         plugin = xcb_plugin_path()
         ldd_output = run_ldd(plugin) if plugin else None

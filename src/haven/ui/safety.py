@@ -14,8 +14,12 @@ SHIFT_PRESSES = 3
 SHIFT_WINDOW_MS = 1000
 
 _INPUT_EVENTS = {
-    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-    QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress,
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TabletPress,
 }
 
 
@@ -66,8 +70,12 @@ class SafetyWatcher(QObject):
                 self._idle.start(self._idle_ms)
             if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
                 return self._on_key(event)
-        elif (kind == QEvent.Type.KeyRelease and isinstance(event, QKeyEvent)
-              and event.key() == Qt.Key.Key_Shift and not event.isAutoRepeat()):
+        elif (
+            kind == QEvent.Type.KeyRelease
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Shift
+            and not event.isAutoRepeat()
+        ):
             self._shift_released = True
         return False
 
@@ -76,7 +84,7 @@ class SafetyWatcher(QObject):
             return False
         key = event.key()
         mods = event.modifiers()
-        ctrl_shift = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
         if key == Qt.Key.Key_Q and (mods & ctrl_shift) == ctrl_shift:
             self._trigger()
             return True

@@ -15,13 +15,26 @@ from pathlib import Path
 
 DEMO_PASSPHRASE = "copper meadow lantern drift 7"
 DEMO_ENTRIES = [
-    ("Told my sister", "I finally told my sister. She hugged me and said she had guessed "
-     "for years.", 5, ("family", "coming-out")),
+    (
+        "Told my sister",
+        "I finally told my sister. She hugged me and said she had guessed for years.",
+        5,
+        ("family", "coming-out"),
+    ),
     ("", "Rainy walk by the canal. Felt calmer afterwards.", 4, ("walks",)),
-    ("Work was hard", "A colleague made a joke and I did not know what to say.\n\nNext time "
-     "I want to answer calmly.", 2, ("work",)),
-    ("Support group", "First meetup of the circle. Six of us; tea and biscuits.", 4,
-     ("community", "meetups")),
+    (
+        "Work was hard",
+        "A colleague made a joke and I did not know what to say.\n\nNext time "
+        "I want to answer calmly.",
+        2,
+        ("work",),
+    ),
+    (
+        "Support group",
+        "First meetup of the circle. Six of us; tea and biscuits.",
+        4,
+        ("community", "meetups"),
+    ),
     ("", "Could not sleep. Wrote a letter I will not send.", 2, ("letters",)),
 ]
 
@@ -66,8 +79,9 @@ def render(out_dir: Path, language: str = "en") -> list[Path]:
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="haven-shots-") as tmp:
         data_dir = Path(tmp) / "vault"
-        settings = AppSettings(QSettings(str(Path(tmp) / "settings.ini"),
-                                         QSettings.Format.IniFormat))
+        settings = AppSettings(
+            QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        )
         bridge = SessionBridge(data_dir)
         window = HavenWindow(bridge, settings)
         window.resize(1100, 720)

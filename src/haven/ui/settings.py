@@ -24,8 +24,9 @@ FONT_SCALES = (100, 115, 130, 150, 175, 200)
 
 class AppSettings:
     def __init__(self, qsettings: QSettings | None = None) -> None:
-        self._q = qsettings or QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                                         ORGANIZATION, APPLICATION)
+        self._q = qsettings or QSettings(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+        )
 
     def _int(self, key: str, default: int) -> int:
         try:
@@ -36,8 +37,9 @@ class AppSettings:
     @property
     def autolock_minutes(self) -> int:
         """0 means never."""
-        return max(0, min(self._int("autolock_minutes", DEFAULT_AUTOLOCK_MINUTES),
-                          MAX_AUTOLOCK_MINUTES))
+        return max(
+            0, min(self._int("autolock_minutes", DEFAULT_AUTOLOCK_MINUTES), MAX_AUTOLOCK_MINUTES)
+        )
 
     @autolock_minutes.setter
     def autolock_minutes(self, minutes: int) -> None:

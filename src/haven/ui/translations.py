@@ -17,8 +17,10 @@ _installed: list[QTranslator] = []
 
 def translations_dir() -> Path | None:
     here = Path(__file__).resolve()
-    for candidate in (here.parents[3] / "resources" / "translations",  # source checkout
-                      here.parents[1] / "resources" / "translations"):  # installed package
+    for candidate in (
+        here.parents[3] / "resources" / "translations",  # source checkout
+        here.parents[1] / "resources" / "translations",
+    ):  # installed package
         if candidate.is_dir():
             return candidate
     return None

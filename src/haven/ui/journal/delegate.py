@@ -32,8 +32,7 @@ class EntryDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         palette: QPalette = opt.palette
-        text_role = (QPalette.ColorRole.HighlightedText if selected
-                     else QPalette.ColorRole.Text)
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         rect: QRect = opt.rect.adjusted(_PAD, _PAD, -_PAD, -_PAD)
         base_font = QFont(opt.font)
         line = QFontMetrics(base_font).height()
@@ -57,8 +56,9 @@ class EntryDelegate(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         second = QRect(rect.left(), rect.top() + line + 2, rect.width(), line)
-        title = QFontMetrics(bold).elidedText(str(index.data(HeadlineRole) or ""),
-                                              Qt.TextElideMode.ElideRight, rect.width())
+        title = QFontMetrics(bold).elidedText(
+            str(index.data(HeadlineRole) or ""), Qt.TextElideMode.ElideRight, rect.width()
+        )
         painter.drawText(second, lead | vcenter, title)
 
         tags = index.data(TagsRole) or ()
@@ -67,7 +67,8 @@ class EntryDelegate(QStyledItemDelegate):
             color = palette.color(text_role if selected else QPalette.ColorRole.Link)
             painter.setPen(color)
             third = QRect(rect.left(), rect.top() + 2 * line + 4, rect.width(), line)
-            text = QFontMetrics(small).elidedText(" ".join("#" + t for t in tags),
-                                                  Qt.TextElideMode.ElideRight, rect.width())
+            text = QFontMetrics(small).elidedText(
+                " ".join("#" + t for t in tags), Qt.TextElideMode.ElideRight, rect.width()
+            )
             painter.drawText(third, lead | vcenter, text)
         painter.restore()

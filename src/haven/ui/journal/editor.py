@@ -139,9 +139,13 @@ class EntryEditor(QWidget):
 
     def content(self) -> EditorContent:
         mood = self.mood.currentData()
-        return EditorContent(self.entry_id, self.title.text(), self.body.toPlainText(),
-                             int(mood) if mood is not None else None,
-                             parse_tags(self.tags.text()))
+        return EditorContent(
+            self.entry_id,
+            self.title.text(),
+            self.body.toPlainText(),
+            int(mood) if mood is not None else None,
+            parse_tags(self.tags.text()),
+        )
 
     def request_save(self) -> None:
         content = self.content()

@@ -59,9 +59,11 @@ class FilterBar(QWidget):
     def current(self) -> EntryFilter:
         tag = self.tag.currentData()
         mood = self.mood.currentData()
-        return EntryFilter(tags=(str(tag),) if tag else (),
-                           mood=int(mood) if mood is not None else None,
-                           text=self.search.text().strip())
+        return EntryFilter(
+            tags=(str(tag),) if tag else (),
+            mood=int(mood) if mood is not None else None,
+            text=self.search.text().strip(),
+        )
 
     def reset(self) -> None:
         self._debounce.stop()

@@ -64,9 +64,11 @@ class JournalPage(QWidget):
         self.setTabOrder(self.filters.mood, self.list)
         self.setTabOrder(self.list, self.editor.title)
 
-        for keys, slot in ((QKeySequence.StandardKey.New, self.new_entry),
-                           (QKeySequence.StandardKey.Find, self.focus_search),
-                           (QKeySequence.StandardKey.Save, self.editor.request_save)):
+        for keys, slot in (
+            (QKeySequence.StandardKey.New, self.new_entry),
+            (QKeySequence.StandardKey.Find, self.focus_search),
+            (QKeySequence.StandardKey.Save, self.editor.request_save),
+        ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
@@ -140,8 +142,13 @@ class JournalPage(QWidget):
                 entry_id = journal.add(content.body, content.title, content.mood, content.tags)
             else:
                 entry_id = content.entry_id
-                journal.edit(entry_id, body=content.body, title=content.title,
-                             mood=content.mood, tags=content.tags)
+                journal.edit(
+                    entry_id,
+                    body=content.body,
+                    title=content.title,
+                    mood=content.mood,
+                    tags=content.tags,
+                )
             saved = journal.get(entry_id)
         except HavenError as exc:
             self.editor.show_status(messages.error_text(exc))
@@ -152,9 +159,13 @@ class JournalPage(QWidget):
         return True
 
     def confirm_delete(self, entry_id: bytes) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete entry"),
-                          self.tr("Delete this entry? This cannot be undone."),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Delete entry"),
+            self.tr("Delete this entry? This cannot be undone."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setAccessibleName(self.tr("Confirm deleting the entry"))
         if box.exec() != QMessageBox.StandardButton.Yes:
@@ -199,7 +210,8 @@ class JournalPage(QWidget):
                 row = self.model.row_of(current)
                 if row >= 0:
                     self.list.selectionModel().setCurrentIndex(
-                        self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                        self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    )
 
         self.bridge.run(work, done, lambda _exc: None)
 

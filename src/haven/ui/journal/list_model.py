@@ -70,8 +70,12 @@ class EntryListModel(QAbstractListModel):
         self._fetch = fetch
         self.replace(EntryFilter(), [] if fetch is None else None)
 
-    def replace(self, flt: EntryFilter, first_rows: list[JournalEntry] | None = None,
-                more: bool | None = None) -> None:
+    def replace(
+        self,
+        flt: EntryFilter,
+        first_rows: list[JournalEntry] | None = None,
+        more: bool | None = None,
+    ) -> None:
         """Show `flt`'s results. `first_rows` were loaded elsewhere (a worker); None loads
         one page here."""
         if first_rows is None and self._fetch is not None:
@@ -80,8 +84,9 @@ class EntryListModel(QAbstractListModel):
         self.beginResetModel()
         self._filter = flt
         self._rows = list(rows)
-        self._more = (self._fetch is not None
-                      and (more if more is not None else len(rows) >= self.page_size))
+        self._more = self._fetch is not None and (
+            more if more is not None else len(rows) >= self.page_size
+        )
         self.endResetModel()
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
@@ -124,8 +129,12 @@ class EntryListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return headline(entry)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            parts = [date_text(entry.created_ms), headline(entry), messages.mood_text(entry.mood),
-                     " ".join("#" + t for t in entry.tags)]
+            parts = [
+                date_text(entry.created_ms),
+                headline(entry),
+                messages.mood_text(entry.mood),
+                " ".join("#" + t for t in entry.tags),
+            ]
             return ", ".join(p for p in parts if p)
         if role == EntryRole:
             return entry

@@ -57,6 +57,5 @@ class PromptCard(QFrame):
         category = str(getattr(prompt, "category", "") or "") if prompt is not None else ""
         self._prompt_text = text
         self.text.setText(text)
-        self.caption.setText(self.tr("Prompt of the day") + (f" · {category}" if category
-                                                             else ""))
+        self.caption.setText(self.tr("Prompt of the day") + (f" · {category}" if category else ""))
         self.setVisible(bool(text))

@@ -32,9 +32,12 @@ class CreateVaultPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
-        intro = QLabel(self.tr(
-            "Your journal stays on this computer, encrypted with a passphrase only you know. "
-            "If you forget it, nobody can recover your entries."))
+        intro = QLabel(
+            self.tr(
+                "Your journal stays on this computer, encrypted with a passphrase only you know. "
+                "If you forget it, nobody can recover your entries."
+            )
+        )
         intro.setWordWrap(True)
 
         self.name = QLineEdit()
@@ -49,7 +52,8 @@ class CreateVaultPage(QWidget):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.passphrase.setAccessibleDescription(
-            self.tr("At least 10 characters; a few uncommon words work well"))
+            self.tr("At least 10 characters; a few uncommon words work well")
+        )
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm.setAccessibleName(self.tr("Passphrase again"))
@@ -138,8 +142,7 @@ class CreateVaultPage(QWidget):
 
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
-        for widget in (self.name, self.pronouns, self.passphrase, self.confirm,
-                       self.create_button):
+        for widget in (self.name, self.pronouns, self.passphrase, self.confirm, self.create_button):
             widget.setEnabled(not busy)
 
     def clear_secrets(self) -> None:

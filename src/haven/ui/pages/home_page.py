@@ -4,6 +4,7 @@ Spaces and Devices with one `add_section` call each."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -48,6 +49,12 @@ class HomePage(QWidget):
         self.sidebar.addItem(item)
         self.sections.addWidget(widget)
         self._keys.append(key)
+        number = len(self._keys)
+        if number <= 9:  # Ctrl+1, Ctrl+2, … open the sections
+            keys = QKeySequence(f"Ctrl+{number}")
+            shortcut = QShortcut(keys, self)
+            shortcut.activated.connect(lambda: self.show_section(key))
+            item.setToolTip(keys.toString(QKeySequence.SequenceFormat.NativeText))
         if self.sidebar.currentRow() < 0:
             self.sidebar.setCurrentRow(0)
 

@@ -37,10 +37,12 @@ class SettingsPage(QWidget):
         self.autolock.setAccessibleDescription(self.tr("0 means never"))
         self.theme = QComboBox()
         self.theme.setAccessibleName(self.tr("Theme"))
-        for theme, label in ((Theme.SYSTEM, self.tr("Same as the system")),
-                             (Theme.LIGHT, self.tr("Light")),
-                             (Theme.DARK, self.tr("Dark")),
-                             (Theme.HIGH_CONTRAST, self.tr("High contrast"))):
+        for theme, label in (
+            (Theme.SYSTEM, self.tr("Same as the system")),
+            (Theme.LIGHT, self.tr("Light")),
+            (Theme.DARK, self.tr("Dark")),
+            (Theme.HIGH_CONTRAST, self.tr("High contrast")),
+        ):
             self.theme.addItem(label, theme.value)
         self.font_scale = QComboBox()
         self.font_scale.setAccessibleName(self.tr("Text size"))
@@ -49,10 +51,14 @@ class SettingsPage(QWidget):
         self.discreet = QCheckBox(self.tr("&Discreet mode: a neutral window title"))
         self.discreet.setAccessibleName(self.tr("Discreet mode"))
         self.discreet.setAccessibleDescription(
-            self.tr("The window is called Notes instead of Haven"))
-        safety = QLabel(self.tr(
-            "Quick exit: press Shift three times, or Ctrl+Shift+Q, to hide Haven and lock it "
-            "at once. Ctrl+L locks without hiding."))
+            self.tr("The window is called Notes instead of Haven")
+        )
+        safety = QLabel(
+            self.tr(
+                "Quick exit: press Shift three times, or Ctrl+Shift+Q, to hide Haven and lock it "
+                "at once. Ctrl+L locks without hiding."
+            )
+        )
         safety.setWordWrap(True)
 
         form = QFormLayout()
