@@ -75,6 +75,8 @@ def read_text(arg: str) -> str:
     """The argument itself, or all of stdin (UTF-8) when it is `-`."""
     if arg != "-":
         return arg
+    if sys.stdin.isatty():
+        print("Write your entry; end it with Ctrl-D on a line of its own.", file=sys.stderr)
     try:
         return sys.stdin.buffer.read().decode("utf-8")
     except UnicodeDecodeError:
