@@ -23,7 +23,7 @@ from typing import Any, Protocol, TypeVar
 
 from haven.core.session import Session
 from haven.core.space_secrets import PAIRING_SPACE_ID, SpaceSecret, space_secrets
-from haven.errors import SyncError
+from haven.errors import HavenError, SyncError
 from haven.sync import tcp
 from haven.sync.framing import MAX_PAYLOAD
 from haven.sync.messages import MAX_MESSAGE_BYTES
@@ -92,6 +92,11 @@ async def async_run_round(sync_log: SyncLog, channel: RoundChannel, *,
         # failed channel refuses to send, which is fine.
         await _send_abort(channel, machine.fail(str(exc)))
         raise SyncFailed(str(exc), machine.report()) from exc
+    except HavenError:
+        # Our side cannot go on (vault locked or full…): the peer hears a fixed phrase, the
+        # caller gets the specific error.
+        await _send_abort(channel, machine.fail("the other side could not store events"))
+        raise
     return machine.report()
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from haven.core.session import Session
 from haven.core.space_secrets import PAIRING_SPACE_ID, SpaceSecret
+from haven.errors import VaultLocked
 from haven.sync import messages as m
 from haven.sync.channel import ChannelClosed
 from haven.sync.engine import SyncFailed, async_run_round, shared_space_ids
@@ -134,3 +135,20 @@ def test_each_proven_space_syncs_once_and_pairing_never() -> None:
     secrets = [SpaceSecret(s2, 1, bytes(32)), SpaceSecret(s1, 0, bytes(32)),
                SpaceSecret(s2, 0, bytes(32)), SpaceSecret(PAIRING_SPACE_ID, 0, bytes(32))]
     assert shared_space_ids(secrets) == [s1, s2]
+
+
+def test_a_vault_locked_mid_round_is_reported_to_both_sides(pair: list[Session]) -> None:
+    a, b = pair
+    a.journal.add("a")
+    space = a.journal.space_id
+    b.lock()  # the person locked the app: b's side cannot read or store anything
+
+    async def locked() -> list[bytes]:
+        _, y = channel_pair([space])
+        with pytest.raises(VaultLocked):
+            await async_run_round(b.log, y)
+        return y.sent
+
+    sent = asyncio.run(locked())
+    abort = m.decode(sent[-1])
+    assert isinstance(abort, m.Abort) and "could not store" in abort.reason
