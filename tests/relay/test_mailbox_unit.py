@@ -80,23 +80,32 @@ def test_limits_refuse_nonsense(bad: dict[str, float]) -> None:
 
 
 def test_delivery_catches_up_then_goes_live() -> None:
-    d = Delivery(after=3, queue_max=4)
-    assert not d.on_commit(9)  # not live yet: the pager will find it
-    assert not d.on_page([4, 5], more=True, head=9)
-    assert not d.on_page([6, 7, 8, 9], more=False, head=10)  # 10 committed meanwhile
-    assert d.on_page([10], more=False, head=10)
-    assert d.live and d.last == 10
-    assert d.on_commit(11) and d.last == 11
-    assert not d.on_commit(11)  # never twice
+    d = Delivery(after=3, queue_max_bytes=400)
+    assert not d.on_commit(9, 10)  # not live yet: the pager will find it
+    assert not d.on_page([(4, 10), (5, 10)], more=True, head=9)
+    assert not d.on_page([(6, 10), (9, 10)], more=False, head=10)  # 10 committed meanwhile
+    assert d.on_page([(10, 10)], more=False, head=10)
+    assert d.live and d.last == 10 and d.queued_bytes == 50
+    assert d.on_commit(11, 10) and d.last == 11
+    assert not d.on_commit(11, 10)  # never twice
 
 
 def test_delivery_falls_back_to_catch_up_when_a_reader_is_slow() -> None:
-    d = Delivery(after=0, queue_max=2)
+    d = Delivery(after=0, queue_max_bytes=250)
     assert d.on_page([], more=False, head=0)
-    assert d.on_commit(1) and d.on_commit(2)
-    assert not d.on_commit(3)  # queue full: drop to catch-up, resume after 2
+    assert d.on_commit(1, 100) and d.on_commit(2, 100)
+    assert not d.may_page()
+    assert not d.on_commit(3, 100)  # would exceed 250 bytes: drop to catch-up after 2
     assert not d.live and d.last == 2
-    d.on_sent()
-    d.on_sent()
-    assert d.queued == 0
-    assert d.on_page([3], more=False, head=3)
+    d.on_sent(100)
+    assert d.may_page()
+    d.on_sent(100)
+    assert d.queued_bytes == 0
+    assert d.on_page([(3, 100)], more=False, head=3)
+
+
+def test_delivery_always_takes_one_blob_even_if_larger_than_the_queue() -> None:
+    d = Delivery(after=0, queue_max_bytes=10)
+    d.on_page([], more=False, head=0)
+    assert d.on_commit(1, 1000)
+    assert not d.on_commit(2, 1)

@@ -205,3 +205,43 @@ def test_relay_files_and_logs_hold_no_plaintext(tmp_path: Path) -> None:
         mailbox = protocol.MailboxCredentials.from_space_key(key).mailbox_id
         assert mailbox.hex() not in log and key.hex() not in log
     assert "127.0.0.1:" not in log.replace(f"127.0.0.1:{relay.port}", "")
+
+
+def test_a_reader_that_stops_reading_costs_bounded_memory_and_misses_nothing(
+        tmp_path: Path) -> None:
+    relay = RelayProcess(tmp_path, write_config(
+        tmp_path / "r.toml", push_queue_max_bytes=65536, **FAST))
+    key = os.urandom(32)
+    creds = protocol.MailboxCredentials.from_space_key(key)
+    count, size = 800, 16 * 1024  # ~13 MB: more than loopback socket buffers hold
+
+    async def scenario() -> None:
+        # max_queue=1: this client's library stops reading the socket after one frame, so
+        # the relay's writes block once the kernel buffers are full.
+        async with wsc.connect(relay.url, compression=None, max_queue=1,
+                               max_size=protocol.MAX_FRAME_BYTES) as slow:
+            challenge = protocol.decode_server(await slow.recv())  # type: ignore[arg-type]
+            assert isinstance(challenge, protocol.Challenge)
+            await slow.send(protocol.encode(creds.answer(challenge.challenge, os.urandom(16))))
+            await slow.recv()
+            await slow.send(protocol.encode(protocol.Subscribe(id=1, after=0)))
+            async with await RelayClient.connect(relay.url, key) as writer:
+                for _ in range(count // 100):
+                    await writer.append_many([os.urandom(size) for _i in range(100)])
+            cursors: list[int] = []
+            while len(cursors) < count:  # now read everything
+                message = protocol.decode_server(await slow.recv())  # type: ignore[arg-type]
+                if isinstance(message, protocol.Push):
+                    cursors.append(message.cursor)
+            assert cursors == list(range(1, count + 1))
+
+    try:
+        run(scenario(), timeout=120)
+        import urllib.request
+        with urllib.request.urlopen(f"{relay.http}/metrics", timeout=10) as resp:
+            metrics = resp.read().decode()
+        fallbacks = [line for line in metrics.splitlines()
+                     if line.startswith("haven_relay_slow_subscribers_total ")]
+        assert fallbacks and int(fallbacks[0].split()[1]) >= 1
+    finally:
+        relay.stop()

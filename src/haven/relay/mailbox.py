@@ -24,7 +24,7 @@ class Limits:
     fetch_page_max_blobs: int = 256
     fetch_page_max_bytes: int = 1024 * 1024
     auth_timeout_seconds: float = 10
-    push_queue_max: int = 256
+    push_queue_max_bytes: int = 256 * 1024
 
     def __post_init__(self) -> None:
         for name, value in vars(self).items():
@@ -129,42 +129,48 @@ class Delivery:
     """Live delivery state of one subscription (sans-IO).
 
     A subscription starts in catch-up: it pages stored blobs after `last` until it reaches the
-    mailbox head, then turns live and takes pushes straight from each commit. If its queue of
-    unsent pushes overflows (a slow reader), it falls back to catch-up, so a slow subscriber
-    costs disk reads rather than unbounded memory.
+    mailbox head, then turns live and takes pushes straight from each commit. If its unsent
+    pushes would exceed `queue_max_bytes` (a slow reader), it falls back to catch-up, so a
+    slow subscriber costs disk reads rather than unbounded memory.
     """
 
-    __slots__ = ("last", "live", "queue_max", "queued")
+    __slots__ = ("last", "live", "queue_max_bytes", "queued_bytes")
 
-    def __init__(self, after: int, queue_max: int) -> None:
+    def __init__(self, after: int, queue_max_bytes: int) -> None:
         self.last = after
         self.live = False
-        self.queued = 0
-        self.queue_max = queue_max
+        self.queued_bytes = 0
+        self.queue_max_bytes = queue_max_bytes
 
-    def on_commit(self, cursor: int) -> bool:
+    def on_commit(self, cursor: int, size: int) -> bool:
         """A blob with `cursor` was committed: True if it should be pushed now."""
         if not self.live or cursor <= self.last:
             return False
-        if self.queued >= self.queue_max:
+        if self.queued_bytes and self.queued_bytes + size > self.queue_max_bytes:
             self.live = False  # overflow: the catch-up pager takes over from `last`
             return False
         self.last = cursor
-        self.queued += 1
+        self.queued_bytes += size
         return True
 
-    def on_page(self, cursors: list[int], more: bool, head: int) -> bool:
-        """A catch-up page was queued; True when caught up (and now live).
+    def may_page(self) -> bool:
+        """Catch-up reads the next page only once most of the previous one has been sent."""
+        return self.queued_bytes <= self.queue_max_bytes // 2
+
+    def on_page(self, pushed: list[tuple[int, int]], more: bool, head: int) -> bool:
+        """`pushed` (cursor, size) pairs of a catch-up page were queued; True when caught up
+        (and now live).
 
         `head` is the highest cursor known committed: the larger of what the page's read saw
         and what commit notifications reported since the subscription began, so a commit that
         lands between the read and this call is never missed.
         """
-        if cursors:
-            self.last = max(self.last, cursors[-1])
+        for cursor, size in pushed:
+            self.last = max(self.last, cursor)
+            self.queued_bytes += size
         if not more and self.last >= head:
             self.live = True
         return self.live
 
-    def on_sent(self) -> None:
-        self.queued = max(0, self.queued - 1)
+    def on_sent(self, size: int) -> None:
+        self.queued_bytes = max(0, self.queued_bytes - size)

@@ -17,6 +17,7 @@ _HELP = {
     "pushes_total": ("counter", "blobs pushed to subscribers"),
     "fetched_total": ("counter", "blobs returned by fetch"),
     "purged_total": ("counter", "blobs deleted on expiry"),
+    "slow_subscribers_total": ("counter", "times a subscriber fell behind and was paged from disk"),
     "commits_total": ("counter", "group-commit transactions"),
     "commit_seconds_total": ("counter", "time spent in group commits"),
     "rejected_total": ("counter", "requests or connections refused, by reason"),

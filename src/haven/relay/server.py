@@ -45,6 +45,10 @@ _FATAL = {"malformed": CLOSE_PROTOCOL_ERROR, "unsupported_version": CLOSE_PROTOC
           "unauthorized": CLOSE_POLICY, "too_large": CLOSE_POLICY}
 #: Appends a connection may have waiting for their commit before its frames stop being read.
 MAX_INFLIGHT = 256
+#: Replies queued for one connection above which its frames are no longer read (and below
+#: which reading resumes), so a client that asks without reading holds bounded memory.
+OUTBOX_HIGH = 2 * 1024 * 1024
+OUTBOX_LOW = 512 * 1024
 #: Frame overhead allowed on top of the largest blob.
 FRAME_SLACK = 1024
 
@@ -159,7 +163,8 @@ class Session:
         now = time.monotonic()
         self.blob_bucket = TokenBucket(server.limits.blobs_per_minute_per_connection, now)
         self.request_bucket = TokenBucket(server.limits.requests_per_minute_per_connection, now)
-        self.outbox: deque[tuple[bytes, Delivery | None]] = deque()
+        self.outbox: deque[tuple[bytes, Delivery | None, int]] = deque()
+        self.outbox_bytes = 0
         self.ready = asyncio.Event()
         self.drained = asyncio.Event()
         self.inflight = asyncio.Semaphore(MAX_INFLIGHT)
@@ -191,6 +196,9 @@ class Session:
         await self.ws.send(protocol.encode(protocol.Welcome(head=head)))
         self.sender = asyncio.create_task(self._send_loop())
         async for untrusted in self.ws:
+            while self.outbox_bytes > OUTBOX_HIGH:  # a client that sends but does not read:
+                self.drained.clear()                # stop reading until it catches up
+                await self.drained.wait()
             try:
                 await self._on_frame(protocol.decode_client(_as_bytes(untrusted)))
             except protocol.ProtocolError as exc:
@@ -261,7 +269,7 @@ class Session:
 
     def _on_subscribe(self, message: protocol.Subscribe) -> None:
         self.stop_delivery()
-        self.delivery = Delivery(message.after, self.server.limits.push_queue_max)
+        self.delivery = Delivery(message.after, self.server.limits.push_queue_max_bytes)
         self.server.hub.subscribe(self.mailbox, self)
         self._queue(protocol.encode(protocol.Subscribed(
             id=message.id, head=self.server.hub.known_head(self.mailbox))))
@@ -271,31 +279,34 @@ class Session:
         delivery = self.delivery
         if delivery is None:
             return
-        if delivery.on_commit(cursor):
+        if delivery.on_commit(cursor, len(frame)):
             self._queue(frame, delivery)
         elif not delivery.live and (self.catch_up is None or self.catch_up.done()):
+            self.server.metrics.counts["slow_subscribers_total"] += 1
             self.catch_up = asyncio.create_task(self._catch_up(delivery))
 
     async def _catch_up(self, delivery: Delivery) -> None:
         """Page stored blobs to the subscriber until it is level with the head, then go live."""
         hub, limits = self.server.hub, self.server.limits
         while self.delivery is delivery:
-            while delivery.queued > delivery.queue_max // 2:
+            while not delivery.may_page():
                 self.drained.clear()
                 await self.drained.wait()
             page = await hub.page(self.mailbox, delivery.last, limits.fetch_page_max_blobs)
             if self.delivery is not delivery:
                 return
-            fresh = [(c, b) for c, b in page.items if c > delivery.last]
-            for cursor, blob in fresh:
-                delivery.queued += 1
-                self._queue(protocol.encode(protocol.Push(cursor=cursor, blob=blob)), delivery)
+            frames = [(c, protocol.encode(protocol.Push(cursor=c, blob=b)))
+                      for c, b in page.items if c > delivery.last]
             head = max(page.head, hub.known_head(self.mailbox))
-            if delivery.on_page([c for c, _ in fresh], page.more, head):
+            caught_up = delivery.on_page([(c, len(f)) for c, f in frames], page.more, head)
+            for _, frame in frames:
+                self._queue(frame, delivery)
+            if caught_up:
                 return
 
     def _queue(self, frame: bytes, delivery: Delivery | None = None) -> None:
-        self.outbox.append((frame, delivery))
+        self.outbox.append((frame, delivery, len(frame)))
+        self.outbox_bytes += len(frame)
         self.ready.set()
 
     async def _send_loop(self) -> None:
@@ -305,16 +316,19 @@ class Session:
                 self.ready.clear()
                 self.drained.set()
                 await self.ready.wait()
-            frame, delivery = self.outbox.popleft()
+            frame, delivery, size = self.outbox.popleft()
+            self.outbox_bytes -= size
             try:
                 await self.ws.send(frame)
             except ConnectionClosed:
                 self.outbox.clear()
+                self.outbox_bytes = 0
                 self.drained.set()
                 return
             if delivery is not None:
-                delivery.on_sent()
+                delivery.on_sent(size)
                 metrics.counts["pushes_total"] += 1
+            if self.outbox_bytes <= OUTBOX_LOW:
                 self.drained.set()
 
     def _refuse(self, request_id: int, code: str, message: str, retry_s: float = 0) -> None:
