@@ -10,83 +10,83 @@
         <translation>مرحبًا بك في Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="36" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="37" />
         <source>Your journal stays on this computer, encrypted with a passphrase only you know. If you forget it, nobody can recover your entries.</source>
         <translation>تبقى يومياتك على هذا الحاسوب، مشفّرةً بعبارة مرور لا يعرفها أحد سواك. إذا نسيتها فلن يستطيع أحد استعادة ما كتبته.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="42" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="45" />
         <source>Display name</source>
         <translation>الاسم الظاهر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="43" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="46" />
         <source>Any name you like; it need not be real</source>
         <translation>أي اسم تحبه؛ لا يلزم أن يكون اسمك الحقيقي</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="46" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="49" />
         <source>optional, e.g. they/them</source>
         <translation>اختياري</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="47" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="50" />
         <source>Pronouns</source>
         <translation>الضمائر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="50" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="53" />
         <source>Passphrase</source>
         <translation>عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="52" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="55" />
         <source>At least 10 characters; a few uncommon words work well</source>
         <translation>عشرة أحرف على الأقل؛ بضع كلمات غير مألوفة تفي بالغرض</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="55" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="59" />
         <source>Passphrase again</source>
         <translation>عبارة المرور مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="65" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="69" />
         <source>Creating your vault</source>
         <translation>جارٍ إنشاء خزنتك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="67" />
-        <location filename="../../src/haven/ui/pages/create_page.py" line="68" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="71" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="72" />
         <source>Create my vault</source>
         <translation>أنشئ خزنتي</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="73" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="77" />
         <source>&amp;Display name</source>
         <translation>&amp;الاسم الظاهر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="74" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="78" />
         <source>&amp;Pronouns</source>
         <translation>ال&amp;ضمائر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="75" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="79" />
         <source>Pass&amp;phrase</source>
         <translation>&amp;عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="76" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="80" />
         <source>Passphrase &amp;again</source>
         <translation>عبارة المرور &amp;مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="107" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="111" />
         <source>Choose a passphrase of at least 10 characters.</source>
         <translation>اختر عبارة مرور من عشرة أحرف على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="120" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="124" />
         <source>Choose a display name (any name you like).</source>
         <translation>اختر اسمًا ظاهرًا (أي اسم تحبه).</translation>
     </message>
@@ -205,7 +205,7 @@
         <translation>تعديل التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="149" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="153" />
         <source>Write something first: an entry needs some text.</source>
         <translation>اكتب شيئًا أولًا: التدوينة تحتاج إلى نص.</translation>
     </message>
@@ -246,28 +246,28 @@
 <context>
     <name>HavenWindow</name>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="39" />
+        <location filename="../../src/haven/ui/main_window.py" line="43" />
         <source>Journal</source>
         <extracomment>Quick exit happened (window hidden, vault locked). `run_app` quits on it.</extracomment>
         <translation>اليوميات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="40" />
+        <location filename="../../src/haven/ui/main_window.py" line="44" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="87" />
+        <location filename="../../src/haven/ui/main_window.py" line="91" />
         <source>Notes</source>
         <translation>ملاحظات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="87" />
+        <location filename="../../src/haven/ui/main_window.py" line="91" />
         <source>Haven</source>
         <translation>Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="111" />
+        <location filename="../../src/haven/ui/main_window.py" line="115" />
         <source>Signed in as %1</source>
         <translation>مسجَّل باسم %1</translation>
     </message>
@@ -275,22 +275,22 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../src/haven/ui/pages/home_page.py" line="25" />
+        <location filename="../../src/haven/ui/pages/home_page.py" line="26" />
         <source>Sections</source>
         <translation>الأقسام</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/home_page.py" line="31" />
+        <location filename="../../src/haven/ui/pages/home_page.py" line="32" />
         <source>&amp;Lock</source>
         <translation>&amp;قفل</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/home_page.py" line="32" />
+        <location filename="../../src/haven/ui/pages/home_page.py" line="33" />
         <source>Lock Haven</source>
         <translation>قفل Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/home_page.py" line="33" />
+        <location filename="../../src/haven/ui/pages/home_page.py" line="34" />
         <source>Lock (Ctrl+L); quick exit: Shift three times</source>
         <translation>قفل (Ctrl+L)؛ الخروج السريع: اضغط Shift ثلاث مرات</translation>
     </message>
@@ -308,32 +308,32 @@
         <translation>الأحدث أولًا؛ اضغط Enter لفتح تدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="151" />
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="158" />
         <source>Saved.</source>
         <translation>حُفظت.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="155" />
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="164" />
         <source>Delete entry</source>
         <translation>حذف التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="156" />
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="165" />
         <source>Delete this entry? This cannot be undone.</source>
         <translation>أتريد حذف هذه التدوينة؟ لا يمكن التراجع عن ذلك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="159" />
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="170" />
         <source>Confirm deleting the entry</source>
         <translation>تأكيد حذف التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="171" />
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="182" />
         <source>Deleted.</source>
         <translation>حُذفت.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="219" />
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="231" />
         <source>%n entries</source>
         <translation><numerusform>لا تدوينات</numerusform><numerusform>تدوينة واحدة</numerusform><numerusform>تدوينتان</numerusform><numerusform>%n تدوينات</numerusform><numerusform>%n تدوينة</numerusform><numerusform>%n تدوينة</numerusform></translation>
     </message>
@@ -520,62 +520,62 @@
         <translation>المظهر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="40" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="41" />
         <source>Same as the system</source>
         <translation>مثل النظام</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="41" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="42" />
         <source>Light</source>
         <translation>فاتح</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="42" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="43" />
         <source>Dark</source>
         <translation>داكن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="43" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="44" />
         <source>High contrast</source>
         <translation>تباين عالٍ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="46" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="48" />
         <source>Text size</source>
         <translation>حجم النص</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="49" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="51" />
         <source>&amp;Discreet mode: a neutral window title</source>
         <translation>الوضع ال&amp;متحفّظ: عنوان نافذة محايد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="50" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="52" />
         <source>Discreet mode</source>
         <translation>الوضع المتحفّظ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="52" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="54" />
         <source>The window is called Notes instead of Haven</source>
         <translation>تُسمّى النافذة «ملاحظات» بدلًا من Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="54" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="58" />
         <source>Quick exit: press Shift three times, or Ctrl+Shift+Q, to hide Haven and lock it at once. Ctrl+L locks without hiding.</source>
         <translation>الخروج السريع: اضغط Shift ثلاث مرات أو Ctrl+Shift+Q لإخفاء Haven وقفله فورًا. يقفل Ctrl+L دون إخفاء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="59" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="65" />
         <source>&amp;Auto-lock after</source>
         <translation>ال&amp;قفل التلقائي بعد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="60" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="66" />
         <source>&amp;Theme</source>
         <translation>ال&amp;مظهر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="61" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="67" />
         <source>Te&amp;xt size</source>
         <translation>&amp;حجم النص</translation>
     </message>

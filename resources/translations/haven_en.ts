@@ -4,7 +4,7 @@
 <context>
     <name>JournalPage</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="219" />
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="231" />
         <source>%n entries</source>
         <translation><numerusform>%n entry</numerusform><numerusform>%n entries</numerusform></translation>
     </message>

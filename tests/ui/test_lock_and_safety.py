@@ -6,7 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from haven.core import session as core_session
@@ -176,3 +177,47 @@ def test_unlock_result_after_quick_exit_is_discarded(
     assert window.bridge.session is None
     # the vault is free again: nothing holds it open
     core_session.unlock(data_dir, PASSPHRASE).lock()
+
+
+def test_quick_exit_from_an_open_dialog(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    flows.write_entry(qtbot, window, "keep this")
+    session = window.bridge.session
+    seen: list[bool] = []
+
+    def press_in_dialog() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        qtbot.keyClick(box, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier
+                       | Qt.KeyboardModifier.ShiftModifier)
+        seen.append(box.isVisible())
+
+    QTimer.singleShot(0, press_in_dialog)
+    qtbot.mouseClick(window.journal_page.editor.delete_button, Qt.MouseButton.LeftButton)
+    assert seen == [False]
+    assert QApplication.activeModalWidget() is None
+    assert not window.isVisible() and not session.is_open
+    s = core_session.unlock(window.bridge.data_dir, PASSPHRASE)
+    try:
+        assert [e.body for e in s.journal.list()] == ["keep this"]  # not deleted
+    finally:
+        s.lock()
+
+
+@pytest.mark.slow
+def test_window_stays_responsive_during_the_real_kdf(qtbot: QtBot, make_window: MakeWindow,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the production Argon2id limits (MODERATE, ~0.5 s here) the event loop keeps
+    running while the vault is created: a 20 ms timer keeps firing and the busy bar shows."""
+    monkeypatch.delenv("HAVEN_INSECURE_TEST_KDF")
+    window = make_window()
+    ticks: list[bool] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(window.create_page.busy.isVisible()))
+    timer.start(20)
+    flows.create_vault(qtbot, window)
+    timer.stop()
+    busy_ticks = sum(ticks)
+    assert busy_ticks >= 5, ticks
+    assert window.bridge.session.vault.timings.kdf_s > 0.1

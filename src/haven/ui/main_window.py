@@ -140,6 +140,12 @@ class HavenWindow(QMainWindow):
 
     def quick_exit(self) -> None:
         """Hide first (what a bystander sees), then lock and forget what was shown."""
+        for _ in range(10):  # an open dialog (e.g. "Delete this entry?") goes too
+            dialog = QApplication.activeModalWidget()
+            if dialog is None:
+                break
+            dialog.hide()
+            dialog.close()
         self.hide()
         if self.bridge.session is not None:
             self.journal_page.flush_draft()
