@@ -30,8 +30,11 @@ def write_config(path: Path, **limits: float) -> Path:
 class RelayProcess:
     """One relay subprocess; `restart()` starts a new one on the same database."""
 
-    def __init__(self, tmp: Path, config: Path | None = None, db: Path | None = None) -> None:
+    def __init__(self, tmp: Path, config: Path | None = None, db: Path | None = None,
+                 extra_args: tuple[str, ...] = ()) -> None:
         self.tmp = tmp
+        self.extra_args = extra_args
+        self.scheme = "wss" if "--tls-cert" in extra_args else "ws"
         self.db = db or tmp / "relay.db"
         self.config = config
         self.log_path = tmp / "relay.log"
@@ -41,22 +44,23 @@ class RelayProcess:
 
     @property
     def url(self) -> str:
-        return f"ws://127.0.0.1:{self.port}/"
+        return f"{self.scheme}://127.0.0.1:{self.port}/"
 
     @property
     def http(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.scheme == 'wss' else 'http'}://127.0.0.1:{self.port}"
 
     def start(self) -> None:
         cmd = [sys.executable, "-m", "haven.relay", "--host", "127.0.0.1", "--port", "0",
                "--db", str(self.db)]
         if self.config is not None:
             cmd += ["--config", str(self.config)]
+        cmd += list(self.extra_args)
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=log)
         log.close()
         line = _read_line(self.proc, START_TIMEOUT)
-        if not line.startswith("haven-relay listening on ws://127.0.0.1:"):
+        if not line.startswith(f"haven-relay listening on {self.scheme}://127.0.0.1:"):
             self.stop()
             raise AssertionError(f"relay did not start: {line!r}; log: {self.log()!r}")
         self.port = int(line.rstrip("/").rsplit(":", 1)[1])

@@ -54,6 +54,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.setswitchinterval(0.0005)
     try:
         return asyncio.run(_serve(cfg))
+    except HavenError as exc:
+        print(f"haven-relay: {exc}", file=sys.stderr)
+        return exc.exit_code
     except StorageError as exc:
         print(f"haven-relay: {exc}", file=sys.stderr)
         return EXIT_STORAGE

@@ -21,6 +21,7 @@ from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
+from haven.errors import InvalidInput
 from haven.relay import protocol
 from haven.relay.config import RelayConfig
 from haven.relay.hub import Hub, ShuttingDown
@@ -71,7 +72,11 @@ class RelayServer:
         tls = None
         if self.config.tls_cert is not None and self.config.tls_key is not None:
             tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-            tls.load_cert_chain(self.config.tls_cert, self.config.tls_key)
+            try:
+                tls.load_cert_chain(self.config.tls_cert, self.config.tls_key)
+            except (OSError, ssl.SSLError) as exc:
+                await self.hub.close()
+                raise InvalidInput(f"cannot load the TLS certificate or key: {exc}") from exc
         self._server = await serve(
             self._handle, self.config.host, self.config.port, ssl=tls,
             process_request=self._process_request, compression=None,
