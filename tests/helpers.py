@@ -37,4 +37,6 @@ def replica_of(source: Session, data_dir: Path, name: str = "Robin") -> Session:
             ids.put_epoch_key(conn, space.space_id, epoch, key)
         ids.set_meta(conn, "journal_space", space.space_id)
     target.lock()
-    return session.unlock(data_dir, PASSPHRASE)
+    replica = session.unlock(data_dir, PASSPHRASE)
+    replica.devices.announce_this_device("")
+    return replica

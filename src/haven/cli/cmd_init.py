@@ -17,10 +17,25 @@ def register(subparsers: Any) -> None:
     init = subparsers.add_parser("init", help="create a new encrypted vault")
     init.add_argument("--name", help="the display name others see (any name you like)")
     init.add_argument("--pronouns", default="", help="optional, e.g. she/her, they/them")
+    init.add_argument(
+        "--link",
+        metavar="CODE",
+        help="link this computer to your vault on another one, using the code "
+        "`haven device link` shows there",
+    )
+    init.add_argument(
+        "--device-name",
+        default="",
+        help="a name for this computer in `haven device list` (optional)",
+    )
     init.set_defaults(handler=cmd_init)
 
 
 def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
+    if args.link:
+        from haven.cli.cmd_device import cmd_init_link
+
+        return cmd_init_link(args, ctx)
     if sessions.exists(ctx.data_dir):
         raise VaultExists(f"a vault already exists in {ctx.data_dir}; nothing was changed")
     name = args.name

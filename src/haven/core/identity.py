@@ -49,13 +49,15 @@ class Identity:
         self._vault = vault
         self._clock = clock
 
-    def initialise(self, display_name: str, pronouns: str = "") -> Persona:
-        """Create the primary persona and this device's id (once, at vault creation)."""
+    def initialise(self, display_name: str, pronouns: str = "",
+                   keys: SigningKeyPair | None = None, created_ms: int | None = None) -> Persona:
+        """Create the primary persona and this device's id (once, at vault creation). A
+        linked device passes the persona `keys` it received; every device gets its own id."""
         name, pronouns = validate_name(display_name), validate_pronouns(pronouns)
-        keys = SigningKeyPair.generate()
+        keys = keys or SigningKeyPair.generate()
+        created = self._clock() if created_ms is None else created_ms
         with self._vault.transaction() as conn:
-            t.insert_persona(conn, t.PersonaRow(keys.public, keys.seed, name, pronouns,
-                                                self._clock()))
+            t.insert_persona(conn, t.PersonaRow(keys.public, keys.seed, name, pronouns, created))
             t.set_meta(conn, _PRIMARY_PERSONA, keys.public)
             t.set_meta(conn, _DEVICE_ID, os.urandom(DEVICE_ID_BYTES))
         return Persona(keys.public, name, pronouns)

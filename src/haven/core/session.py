@@ -6,9 +6,10 @@ import os
 from pathlib import Path
 
 from haven.core.clock import Clock, now_ms
+from haven.core.devices import DeviceService, DevicesProjector, JournalAuthorizer
 from haven.core.envelope import SPACE_ID_BYTES
 from haven.core.eventlog import EventLog
-from haven.core.identity import Identity, Persona
+from haven.core.identity import Identity, Persona, validate_name, validate_pronouns
 from haven.core.journal import JournalProjector, JournalService
 from haven.core.passphrase import check
 from haven.core.spaces.service import SpaceService
@@ -26,11 +27,14 @@ class Session:
         self.identity = Identity(vault, clock)
         self.log = EventLog(vault, self.identity.device_id, clock)
         self.log.register_projector(JournalProjector())
+        self.log.register_projector(DevicesProjector(self.identity.device_id))
+        self.log.register_authorizer("journal", JournalAuthorizer())
         with vault.read() as conn:
             journal_space = ids.get_meta(conn, _JOURNAL_SPACE)
         if journal_space is None:
             raise NotFound("this vault has no journal")
         self.journal = JournalService(vault, self.log, journal_space)
+        self.devices = DeviceService(vault, self.log, journal_space, self.identity.device_id)
         self.spaces = SpaceService(vault, self.log, self.identity, clock)
 
     @property
@@ -57,8 +61,9 @@ def exists(data_dir: Path) -> bool:
 
 def create(data_dir: Path, passphrase: str, display_name: str, pronouns: str = "",
            params: KdfParams | None = None, clock: Clock = now_ms,
-           check_strength: bool = True) -> Session:
+           check_strength: bool = True, device_label: str = "") -> Session:
     """Create a vault, its persona, device id and private journal space."""
+    display_name, pronouns = validate_name(display_name), validate_pronouns(pronouns)
     if check_strength:
         strength = check(passphrase, [display_name])
         if strength.weakness is not None:
@@ -67,9 +72,11 @@ def create(data_dir: Path, passphrase: str, display_name: str, pronouns: str = "
     try:
         persona = Identity(vault, clock).initialise(display_name, pronouns)
         _create_journal_space(vault, persona, clock)
-        return Session(vault, clock)
+        session = Session(vault, clock)
+        session.devices.announce_this_device(device_label)
+        return session
     except BaseException:
-        vault.close()
+        vault.destroy_new()
         raise
 
 
@@ -83,9 +90,15 @@ def unlock(data_dir: Path, passphrase: str, clock: Clock = now_ms) -> Session:
 
 
 def _create_journal_space(vault: Vault, persona: Persona, clock: Clock) -> None:
-    space_id = os.urandom(SPACE_ID_BYTES)
+    install_journal_space(vault, os.urandom(SPACE_ID_BYTES), persona.persona_id, 0,
+                          {0: os.urandom(32)}, clock)
+
+
+def install_journal_space(vault: Vault, space_id: bytes, persona_id: bytes, current_epoch: int,
+                          epoch_keys: dict[int, bytes], clock: Clock = now_ms) -> None:
     with vault.transaction() as conn:
-        ids.insert_space(conn, ids.SpaceRow(space_id, "journal", persona.persona_id, "", 0,
+        ids.insert_space(conn, ids.SpaceRow(space_id, "journal", persona_id, "", current_epoch,
                                             clock()))
-        ids.put_epoch_key(conn, space_id, 0, os.urandom(32))
+        for epoch, key in epoch_keys.items():
+            ids.put_epoch_key(conn, space_id, epoch, key)
         ids.set_meta(conn, _JOURNAL_SPACE, space_id)

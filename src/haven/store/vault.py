@@ -144,6 +144,14 @@ class Vault:
             if self._lock.is_locked:
                 self._lock.release()
 
+    def destroy_new(self) -> None:
+        """Close and delete a vault that `create` has just made, when setting it up failed
+        before anyone could have written to it. Never used on an existing vault."""
+        self.close()
+        for name in (HEADER_NAME, DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                (self.data_dir / name).unlink()
+
     def __enter__(self) -> Vault:
         return self
 

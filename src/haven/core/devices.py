@@ -1,0 +1,181 @@
+"""Linked devices: one persona on several computers, sharing the private journal.
+
+Each device has its own device id and X25519 box key. A device announces itself with a
+`journal.device.link` event (written by the device itself, once it holds the persona key);
+`journal.device.unlink` removes one, and is followed by `journal.device.rotate`, which moves
+the journal to a new epoch whose key is sealed to every remaining device's box key, so the
+unlinked device cannot read what is written afterwards (docs/PROTOCOL.md §4).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from haven.core.envelope import Event, packb, unpackb
+from haven.core.eventlog import Draft, OwnPersonaOnly
+from haven.crypto import sealing
+from haven.crypto.errors import CryptoError
+from haven.errors import InvalidInput, NotFound
+from haven.store import devices_table as dt
+from haven.store import identity_tables as ids
+from haven.store.vault import Connection, Vault
+
+if TYPE_CHECKING:
+    from haven.core.eventlog import EventLog
+
+LINK = "journal.device.link"
+UNLINK = "journal.device.unlink"
+ROTATE = "journal.device.rotate"
+MAX_LABEL_CHARS = 40
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    device_id: bytes
+    label: str
+    linked_ms: int
+    this_device: bool
+    unlinked: bool
+
+
+def validate_label(label: str) -> str:
+    label = " ".join(label.split())
+    if len(label) > MAX_LABEL_CHARS:
+        raise InvalidInput(f"a device name has at most {MAX_LABEL_CHARS} characters")
+    return label
+
+
+def new_device_keys(conn: Connection, device_id: bytes) -> sealing.BoxKeyPair:
+    keys = sealing.BoxKeyPair.generate()
+    dt.put_device_keys(conn, device_id, keys.secret, keys.public)
+    return keys
+
+
+def _sealed_key_plaintext(space_id: bytes, epoch: int, device_id: bytes, key: bytes) -> bytes:
+    return packb(["haven/epoch-key/v1", space_id, epoch, device_id, key])
+
+
+class JournalAuthorizer(OwnPersonaOnly):
+    """Only the owning persona, and never from a device after it was unlinked."""
+
+    def allows(self, conn: Connection, space: ids.SpaceRow, event: Event) -> bool:
+        if not super().allows(conn, space, event):
+            return False
+        device = dt.get_device(conn, event.device)
+        return not (device and device.unlinked_lamport is not None
+                    and event.lamport >= device.unlinked_lamport)
+
+
+class DevicesProjector:
+    type_prefix = "journal.device."
+
+    def __init__(self, device_id: bytes) -> None:
+        self._device_id = device_id
+
+    def apply(self, conn: Connection, event: Event, log: EventLog) -> None:
+        c = event.content
+        if event.type == LINK:
+            if event.device != c.get("device_id"):
+                return  # a device announces only itself
+            box = c.get("box_public")
+            if isinstance(box, bytes) and len(box) == 32:
+                dt.upsert_device(conn, dt.DeviceRow(event.device, box,
+                                                    str(c.get("label") or "")[:MAX_LABEL_CHARS],
+                                                    event.created_ms, None))
+        elif event.type == UNLINK:
+            target = c.get("target")
+            if isinstance(target, bytes) and dt.get_device(conn, target) is not None:
+                dt.mark_unlinked(conn, target, event.lamport)
+                removed = dt.delete_events_after(conn, event.space_id, event.author, target,
+                                                 event.lamport)
+                if removed:  # events it wrote after its unlink were accepted earlier: undo
+                    log.rebuild_projections(event.space_id)
+        elif event.type == ROTATE:
+            self._install_rotated_key(conn, event)
+
+    def clear(self, conn: Connection, space_id: bytes) -> None:
+        dt.clear_devices(conn)
+
+    def _install_rotated_key(self, conn: Connection, event: Event) -> None:
+        epoch, sealed_keys = event.content.get("epoch"), event.content.get("keys")
+        if type(epoch) is not int or not isinstance(sealed_keys, dict):
+            return
+        sealed = sealed_keys.get(self._device_id.hex())
+        mine = dt.get_device_keys(conn, self._device_id)
+        if not isinstance(sealed, bytes) or mine is None:
+            return  # not addressed to this device (e.g. it is the one unlinked)
+        try:
+            opened = unpackb(sealing.open_sealed(sealing.BoxKeyPair(*mine), sealed))
+            label, space_id, for_epoch, device_id, key = opened
+        except (CryptoError, ValueError, TypeError):
+            return
+        if (label, space_id, for_epoch, device_id) != (
+            "haven/epoch-key/v1", event.space_id, epoch, self._device_id
+        ) or not isinstance(key, bytes) or len(key) != 32:
+            return
+        ids.put_epoch_key(conn, space_id, epoch, key)
+        space = ids.get_space(conn, space_id)
+        if space is not None and epoch > space.current_epoch:
+            ids.set_current_epoch(conn, space_id, epoch)
+
+
+class DeviceService:
+    def __init__(self, vault: Vault, log: EventLog, journal_space: bytes,
+                 device_id: bytes) -> None:
+        self._vault = vault
+        self._log = log
+        self._space = journal_space
+        self.device_id = device_id
+
+    def announce_this_device(self, label: str) -> None:
+        """Write this device's link event (at creation, or once linked)."""
+        label = validate_label(label)
+        with self._vault.transaction() as conn:
+            keys = dt.get_device_keys(conn, self.device_id)
+            public = keys[1] if keys else new_device_keys(conn, self.device_id).public
+            self._log.append(self._space, LINK, {"device_id": self.device_id,
+                                                 "box_public": public, "label": label})
+
+    def list(self) -> list[DeviceInfo]:
+        with self._vault.read() as conn:
+            rows = dt.list_devices(conn)
+        return [DeviceInfo(r.device_id, r.label, r.linked_ms, r.device_id == self.device_id,
+                           r.unlinked_lamport is not None) for r in rows]
+
+    def resolve(self, text: str) -> bytes:
+        text = text.strip().lower()
+        matches = [d.device_id for d in self.list() if d.device_id.hex().startswith(text)]
+        if not text or not matches:
+            raise NotFound("no linked device with that id")
+        if len(matches) > 1:
+            raise InvalidInput("that id matches more than one device; give more of it")
+        return matches[0]
+
+    def unlink(self, device_id: bytes) -> int:
+        """Unlink a device and rotate the journal key; returns the new epoch."""
+        if device_id == self.device_id:
+            raise InvalidInput("this device cannot unlink itself; unlink it from another one")
+        with self._vault.transaction() as conn:
+            target = dt.get_device(conn, device_id)
+            if target is None:
+                raise NotFound("no linked device with that id")
+            if target.unlinked_lamport is not None:
+                raise InvalidInput("that device is already unlinked")
+            self._log.append(self._space, UNLINK, {}, target=device_id)
+            space = ids.get_space(conn, self._space)
+            assert space is not None
+            epoch, key = space.current_epoch + 1, os.urandom(32)
+            sealed: dict[str, Any] = {
+                d.device_id.hex(): sealing.seal(
+                    d.box_public, _sealed_key_plaintext(self._space, epoch, d.device_id, key))
+                for d in dt.list_devices(conn)
+                if d.unlinked_lamport is None and d.device_id != device_id
+            }
+            # Sealed under the old epoch: remaining devices read it, the unlinked one learns
+            # only that a rotation happened.
+            self._log.append_many(self._space, [Draft(ROTATE, {"epoch": epoch, "keys": sealed})])
+            ids.put_epoch_key(conn, self._space, epoch, key)
+            ids.set_current_epoch(conn, self._space, epoch)
+        return epoch

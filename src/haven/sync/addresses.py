@@ -1,0 +1,20 @@
+"""Which address to put in a pairing code: this computer's first private-network IPv4
+address, read from the interfaces (ifaddr, python-zeroconf's own dependency) without
+sending any packet."""
+
+from __future__ import annotations
+
+import ipaddress
+
+import ifaddr
+
+
+def lan_address() -> str | None:
+    for adapter in ifaddr.get_adapters():
+        for ip in adapter.ips:
+            if not isinstance(ip.ip, str):
+                continue  # IPv6 entries are tuples
+            addr = ipaddress.IPv4Address(ip.ip)
+            if addr.is_private and not addr.is_loopback and not addr.is_link_local:
+                return str(addr)
+    return None
