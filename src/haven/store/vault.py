@@ -249,6 +249,7 @@ def _connect(path: Path, master_key: bytes) -> Connection:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
+        conn.execute("PRAGMA cipher_log_level = NONE")  # our errors say it, once, without noise
         conn.execute(f"PRAGMA key = \"x'{master_key.hex()}'\"")
         # Touching the schema is the first read: a wrong key or a damaged file fails here.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
