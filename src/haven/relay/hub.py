@@ -187,12 +187,15 @@ class Hub:
 
     # --- shutdown -------------------------------------------------------------------------
 
-    async def drain(self) -> None:
-        """Refuse new appends and wait until every queued one is committed and answered."""
-        self._closing = True
-        self._wake.set()
+    async def flush(self) -> None:
+        """Wait until every append queued so far is committed and answered."""
         while self._queue or not self._idle.is_set():
             await self._idle.wait()
+
+    async def drain(self) -> None:
+        """Refuse new appends, then flush."""
+        self._closing = True
+        await self.flush()
 
     async def close(self) -> None:
         await self.drain()

@@ -1,0 +1,117 @@
+"""The hub on a real SQLite file, driven directly on an event loop (no sockets)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import websockets.asyncio.client as wsc
+
+from haven.relay import protocol
+from haven.relay.hub import Hub, ShuttingDown
+from haven.relay.mailbox import Limits
+from haven.relay.metrics import Metrics
+from haven.relay.storage import AppendResult, PendingAppend, StorageError
+from tests.relay.support import RelayProcess, run, write_config
+
+A = b"A" * 32
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.results: dict[int, AppendResult | None] = {}
+        self.pushed: list[int] = []
+
+    def sink(self, request_id: int, result: AppendResult | None) -> None:
+        self.results[request_id] = result
+
+    def on_commit(self, cursor: int, frame: bytes) -> None:
+        message = protocol.decode_server(frame)
+        assert isinstance(message, protocol.Push) and message.cursor == cursor
+        self.pushed.append(cursor)
+
+
+def test_group_commit_answers_every_append_and_notifies_subscribers(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        metrics = Metrics()
+        hub = Hub(tmp_path / "r.db", Limits(), metrics)
+        await hub.start()
+        rec = Recorder()
+        hub.subscribe(A, rec)
+        for i in range(300):
+            hub.submit(A, f"blob {i % 250}".encode(), rec.sink, i + 1)
+        await hub.flush()
+        assert len(rec.results) == 300
+        answers = [rec.results[i + 1] for i in range(300)]
+        assert [a.cursor for a in answers if a] == list(range(1, 251)) + list(range(1, 51))
+        assert [a.dup for a in answers if a] == [False] * 250 + [True] * 50
+        assert rec.pushed == list(range(1, 251))
+        assert hub.known_head(A) == 250 and await hub.head(A) == 250
+        assert metrics.counts["appends_total"] == 250
+        assert metrics.counts["duplicates_total"] == 50
+        assert metrics.counts["commits_total"] < 300  # batched
+        await hub.drain()
+        with pytest.raises(ShuttingDown):
+            hub.submit(A, b"late", rec.sink, 999)
+        await hub.close()
+
+    run(scenario())
+
+
+def test_a_failed_batch_is_reported_to_every_sender(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    async def scenario() -> None:
+        hub = Hub(tmp_path / "r.db", Limits(), Metrics())
+        await hub.start()
+        rec = Recorder()
+
+        def full_disk(batch: list[PendingAppend], quota: int) -> list[AppendResult]:
+            raise StorageError("database or disk is full")
+
+        assert hub._writer is not None
+        monkeypatch.setattr(hub._writer, "append_batch", full_disk)
+        hub.submit(A, b"x", rec.sink, 1)
+        hub.submit(A, b"y", rec.sink, 2)
+        await hub.drain()
+        assert rec.results == {1: None, 2: None}
+        await hub.close()
+
+    run(scenario())
+
+
+def test_purge_uses_the_injected_clock(tmp_path: Path) -> None:
+    now = [1_000_000.0]
+
+    async def scenario() -> None:
+        hub = Hub(tmp_path / "r.db", Limits(expiry_seconds=60), Metrics(), clock=lambda: now[0])
+        await hub.start()
+        rec = Recorder()
+        hub.submit(A, b"old", rec.sink, 1)
+        await hub.flush()
+        now[0] += 30
+        hub.submit(A, b"newer", rec.sink, 2)
+        await hub.flush()
+        now[0] += 45  # "old" is 75 s old, "newer" 45 s
+        assert await hub.purge_once() == 1
+        page = await hub.page(A, 0, 10)
+        assert page.items == [(2, b"newer")]
+        await hub.close()
+
+    run(scenario())
+
+
+def test_auth_timeout_on_the_real_relay(tmp_path: Path) -> None:
+    relay = RelayProcess(tmp_path, write_config(tmp_path / "r.toml", auth_timeout_seconds=0.3))
+    try:
+        async def silent() -> tuple[protocol.ServerMessage, int | None]:
+            async with wsc.connect(relay.url, compression=None) as ws:
+                await ws.recv()  # the challenge; then say nothing
+                reply = protocol.decode_server(await ws.recv())  # type: ignore[arg-type]
+                await ws.wait_closed()
+                return reply, ws.close_code
+
+        reply, code = run(silent(), timeout=20)
+        assert isinstance(reply, protocol.Error) and reply.code == "unauthorized"
+        assert code == 1008
+    finally:
+        relay.stop()
