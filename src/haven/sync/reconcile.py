@@ -25,6 +25,10 @@ from haven.sync import messages as m
 
 #: Batches a sender keeps unacknowledged before it waits.
 DEFAULT_WINDOW = 4
+#: The sender reads its log in pages of about this many bytes (the first page is small, as
+#: nothing is known yet about event sizes), never more than `window` batches' worth.
+FETCH_BYTES = 4 * 1024 * 1024
+FIRST_FETCH_EVENTS = 64
 
 
 class SyncLog(Protocol):
@@ -84,6 +88,9 @@ class _Outgoing:
     in_flight: deque[int] = field(default_factory=deque)
     exhausted: bool = False
     sent: int = 0
+    pending: deque[bytes] = field(default_factory=deque)  # read from the log, not yet sent
+    fetch_limit: int = 0  # events to read next time; 0 until the first page
+    drained: bool = False  # the log had nothing more when last asked
 
 
 @dataclass
@@ -245,15 +252,33 @@ class Reconciler:
         return msgs
 
     def _next_batch(self, space: bytes, out: _Outgoing) -> list[bytes]:
-        assert out.cursor is not None
-        candidates = self._log.envelopes_after(space, out.cursor, self._max_events)
         taken: list[bytes] = []
         size = 0
-        for envelope in candidates:
+        while len(taken) < self._max_events:
+            if not out.pending and not self._refill(space, out):
+                break
+            envelope = out.pending[0]
             if size + len(envelope) > self._max_bytes:
                 if not taken:
                     raise SyncError("an event is larger than a sync batch may be")
                 break
+            taken.append(out.pending.popleft())
+            size += len(envelope)
+        return taken
+
+    def _refill(self, space: bytes, out: _Outgoing) -> bool:
+        """Read the next page of what the peer lacks. Pages are sized from the last page's
+        average envelope to about FETCH_BYTES, so a large log is read in few queries (each
+        one costs a pass over the space's chain tips) without holding much in memory."""
+        assert out.cursor is not None
+        if out.drained:
+            return False
+        limit = out.fetch_limit or min(FIRST_FETCH_EVENTS, self._max_events)
+        fetched = self._log.envelopes_after(space, out.cursor, limit)
+        if not fetched:
+            out.drained = True
+            return False
+        for envelope in fetched:
             try:
                 header, _, _ = read_header(envelope)
             except InvalidEvent as exc:  # our own log: never expected
@@ -262,9 +287,10 @@ class Reconciler:
             if header.seq != out.cursor.get(key, 0) + 1:
                 raise SyncError("this vault's log returned events out of order")
             out.cursor[key] = header.seq
-            taken.append(envelope)
-            size += len(envelope)
-        return taken
+            out.pending.append(envelope)
+        average = max(1, sum(map(len, fetched)) // len(fetched))
+        out.fetch_limit = max(1, min(self._window * self._max_events, FETCH_BYTES // average))
+        return True
 
     def _emit(self, msgs: list[m.Message]) -> list[bytes]:
         encoded = [m.encode(msg) for msg in msgs]

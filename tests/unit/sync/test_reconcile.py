@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import msgpack
 import pytest
 
+from haven.core.eventlog import IngestResult
 from haven.core.session import Session
 from haven.errors import SyncError
 from haven.sync import messages as m
@@ -117,6 +118,39 @@ def test_batches_respect_limits_and_the_window(pair: list[Session]) -> None:
     assert [x.number for x in batches] == list(range(len(batches)))
     assert wire.max_unacked("ab") == 2
     assert journal_state(a) == journal_state(b)
+
+
+class CountingLog:
+    """A SyncLog that counts how often the sender reads the log, and how much at once."""
+
+    def __init__(self, inner: Session) -> None:
+        self.inner = inner.log
+        self.limits: list[int] = []
+
+    def chain_tips(self, space_id: bytes) -> dict[tuple[bytes, bytes], int]:
+        return self.inner.chain_tips(space_id)
+
+    def envelopes_after(self, space_id: bytes, remote_tips: dict[tuple[bytes, bytes], int],
+                        limit: int) -> list[bytes]:
+        self.limits.append(limit)
+        return self.inner.envelopes_after(space_id, remote_tips, limit)
+
+    def ingest(self, untrusted_envelopes: Iterable[bytes]) -> IngestResult:
+        return self.inner.ingest(untrusted_envelopes)
+
+
+def test_sender_reads_its_log_in_few_bounded_pages(pair: list[Session]) -> None:
+    a, b = pair
+    _write(a, 1500)
+    counting = CountingLog(a)
+    space = a.journal.space_id
+    ra, rb = Reconciler(counting, [space]), Reconciler(b.log, [space])
+    _, _, wire = run_round(ra, rb)
+    assert not wire.errors and journal_state(a) == journal_state(b)
+    # A small first page, then pages of at most a window of batches, then one empty read.
+    assert counting.limits[0] == 64 and max(counting.limits) == 4 * m.MAX_BATCH_EVENTS
+    assert len(counting.limits) <= 4
+    assert all(len(x.envelopes) <= m.MAX_BATCH_EVENTS for x in wire.batches("ab"))
 
 
 def test_byte_limit_splits_batches(pair: list[Session]) -> None:
