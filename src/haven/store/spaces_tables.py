@@ -243,6 +243,18 @@ def put_devices(conn: Connection, space_id: bytes, member_pk: bytes,
         " VALUES (?,?,?,?)", [(space_id, member_pk, d, b) for d, b in devices])
 
 
+def delete_devices(conn: Connection, space_id: bytes, member_pk: bytes) -> None:
+    conn.execute("DELETE FROM space_member_devices WHERE space_id = ? AND member_pk = ?",
+                 (space_id, member_pk))
+
+
+def member_devices(conn: Connection, space_id: bytes,
+                   member_pk: bytes) -> list[tuple[bytes, bytes]]:
+    return [(r[0], r[1]) for r in conn.execute(
+        "SELECT device_id, box_pk FROM space_member_devices WHERE space_id = ? AND member_pk = ?"
+        " ORDER BY device_id", (space_id, member_pk))]
+
+
 def active_box_keys(conn: Connection, space_id: bytes,
                     min_rank_roles: Iterable[str] | None = None) -> set[bytes]:
     sql = ("SELECT d.box_pk FROM space_member_devices d JOIN space_members m"

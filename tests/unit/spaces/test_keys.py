@@ -207,3 +207,39 @@ def test_concurrent_removals_never_leave_the_key_with_a_removed_member(group: Gr
         holders = st.recipients(conn, sid, state.inforce_epoch)
         active = st.active_box_keys(conn, sid)
     assert holders <= active
+
+
+def test_removing_a_device_rotates_the_key_away_from_it(group: Group) -> None:
+    sid, pk = group.space_id, group.pk
+    laptop = BoxKeyPair.generate()
+    group.cai.spaces.add_device(sid, b"L" * 16, laptop.public)
+    group.sync()
+    assert len(group.owner.spaces.devices(sid, pk["cai"])) == 2
+    # Cai's other device is seized: an admin drops it; the new key is not sealed to it.
+    epoch = group.bea.spaces.remove_device(sid, pk["cai"], b"L" * 16)
+    group.sync()
+    assert group.owner.spaces.space_info(sid).epoch == epoch
+    assert group.cai.spaces.space_info(sid).epoch == epoch  # Cai's remaining device has it
+    with group.owner.vault.read() as conn:
+        stored = [e for e in lt.events_in_order(conn, sid, ev.ROTATE)][-1]
+        rotation = group.owner.log.open_stored(conn, stored)
+    recipients = {bytes(pk_) for pk_, _ in rotation.content["keys"]}
+    assert laptop.public not in recipients and len(recipients) == 3
+    assert keys.find_and_open(laptop, [(p, b) for p, b in rotation.content["keys"]], sid,
+                              epoch) is None
+
+
+def test_device_rules(group: Group) -> None:
+    sid, pk = group.space_id, group.pk
+    with pytest.raises(InvalidInput, match="only your own"):
+        group.cai.spaces.remove_device(sid, pk["bea"], group.bea.identity.device_id)
+    with pytest.raises(InvalidInput, match="at least one device"):
+        group.cai.spaces.remove_device(sid, pk["cai"], group.cai.identity.device_id)
+    with pytest.raises(InvalidInput, match="only your own"):
+        group.bea.spaces.remove_device(sid, pk["ari"], group.owner.identity.device_id)
+    # A member forging a device list for someone else is ignored.
+    group.cai.log.append(sid, ev.DEVICES, {"member": pk["bea"],
+                                           "devices": [[b"X" * 16, bytes(32)]]})
+    group.sync()
+    assert [d for d, _ in group.owner.spaces.devices(sid, pk["bea"])] == [
+        group.bea.identity.device_id]

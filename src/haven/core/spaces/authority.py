@@ -36,6 +36,7 @@ NEEDS: dict[str, Role] = {
     ev.MODERATE: Role.MODERATOR,
     ev.LEAVE: Role.MEMBER,
     ev.PROFILE: Role.MEMBER,
+    ev.DEVICES: Role.MEMBER,
     ev.POST: Role.MEMBER,
     ev.EDIT: Role.MEMBER,
     ev.DELETE: Role.MEMBER,
@@ -68,6 +69,16 @@ def may_remove(actor: MemberRow | None, target: MemberRow | None) -> bool:
     return (may(actor, ev.REMOVE) and is_active(target) and target is not None
             and actor is not None and target.member_pk != actor.member_pk
             and target.role != Role.OWNER.value)
+
+
+def may_set_devices(actor: MemberRow | None, target: MemberRow | None) -> bool:
+    """Members manage their own devices; admins may drop a device of anyone but the owner
+    (a lost or seized laptop)."""
+    if actor is None or target is None or not is_active(target):
+        return False
+    if actor.member_pk == target.member_pk:
+        return may(actor, ev.DEVICES)
+    return may(actor, ev.REMOVE) and target.role != Role.OWNER.value
 
 
 def may_add(actor: MemberRow | None, target: MemberRow | None) -> bool:

@@ -24,6 +24,7 @@ ROLE = "space.member.role"
 REMOVE = "space.member.remove"
 LEAVE = "space.member.leave"
 PROFILE = "space.member.profile"
+DEVICES = "space.member.devices"
 TRANSFER = "space.owner.transfer"
 ROTATE = "space.epoch.rotate"
 SHARE = "space.epoch.share"
@@ -36,7 +37,7 @@ REACT = "space.reaction"
 REPORT = "space.report"
 
 KNOWN_TYPES = frozenset({
-    GENESIS, INFO, ADD, ROLE, REMOVE, LEAVE, PROFILE, TRANSFER, ROTATE, SHARE, POST, EDIT,
+    GENESIS, INFO, ADD, ROLE, REMOVE, LEAVE, PROFILE, DEVICES, TRANSFER, ROTATE, SHARE, POST, EDIT,
     DELETE, PIN, MODERATE, REACT, REPORT,
 })
 
