@@ -167,37 +167,52 @@ def test_mailbox_quota(tmp_path: Path) -> None:
         relay.stop()
 
 
-def test_rate_limits_per_connection_and_per_address(tmp_path: Path) -> None:
-    # 60/min gives a burst of 10 per connection; 120/min gives 20 per address.
+async def _burst(c: RelayClient, n: int, tag: str) -> tuple[int, list[RelayError]]:
+    ok, refused = 0, []
+    for i in range(n):
+        try:
+            await c.append(f"{tag}{i}".encode())
+            ok += 1
+        except RelayError as exc:
+            refused.append(exc)
+    return ok, refused
+
+
+def test_rate_limit_per_connection(tmp_path: Path) -> None:
+    # 6 per minute: a burst of 1, then one every 10 s.
     relay = RelayProcess(tmp_path, write_config(
-        tmp_path / "r.toml", blobs_per_minute_per_connection=60,
-        blobs_per_minute_per_address=120))
+        tmp_path / "r.toml", blobs_per_minute_per_connection=6))
     key = os.urandom(32)
     try:
-        async def burst(c: RelayClient, n: int, tag: str) -> tuple[int, list[RelayError]]:
-            ok, refused = 0, []
-            for i in range(n):
-                try:
-                    await c.append(f"{tag}{i}".encode())
-                    ok += 1
-                except RelayError as exc:
-                    refused.append(exc)
-            return ok, refused
-
         async def scenario() -> None:
-            async with await RelayClient.connect(relay.url, key) as a:
-                ok, refused = await burst(a, 15, "a")
-                assert 10 <= ok < 15
-                assert refused and all(e.code == "rate_limited" and e.retry_ms > 0
-                                       for e in refused)
-                # Another connection from the same address still has its own allowance...
-                async with await RelayClient.connect(relay.url, key) as b:
-                    ok_b, _ = await burst(b, 5, "b")
-                    assert ok_b == 5
-                    # ...until the address as a whole has used its burst of 20.
-                    async with await RelayClient.connect(relay.url, key) as c:
-                        ok_c, refused_c = await burst(c, 10, "c")
-                        assert ok_c < 10 and refused_c[0].code == "rate_limited"
+            async with await RelayClient.connect(relay.url, key) as a, \
+                    await RelayClient.connect(relay.url, key) as b:
+                ok, refused = await _burst(a, 4, "a")
+                assert ok == 1 and len(refused) == 3
+                assert all(e.code == "rate_limited" and 5000 < e.retry_ms <= 10000
+                           for e in refused)
+                # Another connection (same address) has its own allowance.
+                assert (await _burst(b, 1, "b"))[0] == 1
+                assert (await a.fetch(0)).head == 2  # and reads are not blob-limited
+
+        run(scenario())
+        assert 'reason="rate_limited"} 3' in _get(relay.http + "/metrics")
+    finally:
+        relay.stop()
+
+
+def test_rate_limit_per_address(tmp_path: Path) -> None:
+    # 12 per minute per address: a burst of 2 for all connections from 127.0.0.1 together.
+    relay = RelayProcess(tmp_path, write_config(
+        tmp_path / "r.toml", blobs_per_minute_per_address=12))
+    key, other_key = os.urandom(32), os.urandom(32)
+    try:
+        async def scenario() -> None:
+            async with await RelayClient.connect(relay.url, key) as a, \
+                    await RelayClient.connect(relay.url, other_key) as b:
+                assert (await _burst(a, 2, "a"))[0] == 2
+                ok, refused = await _burst(b, 2, "b")  # another mailbox, same address
+                assert ok == 0 and refused[0].code == "rate_limited" and refused[0].retry_ms > 0
 
         run(scenario())
     finally:
@@ -259,12 +274,11 @@ def test_expiry_purges_old_blobs_but_cursors_move_on(tmp_path: Path) -> None:
 
 def test_healthz_metrics_and_plain_http(relay: RelayProcess) -> None:
     assert _get(relay.http + "/healthz") == "ok\n"
-    with pytest.raises(urllib.error.HTTPError) as err:
-        _get(relay.http + "/nowhere")
-    assert err.value.code == 404
-    with pytest.raises(urllib.error.HTTPError) as err:
-        _get(relay.http + "/")
-    assert err.value.code == 426
+    for path, status in (("/nowhere", 404), ("/", 426)):
+        with pytest.raises(urllib.error.HTTPError) as err:
+            _get(relay.http + path)
+        assert err.value.code == status
+        err.value.close()
     key = os.urandom(32)
 
     async def scenario() -> None:

@@ -68,15 +68,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 async def _serve(cfg: relay_config.RelayConfig) -> int:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
     server = RelayServer(cfg)
     port = await server.start()
     scheme = "wss" if cfg.tls_cert else "ws"
     print(f"haven-relay listening on {scheme}://{cfg.host}:{port}/", flush=True)
     log.info("relay started; database opened")
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, stop.set)
     await stop.wait()
     log.info("stopping: no new connections; flushing queued blobs")
     await server.shutdown()
