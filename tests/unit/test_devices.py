@@ -46,7 +46,7 @@ def test_bundle_round_trip_and_malformed_input(tmp_path: Path) -> None:
 
 
 def test_linked_device_has_same_persona_and_journal_but_own_device(three: list[Session]) -> None:
-    a, b, c = three
+    a, b, _ = three
     assert a.identity.primary() == b.identity.primary()
     assert a.journal.space_id == b.journal.space_id
     assert len({s.identity.device_id for s in three}) == 3

@@ -1,0 +1,64 @@
+"""LAN sync: discovery wired to the sync engine. A peer found on the network gets one sync
+round, at most once per `MIN_INTERVAL_S` per address, off the caller's thread."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+
+from haven.core.lan import discovery_keys
+from haven.core.session import Session
+from haven.sync.discovery import DiscoveryKey, LanDiscovery, Peer
+from haven.sync.engine import SyncEngine
+from haven.sync.reconcile import SyncReport
+
+log = logging.getLogger(__name__)
+
+MIN_INTERVAL_S = 30.0
+
+
+class LanSync:
+    def __init__(self, session: Session, engine: SyncEngine, port: int, *,
+                 addresses: Sequence[str], interfaces: Sequence[str] | None = None,
+                 on_report: Callable[[Peer, SyncReport], None] | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self._session = session
+        self._engine = engine
+        self._on_report = on_report
+        self._clock = clock
+        self._last: dict[tuple[str, int], float] = {}
+        self._lock = threading.Lock()
+        self.discovery = LanDiscovery(self._keys, port, self._found, addresses=addresses,
+                                      interfaces=interfaces)
+
+    def start(self) -> None:
+        self.discovery.start()
+
+    def stop(self) -> None:
+        self.discovery.stop()
+
+    def _keys(self) -> list[DiscoveryKey]:
+        return [DiscoveryKey.from_epoch_key(k.space_id, k.epoch, k.epoch_key)
+                for k in discovery_keys(self._session)]
+
+    def _found(self, peer: Peer) -> None:
+        now = self._clock()
+        with self._lock:
+            last = self._last.get((peer.host, peer.port))
+            if last is not None and now - last < MIN_INTERVAL_S:
+                return
+            self._last[(peer.host, peer.port)] = now
+        future = self._engine.sync_with(peer.host, peer.port)
+
+        def done(f: object) -> None:
+            try:
+                report = future.result()
+            except Exception as exc:
+                log.info("LAN sync with a peer failed: %s", exc)
+                return
+            if self._on_report is not None:
+                self._on_report(peer, report)
+
+        future.add_done_callback(done)

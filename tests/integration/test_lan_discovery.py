@@ -1,0 +1,47 @@
+"""LAN discovery with real python-zeroconf. Multicast needs an interface that carries it,
+so the scenario runs in a private network namespace (`unshare -rn`: no root needed, nothing
+leaves the namespace) on its own loopback with multicast switched on."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SETUP = "ip link set lo up && ip link set lo multicast on && ip route add 224.0.0.0/4 dev lo"
+
+
+def namespace_available() -> bool:
+    if not (shutil.which("unshare") and shutil.which("ip")):
+        return False
+    probe = subprocess.run(["unshare", "-rn", "sh", "-c", SETUP], capture_output=True,
+                           timeout=30, check=False)
+    return probe.returncode == 0
+
+
+@pytest.mark.skipif(not namespace_available(),
+                    reason="needs `unshare -rn` and `ip` (user and network namespaces)")
+def test_two_devices_find_each_other_and_sync_while_announcing_nothing_readable() -> None:
+    cmd = f"{SETUP} && exec {sys.executable} -m tests.integration.lan_scenario"
+    done = subprocess.run(["unshare", "-rn", "sh", "-c", cmd], cwd=ROOT, env=os.environ.copy(),
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["converged"], result
+    assert result["a"] == result["b"] == ["written on a", "written on b"]
+    # A stranger on the same network finds nothing it can use and receives nothing.
+    assert result["stranger_peers"] == 0
+    assert result["stranger_entries"] == 0
+    # What anyone on the network sees: opaque service types and random instance names only.
+    assert result["types"], "the observer saw no announcement at all"
+    seen = " ".join(result["types"] + result["names"]).lower()
+    for secret in ("haven", result["persona"].lower(), "kestrel", result["space_id"],
+                   result["space_id"][:8]):
+        assert secret not in seen
+    assert all(t in ("", "00") for t in result["txt"])  # empty TXT records
