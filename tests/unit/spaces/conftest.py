@@ -35,6 +35,7 @@ def sync(space_id: bytes, *sessions: Session, rounds: int = 20) -> None:
 def join(admin: Session, joiner: Session, space_id: bytes, name: str) -> bytes:
     req = joiner.spaces.prepare_join(name, "she/her")
     welcome = admin.spaces.make_add_member(space_id, req.persona_pk, req.box_pk, name,
+                                           req.profile.pronouns, req.profile.colour,
                                            device_id=req.device_id)
     assert joiner.spaces.accept_welcome(welcome) == space_id
     return req.persona_pk

@@ -204,3 +204,31 @@ def test_recomputing_gives_the_same_projection(group: Group) -> None:
     after = (group.owner.spaces.members(sid, True), group.owner.spaces.read_feed(sid),
              group.owner.spaces.space_info(sid))
     assert before == after
+
+
+JUNK: list[dict[str, object]] = [
+    {}, {"member": 5}, {"member": b"x" * 32, "role": 3}, {"name": "x", "topics": 5},
+    {"name": "x", "topics": "abc"}, {"name": ["x"]}, {"profile": [1]}, {"profile": {"name": 1}},
+    {"member": b"m" * 32, "profile": {"name": "M"}, "devices": "x"},
+    {"member": b"m" * 32, "profile": {"name": "M"}, "devices": [[b"d" * 16, b"b" * 31]]},
+    {"epoch": -1, "keys": []}, {"epoch": 2**64 - 1, "keys": [[1, 2]]}, {"epoch": 5, "keys": "k"},
+    {"reports": "zz"}, {"reports": [[b"b" * 32, 7]]}, {"kind": None, "target": b"x" * 32},
+    {"body": "x", "parent": b"\0" * 32}, {"body": "x", "parent": "p"}, {"pinned": "yes"},
+    {"reason": 5, "target": 5}, {"ban": "maybe", "member": None}, {"body": None, "cw": 1},
+]
+
+
+def test_junk_content_from_an_admin_never_breaks_a_batch(group: Group) -> None:
+    sid = group.space_id
+    keep = group.cai.spaces.post(sid, "survives")
+    group.sync()
+    before = (group.cai.spaces.members(sid, True), group.cai.spaces.space_info(sid))
+    # Some junk is a valid leave or profile change; those two types are tested elsewhere.
+    for event_type in sorted(ev.KNOWN_TYPES - {ev.GENESIS, ev.LEAVE, ev.PROFILE}):
+        for content in JUNK:
+            group.owner.log.append(sid, event_type, dict(content))
+    envelopes = group.owner.log.envelopes_after(sid, group.cai.log.chain_tips(sid), 10_000)
+    result = group.cai.log.ingest(envelopes)
+    assert len(result.accepted) == len(envelopes) and not result.rejected
+    assert (group.cai.spaces.members(sid, True), group.cai.spaces.space_info(sid)) == before
+    assert [p.post_id for p in group.cai.spaces.read_feed(sid)] == [keep]

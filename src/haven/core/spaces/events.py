@@ -69,6 +69,8 @@ def clean_text(value: object, limit: int, what: str, *, multiline: bool = False,
 
 
 def clean_topics(topics: Iterable[object]) -> tuple[str, ...]:
+    if isinstance(topics, str | bytes | dict):
+        raise InvalidInput("topics are a list")
     out: list[str] = []
     for raw in topics:
         topic = clean_text(raw, MAX_TOPIC_CHARS, "a topic").casefold()
@@ -91,8 +93,10 @@ def clean_colour(value: object) -> str:
 def clean_profile(value: object) -> Profile:
     if not isinstance(value, dict):
         raise InvalidInput("a profile must be a map")
-    return Profile(validate_name(str(value.get("name", ""))),
-                   validate_pronouns(str(value.get("pronouns", ""))),
+    name, pronouns = value.get("name", ""), value.get("pronouns", "")
+    if not isinstance(name, str) or not isinstance(pronouns, str):
+        raise InvalidInput("a name and pronouns are text")
+    return Profile(validate_name(name), validate_pronouns(pronouns),
                    clean_colour(value.get("colour", "")))
 
 

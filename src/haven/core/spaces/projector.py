@@ -118,7 +118,9 @@ def step(conn: Connection, group: GroupRow, event: Event) -> bool:
     if handler is not None:
         try:
             valid = handler(conn, group, event, author)
-        except InvalidInput:
+        except (InvalidInput, TypeError, ValueError, KeyError, AttributeError):
+            # Content a peer shaped wrongly: invalid on every device alike, never fatal to
+            # the batch it came in (which would stall sync for everyone).
             valid = False
     st.set_applied(conn, group.space_id, event.lamport, event.id)
     return valid
