@@ -232,3 +232,23 @@ def test_junk_content_from_an_admin_never_breaks_a_batch(group: Group) -> None:
     assert len(result.accepted) == len(envelopes) and not result.rejected
     assert (group.cai.spaces.members(sid, True), group.cai.spaces.space_info(sid)) == before
     assert [p.post_id for p in group.cai.spaces.read_feed(sid)] == [keep]
+
+
+def test_a_rolled_back_write_does_not_stop_later_updates(group: Group) -> None:
+    sid, pk = group.space_id, group.pk
+
+    class Boom(Exception):
+        pass
+
+    try:
+        with group.owner.vault.transaction():
+            group.owner.spaces.post(sid, "never saved")
+            raise Boom
+    except Boom:
+        pass
+    assert group.owner.spaces.read_feed(sid) == []
+    group.cai.spaces.leave(sid)
+    before = group.owner.spaces.space_info(sid).epoch
+    group.sync(group.cai, group.owner)  # the owner's device heals after this commit
+    assert group.owner.spaces.space_info(sid).epoch != before
+    assert pk["cai"] not in [m.member_pk for m in group.owner.spaces.members(sid)]

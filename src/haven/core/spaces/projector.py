@@ -36,7 +36,6 @@ class SpaceProjector:
         self._stale: set[bytes] = set()
         self._touched: set[bytes] = set()
         self._log: EventLog | None = None
-        self._flush_scheduled = False
 
     # ----------------------------------------------------------------- Projector protocol
 
@@ -87,13 +86,12 @@ class SpaceProjector:
                 self.recompute(conn, space_id, log)
 
     def _schedule(self, log: EventLog) -> None:
+        # One callback per event: the first to run does the work, the rest find nothing.
+        # (A flag saying "already scheduled" would stick if the transaction rolled back.)
         self._log = log
-        if not self._flush_scheduled:
-            self._flush_scheduled = True
-            self._vault.after_commit(self._flush)
+        self._vault.after_commit(self._flush)
 
     def _flush(self) -> None:
-        self._flush_scheduled = False
         stale, self._stale = self._stale, set()
         touched, self._touched = self._touched, set()
         try:
