@@ -267,7 +267,7 @@
         <translation>Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="115" />
+        <location filename="../../src/haven/ui/main_window.py" line="116" />
         <source>Signed in as %1</source>
         <translation>مسجَّل باسم %1</translation>
     </message>
@@ -584,6 +584,7 @@
     <name>UnlockPage</name>
     <message>
         <location filename="../../src/haven/ui/pages/unlock_page.py" line="24" />
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="80" />
         <source>Haven is locked</source>
         <translation>Haven مقفل</translation>
     </message>
@@ -617,6 +618,11 @@
         <location filename="../../src/haven/ui/pages/unlock_page.py" line="73" />
         <source>Type your passphrase first.</source>
         <translation>اكتب عبارة المرور أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="80" />
+        <source>Locked</source>
+        <translation>مقفل</translation>
     </message>
 </context>
 </TS>

@@ -60,6 +60,7 @@ def test_settings_survive_a_restart(
     app_settings.autolock_minutes = 3
     window = make_window()
     assert window.windowTitle() == "Notes"
+    assert window.unlock_page.heading.text() == "Locked"  # no app name in discreet mode
     assert window.settings_page.theme.currentData() == Theme.DARK.value
     assert window.settings_page.autolock.value() == 3
     assert window.safety._idle_ms == 3 * 60_000

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import logging
 import signal
-import sys
 
 from haven.core import paths
 from haven.ui.platform_check import check_platform
@@ -48,16 +47,20 @@ def run_app(args: list[str]) -> int:
 
     from haven.ui.bridge import SessionBridge
     from haven.ui.main_window import HavenWindow
-    from haven.ui.settings import APPLICATION, ORGANIZATION
+    from haven.ui.settings import AppSettings
     from haven.ui.translations import install_translations
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    settings = AppSettings()  # an explicit file, whatever the application's name
+    # Discreet mode also hides the name from the window manager (X11 WM_CLASS, Wayland
+    # app id), which is read at start; the process name itself stays `haven`.
+    name = "notes" if settings.discreet else "haven"
+    app = QApplication.instance() or QApplication([name])
     # No applicationDisplayName: Qt would append it to the title, defeating discreet mode.
-    app.setOrganizationName(ORGANIZATION)
-    app.setApplicationName(APPLICATION)
+    app.setApplicationName(name.capitalize())
+    app.setDesktopFileName(name)
     install_translations(QLocale.system())
     bridge = SessionBridge(paths.data_dir(options.data_dir))
-    window = HavenWindow(bridge)
+    window = HavenWindow(bridge, settings)
     # Quick exit: after hiding and locking, end the process so nothing stays in memory.
     window.quickExited.connect(app.quit)
     window.show()

@@ -89,6 +89,7 @@ class HavenWindow(QMainWindow):
             appearance.apply_theme(app, self.settings.theme)
             appearance.apply_font_scale(app, self.settings.font_scale)
         self.setWindowTitle(self.tr("Notes") if self.settings.discreet else self.tr("Haven"))
+        self.unlock_page.set_discreet(self.settings.discreet)
         self.safety.set_idle_timeout_ms(self.settings.autolock_minutes * 60_000)
 
     # ---------------------------------------------------------------- open and lock

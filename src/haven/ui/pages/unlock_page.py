@@ -75,6 +75,10 @@ class UnlockPage(QWidget):
         self.error.clear()
         self.submitted.emit(text)
 
+    def set_discreet(self, discreet: bool) -> None:
+        """A neutral heading when discreet mode is on."""
+        self.heading.setText(self.tr("Locked") if discreet else self.tr("Haven is locked"))
+
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.passphrase.selectAll()
