@@ -189,8 +189,11 @@ def test_quick_exit_from_an_open_dialog(qtbot: QtBot, make_window: MakeWindow) -
     def press_in_dialog() -> None:
         box = QApplication.activeModalWidget()
         assert isinstance(box, QMessageBox)
-        qtbot.keyClick(box, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier
-                       | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.keyClick(
+            box,
+            Qt.Key.Key_Q,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
         seen.append(box.isVisible())
 
     QTimer.singleShot(0, press_in_dialog)
@@ -206,8 +209,9 @@ def test_quick_exit_from_an_open_dialog(qtbot: QtBot, make_window: MakeWindow) -
 
 
 @pytest.mark.slow
-def test_window_stays_responsive_during_the_real_kdf(qtbot: QtBot, make_window: MakeWindow,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_window_stays_responsive_during_the_real_kdf(
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """With the production Argon2id limits (MODERATE, ~0.5 s here) the event loop keeps
     running while the vault is created: a 20 ms timer keeps firing and the busy bar shows."""
     monkeypatch.delenv("HAVEN_INSECURE_TEST_KDF")

@@ -43,6 +43,7 @@ def run_app(args: list[str]) -> int:
     logging.basicConfig(level=logging.WARNING, format="haven: %(message)s")
 
     from PySide6.QtCore import QLocale
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     from haven.ui.bridge import SessionBridge
@@ -57,7 +58,7 @@ def run_app(args: list[str]) -> int:
     app = QApplication.instance() or QApplication([name])
     # No applicationDisplayName: Qt would append it to the title, defeating discreet mode.
     app.setApplicationName(name.capitalize())
-    app.setDesktopFileName(name)
+    QGuiApplication.setDesktopFileName(name)
     install_translations(QLocale.system())
     bridge = SessionBridge(paths.data_dir(options.data_dir))
     window = HavenWindow(bridge, settings)
