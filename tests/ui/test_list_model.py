@@ -91,7 +91,7 @@ def test_a_hundred_thousand_entries_open_fast(
     flows.unlock(qtbot, window)
     assert page.model.rowCount() == PAGE_SIZE
     assert page.count_label.text() == "100000 entries"
-    assert attach_times and attach_times[0] < 1.0  # measured ~10 ms here
+    assert attach_times and attach_times[0] < 1.0  # unlock to first page: ~60 ms here
     started = time.perf_counter()
     page.model.fetchMore()
     assert time.perf_counter() - started < 0.5
