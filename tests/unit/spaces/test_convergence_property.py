@@ -31,6 +31,9 @@ action = hs.one_of(
               hs.integers(0, 2)),
     hs.tuples(hs.just("sync"), hs.sampled_from(ACTORS), hs.sampled_from(ACTORS),
               hs.just(0)),
+    hs.tuples(hs.sampled_from(["edit", "delete", "pin"]), hs.sampled_from(ACTORS),
+              hs.just("d"), hs.integers(0, 9)),
+    hs.tuples(hs.just("leave"), hs.sampled_from(ACTORS[1:]), hs.just("d"), hs.just(0)),
 )
 _counter = itertools.count()
 
@@ -65,6 +68,14 @@ def perform(who: dict[str, Session], pk: dict[str, bytes], sid: bytes,
             s.spaces.remove_member(sid, pk[target], ban=bool(n))
         elif kind == "role":
             s.spaces.set_role(sid, pk[target], ("admin", "moderator", "member")[n])
+        elif kind == "edit" and post:
+            s.spaces.edit_post(sid, post, body=f"{actor} edited {n}")
+        elif kind == "delete" and post:
+            s.spaces.delete_post(sid, post)
+        elif kind == "pin" and post:
+            s.spaces.pin(sid, post, pinned=bool(n % 2))
+        elif kind == "leave":
+            s.spaces.leave(sid)
     except HavenError:
         # Not allowed in the actor's own view: write it anyway, as a hostile or stale
         # client would, so the rules are exercised on every device.
@@ -75,6 +86,8 @@ def perform(who: dict[str, Session], pk: dict[str, bytes], sid: bytes,
                                         "role": ("admin", "moderator", "member")[n]})
         elif kind == "moderate" and post:
             s.log.append(sid, ev.MODERATE, {"reason": "forged"}, target=post)
+        elif kind == "edit" and post:
+            s.log.append(sid, ev.EDIT, {"body": "forged edit"}, target=post)
 
 
 def deliver_shuffled(sessions: list[Session], sid: bytes, rng: random.Random) -> None:
@@ -97,7 +110,7 @@ def deliver_shuffled(sessions: list[Session], sid: bytes, rng: random.Random) ->
 def snapshot(s: Session, sid: bytes) -> Any:
     members = sorted((m.member_pk, m.role.value, m.status.value)
                      for m in s.spaces.members(sid, include_former=True))
-    feed = [(p.post_id, p.state, p.body, tuple(sorted(p.reactions.items())),
+    feed = [(p.post_id, p.state, p.body, p.pinned, tuple(sorted(p.reactions.items())),
              tuple(r.post_id for r in p.replies)) for p in s.spaces.read_feed(sid)]
     return members, feed
 
