@@ -43,6 +43,14 @@ def test_create_post_reply_react_read(vault: Path) -> None:
     assert "First **post**" in ok(haven(vault, "space", "read", sid, "--open-cw"))
     members = json.loads(ok(haven(vault, "space", "members", sid, "--json")))
     assert [(m["name"], m["role"]) for m in members] == [("Ari P", "owner")]
+    second = ok(haven(vault, "space", "post", sid, "second")).strip()
+    ok(haven(vault, "space", "pin", sid, second[:8]))
+    assert [p["id"] for p in json.loads(ok(haven(vault, "space", "read", sid, "--json")))] == [
+        second, post]
+    info = json.loads(ok(haven(vault, "space", "info", sid, "--json")))
+    assert (info["name"], info["description"], info["role"], info["warnings"]) == (
+        "Queer parents", "support for queer parents", "owner", [])
+    assert "support for queer parents" in ok(haven(vault, "space", "info", sid))
 
 
 def test_roles_removal_moderation_and_reports(vault: Path, tmp_path: Path) -> None:
@@ -65,6 +73,11 @@ def test_roles_removal_moderation_and_reports(vault: Path, tmp_path: Path) -> No
     [p] = json.loads(ok(haven(vault, "space", "read", sid, "--json")))
     assert (p["state"], p["body"], p["removed_reason"]) == ("removed", "", "off topic")
     assert "removed by a moderator: off topic" in ok(haven(vault, "space", "read", sid))
+    [rep] = json.loads(ok(haven(vault, "space", "reports", sid, "--json")))
+    assert (rep["post"], rep["reason"], rep["reporter_name"]) == (cai_post.hex(), "test", "Ari")
+    actions = [a["action"] for a in json.loads(ok(haven(vault, "space", "modlog", sid,
+                                                         "--json")))]
+    assert actions == ["add", "role", "remove-post"]
     before = json.loads(ok(haven(vault, "space", "list", "--json")))
     assert "rotated" in ok(haven(vault, "space", "remove", sid, cai_pk.hex()[:8], "--ban"))
     everyone = json.loads(ok(haven(vault, "space", "members", sid, "--json", "--all")))

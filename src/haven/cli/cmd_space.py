@@ -97,6 +97,27 @@ def register(subparsers: Any) -> None:
     report.add_argument("--reason", required=True)
     report.set_defaults(handler=cmd_report)
 
+    info = sub.add_parser("info", help="a space's details, guidelines and warnings")
+    info.add_argument("space")
+    info.add_argument("--json", action="store_true", help="print JSON")
+    info.set_defaults(handler=cmd_info)
+
+    pin = sub.add_parser("pin", help="pin a post to the top (moderators)")
+    pin.add_argument("space")
+    pin.add_argument("post")
+    pin.add_argument("--undo", action="store_true", help="unpin it")
+    pin.set_defaults(handler=cmd_pin)
+
+    reports = sub.add_parser("reports", help="reports made to the moderators (moderators)")
+    reports.add_argument("space")
+    reports.add_argument("--json", action="store_true", help="print JSON")
+    reports.set_defaults(handler=cmd_reports)
+
+    modlog = sub.add_parser("modlog", help="the moderation log (moderators)")
+    modlog.add_argument("space")
+    modlog.add_argument("--json", action="store_true", help="print JSON")
+    modlog.set_defaults(handler=cmd_modlog)
+
     leave = sub.add_parser("leave", help="leave a space")
     leave.add_argument("space")
     leave.add_argument("--wipe", action="store_true",
@@ -258,4 +279,70 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_leave(args: argparse.Namespace, ctx: Context) -> int:
     spaces = _spaces(ctx)
     spaces.leave(spaces.resolve_space(args.space), wipe=args.wipe)
+    return 0
+
+
+def cmd_info(args: argparse.Namespace, ctx: Context) -> int:
+    spaces = _spaces(ctx)
+    sid = spaces.resolve_space(args.space)
+    info, warnings = spaces.space_info(sid), spaces.warnings(sid)
+    if args.json:
+        output.print_json({
+            "id": sid.hex(), "name": info.name, "description": info.description,
+            "topics": list(info.topics), "guidelines": info.guidelines,
+            "owner": info.owner.hex(), "me": info.my_persona.hex(),
+            "role": info.my_role.value if info.my_role else None,
+            "members": info.member_count,
+            "warnings": [{"kind": w.kind, "member": w.member_pk.hex(), "detail": w.detail}
+                         for w in warnings]})
+        return 0
+    print(f"{output.clean(info.name)}  ({sid.hex()})")
+    if info.topics:
+        print("topics: " + output.clean(", ".join(info.topics)))
+    print(f"members: {info.member_count}; you: "
+          f"{info.my_role.value if info.my_role else 'not a member'}")
+    for text in (info.description, info.guidelines):
+        if text:
+            print()
+            print(output.clean(text))
+    for w in warnings:
+        output.warn(f"{output.clean(w.member_name)}: {w.detail}")
+    return 0
+
+
+def cmd_pin(args: argparse.Namespace, ctx: Context) -> int:
+    spaces = _spaces(ctx)
+    sid = spaces.resolve_space(args.space)
+    spaces.pin(sid, spaces.resolve_post(sid, args.post), pinned=not args.undo)
+    return 0
+
+
+def cmd_reports(args: argparse.Namespace, ctx: Context) -> int:
+    spaces = _spaces(ctx)
+    items = spaces.reports(spaces.resolve_space(args.space))
+    if args.json:
+        output.print_json([{"id": r.report_id.hex(), "reporter": r.reporter.hex(),
+                            "reporter_name": r.reporter_name, "post": r.target_id.hex(),
+                            "reason": r.reason, "created_ms": r.created_ms} for r in items])
+        return 0
+    for r in items:
+        print(f"{output.local_time(r.created_ms)}  post {r.target_id.hex()[:SHORT]}  by "
+              f"{output.clean(r.reporter_name)}: {output.clean(r.reason)}")
+    return 0
+
+
+def cmd_modlog(args: argparse.Namespace, ctx: Context) -> int:
+    spaces = _spaces(ctx)
+    items = spaces.moderation_log(spaces.resolve_space(args.space))
+    if args.json:
+        output.print_json([{"id": a.event_id.hex(), "actor": a.actor.hex(),
+                            "actor_name": a.actor_name, "action": a.action,
+                            "subject": a.subject.hex() if a.subject else None,
+                            "detail": a.detail, "created_ms": a.created_ms} for a in items])
+        return 0
+    for a in items:
+        subject = f" {a.subject.hex()[:SHORT]}" if a.subject else ""
+        detail = f"  {output.clean(a.detail)}" if a.detail else ""
+        print(f"{output.local_time(a.created_ms)}  {output.clean(a.actor_name)}: "
+              f"{a.action}{subject}{detail}")
     return 0
