@@ -12,7 +12,9 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -34,9 +36,13 @@ def haven(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 class Proc:
     """A `haven` subprocess whose stdout lines are collected by a thread, so a test can
-    wait for a line with a timeout (select() on a buffered text pipe would miss lines)."""
+    wait for a line with a timeout (select() on a buffered text pipe would miss lines).
+    Every one started is killed at the end of its test, whatever happened."""
+
+    started: ClassVar[list[Proc]] = []
 
     def __init__(self, data_dir: Path, *args: str) -> None:
+        Proc.started.append(self)
         self.popen = subprocess.Popen([*HAVEN, "--data-dir", str(data_dir), *args], env=env(),
                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                       stderr=subprocess.PIPE, text=True)
@@ -79,6 +85,16 @@ class Proc:
 
     def signal(self, sig: int) -> None:
         self.popen.send_signal(sig)
+
+
+@pytest.fixture(autouse=True)
+def no_stray_processes() -> Iterator[None]:
+    yield
+    while Proc.started:
+        proc = Proc.started.pop()
+        if proc.popen.poll() is None:
+            proc.popen.kill()
+            proc.popen.wait(timeout=WAIT_S)
 
 
 def entries(data_dir: Path) -> list[str]:
