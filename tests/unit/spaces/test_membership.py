@@ -8,6 +8,7 @@ import pytest
 from haven.core.spaces import events as ev
 from haven.core.spaces.model import Role, Status
 from haven.errors import InvalidInput
+from haven.store import log_table as lt
 from tests.unit.spaces.conftest import Group, join, make_session
 
 
@@ -91,27 +92,33 @@ def test_two_admins_removing_each_other_the_first_in_order_wins(group: Group) ->
     group.sync()
     views = [roles(s, sid) for s in (group.owner, group.bea, group.cai)]
     assert views[0] == views[1] == views[2]
-    statuses = (views[0]["Bea"][1], views[0]["Cai"][1])
-    assert sorted(statuses) == ["active", "removed"]  # exactly one removal took effect
+    with group.owner.vault.read() as conn:
+        removals = {e.author: (e.lamport, e.id) for e in lt.events_in_order(conn, sid, ev.REMOVE)}
+    bea_first = removals[pk["bea"]] < removals[pk["cai"]]
+    assert views[0]["Cai"][1] == ("removed" if bea_first else "active")
+    assert views[0]["Bea"][1] == ("active" if bea_first else "removed")
 
 
 def test_a_post_racing_a_removal_is_hidden_when_ordered_after_it(group: Group) -> None:
     sid, pk = group.space_id, group.pk
     early = group.cai.spaces.post(sid, "before anything")
     group.sync()
-    group.bea.spaces.remove_member(sid, pk["cai"])
-    # Cai has not heard yet and posts again: its clock is behind, so it may sort either
-    # side of the removal; what matters is that every device agrees.
-    group.cai.spaces.post(sid, "racing")
+    removal_epoch = group.bea.spaces.remove_member(sid, pk["cai"])
+    # Cai has not heard yet and posts three times. Both sides started from the same log, so
+    # Cai's first post has the removal's clock value (order then falls to the ids) and the
+    # next two sort after the removal.
+    racing = [group.cai.spaces.post(sid, f"racing {i}") for i in range(3)]
     group.sync()
-    feeds = [[p.body for p in s.spaces.read_feed(sid)] for s in (group.owner, group.bea)]
-    assert feeds[0] == feeds[1]
-    assert "before anything" in feeds[0]
-    # After Cai has seen its removal, anything it writes sorts after it and is hidden.
-    group.cai.log.append(sid, ev.POST, {"body": "after removal"})
-    group.sync()
-    for s in (group.owner, group.bea):
-        assert "after removal" not in [p.body for p in s.spaces.read_feed(sid)]
+    with group.owner.vault.read() as conn:
+        removal = [e for e in lt.events_in_order(conn, sid, ev.REMOVE)][-1]
+        clocks = [lt.get_event(conn, r) for r in racing]
+    assert [c.lamport for c in clocks if c] == [removal.lamport, removal.lamport + 1,
+                                                removal.lamport + 2]
+    first_visible = (removal.lamport, racing[0]) < (removal.lamport, removal.id)
+    expected = ["before anything"] + (["racing 0"] if first_visible else [])
+    for s in group.all():
+        assert [p.body for p in s.spaces.read_feed(sid)] == expected
+    assert group.owner.spaces.space_info(sid).epoch == removal_epoch
     assert early in [p.post_id for p in group.owner.spaces.read_feed(sid)]
 
 
