@@ -69,7 +69,7 @@ class KeyedRateLimiter:
     Keys live only in memory and are never logged.
     """
 
-    def __init__(self, per_minute: int, max_keys: int = 100_000) -> None:
+    def __init__(self, per_minute: int, max_keys: int = 50_000) -> None:
         self.per_minute = per_minute
         self.max_keys = max_keys
         self._buckets: dict[str, TokenBucket] = {}

@@ -50,6 +50,8 @@ MAX_INFLIGHT = 256
 #: which reading resumes), so a client that asks without reading holds bounded memory.
 OUTBOX_HIGH = 2 * 1024 * 1024
 OUTBOX_LOW = 512 * 1024
+#: Forget addresses whose rate-limit bucket is full again once this many are remembered.
+PRUNE_ADDRESSES_ABOVE = 1024
 #: Frame overhead allowed on top of the largest blob.
 FRAME_SLACK = 1024
 
@@ -147,6 +149,8 @@ class RelayServer:
             session.stop()
             self.sessions.discard(session)
             self.gate.leave()
+            if len(self.per_address) > PRUNE_ADDRESSES_ABOVE:
+                self.per_address.prune(time.monotonic())
 
     def _address(self, ws: ServerConnection) -> str:
         if self.config.trust_proxy and ws.request is not None:
