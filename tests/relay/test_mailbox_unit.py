@@ -12,6 +12,7 @@ from haven.relay.mailbox import (
     TokenBucket,
     fetch_page_limit,
     quota_allows,
+    rate_key,
     size_error,
 )
 
@@ -109,3 +110,13 @@ def test_delivery_always_takes_one_blob_even_if_larger_than_the_queue() -> None:
     d.on_page([], more=False, head=0)
     assert d.on_commit(1, 1000)
     assert not d.on_commit(2, 1)
+
+
+def test_rate_key_groups_ipv6_by_64_and_unwraps_mapped_ipv4() -> None:
+    assert rate_key("203.0.113.7") == "203.0.113.7"
+    assert rate_key("2001:db8:1:2:aaaa::1") == rate_key("2001:db8:1:2:ffff::9") == \
+        "2001:db8:1:2::/64"
+    assert rate_key("2001:db8:1:3::1") != rate_key("2001:db8:1:2::1")
+    assert rate_key("::ffff:203.0.113.7") == "203.0.113.7"
+    assert rate_key("fe80::1%eth0") == "fe80::/64"
+    assert rate_key("not an address") == "not an address"

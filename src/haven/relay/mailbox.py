@@ -6,6 +6,7 @@ the tests drive time by hand (magic-wormhole's mailbox server is built the same 
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
 
 
@@ -90,6 +91,20 @@ class KeyedRateLimiter:
 
     def __len__(self) -> int:
         return len(self._buckets)
+
+
+def rate_key(address: str) -> str:
+    """The per-address rate limit's key: the address itself for IPv4, the /64 network for
+    IPv6 (one host usually holds a whole /64, so limiting single IPv6 addresses is useless)."""
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network((ip, 64), strict=False))
+    return str(ip)
 
 
 class ConnectionGate:

@@ -31,6 +31,7 @@ from haven.relay.mailbox import (
     KeyedRateLimiter,
     TokenBucket,
     fetch_page_limit,
+    rate_key,
     size_error,
 )
 from haven.relay.metrics import Metrics
@@ -156,9 +157,9 @@ class RelayServer:
         if self.config.trust_proxy and ws.request is not None:
             forwarded = ws.request.headers.get("X-Forwarded-For", "")
             if forwarded:
-                return forwarded.rsplit(",", 1)[-1].strip()
+                return rate_key(forwarded.rsplit(",", 1)[-1].strip())
         remote = ws.remote_address
-        return str(remote[0]) if remote else "?"
+        return rate_key(str(remote[0])) if remote else "?"
 
 
 class Session:
