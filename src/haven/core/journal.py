@@ -106,13 +106,14 @@ class JournalProjector:
         jt.clear(conn)
 
     def _create(self, conn: Connection, event: Event, log: EventLog) -> None:
-        if jt.is_tombstoned(conn, event.id) or jt.get_entry(conn, event.id) is not None:
-            return
         draft = _draft_from(event.content)
         if draft is None:
             return
-        jt.insert_entry(conn, EntryRow(event.id, draft.title, draft.body, draft.mood,
-                                       draft.tags, event.created_ms, event.created_ms))
+        # The log holds each event once, so the entry cannot exist yet; it may have been
+        # deleted already (a delete that arrived first), which insert_entry checks.
+        if not jt.insert_entry(conn, EntryRow(event.id, draft.title, draft.body, draft.mood,
+                                              draft.tags, event.created_ms, event.created_ms)):
+            return
         # Edits or a delete from another device may have arrived before the entry itself.
         for stored in lt.events_targeting(conn, event.id):
             if stored.type in (EDIT, DELETE) and stored.author == event.author:

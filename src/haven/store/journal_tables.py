@@ -37,14 +37,19 @@ def fts_query(text: str) -> str:
     return " AND ".join('"' + w.replace('"', '""') + '"*' for w in words)
 
 
-def insert_entry(conn: Connection, row: EntryRow) -> None:
+def insert_entry(conn: Connection, row: EntryRow) -> bool:
+    """Insert unless the entry was deleted already (tombstoned) or exists; True if inserted."""
     cur = conn.execute(
-        "INSERT INTO journal_entries (entry_id, title, body, mood, tags_text, created_ms,"
-        " updated_ms, edit_lamport, edit_id) VALUES (?,?,?,?,?,?,?,?,?)",
+        "INSERT OR IGNORE INTO journal_entries (entry_id, title, body, mood, tags_text,"
+        " created_ms, updated_ms, edit_lamport, edit_id) SELECT ?,?,?,?,?,?,?,?,?"
+        " WHERE NOT EXISTS (SELECT 1 FROM journal_tombstones WHERE entry_id = ?)",
         (row.entry_id, row.title, row.body, row.mood, " ".join(row.tags), row.created_ms,
-         row.updated_ms, row.edit_lamport, row.edit_id),
+         row.updated_ms, row.edit_lamport, row.edit_id, row.entry_id),
     )
+    if cur.rowcount != 1:
+        return False
     _set_tags(conn, int(cur.lastrowid), row.tags)
+    return True
 
 
 def update_entry(conn: Connection, row: EntryRow) -> None:
@@ -157,6 +162,8 @@ def _where(flt: EntryFilter) -> tuple[str, list[object]]:
 
 
 def _set_tags(conn: Connection, rowid: int, tags: tuple[str, ...]) -> None:
+    if not tags:
+        return
     conn.executemany(
         "INSERT OR IGNORE INTO journal_tags (entry_rowid, tag) VALUES (?, ?)",
         [(rowid, t) for t in tags],

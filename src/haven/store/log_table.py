@@ -65,6 +65,24 @@ def chain_tip(conn: Connection, space_id: bytes, author: bytes,
     return (row[0], row[1]) if row else (0, None)
 
 
+@dataclass(frozen=True)
+class ChainTip:
+    seq: int
+    id: bytes | None
+    lamport: int
+
+
+def chain_tip_with_clock(conn: Connection, space_id: bytes, author: bytes,
+                         device: bytes) -> ChainTip:
+    """The chain's last event: seq, id and Lamport clock, in one statement."""
+    row = conn.execute(
+        "SELECT seq, id, lamport FROM events WHERE space_id=? AND author=? AND device=?"
+        " ORDER BY seq DESC LIMIT 1",
+        (space_id, author, device),
+    ).fetchone()
+    return ChainTip(row[0], bytes(row[1]), row[2]) if row else ChainTip(0, None, 0)
+
+
 def max_lamport(conn: Connection, space_id: bytes) -> int:
     row = conn.execute(
         "SELECT max(lamport) FROM events WHERE space_id = ?", (space_id,)
