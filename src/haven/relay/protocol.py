@@ -156,16 +156,25 @@ _FIELD_KINDS: dict[type, dict[str, str]] = {
 }
 
 
+_KEYS = {cls: frozenset({"v", "t", *kinds}) for cls, kinds in _FIELD_KINDS.items()}
+_FIELD_NAMES = {cls: tuple(f.name for f in fields(cls)) for cls in _FIELD_KINDS}
+
+
+def _packb(obj: Any) -> bytes:
+    return msgpack.packb(obj, use_bin_type=True)
+
+
 def encode(message: ClientMessage | ServerMessage) -> bytes:
-    body: dict[str, Any] = {"v": VERSION, "t": _TYPE_NAMES[type(message)]}
-    for f in fields(message):
-        value = getattr(message, f.name)
-        if f.name == "items":
+    cls = type(message)
+    body: dict[str, Any] = {"v": VERSION, "t": _TYPE_NAMES[cls]}
+    for name in _FIELD_NAMES[cls]:
+        value = getattr(message, name)
+        if name == "items":
             value = [list(i) for i in value]
-        elif f.name == "acks":
+        elif name == "acks":
             value = [[a.id, a.cursor, a.dup] for a in value]
-        body[f.name] = value
-    return msgpack.packb(body, use_bin_type=True)
+        body[name] = value
+    return _packb(body)
 
 
 def decode_client(data: bytes) -> ClientMessage:
@@ -198,13 +207,12 @@ def _decode(data: bytes, types: Mapping[str, type]) -> Any:
     cls = types.get(untrusted.get("t"))  # type: ignore[arg-type]
     if cls is None:
         raise ProtocolError("malformed", "unknown frame type")
-    kinds = _FIELD_KINDS[cls]
-    if set(untrusted) != {"v", "t", *kinds}:
+    if untrusted.keys() != _KEYS[cls]:
         raise ProtocolError("malformed", "unexpected or missing fields")
-    values = {name: _check(name, kind, untrusted[name]) for name, kind in kinds.items()}
-    if msgpack.packb(untrusted, use_bin_type=True) != data:
+    values = [_check(name, kind, untrusted[name]) for name, kind in _FIELD_KINDS[cls].items()]
+    if _packb(untrusted) != data:
         raise ProtocolError("malformed", "frame is not canonically encoded")
-    return cls(**values)
+    return cls(*values)
 
 
 def _check(name: str, kind: str, value: Any) -> Any:

@@ -177,7 +177,8 @@ class Session:
         self.outbox_bytes = 0
         self.ready = asyncio.Event()
         self.drained = asyncio.Event()
-        self.inflight = asyncio.Semaphore(MAX_INFLIGHT)
+        self.room = asyncio.Event()  # set while fewer than MAX_INFLIGHT appends are pending
+        self.room.set()
         self.pending = 0  # appends submitted and not yet answered
         self.acks: list[protocol.Appended] = []
         self.delivery: Delivery | None = None
@@ -239,18 +240,19 @@ class Session:
         if wait:
             self._refuse(message.id, "rate_limited", "too many blobs; slow down", wait)
             return
-        await self.inflight.acquire()
+        while self.pending >= MAX_INFLIGHT:  # stop reading this client's frames for now
+            self.room.clear()
+            await self.room.wait()
         try:
             self.server.hub.submit(self.mailbox, message.blob, self._on_committed, message.id)
         except ShuttingDown:
-            self.inflight.release()
             self._refuse(message.id, "shutting_down", "the relay is restarting", 5.0)
             return
         self.pending += 1
 
     def _on_committed(self, request_id: int, result: AppendResult | None) -> None:
-        self.inflight.release()
         self.pending -= 1
+        self.room.set()
         if not self.pending:
             self.drained.set()
         if result is None:  # the batch failed (e.g. disk full): nothing was stored
