@@ -45,3 +45,24 @@ def test_two_devices_find_each_other_and_sync_while_announcing_nothing_readable(
                    result["space_id"][:8]):
         assert secret not in seen
     assert all(t in ("", "00") for t in result["txt"])  # empty TXT records
+
+
+@pytest.mark.skipif(not namespace_available(),
+                    reason="needs `unshare -rn` and `ip` (user and network namespaces)")
+def test_haven_sync_finds_a_serving_device_on_the_lan(tmp_path: Path) -> None:
+    """The CLI path: `haven serve --lan on` announces, `haven sync` with no peer finds it."""
+    from haven.core.linking import create_linked, make_bundle
+    from tests.helpers import PASSPHRASE, new_session
+
+    a = new_session(tmp_path / "a")
+    a.journal.add("found over the LAN")
+    create_linked(tmp_path / "b", PASSPHRASE, make_bundle(a), "laptop").lock()
+    a.lock()
+    haven = f"{sys.executable} -m haven"
+    script = ROOT / "tests" / "integration" / "lan_cli_scenario.sh"
+    cmd = f"{SETUP} && exec sh {script} {tmp_path / 'a'} {tmp_path / 'b'} '{haven}'"
+    env = {**os.environ, "HAVEN_PASSPHRASE": PASSPHRASE}
+    done = subprocess.run(["unshare", "-rn", "sh", "-c", cmd], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "127.0.0.1:" in done.stdout and "received 2" in done.stdout, done.stdout

@@ -167,3 +167,11 @@ def test_edit_arriving_before_its_entry(tmp_path: Path) -> None:
     assert c.journal.get(eid).body == "edited by b"
     for x in (a, b, c):
         x.lock()
+
+
+def test_rebuilding_a_group_space_leaves_the_journal_alone(s: Session) -> None:
+    s.journal.add("stays")
+    space_id = s.spaces.create_space("Circle")
+    s.log.rebuild_projections(space_id)
+    assert [e.body for e in s.journal.list()] == ["stays"]
+    assert s.devices.list()

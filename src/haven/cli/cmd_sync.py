@@ -12,12 +12,17 @@ import argparse
 import asyncio
 import signal
 import sys
+import threading
 from typing import Any
 
 from haven.cli.context import Context
+from haven.core.lan import discovery_keys
 from haven.core.session import Session
 from haven.errors import InvalidInput
-from haven.sync.engine import SyncFailed, async_start_server, async_sync_once
+from haven.sync.addresses import lan_address
+from haven.sync.discovery import DiscoveryKey, LanDiscovery, Peer
+from haven.sync.engine import SyncEngine, SyncFailed, async_sync_once
+from haven.sync.lan import LanSync, is_loopback, lan_discovery_allowed
 from haven.sync.reconcile import SpaceReport, SyncReport
 
 DEFAULT_HOST = "127.0.0.1"
@@ -34,13 +39,19 @@ def register(subparsers: Any) -> None:
                        "to accept peers on the local network)")
     serve.add_argument("--port", type=_port, default=DEFAULT_PORT,
                        help="port to listen on (default 0: any free port, printed)")
+    serve.add_argument("--lan", choices=("auto", "on", "off"), default="auto",
+                       help="announce on the local network so members find this device "
+                       "(auto: unless listening on loopback; announcements carry no names)")
     serve.set_defaults(handler=run_serve)
 
     sync = subparsers.add_parser(
         "sync", help="sync once with a peer that runs `haven serve`",
         description="Run one sync round with a peer: both sides send what the other lacks.")
-    sync.add_argument("--peer", required=True, type=parse_peer, metavar="HOST:PORT",
-                      help="the peer's address, e.g. 192.168.1.20:7654 or [::1]:7654")
+    sync.add_argument("--peer", type=parse_peer, metavar="HOST:PORT",
+                      help="the peer's address, e.g. 192.168.1.20:7654 or [::1]:7654; "
+                      "without it, look for members on the local network")
+    sync.add_argument("--lan-wait", type=float, default=3.0, metavar="SECONDS",
+                      help="how long to look on the local network (default %(default)s)")
     sync.set_defaults(handler=run_sync)
 
 
@@ -79,6 +90,8 @@ def _space_line(s: SpaceReport, session: Session) -> str:
 
 def run_sync(args: argparse.Namespace, ctx: Context) -> int:
     session = ctx.open()
+    if args.peer is None:
+        return _sync_lan(session, args.lan_wait)
     host, port = args.peer
     try:
         report = asyncio.run(async_sync_once(session, host, port))
@@ -101,25 +114,74 @@ def run_serve(args: argparse.Namespace, ctx: Context) -> int:
     if not 0 <= args.port <= 65535:
         raise InvalidInput("a port is a number from 0 to 65535")
     session = ctx.open()
-    asyncio.run(_serve(session, args.host, args.port))
-    return 0
-
-
-async def _serve(session: Session, host: str, port: int) -> None:
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
+    stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
+        signal.signal(sig, lambda *_: stop.set())
 
     def on_report(report: SyncReport) -> None:
         status = "synced" if report.complete else f"sync failed ({report.error})"
         print(f"{status}: " + "; ".join(describe(report, session) or ["no shared spaces"]),
               flush=True)
 
-    server = await async_start_server(session, host, port, on_report=on_report)
+    engine = SyncEngine(session, on_report=on_report)
+    engine.start()
+    lan: LanSync | None = None
     try:
-        shown = f"[{server.host}]" if ":" in server.host else server.host
-        print(f"listening on {shown}:{server.port}", flush=True)
-        await stop.wait()
+        port = engine.serve(args.host, args.port)
+        shown = f"[{args.host}]" if ":" in args.host else args.host
+        print(f"listening on {shown}:{port}", flush=True)
+        announce = args.lan == "on" or (args.lan == "auto" and not is_loopback(args.host))
+        if announce and lan_discovery_allowed():
+            address = args.host if args.host not in ("0.0.0.0", "::") else lan_address()
+            if address is None:
+                print("not announcing: no local-network address found", file=sys.stderr)
+            else:
+                lan = LanSync(session, engine, port, addresses=[address], interfaces=[address])
+                lan.start()
+                print("announcing on the local network", flush=True)
+        while not stop.wait(0.5):
+            pass
     finally:
-        await server.close()
+        if lan is not None:
+            lan.stop()
+        engine.stop()
+    return 0
+
+
+def _sync_lan(session: Session, wait_s: float) -> int:
+    """Look for members on the local network for `wait_s` seconds; one round with each."""
+    if not lan_discovery_allowed():
+        raise InvalidInput("LAN discovery is off (HAVEN_LAN_DISCOVERY=0): give --peer")
+    address = lan_address()
+    if address is None:
+        raise InvalidInput("no local-network address: give --peer HOST:PORT")
+    peers: dict[tuple[str, int], Peer] = {}
+    found = threading.Event()
+
+    def on_peer(peer: Peer) -> None:
+        peers[(peer.host, peer.port)] = peer
+        found.set()
+
+    keys = [DiscoveryKey.from_epoch_key(k.space_id, k.epoch, k.epoch_key)
+            for k in discovery_keys(session)]
+    discovery = LanDiscovery(lambda: keys, 0, on_peer, addresses=[address],
+                             interfaces=[address], announce=False)
+    discovery.start()
+    try:
+        found.wait(wait_s)
+    finally:
+        discovery.stop()
+    if not peers:
+        print("no members found on the local network")
+        return 0
+    failed = 0
+    for host, port in sorted(peers):
+        try:
+            report = asyncio.run(async_sync_once(session, host, port))
+        except SyncFailed as exc:
+            print(f"{host}:{port}: sync failed ({exc})", file=sys.stderr)
+            failed += 1
+            continue
+        for line in describe(report, session):
+            print(f"{host}:{port}: {line}")
+    return 12 if failed else 0

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from haven.core.envelope import Event, packb, unpackb
 from haven.core.eventlog import Draft, OwnPersonaOnly
+from haven.core.journal import is_journal_space
 from haven.crypto import sealing
 from haven.crypto.errors import CryptoError
 from haven.errors import InvalidInput, NotFound
@@ -96,7 +97,8 @@ class DevicesProjector:
             self._install_rotated_key(conn, event)
 
     def clear(self, conn: Connection, space_id: bytes) -> None:
-        dt.clear_devices(conn)
+        if is_journal_space(conn, space_id):
+            dt.clear_devices(conn)
 
     def _install_rotated_key(self, conn: Connection, event: Event) -> None:
         epoch, sealed_keys = event.content.get("epoch"), event.content.get("keys")

@@ -14,6 +14,7 @@ from typing import Any
 from haven.core.envelope import Event
 from haven.core.eventlog import Draft, EventLog
 from haven.errors import InvalidInput, NotFound
+from haven.store import identity_tables as ids
 from haven.store import journal_tables as jt
 from haven.store import log_table as lt
 from haven.store.journal_tables import EntryFilter, EntryRow
@@ -76,6 +77,11 @@ def _content(draft: JournalDraft) -> dict[str, Any]:
             "tags": list(draft.tags)}
 
 
+def is_journal_space(conn: Connection, space_id: bytes) -> bool:
+    space = ids.get_space(conn, space_id)
+    return space is not None and space.kind == "journal"
+
+
 def _draft_from(content: dict[str, Any]) -> JournalDraft | None:
     """Read an event's content defensively: a malformed one (from a buggy or hostile peer
     with our key) projects to nothing rather than breaking the projection."""
@@ -103,7 +109,8 @@ class JournalProjector:
                 jt.delete_entry(conn, target)
 
     def clear(self, conn: Connection, space_id: bytes) -> None:
-        jt.clear(conn)
+        if is_journal_space(conn, space_id):  # rebuilding a group space leaves the journal be
+            jt.clear(conn)
 
     def _create(self, conn: Connection, event: Event, log: EventLog) -> None:
         draft = _draft_from(event.content)

@@ -5,11 +5,17 @@ sending any packet."""
 from __future__ import annotations
 
 import ipaddress
+import os
 
 import ifaddr
 
 
 def lan_address() -> str | None:
+    """HAVEN_LAN_ADDRESS overrides the choice (a computer with several networks, or a test
+    in a private network namespace)."""
+    override = os.environ.get("HAVEN_LAN_ADDRESS")
+    if override:
+        return str(ipaddress.ip_address(override))
     for adapter in ifaddr.get_adapters():
         for ip in adapter.ips:
             if not isinstance(ip.ip, str):

@@ -79,7 +79,10 @@ class LanDiscovery:
 
     def __init__(self, keys: KeysProvider, port: int, on_peer: PeerHandler, *,
                  addresses: Sequence[str], interfaces: Sequence[str] | None = None,
-                 today: Callable[[], datetime.date] | None = None) -> None:
+                 today: Callable[[], datetime.date] | None = None,
+                 announce: bool = True) -> None:
+        """`announce=False` only browses (a one-off `haven sync` that serves nothing)."""
+        self._announce = announce
         self._keys = keys
         self._port = port
         self._on_peer = on_peer
@@ -112,7 +115,9 @@ class LanDiscovery:
                 wanted[service_type(key, day)] = key.space_id
             for stype in list(self._registered):
                 if stype not in wanted:
-                    zc.unregister_service(self._registered.pop(stype))
+                    info = self._registered.pop(stype)
+                    if self._announce:
+                        zc.unregister_service(info)
                     self._browsers.pop(stype).cancel()
             self._type_space = wanted
             for stype in wanted:
@@ -121,12 +126,14 @@ class LanDiscovery:
                 name = f"{os.urandom(5).hex()}.{stype}"
                 info = ServiceInfo(stype, name, addresses=self._addresses, port=self._port,
                                    properties={})
-                zc.register_service(info)
+                if self._announce:
+                    zc.register_service(info)
                 self._own_names.add(name)
                 self._registered[stype] = info
                 self._browsers[stype] = ServiceBrowser(zc, stype,
                                                        handlers=[self._on_change])
-        log.info("announcing on the local network for %d space(s)", len(wanted))
+        log.info("%s on the local network for %d space(s)",
+                 "announcing" if self._announce else "looking", len(wanted))
 
     def stop(self) -> None:
         with self._lock:

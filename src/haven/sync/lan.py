@@ -3,7 +3,9 @@ round, at most once per `MIN_INTERVAL_S` per address, off the caller's thread.""
 
 from __future__ import annotations
 
+import ipaddress
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -19,11 +21,23 @@ log = logging.getLogger(__name__)
 MIN_INTERVAL_S = 30.0
 
 
+def lan_discovery_allowed() -> bool:
+    """HAVEN_LAN_DISCOVERY=0 turns discovery off for this process (tests, scripts)."""
+    return os.environ.get("HAVEN_LAN_DISCOVERY", "1") != "0"
+
+
+def is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
 class LanSync:
     def __init__(self, session: Session, engine: SyncEngine, port: int, *,
                  addresses: Sequence[str], interfaces: Sequence[str] | None = None,
                  on_report: Callable[[Peer, SyncReport], None] | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, announce: bool = True) -> None:
         self._session = session
         self._engine = engine
         self._on_report = on_report
@@ -31,7 +45,7 @@ class LanSync:
         self._last: dict[tuple[str, int], float] = {}
         self._lock = threading.Lock()
         self.discovery = LanDiscovery(self._keys, port, self._found, addresses=addresses,
-                                      interfaces=interfaces)
+                                      interfaces=interfaces, announce=announce)
 
     def start(self) -> None:
         self.discovery.start()
