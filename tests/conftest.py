@@ -27,6 +27,8 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # benchmark use the real MODERATE limits.
     monkeypatch.setenv("HAVEN_INSECURE_TEST_KDF", "1")
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    monkeypatch.setenv("HAVEN_LISTEN_HOST", "127.0.0.1")  # the app's background sync: loopback only
+    monkeypatch.setenv("HAVEN_LAN_DISCOVERY", "0")  # and never multicast
     monkeypatch.delenv("HAVEN_PASSPHRASE", raising=False)
     return home
 

@@ -18,8 +18,9 @@ import enum
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
+from typing import Any
 
 from haven.core.session import Session
 from haven.errors import HavenError, VaultExists
@@ -125,8 +126,8 @@ class _PairingThread:
             self.rejected_here = not match
             return self.confirmed
 
-    def run(self, make: Callable[[], object], finish: Callable[[BaseException | None,
-                                                                  object], None]) -> None:
+    def run(self, make: Callable[[], Coroutine[Any, Any, object]],
+            finish: Callable[[BaseException | None, object], None]) -> None:
         def main() -> None:
             loop = asyncio.new_event_loop()
             asyncio.set_event_loop(loop)
@@ -134,7 +135,7 @@ class _PairingThread:
             result: object = None
             error: BaseException | None = None
             try:
-                task = loop.create_task(make())  # type: ignore[arg-type]
+                task = loop.create_task(make())
                 self._task = task
                 self._ready.set()
                 result = loop.run_until_complete(task)
@@ -156,7 +157,12 @@ class _PairingThread:
         if loop is None or future is None:
             return
         with contextlib.suppress(RuntimeError):  # the loop has closed: nothing to answer
-            loop.call_soon_threadsafe(lambda: future.done() or future.set_result(match))
+            loop.call_soon_threadsafe(self._settle, future, match)
+
+    @staticmethod
+    def _settle(future: asyncio.Future[bool], match: bool) -> None:
+        if not future.done():
+            future.set_result(match)
 
     def cancel(self) -> None:
         """Give up, unless the person already confirmed (the keys may be on their way, and
@@ -196,7 +202,7 @@ class LinkOffer:
         def code_ready(code: PairingCode) -> None:
             self._on_code(code.encode(), code.expires_s)
 
-        def make() -> object:
+        def make() -> Coroutine[Any, Any, object]:
             return async_offer_link(
                 self._session, listen_host=self._listen_host,
                 advertise_host=self._advertise_host, port=self._port,
@@ -237,7 +243,7 @@ class LinkAccept:
         self._pairing = _PairingThread("haven-link-accept", on_words)
 
     def start(self) -> None:
-        def make() -> object:
+        def make() -> Coroutine[Any, Any, object]:
             return async_accept_link(self._code, self._data_dir, self._passphrase,
                                      confirm=self._pairing.confirm, label=self._label)
 

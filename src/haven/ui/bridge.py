@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from haven.core import session as core_session
 from haven.core.session import Session
 from haven.errors import HavenError
+from haven.ui.background_sync import BackgroundSync
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +92,8 @@ class SessionBridge(QObject):
         self._tasks: dict[_Relay, Task] = {}
         self._generation = 0  # bumped by lock(): results of older opens are discarded
         self._busy = False
+        #: Sync while unlocked: started on open, stopped (off this thread) on every lock.
+        self.background = BackgroundSync(self)
 
     # ---------------------------------------------------------------- state
 
@@ -123,6 +126,7 @@ class SessionBridge(QObject):
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
+        self.background.stop()  # returns at once; the network winds down on its own thread
         was_open = self._session is not None
         if self._session is not None:
             self._session.lock()
@@ -155,12 +159,18 @@ class SessionBridge(QObject):
 
         self.run(work, done, failed)
 
+    def adopt(self, new_session: object) -> None:
+        """Take over a session opened elsewhere (a newly linked device's vault)."""
+        if isinstance(new_session, Session):
+            self._adopt(new_session)
+
     def _adopt(self, new_session: Session) -> None:
         if self._session is not None:
             self._session.lock()
         self._session = new_session
         self._unsubscribe = new_session.log.subscribe(self._on_events)
         log.info("vault opened")
+        self.background.start(new_session)
         self.unlocked.emit()
 
     def _on_events(self, events: Sequence[object]) -> None:
@@ -192,6 +202,7 @@ class SessionBridge(QObject):
     def shutdown(self) -> None:
         self.wait_for_workers()
         self.lock()
+        self.background.wait_stopped(5.0)
 
     def _set_busy(self, busy: bool) -> None:
         if busy != self._busy:

@@ -5,13 +5,18 @@ The title is always "Haven" (or "Notes" in discreet mode) and never shows entry 
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
+from haven.core.lan import lan_enabled, set_lan_enabled
 from haven.errors import HavenError
 from haven.ui import appearance, messages
 from haven.ui.bridge import SessionBridge
+from haven.ui.devices.devices_page import DevicesPage
+from haven.ui.devices.link_page import LinkDevicePage
 from haven.ui.journal.journal_page import JournalPage
 from haven.ui.pages.create_page import CreateVaultPage
 from haven.ui.pages.home_page import HomePage
@@ -19,6 +24,9 @@ from haven.ui.pages.settings_page import SettingsPage
 from haven.ui.pages.unlock_page import UnlockPage
 from haven.ui.safety import SafetyWatcher
 from haven.ui.settings import AppSettings
+from haven.ui.sync_status import SyncStatusLabel
+
+log = logging.getLogger(__name__)
 
 
 class HavenWindow(QMainWindow):
@@ -40,9 +48,14 @@ class HavenWindow(QMainWindow):
         self.home = HomePage()
         self.journal_page = JournalPage(bridge)
         self.settings_page = SettingsPage(self.settings)
+        self.devices_page = DevicesPage(bridge)
+        self.link_page = LinkDevicePage(bridge)
+        self.sync_status = SyncStatusLabel()
         self.home.add_section("journal", self.tr("Journal"), self.journal_page)
         self.home.add_section("settings", self.tr("Settings"), self.settings_page)
-        for page in (self.create_page, self.unlock_page, self.home):
+        self.home.add_section("devices", self.tr("Devices"), self.devices_page)
+        self.home.add_footer(self.sync_status)
+        for page in (self.create_page, self.unlock_page, self.home, self.link_page):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         self.resize(1000, 680)
@@ -60,6 +73,10 @@ class HavenWindow(QMainWindow):
         self.unlock_page.submitted.connect(self._unlock)
         self.home.lockRequested.connect(self.lock)
         self.settings_page.changed.connect(self.apply_settings)
+        self.settings_page.lanToggled.connect(self._set_lan)
+        self.create_page.linkRequested.connect(self.show_link_page)
+        self.link_page.backRequested.connect(self.show_start_page)
+        bridge.background.statusChanged.connect(self.sync_status.set_status)
         bridge.busyChanged.connect(self._set_busy)
         bridge.unlocked.connect(self._on_unlocked)
         bridge.locked.connect(self._on_locked)
@@ -80,6 +97,12 @@ class HavenWindow(QMainWindow):
             self.stack.setCurrentWidget(self.create_page)
             self.create_page.name.setFocus()
 
+    def show_link_page(self) -> None:
+        self.create_page.clear_secrets()
+        self.link_page.reset()
+        self.stack.setCurrentWidget(self.link_page)
+        self.link_page.code.setFocus()
+
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
 
@@ -91,6 +114,7 @@ class HavenWindow(QMainWindow):
         self.setWindowTitle(self.tr("Notes") if self.settings.discreet else self.tr("Haven"))
         self.unlock_page.set_discreet(self.settings.discreet)
         self.safety.set_idle_timeout_ms(self.settings.autolock_minutes * 60_000)
+        self.bridge.background.port = self.settings.sync_port
 
     # ---------------------------------------------------------------- open and lock
 
@@ -115,6 +139,8 @@ class HavenWindow(QMainWindow):
         self.home.persona.setText(label)
         self.home.persona.setAccessibleName(self.tr("Signed in as %1").replace("%1", label))
         self.journal_page.attach()
+        self.devices_page.attach()
+        self.settings_page.set_lan_sync(lan_enabled(session))
         self.home.show_section("journal")
         self.stack.setCurrentWidget(self.home)
         self.safety.arm_idle(True)
@@ -123,6 +149,8 @@ class HavenWindow(QMainWindow):
     def _on_locked(self) -> None:
         self.safety.arm_idle(False)
         self.journal_page.detach()
+        self.devices_page.detach()
+        self.settings_page.set_lan_sync(None)
         self.home.persona.clear()
         self.show_start_page()
 
@@ -132,6 +160,18 @@ class HavenWindow(QMainWindow):
             self.create_page.show_error(text)
         else:
             self.unlock_page.show_error(text)
+
+    def _set_lan(self, enabled: bool) -> None:
+        session = self.bridge.session
+        if session is None:
+            return
+        try:
+            set_lan_enabled(session, enabled)
+        except HavenError as exc:
+            self.settings_page.set_lan_sync(lan_enabled(session))
+            log.warning("could not store the LAN setting: %s", type(exc).__name__)
+            return
+        self.bridge.background.set_lan_enabled(enabled)
 
     def lock(self) -> None:
         if self.bridge.session is not None:
@@ -152,6 +192,7 @@ class HavenWindow(QMainWindow):
             self.journal_page.flush_draft()
         self.bridge.lock()
         self.create_page.clear_secrets()
+        self.link_page.reset()
         self.unlock_page.reset()
         self.quickExited.emit()
 

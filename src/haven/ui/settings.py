@@ -73,6 +73,16 @@ class AppSettings:
     def discreet(self, on: bool) -> None:
         self._q.setValue("discreet", bool(on))
 
+    @property
+    def sync_port(self) -> int:
+        """The port background sync listens on; 0 lets the system choose a free one."""
+        value = self._int("sync_port", 0)
+        return value if 0 <= value < 65536 else 0
+
+    @sync_port.setter
+    def sync_port(self, port: int) -> None:
+        self._q.setValue("sync_port", port if 0 <= int(port) < 65536 else 0)
+
     def sync(self) -> None:
         self._q.sync()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -22,6 +23,8 @@ from haven.ui import messages
 class CreateVaultPage(QWidget):
     #: passphrase, display name, pronouns — all checked already.
     submitted = Signal(str, str, str)
+    #: The person already has Haven on another computer and wants to link this one.
+    linkRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +75,11 @@ class CreateVaultPage(QWidget):
         self.create_button.setAccessibleName(self.tr("Create my vault"))
         self.create_button.setDefault(True)
         self.create_button.setAutoDefault(True)
+        self.link_button = QPushButton(self.tr("&Link to my other device…"))
+        self.link_button.setAccessibleName(self.tr("Link to my other device"))
+        self.link_button.setAccessibleDescription(
+            self.tr("Use the journal you already have on another computer")
+        )
 
         form = QFormLayout()
         form.addRow(self.tr("&Display name"), self.name)
@@ -89,7 +97,11 @@ class CreateVaultPage(QWidget):
         inner.addLayout(form)
         inner.addWidget(self.error)
         inner.addWidget(self.busy)
-        inner.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.link_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.create_button)
+        inner.addLayout(buttons)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -99,10 +111,12 @@ class CreateVaultPage(QWidget):
         self.setTabOrder(self.pronouns, self.passphrase)
         self.setTabOrder(self.passphrase, self.confirm)
         self.setTabOrder(self.confirm, self.create_button)
+        self.setTabOrder(self.create_button, self.link_button)
         self.passphrase.textChanged.connect(self._update_strength)
         self.name.textChanged.connect(self._update_strength)
         self.confirm.returnPressed.connect(self._submit)
         self.create_button.clicked.connect(self._submit)
+        self.link_button.clicked.connect(self.linkRequested)
         self._update_strength()
 
     def _update_strength(self) -> None:
@@ -142,7 +156,8 @@ class CreateVaultPage(QWidget):
 
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
-        for widget in (self.name, self.pronouns, self.passphrase, self.confirm, self.create_button):
+        for widget in (self.name, self.pronouns, self.passphrase, self.confirm, self.create_button,
+                       self.link_button):
             widget.setEnabled(not busy)
 
     def clear_secrets(self) -> None:

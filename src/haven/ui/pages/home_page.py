@@ -33,6 +33,7 @@ class HomePage(QWidget):
         self.lock_button.setAccessibleName(self.tr("Lock Haven"))
         self.lock_button.setToolTip(self.tr("Lock (Ctrl+L); quick exit: Shift three times"))
         side = QVBoxLayout()
+        self._side = side
         side.addWidget(self.sidebar, 1)
         side.addWidget(self.persona)
         side.addWidget(self.lock_button)
@@ -57,6 +58,10 @@ class HomePage(QWidget):
             item.setToolTip(keys.toString(QKeySequence.SequenceFormat.NativeText))
         if self.sidebar.currentRow() < 0:
             self.sidebar.setCurrentRow(0)
+
+    def add_footer(self, widget: QWidget) -> None:
+        """A line under the sidebar, above the persona (e.g. the sync status)."""
+        self._side.insertWidget(1, widget)
 
     def show_section(self, key: str) -> None:
         self.sidebar.setCurrentRow(self._keys.index(key))

@@ -19,6 +19,8 @@ from haven.ui.settings import FONT_SCALES, MAX_AUTOLOCK_MINUTES, AppSettings, Th
 class SettingsPage(QWidget):
     #: Something changed: the window re-applies theme, font, title and auto-lock.
     changed = Signal()
+    #: The person turned LAN sync on or off (stored in the vault by the window).
+    lanToggled = Signal(bool)
 
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +55,13 @@ class SettingsPage(QWidget):
         self.discreet.setAccessibleDescription(
             self.tr("The window is called Notes instead of Haven")
         )
+        self.lan_sync = QCheckBox(self.tr("Sync with my devices on the &local network"))
+        self.lan_sync.setAccessibleName(self.tr("Sync on the local network"))
+        self.lan_sync.setAccessibleDescription(
+            self.tr("Haven finds your linked devices on this network; the announcements carry "
+                    "no names. Kept in your vault, so it applies only while it is unlocked.")
+        )
+        self.lan_sync.setEnabled(False)
         safety = QLabel(
             self.tr(
                 "Quick exit: press Shift three times, or Ctrl+Shift+Q, to hide Haven and lock it "
@@ -66,6 +75,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("&Theme"), self.theme)
         form.addRow(self.tr("Te&xt size"), self.font_scale)
         form.addRow("", self.discreet)
+        form.addRow("", self.lan_sync)
         box = QWidget()
         box.setMaximumWidth(640)
         inner = QVBoxLayout(box)
@@ -79,12 +89,14 @@ class SettingsPage(QWidget):
         self.setTabOrder(self.autolock, self.theme)
         self.setTabOrder(self.theme, self.font_scale)
         self.setTabOrder(self.font_scale, self.discreet)
+        self.setTabOrder(self.discreet, self.lan_sync)
 
         self.load()
         self.autolock.valueChanged.connect(self._store)
         self.theme.currentIndexChanged.connect(self._store)
         self.font_scale.currentIndexChanged.connect(self._store)
         self.discreet.toggled.connect(self._store)
+        self.lan_sync.toggled.connect(self.lanToggled)
 
     def load(self) -> None:
         s = self.settings
@@ -96,6 +108,13 @@ class SettingsPage(QWidget):
         self.discreet.setChecked(s.discreet)
         for widget in (self.autolock, self.theme, self.font_scale, self.discreet):
             widget.blockSignals(False)
+
+    def set_lan_sync(self, enabled: bool | None) -> None:
+        """Show the vault's LAN setting; None (locked) greys the box out."""
+        self.lan_sync.blockSignals(True)
+        self.lan_sync.setChecked(bool(enabled))
+        self.lan_sync.setEnabled(enabled is not None)
+        self.lan_sync.blockSignals(False)
 
     def _store(self) -> None:
         s = self.settings

@@ -1,0 +1,238 @@
+"""Sync in the background while the vault is open: serve on a port, announce on the LAN.
+
+The engine runs on its own thread and loop (sync/engine.py); this QObject starts and stops
+it and turns its reports, which arrive on the engine's thread, into `statusChanged` signals
+that Qt queues into the UI thread. Nothing here waits on the network in the UI thread: the
+listening socket is bound locally, LAN discovery starts on a helper thread, and stopping
+(lock, auto-lock, quick exit) happens on a helper thread too.
+
+Environment: `HAVEN_LISTEN_HOST` (default 0.0.0.0) is the address to serve on;
+`HAVEN_LAN_DISCOVERY=0` turns mDNS announcing and browsing off entirely.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import enum
+import logging
+import os
+import threading
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from haven.core.lan import lan_enabled
+from haven.core.session import Session
+from haven.errors import HavenError
+from haven.sync.addresses import lan_address
+from haven.sync.engine import SyncEngine, SyncFailed
+from haven.sync.lan import LanSync
+from haven.sync.reconcile import SyncReport
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LISTEN_HOST = "0.0.0.0"
+
+
+def listen_host() -> str:
+    return os.environ.get("HAVEN_LISTEN_HOST", "").strip() or DEFAULT_LISTEN_HOST
+
+
+def discovery_allowed() -> bool:
+    return os.environ.get("HAVEN_LAN_DISCOVERY", "1").strip() != "0"
+
+
+class SyncState(enum.Enum):
+    OFF = "off"  # locked, or the engine could not start
+    NEVER = "never"  # serving, no round finished yet
+    SYNCING = "syncing"
+    SYNCED = "synced"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status indicator shows. Counts and times only: never keys or content."""
+
+    state: SyncState
+    last_synced_ms: int | None = None
+    port: int = 0
+    lan: bool = False
+
+
+class _NotifyingEngine(SyncEngine):
+    """The engine, telling the UI when a round it starts begins (LAN peers included)."""
+
+    def __init__(self, session: Session, owner: BackgroundSync, generation: int) -> None:
+        super().__init__(session, on_report=lambda r: owner._reported.emit(generation, r))
+        self._owner = owner
+        self._generation = generation
+
+    def sync_with(self, host: str, port: int) -> concurrent.futures.Future[SyncReport]:
+        owner, generation = self._owner, self._generation
+        owner._started.emit(generation)
+        future = super().sync_with(host, port)
+
+        def done(f: concurrent.futures.Future[SyncReport]) -> None:
+            if f.cancelled():
+                return
+            exc = f.exception()
+            if exc is not None and not isinstance(exc, SyncFailed):  # SyncFailed was told
+                owner._failed.emit(generation)
+
+        future.add_done_callback(done)
+        return future
+
+
+class BackgroundSync(QObject):
+    statusChanged = Signal(object)  # SyncStatus
+    # From the engine's and discovery's threads (queued into the UI thread):
+    _reported = Signal(int, object)
+    _started = Signal(int)
+    _failed = Signal(int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        #: The port to serve on (from the app's settings); 0 lets the system choose.
+        self.port = 0
+        self._engine: _NotifyingEngine | None = None
+        self._lan: LanSync | None = None
+        self._session: Session | None = None
+        self._generation = 0
+        self._status = SyncStatus(SyncState.OFF)
+        self._stoppers: list[threading.Thread] = []
+        self._reported.connect(self._on_report)
+        self._started.connect(self._on_started)
+        self._failed.connect(self._on_failed)
+
+    # ---------------------------------------------------------------- state
+
+    @property
+    def status(self) -> SyncStatus:
+        return self._status
+
+    @property
+    def serving_port(self) -> int:
+        return self._status.port
+
+    @property
+    def engine(self) -> SyncEngine | None:
+        return self._engine
+
+    def _set(self, status: SyncStatus) -> None:
+        self._status = status
+        self.statusChanged.emit(status)
+
+    # ---------------------------------------------------------------- start / stop
+
+    def start(self, session: Session) -> None:
+        """Serve on `port` (and announce on the LAN when allowed). Failure to listen leaves
+        sync off and the app fully usable."""
+        self.stop()
+        self._generation += 1
+        self._session = session
+        engine = _NotifyingEngine(session, self, self._generation)
+        try:
+            engine.start()
+            port = engine.serve(listen_host(), self.port)
+        except (HavenError, OSError, concurrent.futures.TimeoutError) as exc:
+            log.warning("background sync could not start: %s", type(exc).__name__)
+            engine.stop()
+            self._set(SyncStatus(SyncState.FAILED))
+            return
+        self._engine = engine
+        self._set(SyncStatus(SyncState.NEVER, port=port))
+        self._start_lan(session)
+
+    def _start_lan(self, session: Session) -> None:
+        if self._engine is None or not discovery_allowed() or not lan_enabled(session):
+            return
+        host = listen_host()
+        address = lan_address() if host in ("0.0.0.0", "::") else host
+        if address is None:
+            return  # no local network right now
+        lan = LanSync(session, self._engine, self._status.port, addresses=[address])
+        self._lan = lan
+
+        def start() -> None:
+            try:
+                lan.start()
+            except Exception as exc:  # no multicast on this network: sync still serves
+                log.warning("LAN discovery could not start: %s", type(exc).__name__)
+
+        threading.Thread(target=start, name="haven-lan-start", daemon=True).start()
+        self._status = SyncStatus(self._status.state, self._status.last_synced_ms,
+                                  self._status.port, lan=True)
+
+    def set_lan_enabled(self, enabled: bool) -> None:
+        """Apply the Settings toggle (already stored in the vault) to the running engine."""
+        lan, self._lan = self._lan, None
+        if lan is not None:
+            self._stop_in_background(None, lan)
+        s = self._status
+        self._status = SyncStatus(s.state, s.last_synced_ms, s.port, lan=False)
+        if enabled and self._session is not None and self._session.is_open:
+            self._start_lan(self._session)
+        self.statusChanged.emit(self._status)
+
+    def stop(self) -> None:
+        """Stop serving and announcing, on a helper thread; returns at once."""
+        self._generation += 1
+        engine, self._engine = self._engine, None
+        lan, self._lan = self._lan, None
+        self._session = None
+        if engine is not None or lan is not None:
+            self._stop_in_background(engine, lan)
+        if self._status.state is not SyncState.OFF:
+            self._set(SyncStatus(SyncState.OFF))
+
+    def _stop_in_background(self, engine: SyncEngine | None, lan: LanSync | None) -> None:
+        def stop() -> None:
+            if lan is not None:
+                try:
+                    lan.stop()
+                except Exception as exc:
+                    log.info("LAN discovery did not stop cleanly: %s", type(exc).__name__)
+            if engine is not None:
+                engine.stop()
+
+        thread = threading.Thread(target=stop, name="haven-sync-stop", daemon=True)
+        self._stoppers = [t for t in self._stoppers if t.is_alive()] + [thread]
+        thread.start()
+
+    def wait_stopped(self, timeout_s: float = 15.0) -> bool:
+        """For tests and the app's last moments: wait for helper threads to finish."""
+        deadline = time.monotonic() + timeout_s
+        for thread in list(self._stoppers):
+            thread.join(max(0.0, deadline - time.monotonic()))
+        return not any(t.is_alive() for t in self._stoppers)
+
+    # ---------------------------------------------------------------- rounds
+
+    def sync_with(self, host: str, port: int) -> None:
+        """Start one round with a peer; the outcome arrives as `statusChanged`."""
+        if self._engine is not None:
+            self._engine.sync_with(host, port)
+
+    @Slot(int)
+    def _on_started(self, generation: int) -> None:
+        if generation == self._generation:
+            s = self._status
+            self._set(SyncStatus(SyncState.SYNCING, s.last_synced_ms, s.port, s.lan))
+
+    @Slot(int, object)
+    def _on_report(self, generation: int, report: object) -> None:
+        if generation != self._generation or not isinstance(report, SyncReport):
+            return
+        s = self._status
+        if report.error or not report.complete:
+            self._set(SyncStatus(SyncState.FAILED, s.last_synced_ms, s.port, s.lan))
+        else:
+            self._set(SyncStatus(SyncState.SYNCED, int(time.time() * 1000), s.port, s.lan))
+
+    @Slot(int)
+    def _on_failed(self, generation: int) -> None:
+        if generation == self._generation:
+            s = self._status
+            self._set(SyncStatus(SyncState.FAILED, s.last_synced_ms, s.port, s.lan))

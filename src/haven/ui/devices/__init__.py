@@ -1,0 +1,1 @@
+"""The Devices section: linked devices, linking a new one, and linking on first run."""

@@ -1,0 +1,202 @@
+"""The Devices section: which computers hold this journal, linking a new one, unlinking.
+
+Unlinking writes an unlink event and rotates the journal key in the bridge's worker; the
+confirmation says plainly what it does and does not do.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from haven.core.devices import DeviceInfo
+from haven.errors import HavenError
+from haven.ui import messages
+from haven.ui.bridge import SessionBridge
+from haven.ui.devices.link_dialog import LinkDialog
+
+DEVICE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class DevicesPage(QWidget):
+    def __init__(self, bridge: SessionBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        heading = QLabel(self.tr("Devices"))
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        heading.setFont(font)
+        intro = QLabel(self.tr(
+            "Your journal can live on several of your computers. Linked devices sync with each "
+            "other directly, encrypted end to end; no server ever sees your entries."))
+        intro.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Linked devices"))
+        self.list.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
+        self.link_button = QPushButton(self.tr("&Link a new device…"))
+        self.link_button.setAccessibleName(self.tr("Link a new device"))
+        self.unlink_button = QPushButton(self.tr("&Unlink…"))
+        self.unlink_button.setAccessibleName(self.tr("Unlink the selected device"))
+        self.unlink_button.setEnabled(False)
+        self.message = QLabel()
+        self.message.setObjectName("devicesMessage")
+        self.message.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.link_button)
+        buttons.addWidget(self.unlink_button)
+        buttons.addStretch(1)
+        box = QWidget()
+        box.setMaximumWidth(720)
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(heading)
+        inner.addWidget(intro)
+        inner.addWidget(self.list, 1)
+        inner.addLayout(buttons)
+        inner.addWidget(self.message)
+        layout = QVBoxLayout(self)
+        layout.addWidget(box, 1)
+        self.setTabOrder(self.list, self.link_button)
+        self.setTabOrder(self.link_button, self.unlink_button)
+
+        self.link_dialog: LinkDialog | None = None
+        self.confirm_box: QMessageBox | None = None
+        self.list.currentItemChanged.connect(self._update_buttons)
+        self.link_button.clicked.connect(self.open_link_dialog)
+        self.unlink_button.clicked.connect(self.ask_unlink)
+        bridge.journalChanged.connect(self.refresh)
+
+    # ---------------------------------------------------------------- lifecycle
+
+    def attach(self) -> None:
+        self.message.clear()
+        self.refresh()
+
+    def detach(self) -> None:
+        """On lock: forget the list, and stop any linking in progress."""
+        for dialog in (self.link_dialog, self.confirm_box):
+            if dialog is not None:
+                dialog.reject()
+        self.link_dialog = self.confirm_box = None
+        self.list.clear()
+        self.message.clear()
+
+    @Slot()
+    def refresh(self) -> None:
+        session = self.bridge.session
+        if session is None:
+            self.list.clear()
+            return
+        selected = self.selected_device()
+        try:
+            devices = session.devices.list()
+        except HavenError:
+            return  # locked in between: the lock handler clears the page
+        self.list.clear()
+        for device in devices:
+            item = QListWidgetItem(self.device_text(device))
+            item.setData(DEVICE_ID_ROLE, device)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, self.device_text(device))
+            self.list.addItem(item)
+            if selected is not None and device.device_id == selected.device_id:
+                self.list.setCurrentItem(item)
+        self._update_buttons()
+
+    def device_text(self, device: DeviceInfo) -> str:
+        name = device.label or self.tr("Unnamed device")
+        if device.this_device:
+            return self.tr("%1 — this device").replace("%1", name)
+        if device.unlinked:
+            return self.tr("%1 — unlinked").replace("%1", name)
+        return name
+
+    def selected_device(self) -> DeviceInfo | None:
+        item = self.list.currentItem()
+        value = item.data(DEVICE_ID_ROLE) if item is not None else None
+        return value if isinstance(value, DeviceInfo) else None
+
+    def _update_buttons(self) -> None:
+        device = self.selected_device()
+        self.unlink_button.setEnabled(
+            device is not None and not device.this_device and not device.unlinked)
+
+    # ---------------------------------------------------------------- linking
+
+    def open_link_dialog(self) -> None:
+        session = self.bridge.session
+        if session is None or self.link_dialog is not None:
+            return
+        dialog = LinkDialog(session, self)
+        dialog.linked.connect(lambda _label: self.refresh())
+        dialog.finished.connect(self._link_dialog_closed)
+        self.link_dialog = dialog
+        dialog.open()
+        dialog.start()
+
+    def _link_dialog_closed(self) -> None:
+        dialog, self.link_dialog = self.link_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+        self.refresh()
+
+    # ---------------------------------------------------------------- unlinking
+
+    def ask_unlink(self) -> None:
+        device = self.selected_device()
+        if device is None or device.this_device or device.unlinked:
+            return
+        name = device.label or self.tr("Unnamed device")
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Unlink %1?").replace("%1", name))
+        box.setText(self.tr("Unlink %1?").replace("%1", name))
+        box.setInformativeText(self.tr(
+            "It keeps what it already has, but it cannot read anything written after this: "
+            "your journal moves to a new key that it never receives. To remove what is "
+            "already on it, erase Haven's data there."))
+        unlink = box.addButton(self.tr("Unlink"), QMessageBox.ButtonRole.DestructiveRole)
+        unlink.setAccessibleName(self.tr("Unlink"))
+        keep = box.addButton(self.tr("Keep it linked"), QMessageBox.ButtonRole.RejectRole)
+        keep.setAccessibleName(self.tr("Keep it linked"))
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        self.confirm_box = box
+
+        def answered() -> None:
+            self.confirm_box = None
+            if box.clickedButton() is unlink:
+                self._unlink(device)
+            box.deleteLater()
+
+        box.finished.connect(answered)
+        box.open()
+
+    def _unlink(self, device: DeviceInfo) -> None:
+        session = self.bridge.session
+        if session is None:
+            return
+        name = device.label or self.tr("Unnamed device")
+
+        def done(_epoch: object) -> None:
+            self.message.setText(self.tr(
+                "%1 is unlinked. Your other devices receive the new key when they next "
+                "sync.").replace("%1", name))
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self.message.setText(messages.error_text(exc))
+            self.refresh()
+
+        self.unlink_button.setEnabled(False)
+        self.bridge.run(lambda: session.devices.unlink(device.device_id), done, failed)

@@ -1,0 +1,191 @@
+"""Link a new device: show a one-time code (text and QR), then the four verification words.
+
+The pairing runs in a `LinkOffer` (sync/link_runner.py) on its own thread; its callbacks are
+re-emitted by `_OfferSignals` and Qt queues them into the UI thread. Closing the dialog
+before the words were confirmed cancels the offer and closes its port.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from haven.core.session import Session
+from haven.sync.addresses import lan_address
+from haven.sync.link_runner import LinkOffer
+from haven.ui.background_sync import listen_host
+from haven.ui.devices.wording import problem_text, qr_pixmap
+
+
+class _OfferSignals(QObject):
+    code = Signal(str, int)
+    words = Signal(object)
+    done = Signal(str)
+    failed = Signal(object)
+
+
+def advertise_host(host: str) -> str:
+    """The address the other device is told to connect to."""
+    if host in ("0.0.0.0", "::"):
+        return lan_address() or "127.0.0.1"
+    return host
+
+
+class LinkDialog(QDialog):
+    #: A device was linked (its name); the Devices page refreshes.
+    linked = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Link a new device"))
+        self.setMinimumWidth(520)
+        intro = QLabel(self.tr(
+            "On your other computer, open Haven and choose “Link to my other device”, then "
+            "type or paste this code. Both computers need to be on the same network."))
+        intro.setWordWrap(True)
+        self.code = QLineEdit()
+        self.code.setReadOnly(True)
+        self.code.setAccessibleName(self.tr("Pairing code"))
+        self.code.setPlaceholderText(self.tr("Making a code…"))
+        self.copy_button = QPushButton(self.tr("&Copy"))
+        self.copy_button.setAccessibleName(self.tr("Copy the pairing code"))
+        self.copy_button.setEnabled(False)
+        self.qr = QLabel()
+        self.qr.setAccessibleName(self.tr("Pairing code as a QR image"))
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.expiry = QLabel()
+        self.expiry.setWordWrap(True)
+        self.words_hint = QLabel(self.tr(
+            "Your other computer now shows four words. Link only if they are exactly these:"))
+        self.words_hint.setWordWrap(True)
+        self.words = QLabel()
+        self.words.setObjectName("verificationWords")
+        self.words.setAccessibleName(self.tr("Verification words"))
+        self.words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.words.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.words.setFont(font)
+        self.match_button = QPushButton(self.tr("They &match"))
+        self.match_button.setAccessibleName(self.tr("The words match"))
+        self.mismatch_button = QPushButton(self.tr("They &don’t match"))
+        self.mismatch_button.setAccessibleName(self.tr("The words do not match"))
+        self.message = QLabel()
+        self.message.setObjectName("linkMessage")
+        self.message.setWordWrap(True)
+        self.close_button = QPushButton(self.tr("Cancel"))
+        self.close_button.setAccessibleName(self.tr("Cancel linking"))
+
+        code_row = QHBoxLayout()
+        code_row.addWidget(self.code, 1)
+        code_row.addWidget(self.copy_button)
+        answer_row = QHBoxLayout()
+        answer_row.addWidget(self.match_button)
+        answer_row.addWidget(self.mismatch_button)
+        answer_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(code_row)
+        layout.addWidget(self.qr)
+        layout.addWidget(self.expiry)
+        layout.addWidget(self.words_hint)
+        layout.addWidget(self.words)
+        layout.addLayout(answer_row)
+        layout.addWidget(self.message)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
+        self._show_words(False)
+
+        # Unparented: the offer's thread may still emit after this dialog is gone.
+        self._signals = _OfferSignals()
+        self._signals.code.connect(self._on_code)
+        self._signals.words.connect(self._on_words)
+        self._signals.done.connect(self._on_done)
+        self._signals.failed.connect(self._on_failed)
+        self.copy_button.clicked.connect(self._copy)
+        self.match_button.clicked.connect(lambda: self._answer(True))
+        self.mismatch_button.clicked.connect(lambda: self._answer(False))
+        self.close_button.clicked.connect(self.reject)
+        self.finished_linking = False
+        host = listen_host()
+        self.offer = LinkOffer(
+            session, listen_host=host, advertise_host=advertise_host(host),
+            on_code=self._signals.code.emit, on_words=self._signals.words.emit,
+            on_done=self._signals.done.emit, on_failed=self._signals.failed.emit)
+
+    def start(self) -> None:
+        self.offer.start()
+
+    # ---------------------------------------------------------------- from the offer
+
+    @Slot(str, int)
+    def _on_code(self, code: str, expires_s: int) -> None:
+        self.code.setText(code)
+        self.copy_button.setEnabled(True)
+        self.qr.setPixmap(qr_pixmap(code))
+        until = QDateTime.fromSecsSinceEpoch(expires_s).toString("HH:mm")
+        self.expiry.setText(self.tr("The code works once, until %1.").replace("%1", until))
+        self.copy_button.setFocus()
+
+    @Slot(object)
+    def _on_words(self, words: object) -> None:
+        self.words.setText("  ".join(str(w) for w in words) if isinstance(words, list) else "")
+        self._show_words(True)
+        self.match_button.setFocus()
+
+    @Slot(str)
+    def _on_done(self, label: str) -> None:
+        self.finished_linking = True
+        name = label or self.tr("your new device")
+        self.message.setText(
+            self.tr("Linked %1. It now holds your journal.").replace("%1", name))
+        self._finish()
+        self.linked.emit(label)
+
+    @Slot(object)
+    def _on_failed(self, problem: object) -> None:
+        self.message.setText(problem_text(problem))
+        self._finish()
+
+    # ---------------------------------------------------------------- person
+
+    def _answer(self, match: bool) -> None:
+        self.match_button.setEnabled(False)
+        self.mismatch_button.setEnabled(False)
+        if match:
+            self.message.setText(self.tr("Sending your journal keys to the other device…"))
+        self.offer.answer(match)
+
+    def _copy(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None and self.code.text():
+            clipboard.setText(self.code.text())
+            self.message.setText(self.tr("Code copied."))
+
+    def _show_words(self, visible: bool) -> None:
+        for widget in (self.words_hint, self.words, self.match_button, self.mismatch_button):
+            widget.setVisible(visible)
+            widget.setEnabled(visible)
+
+    def _finish(self) -> None:
+        self.match_button.setEnabled(False)
+        self.mismatch_button.setEnabled(False)
+        self.code.clear()
+        self.qr.clear()
+        self.copy_button.setEnabled(False)
+        self.expiry.clear()
+        self.close_button.setText(self.tr("Close"))
+        self.close_button.setAccessibleName(self.tr("Close"))
+        self.close_button.setFocus()
+
+    def done(self, result: int) -> None:
+        self.offer.cancel()  # no-op once the person confirmed or linking ended
+        super().done(result)

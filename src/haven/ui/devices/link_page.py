@@ -1,0 +1,256 @@
+"""First run, second path: make this computer a linked device of another one.
+
+The person types or pastes the code the other device shows, chooses a passphrase for this
+computer, compares four words, and confirms. The vault is created only once the keys have
+arrived (sync/pairing.py), so a wrong or expired code, rejected words, or a device that went
+away leave the data folder empty.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from haven.core.devices import MAX_LABEL_CHARS
+from haven.core.passphrase import Weakness, check
+from haven.sync.link_runner import LinkAccept, LinkProblem, parse_code
+from haven.ui import messages
+from haven.ui.bridge import SessionBridge
+from haven.ui.devices.wording import problem_text
+
+
+class _AcceptSignals(QObject):
+    words = Signal(object)
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class LinkDevicePage(QWidget):
+    #: The person wants to create a new vault instead.
+    backRequested = Signal()
+
+    def __init__(self, bridge: SessionBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        title = QLabel(self.tr("Link to my other device"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
+        intro = QLabel(self.tr(
+            "On your other device, open Haven, go to Devices and choose “Link a new device”. "
+            "Type or paste the code it shows, and choose a passphrase for this computer."))
+        intro.setWordWrap(True)
+        self.code = QLineEdit()
+        self.code.setAccessibleName(self.tr("Pairing code"))
+        self.code.setPlaceholderText("hvn1-…")
+        self.device_name = QLineEdit()
+        self.device_name.setMaxLength(MAX_LABEL_CHARS)
+        self.device_name.setAccessibleName(self.tr("Name of this device"))
+        self.device_name.setPlaceholderText(self.tr("optional, e.g. laptop"))
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.passphrase.setAccessibleDescription(
+            self.tr("At least 10 characters; a few uncommon words work well"))
+        self.confirm = QLineEdit()
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm.setAccessibleName(self.tr("Passphrase again"))
+        self.strength = QLabel()
+        self.strength.setWordWrap(True)
+        self.connect_button = QPushButton(self.tr("&Connect"))
+        self.connect_button.setAccessibleName(self.tr("Connect to my other device"))
+        self.connect_button.setDefault(True)
+        self.back_button = QPushButton(self.tr("&Back"))
+        self.back_button.setAccessibleName(self.tr("Back to creating a new vault"))
+        self.words_hint = QLabel(self.tr(
+            "Your other device shows four words. Continue only if they are exactly these:"))
+        self.words_hint.setWordWrap(True)
+        self.words = QLabel()
+        self.words.setAccessibleName(self.tr("Verification words"))
+        self.words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        wfont = self.words.font()
+        wfont.setPointSizeF(wfont.pointSizeF() * 1.5)
+        wfont.setBold(True)
+        self.words.setFont(wfont)
+        self.match_button = QPushButton(self.tr("They &match"))
+        self.match_button.setAccessibleName(self.tr("The words match"))
+        self.mismatch_button = QPushButton(self.tr("They &don’t match"))
+        self.mismatch_button.setAccessibleName(self.tr("The words do not match"))
+        self.error = QLabel()
+        self.error.setObjectName("errorMessage")
+        self.error.setWordWrap(True)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setAccessibleName(self.tr("Linking"))
+        self.busy.hide()
+
+        form = QFormLayout()
+        form.addRow(self.tr("Pairing &code"), self.code)
+        form.addRow(self.tr("&Name of this device"), self.device_name)
+        form.addRow(self.tr("Pass&phrase"), self.passphrase)
+        form.addRow(self.tr("Passphrase &again"), self.confirm)
+        form.addRow("", self.strength)
+        answers = QHBoxLayout()
+        answers.addWidget(self.match_button)
+        answers.addWidget(self.mismatch_button)
+        answers.addStretch(1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.back_button)
+        actions.addStretch(1)
+        actions.addWidget(self.connect_button)
+        box = QWidget()
+        box.setMinimumWidth(480)
+        box.setMaximumWidth(600)
+        inner = QVBoxLayout(box)
+        inner.addWidget(title)
+        inner.addWidget(intro)
+        inner.addLayout(form)
+        inner.addWidget(self.words_hint)
+        inner.addWidget(self.words)
+        inner.addLayout(answers)
+        inner.addWidget(self.error)
+        inner.addWidget(self.busy)
+        inner.addLayout(actions)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+        for first, second in ((self.code, self.device_name), (self.device_name, self.passphrase),
+                              (self.passphrase, self.confirm),
+                              (self.confirm, self.connect_button),
+                              (self.connect_button, self.back_button)):
+            self.setTabOrder(first, second)
+
+        self._signals = _AcceptSignals()  # unparented: the runner may outlive this page
+        self._signals.words.connect(self._on_words)
+        self._signals.done.connect(self._on_done)
+        self._signals.failed.connect(self._on_failed)
+        self.runner: LinkAccept | None = None
+        self.passphrase.textChanged.connect(self._update_strength)
+        self.confirm.returnPressed.connect(self._submit)
+        self.connect_button.clicked.connect(self._submit)
+        self.back_button.clicked.connect(self._back)
+        self.match_button.clicked.connect(lambda: self._answer(True))
+        self.mismatch_button.clicked.connect(lambda: self._answer(False))
+        self.reset()
+
+    # ---------------------------------------------------------------- state
+
+    def reset(self) -> None:
+        if self.runner is not None:
+            self.runner.cancel()
+            self.runner = None
+        for field in (self.code, self.device_name, self.passphrase, self.confirm):
+            field.clear()
+        self.error.clear()
+        self._show_words(False)
+        self._set_busy(False)
+        self._update_strength()
+
+    def clear_secrets(self) -> None:
+        self.passphrase.clear()
+        self.confirm.clear()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        for widget in (self.code, self.device_name, self.passphrase, self.confirm,
+                       self.connect_button):
+            widget.setEnabled(not busy)
+
+    def _show_words(self, visible: bool) -> None:
+        for widget in (self.words_hint, self.words, self.match_button, self.mismatch_button):
+            widget.setVisible(visible)
+            widget.setEnabled(visible)
+        if not visible:
+            self.words.clear()
+
+    def _update_strength(self) -> None:
+        text = self.passphrase.text()
+        if not text:
+            self.strength.setText(self.tr("Choose a passphrase of at least 10 characters."))
+            return
+        result = check(text, [])
+        hint = messages.strength_text(result.score)
+        if result.weakness is not None:
+            hint += " — " + messages.weakness_text(result.weakness)
+        self.strength.setText(hint)
+
+    # ---------------------------------------------------------------- person
+
+    def _submit(self) -> None:
+        if self.runner is not None or not self.connect_button.isEnabled():
+            return
+        try:
+            code = parse_code(self.code.text())
+        except LinkProblem as problem:
+            self.error.setText(problem_text(problem))
+            self.code.setFocus()
+            return
+        passphrase = self.passphrase.text()
+        result = check(passphrase, [])
+        if result.weakness is not None:
+            self.error.setText(messages.weakness_text(result.weakness))
+            self.passphrase.setFocus()
+            return
+        if passphrase != self.confirm.text():
+            self.error.setText(messages.weakness_text(Weakness.MISMATCH))
+            self.confirm.setFocus()
+            return
+        self.error.setText(self.tr("Connecting to your other device…"))
+        self._set_busy(True)
+        self.runner = LinkAccept(
+            code, self.bridge.data_dir, passphrase, label=self.device_name.text(),
+            on_words=self._signals.words.emit, on_done=self._signals.done.emit,
+            on_failed=self._signals.failed.emit)
+        self.clear_secrets()
+        self.runner.start()
+
+    def _answer(self, match: bool) -> None:
+        if self.runner is None:
+            return
+        self.match_button.setEnabled(False)
+        self.mismatch_button.setEnabled(False)
+        if match:
+            self.error.setText(self.tr("Receiving your journal keys…"))
+        self.runner.answer(match)
+
+    def _back(self) -> None:
+        self.reset()
+        self.backRequested.emit()
+
+    # ---------------------------------------------------------------- from the runner
+
+    @Slot(object)
+    def _on_words(self, words: object) -> None:
+        self.words.setText("  ".join(str(w) for w in words) if isinstance(words, list) else "")
+        self.error.clear()
+        self._show_words(True)
+        self.match_button.setFocus()
+
+    @Slot(object)
+    def _on_done(self, session: object) -> None:
+        self.runner = None
+        self._show_words(False)
+        self._set_busy(False)
+        self.error.clear()
+        self.code.clear()
+        self.bridge.adopt(session)
+
+    @Slot(object)
+    def _on_failed(self, problem: object) -> None:
+        self.runner = None
+        self._show_words(False)
+        self._set_busy(False)
+        self.error.setText(problem_text(problem))
+        self.code.setFocus()

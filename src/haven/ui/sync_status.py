@@ -1,0 +1,67 @@
+"""The sync status line in the sidebar footer: "Not synced yet", "Syncing…",
+"Synced 3 min ago (local network)", "Last sync failed". It names no peer and no address."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
+from PySide6.QtWidgets import QLabel, QWidget
+
+from haven.ui.background_sync import SyncState, SyncStatus
+
+#: How often "N min ago" is recomputed.
+TICK_MS = 30_000
+
+
+def status_text(status: SyncStatus, now_ms: int | None = None) -> str:
+    t = QCoreApplication.translate
+    if status.state is SyncState.OFF:
+        return t("SyncStatus", "Sync is off")
+    if status.state is SyncState.SYNCING:
+        return t("SyncStatus", "Syncing…")
+    if status.state is SyncState.FAILED:
+        return t("SyncStatus", "Last sync failed")
+    if status.state is SyncState.NEVER or status.last_synced_ms is None:
+        return t("SyncStatus", "Not synced yet")
+    now = int(time.time() * 1000) if now_ms is None else now_ms
+    minutes = max(0, (now - status.last_synced_ms) // 60_000)
+    if minutes < 1:
+        return t("SyncStatus", "Synced just now (local network)")
+    if minutes < 120:
+        return t("SyncStatus", "Synced %n min ago (local network)", "", int(minutes))
+    return t("SyncStatus", "Synced %n hours ago (local network)", "", int(minutes // 60))
+
+
+class SyncStatusLabel(QLabel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncStatus")
+        self.setWordWrap(True)
+        self.setAccessibleName(self.tr("Sync status"))
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self._status = SyncStatus(SyncState.OFF)
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._render)
+        self._render()
+
+    @property
+    def status(self) -> SyncStatus:
+        return self._status
+
+    @Slot(object)
+    def set_status(self, status: object) -> None:
+        if not isinstance(status, SyncStatus):
+            return
+        self._status = status
+        if status.state is SyncState.SYNCED:
+            self._timer.start()
+        else:
+            self._timer.stop()
+        self._render()
+
+    def _render(self) -> None:
+        text = status_text(self._status)
+        self.setText(text)
+        self.setAccessibleDescription(text)
