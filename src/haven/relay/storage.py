@@ -15,6 +15,7 @@ import hashlib
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 SCHEMA_VERSION = 1
 BLOB_HASH_PERSON = b"hvrelay-blob"
@@ -77,6 +78,13 @@ def blob_hash(blob: bytes) -> bytes:
     return hashlib.blake2b(blob, digest_size=32, person=BLOB_HASH_PERSON).digest()
 
 
+T = TypeVar("T")
+
+
+def _chunks(items: list[T], size: int) -> list[list[T]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """Open (creating if needed) the relay database; one connection per thread."""
     try:
@@ -102,46 +110,98 @@ class Writer:
         self.conn = connect(path)
 
     def append_batch(self, batch: list[PendingAppend], quota_bytes: int) -> list[AppendResult]:
-        """Store a batch in one transaction with one fsync; results are in batch order."""
+        """Store a batch in one transaction with one fsync; results are in batch order.
+
+        The common case (no replays, nothing over quota) is a handful of multi-row statements
+        per batch rather than several per blob: each statement releases and retakes the GIL,
+        which the event loop thread is competing for.
+        """
         conn = self.conn
-        results: list[AppendResult] = []
-        mailboxes: dict[bytes, list[int]] = {}  # id -> [head, bytes, blobs] for this batch
         try:
             conn.execute("BEGIN IMMEDIATE")
-            for item in batch:
-                digest = blob_hash(item.blob)
-                state = mailboxes.get(item.mailbox)
-                if state is None:
-                    found = conn.execute("SELECT head, bytes, blobs FROM mailboxes WHERE id=?",
-                                         (item.mailbox,)).fetchone()
-                    state = mailboxes[item.mailbox] = list(found) if found else [0, 0, 0]
-                size = len(item.blob)
-                if state[1] + size <= quota_bytes:
-                    # One statement in the common case; the unique (mailbox, hash) index
-                    # turns a replay into a no-op, and only then do we look up its cursor.
-                    inserted = conn.execute(
-                        "INSERT OR IGNORE INTO blobs VALUES (?, ?, ?, ?, ?, ?)",
-                        (item.mailbox, state[0] + 1, digest, item.stored_ms, size, item.blob)
-                    ).rowcount
-                    if inserted:
-                        state[0] += 1
-                        state[1] += size
-                        state[2] += 1
-                        results.append(AppendResult(cursor=state[0]))
-                        continue
-                row = conn.execute("SELECT cursor FROM blobs WHERE mailbox=? AND hash=?",
-                                   (item.mailbox, digest)).fetchone()
-                if row is not None:
-                    results.append(AppendResult(cursor=row[0], dup=True))
-                else:
-                    results.append(AppendResult(cursor=0, over_quota=True))
-            conn.executemany("INSERT OR REPLACE INTO mailboxes VALUES (?, ?, ?, ?)",
-                             [(m, *s) for m, s in mailboxes.items()])
+            results = self._append_fast(batch, quota_bytes)
+            if results is None:
+                results = self._append_one_by_one(batch, quota_bytes)
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise StorageError(f"the relay database refused a write: {exc}") from exc
+        return results
+
+    def _states(self, batch: list[PendingAppend]) -> dict[bytes, list[int]]:
+        """[head, bytes, blobs] for every mailbox in the batch (zeros for new ones)."""
+        ids = list(dict.fromkeys(item.mailbox for item in batch))
+        states = {m: [0, 0, 0] for m in ids}
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for m, head, size, count in self.conn.execute(
+                    f"SELECT id, head, bytes, blobs FROM mailboxes WHERE id IN ({marks})", chunk):
+                states[m] = [head, size, count]
+        return states
+
+    def _save_states(self, states: dict[bytes, list[int]]) -> None:
+        rows = list(states.items())
+        for chunk in _chunks(rows, 500):
+            marks = ",".join(["(?,?,?,?)"] * len(chunk))
+            self.conn.execute(f"INSERT OR REPLACE INTO mailboxes VALUES {marks}",
+                              [v for m, st in chunk for v in (m, *st)])
+
+    def _append_fast(self, batch: list[PendingAppend], quota_bytes: int
+                     ) -> list[AppendResult] | None:
+        """All-new blobs within quota: multi-row INSERTs. None (and nothing written) if any
+        blob is a replay or over quota, so the caller takes the careful path."""
+        states = self._states(batch)
+        rows: list[tuple[bytes, int, bytes, int, int, bytes]] = []
+        for item in batch:
+            state, size = states[item.mailbox], len(item.blob)
+            if state[1] + size > quota_bytes:
+                return None
+            state[0] += 1
+            state[1] += size
+            state[2] += 1
+            rows.append((item.mailbox, state[0], blob_hash(item.blob), item.stored_ms, size,
+                         item.blob))
+        self.conn.execute("SAVEPOINT fast")
+        for chunk in _chunks(rows, 1000):  # 6 parameters a row; SQLite allows 32,766
+            marks = ",".join(["(?,?,?,?,?,?)"] * len(chunk))
+            inserted = self.conn.execute(f"INSERT OR IGNORE INTO blobs VALUES {marks}",
+                                         [v for row in chunk for v in row]).rowcount
+            if inserted != len(chunk):  # a replay was ignored: its cursor must not be used
+                self.conn.execute("ROLLBACK TO fast")
+                self.conn.execute("RELEASE fast")
+                return None
+        self._save_states(states)
+        self.conn.execute("RELEASE fast")
+        return [AppendResult(cursor=row[1]) for row in rows]
+
+    def _append_one_by_one(self, batch: list[PendingAppend], quota_bytes: int
+                           ) -> list[AppendResult]:
+        conn = self.conn
+        states = self._states(batch)
+        results: list[AppendResult] = []
+        for item in batch:
+            digest, state, size = blob_hash(item.blob), states[item.mailbox], len(item.blob)
+            if state[1] + size <= quota_bytes:
+                # The unique (mailbox, hash) index turns a replay into a no-op; only then do
+                # we look up its cursor.
+                inserted = conn.execute(
+                    "INSERT OR IGNORE INTO blobs VALUES (?, ?, ?, ?, ?, ?)",
+                    (item.mailbox, state[0] + 1, digest, item.stored_ms, size, item.blob)
+                ).rowcount
+                if inserted:
+                    state[0] += 1
+                    state[1] += size
+                    state[2] += 1
+                    results.append(AppendResult(cursor=state[0]))
+                    continue
+            row = conn.execute("SELECT cursor FROM blobs WHERE mailbox=? AND hash=?",
+                               (item.mailbox, digest)).fetchone()
+            if row is not None:
+                results.append(AppendResult(cursor=row[0], dup=True))
+            else:
+                results.append(AppendResult(cursor=0, over_quota=True))
+        self._save_states(states)
         return results
 
     def purge(self, cutoff_ms: int) -> int:
