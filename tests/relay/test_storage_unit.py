@@ -74,3 +74,18 @@ def test_a_failed_commit_stores_nothing(tmp_path: Path) -> None:
     other.close()
     assert Reader(tmp_path / "r.db").page(A, 0, 10, 10**6).items == [(1, b"kept")]
     assert w.append_batch([PendingAppend(A, b"retry", 1)], 10**6)[0].cursor == 2
+
+
+def test_large_batches_span_statement_chunks(tmp_path: Path) -> None:
+    w = Writer(tmp_path / "r.db")
+    mailboxes = [i.to_bytes(32, "big") for i in range(700)]  # more than one IN (...) chunk
+    batch = [PendingAppend(mailboxes[i % 700], i.to_bytes(4, "big"), 1) for i in range(2500)]
+    out = w.append_batch(batch, 10**6)
+    assert [r.cursor for r in out[:700]] == [1] * 700
+    assert [r.cursor for r in out[2100:2500]] == [4] * 400
+    assert not any(r.dup or r.over_quota for r in out)
+    again = w.append_batch([*batch[:3], PendingAppend(mailboxes[0], b"fresh", 2)], 10**6)
+    assert [(r.cursor, r.dup) for r in again] == [(1, True), (1, True), (1, True), (5, False)]
+    r = Reader(tmp_path / "r.db")
+    assert r.totals().blobs == 2501 and r.head(mailboxes[0]) == 5
+    assert [c for c, _ in r.page(mailboxes[699], 0, 10, 10**6).items] == [1, 2, 3]
