@@ -334,6 +334,35 @@ def list_posts(conn: Connection, space_id: bytes) -> list[PostRow]:
         (space_id,))]
 
 
+def list_thread_page(conn: Connection, space_id: bytes, limit: int) -> list[PostRow]:
+    """The newest `limit` threads (root posts) plus every pinned one, and all their replies:
+    what a feed shows first, without reading the whole space."""
+    roots = conn.execute(
+        f"SELECT {_POST_COLS} FROM (SELECT * FROM space_posts WHERE space_id = ?"
+        " AND parent_id IS NULL ORDER BY lamport DESC, post_id DESC LIMIT ?)"
+        f" UNION SELECT {_POST_COLS} FROM space_posts WHERE space_id = ? AND parent_id IS NULL"
+        " AND pinned = 1", (space_id, limit, space_id)).fetchall()
+    rows = [PostRow(*r) for r in roots]
+    ids = [r.post_id for r in rows]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        rows += [PostRow(*r) for r in conn.execute(
+            f"SELECT {_POST_COLS} FROM space_posts WHERE parent_id IN"
+            f" ({','.join('?' * len(chunk))})", chunk)]
+    rows.sort(key=lambda p: (p.lamport, p.post_id))
+    return rows
+
+
+def reactions_for(conn: Connection, post_ids: list[bytes]) -> list[tuple[bytes, bytes, str]]:
+    out: list[tuple[bytes, bytes, str]] = []
+    for start in range(0, len(post_ids), 500):
+        chunk = post_ids[start:start + 500]
+        out += [(r[0], r[1], r[2]) for r in conn.execute(
+            "SELECT post_id, member_pk, kind FROM space_reactions WHERE post_id IN"
+            f" ({','.join('?' * len(chunk))})", chunk)]
+    return out
+
+
 def find_post_ids(conn: Connection, space_id: bytes, hex_prefix: str) -> list[bytes]:
     return [r[0] for r in conn.execute(
         "SELECT post_id FROM space_posts WHERE space_id = ? AND hex(post_id) LIKE ?",

@@ -94,18 +94,25 @@ class TalkMixin(SpaceBase):
 
     # ----------------------------------------------------------------- reading
 
-    def read_feed(self, space_id: bytes, include_hidden: bool = False) -> list[FeedPost]:
+    def read_feed(self, space_id: bytes, include_hidden: bool = False,
+                  limit: int | None = None) -> list[FeedPost]:
         """Threads in order (pinned first), each with its replies, reaction counts and the
         author's current name and colour. Posts hidden by this reader's mute words or
-        blocks are left out unless `include_hidden`."""
+        blocks are left out unless `include_hidden`. With `limit`, only the newest `limit`
+        threads (and the pinned ones) are read — what a feed shows when it opens."""
         with self._fresh(space_id) as conn:
             group = self._group(conn, space_id)
             me = self._me(conn, space_id)
             members = {m.member_pk: m for m in st.list_members(conn, space_id)}
-            posts = st.list_posts(conn, space_id)
+            if limit is None:
+                posts = st.list_posts(conn, space_id)
+                reactions = st.reactions(conn, space_id)
+            else:
+                posts = st.list_thread_page(conn, space_id, limit)
+                reactions = st.reactions_for(conn, [p.post_id for p in posts])
             counts: dict[bytes, Counter[str]] = defaultdict(Counter)
             mine: dict[bytes, list[str]] = defaultdict(list)
-            for post_id, member, kind in st.reactions(conn, space_id):
+            for post_id, member, kind in reactions:
                 counts[post_id][kind] += 1
                 if me is not None and member == me.member_pk:
                     mine[post_id].append(kind)
