@@ -49,9 +49,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                         format="%(asctime)s %(levelname)s %(message)s")
     # The websockets library logs peer addresses and handshake details; keep it quiet.
     logging.getLogger("haven.relay.websockets").setLevel(logging.CRITICAL)
-    # The loop thread and the SQLite writer thread hand the GIL back and forth on every batch;
-    # a shorter switch interval than the default 5 ms shortens group commits under load.
-    sys.setswitchinterval(0.0005)
     try:
         return asyncio.run(_serve(cfg))
     except HavenError as exc:
