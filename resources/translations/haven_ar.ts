@@ -4,208 +4,306 @@
 <context>
     <name>CreateVaultPage</name>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="29" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="32"/>
         <source>Welcome to Haven</source>
-        <extracomment>passphrase, display name, pronouns — all checked already.</extracomment>
+        <extracomment>passphrase, display name, pronouns — all checked already. The person already has Haven on another computer and wants to link this one.</extracomment>
         <translation>مرحبًا بك في Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="37" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="40"/>
         <source>Your journal stays on this computer, encrypted with a passphrase only you know. If you forget it, nobody can recover your entries.</source>
         <translation>تبقى يومياتك على هذا الحاسوب، مشفّرةً بعبارة مرور لا يعرفها أحد سواك. إذا نسيتها فلن يستطيع أحد استعادة ما كتبته.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="45" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="48"/>
         <source>Display name</source>
         <translation>الاسم الظاهر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="46" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="49"/>
         <source>Any name you like; it need not be real</source>
         <translation>أي اسم تحبه؛ لا يلزم أن يكون اسمك الحقيقي</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="49" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="52"/>
         <source>optional, e.g. they/them</source>
         <translation>اختياري</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="50" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="53"/>
         <source>Pronouns</source>
         <translation>الضمائر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="53" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="56"/>
         <source>Passphrase</source>
         <translation>عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="55" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="58"/>
         <source>At least 10 characters; a few uncommon words work well</source>
         <translation>عشرة أحرف على الأقل؛ بضع كلمات غير مألوفة تفي بالغرض</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="59" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="62"/>
         <source>Passphrase again</source>
         <translation>عبارة المرور مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="69" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="72"/>
         <source>Creating your vault</source>
         <translation>جارٍ إنشاء خزنتك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="71" />
-        <location filename="../../src/haven/ui/pages/create_page.py" line="72" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="74"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="75"/>
         <source>Create my vault</source>
         <translation>أنشئ خزنتي</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="77" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="78"/>
+        <source>&amp;Link to my other device…</source>
+        <translation>ا&amp;ربط بجهازي الآخر…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="79"/>
+        <source>Link to my other device</source>
+        <translation>الربط بجهازي الآخر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="81"/>
+        <source>Use the journal you already have on another computer</source>
+        <translation>استخدم اليوميات الموجودة لديك على حاسوب آخر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="85"/>
         <source>&amp;Display name</source>
         <translation>&amp;الاسم الظاهر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="78" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="86"/>
         <source>&amp;Pronouns</source>
         <translation>ال&amp;ضمائر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="79" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="87"/>
         <source>Pass&amp;phrase</source>
         <translation>&amp;عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="80" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="88"/>
         <source>Passphrase &amp;again</source>
         <translation>عبارة المرور &amp;مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="111" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="125"/>
         <source>Choose a passphrase of at least 10 characters.</source>
         <translation>اختر عبارة مرور من عشرة أحرف على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="124" />
+        <location filename="../../src/haven/ui/pages/create_page.py" line="138"/>
         <source>Choose a display name (any name you like).</source>
         <translation>اختر اسمًا ظاهرًا (أي اسم تحبه).</translation>
     </message>
 </context>
 <context>
+    <name>DevicesPage</name>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="34"/>
+        <source>Devices</source>
+        <translation>الأجهزة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="40"/>
+        <source>Your journal can live on several of your computers. Linked devices sync with each other directly, encrypted end to end; no server ever sees your entries.</source>
+        <translation>يمكن أن تكون يومياتك على عدة حواسيب لك. تتزامن الأجهزة المرتبطة مباشرة فيما بينها، بتشفير تام بين الطرفين؛ ولا يرى أي خادم تدويناتك أبدًا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="44"/>
+        <source>Linked devices</source>
+        <translation>الأجهزة المرتبطة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="46"/>
+        <source>&amp;Link a new device…</source>
+        <translation>&amp;ربط جهاز جديد…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="47"/>
+        <source>Link a new device</source>
+        <translation>ربط جهاز جديد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="48"/>
+        <source>&amp;Unlink…</source>
+        <translation>&amp;فك الربط…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="49"/>
+        <source>Unlink the selected device</source>
+        <translation>فك ربط الجهاز المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="117"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="159"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="189"/>
+        <source>Unnamed device</source>
+        <translation>جهاز بلا اسم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="119"/>
+        <source>%1 — this device</source>
+        <translation>%1 — هذا الجهاز</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="121"/>
+        <source>%1 — unlinked</source>
+        <translation>%1 — فُكّ ربطه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="162"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="163"/>
+        <source>Unlink %1?</source>
+        <translation>فك ربط %1؟</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="165"/>
+        <source>It keeps what it already has, but it cannot read anything written after this: your journal moves to a new key that it never receives. To remove what is already on it, erase Haven&apos;s data there.</source>
+        <translation>يحتفظ بما لديه من قبل، لكنه لن يستطيع قراءة أي شيء يُكتب بعد الآن: تنتقل يومياتك إلى مفتاح جديد لا يصله أبدًا. لإزالة ما عليه الآن، امسح بيانات Haven هناك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="168"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="169"/>
+        <source>Unlink</source>
+        <translation>فك الربط</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="170"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="171"/>
+        <source>Keep it linked</source>
+        <translation>أبقه مرتبطًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="193"/>
+        <source>%1 is unlinked. Your other devices receive the new key when they next sync.</source>
+        <translation>فُكّ ربط %1. تتلقى أجهزتك الأخرى المفتاح الجديد عند مزامنتها القادمة.</translation>
+    </message>
+</context>
+<context>
     <name>EntryEditor</name>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="54" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="54"/>
         <source>Title (optional)</source>
         <translation>العنوان (اختياري)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="55" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="55"/>
         <source>Entry title</source>
         <translation>عنوان التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="58" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="58"/>
         <source>Write here. Markdown is welcome.</source>
         <translation>اكتب هنا. يمكنك استخدام Markdown.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="59" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="59"/>
         <source>Entry text</source>
         <translation>نص التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="60" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="60"/>
         <source>Plain text; Markdown formatting is kept</source>
         <translation>نص عادي؛ يُحفظ تنسيق Markdown كما هو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="62" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="62"/>
         <source>Mood</source>
         <translation>المزاج</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="63" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="63"/>
         <source>No mood</source>
         <translation>بلا مزاج</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="67" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="67"/>
         <source>e.g. family, coming-out</source>
         <translation>مثلًا: عائلة، إفصاح</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="68" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="68"/>
         <source>Tags</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="69" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="69"/>
         <source>Separate tags with commas or spaces</source>
         <translation>افصل بين الوسوم بفواصل أو مسافات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="73" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="73"/>
         <source>&amp;Save</source>
         <translation>&amp;حفظ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="74" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="74"/>
         <source>Save entry</source>
         <translation>حفظ التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="75" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="75"/>
         <source>Save (Ctrl+S)</source>
         <translation>حفظ (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="76" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="76"/>
         <source>&amp;Delete</source>
         <translation>ح&amp;ذف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="77" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="77"/>
         <source>Delete entry</source>
         <translation>حذف التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="78" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="78"/>
         <source>&amp;New entry</source>
         <translation>تدوينة &amp;جديدة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="79" />
-        <location filename="../../src/haven/ui/journal/editor.py" line="112" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="79"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="112"/>
         <source>New entry</source>
         <translation>تدوينة جديدة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="80" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="80"/>
         <source>New entry (Ctrl+N)</source>
         <translation>تدوينة جديدة (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="83" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="83"/>
         <source>&amp;Title</source>
         <translation>ال&amp;عنوان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="84" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="84"/>
         <source>&amp;Mood</source>
         <translation>ال&amp;مزاج</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="85" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="85"/>
         <source>Ta&amp;gs</source>
         <translation>ال&amp;وسوم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="123" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="123"/>
         <source>Edit entry</source>
         <translation>تعديل التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="153" />
+        <location filename="../../src/haven/ui/journal/editor.py" line="153"/>
         <source>Write something first: an entry needs some text.</source>
         <translation>اكتب شيئًا أولًا: التدوينة تحتاج إلى نص.</translation>
     </message>
@@ -213,32 +311,32 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/haven/ui/journal/filter_bar.py" line="20" />
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="20"/>
         <source>Search your journal (Ctrl+F)</source>
         <translation>ابحث في يومياتك (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/filter_bar.py" line="21" />
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="21"/>
         <source>Search entries</source>
         <translation>البحث في التدوينات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/filter_bar.py" line="24" />
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="24"/>
         <source>Filter by tag</source>
         <translation>التصفية حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/filter_bar.py" line="26" />
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="26"/>
         <source>Filter by mood</source>
         <translation>التصفية حسب المزاج</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/filter_bar.py" line="27" />
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="27"/>
         <source>Any mood</source>
         <translation>أي مزاج</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/filter_bar.py" line="52" />
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="52"/>
         <source>All tags</source>
         <translation>كل الوسوم</translation>
     </message>
@@ -246,28 +344,33 @@
 <context>
     <name>HavenWindow</name>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="43" />
+        <location filename="../../src/haven/ui/main_window.py" line="54"/>
         <source>Journal</source>
         <extracomment>Quick exit happened (window hidden, vault locked). `run_app` quits on it.</extracomment>
         <translation>اليوميات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="44" />
+        <location filename="../../src/haven/ui/main_window.py" line="55"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="91" />
+        <location filename="../../src/haven/ui/main_window.py" line="56"/>
+        <source>Devices</source>
+        <translation>الأجهزة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="114"/>
         <source>Notes</source>
         <translation>ملاحظات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="91" />
+        <location filename="../../src/haven/ui/main_window.py" line="114"/>
         <source>Haven</source>
         <translation>Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="116" />
+        <location filename="../../src/haven/ui/main_window.py" line="140"/>
         <source>Signed in as %1</source>
         <translation>مسجَّل باسم %1</translation>
     </message>
@@ -275,22 +378,22 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../src/haven/ui/pages/home_page.py" line="26" />
+        <location filename="../../src/haven/ui/pages/home_page.py" line="26"/>
         <source>Sections</source>
         <translation>الأقسام</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/home_page.py" line="32" />
+        <location filename="../../src/haven/ui/pages/home_page.py" line="32"/>
         <source>&amp;Lock</source>
         <translation>&amp;قفل</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/home_page.py" line="33" />
+        <location filename="../../src/haven/ui/pages/home_page.py" line="33"/>
         <source>Lock Haven</source>
         <translation>قفل Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/home_page.py" line="34" />
+        <location filename="../../src/haven/ui/pages/home_page.py" line="34"/>
         <source>Lock (Ctrl+L); quick exit: Shift three times</source>
         <translation>قفل (Ctrl+L)؛ الخروج السريع: اضغط Shift ثلاث مرات</translation>
     </message>
@@ -298,171 +401,475 @@
 <context>
     <name>JournalPage</name>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="40" />
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="40"/>
         <source>Journal entries</source>
         <translation>تدوينات اليوميات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="41" />
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="41"/>
         <source>Newest first; press Enter to open one</source>
         <translation>الأحدث أولًا؛ اضغط Enter لفتح تدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="158" />
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="158"/>
         <source>Saved.</source>
         <translation>حُفظت.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="164" />
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="164"/>
         <source>Delete entry</source>
         <translation>حذف التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="165" />
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="165"/>
         <source>Delete this entry? This cannot be undone.</source>
         <translation>أتريد حذف هذه التدوينة؟ لا يمكن التراجع عن ذلك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="170" />
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="170"/>
         <source>Confirm deleting the entry</source>
         <translation>تأكيد حذف التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="182" />
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="182"/>
         <source>Deleted.</source>
         <translation>حُذفت.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="231" />
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="231"/>
         <source>%n entries</source>
-        <translation><numerusform>لا تدوينات</numerusform><numerusform>تدوينة واحدة</numerusform><numerusform>تدوينتان</numerusform><numerusform>%n تدوينات</numerusform><numerusform>%n تدوينة</numerusform><numerusform>%n تدوينة</numerusform></translation>
+        <translation>
+            <numerusform>لا تدوينات</numerusform>
+            <numerusform>تدوينة واحدة</numerusform>
+            <numerusform>تدوينتان</numerusform>
+            <numerusform>%n تدوينات</numerusform>
+            <numerusform>%n تدوينة</numerusform>
+            <numerusform>%n تدوينة</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LinkDevicePage</name>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="44"/>
+        <source>Link to my other device</source>
+        <extracomment>The person wants to create a new vault instead.</extracomment>
+        <translation>الربط بجهازي الآخر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="50"/>
+        <source>On your other device, open Haven, go to Devices and choose “Link a new device”. Type or paste the code it shows, and choose a passphrase for this computer.</source>
+        <translation>على جهازك الآخر، افتح Haven وانتقل إلى «الأجهزة» واختر «ربط جهاز جديد». اكتب الرمز الذي يظهر أو الصقه، واختر عبارة مرور لهذا الحاسوب.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="54"/>
+        <source>Pairing code</source>
+        <translation>رمز الربط</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="58"/>
+        <source>Name of this device</source>
+        <translation>اسم هذا الجهاز</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="59"/>
+        <source>optional, e.g. laptop</source>
+        <translation>اختياري، مثل: الحاسوب المحمول</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="62"/>
+        <source>Passphrase</source>
+        <translation>عبارة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="64"/>
+        <source>At least 10 characters; a few uncommon words work well</source>
+        <translation>عشرة أحرف على الأقل؛ بضع كلمات غير شائعة خيار جيد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="67"/>
+        <source>Passphrase again</source>
+        <translation>عبارة المرور مرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="70"/>
+        <source>&amp;Connect</source>
+        <translation>&amp;اتصال</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="71"/>
+        <source>Connect to my other device</source>
+        <translation>الاتصال بجهازي الآخر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="73"/>
+        <source>&amp;Back</source>
+        <translation>&amp;رجوع</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="74"/>
+        <source>Back to creating a new vault</source>
+        <translation>العودة إلى إنشاء خزنة جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="76"/>
+        <source>Your other device shows four words. Continue only if they are exactly these:</source>
+        <translation>يعرض جهازك الآخر أربع كلمات. تابع فقط إن كانت هي هذه الكلمات تمامًا:</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="79"/>
+        <source>Verification words</source>
+        <translation>كلمات التحقق</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="85"/>
+        <source>They &amp;match</source>
+        <translation>&amp;متطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="86"/>
+        <source>The words match</source>
+        <translation>الكلمات متطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="87"/>
+        <source>They &amp;don’t match</source>
+        <translation>&amp;غير متطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="88"/>
+        <source>The words do not match</source>
+        <translation>الكلمات غير متطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="95"/>
+        <source>Linking</source>
+        <translation>جارٍ الربط</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="99"/>
+        <source>Pairing &amp;code</source>
+        <translation>&amp;رمز الربط</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="100"/>
+        <source>&amp;Name of this device</source>
+        <translation>&amp;اسم هذا الجهاز</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="101"/>
+        <source>Pass&amp;phrase</source>
+        <translation>&amp;عبارة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="102"/>
+        <source>Passphrase &amp;again</source>
+        <translation>عبارة المرور مرة &amp;أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="181"/>
+        <source>Choose a passphrase of at least 10 characters.</source>
+        <translation>اختر عبارة مرور من عشرة أحرف على الأقل.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="210"/>
+        <source>Connecting to your other device…</source>
+        <translation>جارٍ الاتصال بجهازك الآخر…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="225"/>
+        <source>Receiving your journal keys…</source>
+        <translation>جارٍ استلام مفاتيح يومياتك…</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="49"/>
+        <source>Link a new device</source>
+        <extracomment>A device was linked (its name); the Devices page refreshes.</extracomment>
+        <translation>ربط جهاز جديد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="52"/>
+        <source>On your other computer, open Haven and choose “Link to my other device”, then type or paste this code. Both computers need to be on the same network.</source>
+        <translation>على حاسوبك الآخر، افتح Haven واختر «الربط بجهازي الآخر»، ثم اكتب هذا الرمز أو الصقه. يجب أن يكون الحاسوبان على الشبكة نفسها.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="57"/>
+        <source>Pairing code</source>
+        <translation>رمز الربط</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="58"/>
+        <source>Making a code…</source>
+        <translation>جارٍ إنشاء رمز…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="59"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;نسخ</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="60"/>
+        <source>Copy the pairing code</source>
+        <translation>نسخ رمز الربط</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="63"/>
+        <source>Pairing code as a QR image</source>
+        <translation>رمز الربط كصورة QR</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="68"/>
+        <source>Your other computer now shows four words. Link only if they are exactly these:</source>
+        <translation>يعرض حاسوبك الآخر الآن أربع كلمات. اربط فقط إن كانت هي هذه الكلمات تمامًا:</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="72"/>
+        <source>Verification words</source>
+        <translation>كلمات التحقق</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="78"/>
+        <source>They &amp;match</source>
+        <translation>&amp;متطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="79"/>
+        <source>The words match</source>
+        <translation>الكلمات متطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="80"/>
+        <source>They &amp;don’t match</source>
+        <translation>&amp;غير متطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="81"/>
+        <source>The words do not match</source>
+        <translation>الكلمات غير متطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="85"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="86"/>
+        <source>Cancel linking</source>
+        <translation>إلغاء الربط</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="135"/>
+        <source>The code works once, until %1.</source>
+        <translation>يصلح الرمز مرة واحدة، حتى الساعة %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="147"/>
+        <source>your new device</source>
+        <translation>جهازك الجديد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="149"/>
+        <source>Linked %1. It now holds your journal.</source>
+        <translation>رُبط %1. صارت يومياتك عليه الآن.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="164"/>
+        <source>Sending your journal keys to the other device…</source>
+        <translation>جارٍ إرسال مفاتيح يومياتك إلى الجهاز الآخر…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="171"/>
+        <source>Code copied.</source>
+        <translation>نُسخ الرمز.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="185"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="186"/>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+</context>
+<context>
+    <name>Linking</name>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="20"/>
+        <source>That is not a Haven pairing code. It starts with “hvn1-”.</source>
+        <translation>هذا ليس رمز ربط من Haven. يبدأ الرمز بـ «hvn1-».</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="23"/>
+        <source>The code is mistyped or incomplete. Check it against the other screen and try again.</source>
+        <translation>في الرمز خطأ كتابي أو هو ناقص. قارنه بالشاشة الأخرى وحاول مجددًا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="27"/>
+        <source>This code has expired or was already used. Make a new one on your other device.</source>
+        <translation>انتهت صلاحية هذا الرمز أو استُخدم من قبل. أنشئ رمزًا جديدًا على جهازك الآخر.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="31"/>
+        <source>Haven cannot reach your other device. Both need to be on the same network, with Haven open on the Devices page.</source>
+        <translation>لا يستطيع Haven الوصول إلى جهازك الآخر. يجب أن يكون الجهازان على الشبكة نفسها، وHaven مفتوح على صفحة «الأجهزة».</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="35"/>
+        <source>Linking stopped because the words did not match. Nothing was shared.</source>
+        <translation>توقف الربط لأن الكلمات غير متطابقة. لم تُشارَك أي بيانات.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="38"/>
+        <source>Your other device said the words did not match. Nothing was shared.</source>
+        <translation>أفاد جهازك الآخر بأن الكلمات غير متطابقة. لم تُشارَك أي بيانات.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="41"/>
+        <source>The other device went away before linking finished. Nothing was shared; try again.</source>
+        <translation>انقطع الجهاز الآخر قبل انتهاء الربط. لم تُشارَك أي بيانات؛ حاول مجددًا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="45"/>
+        <source>This computer already has a vault; nothing was changed.</source>
+        <translation>على هذا الحاسوب خزنة من قبل؛ لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="48"/>
+        <source>Linking was cancelled. Nothing was shared.</source>
+        <translation>أُلغي الربط. لم تُشارَك أي بيانات.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="49"/>
+        <source>Linking did not work; nothing was changed. Try again.</source>
+        <translation>لم ينجح الربط؛ لم يتغير شيء. حاول مجددًا.</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="29" />
+        <location filename="../../src/haven/ui/messages.py" line="29"/>
         <source>Choose a passphrase.</source>
         <translation>اختر عبارة مرور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="31" />
+        <location filename="../../src/haven/ui/messages.py" line="31"/>
         <source>This passphrase is too short: use at least 10 characters.</source>
         <translation>عبارة المرور هذه قصيرة جدًا: استخدم عشرة أحرف على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="33" />
-        <location filename="../../src/haven/ui/messages.py" line="77" />
+        <location filename="../../src/haven/ui/messages.py" line="33"/>
+        <location filename="../../src/haven/ui/messages.py" line="77"/>
         <source>This passphrase is too easy to guess: add a few uncommon words.</source>
         <translation>يسهل تخمين عبارة المرور هذه: أضف بضع كلمات غير مألوفة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="36" />
+        <location filename="../../src/haven/ui/messages.py" line="36"/>
         <source>The two passphrases do not match.</source>
         <translation>عبارتا المرور غير متطابقتين.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="41" />
+        <location filename="../../src/haven/ui/messages.py" line="41"/>
         <source>Very weak</source>
         <translation>ضعيفة جدًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="42" />
+        <location filename="../../src/haven/ui/messages.py" line="42"/>
         <source>Weak</source>
         <translation>ضعيفة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="43" />
+        <location filename="../../src/haven/ui/messages.py" line="43"/>
         <source>Fair</source>
         <translation>مقبولة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="44" />
+        <location filename="../../src/haven/ui/messages.py" line="44"/>
         <source>Strong</source>
         <translation>قوية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="45" />
+        <location filename="../../src/haven/ui/messages.py" line="45"/>
         <source>Very strong</source>
         <translation>قوية جدًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="47" />
+        <location filename="../../src/haven/ui/messages.py" line="47"/>
         <source>Strength: %1</source>
         <translation>القوة: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="53" />
+        <location filename="../../src/haven/ui/messages.py" line="53"/>
         <source>That passphrase is not right. Check it and try again.</source>
         <translation>عبارة المرور غير صحيحة. تحقّق منها وحاول مرة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="55" />
+        <location filename="../../src/haven/ui/messages.py" line="55"/>
         <source>Haven is already open in another window. Close it there first.</source>
         <translation>Haven مفتوح بالفعل في نافذة أخرى. أغلقه هناك أولًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="59" />
+        <location filename="../../src/haven/ui/messages.py" line="59"/>
         <source>The vault files are damaged, so Haven cannot open them. Nothing was changed; restore a backup copy if you have one.</source>
         <translation>ملفات الخزنة تالفة، لذا لا يستطيع Haven فتحها. لم يتغيّر شيء؛ استعِد نسخة احتياطية إن كانت لديك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="65" />
+        <location filename="../../src/haven/ui/messages.py" line="65"/>
         <source>There is no vault in this folder yet.</source>
         <translation>لا توجد خزنة في هذا المجلد بعد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="67" />
+        <location filename="../../src/haven/ui/messages.py" line="67"/>
         <source>A vault already exists in this folder; nothing was changed.</source>
         <translation>توجد خزنة في هذا المجلد بالفعل؛ لم يتغيّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="71" />
+        <location filename="../../src/haven/ui/messages.py" line="71"/>
         <source>The disk is full; nothing was saved. Free some space and try again.</source>
         <translation>القرص ممتلئ؛ لم يُحفظ شيء. أفرغ بعض المساحة وحاول مرة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="75" />
+        <location filename="../../src/haven/ui/messages.py" line="75"/>
         <source>The vault is locked.</source>
         <translation>الخزنة مقفلة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="81" />
+        <location filename="../../src/haven/ui/messages.py" line="81"/>
         <source>That entry no longer exists.</source>
         <translation>هذه التدوينة لم تعد موجودة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="83" />
+        <location filename="../../src/haven/ui/messages.py" line="83"/>
         <source>Some of what you typed cannot be saved. Check the title, text and tags.</source>
         <translation>تعذّر حفظ بعض ما كتبته. تحقّق من العنوان والنص والوسوم.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="86" />
+        <location filename="../../src/haven/ui/messages.py" line="86"/>
         <source>Something went wrong; nothing was changed.</source>
         <translation>حدث خطأ ما؛ لم يتغيّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="92" />
+        <location filename="../../src/haven/ui/messages.py" line="92"/>
         <source>Very low</source>
         <translation>سيئ جدًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="93" />
+        <location filename="../../src/haven/ui/messages.py" line="93"/>
         <source>Low</source>
         <translation>سيئ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="94" />
+        <location filename="../../src/haven/ui/messages.py" line="94"/>
         <source>Okay</source>
         <translation>لا بأس</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="95" />
+        <location filename="../../src/haven/ui/messages.py" line="95"/>
         <source>Good</source>
         <translation>جيد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="96" />
+        <location filename="../../src/haven/ui/messages.py" line="96"/>
         <source>Great</source>
         <translation>رائع</translation>
     </message>
@@ -470,18 +877,18 @@
 <context>
     <name>PromptCard</name>
     <message>
-        <location filename="../../src/haven/ui/journal/prompt_card.py" line="36" />
-        <location filename="../../src/haven/ui/journal/prompt_card.py" line="60" />
+        <location filename="../../src/haven/ui/journal/prompt_card.py" line="36"/>
+        <location filename="../../src/haven/ui/journal/prompt_card.py" line="60"/>
         <source>Prompt of the day</source>
         <translation>سؤال اليوم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/prompt_card.py" line="42" />
+        <location filename="../../src/haven/ui/journal/prompt_card.py" line="42"/>
         <source>&amp;Write about this</source>
         <translation>ا&amp;كتب عن هذا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/prompt_card.py" line="43" />
+        <location filename="../../src/haven/ui/journal/prompt_card.py" line="43"/>
         <source>Write about this prompt</source>
         <translation>اكتب عن سؤال اليوم</translation>
     </message>
@@ -489,138 +896,214 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="26" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="28"/>
         <source>Settings</source>
-        <extracomment>Something changed: the window re-applies theme, font, title and auto-lock.</extracomment>
+        <extracomment>Something changed: the window re-applies theme, font, title and auto-lock. The person turned LAN sync on or off (stored in the vault by the window).</extracomment>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="34" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="36"/>
         <source> min</source>
         <translation> دقيقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="35" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="37"/>
         <source>Never</source>
         <translation>أبدًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="36" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="38"/>
         <source>Lock after minutes without use</source>
         <translation>القفل بعد دقائق من عدم الاستخدام</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="37" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="39"/>
         <source>0 means never</source>
         <translation>0 تعني أبدًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="39" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="41"/>
         <source>Theme</source>
         <translation>المظهر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="41" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="43"/>
         <source>Same as the system</source>
         <translation>مثل النظام</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="42" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="44"/>
         <source>Light</source>
         <translation>فاتح</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="43" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="45"/>
         <source>Dark</source>
         <translation>داكن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="44" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="46"/>
         <source>High contrast</source>
         <translation>تباين عالٍ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="48" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="50"/>
         <source>Text size</source>
         <translation>حجم النص</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="51" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="53"/>
         <source>&amp;Discreet mode: a neutral window title</source>
         <translation>الوضع ال&amp;متحفّظ: عنوان نافذة محايد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="52" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="54"/>
         <source>Discreet mode</source>
         <translation>الوضع المتحفّظ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="54" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="56"/>
         <source>The window is called Notes instead of Haven</source>
         <translation>تُسمّى النافذة «ملاحظات» بدلًا من Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="58" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="58"/>
+        <source>Sync with my devices on the &amp;local network</source>
+        <translation>المزامنة مع أجهزتي على ال&amp;شبكة المحلية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="59"/>
+        <source>Sync on the local network</source>
+        <translation>المزامنة على الشبكة المحلية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="61"/>
+        <source>Haven finds your linked devices on this network; the announcements carry no names. Kept in your vault, so it applies only while it is unlocked.</source>
+        <translation>يجد Haven أجهزتك المرتبطة على هذه الشبكة؛ ولا تحمل الإعلانات أي أسماء. يُحفظ هذا الإعداد في خزنتك، فلا يسري إلا وهي مفتوحة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="67"/>
         <source>Quick exit: press Shift three times, or Ctrl+Shift+Q, to hide Haven and lock it at once. Ctrl+L locks without hiding.</source>
         <translation>الخروج السريع: اضغط Shift ثلاث مرات أو Ctrl+Shift+Q لإخفاء Haven وقفله فورًا. يقفل Ctrl+L دون إخفاء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="65" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="74"/>
         <source>&amp;Auto-lock after</source>
         <translation>ال&amp;قفل التلقائي بعد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="66" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="75"/>
         <source>&amp;Theme</source>
         <translation>ال&amp;مظهر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="67" />
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="76"/>
         <source>Te&amp;xt size</source>
         <translation>&amp;حجم النص</translation>
     </message>
 </context>
 <context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="22"/>
+        <source>Sync is off</source>
+        <extracomment>How often &quot;N min ago&quot; is recomputed.</extracomment>
+        <translation>المزامنة متوقفة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="24"/>
+        <source>Syncing…</source>
+        <translation>جارٍ المزامنة…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="26"/>
+        <source>Last sync failed</source>
+        <translation>فشلت آخر مزامنة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="28"/>
+        <source>Not synced yet</source>
+        <translation>لم تتم المزامنة بعد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="32"/>
+        <source>Synced just now (local network)</source>
+        <translation>تمت المزامنة للتو (الشبكة المحلية)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="34"/>
+        <source>Synced %n min ago (local network)</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقة (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقتين (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقائق (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقة (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقة (الشبكة المحلية)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="35"/>
+        <source>Synced %n hours ago (local network)</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعات (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعة (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعة (الشبكة المحلية)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLabel</name>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="43"/>
+        <source>Sync status</source>
+        <translation>حالة المزامنة</translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../src/haven/ui/pages/unlock_page.py" line="24" />
-        <location filename="../../src/haven/ui/pages/unlock_page.py" line="80" />
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="24"/>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="80"/>
         <source>Haven is locked</source>
         <translation>Haven مقفل</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/unlock_page.py" line="29" />
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="29"/>
         <source>Type your passphrase to open your journal.</source>
         <translation>اكتب عبارة المرور لفتح يومياتك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/unlock_page.py" line="33" />
-        <location filename="../../src/haven/ui/pages/unlock_page.py" line="34" />
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="33"/>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="34"/>
         <source>Passphrase</source>
         <translation>عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/unlock_page.py" line="35" />
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="35"/>
         <source>&amp;Unlock</source>
         <translation>&amp;فتح</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/unlock_page.py" line="36" />
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="36"/>
         <source>Unlock</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/unlock_page.py" line="44" />
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="44"/>
         <source>Opening your vault</source>
         <translation>جارٍ فتح خزنتك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/unlock_page.py" line="73" />
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="73"/>
         <source>Type your passphrase first.</source>
         <translation>اكتب عبارة المرور أولًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/unlock_page.py" line="80" />
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="80"/>
         <source>Locked</source>
         <translation>مقفل</translation>
     </message>

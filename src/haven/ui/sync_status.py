@@ -10,27 +10,29 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from haven.ui.background_sync import SyncState, SyncStatus
 
+# Written as T.translate("SyncStatus", …) so that pyside6-lupdate finds the strings.
+T = QCoreApplication
+
 #: How often "N min ago" is recomputed.
 TICK_MS = 30_000
 
 
 def status_text(status: SyncStatus, now_ms: int | None = None) -> str:
-    t = QCoreApplication.translate
     if status.state is SyncState.OFF:
-        return t("SyncStatus", "Sync is off")
+        return T.translate("SyncStatus", "Sync is off")
     if status.state is SyncState.SYNCING:
-        return t("SyncStatus", "Syncing…")
+        return T.translate("SyncStatus", "Syncing…")
     if status.state is SyncState.FAILED:
-        return t("SyncStatus", "Last sync failed")
+        return T.translate("SyncStatus", "Last sync failed")
     if status.state is SyncState.NEVER or status.last_synced_ms is None:
-        return t("SyncStatus", "Not synced yet")
+        return T.translate("SyncStatus", "Not synced yet")
     now = int(time.time() * 1000) if now_ms is None else now_ms
     minutes = max(0, (now - status.last_synced_ms) // 60_000)
     if minutes < 1:
-        return t("SyncStatus", "Synced just now (local network)")
+        return T.translate("SyncStatus", "Synced just now (local network)")
     if minutes < 120:
-        return t("SyncStatus", "Synced %n min ago (local network)", "", int(minutes))
-    return t("SyncStatus", "Synced %n hours ago (local network)", "", int(minutes // 60))
+        return T.translate("SyncStatus", "Synced %n min ago (local network)", "", int(minutes))
+    return T.translate("SyncStatus", "Synced %n hours ago (local network)", "", int(minutes // 60))
 
 
 class SyncStatusLabel(QLabel):
