@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import os
 import resource
+import select
 import struct
 import subprocess
 import sys
@@ -70,7 +71,8 @@ def _raise_fd_limit(need: int) -> None:
 def _start(cmd: list[str]) -> tuple[subprocess.Popen[bytes], str]:
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     assert proc.stdout is not None
-    line = proc.stdout.readline().decode().strip()  # bounded: the process prints or exits
+    ready, _, _ = select.select([proc.stdout], [], [], 30)  # bounded wait for the first line
+    line = proc.stdout.readline().decode().strip() if ready else ""
     if "listening on " not in line:
         proc.kill()
         raise RuntimeError(f"server did not start: {line!r}")
