@@ -68,6 +68,7 @@ class RelayServer:
         self.sessions: set[Session] = set()
         self.closing = False
         self._server: Server | None = None
+        self._totals_read = -1.0
 
     async def start(self) -> int:
         """Open the database and listen; return the bound port."""
@@ -116,12 +117,15 @@ class RelayServer:
         return None
 
     async def _metrics_response(self, connection: ServerConnection) -> Response:
-        try:
-            totals = await self.hub.totals()
-            self.metrics.gauges.update(stored_blobs=totals.blobs, stored_bytes=totals.bytes,
-                                       mailboxes=totals.mailboxes)
-        except Exception:  # the counters are still worth returning
-            log.warning("could not read totals for /metrics")
+        now = time.monotonic()
+        if now - self._totals_read >= 1.0:  # at most one database read a second, however
+            self._totals_read = now         # often /metrics is asked for
+            try:
+                totals = await self.hub.totals()
+                self.metrics.gauges.update(stored_blobs=totals.blobs, stored_bytes=totals.bytes,
+                                           mailboxes=totals.mailboxes)
+            except Exception:  # the counters are still worth returning
+                log.warning("could not read totals for /metrics")
         self.metrics.gauges["connections_open"] = self.gate.open
         response = connection.respond(HTTPStatus.OK, self.metrics.render())
         del response.headers["Content-Type"]
