@@ -298,3 +298,65 @@ def test_first_run_rejected_words_create_no_vault(qtbot: QtBot, make_window: Mak
         QApplication.processEvents()
     finally:
         offer.close()
+
+
+# ----------------------------------------------------------------- keyboard, names, Arabic
+
+
+def test_link_page_and_dialog_are_named_and_keyboard_reachable(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    from tests.ui.test_accessibility_and_rtl import interactive_widgets
+
+    window = make_window()
+    qtbot.mouseClick(window.create_page.link_button, Qt.MouseButton.LeftButton)
+    page = window.link_page
+    unnamed = [w for w in interactive_widgets(page) if not w.accessibleName().strip()]
+    assert unnamed == []
+    qtbot.waitUntil(page.code.hasFocus)
+    qtbot.keyClick(page.code, Qt.Key.Key_Tab)
+    assert page.device_name.hasFocus()
+    qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
+    flows.create_vault(qtbot, window)
+    # Ctrl+3 opens Devices; the list and both buttons are reachable and named.
+    qtbot.keyClick(window.journal_page.editor.body, Qt.Key.Key_3,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert window.home.current_section() == "devices"
+    dialog = open_link_dialog(qtbot, window)
+    qtbot.waitUntil(dialog.copy_button.hasFocus)
+    widgets = interactive_widgets(dialog)
+    assert len(widgets) >= 5
+    assert [w for w in widgets if not w.accessibleName().strip()] == []
+    qtbot.keyClick(dialog.copy_button, Qt.Key.Key_Space)
+    assert QApplication.clipboard().text() == dialog.code.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.devices_page.link_dialog is None)
+
+
+def test_arabic_devices_page_is_right_to_left(qtbot: QtBot, make_window: MakeWindow) -> None:
+    from PySide6.QtCore import QLocale, QPoint
+
+    from haven.ui.translations import install_translations
+
+    arabic = QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt)
+    assert install_translations(arabic)
+    try:
+        window = make_window()
+        qtbot.mouseClick(window.create_page.link_button, Qt.MouseButton.LeftButton)
+        page = window.link_page
+        assert page.connect_button.text() == "&اتصال"
+        page.code.setText("hello")
+        qtbot.keyClick(page.code, Qt.Key.Key_Return)  # Return in the code field submits too
+        qtbot.mouseClick(page.connect_button, Qt.MouseButton.LeftButton)
+        assert page.error.text() == "هذا ليس رمز ربط من Haven. يبدأ الرمز بـ «hvn1-»."
+        qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
+        flows.create_vault(qtbot, window, name="ريم")
+        window.home.show_section("devices")
+        devices = window.devices_page
+        assert devices.list.item(0).text() == "جهاز بلا اسم — هذا الجهاز"
+        link_x = devices.link_button.mapTo(window, QPoint(0, 0)).x()
+        unlink_x = devices.unlink_button.mapTo(window, QPoint(0, 0)).x()
+        assert link_x > unlink_x  # the first button sits at the right
+        assert window.sync_status.text() == "لم تتم المزامنة بعد"
+    finally:
+        install_translations(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

@@ -67,10 +67,14 @@ def render(out_dir: Path, language: str = "en") -> list[Path]:
     from haven.core import session as core_session
     from haven.core.journal import JournalDraft
     from haven.ui.bridge import SessionBridge
+    from haven.ui.devices import shots
     from haven.ui.main_window import HavenWindow
     from haven.ui.settings import AppSettings, Theme
     from haven.ui.translations import install_translations
 
+    # Background sync and demo linking stay on this computer: loopback, no LAN announcing.
+    os.environ.setdefault("HAVEN_LISTEN_HOST", "127.0.0.1")
+    os.environ.setdefault("HAVEN_LAN_DISCOVERY", "0")
     app = QApplication.instance() or QApplication([sys.argv[0]])
     locale = QLocale(language)
     QLocale.setDefault(locale)
@@ -94,6 +98,8 @@ def render(out_dir: Path, language: str = "en") -> list[Path]:
         window.create_page.confirm.setText(DEMO_PASSPHRASE)
         _shoot(window, out_dir / f"create{suffix}.png")
         written.append(out_dir / f"create{suffix}.png")
+        shots.shoot_link_page(app, window, out_dir / f"link{suffix}.png", _shoot, DEMO_PASSPHRASE)
+        written.append(out_dir / f"link{suffix}.png")
         s = core_session.create(data_dir, DEMO_PASSPHRASE, name, "they/them")
         s.journal.add_many([JournalDraft(b, t, m, tags) for t, b, m, tags in DEMO_ENTRIES])
         s.lock()
@@ -120,6 +126,8 @@ def render(out_dir: Path, language: str = "en") -> list[Path]:
         window.home.show_section("settings")
         _shoot(window, out_dir / f"settings{suffix}.png")
         written.append(out_dir / f"settings{suffix}.png")
+        written += shots.shoot_devices(app, window, Path(tmp), out_dir, suffix, _wait, _shoot,
+                                       DEMO_PASSPHRASE)
         window.lock()
         _shoot(window, out_dir / f"unlock{suffix}.png")
         written.append(out_dir / f"unlock{suffix}.png")

@@ -8,7 +8,7 @@ before the words were confirmed cancels the offer and closes its port.
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -47,7 +47,7 @@ class LinkDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Link a new device"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(760)
         intro = QLabel(self.tr(
             "On your other computer, open Haven and choose “Link to my other device”, then "
             "type or paste this code. Both computers need to be on the same network."))
@@ -56,6 +56,8 @@ class LinkDialog(QDialog):
         self.code.setReadOnly(True)
         self.code.setAccessibleName(self.tr("Pairing code"))
         self.code.setPlaceholderText(self.tr("Making a code…"))
+        self.code.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # codes read left to right
+        self.code.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.copy_button = QPushButton(self.tr("&Copy"))
         self.copy_button.setAccessibleName(self.tr("Copy the pairing code"))
         self.copy_button.setEnabled(False)
@@ -129,6 +131,7 @@ class LinkDialog(QDialog):
     @Slot(str, int)
     def _on_code(self, code: str, expires_s: int) -> None:
         self.code.setText(code)
+        self.code.setCursorPosition(0)
         self.copy_button.setEnabled(True)
         self.qr.setPixmap(qr_pixmap(code))
         until = QDateTime.fromSecsSinceEpoch(expires_s).toString("HH:mm")
