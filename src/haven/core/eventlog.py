@@ -104,9 +104,11 @@ Listener = Callable[[Sequence[Event]], None]
 
 
 class EventLog:
-    def __init__(self, vault: Vault, device_id: bytes, clock: Clock = now_ms) -> None:
+    def __init__(self, vault: Vault, device_for: Callable[[bytes], bytes],
+                 clock: Clock = now_ms) -> None:
+        """`device_for(persona_id)` gives the device id to write under as that persona."""
         self._vault = vault
-        self._device_id = device_id
+        self._device_for = device_for
         self._clock = clock
         self._projectors: list[Projector] = []
         self._authorizers: dict[str, Authorizer] = {"journal": OwnPersonaOnly()}
@@ -148,11 +150,12 @@ class EventLog:
             epoch_key = ids.get_epoch_key(conn, space_id, space.current_epoch)
             if epoch_key is None:
                 raise NotFound("no key for this space's current epoch")
-            seq, prev = lt.chain_tip(conn, space_id, keys.public, self._device_id)
+            device = self._device_for(space.persona_id)
+            seq, prev = lt.chain_tip(conn, space_id, keys.public, device)
             lamport = lt.max_lamport(conn, space_id)
             for draft in drafts:
                 seq, lamport = seq + 1, lamport + 1
-                header = Header(space_id, space.current_epoch, keys.public, self._device_id,
+                header = Header(space_id, space.current_epoch, keys.public, device,
                                 seq, lamport, prev or ZERO_ID)
                 content = dict(draft.content)
                 if draft.target is not None:

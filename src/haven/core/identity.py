@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from haven.core.clock import Clock, now_ms
 from haven.core.envelope import DEVICE_ID_BYTES
+from haven.crypto.hashing import blake2b_256
 from haven.crypto.signing import SigningKeyPair
 from haven.errors import InvalidInput, NotFound
 from haven.store import identity_tables as t
@@ -69,6 +70,18 @@ class Identity:
         if value is None:
             raise NotFound("this vault has no device id")
         return value
+
+    def device_id_for(self, persona_id: bytes) -> bytes:
+        """The device id this device writes under as `persona_id`. Under the primary persona
+        (the journal, shared with linked devices) it is the device id itself; under a space's
+        own persona it is derived from both, so members of two spaces cannot link the two
+        personas through a device id they both see in event headers."""
+        device = self.device_id
+        with self._vault.read() as conn:
+            primary = t.get_meta(conn, _PRIMARY_PERSONA)
+        if persona_id == primary:
+            return device
+        return blake2b_256(persona_id, person=b"haven-device-id", key=device)[:DEVICE_ID_BYTES]
 
     def primary(self) -> Persona:
         with self._vault.read() as conn:

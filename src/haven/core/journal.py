@@ -7,6 +7,7 @@ the same on every device; a delete wins over every edit (docs/PROTOCOL.md, "Jour
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -215,14 +216,14 @@ class JournalService:
             return jt.count_entries(conn, flt or EntryFilter())
 
     def search(self, text: str, flt: EntryFilter | None = None,
-               limit: int = 100) -> list[JournalEntry]:
+               limit: int = 100) -> builtins.list[JournalEntry]:
         base = flt or EntryFilter()
         query = EntryFilter(base.tags, base.mood, base.since_ms, base.until_ms, text)
         if not jt.fts_query(text):
             return []
         return self.list(query, limit)
 
-    def tags(self) -> list[tuple[str, int]]:
+    def tags(self) -> builtins.list[tuple[str, int]]:
         with self._vault.read() as conn:
             return jt.all_tags(conn)
 

@@ -25,7 +25,7 @@ class Session:
     def __init__(self, vault: Vault, clock: Clock = now_ms) -> None:
         self.vault = vault
         self.identity = Identity(vault, clock)
-        self.log = EventLog(vault, self.identity.device_id, clock)
+        self.log = EventLog(vault, self.identity.device_id_for, clock)
         self.log.register_projector(JournalProjector())
         self.log.register_projector(DevicesProjector(self.identity.device_id))
         self.log.register_authorizer("journal", JournalAuthorizer())

@@ -26,3 +26,22 @@ def test_page_holds_newest_threads_pinned_ones_and_their_replies(group: Group) -
     by_id = {p.post_id: p for p in whole}
     for p in page:  # the page agrees with the full feed on every thread it shows
         assert by_id[p.post_id] == p
+
+
+def test_device_ids_differ_per_space_persona(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Members of two spaces see different device ids for the same device, so a device id in
+    an event header cannot link one person's personas across spaces."""
+    from tests.helpers import new_session
+
+    s = new_session(tmp_path / "x")
+    one, two = s.spaces.create_space("One"), s.spaces.create_space("Two")
+    s.spaces.post(one, "in one")
+    s.spaces.post(two, "in two")
+    devices = {
+        space: {device for (_, device) in s.log.chain_tips(space)} for space in (one, two)
+    }
+    journal_devices = {device for (_, device) in s.log.chain_tips(s.journal.space_id)}
+    assert devices[one].isdisjoint(devices[two])
+    assert journal_devices == {s.identity.device_id}
+    assert s.identity.device_id not in devices[one] | devices[two]
+    s.lock()

@@ -232,14 +232,17 @@ def test_removing_a_device_rotates_the_key_away_from_it(group: Group) -> None:
 def test_device_rules(group: Group) -> None:
     sid, pk = group.space_id, group.pk
     with pytest.raises(InvalidInput, match="only your own"):
-        group.cai.spaces.remove_device(sid, pk["bea"], group.bea.identity.device_id)
+        group.cai.spaces.remove_device(sid, pk["bea"],
+                                       group.bea.identity.device_id_for(pk["bea"]))
     with pytest.raises(InvalidInput, match="at least one device"):
-        group.cai.spaces.remove_device(sid, pk["cai"], group.cai.identity.device_id)
+        group.cai.spaces.remove_device(sid, pk["cai"],
+                                       group.cai.identity.device_id_for(pk["cai"]))
     with pytest.raises(InvalidInput, match="only your own"):
-        group.bea.spaces.remove_device(sid, pk["ari"], group.owner.identity.device_id)
+        group.bea.spaces.remove_device(sid, pk["ari"],
+                                       group.owner.identity.device_id_for(pk["ari"]))
     # A member forging a device list for someone else is ignored.
     group.cai.log.append(sid, ev.DEVICES, {"member": pk["bea"],
                                            "devices": [[b"X" * 16, bytes(32)]]})
     group.sync()
     assert [d for d, _ in group.owner.spaces.devices(sid, pk["bea"])] == [
-        group.bea.identity.device_id]
+        group.bea.identity.device_id_for(pk["bea"])]

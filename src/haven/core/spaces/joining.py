@@ -26,9 +26,10 @@ class JoinMixin(SpaceBase):
         """Joiner side: a fresh persona and device key for a space not yet known. The
         request holds public keys only; the secrets stay here until a welcome arrives."""
         profile = checked_profile(display_name, pronouns, colour)
-        box, device = new_box(), self._identity.device_id
+        box = new_box()
         with self._vault.transaction() as conn:
             pk = new_persona(conn, profile, self._clock())
+            device = self._identity.device_id_for(pk)
             st.insert_pending(conn, pk, box.secret, box.public, profile.colour, self._clock())
         return JoinRequest(pk, box.public, device, profile)
 

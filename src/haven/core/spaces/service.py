@@ -64,12 +64,12 @@ class SpaceService(JoinMixin, TalkMixin):
         primary = self._identity.primary()
         profile = checked_profile(display_name or primary.display_name,
                                   primary.pronouns if pronouns is None else pronouns, colour)
-        device = self._identity.device_id
         space_id, (epoch, key), box, now = (os.urandom(SPACE_ID_BYTES), keys.new_epoch(),
                                             new_box(), self._clock())
         with self._vault.transaction() as conn:
             pk = (reuse_persona(conn, persona_id) if persona_id
                   else new_persona(conn, profile, now))
+            device = self._identity.device_id_for(pk)
             ids.insert_space(conn, ids.SpaceRow(space_id, "group", pk, content["name"], epoch,
                                                 now))
             ids.put_epoch_key(conn, space_id, epoch, key)
