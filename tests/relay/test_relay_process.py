@@ -345,3 +345,32 @@ def test_subscribers_joining_mid_stream_see_every_blob_once_in_order(tmp_path: P
         run(scenario(), timeout=90)
     finally:
         relay.stop()
+
+
+def test_an_app_that_stops_taking_pushes_holds_bounded_memory_and_misses_nothing(
+        tmp_path: Path) -> None:
+    from haven.relay.client import PUSH_QUEUE_MAX
+
+    relay = RelayProcess(tmp_path, write_config(
+        tmp_path / "r.toml", blobs_per_minute_per_connection=600_000,
+        blobs_per_minute_per_address=600_000))
+    key = os.urandom(32)
+    count = 1500
+    assert count > PUSH_QUEUE_MAX
+
+    async def scenario() -> None:
+        async with await RelayClient.connect(relay.url, key) as idle, \
+                await RelayClient.connect(relay.url, key) as writer:
+            await idle.subscribe(0)
+            for start in range(0, count, 250):
+                await writer.append_many([f"{start}-{i}".encode() for i in range(250)])
+            assert idle._pushes.qsize() <= PUSH_QUEUE_MAX
+            got = [(await idle.next_push(20))[0] for _ in range(count)]
+            assert got == list(range(1, count + 1))
+            assert (await writer.append(b"after")).cursor == count + 1
+            assert (await idle.next_push(20))[0] == count + 1
+
+    try:
+        run(scenario(), timeout=90)
+    finally:
+        relay.stop()

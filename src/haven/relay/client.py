@@ -27,6 +27,8 @@ from haven.errors import SyncError
 from haven.relay import protocol
 
 _CLOSED = (0, b"")
+#: Pushes received and not yet taken by the app, at most.
+PUSH_QUEUE_MAX = 1024
 
 
 class RelayError(SyncError):
@@ -45,7 +47,9 @@ class RelayClient:
         self.blob_max = blob_max
         self._ids = itertools.count(1)
         self._pending: dict[int, asyncio.Future[protocol.ServerMessage | protocol.Appended]] = {}
-        self._pushes: asyncio.Queue[tuple[int, bytes]] = asyncio.Queue()
+        # Bounded: an app that stops taking pushes stops this connection being read, and the
+        # relay then pages for it from disk, so neither side's memory grows.
+        self._pushes: asyncio.Queue[tuple[int, bytes]] = asyncio.Queue(PUSH_QUEUE_MAX)
         self._failure: RelayError | None = None
         self._reader = asyncio.create_task(self._read_loop())
 
@@ -135,6 +139,8 @@ class RelayClient:
 
     async def next_push(self, timeout: float | None = None) -> tuple[int, bytes]:
         """The next (cursor, blob) pushed; raises RelayError if the connection ended."""
+        if self._pushes.empty() and self._reader.done():
+            raise self._failure or RelayError("closed", "the connection closed")
         async with asyncio.timeout(timeout):
             item = await self._pushes.get()
         if item is _CLOSED:
@@ -180,7 +186,7 @@ class RelayClient:
             async for raw in self.ws:
                 message = protocol.decode_server(_as_bytes(raw))
                 if isinstance(message, protocol.Push):
-                    self._pushes.put_nowait((message.cursor, message.blob))
+                    await self._pushes.put((message.cursor, message.blob))
                     continue
                 if isinstance(message, protocol.Acks):
                     for ack in message.acks:
@@ -201,7 +207,8 @@ class RelayClient:
                 if not future.done():
                     future.set_exception(self._failure)
             self._pending.clear()
-            self._pushes.put_nowait(_CLOSED)
+            with contextlib.suppress(asyncio.QueueFull):  # else next_push sees the reader done
+                self._pushes.put_nowait(_CLOSED)
 
 
 def _as_bytes(untrusted: str | bytes) -> bytes:
