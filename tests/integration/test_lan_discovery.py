@@ -61,7 +61,8 @@ def test_haven_sync_finds_a_serving_device_on_the_lan(tmp_path: Path) -> None:
     haven = f"{sys.executable} -m haven"
     script = ROOT / "tests" / "integration" / "lan_cli_scenario.sh"
     cmd = f"{SETUP} && exec sh {script} {tmp_path / 'a'} {tmp_path / 'b'} '{haven}'"
-    env = {**os.environ, "HAVEN_PASSPHRASE": PASSPHRASE}
+    # conftest turns discovery off for every test; inside this private namespace it is safe.
+    env = {**os.environ, "HAVEN_PASSPHRASE": PASSPHRASE, "HAVEN_LAN_DISCOVERY": "1"}
     done = subprocess.run(["unshare", "-rn", "sh", "-c", cmd], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
