@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
@@ -24,6 +24,7 @@ from haven.ui.pages.settings_page import SettingsPage
 from haven.ui.pages.unlock_page import UnlockPage
 from haven.ui.safety import SafetyWatcher
 from haven.ui.settings import AppSettings
+from haven.ui.spaces.spaces_page import SpacesPage
 from haven.ui.sync_status import SyncStatusLabel
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,10 @@ class HavenWindow(QMainWindow):
         self.home.add_section("journal", self.tr("Journal"), self.journal_page)
         self.home.add_section("settings", self.tr("Settings"), self.settings_page)
         self.home.add_section("devices", self.tr("Devices"), self.devices_page)
+        self.spaces_page = SpacesPage(bridge)
+        self.home.add_section("spaces", self.tr("Spaces"), self.spaces_page)
+        self._spaces_row = self.home.sidebar.count() - 1
+        self.spaces_page.unreadChanged.connect(self._show_spaces_unread)
         self.home.add_footer(self.sync_status)
         for page in (self.create_page, self.unlock_page, self.home, self.link_page):
             self.stack.addWidget(page)
@@ -140,6 +145,7 @@ class HavenWindow(QMainWindow):
         self.home.persona.setAccessibleName(self.tr("Signed in as %1").replace("%1", label))
         self.journal_page.attach()
         self.devices_page.attach()
+        self.spaces_page.attach()
         self.settings_page.set_lan_sync(lan_enabled(session))
         self.home.show_section("journal")
         self.stack.setCurrentWidget(self.home)
@@ -150,6 +156,7 @@ class HavenWindow(QMainWindow):
         self.safety.arm_idle(False)
         self.journal_page.detach()
         self.devices_page.detach()
+        self.spaces_page.detach()
         self.settings_page.set_lan_sync(None)
         self.home.persona.clear()
         self.show_start_page()
@@ -160,6 +167,13 @@ class HavenWindow(QMainWindow):
             self.create_page.show_error(text)
         else:
             self.unlock_page.show_error(text)
+
+    def _show_spaces_unread(self, unread: int) -> None:
+        item = self.home.sidebar.item(self._spaces_row)
+        title = self.tr("Spaces")
+        item.setText(f"{title} ({unread})" if unread else title)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                     self.tr("Spaces, %n unread", "", unread) if unread else title)
 
     def _set_lan(self, enabled: bool) -> None:
         session = self.bridge.session

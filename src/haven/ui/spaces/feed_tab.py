@@ -1,0 +1,121 @@
+"""The feed: threads newest first (pinned on top) on one side, with the composer under
+them; the chosen thread on the other. Enter on a thread moves to it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import QLabel, QListView, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from haven.core.spaces.model import FeedPost
+from haven.ui.spaces.composer import Composer
+from haven.ui.spaces.models import FeedModel
+from haven.ui.spaces.post_delegate import PostDelegate
+from haven.ui.spaces.thread_view import ThreadView
+
+
+class FeedTab(QWidget):
+    olderRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = FeedModel(self)
+        thread_model = FeedModel(self)
+        self.model.share_opened(thread_model)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(PostDelegate(self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setAccessibleName(self.tr("Threads"))
+        self.list.setAccessibleDescription(
+            self.tr("Pinned first, then newest first; press Enter to read one"))
+        self.empty = QLabel(self.tr("No posts yet. Write the first one below."))
+        self.empty.setWordWrap(True)
+        self.older_button = QPushButton(self.tr("Show &older posts"))
+        self.older_button.setAccessibleName(self.tr("Show older posts"))
+        self.composer = Composer()
+        self.thread_view = ThreadView(thread_model)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list, 1)
+        left_layout.addWidget(self.empty)
+        left_layout.addWidget(self.older_button)
+        left_layout.addWidget(self.composer)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.thread_view)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.setTabOrder(self.list, self.older_button)
+        self.setTabOrder(self.older_button, self.composer.title)
+
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._show_current())
+        self.list.activated.connect(lambda _i: self._enter_thread())
+        self.older_button.clicked.connect(self.olderRequested)
+        self.model.dataChanged.connect(lambda *_: self._sync_opened())
+        thread_model.dataChanged.connect(lambda *_: self.list.viewport().update())
+        self.clear()
+
+    def show_feed(self, posts: Sequence[FeedPost], more: bool, moderator: bool,
+                  member: bool) -> None:
+        current = self.current_thread()
+        keep = current.post_id if current is not None else None
+        self.model.set_posts(posts)
+        self.empty.setVisible(not posts)
+        self.older_button.setVisible(more)
+        self.composer.setEnabled(member)
+        self.thread_view.set_moderator(moderator)
+        row = self.model.row_of(keep) if keep is not None else -1
+        if row < 0 and posts:
+            row = 0
+        if row >= 0:
+            self.list.selectionModel().setCurrentIndex(
+                self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self._show_current()
+
+    def clear(self, forget_opened: bool = True) -> None:
+        self.model.clear(forget_opened)
+        self.thread_view.model.clear(False)
+        self.thread_view.show_thread(None)
+        self.composer.clear()
+        self.thread_view.composer.clear()
+        self.empty.setVisible(False)
+        self.older_button.setVisible(False)
+
+    def current_thread(self) -> FeedPost | None:
+        index = self.list.currentIndex()
+        return self.model.post(index.row()) if index.isValid() else None
+
+    def select_post(self, post_id: bytes) -> None:
+        """Show the thread holding `post_id` (a first post or a reply) with it current."""
+        for row in range(self.model.rowCount()):
+            root = self.model.post(row)
+            if root is None:
+                continue
+            ids = [root.post_id, *(r.post_id for r in root.replies)]
+            if post_id in ids:
+                self.list.setCurrentIndex(self.model.index(row))
+                self.thread_view.select_row(ids.index(post_id))
+                self.thread_view.posts.setFocus()
+                return
+
+    def _show_current(self) -> None:
+        self.thread_view.show_thread(self.current_thread())
+
+    def _sync_opened(self) -> None:
+        self.thread_view.posts.viewport().update()
+        self.thread_view.show_thread(self.current_thread())
+
+    def _enter_thread(self) -> None:
+        post = self.thread_view.current_post()
+        if post is not None and self.thread_view.show_button.isVisible():
+            self.thread_view.show_button.setFocus()
+        else:
+            self.thread_view.body.setFocus()

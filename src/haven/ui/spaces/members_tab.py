@@ -1,0 +1,151 @@
+"""The members of a space with their roles. Admins change roles and remove members; anyone
+can block a member (for themselves only: that member's posts are hidden here)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from haven.core.spaces.model import Member, Role
+from haven.ui.spaces import wording
+
+MemberRole = Qt.ItemDataRole.UserRole + 1
+_SETTABLE = (Role.ADMIN, Role.MODERATOR, Role.MEMBER)
+
+
+class MembersTab(QWidget):
+    #: member key, role value
+    roleRequested = Signal(bytes, str)
+    removeRequested = Signal(bytes, str)  # member key, display name
+    blockRequested = Signal(bytes, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._me: bytes | None = None
+        self._my_role: Role | None = None
+        self.model = QStandardItemModel(0, 3, self)
+        self.model.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Pronouns"), self.tr("Role")])
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Members"))
+        self.count = QLabel()
+        self.role = QComboBox()
+        self.role.setAccessibleName(self.tr("New role for the selected member"))
+        for role in _SETTABLE:
+            self.role.addItem(wording.role_label(role), role.value)
+        self.role_button = QPushButton(self.tr("Set &role"))
+        self.role_button.setAccessibleName(self.tr("Give the selected member this role"))
+        self.remove_button = QPushButton(self.tr("Remo&ve from space…"))
+        self.remove_button.setAccessibleName(self.tr("Remove the selected member"))
+        self.block_button = QPushButton(self.tr("&Block"))
+        self.block_button.setAccessibleName(self.tr("Block or unblock the selected member"))
+        self.block_button.setToolTip(self.tr("Hides their posts for you only"))
+
+        row = QHBoxLayout()
+        row.addWidget(self.role)
+        row.addWidget(self.role_button)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        row.addWidget(self.block_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        layout.addLayout(row)
+
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.role_button.clicked.connect(self._set_role)
+        self.remove_button.clicked.connect(self._remove)
+        self.block_button.clicked.connect(self._block)
+        self._update_buttons()
+
+    def show_members(self, members: Sequence[Member], me: bytes | None,
+                     my_role: Role | None) -> None:
+        selected = self.selected()
+        keep = selected.member_pk if selected is not None else None
+        self._me, self._my_role = me, my_role
+        self.model.removeRows(0, self.model.rowCount())
+        ordered = sorted(members, key=lambda m: (-m.role.rank, m.display_name.casefold()))
+        for member in ordered:
+            name = QStandardItem(member.display_name)
+            if member.colour:
+                name.setData(QColor(member.colour), Qt.ItemDataRole.DecorationRole)
+            if member.member_pk == me:
+                name.setText(self.tr("%1 (you)").replace("%1", member.display_name))
+            if member.blocked:
+                name.setText(self.tr("%1 (blocked)").replace("%1", name.text()))
+            name.setData(member, MemberRole)
+            role = QStandardItem(wording.role_label(member.role))
+            self.model.appendRow([name, QStandardItem(member.pronouns), role])
+        self.count.setText(self.tr("%n members", "", len(ordered)))
+        row = next((r for r, m in enumerate(ordered) if m.member_pk == keep), -1)
+        if row >= 0:
+            self.table.selectRow(row)
+        self._update_buttons()
+
+    def clear(self) -> None:
+        self.show_members([], None, None)
+        self.count.clear()
+
+    def selected(self) -> Member | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        member = self.model.item(index.row(), 0).data(MemberRole)
+        return member if isinstance(member, Member) else None
+
+    def names(self) -> list[str]:
+        return [self.model.item(r, 0).data(MemberRole).display_name
+                for r in range(self.model.rowCount())]
+
+    def select_name(self, name: str) -> None:
+        for r in range(self.model.rowCount()):
+            if self.model.item(r, 0).data(MemberRole).display_name == name:
+                self.table.setCurrentIndex(self.model.index(r, 0))
+                return
+
+    def _update_buttons(self) -> None:
+        member = self.selected()
+        admin = self._my_role is not None and self._my_role.rank >= Role.ADMIN.rank
+        other = member is not None and member.member_pk != self._me
+        can_manage = admin and other and member is not None and member.role is not Role.OWNER
+        for widget in (self.role, self.role_button, self.remove_button):
+            widget.setVisible(admin)
+            widget.setEnabled(can_manage)
+        self.block_button.setEnabled(other)
+        blocked = member is not None and member.blocked
+        self.block_button.setText(self.tr("Un&block") if blocked else self.tr("&Block"))
+
+    def _set_role(self) -> None:
+        member = self.selected()
+        if member is not None:
+            self.roleRequested.emit(member.member_pk, str(self.role.currentData()))
+
+    def _remove(self) -> None:
+        member = self.selected()
+        if member is not None:
+            self.removeRequested.emit(member.member_pk, member.display_name)
+
+    def _block(self) -> None:
+        member = self.selected()
+        if member is not None:
+            self.blockRequested.emit(member.member_pk, not member.blocked)

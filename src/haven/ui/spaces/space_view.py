@@ -1,0 +1,290 @@
+"""One space, in tabs: the feed (threads, the thread being read, a composer), members,
+moderation (moderators only) and "About & you".
+
+Everything is read in one worker task per refresh (a `Snapshot`); results of an older
+refresh or of another space are dropped. Every write runs in a worker too, and the view
+re-reads the space when it is done. Nothing here names a post in the window title."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from haven.core.spaces.model import FeedPost, Member, ModAction, Report, Role, SpaceInfo
+from haven.core.spaces.service import SpaceService
+from haven.ui.bridge import SessionBridge
+from haven.ui.spaces import wording
+from haven.ui.spaces.dialogs import ReasonDialog
+from haven.ui.spaces.feed_tab import FeedTab
+from haven.ui.spaces.me_tab import MeTab
+from haven.ui.spaces.members_tab import MembersTab
+from haven.ui.spaces.moderation_tab import ModerationTab
+
+#: Threads read when a space opens; "Show older posts" doubles it.
+FIRST_THREADS = 200
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    info: SpaceInfo
+    feed: list[FeedPost]
+    more: bool
+    members: list[Member]
+    reports: list[Report]
+    modlog: list[ModAction]
+    mute_words: list[str]
+
+
+def read_snapshot(spaces: SpaceService, space_id: bytes, limit: int) -> Snapshot:
+    """Runs in a worker: everything the view shows about one space."""
+    info = spaces.space_info(space_id)
+    feed = spaces.read_feed(space_id, limit=limit)
+    pinned = [p for p in feed if p.pinned]
+    rest = [p for p in feed if not p.pinned]
+    moderator = info.my_role is not None and info.my_role.rank >= Role.MODERATOR.rank
+    return Snapshot(info, pinned + rest[::-1], len(rest) >= limit, spaces.members(space_id),
+                    spaces.reports(space_id) if moderator else [],
+                    spaces.moderation_log(space_id) if moderator else [],
+                    spaces.mute_words(space_id))
+
+
+class SpaceView(QWidget):
+    #: Something changed that the space list shows (unread counts, names).
+    changed = Signal()
+
+    def __init__(self, bridge: SessionBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.space_id: bytes | None = None
+        self.snapshot: Snapshot | None = None
+        self.dialog: ReasonDialog | None = None
+        self._ticket = 0
+        self._limit = FIRST_THREADS
+        self.title = QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.title.setFont(font)
+        self.status = QLabel()
+        self.status.setObjectName("spaceStatus")
+        self.status.setWordWrap(True)
+        self.feed = FeedTab()
+        self.members = MembersTab()
+        self.moderation = ModerationTab()
+        self.me = MeTab()
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Space sections"))
+        self.tabs.addTab(self.feed, self.tr("&Feed"))
+        self.tabs.addTab(self.members, self.tr("Mem&bers"))
+        self.tabs.addTab(self.moderation, self.tr("Mo&deration"))
+        self.tabs.addTab(self.me, self.tr("&About and you"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.status)
+
+        thread = self.feed.thread_view
+        self.feed.composer.submitted.connect(self._post)
+        self.feed.olderRequested.connect(self._show_older)
+        thread.replyRequested.connect(self._reply)
+        thread.reactRequested.connect(self._react)
+        thread.reportRequested.connect(self._ask_report)
+        thread.removeRequested.connect(self._ask_remove_post)
+        self.members.roleRequested.connect(self._set_role)
+        self.members.removeRequested.connect(self._ask_remove_member)
+        self.members.blockRequested.connect(self._block)
+        self.moderation.removeRequested.connect(self._ask_remove_post)
+        self.moderation.openRequested.connect(self.open_post)
+        self.me.personaRequested.connect(self._update_persona)
+        self.me.muteRequested.connect(self._set_mute_words)
+        self.show_space(None)
+
+    # ---------------------------------------------------------------- loading
+
+    def _spaces(self) -> SpaceService | None:
+        session = self.bridge.session
+        return session.spaces if session is not None else None
+
+    def show_space(self, space_id: bytes | None) -> None:
+        if space_id != self.space_id:
+            self.space_id = space_id
+            self.snapshot = None
+            self._limit = FIRST_THREADS
+            self.feed.clear(forget_opened=True)
+            self.members.clear()
+            self.moderation.clear()
+            self.me.clear()
+            self.status.clear()
+            self.title.setText("" if space_id is not None else self.tr("No space chosen"))
+            self.tabs.setCurrentIndex(0)
+        self.tabs.setEnabled(space_id is not None)
+        if space_id is not None:
+            self.reload()
+
+    def reload(self) -> None:
+        spaces, space_id = self._spaces(), self.space_id
+        if spaces is None or space_id is None:
+            return
+        self._ticket += 1
+        ticket, limit = self._ticket, self._limit
+
+        def done(snapshot: Snapshot) -> None:
+            if ticket == self._ticket and space_id == self.space_id:
+                self._show_snapshot(snapshot)
+
+        def failed(exc: BaseException) -> None:
+            if ticket == self._ticket and space_id == self.space_id:
+                self.status.setText(wording.failure_text(exc))
+
+        self.bridge.run(lambda: read_snapshot(spaces, space_id, limit), done, failed)
+
+    def _show_snapshot(self, snap: Snapshot) -> None:
+        first = self.snapshot is None
+        self.snapshot = snap
+        info = snap.info
+        me = next((m for m in snap.members if m.member_pk == info.my_persona), None)
+        self.title.setText(info.name)
+        self.title.setAccessibleName(info.name)
+        moderator = info.my_role is not None and info.my_role.rank >= Role.MODERATOR.rank
+        self.feed.show_feed(snap.feed, snap.more, moderator, info.my_role is not None)
+        self.members.show_members(snap.members, info.my_persona, info.my_role)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.moderation), moderator)
+        self.moderation.show_queue(snap.reports, snap.modlog, self._post_index(snap.feed))
+        self.me.show_space(info, me, snap.mute_words, refresh_fields=first)
+        self._mark_read(info.space_id)
+
+    @staticmethod
+    def _post_index(feed: list[FeedPost]) -> dict[bytes, FeedPost]:
+        index = {}
+        for root in feed:
+            index[root.post_id] = root
+            index.update({r.post_id: r for r in root.replies})
+        return index
+
+    def _mark_read(self, space_id: bytes) -> None:
+        spaces = self._spaces()
+        if spaces is not None and self.isVisible():
+            self.bridge.run(lambda: spaces.mark_read(space_id), lambda _r: self.changed.emit(),
+                            lambda _e: None)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.snapshot is not None:  # what was unread is read once the space is shown
+            self._mark_read(self.snapshot.info.space_id)
+
+    def _show_older(self) -> None:
+        self._limit *= 2
+        self.reload()
+
+    def open_post(self, post_id: bytes) -> None:
+        self.tabs.setCurrentWidget(self.feed)
+        self.feed.select_post(post_id)
+
+    def clear(self) -> None:
+        """On lock: forget every post, name and opened warning; close any dialog."""
+        self._ticket += 1
+        if self.dialog is not None:
+            self.dialog.reject()
+            self.dialog = None
+        self.space_id = None
+        self.show_space(None)
+        self.feed.clear(forget_opened=True)
+
+    # ---------------------------------------------------------------- writing
+
+    def _act(self, work: Callable[[SpaceService, bytes], Any], ok_text: str,
+             on_done: Callable[[], None] | None = None) -> None:
+        spaces, space_id = self._spaces(), self.space_id
+        if spaces is None or space_id is None:
+            return
+
+        def done(_result: object) -> None:
+            if on_done is not None:
+                on_done()
+            self.status.setText(ok_text)
+            if space_id == self.space_id:
+                self.reload()
+            self.changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            self.status.setText(wording.failure_text(exc))
+
+        self.bridge.run(lambda: work(spaces, space_id), done, failed)
+
+    def _post(self, title: str, body: str, cw: str) -> None:
+        composer = self.feed.composer
+        self._act(lambda s, sid: s.post(sid, body, title, cw), self.tr("Posted."),
+                  composer.clear)
+
+    def _reply(self, parent_id: bytes, body: str, cw: str) -> None:
+        composer = self.feed.thread_view.composer
+        self._act(lambda s, sid: s.reply(sid, parent_id, body, cw), self.tr("Replied."),
+                  composer.clear)
+
+    def _react(self, post_id: bytes, kind: str, on: bool) -> None:
+        self._act(lambda s, sid: s.react(sid, post_id, kind, on), "")
+
+    def _set_role(self, member_pk: bytes, role: str) -> None:
+        self._act(lambda s, sid: s.set_role(sid, member_pk, role), self.tr("Role changed."))
+
+    def _block(self, member_pk: bytes, blocked: bool) -> None:
+        self._act(lambda s, sid: s.block(sid, member_pk, blocked),
+                  self.tr("Blocked: their posts are hidden for you.") if blocked
+                  else self.tr("Unblocked."))
+
+    def _update_persona(self, name: str, pronouns: str, colour: str) -> None:
+        self._act(lambda s, sid: s.update_persona(sid, name, pronouns, colour),
+                  self.tr("Saved your name in this space."))
+
+    def _set_mute_words(self, words: list[str]) -> None:
+        self._act(lambda s, sid: s.set_mute_words(sid, words), self.tr("Mute words saved."))
+
+    def _ask(self, dialog: ReasonDialog, then: Callable[[ReasonDialog], None]) -> None:
+        if self.dialog is not None:
+            self.dialog.reject()
+        self.dialog = dialog
+
+        def finished(result: int) -> None:
+            if self.dialog is dialog:
+                self.dialog = None
+            if result == ReasonDialog.DialogCode.Accepted:
+                then(dialog)
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.open()
+
+    def _ask_report(self, post_id: bytes) -> None:
+        dialog = ReasonDialog(
+            self.tr("Report a post"),
+            self.tr("Tell the moderators what is wrong. Only they can read your report."),
+            self.tr("&Report"), self.tr("Send the report"), parent=self)
+        self._ask(dialog, lambda d: self._act(lambda s, sid: s.report(sid, post_id, d.value()),
+                                              self.tr("Reported to the moderators.")))
+
+    def _ask_remove_post(self, post_id: bytes) -> None:
+        dialog = ReasonDialog(
+            self.tr("Remove a post"),
+            self.tr("Members will see that a moderator removed it, and this reason."),
+            self.tr("Re&move"), self.tr("Remove the post"), parent=self)
+        self._ask(dialog, lambda d: self._act(lambda s, sid: s.moderate(sid, post_id,
+                                                                         d.value()),
+                                              self.tr("Post removed.")))
+
+    def _ask_remove_member(self, member_pk: bytes, name: str) -> None:
+        dialog = ReasonDialog(
+            self.tr("Remove a member"),
+            self.tr("Remove %1 from this space? They keep what they already read, but "
+                    "nothing new: the space gets a new key.").replace("%1", name),
+            self.tr("Re&move"), self.tr("Remove the member"), required=False,
+            ban_option=True, parent=self)
+        self._ask(dialog, lambda d: self._act(
+            lambda s, sid: s.remove_member(sid, member_pk, d.ban.isChecked(), d.value()),
+            self.tr("%1 was removed.").replace("%1", name)))

@@ -1,0 +1,199 @@
+"""One thread: the post being read (rendered safely), its content warning, reactions and the
+moderator's actions, the thread's posts as a list, and a reply box.
+
+The list holds the thread's first post and its replies; whichever is current is the one
+shown, reacted to, reported or removed. A post with a content warning shows only the
+warning until the reader presses "Show post"."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QUrl, Signal, SignalInstance
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from haven.core.spaces.model import FeedPost
+from haven.ui.spaces.composer import Composer
+from haven.ui.spaces.markdown import render
+from haven.ui.spaces.models import FeedModel, byline, headline, is_collapsed
+from haven.ui.spaces.post_delegate import PostDelegate
+from haven.ui.spaces.reactions import ReactionsBar
+
+
+class SafeBrowser(QTextBrowser):
+    """Shows rendered post text; loads nothing and follows no link, whatever it holds."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setSearchPaths([])
+        self.loads: list[str] = []  # what anything asked to load (tests assert it stays empty)
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        self.loads.append(name.toString() if isinstance(name, QUrl) else str(name))
+        return None
+
+
+class ThreadView(QWidget):
+    #: post id, kind, on
+    reactRequested = Signal(bytes, str, bool)
+    #: parent id, body, content warning
+    replyRequested = Signal(bytes, str, str)
+    reportRequested = Signal(bytes)
+    removeRequested = Signal(bytes)
+
+    def __init__(self, model: FeedModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.root_id: bytes | None = None
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.cw_label = QLabel()
+        self.cw_label.setWordWrap(True)
+        self.cw_label.setObjectName("contentWarning")
+        self.show_button = QPushButton(self.tr("&Show post"))
+        self.show_button.setAccessibleName(self.tr("Show the post behind the content warning"))
+        self.body = SafeBrowser()
+        self.body.setAccessibleName(self.tr("Post"))
+        self.reactions = ReactionsBar()
+        self.report_button = QPushButton(self.tr("Re&port…"))
+        self.report_button.setAccessibleName(self.tr("Report this post to the moderators"))
+        self.remove_button = QPushButton(self.tr("Re&move post…"))
+        self.remove_button.setAccessibleName(self.tr("Remove this post as a moderator"))
+        self.posts = QListView()
+        self.posts.setModel(model)
+        self.posts.setItemDelegate(PostDelegate(self.posts))
+        self.posts.setAccessibleName(self.tr("Posts in this thread"))
+        self.posts.setAccessibleDescription(self.tr("The first post, then the replies"))
+        self.composer = Composer(reply=True)
+
+        cw_row = QHBoxLayout()
+        cw_row.addWidget(self.cw_label, 1)
+        cw_row.addWidget(self.show_button)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.report_button)
+        actions.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addLayout(cw_row)
+        layout.addWidget(self.body, 3)
+        layout.addWidget(self.reactions)
+        layout.addLayout(actions)
+        layout.addWidget(self.posts, 2)
+        layout.addWidget(self.composer)
+        self.setTabOrder(self.show_button, self.body)
+        self.setTabOrder(self.body, self.reactions.buttons["sending-care"])
+
+        self.show_button.clicked.connect(self.toggle_opened)
+        self.posts.selectionModel().currentChanged.connect(lambda *_: self._show_current())
+        self.posts.activated.connect(lambda _i: self.toggle_opened())
+        self.reactions.toggled.connect(self._react)
+        self.report_button.clicked.connect(lambda: self._emit_for_current(self.reportRequested))
+        self.remove_button.clicked.connect(lambda: self._emit_for_current(self.removeRequested))
+        self.composer.submitted.connect(self._reply)
+        model.modelReset.connect(self._show_current)
+        model.dataChanged.connect(lambda *_: self._show_current())
+        self.set_moderator(False)
+        self.show_thread(None)
+
+    # ---------------------------------------------------------------- showing
+
+    def set_moderator(self, moderator: bool) -> None:
+        self.remove_button.setVisible(moderator)
+
+    def show_thread(self, root: FeedPost | None) -> None:
+        """Show a thread (or nothing); keeps the reader's place when it is the same thread."""
+        same = root is not None and root.post_id == self.root_id
+        current = self.current_post()
+        keep = current.post_id if same and current is not None else None
+        self.root_id = root.post_id if root is not None else None
+        self.model.set_posts([root, *root.replies] if root is not None else [])
+        row = self.model.row_of(keep) if keep is not None else 0
+        if self.model.rowCount():
+            self.posts.setCurrentIndex(self.model.index(max(row, 0)))
+        self.composer.setEnabled(root is not None and root.state == "visible")
+        self._show_current()
+
+    def current_post(self) -> FeedPost | None:
+        index = self.posts.currentIndex()
+        return self.model.post(index.row() if index.isValid() else 0)
+
+    def toggle_opened(self) -> None:
+        post = self.current_post()
+        if post is not None and post.cw:
+            self.model.set_opened(post.post_id, not self.model.is_opened(post.post_id))
+            if self.model.is_opened(post.post_id):
+                self.body.setFocus()
+
+    def _show_current(self) -> None:
+        post = self.current_post()
+        if post is None:
+            self.heading.clear()
+            self.cw_label.clear()
+            self.show_button.setVisible(False)
+            self.body.clear()
+            self.reactions.show_post(None)
+            self.report_button.setEnabled(False)
+            self.remove_button.setEnabled(False)
+            return
+        opened = self.model.is_opened(post.post_id)
+        collapsed = is_collapsed(post, opened)
+        self.heading.setText(byline(post))
+        has_cw = bool(post.cw) and post.state == "visible"
+        self.cw_label.setVisible(has_cw)
+        self.cw_label.setText(self.tr("Content warning: %1").replace("%1", post.cw))
+        self.show_button.setVisible(has_cw)
+        self.show_button.setText(self.tr("&Hide post") if opened else self.tr("&Show post"))
+        if post.state != "visible":
+            self.body.setHtml(f"<p><i>{_escape(headline(post, opened))}</i></p>")
+        elif collapsed:
+            self.body.setHtml("<p><i>" + _escape(self.tr(
+                "This post is hidden behind a content warning. Press “Show post” to read "
+                "it.")) + "</i></p>")
+        else:
+            title = f"<p><b>{_escape(post.title)}</b></p>" if post.title else ""
+            self.body.setHtml(title + render(post.body))
+        self.reactions.show_post(post if not collapsed else None)
+        visible = post.state == "visible"
+        self.report_button.setEnabled(visible)
+        self.remove_button.setEnabled(visible)
+
+    # ---------------------------------------------------------------- actions
+
+    def _react(self, kind: str, on: bool) -> None:
+        post = self.current_post()
+        if post is not None:
+            self.reactRequested.emit(post.post_id, kind, on)
+
+    def _reply(self, _title: str, body: str, cw: str) -> None:
+        if self.root_id is not None:
+            self.replyRequested.emit(self.root_id, body, cw)
+
+    def _emit_for_current(self, signal: SignalInstance) -> None:
+        post = self.current_post()
+        if post is not None:
+            signal.emit(post.post_id)
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.posts.setCurrentIndex(self.model.index(row))
+
+    def current_row(self) -> int:
+        index: QModelIndex = self.posts.currentIndex()
+        return index.row() if index.isValid() else -1
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=True)

@@ -1,0 +1,71 @@
+"""Translated wording for spaces: reaction and role names, and a sentence for each failure.
+
+Core errors carry English for logs and the CLI; here every case is worded for the UI and an
+exception's own text is never shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+
+from haven.core.spaces.model import Role
+from haven.errors import InvalidInput, NotFound
+from haven.ui import messages
+
+# Written out as T.translate("Spaces", "…") so that pyside6-lupdate finds every string.
+T = QCoreApplication
+
+
+def reaction_label(kind: str) -> str:
+    labels = {
+        "sending-care": T.translate("Spaces", "Sending care"),
+        "me-too": T.translate("Spaces", "Me too"),
+        "proud-of-you": T.translate("Spaces", "Proud of you"),
+        "not-alone": T.translate("Spaces", "You are not alone"),
+        "thank-you": T.translate("Spaces", "Thank you"),
+    }
+    return labels.get(kind, kind)
+
+
+def role_label(role: Role | None) -> str:
+    if role is Role.OWNER:
+        return T.translate("Spaces", "Owner")
+    if role is Role.ADMIN:
+        return T.translate("Spaces", "Admin")
+    if role is Role.MODERATOR:
+        return T.translate("Spaces", "Moderator")
+    if role is Role.MEMBER:
+        return T.translate("Spaces", "Member")
+    return T.translate("Spaces", "Not a member")
+
+
+def modlog_action(action: str) -> str:
+    labels = {
+        "add": T.translate("Spaces", "added a member"),
+        "remove": T.translate("Spaces", "removed a member"),
+        "ban": T.translate("Spaces", "banned a member"),
+        "role": T.translate("Spaces", "changed a role"),
+        "owner": T.translate("Spaces", "changed the owner"),
+        "devices": T.translate("Spaces", "changed a member's devices"),
+        "rotate": T.translate("Spaces", "renewed the space key"),
+        "edit-info": T.translate("Spaces", "edited the space's details"),
+        "pin": T.translate("Spaces", "pinned a post"),
+        "unpin": T.translate("Spaces", "unpinned a post"),
+        "remove-post": T.translate("Spaces", "removed a post"),
+    }
+    return labels.get(action, action)
+
+
+def when(ms: int) -> str:
+    stamp = QDateTime.fromMSecsSinceEpoch(ms).toLocalTime()
+    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
+
+
+def failure_text(exc: BaseException) -> str:
+    """Why an action in a space did not happen; nothing was changed in every case."""
+    if isinstance(exc, NotFound):
+        return T.translate("Spaces", "That post or member is no longer there; nothing was "
+                           "changed.")
+    if isinstance(exc, InvalidInput):
+        return T.translate("Spaces", "That could not be done: check what you typed, and that "
+                           "your role in this space allows it. Nothing was changed.")
+    return messages.error_text(exc)

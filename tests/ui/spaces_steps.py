@@ -1,0 +1,83 @@
+"""Steps a person takes in the Spaces section, shared by the test_spaces_* UI tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from haven.core.session import Session
+from haven.ui.main_window import HavenWindow
+from haven.ui.spaces.spaces_page import SpacesPage
+from tests.helpers import new_session
+from tests.ui import flows
+from tests.unit.spaces.conftest import deliver, join
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def open_spaces(qtbot: QtBot, window: HavenWindow) -> SpacesPage:
+    window.home.show_section("spaces")
+    page = window.spaces_page
+    qtbot.waitUntil(page.isVisible)
+    return page
+
+
+def create_space(qtbot: QtBot, page: SpacesPage, name: str = "Circle",
+                 guidelines: str = "Be kind.") -> bytes:
+    before = page.model.rowCount()
+    qtbot.mouseClick(page.new_button, LEFT)
+    dialog = page.create_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    flows.type_text(qtbot, dialog.name, name)
+    flows.type_text(qtbot, dialog.topics, "coming out, family")
+    flows.type_text(qtbot, dialog.guidelines, guidelines)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
+    qtbot.waitUntil(lambda: page.model.rowCount() == before + 1)
+    qtbot.waitUntil(lambda: page.view.snapshot is not None
+                    and page.view.snapshot.info.name == name)
+    space_id = page.current_space()
+    assert space_id is not None
+    return space_id
+
+
+def write_post(qtbot: QtBot, page: SpacesPage, body: str, title: str = "",
+               cw: str = "") -> None:
+    """Type a post in the composer (with a content warning if `cw`) and send it."""
+    composer = page.view.feed.composer
+    before = page.view.feed.model.rowCount()
+    if title:
+        flows.type_text(qtbot, composer.title, title)
+    flows.type_text(qtbot, composer.body, body)
+    if cw:
+        qtbot.mouseClick(composer.cw_toggle, LEFT)
+        assert composer.cw.isEnabled()
+        flows.type_text(qtbot, composer.cw, cw)
+    qtbot.mouseClick(composer.send_button, LEFT)
+    qtbot.waitUntil(lambda: page.view.feed.model.rowCount() == before + 1)
+    qtbot.waitUntil(lambda: composer.body.toPlainText() == "")
+
+
+def window_session(window: HavenWindow) -> Session:
+    session = window.bridge.session
+    assert session is not None
+    return session
+
+
+def add_member(window: HavenWindow, tmp_path: Path, space_id: bytes, name: str) -> Session:
+    """A second person with their own vault joins the window's space: the join request and
+    the welcome are exchanged in-process (the network invite flow has not landed), and the
+    joiner receives everything written since, the way sync carries it."""
+    other = new_session(tmp_path / name.lower(), name)
+    join(window_session(window), other, space_id, name)
+    carry(window_session(window), other, space_id)
+    return other
+
+
+def carry(src: Session, dst: Session, space_id: bytes) -> None:
+    for _ in range(5):
+        if not deliver(src, dst, space_id):
+            return

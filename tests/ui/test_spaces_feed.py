@@ -1,0 +1,94 @@
+"""Posting in a space as a person would: a post with a content warning stays collapsed until
+opened, a reply joins the thread, reactions count up and down, mute words hide posts for
+this reader only, and hostile Markdown shows as text and loads nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pytestqt.qtbot import QtBot
+
+from haven.ui.main_window import HavenWindow
+from tests.ui import flows
+from tests.ui.spaces_steps import LEFT, create_space, open_spaces, write_post
+
+MakeWindow = Callable[..., HavenWindow]
+
+
+def test_post_with_content_warning_reply_and_react(qtbot: QtBot,
+                                                   make_window: MakeWindow) -> None:
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    page = open_spaces(qtbot, window)
+    assert page.empty.isVisible()
+    create_space(qtbot, page)
+    assert page.view.title.text() == "Circle"
+    assert "Be kind." in page.view.me.guidelines.toPlainText()
+
+    write_post(qtbot, page, "My dad said awful things at dinner.", title="Rough night",
+               cw="family conflict")
+    feed, thread = page.view.feed, page.view.feed.thread_view
+    row = feed.model.index(0)
+    # Collapsed: the list shows only the warning; the reading pane neither.
+    assert row.data() == "Content warning: family conflict"
+    assert "awful" not in thread.body.toPlainText()
+    assert "Rough night" not in thread.body.toPlainText()
+    assert thread.show_button.isVisible()
+    assert not any(b.isEnabled() for b in thread.reactions.buttons.values())
+    qtbot.mouseClick(thread.show_button, LEFT)
+    assert "My dad said awful things at dinner." in thread.body.toPlainText()
+    assert row.data() == "Rough night"
+    assert thread.show_button.text() == "&Hide post"
+
+    flows.type_text(qtbot, thread.composer.body, "Sending you strength.")
+    qtbot.mouseClick(thread.composer.send_button, LEFT)
+    qtbot.waitUntil(lambda: thread.model.rowCount() == 2)
+    assert thread.model.post(1).body == "Sending you strength."
+    assert thread.model.is_opened(feed.model.post(0).post_id)  # still open after a reload
+
+    care = thread.reactions.buttons["sending-care"]
+    qtbot.mouseClick(care, LEFT)
+    qtbot.waitUntil(lambda: thread.reactions.count("sending-care") == 1)
+    assert care.isChecked()
+    assert "Sending care 1" in feed.model.index(0).data(0x0B)  # AccessibleTextRole
+    qtbot.mouseClick(care, LEFT)
+    qtbot.waitUntil(lambda: thread.reactions.count("sending-care") == 0)
+    assert not care.isChecked()
+    # The post's text never reaches the window title.
+    assert window.windowTitle() in ("Haven", "Notes")
+
+
+def test_mute_words_hide_posts_for_this_reader(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    page = open_spaces(qtbot, window)
+    create_space(qtbot, page)
+    write_post(qtbot, page, "Election results are in")
+    write_post(qtbot, page, "Went to the picnic")
+    me = page.view.me
+    page.view.tabs.setCurrentWidget(me)
+    flows.type_text(qtbot, me.mute, "election")
+    qtbot.mouseClick(me.save_mute, LEFT)
+    qtbot.waitUntil(lambda: page.view.feed.model.rowCount() == 1)
+    assert page.view.feed.model.post(0).body == "Went to the picnic"
+    me.mute.clear()
+    qtbot.mouseClick(me.save_mute, LEFT)
+    qtbot.waitUntil(lambda: page.view.feed.model.rowCount() == 2)
+
+
+def test_hostile_markdown_is_shown_as_text_and_loads_nothing(
+        qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    page = open_spaces(qtbot, window)
+    create_space(qtbot, page)
+    hostile = ('<img src="http://198.51.100.7/x.png"> ![p](http://198.51.100.7/y.png) '
+               '[tap](http://198.51.100.7/) <a href="file:///etc/passwd">a</a> **bold**')
+    write_post(qtbot, page, hostile)
+    browser = page.view.feed.thread_view.body
+    text = browser.toPlainText()
+    assert '<img src="http://198.51.100.7/x.png">' in text
+    assert "tap (http://198.51.100.7/)" in text
+    assert browser.loads == []
+    assert "<a " not in browser.toHtml() and "<img" not in browser.toHtml()
+    assert browser.anchorAt(browser.viewport().rect().center()) == ""
