@@ -22,14 +22,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _BULLET = re.compile(r"^\s{0,3}[-*+]\s+(.*)$")
 _NUMBER = re.compile(r"^\s{0,3}\d{1,9}[.)]\s+(.*)$")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*)$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _QUOTE = re.compile(r"^\s{0,3}&gt;\s?(.*)$")
 
 # Applied to already-escaped text, so "<", ">" and quotes cannot appear in a match.
-_CODE_SPAN = re.compile(r"`([^`\n]{1,2000})`")
-_IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\(([^)\s]{0,2000})[^)\n]{0,500}\)")
-_LINK = re.compile(r"\[([^\]\n]{1,500})\]\(([^)\s]{0,2000})[^)\n]{0,500}\)")
+_CODE_SPAN = re.compile(r"`([^`\n]{1,2000}+)`")
+# Possessive quantifiers (Python 3.11+): a failed match never backtracks into them.
+_IMAGE = re.compile(r"!\[([^\]\n]{0,500}+)\]\(([^)\s]{0,2000}+)(?:\s[^)\n]{0,500}+)?\)")
+_LINK = re.compile(r"\[([^\]\n]{1,500}+)\]\(([^)\s]{0,2000}+)(?:\s[^)\n]{0,500}+)?\)")
 _BOLD_STAR = re.compile(r"\*\*(?=[^\s*])([^*\n]{0,2000}?[^\s*])\*\*")
 _BOLD_UNDER = re.compile(r"__(?=[^\s_])([^_\n]{0,2000}?[^\s_])__")
 _ITALIC_STAR = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{0,2000}?\S)\*(?![\w*])")
@@ -131,7 +132,8 @@ def render(body: str) -> str:
             out.append("<hr>")
         elif heading := _HEADING.match(line):
             end_paragraph()
-            out.append(f"<p><b>{inline(heading.group(1))}</b></p>")
+            text = heading.group(1).rstrip().rstrip("#").rstrip()
+            out.append(f"<p><b>{inline(text)}</b></p>")
         elif quote := _QUOTE.match(line):
             end_paragraph()
             out.append(f"<blockquote>{inline(quote.group(1))}</blockquote>")
