@@ -1,5 +1,5 @@
-"""`haven space …`: group spaces from the command line (the local commands; inviting and
-joining need the sync channel and come with it)."""
+"""`haven space …`: group spaces from the command line (inviting and joining are in
+space_invites.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import Any
 
-from haven.cli import output
+from haven.cli import output, relays_cli
 from haven.cli.context import Context
 from haven.core.spaces import REACTIONS, FeedPost, SpaceService
 from haven.core.spaces.model import REACTION_LABELS
@@ -66,6 +66,8 @@ def register(subparsers: Any) -> None:
                       help="show the text of posts behind a content warning")
     read.set_defaults(handler=cmd_read)
 
+    relays_cli.register_space_relays(sub)
+
     members = sub.add_parser("members", help="who is in the space, with roles")
     members.add_argument("space")
     members.add_argument("--json", action="store_true", help="print JSON")
@@ -123,6 +125,8 @@ def register(subparsers: Any) -> None:
     leave.add_argument("--wipe", action="store_true",
                        help="also delete everything of this space from this computer")
     leave.set_defaults(handler=cmd_leave)
+
+    space_invites.register(sub)
 
 
 def _spaces(ctx: Context) -> SpaceService:

@@ -16,12 +16,16 @@ import threading
 from typing import Any
 
 from haven.cli.context import Context
+from haven.cli.relays_cli import run_relay_sync
 from haven.core.lan import discovery_keys
+from haven.core.relays import check_relay_url, record_sync, spaces_using
 from haven.core.session import Session
+from haven.core.spaces.invites import InviteService
 from haven.errors import InvalidInput
 from haven.sync.addresses import lan_address
 from haven.sync.discovery import DiscoveryKey, LanDiscovery, Peer
 from haven.sync.engine import SyncEngine, SyncFailed, async_sync_once
+from haven.sync.invites import InviteRoute
 from haven.sync.lan import LanSync, is_loopback, lan_discovery_allowed
 from haven.sync.reconcile import SpaceReport, SyncReport
 
@@ -52,7 +56,18 @@ def register(subparsers: Any) -> None:
                       "without it, look for members on the local network")
     sync.add_argument("--lan-wait", type=float, default=3.0, metavar="SECONDS",
                       help="how long to look on the local network (default %(default)s)")
+    sync.add_argument("--relay", type=_relay_url, metavar="URL",
+                      help="sync with this relay only (it must be in the space's relay "
+                      "list: `haven space relays`); without --peer or --relay, haven sync "
+                      "looks on the local network, then uses every relay of every space")
     sync.set_defaults(handler=run_sync)
+
+
+def _relay_url(text: str) -> str:
+    try:
+        return check_relay_url(text)
+    except InvalidInput as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _port(text: str) -> int:
@@ -90,8 +105,18 @@ def _space_line(s: SpaceReport, session: Session) -> str:
 
 def run_sync(args: argparse.Namespace, ctx: Context) -> int:
     session = ctx.open()
+    if args.peer is not None and args.relay is not None:
+        raise InvalidInput("give --peer or --relay, not both")
+    if args.relay is not None:
+        return run_relay_sync(session, args.relay)
     if args.peer is None:
-        return _sync_lan(session, args.lan_wait)
+        if not lan_discovery_allowed() and spaces_using(session):
+            print("local network: discovery is off (HAVEN_LAN_DISCOVERY=0)")
+            return run_relay_sync(session, None)
+        code = _sync_lan(session, args.lan_wait)
+        if not spaces_using(session):
+            return code
+        return max(code, run_relay_sync(session, None))
     host, port = args.peer
     try:
         report = asyncio.run(async_sync_once(session, host, port))
@@ -101,6 +126,7 @@ def run_sync(args: argparse.Namespace, ctx: Context) -> int:
         raise
     for line in describe(report, session):
         print(line)
+    record_sync(session, [sp.space_id for sp in report.spaces], "direct")
     if not report.spaces:
         print("no shared spaces with this peer")
     if report.equivocations:
@@ -123,7 +149,8 @@ def run_serve(args: argparse.Namespace, ctx: Context) -> int:
         print(f"{status}: " + "; ".join(describe(report, session) or ["no shared spaces"]),
               flush=True)
 
-    engine = SyncEngine(session, on_report=on_report)
+    engine = SyncEngine(session, on_report=on_report, routes=[InviteRoute(InviteService(
+        session.vault, session.spaces, session.identity))])
     engine.start()
     lan: LanSync | None = None
     try:
@@ -184,4 +211,5 @@ def _sync_lan(session: Session, wait_s: float) -> int:
             continue
         for line in describe(report, session):
             print(f"{host}:{port}: {line}")
+        record_sync(session, [sp.space_id for sp in report.spaces], "lan")
     return 12 if failed else 0

@@ -12,6 +12,7 @@ from haven.core.eventlog import EventLog
 from haven.core.identity import Identity, Persona, validate_name, validate_pronouns
 from haven.core.journal import JournalProjector, JournalService
 from haven.core.passphrase import check
+from haven.core.relays import JournalRelaysProjector
 from haven.core.spaces.service import SpaceService
 from haven.crypto.kdf import KdfParams
 from haven.errors import NotFound, WeakPassphrase
@@ -28,6 +29,7 @@ class Session:
         self.log = EventLog(vault, self.identity.device_id_for, clock)
         self.log.register_projector(JournalProjector())
         self.log.register_projector(DevicesProjector(self.identity.device_id))
+        self.log.register_projector(JournalRelaysProjector())
         self.log.register_authorizer("journal", JournalAuthorizer())
         with vault.read() as conn:
             journal_space = ids.get_meta(conn, _JOURNAL_SPACE)

@@ -31,6 +31,7 @@ NEEDS: dict[str, Role] = {
     ev.REMOVE: Role.ADMIN,
     ev.ROTATE: Role.ADMIN,
     ev.SHARE: Role.ADMIN,
+    ev.RELAYS: Role.ADMIN,
     ev.TRANSFER: Role.OWNER,
     ev.PIN: Role.MODERATOR,
     ev.MODERATE: Role.MODERATOR,

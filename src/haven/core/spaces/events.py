@@ -35,10 +35,11 @@ PIN = "space.post.pin"
 MODERATE = "space.post.moderate"
 REACT = "space.reaction"
 REPORT = "space.report"
+RELAYS = "space.relays"  # rule in core/relays.py
 
 KNOWN_TYPES = frozenset({
     GENESIS, INFO, ADD, ROLE, REMOVE, LEAVE, PROFILE, DEVICES, TRANSFER, ROTATE, SHARE, POST, EDIT,
-    DELETE, PIN, MODERATE, REACT, REPORT,
+    DELETE, PIN, MODERATE, REACT, REPORT, RELAYS,
 })
 
 MAX_SPACE_NAME = 80

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from haven.core import relays as relay_rules
 from haven.core.envelope import Event
 from haven.core.eventlog import EventLog
 from haven.core.spaces import events as ev
@@ -59,6 +60,7 @@ class SpaceProjector:
     def clear(self, conn: Connection, space_id: bytes) -> None:
         if st.get_group(conn, space_id) is not None:
             st.clear_projection(conn, space_id)
+            relay_rules.clear_space_relays(conn, space_id)
 
     # ----------------------------------------------------------------- recomputing
 
@@ -68,6 +70,7 @@ class SpaceProjector:
         if group is None:
             return 0
         st.clear_projection(conn, space_id)
+        relay_rules.clear_space_relays(conn, space_id)
         n = 0
         for stored in list(lt.events_in_order(conn, space_id, ev.PREFIX)):
             step(conn, group, log.open_stored(conn, stored))
@@ -130,4 +133,5 @@ _HANDLERS: dict[str, Handler] = {
     ev.TRANSFER: rm.transfer, ev.ROTATE: rm.rotate, ev.SHARE: rm.share,
     ev.POST: rt.post, ev.EDIT: rt.edit, ev.DELETE: rt.delete, ev.PIN: rt.pin,
     ev.MODERATE: rt.moderate, ev.REACT: rt.react, ev.REPORT: rt.report,
+    ev.RELAYS: lambda *a: relay_rules.apply_space_relays(*a),
 }

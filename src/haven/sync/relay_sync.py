@@ -1,0 +1,243 @@
+"""Sync through relays: push this device's waiting events, pull what others left.
+
+What a relay holds must tell it nothing, not even an envelope's cleartext header (it names
+the author's key and a device id, which would let a relay link memberships). So each
+envelope is padded and sealed again before it leaves (XChaCha20-Poly1305, `haven.crypto`)
+under a mailbox content key derived from the space's epoch key. There is one mailbox per
+(space, epoch): its address and its auth key come from the epoch key too (relay/protocol.py),
+so after a key rotation new events go to a new mailbox that removed members cannot read, and
+members read every epoch mailbox they hold a key for. One connection per mailbox.
+
+Delivery is at least once: the outbox (core/relays.py) moves forward only on the relay's
+acknowledgement, a cursor only in the transaction that ingested what it covers, and the log
+drops duplicates. Gaps (a relay that lost blobs) show up as held events and are filled by any
+other relay or peer that has them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ssl as ssl_module
+from dataclasses import dataclass, field
+
+from haven.core import relays
+from haven.core.envelope import MAX_ENVELOPE_BYTES
+from haven.core.session import Session
+from haven.crypto import aead, padding
+from haven.crypto.errors import CryptoError
+from haven.crypto.subkeys import derive_subkey
+from haven.relay.client import RelayClient, RelayError
+from haven.relay.protocol import Appended, MailboxCredentials
+from haven.store import identity_tables as ids
+from haven.store import log_table as lt
+from haven.store import relay_tables as rt
+
+BLOB_KEY_CONTEXT = b"hvmbxenc"
+BLOB_AD = b"haven/relay-blob/v1"
+PUSH_BATCH = 256
+FETCH_PAGE = 256
+#: Largest blob worth decrypting: a padded envelope of the largest size, plus the AEAD.
+MAX_BLOB_BYTES = padding.bucket_for(MAX_ENVELOPE_BYTES) + aead.NONCE_BYTES + aead.TAG_BYTES
+#: Rounds of "a new epoch key arrived, read its mailbox too" per space and sync.
+MAX_EPOCH_ROUNDS = 8
+
+
+def blob_key(epoch_key: bytes) -> bytes:
+    return derive_subkey(epoch_key, BLOB_KEY_CONTEXT)
+
+
+def mailbox_id(epoch_key: bytes) -> bytes:
+    return MailboxCredentials.from_space_key(epoch_key).mailbox_id
+
+
+def seal_blob(epoch_key: bytes, envelope: bytes) -> bytes:
+    return aead.encrypt(blob_key(epoch_key), padding.pad(envelope), BLOB_AD)
+
+
+def open_blob(epoch_key: bytes, untrusted_blob: bytes) -> bytes | None:
+    """The envelope inside, or None if the blob is not one of this mailbox's."""
+    if len(untrusted_blob) > MAX_BLOB_BYTES:
+        return None
+    try:
+        return padding.unpad(aead.decrypt(blob_key(epoch_key), untrusted_blob, BLOB_AD))
+    except (CryptoError, ValueError):
+        return None
+
+
+@dataclass
+class SpaceRelayReport:
+    space_id: bytes
+    sent: int = 0
+    received: int = 0  # new events accepted into the log
+    duplicates: int = 0
+    rejected: int = 0  # blobs that did not open, and events the log refused
+    held: int = 0  # events waiting for a gap to fill, after this sync
+    waiting: int = 0  # own events this relay has not acknowledged, after this sync
+    error: str | None = None
+
+
+@dataclass
+class RelayReport:
+    relay: str
+    spaces: list[SpaceRelayReport] = field(default_factory=list)
+    error: str | None = None  # set when the relay could not be used at all
+
+    @property
+    def reached(self) -> bool:
+        return self.error is None
+
+
+class _Mailboxes:
+    """The open connections of one space's sync, one per epoch, opened on first use."""
+
+    def __init__(self, url: str, ssl: ssl_module.SSLContext | None, timeout: float) -> None:
+        self._url, self._ssl, self._timeout = url, ssl, timeout
+        self._open: dict[int, RelayClient] = {}
+
+    async def get(self, epoch: int, epoch_key: bytes) -> RelayClient:
+        if epoch not in self._open:
+            self._open[epoch] = await RelayClient.connect(self._url, epoch_key, ssl=self._ssl,
+                                                          timeout=self._timeout)
+        return self._open[epoch]
+
+    async def close(self) -> None:
+        for client in self._open.values():
+            await client.close()
+        self._open.clear()
+
+
+async def async_sync_relay(session: Session, relay: str, space_ids: list[bytes], *,
+                           ssl: ssl_module.SSLContext | None = None,
+                           timeout: float = 10.0) -> RelayReport:
+    """One round with one relay for the given spaces: push, then pull every epoch mailbox.
+    A relay that cannot be reached ends the round for it (error set); a failure part-way
+    keeps everything acknowledged or ingested so far."""
+    report = RelayReport(relay)
+    for space_id in space_ids:
+        space_report = SpaceRelayReport(space_id)
+        report.spaces.append(space_report)
+        mailboxes = _Mailboxes(relay, ssl, timeout)
+        try:
+            await _push(session, relay, space_id, mailboxes, space_report)
+            await _pull_all(session, relay, space_id, mailboxes, space_report)
+        except RelayError as exc:
+            space_report.error = exc.code
+            if exc.code in ("unreachable", "timeout") and space_report is report.spaces[0]:
+                report.error = exc.code  # nothing done yet: don't try its other spaces
+        finally:
+            await mailboxes.close()
+            space_report.waiting = await asyncio.to_thread(relays.waiting, session, space_id,
+                                                           relay)
+            space_report.held = await asyncio.to_thread(_held, session, space_id)
+        if report.error is not None:
+            break
+    done = [s.space_id for s in report.spaces if s.error is None]
+    if done:
+        await asyncio.to_thread(relays.record_sync, session, done, "relay")
+    return report
+
+
+def _held(session: Session, space_id: bytes) -> int:
+    with session.vault.read() as conn:
+        return lt.count_held(conn, space_id)
+
+
+def _epoch_keys(session: Session, space_id: bytes) -> dict[int, bytes]:
+    with session.vault.read() as conn:
+        return ids.epoch_keys(conn, space_id)
+
+
+async def _push(session: Session, relay: str, space_id: bytes, mailboxes: _Mailboxes,
+                report: SpaceRelayReport) -> None:
+    """Upload waiting events in sequence order, many in flight per connection; the outbox
+    moves forward over the acknowledged prefix only."""
+    keys = await asyncio.to_thread(_epoch_keys, session, space_id)
+    while True:
+        batch = await asyncio.to_thread(relays.pending, session, relay, space_id, PUSH_BATCH)
+        if not batch:
+            return
+        acks: list[tuple[int, asyncio.Future[Appended]]] = []
+        for item in batch:
+            key = keys.get(item.epoch)
+            if key is None:  # cannot happen for our own events; never skip one silently
+                raise RelayError("no_key", "no key for an event's epoch")
+            client = await mailboxes.get(item.epoch, key)
+            acks.append((item.seq, await client.send_append(seal_blob(key, item.envelope))))
+        acked = 0
+        try:
+            for seq, future in acks:
+                await future
+                acked = seq
+                report.sent += 1
+        finally:
+            if acked:
+                await asyncio.to_thread(relays.mark_acked, session, relay, space_id, acked)
+            for _, future in acks:
+                if not future.done():
+                    future.cancel()
+
+
+async def _pull_all(session: Session, relay: str, space_id: bytes, mailboxes: _Mailboxes,
+                    report: SpaceRelayReport) -> None:
+    """Read every epoch mailbox after its saved cursor; an epoch key learned on the way
+    (a rotation) adds its mailbox to the round."""
+    done: set[int] = set()
+    for _ in range(MAX_EPOCH_ROUNDS):
+        keys = await asyncio.to_thread(_epoch_keys, session, space_id)
+        todo = sorted(set(keys) - done)
+        if not todo:
+            return
+        for epoch in todo:
+            client = await mailboxes.get(epoch, keys[epoch])
+            await _pull(session, relay, client, keys[epoch], report)
+            done.add(epoch)
+
+
+async def _pull(session: Session, relay: str, client: RelayClient, epoch_key: bytes,
+                report: SpaceRelayReport) -> None:
+    mailbox = mailbox_id(epoch_key)
+    after = await asyncio.to_thread(relays.cursor, session, relay, mailbox)
+    while True:
+        page = await client.fetch(after, FETCH_PAGE)
+        if not page.items:
+            return
+        after = max(after, *(c for c, _ in page.items))
+        await asyncio.to_thread(ingest_blobs, session, relay, mailbox, epoch_key,
+                                [b for _, b in page.items], after, report)
+        if not page.more:
+            return
+
+
+def ingest_blobs(session: Session, relay: str, mailbox: bytes, epoch_key: bytes,
+                 untrusted_blobs: list[bytes], cursor: int, report: SpaceRelayReport) -> None:
+    """Open and ingest one page; the cursor moves in the same transaction, so a crash
+    either keeps both or neither (and the page is fetched again)."""
+    envelopes = []
+    for untrusted in untrusted_blobs:
+        envelope = open_blob(epoch_key, untrusted)
+        if envelope is None:
+            report.rejected += 1
+        else:
+            envelopes.append(envelope)
+    with session.vault.transaction() as conn:
+        result = session.log.ingest(envelopes)
+        rt.set_cursor(conn, relay, mailbox, cursor)
+    report.received += len(result.accepted)
+    report.duplicates += result.duplicates
+    report.rejected += len(result.rejected)
+
+
+def sync_relays(session: Session, only: str | None = None, *,
+                ssl: ssl_module.SSLContext | None = None,
+                timeout: float = 10.0) -> list[RelayReport]:
+    """Every relay of every space (or only `only`), one after another."""
+    targets: dict[str, list[bytes]] = {}
+    for space_id in relays.spaces_using(session, only):
+        for url in relays.relays(session, space_id) if only is None else [only]:
+            targets.setdefault(url, []).append(space_id)
+
+    async def run() -> list[RelayReport]:
+        return [await async_sync_relay(session, url, spaces, ssl=ssl, timeout=timeout)
+                for url, spaces in targets.items()]
+
+    return asyncio.run(run())
