@@ -9,6 +9,7 @@ from typing import Any
 
 from haven.cli import output, relays_cli
 from haven.cli.context import Context
+from haven.cli.space_invites import register as register_invites
 from haven.core.spaces import REACTIONS, FeedPost, SpaceService
 from haven.core.spaces.model import REACTION_LABELS
 
@@ -126,7 +127,7 @@ def register(subparsers: Any) -> None:
                        help="also delete everything of this space from this computer")
     leave.set_defaults(handler=cmd_leave)
 
-    space_invites.register(sub)
+    register_invites(sub)
 
 
 def _spaces(ctx: Context) -> SpaceService:

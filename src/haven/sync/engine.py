@@ -55,6 +55,15 @@ class RoundChannel(Protocol):
     async def recv(self) -> bytes: ...
 
 
+class ChannelRoute(Protocol):
+    """Something besides sync rounds that a server answers (e.g. invites, sync/invites.py):
+    it adds secrets to the ones offered, and takes the channels proven with them."""
+
+    def secrets(self) -> Sequence[SpaceSecret]: ...
+
+    async def maybe_handle(self, channel: tcp.Channel) -> bool: ...
+
+
 class SyncFailed(SyncError):
     """A round ended early. Batches acknowledged before that are kept; `report` says what
     the round did up to the failure."""
@@ -121,11 +130,19 @@ async def async_sync_once(session: Session, host: str, port: int, *,
 async def async_start_server(session: Session, host: str, port: int, *,
                              on_report: ReportListener | None = None,
                              round_timeout: float = ROUND_TIMEOUT,
-                             idle_timeout: float = tcp.IDLE_TIMEOUT) -> tcp.Server:
+                             idle_timeout: float = tcp.IDLE_TIMEOUT,
+                             routes: Sequence[ChannelRoute] = ()) -> tcp.Server:
     """Listen for peers; each channel runs one round, then closes. `on_report` hears every
-    round's report (failed ones too, with `error` set) on the loop's thread."""
+    round's report (failed ones too, with `error` set) on the loop's thread. Each of
+    `routes` adds its secrets and takes the channels proven with them, before any round."""
+
+    def secrets() -> list[SpaceSecret]:
+        return [*space_secrets(session), *(s for r in routes for s in r.secrets())]
 
     async def on_channel(channel: tcp.Channel) -> None:
+        for route in routes:
+            if await route.maybe_handle(channel):
+                return
         try:
             report = await async_run_round(session.log, channel, round_timeout=round_timeout)
         except SyncFailed as exc:
@@ -138,7 +155,7 @@ async def async_start_server(session: Session, host: str, port: int, *,
                 log.exception("sync report listener failed")
 
     try:
-        return await tcp.serve(host, port, lambda: space_secrets(session), on_channel,
+        return await tcp.serve(host, port, secrets, on_channel,
                                idle_timeout=idle_timeout)
     except OSError as exc:  # port taken, address not on this machine, no permission…
         reason = exc.strerror or type(exc).__name__
@@ -150,8 +167,10 @@ class SyncEngine:
 
     def __init__(self, session: Session, *, on_report: ReportListener | None = None,
                  round_timeout: float = ROUND_TIMEOUT,
-                 idle_timeout: float = tcp.IDLE_TIMEOUT) -> None:
+                 idle_timeout: float = tcp.IDLE_TIMEOUT,
+                 routes: Sequence[ChannelRoute] = ()) -> None:
         self._session = session
+        self._routes = tuple(routes)
         self._on_report = on_report
         self._round_timeout = round_timeout
         self._idle_timeout = idle_timeout
@@ -238,7 +257,8 @@ class SyncEngine:
     async def async_serve(self, host: str, port: int) -> int:
         server = await async_start_server(
             self._session, host, port, on_report=self._on_report,
-            round_timeout=self._round_timeout, idle_timeout=self._idle_timeout)
+            round_timeout=self._round_timeout, idle_timeout=self._idle_timeout,
+            routes=self._routes)
         self._servers.append(server)
         return server.port
 
