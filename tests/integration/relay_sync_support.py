@@ -23,13 +23,15 @@ NO_LAN = {"HAVEN_LAN_DISCOVERY": "0"}
 class Relay(RelayProcess):
     """The real relay; restarts listen on the same port, so clients keep the same URL."""
 
-    def __init__(self, tmp: Path) -> None:
+    def __init__(self, tmp: Path, config: Path | None = None) -> None:
         tmp.mkdir(parents=True, exist_ok=True)
-        super().__init__(tmp)
+        super().__init__(tmp, config)
 
     def start(self) -> None:
         cmd = [sys.executable, "-m", "haven.relay", "--host", "127.0.0.1",
                "--port", str(self.port), "--db", str(self.db)]
+        if self.config is not None:
+            cmd += ["--config", str(self.config)]
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=log)
         log.close()

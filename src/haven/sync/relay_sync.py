@@ -40,6 +40,9 @@ FETCH_PAGE = 256
 MAX_BLOB_BYTES = padding.bucket_for(MAX_ENVELOPE_BYTES) + aead.NONCE_BYTES + aead.TAG_BYTES
 #: Rounds of "a new epoch key arrived, read its mailbox too" per space and sync.
 MAX_EPOCH_ROUNDS = 8
+#: How long in all, and at most each time, to wait when a relay says "slow down".
+MAX_RATE_WAIT_S = 120.0
+MAX_RETRY_WAIT_MS = 10_000
 
 
 def blob_key(epoch_key: bytes) -> bytes:
@@ -118,8 +121,7 @@ async def async_sync_relay(session: Session, relay: str, space_ids: list[bytes],
         report.spaces.append(space_report)
         mailboxes = _Mailboxes(relay, ssl, timeout)
         try:
-            await _push(session, relay, space_id, mailboxes, space_report)
-            await _pull_all(session, relay, space_id, mailboxes, space_report)
+            await _push_and_pull(session, relay, space_id, mailboxes, space_report)
         except RelayError as exc:
             space_report.error = exc.code
             if exc.code in ("unreachable", "timeout") and space_report is report.spaces[0]:
@@ -135,6 +137,24 @@ async def async_sync_relay(session: Session, relay: str, space_ids: list[bytes],
     if done:
         await asyncio.to_thread(relays.record_sync, session, done, "relay")
     return report
+
+
+async def _push_and_pull(session: Session, relay: str, space_id: bytes, mailboxes: _Mailboxes,
+                         report: SpaceRelayReport) -> None:
+    """Slow down when the relay asks (retry_ms); everything acknowledged is kept, so a
+    retry re-sends only what is still waiting."""
+    deadline = asyncio.get_running_loop().time() + MAX_RATE_WAIT_S
+    while True:
+        try:
+            await _push(session, relay, space_id, mailboxes, report)
+            await _pull_all(session, relay, space_id, mailboxes, report)
+            return
+        except RelayError as exc:
+            wait = min(max(exc.retry_ms, 250), MAX_RETRY_WAIT_MS) / 1000
+            if (exc.code != "rate_limited"
+                    or asyncio.get_running_loop().time() + wait > deadline):
+                raise
+            await asyncio.sleep(wait)
 
 
 def _held(session: Session, space_id: bytes) -> int:
@@ -172,9 +192,11 @@ async def _push(session: Session, relay: str, space_id: bytes, mailboxes: _Mailb
         finally:
             if acked:
                 await asyncio.to_thread(relays.mark_acked, session, relay, space_id, acked)
-            for _, future in acks:
+            for _, future in acks:  # after a failure: nothing left pending or unread
                 if not future.done():
                     future.cancel()
+                elif not future.cancelled():
+                    future.exception()
 
 
 async def _pull_all(session: Session, relay: str, space_id: bytes, mailboxes: _Mailboxes,

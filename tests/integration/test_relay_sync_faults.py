@@ -1,0 +1,222 @@
+"""Relay sync when things go wrong, with real sockets on 127.0.0.1: the relay SIGKILLed in
+the middle of an upload and restarted on the same database, and a relay that loses a fifth
+of the blobs, replays some and reorders the rest (a proxy in front of the real relay)."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import signal
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from websockets.asyncio.client import connect
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.exceptions import ConnectionClosed
+
+from haven.core import relays
+from haven.core.envelope import read_header
+from haven.core.journal import JournalDraft
+from haven.core.session import Session
+from haven.relay import protocol
+from haven.relay.client import RelayClient
+from haven.store import identity_tables as ids
+from haven.store import relay_tables as rt
+from haven.sync import relay_sync
+from haven.sync.engine import SyncEngine, async_sync_once
+from haven.sync.relay_sync import open_blob, sync_relays
+from tests.helpers import new_session, replica_of
+from tests.integration.relay_sync_support import LoopThread, Relay
+from tests.relay.support import write_config
+from tests.sync_helpers import journal_state
+
+WAIT_S = 30.0
+FAST = ("blobs_per_minute_per_connection", "blobs_per_minute_per_address",
+        "requests_per_minute_per_connection")
+
+
+def _own_events(s: Session) -> int:
+    author, device = relays.own_chain(s, s.journal.space_id)
+    return s.log.chain_tips(s.journal.space_id)[(author, device)]
+
+
+async def _events_on_relay(url: str, epoch_key: bytes) -> list[tuple[bytes, bytes, int]]:
+    """(author, device, seq) of every blob in the mailbox, read with the real client."""
+    async with await RelayClient.connect(url, epoch_key) as mailbox:
+        out = []
+        for _, blob in await mailbox.fetch_all(0):
+            envelope = open_blob(epoch_key, blob)
+            assert envelope is not None
+            header = read_header(envelope)[0]
+            out.append((header.author, header.device, header.seq))
+        return out
+
+
+def test_relay_killed_mid_upload_loses_and_duplicates_nothing_acknowledged(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(relay_sync, "PUSH_BATCH", 32)  # many acknowledged steps to cut into
+    # Limits high enough that 1,500 events go up in one go (pacing is the next test's).
+    (tmp_path / "relay").mkdir()
+    config = write_config(tmp_path / "relay" / "relay.toml",
+                          **dict.fromkeys(FAST, 10**7))
+    relay = Relay(tmp_path / "relay", config)
+    a = new_session(tmp_path / "a")
+    b = replica_of(a, tmp_path / "b")
+    try:
+        space = a.journal.space_id
+        relays.set_relays(a, space, [relay.url])
+        a.journal.add_many([JournalDraft(f"entry {i}", tags=("t",)) for i in range(1500)])
+        total = _own_events(a)
+        reports: list[relay_sync.RelayReport] = []
+        pusher = threading.Thread(target=lambda: reports.extend(sync_relays(a)))
+        pusher.start()
+        deadline = threading.Event()
+        while relays.waiting(a, space, relay.url) == total and pusher.is_alive():
+            deadline.wait(0.002)
+        relay.signal(signal.SIGKILL)
+        relay.wait()
+        pusher.join(WAIT_S)
+        assert not pusher.is_alive()
+        (report,) = reports
+        assert report.spaces[0].error is not None, "the upload finished before the kill"
+        with a.vault.read() as conn:
+            acked = rt.get_acked(conn, relay.url, space)
+            key = ids.epoch_keys(conn, space)[0]
+        assert 0 < acked < total
+
+        relay.start()  # same database, same port
+        held = asyncio.run(_events_on_relay(relay.url, key))
+        mine = relays.own_chain(a, space)
+        on_relay = {seq for author, device, seq in held if (author, device) == mine}
+        assert set(range(1, acked + 1)) <= on_relay  # nothing acknowledged was lost
+
+        again = sync_relays(a)[0].spaces[0]
+        assert again.error is None and again.waiting == 0
+        assert again.sent == total - acked
+        relays.set_relays(b, space, [relay.url])
+        pulled = sync_relays(b)[0].spaces[0]
+        assert pulled.error is None and pulled.held == 0
+        a_state = journal_state(a)
+        assert len(a_state) == 1500 and journal_state(b) == a_state
+        assert b.log.count(space) == a.log.count(space) + _own_events(b)  # none twice
+    finally:
+        relay.stop()
+        a.lock()
+        b.lock()
+
+
+# ----------------------------------------------------------------- a lossy, replaying relay
+
+def _dropped(blob: bytes) -> bool:
+    return hashlib.blake2b(blob, digest_size=2).digest()[0] % 5 == 0
+
+
+def _replayed(blob: bytes) -> bool:
+    return hashlib.blake2b(blob, digest_size=2).digest()[1] % 4 == 0
+
+
+def _mangle(frame: bytes, seen: list[tuple[int, bytes]]) -> bytes | None:
+    message = protocol.decode_server(frame)
+    if isinstance(message, protocol.Push):
+        return None if _dropped(message.blob) else frame
+    if not isinstance(message, protocol.Blobs):
+        return frame
+    kept = [i for i in message.items if not _dropped(i[1])]
+    replays = [i for i in kept if _replayed(i[1])] + seen[-3:]
+    seen.extend(kept)
+    items = list(reversed(kept + replays))  # reordered, with old blobs again
+    return protocol.encode(protocol.Blobs(message.id, items, message.more, message.head))
+
+
+class LossyProxy:
+    """Forwards WebSocket frames to the real relay; on the way back drops about a fifth of
+    the blobs, sends some again and reverses each page."""
+
+    def __init__(self, upstream: str, loop: LoopThread) -> None:
+        self.upstream, self.loop, self.dropped = upstream, loop, 0
+        async def start() -> Server:
+            return await serve(self._handle, "127.0.0.1", 0, compression=None)
+
+        self.server: Server = loop.run(start)  # type: ignore[assignment]
+        self.url = f"ws://127.0.0.1:{self.server.sockets[0].getsockname()[1]}/"
+
+    async def _handle(self, client: ServerConnection) -> None:
+        seen: list[tuple[int, bytes]] = []
+        async with connect(self.upstream, compression=None,
+                           max_size=protocol.MAX_FRAME_BYTES) as relay:
+            async def up() -> None:
+                async for frame in client:
+                    await relay.send(frame)
+
+            async def down() -> None:
+                async for frame in relay:
+                    assert isinstance(frame, bytes)
+                    out = _mangle(frame, seen)
+                    if out is not None:
+                        await client.send(out)
+
+            tasks = [asyncio.create_task(up()), asyncio.create_task(down())]
+            try:
+                await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+            except ConnectionClosed:
+                pass
+            finally:
+                for t in tasks:
+                    t.cancel()
+
+    def close(self) -> None:
+        async def shut() -> None:
+            self.server.close()
+            await self.server.wait_closed()
+        self.loop.run(shut)
+
+
+@pytest.fixture
+def loop() -> Iterator[LoopThread]:
+    thread = LoopThread()
+    yield thread
+    thread.stop()
+
+
+def test_gaps_from_a_lossy_relay_show_as_held_and_fill_from_another_relay_or_a_peer(
+        tmp_path: Path, loop: LoopThread) -> None:
+    good, other = Relay(tmp_path / "r1"), Relay(tmp_path / "r2")
+    lossy = LossyProxy(other.url, loop)
+    a = new_session(tmp_path / "a")
+    b, c = replica_of(a, tmp_path / "b"), replica_of(a, tmp_path / "c")
+    engine: SyncEngine | None = None
+    try:
+        space = a.journal.space_id
+        relays.set_relays(a, space, [lossy.url, good.url])
+        a.journal.add_many([JournalDraft(f"note {i}") for i in range(200)])
+        assert all(r.spaces[0].waiting == 0 for r in sync_relays(a))
+        clean = journal_state(a)
+
+        for reader in (b, c):
+            relays.set_relays(reader, space, [lossy.url, good.url])
+            lossy_round = sync_relays(reader, lossy.url)[0].spaces[0]
+            # The gaps are noticed: later events of a chain wait for the missing ones.
+            assert lossy_round.held > 0 and lossy_round.duplicates > 0
+            assert len(journal_state(reader)) < len(clean)
+            assert relays.sync_status(reader, space).held == lossy_round.held
+
+        filled = sync_relays(b, good.url)[0].spaces[0]  # another relay fills B's gaps
+        assert filled.held == 0 and journal_state(b) == clean
+
+        engine = SyncEngine(b)  # a direct peer fills C's
+        engine.start()
+        port = engine.serve("127.0.0.1", 0)
+        asyncio.run(asyncio.wait_for(async_sync_once(c, "127.0.0.1", port), WAIT_S))
+        assert relays.sync_status(c, space).held == 0 and journal_state(c) == clean
+        # Every event once: A's, and B's and C's own (device link, relay list).
+        assert c.log.count(space) == a.log.count(space) + _own_events(b) + _own_events(c)
+    finally:
+        if engine is not None:
+            engine.stop()
+        lossy.close()
+        good.stop()
+        other.stop()
+        for s in (a, b, c):
+            s.lock()
