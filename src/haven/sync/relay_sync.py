@@ -90,7 +90,7 @@ class RelayReport:
         return self.error is None
 
 
-class _Mailboxes:
+class Mailboxes:
     """The open connections of one space's sync, one per epoch, opened on first use."""
 
     def __init__(self, url: str, ssl: ssl_module.SSLContext | None, timeout: float) -> None:
@@ -119,7 +119,7 @@ async def async_sync_relay(session: Session, relay: str, space_ids: list[bytes],
     for space_id in space_ids:
         space_report = SpaceRelayReport(space_id)
         report.spaces.append(space_report)
-        mailboxes = _Mailboxes(relay, ssl, timeout)
+        mailboxes = Mailboxes(relay, ssl, timeout)
         try:
             await _push_and_pull(session, relay, space_id, mailboxes, space_report)
         except RelayError as exc:
@@ -139,14 +139,14 @@ async def async_sync_relay(session: Session, relay: str, space_ids: list[bytes],
     return report
 
 
-async def _push_and_pull(session: Session, relay: str, space_id: bytes, mailboxes: _Mailboxes,
+async def _push_and_pull(session: Session, relay: str, space_id: bytes, mailboxes: Mailboxes,
                          report: SpaceRelayReport) -> None:
     """Slow down when the relay asks (retry_ms); everything acknowledged is kept, so a
     retry re-sends only what is still waiting."""
     deadline = asyncio.get_running_loop().time() + MAX_RATE_WAIT_S
     while True:
         try:
-            await _push(session, relay, space_id, mailboxes, report)
+            await push_waiting(session, relay, space_id, mailboxes, report)
             await _pull_all(session, relay, space_id, mailboxes, report)
             return
         except RelayError as exc:
@@ -162,16 +162,16 @@ def _held(session: Session, space_id: bytes) -> int:
         return lt.count_held(conn, space_id)
 
 
-def _epoch_keys(session: Session, space_id: bytes) -> dict[int, bytes]:
+def epoch_keys_of(session: Session, space_id: bytes) -> dict[int, bytes]:
     with session.vault.read() as conn:
         return ids.epoch_keys(conn, space_id)
 
 
-async def _push(session: Session, relay: str, space_id: bytes, mailboxes: _Mailboxes,
+async def push_waiting(session: Session, relay: str, space_id: bytes, mailboxes: Mailboxes,
                 report: SpaceRelayReport) -> None:
     """Upload waiting events in sequence order, many in flight per connection; the outbox
     moves forward over the acknowledged prefix only."""
-    keys = await asyncio.to_thread(_epoch_keys, session, space_id)
+    keys = await asyncio.to_thread(epoch_keys_of, session, space_id)
     while True:
         batch = await asyncio.to_thread(relays.pending, session, relay, space_id, PUSH_BATCH)
         if not batch:
@@ -199,13 +199,13 @@ async def _push(session: Session, relay: str, space_id: bytes, mailboxes: _Mailb
                     future.exception()
 
 
-async def _pull_all(session: Session, relay: str, space_id: bytes, mailboxes: _Mailboxes,
+async def _pull_all(session: Session, relay: str, space_id: bytes, mailboxes: Mailboxes,
                     report: SpaceRelayReport) -> None:
     """Read every epoch mailbox after its saved cursor; an epoch key learned on the way
     (a rotation) adds its mailbox to the round."""
     done: set[int] = set()
     for _ in range(MAX_EPOCH_ROUNDS):
-        keys = await asyncio.to_thread(_epoch_keys, session, space_id)
+        keys = await asyncio.to_thread(epoch_keys_of, session, space_id)
         todo = sorted(set(keys) - done)
         if not todo:
             return

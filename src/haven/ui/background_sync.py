@@ -29,6 +29,7 @@ from haven.sync.addresses import lan_address
 from haven.sync.engine import SyncEngine, SyncFailed
 from haven.sync.lan import LanSync
 from haven.sync.reconcile import SyncReport
+from haven.sync.relay_background import RelaySyncer
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +99,7 @@ class BackgroundSync(QObject):
         self.port = 0
         self._engine: _NotifyingEngine | None = None
         self._lan: LanSync | None = None
+        self._relays: RelaySyncer | None = None
         self._session: Session | None = None
         self._generation = 0
         self._status = SyncStatus(SyncState.OFF)
@@ -144,6 +146,8 @@ class BackgroundSync(QObject):
         self._engine = engine
         self._set(SyncStatus(SyncState.NEVER, port=port))
         self._start_lan(session)
+        self._relays = RelaySyncer(session)  # idle unless a space lists relays
+        self._relays.start()
 
     def _start_lan(self, session: Session) -> None:
         if self._engine is None or not discovery_allowed() or not lan_enabled(session):
@@ -181,7 +185,12 @@ class BackgroundSync(QObject):
         self._generation += 1
         engine, self._engine = self._engine, None
         lan, self._lan = self._lan, None
+        relays, self._relays = self._relays, None
         self._session = None
+        if relays is not None:
+            thread = threading.Thread(target=relays.stop, name="haven-relay-stop", daemon=True)
+            self._stoppers = [t for t in self._stoppers if t.is_alive()] + [thread]
+            thread.start()
         if engine is not None or lan is not None:
             self._stop_in_background(engine, lan)
         if self._status.state is not SyncState.OFF:

@@ -1,0 +1,239 @@
+"""The app's background relay sync: while the vault is open, stay subscribed to each space's
+relays, pull on start and on every reconnect, push what this device writes, and back off
+exponentially (with jitter) while a relay is down.
+
+One thread owns an asyncio loop (the same shape as sync/engine.py) with one task per relay
+URL. A task runs a full round (relay_sync.async_sync_relay: push, then pull every epoch
+mailbox), then subscribes to every mailbox of its spaces and ingests pushes as they arrive.
+A local write wakes it to push at once. `on_report` is called on the syncer's thread after
+every round and on every failure, with counts only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+import ssl as ssl_module
+import threading
+from collections.abc import Callable, Sequence
+
+from haven.core import relays
+from haven.core.envelope import Event
+from haven.core.session import Session
+from haven.errors import HavenError
+from haven.relay.client import RelayClient, RelayError
+from haven.sync.relay_sync import (
+    Mailboxes,
+    RelayReport,
+    SpaceRelayReport,
+    async_sync_relay,
+    epoch_keys_of,
+    ingest_blobs,
+    mailbox_id,
+    push_waiting,
+)
+
+log = logging.getLogger(__name__)
+
+MIN_BACKOFF_S = 1.0
+MAX_BACKOFF_S = 300.0
+STOP_TIMEOUT_S = 10.0
+
+ReportListener = Callable[[RelayReport], None]
+
+
+def next_backoff(current: float, rng: random.Random, maximum: float = MAX_BACKOFF_S) -> float:
+    """Double, capped, with ±20 % jitter so many clients do not return in step."""
+    return min(maximum, current * 2) * rng.uniform(0.8, 1.2)
+
+
+class RelaySyncer:
+    def __init__(self, session: Session, *, on_report: ReportListener | None = None,
+                 ssl: ssl_module.SSLContext | None = None, min_backoff: float = MIN_BACKOFF_S,
+                 max_backoff: float = MAX_BACKOFF_S, timeout: float = 10.0) -> None:
+        self._session = session
+        self._on_report = on_report
+        self._ssl, self._timeout = ssl, timeout
+        self._min_backoff, self._max_backoff = min_backoff, max_backoff
+        self._rng = random.Random()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._wake: dict[str, asyncio.Event] = {}
+        self._tasks: dict[str, asyncio.Task[None]] = {}
+        self._unsubscribe: Callable[[], None] | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> None:
+        if self.running:
+            return
+        ready = threading.Event()
+
+        def run() -> None:
+            loop = asyncio.new_event_loop()
+            self._loop = loop
+            loop.call_soon(ready.set)
+            loop.call_soon(self._refresh)
+            try:
+                loop.run_forever()
+            finally:
+                loop.close()
+
+        self._thread = threading.Thread(target=run, name="haven-relay-sync", daemon=True)
+        self._thread.start()
+        ready.wait(STOP_TIMEOUT_S)
+        self._unsubscribe = self._session.log.subscribe(self._on_local_events)
+
+    def stop(self) -> None:
+        """Close every relay connection and end the thread (safe to call twice)."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        loop, thread = self._loop, self._thread
+        if loop is None or thread is None or not thread.is_alive():
+            return
+
+        async def shutdown() -> None:
+            tasks = list(self._tasks.values())
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            loop.stop()
+
+        asyncio.run_coroutine_threadsafe(shutdown(), loop)
+        thread.join(STOP_TIMEOUT_S)
+
+    def kick(self) -> None:
+        """Sync now (e.g. after the relay list changed or the network came back)."""
+        if self._loop is not None and self.running:
+            self._loop.call_soon_threadsafe(self._refresh, True)
+
+    # ----------------------------------------------------------------- on the loop
+
+    def _on_local_events(self, events: Sequence[Event]) -> None:
+        if any(e.type in (relays.JOURNAL_RELAYS, relays.SPACE_RELAYS) for e in events):
+            self.kick()  # the set of relays may have changed
+        elif self._loop is not None and self.running:
+            self._loop.call_soon_threadsafe(self._wake_all)
+
+    def _wake_all(self) -> None:
+        for event in self._wake.values():
+            event.set()
+
+    def _refresh(self, wake: bool = False) -> None:
+        """One task per relay any space lists; tasks for relays no longer listed end."""
+        try:
+            wanted = {url for space_id in relays.spaces_using(self._session)
+                      for url in relays.relays(self._session, space_id)}
+        except Exception:  # the vault was locked under us: stop() follows
+            log.info("relay sync: could not read the relay lists")
+            return
+        for url in set(self._tasks) - wanted:
+            self._tasks.pop(url).cancel()
+            self._wake.pop(url, None)
+        for url in wanted:
+            if url not in self._tasks or self._tasks[url].done():
+                self._wake[url] = asyncio.Event()
+                self._tasks[url] = asyncio.get_running_loop().create_task(self._run(url))
+            elif wake:
+                self._wake[url].set()
+
+    async def _run(self, url: str) -> None:
+        try:
+            await self._run_relay(url)
+        except HavenError as exc:  # the vault was locked under us: stop() follows
+            log.info("relay sync ended: %s", type(exc).__name__)
+
+    async def _run_relay(self, url: str) -> None:
+        backoff = self._min_backoff
+        while True:
+            spaces = await asyncio.to_thread(relays.spaces_using, self._session, url)
+            spaces = [s for s in spaces if url in relays.relays(self._session, s)]
+            if not spaces:
+                return
+            try:
+                report = await async_sync_relay(self._session, url, spaces, ssl=self._ssl,
+                                                timeout=self._timeout)
+                self._tell(report)
+                failed = report.error or next((s.error for s in report.spaces if s.error),
+                                              None)
+                if failed is not None:
+                    raise RelayError(failed, "the round did not finish")
+                backoff = self._min_backoff
+                await self._live(url, spaces)
+            except RelayError as exc:
+                self._tell(RelayReport(url, error=exc.code))
+                wake = self._wake.get(url)
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(backoff):
+                        if wake is not None:
+                            await wake.wait()
+                            wake.clear()
+                        else:
+                            await asyncio.Event().wait()
+                backoff = next_backoff(backoff, self._rng, self._max_backoff)
+
+    async def _live(self, url: str, spaces: list[bytes]) -> None:
+        """Subscribed to every epoch mailbox of `spaces` until a connection fails (raises
+        RelayError) or a new epoch key arrives (returns, so the next round reads it)."""
+        wake = self._wake.setdefault(url, asyncio.Event())
+        per_space = {s: Mailboxes(url, self._ssl, self._timeout) for s in spaces}
+        readers: list[asyncio.Task[None]] = []
+        try:
+            known = {}
+            for space_id, boxes in per_space.items():
+                known[space_id] = keys = await asyncio.to_thread(epoch_keys_of, self._session,
+                                                                 space_id)
+                for epoch, key in keys.items():
+                    client = await boxes.get(epoch, key)
+                    after = await asyncio.to_thread(relays.cursor, self._session, url,
+                                                    mailbox_id(key))
+                    await client.subscribe(after)
+                    readers.append(asyncio.create_task(
+                        self._read_pushes(url, space_id, client, key)))
+            while True:
+                waiter = asyncio.create_task(wake.wait())
+                done, _ = await asyncio.wait([waiter, *readers],
+                                             return_when=asyncio.FIRST_COMPLETED)
+                waiter.cancel()
+                for task in done - {waiter}:
+                    task.result()  # a reader only ends by raising
+                wake.clear()
+                for space_id, boxes in per_space.items():
+                    report = SpaceRelayReport(space_id)
+                    await push_waiting(self._session, url, space_id, boxes, report)
+                    keys = await asyncio.to_thread(epoch_keys_of, self._session, space_id)
+                    if report.sent:
+                        self._tell(RelayReport(url, [report]))
+                    if set(keys) != set(known[space_id]):
+                        return
+        finally:
+            for task in readers:
+                task.cancel()
+            await asyncio.gather(*readers, return_exceptions=True)
+            for boxes in per_space.values():
+                await boxes.close()
+
+    async def _read_pushes(self, url: str, space_id: bytes, client: RelayClient,
+                           epoch_key: bytes) -> None:
+        mailbox = mailbox_id(epoch_key)
+        while True:
+            cursor, blob = await client.next_push()
+            report = SpaceRelayReport(space_id)
+            await asyncio.to_thread(ingest_blobs, self._session, url, mailbox, epoch_key,
+                                    [blob], cursor, report)
+            if report.received:
+                await asyncio.to_thread(relays.record_sync, self._session, [space_id],
+                                        "relay")
+                self._tell(RelayReport(url, [report]))
+
+    def _tell(self, report: RelayReport) -> None:
+        if self._on_report is not None:
+            try:
+                self._on_report(report)
+            except Exception:  # a broken listener must not stop sync
+                log.exception("relay sync listener failed")
