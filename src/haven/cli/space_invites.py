@@ -18,7 +18,7 @@ from haven.cli import output
 from haven.cli.context import Context
 from haven.core.session import Session
 from haven.core.spaces.invite_code import InviteCode, parse_address, parse_duration
-from haven.core.spaces.invites import DEFAULT_TTL_S, InviteService
+from haven.core.spaces.invites import InviteService, invite_id_of
 from haven.errors import InvalidInput, SyncError
 from haven.sync.engine import async_sync_once
 from haven.sync.invites import (
@@ -97,11 +97,11 @@ def _service(session: Session) -> InviteService:
 
 def cmd_invite(args: argparse.Namespace, ctx: Context) -> int:
     host, port = parse_address(args.address)
-    ttl = parse_duration(args.expires) if args.expires != "24h" else DEFAULT_TTL_S
+    ttl = parse_duration(args.expires)
     session = ctx.open()
     sid = session.spaces.resolve_space(args.space)
     code = _service(session).create(sid, host, port, args.uses, ttl)
-    invite_id = _service(session).invites(sid)[-1].invite_id
+    invite_id = invite_id_of(code.secret)
     if args.json:
         output.print_json({"id": invite_id.hex(), "words": code.encode_words(),
                            "code": code.encode_compact(), "expires_ms": code.expires_s * 1000,

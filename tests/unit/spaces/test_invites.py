@@ -19,10 +19,12 @@ from haven.core.spaces.invite_code import (
 )
 from haven.core.spaces.invites import (
     MAX_REQUESTS_PER_INVITE,
+    Answer,
     InviteService,
     channel_secret,
     invite_id_of,
 )
+from haven.core.spaces.model import JoinRequest
 from haven.core.wordlist import WORDS
 from haven.errors import InvalidInput, NotFound
 from haven.store import identity_tables as ids
@@ -152,7 +154,8 @@ def service(s: Session, clock: Clock | None = None) -> InviteService:
     return InviteService(s.vault, s.spaces, s.identity, clock or (lambda: NOW * 1000))
 
 
-def ask(inviter: InviteService, joiner: InviteService, c: InviteCode, name: str = "Bea"):
+def ask(inviter: InviteService, joiner: InviteService, c: InviteCode,
+        name: str = "Bea") -> tuple[JoinRequest, Answer]:
     request = joiner.begin(c, "Circle", name, "she/her")
     return request, inviter.receive_request(invite_id_of(c.secret),
                                             joiner.request_fields(request, T), T)
