@@ -67,6 +67,7 @@ def test_background_syncer_delivers_live_and_recovers_after_the_relay_returns(
 
 
 def test_backoff_doubles_with_jitter_up_to_the_cap() -> None:
+    import itertools
     import random
 
     rng = random.Random(7)
@@ -74,5 +75,5 @@ def test_backoff_doubles_with_jitter_up_to_the_cap() -> None:
     for _ in range(12):
         waits.append(next_backoff(waits[-1], rng, maximum=60.0))
     assert all(0.8 * min(60.0, 2 * w) <= n <= 1.2 * min(60.0, 2 * w)
-               for w, n in zip(waits, waits[1:], strict=False))
+               for w, n in itertools.pairwise(waits))
     assert max(waits) <= 72.0 and waits[-1] >= 48.0
