@@ -10,7 +10,9 @@ from pathlib import Path
 from haven.core import relays
 from haven.core import session as sessions
 from tests.helpers import PASSPHRASE, new_session, replica_of
+from tests.integration.cli_support import fails, haven
 from tests.integration.relay_sync_support import (
+    NO_LAN,
     Relay,
     assert_relay_learned_nothing,
     cli,
@@ -103,5 +105,37 @@ def test_five_members_of_a_group_space_converge_through_a_relay(tmp_path: Path) 
             assert "sent 0, received 0, waiting 0" in sync(d)
         assert_relay_learned_nothing(relay, [*texts, *names, "Trans elders", "support circle"],
                                      every_id)
+    finally:
+        relay.stop()
+
+
+def test_cli_errors_are_clear_and_the_outbox_survives_a_relay_that_is_down(
+        tmp_path: Path) -> None:
+    relay = Relay(tmp_path / "relay")
+    a_dir = tmp_path / "a"
+    new_session(a_dir).lock()
+    try:
+        for bad, words in ((("--add", "ws://relay.example.org/"), ("127.0.0.1", "wss://")),
+                           (("--add", "wss://r.example/?x=1"), ("no query",)),
+                           (("--remove", relay.url), ("does not use",))):
+            fails(haven(a_dir, "space", "relays", "journal", *bad, extra_env=NO_LAN), 2,
+                  *words)
+        fails(haven(a_dir, "space", "relays", "0badc0de", extra_env=NO_LAN), 9)
+        assert cli(a_dir, "space", "relays", "journal") == "no relays\n"
+        fails(haven(a_dir, "sync", "--relay", "ws://10.0.0.1/", extra_env=NO_LAN), 2,
+              "127.0.0.1")
+        fails(haven(a_dir, "sync", "--peer", "127.0.0.1:9", "--relay", relay.url,
+                    extra_env=NO_LAN), 2, "not both")
+
+        cli(a_dir, "space", "relays", "journal", "--add", relay.url)
+        cli(a_dir, "journal", "add", "written while the relay is down")
+        relay.stop()
+        down = haven(a_dir, "sync", extra_env=NO_LAN)
+        fails(down, 12, "no relay could be reached")
+        assert "could not connect" in down.stderr and "stay in the outbox" in down.stderr
+        relay.start()  # same address; a new process of `haven` finds the outbox intact
+        out = sync(a_dir)
+        assert "waiting 0" in out and "sent 0" not in out, out
+        assert "sent 0, received 0, waiting 0" in sync(a_dir)
     finally:
         relay.stop()

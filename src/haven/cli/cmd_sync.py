@@ -56,18 +56,11 @@ def register(subparsers: Any) -> None:
                       "without it, look for members on the local network")
     sync.add_argument("--lan-wait", type=float, default=3.0, metavar="SECONDS",
                       help="how long to look on the local network (default %(default)s)")
-    sync.add_argument("--relay", type=_relay_url, metavar="URL",
+    sync.add_argument("--relay", metavar="URL",
                       help="sync with this relay only (it must be in the space's relay "
                       "list: `haven space relays`); without --peer or --relay, haven sync "
                       "looks on the local network, then uses every relay of every space")
     sync.set_defaults(handler=run_sync)
-
-
-def _relay_url(text: str) -> str:
-    try:
-        return check_relay_url(text)
-    except InvalidInput as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _port(text: str) -> int:
@@ -108,7 +101,7 @@ def run_sync(args: argparse.Namespace, ctx: Context) -> int:
     if args.peer is not None and args.relay is not None:
         raise InvalidInput("give --peer or --relay, not both")
     if args.relay is not None:
-        return run_relay_sync(session, args.relay)
+        return run_relay_sync(session, check_relay_url(args.relay))
     if args.peer is None:
         if not lan_discovery_allowed() and spaces_using(session):
             print("local network: discovery is off (HAVEN_LAN_DISCOVERY=0)")
