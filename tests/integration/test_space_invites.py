@@ -12,6 +12,7 @@ import select
 import signal
 import socket
 import subprocess
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,14 +22,17 @@ import pytest
 
 from haven.core import session as sessions
 from haven.core.envelope import packb, unpackb
+from haven.core.space_secrets import SpaceSecret
 from haven.core.spaces.invite_code import InviteCode
 from haven.core.spaces.invites import channel_secret
 from haven.store import identity_tables as ids
 from haven.store import invites_table as it
 from haven.store import spaces_tables as st
 from haven.sync import tcp
+from haven.sync.engine import SyncEngine, async_sync_once
 from haven.sync.invites import async_fetch_info
-from tests.helpers import PASSPHRASE, new_session
+from haven.sync.reconcile import SyncReport
+from tests.helpers import PASSPHRASE, new_session, replica_of
 from tests.integration.cli_support import HAVEN, fails, haven, ok
 
 WAIT_S = 30.0
@@ -246,3 +250,54 @@ def test_a_code_alone_reveals_no_member_key_or_post(tmp_path: Path) -> None:
             assert ids.get_space(conn, bytes.fromhex(sid)) is not None
     finally:
         s.lock()
+
+
+def test_engine_routes_take_only_the_channels_proven_with_their_secrets(tmp_path: Path) -> None:
+    """SyncEngine(routes=…): a channel proven with a route's secret goes to the route; one
+    proven with a space's key still gets an ordinary sync round."""
+    a = new_session(tmp_path / "a", "Robin")
+    b = replica_of(a, tmp_path / "b")
+    secret = channel_secret(os.urandom(32))
+    taken: list[list[bytes]] = []
+    reports: list[SyncReport] = []
+
+    class Route:
+        def secrets(self) -> list[SpaceSecret]:
+            return [secret]
+
+        async def maybe_handle(self, channel: tcp.Channel) -> bool:
+            ids_ = [s.space_id for s in channel.shared_spaces]
+            if secret.space_id not in ids_:
+                return False
+            taken.append(ids_)
+            await channel.send(b"routed")
+            return True
+
+    reported = threading.Event()
+
+    def on_report(report: SyncReport) -> None:
+        reports.append(report)
+        reported.set()
+
+    engine = SyncEngine(a, routes=[Route()], on_report=on_report)
+    engine.start()
+    try:
+        port = engine.serve(HOST, 0)
+
+        async def via_route() -> bytes:
+            channel = await tcp.connect(HOST, port, [secret])
+            try:
+                return await channel.recv()
+            finally:
+                await channel.close()
+
+        assert asyncio.run(via_route()) == b"routed"
+        b.journal.add("from b")
+        report = asyncio.run(async_sync_once(b, HOST, port))
+        assert report.complete and [s.space_id for s in report.spaces] == [a.journal.space_id]
+        assert reported.wait(WAIT_S)
+    finally:
+        engine.stop()
+    assert taken == [[secret.space_id]]
+    assert len(reports) == 1  # the routed channel ran no round
+    assert [e.body for e in a.journal.list()] == ["from b"]
