@@ -2,6 +2,183 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>Composer</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="33"/>
+        <source>Title (optional)</source>
+        <extracomment>title, body, content warning (&quot;&quot; for none)</extracomment>
+        <translation>العنوان (اختياري)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="34"/>
+        <source>Post title</source>
+        <translation>عنوان المنشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="39"/>
+        <source>Write a reply…</source>
+        <translation>اكتب ردًا…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="39"/>
+        <source>Write a post. Markdown is welcome.</source>
+        <translation>اكتب منشورًا. يمكنك استخدام Markdown.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="40"/>
+        <source>Reply text</source>
+        <translation>نص الرد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="40"/>
+        <source>Post text</source>
+        <translation>نص المنشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="41"/>
+        <source>Ctrl+Enter sends</source>
+        <translation>Ctrl+Enter للإرسال</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="43"/>
+        <source>Content &amp;warning</source>
+        <translation>&amp;تحذير من المحتوى</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="44"/>
+        <source>Add a content warning</source>
+        <translation>أضف تحذيرًا من المحتوى</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="45"/>
+        <source>Readers see only the warning until they open it</source>
+        <translation>لا يرى القرّاء إلا التحذير حتى يفتحوا المنشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="48"/>
+        <source>What the post is about, e.g. “family conflict”</source>
+        <translation>عمّ يتحدث المنشور، مثل «خلاف عائلي»</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="49"/>
+        <source>Content warning text</source>
+        <translation>نص التحذير من المحتوى</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="51"/>
+        <source>&amp;Reply</source>
+        <translation>&amp;ردّ</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="51"/>
+        <source>&amp;Post</source>
+        <translation>&amp;انشر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="53"/>
+        <source>Send the reply</source>
+        <translation>أرسل الرد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="53"/>
+        <source>Send the post</source>
+        <translation>انشر المنشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="89"/>
+        <source>Write something first.</source>
+        <translation>اكتب شيئًا أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="93"/>
+        <source>Say what the content warning is about, or turn it off.</source>
+        <translation>اكتب موضوع التحذير، أو أوقفه.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="97"/>
+        <source>A post holds at most %1 characters.</source>
+        <translation>يتسع المنشور لـ %1 حرف على الأكثر.</translation>
+    </message>
+</context>
+<context>
+    <name>CreateSpaceDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="55"/>
+        <source>New space</source>
+        <translation>مساحة جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="59"/>
+        <source>Space name</source>
+        <translation>اسم المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="62"/>
+        <source>Space description</source>
+        <translation>وصف المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="64"/>
+        <source>Topics, separated by commas</source>
+        <translation>المواضيع، مفصولة بفواصل</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="68"/>
+        <source>Guidelines new members accept</source>
+        <translation>الإرشادات التي يقبلها الأعضاء الجدد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="69"/>
+        <source>Be kind. What is said here stays here.</source>
+        <translation>كن لطيفًا. ما يقال هنا يبقى هنا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="73"/>
+        <source>&amp;Name</source>
+        <translation>&amp;الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="74"/>
+        <source>&amp;Description</source>
+        <translation>&amp;الوصف</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="75"/>
+        <source>&amp;Topics</source>
+        <translation>&amp;المواضيع</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="76"/>
+        <source>&amp;Guidelines</source>
+        <translation>&amp;الإرشادات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="77"/>
+        <source>&amp;Create</source>
+        <translation>&amp;أنشئ</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="77"/>
+        <source>Create the space</source>
+        <translation>أنشئ المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="79"/>
+        <source>You will be its owner, under a name used only in this space.</source>
+        <translation>ستكون مالكها، باسم لا يُستخدم إلا في هذه المساحة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="89"/>
+        <source>Give the space a name.</source>
+        <translation>اختر اسمًا للمساحة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="94"/>
+        <source>Up to %1 topics, each up to %2 characters.</source>
+        <translation>حتى %1 مواضيع، كل منها حتى %2 حرفًا.</translation>
+    </message>
+</context>
+<context>
     <name>CreateVaultPage</name>
     <message>
         <location filename="../../src/haven/ui/pages/create_page.py" line="32"/>
@@ -309,6 +486,34 @@
     </message>
 </context>
 <context>
+    <name>FeedTab</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="30"/>
+        <source>Threads</source>
+        <translation>المواضيع</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="32"/>
+        <source>Pinned first, then newest first; press Enter to read one</source>
+        <translation>المثبّت أولًا ثم الأحدث؛ اضغط Enter لقراءة موضوع</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="33"/>
+        <source>No posts yet. Write the first one below.</source>
+        <translation>لا منشورات بعد. اكتب أول منشور في الأسفل.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="35"/>
+        <source>Show &amp;older posts</source>
+        <translation>اعرض المنشورات الأ&amp;قدم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="36"/>
+        <source>Show older posts</source>
+        <translation>اعرض المنشورات الأقدم</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../src/haven/ui/journal/filter_bar.py" line="20"/>
@@ -344,35 +549,53 @@
 <context>
     <name>HavenWindow</name>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="54"/>
+        <location filename="../../src/haven/ui/main_window.py" line="55"/>
         <source>Journal</source>
         <extracomment>Quick exit happened (window hidden, vault locked). `run_app` quits on it.</extracomment>
         <translation>اليوميات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="55"/>
+        <location filename="../../src/haven/ui/main_window.py" line="56"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="56"/>
+        <location filename="../../src/haven/ui/main_window.py" line="57"/>
         <source>Devices</source>
         <translation>الأجهزة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="114"/>
+        <location filename="../../src/haven/ui/main_window.py" line="59"/>
+        <location filename="../../src/haven/ui/main_window.py" line="173"/>
+        <source>Spaces</source>
+        <translation>المساحات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="119"/>
         <source>Notes</source>
         <translation>ملاحظات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="114"/>
+        <location filename="../../src/haven/ui/main_window.py" line="119"/>
         <source>Haven</source>
         <translation>Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="140"/>
+        <location filename="../../src/haven/ui/main_window.py" line="145"/>
         <source>Signed in as %1</source>
         <translation>مسجَّل باسم %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/main_window.py" line="176"/>
+        <source>Spaces, %n unread</source>
+        <translation>
+            <numerusform>المساحات، لا جديد</numerusform>
+            <numerusform>المساحات، منشور واحد غير مقروء</numerusform>
+            <numerusform>المساحات، منشوران غير مقروءين</numerusform>
+            <numerusform>المساحات، %n منشورات غير مقروءة</numerusform>
+            <numerusform>المساحات، %n منشورًا غير مقروء</numerusform>
+            <numerusform>المساحات، %n منشور غير مقروء</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -606,88 +829,88 @@
         <translation>جارٍ إنشاء رمز…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="59"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="61"/>
         <source>&amp;Copy</source>
         <translation>&amp;نسخ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="60"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="62"/>
         <source>Copy the pairing code</source>
         <translation>نسخ رمز الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="63"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="65"/>
         <source>Pairing code as a QR image</source>
         <translation>رمز الربط كصورة QR</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="68"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="70"/>
         <source>Your other computer now shows four words. Link only if they are exactly these:</source>
         <translation>يعرض حاسوبك الآخر الآن أربع كلمات. اربط فقط إن كانت هي هذه الكلمات تمامًا:</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="72"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="74"/>
         <source>Verification words</source>
         <translation>كلمات التحقق</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="78"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="80"/>
         <source>They &amp;match</source>
         <translation>&amp;متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="79"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="81"/>
         <source>The words match</source>
         <translation>الكلمات متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="80"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="82"/>
         <source>They &amp;don’t match</source>
         <translation>&amp;غير متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="81"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="83"/>
         <source>The words do not match</source>
         <translation>الكلمات غير متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="85"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="87"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="86"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="88"/>
         <source>Cancel linking</source>
         <translation>إلغاء الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="135"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="138"/>
         <source>The code works once, until %1.</source>
         <translation>يصلح الرمز مرة واحدة، حتى الساعة %1.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="147"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="150"/>
         <source>your new device</source>
         <translation>جهازك الجديد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="149"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="152"/>
         <source>Linked %1. It now holds your journal.</source>
         <translation>رُبط %1. صارت يومياتك عليه الآن.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="164"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="167"/>
         <source>Sending your journal keys to the other device…</source>
         <translation>جارٍ إرسال مفاتيح يومياتك إلى الجهاز الآخر…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="171"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="174"/>
         <source>Code copied.</source>
         <translation>نُسخ الرمز.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="185"/>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="186"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="188"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="189"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
@@ -743,6 +966,207 @@
         <location filename="../../src/haven/ui/devices/wording.py" line="49"/>
         <source>Linking did not work; nothing was changed. Try again.</source>
         <translation>لم ينجح الربط؛ لم يتغير شيء. حاول مجددًا.</translation>
+    </message>
+</context>
+<context>
+    <name>MeTab</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="45"/>
+        <source>The space&apos;s guidelines</source>
+        <extracomment>name, pronouns, colour</extracomment>
+        <translation>إرشادات المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="49"/>
+        <source>Your name in this space</source>
+        <translation>اسمك في هذه المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="52"/>
+        <source>Your pronouns in this space</source>
+        <translation>ضمائرك في هذه المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="54"/>
+        <source>Your colour in this space</source>
+        <translation>لونك في هذه المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="56"/>
+        <source>Colour %1</source>
+        <translation>اللون %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="58"/>
+        <source>Save &amp;name</source>
+        <translation>احفظ الا&amp;سم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="59"/>
+        <source>Save your name in this space</source>
+        <translation>احفظ اسمك في هذه المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="62"/>
+        <source>Mute words, one per line</source>
+        <translation>كلمات مكتومة، واحدة في كل سطر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="63"/>
+        <source>One word or phrase per line</source>
+        <translation>كلمة أو عبارة في كل سطر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="65"/>
+        <source>Save &amp;mute words</source>
+        <translation>احفظ الكلمات الم&amp;كتومة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="66"/>
+        <source>Save the mute words</source>
+        <translation>احفظ الكلمات المكتومة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="70"/>
+        <source>You in this space</source>
+        <translation>أنت في هذه المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="72"/>
+        <source>Na&amp;me</source>
+        <translation>الا&amp;سم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="73"/>
+        <source>&amp;Pronouns</source>
+        <translation>&amp;الضمائر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="74"/>
+        <source>C&amp;olour</source>
+        <translation>ال&amp;لون</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="76"/>
+        <source>Other spaces know you by another name and key, so nobody can link your memberships.</source>
+        <translation>تعرفك المساحات الأخرى باسم ومفتاح آخرين، فلا يستطيع أحد الربط بين عضوياتك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="80"/>
+        <source>Mute words</source>
+        <translation>الكلمات المكتومة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="82"/>
+        <source>Posts containing these are hidden for you only.</source>
+        <translation>المنشورات التي تحويها تُخفى عنك وحدك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="103"/>
+        <source>No description.</source>
+        <translation>لا وصف.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="105"/>
+        <source>No guidelines yet.</source>
+        <translation>لا إرشادات بعد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="126"/>
+        <source>Choose a name for this space.</source>
+        <translation>اختر اسمًا لهذه المساحة.</translation>
+    </message>
+</context>
+<context>
+    <name>MembersTab</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="41"/>
+        <source>Name</source>
+        <extracomment>member key, role value</extracomment>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="41"/>
+        <source>Pronouns</source>
+        <translation>الضمائر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="41"/>
+        <source>Role</source>
+        <translation>الدور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="50"/>
+        <source>Members</source>
+        <translation>الأعضاء</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="53"/>
+        <source>New role for the selected member</source>
+        <translation>الدور الجديد للعضو المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="56"/>
+        <source>Set &amp;role</source>
+        <translation>عيّن ال&amp;دور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="57"/>
+        <source>Give the selected member this role</source>
+        <translation>امنح العضو المحدد هذا الدور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="58"/>
+        <source>Remo&amp;ve from space…</source>
+        <translation>أ&amp;زل من المساحة…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="59"/>
+        <source>Remove the selected member</source>
+        <translation>أزل العضو المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="60"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="136"/>
+        <source>&amp;Block</source>
+        <translation>&amp;احظر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="61"/>
+        <source>Block or unblock the selected member</source>
+        <translation>احظر العضو المحدد أو ألغِ حظره</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="62"/>
+        <source>Hides their posts for you only</source>
+        <translation>يخفي منشوراته عنك وحدك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="93"/>
+        <source>%1 (you)</source>
+        <translation>%1 (أنت)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="95"/>
+        <source>%1 (blocked)</source>
+        <translation>%1 (محظور)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="99"/>
+        <source>%n members</source>
+        <translation>
+            <numerusform>لا أعضاء</numerusform>
+            <numerusform>عضو واحد</numerusform>
+            <numerusform>عضوان</numerusform>
+            <numerusform>%n أعضاء</numerusform>
+            <numerusform>%n عضوًا</numerusform>
+            <numerusform>%n عضو</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="136"/>
+        <source>Un&amp;block</source>
+        <translation>ألغِ ال&amp;حظر</translation>
     </message>
 </context>
 <context>
@@ -875,6 +1299,69 @@
     </message>
 </context>
 <context>
+    <name>ModerationTab</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="36"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="38"/>
+        <source>Reports</source>
+        <extracomment>post id of the selected report</extracomment>
+        <translation>البلاغات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="40"/>
+        <source>&amp;Open the post</source>
+        <translation>ا&amp;فتح المنشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="41"/>
+        <source>Open the reported post in the feed</source>
+        <translation>افتح المنشور المُبلّغ عنه في الموجز</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="42"/>
+        <source>Re&amp;move the post…</source>
+        <translation>أ&amp;زل المنشور…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="43"/>
+        <source>Remove the reported post</source>
+        <translation>أزل المنشور المُبلّغ عنه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="48"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="49"/>
+        <source>Moderation log</source>
+        <translation>سجل الإشراف</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="74"/>
+        <source>a post not loaded here</source>
+        <translation>منشورًا غير محمّل هنا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="76"/>
+        <source>(already removed or deleted)</source>
+        <translation>(أزيل أو حُذف من قبل)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="79"/>
+        <source>%1 reported %2: %3</source>
+        <translation>أبلغ %1 عن %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="86"/>
+        <source>Reports (%n)</source>
+        <translation>
+            <numerusform>البلاغات (%n)</numerusform>
+            <numerusform>البلاغات (%n)</numerusform>
+            <numerusform>البلاغات (%n)</numerusform>
+            <numerusform>البلاغات (%n)</numerusform>
+            <numerusform>البلاغات (%n)</numerusform>
+            <numerusform>البلاغات (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PromptCard</name>
     <message>
         <location filename="../../src/haven/ui/journal/prompt_card.py" line="36"/>
@@ -891,6 +1378,50 @@
         <location filename="../../src/haven/ui/journal/prompt_card.py" line="43"/>
         <source>Write about this prompt</source>
         <translation>اكتب عن سؤال اليوم</translation>
+    </message>
+</context>
+<context>
+    <name>ReactionsBar</name>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/reactions.py" line="41"/>
+        <source>%1: %n reactions</source>
+        <extracomment>kind, on</extracomment>
+        <translation>
+            <numerusform>%1: لا تفاعلات</numerusform>
+            <numerusform>%1: تفاعل واحد</numerusform>
+            <numerusform>%1: تفاعلان</numerusform>
+            <numerusform>%1: %n تفاعلات</numerusform>
+            <numerusform>%1: %n تفاعلًا</numerusform>
+            <numerusform>%1: %n تفاعل</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/reactions.py" line="43"/>
+        <source>including yours</source>
+        <translation>منها تفاعلك</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="121"/>
+        <source>Reason</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="123"/>
+        <source>Also &amp;ban: they cannot be added again</source>
+        <translation>ا&amp;حظره أيضًا: لا يمكن إضافته مجددًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="124"/>
+        <source>Ban the member</source>
+        <translation>احظر العضو</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="138"/>
+        <source>Give a reason.</source>
+        <translation>اذكر سببًا.</translation>
     </message>
 </context>
 <context>
@@ -1003,6 +1534,369 @@
     </message>
 </context>
 <context>
+    <name>SpaceView</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="81"/>
+        <source>Space sections</source>
+        <extracomment>Threads read when a space opens; &quot;Show older posts&quot; doubles it. Something changed that the space list shows (unread counts, names).</extracomment>
+        <translation>أقسام المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="82"/>
+        <source>&amp;Feed</source>
+        <translation>&amp;الموجز</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="83"/>
+        <source>Mem&amp;bers</source>
+        <translation>الأ&amp;عضاء</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="84"/>
+        <source>Mo&amp;deration</source>
+        <translation>الإ&amp;شراف</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="85"/>
+        <source>&amp;About and you</source>
+        <translation>&amp;عن المساحة وعنك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="124"/>
+        <source>No space chosen</source>
+        <translation>لم تُختر مساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="222"/>
+        <source>Posted.</source>
+        <translation>نُشر.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="227"/>
+        <source>Replied.</source>
+        <translation>أُرسل الرد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="234"/>
+        <source>Role changed.</source>
+        <translation>تغيّر الدور.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="238"/>
+        <source>Blocked: their posts are hidden for you.</source>
+        <translation>حُظر: منشوراته مخفية عنك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="239"/>
+        <source>Unblocked.</source>
+        <translation>أُلغي الحظر.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="243"/>
+        <source>Saved your name in this space.</source>
+        <translation>حُفظ اسمك في هذه المساحة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="246"/>
+        <source>Mute words saved.</source>
+        <translation>حُفظت الكلمات المكتومة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="266"/>
+        <source>Report a post</source>
+        <translation>أبلغ عن منشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="267"/>
+        <source>Tell the moderators what is wrong. Only they can read your report.</source>
+        <translation>أخبر المشرفين بما هو خطأ. لا يقرأ بلاغك غيرهم.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="268"/>
+        <source>&amp;Report</source>
+        <translation>&amp;أبلغ</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="268"/>
+        <source>Send the report</source>
+        <translation>أرسل البلاغ</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="270"/>
+        <source>Reported to the moderators.</source>
+        <translation>أُبلغ المشرفون.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="274"/>
+        <source>Remove a post</source>
+        <translation>إزالة منشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="275"/>
+        <source>Members will see that a moderator removed it, and this reason.</source>
+        <translation>سيرى الأعضاء أن مشرفًا أزاله، وهذا السبب.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="276"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="286"/>
+        <source>Re&amp;move</source>
+        <translation>أ&amp;زل</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="276"/>
+        <source>Remove the post</source>
+        <translation>أزل المنشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="279"/>
+        <source>Post removed.</source>
+        <translation>أزيل المنشور.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="283"/>
+        <source>Remove a member</source>
+        <translation>إزالة عضو</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="284"/>
+        <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
+        <translation>إزالة %1 من هذه المساحة؟ يبقى لديه ما قرأه، ولا شيء جديد: تحصل المساحة على مفتاح جديد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="286"/>
+        <source>Remove the member</source>
+        <translation>أزل العضو</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="290"/>
+        <source>%1 was removed.</source>
+        <translation>أزيل %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Spaces</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/models.py" line="47"/>
+        <source>no reason given</source>
+        <translation>بلا سبب مذكور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/models.py" line="48"/>
+        <source>Removed by a moderator: %1</source>
+        <translation>أزاله مشرف: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/models.py" line="50"/>
+        <source>Deleted by its author</source>
+        <translation>حذفه كاتبه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/models.py" line="52"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="70"/>
+        <source>Content warning: %1</source>
+        <translation>تحذير من المحتوى: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/models.py" line="59"/>
+        <source>pinned</source>
+        <translation>مثبّت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/models.py" line="61"/>
+        <source>edited</source>
+        <translation>معدّل</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/models.py" line="68"/>
+        <source>Hidden until you open it</source>
+        <translation>مخفي حتى تفتحه</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="72"/>
+        <source>%n replies</source>
+        <translation>
+            <numerusform>لا ردود</numerusform>
+            <numerusform>ردّ واحد</numerusform>
+            <numerusform>ردّان</numerusform>
+            <numerusform>%n ردود</numerusform>
+            <numerusform>%n ردًا</numerusform>
+            <numerusform>%n ردّ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="170"/>
+        <source>%n unread</source>
+        <translation>
+            <numerusform>لا جديد</numerusform>
+            <numerusform>واحد غير مقروء</numerusform>
+            <numerusform>اثنان غير مقروءين</numerusform>
+            <numerusform>%n غير مقروءة</numerusform>
+            <numerusform>%n غير مقروء</numerusform>
+            <numerusform>%n غير مقروء</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="20"/>
+        <source>Sending care</source>
+        <translation>أرسل لك محبة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="21"/>
+        <source>Me too</source>
+        <translation>أنا أيضًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="22"/>
+        <source>Proud of you</source>
+        <translation>فخور بك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="23"/>
+        <source>You are not alone</source>
+        <translation>لست وحدك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="24"/>
+        <source>Thank you</source>
+        <translation>شكرًا لك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="31"/>
+        <source>Owner</source>
+        <translation>المالك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="33"/>
+        <source>Admin</source>
+        <translation>مدير</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="35"/>
+        <source>Moderator</source>
+        <translation>مشرف</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="37"/>
+        <source>Member</source>
+        <translation>عضو</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="38"/>
+        <source>Not a member</source>
+        <translation>ليس عضوًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="43"/>
+        <source>added a member</source>
+        <translation>أضاف عضوًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="44"/>
+        <source>removed a member</source>
+        <translation>أزال عضوًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="45"/>
+        <source>banned a member</source>
+        <translation>حظر عضوًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="46"/>
+        <source>changed a role</source>
+        <translation>غيّر دورًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="47"/>
+        <source>changed the owner</source>
+        <translation>غيّر المالك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="48"/>
+        <source>changed a member&apos;s devices</source>
+        <translation>غيّر أجهزة عضو</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="49"/>
+        <source>renewed the space key</source>
+        <translation>جدّد مفتاح المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="50"/>
+        <source>edited the space&apos;s details</source>
+        <translation>عدّل تفاصيل المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="51"/>
+        <source>pinned a post</source>
+        <translation>ثبّت منشورًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="52"/>
+        <source>unpinned a post</source>
+        <translation>ألغى تثبيت منشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="53"/>
+        <source>removed a post</source>
+        <translation>أزال منشورًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="66"/>
+        <source>That post or member is no longer there; nothing was changed.</source>
+        <translation>لم يعد ذلك المنشور أو العضو موجودًا؛ لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="69"/>
+        <source>That could not be done: check what you typed, and that your role in this space allows it. Nothing was changed.</source>
+        <translation>تعذّر ذلك: تحقق مما كتبت، ومن أن دورك في هذه المساحة يسمح به. لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="45"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="46"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>SpacesPage</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="42"/>
+        <source>Your spaces</source>
+        <extracomment>How long after an event the views re-read (events often come in bursts during sync). Total unread posts over all spaces (the sidebar shows it).</extracomment>
+        <translation>مساحاتك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="43"/>
+        <source>Each with its number of unread posts</source>
+        <translation>كل منها مع عدد منشوراته غير المقروءة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="45"/>
+        <source>You are in no space yet. Create one, or ask someone for an invite.</source>
+        <translation>لست في أي مساحة بعد. أنشئ واحدة، أو اطلب دعوة من أحدهم.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="48"/>
+        <source>&amp;New space…</source>
+        <translation>مساحة &amp;جديدة…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="49"/>
+        <source>Create a new space</source>
+        <translation>أنشئ مساحة جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="55"/>
+        <source>&amp;Spaces</source>
+        <translation>&amp;المساحات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="184"/>
+        <source>Space created. You are its owner.</source>
+        <translation>أُنشئت المساحة. أنت مالكها.</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatus</name>
     <message>
         <location filename="../../src/haven/ui/sync_status.py" line="22"/>
@@ -1061,6 +1955,71 @@
         <location filename="../../src/haven/ui/sync_status.py" line="43"/>
         <source>Sync status</source>
         <translation>حالة المزامنة</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadView</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="64"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="158"/>
+        <source>&amp;Show post</source>
+        <extracomment>post id, kind, on parent id, body, content warning</extracomment>
+        <translation>&amp;اعرض المنشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="65"/>
+        <source>Show the post behind the content warning</source>
+        <translation>اعرض المنشور المخفي خلف التحذير</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="67"/>
+        <source>Post</source>
+        <translation>المنشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="69"/>
+        <source>Re&amp;port…</source>
+        <translation>أ&amp;بلغ…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="70"/>
+        <source>Report this post to the moderators</source>
+        <translation>أبلغ المشرفين عن هذا المنشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="71"/>
+        <source>Re&amp;move post…</source>
+        <translation>أ&amp;زل المنشور…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="72"/>
+        <source>Remove this post as a moderator</source>
+        <translation>أزل هذا المنشور بصفتك مشرفًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="76"/>
+        <source>Posts in this thread</source>
+        <translation>منشورات هذا الموضوع</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="77"/>
+        <source>The first post, then the replies</source>
+        <translation>المنشور الأول، ثم الردود</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="156"/>
+        <source>Content warning: %1</source>
+        <translation>تحذير من المحتوى: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="158"/>
+        <source>&amp;Hide post</source>
+        <translation>&amp;أخفِ المنشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="163"/>
+        <source>This post is hidden behind a content warning. Press “Show post” to read it.</source>
+        <translation>هذا المنشور مخفي خلف تحذير من المحتوى. اضغط «اعرض المنشور» لقراءته.</translation>
     </message>
 </context>
 <context>

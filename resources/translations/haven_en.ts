@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>HavenWindow</name>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/main_window.py" line="176"/>
+        <source>Spaces, %n unread</source>
+        <translation>
+            <numerusform>Spaces, %n unread</numerusform>
+            <numerusform>Spaces, %n unread</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>JournalPage</name>
     <message numerus="yes">
         <location filename="../../src/haven/ui/journal/journal_page.py" line="231"/>
@@ -9,6 +20,59 @@
         <translation>
             <numerusform>%n entry</numerusform>
             <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MembersTab</name>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="99"/>
+        <source>%n members</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ModerationTab</name>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="86"/>
+        <source>Reports (%n)</source>
+        <translation>
+            <numerusform>Reports (%n)</numerusform>
+            <numerusform>Reports (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReactionsBar</name>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/reactions.py" line="41"/>
+        <source>%1: %n reactions</source>
+        <extracomment>kind, on</extracomment>
+        <translation>
+            <numerusform>%1: %n reaction</numerusform>
+            <numerusform>%1: %n reactions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Spaces</name>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="72"/>
+        <source>%n replies</source>
+        <translation>
+            <numerusform>%n reply</numerusform>
+            <numerusform>%n replies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="170"/>
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n unread</numerusform>
+            <numerusform>%n unread</numerusform>
         </translation>
     </message>
 </context>

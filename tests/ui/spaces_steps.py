@@ -41,6 +41,9 @@ def create_space(qtbot: QtBot, page: SpacesPage, name: str = "Circle",
                     and page.view.snapshot.info.name == name)
     space_id = page.current_space()
     assert space_id is not None
+    # The offscreen platform has no window manager to hand focus back after a dialog.
+    page.window().activateWindow()
+    qtbot.waitUntil(page.window().isActiveWindow)
     return space_id
 
 
@@ -48,7 +51,7 @@ def write_post(qtbot: QtBot, page: SpacesPage, body: str, title: str = "",
                cw: str = "") -> None:
     """Type a post in the composer (with a content warning if `cw`) and send it."""
     composer = page.view.feed.composer
-    before = page.view.feed.model.rowCount()
+    model = page.view.feed.model
     if title:
         flows.type_text(qtbot, composer.title, title)
     flows.type_text(qtbot, composer.body, body)
@@ -57,7 +60,8 @@ def write_post(qtbot: QtBot, page: SpacesPage, body: str, title: str = "",
         assert composer.cw.isEnabled()
         flows.type_text(qtbot, composer.cw, cw)
     qtbot.mouseClick(composer.send_button, LEFT)
-    qtbot.waitUntil(lambda: page.view.feed.model.rowCount() == before + 1)
+    qtbot.waitUntil(lambda: any(model.post(r).body == body  # type: ignore[union-attr]
+                                for r in range(model.rowCount())))
     qtbot.waitUntil(lambda: composer.body.toPlainText() == "")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -41,8 +42,8 @@ def _buttons(dialog: QDialog, ok_text: str, ok_name: str) -> QDialogButtonBox:
     ok.setText(ok_text)
     ok.setAccessibleName(ok_name)
     cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
-    cancel.setText(dialog.tr("Cancel"))
-    cancel.setAccessibleName(dialog.tr("Cancel"))
+    cancel.setText(QCoreApplication.translate("Spaces", "Cancel"))
+    cancel.setAccessibleName(QCoreApplication.translate("Spaces", "Cancel"))
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box

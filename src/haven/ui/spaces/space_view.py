@@ -245,7 +245,9 @@ class SpaceView(QWidget):
     def _set_mute_words(self, words: list[str]) -> None:
         self._act(lambda s, sid: s.set_mute_words(sid, words), self.tr("Mute words saved."))
 
-    def _ask(self, dialog: ReasonDialog, then: Callable[[ReasonDialog], None]) -> None:
+    def _ask(self, dialog: ReasonDialog, then: Callable[[str, bool], None]) -> None:
+        """Open `dialog`; if accepted, `then(reason, ban)` with values read here, in the UI
+        thread (the dialog is gone by the time a worker runs)."""
         if self.dialog is not None:
             self.dialog.reject()
         self.dialog = dialog
@@ -254,7 +256,7 @@ class SpaceView(QWidget):
             if self.dialog is dialog:
                 self.dialog = None
             if result == ReasonDialog.DialogCode.Accepted:
-                then(dialog)
+                then(dialog.value(), dialog.ban.isChecked())
             dialog.deleteLater()
 
         dialog.finished.connect(finished)
@@ -266,17 +268,17 @@ class SpaceView(QWidget):
             self.tr("Report a post"),
             self.tr("Tell the moderators what is wrong. Only they can read your report."),
             self.tr("&Report"), self.tr("Send the report"), parent=self)
-        self._ask(dialog, lambda d: self._act(lambda s, sid: s.report(sid, post_id, d.value()),
-                                              self.tr("Reported to the moderators.")))
+        self._ask(dialog, lambda reason, _ban: self._act(
+            lambda s, sid: s.report(sid, post_id, reason),
+            self.tr("Reported to the moderators.")))
 
     def _ask_remove_post(self, post_id: bytes) -> None:
         dialog = ReasonDialog(
             self.tr("Remove a post"),
             self.tr("Members will see that a moderator removed it, and this reason."),
             self.tr("Re&move"), self.tr("Remove the post"), parent=self)
-        self._ask(dialog, lambda d: self._act(lambda s, sid: s.moderate(sid, post_id,
-                                                                         d.value()),
-                                              self.tr("Post removed.")))
+        self._ask(dialog, lambda reason, _ban: self._act(
+            lambda s, sid: s.moderate(sid, post_id, reason), self.tr("Post removed.")))
 
     def _ask_remove_member(self, member_pk: bytes, name: str) -> None:
         dialog = ReasonDialog(
@@ -285,6 +287,6 @@ class SpaceView(QWidget):
                     "nothing new: the space gets a new key.").replace("%1", name),
             self.tr("Re&move"), self.tr("Remove the member"), required=False,
             ban_option=True, parent=self)
-        self._ask(dialog, lambda d: self._act(
-            lambda s, sid: s.remove_member(sid, member_pk, d.ban.isChecked(), d.value()),
+        self._ask(dialog, lambda reason, ban: self._act(
+            lambda s, sid: s.remove_member(sid, member_pk, ban, reason),
             self.tr("%1 was removed.").replace("%1", name)))

@@ -5,11 +5,15 @@ exception's own text is never shown."""
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from haven.core.spaces.model import Role
-from haven.errors import InvalidInput, NotFound
+from haven.errors import HavenError, InvalidInput, NotFound
 from haven.ui import messages
+
+log = logging.getLogger(__name__)
 
 # Written out as T.translate("Spaces", "…") so that pyside6-lupdate finds every string.
 T = QCoreApplication
@@ -68,4 +72,6 @@ def failure_text(exc: BaseException) -> str:
     if isinstance(exc, InvalidInput):
         return T.translate("Spaces", "That could not be done: check what you typed, and that "
                            "your role in this space allows it. Nothing was changed.")
+    if not isinstance(exc, HavenError):  # a bug: its type (never its text) goes to the log
+        log.warning("a spaces action failed: %s", type(exc).__name__)
     return messages.error_text(exc)

@@ -1,0 +1,168 @@
+"""Screenshots of the Spaces section for the docs: `python -m haven.ui.spaces.shots [DIR]`.
+
+Three throwaway vaults in a temporary folder (deleted afterwards) make a small support
+circle — the window's person owns it, two others join through the core's join request and
+welcome — and their events are carried between the vaults in memory, as sync would."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from haven.core import session as core_session
+from haven.core.session import Session
+from haven.ui.screenshots import DEMO_PASSPHRASE, _shoot, _wait
+
+_TEXT: dict[str, dict[str, Any]] = {
+    "en": {
+        "me": "Robin", "space": "Tuesday circle", "bea": "Bea", "cai": "Cai",
+        "about": "A weekly support circle", "rules": "Be kind. What is said here stays here.",
+        "p1": ("Told my parents", "I finally told my parents on Sunday. Mum cried, Dad went "
+               "quiet.\n\nToday he sent me a **really kind** message. Still shaking."),
+        "r1": "So proud of you. Take it one day at a time.",
+        "cw": "family conflict",
+        "p2": ("", "My brother keeps using my old name on purpose. How do you all deal "
+               "with that?"),
+        "p3": ("Meetup on Friday", "Tea at the usual place, 7pm:\n\n- bring a snack\n- "
+               "newcomers welcome"),
+        "ad": "Buy cheap followers now", "reason": "advertising is not allowed",
+        "report": "spam",
+    },
+    "ar": {
+        "me": "ريم", "space": "دائرة الثلاثاء", "bea": "بيا", "cai": "كاي",
+        "about": "دائرة دعم أسبوعية", "rules": "كن لطيفًا. ما يقال هنا يبقى هنا.",
+        "p1": ("أخبرت والديّ", "أخبرت والديّ أخيرًا يوم الأحد. بكت أمي وصمت أبي.\n\nاليوم "
+               "أرسل لي رسالة **لطيفة جدًا**."),
+        "r1": "فخورة بك جدًا. خطوة بخطوة.",
+        "cw": "خلاف عائلي",
+        "p2": ("", "أخي يستخدم اسمي القديم عن قصد. كيف تتعاملون مع ذلك؟"),
+        "p3": ("لقاء يوم الجمعة", "شاي في المكان المعتاد، السابعة مساءً:\n\n- أحضروا "
+               "وجبة خفيفة\n- القادمون الجدد مرحب بهم"),
+        "ad": "اشترِ متابعين رخيصين الآن", "reason": "الإعلانات غير مسموحة",
+        "report": "رسائل مزعجة",
+    },
+}
+
+
+def _carry(src: Session, dst: Session, space_id: bytes) -> None:
+    for _ in range(5):
+        envelopes = src.log.envelopes_after(space_id, dst.log.chain_tips(space_id), 100_000)
+        if not envelopes or not dst.log.ingest(envelopes).accepted:
+            return
+
+
+def _join(admin: Session, joiner: Session, space_id: bytes, name: str) -> bytes:
+    request = joiner.spaces.prepare_join(name)
+    welcome = admin.spaces.make_add_member(space_id, request.persona_pk, request.box_pk, name,
+                                           request.profile.pronouns, request.profile.colour,
+                                           device_id=request.device_id)
+    joiner.spaces.accept_welcome(welcome)
+    return request.persona_pk
+
+
+def _demo_circle(me: Session, folder: Path, text: dict[str, Any]) -> bytes:
+    """The circle as the window's person sees it after a week of talk."""
+    bea = core_session.create(folder / "bea", DEMO_PASSPHRASE, str(text["bea"]))
+    cai = core_session.create(folder / "cai", DEMO_PASSPHRASE, str(text["cai"]))
+    sid = me.spaces.create_space(str(text["space"]), str(text["about"]), ["coming out"],
+                                 str(text["rules"]), display_name=str(text["me"]))
+    bea_pk = _join(me, bea, sid, str(text["bea"]))
+    _join(me, cai, sid, str(text["cai"]))
+    me.spaces.set_role(sid, bea_pk, "moderator")
+    for other in (bea, cai):
+        _carry(me, other, sid)
+    title, body = text["p1"]
+    first = bea.spaces.post(sid, body, title)
+    _carry(bea, cai, sid)
+    cai.spaces.reply(sid, first, str(text["r1"]))
+    cai.spaces.react(sid, first, "proud-of-you")
+    title, body = text["p2"]
+    cai.spaces.post(sid, body, title, cw=str(text["cw"]))
+    ad = cai.spaces.post(sid, str(text["ad"]))
+    for other in (bea, cai):
+        _carry(other, me, sid)
+    me.spaces.react(sid, first, "proud-of-you")
+    me.spaces.react(sid, first, "sending-care")
+    me.spaces.report(sid, ad, str(text["report"]))
+    _carry(me, bea, sid)
+    bea.spaces.moderate(sid, ad, str(text["reason"]))
+    title, body = text["p3"]
+    bea.spaces.post(sid, body, title)
+    _carry(bea, me, sid)
+    bea.lock()
+    cai.lock()
+    return sid
+
+
+def render(out_dir: Path, language: str = "en") -> list[Path]:
+    from PySide6.QtCore import QLocale, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from haven.ui.bridge import SessionBridge
+    from haven.ui.main_window import HavenWindow
+    from haven.ui.settings import AppSettings
+    from haven.ui.translations import install_translations
+
+    os.environ.setdefault("HAVEN_LISTEN_HOST", "127.0.0.1")
+    os.environ.setdefault("HAVEN_LAN_DISCOVERY", "0")
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    locale = QLocale(language)
+    QLocale.setDefault(locale)
+    install_translations(locale)
+    text = _TEXT[language]
+    suffix = "" if language == "en" else f"_{language}"
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="haven-shots-") as tmp:
+        folder = Path(tmp)
+        me = core_session.create(folder / "vault", DEMO_PASSPHRASE, str(text["me"]))
+        _demo_circle(me, folder, text)
+        me.lock()
+        settings = AppSettings(QSettings(str(folder / "settings.ini"),
+                                         QSettings.Format.IniFormat))
+        bridge = SessionBridge(folder / "vault")
+        window = HavenWindow(bridge, settings)
+        window.resize(1280, 760)
+        window.show()
+        bridge.unlock(DEMO_PASSPHRASE)
+        _wait(app, lambda: window.current_page() is window.home)
+        window.home.show_section("spaces")
+        page = window.spaces_page
+        view = page.view
+        _wait(app, lambda: view.snapshot is not None and view.feed.model.rowCount() == 4)
+        feed = view.feed
+        feed.list.setCurrentIndex(feed.model.index(feed.model.rowCount() - 1))
+        for name, prepare in (
+            ("feed", lambda: None),
+            ("cw", lambda: feed.list.setCurrentIndex(feed.model.index(1))),
+            ("moderation", lambda: view.tabs.setCurrentWidget(view.moderation)),
+            ("members", lambda: view.tabs.setCurrentWidget(view.members)),
+            ("about", lambda: view.tabs.setCurrentWidget(view.me)),
+        ):
+            prepare()
+            for _ in range(5):
+                app.processEvents()
+            path = out_dir / f"spaces_{name}{suffix}.png"
+            _shoot(window, path)
+            written.append(path)
+        bridge.wait_for_workers()
+        window.close()
+        bridge.shutdown()
+        window.deleteLater()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    out_dir = Path(args[0]) if args else Path("docs/screenshots")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    render(out_dir, "en")
+    render(out_dir, "ar")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
