@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from haven.core.spaces.model import FeedPost, ModAction, Report
+from haven.core.spaces.model import FeedPost, ModAction, Report, Role
 from haven.ui.spaces import wording
 from haven.ui.spaces.markdown import preview
 
@@ -86,7 +86,7 @@ class ModerationTab(QWidget):
         self.reports_label.setText(self.tr("Reports (%n)", "", len(reports)))
         self.log_model.clear()
         for action in reversed(actions):
-            detail = f": {action.detail}" if action.detail else ""
+            detail = _detail(action)
             text = (f"{wording.when(action.created_ms)} · {action.actor_name} "
                     f"{wording.modlog_action(action.action)}{detail}")
             self.log_model.appendRow(QStandardItem(text))
@@ -115,3 +115,15 @@ class ModerationTab(QWidget):
         report = self.selected()
         if report is not None:
             signal.emit(report.target_id)
+
+
+def _detail(action: ModAction) -> str:
+    """The reason or name an entry carries; internal details (key counts) are left out."""
+    if action.action == "role":
+        try:
+            return ": " + wording.role_label(Role(action.detail))
+        except ValueError:
+            return ""
+    if action.action in ("add", "remove", "ban", "remove-post") and action.detail:
+        return f": {action.detail}"
+    return ""

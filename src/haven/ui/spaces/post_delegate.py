@@ -63,11 +63,14 @@ class PostDelegate(QStyledItemDelegate):
         painter.drawText(first, lead | vcenter, QFontMetrics(small).elidedText(
             byline(post), Qt.TextElideMode.ElideRight, first.width()))
 
+        # A warning or a tombstone is set apart by weight and colour, not italics (which
+        # many Arabic fonts lack).
         special = post.state != "visible" or is_collapsed(post, opened)
         head = QFont(base)
         head.setBold(not special)
-        head.setItalic(special)
         painter.setFont(head)
+        if special and not selected:
+            painter.setPen(palette.color(QPalette.ColorRole.Link))
         second = QRect(rect.left(), rect.top() + line + 2, rect.width(), line)
         painter.drawText(second, lead | vcenter, QFontMetrics(head).elidedText(
             headline(post, opened), Qt.TextElideMode.ElideRight, rect.width()))

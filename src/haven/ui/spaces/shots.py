@@ -14,6 +14,7 @@ from typing import Any
 
 from haven.core import session as core_session
 from haven.core.session import Session
+from haven.core.spaces.model import COLOURS
 from haven.ui.screenshots import DEMO_PASSPHRASE, _shoot, _wait
 
 _TEXT: dict[str, dict[str, Any]] = {
@@ -54,8 +55,8 @@ def _carry(src: Session, dst: Session, space_id: bytes) -> None:
             return
 
 
-def _join(admin: Session, joiner: Session, space_id: bytes, name: str) -> bytes:
-    request = joiner.spaces.prepare_join(name)
+def _join(admin: Session, joiner: Session, space_id: bytes, name: str, colour: str) -> bytes:
+    request = joiner.spaces.prepare_join(name, colour=colour)
     welcome = admin.spaces.make_add_member(space_id, request.persona_pk, request.box_pk, name,
                                            request.profile.pronouns, request.profile.colour,
                                            device_id=request.device_id)
@@ -68,9 +69,10 @@ def _demo_circle(me: Session, folder: Path, text: dict[str, Any]) -> bytes:
     bea = core_session.create(folder / "bea", DEMO_PASSPHRASE, str(text["bea"]))
     cai = core_session.create(folder / "cai", DEMO_PASSPHRASE, str(text["cai"]))
     sid = me.spaces.create_space(str(text["space"]), str(text["about"]), ["coming out"],
-                                 str(text["rules"]), display_name=str(text["me"]))
-    bea_pk = _join(me, bea, sid, str(text["bea"]))
-    _join(me, cai, sid, str(text["cai"]))
+                                 str(text["rules"]), display_name=str(text["me"]),
+                                 colour=COLOURS[0])
+    bea_pk = _join(me, bea, sid, str(text["bea"]), COLOURS[1])
+    _join(me, cai, sid, str(text["cai"]), COLOURS[2])
     me.spaces.set_role(sid, bea_pk, "moderator")
     for other in (bea, cai):
         _carry(me, other, sid)
@@ -95,6 +97,16 @@ def _demo_circle(me: Session, folder: Path, text: dict[str, Any]) -> bytes:
     bea.lock()
     cai.lock()
     return sid
+
+
+def _row_with_cw(feed: Any) -> int:
+    return next(r for r in range(feed.model.rowCount())
+                if feed.model.post(r).cw and feed.model.post(r).state == "visible")
+
+
+def _show_members(view: Any, name: str) -> None:
+    view.tabs.setCurrentWidget(view.members)
+    view.members.select_name(name)
 
 
 def render(out_dir: Path, language: str = "en") -> list[Path]:
@@ -136,9 +148,9 @@ def render(out_dir: Path, language: str = "en") -> list[Path]:
         feed.list.setCurrentIndex(feed.model.index(feed.model.rowCount() - 1))
         for name, prepare in (
             ("feed", lambda: None),
-            ("cw", lambda: feed.list.setCurrentIndex(feed.model.index(1))),
+            ("cw", lambda: feed.list.setCurrentIndex(feed.model.index(_row_with_cw(feed)))),
             ("moderation", lambda: view.tabs.setCurrentWidget(view.moderation)),
-            ("members", lambda: view.tabs.setCurrentWidget(view.members)),
+            ("members", lambda: _show_members(view, str(text["bea"]))),
             ("about", lambda: view.tabs.setCurrentWidget(view.me)),
         ):
             prepare()

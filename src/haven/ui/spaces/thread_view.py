@@ -157,11 +157,11 @@ class ThreadView(QWidget):
         self.show_button.setVisible(has_cw)
         self.show_button.setText(self.tr("&Hide post") if opened else self.tr("&Show post"))
         if post.state != "visible":
-            self.body.setHtml(f"<p><i>{_escape(headline(post, opened))}</i></p>")
+            self.body.setHtml(f"<p><b>{_escape(headline(post, opened))}</b></p>")
         elif collapsed:
-            self.body.setHtml("<p><i>" + _escape(self.tr(
+            self.body.setHtml("<p>" + _escape(self.tr(
                 "This post is hidden behind a content warning. Press “Show post” to read "
-                "it.")) + "</i></p>")
+                "it.")) + "</p>")
         else:
             title = f"<p><b>{_escape(post.title)}</b></p>" if post.title else ""
             self.body.setHtml(title + render(post.body))
