@@ -149,3 +149,19 @@ def test_blobs_hide_the_envelope_header_and_open_only_with_their_epoch_key(
     assert relay_sync.open_blob(key, bytes(relay_sync.MAX_BLOB_BYTES + 1)) is None
     # Each epoch has its own mailbox, so a removed member cannot even find the new one.
     assert relay_sync.mailbox_id(key) != relay_sync.mailbox_id(bytes(32))
+
+
+def test_a_new_member_knows_the_relays_from_the_welcome(tmp_path: Path,
+                                                        group: Group) -> None:  # noqa: F811
+    """The welcome that completes an invite carries the space's log, relay list included, so
+    a member who just joined can sync through the relays before ever meeting anyone again."""
+    from tests.unit.spaces.conftest import join, make_session
+
+    relays.set_relays(group.owner, group.space_id, ["wss://circle.example/"])
+    dee = make_session(tmp_path, "dee")
+    try:
+        join(group.owner, dee, group.space_id, "Dee")
+        assert relays.relays(dee, group.space_id) == ["wss://circle.example/"]
+        assert group.space_id in relays.spaces_using(dee)
+    finally:
+        dee.lock()
