@@ -9,9 +9,7 @@ again (on the same port) for the joiner to collect the answer.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
-from collections.abc import Callable, Coroutine
 from typing import Any
 
 from haven.cli import output
@@ -20,14 +18,7 @@ from haven.core.session import Session
 from haven.core.spaces.invite_code import InviteCode, parse_address, parse_duration
 from haven.core.spaces.invites import InviteService, invite_id_of
 from haven.errors import InvalidInput, SyncError
-from haven.sync.engine import async_sync_once
-from haven.sync.invites import (
-    InviteRefused,
-    JoinOutcome,
-    async_ask_status,
-    async_fetch_info,
-    async_send_request,
-)
+from haven.sync.invites import JoinOutcome, ask_status, fetch_info, first_sync, send_request
 
 SHORT = 8
 
@@ -163,35 +154,19 @@ def cmd_join(args: argparse.Namespace, ctx: Context) -> int:
     session = ctx.open()
     svc = _service(session)
     known = svc.outgoing(code)
-    if known is None and args.status:
-        raise InvalidInput("this device has not asked to join with that code")
-    if known is not None:
-        persona, space_name = known
-        outcome = _run(svc, code, lambda: async_ask_status(svc, code, persona))
-        return _finish(session, svc, code, outcome, space_name, first=False)
+    if known is not None or args.status:
+        outcome = ask_status(svc, code)
+        return _finish(session, svc, code, outcome, known[1] if known else "", first=False)
     if code.expired():
         raise InvalidInput("the invite code has expired; ask for a new one")
-    info = asyncio.run(async_fetch_info(code))
+    info = fetch_info(code)
     if not _accepts(info.name, info.description, info.guidelines, args.accept_guidelines):
         raise InvalidInput("you did not accept the guidelines; no request was sent")
     primary = session.identity.primary()
     request = svc.begin(code, info.name, args.name or primary.display_name,
                         primary.pronouns if args.pronouns is None else args.pronouns)
-    try:
-        outcome = asyncio.run(async_send_request(svc, code, request))
-    except BaseException:
-        svc.abandon(code)  # the inviter did not store it: keep nothing
-        raise
+    outcome = send_request(svc, code, request)
     return _finish(session, svc, code, outcome, info.name, first=True)
-
-
-def _run(svc: InviteService, code: InviteCode,
-         ask: Callable[[], Coroutine[Any, Any, JoinOutcome]]) -> JoinOutcome:
-    try:
-        return asyncio.run(ask())
-    except InviteRefused:
-        svc.abandon(code)  # the invite is gone: the request can never be answered
-        raise
 
 
 def _finish(session: Session, svc: InviteService, code: InviteCode, outcome: JoinOutcome,
@@ -209,7 +184,7 @@ def _finish(session: Session, svc: InviteService, code: InviteCode, outcome: Joi
     space_id = svc.complete(code, outcome.welcome)
     print(f"joined {name} ({space_id.hex()[:12]})")
     try:
-        report = asyncio.run(async_sync_once(session, code.host, code.port))
+        report = first_sync(session, code)
     except SyncError as exc:
         output.warn(f"joined, but the first sync failed ({exc}); run `haven sync` later")
         return 0

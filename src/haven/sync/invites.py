@@ -25,6 +25,7 @@ from typing import Any
 import msgpack
 
 from haven.core.envelope import packb, unpackb
+from haven.core.session import Session
 from haven.core.space_secrets import SpaceSecret
 from haven.core.spaces.invite_code import InviteCode
 from haven.core.spaces.invites import Answer, InviteService, PublicInfo, channel_secret
@@ -33,6 +34,8 @@ from haven.core.spaces.model import JoinRequest
 from haven.errors import InvalidInput, SyncError
 from haven.sync import tcp
 from haven.sync.channel import ChannelClosed
+from haven.sync.engine import async_sync_once
+from haven.sync.reconcile import SyncReport
 
 log = logging.getLogger(__name__)
 
@@ -215,3 +218,39 @@ async def async_ask_status(service: InviteService, code: InviteCode,
         return await _exchange(channel, ["status", *fields])
     finally:
         await channel.close()
+
+
+# ----------------------------------------------------------------- blocking, for workers
+
+def fetch_info(code: InviteCode) -> PublicInfo:
+    """Blocking `async_fetch_info`, for a worker thread (the CLI, the app's bridge): callers
+    need no asyncio of their own."""
+    return asyncio.run(async_fetch_info(code))
+
+
+def send_request(service: InviteService, code: InviteCode, request: JoinRequest) -> JoinOutcome:
+    """Send a request made by `service.begin`; if it does not reach the inviter (or the
+    inviter refuses it), the persona and keys made for it are deleted again."""
+    try:
+        return asyncio.run(async_send_request(service, code, request))
+    except BaseException:
+        service.abandon(code)
+        raise
+
+
+def ask_status(service: InviteService, code: InviteCode) -> JoinOutcome:
+    """Ask for the answer to this device's request made with `code`. If the inviter no
+    longer accepts the code, the request can never be answered: its keys are deleted."""
+    known = service.outgoing(code)
+    if known is None:
+        raise InvalidInput("this device has not asked to join with that code")
+    try:
+        return asyncio.run(async_ask_status(service, code, known[0]))
+    except InviteRefused:
+        service.abandon(code)
+        raise
+
+
+def first_sync(session: Session, code: InviteCode) -> SyncReport:
+    """The ordinary sync round with the inviter that follows an accepted welcome."""
+    return asyncio.run(async_sync_once(session, code.host, code.port))
