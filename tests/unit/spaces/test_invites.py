@@ -18,6 +18,7 @@ from haven.core.spaces.invite_code import (
     parse_duration,
 )
 from haven.core.spaces.invites import (
+    ANSWER_GRACE_MS,
     MAX_REQUESTS_PER_INVITE,
     Answer,
     InviteService,
@@ -263,6 +264,10 @@ def test_expired_revoked_and_full_invites(owner: Session, tmp_path: Path,
         "approved", "approved", "denied"]
     with pytest.raises(NotFound):
         inv.approve(sid, os.urandom(16))
+    # an uncollected answer keeps a used-up or expired invite reachable, but not for ever
+    assert channel_secret(many.secret) in inv.offered_secrets()
+    clock.ms = many.expires_s * 1000 + ANSWER_GRACE_MS
+    assert inv.offered_secrets() == []
 
 
 def test_flooding_one_invite_is_bounded(owner: Session, tmp_path: Path,

@@ -50,6 +50,8 @@ DEFAULT_TTL_S = 24 * 3600
 MAX_USES = 200
 #: Requests one invite may hold; a leaked code cannot fill the admin's list without end.
 MAX_REQUESTS_PER_INVITE = 50
+#: How long after an invite expires an answer may still be collected with it.
+ANSWER_GRACE_MS = 30 * 24 * 3600 * 1000
 NO_LONGER_VALID = "this invite is no longer valid (expired, used up or revoked); ask for a new one"
 
 
@@ -183,13 +185,15 @@ class InviteService:
 
     def offered_secrets(self) -> list[SpaceSecret]:
         """Secrets of every invite a joiner may still use: usable ones, and those with an
-        answer the joiner has not collected yet (never revoked ones)."""
+        answer the joiner has not collected yet, up to 30 days after expiry (never revoked
+        ones)."""
         now = self._clock()
         with self._vault.read() as conn:
             rows = [r for r in it.list_invites(conn) if not r.revoked]
             waiting = {q.invite_id for q in it.list_requests(conn) if not q.delivered}
         return [channel_secret(r.secret) for r in rows
-                if _state(r, now) == "active" or r.invite_id in waiting]
+                if _state(r, now) == "active"
+                or (r.invite_id in waiting and now < r.expires_ms + ANSWER_GRACE_MS)]
 
     def match(self, space_ids: list[bytes]) -> bytes | None:
         """The invite (id) a channel was proven with, if any."""
