@@ -24,13 +24,19 @@ from haven.core import session as sessions
 from haven.core.envelope import packb, unpackb
 from haven.core.space_secrets import SpaceSecret
 from haven.core.spaces.invite_code import InviteCode
-from haven.core.spaces.invites import channel_secret
+from haven.core.spaces.invites import InviteService, channel_secret
 from haven.store import identity_tables as ids
 from haven.store import invites_table as it
 from haven.store import spaces_tables as st
 from haven.sync import tcp
-from haven.sync.engine import SyncEngine, async_sync_once
-from haven.sync.invites import async_fetch_info
+from haven.sync.engine import SyncEngine, async_start_server, async_sync_once
+from haven.sync.invites import (
+    PART_BYTES,
+    InviteRoute,
+    JoinOutcome,
+    async_fetch_info,
+    async_send_request,
+)
 from haven.sync.reconcile import SyncReport
 from tests.helpers import PASSPHRASE, new_session, replica_of
 from tests.integration.cli_support import HAVEN, fails, haven, ok
@@ -301,3 +307,41 @@ def test_engine_routes_take_only_the_channels_proven_with_their_secrets(tmp_path
     assert taken == [[secret.space_id]]
     assert len(reports) == 1  # the routed channel ran no round
     assert [e.body for e in a.journal.list()] == ["from b"]
+
+
+def test_a_welcome_larger_than_one_channel_message_arrives_in_parts(tmp_path: Path) -> None:
+    owner = new_session(tmp_path / "owner", "Ari")
+    joiner = new_session(tmp_path / "bea", "Bea")
+    sid = owner.spaces.create_space("Circle", display_name="Ari")
+    bodies = [f"{i} " + os.urandom(15_000).hex() for i in range(24)]  # ~720 KB of posts
+    for body in bodies:
+        owner.spaces.post(sid, body)
+    inviter = InviteService(owner.vault, owner.spaces, owner.identity)
+    inviter.set_auto_admit(sid, True)
+    port = free_port()
+    code = inviter.create(sid, HOST, port)
+    svc = InviteService(joiner.vault, joiner.spaces, joiner.identity)
+    request = svc.begin(code, "Circle", "Bea")
+
+    async def scenario() -> JoinOutcome:
+        server = await async_start_server(owner, HOST, port, routes=[InviteRoute(inviter)])
+        try:
+            outcome = await async_send_request(svc, code, request)
+            async with asyncio.timeout(WAIT_S):  # until the inviter has handled the ack
+                while not any(r.status == "approved" and r.delivered for r in rows()):
+                    await asyncio.sleep(0.01)
+            return outcome
+        finally:
+            await server.close()
+
+    def rows() -> list[it.RequestRow]:
+        with owner.vault.read() as conn:
+            return it.list_requests(conn, sid)
+
+    outcome = asyncio.run(scenario())
+    assert outcome.kind == "approved" and outcome.welcome is not None
+    assert len(outcome.welcome) > PART_BYTES
+    assert svc.complete(code, outcome.welcome) == sid
+    assert sorted(p.body for p in joiner.spaces.read_feed(sid)) == sorted(bodies)
+    [row] = rows()  # the joiner acknowledged: the welcome is no longer kept
+    assert (row.status, row.delivered, row.welcome) == ("approved", True, None)
