@@ -42,8 +42,8 @@ class RecordingDocument(QTextDocument):
         super().__init__()
         self.loads: list[str] = []
 
-    def loadResource(self, kind: int, name: QUrl) -> object:
-        self.loads.append(name.toString())
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        self.loads.append(name.toString() if isinstance(name, QUrl) else name)
         return None
 
 

@@ -24,9 +24,11 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from haven.core.lan import lan_enabled
 from haven.core.session import Session
+from haven.core.spaces.invites import InviteService
 from haven.errors import HavenError
 from haven.sync.addresses import lan_address
 from haven.sync.engine import SyncEngine, SyncFailed
+from haven.sync.invites import InviteRoute
 from haven.sync.lan import LanSync
 from haven.sync.reconcile import SyncReport
 from haven.sync.relay_background import RelaySyncer
@@ -66,7 +68,11 @@ class _NotifyingEngine(SyncEngine):
     """The engine, telling the UI when a round it starts begins (LAN peers included)."""
 
     def __init__(self, session: Session, owner: BackgroundSync, generation: int) -> None:
-        super().__init__(session, on_report=lambda r: owner._reported.emit(generation, r))
+        # Invite channels (a joiner holding one of this device's invite codes) are
+        # answered by the invite route, so the app admits people as `haven serve` does.
+        super().__init__(session, on_report=lambda r: owner._reported.emit(generation, r),
+                         routes=[InviteRoute(InviteService(session.vault, session.spaces,
+                                                           session.identity))])
         self._owner = owner
         self._generation = generation
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from haven.core.spaces.model import Member, Role
 from haven.ui.spaces import wording
+from haven.ui.spaces.requests_box import RequestsBox
 
 MemberRole = Qt.ItemDataRole.UserRole + 1
 _SETTABLE = (Role.ADMIN, Role.MODERATOR, Role.MEMBER)
@@ -39,6 +40,7 @@ class MembersTab(QWidget):
         self.model = QStandardItemModel(0, 3, self)
         self.model.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Pronouns"), self.tr("Role")])
+        self.requests = RequestsBox()
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -68,6 +70,7 @@ class MembersTab(QWidget):
         row.addStretch(1)
         row.addWidget(self.block_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.requests)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
         layout.addLayout(row)
@@ -128,6 +131,7 @@ class MembersTab(QWidget):
         admin = self._my_role is not None and self._my_role.rank >= Role.ADMIN.rank
         other = member is not None and member.member_pk != self._me
         can_manage = admin and other and member is not None and member.role is not Role.OWNER
+        self.requests.setVisible(admin)
         for widget in (self.role, self.role_button, self.remove_button):
             widget.setVisible(admin)
             widget.setEnabled(can_manage)

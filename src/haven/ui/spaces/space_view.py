@@ -11,22 +11,35 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from haven.core.session import Session
+from haven.core.spaces.invite_code import InviteCode
+from haven.core.spaces.invites import InviteService, RequestInfo
 from haven.core.spaces.model import FeedPost, Member, ModAction, Report, Role, SpaceInfo
 from haven.core.spaces.service import SpaceService
+from haven.ui.background_sync import listen_host
 from haven.ui.bridge import SessionBridge
+from haven.ui.devices.link_dialog import advertise_host
 from haven.ui.spaces import wording
 from haven.ui.spaces.dialogs import ReasonDialog
 from haven.ui.spaces.feed_tab import FeedTab
+from haven.ui.spaces.invite_dialog import InviteDialog
 from haven.ui.spaces.me_tab import MeTab
 from haven.ui.spaces.members_tab import MembersTab
 from haven.ui.spaces.moderation_tab import ModerationTab
 
 #: Threads read when a space opens; "Show older posts" doubles it.
 FIRST_THREADS = 200
+#: Join requests arrive without an event in the log, so an admin's open Members tab asks
+#: for them this often.
+REQUESTS_POLL_MS = 2_000
+
+
+def invite_service(session: Session) -> InviteService:
+    return InviteService(session.vault, session.spaces, session.identity)
 
 
 @dataclass(frozen=True)
@@ -38,19 +51,23 @@ class Snapshot:
     reports: list[Report]
     modlog: list[ModAction]
     mute_words: list[str]
+    requests: list[RequestInfo]
 
 
-def read_snapshot(spaces: SpaceService, space_id: bytes, limit: int) -> Snapshot:
+def read_snapshot(session: Session, space_id: bytes, limit: int) -> Snapshot:
     """Runs in a worker: everything the view shows about one space."""
+    spaces = session.spaces
     info = spaces.space_info(space_id)
     feed = spaces.read_feed(space_id, limit=limit)
     pinned = [p for p in feed if p.pinned]
     rest = [p for p in feed if not p.pinned]
     moderator = info.my_role is not None and info.my_role.rank >= Role.MODERATOR.rank
+    admin = info.my_role is not None and info.my_role.rank >= Role.ADMIN.rank
     return Snapshot(info, pinned + rest[::-1], len(rest) >= limit, spaces.members(space_id),
                     spaces.reports(space_id) if moderator else [],
                     spaces.moderation_log(space_id) if moderator else [],
-                    spaces.mute_words(space_id))
+                    spaces.mute_words(space_id),
+                    invite_service(session).requests(space_id) if admin else [])
 
 
 class SpaceView(QWidget):
@@ -63,6 +80,7 @@ class SpaceView(QWidget):
         self.space_id: bytes | None = None
         self.snapshot: Snapshot | None = None
         self.dialog: ReasonDialog | None = None
+        self.invite_dialog: InviteDialog | None = None
         self._ticket = 0
         self._limit = FIRST_THREADS
         self.title = QLabel()
@@ -103,6 +121,14 @@ class SpaceView(QWidget):
         self.moderation.openRequested.connect(self.open_post)
         self.me.personaRequested.connect(self._update_persona)
         self.me.muteRequested.connect(self._set_mute_words)
+        requests = self.members.requests
+        requests.approveRequested.connect(self._approve)
+        requests.denyRequested.connect(self._deny)
+        requests.inviteRequested.connect(self.open_invite)
+        self._poll = QTimer(self)
+        self._poll.setInterval(REQUESTS_POLL_MS)
+        self._poll.timeout.connect(self._poll_requests)
+        self._poll.start()
         self.show_space(None)
 
     # ---------------------------------------------------------------- loading
@@ -128,8 +154,8 @@ class SpaceView(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        spaces, space_id = self._spaces(), self.space_id
-        if spaces is None or space_id is None:
+        session, space_id = self.bridge.session, self.space_id
+        if session is None or space_id is None:
             return
         self._ticket += 1
         ticket, limit = self._ticket, self._limit
@@ -142,7 +168,7 @@ class SpaceView(QWidget):
             if ticket == self._ticket and space_id == self.space_id:
                 self.status.setText(wording.failure_text(exc))
 
-        self.bridge.run(lambda: read_snapshot(spaces, space_id, limit), done, failed)
+        self.bridge.run(lambda: read_snapshot(session, space_id, limit), done, failed)
 
     def _show_snapshot(self, snap: Snapshot) -> None:
         first = self.snapshot is None
@@ -154,6 +180,7 @@ class SpaceView(QWidget):
         moderator = info.my_role is not None and info.my_role.rank >= Role.MODERATOR.rank
         self.feed.show_feed(snap.feed, snap.more, moderator, info.my_role is not None)
         self.members.show_members(snap.members, info.my_persona, info.my_role)
+        self.members.requests.show_requests(snap.requests)
         self.tabs.setTabVisible(self.tabs.indexOf(self.moderation), moderator)
         self.moderation.show_queue(snap.reports, snap.modlog, self._post_index(snap.feed))
         self.me.show_space(info, me, snap.mute_words, refresh_fields=first)
@@ -189,9 +216,10 @@ class SpaceView(QWidget):
     def clear(self) -> None:
         """On lock: forget every post, name and opened warning; close any dialog."""
         self._ticket += 1
-        if self.dialog is not None:
-            self.dialog.reject()
-            self.dialog = None
+        for dialog in (self.dialog, self.invite_dialog):
+            if dialog is not None:
+                dialog.reject()
+        self.dialog = self.invite_dialog = None
         self.space_id = None
         self.show_space(None)
         self.feed.clear(forget_opened=True)
@@ -290,3 +318,67 @@ class SpaceView(QWidget):
         self._ask(dialog, lambda reason, ban: self._act(
             lambda s, sid: s.remove_member(sid, member_pk, ban, reason),
             self.tr("%1 was removed.").replace("%1", name)))
+
+    # ---------------------------------------------------------------- invites
+
+    def _is_admin(self) -> bool:
+        role = self.snapshot.info.my_role if self.snapshot is not None else None
+        return role is not None and role.rank >= Role.ADMIN.rank
+
+    def _poll_requests(self) -> None:
+        session, space_id = self.bridge.session, self.space_id
+        if (session is None or space_id is None or not self._is_admin()
+                or not self.members.isVisible()):
+            return
+
+        def done(requests: list[RequestInfo]) -> None:
+            if space_id == self.space_id:
+                self.members.requests.show_requests(requests)
+
+        self.bridge.run(lambda: invite_service(session).requests(space_id), done,
+                        lambda _e: None)
+
+    def open_invite(self) -> None:
+        session, space_id, snap = self.bridge.session, self.space_id, self.snapshot
+        if session is None or space_id is None or snap is None:
+            return
+        port = self.bridge.background.serving_port
+        if not port:
+            self.status.setText(self.tr("Sync is not running, so nobody could reach you to "
+                                        "join. Unlock again, or check the sync port in "
+                                        "Settings."))
+            return
+        host = advertise_host(listen_host())
+        name = snap.info.name
+
+        def done(code: InviteCode) -> None:
+            if self.bridge.session is None:
+                return
+            dialog = InviteDialog(code, name, self)
+            self.invite_dialog = dialog
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.finished.connect(lambda _r: self._forget_invite(dialog))
+            dialog.open()
+
+        self.bridge.run(lambda: invite_service(session).create(space_id, host, port), done,
+                        lambda exc: self.status.setText(wording.failure_text(exc)))
+
+    def _forget_invite(self, dialog: InviteDialog) -> None:
+        if self.invite_dialog is dialog:
+            self.invite_dialog = None
+        dialog.deleteLater()
+
+    def _approve(self, request_id: bytes, name: str) -> None:
+        session = self.bridge.session
+        if session is not None:
+            svc = invite_service(session)
+            self._act(lambda _s, sid: svc.approve(sid, request_id),
+                      self.tr("%1 was added. They can read the space once their Haven "
+                              "collects the welcome.").replace("%1", name))
+
+    def _deny(self, request_id: bytes, name: str) -> None:
+        session = self.bridge.session
+        if session is not None:
+            svc = invite_service(session)
+            self._act(lambda _s, sid: svc.deny(sid, request_id),
+                      self.tr("%1's request was declined.").replace("%1", name))

@@ -19,6 +19,7 @@ from haven.core.spaces.model import SpaceSummary
 from haven.ui.bridge import SessionBridge
 from haven.ui.spaces import wording
 from haven.ui.spaces.dialogs import CreateSpaceDialog
+from haven.ui.spaces.join_dialog import JoinDialog
 from haven.ui.spaces.models import SpaceListModel
 from haven.ui.spaces.space_view import SpaceView
 
@@ -34,6 +35,7 @@ class SpacesPage(QWidget):
         super().__init__(parent)
         self.bridge = bridge
         self.create_dialog: CreateSpaceDialog | None = None
+        self.join_dialog: JoinDialog | None = None
         self._ticket = 0
         self._select_after_load: bytes | None = None
         self.model = SpaceListModel(self)
@@ -47,6 +49,8 @@ class SpacesPage(QWidget):
         self.empty.setWordWrap(True)
         self.new_button = QPushButton(self.tr("&New space…"))
         self.new_button.setAccessibleName(self.tr("Create a new space"))
+        self.join_button = QPushButton(self.tr("&Join…"))
+        self.join_button.setAccessibleName(self.tr("Join a space with an invite code"))
         self.view = SpaceView(bridge)
 
         left = QWidget()
@@ -59,6 +63,7 @@ class SpacesPage(QWidget):
         left_layout.addWidget(self.empty)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.join_button)
         left_layout.addLayout(buttons)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -77,6 +82,7 @@ class SpacesPage(QWidget):
         self._timer.timeout.connect(self.refresh)
         self.list.selectionModel().currentChanged.connect(lambda *_: self._open_current())
         self.new_button.clicked.connect(self.open_create_dialog)
+        self.join_button.clicked.connect(self.open_join_dialog)
         self.view.changed.connect(self.refresh_list)
         bridge.journalChanged.connect(lambda _n: self._timer.start())
 
@@ -89,9 +95,10 @@ class SpacesPage(QWidget):
         """On lock: drop every name, post and count this page holds."""
         self._ticket += 1
         self._timer.stop()
-        if self.create_dialog is not None:
-            self.create_dialog.reject()
-            self.create_dialog = None
+        for dialog in (self.create_dialog, self.join_dialog):
+            if dialog is not None:
+                dialog.reject()
+        self.create_dialog = self.join_dialog = None
         self.model.set_spaces([])
         self.view.clear()
         self.empty.setVisible(False)
@@ -188,3 +195,24 @@ class SpacesPage(QWidget):
             self.view.status.setText(wording.failure_text(exc))
 
         self.bridge.run(work, done, failed)
+
+    # ---------------------------------------------------------------- joining
+
+    def open_join_dialog(self) -> None:
+        if self.bridge.session is None:
+            return
+        dialog = JoinDialog(self.bridge, self)
+        self.join_dialog = dialog
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.joined.connect(self._joined)
+        dialog.finished.connect(lambda _r: self._forget_join(dialog))
+        dialog.open()
+
+    def _forget_join(self, dialog: JoinDialog) -> None:
+        if self.join_dialog is dialog:
+            self.join_dialog = None
+        dialog.deleteLater()
+
+    def _joined(self, space_id: bytes) -> None:
+        self._select_after_load = space_id
+        self.refresh_list()

@@ -1,0 +1,84 @@
+"""Show a new invite: the code as words (to read aloud or write down), as a compact text
+(to paste), and as a QR image made in memory (never written to disk). Whoever uses it can
+only ask to join: an admin approves each request before any key is shared."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from haven.core.spaces.invite_code import InviteCode
+from haven.ui.devices.wording import qr_pixmap
+
+
+class InviteDialog(QDialog):
+    def __init__(self, code: InviteCode, space_name: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Invite someone"))
+        self.setMinimumWidth(520)
+        intro = QLabel(self.tr(
+            "Give this code to one person you trust, in person or through a private channel. "
+            "They will see the name and guidelines of %1 and can ask to join; you approve "
+            "each request under Members before they can read anything.").replace(
+                "%1", space_name))
+        intro.setWordWrap(True)
+        self.words = QPlainTextEdit(code.encode_words())
+        self.words.setReadOnly(True)
+        self.words.setTabChangesFocus(True)
+        self.words.setMaximumHeight(80)
+        self.words.setAccessibleName(self.tr("Invite code as words"))
+        words_label = QLabel(self.tr("&Words"))
+        words_label.setBuddy(self.words)
+        self.compact = QLineEdit(code.encode_compact())
+        self.compact.setReadOnly(True)
+        self.compact.setAccessibleName(self.tr("Invite code to paste"))
+        compact_label = QLabel(self.tr("Code to &paste"))
+        compact_label.setBuddy(self.compact)
+        self.copy_button = QPushButton(self.tr("&Copy"))
+        self.copy_button.setAccessibleName(self.tr("Copy the invite code"))
+        self.qr = QLabel()
+        self.qr.setAccessibleName(self.tr("Invite code as a QR image"))
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr.setPixmap(qr_pixmap(code.encode_compact(), scale=4))
+        until = QDateTime.fromSecsSinceEpoch(code.expires_s).toString("yyyy-MM-dd HH:mm")
+        self.expiry = QLabel(self.tr("The code works once, until %1. Haven must stay open and "
+                                     "unlocked here so the person can reach you.")
+                             .replace("%1", until))
+        self.expiry.setWordWrap(True)
+        self.message = QLabel()
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setAccessibleName(self.tr("Close the invite"))
+
+        row = QHBoxLayout()
+        row.addWidget(self.compact, 1)
+        row.addWidget(self.copy_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(words_label)
+        layout.addWidget(self.words)
+        layout.addWidget(compact_label)
+        layout.addLayout(row)
+        layout.addWidget(self.qr)
+        layout.addWidget(self.expiry)
+        layout.addWidget(self.message)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.copy_button.clicked.connect(self._copy)
+        self.close_button.clicked.connect(self.accept)
+        self.copy_button.setFocus()
+
+    def _copy(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.setText(self.compact.text())
+            self.message.setText(self.tr("Code copied."))
