@@ -622,6 +622,229 @@
     </message>
 </context>
 <context>
+    <name>InviteDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="28"/>
+        <source>Invite someone</source>
+        <translation>ادعُ شخصًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="31"/>
+        <source>Give this code to one person you trust, in person or through a private channel. They will see the name and guidelines of %1 and can ask to join; you approve each request under Members before they can read anything.</source>
+        <translation>أعطِ هذا الرمز لشخص واحد تثق به، وجهًا لوجه أو عبر قناة خاصة. سيرى اسم %1 وإرشاداتها ويمكنه طلب الانضمام؛ وأنت توافق على كل طلب في قسم الأعضاء قبل أن يتمكن من قراءة أي شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="40"/>
+        <source>Invite code as words</source>
+        <translation>رمز الدعوة كلماتٍ</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="41"/>
+        <source>&amp;Words</source>
+        <translation>&amp;الكلمات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="45"/>
+        <source>Invite code to paste</source>
+        <translation>رمز الدعوة للصق</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="46"/>
+        <source>Code to &amp;paste</source>
+        <translation>رمز لل&amp;صق</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="48"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;انسخ</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="49"/>
+        <source>Copy the invite code</source>
+        <translation>انسخ رمز الدعوة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="51"/>
+        <source>Invite code as a QR image</source>
+        <translation>رمز الدعوة صورةَ QR</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="55"/>
+        <source>The code works once, until %1. Haven must stay open and unlocked here so the person can reach you.</source>
+        <translation>يعمل الرمز مرة واحدة حتى %1. يجب أن يبقى Haven مفتوحًا وغير مقفل هنا كي يصل إليك الشخص.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="60"/>
+        <source>Close</source>
+        <translation>أغلق</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="61"/>
+        <source>Close the invite</source>
+        <translation>أغلق الدعوة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="84"/>
+        <source>Code copied.</source>
+        <translation>نُسخ الرمز.</translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="78"/>
+        <source>Join a space</source>
+        <extracomment>The space joined (its id).</extracomment>
+        <translation>انضم إلى مساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="81"/>
+        <source>Invite code</source>
+        <translation>رمز الدعوة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="82"/>
+        <source>Paste the code, or type its words</source>
+        <translation>الصق الرمز أو اكتب كلماته</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="83"/>
+        <source>&amp;Look up</source>
+        <translation>&amp;ابحث</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="84"/>
+        <source>Look up the invite code</source>
+        <translation>ابحث عن رمز الدعوة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="90"/>
+        <source>The space&apos;s guidelines</source>
+        <translation>إرشادات المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="91"/>
+        <source>I &amp;accept these guidelines</source>
+        <translation>&amp;أقبل هذه الإرشادات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="92"/>
+        <source>Accept the guidelines</source>
+        <translation>اقبل الإرشادات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="95"/>
+        <source>Your name in this space</source>
+        <translation>اسمك في هذه المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="98"/>
+        <source>Your pronouns in this space</source>
+        <translation>ضمائرك في هذه المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="99"/>
+        <source>As&amp;k to join</source>
+        <translation>ا&amp;طلب الانضمام</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="100"/>
+        <source>Send the join request</source>
+        <translation>أرسل طلب الانضمام</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="101"/>
+        <source>Check a&amp;gain</source>
+        <translation>تحقق مج&amp;ددًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="102"/>
+        <source>Ask whether an admin answered</source>
+        <translation>اسأل إن كان مدير قد أجاب</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="106"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="107"/>
+        <source>Close</source>
+        <translation>أغلق</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="113"/>
+        <source>&amp;Name here</source>
+        <translation>&amp;الاسم هنا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="114"/>
+        <source>&amp;Pronouns</source>
+        <translation>&amp;الضمائر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="159"/>
+        <source>That is not a whole Haven invite code. Check it against what you were given (a mistyped word is caught).</source>
+        <translation>هذا ليس رمز دعوة Haven كاملًا. قارنه بما أُعطيت (يُكتشف أي خطأ في كتابة كلمة).</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="165"/>
+        <source>You already asked to join with this code.</source>
+        <translation>طلبت الانضمام بهذا الرمز من قبل.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="169"/>
+        <source>This invite code has expired. Ask for a new one.</source>
+        <translation>انتهت صلاحية رمز الدعوة. اطلب رمزًا جديدًا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="172"/>
+        <source>Asking the person who invited you…</source>
+        <translation>نسأل الشخص الذي دعاك…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="182"/>
+        <source>(No guidelines written.)</source>
+        <translation>(لا إرشادات مكتوبة.)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="183"/>
+        <source>Read the guidelines. If you accept them, choose the name this space will know you by and ask to join.</source>
+        <translation>اقرأ الإرشادات. إن قبلتها، اختر الاسم الذي ستعرفك به هذه المساحة واطلب الانضمام.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="201"/>
+        <source>Sending your request…</source>
+        <translation>نرسل طلبك…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="214"/>
+        <source>Asking whether an admin answered…</source>
+        <translation>نسأل إن كان مدير قد أجاب…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="221"/>
+        <source>Your request was sent. An admin needs to approve it; press “Check again” later.</source>
+        <translation>أُرسل طلبك. يجب أن يوافق عليه مدير؛ اضغط «تحقق مجددًا» لاحقًا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="224"/>
+        <source>An admin declined your request. The keys made for it were deleted.</source>
+        <translation>رفض مدير طلبك. حُذفت المفاتيح التي أُنشئت له.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="227"/>
+        <source>You joined the space.</source>
+        <translation>انضممت إلى المساحة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="253"/>
+        <source>This invite is no longer valid: it expired, was used up or was withdrawn. Ask for a new one. Nothing was kept.</source>
+        <translation>لم تعد هذه الدعوة صالحة: انتهت أو استُنفدت أو سُحبت. اطلب دعوة جديدة. لم يُحتفظ بشيء.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="256"/>
+        <source>Haven cannot reach the person who invited you. Their Haven needs to be open and unlocked, on a network you can reach. Try again later.</source>
+        <translation>لا يستطيع Haven الوصول إلى الشخص الذي دعاك. يجب أن يكون Haven لديه مفتوحًا وغير مقفل، على شبكة تصل إليها. حاول لاحقًا.</translation>
+    </message>
+</context>
+<context>
     <name>JournalPage</name>
     <message>
         <location filename="../../src/haven/ui/journal/journal_page.py" line="40"/>
@@ -1080,79 +1303,79 @@
 <context>
     <name>MembersTab</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="41"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="42"/>
         <source>Name</source>
         <extracomment>member key, role value</extracomment>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="41"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="42"/>
         <source>Pronouns</source>
         <translation>الضمائر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="41"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="42"/>
         <source>Role</source>
         <translation>الدور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="50"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="52"/>
         <source>Members</source>
         <translation>الأعضاء</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="53"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="55"/>
         <source>New role for the selected member</source>
         <translation>الدور الجديد للعضو المحدد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="56"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="58"/>
         <source>Set &amp;role</source>
         <translation>عيّن ال&amp;دور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="57"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="59"/>
         <source>Give the selected member this role</source>
         <translation>امنح العضو المحدد هذا الدور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="58"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="60"/>
         <source>Remo&amp;ve from space…</source>
         <translation>أ&amp;زل من المساحة…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="59"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="61"/>
         <source>Remove the selected member</source>
         <translation>أزل العضو المحدد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="60"/>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="136"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="62"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="140"/>
         <source>&amp;Block</source>
         <translation>&amp;احظر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="61"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="63"/>
         <source>Block or unblock the selected member</source>
         <translation>احظر العضو المحدد أو ألغِ حظره</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="62"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="64"/>
         <source>Hides their posts for you only</source>
         <translation>يخفي منشوراته عنك وحدك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="93"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="96"/>
         <source>%1 (you)</source>
         <translation>%1 (أنت)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="95"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="98"/>
         <source>%1 (blocked)</source>
         <translation>%1 (محظور)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="99"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="102"/>
         <source>%n members</source>
         <translation>
             <numerusform>لا أعضاء</numerusform>
@@ -1164,7 +1387,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="136"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="140"/>
         <source>Un&amp;block</source>
         <translation>ألغِ ال&amp;حظر</translation>
     </message>
@@ -1425,6 +1648,62 @@
     </message>
 </context>
 <context>
+    <name>RequestsBox</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="33"/>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="38"/>
+        <source>Join requests</source>
+        <translation>طلبات الانضمام</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="40"/>
+        <source>A&amp;pprove</source>
+        <translation>&amp;وافق</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="41"/>
+        <source>Approve the selected request</source>
+        <translation>وافق على الطلب المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="42"/>
+        <source>&amp;Deny</source>
+        <translation>ا&amp;رفض</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="43"/>
+        <source>Deny the selected request</source>
+        <translation>ارفض الطلب المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="44"/>
+        <source>&amp;Invite someone…</source>
+        <translation>ادعُ &amp;شخصًا…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="45"/>
+        <source>Make an invite code</source>
+        <translation>أنشئ رمز دعوة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="66"/>
+        <source>%1 asks to join · %2</source>
+        <translation>%1 يطلب الانضمام · %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="75"/>
+        <source>Join requests (%n)</source>
+        <translation>
+            <numerusform>طلبات الانضمام (%n)</numerusform>
+            <numerusform>طلبات الانضمام (%n)</numerusform>
+            <numerusform>طلبات الانضمام (%n)</numerusform>
+            <numerusform>طلبات الانضمام (%n)</numerusform>
+            <numerusform>طلبات الانضمام (%n)</numerusform>
+            <numerusform>طلبات الانضمام (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../src/haven/ui/pages/settings_page.py" line="28"/>
@@ -1536,141 +1815,156 @@
 <context>
     <name>SpaceView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="99"/>
         <source>Space sections</source>
-        <extracomment>Threads read when a space opens; &quot;Show older posts&quot; doubles it. Something changed that the space list shows (unread counts, names).</extracomment>
+        <extracomment>Threads read when a space opens; &quot;Show older posts&quot; doubles it. Join requests arrive without an event in the log, so an admin&apos;s open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
         <translation>أقسام المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="100"/>
         <source>&amp;Feed</source>
         <translation>&amp;الموجز</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="83"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="101"/>
         <source>Mem&amp;bers</source>
         <translation>الأ&amp;عضاء</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="84"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="102"/>
         <source>Mo&amp;deration</source>
         <translation>الإ&amp;شراف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="85"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="103"/>
         <source>&amp;About and you</source>
         <translation>&amp;عن المساحة وعنك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="124"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="150"/>
         <source>No space chosen</source>
         <translation>لم تُختر مساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="222"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="250"/>
         <source>Posted.</source>
         <translation>نُشر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="227"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="255"/>
         <source>Replied.</source>
         <translation>أُرسل الرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="234"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="262"/>
         <source>Role changed.</source>
         <translation>تغيّر الدور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="238"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="266"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>حُظر: منشوراته مخفية عنك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="239"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="267"/>
         <source>Unblocked.</source>
         <translation>أُلغي الحظر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="243"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="271"/>
         <source>Saved your name in this space.</source>
         <translation>حُفظ اسمك في هذه المساحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="246"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="274"/>
         <source>Mute words saved.</source>
         <translation>حُفظت الكلمات المكتومة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="266"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="296"/>
         <source>Report a post</source>
         <translation>أبلغ عن منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="267"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="297"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>أخبر المشرفين بما هو خطأ. لا يقرأ بلاغك غيرهم.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="268"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="298"/>
         <source>&amp;Report</source>
         <translation>&amp;أبلغ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="268"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="298"/>
         <source>Send the report</source>
         <translation>أرسل البلاغ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="270"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="301"/>
         <source>Reported to the moderators.</source>
         <translation>أُبلغ المشرفون.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="274"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="305"/>
         <source>Remove a post</source>
         <translation>إزالة منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="275"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="306"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>سيرى الأعضاء أن مشرفًا أزاله، وهذا السبب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="276"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="286"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="307"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="316"/>
         <source>Re&amp;move</source>
         <translation>أ&amp;زل</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="276"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="307"/>
         <source>Remove the post</source>
         <translation>أزل المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="279"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="309"/>
         <source>Post removed.</source>
         <translation>أزيل المنشور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="283"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="313"/>
         <source>Remove a member</source>
         <translation>إزالة عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="284"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="314"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>إزالة %1 من هذه المساحة؟ يبقى لديه ما قرأه، ولا شيء جديد: تحصل المساحة على مفتاح جديد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="286"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="316"/>
         <source>Remove the member</source>
         <translation>أزل العضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="290"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="320"/>
         <source>%1 was removed.</source>
         <translation>أزيل %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="347"/>
+        <source>Sync is not running, so nobody could reach you to join. Unlock again, or check the sync port in Settings.</source>
+        <translation>المزامنة متوقفة، فلا يستطيع أحد الوصول إليك للانضمام. افتح القفل مجددًا أو تحقق من منفذ المزامنة في الإعدادات.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="376"/>
+        <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
+        <translation>أُضيف %1. يستطيع قراءة المساحة حين يستلم Haven لديه رسالة الترحيب.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="384"/>
+        <source>%1&apos;s request was declined.</source>
+        <translation>رُفض طلب %1.</translation>
     </message>
 </context>
 <context>
@@ -1736,117 +2030,117 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="20"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="24"/>
         <source>Sending care</source>
         <translation>أرسل لك محبة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="21"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="25"/>
         <source>Me too</source>
         <translation>أنا أيضًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="22"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="26"/>
         <source>Proud of you</source>
         <translation>فخور بك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="23"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="27"/>
         <source>You are not alone</source>
         <translation>لست وحدك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="24"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="28"/>
         <source>Thank you</source>
         <translation>شكرًا لك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="31"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="35"/>
         <source>Owner</source>
         <translation>المالك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="33"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="37"/>
         <source>Admin</source>
         <translation>مدير</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="35"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="39"/>
         <source>Moderator</source>
         <translation>مشرف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="37"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="41"/>
         <source>Member</source>
         <translation>عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="38"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="42"/>
         <source>Not a member</source>
         <translation>ليس عضوًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="43"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="47"/>
         <source>added a member</source>
         <translation>أضاف عضوًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="44"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="48"/>
         <source>removed a member</source>
         <translation>أزال عضوًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="45"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="49"/>
         <source>banned a member</source>
         <translation>حظر عضوًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="46"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="50"/>
         <source>changed a role</source>
         <translation>غيّر دورًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="47"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="51"/>
         <source>changed the owner</source>
         <translation>غيّر المالك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="48"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="52"/>
         <source>changed a member&apos;s devices</source>
         <translation>غيّر أجهزة عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="49"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="53"/>
         <source>renewed the space key</source>
         <translation>جدّد مفتاح المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="50"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="54"/>
         <source>edited the space&apos;s details</source>
         <translation>عدّل تفاصيل المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="51"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="55"/>
         <source>pinned a post</source>
         <translation>ثبّت منشورًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="52"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="56"/>
         <source>unpinned a post</source>
         <translation>ألغى تثبيت منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="53"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="57"/>
         <source>removed a post</source>
         <translation>أزال منشورًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="66"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="70"/>
         <source>That post or member is no longer there; nothing was changed.</source>
         <translation>لم يعد ذلك المنشور أو العضو موجودًا؛ لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="69"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="73"/>
         <source>That could not be done: check what you typed, and that your role in this space allows it. Nothing was changed.</source>
         <translation>تعذّر ذلك: تحقق مما كتبت، ومن أن دورك في هذه المساحة يسمح به. لم يتغير شيء.</translation>
     </message>
@@ -1860,38 +2154,48 @@
 <context>
     <name>SpacesPage</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="42"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="44"/>
         <source>Your spaces</source>
         <extracomment>How long after an event the views re-read (events often come in bursts during sync). Total unread posts over all spaces (the sidebar shows it).</extracomment>
         <translation>مساحاتك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="43"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="45"/>
         <source>Each with its number of unread posts</source>
         <translation>كل منها مع عدد منشوراته غير المقروءة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="45"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="47"/>
         <source>You are in no space yet. Create one, or ask someone for an invite.</source>
         <translation>لست في أي مساحة بعد. أنشئ واحدة، أو اطلب دعوة من أحدهم.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="48"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="50"/>
         <source>&amp;New space…</source>
         <translation>مساحة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="49"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="51"/>
         <source>Create a new space</source>
         <translation>أنشئ مساحة جديدة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="55"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="52"/>
+        <source>&amp;Join…</source>
+        <translation>ا&amp;نضم…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="53"/>
+        <source>Join a space with an invite code</source>
+        <translation>انضم إلى مساحة برمز دعوة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="59"/>
         <source>&amp;Spaces</source>
         <translation>&amp;المساحات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="184"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="191"/>
         <source>Space created. You are its owner.</source>
         <translation>أُنشئت المساحة. أنت مالكها.</translation>
     </message>

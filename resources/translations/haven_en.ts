@@ -26,7 +26,7 @@
 <context>
     <name>MembersTab</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="99"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="102"/>
         <source>%n members</source>
         <translation>
             <numerusform>%n member</numerusform>
@@ -54,6 +54,17 @@
         <translation>
             <numerusform>%1: %n reaction</numerusform>
             <numerusform>%1: %n reactions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RequestsBox</name>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="75"/>
+        <source>Join requests (%n)</source>
+        <translation>
+            <numerusform>Join requests (%n)</numerusform>
+            <numerusform>Join requests (%n)</numerusform>
         </translation>
     </message>
 </context>
