@@ -36,7 +36,8 @@ class InviteDialog(QDialog):
         self.words = QPlainTextEdit(code.encode_words())
         self.words.setReadOnly(True)
         self.words.setTabChangesFocus(True)
-        self.words.setMaximumHeight(80)
+        self.words.setMaximumHeight(100)
+        self.words.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.words.setAccessibleName(self.tr("Invite code as words"))
         words_label = QLabel(self.tr("&Words"))
         words_label.setBuddy(self.words)
@@ -45,6 +46,8 @@ class InviteDialog(QDialog):
         self.compact.setAccessibleName(self.tr("Invite code to paste"))
         compact_label = QLabel(self.tr("Code to &paste"))
         compact_label.setBuddy(self.compact)
+        for field in (self.words, self.compact):  # the code reads left to right in any UI
+            field.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.copy_button = QPushButton(self.tr("&Copy"))
         self.copy_button.setAccessibleName(self.tr("Copy the invite code"))
         self.qr = QLabel()

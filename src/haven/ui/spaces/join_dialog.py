@@ -13,7 +13,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -80,6 +80,7 @@ class JoinDialog(QDialog):
         self.code_edit = QLineEdit()
         self.code_edit.setAccessibleName(self.tr("Invite code"))
         self.code_edit.setPlaceholderText(self.tr("Paste the code, or type its words"))
+        self.code_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.lookup_button = QPushButton(self.tr("&Look up"))
         self.lookup_button.setAccessibleName(self.tr("Look up the invite code"))
         self.space = QLabel()

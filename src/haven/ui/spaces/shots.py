@@ -109,6 +109,32 @@ def _show_members(view: Any, name: str) -> None:
     view.members.select_name(name)
 
 
+def _shoot_dialogs(app: Any, window: Any, out_dir: Path, suffix: str) -> list[Path]:
+    """The invite dialog, and the join dialog showing the guidelines of that invite (looked
+    up from this same window over 127.0.0.1, so nothing is joined)."""
+    page, view = window.spaces_page, window.spaces_page.view
+    _wait(app, lambda: window.bridge.background.serving_port != 0)
+    view.tabs.setCurrentWidget(view.members)
+    view.open_invite()
+    _wait(app, lambda: view.invite_dialog is not None)
+    invite = view.invite_dialog
+    invite.adjustSize()
+    code = invite.compact.text()
+    paths = [out_dir / f"spaces_invite{suffix}.png", out_dir / f"spaces_join{suffix}.png"]
+    _shoot(invite, paths[0])
+    invite.reject()
+    page.open_join_dialog()
+    join = page.join_dialog
+    join.code_edit.setText(code)
+    join.look_up()
+    _wait(app, lambda: join.info is not None)
+    join.accept_box.setChecked(True)
+    join.adjustSize()
+    _shoot(join, paths[1])
+    join.reject()
+    return paths
+
+
 def render(out_dir: Path, language: str = "en") -> list[Path]:
     from PySide6.QtCore import QLocale, QSettings
     from PySide6.QtWidgets import QApplication
@@ -159,6 +185,7 @@ def render(out_dir: Path, language: str = "en") -> list[Path]:
             path = out_dir / f"spaces_{name}{suffix}.png"
             _shoot(window, path)
             written.append(path)
+        written += _shoot_dialogs(app, window, out_dir, suffix)
         bridge.wait_for_workers()
         window.close()
         bridge.shutdown()
