@@ -139,16 +139,7 @@ class SpaceView(QWidget):
 
     def show_space(self, space_id: bytes | None) -> None:
         if space_id != self.space_id:
-            self.space_id = space_id
-            self.snapshot = None
-            self._limit = FIRST_THREADS
-            self.feed.clear(forget_opened=True)
-            self.members.clear()
-            self.moderation.clear()
-            self.me.clear()
-            self.status.clear()
-            self.title.setText("" if space_id is not None else self.tr("No space chosen"))
-            self.tabs.setCurrentIndex(0)
+            self._reset(space_id)
         self.tabs.setEnabled(space_id is not None)
         if space_id is not None:
             self.reload()
@@ -220,9 +211,23 @@ class SpaceView(QWidget):
             if dialog is not None:
                 dialog.reject()
         self.dialog = self.invite_dialog = None
-        self.space_id = None
-        self.show_space(None)
+        self._reset(None)
+        self.tabs.setEnabled(False)
+
+    def _reset(self, space_id: bytes | None) -> None:
+        """Forget what the view shows (another space was chosen, or the vault locked)."""
+        self._ticket += 1
+        self.space_id = space_id
+        self.snapshot = None
+        self._limit = FIRST_THREADS
         self.feed.clear(forget_opened=True)
+        self.members.clear()
+        self.members.requests.show_requests([])
+        self.moderation.clear()
+        self.me.clear()
+        self.status.clear()
+        self.title.setText("" if space_id is not None else self.tr("No space chosen"))
+        self.tabs.setCurrentIndex(0)
 
     # ---------------------------------------------------------------- writing
 
