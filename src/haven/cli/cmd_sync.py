@@ -103,12 +103,14 @@ def run_sync(args: argparse.Namespace, ctx: Context) -> int:
     if args.relay is not None:
         return run_relay_sync(session, check_relay_url(args.relay))
     if args.peer is None:
-        if not lan_discovery_allowed() and spaces_using(session):
-            print("local network: discovery is off (HAVEN_LAN_DISCOVERY=0)")
-            return run_relay_sync(session, None)
-        code = _sync_lan(session, args.lan_wait)
         if not spaces_using(session):
-            return code
+            return _sync_lan(session, args.lan_wait)
+        code = 0
+        if lan_discovery_allowed() and lan_address() is not None:
+            code = _sync_lan(session, args.lan_wait)
+        else:
+            print("local network: not searched (discovery is off, or no local-network "
+                  "address)")
         return max(code, run_relay_sync(session, None))
     host, port = args.peer
     try:
