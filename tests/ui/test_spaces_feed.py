@@ -95,3 +95,23 @@ def test_hostile_markdown_is_shown_as_text_and_loads_nothing(
     assert browser.loads == []
     assert "<a " not in browser.toHtml() and "<img" not in browser.toHtml()
     assert browser.anchorAt(browser.viewport().rect().center()) == ""
+
+
+def test_reaction_counts_keep_a_fixed_order_never_ranked(qtbot: QtBot) -> None:
+    from haven.core.spaces.model import REACTIONS, FeedPost
+    from haven.ui.spaces.models import reactions_text
+    from haven.ui.spaces.reactions import ReactionsBar
+
+    post = FeedPost(b"p" * 32, b"a" * 32, "Ari", "", "", "body", "", 0, None, False,
+                    "visible", "", {"thank-you": 9, "me-too": 2, "sending-care": 1})
+    assert reactions_text(post) == "Sending care 1 · Me too 2 · Thank you 9"
+    bar = ReactionsBar()
+    qtbot.addWidget(bar)
+    bar.show_post(post)
+    # Left to right in the fixed order, whatever the counts.
+    bar.resize(900, 60)
+    bar.layout().activate()  # type: ignore[union-attr]
+    order = sorted(bar.buttons, key=lambda k: bar.buttons[k].x())
+    assert order == list(REACTIONS)
+    assert [bar.count(k) for k in REACTIONS] == [1, 2, 0, 0, 9]
+    assert bar.buttons["thank-you"].accessibleName() == "Thank you: 9 reactions"
