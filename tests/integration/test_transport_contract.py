@@ -14,6 +14,7 @@ import os
 import select
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -21,10 +22,13 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from websockets.asyncio.client import connect
 
 from haven.core import relays
 from haven.core import session as sessions
 from haven.core.journal import JournalDraft
+from haven.relay import protocol
+from haven.relay.protocol import MailboxCredentials
 from haven.store import identity_tables as ids
 from tests.helpers import PASSPHRASE, new_session, replica_of
 from tests.integration.cli_support import haven
@@ -239,9 +243,32 @@ class ViaRelay(Transport):
         assert "interrupted" in out and self.proxy.cuts, out
         self.proxy.cut_after = None
 
+    def stranger_tries(self, stranger: Path, a: Path) -> None:
+        """The stranger syncs its own mailbox, then, knowing every mailbox id (say, from a
+        seized relay database), tries to open the others with its own key."""
+        self.exchange(stranger, a)
+        with sqlite3.connect(f"file:{self.relay.db}?mode=ro", uri=True) as db:
+            mailboxes = [bytes(row[0]) for row in db.execute("SELECT id FROM mailboxes")]
+        assert len(mailboxes) >= 2
+        for mailbox in mailboxes:
+            assert asyncio.run(_claim(self.url, mailbox)) == "unauthorized"
+
     def close(self) -> None:
         self.proxy.close()
         self.relay.stop()
+
+
+async def _claim(url: str, mailbox: bytes) -> str:
+    """Answer a relay's challenge for `mailbox` with a key that is not its key."""
+    creds = MailboxCredentials.from_space_key(os.urandom(32))
+    async with connect(url, compression=None) as ws:
+        challenge = protocol.decode_server(bytes(await ws.recv()))  # type: ignore[arg-type]
+        assert isinstance(challenge, protocol.Challenge)
+        auth = creds.answer(challenge.challenge, os.urandom(protocol.CLIENT_NONCE_BYTES))
+        forged = protocol.Auth(mailbox=mailbox, key=auth.key, nonce=auth.nonce, sig=auth.sig)
+        await ws.send(protocol.encode(forged))
+        reply = protocol.decode_server(bytes(await ws.recv()))  # type: ignore[arg-type]
+    return reply.code if isinstance(reply, protocol.Error) else "welcome"
 
 
 # ----------------------------------------------------------------- the contract
