@@ -62,6 +62,7 @@ class RelaySyncer:
         self._thread: threading.Thread | None = None
         self._wake: dict[str, asyncio.Event] = {}
         self._tasks: dict[str, asyncio.Task[None]] = {}
+        self._refreshing: set[asyncio.Task[None]] = set()
         self._unsubscribe: Callable[[], None] | None = None
 
     @property
@@ -98,7 +99,7 @@ class RelaySyncer:
             return
 
         async def shutdown() -> None:
-            tasks = list(self._tasks.values())
+            tasks = [*self._refreshing, *self._tasks.values()]
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
@@ -125,11 +126,23 @@ class RelaySyncer:
             event.set()
 
     def _refresh(self, wake: bool = False) -> None:
+        task = asyncio.get_running_loop().create_task(self._async_refresh(wake))
+        self._refreshing.add(task)
+        task.add_done_callback(self._refreshing.discard)
+
+    def _listed(self) -> set[str]:
+        return {url for space_id in relays.spaces_using(self._session)
+                for url in relays.relays(self._session, space_id)}
+
+    def _spaces_listing(self, url: str) -> list[bytes]:
+        return [s for s in relays.spaces_using(self._session, url)
+                if url in relays.relays(self._session, s)]
+
+    async def _async_refresh(self, wake: bool) -> None:
         """One task per relay any space lists; tasks for relays no longer listed end."""
         try:
-            wanted = {url for space_id in relays.spaces_using(self._session)
-                      for url in relays.relays(self._session, space_id)}
-        except Exception:  # the vault was locked under us: stop() follows
+            wanted = await asyncio.to_thread(self._listed)
+        except HavenError:  # the vault was locked under us: stop() follows
             log.info("relay sync: could not read the relay lists")
             return
         for url in set(self._tasks) - wanted:
@@ -151,8 +164,7 @@ class RelaySyncer:
     async def _run_relay(self, url: str) -> None:
         backoff = self._min_backoff
         while True:
-            spaces = await asyncio.to_thread(relays.spaces_using, self._session, url)
-            spaces = [s for s in spaces if url in relays.relays(self._session, s)]
+            spaces = await asyncio.to_thread(self._spaces_listing, url)
             if not spaces:
                 return
             try:
