@@ -8,6 +8,7 @@ import asyncio
 import hashlib
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -260,3 +261,36 @@ def test_after_a_key_rotation_events_move_to_a_mailbox_the_unlinked_device_canno
         relay.stop()
         for s in (a, b, lost):
             s.lock()
+
+
+def test_a_relay_that_stops_answering_ends_the_round_with_a_timeout(
+        tmp_path: Path, loop: LoopThread) -> None:
+    """A test double of the relay protocol: it lets the client in, then never answers."""
+    async def silent(ws: ServerConnection) -> None:
+        await ws.send(protocol.encode(protocol.Challenge(bytes(32), 1 << 20)))
+        await ws.recv()
+        await ws.send(protocol.encode(protocol.Welcome(0)))
+        async for _ in ws:  # swallow every request
+            pass
+
+    async def start() -> Server:
+        return await serve(silent, "127.0.0.1", 0, compression=None)
+
+    server: Server = loop.run(start)  # type: ignore[assignment]
+    url = f"ws://127.0.0.1:{server.sockets[0].getsockname()[1]}/"
+    a = new_session(tmp_path / "a")
+    try:
+        space = a.journal.space_id
+        relays.set_relays(a, space, [url])
+        waiting = relays.waiting(a, space)
+        began = time.monotonic()
+        (report,) = sync_relays(a, timeout=1.0)
+        assert time.monotonic() - began < 10
+        assert report.spaces[0].error == "timeout"
+        assert relays.waiting(a, space) == waiting  # nothing counted as sent
+    finally:
+        a.lock()
+
+        async def shut() -> None:
+            server.close()
+        loop.run(shut)

@@ -33,6 +33,7 @@ from haven.sync.relay_sync import (
     ingest_blobs,
     mailbox_id,
     push_waiting,
+    within,
 )
 
 log = logging.getLogger(__name__)
@@ -204,7 +205,7 @@ class RelaySyncer:
                     client = await boxes.get(epoch, key)
                     after = await asyncio.to_thread(relays.cursor, self._session, url,
                                                     mailbox_id(key))
-                    await client.subscribe(after)
+                    await within(client.subscribe(after), self._timeout)
                     readers.append(asyncio.create_task(
                         self._read_pushes(url, space_id, client, key)))
             while True:

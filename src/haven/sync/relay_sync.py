@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import asyncio
 import ssl as ssl_module
+from collections.abc import Awaitable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from haven.core import relays
 from haven.core.envelope import MAX_ENVELOPE_BYTES
@@ -32,6 +34,8 @@ from haven.store import identity_tables as ids
 from haven.store import log_table as lt
 from haven.store import relay_tables as rt
 
+T = TypeVar("T")
+
 BLOB_KEY_CONTEXT = b"hvmbxenc"
 BLOB_AD = b"haven/relay-blob/v1"
 PUSH_BATCH = 256
@@ -40,6 +44,8 @@ FETCH_PAGE = 256
 MAX_BLOB_BYTES = padding.bucket_for(MAX_ENVELOPE_BYTES) + aead.NONCE_BYTES + aead.TAG_BYTES
 #: Rounds of "a new epoch key arrived, read its mailbox too" per space and sync.
 MAX_EPOCH_ROUNDS = 8
+#: Pages read from one mailbox in one round, at most (a relay cannot keep a round going).
+MAX_PAGES_PER_ROUND = 4096
 #: How long in all, and at most each time, to wait when a relay says "slow down".
 MAX_RATE_WAIT_S = 120.0
 MAX_RETRY_WAIT_MS = 10_000
@@ -94,13 +100,13 @@ class Mailboxes:
     """The open connections of one space's sync, one per epoch, opened on first use."""
 
     def __init__(self, url: str, ssl: ssl_module.SSLContext | None, timeout: float) -> None:
-        self._url, self._ssl, self._timeout = url, ssl, timeout
+        self._url, self._ssl, self.timeout = url, ssl, timeout
         self._open: dict[int, RelayClient] = {}
 
     async def get(self, epoch: int, epoch_key: bytes) -> RelayClient:
         if epoch not in self._open:
             self._open[epoch] = await RelayClient.connect(self._url, epoch_key, ssl=self._ssl,
-                                                          timeout=self._timeout)
+                                                          timeout=self.timeout)
         return self._open[epoch]
 
     async def close(self) -> None:
@@ -157,6 +163,15 @@ async def _push_and_pull(session: Session, relay: str, space_id: bytes, mailboxe
             await asyncio.sleep(wait)
 
 
+async def within(answer: Awaitable[T], timeout: float) -> T:
+    """A relay that stops answering is treated like one that went away."""
+    try:
+        async with asyncio.timeout(timeout):
+            return await answer
+    except TimeoutError as exc:
+        raise RelayError("timeout", "the relay did not answer in time") from exc
+
+
 def _held(session: Session, space_id: bytes) -> int:
     with session.vault.read() as conn:
         return lt.count_held(conn, space_id)
@@ -186,7 +201,7 @@ async def push_waiting(session: Session, relay: str, space_id: bytes, mailboxes:
         acked = 0
         try:
             for seq, future in acks:
-                await future
+                await within(future, mailboxes.timeout)
                 acked = seq
                 report.sent += 1
         finally:
@@ -211,16 +226,16 @@ async def _pull_all(session: Session, relay: str, space_id: bytes, mailboxes: Ma
             return
         for epoch in todo:
             client = await mailboxes.get(epoch, keys[epoch])
-            await _pull(session, relay, client, keys[epoch], report)
+            await _pull(session, relay, client, keys[epoch], report, mailboxes.timeout)
             done.add(epoch)
 
 
 async def _pull(session: Session, relay: str, client: RelayClient, epoch_key: bytes,
-                report: SpaceRelayReport) -> None:
+                report: SpaceRelayReport, timeout: float) -> None:
     mailbox = mailbox_id(epoch_key)
     after = await asyncio.to_thread(relays.cursor, session, relay, mailbox)
-    while True:
-        page = await client.fetch(after, FETCH_PAGE)
+    for _ in range(MAX_PAGES_PER_ROUND):  # a relay that never stops sending ends the round
+        page = await within(client.fetch(after, FETCH_PAGE), timeout)
         if not page.items:
             return
         after = max(after, *(c for c, _ in page.items))
