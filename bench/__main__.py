@@ -38,9 +38,11 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return (f"{os.cpu_count()} CPUs ({cpu}), {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}, PyNaCl {nacl.__version__}, "
-            f"SQLite {sqlcipher3.sqlite_version}")
+    return (
+        f"{os.cpu_count()} CPUs ({cpu}), {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, PyNaCl {nacl.__version__}, "
+        f"SQLite {sqlcipher3.sqlite_version}"
+    )
 
 
 def main() -> int:
@@ -49,8 +51,9 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes (harness check)")
     parser.add_argument("--out", type=Path, default=REPORT)
     args = parser.parse_args()
-    names = sorted(m.name for m in pkgutil.iter_modules(bench.__path__)
-                   if m.name.startswith("bench_"))
+    names = sorted(
+        m.name for m in pkgutil.iter_modules(bench.__path__) if m.name.startswith("bench_")
+    )
     if args.only:
         names = [n for n in names if n.removeprefix("bench_") in args.only]
     sections = []
@@ -80,6 +83,7 @@ def main() -> int:
 
 def _merge(previous: str, fresh: list[str]) -> list[str]:
     """Replace sections with the same '## ' heading; keep the rest."""
+
     def split(text: str) -> dict[str, str]:
         out: dict[str, str] = {}
         parts = text.split("\n## ")

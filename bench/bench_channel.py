@@ -148,7 +148,8 @@ def _crypto_rate(total: int) -> float:
     t0 = time.perf_counter()
     for _ in range(total // CHUNK):
         b.crypto_secretstream_xchacha20poly1305_pull(
-            pull, b.crypto_secretstream_xchacha20poly1305_push(push, payload))
+            pull, b.crypto_secretstream_xchacha20poly1305_push(push, payload)
+        )
     return total / (time.perf_counter() - t0)
 
 
@@ -159,8 +160,10 @@ def _repeat(fn: Callable[[], Coroutine[Any, Any, float]], times: int) -> list[fl
 def run(quick: bool) -> str:
     n_hs, total, reps = (20, 8 * 1024 * 1024, 3) if quick else (200, 128 * 1024 * 1024, 5)
     cpu_1 = [_in_memory_handshake([s], [s]) for s in (_space() for _ in range(n_hs))]
-    cpu_64 = [_in_memory_handshake(m, m) for m in ([_space() for _ in range(64)]
-                                                   for _ in range(max(5, n_hs // 10)))]
+    cpu_64 = [
+        _in_memory_handshake(m, m)
+        for m in ([_space() for _ in range(64)] for _ in range(max(5, n_hs // 10)))
+    ]
     ch_1, bare_1 = asyncio.run(_handshakes(n_hs, 1))
     ch_64, _ = asyncio.run(_handshakes(max(5, n_hs // 10), 64))
     tp_channel = _repeat(lambda: _channel_throughput(total), reps)
@@ -173,24 +176,50 @@ def run(quick: bool) -> str:
     ceiling = 1 / (1 / median(tp_bare) + 1 / median(tp_crypto))
     share = median(tp_channel) / ceiling
     rows_hs = [
-        ["bare TCP connect + one 300 B round trip (baseline)", median(bare_1) * ms,
-         percentile(bare_1, 95) * ms, "1.0"],
-        ["channel handshake, 1 space offered (TCP)", hs_median, percentile(ch_1, 95) * ms,
-         f"{median(ch_1) / median(bare_1):.1f}"],
-        ["channel handshake, 64 spaces offered (TCP)", median(ch_64) * ms,
-         percentile(ch_64, 95) * ms, f"{median(ch_64) / median(bare_1):.1f}"],
-        ["both handshake machines in memory, 1 space", median(cpu_1) * ms,
-         percentile(cpu_1, 95) * ms, "—"],
-        ["both handshake machines in memory, 64 spaces", median(cpu_64) * ms,
-         percentile(cpu_64, 95) * ms, "—"],
+        [
+            "bare TCP connect + one 300 B round trip (baseline)",
+            median(bare_1) * ms,
+            percentile(bare_1, 95) * ms,
+            "1.0",
+        ],
+        [
+            "channel handshake, 1 space offered (TCP)",
+            hs_median,
+            percentile(ch_1, 95) * ms,
+            f"{median(ch_1) / median(bare_1):.1f}",
+        ],
+        [
+            "channel handshake, 64 spaces offered (TCP)",
+            median(ch_64) * ms,
+            percentile(ch_64, 95) * ms,
+            f"{median(ch_64) / median(bare_1):.1f}",
+        ],
+        [
+            "both handshake machines in memory, 1 space",
+            median(cpu_1) * ms,
+            percentile(cpu_1, 95) * ms,
+            "—",
+        ],
+        [
+            "both handshake machines in memory, 64 spaces",
+            median(cpu_64) * ms,
+            percentile(cpu_64, 95) * ms,
+            "—",
+        ],
     ]
     mib = 1024 * 1024
     rows_tp = [
         ["bare asyncio streams (baseline)", median(tp_bare) / mib, "1.00"],
-        ["secretstream push + pull alone, in memory", median(tp_crypto) / mib,
-         f"{median(tp_crypto) / median(tp_bare):.2f}"],
-        ["ceiling: bare stream + push + pull, serially", ceiling / mib,
-         f"{ceiling / median(tp_bare):.2f}"],
+        [
+            "secretstream push + pull alone, in memory",
+            median(tp_crypto) / mib,
+            f"{median(tp_crypto) / median(tp_bare):.2f}",
+        ],
+        [
+            "ceiling: bare stream + push + pull, serially",
+            ceiling / mib,
+            f"{ceiling / median(tp_bare):.2f}",
+        ],
         ["channel (secretstream, 64 KiB messages)", median(tp_channel) / mib, f"{ratio:.2f}"],
     ]
     return (

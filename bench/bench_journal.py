@@ -25,13 +25,55 @@ TITLE = "Journal (issue 2)"
 PASSPHRASE = "benchmark passphrase with several words 7"
 BATCH = 1000
 PAGE = 100  # what the journal view loads first
-WORDS = (
-    "river morning friend family sister brother partner pride coming out work school "
-    "tired hopeful anxious calm proud safe alone together music walk rain sun letter "
-    "doctor therapy binder name pronouns church mosque city village train garden "
-    "laughed cried talked listened wrote remembered forgot decided started finished"
-).split()
-ARABIC = "اليوم صديقي عائلتي هويتي شعرت بالراحة الخوف الأمل".split()
+WORDS = [
+    "river",
+    "morning",
+    "friend",
+    "family",
+    "sister",
+    "brother",
+    "partner",
+    "pride",
+    "coming",
+    "out",
+    "work",
+    "school",
+    "tired",
+    "hopeful",
+    "anxious",
+    "calm",
+    "proud",
+    "safe",
+    "alone",
+    "together",
+    "music",
+    "walk",
+    "rain",
+    "sun",
+    "letter",
+    "doctor",
+    "therapy",
+    "binder",
+    "name",
+    "pronouns",
+    "church",
+    "mosque",
+    "city",
+    "village",
+    "train",
+    "garden",
+    "laughed",
+    "cried",
+    "talked",
+    "listened",
+    "wrote",
+    "remembered",
+    "forgot",
+    "decided",
+    "started",
+    "finished",
+]
+ARABIC = ["اليوم", "صديقي", "عائلتي", "هويتي", "شعرت", "بالراحة", "الخوف", "الأمل"]
 TAGS = ["family", "work", "coming-out", "health", "gratitude", "love", "school", "faith"]
 
 
@@ -52,10 +94,14 @@ def _drafts(n: int, rng: random.Random) -> list[JournalDraft]:
     out = []
     for _ in range(n):
         words = rng.choices(VOCAB, WEIGHTS, k=rng.randint(40, 90)) + rng.choices(ARABIC, k=3)
-        out.append(JournalDraft(
-            body=" ".join(words), title=" ".join(rng.choices(WORDS, k=3)),
-            mood=rng.randint(1, 5), tags=tuple(rng.sample(TAGS, rng.randint(0, 3))),
-        ))
+        out.append(
+            JournalDraft(
+                body=" ".join(words),
+                title=" ".join(rng.choices(WORDS, k=3)),
+                mood=rng.randint(1, 5),
+                tags=tuple(rng.sample(TAGS, rng.randint(0, 3))),
+            )
+        )
     return out
 
 
@@ -95,10 +141,17 @@ def _view_open_ms(s: Session, repeats: int = 15) -> float:
 def _unkeyed_session(folder: Path) -> Session:
     """The same schema, pragmas and code over a database with no SQLCipher key."""
     folder.mkdir(parents=True)
-    conn = sqlcipher3.connect(str(folder / "plain.db"), isolation_level=None,
-                              check_same_thread=False)
-    for pragma in ("temp_store = MEMORY", "journal_mode = WAL", "synchronous = FULL",
-                   "foreign_keys = ON", "secure_delete = ON", f"cache_size = -{CACHE_KIB}"):
+    conn = sqlcipher3.connect(
+        str(folder / "plain.db"), isolation_level=None, check_same_thread=False
+    )
+    for pragma in (
+        "temp_store = MEMORY",
+        "journal_mode = WAL",
+        "synchronous = FULL",
+        "foreign_keys = ON",
+        "secure_delete = ON",
+        f"cache_size = -{CACHE_KIB}",
+    ):
         conn.execute(f"PRAGMA {pragma}")
     migrations.migrate(conn)
     lock = filelock.FileLock(str(folder / "plain.lock"), timeout=0)
@@ -123,12 +176,11 @@ def run(quick: bool) -> str:
     n = 5_000 if quick else 100_000
     rng = random.Random(7)
     queries = [" ".join(rng.choices(VOCAB, WEIGHTS, k=rng.randint(1, 2))) for _ in range(150)]
-    queries += rng.sample(ARABIC, 5) + ["riv", "fam", "hope"]
+    queries += [*rng.sample(ARABIC, 5), "riv", "fam", "hope"]
     params = kdf.MODERATE
     with tempfile.TemporaryDirectory(prefix="haven-bench-") as tmp:
         root = Path(tmp)
-        s = session.create(root / "vault", PASSPHRASE, "Bench", params=params,
-                           check_strength=False)
+        s = session.create(root / "vault", PASSPHRASE, "Bench", params=params, check_strength=False)
         plain = _unkeyed_session(root / "plain")
         # Batches alternate between the two databases so that noise from other work on this
         # shared machine falls on both alike.
@@ -177,31 +229,65 @@ def run(quick: bool) -> str:
     ratio_first, ratio_warm = p95_first / pp95_first, p95_warm / pp95_warm
     rows = [
         ["unlock, total (s)", unlock_total, "≤ 0.6", verdict(unlock_total <= 0.6)],
-        ["… of which Argon2id KDF (s)", unlock_kdf,
-         f"MODERATE: {params.memlimit // 2**20} MiB, {params.opslimit} passes", ""],
+        [
+            "… of which Argon2id KDF (s)",
+            unlock_kdf,
+            f"MODERATE: {params.memlimit // 2**20} MiB, {params.opslimit} passes",
+            "",
+        ],
         ["… of which open + migrate (s)", unlock_open, "", ""],
         ["bare Argon2id MODERATE, same run (s)", kdf_alone, "LIMITS.md: 0.43–0.49", ""],
-        ["entries added per second (sign+encrypt+store+index)", ins, "≥ 5,000",
-         verdict(ins >= 5000)],
-        ["search p50 / p95, first pass (ms)",
-         f"{percentile(first, 50):.2f} / {p95_first:.2f}", "p95 ≤ 30",
-         verdict(p95_first <= 30)],
-        ["search p50 / p95, warm passes (ms)",
-         f"{percentile(warm, 50):.2f} / {p95_warm:.2f}", "p95 ≤ 30", verdict(p95_warm <= 30)],
-        ["journal view open: count + first 100 + tags (ms)", view_ms, "≤ 200",
-         verdict(view_ms <= 200)],
-        ["peak RSS of the process after unlock (MiB)", rss,
-         "Argon2id alone allocates 256", ""],
+        [
+            "entries added per second (sign+encrypt+store+index)",
+            ins,
+            "≥ 5,000",
+            verdict(ins >= 5000),
+        ],
+        [
+            "search p50 / p95, first pass (ms)",
+            f"{percentile(first, 50):.2f} / {p95_first:.2f}",
+            "p95 ≤ 30",
+            verdict(p95_first <= 30),
+        ],
+        [
+            "search p50 / p95, warm passes (ms)",
+            f"{percentile(warm, 50):.2f} / {p95_warm:.2f}",
+            "p95 ≤ 30",
+            verdict(p95_warm <= 30),
+        ],
+        [
+            "journal view open: count + first 100 + tags (ms)",
+            view_ms,
+            "≤ 200",
+            verdict(view_ms <= 200),
+        ],
+        ["peak RSS of the process after unlock (MiB)", rss, "Argon2id alone allocates 256", ""],
         ["vault size on disk (MiB)", size_mib, "", ""],
         ["unkeyed: entries added per second", plain_ins, "", ""],
-        ["unkeyed: search p95 first pass / warm (ms)", f"{pp95_first:.2f} / {pp95_warm:.2f}",
-         "", ""],
-        ["ratio encrypted/unkeyed, insert time", insert_ratio, "≤ 1.5",
-         verdict(insert_ratio <= 1.5)],
-        ["ratio encrypted/unkeyed, search p95, first pass", ratio_first, "≤ 1.5",
-         verdict(ratio_first <= 1.5)],
-        ["ratio encrypted/unkeyed, search p95, warm", ratio_warm, "≤ 1.5",
-         verdict(ratio_warm <= 1.5)],
+        [
+            "unkeyed: search p95 first pass / warm (ms)",
+            f"{pp95_first:.2f} / {pp95_warm:.2f}",
+            "",
+            "",
+        ],
+        [
+            "ratio encrypted/unkeyed, insert time",
+            insert_ratio,
+            "≤ 1.5",
+            verdict(insert_ratio <= 1.5),
+        ],
+        [
+            "ratio encrypted/unkeyed, search p95, first pass",
+            ratio_first,
+            "≤ 1.5",
+            verdict(ratio_first <= 1.5),
+        ],
+        [
+            "ratio encrypted/unkeyed, search p95, warm",
+            ratio_warm,
+            "≤ 1.5",
+            verdict(ratio_warm <= 1.5),
+        ],
     ]
     if replayed is not None:
         rows.append([f"rebuild projections from {replayed:,} events (s)", rebuild_s, "", ""])

@@ -101,8 +101,7 @@ def _blob(stamp: float) -> bytes:
     return struct.pack("<d", stamp) + os.urandom(BLOB_BYTES - 8)
 
 
-async def _gather_bounded(factories: list[Callable[[], Awaitable[T]]], parallel: int
-                          ) -> list[T]:
+async def _gather_bounded(factories: list[Callable[[], Awaitable[T]]], parallel: int) -> list[T]:
     sem = asyncio.Semaphore(parallel)
 
     async def one(factory: Callable[[], Awaitable[T]]) -> T:
@@ -115,7 +114,8 @@ async def _gather_bounded(factories: list[Callable[[], Awaitable[T]]], parallel:
 async def _relay_throughput(url: str, writers: int, total: int) -> float:
     clients = await _gather_bounded(
         [partial(RelayClient.connect, url, os.urandom(32)) for _ in range(writers)],
-        CONNECT_PARALLEL)
+        CONNECT_PARALLEL,
+    )
     per = total // writers
 
     async def writer(c: RelayClient) -> None:
@@ -141,7 +141,8 @@ async def _echo_connect(url: str) -> ClientConnection:
 
 async def _echo_throughput(url: str, writers: int, total: int) -> float:
     conns: list[ClientConnection] = await _gather_bounded(
-        [partial(_echo_connect, url) for _ in range(writers)], CONNECT_PARALLEL)
+        [partial(_echo_connect, url) for _ in range(writers)], CONNECT_PARALLEL
+    )
     per = total // writers
     payload = os.urandom(BLOB_BYTES + 40)  # about the size of an append frame
 
@@ -174,7 +175,8 @@ async def _fanout(url: str, pid: int, subscribers: int, rounds: int) -> dict[str
     t0 = time.perf_counter()
     subs: list[RelayClient] = await _gather_bounded(
         [partial(RelayClient.connect, url, keys[i % mailboxes]) for i in range(subscribers)],
-        CONNECT_PARALLEL)
+        CONNECT_PARALLEL,
+    )
     await _gather_bounded([partial(c.subscribe, 0) for c in subs], CONNECT_PARALLEL)
     connect_s = time.perf_counter() - t0
     rss_subscribed = _status_mib(pid, "VmRSS")
@@ -194,9 +196,15 @@ async def _fanout(url: str, pid: int, subscribers: int, rounds: int) -> dict[str
             await asyncio.gather(*receivers)
     deliveries_s = len(latencies) / (time.perf_counter() - t_rounds)
     await asyncio.gather(*(c.close() for c in subs + writers))
-    return {"connect_s": connect_s, "rss_subscribed": rss_subscribed,
-            "p50_ms": percentile(latencies, 50) * 1000, "p99_ms": percentile(latencies, 99) * 1000,
-            "deliveries_s": deliveries_s, "n": len(latencies), "mailboxes": mailboxes}
+    return {
+        "connect_s": connect_s,
+        "rss_subscribed": rss_subscribed,
+        "p50_ms": percentile(latencies, 50) * 1000,
+        "p99_ms": percentile(latencies, 99) * 1000,
+        "deliveries_s": deliveries_s,
+        "n": len(latencies),
+        "mailboxes": mailboxes,
+    }
 
 
 def run(quick: bool) -> str:
@@ -207,9 +215,21 @@ def run(quick: bool) -> str:
     with tempfile.TemporaryDirectory(prefix="haven-bench-relay-") as tmp:
         cfg = Path(tmp) / "relay.toml"
         cfg.write_text(CONFIG)
-        relay, url = _start([sys.executable, "-m", "haven.relay", "--host", "127.0.0.1",
-                             "--port", "0", "--db", str(Path(tmp) / "relay.db"),
-                             "--config", str(cfg)])
+        relay, url = _start(
+            [
+                sys.executable,
+                "-m",
+                "haven.relay",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--db",
+                str(Path(tmp) / "relay.db"),
+                "--config",
+                str(cfg),
+            ]
+        )
         echo, echo_url = _start([sys.executable, "-c", ECHO_SERVER])
         try:
             rss_idle = _status_mib(relay.pid, "VmRSS")
@@ -228,16 +248,29 @@ def run(quick: bool) -> str:
     ratios = sorted(r / e for r, e in zip(relay_rates, echo_rates, strict=True))
     ratio = median(ratios)
     rows = [
-        ["blobs accepted/s (durable acks)", rate,
-         f"echo {base:,.0f} msg/s; ratio {ratio:.2f} (pairs {ratios[0]:.2f}–{ratios[-1]:.2f})",
-         "≥ 0.50 × echo", verdict(ratio >= 0.5)],
-        [f"relay RSS with {subscribers} subscribed", fan["rss_subscribed"],
-         f"idle {rss_idle:.1f} MiB", "≤ 80 MB" if not quick else "(1,000 only)",
-         verdict(fan["rss_subscribed"] * 1.048576 <= 80)],
+        [
+            "blobs accepted/s (durable acks)",
+            rate,
+            f"echo {base:,.0f} msg/s; ratio {ratio:.2f} (pairs {ratios[0]:.2f}–{ratios[-1]:.2f})",
+            "≥ 0.50 × echo",
+            verdict(ratio >= 0.5),
+        ],
+        [
+            f"relay RSS with {subscribers} subscribed",
+            fan["rss_subscribed"],
+            f"idle {rss_idle:.1f} MiB",
+            "≤ 80 MB" if not quick else "(1,000 only)",
+            verdict(fan["rss_subscribed"] * 1.048576 <= 80),
+        ],
         ["relay peak RSS (VmHWM), MiB", peak, "whole run", "—", "—"],
         ["fan-out p50, ms", fan["p50_ms"], f"{fan['n']:,} deliveries", "—", "—"],
-        ["fan-out p99, ms", fan["p99_ms"], f"{fan['mailboxes']} mailboxes × {GROUP}",
-         "≤ 250 ms", verdict(fan["p99_ms"] <= 250)],
+        [
+            "fan-out p99, ms",
+            fan["p99_ms"],
+            f"{fan['mailboxes']} mailboxes × {GROUP}",
+            "≤ 250 ms",
+            verdict(fan["p99_ms"] <= 250),
+        ],
         ["deliveries/s during fan-out rounds", fan["deliveries_s"], "", "—", "—"],
         [f"connect + subscribe {subscribers} clients, s", fan["connect_s"], "", "—", "—"],
     ]
@@ -250,8 +283,7 @@ def run(quick: bool) -> str:
         f"({total:,} blobs; median of {PAIRS} alternating pairs) against a bare `websockets` "
         "echo server with the same clients and window, measured in the same run. Clients and "
         "servers share the machine's 2 cores, so the client side's own cost is inside every "
-        "figure.\n\n"
-        + table(["figure", "value", "context", "target", "verdict"], rows)
+        "figure.\n\n" + table(["figure", "value", "context", "target", "verdict"], rows)
     )
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
+import json
 import os
 import random
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -16,14 +18,16 @@ from haven.core.session import Session
 from haven.core.spaces import events as ev
 from haven.crypto.sealing import BoxKeyPair
 from haven.crypto.signing import SigningKeyPair
-from haven.sync.engine import SyncEngine, async_sync_once
+from haven.sync.engine import SyncEngine
 
 TITLE = "Group spaces (issue 4)"
 PASSPHRASE = "benchmark passphrase with several words 7"
 MEMBERS = 200
 BATCH = 1000
-TEXT = ("today I talked with my family about who I am and it went better than I feared "
-        "thank you all for listening this circle means so much to me")
+TEXT = (
+    "today I talked with my family about who I am and it went better than I feared "
+    "thank you all for listening this circle means so much to me"
+)
 WORDS = TEXT.split()
 
 
@@ -61,15 +65,17 @@ def run(quick: bool) -> str:
         # The joiner whose full-history sync is measured, added before the posts.
         joiner = _session(root / "joiner", "Joiner")
         request = joiner.spaces.prepare_join("Joiner")
-        welcome = owner.spaces.make_add_member(space, request.persona_pk, request.box_pk,
-                                               "Joiner", device_id=request.device_id)
+        welcome = owner.spaces.make_add_member(
+            space, request.persona_pk, request.box_pk, "Joiner", device_id=request.device_id
+        )
         joiner.spaces.accept_welcome(welcome)
 
         t0 = time.perf_counter()
         roots: list[bytes] = []
         for start in range(0, n_posts, BATCH):
             events = owner.spaces._append_many(  # the service's own batch path
-                space, _post_drafts(min(BATCH, n_posts - start), rng, roots[-200:]))
+                space, _post_drafts(min(BATCH, n_posts - start), rng, roots[-200:])
+            )
             roots += [e.id for e in events if "parent" not in e.content]
         write_s = time.perf_counter() - t0
 
@@ -92,48 +98,82 @@ def run(quick: bool) -> str:
             owner.spaces.remove_member(space, victim)
             rotations.append(time.perf_counter() - t0)
 
+        joiner.lock()
+        owner_rss = peak_rss_mib()
         engine = SyncEngine(owner)
         engine.start()
         port = engine.serve("127.0.0.1", 0)
-        t0 = time.perf_counter()
-        rounds = 0
-        while joiner.log.count(space) < owner.log.count(space) and rounds < 20:
-            asyncio.run(async_sync_once(joiner, "127.0.0.1", port))
-            rounds += 1
-        sync_s = time.perf_counter() - t0
-        synced = joiner.log.count(space)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "bench.spaces_member",
+                str(root / "joiner"),
+                PASSPHRASE,
+                str(port),
+                space.hex(),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).resolve().parent.parent,
+        )
+        member = json.loads(done.stdout)
         engine.stop()
-        t0 = time.perf_counter()
-        joiner.spaces.read_feed(space, limit=50)
-        joiner_feed_ms = (time.perf_counter() - t0) * 1000
-        rss = peak_rss_mib()
         total = owner.log.count(space)
         owner.lock()
-        joiner.lock()
 
     page, rotation = median(page_ms), median(rotations)
     rows = [
         ["posts written per second (one author, batches of 1,000)", n_posts / write_s, "", ""],
-        ["feed open: newest 50 threads with replies and reactions (ms)", page, "≤ 200",
-         verdict(page <= 200)],
+        [
+            "feed open: newest 50 threads with replies and reactions (ms)",
+            page,
+            "≤ 200",
+            verdict(page <= 200),
+        ],
         [f"whole feed, all {len(full):,} threads (ms)", feed_ms[0], "", ""],
         [f"rebuild projections from {replayed:,} events (s)", rebuild_s, "", ""],
-        [f"remove a member: rotate the key for {MEMBERS - 2} members (s)", rotation, "≤ 1",
-         verdict(rotation <= 1)],
-        [f"new member's full-history sync: {synced:,} of {total:,} events, {rounds} round(s) (s)",
-         sync_s, "", ""],
-        ["… events per second", synced / sync_s, "", ""],
-        ["new member's feed open after sync (ms)", joiner_feed_ms, "≤ 200",
-         verdict(joiner_feed_ms <= 200)],
-        ["peak RSS of the benchmark process, both vaults (MiB)", rss, "≤ 300",
-         verdict(rss <= 300)],
+        [
+            f"remove a member: rotate the key for {MEMBERS - 2} members (s)",
+            rotation,
+            "≤ 1",
+            verdict(rotation <= 1),
+        ],
+        [
+            f"new member's full-history sync: {member['events']:,} of {total:,} events, "
+            f"{member['rounds']} round(s) (s)",
+            member["sync_s"],
+            "",
+            "",
+        ],
+        ["… events per second", member["events"] / member["sync_s"], "", ""],
+        [
+            "new member's feed open after sync: newest 50 threads + members (ms)",
+            member["feed_ms"],
+            "≤ 200",
+            verdict(member["feed_ms"] <= 200),
+        ],
+        [
+            "peak RSS of the member's process: unlock, full sync, feed (MiB)",
+            member["rss_mib"],
+            "≤ 300",
+            verdict(member["rss_mib"] <= 300),
+        ],
+        [
+            "peak RSS of the owner's process: wrote everything, read the whole feed (MiB)",
+            owner_rss,
+            "",
+            "",
+        ],
     ]
     return (
         f"## {TITLE}\n\n"
         f"One space with {MEMBERS} members (the owner, {MEMBERS - 2} added members and one "
         f"joiner with its own vault) and {n_posts:,} posts (10–60 words, 60 % replies), "
         "written by the owner through the service's batch path. The joiner then syncs the "
-        "whole history from the owner over the real channel on 127.0.0.1. Vaults use the test "
-        "KDF; unlocking is measured in the journal section.\n\n"
+        "whole history from the owner over the real channel on 127.0.0.1, in a process of its "
+        "own (as a member's app would), and opens the feed there. Vaults use the test KDF; "
+        "unlocking is measured in the journal section.\n\n"
         + table(["measure", "value", "target", ""], rows)
     )

@@ -77,11 +77,16 @@ class CountingChannel:
 
 def _write(s: Session, n: int, rng: random.Random) -> None:
     for start in range(0, n, 1000):
-        s.journal.add_many([
-            JournalDraft(" ".join(rng.choices(WORDS, k=rng.randint(12, 30))),
-                         mood=rng.randint(1, 5), tags=(rng.choice(WORDS),))
-            for _ in range(min(1000, n - start))
-        ])
+        s.journal.add_many(
+            [
+                JournalDraft(
+                    " ".join(rng.choices(WORDS, k=rng.randint(12, 30))),
+                    mood=rng.randint(1, 5),
+                    tags=(rng.choice(WORDS),),
+                )
+                for _ in range(min(1000, n - start))
+            ]
+        )
 
 
 def _replica(source: Session, data_dir: Path) -> Session:
@@ -114,7 +119,11 @@ class Served:
         env = {**os.environ, "HAVEN_PASSPHRASE": PASSPHRASE}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "haven", "--data-dir", str(data_dir), "serve", "--port", "0"],
-            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         assert self.proc.stdout is not None
         ready, _, _ = select.select([self.proc.stdout], [], [], 60)
         line = self.proc.stdout.readline() if ready else ""
@@ -180,7 +189,7 @@ def _ingest_alone(source: Session, data_dir: Path, envelopes: list[bytes]) -> fl
     c = _replica(source, data_dir)
     t0 = time.perf_counter()
     for i in range(0, len(envelopes), 256):
-        c.log.ingest(envelopes[i:i + 256])
+        c.log.ingest(envelopes[i : i + 256])
     rate = len(envelopes) / (time.perf_counter() - t0)
     c.lock()
     return rate
@@ -216,9 +225,18 @@ def _one_size(n: int, root: Path) -> dict[str, float]:
     assert catch.received == d
     b.lock()
     return {
-        "n": moved, "full_s": full_s, "eps": moved / full_s, "floor": floor, "ingest": ingest_only,
-        "padded": padded, "wire": full_wire, "avg_env": padded / moved, "d": d, "catch_s": catch_s,
-        "catch_wire": catch_wire, "catch_per_event": catch_wire / d,
+        "n": moved,
+        "full_s": full_s,
+        "eps": moved / full_s,
+        "floor": floor,
+        "ingest": ingest_only,
+        "padded": padded,
+        "wire": full_wire,
+        "avg_env": padded / moved,
+        "d": d,
+        "catch_s": catch_s,
+        "catch_wire": catch_wire,
+        "catch_per_event": catch_wire / d,
     }
 
 
@@ -232,12 +250,29 @@ def run(quick: bool) -> str:
             results.append(_one_size(n, Path(tmp)))
     rows = []
     for r in results:
-        rows.append([f"{r['n']:,}", f"{r['avg_env']:.0f} B", f"{r['full_s']:.2f} s",
-                     f"{r['eps']:,.0f}", f"{r['floor']:,.0f}", f"{r['eps'] / r['floor']:.0%}",
-                     f"{r['ingest']:,.0f}", f"{r['eps'] / r['ingest']:.0%}",
-                     f"{r['wire'] / r['padded']:.3f}"])
-    catch_rows = [[f"{r['n']:,}", f"{r['d']:,}", f"{r['catch_s'] * 1000:.0f} ms",
-                   f"{r['catch_wire']:,}", f"{r['catch_per_event']:.0f} B"] for r in results]
+        rows.append(
+            [
+                f"{r['n']:,}",
+                f"{r['avg_env']:.0f} B",
+                f"{r['full_s']:.2f} s",
+                f"{r['eps']:,.0f}",
+                f"{r['floor']:,.0f}",
+                f"{r['eps'] / r['floor']:.0%}",
+                f"{r['ingest']:,.0f}",
+                f"{r['eps'] / r['ingest']:.0%}",
+                f"{r['wire'] / r['padded']:.3f}",
+            ]
+        )
+    catch_rows = [
+        [
+            f"{r['n']:,}",
+            f"{r['d']:,}",
+            f"{r['catch_s'] * 1000:.0f} ms",
+            f"{r['catch_wire']:,}",
+            f"{r['catch_per_event']:.0f} B",
+        ]
+        for r in results
+    ]
     share = min(r["eps"] / r["floor"] for r in results)
     wire = max(r["wire"] / r["padded"] for r in results)
     per_event = [r["catch_per_event"] for r in results]
@@ -251,18 +286,35 @@ def run(quick: bool) -> str:
         "the envelopes (the padded, encrypted events). *Ingest alone*: `EventLog.ingest` of up "
         "to 10,000 of the same events in batches of 256, in one process with no network — "
         "the ceiling for a round with the current event log.\n\n"
-        + table(["events", "avg envelope", "full sync", "events/s", "floor/s", "of floor",
-                 "ingest alone/s", "of ingest", "wire / padded"], rows)
+        + table(
+            [
+                "events",
+                "avg envelope",
+                "full sync",
+                "events/s",
+                "floor/s",
+                "of floor",
+                "ingest alone/s",
+                "of ingest",
+                "wire / padded",
+            ],
+            rows,
+        )
         + "\nCatch-up after the other side wrote 1 % more:\n\n"
-        + table(["log size", "missing", "time", "wire bytes", "wire per missing event"],
-                catch_rows)
+        + table(["log size", "missing", "time", "wire bytes", "wire per missing event"], catch_rows)
         + "\n"
-        + table(["target", "figure", "verdict"], [
-            ["throughput ≥ 50 % of the floor", f"{share:.0%}", verdict(share >= 0.5)],
-            ["wire ≤ 1.15 × padded event bytes", f"{wire:.3f}", verdict(wire <= 1.15)],
-            ["catch-up bytes per missing event flat in log size",
-             " / ".join(f"{x:.0f} B" for x in per_event), verdict(flat)],
-        ])
+        + table(
+            ["target", "figure", "verdict"],
+            [
+                ["throughput ≥ 50 % of the floor", f"{share:.0%}", verdict(share >= 0.5)],
+                ["wire ≤ 1.15 × padded event bytes", f"{wire:.3f}", verdict(wire <= 1.15)],
+                [
+                    "catch-up bytes per missing event flat in log size",
+                    " / ".join(f"{x:.0f} B" for x in per_event),
+                    verdict(flat),
+                ],
+            ],
+        )
         + "\nWhere the time goes (cProfile and an SQL trace of the receiving side): the "
         "round waits on the network for ~1 % of its time; ~98 % is `EventLog.ingest`. Per "
         "event that is ~45 µs of crypto (open_event: msgpack, decrypt, verify), ~50 µs "

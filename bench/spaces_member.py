@@ -1,0 +1,51 @@
+"""A member's device in its own process, as the app would be: unlock, sync the whole space
+history from a peer, open the feed. Prints JSON with timings and this process's peak RSS.
+Run by bench_spaces.py."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+from haven.core import session
+from haven.sync.engine import async_sync_once
+
+
+def main() -> int:
+    folder, passphrase, port, space_hex = sys.argv[1:5]
+    space = bytes.fromhex(space_hex)
+    s = session.unlock(Path(folder), passphrase)
+    t0 = time.perf_counter()
+    rounds = 0
+    while rounds < 20:
+        report = asyncio.run(async_sync_once(s, "127.0.0.1", int(port)))
+        rounds += 1
+        if not any(sp.accepted for sp in report.spaces):
+            break
+    sync_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    s.spaces.read_feed(space, limit=50)
+    s.spaces.members(space)
+    feed_ms = (time.perf_counter() - t0) * 1000
+    events = s.log.count(space)
+    s.lock()
+    print(
+        json.dumps(
+            {
+                "sync_s": sync_s,
+                "rounds": rounds,
+                "events": events,
+                "feed_ms": feed_ms,
+                "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            }
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
