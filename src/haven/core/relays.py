@@ -12,6 +12,7 @@ that must survive a restart; every later event of the chain is waiting for R.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -123,7 +124,8 @@ def _space(session: Session, space_id: bytes) -> ids.SpaceRow:
 
 def relays(session: Session, space_id: bytes) -> list[str]:
     if space_id != session.journal.space_id:
-        session.spaces.space_info(space_id)  # recomputes the projection if it is stale
+        with contextlib.suppress(NotFound):  # a space with no history yet has no list
+            session.spaces.space_info(space_id)  # recomputes the projection if stale
     with session.vault.read() as conn:
         found = rt.get_relay_list(conn, space_id)
     return found[0] if found else []
