@@ -36,5 +36,3 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return Path(os.environ["HAVEN_DATA_DIR"])
-
-

@@ -107,9 +107,13 @@ class Wire:
         return worst
 
 
-def run_round(a: Reconciler, b: Reconciler, link: Link = perfect,
-              cut_after_batches: int | None = None,
-              swap: Callable[[], bool] | None = None) -> tuple[SyncReport, SyncReport, Wire]:
+def run_round(
+    a: Reconciler,
+    b: Reconciler,
+    link: Link = perfect,
+    cut_after_batches: int | None = None,
+    swap: Callable[[], bool] | None = None,
+) -> tuple[SyncReport, SyncReport, Wire]:
     """Run one round to its end: both finished, an error on either side (the channel is then
     closed), a cut, or nothing left in transit (a lost message stalls the round)."""
     wire = Wire()

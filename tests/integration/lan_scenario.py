@@ -44,7 +44,11 @@ def main() -> int:
     stranger_peers: list[Peer] = []
     stranger_lan = LanDiscovery(
         lambda: [DiscoveryKey.from_epoch_key(stranger.journal.space_id, 0, b"\x00" * 32)],
-        9, stranger_peers.append, addresses=LOOPBACK, interfaces=LOOPBACK)
+        9,
+        stranger_peers.append,
+        addresses=LOOPBACK,
+        interfaces=LOOPBACK,
+    )
     stranger_lan.start()
 
     converged = False
@@ -59,9 +63,12 @@ def main() -> int:
     zc = Zeroconf(interfaces=LOOPBACK, ip_version=IPVersion.V4Only)
     types = sorted(ZeroconfServiceTypes.find(zc=zc, timeout=3))
     names: list[str] = []
-    browsers = [ServiceBrowser(zc, t, handlers=[lambda zeroconf, service_type, name,
-                                                state_change: names.append(name)])
-                for t in types]
+    browsers = [
+        ServiceBrowser(
+            zc, t, handlers=[lambda zeroconf, service_type, name, state_change: names.append(name)]
+        )
+        for t in types
+    ]
     time.sleep(2)  # a browse window, as a real observer would use
     txt = []
     for name in sorted(set(names)):

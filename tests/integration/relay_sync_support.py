@@ -28,8 +28,17 @@ class Relay(RelayProcess):
         super().__init__(tmp, config)
 
     def start(self) -> None:
-        cmd = [sys.executable, "-m", "haven.relay", "--host", "127.0.0.1",
-               "--port", str(self.port), "--db", str(self.db)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "haven.relay",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--db",
+            str(self.db),
+        ]
         if self.config is not None:
             cmd += ["--config", str(self.config)]
         log = self.log_path.open("ab")
@@ -54,8 +63,9 @@ def sync(data_dir: Path, relay: str | None = None) -> str:
 
 
 def journal(data_dir: Path) -> list[dict[str, object]]:
-    return sorted(json.loads(cli(data_dir, "journal", "list", "--json")),
-                  key=lambda e: str(e["id"]))
+    return sorted(
+        json.loads(cli(data_dir, "journal", "list", "--json")), key=lambda e: str(e["id"])
+    )
 
 
 def feed(data_dir: Path, space: str) -> list[dict[str, object]]:
@@ -64,9 +74,15 @@ def feed(data_dir: Path, space: str) -> list[dict[str, object]]:
 
 def join(admin: Session, joiner: Session, space_id: bytes, name: str) -> bytes:
     req = joiner.spaces.prepare_join(name, "she/her")
-    welcome = admin.spaces.make_add_member(space_id, req.persona_pk, req.box_pk, name,
-                                           req.profile.pronouns, req.profile.colour,
-                                           device_id=req.device_id)
+    welcome = admin.spaces.make_add_member(
+        space_id,
+        req.persona_pk,
+        req.box_pk,
+        name,
+        req.profile.pronouns,
+        req.profile.colour,
+        device_id=req.device_id,
+    )
     assert joiner.spaces.accept_welcome(welcome) == space_id
     return req.persona_pk
 
@@ -84,8 +100,9 @@ def identifiers(sessions: Iterable[Session]) -> list[bytes]:
     return sorted(out)
 
 
-def assert_relay_learned_nothing(relay: Relay, texts: Iterable[str],
-                                 raw_ids: Iterable[bytes]) -> int:
+def assert_relay_learned_nothing(
+    relay: Relay, texts: Iterable[str], raw_ids: Iterable[bytes]
+) -> int:
     """Search every file the relay wrote (database, WAL, log) for each secret, as UTF-8
     text, as raw bytes and as hex. Returns how many needles were searched for."""
     needles: list[bytes] = []

@@ -37,6 +37,7 @@ def run(coro: Coroutine[Any, Any, T], limit: float = 15.0) -> T:
     async def bounded() -> T:
         async with asyncio.timeout(limit):
             return await coro
+
     return asyncio.run(bounded())
 
 
@@ -49,6 +50,7 @@ def echo_handler(seen: list[bytes]) -> Callable[[Channel], Awaitable[None]]:
         async for message in channel:
             seen.append(message)
             await channel.send(message[::-1])
+
     return handle
 
 
@@ -107,8 +109,12 @@ def test_spaces_from_real_vaults_are_found(tmp_path: Path) -> None:
     sid, k0, k1 = os.urandom(16), os.urandom(32), os.urandom(32)
     for who, keys in ((alice, {0: k0, 1: k1}), (bob, {0: k0})):
         with who.vault.transaction() as conn:
-            ids.insert_space(conn, ids.SpaceRow(sid, "group", who.identity.primary().persona_id,
-                                                "circle", max(keys), 1))
+            ids.insert_space(
+                conn,
+                ids.SpaceRow(
+                    sid, "group", who.identity.primary().persona_id, "circle", max(keys), 1
+                ),
+            )
             for epoch, key in keys.items():
                 ids.put_epoch_key(conn, sid, epoch, key)
     mine = space_secrets(alice)
@@ -116,8 +122,10 @@ def test_spaces_from_real_vaults_are_found(tmp_path: Path) -> None:
     assert len(space_secrets(alice, kind="journal")) == 1
 
     async def main() -> tuple[SpaceSecret, ...]:
-        async with (await serve(HOST, 0, lambda: space_secrets(bob), echo_handler([])) as srv,
-                    await connect(HOST, srv.port, mine) as channel):
+        async with (
+            await serve(HOST, 0, lambda: space_secrets(bob), echo_handler([])) as srv,
+            await connect(HOST, srv.port, mine) as channel,
+        ):
             return channel.shared_spaces
 
     shared = run(main())
@@ -209,8 +217,10 @@ def test_connect_fails_cleanly_when_the_server_vanishes_or_stalls() -> None:
         async def stall(_r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
             stalled.append(w)
 
-        for callback, error, limit in ((hang_up, HandshakeError, 10.0),
-                                       (stall, ChannelTimeout, 0.3)):
+        for callback, error, limit in (
+            (hang_up, HandshakeError, 10.0),
+            (stall, ChannelTimeout, 0.3),
+        ):
             server = await asyncio.start_server(callback, HOST, 0)
             port = server.sockets[0].getsockname()[1]
             with pytest.raises(error):
@@ -328,15 +338,18 @@ def test_an_async_secrets_provider_is_awaited() -> None:
         return [s]
 
     async def main() -> tuple[SpaceSecret, ...]:
-        async with (await serve(HOST, 0, provider, echo_handler([])) as server,
-                    await connect(HOST, server.port, [s]) as channel):
+        async with (
+            await serve(HOST, 0, provider, echo_handler([])) as server,
+            await connect(HOST, server.port, [s]) as channel,
+        ):
             return channel.shared_spaces
 
     assert run(main()) == (s,)
 
 
 def test_a_failing_secrets_provider_refuses_the_peer_and_keeps_serving(
-        caplog: pytest.LogCaptureFixture) -> None:
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     s = space()
     locked = [True]
 

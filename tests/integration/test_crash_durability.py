@@ -31,7 +31,9 @@ def test_sigkill_mid_write_keeps_every_acknowledged_entry(data_dir: Path) -> Non
     new_session(data_dir).lock()
     proc = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(data_dir), PASSPHRASE],
-        stdout=subprocess.PIPE, env=os.environ.copy(), text=True,
+        stdout=subprocess.PIPE,
+        env=os.environ.copy(),
+        text=True,
     )
     assert proc.stdout is not None
     acknowledged = []

@@ -30,8 +30,14 @@ def env() -> dict[str, str]:
 
 
 def haven(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*HAVEN, "--data-dir", str(data_dir), *args], env=env(),
-                          capture_output=True, text=True, timeout=WAIT_S, check=False)
+    return subprocess.run(
+        [*HAVEN, "--data-dir", str(data_dir), *args],
+        env=env(),
+        capture_output=True,
+        text=True,
+        timeout=WAIT_S,
+        check=False,
+    )
 
 
 class Proc:
@@ -43,9 +49,14 @@ class Proc:
 
     def __init__(self, data_dir: Path, *args: str) -> None:
         Proc.started.append(self)
-        self.popen = subprocess.Popen([*HAVEN, "--data-dir", str(data_dir), *args], env=env(),
-                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                      stderr=subprocess.PIPE, text=True)
+        self.popen = subprocess.Popen(
+            [*HAVEN, "--data-dir", str(data_dir), *args],
+            env=env(),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         self.lines: queue.Queue[str | None] = queue.Queue()
         self.seen: list[str] = []
         threading.Thread(target=self._pump, daemon=True).start()
@@ -111,8 +122,9 @@ def first(tmp_path: Path) -> Path:
     return folder
 
 
-def link(first: Path, second: Path, answer_first: str = "y", answer_second: str = "y"
-         ) -> tuple[tuple[int, str, str], tuple[int, str, str], list[str]]:
+def link(
+    first: Path, second: Path, answer_first: str = "y", answer_second: str = "y"
+) -> tuple[tuple[int, str, str], tuple[int, str, str], list[str]]:
     a = Proc(first, "device", "link", "--host", "127.0.0.1", "--expires", "2")
     code = a.read_until("hvn1-")
     b = Proc(second, "init", "--link", code, "--device-name", "laptop")
@@ -158,12 +170,16 @@ def test_link_sync_and_unlink(first: Path, tmp_path: Path) -> None:
     assert "written on the laptop" in entries(second)
 
 
-@pytest.mark.parametrize(("answer_first", "answer_second", "expected"), [
-    ("y", "n", "did not match"),
-    ("n", "y", "did not match"),
-])
-def test_mismatched_words_link_nothing(first: Path, tmp_path: Path, answer_first: str,
-                                       answer_second: str, expected: str) -> None:
+@pytest.mark.parametrize(
+    ("answer_first", "answer_second", "expected"),
+    [
+        ("y", "n", "did not match"),
+        ("n", "y", "did not match"),
+    ],
+)
+def test_mismatched_words_link_nothing(
+    first: Path, tmp_path: Path, answer_first: str, answer_second: str, expected: str
+) -> None:
     second = tmp_path / "second"
     (rc_a, _, err_a), (rc_b, _, err_b), _ = link(first, second, answer_first, answer_second)
     assert rc_a != 0 and rc_b != 0
@@ -213,12 +229,21 @@ def test_a_code_works_once(tmp_path: Path) -> None:
             await release.wait()
             return False
 
-        offer = asyncio.create_task(async_offer_link(
-            source, listen_host="127.0.0.1", advertise_host="127.0.0.1", port=0,
-            confirm=hold, on_code=codes.put_nowait, ttl_s=60))
+        offer = asyncio.create_task(
+            async_offer_link(
+                source,
+                listen_host="127.0.0.1",
+                advertise_host="127.0.0.1",
+                port=0,
+                confirm=hold,
+                on_code=codes.put_nowait,
+                ttl_s=60,
+            )
+        )
         code = await codes.get()
-        first = asyncio.create_task(async_accept_link(
-            code, tmp_path / "b1", PASSPHRASE, confirm=hold))
+        first = asyncio.create_task(
+            async_accept_link(code, tmp_path / "b1", PASSPHRASE, confirm=hold)
+        )
         await asyncio.wait_for(asked.wait(), WAIT_S)  # the first device holds the code now
         with pytest.raises(PairingError, match="already used"):
             await async_accept_link(code, tmp_path / "b2", PASSPHRASE, confirm=hold)

@@ -30,6 +30,7 @@ def run(coro: Coroutine[Any, Any, T], limit: float = 15.0) -> T:
     async def bounded() -> T:
         async with asyncio.timeout(limit):
             return await coro
+
     return asyncio.run(bounded())
 
 
@@ -40,18 +41,21 @@ def flip(direction: str, index: int, position: int = -1) -> Policy:
         bad = bytearray(frame)
         bad[position] ^= 0x01
         return [bytes(bad)]
+
     return policy
 
 
 def replay(direction: str, index: int) -> Policy:
     def policy(d: str, i: int, frame: bytes) -> list[bytes]:
         return [frame, frame] if (d, i) == (direction, index) else [frame]
+
     return policy
 
 
 def drop(direction: str, index: int) -> Policy:
     def policy(d: str, i: int, frame: bytes) -> list[bytes]:
         return [] if (d, i) == (direction, index) else [frame]
+
     return policy
 
 
@@ -66,6 +70,7 @@ def swap(direction: str, index: int) -> Policy:
         if (d, i) == (direction, index + 1):
             return [frame, *held]
         return [frame]
+
     return policy
 
 
@@ -94,17 +99,18 @@ class FrameProxy:
             assert not pending, "a proxied connection never ended"
         await self._server.wait_closed()
 
-    async def _handle(self, c_reader: asyncio.StreamReader,
-                      c_writer: asyncio.StreamWriter) -> None:
+    async def _handle(self, c_reader: asyncio.StreamReader, c_writer: asyncio.StreamWriter) -> None:
         task = asyncio.current_task()
         assert task is not None
         self._tasks.add(task)
         s_reader, s_writer = await asyncio.open_connection(HOST, self.target_port)
-        await asyncio.gather(self._pump(c_reader, s_writer, "c2s"),
-                             self._pump(s_reader, c_writer, "s2c"))
+        await asyncio.gather(
+            self._pump(c_reader, s_writer, "c2s"), self._pump(s_reader, c_writer, "s2c")
+        )
 
-    async def _pump(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
-                    direction: str) -> None:
+    async def _pump(
+        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, direction: str
+    ) -> None:
         index = 0
         try:
             while True:
@@ -152,8 +158,9 @@ def attack(policy: Policy) -> Outcome:
             proxy = FrameProxy(server.port, policy)
             await proxy.start()
             try:
-                channel = await connect(HOST, proxy.port, [s], handshake_timeout=10,
-                                        idle_timeout=10)
+                channel = await connect(
+                    HOST, proxy.port, [s], handshake_timeout=10, idle_timeout=10
+                )
                 for m in MESSAGES:
                     await channel.send(m)
                 while True:
@@ -179,13 +186,16 @@ def test_the_untouched_proxy_passes_everything() -> None:
     assert outcome.client_got == [b"got all", b"goodbye"] and outcome.client_error is None
 
 
-@pytest.mark.parametrize("policy", [
-    pytest.param(flip("c2s", FIRST_DATA + 2), id="flip-byte"),
-    pytest.param(flip("c2s", FIRST_DATA + 2, position=4), id="flip-first-byte"),
-    pytest.param(replay("c2s", FIRST_DATA + 1), id="replay"),
-    pytest.param(drop("c2s", FIRST_DATA + 2), id="drop"),
-    pytest.param(swap("c2s", FIRST_DATA + 2), id="reorder"),
-])
+@pytest.mark.parametrize(
+    "policy",
+    [
+        pytest.param(flip("c2s", FIRST_DATA + 2), id="flip-byte"),
+        pytest.param(flip("c2s", FIRST_DATA + 2, position=4), id="flip-first-byte"),
+        pytest.param(replay("c2s", FIRST_DATA + 1), id="replay"),
+        pytest.param(drop("c2s", FIRST_DATA + 2), id="drop"),
+        pytest.param(swap("c2s", FIRST_DATA + 2), id="reorder"),
+    ],
+)
 def test_attacks_on_client_frames_end_the_channel_in_order(policy: Policy) -> None:
     outcome = attack(policy)
     assert isinstance(outcome.server_error, ChannelError)
@@ -195,14 +205,18 @@ def test_attacks_on_client_frames_end_the_channel_in_order(policy: Policy) -> No
     assert isinstance(outcome.client_error, SyncError) and outcome.client_got == []
 
 
-@pytest.mark.parametrize("policy, delivered", [
-    pytest.param(flip("s2c", FIRST_DATA), [], id="flip-byte"),
-    pytest.param(replay("s2c", FIRST_DATA), [b"got all"], id="replay"),
-    pytest.param(drop("s2c", FIRST_DATA), [], id="drop"),
-    pytest.param(swap("s2c", FIRST_DATA), [], id="reorder"),
-])
+@pytest.mark.parametrize(
+    "policy, delivered",
+    [
+        pytest.param(flip("s2c", FIRST_DATA), [], id="flip-byte"),
+        pytest.param(replay("s2c", FIRST_DATA), [b"got all"], id="replay"),
+        pytest.param(drop("s2c", FIRST_DATA), [], id="drop"),
+        pytest.param(swap("s2c", FIRST_DATA), [], id="reorder"),
+    ],
+)
 def test_attacks_on_server_frames_end_the_channel_for_the_client(
-        policy: Policy, delivered: list[bytes]) -> None:
+    policy: Policy, delivered: list[bytes]
+) -> None:
     outcome = attack(policy)
     assert outcome.server_got == MESSAGES
     assert isinstance(outcome.client_error, ChannelError)
@@ -223,8 +237,7 @@ def test_dropping_the_final_frame_is_seen_as_truncation() -> None:
 @pytest.mark.parametrize("direction", ["c2s", "s2c"])
 @pytest.mark.parametrize("index", [0, 1, 2])
 @pytest.mark.parametrize("position", [-1, 12])
-def test_tampering_with_the_handshake_fails_it(direction: str, index: int,
-                                               position: int) -> None:
+def test_tampering_with_the_handshake_fails_it(direction: str, index: int, position: int) -> None:
     outcome = attack(flip(direction, index, position))
     assert isinstance(outcome.client_error, SyncError)
     assert outcome.server_got == [] and outcome.client_got == []

@@ -60,7 +60,8 @@ def test_two_linked_devices_share_the_journal_through_a_relay(tmp_path: Path) ->
                 status = relays.sync_status(s, s.journal.space_id)
                 assert (status.transport, status.waiting, status.held) == ("relay", 0, 0)
             searched = assert_relay_learned_nothing(
-                relay, [*SECRETS[:2], "week one", "health", "they/them"], identifiers(opened))
+                relay, [*SECRETS[:2], "week one", "health", "they/them"], identifiers(opened)
+            )
             assert searched > 10
         finally:
             for s in opened:
@@ -74,8 +75,9 @@ def test_five_members_of_a_group_space_converge_through_a_relay(tmp_path: Path) 
     names = ["Ari", "Bea", "Cai", "Dee", "Eli"]
     dirs = [tmp_path / n.lower() for n in names]
     members = [new_session(d, n) for d, n in zip(dirs, names, strict=True)]
-    space_id = members[0].spaces.create_space("Trans elders", "a support circle",
-                                              ["coming out"], display_name="Ari")
+    space_id = members[0].spaces.create_space(
+        "Trans elders", "a support circle", ["coming out"], display_name="Ari"
+    )
     for s, name in zip(members[1:], names[1:], strict=True):
         join(members[0], s, space_id, name)
     relays.set_relays(members[0], space_id, [relay.url])
@@ -99,33 +101,37 @@ def test_five_members_of_a_group_space_converge_through_a_relay(tmp_path: Path) 
         feeds = [feed(d, space) for d in dirs]
         bodies = sorted(str(p["body"]) for p in feeds[0])
         assert bodies == sorted([*texts, "Welcome, all of you"])
-        assert all(json.dumps(f, sort_keys=True) == json.dumps(feeds[0], sort_keys=True)
-                   for f in feeds[1:])
+        assert all(
+            json.dumps(f, sort_keys=True) == json.dumps(feeds[0], sort_keys=True) for f in feeds[1:]
+        )
         for d in dirs:  # idempotent
             assert "sent 0, received 0, waiting 0" in sync(d)
-        assert_relay_learned_nothing(relay, [*texts, *names, "Trans elders", "support circle"],
-                                     every_id)
+        assert_relay_learned_nothing(
+            relay, [*texts, *names, "Trans elders", "support circle"], every_id
+        )
     finally:
         relay.stop()
 
 
-def test_cli_errors_are_clear_and_the_outbox_survives_a_relay_that_is_down(
-        tmp_path: Path) -> None:
+def test_cli_errors_are_clear_and_the_outbox_survives_a_relay_that_is_down(tmp_path: Path) -> None:
     relay = Relay(tmp_path / "relay")
     a_dir = tmp_path / "a"
     new_session(a_dir).lock()
     try:
-        for bad, words in ((("--add", "ws://relay.example.org/"), ("127.0.0.1", "wss://")),
-                           (("--add", "wss://r.example/?x=1"), ("no query",)),
-                           (("--remove", relay.url), ("does not use",))):
-            fails(haven(a_dir, "space", "relays", "journal", *bad, extra_env=NO_LAN), 2,
-                  *words)
+        for bad, words in (
+            (("--add", "ws://relay.example.org/"), ("127.0.0.1", "wss://")),
+            (("--add", "wss://r.example/?x=1"), ("no query",)),
+            (("--remove", relay.url), ("does not use",)),
+        ):
+            fails(haven(a_dir, "space", "relays", "journal", *bad, extra_env=NO_LAN), 2, *words)
         fails(haven(a_dir, "space", "relays", "0badc0de", extra_env=NO_LAN), 9)
         assert cli(a_dir, "space", "relays", "journal") == "no relays\n"
-        fails(haven(a_dir, "sync", "--relay", "ws://10.0.0.1/", extra_env=NO_LAN), 2,
-              "127.0.0.1")
-        fails(haven(a_dir, "sync", "--peer", "127.0.0.1:9", "--relay", relay.url,
-                    extra_env=NO_LAN), 2, "not both")
+        fails(haven(a_dir, "sync", "--relay", "ws://10.0.0.1/", extra_env=NO_LAN), 2, "127.0.0.1")
+        fails(
+            haven(a_dir, "sync", "--peer", "127.0.0.1:9", "--relay", relay.url, extra_env=NO_LAN),
+            2,
+            "not both",
+        )
 
         cli(a_dir, "space", "relays", "journal", "--add", relay.url)
         cli(a_dir, "journal", "add", "written while the relay is down")

@@ -31,7 +31,8 @@ def bodies(s: object) -> set[str]:
 
 
 def test_background_syncer_delivers_live_and_recovers_after_the_relay_returns(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     relay = Relay(tmp_path / "relay")
     a = new_session(tmp_path / "a")
     b = replica_of(a, tmp_path / "b")
@@ -39,8 +40,9 @@ def test_background_syncer_delivers_live_and_recovers_after_the_relay_returns(
     for s in (a, b):
         relays.set_relays(s, space, [relay.url])
     reports: list[RelayReport] = []
-    syncers = [RelaySyncer(s, on_report=reports.append, min_backoff=0.1, max_backoff=0.5)
-               for s in (a, b)]
+    syncers = [
+        RelaySyncer(s, on_report=reports.append, min_backoff=0.1, max_backoff=0.5) for s in (a, b)
+    ]
     try:
         for syncer in syncers:
             syncer.start()
@@ -74,6 +76,7 @@ def test_backoff_doubles_with_jitter_up_to_the_cap() -> None:
     waits = [1.0]
     for _ in range(12):
         waits.append(next_backoff(waits[-1], rng, maximum=60.0))
-    assert all(0.8 * min(60.0, 2 * w) <= n <= 1.2 * min(60.0, 2 * w)
-               for w, n in itertools.pairwise(waits))
+    assert all(
+        0.8 * min(60.0, 2 * w) <= n <= 1.2 * min(60.0, 2 * w) for w, n in itertools.pairwise(waits)
+    )
     assert max(waits) <= 72.0 and waits[-1] >= 48.0

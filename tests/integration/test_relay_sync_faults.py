@@ -34,8 +34,11 @@ from tests.relay.support import write_config
 from tests.sync_helpers import journal_state
 
 WAIT_S = 30.0
-FAST = ("blobs_per_minute_per_connection", "blobs_per_minute_per_address",
-        "requests_per_minute_per_connection")
+FAST = (
+    "blobs_per_minute_per_connection",
+    "blobs_per_minute_per_address",
+    "requests_per_minute_per_connection",
+)
 
 
 def _own_events(s: Session) -> int:
@@ -56,12 +59,12 @@ async def _events_on_relay(url: str, epoch_key: bytes) -> list[tuple[bytes, byte
 
 
 def test_relay_killed_mid_upload_loses_and_duplicates_nothing_acknowledged(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(relay_sync, "PUSH_BATCH", 32)  # many acknowledged steps to cut into
     # Limits high enough that 1,500 events go up in one go (pacing is the next test's).
     (tmp_path / "relay").mkdir()
-    config = write_config(tmp_path / "relay" / "relay.toml",
-                          **dict.fromkeys(FAST, 10**7))
+    config = write_config(tmp_path / "relay" / "relay.toml", **dict.fromkeys(FAST, 10**7))
     relay = Relay(tmp_path / "relay", config)
     a = new_session(tmp_path / "a")
     b = replica_of(a, tmp_path / "b")
@@ -110,6 +113,7 @@ def test_relay_killed_mid_upload_loses_and_duplicates_nothing_acknowledged(
 
 # ----------------------------------------------------------------- a lossy, replaying relay
 
+
 def _dropped(blob: bytes) -> bool:
     return hashlib.blake2b(blob, digest_size=2).digest()[0] % 5 == 0
 
@@ -129,8 +133,10 @@ def _mangle(frame: bytes, seen: list[tuple[int, bytes]]) -> tuple[bytes | None, 
     replays = [i for i in kept if _replayed(i[1])] + seen[-3:]
     seen.extend(kept)
     items = list(reversed(kept + replays))  # reordered, with old blobs again
-    return (protocol.encode(protocol.Blobs(message.id, items, message.more, message.head)),
-            len(replays))
+    return (
+        protocol.encode(protocol.Blobs(message.id, items, message.more, message.head)),
+        len(replays),
+    )
 
 
 class LossyProxy:
@@ -139,6 +145,7 @@ class LossyProxy:
 
     def __init__(self, upstream: str, loop: LoopThread) -> None:
         self.upstream, self.loop, self.replayed = upstream, loop, 0
+
         async def start() -> Server:
             return await serve(self._handle, "127.0.0.1", 0, compression=None)
 
@@ -147,8 +154,10 @@ class LossyProxy:
 
     async def _handle(self, client: ServerConnection) -> None:
         seen: list[tuple[int, bytes]] = []
-        async with connect(self.upstream, compression=None,
-                           max_size=protocol.MAX_FRAME_BYTES) as relay:
+        async with connect(
+            self.upstream, compression=None, max_size=protocol.MAX_FRAME_BYTES
+        ) as relay:
+
             async def up() -> None:
                 async for frame in client:
                     await relay.send(frame)
@@ -174,6 +183,7 @@ class LossyProxy:
         async def shut() -> None:
             self.server.close()
             await self.server.wait_closed()
+
         self.loop.run(shut)
 
 
@@ -185,7 +195,8 @@ def loop() -> Iterator[LoopThread]:
 
 
 def test_gaps_from_a_lossy_relay_show_as_held_and_fill_from_another_relay_or_a_peer(
-        tmp_path: Path, loop: LoopThread) -> None:
+    tmp_path: Path, loop: LoopThread
+) -> None:
     good, other = Relay(tmp_path / "r1"), Relay(tmp_path / "r2")
     lossy = LossyProxy(other.url, loop)
     a = new_session(tmp_path / "a")
@@ -228,7 +239,8 @@ def test_gaps_from_a_lossy_relay_show_as_held_and_fill_from_another_relay_or_a_p
 
 
 def test_after_a_key_rotation_events_move_to_a_mailbox_the_unlinked_device_cannot_find(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     relay = Relay(tmp_path / "relay")
     a = new_session(tmp_path / "a")
     b, lost = replica_of(a, tmp_path / "b"), replica_of(a, tmp_path / "lost")
@@ -255,8 +267,7 @@ def test_after_a_key_rotation_events_move_to_a_mailbox_the_unlinked_device_canno
             assert set(ids.epoch_keys(conn, space)) == {0}
         assert relay_sync.mailbox_id(keys[0]) != relay_sync.mailbox_id(keys[1])
         on_new = asyncio.run(_events_on_relay(relay.url, keys[1]))
-        assert on_new and all(author == a.identity.primary().persona_id
-                              for author, _, _ in on_new)
+        assert on_new and all(author == a.identity.primary().persona_id for author, _, _ in on_new)
     finally:
         relay.stop()
         for s in (a, b, lost):
@@ -264,8 +275,10 @@ def test_after_a_key_rotation_events_move_to_a_mailbox_the_unlinked_device_canno
 
 
 def test_a_relay_that_stops_answering_ends_the_round_with_a_timeout(
-        tmp_path: Path, loop: LoopThread) -> None:
+    tmp_path: Path, loop: LoopThread
+) -> None:
     """A test double of the relay protocol: it lets the client in, then never answers."""
+
     async def silent(ws: ServerConnection) -> None:
         await ws.send(protocol.encode(protocol.Challenge(bytes(32), 1 << 20)))
         await ws.recv()
@@ -293,4 +306,5 @@ def test_a_relay_that_stops_answering_ends_the_round_with_a_timeout(
 
         async def shut() -> None:
             server.close()
+
         loop.run(shut)

@@ -22,20 +22,52 @@ def vault(tmp_path: Path) -> Path:
 
 
 def test_create_post_reply_react_read(vault: Path) -> None:
-    sid = ok(haven(vault, "space", "create", "Queer parents", "--topic", "parenting",
-                   "--topic", "Family", "--description", "support for queer parents",
-                   "--as", "Ari P")).strip()
+    sid = ok(
+        haven(
+            vault,
+            "space",
+            "create",
+            "Queer parents",
+            "--topic",
+            "parenting",
+            "--topic",
+            "Family",
+            "--description",
+            "support for queer parents",
+            "--as",
+            "Ari P",
+        )
+    ).strip()
     assert len(sid) == 32 and int(sid, 16) >= 0
     [listed] = json.loads(ok(haven(vault, "space", "list", "--json")))
-    assert listed == {"id": sid, "name": "Queer parents", "topics": ["parenting", "family"],
-                      "unread": 0, "role": "owner", "members": 1}
-    post = ok(haven(vault, "space", "post", sid[:6], "--title", "Hello",
-                    "--cw", "custody", "-", stdin="First **post**\nline two")).strip()
+    assert listed == {
+        "id": sid,
+        "name": "Queer parents",
+        "topics": ["parenting", "family"],
+        "unread": 0,
+        "role": "owner",
+        "members": 1,
+    }
+    post = ok(
+        haven(
+            vault,
+            "space",
+            "post",
+            sid[:6],
+            "--title",
+            "Hello",
+            "--cw",
+            "custody",
+            "-",
+            stdin="First **post**\nline two",
+        )
+    ).strip()
     reply = ok(haven(vault, "space", "reply", "Queer parents", post[:8], "a reply")).strip()
     ok(haven(vault, "space", "react", sid, post[:8], "sending-care"))
     feed = json.loads(ok(haven(vault, "space", "read", sid, "--json")))
     assert [(p["id"], p["title"], p["body"], p["cw"], p["reactions"]) for p in feed] == [
-        (post, "Hello", "First **post**\nline two", "custody", {"sending-care": 1})]
+        (post, "Hello", "First **post**\nline two", "custody", {"sending-care": 1})
+    ]
     assert [r["id"] for r in feed[0]["replies"]] == [reply]
     assert feed[0]["author_name"] == "Ari P"
     text = ok(haven(vault, "space", "read", sid))
@@ -46,10 +78,16 @@ def test_create_post_reply_react_read(vault: Path) -> None:
     second = ok(haven(vault, "space", "post", sid, "second")).strip()
     ok(haven(vault, "space", "pin", sid, second[:8]))
     assert [p["id"] for p in json.loads(ok(haven(vault, "space", "read", sid, "--json")))] == [
-        second, post]
+        second,
+        post,
+    ]
     info = json.loads(ok(haven(vault, "space", "info", sid, "--json")))
     assert (info["name"], info["description"], info["role"], info["warnings"]) == (
-        "Queer parents", "support for queer parents", "owner", [])
+        "Queer parents",
+        "support for queer parents",
+        "owner",
+        [],
+    )
     assert "support for queer parents" in ok(haven(vault, "space", "info", sid))
 
 
@@ -64,8 +102,9 @@ def test_roles_removal_moderation_and_reports(vault: Path, tmp_path: Path) -> No
     owner.lock()
     cai.lock()
     ok(haven(vault, "space", "role", sid, "Cai", "moderator"))
-    members = {m["name"]: m for m in json.loads(ok(haven(vault, "space", "members", sid,
-                                                          "--json")))}
+    members = {
+        m["name"]: m for m in json.loads(ok(haven(vault, "space", "members", sid, "--json")))
+    }
     assert members["Cai"]["role"] == "moderator" and members["Cai"]["id"] == cai_pk.hex()
     report = ok(haven(vault, "space", "report", sid, cai_post.hex()[:10], "--reason", "test"))
     assert "moderators" in report
@@ -75,8 +114,7 @@ def test_roles_removal_moderation_and_reports(vault: Path, tmp_path: Path) -> No
     assert "removed by a moderator: off topic" in ok(haven(vault, "space", "read", sid))
     [rep] = json.loads(ok(haven(vault, "space", "reports", sid, "--json")))
     assert (rep["post"], rep["reason"], rep["reporter_name"]) == (cai_post.hex(), "test", "Ari")
-    actions = [a["action"] for a in json.loads(ok(haven(vault, "space", "modlog", sid,
-                                                         "--json")))]
+    actions = [a["action"] for a in json.loads(ok(haven(vault, "space", "modlog", sid, "--json")))]
     assert actions == ["add", "role", "remove-post"]
     before = json.loads(ok(haven(vault, "space", "list", "--json")))
     assert "rotated" in ok(haven(vault, "space", "remove", sid, cai_pk.hex()[:8], "--ban"))

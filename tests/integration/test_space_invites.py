@@ -54,9 +54,24 @@ def free_port() -> int:
 @contextmanager
 def serving(data_dir: Path, port: int) -> Iterator[subprocess.Popen[str]]:
     env = {**os.environ, "HAVEN_PASSPHRASE": PASSPHRASE}
-    proc = subprocess.Popen([str(HAVEN), "--data-dir", str(data_dir), "serve", "--host", HOST,
-                             "--port", str(port), "--lan", "off"], env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [
+            str(HAVEN),
+            "--data-dir",
+            str(data_dir),
+            "serve",
+            "--host",
+            HOST,
+            "--port",
+            str(port),
+            "--lan",
+            "off",
+        ],
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         assert proc.stdout is not None
         ready, _, _ = select.select([proc.stdout], [], [], WAIT_S)
@@ -75,8 +90,7 @@ def person(tmp_path: Path, name: str) -> Path:
 
 
 def invite(owner: Path, sid: str, port: int, *extra: str) -> dict[str, str]:
-    out = ok(haven(owner, "space", "invite", sid, "--address", f"{HOST}:{port}", "--json",
-                   *extra))
+    out = ok(haven(owner, "space", "invite", sid, "--address", f"{HOST}:{port}", "--json", *extra))
     return dict(json.loads(out))
 
 
@@ -85,10 +99,12 @@ def leftovers(data_dir: Path) -> tuple[int, int, int, int]:
     s = sessions.unlock(data_dir, PASSPHRASE)
     try:
         with s.vault.read() as conn:
-            return (len(conn.execute("SELECT 1 FROM personas").fetchall()),
-                    len(st.pending_box_keys(conn)),
-                    len(conn.execute("SELECT 1 FROM space_outgoing_joins").fetchall()),
-                    len(st.group_ids(conn)))
+            return (
+                len(conn.execute("SELECT 1 FROM personas").fetchall()),
+                len(st.pending_box_keys(conn)),
+                len(conn.execute("SELECT 1 FROM space_outgoing_joins").fetchall()),
+                len(st.group_ids(conn)),
+            )
     finally:
         s.lock()
 
@@ -104,9 +120,20 @@ def sync(data_dir: Path, port: int) -> str:
 def test_invite_join_approve_deny_auto_admit_then_talk_and_remove(tmp_path: Path) -> None:
     ari, bea, cai, dan, eli = (person(tmp_path, n) for n in ("ari", "bea", "cai", "dan", "eli"))
     port = free_port()
-    sid = ok(haven(ari, "space", "create", "Circle", "--description", "a support circle",
-                   "--guidelines", "Be kind. What is said here stays here.",
-                   "--as", "Ari")).strip()
+    sid = ok(
+        haven(
+            ari,
+            "space",
+            "create",
+            "Circle",
+            "--description",
+            "a support circle",
+            "--guidelines",
+            "Be kind. What is said here stays here.",
+            "--as",
+            "Ari",
+        )
+    ).strip()
     two = invite(ari, sid, port, "--uses", "2", "--expires", "2h")
     one = invite(ari, sid, port)
     listed = json.loads(ok(haven(ari, "space", "invites", sid, "--json")))
@@ -115,20 +142,22 @@ def test_invite_join_approve_deny_auto_admit_then_talk_and_remove(tmp_path: Path
 
     with serving(ari, port):
         # words typed at the prompt and accepted; the compact form with --accept-guidelines
-        joined = haven(bea, "space", "join", *two["words"].split(), "--name", "Bea",
-                       stdin="y\n")
+        joined = haven(bea, "space", "join", *two["words"].split(), "--name", "Bea", stdin="y\n")
         out = ok(joined)
         assert "Circle" in out and "a support circle" in out and "Be kind." in out
         assert "request sent; waiting for an admin" in out
-        assert "request sent" in ok(haven(cai, "space", "join", two["code"], "--name", "Cai",
-                                          "--accept-guidelines"))
-        assert "request sent" in ok(haven(dan, "space", "join", one["code"], "--name", "Dan",
-                                          "--accept-guidelines"))
+        assert "request sent" in ok(
+            haven(cai, "space", "join", two["code"], "--name", "Cai", "--accept-guidelines")
+        )
+        assert "request sent" in ok(
+            haven(dan, "space", "join", one["code"], "--name", "Dan", "--accept-guidelines")
+        )
         assert "still waiting" in ok(haven(bea, "space", "join", "--status", two["code"]))
     assert leftovers(bea)[1:] == (1, 1, 0)  # a pending key and request, no space yet
 
-    requests = {r["name"]: r for r in json.loads(ok(haven(ari, "space", "requests", sid,
-                                                          "--json")))}
+    requests = {
+        r["name"]: r for r in json.loads(ok(haven(ari, "space", "requests", sid, "--json")))
+    }
     assert set(requests) == {"Bea", "Cai", "Dan"}
     assert {r["status"] for r in requests.values()} == {"pending"}
     for name in ("Bea", "Cai"):
@@ -144,8 +173,7 @@ def test_invite_join_approve_deny_auto_admit_then_talk_and_remove(tmp_path: Path
         out = ok(haven(cai, "space", "join", two["code"]))  # re-running join collects too
         assert "joined Circle" in out
         fails(haven(dan, "space", "join", "--status", one["code"]), 2, "declined")
-        out = ok(haven(eli, "space", "join", auto["code"], "--name", "Eli",
-                       "--accept-guidelines"))
+        out = ok(haven(eli, "space", "join", auto["code"], "--name", "Eli", "--accept-guidelines"))
         assert "joined Circle" in out and "request sent" not in out  # admitted at once
 
         post = ok(haven(bea, "space", "post", sid, "first time here", "--title", "Hi")).strip()
@@ -163,7 +191,11 @@ def test_invite_join_approve_deny_auto_admit_then_talk_and_remove(tmp_path: Path
     assert leftovers(dan) == (1, 0, 0, 0)  # denied: the keys made for it are gone
     members = json.loads(ok(haven(ari, "space", "members", sid, "--json")))
     assert sorted((m["name"], m["role"]) for m in members) == [
-        ("Ari", "owner"), ("Bea", "member"), ("Cai", "member"), ("Eli", "member")]
+        ("Ari", "owner"),
+        ("Bea", "member"),
+        ("Cai", "member"),
+        ("Eli", "member"),
+    ]
     ok(haven(ari, "space", "moderate", sid, reply[:8], "--reason", "testing moderation"))
     ok(haven(ari, "space", "remove", sid, "Eli"))
 
@@ -201,23 +233,34 @@ def test_bad_codes_used_up_revoked_and_declined_guidelines(tmp_path: Path) -> No
         (["join", revoked["code"], "--accept-guidelines"], "no longer accepts"),
     ]
     with serving(ari, port):
-        assert "joined" in ok(haven(person(tmp_path, "gus"), "space", "join", used["code"],
-                                    "--accept-guidelines"))
+        assert "joined" in ok(
+            haven(person(tmp_path, "gus"), "space", "join", used["code"], "--accept-guidelines")
+        )
         cases.append((["join", used["code"], "--accept-guidelines"], "no longer accepts"))
         for args, reason in cases:
             fails(haven(fay, "space", *args), 2, reason)
-        fails(haven(fay, "space", "join", spare["code"], "--accept-guidelines",
-                    "--name", "x" * 500), 2, "name")
+        fails(
+            haven(fay, "space", "join", spare["code"], "--accept-guidelines", "--name", "x" * 500),
+            2,
+            "name",
+        )
         fails(haven(fay, "space", "join", spare["code"], stdin="n\n"), 2, "did not accept")
         fails(haven(fay, "space", "join", spare["code"]), 2, "did not accept")  # no answer
     assert leftovers(fay) == (1, 0, 0, 0)  # nothing half-stored by any of it
-    fails(haven(fay, "space", "join", revoked["code"], "--accept-guidelines"), 12,
-          "could not reach the inviter")
+    fails(
+        haven(fay, "space", "join", revoked["code"], "--accept-guidelines"),
+        12,
+        "could not reach the inviter",
+    )
     fails(haven(ari, "space", "invite", sid, "--address", "nowhere"), 2, "HOST:PORT")
-    fails(haven(ari, "space", "invite", sid, "--address", f"{HOST}:{port}", "--expires",
-                "3 weeks"), 2, "duration")
-    fails(haven(ari, "space", "invite", sid, "--address", f"{HOST}:{port}", "--uses", "0"),
-          2, "uses")
+    fails(
+        haven(ari, "space", "invite", sid, "--address", f"{HOST}:{port}", "--expires", "3 weeks"),
+        2,
+        "duration",
+    )
+    fails(
+        haven(ari, "space", "invite", sid, "--address", f"{HOST}:{port}", "--uses", "0"), 2, "uses"
+    )
     fails(haven(ari, "space", "revoke-invite", sid, "ffffffff"), 9, "no invite")
     assert leftovers(fay) == (1, 0, 0, 0)
 
@@ -227,8 +270,9 @@ def test_a_code_alone_reveals_no_member_key_or_post(tmp_path: Path) -> None:
     documented choice) and nothing else: no sync round, no key, no post, no member."""
     ari = person(tmp_path, "ari")
     port = free_port()
-    sid = ok(haven(ari, "space", "create", "Circle", "--guidelines", "be kind",
-                   "--as", "Ari")).strip()
+    sid = ok(
+        haven(ari, "space", "create", "Circle", "--guidelines", "be kind", "--as", "Ari")
+    ).strip()
     ok(haven(ari, "space", "post", sid, "a private post"))
     code = InviteCode.decode(invite(ari, sid, port)["code"])
     with serving(ari, port):

@@ -36,8 +36,14 @@ def _env() -> dict[str, str]:
 
 
 def haven(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*HAVEN, "--data-dir", str(data_dir), *args], env=_env(),
-                          capture_output=True, text=True, timeout=WAIT_S, check=False)
+    return subprocess.run(
+        [*HAVEN, "--data-dir", str(data_dir), *args],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=WAIT_S,
+        check=False,
+    )
 
 
 def entries(data_dir: Path) -> list[dict[str, object]]:
@@ -51,8 +57,12 @@ class Server:
 
     def __init__(self, data_dir: Path) -> None:
         self.proc = subprocess.Popen(
-            [*HAVEN, "--data-dir", str(data_dir), "serve", "--port", "0"], env=_env(),
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            [*HAVEN, "--data-dir", str(data_dir), "serve", "--port", "0"],
+            env=_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         assert self.proc.stdout is not None
         ready, _, _ = select.select([self.proc.stdout], [], [], WAIT_S)
         assert ready, "haven serve did not start"
@@ -95,8 +105,11 @@ def test_two_vaults_sync_writes_edits_and_deletes(replica_dirs: tuple[Path, Path
     client_out, served = _sync(a, b)
     # Vault creation may log events of its own (a device's link event), so count at least
     # the entries written here.
-    line = re.fullmatch(r"journal: sent (\d+), received (\d+) \(new (\d+), duplicates 0, "
-                        r"rejected 0, equivocations 0\)\n", client_out)
+    line = re.fullmatch(
+        r"journal: sent (\d+), received (\d+) \(new (\d+), duplicates 0, "
+        r"rejected 0, equivocations 0\)\n",
+        client_out,
+    )
     assert line is not None, client_out
     sent, received, new = map(int, line.groups())
     assert sent >= 1 and received >= 2 and new == received
@@ -108,8 +121,9 @@ def test_two_vaults_sync_writes_edits_and_deletes(replica_dirs: tuple[Path, Path
     # Edit and delete on b; a sees both after the next round.
     first = next(e for e in on_b if e["body"] == "written on a")
     gone = next(e for e in on_b if e["body"] == "another on a")
-    edited = haven(b, "journal", "edit", str(first["id"])[:12], "changed on b",
-                   "--clear-mood", "--tag", "joy")
+    edited = haven(
+        b, "journal", "edit", str(first["id"])[:12], "changed on b", "--clear-mood", "--tag", "joy"
+    )
     assert edited.returncode == 0, edited.stderr
     assert haven(b, "journal", "delete", str(gone["id"]), "--yes").returncode == 0
     client_out, _ = _sync(a, b)
@@ -197,8 +211,7 @@ def test_hostile_message_over_tcp_is_refused_and_applies_nothing(tmp_path: Path)
     a, b = make_replicas(tmp_path, 2)
     a.journal.add("kept")
     b.journal.add("never sent")
-    forged = b.log.envelopes_after(b.journal.space_id, a.log.chain_tips(a.journal.space_id),
-                                   1)[0]
+    forged = b.log.envelopes_after(b.journal.space_id, a.log.chain_tips(a.journal.space_id), 1)[0]
     before = a.log.count()
     space = a.journal.space_id
     reports: list[SyncReport] = []

@@ -37,8 +37,7 @@ from tests.relay.support import write_config
 
 ROOT = Path(__file__).resolve().parents[2]
 IN_NETNS = "HAVEN_TEST_IN_NETNS"
-NETNS_SETUP = ("ip link set lo up && ip link set lo multicast on && "
-               "ip route add 224.0.0.0/4 dev lo")
+NETNS_SETUP = "ip link set lo up && ip link set lo multicast on && ip route add 224.0.0.0/4 dev lo"
 WAIT_S = 60.0
 BACKLOG = 1500
 CUT_AFTER_BYTES = 64 * 1024
@@ -72,8 +71,10 @@ class CuttingProxy:
                 dst.write(data)
                 await dst.drain()
 
-        tasks = [asyncio.create_task(pump(reader, up_writer)),
-                 asyncio.create_task(pump(up_reader, writer))]
+        tasks = [
+            asyncio.create_task(pump(reader, up_writer)),
+            asyncio.create_task(pump(up_reader, writer)),
+        ]
         try:
             await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
         finally:
@@ -85,17 +86,21 @@ class CuttingProxy:
     def close(self) -> None:
         async def shut() -> None:
             self.server.close()
+
         self.loop.run(shut)
 
 
 class Serving:
     """`haven serve` in a subprocess until stopped; the port comes from its first line."""
 
-    def __init__(self, data_dir: Path, *args: str, env: dict[str, str],
-                 wait_for: str = "") -> None:
+    def __init__(self, data_dir: Path, *args: str, env: dict[str, str], wait_for: str = "") -> None:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "haven", "--data-dir", str(data_dir), "serve", *args],
-            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         first = self._line()
         assert first.startswith("listening on 127.0.0.1:"), first
         self.port = int(first.rsplit(":", 1)[1])
@@ -116,11 +121,16 @@ class Serving:
 
 
 def _env(extra: dict[str, str] | None = None) -> dict[str, str]:
-    return {**os.environ, "HAVEN_PASSPHRASE": PASSPHRASE, "HAVEN_LAN_DISCOVERY": "0",
-            **(extra or {})}
+    return {
+        **os.environ,
+        "HAVEN_PASSPHRASE": PASSPHRASE,
+        "HAVEN_LAN_DISCOVERY": "0",
+        **(extra or {}),
+    }
 
 
 # ----------------------------------------------------------------- the transports
+
 
 class Transport:
     """How two vaults sync over one transport. `exchange` leaves both with everything."""
@@ -156,8 +166,13 @@ class Direct(Transport):
         proxy = CuttingProxy(self.loop, server.port)
         proxy.cut_after = CUT_AFTER_BYTES if cut else None
         try:
-            done = haven(a, "sync", "--peer", f"127.0.0.1:{proxy.port}",
-                         extra_env={"HAVEN_LAN_DISCOVERY": "0"})
+            done = haven(
+                a,
+                "sync",
+                "--peer",
+                f"127.0.0.1:{proxy.port}",
+                extra_env={"HAVEN_LAN_DISCOVERY": "0"},
+            )
         finally:
             proxy.close()
             server.stop()
@@ -172,8 +187,13 @@ class Direct(Transport):
     def stranger_tries(self, stranger: Path, a: Path) -> None:
         server = Serving(a, "--port", "0", env=_env())
         try:
-            done = haven(stranger, "sync", "--peer", f"127.0.0.1:{server.port}",
-                         extra_env={"HAVEN_LAN_DISCOVERY": "0"})
+            done = haven(
+                stranger,
+                "sync",
+                "--peer",
+                f"127.0.0.1:{server.port}",
+                extra_env={"HAVEN_LAN_DISCOVERY": "0"},
+            )
         finally:
             server.stop()
         assert done.returncode == 12 and "shares none of our spaces" in done.stderr
@@ -183,12 +203,12 @@ class Lan(Transport):
     """`haven serve --lan on` on B; `haven sync` on A finds it by mDNS (no address given)."""
 
     can_cut = False  # discovery hands out B's own port: nothing can sit in between
-    env: ClassVar[dict[str, str]] = {"HAVEN_LAN_DISCOVERY": "1",
-                                     "HAVEN_LAN_ADDRESS": "127.0.0.1"}
+    env: ClassVar[dict[str, str]] = {"HAVEN_LAN_DISCOVERY": "1", "HAVEN_LAN_ADDRESS": "127.0.0.1"}
 
     def exchange(self, a: Path, b: Path) -> None:
-        server = Serving(b, "--host", "127.0.0.1", "--lan", "on", env=_env(self.env),
-                         wait_for="announcing")
+        server = Serving(
+            b, "--host", "127.0.0.1", "--lan", "on", env=_env(self.env), wait_for="announcing"
+        )
         try:
             done = haven(a, "sync", "--lan-wait", "10", extra_env=self.env)
         finally:
@@ -196,8 +216,9 @@ class Lan(Transport):
         assert done.returncode == 0 and "127.0.0.1:" in done.stdout, done.stdout + done.stderr
 
     def stranger_tries(self, stranger: Path, a: Path) -> None:
-        server = Serving(a, "--host", "127.0.0.1", "--lan", "on", env=_env(self.env),
-                         wait_for="announcing")
+        server = Serving(
+            a, "--host", "127.0.0.1", "--lan", "on", env=_env(self.env), wait_for="announcing"
+        )
         try:
             done = haven(stranger, "sync", "--lan-wait", "3", extra_env=self.env)
         finally:
@@ -212,9 +233,17 @@ class ViaRelay(Transport):
     def __init__(self, tmp: Path, loop: LoopThread) -> None:
         super().__init__(tmp, loop)
         (tmp / "relay").mkdir()
-        fast = write_config(tmp / "relay" / "relay.toml", **dict.fromkeys(
-            ("blobs_per_minute_per_connection", "blobs_per_minute_per_address",
-             "requests_per_minute_per_connection"), 10**7))
+        fast = write_config(
+            tmp / "relay" / "relay.toml",
+            **dict.fromkeys(
+                (
+                    "blobs_per_minute_per_connection",
+                    "blobs_per_minute_per_address",
+                    "requests_per_minute_per_connection",
+                ),
+                10**7,
+            ),
+        )
         self.relay = Relay(tmp / "relay", fast)
         self.proxy = CuttingProxy(loop, self.relay.port)
         self.url = f"ws://127.0.0.1:{self.proxy.port}/"
@@ -273,6 +302,7 @@ async def _claim(url: str, mailbox: bytes) -> str:
 
 # ----------------------------------------------------------------- the contract
 
+
 def _counts(*dirs: Path) -> list[int]:
     """Events in each vault's journal space."""
     out = []
@@ -318,8 +348,9 @@ class TransportContract:
         assert on_a == journal(b)
         assert sorted(str(e["body"]) for e in on_a) == ["written on a", "written on b"]
 
-    def test_syncing_again_changes_nothing(self, transport: Transport,
-                                           pair: tuple[Path, Path]) -> None:
+    def test_syncing_again_changes_nothing(
+        self, transport: Transport, pair: tuple[Path, Path]
+    ) -> None:
         a, b = pair
         transport.exchange(a, b)
         before = (journal(a), _counts(a, b))
@@ -327,11 +358,14 @@ class TransportContract:
         assert (journal(a), _counts(a, b)) == before
         assert before[1][0] == before[1][1]
 
-    def test_an_interrupted_sync_resumes(self, transport: Transport,
-                                         pair: tuple[Path, Path]) -> None:
+    def test_an_interrupted_sync_resumes(
+        self, transport: Transport, pair: tuple[Path, Path]
+    ) -> None:
         if not transport.can_cut:
-            pytest.skip("LAN discovery gives the serving device's own address, so no proxy "
-                        "can cut the connection; the direct transport runs the same channel")
+            pytest.skip(
+                "LAN discovery gives the serving device's own address, so no proxy "
+                "can cut the connection; the direct transport runs the same channel"
+            )
         a, b = pair
         s = sessions.unlock(a, PASSPHRASE)
         try:
@@ -346,8 +380,9 @@ class TransportContract:
         count_a, count_b = _counts(a, b)
         assert count_a == count_b  # every event once on each side
 
-    def test_a_stranger_gets_nothing(self, tmp_path: Path, transport: Transport,
-                                     pair: tuple[Path, Path]) -> None:
+    def test_a_stranger_gets_nothing(
+        self, tmp_path: Path, transport: Transport, pair: tuple[Path, Path]
+    ) -> None:
         a, _ = pair
         stranger = tmp_path / "stranger"
         new_session(stranger, "Mallory").lock()
@@ -372,9 +407,11 @@ class TestRelay(TransportContract):
     transport_class = ViaRelay
 
 
-@pytest.mark.skipif(os.environ.get(IN_NETNS) != "1",
-                    reason="runs inside a private network namespace, started by "
-                    "test_lan_contract_in_a_private_network_namespace")
+@pytest.mark.skipif(
+    os.environ.get(IN_NETNS) != "1",
+    reason="runs inside a private network namespace, started by "
+    "test_lan_contract_in_a_private_network_namespace",
+)
 class TestLan(TransportContract):
     transport_class = Lan
 
@@ -382,20 +419,31 @@ class TestLan(TransportContract):
 def _namespace_available() -> bool:
     if not (shutil.which("unshare") and shutil.which("ip")):
         return False
-    probe = subprocess.run(["unshare", "-rn", "sh", "-c", NETNS_SETUP], capture_output=True,
-                           timeout=30, check=False)
+    probe = subprocess.run(
+        ["unshare", "-rn", "sh", "-c", NETNS_SETUP], capture_output=True, timeout=30, check=False
+    )
     return probe.returncode == 0
 
 
 @pytest.mark.skipif(os.environ.get(IN_NETNS) == "1", reason="already inside the namespace")
 def test_lan_contract_in_a_private_network_namespace() -> None:
     if not _namespace_available():
-        pytest.skip("needs `unshare -rn` and `ip` (user and network namespaces) for "
-                    "multicast on a private loopback")
-    cmd = (f"{NETNS_SETUP} && exec {sys.executable} -m pytest -q -p no:cacheprovider "
-           f"{Path(__file__).relative_to(ROOT)}::TestLan")
-    done = subprocess.run(["unshare", "-rn", "sh", "-c", cmd], cwd=ROOT,
-                          env={**os.environ, IN_NETNS: "1"}, capture_output=True, text=True,
-                          timeout=300, check=False)
+        pytest.skip(
+            "needs `unshare -rn` and `ip` (user and network namespaces) for "
+            "multicast on a private loopback"
+        )
+    cmd = (
+        f"{NETNS_SETUP} && exec {sys.executable} -m pytest -q -p no:cacheprovider "
+        f"{Path(__file__).relative_to(ROOT)}::TestLan"
+    )
+    done = subprocess.run(
+        ["unshare", "-rn", "sh", "-c", cmd],
+        cwd=ROOT,
+        env={**os.environ, IN_NETNS: "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     assert "3 passed, 1 skipped" in done.stdout, done.stdout[-2000:]

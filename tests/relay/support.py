@@ -30,8 +30,13 @@ def write_config(path: Path, **limits: float) -> Path:
 class RelayProcess:
     """One relay subprocess; `restart()` starts a new one on the same database."""
 
-    def __init__(self, tmp: Path, config: Path | None = None, db: Path | None = None,
-                 extra_args: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        tmp: Path,
+        config: Path | None = None,
+        db: Path | None = None,
+        extra_args: tuple[str, ...] = (),
+    ) -> None:
         self.tmp = tmp
         self.extra_args = extra_args
         self.scheme = "wss" if "--tls-cert" in extra_args else "ws"
@@ -51,8 +56,17 @@ class RelayProcess:
         return f"{'https' if self.scheme == 'wss' else 'http'}://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        cmd = [sys.executable, "-m", "haven.relay", "--host", "127.0.0.1", "--port", "0",
-               "--db", str(self.db)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "haven.relay",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--db",
+            str(self.db),
+        ]
         if self.config is not None:
             cmd += ["--config", str(self.config)]
         cmd += list(self.extra_args)

@@ -18,8 +18,10 @@ def test_defaults_file_and_flags(tmp_path: Path) -> None:
     assert config.load(None).limits.blob_max_bytes == 64 * 1024
     assert config.load(None).limits.expiry_seconds == 30 * 24 * 3600
     path = tmp_path / "relay.toml"
-    path.write_text('host = "0.0.0.0"\nport = 9000\ndb = "x.db"\ntrust_proxy = true\n'
-                    "[limits]\nblob_max_bytes = 1000\nexpiry_seconds = 2.5\n")
+    path.write_text(
+        'host = "0.0.0.0"\nport = 9000\ndb = "x.db"\ntrust_proxy = true\n'
+        "[limits]\nblob_max_bytes = 1000\nexpiry_seconds = 2.5\n"
+    )
     cfg = config.load(path)
     assert (cfg.host, cfg.port, cfg.db, cfg.trust_proxy) == ("0.0.0.0", 9000, Path("x.db"), True)
     assert cfg.limits.blob_max_bytes == 1000 and cfg.limits.expiry_seconds == 2.5
@@ -28,12 +30,23 @@ def test_defaults_file_and_flags(tmp_path: Path) -> None:
     assert (cfg.host, cfg.port, cfg.db) == ("127.0.0.1", 0, Path("x.db"))
 
 
-@pytest.mark.parametrize("text", [
-    "port = \n", 'colour = "red"\n', 'port = "80"\n', "port = 70000\n", "port = true\n",
-    "[limits]\nblob_max_bytes = 0\n", "[limits]\nmystery = 1\n", "limits = 3\n",
-    '[limits]\nblob_max_bytes = "big"\n', "[limits]\nmax_connections = 1.5\n",
-    'log_level = "chatty"\n', 'tls_cert = "a.pem"\n',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "port = \n",
+        'colour = "red"\n',
+        'port = "80"\n',
+        "port = 70000\n",
+        "port = true\n",
+        "[limits]\nblob_max_bytes = 0\n",
+        "[limits]\nmystery = 1\n",
+        "limits = 3\n",
+        '[limits]\nblob_max_bytes = "big"\n',
+        "[limits]\nmax_connections = 1.5\n",
+        'log_level = "chatty"\n',
+        'tls_cert = "a.pem"\n',
+    ],
+)
 def test_bad_settings_are_clear_errors(tmp_path: Path, text: str) -> None:
     path = tmp_path / "relay.toml"
     path.write_text(text)
@@ -49,7 +62,11 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_command_reports_bad_config_with_exit_code_2(tmp_path: Path) -> None:
     path = tmp_path / "relay.toml"
     path.write_text("[limits]\nblob_max_bytes = -5\n")
-    done = subprocess.run([sys.executable, "-m", "haven.relay", "--config", str(path)],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "haven.relay", "--config", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2
     assert "blob_max_bytes" in done.stderr and "Traceback" not in done.stderr

@@ -58,8 +58,9 @@ def test_group_commit_answers_every_append_and_notifies_subscribers(tmp_path: Pa
     run(scenario())
 
 
-def test_a_failed_batch_is_reported_to_every_sender(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_batch_is_reported_to_every_sender(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     async def scenario() -> None:
         hub = Hub(tmp_path / "r.db", Limits(), Metrics())
         await hub.start()
@@ -103,6 +104,7 @@ def test_purge_uses_the_injected_clock(tmp_path: Path) -> None:
 def test_auth_timeout_on_the_real_relay(tmp_path: Path) -> None:
     relay = RelayProcess(tmp_path, write_config(tmp_path / "r.toml", auth_timeout_seconds=0.3))
     try:
+
         async def silent() -> tuple[protocol.ServerMessage, int | None]:
             async with wsc.connect(relay.url, compression=None) as ws:
                 await ws.recv()  # the challenge; then say nothing

@@ -65,16 +65,26 @@ def test_connection_gate() -> None:
 
 
 def test_size_quota_and_page_rules() -> None:
-    limits = Limits(blob_max_bytes=100, mailbox_max_bytes=250, fetch_page_max_blobs=10,
-                    fetch_page_max_bytes=1000)
+    limits = Limits(
+        blob_max_bytes=100,
+        mailbox_max_bytes=250,
+        fetch_page_max_blobs=10,
+        fetch_page_max_bytes=1000,
+    )
     assert size_error(100, limits) is None
     assert size_error(101, limits) is not None and size_error(0, limits) is not None
     assert quota_allows(150, 100, limits) and not quota_allows(151, 100, limits)
     assert fetch_page_limit(0, limits) == 1 and fetch_page_limit(500, limits) == 10
 
 
-@pytest.mark.parametrize("bad", [{"blob_max_bytes": 0}, {"expiry_seconds": -1},
-                                 {"fetch_page_max_bytes": 10, "blob_max_bytes": 100}])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"blob_max_bytes": 0},
+        {"expiry_seconds": -1},
+        {"fetch_page_max_bytes": 10, "blob_max_bytes": 100},
+    ],
+)
 def test_limits_refuse_nonsense(bad: dict[str, float]) -> None:
     with pytest.raises(ValueError):
         Limits(**bad)  # type: ignore[arg-type]
@@ -114,8 +124,9 @@ def test_delivery_always_takes_one_blob_even_if_larger_than_the_queue() -> None:
 
 def test_rate_key_groups_ipv6_by_64_and_unwraps_mapped_ipv4() -> None:
     assert rate_key("203.0.113.7") == "203.0.113.7"
-    assert rate_key("2001:db8:1:2:aaaa::1") == rate_key("2001:db8:1:2:ffff::9") == \
-        "2001:db8:1:2::/64"
+    assert (
+        rate_key("2001:db8:1:2:aaaa::1") == rate_key("2001:db8:1:2:ffff::9") == "2001:db8:1:2::/64"
+    )
     assert rate_key("2001:db8:1:3::1") != rate_key("2001:db8:1:2::1")
     assert rate_key("::ffff:203.0.113.7") == "203.0.113.7"
     assert rate_key("fe80::1%eth0") == "fe80::/64"

@@ -17,8 +17,12 @@ MESSAGES: list[protocol.ClientMessage | protocol.ServerMessage] = [
     protocol.Auth(mailbox=bytes(32), key=bytes(32), nonce=bytes(16), sig=bytes(64)),
     protocol.Welcome(head=7),
     protocol.Append(id=1, blob=b"\x00ciphertext"),
-    protocol.Acks(acks=[protocol.Appended(id=1, cursor=9, dup=True),
-                        protocol.Appended(id=2, cursor=10, dup=False)]),
+    protocol.Acks(
+        acks=[
+            protocol.Appended(id=1, cursor=9, dup=True),
+            protocol.Appended(id=2, cursor=10, dup=False),
+        ]
+    ),
     protocol.Fetch(id=2, after=0, limit=100),
     protocol.Blobs(id=2, items=[(1, b"a"), (2, b"b")], more=False, head=2),
     protocol.Subscribe(id=3, after=5),
@@ -30,12 +34,17 @@ MESSAGES: list[protocol.ClientMessage | protocol.ServerMessage] = [
 
 @pytest.mark.parametrize("message", MESSAGES, ids=lambda m: type(m).__name__)
 def test_every_frame_round_trips_on_its_side_only(
-        message: protocol.ClientMessage | protocol.ServerMessage) -> None:
+    message: protocol.ClientMessage | protocol.ServerMessage,
+) -> None:
     data = protocol.encode(message)
-    from_client = isinstance(message, protocol.Auth | protocol.Append | protocol.Fetch
-                             | protocol.Subscribe)
-    decode, other = ((protocol.decode_client, protocol.decode_server) if from_client
-                     else (protocol.decode_server, protocol.decode_client))
+    from_client = isinstance(
+        message, protocol.Auth | protocol.Append | protocol.Fetch | protocol.Subscribe
+    )
+    decode, other = (
+        (protocol.decode_client, protocol.decode_server)
+        if from_client
+        else (protocol.decode_server, protocol.decode_client)
+    )
     assert decode(data) == message
     with pytest.raises(ProtocolError) as err:
         other(data)  # a server frame is never accepted from a client, and the reverse
@@ -46,27 +55,32 @@ def _frame(**fields: object) -> bytes:
     return msgpack.packb({"v": 1, **fields}, use_bin_type=True)
 
 
-@pytest.mark.parametrize(("data", "code"), [
-    (b"", "malformed"),
-    (b"\xc1", "malformed"),
-    (msgpack.packb([1, "append"]), "malformed"),
-    (msgpack.packb({"t": "append", "id": 1, "blob": b"x"}), "unsupported_version"),
-    (msgpack.packb({"v": 2, "t": "append", "id": 1, "blob": b"x"}), "unsupported_version"),
-    (msgpack.packb({"v": True, "t": "append", "id": 1, "blob": b"x"}), "unsupported_version"),
-    (_frame(t="append", id=1), "malformed"),
-    (_frame(t="append", id=1, blob=b"x", extra=1), "malformed"),
-    (_frame(t="append", id=1, blob="text not bytes"), "malformed"),
-    (_frame(t="append", id=True, blob=b"x"), "malformed"),
-    (_frame(t="append", id=2**64 - 1, blob=b"x"), "malformed"),
-    (_frame(t="fetch", id=1, after=-1, limit=1), "malformed"),
-    (_frame(t="auth", mailbox=bytes(31), key=bytes(32), nonce=bytes(16), sig=bytes(64)),
-     "malformed"),
-    (_frame(t="teleport", id=1), "malformed"),
-    (msgpack.packb({1: 1}), "malformed"),
-    # id 1 written as a 2-byte int: decodes fine but is not the canonical encoding
-    (b"\x84\xa1v\x01\xa1t\xa6append\xa2id\xd1\x00\x01\xa4blob\xc4\x01x", "malformed"),
-    (b"\x00" * (protocol.MAX_FRAME_BYTES + 1), "too_large"),
-])
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"", "malformed"),
+        (b"\xc1", "malformed"),
+        (msgpack.packb([1, "append"]), "malformed"),
+        (msgpack.packb({"t": "append", "id": 1, "blob": b"x"}), "unsupported_version"),
+        (msgpack.packb({"v": 2, "t": "append", "id": 1, "blob": b"x"}), "unsupported_version"),
+        (msgpack.packb({"v": True, "t": "append", "id": 1, "blob": b"x"}), "unsupported_version"),
+        (_frame(t="append", id=1), "malformed"),
+        (_frame(t="append", id=1, blob=b"x", extra=1), "malformed"),
+        (_frame(t="append", id=1, blob="text not bytes"), "malformed"),
+        (_frame(t="append", id=True, blob=b"x"), "malformed"),
+        (_frame(t="append", id=2**64 - 1, blob=b"x"), "malformed"),
+        (_frame(t="fetch", id=1, after=-1, limit=1), "malformed"),
+        (
+            _frame(t="auth", mailbox=bytes(31), key=bytes(32), nonce=bytes(16), sig=bytes(64)),
+            "malformed",
+        ),
+        (_frame(t="teleport", id=1), "malformed"),
+        (msgpack.packb({1: 1}), "malformed"),
+        # id 1 written as a 2-byte int: decodes fine but is not the canonical encoding
+        (b"\x84\xa1v\x01\xa1t\xa6append\xa2id\xd1\x00\x01\xa4blob\xc4\x01x", "malformed"),
+        (b"\x00" * (protocol.MAX_FRAME_BYTES + 1), "too_large"),
+    ],
+)
 def test_malformed_client_frames_are_refused_with_a_code(data: bytes, code: str) -> None:
     with pytest.raises(ProtocolError) as err:
         protocol.decode_client(data)
@@ -106,11 +120,17 @@ def test_auth_accepts_only_a_fresh_answer_from_the_mailbox_key() -> None:
     assert protocol.verify_auth(challenge, answer) == creds.mailbox_id
     cases = [
         (os.urandom(32), answer),  # replayed on another connection (another challenge)
-        (challenge, protocol.Auth(creds.mailbox_id, stranger.signer.public, answer.nonce,
-                                  stranger.answer(challenge, answer.nonce).sig)),
+        (
+            challenge,
+            protocol.Auth(
+                creds.mailbox_id,
+                stranger.signer.public,
+                answer.nonce,
+                stranger.answer(challenge, answer.nonce).sig,
+            ),
+        ),
         (challenge, protocol.Auth(creds.mailbox_id, answer.key, os.urandom(16), answer.sig)),
-        (challenge, protocol.Auth(creds.mailbox_id, answer.key, answer.nonce,
-                                  bytes(64))),
+        (challenge, protocol.Auth(creds.mailbox_id, answer.key, answer.nonce, bytes(64))),
     ]
     for untrusted_challenge, untrusted in cases:
         with pytest.raises(ProtocolError) as err:
@@ -124,5 +144,6 @@ def test_auth_signature_is_domain_separated() -> None:
     challenge, nonce = os.urandom(32), os.urandom(16)
     other_domain = creds.signer.sign(b"haven/event/v1", challenge + creds.mailbox_id + nonce)
     with pytest.raises(ProtocolError):
-        protocol.verify_auth(challenge, protocol.Auth(creds.mailbox_id, creds.signer.public,
-                                                      nonce, other_domain))
+        protocol.verify_auth(
+            challenge, protocol.Auth(creds.mailbox_id, creds.signer.public, nonce, other_domain)
+        )

@@ -13,8 +13,9 @@ from tests.relay.support import RelayProcess, run
 
 
 def _relay(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "haven.relay", *args],
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "haven.relay", *args], capture_output=True, text=True, timeout=60
+    )
 
 
 def test_damaged_database_is_refused_and_left_alone(tmp_path: Path) -> None:
@@ -48,6 +49,7 @@ def test_restart_keeps_blobs_and_cursors(tmp_path: Path) -> None:
     relay = RelayProcess(tmp_path)
     key = os.urandom(32)
     try:
+
         async def write() -> None:
             async with await RelayClient.connect(relay.url, key) as c:
                 await c.append_many([b"a", b"b"])

@@ -26,8 +26,10 @@ def test_sigkill_mid_stream_keeps_every_acknowledged_blob_exactly_once(tmp_path:
     acked: dict[bytes, int] = {}
 
     async def before_crash() -> tuple[int, int]:
-        async with await RelayClient.connect(relay.url, key) as c, \
-                await RelayClient.connect(relay.url, key) as reader:
+        async with (
+            await RelayClient.connect(relay.url, key) as c,
+            await RelayClient.connect(relay.url, key) as reader,
+        ):
             await reader.subscribe(0)
             seen, failures = 0, 0
             window: deque[tuple[bytes, asyncio.Future[protocol.Appended]]] = deque()
@@ -65,6 +67,7 @@ def test_sigkill_mid_stream_keeps_every_acknowledged_blob_exactly_once(tmp_path:
     assert len(acked) >= 300 and failed > 0
     relay.start()
     try:
+
         async def after_restart() -> None:
             async with await RelayClient.connect(relay.url, key) as c:
                 stored = await c.fetch_all(0)
@@ -101,6 +104,7 @@ def test_sigterm_flushes_acknowledges_and_exits_cleanly(tmp_path: Path) -> None:
 
     async def scenario() -> int | None:
         async with await RelayClient.connect(relay.url, key) as c:
+
             async def one(blob: bytes) -> None:
                 acked[blob] = (await c.append(blob)).cursor
                 if len(acked) == 100:
@@ -108,8 +112,9 @@ def test_sigterm_flushes_acknowledges_and_exits_cleanly(tmp_path: Path) -> None:
 
             results = await asyncio.gather(*(one(b) for b in blobs), return_exceptions=True)
             for r in results:
-                assert r is None or (isinstance(r, RelayError)
-                                     and r.code in {"shutting_down", "closed"})
+                assert r is None or (
+                    isinstance(r, RelayError) and r.code in {"shutting_down", "closed"}
+                )
             await c.ws.wait_closed()
             return c.ws.close_code
 
@@ -118,6 +123,7 @@ def test_sigterm_flushes_acknowledges_and_exits_cleanly(tmp_path: Path) -> None:
     assert "stopped cleanly" in relay.log()
     relay.start()
     try:
+
         async def check() -> None:
             async with await RelayClient.connect(relay.url, key) as c:
                 stored = {blob: cursor for cursor, blob in await c.fetch_all(0)}
@@ -128,16 +134,20 @@ def test_sigterm_flushes_acknowledges_and_exits_cleanly(tmp_path: Path) -> None:
         relay.stop()
 
 
-def _raw(relay: RelayProcess, frames: list[bytes | str], creds: protocol.MailboxCredentials
-         ) -> tuple[list[protocol.ServerMessage], int | None]:
+def _raw(
+    relay: RelayProcess, frames: list[bytes | str], creds: protocol.MailboxCredentials
+) -> tuple[list[protocol.ServerMessage], int | None]:
     """Authenticate properly, then send `frames`; return what came back and the close code."""
+
     async def go() -> tuple[list[protocol.ServerMessage], int | None]:
         async with wsc.connect(relay.url, compression=None) as ws:
             challenge = protocol.decode_server(await ws.recv())  # type: ignore[arg-type]
             assert isinstance(challenge, protocol.Challenge)
             await ws.send(protocol.encode(creds.answer(challenge.challenge, os.urandom(16))))
-            assert isinstance(protocol.decode_server(await ws.recv()),  # type: ignore[arg-type]
-                              protocol.Welcome)
+            assert isinstance(
+                protocol.decode_server(await ws.recv()),  # type: ignore[arg-type]
+                protocol.Welcome,
+            )
             for frame in frames:
                 await ws.send(frame)
             replies: list[protocol.ServerMessage] = []
@@ -157,17 +167,18 @@ def test_malformed_frames_and_unknown_versions_close_only_that_client(tmp_path: 
     creds = protocol.MailboxCredentials.from_space_key(key)
     good = protocol.encode(protocol.Append(id=1, blob=b"fine"))
     bad_frames: list[tuple[bytes | str, str]] = [
-        (b"\xc1", "malformed"),                                    # never-used msgpack byte
-        (b"\x93\x01\x02\x03", "malformed"),                        # an array, not a map
+        (b"\xc1", "malformed"),  # never-used msgpack byte
+        (b"\x93\x01\x02\x03", "malformed"),  # an array, not a map
         ("a text frame", "malformed"),
         (msgpack.packb({"v": 2, "t": "append", "id": 1, "blob": b"x"}), "unsupported_version"),
         (msgpack.packb({"v": 1, "t": "launch", "id": 1}), "malformed"),
-        (msgpack.packb({"v": 1, "t": "append", "id": 1}), "malformed"),   # missing blob
+        (msgpack.packb({"v": 1, "t": "append", "id": 1}), "malformed"),  # missing blob
         (msgpack.packb({"v": 1, "t": "append", "id": -1, "blob": b"x"}), "malformed"),
         (b"\x84\xa1v\x01\xa1t\xa6append\xa2id\xd1\x00\x01\xa4blob\xc4\x01x", "malformed"),
         (protocol.encode(creds.answer(os.urandom(32), os.urandom(16))), "malformed"),
     ]
     try:
+
         async def bystander_start() -> None:
             async with await RelayClient.connect(relay.url, key) as c:
                 await c.append(b"before")
@@ -197,10 +208,13 @@ def test_relay_files_and_logs_hold_no_plaintext(tmp_path: Path) -> None:
     markers = [f"CANARY-{i}-rainbow-secret" for i in range(20)]
     keys = [os.urandom(32), os.urandom(32)]
     try:
+
         async def scenario() -> None:
             for key in keys:
-                async with await RelayClient.connect(relay.url, key) as c, \
-                        await RelayClient.connect(relay.url, key) as sub:
+                async with (
+                    await RelayClient.connect(relay.url, key) as c,
+                    await RelayClient.connect(relay.url, key) as sub,
+                ):
                     await sub.subscribe(0)
                     await c.append_many([seal(key, m) for m in markers])
                     got = [unseal(key, (await sub.next_push(5))[1]) for _ in markers]
@@ -223,9 +237,11 @@ def test_relay_files_and_logs_hold_no_plaintext(tmp_path: Path) -> None:
 
 
 def test_a_reader_that_stops_reading_costs_bounded_memory_and_misses_nothing(
-        tmp_path: Path) -> None:
-    relay = RelayProcess(tmp_path, write_config(
-        tmp_path / "r.toml", push_queue_max_bytes=65536, **FAST))
+    tmp_path: Path,
+) -> None:
+    relay = RelayProcess(
+        tmp_path, write_config(tmp_path / "r.toml", push_queue_max_bytes=65536, **FAST)
+    )
     key = os.urandom(32)
     creds = protocol.MailboxCredentials.from_space_key(key)
     count, size = 800, 16 * 1024  # ~13 MB: more than loopback socket buffers hold
@@ -233,8 +249,9 @@ def test_a_reader_that_stops_reading_costs_bounded_memory_and_misses_nothing(
     async def scenario() -> None:
         # max_queue=1: this client's library stops reading the socket after one frame, so
         # the relay's writes block once the kernel buffers are full.
-        async with wsc.connect(relay.url, compression=None, max_queue=1,
-                               max_size=protocol.MAX_FRAME_BYTES) as slow:
+        async with wsc.connect(
+            relay.url, compression=None, max_queue=1, max_size=protocol.MAX_FRAME_BYTES
+        ) as slow:
             challenge = protocol.decode_server(await slow.recv())  # type: ignore[arg-type]
             assert isinstance(challenge, protocol.Challenge)
             await slow.send(protocol.encode(creds.answer(challenge.challenge, os.urandom(16))))
@@ -253,10 +270,14 @@ def test_a_reader_that_stops_reading_costs_bounded_memory_and_misses_nothing(
     try:
         run(scenario(), timeout=120)
         import urllib.request
+
         with urllib.request.urlopen(f"{relay.http}/metrics", timeout=10) as resp:
             metrics = resp.read().decode()
-        fallbacks = [line for line in metrics.splitlines()
-                     if line.startswith("haven_relay_slow_subscribers_total ")]
+        fallbacks = [
+            line
+            for line in metrics.splitlines()
+            if line.startswith("haven_relay_slow_subscribers_total ")
+        ]
         assert fallbacks and int(fallbacks[0].split()[1]) >= 1
     finally:
         relay.stop()

@@ -20,8 +20,10 @@ def test_append_fetch_subscribe_round_trip(relay: RelayProcess) -> None:
     notes = [f"note {i} about coming out" for i in range(5)]
 
     async def scenario() -> None:
-        async with await RelayClient.connect(relay.url, space_key) as writer, \
-                await RelayClient.connect(relay.url, space_key) as reader:
+        async with (
+            await RelayClient.connect(relay.url, space_key) as writer,
+            await RelayClient.connect(relay.url, space_key) as reader,
+        ):
             assert writer.head == 0 and writer.blob_max == 64 * 1024
             assert await reader.subscribe(after=0) == 0
             acks = [await writer.append(seal(space_key, n)) for n in notes[:3]]
@@ -50,9 +52,14 @@ def test_append_fetch_subscribe_round_trip(relay: RelayProcess) -> None:
 
 
 def test_catch_up_backlog_larger_than_a_page(tmp_path: Path) -> None:
-    relay = RelayProcess(tmp_path, write_config(
-        tmp_path / "r.toml", blobs_per_minute_per_connection=60_000,
-        blobs_per_minute_per_address=60_000))
+    relay = RelayProcess(
+        tmp_path,
+        write_config(
+            tmp_path / "r.toml",
+            blobs_per_minute_per_connection=60_000,
+            blobs_per_minute_per_address=60_000,
+        ),
+    )
     space_key = os.urandom(32)
 
     async def scenario() -> None:
@@ -96,8 +103,9 @@ def test_strangers_can_neither_read_nor_write(relay: RelayProcess) -> None:
         stranger = protocol.MailboxCredentials.from_space_key(stranger_key)
         # 1. The stranger's own key claimed for the victim's mailbox id.
         forged = stranger.answer(os.urandom(32), os.urandom(16))
-        claim = protocol.Auth(mailbox=victim.mailbox_id, key=forged.key, nonce=forged.nonce,
-                              sig=forged.sig)
+        claim = protocol.Auth(
+            mailbox=victim.mailbox_id, key=forged.key, nonce=forged.nonce, sig=forged.sig
+        )
         # 2. A valid answer captured from an earlier connection (another challenge), replayed.
         replayed = victim.answer(os.urandom(32), os.urandom(16))
         # 3. No authentication at all.
@@ -119,9 +127,12 @@ def test_oversize_blob_and_giant_frame(tmp_path: Path) -> None:
     relay = RelayProcess(tmp_path, write_config(tmp_path / "r.toml", blob_max_bytes=4096))
     key = os.urandom(32)
     try:
+
         async def scenario() -> None:
-            async with await RelayClient.connect(relay.url, key) as c, \
-                    await RelayClient.connect(relay.url, key) as bystander:
+            async with (
+                await RelayClient.connect(relay.url, key) as c,
+                await RelayClient.connect(relay.url, key) as bystander,
+            ):
                 assert c.blob_max == 4096
                 with pytest.raises(RelayError) as err:
                     await c.append(b"x" * 4097)
@@ -143,11 +154,18 @@ def test_oversize_blob_and_giant_frame(tmp_path: Path) -> None:
 
 
 def test_mailbox_quota(tmp_path: Path) -> None:
-    relay = RelayProcess(tmp_path, write_config(
-        tmp_path / "r.toml", blob_max_bytes=4096, mailbox_max_bytes=10_000,
-        fetch_page_max_bytes=65536))
+    relay = RelayProcess(
+        tmp_path,
+        write_config(
+            tmp_path / "r.toml",
+            blob_max_bytes=4096,
+            mailbox_max_bytes=10_000,
+            fetch_page_max_bytes=65536,
+        ),
+    )
     key, other_key = os.urandom(32), os.urandom(32)
     try:
+
         async def scenario() -> None:
             async with await RelayClient.connect(relay.url, key) as c:
                 first = b"a" * 4000
@@ -180,17 +198,20 @@ async def _burst(c: RelayClient, n: int, tag: str) -> tuple[int, list[RelayError
 
 def test_rate_limit_per_connection(tmp_path: Path) -> None:
     # 6 per minute: a burst of 1, then one every 10 s.
-    relay = RelayProcess(tmp_path, write_config(
-        tmp_path / "r.toml", blobs_per_minute_per_connection=6))
+    relay = RelayProcess(
+        tmp_path, write_config(tmp_path / "r.toml", blobs_per_minute_per_connection=6)
+    )
     key = os.urandom(32)
     try:
+
         async def scenario() -> None:
-            async with await RelayClient.connect(relay.url, key) as a, \
-                    await RelayClient.connect(relay.url, key) as b:
+            async with (
+                await RelayClient.connect(relay.url, key) as a,
+                await RelayClient.connect(relay.url, key) as b,
+            ):
                 ok, refused = await _burst(a, 4, "a")
                 assert ok == 1 and len(refused) == 3
-                assert all(e.code == "rate_limited" and 5000 < e.retry_ms <= 10000
-                           for e in refused)
+                assert all(e.code == "rate_limited" and 5000 < e.retry_ms <= 10000 for e in refused)
                 # Another connection (same address) has its own allowance.
                 assert (await _burst(b, 1, "b"))[0] == 1
                 assert (await a.fetch(0)).head == 2  # and reads are not blob-limited
@@ -203,13 +224,17 @@ def test_rate_limit_per_connection(tmp_path: Path) -> None:
 
 def test_rate_limit_per_address(tmp_path: Path) -> None:
     # 12 per minute per address: a burst of 2 for all connections from 127.0.0.1 together.
-    relay = RelayProcess(tmp_path, write_config(
-        tmp_path / "r.toml", blobs_per_minute_per_address=12))
+    relay = RelayProcess(
+        tmp_path, write_config(tmp_path / "r.toml", blobs_per_minute_per_address=12)
+    )
     key, other_key = os.urandom(32), os.urandom(32)
     try:
+
         async def scenario() -> None:
-            async with await RelayClient.connect(relay.url, key) as a, \
-                    await RelayClient.connect(relay.url, other_key) as b:
+            async with (
+                await RelayClient.connect(relay.url, key) as a,
+                await RelayClient.connect(relay.url, other_key) as b,
+            ):
                 assert (await _burst(a, 2, "a"))[0] == 2
                 ok, refused = await _burst(b, 2, "b")  # another mailbox, same address
                 assert ok == 0 and refused[0].code == "rate_limited" and refused[0].retry_ms > 0
@@ -223,6 +248,7 @@ def test_connection_limit(tmp_path: Path) -> None:
     relay = RelayProcess(tmp_path, write_config(tmp_path / "r.toml", max_connections=3))
     key = os.urandom(32)
     try:
+
         async def scenario() -> None:
             clients = [await RelayClient.connect(relay.url, key) for _ in range(3)]
             with pytest.raises(RelayError) as err:
@@ -244,18 +270,23 @@ def test_connection_limit(tmp_path: Path) -> None:
 
         run(scenario())
         # At least the one refusal above (the retry loop may have been refused again).
-        refused = [line for line in _get(relay.http + "/metrics").splitlines()
-                   if line.startswith('haven_relay_rejected_total{reason="connections"}')]
+        refused = [
+            line
+            for line in _get(relay.http + "/metrics").splitlines()
+            if line.startswith('haven_relay_rejected_total{reason="connections"}')
+        ]
         assert refused and int(refused[0].split()[1]) >= 1
     finally:
         relay.stop()
 
 
 def test_expiry_purges_old_blobs_but_cursors_move_on(tmp_path: Path) -> None:
-    relay = RelayProcess(tmp_path, write_config(
-        tmp_path / "r.toml", expiry_seconds=0.5, purge_interval_seconds=0.1))
+    relay = RelayProcess(
+        tmp_path, write_config(tmp_path / "r.toml", expiry_seconds=0.5, purge_interval_seconds=0.1)
+    )
     key = os.urandom(32)
     try:
+
         async def scenario() -> None:
             async with await RelayClient.connect(relay.url, key) as c:
                 await c.append_many([b"old one", b"old two"])
@@ -293,10 +324,15 @@ def test_healthz_metrics_and_plain_http(relay: RelayProcess) -> None:
     with urllib.request.urlopen(relay.http + "/metrics", timeout=10) as resp:
         assert resp.headers["Content-Type"].startswith("text/plain; version=0.0.4")
         text = resp.read().decode()
-    for line in ("haven_relay_appends_total 3", "haven_relay_duplicates_total 1",
-                 "haven_relay_stored_blobs 3", "haven_relay_stored_bytes 11",
-                 "haven_relay_mailboxes 1", "haven_relay_connections_total 1",
-                 "# TYPE haven_relay_commits_total counter"):
+    for line in (
+        "haven_relay_appends_total 3",
+        "haven_relay_duplicates_total 1",
+        "haven_relay_stored_blobs 3",
+        "haven_relay_stored_bytes 11",
+        "haven_relay_mailboxes 1",
+        "haven_relay_connections_total 1",
+        "# TYPE haven_relay_commits_total counter",
+    ):
         assert line in text.splitlines(), line
     assert key.hex() not in text
 
@@ -309,9 +345,15 @@ def _get(url: str) -> str:
 def test_subscribers_joining_mid_stream_see_every_blob_once_in_order(tmp_path: Path) -> None:
     """Catch-up and live delivery race each other here: writers never pause while readers
     subscribe at different cursors."""
-    relay = RelayProcess(tmp_path, write_config(
-        tmp_path / "r.toml", blobs_per_minute_per_connection=600_000,
-        blobs_per_minute_per_address=600_000, fetch_page_max_blobs=7))
+    relay = RelayProcess(
+        tmp_path,
+        write_config(
+            tmp_path / "r.toml",
+            blobs_per_minute_per_connection=600_000,
+            blobs_per_minute_per_address=600_000,
+            fetch_page_max_blobs=7,
+        ),
+    )
     key = os.urandom(32)
     per_writer, writers = 150, 3
     total = per_writer * writers
@@ -329,8 +371,10 @@ def test_subscribers_joining_mid_stream_see_every_blob_once_in_order(tmp_path: P
 
     async def scenario() -> None:
         gates = [asyncio.Event() for _ in range(3)]
-        readers = [asyncio.create_task(reader(g, after))
-                   for g, after in zip(gates, (0, 5, 40), strict=True)]
+        readers = [
+            asyncio.create_task(reader(g, after))
+            for g, after in zip(gates, (0, 5, 40), strict=True)
+        ]
         tasks = [asyncio.create_task(writer(w)) for w in range(writers)]
         async with await RelayClient.connect(relay.url, key) as probe:
             for threshold, gate in zip((1, 60, 200), gates, strict=True):
@@ -348,19 +392,27 @@ def test_subscribers_joining_mid_stream_see_every_blob_once_in_order(tmp_path: P
 
 
 def test_an_app_that_stops_taking_pushes_holds_bounded_memory_and_misses_nothing(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     from haven.relay.client import PUSH_QUEUE_MAX
 
-    relay = RelayProcess(tmp_path, write_config(
-        tmp_path / "r.toml", blobs_per_minute_per_connection=600_000,
-        blobs_per_minute_per_address=600_000))
+    relay = RelayProcess(
+        tmp_path,
+        write_config(
+            tmp_path / "r.toml",
+            blobs_per_minute_per_connection=600_000,
+            blobs_per_minute_per_address=600_000,
+        ),
+    )
     key = os.urandom(32)
     count = 1500
     assert count > PUSH_QUEUE_MAX
 
     async def scenario() -> None:
-        async with await RelayClient.connect(relay.url, key) as idle, \
-                await RelayClient.connect(relay.url, key) as writer:
+        async with (
+            await RelayClient.connect(relay.url, key) as idle,
+            await RelayClient.connect(relay.url, key) as writer,
+        ):
             await idle.subscribe(0)
             for start in range(0, count, 250):
                 await writer.append_many([f"{start}-{i}".encode() for i in range(250)])

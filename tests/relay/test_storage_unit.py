@@ -14,8 +14,15 @@ A, B = b"A" * 32, b"B" * 32
 
 def test_batch_assigns_cursors_per_mailbox_and_dedups(tmp_path: Path) -> None:
     w = Writer(tmp_path / "r.db")
-    out = w.append_batch([PendingAppend(A, b"one", 1), PendingAppend(B, b"one", 1),
-                          PendingAppend(A, b"two", 1), PendingAppend(A, b"one", 1)], 10_000)
+    out = w.append_batch(
+        [
+            PendingAppend(A, b"one", 1),
+            PendingAppend(B, b"one", 1),
+            PendingAppend(A, b"two", 1),
+            PendingAppend(A, b"one", 1),
+        ],
+        10_000,
+    )
     assert [(r.cursor, r.dup) for r in out] == [(1, False), (1, False), (2, False), (1, True)]
     w.close()
     r = Reader(tmp_path / "r.db")  # a fresh connection sees the committed batch
@@ -27,8 +34,14 @@ def test_batch_assigns_cursors_per_mailbox_and_dedups(tmp_path: Path) -> None:
 
 def test_quota_refuses_only_what_does_not_fit(tmp_path: Path) -> None:
     w = Writer(tmp_path / "r.db")
-    out = w.append_batch([PendingAppend(A, b"x" * 60, 1), PendingAppend(A, b"y" * 60, 1),
-                          PendingAppend(A, b"z" * 40, 1)], 100)
+    out = w.append_batch(
+        [
+            PendingAppend(A, b"x" * 60, 1),
+            PendingAppend(A, b"y" * 60, 1),
+            PendingAppend(A, b"z" * 40, 1),
+        ],
+        100,
+    )
     assert [(r.cursor, r.over_quota) for r in out] == [(1, False), (0, True), (2, False)]
 
 

@@ -25,8 +25,9 @@ def open_spaces(qtbot: QtBot, window: HavenWindow) -> SpacesPage:
     return page
 
 
-def create_space(qtbot: QtBot, page: SpacesPage, name: str = "Circle",
-                 guidelines: str = "Be kind.") -> bytes:
+def create_space(
+    qtbot: QtBot, page: SpacesPage, name: str = "Circle", guidelines: str = "Be kind."
+) -> bytes:
     before = page.model.rowCount()
     qtbot.mouseClick(page.new_button, LEFT)
     dialog = page.create_dialog
@@ -37,8 +38,7 @@ def create_space(qtbot: QtBot, page: SpacesPage, name: str = "Circle",
     flows.type_text(qtbot, dialog.guidelines, guidelines)
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
     qtbot.waitUntil(lambda: page.model.rowCount() == before + 1)
-    qtbot.waitUntil(lambda: page.view.snapshot is not None
-                    and page.view.snapshot.info.name == name)
+    qtbot.waitUntil(lambda: page.view.snapshot is not None and page.view.snapshot.info.name == name)
     space_id = page.current_space()
     assert space_id is not None
     # The offscreen platform has no window manager to hand focus back after a dialog.
@@ -47,8 +47,7 @@ def create_space(qtbot: QtBot, page: SpacesPage, name: str = "Circle",
     return space_id
 
 
-def write_post(qtbot: QtBot, page: SpacesPage, body: str, title: str = "",
-               cw: str = "") -> None:
+def write_post(qtbot: QtBot, page: SpacesPage, body: str, title: str = "", cw: str = "") -> None:
     """Type a post in the composer (with a content warning if `cw`) and send it."""
     composer = page.view.feed.composer
     model = page.view.feed.model
@@ -60,8 +59,12 @@ def write_post(qtbot: QtBot, page: SpacesPage, body: str, title: str = "",
         assert composer.cw.isEnabled()
         flows.type_text(qtbot, composer.cw, cw)
     qtbot.mouseClick(composer.send_button, LEFT)
-    qtbot.waitUntil(lambda: any(model.post(r).body == body  # type: ignore[union-attr]
-                                for r in range(model.rowCount())))
+    qtbot.waitUntil(
+        lambda: any(
+            model.post(r).body == body  # type: ignore[union-attr]
+            for r in range(model.rowCount())
+        )
+    )
     qtbot.waitUntil(lambda: composer.body.toPlainText() == "")
 
 

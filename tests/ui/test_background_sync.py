@@ -35,8 +35,9 @@ def port_open(port: int) -> bool:
 
 
 @pytest.fixture
-def other(qtbot: QtBot, make_window: MakeWindow, tmp_path: Path) -> Iterator[tuple[
-        HavenWindow, Session, SyncEngine]]:
+def other(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> Iterator[tuple[HavenWindow, Session, SyncEngine]]:
     """The app's window, unlocked, and a second device of the same journal with an engine."""
     window = make_window()
     flows.create_vault(qtbot, window)
@@ -98,8 +99,9 @@ def test_lock_and_unlock_stop_and_restart_serving(qtbot: QtBot, make_window: Mak
     flows.create_vault(qtbot, window)
     port = window.bridge.background.serving_port
     assert port_open(port)
-    qtbot.keyClick(window.journal_page.editor.body, Qt.Key.Key_L,
-                   Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        window.journal_page.editor.body, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier
+    )
     assert window.current_page() is window.unlock_page
     assert window.bridge.background.status.state is SyncState.OFF
     qtbot.waitUntil(lambda: not port_open(port), timeout=WAIT_MS)
@@ -133,8 +135,9 @@ def test_auto_lock_stops_serving(qtbot: QtBot, make_window: MakeWindow) -> None:
     qtbot.waitUntil(lambda: not port_open(port), timeout=WAIT_MS)
 
 
-def test_a_taken_port_leaves_the_app_usable(qtbot: QtBot, make_window: MakeWindow,
-                                            app_settings: object) -> None:
+def test_a_taken_port_leaves_the_app_usable(
+    qtbot: QtBot, make_window: MakeWindow, app_settings: object
+) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
@@ -177,10 +180,11 @@ def test_lan_toggle_is_stored_in_the_vault(qtbot: QtBot, make_window: MakeWindow
         (SyncStatus(SyncState.SYNCING, port=1), "Syncing…"),
         (SyncStatus(SyncState.FAILED, 1_000, port=1), "Last sync failed"),
         (SyncStatus(SyncState.SYNCED, 1_000_000), "Synced just now (local network)"),
-        (SyncStatus(SyncState.SYNCED, 1_000_000 - 60_000 * 7),
-         "Synced 7 min ago (local network)"),
-        (SyncStatus(SyncState.SYNCED, 1_000_000 - 60_000 * 60 * 3),
-         "Synced 3 hours ago (local network)"),
+        (SyncStatus(SyncState.SYNCED, 1_000_000 - 60_000 * 7), "Synced 7 min ago (local network)"),
+        (
+            SyncStatus(SyncState.SYNCED, 1_000_000 - 60_000 * 60 * 3),
+            "Synced 3 hours ago (local network)",
+        ),
     ],
 )
 def test_status_wording(status: SyncStatus, text: str, make_window: MakeWindow) -> None:

@@ -50,9 +50,15 @@ class OtherDevice:
 
     def _run(self, code: str) -> None:
         try:
-            linked, _report = asyncio.run(async_accept_link(
-                PairingCode.decode(code), self.folder, PASSPHRASE, confirm=self._confirm,
-                label="laptop"))
+            linked, _report = asyncio.run(
+                async_accept_link(
+                    PairingCode.decode(code),
+                    self.folder,
+                    PASSPHRASE,
+                    confirm=self._confirm,
+                    label="laptop",
+                )
+            )
         except BaseException as exc:
             self.result.set_exception(exc)
         else:
@@ -95,8 +101,9 @@ def journal_epoch(s: Session) -> int:
     return space.current_epoch
 
 
-def test_link_from_the_page_then_unlink(qtbot: QtBot, make_window: MakeWindow,
-                                        tmp_path: Path) -> None:
+def test_link_from_the_page_then_unlink(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
     window = make_window()
     flows.create_vault(qtbot, window)
     flows.write_entry(qtbot, window, "first entry on the desktop")
@@ -108,8 +115,10 @@ def test_link_from_the_page_then_unlink(qtbot: QtBot, make_window: MakeWindow,
         linked.lock()
     qtbot.waitUntil(lambda: len(row_texts(window)) == 2)
     assert "laptop" in row_texts(window)
-    qtbot.mouseClick(window.devices_page.link_dialog.close_button,  # type: ignore[union-attr]
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        window.devices_page.link_dialog.close_button,  # type: ignore[union-attr]
+        Qt.MouseButton.LeftButton,
+    )
     qtbot.waitUntil(lambda: window.devices_page.link_dialog is None)
 
     # Unlink: select it, confirm in the dialog that says what unlinking means.
@@ -123,8 +132,9 @@ def test_link_from_the_page_then_unlink(qtbot: QtBot, make_window: MakeWindow,
     box = page.confirm_box
     assert box is not None and box.isVisible()
     assert "cannot read anything written after" in box.informativeText()
-    unlink = next(b for b in box.buttons()
-                  if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
+    unlink = next(
+        b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+    )
     qtbot.mouseClick(unlink, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "laptop — unlinked" in row_texts(window), timeout=WAIT_MS)
     assert journal_epoch(session) == before + 1
@@ -135,8 +145,9 @@ def test_link_from_the_page_then_unlink(qtbot: QtBot, make_window: MakeWindow,
     assert not page.unlink_button.isEnabled()  # this device cannot unlink itself
 
 
-def test_keeping_the_device_linked_changes_nothing(qtbot: QtBot, make_window: MakeWindow,
-                                                   tmp_path: Path) -> None:
+def test_keeping_the_device_linked_changes_nothing(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
     window = make_window()
     flows.create_vault(qtbot, window)
     link_other_device(qtbot, window, tmp_path / "laptop").lock()
@@ -155,8 +166,9 @@ def test_keeping_the_device_linked_changes_nothing(qtbot: QtBot, make_window: Ma
     assert "laptop" in row_texts(window)
 
 
-def test_words_that_do_not_match_link_nothing(qtbot: QtBot, make_window: MakeWindow,
-                                              tmp_path: Path) -> None:
+def test_words_that_do_not_match_link_nothing(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
     window = make_window()
     flows.create_vault(qtbot, window)
     dialog = open_link_dialog(qtbot, window)
@@ -209,7 +221,7 @@ def free_port() -> int:
 def mistyped() -> str:
     good = PairingCode("127.0.0.1", 4000, b"k" * 32, int(time.time()) + 600).encode()
     i = next(j for j in range(len(good) // 2, len(good)) if good[j] != "-")
-    return good[:i] + ("a" if good[i] != "a" else "b") + good[i + 1:]
+    return good[:i] + ("a" if good[i] != "a" else "b") + good[i + 1 :]
 
 
 @pytest.mark.parametrize(
@@ -231,8 +243,7 @@ def test_first_run_bad_code_says_why_and_creates_nothing(
     assert folder_is_empty(data_dir)
 
 
-def test_first_run_other_device_gone(qtbot: QtBot, make_window: MakeWindow,
-                                     data_dir: Path) -> None:
+def test_first_run_other_device_gone(qtbot: QtBot, make_window: MakeWindow, data_dir: Path) -> None:
     window = make_window()
     code = PairingCode("127.0.0.1", free_port(), os.urandom(32), int(time.time()) + 600)
     fill_link_page(qtbot, window, code.encode())
@@ -253,10 +264,14 @@ class Offer:
         self.code: concurrent.futures.Future[str] = concurrent.futures.Future()
         self.outcome: concurrent.futures.Future[object] = concurrent.futures.Future()
         self.runner = LinkOffer(
-            self.session, listen_host="127.0.0.1", advertise_host="127.0.0.1",
+            self.session,
+            listen_host="127.0.0.1",
+            advertise_host="127.0.0.1",
             on_code=lambda code, _exp: self.code.set_result(code),
             on_words=lambda _w: self.runner.answer(answer),
-            on_done=self.outcome.set_result, on_failed=self.outcome.set_result)
+            on_done=self.outcome.set_result,
+            on_failed=self.outcome.set_result,
+        )
         self.runner.start()
 
     def close(self) -> None:
@@ -265,8 +280,9 @@ class Offer:
         self.session.lock()
 
 
-def test_first_run_link_opens_the_linked_journal(qtbot: QtBot, make_window: MakeWindow,
-                                                 data_dir: Path, tmp_path: Path) -> None:
+def test_first_run_link_opens_the_linked_journal(
+    qtbot: QtBot, make_window: MakeWindow, data_dir: Path, tmp_path: Path
+) -> None:
     offer = Offer(tmp_path / "desktop", answer=True)
     try:
         window = make_window()
@@ -286,8 +302,9 @@ def test_first_run_link_opens_the_linked_journal(qtbot: QtBot, make_window: Make
         offer.close()
 
 
-def test_first_run_rejected_words_create_no_vault(qtbot: QtBot, make_window: MakeWindow,
-                                                  data_dir: Path, tmp_path: Path) -> None:
+def test_first_run_rejected_words_create_no_vault(
+    qtbot: QtBot, make_window: MakeWindow, data_dir: Path, tmp_path: Path
+) -> None:
     offer = Offer(tmp_path / "desktop", answer=False)
     try:
         window = make_window()
@@ -324,8 +341,9 @@ def test_link_page_and_dialog_are_named_and_keyboard_reachable(
     qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
     flows.create_vault(qtbot, window)
     # Ctrl+3 opens Devices; the list and both buttons are reachable and named.
-    qtbot.keyClick(window.journal_page.editor.body, Qt.Key.Key_3,
-                   Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        window.journal_page.editor.body, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier
+    )
     assert window.home.current_section() == "devices"
     dialog = open_link_dialog(qtbot, window)
     qtbot.waitUntil(dialog.copy_button.hasFocus)

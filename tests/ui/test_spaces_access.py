@@ -24,12 +24,16 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def unnamed(root: QWidget) -> list[str]:
-    return [f"{type(w).__name__} {w.objectName()!r}" for w in interactive_widgets(root)
-            if not w.accessibleName().strip()]
+    return [
+        f"{type(w).__name__} {w.objectName()!r}"
+        for w in interactive_widgets(root)
+        if not w.accessibleName().strip()
+    ]
 
 
 def test_every_interactive_widget_in_spaces_has_a_name(
-        qtbot: QtBot, make_window: MakeWindow, tmp_path: Path) -> None:
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
     window = make_window()
     flows.create_vault(qtbot, window)
     page = open_spaces(qtbot, window)
@@ -65,7 +69,8 @@ def window_name(window: HavenWindow) -> str:
 
 
 def test_keyboard_only_post_and_open_a_content_warning(
-        qtbot: QtBot, make_window: MakeWindow) -> None:
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
     window = make_window()
     flows.create_vault(qtbot, window)
     qtbot.keyClick(window.journal_page.editor.body, Qt.Key.Key_4, CTRL)  # Spaces
@@ -105,8 +110,9 @@ def arabic() -> Iterator[bool]:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
-def test_spaces_right_to_left(qtbot: QtBot, make_window: MakeWindow, arabic: bool,
-                              tmp_path: Path) -> None:
+def test_spaces_right_to_left(
+    qtbot: QtBot, make_window: MakeWindow, arabic: bool, tmp_path: Path
+) -> None:
     assert arabic
     window = make_window()
     flows.create_vault(qtbot, window, name="ريم")
@@ -119,12 +125,14 @@ def test_spaces_right_to_left(qtbot: QtBot, make_window: MakeWindow, arabic: boo
     view_x = page.view.mapTo(window, QPoint(0, 0)).x()
     assert list_x > view_x  # the space list sits on the right
     feed = page.view.feed
-    assert feed.list.mapTo(window, QPoint(0, 0)).x() > \
-        feed.thread_view.mapTo(window, QPoint(0, 0)).x()
+    assert (
+        feed.list.mapTo(window, QPoint(0, 0)).x() > feed.thread_view.mapTo(window, QPoint(0, 0)).x()
+    )
     qtbot.mouseClick(feed.thread_view.show_button, LEFT)
     assert "مرحبا بالجميع في الدائرة" in feed.thread_view.body.toPlainText()
     image = window.grab().toImage()
     assert image.save(str(tmp_path / "spaces_rtl.png"))
-    colours = {image.pixel(x, y) for y in range(0, image.height(), 4)
-               for x in range(0, image.width(), 4)}
+    colours = {
+        image.pixel(x, y) for y in range(0, image.height(), 4) for x in range(0, image.width(), 4)
+    }
     assert len(colours) > 20

@@ -15,8 +15,7 @@ from tests.ui.spaces_steps import LEFT, create_space, open_spaces, write_post
 MakeWindow = Callable[..., HavenWindow]
 
 
-def test_post_with_content_warning_reply_and_react(qtbot: QtBot,
-                                                   make_window: MakeWindow) -> None:
+def test_post_with_content_warning_reply_and_react(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     flows.create_vault(qtbot, window)
     page = open_spaces(qtbot, window)
@@ -25,8 +24,13 @@ def test_post_with_content_warning_reply_and_react(qtbot: QtBot,
     assert page.view.title.text() == "Circle"
     assert "Be kind." in page.view.me.guidelines.toPlainText()
 
-    write_post(qtbot, page, "My dad said awful things at dinner.", title="Rough night",
-               cw="family conflict")
+    write_post(
+        qtbot,
+        page,
+        "My dad said awful things at dinner.",
+        title="Rough night",
+        cw="family conflict",
+    )
     feed, thread = page.view.feed, page.view.feed.thread_view
     row = feed.model.index(0)
     # Collapsed: the list shows only the warning; the reading pane neither.
@@ -80,13 +84,16 @@ def test_mute_words_hide_posts_for_this_reader(qtbot: QtBot, make_window: MakeWi
 
 
 def test_hostile_markdown_is_shown_as_text_and_loads_nothing(
-        qtbot: QtBot, make_window: MakeWindow) -> None:
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
     window = make_window()
     flows.create_vault(qtbot, window)
     page = open_spaces(qtbot, window)
     create_space(qtbot, page)
-    hostile = ('<img src="http://198.51.100.7/x.png"> ![p](http://198.51.100.7/y.png) '
-               '[tap](http://198.51.100.7/) <a href="file:///etc/passwd">a</a> **bold**')
+    hostile = (
+        '<img src="http://198.51.100.7/x.png"> ![p](http://198.51.100.7/y.png) '
+        '[tap](http://198.51.100.7/) <a href="file:///etc/passwd">a</a> **bold**'
+    )
     write_post(qtbot, page, hostile)
     browser = page.view.feed.thread_view.body
     text = browser.toPlainText()
@@ -102,8 +109,21 @@ def test_reaction_counts_keep_a_fixed_order_never_ranked(qtbot: QtBot) -> None:
     from haven.ui.spaces.models import reactions_text
     from haven.ui.spaces.reactions import ReactionsBar
 
-    post = FeedPost(b"p" * 32, b"a" * 32, "Ari", "", "", "body", "", 0, None, False,
-                    "visible", "", {"thank-you": 9, "me-too": 2, "sending-care": 1})
+    post = FeedPost(
+        b"p" * 32,
+        b"a" * 32,
+        "Ari",
+        "",
+        "",
+        "body",
+        "",
+        0,
+        None,
+        False,
+        "visible",
+        "",
+        {"thank-you": 9, "me-too": 2, "sending-care": 1},
+    )
     assert reactions_text(post) == "Sending care 1 · Me too 2 · Thank you 9"
     bar = ReactionsBar()
     qtbot.addWidget(bar)

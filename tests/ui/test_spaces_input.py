@@ -17,7 +17,8 @@ MakeWindow = Callable[..., HavenWindow]
 
 
 def test_bad_input_is_refused_clearly_and_keeps_what_was_typed(
-        qtbot: QtBot, make_window: MakeWindow) -> None:
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
     window = make_window()
     flows.create_vault(qtbot, window)
     page = open_spaces(qtbot, window)

@@ -38,8 +38,9 @@ def service(session: Session) -> InviteService:
     return InviteService(session.vault, session.spaces, session.identity)
 
 
-def test_admin_invites_and_approves_a_request(qtbot: QtBot, make_window: MakeWindow,
-                                              tmp_path: Path) -> None:
+def test_admin_invites_and_approves_a_request(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
     window = make_window()
     flows.create_vault(qtbot, window, name="Ari")
     page = open_spaces(qtbot, window)
@@ -87,8 +88,9 @@ def test_admin_invites_and_approves_a_request(qtbot: QtBot, make_window: MakeWin
 def inviter(tmp_path: Path) -> Iterator[tuple[Session, bytes, InviteCode]]:
     """Ari's vault, serving invites on 127.0.0.1 the way `haven serve` does."""
     ari = new_session(tmp_path / "ari", "Ari")
-    space_id = ari.spaces.create_space("Night owls", "for people who cannot sleep",
-                                       guidelines="Listen first.", display_name="Ari")
+    space_id = ari.spaces.create_space(
+        "Night owls", "for people who cannot sleep", guidelines="Listen first.", display_name="Ari"
+    )
     ari.spaces.post(space_id, "Tea and insomnia, anyone?")
     engine = SyncEngine(ari, routes=[InviteRoute(service(ari))])
     engine.start()
@@ -100,9 +102,9 @@ def inviter(tmp_path: Path) -> Iterator[tuple[Session, bytes, InviteCode]]:
         ari.lock()
 
 
-def test_join_a_space_showing_the_guidelines(qtbot: QtBot, make_window: MakeWindow,
-                                             inviter: tuple[Session, bytes, InviteCode]
-                                             ) -> None:
+def test_join_a_space_showing_the_guidelines(
+    qtbot: QtBot, make_window: MakeWindow, inviter: tuple[Session, bytes, InviteCode]
+) -> None:
     ari, space_id, code = inviter
     window = make_window()
     flows.create_vault(qtbot, window, name="Bea")
@@ -113,8 +115,9 @@ def test_join_a_space_showing_the_guidelines(qtbot: QtBot, make_window: MakeWind
     qtbot.waitExposed(dialog)
     assert unnamed(dialog) == []
     compact = code.encode_compact()
-    flows.type_text(qtbot, dialog.code_edit, compact[:-3] + ("aaa" if compact[-3:] != "aaa"
-                                                             else "bbb"))
+    flows.type_text(
+        qtbot, dialog.code_edit, compact[:-3] + ("aaa" if compact[-3:] != "aaa" else "bbb")
+    )
     qtbot.mouseClick(dialog.lookup_button, LEFT)
     assert "not a whole Haven invite code" in dialog.message.text()
     assert not dialog.guidelines.isVisible() and not dialog.ask_button.isEnabled()
@@ -140,8 +143,9 @@ def test_join_a_space_showing_the_guidelines(qtbot: QtBot, make_window: MakeWind
     qtbot.mouseClick(dialog.check_button, LEFT)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
     assert dialog.message.text() == "You joined the space."
-    qtbot.waitUntil(lambda: page.view.snapshot is not None
-                    and page.view.snapshot.info.space_id == space_id)
+    qtbot.waitUntil(
+        lambda: page.view.snapshot is not None and page.view.snapshot.info.space_id == space_id
+    )
     snapshot = page.view.snapshot
     assert snapshot is not None
     assert [p.body for p in snapshot.feed] == ["Tea and insomnia, anyone?"]

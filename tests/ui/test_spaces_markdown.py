@@ -80,18 +80,41 @@ def test_the_text_survives_as_text() -> None:
 
 
 def test_the_supported_subset() -> None:
-    html = render("# Hello\n\nSome **bold**, *italic*, `code`.\n\n- one\n- two\n\n"
-                  "1. first\n2. second\n\n> quoted\n\n```\nx = 1\n```")
-    assert html == ("<p><b>Hello</b></p><p>Some <b>bold</b>, <i>italic</i>, "
-                    "<code>code</code>.</p><ul><li>one</li><li>two</li></ul>"
-                    "<ol><li>first</li><li>second</li></ol><blockquote>quoted</blockquote>"
-                    "<pre>x = 1</pre>")
+    html = render(
+        "# Hello\n\nSome **bold**, *italic*, `code`.\n\n- one\n- two\n\n"
+        "1. first\n2. second\n\n> quoted\n\n```\nx = 1\n```"
+    )
+    assert html == (
+        "<p><b>Hello</b></p><p>Some <b>bold</b>, <i>italic</i>, "
+        "<code>code</code>.</p><ul><li>one</li><li>two</li></ul>"
+        "<ol><li>first</li><li>second</li></ol><blockquote>quoted</blockquote>"
+        "<pre>x = 1</pre>"
+    )
     assert render("snake_case_name and 2*3*4") == "<p>snake_case_name and 2*3*4</p>"
     assert preview("\n\n## **Hi** [there](http://x.test)\nmore") == "Hi there"
 
 
-@pytest.mark.parametrize("unit", ["**a", "*a", "[", "`", "![[", "_a_ ", "- ", "[a](", "> ",
-                                  "![a](", "[a](b ", "# ", " ", "*", "_", "1. "])
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "**a",
+        "*a",
+        "[",
+        "`",
+        "![[",
+        "_a_ ",
+        "- ",
+        "[a](",
+        "> ",
+        "![a](",
+        "[a](b ",
+        "# ",
+        " ",
+        "*",
+        "_",
+        "1. ",
+    ],
+)
 def test_pathological_input_renders_quickly(unit: str) -> None:
     body = unit * (MAX_RENDER_CHARS // len(unit) + 10)
     started = time.perf_counter()

@@ -40,8 +40,9 @@ def answer_reason(qtbot: QtBot, view: SpaceView, reason: str, ban: bool = False)
     qtbot.mouseClick(dialog.buttons.button(OK), LEFT)
 
 
-def test_members_reports_moderation_and_removal(qtbot: QtBot, make_window: MakeWindow,
-                                                tmp_path: Path) -> None:
+def test_members_reports_moderation_and_removal(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
     window = make_window()
     flows.create_vault(qtbot, window, name="Ari")
     page = open_spaces(qtbot, window)
@@ -80,8 +81,7 @@ def test_members_reports_moderation_and_removal(qtbot: QtBot, make_window: MakeW
     feed = view.feed
     qtbot.waitUntil(lambda: any(p.state == "removed" for p in feed.model._posts))
     row = feed.model.row_of(ad.post_id)
-    assert feed.model.index(row).data() == \
-        "Removed by a moderator: advertising is not allowed"
+    assert feed.model.index(row).data() == "Removed by a moderator: advertising is not allowed"
     feed.list.setCurrentIndex(feed.model.index(row))
     assert "advertising is not allowed" in feed.thread_view.body.toPlainText()
     assert "watches" not in feed.thread_view.body.toPlainText()
@@ -111,8 +111,9 @@ def test_members_reports_moderation_and_removal(qtbot: QtBot, make_window: MakeW
     bea.lock()
 
 
-def test_a_member_sees_no_admin_tools(qtbot: QtBot, make_window: MakeWindow,
-                                      tmp_path: Path) -> None:
+def test_a_member_sees_no_admin_tools(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
     """Bea's own window: no moderation tab, no role buttons; blocking is for her alone."""
     owner = make_window()
     flows.create_vault(qtbot, owner, name="Ari")

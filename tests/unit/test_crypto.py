@@ -95,9 +95,13 @@ def test_subkeys_match_libsodium_crypto_kdf_definition() -> None:
     assert a != derive_subkey(root, b"hvevent_", 2)
     assert a != derive_subkey(root, b"hvother_", 1)
     # crypto_kdf_derive_from_key is BLAKE2b(key=root, salt=LE64(id)||0^8, person=ctx||0^8).
-    expected = hashlib.blake2b(b"", digest_size=32, key=root,
-                               salt=(1).to_bytes(8, "little") + bytes(8),
-                               person=b"hvevent_" + bytes(8)).digest()
+    expected = hashlib.blake2b(
+        b"",
+        digest_size=32,
+        key=root,
+        salt=(1).to_bytes(8, "little") + bytes(8),
+        person=b"hvevent_" + bytes(8),
+    ).digest()
     assert a == expected
     with pytest.raises(ValueError):
         derive_subkey(root, b"short")

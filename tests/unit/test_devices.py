@@ -82,8 +82,7 @@ def test_unlink_rotates_the_key_away_from_the_unlinked_device(three: list[Sessio
         assert ids.get_epoch_key(conn, c.journal.space_id, 1) is None
     with b.vault.read() as conn:
         assert ids.get_epoch_key(conn, b.journal.space_id, 1) is not None
-    assert [d.unlinked for d in a.devices.list() if d.device_id == c.identity.device_id] == [
-        True]
+    assert [d.unlinked for d in a.devices.list() if d.device_id == c.identity.device_id] == [True]
 
 
 def test_unlinked_device_cannot_write_any_more(three: list[Session]) -> None:
@@ -98,13 +97,18 @@ def test_unlinked_device_cannot_write_any_more(three: list[Session]) -> None:
     with c.vault.read() as conn:
         prev = conn.execute(
             "SELECT id FROM events WHERE space_id=? AND device=? AND seq=?",
-            (space, c.identity.device_id, tip)).fetchone()[0]
+            (space, c.identity.device_id, tip),
+        ).fetchone()[0]
         old_key = ids.get_epoch_key(conn, space, 0)
     assert old_key is not None
-    late = seal_event(Header(space, 0, keys.public, c.identity.device_id, tip + 1, c_lamport,
-                             prev or ZERO_ID), "journal.entry.create", 0,
-                      {"title": "", "body": "from the unlinked device", "mood": None,
-                       "tags": []}, keys.seed, old_key)
+    late = seal_event(
+        Header(space, 0, keys.public, c.identity.device_id, tip + 1, c_lamport, prev or ZERO_ID),
+        "journal.entry.create",
+        0,
+        {"title": "", "body": "from the unlinked device", "mood": None, "tags": []},
+        keys.seed,
+        old_key,
+    )
     result = b.log.ingest([late.envelope])
     assert result.rejected == ["the author may not write this event in this space"]
     assert b.journal.search("unlinked") == []

@@ -76,8 +76,9 @@ def test_tampered_event_is_rejected(pair: tuple[Session, Session]) -> None:
     a, b = pair
     send_all(a, b)
     a.journal.add("genuine")
-    env = bytearray(a.log.envelopes_after(a.journal.space_id, b.log.chain_tips(
-        a.journal.space_id), 1)[0])
+    env = bytearray(
+        a.log.envelopes_after(a.journal.space_id, b.log.chain_tips(a.journal.space_id), 1)[0]
+    )
     env[-5] ^= 0x01
     result = b.log.ingest([bytes(env)])
     assert result.rejected and not result.accepted
@@ -89,9 +90,14 @@ def test_forged_author_is_rejected(pair: tuple[Session, Session]) -> None:
     a, b = pair
     mallory = SigningKeyPair.generate()
     header = Header(a.journal.space_id, 0, mallory.public, b"m" * 16, 1, 1, ZERO_ID)
-    forged = seal_event(header, "journal.entry.create", 0,
-                        {"title": "", "body": "forged", "mood": None, "tags": []},
-                        mallory.seed, epoch_key(a))
+    forged = seal_event(
+        header,
+        "journal.entry.create",
+        0,
+        {"title": "", "body": "forged", "mood": None, "tags": []},
+        mallory.seed,
+        epoch_key(a),
+    )
     result = b.log.ingest([forged.envelope])
     assert result.rejected == ["the author may not write this event in this space"]
     assert b.journal.count() == 0
@@ -102,9 +108,14 @@ def test_signature_from_another_key_is_rejected(pair: tuple[Session, Session]) -
     persona = a.identity.primary().persona_id
     mallory = SigningKeyPair.generate()
     header = Header(a.journal.space_id, 0, persona, b"m" * 16, 1, 1, ZERO_ID)
-    forged = seal_event(header, "journal.entry.create", 0,
-                        {"title": "", "body": "forged", "mood": None, "tags": []},
-                        mallory.seed, epoch_key(a))
+    forged = seal_event(
+        header,
+        "journal.entry.create",
+        0,
+        {"title": "", "body": "forged", "mood": None, "tags": []},
+        mallory.seed,
+        epoch_key(a),
+    )
     result = b.log.ingest([forged.envelope])
     assert result.rejected == ["event signature does not verify"]
 
@@ -128,9 +139,14 @@ def test_equivocation_keeps_the_first_and_is_recorded(pair: tuple[Session, Sessi
     send_all(a, b)
     keys = a.identity.signing_keys(a.identity.primary().persona_id)
     header = Header(a.journal.space_id, 0, keys.public, a.identity.device_id, 1, 1, ZERO_ID)
-    twin = seal_event(header, "journal.entry.create", 0,
-                      {"title": "", "body": "a different first entry", "mood": None, "tags": []},
-                      keys.seed, epoch_key(a))
+    twin = seal_event(
+        header,
+        "journal.entry.create",
+        0,
+        {"title": "", "body": "a different first entry", "mood": None, "tags": []},
+        keys.seed,
+        epoch_key(a),
+    )
     result = b.log.ingest([twin.envelope])
     assert result.equivocations == 1 and not result.accepted
     assert [e.body for e in b.journal.list()] == ["the real first entry"]
@@ -177,8 +193,13 @@ def test_non_canonical_header_is_rejected(pair: tuple[Session, Session]) -> None
     header_bytes, ciphertext = msgpack.unpackb(env)
     fields = msgpack.unpackb(header_bytes)
     # Same values, but the seq as a 64-bit integer instead of a fixint.
-    loose = b"\x98" + b"".join(msgpack.packb(f) for f in fields[:5]) + b"\xcf" + (
-        fields[5].to_bytes(8, "big")) + b"".join(msgpack.packb(f) for f in fields[6:])
+    loose = (
+        b"\x98"
+        + b"".join(msgpack.packb(f) for f in fields[:5])
+        + b"\xcf"
+        + (fields[5].to_bytes(8, "big"))
+        + b"".join(msgpack.packb(f) for f in fields[6:])
+    )
     with pytest.raises(InvalidEvent, match="canonical"):
         read_header(msgpack.packb([loose, ciphertext]))
 
@@ -189,8 +210,15 @@ def test_signature_and_encryption_bind_the_space(pair: tuple[Session, Session]) 
     a.journal.add("x")
     env = a.log.envelopes_after(a.journal.space_id, {}, 1)[0]
     header, _, ciphertext = read_header(env)
-    moved = Header(b"y" * 16, header.epoch, header.author, header.device, header.seq,
-                   header.lamport, header.prev)
+    moved = Header(
+        b"y" * 16,
+        header.epoch,
+        header.author,
+        header.device,
+        header.seq,
+        header.lamport,
+        header.prev,
+    )
     with pytest.raises(InvalidEvent):
         open_event(msgpack.packb([moved.encode(), ciphertext]), epoch_key(a))
 

@@ -21,8 +21,12 @@ def s(data_dir: Path) -> Iterator[Session]:
 
 
 def test_add_get_edit(s: Session) -> None:
-    eid = s.journal.add("# Today\nI came out to my friend.", title="A big day", mood=5,
-                        tags=["Coming Out", "#friends"])
+    eid = s.journal.add(
+        "# Today\nI came out to my friend.",
+        title="A big day",
+        mood=5,
+        tags=["Coming Out", "#friends"],
+    )
     entry = s.journal.get(eid)
     assert (entry.title, entry.mood, entry.tags) == ("A big day", 5, ("coming-out", "friends"))
     assert entry.created_ms == entry.updated_ms
@@ -160,8 +164,14 @@ def test_edit_arriving_before_its_entry(tmp_path: Path) -> None:
     b.log.ingest(a.log.envelopes_after(space, {}, 100))
     b.journal.edit(eid, body="edited by b")
     b_only = {k: v for k, v in b.log.chain_tips(space).items() if k[1] == b.identity.device_id}
-    c.log.ingest(b.log.envelopes_after(space, {k: 0 for k in b_only} | {
-        k: v for k, v in b.log.chain_tips(space).items() if k not in b_only}, 100))
+    c.log.ingest(
+        b.log.envelopes_after(
+            space,
+            {k: 0 for k in b_only}
+            | {k: v for k, v in b.log.chain_tips(space).items() if k not in b_only},
+            100,
+        )
+    )
     assert c.journal.count() == 0  # the edit waits in the log for its entry
     c.log.ingest(a.log.envelopes_after(space, c.log.chain_tips(space), 100))
     assert c.journal.get(eid).body == "edited by b"

@@ -17,14 +17,16 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_import_contracts_hold() -> None:
     lint_imports = shutil.which("lint-imports") or str(Path(sys.executable).parent / "lint-imports")
-    result = subprocess.run([lint_imports, "--no-cache"], cwd=ROOT, capture_output=True,
-                            text=True, timeout=300)
+    result = subprocess.run(
+        [lint_imports, "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_every_module_imports_in_a_fresh_process() -> None:
     names = sorted(
-        m.name for m in pkgutil.walk_packages(haven.__path__, "haven.")
+        m.name
+        for m in pkgutil.walk_packages(haven.__path__, "haven.")
         if not m.name.startswith("haven.resources")
     )
     code = "import importlib, sys\nfor n in sys.argv[1:]:\n    importlib.import_module(n)\n"
@@ -33,8 +35,13 @@ def test_every_module_imports_in_a_fresh_process() -> None:
     for layer in ("crypto", "store", "core", "sync", "relay", "cli", "ui"):
         batch = [n for n in names if n.startswith(f"haven.{layer}")]
         for name in batch:
-            result = subprocess.run([sys.executable, "-c", code, name], env=env,
-                                    capture_output=True, text=True, timeout=120)
+            result = subprocess.run(
+                [sys.executable, "-c", code, name],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
             assert result.returncode == 0, f"{name}: {result.stderr[-2000:]}"
 
 

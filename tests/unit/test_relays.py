@@ -19,34 +19,39 @@ from tests.unit.spaces.conftest import Group, group, sync  # noqa: F401  (fixtur
 LOCAL = "ws://127.0.0.1:7000/"
 
 
-@pytest.mark.parametrize(("given", "canonical"), [
-    ("ws://127.0.0.1:7000", "ws://127.0.0.1:7000/"),
-    ("WS://LocalHost:80/relay", "ws://localhost:80/relay"),
-    (" wss://Relay.Example.org/ ", "wss://relay.example.org/"),
-    ("wss://[2001:db8::1]:8443/r", "wss://[2001:db8::1]:8443/r"),
-])
+@pytest.mark.parametrize(
+    ("given", "canonical"),
+    [
+        ("ws://127.0.0.1:7000", "ws://127.0.0.1:7000/"),
+        ("WS://LocalHost:80/relay", "ws://localhost:80/relay"),
+        (" wss://Relay.Example.org/ ", "wss://relay.example.org/"),
+        ("wss://[2001:db8::1]:8443/r", "wss://[2001:db8::1]:8443/r"),
+    ],
+)
 def test_relay_urls_are_checked_and_spelled_one_way(given: str, canonical: str) -> None:
     assert relays.check_relay_url(given) == canonical
 
 
-@pytest.mark.parametrize(("given", "reason"), [
-    ("ws://relay.example.org/", "only allowed to 127.0.0.1"),
-    ("ws://192.168.1.4:7000/", "only allowed to 127.0.0.1"),
-    ("http://127.0.0.1:7000/", "looks like wss://"),
-    ("wss://user:pw@relay.example.org/", "looks like wss://"),
-    ("wss://relay.example.org/?id=1", "no query"),
-    ("wss://relay.example.org:99999/", "not a valid URL"),
-    ("wss://", "looks like wss://"),
-    ("", "at most"),
-    ("wss://" + "a" * 300 + ".org/", "at most"),
-])
+@pytest.mark.parametrize(
+    ("given", "reason"),
+    [
+        ("ws://relay.example.org/", "only allowed to 127.0.0.1"),
+        ("ws://192.168.1.4:7000/", "only allowed to 127.0.0.1"),
+        ("http://127.0.0.1:7000/", "looks like wss://"),
+        ("wss://user:pw@relay.example.org/", "looks like wss://"),
+        ("wss://relay.example.org/?id=1", "no query"),
+        ("wss://relay.example.org:99999/", "not a valid URL"),
+        ("wss://", "looks like wss://"),
+        ("", "at most"),
+        ("wss://" + "a" * 300 + ".org/", "at most"),
+    ],
+)
 def test_bad_relay_urls_are_refused_with_the_reason(given: str, reason: str) -> None:
     with pytest.raises(InvalidInput, match=reason):
         relays.check_relay_url(given)
 
 
-def test_the_journal_relay_list_reaches_linked_devices_and_the_newest_wins(
-        tmp_path: Path) -> None:
+def test_the_journal_relay_list_reaches_linked_devices_and_the_newest_wins(tmp_path: Path) -> None:
     a = new_session(tmp_path / "a")
     b = replica_of(a, tmp_path / "b")
     space = a.journal.space_id
@@ -72,8 +77,13 @@ def test_malformed_relay_events_change_nothing(tmp_path: Path) -> None:
     a = new_session(tmp_path / "a")
     space = a.journal.space_id
     relays.set_relays(a, space, [LOCAL])
-    for content in ({"relays": "wss://x.example/"}, {"relays": ["ws://evil.example/"]},
-                    {"relays": [LOCAL] * 9}, {"other": 1}, {"relays": [3]}):
+    for content in (
+        {"relays": "wss://x.example/"},
+        {"relays": ["ws://evil.example/"]},
+        {"relays": [LOCAL] * 9},
+        {"other": 1},
+        {"relays": [3]},
+    ):
         a.log.append(space, relays.JOURNAL_RELAYS, content)
         assert relays.relays(a, space) == [LOCAL]
     with pytest.raises(InvalidInput, match="at most 8"):
@@ -101,8 +111,7 @@ def test_only_admins_set_a_space_relay_list_and_everyone_gets_it(group: Group) -
     assert {tuple(relays.relays(s, sid)) for s in group.all()} == {("wss://circle.example/",)}
 
 
-def test_the_outbox_counts_own_events_until_each_relay_acknowledges_them(
-        tmp_path: Path) -> None:
+def test_the_outbox_counts_own_events_until_each_relay_acknowledges_them(tmp_path: Path) -> None:
     a = new_session(tmp_path / "a")
     space = a.journal.space_id
     assert relays.waiting(a, space) == 0  # no relays: nothing is waiting for one
@@ -117,7 +126,11 @@ def test_the_outbox_counts_own_events_until_each_relay_acknowledges_them(
     assert relays.waiting(a, space) == len(own)  # the other relay has nothing yet
     status = relays.sync_status(a, space)
     assert (status.transport, status.last_sync_ms, status.waiting, status.held) == (
-        None, None, len(own), 0)
+        None,
+        None,
+        len(own),
+        0,
+    )
     relays.record_sync(a, [space], "lan", at_ms=1234)
     assert relays.sync_status(a, space).transport == "lan"
     assert relays.sync_status(a, space).last_sync_ms == 1234
@@ -131,8 +144,7 @@ def test_the_outbox_counts_own_events_until_each_relay_acknowledges_them(
     assert relays.cursor(a, LOCAL, b"m" * 32) == 9
 
 
-def test_blobs_hide_the_envelope_header_and_open_only_with_their_epoch_key(
-        tmp_path: Path) -> None:
+def test_blobs_hide_the_envelope_header_and_open_only_with_their_epoch_key(tmp_path: Path) -> None:
     a = new_session(tmp_path / "a")
     space = a.journal.space_id
     event = a.log.append(space, "journal.note", {"x": 1})
@@ -151,8 +163,7 @@ def test_blobs_hide_the_envelope_header_and_open_only_with_their_epoch_key(
     assert relay_sync.mailbox_id(key) != relay_sync.mailbox_id(bytes(32))
 
 
-def test_a_new_member_knows_the_relays_from_the_welcome(tmp_path: Path,
-                                                        group: Group) -> None:  # noqa: F811
+def test_a_new_member_knows_the_relays_from_the_welcome(tmp_path: Path, group: Group) -> None:  # noqa: F811
     """The welcome that completes an invite carries the space's log, relay list included, so
     a member who just joined can sync through the relays before ever meeting anyone again."""
     from tests.unit.spaces.conftest import join, make_session

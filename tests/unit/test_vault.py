@@ -26,7 +26,8 @@ from tests.helpers import PASSPHRASE, new_session
 def folder_digest(folder: Path) -> dict[str, str]:
     return {
         p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.iterdir()) if p.is_file()
+        for p in sorted(folder.iterdir())
+        if p.is_file()
     }
 
 

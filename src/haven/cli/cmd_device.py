@@ -26,18 +26,29 @@ def register(subparsers: Any) -> None:
     sub = device.add_subparsers(dest="device_command", metavar="ACTION", required=True)
 
     link = sub.add_parser(
-        "link", help="show a one-time code to link another computer, and wait for it",
+        "link",
+        help="show a one-time code to link another computer, and wait for it",
         description="Listens for your other computer and shows a one-time pairing code. On "
         "the other computer run `haven init --link CODE`. Both show four words: link only if "
-        "they are the same on both screens.")
-    link.add_argument("--host", default="0.0.0.0",
-                      help="address to listen on (default: every interface)")
-    link.add_argument("--advertise", metavar="HOST",
-                      help="address the other computer should connect to (default: this "
-                      "computer's local-network address; 127.0.0.1 when --host is)")
+        "they are the same on both screens.",
+    )
+    link.add_argument(
+        "--host", default="0.0.0.0", help="address to listen on (default: every interface)"
+    )
+    link.add_argument(
+        "--advertise",
+        metavar="HOST",
+        help="address the other computer should connect to (default: this "
+        "computer's local-network address; 127.0.0.1 when --host is)",
+    )
     link.add_argument("--port", type=int, default=0, help="port (default: any free port)")
-    link.add_argument("--expires", type=int, default=DEFAULT_TTL_S // 60, metavar="MINUTES",
-                      help="minutes the code stays valid (default %(default)s)")
+    link.add_argument(
+        "--expires",
+        type=int,
+        default=DEFAULT_TTL_S // 60,
+        metavar="MINUTES",
+        help="minutes the code stays valid (default %(default)s)",
+    )
     link.set_defaults(handler=cmd_link)
 
     listing = sub.add_parser("list", help="list the devices linked to your journal")
@@ -45,9 +56,11 @@ def register(subparsers: Any) -> None:
     listing.set_defaults(handler=cmd_list)
 
     unlink = sub.add_parser(
-        "unlink", help="unlink a device; it cannot read anything written afterwards",
+        "unlink",
+        help="unlink a device; it cannot read anything written afterwards",
         description="Unlinks a device and moves your journal to a new key that the unlinked "
-        "device never receives. What it already holds stays on it.")
+        "device never receives. What it already holds stays on it.",
+    )
     unlink.add_argument("id", help="the device id (or the start of it) from `device list`")
     unlink.set_defaults(handler=cmd_unlink)
 
@@ -65,7 +78,8 @@ def cmd_link(args: argparse.Namespace, ctx: Context) -> int:
         raise InvalidInput("a pairing code lasts from 1 to 60 minutes")
     session = ctx.open()
     advertise = args.advertise or (
-        args.host if args.host not in ("0.0.0.0", "::") else lan_address() or "127.0.0.1")
+        args.host if args.host not in ("0.0.0.0", "::") else lan_address() or "127.0.0.1"
+    )
 
     def on_code(code: PairingCode) -> None:
         print(f"Pairing code (one use, valid {args.expires} min):", flush=True)
@@ -73,9 +87,17 @@ def cmd_link(args: argparse.Namespace, ctx: Context) -> int:
         print(f"On your other computer run:  haven init --link {code.encode()}", flush=True)
         print("Waiting for it…", flush=True)
 
-    outcome = asyncio.run(async_offer_link(
-        session, listen_host=args.host, advertise_host=advertise, port=args.port,
-        confirm=ask_words, on_code=on_code, ttl_s=args.expires * 60))
+    outcome = asyncio.run(
+        async_offer_link(
+            session,
+            listen_host=args.host,
+            advertise_host=advertise,
+            port=args.port,
+            confirm=ask_words,
+            on_code=on_code,
+            ttl_s=args.expires * 60,
+        )
+    )
     print(f"Linked {outcome.label or 'the new device'}.")
     if outcome.first_sync is not None:
         sent = sum(s.sent for s in outcome.first_sync.spaces)
@@ -91,11 +113,15 @@ def cmd_init_link(args: argparse.Namespace, ctx: Context) -> int:
         raise VaultExists(f"a vault already exists in {ctx.data_dir}; nothing was changed")
     code = PairingCode.decode(args.link)  # mistyped or expired: say so before anything else
     passphrase = ctx.new_passphrase([])
-    session, report = asyncio.run(async_accept_link(
-        code, ctx.data_dir, passphrase, confirm=ask_words, label=args.device_name or ""))
+    session, report = asyncio.run(
+        async_accept_link(
+            code, ctx.data_dir, passphrase, confirm=ask_words, label=args.device_name or ""
+        )
+    )
     try:
-        print(f"Linked. This computer now holds {session.identity.primary().display_name}'s "
-              "journal.")
+        print(
+            f"Linked. This computer now holds {session.identity.primary().display_name}'s journal."
+        )
         if report is not None:
             received = sum(s.accepted for s in report.spaces)
             print(f"First sync done: received {received} events.")
@@ -107,9 +133,21 @@ def cmd_init_link(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     devices = ctx.open().devices.list()
     if args.json:
-        print(json.dumps([{"id": d.device_id.hex(), "name": d.label,
-                           "this_device": d.this_device, "unlinked": d.unlinked,
-                           "linked_ms": d.linked_ms} for d in devices], indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": d.device_id.hex(),
+                        "name": d.label,
+                        "this_device": d.this_device,
+                        "unlinked": d.unlinked,
+                        "linked_ms": d.linked_ms,
+                    }
+                    for d in devices
+                ],
+                indent=2,
+            )
+        )
         return 0
     for d in devices:
         state = " (this device)" if d.this_device else " (unlinked)" if d.unlinked else ""
@@ -121,6 +159,8 @@ def cmd_unlink(args: argparse.Namespace, ctx: Context) -> int:
     session = ctx.open()
     device_id = session.devices.resolve(args.id)
     epoch = session.devices.unlink(device_id)
-    print(f"Unlinked {device_id.hex()[:12]}. Your journal moved to key epoch {epoch}; "
-          "sync your other devices so they receive it.")
+    print(
+        f"Unlinked {device_id.hex()[:12]}. Your journal moved to key epoch {epoch}; "
+        "sync your other devices so they receive it."
+    )
     return 0

@@ -20,17 +20,33 @@ def register(subparsers: Any) -> None:
     space = subparsers.add_parser("space", help="group spaces: create, post, read, moderate")
     sub = space.add_subparsers(dest="space_command", metavar="ACTION", required=True)
 
-    create = sub.add_parser("create", help="create a space (with a new persona of its own)",
-                            description="Creates a space owned by a new persona used only "
-                            "there, so your spaces cannot be linked. Prints the space id.")
+    create = sub.add_parser(
+        "create",
+        help="create a space (with a new persona of its own)",
+        description="Creates a space owned by a new persona used only "
+        "there, so your spaces cannot be linked. Prints the space id.",
+    )
     create.add_argument("name")
-    create.add_argument("--topic", action="append", default=[], metavar="T",
-                        help="a topic (repeatable), e.g. 'coming out', music, or free text")
+    create.add_argument(
+        "--topic",
+        action="append",
+        default=[],
+        metavar="T",
+        help="a topic (repeatable), e.g. 'coming out', music, or free text",
+    )
     create.add_argument("--description", default="", metavar="D")
-    create.add_argument("--guidelines", default="", metavar="G",
-                        help="community guidelines ('-' reads them from standard input)")
-    create.add_argument("--as", dest="display_name", metavar="NAME",
-                        help="your name in this space (default: your usual display name)")
+    create.add_argument(
+        "--guidelines",
+        default="",
+        metavar="G",
+        help="community guidelines ('-' reads them from standard input)",
+    )
+    create.add_argument(
+        "--as",
+        dest="display_name",
+        metavar="NAME",
+        help="your name in this space (default: your usual display name)",
+    )
     create.add_argument("--pronouns", default=None)
     create.set_defaults(handler=cmd_create)
 
@@ -42,8 +58,12 @@ def register(subparsers: Any) -> None:
     post.add_argument("space", help="space id (or its start) or exact name")
     post.add_argument("body", help="the text (Markdown); '-' reads standard input")
     post.add_argument("--title", default="")
-    post.add_argument("--cw", default="", metavar="TEXT",
-                      help="a content warning; the post stays collapsed until opened")
+    post.add_argument(
+        "--cw",
+        default="",
+        metavar="TEXT",
+        help="a content warning; the post stays collapsed until opened",
+    )
     post.set_defaults(handler=cmd_post)
 
     reply = sub.add_parser("reply", help="reply in a thread")
@@ -63,8 +83,9 @@ def register(subparsers: Any) -> None:
     read = sub.add_parser("read", help="read the threads of a space")
     read.add_argument("space")
     read.add_argument("--json", action="store_true", help="print JSON")
-    read.add_argument("--open-cw", action="store_true",
-                      help="show the text of posts behind a content warning")
+    read.add_argument(
+        "--open-cw", action="store_true", help="show the text of posts behind a content warning"
+    )
     read.set_defaults(handler=cmd_read)
 
     relays_cli.register_space_relays(sub)
@@ -123,8 +144,11 @@ def register(subparsers: Any) -> None:
 
     leave = sub.add_parser("leave", help="leave a space")
     leave.add_argument("space")
-    leave.add_argument("--wipe", action="store_true",
-                       help="also delete everything of this space from this computer")
+    leave.add_argument(
+        "--wipe",
+        action="store_true",
+        help="also delete everything of this space from this computer",
+    )
     leave.set_defaults(handler=cmd_leave)
 
     register_invites(sub)
@@ -136,8 +160,13 @@ def _spaces(ctx: Context) -> SpaceService:
 
 def cmd_create(args: argparse.Namespace, ctx: Context) -> int:
     space_id = _spaces(ctx).create_space(
-        args.name, args.description, args.topic, output.read_text(args.guidelines),
-        display_name=args.display_name, pronouns=args.pronouns)
+        args.name,
+        args.description,
+        args.topic,
+        output.read_text(args.guidelines),
+        display_name=args.display_name,
+        pronouns=args.pronouns,
+    )
     print(space_id.hex())
     return 0
 
@@ -145,15 +174,27 @@ def cmd_create(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     items = _spaces(ctx).list_spaces()
     if args.json:
-        output.print_json([{"id": s.space_id.hex(), "name": s.name, "topics": list(s.topics),
-                            "unread": s.unread, "role": s.my_role.value if s.my_role else None,
-                            "members": s.member_count} for s in items])
+        output.print_json(
+            [
+                {
+                    "id": s.space_id.hex(),
+                    "name": s.name,
+                    "topics": list(s.topics),
+                    "unread": s.unread,
+                    "role": s.my_role.value if s.my_role else None,
+                    "members": s.member_count,
+                }
+                for s in items
+            ]
+        )
         return 0
     for s in items:
         role = s.my_role.value if s.my_role else "not a member"
         topics = ", ".join(s.topics)
-        print(f"{s.space_id.hex()[:SHORT]}  {output.clean(s.name)}  ({s.member_count} members,"
-              f" {s.unread} unread, {role})  {output.clean(topics)}".rstrip())
+        print(
+            f"{s.space_id.hex()[:SHORT]}  {output.clean(s.name)}  ({s.member_count} members,"
+            f" {s.unread} unread, {role})  {output.clean(topics)}".rstrip()
+        )
     if not items:
         print("No spaces.", file=sys.stderr)
     return 0
@@ -182,18 +223,31 @@ def cmd_react(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _post_dict(p: FeedPost) -> dict[str, Any]:
-    return {"id": p.post_id.hex(), "author": p.author.hex(), "author_name": p.author_name,
-            "author_colour": p.author_colour, "title": p.title, "body": p.body, "cw": p.cw,
-            "created_ms": p.created_ms, "edited_ms": p.edited_ms, "pinned": p.pinned,
-            "state": p.state, "removed_reason": p.removed_reason, "reactions": p.reactions,
-            "my_reactions": list(p.my_reactions),
-            "replies": [_post_dict(r) for r in p.replies]}
+    return {
+        "id": p.post_id.hex(),
+        "author": p.author.hex(),
+        "author_name": p.author_name,
+        "author_colour": p.author_colour,
+        "title": p.title,
+        "body": p.body,
+        "cw": p.cw,
+        "created_ms": p.created_ms,
+        "edited_ms": p.edited_ms,
+        "pinned": p.pinned,
+        "state": p.state,
+        "removed_reason": p.removed_reason,
+        "reactions": p.reactions,
+        "my_reactions": list(p.my_reactions),
+        "replies": [_post_dict(r) for r in p.replies],
+    }
 
 
 def _print_post(p: FeedPost, open_cw: bool, indent: str = "") -> None:
-    head = (f"{indent}{p.post_id.hex()[:SHORT]}  {output.local_time(p.created_ms)}  "
-            f"{output.clean(p.author_name)}{'  [pinned]' if p.pinned else ''}"
-            f"{'  (edited)' if p.edited_ms else ''}")
+    head = (
+        f"{indent}{p.post_id.hex()[:SHORT]}  {output.local_time(p.created_ms)}  "
+        f"{output.clean(p.author_name)}{'  [pinned]' if p.pinned else ''}"
+        f"{'  (edited)' if p.edited_ms else ''}"
+    )
     print(head)
     if p.state == "removed":
         print(f"{indent}  [removed by a moderator: {output.clean(p.removed_reason)}]")
@@ -210,8 +264,10 @@ def _print_post(p: FeedPost, open_cw: bool, indent: str = "") -> None:
             for line in output.clean(p.body).splitlines():
                 print(f"{indent}  {line}")
         if p.reactions:
-            print(f"{indent}  " + " · ".join(f"{REACTION_LABELS[k]} {n}"
-                                             for k, n in p.reactions.items()))
+            print(
+                f"{indent}  "
+                + " · ".join(f"{REACTION_LABELS[k]} {n}" for k, n in p.reactions.items())
+            )
     for r in p.replies:
         _print_post(r, open_cw, indent + "    ")
 
@@ -221,8 +277,10 @@ def cmd_read(args: argparse.Namespace, ctx: Context) -> int:
     sid = spaces.resolve_space(args.space)
     feed = spaces.read_feed(sid)
     for w in spaces.warnings(sid):
-        output.warn(f"{output.clean(w.member_name)}: {w.detail} (a fork: someone may be "
-                    "showing different histories to different members)")
+        output.warn(
+            f"{output.clean(w.member_name)}: {w.detail} (a fork: someone may be "
+            "showing different histories to different members)"
+        )
     if args.json:
         output.print_json([_post_dict(p) for p in feed])
     else:
@@ -238,15 +296,28 @@ def cmd_members(args: argparse.Namespace, ctx: Context) -> int:
     spaces = _spaces(ctx)
     items = spaces.members(spaces.resolve_space(args.space), include_former=args.all)
     if args.json:
-        output.print_json([{"id": m.member_pk.hex(), "name": m.display_name,
-                            "pronouns": m.pronouns, "colour": m.colour, "role": m.role.value,
-                            "status": m.status.value, "blocked": m.blocked} for m in items])
+        output.print_json(
+            [
+                {
+                    "id": m.member_pk.hex(),
+                    "name": m.display_name,
+                    "pronouns": m.pronouns,
+                    "colour": m.colour,
+                    "role": m.role.value,
+                    "status": m.status.value,
+                    "blocked": m.blocked,
+                }
+                for m in items
+            ]
+        )
         return 0
     for m in items:
         pronouns = f" ({output.clean(m.pronouns)})" if m.pronouns else ""
         status = "" if m.status.value == "active" else f"  [{m.status.value}]"
-        print(f"{m.member_pk.hex()[:SHORT]}  {output.clean(m.display_name)}{pronouns}"
-              f"  {m.role.value}{status}")
+        print(
+            f"{m.member_pk.hex()[:SHORT]}  {output.clean(m.display_name)}{pronouns}"
+            f"  {m.role.value}{status}"
+        )
     return 0
 
 
@@ -261,8 +332,11 @@ def cmd_remove(args: argparse.Namespace, ctx: Context) -> int:
     spaces = _spaces(ctx)
     sid = spaces.resolve_space(args.space)
     spaces.remove_member(sid, spaces.resolve_member(sid, args.member), args.ban, args.reason)
-    print("Removed; the space key was rotated." if not args.ban
-          else "Banned; the space key was rotated.")
+    print(
+        "Removed; the space key was rotated."
+        if not args.ban
+        else "Banned; the space key was rotated."
+    )
     return 0
 
 
@@ -292,20 +366,31 @@ def cmd_info(args: argparse.Namespace, ctx: Context) -> int:
     sid = spaces.resolve_space(args.space)
     info, warnings = spaces.space_info(sid), spaces.warnings(sid)
     if args.json:
-        output.print_json({
-            "id": sid.hex(), "name": info.name, "description": info.description,
-            "topics": list(info.topics), "guidelines": info.guidelines,
-            "owner": info.owner.hex(), "me": info.my_persona.hex(),
-            "role": info.my_role.value if info.my_role else None,
-            "members": info.member_count,
-            "warnings": [{"kind": w.kind, "member": w.member_pk.hex(), "detail": w.detail}
-                         for w in warnings]})
+        output.print_json(
+            {
+                "id": sid.hex(),
+                "name": info.name,
+                "description": info.description,
+                "topics": list(info.topics),
+                "guidelines": info.guidelines,
+                "owner": info.owner.hex(),
+                "me": info.my_persona.hex(),
+                "role": info.my_role.value if info.my_role else None,
+                "members": info.member_count,
+                "warnings": [
+                    {"kind": w.kind, "member": w.member_pk.hex(), "detail": w.detail}
+                    for w in warnings
+                ],
+            }
+        )
         return 0
     print(f"{output.clean(info.name)}  ({sid.hex()})")
     if info.topics:
         print("topics: " + output.clean(", ".join(info.topics)))
-    print(f"members: {info.member_count}; you: "
-          f"{info.my_role.value if info.my_role else 'not a member'}")
+    print(
+        f"members: {info.member_count}; you: "
+        f"{info.my_role.value if info.my_role else 'not a member'}"
+    )
     for text in (info.description, info.guidelines):
         if text:
             print()
@@ -326,13 +411,25 @@ def cmd_reports(args: argparse.Namespace, ctx: Context) -> int:
     spaces = _spaces(ctx)
     items = spaces.reports(spaces.resolve_space(args.space))
     if args.json:
-        output.print_json([{"id": r.report_id.hex(), "reporter": r.reporter.hex(),
-                            "reporter_name": r.reporter_name, "post": r.target_id.hex(),
-                            "reason": r.reason, "created_ms": r.created_ms} for r in items])
+        output.print_json(
+            [
+                {
+                    "id": r.report_id.hex(),
+                    "reporter": r.reporter.hex(),
+                    "reporter_name": r.reporter_name,
+                    "post": r.target_id.hex(),
+                    "reason": r.reason,
+                    "created_ms": r.created_ms,
+                }
+                for r in items
+            ]
+        )
         return 0
     for r in items:
-        print(f"{output.local_time(r.created_ms)}  post {r.target_id.hex()[:SHORT]}  by "
-              f"{output.clean(r.reporter_name)}: {output.clean(r.reason)}")
+        print(
+            f"{output.local_time(r.created_ms)}  post {r.target_id.hex()[:SHORT]}  by "
+            f"{output.clean(r.reporter_name)}: {output.clean(r.reason)}"
+        )
     return 0
 
 
@@ -340,14 +437,26 @@ def cmd_modlog(args: argparse.Namespace, ctx: Context) -> int:
     spaces = _spaces(ctx)
     items = spaces.moderation_log(spaces.resolve_space(args.space))
     if args.json:
-        output.print_json([{"id": a.event_id.hex(), "actor": a.actor.hex(),
-                            "actor_name": a.actor_name, "action": a.action,
-                            "subject": a.subject.hex() if a.subject else None,
-                            "detail": a.detail, "created_ms": a.created_ms} for a in items])
+        output.print_json(
+            [
+                {
+                    "id": a.event_id.hex(),
+                    "actor": a.actor.hex(),
+                    "actor_name": a.actor_name,
+                    "action": a.action,
+                    "subject": a.subject.hex() if a.subject else None,
+                    "detail": a.detail,
+                    "created_ms": a.created_ms,
+                }
+                for a in items
+            ]
+        )
         return 0
     for a in items:
         subject = f" {a.subject.hex()[:SHORT]}" if a.subject else ""
         detail = f"  {output.clean(a.detail)}" if a.detail else ""
-        print(f"{output.local_time(a.created_ms)}  {output.clean(a.actor_name)}: "
-              f"{a.action}{subject}{detail}")
+        print(
+            f"{output.local_time(a.created_ms)}  {output.clean(a.actor_name)}: "
+            f"{a.action}{subject}{detail}"
+        )
     return 0

@@ -35,31 +35,58 @@ DEFAULT_PORT = 0
 
 def register(subparsers: Any) -> None:
     serve = subparsers.add_parser(
-        "serve", help="wait for peers to sync with (until Ctrl+C)",
+        "serve",
+        help="wait for peers to sync with (until Ctrl+C)",
         description="Listen for Haven peers and sync with each one that proves it shares a "
-        "space with this vault. Listens on 127.0.0.1 unless --host says otherwise.")
-    serve.add_argument("--host", default=DEFAULT_HOST,
-                       help=f"address to listen on (default {DEFAULT_HOST}; use 0.0.0.0 "
-                       "to accept peers on the local network)")
-    serve.add_argument("--port", type=_port, default=DEFAULT_PORT,
-                       help="port to listen on (default 0: any free port, printed)")
-    serve.add_argument("--lan", choices=("auto", "on", "off"), default="auto",
-                       help="announce on the local network so members find this device "
-                       "(auto: unless listening on loopback; announcements carry no names)")
+        "space with this vault. Listens on 127.0.0.1 unless --host says otherwise.",
+    )
+    serve.add_argument(
+        "--host",
+        default=DEFAULT_HOST,
+        help=f"address to listen on (default {DEFAULT_HOST}; use 0.0.0.0 "
+        "to accept peers on the local network)",
+    )
+    serve.add_argument(
+        "--port",
+        type=_port,
+        default=DEFAULT_PORT,
+        help="port to listen on (default 0: any free port, printed)",
+    )
+    serve.add_argument(
+        "--lan",
+        choices=("auto", "on", "off"),
+        default="auto",
+        help="announce on the local network so members find this device "
+        "(auto: unless listening on loopback; announcements carry no names)",
+    )
     serve.set_defaults(handler=run_serve)
 
     sync = subparsers.add_parser(
-        "sync", help="sync once with a peer that runs `haven serve`",
-        description="Run one sync round with a peer: both sides send what the other lacks.")
-    sync.add_argument("--peer", type=parse_peer, metavar="HOST:PORT",
-                      help="the peer's address, e.g. 192.168.1.20:7654 or [::1]:7654; "
-                      "without it, look for members on the local network")
-    sync.add_argument("--lan-wait", type=float, default=3.0, metavar="SECONDS",
-                      help="how long to look on the local network (default %(default)s)")
-    sync.add_argument("--relay", metavar="URL",
-                      help="sync with this relay only (it must be in the space's relay "
-                      "list: `haven space relays`); without --peer or --relay, haven sync "
-                      "looks on the local network, then uses every relay of every space")
+        "sync",
+        help="sync once with a peer that runs `haven serve`",
+        description="Run one sync round with a peer: both sides send what the other lacks.",
+    )
+    sync.add_argument(
+        "--peer",
+        type=parse_peer,
+        metavar="HOST:PORT",
+        help="the peer's address, e.g. 192.168.1.20:7654 or [::1]:7654; "
+        "without it, look for members on the local network",
+    )
+    sync.add_argument(
+        "--lan-wait",
+        type=float,
+        default=3.0,
+        metavar="SECONDS",
+        help="how long to look on the local network (default %(default)s)",
+    )
+    sync.add_argument(
+        "--relay",
+        metavar="URL",
+        help="sync with this relay only (it must be in the space's relay "
+        "list: `haven space relays`); without --peer or --relay, haven sync "
+        "looks on the local network, then uses every relay of every space",
+    )
     sync.set_defaults(handler=run_sync)
 
 
@@ -109,8 +136,7 @@ def run_sync(args: argparse.Namespace, ctx: Context) -> int:
         if lan_discovery_allowed() and lan_address() is not None:
             code = _sync_lan(session, args.lan_wait)
         else:
-            print("local network: not searched (discovery is off, or no local-network "
-                  "address)")
+            print("local network: not searched (discovery is off, or no local-network address)")
         return max(code, run_relay_sync(session, None))
     host, port = args.peer
     try:
@@ -125,9 +151,11 @@ def run_sync(args: argparse.Namespace, ctx: Context) -> int:
     if not report.spaces:
         print("no shared spaces with this peer")
     if report.equivocations:
-        print(f"warning: {report.equivocations} equivocation(s): a device signed two different "
-              "events at the same place in its log; the first one seen was kept",
-              file=sys.stderr)
+        print(
+            f"warning: {report.equivocations} equivocation(s): a device signed two different "
+            "events at the same place in its log; the first one seen was kept",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -141,11 +169,15 @@ def run_serve(args: argparse.Namespace, ctx: Context) -> int:
 
     def on_report(report: SyncReport) -> None:
         status = "synced" if report.complete else f"sync failed ({report.error})"
-        print(f"{status}: " + "; ".join(describe(report, session) or ["no shared spaces"]),
-              flush=True)
+        print(
+            f"{status}: " + "; ".join(describe(report, session) or ["no shared spaces"]), flush=True
+        )
 
-    engine = SyncEngine(session, on_report=on_report, routes=[InviteRoute(InviteService(
-        session.vault, session.spaces, session.identity))])
+    engine = SyncEngine(
+        session,
+        on_report=on_report,
+        routes=[InviteRoute(InviteService(session.vault, session.spaces, session.identity))],
+    )
     engine.start()
     lan: LanSync | None = None
     try:
@@ -184,10 +216,13 @@ def _sync_lan(session: Session, wait_s: float) -> int:
         peers[(peer.host, peer.port)] = peer
         found.set()
 
-    keys = [DiscoveryKey.from_epoch_key(k.space_id, k.epoch, k.epoch_key)
-            for k in discovery_keys(session)]
-    discovery = LanDiscovery(lambda: keys, 0, on_peer, addresses=[address],
-                             interfaces=[address], announce=False)
+    keys = [
+        DiscoveryKey.from_epoch_key(k.space_id, k.epoch, k.epoch_key)
+        for k in discovery_keys(session)
+    ]
+    discovery = LanDiscovery(
+        lambda: keys, 0, on_peer, addresses=[address], interfaces=[address], announce=False
+    )
     discovery.start()
     try:
         found.wait(wait_s)

@@ -45,11 +45,17 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the app.",
     )
     parser.add_argument("--version", action="version", version=f"haven {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help="where the vault lives (default: HAVEN_DATA_DIR or the "
-                        "platform's data folder)")
-    parser.add_argument("-v", "--verbose", action="store_true",
-                        help="log progress to stderr (never content or keys)")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where the vault lives (default: HAVEN_DATA_DIR or the platform's data folder)",
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="log progress to stderr (never content or keys)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(haven.cli.__path__), key=lambda m: m.name):
         if info.name.startswith("cmd_"):
@@ -61,8 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="haven: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="haven: %(message)s"
+    )
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help(sys.stderr)

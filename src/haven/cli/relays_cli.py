@@ -20,14 +20,22 @@ from haven.sync.relay_sync import sync_relays
 
 def register_space_relays(space_actions: Any) -> None:
     cmd = space_actions.add_parser(
-        "relays", help="list or change the relays a space syncs through",
+        "relays",
+        help="list or change the relays a space syncs through",
         description="Relays store only encrypted blobs. Only wss:// addresses are accepted, "
-        "or ws:// to 127.0.0.1/localhost (a relay on this computer).")
+        "or ws:// to 127.0.0.1/localhost (a relay on this computer).",
+    )
     cmd.add_argument("space", help="'journal', or a space id (or its start) or exact name")
-    cmd.add_argument("--add", action="append", default=[], metavar="URL",
-                     help="use this relay too (repeatable)")
-    cmd.add_argument("--remove", action="append", default=[], metavar="URL",
-                     help="stop using this relay (repeatable)")
+    cmd.add_argument(
+        "--add", action="append", default=[], metavar="URL", help="use this relay too (repeatable)"
+    )
+    cmd.add_argument(
+        "--remove",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="stop using this relay (repeatable)",
+    )
     cmd.set_defaults(handler=cmd_relays)
 
 
@@ -71,22 +79,36 @@ def run_relay_sync(session: Session, only: str | None) -> int:
     """`haven sync` through relays: one line per relay and space, counts only. Exit 12
     (SyncError) when no relay could be reached at all."""
     if only is not None and not relays.spaces_using(session, only):
-        raise InvalidInput("none of your spaces uses that relay; add it first with "
-                           "`haven space relays SPACE --add URL`")
+        raise InvalidInput(
+            "none of your spaces uses that relay; add it first with "
+            "`haven space relays SPACE --add URL`"
+        )
     reports = sync_relays(session, only)
     if not reports:
         print("no relays configured (see `haven space relays`)")
         return 0
     for report in reports:
         if report.error is not None:
-            print(f"relay {report.relay}: {_REASONS.get(report.error, report.error)}; "
-                  "nothing sent, events stay in the outbox for the next sync", file=sys.stderr)
+            print(
+                f"relay {report.relay}: {_REASONS.get(report.error, report.error)}; "
+                "nothing sent, events stay in the outbox for the next sync",
+                file=sys.stderr,
+            )
             continue
         for s in report.spaces:
-            line = (f"relay {report.relay}: {space_name(session, s.space_id)}: sent {s.sent}, "
-                    f"received {s.received}, waiting {s.waiting}")
-            extra = [f"{name} {n}" for name, n in (("held", s.held), ("duplicates",
-                     s.duplicates), ("rejected", s.rejected)) if n]
+            line = (
+                f"relay {report.relay}: {space_name(session, s.space_id)}: sent {s.sent}, "
+                f"received {s.received}, waiting {s.waiting}"
+            )
+            extra = [
+                f"{name} {n}"
+                for name, n in (
+                    ("held", s.held),
+                    ("duplicates", s.duplicates),
+                    ("rejected", s.rejected),
+                )
+                if n
+            ]
             if extra:
                 line += " (" + ", ".join(extra) + ")"
             if s.error is not None:

@@ -24,17 +24,25 @@ SHORT = 8
 
 
 def register(sub: Any) -> None:
-    invite = sub.add_parser("invite", help="make an invite code for a space (admins)",
-                            description="Prints a code (words to read aloud, and a compact "
-                            "hvi1-… form) that lets someone ask to join through your "
-                            "`haven serve`. An admin approves each request before any key "
-                            "is released.")
+    invite = sub.add_parser(
+        "invite",
+        help="make an invite code for a space (admins)",
+        description="Prints a code (words to read aloud, and a compact "
+        "hvi1-… form) that lets someone ask to join through your "
+        "`haven serve`. An admin approves each request before any key "
+        "is released.",
+    )
     invite.add_argument("space")
-    invite.add_argument("--address", required=True, metavar="HOST:PORT",
-                        help="where your `haven serve --port PORT` is reachable")
+    invite.add_argument(
+        "--address",
+        required=True,
+        metavar="HOST:PORT",
+        help="where your `haven serve --port PORT` is reachable",
+    )
     invite.add_argument("--uses", type=int, default=1, help="how many people (default 1)")
-    invite.add_argument("--expires", default="24h", metavar="DURATION",
-                        help="e.g. 30m, 2h, 7d (default 24h)")
+    invite.add_argument(
+        "--expires", default="24h", metavar="DURATION", help="e.g. 30m, 2h, 7d (default 24h)"
+    )
     invite.add_argument("--json", action="store_true", help="print JSON")
     invite.set_defaults(handler=cmd_invite)
 
@@ -49,17 +57,24 @@ def register(sub: Any) -> None:
     revoke.add_argument("invite", help="the invite id (or its start)")
     revoke.set_defaults(handler=cmd_revoke)
 
-    join = sub.add_parser("join", help="ask to join a space with an invite code",
-                          description="Shows the space's description and guidelines, asks "
-                          "you to accept them, then sends a request an admin approves. "
-                          "Run again (or with --status) to collect the answer.")
+    join = sub.add_parser(
+        "join",
+        help="ask to join a space with an invite code",
+        description="Shows the space's description and guidelines, asks "
+        "you to accept them, then sends a request an admin approves. "
+        "Run again (or with --status) to collect the answer.",
+    )
     join.add_argument("code", nargs="+", help="the invite code: its words, or hvi1-…")
     join.add_argument("--name", help="your name in this space (default: your usual name)")
     join.add_argument("--pronouns", default=None)
-    join.add_argument("--accept-guidelines", action="store_true",
-                      help="accept the space's guidelines without asking (for scripts)")
-    join.add_argument("--status", action="store_true",
-                      help="only ask whether your request was answered")
+    join.add_argument(
+        "--accept-guidelines",
+        action="store_true",
+        help="accept the space's guidelines without asking (for scripts)",
+    )
+    join.add_argument(
+        "--status", action="store_true", help="only ask whether your request was answered"
+    )
     join.set_defaults(handler=cmd_join)
 
     requests = sub.add_parser("requests", help="join requests waiting for approval (admins)")
@@ -68,8 +83,10 @@ def register(sub: Any) -> None:
     requests.add_argument("--json", action="store_true", help="print JSON")
     requests.set_defaults(handler=cmd_requests)
 
-    for name, helptext, fn in (("approve", "let someone in (admins)", cmd_approve),
-                               ("deny", "turn a join request down (admins)", cmd_deny)):
+    for name, helptext, fn in (
+        ("approve", "let someone in (admins)", cmd_approve),
+        ("deny", "turn a join request down (admins)", cmd_deny),
+    ):
         p = sub.add_parser(name, help=helptext)
         p.add_argument("space")
         p.add_argument("request", help="the request id (or its start)")
@@ -77,8 +94,11 @@ def register(sub: Any) -> None:
 
     settings = sub.add_parser("settings", help="how this device admits people (admins)")
     settings.add_argument("space")
-    settings.add_argument("--auto-admit", choices=("on", "off"),
-                          help="approve every request through a valid invite at once")
+    settings.add_argument(
+        "--auto-admit",
+        choices=("on", "off"),
+        help="approve every request through a valid invite at once",
+    )
     settings.set_defaults(handler=cmd_settings)
 
 
@@ -94,16 +114,24 @@ def cmd_invite(args: argparse.Namespace, ctx: Context) -> int:
     code = _service(session).create(sid, host, port, args.uses, ttl)
     invite_id = invite_id_of(code.secret)
     if args.json:
-        output.print_json({"id": invite_id.hex(), "words": code.encode_words(),
-                           "code": code.encode_compact(), "expires_ms": code.expires_s * 1000,
-                           "uses": args.uses})
+        output.print_json(
+            {
+                "id": invite_id.hex(),
+                "words": code.encode_words(),
+                "code": code.encode_compact(),
+                "expires_ms": code.expires_s * 1000,
+                "uses": args.uses,
+            }
+        )
         return 0
     words = code.encode_words().split()
-    print(f"invite {invite_id.hex()[:SHORT]}: {args.uses} use(s), expires "
-          f"{output.local_time(code.expires_s * 1000)}")
+    print(
+        f"invite {invite_id.hex()[:SHORT]}: {args.uses} use(s), expires "
+        f"{output.local_time(code.expires_s * 1000)}"
+    )
     print("words:")
     for i in range(0, len(words), 8):
-        print("  " + " ".join(words[i:i + 8]))
+        print("  " + " ".join(words[i : i + 8]))
     print(f"code: {code.encode_compact()}")
     return 0
 
@@ -113,13 +141,25 @@ def cmd_invites(args: argparse.Namespace, ctx: Context) -> int:
     sid = session.spaces.resolve_space(args.space)
     items = _service(session).invites(sid, include_inactive=args.all)
     if args.json:
-        output.print_json([{"id": i.invite_id.hex(), "uses": i.uses, "max_uses": i.max_uses,
-                            "expires_ms": i.expires_ms, "state": i.state,
-                            "pending": i.pending} for i in items])
+        output.print_json(
+            [
+                {
+                    "id": i.invite_id.hex(),
+                    "uses": i.uses,
+                    "max_uses": i.max_uses,
+                    "expires_ms": i.expires_ms,
+                    "state": i.state,
+                    "pending": i.pending,
+                }
+                for i in items
+            ]
+        )
         return 0
     for i in items:
-        print(f"{i.invite_id.hex()[:SHORT]}  {i.state}  used {i.uses}/{i.max_uses}  "
-              f"expires {output.local_time(i.expires_ms)}  {i.pending} waiting")
+        print(
+            f"{i.invite_id.hex()[:SHORT]}  {i.state}  used {i.uses}/{i.max_uses}  "
+            f"expires {output.local_time(i.expires_ms)}  {i.pending} waiting"
+        )
     if not items:
         print("No active invites.", file=sys.stderr)
     return 0
@@ -163,23 +203,38 @@ def cmd_join(args: argparse.Namespace, ctx: Context) -> int:
     if not _accepts(info.name, info.description, info.guidelines, args.accept_guidelines):
         raise InvalidInput("you did not accept the guidelines; no request was sent")
     primary = session.identity.primary()
-    request = svc.begin(code, info.name, args.name or primary.display_name,
-                        primary.pronouns if args.pronouns is None else args.pronouns)
+    request = svc.begin(
+        code,
+        info.name,
+        args.name or primary.display_name,
+        primary.pronouns if args.pronouns is None else args.pronouns,
+    )
     outcome = send_request(svc, code, request)
     return _finish(session, svc, code, outcome, info.name, first=True)
 
 
-def _finish(session: Session, svc: InviteService, code: InviteCode, outcome: JoinOutcome,
-            space_name: str, *, first: bool) -> int:
+def _finish(
+    session: Session,
+    svc: InviteService,
+    code: InviteCode,
+    outcome: JoinOutcome,
+    space_name: str,
+    *,
+    first: bool,
+) -> int:
     name = output.clean(space_name)
     if outcome.kind == "pending":
-        print("request sent; waiting for an admin" if first
-              else f"still waiting for an admin of {name} to answer")
+        print(
+            "request sent; waiting for an admin"
+            if first
+            else f"still waiting for an admin of {name} to answer"
+        )
         return 0
     if outcome.kind == "denied":
         svc.abandon(code)
-        raise InvalidInput(f"an admin of {name} declined your request; the keys made for it "
-                           "were deleted")
+        raise InvalidInput(
+            f"an admin of {name} declined your request; the keys made for it were deleted"
+        )
     assert outcome.welcome is not None
     space_id = svc.complete(code, outcome.welcome)
     print(f"joined {name} ({space_id.hex()[:12]})")
@@ -198,15 +253,27 @@ def cmd_requests(args: argparse.Namespace, ctx: Context) -> int:
     sid = session.spaces.resolve_space(args.space)
     items = _service(session).requests(sid, include_decided=args.all)
     if args.json:
-        output.print_json([{"id": r.request_id.hex(), "invite": r.invite_id.hex(),
-                            "persona": r.persona_pk.hex(), "name": r.display_name,
-                            "pronouns": r.pronouns, "status": r.status,
-                            "created_ms": r.created_ms} for r in items])
+        output.print_json(
+            [
+                {
+                    "id": r.request_id.hex(),
+                    "invite": r.invite_id.hex(),
+                    "persona": r.persona_pk.hex(),
+                    "name": r.display_name,
+                    "pronouns": r.pronouns,
+                    "status": r.status,
+                    "created_ms": r.created_ms,
+                }
+                for r in items
+            ]
+        )
         return 0
     for r in items:
         pronouns = f" ({output.clean(r.pronouns)})" if r.pronouns else ""
-        print(f"{r.request_id.hex()[:SHORT]}  {output.local_time(r.created_ms)}  "
-              f"{output.clean(r.display_name)}{pronouns}  {r.status}")
+        print(
+            f"{r.request_id.hex()[:SHORT]}  {output.local_time(r.created_ms)}  "
+            f"{output.clean(r.display_name)}{pronouns}  {r.status}"
+        )
     if not items:
         print("No requests waiting.", file=sys.stderr)
     return 0
@@ -217,8 +284,7 @@ def cmd_approve(args: argparse.Namespace, ctx: Context) -> int:
     svc = _service(session)
     sid = session.spaces.resolve_space(args.space)
     svc.approve(sid, svc.resolve_request(sid, args.request))
-    print("Approved: they are a member; their device collects the keys from your "
-          "`haven serve`.")
+    print("Approved: they are a member; their device collects the keys from your `haven serve`.")
     return 0
 
 

@@ -65,8 +65,11 @@ class JournalAuthorizer(OwnPersonaOnly):
         if not super().allows(conn, space, event):
             return False
         device = dt.get_device(conn, event.device)
-        return not (device and device.unlinked_lamport is not None
-                    and event.lamport >= device.unlinked_lamport)
+        return not (
+            device
+            and device.unlinked_lamport is not None
+            and event.lamport >= device.unlinked_lamport
+        )
 
 
 class DevicesProjector:
@@ -82,15 +85,23 @@ class DevicesProjector:
                 return  # a device announces only itself
             box = c.get("box_public")
             if isinstance(box, bytes) and len(box) == 32:
-                dt.upsert_device(conn, dt.DeviceRow(event.device, box,
-                                                    str(c.get("label") or "")[:MAX_LABEL_CHARS],
-                                                    event.created_ms, None))
+                dt.upsert_device(
+                    conn,
+                    dt.DeviceRow(
+                        event.device,
+                        box,
+                        str(c.get("label") or "")[:MAX_LABEL_CHARS],
+                        event.created_ms,
+                        None,
+                    ),
+                )
         elif event.type == UNLINK:
             target = c.get("target")
             if isinstance(target, bytes) and dt.get_device(conn, target) is not None:
                 dt.mark_unlinked(conn, target, event.lamport)
-                removed = dt.delete_events_after(conn, event.space_id, event.author, target,
-                                                 event.lamport)
+                removed = dt.delete_events_after(
+                    conn, event.space_id, event.author, target, event.lamport
+                )
                 if removed:  # events it wrote after its unlink were accepted earlier: undo
                     log.rebuild_projections(event.space_id)
         elif event.type == ROTATE:
@@ -113,9 +124,12 @@ class DevicesProjector:
             label, space_id, for_epoch, device_id, key = opened
         except (CryptoError, ValueError, TypeError):
             return
-        if (label, space_id, for_epoch, device_id) != (
-            "haven/epoch-key/v1", event.space_id, epoch, self._device_id
-        ) or not isinstance(key, bytes) or len(key) != 32:
+        if (
+            (label, space_id, for_epoch, device_id)
+            != ("haven/epoch-key/v1", event.space_id, epoch, self._device_id)
+            or not isinstance(key, bytes)
+            or len(key) != 32
+        ):
             return
         ids.put_epoch_key(conn, space_id, epoch, key)
         space = ids.get_space(conn, space_id)
@@ -124,8 +138,7 @@ class DevicesProjector:
 
 
 class DeviceService:
-    def __init__(self, vault: Vault, log: EventLog, journal_space: bytes,
-                 device_id: bytes) -> None:
+    def __init__(self, vault: Vault, log: EventLog, journal_space: bytes, device_id: bytes) -> None:
         self._vault = vault
         self._log = log
         self._space = journal_space
@@ -137,14 +150,25 @@ class DeviceService:
         with self._vault.transaction() as conn:
             keys = dt.get_device_keys(conn, self.device_id)
             public = keys[1] if keys else new_device_keys(conn, self.device_id).public
-            self._log.append(self._space, LINK, {"device_id": self.device_id,
-                                                 "box_public": public, "label": label})
+            self._log.append(
+                self._space,
+                LINK,
+                {"device_id": self.device_id, "box_public": public, "label": label},
+            )
 
     def list(self) -> list[DeviceInfo]:
         with self._vault.read() as conn:
             rows = dt.list_devices(conn)
-        return [DeviceInfo(r.device_id, r.label, r.linked_ms, r.device_id == self.device_id,
-                           r.unlinked_lamport is not None) for r in rows]
+        return [
+            DeviceInfo(
+                r.device_id,
+                r.label,
+                r.linked_ms,
+                r.device_id == self.device_id,
+                r.unlinked_lamport is not None,
+            )
+            for r in rows
+        ]
 
     def resolve(self, text: str) -> bytes:
         text = text.strip().lower()
@@ -171,7 +195,8 @@ class DeviceService:
             epoch, key = space.current_epoch + 1, os.urandom(32)
             sealed: dict[str, Any] = {
                 d.device_id.hex(): sealing.seal(
-                    d.box_public, _sealed_key_plaintext(self._space, epoch, d.device_id, key))
+                    d.box_public, _sealed_key_plaintext(self._space, epoch, d.device_id, key)
+                )
                 for d in dt.list_devices(conn)
                 if d.unlinked_lamport is None and d.device_id != device_id
             }

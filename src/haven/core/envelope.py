@@ -45,8 +45,16 @@ class Header:
 
     def encode(self) -> bytes:
         return packb(
-            [VERSION, self.space_id, self.epoch, self.author, self.device, self.seq,
-             self.lamport, self.prev]
+            [
+                VERSION,
+                self.space_id,
+                self.epoch,
+                self.author,
+                self.device,
+                self.seq,
+                self.lamport,
+                self.prev,
+            ]
         )
 
 
@@ -130,13 +138,18 @@ def read_header(untrusted_envelope: bytes) -> tuple[Header, bytes, bytes]:
     if version != VERSION:
         raise InvalidEvent(f"unknown event version {version!r}")
     if not (
-        isinstance(space_id, bytes) and len(space_id) == SPACE_ID_BYTES
-        and isinstance(author, bytes) and len(author) == signing.PUBLIC_KEY_BYTES
-        and isinstance(device, bytes) and len(device) == DEVICE_ID_BYTES
-        and isinstance(prev, bytes) and len(prev) == 32
+        isinstance(space_id, bytes)
+        and len(space_id) == SPACE_ID_BYTES
+        and isinstance(author, bytes)
+        and len(author) == signing.PUBLIC_KEY_BYTES
+        and isinstance(device, bytes)
+        and len(device) == DEVICE_ID_BYTES
+        and isinstance(prev, bytes)
+        and len(prev) == 32
         and isinstance(ciphertext, bytes)
         and all(type(v) is int and 0 <= v < 2**63 for v in (epoch, seq, lamport))
-        and seq >= 1 and lamport >= 1
+        and seq >= 1
+        and lamport >= 1
     ):
         raise InvalidEvent("malformed event header")
     header = Header(space_id, epoch, author, device, seq, lamport, prev)
@@ -152,8 +165,9 @@ def open_event(untrusted_envelope: bytes, epoch_key: bytes, *, verify: bool = Tr
     vault that were verified when they were first stored (rebuilding projections)."""
     header, header_bytes, ciphertext = read_header(untrusted_envelope)
     try:
-        inner = padding.unpad(aead.decrypt(content_key(epoch_key), ciphertext,
-                                           AD_DOMAIN + header_bytes))
+        inner = padding.unpad(
+            aead.decrypt(content_key(epoch_key), ciphertext, AD_DOMAIN + header_bytes)
+        )
     except CryptoError as exc:
         raise InvalidEvent("event does not decrypt with the space key") from exc
     try:
@@ -162,8 +176,10 @@ def open_event(untrusted_envelope: bytes, epoch_key: bytes, *, verify: bool = Tr
     except (ValueError, TypeError, msgpack.UnpackException) as exc:
         raise InvalidEvent("malformed event body") from exc
     if not (
-        isinstance(event_type, str) and 0 < len(event_type) <= MAX_TYPE_CHARS
-        and type(created_ms) is int and isinstance(content, dict)
+        isinstance(event_type, str)
+        and 0 < len(event_type) <= MAX_TYPE_CHARS
+        and type(created_ms) is int
+        and isinstance(content, dict)
         and isinstance(signature, bytes)
     ):
         raise InvalidEvent("malformed event body")

@@ -35,8 +35,7 @@ PARALLEL_MIN_BATCH = 64
 @functools.cache
 def _crypto_pool() -> concurrent.futures.ThreadPoolExecutor:
     """Two workers: signature checks release the GIL, so both cores verify at once."""
-    return concurrent.futures.ThreadPoolExecutor(max_workers=2,
-                                                 thread_name_prefix="haven-verify")
+    return concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="haven-verify")
 
 
 class _Batch:
@@ -104,8 +103,9 @@ Listener = Callable[[Sequence[Event]], None]
 
 
 class EventLog:
-    def __init__(self, vault: Vault, device_for: Callable[[bytes], bytes],
-                 clock: Clock = now_ms) -> None:
+    def __init__(
+        self, vault: Vault, device_for: Callable[[bytes], bytes], clock: Clock = now_ms
+    ) -> None:
         """`device_for(persona_id)` gives the device id to write under as that persona."""
         self._vault = vault
         self._device_for = device_for
@@ -137,8 +137,9 @@ class EventLog:
 
     # ----------------------------------------------------------------- writing
 
-    def append(self, space_id: bytes, event_type: str, content: dict[str, Any],
-               target: bytes | None = None) -> Event:
+    def append(
+        self, space_id: bytes, event_type: str, content: dict[str, Any], target: bytes | None = None
+    ) -> Event:
         return self.append_many(space_id, [Draft(event_type, content, target)])[0]
 
     def append_many(self, space_id: bytes, drafts: Iterable[Draft]) -> list[Event]:
@@ -155,13 +156,19 @@ class EventLog:
             lamport = lt.max_lamport(conn, space_id)
             for draft in drafts:
                 seq, lamport = seq + 1, lamport + 1
-                header = Header(space_id, space.current_epoch, keys.public, device,
-                                seq, lamport, prev or ZERO_ID)
+                header = Header(
+                    space_id,
+                    space.current_epoch,
+                    keys.public,
+                    device,
+                    seq,
+                    lamport,
+                    prev or ZERO_ID,
+                )
                 content = dict(draft.content)
                 if draft.target is not None:
                     content["target"] = draft.target
-                event = seal_event(header, draft.type, self._clock(), content, keys.seed,
-                                   epoch_key)
+                event = seal_event(header, draft.type, self._clock(), content, keys.seed, epoch_key)
                 self._store_and_project(conn, event)
                 written.append(event)
                 prev = event.id
@@ -211,8 +218,7 @@ class EventLog:
                 key = keys[slot]
                 jobs.append((untrusted, key) if key is not None else None)
 
-        def open_one(job: tuple[bytes, bytes] | InvalidEvent | None
-                     ) -> Event | InvalidEvent | None:
+        def open_one(job: tuple[bytes, bytes] | InvalidEvent | None) -> Event | InvalidEvent | None:
             if job is None or isinstance(job, InvalidEvent):
                 return job
             try:
@@ -224,8 +230,14 @@ class EventLog:
             return [open_one(j) for j in jobs]
         return list(_crypto_pool().map(open_one, jobs, chunksize=32))
 
-    def _ingest_one(self, conn: Connection, batch: _Batch, untrusted: bytes,
-                    pre: Event | InvalidEvent | None, result: IngestResult) -> None:
+    def _ingest_one(
+        self,
+        conn: Connection,
+        batch: _Batch,
+        untrusted: bytes,
+        pre: Event | InvalidEvent | None,
+        result: IngestResult,
+    ) -> None:
         if isinstance(pre, InvalidEvent):
             raise pre
         header = pre.header if pre is not None else read_header(untrusted)[0]
@@ -238,21 +250,29 @@ class EventLog:
                 raise InvalidEvent("too many events waiting for a gap to fill")
             # Authenticate before holding, so strangers cannot fill the holding table.
             self._authorise(conn, space, pre or self._open(conn, untrusted))
-            lt.hold_event(conn, header.space_id, header.author, header.device, header.seq,
-                          untrusted)
+            lt.hold_event(
+                conn, header.space_id, header.author, header.device, header.seq, untrusted
+            )
             batch.held_spaces.add(header.space_id)
             result.held += 1
             return
         event = self._authorise(conn, space, pre or self._open(conn, untrusted))
         if header.seq <= tip.seq:
-            existing = lt.event_at(conn, header.space_id, header.author, header.device,
-                                   header.seq)
+            existing = lt.event_at(conn, header.space_id, header.author, header.device, header.seq)
             if existing is not None and existing.id == event.id:
                 result.duplicates += 1
                 return
             kept = existing.id if existing else b""
-            if lt.record_equivocation(conn, header.space_id, header.author, header.device,
-                                      header.seq, kept, event.id, self._clock()):
+            if lt.record_equivocation(
+                conn,
+                header.space_id,
+                header.author,
+                header.device,
+                header.seq,
+                kept,
+                event.id,
+                self._clock(),
+            ):
                 result.equivocations += 1
             raise InvalidEvent("equivocation: a different event already has this sequence")
         self._append_checked(conn, event, tip)
@@ -262,14 +282,14 @@ class EventLog:
         lt.drop_held_through(conn, event.space_id, event.author, event.device, event.seq)
         # Early arrivals that this event unblocks.
         while True:
-            nxt = lt.take_held(conn, header.space_id, header.author, header.device,
-                               event.seq + 1)
+            nxt = lt.take_held(conn, header.space_id, header.author, header.device, event.seq + 1)
             if nxt is None:
                 break
             try:
                 following = self._authorise(conn, space, self._open(conn, nxt))
-                self._append_checked(conn, following,
-                                     lt.ChainTip(event.seq, event.id, event.lamport))
+                self._append_checked(
+                    conn, following, lt.ChainTip(event.seq, event.id, event.lamport)
+                )
             except InvalidEvent as exc:
                 result.rejected.append(str(exc))
                 break
@@ -298,11 +318,22 @@ class EventLog:
 
     def _store_and_project(self, conn: Connection, event: Event) -> None:
         target = event.content.get("target")
-        lt.insert_event(conn, lt.StoredEvent(
-            event.id, event.space_id, event.author, event.device, event.seq, event.lamport,
-            event.header.epoch, event.type, target if isinstance(target, bytes) else None,
-            event.created_ms, event.envelope,
-        ))
+        lt.insert_event(
+            conn,
+            lt.StoredEvent(
+                event.id,
+                event.space_id,
+                event.author,
+                event.device,
+                event.seq,
+                event.lamport,
+                event.header.epoch,
+                event.type,
+                target if isinstance(target, bytes) else None,
+                event.created_ms,
+                event.envelope,
+            ),
+        )
         for projector in self._projectors:
             if event.type.startswith(projector.type_prefix):
                 projector.apply(conn, event, self)
@@ -320,8 +351,9 @@ class EventLog:
         with self._vault.read() as conn:
             return lt.chain_tips(conn, space_id)
 
-    def envelopes_after(self, space_id: bytes, remote_tips: dict[tuple[bytes, bytes], int],
-                        limit: int) -> list[bytes]:
+    def envelopes_after(
+        self, space_id: bytes, remote_tips: dict[tuple[bytes, bytes], int], limit: int
+    ) -> list[bytes]:
         """Up to `limit` envelopes the remote side lacks, given its chain tips; each chain in
         sequence order so the receiver never has to hold them."""
         out: list[bytes] = []

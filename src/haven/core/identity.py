@@ -50,8 +50,13 @@ class Identity:
         self._vault = vault
         self._clock = clock
 
-    def initialise(self, display_name: str, pronouns: str = "",
-                   keys: SigningKeyPair | None = None, created_ms: int | None = None) -> Persona:
+    def initialise(
+        self,
+        display_name: str,
+        pronouns: str = "",
+        keys: SigningKeyPair | None = None,
+        created_ms: int | None = None,
+    ) -> Persona:
         """Create the primary persona and this device's id (once, at vault creation). A
         linked device passes the persona `keys` it received; every device gets its own id."""
         name, pronouns = validate_name(display_name), validate_pronouns(pronouns)

@@ -74,8 +74,7 @@ def validate(draft: JournalDraft) -> JournalDraft:
 
 
 def _content(draft: JournalDraft) -> dict[str, Any]:
-    return {"title": draft.title, "body": draft.body, "mood": draft.mood,
-            "tags": list(draft.tags)}
+    return {"title": draft.title, "body": draft.body, "mood": draft.mood, "tags": list(draft.tags)}
 
 
 def is_journal_space(conn: Connection, space_id: bytes) -> bool:
@@ -88,8 +87,10 @@ def _draft_from(content: dict[str, Any]) -> JournalDraft | None:
     with our key) projects to nothing rather than breaking the projection."""
     try:
         draft = JournalDraft(
-            body=str(content["body"]), title=str(content.get("title") or ""),
-            mood=content.get("mood"), tags=tuple(str(t) for t in content.get("tags") or ()),
+            body=str(content["body"]),
+            title=str(content.get("title") or ""),
+            mood=content.get("mood"),
+            tags=tuple(str(t) for t in content.get("tags") or ()),
         )
         return validate(draft)
     except (KeyError, TypeError, ValueError, InvalidInput):
@@ -119,8 +120,18 @@ class JournalProjector:
             return
         # The log holds each event once, so the entry cannot exist yet; it may have been
         # deleted already (a delete that arrived first), which insert_entry checks.
-        if not jt.insert_entry(conn, EntryRow(event.id, draft.title, draft.body, draft.mood,
-                                              draft.tags, event.created_ms, event.created_ms)):
+        if not jt.insert_entry(
+            conn,
+            EntryRow(
+                event.id,
+                draft.title,
+                draft.body,
+                draft.mood,
+                draft.tags,
+                event.created_ms,
+                event.created_ms,
+            ),
+        ):
             return
         # Edits or a delete from another device may have arrived before the entry itself.
         for stored in lt.events_targeting(conn, event.id):
@@ -139,9 +150,20 @@ class JournalProjector:
         draft = _draft_from(event.content)
         if draft is None:
             return
-        jt.update_entry(conn, EntryRow(target, draft.title, draft.body, draft.mood, draft.tags,
-                                       current.created_ms, event.created_ms, event.lamport,
-                                       event.id))
+        jt.update_entry(
+            conn,
+            EntryRow(
+                target,
+                draft.title,
+                draft.body,
+                draft.mood,
+                draft.tags,
+                current.created_ms,
+                event.created_ms,
+                event.lamport,
+                event.id,
+            ),
+        )
 
 
 class JournalService:
@@ -153,27 +175,35 @@ class JournalService:
         self._log = log
         self.space_id = space_id
 
-    def add(self, body: str, title: str = "", mood: int | None = None,
-            tags: Iterable[str] = ()) -> bytes:
+    def add(
+        self, body: str, title: str = "", mood: int | None = None, tags: Iterable[str] = ()
+    ) -> bytes:
         return self.add_many([JournalDraft(body, title, mood, tuple(tags))])[0]
 
     def add_many(self, drafts: Sequence[JournalDraft]) -> list[bytes]:
         checked = [validate(d) for d in drafts]
-        events = self._log.append_many(
-            self.space_id, (Draft(CREATE, _content(d)) for d in checked)
-        )
+        events = self._log.append_many(self.space_id, (Draft(CREATE, _content(d)) for d in checked))
         return [e.id for e in events]
 
-    def edit(self, entry_id: bytes, *, body: str | None = None, title: str | None = None,
-             mood: int | None = _UNSET, tags: Iterable[str] | None = None) -> None:
+    def edit(
+        self,
+        entry_id: bytes,
+        *,
+        body: str | None = None,
+        title: str | None = None,
+        mood: int | None = _UNSET,
+        tags: Iterable[str] | None = None,
+    ) -> None:
         """Change some fields of an entry; the others keep their current values."""
         current = self.get(entry_id)
-        draft = validate(JournalDraft(
-            body=current.body if body is None else body,
-            title=current.title if title is None else title,
-            mood=current.mood if mood is _UNSET else mood,
-            tags=current.tags if tags is None else tuple(tags),
-        ))
+        draft = validate(
+            JournalDraft(
+                body=current.body if body is None else body,
+                title=current.title if title is None else title,
+                mood=current.mood if mood is _UNSET else mood,
+                tags=current.tags if tags is None else tuple(tags),
+            )
+        )
         self._log.append(self.space_id, EDIT, _content(draft), target=entry_id)
 
     def delete(self, entry_id: bytes) -> None:
@@ -206,8 +236,9 @@ class JournalService:
             raise InvalidInput("that id prefix matches more than one entry; give more of it")
         return found[0]
 
-    def list(self, flt: EntryFilter | None = None, limit: int = -1,
-             offset: int = 0) -> list[JournalEntry]:
+    def list(
+        self, flt: EntryFilter | None = None, limit: int = -1, offset: int = 0
+    ) -> list[JournalEntry]:
         with self._vault.read() as conn:
             return jt.query_entries(conn, flt or EntryFilter(), limit, offset)
 
@@ -215,8 +246,9 @@ class JournalService:
         with self._vault.read() as conn:
             return jt.count_entries(conn, flt or EntryFilter())
 
-    def search(self, text: str, flt: EntryFilter | None = None,
-               limit: int = 100) -> builtins.list[JournalEntry]:
+    def search(
+        self, text: str, flt: EntryFilter | None = None, limit: int = 100
+    ) -> builtins.list[JournalEntry]:
         base = flt or EntryFilter()
         query = EntryFilter(base.tags, base.mood, base.since_ms, base.until_ms, text)
         if not jt.fts_query(text):

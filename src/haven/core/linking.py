@@ -40,29 +40,51 @@ class LinkBundle:
         return "LinkBundle(…)"
 
     def encode(self) -> bytes:
-        return packb([BUNDLE_VERSION, self.persona_seed, self.display_name, self.pronouns,
-                      self.persona_created_ms, self.journal_space, self.current_epoch,
-                      [[e, k] for e, k in sorted(self.epoch_keys.items())]])
+        return packb(
+            [
+                BUNDLE_VERSION,
+                self.persona_seed,
+                self.display_name,
+                self.pronouns,
+                self.persona_created_ms,
+                self.journal_space,
+                self.current_epoch,
+                [[e, k] for e, k in sorted(self.epoch_keys.items())],
+            ]
+        )
 
     @classmethod
     def decode(cls, untrusted: bytes) -> LinkBundle:
         try:
-            (version, seed, name, pronouns, created, space, epoch,
-             keys) = unpackb(untrusted)
+            (version, seed, name, pronouns, created, space, epoch, keys) = unpackb(untrusted)
             if version != BUNDLE_VERSION:
                 raise InvalidInput("the other device runs an incompatible Haven version")
             epoch_keys = {int(e): bytes(k) for e, k in keys}
         except (ValueError, TypeError, msgpack.UnpackException) as exc:
             raise InvalidInput("the other device sent a malformed link bundle") from exc
-        if not (isinstance(seed, bytes) and len(seed) == 32
-                and isinstance(space, bytes) and len(space) == SPACE_ID_BYTES
-                and type(epoch) is int and type(created) is int
-                and isinstance(name, str) and isinstance(pronouns, str)
-                and epoch in epoch_keys and len(epoch_keys) <= MAX_EPOCHS
-                and all(len(k) == 32 for k in epoch_keys.values())):
+        if not (
+            isinstance(seed, bytes)
+            and len(seed) == 32
+            and isinstance(space, bytes)
+            and len(space) == SPACE_ID_BYTES
+            and type(epoch) is int
+            and type(created) is int
+            and isinstance(name, str)
+            and isinstance(pronouns, str)
+            and epoch in epoch_keys
+            and len(epoch_keys) <= MAX_EPOCHS
+            and all(len(k) == 32 for k in epoch_keys.values())
+        ):
             raise InvalidInput("the other device sent a malformed link bundle")
-        return cls(seed, validate_name(name), validate_pronouns(pronouns), created, space,
-                   epoch, epoch_keys)
+        return cls(
+            seed,
+            validate_name(name),
+            validate_pronouns(pronouns),
+            created,
+            space,
+            epoch,
+            epoch_keys,
+        )
 
 
 def make_bundle(session: Session) -> LinkBundle:
@@ -73,21 +95,43 @@ def make_bundle(session: Session) -> LinkBundle:
         row = ids.get_persona(conn, persona.persona_id)
         epoch_keys = ids.epoch_keys(conn, session.journal.space_id)
     assert space is not None and row is not None
-    return LinkBundle(keys.seed, persona.display_name, persona.pronouns, row.created_ms,
-                      space.space_id, space.current_epoch, epoch_keys)
+    return LinkBundle(
+        keys.seed,
+        persona.display_name,
+        persona.pronouns,
+        row.created_ms,
+        space.space_id,
+        space.current_epoch,
+        epoch_keys,
+    )
 
 
-def create_linked(data_dir: Path, passphrase: str, bundle: LinkBundle, device_label: str = "",
-                  params: KdfParams | None = None, clock: Clock = now_ms) -> Session:
+def create_linked(
+    data_dir: Path,
+    passphrase: str,
+    bundle: LinkBundle,
+    device_label: str = "",
+    params: KdfParams | None = None,
+    clock: Clock = now_ms,
+) -> Session:
     """Create a new vault that holds the linked persona and journal, with a new device id.
     Nothing is left behind if it fails."""
     vault = Vault.create(data_dir, passphrase, params)
     try:
         persona = Identity(vault, clock).initialise(
-            bundle.display_name, bundle.pronouns, SigningKeyPair.from_seed(bundle.persona_seed),
-            bundle.persona_created_ms)
-        install_journal_space(vault, bundle.journal_space, persona.persona_id,
-                              bundle.current_epoch, bundle.epoch_keys, clock)
+            bundle.display_name,
+            bundle.pronouns,
+            SigningKeyPair.from_seed(bundle.persona_seed),
+            bundle.persona_created_ms,
+        )
+        install_journal_space(
+            vault,
+            bundle.journal_space,
+            persona.persona_id,
+            bundle.current_epoch,
+            bundle.epoch_keys,
+            clock,
+        )
         session = Session(vault, clock)
         session.devices.announce_this_device(device_label)
         return session

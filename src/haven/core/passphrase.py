@@ -38,8 +38,7 @@ def check(passphrase: str, related: Sequence[str] = ()) -> Strength:
     """`related`: words a guesser would try first (the display name, "haven")."""
     if not passphrase:
         return Strength(0, Weakness.EMPTY)
-    score = int(zxcvbn(passphrase[:_ZXCVBN_MAX_CHARS],
-                       user_inputs=[*related, "haven"])["score"])
+    score = int(zxcvbn(passphrase[:_ZXCVBN_MAX_CHARS], user_inputs=[*related, "haven"])["score"])
     if len(passphrase) < MIN_CHARS:
         return Strength(min(score, 2), Weakness.TOO_SHORT)
     if score < MIN_SCORE:

@@ -45,8 +45,9 @@ def check_relay_url(text: object) -> str:
     """A relay URL in one canonical spelling: wss://HOST[:PORT]/PATH, or ws:// to this
     computer only (plain WebSocket would show every blob and mailbox id to the network)."""
     if not isinstance(text, str) or not text.strip() or len(text.strip()) > MAX_URL_CHARS:
-        raise InvalidInput(f"a relay address is a ws:// or wss:// URL of at most "
-                           f"{MAX_URL_CHARS} characters")
+        raise InvalidInput(
+            f"a relay address is a ws:// or wss:// URL of at most {MAX_URL_CHARS} characters"
+        )
     try:
         parts = urlsplit(text.strip())
         port = parts.port
@@ -58,8 +59,9 @@ def check_relay_url(text: object) -> str:
     if parts.query or parts.fragment or any(c.isspace() for c in text.strip()):
         raise InvalidInput("a relay address has no query, fragment or spaces")
     if scheme == "ws" and host not in LOCAL_HOSTS:
-        raise InvalidInput("plain ws:// is only allowed to 127.0.0.1 or localhost; "
-                           "use wss:// for any other relay")
+        raise InvalidInput(
+            "plain ws:// is only allowed to 127.0.0.1 or localhost; use wss:// for any other relay"
+        )
     shown = f"[{host}]" if ":" in host else host
     return f"{scheme}://{shown}{f':{port}' if port is not None else ''}{parts.path or '/'}"
 
@@ -95,8 +97,9 @@ class JournalRelaysProjector:
             rt.clear_relay_list(conn, space_id)
 
 
-def apply_space_relays(conn: Connection, group: GroupRow, event: Event,
-                       author: MemberRow | None) -> bool:
+def apply_space_relays(
+    conn: Connection, group: GroupRow, event: Event, author: MemberRow | None
+) -> bool:
     """The spaces projector's rule for `space.relays`, applied in log order: admins only."""
     if not au.may(author, SPACE_RELAYS):
         return False
@@ -113,6 +116,7 @@ def clear_space_relays(conn: Connection, space_id: bytes) -> None:
 
 
 # ----------------------------------------------------------------- lists
+
 
 def _space(session: Session, space_id: bytes) -> ids.SpaceRow:
     with session.vault.read() as conn:
@@ -170,13 +174,13 @@ def spaces_using(session: Session, relay: str | None = None) -> list[bytes]:
     out = []
     for row in sorted(rows, key=lambda r: (r.kind != "journal", r.created_ms, r.space_id)):
         listed = relays(session, row.space_id)
-        if (relay is None and listed) or (relay is not None and (relay in listed
-                                                                 or not listed)):
+        if (relay is None and listed) or (relay is not None and (relay in listed or not listed)):
             out.append(row.space_id)
     return out
 
 
 # ----------------------------------------------------------------- outbox and cursors
+
 
 @dataclass(frozen=True)
 class Pending:
@@ -195,8 +199,10 @@ def pending(session: Session, relay: str, space_id: bytes, limit: int = 256) -> 
     author, device = own_chain(session, space_id)
     with session.vault.read() as conn:
         acked = rt.get_acked(conn, relay, space_id)
-        return [Pending(e.seq, e.epoch, e.envelope)
-                for e in lt.chain_after(conn, space_id, author, device, acked, limit)]
+        return [
+            Pending(e.seq, e.epoch, e.envelope)
+            for e in lt.chain_after(conn, space_id, author, device, acked, limit)
+        ]
 
 
 def mark_acked(session: Session, relay: str, space_id: bytes, seq: int) -> None:
@@ -222,6 +228,7 @@ def cursor(session: Session, relay: str, mailbox: bytes) -> int:
 
 # ----------------------------------------------------------------- status
 
+
 @dataclass(frozen=True)
 class SyncStatus:
     """What the UI shows for a space. No keys, no content."""
@@ -232,8 +239,9 @@ class SyncStatus:
     held: int  # events received early, waiting for a gap in someone's chain to fill
 
 
-def record_sync(session: Session, space_ids: list[bytes], transport: str,
-                at_ms: int | None = None) -> None:
+def record_sync(
+    session: Session, space_ids: list[bytes], transport: str, at_ms: int | None = None
+) -> None:
     if transport not in TRANSPORTS:
         raise ValueError(transport)
     when = now_ms() if at_ms is None else at_ms
@@ -247,5 +255,6 @@ def sync_status(session: Session, space_id: bytes) -> SyncStatus:
     with session.vault.read() as conn:
         last = rt.last_sync(conn, space_id)
         held = lt.count_held(conn, space_id)
-    return SyncStatus(last[0] if last else None, last[1] if last else None,
-                      waiting(session, space_id), held)
+    return SyncStatus(
+        last[0] if last else None, last[1] if last else None, waiting(session, space_id), held
+    )

@@ -61,9 +61,16 @@ def exists(data_dir: Path) -> bool:
     return vault_exists(data_dir)
 
 
-def create(data_dir: Path, passphrase: str, display_name: str, pronouns: str = "",
-           params: KdfParams | None = None, clock: Clock = now_ms,
-           check_strength: bool = True, device_label: str = "") -> Session:
+def create(
+    data_dir: Path,
+    passphrase: str,
+    display_name: str,
+    pronouns: str = "",
+    params: KdfParams | None = None,
+    clock: Clock = now_ms,
+    check_strength: bool = True,
+    device_label: str = "",
+) -> Session:
     """Create a vault, its persona, device id and private journal space."""
     display_name, pronouns = validate_name(display_name), validate_pronouns(pronouns)
     if check_strength:
@@ -92,15 +99,23 @@ def unlock(data_dir: Path, passphrase: str, clock: Clock = now_ms) -> Session:
 
 
 def _create_journal_space(vault: Vault, persona: Persona, clock: Clock) -> None:
-    install_journal_space(vault, os.urandom(SPACE_ID_BYTES), persona.persona_id, 0,
-                          {0: os.urandom(32)}, clock)
+    install_journal_space(
+        vault, os.urandom(SPACE_ID_BYTES), persona.persona_id, 0, {0: os.urandom(32)}, clock
+    )
 
 
-def install_journal_space(vault: Vault, space_id: bytes, persona_id: bytes, current_epoch: int,
-                          epoch_keys: dict[int, bytes], clock: Clock = now_ms) -> None:
+def install_journal_space(
+    vault: Vault,
+    space_id: bytes,
+    persona_id: bytes,
+    current_epoch: int,
+    epoch_keys: dict[int, bytes],
+    clock: Clock = now_ms,
+) -> None:
     with vault.transaction() as conn:
-        ids.insert_space(conn, ids.SpaceRow(space_id, "journal", persona_id, "", current_epoch,
-                                            clock()))
+        ids.insert_space(
+            conn, ids.SpaceRow(space_id, "journal", persona_id, "", current_epoch, clock())
+        )
         for epoch, key in epoch_keys.items():
             ids.put_epoch_key(conn, space_id, epoch, key)
         ids.set_meta(conn, _JOURNAL_SPACE, space_id)

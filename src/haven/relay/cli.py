@@ -26,15 +26,17 @@ EXIT_STORAGE = 7
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="haven-relay",
-        description="Run a Haven relay: encrypted mailboxes that only ever hold ciphertext.")
+        description="Run a Haven relay: encrypted mailboxes that only ever hold ciphertext.",
+    )
     parser.add_argument("--config", type=Path, help="TOML settings file (flags override it)")
     parser.add_argument("--host", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, help="TCP port (default 8765; 0 picks a free one)")
     parser.add_argument("--db", type=Path, help="database file (default ./haven-relay.db)")
     parser.add_argument("--tls-cert", dest="tls_cert", type=Path, help="PEM certificate chain")
     parser.add_argument("--tls-key", dest="tls_key", type=Path, help="PEM private key")
-    parser.add_argument("--log-level", dest="log_level",
-                        choices=["debug", "info", "warning", "error"])
+    parser.add_argument(
+        "--log-level", dest="log_level", choices=["debug", "info", "warning", "error"]
+    )
     return parser
 
 
@@ -45,8 +47,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except HavenError as exc:
         print(f"haven-relay: {exc}", file=sys.stderr)
         return exc.exit_code
-    logging.basicConfig(level=cfg.log_level.upper(), stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(message)s")
+    logging.basicConfig(
+        level=cfg.log_level.upper(),
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(message)s",
+    )
     # The websockets library logs peer addresses and handshake details; keep it quiet.
     logging.getLogger("haven.relay.websockets").setLevel(logging.CRITICAL)
     try:

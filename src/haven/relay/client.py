@@ -54,14 +54,25 @@ class RelayClient:
         self._reader = asyncio.create_task(self._read_loop())
 
     @classmethod
-    async def connect(cls, url: str, space_key: bytes, *, ssl: ssl_module.SSLContext | None = None,
-                      timeout: float = 10.0) -> RelayClient:
+    async def connect(
+        cls,
+        url: str,
+        space_key: bytes,
+        *,
+        ssl: ssl_module.SSLContext | None = None,
+        timeout: float = 10.0,
+    ) -> RelayClient:
         """Open a connection and prove access to the mailbox derived from `space_key`."""
         creds = protocol.MailboxCredentials.from_space_key(space_key)
         try:
             async with asyncio.timeout(timeout):
-                ws = await connect(url, ssl=ssl, compression=None,
-                                   max_size=protocol.MAX_FRAME_BYTES, open_timeout=timeout)
+                ws = await connect(
+                    url,
+                    ssl=ssl,
+                    compression=None,
+                    max_size=protocol.MAX_FRAME_BYTES,
+                    open_timeout=timeout,
+                )
                 try:
                     challenge = protocol.decode_server(_as_bytes(await ws.recv()))
                     if isinstance(challenge, protocol.Error):
@@ -91,8 +102,12 @@ class RelayClient:
     async def __aenter__(self) -> RelayClient:
         return self
 
-    async def __aexit__(self, exc_type: type[BaseException] | None,
-                        exc: BaseException | None, tb: TracebackType | None) -> None:
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         await self.close()
 
     async def close(self) -> None:
@@ -149,18 +164,20 @@ class RelayClient:
         return item
 
     async def _request(
-            self, make: Callable[[int], protocol.ClientMessage]
+        self, make: Callable[[int], protocol.ClientMessage]
     ) -> protocol.ServerMessage | protocol.Appended:
         return await (await self._send(make))
 
-    async def _send(self, make: Callable[[int], protocol.ClientMessage]
-                    ) -> asyncio.Future[protocol.ServerMessage | protocol.Appended]:
+    async def _send(
+        self, make: Callable[[int], protocol.ClientMessage]
+    ) -> asyncio.Future[protocol.ServerMessage | protocol.Appended]:
         if self._failure is not None:
             raise self._failure
         request_id = next(self._ids)
         message = make(request_id)
         future: asyncio.Future[protocol.ServerMessage | protocol.Appended] = (
-            asyncio.get_running_loop().create_future())
+            asyncio.get_running_loop().create_future()
+        )
         self._pending[request_id] = future
         try:
             await self.ws.send(protocol.encode(message))

@@ -1,16 +1,16 @@
 """Relay settings: a TOML file (stdlib `tomllib`) overridden by command-line flags.
 
-    host = "0.0.0.0"
-    port = 8765
-    db = "/var/lib/haven-relay/relay.db"
-    log_level = "info"
-    tls_cert = "/etc/haven-relay/fullchain.pem"   # optional; or terminate TLS in a proxy
-    tls_key = "/etc/haven-relay/privkey.pem"
-    trust_proxy = false       # take the client address from X-Forwarded-For (proxy only)
+host = "0.0.0.0"
+port = 8765
+db = "/var/lib/haven-relay/relay.db"
+log_level = "info"
+tls_cert = "/etc/haven-relay/fullchain.pem"   # optional; or terminate TLS in a proxy
+tls_key = "/etc/haven-relay/privkey.pem"
+trust_proxy = false       # take the client address from X-Forwarded-For (proxy only)
 
-    [limits]
-    blob_max_bytes = 65536
-    ...                       # every field of mailbox.Limits
+[limits]
+blob_max_bytes = 65536
+...                       # every field of mailbox.Limits
 """
 
 from __future__ import annotations
@@ -25,8 +25,15 @@ from typing import Any
 from haven.errors import InvalidInput
 from haven.relay.mailbox import Limits
 
-_TOP_LEVEL = {"host": str, "port": int, "db": str, "log_level": str, "tls_cert": str,
-              "tls_key": str, "trust_proxy": bool}
+_TOP_LEVEL = {
+    "host": str,
+    "port": int,
+    "db": str,
+    "log_level": str,
+    "tls_cert": str,
+    "tls_key": str,
+    "trust_proxy": bool,
+}
 _LOG_LEVELS = {"debug", "info", "warning", "error"}
 
 
@@ -80,7 +87,8 @@ def _split(raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
                 limit_values[name] = float(limit) if wants_float else limit
         elif key in _TOP_LEVEL:
             if not isinstance(value, _TOP_LEVEL[key]) or (
-                    _TOP_LEVEL[key] is int and isinstance(value, bool)):
+                _TOP_LEVEL[key] is int and isinstance(value, bool)
+            ):
                 raise InvalidInput(f"setting {key!r} has the wrong type")
             values[key] = value
         else:

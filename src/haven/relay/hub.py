@@ -50,8 +50,9 @@ class ShuttingDown(Exception):
 
 
 class Hub:
-    def __init__(self, db: Path, limits: Limits, metrics: Metrics,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, db: Path, limits: Limits, metrics: Metrics, clock: Callable[[], float] = time.time
+    ) -> None:
         self.db = db
         self.limits = limits
         self.metrics = metrics
@@ -73,8 +74,10 @@ class Hub:
         self._writer = await loop.run_in_executor(self._write_pool, Writer, self.db)
         self._reader = await loop.run_in_executor(self._read_pool, Reader, self.db)
         self._idle.set()
-        self._tasks = [asyncio.create_task(self._write_loop(), name="relay-writer"),
-                       asyncio.create_task(self._purge_loop(), name="relay-purge")]
+        self._tasks = [
+            asyncio.create_task(self._write_loop(), name="relay-writer"),
+            asyncio.create_task(self._purge_loop(), name="relay-purge"),
+        ]
 
     # --- writes ---------------------------------------------------------------------------
 
@@ -86,7 +89,8 @@ class Hub:
         if self._closing:
             raise ShuttingDown
         self._queue.append(
-            (PendingAppend(mailbox, blob, int(self.clock() * 1000)), sink, request_id))
+            (PendingAppend(mailbox, blob, int(self.clock() * 1000)), sink, request_id)
+        )
         if self._idle.is_set():
             self._idle.clear()
             self._wake.set()
@@ -102,8 +106,11 @@ class Hub:
                 started = time.perf_counter()
                 try:
                     results = await loop.run_in_executor(
-                        self._write_pool, self._writer.append_batch,
-                        [item for item, _, _ in batch], self.limits.mailbox_max_bytes)
+                        self._write_pool,
+                        self._writer.append_batch,
+                        [item for item, _, _ in batch],
+                        self.limits.mailbox_max_bytes,
+                    )
                 except StorageError:
                     log.error("a write failed; %d appends refused", len(batch))
                     for _, sink, request_id in batch:
@@ -134,19 +141,26 @@ class Hub:
     async def page(self, mailbox: bytes, after: int, limit: int) -> Page:
         assert self._reader is not None
         return await asyncio.get_running_loop().run_in_executor(
-            self._read_pool, self._reader.page, mailbox, after, limit,
-            self.limits.fetch_page_max_bytes)
+            self._read_pool,
+            self._reader.page,
+            mailbox,
+            after,
+            limit,
+            self.limits.fetch_page_max_bytes,
+        )
 
     async def head(self, mailbox: bytes) -> int:
         assert self._reader is not None
         stored = await asyncio.get_running_loop().run_in_executor(
-            self._read_pool, self._reader.head, mailbox)
+            self._read_pool, self._reader.head, mailbox
+        )
         return max(stored, self._heads.get(mailbox, 0))
 
     async def totals(self) -> Totals:
         assert self._reader is not None
         return await asyncio.get_running_loop().run_in_executor(
-            self._read_pool, self._reader.totals)
+            self._read_pool, self._reader.totals
+        )
 
     # --- subscriptions --------------------------------------------------------------------
 
@@ -171,7 +185,8 @@ class Hub:
         assert self._writer is not None
         cutoff = int((self.clock() - self.limits.expiry_seconds) * 1000)
         deleted = await asyncio.get_running_loop().run_in_executor(
-            self._write_pool, self._writer.purge, cutoff)
+            self._write_pool, self._writer.purge, cutoff
+        )
         self.metrics.counts["purged_total"] += deleted
         return deleted
 

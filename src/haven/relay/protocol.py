@@ -132,9 +132,17 @@ ClientMessage = Auth | Append | Fetch | Subscribe
 ServerMessage = Challenge | Welcome | Acks | Blobs | Subscribed | Push | Error
 
 _TYPE_NAMES: dict[type, str] = {
-    Challenge: "challenge", Auth: "auth", Welcome: "welcome", Append: "append",
-    Acks: "acks", Fetch: "fetch", Blobs: "blobs", Subscribe: "subscribe",
-    Subscribed: "subscribed", Push: "push", Error: "error",
+    Challenge: "challenge",
+    Auth: "auth",
+    Welcome: "welcome",
+    Append: "append",
+    Acks: "acks",
+    Fetch: "fetch",
+    Blobs: "blobs",
+    Subscribe: "subscribe",
+    Subscribed: "subscribed",
+    Push: "push",
+    Error: "error",
 }
 _CLIENT_TYPES = {n: c for c, n in _TYPE_NAMES.items() if c in (Auth, Append, Fetch, Subscribe)}
 _SERVER_TYPES = {n: c for c, n in _TYPE_NAMES.items() if n not in _CLIENT_TYPES}
@@ -142,8 +150,12 @@ _SERVER_TYPES = {n: c for c, n in _TYPE_NAMES.items() if n not in _CLIENT_TYPES}
 #: Field name -> kind; kinds are checked by `_check`.
 _FIELD_KINDS: dict[type, dict[str, str]] = {
     Challenge: {"challenge": f"bytes{CHALLENGE_BYTES}", "blob_max": "uint"},
-    Auth: {"mailbox": f"bytes{MAILBOX_ID_BYTES}", "key": f"bytes{signing.PUBLIC_KEY_BYTES}",
-           "nonce": f"bytes{CLIENT_NONCE_BYTES}", "sig": f"bytes{signing.SIGNATURE_BYTES}"},
+    Auth: {
+        "mailbox": f"bytes{MAILBOX_ID_BYTES}",
+        "key": f"bytes{signing.PUBLIC_KEY_BYTES}",
+        "nonce": f"bytes{CLIENT_NONCE_BYTES}",
+        "sig": f"bytes{signing.SIGNATURE_BYTES}",
+    },
     Welcome: {"head": "uint"},
     Append: {"id": "uint", "blob": "bytes"},
     Acks: {"acks": "acks"},
@@ -235,13 +247,29 @@ def _check(name: str, kind: str, value: Any) -> Any:
             return value
     elif kind == "items":
         if type(value) is list and all(
-                type(i) is list and len(i) == 2 and type(i[0]) is int and 0 <= i[0] <= MAX_INT
-                and type(i[1]) is bytes for i in value):
+            type(i) is list
+            and len(i) == 2
+            and type(i[0]) is int
+            and 0 <= i[0] <= MAX_INT
+            and type(i[1]) is bytes
+            for i in value
+        ):
             return [(i[0], i[1]) for i in value]
-    elif kind == "acks" and type(value) is list and value and all(
-            type(i) is list and len(i) == 3 and type(i[0]) is int and type(i[1]) is int
-            and 0 <= i[0] <= MAX_INT and 0 <= i[1] <= MAX_INT and type(i[2]) is bool
-            for i in value):
+    elif (
+        kind == "acks"
+        and type(value) is list
+        and value
+        and all(
+            type(i) is list
+            and len(i) == 3
+            and type(i[0]) is int
+            and type(i[1]) is int
+            and 0 <= i[0] <= MAX_INT
+            and 0 <= i[1] <= MAX_INT
+            and type(i[2]) is bool
+            for i in value
+        )
+    ):
         return [Appended(id=i[0], cursor=i[1], dup=i[2]) for i in value]
     raise ProtocolError("malformed", f"field {name!r} has the wrong type")
 
@@ -279,8 +307,12 @@ def verify_auth(challenge: bytes, untrusted: Auth) -> bytes:
     if mailbox_id_for(untrusted.key) != untrusted.mailbox:
         raise ProtocolError("unauthorized", "the key does not belong to this mailbox")
     try:
-        signing.verify(untrusted.key, AUTH_DOMAIN,
-                       challenge + untrusted.mailbox + untrusted.nonce, untrusted.sig)
+        signing.verify(
+            untrusted.key,
+            AUTH_DOMAIN,
+            challenge + untrusted.mailbox + untrusted.nonce,
+            untrusted.sig,
+        )
     except CryptoError as exc:
         raise ProtocolError("unauthorized", "bad signature") from exc
     return untrusted.mailbox

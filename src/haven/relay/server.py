@@ -43,8 +43,12 @@ log = logging.getLogger("haven.relay")
 CLOSE_PROTOCOL_ERROR = 1002
 CLOSE_POLICY = 1008
 CLOSE_TRY_LATER = 1013
-_FATAL = {"malformed": CLOSE_PROTOCOL_ERROR, "unsupported_version": CLOSE_PROTOCOL_ERROR,
-          "unauthorized": CLOSE_POLICY, "too_large": CLOSE_POLICY}
+_FATAL = {
+    "malformed": CLOSE_PROTOCOL_ERROR,
+    "unsupported_version": CLOSE_PROTOCOL_ERROR,
+    "unauthorized": CLOSE_POLICY,
+    "too_large": CLOSE_POLICY,
+}
 #: Appends a connection may have waiting for their commit before its frames stop being read.
 MAX_INFLIGHT = 256
 #: Replies queued for one connection above which its frames are no longer read (and below
@@ -82,11 +86,20 @@ class RelayServer:
                 await self.hub.close()
                 raise InvalidInput(f"cannot load the TLS certificate or key: {exc}") from exc
         self._server = await serve(
-            self._handle, self.config.host, self.config.port, ssl=tls,
-            process_request=self._process_request, compression=None,
-            max_size=self.limits.blob_max_bytes + FRAME_SLACK, max_queue=16,
-            ping_interval=30, ping_timeout=30, close_timeout=5, server_header=None,
-            logger=logging.getLogger("haven.relay.websockets"))
+            self._handle,
+            self.config.host,
+            self.config.port,
+            ssl=tls,
+            process_request=self._process_request,
+            compression=None,
+            max_size=self.limits.blob_max_bytes + FRAME_SLACK,
+            max_queue=16,
+            ping_interval=30,
+            ping_timeout=30,
+            close_timeout=5,
+            server_header=None,
+            logger=logging.getLogger("haven.relay.websockets"),
+        )
         port: int = self._server.sockets[0].getsockname()[1]
         return port
 
@@ -101,8 +114,9 @@ class RelayServer:
         await self._server.wait_closed()
         await self.hub.close()
 
-    async def _process_request(self, connection: ServerConnection,
-                               request: Request) -> Response | None:
+    async def _process_request(
+        self, connection: ServerConnection, request: Request
+    ) -> Response | None:
         path = request.path.split("?", 1)[0]
         if path == "/healthz":
             status = HTTPStatus.SERVICE_UNAVAILABLE if self.closing else HTTPStatus.OK
@@ -112,18 +126,20 @@ class RelayServer:
         if path not in ("/", "/v1"):
             return connection.respond(HTTPStatus.NOT_FOUND, "not found\n")
         if request.headers.get("Upgrade", "").lower() != "websocket":
-            return connection.respond(HTTPStatus.UPGRADE_REQUIRED,
-                                      "this is a Haven relay; it speaks WebSocket\n")
+            return connection.respond(
+                HTTPStatus.UPGRADE_REQUIRED, "this is a Haven relay; it speaks WebSocket\n"
+            )
         return None
 
     async def _metrics_response(self, connection: ServerConnection) -> Response:
         now = time.monotonic()
         if now - self._totals_read >= 1.0:  # at most one database read a second, however
-            self._totals_read = now         # often /metrics is asked for
+            self._totals_read = now  # often /metrics is asked for
             try:
                 totals = await self.hub.totals()
-                self.metrics.gauges.update(stored_blobs=totals.blobs, stored_bytes=totals.bytes,
-                                           mailboxes=totals.mailboxes)
+                self.metrics.gauges.update(
+                    stored_blobs=totals.blobs, stored_bytes=totals.bytes, mailboxes=totals.mailboxes
+                )
             except Exception:  # the counters are still worth returning
                 log.warning("could not read totals for /metrics")
         self.metrics.gauges["connections_open"] = self.gate.open
@@ -139,8 +155,16 @@ class RelayServer:
         if not self.gate.try_enter():
             self.metrics.reject("connections")
             with contextlib.suppress(ConnectionClosed):
-                await ws.send(protocol.encode(protocol.Error(
-                    protocol.NO_REQUEST, "busy", "the relay is full; try again later", 30_000)))
+                await ws.send(
+                    protocol.encode(
+                        protocol.Error(
+                            protocol.NO_REQUEST,
+                            "busy",
+                            "the relay is full; try again later",
+                            30_000,
+                        )
+                    )
+                )
                 await ws.close(CLOSE_TRY_LATER, "busy")
             return
         self.metrics.counts["connections_total"] += 1
@@ -191,8 +215,11 @@ class Session:
 
     async def run(self) -> None:
         challenge = os.urandom(protocol.CHALLENGE_BYTES)
-        await self.ws.send(protocol.encode(
-            protocol.Challenge(challenge=challenge, blob_max=self.server.limits.blob_max_bytes)))
+        await self.ws.send(
+            protocol.encode(
+                protocol.Challenge(challenge=challenge, blob_max=self.server.limits.blob_max_bytes)
+            )
+        )
         try:
             async with asyncio.timeout(self.server.limits.auth_timeout_seconds):
                 untrusted = await self.ws.recv()
@@ -212,7 +239,7 @@ class Session:
         self.sender = asyncio.create_task(self._send_loop())
         async for untrusted in self.ws:
             while self.outbox_bytes > OUTBOX_HIGH:  # a client that sends but does not read:
-                self.drained.clear()                # stop reading until it catches up
+                self.drained.clear()  # stop reading until it catches up
                 await self.drained.wait()
             try:
                 await self._on_frame(protocol.decode_client(_as_bytes(untrusted)))
@@ -279,16 +306,26 @@ class Session:
         limit = fetch_page_limit(message.limit, self.server.limits)
         page = await self.server.hub.page(self.mailbox, message.after, limit)
         self.server.metrics.counts["fetched_total"] += len(page.items)
-        self._queue(protocol.encode(protocol.Blobs(
-            id=message.id, items=page.items, more=page.more,
-            head=max(page.head, self.server.hub.known_head(self.mailbox)))))
+        self._queue(
+            protocol.encode(
+                protocol.Blobs(
+                    id=message.id,
+                    items=page.items,
+                    more=page.more,
+                    head=max(page.head, self.server.hub.known_head(self.mailbox)),
+                )
+            )
+        )
 
     def _on_subscribe(self, message: protocol.Subscribe) -> None:
         self.stop_delivery()
         self.delivery = Delivery(message.after, self.server.limits.push_queue_max_bytes)
         self.server.hub.subscribe(self.mailbox, self)
-        self._queue(protocol.encode(protocol.Subscribed(
-            id=message.id, head=self.server.hub.known_head(self.mailbox))))
+        self._queue(
+            protocol.encode(
+                protocol.Subscribed(id=message.id, head=self.server.hub.known_head(self.mailbox))
+            )
+        )
         self.catch_up = asyncio.create_task(self._catch_up(self.delivery))
 
     def on_commit(self, cursor: int, frame: bytes) -> None:
@@ -311,8 +348,11 @@ class Session:
             page = await hub.page(self.mailbox, delivery.last, limits.fetch_page_max_blobs)
             if self.delivery is not delivery:
                 return
-            frames = [(c, protocol.encode(protocol.Push(cursor=c, blob=b)))
-                      for c, b in page.items if c > delivery.last]
+            frames = [
+                (c, protocol.encode(protocol.Push(cursor=c, blob=b)))
+                for c, b in page.items
+                if c > delivery.last
+            ]
             head = max(page.head, hub.known_head(self.mailbox))
             caught_up = delivery.on_page([(c, len(f)) for c, f in frames], page.more, head)
             for _, frame in frames:
@@ -349,8 +389,13 @@ class Session:
 
     def _refuse(self, request_id: int, code: str, message: str, retry_s: float = 0) -> None:
         self.server.metrics.reject(code)
-        self._queue(protocol.encode(protocol.Error(
-            id=request_id, code=code, message=message, retry_ms=int(retry_s * 1000))))
+        self._queue(
+            protocol.encode(
+                protocol.Error(
+                    id=request_id, code=code, message=message, retry_ms=int(retry_s * 1000)
+                )
+            )
+        )
 
     async def _fatal(self, exc: protocol.ProtocolError) -> None:
         """Tell the client what was wrong, then close; other connections are untouched."""
@@ -358,8 +403,11 @@ class Session:
         log.debug("closing a connection: %s", exc.code)
         await self._settle()  # acknowledge what was accepted before the bad frame
         with contextlib.suppress(ConnectionClosed):
-            await self.ws.send(protocol.encode(
-                protocol.Error(id=protocol.NO_REQUEST, code=exc.code, message=str(exc))))
+            await self.ws.send(
+                protocol.encode(
+                    protocol.Error(id=protocol.NO_REQUEST, code=exc.code, message=str(exc))
+                )
+            )
             await self.ws.close(_FATAL.get(exc.code, CLOSE_PROTOCOL_ERROR), exc.code)
 
     async def flush_and_close(self) -> None:
@@ -372,8 +420,11 @@ class Session:
         """Wait (bounded) until every accepted append is answered and the answers are sent."""
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(timeout):
-                while self.pending or self.acks or (
-                        self.outbox and self.sender is not None and not self.sender.done()):
+                while (
+                    self.pending
+                    or self.acks
+                    or (self.outbox and self.sender is not None and not self.sender.done())
+                ):
                     self.drained.clear()
                     await self.drained.wait()
 

@@ -82,7 +82,7 @@ T = TypeVar("T")
 
 
 def _chunks(items: list[T], size: int) -> list[list[T]]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -136,7 +136,8 @@ class Writer:
         for chunk in _chunks(ids, 500):
             marks = ",".join("?" * len(chunk))
             for m, head, size, count in self.conn.execute(
-                    f"SELECT id, head, bytes, blobs FROM mailboxes WHERE id IN ({marks})", chunk):
+                f"SELECT id, head, bytes, blobs FROM mailboxes WHERE id IN ({marks})", chunk
+            ):
                 states[m] = [head, size, count]
         return states
 
@@ -144,11 +145,14 @@ class Writer:
         rows = list(states.items())
         for chunk in _chunks(rows, 500):
             marks = ",".join(["(?,?,?,?)"] * len(chunk))
-            self.conn.execute(f"INSERT OR REPLACE INTO mailboxes VALUES {marks}",
-                              [v for m, st in chunk for v in (m, *st)])
+            self.conn.execute(
+                f"INSERT OR REPLACE INTO mailboxes VALUES {marks}",
+                [v for m, st in chunk for v in (m, *st)],
+            )
 
-    def _append_fast(self, batch: list[PendingAppend], quota_bytes: int
-                     ) -> list[AppendResult] | None:
+    def _append_fast(
+        self, batch: list[PendingAppend], quota_bytes: int
+    ) -> list[AppendResult] | None:
         """All-new blobs within quota: multi-row INSERTs. None (and nothing written) if any
         blob is a replay or over quota, so the caller takes the careful path."""
         states = self._states(batch)
@@ -160,13 +164,15 @@ class Writer:
             state[0] += 1
             state[1] += size
             state[2] += 1
-            rows.append((item.mailbox, state[0], blob_hash(item.blob), item.stored_ms, size,
-                         item.blob))
+            rows.append(
+                (item.mailbox, state[0], blob_hash(item.blob), item.stored_ms, size, item.blob)
+            )
         self.conn.execute("SAVEPOINT fast")
         for chunk in _chunks(rows, 1000):  # 6 parameters a row; SQLite allows 32,766
             marks = ",".join(["(?,?,?,?,?,?)"] * len(chunk))
-            inserted = self.conn.execute(f"INSERT OR IGNORE INTO blobs VALUES {marks}",
-                                         [v for row in chunk for v in row]).rowcount
+            inserted = self.conn.execute(
+                f"INSERT OR IGNORE INTO blobs VALUES {marks}", [v for row in chunk for v in row]
+            ).rowcount
             if inserted != len(chunk):  # a replay was ignored: its cursor must not be used
                 self.conn.execute("ROLLBACK TO fast")
                 self.conn.execute("RELEASE fast")
@@ -175,8 +181,9 @@ class Writer:
         self.conn.execute("RELEASE fast")
         return [AppendResult(cursor=row[1]) for row in rows]
 
-    def _append_one_by_one(self, batch: list[PendingAppend], quota_bytes: int
-                           ) -> list[AppendResult]:
+    def _append_one_by_one(
+        self, batch: list[PendingAppend], quota_bytes: int
+    ) -> list[AppendResult]:
         conn = self.conn
         states = self._states(batch)
         results: list[AppendResult] = []
@@ -187,7 +194,7 @@ class Writer:
                 # we look up its cursor.
                 inserted = conn.execute(
                     "INSERT OR IGNORE INTO blobs VALUES (?, ?, ?, ?, ?, ?)",
-                    (item.mailbox, state[0] + 1, digest, item.stored_ms, size, item.blob)
+                    (item.mailbox, state[0] + 1, digest, item.stored_ms, size, item.blob),
                 ).rowcount
                 if inserted:
                     state[0] += 1
@@ -195,8 +202,9 @@ class Writer:
                     state[2] += 1
                     results.append(AppendResult(cursor=state[0]))
                     continue
-            row = conn.execute("SELECT cursor FROM blobs WHERE mailbox=? AND hash=?",
-                               (item.mailbox, digest)).fetchone()
+            row = conn.execute(
+                "SELECT cursor FROM blobs WHERE mailbox=? AND hash=?", (item.mailbox, digest)
+            ).fetchone()
             if row is not None:
                 results.append(AppendResult(cursor=row[0], dup=True))
             else:
@@ -212,9 +220,13 @@ class Writer:
             conn.execute("BEGIN IMMEDIATE")
             gone = conn.execute(
                 "SELECT mailbox, COUNT(*), SUM(size) FROM blobs WHERE stored_ms < ? "
-                "GROUP BY mailbox", (cutoff_ms,)).fetchall()
-            conn.executemany("UPDATE mailboxes SET blobs = blobs - ?, bytes = bytes - ? "
-                             "WHERE id = ?", [(n, size, m) for m, n, size in gone])
+                "GROUP BY mailbox",
+                (cutoff_ms,),
+            ).fetchall()
+            conn.executemany(
+                "UPDATE mailboxes SET blobs = blobs - ?, bytes = bytes - ? WHERE id = ?",
+                [(n, size, m) for m, n, size in gone],
+            )
             conn.execute("DELETE FROM blobs WHERE stored_ms < ?", (cutoff_ms,))
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
@@ -246,7 +258,9 @@ class Reader:
         try:
             rows = self.conn.execute(
                 "SELECT cursor, data FROM blobs WHERE mailbox=? AND cursor>? "
-                "ORDER BY cursor LIMIT ?", (mailbox, after, limit + 1)).fetchall()
+                "ORDER BY cursor LIMIT ?",
+                (mailbox, after, limit + 1),
+            ).fetchall()
             head = self.head(mailbox)
         finally:
             self.conn.execute("COMMIT")

@@ -68,8 +68,9 @@ def clear_devices(conn: Connection) -> None:
     conn.execute("DELETE FROM linked_devices")
 
 
-def delete_events_after(conn: Connection, space_id: bytes, author: bytes, device: bytes,
-                        lamport: int) -> int:
+def delete_events_after(
+    conn: Connection, space_id: bytes, author: bytes, device: bytes, lamport: int
+) -> int:
     """Remove a device's events not ordered before its unlinking (they are invalid)."""
     cur = conn.execute(
         "DELETE FROM events WHERE space_id=? AND author=? AND device=? AND lamport>=?",

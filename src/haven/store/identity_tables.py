@@ -59,8 +59,7 @@ def get_persona(conn: Connection, persona_id: bytes) -> PersonaRow | None:
     return PersonaRow(*row) if row else None
 
 
-def update_persona(conn: Connection, persona_id: bytes, display_name: str,
-                   pronouns: str) -> None:
+def update_persona(conn: Connection, persona_id: bytes, display_name: str, pronouns: str) -> None:
     conn.execute(
         "UPDATE personas SET display_name = ?, pronouns = ? WHERE persona_id = ?",
         (display_name, pronouns, persona_id),

@@ -45,8 +45,10 @@ class RequestRow:
 
 
 _INVITE_COLS = "invite_id, space_id, secret, max_uses, uses, created_ms, expires_ms, revoked"
-_REQUEST_COLS = ("request_id, invite_id, space_id, persona_pk, box_pk, device_id, display_name,"
-                 " pronouns, colour, status, welcome, delivered, created_ms, decided_ms")
+_REQUEST_COLS = (
+    "request_id, invite_id, space_id, persona_pk, box_pk, device_id, display_name,"
+    " pronouns, colour, status, welcome, delivered, created_ms, decided_ms"
+)
 
 
 def _invite(row: tuple[object, ...]) -> InviteRow:
@@ -61,15 +63,27 @@ def _request(row: tuple[object, ...]) -> RequestRow:
 
 # ----------------------------------------------------------------- invites
 
+
 def insert_invite(conn: Connection, row: InviteRow) -> None:
-    conn.execute(f"INSERT INTO space_invites ({_INVITE_COLS}) VALUES (?,?,?,?,?,?,?,?)",
-                 (row.invite_id, row.space_id, row.secret, row.max_uses, row.uses,
-                  row.created_ms, row.expires_ms, int(row.revoked)))
+    conn.execute(
+        f"INSERT INTO space_invites ({_INVITE_COLS}) VALUES (?,?,?,?,?,?,?,?)",
+        (
+            row.invite_id,
+            row.space_id,
+            row.secret,
+            row.max_uses,
+            row.uses,
+            row.created_ms,
+            row.expires_ms,
+            int(row.revoked),
+        ),
+    )
 
 
 def get_invite(conn: Connection, invite_id: bytes) -> InviteRow | None:
-    row = conn.execute(f"SELECT {_INVITE_COLS} FROM space_invites WHERE invite_id = ?",
-                       (invite_id,)).fetchone()
+    row = conn.execute(
+        f"SELECT {_INVITE_COLS} FROM space_invites WHERE invite_id = ?", (invite_id,)
+    ).fetchone()
     return _invite(row) if row else None
 
 
@@ -77,8 +91,10 @@ def list_invites(conn: Connection, space_id: bytes | None = None) -> list[Invite
     if space_id is None:
         rows = conn.execute(f"SELECT {_INVITE_COLS} FROM space_invites ORDER BY created_ms")
     else:
-        rows = conn.execute(f"SELECT {_INVITE_COLS} FROM space_invites WHERE space_id = ?"
-                            " ORDER BY created_ms", (space_id,))
+        rows = conn.execute(
+            f"SELECT {_INVITE_COLS} FROM space_invites WHERE space_id = ? ORDER BY created_ms",
+            (space_id,),
+        )
     return [_invite(r) for r in rows]
 
 
@@ -92,29 +108,47 @@ def count_use(conn: Connection, invite_id: bytes) -> None:
 
 # ----------------------------------------------------------------- requests received
 
+
 def insert_request(conn: Connection, row: RequestRow) -> None:
     conn.execute(
         f"INSERT INTO space_join_requests ({_REQUEST_COLS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (row.request_id, row.invite_id, row.space_id, row.persona_pk, row.box_pk, row.device_id,
-         row.display_name, row.pronouns, row.colour, row.status, row.welcome,
-         int(row.delivered), row.created_ms, row.decided_ms))
+        (
+            row.request_id,
+            row.invite_id,
+            row.space_id,
+            row.persona_pk,
+            row.box_pk,
+            row.device_id,
+            row.display_name,
+            row.pronouns,
+            row.colour,
+            row.status,
+            row.welcome,
+            int(row.delivered),
+            row.created_ms,
+            row.decided_ms,
+        ),
+    )
 
 
 def get_request(conn: Connection, request_id: bytes) -> RequestRow | None:
-    row = conn.execute(f"SELECT {_REQUEST_COLS} FROM space_join_requests WHERE request_id = ?",
-                       (request_id,)).fetchone()
+    row = conn.execute(
+        f"SELECT {_REQUEST_COLS} FROM space_join_requests WHERE request_id = ?", (request_id,)
+    ).fetchone()
     return _request(row) if row else None
 
 
 def find_request(conn: Connection, invite_id: bytes, persona_pk: bytes) -> RequestRow | None:
-    row = conn.execute(f"SELECT {_REQUEST_COLS} FROM space_join_requests"
-                       " WHERE invite_id = ? AND persona_pk = ?",
-                       (invite_id, persona_pk)).fetchone()
+    row = conn.execute(
+        f"SELECT {_REQUEST_COLS} FROM space_join_requests WHERE invite_id = ? AND persona_pk = ?",
+        (invite_id, persona_pk),
+    ).fetchone()
     return _request(row) if row else None
 
 
-def list_requests(conn: Connection, space_id: bytes | None = None,
-                  invite_id: bytes | None = None) -> list[RequestRow]:
+def list_requests(
+    conn: Connection, space_id: bytes | None = None, invite_id: bytes | None = None
+) -> list[RequestRow]:
     sql = f"SELECT {_REQUEST_COLS} FROM space_join_requests WHERE 1 = 1"
     args: list[bytes] = []
     if space_id is not None:
@@ -126,44 +160,60 @@ def list_requests(conn: Connection, space_id: bytes | None = None,
     return [_request(r) for r in conn.execute(sql + " ORDER BY created_ms", args)]
 
 
-def decide_request(conn: Connection, request_id: bytes, status: str, welcome: bytes | None,
-                   now_ms: int) -> None:
-    conn.execute("UPDATE space_join_requests SET status = ?, welcome = ?, decided_ms = ?"
-                 " WHERE request_id = ?", (status, welcome, now_ms, request_id))
+def decide_request(
+    conn: Connection, request_id: bytes, status: str, welcome: bytes | None, now_ms: int
+) -> None:
+    conn.execute(
+        "UPDATE space_join_requests SET status = ?, welcome = ?, decided_ms = ?"
+        " WHERE request_id = ?",
+        (status, welcome, now_ms, request_id),
+    )
 
 
 def mark_delivered(conn: Connection, request_id: bytes) -> None:
     """The joiner heard the answer: the sealed welcome is no longer needed here."""
-    conn.execute("UPDATE space_join_requests SET delivered = 1, welcome = NULL"
-                 " WHERE request_id = ?", (request_id,))
+    conn.execute(
+        "UPDATE space_join_requests SET delivered = 1, welcome = NULL WHERE request_id = ?",
+        (request_id,),
+    )
 
 
 # ----------------------------------------------------------------- admission settings
 
+
 def auto_admit(conn: Connection, space_id: bytes) -> bool:
-    row = conn.execute("SELECT auto_admit FROM space_admission WHERE space_id = ?",
-                       (space_id,)).fetchone()
+    row = conn.execute(
+        "SELECT auto_admit FROM space_admission WHERE space_id = ?", (space_id,)
+    ).fetchone()
     return bool(row[0]) if row else False
 
 
 def set_auto_admit(conn: Connection, space_id: bytes, on: bool) -> None:
-    conn.execute("INSERT INTO space_admission (space_id, auto_admit) VALUES (?, ?)"
-                 " ON CONFLICT (space_id) DO UPDATE SET auto_admit = excluded.auto_admit",
-                 (space_id, int(on)))
+    conn.execute(
+        "INSERT INTO space_admission (space_id, auto_admit) VALUES (?, ?)"
+        " ON CONFLICT (space_id) DO UPDATE SET auto_admit = excluded.auto_admit",
+        (space_id, int(on)),
+    )
 
 
 # ----------------------------------------------------------------- this device's requests
 
-def insert_outgoing(conn: Connection, invite_id: bytes, persona_pk: bytes, space_name: str,
-                    now_ms: int) -> None:
-    conn.execute("INSERT INTO space_outgoing_joins (invite_id, persona_pk, space_name,"
-                 " created_ms) VALUES (?,?,?,?)", (invite_id, persona_pk, space_name, now_ms))
+
+def insert_outgoing(
+    conn: Connection, invite_id: bytes, persona_pk: bytes, space_name: str, now_ms: int
+) -> None:
+    conn.execute(
+        "INSERT INTO space_outgoing_joins (invite_id, persona_pk, space_name,"
+        " created_ms) VALUES (?,?,?,?)",
+        (invite_id, persona_pk, space_name, now_ms),
+    )
 
 
 def get_outgoing(conn: Connection, invite_id: bytes) -> tuple[bytes, str] | None:
     """(persona_pk, space_name) of this device's request made with that invite."""
-    row = conn.execute("SELECT persona_pk, space_name FROM space_outgoing_joins"
-                       " WHERE invite_id = ?", (invite_id,)).fetchone()
+    row = conn.execute(
+        "SELECT persona_pk, space_name FROM space_outgoing_joins WHERE invite_id = ?", (invite_id,)
+    ).fetchone()
     return (row[0], row[1]) if row else None
 
 

@@ -43,8 +43,18 @@ def insert_entry(conn: Connection, row: EntryRow) -> bool:
         "INSERT OR IGNORE INTO journal_entries (entry_id, title, body, mood, tags_text,"
         " created_ms, updated_ms, edit_lamport, edit_id) SELECT ?,?,?,?,?,?,?,?,?"
         " WHERE NOT EXISTS (SELECT 1 FROM journal_tombstones WHERE entry_id = ?)",
-        (row.entry_id, row.title, row.body, row.mood, " ".join(row.tags), row.created_ms,
-         row.updated_ms, row.edit_lamport, row.edit_id, row.entry_id),
+        (
+            row.entry_id,
+            row.title,
+            row.body,
+            row.mood,
+            " ".join(row.tags),
+            row.created_ms,
+            row.updated_ms,
+            row.edit_lamport,
+            row.edit_id,
+            row.entry_id,
+        ),
     )
     if cur.rowcount != 1:
         return False
@@ -59,8 +69,16 @@ def update_entry(conn: Connection, row: EntryRow) -> None:
     conn.execute(
         "UPDATE journal_entries SET title=?, body=?, mood=?, tags_text=?, updated_ms=?,"
         " edit_lamport=?, edit_id=? WHERE rowid=?",
-        (row.title, row.body, row.mood, " ".join(row.tags), row.updated_ms, row.edit_lamport,
-         row.edit_id, rowid),
+        (
+            row.title,
+            row.body,
+            row.mood,
+            " ".join(row.tags),
+            row.updated_ms,
+            row.edit_lamport,
+            row.edit_id,
+            rowid,
+        ),
     )
     conn.execute("DELETE FROM journal_tags WHERE entry_rowid = ?", (rowid,))
     _set_tags(conn, rowid, row.tags)
@@ -73,9 +91,10 @@ def delete_entry(conn: Connection, entry_id: bytes) -> None:
 
 
 def is_tombstoned(conn: Connection, entry_id: bytes) -> bool:
-    return conn.execute(
-        "SELECT 1 FROM journal_tombstones WHERE entry_id = ?", (entry_id,)
-    ).fetchone() is not None
+    return (
+        conn.execute("SELECT 1 FROM journal_tombstones WHERE entry_id = ?", (entry_id,)).fetchone()
+        is not None
+    )
 
 
 def clear(conn: Connection) -> None:
@@ -102,23 +121,30 @@ def find_entry_ids(conn: Connection, prefix_hex: str) -> list[bytes]:
     return [bytes(r[0]) for r in rows]
 
 
-def query_entries(conn: Connection, flt: EntryFilter, limit: int = -1,
-                  offset: int = 0) -> list[EntryRow]:
+def query_entries(
+    conn: Connection, flt: EntryFilter, limit: int = -1, offset: int = 0
+) -> list[EntryRow]:
     """Newest first. With a text query the full-text index drives the scan in rowid order
     (the order entries reached this vault) and stops at `limit`, so a word that occurs in
     most entries costs no more than a rare one."""
-    columns = ("e.rowid, e.entry_id, e.title, e.body, e.mood, e.created_ms, e.updated_ms,"
-               " e.edit_lamport, e.edit_id, e.tags_text")
+    columns = (
+        "e.rowid, e.entry_id, e.title, e.body, e.mood, e.created_ms, e.updated_ms,"
+        " e.edit_lamport, e.edit_id, e.tags_text"
+    )
     match = fts_query(flt.text)
     where, params = _where(flt)
     if match:
-        sql = (f"SELECT {columns} FROM journal_fts f CROSS JOIN journal_entries e"
-               f" ON e.rowid = f.rowid WHERE journal_fts MATCH ?"
-               f" {'AND ' + where if where else ''} ORDER BY f.rowid DESC LIMIT ? OFFSET ?")
+        sql = (
+            f"SELECT {columns} FROM journal_fts f CROSS JOIN journal_entries e"
+            f" ON e.rowid = f.rowid WHERE journal_fts MATCH ?"
+            f" {'AND ' + where if where else ''} ORDER BY f.rowid DESC LIMIT ? OFFSET ?"
+        )
         params = [match, *params]
     else:
-        sql = (f"SELECT {columns} FROM journal_entries e {'WHERE ' + where if where else ''}"
-               " ORDER BY e.created_ms DESC, e.rowid DESC LIMIT ? OFFSET ?")
+        sql = (
+            f"SELECT {columns} FROM journal_entries e {'WHERE ' + where if where else ''}"
+            " ORDER BY e.created_ms DESC, e.rowid DESC LIMIT ? OFFSET ?"
+        )
     rows = conn.execute(sql, (*params, limit, offset)).fetchall()
     return [_entry(r) for r in rows]
 
@@ -127,8 +153,10 @@ def count_entries(conn: Connection, flt: EntryFilter) -> int:
     match = fts_query(flt.text)
     where, params = _where(flt)
     if match:
-        sql = ("SELECT count(*) FROM journal_fts f CROSS JOIN journal_entries e"
-               f" ON e.rowid = f.rowid WHERE journal_fts MATCH ? {'AND ' + where if where else ''}")
+        sql = (
+            "SELECT count(*) FROM journal_fts f CROSS JOIN journal_entries e"
+            f" ON e.rowid = f.rowid WHERE journal_fts MATCH ? {'AND ' + where if where else ''}"
+        )
         params = [match, *params]
     else:
         sql = f"SELECT count(*) FROM journal_entries e {'WHERE ' + where if where else ''}"
@@ -177,9 +205,18 @@ def _rowid(conn: Connection, entry_id: bytes) -> int | None:
     return int(row[0]) if row else None
 
 
-def _entry(row: tuple) -> EntryRow:  # type: ignore[type-arg]
+def _entry(row: tuple) -> EntryRow:
     """Tags come from `tags_text` (normalised tags never contain spaces), which saves a
     query per row."""
     _, entry_id, title, body, mood, created, updated, edit_lamport, edit_id, tags_text = row
-    return EntryRow(bytes(entry_id), title, body, mood, tuple(tags_text.split()), created,
-                    updated, edit_lamport, bytes(edit_id))
+    return EntryRow(
+        bytes(entry_id),
+        title,
+        body,
+        mood,
+        tuple(tags_text.split()),
+        created,
+        updated,
+        edit_lamport,
+        bytes(edit_id),
+    )

@@ -27,15 +27,26 @@ def insert_event(conn: Connection, ev: StoredEvent) -> None:
     conn.execute(
         "INSERT INTO events (id, space_id, author, device, seq, lamport, epoch, type, target,"
         " created_ms, envelope) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        (ev.id, ev.space_id, ev.author, ev.device, ev.seq, ev.lamport, ev.epoch, ev.type,
-         ev.target, ev.created_ms, ev.envelope),
+        (
+            ev.id,
+            ev.space_id,
+            ev.author,
+            ev.device,
+            ev.seq,
+            ev.lamport,
+            ev.epoch,
+            ev.type,
+            ev.target,
+            ev.created_ms,
+            ev.envelope,
+        ),
     )
 
 
 _COLUMNS = "id, space_id, author, device, seq, lamport, epoch, type, target, created_ms, envelope"
 
 
-def _row(row: tuple) -> StoredEvent:  # type: ignore[type-arg]
+def _row(row: tuple) -> StoredEvent:
     return StoredEvent(*row)
 
 
@@ -44,8 +55,9 @@ def get_event(conn: Connection, event_id: bytes) -> StoredEvent | None:
     return _row(row) if row else None
 
 
-def event_at(conn: Connection, space_id: bytes, author: bytes, device: bytes,
-             seq: int) -> StoredEvent | None:
+def event_at(
+    conn: Connection, space_id: bytes, author: bytes, device: bytes, seq: int
+) -> StoredEvent | None:
     row = conn.execute(
         f"SELECT {_COLUMNS} FROM events WHERE space_id=? AND author=? AND device=? AND seq=?",
         (space_id, author, device, seq),
@@ -53,8 +65,9 @@ def event_at(conn: Connection, space_id: bytes, author: bytes, device: bytes,
     return _row(row) if row else None
 
 
-def chain_tip(conn: Connection, space_id: bytes, author: bytes,
-              device: bytes) -> tuple[int, bytes | None]:
+def chain_tip(
+    conn: Connection, space_id: bytes, author: bytes, device: bytes
+) -> tuple[int, bytes | None]:
     """(highest seq, its id) of one (author, device) chain; (0, None) when empty.
     Sequences are stored gap-free, so the highest is also the highest contiguous."""
     row = conn.execute(
@@ -72,8 +85,9 @@ class ChainTip:
     lamport: int
 
 
-def chain_tip_with_clock(conn: Connection, space_id: bytes, author: bytes,
-                         device: bytes) -> ChainTip:
+def chain_tip_with_clock(
+    conn: Connection, space_id: bytes, author: bytes, device: bytes
+) -> ChainTip:
     """The chain's last event: seq, id and Lamport clock, in one statement."""
     row = conn.execute(
         "SELECT seq, id, lamport FROM events WHERE space_id=? AND author=? AND device=?"
@@ -84,9 +98,7 @@ def chain_tip_with_clock(conn: Connection, space_id: bytes, author: bytes,
 
 
 def max_lamport(conn: Connection, space_id: bytes) -> int:
-    row = conn.execute(
-        "SELECT max(lamport) FROM events WHERE space_id = ?", (space_id,)
-    ).fetchone()
+    row = conn.execute("SELECT max(lamport) FROM events WHERE space_id = ?", (space_id,)).fetchone()
     return int(row[0] or 0)
 
 
@@ -99,8 +111,9 @@ def chain_tips(conn: Connection, space_id: bytes) -> dict[tuple[bytes, bytes], i
     return {(a, d): int(s) for a, d, s in rows}
 
 
-def chain_after(conn: Connection, space_id: bytes, author: bytes, device: bytes,
-                after_seq: int, limit: int) -> list[StoredEvent]:
+def chain_after(
+    conn: Connection, space_id: bytes, author: bytes, device: bytes, after_seq: int, limit: int
+) -> list[StoredEvent]:
     rows = conn.execute(
         f"SELECT {_COLUMNS} FROM events WHERE space_id=? AND author=? AND device=? AND seq>?"
         " ORDER BY seq LIMIT ?",
@@ -109,8 +122,9 @@ def chain_after(conn: Connection, space_id: bytes, author: bytes, device: bytes,
     return [_row(r) for r in rows]
 
 
-def events_in_order(conn: Connection, space_id: bytes,
-                    type_prefix: str = "") -> Iterator[StoredEvent]:
+def events_in_order(
+    conn: Connection, space_id: bytes, type_prefix: str = ""
+) -> Iterator[StoredEvent]:
     """Every event of a space in causal (Lamport, then id) order, for rebuilding projections."""
     yield from (
         _row(r)
@@ -139,8 +153,10 @@ def count_events(conn: Connection, space_id: bytes | None = None) -> int:
 
 # ----------------------------------------------------------------- held early arrivals
 
-def hold_event(conn: Connection, space_id: bytes, author: bytes, device: bytes, seq: int,
-               envelope: bytes) -> None:
+
+def hold_event(
+    conn: Connection, space_id: bytes, author: bytes, device: bytes, seq: int, envelope: bytes
+) -> None:
     conn.execute(
         "INSERT OR IGNORE INTO held_events (space_id, author, device, seq, envelope)"
         " VALUES (?,?,?,?,?)",
@@ -148,8 +164,9 @@ def hold_event(conn: Connection, space_id: bytes, author: bytes, device: bytes, 
     )
 
 
-def take_held(conn: Connection, space_id: bytes, author: bytes, device: bytes,
-              seq: int) -> bytes | None:
+def take_held(
+    conn: Connection, space_id: bytes, author: bytes, device: bytes, seq: int
+) -> bytes | None:
     row = conn.execute(
         "SELECT envelope FROM held_events WHERE space_id=? AND author=? AND device=? AND seq=?",
         (space_id, author, device, seq),
@@ -163,8 +180,9 @@ def take_held(conn: Connection, space_id: bytes, author: bytes, device: bytes,
     return bytes(row[0])
 
 
-def drop_held_through(conn: Connection, space_id: bytes, author: bytes, device: bytes,
-                      seq: int) -> None:
+def drop_held_through(
+    conn: Connection, space_id: bytes, author: bytes, device: bytes, seq: int
+) -> None:
     """Forget held arrivals that the chain has caught up with (they came another way)."""
     conn.execute(
         "DELETE FROM held_events WHERE space_id=? AND author=? AND device=? AND seq<=?",
@@ -174,13 +192,22 @@ def drop_held_through(conn: Connection, space_id: bytes, author: bytes, device: 
 
 def count_held(conn: Connection, space_id: bytes) -> int:
     return int(
-        conn.execute("SELECT count(*) FROM held_events WHERE space_id = ?",
-                     (space_id,)).fetchone()[0]
+        conn.execute("SELECT count(*) FROM held_events WHERE space_id = ?", (space_id,)).fetchone()[
+            0
+        ]
     )
 
 
-def record_equivocation(conn: Connection, space_id: bytes, author: bytes, device: bytes,
-                        seq: int, kept_id: bytes, rejected_id: bytes, now_ms: int) -> bool:
+def record_equivocation(
+    conn: Connection,
+    space_id: bytes,
+    author: bytes,
+    device: bytes,
+    seq: int,
+    kept_id: bytes,
+    rejected_id: bytes,
+    now_ms: int,
+) -> bool:
     """Returns True the first time this pair is seen."""
     cur = conn.execute(
         "INSERT OR IGNORE INTO equivocations (space_id, author, device, seq, kept_id,"

@@ -8,20 +8,23 @@ from haven.store.vault import Connection
 
 def get_relay_list(conn: Connection, space_id: bytes) -> tuple[list[str], int, bytes] | None:
     """(urls, lamport, event id) of the list in force, or None if the space has none."""
-    row = conn.execute("SELECT urls, lamport, event_id FROM relay_lists WHERE space_id = ?",
-                       (space_id,)).fetchone()
+    row = conn.execute(
+        "SELECT urls, lamport, event_id FROM relay_lists WHERE space_id = ?", (space_id,)
+    ).fetchone()
     if row is None:
         return None
     return [u for u in str(row[0]).split("\n") if u], int(row[1]), bytes(row[2])
 
 
-def put_relay_list(conn: Connection, space_id: bytes, urls: list[str], lamport: int,
-                   event_id: bytes) -> None:
+def put_relay_list(
+    conn: Connection, space_id: bytes, urls: list[str], lamport: int, event_id: bytes
+) -> None:
     conn.execute(
         "INSERT INTO relay_lists (space_id, urls, lamport, event_id) VALUES (?,?,?,?)"
         " ON CONFLICT (space_id) DO UPDATE SET urls = excluded.urls,"
         " lamport = excluded.lamport, event_id = excluded.event_id",
-        (space_id, "\n".join(urls), lamport, event_id))
+        (space_id, "\n".join(urls), lamport, event_id),
+    )
 
 
 def clear_relay_list(conn: Connection, space_id: bytes) -> None:
@@ -29,8 +32,9 @@ def clear_relay_list(conn: Connection, space_id: bytes) -> None:
 
 
 def get_acked(conn: Connection, relay: str, space_id: bytes) -> int:
-    row = conn.execute("SELECT acked_seq FROM relay_acked WHERE relay = ? AND space_id = ?",
-                       (relay, space_id)).fetchone()
+    row = conn.execute(
+        "SELECT acked_seq FROM relay_acked WHERE relay = ? AND space_id = ?", (relay, space_id)
+    ).fetchone()
     return int(row[0]) if row else 0
 
 
@@ -39,12 +43,15 @@ def set_acked(conn: Connection, relay: str, space_id: bytes, seq: int) -> None:
     conn.execute(
         "INSERT INTO relay_acked (relay, space_id, acked_seq) VALUES (?,?,?)"
         " ON CONFLICT (relay, space_id) DO UPDATE SET"
-        " acked_seq = max(acked_seq, excluded.acked_seq)", (relay, space_id, seq))
+        " acked_seq = max(acked_seq, excluded.acked_seq)",
+        (relay, space_id, seq),
+    )
 
 
 def get_cursor(conn: Connection, relay: str, mailbox: bytes) -> int:
-    row = conn.execute("SELECT cursor FROM relay_cursors WHERE relay = ? AND mailbox = ?",
-                       (relay, mailbox)).fetchone()
+    row = conn.execute(
+        "SELECT cursor FROM relay_cursors WHERE relay = ? AND mailbox = ?", (relay, mailbox)
+    ).fetchone()
     return int(row[0]) if row else 0
 
 
@@ -52,17 +59,21 @@ def set_cursor(conn: Connection, relay: str, mailbox: bytes, cursor: int) -> Non
     conn.execute(
         "INSERT INTO relay_cursors (relay, mailbox, cursor) VALUES (?,?,?)"
         " ON CONFLICT (relay, mailbox) DO UPDATE SET cursor = max(cursor, excluded.cursor)",
-        (relay, mailbox, cursor))
+        (relay, mailbox, cursor),
+    )
 
 
 def record_sync(conn: Connection, space_id: bytes, transport: str, at_ms: int) -> None:
     conn.execute(
         "INSERT INTO sync_status (space_id, transport, at_ms) VALUES (?,?,?)"
         " ON CONFLICT (space_id) DO UPDATE SET transport = excluded.transport,"
-        " at_ms = excluded.at_ms", (space_id, transport, at_ms))
+        " at_ms = excluded.at_ms",
+        (space_id, transport, at_ms),
+    )
 
 
 def last_sync(conn: Connection, space_id: bytes) -> tuple[str, int] | None:
-    row = conn.execute("SELECT transport, at_ms FROM sync_status WHERE space_id = ?",
-                       (space_id,)).fetchone()
+    row = conn.execute(
+        "SELECT transport, at_ms FROM sync_status WHERE space_id = ?", (space_id,)
+    ).fetchone()
     return (str(row[0]), int(row[1])) if row else None

@@ -59,8 +59,14 @@ class Vault:
     """An open vault. All SQL goes through `read()` or `transaction()`, which serialise
     access to the one connection (so any thread may call in)."""
 
-    def __init__(self, data_dir: Path, conn: Connection, lock: filelock.BaseFileLock,
-                 master_key: bytes, timings: UnlockTimings) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        conn: Connection,
+        lock: filelock.BaseFileLock,
+        master_key: bytes,
+        timings: UnlockTimings,
+    ) -> None:
         self.data_dir = data_dir
         self._conn: Connection | None = conn
         self._lock = lock
@@ -72,8 +78,7 @@ class Vault:
     # ----------------------------------------------------------------- lifecycle
 
     @classmethod
-    def create(cls, data_dir: Path, passphrase: str,
-               params: kdf.KdfParams | None = None) -> Vault:
+    def create(cls, data_dir: Path, passphrase: str, params: kdf.KdfParams | None = None) -> Vault:
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         if vault_exists(data_dir):
             raise VaultExists(f"a vault already exists in {data_dir}; nothing was changed")
@@ -158,8 +163,7 @@ class Vault:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def change_passphrase(self, new_passphrase: str,
-                          params: kdf.KdfParams | None = None) -> None:
+    def change_passphrase(self, new_passphrase: str, params: kdf.KdfParams | None = None) -> None:
         """Rewrap the master key under a new passphrase. The database is not touched."""
         with self._mutex:
             master_key = self._require_key()
@@ -234,8 +238,7 @@ class Vault:
 def _acquire_lock(data_dir: Path) -> filelock.BaseFileLock:
     # Not thread-local: the UI opens the vault in a worker thread and locks it from the UI
     # thread; a thread-local lock would then never be released.
-    lock = filelock.FileLock(str(data_dir / LOCK_NAME), timeout=0, thread_local=False,
-                             mode=0o600)
+    lock = filelock.FileLock(str(data_dir / LOCK_NAME), timeout=0, thread_local=False, mode=0o600)
     try:
         lock.acquire()
     except filelock.Timeout:

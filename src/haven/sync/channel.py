@@ -37,8 +37,13 @@ class ChannelClosed(SyncError):
 class SecretChannel:
     """Both directions of one connection's secretstream, plus the frame decoder."""
 
-    def __init__(self, tx_key: bytes, rx_key: bytes, decoder: FrameDecoder | None = None,
-                 max_payload: int = MAX_PAYLOAD) -> None:
+    def __init__(
+        self,
+        tx_key: bytes,
+        rx_key: bytes,
+        decoder: FrameDecoder | None = None,
+        max_payload: int = MAX_PAYLOAD,
+    ) -> None:
         if len(tx_key) != KEY_BYTES or len(rx_key) != KEY_BYTES:
             raise ValueError("secretstream keys are 32 bytes")
         self._rx_key: bytes | None = rx_key
@@ -68,16 +73,20 @@ class SecretChannel:
             raise ChannelError(
                 f"payload of {len(payload)} bytes exceeds the maximum of {self._max_payload}"
             )
-        return encode_frame(bytes(b.crypto_secretstream_xchacha20poly1305_push(
-            self._push, payload, tag=TAG_MESSAGE)))
+        return encode_frame(
+            bytes(
+                b.crypto_secretstream_xchacha20poly1305_push(self._push, payload, tag=TAG_MESSAGE)
+            )
+        )
 
     def seal_final(self) -> bytes:
         """The clean-close frame (TAG_FINAL, empty). Idempotent: b"" the second time."""
         if self.sent_final or self._failed is not None:
             return b""
         self.sent_final = True
-        return encode_frame(bytes(b.crypto_secretstream_xchacha20poly1305_push(
-            self._push, b"", tag=TAG_FINAL)))
+        return encode_frame(
+            bytes(b.crypto_secretstream_xchacha20poly1305_push(self._push, b"", tag=TAG_FINAL))
+        )
 
     # ---------------------------------------------------------------- receiving
 
@@ -141,8 +150,7 @@ class SecretChannel:
         assert self._rx_key is not None
         state = b.crypto_secretstream_xchacha20poly1305_state()
         try:
-            b.crypto_secretstream_xchacha20poly1305_init_pull(state, untrusted_header,
-                                                              self._rx_key)
+            b.crypto_secretstream_xchacha20poly1305_init_pull(state, untrusted_header, self._rx_key)
         except nacl.exceptions.CryptoError:
             self._fail("malformed secretstream header")
         self._pull = state

@@ -77,10 +77,17 @@ class LanDiscovery:
     """Announce this device's sync port for every space, and report peers that announce the
     same spaces. python-zeroconf runs its own thread; `on_peer` is called from it."""
 
-    def __init__(self, keys: KeysProvider, port: int, on_peer: PeerHandler, *,
-                 addresses: Sequence[str], interfaces: Sequence[str] | None = None,
-                 today: Callable[[], datetime.date] | None = None,
-                 announce: bool = True) -> None:
+    def __init__(
+        self,
+        keys: KeysProvider,
+        port: int,
+        on_peer: PeerHandler,
+        *,
+        addresses: Sequence[str],
+        interfaces: Sequence[str] | None = None,
+        today: Callable[[], datetime.date] | None = None,
+        announce: bool = True,
+    ) -> None:
         """`announce=False` only browses (a one-off `haven sync` that serves nothing)."""
         self._announce = announce
         self._keys = keys
@@ -99,8 +106,9 @@ class LanDiscovery:
     def start(self) -> None:
         with self._lock:
             if self._zc is None:
-                self._zc = Zeroconf(interfaces=self._interfaces or InterfaceChoice.All,
-                                    ip_version=IPVersion.V4Only)
+                self._zc = Zeroconf(
+                    interfaces=self._interfaces or InterfaceChoice.All, ip_version=IPVersion.V4Only
+                )
         self.refresh()
 
     def refresh(self) -> None:
@@ -124,16 +132,19 @@ class LanDiscovery:
                 if stype in self._registered:
                     continue
                 name = f"{os.urandom(5).hex()}.{stype}"
-                info = ServiceInfo(stype, name, addresses=self._addresses, port=self._port,
-                                   properties={})
+                info = ServiceInfo(
+                    stype, name, addresses=self._addresses, port=self._port, properties={}
+                )
                 if self._announce:
                     zc.register_service(info)
                 self._own_names.add(name)
                 self._registered[stype] = info
-                self._browsers[stype] = ServiceBrowser(zc, stype,
-                                                       handlers=[self._on_change])
-        log.info("%s on the local network for %d space(s)",
-                 "announcing" if self._announce else "looking", len(wanted))
+                self._browsers[stype] = ServiceBrowser(zc, stype, handlers=[self._on_change])
+        log.info(
+            "%s on the local network for %d space(s)",
+            "announcing" if self._announce else "looking",
+            len(wanted),
+        )
 
     def stop(self) -> None:
         with self._lock:
@@ -146,16 +157,21 @@ class LanDiscovery:
             zc.unregister_all_services()
             zc.close()
 
-    def _on_change(self, zeroconf: Zeroconf, service_type: str, name: str,
-                   state_change: ServiceStateChange) -> None:
+    def _on_change(
+        self, zeroconf: Zeroconf, service_type: str, name: str, state_change: ServiceStateChange
+    ) -> None:
         if state_change is not ServiceStateChange.Added or name in self._own_names:
             return
         space_id = self._type_space.get(service_type)
         if space_id is None:
             return
         # Resolving blocks, and this runs on zeroconf's thread: do it on a short-lived one.
-        threading.Thread(target=self._resolve, args=(zeroconf, service_type, name, space_id),
-                         name="haven-lan-resolve", daemon=True).start()
+        threading.Thread(
+            target=self._resolve,
+            args=(zeroconf, service_type, name, space_id),
+            name="haven-lan-resolve",
+            daemon=True,
+        ).start()
 
     def _resolve(self, zc: Zeroconf, stype: str, name: str, space_id: bytes) -> None:
         info = zc.get_service_info(stype, name, timeout=RESOLVE_TIMEOUT_MS)

@@ -78,9 +78,13 @@ def shared_space_ids(secrets: Sequence[SpaceSecret]) -> list[bytes]:
     return sorted({s.space_id for s in secrets if s.space_id != PAIRING_SPACE_ID})
 
 
-async def async_run_round(sync_log: SyncLog, channel: RoundChannel, *,
-                          round_timeout: float = ROUND_TIMEOUT,
-                          window: int = DEFAULT_WINDOW) -> SyncReport:
+async def async_run_round(
+    sync_log: SyncLog,
+    channel: RoundChannel,
+    *,
+    round_timeout: float = ROUND_TIMEOUT,
+    window: int = DEFAULT_WINDOW,
+) -> SyncReport:
     """One round, both directions, over a channel whose peer runs the same. The caller
     closes the channel. Raises SyncFailed (with the partial report) on any failure."""
     machine = Reconciler(sync_log, shared_space_ids(channel.shared_spaces), window=window)
@@ -115,9 +119,14 @@ async def _send_abort(channel: RoundChannel, abort: bytes) -> None:
             await channel.send(abort)
 
 
-async def async_sync_once(session: Session, host: str, port: int, *,
-                          round_timeout: float = ROUND_TIMEOUT,
-                          idle_timeout: float = tcp.IDLE_TIMEOUT) -> SyncReport:
+async def async_sync_once(
+    session: Session,
+    host: str,
+    port: int,
+    *,
+    round_timeout: float = ROUND_TIMEOUT,
+    idle_timeout: float = tcp.IDLE_TIMEOUT,
+) -> SyncReport:
     """Connect to a peer, run one round, close."""
     secrets = await asyncio.to_thread(space_secrets, session)
     channel = await tcp.connect(host, port, secrets, idle_timeout=idle_timeout)
@@ -127,11 +136,16 @@ async def async_sync_once(session: Session, host: str, port: int, *,
         await channel.close()
 
 
-async def async_start_server(session: Session, host: str, port: int, *,
-                             on_report: ReportListener | None = None,
-                             round_timeout: float = ROUND_TIMEOUT,
-                             idle_timeout: float = tcp.IDLE_TIMEOUT,
-                             routes: Sequence[ChannelRoute] = ()) -> tcp.Server:
+async def async_start_server(
+    session: Session,
+    host: str,
+    port: int,
+    *,
+    on_report: ReportListener | None = None,
+    round_timeout: float = ROUND_TIMEOUT,
+    idle_timeout: float = tcp.IDLE_TIMEOUT,
+    routes: Sequence[ChannelRoute] = (),
+) -> tcp.Server:
     """Listen for peers; each channel runs one round, then closes. `on_report` hears every
     round's report (failed ones too, with `error` set) on the loop's thread. Each of
     `routes` adds its secrets and takes the channels proven with them, before any round."""
@@ -155,8 +169,7 @@ async def async_start_server(session: Session, host: str, port: int, *,
                 log.exception("sync report listener failed")
 
     try:
-        return await tcp.serve(host, port, secrets, on_channel,
-                               idle_timeout=idle_timeout)
+        return await tcp.serve(host, port, secrets, on_channel, idle_timeout=idle_timeout)
     except OSError as exc:  # port taken, address not on this machine, no permission…
         reason = exc.strerror or type(exc).__name__
         raise SyncError(f"cannot listen on {host}:{port} ({reason})") from None
@@ -165,10 +178,15 @@ async def async_start_server(session: Session, host: str, port: int, *,
 class SyncEngine:
     """Sync for one open session, on its own thread and asyncio loop."""
 
-    def __init__(self, session: Session, *, on_report: ReportListener | None = None,
-                 round_timeout: float = ROUND_TIMEOUT,
-                 idle_timeout: float = tcp.IDLE_TIMEOUT,
-                 routes: Sequence[ChannelRoute] = ()) -> None:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        on_report: ReportListener | None = None,
+        round_timeout: float = ROUND_TIMEOUT,
+        idle_timeout: float = tcp.IDLE_TIMEOUT,
+        routes: Sequence[ChannelRoute] = (),
+    ) -> None:
         self._session = session
         self._routes = tuple(routes)
         self._on_report = on_report
@@ -233,9 +251,15 @@ class SyncEngine:
     # ----------------------------------------------------------------- on the loop
 
     async def async_sync_with(self, host: str, port: int) -> SyncReport:
-        task = asyncio.ensure_future(async_sync_once(
-            self._session, host, port, round_timeout=self._round_timeout,
-            idle_timeout=self._idle_timeout))
+        task = asyncio.ensure_future(
+            async_sync_once(
+                self._session,
+                host,
+                port,
+                round_timeout=self._round_timeout,
+                idle_timeout=self._idle_timeout,
+            )
+        )
         self._rounds.add(task)
         try:
             report = await task
@@ -256,9 +280,14 @@ class SyncEngine:
 
     async def async_serve(self, host: str, port: int) -> int:
         server = await async_start_server(
-            self._session, host, port, on_report=self._on_report,
-            round_timeout=self._round_timeout, idle_timeout=self._idle_timeout,
-            routes=self._routes)
+            self._session,
+            host,
+            port,
+            on_report=self._on_report,
+            round_timeout=self._round_timeout,
+            idle_timeout=self._idle_timeout,
+            routes=self._routes,
+        )
         self._servers.append(server)
         return server.port
 

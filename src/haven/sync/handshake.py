@@ -123,16 +123,16 @@ def decode_hello(untrusted: bytes, expect: Role) -> tuple[tuple[int, ...], bytes
     """→ (versions, ephemeral public key); HandshakeError on anything malformed."""
     if not untrusted.startswith(MAGIC):
         raise HandshakeError("the peer is not speaking the Haven protocol")
-    rest = untrusted[len(MAGIC):]
+    rest = untrusted[len(MAGIC) :]
     if len(rest) < 2 or rest[:1] != expect.value:
         raise HandshakeError("malformed hello (wrong role or truncated)")
     count = rest[1]
     if not 1 <= count <= MAX_VERSIONS or len(rest) != 2 + count + PUBLIC_KEY_BYTES:
         raise HandshakeError("malformed hello (bad length)")
-    versions = tuple(rest[2:2 + count])
+    versions = tuple(rest[2 : 2 + count])
     if 0 in versions or len(set(versions)) != count:
         raise HandshakeError("malformed hello (bad version list)")
-    return versions, rest[2 + count:]
+    return versions, rest[2 + count :]
 
 
 def encode_offers(pairs: Sequence[tuple[bytes, bytes]]) -> bytes:
@@ -151,8 +151,7 @@ def decode_offers(untrusted_padded: bytes) -> list[tuple[bytes, bytes]]:
 
 
 def encode_answers(answers: Sequence[tuple[int, bytes]]) -> bytes:
-    return padding.pad(_COUNT.pack(len(answers))
-                       + b"".join(_ANSWER.pack(i, p) for i, p in answers))
+    return padding.pad(_COUNT.pack(len(answers)) + b"".join(_ANSWER.pack(i, p) for i, p in answers))
 
 
 def decode_answers(untrusted_padded: bytes, offered: int) -> list[tuple[int, bytes]]:
@@ -185,9 +184,14 @@ class _State(enum.Enum):
 class Handshake:
     """One side of the handshake. Not thread-safe; one instance per connection."""
 
-    def __init__(self, role: Role, secrets: Sequence[SpaceSecret], *,
-                 versions: Sequence[int] = SUPPORTED_VERSIONS,
-                 ephemeral_secret: bytes | None = None) -> None:
+    def __init__(
+        self,
+        role: Role,
+        secrets: Sequence[SpaceSecret],
+        *,
+        versions: Sequence[int] = SUPPORTED_VERSIONS,
+        ephemeral_secret: bytes | None = None,
+    ) -> None:
         """`ephemeral_secret` is only for deterministic test vectors."""
         if len(set(secrets)) > MAX_OFFERS:
             raise InvalidInput(f"at most {MAX_OFFERS} space keys can be offered in one session")
@@ -272,8 +276,9 @@ class Handshake:
         common = set(theirs) & set(self._versions)
         if not common:
             raise HandshakeError(
-                f"no common protocol version (ours {list(self._versions)}, "
-                f"theirs {list(theirs)})", reply=reply)
+                f"no common protocol version (ours {list(self._versions)}, theirs {list(theirs)})",
+                reply=reply,
+            )
         self._version = max(common)
         try:
             if self.role is Role.INITIATOR:
@@ -306,8 +311,7 @@ class Handshake:
             if slot is None:  # a dummy: random bytes, indistinguishable without a key
                 pairs.append((os.urandom(HASH_BYTES), os.urandom(HASH_BYTES)))
             else:
-                pairs.append((space_tag(slot, self._h),
-                              space_proof(slot, self._h, Role.INITIATOR)))
+                pairs.append((space_tag(slot, self._h), space_proof(slot, self._h, Role.INITIATOR)))
         return encode_offers(pairs)
 
     def _on_offers(self, untrusted: bytes) -> bytes:
@@ -319,7 +323,8 @@ class Handshake:
             secret = mine.get(tag)
             # A known tag with a wrong proof is treated exactly like an unknown tag.
             if secret is None or not hmac.compare_digest(
-                    untrusted_proof, space_proof(secret, self._h, Role.INITIATOR)):
+                untrusted_proof, space_proof(secret, self._h, Role.INITIATOR)
+            ):
                 continue
             shared.append(secret)
             answers.append((index, space_proof(secret, self._h, Role.RESPONDER)))
@@ -334,7 +339,8 @@ class Handshake:
         for index, untrusted_proof in answers:
             secret = self._offered[index]
             if secret is None or not hmac.compare_digest(
-                    untrusted_proof, space_proof(secret, self._h, Role.RESPONDER)):
+                untrusted_proof, space_proof(secret, self._h, Role.RESPONDER)
+            ):
                 raise HandshakeError("the peer's space proof did not verify")
             shared.append(secret)
         self._finish(shared)

@@ -66,6 +66,7 @@ def _decode(untrusted: bytes) -> list[Any]:
 
 # ----------------------------------------------------------------- the inviter
 
+
 class InviteRoute:
     """Plugged into the sync server: offers invite secrets, answers invite channels."""
 
@@ -97,12 +98,10 @@ class InviteRoute:
                 except InvalidInput as exc:
                     await channel.send(packb(["invalid", str(exc)]))
                     continue
-                await channel.send(packb(["info", info.name, info.description,
-                                          info.guidelines]))
+                await channel.send(packb(["info", info.name, info.description, info.guidelines]))
             elif kind in ("request", "status"):
                 handler = svc.receive_request if kind == "request" else svc.status
-                answer = await asyncio.to_thread(handler, invite_id, args,
-                                                 channel.transcript_hash)
+                answer = await asyncio.to_thread(handler, invite_id, args, channel.transcript_hash)
                 await self._answer(channel, answer)
             else:
                 await channel.send(packb(["invalid", "unexpected message"]))
@@ -110,12 +109,15 @@ class InviteRoute:
 
     async def _answer(self, channel: tcp.Channel, answer: Answer) -> None:
         if answer.kind in ("pending", "invalid"):
-            await channel.send(packb([answer.kind, answer.reason] if answer.kind == "invalid"
-                                     else ["pending"]))
+            await channel.send(
+                packb([answer.kind, answer.reason] if answer.kind == "invalid" else ["pending"])
+            )
             return
         if answer.kind == "approved" and answer.welcome is not None:
-            parts = [answer.welcome[i:i + PART_BYTES]
-                     for i in range(0, len(answer.welcome), PART_BYTES)]
+            parts = [
+                answer.welcome[i : i + PART_BYTES]
+                for i in range(0, len(answer.welcome), PART_BYTES)
+            ]
             await channel.send(packb(["welcome", len(parts)]))
             for part in parts:
                 await channel.send(packb(["part", part]))
@@ -128,6 +130,7 @@ class InviteRoute:
 
 # ----------------------------------------------------------------- the joiner
 
+
 @dataclass(frozen=True, repr=False)
 class JoinOutcome:
     kind: str  # pending | approved | denied
@@ -139,14 +142,19 @@ class JoinOutcome:
 
 async def _connect(code: InviteCode) -> tcp.Channel:
     try:
-        return await tcp.connect(code.host, code.port, [channel_secret(code.secret)],
-                                 idle_timeout=INVITE_IDLE_TIMEOUT)
+        return await tcp.connect(
+            code.host, code.port, [channel_secret(code.secret)], idle_timeout=INVITE_IDLE_TIMEOUT
+        )
     except tcp.NoSharedSpaces:
-        raise InviteRefused("the inviter no longer accepts this code (it expired, was used "
-                            "up or revoked); ask for a new one") from None
+        raise InviteRefused(
+            "the inviter no longer accepts this code (it expired, was used "
+            "up or revoked); ask for a new one"
+        ) from None
     except SyncError as exc:
-        raise InviteFailed(f"could not reach the inviter at {code.host}:{code.port} ({exc}); "
-                           "is their `haven serve` running?") from None
+        raise InviteFailed(
+            f"could not reach the inviter at {code.host}:{code.port} ({exc}); "
+            "is their `haven serve` running?"
+        ) from None
 
 
 async def _recv(channel: tcp.Channel) -> list[Any]:
@@ -182,8 +190,12 @@ async def _exchange(channel: tcp.Channel, first: list[Any]) -> JoinOutcome:
         return JoinOutcome("denied")
     if msg[0] == "invalid" and len(msg) == 2 and isinstance(msg[1], str):
         raise InviteRefused(msg[1][:200])
-    if msg[0] != "welcome" or len(msg) != 2 or type(msg[1]) is not int \
-            or not 1 <= msg[1] <= MAX_PARTS:
+    if (
+        msg[0] != "welcome"
+        or len(msg) != 2
+        or type(msg[1]) is not int
+        or not 1 <= msg[1] <= MAX_PARTS
+    ):
         raise InviteFailed("the inviter sent an unexpected answer")
     welcome = bytearray()
     for _ in range(msg[1]):
@@ -198,29 +210,30 @@ async def _exchange(channel: tcp.Channel, first: list[Any]) -> JoinOutcome:
     return JoinOutcome("approved", bytes(welcome))
 
 
-async def async_send_request(service: InviteService, code: InviteCode,
-                             request: JoinRequest) -> JoinOutcome:
+async def async_send_request(
+    service: InviteService, code: InviteCode, request: JoinRequest
+) -> JoinOutcome:
     channel = await _connect(code)
     try:
-        fields = await asyncio.to_thread(service.request_fields, request,
-                                         channel.transcript_hash)
+        fields = await asyncio.to_thread(service.request_fields, request, channel.transcript_hash)
         return await _exchange(channel, ["request", *fields])
     finally:
         await channel.close()
 
 
-async def async_ask_status(service: InviteService, code: InviteCode,
-                           persona_pk: bytes) -> JoinOutcome:
+async def async_ask_status(
+    service: InviteService, code: InviteCode, persona_pk: bytes
+) -> JoinOutcome:
     channel = await _connect(code)
     try:
-        fields = await asyncio.to_thread(service.status_fields, persona_pk,
-                                         channel.transcript_hash)
+        fields = await asyncio.to_thread(service.status_fields, persona_pk, channel.transcript_hash)
         return await _exchange(channel, ["status", *fields])
     finally:
         await channel.close()
 
 
 # ----------------------------------------------------------------- blocking, for workers
+
 
 def fetch_info(code: InviteCode) -> PublicInfo:
     """Blocking `async_fetch_info`, for a worker thread (the CLI, the app's bridge): callers

@@ -34,18 +34,32 @@ def is_loopback(host: str) -> bool:
 
 
 class LanSync:
-    def __init__(self, session: Session, engine: SyncEngine, port: int, *,
-                 addresses: Sequence[str], interfaces: Sequence[str] | None = None,
-                 on_report: Callable[[Peer, SyncReport], None] | None = None,
-                 clock: Callable[[], float] = time.monotonic, announce: bool = True) -> None:
+    def __init__(
+        self,
+        session: Session,
+        engine: SyncEngine,
+        port: int,
+        *,
+        addresses: Sequence[str],
+        interfaces: Sequence[str] | None = None,
+        on_report: Callable[[Peer, SyncReport], None] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        announce: bool = True,
+    ) -> None:
         self._session = session
         self._engine = engine
         self._on_report = on_report
         self._clock = clock
         self._last: dict[tuple[str, int], float] = {}
         self._lock = threading.Lock()
-        self.discovery = LanDiscovery(self._keys, port, self._found, addresses=addresses,
-                                      interfaces=interfaces, announce=announce)
+        self.discovery = LanDiscovery(
+            self._keys,
+            port,
+            self._found,
+            addresses=addresses,
+            interfaces=interfaces,
+            announce=announce,
+        )
 
     def start(self) -> None:
         self.discovery.start()
@@ -54,8 +68,10 @@ class LanSync:
         self.discovery.stop()
 
     def _keys(self) -> list[DiscoveryKey]:
-        return [DiscoveryKey.from_epoch_key(k.space_id, k.epoch, k.epoch_key)
-                for k in discovery_keys(self._session)]
+        return [
+            DiscoveryKey.from_epoch_key(k.space_id, k.epoch, k.epoch_key)
+            for k in discovery_keys(self._session)
+        ]
 
     def _found(self, peer: Peer) -> None:
         now = self._clock()

@@ -126,8 +126,11 @@ class _PairingThread:
             self.rejected_here = not match
             return self.confirmed
 
-    def run(self, make: Callable[[], Coroutine[Any, Any, object]],
-            finish: Callable[[BaseException | None, object], None]) -> None:
+    def run(
+        self,
+        make: Callable[[], Coroutine[Any, Any, object]],
+        finish: Callable[[BaseException | None, object], None],
+    ) -> None:
         def main() -> None:
             loop = asyncio.new_event_loop()
             asyncio.set_event_loop(loop)
@@ -188,10 +191,19 @@ class LinkOffer:
     keys. `on_done(label)` runs once the new device is linked (and had its first sync, or
     the wait for it ran out)."""
 
-    def __init__(self, session: Session, *, listen_host: str, advertise_host: str,
-                 on_code: Callable[[str, int], None], on_words: Callable[[list[str]], None],
-                 on_done: Callable[[str], None], on_failed: Callable[[LinkProblem], None],
-                 port: int = 0, ttl_s: int = DEFAULT_TTL_S) -> None:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        listen_host: str,
+        advertise_host: str,
+        on_code: Callable[[str, int], None],
+        on_words: Callable[[list[str]], None],
+        on_done: Callable[[str], None],
+        on_failed: Callable[[LinkProblem], None],
+        port: int = 0,
+        ttl_s: int = DEFAULT_TTL_S,
+    ) -> None:
         self._session = session
         self._listen_host, self._advertise_host = listen_host, advertise_host
         self._port, self._ttl_s = port, ttl_s
@@ -204,9 +216,14 @@ class LinkOffer:
 
         def make() -> Coroutine[Any, Any, object]:
             return async_offer_link(
-                self._session, listen_host=self._listen_host,
-                advertise_host=self._advertise_host, port=self._port,
-                confirm=self._pairing.confirm, on_code=code_ready, ttl_s=self._ttl_s)
+                self._session,
+                listen_host=self._listen_host,
+                advertise_host=self._advertise_host,
+                port=self._port,
+                confirm=self._pairing.confirm,
+                on_code=code_ready,
+                ttl_s=self._ttl_s,
+            )
 
         self._pairing.run(make, self._finish)
 
@@ -234,9 +251,17 @@ class LinkAccept:
     """The new device: connect with the code, ask about the words, create the vault only
     when the keys have arrived. `on_done(session)` hands over the new, open session."""
 
-    def __init__(self, code: PairingCode, data_dir: Path, passphrase: str, *,
-                 on_words: Callable[[list[str]], None], on_done: Callable[[Session], None],
-                 on_failed: Callable[[LinkProblem], None], label: str = "") -> None:
+    def __init__(
+        self,
+        code: PairingCode,
+        data_dir: Path,
+        passphrase: str,
+        *,
+        on_words: Callable[[list[str]], None],
+        on_done: Callable[[Session], None],
+        on_failed: Callable[[LinkProblem], None],
+        label: str = "",
+    ) -> None:
         self._code, self._data_dir, self._passphrase = code, data_dir, passphrase
         self._label = label
         self._on_done, self._on_failed = on_done, on_failed
@@ -244,8 +269,13 @@ class LinkAccept:
 
     def start(self) -> None:
         def make() -> Coroutine[Any, Any, object]:
-            return async_accept_link(self._code, self._data_dir, self._passphrase,
-                                     confirm=self._pairing.confirm, label=self._label)
+            return async_accept_link(
+                self._code,
+                self._data_dir,
+                self._passphrase,
+                confirm=self._pairing.confirm,
+                label=self._label,
+            )
 
         self._pairing.run(make, self._finish)
 

@@ -111,9 +111,14 @@ def decode(untrusted: bytes) -> Message:
         raise SyncError("sync message is larger than the limit")
     try:
         untrusted_fields = msgpack.unpackb(
-            untrusted, raw=False, use_list=True, strict_map_key=True,
-            max_bin_len=MAX_ENVELOPE_BYTES, max_str_len=MAX_REASON_CHARS * 4,
-            max_array_len=max(MAX_CHAINS, MAX_BATCH_EVENTS) + 8, max_map_len=0,
+            untrusted,
+            raw=False,
+            use_list=True,
+            strict_map_key=True,
+            max_bin_len=MAX_ENVELOPE_BYTES,
+            max_str_len=MAX_REASON_CHARS * 4,
+            max_array_len=max(MAX_CHAINS, MAX_BATCH_EVENTS) + 8,
+            max_map_len=0,
             max_ext_len=0,
         )
     except (ValueError, TypeError, msgpack.UnpackException) as exc:
@@ -179,9 +184,14 @@ def _tips(value: object) -> ChainTips:
         if not (isinstance(item, list) and len(item) == 3):
             raise SyncError("malformed chain tip")
         author, device, seq = item
-        if not (isinstance(author, bytes) and len(author) == PUBLIC_KEY_BYTES
-                and isinstance(device, bytes) and len(device) == DEVICE_ID_BYTES
-                and type(seq) is int and 1 <= seq <= MAX_SEQ):
+        if not (
+            isinstance(author, bytes)
+            and len(author) == PUBLIC_KEY_BYTES
+            and isinstance(device, bytes)
+            and len(device) == DEVICE_ID_BYTES
+            and type(seq) is int
+            and 1 <= seq <= MAX_SEQ
+        ):
             raise SyncError("malformed chain tip")
         if (author, device) in tips:
             raise SyncError("chain tips name a chain twice")
@@ -191,8 +201,7 @@ def _tips(value: object) -> ChainTips:
 
 def _envelopes(value: object) -> tuple[bytes, ...]:
     if not isinstance(value, list) or not 1 <= len(value) <= MAX_BATCH_EVENTS:
-        raise SyncError("a batch holds between 1 and "
-                        f"{MAX_BATCH_EVENTS} events")
+        raise SyncError(f"a batch holds between 1 and {MAX_BATCH_EVENTS} events")
     total = 0
     for item in value:
         if not isinstance(item, bytes) or not item:

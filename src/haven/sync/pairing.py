@@ -82,19 +82,20 @@ class PairingCode:
         payload = packb([CODE_VERSION, self.host, self.port, self.secret, self.expires_s])
         check = blake2b_256(payload, person=b"haven-pair-code")[:4]
         text = base64.b32encode(payload + check).decode("ascii").rstrip("=").lower()
-        return "-".join([CODE_PREFIX, *(text[i:i + 5] for i in range(0, len(text), 5))])
+        return "-".join([CODE_PREFIX, *(text[i : i + 5] for i in range(0, len(text), 5))])
 
     @classmethod
     def decode(cls, untrusted: str, now_s: float | None = None) -> PairingCode:
         text = "".join(untrusted.split()).replace("-", "").lower()
         if not text.startswith(CODE_PREFIX):
             raise CodeError("that is not a Haven pairing code")
-        body = text[len(CODE_PREFIX):].upper()
+        body = text[len(CODE_PREFIX) :].upper()
         try:
             raw = base64.b32decode(body + "=" * (-len(body) % 8))
         except ValueError:
-            raise CodeError("the pairing code is mistyped (it has letters a code never has)"
-                            ) from None
+            raise CodeError(
+                "the pairing code is mistyped (it has letters a code never has)"
+            ) from None
         payload, check = raw[:-4], raw[-4:]
         if len(raw) < 8 or blake2b_256(payload, person=b"haven-pair-code")[:4] != check:
             raise CodeError("the pairing code is mistyped or incomplete; check it and retry")
@@ -104,9 +105,15 @@ class PairingCode:
             raise CodeError("the pairing code is malformed") from None
         if version != CODE_VERSION:
             raise CodeError("the pairing code comes from an incompatible Haven version")
-        if not (isinstance(host, str) and 0 < len(host) <= 255 and type(port) is int
-                and 0 < port < 65536 and isinstance(secret, bytes)
-                and len(secret) == PAIRING_SECRET_BYTES and type(expires) is int):
+        if not (
+            isinstance(host, str)
+            and 0 < len(host) <= 255
+            and type(port) is int
+            and 0 < port < 65536
+            and isinstance(secret, bytes)
+            and len(secret) == PAIRING_SECRET_BYTES
+            and type(expires) is int
+        ):
             raise CodeError("the pairing code is malformed")
         if (time.time() if now_s is None else now_s) >= expires:
             raise CodeError("the pairing code has expired; make a new one on the other device")
@@ -157,9 +164,17 @@ async def _reject(channel: tcp.Channel, reason: str) -> None:
 
 # ----------------------------------------------------------------- the existing device
 
-async def async_offer_link(session: Session, *, listen_host: str, advertise_host: str,
-                           port: int, confirm: Confirm, on_code: Callable[[PairingCode], None],
-                           ttl_s: int = DEFAULT_TTL_S) -> OfferOutcome:
+
+async def async_offer_link(
+    session: Session,
+    *,
+    listen_host: str,
+    advertise_host: str,
+    port: int,
+    confirm: Confirm,
+    on_code: Callable[[PairingCode], None],
+    ttl_s: int = DEFAULT_TTL_S,
+) -> OfferOutcome:
     """Listen, show a code (through `on_code`), link one device, serve its first sync."""
     secret = new_pairing_secret()
     expires = int(time.time()) + ttl_s
@@ -189,15 +204,15 @@ async def async_offer_link(session: Session, *, listen_host: str, advertise_host
             if not synced.done():
                 synced.set_result(report)
 
-    server = await tcp.serve(listen_host, port, secrets, on_channel,
-                             idle_timeout=PAIRING_IDLE_TIMEOUT)
+    server = await tcp.serve(
+        listen_host, port, secrets, on_channel, idle_timeout=PAIRING_IDLE_TIMEOUT
+    )
     try:
         on_code(PairingCode(advertise_host, server.port, secret, expires))
         try:
             outcome = await asyncio.wait_for(linked, timeout=ttl_s + PAIRING_IDLE_TIMEOUT)
         except TimeoutError:
-            raise PairingError("the pairing code expired before another device used it"
-                               ) from None
+            raise PairingError("the pairing code expired before another device used it") from None
         with contextlib.suppress(TimeoutError):
             outcome.first_sync = await asyncio.wait_for(synced, FIRST_SYNC_WAIT_S)
         return outcome
@@ -228,17 +243,21 @@ async def _offer(session: Session, channel: tcp.Channel, confirm: Confirm) -> Of
 
 # ----------------------------------------------------------------- the new device
 
-async def async_accept_link(code: PairingCode, data_dir: Path, passphrase: str, *,
-                            confirm: Confirm, label: str = "") -> tuple[Session, SyncReport | None]:
+
+async def async_accept_link(
+    code: PairingCode, data_dir: Path, passphrase: str, *, confirm: Confirm, label: str = ""
+) -> tuple[Session, SyncReport | None]:
     """Link this (new) device. Creates the vault only once everything has arrived."""
     if sessions.exists(data_dir):
         raise VaultExists(f"a vault already exists in {data_dir}; nothing was changed")
     try:
-        channel = await tcp.connect(code.host, code.port, [pairing_secret(code.secret)],
-                                    idle_timeout=PAIRING_IDLE_TIMEOUT)
+        channel = await tcp.connect(
+            code.host, code.port, [pairing_secret(code.secret)], idle_timeout=PAIRING_IDLE_TIMEOUT
+        )
     except tcp.NoSharedSpaces:
-        raise PairingError("that pairing code was already used or has expired; make a new "
-                           "one on the other device") from None
+        raise PairingError(
+            "that pairing code was already used or has expired; make a new one on the other device"
+        ) from None
     except SyncError as exc:
         raise PairingError(f"could not reach the other device: {exc}") from None
     try:

@@ -36,8 +36,9 @@ class SyncLog(Protocol):
 
     def chain_tips(self, space_id: bytes) -> dict[tuple[bytes, bytes], int]: ...
 
-    def envelopes_after(self, space_id: bytes, remote_tips: dict[tuple[bytes, bytes], int],
-                        limit: int) -> list[bytes]: ...
+    def envelopes_after(
+        self, space_id: bytes, remote_tips: dict[tuple[bytes, bytes], int], limit: int
+    ) -> list[bytes]: ...
 
     def ingest(self, untrusted_envelopes: Iterable[bytes]) -> IngestResult: ...
 
@@ -106,13 +107,22 @@ class _Incoming:
 
 
 class Reconciler:
-    def __init__(self, log: SyncLog, space_ids: Sequence[bytes], *,
-                 window: int = DEFAULT_WINDOW, max_batch_events: int = m.MAX_BATCH_EVENTS,
-                 max_batch_bytes: int = m.MAX_BATCH_BYTES) -> None:
+    def __init__(
+        self,
+        log: SyncLog,
+        space_ids: Sequence[bytes],
+        *,
+        window: int = DEFAULT_WINDOW,
+        max_batch_events: int = m.MAX_BATCH_EVENTS,
+        max_batch_bytes: int = m.MAX_BATCH_BYTES,
+    ) -> None:
         if len(set(space_ids)) != len(space_ids):
             raise ValueError("space ids must be distinct")
-        if not (window >= 1 and 1 <= max_batch_events <= m.MAX_BATCH_EVENTS
-                and 1 <= max_batch_bytes <= m.MAX_BATCH_BYTES):
+        if not (
+            window >= 1
+            and 1 <= max_batch_events <= m.MAX_BATCH_EVENTS
+            and 1 <= max_batch_bytes <= m.MAX_BATCH_BYTES
+        ):
             raise ValueError("window and batch limits out of range")
         self._log = log
         self._order = list(space_ids)
@@ -160,20 +170,32 @@ class Reconciler:
     @property
     def finished(self) -> bool:
         """Both directions are complete for every space: safe to close the channel."""
-        return self._started and self._failed is None and all(
-            self._in[s].done and self._out[s].exhausted and not self._out[s].in_flight
-            for s in self._order
+        return (
+            self._started
+            and self._failed is None
+            and all(
+                self._in[s].done and self._out[s].exhausted and not self._out[s].in_flight
+                for s in self._order
+            )
         )
 
     def report(self) -> SyncReport:
         spaces = tuple(
-            SpaceReport(s, self._out[s].sent, self._in[s].received, self._in[s].accepted,
-                        self._in[s].duplicates, self._in[s].held, self._in[s].rejected,
-                        self._in[s].equivocations)
+            SpaceReport(
+                s,
+                self._out[s].sent,
+                self._in[s].received,
+                self._in[s].accepted,
+                self._in[s].duplicates,
+                self._in[s].held,
+                self._in[s].rejected,
+                self._in[s].equivocations,
+            )
             for s in self._order
         )
-        return SyncReport(spaces, self.finished, self.bytes_sent, self.bytes_received,
-                          self._failed or "")
+        return SyncReport(
+            spaces, self.finished, self.bytes_sent, self.bytes_received, self._failed or ""
+        )
 
     # ----------------------------------------------------------------- handlers
 

@@ -51,9 +51,16 @@ def next_backoff(current: float, rng: random.Random, maximum: float = MAX_BACKOF
 
 
 class RelaySyncer:
-    def __init__(self, session: Session, *, on_report: ReportListener | None = None,
-                 ssl: ssl_module.SSLContext | None = None, min_backoff: float = MIN_BACKOFF_S,
-                 max_backoff: float = MAX_BACKOFF_S, timeout: float = 10.0) -> None:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        on_report: ReportListener | None = None,
+        ssl: ssl_module.SSLContext | None = None,
+        min_backoff: float = MIN_BACKOFF_S,
+        max_backoff: float = MAX_BACKOFF_S,
+        timeout: float = 10.0,
+    ) -> None:
         self._session = session
         self._on_report = on_report
         self._ssl, self._timeout = ssl, timeout
@@ -132,12 +139,18 @@ class RelaySyncer:
         task.add_done_callback(self._refreshing.discard)
 
     def _listed(self) -> set[str]:
-        return {url for space_id in relays.spaces_using(self._session)
-                for url in relays.relays(self._session, space_id)}
+        return {
+            url
+            for space_id in relays.spaces_using(self._session)
+            for url in relays.relays(self._session, space_id)
+        }
 
     def _spaces_listing(self, url: str) -> list[bytes]:
-        return [s for s in relays.spaces_using(self._session, url)
-                if url in relays.relays(self._session, s)]
+        return [
+            s
+            for s in relays.spaces_using(self._session, url)
+            if url in relays.relays(self._session, s)
+        ]
 
     async def _async_refresh(self, wake: bool) -> None:
         """One task per relay any space lists; tasks for relays no longer listed end."""
@@ -169,11 +182,11 @@ class RelaySyncer:
             if not spaces:
                 return
             try:
-                report = await async_sync_relay(self._session, url, spaces, ssl=self._ssl,
-                                                timeout=self._timeout)
+                report = await async_sync_relay(
+                    self._session, url, spaces, ssl=self._ssl, timeout=self._timeout
+                )
                 self._tell(report)
-                failed = report.error or next((s.error for s in report.spaces if s.error),
-                                              None)
+                failed = report.error or next((s.error for s in report.spaces if s.error), None)
                 if failed is not None:
                     raise RelayError(failed, "the round did not finish")
                 backoff = self._min_backoff
@@ -199,19 +212,23 @@ class RelaySyncer:
         try:
             known = {}
             for space_id, boxes in per_space.items():
-                known[space_id] = keys = await asyncio.to_thread(epoch_keys_of, self._session,
-                                                                 space_id)
+                known[space_id] = keys = await asyncio.to_thread(
+                    epoch_keys_of, self._session, space_id
+                )
                 for epoch, key in keys.items():
                     client = await boxes.get(epoch, key)
-                    after = await asyncio.to_thread(relays.cursor, self._session, url,
-                                                    mailbox_id(key))
+                    after = await asyncio.to_thread(
+                        relays.cursor, self._session, url, mailbox_id(key)
+                    )
                     await within(client.subscribe(after), self._timeout)
-                    readers.append(asyncio.create_task(
-                        self._read_pushes(url, space_id, client, key)))
+                    readers.append(
+                        asyncio.create_task(self._read_pushes(url, space_id, client, key))
+                    )
             while True:
                 waiter = asyncio.create_task(wake.wait())
-                done, _ = await asyncio.wait([waiter, *readers],
-                                             return_when=asyncio.FIRST_COMPLETED)
+                done, _ = await asyncio.wait(
+                    [waiter, *readers], return_when=asyncio.FIRST_COMPLETED
+                )
                 waiter.cancel()
                 for task in done - {waiter}:
                     task.result()  # a reader only ends by raising
@@ -231,17 +248,18 @@ class RelaySyncer:
             for boxes in per_space.values():
                 await boxes.close()
 
-    async def _read_pushes(self, url: str, space_id: bytes, client: RelayClient,
-                           epoch_key: bytes) -> None:
+    async def _read_pushes(
+        self, url: str, space_id: bytes, client: RelayClient, epoch_key: bytes
+    ) -> None:
         mailbox = mailbox_id(epoch_key)
         while True:
             cursor, blob = await client.next_push()
             report = SpaceRelayReport(space_id)
-            await asyncio.to_thread(ingest_blobs, self._session, url, mailbox, epoch_key,
-                                    [blob], cursor, report)
+            await asyncio.to_thread(
+                ingest_blobs, self._session, url, mailbox, epoch_key, [blob], cursor, report
+            )
             if report.received:
-                await asyncio.to_thread(relays.record_sync, self._session, [space_id],
-                                        "relay")
+                await asyncio.to_thread(relays.record_sync, self._session, [space_id], "relay")
                 self._tell(RelayReport(url, [report]))
 
     def _tell(self, report: RelayReport) -> None:

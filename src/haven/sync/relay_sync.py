@@ -105,8 +105,9 @@ class Mailboxes:
 
     async def get(self, epoch: int, epoch_key: bytes) -> RelayClient:
         if epoch not in self._open:
-            self._open[epoch] = await RelayClient.connect(self._url, epoch_key, ssl=self._ssl,
-                                                          timeout=self.timeout)
+            self._open[epoch] = await RelayClient.connect(
+                self._url, epoch_key, ssl=self._ssl, timeout=self.timeout
+            )
         return self._open[epoch]
 
     async def close(self) -> None:
@@ -115,9 +116,14 @@ class Mailboxes:
         self._open.clear()
 
 
-async def async_sync_relay(session: Session, relay: str, space_ids: list[bytes], *,
-                           ssl: ssl_module.SSLContext | None = None,
-                           timeout: float = 10.0) -> RelayReport:
+async def async_sync_relay(
+    session: Session,
+    relay: str,
+    space_ids: list[bytes],
+    *,
+    ssl: ssl_module.SSLContext | None = None,
+    timeout: float = 10.0,
+) -> RelayReport:
     """One round with one relay for the given spaces: push, then pull every epoch mailbox.
     A relay that cannot be reached ends the round for it (error set); a failure part-way
     keeps everything acknowledged or ingested so far."""
@@ -134,8 +140,7 @@ async def async_sync_relay(session: Session, relay: str, space_ids: list[bytes],
                 report.error = exc.code  # nothing done yet: don't try its other spaces
         finally:
             await mailboxes.close()
-            space_report.waiting = await asyncio.to_thread(relays.waiting, session, space_id,
-                                                           relay)
+            space_report.waiting = await asyncio.to_thread(relays.waiting, session, space_id, relay)
             space_report.held = await asyncio.to_thread(_held, session, space_id)
         if report.error is not None:
             break
@@ -145,8 +150,9 @@ async def async_sync_relay(session: Session, relay: str, space_ids: list[bytes],
     return report
 
 
-async def _push_and_pull(session: Session, relay: str, space_id: bytes, mailboxes: Mailboxes,
-                         report: SpaceRelayReport) -> None:
+async def _push_and_pull(
+    session: Session, relay: str, space_id: bytes, mailboxes: Mailboxes, report: SpaceRelayReport
+) -> None:
     """Slow down when the relay asks (retry_ms); everything acknowledged is kept, so a
     retry re-sends only what is still waiting."""
     deadline = asyncio.get_running_loop().time() + MAX_RATE_WAIT_S
@@ -157,8 +163,7 @@ async def _push_and_pull(session: Session, relay: str, space_id: bytes, mailboxe
             return
         except RelayError as exc:
             wait = min(max(exc.retry_ms, 250), MAX_RETRY_WAIT_MS) / 1000
-            if (exc.code != "rate_limited"
-                    or asyncio.get_running_loop().time() + wait > deadline):
+            if exc.code != "rate_limited" or asyncio.get_running_loop().time() + wait > deadline:
                 raise
             await asyncio.sleep(wait)
 
@@ -182,8 +187,9 @@ def epoch_keys_of(session: Session, space_id: bytes) -> dict[int, bytes]:
         return ids.epoch_keys(conn, space_id)
 
 
-async def push_waiting(session: Session, relay: str, space_id: bytes, mailboxes: Mailboxes,
-                report: SpaceRelayReport) -> None:
+async def push_waiting(
+    session: Session, relay: str, space_id: bytes, mailboxes: Mailboxes, report: SpaceRelayReport
+) -> None:
     """Upload waiting events in sequence order, many in flight per connection; the outbox
     moves forward over the acknowledged prefix only."""
     keys = await asyncio.to_thread(epoch_keys_of, session, space_id)
@@ -214,8 +220,9 @@ async def push_waiting(session: Session, relay: str, space_id: bytes, mailboxes:
                     future.exception()
 
 
-async def _pull_all(session: Session, relay: str, space_id: bytes, mailboxes: Mailboxes,
-                    report: SpaceRelayReport) -> None:
+async def _pull_all(
+    session: Session, relay: str, space_id: bytes, mailboxes: Mailboxes, report: SpaceRelayReport
+) -> None:
     """Read every epoch mailbox after its saved cursor; an epoch key learned on the way
     (a rotation) adds its mailbox to the round."""
     done: set[int] = set()
@@ -230,8 +237,14 @@ async def _pull_all(session: Session, relay: str, space_id: bytes, mailboxes: Ma
             done.add(epoch)
 
 
-async def _pull(session: Session, relay: str, client: RelayClient, epoch_key: bytes,
-                report: SpaceRelayReport, timeout: float) -> None:
+async def _pull(
+    session: Session,
+    relay: str,
+    client: RelayClient,
+    epoch_key: bytes,
+    report: SpaceRelayReport,
+    timeout: float,
+) -> None:
     mailbox = mailbox_id(epoch_key)
     after = await asyncio.to_thread(relays.cursor, session, relay, mailbox)
     for _ in range(MAX_PAGES_PER_ROUND):  # a relay that never stops sending ends the round
@@ -239,14 +252,29 @@ async def _pull(session: Session, relay: str, client: RelayClient, epoch_key: by
         if not page.items:
             return
         after = max(after, *(c for c, _ in page.items))
-        await asyncio.to_thread(ingest_blobs, session, relay, mailbox, epoch_key,
-                                [b for _, b in page.items], after, report)
+        await asyncio.to_thread(
+            ingest_blobs,
+            session,
+            relay,
+            mailbox,
+            epoch_key,
+            [b for _, b in page.items],
+            after,
+            report,
+        )
         if not page.more:
             return
 
 
-def ingest_blobs(session: Session, relay: str, mailbox: bytes, epoch_key: bytes,
-                 untrusted_blobs: list[bytes], cursor: int, report: SpaceRelayReport) -> None:
+def ingest_blobs(
+    session: Session,
+    relay: str,
+    mailbox: bytes,
+    epoch_key: bytes,
+    untrusted_blobs: list[bytes],
+    cursor: int,
+    report: SpaceRelayReport,
+) -> None:
     """Open and ingest one page; the cursor moves in the same transaction, so a crash
     either keeps both or neither (and the page is fetched again)."""
     envelopes = []
@@ -264,9 +292,13 @@ def ingest_blobs(session: Session, relay: str, mailbox: bytes, epoch_key: bytes,
     report.rejected += len(result.rejected)
 
 
-def sync_relays(session: Session, only: str | None = None, *,
-                ssl: ssl_module.SSLContext | None = None,
-                timeout: float = 10.0) -> list[RelayReport]:
+def sync_relays(
+    session: Session,
+    only: str | None = None,
+    *,
+    ssl: ssl_module.SSLContext | None = None,
+    timeout: float = 10.0,
+) -> list[RelayReport]:
     """Every relay of every space (or only `only`), one after another."""
     targets: dict[str, list[bytes]] = {}
     for space_id in relays.spaces_using(session, only):
@@ -274,7 +306,9 @@ def sync_relays(session: Session, only: str | None = None, *,
             targets.setdefault(url, []).append(space_id)
 
     async def run() -> list[RelayReport]:
-        return [await async_sync_relay(session, url, spaces, ssl=ssl, timeout=timeout)
-                for url, spaces in targets.items()]
+        return [
+            await async_sync_relay(session, url, spaces, ssl=ssl, timeout=timeout)
+            for url, spaces in targets.items()
+        ]
 
     return asyncio.run(run())

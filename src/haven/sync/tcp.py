@@ -55,8 +55,14 @@ class Channel:
     raises ChannelClosed and our side of the stream is closed too.
     """
 
-    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
-                 result: HandshakeResult, *, idle_timeout: float = IDLE_TIMEOUT) -> None:
+    def __init__(
+        self,
+        reader: asyncio.StreamReader,
+        writer: asyncio.StreamWriter,
+        result: HandshakeResult,
+        *,
+        idle_timeout: float = IDLE_TIMEOUT,
+    ) -> None:
         self._reader = reader
         self._writer = writer
         self._crypto = result.channel
@@ -142,8 +148,12 @@ class Channel:
     async def __aenter__(self) -> Channel:
         return self
 
-    async def __aexit__(self, exc_type: type[BaseException] | None,
-                        exc: BaseException | None, tb: TracebackType | None) -> None:
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         await self.close()
 
     def __aiter__(self) -> AsyncIterator[bytes]:
@@ -158,8 +168,9 @@ class Channel:
             yield message
 
 
-async def _handshake(hs: Handshake, reader: asyncio.StreamReader,
-                     writer: asyncio.StreamWriter) -> HandshakeResult:
+async def _handshake(
+    hs: Handshake, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+) -> HandshakeResult:
     try:
         out = hs.start()
         while True:
@@ -183,10 +194,16 @@ async def _handshake(hs: Handshake, reader: asyncio.StreamReader,
         raise HandshakeError("the connection was lost during the handshake") from None
 
 
-async def connect(host: str, port: int, secrets: Sequence[SpaceSecret], *,
-                  handshake_timeout: float = HANDSHAKE_TIMEOUT,
-                  idle_timeout: float = IDLE_TIMEOUT, require_shared: bool = True,
-                  versions: Sequence[int] = SUPPORTED_VERSIONS) -> Channel:
+async def connect(
+    host: str,
+    port: int,
+    secrets: Sequence[SpaceSecret],
+    *,
+    handshake_timeout: float = HANDSHAKE_TIMEOUT,
+    idle_timeout: float = IDLE_TIMEOUT,
+    require_shared: bool = True,
+    versions: Sequence[int] = SUPPORTED_VERSIONS,
+) -> Channel:
     """Open a channel to a peer. Raises NoSharedSpaces (after a clean close) if the peer
     proved none of `secrets` and `require_shared` is set."""
     hs = Handshake(Role.INITIATOR, secrets, versions=versions)
@@ -218,8 +235,15 @@ async def connect(host: str, port: int, secrets: Sequence[SpaceSecret], *,
 class Server:
     """A listening channel server. Use `async with` or call `close()`."""
 
-    def __init__(self, secrets_provider: SecretsProvider, on_channel: ChannelHandler, *,
-                 handshake_timeout: float, idle_timeout: float, max_connections: int) -> None:
+    def __init__(
+        self,
+        secrets_provider: SecretsProvider,
+        on_channel: ChannelHandler,
+        *,
+        handshake_timeout: float,
+        idle_timeout: float,
+        max_connections: int,
+    ) -> None:
         self._secrets_provider = secrets_provider
         self._on_channel = on_channel
         self._handshake_timeout = handshake_timeout
@@ -254,12 +278,15 @@ class Server:
     async def __aenter__(self) -> Server:
         return self
 
-    async def __aexit__(self, exc_type: type[BaseException] | None,
-                        exc: BaseException | None, tb: TracebackType | None) -> None:
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         await self.close()
 
-    async def _accept(self, reader: asyncio.StreamReader,
-                      writer: asyncio.StreamWriter) -> None:
+    async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         if len(self._tasks) >= self._max_connections:
             log.info("connection refused: too many connections")
             writer.transport.abort()
@@ -276,8 +303,7 @@ class Server:
         finally:
             self._tasks.discard(task)
 
-    async def _serve_one(self, reader: asyncio.StreamReader,
-                         writer: asyncio.StreamWriter) -> None:
+    async def _serve_one(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             async with asyncio.timeout(self._handshake_timeout):
                 secrets = self._secrets_provider()
@@ -313,17 +339,28 @@ class Server:
             await channel.close()
 
 
-async def serve(host: str, port: int, secrets_provider: SecretsProvider,
-                on_channel: ChannelHandler, *, handshake_timeout: float = HANDSHAKE_TIMEOUT,
-                idle_timeout: float = IDLE_TIMEOUT,
-                max_connections: int = MAX_CONNECTIONS) -> Server:
+async def serve(
+    host: str,
+    port: int,
+    secrets_provider: SecretsProvider,
+    on_channel: ChannelHandler,
+    *,
+    handshake_timeout: float = HANDSHAKE_TIMEOUT,
+    idle_timeout: float = IDLE_TIMEOUT,
+    max_connections: int = MAX_CONNECTIONS,
+) -> Server:
     """Listen on (host, port); port 0 picks a free port (see `Server.port`).
 
     `secrets_provider` is called for each connection, so spaces joined later are offered;
     `on_channel` runs for each channel whose peer shares a space, and the channel is closed
     when it returns.
     """
-    server = Server(secrets_provider, on_channel, handshake_timeout=handshake_timeout,
-                    idle_timeout=idle_timeout, max_connections=max_connections)
+    server = Server(
+        secrets_provider,
+        on_channel,
+        handshake_timeout=handshake_timeout,
+        idle_timeout=idle_timeout,
+        max_connections=max_connections,
+    )
     await server.start(host, port)
     return server

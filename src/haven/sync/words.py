@@ -9,4 +9,3 @@ from __future__ import annotations
 from haven.core.wordlist import WORDS
 
 __all__ = ["WORDS"]
-

@@ -70,9 +70,11 @@ class _NotifyingEngine(SyncEngine):
     def __init__(self, session: Session, owner: BackgroundSync, generation: int) -> None:
         # Invite channels (a joiner holding one of this device's invite codes) are
         # answered by the invite route, so the app admits people as `haven serve` does.
-        super().__init__(session, on_report=lambda r: owner._reported.emit(generation, r),
-                         routes=[InviteRoute(InviteService(session.vault, session.spaces,
-                                                           session.identity))])
+        super().__init__(
+            session,
+            on_report=lambda r: owner._reported.emit(generation, r),
+            routes=[InviteRoute(InviteService(session.vault, session.spaces, session.identity))],
+        )
         self._owner = owner
         self._generation = generation
 
@@ -172,8 +174,9 @@ class BackgroundSync(QObject):
                 log.warning("LAN discovery could not start: %s", type(exc).__name__)
 
         threading.Thread(target=start, name="haven-lan-start", daemon=True).start()
-        self._status = SyncStatus(self._status.state, self._status.last_synced_ms,
-                                  self._status.port, lan=True)
+        self._status = SyncStatus(
+            self._status.state, self._status.last_synced_ms, self._status.port, lan=True
+        )
 
     def set_lan_enabled(self, enabled: bool) -> None:
         """Apply the Settings toggle (already stored in the vault) to the running engine."""

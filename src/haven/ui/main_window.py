@@ -172,8 +172,10 @@ class HavenWindow(QMainWindow):
         item = self.home.sidebar.item(self._spaces_row)
         title = self.tr("Spaces")
         item.setText(f"{title} ({unread})" if unread else title)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                     self.tr("Spaces, %n unread", "", unread) if unread else title)
+        item.setData(
+            Qt.ItemDataRole.AccessibleTextRole,
+            self.tr("Spaces, %n unread", "", unread) if unread else title,
+        )
 
     def _set_lan(self, enabled: bool) -> None:
         session = self.bridge.session

@@ -126,8 +126,9 @@ def render(out_dir: Path, language: str = "en") -> list[Path]:
         window.home.show_section("settings")
         _shoot(window, out_dir / f"settings{suffix}.png")
         written.append(out_dir / f"settings{suffix}.png")
-        written += shots.shoot_devices(app, window, Path(tmp), out_dir, suffix, _wait, _shoot,
-                                       DEMO_PASSPHRASE)
+        written += shots.shoot_devices(
+            app, window, Path(tmp), out_dir, suffix, _wait, _shoot, DEMO_PASSPHRASE
+        )
         window.lock()
         _shoot(window, out_dir / f"unlock{suffix}.png")
         written.append(out_dir / f"unlock{suffix}.png")

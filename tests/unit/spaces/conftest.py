@@ -34,9 +34,15 @@ def sync(space_id: bytes, *sessions: Session, rounds: int = 20) -> None:
 
 def join(admin: Session, joiner: Session, space_id: bytes, name: str) -> bytes:
     req = joiner.spaces.prepare_join(name, "she/her")
-    welcome = admin.spaces.make_add_member(space_id, req.persona_pk, req.box_pk, name,
-                                           req.profile.pronouns, req.profile.colour,
-                                           device_id=req.device_id)
+    welcome = admin.spaces.make_add_member(
+        space_id,
+        req.persona_pk,
+        req.box_pk,
+        name,
+        req.profile.pronouns,
+        req.profile.colour,
+        device_id=req.device_id,
+    )
     assert joiner.spaces.accept_welcome(welcome) == space_id
     return req.persona_pk
 
@@ -64,10 +70,14 @@ def make_session(tmp_path: Path, name: str) -> Session:
 def group(tmp_path: Path) -> Iterator[Group]:
     """Ari owns "Circle"; Bea is an admin; Cai is a member. All synced."""
     owner, bea, cai = (make_session(tmp_path, n) for n in ("ari", "bea", "cai"))
-    space_id = owner.spaces.create_space("Circle", "a support circle", ["coming out"],
-                                         display_name="Ari")
-    pk = {"ari": owner.spaces.space_info(space_id).my_persona,
-          "bea": join(owner, bea, space_id, "Bea"), "cai": join(owner, cai, space_id, "Cai")}
+    space_id = owner.spaces.create_space(
+        "Circle", "a support circle", ["coming out"], display_name="Ari"
+    )
+    pk = {
+        "ari": owner.spaces.space_info(space_id).my_persona,
+        "bea": join(owner, bea, space_id, "Bea"),
+        "cai": join(owner, cai, space_id, "Cai"),
+    }
     owner.spaces.set_role(space_id, pk["bea"], "admin")
     g = Group(space_id, owner, bea, cai, pk)
     g.sync()

@@ -25,14 +25,19 @@ action = hs.one_of(
     hs.tuples(hs.just("reply"), hs.sampled_from(ACTORS), hs.just("d"), hs.integers(0, 9)),
     hs.tuples(hs.just("react"), hs.sampled_from(ACTORS), hs.just("d"), hs.integers(0, 9)),
     hs.tuples(hs.just("moderate"), hs.sampled_from(ACTORS), hs.just("d"), hs.integers(0, 9)),
-    hs.tuples(hs.just("remove"), hs.sampled_from(ACTORS), hs.sampled_from(TARGETS[:2]),
-              hs.integers(0, 1)),
-    hs.tuples(hs.just("role"), hs.sampled_from(ACTORS), hs.sampled_from(TARGETS),
-              hs.integers(0, 2)),
-    hs.tuples(hs.just("sync"), hs.sampled_from(ACTORS), hs.sampled_from(ACTORS),
-              hs.just(0)),
-    hs.tuples(hs.sampled_from(["edit", "delete", "pin"]), hs.sampled_from(ACTORS),
-              hs.just("d"), hs.integers(0, 9)),
+    hs.tuples(
+        hs.just("remove"), hs.sampled_from(ACTORS), hs.sampled_from(TARGETS[:2]), hs.integers(0, 1)
+    ),
+    hs.tuples(
+        hs.just("role"), hs.sampled_from(ACTORS), hs.sampled_from(TARGETS), hs.integers(0, 2)
+    ),
+    hs.tuples(hs.just("sync"), hs.sampled_from(ACTORS), hs.sampled_from(ACTORS), hs.just(0)),
+    hs.tuples(
+        hs.sampled_from(["edit", "delete", "pin"]),
+        hs.sampled_from(ACTORS),
+        hs.just("d"),
+        hs.integers(0, 9),
+    ),
     hs.tuples(hs.just("leave"), hs.sampled_from(ACTORS[1:]), hs.just("d"), hs.just(0)),
 )
 _counter = itertools.count()
@@ -45,8 +50,9 @@ def _posts(s: Session, sid: bytes) -> list[bytes]:
         return []
 
 
-def perform(who: dict[str, Session], pk: dict[str, bytes], sid: bytes,
-            step: tuple[str, str, str, int]) -> None:
+def perform(
+    who: dict[str, Session], pk: dict[str, bytes], sid: bytes, step: tuple[str, str, str, int]
+) -> None:
     kind, actor, target, n = step
     s = who[actor]
     if kind == "sync":
@@ -82,8 +88,9 @@ def perform(who: dict[str, Session], pk: dict[str, bytes], sid: bytes,
         if kind == "remove":
             s.log.append(sid, ev.REMOVE, {"member": pk[target], "ban": False})
         elif kind == "role":
-            s.log.append(sid, ev.ROLE, {"member": pk[target],
-                                        "role": ("admin", "moderator", "member")[n]})
+            s.log.append(
+                sid, ev.ROLE, {"member": pk[target], "role": ("admin", "moderator", "member")[n]}
+            )
         elif kind == "moderate" and post:
             s.log.append(sid, ev.MODERATE, {"reason": "forged"}, target=post)
         elif kind == "edit" and post:
@@ -108,18 +115,34 @@ def deliver_shuffled(sessions: list[Session], sid: bytes, rng: random.Random) ->
 
 
 def snapshot(s: Session, sid: bytes) -> Any:
-    members = sorted((m.member_pk, m.role.value, m.status.value)
-                     for m in s.spaces.members(sid, include_former=True))
-    feed = [(p.post_id, p.state, p.body, p.pinned, tuple(sorted(p.reactions.items())),
-             tuple(r.post_id for r in p.replies)) for p in s.spaces.read_feed(sid)]
+    members = sorted(
+        (m.member_pk, m.role.value, m.status.value)
+        for m in s.spaces.members(sid, include_former=True)
+    )
+    feed = [
+        (
+            p.post_id,
+            p.state,
+            p.body,
+            p.pinned,
+            tuple(sorted(p.reactions.items())),
+            tuple(r.post_id for r in p.replies),
+        )
+        for p in s.spaces.read_feed(sid)
+    ]
     return members, feed
 
 
-@settings(max_examples=12, deadline=None, derandomize=False,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=12,
+    deadline=None,
+    derandomize=False,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(steps=hs.lists(action, min_size=3, max_size=14), seed=hs.integers(0, 2**32))
-def test_replicas_converge(tmp_path: Path, steps: list[tuple[str, str, str, int]],
-                           seed: int) -> None:
+def test_replicas_converge(
+    tmp_path: Path, steps: list[tuple[str, str, str, int]], seed: int
+) -> None:
     root = tmp_path / f"ex{next(_counter)}"
     who = {k: make_session(root, NAMES[k].lower()) for k in ("a", "b", "c", "d")}
     try:

@@ -37,9 +37,7 @@ def test_device_ids_differ_per_space_persona(tmp_path) -> None:  # type: ignore[
     one, two = s.spaces.create_space("One"), s.spaces.create_space("Two")
     s.spaces.post(one, "in one")
     s.spaces.post(two, "in two")
-    devices = {
-        space: {device for (_, device) in s.log.chain_tips(space)} for space in (one, two)
-    }
+    devices = {space: {device for (_, device) in s.log.chain_tips(space)} for space in (one, two)}
     journal_devices = {device for (_, device) in s.log.chain_tips(s.journal.space_id)}
     assert devices[one].isdisjoint(devices[two])
     assert journal_devices == {s.identity.device_id}

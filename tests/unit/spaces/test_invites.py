@@ -50,7 +50,11 @@ def test_both_forms_round_trip(host: str) -> None:
     for text in (c.encode_words(), c.encode_compact()):
         back = InviteCode.decode(text, now_s=NOW)
         assert (back.host, back.port, back.secret, back.expires_s) == (
-            host, 7654, c.secret, NOW + 3600)
+            host,
+            7654,
+            c.secret,
+            NOW + 3600,
+        )
 
 
 def test_word_form_has_one_word_per_byte_plus_two_check_words() -> None:
@@ -70,7 +74,7 @@ def test_every_single_mistyped_word_is_detected() -> None:
     words = c.encode_words().split()
     for i, word in enumerate(words):
         other = WORDS[(WORDS.index(word) + 1 + i) % 256]
-        bad = [*words[:i], other, *words[i + 1:]]
+        bad = [*words[:i], other, *words[i + 1 :]]
         with pytest.raises(CodeError, match="mistyped"):
             InviteCode.decode(" ".join(bad), now_s=NOW)
 
@@ -79,13 +83,14 @@ def test_bad_words_and_codes_give_one_clear_reason() -> None:
     c = code()
     words = c.encode_words().split()
     cases = {
-        " ".join(words[:-1]): "mistyped",                           # a word left out
-        " ".join([words[1], words[0], *words[2:]]): "mistyped",       # two swapped
+        " ".join(words[:-1]): "mistyped",  # a word left out
+        " ".join([words[1], words[0], *words[2:]]): "mistyped",  # two swapped
         " ".join(["zzzz", *words[1:]]): "not in Haven's list",
         "": "empty",
         "hvi1-!!!!": "letters a code never has",
         c.encode_compact()[:-3]: "mistyped",
-        c.encode_compact()[:12] + ("a" if c.encode_compact()[12] != "a" else "b")
+        c.encode_compact()[:12]
+        + ("a" if c.encode_compact()[12] != "a" else "b")
         + c.encode_compact()[13:]: "mistyped",
     }
     for text, reason in cases.items():
@@ -110,8 +115,7 @@ def test_codes_that_could_not_be_made_are_refused() -> None:
 
 
 def test_durations_and_addresses() -> None:
-    assert [parse_duration(t) for t in ("30m", "2h", "7d", " 90S ")] == [
-        1800, 7200, 604800, 90]
+    assert [parse_duration(t) for t in ("30m", "2h", "7d", " 90S ")] == [1800, 7200, 604800, 90]
     for bad in ("", "10", "2w", "-1h", "30s", "31d", "1.5h"):
         with pytest.raises(InvalidInput):
             parse_duration(bad)
@@ -155,15 +159,16 @@ def service(s: Session, clock: Clock | None = None) -> InviteService:
     return InviteService(s.vault, s.spaces, s.identity, clock or (lambda: NOW * 1000))
 
 
-def ask(inviter: InviteService, joiner: InviteService, c: InviteCode,
-        name: str = "Bea") -> tuple[JoinRequest, Answer]:
+def ask(
+    inviter: InviteService, joiner: InviteService, c: InviteCode, name: str = "Bea"
+) -> tuple[JoinRequest, Answer]:
     request = joiner.begin(c, "Circle", name, "she/her")
-    return request, inviter.receive_request(invite_id_of(c.secret),
-                                            joiner.request_fields(request, T), T)
+    return request, inviter.receive_request(
+        invite_id_of(c.secret), joiner.request_fields(request, T), T
+    )
 
 
-def test_request_approve_welcome_and_delivery(owner: Session, tmp_path: Path,
-                                              clock: Clock) -> None:
+def test_request_approve_welcome_and_delivery(owner: Session, tmp_path: Path, clock: Clock) -> None:
     sid = owner.spaces.create_space("Circle", guidelines="be kind", display_name="Ari")
     inv = service(owner, clock)
     c = inv.create(sid, "127.0.0.1", 7654, uses=1, ttl_s=3600)
@@ -208,8 +213,10 @@ def test_deny_deletes_the_joiners_keys(owner: Session, tmp_path: Path) -> None:
     inv.deny(sid, answer.request_id or b"")
     with pytest.raises(InvalidInput, match="already denied"):
         inv.approve(sid, answer.request_id or b"")
-    assert inv.status(invite_id_of(c.secret), joiner.status_fields(request.persona_pk, T),
-                      T).kind == "denied"
+    assert (
+        inv.status(invite_id_of(c.secret), joiner.status_fields(request.persona_pk, T), T).kind
+        == "denied"
+    )
     joiner.abandon(c)
     with bea.vault.read() as conn:
         assert ids.get_persona(conn, request.persona_pk) is None
@@ -218,8 +225,9 @@ def test_deny_deletes_the_joiners_keys(owner: Session, tmp_path: Path) -> None:
     assert [m.display_name for m in owner.spaces.members(sid)] == ["Ari"]
 
 
-def test_forged_replayed_and_malformed_requests_store_nothing(owner: Session,
-                                                               tmp_path: Path) -> None:
+def test_forged_replayed_and_malformed_requests_store_nothing(
+    owner: Session, tmp_path: Path
+) -> None:
     sid = owner.spaces.create_space("Circle", display_name="Ari")
     inv = service(owner)
     c = inv.create(sid, "127.0.0.1", 7654)
@@ -237,8 +245,7 @@ def test_forged_replayed_and_malformed_requests_store_nothing(owner: Session,
     assert inv.requests(sid) == []
 
 
-def test_expired_revoked_and_full_invites(owner: Session, tmp_path: Path,
-                                          clock: Clock) -> None:
+def test_expired_revoked_and_full_invites(owner: Session, tmp_path: Path, clock: Clock) -> None:
     sid = owner.spaces.create_space("Circle", display_name="Ari")
     inv = service(owner, clock)
     expiring = inv.create(sid, "127.0.0.1", 7654, ttl_s=60)
@@ -255,13 +262,18 @@ def test_expired_revoked_and_full_invites(owner: Session, tmp_path: Path,
     with pytest.raises(InvalidInput, match="already denied"):
         inv.approve(sid, waiting.request_id or b"")  # revoking denied what waited
     many = inv.create(sid, "127.0.0.1", 7654, uses=2)
-    requests = [ask(inv, service(new_session(tmp_path / f"j{i}", f"J{i}")), many, f"J{i}")[1]
-                for i in range(3)]
+    requests = [
+        ask(inv, service(new_session(tmp_path / f"j{i}", f"J{i}")), many, f"J{i}")[1]
+        for i in range(3)
+    ]
     inv.approve(sid, requests[0].request_id or b"")
     inv.approve(sid, requests[1].request_id or b"")
     # the invite is used up: the third request was turned down with it
     assert [r.status for r in inv.requests(sid, include_decided=True)][-3:] == [
-        "approved", "approved", "denied"]
+        "approved",
+        "approved",
+        "denied",
+    ]
     with pytest.raises(NotFound):
         inv.approve(sid, os.urandom(16))
     # an uncollected answer keeps a used-up or expired invite reachable, but not for ever
@@ -270,8 +282,9 @@ def test_expired_revoked_and_full_invites(owner: Session, tmp_path: Path,
     assert inv.offered_secrets() == []
 
 
-def test_flooding_one_invite_is_bounded(owner: Session, tmp_path: Path,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_flooding_one_invite_is_bounded(
+    owner: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("haven.core.spaces.invites.MAX_REQUESTS_PER_INVITE", 2)
     sid = owner.spaces.create_space("Circle", display_name="Ari")
     inv = service(owner)
@@ -297,9 +310,11 @@ def test_auto_admit_and_admin_only(owner: Session, tmp_path: Path) -> None:
     assert joiner.complete(c, answer.welcome) == sid
     # Bea is a plain member: she cannot invite, approve or change admission
     bea_inv = service(bea)
-    for call in (lambda: bea_inv.create(sid, "127.0.0.1", 1),
-                 lambda: bea_inv.set_auto_admit(sid, False),
-                 lambda: bea_inv.requests(sid)):
+    for call in (
+        lambda: bea_inv.create(sid, "127.0.0.1", 1),
+        lambda: bea_inv.set_auto_admit(sid, False),
+        lambda: bea_inv.requests(sid),
+    ):
         with pytest.raises(InvalidInput, match="only admins"):
             call()
     with pytest.raises(InvalidInput, match="1 to 200 uses"):

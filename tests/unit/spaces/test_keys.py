@@ -43,11 +43,15 @@ def test_removed_member_ingests_everything_and_reads_nothing_new(group: Group) -
     assert "safe to talk now" not in bodies(group.cai, sid)
     assert "agreed" not in bodies(group.cai, sid)
     with group.cai.vault.read() as conn:
-        stored = conn.execute("SELECT count(*) FROM events WHERE space_id = ? AND epoch = ?",
-                              (sid, new)).fetchone()[0]
+        stored = conn.execute(
+            "SELECT count(*) FROM events WHERE space_id = ? AND epoch = ?", (sid, new)
+        ).fetchone()[0]
     assert stored == 0  # not even the ciphertext is kept: the log refused what it cannot open
-    assert [m.status.value for m in group.cai.spaces.members(sid, include_former=True)
-            if m.member_pk == pk["cai"]] == ["removed"]
+    assert [
+        m.status.value
+        for m in group.cai.spaces.members(sid, include_former=True)
+        if m.member_pk == pk["cai"]
+    ] == ["removed"]
 
 
 def test_old_epoch_events_from_a_removed_member_are_ignored(group: Group) -> None:
@@ -72,13 +76,24 @@ def test_a_stranger_with_a_leaked_key_cannot_post(group: Group) -> None:
     epoch = group.owner.spaces.space_info(sid).epoch
     stranger = SigningKeyPair.generate()
     header = Header(sid, epoch, stranger.public, bytes(16), 1, 50, ZERO_ID)
-    forged = seal_event(header, ev.POST, 0, {"body": "hi, I am new"}, stranger.seed,
-                        epoch_key(group.owner, sid, epoch))
+    forged = seal_event(
+        header,
+        ev.POST,
+        0,
+        {"body": "hi, I am new"},
+        stranger.seed,
+        epoch_key(group.owner, sid, epoch),
+    )
     group.owner.log.ingest([forged.envelope])
     assert "hi, I am new" not in bodies(group.owner, sid)
-    genesis = seal_event(Header(sid, epoch, stranger.public, bytes(16), 2, 51, forged.id),
-                         ev.GENESIS, 0, {"name": "Mine now"}, stranger.seed,
-                         epoch_key(group.owner, sid, epoch))
+    genesis = seal_event(
+        Header(sid, epoch, stranger.public, bytes(16), 2, 51, forged.id),
+        ev.GENESIS,
+        0,
+        {"name": "Mine now"},
+        stranger.seed,
+        epoch_key(group.owner, sid, epoch),
+    )
     result = group.owner.log.ingest([genesis.envelope])
     assert result.rejected  # only the recorded owner may write a genesis
     assert group.owner.spaces.space_info(sid).name == "Circle"
@@ -90,8 +105,9 @@ def test_a_rotation_from_a_non_admin_is_ignored(group: Group) -> None:
     epoch, key = keys.new_epoch()
     with group.cai.vault.read() as conn:
         boxes = st.active_box_keys(conn, sid)
-    group.cai.log.append(sid, ev.ROTATE, {
-        "epoch": epoch, "keys": keys.seal_epoch_key_to_all(boxes, sid, epoch, key)})
+    group.cai.log.append(
+        sid, ev.ROTATE, {"epoch": epoch, "keys": keys.seal_epoch_key_to_all(boxes, sid, epoch, key)}
+    )
     group.sync()
     for s in group.all():
         # Nobody writes with a key a non-admin chose; the log's current epoch stays.
@@ -117,8 +133,9 @@ def test_sealed_epoch_keys_are_bound_to_space_epoch_and_recipient() -> None:
     assert keys.open_epoch_key(other, sealed, sid, 7) is None  # not sealed to us
     # Sealed to us but naming someone else as recipient (lifted from another slot).
     lifted = keys.seal_epoch_key(box.public, sid, 7, key)
-    wrong_recipient = keys.seal(box.public, keys.packb(
-        [keys.EPOCH_KEY_DOMAIN, sid, 7, other.public, key]))
+    wrong_recipient = keys.seal(
+        box.public, keys.packb([keys.EPOCH_KEY_DOMAIN, sid, 7, other.public, key])
+    )
     assert keys.open_epoch_key(box, lifted, sid, 7) == key
     assert keys.open_epoch_key(box, wrong_recipient, sid, 7) is None
     assert keys.open_epoch_key(box, b"garbage", sid, 7) is None
@@ -128,8 +145,9 @@ def test_welcome_bad_input_is_refused_and_changes_nothing(group: Group, tmp_path
     sid = group.space_id
     dee, eve = make_session(tmp_path, "dee"), make_session(tmp_path, "eve")
     req = dee.spaces.prepare_join("Dee")
-    welcome = group.owner.spaces.make_add_member(sid, req.persona_pk, req.box_pk, "Dee",
-                                                 device_id=req.device_id)
+    welcome = group.owner.spaces.make_add_member(
+        sid, req.persona_pk, req.box_pk, "Dee", device_id=req.device_id
+    )
     with pytest.raises(InvalidInput, match="not a Haven welcome"):
         dee.spaces.accept_welcome(b"\x00garbage")
     with pytest.raises(InvalidInput, match=r"damaged|not a Haven"):
@@ -139,8 +157,9 @@ def test_welcome_bad_input_is_refused_and_changes_nothing(group: Group, tmp_path
         eve.spaces.accept_welcome(welcome)  # made for Dee's request
     # A welcome whose log does not add this persona (the add event was dropped).
     w = keys.Welcome.decode(welcome)
-    stripped = keys.Welcome(w.space_id, w.owner_pk, w.add_event_id, w.sealed_keys,
-                            w.envelopes[:1]).encode()
+    stripped = keys.Welcome(
+        w.space_id, w.owner_pk, w.add_event_id, w.sealed_keys, w.envelopes[:1]
+    ).encode()
     with pytest.raises(InvalidInput, match="does not show you"):
         dee.spaces.accept_welcome(stripped)
     assert dee.spaces.list_spaces() == [] and eve.spaces.list_spaces() == []
@@ -225,24 +244,27 @@ def test_removing_a_device_rotates_the_key_away_from_it(group: Group) -> None:
         rotation = group.owner.log.open_stored(conn, stored)
     recipients = {bytes(pk_) for pk_, _ in rotation.content["keys"]}
     assert laptop.public not in recipients and len(recipients) == 3
-    assert keys.find_and_open(laptop, [(p, b) for p, b in rotation.content["keys"]], sid,
-                              epoch) is None
+    assert (
+        keys.find_and_open(laptop, [(p, b) for p, b in rotation.content["keys"]], sid, epoch)
+        is None
+    )
 
 
 def test_device_rules(group: Group) -> None:
     sid, pk = group.space_id, group.pk
     with pytest.raises(InvalidInput, match="only your own"):
-        group.cai.spaces.remove_device(sid, pk["bea"],
-                                       group.bea.identity.device_id_for(pk["bea"]))
+        group.cai.spaces.remove_device(sid, pk["bea"], group.bea.identity.device_id_for(pk["bea"]))
     with pytest.raises(InvalidInput, match="at least one device"):
-        group.cai.spaces.remove_device(sid, pk["cai"],
-                                       group.cai.identity.device_id_for(pk["cai"]))
+        group.cai.spaces.remove_device(sid, pk["cai"], group.cai.identity.device_id_for(pk["cai"]))
     with pytest.raises(InvalidInput, match="only your own"):
-        group.bea.spaces.remove_device(sid, pk["ari"],
-                                       group.owner.identity.device_id_for(pk["ari"]))
+        group.bea.spaces.remove_device(
+            sid, pk["ari"], group.owner.identity.device_id_for(pk["ari"])
+        )
     # A member forging a device list for someone else is ignored.
-    group.cai.log.append(sid, ev.DEVICES, {"member": pk["bea"],
-                                           "devices": [[b"X" * 16, bytes(32)]]})
+    group.cai.log.append(
+        sid, ev.DEVICES, {"member": pk["bea"], "devices": [[b"X" * 16, bytes(32)]]}
+    )
     group.sync()
     assert [d for d, _ in group.owner.spaces.devices(sid, pk["bea"])] == [
-        group.bea.identity.device_id_for(pk["bea"])]
+        group.bea.identity.device_id_for(pk["bea"])
+    ]

@@ -13,8 +13,10 @@ from tests.unit.spaces.conftest import Group, join, make_session
 
 
 def roles(session, space_id):  # type: ignore[no-untyped-def]
-    return {m.display_name: (m.role.value, m.status.value)
-            for m in session.spaces.members(space_id, include_former=True)}
+    return {
+        m.display_name: (m.role.value, m.status.value)
+        for m in session.spaces.members(space_id, include_former=True)
+    }
 
 
 def test_genesis_makes_the_creator_owner_with_a_fresh_persona(group: Group) -> None:
@@ -24,9 +26,11 @@ def test_genesis_makes_the_creator_owner_with_a_fresh_persona(group: Group) -> N
     assert info.my_persona != group.owner.identity.primary().persona_id
     assert info.name == "Circle" and info.topics == ("coming out",)
     for s in group.all():
-        assert roles(s, group.space_id) == {"Ari": ("owner", "active"),
-                                            "Bea": ("admin", "active"),
-                                            "Cai": ("member", "active")}
+        assert roles(s, group.space_id) == {
+            "Ari": ("owner", "active"),
+            "Bea": ("admin", "active"),
+            "Cai": ("member", "active"),
+        }
 
 
 def test_two_spaces_get_two_unlinkable_personas(group: Group) -> None:
@@ -112,8 +116,11 @@ def test_a_post_racing_a_removal_is_hidden_when_ordered_after_it(group: Group) -
     with group.owner.vault.read() as conn:
         removal = [e for e in lt.events_in_order(conn, sid, ev.REMOVE)][-1]
         clocks = [lt.get_event(conn, r) for r in racing]
-    assert [c.lamport for c in clocks if c] == [removal.lamport, removal.lamport + 1,
-                                                removal.lamport + 2]
+    assert [c.lamport for c in clocks if c] == [
+        removal.lamport,
+        removal.lamport + 1,
+        removal.lamport + 2,
+    ]
     first_visible = (removal.lamport, racing[0]) < (removal.lamport, removal.id)
     expected = ["before anything"] + (["racing 0"] if first_visible else [])
     for s in group.all():

@@ -15,8 +15,9 @@ from tests.unit.spaces.conftest import Group
 
 def test_posts_replies_and_reactions_reach_everyone(group: Group) -> None:
     sid = group.space_id
-    root = group.cai.spaces.post(sid, "I came out to my sister today.", title="News",
-                                 cw="family conflict")
+    root = group.cai.spaces.post(
+        sid, "I came out to my sister today.", title="News", cw="family conflict"
+    )
     group.sync()
     reply = group.bea.spaces.reply(sid, root, "**so** proud of you")
     group.sync()
@@ -35,8 +36,7 @@ def test_posts_replies_and_reactions_reach_everyone(group: Group) -> None:
     assert group.bea.spaces.read_feed(sid)[0].my_reactions == ("proud-of-you", "sending-care")
     group.bea.spaces.unreact(sid, root, "proud-of-you")
     group.sync()
-    assert group.cai.spaces.read_feed(sid)[0].reactions == {"sending-care": 1,
-                                                             "proud-of-you": 1}
+    assert group.cai.spaces.read_feed(sid)[0].reactions == {"sending-care": 1, "proud-of-you": 1}
     with pytest.raises(InvalidInput, match="a reaction is one of"):
         group.bea.spaces.react(sid, root, "angry")
 
@@ -70,10 +70,12 @@ def test_edit_and_delete_only_your_own(group: Group) -> None:
 def test_bad_posts_are_refused_with_nothing_written(group: Group) -> None:
     sid = group.space_id
     before = group.cai.log.count(sid)
-    for body, kwargs, match in [("   ", {}, "cannot be empty"),
-                                ("x" * (ev.MAX_BODY + 1), {}, "at most"),
-                                ("ok", {"title": "t" * 300}, "at most"),
-                                ("ok", {"cw": "c" * 300}, "at most")]:
+    for body, kwargs, match in [
+        ("   ", {}, "cannot be empty"),
+        ("x" * (ev.MAX_BODY + 1), {}, "at most"),
+        ("ok", {"title": "t" * 300}, "at most"),
+        ("ok", {"cw": "c" * 300}, "at most"),
+    ]:
         with pytest.raises(InvalidInput, match=match):
             group.cai.spaces.post(sid, body, **kwargs)
     with pytest.raises(NotFound):
@@ -118,8 +120,9 @@ def test_moderators_remove_posts_with_a_reason_and_see_the_log(group: Group) -> 
     assert ("Bea", "remove-post") in actions and ("Ari", "role") in actions
     with pytest.raises(InvalidInput, match="only moderators"):
         group.cai.spaces.moderation_log(sid)
-    assert pk["cai"] in [a.subject for a in group.owner.spaces.moderation_log(sid)
-                         if a.action == "add"]
+    assert pk["cai"] in [
+        a.subject for a in group.owner.spaces.moderation_log(sid) if a.action == "add"
+    ]
 
 
 def test_reports_are_readable_by_moderators_only(group: Group) -> None:
@@ -131,7 +134,11 @@ def test_reports_are_readable_by_moderators_only(group: Group) -> None:
     for mod in (group.owner, group.bea):
         [r] = mod.spaces.reports(sid)
         assert (r.report_id, r.target_id, r.reason, r.reporter_name) == (
-            report_id, post, "this feels unsafe", "Cai")
+            report_id,
+            post,
+            "this feels unsafe",
+            "Cai",
+        )
     with pytest.raises(InvalidInput, match="only moderators"):
         group.cai.spaces.reports(sid)
     # A member reading the raw event learns that a report exists, never its target or text.
@@ -155,8 +162,7 @@ def test_mute_words_block_and_unread_are_local(group: Group) -> None:
     hidden = {p.hidden_reason for p in group.cai.spaces.read_feed(sid, include_hidden=True)}
     assert hidden == {"muted", "blocked"}
     assert len(group.owner.spaces.read_feed(sid)) == 2  # nobody else is affected
-    assert [m.blocked for m in group.cai.spaces.members(sid) if m.member_pk == pk["bea"]] == [
-        True]
+    assert [m.blocked for m in group.cai.spaces.members(sid) if m.member_pk == pk["bea"]] == [True]
     group.cai.spaces.mark_read(sid)
     assert group.cai.spaces.unread(sid) == 0
     group.bea.spaces.post(sid, "new")
@@ -179,9 +185,16 @@ def test_a_forked_chain_raises_a_warning(group: Group) -> None:
         key = ids.get_epoch_key(conn, sid, stored.epoch) if stored else None
     assert stored is not None and persona is not None and key is not None
     header = group.cai.log.open_stored(group.cai.vault._conn, stored).header
-    twin = seal_event(Header(sid, header.epoch, header.author, header.device, header.seq,
-                             header.lamport, header.prev),
-                      ev.POST, 1, {"body": "another version"}, persona.sign_seed, key)
+    twin = seal_event(
+        Header(
+            sid, header.epoch, header.author, header.device, header.seq, header.lamport, header.prev
+        ),
+        ev.POST,
+        1,
+        {"body": "another version"},
+        persona.sign_seed,
+        key,
+    )
     result = group.owner.log.ingest([twin.envelope])
     assert result.equivocations == 1
     [warning] = group.owner.spaces.warnings(sid)
@@ -196,25 +209,45 @@ def test_recomputing_gives_the_same_projection(group: Group) -> None:
     group.bea.spaces.react(sid, post, "me-too")
     group.bea.spaces.remove_member(sid, pk["cai"])
     group.sync(group.owner, group.bea)
-    before = (group.owner.spaces.members(sid, True), group.owner.spaces.read_feed(sid),
-              group.owner.spaces.space_info(sid))
+    before = (
+        group.owner.spaces.members(sid, True),
+        group.owner.spaces.read_feed(sid),
+        group.owner.spaces.space_info(sid),
+    )
     with group.owner.vault.transaction() as conn:
         n = group.owner.spaces.projector.recompute(conn, sid, group.owner.log)
     assert n == group.owner.log.count(sid)
-    after = (group.owner.spaces.members(sid, True), group.owner.spaces.read_feed(sid),
-             group.owner.spaces.space_info(sid))
+    after = (
+        group.owner.spaces.members(sid, True),
+        group.owner.spaces.read_feed(sid),
+        group.owner.spaces.space_info(sid),
+    )
     assert before == after
 
 
 JUNK: list[dict[str, object]] = [
-    {}, {"member": 5}, {"member": b"x" * 32, "role": 3}, {"name": "x", "topics": 5},
-    {"name": "x", "topics": "abc"}, {"name": ["x"]}, {"profile": [1]}, {"profile": {"name": 1}},
+    {},
+    {"member": 5},
+    {"member": b"x" * 32, "role": 3},
+    {"name": "x", "topics": 5},
+    {"name": "x", "topics": "abc"},
+    {"name": ["x"]},
+    {"profile": [1]},
+    {"profile": {"name": 1}},
     {"member": b"m" * 32, "profile": {"name": "M"}, "devices": "x"},
     {"member": b"m" * 32, "profile": {"name": "M"}, "devices": [[b"d" * 16, b"b" * 31]]},
-    {"epoch": -1, "keys": []}, {"epoch": 2**64 - 1, "keys": [[1, 2]]}, {"epoch": 5, "keys": "k"},
-    {"reports": "zz"}, {"reports": [[b"b" * 32, 7]]}, {"kind": None, "target": b"x" * 32},
-    {"body": "x", "parent": b"\0" * 32}, {"body": "x", "parent": "p"}, {"pinned": "yes"},
-    {"reason": 5, "target": 5}, {"ban": "maybe", "member": None}, {"body": None, "cw": 1},
+    {"epoch": -1, "keys": []},
+    {"epoch": 2**64 - 1, "keys": [[1, 2]]},
+    {"epoch": 5, "keys": "k"},
+    {"reports": "zz"},
+    {"reports": [[b"b" * 32, 7]]},
+    {"kind": None, "target": b"x" * 32},
+    {"body": "x", "parent": b"\0" * 32},
+    {"body": "x", "parent": "p"},
+    {"pinned": "yes"},
+    {"reason": 5, "target": 5},
+    {"ban": "maybe", "member": None},
+    {"body": None, "cw": 1},
 ]
 
 

@@ -24,8 +24,9 @@ _CLOSED = b""
 class MemoryChannel:
     """One end of an in-memory channel; `close()` makes the other end's recv() raise."""
 
-    def __init__(self, spaces: Sequence[bytes], inbox: asyncio.Queue[bytes],
-                 outbox: asyncio.Queue[bytes]) -> None:
+    def __init__(
+        self, spaces: Sequence[bytes], inbox: asyncio.Queue[bytes], outbox: asyncio.Queue[bytes]
+    ) -> None:
         self.shared_spaces = tuple(SpaceSecret(s, 0, bytes(32)) for s in spaces)
         self.inbox, self.outbox = inbox, outbox
         self.sent: list[bytes] = []
@@ -132,8 +133,12 @@ def test_peer_vanishing_mid_round_keeps_what_arrived(pair: list[Session]) -> Non
 
 def test_each_proven_space_syncs_once_and_pairing_never() -> None:
     s1, s2 = b"\x01" * 16, b"\x02" * 16
-    secrets = [SpaceSecret(s2, 1, bytes(32)), SpaceSecret(s1, 0, bytes(32)),
-               SpaceSecret(s2, 0, bytes(32)), SpaceSecret(PAIRING_SPACE_ID, 0, bytes(32))]
+    secrets = [
+        SpaceSecret(s2, 1, bytes(32)),
+        SpaceSecret(s1, 0, bytes(32)),
+        SpaceSecret(s2, 0, bytes(32)),
+        SpaceSecret(PAIRING_SPACE_ID, 0, bytes(32)),
+    ]
     assert shared_space_ids(secrets) == [s1, s2]
 
 

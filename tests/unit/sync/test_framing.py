@@ -47,7 +47,7 @@ def test_frames_survive_any_split() -> None:
         dec = FrameDecoder()
         got = []
         for i in range(0, len(wire), step):
-            dec.feed(wire[i:i + step])
+            dec.feed(wire[i : i + step])
             while (f := dec.next_frame()) is not None:
                 got.append(f)
         assert got == payloads
@@ -190,14 +190,20 @@ def raw_sender(key: bytes) -> tuple[b.crypto_secretstream_xchacha20poly1305_stat
     return state, encode_frame(bytes(header))
 
 
-@pytest.mark.parametrize("tag", [b.crypto_secretstream_xchacha20poly1305_TAG_PUSH,
-                                 b.crypto_secretstream_xchacha20poly1305_TAG_REKEY])
+@pytest.mark.parametrize(
+    "tag",
+    [
+        b.crypto_secretstream_xchacha20poly1305_TAG_PUSH,
+        b.crypto_secretstream_xchacha20poly1305_TAG_REKEY,
+    ],
+)
 def test_tags_other_than_message_and_final_are_refused(tag: int) -> None:
     key = os.urandom(32)
     z = SecretChannel(os.urandom(32), key)
     state, header = raw_sender(key)
-    z.feed(header + encode_frame(b.crypto_secretstream_xchacha20poly1305_push(state, b"x",
-                                                                              tag=tag)))
+    z.feed(
+        header + encode_frame(b.crypto_secretstream_xchacha20poly1305_push(state, b"x", tag=tag))
+    )
     with pytest.raises(ChannelError, match="unexpected"):
         z.next_message()
 
@@ -206,8 +212,12 @@ def test_a_final_frame_carrying_data_is_refused() -> None:
     key = os.urandom(32)
     z = SecretChannel(os.urandom(32), key)
     state, header = raw_sender(key)
-    z.feed(header + encode_frame(b.crypto_secretstream_xchacha20poly1305_push(
-        state, b"smuggled", tag=TAG_FINAL)))
+    z.feed(
+        header
+        + encode_frame(
+            b.crypto_secretstream_xchacha20poly1305_push(state, b"smuggled", tag=TAG_FINAL)
+        )
+    )
     with pytest.raises(ChannelError, match="final frame carried data"):
         z.next_message()
 

@@ -66,8 +66,9 @@ class Wire:
         return self.i.result, self.r.result
 
 
-def run(mine: list[SpaceSecret], theirs: list[SpaceSecret]
-        ) -> tuple[HandshakeResult, HandshakeResult]:
+def run(
+    mine: list[SpaceSecret], theirs: list[SpaceSecret]
+) -> tuple[HandshakeResult, HandshakeResult]:
     return Wire(Handshake(Role.INITIATOR, mine), Handshake(Role.RESPONDER, theirs)).run()
 
 
@@ -204,8 +205,10 @@ def test_a_relaying_man_in_the_middle_gets_no_space() -> None:
 
 def test_highest_common_version_is_chosen() -> None:
     s = space()
-    ri, rr = Wire(Handshake(Role.INITIATOR, [s], versions=(1, 2, 5)),
-                  Handshake(Role.RESPONDER, [s], versions=(3, 2, 1))).run()
+    ri, rr = Wire(
+        Handshake(Role.INITIATOR, [s], versions=(1, 2, 5)),
+        Handshake(Role.RESPONDER, [s], versions=(3, 2, 1)),
+    ).run()
     assert ri.version == rr.version == 2
 
 
@@ -223,16 +226,19 @@ def hello_frame(body: bytes) -> bytes:
     return encode_frame(body)
 
 
-@pytest.mark.parametrize("untrusted, reason", [
-    (hello_frame(b"SSH-2.0-OpenSSH_9.6" + bytes(30)), "not speaking the Haven protocol"),
-    (hello_frame(MAGIC + b"R\x01\x01" + bytes(32)), "wrong role"),
-    (hello_frame(MAGIC + b"I\x01\x01" + bytes(31)), "bad length"),
-    (hello_frame(MAGIC + b"I"), "truncated"),
-    (hello_frame(MAGIC + b"I\x00" + bytes(32)), "bad length"),
-    (hello_frame(MAGIC + b"I\x02\x01\x01" + bytes(32)), "bad version list"),
-    (hello_frame(MAGIC + b"I\x01\x00" + bytes(32)), "bad version list"),
-    (hello_frame(MAGIC + b"I\x01\x01" + bytes(32)), "ephemeral key is unusable"),
-])
+@pytest.mark.parametrize(
+    "untrusted, reason",
+    [
+        (hello_frame(b"SSH-2.0-OpenSSH_9.6" + bytes(30)), "not speaking the Haven protocol"),
+        (hello_frame(MAGIC + b"R\x01\x01" + bytes(32)), "wrong role"),
+        (hello_frame(MAGIC + b"I\x01\x01" + bytes(31)), "bad length"),
+        (hello_frame(MAGIC + b"I"), "truncated"),
+        (hello_frame(MAGIC + b"I\x00" + bytes(32)), "bad length"),
+        (hello_frame(MAGIC + b"I\x02\x01\x01" + bytes(32)), "bad version list"),
+        (hello_frame(MAGIC + b"I\x01\x00" + bytes(32)), "bad version list"),
+        (hello_frame(MAGIC + b"I\x01\x01" + bytes(32)), "ephemeral key is unusable"),
+    ],
+)
 def test_malformed_hellos_are_refused(untrusted: bytes, reason: str) -> None:
     r = Handshake(Role.RESPONDER, [space()])
     with pytest.raises(HandshakeError, match=reason):
@@ -275,14 +281,20 @@ def test_a_tampered_offer_fails_the_handshake() -> None:
 
 
 def test_offers_are_padded_so_their_count_is_hidden() -> None:
-    few, many = Wire(Handshake(Role.INITIATOR, [space()]), Handshake(Role.RESPONDER, [])), \
-        Wire(Handshake(Role.INITIATOR, [space() for _ in range(MIN_OFFERS)]),
-             Handshake(Role.RESPONDER, []))
+    few, many = (
+        Wire(Handshake(Role.INITIATOR, [space()]), Handshake(Role.RESPONDER, [])),
+        Wire(
+            Handshake(Role.INITIATOR, [space() for _ in range(MIN_OFFERS)]),
+            Handshake(Role.RESPONDER, []),
+        ),
+    )
     few.run()
     many.run()
     assert len(few.to_responder[1]) == len(many.to_responder[1])
-    more = Wire(Handshake(Role.INITIATOR, [space() for _ in range(MIN_OFFERS + 1)]),
-                Handshake(Role.RESPONDER, []))
+    more = Wire(
+        Handshake(Role.INITIATOR, [space() for _ in range(MIN_OFFERS + 1)]),
+        Handshake(Role.RESPONDER, []),
+    )
     more.run()
     assert len(more.to_responder[1]) > len(many.to_responder[1])
 
@@ -292,8 +304,9 @@ def test_tags_are_unlinkable_across_sessions() -> None:
     h1 = run([s], [s])[0].transcript_hash
     h2 = run([s], [s])[0].transcript_hash
     assert h1 != h2 and space_tag(s, h1) != space_tag(s, h2)
-    assert space_tag(s, h1) != space_proof(s, h1, Role.INITIATOR) != space_proof(
-        s, h1, Role.RESPONDER)
+    assert (
+        space_tag(s, h1) != space_proof(s, h1, Role.INITIATOR) != space_proof(s, h1, Role.RESPONDER)
+    )
 
 
 def test_fixed_ephemeral_keys_give_a_deterministic_transcript() -> None:
@@ -384,7 +397,8 @@ def test_arbitrary_bytes_before_the_hello_only_ever_raise_channel_errors(data: b
 @settings(max_examples=300, deadline=None)
 @given(st.binary(max_size=600), st.integers(min_value=0, max_value=1024))
 def test_arbitrary_offer_and_answer_plaintexts_are_parsed_or_refused(
-        data: bytes, offered: int) -> None:
+    data: bytes, offered: int
+) -> None:
     """Only HandshakeError escapes, and whatever parses keeps the invariants relied on."""
     for candidate in (data, padding.pad(data)):
         try:

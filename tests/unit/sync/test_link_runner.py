@@ -38,17 +38,29 @@ class Calls:
 
 
 def offer(session: sessions.Session, calls: Calls) -> LinkOffer:
-    runner = LinkOffer(session, listen_host="127.0.0.1", advertise_host="127.0.0.1",
-                       on_code=calls.cb("code"), on_words=calls.cb("words"),
-                       on_done=calls.cb("done"), on_failed=calls.cb("failed"))
+    runner = LinkOffer(
+        session,
+        listen_host="127.0.0.1",
+        advertise_host="127.0.0.1",
+        on_code=calls.cb("code"),
+        on_words=calls.cb("words"),
+        on_done=calls.cb("done"),
+        on_failed=calls.cb("failed"),
+    )
     runner.start()
     return runner
 
 
 def accept(code: str, folder: Path, calls: Calls) -> LinkAccept:
-    runner = LinkAccept(parse_code(code), folder, PASSPHRASE, label="laptop",
-                        on_words=calls.cb("words"), on_done=calls.cb("done"),
-                        on_failed=calls.cb("failed"))
+    runner = LinkAccept(
+        parse_code(code),
+        folder,
+        PASSPHRASE,
+        label="laptop",
+        on_words=calls.cb("words"),
+        on_done=calls.cb("done"),
+        on_failed=calls.cb("failed"),
+    )
     runner.start()
     return runner
 
@@ -77,8 +89,9 @@ def test_both_confirm_links_the_new_device(data_dir: Path, tmp_path: Path) -> No
     assert offering.join() and accepting.join()
 
 
-def test_words_rejected_on_the_existing_device_links_nothing(data_dir: Path,
-                                                             tmp_path: Path) -> None:
+def test_words_rejected_on_the_existing_device_links_nothing(
+    data_dir: Path, tmp_path: Path
+) -> None:
     existing = new_session(data_dir)
     a, b = Calls(), Calls()
     offering = offer(existing, a)
@@ -147,7 +160,7 @@ def test_expired_and_mistyped_codes_differ() -> None:
     assert parse_code(good, now_s=500).port == 4000
     # Change one letter in the middle (the last one may carry only padding bits).
     i = next(j for j in range(len(good) // 2, len(good)) if good[j] != "-")
-    typo = good[:i] + ("a" if good[i] != "a" else "b") + good[i + 1:]
+    typo = good[:i] + ("a" if good[i] != "a" else "b") + good[i + 1 :]
     with pytest.raises(LinkProblem) as err:
         parse_code(typo, now_s=500)
     assert err.value.kind is ProblemKind.MISTYPED

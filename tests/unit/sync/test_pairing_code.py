@@ -22,13 +22,16 @@ def test_round_trip_tolerates_case_spaces_and_dashes() -> None:
     assert c.secret.hex() not in repr(c)
 
 
-@pytest.mark.parametrize("mutate", [
-    lambda t: t[:-1],                                   # truncated
-    lambda t: t[:-2] + ("a" if t[-2] != "a" else "b") + t[-1],  # one letter wrong
-    lambda t: t.replace("hvn1", "hvn2", 1),             # not a Haven code
-    lambda t: t + "0",                                  # a character base32 never uses
-    lambda t: "",
-])
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda t: t[:-1],  # truncated
+        lambda t: t[:-2] + ("a" if t[-2] != "a" else "b") + t[-1],  # one letter wrong
+        lambda t: t.replace("hvn1", "hvn2", 1),  # not a Haven code
+        lambda t: t + "0",  # a character base32 never uses
+        lambda t: "",
+    ],
+)
 def test_mistyped_codes_are_refused_clearly(mutate) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(CodeError):
         PairingCode.decode(mutate(code().encode()))

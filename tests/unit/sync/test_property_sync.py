@@ -36,15 +36,29 @@ replica = st.integers(0, 2)
 seed = st.integers(0, 2**32 - 1)
 words = st.sampled_from(["pride", "family", "rain", "ok", "tired", "hopeful", "قلق", "σήμερα"])
 ops = st.one_of(
-    st.tuples(st.just("write"), replica, st.lists(words, min_size=1, max_size=4),
-              st.one_of(st.none(), st.integers(1, 5)), st.lists(words, max_size=2)),
-    st.tuples(st.just("edit"), replica, st.integers(0, 1000), words,
-              st.one_of(st.none(), st.integers(1, 5))),
+    st.tuples(
+        st.just("write"),
+        replica,
+        st.lists(words, min_size=1, max_size=4),
+        st.one_of(st.none(), st.integers(1, 5)),
+        st.lists(words, max_size=2),
+    ),
+    st.tuples(
+        st.just("edit"),
+        replica,
+        st.integers(0, 1000),
+        words,
+        st.one_of(st.none(), st.integers(1, 5)),
+    ),
     st.tuples(st.just("delete"), replica, st.integers(0, 1000)),
     st.tuples(st.just("sync"), replica, replica, seed),
     st.tuples(st.just("gossip"), replica, replica, seed),
-    st.tuples(st.just("attack"), st.sampled_from(["forged", "stranger", "tampered", "replayed",
-                                                  "equivocation"]), replica, seed),
+    st.tuples(
+        st.just("attack"),
+        st.sampled_from(["forged", "stranger", "tampered", "replayed", "equivocation"]),
+        replica,
+        seed,
+    ),
 )
 
 
@@ -73,8 +87,9 @@ def _craft(kind: str, target: Session, rng: random.Random) -> tuple[list[bytes],
         header = Header(space, 0, stranger.public, os.urandom(16), 1, 1, ZERO_ID)
         return [seal_event(header, jn.CREATE, 1, content, stranger.seed, key).envelope], False
     if kind == "tampered":
-        good = bytearray(seal_event(fresh, jn.CREATE, 1, content, persona_seed(target),
-                                    key).envelope)
+        good = bytearray(
+            seal_event(fresh, jn.CREATE, 1, content, persona_seed(target), key).envelope
+        )
         good[-1 - rng.randrange(16)] ^= 1 << rng.randrange(8)
         return [bytes(good)], False
     existing = target.log.envelopes_after(space, {}, 10_000)
@@ -90,8 +105,9 @@ def _craft(kind: str, target: Session, rng: random.Random) -> tuple[list[bytes],
 
 def _gossip(src: Session, dst: Session, rng: random.Random) -> None:
     """Some of src's events straight into dst, shuffled: exercises held early arrivals."""
-    envelopes = src.log.envelopes_after(src.journal.space_id,
-                                        dst.log.chain_tips(dst.journal.space_id), 10_000)
+    envelopes = src.log.envelopes_after(
+        src.journal.space_id, dst.log.chain_tips(dst.journal.space_id), 10_000
+    )
     if envelopes:
         picked = rng.sample(envelopes, k=rng.randint(1, len(envelopes)))
         dst.log.ingest(picked)
@@ -122,9 +138,12 @@ def _apply(op: tuple[Any, ...], replicas: list[Session]) -> None:
         if i != j:
             link = LossyLink(random.Random(sd))
             space = replicas[0].journal.space_id
-            run_round(Reconciler(replicas[i].log, [space], max_batch_events=4),
-                      Reconciler(replicas[j].log, [space], max_batch_events=4),
-                      link=link, swap=link.swap)
+            run_round(
+                Reconciler(replicas[i].log, [space], max_batch_events=4),
+                Reconciler(replicas[j].log, [space], max_batch_events=4),
+                link=link,
+                swap=link.swap,
+            )
     elif kind == "gossip":
         _, i, j, sd = op
         if i != j:
@@ -144,11 +163,13 @@ def _apply(op: tuple[Any, ...], replicas: list[Session]) -> None:
             assert report.equivocations == int(equivocates)
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(st.lists(ops, min_size=3, max_size=40))
-def test_replicas_converge_and_hostile_events_never_show(
-        script: list[tuple[Any, ...]]) -> None:
+def test_replicas_converge_and_hostile_events_never_show(script: list[tuple[Any, ...]]) -> None:
     with tempfile.TemporaryDirectory() as root:
         replicas = make_replicas(Path(root), 3)
         try:

@@ -25,8 +25,12 @@ def pair(tmp_path: Path) -> Iterator[list[Session]]:
 
 
 def _write(s: Session, n: int, prefix: str = "entry") -> list[bytes]:
-    return [s.journal.add(f"{prefix} {i} body", title=f"{prefix} {i}", mood=1 + i % 5,
-                          tags=(prefix, f"t{i % 3}")) for i in range(n)]
+    return [
+        s.journal.add(
+            f"{prefix} {i} body", title=f"{prefix} {i}", mood=1 + i % 5, tags=(prefix, f"t{i % 3}")
+        )
+        for i in range(n)
+    ]
 
 
 def _machines(x: Session, y: Session, **kw: int) -> tuple[Reconciler, Reconciler]:
@@ -36,9 +40,14 @@ def _machines(x: Session, y: Session, **kw: int) -> tuple[Reconciler, Reconciler
 
 def test_messages_round_trip() -> None:
     space, author, device = bytes(16), bytes(range(32)), bytes(range(16))
-    for msg in (m.Tips(space, {(author, device): 7}), m.Tips(space, {}),
-                m.Batch(space, 3, (b"abc", b"de")), m.Ack(space, 3), m.Done(space, 4),
-                m.Abort("timeout")):
+    for msg in (
+        m.Tips(space, {(author, device): 7}),
+        m.Tips(space, {}),
+        m.Batch(space, 3, (b"abc", b"de")),
+        m.Ack(space, 3),
+        m.Done(space, 4),
+        m.Abort("timeout"),
+    ):
         assert m.decode(m.encode(msg)) == msg
 
 
@@ -98,8 +107,7 @@ def test_catch_up_costs_the_missing_events_not_the_log(tmp_path: Path) -> None:
     large_sent, large_back = _catch_up_bytes(large[0], large[1], n=400, d=5)
     # Same d, 20x the log: the same bytes up to a few bytes of varint width per message.
     assert abs(large_sent - small_sent) <= 64 and abs(large_back - small_back) <= 64
-    envelope = max(len(e) for e in large[0].log.envelopes_after(
-        large[0].journal.space_id, {}, 1))
+    envelope = max(len(e) for e in large[0].log.envelopes_after(large[0].journal.space_id, {}, 1))
     assert large_sent < 5 * envelope + 400
     for s in small + large:
         s.lock()
@@ -130,8 +138,9 @@ class CountingLog:
     def chain_tips(self, space_id: bytes) -> dict[tuple[bytes, bytes], int]:
         return self.inner.chain_tips(space_id)
 
-    def envelopes_after(self, space_id: bytes, remote_tips: dict[tuple[bytes, bytes], int],
-                        limit: int) -> list[bytes]:
+    def envelopes_after(
+        self, space_id: bytes, remote_tips: dict[tuple[bytes, bytes], int], limit: int
+    ) -> list[bytes]:
         self.limits.append(limit)
         return self.inner.envelopes_after(space_id, remote_tips, limit)
 
@@ -208,8 +217,9 @@ def test_malformed_unknown_and_oversize_messages_are_refused(pair: list[Session]
         _raw(m.VERSION, m.T_ACK, space, -1): "malformed number",
         _raw(m.VERSION, m.T_BATCH, space, 0, []): "between 1 and",
         _raw(m.VERSION, m.T_BATCH, space, 0, [b"x"] * (m.MAX_BATCH_EVENTS + 1)): "between 1",
-        _raw(m.VERSION, m.T_BATCH, space, 0,
-             [b"x" * (m.MAX_BATCH_BYTES // 2 + 8)] * 2): "larger than the limit",
+        _raw(
+            m.VERSION, m.T_BATCH, space, 0, [b"x" * (m.MAX_BATCH_BYTES // 2 + 8)] * 2
+        ): "larger than the limit",
         b"\x00" * (m.MAX_MESSAGE_BYTES + 1): "larger than the limit",
         _raw(m.VERSION, m.T_TIPS, space, [[b"a", b"d", 1]]): "chain tip",
         _raw(m.VERSION, m.T_ACK, bytes(16), 0): "not shared",
@@ -239,7 +249,7 @@ def test_bad_batch_applies_nothing(pair: list[Session]) -> None:
     # A valid event followed by an event claiming another space: the whole batch is refused.
     forged_space = bytearray(good[1])
     idx = forged_space.index(space)
-    forged_space[idx:idx + 16] = bytes(16)
+    forged_space[idx : idx + 16] = bytes(16)
     before = b.log.count()
     r = _started(b)
     with pytest.raises(SyncError, match="another space"):
@@ -275,8 +285,9 @@ def test_rejected_events_in_a_batch_are_counted_not_applied(pair: list[Session])
     tampered = bytearray(good[1])
     tampered[-5] ^= 0x01
     r = _started(b)
-    replies = r.receive(_raw(m.VERSION, m.T_BATCH, b.journal.space_id, 0,
-                             [good[0], bytes(tampered)]))
+    replies = r.receive(
+        _raw(m.VERSION, m.T_BATCH, b.journal.space_id, 0, [good[0], bytes(tampered)])
+    )
     assert [m.decode(x) for x in replies] == [m.Ack(b.journal.space_id, 0)]
     report = r.report().spaces[0]
     assert (report.received, report.accepted, report.rejected) == (2, 1, 1)

@@ -22,7 +22,19 @@ from haven.core.spaces.model import (
 from haven.core.spaces.service import SpaceService
 
 __all__ = [
-    "COLOURS", "REACTIONS", "TOPICS", "FeedPost", "JoinRequest", "Member", "ModAction",
-    "Profile", "Report", "Role", "SpaceInfo", "SpaceService", "SpaceSummary", "SpaceWarning",
+    "COLOURS",
+    "REACTIONS",
+    "TOPICS",
+    "FeedPost",
+    "JoinRequest",
+    "Member",
+    "ModAction",
+    "Profile",
+    "Report",
+    "Role",
+    "SpaceInfo",
+    "SpaceService",
+    "SpaceSummary",
+    "SpaceWarning",
     "Status",
 ]

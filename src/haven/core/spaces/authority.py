@@ -62,14 +62,24 @@ def may(row: MemberRow | None, event_type: str) -> bool:
 
 
 def may_change_role(actor: MemberRow | None, target: MemberRow | None, new: Role) -> bool:
-    return (may(actor, ev.ROLE) and is_active(target) and target is not None
-            and target.role != Role.OWNER.value and new is not Role.OWNER)
+    return (
+        may(actor, ev.ROLE)
+        and is_active(target)
+        and target is not None
+        and target.role != Role.OWNER.value
+        and new is not Role.OWNER
+    )
 
 
 def may_remove(actor: MemberRow | None, target: MemberRow | None) -> bool:
-    return (may(actor, ev.REMOVE) and is_active(target) and target is not None
-            and actor is not None and target.member_pk != actor.member_pk
-            and target.role != Role.OWNER.value)
+    return (
+        may(actor, ev.REMOVE)
+        and is_active(target)
+        and target is not None
+        and actor is not None
+        and target.member_pk != actor.member_pk
+        and target.role != Role.OWNER.value
+    )
 
 
 def may_set_devices(actor: MemberRow | None, target: MemberRow | None) -> bool:
@@ -85,14 +95,16 @@ def may_set_devices(actor: MemberRow | None, target: MemberRow | None) -> bool:
 def may_add(actor: MemberRow | None, target: MemberRow | None) -> bool:
     """Re-adding someone who left or was removed is allowed; a ban is final in this version."""
     return may(actor, ev.ADD) and (
-        target is None or target.status in (Status.REMOVED.value, Status.LEFT.value))
+        target is None or target.status in (Status.REMOVED.value, Status.LEFT.value)
+    )
 
 
 def successor(conn: Connection, space_id: bytes, leaving: bytes) -> MemberRow | None:
     """Who becomes owner when the owner leaves: the highest-ranked active member, earliest
     to join, then the smallest key, so every device picks the same one."""
-    candidates = [m for m in st.list_members(conn, space_id, Status.ACTIVE.value)
-                  if m.member_pk != leaving]
+    candidates = [
+        m for m in st.list_members(conn, space_id, Status.ACTIVE.value) if m.member_pk != leaving
+    ]
     if not candidates:
         return None
     return min(candidates, key=lambda m: (-Role(m.role).rank, m.since_lamport, m.member_pk))

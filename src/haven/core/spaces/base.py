@@ -42,8 +42,14 @@ def pick_one(found: Sequence[bytes], what: str) -> bytes:
 
 
 class SpaceBase:
-    def __init__(self, vault: Vault, log: EventLog, identity: Identity, clock: Clock,
-                 on_changed: Callable[[bytes], None] | None = None) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        log: EventLog,
+        identity: Identity,
+        clock: Clock,
+        on_changed: Callable[[bytes], None] | None = None,
+    ) -> None:
         self._vault = vault
         self._log = log
         self._identity = identity
@@ -81,8 +87,9 @@ class SpaceBase:
         assert me is not None
         return me
 
-    def _append(self, space_id: bytes, event_type: str, content: dict[str, Any],
-                target: bytes | None = None) -> Event:
+    def _append(
+        self, space_id: bytes, event_type: str, content: dict[str, Any], target: bytes | None = None
+    ) -> Event:
         return self._log.append(space_id, event_type, content, target)
 
     def _append_many(self, space_id: bytes, drafts: Sequence[Draft]) -> list[Event]:
@@ -98,8 +105,10 @@ class SpaceBase:
         if len(named) == 1:
             return named[0]
         prefix = parse_hex_prefix(text, "space")
-        return pick_one([g.space_id for g in groups
-                         if g is not None and g.space_id.hex().startswith(prefix)], "space")
+        return pick_one(
+            [g.space_id for g in groups if g is not None and g.space_id.hex().startswith(prefix)],
+            "space",
+        )
 
     def resolve_member(self, space_id: bytes, text: str) -> bytes:
         """A member's key (hex prefix) or their exact display name, if only one has it."""
@@ -111,8 +120,9 @@ class SpaceBase:
         if len(named) > 1:
             raise InvalidInput("more than one member has that name; give their id")
         prefix = parse_hex_prefix(text, "member")
-        return pick_one([m.member_pk for m in members if m.member_pk.hex().startswith(prefix)],
-                        "member")
+        return pick_one(
+            [m.member_pk for m in members if m.member_pk.hex().startswith(prefix)], "member"
+        )
 
     def resolve_post(self, space_id: bytes, text: str) -> bytes:
         prefix = parse_hex_prefix(text, "post")

@@ -37,10 +37,29 @@ REACT = "space.reaction"
 REPORT = "space.report"
 RELAYS = "space.relays"  # rule in core/relays.py
 
-KNOWN_TYPES = frozenset({
-    GENESIS, INFO, ADD, ROLE, REMOVE, LEAVE, PROFILE, DEVICES, TRANSFER, ROTATE, SHARE, POST, EDIT,
-    DELETE, PIN, MODERATE, REACT, REPORT, RELAYS,
-})
+KNOWN_TYPES = frozenset(
+    {
+        GENESIS,
+        INFO,
+        ADD,
+        ROLE,
+        REMOVE,
+        LEAVE,
+        PROFILE,
+        DEVICES,
+        TRANSFER,
+        ROTATE,
+        SHARE,
+        POST,
+        EDIT,
+        DELETE,
+        PIN,
+        MODERATE,
+        REACT,
+        REPORT,
+        RELAYS,
+    }
+)
 
 MAX_SPACE_NAME = 80
 MAX_DESCRIPTION = 2_000
@@ -57,8 +76,9 @@ KEY_BYTES = 32
 _COLOUR_CHARS = frozenset("0123456789abcdef")
 
 
-def clean_text(value: object, limit: int, what: str, *, multiline: bool = False,
-               required: bool = False) -> str:
+def clean_text(
+    value: object, limit: int, what: str, *, multiline: bool = False, required: bool = False
+) -> str:
     if not isinstance(value, str):
         raise InvalidInput(f"{what} must be text")
     text = value.strip() if multiline else " ".join(value.split())
@@ -85,8 +105,12 @@ def clean_topics(topics: Iterable[object]) -> tuple[str, ...]:
 def clean_colour(value: object) -> str:
     if value in ("", None):
         return ""
-    if not (isinstance(value, str) and len(value) == 7 and value[0] == "#"
-            and set(value[1:].lower()) <= _COLOUR_CHARS):
+    if not (
+        isinstance(value, str)
+        and len(value) == 7
+        and value[0] == "#"
+        and set(value[1:].lower()) <= _COLOUR_CHARS
+    ):
         raise InvalidInput("a colour is written #rrggbb")
     return value.lower()
 
@@ -97,13 +121,13 @@ def clean_profile(value: object) -> Profile:
     name, pronouns = value.get("name", ""), value.get("pronouns", "")
     if not isinstance(name, str) or not isinstance(pronouns, str):
         raise InvalidInput("a name and pronouns are text")
-    return Profile(validate_name(name), validate_pronouns(pronouns),
-                   clean_colour(value.get("colour", "")))
+    return Profile(
+        validate_name(name), validate_pronouns(pronouns), clean_colour(value.get("colour", ""))
+    )
 
 
 def profile_content(profile: Profile) -> dict[str, str]:
-    return {"name": profile.display_name, "pronouns": profile.pronouns,
-            "colour": profile.colour}
+    return {"name": profile.display_name, "pronouns": profile.pronouns, "colour": profile.colour}
 
 
 def clean_devices(value: object) -> tuple[tuple[bytes, bytes], ...]:
@@ -112,9 +136,14 @@ def clean_devices(value: object) -> tuple[tuple[bytes, bytes], ...]:
         raise InvalidInput("a member lists 1 to 16 devices")
     out = []
     for item in value:
-        if not (isinstance(item, list) and len(item) == 2
-                and isinstance(item[0], bytes) and len(item[0]) == DEVICE_ID_BYTES
-                and isinstance(item[1], bytes) and len(item[1]) == KEY_BYTES):
+        if not (
+            isinstance(item, list)
+            and len(item) == 2
+            and isinstance(item[0], bytes)
+            and len(item[0]) == DEVICE_ID_BYTES
+            and isinstance(item[1], bytes)
+            and len(item[1]) == KEY_BYTES
+        ):
             raise InvalidInput("malformed device entry")
         out.append((item[0], item[1]))
     return tuple(out)
@@ -148,8 +177,13 @@ def clean_sealed(value: object) -> tuple[tuple[bytes, bytes], ...]:
         raise InvalidInput("malformed sealed key list")
     out = []
     for item in value:
-        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], bytes)
-                and len(item[0]) == KEY_BYTES and isinstance(item[1], bytes)):
+        if not (
+            isinstance(item, list)
+            and len(item) == 2
+            and isinstance(item[0], bytes)
+            and len(item[0]) == KEY_BYTES
+            and isinstance(item[1], bytes)
+        ):
             raise InvalidInput("malformed sealed key entry")
         out.append((item[0], item[1]))
     return tuple(out)
@@ -169,8 +203,7 @@ class PostContent:
     parent: bytes | None
 
 
-def post_content(title: object, body: object, cw: object,
-                 parent: object = None) -> PostContent:
+def post_content(title: object, body: object, cw: object, parent: object = None) -> PostContent:
     checked = PostContent(
         clean_text(title, MAX_TITLE, "a title"),
         clean_text(body, MAX_BODY, "a post", multiline=True, required=True),
@@ -193,8 +226,12 @@ def post_to_content(post: PostContent) -> dict[str, Any]:
 
 def parse_post(content: dict[str, Any]) -> PostContent | None:
     try:
-        return post_content(content.get("title", ""), content.get("body"),
-                            content.get("cw", ""), content.get("parent"))
+        return post_content(
+            content.get("title", ""),
+            content.get("body"),
+            content.get("cw", ""),
+            content.get("parent"),
+        )
     except InvalidInput:
         return None
 

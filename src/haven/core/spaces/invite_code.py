@@ -66,11 +66,11 @@ def _unpack_host(data: bytes) -> tuple[str, bytes]:
         return str(ipaddress.IPv6Address(rest[:16])), rest[16:]
     if kind == 0 and rest and len(rest) > rest[0]:
         try:
-            name = rest[1:1 + rest[0]].decode("ascii")
+            name = rest[1 : 1 + rest[0]].decode("ascii")
         except UnicodeDecodeError:
             raise CodeError("the invite code is malformed") from None
         if _HOSTNAME.match(name):
-            return name, rest[1 + rest[0]:]
+            return name, rest[1 + rest[0] :]
     raise CodeError("the invite code is malformed")
 
 
@@ -94,8 +94,11 @@ class InviteCode:
         return f"InviteCode({self.host}:{self.port}, expires {self.expires_s})"
 
     def payload(self) -> bytes:
-        return (struct.pack(">BIH", CODE_VERSION, self.expires_s, self.port)
-                + _pack_host(self.host) + self.secret)
+        return (
+            struct.pack(">BIH", CODE_VERSION, self.expires_s, self.port)
+            + _pack_host(self.host)
+            + self.secret
+        )
 
     def encode_words(self) -> str:
         """Words separated by single spaces (the UI may wrap or group them)."""
@@ -106,21 +109,22 @@ class InviteCode:
         data = self.payload()
         text = base64.b32encode(data + _check(data, COMPACT_CHECK_BYTES)).decode("ascii")
         text = text.rstrip("=").lower()
-        return "-".join([COMPACT_PREFIX, *(text[i:i + 5] for i in range(0, len(text), 5))])
+        return "-".join([COMPACT_PREFIX, *(text[i : i + 5] for i in range(0, len(text), 5))])
 
     def expired(self, now_s: float | None = None) -> bool:
         return (time.time() if now_s is None else now_s) >= self.expires_s
 
     @classmethod
-    def decode(cls, untrusted: str, now_s: float | None = None, *,
-               allow_expired: bool = False) -> InviteCode:
+    def decode(
+        cls, untrusted: str, now_s: float | None = None, *, allow_expired: bool = False
+    ) -> InviteCode:
         """Either form. Raises CodeError with a one-line reason a person can act on."""
         text = untrusted.strip().lower()
         if not text:
             raise CodeError("the invite code is empty")
         squashed = "".join(text.split()).replace("-", "")
         if squashed.startswith(COMPACT_PREFIX):
-            data = _decode_compact(squashed[len(COMPACT_PREFIX):])
+            data = _decode_compact(squashed[len(COMPACT_PREFIX) :])
         else:
             data = _decode_words(text)
         code = _parse(data)
@@ -133,8 +137,7 @@ def _decode_compact(body: str) -> bytes:
     try:
         raw = base64.b32decode(body.upper() + "=" * (-len(body) % 8))
     except ValueError:
-        raise CodeError("the invite code is mistyped (it has letters a code never has)"
-                        ) from None
+        raise CodeError("the invite code is mistyped (it has letters a code never has)") from None
     data, check = raw[:-COMPACT_CHECK_BYTES], raw[-COMPACT_CHECK_BYTES:]
     if len(raw) <= COMPACT_CHECK_BYTES or _check(data, COMPACT_CHECK_BYTES) != check:
         raise CodeError("the invite code is mistyped or incomplete; check it and retry")
@@ -145,13 +148,17 @@ def _decode_words(text: str) -> bytes:
     words = [w for w in re.split(r"[\s,.;:-]+", text) if w]
     unknown = [w for w in words if w not in _INDEX]
     if unknown:
-        raise CodeError(f"the invite code has a word that is not in Haven's list: "
-                        f"{unknown[0][:20]!r}; check its spelling")
+        raise CodeError(
+            f"the invite code has a word that is not in Haven's list: "
+            f"{unknown[0][:20]!r}; check its spelling"
+        )
     raw = bytes(_INDEX[w] for w in words)
     data, check = raw[:-WORD_CHECK_BYTES], raw[-WORD_CHECK_BYTES:]
     if len(raw) <= WORD_CHECK_BYTES or _check(data, WORD_CHECK_BYTES) != check:
-        raise CodeError("the invite code is mistyped, incomplete or has words out of order; "
-                        "check every word and retry")
+        raise CodeError(
+            "the invite code is mistyped, incomplete or has words out of order; "
+            "check every word and retry"
+        )
     return data
 
 

@@ -124,8 +124,9 @@ def _signed(transcript: bytes, fields: list[Any]) -> bytes:
 
 
 class InviteService:
-    def __init__(self, vault: Vault, spaces: SpaceService, identity: Identity,
-                 clock: Clock = now_ms) -> None:
+    def __init__(
+        self, vault: Vault, spaces: SpaceService, identity: Identity, clock: Clock = now_ms
+    ) -> None:
         self._vault = vault
         self._spaces = spaces
         self._identity = identity
@@ -138,16 +139,33 @@ class InviteService:
         if role is None or role.rank < Role.ADMIN.rank:
             raise InvalidInput(message)
 
-    def create(self, space_id: bytes, host: str, port: int, uses: int = DEFAULT_USES,
-               ttl_s: int = DEFAULT_TTL_S) -> InviteCode:
+    def create(
+        self,
+        space_id: bytes,
+        host: str,
+        port: int,
+        uses: int = DEFAULT_USES,
+        ttl_s: int = DEFAULT_TTL_S,
+    ) -> InviteCode:
         if not 1 <= uses <= MAX_USES:
             raise InvalidInput(f"an invite allows 1 to {MAX_USES} uses")
         self._require_admin(space_id, "only admins can invite people")
         secret, now = os.urandom(32), self._clock()
         code = InviteCode(host, port, secret, now // 1000 + ttl_s)
         with self._vault.transaction() as conn:
-            it.insert_invite(conn, it.InviteRow(invite_id_of(secret), space_id, secret, uses,
-                                                0, now, code.expires_s * 1000, False))
+            it.insert_invite(
+                conn,
+                it.InviteRow(
+                    invite_id_of(secret),
+                    space_id,
+                    secret,
+                    uses,
+                    0,
+                    now,
+                    code.expires_s * 1000,
+                    False,
+                ),
+            )
         return code
 
     def invites(self, space_id: bytes, include_inactive: bool = False) -> list[InviteInfo]:
@@ -158,17 +176,28 @@ class InviteService:
             for req in it.list_requests(conn, space_id):
                 if req.status == "pending":
                     pending[req.invite_id] = pending.get(req.invite_id, 0) + 1
-        out = [InviteInfo(r.invite_id, r.space_id, r.uses, r.max_uses, r.created_ms,
-                          r.expires_ms, _state(r, now), pending.get(r.invite_id, 0))
-               for r in rows]
+        out = [
+            InviteInfo(
+                r.invite_id,
+                r.space_id,
+                r.uses,
+                r.max_uses,
+                r.created_ms,
+                r.expires_ms,
+                _state(r, now),
+                pending.get(r.invite_id, 0),
+            )
+            for r in rows
+        ]
         return [i for i in out if include_inactive or i.state == "active"]
 
     def resolve_invite(self, space_id: bytes, text: str) -> bytes:
         prefix = parse_hex_prefix(text, "invite")
         with self._vault.read() as conn:
             rows = it.list_invites(conn, space_id)
-        return pick_one([r.invite_id for r in rows if r.invite_id.hex().startswith(prefix)],
-                        "invite")
+        return pick_one(
+            [r.invite_id for r in rows if r.invite_id.hex().startswith(prefix)], "invite"
+        )
 
     def revoke(self, space_id: bytes, invite_id: bytes) -> None:
         """The code stops working at once: its secret is no longer offered, so even a
@@ -191,9 +220,12 @@ class InviteService:
         with self._vault.read() as conn:
             rows = [r for r in it.list_invites(conn) if not r.revoked]
             waiting = {q.invite_id for q in it.list_requests(conn) if not q.delivered}
-        return [channel_secret(r.secret) for r in rows
-                if _state(r, now) == "active"
-                or (r.invite_id in waiting and now < r.expires_ms + ANSWER_GRACE_MS)]
+        return [
+            channel_secret(r.secret)
+            for r in rows
+            if _state(r, now) == "active"
+            or (r.invite_id in waiting and now < r.expires_ms + ANSWER_GRACE_MS)
+        ]
 
     def match(self, space_ids: list[bytes]) -> bytes | None:
         """The invite (id) a channel was proven with, if any."""
@@ -219,17 +251,18 @@ class InviteService:
 
     # ----------------------------------------------------------------- inviter: requests
 
-    def receive_request(self, invite_id: bytes, untrusted: list[Any],
-                        transcript: bytes) -> Answer:
+    def receive_request(self, invite_id: bytes, untrusted: list[Any], transcript: bytes) -> Answer:
         """A joiner's signed request, as it arrived. Invalid input gets an 'invalid' answer
         and stores nothing."""
         try:
-            (persona_pk, box_pk, device_id, name, pronouns, colour,
-             signature) = untrusted
+            (persona_pk, box_pk, device_id, name, pronouns, colour, signature) = untrusted
             persona_pk, box_pk = ev.clean_pk(persona_pk), ev.clean_pk(box_pk)
             profile = ev.clean_profile({"name": name, "pronouns": pronouns, "colour": colour})
-            if not (isinstance(device_id, bytes) and len(device_id) == DEVICE_ID_BYTES
-                    and isinstance(signature, bytes)):
+            if not (
+                isinstance(device_id, bytes)
+                and len(device_id) == DEVICE_ID_BYTES
+                and isinstance(signature, bytes)
+            ):
                 raise InvalidInput("malformed")
             verify(persona_pk, REQUEST_DOMAIN, _signed(transcript, untrusted[:6]), signature)
         except (ValueError, TypeError, InvalidInput, CryptoError):
@@ -246,10 +279,25 @@ class InviteService:
         with self._vault.transaction() as conn:
             if len(it.list_requests(conn, invite_id=invite_id)) >= MAX_REQUESTS_PER_INVITE:
                 return Answer("invalid", "this invite has too many requests waiting")
-            it.insert_request(conn, it.RequestRow(
-                request_id, invite_id, row.space_id, persona_pk, box_pk, device_id,
-                profile.display_name, profile.pronouns, profile.colour, "pending", None,
-                False, self._clock(), None))
+            it.insert_request(
+                conn,
+                it.RequestRow(
+                    request_id,
+                    invite_id,
+                    row.space_id,
+                    persona_pk,
+                    box_pk,
+                    device_id,
+                    profile.display_name,
+                    profile.pronouns,
+                    profile.colour,
+                    "pending",
+                    None,
+                    False,
+                    self._clock(),
+                    None,
+                ),
+            )
             auto = it.auto_admit(conn, row.space_id)
         if auto:
             with contextlib.suppress(InvalidInput, NotFound):  # else pending, for an admin
@@ -260,8 +308,9 @@ class InviteService:
         """A joiner asking for the answer to its request (signed, like the request)."""
         try:
             persona_pk, signature = untrusted
-            verify(ev.clean_pk(persona_pk), STATUS_DOMAIN, _signed(transcript, [persona_pk]),
-                   signature)
+            verify(
+                ev.clean_pk(persona_pk), STATUS_DOMAIN, _signed(transcript, [persona_pk]), signature
+            )
         except (ValueError, TypeError, InvalidInput, CryptoError):
             return Answer("invalid", "the status request was malformed")
         with self._vault.read() as conn:
@@ -289,16 +338,28 @@ class InviteService:
         self._require_admin(space_id, "only admins can see join requests")
         with self._vault.read() as conn:
             rows = it.list_requests(conn, space_id)
-        return [RequestInfo(r.request_id, r.invite_id, r.space_id, r.persona_pk,
-                            r.display_name, r.pronouns, r.status, r.created_ms)
-                for r in rows if include_decided or r.status == "pending"]
+        return [
+            RequestInfo(
+                r.request_id,
+                r.invite_id,
+                r.space_id,
+                r.persona_pk,
+                r.display_name,
+                r.pronouns,
+                r.status,
+                r.created_ms,
+            )
+            for r in rows
+            if include_decided or r.status == "pending"
+        ]
 
     def resolve_request(self, space_id: bytes, text: str) -> bytes:
         prefix = parse_hex_prefix(text, "request")
         with self._vault.read() as conn:
             rows = it.list_requests(conn, space_id)
-        return pick_one([r.request_id for r in rows if r.request_id.hex().startswith(prefix)],
-                        "request")
+        return pick_one(
+            [r.request_id for r in rows if r.request_id.hex().startswith(prefix)], "request"
+        )
 
     def _pending(self, space_id: bytes, request_id: bytes) -> it.RequestRow:
         with self._vault.read() as conn:
@@ -320,17 +381,22 @@ class InviteService:
             raise InvalidInput("that request's invite was revoked")
         if invite.uses >= invite.max_uses:
             raise InvalidInput("that request's invite has been used up")
-        welcome = self._spaces.make_add_member(space_id, row.persona_pk, row.box_pk,
-                                               row.display_name, row.pronouns, row.colour,
-                                               row.device_id)
+        welcome = self._spaces.make_add_member(
+            space_id,
+            row.persona_pk,
+            row.box_pk,
+            row.display_name,
+            row.pronouns,
+            row.colour,
+            row.device_id,
+        )
         with self._vault.transaction() as conn:
             it.decide_request(conn, request_id, "approved", welcome, self._clock())
             it.count_use(conn, row.invite_id)
             if invite.uses + 1 >= invite.max_uses:  # used up: nobody else can be let in
                 for other in it.list_requests(conn, invite_id=row.invite_id):
                     if other.status == "pending":
-                        it.decide_request(conn, other.request_id, "denied", None,
-                                          self._clock())
+                        it.decide_request(conn, other.request_id, "denied", None, self._clock())
         return row.persona_pk
 
     def deny(self, space_id: bytes, request_id: bytes) -> None:
@@ -355,24 +421,31 @@ class InviteService:
         with self._vault.read() as conn:
             return it.get_outgoing(conn, invite_id_of(code.secret))
 
-    def begin(self, code: InviteCode, space_name: str, display_name: str,
-              pronouns: str = "") -> JoinRequest:
+    def begin(
+        self, code: InviteCode, space_name: str, display_name: str, pronouns: str = ""
+    ) -> JoinRequest:
         if self.outgoing(code) is not None:
             raise InvalidInput("you already asked to join with this code; use --status")
         request = self._spaces.prepare_join(display_name, pronouns)
         try:
             with self._vault.transaction() as conn:
-                it.insert_outgoing(conn, invite_id_of(code.secret), request.persona_pk,
-                                   space_name, self._clock())
+                it.insert_outgoing(
+                    conn, invite_id_of(code.secret), request.persona_pk, space_name, self._clock()
+                )
         except BaseException:
             self._forget(request.persona_pk)
             raise
         return request
 
     def request_fields(self, request: JoinRequest, transcript: bytes) -> list[Any]:
-        fields: list[Any] = [request.persona_pk, request.box_pk, request.device_id,
-                             request.profile.display_name, request.profile.pronouns,
-                             request.profile.colour]
+        fields: list[Any] = [
+            request.persona_pk,
+            request.box_pk,
+            request.device_id,
+            request.profile.display_name,
+            request.profile.pronouns,
+            request.profile.colour,
+        ]
         keys = self._identity.signing_keys(request.persona_pk)
         return [*fields, keys.sign(REQUEST_DOMAIN, _signed(transcript, fields))]
 

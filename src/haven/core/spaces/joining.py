@@ -21,8 +21,7 @@ WELCOME_MAX_EVENTS = 20_000
 
 
 class JoinMixin(SpaceBase):
-    def prepare_join(self, display_name: str, pronouns: str = "",
-                     colour: str = "") -> JoinRequest:
+    def prepare_join(self, display_name: str, pronouns: str = "", colour: str = "") -> JoinRequest:
         """Joiner side: a fresh persona and device key for a space not yet known. The
         request holds public keys only; the secrets stay here until a welcome arrives."""
         profile = checked_profile(display_name, pronouns, colour)
@@ -33,9 +32,16 @@ class JoinMixin(SpaceBase):
             st.insert_pending(conn, pk, box.secret, box.public, profile.colour, self._clock())
         return JoinRequest(pk, box.public, device, profile)
 
-    def make_add_member(self, space_id: bytes, persona_pk: bytes, box_pk: bytes, name: str,
-                        pronouns: str = "", colour: str = "",
-                        device_id: bytes | None = None) -> bytes:
+    def make_add_member(
+        self,
+        space_id: bytes,
+        persona_pk: bytes,
+        box_pk: bytes,
+        name: str,
+        pronouns: str = "",
+        colour: str = "",
+        device_id: bytes | None = None,
+    ) -> bytes:
         """Admin side: add the member (an event) and return the welcome for them: every
         epoch key this device holds, sealed to their device key, plus the log so far."""
         profile = ev.clean_profile({"name": name, "pronouns": pronouns, "colour": colour})
@@ -50,14 +56,21 @@ class JoinMixin(SpaceBase):
             group = self._group(conn, space_id)
             assert space is not None
             current = space.current_epoch
-            add = self._append(space_id, ev.ADD, {
-                "member": pk, "profile": ev.profile_content(profile),
-                "devices": [[device, box_pk]], "key_epoch": current})
-            sealed = keys.seal_welcome_keys(box_pk, space_id, add.id, current,
-                                            ids.epoch_keys(conn, space_id))
+            add = self._append(
+                space_id,
+                ev.ADD,
+                {
+                    "member": pk,
+                    "profile": ev.profile_content(profile),
+                    "devices": [[device, box_pk]],
+                    "key_epoch": current,
+                },
+            )
+            sealed = keys.seal_welcome_keys(
+                box_pk, space_id, add.id, current, ids.epoch_keys(conn, space_id)
+            )
         envelopes = self._log.envelopes_after(space_id, {}, WELCOME_MAX_EVENTS)
-        return keys.Welcome(space_id, group.owner_pk, add.id, sealed,
-                            tuple(envelopes)).encode()
+        return keys.Welcome(space_id, group.owner_pk, add.id, sealed, tuple(envelopes)).encode()
 
     def accept_welcome(self, welcome: bytes) -> bytes:
         """Joiner side: open the welcome with a pending request's device key, store the
@@ -81,12 +94,27 @@ class JoinMixin(SpaceBase):
             pending = st.get_pending_by_box(conn, box.public)
             assert pending is not None
             persona_pk, _, colour = pending
-            ids.insert_space(conn, ids.SpaceRow(untrusted.space_id, "group", persona_pk, "",
-                                                opened.current_epoch, self._clock()))
+            ids.insert_space(
+                conn,
+                ids.SpaceRow(
+                    untrusted.space_id, "group", persona_pk, "", opened.current_epoch, self._clock()
+                ),
+            )
             for epoch, key in opened.keys.items():
                 ids.put_epoch_key(conn, untrusted.space_id, epoch, key)
-            st.insert_group(conn, GroupRow(untrusted.space_id, untrusted.owner_pk, box.secret,
-                                           box.public, colour, 0, "", self._clock()))
+            st.insert_group(
+                conn,
+                GroupRow(
+                    untrusted.space_id,
+                    untrusted.owner_pk,
+                    box.secret,
+                    box.public,
+                    colour,
+                    0,
+                    "",
+                    self._clock(),
+                ),
+            )
             st.delete_pending(conn, persona_pk)
         self._log.ingest(untrusted.envelopes)
         with self._fresh(untrusted.space_id) as conn:
@@ -94,7 +122,6 @@ class JoinMixin(SpaceBase):
         if not au.is_active(me):
             with self._vault.transaction() as conn:
                 st.wipe_space(conn, untrusted.space_id, None)
-                st.insert_pending(conn, persona_pk, box.secret, box.public, colour,
-                                  self._clock())
+                st.insert_pending(conn, persona_pk, box.secret, box.public, colour, self._clock())
             raise InvalidInput("the welcome's history does not show you being added")
         return untrusted.space_id

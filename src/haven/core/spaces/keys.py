@@ -47,28 +47,34 @@ def seal_epoch_key(recipient_pk: bytes, space_id: bytes, epoch: int, key: bytes)
     return seal(recipient_pk, packb([EPOCH_KEY_DOMAIN, space_id, epoch, recipient_pk, key]))
 
 
-def seal_epoch_key_to_all(recipients: Iterable[bytes], space_id: bytes, epoch: int,
-                          key: bytes) -> list[list[bytes]]:
+def seal_epoch_key_to_all(
+    recipients: Iterable[bytes], space_id: bytes, epoch: int, key: bytes
+) -> list[list[bytes]]:
     return [[pk, seal_epoch_key(pk, space_id, epoch, key)] for pk in sorted(set(recipients))]
 
 
-def open_epoch_key(box: BoxKeyPair, untrusted_sealed: bytes, space_id: bytes,
-                   epoch: int) -> bytes | None:
+def open_epoch_key(
+    box: BoxKeyPair, untrusted_sealed: bytes, space_id: bytes, epoch: int
+) -> bytes | None:
     """The key, or None when the box does not open or is bound to something else."""
     try:
         plain = open_sealed(box, untrusted_sealed)
     except CryptoError:
         return None
     fields = _unpack(plain)
-    if not (isinstance(fields, list) and len(fields) == 5
-            and fields[:4] == [EPOCH_KEY_DOMAIN, space_id, epoch, box.public]):
+    if not (
+        isinstance(fields, list)
+        and len(fields) == 5
+        and fields[:4] == [EPOCH_KEY_DOMAIN, space_id, epoch, box.public]
+    ):
         return None
     key = fields[-1]
     return key if isinstance(key, bytes) and len(key) == EPOCH_KEY_BYTES else None
 
 
-def find_and_open(box: BoxKeyPair, sealed: Iterable[tuple[bytes, bytes]], space_id: bytes,
-                  epoch: int) -> bytes | None:
+def find_and_open(
+    box: BoxKeyPair, sealed: Iterable[tuple[bytes, bytes]], space_id: bytes, epoch: int
+) -> bytes | None:
     for recipient, blob in sealed:
         if recipient == box.public:
             return open_epoch_key(box, blob, space_id, epoch)
@@ -77,19 +83,24 @@ def find_and_open(box: BoxKeyPair, sealed: Iterable[tuple[bytes, bytes]], space_
 
 # ----------------------------------------------------------------- reports
 
+
 def seal_report(recipient_pk: bytes, space_id: bytes, target_id: bytes, reason: str) -> bytes:
     return seal(recipient_pk, packb([REPORT_DOMAIN, space_id, recipient_pk, target_id, reason]))
 
 
-def open_report(box: BoxKeyPair, untrusted_sealed: bytes,
-                space_id: bytes) -> tuple[bytes, str] | None:
+def open_report(
+    box: BoxKeyPair, untrusted_sealed: bytes, space_id: bytes
+) -> tuple[bytes, str] | None:
     try:
         plain = open_sealed(box, untrusted_sealed)
     except CryptoError:
         return None
     fields = _unpack(plain)
-    if not (isinstance(fields, list) and len(fields) == 5 and fields[:3] == [
-            REPORT_DOMAIN, space_id, box.public]):
+    if not (
+        isinstance(fields, list)
+        and len(fields) == 5
+        and fields[:3] == [REPORT_DOMAIN, space_id, box.public]
+    ):
         return None
     target, reason = fields[3], fields[4]
     if not (isinstance(target, bytes) and len(target) == 32 and isinstance(reason, str)):
@@ -98,6 +109,7 @@ def open_report(box: BoxKeyPair, untrusted_sealed: bytes,
 
 
 # ----------------------------------------------------------------- welcome
+
 
 @dataclass(frozen=True, repr=False)
 class WelcomeKeys:
@@ -123,8 +135,16 @@ class Welcome:
     envelopes: tuple[bytes, ...]
 
     def encode(self) -> bytes:
-        return packb([WELCOME_DOMAIN, self.space_id, self.owner_pk, self.add_event_id,
-                      self.sealed_keys, list(self.envelopes)])
+        return packb(
+            [
+                WELCOME_DOMAIN,
+                self.space_id,
+                self.owner_pk,
+                self.add_event_id,
+                self.sealed_keys,
+                list(self.envelopes),
+            ]
+        )
 
     @classmethod
     def decode(cls, untrusted: bytes) -> Welcome:
@@ -134,21 +154,41 @@ class Welcome:
         if not (isinstance(fields, list) and len(fields) == 6 and fields[0] == WELCOME_DOMAIN):
             raise InvalidInput("this is not a Haven welcome")
         _, space_id, owner, add_id, sealed_keys, envelopes = fields
-        if not (isinstance(space_id, bytes) and len(space_id) == 16
-                and isinstance(owner, bytes) and len(owner) == 32
-                and isinstance(add_id, bytes) and len(add_id) == 32
-                and isinstance(sealed_keys, bytes) and isinstance(envelopes, list)
-                and all(isinstance(e, bytes) for e in envelopes)):
+        if not (
+            isinstance(space_id, bytes)
+            and len(space_id) == 16
+            and isinstance(owner, bytes)
+            and len(owner) == 32
+            and isinstance(add_id, bytes)
+            and len(add_id) == 32
+            and isinstance(sealed_keys, bytes)
+            and isinstance(envelopes, list)
+            and all(isinstance(e, bytes) for e in envelopes)
+        ):
             raise InvalidInput("the welcome is damaged")
         return cls(space_id, owner, add_id, sealed_keys, tuple(envelopes))
 
 
-def seal_welcome_keys(recipient_pk: bytes, space_id: bytes, add_event_id: bytes,
-                      current_epoch: int, keys: dict[int, bytes]) -> bytes:
-    return seal(recipient_pk, packb([
-        WELCOME_KEYS_DOMAIN, space_id, recipient_pk, add_event_id, current_epoch,
-        [[e, k] for e, k in sorted(keys.items())],
-    ]))
+def seal_welcome_keys(
+    recipient_pk: bytes,
+    space_id: bytes,
+    add_event_id: bytes,
+    current_epoch: int,
+    keys: dict[int, bytes],
+) -> bytes:
+    return seal(
+        recipient_pk,
+        packb(
+            [
+                WELCOME_KEYS_DOMAIN,
+                space_id,
+                recipient_pk,
+                add_event_id,
+                current_epoch,
+                [[e, k] for e, k in sorted(keys.items())],
+            ]
+        ),
+    )
 
 
 def open_welcome_keys(box: BoxKeyPair, welcome: Welcome) -> WelcomeKeys:
@@ -157,17 +197,25 @@ def open_welcome_keys(box: BoxKeyPair, welcome: Welcome) -> WelcomeKeys:
     except CryptoError:
         raise InvalidInput("this welcome was made for someone else's join request") from None
     fields = _unpack(plain)
-    if not (isinstance(fields, list) and len(fields) == 6 and fields[:4] == [
-            WELCOME_KEYS_DOMAIN, welcome.space_id, box.public, welcome.add_event_id]):
+    if not (
+        isinstance(fields, list)
+        and len(fields) == 6
+        and fields[:4] == [WELCOME_KEYS_DOMAIN, welcome.space_id, box.public, welcome.add_event_id]
+    ):
         raise InvalidInput("the welcome's keys are bound to another space or request")
     current, pairs = fields[4], fields[5]
     keys: dict[int, bytes] = {}
     if not isinstance(pairs, list):
         raise InvalidInput("the welcome is damaged")
     for pair in pairs:
-        if not (isinstance(pair, list) and len(pair) == 2 and type(pair[0]) is int
-                and 0 <= pair[0] < 2**63 and isinstance(pair[1], bytes)
-                and len(pair[1]) == EPOCH_KEY_BYTES):
+        if not (
+            isinstance(pair, list)
+            and len(pair) == 2
+            and type(pair[0]) is int
+            and 0 <= pair[0] < 2**63
+            and isinstance(pair[1], bytes)
+            and len(pair[1]) == EPOCH_KEY_BYTES
+        ):
             raise InvalidInput("the welcome is damaged")
         keys[pair[0]] = pair[1]
     if type(current) is not int or current not in keys:

@@ -29,7 +29,11 @@ class Status(StrEnum):
 
 #: Supportive reactions: a fixed set, counted, never ranked.
 REACTIONS: tuple[str, ...] = (
-    "sending-care", "me-too", "proud-of-you", "not-alone", "thank-you",
+    "sending-care",
+    "me-too",
+    "proud-of-you",
+    "not-alone",
+    "thank-you",
 )
 REACTION_LABELS: dict[str, str] = {
     "sending-care": "sending care",
@@ -41,13 +45,33 @@ REACTION_LABELS: dict[str, str] = {
 
 #: Suggested topics; any short free text is allowed too.
 TOPICS: tuple[str, ...] = (
-    "coming out", "relationships", "parenting", "family", "identity", "health", "work",
-    "faith", "fashion", "travel", "sport", "music", "art", "politics", "entertainment",
+    "coming out",
+    "relationships",
+    "parenting",
+    "family",
+    "identity",
+    "health",
+    "work",
+    "faith",
+    "fashion",
+    "travel",
+    "sport",
+    "music",
+    "art",
+    "politics",
+    "entertainment",
 )
 
 #: Persona colours offered to new personas (accessible on light and dark backgrounds).
 COLOURS: tuple[str, ...] = (
-    "#1f77b4", "#9467bd", "#2ca02c", "#d62728", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
+    "#1f77b4",
+    "#9467bd",
+    "#2ca02c",
+    "#d62728",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#bcbd22",
 )
 
 

@@ -15,14 +15,16 @@ from haven.store.vault import Connection
 
 
 def checked_profile(display_name: str, pronouns: str = "", colour: str = "") -> Profile:
-    return ev.clean_profile({"name": display_name, "pronouns": pronouns,
-                             "colour": colour or secrets.choice(COLOURS)})
+    return ev.clean_profile(
+        {"name": display_name, "pronouns": pronouns, "colour": colour or secrets.choice(COLOURS)}
+    )
 
 
 def new_persona(conn: Connection, profile: Profile, now_ms: int) -> bytes:
     keys = SigningKeyPair.generate()
-    ids.insert_persona(conn, ids.PersonaRow(keys.public, keys.seed, profile.display_name,
-                                            profile.pronouns, now_ms))
+    ids.insert_persona(
+        conn, ids.PersonaRow(keys.public, keys.seed, profile.display_name, profile.pronouns, now_ms)
+    )
     return keys.public
 
 

@@ -48,8 +48,10 @@ class SpaceProjector:
         rm.take_sealed_key(conn, group, event)
         state = st.get_state(conn, group.space_id)
         assert state is not None
-        if not state.dirty and (event.lamport, event.id) > (state.applied_lamport,
-                                                            state.applied_id):
+        if not state.dirty and (event.lamport, event.id) > (
+            state.applied_lamport,
+            state.applied_id,
+        ):
             step(conn, group, event)
         else:
             st.set_dirty(conn, group.space_id, True)
@@ -110,6 +112,7 @@ class SpaceProjector:
 
 # ----------------------------------------------------------------- the rules, one event
 
+
 def step(conn: Connection, group: GroupRow, event: Event) -> bool:
     """Apply one event in log order if it is valid; returns whether it was."""
     author = st.get_member(conn, group.space_id, event.author)
@@ -128,10 +131,23 @@ def step(conn: Connection, group: GroupRow, event: Event) -> bool:
 
 
 _HANDLERS: dict[str, Handler] = {
-    ev.GENESIS: rm.genesis, ev.INFO: rm.info, ev.ADD: rm.add, ev.ROLE: rm.role,
-    ev.REMOVE: rm.remove, ev.LEAVE: rm.leave, ev.PROFILE: rm.profile, ev.DEVICES: rm.devices,
-    ev.TRANSFER: rm.transfer, ev.ROTATE: rm.rotate, ev.SHARE: rm.share,
-    ev.POST: rt.post, ev.EDIT: rt.edit, ev.DELETE: rt.delete, ev.PIN: rt.pin,
-    ev.MODERATE: rt.moderate, ev.REACT: rt.react, ev.REPORT: rt.report,
+    ev.GENESIS: rm.genesis,
+    ev.INFO: rm.info,
+    ev.ADD: rm.add,
+    ev.ROLE: rm.role,
+    ev.REMOVE: rm.remove,
+    ev.LEAVE: rm.leave,
+    ev.PROFILE: rm.profile,
+    ev.DEVICES: rm.devices,
+    ev.TRANSFER: rm.transfer,
+    ev.ROTATE: rm.rotate,
+    ev.SHARE: rm.share,
+    ev.POST: rt.post,
+    ev.EDIT: rt.edit,
+    ev.DELETE: rt.delete,
+    ev.PIN: rt.pin,
+    ev.MODERATE: rt.moderate,
+    ev.REACT: rt.react,
+    ev.REPORT: rt.report,
     ev.RELAYS: lambda *a: relay_rules.apply_space_relays(*a),
 }

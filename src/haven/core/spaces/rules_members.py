@@ -19,12 +19,19 @@ from haven.store.spaces_tables import GroupRow, MemberRow
 from haven.store.vault import Connection
 
 
-def _member(event: Event, author: MemberRow | None, profile: Any, role: Role,
-            lamport: int | None = None) -> MemberRow:
+def _member(
+    event: Event, author: MemberRow | None, profile: Any, role: Role, lamport: int | None = None
+) -> MemberRow:
     p = ev.clean_profile(profile)
-    return MemberRow(event.author if author is None else author.member_pk, role.value,
-                     Status.ACTIVE.value, p.display_name, p.pronouns, p.colour,
-                     event.lamport if lamport is None else lamport)
+    return MemberRow(
+        event.author if author is None else author.member_pk,
+        role.value,
+        Status.ACTIVE.value,
+        p.display_name,
+        p.pronouns,
+        p.colour,
+        event.lamport if lamport is None else lamport,
+    )
 
 
 def _refresh_epoch(conn: Connection, space_id: bytes) -> None:
@@ -34,10 +41,20 @@ def _refresh_epoch(conn: Connection, space_id: bytes) -> None:
         ids.set_current_epoch(conn, space_id, state.inforce_epoch)
 
 
-def modlog(conn: Connection, event: Event, action: str, subject: bytes | None,
-            detail: str = "") -> None:
-    st.insert_modlog(conn, event.id, event.space_id, event.lamport, event.author, action,
-                     subject, detail, event.created_ms)
+def modlog(
+    conn: Connection, event: Event, action: str, subject: bytes | None, detail: str = ""
+) -> None:
+    st.insert_modlog(
+        conn,
+        event.id,
+        event.space_id,
+        event.lamport,
+        event.author,
+        action,
+        subject,
+        detail,
+        event.created_ms,
+    )
 
 
 def genesis(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
@@ -45,13 +62,16 @@ def genesis(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -
     if state is None or state.genesis_id is not None or e.author != g.owner_pk:
         return False
     c = e.content
-    st.set_info(conn, g.space_id, ev.clean_text(c.get("name"), ev.MAX_SPACE_NAME, "a name",
-                                                required=True),
-                ev.clean_text(c.get("description", ""), ev.MAX_DESCRIPTION, "a description",
-                              multiline=True),
-                ev.clean_topics(c.get("topics") or ()),
-                ev.clean_text(c.get("guidelines", ""), ev.MAX_GUIDELINES, "guidelines",
-                              multiline=True))
+    st.set_info(
+        conn,
+        g.space_id,
+        ev.clean_text(c.get("name"), ev.MAX_SPACE_NAME, "a name", required=True),
+        ev.clean_text(
+            c.get("description", ""), ev.MAX_DESCRIPTION, "a description", multiline=True
+        ),
+        ev.clean_topics(c.get("topics") or ()),
+        ev.clean_text(c.get("guidelines", ""), ev.MAX_GUIDELINES, "guidelines", multiline=True),
+    )
     devices = ev.clean_devices(c.get("devices"))
     st.put_member(conn, g.space_id, _member(e, None, c.get("profile"), Role.OWNER))
     st.put_devices(conn, g.space_id, e.author, devices)
@@ -65,13 +85,16 @@ def info(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> b
     if not au.may(author, ev.INFO):
         return False
     c = e.content
-    st.set_info(conn, g.space_id, ev.clean_text(c.get("name"), ev.MAX_SPACE_NAME, "a name",
-                                                required=True),
-                ev.clean_text(c.get("description", ""), ev.MAX_DESCRIPTION, "a description",
-                              multiline=True),
-                ev.clean_topics(c.get("topics") or ()),
-                ev.clean_text(c.get("guidelines", ""), ev.MAX_GUIDELINES, "guidelines",
-                              multiline=True))
+    st.set_info(
+        conn,
+        g.space_id,
+        ev.clean_text(c.get("name"), ev.MAX_SPACE_NAME, "a name", required=True),
+        ev.clean_text(
+            c.get("description", ""), ev.MAX_DESCRIPTION, "a description", multiline=True
+        ),
+        ev.clean_topics(c.get("topics") or ()),
+        ev.clean_text(c.get("guidelines", ""), ev.MAX_GUIDELINES, "guidelines", multiline=True),
+    )
     modlog(conn, e, "edit-info", None)
     return True
 
@@ -85,8 +108,19 @@ def add(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bo
     devices = ev.clean_devices(c.get("devices"))
     key_epoch = ev.clean_epoch(c.get("key_epoch")) if c.get("key_epoch") else 0
     p = ev.clean_profile(c.get("profile"))
-    st.put_member(conn, g.space_id, MemberRow(pk, Role.MEMBER.value, Status.ACTIVE.value,
-                                              p.display_name, p.pronouns, p.colour, e.lamport))
+    st.put_member(
+        conn,
+        g.space_id,
+        MemberRow(
+            pk,
+            Role.MEMBER.value,
+            Status.ACTIVE.value,
+            p.display_name,
+            p.pronouns,
+            p.colour,
+            e.lamport,
+        ),
+    )
     st.put_devices(conn, g.space_id, pk, devices)
     st.add_recipients(conn, g.space_id, key_epoch, [b for _, b in devices])
     modlog(conn, e, "add", pk, p.display_name)
@@ -115,8 +149,9 @@ def remove(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) ->
     if target is None or not au.may_remove(author, target):
         return False
     status = Status.BANNED if ban else Status.REMOVED
-    st.put_member(conn, g.space_id, MemberRow(pk, Role.MEMBER.value, status.value,
-                                              *_rest(target)[1:]))
+    st.put_member(
+        conn, g.space_id, MemberRow(pk, Role.MEMBER.value, status.value, *_rest(target)[1:])
+    )
     modlog(conn, e, "ban" if ban else "remove", pk, reason)
     return True
 
@@ -127,11 +162,15 @@ def leave(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> 
     if author.role == Role.OWNER.value:
         heir = au.successor(conn, g.space_id, author.member_pk)
         if heir is not None:
-            st.put_member(conn, g.space_id, MemberRow(heir.member_pk, Role.OWNER.value,
-                                                      *_rest(heir)))
+            st.put_member(
+                conn, g.space_id, MemberRow(heir.member_pk, Role.OWNER.value, *_rest(heir))
+            )
             modlog(conn, e, "owner", heir.member_pk, "succession")
-    st.put_member(conn, g.space_id, MemberRow(author.member_pk, Role.MEMBER.value,
-                                              Status.LEFT.value, *_rest(author)[1:]))
+    st.put_member(
+        conn,
+        g.space_id,
+        MemberRow(author.member_pk, Role.MEMBER.value, Status.LEFT.value, *_rest(author)[1:]),
+    )
     return True
 
 
@@ -139,9 +178,19 @@ def profile(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -
     if author is None or not au.may(author, ev.PROFILE):
         return False
     p = ev.clean_profile(e.content.get("profile"))
-    st.put_member(conn, g.space_id, MemberRow(author.member_pk, author.role, author.status,
-                                              p.display_name, p.pronouns, p.colour,
-                                              author.since_lamport))
+    st.put_member(
+        conn,
+        g.space_id,
+        MemberRow(
+            author.member_pk,
+            author.role,
+            author.status,
+            p.display_name,
+            p.pronouns,
+            p.colour,
+            author.since_lamport,
+        ),
+    )
     return True
 
 
@@ -163,12 +212,16 @@ def devices(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -
 def transfer(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
     pk = ev.clean_pk(e.content.get("member"))
     target = st.get_member(conn, g.space_id, pk)
-    if (author is None or target is None or not au.may(author, ev.TRANSFER)
-            or not au.is_active(target) or pk == author.member_pk):
+    if (
+        author is None
+        or target is None
+        or not au.may(author, ev.TRANSFER)
+        or not au.is_active(target)
+        or pk == author.member_pk
+    ):
         return False
     st.put_member(conn, g.space_id, MemberRow(pk, Role.OWNER.value, *_rest(target)))
-    st.put_member(conn, g.space_id, MemberRow(author.member_pk, Role.ADMIN.value,
-                                              *_rest(author)))
+    st.put_member(conn, g.space_id, MemberRow(author.member_pk, Role.ADMIN.value, *_rest(author)))
     modlog(conn, e, "owner", pk, "transfer")
     return True
 

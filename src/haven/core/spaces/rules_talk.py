@@ -24,8 +24,24 @@ def post(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> b
         if parent is None or parent.space_id != g.space_id:
             return False
         parent_id = parent.parent_id or parent.post_id  # threads are one level deep
-    st.insert_post(conn, PostRow(e.id, g.space_id, e.author, parent_id, post.title, post.body,
-                                 post.cw, e.created_ms, None, e.lamport, 0, "visible", ""))
+    st.insert_post(
+        conn,
+        PostRow(
+            e.id,
+            g.space_id,
+            e.author,
+            parent_id,
+            post.title,
+            post.body,
+            post.cw,
+            e.created_ms,
+            None,
+            e.lamport,
+            0,
+            "visible",
+            "",
+        ),
+    )
     return True
 
 
@@ -91,6 +107,7 @@ def report(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) ->
         if recipient == box.public:
             opened = keys.open_report(box, blob, g.space_id)
             if opened is not None:
-                st.insert_report(conn, e.id, g.space_id, e.author, opened[0], opened[1],
-                                 e.created_ms)
+                st.insert_report(
+                    conn, e.id, g.space_id, e.author, opened[0], opened[1], e.created_ms
+                )
     return True

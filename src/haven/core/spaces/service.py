@@ -37,9 +37,11 @@ from haven.store.vault import Vault
 
 log = logging.getLogger(__name__)
 
+
 class SpaceService(JoinMixin, TalkMixin):
-    def __init__(self, vault: Vault, log_: EventLog, identity: Identity,
-                 clock: Clock = now_ms) -> None:
+    def __init__(
+        self, vault: Vault, log_: EventLog, identity: Identity, clock: Clock = now_ms
+    ) -> None:
         super().__init__(vault, log_, identity, clock, on_changed=self._heal_quietly)
         self._healing = False
         log_.register_projector(self.projector)
@@ -47,36 +49,51 @@ class SpaceService(JoinMixin, TalkMixin):
 
     # ----------------------------------------------------------------- spaces
 
-    def create_space(self, name: str, description: str = "", topics: Iterable[str] = (),
-                     guidelines: str = "", *, display_name: str | None = None,
-                     pronouns: str | None = None, colour: str = "",
-                     persona_id: bytes | None = None) -> bytes:
+    def create_space(
+        self,
+        name: str,
+        description: str = "",
+        topics: Iterable[str] = (),
+        guidelines: str = "",
+        *,
+        display_name: str | None = None,
+        pronouns: str | None = None,
+        colour: str = "",
+        persona_id: bytes | None = None,
+    ) -> bytes:
         """A new space with this device's persona as owner. By default the persona is new
         (fresh keys); `persona_id` reuses one, which links the spaces that share it."""
         content: dict[str, Any] = {
             "name": ev.clean_text(name, ev.MAX_SPACE_NAME, "a space name", required=True),
-            "description": ev.clean_text(description, ev.MAX_DESCRIPTION, "a description",
-                                         multiline=True),
+            "description": ev.clean_text(
+                description, ev.MAX_DESCRIPTION, "a description", multiline=True
+            ),
             "topics": list(ev.clean_topics(topics)),
-            "guidelines": ev.clean_text(guidelines, ev.MAX_GUIDELINES, "guidelines",
-                                        multiline=True),
+            "guidelines": ev.clean_text(
+                guidelines, ev.MAX_GUIDELINES, "guidelines", multiline=True
+            ),
         }
         primary = self._identity.primary()
-        profile = checked_profile(display_name or primary.display_name,
-                                  primary.pronouns if pronouns is None else pronouns, colour)
-        space_id, (epoch, key), box, now = (os.urandom(SPACE_ID_BYTES), keys.new_epoch(),
-                                            new_box(), self._clock())
+        profile = checked_profile(
+            display_name or primary.display_name,
+            primary.pronouns if pronouns is None else pronouns,
+            colour,
+        )
+        space_id, (epoch, key), box, now = (
+            os.urandom(SPACE_ID_BYTES),
+            keys.new_epoch(),
+            new_box(),
+            self._clock(),
+        )
         with self._vault.transaction() as conn:
-            pk = (reuse_persona(conn, persona_id) if persona_id
-                  else new_persona(conn, profile, now))
+            pk = reuse_persona(conn, persona_id) if persona_id else new_persona(conn, profile, now)
             device = self._identity.device_id_for(pk)
-            ids.insert_space(conn, ids.SpaceRow(space_id, "group", pk, content["name"], epoch,
-                                                now))
+            ids.insert_space(conn, ids.SpaceRow(space_id, "group", pk, content["name"], epoch, now))
             ids.put_epoch_key(conn, space_id, epoch, key)
-            st.insert_group(conn, GroupRow(space_id, pk, box.secret, box.public,
-                                           profile.colour, 0, "", now))
-            content |= {"profile": ev.profile_content(profile),
-                        "devices": [[device, box.public]]}
+            st.insert_group(
+                conn, GroupRow(space_id, pk, box.secret, box.public, profile.colour, 0, "", now)
+            )
+            content |= {"profile": ev.profile_content(profile), "devices": [[device, box.public]]}
             self._append(space_id, ev.GENESIS, content)
         return space_id
 
@@ -86,8 +103,16 @@ class SpaceService(JoinMixin, TalkMixin):
         out = []
         for space_id in space_ids:
             info = self.space_info(space_id)
-            out.append(SpaceSummary(space_id, info.name, info.topics, self.unread(space_id),
-                                    info.my_role, info.member_count))
+            out.append(
+                SpaceSummary(
+                    space_id,
+                    info.name,
+                    info.topics,
+                    self.unread(space_id),
+                    info.my_role,
+                    info.member_count,
+                )
+            )
         return out
 
     def space_info(self, space_id: bytes) -> SpaceInfo:
@@ -97,12 +122,21 @@ class SpaceService(JoinMixin, TalkMixin):
             if state is None or space is None:
                 raise NotFound("this space has no history yet")
             active = st.list_members(conn, space_id, Status.ACTIVE.value)
-            owner = next((m.member_pk for m in active if m.role == Role.OWNER.value),
-                         group.owner_pk)
-            return SpaceInfo(space_id, state.name, state.description,
-                             tuple(t for t in state.topics.split("\n") if t), state.guidelines,
-                             owner, space.persona_id, au.role_of(self._me(conn, space_id)),
-                             space.current_epoch, len(active))
+            owner = next(
+                (m.member_pk for m in active if m.role == Role.OWNER.value), group.owner_pk
+            )
+            return SpaceInfo(
+                space_id,
+                state.name,
+                state.description,
+                tuple(t for t in state.topics.split("\n") if t),
+                state.guidelines,
+                owner,
+                space.persona_id,
+                au.role_of(self._me(conn, space_id)),
+                space.current_epoch,
+                len(active),
+            )
 
     def warnings(self, space_id: bytes) -> list[SpaceWarning]:
         """Forks: one device signed two different events with the same number. Either a
@@ -111,9 +145,15 @@ class SpaceService(JoinMixin, TalkMixin):
         forks = self._log.equivocations(space_id)
         with self._fresh(space_id) as conn:
             names = {m.member_pk: m.display_name for m in st.list_members(conn, space_id)}
-        return [SpaceWarning("fork", author, names.get(author, "?"),
-                             f"two different events numbered {seq} from one device")
-                for author, _device, seq in forks]
+        return [
+            SpaceWarning(
+                "fork",
+                author,
+                names.get(author, "?"),
+                f"two different events numbered {seq} from one device",
+            )
+            for author, _device, seq in forks
+        ]
 
     # ----------------------------------------------------------------- members
 
@@ -121,8 +161,18 @@ class SpaceService(JoinMixin, TalkMixin):
         with self._fresh(space_id) as conn:
             rows = st.list_members(conn, space_id, None if include_former else "active")
             blocked = st.blocked(conn, space_id)
-        return [Member(m.member_pk, m.display_name, m.pronouns, m.colour, Role(m.role),
-                       Status(m.status), m.member_pk in blocked) for m in rows]
+        return [
+            Member(
+                m.member_pk,
+                m.display_name,
+                m.pronouns,
+                m.colour,
+                Role(m.role),
+                Status(m.status),
+                m.member_pk in blocked,
+            )
+            for m in rows
+        ]
 
     def set_role(self, space_id: bytes, member_pk: bytes, role: Role | str) -> None:
         new = ev.clean_role(role.value if isinstance(role, Role) else role)
@@ -133,8 +183,9 @@ class SpaceService(JoinMixin, TalkMixin):
             raise InvalidInput("that member's role cannot be changed (the owner's never is)")
         self._append(space_id, ev.ROLE, {"member": member_pk, "role": new.value})
 
-    def remove_member(self, space_id: bytes, member_pk: bytes, ban: bool = False,
-                      reason: str = "") -> int:
+    def remove_member(
+        self, space_id: bytes, member_pk: bytes, ban: bool = False, reason: str = ""
+    ) -> int:
         """Remove (or ban) a member and rotate the epoch in the same transaction; returns
         the new epoch. The rotation is encrypted under the old epoch, so the removed member
         can see that it happened but not the new key."""
@@ -145,8 +196,9 @@ class SpaceService(JoinMixin, TalkMixin):
         if not au.may_remove(me, target):
             raise InvalidInput("that member cannot be removed (not a member, you, or the owner)")
         with self._vault.transaction() as conn:
-            remaining = (st.active_box_keys(conn, space_id)
-                         - st.member_box_keys(conn, space_id, member_pk))
+            remaining = st.active_box_keys(conn, space_id) - st.member_box_keys(
+                conn, space_id, member_pk
+            )
             drafts = [Draft(ev.REMOVE, {"member": member_pk, "ban": ban, "reason": reason})]
             epoch, rotate = self._rotation(space_id, remaining)
             self._append_many(space_id, [*drafts, rotate])
@@ -177,8 +229,9 @@ class SpaceService(JoinMixin, TalkMixin):
         current = dict(self.devices(space_id, me.member_pk))
         current[device_id] = ev.clean_pk(box_pk)
         devices = ev.clean_devices([[d, b] for d, b in sorted(current.items())])
-        self._append(space_id, ev.DEVICES, {"member": me.member_pk,
-                                            "devices": [list(d) for d in devices]})
+        self._append(
+            space_id, ev.DEVICES, {"member": me.member_pk, "devices": [list(d) for d in devices]}
+        )
 
     def remove_device(self, space_id: bytes, member_pk: bytes, device_id: bytes) -> int:
         """Drop one device of a member (your own, or anyone's but the owner's if you are an
@@ -186,8 +239,9 @@ class SpaceService(JoinMixin, TalkMixin):
         with self._fresh(space_id) as conn:
             me, target = self._me(conn, space_id), st.get_member(conn, space_id, member_pk)
         if not au.may_set_devices(me, target):
-            raise InvalidInput("you can remove only your own devices (admins: anyone's but "
-                               "the owner's)")
+            raise InvalidInput(
+                "you can remove only your own devices (admins: anyone's but the owner's)"
+            )
         current = dict(self.devices(space_id, member_pk))
         if device_id not in current:
             raise NotFound("that member has no such device in this space")
@@ -196,12 +250,17 @@ class SpaceService(JoinMixin, TalkMixin):
             raise InvalidInput("a member keeps at least one device; remove the member instead")
         can_rotate = au.may(me, ev.ROTATE)
         with self._vault.transaction() as conn:
-            drafts = [Draft(ev.DEVICES, {"member": member_pk,
-                                         "devices": [[d, b] for d, b in sorted(current.items())]})]
+            drafts = [
+                Draft(
+                    ev.DEVICES,
+                    {"member": member_pk, "devices": [[d, b] for d, b in sorted(current.items())]},
+                )
+            ]
             epoch = 0
             if can_rotate:
-                epoch, rotate = self._rotation(space_id,
-                                               st.active_box_keys(conn, space_id) - {dropped})
+                epoch, rotate = self._rotation(
+                    space_id, st.active_box_keys(conn, space_id) - {dropped}
+                )
                 drafts.append(rotate)
             self._append_many(space_id, drafts)
         return epoch
@@ -224,11 +283,11 @@ class SpaceService(JoinMixin, TalkMixin):
                 space = ids.get_space(conn, space_id)
                 st.wipe_space(conn, space_id, space.persona_id if space else None)
 
-    def update_persona(self, space_id: bytes, display_name: str, pronouns: str = "",
-                       colour: str = "") -> None:
+    def update_persona(
+        self, space_id: bytes, display_name: str, pronouns: str = "", colour: str = ""
+    ) -> None:
         """Change the name, pronouns or colour this space knows you by (only this space)."""
-        profile = ev.clean_profile({"name": display_name, "pronouns": pronouns,
-                                    "colour": colour})
+        profile = ev.clean_profile({"name": display_name, "pronouns": pronouns, "colour": colour})
         self._require(space_id, ev.PROFILE, "you are not an active member")
         with self._vault.transaction() as conn:
             space = ids.get_space(conn, space_id)
@@ -237,15 +296,23 @@ class SpaceService(JoinMixin, TalkMixin):
             st.set_colour(conn, space_id, profile.colour)
             self._append(space_id, ev.PROFILE, {"profile": ev.profile_content(profile)})
 
-    def update_info(self, space_id: bytes, name: str, description: str = "",
-                    topics: Iterable[str] = (), guidelines: str = "") -> None:
+    def update_info(
+        self,
+        space_id: bytes,
+        name: str,
+        description: str = "",
+        topics: Iterable[str] = (),
+        guidelines: str = "",
+    ) -> None:
         content = {
             "name": ev.clean_text(name, ev.MAX_SPACE_NAME, "a space name", required=True),
-            "description": ev.clean_text(description, ev.MAX_DESCRIPTION, "a description",
-                                         multiline=True),
+            "description": ev.clean_text(
+                description, ev.MAX_DESCRIPTION, "a description", multiline=True
+            ),
             "topics": list(ev.clean_topics(topics)),
-            "guidelines": ev.clean_text(guidelines, ev.MAX_GUIDELINES, "guidelines",
-                                        multiline=True),
+            "guidelines": ev.clean_text(
+                guidelines, ev.MAX_GUIDELINES, "guidelines", multiline=True
+            ),
         }
         self._require(space_id, ev.INFO, "only admins can edit the space's details")
         self._append(space_id, ev.INFO, content)
@@ -282,8 +349,11 @@ class SpaceService(JoinMixin, TalkMixin):
             space = ids.get_space(conn, space_id)
             assert space is not None
             for box_pk in sorted(missing):
-                held = [e for e in st.epochs_held(conn, space_id, box_pk)
-                        if ids.get_epoch_key(conn, space_id, e) is not None]
+                held = [
+                    e
+                    for e in st.epochs_held(conn, space_id, box_pk)
+                    if ids.get_epoch_key(conn, space_id, e) is not None
+                ]
                 if held:
                     by_epoch.setdefault(held[0], []).append(box_pk)
             for old, boxes in sorted(by_epoch.items()):

@@ -34,15 +34,24 @@ class TalkMixin(SpaceBase):
         self._visible_post(space_id, parent_id)
         return self._append(space_id, ev.POST, ev.post_to_content(content)).id
 
-    def edit_post(self, space_id: bytes, post_id: bytes, *, body: str | None = None,
-                  title: str | None = None, cw: str | None = None) -> None:
+    def edit_post(
+        self,
+        space_id: bytes,
+        post_id: bytes,
+        *,
+        body: str | None = None,
+        title: str | None = None,
+        cw: str | None = None,
+    ) -> None:
         me = self._require(space_id, ev.EDIT, "only members can edit")
         post = self._visible_post(space_id, post_id)
         if post.author != me.member_pk:
             raise InvalidInput("you can edit only your own posts")
-        content = ev.post_content(post.title if title is None else title,
-                                  post.body if body is None else body,
-                                  post.cw if cw is None else cw)
+        content = ev.post_content(
+            post.title if title is None else title,
+            post.body if body is None else body,
+            post.cw if cw is None else cw,
+        )
         self._append(space_id, ev.EDIT, ev.post_to_content(content), target=post_id)
 
     def delete_post(self, space_id: bytes, post_id: bytes) -> None:
@@ -78,8 +87,9 @@ class TalkMixin(SpaceBase):
         self._require(space_id, ev.REPORT, "only members can report")
         self._visible_post(space_id, post_id)
         with self._vault.read() as conn:
-            mods = st.active_box_keys(conn, space_id, [r.value for r in Role
-                                                       if r.rank >= Role.MODERATOR.rank])
+            mods = st.active_box_keys(
+                conn, space_id, [r.value for r in Role if r.rank >= Role.MODERATOR.rank]
+            )
         sealed = [[pk, keys.seal_report(pk, space_id, post_id, reason)] for pk in sorted(mods)]
         return self._append_many(space_id, [Draft(ev.REPORT, {"reports": sealed})])[0].id
 
@@ -94,8 +104,9 @@ class TalkMixin(SpaceBase):
 
     # ----------------------------------------------------------------- reading
 
-    def read_feed(self, space_id: bytes, include_hidden: bool = False,
-                  limit: int | None = None) -> list[FeedPost]:
+    def read_feed(
+        self, space_id: bytes, include_hidden: bool = False, limit: int | None = None
+    ) -> list[FeedPost]:
         """Threads in order (pinned first), each with its replies, reaction counts and the
         author's current name and colour. Posts hidden by this reader's mute words or
         blocks are left out unless `include_hidden`. With `limit`, only the newest `limit`
@@ -127,11 +138,23 @@ class TalkMixin(SpaceBase):
             elif mute and any(w in f"{p.title}\n{p.body}\n{p.cw}".casefold() for w in mute):
                 hidden = "muted"
             return FeedPost(
-                p.post_id, p.author, author.display_name if author else "?",
-                author.colour if author else "", p.title, p.body, p.cw, p.created_ms,
-                p.edited_ms, bool(p.pinned), p.state, p.removed_reason,
+                p.post_id,
+                p.author,
+                author.display_name if author else "?",
+                author.colour if author else "",
+                p.title,
+                p.body,
+                p.cw,
+                p.created_ms,
+                p.edited_ms,
+                bool(p.pinned),
+                p.state,
+                p.removed_reason,
                 {k: counts[p.post_id][k] for k in REACTIONS if counts[p.post_id][k]},
-                tuple(sorted(mine[p.post_id])), replies, hidden)
+                tuple(sorted(mine[p.post_id])),
+                replies,
+                hidden,
+            )
 
         children: dict[bytes, list[FeedPost]] = defaultdict(list)
         for p in posts:
@@ -186,13 +209,17 @@ class TalkMixin(SpaceBase):
             self._require_moderator(conn, space_id)
             names = {m.member_pk: m.display_name for m in st.list_members(conn, space_id)}
             rows = st.list_reports(conn, space_id)
-        return [Report(rid, who, names.get(who, "?"), target, reason, ms)
-                for rid, who, target, reason, ms in rows]
+        return [
+            Report(rid, who, names.get(who, "?"), target, reason, ms)
+            for rid, who, target, reason, ms in rows
+        ]
 
     def moderation_log(self, space_id: bytes) -> list[ModAction]:
         with self._fresh(space_id) as conn:
             self._require_moderator(conn, space_id)
             names = {m.member_pk: m.display_name for m in st.list_members(conn, space_id)}
             rows = st.list_modlog(conn, space_id)
-        return [ModAction(eid, actor, names.get(actor, "?"), action, subject, detail, ms)
-                for eid, actor, action, subject, detail, ms in rows]
+        return [
+            ModAction(eid, actor, names.get(actor, "?"), action, subject, detail, ms)
+            for eid, actor, action, subject, detail, ms in rows
+        ]

@@ -36,9 +36,12 @@ class DevicesPage(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.4)
         heading.setFont(font)
-        intro = QLabel(self.tr(
-            "Your journal can live on several of your computers. Linked devices sync with each "
-            "other directly, encrypted end to end; no server ever sees your entries."))
+        intro = QLabel(
+            self.tr(
+                "Your journal can live on several of your computers. Linked devices sync with each "
+                "other directly, encrypted end to end; no server ever sees your entries."
+            )
+        )
         intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Linked devices"))
@@ -129,7 +132,8 @@ class DevicesPage(QWidget):
     def _update_buttons(self) -> None:
         device = self.selected_device()
         self.unlink_button.setEnabled(
-            device is not None and not device.this_device and not device.unlinked)
+            device is not None and not device.this_device and not device.unlinked
+        )
 
     # ---------------------------------------------------------------- linking
 
@@ -161,10 +165,13 @@ class DevicesPage(QWidget):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Unlink %1?").replace("%1", name))
         box.setText(self.tr("Unlink %1?").replace("%1", name))
-        box.setInformativeText(self.tr(
-            "It keeps what it already has, but it cannot read anything written after this: "
-            "your journal moves to a new key that it never receives. To remove what is "
-            "already on it, erase Haven's data there."))
+        box.setInformativeText(
+            self.tr(
+                "It keeps what it already has, but it cannot read anything written after this: "
+                "your journal moves to a new key that it never receives. To remove what is "
+                "already on it, erase Haven's data there."
+            )
+        )
         unlink = box.addButton(self.tr("Unlink"), QMessageBox.ButtonRole.DestructiveRole)
         unlink.setAccessibleName(self.tr("Unlink"))
         keep = box.addButton(self.tr("Keep it linked"), QMessageBox.ButtonRole.RejectRole)
@@ -189,9 +196,11 @@ class DevicesPage(QWidget):
         name = device.label or self.tr("Unnamed device")
 
         def done(_epoch: object) -> None:
-            self.message.setText(self.tr(
-                "%1 is unlinked. Your other devices receive the new key when they next "
-                "sync.").replace("%1", name))
+            self.message.setText(
+                self.tr(
+                    "%1 is unlinked. Your other devices receive the new key when they next sync."
+                ).replace("%1", name)
+            )
             self.refresh()
 
         def failed(exc: BaseException) -> None:

@@ -48,9 +48,12 @@ class LinkDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Link a new device"))
         self.setMinimumWidth(760)
-        intro = QLabel(self.tr(
-            "On your other computer, open Haven and choose “Link to my other device”, then "
-            "type or paste this code. Both computers need to be on the same network."))
+        intro = QLabel(
+            self.tr(
+                "On your other computer, open Haven and choose “Link to my other device”, then "
+                "type or paste this code. Both computers need to be on the same network."
+            )
+        )
         intro.setWordWrap(True)
         self.code = QLineEdit()
         self.code.setReadOnly(True)
@@ -66,8 +69,11 @@ class LinkDialog(QDialog):
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.expiry = QLabel()
         self.expiry.setWordWrap(True)
-        self.words_hint = QLabel(self.tr(
-            "Your other computer now shows four words. Link only if they are exactly these:"))
+        self.words_hint = QLabel(
+            self.tr(
+                "Your other computer now shows four words. Link only if they are exactly these:"
+            )
+        )
         self.words_hint.setWordWrap(True)
         self.words = QLabel()
         self.words.setObjectName("verificationWords")
@@ -119,9 +125,14 @@ class LinkDialog(QDialog):
         self.finished_linking = False
         host = listen_host()
         self.offer = LinkOffer(
-            session, listen_host=host, advertise_host=advertise_host(host),
-            on_code=self._signals.code.emit, on_words=self._signals.words.emit,
-            on_done=self._signals.done.emit, on_failed=self._signals.failed.emit)
+            session,
+            listen_host=host,
+            advertise_host=advertise_host(host),
+            on_code=self._signals.code.emit,
+            on_words=self._signals.words.emit,
+            on_done=self._signals.done.emit,
+            on_failed=self._signals.failed.emit,
+        )
 
     def start(self) -> None:
         self.offer.start()
@@ -148,8 +159,7 @@ class LinkDialog(QDialog):
     def _on_done(self, label: str) -> None:
         self.finished_linking = True
         name = label or self.tr("your new device")
-        self.message.setText(
-            self.tr("Linked %1. It now holds your journal.").replace("%1", name))
+        self.message.setText(self.tr("Linked %1. It now holds your journal.").replace("%1", name))
         self._finish()
         self.linked.emit(label)
 

@@ -46,9 +46,12 @@ class LinkDevicePage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
-        intro = QLabel(self.tr(
-            "On your other device, open Haven, go to Devices and choose “Link a new device”. "
-            "Type or paste the code it shows, and choose a passphrase for this computer."))
+        intro = QLabel(
+            self.tr(
+                "On your other device, open Haven, go to Devices and choose “Link a new device”. "
+                "Type or paste the code it shows, and choose a passphrase for this computer."
+            )
+        )
         intro.setWordWrap(True)
         self.code = QLineEdit()
         self.code.setAccessibleName(self.tr("Pairing code"))
@@ -61,7 +64,8 @@ class LinkDevicePage(QWidget):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.passphrase.setAccessibleDescription(
-            self.tr("At least 10 characters; a few uncommon words work well"))
+            self.tr("At least 10 characters; a few uncommon words work well")
+        )
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm.setAccessibleName(self.tr("Passphrase again"))
@@ -72,8 +76,9 @@ class LinkDevicePage(QWidget):
         self.connect_button.setDefault(True)
         self.back_button = QPushButton(self.tr("&Back"))
         self.back_button.setAccessibleName(self.tr("Back to creating a new vault"))
-        self.words_hint = QLabel(self.tr(
-            "Your other device shows four words. Continue only if they are exactly these:"))
+        self.words_hint = QLabel(
+            self.tr("Your other device shows four words. Continue only if they are exactly these:")
+        )
         self.words_hint.setWordWrap(True)
         self.words = QLabel()
         self.words.setAccessibleName(self.tr("Verification words"))
@@ -126,10 +131,13 @@ class LinkDevicePage(QWidget):
         outer.addStretch(1)
         outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
-        for first, second in ((self.code, self.device_name), (self.device_name, self.passphrase),
-                              (self.passphrase, self.confirm),
-                              (self.confirm, self.connect_button),
-                              (self.connect_button, self.back_button)):
+        for first, second in (
+            (self.code, self.device_name),
+            (self.device_name, self.passphrase),
+            (self.passphrase, self.confirm),
+            (self.confirm, self.connect_button),
+            (self.connect_button, self.back_button),
+        ):
             self.setTabOrder(first, second)
 
         self._signals = _AcceptSignals()  # unparented: the runner may outlive this page
@@ -164,8 +172,13 @@ class LinkDevicePage(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
-        for widget in (self.code, self.device_name, self.passphrase, self.confirm,
-                       self.connect_button):
+        for widget in (
+            self.code,
+            self.device_name,
+            self.passphrase,
+            self.confirm,
+            self.connect_button,
+        ):
             widget.setEnabled(not busy)
 
     def _show_words(self, visible: bool) -> None:
@@ -210,9 +223,14 @@ class LinkDevicePage(QWidget):
         self.error.setText(self.tr("Connecting to your other device…"))
         self._set_busy(True)
         self.runner = LinkAccept(
-            code, self.bridge.data_dir, passphrase, label=self.device_name.text(),
-            on_words=self._signals.words.emit, on_done=self._signals.done.emit,
-            on_failed=self._signals.failed.emit)
+            code,
+            self.bridge.data_dir,
+            passphrase,
+            label=self.device_name.text(),
+            on_words=self._signals.words.emit,
+            on_done=self._signals.done.emit,
+            on_failed=self._signals.failed.emit,
+        )
         self.clear_secrets()
         self.runner.start()
 

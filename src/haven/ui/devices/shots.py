@@ -19,8 +19,9 @@ Shoot = Callable[[object, Path], None]
 DEMO_CODE = "hvn1-gaydc-mjqgy-ytana-a4t3n-ojsgq-zlomf-yha4z"
 
 
-def shoot_link_page(app: object, window: HavenWindow, path: Path, shoot: Shoot,
-                    passphrase: str) -> None:
+def shoot_link_page(
+    app: object, window: HavenWindow, path: Path, shoot: Shoot, passphrase: str
+) -> None:
     """First run: the "Link to my other device" page, filled in."""
     window.show_link_page()
     page = window.link_page
@@ -33,8 +34,9 @@ def shoot_link_page(app: object, window: HavenWindow, path: Path, shoot: Shoot,
     window.show_start_page()
 
 
-def _link_second_device(session: Session, folder: Path, passphrase: str, label: str,
-                        wait: Wait, app: object) -> None:
+def _link_second_device(
+    session: Session, folder: Path, passphrase: str, label: str, wait: Wait, app: object
+) -> None:
     """A real link of a throwaway vault, both people answering yes at once."""
     done = threading.Event()
     results: list[object] = []
@@ -45,15 +47,27 @@ def _link_second_device(session: Session, folder: Path, passphrase: str, label: 
         done.set()
 
     def on_code(code: str, _expires: int) -> None:
-        runner = LinkAccept(parse_code(code), folder, passphrase, label=label,
-                            on_words=lambda _w: runner.answer(True),
-                            on_done=finished, on_failed=finished)
+        runner = LinkAccept(
+            parse_code(code),
+            folder,
+            passphrase,
+            label=label,
+            on_words=lambda _w: runner.answer(True),
+            on_done=finished,
+            on_failed=finished,
+        )
         accept.append(runner)
         runner.start()
 
-    offer = LinkOffer(session, listen_host="127.0.0.1", advertise_host="127.0.0.1",
-                      on_code=on_code, on_words=lambda _w: offer.answer(True),
-                      on_done=lambda _label: None, on_failed=lambda _p: None)
+    offer = LinkOffer(
+        session,
+        listen_host="127.0.0.1",
+        advertise_host="127.0.0.1",
+        on_code=on_code,
+        on_words=lambda _w: offer.answer(True),
+        on_done=lambda _label: None,
+        on_failed=lambda _p: None,
+    )
     offer.start()
     wait(app, done.is_set)
     offer.join(30.0)
@@ -64,8 +78,16 @@ def _link_second_device(session: Session, folder: Path, passphrase: str, label: 
             raise RuntimeError(f"demo linking failed: {result.kind.value}")
 
 
-def shoot_devices(app: object, window: HavenWindow, tmp: Path, out_dir: Path, suffix: str,
-                  wait: Wait, shoot: Shoot, passphrase: str) -> list[Path]:
+def shoot_devices(
+    app: object,
+    window: HavenWindow,
+    tmp: Path,
+    out_dir: Path,
+    suffix: str,
+    wait: Wait,
+    shoot: Shoot,
+    passphrase: str,
+) -> list[Path]:
     session = window.bridge.session
     assert session is not None
     laptop = "Robin’s laptop" if suffix == "" else "الحاسوب المحمول"
@@ -85,9 +107,14 @@ def shoot_devices(app: object, window: HavenWindow, tmp: Path, out_dir: Path, su
     wait(app, lambda: dialog.code.text().startswith("hvn1-"))
     asked = threading.Event()
     failed = threading.Event()
-    other = LinkAccept(parse_code(dialog.code.text()), tmp / "phone", passphrase,
-                       on_words=lambda _w: asked.set(), on_done=lambda s: s.lock(),
-                       on_failed=lambda _p: failed.set())
+    other = LinkAccept(
+        parse_code(dialog.code.text()),
+        tmp / "phone",
+        passphrase,
+        on_words=lambda _w: asked.set(),
+        on_done=lambda s: s.lock(),
+        on_failed=lambda _p: failed.set(),
+    )
     other.start()
     wait(app, lambda: asked.is_set() and dialog.match_button.isVisible())
     dialog.adjustSize()
@@ -99,4 +126,3 @@ def shoot_devices(app: object, window: HavenWindow, tmp: Path, out_dir: Path, su
     other.join(10.0)
     wait(app, lambda: page.link_dialog is None)
     return [devices_png, dialog_png]
-

@@ -17,33 +17,38 @@ def problem_text(problem: object) -> str:
     """A sentence a person can act on. Nothing was changed in every case."""
     kind = problem.kind if isinstance(problem, LinkProblem) else ProblemKind.OTHER
     if kind is ProblemKind.NOT_A_CODE:
-        return T.translate(
-            "Linking", "That is not a Haven pairing code. It starts with “hvn1-”.")
+        return T.translate("Linking", "That is not a Haven pairing code. It starts with “hvn1-”.")
     if kind is ProblemKind.MISTYPED:
         return T.translate(
-            "Linking", "The code is mistyped or incomplete. Check it against the other "
-            "screen and try again.")
+            "Linking",
+            "The code is mistyped or incomplete. Check it against the other screen and try again.",
+        )
     if kind is ProblemKind.EXPIRED:
         return T.translate(
-            "Linking", "This code has expired or was already used. Make a new one on your "
-            "other device.")
+            "Linking",
+            "This code has expired or was already used. Make a new one on your other device.",
+        )
     if kind is ProblemKind.UNREACHABLE:
         return T.translate(
-            "Linking", "Haven cannot reach your other device. Both need to be on the same "
-            "network, with Haven open on the Devices page.")
+            "Linking",
+            "Haven cannot reach your other device. Both need to be on the same "
+            "network, with Haven open on the Devices page.",
+        )
     if kind is ProblemKind.REJECTED_HERE:
         return T.translate(
-            "Linking", "Linking stopped because the words did not match. Nothing was shared.")
+            "Linking", "Linking stopped because the words did not match. Nothing was shared."
+        )
     if kind is ProblemKind.REJECTED_THERE:
         return T.translate(
-            "Linking", "Your other device said the words did not match. Nothing was shared.")
+            "Linking", "Your other device said the words did not match. Nothing was shared."
+        )
     if kind is ProblemKind.DISCONNECTED:
         return T.translate(
-            "Linking", "The other device went away before linking finished. Nothing was "
-            "shared; try again.")
+            "Linking",
+            "The other device went away before linking finished. Nothing was shared; try again.",
+        )
     if kind is ProblemKind.VAULT_EXISTS:
-        return T.translate(
-            "Linking", "This computer already has a vault; nothing was changed.")
+        return T.translate("Linking", "This computer already has a vault; nothing was changed.")
     if kind is ProblemKind.CANCELLED:
         return T.translate("Linking", "Linking was cancelled. Nothing was shared.")
     return T.translate("Linking", "Linking did not work; nothing was changed. Try again.")

@@ -156,8 +156,14 @@ class CreateVaultPage(QWidget):
 
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
-        for widget in (self.name, self.pronouns, self.passphrase, self.confirm, self.create_button,
-                       self.link_button):
+        for widget in (
+            self.name,
+            self.pronouns,
+            self.passphrase,
+            self.confirm,
+            self.create_button,
+            self.link_button,
+        ):
             widget.setEnabled(not busy)
 
     def clear_secrets(self) -> None:

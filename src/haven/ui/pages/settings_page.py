@@ -58,8 +58,10 @@ class SettingsPage(QWidget):
         self.lan_sync = QCheckBox(self.tr("Sync with my devices on the &local network"))
         self.lan_sync.setAccessibleName(self.tr("Sync on the local network"))
         self.lan_sync.setAccessibleDescription(
-            self.tr("Haven finds your linked devices on this network; the announcements carry "
-                    "no names. Kept in your vault, so it applies only while it is unlocked.")
+            self.tr(
+                "Haven finds your linked devices on this network; the announcements carry "
+                "no names. Kept in your vault, so it applies only while it is unlocked."
+            )
         )
         self.lan_sync.setEnabled(False)
         safety = QLabel(

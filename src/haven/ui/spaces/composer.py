@@ -36,7 +36,8 @@ class Composer(QWidget):
         self.body = QPlainTextEdit()
         self.body.setTabChangesFocus(True)
         self.body.setPlaceholderText(
-            self.tr("Write a reply…") if reply else self.tr("Write a post. Markdown is welcome."))
+            self.tr("Write a reply…") if reply else self.tr("Write a post. Markdown is welcome.")
+        )
         self.body.setAccessibleName(self.tr("Reply text") if reply else self.tr("Post text"))
         self.body.setAccessibleDescription(self.tr("Ctrl+Enter sends"))
         self.body.setMaximumHeight(90 if reply else 130)
@@ -50,7 +51,8 @@ class Composer(QWidget):
         self.cw.setEnabled(False)
         self.send_button = QPushButton(self.tr("&Reply") if reply else self.tr("&Post"))
         self.send_button.setAccessibleName(
-            self.tr("Send the reply") if reply else self.tr("Send the post"))
+            self.tr("Send the reply") if reply else self.tr("Send the post")
+        )
         self.status = QLabel()
         self.status.setWordWrap(True)
 
@@ -94,8 +96,9 @@ class Composer(QWidget):
             self.cw.setFocus()
             return
         if len(body) > ev.MAX_BODY:
-            self.show_status(self.tr("A post holds at most %1 characters.")
-                             .replace("%1", str(ev.MAX_BODY)))
+            self.show_status(
+                self.tr("A post holds at most %1 characters.").replace("%1", str(ev.MAX_BODY))
+            )
             return
         self.show_status("")
         self.submitted.emit("" if self._reply else self.title.text().strip(), body, cw)

@@ -36,8 +36,9 @@ def parse_topics(text: str) -> tuple[str, ...]:
 
 
 def _buttons(dialog: QDialog, ok_text: str, ok_name: str) -> QDialogButtonBox:
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                           | QDialogButtonBox.StandardButton.Cancel)
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
     ok = box.button(QDialogButtonBox.StandardButton.Ok)
     ok.setText(ok_text)
     ok.setAccessibleName(ok_name)
@@ -91,25 +92,37 @@ class CreateSpaceDialog(QDialog):
             return
         topics = parse_topics(self.topics.text())
         if len(topics) > ev.MAX_TOPICS or any(len(t) > ev.MAX_TOPIC_CHARS for t in topics):
-            self.error.setText(self.tr("Up to %1 topics, each up to %2 characters.")
-                               .replace("%1", str(ev.MAX_TOPICS))
-                               .replace("%2", str(ev.MAX_TOPIC_CHARS)))
+            self.error.setText(
+                self.tr("Up to %1 topics, each up to %2 characters.")
+                .replace("%1", str(ev.MAX_TOPICS))
+                .replace("%2", str(ev.MAX_TOPIC_CHARS))
+            )
             self.topics.setFocus()
             return
         super().accept()
 
     def value(self) -> NewSpace:
-        return NewSpace(self.name.text().strip(), self.description.text().strip(),
-                        parse_topics(self.topics.text()),
-                        self.guidelines.toPlainText().strip()[: ev.MAX_GUIDELINES])
+        return NewSpace(
+            self.name.text().strip(),
+            self.description.text().strip(),
+            parse_topics(self.topics.text()),
+            self.guidelines.toPlainText().strip()[: ev.MAX_GUIDELINES],
+        )
 
 
 class ReasonDialog(QDialog):
     """Ask why (a moderator's reason is shown to members in the post's place)."""
 
-    def __init__(self, title: str, prompt: str, ok_text: str, ok_name: str,
-                 required: bool = True, ban_option: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        prompt: str,
+        ok_text: str,
+        ok_name: str,
+        required: bool = True,
+        ban_option: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(420)

@@ -29,7 +29,8 @@ class FeedTab(QWidget):
         self.list.setUniformItemSizes(True)
         self.list.setAccessibleName(self.tr("Threads"))
         self.list.setAccessibleDescription(
-            self.tr("Pinned first, then newest first; press Enter to read one"))
+            self.tr("Pinned first, then newest first; press Enter to read one")
+        )
         self.empty = QLabel(self.tr("No posts yet. Write the first one below."))
         self.empty.setWordWrap(True)
         self.older_button = QPushButton(self.tr("Show &older posts"))
@@ -63,8 +64,9 @@ class FeedTab(QWidget):
         thread_model.dataChanged.connect(lambda *_: self.list.viewport().update())
         self.clear()
 
-    def show_feed(self, posts: Sequence[FeedPost], more: bool, moderator: bool,
-                  member: bool) -> None:
+    def show_feed(
+        self, posts: Sequence[FeedPost], more: bool, moderator: bool, member: bool
+    ) -> None:
         current = self.current_thread()
         keep = current.post_id if current is not None else None
         self.model.set_posts(posts)
@@ -77,7 +79,8 @@ class FeedTab(QWidget):
             row = 0
         if row >= 0:
             self.list.selectionModel().setCurrentIndex(
-                self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
         self._show_current()
 
     def clear(self, forget_opened: bool = True) -> None:

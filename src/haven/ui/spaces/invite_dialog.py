@@ -22,16 +22,17 @@ from haven.ui.devices.wording import qr_pixmap
 
 
 class InviteDialog(QDialog):
-    def __init__(self, code: InviteCode, space_name: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, code: InviteCode, space_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Invite someone"))
         self.setMinimumWidth(520)
-        intro = QLabel(self.tr(
-            "Give this code to one person you trust, in person or through a private channel. "
-            "They will see the name and guidelines of %1 and can ask to join; you approve "
-            "each request under Members before they can read anything.").replace(
-                "%1", space_name))
+        intro = QLabel(
+            self.tr(
+                "Give this code to one person you trust, in person or through a private channel. "
+                "They will see the name and guidelines of %1 and can ask to join; you approve "
+                "each request under Members before they can read anything."
+            ).replace("%1", space_name)
+        )
         intro.setWordWrap(True)
         self.words = QPlainTextEdit(code.encode_words())
         self.words.setReadOnly(True)
@@ -55,9 +56,12 @@ class InviteDialog(QDialog):
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr.setPixmap(qr_pixmap(code.encode_compact(), scale=4))
         until = QDateTime.fromSecsSinceEpoch(code.expires_s).toString("yyyy-MM-dd HH:mm")
-        self.expiry = QLabel(self.tr("The code works once, until %1. Haven must stay open and "
-                                     "unlocked here so the person can reach you.")
-                             .replace("%1", until))
+        self.expiry = QLabel(
+            self.tr(
+                "The code works once, until %1. Haven must stay open and "
+                "unlocked here so the person can reach you."
+            ).replace("%1", until)
+        )
         self.expiry.setWordWrap(True)
         self.message = QLabel()
         self.close_button = QPushButton(self.tr("Close"))

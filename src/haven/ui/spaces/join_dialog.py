@@ -49,8 +49,7 @@ class Joined:
     space_id: bytes | None = None
 
 
-def _finish(session: Session, svc: InviteService, code: InviteCode,
-            outcome: JoinOutcome) -> Joined:
+def _finish(session: Session, svc: InviteService, code: InviteCode, outcome: JoinOutcome) -> Joined:
     """Worker side: act on the inviter's answer."""
     if outcome.kind == "denied":
         svc.abandon(code)
@@ -157,8 +156,12 @@ class JoinDialog(QDialog):
         try:
             code = InviteCode.decode(self.code_edit.text(), allow_expired=True)
         except CodeError:
-            self._say(self.tr("That is not a whole Haven invite code. Check it against what "
-                              "you were given (a mistyped word is caught)."))
+            self._say(
+                self.tr(
+                    "That is not a whole Haven invite code. Check it against what "
+                    "you were given (a mistyped word is caught)."
+                )
+            )
             return
         self.code, self.info = code, None
         if svc.outgoing(code) is not None:  # asked before with this code
@@ -169,8 +172,9 @@ class JoinDialog(QDialog):
         if code.expired():
             self._say(self.tr("This invite code has expired. Ask for a new one."))
             return
-        self._run(lambda: fetch_info(code), self._show_info,
-                  self.tr("Asking the person who invited you…"))
+        self._run(
+            lambda: fetch_info(code), self._show_info, self.tr("Asking the person who invited you…")
+        )
 
     def _show_info(self, info: object) -> None:
         if not isinstance(info, PublicInfo):
@@ -181,8 +185,12 @@ class JoinDialog(QDialog):
             about += "<br>" + _escape(info.description)
         self.space.setText(about)
         self.guidelines.setPlainText(info.guidelines or self.tr("(No guidelines written.)"))
-        self._say(self.tr("Read the guidelines. If you accept them, choose the name this "
-                          "space will know you by and ask to join."))
+        self._say(
+            self.tr(
+                "Read the guidelines. If you accept them, choose the name this "
+                "space will know you by and ask to join."
+            )
+        )
         self._busy = False
         self._update()  # shows the guidelines and the box, so focus can move there
         self.accept_box.setFocus()
@@ -219,11 +227,14 @@ class JoinDialog(QDialog):
             return
         self._pending = result.kind == "pending"
         if result.kind == "pending":
-            self._say(self.tr("Your request was sent. An admin needs to approve it; press "
-                              "“Check again” later."))
+            self._say(
+                self.tr(
+                    "Your request was sent. An admin needs to approve it; press "
+                    "“Check again” later."
+                )
+            )
         elif result.kind == "denied":
-            self._say(self.tr("An admin declined your request. The keys made for it were "
-                              "deleted."))
+            self._say(self.tr("An admin declined your request. The keys made for it were deleted."))
         elif result.space_id is not None:
             self._say(self.tr("You joined the space."))
             self.joined.emit(result.space_id)
@@ -231,8 +242,9 @@ class JoinDialog(QDialog):
 
     # ---------------------------------------------------------------- helpers
 
-    def _run(self, work: Callable[[], object], done: Callable[[object], None],
-             busy_text: str) -> None:
+    def _run(
+        self, work: Callable[[], object], done: Callable[[object], None], busy_text: str
+    ) -> None:
         self._busy = True
         self._say(busy_text)
         self._update()
@@ -251,12 +263,16 @@ class JoinDialog(QDialog):
 
     def _problem(self, exc: BaseException) -> str:
         if isinstance(exc, InviteRefused):
-            return self.tr("This invite is no longer valid: it expired, was used up or was "
-                           "withdrawn. Ask for a new one. Nothing was kept.")
+            return self.tr(
+                "This invite is no longer valid: it expired, was used up or was "
+                "withdrawn. Ask for a new one. Nothing was kept."
+            )
         if isinstance(exc, SyncError):
-            return self.tr("Haven cannot reach the person who invited you. Their Haven needs "
-                           "to be open and unlocked, on a network you can reach. Try again "
-                           "later.")
+            return self.tr(
+                "Haven cannot reach the person who invited you. Their Haven needs "
+                "to be open and unlocked, on a network you can reach. Try again "
+                "later."
+            )
         return wording.failure_text(exc)
 
     def _say(self, text: str) -> None:
@@ -266,8 +282,12 @@ class JoinDialog(QDialog):
         ready = self.info is not None and not self._busy
         self.lookup_button.setEnabled(not self._busy)
         self.accept_box.setEnabled(ready)
-        self.ask_button.setEnabled(ready and self.accept_box.isChecked()
-                                   and bool(self.name.text().strip()) and not self._pending)
+        self.ask_button.setEnabled(
+            ready
+            and self.accept_box.isChecked()
+            and bool(self.name.text().strip())
+            and not self._pending
+        )
         self.check_button.setVisible(self._pending)
         self.check_button.setEnabled(self._pending and not self._busy)
         for widget in (self.space, self.guidelines, self.accept_box):

@@ -53,8 +53,9 @@ class MeTab(QWidget):
         self.colour = QComboBox()
         self.colour.setAccessibleName(self.tr("Your colour in this space"))
         for number, colour in enumerate(COLOURS, 1):
-            self.colour.addItem(_swatch(colour), self.tr("Colour %1").replace("%1", str(number)),
-                                colour)
+            self.colour.addItem(
+                _swatch(colour), self.tr("Colour %1").replace("%1", str(number)), colour
+            )
         self.save_persona = QPushButton(self.tr("Save &name"))
         self.save_persona.setAccessibleName(self.tr("Save your name in this space"))
         self.mute = QPlainTextEdit()
@@ -73,8 +74,12 @@ class MeTab(QWidget):
         form.addRow(self.tr("&Pronouns"), self.pronouns)
         form.addRow(self.tr("C&olour"), self.colour)
         form.addRow("", self.save_persona)
-        persona_hint = QLabel(self.tr("Other spaces know you by another name and key, so "
-                                      "nobody can link your memberships."))
+        persona_hint = QLabel(
+            self.tr(
+                "Other spaces know you by another name and key, so "
+                "nobody can link your memberships."
+            )
+        )
         persona_hint.setWordWrap(True)
         form.addRow(persona_hint)
         mute_box = QGroupBox(self.tr("Mute words"))
@@ -97,8 +102,9 @@ class MeTab(QWidget):
         self.save_persona.clicked.connect(self._save_persona)
         self.save_mute.clicked.connect(self._save_mute)
 
-    def show_space(self, info: SpaceInfo, me: Member | None, mute_words: Sequence[str],
-                   refresh_fields: bool) -> None:
+    def show_space(
+        self, info: SpaceInfo, me: Member | None, mute_words: Sequence[str], refresh_fields: bool
+    ) -> None:
         topics = ", ".join(info.topics)
         about = info.description or self.tr("No description.")
         self.about.setText(f"{about}\n{topics}" if topics else about)
@@ -126,8 +132,9 @@ class MeTab(QWidget):
             self.status.setText(self.tr("Choose a name for this space."))
             self.name.setFocus()
             return
-        self.personaRequested.emit(name, self.pronouns.text().strip(),
-                                   str(self.colour.currentData() or ""))
+        self.personaRequested.emit(
+            name, self.pronouns.text().strip(), str(self.colour.currentData() or "")
+        )
 
     def _save_mute(self) -> None:
         words = [w.strip() for w in self.mute.toPlainText().split("\n") if w.strip()]
@@ -135,4 +142,3 @@ class MeTab(QWidget):
 
     def show_status(self, text: str) -> None:
         self.status.setText(text)
-

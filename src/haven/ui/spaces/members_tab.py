@@ -39,7 +39,8 @@ class MembersTab(QWidget):
         self._my_role: Role | None = None
         self.model = QStandardItemModel(0, 3, self)
         self.model.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Pronouns"), self.tr("Role")])
+            [self.tr("Name"), self.tr("Pronouns"), self.tr("Role")]
+        )
         self.requests = RequestsBox()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -81,8 +82,9 @@ class MembersTab(QWidget):
         self.block_button.clicked.connect(self._block)
         self._update_buttons()
 
-    def show_members(self, members: Sequence[Member], me: bytes | None,
-                     my_role: Role | None) -> None:
+    def show_members(
+        self, members: Sequence[Member], me: bytes | None, my_role: Role | None
+    ) -> None:
         selected = self.selected()
         keep = selected.member_pk if selected is not None else None
         self._me, self._my_role = me, my_role
@@ -117,8 +119,10 @@ class MembersTab(QWidget):
         return member if isinstance(member, Member) else None
 
     def names(self) -> list[str]:
-        return [self.model.item(r, 0).data(MemberRole).display_name
-                for r in range(self.model.rowCount())]
+        return [
+            self.model.item(r, 0).data(MemberRole).display_name
+            for r in range(self.model.rowCount())
+        ]
 
     def select_name(self, name: str) -> None:
         for r in range(self.model.rowCount()):

@@ -33,8 +33,11 @@ SummaryRole = Qt.ItemDataRole.UserRole + 3
 
 def reactions_text(post: FeedPost) -> str:
     """Counts in the fixed order of REACTIONS: never sorted by how many."""
-    return " · ".join(f"{wording.reaction_label(k)} {post.reactions[k]}"
-                      for k in REACTIONS if post.reactions.get(k))
+    return " · ".join(
+        f"{wording.reaction_label(k)} {post.reactions[k]}"
+        for k in REACTIONS
+        if post.reactions.get(k)
+    )
 
 
 def is_collapsed(post: FeedPost, opened: bool) -> bool:
@@ -121,8 +124,9 @@ class FeedModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return headline(post, opened)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return ", ".join(p for p in (byline(post), headline(post, opened),
-                                         footer(post, opened)) if p)
+            return ", ".join(
+                p for p in (byline(post), headline(post, opened), footer(post, opened)) if p
+            )
         if role == PostRole:
             return post
         if role == OpenedRole:

@@ -64,8 +64,9 @@ class ModerationTab(QWidget):
         self.remove_button.clicked.connect(lambda: self._emit(self.removeRequested))
         self._update()
 
-    def show_queue(self, reports: Sequence[Report], actions: Sequence[ModAction],
-                   posts: dict[bytes, FeedPost]) -> None:
+    def show_queue(
+        self, reports: Sequence[Report], actions: Sequence[ModAction], posts: dict[bytes, FeedPost]
+    ) -> None:
         """Reports newest first, each with what the post says (or that it is gone)."""
         self.reports_model.clear()
         for report in sorted(reports, key=lambda r: -r.created_ms):
@@ -76,9 +77,13 @@ class ModerationTab(QWidget):
                 about = self.tr("(already removed or deleted)")
             else:
                 about = f"“{post.title or preview(post.body, 80)}” — {post.author_name}"
-            text = (self.tr("%1 reported %2: %3").replace("%1", report.reporter_name)
-                    .replace("%2", about).replace("%3", report.reason)
-                    + f" · {wording.when(report.created_ms)}")
+            text = (
+                self.tr("%1 reported %2: %3")
+                .replace("%1", report.reporter_name)
+                .replace("%2", about)
+                .replace("%3", report.reason)
+                + f" · {wording.when(report.created_ms)}"
+            )
             item = QStandardItem(text)
             item.setData(report, ReportRole)
             item.setData(text, Qt.ItemDataRole.AccessibleTextRole)
@@ -87,8 +92,10 @@ class ModerationTab(QWidget):
         self.log_model.clear()
         for action in reversed(actions):
             detail = _detail(action)
-            text = (f"{wording.when(action.created_ms)} · {action.actor_name} "
-                    f"{wording.modlog_action(action.action)}{detail}")
+            text = (
+                f"{wording.when(action.created_ms)} · {action.actor_name} "
+                f"{wording.modlog_action(action.action)}{detail}"
+            )
             self.log_model.appendRow(QStandardItem(text))
         self._update()
 

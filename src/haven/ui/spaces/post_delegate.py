@@ -54,14 +54,20 @@ class PostDelegate(QStyledItemDelegate):
         swatch_x = rect.right() - _SWATCH if rtl else rect.left()
         colour = QColor(post.author_colour) if post.author_colour else QColor()
         if colour.isValid():
-            painter.fillRect(QRect(swatch_x, rect.top() + (line - _SWATCH) // 2, _SWATCH,
-                                   _SWATCH), colour)
+            painter.fillRect(
+                QRect(swatch_x, rect.top() + (line - _SWATCH) // 2, _SWATCH, _SWATCH), colour
+            )
         first = rect.adjusted(0 if rtl else _SWATCH + 6, 0, -(_SWATCH + 6) if rtl else 0, 0)
         first.setHeight(line)
         painter.setFont(small)
         painter.setPen(palette.color(text_role))
-        painter.drawText(first, lead | vcenter, QFontMetrics(small).elidedText(
-            byline(post), Qt.TextElideMode.ElideRight, first.width()))
+        painter.drawText(
+            first,
+            lead | vcenter,
+            QFontMetrics(small).elidedText(
+                byline(post), Qt.TextElideMode.ElideRight, first.width()
+            ),
+        )
 
         # A warning or a tombstone is set apart by weight and colour, not italics (which
         # many Arabic fonts lack).
@@ -72,8 +78,13 @@ class PostDelegate(QStyledItemDelegate):
         if special and not selected:
             painter.setPen(palette.color(QPalette.ColorRole.Link))
         second = QRect(rect.left(), rect.top() + line + 2, rect.width(), line)
-        painter.drawText(second, lead | vcenter, QFontMetrics(head).elidedText(
-            headline(post, opened), Qt.TextElideMode.ElideRight, rect.width()))
+        painter.drawText(
+            second,
+            lead | vcenter,
+            QFontMetrics(head).elidedText(
+                headline(post, opened), Qt.TextElideMode.ElideRight, rect.width()
+            ),
+        )
 
         tail = footer(post, opened)
         if tail:
@@ -81,6 +92,9 @@ class PostDelegate(QStyledItemDelegate):
             role = text_role if selected else QPalette.ColorRole.PlaceholderText
             painter.setPen(palette.color(role))
             third = QRect(rect.left(), rect.top() + 2 * line + 4, rect.width(), line)
-            painter.drawText(third, lead | vcenter, QFontMetrics(small).elidedText(
-                tail, Qt.TextElideMode.ElideRight, rect.width()))
+            painter.drawText(
+                third,
+                lead | vcenter,
+                QFontMetrics(small).elidedText(tail, Qt.TextElideMode.ElideRight, rect.width()),
+            )
         painter.restore()

@@ -63,8 +63,11 @@ class RequestsBox(QGroupBox):
         self.model.clear()
         for request in requests:
             who = request.display_name + (f" ({request.pronouns})" if request.pronouns else "")
-            text = self.tr("%1 asks to join · %2").replace("%1", who).replace(
-                "%2", wording.when(request.created_ms))
+            text = (
+                self.tr("%1 asks to join · %2")
+                .replace("%1", who)
+                .replace("%2", wording.when(request.created_ms))
+            )
             item = QStandardItem(text)
             item.setData(request, RequestRole)
             self.model.appendRow(item)
@@ -76,8 +79,9 @@ class RequestsBox(QGroupBox):
         self._update()
 
     def names(self) -> list[str]:
-        return [self.model.item(r).data(RequestRole).display_name
-                for r in range(self.model.rowCount())]
+        return [
+            self.model.item(r).data(RequestRole).display_name for r in range(self.model.rowCount())
+        ]
 
     def _selected(self) -> RequestInfo | None:
         index = self.list.currentIndex()

@@ -19,30 +19,49 @@ from haven.ui.screenshots import DEMO_PASSPHRASE, _shoot, _wait
 
 _TEXT: dict[str, dict[str, Any]] = {
     "en": {
-        "me": "Robin", "space": "Tuesday circle", "bea": "Bea", "cai": "Cai",
-        "about": "A weekly support circle", "rules": "Be kind. What is said here stays here.",
-        "p1": ("Told my parents", "I finally told my parents on Sunday. Mum cried, Dad went "
-               "quiet.\n\nToday he sent me a **really kind** message. Still shaking."),
+        "me": "Robin",
+        "space": "Tuesday circle",
+        "bea": "Bea",
+        "cai": "Cai",
+        "about": "A weekly support circle",
+        "rules": "Be kind. What is said here stays here.",
+        "p1": (
+            "Told my parents",
+            "I finally told my parents on Sunday. Mum cried, Dad went "
+            "quiet.\n\nToday he sent me a **really kind** message. Still shaking.",
+        ),
         "r1": "So proud of you. Take it one day at a time.",
         "cw": "family conflict",
-        "p2": ("", "My brother keeps using my old name on purpose. How do you all deal "
-               "with that?"),
-        "p3": ("Meetup on Friday", "Tea at the usual place, 7pm:\n\n- bring a snack\n- "
-               "newcomers welcome"),
-        "ad": "Buy cheap followers now", "reason": "advertising is not allowed",
+        "p2": ("", "My brother keeps using my old name on purpose. How do you all deal with that?"),
+        "p3": (
+            "Meetup on Friday",
+            "Tea at the usual place, 7pm:\n\n- bring a snack\n- newcomers welcome",
+        ),
+        "ad": "Buy cheap followers now",
+        "reason": "advertising is not allowed",
         "report": "spam",
     },
     "ar": {
-        "me": "ريم", "space": "دائرة الثلاثاء", "bea": "بيا", "cai": "كاي",
-        "about": "دائرة دعم أسبوعية", "rules": "كن لطيفًا. ما يقال هنا يبقى هنا.",
-        "p1": ("أخبرت والديّ", "أخبرت والديّ أخيرًا يوم الأحد. بكت أمي وصمت أبي.\n\nاليوم "
-               "أرسل لي رسالة **لطيفة جدًا**."),
+        "me": "ريم",
+        "space": "دائرة الثلاثاء",
+        "bea": "بيا",
+        "cai": "كاي",
+        "about": "دائرة دعم أسبوعية",
+        "rules": "كن لطيفًا. ما يقال هنا يبقى هنا.",
+        "p1": (
+            "أخبرت والديّ",
+            "أخبرت والديّ أخيرًا يوم الأحد. بكت أمي وصمت أبي.\n\nاليوم أرسل لي رسالة **لطيفة جدًا**.",
+        ),
         "r1": "فخورة بك جدًا. خطوة بخطوة.",
         "cw": "خلاف عائلي",
         "p2": ("", "أخي يستخدم اسمي القديم عن قصد. كيف تتعاملون مع ذلك؟"),
-        "p3": ("لقاء يوم الجمعة", "شاي في المكان المعتاد، السابعة مساءً:\n\n- أحضروا "
-               "وجبة خفيفة\n- القادمون الجدد مرحب بهم"),
-        "ad": "اشترِ متابعين رخيصين الآن", "reason": "الإعلانات غير مسموحة",
+        "p3": (
+            "لقاء يوم الجمعة",
+            "شاي في المكان المعتاد، السابعة مساءً:\n\n- أحضروا "
+            "وجبة خفيفة\n- القادمون الجدد مرحب بهم",
+        ),
+        "ad": "اشترِ متابعين رخيصين الآن",
+        "reason": "الإعلانات غير مسموحة",
         "report": "رسائل مزعجة",
     },
 }
@@ -57,9 +76,15 @@ def _carry(src: Session, dst: Session, space_id: bytes) -> None:
 
 def _join(admin: Session, joiner: Session, space_id: bytes, name: str, colour: str) -> bytes:
     request = joiner.spaces.prepare_join(name, colour=colour)
-    welcome = admin.spaces.make_add_member(space_id, request.persona_pk, request.box_pk, name,
-                                           request.profile.pronouns, request.profile.colour,
-                                           device_id=request.device_id)
+    welcome = admin.spaces.make_add_member(
+        space_id,
+        request.persona_pk,
+        request.box_pk,
+        name,
+        request.profile.pronouns,
+        request.profile.colour,
+        device_id=request.device_id,
+    )
     joiner.spaces.accept_welcome(welcome)
     return request.persona_pk
 
@@ -68,9 +93,14 @@ def _demo_circle(me: Session, folder: Path, text: dict[str, Any]) -> bytes:
     """The circle as the window's person sees it after a week of talk."""
     bea = core_session.create(folder / "bea", DEMO_PASSPHRASE, str(text["bea"]))
     cai = core_session.create(folder / "cai", DEMO_PASSPHRASE, str(text["cai"]))
-    sid = me.spaces.create_space(str(text["space"]), str(text["about"]), ["coming out"],
-                                 str(text["rules"]), display_name=str(text["me"]),
-                                 colour=COLOURS[0])
+    sid = me.spaces.create_space(
+        str(text["space"]),
+        str(text["about"]),
+        ["coming out"],
+        str(text["rules"]),
+        display_name=str(text["me"]),
+        colour=COLOURS[0],
+    )
     bea_pk = _join(me, bea, sid, str(text["bea"]), COLOURS[1])
     _join(me, cai, sid, str(text["cai"]), COLOURS[2])
     me.spaces.set_role(sid, bea_pk, "moderator")
@@ -100,8 +130,11 @@ def _demo_circle(me: Session, folder: Path, text: dict[str, Any]) -> bytes:
 
 
 def _row_with_cw(feed: Any) -> int:
-    return next(r for r in range(feed.model.rowCount())
-                if feed.model.post(r).cw and feed.model.post(r).state == "visible")
+    return next(
+        r
+        for r in range(feed.model.rowCount())
+        if feed.model.post(r).cw and feed.model.post(r).state == "visible"
+    )
 
 
 def _show_members(view: Any, name: str) -> None:
@@ -158,8 +191,7 @@ def render(out_dir: Path, language: str = "en") -> list[Path]:
         me = core_session.create(folder / "vault", DEMO_PASSPHRASE, str(text["me"]))
         _demo_circle(me, folder, text)
         me.lock()
-        settings = AppSettings(QSettings(str(folder / "settings.ini"),
-                                         QSettings.Format.IniFormat))
+        settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
         bridge = SessionBridge(folder / "vault")
         window = HavenWindow(bridge, settings)
         window.resize(1280, 760)

@@ -63,11 +63,16 @@ def read_snapshot(session: Session, space_id: bytes, limit: int) -> Snapshot:
     rest = [p for p in feed if not p.pinned]
     moderator = info.my_role is not None and info.my_role.rank >= Role.MODERATOR.rank
     admin = info.my_role is not None and info.my_role.rank >= Role.ADMIN.rank
-    return Snapshot(info, pinned + rest[::-1], len(rest) >= limit, spaces.members(space_id),
-                    spaces.reports(space_id) if moderator else [],
-                    spaces.moderation_log(space_id) if moderator else [],
-                    spaces.mute_words(space_id),
-                    invite_service(session).requests(space_id) if admin else [])
+    return Snapshot(
+        info,
+        pinned + rest[::-1],
+        len(rest) >= limit,
+        spaces.members(space_id),
+        spaces.reports(space_id) if moderator else [],
+        spaces.moderation_log(space_id) if moderator else [],
+        spaces.mute_words(space_id),
+        invite_service(session).requests(space_id) if admin else [],
+    )
 
 
 class SpaceView(QWidget):
@@ -188,8 +193,9 @@ class SpaceView(QWidget):
     def _mark_read(self, space_id: bytes) -> None:
         spaces = self._spaces()
         if spaces is not None and self.isVisible():
-            self.bridge.run(lambda: spaces.mark_read(space_id), lambda _r: self.changed.emit(),
-                            lambda _e: None)
+            self.bridge.run(
+                lambda: spaces.mark_read(space_id), lambda _r: self.changed.emit(), lambda _e: None
+            )
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -231,8 +237,12 @@ class SpaceView(QWidget):
 
     # ---------------------------------------------------------------- writing
 
-    def _act(self, work: Callable[[SpaceService, bytes], Any], ok_text: str,
-             on_done: Callable[[], None] | None = None) -> None:
+    def _act(
+        self,
+        work: Callable[[SpaceService, bytes], Any],
+        ok_text: str,
+        on_done: Callable[[], None] | None = None,
+    ) -> None:
         spaces, space_id = self._spaces(), self.space_id
         if spaces is None or space_id is None:
             return
@@ -252,13 +262,13 @@ class SpaceView(QWidget):
 
     def _post(self, title: str, body: str, cw: str) -> None:
         composer = self.feed.composer
-        self._act(lambda s, sid: s.post(sid, body, title, cw), self.tr("Posted."),
-                  composer.clear)
+        self._act(lambda s, sid: s.post(sid, body, title, cw), self.tr("Posted."), composer.clear)
 
     def _reply(self, parent_id: bytes, body: str, cw: str) -> None:
         composer = self.feed.thread_view.composer
-        self._act(lambda s, sid: s.reply(sid, parent_id, body, cw), self.tr("Replied."),
-                  composer.clear)
+        self._act(
+            lambda s, sid: s.reply(sid, parent_id, body, cw), self.tr("Replied."), composer.clear
+        )
 
     def _react(self, post_id: bytes, kind: str, on: bool) -> None:
         self._act(lambda s, sid: s.react(sid, post_id, kind, on), "")
@@ -267,13 +277,18 @@ class SpaceView(QWidget):
         self._act(lambda s, sid: s.set_role(sid, member_pk, role), self.tr("Role changed."))
 
     def _block(self, member_pk: bytes, blocked: bool) -> None:
-        self._act(lambda s, sid: s.block(sid, member_pk, blocked),
-                  self.tr("Blocked: their posts are hidden for you.") if blocked
-                  else self.tr("Unblocked."))
+        self._act(
+            lambda s, sid: s.block(sid, member_pk, blocked),
+            self.tr("Blocked: their posts are hidden for you.")
+            if blocked
+            else self.tr("Unblocked."),
+        )
 
     def _update_persona(self, name: str, pronouns: str, colour: str) -> None:
-        self._act(lambda s, sid: s.update_persona(sid, name, pronouns, colour),
-                  self.tr("Saved your name in this space."))
+        self._act(
+            lambda s, sid: s.update_persona(sid, name, pronouns, colour),
+            self.tr("Saved your name in this space."),
+        )
 
     def _set_mute_words(self, words: list[str]) -> None:
         self._act(lambda s, sid: s.set_mute_words(sid, words), self.tr("Mute words saved."))
@@ -300,29 +315,53 @@ class SpaceView(QWidget):
         dialog = ReasonDialog(
             self.tr("Report a post"),
             self.tr("Tell the moderators what is wrong. Only they can read your report."),
-            self.tr("&Report"), self.tr("Send the report"), parent=self)
-        self._ask(dialog, lambda reason, _ban: self._act(
-            lambda s, sid: s.report(sid, post_id, reason),
-            self.tr("Reported to the moderators.")))
+            self.tr("&Report"),
+            self.tr("Send the report"),
+            parent=self,
+        )
+        self._ask(
+            dialog,
+            lambda reason, _ban: self._act(
+                lambda s, sid: s.report(sid, post_id, reason),
+                self.tr("Reported to the moderators."),
+            ),
+        )
 
     def _ask_remove_post(self, post_id: bytes) -> None:
         dialog = ReasonDialog(
             self.tr("Remove a post"),
             self.tr("Members will see that a moderator removed it, and this reason."),
-            self.tr("Re&move"), self.tr("Remove the post"), parent=self)
-        self._ask(dialog, lambda reason, _ban: self._act(
-            lambda s, sid: s.moderate(sid, post_id, reason), self.tr("Post removed.")))
+            self.tr("Re&move"),
+            self.tr("Remove the post"),
+            parent=self,
+        )
+        self._ask(
+            dialog,
+            lambda reason, _ban: self._act(
+                lambda s, sid: s.moderate(sid, post_id, reason), self.tr("Post removed.")
+            ),
+        )
 
     def _ask_remove_member(self, member_pk: bytes, name: str) -> None:
         dialog = ReasonDialog(
             self.tr("Remove a member"),
-            self.tr("Remove %1 from this space? They keep what they already read, but "
-                    "nothing new: the space gets a new key.").replace("%1", name),
-            self.tr("Re&move"), self.tr("Remove the member"), required=False,
-            ban_option=True, parent=self)
-        self._ask(dialog, lambda reason, ban: self._act(
-            lambda s, sid: s.remove_member(sid, member_pk, ban, reason),
-            self.tr("%1 was removed.").replace("%1", name)))
+            self.tr(
+                "Remove %1 from this space? They keep what they already read, but "
+                "nothing new: the space gets a new key."
+            ).replace("%1", name),
+            self.tr("Re&move"),
+            self.tr("Remove the member"),
+            required=False,
+            ban_option=True,
+            parent=self,
+        )
+        self._ask(
+            dialog,
+            lambda reason, ban: self._act(
+                lambda s, sid: s.remove_member(sid, member_pk, ban, reason),
+                self.tr("%1 was removed.").replace("%1", name),
+            ),
+        )
 
     # ---------------------------------------------------------------- invites
 
@@ -332,16 +371,19 @@ class SpaceView(QWidget):
 
     def _poll_requests(self) -> None:
         session, space_id = self.bridge.session, self.space_id
-        if (session is None or space_id is None or not self._is_admin()
-                or not self.members.isVisible()):
+        if (
+            session is None
+            or space_id is None
+            or not self._is_admin()
+            or not self.members.isVisible()
+        ):
             return
 
         def done(requests: list[RequestInfo]) -> None:
             if space_id == self.space_id:
                 self.members.requests.show_requests(requests)
 
-        self.bridge.run(lambda: invite_service(session).requests(space_id), done,
-                        lambda _e: None)
+        self.bridge.run(lambda: invite_service(session).requests(space_id), done, lambda _e: None)
 
     def open_invite(self) -> None:
         session, space_id, snap = self.bridge.session, self.space_id, self.snapshot
@@ -349,9 +391,13 @@ class SpaceView(QWidget):
             return
         port = self.bridge.background.serving_port
         if not port:
-            self.status.setText(self.tr("Sync is not running, so nobody could reach you to "
-                                        "join. Unlock again, or check the sync port in "
-                                        "Settings."))
+            self.status.setText(
+                self.tr(
+                    "Sync is not running, so nobody could reach you to "
+                    "join. Unlock again, or check the sync port in "
+                    "Settings."
+                )
+            )
             return
         host = advertise_host(listen_host())
         name = snap.info.name
@@ -365,8 +411,11 @@ class SpaceView(QWidget):
             dialog.finished.connect(lambda _r: self._forget_invite(dialog))
             dialog.open()
 
-        self.bridge.run(lambda: invite_service(session).create(space_id, host, port), done,
-                        lambda exc: self.status.setText(wording.failure_text(exc)))
+        self.bridge.run(
+            lambda: invite_service(session).create(space_id, host, port),
+            done,
+            lambda exc: self.status.setText(wording.failure_text(exc)),
+        )
 
     def _forget_invite(self, dialog: InviteDialog) -> None:
         if self.invite_dialog is dialog:
@@ -377,13 +426,18 @@ class SpaceView(QWidget):
         session = self.bridge.session
         if session is not None:
             svc = invite_service(session)
-            self._act(lambda _s, sid: svc.approve(sid, request_id),
-                      self.tr("%1 was added. They can read the space once their Haven "
-                              "collects the welcome.").replace("%1", name))
+            self._act(
+                lambda _s, sid: svc.approve(sid, request_id),
+                self.tr(
+                    "%1 was added. They can read the space once their Haven collects the welcome."
+                ).replace("%1", name),
+            )
 
     def _deny(self, request_id: bytes, name: str) -> None:
         session = self.bridge.session
         if session is not None:
             svc = invite_service(session)
-            self._act(lambda _s, sid: svc.deny(sid, request_id),
-                      self.tr("%1's request was declined.").replace("%1", name))
+            self._act(
+                lambda _s, sid: svc.deny(sid, request_id),
+                self.tr("%1's request was declined.").replace("%1", name),
+            )

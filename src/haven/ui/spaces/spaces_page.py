@@ -44,8 +44,9 @@ class SpacesPage(QWidget):
         self.list.setAccessibleName(self.tr("Your spaces"))
         self.list.setAccessibleDescription(self.tr("Each with its number of unread posts"))
         self.list.setStyleSheet("QListView::item { padding: 6px 4px; }")
-        self.empty = QLabel(self.tr("You are in no space yet. Create one, or ask someone "
-                                    "for an invite."))
+        self.empty = QLabel(
+            self.tr("You are in no space yet. Create one, or ask someone for an invite.")
+        )
         self.empty.setWordWrap(True)
         self.new_button = QPushButton(self.tr("&New space…"))
         self.new_button.setAccessibleName(self.tr("Create a new space"))
@@ -135,11 +136,13 @@ class SpacesPage(QWidget):
         row = self.model.row_of(wanted) if wanted is not None else -1
         if row < 0 and summaries:
             row = 0
-        if row >= 0 and (self._select_after_load is not None or current is None
-                         or self.model.row_of(current) < 0):
+        if row >= 0 and (
+            self._select_after_load is not None or current is None or self.model.row_of(current) < 0
+        ):
             self._select_after_load = None
             self.list.selectionModel().setCurrentIndex(
-                self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
         elif not summaries:
             self.view.show_space(None)
         self.unreadChanged.emit(self.model.total_unread())
@@ -182,9 +185,14 @@ class SpacesPage(QWidget):
         persona = session.identity.primary()
 
         def work() -> bytes:
-            return spaces.create_space(new.name, new.description, new.topics, new.guidelines,
-                                       display_name=persona.display_name,
-                                       pronouns=persona.pronouns)
+            return spaces.create_space(
+                new.name,
+                new.description,
+                new.topics,
+                new.guidelines,
+                display_name=persona.display_name,
+                pronouns=persona.pronouns,
+            )
 
         def done(space_id: bytes) -> None:
             self._select_after_load = space_id

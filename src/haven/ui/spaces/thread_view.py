@@ -159,9 +159,16 @@ class ThreadView(QWidget):
         if post.state != "visible":
             self.body.setHtml(f"<p><b>{_escape(headline(post, opened))}</b></p>")
         elif collapsed:
-            self.body.setHtml("<p>" + _escape(self.tr(
-                "This post is hidden behind a content warning. Press “Show post” to read "
-                "it.")) + "</p>")
+            self.body.setHtml(
+                "<p>"
+                + _escape(
+                    self.tr(
+                        "This post is hidden behind a content warning. Press “Show post” to read "
+                        "it."
+                    )
+                )
+                + "</p>"
+            )
         else:
             title = f"<p><b>{_escape(post.title)}</b></p>" if post.title else ""
             self.body.setHtml(title + render(post.body))

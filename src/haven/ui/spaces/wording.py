@@ -67,11 +67,13 @@ def when(ms: int) -> str:
 def failure_text(exc: BaseException) -> str:
     """Why an action in a space did not happen; nothing was changed in every case."""
     if isinstance(exc, NotFound):
-        return T.translate("Spaces", "That post or member is no longer there; nothing was "
-                           "changed.")
+        return T.translate("Spaces", "That post or member is no longer there; nothing was changed.")
     if isinstance(exc, InvalidInput):
-        return T.translate("Spaces", "That could not be done: check what you typed, and that "
-                           "your role in this space allows it. Nothing was changed.")
+        return T.translate(
+            "Spaces",
+            "That could not be done: check what you typed, and that "
+            "your role in this space allows it. Nothing was changed.",
+        )
     if not isinstance(exc, HavenError):  # a bug: its type (never its text) goes to the log
         log.warning("a spaces action failed: %s", type(exc).__name__)
     return messages.error_text(exc)
