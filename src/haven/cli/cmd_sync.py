@@ -63,8 +63,10 @@ def register(subparsers: Any) -> None:
 
     sync = subparsers.add_parser(
         "sync",
-        help="sync once with a peer that runs `haven serve`",
-        description="Run one sync round with a peer: both sides send what the other lacks.",
+        help="sync once: with a peer, with members on the local network, or through relays",
+        description="Run one sync round: both sides send what the other lacks. With --peer, "
+        "with that `haven serve`; with --relay, through that relay; with neither, with the "
+        "members found on the local network and then through every relay of every space.",
     )
     sync.add_argument(
         "--peer",
