@@ -32,6 +32,7 @@ from haven.core.envelope import (
     unpackb,
 )
 from haven.core.journal import JournalDraft
+from haven.core.linking import create_linked, make_bundle
 from haven.core.session import Session
 from haven.core.space_secrets import SpaceSecret, space_secrets
 from haven.crypto import aead, padding, signing
@@ -90,26 +91,8 @@ def _write(s: Session, n: int, rng: random.Random) -> None:
 
 
 def _replica(source: Session, data_dir: Path) -> Session:
-    """A second device of the same persona (what linking produces), its own device id."""
-    target = session.create(data_dir, PASSPHRASE, "Bench", check_strength=False)
-    with source.vault.read() as conn:
-        persona = ids.get_persona(conn, source.identity.primary().persona_id)
-        space = ids.get_space(conn, source.journal.space_id)
-        keys = ids.epoch_keys(conn, source.journal.space_id)
-    assert persona is not None and space is not None
-    with target.vault.transaction() as conn:
-        old_space = target.journal.space_id
-        conn.execute("DELETE FROM epoch_keys WHERE space_id = ?", (old_space,))
-        conn.execute("DELETE FROM spaces WHERE space_id = ?", (old_space,))
-        conn.execute("DELETE FROM personas")
-        ids.insert_persona(conn, persona)
-        ids.set_meta(conn, "primary_persona", persona.persona_id)
-        ids.insert_space(conn, space)
-        for epoch, key in keys.items():
-            ids.put_epoch_key(conn, space.space_id, epoch, key)
-        ids.set_meta(conn, "journal_space", space.space_id)
-    target.lock()
-    return session.unlock(data_dir, PASSPHRASE)
+    """A second device of the same persona, made the way linking makes one."""
+    return create_linked(data_dir, PASSPHRASE, make_bundle(source))
 
 
 class Served:

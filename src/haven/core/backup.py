@@ -31,7 +31,7 @@ from haven.core.export import disk_errors
 from haven.core.session import Session
 from haven.errors import HavenError, InvalidInput, VaultDamaged, VaultExists
 from haven.store.backup_file import check_integrity
-from haven.store.header import VaultHeader, read_header
+from haven.store.header import VaultHeader, fsync_dir, read_header
 from haven.store.vault import DB_NAME, HEADER_NAME, LOCK_NAME, vault_exists
 
 MAGIC = b"HAVEN-BACKUP 1\n"
@@ -124,7 +124,7 @@ def _write_backup(session: Session, dest: Path) -> int:
             os.fsync(fh.fileno())
         _check_backup_dest(dest)
         os.replace(out, dest)
-        _fsync_dir(dest.absolute().parent)
+        fsync_dir(dest.absolute().parent)
         return db_len + len(header) + _OVERHEAD
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -252,7 +252,7 @@ def _move_into_place(staging: Path, data_dir: Path) -> None:
     if not data_dir.exists():
         os.rename(staging, data_dir)
         os.chmod(data_dir, 0o700)
-        _fsync_dir(data_dir.absolute().parent)
+        fsync_dir(data_dir.absolute().parent)
         return
     # An existing empty folder (perhaps a mount point): move the files in, header last, so
     # an interruption leaves a database without a header, which nothing overwrites.
@@ -260,17 +260,4 @@ def _move_into_place(staging: Path, data_dir: Path) -> None:
     names.sort(key=lambda n: n == HEADER_NAME)
     for name in names:
         os.rename(staging / name, data_dir / name)
-    _fsync_dir(data_dir)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    fsync_dir(data_dir)

@@ -71,10 +71,12 @@ def write_header_atomically(path: Path, header: VaultHeader) -> None:
     finally:
         os.close(fd)
     os.replace(tmp, path)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make a rename inside `folder` durable (best effort where directories cannot be
+    fsynced)."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
