@@ -67,7 +67,8 @@ def test_an_entry_from_another_device_arrives_in_the_list(
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT_MS)
     entry = page.model.entry(0)
     assert entry is not None and entry.body == "written on the laptop"
-    qtbot.waitUntil(lambda: window.sync_status.text() == "Synced just now (local network)")
+    # A round a peer started with this device's port is a direct sync (not discovery's).
+    qtbot.waitUntil(lambda: window.sync_status.text() == "Synced just now (direct connection)")
     assert background.status.state is SyncState.SYNCED
     # The other device's link event came along: the Devices page lists two devices.
     qtbot.waitUntil(lambda: window.devices_page.list.count() == 2)
@@ -179,11 +180,17 @@ def test_lan_toggle_is_stored_in_the_vault(qtbot: QtBot, make_window: MakeWindow
         (SyncStatus(SyncState.NEVER, port=1), "Not synced yet"),
         (SyncStatus(SyncState.SYNCING, port=1), "Syncing…"),
         (SyncStatus(SyncState.FAILED, 1_000, port=1), "Last sync failed"),
-        (SyncStatus(SyncState.SYNCED, 1_000_000), "Synced just now (local network)"),
-        (SyncStatus(SyncState.SYNCED, 1_000_000 - 60_000 * 7), "Synced 7 min ago (local network)"),
         (
-            SyncStatus(SyncState.SYNCED, 1_000_000 - 60_000 * 60 * 3),
-            "Synced 3 hours ago (local network)",
+            SyncStatus(SyncState.SYNCED, 1_000_000, transport="lan"),
+            "Synced just now (local network)",
+        ),
+        (
+            SyncStatus(SyncState.SYNCED, 1_000_000 - 60_000 * 7, transport="relay"),
+            "Synced 7 min ago (relay)",
+        ),
+        (
+            SyncStatus(SyncState.SYNCED, 1_000_000 - 60_000 * 60 * 3, transport="direct"),
+            "Synced 3 hours ago (direct connection)",
         ),
     ],
 )

@@ -9,6 +9,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 
 from haven.core.lan import discovery_keys
 from haven.core.session import Session
@@ -45,9 +46,13 @@ class LanSync:
         on_report: Callable[[Peer, SyncReport], None] | None = None,
         clock: Callable[[], float] = time.monotonic,
         announce: bool = True,
+        sync: Callable[[str, int], Future[SyncReport]] | None = None,
     ) -> None:
+        """`sync` starts the round with a found peer (default: `engine.sync_with`); the app
+        passes one that records the round as a local-network sync."""
         self._session = session
         self._engine = engine
+        self._sync = sync or engine.sync_with
         self._on_report = on_report
         self._clock = clock
         self._last: dict[tuple[str, int], float] = {}
@@ -80,7 +85,7 @@ class LanSync:
             if last is not None and now - last < MIN_INTERVAL_S:
                 return
             self._last[(peer.host, peer.port)] = now
-        future = self._engine.sync_with(peer.host, peer.port)
+        future = self._sync(peer.host, peer.port)
 
         def done(f: object) -> None:
             try:

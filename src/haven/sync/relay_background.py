@@ -238,6 +238,9 @@ class RelaySyncer:
                     await push_waiting(self._session, url, space_id, boxes, report)
                     keys = await asyncio.to_thread(epoch_keys_of, self._session, space_id)
                     if report.sent:
+                        await asyncio.to_thread(
+                            relays.record_sync, self._session, [space_id], "relay"
+                        )
                         self._tell(RelayReport(url, [report]))
                     if set(keys) != set(known[space_id]):
                         return

@@ -22,6 +22,24 @@ from haven.ui.background_sync import BackgroundSync
 
 log = logging.getLogger(__name__)
 
+#: Log events after which the spaces or epoch keys this device announces may have changed.
+DISCOVERY_EVENTS = frozenset(
+    {
+        "space.genesis",  # a space created, or joined (its log arrives with the welcome)
+        "space.epoch.rotate",
+        "space.epoch.share",  # a new epoch key reached this member
+        "space.member.leave",
+        "space.member.remove",
+        "journal.device.rotate",  # after an unlink
+        "journal.device.unlink",
+    }
+)
+
+
+def changes_discovery(events: Sequence[object]) -> bool:
+    return any(getattr(e, "type", None) in DISCOVERY_EVENTS for e in events)
+
+
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
@@ -81,6 +99,8 @@ class SessionBridge(QObject):
     busyChanged = Signal(bool)
     #: New events were committed to the log (count); journal views refresh.
     journalChanged = Signal(int)
+    #: From the writer's thread: spaces or epoch keys changed, LAN discovery must follow.
+    _discoveryStale = Signal()
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +114,7 @@ class SessionBridge(QObject):
         self._busy = False
         #: Sync while unlocked: started on open, stopped (off this thread) on every lock.
         self.background = BackgroundSync(self)
+        self._discoveryStale.connect(self.background.refresh_discovery)
 
     # ---------------------------------------------------------------- state
 
@@ -176,6 +197,8 @@ class SessionBridge(QObject):
     def _on_events(self, events: Sequence[object]) -> None:
         # Called in the writer's thread after commit: a signal crosses threads safely.
         self.journalChanged.emit(len(events))
+        if changes_discovery(events):
+            self._discoveryStale.emit()
 
     # ---------------------------------------------------------------- workers
 

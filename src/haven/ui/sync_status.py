@@ -1,5 +1,6 @@
 """The sync status line in the sidebar footer: "Not synced yet", "Syncing…",
-"Synced 3 min ago (local network)", "Last sync failed". It names no peer and no address."""
+"Synced 3 min ago (relay)", "Last sync failed": the newest sync of any space and how it
+went (local network, direct connection or relay). It names no peer and no address."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from haven.ui.background_sync import SyncState, SyncStatus
 T = QCoreApplication
 
 #: How often "N min ago" is recomputed.
-TICK_MS = 30_000
+TICK_MS = 60_000
 
 
 def status_text(status: SyncStatus, now_ms: int | None = None) -> str:
@@ -27,12 +28,24 @@ def status_text(status: SyncStatus, now_ms: int | None = None) -> str:
     if status.state is SyncState.NEVER or status.last_synced_ms is None:
         return T.translate("SyncStatus", "Not synced yet")
     now = int(time.time() * 1000) if now_ms is None else now_ms
-    minutes = max(0, (now - status.last_synced_ms) // 60_000)
+    minutes = int(max(0, (now - status.last_synced_ms) // 60_000))
+    if status.transport == "relay":
+        if minutes < 1:
+            return T.translate("SyncStatus", "Synced just now (relay)")
+        if minutes < 120:
+            return T.translate("SyncStatus", "Synced %n min ago (relay)", "", minutes)
+        return T.translate("SyncStatus", "Synced %n hours ago (relay)", "", minutes // 60)
+    if status.transport == "lan":
+        if minutes < 1:
+            return T.translate("SyncStatus", "Synced just now (local network)")
+        if minutes < 120:
+            return T.translate("SyncStatus", "Synced %n min ago (local network)", "", minutes)
+        return T.translate("SyncStatus", "Synced %n hours ago (local network)", "", minutes // 60)
     if minutes < 1:
-        return T.translate("SyncStatus", "Synced just now (local network)")
+        return T.translate("SyncStatus", "Synced just now (direct connection)")
     if minutes < 120:
-        return T.translate("SyncStatus", "Synced %n min ago (local network)", "", int(minutes))
-    return T.translate("SyncStatus", "Synced %n hours ago (local network)", "", int(minutes // 60))
+        return T.translate("SyncStatus", "Synced %n min ago (direct connection)", "", minutes)
+    return T.translate("SyncStatus", "Synced %n hours ago (direct connection)", "", minutes // 60)
 
 
 class SyncStatusLabel(QLabel):

@@ -23,6 +23,7 @@ from haven.ui.journal.editor import EditorContent, EntryEditor
 from haven.ui.journal.filter_bar import FilterBar
 from haven.ui.journal.list_model import EntryListModel
 from haven.ui.journal.prompt_card import PromptCard
+from haven.ui.space_status import SpaceStatusLabel
 
 
 class JournalPage(QWidget):
@@ -40,6 +41,7 @@ class JournalPage(QWidget):
         self.list.setAccessibleName(self.tr("Journal entries"))
         self.list.setAccessibleDescription(self.tr("Newest first; press Enter to open one"))
         self.count_label = QLabel()
+        self.sync_line = SpaceStatusLabel(bridge)
         self.editor = EntryEditor()
 
         left = QWidget()
@@ -49,6 +51,7 @@ class JournalPage(QWidget):
         left_layout.addWidget(self.filters)
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.count_label)
+        left_layout.addWidget(self.sync_line)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.editor)
@@ -99,6 +102,7 @@ class JournalPage(QWidget):
         self.prompt.refresh()
         self.editor.clear()
         self._update_count()
+        self.sync_line.set_space(journal.space_id)
 
     def detach(self) -> None:
         """Called on lock: drop every entry the page holds."""
@@ -107,6 +111,7 @@ class JournalPage(QWidget):
         self.filters.reset()
         self.editor.clear()
         self.count_label.clear()
+        self.sync_line.set_space(None)
 
     # ---------------------------------------------------------------- actions
 

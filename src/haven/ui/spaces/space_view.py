@@ -23,6 +23,7 @@ from haven.core.spaces.service import SpaceService
 from haven.ui.background_sync import listen_host
 from haven.ui.bridge import SessionBridge
 from haven.ui.devices.link_dialog import advertise_host
+from haven.ui.space_status import SpaceStatusLabel
 from haven.ui.spaces import wording
 from haven.ui.spaces.dialogs import ReasonDialog
 from haven.ui.spaces.feed_tab import FeedTab
@@ -93,6 +94,7 @@ class SpaceView(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.title.setFont(font)
+        self.sync_line = SpaceStatusLabel(bridge)
         self.status = QLabel()
         self.status.setObjectName("spaceStatus")
         self.status.setWordWrap(True)
@@ -109,6 +111,7 @@ class SpaceView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
+        layout.addWidget(self.sync_line)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
 
@@ -224,6 +227,7 @@ class SpaceView(QWidget):
         """Forget what the view shows (another space was chosen, or the vault locked)."""
         self._ticket += 1
         self.space_id = space_id
+        self.sync_line.set_space(space_id)
         self.snapshot = None
         self._limit = FIRST_THREADS
         self.feed.clear(forget_opened=True)

@@ -1,0 +1,233 @@
+"""Per-space sync status in the app (issue 5 §3): every sync the app does is recorded in the
+vault with its transport, and the journal page, a group space's header and the sidebar's
+global line show how and when it last synced and what waits to go out. LAN discovery is
+refreshed (off the UI thread) when the spaces or their epoch keys change.
+
+Real parts: the app's window over a real vault, real sync engines on 127.0.0.1, a real relay
+process on 127.0.0.1. Only LAN discovery is a fake (it would need multicast)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from haven.core import relays
+from haven.core.session import Session
+from haven.sync.discovery import Peer
+from haven.sync.engine import SyncEngine
+from haven.sync.lan import LanSync
+from haven.ui import background_sync
+from haven.ui.background_sync import DAY_MS, ms_until_utc_midnight
+from haven.ui.main_window import HavenWindow
+from haven.ui.space_status import space_status_text
+from tests.helpers import replica_of
+from tests.integration.relay_sync_support import Relay
+from tests.ui import flows, spaces_steps
+
+MakeWindow = Callable[..., HavenWindow]
+WAIT_MS = 30_000
+
+
+@pytest.fixture
+def app(qtbot: QtBot, make_window: MakeWindow) -> HavenWindow:
+    window = make_window()
+    window.bridge.background.relay_backoff = (0.1, 0.5)  # the relay test restarts its relay
+    flows.create_vault(qtbot, window)
+    qtbot.waitUntil(lambda: window.bridge.session is not None, timeout=WAIT_MS)
+    return window
+
+
+@pytest.fixture
+def laptop(app: HavenWindow, tmp_path: Path) -> Iterator[tuple[Session, SyncEngine]]:
+    """A second device of the app's journal, with a sync engine of its own."""
+    replica = replica_of(spaces_steps.window_session(app), tmp_path / "laptop")
+    engine = SyncEngine(replica)
+    engine.start()
+    yield replica, engine
+    engine.stop()
+    replica.lock()
+
+
+def test_a_direct_sync_shows_in_the_journal_page_and_the_global_line(
+    qtbot: QtBot, app: HavenWindow, laptop: tuple[Session, SyncEngine]
+) -> None:
+    replica, engine = laptop
+    session = spaces_steps.window_session(app)
+    line = app.journal_page.sync_line
+    qtbot.waitUntil(lambda: line.text() == "Not synced yet", timeout=WAIT_MS)
+    assert line.accessibleName() == "Sync status of this space"
+    assert app.sync_status.text() == "Not synced yet"
+
+    replica.journal.add("written on the laptop")
+    report = engine.sync_with("127.0.0.1", app.bridge.background.serving_port).result(30)
+    assert report.complete and report.sent >= 1
+
+    qtbot.waitUntil(
+        lambda: line.text() == "Synced just now with a direct connection", timeout=WAIT_MS
+    )
+    assert app.sync_status.text() == "Synced just now (direct connection)"
+    assert line.accessibleDescription() == line.text()
+    status = relays.sync_status(session, session.journal.space_id)
+    assert status.transport == "direct" and status.waiting == 0
+    assert status.last_sync_ms is not None
+    # The minute tick re-words the same record: three minutes later it says so.
+    assert space_status_text(status, status.last_sync_ms + 3 * 60_000 + 5) == (
+        "Synced 3 min ago with a direct connection"
+    )
+
+
+def test_a_round_discovery_asked_for_is_recorded_as_local_network(
+    qtbot: QtBot, app: HavenWindow, laptop: tuple[Session, SyncEngine]
+) -> None:
+    """LanSync's found-peer path, with the app's hook: the round is recorded as "lan"."""
+    replica, engine = laptop
+    session = spaces_steps.window_session(app)
+    replica_port = engine.serve("127.0.0.1", 0)
+    replica.journal.add("found on the local network")
+    app_engine = app.bridge.background.engine
+    assert isinstance(app_engine, background_sync._NotifyingEngine)
+    lan = LanSync(
+        session,
+        app_engine,
+        app.bridge.background.serving_port,
+        addresses=["127.0.0.1"],
+        sync=app_engine.sync_discovered,
+    )
+    lan._found(Peer("127.0.0.1", replica_port, session.journal.space_id))  # not started: no mDNS
+
+    line = app.journal_page.sync_line
+    qtbot.waitUntil(lambda: line.text() == "Synced just now on the local network", timeout=WAIT_MS)
+    assert app.sync_status.text() == "Synced just now (local network)"
+    assert relays.sync_status(session, session.journal.space_id).transport == "lan"
+    assert [e.body for e in session.journal.list()] == ["found on the local network"]
+
+
+def test_a_group_space_header_shows_its_own_status(
+    qtbot: QtBot, app: HavenWindow, tmp_path: Path
+) -> None:
+    page = spaces_steps.open_spaces(qtbot, app)
+    space_id = spaces_steps.create_space(qtbot, page, "Circle")
+    line = page.view.sync_line
+    qtbot.waitUntil(lambda: line.text() == "Not synced yet", timeout=WAIT_MS)
+    member = spaces_steps.add_member(app, tmp_path, space_id, "Sam")
+    engine = SyncEngine(member)
+    engine.start()
+    try:
+        member.spaces.post(space_id, "hello circle")
+        report = engine.sync_with("127.0.0.1", app.bridge.background.serving_port).result(30)
+        assert report.complete
+        assert space_id in [s.space_id for s in report.spaces]
+    finally:
+        engine.stop()
+        member.lock()
+    qtbot.waitUntil(
+        lambda: line.text() == "Synced just now with a direct connection", timeout=WAIT_MS
+    )
+    # The journal was not part of that round: its line still says so.
+    assert app.journal_page.sync_line.text() == "Not synced yet"
+
+
+def test_a_relay_round_and_the_waiting_count_while_the_relay_is_down(
+    qtbot: QtBot, app: HavenWindow, tmp_path: Path
+) -> None:
+    relay = Relay(tmp_path / "relay")
+    try:
+        session = spaces_steps.window_session(app)
+        journal = session.journal.space_id
+        line = app.journal_page.sync_line
+        # The relay list is an event: the app's relay syncer picks it up and runs a round.
+        app.bridge.run(lambda: relays.set_relays(session, journal, [relay.url]), lambda _r: None)
+        qtbot.waitUntil(lambda: line.text() == "Synced just now through a relay", timeout=WAIT_MS)
+        assert app.sync_status.text() == "Synced just now (relay)"
+
+        relay.stop()
+        flows.write_entry(qtbot, app, "written while the relay is down")
+        qtbot.waitUntil(lambda: "1 waiting to go out" in line.text(), timeout=WAIT_MS)
+        assert line.text().startswith("Synced just now through a relay · ")
+        assert relays.sync_status(session, journal).waiting == 1
+
+        relay.start()  # same port: the syncer's backoff finds it again and pushes
+        qtbot.waitUntil(lambda: line.text() == "Synced just now through a relay", timeout=WAIT_MS)
+        assert relays.sync_status(session, journal).waiting == 0
+        assert relays.sync_status(session, journal).transport == "relay"
+    finally:
+        relay.stop()
+
+
+class FakeLanSync:
+    """A fake of sync/lan.py's LanSync (no multicast in tests): it records each discovery
+    refresh and the thread it ran on."""
+
+    made: ClassVar[list[FakeLanSync]] = []
+
+    def __init__(self, session: Session, engine: object, port: int, **_kw: object) -> None:
+        self.refreshes: list[str] = []
+        self.discovery = self
+        FakeLanSync.made.append(self)
+
+    def start(self) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+    def refresh(self) -> None:
+        self.refreshes.append(threading.current_thread().name)
+
+
+def test_discovery_is_refreshed_off_the_ui_thread_after_a_new_space_and_an_unlink(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    FakeLanSync.made.clear()
+    monkeypatch.setattr(background_sync, "LanSync", FakeLanSync)
+    monkeypatch.setattr(background_sync, "discovery_allowed", lambda: True)
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    qtbot.waitUntil(lambda: len(FakeLanSync.made) == 1, timeout=WAIT_MS)
+    fake = FakeLanSync.made[0]
+    ui_thread = threading.current_thread().name
+
+    page = spaces_steps.open_spaces(qtbot, window)
+    spaces_steps.create_space(qtbot, page, "Circle")
+    qtbot.waitUntil(lambda: len(fake.refreshes) >= 1, timeout=WAIT_MS)
+    after_space = len(fake.refreshes)
+
+    session = spaces_steps.window_session(window)
+    replica = replica_of(session, tmp_path / "laptop")
+    engine = SyncEngine(replica)
+    engine.start()
+    try:
+        engine.sync_with("127.0.0.1", window.bridge.background.serving_port).result(30)
+    finally:
+        engine.stop()
+    device = replica.identity.device_id
+    replica.lock()
+    qtbot.waitUntil(
+        lambda: device in [d.device_id for d in session.devices.list()], timeout=WAIT_MS
+    )
+    assert len(fake.refreshes) == after_space  # an ordinary sync changes no key
+    window.bridge.run(lambda: session.devices.unlink(device), lambda _r: None)
+    qtbot.waitUntil(lambda: len(fake.refreshes) > after_space, timeout=WAIT_MS)
+    assert ui_thread not in fake.refreshes
+    assert all(name == "haven-lan-refresh" for name in fake.refreshes)
+
+
+def test_discovery_is_refreshed_at_utc_midnight(
+    qtbot: QtBot, app: HavenWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert ms_until_utc_midnight(0) == DAY_MS + 1_000
+    assert ms_until_utc_midnight(DAY_MS - 1) == 1_001
+    timer = app.bridge.background._midnight
+    assert timer.isActive() and 0 < timer.remainingTime() <= DAY_MS + 1_000
+    calls: list[int] = []
+    monkeypatch.setattr(app.bridge.background, "refresh_discovery", lambda: calls.append(1))
+    timer.timeout.emit()
+    assert calls == [1]
+    assert timer.isActive()  # re-armed for the next day
+    app.lock()
+    assert not timer.isActive()
