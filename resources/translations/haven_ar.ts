@@ -25,77 +25,77 @@
         <translation>اكتب منشورًا. يمكنك استخدام Markdown.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="40"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="41"/>
         <source>Reply text</source>
         <translation>نص الرد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="40"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="41"/>
         <source>Post text</source>
         <translation>نص المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="41"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="42"/>
         <source>Ctrl+Enter sends</source>
         <translation>Ctrl+Enter للإرسال</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="43"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="44"/>
         <source>Content &amp;warning</source>
         <translation>&amp;تحذير من المحتوى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="44"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="45"/>
         <source>Add a content warning</source>
         <translation>أضف تحذيرًا من المحتوى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="45"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="46"/>
         <source>Readers see only the warning until they open it</source>
         <translation>لا يرى القرّاء إلا التحذير حتى يفتحوا المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="48"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="49"/>
         <source>What the post is about, e.g. “family conflict”</source>
         <translation>عمّ يتحدث المنشور، مثل «خلاف عائلي»</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="49"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="50"/>
         <source>Content warning text</source>
         <translation>نص التحذير من المحتوى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="51"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="52"/>
         <source>&amp;Reply</source>
         <translation>&amp;ردّ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="51"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="52"/>
         <source>&amp;Post</source>
         <translation>&amp;انشر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="53"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="54"/>
         <source>Send the reply</source>
         <translation>أرسل الرد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="53"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="54"/>
         <source>Send the post</source>
         <translation>انشر المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="89"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="91"/>
         <source>Write something first.</source>
         <translation>اكتب شيئًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="93"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="95"/>
         <source>Say what the content warning is about, or turn it off.</source>
         <translation>اكتب موضوع التحذير، أو أوقفه.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="97"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="100"/>
         <source>A post holds at most %1 characters.</source>
         <translation>يتسع المنشور لـ %1 حرف على الأكثر.</translation>
     </message>
@@ -103,77 +103,77 @@
 <context>
     <name>CreateSpaceDialog</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="55"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="56"/>
         <source>New space</source>
         <translation>مساحة جديدة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="59"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="60"/>
         <source>Space name</source>
         <translation>اسم المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="62"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="63"/>
         <source>Space description</source>
         <translation>وصف المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="64"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="65"/>
         <source>Topics, separated by commas</source>
         <translation>المواضيع، مفصولة بفواصل</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="68"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="69"/>
         <source>Guidelines new members accept</source>
         <translation>الإرشادات التي يقبلها الأعضاء الجدد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="69"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="70"/>
         <source>Be kind. What is said here stays here.</source>
         <translation>كن لطيفًا. ما يقال هنا يبقى هنا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="74"/>
         <source>&amp;Name</source>
         <translation>&amp;الاسم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="75"/>
         <source>&amp;Description</source>
         <translation>&amp;الوصف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="76"/>
         <source>&amp;Topics</source>
         <translation>&amp;المواضيع</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="77"/>
         <source>&amp;Guidelines</source>
         <translation>&amp;الإرشادات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="78"/>
         <source>&amp;Create</source>
         <translation>&amp;أنشئ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="78"/>
         <source>Create the space</source>
         <translation>أنشئ المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="79"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="80"/>
         <source>You will be its owner, under a name used only in this space.</source>
         <translation>ستكون مالكها، باسم لا يُستخدم إلا في هذه المساحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="89"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="90"/>
         <source>Give the space a name.</source>
         <translation>اختر اسمًا للمساحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="94"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="96"/>
         <source>Up to %1 topics, each up to %2 characters.</source>
         <translation>حتى %1 مواضيع، كل منها حتى %2 حرفًا.</translation>
     </message>
@@ -291,77 +291,77 @@
         <translation>الأجهزة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="40"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="41"/>
         <source>Your journal can live on several of your computers. Linked devices sync with each other directly, encrypted end to end; no server ever sees your entries.</source>
         <translation>يمكن أن تكون يومياتك على عدة حواسيب لك. تتزامن الأجهزة المرتبطة مباشرة فيما بينها، بتشفير تام بين الطرفين؛ ولا يرى أي خادم تدويناتك أبدًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="44"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="47"/>
         <source>Linked devices</source>
         <translation>الأجهزة المرتبطة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="46"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="49"/>
         <source>&amp;Link a new device…</source>
         <translation>&amp;ربط جهاز جديد…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="47"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="50"/>
         <source>Link a new device</source>
         <translation>ربط جهاز جديد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="48"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="51"/>
         <source>&amp;Unlink…</source>
         <translation>&amp;فك الربط…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="49"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="52"/>
         <source>Unlink the selected device</source>
         <translation>فك ربط الجهاز المحدد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="117"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="159"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="189"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="120"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="163"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="196"/>
         <source>Unnamed device</source>
         <translation>جهاز بلا اسم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="119"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="122"/>
         <source>%1 — this device</source>
         <translation>%1 — هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="121"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="124"/>
         <source>%1 — unlinked</source>
         <translation>%1 — فُكّ ربطه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="162"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="163"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="166"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="167"/>
         <source>Unlink %1?</source>
         <translation>فك ربط %1؟</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="165"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="170"/>
         <source>It keeps what it already has, but it cannot read anything written after this: your journal moves to a new key that it never receives. To remove what is already on it, erase Haven&apos;s data there.</source>
         <translation>يحتفظ بما لديه من قبل، لكنه لن يستطيع قراءة أي شيء يُكتب بعد الآن: تنتقل يومياتك إلى مفتاح جديد لا يصله أبدًا. لإزالة ما عليه الآن، امسح بيانات Haven هناك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="168"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="169"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="175"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="176"/>
         <source>Unlink</source>
         <translation>فك الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="170"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="171"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="177"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="178"/>
         <source>Keep it linked</source>
         <translation>أبقه مرتبطًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="193"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="201"/>
         <source>%1 is unlinked. Your other devices receive the new key when they next sync.</source>
         <translation>فُكّ ربط %1. تتلقى أجهزتك الأخرى المفتاح الجديد عند مزامنتها القادمة.</translation>
     </message>
@@ -498,17 +498,17 @@
         <translation>المثبّت أولًا ثم الأحدث؛ اضغط Enter لقراءة موضوع</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="33"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="34"/>
         <source>No posts yet. Write the first one below.</source>
         <translation>لا منشورات بعد. اكتب أول منشور في الأسفل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="35"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="36"/>
         <source>Show &amp;older posts</source>
         <translation>اعرض المنشورات الأ&amp;قدم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="36"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="37"/>
         <source>Show older posts</source>
         <translation>اعرض المنشورات الأقدم</translation>
     </message>
@@ -586,7 +586,7 @@
         <translation>مسجَّل باسم %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="176"/>
+        <location filename="../../src/haven/ui/main_window.py" line="177"/>
         <source>Spaces, %n unread</source>
         <translation>
             <numerusform>المساحات، لا جديد</numerusform>
@@ -624,7 +624,7 @@
 <context>
     <name>InviteDialog</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="28"/>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="27"/>
         <source>Invite someone</source>
         <translation>ادعُ شخصًا</translation>
     </message>
@@ -634,57 +634,57 @@
         <translation>أعطِ هذا الرمز لشخص واحد تثق به، وجهًا لوجه أو عبر قناة خاصة. سيرى اسم %1 وإرشاداتها ويمكنه طلب الانضمام؛ وأنت توافق على كل طلب في قسم الأعضاء قبل أن يتمكن من قراءة أي شيء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="40"/>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="42"/>
         <source>Invite code as words</source>
         <translation>رمز الدعوة كلماتٍ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="41"/>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="43"/>
         <source>&amp;Words</source>
         <translation>&amp;الكلمات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="45"/>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="47"/>
         <source>Invite code to paste</source>
         <translation>رمز الدعوة للصق</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="46"/>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="48"/>
         <source>Code to &amp;paste</source>
         <translation>رمز لل&amp;صق</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="48"/>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="52"/>
         <source>&amp;Copy</source>
         <translation>&amp;انسخ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="49"/>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="53"/>
         <source>Copy the invite code</source>
         <translation>انسخ رمز الدعوة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="51"/>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="55"/>
         <source>Invite code as a QR image</source>
         <translation>رمز الدعوة صورةَ QR</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="55"/>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="61"/>
         <source>The code works once, until %1. Haven must stay open and unlocked here so the person can reach you.</source>
         <translation>يعمل الرمز مرة واحدة حتى %1. يجب أن يبقى Haven مفتوحًا وغير مقفل هنا كي يصل إليك الشخص.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="60"/>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="67"/>
         <source>Close</source>
         <translation>أغلق</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="61"/>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="68"/>
         <source>Close the invite</source>
         <translation>أغلق الدعوة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="84"/>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="91"/>
         <source>Code copied.</source>
         <translation>نُسخ الرمز.</translation>
     </message>
@@ -692,18 +692,18 @@
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="77"/>
         <source>Join a space</source>
         <extracomment>The space joined (its id).</extracomment>
         <translation>انضم إلى مساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="80"/>
         <source>Invite code</source>
         <translation>رمز الدعوة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="81"/>
         <source>Paste the code, or type its words</source>
         <translation>الصق الرمز أو اكتب كلماته</translation>
     </message>
@@ -779,67 +779,67 @@
         <translation>&amp;الضمائر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="159"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="161"/>
         <source>That is not a whole Haven invite code. Check it against what you were given (a mistyped word is caught).</source>
         <translation>هذا ليس رمز دعوة Haven كاملًا. قارنه بما أُعطيت (يُكتشف أي خطأ في كتابة كلمة).</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="165"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="169"/>
         <source>You already asked to join with this code.</source>
         <translation>طلبت الانضمام بهذا الرمز من قبل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="169"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="173"/>
         <source>This invite code has expired. Ask for a new one.</source>
         <translation>انتهت صلاحية رمز الدعوة. اطلب رمزًا جديدًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="172"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="176"/>
         <source>Asking the person who invited you…</source>
         <translation>نسأل الشخص الذي دعاك…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="182"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="187"/>
         <source>(No guidelines written.)</source>
         <translation>(لا إرشادات مكتوبة.)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="183"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="190"/>
         <source>Read the guidelines. If you accept them, choose the name this space will know you by and ask to join.</source>
         <translation>اقرأ الإرشادات. إن قبلتها، اختر الاسم الذي ستعرفك به هذه المساحة واطلب الانضمام.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="201"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="210"/>
         <source>Sending your request…</source>
         <translation>نرسل طلبك…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="214"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="223"/>
         <source>Asking whether an admin answered…</source>
         <translation>نسأل إن كان مدير قد أجاب…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="221"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="232"/>
         <source>Your request was sent. An admin needs to approve it; press “Check again” later.</source>
         <translation>أُرسل طلبك. يجب أن يوافق عليه مدير؛ اضغط «تحقق مجددًا» لاحقًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="224"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="237"/>
         <source>An admin declined your request. The keys made for it were deleted.</source>
         <translation>رفض مدير طلبك. حُذفت المفاتيح التي أُنشئت له.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="227"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="239"/>
         <source>You joined the space.</source>
         <translation>انضممت إلى المساحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="253"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="267"/>
         <source>This invite is no longer valid: it expired, was used up or was withdrawn. Ask for a new one. Nothing was kept.</source>
         <translation>لم تعد هذه الدعوة صالحة: انتهت أو استُنفدت أو سُحبت. اطلب دعوة جديدة. لم يُحتفظ بشيء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="256"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="272"/>
         <source>Haven cannot reach the person who invited you. Their Haven needs to be open and unlocked, on a network you can reach. Try again later.</source>
         <translation>لا يستطيع Haven الوصول إلى الشخص الذي دعاك. يجب أن يكون Haven لديه مفتوحًا وغير مقفل، على شبكة تصل إليها. حاول لاحقًا.</translation>
     </message>
@@ -847,42 +847,47 @@
 <context>
     <name>JournalPage</name>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="40"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="41"/>
         <source>Journal entries</source>
         <translation>تدوينات اليوميات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="41"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="42"/>
         <source>Newest first; press Enter to open one</source>
         <translation>الأحدث أولًا؛ اضغط Enter لفتح تدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="158"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="45"/>
+        <source>Journal sync status</source>
+        <translation>حالة مزامنة اليوميات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="164"/>
         <source>Saved.</source>
         <translation>حُفظت.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="164"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="170"/>
         <source>Delete entry</source>
         <translation>حذف التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="165"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="171"/>
         <source>Delete this entry? This cannot be undone.</source>
         <translation>أتريد حذف هذه التدوينة؟ لا يمكن التراجع عن ذلك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="170"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="176"/>
         <source>Confirm deleting the entry</source>
         <translation>تأكيد حذف التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="182"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="188"/>
         <source>Deleted.</source>
         <translation>حُذفت.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="231"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="237"/>
         <source>%n entries</source>
         <translation>
             <numerusform>لا تدوينات</numerusform>
@@ -903,127 +908,127 @@
         <translation>الربط بجهازي الآخر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="50"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="51"/>
         <source>On your other device, open Haven, go to Devices and choose “Link a new device”. Type or paste the code it shows, and choose a passphrase for this computer.</source>
         <translation>على جهازك الآخر، افتح Haven وانتقل إلى «الأجهزة» واختر «ربط جهاز جديد». اكتب الرمز الذي يظهر أو الصقه، واختر عبارة مرور لهذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="54"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="57"/>
         <source>Pairing code</source>
         <translation>رمز الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="58"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="61"/>
         <source>Name of this device</source>
         <translation>اسم هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="59"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="62"/>
         <source>optional, e.g. laptop</source>
         <translation>اختياري، مثل: الحاسوب المحمول</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="62"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="65"/>
         <source>Passphrase</source>
         <translation>عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="64"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="67"/>
         <source>At least 10 characters; a few uncommon words work well</source>
         <translation>عشرة أحرف على الأقل؛ بضع كلمات غير شائعة خيار جيد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="67"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="71"/>
         <source>Passphrase again</source>
         <translation>عبارة المرور مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="70"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="74"/>
         <source>&amp;Connect</source>
         <translation>&amp;اتصال</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="71"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="75"/>
         <source>Connect to my other device</source>
         <translation>الاتصال بجهازي الآخر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="73"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="77"/>
         <source>&amp;Back</source>
         <translation>&amp;رجوع</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="74"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="78"/>
         <source>Back to creating a new vault</source>
         <translation>العودة إلى إنشاء خزنة جديدة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="76"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="80"/>
         <source>Your other device shows four words. Continue only if they are exactly these:</source>
         <translation>يعرض جهازك الآخر أربع كلمات. تابع فقط إن كانت هي هذه الكلمات تمامًا:</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="79"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="84"/>
         <source>Verification words</source>
         <translation>كلمات التحقق</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="85"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="90"/>
         <source>They &amp;match</source>
         <translation>&amp;متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="86"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="91"/>
         <source>The words match</source>
         <translation>الكلمات متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="87"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="92"/>
         <source>They &amp;don’t match</source>
         <translation>&amp;غير متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="88"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="93"/>
         <source>The words do not match</source>
         <translation>الكلمات غير متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="95"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="100"/>
         <source>Linking</source>
         <translation>جارٍ الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="99"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="104"/>
         <source>Pairing &amp;code</source>
         <translation>&amp;رمز الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="100"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="105"/>
         <source>&amp;Name of this device</source>
         <translation>&amp;اسم هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="101"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="106"/>
         <source>Pass&amp;phrase</source>
         <translation>&amp;عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="102"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="107"/>
         <source>Passphrase &amp;again</source>
         <translation>عبارة المرور مرة &amp;أخرى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="181"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="194"/>
         <source>Choose a passphrase of at least 10 characters.</source>
         <translation>اختر عبارة مرور من عشرة أحرف على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="210"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="223"/>
         <source>Connecting to your other device…</source>
         <translation>جارٍ الاتصال بجهازك الآخر…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="225"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="243"/>
         <source>Receiving your journal keys…</source>
         <translation>جارٍ استلام مفاتيح يومياتك…</translation>
     </message>
@@ -1037,103 +1042,103 @@
         <translation>ربط جهاز جديد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="52"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="53"/>
         <source>On your other computer, open Haven and choose “Link to my other device”, then type or paste this code. Both computers need to be on the same network.</source>
         <translation>على حاسوبك الآخر، افتح Haven واختر «الربط بجهازي الآخر»، ثم اكتب هذا الرمز أو الصقه. يجب أن يكون الحاسوبان على الشبكة نفسها.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="57"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="60"/>
         <source>Pairing code</source>
         <translation>رمز الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="58"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="61"/>
         <source>Making a code…</source>
         <translation>جارٍ إنشاء رمز…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="61"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="64"/>
         <source>&amp;Copy</source>
         <translation>&amp;نسخ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="62"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="65"/>
         <source>Copy the pairing code</source>
         <translation>نسخ رمز الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="65"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="68"/>
         <source>Pairing code as a QR image</source>
         <translation>رمز الربط كصورة QR</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="70"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="74"/>
         <source>Your other computer now shows four words. Link only if they are exactly these:</source>
         <translation>يعرض حاسوبك الآخر الآن أربع كلمات. اربط فقط إن كانت هي هذه الكلمات تمامًا:</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="74"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="80"/>
         <source>Verification words</source>
         <translation>كلمات التحقق</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="80"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="86"/>
         <source>They &amp;match</source>
         <translation>&amp;متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="81"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="87"/>
         <source>The words match</source>
         <translation>الكلمات متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="82"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="88"/>
         <source>They &amp;don’t match</source>
         <translation>&amp;غير متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="83"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="89"/>
         <source>The words do not match</source>
         <translation>الكلمات غير متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="87"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="93"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="88"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="94"/>
         <source>Cancel linking</source>
         <translation>إلغاء الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="138"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="149"/>
         <source>The code works once, until %1.</source>
         <translation>يصلح الرمز مرة واحدة، حتى الساعة %1.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="150"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="161"/>
         <source>your new device</source>
         <translation>جهازك الجديد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="152"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="162"/>
         <source>Linked %1. It now holds your journal.</source>
         <translation>رُبط %1. صارت يومياتك عليه الآن.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="167"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="177"/>
         <source>Sending your journal keys to the other device…</source>
         <translation>جارٍ إرسال مفاتيح يومياتك إلى الجهاز الآخر…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="174"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="184"/>
         <source>Code copied.</source>
         <translation>نُسخ الرمز.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="188"/>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="189"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="198"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="199"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
@@ -1146,7 +1151,7 @@
         <translation>هذا ليس رمز ربط من Haven. يبدأ الرمز بـ «hvn1-».</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/wording.py" line="23"/>
+        <location filename="../../src/haven/ui/devices/wording.py" line="22"/>
         <source>The code is mistyped or incomplete. Check it against the other screen and try again.</source>
         <translation>في الرمز خطأ كتابي أو هو ناقص. قارنه بالشاشة الأخرى وحاول مجددًا.</translation>
     </message>
@@ -1156,37 +1161,37 @@
         <translation>انتهت صلاحية هذا الرمز أو استُخدم من قبل. أنشئ رمزًا جديدًا على جهازك الآخر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/wording.py" line="31"/>
+        <location filename="../../src/haven/ui/devices/wording.py" line="32"/>
         <source>Haven cannot reach your other device. Both need to be on the same network, with Haven open on the Devices page.</source>
         <translation>لا يستطيع Haven الوصول إلى جهازك الآخر. يجب أن يكون الجهازان على الشبكة نفسها، وHaven مفتوح على صفحة «الأجهزة».</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/wording.py" line="35"/>
+        <location filename="../../src/haven/ui/devices/wording.py" line="38"/>
         <source>Linking stopped because the words did not match. Nothing was shared.</source>
         <translation>توقف الربط لأن الكلمات غير متطابقة. لم تُشارَك أي بيانات.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/wording.py" line="38"/>
+        <location filename="../../src/haven/ui/devices/wording.py" line="42"/>
         <source>Your other device said the words did not match. Nothing was shared.</source>
         <translation>أفاد جهازك الآخر بأن الكلمات غير متطابقة. لم تُشارَك أي بيانات.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/wording.py" line="41"/>
+        <location filename="../../src/haven/ui/devices/wording.py" line="46"/>
         <source>The other device went away before linking finished. Nothing was shared; try again.</source>
         <translation>انقطع الجهاز الآخر قبل انتهاء الربط. لم تُشارَك أي بيانات؛ حاول مجددًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/wording.py" line="45"/>
+        <location filename="../../src/haven/ui/devices/wording.py" line="51"/>
         <source>This computer already has a vault; nothing was changed.</source>
         <translation>على هذا الحاسوب خزنة من قبل؛ لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/wording.py" line="48"/>
+        <location filename="../../src/haven/ui/devices/wording.py" line="53"/>
         <source>Linking was cancelled. Nothing was shared.</source>
         <translation>أُلغي الربط. لم تُشارَك أي بيانات.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/wording.py" line="49"/>
+        <location filename="../../src/haven/ui/devices/wording.py" line="54"/>
         <source>Linking did not work; nothing was changed. Try again.</source>
         <translation>لم ينجح الربط؛ لم يتغير شيء. حاول مجددًا.</translation>
     </message>
@@ -1215,87 +1220,87 @@
         <translation>لونك في هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="56"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="57"/>
         <source>Colour %1</source>
         <translation>اللون %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="58"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="59"/>
         <source>Save &amp;name</source>
         <translation>احفظ الا&amp;سم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="59"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="60"/>
         <source>Save your name in this space</source>
         <translation>احفظ اسمك في هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="62"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="63"/>
         <source>Mute words, one per line</source>
         <translation>كلمات مكتومة، واحدة في كل سطر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="63"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="64"/>
         <source>One word or phrase per line</source>
         <translation>كلمة أو عبارة في كل سطر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="65"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="66"/>
         <source>Save &amp;mute words</source>
         <translation>احفظ الكلمات الم&amp;كتومة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="66"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="67"/>
         <source>Save the mute words</source>
         <translation>احفظ الكلمات المكتومة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="70"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="71"/>
         <source>You in this space</source>
         <translation>أنت في هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="72"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="73"/>
         <source>Na&amp;me</source>
         <translation>الا&amp;سم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="74"/>
         <source>&amp;Pronouns</source>
         <translation>&amp;الضمائر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="75"/>
         <source>C&amp;olour</source>
         <translation>ال&amp;لون</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="79"/>
         <source>Other spaces know you by another name and key, so nobody can link your memberships.</source>
         <translation>تعرفك المساحات الأخرى باسم ومفتاح آخرين، فلا يستطيع أحد الربط بين عضوياتك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="80"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="85"/>
         <source>Mute words</source>
         <translation>الكلمات المكتومة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="87"/>
         <source>Posts containing these are hidden for you only.</source>
         <translation>المنشورات التي تحويها تُخفى عنك وحدك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="103"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="109"/>
         <source>No description.</source>
         <translation>لا وصف.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="105"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="111"/>
         <source>No guidelines yet.</source>
         <translation>لا إرشادات بعد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="126"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="132"/>
         <source>Choose a name for this space.</source>
         <translation>اختر اسمًا لهذه المساحة.</translation>
     </message>
@@ -1319,63 +1324,63 @@
         <translation>الدور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="52"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="53"/>
         <source>Members</source>
         <translation>الأعضاء</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="55"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="56"/>
         <source>New role for the selected member</source>
         <translation>الدور الجديد للعضو المحدد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="58"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="59"/>
         <source>Set &amp;role</source>
         <translation>عيّن ال&amp;دور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="59"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="60"/>
         <source>Give the selected member this role</source>
         <translation>امنح العضو المحدد هذا الدور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="60"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="61"/>
         <source>Remo&amp;ve from space…</source>
         <translation>أ&amp;زل من المساحة…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="61"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="62"/>
         <source>Remove the selected member</source>
         <translation>أزل العضو المحدد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="62"/>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="140"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="63"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="144"/>
         <source>&amp;Block</source>
         <translation>&amp;احظر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="63"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="64"/>
         <source>Block or unblock the selected member</source>
         <translation>احظر العضو المحدد أو ألغِ حظره</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="64"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="65"/>
         <source>Hides their posts for you only</source>
         <translation>يخفي منشوراته عنك وحدك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="96"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="98"/>
         <source>%1 (you)</source>
         <translation>%1 (أنت)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="98"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="100"/>
         <source>%1 (blocked)</source>
         <translation>%1 (محظور)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="102"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="104"/>
         <source>%n members</source>
         <translation>
             <numerusform>لا أعضاء</numerusform>
@@ -1387,7 +1392,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="140"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="144"/>
         <source>Un&amp;block</source>
         <translation>ألغِ ال&amp;حظر</translation>
     </message>
@@ -1557,22 +1562,22 @@
         <translation>سجل الإشراف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="75"/>
         <source>a post not loaded here</source>
         <translation>منشورًا غير محمّل هنا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="77"/>
         <source>(already removed or deleted)</source>
         <translation>(أزيل أو حُذف من قبل)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="79"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="81"/>
         <source>%1 reported %2: %3</source>
         <translation>أبلغ %1 عن %2: %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="86"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="91"/>
         <source>Reports (%n)</source>
         <translation>
             <numerusform>البلاغات (%n)</numerusform>
@@ -1627,22 +1632,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="121"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="134"/>
         <source>Reason</source>
         <translation>السبب</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="123"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="136"/>
         <source>Also &amp;ban: they cannot be added again</source>
         <translation>ا&amp;حظره أيضًا: لا يمكن إضافته مجددًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="124"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="137"/>
         <source>Ban the member</source>
         <translation>احظر العضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="138"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="151"/>
         <source>Give a reason.</source>
         <translation>اذكر سببًا.</translation>
     </message>
@@ -1686,12 +1691,12 @@
         <translation>أنشئ رمز دعوة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="66"/>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="67"/>
         <source>%1 asks to join · %2</source>
         <translation>%1 يطلب الانضمام · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="78"/>
         <source>Join requests (%n)</source>
         <translation>
             <numerusform>طلبات الانضمام (%n)</numerusform>
@@ -1787,182 +1792,310 @@
         <translation>المزامنة على الشبكة المحلية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="61"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="62"/>
         <source>Haven finds your linked devices on this network; the announcements carry no names. Kept in your vault, so it applies only while it is unlocked.</source>
         <translation>يجد Haven أجهزتك المرتبطة على هذه الشبكة؛ ولا تحمل الإعلانات أي أسماء. يُحفظ هذا الإعداد في خزنتك، فلا يسري إلا وهي مفتوحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="67"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="69"/>
         <source>Quick exit: press Shift three times, or Ctrl+Shift+Q, to hide Haven and lock it at once. Ctrl+L locks without hiding.</source>
         <translation>الخروج السريع: اضغط Shift ثلاث مرات أو Ctrl+Shift+Q لإخفاء Haven وقفله فورًا. يقفل Ctrl+L دون إخفاء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="74"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="76"/>
         <source>&amp;Auto-lock after</source>
         <translation>ال&amp;قفل التلقائي بعد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="75"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="77"/>
         <source>&amp;Theme</source>
         <translation>ال&amp;مظهر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="76"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="78"/>
         <source>Te&amp;xt size</source>
         <translation>&amp;حجم النص</translation>
     </message>
 </context>
 <context>
+    <name>SpaceStatus</name>
+    <message>
+        <location filename="../../src/haven/ui/space_status.py" line="33"/>
+        <source>Synced just now through a relay</source>
+        <extracomment>How often &quot;N min ago&quot; is re-worded.</extracomment>
+        <translation>تمت المزامنة للتو عبر خادم وسيط</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="35"/>
+        <source>Synced %n min ago through a relay</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقة عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقتين عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقائق عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقة عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقة عبر خادم وسيط</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="36"/>
+        <source>Synced %n hours ago through a relay</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعات عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعة عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعة عبر خادم وسيط</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/space_status.py" line="39"/>
+        <source>Synced just now on the local network</source>
+        <translation>تمت المزامنة للتو على الشبكة المحلية</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="41"/>
+        <source>Synced %n min ago on the local network</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقة على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقتين على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقائق على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقة على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقة على الشبكة المحلية</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="42"/>
+        <source>Synced %n hours ago on the local network</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعات على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعة على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعة على الشبكة المحلية</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/space_status.py" line="44"/>
+        <source>Synced just now with a direct connection</source>
+        <translation>تمت المزامنة للتو عبر اتصال مباشر</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="46"/>
+        <source>Synced %n min ago with a direct connection</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقة عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقتين عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقائق عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقة عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقة عبر اتصال مباشر</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="47"/>
+        <source>Synced %n hours ago with a direct connection</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعات عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعة عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعة عبر اتصال مباشر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/space_status.py" line="52"/>
+        <source>Not synced yet</source>
+        <translation>لم تتم المزامنة بعد</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="57"/>
+        <source>%n waiting to go out</source>
+        <translation>
+            <numerusform>لا شيء بانتظار الإرسال</numerusform>
+            <numerusform>حدث واحد بانتظار الإرسال</numerusform>
+            <numerusform>حدثان بانتظار الإرسال</numerusform>
+            <numerusform>%n أحداث بانتظار الإرسال</numerusform>
+            <numerusform>%n حدثًا بانتظار الإرسال</numerusform>
+            <numerusform>%n حدث بانتظار الإرسال</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="59"/>
+        <source>%n waiting for earlier events</source>
+        <translation>
+            <numerusform>لا شيء بانتظار أحداث سابقة</numerusform>
+            <numerusform>حدث واحد بانتظار أحداث سابقة</numerusform>
+            <numerusform>حدثان بانتظار أحداث سابقة</numerusform>
+            <numerusform>%n أحداث بانتظار أحداث سابقة</numerusform>
+            <numerusform>%n حدثًا بانتظار أحداث سابقة</numerusform>
+            <numerusform>%n حدث بانتظار أحداث سابقة</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SpaceStatusLabel</name>
+    <message>
+        <location filename="../../src/haven/ui/space_status.py" line="76"/>
+        <source>Sync status of this space</source>
+        <translation>حالة مزامنة هذه المساحة</translation>
+    </message>
+</context>
+<context>
     <name>SpaceView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="99"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="106"/>
         <source>Space sections</source>
         <extracomment>Threads read when a space opens; &quot;Show older posts&quot; doubles it. Join requests arrive without an event in the log, so an admin&apos;s open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
         <translation>أقسام المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="100"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="107"/>
         <source>&amp;Feed</source>
         <translation>&amp;الموجز</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="101"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="108"/>
         <source>Mem&amp;bers</source>
         <translation>الأ&amp;عضاء</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="102"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="109"/>
         <source>Mo&amp;deration</source>
         <translation>الإ&amp;شراف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="103"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="110"/>
         <source>&amp;About and you</source>
         <translation>&amp;عن المساحة وعنك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="150"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="239"/>
         <source>No space chosen</source>
         <translation>لم تُختر مساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="250"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="269"/>
         <source>Posted.</source>
         <translation>نُشر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="255"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="274"/>
         <source>Replied.</source>
         <translation>أُرسل الرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="262"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="281"/>
         <source>Role changed.</source>
         <translation>تغيّر الدور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="266"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="286"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>حُظر: منشوراته مخفية عنك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="267"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="288"/>
         <source>Unblocked.</source>
         <translation>أُلغي الحظر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="271"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="294"/>
         <source>Saved your name in this space.</source>
         <translation>حُفظ اسمك في هذه المساحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="274"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="298"/>
         <source>Mute words saved.</source>
         <translation>حُفظت الكلمات المكتومة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="296"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="320"/>
         <source>Report a post</source>
         <translation>أبلغ عن منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="297"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="321"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>أخبر المشرفين بما هو خطأ. لا يقرأ بلاغك غيرهم.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="298"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="322"/>
         <source>&amp;Report</source>
         <translation>&amp;أبلغ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="298"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="323"/>
         <source>Send the report</source>
         <translation>أرسل البلاغ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="301"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="330"/>
         <source>Reported to the moderators.</source>
         <translation>أُبلغ المشرفون.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="305"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="336"/>
         <source>Remove a post</source>
         <translation>إزالة منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="306"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="337"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>سيرى الأعضاء أن مشرفًا أزاله، وهذا السبب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="307"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="316"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="338"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="356"/>
         <source>Re&amp;move</source>
         <translation>أ&amp;زل</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="307"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="339"/>
         <source>Remove the post</source>
         <translation>أزل المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="309"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="345"/>
         <source>Post removed.</source>
         <translation>أزيل المنشور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="313"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="351"/>
         <source>Remove a member</source>
         <translation>إزالة عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="314"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="353"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>إزالة %1 من هذه المساحة؟ يبقى لديه ما قرأه، ولا شيء جديد: تحصل المساحة على مفتاح جديد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="316"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="357"/>
         <source>Remove the member</source>
         <translation>أزل العضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="320"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="366"/>
         <source>%1 was removed.</source>
         <translation>أزيل %1.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="347"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="400"/>
         <source>Sync is not running, so nobody could reach you to join. Unlock again, or check the sync port in Settings.</source>
         <translation>المزامنة متوقفة، فلا يستطيع أحد الوصول إليك للانضمام. افتح القفل مجددًا أو تحقق من منفذ المزامنة في الإعدادات.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="376"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="436"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>أُضيف %1. يستطيع قراءة المساحة حين يستلم Haven لديه رسالة الترحيب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="384"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="446"/>
         <source>%1&apos;s request was declined.</source>
         <translation>رُفض طلب %1.</translation>
     </message>
@@ -1970,43 +2103,43 @@
 <context>
     <name>Spaces</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="47"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="50"/>
         <source>no reason given</source>
         <translation>بلا سبب مذكور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="48"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="51"/>
         <source>Removed by a moderator: %1</source>
         <translation>أزاله مشرف: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="50"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="53"/>
         <source>Deleted by its author</source>
         <translation>حذفه كاتبه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="52"/>
-        <location filename="../../src/haven/ui/spaces/models.py" line="70"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="55"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="73"/>
         <source>Content warning: %1</source>
         <translation>تحذير من المحتوى: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="59"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="62"/>
         <source>pinned</source>
         <translation>مثبّت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="61"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="64"/>
         <source>edited</source>
         <translation>معدّل</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="68"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="71"/>
         <source>Hidden until you open it</source>
         <translation>مخفي حتى تفتحه</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="72"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="75"/>
         <source>%n replies</source>
         <translation>
             <numerusform>لا ردود</numerusform>
@@ -2018,7 +2151,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="170"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="174"/>
         <source>%n unread</source>
         <translation>
             <numerusform>لا جديد</numerusform>
@@ -2140,13 +2273,13 @@
         <translation>لم يعد ذلك المنشور أو العضو موجودًا؛ لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="72"/>
         <source>That could not be done: check what you typed, and that your role in this space allows it. Nothing was changed.</source>
         <translation>تعذّر ذلك: تحقق مما كتبت، ومن أن دورك في هذه المساحة يسمح به. لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="45"/>
         <location filename="../../src/haven/ui/spaces/dialogs.py" line="46"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="47"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
@@ -2165,37 +2298,37 @@
         <translation>كل منها مع عدد منشوراته غير المقروءة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="47"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="48"/>
         <source>You are in no space yet. Create one, or ask someone for an invite.</source>
         <translation>لست في أي مساحة بعد. أنشئ واحدة، أو اطلب دعوة من أحدهم.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="50"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="51"/>
         <source>&amp;New space…</source>
         <translation>مساحة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="51"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="52"/>
         <source>Create a new space</source>
         <translation>أنشئ مساحة جديدة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="52"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="53"/>
         <source>&amp;Join…</source>
         <translation>ا&amp;نضم…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="53"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="54"/>
         <source>Join a space with an invite code</source>
         <translation>انضم إلى مساحة برمز دعوة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="59"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="60"/>
         <source>&amp;Spaces</source>
         <translation>&amp;المساحات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="191"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="199"/>
         <source>Space created. You are its owner.</source>
         <translation>أُنشئت المساحة. أنت مالكها.</translation>
     </message>
@@ -2203,33 +2336,62 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../src/haven/ui/sync_status.py" line="22"/>
+        <location filename="../../src/haven/ui/sync_status.py" line="23"/>
         <source>Sync is off</source>
         <extracomment>How often &quot;N min ago&quot; is recomputed.</extracomment>
         <translation>المزامنة متوقفة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/sync_status.py" line="24"/>
+        <location filename="../../src/haven/ui/sync_status.py" line="25"/>
         <source>Syncing…</source>
         <translation>جارٍ المزامنة…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/sync_status.py" line="26"/>
+        <location filename="../../src/haven/ui/sync_status.py" line="27"/>
         <source>Last sync failed</source>
         <translation>فشلت آخر مزامنة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/sync_status.py" line="28"/>
+        <location filename="../../src/haven/ui/sync_status.py" line="29"/>
         <source>Not synced yet</source>
         <translation>لم تتم المزامنة بعد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/sync_status.py" line="32"/>
+        <location filename="../../src/haven/ui/sync_status.py" line="34"/>
+        <source>Synced just now (relay)</source>
+        <translation>تمت المزامنة للتو (خادم وسيط)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="36"/>
+        <source>Synced %n min ago (relay)</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقة (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقتين (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقائق (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقة (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقة (خادم وسيط)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="37"/>
+        <source>Synced %n hours ago (relay)</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعات (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعة (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعة (خادم وسيط)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="40"/>
         <source>Synced just now (local network)</source>
         <translation>تمت المزامنة للتو (الشبكة المحلية)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/sync_status.py" line="34"/>
+        <location filename="../../src/haven/ui/sync_status.py" line="42"/>
         <source>Synced %n min ago (local network)</source>
         <translation>
             <numerusform>تمت المزامنة الآن (الشبكة المحلية)</numerusform>
@@ -2241,7 +2403,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/sync_status.py" line="35"/>
+        <location filename="../../src/haven/ui/sync_status.py" line="43"/>
         <source>Synced %n hours ago (local network)</source>
         <translation>
             <numerusform>تمت المزامنة الآن (الشبكة المحلية)</numerusform>
@@ -2252,11 +2414,40 @@
             <numerusform>تمت المزامنة قبل %n ساعة (الشبكة المحلية)</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="45"/>
+        <source>Synced just now (direct connection)</source>
+        <translation>تمت المزامنة للتو (اتصال مباشر)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="47"/>
+        <source>Synced %n min ago (direct connection)</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقة (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقتين (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقائق (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقة (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقة (اتصال مباشر)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="48"/>
+        <source>Synced %n hours ago (direct connection)</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعات (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعة (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعة (اتصال مباشر)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusLabel</name>
     <message>
-        <location filename="../../src/haven/ui/sync_status.py" line="43"/>
+        <location filename="../../src/haven/ui/sync_status.py" line="56"/>
         <source>Sync status</source>
         <translation>حالة المزامنة</translation>
     </message>
@@ -2264,64 +2455,110 @@
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="64"/>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="158"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="71"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="198"/>
         <source>&amp;Show post</source>
-        <extracomment>post id, kind, on parent id, body, content warning</extracomment>
+        <extracomment>post id, kind, on parent id, body, content warning Your own post: edit it, or delete it (the view asks first). post id, pinned (moderators and above)</extracomment>
         <translation>&amp;اعرض المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="65"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="72"/>
         <source>Show the post behind the content warning</source>
         <translation>اعرض المنشور المخفي خلف التحذير</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="67"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="74"/>
         <source>Post</source>
         <translation>المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="69"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="76"/>
         <source>Re&amp;port…</source>
         <translation>أ&amp;بلغ…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="70"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="77"/>
         <source>Report this post to the moderators</source>
         <translation>أبلغ المشرفين عن هذا المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="71"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="78"/>
         <source>Re&amp;move post…</source>
         <translation>أ&amp;زل المنشور…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="72"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="79"/>
         <source>Remove this post as a moderator</source>
         <translation>أزل هذا المنشور بصفتك مشرفًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="80"/>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="81"/>
+        <source>Edit your post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="82"/>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="83"/>
+        <source>Delete your post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="84"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="150"/>
+        <source>P&amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="85"/>
+        <source>Pin this thread to the top of the feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="89"/>
         <source>Posts in this thread</source>
         <translation>منشورات هذا الموضوع</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="90"/>
         <source>The first post, then the replies</source>
         <translation>المنشور الأول، ثم الردود</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="156"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="150"/>
+        <source>Un&amp;pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="152"/>
+        <source>Unpin this thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="152"/>
+        <source>Pin this thread to the top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="196"/>
         <source>Content warning: %1</source>
         <translation>تحذير من المحتوى: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="158"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="198"/>
         <source>&amp;Hide post</source>
         <translation>&amp;أخفِ المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="163"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="206"/>
         <source>This post is hidden behind a content warning. Press “Show post” to read it.</source>
         <translation>هذا المنشور مخفي خلف تحذير من المحتوى. اضغط «اعرض المنشور» لقراءته.</translation>
     </message>

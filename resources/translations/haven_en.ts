@@ -4,7 +4,7 @@
 <context>
     <name>HavenWindow</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="176"/>
+        <location filename="../../src/haven/ui/main_window.py" line="177"/>
         <source>Spaces, %n unread</source>
         <translation>
             <numerusform>Spaces, %n unread</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>JournalPage</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="231"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="237"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>MembersTab</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="102"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="104"/>
         <source>%n members</source>
         <translation>
             <numerusform>%n member</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>ModerationTab</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="86"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="91"/>
         <source>Reports (%n)</source>
         <translation>
             <numerusform>Reports (%n)</numerusform>
@@ -60,7 +60,7 @@
 <context>
     <name>RequestsBox</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="78"/>
         <source>Join requests (%n)</source>
         <translation>
             <numerusform>Join requests (%n)</numerusform>
@@ -69,9 +69,76 @@
     </message>
 </context>
 <context>
+    <name>SpaceStatus</name>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="35"/>
+        <source>Synced %n min ago through a relay</source>
+        <translation>
+            <numerusform>Synced %n min ago through a relay</numerusform>
+            <numerusform>Synced %n min ago through a relay</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="36"/>
+        <source>Synced %n hours ago through a relay</source>
+        <translation>
+            <numerusform>Synced %n hours ago through a relay</numerusform>
+            <numerusform>Synced %n hours ago through a relay</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="41"/>
+        <source>Synced %n min ago on the local network</source>
+        <translation>
+            <numerusform>Synced %n min ago on the local network</numerusform>
+            <numerusform>Synced %n min ago on the local network</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="42"/>
+        <source>Synced %n hours ago on the local network</source>
+        <translation>
+            <numerusform>Synced %n hours ago on the local network</numerusform>
+            <numerusform>Synced %n hours ago on the local network</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="46"/>
+        <source>Synced %n min ago with a direct connection</source>
+        <translation>
+            <numerusform>Synced %n min ago with a direct connection</numerusform>
+            <numerusform>Synced %n min ago with a direct connection</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="47"/>
+        <source>Synced %n hours ago with a direct connection</source>
+        <translation>
+            <numerusform>Synced %n hours ago with a direct connection</numerusform>
+            <numerusform>Synced %n hours ago with a direct connection</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="57"/>
+        <source>%n waiting to go out</source>
+        <translation>
+            <numerusform>%n waiting to go out</numerusform>
+            <numerusform>%n waiting to go out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="59"/>
+        <source>%n waiting for earlier events</source>
+        <translation>
+            <numerusform>%n waiting for earlier events</numerusform>
+            <numerusform>%n waiting for earlier events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Spaces</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="72"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="75"/>
         <source>%n replies</source>
         <translation>
             <numerusform>%n reply</numerusform>
@@ -79,7 +146,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="170"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="174"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -90,7 +157,23 @@
 <context>
     <name>SyncStatus</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/sync_status.py" line="34"/>
+        <location filename="../../src/haven/ui/sync_status.py" line="36"/>
+        <source>Synced %n min ago (relay)</source>
+        <translation>
+            <numerusform>Synced %n min ago (relay)</numerusform>
+            <numerusform>Synced %n min ago (relay)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="37"/>
+        <source>Synced %n hours ago (relay)</source>
+        <translation>
+            <numerusform>Synced %n hours ago (relay)</numerusform>
+            <numerusform>Synced %n hours ago (relay)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="42"/>
         <source>Synced %n min ago (local network)</source>
         <translation>
             <numerusform>Synced %n min ago (local network)</numerusform>
@@ -98,11 +181,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/sync_status.py" line="35"/>
+        <location filename="../../src/haven/ui/sync_status.py" line="43"/>
         <source>Synced %n hours ago (local network)</source>
         <translation>
             <numerusform>Synced %n hour ago (local network)</numerusform>
             <numerusform>Synced %n hours ago (local network)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="47"/>
+        <source>Synced %n min ago (direct connection)</source>
+        <translation>
+            <numerusform>Synced %n min ago (direct connection)</numerusform>
+            <numerusform>Synced %n min ago (direct connection)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="48"/>
+        <source>Synced %n hours ago (direct connection)</source>
+        <translation>
+            <numerusform>Synced %n hours ago (direct connection)</numerusform>
+            <numerusform>Synced %n hours ago (direct connection)</numerusform>
         </translation>
     </message>
 </context>

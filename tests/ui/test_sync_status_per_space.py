@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
 from haven.core import relays
@@ -25,6 +26,7 @@ from haven.ui import background_sync
 from haven.ui.background_sync import DAY_MS, ms_until_utc_midnight
 from haven.ui.main_window import HavenWindow
 from haven.ui.space_status import space_status_text
+from haven.ui.translations import install_translations
 from tests.helpers import replica_of
 from tests.integration.relay_sync_support import Relay
 from tests.ui import flows, spaces_steps
@@ -60,7 +62,7 @@ def test_a_direct_sync_shows_in_the_journal_page_and_the_global_line(
     session = spaces_steps.window_session(app)
     line = app.journal_page.sync_line
     qtbot.waitUntil(lambda: line.text() == "Not synced yet", timeout=WAIT_MS)
-    assert line.accessibleName() == "Sync status of this space"
+    assert line.accessibleName() == "Journal sync status"
     assert app.sync_status.text() == "Not synced yet"
 
     replica.journal.add("written on the laptop")
@@ -114,6 +116,8 @@ def test_a_group_space_header_shows_its_own_status(
     space_id = spaces_steps.create_space(qtbot, page, "Circle")
     line = page.view.sync_line
     qtbot.waitUntil(lambda: line.text() == "Not synced yet", timeout=WAIT_MS)
+    assert line.accessibleName() == "Sync status of this space"
+    assert line.accessibleDescription() == "Not synced yet"
     member = spaces_steps.add_member(app, tmp_path, space_id, "Sam")
     engine = SyncEngine(member)
     engine.start()
@@ -231,3 +235,26 @@ def test_discovery_is_refreshed_at_utc_midnight(
     assert timer.isActive()  # re-armed for the next day
     app.lock()
     assert not timer.isActive()
+
+
+@pytest.fixture
+def arabic() -> Iterator[bool]:
+    loaded = install_translations(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
+    yield loaded
+    install_translations(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def test_the_status_line_in_arabic_reads_right_to_left(
+    qtbot: QtBot, make_window: MakeWindow, arabic: bool
+) -> None:
+    assert arabic, "haven_ar.qm should load"
+    window = make_window()
+    flows.create_vault(qtbot, window, name="ريم")
+    line = window.journal_page.sync_line
+    qtbot.waitUntil(lambda: line.text() == "لم تتم المزامنة بعد", timeout=WAIT_MS)
+    assert line.isRightToLeft()
+    assert line.accessibleName() == "حالة مزامنة اليوميات"
+    status = relays.SyncStatus("relay", 1_000_000, 2, 0)
+    assert space_status_text(status, 1_000_000 + 3 * 60_000) == (
+        "تمت المزامنة قبل 3 دقائق عبر خادم وسيط · حدثان بانتظار الإرسال"
+    )

@@ -42,6 +42,7 @@ class JournalPage(QWidget):
         self.list.setAccessibleDescription(self.tr("Newest first; press Enter to open one"))
         self.count_label = QLabel()
         self.sync_line = SpaceStatusLabel(bridge)
+        self.sync_line.setAccessibleName(self.tr("Journal sync status"))
         self.editor = EntryEditor()
 
         left = QWidget()
