@@ -1,0 +1,125 @@
+"""Screenshots of the per-space sync status lines for the docs:
+`python -m haven.ui.status_shots [DIR]` writes sync_status_journal(_ar).png and
+sync_status_space(_ar).png.
+
+Throwaway vaults in a temporary folder (deleted afterwards), and real syncs on 127.0.0.1
+only: a linked "laptop" syncs the journal with the app's port (a direct connection), the app
+syncs the circle with a member's engine the way LAN discovery would ask it to, and the
+journal then lists a relay on this computer that is not running, so what waits to go out
+to it shows. Nothing is announced on the network."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+import tempfile
+from pathlib import Path
+
+from haven.core import relays
+from haven.core import session as core_session
+from haven.core.journal import JournalDraft
+from haven.core.linking import create_linked, make_bundle
+from haven.sync.engine import SyncEngine
+from haven.ui.screenshots import DEMO_ENTRIES, DEMO_PASSPHRASE, _shoot, _wait
+from haven.ui.spaces.shots import _TEXT, _demo_circle
+
+LAPTOP_ENTRY = {"en": "Written on the train, on my laptop.", "ar": "كتبتها في القطار على حاسوبي."}
+
+
+def _closed_loopback_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on (the relay that is "down")."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def render(out_dir: Path, language: str = "en") -> list[Path]:
+    from PySide6.QtCore import QLocale, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from haven.ui.background_sync import _NotifyingEngine
+    from haven.ui.bridge import SessionBridge
+    from haven.ui.main_window import HavenWindow
+    from haven.ui.settings import AppSettings
+    from haven.ui.translations import install_translations
+
+    os.environ.setdefault("HAVEN_LISTEN_HOST", "127.0.0.1")
+    os.environ.setdefault("HAVEN_LAN_DISCOVERY", "0")
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    locale = QLocale(language)
+    QLocale.setDefault(locale)
+    install_translations(locale)
+    text = _TEXT[language]
+    suffix = "" if language == "en" else f"_{language}"
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="haven-shots-") as tmp:
+        folder = Path(tmp)
+        me = core_session.create(folder / "vault", DEMO_PASSPHRASE, str(text["me"]))
+        me.journal.add_many([JournalDraft(b, t, m, tags) for t, b, m, tags in DEMO_ENTRIES])
+        space_id = _demo_circle(me, folder, text)
+        laptop = create_linked(folder / "laptop", DEMO_PASSPHRASE, make_bundle(me))
+        laptop.journal.add(LAPTOP_ENTRY[language])
+        me.lock()
+        bea = core_session.unlock(folder / "bea", DEMO_PASSPHRASE)
+        engines = [SyncEngine(laptop), SyncEngine(bea)]
+        for engine in engines:
+            engine.start()
+        bea_port = engines[1].serve("127.0.0.1", 0)
+
+        settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+        bridge = SessionBridge(folder / "vault")
+        window = HavenWindow(bridge, settings)
+        window.resize(1280, 760)
+        window.show()
+        bridge.unlock(DEMO_PASSPHRASE)
+        _wait(app, lambda: window.current_page() is window.home)
+        session = bridge.session
+        assert session is not None
+        journal = session.journal.space_id
+        engines[0].sync_with("127.0.0.1", bridge.background.serving_port).result(30)
+        app_engine = bridge.background.engine
+        assert isinstance(app_engine, _NotifyingEngine)
+        app_engine.sync_discovered("127.0.0.1", bea_port).result(30)
+        down = f"ws://127.0.0.1:{_closed_loopback_port()}/"
+        bridge.run(lambda: relays.set_relays(session, journal, [down]), lambda _r: None)
+        page = window.journal_page
+        _wait(app, lambda: "·" in page.sync_line.text())
+        _wait(app, lambda: page.model.rowCount() == len(DEMO_ENTRIES) + 1, 20)
+        page.list.setCurrentIndex(page.model.index(0))
+        path = out_dir / f"sync_status_journal{suffix}.png"
+        _shoot(window, path)
+        written.append(path)
+
+        window.home.show_section("spaces")
+        view = window.spaces_page.view
+        _wait(app, lambda: view.space_id == space_id and view.snapshot is not None)
+        _wait(app, lambda: relays.sync_status(session, space_id).transport == "lan")
+        _wait(app, lambda: bool(view.sync_line.status and view.sync_line.status.transport))
+        path = out_dir / f"sync_status_space{suffix}.png"
+        _shoot(window, path)
+        written.append(path)
+
+        bridge.wait_for_workers()
+        window.close()
+        bridge.shutdown()
+        window.deleteLater()
+        for engine in engines:
+            engine.stop()
+        laptop.lock()
+        bea.lock()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    out_dir = Path(args[0]) if args else Path("docs/screenshots")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    render(out_dir, "en")
+    render(out_dir, "ar")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
