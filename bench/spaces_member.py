@@ -15,6 +15,15 @@ from haven.core import session
 from haven.sync.engine import async_sync_once
 
 
+def _peak_rss_mib() -> float:
+    """VmHWM of this process. Not getrusage: Linux carries ru_maxrss across exec, so a child
+    would report its parent's peak (here, the journal bench's 256 MiB Argon2id)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> int:
     folder, passphrase, port, space_hex = sys.argv[1:5]
     space = bytes.fromhex(space_hex)
@@ -40,7 +49,7 @@ def main() -> int:
                 "rounds": rounds,
                 "events": events,
                 "feed_ms": feed_ms,
-                "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "rss_mib": _peak_rss_mib(),
             }
         )
     )
