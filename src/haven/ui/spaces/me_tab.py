@@ -1,6 +1,7 @@
 """About the space and you in it: its description and guidelines, the name, pronouns and
-colour this space knows you by (only this space: other spaces see another persona), and
-your mute words, which hide matching posts for you alone."""
+colour this space knows you by (only this space: other spaces see another persona), your
+mute words, which hide matching posts for you alone, and leaving the space (owners may first
+hand it over)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from haven.core.spaces.model import COLOURS, Member, SpaceInfo
+from haven.core.spaces.model import COLOURS, Member, Role, SpaceInfo
 
 
 def _swatch(colour: str) -> QPixmap:
@@ -34,6 +35,8 @@ class MeTab(QWidget):
     #: name, pronouns, colour
     personaRequested = Signal(str, str, str)
     muteRequested = Signal(list)
+    leaveRequested = Signal()
+    handOverRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +68,14 @@ class MeTab(QWidget):
         self.mute.setMaximumHeight(90)
         self.save_mute = QPushButton(self.tr("Save &mute words"))
         self.save_mute.setAccessibleName(self.tr("Save the mute words"))
+        self.membership = QLabel()
+        self.membership.setWordWrap(True)
+        self.leave_button = QPushButton(self.tr("&Leave this space…"))
+        self.leave_button.setAccessibleName(self.tr("Leave this space"))
+        self.hand_over_button = QPushButton(self.tr("&Hand over ownership…"))
+        self.hand_over_button.setAccessibleName(
+            self.tr("Hand over ownership of this space to another member")
+        )
         self.status = QLabel()
         self.status.setWordWrap(True)
 
@@ -92,15 +103,26 @@ class MeTab(QWidget):
         mute_row.addStretch(1)
         mute_row.addWidget(self.save_mute)
         mute_layout.addLayout(mute_row)
+        leave_box = QGroupBox(self.tr("Your membership"))
+        leave_layout = QVBoxLayout(leave_box)
+        leave_layout.addWidget(self.membership)
+        leave_row = QHBoxLayout()
+        leave_row.addStretch(1)
+        leave_row.addWidget(self.hand_over_button)
+        leave_row.addWidget(self.leave_button)
+        leave_layout.addLayout(leave_row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.about)
         layout.addWidget(self.guidelines)
         layout.addWidget(persona_box)
         layout.addWidget(mute_box)
+        layout.addWidget(leave_box)
         layout.addWidget(self.status)
         layout.addStretch(1)
         self.save_persona.clicked.connect(self._save_persona)
         self.save_mute.clicked.connect(self._save_mute)
+        self.leave_button.clicked.connect(self.leaveRequested)
+        self.hand_over_button.clicked.connect(self.handOverRequested)
 
     def show_space(
         self, info: SpaceInfo, me: Member | None, mute_words: Sequence[str], refresh_fields: bool
@@ -112,6 +134,7 @@ class MeTab(QWidget):
         editable = me is not None
         for widget in (self.name, self.pronouns, self.colour, self.save_persona):
             widget.setEnabled(editable)
+        self._show_membership(info.my_role)
         if refresh_fields:
             self.status.clear()
             self.name.setText(me.display_name if me is not None else "")
@@ -120,9 +143,28 @@ class MeTab(QWidget):
             self.colour.setCurrentIndex(max(found, 0))
             self.mute.setPlainText("\n".join(mute_words))
 
+    def _show_membership(self, role: Role | None) -> None:
+        self.leave_button.setEnabled(role is not None)
+        self.hand_over_button.setVisible(role is Role.OWNER)
+        if role is None:
+            text = self.tr(
+                "You are not a member of this space any more. What you read before stays "
+                "on this computer, locked in your vault."
+            )
+        elif role is Role.OWNER:
+            text = self.tr(
+                "You own this space. If you leave, the highest-ranked member who joined first "
+                "becomes its owner; to choose who, hand it over first."
+            )
+        else:
+            text = self.tr("Leaving stops new posts reaching you; the others see that you left.")
+        self.membership.setText(text)
+
     def clear(self) -> None:
-        for widget in (self.about, self.status, self.name, self.pronouns):
+        for widget in (self.about, self.status, self.name, self.pronouns, self.membership):
             widget.clear()
+        self.leave_button.setEnabled(False)
+        self.hand_over_button.setVisible(False)
         self.guidelines.clear()
         self.mute.clear()
 

@@ -18,7 +18,15 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from haven.core.session import Session
 from haven.core.spaces.invite_code import InviteCode
 from haven.core.spaces.invites import InviteService, RequestInfo
-from haven.core.spaces.model import FeedPost, Member, ModAction, Report, Role, SpaceInfo
+from haven.core.spaces.model import (
+    FeedPost,
+    Member,
+    ModAction,
+    Report,
+    Role,
+    SpaceInfo,
+    SpaceWarning,
+)
 from haven.core.spaces.service import SpaceService
 from haven.ui.background_sync import listen_host
 from haven.ui.bridge import SessionBridge
@@ -31,6 +39,7 @@ from haven.ui.spaces.invite_dialog import InviteDialog
 from haven.ui.spaces.me_tab import MeTab
 from haven.ui.spaces.members_tab import MembersTab
 from haven.ui.spaces.moderation_tab import ModerationTab
+from haven.ui.spaces.own_actions import SpaceActions
 
 #: Threads read when a space opens; "Show older posts" doubles it.
 FIRST_THREADS = 200
@@ -53,6 +62,7 @@ class Snapshot:
     modlog: list[ModAction]
     mute_words: list[str]
     requests: list[RequestInfo]
+    warnings: tuple[SpaceWarning, ...] = ()
 
 
 def read_snapshot(session: Session, space_id: bytes, limit: int) -> Snapshot:
@@ -73,6 +83,7 @@ def read_snapshot(session: Session, space_id: bytes, limit: int) -> Snapshot:
         spaces.moderation_log(space_id) if moderator else [],
         spaces.mute_words(space_id),
         invite_service(session).requests(space_id) if admin else [],
+        tuple(spaces.warnings(space_id)),
     )
 
 
@@ -133,6 +144,7 @@ class SpaceView(QWidget):
         requests.approveRequested.connect(self._approve)
         requests.denyRequested.connect(self._deny)
         requests.inviteRequested.connect(self.open_invite)
+        self.own = SpaceActions(self)  # edit/delete/pin, leave, hand over, warnings
         self._poll = QTimer(self)
         self._poll.setInterval(REQUESTS_POLL_MS)
         self._poll.timeout.connect(self._poll_requests)
@@ -183,6 +195,7 @@ class SpaceView(QWidget):
         self.tabs.setTabVisible(self.tabs.indexOf(self.moderation), moderator)
         self.moderation.show_queue(snap.reports, snap.modlog, self._post_index(snap.feed))
         self.me.show_space(info, me, snap.mute_words, refresh_fields=first)
+        self.own.show_snapshot(snap)
         self._mark_read(info.space_id)
 
     @staticmethod
@@ -235,6 +248,7 @@ class SpaceView(QWidget):
         self.members.requests.show_requests([])
         self.moderation.clear()
         self.me.clear()
+        self.own.clear()
         self.status.clear()
         self.title.setText("" if space_id is not None else self.tr("No space chosen"))
         self.tabs.setCurrentIndex(0)

@@ -51,11 +51,18 @@ class ThreadView(QWidget):
     replyRequested = Signal(bytes, str, str)
     reportRequested = Signal(bytes)
     removeRequested = Signal(bytes)
+    #: Your own post: edit it, or delete it (the view asks first).
+    editRequested = Signal(bytes)
+    deleteRequested = Signal(bytes)
+    #: post id, pinned (moderators and above)
+    pinRequested = Signal(bytes, bool)
 
     def __init__(self, model: FeedModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
         self.root_id: bytes | None = None
+        self._me: bytes | None = None
+        self._moderator = False
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.cw_label = QLabel()
@@ -70,6 +77,12 @@ class ThreadView(QWidget):
         self.report_button.setAccessibleName(self.tr("Report this post to the moderators"))
         self.remove_button = QPushButton(self.tr("Re&move post…"))
         self.remove_button.setAccessibleName(self.tr("Remove this post as a moderator"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button.setAccessibleName(self.tr("Edit your post"))
+        self.delete_button = QPushButton(self.tr("De&lete…"))
+        self.delete_button.setAccessibleName(self.tr("Delete your post"))
+        self.pin_button = QPushButton(self.tr("P&in"))
+        self.pin_button.setAccessibleName(self.tr("Pin this thread to the top"))
         self.posts = QListView()
         self.posts.setModel(model)
         self.posts.setItemDelegate(PostDelegate(self.posts))
@@ -82,6 +95,9 @@ class ThreadView(QWidget):
         cw_row.addWidget(self.show_button)
         actions = QHBoxLayout()
         actions.addStretch(1)
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.delete_button)
+        actions.addWidget(self.pin_button)
         actions.addWidget(self.report_button)
         actions.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
@@ -102,6 +118,9 @@ class ThreadView(QWidget):
         self.reactions.toggled.connect(self._react)
         self.report_button.clicked.connect(lambda: self._emit_for_current(self.reportRequested))
         self.remove_button.clicked.connect(lambda: self._emit_for_current(self.removeRequested))
+        self.edit_button.clicked.connect(lambda: self._emit_for_current(self.editRequested))
+        self.delete_button.clicked.connect(lambda: self._emit_for_current(self.deleteRequested))
+        self.pin_button.clicked.connect(self._toggle_pin)
         self.composer.submitted.connect(self._reply)
         model.modelReset.connect(self._show_current)
         model.dataChanged.connect(lambda *_: self._show_current())
@@ -111,7 +130,27 @@ class ThreadView(QWidget):
     # ---------------------------------------------------------------- showing
 
     def set_moderator(self, moderator: bool) -> None:
+        self._moderator = moderator
         self.remove_button.setVisible(moderator)
+        self._show_own_actions(self.current_post())
+
+    def set_me(self, member_pk: bytes | None) -> None:
+        """Whose posts are "yours" (None once you left): only those get Edit and Delete."""
+        self._me = member_pk
+        self._show_own_actions(self.current_post())
+
+    def _show_own_actions(self, post: FeedPost | None) -> None:
+        visible = post is not None and post.state == "visible"
+        own = visible and post is not None and self._me is not None and post.author == self._me
+        self.edit_button.setVisible(own)
+        self.delete_button.setVisible(own)
+        root = visible and post is not None and post.post_id == self.root_id
+        self.pin_button.setVisible(self._moderator and root)
+        pinned = post is not None and post.pinned
+        self.pin_button.setText(self.tr("Unpi&n") if pinned else self.tr("P&in"))
+        self.pin_button.setAccessibleName(
+            self.tr("Unpin this thread") if pinned else self.tr("Pin this thread to the top")
+        )
 
     def show_thread(self, root: FeedPost | None) -> None:
         """Show a thread (or nothing); keeps the reader's place when it is the same thread."""
@@ -147,6 +186,7 @@ class ThreadView(QWidget):
             self.reactions.show_post(None)
             self.report_button.setEnabled(False)
             self.remove_button.setEnabled(False)
+            self._show_own_actions(None)
             return
         opened = self.model.is_opened(post.post_id)
         collapsed = is_collapsed(post, opened)
@@ -176,6 +216,7 @@ class ThreadView(QWidget):
         visible = post.state == "visible"
         self.report_button.setEnabled(visible)
         self.remove_button.setEnabled(visible)
+        self._show_own_actions(post)
 
     # ---------------------------------------------------------------- actions
 
@@ -187,6 +228,11 @@ class ThreadView(QWidget):
     def _reply(self, _title: str, body: str, cw: str) -> None:
         if self.root_id is not None:
             self.replyRequested.emit(self.root_id, body, cw)
+
+    def _toggle_pin(self) -> None:
+        post = self.current_post()
+        if post is not None:
+            self.pinRequested.emit(post.post_id, not post.pinned)
 
     def _emit_for_current(self, signal: SignalInstance) -> None:
         post = self.current_post()

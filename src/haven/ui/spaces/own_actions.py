@@ -1,0 +1,203 @@
+"""What a member does to their own things in a space: edit or delete their posts, pin a
+thread (moderators), hand the space over (owner), leave it (optionally wiping it from this
+computer); and the space's warnings (forks seen in its log) as a notice above the tabs.
+
+Kept apart from `space_view` so that view stays about loading and showing. Writes go
+through the view's `_act` (one worker task each; the feed refreshes from log events)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QBoxLayout, QDialog, QLabel
+
+from haven.core.spaces.model import FeedPost, Member, Role, SpaceWarning, Status
+from haven.ui.spaces.post_dialogs import ConfirmDialog, EditPostDialog, HandOverDialog
+
+if TYPE_CHECKING:
+    from haven.ui.spaces.space_view import Snapshot, SpaceView
+
+
+def hand_over_candidates(members: list[Member], me: bytes) -> list[Member]:
+    return [m for m in members if m.status is Status.ACTIVE and m.member_pk != me]
+
+
+class SpaceActions(QObject):
+    def __init__(self, view: SpaceView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.dialog: QDialog | None = None
+        self.notice = QLabel()
+        self.notice.setObjectName("spaceWarnings")
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.notice.setAccessibleName(self.tr("Warnings about this space"))
+        self.notice.setStyleSheet("QLabel { border: 1px solid #b45309; padding: 6px; }")
+        self.notice.setVisible(False)
+        layout = view.layout()
+        if isinstance(layout, QBoxLayout):  # just above the tabs, under the header
+            layout.insertWidget(layout.indexOf(view.tabs), self.notice)
+        thread = view.feed.thread_view
+        thread.editRequested.connect(self._ask_edit)
+        thread.deleteRequested.connect(self._ask_delete)
+        thread.pinRequested.connect(self._pin)
+        view.me.leaveRequested.connect(self._ask_leave)
+        view.me.handOverRequested.connect(self._ask_hand_over)
+
+    # ---------------------------------------------------------------- showing
+
+    def show_snapshot(self, snap: Snapshot) -> None:
+        info = snap.info
+        self.view.feed.thread_view.set_me(info.my_persona if info.my_role is not None else None)
+        self.show_warnings(snap.warnings)
+
+    def show_warnings(self, warnings: Sequence[SpaceWarning]) -> None:
+        names = sorted({w.member_name for w in warnings})
+        if not names:
+            self.notice.clear()
+            self.notice.setVisible(False)
+            return
+        self.notice.setText(
+            self.tr(
+                "Warning: a device of %1 sent two different versions of the same message. "
+                "It may be a restored backup or a bug, or someone holding their key may be "
+                "showing different things to different people. Check with them in person."
+            ).replace("%1", ", ".join(names))
+        )
+        self.notice.setVisible(True)
+
+    def clear(self) -> None:
+        """On lock or another space: close any dialog (it may hold a post's text)."""
+        if self.dialog is not None:
+            self.dialog.reject()
+        self.dialog = None
+        self.notice.clear()
+        self.notice.setVisible(False)
+
+    # ---------------------------------------------------------------- dialogs
+
+    def _open(self, dialog: QDialog, then: Callable[[], None]) -> None:
+        """Open `dialog` window-modal; if accepted, call `then()` (in the UI thread, so the
+        dialog's values are read before it goes)."""
+        if self.dialog is not None:
+            self.dialog.reject()
+        self.dialog = dialog
+
+        def finished(result: int) -> None:
+            if self.dialog is dialog:
+                self.dialog = None
+            if result == QDialog.DialogCode.Accepted:
+                then()
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.open()
+
+    def _post(self, post_id: bytes) -> FeedPost | None:
+        model = self.view.feed.thread_view.model
+        return model.post(model.row_of(post_id))
+
+    def _ask_edit(self, post_id: bytes) -> None:
+        post = self._post(post_id)
+        if post is None:
+            return
+        reply = post.post_id != self.view.feed.thread_view.root_id
+        dialog = EditPostDialog(post, reply, self.view)
+
+        def save() -> None:
+            title, body, cw = dialog.value()
+            self.view._act(
+                lambda s, sid: s.edit_post(
+                    sid, post_id, body=body, title=None if reply else title, cw=cw
+                ),
+                self.tr("Saved your changes."),
+            )
+
+        self._open(dialog, save)
+
+    def _ask_delete(self, post_id: bytes) -> None:
+        dialog = ConfirmDialog(
+            self.tr("Delete your post"),
+            self.tr(
+                "Delete this post for everyone in the space? Its place shows “Deleted by its "
+                "author”. Others' devices that already synced it delete it when they next sync."
+            ),
+            self.tr("&Delete"),
+            self.tr("Delete the post"),
+            parent=self.view,
+        )
+        self._open(
+            dialog,
+            lambda: self.view._act(
+                lambda s, sid: s.delete_post(sid, post_id), self.tr("Post deleted.")
+            ),
+        )
+
+    def _pin(self, post_id: bytes, pinned: bool) -> None:
+        self.view._act(
+            lambda s, sid: s.pin(sid, post_id, pinned),
+            self.tr("Pinned to the top of the feed.") if pinned else self.tr("Unpinned."),
+        )
+
+    def _ask_hand_over(self) -> None:
+        snap = self.view.snapshot
+        if snap is None:
+            return
+        dialog = HandOverDialog(hand_over_candidates(snap.members, snap.info.my_persona), self.view)
+
+        def hand_over() -> None:
+            member = dialog.value()
+            if member is not None:
+                self.view._act(
+                    lambda s, sid: s.transfer_ownership(sid, member),
+                    self.tr("Ownership handed over. You are now an admin."),
+                )
+
+        self._open(dialog, hand_over)
+
+    def _ask_leave(self) -> None:
+        snap = self.view.snapshot
+        if snap is None:
+            return
+        owner = snap.info.my_role is Role.OWNER
+        text = self.tr(
+            "Leave “%1”? You stop receiving new posts, and the others see that you left. "
+            "To come back you need a new invite."
+        ).replace("%1", snap.info.name)
+        if owner:
+            text += " " + self.tr(
+                "You are its owner: ownership passes to the highest-ranked member who "
+                "joined first, unless you hand it over first."
+            )
+        dialog = ConfirmDialog(
+            self.tr("Leave this space"),
+            text,
+            self.tr("&Leave"),
+            self.tr("Leave the space"),
+            self.tr("Also &delete everything of this space from this computer"),
+            self.tr("Also delete everything of this space from this computer"),
+            parent=self.view,
+        )
+        self._open(dialog, lambda: self._leave(dialog.option.isChecked()))
+
+    def _leave(self, wipe: bool) -> None:
+        view = self.view
+        name = view.snapshot.info.name if view.snapshot is not None else ""
+
+        def forget() -> None:
+            if wipe:  # nothing of the space is left to show; the list drops it
+                view.show_space(None)
+
+        view._act(
+            lambda s, sid: s.leave(sid, wipe=wipe),
+            self.tr("You left “%1” and its data was deleted from this computer.").replace(
+                "%1", name
+            )
+            if wipe
+            else self.tr("You left “%1”.").replace("%1", name),
+            forget,
+        )

@@ -1,0 +1,288 @@
+"""A member's own actions in a space, clicked as a person does, with real vaults: editing and
+deleting your own post (seen by the other member once events are carried), no Edit/Delete
+on someone else's post, pinning as a moderator (and no Pin for a plain member), handing over
+ownership, leaving (with and without wiping the space from this computer), and a forked
+chain shown as a warning above the tabs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from haven.core.envelope import Header, seal_event
+from haven.core.session import Session
+from haven.core.spaces import events as ev
+from haven.core.spaces.model import Role
+from haven.store import identity_tables as ids
+from haven.store import log_table as lt
+from haven.ui.main_window import HavenWindow
+from haven.ui.spaces.post_dialogs import ConfirmDialog, EditPostDialog, HandOverDialog
+from haven.ui.spaces.space_view import SpaceView
+from tests.helpers import PASSPHRASE
+from tests.ui import flows
+from tests.ui.spaces_steps import (
+    LEFT,
+    add_member,
+    carry,
+    create_space,
+    open_spaces,
+    window_session,
+    write_post,
+)
+
+MakeWindow = Callable[..., HavenWindow]
+OK = QDialogButtonBox.StandardButton.Ok
+
+
+def open_dialog(qtbot: QtBot, view: SpaceView, button: QWidget) -> object:
+    qtbot.mouseClick(button, LEFT)
+    qtbot.waitUntil(lambda: view.own.dialog is not None)
+    dialog = view.own.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def select_thread(qtbot: QtBot, view: SpaceView, body: str) -> None:
+    model = view.feed.model
+    rows = [r for r in range(model.rowCount()) if model.post(r).body == body]  # type: ignore[union-attr]
+    assert rows, body
+    view.feed.list.setCurrentIndex(model.index(rows[0]))
+    qtbot.waitUntil(lambda: view.feed.thread_view.current_post().body == body)  # type: ignore[union-attr]
+
+
+def bodies(session: Session, space_id: bytes) -> dict[str, str]:
+    return {p.body: p.state for p in session.spaces.read_feed(space_id)}
+
+
+def test_edit_and_delete_own_post_reach_the_other_member(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    window = make_window()
+    flows.create_vault(qtbot, window, name="Ari")
+    page = open_spaces(qtbot, window)
+    space_id = create_space(qtbot, page)
+    view, ari = page.view, window_session(window)
+    thread = view.feed.thread_view
+    write_post(qtbot, page, "First draft of my story", title="Story", cw="family")
+    bea = add_member(window, tmp_path, space_id, "Bea")
+    assert bodies(bea, space_id) == {"First draft of my story": "visible"}
+    assert thread.edit_button.isVisible() and thread.delete_button.isVisible()
+
+    # Edit: the dialog holds the composer's fields as they are now, the warning included.
+    dialog = open_dialog(qtbot, view, thread.edit_button)
+    assert isinstance(dialog, EditPostDialog)
+    assert dialog.composer.title.text() == "Story"
+    assert dialog.composer.cw_toggle.isChecked() and dialog.composer.cw.text() == "family"
+    # An empty text is refused with a message; the dialog stays open and nothing is written.
+    dialog.composer.body.clear()
+    qtbot.mouseClick(dialog.buttons.button(OK), LEFT)
+    assert dialog.isVisible() and dialog.composer.status.text() == "Write something first."
+    flows.type_text(qtbot, dialog.composer.body, "Second draft")
+    qtbot.mouseClick(dialog.composer.cw_toggle, LEFT)  # the warning is no longer needed
+    qtbot.mouseClick(dialog.buttons.button(OK), LEFT)
+    qtbot.waitUntil(lambda: "Second draft" in thread.body.toPlainText())
+    post = view.feed.model.post(0)
+    assert post is not None and post.cw == "" and post.edited_ms is not None
+    assert "edited" in thread.heading.text()
+    carry(ari, bea, space_id)
+    [seen] = bea.spaces.read_feed(space_id)
+    assert (seen.title, seen.body, seen.cw) == ("Story", "Second draft", "")
+
+    # Someone else's post: no Edit and no Delete (Report stays).
+    bea.spaces.post(space_id, "Bea's own words")
+    carry(bea, ari, space_id)
+    qtbot.waitUntil(lambda: view.feed.model.rowCount() == 2)
+    select_thread(qtbot, view, "Bea's own words")
+    assert not thread.edit_button.isVisible() and not thread.delete_button.isVisible()
+    assert thread.report_button.isVisible()
+
+    # Delete: asks first; Cancel keeps the post.
+    select_thread(qtbot, view, "Second draft")
+    dialog = open_dialog(qtbot, view, thread.delete_button)
+    assert isinstance(dialog, ConfirmDialog)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), LEFT)
+    qtbot.waitUntil(lambda: view.own.dialog is None)
+    assert bodies(ari, space_id)["Second draft"] == "visible"
+    dialog = open_dialog(qtbot, view, thread.delete_button)
+    qtbot.mouseClick(dialog.buttons.button(OK), LEFT)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: "Deleted by its author" in thread.body.toPlainText())
+    assert not thread.edit_button.isVisible() and not thread.delete_button.isVisible()
+    carry(ari, bea, space_id)
+    feed = {p.post_id: p for p in bea.spaces.read_feed(space_id)}
+    assert [p.state for p in feed.values()].count("deleted") == 1
+    assert all(p.body != "Second draft" for p in feed.values())
+    bea.lock()
+
+
+def test_pin_as_moderator_and_no_pin_for_a_plain_member(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    window = make_window()
+    flows.create_vault(qtbot, window, name="Ari")
+    page = open_spaces(qtbot, window)
+    space_id = create_space(qtbot, page)
+    view = page.view
+    thread = view.feed.thread_view
+    write_post(qtbot, page, "House rules")
+    write_post(qtbot, page, "Newer chatter")
+    assert view.feed.model.post(0).body == "Newer chatter"  # type: ignore[union-attr]
+    select_thread(qtbot, view, "House rules")
+    assert thread.pin_button.isVisible() and thread.pin_button.text() == "P&in"
+    qtbot.mouseClick(thread.pin_button, LEFT)
+    qtbot.waitUntil(lambda: view.feed.model.post(0).pinned)  # type: ignore[union-attr]
+    assert view.feed.model.post(0).body == "House rules"  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: thread.pin_button.text() == "Unpi&n")
+
+    # Bea, a plain member in her own window and vault, sees the pin but gets no Pin button.
+    bea = add_member(window, tmp_path, space_id, "Bea")
+    bea.lock()
+    bea_window = make_window(tmp_path / "bea")
+    flows.unlock(qtbot, bea_window, PASSPHRASE)
+    bea_page = open_spaces(qtbot, bea_window)
+    qtbot.waitUntil(lambda: bea_page.view.feed.model.rowCount() == 2)
+    bea_view = bea_page.view
+    assert bea_view.snapshot is not None and bea_view.snapshot.info.my_role is Role.MEMBER
+    assert bea_view.feed.model.post(0).body == "House rules"  # type: ignore[union-attr]
+    assert not bea_view.feed.thread_view.pin_button.isVisible()
+    assert not bea_view.feed.thread_view.edit_button.isVisible()
+
+    # Unpin puts the thread back in date order.
+    qtbot.mouseClick(thread.pin_button, LEFT)
+    qtbot.waitUntil(lambda: not any(p.pinned for p in view.feed.model._posts))
+    assert view.feed.model.post(0).body == "Newer chatter"  # type: ignore[union-attr]
+
+
+def test_hand_over_then_leave_and_leave_with_wipe(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    window = make_window()
+    flows.create_vault(qtbot, window, name="Ari")
+    page = open_spaces(qtbot, window)
+    kept = create_space(qtbot, page, name="Circle")
+    view, ari = page.view, window_session(window)
+    me = view.me
+    bea = add_member(window, tmp_path, kept, "Bea")
+    qtbot.waitUntil(lambda: "Bea" in view.members.names())
+    view.tabs.setCurrentWidget(me)
+    qtbot.waitUntil(lambda: me.hand_over_button.isVisible())
+    assert "You own this space" in me.membership.text()
+
+    dialog = open_dialog(qtbot, view, me.hand_over_button)
+    assert isinstance(dialog, HandOverDialog)
+    assert dialog.member.count() == 1 and "Bea" in dialog.member.currentText()
+    qtbot.mouseClick(dialog.buttons.button(OK), LEFT)
+    qtbot.waitUntil(lambda: view.snapshot is not None and view.snapshot.info.my_role is Role.ADMIN)
+    assert not me.hand_over_button.isVisible()
+    carry(ari, bea, kept)
+    assert bea.spaces.space_info(kept).my_role is Role.OWNER
+    bea.lock()
+
+    # Leave without wiping: the space stays in the list, shown as left.
+    dialog = open_dialog(qtbot, view, me.leave_button)
+    assert isinstance(dialog, ConfirmDialog) and dialog.option.isVisible()
+    qtbot.mouseClick(dialog.buttons.button(OK), LEFT)
+    qtbot.waitUntil(lambda: view.snapshot is not None and view.snapshot.info.my_role is None)
+    assert not me.leave_button.isEnabled()
+    assert "not a member of this space any more" in me.membership.text()
+    assert [s.space_id for s in ari.spaces.list_spaces()] == [kept]
+    assert page.model.rowCount() == 1
+
+    # Leave with wipe: the space goes from the list and from the vault.
+    page.window().activateWindow()
+    gone = create_space(qtbot, page, name="Alone")
+    write_post(qtbot, page, "A private thought")
+    view.tabs.setCurrentWidget(me)
+    dialog = open_dialog(qtbot, view, me.leave_button)
+    assert isinstance(dialog, ConfirmDialog)
+    qtbot.mouseClick(dialog.option, LEFT)
+    assert dialog.option.isChecked()
+    qtbot.mouseClick(dialog.buttons.button(OK), LEFT)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.row_of(gone) < 0
+    assert [s.space_id for s in ari.spaces.list_spaces()] == [kept]
+    assert all(p.body != "A private thought" for p in ari.spaces.read_feed(kept))
+    with ari.vault.read() as conn:
+        assert ids.get_space(conn, gone) is None
+        assert lt.count_events(conn, gone) == 0
+        assert lt.count_events(conn, kept) > 0
+
+
+def test_a_forked_chain_shows_a_warning(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    window = make_window()
+    flows.create_vault(qtbot, window, name="Ari")
+    page = open_spaces(qtbot, window)
+    space_id = create_space(qtbot, page)
+    view, ari = page.view, window_session(window)
+    assert not view.own.notice.isVisible()
+    bea = add_member(window, tmp_path, space_id, "Bea")
+    first = bea.spaces.post(space_id, "one version")
+    carry(bea, ari, space_id)
+    # Bea's device signs a second, different event with the same number (as a restored
+    # backup, or someone holding her key, would).
+    with bea.vault.read() as conn:
+        stored = lt.get_event(conn, first)
+        persona = ids.get_persona(conn, bea.spaces.space_info(space_id).my_persona)
+        key = ids.get_epoch_key(conn, space_id, stored.epoch) if stored else None
+    assert stored is not None and persona is not None and key is not None
+    header = bea.log.open_stored(bea.vault._conn, stored).header
+    twin = seal_event(
+        Header(
+            space_id,
+            header.epoch,
+            header.author,
+            header.device,
+            header.seq,
+            header.lamport,
+            header.prev,
+        ),
+        ev.POST,
+        1,
+        {"body": "another version"},
+        persona.sign_seed,
+        key,
+    )
+    assert ari.log.ingest([twin.envelope]).equivocations == 1
+    view.reload()
+    qtbot.waitUntil(view.own.notice.isVisible)
+    assert "Bea" in view.own.notice.text()
+    assert view.own.notice.accessibleName() == "Warnings about this space"
+    assert "another version" not in view.own.notice.text()
+    bea.lock()
+
+
+def test_new_widgets_have_accessible_names(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    flows.create_vault(qtbot, window, name="Ari")
+    page = open_spaces(qtbot, window)
+    create_space(qtbot, page)
+    write_post(qtbot, page, "Hello")
+    view = page.view
+    thread = view.feed.thread_view
+    widgets: list[QWidget] = [
+        thread.edit_button,
+        thread.delete_button,
+        thread.pin_button,
+        view.me.leave_button,
+        view.me.hand_over_button,
+        view.own.notice,
+    ]
+    dialog = open_dialog(qtbot, view, thread.edit_button)
+    assert isinstance(dialog, EditPostDialog)
+    widgets += [dialog.composer.body, dialog.composer.cw, dialog.buttons.button(OK)]
+    dialog.reject()
+    view.tabs.setCurrentWidget(view.me)
+    leave = open_dialog(qtbot, view, view.me.leave_button)
+    assert isinstance(leave, ConfirmDialog)
+    widgets += [leave.option, leave.buttons.button(OK)]
+    assert all(w.accessibleName() for w in widgets), [w.objectName() for w in widgets]
+    # Locking closes an open dialog (it may show a post's text).
+    assert view.own.dialog is leave
+    window.bridge.lock()
+    qtbot.waitUntil(lambda: view.own.dialog is None and not leave.isVisible())
+    assert window.windowTitle() in ("Haven", "Notes")
