@@ -18,6 +18,7 @@ from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
 from haven.core import relays
+from haven.core.lan import discovery_keys
 from haven.core.session import Session
 from haven.sync.discovery import Peer
 from haven.sync.engine import SyncEngine
@@ -165,12 +166,15 @@ def test_a_relay_round_and_the_waiting_count_while_the_relay_is_down(
 
 class FakeLanSync:
     """A fake of sync/lan.py's LanSync (no multicast in tests): it records each discovery
-    refresh and the thread it ran on."""
+    refresh, the thread it ran on and the spaces it would announce (read from the vault
+    as the real one does)."""
 
     made: ClassVar[list[FakeLanSync]] = []
 
     def __init__(self, session: Session, engine: object, port: int, **_kw: object) -> None:
+        self.session = session
         self.refreshes: list[str] = []
+        self.announced: list[set[bytes]] = []
         self.discovery = self
         FakeLanSync.made.append(self)
 
@@ -182,6 +186,7 @@ class FakeLanSync:
 
     def refresh(self) -> None:
         self.refreshes.append(threading.current_thread().name)
+        self.announced.append({k.space_id for k in discovery_keys(self.session)})
 
 
 def test_discovery_is_refreshed_off_the_ui_thread_after_a_new_space_and_an_unlink(
@@ -197,8 +202,9 @@ def test_discovery_is_refreshed_off_the_ui_thread_after_a_new_space_and_an_unlin
     ui_thread = threading.current_thread().name
 
     page = spaces_steps.open_spaces(qtbot, window)
-    spaces_steps.create_space(qtbot, page, "Circle")
+    space_id = spaces_steps.create_space(qtbot, page, "Circle")
     qtbot.waitUntil(lambda: len(fake.refreshes) >= 1, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: space_id in fake.announced[-1], timeout=WAIT_MS)
     after_space = len(fake.refreshes)
 
     session = spaces_steps.window_session(window)
@@ -217,6 +223,13 @@ def test_discovery_is_refreshed_off_the_ui_thread_after_a_new_space_and_an_unlin
     assert len(fake.refreshes) == after_space  # an ordinary sync changes no key
     window.bridge.run(lambda: session.devices.unlink(device), lambda _r: None)
     qtbot.waitUntil(lambda: len(fake.refreshes) > after_space, timeout=WAIT_MS)
+    after_unlink = len(fake.refreshes)
+
+    # Leaving with "delete everything": the keys go after the leave event is written; the
+    # last refresh happens once they are gone, so the space is no longer announced.
+    window.bridge.run(lambda: session.spaces.leave(space_id, wipe=True), lambda _r: None)
+    qtbot.waitUntil(lambda: len(fake.refreshes) > after_unlink, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: space_id not in fake.announced[-1], timeout=WAIT_MS)
     assert ui_thread not in fake.refreshes
     assert all(name == "haven-lan-refresh" for name in fake.refreshes)
 

@@ -112,6 +112,7 @@ class SessionBridge(QObject):
         self._tasks: dict[_Relay, Task] = {}
         self._generation = 0  # bumped by lock(): results of older opens are discarded
         self._busy = False
+        self._discovery_after_task = False
         #: Sync while unlocked: started on open, stopped (off this thread) on every lock.
         self.background = BackgroundSync(self)
         self._discoveryStale.connect(self.background.refresh_discovery)
@@ -199,6 +200,9 @@ class SessionBridge(QObject):
         self.journalChanged.emit(len(events))
         if changes_discovery(events):
             self._discoveryStale.emit()
+            # Once more when the task that wrote them ends: a leave with wipe deletes the
+            # space's keys after its event, and the refresh above may run before that.
+            self._discovery_after_task = True
 
     # ---------------------------------------------------------------- workers
 
@@ -215,6 +219,9 @@ class SessionBridge(QObject):
     def _forget(self, relay: _Relay) -> None:
         self._tasks.pop(relay, None)
         relay.deleteLater()
+        if self._discovery_after_task:
+            self._discovery_after_task = False
+            self.background.refresh_discovery()
 
     def _log_failure(self, exc: BaseException) -> None:
         log.warning("background task failed: %s", type(exc).__name__)
