@@ -367,6 +367,34 @@
     </message>
 </context>
 <context>
+    <name>EditPostDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="31"/>
+        <source>Edit your reply</source>
+        <translation>عدّل ردّك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="31"/>
+        <source>Edit your post</source>
+        <translation>عدّل منشورك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="41"/>
+        <source>&amp;Save</source>
+        <translation>&amp;احفظ</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="41"/>
+        <source>Save the changes</source>
+        <translation>احفظ التعديلات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="46"/>
+        <source>Everyone in the space sees that the post was edited, and the new text.</source>
+        <translation>يرى الجميع في المساحة أن المنشور عُدِّل، ويرون النص الجديد.</translation>
+    </message>
+</context>
+<context>
     <name>EntryEditor</name>
     <message>
         <location filename="../../src/haven/ui/journal/editor.py" line="54"/>
@@ -544,6 +572,40 @@
         <location filename="../../src/haven/ui/journal/filter_bar.py" line="52"/>
         <source>All tags</source>
         <translation>كل الوسوم</translation>
+    </message>
+</context>
+<context>
+    <name>HandOverDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="100"/>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="118"/>
+        <source>Hand over ownership</source>
+        <translation>سلّم الملكية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="104"/>
+        <source>The new owner can do everything you can now, including removing you. You stay in the space as an admin.</source>
+        <translation>يستطيع المالك الجديد فعل كل ما تستطيعه الآن، بما في ذلك إزالتك. تبقى في المساحة مشرفًا إداريًا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="110"/>
+        <source>New owner</source>
+        <translation>المالك الجديد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="117"/>
+        <source>New &amp;owner</source>
+        <translation>المالك ال&amp;جديد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="118"/>
+        <source>&amp;Hand over</source>
+        <translation>&amp;سلّم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="122"/>
+        <source>There is no other active member to hand over to.</source>
+        <translation>لا يوجد عضو نشط آخر لتسليمه الملكية.</translation>
     </message>
 </context>
 <context>
@@ -1199,108 +1261,148 @@
 <context>
     <name>MeTab</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="45"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="48"/>
         <source>The space&apos;s guidelines</source>
         <extracomment>name, pronouns, colour</extracomment>
         <translation>إرشادات المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="49"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="52"/>
         <source>Your name in this space</source>
         <translation>اسمك في هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="52"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="55"/>
         <source>Your pronouns in this space</source>
         <translation>ضمائرك في هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="54"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="57"/>
         <source>Your colour in this space</source>
         <translation>لونك في هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="57"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="60"/>
         <source>Colour %1</source>
         <translation>اللون %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="59"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="62"/>
         <source>Save &amp;name</source>
         <translation>احفظ الا&amp;سم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="60"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="63"/>
         <source>Save your name in this space</source>
         <translation>احفظ اسمك في هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="63"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="66"/>
         <source>Mute words, one per line</source>
         <translation>كلمات مكتومة، واحدة في كل سطر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="64"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="67"/>
         <source>One word or phrase per line</source>
         <translation>كلمة أو عبارة في كل سطر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="66"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="69"/>
         <source>Save &amp;mute words</source>
         <translation>احفظ الكلمات الم&amp;كتومة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="67"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="70"/>
         <source>Save the mute words</source>
         <translation>احفظ الكلمات المكتومة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="71"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="73"/>
+        <source>&amp;Leave this space…</source>
+        <translation>&amp;غادر هذه المساحة…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="74"/>
+        <source>Leave this space</source>
+        <translation>غادر هذه المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="75"/>
+        <source>&amp;Hand over ownership…</source>
+        <translation>&amp;سلّم الملكية…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="77"/>
+        <source>Hand over ownership of this space to another member</source>
+        <translation>سلّم ملكية هذه المساحة إلى عضو آخر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="82"/>
         <source>You in this space</source>
         <translation>أنت في هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="84"/>
         <source>Na&amp;me</source>
         <translation>الا&amp;سم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="85"/>
         <source>&amp;Pronouns</source>
         <translation>&amp;الضمائر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="86"/>
         <source>C&amp;olour</source>
         <translation>ال&amp;لون</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="79"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="90"/>
         <source>Other spaces know you by another name and key, so nobody can link your memberships.</source>
         <translation>تعرفك المساحات الأخرى باسم ومفتاح آخرين، فلا يستطيع أحد الربط بين عضوياتك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="85"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="96"/>
         <source>Mute words</source>
         <translation>الكلمات المكتومة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="87"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="98"/>
         <source>Posts containing these are hidden for you only.</source>
         <translation>المنشورات التي تحويها تُخفى عنك وحدك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="109"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="106"/>
+        <source>Your membership</source>
+        <translation>عضويتك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="131"/>
         <source>No description.</source>
         <translation>لا وصف.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="111"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="133"/>
         <source>No guidelines yet.</source>
         <translation>لا إرشادات بعد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="132"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="151"/>
+        <source>You are not a member of this space any more. What you read before stays on this computer, locked in your vault.</source>
+        <translation>لم تعد عضوًا في هذه المساحة. ما قرأته من قبل يبقى على هذا الحاسوب، مقفلًا في خزنتك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="156"/>
+        <source>You own this space. If you leave, the highest-ranked member who joined first becomes its owner; to choose who, hand it over first.</source>
+        <translation>أنت مالك هذه المساحة. إن غادرت، يصبح مالكها العضو الأعلى دورًا والأقدم انضمامًا؛ لتختار بنفسك، سلّم الملكية أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="160"/>
+        <source>Leaving stops new posts reaching you; the others see that you left.</source>
+        <translation>المغادرة توقف وصول المنشورات الجديدة إليك؛ ويرى الآخرون أنك غادرت.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="174"/>
         <source>Choose a name for this space.</source>
         <translation>اختر اسمًا لهذه المساحة.</translation>
     </message>
@@ -1818,6 +1920,109 @@
     </message>
 </context>
 <context>
+    <name>SpaceActions</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="37"/>
+        <source>Warnings about this space</source>
+        <translation>تحذيرات عن هذه المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="65"/>
+        <source>Warning: a device of %1 sent two different versions of the same message. It may be a restored backup or a bug, or someone holding their key may be showing different things to different people. Check with them in person.</source>
+        <translation>تحذير: أرسل جهاز لـ %1 نسختين مختلفتين من الرسالة نفسها. قد يكون السبب نسخة احتياطية مستعادة أو خللًا، أو أن شخصًا يملك مفتاحه يُظهر أشياء مختلفة لأشخاص مختلفين. تحقّق من الأمر معه وجهًا لوجه.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="117"/>
+        <source>Saved your changes.</source>
+        <translation>حُفظت تعديلاتك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="124"/>
+        <source>Delete your post</source>
+        <translation>احذف منشورك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="126"/>
+        <source>Delete this post for everyone in the space? Its place shows “Deleted by its author”. Others&apos; devices that already synced it delete it when they next sync.</source>
+        <translation>أتحذف هذا المنشور لدى الجميع في المساحة؟ يظهر مكانه «حذفه كاتبه». الأجهزة الأخرى التي زامنته تحذفه في مزامنتها التالية.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="129"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;احذف</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="130"/>
+        <source>Delete the post</source>
+        <translation>احذف المنشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="136"/>
+        <source>Post deleted.</source>
+        <translation>حُذف المنشور.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="143"/>
+        <source>Pinned to the top of the feed.</source>
+        <translation>ثُبّت في أعلى الموجز.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="143"/>
+        <source>Unpinned.</source>
+        <translation>أُلغي التثبيت.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="157"/>
+        <source>Ownership handed over. You are now an admin.</source>
+        <translation>سُلّمت الملكية. أنت الآن مشرف إداري.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="168"/>
+        <source>Leave “%1”? You stop receiving new posts, and the others see that you left. To come back you need a new invite.</source>
+        <translation>أتغادر «%1»؟ يتوقف وصول المنشورات الجديدة إليك، ويرى الآخرون أنك غادرت. للعودة تحتاج إلى دعوة جديدة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="173"/>
+        <source>You are its owner: ownership passes to the highest-ranked member who joined first, unless you hand it over first.</source>
+        <translation>أنت مالكها: تنتقل الملكية إلى العضو الأعلى دورًا والأقدم انضمامًا، إلا إذا سلّمتها أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="177"/>
+        <source>Leave this space</source>
+        <translation>غادر هذه المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="179"/>
+        <source>&amp;Leave</source>
+        <translation>&amp;غادر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="180"/>
+        <source>Leave the space</source>
+        <translation>غادر المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="181"/>
+        <source>Also &amp;delete everything of this space from this computer</source>
+        <translation>&amp;احذف أيضًا كل ما يخص هذه المساحة من هذا الحاسوب</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="182"/>
+        <source>Also delete everything of this space from this computer</source>
+        <translation>احذف أيضًا كل ما يخص هذه المساحة من هذا الحاسوب</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="197"/>
+        <source>You left “%1” and its data was deleted from this computer.</source>
+        <translation>غادرت «%1» وحُذفت بياناتها من هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="201"/>
+        <source>You left “%1”.</source>
+        <translation>غادرت «%1».</translation>
+    </message>
+</context>
+<context>
     <name>SpaceStatus</name>
     <message>
         <location filename="../../src/haven/ui/space_status.py" line="33"/>
@@ -1948,154 +2153,154 @@
 <context>
     <name>SpaceView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="106"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="117"/>
         <source>Space sections</source>
         <extracomment>Threads read when a space opens; &quot;Show older posts&quot; doubles it. Join requests arrive without an event in the log, so an admin&apos;s open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
         <translation>أقسام المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="107"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="118"/>
         <source>&amp;Feed</source>
         <translation>&amp;الموجز</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="108"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="119"/>
         <source>Mem&amp;bers</source>
         <translation>الأ&amp;عضاء</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="109"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="120"/>
         <source>Mo&amp;deration</source>
         <translation>الإ&amp;شراف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="110"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="121"/>
         <source>&amp;About and you</source>
         <translation>&amp;عن المساحة وعنك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="239"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="253"/>
         <source>No space chosen</source>
         <translation>لم تُختر مساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="269"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="283"/>
         <source>Posted.</source>
         <translation>نُشر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="274"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="288"/>
         <source>Replied.</source>
         <translation>أُرسل الرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="281"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="295"/>
         <source>Role changed.</source>
         <translation>تغيّر الدور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="286"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="300"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>حُظر: منشوراته مخفية عنك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="288"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="302"/>
         <source>Unblocked.</source>
         <translation>أُلغي الحظر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="294"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="308"/>
         <source>Saved your name in this space.</source>
         <translation>حُفظ اسمك في هذه المساحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="298"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="312"/>
         <source>Mute words saved.</source>
         <translation>حُفظت الكلمات المكتومة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="320"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="334"/>
         <source>Report a post</source>
         <translation>أبلغ عن منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="321"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="335"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>أخبر المشرفين بما هو خطأ. لا يقرأ بلاغك غيرهم.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="322"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="336"/>
         <source>&amp;Report</source>
         <translation>&amp;أبلغ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="323"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="337"/>
         <source>Send the report</source>
         <translation>أرسل البلاغ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="330"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="344"/>
         <source>Reported to the moderators.</source>
         <translation>أُبلغ المشرفون.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="336"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="350"/>
         <source>Remove a post</source>
         <translation>إزالة منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="337"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="351"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>سيرى الأعضاء أن مشرفًا أزاله، وهذا السبب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="338"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="356"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="352"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="370"/>
         <source>Re&amp;move</source>
         <translation>أ&amp;زل</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="339"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="353"/>
         <source>Remove the post</source>
         <translation>أزل المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="345"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="359"/>
         <source>Post removed.</source>
         <translation>أزيل المنشور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="351"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="365"/>
         <source>Remove a member</source>
         <translation>إزالة عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="353"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="367"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>إزالة %1 من هذه المساحة؟ يبقى لديه ما قرأه، ولا شيء جديد: تحصل المساحة على مفتاح جديد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="357"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="371"/>
         <source>Remove the member</source>
         <translation>أزل العضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="366"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="380"/>
         <source>%1 was removed.</source>
         <translation>أزيل %1.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="400"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="414"/>
         <source>Sync is not running, so nobody could reach you to join. Unlock again, or check the sync port in Settings.</source>
         <translation>المزامنة متوقفة، فلا يستطيع أحد الوصول إليك للانضمام. افتح القفل مجددًا أو تحقق من منفذ المزامنة في الإعدادات.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="436"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="450"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>أُضيف %1. يستطيع قراءة المساحة حين يستلم Haven لديه رسالة الترحيب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="446"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="460"/>
         <source>%1&apos;s request was declined.</source>
         <translation>رُفض طلب %1.</translation>
     </message>
@@ -2494,33 +2699,23 @@
     <message>
         <location filename="../../src/haven/ui/spaces/thread_view.py" line="80"/>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;عدّل…</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/thread_view.py" line="81"/>
         <source>Edit your post</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="82"/>
-        <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>عدّل منشورك</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/thread_view.py" line="83"/>
         <source>Delete your post</source>
-        <translation type="unfinished"></translation>
+        <translation>احذف منشورك</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/thread_view.py" line="84"/>
         <location filename="../../src/haven/ui/spaces/thread_view.py" line="150"/>
         <source>P&amp;in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="85"/>
-        <source>Pin this thread to the top of the feed</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ثبّت</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/thread_view.py" line="89"/>
@@ -2533,19 +2728,25 @@
         <translation>المنشور الأول، ثم الردود</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="150"/>
-        <source>Un&amp;pin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../src/haven/ui/spaces/thread_view.py" line="152"/>
         <source>Unpin this thread</source>
-        <translation type="unfinished"></translation>
+        <translation>ألغِ تثبيت هذا النقاش</translation>
     </message>
     <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="85"/>
         <location filename="../../src/haven/ui/spaces/thread_view.py" line="152"/>
         <source>Pin this thread to the top</source>
-        <translation type="unfinished"></translation>
+        <translation>ثبّت هذا النقاش في الأعلى</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="82"/>
+        <source>De&amp;lete…</source>
+        <translation>ا&amp;حذف…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="150"/>
+        <source>Unpi&amp;n</source>
+        <translation>ألغِ ال&amp;تثبيت</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/thread_view.py" line="196"/>

@@ -6,10 +6,12 @@ chain shown as a warning above the tabs."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from haven.core.envelope import Header, seal_event
@@ -21,6 +23,7 @@ from haven.store import log_table as lt
 from haven.ui.main_window import HavenWindow
 from haven.ui.spaces.post_dialogs import ConfirmDialog, EditPostDialog, HandOverDialog
 from haven.ui.spaces.space_view import SpaceView
+from haven.ui.translations import install_translations
 from tests.helpers import PASSPHRASE
 from tests.ui import flows
 from tests.ui.spaces_steps import (
@@ -32,6 +35,8 @@ from tests.ui.spaces_steps import (
     window_session,
     write_post,
 )
+from tests.ui.test_accessibility_and_rtl import interactive_widgets
+from tests.ui.test_spaces_access import unnamed
 
 MakeWindow = Callable[..., HavenWindow]
 OK = QDialogButtonBox.StandardButton.Ok
@@ -183,7 +188,8 @@ def test_hand_over_then_leave_and_leave_with_wipe(
 
     # Leave without wiping: the space stays in the list, shown as left.
     dialog = open_dialog(qtbot, view, me.leave_button)
-    assert isinstance(dialog, ConfirmDialog) and dialog.option.isVisible()
+    assert isinstance(dialog, ConfirmDialog) and dialog.option is not None
+    assert not dialog.option.isChecked()  # keeping the data is the default
     qtbot.mouseClick(dialog.buttons.button(OK), LEFT)
     qtbot.waitUntil(lambda: view.snapshot is not None and view.snapshot.info.my_role is None)
     assert not me.leave_button.isEnabled()
@@ -197,9 +203,9 @@ def test_hand_over_then_leave_and_leave_with_wipe(
     write_post(qtbot, page, "A private thought")
     view.tabs.setCurrentWidget(me)
     dialog = open_dialog(qtbot, view, me.leave_button)
-    assert isinstance(dialog, ConfirmDialog)
+    assert isinstance(dialog, ConfirmDialog) and dialog.option is not None
     qtbot.mouseClick(dialog.option, LEFT)
-    assert dialog.option.isChecked()
+    assert dialog.option_checked()
     qtbot.mouseClick(dialog.buttons.button(OK), LEFT)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     assert page.model.row_of(gone) < 0
@@ -256,33 +262,66 @@ def test_a_forked_chain_shows_a_warning(
     bea.lock()
 
 
-def test_new_widgets_have_accessible_names(qtbot: QtBot, make_window: MakeWindow) -> None:
+def test_new_widgets_are_named_and_keyboard_operable(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
     window = make_window()
     flows.create_vault(qtbot, window, name="Ari")
     page = open_spaces(qtbot, window)
-    create_space(qtbot, page)
+    space_id = create_space(qtbot, page)
     write_post(qtbot, page, "Hello")
+    add_member(window, tmp_path, space_id, "Bea").lock()
     view = page.view
+    qtbot.waitUntil(lambda: "Bea" in view.members.names())
     thread = view.feed.thread_view
-    widgets: list[QWidget] = [
-        thread.edit_button,
-        thread.delete_button,
-        thread.pin_button,
-        view.me.leave_button,
-        view.me.hand_over_button,
-        view.own.notice,
-    ]
-    dialog = open_dialog(qtbot, view, thread.edit_button)
-    assert isinstance(dialog, EditPostDialog)
-    widgets += [dialog.composer.body, dialog.composer.cw, dialog.buttons.button(OK)]
-    dialog.reject()
-    view.tabs.setCurrentWidget(view.me)
-    leave = open_dialog(qtbot, view, view.me.leave_button)
-    assert isinstance(leave, ConfirmDialog)
-    widgets += [leave.option, leave.buttons.button(OK)]
-    assert all(w.accessibleName() for w in widgets), [w.objectName() for w in widgets]
+    new: list[QWidget] = [thread.edit_button, thread.delete_button, thread.pin_button]
+    new.append(view.me.leave_button)
+    new += [view.me.hand_over_button, view.own.notice]
+    assert all(w.accessibleName() for w in new)
+    assert unnamed(page) == []
+    # Keyboard: Space on the focused Edit button opens the dialog; Escape closes it unsaved.
+    thread.edit_button.setFocus()
+    qtbot.keyClick(thread.edit_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: isinstance(view.own.dialog, EditPostDialog))
+    dialog = view.own.dialog
+    assert dialog is not None and unnamed(dialog) == []
+    assert len(interactive_widgets(dialog)) >= 5
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.own.dialog is None)
+    for button in (thread.delete_button, view.me.leave_button, view.me.hand_over_button):
+        view.tabs.setCurrentWidget(view.me if button.parent() is not thread else view.feed)
+        opened = open_dialog(qtbot, view, button)
+        assert isinstance(opened, QDialog) and unnamed(opened) == []
+        opened.reject()
+        qtbot.waitUntil(lambda: view.own.dialog is None)
     # Locking closes an open dialog (it may show a post's text).
-    assert view.own.dialog is leave
+    opened = open_dialog(qtbot, view, view.me.leave_button)
     window.bridge.lock()
-    qtbot.waitUntil(lambda: view.own.dialog is None and not leave.isVisible())
+    qtbot.waitUntil(lambda: view.own.dialog is None and not opened.isVisible())  # type: ignore[attr-defined]
     assert window.windowTitle() in ("Haven", "Notes")
+
+
+@pytest.fixture
+def arabic() -> Iterator[bool]:
+    loaded = install_translations(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
+    QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
+    yield loaded
+    install_translations(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def test_own_post_actions_in_arabic_right_to_left(
+    qtbot: QtBot, make_window: MakeWindow, arabic: bool
+) -> None:
+    assert arabic
+    window = make_window()
+    flows.create_vault(qtbot, window, name="ريم")
+    page = open_spaces(qtbot, window)
+    create_space(qtbot, page, name="دائرة")
+    write_post(qtbot, page, "مرحبا")
+    thread = page.view.feed.thread_view
+    assert thread.edit_button.text() == "&عدّل…" and thread.pin_button.text() == "&ثبّت"
+    assert page.view.me.leave_button.text() == "&غادر هذه المساحة…"
+    # Right to left: the first action (Edit) is the rightmost of the row.
+    assert thread.isRightToLeft()
+    assert thread.edit_button.x() > thread.delete_button.x() > thread.pin_button.x()

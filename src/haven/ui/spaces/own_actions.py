@@ -182,7 +182,7 @@ class SpaceActions(QObject):
             self.tr("Also delete everything of this space from this computer"),
             parent=self.view,
         )
-        self._open(dialog, lambda: self._leave(dialog.option.isChecked()))
+        self._open(dialog, lambda: self._leave(dialog.option_checked()))
 
     def _leave(self, wipe: bool) -> None:
         view = self.view

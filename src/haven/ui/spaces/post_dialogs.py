@@ -65,6 +65,9 @@ class EditPostDialog(QDialog):
 class ConfirmDialog(QDialog):
     """A question with an OK button that names the action, and an optional extra choice."""
 
+    def option_checked(self) -> bool:
+        return self.option is not None and self.option.isChecked()
+
     def __init__(
         self,
         title: str,
@@ -80,13 +83,14 @@ class ConfirmDialog(QDialog):
         self.setMinimumWidth(420)
         self.text = QLabel(text)
         self.text.setWordWrap(True)
-        self.option = QCheckBox(option_text)
-        self.option.setAccessibleName(option_name or option_text)
-        self.option.setVisible(bool(option_text))
+        self.option: QCheckBox | None = None
         self.buttons = _buttons(self, ok_text, ok_name)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
-        layout.addWidget(self.option)
+        if option_text:
+            self.option = QCheckBox(option_text)
+            self.option.setAccessibleName(option_name or option_text)
+            layout.addWidget(self.option)
         layout.addWidget(self.buttons)
         # Safer default: Enter must not confirm by accident; Cancel has the focus.
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setFocus()
