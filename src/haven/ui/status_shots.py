@@ -11,7 +11,6 @@ to it shows. Nothing is announced on the network."""
 from __future__ import annotations
 
 import os
-import socket
 import sys
 import tempfile
 from pathlib import Path
@@ -27,11 +26,9 @@ from haven.ui.spaces.shots import _TEXT, _demo_circle
 LAPTOP_ENTRY = {"en": "Written on the train, on my laptop.", "ar": "كتبتها في القطار على حاسوبي."}
 
 
-def _closed_loopback_port() -> int:
-    """A port on 127.0.0.1 that nothing listens on (the relay that is "down")."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+#: A relay on this computer that is not running (port 9, "discard", is never served here):
+#: the UI opens no sockets, so it cannot ask the system for a free port.
+DOWN_RELAY = "ws://127.0.0.1:9/"
 
 
 def render(out_dir: Path, language: str = "en") -> list[Path]:
@@ -81,8 +78,7 @@ def render(out_dir: Path, language: str = "en") -> list[Path]:
         app_engine = bridge.background.engine
         assert isinstance(app_engine, _NotifyingEngine)
         app_engine.sync_discovered("127.0.0.1", bea_port).result(30)
-        down = f"ws://127.0.0.1:{_closed_loopback_port()}/"
-        bridge.run(lambda: relays.set_relays(session, journal, [down]), lambda _r: None)
+        bridge.run(lambda: relays.set_relays(session, journal, [DOWN_RELAY]), lambda _r: None)
         page = window.journal_page
         _wait(app, lambda: "·" in page.sync_line.text())
         _wait(app, lambda: page.model.rowCount() == len(DEMO_ENTRIES) + 1, 20)
