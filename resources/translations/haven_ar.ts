@@ -577,33 +577,33 @@
 <context>
     <name>HandOverDialog</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="100"/>
-        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="118"/>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="104"/>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="122"/>
         <source>Hand over ownership</source>
         <translation>سلّم الملكية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="104"/>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="108"/>
         <source>The new owner can do everything you can now, including removing you. You stay in the space as an admin.</source>
         <translation>يستطيع المالك الجديد فعل كل ما تستطيعه الآن، بما في ذلك إزالتك. تبقى في المساحة مشرفًا إداريًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="110"/>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="114"/>
         <source>New owner</source>
         <translation>المالك الجديد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="117"/>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="121"/>
         <source>New &amp;owner</source>
         <translation>المالك ال&amp;جديد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="118"/>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="122"/>
         <source>&amp;Hand over</source>
         <translation>&amp;سلّم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="122"/>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="126"/>
         <source>There is no other active member to hand over to.</source>
         <translation>لا يوجد عضو نشط آخر لتسليمه الملكية.</translation>
     </message>
@@ -1922,104 +1922,124 @@
 <context>
     <name>SpaceActions</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="37"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="40"/>
         <source>Warnings about this space</source>
         <translation>تحذيرات عن هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="65"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="68"/>
         <source>Warning: a device of %1 sent two different versions of the same message. It may be a restored backup or a bug, or someone holding their key may be showing different things to different people. Check with them in person.</source>
         <translation>تحذير: أرسل جهاز لـ %1 نسختين مختلفتين من الرسالة نفسها. قد يكون السبب نسخة احتياطية مستعادة أو خللًا، أو أن شخصًا يملك مفتاحه يُظهر أشياء مختلفة لأشخاص مختلفين. تحقّق من الأمر معه وجهًا لوجه.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="117"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="135"/>
+        <source>Not changed: you can edit or delete only your own posts, and only while they are still shown (not deleted or removed by a moderator).</source>
+        <translation>لم يتغيّر شيء: يمكنك تعديل منشوراتك أو حذفها فقط، وما دامت ظاهرة (غير محذوفة ولا أزالها مشرف).</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="152"/>
         <source>Saved your changes.</source>
         <translation>حُفظت تعديلاتك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="124"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="160"/>
         <source>Delete your post</source>
         <translation>احذف منشورك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="126"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="162"/>
         <source>Delete this post for everyone in the space? Its place shows “Deleted by its author”. Others&apos; devices that already synced it delete it when they next sync.</source>
         <translation>أتحذف هذا المنشور لدى الجميع في المساحة؟ يظهر مكانه «حذفه كاتبه». الأجهزة الأخرى التي زامنته تحذفه في مزامنتها التالية.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="129"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="165"/>
         <source>&amp;Delete</source>
         <translation>&amp;احذف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="130"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="166"/>
         <source>Delete the post</source>
         <translation>احذف المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="136"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="173"/>
         <source>Post deleted.</source>
         <translation>حُذف المنشور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="143"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="181"/>
         <source>Pinned to the top of the feed.</source>
         <translation>ثُبّت في أعلى الموجز.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="143"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="181"/>
         <source>Unpinned.</source>
         <translation>أُلغي التثبيت.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="157"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="183"/>
+        <source>Not pinned: only moderators, admins and the owner pin threads, and only threads still shown. Nothing was changed.</source>
+        <translation>لم يُثبَّت: يثبّت النقاشات المشرفون والمشرفون الإداريون والمالك فقط، والنقاشات الظاهرة فقط. لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="199"/>
         <source>Ownership handed over. You are now an admin.</source>
         <translation>سُلّمت الملكية. أنت الآن مشرف إداري.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="168"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="201"/>
+        <source>Not handed over: only the owner can hand a space over, and only to a member who is still active in it. Nothing was changed.</source>
+        <translation>لم تُسلَّم: المالك وحده يسلّم المساحة، ولعضو ما زال نشطًا فيها فقط. لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="214"/>
         <source>Leave “%1”? You stop receiving new posts, and the others see that you left. To come back you need a new invite.</source>
         <translation>أتغادر «%1»؟ يتوقف وصول المنشورات الجديدة إليك، ويرى الآخرون أنك غادرت. للعودة تحتاج إلى دعوة جديدة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="173"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="219"/>
         <source>You are its owner: ownership passes to the highest-ranked member who joined first, unless you hand it over first.</source>
         <translation>أنت مالكها: تنتقل الملكية إلى العضو الأعلى دورًا والأقدم انضمامًا، إلا إذا سلّمتها أولًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="177"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="223"/>
         <source>Leave this space</source>
         <translation>غادر هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="179"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="225"/>
         <source>&amp;Leave</source>
         <translation>&amp;غادر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="180"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="226"/>
         <source>Leave the space</source>
         <translation>غادر المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="181"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="227"/>
         <source>Also &amp;delete everything of this space from this computer</source>
         <translation>&amp;احذف أيضًا كل ما يخص هذه المساحة من هذا الحاسوب</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="182"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="228"/>
         <source>Also delete everything of this space from this computer</source>
         <translation>احذف أيضًا كل ما يخص هذه المساحة من هذا الحاسوب</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="197"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="243"/>
         <source>You left “%1” and its data was deleted from this computer.</source>
         <translation>غادرت «%1» وحُذفت بياناتها من هذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="201"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="247"/>
         <source>You left “%1”.</source>
         <translation>غادرت «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="248"/>
+        <source>You could not leave: you are not an active member of this space.</source>
+        <translation>تعذّرت المغادرة: لست عضوًا نشطًا في هذه المساحة.</translation>
     </message>
 </context>
 <context>
@@ -2184,123 +2204,123 @@
         <translation>لم تُختر مساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="283"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="284"/>
         <source>Posted.</source>
         <translation>نُشر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="288"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="289"/>
         <source>Replied.</source>
         <translation>أُرسل الرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="295"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="296"/>
         <source>Role changed.</source>
         <translation>تغيّر الدور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="300"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="301"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>حُظر: منشوراته مخفية عنك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="302"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="303"/>
         <source>Unblocked.</source>
         <translation>أُلغي الحظر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="308"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="309"/>
         <source>Saved your name in this space.</source>
         <translation>حُفظ اسمك في هذه المساحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="312"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="313"/>
         <source>Mute words saved.</source>
         <translation>حُفظت الكلمات المكتومة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="334"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="335"/>
         <source>Report a post</source>
         <translation>أبلغ عن منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="335"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="336"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>أخبر المشرفين بما هو خطأ. لا يقرأ بلاغك غيرهم.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="336"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="337"/>
         <source>&amp;Report</source>
         <translation>&amp;أبلغ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="337"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="338"/>
         <source>Send the report</source>
         <translation>أرسل البلاغ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="344"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="345"/>
         <source>Reported to the moderators.</source>
         <translation>أُبلغ المشرفون.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="350"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="351"/>
         <source>Remove a post</source>
         <translation>إزالة منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="351"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="352"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>سيرى الأعضاء أن مشرفًا أزاله، وهذا السبب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="352"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="370"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="353"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="371"/>
         <source>Re&amp;move</source>
         <translation>أ&amp;زل</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="353"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="354"/>
         <source>Remove the post</source>
         <translation>أزل المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="359"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="360"/>
         <source>Post removed.</source>
         <translation>أزيل المنشور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="365"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="366"/>
         <source>Remove a member</source>
         <translation>إزالة عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="367"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="368"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>إزالة %1 من هذه المساحة؟ يبقى لديه ما قرأه، ولا شيء جديد: تحصل المساحة على مفتاح جديد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="371"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="372"/>
         <source>Remove the member</source>
         <translation>أزل العضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="380"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="381"/>
         <source>%1 was removed.</source>
         <translation>أزيل %1.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="414"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="415"/>
         <source>Sync is not running, so nobody could reach you to join. Unlock again, or check the sync port in Settings.</source>
         <translation>المزامنة متوقفة، فلا يستطيع أحد الوصول إليك للانضمام. افتح القفل مجددًا أو تحقق من منفذ المزامنة في الإعدادات.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="450"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="451"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>أُضيف %1. يستطيع قراءة المساحة حين يستلم Haven لديه رسالة الترحيب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="460"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="461"/>
         <source>%1&apos;s request was declined.</source>
         <translation>رُفض طلب %1.</translation>
     </message>

@@ -325,3 +325,38 @@ def test_own_post_actions_in_arabic_right_to_left(
     # Right to left: the first action (Edit) is the rightmost of the row.
     assert thread.isRightToLeft()
     assert thread.edit_button.x() > thread.delete_button.x() > thread.pin_button.x()
+
+
+def test_refusals_by_the_core_are_explained_and_change_nothing(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    window = make_window()
+    flows.create_vault(qtbot, window, name="Ari")
+    page = open_spaces(qtbot, window)
+    space_id = create_space(qtbot, page)
+    view, ari = page.view, window_session(window)
+    write_post(qtbot, page, "Soon gone")
+    bea = add_member(window, tmp_path, space_id, "Bea")
+    qtbot.waitUntil(lambda: "Bea" in view.members.names())
+
+    # The post is deleted (on another device of Ari's, say) while the edit dialog is open.
+    dialog = open_dialog(qtbot, view, view.feed.thread_view.edit_button)
+    assert isinstance(dialog, EditPostDialog)
+    [post] = ari.spaces.read_feed(space_id)
+    ari.spaces.delete_post(space_id, post.post_id)
+    flows.type_text(qtbot, dialog.composer.body, " and edited")
+    qtbot.mouseClick(dialog.buttons.button(OK), LEFT)
+    qtbot.waitUntil(lambda: view.status.text().startswith("Not changed: you can edit"))
+    [post] = ari.spaces.read_feed(space_id)
+    assert post.state == "deleted" and post.edited_ms is None
+
+    # Bea leaves while Ari is choosing her as the new owner.
+    view.tabs.setCurrentWidget(view.me)
+    dialog = open_dialog(qtbot, view, view.me.hand_over_button)
+    assert isinstance(dialog, HandOverDialog) and "Bea" in dialog.member.currentText()
+    bea.spaces.leave(space_id)
+    carry(bea, ari, space_id)
+    qtbot.mouseClick(dialog.buttons.button(OK), LEFT)
+    qtbot.waitUntil(lambda: view.status.text().startswith("Not handed over"))
+    assert ari.spaces.space_info(space_id).my_role is Role.OWNER
+    bea.lock()

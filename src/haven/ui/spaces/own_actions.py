@@ -8,12 +8,15 @@ through the view's `_act` (one worker task each; the feed refreshes from log eve
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QBoxLayout, QDialog, QLabel
 
 from haven.core.spaces.model import FeedPost, Member, Role, SpaceWarning, Status
+from haven.core.spaces.service import SpaceService
+from haven.errors import InvalidInput
+from haven.ui.spaces import wording
 from haven.ui.spaces.post_dialogs import ConfirmDialog, EditPostDialog, HandOverDialog
 
 if TYPE_CHECKING:
@@ -77,6 +80,32 @@ class SpaceActions(QObject):
         self.notice.clear()
         self.notice.setVisible(False)
 
+    # ---------------------------------------------------------------- writing
+
+    def _write(
+        self,
+        work: Callable[[SpaceService, bytes], Any],
+        ok_text: str,
+        refused_text: str,
+        on_done: Callable[[], None] | None = None,
+    ) -> None:
+        """The view's `_act`, but a refusal by the core's rules (InvalidInput) is said in
+        words for this action; other failures are worded as everywhere in spaces."""
+        view = self.view
+
+        def guarded(spaces: SpaceService, space_id: bytes) -> Any:
+            try:
+                return work(spaces, space_id)
+            except InvalidInput as exc:
+                raise _Refused() from exc
+
+        def failed(exc: BaseException) -> None:
+            view.status.setText(
+                refused_text if isinstance(exc, _Refused) else wording.failure_text(exc)
+            )
+
+        view._act(guarded, ok_text, on_done, failed)
+
     # ---------------------------------------------------------------- dialogs
 
     def _open(self, dialog: QDialog, then: Callable[[], None]) -> None:
@@ -101,6 +130,12 @@ class SpaceActions(QObject):
         model = self.view.feed.thread_view.model
         return model.post(model.row_of(post_id))
 
+    def _own_post_refused(self) -> str:
+        return self.tr(
+            "Not changed: you can edit or delete only your own posts, and only while they "
+            "are still shown (not deleted or removed by a moderator)."
+        )
+
     def _ask_edit(self, post_id: bytes) -> None:
         post = self._post(post_id)
         if post is None:
@@ -110,11 +145,12 @@ class SpaceActions(QObject):
 
         def save() -> None:
             title, body, cw = dialog.value()
-            self.view._act(
+            self._write(
                 lambda s, sid: s.edit_post(
                     sid, post_id, body=body, title=None if reply else title, cw=cw
                 ),
                 self.tr("Saved your changes."),
+                self._own_post_refused(),
             )
 
         self._open(dialog, save)
@@ -132,15 +168,21 @@ class SpaceActions(QObject):
         )
         self._open(
             dialog,
-            lambda: self.view._act(
-                lambda s, sid: s.delete_post(sid, post_id), self.tr("Post deleted.")
+            lambda: self._write(
+                lambda s, sid: s.delete_post(sid, post_id),
+                self.tr("Post deleted."),
+                self._own_post_refused(),
             ),
         )
 
     def _pin(self, post_id: bytes, pinned: bool) -> None:
-        self.view._act(
+        self._write(
             lambda s, sid: s.pin(sid, post_id, pinned),
             self.tr("Pinned to the top of the feed.") if pinned else self.tr("Unpinned."),
+            self.tr(
+                "Not pinned: only moderators, admins and the owner pin threads, and only "
+                "threads still shown. Nothing was changed."
+            ),
         )
 
     def _ask_hand_over(self) -> None:
@@ -152,9 +194,13 @@ class SpaceActions(QObject):
         def hand_over() -> None:
             member = dialog.value()
             if member is not None:
-                self.view._act(
+                self._write(
                     lambda s, sid: s.transfer_ownership(sid, member),
                     self.tr("Ownership handed over. You are now an admin."),
+                    self.tr(
+                        "Not handed over: only the owner can hand a space over, and only to "
+                        "a member who is still active in it. Nothing was changed."
+                    ),
                 )
 
         self._open(dialog, hand_over)
@@ -192,12 +238,17 @@ class SpaceActions(QObject):
             if wipe:  # nothing of the space is left to show; the list drops it
                 view.show_space(None)
 
-        view._act(
+        self._write(
             lambda s, sid: s.leave(sid, wipe=wipe),
             self.tr("You left “%1” and its data was deleted from this computer.").replace(
                 "%1", name
             )
             if wipe
             else self.tr("You left “%1”.").replace("%1", name),
+            self.tr("You could not leave: you are not an active member of this space."),
             forget,
         )
+
+
+class _Refused(Exception):
+    """The core refused a write by its rules (carried from the worker to the UI thread)."""

@@ -260,6 +260,7 @@ class SpaceView(QWidget):
         work: Callable[[SpaceService, bytes], Any],
         ok_text: str,
         on_done: Callable[[], None] | None = None,
+        on_failed: Callable[[BaseException], None] | None = None,
     ) -> None:
         spaces, space_id = self._spaces(), self.space_id
         if spaces is None or space_id is None:
@@ -276,7 +277,7 @@ class SpaceView(QWidget):
         def failed(exc: BaseException) -> None:
             self.status.setText(wording.failure_text(exc))
 
-        self.bridge.run(lambda: work(spaces, space_id), done, failed)
+        self.bridge.run(lambda: work(spaces, space_id), done, on_failed or failed)
 
     def _post(self, title: str, body: str, cw: str) -> None:
         composer = self.feed.composer
