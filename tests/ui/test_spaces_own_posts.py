@@ -196,6 +196,7 @@ def test_hand_over_then_leave_and_leave_with_wipe(
     assert "not a member of this space any more" in me.membership.text()
     assert [s.space_id for s in ari.spaces.list_spaces()] == [kept]
     assert page.model.rowCount() == 1
+    qtbot.waitUntil(lambda: page.model.index(0).data() == "Circle · Not a member")
 
     # Leave with wipe: the space goes from the list and from the vault.
     page.window().activateWindow()
@@ -360,3 +361,29 @@ def test_refusals_by_the_core_are_explained_and_change_nothing(
     qtbot.waitUntil(lambda: view.status.text().startswith("Not handed over"))
     assert ari.spaces.space_info(space_id).my_role is Role.OWNER
     bea.lock()
+
+
+def test_edit_a_reply_keeps_it_a_reply(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    flows.create_vault(qtbot, window, name="Ari")
+    page = open_spaces(qtbot, window)
+    space_id = create_space(qtbot, page)
+    write_post(qtbot, page, "A question", title="Help")
+    thread = page.view.feed.thread_view
+    flows.type_text(qtbot, thread.composer.body, "A first answer")
+    qtbot.mouseClick(thread.composer.send_button, LEFT)
+    qtbot.waitUntil(lambda: thread.model.rowCount() == 2)
+    thread.select_row(1)
+    assert thread.edit_button.isVisible() and not thread.pin_button.isVisible()  # replies
+    dialog = open_dialog(qtbot, page.view, thread.edit_button)
+    assert isinstance(dialog, EditPostDialog) and not dialog.composer.title.isVisible()
+    assert dialog.windowTitle() == "Edit your reply"
+    dialog.activateWindow()  # offscreen has no window manager to do this
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.composer.body.selectAll()
+    flows.type_text(qtbot, dialog.composer.body, "A better answer")
+    qtbot.keyClick(dialog.composer.body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "A better answer" in thread.body.toPlainText())
+    [root] = window_session(window).spaces.read_feed(space_id)
+    assert root.title == "Help" and [r.body for r in root.replies] == ["A better answer"]
+    assert root.replies[0].title == ""

@@ -168,11 +168,14 @@ class SpaceListModel(QAbstractListModel):
         space = self.summary(index.row()) if index.isValid() else None
         if space is None:
             return None
+        name = space.name
+        if space.my_role is None:  # left (or removed): kept here until its data is wiped
+            name = f"{name} · {wording.role_label(None)}"
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{space.name}  ({space.unread})" if space.unread else space.name
+            return f"{name}  ({space.unread})" if space.unread else name
         if role == Qt.ItemDataRole.AccessibleTextRole:
             unread = T.translate("Spaces", "%n unread", "", space.unread)
-            return f"{space.name}, {unread}"
+            return f"{name}, {unread}"
         if role == SummaryRole:
             return space
         if role == Qt.ItemDataRole.FontRole and space.unread:
