@@ -12,6 +12,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 DEMO_PASSPHRASE = "copper meadow lantern drift 7"
 DEMO_ENTRIES = [
@@ -60,9 +61,37 @@ def _shoot(window: object, path: Path) -> None:
     print(f"wrote {path}")
 
 
-def render(out_dir: Path, language: str = "en") -> list[Path]:
-    from PySide6.QtCore import QLocale, QSettings
+def screenshot_app(language: str) -> tuple[Any, str]:
+    """The application every screenshot script renders with: `language`'s translations, and
+    background sync and demo linking kept on this computer (loopback, no LAN announcing).
+    Returns the application and the file-name suffix for the language."""
+    from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
+
+    from haven.ui.translations import install_translations
+
+    os.environ.setdefault("HAVEN_LISTEN_HOST", "127.0.0.1")
+    os.environ.setdefault("HAVEN_LAN_DISCOVERY", "0")
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    locale = QLocale(language)
+    QLocale.setDefault(locale)
+    install_translations(locale)
+    return app, "" if language == "en" else f"_{language}"
+
+
+def render_all(render_one: Callable[[Path, str], list[Path]], argv: list[str] | None) -> int:
+    """`python -m …` entry point of a screenshot script: English and Arabic, offscreen."""
+    args = sys.argv[1:] if argv is None else argv
+    out_dir = Path(args[0]) if args else Path("docs/screenshots")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    render_one(out_dir, "en")
+    render_one(out_dir, "ar")
+    return 0
+
+
+def render(out_dir: Path, language: str = "en") -> list[Path]:
+    from PySide6.QtCore import QSettings
 
     from haven.core import session as core_session
     from haven.core.journal import JournalDraft
@@ -70,16 +99,8 @@ def render(out_dir: Path, language: str = "en") -> list[Path]:
     from haven.ui.devices import shots
     from haven.ui.main_window import HavenWindow
     from haven.ui.settings import AppSettings, Theme
-    from haven.ui.translations import install_translations
 
-    # Background sync and demo linking stay on this computer: loopback, no LAN announcing.
-    os.environ.setdefault("HAVEN_LISTEN_HOST", "127.0.0.1")
-    os.environ.setdefault("HAVEN_LAN_DISCOVERY", "0")
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    locale = QLocale(language)
-    QLocale.setDefault(locale)
-    install_translations(locale)
-    suffix = "" if language == "en" else f"_{language}"
+    app, suffix = screenshot_app(language)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="haven-shots-") as tmp:
         data_dir = Path(tmp) / "vault"
@@ -139,13 +160,7 @@ def render(out_dir: Path, language: str = "en") -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    out_dir = Path(args[0]) if args else Path("docs/screenshots")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    render(out_dir, "en")
-    render(out_dir, "ar")
-    return 0
+    return render_all(render, argv)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ to it shows. Nothing is announced on the network."""
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 from pathlib import Path
@@ -20,7 +19,14 @@ from haven.core import session as core_session
 from haven.core.journal import JournalDraft
 from haven.core.linking import create_linked, make_bundle
 from haven.sync.engine import SyncEngine
-from haven.ui.screenshots import DEMO_ENTRIES, DEMO_PASSPHRASE, _shoot, _wait
+from haven.ui.screenshots import (
+    DEMO_ENTRIES,
+    DEMO_PASSPHRASE,
+    _shoot,
+    _wait,
+    render_all,
+    screenshot_app,
+)
 from haven.ui.spaces.shots import _TEXT, _demo_circle
 
 LAPTOP_ENTRY = {"en": "Written on the train, on my laptop.", "ar": "كتبتها في القطار على حاسوبي."}
@@ -32,23 +38,15 @@ DOWN_RELAY = "ws://127.0.0.1:9/"
 
 
 def render(out_dir: Path, language: str = "en") -> list[Path]:
-    from PySide6.QtCore import QLocale, QSettings
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QSettings
 
     from haven.ui.background_sync import _NotifyingEngine
     from haven.ui.bridge import SessionBridge
     from haven.ui.main_window import HavenWindow
     from haven.ui.settings import AppSettings
-    from haven.ui.translations import install_translations
 
-    os.environ.setdefault("HAVEN_LISTEN_HOST", "127.0.0.1")
-    os.environ.setdefault("HAVEN_LAN_DISCOVERY", "0")
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    locale = QLocale(language)
-    QLocale.setDefault(locale)
-    install_translations(locale)
+    app, suffix = screenshot_app(language)
     text = _TEXT[language]
-    suffix = "" if language == "en" else f"_{language}"
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="haven-shots-") as tmp:
         folder = Path(tmp)
@@ -108,13 +106,7 @@ def render(out_dir: Path, language: str = "en") -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    out_dir = Path(args[0]) if args else Path("docs/screenshots")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    render(out_dir, "en")
-    render(out_dir, "ar")
-    return 0
+    return render_all(render, argv)
 
 
 if __name__ == "__main__":
