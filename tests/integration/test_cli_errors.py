@@ -162,3 +162,11 @@ def test_a_vault_held_by_another_process_exits_6(
         6,
     )
     assert snapshot(vault) == before
+
+
+def test_no_vault_is_said_before_any_passphrase_is_asked(tmp_path: Path) -> None:
+    """A new user's first `haven journal list` learns there is no vault yet, not that a
+    passphrase is missing, and nothing is created."""
+    empty = tmp_path / "nothing-here"
+    fails(haven(empty, "journal", "list", passphrase=None), 4, "no vault", "haven init")
+    assert not empty.exists()

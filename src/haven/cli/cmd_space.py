@@ -191,8 +191,9 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     for s in items:
         role = s.my_role.value if s.my_role else "not a member"
         topics = ", ".join(s.topics)
+        members = f"{s.member_count} member{'' if s.member_count == 1 else 's'}"
         print(
-            f"{s.space_id.hex()[:SHORT]}  {output.clean(s.name)}  ({s.member_count} members,"
+            f"{s.space_id.hex()[:SHORT]}  {output.clean(s.name)}  ({members},"
             f" {s.unread} unread, {role})  {output.clean(topics)}".rstrip()
         )
     if not items:

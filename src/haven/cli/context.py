@@ -12,7 +12,7 @@ from haven.core import session as sessions
 from haven.core.passphrase import Weakness, check, describe
 from haven.core.paths import data_dir as default_data_dir
 from haven.core.session import Session
-from haven.errors import InvalidInput, WeakPassphrase
+from haven.errors import InvalidInput, VaultNotFound, WeakPassphrase
 
 PASSPHRASE_ENV = "HAVEN_PASSPHRASE"
 
@@ -51,6 +51,8 @@ class Context:
 
     def open(self) -> Session:
         if self._session is None:
+            if not sessions.exists(self.data_dir):  # say so before asking for a passphrase
+                raise VaultNotFound(f"no vault in {self.data_dir}; create one with `haven init`")
             self._session = sessions.unlock(self.data_dir, self.passphrase())
         return self._session
 
