@@ -4,52 +4,25 @@ Each text runs in its own direction, and the row mirrors itself right-to-left.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from haven.core.spaces.model import FeedPost
+from haven.ui.row_delegate import Index, ThreeLineDelegate
 from haven.ui.spaces.models import OpenedRole, PostRole, byline, footer, headline, is_collapsed
 
-_PAD = 8
 _SWATCH = 10
-_Index = QModelIndex | QPersistentModelIndex
 
 
-class PostDelegate(QStyledItemDelegate):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        line = QFontMetrics(option.font).height()
-        return QSize(240, 3 * line + 2 * _PAD + 4)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+class PostDelegate(ThreeLineDelegate):
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         post = index.data(PostRole)
         if not isinstance(post, FeedPost):
             return
         opened = bool(index.data(OpenedRole))
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        palette: QPalette = opt.palette
-        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        rect: QRect = opt.rect.adjusted(_PAD, _PAD, -_PAD, -_PAD)
-        base = QFont(opt.font)
-        line = QFontMetrics(base).height()
-        rtl = opt.direction == Qt.LayoutDirection.RightToLeft
-        lead = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
-        vcenter = Qt.AlignmentFlag.AlignVCenter
-
-        painter.save()
-        painter.setLayoutDirection(Qt.LayoutDirection.LayoutDirectionAuto)
-        small = QFont(base)
-        small.setPointSizeF(max(1.0, base.pointSizeF() * 0.9))
+        row = self.begin_row(painter, option, index)
+        rect, line, rtl, vcenter = row.rect, row.line, row.rtl, Qt.AlignmentFlag.AlignVCenter
         # The author's colour as a small square at the leading edge.
         swatch_x = rect.right() - _SWATCH if rtl else rect.left()
         colour = QColor(post.author_colour) if post.author_colour else QColor()
@@ -59,12 +32,12 @@ class PostDelegate(QStyledItemDelegate):
             )
         first = rect.adjusted(0 if rtl else _SWATCH + 6, 0, -(_SWATCH + 6) if rtl else 0, 0)
         first.setHeight(line)
-        painter.setFont(small)
-        painter.setPen(palette.color(text_role))
+        painter.setFont(row.small)
+        painter.setPen(row.palette.color(row.text_role))
         painter.drawText(
             first,
-            lead | vcenter,
-            QFontMetrics(small).elidedText(
+            row.lead | vcenter,
+            QFontMetrics(row.small).elidedText(
                 byline(post), Qt.TextElideMode.ElideRight, first.width()
             ),
         )
@@ -72,15 +45,14 @@ class PostDelegate(QStyledItemDelegate):
         # A warning or a tombstone is set apart by weight and colour, not italics (which
         # many Arabic fonts lack).
         special = post.state != "visible" or is_collapsed(post, opened)
-        head = QFont(base)
+        head = QFont(row.base)
         head.setBold(not special)
         painter.setFont(head)
-        if special and not selected:
-            painter.setPen(palette.color(QPalette.ColorRole.Link))
-        second = QRect(rect.left(), rect.top() + line + 2, rect.width(), line)
+        if special and not row.selected:
+            painter.setPen(row.palette.color(QPalette.ColorRole.Link))
         painter.drawText(
-            second,
-            lead | vcenter,
+            row.line_rect(1),
+            row.lead | vcenter,
             QFontMetrics(head).elidedText(
                 headline(post, opened), Qt.TextElideMode.ElideRight, rect.width()
             ),
@@ -88,13 +60,12 @@ class PostDelegate(QStyledItemDelegate):
 
         tail = footer(post, opened)
         if tail:
-            painter.setFont(small)
-            role = text_role if selected else QPalette.ColorRole.PlaceholderText
-            painter.setPen(palette.color(role))
-            third = QRect(rect.left(), rect.top() + 2 * line + 4, rect.width(), line)
+            painter.setFont(row.small)
+            role = row.text_role if row.selected else QPalette.ColorRole.PlaceholderText
+            painter.setPen(row.palette.color(role))
             painter.drawText(
-                third,
-                lead | vcenter,
-                QFontMetrics(small).elidedText(tail, Qt.TextElideMode.ElideRight, rect.width()),
+                row.line_rect(2),
+                row.lead | vcenter,
+                QFontMetrics(row.small).elidedText(tail, Qt.TextElideMode.ElideRight, rect.width()),
             )
         painter.restore()
