@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from haven.core import session
 from haven.core.journal import EntryFilter, JournalDraft, normalise_tags
 from haven.core.session import Session
 from haven.errors import InvalidInput, NotFound
-from tests.helpers import new_session, replica_of
+from tests.helpers import PASSPHRASE, new_session, replica_of
 
 
 @pytest.fixture
@@ -185,3 +186,67 @@ def test_rebuilding_a_group_space_leaves_the_journal_alone(s: Session) -> None:
     s.log.rebuild_projections(space_id)
     assert [e.body for e in s.journal.list()] == ["stays"]
     assert s.devices.list()
+
+
+def _index_is_consistent(s: Session) -> None:
+    """FTS5's own check of the index against journal_entries (raises if they differ)."""
+    with s.vault.read() as conn:
+        conn.execute("INSERT INTO journal_fts (journal_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def _matches(s: Session, word: str) -> set[bytes]:
+    return {e.entry_id for e in s.journal.search(word)}
+
+
+def test_search_index_follows_every_kind_of_change(tmp_path: Path) -> None:
+    """The index is kept by code, not triggers (schema 0006): adding, editing title, body
+    and tags, deleting, syncing in and rebuilding must each leave it exactly in step."""
+    a = new_session(tmp_path / "a")
+    b = replica_of(a, tmp_path / "b")
+    space = a.journal.space_id
+    kept = a.journal.add("alpha river", title="first", tags=["calm"])
+    edited = a.journal.add("beta garden", title="second")
+    gone = a.journal.add("gamma letter")
+    a.journal.edit(edited, body="delta garden", title="renamed", tags=["proud"])
+    a.journal.delete(gone)
+    _index_is_consistent(a)
+    assert _matches(a, "beta") == set() and _matches(a, "delta") == {edited}
+    assert _matches(a, "renamed") == {edited} and _matches(a, "proud") == {edited}
+    assert _matches(a, "gamma") == set() and _matches(a, "alpha") == {kept}
+
+    b.log.ingest(a.log.envelopes_after(space, b.log.chain_tips(space), 100))
+    _index_is_consistent(b)
+    assert _matches(b, "delta") == {edited} and _matches(b, "gamma") == set()
+
+    assert b.log.rebuild_projections(space) > 0
+    _index_is_consistent(b)
+    assert _matches(b, "delta") == {edited} and _matches(b, "alpha") == {kept}
+    assert _matches(b, "beta") == set() and _matches(b, "gamma") == set()
+    for x in (a, b):
+        x.lock()
+
+
+def test_upgrading_a_vault_indexed_by_triggers_keeps_its_index(data_dir: Path) -> None:
+    """A vault from before schema 0006 (index kept by triggers) opens, loses the triggers,
+    and its existing index still finds what it found."""
+    s = new_session(data_dir)
+    eid = s.journal.add("harbour lantern")
+    with s.vault.transaction() as conn:  # put this vault back to schema 5, triggers and all
+        conn.execute(
+            "CREATE TRIGGER journal_fts_ai AFTER INSERT ON journal_entries BEGIN SELECT 1; END"
+        )
+        conn.execute(
+            "CREATE TRIGGER journal_fts_ad AFTER DELETE ON journal_entries BEGIN SELECT 1; END"
+        )
+        conn.execute(
+            "CREATE TRIGGER journal_fts_au AFTER UPDATE ON journal_entries BEGIN SELECT 1; END"
+        )
+        conn.execute("PRAGMA user_version = 5")
+    s.lock()
+    s = session.unlock(data_dir, PASSPHRASE)
+    with s.vault.read() as conn:
+        triggers = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")
+        assert triggers.fetchone()[0] == 0
+    assert _matches(s, "lantern") == {eid}
+    _index_is_consistent(s)
+    s.lock()

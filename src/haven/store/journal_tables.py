@@ -1,5 +1,9 @@
 """SQL for the journal projection and its full-text index (FTS5, unicode61 tokenizer, so
-Arabic and other non-Latin scripts are split into words too)."""
+Arabic and other non-Latin scripts are split into words too).
+
+`journal_fts` is an external-content index over `journal_entries`. Every function here that
+changes an entry changes the index in the same transaction (no triggers: see
+schema/0006_fts_without_triggers.sql for why)."""
 
 from __future__ import annotations
 
@@ -58,7 +62,9 @@ def insert_entry(conn: Connection, row: EntryRow) -> bool:
     )
     if cur.rowcount != 1:
         return False
-    _set_tags(conn, int(cur.lastrowid), row.tags)
+    rowid = int(cur.lastrowid)
+    _index(conn, rowid, row.title, row.body, " ".join(row.tags))
+    _set_tags(conn, rowid, row.tags)
     return True
 
 
@@ -66,6 +72,7 @@ def update_entry(conn: Connection, row: EntryRow) -> None:
     rowid = _rowid(conn, row.entry_id)
     if rowid is None:
         return
+    _unindex(conn, rowid)
     conn.execute(
         "UPDATE journal_entries SET title=?, body=?, mood=?, tags_text=?, updated_ms=?,"
         " edit_lamport=?, edit_id=? WHERE rowid=?",
@@ -80,6 +87,7 @@ def update_entry(conn: Connection, row: EntryRow) -> None:
             rowid,
         ),
     )
+    _index(conn, rowid, row.title, row.body, " ".join(row.tags))
     conn.execute("DELETE FROM journal_tags WHERE entry_rowid = ?", (rowid,))
     _set_tags(conn, rowid, row.tags)
 
@@ -87,7 +95,10 @@ def update_entry(conn: Connection, row: EntryRow) -> None:
 def delete_entry(conn: Connection, entry_id: bytes) -> None:
     """Remove an entry from the projection and the search index, and remember it is gone."""
     conn.execute("INSERT OR IGNORE INTO journal_tombstones (entry_id) VALUES (?)", (entry_id,))
-    conn.execute("DELETE FROM journal_entries WHERE entry_id = ?", (entry_id,))
+    rowid = _rowid(conn, entry_id)
+    if rowid is not None:
+        _unindex(conn, rowid)
+        conn.execute("DELETE FROM journal_entries WHERE rowid = ?", (rowid,))
 
 
 def is_tombstoned(conn: Connection, entry_id: bytes) -> bool:
@@ -98,9 +109,9 @@ def is_tombstoned(conn: Connection, entry_id: bytes) -> bool:
 
 
 def clear(conn: Connection) -> None:
+    conn.execute("INSERT INTO journal_fts (journal_fts) VALUES ('delete-all')")
     conn.execute("DELETE FROM journal_entries")
     conn.execute("DELETE FROM journal_tombstones")
-    conn.execute("INSERT INTO journal_fts (journal_fts) VALUES ('rebuild')")
 
 
 def get_entry(conn: Connection, entry_id: bytes) -> EntryRow | None:
@@ -187,6 +198,23 @@ def _where(flt: EntryFilter) -> tuple[str, list[object]]:
         clauses.append("e.created_ms < ?")
         params.append(flt.until_ms)
     return " AND ".join(clauses), params
+
+
+def _index(conn: Connection, rowid: int, title: str, body: str, tags_text: str) -> None:
+    conn.execute(
+        "INSERT INTO journal_fts (rowid, title, body, tags_text) VALUES (?,?,?,?)",
+        (rowid, title, body, tags_text),
+    )
+
+
+def _unindex(conn: Connection, rowid: int) -> None:
+    """Take an entry out of the index: FTS5 needs the exact values it indexed, which are
+    still in the row (call before changing or deleting it)."""
+    conn.execute(
+        "INSERT INTO journal_fts (journal_fts, rowid, title, body, tags_text)"
+        " SELECT 'delete', rowid, title, body, tags_text FROM journal_entries WHERE rowid = ?",
+        (rowid,),
+    )
 
 
 def _set_tags(conn: Connection, rowid: int, tags: tuple[str, ...]) -> None:
