@@ -103,12 +103,35 @@ def max_lamport(conn: Connection, space_id: bytes) -> int:
 
 
 def chain_tips(conn: Connection, space_id: bytes) -> dict[tuple[bytes, bytes], int]:
-    """Per (author, device) the highest contiguous seq: what a peer tells the other side."""
-    rows = conn.execute(
-        "SELECT author, device, max(seq) FROM events WHERE space_id = ? GROUP BY author, device",
+    """Per (author, device) the highest contiguous seq: what a peer tells the other side.
+
+    A loose index scan, from the last chain backwards: one index seek per chain, so the
+    cost follows the number of chains, not the number of events (a GROUP BY reads every
+    event's index entry: 6 ms at 100,000 events, and the sender asks once a page)."""
+    tips: dict[tuple[bytes, bytes], int] = {}
+    row = conn.execute(
+        "SELECT author, device, seq FROM events WHERE space_id = ?"
+        " ORDER BY author DESC, device DESC, seq DESC LIMIT 1",
         (space_id,),
-    )
-    return {(a, d): int(s) for a, d, s in rows}
+    ).fetchone()
+    while row is not None:
+        author, device, seq = bytes(row[0]), bytes(row[1]), int(row[2])
+        tips[(author, device)] = seq
+        # The next chain down: another device of this author, else the next author.
+        # (Two plain range seeks: a row-value comparison here makes SQLite walk the chain.)
+        row = (
+            conn.execute(
+                "SELECT author, device, seq FROM events WHERE space_id = ? AND author = ?"
+                " AND device < ? ORDER BY device DESC, seq DESC LIMIT 1",
+                (space_id, author, device),
+            ).fetchone()
+            or conn.execute(
+                "SELECT author, device, seq FROM events WHERE space_id = ? AND author < ?"
+                " ORDER BY author DESC, device DESC, seq DESC LIMIT 1",
+                (space_id, author),
+            ).fetchone()
+        )
+    return tips
 
 
 def chain_after(
