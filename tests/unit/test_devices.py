@@ -114,6 +114,49 @@ def test_unlinked_device_cannot_write_any_more(three: list[Session]) -> None:
     assert b.journal.search("unlinked") == []
 
 
+def _forge_next(c: Session, lamport: int, body: str) -> bytes:
+    """An event c writes next in its chain, with the clock it is given (c cannot know it was
+    unlinked, so it still writes at the old epoch)."""
+    keys = c.identity.signing_keys(c.identity.primary().persona_id)
+    space = c.journal.space_id
+    tip = c.log.chain_tips(space)[(keys.public, c.identity.device_id)]
+    with c.vault.read() as conn:
+        prev = conn.execute(
+            "SELECT id FROM events WHERE space_id=? AND device=? AND seq=?",
+            (space, c.identity.device_id, tip),
+        ).fetchone()[0]
+        old_key = ids.get_epoch_key(conn, space, 0)
+    assert old_key is not None
+    return seal_event(
+        Header(space, 0, keys.public, c.identity.device_id, tip + 1, lamport, prev),
+        "journal.entry.create",
+        0,
+        {"title": "", "body": body, "mood": None, "tags": []},
+        keys.seed,
+        old_key,
+    ).envelope
+
+
+def test_an_unlink_in_the_middle_of_a_batch_applies_to_the_rest_of_it(
+    three: list[Session],
+) -> None:
+    """Ingest remembers per transaction what it looked up about devices: an unlink earlier
+    in the same batch must still stop the unlinked device's later events."""
+    a, b, c = three
+    space = a.journal.space_id
+    before = c.journal.add("c wrote this before it was unlinked")
+    early = c.log.envelopes_after(space, b.log.chain_tips(space), 100)
+    a.log.ingest(early)
+    a.devices.unlink(c.identity.device_id)
+    unlink = a.log.envelopes_after(space, b.log.chain_tips(space), 100)
+    unlink = [e for e in unlink if e not in early]
+    late = _forge_next(c, a.log.count() + 50, "c writes after its unlink")
+    result = b.log.ingest([*early, *unlink, late])
+    assert result.rejected == ["the author may not write this event in this space"]
+    assert b.journal.get(before).body == "c wrote this before it was unlinked"
+    assert b.journal.search("after its unlink") == []
+
+
 def test_events_accepted_before_the_unlink_arrived_are_undone(three: list[Session]) -> None:
     """c writes entries a never saw, so in Lamport order they come after a's unlink of c.
     b accepts them first (it has not heard of the unlink), then drops them when the unlink

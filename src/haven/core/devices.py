@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from haven.core.envelope import Event, packb, unpackb
-from haven.core.eventlog import Draft, OwnPersonaOnly
+from haven.core.eventlog import Draft, Memo, OwnPersonaOnly
 from haven.core.journal import is_journal_space
 from haven.crypto import sealing
 from haven.crypto.errors import CryptoError
@@ -61,15 +61,15 @@ def _sealed_key_plaintext(space_id: bytes, epoch: int, device_id: bytes, key: by
 class JournalAuthorizer(OwnPersonaOnly):
     """Only the owning persona, and never from a device after it was unlinked."""
 
-    def allows(self, conn: Connection, space: ids.SpaceRow, event: Event) -> bool:
-        if not super().allows(conn, space, event):
+    def allows(self, conn: Connection, space: ids.SpaceRow, event: Event, memo: Memo) -> bool:
+        if not super().allows(conn, space, event, memo):
             return False
-        device = dt.get_device(conn, event.device)
-        return not (
-            device
-            and device.unlinked_lamport is not None
-            and event.lamport >= device.unlinked_lamport
-        )
+        slot = ("unlinked_lamport", event.device)
+        if slot not in memo:  # DevicesProjector empties the memo when devices change
+            device = dt.get_device(conn, event.device)
+            memo[slot] = device.unlinked_lamport if device else None
+        unlinked: int | None = memo[slot]
+        return unlinked is None or event.lamport < unlinked
 
 
 class DevicesProjector:
@@ -85,6 +85,7 @@ class DevicesProjector:
                 return  # a device announces only itself
             box = c.get("box_public")
             if isinstance(box, bytes) and len(box) == 32:
+                log.log_changed()
                 dt.upsert_device(
                     conn,
                     dt.DeviceRow(
@@ -98,11 +99,13 @@ class DevicesProjector:
         elif event.type == UNLINK:
             target = c.get("target")
             if isinstance(target, bytes) and dt.get_device(conn, target) is not None:
+                log.log_changed()
                 dt.mark_unlinked(conn, target, event.lamport)
                 removed = dt.delete_events_after(
                     conn, event.space_id, event.author, target, event.lamport
                 )
                 if removed:  # events it wrote after its unlink were accepted earlier: undo
+                    log.log_changed()
                     log.rebuild_projections(event.space_id)
         elif event.type == ROTATE:
             self._install_rotated_key(conn, event)

@@ -17,7 +17,16 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from haven.core.clock import Clock, now_ms
-from haven.core.envelope import ZERO_ID, Event, Header, open_event, read_header, seal_event
+from haven.core.envelope import (
+    ZERO_ID,
+    Event,
+    Header,
+    content_key,
+    open_event,
+    open_parsed,
+    read_header,
+    seal_event,
+)
 from haven.crypto.signing import SigningKeyPair
 from haven.errors import InvalidEvent, NotFound
 from haven.store import identity_tables as ids
@@ -39,14 +48,70 @@ def _crypto_pool() -> concurrent.futures.ThreadPoolExecutor:
     return concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="haven-verify")
 
 
+#: An envelope ready to open: itself, its parsed header, header bytes, ciphertext, content key.
+_OpenJob = tuple[bytes, Header, bytes, bytes, bytes]
+
+
+def _open_jobs(
+    jobs: Sequence[_OpenJob | InvalidEvent | Header],
+) -> list[Event | InvalidEvent | Header]:
+    """Decrypt and verify; a failure or a missing key stays in its slot."""
+    out: list[Event | InvalidEvent | Header] = []
+    for job in jobs:
+        if isinstance(job, tuple):
+            try:
+                out.append(open_parsed(*job))
+            except InvalidEvent as exc:
+                out.append(exc)
+        else:
+            out.append(job)
+    return out
+
+
+class KeyRing:
+    """Content keys of epochs, each read from the vault once and kept for one sync round (or
+    one ingest), so opening a batch needs no database while another batch is committed. A
+    key that is missing is never remembered: it may arrive with the next batch. Dropped with
+    the round; `EventLog.key_ring()` makes one."""
+
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+        self._keys: dict[tuple[bytes, int], bytes] = {}
+
+    def content_key(self, space_id: bytes, epoch: int) -> bytes | None:
+        slot = (space_id, epoch)
+        key = self._keys.get(slot)
+        if key is None:
+            with self._vault.read() as conn:
+                epoch_key = ids.get_epoch_key(conn, space_id, epoch)
+            if epoch_key is None:
+                return None
+            key = self._keys[slot] = content_key(epoch_key)
+        return key
+
+
+@dataclass(frozen=True)
+class OpenedBatch:
+    """Envelopes after every check that needs no log state (encoding, decryption,
+    signature): per envelope the event, why it failed, or just its header when its epoch
+    key was not known yet (it may arrive earlier in the same transaction, which then tries
+    again)."""
+
+    envelopes: tuple[bytes, ...]
+    opened: tuple[Event | InvalidEvent | Header, ...]
+
+
 class _Batch:
-    """What stays true for one ingest transaction: space rows, and which spaces have
-    early arrivals waiting (most batches have none, which saves two statements per event)."""
+    """What stays true for one ingest transaction: space rows, the chain tips seen or
+    written, and which spaces have early arrivals waiting (most batches have none, which
+    saves two statements per event)."""
 
     def __init__(self) -> None:
         self._spaces: dict[bytes, ids.SpaceRow | None] = {}
         self._held_checked: set[bytes] = set()
         self.held_spaces: set[bytes] = set()
+        self._tips: dict[tuple[bytes, bytes, bytes], lt.ChainTip] = {}
+        self.memo: Memo = {}
 
     def space(self, conn: Connection, space_id: bytes) -> ids.SpaceRow | None:
         if space_id not in self._spaces:
@@ -60,6 +125,24 @@ class _Batch:
                 self.held_spaces.add(space_id)
         return space_id in self.held_spaces
 
+    def tip(self, conn: Connection, header: Header) -> lt.ChainTip:
+        chain = (header.space_id, header.author, header.device)
+        tip = self._tips.get(chain)
+        if tip is None:
+            tip = self._tips[chain] = lt.chain_tip_with_clock(conn, *chain)
+        return tip
+
+    def appended(self, event: Event) -> None:
+        self._tips[(event.space_id, event.author, event.device)] = lt.ChainTip(
+            event.seq, event.id, event.lamport
+        )
+
+    def forget(self) -> None:
+        """The log or the devices changed outside this batch's own appends (see
+        EventLog.log_changed)."""
+        self._tips.clear()
+        self.memo.clear()
+
 
 class Projector(Protocol):
     """Keeps some tables in step with the log. `apply` runs inside the log's transaction."""
@@ -71,16 +154,21 @@ class Projector(Protocol):
     def clear(self, conn: Connection, space_id: bytes) -> None: ...
 
 
+#: Lookups an authorizer may keep for the rest of one transaction, event after event. Emptied
+#: when a projector changes the log or the devices (EventLog.log_changed).
+Memo = dict[Any, Any]
+
+
 class Authorizer(Protocol):
     """Decides whether `event`'s author was entitled to write it at its point in the log."""
 
-    def allows(self, conn: Connection, space: ids.SpaceRow, event: Event) -> bool: ...
+    def allows(self, conn: Connection, space: ids.SpaceRow, event: Event, memo: Memo) -> bool: ...
 
 
 class OwnPersonaOnly:
     """A private space (the journal): only the persona that owns it, on any of its devices."""
 
-    def allows(self, conn: Connection, space: ids.SpaceRow, event: Event) -> bool:
+    def allows(self, conn: Connection, space: ids.SpaceRow, event: Event, memo: Memo) -> bool:
         return event.author == space.persona_id
 
 
@@ -115,6 +203,7 @@ class EventLog:
         self._authorizers: dict[str, Authorizer] = {"journal": OwnPersonaOnly()}
         self._listeners: list[Listener] = []
         self._listeners_lock = threading.Lock()
+        self._current: _Batch | None = None  # the ingest transaction in progress
 
     # ----------------------------------------------------------------- wiring
 
@@ -147,6 +236,7 @@ class EventLog:
         """Sign, encrypt, store and project our own events, all in one transaction."""
         written: list[Event] = []
         with self._vault.transaction() as conn:
+            self.log_changed()  # a projector may write while an ingest is in progress
             space = self._space(conn, space_id)
             keys = self._signing_keys(conn, space.persona_id)
             epoch_key = ids.get_epoch_key(conn, space_id, space.current_epoch)
@@ -180,89 +270,99 @@ class EventLog:
 
     def ingest(self, untrusted_envelopes: Iterable[bytes]) -> IngestResult:
         """Check and apply events from a peer, in one transaction. Never raises for a bad
-        event: each is counted as rejected with its reason and the rest go on.
+        event: each is counted as rejected with its reason and the rest go on."""
+        return self.ingest_opened([self.open_envelopes(list(untrusted_envelopes))])[0]
 
-        Decryption and signature checks, the costly part, run first and in parallel (cffi
-        releases the GIL); everything that depends on the log's state — authorship, sequence,
-        the clock — is checked afterwards, in order, inside the transaction."""
-        envelopes = list(untrusted_envelopes)
-        opened = self._open_batch(envelopes)
-        result = IngestResult()
-        with self._vault.transaction() as conn:
-            batch = _Batch()
-            for untrusted, pre in zip(envelopes, opened, strict=True):
-                try:
-                    self._ingest_one(conn, batch, untrusted, pre, result)
-                except InvalidEvent as exc:
-                    result.rejected.append(str(exc))
-                    log.info("rejected an event: %s", exc)
-            accepted = list(result.accepted)
-            if accepted:
-                self._vault.after_commit(lambda: self._notify(accepted))
-        return result
+    def key_ring(self) -> KeyRing:
+        return KeyRing(self._vault)
 
-    def _open_batch(self, envelopes: list[bytes]) -> list[Event | InvalidEvent | None]:
-        """Decrypt and verify with the epoch keys held now. None: the key was not known yet
-        (it may arrive earlier in the same batch); the transaction tries again."""
-        keys: dict[tuple[bytes, int], bytes | None] = {}
-        jobs: list[tuple[bytes, bytes] | InvalidEvent | None] = []
-        with self._vault.read() as conn:
-            for untrusted in envelopes:
-                try:
-                    header, _, _ = read_header(untrusted)
-                except InvalidEvent as exc:
-                    jobs.append(exc)
-                    continue
-                slot = (header.space_id, header.epoch)
-                if slot not in keys:
-                    keys[slot] = ids.get_epoch_key(conn, *slot)
-                key = keys[slot]
-                jobs.append((untrusted, key) if key is not None else None)
-
-        def open_one(job: tuple[bytes, bytes] | InvalidEvent | None) -> Event | InvalidEvent | None:
-            if job is None or isinstance(job, InvalidEvent):
-                return job
+    def open_envelopes(
+        self, untrusted_envelopes: Sequence[bytes], keys: KeyRing | None = None
+    ) -> OpenedBatch:
+        """Parse, decrypt and verify a batch: the costly part of ingesting, and none of it
+        depends on the log's state, so it may run on another thread while an earlier batch
+        is committed (sync/engine.py does). Long batches are opened in two halves, here and
+        on a worker thread (cffi releases the GIL during signature checks)."""
+        envelopes = tuple(untrusted_envelopes)
+        ring = keys or self.key_ring()
+        # Keys are looked up here, never on the worker: the caller may hold the vault.
+        jobs: list[_OpenJob | InvalidEvent | Header] = []
+        for untrusted in envelopes:
             try:
-                return open_event(*job)
+                header, header_bytes, ciphertext = read_header(untrusted)
             except InvalidEvent as exc:
-                return exc
-
+                jobs.append(exc)
+                continue
+            key = ring.content_key(header.space_id, header.epoch)
+            jobs.append(
+                header if key is None else (untrusted, header, header_bytes, ciphertext, key)
+            )
         if len(jobs) < PARALLEL_MIN_BATCH:
-            return [open_one(j) for j in jobs]
+            return OpenedBatch(envelopes, tuple(_open_jobs(jobs)))
         # Half on a worker, half here: two long runs, not a future per event (a thread
         # pool's map ignores chunksize, and per-item hand-offs cost more than they save).
         half = len(jobs) // 2
-        second = _crypto_pool().submit(lambda part: [open_one(j) for j in part], jobs[half:])
-        first = [open_one(j) for j in jobs[:half]]
-        return first + second.result()
+        second = _crypto_pool().submit(_open_jobs, jobs[half:])
+        first = _open_jobs(jobs[:half])
+        return OpenedBatch(envelopes, tuple(first + second.result()))
+
+    def ingest_opened(self, batches: Sequence[OpenedBatch]) -> list[IngestResult]:
+        """Apply opened batches in one transaction, in order, with a result for each.
+        Everything that depends on the log's state — authorship, sequence, the clock — is
+        checked here, event by event."""
+        results: list[IngestResult] = []
+        with self._vault.transaction() as conn:
+            batch = self._current = _Batch()
+            try:
+                for opened in batches:
+                    result = IngestResult()
+                    for untrusted, pre in zip(opened.envelopes, opened.opened, strict=True):
+                        try:
+                            self._ingest_one(conn, batch, untrusted, pre, result)
+                        except InvalidEvent as exc:
+                            result.rejected.append(str(exc))
+                            log.info("rejected an event: %s", exc)
+                    results.append(result)
+            finally:
+                self._current = None
+            accepted = [e for r in results for e in r.accepted]
+            if accepted:
+                self._vault.after_commit(lambda: self._notify(accepted))
+        return results
+
+    def log_changed(self) -> None:
+        """A projector removed or wrote events, or changed who may write (linking and
+        unlinking devices do): what the ingest in progress remembered is stale."""
+        if self._current is not None:
+            self._current.forget()
 
     def _ingest_one(
         self,
         conn: Connection,
         batch: _Batch,
         untrusted: bytes,
-        pre: Event | InvalidEvent | None,
+        pre: Event | InvalidEvent | Header,
         result: IngestResult,
     ) -> None:
         if isinstance(pre, InvalidEvent):
             raise pre
-        header = pre.header if pre is not None else read_header(untrusted)[0]
+        opened, header = (pre, pre.header) if isinstance(pre, Event) else (None, pre)
         space = batch.space(conn, header.space_id)
         if space is None:
             raise InvalidEvent("event for a space this vault does not hold")
-        tip = lt.chain_tip_with_clock(conn, header.space_id, header.author, header.device)
+        tip = batch.tip(conn, header)
         if header.seq > tip.seq + 1:
             if lt.count_held(conn, header.space_id) >= MAX_HELD_PER_SPACE:
                 raise InvalidEvent("too many events waiting for a gap to fill")
             # Authenticate before holding, so strangers cannot fill the holding table.
-            self._authorise(conn, space, pre or self._open(conn, untrusted))
+            self._authorise(conn, batch, space, opened or self._open(conn, untrusted))
             lt.hold_event(
                 conn, header.space_id, header.author, header.device, header.seq, untrusted
             )
             batch.held_spaces.add(header.space_id)
             result.held += 1
             return
-        event = self._authorise(conn, space, pre or self._open(conn, untrusted))
+        event = self._authorise(conn, batch, space, opened or self._open(conn, untrusted))
         if header.seq <= tip.seq:
             existing = lt.event_at(conn, header.space_id, header.author, header.device, header.seq)
             if existing is not None and existing.id == event.id:
@@ -282,6 +382,7 @@ class EventLog:
                 result.equivocations += 1
             raise InvalidEvent("equivocation: a different event already has this sequence")
         self._append_checked(conn, event, tip)
+        batch.appended(event)
         result.accepted.append(event)
         if not batch.may_hold(conn, header.space_id):
             return
@@ -292,13 +393,14 @@ class EventLog:
             if nxt is None:
                 break
             try:
-                following = self._authorise(conn, space, self._open(conn, nxt))
+                following = self._authorise(conn, batch, space, self._open(conn, nxt))
                 self._append_checked(
                     conn, following, lt.ChainTip(event.seq, event.id, event.lamport)
                 )
             except InvalidEvent as exc:
                 result.rejected.append(str(exc))
                 break
+            batch.appended(following)
             result.accepted.append(following)
             event = following
 
@@ -309,9 +411,11 @@ class EventLog:
             raise InvalidEvent("event from an epoch whose key this vault does not hold")
         return open_event(untrusted, epoch_key)
 
-    def _authorise(self, conn: Connection, space: ids.SpaceRow, event: Event) -> Event:
+    def _authorise(
+        self, conn: Connection, batch: _Batch, space: ids.SpaceRow, event: Event
+    ) -> Event:
         authorizer = self._authorizers.get(space.kind)
-        if authorizer is None or not authorizer.allows(conn, space, event):
+        if authorizer is None or not authorizer.allows(conn, space, event, batch.memo):
             raise InvalidEvent("the author may not write this event in this space")
         return event
 

@@ -16,6 +16,7 @@ change nothing. The rules, in docs/PROTOCOL.md ("Group spaces", "Authority"):
 from __future__ import annotations
 
 from haven.core.envelope import Event
+from haven.core.eventlog import Memo
 from haven.core.spaces import events as ev
 from haven.core.spaces.model import Role, Status
 from haven.store import identity_tables as ids
@@ -118,7 +119,7 @@ class SpaceAuthorizer:
     the stored log depend on arrival order). Here: the type must be known, the space must be
     a group this vault joined, and only the recorded owner may write the genesis."""
 
-    def allows(self, conn: Connection, space: ids.SpaceRow, event: Event) -> bool:
+    def allows(self, conn: Connection, space: ids.SpaceRow, event: Event, memo: Memo) -> bool:
         if event.type not in ev.KNOWN_TYPES:
             return False
         group = st.get_group(conn, space.space_id)
