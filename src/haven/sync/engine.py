@@ -3,7 +3,10 @@
 `async_run_round` drives one `Reconciler` over one channel: it owns no socket and no
 database handle, so the same code runs over TCP, a LAN channel or (later) the relay. Vault
 work (reading batches, ingesting them) runs in a worker thread, so the loop keeps serving
-other connections, timeouts and `stop()` while a batch is committed.
+other connections, timeouts and `stop()` while a batch is committed. Receiving is a
+two-stage pipeline: a reader task takes messages off the channel and prepares them (decodes
+them, decrypts and verifies a batch's events) on one thread while the round commits the
+batches before them on another, taking every batch already prepared into one transaction.
 
 `SyncEngine` owns one asyncio loop in its own daemon thread (the python-zeroconf shape):
 methods prefixed `async_` run on that loop; the plain ones may be called from any thread
@@ -27,7 +30,7 @@ from haven.errors import HavenError, SyncError
 from haven.sync import tcp
 from haven.sync.framing import MAX_PAYLOAD
 from haven.sync.messages import MAX_MESSAGE_BYTES
-from haven.sync.reconcile import DEFAULT_WINDOW, Reconciler, SyncLog, SyncReport
+from haven.sync.reconcile import DEFAULT_WINDOW, Prepared, Reconciler, SyncLog, SyncReport
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +40,10 @@ ROUND_TIMEOUT = 900.0
 #: How long an Abort may take to leave before the connection is dropped anyway.
 ABORT_TIMEOUT = 2.0
 STOP_TIMEOUT = 10.0
+#: Messages read and prepared ahead of the round (memory: at most this many channel payloads
+#: wait, plus the one being prepared). An honest peer never has more than its window of
+#: batches unacknowledged; a peer that ignores its window meets back-pressure here.
+READ_AHEAD = DEFAULT_WINDOW
 
 assert MAX_MESSAGE_BYTES <= MAX_PAYLOAD, "a sync message must fit in one channel message"
 
@@ -88,14 +95,32 @@ async def async_run_round(
     """One round, both directions, over a channel whose peer runs the same. The caller
     closes the channel. Raises SyncFailed (with the partial report) on any failure."""
     machine = Reconciler(sync_log, shared_space_ids(channel.shared_spaces), window=window)
+    ahead: asyncio.Queue[Prepared | Exception] = asyncio.Queue(READ_AHEAD)
+
+    async def read_ahead() -> None:
+        try:
+            while True:
+                untrusted = await channel.recv()
+                await ahead.put(await asyncio.to_thread(machine.prepare, untrusted))
+        except Exception as exc:  # the round raises it once it reaches this point
+            await ahead.put(exc)
+
+    reader: asyncio.Task[None] | None = None
     try:
         async with asyncio.timeout(round_timeout):
             for out in await asyncio.to_thread(machine.start):
                 await channel.send(out)
+            reader = asyncio.create_task(read_ahead())
             while not machine.finished:
-                untrusted = await channel.recv()
-                for out in await asyncio.to_thread(machine.receive, untrusted):
-                    await channel.send(out)
+                group = [await ahead.get()]
+                while not ahead.empty() and not isinstance(group[-1], Exception):
+                    group.append(ahead.get_nowait())
+                ready = [item for item in group if isinstance(item, Prepared)]
+                if ready:
+                    for out in await asyncio.to_thread(machine.receive_prepared, ready):
+                        await channel.send(out)
+                if isinstance(group[-1], Exception) and not machine.finished:
+                    raise group[-1]
     except TimeoutError:
         reason = f"the sync round took longer than {round_timeout:g} s"
         await _send_abort(channel, machine.fail(reason))
@@ -110,6 +135,11 @@ async def async_run_round(
         # caller gets the specific error.
         await _send_abort(channel, machine.fail("the other side could not store events"))
         raise
+    finally:
+        if reader is not None:
+            reader.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await reader
     return machine.report()
 
 

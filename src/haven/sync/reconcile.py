@@ -8,18 +8,22 @@ committed it, so an interrupted round keeps every batch that was acknowledged (a
 batch that was committed but not yet acknowledged) and the next round resumes from the tips.
 
 The machine takes message bytes in and returns message bytes out; the engine (engine.py)
-moves them over a channel, and the tests wire two machines together in memory.
+moves them over a channel, and the tests wire two machines together in memory. Receiving is
+split in two so the engine can pipeline it: `prepare` (decode a message, open a batch's
+events: the costly, stateless part) may run on another thread, ahead of `receive_prepared`
+(everything that depends on the round and the log), which commits consecutive batches in one
+transaction and acknowledges each of them after that commit.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from haven.core.envelope import read_header
-from haven.core.eventlog import IngestResult
+from haven.core.envelope import Header, read_header
+from haven.core.eventlog import IngestResult, KeyRing, OpenedBatch
 from haven.errors import InvalidEvent, SyncError
 from haven.sync import messages as m
 
@@ -40,7 +44,24 @@ class SyncLog(Protocol):
         self, space_id: bytes, remote_tips: dict[tuple[bytes, bytes], int], limit: int
     ) -> list[bytes]: ...
 
-    def ingest(self, untrusted_envelopes: Iterable[bytes]) -> IngestResult: ...
+    def key_ring(self) -> KeyRing: ...
+
+    def open_envelopes(
+        self, untrusted_envelopes: Sequence[bytes], keys: KeyRing | None = None
+    ) -> OpenedBatch: ...
+
+    def ingest_opened(self, batches: Sequence[OpenedBatch]) -> list[IngestResult]: ...
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A message off the wire after `Reconciler.prepare`: decoded and, for a batch, its
+    events opened; or the reason it cannot be used (raised when it is received, in order)."""
+
+    size: int
+    message: m.Message | None = None
+    opened: OpenedBatch | None = None
+    error: SyncError | None = None
 
 
 @dataclass(frozen=True)
@@ -125,6 +146,7 @@ class Reconciler:
         ):
             raise ValueError("window and batch limits out of range")
         self._log = log
+        self._keys = log.key_ring()
         self._order = list(space_ids)
         self._out = {s: _Outgoing() for s in space_ids}
         self._in = {s: _Incoming() for s in space_ids}
@@ -149,17 +171,52 @@ class Reconciler:
         """Handle one message from the peer; return the messages to send back. Raises
         SyncError (and the round is over) on anything the protocol does not allow; nothing
         from the offending message has been applied then."""
+        return self.receive_prepared([self.prepare(untrusted)])
+
+    def prepare(self, untrusted: bytes) -> Prepared:
+        """Decode a message and open a batch's events. Reads no state of the round, so it
+        may run on another thread while `receive_prepared` handles earlier messages."""
+        try:
+            message = m.decode(untrusted)
+            if not isinstance(message, m.Batch) or message.space_id not in self._out:
+                return Prepared(len(untrusted), message)  # receive_prepared judges it
+            opened = self._log.open_envelopes(message.envelopes, self._keys)
+            for slot in opened.opened:
+                header = slot if isinstance(slot, Header) else getattr(slot, "header", None)
+                if header is not None and header.space_id != message.space_id:
+                    raise SyncError("batch holds an event of another space")
+            return Prepared(len(untrusted), message, opened)
+        except SyncError as exc:
+            return Prepared(len(untrusted), error=exc)
+
+    def receive_prepared(self, prepared: Sequence[Prepared]) -> list[bytes]:
+        """Handle prepared messages in their order; return the messages to send back. A run
+        of batches is committed in one transaction, then each is acknowledged. On a
+        protocol error the batches before the offending message are still committed (not
+        acknowledged: the round is over) and SyncError is raised."""
         if self._failed is not None:
             raise SyncError(f"the round has already failed: {self._failed}")
         if not self._started:
             raise SyncError("the round has not started")
-        self.bytes_received += len(untrusted)
+        replies: list[m.Message] = []
+        run: list[tuple[m.Batch, OpenedBatch]] = []
         try:
-            message = m.decode(untrusted)
-            return self._emit(self._handle(message))
+            for item in prepared:
+                self.bytes_received += item.size
+                if item.error is not None:
+                    raise item.error
+                assert item.message is not None
+                if isinstance(item.message, m.Batch):
+                    run.append((item.message, self._accept_batch(item.message, item.opened)))
+                    continue
+                replies += self._commit(run)
+                replies += self._handle(item.message)
+            replies += self._commit(run)
         except SyncError as exc:
             self._failed = str(exc)
+            self._commit(run)
             raise
+        return self._emit(replies)
 
     def fail(self, reason: str) -> bytes:
         """Give up (timeout, closed connection…); returns an Abort to send if still possible."""
@@ -199,16 +256,19 @@ class Reconciler:
 
     # ----------------------------------------------------------------- handlers
 
+    def _check_space(self, message: m.Tips | m.Batch | m.Ack | m.Done) -> None:
+        if message.space_id not in self._out:
+            raise SyncError("sync message for a space that is not shared on this channel")
+
     def _handle(self, message: m.Message) -> list[m.Message]:
+        """Every message but a batch (receive_prepared takes those)."""
         if isinstance(message, m.Abort):
             raise SyncError(f"the peer ended the sync: {message.reason}")
+        assert not isinstance(message, m.Batch)
+        self._check_space(message)
         space = message.space_id
-        if space not in self._out:
-            raise SyncError("sync message for a space that is not shared on this channel")
         if isinstance(message, m.Tips):
             return self._on_tips(space, message.tips)
-        if isinstance(message, m.Batch):
-            return self._on_batch(space, message)
         if isinstance(message, m.Ack):
             return self._on_ack(space, message.number)
         return self._on_done(space, message.batches)
@@ -220,26 +280,33 @@ class Reconciler:
         out.cursor = dict(tips)
         return self._fill(space)
 
-    def _on_batch(self, space: bytes, batch: m.Batch) -> list[m.Message]:
-        inc = self._in[space]
+    def _accept_batch(self, batch: m.Batch, opened: OpenedBatch | None) -> OpenedBatch:
+        """Check a batch's place in the round; it is committed with the rest of its run."""
+        self._check_space(batch)
+        inc = self._in[batch.space_id]
         if inc.done or batch.number != inc.next_number:
             raise SyncError("batch out of order")
-        for untrusted in batch.envelopes:
-            try:
-                header, _, _ = read_header(untrusted)
-            except InvalidEvent:
-                continue  # ingest rejects it and counts it
-            if header.space_id != space:
-                raise SyncError("batch holds an event of another space")
-        result = self._log.ingest(batch.envelopes)
+        assert opened is not None  # prepare opens every batch of a shared space
         inc.next_number += 1
-        inc.received += len(batch.envelopes)
-        inc.accepted += len(result.accepted)
-        inc.duplicates += result.duplicates
-        inc.held += result.held
-        inc.rejected += len(result.rejected)
-        inc.equivocations += result.equivocations
-        return [m.Ack(space, batch.number)]
+        return opened
+
+    def _commit(self, run: list[tuple[m.Batch, OpenedBatch]]) -> list[m.Message]:
+        """Ingest a run of batches (and empty the list, so it is never committed twice)."""
+        if not run:
+            return []
+        taken, run[:] = list(run), []
+        results = self._log.ingest_opened([opened for _, opened in taken])
+        acks: list[m.Message] = []
+        for (batch, _), result in zip(taken, results, strict=True):
+            inc = self._in[batch.space_id]
+            inc.received += len(batch.envelopes)
+            inc.accepted += len(result.accepted)
+            inc.duplicates += result.duplicates
+            inc.held += result.held
+            inc.rejected += len(result.rejected)
+            inc.equivocations += result.equivocations
+            acks.append(m.Ack(batch.space_id, batch.number))
+        return acks
 
     def _on_ack(self, space: bytes, number: int) -> list[m.Message]:
         out = self._out[space]

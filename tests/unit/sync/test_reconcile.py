@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import msgpack
 import pytest
 
-from haven.core.eventlog import IngestResult
+from haven.core.eventlog import IngestResult, KeyRing, OpenedBatch
 from haven.core.session import Session
 from haven.errors import SyncError
 from haven.sync import messages as m
@@ -144,8 +144,16 @@ class CountingLog:
         self.limits.append(limit)
         return self.inner.envelopes_after(space_id, remote_tips, limit)
 
-    def ingest(self, untrusted_envelopes: Iterable[bytes]) -> IngestResult:
-        return self.inner.ingest(untrusted_envelopes)
+    def key_ring(self) -> KeyRing:
+        return self.inner.key_ring()
+
+    def open_envelopes(
+        self, untrusted_envelopes: Sequence[bytes], keys: KeyRing | None = None
+    ) -> OpenedBatch:
+        return self.inner.open_envelopes(untrusted_envelopes, keys)
+
+    def ingest_opened(self, batches: Sequence[OpenedBatch]) -> list[IngestResult]:
+        return self.inner.ingest_opened(batches)
 
 
 def test_sender_reads_its_log_in_few_bounded_pages(pair: list[Session]) -> None:
