@@ -4,17 +4,19 @@ vanishes mid-round (what arrived is kept), and which proven spaces are synced.""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
 
+from haven.core.eventlog import IngestResult, KeyRing, OpenedBatch
 from haven.core.session import Session
 from haven.core.space_secrets import PAIRING_SPACE_ID, SpaceSecret
 from haven.errors import VaultLocked
 from haven.sync import messages as m
 from haven.sync.channel import ChannelClosed
-from haven.sync.engine import SyncFailed, async_run_round, shared_space_ids
+from haven.sync.engine import READ_AHEAD, SyncFailed, async_run_round, shared_space_ids
 from haven.sync.reconcile import SyncReport
 from tests.sync_helpers import journal_state, make_replicas, missing
 
@@ -157,3 +159,151 @@ def test_a_vault_locked_mid_round_is_reported_to_both_sides(pair: list[Session])
     sent = asyncio.run(locked())
     abort = m.decode(sent[-1])
     assert isinstance(abort, m.Abort) and "could not store" in abort.reason
+
+
+class GatedLog:
+    """A SyncLog over a real event log whose commits wait for `gate`, and which records how
+    many batches each transaction took."""
+
+    def __init__(self, session: Session) -> None:
+        self.inner = session.log
+        self.gate = threading.Event()
+        self.entered = threading.Event()
+        self.transactions: list[int] = []
+
+    def chain_tips(self, space_id: bytes) -> dict[tuple[bytes, bytes], int]:
+        return self.inner.chain_tips(space_id)
+
+    def envelopes_after(
+        self, space_id: bytes, remote_tips: dict[tuple[bytes, bytes], int], limit: int
+    ) -> list[bytes]:
+        return self.inner.envelopes_after(space_id, remote_tips, limit)
+
+    def key_ring(self) -> KeyRing:
+        return self.inner.key_ring()
+
+    def open_envelopes(
+        self, untrusted_envelopes: Sequence[bytes], keys: KeyRing | None = None
+    ) -> OpenedBatch:
+        return self.inner.open_envelopes(untrusted_envelopes, keys)
+
+    def ingest_opened(self, batches: Sequence[OpenedBatch]) -> list[IngestResult]:
+        self.entered.set()
+        assert self.gate.wait(10), "the test never opened the gate"
+        self.transactions.append(len(batches))
+        return self.inner.ingest_opened(batches)
+
+
+class CountingChannel(MemoryChannel):
+    received = 0
+
+    async def recv(self) -> bytes:
+        payload = await super().recv()
+        self.received += 1
+        return payload
+
+
+async def _until(condition: Callable[[], bool], timeout: float = 5.0) -> None:
+    async with asyncio.timeout(timeout):
+        while not condition():
+            await asyncio.sleep(0.01)
+
+
+def _feeding(a: Session, b: Session, batches: int) -> list[bytes]:
+    """`batches` batch messages of every event of a's that b lacks, numbered from 0, two
+    events each (the last one takes the rest)."""
+    space = a.journal.space_id
+    for i in range(batches * 2):
+        a.journal.add(f"entry {i}")
+    envelopes = a.log.envelopes_after(space, b.log.chain_tips(space), 10**6)
+    cuts = [2 * n for n in range(batches)] + [len(envelopes)]  # the last takes what is left
+    return [
+        m.encode(m.Batch(space, n, tuple(envelopes[cuts[n] : cuts[n + 1]]))) for n in range(batches)
+    ]
+
+
+def test_batches_waiting_together_commit_in_one_transaction(pair: list[Session]) -> None:
+    a, b = pair
+    space = b.journal.space_id
+    feed = _feeding(a, b, 4)
+    missing_before = missing(a, b)
+    gated = GatedLog(b)
+
+    async def run() -> tuple[SyncReport, list[m.Message]]:
+        mine, theirs = channel_pair([space])
+        task = asyncio.ensure_future(async_run_round(gated, mine))
+        await theirs.send(m.encode(m.Tips(space, b.log.chain_tips(space))))
+        for message in feed:
+            await theirs.send(message)
+        await theirs.send(m.encode(m.Done(space, len(feed))))
+        await _until(gated.entered.is_set)  # batch 0 is being committed alone…
+        await _until(mine.inbox.empty)
+        await asyncio.sleep(0.2)  # …while the rest are read and prepared
+        gated.gate.set()
+        replies = []
+        while len([r for r in replies if isinstance(r, m.Ack)]) < len(feed):
+            replies.append(m.decode(await theirs.recv()))
+        return await task, replies
+
+    report, replies = asyncio.run(run())
+    assert report.complete and report.received == missing_before
+    assert gated.transactions == [1, 3]
+    assert [r.number for r in replies if isinstance(r, m.Ack)] == [0, 1, 2, 3]
+    assert missing(a, b) == 0
+
+
+def test_a_bad_message_fails_the_round_after_the_batches_before_it(pair: list[Session]) -> None:
+    a, b = pair
+    space = b.journal.space_id
+    feed = _feeding(a, b, 3)
+    before = b.log.count()
+    gated = GatedLog(b)
+    out_of_order = m.decode(feed[2])
+    assert isinstance(out_of_order, m.Batch)
+
+    async def run() -> SyncFailed:
+        mine, theirs = channel_pair([space])
+        task = asyncio.ensure_future(async_run_round(gated, mine))
+        await theirs.send(m.encode(m.Tips(space, b.log.chain_tips(space))))
+        await theirs.send(feed[0])
+        await theirs.send(feed[1])
+        await theirs.send(m.encode(m.Batch(space, 7, out_of_order.envelopes)))
+        await _until(gated.entered.is_set)
+        await asyncio.sleep(0.2)
+        gated.gate.set()
+        with pytest.raises(SyncFailed, match="out of order") as info:
+            await task
+        return info.value
+
+    failure = asyncio.run(run())
+    assert b.log.count() == before + 4  # batches 0 and 1 are kept; the bad one is not
+    assert not failure.report.complete
+
+
+def test_reading_ahead_is_bounded_while_a_commit_is_slow(pair: list[Session]) -> None:
+    """A peer that ignores its window cannot make the receiver read (and hold in memory)
+    more than READ_AHEAD messages beyond the one being committed."""
+    a, b = pair
+    space = b.journal.space_id
+    feed = _feeding(a, b, 20)
+    gated = GatedLog(b)
+
+    async def run() -> int:
+        x, theirs = channel_pair([space])
+        mine = CountingChannel([space], x.inbox, x.outbox)
+        task = asyncio.ensure_future(async_run_round(gated, mine))
+        await theirs.send(m.encode(m.Tips(space, b.log.chain_tips(space))))
+        for message in feed:
+            await theirs.send(message)
+        await _until(gated.entered.is_set)
+        await asyncio.sleep(0.5)
+        read = mine.received
+        gated.gate.set()
+        await theirs.send(m.encode(m.Done(space, len(feed))))
+        await task
+        return read
+
+    read = asyncio.run(run())
+    # Tips, the batch in the transaction, READ_AHEAD waiting, one prepared and waiting to join.
+    assert read <= 2 + READ_AHEAD + 1
+    assert missing(a, b) == 0
