@@ -277,12 +277,18 @@ class EventLog:
         return KeyRing(self._vault)
 
     def open_envelopes(
-        self, untrusted_envelopes: Sequence[bytes], keys: KeyRing | None = None
+        self,
+        untrusted_envelopes: Sequence[bytes],
+        keys: KeyRing | None = None,
+        *,
+        parallel: bool = True,
     ) -> OpenedBatch:
         """Parse, decrypt and verify a batch: the costly part of ingesting, and none of it
         depends on the log's state, so it may run on another thread while an earlier batch
-        is committed (sync/engine.py does). Long batches are opened in two halves, here and
-        on a worker thread (cffi releases the GIL during signature checks)."""
+        is committed (sync/engine.py does, with `parallel=False`: the pipeline is the
+        parallelism there, and a third busy thread only adds contention for the GIL). With
+        `parallel`, long batches are opened in two halves, here and on a worker thread
+        (cffi releases the GIL during signature checks)."""
         envelopes = tuple(untrusted_envelopes)
         ring = keys or self.key_ring()
         # Keys are looked up here, never on the worker: the caller may hold the vault.
@@ -297,7 +303,7 @@ class EventLog:
             jobs.append(
                 header if key is None else (untrusted, header, header_bytes, ciphertext, key)
             )
-        if len(jobs) < PARALLEL_MIN_BATCH:
+        if not parallel or len(jobs) < PARALLEL_MIN_BATCH:
             return OpenedBatch(envelopes, tuple(_open_jobs(jobs)))
         # Half on a worker, half here: two long runs, not a future per event (a thread
         # pool's map ignores chunksize, and per-item hand-offs cost more than they save).

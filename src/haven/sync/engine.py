@@ -40,9 +40,9 @@ ROUND_TIMEOUT = 900.0
 #: How long an Abort may take to leave before the connection is dropped anyway.
 ABORT_TIMEOUT = 2.0
 STOP_TIMEOUT = 10.0
-#: Messages read and prepared ahead of the round (memory: at most this many channel payloads
-#: wait, plus the one being prepared). An honest peer never has more than its window of
-#: batches unacknowledged; a peer that ignores its window meets back-pressure here.
+#: Messages read and prepared ahead of the round (memory: at most this many channel payloads,
+#: 1 MiB each at most, wait, plus the one being prepared). An honest peer never has more than
+#: its window of batches unacknowledged; a peer that ignores its window meets back-pressure.
 READ_AHEAD = DEFAULT_WINDOW
 
 assert MAX_MESSAGE_BYTES <= MAX_PAYLOAD, "a sync message must fit in one channel message"

@@ -27,8 +27,10 @@ from haven.core.eventlog import IngestResult, KeyRing, OpenedBatch
 from haven.errors import InvalidEvent, SyncError
 from haven.sync import messages as m
 
-#: Batches a sender keeps unacknowledged before it waits.
-DEFAULT_WINDOW = 4
+#: Batches a sender keeps unacknowledged before it waits. The receiver commits the batches
+#: that wait together in one transaction, and a larger transaction rewrites fewer index pages
+#: per event: 100,000 events synced at 41 % of the crypto floor with 4, 51 % with 16.
+DEFAULT_WINDOW = 16
 #: The sender reads its log in pages of about this many bytes (the first page is small, as
 #: nothing is known yet about event sizes), never more than `window` batches' worth.
 FETCH_BYTES = 4 * 1024 * 1024
@@ -47,7 +49,11 @@ class SyncLog(Protocol):
     def key_ring(self) -> KeyRing: ...
 
     def open_envelopes(
-        self, untrusted_envelopes: Sequence[bytes], keys: KeyRing | None = None
+        self,
+        untrusted_envelopes: Sequence[bytes],
+        keys: KeyRing | None = None,
+        *,
+        parallel: bool = True,
     ) -> OpenedBatch: ...
 
     def ingest_opened(self, batches: Sequence[OpenedBatch]) -> list[IngestResult]: ...
@@ -180,7 +186,7 @@ class Reconciler:
             message = m.decode(untrusted)
             if not isinstance(message, m.Batch) or message.space_id not in self._out:
                 return Prepared(len(untrusted), message)  # receive_prepared judges it
-            opened = self._log.open_envelopes(message.envelopes, self._keys)
+            opened = self._log.open_envelopes(message.envelopes, self._keys, parallel=False)
             for slot in opened.opened:
                 header = slot if isinstance(slot, Header) else getattr(slot, "header", None)
                 if header is not None and header.space_id != message.space_id:

@@ -183,9 +183,13 @@ class GatedLog:
         return self.inner.key_ring()
 
     def open_envelopes(
-        self, untrusted_envelopes: Sequence[bytes], keys: KeyRing | None = None
+        self,
+        untrusted_envelopes: Sequence[bytes],
+        keys: KeyRing | None = None,
+        *,
+        parallel: bool = True,
     ) -> OpenedBatch:
-        return self.inner.open_envelopes(untrusted_envelopes, keys)
+        return self.inner.open_envelopes(untrusted_envelopes, keys, parallel=parallel)
 
     def ingest_opened(self, batches: Sequence[OpenedBatch]) -> list[IngestResult]:
         self.entered.set()

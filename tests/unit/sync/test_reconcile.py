@@ -148,9 +148,13 @@ class CountingLog:
         return self.inner.key_ring()
 
     def open_envelopes(
-        self, untrusted_envelopes: Sequence[bytes], keys: KeyRing | None = None
+        self,
+        untrusted_envelopes: Sequence[bytes],
+        keys: KeyRing | None = None,
+        *,
+        parallel: bool = True,
     ) -> OpenedBatch:
-        return self.inner.open_envelopes(untrusted_envelopes, keys)
+        return self.inner.open_envelopes(untrusted_envelopes, keys, parallel=parallel)
 
     def ingest_opened(self, batches: Sequence[OpenedBatch]) -> list[IngestResult]:
         return self.inner.ingest_opened(batches)
@@ -161,7 +165,7 @@ def test_sender_reads_its_log_in_few_bounded_pages(pair: list[Session]) -> None:
     _write(a, 1500)
     counting = CountingLog(a)
     space = a.journal.space_id
-    ra, rb = Reconciler(counting, [space]), Reconciler(b.log, [space])
+    ra, rb = Reconciler(counting, [space], window=4), Reconciler(b.log, [space])
     _, _, wire = run_round(ra, rb)
     assert not wire.errors and journal_state(a) == journal_state(b)
     # A small first page, then pages of at most a window of batches, then one empty read.
