@@ -180,6 +180,28 @@ def open_parsed(
 ) -> Event:
     """`open_event` for an envelope `read_header` has already parsed, with the content key
     already derived (`content_key(epoch_key)`): a batch parses and derives each once."""
+    event, signature = open_unverified(
+        untrusted_envelope, header, header_bytes, ciphertext, content_key_
+    )
+    if verify:
+        try:
+            signing.verify(header.author, SIGN_DOMAIN, event.id, signature)
+        except CryptoError as exc:
+            raise InvalidEvent("event signature does not verify") from exc
+    return event
+
+
+def open_unverified(
+    untrusted_envelope: bytes,
+    header: Header,
+    header_bytes: bytes,
+    ciphertext: bytes,
+    content_key_: bytes,
+) -> tuple[Event, bytes]:
+    """Decrypt and decode, and return the event with its signature, NOT yet checked: the
+    caller must verify `signature` over `event.id` by `header.author` (domain SIGN_DOMAIN)
+    before trusting anything in it. For checking a batch's signatures together
+    (core/verifier.py)."""
     try:
         inner = padding.unpad(aead.decrypt(content_key_, ciphertext, AD_DOMAIN + header_bytes))
     except CryptoError as exc:
@@ -198,10 +220,4 @@ def open_parsed(
     ):
         raise InvalidEvent("malformed event body")
     eid = event_id(header_bytes, body_bytes)
-    if not verify:
-        return Event(eid, header, event_type, created_ms, content, untrusted_envelope)
-    try:
-        signing.verify(header.author, SIGN_DOMAIN, eid, signature)
-    except CryptoError as exc:
-        raise InvalidEvent("event signature does not verify") from exc
-    return Event(eid, header, event_type, created_ms, content, untrusted_envelope)
+    return Event(eid, header, event_type, created_ms, content, untrusted_envelope), signature

@@ -8,22 +8,22 @@ continuity. Listeners hear about new events only after the transaction has commi
 
 from __future__ import annotations
 
-import concurrent.futures
-import functools
 import logging
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from haven.core import verifier
 from haven.core.clock import Clock, now_ms
 from haven.core.envelope import (
+    SIGN_DOMAIN,
     ZERO_ID,
     Event,
     Header,
     content_key,
     open_event,
-    open_parsed,
+    open_unverified,
     read_header,
     seal_event,
 )
@@ -37,35 +37,8 @@ log = logging.getLogger(__name__)
 
 #: Early arrivals held per space before further ones are refused (a flood guard).
 MAX_HELD_PER_SPACE = 50_000
-#: Below this many events a batch is opened in the caller's thread.
-PARALLEL_MIN_BATCH = 64
-
-
-@functools.cache
-def _crypto_pool() -> concurrent.futures.ThreadPoolExecutor:
-    """One worker beside the caller's thread: signature checks release the GIL, so two
-    cores verify at once."""
-    return concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="haven-verify")
-
-
 #: An envelope ready to open: itself, its parsed header, header bytes, ciphertext, content key.
 _OpenJob = tuple[bytes, Header, bytes, bytes, bytes]
-
-
-def _open_jobs(
-    jobs: Sequence[_OpenJob | InvalidEvent | Header],
-) -> list[Event | InvalidEvent | Header]:
-    """Decrypt and verify; a failure or a missing key stays in its slot."""
-    out: list[Event | InvalidEvent | Header] = []
-    for job in jobs:
-        if isinstance(job, tuple):
-            try:
-                out.append(open_parsed(*job))
-            except InvalidEvent as exc:
-                out.append(exc)
-        else:
-            out.append(job)
-    return out
 
 
 class KeyRing:
@@ -90,15 +63,70 @@ class KeyRing:
         return key
 
 
-@dataclass(frozen=True)
+Slot = Event | InvalidEvent | Header
+
+
 class OpenedBatch:
     """Envelopes after every check that needs no log state (encoding, decryption,
     signature): per envelope the event, why it failed, or just its header when its epoch
     key was not known yet (it may arrive earlier in the same transaction, which then tries
-    again)."""
+    again). Signatures may still be with the verifier process: `opened` waits for them."""
 
-    envelopes: tuple[bytes, ...]
-    opened: tuple[Event | InvalidEvent | Header, ...]
+    def __init__(
+        self,
+        envelopes: tuple[bytes, ...],
+        jobs: Sequence[_OpenJob | InvalidEvent | Header],
+        *,
+        share: bool,
+    ) -> None:
+        """Decrypt each job here, and hand all the signatures to the verifier together:
+        with `share` this thread checks half of them and waits for the rest; without, they
+        are checked while this thread goes on (`opened` collects the answer)."""
+        self.envelopes = envelopes
+        slots: list[Slot] = []
+        unchecked: list[tuple[int, Event, bytes]] = []  # (slot, event, its signature)
+        for job in jobs:
+            if not isinstance(job, tuple):
+                slots.append(job)
+                continue
+            try:
+                event, signature = open_unverified(*job)
+            except InvalidEvent as exc:
+                slots.append(exc)
+                continue
+            unchecked.append((len(slots), event, signature))
+            slots.append(event)
+        checks = [(event.author, SIGN_DOMAIN, event.id, sig) for _, event, sig in unchecked]
+        self._slots = slots
+        self._unchecked = [slot for slot, _, _ in unchecked]
+        self._pending: verifier.Pending | None
+        if share:
+            self._pending = None
+            self._settle(verifier.verify_many(checks, share=True))
+        else:
+            self._pending = verifier.verify_later(checks)
+
+    @property
+    def opened(self) -> tuple[Slot, ...]:
+        """Each envelope's outcome, signatures checked."""
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self._settle(pending.result())
+        return tuple(self._slots)
+
+    def headers(self) -> list[Header]:
+        """The header of every envelope that parsed, without waiting for signatures (they
+        are authenticated by the space key already, not yet by their author)."""
+        return [
+            s.header if isinstance(s, Event) else s
+            for s in self._slots
+            if not isinstance(s, InvalidEvent)
+        ]
+
+    def _settle(self, verdicts: list[bool]) -> None:
+        for slot, good in zip(self._unchecked, verdicts, strict=True):
+            if not good:
+                self._slots[slot] = InvalidEvent("event signature does not verify")
 
 
 class _Batch:
@@ -285,10 +313,11 @@ class EventLog:
     ) -> OpenedBatch:
         """Parse, decrypt and verify a batch: the costly part of ingesting, and none of it
         depends on the log's state, so it may run on another thread while an earlier batch
-        is committed (sync/engine.py does, with `parallel=False`: the pipeline is the
-        parallelism there, and a third busy thread only adds contention for the GIL). With
-        `parallel`, long batches are opened in two halves, here and on a worker thread
-        (cffi releases the GIL during signature checks)."""
+        is committed (sync/engine.py does). Long runs of signatures are checked in the
+        verifier process (core/verifier.py). With `parallel` this thread checks half of them
+        meanwhile and returns a settled batch: right when no other thread is busy. Without,
+        it returns at once and `opened` waits for the verifier: right in the engine's
+        pipeline, where the thread committing batches wants the core."""
         envelopes = tuple(untrusted_envelopes)
         ring = keys or self.key_ring()
         # Keys are looked up here, never on the worker: the caller may hold the vault.
@@ -303,14 +332,7 @@ class EventLog:
             jobs.append(
                 header if key is None else (untrusted, header, header_bytes, ciphertext, key)
             )
-        if not parallel or len(jobs) < PARALLEL_MIN_BATCH:
-            return OpenedBatch(envelopes, tuple(_open_jobs(jobs)))
-        # Half on a worker, half here: two long runs, not a future per event (a thread
-        # pool's map ignores chunksize, and per-item hand-offs cost more than they save).
-        half = len(jobs) // 2
-        second = _crypto_pool().submit(_open_jobs, jobs[half:])
-        first = _open_jobs(jobs[:half])
-        return OpenedBatch(envelopes, tuple(first + second.result()))
+        return OpenedBatch(envelopes, jobs, share=parallel)
 
     def ingest_opened(self, batches: Sequence[OpenedBatch]) -> list[IngestResult]:
         """Apply opened batches in one transaction, in order, with a result for each.
@@ -335,6 +357,12 @@ class EventLog:
             if accepted:
                 self._vault.after_commit(lambda: self._notify(accepted))
         return results
+
+    def expect_incoming(self, events: int) -> None:
+        """A sync round is about to bring about this many events: start what checking
+        them will need (the verifier process takes ~0.1 s to start) before they arrive."""
+        if events >= verifier.WARM_UP_EVENTS:
+            verifier.warm_up()
 
     def log_changed(self) -> None:
         """A projector removed or wrote events, or changed who may write (linking and

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from haven.core.envelope import Header, read_header
+from haven.core.envelope import read_header
 from haven.core.eventlog import IngestResult, KeyRing, OpenedBatch
 from haven.errors import InvalidEvent, SyncError
 from haven.sync import messages as m
@@ -57,6 +57,8 @@ class SyncLog(Protocol):
     ) -> OpenedBatch: ...
 
     def ingest_opened(self, batches: Sequence[OpenedBatch]) -> list[IngestResult]: ...
+
+    def expect_incoming(self, events: int) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -187,10 +189,8 @@ class Reconciler:
             if not isinstance(message, m.Batch) or message.space_id not in self._out:
                 return Prepared(len(untrusted), message)  # receive_prepared judges it
             opened = self._log.open_envelopes(message.envelopes, self._keys, parallel=False)
-            for slot in opened.opened:
-                header = slot if isinstance(slot, Header) else getattr(slot, "header", None)
-                if header is not None and header.space_id != message.space_id:
-                    raise SyncError("batch holds an event of another space")
+            if any(h.space_id != message.space_id for h in opened.headers()):
+                raise SyncError("batch holds an event of another space")
             return Prepared(len(untrusted), message, opened)
         except SyncError as exc:
             return Prepared(len(untrusted), error=exc)
@@ -284,6 +284,9 @@ class Reconciler:
         if out.cursor is not None:
             raise SyncError("the peer sent its tips twice")
         out.cursor = dict(tips)
+        # The peer's tips against ours say how much it is about to send us.
+        ours = self._log.chain_tips(space)
+        self._log.expect_incoming(sum(max(0, seq - ours.get(c, 0)) for c, seq in tips.items()))
         return self._fill(space)
 
     def _accept_batch(self, batch: m.Batch, opened: OpenedBatch | None) -> OpenedBatch:

@@ -156,6 +156,9 @@ class CountingLog:
     ) -> OpenedBatch:
         return self.inner.open_envelopes(untrusted_envelopes, keys, parallel=parallel)
 
+    def expect_incoming(self, events: int) -> None:
+        self.inner.expect_incoming(events)
+
     def ingest_opened(self, batches: Sequence[OpenedBatch]) -> list[IngestResult]:
         return self.inner.ingest_opened(batches)
 
