@@ -284,8 +284,8 @@ def run(quick: bool) -> str:
         "decrypt + BLAKE2b id of the same events in a bare loop on one core, this run. "
         "*Wire*: every channel frame of the round (payload + 21 B framing), over the sum of "
         "the envelopes (the padded, encrypted events). *Ingest alone*: `EventLog.ingest` of up "
-        "to 10,000 of the same events in batches of 256, in one process with no network — "
-        "the ceiling for a round with the current event log.\n\n"
+        "to 10,000 of the same events in batches of 256, in one process with no network and "
+        "no pipeline: one batch opened, then committed, then the next.\n\n"
         + table(
             [
                 "events",
