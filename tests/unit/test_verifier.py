@@ -8,6 +8,7 @@ import logging
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -198,3 +199,34 @@ def test_requests_in_flight_are_answered_to_their_owners() -> None:
     assert lost.result() == runs[0][1]  # its process is gone: checked here
     again = verifier.verify_later(runs[1][0])  # and a new process takes the next
     assert _helper_pid() is not None and again.result() == runs[1][1]
+
+
+def test_the_helper_does_not_outlive_a_killed_parent(tmp_path: Path) -> None:
+    """Quick exit or a crash kills Haven without cleanup: the helper sees its input close
+    and ends too, leaving no process behind."""
+    script = (
+        "import sys, time\n"
+        "from haven.core import verifier\n"
+        "verifier.warm_up()\n"
+        "print(verifier._helper._proc.pid, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    pid = int(parent.stdout.readline())
+    assert Path(f"/proc/{pid}").exists()
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _alive(pid):
+        time.sleep(0.05)
+    assert not _alive(pid)
+
+
+def _alive(pid: int) -> bool:
+    """Running, not a zombie waiting for its (dead) parent's reaper."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
