@@ -320,15 +320,18 @@ class EventLog:
         pipeline, where the thread committing batches wants the core."""
         envelopes = tuple(untrusted_envelopes)
         ring = keys or self.key_ring()
-        # Keys are looked up here, never on the worker: the caller may hold the vault.
         jobs: list[_OpenJob | InvalidEvent | Header] = []
+        unknown: set[tuple[bytes, int]] = set()  # asked once per batch, not once per event
         for untrusted in envelopes:
             try:
                 header, header_bytes, ciphertext = read_header(untrusted)
             except InvalidEvent as exc:
                 jobs.append(exc)
                 continue
-            key = ring.content_key(header.space_id, header.epoch)
+            slot = (header.space_id, header.epoch)
+            key = None if slot in unknown else ring.content_key(*slot)
+            if key is None:
+                unknown.add(slot)
             jobs.append(
                 header if key is None else (untrusted, header, header_bytes, ciphertext, key)
             )
