@@ -8,6 +8,11 @@ from pathlib import Path
 
 import pytest
 
+# Before pytest-qt makes its QApplication (once, before any fixture of ours runs): the suite
+# draws offscreen, needs no display and no xcb libraries, whether started by `make test` or
+# by plain `pytest`.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
 
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
