@@ -10,8 +10,8 @@ Only public data crosses the pipe: public keys, signed messages (event ids with 
 prefix) and signatures; never a secret key or any content. Whether a signature is good never
 depends on where it was checked: both sides call `signing.verify`. If the helper cannot start,
 answers wrongly shaped, dies or stalls, it is stopped and the checks run here instead; it is
-not started again in this process. `HAVEN_VERIFY_PROCESS=0` (or a frozen build) keeps every
-check in-process.
+not started again in this process. `HAVEN_VERIFY_PROCESS=0`, a frozen build or Windows keeps
+every check in-process.
 """
 
 from __future__ import annotations
@@ -236,7 +236,13 @@ class _Helper:
 
 
 def _allowed() -> bool:
-    return os.environ.get("HAVEN_VERIFY_PROCESS", "1") != "0" and not getattr(sys, "frozen", False)
+    """Not switched off, not a frozen build (no `python -m` there), and not Windows, where
+    select() takes no pipes."""
+    return (
+        os.environ.get("HAVEN_VERIFY_PROCESS", "1") != "0"
+        and not getattr(sys, "frozen", False)
+        and os.name == "posix"
+    )
 
 
 _helper: _Helper | None = None
