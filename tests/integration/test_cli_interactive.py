@@ -19,14 +19,24 @@ class Terminal:
     """`haven` running on its own pseudo-terminal (so getpass and isatty behave as for a
     person at a keyboard)."""
 
-    def __init__(self, *args: str) -> None:
+    def __init__(self, *args: str, stdin: bytes | None = None) -> None:
+        """With `stdin`, standard input is a pipe carrying those bytes instead (as in
+        `echo … | haven journal add -` typed at a terminal)."""
         env = {k: v for k, v in os.environ.items() if not k.startswith("HAVEN_PASSPHRASE")}
+        piped = os.pipe() if stdin is not None else None
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child: become haven, and never return into pytest
             try:
+                if piped is not None:
+                    os.dup2(piped[0], 0)
+                    os.close(piped[1])
                 os.execve(str(HAVEN), [str(HAVEN), *args], env)
             finally:
                 os._exit(127)
+        if piped is not None and stdin is not None:
+            os.close(piped[0])
+            os.write(piped[1], stdin)
+            os.close(piped[1])
         self.seen = b""
 
     def expect(self, text: str) -> None:
@@ -118,3 +128,31 @@ def test_delete_asks_first_and_passphrase_change_asks_three_times(tmp_path: Path
     assert code == 0 and "Passphrase changed" in screen, screen
     assert new not in screen and PASSPHRASE not in screen
     assert entry_id[:12] in ok(haven(data, "journal", "list", passphrase=new))
+
+
+def test_the_passphrase_is_asked_on_the_terminal_when_stdin_carries_the_entry(
+    tmp_path: Path,
+) -> None:
+    """`echo … | haven journal add -` at a terminal: the text comes from the pipe, the
+    passphrase from the keyboard, and neither is mistaken for the other."""
+    data = tmp_path / "vault"
+    ok(haven(data, "init", "--name", "Robin"))
+    text = "written through a pipe at the harbour"
+    term = Terminal("--data-dir", str(data), "journal", "add", "-", stdin=text.encode())
+    term.expect("Passphrase: ")
+    term.send(PASSPHRASE)
+    code, screen = term.finish()
+    assert code == 0, screen
+    assert PASSPHRASE not in screen
+    listed = ok(haven(data, "journal", "search", "harbour"))
+    assert "written through a pipe" in listed
+
+
+def test_without_a_terminal_a_piped_command_says_how_to_give_the_passphrase(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "vault"
+    ok(haven(data, "init", "--name", "Robin"))
+    done = haven(data, "journal", "add", "-", stdin="no terminal here", passphrase=None)
+    assert done.returncode != 0
+    assert "no passphrase" in done.stderr and "HAVEN_PASSPHRASE" in done.stderr

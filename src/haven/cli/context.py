@@ -27,11 +27,13 @@ class Context:
         return cls(default_data_dir(data_dir))
 
     def passphrase(self, prompt: str = "Passphrase: ") -> str:
-        """From HAVEN_PASSPHRASE (meant for automation and tests) or a hidden prompt."""
+        """From HAVEN_PASSPHRASE (meant for automation and tests) or a hidden prompt on the
+        terminal: also when standard input carries something else, as in
+        `echo … | haven journal add -` (getpass reads the terminal itself, never stdin)."""
         env = os.environ.get(PASSPHRASE_ENV)
         if env is not None:
             return env
-        if not sys.stdin.isatty():
+        if not sys.stdin.isatty() and not _terminal_to_ask_in():
             raise InvalidInput(
                 f"no passphrase: run in a terminal, or set {PASSPHRASE_ENV} for automation"
             )
@@ -60,3 +62,16 @@ class Context:
         if self._session is not None:
             self._session.lock()
             self._session = None
+
+
+def _terminal_to_ask_in() -> bool:
+    """Someone is watching (stderr is a terminal) and this process has a terminal to ask
+    on. Without both, a prompt could only hang or fall back to reading stdin."""
+    if not sys.stderr.isatty():
+        return False
+    try:
+        fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+    except OSError:
+        return False
+    os.close(fd)
+    return True
