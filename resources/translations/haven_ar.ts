@@ -181,104 +181,98 @@
 <context>
     <name>CreateVaultPage</name>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="32"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="31"/>
         <source>Welcome to Haven</source>
         <extracomment>passphrase, display name, pronouns — all checked already. The person already has Haven on another computer and wants to link this one.</extracomment>
         <translation>مرحبًا بك في Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="40"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="39"/>
         <source>Your journal stays on this computer, encrypted with a passphrase only you know. If you forget it, nobody can recover your entries.</source>
         <translation>تبقى يومياتك على هذا الحاسوب، مشفّرةً بعبارة مرور لا يعرفها أحد سواك. إذا نسيتها فلن يستطيع أحد استعادة ما كتبته.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="48"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="47"/>
         <source>Display name</source>
         <translation>الاسم الظاهر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="49"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="48"/>
         <source>Any name you like; it need not be real</source>
         <translation>أي اسم تحبه؛ لا يلزم أن يكون اسمك الحقيقي</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="52"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="51"/>
         <source>optional, e.g. they/them</source>
         <translation>اختياري</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="53"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="52"/>
         <source>Pronouns</source>
         <translation>الضمائر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="56"/>
         <source>Passphrase</source>
-        <translation>عبارة المرور</translation>
+        <translation type="vanished">عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="58"/>
         <source>At least 10 characters; a few uncommon words work well</source>
-        <translation>عشرة أحرف على الأقل؛ بضع كلمات غير مألوفة تفي بالغرض</translation>
+        <translation type="vanished">عشرة أحرف على الأقل؛ بضع كلمات غير مألوفة تفي بالغرض</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="62"/>
         <source>Passphrase again</source>
-        <translation>عبارة المرور مرة أخرى</translation>
+        <translation type="vanished">عبارة المرور مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="72"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="63"/>
         <source>Creating your vault</source>
         <translation>جارٍ إنشاء خزنتك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="74"/>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="75"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="65"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="66"/>
         <source>Create my vault</source>
         <translation>أنشئ خزنتي</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="78"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="69"/>
         <source>&amp;Link to my other device…</source>
         <translation>ا&amp;ربط بجهازي الآخر…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="79"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="70"/>
         <source>Link to my other device</source>
         <translation>الربط بجهازي الآخر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="81"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="72"/>
         <source>Use the journal you already have on another computer</source>
         <translation>استخدم اليوميات الموجودة لديك على حاسوب آخر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="85"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="76"/>
         <source>&amp;Display name</source>
         <translation>&amp;الاسم الظاهر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="86"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="77"/>
         <source>&amp;Pronouns</source>
         <translation>ال&amp;ضمائر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="87"/>
         <source>Pass&amp;phrase</source>
-        <translation>&amp;عبارة المرور</translation>
+        <translation type="vanished">&amp;عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="88"/>
         <source>Passphrase &amp;again</source>
-        <translation>عبارة المرور &amp;مرة أخرى</translation>
+        <translation type="vanished">عبارة المرور &amp;مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="125"/>
         <source>Choose a passphrase of at least 10 characters.</source>
-        <translation>اختر عبارة مرور من عشرة أحرف على الأقل.</translation>
+        <translation type="vanished">اختر عبارة مرور من عشرة أحرف على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="138"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="114"/>
         <source>Choose a display name (any name you like).</source>
         <translation>اختر اسمًا ظاهرًا (أي اسم تحبه).</translation>
     </message>
@@ -964,133 +958,127 @@
 <context>
     <name>LinkDevicePage</name>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="44"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="43"/>
         <source>Link to my other device</source>
         <extracomment>The person wants to create a new vault instead.</extracomment>
         <translation>الربط بجهازي الآخر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="51"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="50"/>
         <source>On your other device, open Haven, go to Devices and choose “Link a new device”. Type or paste the code it shows, and choose a passphrase for this computer.</source>
         <translation>على جهازك الآخر، افتح Haven وانتقل إلى «الأجهزة» واختر «ربط جهاز جديد». اكتب الرمز الذي يظهر أو الصقه، واختر عبارة مرور لهذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="57"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="56"/>
         <source>Pairing code</source>
         <translation>رمز الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="61"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="60"/>
         <source>Name of this device</source>
         <translation>اسم هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="62"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="61"/>
         <source>optional, e.g. laptop</source>
         <translation>اختياري، مثل: الحاسوب المحمول</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="65"/>
         <source>Passphrase</source>
-        <translation>عبارة المرور</translation>
+        <translation type="vanished">عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="67"/>
         <source>At least 10 characters; a few uncommon words work well</source>
-        <translation>عشرة أحرف على الأقل؛ بضع كلمات غير شائعة خيار جيد</translation>
+        <translation type="vanished">عشرة أحرف على الأقل؛ بضع كلمات غير شائعة خيار جيد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="71"/>
         <source>Passphrase again</source>
-        <translation>عبارة المرور مرة أخرى</translation>
+        <translation type="vanished">عبارة المرور مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="74"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="66"/>
         <source>&amp;Connect</source>
         <translation>&amp;اتصال</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="75"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="67"/>
         <source>Connect to my other device</source>
         <translation>الاتصال بجهازي الآخر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="77"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="69"/>
         <source>&amp;Back</source>
         <translation>&amp;رجوع</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="78"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="70"/>
         <source>Back to creating a new vault</source>
         <translation>العودة إلى إنشاء خزنة جديدة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="80"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="72"/>
         <source>Your other device shows four words. Continue only if they are exactly these:</source>
         <translation>يعرض جهازك الآخر أربع كلمات. تابع فقط إن كانت هي هذه الكلمات تمامًا:</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="84"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="76"/>
         <source>Verification words</source>
         <translation>كلمات التحقق</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="90"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="82"/>
         <source>They &amp;match</source>
         <translation>&amp;متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="91"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="83"/>
         <source>The words match</source>
         <translation>الكلمات متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="92"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="84"/>
         <source>They &amp;don’t match</source>
         <translation>&amp;غير متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="93"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="85"/>
         <source>The words do not match</source>
         <translation>الكلمات غير متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="100"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="92"/>
         <source>Linking</source>
         <translation>جارٍ الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="104"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="96"/>
         <source>Pairing &amp;code</source>
         <translation>&amp;رمز الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="105"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="97"/>
         <source>&amp;Name of this device</source>
         <translation>&amp;اسم هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="106"/>
         <source>Pass&amp;phrase</source>
-        <translation>&amp;عبارة المرور</translation>
+        <translation type="vanished">&amp;عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="107"/>
         <source>Passphrase &amp;again</source>
-        <translation>عبارة المرور مرة &amp;أخرى</translation>
+        <translation type="vanished">عبارة المرور مرة &amp;أخرى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="194"/>
         <source>Choose a passphrase of at least 10 characters.</source>
-        <translation>اختر عبارة مرور من عشرة أحرف على الأقل.</translation>
+        <translation type="vanished">اختر عبارة مرور من عشرة أحرف على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="223"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="195"/>
         <source>Connecting to your other device…</source>
         <translation>جارٍ الاتصال بجهازك الآخر…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="243"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="215"/>
         <source>Receiving your journal keys…</source>
         <translation>جارٍ استلام مفاتيح يومياتك…</translation>
     </message>
@@ -1689,6 +1677,39 @@
             <numerusform>البلاغات (%n)</numerusform>
             <numerusform>البلاغات (%n)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseFields</name>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="25"/>
+        <source>Passphrase</source>
+        <translation>عبارة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="27"/>
+        <source>At least 10 characters; a few uncommon words work well</source>
+        <translation>عشرة أحرف على الأقل؛ بضع كلمات غير مألوفة تفي بالغرض</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="31"/>
+        <source>Passphrase again</source>
+        <translation>عبارة المرور مرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="39"/>
+        <source>Pass&amp;phrase</source>
+        <translation>&amp;عبارة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="40"/>
+        <source>Passphrase &amp;again</source>
+        <translation>عبارة المرور &amp;مرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="49"/>
+        <source>Choose a passphrase of at least 10 characters.</source>
+        <translation>اختر عبارة مرور من عشرة أحرف على الأقل.</translation>
     </message>
 </context>
 <context>
@@ -2376,7 +2397,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="174"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="177"/>
         <source>%n unread</source>
         <translation>
             <numerusform>لا جديد</numerusform>

@@ -146,7 +146,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="174"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="177"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>

@@ -21,11 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from haven.core.devices import MAX_LABEL_CHARS
-from haven.core.passphrase import Weakness, check
 from haven.sync.link_runner import LinkAccept, LinkProblem, parse_code
-from haven.ui import messages
 from haven.ui.bridge import SessionBridge
 from haven.ui.devices.wording import problem_text
+from haven.ui.passphrase_fields import NewPassphraseFields
 
 
 class _AcceptSignals(QObject):
@@ -60,17 +59,10 @@ class LinkDevicePage(QWidget):
         self.device_name.setMaxLength(MAX_LABEL_CHARS)
         self.device_name.setAccessibleName(self.tr("Name of this device"))
         self.device_name.setPlaceholderText(self.tr("optional, e.g. laptop"))
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(self.tr("Passphrase"))
-        self.passphrase.setAccessibleDescription(
-            self.tr("At least 10 characters; a few uncommon words work well")
-        )
-        self.confirm = QLineEdit()
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm.setAccessibleName(self.tr("Passphrase again"))
-        self.strength = QLabel()
-        self.strength.setWordWrap(True)
+        self.new_passphrase = NewPassphraseFields(self)
+        self.passphrase = self.new_passphrase.passphrase
+        self.confirm = self.new_passphrase.confirm
+        self.strength = self.new_passphrase.strength
         self.connect_button = QPushButton(self.tr("&Connect"))
         self.connect_button.setAccessibleName(self.tr("Connect to my other device"))
         self.connect_button.setDefault(True)
@@ -103,9 +95,7 @@ class LinkDevicePage(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Pairing &code"), self.code)
         form.addRow(self.tr("&Name of this device"), self.device_name)
-        form.addRow(self.tr("Pass&phrase"), self.passphrase)
-        form.addRow(self.tr("Passphrase &again"), self.confirm)
-        form.addRow("", self.strength)
+        self.new_passphrase.add_rows(form)
         answers = QHBoxLayout()
         answers.addWidget(self.match_button)
         answers.addWidget(self.mismatch_button)
@@ -145,7 +135,6 @@ class LinkDevicePage(QWidget):
         self._signals.done.connect(self._on_done)
         self._signals.failed.connect(self._on_failed)
         self.runner: LinkAccept | None = None
-        self.passphrase.textChanged.connect(self._update_strength)
         self.confirm.returnPressed.connect(self._submit)
         self.connect_button.clicked.connect(self._submit)
         self.back_button.clicked.connect(self._back)
@@ -164,11 +153,10 @@ class LinkDevicePage(QWidget):
         self.error.clear()
         self._show_words(False)
         self._set_busy(False)
-        self._update_strength()
+        self.new_passphrase.update_strength()
 
     def clear_secrets(self) -> None:
-        self.passphrase.clear()
-        self.confirm.clear()
+        self.new_passphrase.clear()
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
@@ -188,17 +176,6 @@ class LinkDevicePage(QWidget):
         if not visible:
             self.words.clear()
 
-    def _update_strength(self) -> None:
-        text = self.passphrase.text()
-        if not text:
-            self.strength.setText(self.tr("Choose a passphrase of at least 10 characters."))
-            return
-        result = check(text, [])
-        hint = messages.strength_text(result.score)
-        if result.weakness is not None:
-            hint += " — " + messages.weakness_text(result.weakness)
-        self.strength.setText(hint)
-
     # ---------------------------------------------------------------- person
 
     def _submit(self) -> None:
@@ -210,16 +187,11 @@ class LinkDevicePage(QWidget):
             self.error.setText(problem_text(problem))
             self.code.setFocus()
             return
-        passphrase = self.passphrase.text()
-        result = check(passphrase, [])
-        if result.weakness is not None:
-            self.error.setText(messages.weakness_text(result.weakness))
-            self.passphrase.setFocus()
+        unusable = self.new_passphrase.problem()
+        if unusable is not None:
+            self.error.setText(unusable)
             return
-        if passphrase != self.confirm.text():
-            self.error.setText(messages.weakness_text(Weakness.MISMATCH))
-            self.confirm.setFocus()
-            return
+        passphrase = self.new_passphrase.text()
         self.error.setText(self.tr("Connecting to your other device…"))
         self._set_busy(True)
         self.runner = LinkAccept(

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from haven.core.identity import MAX_NAME_CHARS, MAX_PRONOUNS_CHARS
-from haven.core.passphrase import Weakness, check
-from haven.ui import messages
+from haven.ui.passphrase_fields import NewPassphraseFields
 
 
 class CreateVaultPage(QWidget):
@@ -51,18 +50,10 @@ class CreateVaultPage(QWidget):
         self.pronouns.setMaxLength(MAX_PRONOUNS_CHARS)
         self.pronouns.setPlaceholderText(self.tr("optional, e.g. they/them"))
         self.pronouns.setAccessibleName(self.tr("Pronouns"))
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(self.tr("Passphrase"))
-        self.passphrase.setAccessibleDescription(
-            self.tr("At least 10 characters; a few uncommon words work well")
-        )
-        self.confirm = QLineEdit()
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm.setAccessibleName(self.tr("Passphrase again"))
-        self.strength = QLabel()
-        self.strength.setObjectName("strengthHint")
-        self.strength.setWordWrap(True)
+        self.new_passphrase = NewPassphraseFields(self, lambda: [self.name.text()])
+        self.passphrase = self.new_passphrase.passphrase
+        self.confirm = self.new_passphrase.confirm
+        self.strength = self.new_passphrase.strength
         self.error = QLabel()
         self.error.setObjectName("errorMessage")
         self.error.setWordWrap(True)
@@ -84,9 +75,7 @@ class CreateVaultPage(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("&Display name"), self.name)
         form.addRow(self.tr("&Pronouns"), self.pronouns)
-        form.addRow(self.tr("Pass&phrase"), self.passphrase)
-        form.addRow(self.tr("Passphrase &again"), self.confirm)
-        form.addRow("", self.strength)
+        self.new_passphrase.add_rows(form)
 
         box = QWidget()
         box.setMinimumWidth(480)
@@ -112,23 +101,10 @@ class CreateVaultPage(QWidget):
         self.setTabOrder(self.passphrase, self.confirm)
         self.setTabOrder(self.confirm, self.create_button)
         self.setTabOrder(self.create_button, self.link_button)
-        self.passphrase.textChanged.connect(self._update_strength)
-        self.name.textChanged.connect(self._update_strength)
+        self.name.textChanged.connect(self.new_passphrase.update_strength)
         self.confirm.returnPressed.connect(self._submit)
         self.create_button.clicked.connect(self._submit)
         self.link_button.clicked.connect(self.linkRequested)
-        self._update_strength()
-
-    def _update_strength(self) -> None:
-        text = self.passphrase.text()
-        if not text:
-            self.strength.setText(self.tr("Choose a passphrase of at least 10 characters."))
-            return
-        result = check(text, [self.name.text()])
-        hint = messages.strength_text(result.score)
-        if result.weakness is not None:
-            hint += " — " + messages.weakness_text(result.weakness)
-        self.strength.setText(hint)
 
     def _submit(self) -> None:
         if self.create_button.isHidden() or not self.create_button.isEnabled():
@@ -138,18 +114,12 @@ class CreateVaultPage(QWidget):
             self.show_error(self.tr("Choose a display name (any name you like)."))
             self.name.setFocus()
             return
-        passphrase = self.passphrase.text()
-        result = check(passphrase, [name])
-        if result.weakness is not None:
-            self.show_error(messages.weakness_text(result.weakness))
-            self.passphrase.setFocus()
-            return
-        if passphrase != self.confirm.text():
-            self.show_error(messages.weakness_text(Weakness.MISMATCH))
-            self.confirm.setFocus()
+        problem = self.new_passphrase.problem()
+        if problem is not None:
+            self.show_error(problem)
             return
         self.error.clear()
-        self.submitted.emit(passphrase, name, self.pronouns.text())
+        self.submitted.emit(self.new_passphrase.text(), name, self.pronouns.text())
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -167,5 +137,4 @@ class CreateVaultPage(QWidget):
             widget.setEnabled(not busy)
 
     def clear_secrets(self) -> None:
-        self.passphrase.clear()
-        self.confirm.clear()
+        self.new_passphrase.clear()
