@@ -3,6 +3,7 @@ helper that dies, stalls or talks nonsense only moves the checks back in-process
 
 from __future__ import annotations
 
+import gc
 import io
 import logging
 import os
@@ -230,3 +231,16 @@ def _alive(pid: int) -> bool:
     except FileNotFoundError:
         return False
     return state != "Z"
+
+
+def test_answers_nobody_asks_for_are_not_kept() -> None:
+    """A round that ends while batches are still being prepared drops their requests; the
+    helper's answers to them are read past and thrown away, not kept for ever."""
+    items, truth = _checks(64)
+    dropped = [verifier.verify_later(items) for _ in range(3)]
+    del dropped
+    gc.collect()
+    assert verifier.verify_later(items).result() == truth
+    helper = verifier._helper
+    assert helper is not None
+    assert helper._answers == {} and helper._abandoned == set()

@@ -341,13 +341,16 @@ class EventLog:
         """Apply opened batches in one transaction, in order, with a result for each.
         Everything that depends on the log's state — authorship, sequence, the clock — is
         checked here, event by event."""
+        # Collect the signature verdicts first: waiting for the verifier must not hold the
+        # vault (the UI reads it meanwhile).
+        settled = [(opened.envelopes, opened.opened) for opened in batches]
         results: list[IngestResult] = []
         with self._vault.transaction() as conn:
             batch = self._current = _Batch()
             try:
-                for opened in batches:
+                for envelopes, slots in settled:
                     result = IngestResult()
-                    for untrusted, pre in zip(opened.envelopes, opened.opened, strict=True):
+                    for untrusted, pre in zip(envelopes, slots, strict=True):
                         try:
                             self._ingest_one(conn, batch, untrusted, pre, result)
                         except InvalidEvent as exc:

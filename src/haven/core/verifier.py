@@ -131,6 +131,7 @@ class _Helper:
         self._next_answer = 0
         self._answers: dict[int, list[bool]] = {}
         self._first_ticket = 0  # of the process running now: earlier tickets are lost
+        self._abandoned: set[int] = set()  # tickets nobody will ask for (Pending dropped)
         atexit.register(self.stop)
 
     @property
@@ -162,12 +163,22 @@ class _Helper:
                     raise HelperFailed("the process that had this request is gone")
                 number = self._next_answer
                 try:
-                    self._answers[number] = self._read(self._sizes.pop(number))
+                    verdicts = self._read(self._sizes.pop(number))
                 except (OSError, EOFError, TimeoutError, ValueError, KeyError) as exc:
                     self.give_up(str(exc) or type(exc).__name__)
                     raise HelperFailed(str(exc)) from None
                 self._next_answer += 1
+                if number in self._abandoned:  # read, so the next answer lines up; dropped
+                    self._abandoned.discard(number)
+                else:
+                    self._answers[number] = verdicts
             return self._answers.pop(ticket)
+
+    def abandon(self, ticket: int) -> None:
+        """Nobody will ask for this answer (e.g. a round ended with batches still being
+        prepared): drop it once read. Plain set and dict operations, safe from __del__."""
+        self._abandoned.add(ticket)
+        self._answers.pop(ticket, None)
 
     def _read(self, n: int) -> list[bool]:
         proc = self._proc
@@ -222,6 +233,7 @@ class _Helper:
         self._first_ticket = self._next_answer = self._sent
         self._sizes.clear()
         self._answers.clear()
+        self._abandoned.clear()
         if proc is None:
             return
         for stream in (proc.stdin, proc.stdout):
@@ -270,6 +282,10 @@ class Pending:
         self._result: list[bool] | None = None
         if ticket is None and not parts:
             self._result = _here(items)
+
+    def __del__(self) -> None:
+        if self._result is None and self._ticket is not None and _helper is not None:
+            _helper.abandon(self._ticket)
 
     def result(self) -> list[bool]:
         if self._result is None:
