@@ -180,6 +180,32 @@ def test_edit_arriving_before_its_entry(tmp_path: Path) -> None:
         x.lock()
 
 
+def test_edits_and_a_delete_ahead_of_their_entries_in_one_batch(tmp_path: Path) -> None:
+    """C receives, in one ingest, B's edit of one entry and B's delete of another before
+    A's chain that creates both: the edit shows and the deleted entry never appears."""
+    a = new_session(tmp_path / "a")
+    b = replica_of(a, tmp_path / "b")
+    c = replica_of(a, tmp_path / "c")
+    space = a.journal.space_id
+    edited = a.journal.add("from a")
+    deleted = a.journal.add("soon gone")
+    kept = a.journal.add("untouched")
+    b.log.ingest(a.log.envelopes_after(space, {}, 100))
+    b.journal.edit(edited, body="edited by b", tags=["calm"])
+    b.journal.delete(deleted)
+    theirs = b.log.envelopes_after(space, c.log.chain_tips(space), 100)
+    from_b = [e for e in theirs if e not in a.log.envelopes_after(space, {}, 100)]
+    from_a = [e for e in theirs if e not in from_b]
+    result = c.log.ingest([*from_b, *from_a])  # B's chain first, A's after
+    assert not result.rejected
+    assert c.journal.get(edited).body == "edited by b"
+    assert c.journal.search("calm")[0].entry_id == edited
+    assert {e.entry_id for e in c.journal.list()} == {edited, kept}
+    assert c.journal.search("gone") == []
+    for x in (a, b, c):
+        x.lock()
+
+
 def test_rebuilding_a_group_space_leaves_the_journal_alone(s: Session) -> None:
     s.journal.add("stays")
     space_id = s.spaces.create_space("Circle")
