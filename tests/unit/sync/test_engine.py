@@ -257,7 +257,10 @@ def test_batches_waiting_together_commit_in_one_transaction(pair: list[Session])
 
     report, replies = asyncio.run(run())
     assert report.complete and report.received == missing_before
-    assert gated.transactions == [1, 3]
+    # The first transaction holds whatever was prepared when it began (usually batch 0
+    # alone); everything prepared while it waited goes into the second. One transaction
+    # per batch would make four.
+    assert sum(gated.transactions) == len(feed) and len(gated.transactions) <= 2
     assert [r.number for r in replies if isinstance(r, m.Ack)] == [0, 1, 2, 3]
     assert missing(a, b) == 0
 
