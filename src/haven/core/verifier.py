@@ -2,9 +2,11 @@
 
 Receiving a sync batch means one signature check per event (~37 µs each, most of the cost).
 Threads cannot share that well in Python: the thread committing the previous batch and the
-one verifying keep handing the GIL to each other. So `verify_many` hands long runs of checks
-to a helper process (`python -m haven.core.verifier`), started once and kept, which answers
-with one good/bad byte per signature; the caller checks the rest meanwhile when asked to.
+one verifying keep handing the GIL to each other. So long runs of checks go to a helper
+process (`python -m haven.core.verifier`), started once and kept, which answers with one
+good/bad byte per signature: `verify_later` hands them over and returns at once (the sync
+pipeline collects the answer later); `verify_many` waits, checking part of the run itself
+meanwhile when asked to.
 
 Only public data crosses the pipe: public keys, signed messages (event ids with their domain
 prefix) and signatures; never a secret key or any content. Whether a signature is good never
