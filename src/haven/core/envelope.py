@@ -164,24 +164,8 @@ def open_event(untrusted_envelope: bytes, epoch_key: bytes, *, verify: bool = Tr
     `verify=False` skips only the signature check, for envelopes read back from our own
     vault that were verified when they were first stored (rebuilding projections)."""
     header, header_bytes, ciphertext = read_header(untrusted_envelope)
-    return open_parsed(
-        untrusted_envelope, header, header_bytes, ciphertext, content_key(epoch_key), verify=verify
-    )
-
-
-def open_parsed(
-    untrusted_envelope: bytes,
-    header: Header,
-    header_bytes: bytes,
-    ciphertext: bytes,
-    content_key_: bytes,
-    *,
-    verify: bool = True,
-) -> Event:
-    """`open_event` for an envelope `read_header` has already parsed, with the content key
-    already derived (`content_key(epoch_key)`): a batch parses and derives each once."""
     event, signature = open_unverified(
-        untrusted_envelope, header, header_bytes, ciphertext, content_key_
+        untrusted_envelope, header, header_bytes, ciphertext, content_key(epoch_key)
     )
     if verify:
         try:

@@ -179,8 +179,9 @@ class _Helper:
     def abandon(self, ticket: int) -> None:
         """Nobody will ask for this answer (e.g. a round ended with batches still being
         prepared): drop it once read. Plain set and dict operations, safe from __del__."""
-        self._abandoned.add(ticket)
-        self._answers.pop(ticket, None)
+        if ticket >= self._first_ticket:  # else its process, and its answer, are gone
+            self._abandoned.add(ticket)
+            self._answers.pop(ticket, None)
 
     def _read(self, n: int) -> list[bool]:
         proc = self._proc
@@ -276,8 +277,12 @@ class Pending:
     meanwhile, they are checked in-process then."""
 
     def __init__(
-        self, items: Sequence[Check], ticket: int | None = None, parts: Sequence[Pending] = ()
+        self,
+        items: Sequence[Check],
+        ticket: tuple[_Helper, int] | None = None,
+        parts: Sequence[Pending] = (),
     ) -> None:
+        """`ticket`: the helper that has the request, and its number there."""
         self._items = items
         self._ticket = ticket
         self._parts = list(parts)
@@ -286,8 +291,9 @@ class Pending:
             self._result = _here(items)
 
     def __del__(self) -> None:
-        if self._result is None and self._ticket is not None and _helper is not None:
-            _helper.abandon(self._ticket)
+        if self._result is None and self._ticket is not None:
+            helper, number = self._ticket
+            helper.abandon(number)
 
     def result(self) -> list[bool]:
         if self._result is None:
@@ -295,8 +301,9 @@ class Pending:
                 self._result = [good for part in self._parts for good in part.result()]
             else:
                 assert self._ticket is not None
+                helper, number = self._ticket
                 try:
-                    self._result = _get_helper().answer(self._ticket)
+                    self._result = helper.answer(number)
                 except HelperFailed:
                     self._result = _here(self._items)
         return self._result
@@ -319,7 +326,7 @@ def verify_later(items: Sequence[Check]) -> Pending:
             items, parts=[verify_later(items[i : i + step]) for i in range(0, len(items), step)]
         )
     try:
-        return Pending(items, helper.send(items))
+        return Pending(items, (helper, helper.send(items)))
     except HelperFailed:
         return Pending(items)
 

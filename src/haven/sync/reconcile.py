@@ -155,6 +155,7 @@ class Reconciler:
             raise ValueError("window and batch limits out of range")
         self._log = log
         self._keys = log.key_ring()
+        self._our_tips: dict[bytes, m.ChainTips] = {}  # what start() told the peer
         self._order = list(space_ids)
         self._out = {s: _Outgoing() for s in space_ids}
         self._in = {s: _Incoming() for s in space_ids}
@@ -173,7 +174,8 @@ class Reconciler:
         if self._started:
             raise SyncError("the round has already started")
         self._started = True
-        return self._emit([m.Tips(s, self._log.chain_tips(s)) for s in self._order])
+        self._our_tips = {s: self._log.chain_tips(s) for s in self._order}
+        return self._emit([m.Tips(s, self._our_tips[s]) for s in self._order])
 
     def receive(self, untrusted: bytes) -> list[bytes]:
         """Handle one message from the peer; return the messages to send back. Raises
@@ -284,8 +286,8 @@ class Reconciler:
         if out.cursor is not None:
             raise SyncError("the peer sent its tips twice")
         out.cursor = dict(tips)
-        # The peer's tips against ours say how much it is about to send us.
-        ours = self._log.chain_tips(space)
+        # The peer's tips against ours (as sent in start) say how much it is about to send.
+        ours = self._our_tips[space]
         self._log.expect_incoming(sum(max(0, seq - ours.get(c, 0)) for c, seq in tips.items()))
         return self._fill(space)
 

@@ -205,15 +205,20 @@ class GatedLog:
 
 
 class CountingChannel(MemoryChannel):
+    """Counts messages taken, and calls to recv: once the reader asks for message n + 1,
+    it has prepared and queued message n."""
+
     received = 0
+    calls = 0
 
     async def recv(self) -> bytes:
+        self.calls += 1
         payload = await super().recv()
         self.received += 1
         return payload
 
 
-async def _until(condition: Callable[[], bool], timeout: float = 5.0) -> None:
+async def _until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
     async with asyncio.timeout(timeout):
         while not condition():
             await asyncio.sleep(0.01)
@@ -240,15 +245,15 @@ def test_batches_waiting_together_commit_in_one_transaction(pair: list[Session])
     gated = GatedLog(b)
 
     async def run() -> tuple[SyncReport, list[m.Message]]:
-        mine, theirs = channel_pair([space])
+        x, theirs = channel_pair([space])
+        mine = CountingChannel([space], x.inbox, x.outbox)
         task = asyncio.ensure_future(async_run_round(gated, mine))
         await theirs.send(m.encode(m.Tips(space, b.log.chain_tips(space))))
         for message in feed:
             await theirs.send(message)
         await theirs.send(m.encode(m.Done(space, len(feed))))
-        await _until(gated.entered.is_set)  # batch 0 is being committed alone…
-        await _until(mine.inbox.empty)
-        await asyncio.sleep(0.2)  # …while the rest are read and prepared
+        await _until(gated.entered.is_set)  # the first transaction waits at the gate…
+        await _until(lambda: mine.calls == len(feed) + 3)  # …while all the rest are queued
         gated.gate.set()
         replies = []
         while len([r for r in replies if isinstance(r, m.Ack)]) < len(feed):
@@ -275,14 +280,15 @@ def test_a_bad_message_fails_the_round_after_the_batches_before_it(pair: list[Se
     assert isinstance(out_of_order, m.Batch)
 
     async def run() -> SyncFailed:
-        mine, theirs = channel_pair([space])
+        x, theirs = channel_pair([space])
+        mine = CountingChannel([space], x.inbox, x.outbox)
         task = asyncio.ensure_future(async_run_round(gated, mine))
         await theirs.send(m.encode(m.Tips(space, b.log.chain_tips(space))))
         await theirs.send(feed[0])
         await theirs.send(feed[1])
         await theirs.send(m.encode(m.Batch(space, 7, out_of_order.envelopes)))
         await _until(gated.entered.is_set)
-        await asyncio.sleep(0.2)
+        await _until(lambda: mine.calls == 5)  # all four queued behind the gate
         gated.gate.set()
         with pytest.raises(SyncFailed, match="out of order") as info:
             await task
@@ -309,7 +315,10 @@ def test_reading_ahead_is_bounded_while_a_commit_is_slow(pair: list[Session]) ->
         for message in feed:
             await theirs.send(message)
         await _until(gated.entered.is_set)
-        await asyncio.sleep(0.5)
+        # Tips, the batches in the waiting transaction, READ_AHEAD queued, one waiting to
+        # queue: then the reader stops. Wait for that, and a little longer to see it stay.
+        await _until(lambda: mine.received == 1 + gated.first + READ_AHEAD + 1)
+        await asyncio.sleep(0.2)
         read = mine.received
         gated.gate.set()
         await theirs.send(m.encode(m.Done(space, len(feed))))
@@ -317,7 +326,6 @@ def test_reading_ahead_is_bounded_while_a_commit_is_slow(pair: list[Session]) ->
         return read
 
     read = asyncio.run(run())
-    # Tips, the batches in the waiting transaction, READ_AHEAD queued, one waiting to queue.
     assert gated.first >= 1
-    assert read <= 1 + gated.first + READ_AHEAD + 1 < 1 + len(feed)
+    assert read == 1 + gated.first + READ_AHEAD + 1 < 1 + len(feed)
     assert missing(a, b) == 0
