@@ -14,9 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,6 +22,7 @@ from haven.core.devices import MAX_LABEL_CHARS
 from haven.sync.link_runner import LinkAccept, LinkProblem, parse_code
 from haven.ui.bridge import SessionBridge
 from haven.ui.devices.wording import problem_text
+from haven.ui.pages.frame import busy_bar, centred_column, error_line, page_title
 from haven.ui.passphrase_fields import NewPassphraseFields
 
 
@@ -40,11 +39,7 @@ class LinkDevicePage(QWidget):
     def __init__(self, bridge: SessionBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bridge = bridge
-        title = QLabel(self.tr("Link to my other device"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
+        title = page_title(self.tr("Link to my other device"))
         intro = QLabel(
             self.tr(
                 "On your other device, open Haven, go to Devices and choose “Link a new device”. "
@@ -83,14 +78,8 @@ class LinkDevicePage(QWidget):
         self.match_button.setAccessibleName(self.tr("The words match"))
         self.mismatch_button = QPushButton(self.tr("They &don’t match"))
         self.mismatch_button.setAccessibleName(self.tr("The words do not match"))
-        self.error = QLabel()
-        self.error.setObjectName("errorMessage")
-        self.error.setWordWrap(True)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setAccessibleName(self.tr("Linking"))
-        self.busy.hide()
+        self.error = error_line()
+        self.busy = busy_bar(self.tr("Linking"))
 
         form = QFormLayout()
         form.addRow(self.tr("Pairing &code"), self.code)
@@ -104,10 +93,7 @@ class LinkDevicePage(QWidget):
         actions.addWidget(self.back_button)
         actions.addStretch(1)
         actions.addWidget(self.connect_button)
-        box = QWidget()
-        box.setMinimumWidth(480)
-        box.setMaximumWidth(600)
-        inner = QVBoxLayout(box)
+        inner = centred_column(self)
         inner.addWidget(title)
         inner.addWidget(intro)
         inner.addLayout(form)
@@ -117,10 +103,6 @@ class LinkDevicePage(QWidget):
         inner.addWidget(self.error)
         inner.addWidget(self.busy)
         inner.addLayout(actions)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
         for first, second in (
             (self.code, self.device_name),
             (self.device_name, self.passphrase),

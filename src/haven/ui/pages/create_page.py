@@ -3,19 +3,18 @@ pronouns. The KDF then runs in the bridge's worker while a busy bar shows."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from haven.core.identity import MAX_NAME_CHARS, MAX_PRONOUNS_CHARS
+from haven.ui.pages.frame import busy_bar, centred_column, error_line, page_title
 from haven.ui.passphrase_fields import NewPassphraseFields
 
 
@@ -28,12 +27,7 @@ class CreateVaultPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("createPage")
-        title = QLabel(self.tr("Welcome to Haven"))
-        title.setObjectName("pageTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
+        title = page_title(self.tr("Welcome to Haven"))
         intro = QLabel(
             self.tr(
                 "Your journal stays on this computer, encrypted with a passphrase only you know. "
@@ -54,14 +48,8 @@ class CreateVaultPage(QWidget):
         self.passphrase = self.new_passphrase.passphrase
         self.confirm = self.new_passphrase.confirm
         self.strength = self.new_passphrase.strength
-        self.error = QLabel()
-        self.error.setObjectName("errorMessage")
-        self.error.setWordWrap(True)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setAccessibleName(self.tr("Creating your vault"))
-        self.busy.hide()
+        self.error = error_line()
+        self.busy = busy_bar(self.tr("Creating your vault"))
         self.create_button = QPushButton(self.tr("Create my vault"))
         self.create_button.setAccessibleName(self.tr("Create my vault"))
         self.create_button.setDefault(True)
@@ -77,10 +65,7 @@ class CreateVaultPage(QWidget):
         form.addRow(self.tr("&Pronouns"), self.pronouns)
         self.new_passphrase.add_rows(form)
 
-        box = QWidget()
-        box.setMinimumWidth(480)
-        box.setMaximumWidth(600)
-        inner = QVBoxLayout(box)
+        inner = centred_column(self)
         inner.addWidget(title)
         inner.addWidget(intro)
         inner.addLayout(form)
@@ -91,10 +76,6 @@ class CreateVaultPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.create_button)
         inner.addLayout(buttons)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
 
         self.setTabOrder(self.name, self.pronouns)
         self.setTabOrder(self.pronouns, self.passphrase)

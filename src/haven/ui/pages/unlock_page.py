@@ -3,16 +3,16 @@ clear message and changes nothing."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
+
+from haven.ui.pages.frame import busy_bar, centred_column, error_line, page_title
 
 
 class UnlockPage(QWidget):
@@ -21,11 +21,7 @@ class UnlockPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("unlockPage")
-        self.heading = QLabel(self.tr("Haven is locked"))
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = page_title(self.tr("Haven is locked"))
         prompt = QLabel(self.tr("Type your passphrase to open your journal."))
         prompt.setWordWrap(True)
         self.passphrase = QLineEdit()
@@ -35,31 +31,18 @@ class UnlockPage(QWidget):
         self.unlock_button = QPushButton(self.tr("&Unlock"))
         self.unlock_button.setAccessibleName(self.tr("Unlock"))
         self.unlock_button.setDefault(True)
-        self.error = QLabel()
-        self.error.setObjectName("errorMessage")
-        self.error.setWordWrap(True)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setAccessibleName(self.tr("Opening your vault"))
-        self.busy.hide()
+        self.error = error_line()
+        self.busy = busy_bar(self.tr("Opening your vault"))
 
         row = QHBoxLayout()
         row.addWidget(self.passphrase, 1)
         row.addWidget(self.unlock_button)
-        box = QWidget()
-        box.setMinimumWidth(420)
-        box.setMaximumWidth(520)
-        inner = QVBoxLayout(box)
+        inner = centred_column(self, 420, 520)
         inner.addWidget(self.heading)
         inner.addWidget(prompt)
         inner.addLayout(row)
         inner.addWidget(self.error)
         inner.addWidget(self.busy)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
 
         self.setTabOrder(self.passphrase, self.unlock_button)
         self.passphrase.returnPressed.connect(self._submit)
