@@ -34,7 +34,7 @@ from haven.core.envelope import (
 from haven.core.journal import JournalDraft
 from haven.core.linking import create_linked, make_bundle
 from haven.core.session import Session
-from haven.core.space_secrets import SpaceSecret, space_secrets
+from haven.core.space_secrets import SpaceSecret
 from haven.crypto import aead, padding, signing
 from haven.store import identity_tables as ids
 from haven.sync import tcp
@@ -123,7 +123,7 @@ class Served:
 
 
 async def _round(s: Session, port: int) -> tuple[SyncReport, CountingChannel]:
-    channel = await tcp.connect("127.0.0.1", port, space_secrets(s))
+    channel = await tcp.connect("127.0.0.1", port, s.secrets.offered())
     counting = CountingChannel(channel)
     try:
         return await async_run_round(s.log, counting), counting

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import pytest
 
 from haven.core import session as sessions
-from haven.core.space_secrets import SpaceSecret, secret_for, space_secrets
+from haven.core.space_secrets import SpaceSecret, secret_for
 from haven.errors import SyncError, VaultLocked
 from haven.store import identity_tables as ids
 from haven.sync import (
@@ -117,13 +117,13 @@ def test_spaces_from_real_vaults_are_found(tmp_path: Path) -> None:
             )
             for epoch, key in keys.items():
                 ids.put_epoch_key(conn, sid, epoch, key)
-    mine = space_secrets(alice)
+    mine = alice.secrets.offered()
     assert [(x.space_id, x.epoch) for x in mine if x.space_id == sid] == [(sid, 1), (sid, 0)]
-    assert len(space_secrets(alice, kind="journal")) == 1
+    assert len(alice.secrets.offered(kind="journal")) == 1
 
     async def main() -> tuple[SpaceSecret, ...]:
         async with (
-            await serve(HOST, 0, lambda: space_secrets(bob), echo_handler([])) as srv,
+            await serve(HOST, 0, lambda: bob.secrets.offered(), echo_handler([])) as srv,
             await connect(HOST, srv.port, mine) as channel,
         ):
             return channel.shared_spaces

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from haven.core import relays
 from haven.core import session as sessions
 from tests.helpers import PASSPHRASE, new_session, replica_of
 from tests.integration.cli_support import fails, haven
@@ -57,7 +56,7 @@ def test_two_linked_devices_share_the_journal_through_a_relay(tmp_path: Path) ->
         opened = [sessions.unlock(d, PASSPHRASE) for d in (a_dir, b_dir)]
         try:
             for s in opened:
-                status = relays.sync_status(s, s.journal.space_id)
+                status = s.relays.sync_status(s.journal.space_id)
                 assert (status.transport, status.waiting, status.held) == ("relay", 0, 0)
             searched = assert_relay_learned_nothing(
                 relay, [*SECRETS[:2], "week one", "health", "they/them"], identifiers(opened)
@@ -80,7 +79,7 @@ def test_five_members_of_a_group_space_converge_through_a_relay(tmp_path: Path) 
     )
     for s, name in zip(members[1:], names[1:], strict=True):
         join(members[0], s, space_id, name)
-    relays.set_relays(members[0], space_id, [relay.url])
+    members[0].relays.set_relays(space_id, [relay.url])
     every_id = identifiers(members)
     for s in members:
         s.lock()

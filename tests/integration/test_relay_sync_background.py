@@ -9,7 +9,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from haven.core import relays
 from haven.sync.relay_background import RelaySyncer, next_backoff
 from haven.sync.relay_sync import RelayReport
 from tests.helpers import new_session, replica_of
@@ -38,7 +37,7 @@ def test_background_syncer_delivers_live_and_recovers_after_the_relay_returns(
     b = replica_of(a, tmp_path / "b")
     space = a.journal.space_id
     for s in (a, b):
-        relays.set_relays(s, space, [relay.url])
+        s.relays.set_relays(space, [relay.url])
     reports: list[RelayReport] = []
     syncers = [
         RelaySyncer(s, on_report=reports.append, min_backoff=0.1, max_backoff=0.5) for s in (a, b)
@@ -54,11 +53,11 @@ def test_background_syncer_delivers_live_and_recovers_after_the_relay_returns(
         relay.stop()
         wait_until(lambda: any(r.error for r in reports))
         a.journal.add("written while the relay is down")
-        assert relays.sync_status(a, space).waiting >= 1
+        assert a.relays.sync_status(space).waiting >= 1
         relay.start()  # same port: the syncers' backoff finds it again
         wait_until(lambda: "written while the relay is down" in bodies(b))
-        wait_until(lambda: relays.sync_status(a, space).waiting == 0)
-        assert relays.sync_status(b, space).transport == "relay"
+        wait_until(lambda: a.relays.sync_status(space).waiting == 0)
+        assert b.relays.sync_status(space).transport == "relay"
     finally:
         for syncer in syncers:
             syncer.stop()

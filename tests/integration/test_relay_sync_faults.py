@@ -17,7 +17,6 @@ from websockets.asyncio.client import connect
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 
-from haven.core import relays
 from haven.core.envelope import read_header
 from haven.core.journal import JournalDraft
 from haven.core.session import Session
@@ -42,7 +41,7 @@ FAST = (
 
 
 def _own_events(s: Session) -> int:
-    author, device = relays.own_chain(s, s.journal.space_id)
+    author, device = s.relays.own_chain(s.journal.space_id)
     return s.log.chain_tips(s.journal.space_id)[(author, device)]
 
 
@@ -70,14 +69,14 @@ def test_relay_killed_mid_upload_loses_and_duplicates_nothing_acknowledged(
     b = replica_of(a, tmp_path / "b")
     try:
         space = a.journal.space_id
-        relays.set_relays(a, space, [relay.url])
+        a.relays.set_relays(space, [relay.url])
         a.journal.add_many([JournalDraft(f"entry {i}", tags=("t",)) for i in range(1500)])
         total = _own_events(a)
         reports: list[relay_sync.RelayReport] = []
         pusher = threading.Thread(target=lambda: reports.extend(sync_relays(a)))
         pusher.start()
         deadline = threading.Event()
-        while relays.waiting(a, space, relay.url) == total and pusher.is_alive():
+        while a.relays.waiting(space, relay.url) == total and pusher.is_alive():
             deadline.wait(0.002)
         relay.signal(signal.SIGKILL)
         relay.wait()
@@ -92,14 +91,14 @@ def test_relay_killed_mid_upload_loses_and_duplicates_nothing_acknowledged(
 
         relay.start()  # same database, same port
         held = asyncio.run(_events_on_relay(relay.url, key))
-        mine = relays.own_chain(a, space)
+        mine = a.relays.own_chain(space)
         on_relay = {seq for author, device, seq in held if (author, device) == mine}
         assert set(range(1, acked + 1)) <= on_relay  # nothing acknowledged was lost
 
         again = sync_relays(a)[0].spaces[0]
         assert again.error is None and again.waiting == 0
         assert again.sent == total - acked
-        relays.set_relays(b, space, [relay.url])
+        b.relays.set_relays(space, [relay.url])
         pulled = sync_relays(b)[0].spaces[0]
         assert pulled.error is None and pulled.held == 0
         a_state = journal_state(a)
@@ -204,19 +203,19 @@ def test_gaps_from_a_lossy_relay_show_as_held_and_fill_from_another_relay_or_a_p
     engine: SyncEngine | None = None
     try:
         space = a.journal.space_id
-        relays.set_relays(a, space, [lossy.url, good.url])
+        a.relays.set_relays(space, [lossy.url, good.url])
         a.journal.add_many([JournalDraft(f"note {i}") for i in range(200)])
         assert all(r.spaces[0].waiting == 0 for r in sync_relays(a))
         clean = journal_state(a)
 
         for reader in (b, c):
-            relays.set_relays(reader, space, [lossy.url, good.url])
+            reader.relays.set_relays(space, [lossy.url, good.url])
             lossy_round = sync_relays(reader, lossy.url)[0].spaces[0]
             # The gaps are noticed: later events of a chain wait for the missing ones.
             # (Replayed blobs count as duplicates, or as held again if still in a gap.)
             assert lossy_round.held > 0 and lossy.replayed > 0
             assert len(journal_state(reader)) < len(clean)
-            assert relays.sync_status(reader, space).held == lossy_round.held
+            assert reader.relays.sync_status(space).held == lossy_round.held
 
         filled = sync_relays(b, good.url)[0].spaces[0]  # another relay fills B's gaps
         assert filled.held == 0 and journal_state(b) == clean
@@ -225,7 +224,7 @@ def test_gaps_from_a_lossy_relay_show_as_held_and_fill_from_another_relay_or_a_p
         engine.start()
         port = engine.serve("127.0.0.1", 0)
         asyncio.run(asyncio.wait_for(async_sync_once(c, "127.0.0.1", port), WAIT_S))
-        assert relays.sync_status(c, space).held == 0 and journal_state(c) == clean
+        assert c.relays.sync_status(space).held == 0 and journal_state(c) == clean
         # Every event once: A's, and B's and C's own (device link, relay list).
         assert c.log.count(space) == a.log.count(space) + _own_events(b) + _own_events(c)
     finally:
@@ -247,7 +246,7 @@ def test_after_a_key_rotation_events_move_to_a_mailbox_the_unlinked_device_canno
     try:
         space = a.journal.space_id
         for s in (a, b, lost):
-            relays.set_relays(s, space, [relay.url])
+            s.relays.set_relays(space, [relay.url])
         a.journal.add("before the laptop was stolen")
         for s in (a, b, lost, a):
             assert sync_relays(s)[0].spaces[0].error is None
@@ -294,13 +293,13 @@ def test_a_relay_that_stops_answering_ends_the_round_with_a_timeout(
     a = new_session(tmp_path / "a")
     try:
         space = a.journal.space_id
-        relays.set_relays(a, space, [url])
-        waiting = relays.waiting(a, space)
+        a.relays.set_relays(space, [url])
+        waiting = a.relays.waiting(space)
         began = time.monotonic()
         (report,) = sync_relays(a, timeout=1.0)
         assert time.monotonic() - began < 10
         assert report.spaces[0].error == "timeout"
-        assert relays.waiting(a, space) == waiting  # nothing counted as sent
+        assert a.relays.waiting(space) == waiting  # nothing counted as sent
     finally:
         a.lock()
 

@@ -23,8 +23,7 @@ import pytest
 from haven.core import session as sessions
 from haven.core.envelope import packb, unpackb
 from haven.core.space_secrets import SpaceSecret
-from haven.core.spaces.invite_code import InviteCode
-from haven.core.spaces.invites import InviteService, channel_secret
+from haven.core.spaces.invites import InviteCode, channel_secret
 from haven.store import identity_tables as ids
 from haven.store import invites_table as it
 from haven.store import spaces_tables as st
@@ -360,11 +359,11 @@ def test_a_welcome_larger_than_one_channel_message_arrives_in_parts(tmp_path: Pa
     bodies = [f"{i} " + os.urandom(15_000).hex() for i in range(24)]  # ~720 KB of posts
     for body in bodies:
         owner.spaces.post(sid, body)
-    inviter = InviteService(owner.vault, owner.spaces, owner.identity)
+    inviter = owner.invites
     inviter.set_auto_admit(sid, True)
     port = free_port()
     code = inviter.create(sid, HOST, port)
-    svc = InviteService(joiner.vault, joiner.spaces, joiner.identity)
+    svc = joiner.invites
     request = svc.begin(code, "Circle", "Bea")
 
     async def scenario() -> JoinOutcome:

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from haven.core.space_secrets import space_secrets
 from haven.errors import SyncError
 from haven.sync import messages as m
 from haven.sync import tcp
@@ -225,7 +224,7 @@ def test_hostile_message_over_tcp_is_refused_and_applies_nothing(tmp_path: Path)
     engine.start()
 
     async def hostile(port: int) -> list[m.Message]:
-        channel = await tcp.connect("127.0.0.1", port, space_secrets(b), idle_timeout=WAIT_S)
+        channel = await tcp.connect("127.0.0.1", port, b.secrets.offered(), idle_timeout=WAIT_S)
         heard: list[m.Message] = []
         try:
             await channel.send(m.encode(m.Tips(space, {})))

@@ -24,7 +24,6 @@ from typing import ClassVar
 import pytest
 from websockets.asyncio.client import connect
 
-from haven.core import relays
 from haven.core import session as sessions
 from haven.core.journal import JournalDraft
 from haven.relay import protocol
@@ -252,7 +251,7 @@ class ViaRelay(Transport):
         for folder in dirs:
             s = sessions.unlock(folder, PASSPHRASE)
             try:
-                relays.set_relays(s, s.journal.space_id, [self.url])
+                s.relays.set_relays(s.journal.space_id, [self.url])
             finally:
                 s.lock()
 

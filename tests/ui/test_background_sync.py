@@ -13,7 +13,6 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from haven.core.lan import lan_enabled
 from haven.core.session import Session
 from haven.sync.engine import SyncEngine
 from haven.ui.background_sync import SyncState, SyncStatus
@@ -159,10 +158,10 @@ def test_lan_toggle_is_stored_in_the_vault(qtbot: QtBot, make_window: MakeWindow
     session = window.bridge.session
     assert session is not None
     window.home.show_section("settings")
-    assert box.isEnabled() and box.isChecked() and lan_enabled(session)
+    assert box.isEnabled() and box.isChecked() and session.lan.enabled()
     box.setFocus()
     qtbot.keyClick(box, Qt.Key.Key_Space)
-    assert not box.isChecked() and not lan_enabled(session)
+    assert not box.isChecked() and not session.lan.enabled()
     window.lock()
     assert not box.isEnabled()
     flows.unlock(qtbot, window)

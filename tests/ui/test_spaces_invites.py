@@ -15,8 +15,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from haven.core.session import Session
-from haven.core.spaces.invite_code import InviteCode
-from haven.core.spaces.invites import InviteService
+from haven.core.spaces.invites import InviteCode, InviteService
 from haven.sync.engine import SyncEngine
 from haven.sync.invites import (
     InviteRoute,
@@ -35,7 +34,7 @@ HOST = "127.0.0.1"
 
 
 def service(session: Session) -> InviteService:
-    return InviteService(session.vault, session.spaces, session.identity)
+    return session.invites
 
 
 def test_admin_invites_and_approves_a_request(

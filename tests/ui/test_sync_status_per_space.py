@@ -18,7 +18,6 @@ from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
 from haven.core import relays
-from haven.core.lan import discovery_keys
 from haven.core.session import Session
 from haven.sync.discovery import Peer
 from haven.sync.engine import SyncEngine
@@ -75,7 +74,7 @@ def test_a_direct_sync_shows_in_the_journal_page_and_the_global_line(
     )
     assert app.sync_status.text() == "Synced just now (direct connection)"
     assert line.accessibleDescription() == line.text()
-    status = relays.sync_status(session, session.journal.space_id)
+    status = session.relays.sync_status(session.journal.space_id)
     assert status.transport == "direct" and status.waiting == 0
     assert status.last_sync_ms is not None
     # The minute tick re-words the same record: three minutes later it says so.
@@ -106,7 +105,7 @@ def test_a_round_discovery_asked_for_is_recorded_as_local_network(
     line = app.journal_page.sync_line
     qtbot.waitUntil(lambda: line.text() == "Synced just now on the local network", timeout=WAIT_MS)
     assert app.sync_status.text() == "Synced just now (local network)"
-    assert relays.sync_status(session, session.journal.space_id).transport == "lan"
+    assert session.relays.sync_status(session.journal.space_id).transport == "lan"
     assert [e.body for e in session.journal.list()] == ["found on the local network"]
 
 
@@ -146,7 +145,7 @@ def test_a_relay_round_and_the_waiting_count_while_the_relay_is_down(
         journal = session.journal.space_id
         line = app.journal_page.sync_line
         # The relay list is an event: the app's relay syncer picks it up and runs a round.
-        app.bridge.run(lambda: relays.set_relays(session, journal, [relay.url]), lambda _r: None)
+        app.bridge.run(lambda: session.relays.set_relays(journal, [relay.url]), lambda _r: None)
         qtbot.waitUntil(lambda: line.text() == "Synced just now through a relay", timeout=WAIT_MS)
         assert app.sync_status.text() == "Synced just now (relay)"
 
@@ -154,12 +153,12 @@ def test_a_relay_round_and_the_waiting_count_while_the_relay_is_down(
         flows.write_entry(qtbot, app, "written while the relay is down")
         qtbot.waitUntil(lambda: "1 waiting to go out" in line.text(), timeout=WAIT_MS)
         assert line.text().startswith("Synced just now through a relay · ")
-        assert relays.sync_status(session, journal).waiting == 1
+        assert session.relays.sync_status(journal).waiting == 1
 
         relay.start()  # same port: the syncer's backoff finds it again and pushes
         qtbot.waitUntil(lambda: line.text() == "Synced just now through a relay", timeout=WAIT_MS)
-        assert relays.sync_status(session, journal).waiting == 0
-        assert relays.sync_status(session, journal).transport == "relay"
+        assert session.relays.sync_status(journal).waiting == 0
+        assert session.relays.sync_status(journal).transport == "relay"
     finally:
         relay.stop()
 
@@ -186,7 +185,7 @@ class FakeLanSync:
 
     def refresh(self) -> None:
         self.refreshes.append(threading.current_thread().name)
-        self.announced.append({k.space_id for k in discovery_keys(self.session)})
+        self.announced.append({k.space_id for k in self.session.lan.discovery_keys()})
 
 
 def test_discovery_is_refreshed_off_the_ui_thread_after_a_new_space_and_an_unlink(

@@ -17,10 +17,8 @@ from typing import Any
 
 from haven.cli.context import Context
 from haven.cli.relays_cli import run_relay_sync
-from haven.core.lan import discovery_keys
-from haven.core.relays import check_relay_url, record_sync, spaces_using
+from haven.core.relay_urls import check_relay_url
 from haven.core.session import Session
-from haven.core.spaces.invites import InviteService
 from haven.errors import InvalidInput
 from haven.sync.addresses import lan_address
 from haven.sync.discovery import DiscoveryKey, LanDiscovery, Peer
@@ -132,7 +130,7 @@ def run_sync(args: argparse.Namespace, ctx: Context) -> int:
     if args.relay is not None:
         return run_relay_sync(session, check_relay_url(args.relay))
     if args.peer is None:
-        if not spaces_using(session):
+        if not session.relays.spaces_using():
             return _sync_lan(session, args.lan_wait)
         code = 0
         if lan_discovery_allowed() and lan_address() is not None:
@@ -149,7 +147,7 @@ def run_sync(args: argparse.Namespace, ctx: Context) -> int:
         raise
     for line in describe(report, session):
         print(line)
-    record_sync(session, [sp.space_id for sp in report.spaces], "direct")
+    session.relays.record_sync([sp.space_id for sp in report.spaces], "direct")
     if not report.spaces:
         print("no shared spaces with this peer")
     if report.equivocations:
@@ -178,7 +176,7 @@ def run_serve(args: argparse.Namespace, ctx: Context) -> int:
     engine = SyncEngine(
         session,
         on_report=on_report,
-        routes=[InviteRoute(InviteService(session.vault, session.spaces, session.identity))],
+        routes=[InviteRoute(session.invites)],
     )
     engine.start()
     lan: LanSync | None = None
@@ -220,7 +218,7 @@ def _sync_lan(session: Session, wait_s: float) -> int:
 
     keys = [
         DiscoveryKey.from_epoch_key(k.space_id, k.epoch, k.epoch_key)
-        for k in discovery_keys(session)
+        for k in session.lan.discovery_keys()
     ]
     discovery = LanDiscovery(
         lambda: keys, 0, on_peer, addresses=[address], interfaces=[address], announce=False
@@ -243,5 +241,5 @@ def _sync_lan(session: Session, wait_s: float) -> int:
             continue
         for line in describe(report, session):
             print(f"{host}:{port}: {line}")
-        record_sync(session, [sp.space_id for sp in report.spaces], "lan")
+        session.relays.record_sync([sp.space_id for sp in report.spaces], "lan")
     return 12 if failed else 0

@@ -12,7 +12,7 @@ import sys
 from typing import Any
 
 from haven.cli.context import Context
-from haven.core import relays
+from haven.core import relay_urls
 from haven.core.session import Session
 from haven.errors import InvalidInput, SyncError
 from haven.sync.relay_sync import sync_relays
@@ -50,20 +50,20 @@ def cmd_relays(args: argparse.Namespace, ctx: Context) -> int:
     space_id = resolve_space(session, args.space)
     if set(args.add) & set(args.remove):
         raise InvalidInput("the same relay cannot be both added and removed")
-    current = relays.relays(session, space_id)
+    current = session.relays.urls(space_id)
     if args.add or args.remove:
         wanted = list(current)
         for url in args.remove:
-            url = relays.check_relay_url(url)
+            url = relay_urls.check_relay_url(url)
             if url not in wanted:
                 raise InvalidInput(f"this space does not use {url}")
             wanted.remove(url)
         for url in args.add:
-            url = relays.check_relay_url(url)
+            url = relay_urls.check_relay_url(url)
             if url not in wanted:
                 wanted.append(url)
         if wanted != current:
-            current = relays.set_relays(session, space_id, wanted)
+            current = session.relays.set_relays(space_id, wanted)
     if not current:
         print("no relays")
     for url in current:
@@ -78,7 +78,7 @@ def space_name(session: Session, space_id: bytes) -> str:
 def run_relay_sync(session: Session, only: str | None) -> int:
     """`haven sync` through relays: one line per relay and space, counts only. Exit 12
     (SyncError) when no relay could be reached at all."""
-    if only is not None and not relays.spaces_using(session, only):
+    if only is not None and not session.relays.spaces_using(only):
         raise InvalidInput(
             "none of your spaces uses that relay; add it first with "
             "`haven space relays SPACE --add URL`"

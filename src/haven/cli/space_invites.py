@@ -15,8 +15,13 @@ from typing import Any
 from haven.cli import output
 from haven.cli.context import Context
 from haven.core.session import Session
-from haven.core.spaces.invite_code import InviteCode, parse_address, parse_duration
-from haven.core.spaces.invites import InviteService, invite_id_of
+from haven.core.spaces.invites import (
+    InviteCode,
+    InviteService,
+    invite_id_of,
+    parse_address,
+    parse_duration,
+)
 from haven.errors import InvalidInput, SyncError
 from haven.sync.invites import JoinOutcome, ask_status, fetch_info, first_sync, send_request
 
@@ -103,7 +108,7 @@ def register(sub: Any) -> None:
 
 
 def _service(session: Session) -> InviteService:
-    return InviteService(session.vault, session.spaces, session.identity)
+    return session.invites
 
 
 def cmd_invite(args: argparse.Namespace, ctx: Context) -> int:

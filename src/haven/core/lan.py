@@ -7,12 +7,9 @@ about on a network, which is itself worth keeping private.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from haven.store import identity_tables as ids
-
-if TYPE_CHECKING:
-    from haven.core.session import Session
+from haven.store.vault import Vault
 
 _GLOBAL = "lan_sync_off"
 _SPACE = "lan_sync_off:"
@@ -31,29 +28,34 @@ class SpaceKeyForDiscovery:
         return f"SpaceKeyForDiscovery(space={self.space_id.hex()[:8]}…, epoch={self.epoch})"
 
 
-def lan_enabled(session: Session, space_id: bytes | None = None) -> bool:
-    with session.vault.read() as conn:
-        if ids.get_meta(conn, _GLOBAL) == b"1":
-            return False
-        return space_id is None or ids.get_meta(conn, _SPACE + space_id.hex()) != b"1"
+class LanSettings:
+    """`session.lan`: whether this device syncs over the local network (globally and per
+    space), and the keys discovery derives its names from."""
 
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
 
-def set_lan_enabled(session: Session, enabled: bool, space_id: bytes | None = None) -> None:
-    key = _GLOBAL if space_id is None else _SPACE + space_id.hex()
-    with session.vault.transaction() as conn:
-        ids.set_meta(conn, key, b"0" if enabled else b"1")
+    def enabled(self, space_id: bytes | None = None) -> bool:
+        with self._vault.read() as conn:
+            if ids.get_meta(conn, _GLOBAL) == b"1":
+                return False
+            return space_id is None or ids.get_meta(conn, _SPACE + space_id.hex()) != b"1"
 
+    def set_enabled(self, enabled: bool, space_id: bytes | None = None) -> None:
+        key = _GLOBAL if space_id is None else _SPACE + space_id.hex()
+        with self._vault.transaction() as conn:
+            ids.set_meta(conn, key, b"0" if enabled else b"1")
 
-def discovery_keys(session: Session) -> list[SpaceKeyForDiscovery]:
-    """The keys to announce and browse with: none when LAN sync is off."""
-    out: list[SpaceKeyForDiscovery] = []
-    with session.vault.read() as conn:
-        if ids.get_meta(conn, _GLOBAL) == b"1":
-            return []
-        for space in ids.list_spaces(conn):
-            if ids.get_meta(conn, _SPACE + space.space_id.hex()) == b"1":
-                continue
-            keys = ids.epoch_keys(conn, space.space_id)
-            for epoch in sorted(keys, reverse=True)[: 1 + PREVIOUS_EPOCHS_ANNOUNCED]:
-                out.append(SpaceKeyForDiscovery(space.space_id, epoch, keys[epoch]))
-    return out
+    def discovery_keys(self) -> list[SpaceKeyForDiscovery]:
+        """The keys to announce and browse with: none when LAN sync is off."""
+        out: list[SpaceKeyForDiscovery] = []
+        with self._vault.read() as conn:
+            if ids.get_meta(conn, _GLOBAL) == b"1":
+                return []
+            for space in ids.list_spaces(conn):
+                if ids.get_meta(conn, _SPACE + space.space_id.hex()) == b"1":
+                    continue
+                keys = ids.epoch_keys(conn, space.space_id)
+                for epoch in sorted(keys, reverse=True)[: 1 + PREVIOUS_EPOCHS_ANNOUNCED]:
+                    out.append(SpaceKeyForDiscovery(space.space_id, epoch, keys[epoch]))
+        return out

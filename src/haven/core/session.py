@@ -11,8 +11,11 @@ from haven.core.envelope import SPACE_ID_BYTES
 from haven.core.eventlog import EventLog
 from haven.core.identity import Identity, Persona, validate_name, validate_pronouns
 from haven.core.journal import JournalProjector, JournalService
+from haven.core.lan import LanSettings
 from haven.core.passphrase import check
-from haven.core.relays import JournalRelaysProjector
+from haven.core.relays import JournalRelaysProjector, RelayService
+from haven.core.space_secrets import SpaceSecrets
+from haven.core.spaces.invites import InviteService
 from haven.core.spaces.service import SpaceService
 from haven.crypto.kdf import KdfParams
 from haven.errors import NotFound, WeakPassphrase
@@ -38,6 +41,10 @@ class Session:
         self.journal = JournalService(vault, self.log, journal_space)
         self.devices = DeviceService(vault, self.log, journal_space, self.identity.device_id)
         self.spaces = SpaceService(vault, self.log, self.identity, clock)
+        self.relays = RelayService(vault, self.log, self.identity, self.spaces, journal_space)
+        self.lan = LanSettings(vault)
+        self.secrets = SpaceSecrets(vault)
+        self.invites = InviteService(vault, self.spaces, self.identity, clock)
 
     @property
     def data_dir(self) -> Path:

@@ -13,14 +13,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from haven.crypto.subkeys import derive_subkey
 from haven.errors import InvalidInput
 from haven.store import identity_tables as ids
-
-if TYPE_CHECKING:
-    from haven.core.session import Session
+from haven.store.vault import Vault
 
 #: crypto_kdf context for a space's channel-authentication key.
 AUTH_KEY_CONTEXT = b"hvspauth"
@@ -81,17 +78,23 @@ def pairing_secret(secret: bytes) -> SpaceSecret:
     return SpaceSecret(PAIRING_SPACE_ID, 0, derive_subkey(secret, PAIRING_KEY_CONTEXT))
 
 
-def space_secrets(session: Session, kind: str | None = None) -> list[SpaceSecret]:
-    """One SpaceSecret per (space, epoch) whose key this vault holds, newest epoch first.
+class SpaceSecrets:
+    """`session.secrets`: what this vault offers when a sync channel opens."""
 
-    Every epoch is offered, not only the current one, so that a peer that has not yet seen a
-    key rotation can still sync the events that deliver it; the sync layer decides per space
-    which epochs to serve. `kind` limits the result (e.g. "journal" for linked devices only).
-    """
-    out: list[SpaceSecret] = []
-    with session.vault.read() as conn:
-        for space in ids.list_spaces(conn, kind):
-            keys = ids.epoch_keys(conn, space.space_id)
-            for epoch in sorted(keys, reverse=True):
-                out.append(secret_for(space.space_id, epoch, keys[epoch]))
-    return out
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    def offered(self, kind: str | None = None) -> list[SpaceSecret]:
+        """One SpaceSecret per (space, epoch) whose key this vault holds, newest epoch first.
+
+        Every epoch is offered, not only the current one, so that a peer that has not yet seen a
+        key rotation can still sync the events that deliver it; the sync layer decides per space
+        which epochs to serve. `kind` limits the result (e.g. "journal" for linked devices only).
+        """
+        out: list[SpaceSecret] = []
+        with self._vault.read() as conn:
+            for space in ids.list_spaces(conn, kind):
+                keys = ids.epoch_keys(conn, space.space_id)
+                for epoch in sorted(keys, reverse=True):
+                    out.append(secret_for(space.space_id, epoch, keys[epoch]))
+        return out

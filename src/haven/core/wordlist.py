@@ -1,6 +1,6 @@
 """The fixed list of 256 short, distinct English words Haven shows to people: one word per
 byte. Device pairing shows a transcript hash with it (haven.sync.handshake); invite codes are
-read aloud with it (haven.core.spaces.invite_code).
+read aloud with it (haven.core.spaces.invites).
 
 Changing this list changes what users compare and type, so it is part of the protocol
 (version 1). It lives in the core so that both the core and the sync layer can use it.

@@ -25,7 +25,7 @@ from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, Protocol, TypeVar
 
 from haven.core.session import Session
-from haven.core.space_secrets import PAIRING_SPACE_ID, SpaceSecret, space_secrets
+from haven.core.space_secrets import PAIRING_SPACE_ID, SpaceSecret
 from haven.errors import HavenError, SyncError
 from haven.sync import tcp
 from haven.sync.framing import MAX_PAYLOAD
@@ -158,7 +158,7 @@ async def async_sync_once(
     idle_timeout: float = tcp.IDLE_TIMEOUT,
 ) -> SyncReport:
     """Connect to a peer, run one round, close."""
-    secrets = await asyncio.to_thread(space_secrets, session)
+    secrets = await asyncio.to_thread(session.secrets.offered)
     channel = await tcp.connect(host, port, secrets, idle_timeout=idle_timeout)
     try:
         return await async_run_round(session.log, channel, round_timeout=round_timeout)
@@ -181,7 +181,7 @@ async def async_start_server(
     `routes` adds its secrets and takes the channels proven with them, before any round."""
 
     def secrets() -> list[SpaceSecret]:
-        return [*space_secrets(session), *(s for r in routes for s in r.secrets())]
+        return [*session.secrets.offered(), *(s for r in routes for s in r.secrets())]
 
     async def on_channel(channel: tcp.Channel) -> None:
         for route in routes:

@@ -27,10 +27,9 @@ import msgpack
 from haven.core.envelope import packb, unpackb
 from haven.core.session import Session
 from haven.core.space_secrets import SpaceSecret
-from haven.core.spaces.invite_code import InviteCode
-from haven.core.spaces.invites import Answer, InviteService, PublicInfo, channel_secret
-from haven.core.spaces.keys import MAX_WELCOME_BYTES
+from haven.core.spaces.invites import Answer, InviteCode, InviteService, PublicInfo, channel_secret
 from haven.core.spaces.model import JoinRequest
+from haven.core.spaces.sealed import MAX_WELCOME_BYTES
 from haven.errors import InvalidInput, SyncError
 from haven.sync import tcp
 from haven.sync.channel import ChannelClosed

@@ -11,7 +11,6 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 
-from haven.core.lan import discovery_keys
 from haven.core.session import Session
 from haven.sync.discovery import DiscoveryKey, LanDiscovery, Peer
 from haven.sync.engine import SyncEngine
@@ -75,7 +74,7 @@ class LanSync:
     def _keys(self) -> list[DiscoveryKey]:
         return [
             DiscoveryKey.from_epoch_key(k.space_id, k.epoch, k.epoch_key)
-            for k in discovery_keys(self._session)
+            for k in self._session.lan.discovery_keys()
         ]
 
     def _found(self, peer: Peer) -> None:

@@ -38,7 +38,6 @@ from haven.core.space_secrets import (
     SpaceSecret,
     new_pairing_secret,
     pairing_secret,
-    space_secrets,
 )
 from haven.crypto.hashing import blake2b_256
 from haven.errors import InvalidInput, SyncError, VaultExists
@@ -183,7 +182,7 @@ async def async_offer_link(
     synced: asyncio.Future[SyncReport] = asyncio.get_running_loop().create_future()
 
     def secrets() -> list[SpaceSecret]:
-        offered = space_secrets(session, "journal")
+        offered = session.secrets.offered("journal")
         if not state["used"] and time.time() < expires:
             offered.insert(0, pairing_secret(secret))
         return offered

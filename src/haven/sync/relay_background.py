@@ -29,7 +29,6 @@ from haven.sync.relay_sync import (
     RelayReport,
     SpaceRelayReport,
     async_sync_relay,
-    epoch_keys_of,
     ingest_blobs,
     mailbox_id,
     push_waiting,
@@ -141,15 +140,13 @@ class RelaySyncer:
     def _listed(self) -> set[str]:
         return {
             url
-            for space_id in relays.spaces_using(self._session)
-            for url in relays.relays(self._session, space_id)
+            for space_id in self._session.relays.spaces_using()
+            for url in self._session.relays.urls(space_id)
         }
 
     def _spaces_listing(self, url: str) -> list[bytes]:
         return [
-            s
-            for s in relays.spaces_using(self._session, url)
-            if url in relays.relays(self._session, s)
+            s for s in self._session.relays.spaces_using(url) if url in self._session.relays.urls(s)
         ]
 
     async def _async_refresh(self, wake: bool) -> None:
@@ -213,12 +210,12 @@ class RelaySyncer:
             known = {}
             for space_id, boxes in per_space.items():
                 known[space_id] = keys = await asyncio.to_thread(
-                    epoch_keys_of, self._session, space_id
+                    self._session.relays.epoch_keys, space_id
                 )
                 for epoch, key in keys.items():
                     client = await boxes.get(epoch, key)
                     after = await asyncio.to_thread(
-                        relays.cursor, self._session, url, mailbox_id(key)
+                        self._session.relays.cursor, url, mailbox_id(key)
                     )
                     await within(client.subscribe(after), self._timeout)
                     readers.append(
@@ -236,10 +233,10 @@ class RelaySyncer:
                 for space_id, boxes in per_space.items():
                     report = SpaceRelayReport(space_id)
                     await push_waiting(self._session, url, space_id, boxes, report)
-                    keys = await asyncio.to_thread(epoch_keys_of, self._session, space_id)
+                    keys = await asyncio.to_thread(self._session.relays.epoch_keys, space_id)
                     if report.sent:
                         await asyncio.to_thread(
-                            relays.record_sync, self._session, [space_id], "relay"
+                            self._session.relays.record_sync, [space_id], "relay"
                         )
                         self._tell(RelayReport(url, [report]))
                     if set(keys) != set(known[space_id]):
@@ -262,7 +259,7 @@ class RelaySyncer:
                 ingest_blobs, self._session, url, mailbox, epoch_key, [blob], cursor, report
             )
             if report.received:
-                await asyncio.to_thread(relays.record_sync, self._session, [space_id], "relay")
+                await asyncio.to_thread(self._session.relays.record_sync, [space_id], "relay")
                 self._tell(RelayReport(url, [report]))
 
     def _tell(self, report: RelayReport) -> None:

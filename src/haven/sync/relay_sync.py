@@ -22,7 +22,6 @@ from collections.abc import Awaitable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from haven.core import relays
 from haven.core.envelope import MAX_ENVELOPE_BYTES
 from haven.core.session import Session
 from haven.crypto import aead, padding
@@ -30,9 +29,6 @@ from haven.crypto.errors import CryptoError
 from haven.crypto.subkeys import derive_subkey
 from haven.relay.client import RelayClient, RelayError
 from haven.relay.protocol import Appended, MailboxCredentials
-from haven.store import identity_tables as ids
-from haven.store import log_table as lt
-from haven.store import relay_tables as rt
 
 T = TypeVar("T")
 
@@ -140,13 +136,13 @@ async def async_sync_relay(
                 report.error = exc.code  # nothing done yet: don't try its other spaces
         finally:
             await mailboxes.close()
-            space_report.waiting = await asyncio.to_thread(relays.waiting, session, space_id, relay)
-            space_report.held = await asyncio.to_thread(_held, session, space_id)
+            space_report.waiting = await asyncio.to_thread(session.relays.waiting, space_id, relay)
+            space_report.held = await asyncio.to_thread(session.relays.held, space_id)
         if report.error is not None:
             break
     done = [s.space_id for s in report.spaces if s.error is None]
     if done:
-        await asyncio.to_thread(relays.record_sync, session, done, "relay")
+        await asyncio.to_thread(session.relays.record_sync, done, "relay")
     return report
 
 
@@ -177,24 +173,14 @@ async def within(answer: Awaitable[T], timeout: float) -> T:
         raise RelayError("timeout", "the relay did not answer in time") from exc
 
 
-def _held(session: Session, space_id: bytes) -> int:
-    with session.vault.read() as conn:
-        return lt.count_held(conn, space_id)
-
-
-def epoch_keys_of(session: Session, space_id: bytes) -> dict[int, bytes]:
-    with session.vault.read() as conn:
-        return ids.epoch_keys(conn, space_id)
-
-
 async def push_waiting(
     session: Session, relay: str, space_id: bytes, mailboxes: Mailboxes, report: SpaceRelayReport
 ) -> None:
     """Upload waiting events in sequence order, many in flight per connection; the outbox
     moves forward over the acknowledged prefix only."""
-    keys = await asyncio.to_thread(epoch_keys_of, session, space_id)
+    keys = await asyncio.to_thread(session.relays.epoch_keys, space_id)
     while True:
-        batch = await asyncio.to_thread(relays.pending, session, relay, space_id, PUSH_BATCH)
+        batch = await asyncio.to_thread(session.relays.pending, relay, space_id, PUSH_BATCH)
         if not batch:
             return
         acks: list[tuple[int, asyncio.Future[Appended]]] = []
@@ -212,7 +198,7 @@ async def push_waiting(
                 report.sent += 1
         finally:
             if acked:
-                await asyncio.to_thread(relays.mark_acked, session, relay, space_id, acked)
+                await asyncio.to_thread(session.relays.mark_acked, relay, space_id, acked)
             for _, future in acks:  # after a failure: nothing left pending or unread
                 if not future.done():
                     future.cancel()
@@ -227,7 +213,7 @@ async def _pull_all(
     (a rotation) adds its mailbox to the round."""
     done: set[int] = set()
     for _ in range(MAX_EPOCH_ROUNDS):
-        keys = await asyncio.to_thread(epoch_keys_of, session, space_id)
+        keys = await asyncio.to_thread(session.relays.epoch_keys, space_id)
         todo = sorted(set(keys) - done)
         if not todo:
             return
@@ -246,7 +232,7 @@ async def _pull(
     timeout: float,
 ) -> None:
     mailbox = mailbox_id(epoch_key)
-    after = await asyncio.to_thread(relays.cursor, session, relay, mailbox)
+    after = await asyncio.to_thread(session.relays.cursor, relay, mailbox)
     for _ in range(MAX_PAGES_PER_ROUND):  # a relay that never stops sending ends the round
         page = await within(client.fetch(after, FETCH_PAGE), timeout)
         if not page.items:
@@ -275,8 +261,8 @@ def ingest_blobs(
     cursor: int,
     report: SpaceRelayReport,
 ) -> None:
-    """Open and ingest one page; the cursor moves in the same transaction, so a crash
-    either keeps both or neither (and the page is fetched again)."""
+    """Open and ingest one page; the cursor moves in the same transaction as the events
+    (`session.relays.ingest_page`)."""
     envelopes = []
     for untrusted in untrusted_blobs:
         envelope = open_blob(epoch_key, untrusted)
@@ -284,9 +270,7 @@ def ingest_blobs(
             report.rejected += 1
         else:
             envelopes.append(envelope)
-    with session.vault.transaction() as conn:
-        result = session.log.ingest(envelopes)
-        rt.set_cursor(conn, relay, mailbox, cursor)
+    result = session.relays.ingest_page(relay, mailbox, envelopes, cursor)
     report.received += len(result.accepted)
     report.duplicates += result.duplicates
     report.rejected += len(result.rejected)
@@ -301,8 +285,8 @@ def sync_relays(
 ) -> list[RelayReport]:
     """Every relay of every space (or only `only`), one after another."""
     targets: dict[str, list[bytes]] = {}
-    for space_id in relays.spaces_using(session, only):
-        for url in relays.relays(session, space_id) if only is None else [only]:
+    for space_id in session.relays.spaces_using(only):
+        for url in session.relays.urls(space_id) if only is None else [only]:
             targets.setdefault(url, []).append(space_id)
 
     async def run() -> list[RelayReport]:

@@ -29,10 +29,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from haven.core import relays as core_relays
-from haven.core.lan import lan_enabled
 from haven.core.session import Session
-from haven.core.spaces.invites import InviteService
 from haven.errors import HavenError
 from haven.sync.addresses import lan_address
 from haven.sync.engine import SyncEngine, SyncFailed
@@ -87,7 +84,7 @@ def record_round(session: Session, report: SyncReport, transport: str) -> bool:
     if report.error or not report.complete or not report.spaces:
         return False
     try:
-        core_relays.record_sync(session, [s.space_id for s in report.spaces], transport)
+        session.relays.record_sync([s.space_id for s in report.spaces], transport)
     except HavenError as exc:  # locked under us
         log.info("sync status not recorded: %s", type(exc).__name__)
         return False
@@ -105,7 +102,7 @@ class _NotifyingEngine(SyncEngine):
         super().__init__(
             session,
             on_report=lambda r: self._finished(r, "direct"),
-            routes=[InviteRoute(InviteService(session.vault, session.spaces, session.identity))],
+            routes=[InviteRoute(session.invites)],
         )
         self._owner = owner
         self._generation = generation
@@ -227,7 +224,7 @@ class BackgroundSync(QObject):
         self._arm_midnight()
 
     def _start_lan(self, session: Session) -> None:
-        if self._engine is None or not discovery_allowed() or not lan_enabled(session):
+        if self._engine is None or not discovery_allowed() or not session.lan.enabled():
             return
         host = listen_host()
         address = lan_address() if host in ("0.0.0.0", "::") else host

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
-from haven.core.lan import lan_enabled, set_lan_enabled
 from haven.errors import HavenError
 from haven.ui import appearance, messages
 from haven.ui.bridge import SessionBridge
@@ -146,7 +145,7 @@ class HavenWindow(QMainWindow):
         self.journal_page.attach()
         self.devices_page.attach()
         self.spaces_page.attach()
-        self.settings_page.set_lan_sync(lan_enabled(session))
+        self.settings_page.set_lan_sync(session.lan.enabled())
         self.home.show_section("journal")
         self.stack.setCurrentWidget(self.home)
         self.safety.arm_idle(True)
@@ -182,9 +181,9 @@ class HavenWindow(QMainWindow):
         if session is None:
             return
         try:
-            set_lan_enabled(session, enabled)
+            session.lan.set_enabled(enabled)
         except HavenError as exc:
-            self.settings_page.set_lan_sync(lan_enabled(session))
+            self.settings_page.set_lan_sync(session.lan.enabled())
             log.warning("could not store the LAN setting: %s", type(exc).__name__)
             return
         self.bridge.background.set_lan_enabled(enabled)

@@ -124,7 +124,7 @@ class SpaceStatusLabel(QLabel):
             if ticket == self._ticket:
                 self._reading = self._again = False
 
-        self.bridge.run(lambda: relays.sync_status(session, space_id), done, failed)
+        self.bridge.run(lambda: session.relays.sync_status(space_id), done, failed)
 
     @Slot()
     def _render(self) -> None:

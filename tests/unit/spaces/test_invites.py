@@ -11,20 +11,17 @@ from pathlib import Path
 import pytest
 
 from haven.core.session import Session
-from haven.core.spaces.invite_code import (
+from haven.core.spaces.invites import (
+    Answer,
     CodeError,
     InviteCode,
-    parse_address,
-    parse_duration,
-)
-from haven.core.spaces.invites import (
-    ANSWER_GRACE_MS,
-    MAX_REQUESTS_PER_INVITE,
-    Answer,
     InviteService,
     channel_secret,
     invite_id_of,
+    parse_address,
+    parse_duration,
 )
+from haven.core.spaces.invites.host import ANSWER_GRACE_MS, MAX_REQUESTS_PER_INVITE
 from haven.core.spaces.model import JoinRequest
 from haven.core.wordlist import WORDS
 from haven.errors import InvalidInput, NotFound
@@ -285,7 +282,7 @@ def test_expired_revoked_and_full_invites(owner: Session, tmp_path: Path, clock:
 def test_flooding_one_invite_is_bounded(
     owner: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("haven.core.spaces.invites.MAX_REQUESTS_PER_INVITE", 2)
+    monkeypatch.setattr("haven.core.spaces.invites.host.MAX_REQUESTS_PER_INVITE", 2)
     sid = owner.spaces.create_space("Circle", display_name="Ari")
     inv = service(owner)
     c = inv.create(sid, "127.0.0.1", 7654, uses=5)

@@ -7,7 +7,7 @@ import pytest
 
 from haven.core.envelope import ZERO_ID, Header, seal_event
 from haven.core.spaces import events as ev
-from haven.core.spaces import keys
+from haven.core.spaces import sealed
 from haven.crypto.sealing import BoxKeyPair
 from haven.crypto.signing import SigningKeyPair
 from haven.errors import InvalidInput
@@ -102,11 +102,13 @@ def test_a_stranger_with_a_leaked_key_cannot_post(group: Group) -> None:
 def test_a_rotation_from_a_non_admin_is_ignored(group: Group) -> None:
     sid = group.space_id
     before = group.owner.spaces.space_info(sid).epoch
-    epoch, key = keys.new_epoch()
+    epoch, key = sealed.new_epoch()
     with group.cai.vault.read() as conn:
         boxes = st.active_box_keys(conn, sid)
     group.cai.log.append(
-        sid, ev.ROTATE, {"epoch": epoch, "keys": keys.seal_epoch_key_to_all(boxes, sid, epoch, key)}
+        sid,
+        ev.ROTATE,
+        {"epoch": epoch, "keys": sealed.seal_epoch_key_to_all(boxes, sid, epoch, key)},
     )
     group.sync()
     for s in group.all():
@@ -126,19 +128,19 @@ def test_a_rotation_from_a_non_admin_is_ignored(group: Group) -> None:
 def test_sealed_epoch_keys_are_bound_to_space_epoch_and_recipient() -> None:
     box, other = BoxKeyPair.generate(), BoxKeyPair.generate()
     sid, key = b"s" * 16, b"k" * 32
-    sealed = keys.seal_epoch_key(box.public, sid, 7, key)
-    assert keys.open_epoch_key(box, sealed, sid, 7) == key
-    assert keys.open_epoch_key(box, sealed, b"t" * 16, 7) is None  # another space
-    assert keys.open_epoch_key(box, sealed, sid, 8) is None  # another epoch
-    assert keys.open_epoch_key(other, sealed, sid, 7) is None  # not sealed to us
+    blob = sealed.seal_epoch_key(box.public, sid, 7, key)
+    assert sealed.open_epoch_key(box, blob, sid, 7) == key
+    assert sealed.open_epoch_key(box, blob, b"t" * 16, 7) is None  # another space
+    assert sealed.open_epoch_key(box, blob, sid, 8) is None  # another epoch
+    assert sealed.open_epoch_key(other, blob, sid, 7) is None  # not sealed to us
     # Sealed to us but naming someone else as recipient (lifted from another slot).
-    lifted = keys.seal_epoch_key(box.public, sid, 7, key)
-    wrong_recipient = keys.seal(
-        box.public, keys.packb([keys.EPOCH_KEY_DOMAIN, sid, 7, other.public, key])
+    lifted = sealed.seal_epoch_key(box.public, sid, 7, key)
+    wrong_recipient = sealed.seal(
+        box.public, sealed.packb([sealed.EPOCH_KEY_DOMAIN, sid, 7, other.public, key])
     )
-    assert keys.open_epoch_key(box, lifted, sid, 7) == key
-    assert keys.open_epoch_key(box, wrong_recipient, sid, 7) is None
-    assert keys.open_epoch_key(box, b"garbage", sid, 7) is None
+    assert sealed.open_epoch_key(box, lifted, sid, 7) == key
+    assert sealed.open_epoch_key(box, wrong_recipient, sid, 7) is None
+    assert sealed.open_epoch_key(box, b"garbage", sid, 7) is None
 
 
 def test_welcome_bad_input_is_refused_and_changes_nothing(group: Group, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -156,8 +158,8 @@ def test_welcome_bad_input_is_refused_and_changes_nothing(group: Group, tmp_path
     with pytest.raises(InvalidInput, match="does not answer"):
         eve.spaces.accept_welcome(welcome)  # made for Dee's request
     # A welcome whose log does not add this persona (the add event was dropped).
-    w = keys.Welcome.decode(welcome)
-    stripped = keys.Welcome(
+    w = sealed.Welcome.decode(welcome)
+    stripped = sealed.Welcome(
         w.space_id, w.owner_pk, w.add_event_id, w.sealed_keys, w.envelopes[:1]
     ).encode()
     with pytest.raises(InvalidInput, match="does not show you"):
@@ -245,7 +247,7 @@ def test_removing_a_device_rotates_the_key_away_from_it(group: Group) -> None:
     recipients = {bytes(pk_) for pk_, _ in rotation.content["keys"]}
     assert laptop.public not in recipients and len(recipients) == 3
     assert (
-        keys.find_and_open(laptop, [(p, b) for p, b in rotation.content["keys"]], sid, epoch)
+        sealed.find_and_open(laptop, [(p, b) for p, b in rotation.content["keys"]], sid, epoch)
         is None
     )
 

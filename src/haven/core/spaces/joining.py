@@ -1,13 +1,13 @@
 """Joining a space without a network of its own: the joiner's request, the admin's add
-event and welcome, and the joiner accepting it. The invite flow (sync channel) carries the
-request and the welcome (docs/PROTOCOL.md, "Joining")."""
+event and welcome, and the joiner accepting it. The invite flow (`invites/`, carried by
+haven.sync.invites) brings the request and the welcome (docs/PROTOCOL.md, "Joining")."""
 
 from __future__ import annotations
 
 from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
-from haven.core.spaces import keys
-from haven.core.spaces.base import SpaceBase
+from haven.core.spaces import sealed
+from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.model import JoinRequest
 from haven.core.spaces.personas import checked_profile, new_box, new_persona
 from haven.crypto.sealing import BoxKeyPair
@@ -20,16 +20,19 @@ from haven.store.spaces_tables import GroupRow
 WELCOME_MAX_EVENTS = 20_000
 
 
-class JoinMixin(SpaceBase):
+class Joining:
+    def __init__(self, ctx: SpaceContext) -> None:
+        self._ctx = ctx
+
     def prepare_join(self, display_name: str, pronouns: str = "", colour: str = "") -> JoinRequest:
         """Joiner side: a fresh persona and device key for a space not yet known. The
         request holds public keys only; the secrets stay here until a welcome arrives."""
         profile = checked_profile(display_name, pronouns, colour)
         box = new_box()
-        with self._vault.transaction() as conn:
-            pk = new_persona(conn, profile, self._clock())
-            device = self._identity.device_id_for(pk)
-            st.insert_pending(conn, pk, box.secret, box.public, profile.colour, self._clock())
+        with self._ctx.vault.transaction() as conn:
+            pk = new_persona(conn, profile, self._ctx.clock())
+            device = self._ctx.identity.device_id_for(pk)
+            st.insert_pending(conn, pk, box.secret, box.public, profile.colour, self._ctx.clock())
         return JoinRequest(pk, box.public, device, profile)
 
     def make_add_member(
@@ -48,15 +51,15 @@ class JoinMixin(SpaceBase):
         pk, box_pk = ev.clean_pk(persona_pk), ev.clean_pk(box_pk)
         device = device_id if device_id is not None else bytes(16)
         ev.clean_devices([[device, box_pk]])
-        me = self._require(space_id, ev.ADD, "only admins can add members")
-        with self._vault.transaction() as conn:
+        me = self._ctx.require(space_id, ev.ADD, "only admins can add members")
+        with self._ctx.vault.transaction() as conn:
             if not au.may_add(me, st.get_member(conn, space_id, pk)):
                 raise InvalidInput("that persona is already a member, or is banned")
             space = ids.get_space(conn, space_id)
-            group = self._group(conn, space_id)
+            group = self._ctx.group(conn, space_id)
             assert space is not None
             current = space.current_epoch
-            add = self._append(
+            add = self._ctx.append(
                 space_id,
                 ev.ADD,
                 {
@@ -66,17 +69,19 @@ class JoinMixin(SpaceBase):
                     "key_epoch": current,
                 },
             )
-            sealed = keys.seal_welcome_keys(
+            sealed_keys = sealed.seal_welcome_keys(
                 box_pk, space_id, add.id, current, ids.epoch_keys(conn, space_id)
             )
-        envelopes = self._log.envelopes_after(space_id, {}, WELCOME_MAX_EVENTS)
-        return keys.Welcome(space_id, group.owner_pk, add.id, sealed, tuple(envelopes)).encode()
+        envelopes = self._ctx.log.envelopes_after(space_id, {}, WELCOME_MAX_EVENTS)
+        return sealed.Welcome(
+            space_id, group.owner_pk, add.id, sealed_keys, tuple(envelopes)
+        ).encode()
 
     def accept_welcome(self, welcome: bytes) -> bytes:
         """Joiner side: open the welcome with a pending request's device key, store the
         keys and the log, and check that the log really makes this persona a member."""
-        untrusted = keys.Welcome.decode(welcome)
-        with self._vault.read() as conn:
+        untrusted = sealed.Welcome.decode(welcome)
+        with self._ctx.vault.read() as conn:
             if ids.get_space(conn, untrusted.space_id) is not None:
                 raise InvalidInput("you are already in this space")
             boxes = st.pending_box_keys(conn)
@@ -84,20 +89,25 @@ class JoinMixin(SpaceBase):
         for secret, public in boxes:
             try:
                 box = BoxKeyPair(secret, public)
-                opened = keys.open_welcome_keys(box, untrusted)
+                opened = sealed.open_welcome_keys(box, untrusted)
                 break
             except InvalidInput:
                 continue
         if opened is None or box is None:
             raise InvalidInput("this welcome does not answer any join request made here")
-        with self._vault.transaction() as conn:
+        with self._ctx.vault.transaction() as conn:
             pending = st.get_pending_by_box(conn, box.public)
             assert pending is not None
             persona_pk, _, colour = pending
             ids.insert_space(
                 conn,
                 ids.SpaceRow(
-                    untrusted.space_id, "group", persona_pk, "", opened.current_epoch, self._clock()
+                    untrusted.space_id,
+                    "group",
+                    persona_pk,
+                    "",
+                    opened.current_epoch,
+                    self._ctx.clock(),
                 ),
             )
             for epoch, key in opened.keys.items():
@@ -112,16 +122,18 @@ class JoinMixin(SpaceBase):
                     colour,
                     0,
                     "",
-                    self._clock(),
+                    self._ctx.clock(),
                 ),
             )
             st.delete_pending(conn, persona_pk)
-        self._log.ingest(untrusted.envelopes)
-        with self._fresh(untrusted.space_id) as conn:
+        self._ctx.log.ingest(untrusted.envelopes)
+        with self._ctx.fresh(untrusted.space_id) as conn:
             me = st.get_member(conn, untrusted.space_id, persona_pk)
         if not au.is_active(me):
-            with self._vault.transaction() as conn:
+            with self._ctx.vault.transaction() as conn:
                 st.wipe_space(conn, untrusted.space_id, None)
-                st.insert_pending(conn, persona_pk, box.secret, box.public, colour, self._clock())
+                st.insert_pending(
+                    conn, persona_pk, box.secret, box.public, colour, self._ctx.clock()
+                )
             raise InvalidInput("the welcome's history does not show you being added")
         return untrusted.space_id

@@ -1,223 +1,88 @@
-"""Epoch keys, welcome bundles and reports, sealed (crypto_box_seal) to one device's X25519 key.
-
-A sealed box is anonymous: anyone can seal to a public key. What makes a sealed epoch key
-trustworthy is the event that carries it, which an admin signed and the membership rules
-accept. The sealed plaintext repeats the space id, the epoch and the recipient's key, and
-the opener checks all three, so an envelope cannot be lifted into another space, epoch or
-recipient's slot (docs/PROTOCOL.md, "Group spaces", "Epoch keys").
-"""
+"""Epoch keys: rotating to a new key (admins), sharing the key in force with member devices
+that missed it, and healing a space whose key reached a device outside the membership.
+What carries a key (sealed to one device) is in `sealed.py`; the rules that accept a
+rotation or a share in log order are in `rules/keys.py`."""
 
 from __future__ import annotations
 
-import os
-import secrets
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
-
-import msgpack
-
-from haven.core.envelope import packb, unpackb
-from haven.crypto.errors import CryptoError
-from haven.crypto.sealing import BoxKeyPair, open_sealed, seal
-from haven.errors import InvalidInput
-
-EPOCH_KEY_DOMAIN = b"haven/epoch-key/v1"
-WELCOME_KEYS_DOMAIN = b"haven/welcome-keys/v1"
-WELCOME_DOMAIN = b"haven/welcome/v1"
-REPORT_DOMAIN = b"haven/report/v1"
-EPOCH_KEY_BYTES = 32
-MAX_WELCOME_BYTES = 64 * 1024 * 1024
+from haven.core.eventlog import Draft
+from haven.core.spaces import authority as au
+from haven.core.spaces import events as ev
+from haven.core.spaces import sealed
+from haven.core.spaces.context import SpaceContext
+from haven.store import identity_tables as ids
+from haven.store import spaces_tables as st
 
 
-def new_epoch() -> tuple[int, bytes]:
-    """A fresh epoch: a random 62-bit number (so two admins rotating at once never pick the
-    same one) and a random key."""
-    return secrets.randbelow(2**62) + 1, os.urandom(EPOCH_KEY_BYTES)
+class KeyRotation:
+    def __init__(self, ctx: SpaceContext) -> None:
+        self._ctx = ctx
+        self._healing = False
 
+    def rotation(self, space_id: bytes, recipients: set[bytes]) -> tuple[int, Draft]:
+        epoch, key = sealed.new_epoch()
+        sealed_keys = sealed.seal_epoch_key_to_all(recipients, space_id, epoch, key)
+        return epoch, Draft(ev.ROTATE, {"epoch": epoch, "keys": sealed_keys})
 
-def _unpack(data: bytes) -> Any:
-    try:
-        return unpackb(data)
-    except (ValueError, TypeError, msgpack.UnpackException):
-        return None
+    def rotate(self, space_id: bytes) -> int:
+        """A new epoch key for every active member device (admins only)."""
+        self._ctx.require(space_id, ev.ROTATE, "only admins can rotate the space key")
+        with self._ctx.vault.transaction() as conn:
+            epoch, draft = self.rotation(space_id, st.active_box_keys(conn, space_id))
+            self._ctx.append_many(space_id, [draft])
+        return epoch
 
+    def heal(self, space_id: bytes) -> str:
+        """If this device is an admin's: rotate when a device outside the membership holds
+        the key in force (someone left, or two removals raced), or share the key with member
+        devices that missed it (an add raced a rotation). Returns what it did."""
+        with self._ctx.fresh(space_id) as conn:
+            me, state = self._ctx.me(conn, space_id), st.get_state(conn, space_id)
+            if state is None or not au.may(me, ev.ROTATE):
+                return ""
+            key = ids.get_epoch_key(conn, space_id, state.inforce_epoch)
+            got = st.recipients(conn, space_id, state.inforce_epoch)
+            active = st.active_box_keys(conn, space_id)
+        if key is None:
+            return ""
+        if got - active:
+            self.rotate(space_id)
+            return "rotated"
+        if active - got:
+            self._share(space_id, state.inforce_epoch, key, active - got)
+            return "shared"
+        return ""
 
-def seal_epoch_key(recipient_pk: bytes, space_id: bytes, epoch: int, key: bytes) -> bytes:
-    return seal(recipient_pk, packb([EPOCH_KEY_DOMAIN, space_id, epoch, recipient_pk, key]))
+    def _share(self, space_id: bytes, epoch: int, key: bytes, missing: set[bytes]) -> None:
+        """Seal the key in force to devices that missed it. Each share event is encrypted
+        under an older epoch those devices hold (they cannot read the current one yet), the
+        way a rotation is; whoever else holds that epoch learns only that a share happened."""
+        by_epoch: dict[int, list[bytes]] = {}
+        with self._ctx.vault.transaction() as conn:
+            space = ids.get_space(conn, space_id)
+            assert space is not None
+            for box_pk in sorted(missing):
+                held = [
+                    e
+                    for e in st.epochs_held(conn, space_id, box_pk)
+                    if ids.get_epoch_key(conn, space_id, e) is not None
+                ]
+                if held:
+                    by_epoch.setdefault(held[0], []).append(box_pk)
+            for old, boxes in sorted(by_epoch.items()):
+                ids.set_current_epoch(conn, space_id, old)
+                sealed_keys = sealed.seal_epoch_key_to_all(boxes, space_id, epoch, key)
+                self._ctx.append(space_id, ev.SHARE, {"epoch": epoch, "keys": sealed_keys})
+            ids.set_current_epoch(conn, space_id, space.current_epoch)
 
-
-def seal_epoch_key_to_all(
-    recipients: Iterable[bytes], space_id: bytes, epoch: int, key: bytes
-) -> list[list[bytes]]:
-    return [[pk, seal_epoch_key(pk, space_id, epoch, key)] for pk in sorted(set(recipients))]
-
-
-def open_epoch_key(
-    box: BoxKeyPair, untrusted_sealed: bytes, space_id: bytes, epoch: int
-) -> bytes | None:
-    """The key, or None when the box does not open or is bound to something else."""
-    try:
-        plain = open_sealed(box, untrusted_sealed)
-    except CryptoError:
-        return None
-    fields = _unpack(plain)
-    if not (
-        isinstance(fields, list)
-        and len(fields) == 5
-        and fields[:4] == [EPOCH_KEY_DOMAIN, space_id, epoch, box.public]
-    ):
-        return None
-    key = fields[-1]
-    return key if isinstance(key, bytes) and len(key) == EPOCH_KEY_BYTES else None
-
-
-def find_and_open(
-    box: BoxKeyPair, sealed: Iterable[tuple[bytes, bytes]], space_id: bytes, epoch: int
-) -> bytes | None:
-    for recipient, blob in sealed:
-        if recipient == box.public:
-            return open_epoch_key(box, blob, space_id, epoch)
-    return None
-
-
-# ----------------------------------------------------------------- reports
-
-
-def seal_report(recipient_pk: bytes, space_id: bytes, target_id: bytes, reason: str) -> bytes:
-    return seal(recipient_pk, packb([REPORT_DOMAIN, space_id, recipient_pk, target_id, reason]))
-
-
-def open_report(
-    box: BoxKeyPair, untrusted_sealed: bytes, space_id: bytes
-) -> tuple[bytes, str] | None:
-    try:
-        plain = open_sealed(box, untrusted_sealed)
-    except CryptoError:
-        return None
-    fields = _unpack(plain)
-    if not (
-        isinstance(fields, list)
-        and len(fields) == 5
-        and fields[:3] == [REPORT_DOMAIN, space_id, box.public]
-    ):
-        return None
-    target, reason = fields[3], fields[4]
-    if not (isinstance(target, bytes) and len(target) == 32 and isinstance(reason, str)):
-        return None
-    return target, reason
-
-
-# ----------------------------------------------------------------- welcome
-
-
-@dataclass(frozen=True, repr=False)
-class WelcomeKeys:
-    space_id: bytes
-    add_event_id: bytes
-    current_epoch: int
-    keys: dict[int, bytes]
-
-    def __repr__(self) -> str:
-        return f"WelcomeKeys(epochs={sorted(self.keys)})"
-
-
-@dataclass(frozen=True)
-class Welcome:
-    """What an admin hands a new member through the invite flow (which encrypts it again):
-    the space id and owner, the id of the add event, every epoch key sealed to the new
-    device, and the space's log so far."""
-
-    space_id: bytes
-    owner_pk: bytes
-    add_event_id: bytes
-    sealed_keys: bytes
-    envelopes: tuple[bytes, ...]
-
-    def encode(self) -> bytes:
-        return packb(
-            [
-                WELCOME_DOMAIN,
-                self.space_id,
-                self.owner_pk,
-                self.add_event_id,
-                self.sealed_keys,
-                list(self.envelopes),
-            ]
-        )
-
-    @classmethod
-    def decode(cls, untrusted: bytes) -> Welcome:
-        if len(untrusted) > MAX_WELCOME_BYTES:
-            raise InvalidInput("the welcome is too large")
-        fields = _unpack(untrusted)
-        if not (isinstance(fields, list) and len(fields) == 6 and fields[0] == WELCOME_DOMAIN):
-            raise InvalidInput("this is not a Haven welcome")
-        _, space_id, owner, add_id, sealed_keys, envelopes = fields
-        if not (
-            isinstance(space_id, bytes)
-            and len(space_id) == 16
-            and isinstance(owner, bytes)
-            and len(owner) == 32
-            and isinstance(add_id, bytes)
-            and len(add_id) == 32
-            and isinstance(sealed_keys, bytes)
-            and isinstance(envelopes, list)
-            and all(isinstance(e, bytes) for e in envelopes)
-        ):
-            raise InvalidInput("the welcome is damaged")
-        return cls(space_id, owner, add_id, sealed_keys, tuple(envelopes))
-
-
-def seal_welcome_keys(
-    recipient_pk: bytes,
-    space_id: bytes,
-    add_event_id: bytes,
-    current_epoch: int,
-    keys: dict[int, bytes],
-) -> bytes:
-    return seal(
-        recipient_pk,
-        packb(
-            [
-                WELCOME_KEYS_DOMAIN,
-                space_id,
-                recipient_pk,
-                add_event_id,
-                current_epoch,
-                [[e, k] for e, k in sorted(keys.items())],
-            ]
-        ),
-    )
-
-
-def open_welcome_keys(box: BoxKeyPair, welcome: Welcome) -> WelcomeKeys:
-    try:
-        plain = open_sealed(box, welcome.sealed_keys)
-    except CryptoError:
-        raise InvalidInput("this welcome was made for someone else's join request") from None
-    fields = _unpack(plain)
-    if not (
-        isinstance(fields, list)
-        and len(fields) == 6
-        and fields[:4] == [WELCOME_KEYS_DOMAIN, welcome.space_id, box.public, welcome.add_event_id]
-    ):
-        raise InvalidInput("the welcome's keys are bound to another space or request")
-    current, pairs = fields[4], fields[5]
-    keys: dict[int, bytes] = {}
-    if not isinstance(pairs, list):
-        raise InvalidInput("the welcome is damaged")
-    for pair in pairs:
-        if not (
-            isinstance(pair, list)
-            and len(pair) == 2
-            and type(pair[0]) is int
-            and 0 <= pair[0] < 2**63
-            and isinstance(pair[1], bytes)
-            and len(pair[1]) == EPOCH_KEY_BYTES
-        ):
-            raise InvalidInput("the welcome is damaged")
-        keys[pair[0]] = pair[1]
-    if type(current) is not int or current not in keys:
-        raise InvalidInput("the welcome is damaged")
-    return WelcomeKeys(welcome.space_id, welcome.add_event_id, current, keys)
+    def heal_quietly(self, space_id: bytes) -> None:
+        if self._healing:
+            return
+        self._healing = True
+        try:
+            with self._ctx.vault.read() as conn:
+                if st.get_group(conn, space_id) is None:
+                    return
+            self.heal(space_id)
+        finally:
+            self._healing = False

@@ -11,21 +11,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from haven.core import relays as relay_rules
 from haven.core.envelope import Event
 from haven.core.eventlog import EventLog
 from haven.core.spaces import events as ev
-from haven.core.spaces import rules_members as rm
-from haven.core.spaces import rules_talk as rt
+from haven.core.spaces.rules import Handler, details, keys, membership, moderation, posts, relays
 from haven.errors import InvalidInput
 from haven.store import log_table as lt
 from haven.store import spaces_tables as st
-from haven.store.spaces_tables import GroupRow, MemberRow
+from haven.store.spaces_tables import GroupRow
 from haven.store.vault import Connection, Vault
 
 log = logging.getLogger(__name__)
-
-Handler = Callable[[Connection, GroupRow, Event, "MemberRow | None"], bool]
 
 
 class SpaceProjector:
@@ -45,7 +41,7 @@ class SpaceProjector:
         if group is None:
             return
         st.ensure_state(conn, group.space_id)
-        rm.take_sealed_key(conn, group, event)
+        keys.take_sealed_key(conn, group, event)
         state = st.get_state(conn, group.space_id)
         assert state is not None
         if not state.dirty and (event.lamport, event.id) > (
@@ -62,7 +58,7 @@ class SpaceProjector:
     def clear(self, conn: Connection, space_id: bytes) -> None:
         if st.get_group(conn, space_id) is not None:
             st.clear_projection(conn, space_id)
-            relay_rules.clear_space_relays(conn, space_id)
+            relays.clear_space_relays(conn, space_id)
 
     # ----------------------------------------------------------------- recomputing
 
@@ -72,7 +68,7 @@ class SpaceProjector:
         if group is None:
             return 0
         st.clear_projection(conn, space_id)
-        relay_rules.clear_space_relays(conn, space_id)
+        relays.clear_space_relays(conn, space_id)
         n = 0
         for stored in list(lt.events_in_order(conn, space_id, ev.PREFIX)):
             step(conn, group, log.open_stored(conn, stored))
@@ -116,7 +112,7 @@ class SpaceProjector:
 def step(conn: Connection, group: GroupRow, event: Event) -> bool:
     """Apply one event in log order if it is valid; returns whether it was."""
     author = st.get_member(conn, group.space_id, event.author)
-    rm.take_sealed_key(conn, group, event)
+    keys.take_sealed_key(conn, group, event)
     handler = _HANDLERS.get(event.type)
     valid = False
     if handler is not None:
@@ -131,23 +127,10 @@ def step(conn: Connection, group: GroupRow, event: Event) -> bool:
 
 
 _HANDLERS: dict[str, Handler] = {
-    ev.GENESIS: rm.genesis,
-    ev.INFO: rm.info,
-    ev.ADD: rm.add,
-    ev.ROLE: rm.role,
-    ev.REMOVE: rm.remove,
-    ev.LEAVE: rm.leave,
-    ev.PROFILE: rm.profile,
-    ev.DEVICES: rm.devices,
-    ev.TRANSFER: rm.transfer,
-    ev.ROTATE: rm.rotate,
-    ev.SHARE: rm.share,
-    ev.POST: rt.post,
-    ev.EDIT: rt.edit,
-    ev.DELETE: rt.delete,
-    ev.PIN: rt.pin,
-    ev.MODERATE: rt.moderate,
-    ev.REACT: rt.react,
-    ev.REPORT: rt.report,
-    ev.RELAYS: lambda *a: relay_rules.apply_space_relays(*a),
+    **details.HANDLERS,
+    **membership.HANDLERS,
+    **keys.HANDLERS,
+    **posts.HANDLERS,
+    **moderation.HANDLERS,
+    **relays.HANDLERS,
 }

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from haven.core.spaces.invite_code import InviteCode
+from haven.core.spaces.invites import InviteCode
 from haven.ui.devices.wording import qr_pixmap
 
 

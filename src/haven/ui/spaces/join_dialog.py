@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from haven.core.session import Session
-from haven.core.spaces.invite_code import CodeError, InviteCode
-from haven.core.spaces.invites import InviteService, PublicInfo
+from haven.core.spaces.invites import CodeError, InviteCode, InviteService, PublicInfo
 from haven.errors import HavenError, SyncError
 from haven.sync.invites import (
     InviteRefused,
@@ -146,7 +145,7 @@ class JoinDialog(QDialog):
         session = self.bridge.session
         if session is None:
             return None
-        return session, InviteService(session.vault, session.spaces, session.identity)
+        return session, session.invites
 
     def look_up(self) -> None:
         found = self._service()

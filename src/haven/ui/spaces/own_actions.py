@@ -2,25 +2,34 @@
 thread (moderators), hand the space over (owner), leave it (optionally wiping it from this
 computer); and the space's warnings (forks seen in its log) as a notice above the tabs.
 
-Kept apart from `space_view` so that view stays about loading and showing. Writes go
-through the view's `_act` (one worker task each; the feed refreshes from log events)."""
+Kept apart from `space_view` so that view stays about loading and showing. It is handed
+only what it uses: the thread view and "About & you" tab whose requests it answers, the
+view's `act` (one worker task per write; the view re-reads the space when it is done), the
+snapshot on show, a line to say things on, and a way to forget a space wiped here."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QBoxLayout, QDialog, QLabel
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from haven.core.spaces.model import FeedPost, Member, Role, SpaceWarning, Status
 from haven.core.spaces.service import SpaceService
 from haven.errors import InvalidInput
 from haven.ui.spaces import wording
+from haven.ui.spaces.me_tab import MeTab
 from haven.ui.spaces.post_dialogs import ConfirmDialog, EditPostDialog, HandOverDialog
+from haven.ui.spaces.snapshot import Snapshot
+from haven.ui.spaces.thread_view import ThreadView
 
-if TYPE_CHECKING:
-    from haven.ui.spaces.space_view import Snapshot, SpaceView
+#: One write: called in a worker with the spaces service and the space's id.
+Write = Callable[[SpaceService, bytes], Any]
+#: The view's way to run a write: (write, text when done, then, on failure).
+Act = Callable[
+    [Write, str, Callable[[], None] | None, Callable[[BaseException], None] | None], None
+]
 
 
 def hand_over_candidates(members: list[Member], me: bytes) -> list[Member]:
@@ -28,9 +37,23 @@ def hand_over_candidates(members: list[Member], me: bytes) -> list[Member]:
 
 
 class SpaceActions(QObject):
-    def __init__(self, view: SpaceView) -> None:
-        super().__init__(view)
-        self.view = view
+    def __init__(
+        self,
+        parent: QWidget,
+        thread: ThreadView,
+        me: MeTab,
+        act: Act,
+        snapshot: Callable[[], Snapshot | None],
+        say: Callable[[str], None],
+        forget_space: Callable[[], None],
+    ) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._thread = thread
+        self._act = act
+        self._snapshot = snapshot
+        self._say = say
+        self._forget_space = forget_space
         self.dialog: QDialog | None = None
         self.notice = QLabel()
         self.notice.setObjectName("spaceWarnings")
@@ -39,22 +62,18 @@ class SpaceActions(QObject):
         self.notice.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.notice.setAccessibleName(self.tr("Warnings about this space"))
         self.notice.setStyleSheet("QLabel { border: 1px solid #b45309; padding: 6px; }")
-        self.notice.setVisible(False)
-        layout = view.layout()
-        if isinstance(layout, QBoxLayout):  # just above the tabs, under the header
-            layout.insertWidget(layout.indexOf(view.tabs), self.notice)
-        thread = view.feed.thread_view
+        self.notice.setVisible(False)  # the view places it (above the tabs)
         thread.editRequested.connect(self._ask_edit)
         thread.deleteRequested.connect(self._ask_delete)
         thread.pinRequested.connect(self._pin)
-        view.me.leaveRequested.connect(self._ask_leave)
-        view.me.handOverRequested.connect(self._ask_hand_over)
+        me.leaveRequested.connect(self._ask_leave)
+        me.handOverRequested.connect(self._ask_hand_over)
 
     # ---------------------------------------------------------------- showing
 
     def show_snapshot(self, snap: Snapshot) -> None:
         info = snap.info
-        self.view.feed.thread_view.set_me(info.my_persona if info.my_role is not None else None)
+        self._thread.set_me(info.my_persona if info.my_role is not None else None)
         self.show_warnings(snap.warnings)
 
     def show_warnings(self, warnings: Sequence[SpaceWarning]) -> None:
@@ -91,7 +110,6 @@ class SpaceActions(QObject):
     ) -> None:
         """The view's `_act`, but a refusal by the core's rules (InvalidInput) is said in
         words for this action; other failures are worded as everywhere in spaces."""
-        view = self.view
 
         def guarded(spaces: SpaceService, space_id: bytes) -> Any:
             try:
@@ -100,11 +118,9 @@ class SpaceActions(QObject):
                 raise _Refused() from exc
 
         def failed(exc: BaseException) -> None:
-            view.status.setText(
-                refused_text if isinstance(exc, _Refused) else wording.failure_text(exc)
-            )
+            self._say(refused_text if isinstance(exc, _Refused) else wording.failure_text(exc))
 
-        view._act(guarded, ok_text, on_done, failed)
+        self._act(guarded, ok_text, on_done, failed)
 
     # ---------------------------------------------------------------- dialogs
 
@@ -127,7 +143,7 @@ class SpaceActions(QObject):
         dialog.open()
 
     def _post(self, post_id: bytes) -> FeedPost | None:
-        model = self.view.feed.thread_view.model
+        model = self._thread.model
         return model.post(model.row_of(post_id))
 
     def _own_post_refused(self) -> str:
@@ -140,8 +156,8 @@ class SpaceActions(QObject):
         post = self._post(post_id)
         if post is None:
             return
-        reply = post.post_id != self.view.feed.thread_view.root_id
-        dialog = EditPostDialog(post, reply, self.view)
+        reply = post.post_id != self._thread.root_id
+        dialog = EditPostDialog(post, reply, self._parent)
 
         def save() -> None:
             title, body, cw = dialog.value()
@@ -164,7 +180,7 @@ class SpaceActions(QObject):
             ),
             self.tr("&Delete"),
             self.tr("Delete the post"),
-            parent=self.view,
+            parent=self._parent,
         )
         self._open(
             dialog,
@@ -186,10 +202,12 @@ class SpaceActions(QObject):
         )
 
     def _ask_hand_over(self) -> None:
-        snap = self.view.snapshot
+        snap = self._snapshot()
         if snap is None:
             return
-        dialog = HandOverDialog(hand_over_candidates(snap.members, snap.info.my_persona), self.view)
+        dialog = HandOverDialog(
+            hand_over_candidates(snap.members, snap.info.my_persona), self._parent
+        )
 
         def hand_over() -> None:
             member = dialog.value()
@@ -206,7 +224,7 @@ class SpaceActions(QObject):
         self._open(dialog, hand_over)
 
     def _ask_leave(self) -> None:
-        snap = self.view.snapshot
+        snap = self._snapshot()
         if snap is None:
             return
         owner = snap.info.my_role is Role.OWNER
@@ -226,17 +244,17 @@ class SpaceActions(QObject):
             self.tr("Leave the space"),
             self.tr("Also &delete everything of this space from this computer"),
             self.tr("Also delete everything of this space from this computer"),
-            parent=self.view,
+            parent=self._parent,
         )
         self._open(dialog, lambda: self._leave(dialog.option_checked()))
 
     def _leave(self, wipe: bool) -> None:
-        view = self.view
-        name = view.snapshot.info.name if view.snapshot is not None else ""
+        snap = self._snapshot()
+        name = snap.info.name if snap is not None else ""
 
         def forget() -> None:
             if wipe:  # nothing of the space is left to show; the list drops it
-                view.show_space(None)
+                self._forget_space()
 
         self._write(
             lambda s, sid: s.leave(sid, wipe=wipe),

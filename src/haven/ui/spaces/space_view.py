@@ -8,24 +8,16 @@ re-reads the space when it is done. Nothing here names a post in the window titl
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from haven.core.session import Session
-from haven.core.spaces.invite_code import InviteCode
-from haven.core.spaces.invites import InviteService, RequestInfo
+from haven.core.spaces.invites import InviteCode, RequestInfo
 from haven.core.spaces.model import (
     FeedPost,
-    Member,
-    ModAction,
-    Report,
     Role,
-    SpaceInfo,
-    SpaceWarning,
 )
 from haven.core.spaces.service import SpaceService
 from haven.ui.background_sync import listen_host
@@ -40,51 +32,13 @@ from haven.ui.spaces.me_tab import MeTab
 from haven.ui.spaces.members_tab import MembersTab
 from haven.ui.spaces.moderation_tab import ModerationTab
 from haven.ui.spaces.own_actions import SpaceActions
+from haven.ui.spaces.snapshot import Snapshot, read_snapshot
 
 #: Threads read when a space opens; "Show older posts" doubles it.
 FIRST_THREADS = 200
 #: Join requests arrive without an event in the log, so an admin's open Members tab asks
 #: for them this often.
 REQUESTS_POLL_MS = 2_000
-
-
-def invite_service(session: Session) -> InviteService:
-    return InviteService(session.vault, session.spaces, session.identity)
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    info: SpaceInfo
-    feed: list[FeedPost]
-    more: bool
-    members: list[Member]
-    reports: list[Report]
-    modlog: list[ModAction]
-    mute_words: list[str]
-    requests: list[RequestInfo]
-    warnings: tuple[SpaceWarning, ...] = ()
-
-
-def read_snapshot(session: Session, space_id: bytes, limit: int) -> Snapshot:
-    """Runs in a worker: everything the view shows about one space."""
-    spaces = session.spaces
-    info = spaces.space_info(space_id)
-    feed = spaces.read_feed(space_id, limit=limit)
-    pinned = [p for p in feed if p.pinned]
-    rest = [p for p in feed if not p.pinned]
-    moderator = info.my_role is not None and info.my_role.rank >= Role.MODERATOR.rank
-    admin = info.my_role is not None and info.my_role.rank >= Role.ADMIN.rank
-    return Snapshot(
-        info,
-        pinned + rest[::-1],
-        len(rest) >= limit,
-        spaces.members(space_id),
-        spaces.reports(space_id) if moderator else [],
-        spaces.moderation_log(space_id) if moderator else [],
-        spaces.mute_words(space_id),
-        invite_service(session).requests(space_id) if admin else [],
-        tuple(spaces.warnings(space_id)),
-    )
 
 
 class SpaceView(QWidget):
@@ -144,7 +98,17 @@ class SpaceView(QWidget):
         requests.approveRequested.connect(self._approve)
         requests.denyRequested.connect(self._deny)
         requests.inviteRequested.connect(self.open_invite)
-        self.own = SpaceActions(self)  # edit/delete/pin, leave, hand over, warnings
+        # edit/delete/pin, leave, hand over, warnings
+        self.own = SpaceActions(
+            self,
+            thread,
+            self.me,
+            self.act,
+            lambda: self.snapshot,
+            self.status.setText,
+            lambda: self.show_space(None),
+        )
+        layout.insertWidget(layout.indexOf(self.tabs), self.own.notice)  # above the tabs
         self._poll = QTimer(self)
         self._poll.setInterval(REQUESTS_POLL_MS)
         self._poll.timeout.connect(self._poll_requests)
@@ -255,13 +219,14 @@ class SpaceView(QWidget):
 
     # ---------------------------------------------------------------- writing
 
-    def _act(
+    def act(
         self,
         work: Callable[[SpaceService, bytes], Any],
         ok_text: str,
         on_done: Callable[[], None] | None = None,
         on_failed: Callable[[BaseException], None] | None = None,
     ) -> None:
+        """Run one write in a worker; say `ok_text` when done and re-read the space."""
         spaces, space_id = self._spaces(), self.space_id
         if spaces is None or space_id is None:
             return
@@ -281,22 +246,22 @@ class SpaceView(QWidget):
 
     def _post(self, title: str, body: str, cw: str) -> None:
         composer = self.feed.composer
-        self._act(lambda s, sid: s.post(sid, body, title, cw), self.tr("Posted."), composer.clear)
+        self.act(lambda s, sid: s.post(sid, body, title, cw), self.tr("Posted."), composer.clear)
 
     def _reply(self, parent_id: bytes, body: str, cw: str) -> None:
         composer = self.feed.thread_view.composer
-        self._act(
+        self.act(
             lambda s, sid: s.reply(sid, parent_id, body, cw), self.tr("Replied."), composer.clear
         )
 
     def _react(self, post_id: bytes, kind: str, on: bool) -> None:
-        self._act(lambda s, sid: s.react(sid, post_id, kind, on), "")
+        self.act(lambda s, sid: s.react(sid, post_id, kind, on), "")
 
     def _set_role(self, member_pk: bytes, role: str) -> None:
-        self._act(lambda s, sid: s.set_role(sid, member_pk, role), self.tr("Role changed."))
+        self.act(lambda s, sid: s.set_role(sid, member_pk, role), self.tr("Role changed."))
 
     def _block(self, member_pk: bytes, blocked: bool) -> None:
-        self._act(
+        self.act(
             lambda s, sid: s.block(sid, member_pk, blocked),
             self.tr("Blocked: their posts are hidden for you.")
             if blocked
@@ -304,13 +269,13 @@ class SpaceView(QWidget):
         )
 
     def _update_persona(self, name: str, pronouns: str, colour: str) -> None:
-        self._act(
+        self.act(
             lambda s, sid: s.update_persona(sid, name, pronouns, colour),
             self.tr("Saved your name in this space."),
         )
 
     def _set_mute_words(self, words: list[str]) -> None:
-        self._act(lambda s, sid: s.set_mute_words(sid, words), self.tr("Mute words saved."))
+        self.act(lambda s, sid: s.set_mute_words(sid, words), self.tr("Mute words saved."))
 
     def _ask(self, dialog: ReasonDialog, then: Callable[[str, bool], None]) -> None:
         """Open `dialog`; if accepted, `then(reason, ban)` with values read here, in the UI
@@ -340,7 +305,7 @@ class SpaceView(QWidget):
         )
         self._ask(
             dialog,
-            lambda reason, _ban: self._act(
+            lambda reason, _ban: self.act(
                 lambda s, sid: s.report(sid, post_id, reason),
                 self.tr("Reported to the moderators."),
             ),
@@ -356,7 +321,7 @@ class SpaceView(QWidget):
         )
         self._ask(
             dialog,
-            lambda reason, _ban: self._act(
+            lambda reason, _ban: self.act(
                 lambda s, sid: s.moderate(sid, post_id, reason), self.tr("Post removed.")
             ),
         )
@@ -376,7 +341,7 @@ class SpaceView(QWidget):
         )
         self._ask(
             dialog,
-            lambda reason, ban: self._act(
+            lambda reason, ban: self.act(
                 lambda s, sid: s.remove_member(sid, member_pk, ban, reason),
                 self.tr("%1 was removed.").replace("%1", name),
             ),
@@ -402,7 +367,7 @@ class SpaceView(QWidget):
             if space_id == self.space_id:
                 self.members.requests.show_requests(requests)
 
-        self.bridge.run(lambda: invite_service(session).requests(space_id), done, lambda _e: None)
+        self.bridge.run(lambda: session.invites.requests(space_id), done, lambda _e: None)
 
     def open_invite(self) -> None:
         session, space_id, snap = self.bridge.session, self.space_id, self.snapshot
@@ -431,7 +396,7 @@ class SpaceView(QWidget):
             dialog.open()
 
         self.bridge.run(
-            lambda: invite_service(session).create(space_id, host, port),
+            lambda: session.invites.create(space_id, host, port),
             done,
             lambda exc: self.status.setText(wording.failure_text(exc)),
         )
@@ -444,8 +409,8 @@ class SpaceView(QWidget):
     def _approve(self, request_id: bytes, name: str) -> None:
         session = self.bridge.session
         if session is not None:
-            svc = invite_service(session)
-            self._act(
+            svc = session.invites
+            self.act(
                 lambda _s, sid: svc.approve(sid, request_id),
                 self.tr(
                     "%1 was added. They can read the space once their Haven collects the welcome."
@@ -455,8 +420,8 @@ class SpaceView(QWidget):
     def _deny(self, request_id: bytes, name: str) -> None:
         session = self.bridge.session
         if session is not None:
-            svc = invite_service(session)
-            self._act(
+            svc = session.invites
+            self.act(
                 lambda _s, sid: svc.deny(sid, request_id),
                 self.tr("%1's request was declined.").replace("%1", name),
             )

@@ -1,14 +1,13 @@
-"""The rules for talking, one event at a time, in log order: posts, replies, edits,
-deletes, pins, moderation, reactions and reports."""
+"""The rules for posting, one event at a time, in log order: posts, replies (threads are
+one level deep), edits and deletes by the author, and reactions. Each returns whether the
+event was valid; an invalid one changes nothing (docs/PROTOCOL.md, "Group spaces")."""
 
 from __future__ import annotations
 
 from haven.core.envelope import Event
 from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
-from haven.core.spaces import keys
-from haven.core.spaces.rules_members import modlog
-from haven.crypto.sealing import BoxKeyPair
+from haven.core.spaces.rules import Handler
 from haven.store import spaces_tables as st
 from haven.store.spaces_tables import GroupRow, MemberRow, PostRow
 from haven.store.vault import Connection
@@ -45,7 +44,7 @@ def post(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> b
     return True
 
 
-def _target_post(conn: Connection, g: GroupRow, e: Event) -> PostRow | None:
+def target_post(conn: Connection, g: GroupRow, e: Event) -> PostRow | None:
     target = ev.target_of(e.content)
     post = st.get_post(conn, target) if target else None
     if post is None or post.space_id != g.space_id or post.state != "visible":
@@ -54,7 +53,7 @@ def _target_post(conn: Connection, g: GroupRow, e: Event) -> PostRow | None:
 
 
 def edit(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
-    post, new = _target_post(conn, g, e), ev.parse_post(e.content)
+    post, new = target_post(conn, g, e), ev.parse_post(e.content)
     if post is None or new is None or post.author != e.author or not au.may(author, ev.EDIT):
         return False
     st.edit_post(conn, post.post_id, new.title, new.body, new.cw, e.created_ms)
@@ -62,35 +61,15 @@ def edit(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> b
 
 
 def delete(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
-    post = _target_post(conn, g, e)
+    post = target_post(conn, g, e)
     if post is None or post.author != e.author or not au.may(author, ev.DELETE):
         return False
     st.tombstone_post(conn, post.post_id, "deleted", "")
     return True
 
 
-def pin(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
-    post = _target_post(conn, g, e)
-    if post is None or not au.may(author, ev.PIN):
-        return False
-    pinned = e.content.get("pinned") is not False
-    st.set_pinned(conn, post.post_id, pinned)
-    modlog(conn, e, "pin" if pinned else "unpin", post.post_id)
-    return True
-
-
-def moderate(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
-    post = _target_post(conn, g, e)
-    reason = ev.clean_text(e.content.get("reason", ""), ev.MAX_REASON, "a reason")
-    if post is None or not au.may(author, ev.MODERATE):
-        return False
-    st.tombstone_post(conn, post.post_id, "removed", reason)
-    modlog(conn, e, "remove-post", post.post_id, reason)
-    return True
-
-
 def react(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
-    post = _target_post(conn, g, e)
+    post = target_post(conn, g, e)
     kind = ev.clean_reaction(e.content.get("kind"))
     if post is None or not au.may(author, ev.REACT):
         return False
@@ -98,16 +77,4 @@ def react(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> 
     return True
 
 
-def report(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
-    sealed = ev.clean_sealed(e.content.get("reports"))
-    if not au.may(author, ev.REPORT):
-        return False
-    box = BoxKeyPair(g.box_secret, g.box_public)
-    for recipient, blob in sealed:
-        if recipient == box.public:
-            opened = keys.open_report(box, blob, g.space_id)
-            if opened is not None:
-                st.insert_report(
-                    conn, e.id, g.space_id, e.author, opened[0], opened[1], e.created_ms
-                )
-    return True
+HANDLERS: dict[str, Handler] = {ev.POST: post, ev.EDIT: edit, ev.DELETE: delete, ev.REACT: react}

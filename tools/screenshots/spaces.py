@@ -1,4 +1,4 @@
-"""Screenshots of the Spaces section for the docs: `python -m haven.ui.spaces.shots [DIR]`.
+"""Screenshots of the Spaces section for the docs: `python -m tools.screenshots.spaces [DIR]`.
 
 Three throwaway vaults in a temporary folder (deleted afterwards) make a small support
 circle — the window's person owns it, two others join through the core's join request and
@@ -14,9 +14,9 @@ from typing import Any
 from haven.core import session as core_session
 from haven.core.session import Session
 from haven.core.spaces.model import COLOURS
-from haven.ui.screenshots import DEMO_PASSPHRASE, _shoot, _wait, render_all, screenshot_app
+from tools.screenshots.common import DEMO_PASSPHRASE, render_all, screenshot_app, shoot, wait
 
-_TEXT: dict[str, dict[str, Any]] = {
+TEXT: dict[str, dict[str, Any]] = {
     "en": {
         "me": "Robin",
         "space": "Tuesday circle",
@@ -88,7 +88,7 @@ def _join(admin: Session, joiner: Session, space_id: bytes, name: str, colour: s
     return request.persona_pk
 
 
-def _demo_circle(me: Session, folder: Path, text: dict[str, Any]) -> bytes:
+def demo_circle(me: Session, folder: Path, text: dict[str, Any]) -> bytes:
     """The circle as the window's person sees it after a week of talk."""
     bea = core_session.create(folder / "bea", DEMO_PASSPHRASE, str(text["bea"]))
     cai = core_session.create(folder / "cai", DEMO_PASSPHRASE, str(text["cai"]))
@@ -145,24 +145,24 @@ def _shoot_dialogs(app: Any, window: Any, out_dir: Path, suffix: str) -> list[Pa
     """The invite dialog, and the join dialog showing the guidelines of that invite (looked
     up from this same window over 127.0.0.1, so nothing is joined)."""
     page, view = window.spaces_page, window.spaces_page.view
-    _wait(app, lambda: window.bridge.background.serving_port != 0)
+    wait(app, lambda: window.bridge.background.serving_port != 0)
     view.tabs.setCurrentWidget(view.members)
     view.open_invite()
-    _wait(app, lambda: view.invite_dialog is not None)
+    wait(app, lambda: view.invite_dialog is not None)
     invite = view.invite_dialog
     invite.adjustSize()
     code = invite.compact.text()
     paths = [out_dir / f"spaces_invite{suffix}.png", out_dir / f"spaces_join{suffix}.png"]
-    _shoot(invite, paths[0])
+    shoot(invite, paths[0])
     invite.reject()
     page.open_join_dialog()
     join = page.join_dialog
     join.code_edit.setText(code)
     join.look_up()
-    _wait(app, lambda: join.info is not None)
+    wait(app, lambda: join.info is not None)
     join.accept_box.setChecked(True)
     join.adjustSize()
-    _shoot(join, paths[1])
+    shoot(join, paths[1])
     join.reject()
     return paths
 
@@ -175,12 +175,12 @@ def render(out_dir: Path, language: str = "en") -> list[Path]:
     from haven.ui.settings import AppSettings
 
     app, suffix = screenshot_app(language)
-    text = _TEXT[language]
+    text = TEXT[language]
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="haven-shots-") as tmp:
         folder = Path(tmp)
         me = core_session.create(folder / "vault", DEMO_PASSPHRASE, str(text["me"]))
-        _demo_circle(me, folder, text)
+        demo_circle(me, folder, text)
         me.lock()
         settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
         bridge = SessionBridge(folder / "vault")
@@ -188,11 +188,11 @@ def render(out_dir: Path, language: str = "en") -> list[Path]:
         window.resize(1280, 760)
         window.show()
         bridge.unlock(DEMO_PASSPHRASE)
-        _wait(app, lambda: window.current_page() is window.home)
+        wait(app, lambda: window.current_page() is window.home)
         window.home.show_section("spaces")
         page = window.spaces_page
         view = page.view
-        _wait(app, lambda: view.snapshot is not None and view.feed.model.rowCount() == 4)
+        wait(app, lambda: view.snapshot is not None and view.feed.model.rowCount() == 4)
         feed = view.feed
         feed.list.setCurrentIndex(feed.model.index(feed.model.rowCount() - 1))
         for name, prepare in (
@@ -206,7 +206,7 @@ def render(out_dir: Path, language: str = "en") -> list[Path]:
             for _ in range(5):
                 app.processEvents()
             path = out_dir / f"spaces_{name}{suffix}.png"
-            _shoot(window, path)
+            shoot(window, path)
             written.append(path)
         written += _shoot_dialogs(app, window, out_dir, suffix)
         bridge.wait_for_workers()

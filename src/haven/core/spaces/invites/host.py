@@ -1,50 +1,35 @@
-"""Invites and join requests, both sides, without any network (docs/PROTOCOL.md, "Invites
-and joining"). haven.sync.invites carries these messages over the channel.
-
-Inviter: an admin makes an invite (a code with a 256-bit secret, a number of uses and an
-expiry). While it is usable, or while a request made through it waits for its answer, this
-device offers the secret on its sync channel. A request holds public keys only and is signed
-by the joiner's new persona over the channel's transcript hash, so it cannot be replayed on
-another channel or made in someone else's name. An admin approves (`make_add_member`: only
-now is any key released, sealed to the joiner's device key) or denies; or the space admits
-automatically. Uses are counted on approval.
-
-Joiner: `begin` makes the per-space persona and device key (`prepare_join`) and remembers
-which invite it was for; a welcome completes the join (`accept_welcome`); a denial deletes
-the pending keys. Nothing is kept of an attempt that fails before the inviter stored it.
-"""
+"""The host's side of an invite (an admin of the space): making, listing and revoking invite
+codes, offering their secrets on the sync channel, and answering join requests — approving
+(only now is any key released, sealed to the joiner's device key: `make_add_member`),
+denying, or admitting automatically. Uses are counted on approval (docs/PROTOCOL.md,
+"Invites and joining")."""
 
 from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import dataclass
 from typing import Any
 
 from haven.core.clock import Clock, now_ms
-from haven.core.envelope import DEVICE_ID_BYTES, packb
-from haven.core.identity import Identity
 from haven.core.space_secrets import SpaceSecret
-from haven.core.spaces import events as ev
-from haven.core.spaces.base import parse_hex_prefix, pick_one
-from haven.core.spaces.invite_code import InviteCode
-from haven.core.spaces.model import JoinRequest, Role
+from haven.core.spaces.invites.code import InviteCode
+from haven.core.spaces.invites.wire import (
+    Answer,
+    InviteInfo,
+    PublicInfo,
+    RequestInfo,
+    channel_secret,
+    check_request,
+    check_status,
+    invite_id_of,
+)
+from haven.core.spaces.lookup import parse_hex_prefix, pick_one
+from haven.core.spaces.model import Role
 from haven.core.spaces.service import SpaceService
-from haven.crypto.errors import CryptoError
-from haven.crypto.hashing import blake2b_256
-from haven.crypto.signing import verify
-from haven.crypto.subkeys import derive_subkey
 from haven.errors import InvalidInput, NotFound
 from haven.store import invites_table as it
 from haven.store.vault import Vault
 
-#: Invite channels are offered under space ids no real space has: this prefix and 12 bytes
-#: of the invite id (a random space id starting so has probability 2^-32, and routing
-#: compares the whole id with this device's invites, never the prefix alone).
-INVITE_SPACE_PREFIX = b"hvi1"
-INVITE_KEY_CONTEXT = b"hvinvite"
-REQUEST_DOMAIN = b"haven/join-request/v1"
-STATUS_DOMAIN = b"haven/join-status/v1"
 DEFAULT_USES = 1
 DEFAULT_TTL_S = 24 * 3600
 MAX_USES = 200
@@ -55,63 +40,7 @@ ANSWER_GRACE_MS = 30 * 24 * 3600 * 1000
 NO_LONGER_VALID = "this invite is no longer valid (expired, used up or revoked); ask for a new one"
 
 
-def invite_id_of(secret: bytes) -> bytes:
-    return blake2b_256(secret, person=b"haven-invite-id")[:16]
-
-
-def channel_secret(secret: bytes) -> SpaceSecret:
-    """The SpaceSecret both sides offer on an invite channel, derived from the code's secret."""
-    space = INVITE_SPACE_PREFIX + invite_id_of(secret)[:12]
-    return SpaceSecret(space, 0, derive_subkey(secret, INVITE_KEY_CONTEXT))
-
-
-@dataclass(frozen=True)
-class InviteInfo:
-    invite_id: bytes
-    space_id: bytes
-    uses: int
-    max_uses: int
-    created_ms: int
-    expires_ms: int
-    state: str  # active | expired | used up | revoked
-    pending: int
-
-
-@dataclass(frozen=True)
-class RequestInfo:
-    request_id: bytes
-    invite_id: bytes
-    space_id: bytes
-    persona_pk: bytes
-    display_name: str
-    pronouns: str
-    status: str  # pending | approved | denied
-    created_ms: int
-
-
-@dataclass(frozen=True)
-class PublicInfo:
-    """What a holder of a valid code learns before asking to join."""
-
-    name: str
-    description: str
-    guidelines: str
-
-
-@dataclass(frozen=True, repr=False)
-class Answer:
-    """The inviter's answer to a request or a status question."""
-
-    kind: str  # pending | approved | denied | invalid
-    reason: str = ""
-    welcome: bytes | None = None
-    request_id: bytes | None = None
-
-    def __repr__(self) -> str:
-        return f"Answer({self.kind})"
-
-
-def _state(row: it.InviteRow, now: int) -> str:
+def invite_state(row: it.InviteRow, now: int) -> str:
     if row.revoked:
         return "revoked"
     if row.uses >= row.max_uses:
@@ -119,20 +48,11 @@ def _state(row: it.InviteRow, now: int) -> str:
     return "expired" if now >= row.expires_ms else "active"
 
 
-def _signed(transcript: bytes, fields: list[Any]) -> bytes:
-    return transcript + packb(fields)
-
-
-class InviteService:
-    def __init__(
-        self, vault: Vault, spaces: SpaceService, identity: Identity, clock: Clock = now_ms
-    ) -> None:
+class InviteHost:
+    def __init__(self, vault: Vault, spaces: SpaceService, clock: Clock = now_ms) -> None:
         self._vault = vault
         self._spaces = spaces
-        self._identity = identity
         self._clock = clock
-
-    # ----------------------------------------------------------------- inviter: invites
 
     def _require_admin(self, space_id: bytes, message: str) -> None:
         role = self._spaces.space_info(space_id).my_role
@@ -184,7 +104,7 @@ class InviteService:
                 r.max_uses,
                 r.created_ms,
                 r.expires_ms,
-                _state(r, now),
+                invite_state(r, now),
                 pending.get(r.invite_id, 0),
             )
             for r in rows
@@ -223,7 +143,7 @@ class InviteService:
         return [
             channel_secret(r.secret)
             for r in rows
-            if _state(r, now) == "active"
+            if invite_state(r, now) == "active"
             or (r.invite_id in waiting and now < r.expires_ms + ANSWER_GRACE_MS)
         ]
 
@@ -238,7 +158,7 @@ class InviteService:
     def _usable(self, invite_id: bytes) -> it.InviteRow:
         with self._vault.read() as conn:
             row = it.get_invite(conn, invite_id)
-        if row is None or _state(row, self._clock()) != "active":
+        if row is None or invite_state(row, self._clock()) != "active":
             raise InvalidInput(NO_LONGER_VALID)
         return row
 
@@ -249,24 +169,16 @@ class InviteService:
         info = self._spaces.space_info(row.space_id)
         return PublicInfo(info.name, info.description, info.guidelines)
 
-    # ----------------------------------------------------------------- inviter: requests
+    # ----------------------------------------------------------------- requests
 
     def receive_request(self, invite_id: bytes, untrusted: list[Any], transcript: bytes) -> Answer:
         """A joiner's signed request, as it arrived. Invalid input gets an 'invalid' answer
         and stores nothing."""
         try:
-            (persona_pk, box_pk, device_id, name, pronouns, colour, signature) = untrusted
-            persona_pk, box_pk = ev.clean_pk(persona_pk), ev.clean_pk(box_pk)
-            profile = ev.clean_profile({"name": name, "pronouns": pronouns, "colour": colour})
-            if not (
-                isinstance(device_id, bytes)
-                and len(device_id) == DEVICE_ID_BYTES
-                and isinstance(signature, bytes)
-            ):
-                raise InvalidInput("malformed")
-            verify(persona_pk, REQUEST_DOMAIN, _signed(transcript, untrusted[:6]), signature)
-        except (ValueError, TypeError, InvalidInput, CryptoError):
-            return Answer("invalid", "the join request was malformed")
+            request = check_request(untrusted, transcript)
+        except InvalidInput as exc:
+            return Answer("invalid", str(exc))
+        persona_pk, profile = request.persona_pk, request.profile
         with self._vault.read() as conn:
             known = it.find_request(conn, invite_id, persona_pk)
         if known is not None:
@@ -286,8 +198,8 @@ class InviteService:
                     invite_id,
                     row.space_id,
                     persona_pk,
-                    box_pk,
-                    device_id,
+                    request.box_pk,
+                    request.device_id,
                     profile.display_name,
                     profile.pronouns,
                     profile.colour,
@@ -307,12 +219,9 @@ class InviteService:
     def status(self, invite_id: bytes, untrusted: list[Any], transcript: bytes) -> Answer:
         """A joiner asking for the answer to its request (signed, like the request)."""
         try:
-            persona_pk, signature = untrusted
-            verify(
-                ev.clean_pk(persona_pk), STATUS_DOMAIN, _signed(transcript, [persona_pk]), signature
-            )
-        except (ValueError, TypeError, InvalidInput, CryptoError):
-            return Answer("invalid", "the status request was malformed")
+            persona_pk = check_status(untrusted, transcript)
+        except InvalidInput as exc:
+            return Answer("invalid", str(exc))
         with self._vault.read() as conn:
             known = it.find_request(conn, invite_id, persona_pk)
         if known is None:
@@ -413,59 +322,3 @@ class InviteService:
     def auto_admit(self, space_id: bytes) -> bool:
         with self._vault.read() as conn:
             return it.auto_admit(conn, space_id)
-
-    # ----------------------------------------------------------------- joiner
-
-    def outgoing(self, code: InviteCode) -> tuple[bytes, str] | None:
-        """(persona, space name) of the request this device made with this code, if any."""
-        with self._vault.read() as conn:
-            return it.get_outgoing(conn, invite_id_of(code.secret))
-
-    def begin(
-        self, code: InviteCode, space_name: str, display_name: str, pronouns: str = ""
-    ) -> JoinRequest:
-        if self.outgoing(code) is not None:
-            raise InvalidInput("you already asked to join with this code; use --status")
-        request = self._spaces.prepare_join(display_name, pronouns)
-        try:
-            with self._vault.transaction() as conn:
-                it.insert_outgoing(
-                    conn, invite_id_of(code.secret), request.persona_pk, space_name, self._clock()
-                )
-        except BaseException:
-            self._forget(request.persona_pk)
-            raise
-        return request
-
-    def request_fields(self, request: JoinRequest, transcript: bytes) -> list[Any]:
-        fields: list[Any] = [
-            request.persona_pk,
-            request.box_pk,
-            request.device_id,
-            request.profile.display_name,
-            request.profile.pronouns,
-            request.profile.colour,
-        ]
-        keys = self._identity.signing_keys(request.persona_pk)
-        return [*fields, keys.sign(REQUEST_DOMAIN, _signed(transcript, fields))]
-
-    def status_fields(self, persona_pk: bytes, transcript: bytes) -> list[Any]:
-        keys = self._identity.signing_keys(persona_pk)
-        return [persona_pk, keys.sign(STATUS_DOMAIN, _signed(transcript, [persona_pk]))]
-
-    def complete(self, code: InviteCode, welcome: bytes) -> bytes:
-        """Open the welcome, become a member; returns the space id."""
-        space_id = self._spaces.accept_welcome(welcome)
-        with self._vault.transaction() as conn:
-            it.delete_outgoing(conn, invite_id_of(code.secret))
-        return space_id
-
-    def abandon(self, code: InviteCode) -> None:
-        """Denied, or the request never reached the inviter: delete the pending keys."""
-        found = self.outgoing(code)
-        if found is not None:
-            self._forget(found[0])
-
-    def _forget(self, persona_pk: bytes) -> None:
-        with self._vault.transaction() as conn:
-            it.forget_persona(conn, persona_pk)

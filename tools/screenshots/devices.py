@@ -1,4 +1,4 @@
-"""Screenshots of the Devices pages for the docs (called from haven.ui.screenshots).
+"""Screenshots of the Devices pages for the docs (called from app_pages.py).
 
 Linking runs for real between throwaway vaults, over 127.0.0.1 only, so the pictures show
 what a person sees: a second device in the list, a code with its QR image and the words.

@@ -1,5 +1,5 @@
 """Screenshots of the per-space sync status lines for the docs:
-`python -m haven.ui.status_shots [DIR]` writes sync_status_journal(_ar).png and
+`python -m tools.screenshots.sync_status [DIR]` writes sync_status_journal(_ar).png and
 sync_status_space(_ar).png.
 
 Throwaway vaults in a temporary folder (deleted afterwards), and real syncs on 127.0.0.1
@@ -14,20 +14,19 @@ import sys
 import tempfile
 from pathlib import Path
 
-from haven.core import relays
 from haven.core import session as core_session
 from haven.core.journal import JournalDraft
 from haven.core.linking import create_linked, make_bundle
 from haven.sync.engine import SyncEngine
-from haven.ui.screenshots import (
+from tools.screenshots.common import (
     DEMO_ENTRIES,
     DEMO_PASSPHRASE,
-    _shoot,
-    _wait,
     render_all,
     screenshot_app,
+    shoot,
+    wait,
 )
-from haven.ui.spaces.shots import _TEXT, _demo_circle
+from tools.screenshots.spaces import TEXT, demo_circle
 
 LAPTOP_ENTRY = {"en": "Written on the train, on my laptop.", "ar": "كتبتها في القطار على حاسوبي."}
 
@@ -40,19 +39,18 @@ DOWN_RELAY = "ws://127.0.0.1:9/"
 def render(out_dir: Path, language: str = "en") -> list[Path]:
     from PySide6.QtCore import QSettings
 
-    from haven.ui.background_sync import _NotifyingEngine
     from haven.ui.bridge import SessionBridge
     from haven.ui.main_window import HavenWindow
     from haven.ui.settings import AppSettings
 
     app, suffix = screenshot_app(language)
-    text = _TEXT[language]
+    text = TEXT[language]
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="haven-shots-") as tmp:
         folder = Path(tmp)
         me = core_session.create(folder / "vault", DEMO_PASSPHRASE, str(text["me"]))
         me.journal.add_many([JournalDraft(b, t, m, tags) for t, b, m, tags in DEMO_ENTRIES])
-        space_id = _demo_circle(me, folder, text)
+        space_id = demo_circle(me, folder, text)
         laptop = create_linked(folder / "laptop", DEMO_PASSPHRASE, make_bundle(me))
         laptop.journal.add(LAPTOP_ENTRY[language])
         me.lock()
@@ -68,30 +66,31 @@ def render(out_dir: Path, language: str = "en") -> list[Path]:
         window.resize(1280, 760)
         window.show()
         bridge.unlock(DEMO_PASSPHRASE)
-        _wait(app, lambda: window.current_page() is window.home)
+        wait(app, lambda: window.current_page() is window.home)
         session = bridge.session
         assert session is not None
         journal = session.journal.space_id
         engines[0].sync_with("127.0.0.1", bridge.background.serving_port).result(30)
-        app_engine = bridge.background.engine
-        assert isinstance(app_engine, _NotifyingEngine)
-        app_engine.sync_discovered("127.0.0.1", bea_port).result(30)
-        bridge.run(lambda: relays.set_relays(session, journal, [DOWN_RELAY]), lambda _r: None)
+        # The app syncs with Bea the way LAN discovery would ask it to.
+        engine = bridge.background.engine
+        assert engine is not None
+        engine.sync_discovered("127.0.0.1", bea_port).result(30)  # type: ignore[attr-defined]
+        bridge.run(lambda: session.relays.set_relays(journal, [DOWN_RELAY]), lambda _r: None)
         page = window.journal_page
-        _wait(app, lambda: "·" in page.sync_line.text())
-        _wait(app, lambda: page.model.rowCount() == len(DEMO_ENTRIES) + 1, 20)
+        wait(app, lambda: "·" in page.sync_line.text())
+        wait(app, lambda: page.model.rowCount() == len(DEMO_ENTRIES) + 1, 20)
         page.list.setCurrentIndex(page.model.index(0))
         path = out_dir / f"sync_status_journal{suffix}.png"
-        _shoot(window, path)
+        shoot(window, path)
         written.append(path)
 
         window.home.show_section("spaces")
         view = window.spaces_page.view
-        _wait(app, lambda: view.space_id == space_id and view.snapshot is not None)
-        _wait(app, lambda: relays.sync_status(session, space_id).transport == "lan")
-        _wait(app, lambda: bool(view.sync_line.status and view.sync_line.status.transport))
+        wait(app, lambda: view.space_id == space_id and view.snapshot is not None)
+        wait(app, lambda: session.relays.sync_status(space_id).transport == "lan")
+        wait(app, lambda: bool(view.sync_line.status and view.sync_line.status.transport))
         path = out_dir / f"sync_status_space{suffix}.png"
-        _shoot(window, path)
+        shoot(window, path)
         written.append(path)
 
         bridge.wait_for_workers()

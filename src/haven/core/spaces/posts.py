@@ -1,0 +1,153 @@
+"""Posting in a space: posts, replies, edits, deletes and reactions, and reading the feed
+(threads, reaction counts, the unread marker). The rules that apply each of these events in
+log order are in `rules/posts.py`."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from haven.core.spaces import events as ev
+from haven.core.spaces.context import SpaceContext
+from haven.core.spaces.model import REACTIONS, FeedPost
+from haven.errors import InvalidInput, NotFound
+from haven.store import identity_tables as ids
+from haven.store import spaces_tables as st
+from haven.store.spaces_tables import PostRow
+
+
+class Posts:
+    def __init__(self, ctx: SpaceContext) -> None:
+        self._ctx = ctx
+
+    # ----------------------------------------------------------------- writing
+
+    def post(self, space_id: bytes, body: str, title: str = "", cw: str = "") -> bytes:
+        content = ev.post_content(title, body, cw)
+        self._ctx.require(space_id, ev.POST, "only members can post")
+        return self._ctx.append(space_id, ev.POST, ev.post_to_content(content)).id
+
+    def reply(self, space_id: bytes, parent_id: bytes, body: str, cw: str = "") -> bytes:
+        content = ev.post_content("", body, cw, parent_id)
+        self._ctx.require(space_id, ev.POST, "only members can reply")
+        self.visible_post(space_id, parent_id)
+        return self._ctx.append(space_id, ev.POST, ev.post_to_content(content)).id
+
+    def edit_post(
+        self,
+        space_id: bytes,
+        post_id: bytes,
+        *,
+        body: str | None = None,
+        title: str | None = None,
+        cw: str | None = None,
+    ) -> None:
+        me = self._ctx.require(space_id, ev.EDIT, "only members can edit")
+        post = self.visible_post(space_id, post_id)
+        if post.author != me.member_pk:
+            raise InvalidInput("you can edit only your own posts")
+        content = ev.post_content(
+            post.title if title is None else title,
+            post.body if body is None else body,
+            post.cw if cw is None else cw,
+        )
+        self._ctx.append(space_id, ev.EDIT, ev.post_to_content(content), target=post_id)
+
+    def delete_post(self, space_id: bytes, post_id: bytes) -> None:
+        me = self._ctx.require(space_id, ev.DELETE, "only members can delete")
+        if self.visible_post(space_id, post_id).author != me.member_pk:
+            raise InvalidInput("you can delete only your own posts; moderators remove others'")
+        self._ctx.append(space_id, ev.DELETE, {}, target=post_id)
+
+    def react(self, space_id: bytes, post_id: bytes, kind: str, on: bool = True) -> None:
+        kind = ev.clean_reaction(kind)
+        self._ctx.require(space_id, ev.REACT, "only members can react")
+        self.visible_post(space_id, post_id)
+        self._ctx.append(space_id, ev.REACT, {"kind": kind, "on": on}, target=post_id)
+
+    def unreact(self, space_id: bytes, post_id: bytes, kind: str) -> None:
+        self.react(space_id, post_id, kind, on=False)
+
+    def visible_post(self, space_id: bytes, post_id: bytes) -> PostRow:
+        with self._ctx.fresh(space_id) as conn:
+            post = st.get_post(conn, post_id)
+        if post is None or post.space_id != space_id:
+            raise NotFound("no post with that id in this space")
+        if post.state != "visible":
+            raise InvalidInput("that post was deleted or removed")
+        return post
+
+    # ----------------------------------------------------------------- reading
+
+    def read_feed(
+        self, space_id: bytes, include_hidden: bool = False, limit: int | None = None
+    ) -> list[FeedPost]:
+        """Threads in order (pinned first), each with its replies, reaction counts and the
+        author's current name and colour. Posts hidden by this reader's mute words or
+        blocks are left out unless `include_hidden`. With `limit`, only the newest `limit`
+        threads (and the pinned ones) are read — what a feed shows when it opens."""
+        with self._ctx.fresh(space_id) as conn:
+            group = self._ctx.group(conn, space_id)
+            me = self._ctx.me(conn, space_id)
+            members = {m.member_pk: m for m in st.list_members(conn, space_id)}
+            if limit is None:
+                posts = st.list_posts(conn, space_id)
+                reactions = st.reactions(conn, space_id)
+            else:
+                posts = st.list_thread_page(conn, space_id, limit)
+                reactions = st.reactions_for(conn, [p.post_id for p in posts])
+            counts: dict[bytes, Counter[str]] = defaultdict(Counter)
+            mine: dict[bytes, list[str]] = defaultdict(list)
+            for post_id, member, kind in reactions:
+                counts[post_id][kind] += 1
+                if me is not None and member == me.member_pk:
+                    mine[post_id].append(kind)
+            blocked = st.blocked(conn, space_id)
+        mute = [w for w in group.mute_words.split("\n") if w]
+
+        def build(p: PostRow, replies: tuple[FeedPost, ...] = ()) -> FeedPost:
+            author = members.get(p.author)
+            hidden = ""
+            if p.author in blocked:
+                hidden = "blocked"
+            elif mute and any(w in f"{p.title}\n{p.body}\n{p.cw}".casefold() for w in mute):
+                hidden = "muted"
+            return FeedPost(
+                p.post_id,
+                p.author,
+                author.display_name if author else "?",
+                author.colour if author else "",
+                p.title,
+                p.body,
+                p.cw,
+                p.created_ms,
+                p.edited_ms,
+                bool(p.pinned),
+                p.state,
+                p.removed_reason,
+                {k: counts[p.post_id][k] for k in REACTIONS if counts[p.post_id][k]},
+                tuple(sorted(mine[p.post_id])),
+                replies,
+                hidden,
+            )
+
+        children: dict[bytes, list[FeedPost]] = defaultdict(list)
+        for p in posts:
+            if p.parent_id is not None:
+                reply = build(p)
+                if include_hidden or not reply.hidden_reason:
+                    children[p.parent_id].append(reply)
+        roots = [build(p, tuple(children[p.post_id])) for p in posts if p.parent_id is None]
+        roots = [r for r in roots if include_hidden or not r.hidden_reason]
+        return sorted(roots, key=lambda r: not r.pinned)  # stable: log order otherwise
+
+    def unread(self, space_id: bytes) -> int:
+        with self._ctx.fresh(space_id) as conn:
+            group = self._ctx.group(conn, space_id)
+            space = ids.get_space(conn, space_id)
+            assert space is not None
+            return st.count_unread(conn, space_id, space.persona_id, group.read_lamport)
+
+    def mark_read(self, space_id: bytes) -> None:
+        with self._ctx.vault.transaction() as conn:
+            self._ctx.group(conn, space_id)
+            st.set_read_lamport(conn, space_id, st.max_post_lamport(conn, space_id))

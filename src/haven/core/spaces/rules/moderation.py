@@ -1,0 +1,70 @@
+"""The rules for keeping a space kind, one event at a time, in log order: pins, moderators
+removing posts, and reports (each kept only by the moderator devices it was sealed to); and
+`modlog`, the moderation log every admin action writes to."""
+
+from __future__ import annotations
+
+from haven.core.envelope import Event
+from haven.core.spaces import authority as au
+from haven.core.spaces import events as ev
+from haven.core.spaces.rules import Handler
+from haven.core.spaces.rules.posts import target_post
+from haven.core.spaces.sealed import open_report
+from haven.crypto.sealing import BoxKeyPair
+from haven.store import spaces_tables as st
+from haven.store.spaces_tables import GroupRow, MemberRow
+from haven.store.vault import Connection
+
+
+def modlog(
+    conn: Connection, event: Event, action: str, subject: bytes | None, detail: str = ""
+) -> None:
+    st.insert_modlog(
+        conn,
+        event.id,
+        event.space_id,
+        event.lamport,
+        event.author,
+        action,
+        subject,
+        detail,
+        event.created_ms,
+    )
+
+
+def pin(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
+    post = target_post(conn, g, e)
+    if post is None or not au.may(author, ev.PIN):
+        return False
+    pinned = e.content.get("pinned") is not False
+    st.set_pinned(conn, post.post_id, pinned)
+    modlog(conn, e, "pin" if pinned else "unpin", post.post_id)
+    return True
+
+
+def moderate(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
+    post = target_post(conn, g, e)
+    reason = ev.clean_text(e.content.get("reason", ""), ev.MAX_REASON, "a reason")
+    if post is None or not au.may(author, ev.MODERATE):
+        return False
+    st.tombstone_post(conn, post.post_id, "removed", reason)
+    modlog(conn, e, "remove-post", post.post_id, reason)
+    return True
+
+
+def report(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
+    sealed = ev.clean_sealed(e.content.get("reports"))
+    if not au.may(author, ev.REPORT):
+        return False
+    box = BoxKeyPair(g.box_secret, g.box_public)
+    for recipient, blob in sealed:
+        if recipient == box.public:
+            opened = open_report(box, blob, g.space_id)
+            if opened is not None:
+                st.insert_report(
+                    conn, e.id, g.space_id, e.author, opened[0], opened[1], e.created_ms
+                )
+    return True
+
+
+HANDLERS: dict[str, Handler] = {ev.PIN: pin, ev.MODERATE: moderate, ev.REPORT: report}

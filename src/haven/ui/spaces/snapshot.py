@@ -1,0 +1,54 @@
+"""Everything the space view shows about one space, read in one worker task: its details,
+feed page, members, the moderators' queue, the reader's mute words, join requests (admins)
+and warnings. A plain record, no Qt: the view and its actions both read it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from haven.core.session import Session
+from haven.core.spaces.invites import RequestInfo
+from haven.core.spaces.model import (
+    FeedPost,
+    Member,
+    ModAction,
+    Report,
+    Role,
+    SpaceInfo,
+    SpaceWarning,
+)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    info: SpaceInfo
+    feed: list[FeedPost]
+    more: bool
+    members: list[Member]
+    reports: list[Report]
+    modlog: list[ModAction]
+    mute_words: list[str]
+    requests: list[RequestInfo]
+    warnings: tuple[SpaceWarning, ...] = ()
+
+
+def read_snapshot(session: Session, space_id: bytes, limit: int) -> Snapshot:
+    """Runs in a worker: everything the view shows about one space."""
+    spaces = session.spaces
+    info = spaces.space_info(space_id)
+    feed = spaces.read_feed(space_id, limit=limit)
+    pinned = [p for p in feed if p.pinned]
+    rest = [p for p in feed if not p.pinned]
+    moderator = info.my_role is not None and info.my_role.rank >= Role.MODERATOR.rank
+    admin = info.my_role is not None and info.my_role.rank >= Role.ADMIN.rank
+    return Snapshot(
+        info,
+        pinned + rest[::-1],
+        len(rest) >= limit,
+        spaces.members(space_id),
+        spaces.reports(space_id) if moderator else [],
+        spaces.moderation_log(space_id) if moderator else [],
+        spaces.mute_words(space_id),
+        session.invites.requests(space_id) if admin else [],
+        tuple(spaces.warnings(space_id)),
+    )

@@ -1,0 +1,24 @@
+"""The projection rules live one module per feature (core/spaces/rules/); the projector merges
+their tables. Every known event type has exactly one rule, and no feature claims another's."""
+
+from __future__ import annotations
+
+from haven.core.spaces import events as ev
+from haven.core.spaces import projector
+from haven.core.spaces.rules import details, keys, membership, moderation, posts, relays
+
+FEATURES = (details, membership, keys, posts, moderation, relays)
+
+
+def test_every_event_type_has_exactly_one_rule() -> None:
+    claimed = [t for feature in FEATURES for t in feature.HANDLERS]
+    assert len(claimed) == len(set(claimed)), "two features claim one event type"
+    assert set(claimed) == set(ev.KNOWN_TYPES)
+    assert set(projector._HANDLERS) == set(ev.KNOWN_TYPES)
+
+
+def test_rules_are_named_for_their_feature() -> None:
+    assert set(posts.HANDLERS) == {ev.POST, ev.EDIT, ev.DELETE, ev.REACT}
+    assert set(moderation.HANDLERS) == {ev.PIN, ev.MODERATE, ev.REPORT}
+    assert set(keys.HANDLERS) == {ev.ROTATE, ev.SHARE}
+    assert set(relays.HANDLERS) == {ev.RELAYS}

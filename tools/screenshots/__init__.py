@@ -1,0 +1,1 @@
+"""Screenshots of the app for the docs, made with the public UI only (see __main__.py)."""
