@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from haven.store import id_prefix
 from haven.store.vault import Connection
 
 
@@ -125,9 +126,9 @@ def get_entry(conn: Connection, entry_id: bytes) -> EntryRow | None:
 
 def find_entry_ids(conn: Connection, prefix_hex: str) -> list[bytes]:
     """Entries whose id starts with the given hex prefix (so people can type short ids)."""
+    where, args = id_prefix.range_sql("entry_id", prefix_hex)
     rows = conn.execute(
-        "SELECT entry_id FROM journal_entries WHERE hex(entry_id) LIKE ? LIMIT 3",
-        (prefix_hex.upper() + "%",),
+        f"SELECT entry_id FROM journal_entries WHERE {where} LIMIT ?", (*args, id_prefix.MATCHES)
     )
     return [bytes(r[0]) for r in rows]
 

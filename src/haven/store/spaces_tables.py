@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from haven.store import id_prefix
 from haven.store.vault import Connection
 
 _PROJECTION_TABLES = (
@@ -463,16 +464,20 @@ def list_posts(conn: Connection, space_id: bytes) -> list[PostRow]:
 
 def list_thread_page(conn: Connection, space_id: bytes, limit: int) -> list[PostRow]:
     """The newest `limit` threads (root posts) plus every pinned one, and all their replies:
-    what a feed shows first, without reading the whole space."""
-    roots = conn.execute(
-        f"SELECT {_POST_COLS} FROM (SELECT * FROM space_posts WHERE space_id = ?"
-        " AND parent_id IS NULL ORDER BY lamport DESC, post_id DESC LIMIT ?)"
-        f" UNION SELECT {_POST_COLS} FROM space_posts WHERE space_id = ? AND parent_id IS NULL"
-        " AND pinned = 1",
-        (space_id, limit, space_id),
-    ).fetchall()
-    rows = [PostRow(*r) for r in roots]
-    ids = [r.post_id for r in rows]
+    what a feed shows first, without reading the whole space. Each query is a range of one
+    index (schema/0007_bounded_reads.sql): roots, pinned roots, the replies of each root."""
+    roots = [
+        PostRow(*r)
+        for r in conn.execute(
+            f"SELECT {_POST_COLS} FROM space_posts WHERE space_id = ? AND parent_id IS NULL"
+            " ORDER BY lamport DESC, post_id DESC LIMIT ?",
+            (space_id, limit),
+        )
+    ]
+    seen = {r.post_id for r in roots}
+    roots += [p for p in list_pinned(conn, space_id) if p.post_id not in seen]
+    rows = list(roots)
+    ids = [r.post_id for r in roots]
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         rows += [
@@ -485,6 +490,18 @@ def list_thread_page(conn: Connection, space_id: bytes, limit: int) -> list[Post
         ]
     rows.sort(key=lambda p: (p.lamport, p.post_id))
     return rows
+
+
+def list_pinned(conn: Connection, space_id: bytes) -> list[PostRow]:
+    """Pinned threads (root posts), in log order."""
+    return [
+        PostRow(*r)
+        for r in conn.execute(
+            f"SELECT {_POST_COLS} FROM space_posts WHERE space_id = ? AND parent_id IS NULL"
+            " AND pinned = 1 ORDER BY lamport, post_id",
+            (space_id,),
+        )
+    ]
 
 
 def reactions_for(conn: Connection, post_ids: list[bytes]) -> list[tuple[bytes, bytes, str]]:
@@ -503,21 +520,27 @@ def reactions_for(conn: Connection, post_ids: list[bytes]) -> list[tuple[bytes, 
 
 
 def find_post_ids(conn: Connection, space_id: bytes, hex_prefix: str) -> list[bytes]:
+    """Up to a few posts of this space whose id starts with `hex_prefix`."""
+    where, args = id_prefix.range_sql("post_id", hex_prefix)
     return [
-        r[0]
+        bytes(r[0])
         for r in conn.execute(
-            "SELECT post_id FROM space_posts WHERE space_id = ? AND hex(post_id) LIKE ?",
-            (space_id, hex_prefix.upper() + "%"),
+            f"SELECT post_id FROM space_posts WHERE {where} AND +space_id = ? LIMIT ?",
+            (*args, space_id, id_prefix.MATCHES),
         )
     ]
 
 
-def count_unread(conn: Connection, space_id: bytes, me: bytes, after_lamport: int) -> int:
+def count_unread(
+    conn: Connection, space_id: bytes, me: bytes, after_lamport: int, cap: int = -1
+) -> int:
+    """Visible posts by others after `after_lamport`, counting at most `cap` of them (-1: no
+    cap). Read from the covering index space_posts_unread, newest first."""
     return int(
         conn.execute(
-            "SELECT count(*) FROM space_posts WHERE space_id = ? AND lamport > ? AND author != ?"
-            " AND state = 'visible'",
-            (space_id, after_lamport, me),
+            "SELECT count(*) FROM (SELECT 1 FROM space_posts WHERE space_id = ? AND lamport > ?"
+            " AND author != ? AND state = 'visible' ORDER BY lamport DESC LIMIT ?)",
+            (space_id, after_lamport, me, cap),
         ).fetchone()[0]
     )
 

@@ -1,0 +1,24 @@
+-- Haven vault schema, version 7: indexes that bound every read behind a screen or a CLI
+-- listing by its page, not by the size of the space (issue 18; docs/ARCHITECTURE.md,
+-- "Queries and indexes"). tests/integration/test_query_plans.py checks each query's plan.
+
+-- The feed's newest threads: root posts only, so a page of 50 threads never steps over the
+-- replies between them.
+CREATE INDEX IF NOT EXISTS space_posts_roots ON space_posts (space_id, lamport, post_id)
+    WHERE parent_id IS NULL;
+
+-- Pinned threads: a handful of rows, found without walking the space (at a million posts
+-- the old plan read every post of the space to find them).
+CREATE INDEX IF NOT EXISTS space_posts_pinned ON space_posts (space_id, lamport, post_id)
+    WHERE pinned = 1 AND parent_id IS NULL;
+
+-- Unread counts: everything the count needs is in the index (no post row is read).
+CREATE INDEX IF NOT EXISTS space_posts_unread ON space_posts (space_id, lamport, author)
+    WHERE state = 'visible';
+
+-- Member lists in the order they are shown, all members or those with one status.
+CREATE INDEX IF NOT EXISTS space_members_by_since ON space_members (space_id, since_lamport, member_pk);
+CREATE INDEX IF NOT EXISTS space_members_by_status ON space_members (space_id, status, since_lamport, member_pk);
+
+-- Reports in the order a moderator reads them.
+CREATE INDEX IF NOT EXISTS space_reports_by_order ON space_reports (space_id, created_ms, report_id);
