@@ -96,3 +96,28 @@ def test_a_hundred_thousand_entries_open_fast(
     page.model.fetchMore()
     assert time.perf_counter() - started < 0.5
     assert page.model.rowCount() == 2 * PAGE_SIZE
+
+
+def test_a_filtered_count_stops_at_its_cap(
+    qtbot: QtBot, data_dir, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from haven.ui.journal import journal_page
+
+    monkeypatch.setattr(journal_page, "COUNT_CAP", 50)
+    s = new_session(data_dir)
+    s.journal.add_many([JournalDraft(f"entry {i}", mood=1 + i % 2) for i in range(300)])
+    s.lock()
+    window = make_window()
+    flows.unlock(qtbot, window)
+    page = window.journal_page
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    assert page.count_label.text() == "300 entries"  # the whole journal: counted exactly
+    page.filters.mood.setCurrentIndex(1)  # mood 1: 150 entries, counted up to 50
+    page.filters.mood.activated.emit(1)
+    qtbot.waitUntil(lambda: page.model.filter.mood == 1)
+    qtbot.waitUntil(lambda: page.count_label.text() == "50 or more entries")
+    assert page.model.canFetchMore()  # the count is a floor: more rows are still there
+    while page.model.canFetchMore():
+        page.model.fetchMore()
+    assert page.model.rowCount() == 150
+    assert len({page.model.entry(r).entry_id for r in range(150)}) == 150

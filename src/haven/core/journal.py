@@ -18,11 +18,11 @@ from haven.errors import InvalidInput, NotFound
 from haven.store import identity_tables as ids
 from haven.store import journal_tables as jt
 from haven.store import log_table as lt
-from haven.store.journal_tables import EntryFilter, EntryRow
+from haven.store.journal_tables import COUNT_CAP, EntryFilter, EntryRow
 from haven.store.vault import Connection, Vault
 
 JournalEntry = EntryRow
-__all__ = ["EntryFilter", "JournalDraft", "JournalEntry", "JournalService"]
+__all__ = ["COUNT_CAP", "EntryFilter", "JournalDraft", "JournalEntry", "JournalService"]
 
 CREATE = "journal.entry.create"
 EDIT = "journal.entry.edit"
@@ -237,14 +237,24 @@ class JournalService:
         return found[0]
 
     def list(
-        self, flt: EntryFilter | None = None, limit: int = -1, offset: int = 0
+        self,
+        flt: EntryFilter | None = None,
+        limit: int = -1,
+        offset: int = 0,
+        after: bytes | None = None,
     ) -> list[JournalEntry]:
+        """Newest first. A page that follows another gives the id of the last entry it
+        showed as `after` (read from there in the index) and its row count as `offset`
+        (used only if that entry was deleted meanwhile)."""
         with self._vault.read() as conn:
-            return jt.query_entries(conn, flt or EntryFilter(), limit, offset)
+            return jt.query_entries(conn, flt or EntryFilter(), limit, offset, after)
 
-    def count(self, flt: EntryFilter | None = None) -> int:
+    def count(self, flt: EntryFilter | None = None, cap: int | None = None) -> int:
+        """How many entries `flt` finds; with `cap`, counting stops there (COUNT_CAP is
+        what a screen needs: the count of a common word is otherwise as slow as reading
+        every entry that has it)."""
         with self._vault.read() as conn:
-            return jt.count_entries(conn, flt or EntryFilter())
+            return jt.count_entries(conn, flt or EntryFilter(), -1 if cap is None else cap)
 
     def search(
         self, text: str, flt: EntryFilter | None = None, limit: int = 100

@@ -22,3 +22,8 @@ CREATE INDEX IF NOT EXISTS space_members_by_status ON space_members (space_id, s
 
 -- Reports in the order a moderator reads them.
 CREATE INDEX IF NOT EXISTS space_reports_by_order ON space_reports (space_id, created_ms, report_id);
+
+-- The journal index's vocabulary, to spell a typed prefix out as the terms it stands for
+-- (store/journal_tables.match_expression): FTS5 can stop at the page for those, not for
+-- a prefix.
+CREATE VIRTUAL TABLE IF NOT EXISTS journal_vocab USING fts5vocab(journal_fts, row);

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from haven.core.journal import EntryFilter, JournalEntry, JournalService
+from haven.core.journal import COUNT_CAP, EntryFilter, JournalEntry, JournalService
 from haven.errors import HavenError
 from haven.ui import messages
 from haven.ui.bridge import SessionBridge
@@ -199,7 +199,7 @@ class JournalPage(QWidget):
         limit = max(self.model.page_size, keep)
 
         def work() -> tuple[list[JournalEntry], int]:
-            return journal.list(flt, limit, 0), journal.count(flt)
+            return journal.list(flt, limit, 0), journal.count(flt, _count_cap(flt))
 
         def done(result: tuple[list[JournalEntry], int]) -> None:
             if ticket != self._search_ticket or self._journal() is None:
@@ -210,7 +210,9 @@ class JournalPage(QWidget):
                 # Otherwise the view keeps the old scroll offset for a moment, thinks the
                 # last of the new rows is on screen and fetches a page nobody asked for.
                 self.list.scrollToTop()
-            self.model.replace(flt, rows, more=len(rows) < total)
+            cap = _count_cap(flt)
+            capped = cap is not None and total >= cap  # a floor: there may be more rows
+            self.model.replace(flt, rows, more=capped or len(rows) < total)
             self._update_count(total)
             if current is not None:
                 row = self.model.row_of(current)
@@ -233,8 +235,12 @@ class JournalPage(QWidget):
         if journal is None:
             return
         if total is None:
-            total = journal.count(self.model.filter)
-        self.count_label.setText(self.tr("%n entries", "", total))
+            total = journal.count(self.model.filter, _count_cap(self.model.filter))
+        cap = _count_cap(self.model.filter)
+        if cap is not None and total >= cap:
+            self.count_label.setText(self.tr("%n or more entries", "", total))
+        else:
+            self.count_label.setText(self.tr("%n entries", "", total))
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         entry = self.model.entry(current.row()) if current.isValid() else None
@@ -246,3 +252,10 @@ class JournalPage(QWidget):
             except HavenError:
                 fresh = entry
             self.editor.show_entry(fresh)
+
+
+def _count_cap(flt: EntryFilter) -> int | None:
+    """A search or filter counts its matches up to COUNT_CAP (counting every entry a common
+    word is in costs as much as reading them); the whole journal is counted exactly, from
+    the smallest index."""
+    return None if flt == EntryFilter() else COUNT_CAP

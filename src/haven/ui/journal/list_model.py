@@ -20,9 +20,11 @@ from haven.ui import messages
 
 PAGE_SIZE = 100
 
-#: fetch(filter, limit, offset) -> entries, newest first. Runs in the UI thread for
-#: later pages; the first page of a search is loaded in a worker (see JournalPage).
-Fetch = Callable[[EntryFilter, int, int], list[JournalEntry]]
+#: fetch(filter, limit, offset, after) -> entries, newest first; a later page starts after
+#: the id of the last row shown (a seek, where an offset reads every row it skips; the
+#: offset is used only if that entry was deleted). Runs in the UI thread for later pages;
+#: the first page of a search is loaded in a worker (see JournalPage).
+Fetch = Callable[[EntryFilter, int, int, bytes | None], list[JournalEntry]]
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
@@ -79,7 +81,7 @@ class EntryListModel(QAbstractListModel):
         """Show `flt`'s results. `first_rows` were loaded elsewhere (a worker); None loads
         one page here."""
         if first_rows is None and self._fetch is not None:
-            first_rows = self._fetch(flt, self.page_size, 0)
+            first_rows = self._fetch(flt, self.page_size, 0, None)
         rows = first_rows or []
         self.beginResetModel()
         self._filter = flt
@@ -95,7 +97,8 @@ class EntryListModel(QAbstractListModel):
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._fetch is None or not self._more:
             return
-        page = self._fetch(self._filter, self.page_size, len(self._rows))
+        last = self._rows[-1].entry_id if self._rows else None
+        page = self._fetch(self._filter, self.page_size, len(self._rows), last)
         self._more = len(page) >= self.page_size
         if not page:
             return

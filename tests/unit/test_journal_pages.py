@@ -1,0 +1,117 @@
+"""Journal pages bounded by their size: searches spelled out as index terms find exactly
+what FTS5's own prefix search finds, a page that follows another starts where it ended,
+and counts stop at their cap. Real vault, real FTS5 index."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from haven.core.journal import EntryFilter, JournalDraft
+from haven.core.session import Session
+from haven.store import journal_tables as jt
+from tests.helpers import new_session
+
+WORDS = [
+    "family", "familiar", "families", "famous", "fam", "far", "farther", "harbour", "harbours",
+    "harbourside", "lantern", "Família", "família", "naïve", "naive", "café", "self-care",
+    "care", "careful", "42", "420", "o'clock", "clock", "tea", "team",
+    "famzz", "famπ", "harbourλιμάνι",  # completions past "z": the vocabulary range's top
+]  # fmt: skip
+QUERIES = [
+    "fam", "fami", "family", "families", "famil", "har", "harbour", "harbours", "Harbour",
+    "FAMILY", "familia", "Família", "nai", "naïve", "caf", "self-care", "care", "car", "42",
+    "4", "clo", "o'clock", "te", "tea", "zzz", "family harbour", "fam tea", 'fa"m', "fam*",
+    "NEAR", "care OR tea", "-tea", "title:fam",
+]  # fmt: skip
+
+
+@pytest.fixture
+def s(data_dir: Path) -> Iterator[Session]:
+    session = new_session(data_dir)
+    rng = random.Random(5)
+    session.journal.add_many(
+        [
+            JournalDraft(
+                body=" ".join(rng.choices(WORDS, k=rng.randint(1, 6))),
+                title=rng.choice(["", "fam", "Harbour day"]),
+                tags=rng.choice([(), ("team",), ("family", "care")]),
+            )
+            for _ in range(400)
+        ]
+    )
+    yield session
+    session.lock()
+
+
+def _native(s: Session, text: str) -> list[bytes]:
+    """What FTS5's own prefix expansion finds, newest first (the reference)."""
+    with s.vault.read() as conn:
+        rows = conn.execute(
+            "SELECT e.entry_id FROM journal_fts f JOIN journal_entries e ON e.rowid = f.rowid"
+            " WHERE journal_fts MATCH ? ORDER BY f.rowid DESC",
+            (jt.fts_query(text),),
+        )
+        return [bytes(r[0]) for r in rows]
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_spelled_out_search_finds_what_prefix_search_finds(s: Session, text: str) -> None:
+    found = [e.entry_id for e in s.journal.list(EntryFilter(text=text))]
+    assert found == _native(s, text)
+    assert s.journal.count(EntryFilter(text=text)) == len(found)
+
+
+def test_plain_words_are_spelled_out_and_others_left_to_fts5(s: Session) -> None:
+    with s.vault.read() as conn:
+        spelled = jt.match_expression(conn, "Harbour")
+        assert spelled.startswith('("harbour" OR ') and '"harbourside"' in spelled
+        assert "*" not in spelled
+        assert jt.match_expression(conn, "naïve") == '"naïve"*'  # not plain ASCII
+        assert jt.match_expression(conn, "fa") == '"fa"*'  # too short: many completions
+        assert jt.match_expression(conn, 'fa"m') == '"fa""m"*'  # quotes stay quoted
+
+
+def test_too_many_completions_fall_back_to_fts5(
+    s: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(jt, "EXPAND_TERMS", 1)  # "fam" has family, familiar, famous, ...
+    with s.vault.read() as conn:
+        assert jt.match_expression(conn, "fam") == '"fam"*'
+    found = [e.entry_id for e in s.journal.list(EntryFilter(text="fam"))]
+    assert found == _native(s, "fam")
+
+
+@pytest.mark.parametrize(
+    "flt", [EntryFilter(), EntryFilter(text="harbour"), EntryFilter(tags=("team",))]
+)
+def test_pages_after_an_entry_match_pages_by_offset(s: Session, flt: EntryFilter) -> None:
+    everything = s.journal.list(flt)
+    assert len(everything) > 60
+    pages: list[bytes] = []
+    while True:
+        page = s.journal.list(flt, 25, len(pages), pages[-1] if pages else None)
+        if not page:
+            break
+        pages += [e.entry_id for e in page]
+    assert pages == [e.entry_id for e in everything]
+
+
+def test_a_page_after_a_deleted_entry_falls_back_to_its_offset(s: Session) -> None:
+    everything = [e.entry_id for e in s.journal.list(EntryFilter())]
+    first = everything[:25]
+    s.journal.delete(first[-1])
+    page = s.journal.list(EntryFilter(), 25, 25, first[-1])
+    assert [e.entry_id for e in page] == everything[26:51]  # offset 25 of what is left
+
+
+def test_counts_stop_at_their_cap(s: Session) -> None:
+    assert s.journal.count(EntryFilter()) == 400
+    assert s.journal.count(EntryFilter(), cap=100) == 100
+    common = s.journal.count(EntryFilter(text="fam"))
+    assert common > 50
+    assert s.journal.count(EntryFilter(text="fam"), cap=50) == 50
+    assert s.journal.count(EntryFilter(text="zzz"), cap=50) == 0
