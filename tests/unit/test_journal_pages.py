@@ -13,7 +13,7 @@ import pytest
 from haven.core.journal import EntryFilter, JournalDraft
 from haven.core.session import Session
 from haven.store import journal_tables as jt
-from tests.helpers import new_session
+from tests.helpers import PASSPHRASE, new_session
 
 WORDS = [
     "family", "familiar", "families", "famous", "fam", "far", "farther", "harbour", "harbours",
@@ -115,3 +115,42 @@ def test_counts_stop_at_their_cap(s: Session) -> None:
     assert common > 50
     assert s.journal.count(EntryFilter(text="fam"), cap=50) == 50
     assert s.journal.count(EntryFilter(text="zzz"), cap=50) == 0
+
+
+def _recounted(s: Session) -> list[tuple[str, int]]:
+    with s.vault.read() as conn:
+        rows = conn.execute(
+            "SELECT tag, count(*) FROM journal_tags GROUP BY tag ORDER BY count(*) DESC, tag"
+        )
+        return [(t, int(n)) for t, n in rows]
+
+
+def test_tag_counts_follow_adds_edits_deletes_and_rebuilds(s: Session) -> None:
+    assert s.journal.tags() == _recounted(s) and s.journal.tags()
+    eid = s.journal.add("new", tags=["Rare Tag", "team", "#team"])
+    assert ("rare-tag", 1) in s.journal.tags()
+    s.journal.edit(eid, tags=["other"])
+    assert "rare-tag" not in dict(s.journal.tags())  # a tag with no entries left goes
+    assert s.journal.tags() == _recounted(s)
+    for entry in s.journal.list(EntryFilter(tags=("team",)))[:20]:
+        s.journal.delete(entry.entry_id)
+    assert s.journal.tags() == _recounted(s)
+    before = s.journal.tags()
+    s.journal.rebuild()
+    assert s.journal.tags() == before == _recounted(s)
+
+
+def test_a_vault_from_before_tag_counts_gets_them(data_dir: Path) -> None:
+    from haven.core import session
+
+    s = new_session(data_dir)
+    s.journal.add_many([JournalDraft(body="x", tags=("a", "b")), JournalDraft("y", tags=("a",))])
+    with s.vault.transaction() as conn:  # back to schema 6: no counts, no vocabulary
+        conn.execute("DROP TABLE journal_tag_counts")
+        conn.execute("DROP TABLE journal_vocab")
+        conn.execute("PRAGMA user_version = 6")
+    s.lock()
+    s = session.unlock(data_dir, PASSPHRASE)
+    assert s.journal.tags() == [("a", 2), ("b", 1)]
+    assert len(s.journal.search("y")) == 1
+    s.lock()

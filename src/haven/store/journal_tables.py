@@ -137,7 +137,7 @@ def update_entry(conn: Connection, row: EntryRow) -> None:
         ),
     )
     _index(conn, rowid, row.title, row.body, " ".join(row.tags))
-    conn.execute("DELETE FROM journal_tags WHERE entry_rowid = ?", (rowid,))
+    _drop_tags(conn, rowid)
     _set_tags(conn, rowid, row.tags)
 
 
@@ -147,6 +147,7 @@ def delete_entry(conn: Connection, entry_id: bytes) -> None:
     rowid = _rowid(conn, entry_id)
     if rowid is not None:
         _unindex(conn, rowid)
+        _drop_tags(conn, rowid)
         conn.execute("DELETE FROM journal_entries WHERE rowid = ?", (rowid,))
 
 
@@ -160,6 +161,7 @@ def is_tombstoned(conn: Connection, entry_id: bytes) -> bool:
 def clear(conn: Connection) -> None:
     conn.execute("INSERT INTO journal_fts (journal_fts) VALUES ('delete-all')")
     conn.execute("DELETE FROM journal_entries")
+    conn.execute("DELETE FROM journal_tag_counts")
     conn.execute("DELETE FROM journal_tombstones")
 
 
@@ -257,9 +259,9 @@ def _position(conn: Connection, entry_id: bytes) -> tuple[int, int] | None:
 
 
 def all_tags(conn: Connection) -> list[tuple[str, int]]:
-    rows = conn.execute(
-        "SELECT tag, count(*) FROM journal_tags GROUP BY tag ORDER BY count(*) DESC, tag"
-    )
+    """Every tag with its number of entries, most used first: one row per tag, kept as
+    entries change (counting journal_tags here read every tagged entry)."""
+    rows = conn.execute("SELECT tag, entries FROM journal_tag_counts ORDER BY entries DESC, tag")
     return [(t, int(n)) for t, n in rows]
 
 
@@ -300,12 +302,30 @@ def _unindex(conn: Connection, rowid: int) -> None:
 
 
 def _set_tags(conn: Connection, rowid: int, tags: tuple[str, ...]) -> None:
-    if not tags:
+    """Tag a new (or just untagged) entry, and count it under each tag."""
+    distinct = list(dict.fromkeys(tags))
+    if not distinct:
         return
     conn.executemany(
-        "INSERT OR IGNORE INTO journal_tags (entry_rowid, tag) VALUES (?, ?)",
-        [(rowid, t) for t in tags],
+        "INSERT INTO journal_tags (entry_rowid, tag) VALUES (?, ?)",
+        [(rowid, t) for t in distinct],
     )
+    conn.executemany(
+        "INSERT INTO journal_tag_counts (tag, entries) VALUES (?, 1)"
+        " ON CONFLICT (tag) DO UPDATE SET entries = entries + 1",
+        [(t,) for t in distinct],
+    )
+
+
+def _drop_tags(conn: Connection, rowid: int) -> None:
+    """Untag an entry and take it out of its tags' counts (a tag left with none goes)."""
+    conn.execute(
+        "UPDATE journal_tag_counts SET entries = entries - 1"
+        " WHERE tag IN (SELECT tag FROM journal_tags WHERE entry_rowid = ?)",
+        (rowid,),
+    )
+    conn.execute("DELETE FROM journal_tag_counts WHERE entries <= 0")
+    conn.execute("DELETE FROM journal_tags WHERE entry_rowid = ?", (rowid,))
 
 
 def _rowid(conn: Connection, entry_id: bytes) -> int | None:

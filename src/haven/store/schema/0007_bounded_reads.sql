@@ -27,3 +27,13 @@ CREATE INDEX IF NOT EXISTS space_reports_by_order ON space_reports (space_id, cr
 -- (store/journal_tables.match_expression): FTS5 can stop at the page for those, not for
 -- a prefix.
 CREATE VIRTUAL TABLE IF NOT EXISTS journal_vocab USING fts5vocab(journal_fts, row);
+
+-- PROJECTION: how many entries carry each tag, kept by store/journal_tables.py with each
+-- change to journal_tags (the tag filter's list counted every tagged entry on each open).
+CREATE TABLE IF NOT EXISTS journal_tag_counts (
+    tag     TEXT PRIMARY KEY,
+    entries INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS journal_tag_counts_by_use ON journal_tag_counts (entries DESC, tag);
+DELETE FROM journal_tag_counts;
+INSERT INTO journal_tag_counts (tag, entries) SELECT tag, count(*) FROM journal_tags GROUP BY tag;
