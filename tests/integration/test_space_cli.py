@@ -155,3 +155,19 @@ def test_leave_with_wipe(vault: Path) -> None:
 
 def new_session_at(data: Path) -> Session:
     return session.unlock(data, PASSPHRASE)
+
+
+def test_read_shows_the_newest_threads_and_pinned_ones(vault: Path) -> None:
+    sid = ok(haven(vault, "space", "create", "Circle")).strip()
+    old, middle, new = (ok(haven(vault, "space", "post", sid, t)).strip() for t in "abc")
+    ok(haven(vault, "space", "reply", sid, middle[:8], "a reply"))
+    ok(haven(vault, "space", "pin", sid, old[:8]))
+    proc = haven(vault, "space", "read", sid, "--threads", "1", "--json")
+    assert [p["id"] for p in json.loads(ok(proc))] == [old, new]  # pinned first
+    assert "--all" in proc.stderr
+    two = json.loads(ok(haven(vault, "space", "read", sid, "--threads", "2", "--json")))
+    assert [p["id"] for p in two] == [old, middle, new]
+    assert [len(p["replies"]) for p in two] == [0, 1, 0]
+    every = json.loads(ok(haven(vault, "space", "read", sid, "--all", "--json")))
+    assert every == json.loads(ok(haven(vault, "space", "read", sid, "--json")))  # < 50
+    fails(haven(vault, "space", "read", sid, "--threads", "0"), 2, "--threads")

@@ -12,8 +12,12 @@ from haven.cli.context import Context
 from haven.cli.space_invites import register as register_invites
 from haven.core.spaces import REACTIONS, FeedPost, SpaceService
 from haven.core.spaces.model import REACTION_LABELS
+from haven.errors import InvalidInput
 
 SHORT = 12
+#: `space read` shows the newest threads, like the feed does when it opens: its cost
+#: follows the page, not the size of the space (--all reads everything).
+READ_THREADS = 50
 
 
 def register(subparsers: Any) -> None:
@@ -86,6 +90,14 @@ def register(subparsers: Any) -> None:
     read.add_argument(
         "--open-cw", action="store_true", help="show the text of posts behind a content warning"
     )
+    read.add_argument(
+        "--threads",
+        type=int,
+        default=READ_THREADS,
+        metavar="N",
+        help=f"the newest N threads, plus pinned ones (default {READ_THREADS})",
+    )
+    read.add_argument("--all", action="store_true", help="every thread of the space")
     read.set_defaults(handler=cmd_read)
 
     relays_cli.register_space_relays(sub)
@@ -276,7 +288,10 @@ def _print_post(p: FeedPost, open_cw: bool, indent: str = "") -> None:
 def cmd_read(args: argparse.Namespace, ctx: Context) -> int:
     spaces = _spaces(ctx)
     sid = spaces.resolve_space(args.space)
-    feed = spaces.read_feed(sid)
+    if args.threads < 1:
+        raise InvalidInput("--threads must be at least 1")
+    limit = None if args.all else args.threads
+    feed = spaces.read_feed(sid, limit=limit)
     for w in spaces.warnings(sid):
         output.warn(
             f"{output.clean(w.member_name)}: {w.detail} (a fork: someone may be "
@@ -289,6 +304,8 @@ def cmd_read(args: argparse.Namespace, ctx: Context) -> int:
             _print_post(p, args.open_cw)
         if not feed:
             print("No posts yet.", file=sys.stderr)
+    if limit is not None and sum(1 for p in feed if not p.pinned) >= limit:
+        print(f"Showing the newest {limit} threads; --all shows every one.", file=sys.stderr)
     spaces.mark_read(sid)
     return 0
 
