@@ -148,9 +148,29 @@ def test_a_vault_from_before_tag_counts_gets_them(data_dir: Path) -> None:
     with s.vault.transaction() as conn:  # back to schema 6: no counts, no vocabulary
         conn.execute("DROP TABLE journal_tag_counts")
         conn.execute("DROP TABLE journal_vocab")
+        conn.execute("DROP TABLE journal_totals")
         conn.execute("PRAGMA user_version = 6")
     s.lock()
     s = session.unlock(data_dir, PASSPHRASE)
     assert s.journal.tags() == [("a", 2), ("b", 1)]
+    assert s.journal.count() == 2
     assert len(s.journal.search("y")) == 1
     s.lock()
+
+
+def _counted(s: Session) -> int:
+    with s.vault.read() as conn:
+        return int(conn.execute("SELECT count(*) FROM journal_entries").fetchone()[0])
+
+
+def test_the_whole_journal_count_follows_adds_deletes_and_rebuilds(s: Session) -> None:
+    assert s.journal.count() == _counted(s) == 400
+    eid = s.journal.add("one more")
+    s.journal.add("one more")  # a second entry with the same text is its own entry
+    assert s.journal.count() == _counted(s) == 402
+    s.journal.delete(eid)
+    with s.vault.transaction() as conn:  # a second delete of the same entry (a replay)
+        jt.delete_entry(conn, eid)
+    assert s.journal.count() == _counted(s) == 401
+    s.journal.rebuild()
+    assert s.journal.count() == _counted(s) == 401

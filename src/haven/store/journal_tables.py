@@ -112,6 +112,7 @@ def insert_entry(conn: Connection, row: EntryRow) -> bool:
     if cur.rowcount != 1:
         return False
     rowid = int(cur.lastrowid)
+    conn.execute("UPDATE journal_totals SET entries = entries + 1")
     _index(conn, rowid, row.title, row.body, " ".join(row.tags))
     _set_tags(conn, rowid, row.tags)
     return True
@@ -149,6 +150,7 @@ def delete_entry(conn: Connection, entry_id: bytes) -> None:
         _unindex(conn, rowid)
         _drop_tags(conn, rowid)
         conn.execute("DELETE FROM journal_entries WHERE rowid = ?", (rowid,))
+        conn.execute("UPDATE journal_totals SET entries = entries - 1")
 
 
 def is_tombstoned(conn: Connection, entry_id: bytes) -> bool:
@@ -162,6 +164,7 @@ def clear(conn: Connection) -> None:
     conn.execute("INSERT INTO journal_fts (journal_fts) VALUES ('delete-all')")
     conn.execute("DELETE FROM journal_entries")
     conn.execute("DELETE FROM journal_tag_counts")
+    conn.execute("UPDATE journal_totals SET entries = 0")
     conn.execute("DELETE FROM journal_tombstones")
 
 
@@ -231,9 +234,13 @@ def query_entries(
 
 
 def count_entries(conn: Connection, flt: EntryFilter, cap: int = -1) -> int:
-    """How many entries `flt` finds, counting at most `cap` of them (-1: all)."""
+    """How many entries `flt` finds, counting at most `cap` of them (-1: all). The whole
+    journal's count is kept (journal_totals), so it is exact and costs one row."""
     match = match_expression(conn, flt.text) if fts_query(flt.text) else ""
     where, params = _where(flt)
+    if not match and not where:
+        total = int(conn.execute("SELECT entries FROM journal_totals").fetchone()[0])
+        return total if cap < 0 else min(total, cap)
     if match:
         sql = (
             "SELECT 1 FROM journal_fts f CROSS JOIN journal_entries e"

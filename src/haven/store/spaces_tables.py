@@ -595,15 +595,19 @@ def insert_report(
     )
 
 
-def list_reports(conn: Connection, space_id: bytes) -> list[tuple[bytes, bytes, bytes, str, int]]:
-    return [
+def list_reports(
+    conn: Connection, space_id: bytes, limit: int = -1
+) -> list[tuple[bytes, bytes, bytes, str, int]]:
+    """The newest `limit` reports (-1: all), oldest of them first."""
+    rows = [
         tuple(r)
         for r in conn.execute(
             "SELECT report_id, reporter, target_id, reason, created_ms FROM space_reports"
-            " WHERE space_id = ? ORDER BY created_ms, report_id",
-            (space_id,),
+            " WHERE space_id = ? ORDER BY created_ms DESC, report_id DESC LIMIT ?",
+            (space_id, limit),
         )
     ]
+    return rows[::-1]
 
 
 def insert_modlog(
@@ -625,13 +629,15 @@ def insert_modlog(
 
 
 def list_modlog(
-    conn: Connection, space_id: bytes
+    conn: Connection, space_id: bytes, limit: int = -1
 ) -> list[tuple[bytes, bytes, str, bytes | None, str, int]]:
-    return [
+    """The newest `limit` moderation actions (-1: all), in log order."""
+    rows = [
         tuple(r)
         for r in conn.execute(
             "SELECT event_id, actor, action, subject, detail, created_ms FROM space_modlog"
-            " WHERE space_id = ? ORDER BY lamport, event_id",
-            (space_id,),
+            " WHERE space_id = ? ORDER BY lamport DESC, event_id DESC LIMIT ?",
+            (space_id, limit),
         )
     ]
+    return rows[::-1]

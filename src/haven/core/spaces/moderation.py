@@ -16,6 +16,8 @@ from haven.store import spaces_tables as st
 from haven.store.vault import Connection
 
 MAX_MUTE_WORDS = 200
+#: The reports and moderation-log screens (and CLI listings) show this many, the newest.
+LOG_PAGE = 500
 
 
 class Moderation:
@@ -77,21 +79,23 @@ class Moderation:
         if role is None or role.rank < Role.MODERATOR.rank:
             raise InvalidInput("only moderators can see this")
 
-    def reports(self, space_id: bytes) -> list[Report]:
+    def reports(self, space_id: bytes, limit: int = LOG_PAGE) -> list[Report]:
+        """The newest `limit` reports, oldest of them first."""
         with self._ctx.fresh(space_id) as conn:
             self._require_moderator(conn, space_id)
             names = {m.member_pk: m.display_name for m in st.list_members(conn, space_id)}
-            rows = st.list_reports(conn, space_id)
+            rows = st.list_reports(conn, space_id, limit)
         return [
             Report(rid, who, names.get(who, "?"), target, reason, ms)
             for rid, who, target, reason, ms in rows
         ]
 
-    def moderation_log(self, space_id: bytes) -> list[ModAction]:
+    def moderation_log(self, space_id: bytes, limit: int = LOG_PAGE) -> list[ModAction]:
+        """The newest `limit` moderation actions, in log order."""
         with self._ctx.fresh(space_id) as conn:
             self._require_moderator(conn, space_id)
             names = {m.member_pk: m.display_name for m in st.list_members(conn, space_id)}
-            rows = st.list_modlog(conn, space_id)
+            rows = st.list_modlog(conn, space_id, limit)
         return [
             ModAction(eid, actor, names.get(actor, "?"), action, subject, detail, ms)
             for eid, actor, action, subject, detail, ms in rows

@@ -37,3 +37,14 @@ CREATE TABLE IF NOT EXISTS journal_tag_counts (
 CREATE INDEX IF NOT EXISTS journal_tag_counts_by_use ON journal_tag_counts (entries DESC, tag);
 DELETE FROM journal_tag_counts;
 INSERT INTO journal_tag_counts (tag, entries) SELECT tag, count(*) FROM journal_tags GROUP BY tag;
+
+-- Fork warnings in the order they were seen (a hostile member can make many).
+CREATE INDEX IF NOT EXISTS equivocations_by_seen ON equivocations (space_id, seen_ms);
+
+-- PROJECTION: how many entries the journal holds, kept by store/journal_tables.py (the
+-- journal page shows the number each time it opens; count(*) read a whole index).
+CREATE TABLE IF NOT EXISTS journal_totals (
+    one     INTEGER PRIMARY KEY CHECK (one = 1),
+    entries INTEGER NOT NULL
+);
+INSERT OR REPLACE INTO journal_totals (one, entries) SELECT 1, count(*) FROM journal_entries;
