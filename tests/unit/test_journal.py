@@ -267,6 +267,8 @@ def test_upgrading_a_vault_indexed_by_triggers_keeps_its_index(data_dir: Path) -
         conn.execute(
             "CREATE TRIGGER journal_fts_au AFTER UPDATE ON journal_entries BEGIN SELECT 1; END"
         )
+        conn.execute("DROP INDEX journal_tags_by_created")  # and schema 7's tag column
+        conn.execute("ALTER TABLE journal_tags DROP COLUMN created_ms")
         conn.execute("PRAGMA user_version = 5")
     s.lock()
     s = session.unlock(data_dir, PASSPHRASE)

@@ -86,7 +86,14 @@ def test_too_many_completions_fall_back_to_fts5(
 
 
 @pytest.mark.parametrize(
-    "flt", [EntryFilter(), EntryFilter(text="harbour"), EntryFilter(tags=("team",))]
+    "flt",
+    [
+        EntryFilter(),
+        EntryFilter(text="harbour"),
+        EntryFilter(tags=("team",)),
+        EntryFilter(tags=("family", "care")),
+        EntryFilter(tags=("team",), text="fam"),
+    ],
 )
 def test_pages_after_an_entry_match_pages_by_offset(s: Session, flt: EntryFilter) -> None:
     everything = s.journal.list(flt)
@@ -149,11 +156,19 @@ def test_a_vault_from_before_tag_counts_gets_them(data_dir: Path) -> None:
         conn.execute("DROP TABLE journal_tag_counts")
         conn.execute("DROP TABLE journal_vocab")
         conn.execute("DROP TABLE journal_totals")
+        conn.execute("DROP INDEX journal_tags_by_created")
+        conn.execute("ALTER TABLE journal_tags DROP COLUMN created_ms")
         conn.execute("PRAGMA user_version = 6")
     s.lock()
     s = session.unlock(data_dir, PASSPHRASE)
     assert s.journal.tags() == [("a", 2), ("b", 1)]
     assert s.journal.count() == 2
+    assert [e.body for e in s.journal.list(EntryFilter(tags=("a",)))] == ["y", "x"]
+    with s.vault.read() as conn:  # the tag rows got their entries' times
+        assert (
+            conn.execute("SELECT count(*) FROM journal_tags WHERE created_ms = 0").fetchone()[0]
+            == 0
+        )
     assert len(s.journal.search("y")) == 1
     s.lock()
 

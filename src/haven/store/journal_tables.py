@@ -214,7 +214,8 @@ def query_entries(
             clauses.append("f.rowid < ?")
             params.append(mark[1])
         else:
-            clauses.append("(e.created_ms, e.rowid) < (?, ?)")
+            key = "(t.created_ms, t.entry_rowid)" if flt.tags else "(e.created_ms, e.rowid)"
+            clauses.append(f"{key} < (?, ?)")
             params += [mark[0], mark[1]]
     where = " AND ".join(clauses)
     if match:
@@ -224,6 +225,15 @@ def query_entries(
             f" {'AND ' + where if where else ''} ORDER BY f.rowid DESC LIMIT ? OFFSET ?"
         )
         params = [match, *params]
+    elif flt.tags:
+        # The first tag's rows drive, in display order (journal_tags_by_created); its own
+        # clause in `where` is then a key lookup that always holds.
+        sql = (
+            f"SELECT {columns} FROM journal_tags t CROSS JOIN journal_entries e"
+            f" ON e.rowid = t.entry_rowid WHERE t.tag = ? AND {where}"
+            " ORDER BY t.created_ms DESC, t.entry_rowid DESC LIMIT ? OFFSET ?"
+        )
+        params = [flt.tags[0], *params]
     else:
         sql = (
             f"SELECT {columns} FROM journal_entries e {'WHERE ' + where if where else ''}"
@@ -314,8 +324,9 @@ def _set_tags(conn: Connection, rowid: int, tags: tuple[str, ...]) -> None:
     if not distinct:
         return
     conn.executemany(
-        "INSERT INTO journal_tags (entry_rowid, tag) VALUES (?, ?)",
-        [(rowid, t) for t in distinct],
+        "INSERT INTO journal_tags (entry_rowid, tag, created_ms)"
+        " SELECT rowid, ?, created_ms FROM journal_entries WHERE rowid = ?",
+        [(t, rowid) for t in distinct],
     )
     conn.executemany(
         "INSERT INTO journal_tag_counts (tag, entries) VALUES (?, 1)"

@@ -48,3 +48,15 @@ CREATE TABLE IF NOT EXISTS journal_totals (
     entries INTEGER NOT NULL
 );
 INSERT OR REPLACE INTO journal_totals (one, entries) SELECT 1, count(*) FROM journal_entries;
+
+-- The journal filtered by mood, newest first, read in index order up to the page (the old
+-- index found every entry with that mood, then sorted them all).
+DROP INDEX IF EXISTS journal_by_mood;
+CREATE INDEX IF NOT EXISTS journal_by_mood_created ON journal_entries (mood, created_ms, rowid);
+
+-- The journal filtered by tag, newest first: each tag row carries its entry's creation
+-- time (which never changes), so a tag's page is one index range in display order.
+ALTER TABLE journal_tags ADD COLUMN created_ms INTEGER NOT NULL DEFAULT 0;
+UPDATE journal_tags SET created_ms =
+    (SELECT e.created_ms FROM journal_entries e WHERE e.rowid = journal_tags.entry_rowid);
+CREATE INDEX IF NOT EXISTS journal_tags_by_created ON journal_tags (tag, created_ms, entry_rowid);

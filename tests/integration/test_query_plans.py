@@ -1,0 +1,248 @@
+"""Every query a screen or a CLI listing runs is bounded by its page (issue 18).
+
+The statements are not listed here by hand: the test records what the vault's connection
+executes while the real screen and listing paths run (the space view's snapshot, the
+journal page's loads, the CLI's listings through the same services), then asks SQLite for
+each one's plan. A statement on a content table (one that grows with posts, entries,
+reports or log actions) passes if it stops at a LIMIT without sorting in a temporary
+B-tree, or if every read of a content table is a seek on a key narrower than the whole
+space (a post, a thread, an entry) or on an index that is small by construction. A SCAN
+of a content table without a LIMIT, a read of "every post of this space", or a sort of
+such rows fails. So a new unbounded query added to one of these paths is caught without
+anyone remembering to add it here."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from haven.core.journal import COUNT_CAP, EntryFilter, JournalDraft
+from haven.core.session import Session
+from haven.crypto.sealing import BoxKeyPair
+from haven.crypto.signing import SigningKeyPair
+from haven.store.vault import Connection
+from haven.ui.spaces.snapshot import read_snapshot
+from tests.helpers import new_session
+
+#: Tables whose size follows something other than the posts, entries, reports and log
+#: actions people accumulate (reading all of one is fine), with the reason. Every other
+#: table is a content table.
+SMALL_TABLES = {
+    "meta": "a handful of settings",
+    "personas": "one row per persona of this person",
+    "spaces": "one row per space this vault holds",
+    "group_spaces": "one row per group space",
+    "space_state": "one row per group space",
+    "space_blocks": "members this person blocked",
+    "space_pending_joins": "this person's unanswered join requests",
+    "space_outgoing_joins": "this person's unanswered join requests",
+    "space_admission": "one row per space this person administers",
+    "space_invites": "invites this person made",
+    "space_join_requests": "requests to this person's invites",
+    "space_members": "one row per member: the members screen lists them all",
+    "space_member_devices": "one row per member device",
+    "space_epoch_recipients": "one row per member device and key rotation",
+    "epoch_keys": "one row per key rotation",
+    "equivocations": "one row per forked sequence number (a warning each)",
+    "journal_tag_counts": "one row per distinct tag",
+    "journal_totals": "one row",
+    "device_keys": "this device's keys",
+    "linked_devices": "this person's linked devices",
+    "relay_lists": "one row per space",
+    "relay_acked": "one row per relay and space",
+    "relay_cursors": "one row per relay and mailbox",
+    "sync_status": "one row per space",
+}
+#: Tables that grow with what people write: every read of them must stop at a page.
+CONTENT_TABLES = {
+    "events", "held_events", "space_posts", "space_reactions", "space_reports",
+    "space_modlog", "journal_entries", "journal_tags", "journal_tombstones", "journal_fts",
+    "journal_vocab",
+}  # fmt: skip
+#: Partial indexes that hold few rows of a space however large it grows.
+SMALL_INDEXES = {"space_posts_pinned": "pinned threads"}
+_TEMP_BTREE = re.compile(r"USE TEMP B-TREE FOR (?:.*ORDER BY|GROUP BY|DISTINCT)")
+_ACCESS = re.compile(
+    r"^(SCAN|SEARCH) (\w+)(?: VIRTUAL TABLE INDEX (\S*)| USING (?:COVERING )?"
+    r"(?:INDEX (\w+)|INTEGER PRIMARY KEY|PRIMARY KEY)(?: \((.*)\))?)?"
+)
+_SOURCES = re.compile(r"\b(?:FROM|JOIN)\s+(\w+)(?:\s+(?:AS\s+)?(?!ON\b|WHERE\b)(\w+))?", re.I)
+_FRESH = itertools.count()
+_SKIP = ("PRAGMA", "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "INSERT", "UPDATE")
+
+
+def _plan(conn: Connection, sql: str) -> list[str]:
+    """The plan as the schema is now (a cached EXPLAIN statement keeps its old plan, so
+    each call's text is new)."""
+    try:
+        return [str(r[3]) for r in conn.execute(f"EXPLAIN QUERY PLAN {sql} /* {next(_FRESH)} */")]
+    except Exception as exc:
+        raise AssertionError(sql) from exc
+
+
+def _keyed(constraint: str, index: str | None) -> bool:
+    """A seek narrower than a whole space: an equality on something other than space_id
+    (a post, a thread, an entry), or a small partial index."""
+    if index in SMALL_INDEXES:
+        return True
+    terms = [t.strip() for t in constraint.split(" AND ")]
+    return any(t.endswith("=?") and not t.startswith("space_id") for t in terms)
+
+
+def problems(conn: Connection, sql: str) -> list[str]:
+    """The steps of `sql`'s plan that read an unbounded number of content rows."""
+    aliases: dict[str, str] = {}
+    for table, alias in _SOURCES.findall(sql):
+        aliases[table] = table
+        if alias:
+            aliases[alias] = table
+    plan = _plan(conn, sql)
+    sorts = any(_TEMP_BTREE.search(step) for step in plan)
+    limited = re.search(r"\bLIMIT\s+\d", sql, re.I) is not None
+    found = []
+    if re.search(r"\bOFFSET\s+[1-9]", sql, re.I):
+        found.append("OFFSET: every row it skips is read")
+    for step in plan:
+        access = _ACCESS.match(step)
+        if access is None or step.startswith(("SCAN (subquery", "SCAN CONSTANT ROW")):
+            continue
+        kind, name, virtual, index, constraint = access.groups()
+        if aliases.get(name, name) in SMALL_TABLES:
+            continue
+        if virtual is not None:  # FTS5 and its vocabulary: bounded if something constrains it
+            if virtual in ("0:", "0") or sorts or not limited:
+                found.append(step)
+            continue
+        if limited and not sorts and (kind == "SEARCH" or " INDEX " in step):
+            continue  # read in index order, stops at the page
+        if kind == "SEARCH" and _keyed(constraint or "", index) and not sorts:
+            continue
+        found.append(step)
+    return found
+
+
+@pytest.fixture(scope="module")
+def vault(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
+    s = new_session(tmp_path_factory.mktemp("plans") / "vault")
+    spaces = s.spaces
+    sid = spaces.create_space("Circle", "a circle")
+    for i in range(6):
+        spaces.make_add_member(
+            sid, SigningKeyPair.generate().public, BoxKeyPair.generate().public, f"M{i}"
+        )
+    roots = [spaces.post(sid, f"thread {i} harbour", title=f"t{i}") for i in range(12)]
+    for i in range(20):
+        spaces.reply(sid, roots[i % len(roots)], f"reply {i} lantern")
+    spaces.pin(sid, roots[0])
+    spaces.react(sid, roots[-1], "sending-care")
+    spaces.report(sid, roots[3], "off topic")
+    s.journal.add_many(
+        [
+            JournalDraft(f"entry {i} family harbour", tags=(f"t{i % 4}",), mood=1 + i % 5)
+            for i in range(120)
+        ]
+    )
+    yield s
+    s.lock()
+
+
+def _recorded(s: Session, run: Callable[[], object]) -> list[str]:
+    statements: list[str] = []
+    conn = s.vault._conn
+    conn.set_trace_callback(statements.append)
+    try:
+        run()
+    finally:
+        conn.set_trace_callback(None)
+    return [
+        q
+        for q in dict.fromkeys(statements)
+        if not q.lstrip().upper().startswith(_SKIP)
+        and not q.startswith("--")  # what FTS5 runs inside its own tables
+    ]
+
+
+def _space_screens(s: Session) -> None:
+    sid = s.spaces.list_spaces()[0].space_id  # the space list, with unread counts
+    read_snapshot(s, sid, 50)  # what the space view loads when it opens
+    s.spaces.read_feed(sid, limit=100)  # "show more"
+    post = s.spaces.read_feed(sid, limit=1)[0].post_id
+    s.spaces.resolve_post(sid, post.hex()[:8])
+    s.spaces.members(sid, include_former=True)
+
+
+def _journal_screens(s: Session) -> None:
+    j = s.journal
+    j.tags()
+    for flt in (
+        EntryFilter(),
+        EntryFilter(mood=3),
+        EntryFilter(tags=("t1",)),
+        EntryFilter(text="family"),
+        EntryFilter(text="fa"),  # left to FTS5's own prefix expansion
+        EntryFilter(text="harbour", tags=("t2",)),
+    ):
+        first = j.list(flt, 25, 0)
+        j.count(flt, None if flt == EntryFilter() else COUNT_CAP)
+        j.list(flt, 25, 25, first[-1].entry_id if first else None)
+    j.search("famil")
+    j.resolve_id(j.list(EntryFilter(), 1)[0].entry_id.hex()[:8])
+
+
+@pytest.mark.parametrize("screens", [_space_screens, _journal_screens])
+def test_every_screen_query_is_bounded_by_its_page(
+    vault: Session, screens: Callable[[Session], None]
+) -> None:
+    statements = _recorded(vault, lambda: screens(vault))
+    assert len(statements) > 10  # the recording saw the screens' reads
+    with vault.vault.read() as conn:
+        bad = {q: p for q in statements if (p := problems(conn, q))}
+    assert not bad, "\n\n".join(f"{q}\n  -> {p}" for q, p in bad.items())
+
+
+def test_every_table_is_classified(vault: Session) -> None:
+    """A new table must be named small (with a reason) or content (checked) here."""
+    with vault.vault.read() as conn:
+        tables = {
+            str(r[0])
+            for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if not str(r[0]).startswith(("sqlite_", "journal_fts_"))
+        }
+    assert tables == set(SMALL_TABLES) | CONTENT_TABLES
+    assert not set(SMALL_TABLES) & CONTENT_TABLES
+
+
+def test_the_check_catches_a_missing_index(vault: Session) -> None:
+    """Break indexes on purpose: the queries they served must be reported (each is what
+    schema 0007 fixed)."""
+    recorded = _recorded(vault, lambda: _space_screens(vault))
+    recorded += _recorded(vault, lambda: _journal_screens(vault))
+    pinned = next(q for q in recorded if "pinned = 1" in q)
+    unread = next(q for q in recorded if "lamport >" in q and "count(*)" in q)
+    with vault.vault.transaction() as conn:
+        assert not problems(conn, pinned) and not problems(conn, unread)
+        conn.execute("SAVEPOINT broken")
+        conn.execute("DROP INDEX space_posts_pinned")
+        conn.execute("DROP INDEX space_posts_unread")
+        conn.execute("DROP INDEX space_posts_by_order")
+        conn.execute("DROP INDEX space_posts_roots")
+        assert problems(conn, pinned), _plan(conn, pinned)
+        assert problems(conn, unread), _plan(conn, unread)
+        conn.execute("ROLLBACK TO broken")
+        conn.execute("RELEASE broken")
+    # And the statements the old code ran are reported on today's schema.
+    with vault.vault.read() as conn:
+        for old in (
+            "SELECT post_id FROM space_posts WHERE space_id = x'00' AND parent_id IS NULL"
+            " AND pinned = 0",
+            "SELECT post_id FROM space_posts WHERE space_id = x'00' AND hex(post_id) LIKE 'AB%'",
+            "SELECT count(*) FROM journal_entries",
+            "SELECT tag, count(*) FROM journal_tags GROUP BY tag ORDER BY count(*) DESC, tag",
+            "SELECT rowid FROM journal_fts WHERE journal_fts MATCH 'a' ORDER BY rank",
+            "SELECT rowid FROM journal_entries ORDER BY created_ms DESC LIMIT 5 OFFSET 5",
+            "SELECT rowid FROM journal_entries ORDER BY updated_ms DESC LIMIT 5",
+        ):
+            assert problems(conn, old), old
