@@ -12,6 +12,7 @@ import pytest
 
 from haven.core.journal import EntryFilter, JournalDraft
 from haven.core.session import Session
+from haven.store import journal_search
 from haven.store import journal_tables as jt
 from tests.helpers import PASSPHRASE, new_session
 
@@ -20,12 +21,14 @@ WORDS = [
     "harbourside", "lantern", "Família", "família", "naïve", "naive", "café", "self-care",
     "care", "careful", "42", "420", "o'clock", "clock", "tea", "team",
     "famzz", "famπ", "harbourλιμάνι",  # completions past "z": the vocabulary range's top
+    "اليوم", "اليومية", "عائلتي", "عائلة", "Straße", "STRASSE", "İstanbul", "ﬁne", "fine",
 ]  # fmt: skip
 QUERIES = [
     "fam", "fami", "family", "families", "famil", "har", "harbour", "harbours", "Harbour",
     "FAMILY", "familia", "Família", "nai", "naïve", "caf", "self-care", "care", "car", "42",
     "4", "clo", "o'clock", "te", "tea", "zzz", "family harbour", "fam tea", 'fa"m', "fam*",
-    "NEAR", "care OR tea", "-tea", "title:fam",
+    "NEAR", "care OR tea", "-tea", "title:fam", "اليوم", "الي", "عائل", "عائلتي", "straße",
+    "stra", "istan", "İstan", "ﬁn", "fin", "FAMÍLIA", "famí",
 ]  # fmt: skip
 
 
@@ -65,20 +68,23 @@ def test_spelled_out_search_finds_what_prefix_search_finds(s: Session, text: str
     assert s.journal.count(EntryFilter(text=text)) == len(found)
 
 
-def test_plain_words_are_spelled_out_and_others_left_to_fts5(s: Session) -> None:
+def test_words_are_spelled_out_as_index_terms_and_others_left_to_fts5(s: Session) -> None:
     with s.vault.read() as conn:
         spelled = jt.match_expression(conn, "Harbour")
         assert spelled.startswith('("harbour" OR ') and '"harbourside"' in spelled
         assert "*" not in spelled
-        assert jt.match_expression(conn, "naïve") == '"naïve"*'  # not plain ASCII
+        assert jt.match_expression(conn, "naïve") == '("naive")'  # folded as the index is
+        assert jt.match_expression(conn, "اليوم") == '("اليوم" OR "اليومية")'
         assert jt.match_expression(conn, "fa") == '"fa"*'  # too short: many completions
-        assert jt.match_expression(conn, 'fa"m') == '"fa""m"*'  # quotes stay quoted
+        assert jt.match_expression(conn, 'fa"m') == '"fa""m"*'  # two tokens: a phrase
+        assert jt.match_expression(conn, "self-care") == '"self-care"*'
+        assert jt.match_expression(conn, "---") == '"---"*'  # no token at all
 
 
 def test_too_many_completions_fall_back_to_fts5(
     s: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(jt, "EXPAND_TERMS", 1)  # "fam" has family, familiar, famous, ...
+    monkeypatch.setattr(journal_search, "EXPAND_TERMS", 1)  # "fam" has many completions
     with s.vault.read() as conn:
         assert jt.match_expression(conn, "fam") == '"fam"*'
     found = [e.entry_id for e in s.journal.list(EntryFilter(text="fam"))]

@@ -7,11 +7,16 @@ schema/0006_fts_without_triggers.sql for why)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from haven.store import id_prefix
+from haven.store.journal_search import fts_query, match_expression
 from haven.store.vault import Connection
+
+#: More than this many matches are not counted (see count_entries).
+COUNT_CAP = 10_000
+
+__all__ = ["COUNT_CAP", "EntryFilter", "EntryRow", "fts_query", "match_expression"]
 
 
 @dataclass(frozen=True)
@@ -34,60 +39,6 @@ class EntryFilter:
     since_ms: int | None = None
     until_ms: int | None = None
     text: str = ""  # full-text query, user syntax (see fts_query)
-
-
-def fts_query(text: str) -> str:
-    """Turn what a person typed into a safe FTS5 query: every word must match, as a prefix.
-    Quotes are doubled so no FTS5 operator or column filter can be injected."""
-    words = [w for w in text.split() if w]
-    return " AND ".join(_quoted(w) + "*" for w in words)
-
-
-#: A prefix word is spelled out as the index terms it stands for when it has at most this
-#: many completions; beyond that FTS5 expands it itself.
-EXPAND_TERMS = 32
-#: Words the index stores exactly as typed, lower-cased: unicode61 changes nothing else in
-#: ASCII letters and digits, so their completions can be looked up in the vocabulary.
-_PLAIN_WORD = re.compile(r"[A-Za-z0-9]{3,}")
-#: More than this many matches are not counted (see count_entries).
-COUNT_CAP = 10_000
-
-
-def match_expression(conn: Connection, text: str) -> str:
-    """`fts_query(text)` with the same matches, written so FTS5 can stop at the page.
-
-    FTS5 answers a prefix word (`"famil"*`) by merging the lists of every term that starts
-    with it, all of them, before the first row comes out: at a million entries a common
-    word costs tens of milliseconds whatever the LIMIT. The same word written as the terms
-    it stands for (`"famil" OR "family" OR "familiar"`, found in journal_vocab) is read
-    newest first and stops at the LIMIT. Words whose completions cannot be listed safely
-    (short, not plain ASCII, or too many) keep FTS5's own prefix expansion."""
-    parts = []
-    for word in (w for w in text.split() if w):
-        terms = _completions(conn, word) if _PLAIN_WORD.fullmatch(word) else None
-        if terms is None:
-            parts.append(_quoted(word) + "*")
-        else:
-            parts.append("(" + " OR ".join(_quoted(t) for t in [word.lower(), *terms]) + ")")
-    return " AND ".join(parts)
-
-
-def _completions(conn: Connection, word: str) -> list[str] | None:
-    """Index terms longer than `word` that start with it; None when there are too many.
-    (Tokens never hold control characters, so `word + "\x01"` is just past `word`.)"""
-    stem = word.lower()
-    found = [
-        str(r[0])
-        for r in conn.execute(
-            "SELECT term FROM journal_vocab WHERE term >= ? AND term < ? LIMIT ?",
-            (stem + "\x01", stem + "\U0010ffff", EXPAND_TERMS + 1),
-        )
-    ]
-    return None if len(found) > EXPAND_TERMS else found
-
-
-def _quoted(word: str) -> str:
-    return '"' + word.replace('"', '""') + '"'
 
 
 def insert_entry(conn: Connection, row: EntryRow) -> bool:

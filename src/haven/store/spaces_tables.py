@@ -476,10 +476,16 @@ def list_thread_page(conn: Connection, space_id: bytes, limit: int) -> list[Post
     ]
     seen = {r.post_id for r in roots}
     roots += [p for p in list_pinned(conn, space_id) if p.post_id not in seen]
-    rows = list(roots)
-    ids = [r.post_id for r in roots]
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    rows = roots + list_replies(conn, [r.post_id for r in roots])
+    rows.sort(key=lambda p: (p.lamport, p.post_id))
+    return rows
+
+
+def list_replies(conn: Connection, root_ids: list[bytes]) -> list[PostRow]:
+    """Every reply to these threads (a seek per thread in space_posts_by_parent)."""
+    rows: list[PostRow] = []
+    for start in range(0, len(root_ids), 500):
+        chunk = root_ids[start : start + 500]
         rows += [
             PostRow(*r)
             for r in conn.execute(
@@ -488,7 +494,6 @@ def list_thread_page(conn: Connection, space_id: bytes, limit: int) -> list[Post
                 chunk,
             )
         ]
-    rows.sort(key=lambda p: (p.lamport, p.post_id))
     return rows
 
 
