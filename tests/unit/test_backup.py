@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from haven.core import backup, session
+from haven.core import backup, restore, session
 from haven.core.session import Session
 from haven.errors import InvalidInput, VaultDamaged, VaultExists, VaultFull, WrongPassphrase
 from haven.store.header import read_header
@@ -35,7 +35,7 @@ def session_(data_dir: Path) -> Iterator[Session]:
 @pytest.fixture
 def backup_file(session_: Session, tmp_path: Path) -> Path:
     dest = tmp_path / "vault.backup"
-    backup.write_backup(session_, dest)
+    session_.backup.write(dest)
     return dest
 
 
@@ -62,7 +62,7 @@ def test_the_file_format(session_: Session, backup_file: Path) -> None:
     assert len(data) == 27 + header_len + db_len + 32
     assert _with_checksum(data[:-32]) == data
     assert SECRET.encode() not in data and b"Backup Tester" not in data
-    info = backup.inspect_backup(backup_file)
+    info = restore.inspect_backup(backup_file)
     assert info.header == read_header(session_.data_dir / "vault.header")
     assert info.db_bytes == db_len and db_len % 4096 == 0
 
@@ -71,7 +71,7 @@ def test_round_trip(session_: Session, backup_file: Path, tmp_path: Path) -> Non
     expected = session_.journal.list()
     persona = session_.identity.primary()
     target = tmp_path / "restored" / "vault"
-    backup.restore_backup(backup_file, target, PASSPHRASE)
+    restore.restore_backup(backup_file, target, PASSPHRASE)
     restored = session.unlock(target, PASSPHRASE)
     try:
         assert restored.journal.list() == expected
@@ -127,9 +127,9 @@ def test_damage_of_any_kind_is_vault_damaged_and_leaves_nothing(
         src = tmp_path / f"{name}.backup"
         src.write_bytes(content)
         with pytest.raises(VaultDamaged):
-            backup.inspect_backup(src)
+            restore.inspect_backup(src)
         with pytest.raises(VaultDamaged):
-            backup.restore_backup(src, target, PASSPHRASE)
+            restore.restore_backup(src, target, PASSPHRASE)
         assert not target.exists(), name
         assert _leftovers(tmp_path) == [], name
 
@@ -141,32 +141,32 @@ def test_a_forged_page_with_a_valid_checksum_fails_authentication(
     data[_db_start(bytes(data)) + 5 * 4096 + 1000] ^= 0x80
     forged = tmp_path / "forged.backup"
     forged.write_bytes(_with_checksum(bytes(data[:-32])))
-    backup.inspect_backup(forged)  # the framing is fine...
+    restore.inspect_backup(forged)  # the framing is fine...
     with pytest.raises(VaultDamaged, match="fail authentication"):
-        backup.restore_backup(forged, tmp_path / "target", PASSPHRASE)  # ...the page is not
+        restore.restore_backup(forged, tmp_path / "target", PASSPHRASE)  # ...the page is not
     assert not (tmp_path / "target").exists() and _leftovers(tmp_path) == []
 
 
 def test_a_wrong_passphrase_restores_nothing(backup_file: Path, tmp_path: Path) -> None:
     with pytest.raises(WrongPassphrase):
-        backup.restore_backup(backup_file, tmp_path / "target", "not the right one at all")
+        restore.restore_backup(backup_file, tmp_path / "target", "not the right one at all")
     assert not (tmp_path / "target").exists() and _leftovers(tmp_path) == []
 
 
 def test_restore_targets(backup_file: Path, session_: Session, tmp_path: Path) -> None:
     with pytest.raises(VaultExists):
-        backup.restore_backup(backup_file, session_.data_dir, PASSPHRASE)
+        restore.restore_backup(backup_file, session_.data_dir, PASSPHRASE)
     busy = tmp_path / "busy"
     busy.mkdir()
     (busy / "other.txt").write_text("x")
     with pytest.raises(InvalidInput, match="not empty"):
-        backup.restore_backup(backup_file, busy, PASSPHRASE)
+        restore.restore_backup(backup_file, busy, PASSPHRASE)
     a_file = tmp_path / "a-file"
     a_file.write_text("x")
     with pytest.raises(InvalidInput, match="not a folder"):
-        backup.restore_backup(backup_file, a_file, PASSPHRASE)
+        restore.restore_backup(backup_file, a_file, PASSPHRASE)
     with pytest.raises(InvalidInput, match="no file"):
-        backup.restore_backup(tmp_path / "missing", tmp_path / "t", PASSPHRASE)
+        restore.restore_backup(tmp_path / "missing", tmp_path / "t", PASSPHRASE)
     assert (busy / "other.txt").read_text() == "x" and a_file.read_text() == "x"
 
 
@@ -174,7 +174,7 @@ def test_temporary_files_hold_only_ciphertext(
     session_: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[Path] = []
-    real_replace, real_move = os.replace, backup._move_into_place
+    real_replace, real_move = os.replace, restore._move_into_place
 
     def scan(folder: Path) -> None:
         for path in folder.rglob("*"):
@@ -191,10 +191,10 @@ def test_temporary_files_hold_only_ciphertext(
         real_move(staging, data_dir)
 
     monkeypatch.setattr(backup.os, "replace", replace)
-    monkeypatch.setattr(backup, "_move_into_place", move)
+    monkeypatch.setattr(restore, "_move_into_place", move)
     dest = tmp_path / "b.backup"
-    backup.write_backup(session_, dest)
-    backup.restore_backup(dest, tmp_path / "restored", PASSPHRASE)
+    session_.backup.write(dest)
+    restore.restore_backup(dest, tmp_path / "restored", PASSPHRASE)
     assert {p.name for p in seen} >= {"vault.db", "backup", "vault.header"}
 
 
@@ -209,7 +209,7 @@ def test_a_failed_backup_keeps_the_previous_one(
 
     monkeypatch.setattr(session_.vault, "export_encrypted_copy", full)
     with pytest.raises(VaultFull):
-        backup.write_backup(session_, backup_file)
+        session_.backup.write(backup_file)
     monkeypatch.undo()
 
     real_fsync = os.fsync
@@ -219,18 +219,18 @@ def test_a_failed_backup_keeps_the_previous_one(
 
     monkeypatch.setattr(backup.os, "fsync", no_space)
     with pytest.raises(VaultFull, match="writing the backup"):
-        backup.write_backup(session_, backup_file)
+        session_.backup.write(backup_file)
     monkeypatch.setattr(backup.os, "fsync", real_fsync)
     assert backup_file.read_bytes() == previous
     assert _leftovers(backup_file.parent) == []
 
     # Replacing an older backup works; clobbering anything else does not.
-    backup.write_backup(session_, backup_file)
+    session_.backup.write(backup_file)
     assert backup_file.read_bytes() != previous
     other = backup_file.parent / "notes.txt"
     other.write_text("mine")
     with pytest.raises(InvalidInput, match="not a Haven backup"):
-        backup.write_backup(session_, other)
+        session_.backup.write(other)
     assert other.read_text() == "mine"
 
 
@@ -239,7 +239,7 @@ def test_a_backup_asking_for_an_enormous_kdf_is_refused(backup_file: Path, tmp_p
     costly = tmp_path / "costly.backup"
     costly.write_bytes(_with_checksum(_replace_in_header(body, b'"memlimit": ', b"9" * 12)))
     with pytest.raises(VaultDamaged, match="costlier"):
-        backup.inspect_backup(costly)
+        restore.inspect_backup(costly)
     same = tmp_path / "same.backup"  # the helper itself keeps a valid file valid
     same.write_bytes(_with_checksum(_replace_in_header(body, b'"memlimit": ', b"8192")))
-    assert backup.inspect_backup(same).header.kdf.memlimit == 8192
+    assert restore.inspect_backup(same).header.kdf.memlimit == 8192

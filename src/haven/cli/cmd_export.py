@@ -1,7 +1,8 @@
 """`haven export`, `haven backup` and `haven restore`.
 
 An export is plaintext, for reading elsewhere or leaving Haven; a backup is one encrypted
-file for getting the vault back (core/backup.py describes its format)."""
+file for getting the vault back (core/backup.py describes its format, core/restore.py the
+checks a restore makes)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any
 
 from haven.cli import output
 from haven.cli.context import Context
-from haven.core import backup, export
+from haven.core import export, restore
 from haven.core.clock import now_ms
 
 
@@ -53,7 +54,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     dest = Path(args.dest).expanduser()
-    size = backup.write_backup(ctx.open(), dest)
+    size = ctx.open().backup.write(dest)
     print(f"Wrote an encrypted backup to {dest} ({_human_size(size)}).")
     print("It opens with the passphrase the vault has now.", file=sys.stderr)
     return 0
@@ -61,10 +62,10 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     src = Path(args.src).expanduser()
-    backup.check_restore_target(ctx.data_dir)
-    backup.inspect_backup(src)  # a damaged file is reported before any passphrase prompt
+    restore.check_restore_target(ctx.data_dir)
+    restore.inspect_backup(src)  # a damaged file is reported before any passphrase prompt
     passphrase = ctx.passphrase("Passphrase of the backup: ")
-    backup.restore_backup(src, ctx.data_dir, passphrase)
+    restore.restore_backup(src, ctx.data_dir, passphrase)
     print(f"Restored the vault into {ctx.data_dir}.")
     return 0
 

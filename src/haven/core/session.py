@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from haven.core.backup import Backups
 from haven.core.clock import Clock, now_ms
 from haven.core.devices import DeviceService, DevicesProjector, JournalAuthorizer
 from haven.core.envelope import SPACE_ID_BYTES
@@ -45,6 +46,7 @@ class Session:
         self.lan = LanSettings(vault)
         self.secrets = SpaceSecrets(vault)
         self.invites = InviteService(vault, self.spaces, self.identity, clock)
+        self.backup = Backups(vault)
 
     @property
     def data_dir(self) -> Path:
