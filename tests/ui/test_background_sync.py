@@ -5,6 +5,7 @@ in the journal list, the status line follows, and every kind of lock closes the 
 from __future__ import annotations
 
 import socket
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -196,3 +197,22 @@ def test_lan_toggle_is_stored_in_the_vault(qtbot: QtBot, make_window: MakeWindow
 def test_status_wording(status: SyncStatus, text: str, make_window: MakeWindow) -> None:
     make_window()  # installs the English catalogue (plural forms)
     assert status_text(status, now_ms=1_000_000) == text
+
+
+def test_the_app_runs_every_transport_on_one_loop_thread(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    """The engine and the relay syncer share the supervisor's loop; the UI holds only the
+    adapter (no engine, no relay thread of its own)."""
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    supervisor = window.bridge.background.supervisor
+    assert supervisor is not None
+    relays = supervisor._relays
+    assert relays is not None and relays._runner is supervisor._runner
+    assert supervisor._engine._runner is supervisor._runner
+    assert "haven-relay-sync" not in {t.name for t in threading.enumerate()}
+    window.lock()
+    assert window.bridge.background.supervisor is None
+    assert window.bridge.background.wait_stopped()
+    assert not supervisor._runner.running

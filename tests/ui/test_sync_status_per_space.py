@@ -19,11 +19,11 @@ from pytestqt.qtbot import QtBot
 
 from haven.core import relays
 from haven.core.session import Session
+from haven.sync import supervisor as supervisor_module
 from haven.sync.discovery import Peer
 from haven.sync.engine import SyncEngine
 from haven.sync.lan import LanSync
-from haven.ui import background_sync
-from haven.ui.background_sync import DAY_MS, ms_until_utc_midnight
+from haven.sync.supervisor import DAY_MS, ms_until_utc_midnight
 from haven.ui.main_window import HavenWindow
 from haven.ui.space_status import space_status_text
 from haven.ui.translations import install_translations
@@ -86,19 +86,19 @@ def test_a_direct_sync_shows_in_the_journal_page_and_the_global_line(
 def test_a_round_discovery_asked_for_is_recorded_as_local_network(
     qtbot: QtBot, app: HavenWindow, laptop: tuple[Session, SyncEngine]
 ) -> None:
-    """LanSync's found-peer path, with the app's hook: the round is recorded as "lan"."""
+    """LanSync's found-peer path, with the supervisor's hook: the round is recorded as "lan"."""
     replica, engine = laptop
     session = spaces_steps.window_session(app)
     replica_port = engine.serve("127.0.0.1", 0)
     replica.journal.add("found on the local network")
-    app_engine = app.bridge.background.engine
-    assert isinstance(app_engine, background_sync._NotifyingEngine)
+    supervisor = app.bridge.background.supervisor
+    assert supervisor is not None
     lan = LanSync(
         session,
-        app_engine,
+        supervisor._engine,
         app.bridge.background.serving_port,
         addresses=["127.0.0.1"],
-        sync=app_engine.sync_discovered,
+        sync=lambda host, port: supervisor.sync_with(host, port, "lan"),  # as the supervisor's
     )
     lan._found(Peer("127.0.0.1", replica_port, session.journal.space_id))  # not started: no mDNS
 
@@ -192,8 +192,9 @@ def test_discovery_is_refreshed_off_the_ui_thread_after_a_new_space_and_an_unlin
     qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     FakeLanSync.made.clear()
-    monkeypatch.setattr(background_sync, "LanSync", FakeLanSync)
-    monkeypatch.setattr(background_sync, "discovery_allowed", lambda: True)
+    monkeypatch.setattr(supervisor_module, "LanSync", FakeLanSync)
+    monkeypatch.setattr(supervisor_module, "lan_discovery_allowed", lambda: True)
+    monkeypatch.setattr(supervisor_module, "lan_address", lambda: "127.0.0.1")
     window = make_window()
     flows.create_vault(qtbot, window)
     qtbot.waitUntil(lambda: len(FakeLanSync.made) == 1, timeout=WAIT_MS)
@@ -230,7 +231,7 @@ def test_discovery_is_refreshed_off_the_ui_thread_after_a_new_space_and_an_unlin
     qtbot.waitUntil(lambda: len(fake.refreshes) > after_unlink, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: space_id not in fake.announced[-1], timeout=WAIT_MS)
     assert ui_thread not in fake.refreshes
-    assert all(name == "haven-lan-refresh" for name in fake.refreshes)
+    assert all(name.startswith("haven-lan") for name in fake.refreshes)  # the LAN helper
 
 
 def test_discovery_is_refreshed_at_utc_midnight(
@@ -238,15 +239,24 @@ def test_discovery_is_refreshed_at_utc_midnight(
 ) -> None:
     assert ms_until_utc_midnight(0) == DAY_MS + 1_000
     assert ms_until_utc_midnight(DAY_MS - 1) == 1_001
-    timer = app.bridge.background._midnight
-    assert timer.isActive() and 0 < timer.remainingTime() <= DAY_MS + 1_000
+    supervisor = app.bridge.background.supervisor
+    assert supervisor is not None
+    qtbot.waitUntil(lambda: supervisor.midnight is not None, timeout=WAIT_MS)
+    timer = supervisor.midnight
+    assert timer is not None and not timer.cancelled()
+    loop = supervisor._runner.loop
+    assert 0 < timer.when() - loop.time() <= (DAY_MS + 1_000) / 1000
     calls: list[int] = []
-    monkeypatch.setattr(app.bridge.background, "refresh_discovery", lambda: calls.append(1))
-    timer.timeout.emit()
+    monkeypatch.setattr(supervisor, "_queue_refresh", lambda: calls.append(1))
+    done = threading.Event()
+    loop.call_soon_threadsafe(lambda: (timer._run(), done.set()))  # midnight comes
+    assert done.wait(WAIT_MS / 1000)
     assert calls == [1]
-    assert timer.isActive()  # re-armed for the next day
+    assert supervisor.midnight is not timer and not supervisor.midnight.cancelled()  # re-armed
+    again = supervisor.midnight
     app.lock()
-    assert not timer.isActive()
+    app.bridge.background.wait_stopped()
+    assert again.cancelled() or loop.is_closed()
 
 
 @pytest.fixture

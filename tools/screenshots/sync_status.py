@@ -72,9 +72,9 @@ def render(out_dir: Path, language: str = "en") -> list[Path]:
         journal = session.journal.space_id
         engines[0].sync_with("127.0.0.1", bridge.background.serving_port).result(30)
         # The app syncs with Bea the way LAN discovery would ask it to.
-        engine = bridge.background.engine
-        assert engine is not None
-        engine.sync_discovered("127.0.0.1", bea_port).result(30)  # type: ignore[attr-defined]
+        supervisor = bridge.background.supervisor
+        assert supervisor is not None
+        supervisor.sync_with("127.0.0.1", bea_port, "lan").result(30)
         bridge.run(lambda: session.relays.set_relays(journal, [DOWN_RELAY]), lambda _r: None)
         page = window.journal_page
         wait(app, lambda: "·" in page.sync_line.text())

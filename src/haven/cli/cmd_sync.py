@@ -22,10 +22,16 @@ from haven.core.session import Session
 from haven.errors import InvalidInput
 from haven.sync.addresses import lan_address
 from haven.sync.discovery import DiscoveryKey, LanDiscovery, Peer
-from haven.sync.engine import SyncEngine, SyncFailed, async_sync_once
-from haven.sync.invites import InviteRoute
-from haven.sync.lan import LanSync, is_loopback, lan_discovery_allowed
+from haven.sync.engine import SyncFailed, async_sync_once
+from haven.sync.lan import is_loopback, lan_discovery_allowed
 from haven.sync.reconcile import SpaceReport, SyncReport
+from haven.sync.supervisor import (
+    LanStarted,
+    RoundFinished,
+    SupervisorEvent,
+    SupervisorOptions,
+    SyncSupervisor,
+)
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 0
@@ -167,38 +173,36 @@ def run_serve(args: argparse.Namespace, ctx: Context) -> int:
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
 
-    def on_report(report: SyncReport) -> None:
-        status = "synced" if report.complete else f"sync failed ({report.error})"
-        print(
-            f"{status}: " + "; ".join(describe(report, session) or ["no shared spaces"]), flush=True
-        )
+    def on_event(event: SupervisorEvent) -> None:
+        if isinstance(event, RoundFinished):
+            report = event.report
+            status = "synced" if report.complete else f"sync failed ({report.error})"
+            lines = describe(report, session) or ["no shared spaces"]
+            print(f"{status}: " + "; ".join(lines), flush=True)
+        elif isinstance(event, LanStarted):
+            print("announcing on the local network", flush=True)
 
-    engine = SyncEngine(
-        session,
-        on_report=on_report,
-        routes=[InviteRoute(session.invites)],
+    announce = args.lan == "on" or (args.lan == "auto" and not is_loopback(args.host))
+    options = SupervisorOptions(
+        host=args.host,
+        port=args.port,
+        lan=announce,
+        lan_follows_vault=False,
+        lan_bind_address=True,
+        relays=False,  # serve answers peers; `haven sync --relay` does relay rounds
+        record=False,
     )
-    engine.start()
-    lan: LanSync | None = None
+    supervisor = SyncSupervisor(session, options, on_event)
+    port = supervisor.start()  # SyncError if it cannot listen
     try:
-        port = engine.serve(args.host, args.port)
         shown = f"[{args.host}]" if ":" in args.host else args.host
         print(f"listening on {shown}:{port}", flush=True)
-        announce = args.lan == "on" or (args.lan == "auto" and not is_loopback(args.host))
-        if announce and lan_discovery_allowed():
-            address = args.host if args.host not in ("0.0.0.0", "::") else lan_address()
-            if address is None:
-                print("not announcing: no local-network address found", file=sys.stderr)
-            else:
-                lan = LanSync(session, engine, port, addresses=[address], interfaces=[address])
-                lan.start()
-                print("announcing on the local network", flush=True)
+        if announce and lan_discovery_allowed() and not supervisor.lan_running:
+            print("not announcing: no local-network address found", file=sys.stderr)
         while not stop.wait(0.5):
             pass
     finally:
-        if lan is not None:
-            lan.stop()
-        engine.stop()
+        supervisor.stop()
     return 0
 
 

@@ -8,10 +8,11 @@ two-stage pipeline: a reader task takes messages off the channel and prepares th
 them, decrypts and verifies a batch's events) on one thread while the round commits the
 batches before them on another, taking every batch already prepared into one transaction.
 
-`SyncEngine` owns one asyncio loop in its own daemon thread (the python-zeroconf shape):
-methods prefixed `async_` run on that loop; the plain ones may be called from any thread
-(the UI thread included) and never block on the network, except `serve()`, which waits only
-until the socket is bound. The CLI uses the coroutines directly under `asyncio.run`.
+`SyncEngine` runs on a `LoopThread` (sync/loop.py): the sync supervisor's, shared with every
+other transport, or one of its own when used alone. Methods prefixed `async_` run on that
+loop; the plain ones may be called from any thread (the UI thread included) and never block
+on the network, except `serve()`, which waits only until the socket is bound. The CLI's
+one-off rounds use the coroutines directly under `asyncio.run`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ import asyncio
 import concurrent.futures
 import contextlib
 import logging
-import threading
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, Protocol, TypeVar
 
@@ -29,6 +29,7 @@ from haven.core.space_secrets import PAIRING_SPACE_ID, SpaceSecret
 from haven.errors import HavenError, SyncError
 from haven.sync import tcp
 from haven.sync.framing import MAX_PAYLOAD
+from haven.sync.loop import LoopThread
 from haven.sync.messages import MAX_MESSAGE_BYTES
 from haven.sync.reconcile import DEFAULT_WINDOW, Prepared, Reconciler, SyncLog, SyncReport
 
@@ -206,7 +207,7 @@ async def async_start_server(
 
 
 class SyncEngine:
-    """Sync for one open session, on its own thread and asyncio loop."""
+    """Sync for one open session: serving, and rounds with peers, on one asyncio loop."""
 
     def __init__(
         self,
@@ -216,14 +217,18 @@ class SyncEngine:
         round_timeout: float = ROUND_TIMEOUT,
         idle_timeout: float = tcp.IDLE_TIMEOUT,
         routes: Sequence[ChannelRoute] = (),
+        loop: LoopThread | None = None,
     ) -> None:
+        """`loop`: run on this (shared) loop thread; without it the engine makes its own,
+        which `start()` and `stop()` then start and end."""
         self._session = session
         self._routes = tuple(routes)
         self._on_report = on_report
         self._round_timeout = round_timeout
         self._idle_timeout = idle_timeout
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._thread: threading.Thread | None = None
+        self._own_loop = loop is None
+        self._runner = loop or LoopThread("haven-sync")
+        self._started = False
         self._servers: list[tcp.Server] = []
         self._rounds: set[asyncio.Task[SyncReport]] = set()
 
@@ -231,56 +236,46 @@ class SyncEngine:
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self._started and self._runner.running
 
     def start(self) -> None:
-        if self.running:
-            return
-        ready = threading.Event()
-        loop = asyncio.new_event_loop()
-
-        def run() -> None:
-            asyncio.set_event_loop(loop)
-            loop.call_soon(ready.set)
-            try:
-                loop.run_forever()
-            finally:
-                loop.run_until_complete(loop.shutdown_default_executor())
-                loop.close()
-
-        self._loop = loop
-        self._thread = threading.Thread(target=run, name="haven-sync", daemon=True)
-        self._thread.start()
-        ready.wait()
+        if self._own_loop:
+            self._runner.start()
+        self._started = True
 
     def stop(self) -> None:
         """Stop serving, cancel rounds in progress (acknowledged batches are kept) and end
-        the thread. Safe to call twice."""
-        if not self.running or self._loop is None or self._thread is None:
+        the thread if the engine owns it. Safe to call twice."""
+        if not self.running:
+            self._started = False
             return
-        with contextlib.suppress(concurrent.futures.TimeoutError, RuntimeError):
+        with contextlib.suppress(concurrent.futures.TimeoutError, RuntimeError, SyncError):
             self._submit(self.async_close()).result(STOP_TIMEOUT)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(STOP_TIMEOUT)
-        self._thread = None
+        self._started = False
+        if self._own_loop:
+            self._runner.stop(STOP_TIMEOUT)
 
-    def sync_with(self, host: str, port: int) -> concurrent.futures.Future[SyncReport]:
-        """Run one round with a peer; the future holds the report or raises SyncError."""
-        return self._submit(self.async_sync_with(host, port))
+    def sync_with(
+        self, host: str, port: int, *, report: bool = True
+    ) -> concurrent.futures.Future[SyncReport]:
+        """Run one round with a peer; the future holds the report or raises SyncError.
+        `report=False`: `on_report` does not hear it (the supervisor tells started rounds
+        itself, with the transport that asked for them)."""
+        return self._submit(self.async_sync_with(host, port, report=report))
 
     def serve(self, host: str, port: int) -> int:
         """Start listening (port 0: any free port); returns the bound port."""
         return self._submit(self.async_serve(host, port)).result(STOP_TIMEOUT)
 
     def _submit(self, coro: Coroutine[Any, Any, T]) -> concurrent.futures.Future[T]:
-        if not self.running or self._loop is None:
+        if not self._started:
             coro.close()
             raise SyncError("the sync engine is not running")
-        return asyncio.run_coroutine_threadsafe(coro, self._loop)
+        return self._runner.submit(coro)
 
     # ----------------------------------------------------------------- on the loop
 
-    async def async_sync_with(self, host: str, port: int) -> SyncReport:
+    async def async_sync_with(self, host: str, port: int, *, report: bool = True) -> SyncReport:
         task = asyncio.ensure_future(
             async_sync_once(
                 self._session,
@@ -292,14 +287,16 @@ class SyncEngine:
         )
         self._rounds.add(task)
         try:
-            report = await task
+            result = await task
         except SyncFailed as exc:
-            self._tell(exc.report)
+            if report:
+                self._tell(exc.report)
             raise
         finally:
             self._rounds.discard(task)
-        self._tell(report)
-        return report
+        if report:
+            self._tell(result)
+        return result
 
     def _tell(self, report: SyncReport) -> None:
         if self._on_report is not None:

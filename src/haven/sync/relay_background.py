@@ -2,28 +2,30 @@
 relays, pull on start and on every reconnect, push what this device writes, and back off
 exponentially (with jitter) while a relay is down.
 
-One thread owns an asyncio loop (the same shape as sync/engine.py) with one task per relay
-URL. A task runs a full round (relay_sync.async_sync_relay: push, then pull every epoch
-mailbox), then subscribes to every mailbox of its spaces and ingests pushes as they arrive.
-A local write wakes it to push at once. `on_report` is called on the syncer's thread after
-every round and on every failure, with counts only.
+It runs on a `LoopThread` (sync/loop.py): the sync supervisor's, shared with the engine, or
+one of its own when used alone; one task per relay URL. A task runs a full round
+(relay_sync.async_sync_relay: push, then pull every epoch mailbox), then subscribes to every
+mailbox of its spaces and ingests pushes as they arrive. A local write wakes it to push at
+once. `on_report` is called on the loop's thread after every round and on every failure,
+with counts only.
 """
 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import logging
 import random
 import ssl as ssl_module
-import threading
 from collections.abc import Callable, Sequence
 
 from haven.core import relays
 from haven.core.envelope import Event
 from haven.core.session import Session
-from haven.errors import HavenError
+from haven.errors import HavenError, SyncError
 from haven.relay.client import RelayClient, RelayError
+from haven.sync.loop import LoopThread
 from haven.sync.relay_sync import (
     Mailboxes,
     RelayReport,
@@ -59,14 +61,16 @@ class RelaySyncer:
         min_backoff: float = MIN_BACKOFF_S,
         max_backoff: float = MAX_BACKOFF_S,
         timeout: float = 10.0,
+        loop: LoopThread | None = None,
     ) -> None:
         self._session = session
         self._on_report = on_report
         self._ssl, self._timeout = ssl, timeout
         self._min_backoff, self._max_backoff = min_backoff, max_backoff
         self._rng = random.Random()
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._thread: threading.Thread | None = None
+        self._own_loop = loop is None
+        self._runner = loop or LoopThread("haven-relay-sync")
+        self._started = False
         self._wake: dict[str, asyncio.Event] = {}
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._refreshing: set[asyncio.Task[None]] = set()
@@ -74,59 +78,50 @@ class RelaySyncer:
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self._started and self._runner.running
 
     def start(self) -> None:
         if self.running:
             return
-        ready = threading.Event()
-
-        def run() -> None:
-            loop = asyncio.new_event_loop()
-            self._loop = loop
-            loop.call_soon(ready.set)
-            loop.call_soon(self._refresh)
-            try:
-                loop.run_forever()
-            finally:
-                loop.close()
-
-        self._thread = threading.Thread(target=run, name="haven-relay-sync", daemon=True)
-        self._thread.start()
-        ready.wait(STOP_TIMEOUT_S)
+        if self._own_loop:
+            self._runner.start()
+        self._started = True
+        self._runner.call_soon(self._refresh)
         self._unsubscribe = self._session.log.subscribe(self._on_local_events)
 
     def stop(self) -> None:
-        """Close every relay connection and end the thread (safe to call twice)."""
+        """Close every relay connection (and end the thread if the syncer owns it); safe to
+        call twice."""
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
-        loop, thread = self._loop, self._thread
-        if loop is None or thread is None or not thread.is_alive():
+        if not self.running:
             return
+        self._started = False
 
         async def shutdown() -> None:
             tasks = [*self._refreshing, *self._tasks.values()]
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
-            loop.stop()
 
-        asyncio.run_coroutine_threadsafe(shutdown(), loop)
-        thread.join(STOP_TIMEOUT_S)
+        with contextlib.suppress(concurrent.futures.TimeoutError, RuntimeError, SyncError):
+            self._runner.submit(shutdown()).result(STOP_TIMEOUT_S)
+        if self._own_loop:
+            self._runner.stop(STOP_TIMEOUT_S)
 
     def kick(self) -> None:
         """Sync now (e.g. after the relay list changed or the network came back)."""
-        if self._loop is not None and self.running:
-            self._loop.call_soon_threadsafe(self._refresh, True)
+        if self.running:
+            self._runner.call_soon(self._refresh, True)
 
     # ----------------------------------------------------------------- on the loop
 
     def _on_local_events(self, events: Sequence[Event]) -> None:
         if any(e.type in (relays.JOURNAL_RELAYS, relays.SPACE_RELAYS) for e in events):
             self.kick()  # the set of relays may have changed
-        elif self._loop is not None and self.running:
-            self._loop.call_soon_threadsafe(self._wake_all)
+        elif self.running:
+            self._runner.call_soon(self._wake_all)
 
     def _wake_all(self) -> None:
         for event in self._wake.values():

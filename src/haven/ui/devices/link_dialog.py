@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from haven.core.session import Session
 from haven.sync.addresses import lan_address
 from haven.sync.link_runner import LinkOffer
-from haven.ui.background_sync import listen_host
+from haven.sync.supervisor import listen_host
 from haven.ui.devices.wording import problem_text, qr_pixmap
 
 

@@ -20,7 +20,7 @@ from haven.core.spaces.model import (
     Role,
 )
 from haven.core.spaces.service import SpaceService
-from haven.ui.background_sync import listen_host
+from haven.sync.supervisor import listen_host
 from haven.ui.bridge import SessionBridge
 from haven.ui.devices.link_dialog import advertise_host
 from haven.ui.space_status import SpaceStatusLabel
