@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from haven.core.backup import Backups
+from haven.core.changes import ChangeBus
 from haven.core.clock import Clock, now_ms
 from haven.core.devices import DeviceService, DevicesProjector, JournalAuthorizer
 from haven.core.envelope import SPACE_ID_BYTES
@@ -31,6 +32,8 @@ class Session:
         self.vault = vault
         self.identity = Identity(vault, clock)
         self.log = EventLog(vault, self.identity.device_id_for, clock)
+        #: Typed changes after each commit (core/changes.py): what the UI listens to.
+        self.changes = ChangeBus(self.log)
         self.log.register_projector(JournalProjector())
         self.log.register_projector(DevicesProjector(self.identity.device_id))
         self.log.register_projector(JournalRelaysProjector())

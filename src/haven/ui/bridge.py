@@ -2,8 +2,11 @@
 
 Slow work (the Argon2id KDF in create/unlock, searches over many entries) runs on a worker
 thread from a QThreadPool and reports back through queued `finished`/`failed` signals, so the
-window never freezes. EventLog listeners run in whichever thread wrote; the bridge re-emits
-them as a Qt signal, which Qt queues into the UI thread (Dangerzone's shape, see STYLE.md).
+window never freezes. The core's typed changes (core/changes.py: `JournalChanged`,
+`PostsChanged`, `MembersChanged` …) are published in whichever thread wrote, after the commit;
+the bridge re-emits them as one Qt signal, `changed`, which Qt queues into the UI thread
+(Briar's event bus, Dangerzone's shape; see STYLE.md). Each page listens for the changes
+about what it shows.
 """
 
 from __future__ import annotations
@@ -11,33 +14,28 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from haven.core import session as core_session
+from haven.core.changes import Change, KeysChanged
 from haven.core.session import Session
 from haven.errors import HavenError
 from haven.ui.background_sync import BackgroundSync
 
 log = logging.getLogger(__name__)
 
-#: Log events after which the spaces or epoch keys this device announces may have changed.
-DISCOVERY_EVENTS = frozenset(
-    {
-        "space.genesis",  # a space created, or joined (its log arrives with the welcome)
-        "space.epoch.rotate",
-        "space.epoch.share",  # a new epoch key reached this member
-        "space.member.leave",
-        "space.member.remove",
-        "journal.device.rotate",  # after an unlink
-        "journal.device.unlink",
-    }
-)
+C = TypeVar("C", bound=Change)
 
 
-def changes_discovery(events: Sequence[object]) -> bool:
-    return any(getattr(e, "type", None) in DISCOVERY_EVENTS for e in events)
+def changes_of(changes: object, kind: type[C], space_id: bytes | None = None) -> list[C]:
+    """The changes of one kind (in one space, if given) in what `changed` carried."""
+    if not isinstance(changes, list):
+        return []
+    return [
+        c for c in changes if isinstance(c, kind) and (space_id is None or c.space_id == space_id)
+    ]
 
 
 Done = Callable[[Any], None]
@@ -97,8 +95,9 @@ class SessionBridge(QObject):
     openFailed = Signal(object)
     #: A KDF is running (True) or done (False): the pages show a busy indicator.
     busyChanged = Signal(bool)
-    #: New events were committed to the log (count); journal views refresh.
-    journalChanged = Signal(int)
+    #: Changes were committed (a list of haven.core.changes.Change); pages refresh only what
+    #: they show.
+    changed = Signal(object)
     #: From the writer's thread: spaces or epoch keys changed, LAN discovery must follow.
     _discoveryStale = Signal()
 
@@ -190,15 +189,15 @@ class SessionBridge(QObject):
         if self._session is not None:
             self._session.lock()
         self._session = new_session
-        self._unsubscribe = new_session.log.subscribe(self._on_events)
+        self._unsubscribe = new_session.changes.subscribe(self._on_changes)
         log.info("vault opened")
         self.background.start(new_session)
         self.unlocked.emit()
 
-    def _on_events(self, events: Sequence[object]) -> None:
+    def _on_changes(self, changes: Sequence[Change]) -> None:
         # Called in the writer's thread after commit: a signal crosses threads safely.
-        self.journalChanged.emit(len(events))
-        if changes_discovery(events):
+        self.changed.emit(list(changes))
+        if any(isinstance(c, KeysChanged) for c in changes):
             self._discoveryStale.emit()
             # Once more when the task that wrote them ends: a leave with wipe deletes the
             # space's keys after its event, and the refresh above may run before that.

@@ -16,7 +16,8 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
 from haven.core import relays
-from haven.ui.bridge import SessionBridge
+from haven.core.changes import Change
+from haven.ui.bridge import SessionBridge, changes_of
 
 # Written as T.translate("SpaceStatus", …) so that pyside6-lupdate finds the strings.
 T = QCoreApplication
@@ -79,7 +80,7 @@ class SpaceStatusLabel(QLabel):
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._render)
         bridge.background.syncRecorded.connect(self.refresh)
-        bridge.journalChanged.connect(self.refresh)
+        bridge.changed.connect(self._on_changes)
         bridge.locked.connect(lambda: self.set_space(None))
 
     def set_space(self, space_id: bytes | None) -> None:
@@ -94,6 +95,11 @@ class SpaceStatusLabel(QLabel):
             self._timer.stop()
         else:
             self._timer.start()
+            self.refresh()
+
+    def _on_changes(self, changes: object) -> None:
+        """What waits to go out and what is held change only with events of this space."""
+        if self.space_id is not None and changes_of(changes, Change, self.space_id):
             self.refresh()
 
     @Slot()

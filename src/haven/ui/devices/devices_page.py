@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from haven.core.changes import DevicesChanged
 from haven.core.devices import DeviceInfo
 from haven.errors import HavenError
 from haven.ui import messages
-from haven.ui.bridge import SessionBridge
+from haven.ui.bridge import SessionBridge, changes_of
 from haven.ui.devices.link_dialog import LinkDialog
 
 DEVICE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -78,7 +79,7 @@ class DevicesPage(QWidget):
         self.list.currentItemChanged.connect(self._update_buttons)
         self.link_button.clicked.connect(self.open_link_dialog)
         self.unlink_button.clicked.connect(self.ask_unlink)
-        bridge.journalChanged.connect(self.refresh)
+        bridge.changed.connect(self._on_changes)
 
     # ---------------------------------------------------------------- lifecycle
 
@@ -94,6 +95,10 @@ class DevicesPage(QWidget):
         self.link_dialog = self.confirm_box = None
         self.list.clear()
         self.message.clear()
+
+    def _on_changes(self, changes: object) -> None:
+        if changes_of(changes, DevicesChanged):
+            self.refresh()
 
     @Slot()
     def refresh(self) -> None:

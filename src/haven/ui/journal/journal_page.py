@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from haven.core.changes import JournalChanged
 from haven.core.journal import COUNT_CAP, EntryFilter, JournalEntry, JournalService
 from haven.errors import HavenError
 from haven.ui import messages
-from haven.ui.bridge import SessionBridge
+from haven.ui.bridge import SessionBridge, changes_of
 from haven.ui.journal.delegate import EntryDelegate
 from haven.ui.journal.editor import EditorContent, EntryEditor
 from haven.ui.journal.filter_bar import FilterBar
@@ -84,7 +85,7 @@ class JournalPage(QWidget):
         self.editor.deleteRequested.connect(self.confirm_delete)
         self.editor.newRequested.connect(self.new_entry)
         self.prompt.writeRequested.connect(self.write_about)
-        bridge.journalChanged.connect(self.refresh)
+        bridge.changed.connect(self._on_changes)
 
     # ---------------------------------------------------------------- lifecycle
 
@@ -223,7 +224,12 @@ class JournalPage(QWidget):
 
         self.bridge.run(work, done, lambda _exc: None)
 
-    def refresh(self, _count: int = 0) -> None:
+    def _on_changes(self, changes: object) -> None:
+        """Only journal entries change this page (not posts in a space, not devices)."""
+        if changes_of(changes, JournalChanged):
+            self.refresh()
+
+    def refresh(self) -> None:
         journal = self._journal()
         if journal is None:
             return

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from haven.core.changes import Change
 from haven.core.spaces.model import SpaceSummary
-from haven.ui.bridge import SessionBridge
+from haven.ui.bridge import SessionBridge, changes_of
 from haven.ui.spaces import wording
 from haven.ui.spaces.dialogs import CreateSpaceDialog
 from haven.ui.spaces.join_dialog import JoinDialog
@@ -85,7 +86,8 @@ class SpacesPage(QWidget):
         self.new_button.clicked.connect(self.open_create_dialog)
         self.join_button.clicked.connect(self.open_join_dialog)
         self.view.changed.connect(self.refresh_list)
-        bridge.journalChanged.connect(lambda _n: self._timer.start())
+        self._pending: set[bytes] = set()  # spaces changed since the last refresh
+        bridge.changed.connect(self._on_changes)
 
     # ---------------------------------------------------------------- lifecycle
 
@@ -96,6 +98,7 @@ class SpacesPage(QWidget):
         """On lock: drop every name, post and count this page holds."""
         self._ticket += 1
         self._timer.stop()
+        self._pending.clear()
         for dialog in (self.create_dialog, self.join_dialog):
             if dialog is not None:
                 dialog.reject()
@@ -107,9 +110,23 @@ class SpacesPage(QWidget):
 
     # ---------------------------------------------------------------- loading
 
+    def _on_changes(self, changes: object) -> None:
+        """Changes in group spaces (not the journal) refresh the list (names, unread counts)
+        and, if the space shown is among them, the view; a burst of them once."""
+        session = self.bridge.session
+        journal = session.journal.space_id if session is not None else None
+        touched = {c.space_id for c in changes_of(changes, Change) if c.space_id != journal}
+        if touched:
+            self._pending |= touched
+            self._timer.start()
+
     def refresh(self) -> None:
+        """Re-read the list, and the space shown if it changed (with nothing pending: a
+        refresh asked for by hand re-reads both)."""
+        pending, self._pending = self._pending, set()
         self.refresh_list()
-        self.view.reload()
+        if not pending or self.view.space_id in pending:
+            self.view.reload()
 
     def refresh_list(self) -> None:
         session = self.bridge.session
@@ -158,7 +175,10 @@ class SpacesPage(QWidget):
             self.list.setCurrentIndex(self.model.index(row))
 
     def _open_current(self) -> None:
-        self.view.show_space(self.current_space())
+        space_id = self.current_space()
+        if space_id is not None and space_id == self.view.space_id:
+            return  # a list refresh selected the space shown again: it re-reads on its changes
+        self.view.show_space(space_id)
 
     # ---------------------------------------------------------------- creating
 
