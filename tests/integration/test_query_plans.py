@@ -72,6 +72,7 @@ _ACCESS = re.compile(
     r"(?:INDEX (\w+)|INTEGER PRIMARY KEY|PRIMARY KEY)(?: \((.*)\))?)?"
 )
 _SOURCES = re.compile(r"\b(?:FROM|JOIN)\s+(\w+)(?:\s+(?:AS\s+)?(?!ON\b|WHERE\b)(\w+))?", re.I)
+_MIN_MAX = re.compile(r"SELECT (?:min|max)\(\w+\) FROM \w+ WHERE [^()]*$", re.I)
 _FRESH = itertools.count()
 _SKIP = ("PRAGMA", "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "INSERT", "UPDATE")
 
@@ -104,6 +105,8 @@ def problems(conn: Connection, sql: str) -> list[str]:
     plan = _plan(conn, sql)
     sorts = any(_TEMP_BTREE.search(step) for step in plan)
     limited = re.search(r"\bLIMIT\s+\d", sql, re.I) is not None
+    # A lone min() or max() searched in an index reads one entry of it.
+    min_max = _MIN_MAX.match(sql) is not None
     found = []
     if re.search(r"\bOFFSET\s+[1-9]", sql, re.I):
         found.append("OFFSET: every row it skips is read")
@@ -117,6 +120,8 @@ def problems(conn: Connection, sql: str) -> list[str]:
         if virtual is not None:  # FTS5 and its vocabulary: bounded if something constrains it
             if virtual in ("0:", "0") or sorts or not limited:
                 found.append(step)
+            continue
+        if min_max and kind == "SEARCH" and " INDEX " in step:
             continue
         if limited and not sorts and (kind == "SEARCH" or " INDEX " in step):
             continue  # read in index order, stops at the page
@@ -174,6 +179,7 @@ def _space_screens(s: Session) -> None:
     post = s.spaces.read_feed(sid, limit=1)[0].post_id
     s.spaces.resolve_post(sid, post.hex()[:8])
     s.spaces.members(sid, include_former=True)
+    s.spaces.mark_read(sid)  # the view marks what it showed as read
 
 
 def _journal_screens(s: Session) -> None:
@@ -246,5 +252,6 @@ def test_the_check_catches_a_missing_index(vault: Session) -> None:
             "SELECT rowid FROM journal_fts WHERE journal_fts MATCH 'a' ORDER BY rank",
             "SELECT rowid FROM journal_entries ORDER BY created_ms DESC LIMIT 5 OFFSET 5",
             "SELECT rowid FROM journal_entries ORDER BY updated_ms DESC LIMIT 5",
+            "SELECT max(lamport) FROM space_posts WHERE author = x'00'",
         ):
             assert problems(conn, old), old
