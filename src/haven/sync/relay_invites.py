@@ -144,7 +144,7 @@ async def _offer(
     code: RelayInviteCode, ssl: ssl_module.SSLContext | None, timeout: float
 ) -> rw.Offer | None:
     async with await _open(code.relay_url, rw.request_mailbox_key(code.secret), ssl, timeout) as c:
-        return rw.latest_offer(code.secret, await _read(c, timeout))
+        return rw.latest_offer(code.secret, code.host_commit, await _read(c, timeout))
 
 
 async def _leave_request(

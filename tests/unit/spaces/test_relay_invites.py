@@ -72,7 +72,9 @@ def host_pass(host: Session, relay: FakeRelay) -> int:
 
 
 def ask(guest: Session, code: RelayInviteCode, relay: FakeRelay) -> rw.Offer:
-    offer = rw.latest_offer(code.secret, relay.read(rw.request_mailbox_key(code.secret)))
+    offer = rw.latest_offer(
+        code.secret, code.host_commit, relay.read(rw.request_mailbox_key(code.secret))
+    )
     assert offer is not None and offer.state == "open"
     request = guest.invites.begin(code, offer.name, "Bea", "she/her")
     blob = guest.invites.relay_guest.request_blob(code, offer, request)
@@ -88,7 +90,7 @@ def answer(
 
 
 def test_the_code_round_trips_and_refuses_every_single_typo() -> None:
-    code = RelayInviteCode(URL, os.urandom(32), NOW + 60)
+    code = RelayInviteCode(URL, os.urandom(32), NOW + 60, os.urandom(16))
     text = code.encode_compact()
     assert is_relay_code(text) and not is_relay_code("hvi1-abcde")
     assert RelayInviteCode.decode(text.upper().replace("-", " "), now_s=NOW) == code
@@ -100,7 +102,7 @@ def test_the_code_round_trips_and_refuses_every_single_typo() -> None:
             RelayInviteCode.decode("hvr1" + typo, now_s=NOW)
     with pytest.raises(CodeError, match="expired"):
         RelayInviteCode.decode(text, now_s=NOW + 60)
-    http = RelayInviteCode("ws://127.0.0.1:9/", os.urandom(32), NOW + 60)
+    http = RelayInviteCode("ws://127.0.0.1:9/", os.urandom(32), NOW + 60, os.urandom(16))
     assert "127.0.0.1" not in http.encode_compact()
 
 
@@ -114,8 +116,11 @@ def test_the_whole_exchange_and_who_can_read_what(people: tuple[Session, Session
     # Someone else holding the code reads the offer but not the request.
     stranger = os.urandom(32)
     request_blobs = relay.read(rw.request_mailbox_key(code.secret))
-    assert [rw.open_offer(code.secret, b) is not None for b in request_blobs] == [True, False]
-    assert rw.open_offer(stranger, request_blobs[0]) is None
+    assert [rw.open_offer(code.secret, code.host_commit, b) is not None for b in request_blobs] == [
+        True,
+        False,
+    ]
+    assert rw.open_offer(stranger, code.host_commit, request_blobs[0]) is None
     host.invites.approve(sid, request.request_id)
     host_pass(host, relay)
     reply = answer(guest, code, offer, relay)
@@ -132,7 +137,7 @@ def test_the_whole_exchange_and_who_can_read_what(people: tuple[Session, Session
     host_pass(host, relay)
     [job] = host.invites.relay_host.jobs()  # used up: its mailbox must say so until expiry
     assert job.offer_state == "used up" and host.invites.relay_host.replies(job) == []
-    latest = rw.latest_offer(code.secret, relay.read(job.mailbox_key))
+    latest = rw.latest_offer(code.secret, code.host_commit, relay.read(job.mailbox_key))
     assert latest is not None and latest.state == "used up"
 
 
@@ -194,7 +199,7 @@ def test_a_revoked_invite_says_so_and_a_replayed_open_offer_cannot_reopen_it(
     host.invites.revoke(sid, info.invite_id)
     host_pass(host, relay)
     relay.append(box, first_offer)  # a relay replays the open offer after the revocation
-    latest = rw.latest_offer(code.secret, relay.read(box))
+    latest = rw.latest_offer(code.secret, code.host_commit, relay.read(box))
     assert latest is not None and latest.state == "revoked"
 
 
@@ -204,7 +209,9 @@ def test_requests_are_capped_per_invite(
     host, guest, sid = people
     relay = FakeRelay()
     code = invite(host, sid, relay, uses=200)
-    offer = rw.latest_offer(code.secret, relay.read(rw.request_mailbox_key(code.secret)))
+    offer = rw.latest_offer(
+        code.secret, code.host_commit, relay.read(rw.request_mailbox_key(code.secret))
+    )
     assert offer is not None
     for i in range(MAX_REQUESTS_PER_INVITE + 3):
         request = guest.spaces.prepare_join(f"Guest {i}")
@@ -225,7 +232,9 @@ def test_a_request_signed_for_another_invite_or_host_is_dropped(
     host, guest, sid = people
     relay = FakeRelay()
     code, other = invite(host, sid, relay), invite(host, sid, relay)
-    offer = rw.latest_offer(code.secret, relay.read(rw.request_mailbox_key(code.secret)))
+    offer = rw.latest_offer(
+        code.secret, code.host_commit, relay.read(rw.request_mailbox_key(code.secret))
+    )
     assert offer is not None
     request = guest.spaces.prepare_join("Bea")
     keys = guest.identity.signing_keys(request.persona_pk)
@@ -249,3 +258,36 @@ def test_jobs_end_once_nothing_waits(people: tuple[Session, Session, bytes]) -> 
     invite(host, sid, relay)
     jobs = host.invites.relay_host.jobs()
     assert len(jobs) == 1 and isinstance(jobs[0], RelayJob) and "secret" not in repr(jobs[0])
+
+
+def test_another_holder_of_the_code_cannot_pose_as_the_host(
+    people: tuple[Session, Session, bytes], tmp_path: Path
+) -> None:
+    """Mallory got the same multi-use code. Her own offers (her keys, or the host's box key
+    with her signature) are ignored, so Bea's request stays sealed to the real host and a
+    forged "revoked" cannot turn Bea away."""
+    host, guest, sid = people
+    mallory = new_session(tmp_path / "mallory", "Mal")
+    try:
+        relay = FakeRelay()
+        code = invite(host, sid, relay, uses=5)
+        box = rw.request_mailbox_key(code.secret)
+        real = rw.latest_offer(code.secret, code.host_commit, relay.read(box))
+        assert real is not None
+        mal_sid = mallory.spaces.create_space("Circle", "a support circle", [], display_name="M")
+        mal_info = mallory.spaces.space_info(mal_sid)
+        signer = mallory.identity.signing_keys(mal_info.my_persona)
+        for keys in (
+            (os.urandom(32), mal_info.my_persona),  # her own keys
+            (real.host_box_pk, mal_info.my_persona),  # the host's box key, her persona
+            (real.host_box_pk, real.host_persona_pk),  # the host's keys, her signature
+        ):
+            for state in ("open", "revoked"):
+                fake = rw.Offer("Circle", "join me", "", keys[0], keys[1], state)
+                relay.append(box, rw.seal_offer(code.secret, fake, signer))
+        latest = rw.latest_offer(code.secret, code.host_commit, relay.read(box))
+        assert latest == real
+        ask(guest, code, relay)
+        assert host_pass(host, relay) == 1
+    finally:
+        mallory.lock()

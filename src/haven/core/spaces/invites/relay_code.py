@@ -3,7 +3,9 @@
 
 Compact form only: `hvr1-` and base32 of the payload and a 4-byte check, in groups of five,
 for pasting, messaging and QR codes. Payload (version 2): version u8 | expires u32 (Unix
-seconds) | url length u8 | relay URL (ASCII, canonical) | secret[32].
+seconds) | url length u8 | relay URL (ASCII, canonical) | secret[32] | host[16], where `host`
+commits to the inviting device's keys (relay_wire.host_commitment), so that another holder
+of the code cannot pose as the host.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from haven.errors import InvalidInput
 RELAY_PREFIX = "hvr1"
 RELAY_CODE_VERSION = 2
 SECRET_BYTES = 32
+COMMIT_BYTES = 16
 _HEAD = struct.Struct(">BIB")
 
 
@@ -31,10 +34,11 @@ class RelayInviteCode:
     relay_url: str
     secret: bytes
     expires_s: int
+    host_commit: bytes
 
     def __post_init__(self) -> None:
-        if len(self.secret) != SECRET_BYTES:
-            raise InvalidInput("an invite secret is 32 bytes")
+        if len(self.secret) != SECRET_BYTES or len(self.host_commit) != COMMIT_BYTES:
+            raise InvalidInput("an invite secret is 32 bytes and its host commitment 16")
         if not 0 <= self.expires_s < 2**32:
             raise InvalidInput("an expiry time is out of range")
         if len(self.relay_url.encode("ascii")) > 255:
@@ -45,7 +49,8 @@ class RelayInviteCode:
 
     def payload(self) -> bytes:
         url = self.relay_url.encode("ascii")
-        return _HEAD.pack(RELAY_CODE_VERSION, self.expires_s, len(url)) + url + self.secret
+        head = _HEAD.pack(RELAY_CODE_VERSION, self.expires_s, len(url))
+        return head + url + self.secret + self.host_commit
 
     def encode_compact(self) -> str:
         return compact_text(RELAY_PREFIX, self.payload())
@@ -70,13 +75,14 @@ class RelayInviteCode:
         version, expires, url_len = _HEAD.unpack_from(data)
         if version != RELAY_CODE_VERSION:
             raise CodeError("the invite code comes from an incompatible Haven version")
-        if len(data) != _HEAD.size + url_len + SECRET_BYTES:
+        if len(data) != _HEAD.size + url_len + SECRET_BYTES + COMMIT_BYTES:
             raise CodeError("the invite code is malformed")
         try:
             url = check_relay_url(data[_HEAD.size : _HEAD.size + url_len].decode("ascii"))
         except (UnicodeDecodeError, InvalidInput):
             raise CodeError("the invite code names a relay address Haven cannot use") from None
-        code = cls(url, data[_HEAD.size + url_len :], expires)
+        keys = data[_HEAD.size + url_len :]
+        code = cls(url, keys[:SECRET_BYTES], expires, keys[SECRET_BYTES:])
         if not allow_expired and code.expired(now_s):
             raise CodeError("the invite code has expired; ask for a new one")
         return code

@@ -73,10 +73,10 @@ class RelayInviteGuest:
         return [RelayInviteCode.decode(t, allow_expired=True) for t in texts]
 
     def remember(self, code: RelayInviteCode) -> None:
-        self._set_waiting([*(c for c in self.waiting() if c != code), code])
+        self._set_waiting([*(c for c in self.waiting() if c.secret != code.secret), code])
 
     def forget(self, code: RelayInviteCode) -> None:
-        self._set_waiting([c for c in self.waiting() if c != code])
+        self._set_waiting([c for c in self.waiting() if c.secret != code.secret])
 
     def _set_waiting(self, codes: list[RelayInviteCode]) -> None:
         with self._vault.transaction() as conn:

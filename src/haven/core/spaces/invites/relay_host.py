@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from haven.core.clock import Clock, now_ms
+from haven.core.identity import Identity
 from haven.core.spaces.invites import relay_wire as rw
 from haven.core.spaces.invites.host import ANSWER_GRACE_MS, InviteHost, invite_state
 from haven.core.spaces.invites.relay_code import RelayInviteCode
@@ -56,10 +57,16 @@ class OutgoingReply:
 
 class RelayInviteHost:
     def __init__(
-        self, vault: Vault, spaces: SpaceService, host: InviteHost, clock: Clock = now_ms
+        self,
+        vault: Vault,
+        spaces: SpaceService,
+        identity: Identity,
+        host: InviteHost,
+        clock: Clock = now_ms,
     ) -> None:
         self._vault = vault
         self._spaces = spaces
+        self._identity = identity
         self._host = host
         self._clock = clock
 
@@ -68,7 +75,9 @@ class RelayInviteHost:
     ) -> tuple[RelayInviteCode, bytes]:
         """A new invite bound to `relay_url`; → (code, the offer blob to publish first)."""
         secret, expires_s = self._host.new_invite(space_id, uses, ttl_s)
-        code = RelayInviteCode(relay_url, secret, expires_s)
+        persona = self._spaces.space_info(space_id).my_persona
+        commit = rw.host_commitment(persona, self._box(space_id).public)
+        code = RelayInviteCode(relay_url, secret, expires_s, commit)
         return code, self.offer_blob(self._job(invite_id_of(secret)))
 
     def _box(self, space_id: bytes) -> BoxKeyPair:
@@ -93,9 +102,14 @@ class RelayInviteHost:
             info.description,
             info.guidelines,
             self._box(job.space_id).public,
+            info.my_persona,
             job.offer_state,
         )
-        return rw.seal_offer(job.secret, offer)
+        return rw.seal_offer(job.secret, offer, self._identity.signing_keys(info.my_persona))
+
+    def commitment(self, job: RelayJob) -> bytes:
+        persona = self._spaces.space_info(job.space_id).my_persona
+        return rw.host_commitment(persona, self._box(job.space_id).public)
 
     def jobs(self) -> list[RelayJob]:
         """Invites whose mailbox still matters: open ones, those with requests waiting or
@@ -121,7 +135,7 @@ class RelayInviteHost:
 
     def needs_offer(self, job: RelayJob, untrusted_blobs: list[bytes]) -> bool:
         """True if the mailbox does not (or no longer) say what the invite's state is."""
-        latest = rw.latest_offer(job.secret, untrusted_blobs)
+        latest = rw.latest_offer(job.secret, self.commitment(job), untrusted_blobs)
         return latest is None or latest.state != job.offer_state
 
     def take_requests(self, job: RelayJob, untrusted_blobs: list[bytes]) -> int:

@@ -3,7 +3,8 @@ relay"). Pure functions over bytes; the relay sees only mailbox ids and padded c
 
     request mailbox   key = crypto_kdf(secret, "hvinvmbx"): every holder of the code
       offer           AEAD under crypto_kdf(secret, "hvinvofr"): the space's name,
-                      description and guidelines, the host's box key, and the invite's state
+                      description and guidelines, the host's box key, and the invite's state,
+                      signed by the host's persona; the code commits to both host keys
       request         crypto_box_seal to the host's box key: the signed join request
     reply mailbox     keys from crypto_box_beforenm(host box, guest box): only those two
       reply parts     AEAD: "approved" with the welcome in parts, or "denied"
@@ -16,18 +17,22 @@ relay that replays it only repeats a request the host already holds.
 from __future__ import annotations
 
 import hashlib
+import hmac
 from dataclasses import dataclass
 from typing import Any
 
 import nacl.bindings as b
 
 from haven.core.envelope import packb, unpackb
+from haven.core.spaces.invites.wire import invite_id_of
 from haven.crypto import aead, padding, sealing
 from haven.crypto.errors import CryptoError
 from haven.crypto.sealing import BoxKeyPair
+from haven.crypto.signing import SigningKeyPair, verify
 from haven.crypto.subkeys import derive_subkey
 
 OFFER_LABEL = "haven/invite-offer/v1"
+OFFER_DOMAIN = b"haven/invite-offer/v1"
 REQUEST_LABEL = "haven/relay-request/v1"
 REPLY_LABEL = "haven/invite-reply/v1"
 RECEIVED_LABEL = "haven/invite-received/v1"
@@ -47,7 +52,28 @@ class Offer:
     description: str
     guidelines: str
     host_box_pk: bytes
+    host_persona_pk: bytes
     state: str  # open | revoked | used up
+
+    def signed_fields(self, invite_id: bytes) -> bytes:
+        return packb(
+            [
+                invite_id,
+                self.name,
+                self.description,
+                self.guidelines,
+                self.host_box_pk,
+                self.host_persona_pk,
+                self.state,
+            ]
+        )
+
+
+def host_commitment(host_persona_pk: bytes, host_box_pk: bytes) -> bytes:
+    """What a relay code carries about its host: only their offers are believed."""
+    return hashlib.blake2b(
+        host_persona_pk + host_box_pk, digest_size=16, person=b"haven-inv-host1"
+    ).digest()
 
 
 @dataclass(frozen=True, repr=False)
@@ -87,31 +113,48 @@ def _open(key: bytes, label: str, untrusted: bytes) -> list[Any] | None:
 # ------------------------------------------------------------------------- the offer
 
 
-def seal_offer(secret: bytes, offer: Offer) -> bytes:
-    fields = [offer.name, offer.description, offer.guidelines, offer.host_box_pk, offer.state]
+def seal_offer(secret: bytes, offer: Offer, signer: SigningKeyPair) -> bytes:
+    signature = signer.sign(OFFER_DOMAIN, offer.signed_fields(invite_id_of(secret)))
+    fields = [
+        offer.name,
+        offer.description,
+        offer.guidelines,
+        offer.host_box_pk,
+        offer.host_persona_pk,
+        offer.state,
+        signature,
+    ]
     return _seal(derive_subkey(secret, b"hvinvofr"), OFFER_LABEL, fields)
 
 
-def open_offer(secret: bytes, untrusted: bytes) -> Offer | None:
-    """The offer in this blob, or None (another kind of blob, or not for this code)."""
+def open_offer(secret: bytes, host_commit: bytes, untrusted: bytes) -> Offer | None:
+    """The host's offer in this blob, or None: another kind of blob, not for this code, or
+    made by someone else who holds the code (wrong keys or signature)."""
     fields = _open(derive_subkey(secret, b"hvinvofr"), OFFER_LABEL, untrusted)
-    if fields is None or len(fields) != 5:
+    if fields is None or len(fields) != 7:
         return None
-    name, description, guidelines, box_pk, state = fields
+    name, description, guidelines, box_pk, persona_pk, state, signature = fields
     if not (
         all(isinstance(t, str) and len(t) <= 20_000 for t in (name, description, guidelines))
-        and isinstance(box_pk, bytes)
-        and len(box_pk) == 32
+        and all(isinstance(k, bytes) and len(k) == 32 for k in (box_pk, persona_pk))
         and state in OFFER_STATES
+        and isinstance(signature, bytes)
     ):
         return None
-    return Offer(name, description, guidelines, box_pk, state)
+    offer = Offer(name, description, guidelines, box_pk, persona_pk, state)
+    if not hmac.compare_digest(host_commitment(persona_pk, box_pk), host_commit):
+        return None
+    try:
+        verify(persona_pk, OFFER_DOMAIN, offer.signed_fields(invite_id_of(secret)), signature)
+    except CryptoError:
+        return None
+    return offer
 
 
-def latest_offer(secret: bytes, untrusted_blobs: list[bytes]) -> Offer | None:
+def latest_offer(secret: bytes, host_commit: bytes, untrusted_blobs: list[bytes]) -> Offer | None:
     """The host's last word: a closed state wins over an open one, whatever the order (a
     relay that replays the first offer cannot reopen a revoked invite)."""
-    offers = [o for o in (open_offer(secret, blob) for blob in untrusted_blobs) if o]
+    offers = [o for o in (open_offer(secret, host_commit, b) for b in untrusted_blobs) if o]
     closed = [o for o in offers if o.state != "open"]
     return closed[-1] if closed else (offers[-1] if offers else None)
 

@@ -30,7 +30,7 @@ class InviteService:
         self.host = InviteHost(vault, spaces, clock)
         self.guest = InviteGuest(vault, spaces, identity, clock)
         #: The relay route (relay_host.py / relay_guest.py), on top of the same two roles.
-        self.relay_host = RelayInviteHost(vault, spaces, self.host, clock)
+        self.relay_host = RelayInviteHost(vault, spaces, identity, self.host, clock)
         self.relay_guest = RelayInviteGuest(vault, identity, self.guest)
         # host
         self.create = self.host.create
