@@ -16,9 +16,11 @@ from haven.core.session import Session
 from haven.core.spaces.invites import invite_id_of, parse_duration
 from haven.core.spaces.invites.relay_code import RelayInviteCode
 from haven.core.spaces.invites.relay_wire import Offer
+from haven.core.spaces.invites.short_code import ShortCode, looks_short
 from haven.errors import InvalidInput, SyncError
 from haven.relay.client import RelayError
 from haven.sync import relay_invites as ri
+from haven.sync import short_invites as si
 
 SHORT = 8
 #: Where a request stands, as both sides' screens say it.
@@ -51,6 +53,8 @@ def invite_through_relay(args: argparse.Namespace, session: Session) -> int:
     except RelayError as exc:
         svc.revoke(sid, invite_id)
         raise SyncError(f"could not reach the relay ({exc.code}); no invite was made") from None
+    if args.short:
+        return _hand_over_short(session, sid, code, parse_duration(args.wait))
     if args.json:
         output.print_json(
             {
@@ -74,10 +78,53 @@ def invite_through_relay(args: argparse.Namespace, session: Session) -> int:
     return 0
 
 
+def _hand_over_short(session: Session, sid: bytes, code: RelayInviteCode, wait_s: int) -> int:
+    """Say a short code aloud; hand the invite over when they type it (both online)."""
+
+    def show(short: ShortCode) -> None:
+        print(f"short code: {short.text}")
+        print(
+            f"Read it to them now; they type `haven space join {short.text} --relay "
+            f"{code.relay_url}`. Waiting up to {wait_s // 60} minute(s)…",
+            flush=True,
+        )
+
+    outcome = ri.run(si.async_host(code, show, wait_s=wait_s))
+    if outcome == "delivered":
+        print("They have the invite; their request waits on the relay. You can go offline.")
+        return 0
+    session.invites.revoke(sid, invite_id_of(code.secret))  # never handed over: withdraw it
+    if outcome == "wrong code":
+        raise InvalidInput(
+            "the code they typed did not match; nothing was given away and that code is "
+            "spent. Make a new one."
+        )
+    raise InvalidInput("nobody typed the code in time; make a new one when they are ready")
+
+
+def _from_short(args: argparse.Namespace, session: Session) -> RelayInviteCode:
+    short = ShortCode.parse(" ".join(args.code))
+    if args.relay is not None:
+        url = check_relay_url(args.relay)
+    else:
+        known = session.relays.urls(session.journal.space_id)
+        if len(known) != 1:
+            raise InvalidInput(
+                "say which relay with --relay URL (the person inviting you sees it next to "
+                "the code)"
+            )
+        url = known[0]
+    return ri.run(si.async_guest(short, url))
+
+
 def join_through_relay(
     args: argparse.Namespace, session: Session, accepts: Callable[[str, str, str, bool], bool]
 ) -> int:
-    code = RelayInviteCode.decode(" ".join(args.code), allow_expired=True)
+    text = " ".join(args.code)
+    if looks_short(text):
+        code = _from_short(args, session)
+    else:
+        code = RelayInviteCode.decode(text, allow_expired=True)
     svc = session.invites
     if svc.outgoing(code) is not None or args.status:
         if svc.outgoing(code) is None:

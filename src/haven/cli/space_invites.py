@@ -25,6 +25,7 @@ from haven.core.spaces.invites import (
     parse_duration,
 )
 from haven.core.spaces.invites.relay_code import RelayInviteCode, is_relay_code
+from haven.core.spaces.invites.short_code import ShortCode, looks_short
 from haven.errors import InvalidInput, SyncError
 from haven.sync.invites import JoinOutcome, ask_status, fetch_info, first_sync, send_request
 
@@ -53,6 +54,15 @@ def register(sub: Any) -> None:
         metavar="URL",
         help="which of the space's relays holds the invite (default: its first relay)",
     )
+    invite.add_argument(
+        "--short",
+        action="store_true",
+        help="show a short code to read aloud (like 7-purple-sausages) and wait for the "
+        "person to type it; both of you must be online",
+    )
+    invite.add_argument(
+        "--wait", default="5m", metavar="DURATION", help="how long --short waits (default 5m)"
+    )
     invite.add_argument("--uses", type=int, default=1, help="how many people (default 1)")
     invite.add_argument(
         "--expires", default="24h", metavar="DURATION", help="e.g. 30m, 2h, 7d (default 24h)"
@@ -78,7 +88,14 @@ def register(sub: Any) -> None:
         "you to accept them, then sends a request an admin approves. "
         "Run again (or with --status) to collect the answer.",
     )
-    join.add_argument("code", nargs="+", help="the invite code: hvr1-…, hvi1-… or its words")
+    join.add_argument(
+        "code",
+        nargs="+",
+        help="the invite code: a short one (7-purple-sausages), hvr1-…, hvi1-… or its words",
+    )
+    join.add_argument(
+        "--relay", metavar="URL", help="for a short code: the relay the person inviting you uses"
+    )
     join.add_argument("--name", help="your name in this space (default: your usual name)")
     join.add_argument("--pronouns", default=None)
     join.add_argument(
@@ -123,7 +140,10 @@ def _service(session: Session) -> InviteService:
 def cmd_invite(args: argparse.Namespace, ctx: Context) -> int:
     if args.address is None:
         parse_duration(args.expires)  # a bad duration fails before the passphrase is asked
+        parse_duration(args.wait)
         return invite_through_relay(args, ctx.open())
+    if args.short:
+        raise InvalidInput("a short code goes through a relay: leave out --address")
     host, port = parse_address(args.address)
     ttl = parse_duration(args.expires)
     session = ctx.open()
@@ -207,6 +227,9 @@ def _accepts(name: str, description: str, guidelines: str, assume_yes: bool) -> 
 
 def cmd_join(args: argparse.Namespace, ctx: Context) -> int:
     text = " ".join(args.code)
+    if looks_short(text):
+        ShortCode.parse(text)  # mistyped: before the passphrase
+        return join_through_relay(args, ctx.open(), _accepts)
     if is_relay_code(text):
         RelayInviteCode.decode(text, allow_expired=True)  # mistyped: before the passphrase
         return join_through_relay(args, ctx.open(), _accepts)
