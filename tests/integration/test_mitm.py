@@ -1,8 +1,11 @@
 """A real TCP proxy on 127.0.0.1 between client and server that tampers with frames.
 
-Client → server frames: 0 hello, 1 stream header, 2 offers, then one frame per message and
-the FINAL. Server → client: 0 hello, 1 stream header, 2 answers, then messages. Every attack
-must end the channel with a SyncError, deliver nothing out of order, and never hang.
+Nothing on the wire says where a frame ends, so the proxy is given the layout (the padding
+set to zero, the message sizes known): the best case for an attacker, who could otherwise
+only guess from timing. Client → server units: 0 key, 1 mark, 2 stream header, 3 hello,
+4 offers, then one frame per message and the FINAL. Server → client: 0 key, 1 stream
+header, 2 hello, 3 answers, then messages. Every attack must end the channel with a
+SyncError, deliver nothing out of order, and never hang.
 """
 
 from __future__ import annotations
@@ -16,14 +19,32 @@ import pytest
 
 from haven.core.space_secrets import SpaceSecret, secret_for
 from haven.errors import SyncError
-from haven.sync import Channel, ChannelClosed, ChannelError, connect, serve
+from haven.sync import Channel, ChannelClosed, ChannelError, connect, handshake, serve
+from haven.sync.framing import FRAME_OVERHEAD
 
 HOST = "127.0.0.1"
 T = TypeVar("T")
 #: (direction, frame index, frame with its length prefix) -> frames to forward instead.
 Policy = Callable[[str, int, bytes], list[bytes]]
 MESSAGES = [f"message {i}".encode() * (i + 1) for i in range(5)]
-FIRST_DATA = 3  # index of the first data frame in either direction
+REPLIES = [b"got all", b"goodbye"]
+HELLO = 2  # one version, no padding
+OFFERS, ANSWERS = 1024, 256  # an offer list of 8 and an answer of 1, padded
+#: The size of each unit the proxy reads, in order, in each direction.
+LAYOUT = {
+    "c2s": [32, 16, 24, HELLO + FRAME_OVERHEAD, OFFERS + FRAME_OVERHEAD]
+    + [len(m) + FRAME_OVERHEAD for m in MESSAGES]
+    + [FRAME_OVERHEAD],
+    "s2c": [32, 24, HELLO + FRAME_OVERHEAD, ANSWERS + FRAME_OVERHEAD]
+    + [len(m) + FRAME_OVERHEAD for m in REPLIES]
+    + [FRAME_OVERHEAD],
+}
+FIRST_DATA = {"c2s": 5, "s2c": 4}  # index of the first data frame in each direction
+
+
+@pytest.fixture(autouse=True)
+def no_padding(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(handshake, "pad_length", lambda limit: 0)
 
 
 def run(coro: Coroutine[Any, Any, T], limit: float = 15.0) -> T:
@@ -111,15 +132,14 @@ class FrameProxy:
     async def _pump(
         self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, direction: str
     ) -> None:
-        index = 0
         try:
-            while True:
-                prefix = await reader.readexactly(4)
-                frame = prefix + await reader.readexactly(int.from_bytes(prefix, "big"))
+            for index, size in enumerate(LAYOUT[direction]):
+                frame = await reader.readexactly(size)
                 for out in self.policy(direction, index, frame):
                     writer.write(out)
                 await writer.drain()
-                index += 1
+            while data := await reader.read(65536):  # nothing is expected after the FINAL
+                writer.write(data)
         except (asyncio.IncompleteReadError, ConnectionError):
             pass
         finally:
@@ -146,8 +166,8 @@ def attack(policy: Policy) -> Outcome:
             async for message in channel:
                 outcome.server_got.append(message)
                 if len(outcome.server_got) == len(MESSAGES):
-                    await channel.send(b"got all")
-                    await channel.send(b"goodbye")
+                    for reply in REPLIES:
+                        await channel.send(reply)
         except SyncError as exc:
             outcome.server_error = exc
         finally:
@@ -183,17 +203,17 @@ def attack(policy: Policy) -> Outcome:
 def test_the_untouched_proxy_passes_everything() -> None:
     outcome = attack(lambda _d, _i, frame: [frame])
     assert outcome.server_got == MESSAGES and outcome.server_error is None
-    assert outcome.client_got == [b"got all", b"goodbye"] and outcome.client_error is None
+    assert outcome.client_got == REPLIES and outcome.client_error is None
 
 
 @pytest.mark.parametrize(
     "policy",
     [
-        pytest.param(flip("c2s", FIRST_DATA + 2), id="flip-byte"),
-        pytest.param(flip("c2s", FIRST_DATA + 2, position=4), id="flip-first-byte"),
-        pytest.param(replay("c2s", FIRST_DATA + 1), id="replay"),
-        pytest.param(drop("c2s", FIRST_DATA + 2), id="drop"),
-        pytest.param(swap("c2s", FIRST_DATA + 2), id="reorder"),
+        pytest.param(flip("c2s", FIRST_DATA["c2s"] + 2), id="flip-byte"),
+        pytest.param(flip("c2s", FIRST_DATA["c2s"] + 2, position=4), id="flip-first-byte"),
+        pytest.param(replay("c2s", FIRST_DATA["c2s"] + 1), id="replay"),
+        pytest.param(drop("c2s", FIRST_DATA["c2s"] + 2), id="drop"),
+        pytest.param(swap("c2s", FIRST_DATA["c2s"] + 2), id="reorder"),
     ],
 )
 def test_attacks_on_client_frames_end_the_channel_in_order(policy: Policy) -> None:
@@ -208,10 +228,10 @@ def test_attacks_on_client_frames_end_the_channel_in_order(policy: Policy) -> No
 @pytest.mark.parametrize(
     "policy, delivered",
     [
-        pytest.param(flip("s2c", FIRST_DATA), [], id="flip-byte"),
-        pytest.param(replay("s2c", FIRST_DATA), [b"got all"], id="replay"),
-        pytest.param(drop("s2c", FIRST_DATA), [], id="drop"),
-        pytest.param(swap("s2c", FIRST_DATA), [], id="reorder"),
+        pytest.param(flip("s2c", FIRST_DATA["s2c"]), [], id="flip-byte"),
+        pytest.param(replay("s2c", FIRST_DATA["s2c"]), [b"got all"], id="replay"),
+        pytest.param(drop("s2c", FIRST_DATA["s2c"]), [], id="drop"),
+        pytest.param(swap("s2c", FIRST_DATA["s2c"]), [], id="reorder"),
     ],
 )
 def test_attacks_on_server_frames_end_the_channel_for_the_client(
@@ -227,17 +247,20 @@ def test_attacks_on_server_frames_end_the_channel_for_the_client(
 
 
 def test_dropping_the_final_frame_is_seen_as_truncation() -> None:
-    final_index = FIRST_DATA + len(MESSAGES)
+    final_index = FIRST_DATA["c2s"] + len(MESSAGES)
     outcome = attack(drop("c2s", final_index))
     assert outcome.server_got == MESSAGES
     assert isinstance(outcome.server_error, ChannelError)
     assert "truncated" in str(outcome.server_error)
 
 
-@pytest.mark.parametrize("direction", ["c2s", "s2c"])
-@pytest.mark.parametrize("index", [0, 1, 2])
-@pytest.mark.parametrize("position", [-1, 12])
+@pytest.mark.parametrize(
+    "direction, index", [("c2s", i) for i in range(5)] + [("s2c", i) for i in range(4)]
+)
+@pytest.mark.parametrize("position", [0, 12])
 def test_tampering_with_the_handshake_fails_it(direction: str, index: int, position: int) -> None:
+    """Keys, mark, headers, hellos, offers, answers: any flipped bit ends the handshake (a
+    broken mark by the handshake timeout, the rest at once)."""
     outcome = attack(flip(direction, index, position))
     assert isinstance(outcome.client_error, SyncError)
     assert outcome.server_got == [] and outcome.client_got == []

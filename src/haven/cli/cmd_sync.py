@@ -16,6 +16,7 @@ import threading
 from typing import Any
 
 from haven.cli.context import Context
+from haven.cli.relay_invites_cli import sync_pass
 from haven.cli.relays_cli import run_relay_sync
 from haven.core.relay_urls import check_relay_url
 from haven.core.session import Session
@@ -133,10 +134,14 @@ def run_sync(args: argparse.Namespace, ctx: Context) -> int:
     session = ctx.open()
     if args.peer is not None and args.relay is not None:
         raise InvalidInput("give --peer or --relay, not both")
+    # Relay invites first: answers for this device's requests, requests and answers of ours.
+    waited = sync_pass(session) if args.peer is None else False
     if args.relay is not None:
         return run_relay_sync(session, check_relay_url(args.relay))
     if args.peer is None:
         if not session.relays.spaces_using():
+            if waited and not lan_discovery_allowed():
+                return 0  # only a request waiting for its answer: nothing else to sync
             return _sync_lan(session, args.lan_wait)
         code = 0
         if lan_discovery_allowed() and lan_address() is not None:

@@ -1,9 +1,10 @@
 """`haven space invite|invites|revoke-invite|join|requests|approve|deny|settings`: inviting
 people into a space and joining one (docs/PROTOCOL.md, "Invites and joining").
 
-Registered by cmd_space under `haven space`. The inviter's `haven serve` answers joiners; the
-vault is locked by that process while it runs, so the admin stops it to approve and starts it
-again (on the same port) for the joiner to collect the answer.
+Registered by cmd_space under `haven space`. Relay-route invites (the default when the space
+has a relay) are in relay_invites_cli.py. For direct ones the inviter's `haven serve` answers
+joiners; the vault is locked by that process while it runs, so the admin stops it to approve
+and starts it again (on the same port) for the joiner to collect the answer.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from haven.cli import output
 from haven.cli.context import Context
+from haven.cli.relay_invites_cli import invite_through_relay, join_through_relay
 from haven.core.session import Session
 from haven.core.spaces.invites import (
     InviteCode,
@@ -22,6 +24,8 @@ from haven.core.spaces.invites import (
     parse_address,
     parse_duration,
 )
+from haven.core.spaces.invites.relay_code import RelayInviteCode, is_relay_code
+from haven.core.spaces.invites.short_code import ShortCode, looks_short
 from haven.errors import InvalidInput, SyncError
 from haven.sync.invites import JoinOutcome, ask_status, fetch_info, first_sync, send_request
 
@@ -32,17 +36,32 @@ def register(sub: Any) -> None:
     invite = sub.add_parser(
         "invite",
         help="make an invite code for a space (admins)",
-        description="Prints a code (words to read aloud, and a compact "
-        "hvi1-… form) that lets someone ask to join through your "
-        "`haven serve`. An admin approves each request before any key "
-        "is released.",
+        description="Prints a code that lets someone ask to join. Without --address the "
+        "code (hvr1-…) goes through one of the space's relays: you can be offline, and "
+        "any `haven sync` of yours picks requests up. With --address it names your "
+        "`haven serve` (words to read aloud, or hvi1-…), for people in the same place. "
+        "An admin approves each request before any key is released.",
     )
     invite.add_argument("space")
-    invite.add_argument(
+    route = invite.add_mutually_exclusive_group()
+    route.add_argument(
         "--address",
-        required=True,
         metavar="HOST:PORT",
-        help="where your `haven serve --port PORT` is reachable",
+        help="a direct invite: where your `haven serve --port PORT` is reachable",
+    )
+    route.add_argument(
+        "--relay",
+        metavar="URL",
+        help="which of the space's relays holds the invite (default: its first relay)",
+    )
+    invite.add_argument(
+        "--short",
+        action="store_true",
+        help="show a short code to read aloud (like 7-purple-sausages) and wait for the "
+        "person to type it; both of you must be online",
+    )
+    invite.add_argument(
+        "--wait", default="5m", metavar="DURATION", help="how long --short waits (default 5m)"
     )
     invite.add_argument("--uses", type=int, default=1, help="how many people (default 1)")
     invite.add_argument(
@@ -69,7 +88,14 @@ def register(sub: Any) -> None:
         "you to accept them, then sends a request an admin approves. "
         "Run again (or with --status) to collect the answer.",
     )
-    join.add_argument("code", nargs="+", help="the invite code: its words, or hvi1-…")
+    join.add_argument(
+        "code",
+        nargs="+",
+        help="the invite code: a short one (7-purple-sausages), hvr1-…, hvi1-… or its words",
+    )
+    join.add_argument(
+        "--relay", metavar="URL", help="for a short code: the relay the person inviting you uses"
+    )
     join.add_argument("--name", help="your name in this space (default: your usual name)")
     join.add_argument("--pronouns", default=None)
     join.add_argument(
@@ -112,6 +138,12 @@ def _service(session: Session) -> InviteService:
 
 
 def cmd_invite(args: argparse.Namespace, ctx: Context) -> int:
+    if args.address is None:
+        parse_duration(args.expires)  # a bad duration fails before the passphrase is asked
+        parse_duration(args.wait)
+        return invite_through_relay(args, ctx.open())
+    if args.short:
+        raise InvalidInput("a short code goes through a relay: leave out --address")
     host, port = parse_address(args.address)
     ttl = parse_duration(args.expires)
     session = ctx.open()
@@ -195,6 +227,12 @@ def _accepts(name: str, description: str, guidelines: str, assume_yes: bool) -> 
 
 def cmd_join(args: argparse.Namespace, ctx: Context) -> int:
     text = " ".join(args.code)
+    if looks_short(text):
+        ShortCode.parse(text)  # mistyped: before the passphrase
+        return join_through_relay(args, ctx.open(), _accepts)
+    if is_relay_code(text):
+        RelayInviteCode.decode(text, allow_expired=True)  # mistyped: before the passphrase
+        return join_through_relay(args, ctx.open(), _accepts)
     code = InviteCode.decode(text, allow_expired=args.status)
     session = ctx.open()
     svc = _service(session)
@@ -289,7 +327,10 @@ def cmd_approve(args: argparse.Namespace, ctx: Context) -> int:
     svc = _service(session)
     sid = session.spaces.resolve_space(args.space)
     svc.approve(sid, svc.resolve_request(sid, args.request))
-    print("Approved: they are a member; their device collects the keys from your `haven serve`.")
+    print(
+        "Approved: they are a member; their device collects the keys through the relay at "
+        "your next `haven sync` (relay invites) or from your `haven serve` (direct ones)."
+    )
     return 0
 
 

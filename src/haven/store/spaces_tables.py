@@ -149,6 +149,15 @@ def get_pending_by_box(conn: Connection, box_public: bytes) -> tuple[bytes, byte
     return (row[0], row[1], row[2]) if row else None
 
 
+def get_pending_box(conn: Connection, persona_pk: bytes) -> tuple[bytes, bytes] | None:
+    """(box_secret, box_public) of the pending join request made as this persona."""
+    row = conn.execute(
+        "SELECT box_secret, box_public FROM space_pending_joins WHERE persona_pk = ?",
+        (persona_pk,),
+    ).fetchone()
+    return (row[0], row[1]) if row else None
+
+
 def pending_box_keys(conn: Connection) -> list[tuple[bytes, bytes]]:
     return [
         (r[0], r[1])

@@ -1,14 +1,15 @@
-"""Length-prefixed frames: a 4-byte big-endian length, then that many bytes.
+"""What a channel frame looks like on the wire, and the errors of a failed channel.
 
-Sans-IO: `FrameDecoder` takes bytes as they arrive and hands back whole frames. A length of
-zero or above MAX_FRAME is refused at once (before any buffering), so a peer cannot make us
-hold more than one maximal frame in memory.
+Nothing of a frame is in clear: each one is two secretstream messages, an encrypted 4-byte
+length and then the encrypted payload (the layout of Lightning's BOLT 8 transport, with
+libsodium's secretstream in place of Noise), so a passive observer sees no length prefix,
+no magic and no fixed byte anywhere in the stream. `channel.py` seals and opens frames; this
+module holds their sizes and `encode_length`/`decode_length` for the 4-byte length itself.
 """
 
 from __future__ import annotations
 
 import struct
-from collections import deque
 
 from haven.errors import SyncError
 
@@ -17,8 +18,12 @@ LENGTH_BYTES = 4
 MAX_PAYLOAD = 1024 * 1024
 #: secretstream adds 17 bytes (1 tag byte + 16 MAC bytes) to each message.
 STREAM_OVERHEAD = 17
+#: The encrypted length that opens every frame.
+SEALED_LENGTH_BYTES = LENGTH_BYTES + STREAM_OVERHEAD
+#: Bytes a frame adds to its payload: the sealed length and the payload's own MAC.
+FRAME_OVERHEAD = SEALED_LENGTH_BYTES + STREAM_OVERHEAD
 #: The largest frame on the wire (an encrypted maximal payload).
-MAX_FRAME = MAX_PAYLOAD + STREAM_OVERHEAD
+MAX_FRAME = MAX_PAYLOAD + FRAME_OVERHEAD
 
 _LENGTH = struct.Struct(">I")
 
@@ -34,62 +39,17 @@ class FramingError(ChannelError):
     pass
 
 
-def encode_frame(payload: bytes) -> bytes:
-    if not payload:
-        raise FramingError("refusing to send an empty frame")
-    if len(payload) > MAX_FRAME:
-        raise FramingError(f"frame of {len(payload)} bytes exceeds the maximum of {MAX_FRAME}")
-    return _LENGTH.pack(len(payload)) + payload
+def encode_length(size: int) -> bytes:
+    if not 0 <= size <= MAX_PAYLOAD:
+        raise FramingError(f"payload of {size} bytes exceeds the maximum of {MAX_PAYLOAD}")
+    return _LENGTH.pack(size)
 
 
-class FrameDecoder:
-    """Accumulates bytes and yields complete frames in order."""
-
-    def __init__(self, max_frame: int = MAX_FRAME) -> None:
-        self._max = max_frame
-        self._buf = bytearray()
-        self._frames: deque[bytes] = deque()
-        self._need: int | None = None  # the length of the frame being read, once known
-
-    def feed(self, data: bytes) -> None:
-        """Add received bytes; raise FramingError at the first invalid length prefix."""
-        self._buf += data
-        while True:
-            if self._need is None:
-                if len(self._buf) < LENGTH_BYTES:
-                    return
-                (untrusted_len,) = _LENGTH.unpack_from(self._buf)
-                if untrusted_len == 0:
-                    raise FramingError("zero-length frame")
-                if untrusted_len > self._max:
-                    raise FramingError(
-                        f"frame of {untrusted_len} bytes exceeds the maximum of {self._max}"
-                    )
-                self._need = untrusted_len
-                del self._buf[:LENGTH_BYTES]
-            if len(self._buf) < self._need:
-                return
-            with memoryview(self._buf) as view:  # one copy, not two
-                self._frames.append(bytes(view[: self._need]))
-            del self._buf[: self._need]
-            self._need = None
-
-    @property
-    def max_frame(self) -> int:
-        return self._max
-
-    @max_frame.setter
-    def max_frame(self, value: int) -> None:
-        """The handshake reads with a small limit and raises it once the peer is known."""
-        self._max = value
-
-    def next_frame(self) -> bytes | None:
-        return self._frames.popleft() if self._frames else None
-
-    def has_frames(self) -> bool:
-        return bool(self._frames)
-
-    @property
-    def mid_frame(self) -> bool:
-        """True if some bytes of an incomplete frame are buffered (EOF now = truncation)."""
-        return self._need is not None or bool(self._buf)
+def decode_length(untrusted: bytes, limit: int) -> int:
+    """The payload length a (decrypted) length message announces; FramingError above `limit`."""
+    if len(untrusted) != LENGTH_BYTES:
+        raise FramingError("malformed frame length")
+    (size,) = _LENGTH.unpack(untrusted)
+    if size > limit:
+        raise FramingError(f"frame of {size} bytes exceeds the maximum of {limit}")
+    return size

@@ -1,18 +1,22 @@
 """The channel handshake as a sans-IO state machine (see docs/PROTOCOL.md, "The channel").
 
-    initiator                                   responder
-    hello_I  = MAGIC 'I' n versions[n] epk_I  →
-                                              ← hello_R = MAGIC 'R' n versions[n] epk_R
-                                              ← secretstream header R→I
-    secretstream header I→R                   →
-    {offers: (tag, proof) for each space}     →            (encrypted, padded)
-                                              ← {answers: (index, proof) for matches}
+    initiator                                        responder
+    epk_I || pad_I                              →    (pad_I: 0..1024 random bytes)
+                                                ←    epk_R || header_R || {hello_R}
+    mark || header_I || {hello_I} {offers}      →
+                                                ←    {answers}
 
-Keys: crypto_kx over the two ephemeral X25519 keys (initiator = client), so there is forward
-secrecy and no long-term key on the wire. h = BLAKE2b(hello_I, hello_R) is the transcript
-hash; every space proof is a keyed BLAKE2b over h, so a proof is bound to this one session,
-and a tag is unlinkable across sessions. Anyone who tampers with a hello (e.g. to force an
-older version) changes h on one side only, and no proof then verifies.
+Nothing is in clear and nothing has a fixed length: the ephemeral X25519 keys (their unused
+top bit set at random), random padding, secretstream headers and encrypted frames ({…},
+framing.py). The responder can derive the session keys as soon as it has epk_I, and finds
+where pad_I ends by the `mark`, a 16-byte value only the holder of those keys can compute
+(obfs4 marks the end of its padding the same way). The hellos carry the version lists and
+zero padding of random length inside the encryption.
+
+Keys: crypto_kx over the two ephemeral keys (initiator = client): forward secrecy and no
+long-term key on the wire. h = BLAKE2b(epk_I, pad_I, epk_R, hello_I, hello_R) is the
+transcript hash; every space proof is bound to it, so an attacker who edits anything (e.g.
+to force an older version) gives the two sides different h, and no proof then verifies.
 
 Feed `receive()` with bytes as they arrive; it returns the bytes to send. Once `done`,
 `result` holds the shared spaces and the ready SecretChannel (holding any early bytes).
@@ -24,7 +28,6 @@ import enum
 import hmac
 import os
 import secrets as _random
-import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,47 +35,65 @@ import nacl.bindings as b
 import nacl.exceptions
 
 from haven.core.space_secrets import SpaceSecret
-from haven.crypto import padding
-from haven.crypto.errors import CryptoError
 from haven.crypto.hashing import blake2b_256
+from haven.crypto.subkeys import derive_subkey
 from haven.errors import InvalidInput
-from haven.sync.channel import ABYTES, ChannelClosed, SecretChannel
-from haven.sync.framing import MAX_FRAME, ChannelError, FrameDecoder, encode_frame
-from haven.sync.words import WORDS
+from haven.sync.channel import ChannelClosed, SecretChannel
+from haven.sync.framing import MAX_PAYLOAD, ChannelError
+from haven.sync.space_proofs import (
+    HANDSHAKE_MAX_PAYLOAD,
+    HASH_BYTES,
+    MAX_HELLO_PAD,
+    MAX_OFFERS,
+    MIN_OFFERS,
+    HandshakeError,
+    Role,
+    decode_answers,
+    decode_hello,
+    decode_offers,
+    encode_answers,
+    encode_hello,
+    encode_offers,
+    space_proof,
+    space_tag,
+    verification_words,
+)
 
-MAGIC = b"HAVEN/1"
-SUPPORTED_VERSIONS: tuple[int, ...] = (1,)
-MAX_VERSIONS = 16
+__all__ = [
+    "HANDSHAKE_MAX_PAYLOAD",
+    "MARK_BYTES",
+    "MAX_OFFERS",
+    "MAX_PREKEY_PAD",
+    "MIN_OFFERS",
+    "PUBLIC_KEY_BYTES",
+    "SUPPORTED_VERSIONS",
+    "Handshake",
+    "HandshakeError",
+    "HandshakeResult",
+    "Role",
+    "decode_answers",
+    "decode_offers",
+    "encode_answers",
+    "encode_offers",
+    "space_proof",
+    "space_tag",
+    "transcript_hash",
+    "verification_words",
+]
+
+SUPPORTED_VERSIONS: tuple[int, ...] = (2,)
 PUBLIC_KEY_BYTES: int = b.crypto_kx_PUBLIC_KEY_BYTES
-HASH_BYTES = 32
-#: The most spaces (times epochs) one side may offer in a session.
-MAX_OFFERS = 1024
-#: Offers are padded with random dummies to a power of two at least this large, so the
-#: responder (who may be a stranger) does not learn how many spaces the initiator holds.
-MIN_OFFERS = 8
-TRANSCRIPT_PERSON = b"haven/hs/h/v1"
-PROOF_PERSON = b"haven/spaceproof"
-VERIFY_PERSON = b"haven/verify/v1"
-_OFFER = struct.Struct(f">{HASH_BYTES}s{HASH_BYTES}s")
-_ANSWER = struct.Struct(f">H{HASH_BYTES}s")
-_COUNT = struct.Struct(">H")
-HELLO_MAX = len(MAGIC) + 2 + MAX_VERSIONS + PUBLIC_KEY_BYTES
-#: Largest frame accepted before the handshake is done (an offer list of MAX_OFFERS).
-HANDSHAKE_MAX_FRAME = padding.bucket_for(_COUNT.size + MAX_OFFERS * _OFFER.size) + ABYTES
+#: Random bytes after the initiator's key: 0..MAX_PREKEY_PAD, a fresh count each time.
+MAX_PREKEY_PAD = 1024
+MARK_BYTES = 16
+TRANSCRIPT_PERSON = b"haven/hs/h/v2"
+STREAM_CONTEXT = b"hvchanst"
+MARK_CONTEXT = b"hvchmark"
 
 
-class Role(enum.Enum):
-    INITIATOR = b"I"
-    RESPONDER = b"R"
-
-
-class HandshakeError(ChannelError):
-    """The handshake failed. `reply` holds bytes worth sending before closing (our hello,
-    so that a peer with no common version can tell the user why); usually empty."""
-
-    def __init__(self, reason: str, reply: bytes = b"") -> None:
-        super().__init__(reason)
-        self.reply = reply
+def pad_length(limit: int) -> int:
+    """A uniformly random padding length in 0..limit (a seam for deterministic vectors)."""
+    return _random.randbelow(limit + 1)
 
 
 @dataclass(frozen=True, repr=False)
@@ -91,94 +112,37 @@ class HandshakeResult:
         return f"HandshakeResult(version={self.version}, shared={len(self.shared)})"
 
 
-def space_tag(secret: SpaceSecret, h: bytes) -> bytes:
-    return blake2b_256(b"tag" + h, person=PROOF_PERSON, key=secret.auth_key)
-
-
-def space_proof(secret: SpaceSecret, h: bytes, role: Role) -> bytes:
-    label = b"initiator" if role is Role.INITIATOR else b"responder"
-    return blake2b_256(label + h, person=PROOF_PERSON, key=secret.auth_key)
-
-
-def transcript_hash(hello_initiator: bytes, hello_responder: bytes) -> bytes:
-    data = b"".join(len(m).to_bytes(4, "big") + m for m in (hello_initiator, hello_responder))
+def transcript_hash(
+    epk_initiator: bytes,
+    prekey_pad: bytes,
+    epk_responder: bytes,
+    hello_initiator: bytes,
+    hello_responder: bytes,
+) -> bytes:
+    parts = (epk_initiator, prekey_pad, epk_responder, hello_initiator, hello_responder)
+    data = b"".join(len(m).to_bytes(4, "big") + m for m in parts)
     return blake2b_256(data, person=TRANSCRIPT_PERSON)
 
 
-def verification_words(h: bytes, n: int = 4) -> list[str]:
-    """`n` words both devices show while pairing; equal words mean the same session."""
-    if not 1 <= n <= HASH_BYTES:
-        raise ValueError(f"between 1 and {HASH_BYTES} words")
-    digest = blake2b_256(h, person=VERIFY_PERSON)
-    return [WORDS[digest[i]] for i in range(n)]
+def disguise_key(public_key: bytes) -> bytes:
+    """An X25519 public key's top bit is always 0; set it at random on the wire (RFC 7748
+    §5 has every receiver ignore it), so no bit of the stream is fixed."""
+    top = _random.randbits(1) << 7
+    return public_key[:-1] + bytes([public_key[-1] | top])
 
 
-def encode_hello(role: Role, versions: Sequence[int], public_key: bytes) -> bytes:
-    if not 1 <= len(versions) <= MAX_VERSIONS or not all(0 < v < 256 for v in versions):
-        raise ValueError("between 1 and 16 versions, each 1..255")
-    return MAGIC + role.value + bytes([len(versions), *versions]) + public_key
-
-
-def decode_hello(untrusted: bytes, expect: Role) -> tuple[tuple[int, ...], bytes]:
-    """→ (versions, ephemeral public key); HandshakeError on anything malformed."""
-    if not untrusted.startswith(MAGIC):
-        raise HandshakeError("the peer is not speaking the Haven protocol")
-    rest = untrusted[len(MAGIC) :]
-    if len(rest) < 2 or rest[:1] != expect.value:
-        raise HandshakeError("malformed hello (wrong role or truncated)")
-    count = rest[1]
-    if not 1 <= count <= MAX_VERSIONS or len(rest) != 2 + count + PUBLIC_KEY_BYTES:
-        raise HandshakeError("malformed hello (bad length)")
-    versions = tuple(rest[2 : 2 + count])
-    if 0 in versions or len(set(versions)) != count:
-        raise HandshakeError("malformed hello (bad version list)")
-    return versions, rest[2 + count :]
-
-
-def encode_offers(pairs: Sequence[tuple[bytes, bytes]]) -> bytes:
-    return padding.pad(_COUNT.pack(len(pairs)) + b"".join(_OFFER.pack(t, p) for t, p in pairs))
-
-
-def decode_offers(untrusted_padded: bytes) -> list[tuple[bytes, bytes]]:
-    body = _unpad(untrusted_padded)
-    count = _COUNT.unpack_from(body)[0] if len(body) >= _COUNT.size else -1
-    if not 0 <= count <= MAX_OFFERS or len(body) != _COUNT.size + count * _OFFER.size:
-        raise HandshakeError("malformed space offers")
-    pairs = [_OFFER.unpack_from(body, _COUNT.size + i * _OFFER.size) for i in range(count)]
-    if len({t for t, _ in pairs}) != count:
-        raise HandshakeError("duplicate space offers")
-    return pairs
-
-
-def encode_answers(answers: Sequence[tuple[int, bytes]]) -> bytes:
-    return padding.pad(_COUNT.pack(len(answers)) + b"".join(_ANSWER.pack(i, p) for i, p in answers))
-
-
-def decode_answers(untrusted_padded: bytes, offered: int) -> list[tuple[int, bytes]]:
-    body = _unpad(untrusted_padded)
-    count = _COUNT.unpack_from(body)[0] if len(body) >= _COUNT.size else -1
-    if not 0 <= count <= offered or len(body) != _COUNT.size + count * _ANSWER.size:
-        raise HandshakeError("malformed space answers")
-    answers = [_ANSWER.unpack_from(body, _COUNT.size + i * _ANSWER.size) for i in range(count)]
-    indices = [i for i, _ in answers]
-    if indices != sorted(set(indices)) or (indices and indices[-1] >= offered):
-        raise HandshakeError("malformed space answers (bad indices)")
-    return answers
-
-
-def _unpad(untrusted: bytes) -> bytes:
-    try:
-        return padding.unpad(untrusted)
-    except CryptoError as exc:
-        raise HandshakeError("malformed padding in a handshake message") from exc
+def canonical_key(untrusted: bytes) -> bytes:
+    return untrusted[:-1] + bytes([untrusted[-1] & 0x7F])
 
 
 class _State(enum.Enum):
-    AWAIT_HELLO = 1
-    AWAIT_OFFERS = 2
-    AWAIT_ANSWERS = 3
-    DONE = 4
-    FAILED = 5
+    AWAIT_KEY = 1
+    AWAIT_MARK = 2
+    AWAIT_HELLO = 3
+    AWAIT_OFFERS = 4
+    AWAIT_ANSWERS = 5
+    DONE = 6
+    FAILED = 7
 
 
 class Handshake:
@@ -198,11 +162,14 @@ class Handshake:
         self.role = role
         self._secrets = tuple(dict.fromkeys(secrets))  # de-duplicated, order kept
         self._versions = tuple(versions)
+        self._hello = encode_hello(self._versions, pad_length(MAX_HELLO_PAD))
         seed = ephemeral_secret if ephemeral_secret is not None else os.urandom(32)
         self._public, self._secret = b.crypto_kx_seed_keypair(seed)
-        self._hello = encode_hello(role, self._versions, self._public)
-        self._decoder = FrameDecoder(max_frame=HELLO_MAX)
-        self._state = _State.AWAIT_HELLO
+        self._prekey_pad = os.urandom(pad_length(MAX_PREKEY_PAD)) if role is Role.INITIATOR else b""
+        self._peer_public = b""
+        self._raw = bytearray()  # bytes before the encrypted stream (keys, padding, mark)
+        self._mark = b""
+        self._state = _State.AWAIT_KEY
         self._channel: SecretChannel | None = None
         self._h = b""
         self._version = 0
@@ -225,8 +192,10 @@ class Handshake:
         return self._h
 
     def start(self) -> bytes:
-        """The bytes to send first: the initiator's hello; nothing for the responder."""
-        return encode_frame(self._hello) if self.role is Role.INITIATOR else b""
+        """The bytes to send first: the initiator's key and padding; nothing for the responder."""
+        if self.role is Role.INITIATOR:
+            return disguise_key(self._public) + self._prekey_pad
+        return b""
 
     def receive(self, data: bytes) -> bytes:
         """Bytes from the peer → bytes to send. Raises HandshakeError/ChannelError on failure,
@@ -248,31 +217,83 @@ class Handshake:
 
     def _receive(self, data: bytes) -> bytes:
         out = bytearray()
-        if self._channel is None:
-            self._decoder.feed(data)
+        if self._state in (_State.AWAIT_KEY, _State.AWAIT_MARK):
+            self._raw += data
         else:
+            assert self._channel is not None
             self._channel.feed(data)
+        if self._state is _State.AWAIT_KEY:
+            if len(self._raw) < PUBLIC_KEY_BYTES:
+                return b""
+            out += self._on_key()
+        if self._state is _State.AWAIT_MARK and not self._find_mark():
+            return bytes(out)
         while self._state is not _State.DONE:
-            if self._state is _State.AWAIT_HELLO:
-                frame = self._decoder.next_frame()
-                if frame is None:
-                    break
-                out += self._on_hello(frame)
-                continue
             assert self._channel is not None
             message = self._channel.next_message()
             if message is None:
                 break
-            if self._state is _State.AWAIT_OFFERS:
+            if self._state is _State.AWAIT_HELLO:
+                out += self._on_hello(message)
+            elif self._state is _State.AWAIT_OFFERS:
                 out += self._on_offers(message)
             else:
                 self._on_answers(message)
         return bytes(out)
 
+    def _on_key(self) -> bytes:
+        self._peer_public = canonical_key(bytes(self._raw[:PUBLIC_KEY_BYTES]))
+        try:
+            if self.role is Role.INITIATOR:
+                rx, tx = b.crypto_kx_client_session_keys(
+                    self._public, self._secret, self._peer_public
+                )
+                to_responder, to_initiator = tx, rx
+            else:
+                rx, tx = b.crypto_kx_server_session_keys(
+                    self._public, self._secret, self._peer_public
+                )
+                to_responder, to_initiator = rx, tx
+        except nacl.exceptions.CryptoError as exc:
+            raise HandshakeError("the peer's ephemeral key is unusable") from exc
+        self._secret = b""  # forward secrecy: the ephemeral secret is no longer needed
+        self._mark = derive_subkey(to_responder, MARK_CONTEXT, size=MARK_BYTES)
+        up = derive_subkey(to_responder, STREAM_CONTEXT)
+        down = derive_subkey(to_initiator, STREAM_CONTEXT)
+        if self.role is Role.INITIATOR:
+            self._channel = SecretChannel(up, down, HANDSHAKE_MAX_PAYLOAD)
+            self._channel.feed(bytes(self._raw[PUBLIC_KEY_BYTES:]))
+            self._raw.clear()
+            self._state = _State.AWAIT_HELLO
+            return b""
+        self._channel = SecretChannel(down, up, HANDSHAKE_MAX_PAYLOAD)
+        self._state = _State.AWAIT_MARK
+        key = disguise_key(self._public)
+        return key + self._channel.header() + self._channel.seal(self._hello)
+
+    def _find_mark(self) -> bool:
+        """Responder: skip the initiator's padding up to the mark; True once found."""
+        at = self._raw.find(self._mark, PUBLIC_KEY_BYTES)
+        if at < 0:
+            if len(self._raw) >= PUBLIC_KEY_BYTES + MAX_PREKEY_PAD + MARK_BYTES:
+                raise HandshakeError("the peer is not speaking our protocol (no key confirmation)")
+            return False
+        if at > PUBLIC_KEY_BYTES + MAX_PREKEY_PAD:
+            raise HandshakeError("the peer is not speaking our protocol (too much padding)")
+        self._prekey_pad = bytes(self._raw[PUBLIC_KEY_BYTES:at])
+        assert self._channel is not None
+        self._channel.feed(bytes(self._raw[at + MARK_BYTES :]))
+        self._raw.clear()
+        self._state = _State.AWAIT_HELLO
+        return True
+
     def _on_hello(self, untrusted: bytes) -> bytes:
-        peer_role = Role.RESPONDER if self.role is Role.INITIATOR else Role.INITIATOR
-        theirs, peer_public = decode_hello(untrusted, peer_role)
-        reply = encode_frame(self._hello) if self.role is Role.RESPONDER else b""
+        theirs = decode_hello(untrusted)
+        assert self._channel is not None
+        reply = b""
+        if self.role is Role.INITIATOR:
+            # Our hello goes out even if no version is common, so the peer can say why.
+            reply = self._mark + self._channel.header() + self._channel.seal(self._hello)
         common = set(theirs) & set(self._versions)
         if not common:
             raise HandshakeError(
@@ -280,23 +301,17 @@ class Handshake:
                 reply=reply,
             )
         self._version = max(common)
-        try:
-            if self.role is Role.INITIATOR:
-                rx, tx = b.crypto_kx_client_session_keys(self._public, self._secret, peer_public)
-                self._h = transcript_hash(self._hello, untrusted)
-            else:
-                rx, tx = b.crypto_kx_server_session_keys(self._public, self._secret, peer_public)
-                self._h = transcript_hash(untrusted, self._hello)
-        except nacl.exceptions.CryptoError as exc:
-            raise HandshakeError("the peer's ephemeral key is unusable") from exc
-        self._secret = b""  # forward secrecy: the ephemeral secret is no longer needed
-        self._decoder.max_frame = HANDSHAKE_MAX_FRAME
-        self._channel = SecretChannel(tx, rx, self._decoder)
-        if self.role is Role.RESPONDER:
-            self._state = _State.AWAIT_OFFERS
-            return reply + self._channel.header_frame()
-        self._state = _State.AWAIT_ANSWERS
-        return self._channel.header_frame() + self._channel.seal(self._offers())
+        if self.role is Role.INITIATOR:
+            self._h = transcript_hash(
+                self._public, self._prekey_pad, self._peer_public, self._hello, untrusted
+            )
+            self._state = _State.AWAIT_ANSWERS
+            return reply + self._channel.seal(self._offers())
+        self._h = transcript_hash(
+            self._peer_public, self._prekey_pad, self._public, untrusted, self._hello
+        )
+        self._state = _State.AWAIT_OFFERS
+        return b""
 
     def _offers(self) -> bytes:
         total = MIN_OFFERS
@@ -347,7 +362,7 @@ class Handshake:
 
     def _finish(self, shared: list[SpaceSecret]) -> None:
         assert self._channel is not None
-        self._decoder.max_frame = MAX_FRAME
+        self._channel.max_payload = MAX_PAYLOAD
         ordered = tuple(sorted(shared, key=lambda s: (s.space_id, -s.epoch)))
         self._result = HandshakeResult(self._version, self._h, ordered, self._channel)
         self._state = _State.DONE

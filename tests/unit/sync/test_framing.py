@@ -11,22 +11,22 @@ import os
 import nacl.bindings as b
 import pytest
 
-from haven.sync.channel import HEADER_BYTES, TAG_FINAL, ChannelClosed, SecretChannel
+from haven.sync.channel import READ_AHEAD, TAG_FINAL, TAG_MESSAGE, ChannelClosed, SecretChannel
 from haven.sync.framing import (
-    MAX_FRAME,
+    FRAME_OVERHEAD,
     MAX_PAYLOAD,
+    SEALED_LENGTH_BYTES,
     ChannelError,
-    FrameDecoder,
     FramingError,
-    encode_frame,
+    encode_length,
 )
 
 
 def pair() -> tuple[SecretChannel, SecretChannel]:
     k1, k2 = os.urandom(32), os.urandom(32)
     a, z = SecretChannel(k1, k2), SecretChannel(k2, k1)
-    a.feed(z.header_frame())
-    z.feed(a.header_frame())
+    a.feed(z.header())
+    z.feed(a.header())
     return a, z
 
 
@@ -41,43 +41,57 @@ def drain(ch: SecretChannel) -> list[bytes]:
 
 
 def test_frames_survive_any_split() -> None:
-    payloads = [b"x", os.urandom(300), os.urandom(70_000)]
-    wire = b"".join(encode_frame(p) for p in payloads)
-    for step in (1, 3, 4096, len(wire)):
-        dec = FrameDecoder()
+    a, z = pair()
+    payloads = [b"x", b"", os.urandom(300), os.urandom(70_000)]
+    wire = b"".join(a.seal(p) for p in payloads)
+    assert len(wire) == sum(len(p) + FRAME_OVERHEAD for p in payloads)
+    for step in (1, 3, 21, 4096, len(wire)):
+        a, z = pair()
+        wire = b"".join(a.seal(p) for p in payloads)
         got = []
         for i in range(0, len(wire), step):
-            dec.feed(wire[i : i + step])
-            while (f := dec.next_frame()) is not None:
-                got.append(f)
+            z.feed(wire[i : i + step])
+            got += drain(z)
         assert got == payloads
-        assert not dec.mid_frame
+        assert not z.mid_frame
 
 
-def test_zero_length_frame_is_refused() -> None:
-    dec = FrameDecoder()
-    with pytest.raises(FramingError, match="zero-length"):
-        dec.feed(b"\x00\x00\x00\x00")
-    with pytest.raises(FramingError):
-        encode_frame(b"")
+def test_no_length_is_in_clear() -> None:
+    """The same payload sizes give unrelated bytes where a length prefix would be."""
+    starts = set()
+    for _ in range(50):
+        a, _ = pair()
+        starts.add(a.seal(b"x" * 300)[:4])
+    assert len(starts) == 50
 
 
 def test_oversize_frame_is_refused_from_its_length_alone() -> None:
-    dec = FrameDecoder()
-    # Only the prefix has arrived: the decoder refuses before buffering any payload.
+    a, z = pair()
+    z.max_payload = 1000
+    frame = a.seal(bytes(1001))
+    # Only the sealed length has arrived: refused before any of the payload is buffered.
+    z.feed(frame[:SEALED_LENGTH_BYTES])
     with pytest.raises(FramingError, match="exceeds the maximum"):
-        dec.feed((MAX_FRAME + 1).to_bytes(4, "big"))
+        z.next_message()
     with pytest.raises(FramingError):
-        encode_frame(bytes(MAX_FRAME + 1))
-    dec = FrameDecoder()
-    dec.feed(MAX_FRAME.to_bytes(4, "big"))  # exactly the maximum is fine
-    assert dec.mid_frame and dec.next_frame() is None
+        encode_length(MAX_PAYLOAD + 1)
+    a, z = pair()
+    z.feed(a.seal(bytes(MAX_PAYLOAD))[: SEALED_LENGTH_BYTES + 1])  # the maximum is fine
+    assert z.next_message() is None and z.mid_frame
+
+
+def test_a_peer_cannot_make_us_buffer_without_limit() -> None:
+    _, z = pair()
+    with pytest.raises(ChannelError, match="ahead"):
+        for _ in range(20):
+            z.feed(bytes(READ_AHEAD))
+            z.feed(bytes(MAX_PAYLOAD // 8))
 
 
 def test_partial_frame_is_reported_as_mid_frame() -> None:
-    dec = FrameDecoder()
-    dec.feed(encode_frame(b"hello")[:6])
-    assert dec.mid_frame and dec.next_frame() is None
+    a, z = pair()
+    z.feed(a.seal(b"hello")[:6])
+    assert z.next_message() is None and z.mid_frame
 
 
 # --------------------------------------------------------------- secretstream
@@ -104,9 +118,9 @@ def test_oversize_payload_is_refused_by_the_sender() -> None:
         a.seal(bytes(MAX_PAYLOAD + 1))
 
 
-@pytest.mark.parametrize("position", [0, 3, 4, 5, 20, -1])
+@pytest.mark.parametrize("position", [0, 3, 4, 5, 20, 21, 22, -1])
 def test_a_flipped_byte_fails_and_the_channel_stays_dead(position: int) -> None:
-    """Bytes 0-3 are the length prefix, 4 the encrypted tag, the rest ciphertext and MAC."""
+    """Bytes 0-20 are the sealed length, then the sealed payload (tag, ciphertext, MAC)."""
     a, z = pair()
     good, bad = a.seal(b"first"), bytearray(a.seal(b"second"))
     bad[position] ^= 0x80
@@ -166,7 +180,7 @@ def test_early_final_ends_the_stream_cleanly_and_refuses_anything_after() -> Non
     with pytest.raises(ChannelClosed):
         z.eof()  # EOF after FINAL is a clean end
     z2_a, z2 = pair()
-    z2.feed(z2_a.seal_final() + encode_frame(b"trailing bytes after the final frame"))
+    z2.feed(z2_a.seal_final() + b"trailing bytes after the final frame")
     with pytest.raises(ChannelError, match="after the end"):
         z2.next_message()
 
@@ -187,7 +201,17 @@ def test_eof_without_final_is_truncation() -> None:
 def raw_sender(key: bytes) -> tuple[b.crypto_secretstream_xchacha20poly1305_state, bytes]:
     state = b.crypto_secretstream_xchacha20poly1305_state()
     header = b.crypto_secretstream_xchacha20poly1305_init_push(state, key)
-    return state, encode_frame(bytes(header))
+    return state, bytes(header)
+
+
+def raw_frame(
+    state: b.crypto_secretstream_xchacha20poly1305_state,
+    payload: bytes,
+    tag: int,
+    length_tag: int = TAG_MESSAGE,
+) -> bytes:
+    push = b.crypto_secretstream_xchacha20poly1305_push
+    return push(state, encode_length(len(payload)), tag=length_tag) + push(state, payload, tag=tag)
 
 
 @pytest.mark.parametrize(
@@ -201,9 +225,12 @@ def test_tags_other_than_message_and_final_are_refused(tag: int) -> None:
     key = os.urandom(32)
     z = SecretChannel(os.urandom(32), key)
     state, header = raw_sender(key)
-    z.feed(
-        header + encode_frame(b.crypto_secretstream_xchacha20poly1305_push(state, b"x", tag=tag))
-    )
+    z.feed(header + raw_frame(state, b"x", tag))
+    with pytest.raises(ChannelError, match="unexpected"):
+        z.next_message()
+    z = SecretChannel(os.urandom(32), key)  # and on the sealed length too
+    state, header = raw_sender(key)
+    z.feed(header + raw_frame(state, b"x", TAG_MESSAGE, length_tag=tag))
     with pytest.raises(ChannelError, match="unexpected"):
         z.next_message()
 
@@ -212,26 +239,14 @@ def test_a_final_frame_carrying_data_is_refused() -> None:
     key = os.urandom(32)
     z = SecretChannel(os.urandom(32), key)
     state, header = raw_sender(key)
-    z.feed(
-        header
-        + encode_frame(
-            b.crypto_secretstream_xchacha20poly1305_push(state, b"smuggled", tag=TAG_FINAL)
-        )
-    )
+    z.feed(header + raw_frame(state, b"smuggled", TAG_FINAL))
     with pytest.raises(ChannelError, match="final frame carried data"):
-        z.next_message()
-
-
-def test_a_malformed_stream_header_is_refused() -> None:
-    z = SecretChannel(os.urandom(32), os.urandom(32))
-    z.feed(encode_frame(bytes(HEADER_BYTES - 1)))
-    with pytest.raises(ChannelError, match="header"):
         z.next_message()
 
 
 def test_a_frame_under_the_wrong_key_fails() -> None:
     a, _ = pair()
     stranger_view = SecretChannel(os.urandom(32), os.urandom(32))
-    stranger_view.feed(a.header_frame() + a.seal(b"hello"))
+    stranger_view.feed(a.header() + a.seal(b"hello"))
     with pytest.raises(ChannelError, match="failed authentication"):
         stranger_view.next_message()

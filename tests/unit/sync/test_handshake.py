@@ -17,12 +17,14 @@ from haven.core.space_secrets import (
 )
 from haven.crypto import padding
 from haven.errors import InvalidInput, SyncError
+from haven.sync import handshake
 from haven.sync.channel import ChannelClosed, SecretChannel
-from haven.sync.framing import MAX_FRAME, ChannelError, FramingError, encode_frame
+from haven.sync.framing import MAX_PAYLOAD, ChannelError, FramingError
 from haven.sync.handshake import (
-    HANDSHAKE_MAX_FRAME,
-    MAGIC,
+    HANDSHAKE_MAX_PAYLOAD,
+    MARK_BYTES,
     MAX_OFFERS,
+    MAX_PREKEY_PAD,
     MIN_OFFERS,
     Handshake,
     HandshakeError,
@@ -36,7 +38,14 @@ from haven.sync.handshake import (
     space_tag,
     verification_words,
 )
+from haven.sync.space_proofs import HELLO_MAX
 from haven.sync.words import WORDS
+
+
+@pytest.fixture
+def no_padding(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Zero-length padding everywhere, for tests that compare sizes or need fixed bytes."""
+    monkeypatch.setattr(handshake, "pad_length", lambda limit: 0)
 
 
 def space(epoch: int = 0) -> SpaceSecret:
@@ -52,7 +61,9 @@ class Wire:
         self.to_initiator: list[bytes] = []
 
     def run(self) -> tuple[HandshakeResult, HandshakeResult]:
-        out = self.i.start()
+        return self.run_from(self.i.start())
+
+    def run_from(self, out: bytes) -> tuple[HandshakeResult, HandshakeResult]:
         for _ in range(10):
             if self.i.done and self.r.done:
                 break
@@ -84,7 +95,8 @@ def test_happy_path_shares_the_space_and_opens_a_working_channel() -> None:
     ri, rr = run([s], [s])
     assert ri.shared == rr.shared == (s,)
     assert ri.transcript_hash == rr.transcript_hash and len(ri.transcript_hash) == 32
-    assert ri.version == rr.version == 1
+    assert ri.version == rr.version == 2
+    assert ri.channel.max_payload == rr.channel.max_payload == MAX_PAYLOAD
     assert exchange(ri.channel, rr.channel, b"hello") == b"hello"
     assert exchange(rr.channel, ri.channel, b"and back") == b"and back"
 
@@ -181,10 +193,11 @@ def test_a_relaying_man_in_the_middle_gets_no_space() -> None:
     s = space()
     alice, bob = Handshake(Role.INITIATOR, [s]), Handshake(Role.RESPONDER, [s])
     m_resp = Handshake(Role.RESPONDER, [])
-    from_alice = alice.receive(m_resp.receive(alice.start()))  # header + offers, for M
+    from_alice = alice.receive(m_resp.receive(alice.start()))  # mark, hello, offers for M
     m_alice = m_resp._channel
     assert m_alice is not None
-    m_alice.feed(from_alice)
+    m_alice.feed(from_alice[MARK_BYTES:])
+    assert m_alice.next_message() is not None  # Alice's hello
     alice_offers = m_alice.next_message()
     assert alice_offers is not None
 
@@ -215,59 +228,114 @@ def test_highest_common_version_is_chosen() -> None:
 def test_version_mismatch_fails_both_sides_with_a_clear_reason() -> None:
     i = Handshake(Role.INITIATOR, [space()], versions=(2,))
     r = Handshake(Role.RESPONDER, [space()], versions=(1,))
-    with pytest.raises(HandshakeError, match="no common protocol version") as caught:
-        r.receive(i.start())
-    assert caught.value.reply.startswith(b"\x00\x00\x00") and MAGIC in caught.value.reply
-    with pytest.raises(HandshakeError, match=r"ours \[2\], theirs \[1\]"):
-        i.receive(caught.value.reply)
-
-
-def hello_frame(body: bytes) -> bytes:
-    return encode_frame(body)
+    flight = r.receive(i.start())
+    with pytest.raises(HandshakeError, match=r"ours \[2\], theirs \[1\]") as caught:
+        i.receive(flight)
+    assert caught.value.reply  # its hello still goes out, encrypted, so the peer can say why
+    with pytest.raises(HandshakeError, match=r"no common protocol version \(ours \[1\], the"):
+        r.receive(caught.value.reply)
 
 
 @pytest.mark.parametrize(
-    "untrusted, reason",
+    "hello, reason",
     [
-        (hello_frame(b"SSH-2.0-OpenSSH_9.6" + bytes(30)), "not speaking the Haven protocol"),
-        (hello_frame(MAGIC + b"R\x01\x01" + bytes(32)), "wrong role"),
-        (hello_frame(MAGIC + b"I\x01\x01" + bytes(31)), "bad length"),
-        (hello_frame(MAGIC + b"I"), "truncated"),
-        (hello_frame(MAGIC + b"I\x00" + bytes(32)), "bad length"),
-        (hello_frame(MAGIC + b"I\x02\x01\x01" + bytes(32)), "bad version list"),
-        (hello_frame(MAGIC + b"I\x01\x00" + bytes(32)), "bad version list"),
-        (hello_frame(MAGIC + b"I\x01\x01" + bytes(32)), "ephemeral key is unusable"),
+        (b"", "bad length"),
+        (b"\x00", "bad length"),
+        (b"\x02\x02", "bad length"),
+        (b"\x02\x02\x02", "bad version list"),
+        (b"\x01\x00", "bad version list"),
+        (b"\x01\x02\x00\x01", "bad padding"),
+        (b"\x01\x02" + bytes(HELLO_MAX - 1), "bad length"),
     ],
 )
-def test_malformed_hellos_are_refused(untrusted: bytes, reason: str) -> None:
-    r = Handshake(Role.RESPONDER, [space()])
-    with pytest.raises(HandshakeError, match=reason):
-        r.receive(untrusted)
-    assert not r.done
-
-
-def test_garbage_that_is_not_even_framed_is_refused_at_once() -> None:
-    r = Handshake(Role.RESPONDER, [space()])
-    with pytest.raises(FramingError, match="exceeds"):
-        r.receive(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
-
-
-def test_a_truncated_preamble_waits_and_never_finishes() -> None:
+def test_malformed_hellos_are_refused(hello: bytes, reason: str) -> None:
+    """A peer that holds the session keys but sends a malformed hello inside them."""
     i, r = Handshake(Role.INITIATOR, [space()]), Handshake(Role.RESPONDER, [space()])
-    hello = i.start()
-    assert r.receive(hello[:-1]) == b""
+    i._hello = hello
+    flight = i.receive(r.receive(i.start()))
+    with pytest.raises(HandshakeError, match=reason):
+        r.receive(flight)
     assert not r.done
-    assert r.receive(hello[-1:]) != b""  # the last byte completes it
+    i2, r2 = Handshake(Role.INITIATOR, [space()]), Handshake(Role.RESPONDER, [space()])
+    r2._hello = hello
+    with pytest.raises(HandshakeError, match=reason):
+        i2.receive(r2.receive(i2.start()))
 
 
-def test_oversize_frames_are_refused_during_and_after_the_handshake() -> None:
+def test_a_low_order_ephemeral_key_is_refused() -> None:
     r = Handshake(Role.RESPONDER, [space()])
-    with pytest.raises(FramingError):
-        r.receive((HANDSHAKE_MAX_FRAME + 1).to_bytes(4, "big"))
+    with pytest.raises(HandshakeError, match="ephemeral key is unusable"):
+        r.receive(bytes(32))
+
+
+def test_garbage_is_refused_once_no_mark_can_come() -> None:
+    """Another protocol's bytes (or a prober's) get our random-looking flight, then an end
+    after at most key + padding + mark bytes; a short probe just waits (tcp.py times out)."""
+    r = Handshake(Role.RESPONDER, [space()])
+    request = b"GET / HTTP/1.1\r\nHost: example.org\r\nUser-Agent: probe\r\n"
+    assert r.receive(request[:31]) == b""
+    assert r.receive(request[31:]) != b""
+    limit = 32 + MAX_PREKEY_PAD + MARK_BYTES
+    r.receive(bytes(limit - len(request) - 1))  # one byte short of the limit: still waiting
+    with pytest.raises(HandshakeError, match="not speaking our protocol"):
+        r.receive(b"\x00")
+    assert not r.done
+
+
+def test_a_truncated_key_waits_and_never_finishes() -> None:
+    i, r = Handshake(Role.INITIATOR, [space()]), Handshake(Role.RESPONDER, [space()])
+    key = i.start()[:32]
+    assert r.receive(key[:-1]) == b""
+    assert not r.done
+    assert r.receive(key[-1:]) != b""  # the last byte completes it
+
+
+class OversizeInitiator(Handshake):
+    """Raises its own limit and sends an offer list larger than any allowed."""
+
+    def _offers(self) -> bytes:
+        assert self._channel is not None
+        self._channel.max_payload = MAX_PAYLOAD
+        return bytes(HANDSHAKE_MAX_PAYLOAD + 1)
+
+
+def test_oversize_frames_are_refused_during_the_handshake() -> None:
+    i, r = OversizeInitiator(Role.INITIATOR, [space()]), Handshake(Role.RESPONDER, [space()])
+    flight = i.receive(r.receive(i.start()))
+    # The sealed length alone is enough to refuse it.
+    with pytest.raises(FramingError, match="exceeds"):
+        r.receive(flight[: -(HANDSHAKE_MAX_PAYLOAD + 1 + 17)])
+
+
+def test_first_flights_have_no_fixed_length_and_no_fixed_key_bit() -> None:
+    firsts = [Handshake(Role.INITIATOR, []).start() for _ in range(200)]
+    assert len({len(f) for f in firsts}) > 100
+    assert all(32 <= len(f) <= 32 + MAX_PREKEY_PAD for f in firsts)
+    assert {f[31] >> 7 for f in firsts} == {0, 1}  # X25519 leaves the top bit 0
+
+
+def test_tampering_with_the_clear_padding_shares_nothing() -> None:
+    """pad_I is in clear but in the transcript: an edit gives the two sides different h."""
     s = space()
-    _, rr = run([s], [s])
-    with pytest.raises(FramingError):
-        rr.channel.feed((MAX_FRAME + 1).to_bytes(4, "big"))
+    for _ in range(20):
+        i, r = Handshake(Role.INITIATOR, [s]), Handshake(Role.RESPONDER, [s])
+        first = bytearray(i.start())
+        if len(first) > 32:
+            break
+    first[-1] ^= 0x01
+    answer = r.receive(i.receive(r.receive(bytes(first))))
+    assert r.done and r.result.shared == ()
+    i.receive(answer)
+    assert i.done and i.result.shared == ()
+
+
+def test_flipping_the_key_top_bit_changes_nothing() -> None:
+    s = space()
+    i, r = Handshake(Role.INITIATOR, [s]), Handshake(Role.RESPONDER, [s])
+    first = bytearray(i.start())
+    first[31] ^= 0x80
+    ri, rr = Wire(i, r).run_from(bytes(first))
+    assert ri.shared == rr.shared == (s,)
 
 
 def test_a_tampered_offer_fails_the_handshake() -> None:
@@ -280,6 +348,7 @@ def test_a_tampered_offer_fails_the_handshake() -> None:
     assert not r.done
 
 
+@pytest.mark.usefixtures("no_padding")
 def test_offers_are_padded_so_their_count_is_hidden() -> None:
     few, many = (
         Wire(Handshake(Role.INITIATOR, [space()]), Handshake(Role.RESPONDER, [])),
@@ -309,6 +378,7 @@ def test_tags_are_unlinkable_across_sessions() -> None:
     )
 
 
+@pytest.mark.usefixtures("no_padding")
 def test_fixed_ephemeral_keys_give_a_deterministic_transcript() -> None:
     def once() -> bytes:
         i = Handshake(Role.INITIATOR, [], ephemeral_secret=bytes(range(32)))

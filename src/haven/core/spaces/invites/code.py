@@ -106,10 +106,7 @@ class InviteCode:
         return " ".join(WORDS[b] for b in data + _check(data, WORD_CHECK_BYTES))
 
     def encode_compact(self) -> str:
-        data = self.payload()
-        text = base64.b32encode(data + _check(data, COMPACT_CHECK_BYTES)).decode("ascii")
-        text = text.rstrip("=").lower()
-        return "-".join([COMPACT_PREFIX, *(text[i : i + 5] for i in range(0, len(text), 5))])
+        return compact_text(COMPACT_PREFIX, self.payload())
 
     def expired(self, now_s: float | None = None) -> bool:
         return (time.time() if now_s is None else now_s) >= self.expires_s
@@ -194,3 +191,14 @@ def parse_address(text: str) -> tuple[str, int]:
         raise InvalidInput("give the address as HOST:PORT, e.g. 192.168.1.20:7654")
     _pack_host(host)
     return host, int(port_text)
+
+
+def compact_text(prefix: str, data: bytes) -> str:
+    """`prefix-` and base32 of the payload and its check, in groups of five."""
+    text = base64.b32encode(data + _check(data, COMPACT_CHECK_BYTES)).decode("ascii")
+    text = text.rstrip("=").lower()
+    return "-".join([prefix, *(text[i : i + 5] for i in range(0, len(text), 5))])
+
+
+#: The compact form's decoding, shared with relay-route codes (relay_code.py).
+decode_compact = _decode_compact

@@ -67,11 +67,19 @@ class InviteHost:
         uses: int = DEFAULT_USES,
         ttl_s: int = DEFAULT_TTL_S,
     ) -> InviteCode:
+        InviteCode(host, port, bytes(32), 0)  # a bad address fails before anything is stored
+        secret, expires_s = self.new_invite(space_id, uses, ttl_s)
+        return InviteCode(host, port, secret, expires_s)
+
+    def new_invite(
+        self, space_id: bytes, uses: int = DEFAULT_USES, ttl_s: int = DEFAULT_TTL_S
+    ) -> tuple[bytes, int]:
+        """Store a new invite (any route); returns its secret and expiry (Unix seconds)."""
         if not 1 <= uses <= MAX_USES:
             raise InvalidInput(f"an invite allows 1 to {MAX_USES} uses")
         self._require_admin(space_id, "only admins can invite people")
         secret, now = os.urandom(32), self._clock()
-        code = InviteCode(host, port, secret, now // 1000 + ttl_s)
+        expires_s = now // 1000 + ttl_s
         with self._vault.transaction() as conn:
             it.insert_invite(
                 conn,
@@ -82,11 +90,11 @@ class InviteHost:
                     uses,
                     0,
                     now,
-                    code.expires_s * 1000,
+                    expires_s * 1000,
                     False,
                 ),
             )
-        return code
+        return secret, expires_s
 
     def invites(self, space_id: bytes, include_inactive: bool = False) -> list[InviteInfo]:
         now = self._clock()

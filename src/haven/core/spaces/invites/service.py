@@ -5,6 +5,7 @@ and joining"). haven.sync.invites carries these messages over the channel.
     guest.py   the request this device made with someone's code, and completing the join
     wire.py    what both sides agree on: ids, channel secrets, the signed fields, answers
     code.py    the invite code itself (words or compact text)
+    relay_*.py the relay route: its code, its blobs, and each role's part in it
 
 `InviteService` holds one of each role and names their verbs; the sync layer talks to
 `.host` when it offers invites and to `.guest` when it uses a code.
@@ -16,6 +17,8 @@ from haven.core.clock import Clock, now_ms
 from haven.core.identity import Identity
 from haven.core.spaces.invites.guest import InviteGuest
 from haven.core.spaces.invites.host import InviteHost
+from haven.core.spaces.invites.relay_guest import RelayInviteGuest
+from haven.core.spaces.invites.relay_host import RelayInviteHost
 from haven.core.spaces.service import SpaceService
 from haven.store.vault import Vault
 
@@ -26,6 +29,9 @@ class InviteService:
     ) -> None:
         self.host = InviteHost(vault, spaces, clock)
         self.guest = InviteGuest(vault, spaces, identity, clock)
+        #: The relay route (relay_host.py / relay_guest.py), on top of the same two roles.
+        self.relay_host = RelayInviteHost(vault, spaces, identity, self.host, clock)
+        self.relay_guest = RelayInviteGuest(vault, identity, self.guest)
         # host
         self.create = self.host.create
         self.invites = self.host.invites

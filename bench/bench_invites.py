@@ -1,0 +1,124 @@
+"""A join through a relay (issue 11): how much time the invite itself adds to the
+participants' own syncs. The real `haven-relay` in a subprocess on 127.0.0.1; host and guest
+sessions in this process; each step is what one side's `haven space join` or `haven sync`
+does for the invite, timed alone. Their sum is the round trip's cost beyond the sync
+intervals (the time between a person's syncs is theirs to choose, not the protocol's).
+
+Vaults use the test KDF (unlocking is measured in the journal section) and a space with a
+few hundred posts, so the welcome spans several relay blobs.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from bench.stats import median, table, verdict
+from haven.core import session as sessions
+from haven.core.spaces.invites.relay_code import RelayInviteCode
+from haven.sync import relay_invites as ri
+
+TITLE = "Joining through a relay (issue 11)"
+PASSPHRASE = "benchmark passphrase with several words 7"
+BUDGET_S = 2.0
+T = TypeVar("T")
+
+
+def _relay(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
+    cmd = [sys.executable, "-m", "haven.relay", "--host", "127.0.0.1", "--port", "0"]
+    proc = subprocess.Popen(
+        [*cmd, "--db", str(folder / "relay.db")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    assert proc.stdout is not None
+    ready, _, _ = select.select([proc.stdout], [], [], 30)
+    line = proc.stdout.readline().decode().strip() if ready else ""
+    if "listening on " not in line:
+        proc.kill()
+        raise RuntimeError(f"relay did not start: {line!r}")
+    return proc, line.rsplit(" ", 1)[1]
+
+
+def _timed(steps: dict[str, list[float]], name: str, fn: Callable[[], T]) -> T:
+    t0 = time.perf_counter()
+    out = fn()
+    steps.setdefault(name, []).append(time.perf_counter() - t0)
+    return out
+
+
+def _one_join(root: Path, url: str, posts: int, steps: dict[str, list[float]]) -> None:
+    host = sessions.create(root / "host", PASSPHRASE, "Ari", check_strength=False)
+    guest = sessions.create(root / "guest", PASSPHRASE, "Bea", check_strength=False)
+    try:
+        sid = host.spaces.create_space("Circle", "a support circle", [], display_name="Ari")
+        host.relays.set_relays(sid, [url])
+        for i in range(posts):
+            host.spaces.post(sid, f"post {i}: " + "words of support " * 8)
+
+        def invite() -> RelayInviteCode:
+            code, offer = host.invites.relay_host.create(sid, url, 1, 3600)
+            ri.run(ri.publish_offer(url, code.secret, offer))
+            return code
+
+        code = _timed(steps, "host: make the invite, publish the offer", invite)
+        _timed(
+            steps,
+            "guest: read the offer, leave the request",
+            lambda: ri.run(ri.async_request(guest, code, lambda _o: True, "Bea", "")),
+        )
+        _timed(steps, "host sync: take the request", lambda: ri.run(ri.async_host_pass(host)))
+        request = host.invites.requests(sid)[0]
+        _timed(
+            steps,
+            "host: approve (add event, sealed welcome)",
+            lambda: host.invites.approve(sid, request.request_id),
+        )
+        _timed(steps, "host sync: send the welcome", lambda: ri.run(ri.async_host_pass(host)))
+
+        def collect() -> None:
+            status = ri.run(ri.async_status(guest, code))
+            assert status.kind == "approved", status
+            ri.run(ri.async_settle(guest, code, status))
+
+        _timed(steps, "guest sync: read the welcome, join, acknowledge", collect)
+    finally:
+        host.lock()
+        guest.lock()
+
+
+def run(quick: bool) -> str:
+    runs, posts = (2, 50) if quick else (7, 300)
+    os.environ["HAVEN_INSECURE_TEST_KDF"] = "1"
+    steps: dict[str, list[float]] = {}
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            proc, url = _relay(Path(tmp))
+            try:
+                for i in range(runs):
+                    _one_join(Path(tmp) / f"run{i}", url, posts, steps)
+            finally:
+                proc.terminate()
+                proc.wait(timeout=30)
+                if proc.stdout is not None:
+                    proc.stdout.close()
+    finally:
+        del os.environ["HAVEN_INSECURE_TEST_KDF"]
+    rows = [[name, median(times) * 1000] for name, times in steps.items()]
+    total = sum(median(times) for times in steps.values())
+    rows.append(["**all of the invite's own work**", total * 1000])
+    return (
+        f"## {TITLE}\n\n"
+        "The real relay on 127.0.0.1, host and guest in this process, a space with "
+        f"{posts} posts; median of {runs} joins, each step timed alone. The sum is what the "
+        "invite adds beyond the participants' own sync intervals.\n\n"
+        + table(["Step", "median ms"], rows)
+        + f"\nBudget {BUDGET_S:g} s beyond the sync intervals: {verdict(total <= BUDGET_S)}.\n"
+    )

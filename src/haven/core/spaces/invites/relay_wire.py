@@ -1,0 +1,236 @@
+"""What travels through a relay for a relay-route invite (docs/PROTOCOL.md, "Invites through a
+relay"). Pure functions over bytes; the relay sees only mailbox ids and padded ciphertext.
+
+    request mailbox   key = crypto_kdf(secret, "hvinvmbx"): every holder of the code
+      offer           AEAD under crypto_kdf(secret, "hvinvofr"): the space's name,
+                      description and guidelines, the host's box key, and the invite's state,
+                      signed by the host's persona; the code commits to both host keys
+      request         crypto_box_seal to the host's box key: the signed join request
+    reply mailbox     keys from crypto_box_beforenm(host box, guest box): only those two
+      reply parts     AEAD: "approved" with the welcome in parts, or "denied"
+
+A request is signed by the guest's new persona over `binding` (the invite id and the host's
+box key) instead of a channel transcript: it is useless for any other invite or host, and a
+relay that replays it only repeats a request the host already holds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import dataclass
+from typing import Any
+
+import nacl.bindings as b
+
+from haven.core.envelope import packb, unpackb
+from haven.core.spaces.invites.wire import invite_id_of
+from haven.crypto import aead, padding, sealing
+from haven.crypto.errors import CryptoError
+from haven.crypto.sealing import BoxKeyPair
+from haven.crypto.signing import SigningKeyPair, verify
+from haven.crypto.subkeys import derive_subkey
+
+OFFER_LABEL = "haven/invite-offer/v1"
+OFFER_DOMAIN = b"haven/invite-offer/v1"
+REQUEST_LABEL = "haven/relay-request/v1"
+REPLY_LABEL = "haven/invite-reply/v1"
+RECEIVED_LABEL = "haven/invite-received/v1"
+#: A welcome travels in parts that stay under a relay's default 64 KiB blob limit once
+#: padded (32 KiB bucket) and encrypted.
+PART_BYTES = 30 * 1024
+#: A welcome is at most 64 MiB (PROTOCOL §5.5 and the channel flow's limit).
+MAX_PARTS = 64 * 1024 * 1024 // PART_BYTES + 1
+OFFER_STATES = ("open", "revoked", "used up")
+
+
+@dataclass(frozen=True)
+class Offer:
+    """What the host published: read by the guest before asking."""
+
+    name: str
+    description: str
+    guidelines: str
+    host_box_pk: bytes
+    host_persona_pk: bytes
+    state: str  # open | revoked | used up
+
+    def signed_fields(self, invite_id: bytes) -> bytes:
+        return packb(
+            [
+                invite_id,
+                self.name,
+                self.description,
+                self.guidelines,
+                self.host_box_pk,
+                self.host_persona_pk,
+                self.state,
+            ]
+        )
+
+
+def host_commitment(host_persona_pk: bytes, host_box_pk: bytes) -> bytes:
+    """What a relay code carries about its host: only their offers are believed."""
+    return hashlib.blake2b(
+        host_persona_pk + host_box_pk, digest_size=16, person=b"haven-inv-host1"
+    ).digest()
+
+
+@dataclass(frozen=True, repr=False)
+class Reply:
+    kind: str  # approved | denied
+    welcome: bytes | None
+
+    def __repr__(self) -> str:
+        return f"Reply({self.kind})"
+
+
+def request_mailbox_key(secret: bytes) -> bytes:
+    return derive_subkey(secret, b"hvinvmbx")
+
+
+def binding(invite_id: bytes, host_box_pk: bytes) -> bytes:
+    """What a relay request is signed over (in place of a channel's transcript hash)."""
+    return hashlib.blake2b(
+        invite_id + host_box_pk, digest_size=32, person=b"haven-inv-relay1"
+    ).digest()
+
+
+def _seal(key: bytes, label: str, fields: list[Any]) -> bytes:
+    return aead.encrypt(key, padding.pad(packb([label, *fields])), label.encode())
+
+
+def _open(key: bytes, label: str, untrusted: bytes) -> list[Any] | None:
+    try:
+        plain = unpackb(padding.unpad(aead.decrypt(key, untrusted, label.encode())))
+    except (CryptoError, ValueError, TypeError):
+        return None
+    if not isinstance(plain, list) or not plain or plain[0] != label:
+        return None
+    return plain[1:]
+
+
+# ------------------------------------------------------------------------- the offer
+
+
+def seal_offer(secret: bytes, offer: Offer, signer: SigningKeyPair) -> bytes:
+    signature = signer.sign(OFFER_DOMAIN, offer.signed_fields(invite_id_of(secret)))
+    fields = [
+        offer.name,
+        offer.description,
+        offer.guidelines,
+        offer.host_box_pk,
+        offer.host_persona_pk,
+        offer.state,
+        signature,
+    ]
+    return _seal(derive_subkey(secret, b"hvinvofr"), OFFER_LABEL, fields)
+
+
+def open_offer(secret: bytes, host_commit: bytes, untrusted: bytes) -> Offer | None:
+    """The host's offer in this blob, or None: another kind of blob, not for this code, or
+    made by someone else who holds the code (wrong keys or signature)."""
+    fields = _open(derive_subkey(secret, b"hvinvofr"), OFFER_LABEL, untrusted)
+    if fields is None or len(fields) != 7:
+        return None
+    name, description, guidelines, box_pk, persona_pk, state, signature = fields
+    if not (
+        all(isinstance(t, str) and len(t) <= 20_000 for t in (name, description, guidelines))
+        and all(isinstance(k, bytes) and len(k) == 32 for k in (box_pk, persona_pk))
+        and state in OFFER_STATES
+        and isinstance(signature, bytes)
+    ):
+        return None
+    offer = Offer(name, description, guidelines, box_pk, persona_pk, state)
+    if not hmac.compare_digest(host_commitment(persona_pk, box_pk), host_commit):
+        return None
+    try:
+        verify(persona_pk, OFFER_DOMAIN, offer.signed_fields(invite_id_of(secret)), signature)
+    except CryptoError:
+        return None
+    return offer
+
+
+def latest_offer(secret: bytes, host_commit: bytes, untrusted_blobs: list[bytes]) -> Offer | None:
+    """The host's last word: a closed state wins over an open one, whatever the order (a
+    relay that replays the first offer cannot reopen a revoked invite)."""
+    offers = [o for o in (open_offer(secret, host_commit, b) for b in untrusted_blobs) if o]
+    closed = [o for o in offers if o.state != "open"]
+    return closed[-1] if closed else (offers[-1] if offers else None)
+
+
+# ------------------------------------------------------------------------- the request
+
+
+def seal_request(host_box_pk: bytes, fields: list[Any]) -> bytes:
+    return sealing.seal(host_box_pk, padding.pad(packb([REQUEST_LABEL, fields])))
+
+
+def open_request(box: BoxKeyPair, untrusted: bytes) -> list[Any] | None:
+    """The request fields in this blob, or None (not a request sealed to this box key)."""
+    try:
+        plain = unpackb(padding.unpad(sealing.open_sealed(box, untrusted)))
+    except (CryptoError, ValueError, TypeError):
+        return None
+    if not (isinstance(plain, list) and len(plain) == 2 and plain[0] == REQUEST_LABEL):
+        return None
+    return plain[1] if isinstance(plain[1], list) else None
+
+
+# ------------------------------------------------------------------------- the reply
+
+
+@dataclass(frozen=True, repr=False)
+class ReplyKeys:
+    mailbox_key: bytes
+    seal_key: bytes
+
+
+def reply_keys(mine: BoxKeyPair, their_box_pk: bytes) -> ReplyKeys:
+    """The same two keys on the host's and the guest's side, and on no one else's."""
+    try:
+        shared = b.crypto_box_beforenm(their_box_pk, mine.secret)
+    except Exception as exc:  # a low-order key from a hostile peer
+        raise CryptoError("unusable box key") from exc
+    return ReplyKeys(derive_subkey(shared, b"hvinvrmb"), derive_subkey(shared, b"hvinvrsl"))
+
+
+def seal_reply(keys: ReplyKeys, kind: str, welcome: bytes | None) -> list[bytes]:
+    data = welcome or b""
+    parts = [data[i : i + PART_BYTES] for i in range(0, len(data), PART_BYTES)] or [b""]
+    return [
+        _seal(keys.seal_key, REPLY_LABEL, [kind, index, len(parts), part])
+        for index, part in enumerate(parts)
+    ]
+
+
+def open_reply(keys: ReplyKeys, untrusted_blobs: list[bytes]) -> Reply | None:
+    """The complete reply in these blobs (in any order, repeats ignored), or None yet."""
+    parts: dict[tuple[str, int], dict[int, bytes]] = {}
+    for blob in untrusted_blobs:
+        fields = _open(keys.seal_key, REPLY_LABEL, blob)
+        if fields is None or len(fields) != 4:
+            continue
+        kind, index, count, part = fields
+        if (
+            kind in ("approved", "denied")
+            and type(index) is int
+            and type(count) is int
+            and 0 <= index < count <= MAX_PARTS
+            and isinstance(part, bytes)
+        ):
+            parts.setdefault((kind, count), {})[index] = part
+    for (kind, count), got in parts.items():
+        if len(got) == count:
+            body = b"".join(got[i] for i in range(count))
+            return Reply(kind, body if kind == "approved" else None)
+    return None
+
+
+def seal_received(keys: ReplyKeys) -> bytes:
+    """The guest's note that it has the whole reply, so the host can forget it."""
+    return _seal(keys.seal_key, RECEIVED_LABEL, [])
+
+
+def received(keys: ReplyKeys, untrusted_blobs: list[bytes]) -> bool:
+    return any(_open(keys.seal_key, RECEIVED_LABEL, blob) == [] for blob in untrusted_blobs)
