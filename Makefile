@@ -6,12 +6,18 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: run test bench lint typecheck check clean
 
+# The three distributions built from this tree (packaging/README.md), installed editable.
+DISTS  := -e packaging/pypi/core -e packaging/pypi/relay -e '.[dev]'
+
 # (Re)install whenever the project's metadata changes.
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml packaging/pypi/core/pyproject.toml packaging/pypi/relay/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Haven needs Python 3.11 or newer; found " + sys.version.split()[0])'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	@# Before the split the whole tree was one distribution called `haven` (a name that belongs
+	@# to another project on the package index); drop it from an older .venv.
+	@$(PY) -m pip uninstall --quiet --yes haven >/dev/null 2>&1 || true
+	$(PY) -m pip install --quiet $(DISTS)
 	@touch $(STAMP)
 
 run: $(STAMP)
