@@ -30,8 +30,8 @@ bench: $(STAMP)
 	$(PY) -m bench $(BENCH_ARGS)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests bench tools
-	$(VENV)/bin/ruff format --check src tests bench tools
+	$(VENV)/bin/ruff check src tests bench tools packaging
+	$(VENV)/bin/ruff format --check src tests bench tools packaging
 	$(VENV)/bin/lint-imports
 
 typecheck: $(STAMP)
@@ -40,4 +40,26 @@ typecheck: $(STAMP)
 check: lint typecheck test
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info
+	rm -rf $(VENV) build dist *.egg-info src/*.egg-info
+
+# Packages (packaging/README.md). `dist`: the one-folder bundle in dist/haven with PyInstaller.
+# `dist-check`: build it and try it as a user would (packaging/checks/dist_check.py).
+# `lowest-deps`: the unit tests with every dependency at its declared floor.
+.PHONY: dist dist-check lowest-deps wheels
+PYINSTALLER_VERSION ?= pyinstaller>=6.10
+
+dist: $(STAMP)
+	$(PY) -m pip install --quiet '$(PYINSTALLER_VERSION)'
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/pyinstaller/haven.spec
+
+dist-check: dist
+	$(PY) packaging/checks/dist_check.py dist/haven
+
+lowest-deps: $(STAMP)
+	$(PY) packaging/checks/lowest_deps.py
+
+wheels: $(STAMP)
+	$(PY) -m build --sdist --wheel --outdir dist/pypi .
+	$(PY) -m build --wheel --outdir dist/pypi packaging/pypi/core
+	$(PY) -m build --wheel --outdir dist/pypi packaging/pypi/relay

@@ -58,7 +58,7 @@ def main() -> int:
     subprocess.run([*pip, "--upgrade", "pip"], check=True)
     subprocess.run(
         [*pip, "-c", str(constraints), "-e", "packaging/pypi/core", "-e", "packaging/pypi/relay",
-         "-e", ".", "pytest>=8", "pytest-timeout>=2.3", "hypothesis>=6.100"],
+         "-e", ".", "pytest>=8", "pytest-timeout>=2.3", "hypothesis>=6.100", "import-linter>=2.0"],
         check=True, cwd=ROOT,
     )  # fmt: skip
     subprocess.run([python, "-m", "pip", "list"], check=True)
