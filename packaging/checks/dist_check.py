@@ -165,13 +165,16 @@ def check_desktop_metadata() -> None:
 
 
 def build_appimage(bundle: Path) -> None:
-    tool = os.environ.get("APPIMAGETOOL") or shutil.which("appimagetool")
-    if tool is None:
-        skip("AppImage", "appimagetool is not on this machine (packaging/README.md: AppImage)")
-        return
-    step("AppImage")
+    step("AppImage: the AppDir")
     script = ROOT / "packaging" / "appimage" / "build_appimage.sh"
-    run(["bash", str(script), str(bundle)], env=dict(os.environ, APPIMAGETOOL=tool))
+    print(run(["bash", str(script), str(bundle)]).stdout.strip())
+    apprun = bundle.parent / "Haven.AppDir" / "AppRun"
+    out = run([str(apprun), "--version"]).stdout.strip()
+    if out != f"haven {haven.__version__}":
+        raise SystemExit(f"the AppDir's AppRun says {out!r}")
+    print(f"AppRun --version: {out}")
+    if not (os.environ.get("APPIMAGETOOL") or shutil.which("appimagetool")):
+        skip("AppImage: packing", "appimagetool is not on this machine (packaging/README.md)")
 
 
 def build_flatpak() -> None:

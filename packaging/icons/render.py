@@ -2,8 +2,9 @@
 want: `python packaging/icons/render.py` (Qt's SVG renderer, from PySide6 — no other tool).
 
 The PNGs are committed (resources/icons/haven-<N>.png) so running Haven needs nothing but
-Qt; re-run this after changing the SVG. The `.ico` for Windows and the `.icns` for macOS are
-made from these PNGs by packaging/README.md's steps.
+Qt; re-run this after changing the SVG. It also writes packaging/icons/haven.ico (Windows:
+the executables and the installer) and haven.icns (the macOS app), with Qt's own writers;
+those are for building only, so they stay out of resources/ and the wheel.
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ import os
 import sys
 from pathlib import Path
 
-ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
+HERE = Path(__file__).resolve().parent
+ICONS = HERE.parents[1] / "resources" / "icons"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
-def render(svg: Path, out_dir: Path, sizes: tuple[int, ...] = SIZES) -> list[Path]:
+def render(
+    svg: Path, out_dir: Path, sizes: tuple[int, ...] = SIZES, build_dir: Path = HERE
+) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication, QImage, QPainter
@@ -34,10 +38,15 @@ def render(svg: Path, out_dir: Path, sizes: tuple[int, ...] = SIZES) -> list[Pat
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         renderer.render(painter)
         painter.end()
-        path = out_dir / f"haven-{size}.png"
-        if not image.save(str(path), "PNG"):
-            raise SystemExit(f"could not write {path}")
-        written.append(path)
+        targets = [(out_dir / f"haven-{size}.png", "PNG")]
+        if size == 256:
+            targets.append((build_dir / "haven.ico", "ICO"))
+        if size == 512:
+            targets.append((build_dir / "haven.icns", "ICNS"))
+        for path, kind in targets:
+            if not image.save(str(path), kind):
+                raise SystemExit(f"could not write {path}")
+            written.append(path)
     return written
 
 

@@ -83,3 +83,6 @@ def test_the_icon_exists_at_every_size_and_is_the_window_icon(qapp: object) -> N
         assert image.pixelColor(size // 2, size // 2).alpha() == 255  # drawn, not blank
     icon = app_icon()
     assert sorted(s.width() for s in icon.availableSizes()) == sorted(SIZES)
+    for name in ("haven.ico", "haven.icns"):  # the Windows and macOS builds' icons
+        image = QImage(str(ROOT / "packaging" / "icons" / name))
+        assert image.width() >= 256, name
