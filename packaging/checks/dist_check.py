@@ -6,7 +6,7 @@ Usage: python packaging/checks/dist_check.py dist/haven
 2. `haven init`, `journal add`, `journal list` and `prompt` with a throw-away vault
    (HAVEN_DATA_DIR in a temp folder); then the suite's no-plaintext canary test and journal
    CLI tests, run against the bundle's command (HAVEN_TEST_COMMAND).
-3. The window starts offscreen, stays up for a second, and quits cleanly on SIGTERM.
+3. The window starts offscreen, paints its first frame, and quits cleanly on SIGTERM.
 4. The relay's two wheels install into a fresh virtualenv without Qt, SQLCipher or zeroconf
    and `haven-relay --help` runs there.
 5. desktop-file-validate and appstreamcli on packaging/linux; the AppImage when appimagetool
@@ -23,7 +23,7 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
+import threading
 import venv
 from pathlib import Path
 
@@ -113,20 +113,39 @@ def check_suite_against_bundle(command: Path) -> None:
 
 
 def check_gui(command: Path, scratch: Path) -> None:
-    step("the window, offscreen, for a second")
+    step("the window, offscreen, until it has painted itself")
     env = isolated_env(scratch)
+    # Qt reports each flush of a painted window to the screen under this logging category;
+    # the first one means the window exists and the event loop runs (and with it the
+    # SIGTERM handler). Waiting for it is a condition, not a guess at how long start-up takes.
+    env["QT_LOGGING_RULES"] = "qt.widgets.painting.debug=true"
     proc = subprocess.Popen(
-        [str(command)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [str(command)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
-    time.sleep(1.5)  # not a timed assertion: the window must simply still be up
-    if proc.poll() is not None:
-        out, err = proc.communicate()
-        raise SystemExit(f"the window exited at once ({proc.returncode}):\n{out}{err}")
+    assert proc.stderr is not None
+    errors: list[str] = []
+    painted = threading.Event()
+
+    def read() -> None:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            if line.startswith("qt.widgets.painting: Flushing"):
+                painted.set()
+            elif not line.startswith("qt.widgets.painting"):
+                errors.append(line)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    if not painted.wait(timeout=120) or proc.poll() is not None:
+        proc.kill()
+        proc.wait()
+        raise SystemExit(f"the window never painted ({proc.returncode}):\n{''.join(errors)}")
     proc.send_signal(signal.SIGTERM)
-    out, err = proc.communicate(timeout=60)
-    if proc.returncode != 0 or "Traceback" in err:
-        raise SystemExit(f"the window ended with {proc.returncode}:\n{out}{err}")
-    print("started, stayed up, quit cleanly on SIGTERM")
+    proc.wait(timeout=60)
+    reader.join(timeout=10)
+    if proc.returncode != 0 or any("Traceback" in line for line in errors):
+        raise SystemExit(f"the window ended with {proc.returncode}:\n{''.join(errors)}")
+    print("painted its first frame, then quit cleanly on SIGTERM")
 
 
 def check_relay_alone(scratch: Path) -> None:
