@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml packaging/pypi/core/pyproject.toml packaging/pypi/relay
 	@# Before the split the whole tree was one distribution called `haven` (a name that belongs
 	@# to another project on the package index); drop it from an older .venv.
 	@$(PY) -m pip uninstall --quiet --yes haven >/dev/null 2>&1 || true
+	@rm -rf src/haven.egg-info
 	$(PY) -m pip install --quiet $(DISTS)
 	@touch $(STAMP)
 
