@@ -6,12 +6,19 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: run test bench lint typecheck check clean
 
+# The three distributions built from this tree (packaging/README.md), installed editable.
+DISTS  := -e packaging/pypi/core -e packaging/pypi/relay -e '.[dev]'
+
 # (Re)install whenever the project's metadata changes.
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml packaging/pypi/core/pyproject.toml packaging/pypi/relay/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Haven needs Python 3.11 or newer; found " + sys.version.split()[0])'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	@# Before the split the whole tree was one distribution called `haven` (a name that belongs
+	@# to another project on the package index); drop it from an older .venv.
+	@$(PY) -m pip uninstall --quiet --yes haven >/dev/null 2>&1 || true
+	@rm -rf src/haven.egg-info
+	$(PY) -m pip install --quiet $(DISTS)
 	@touch $(STAMP)
 
 run: $(STAMP)
@@ -24,8 +31,8 @@ bench: $(STAMP)
 	$(PY) -m bench $(BENCH_ARGS)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests bench tools
-	$(VENV)/bin/ruff format --check src tests bench tools
+	$(VENV)/bin/ruff check src tests bench tools packaging
+	$(VENV)/bin/ruff format --check src tests bench tools packaging
 	$(VENV)/bin/lint-imports
 
 typecheck: $(STAMP)
@@ -34,4 +41,26 @@ typecheck: $(STAMP)
 check: lint typecheck test
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info
+	rm -rf $(VENV) build dist *.egg-info src/*.egg-info
+
+# Packages (packaging/README.md). `dist`: the one-folder bundle in dist/haven with PyInstaller.
+# `dist-check`: build it and try it as a user would (packaging/checks/dist_check.py).
+# `lowest-deps`: the unit tests with every dependency at its declared floor.
+.PHONY: dist dist-check lowest-deps wheels
+PYINSTALLER_VERSION ?= pyinstaller>=6.10
+
+dist: $(STAMP)
+	$(PY) -m pip install --quiet '$(PYINSTALLER_VERSION)'
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/pyinstaller/haven.spec
+
+dist-check: dist
+	$(PY) packaging/checks/dist_check.py dist/haven
+
+lowest-deps: $(STAMP)
+	$(PY) packaging/checks/lowest_deps.py
+
+wheels: $(STAMP)
+	$(PY) -m build --sdist --wheel --outdir dist/pypi .
+	$(PY) -m build --wheel --outdir dist/pypi packaging/pypi/core
+	$(PY) -m build --wheel --outdir dist/pypi packaging/pypi/relay

@@ -10,7 +10,9 @@ from pathlib import Path
 
 from tests.helpers import PASSPHRASE
 
-HAVEN = Path(sys.executable).with_name("haven")
+# HAVEN_TEST_COMMAND runs these tests against another build of the same command, such as
+# the PyInstaller bundle (`make dist-check` does, with the canary and journal tests).
+HAVEN = Path(os.environ.get("HAVEN_TEST_COMMAND") or Path(sys.executable).with_name("haven"))
 TIMEOUT_S = 60
 
 

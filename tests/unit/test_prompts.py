@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 import datetime
-import importlib.resources
 import itertools
 import json
 from typing import Any
@@ -14,6 +13,7 @@ import pytest
 
 from haven.core import prompts
 from haven.core.prompts import Prompt, PromptsDamaged
+from haven.core.resource_files import resource_dir
 
 EXPECTED_CATEGORIES = [
     "Self-acceptance",
@@ -29,7 +29,9 @@ EXPECTED_CATEGORIES = [
 
 
 def _english_doc() -> Any:
-    path = importlib.resources.files("haven") / "resources" / "prompts" / "en.json"
+    folder = resource_dir("prompts")
+    assert folder is not None
+    path = folder / "en.json"
     return json.loads(path.read_text(encoding="utf-8"))
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime
 import functools
-import importlib.resources
 import json
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from haven.core.resource_files import resource_dir
 from haven.errors import HavenError
 
 DEFAULT_LOCALE = "en"
@@ -100,10 +100,10 @@ def _candidates(locale: str) -> list[str]:
 
 @functools.lru_cache(maxsize=8)
 def _catalogue(locale: str) -> _Catalogue:
-    folder = importlib.resources.files("haven") / "resources" / "prompts"
+    folder = resource_dir("prompts")
     for candidate in _candidates(locale):
-        resource = folder / f"{candidate}.json"
-        if resource.is_file():
+        resource = None if folder is None else folder / f"{candidate}.json"
+        if resource is not None and resource.is_file():
             return _parse(json.loads(resource.read_text(encoding="utf-8")), candidate)
     raise PromptsDamaged("the reflection prompts are missing from this installation")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 
 from haven.core import paths
@@ -35,6 +36,15 @@ def _quit_on_interrupt(app: object) -> None:
     timer.start(300)
 
 
+def desktop_file_name(discreet: bool) -> str:
+    """The desktop file the window belongs to (Wayland app id, X11 WM_CLASS). Installed from
+    packaging/linux/haven.desktop it is `haven`; a Flatpak exports the same file under its
+    app id, which it passes in FLATPAK_ID. Discreet mode names no desktop file of Haven."""
+    if discreet:
+        return "notes"
+    return os.environ.get("FLATPAK_ID") or "haven"
+
+
 def run_app(args: list[str]) -> int:
     code = check_platform()
     if code is not None:
@@ -46,6 +56,7 @@ def run_app(args: list[str]) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
+    from haven.ui.app_icon import app_icon
     from haven.ui.bridge import SessionBridge
     from haven.ui.main_window import HavenWindow
     from haven.ui.settings import AppSettings
@@ -58,7 +69,9 @@ def run_app(args: list[str]) -> int:
     app = QApplication.instance() or QApplication([name])
     # No applicationDisplayName: Qt would append it to the title, defeating discreet mode.
     app.setApplicationName(name.capitalize())
-    QGuiApplication.setDesktopFileName(name)
+    QGuiApplication.setDesktopFileName(desktop_file_name(settings.discreet))
+    if not settings.discreet:  # discreet mode shows no Haven icon either
+        QGuiApplication.setWindowIcon(app_icon())
     install_translations(QLocale.system())
     bridge = SessionBridge(paths.data_dir(options.data_dir))
     window = HavenWindow(bridge, settings)

@@ -10,20 +10,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from haven.core.resource_files import resource_dir
 from haven.ui.appearance import apply_layout_direction
 
 _installed: list[QTranslator] = []
 
 
 def translations_dir() -> Path | None:
-    here = Path(__file__).resolve()
-    for candidate in (
-        here.parents[3] / "resources" / "translations",  # source checkout
-        here.parents[1] / "resources" / "translations",
-    ):  # installed package
-        if candidate.is_dir():
-            return candidate
-    return None
+    return resource_dir("translations")
 
 
 def install_translations(locale: QLocale) -> bool:

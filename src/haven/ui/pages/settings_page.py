@@ -1,8 +1,9 @@
-"""Settings: auto-lock, theme, font size, discreet mode. Stored with QSettings; no content."""
+"""Settings: auto-lock, theme, font size, discreet mode, and what Haven is (version, licence).
+Stored with QSettings; no content."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from haven import __version__
 from haven.ui.settings import FONT_SCALES, MAX_AUTOLOCK_MINUTES, AppSettings, Theme
 
 
@@ -71,6 +73,14 @@ class SettingsPage(QWidget):
             )
         )
         safety.setWordWrap(True)
+        self.about = QLabel(
+            self.tr(
+                "Haven %1. Free software under the GNU General Public License, version 3 or "
+                "later. Haven never checks for updates and sends no telemetry."
+            ).replace("%1", __version__)
+        )
+        self.about.setWordWrap(True)
+        self.about.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         form = QFormLayout()
         form.addRow(self.tr("&Auto-lock after"), self.autolock)
@@ -85,6 +95,7 @@ class SettingsPage(QWidget):
         inner.addWidget(heading)
         inner.addLayout(form)
         inner.addWidget(safety)
+        inner.addWidget(self.about)
         layout = QVBoxLayout(self)
         layout.addWidget(box)
         layout.addStretch(1)
