@@ -37,6 +37,7 @@ FAST = (
     "blobs_per_minute_per_connection",
     "blobs_per_minute_per_address",
     "requests_per_minute_per_connection",
+    "frames_per_minute_per_mailbox",
 )
 
 
@@ -281,7 +282,7 @@ def test_a_relay_that_stops_answering_ends_the_round_with_a_timeout(
     async def silent(ws: ServerConnection) -> None:
         await ws.send(protocol.encode(protocol.Challenge(bytes(32), 1 << 20)))
         await ws.recv()
-        await ws.send(protocol.encode(protocol.Welcome(0)))
+        await ws.send(protocol.encode(protocol.Welcome(0, 0)))
         async for _ in ws:  # swallow every request
             pass
 

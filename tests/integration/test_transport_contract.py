@@ -239,6 +239,7 @@ class ViaRelay(Transport):
                     "blobs_per_minute_per_connection",
                     "blobs_per_minute_per_address",
                     "requests_per_minute_per_connection",
+                    "frames_per_minute_per_mailbox",
                 ),
                 10**7,
             ),

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.request
 from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,7 +35,7 @@ class RelayProcess:
         self,
         tmp: Path,
         config: Path | None = None,
-        db: Path | None = None,
+        db: Path | str | None = None,
         extra_args: tuple[str, ...] = (),
     ) -> None:
         self.tmp = tmp
@@ -126,6 +127,19 @@ def _read_line(proc: subprocess.Popen[bytes], timeout: float) -> str:
     finally:
         sel.close()
     return buf.split(b"\n", 1)[0].decode()
+
+
+def metric(http: str, name: str, **labels: str) -> float:
+    """One sample from the relay's /metrics (0 when absent), parsed as Prometheus would."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    with urllib.request.urlopen(http + "/metrics", timeout=10) as resp:
+        text = resp.read().decode()
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            if sample.name == name and sample.labels == labels:
+                return float(sample.value)
+    return 0.0
 
 
 def run(coro: Coroutine[Any, Any, T], timeout: float = 60.0) -> T:

@@ -12,6 +12,7 @@ from haven.relay.hub import Hub, ShuttingDown
 from haven.relay.mailbox import Limits
 from haven.relay.metrics import Metrics
 from haven.relay.storage import AppendResult, PendingAppend, StorageError
+from haven.relay.storage_sqlite import SqliteStore
 from tests.relay.support import RelayProcess, run, write_config
 
 A = b"A" * 32
@@ -34,7 +35,7 @@ class Recorder:
 def test_group_commit_answers_every_append_and_notifies_subscribers(tmp_path: Path) -> None:
     async def scenario() -> None:
         metrics = Metrics()
-        hub = Hub(tmp_path / "r.db", Limits(), metrics)
+        hub = Hub(SqliteStore(tmp_path / "r.db"), Limits(), metrics)
         await hub.start()
         rec = Recorder()
         hub.subscribe(A, rec)
@@ -47,9 +48,11 @@ def test_group_commit_answers_every_append_and_notifies_subscribers(tmp_path: Pa
         assert [a.dup for a in answers if a] == [False] * 250 + [True] * 50
         assert rec.pushed == list(range(1, 251))
         assert hub.known_head(A) == 250 and await hub.head(A) == 250
-        assert metrics.counts["appends_total"] == 250
-        assert metrics.counts["duplicates_total"] == 50
-        assert metrics.counts["commits_total"] < 300  # batched
+        sample = metrics.registry.get_sample_value
+        assert sample("haven_relay_appends_total") == 250
+        assert sample("haven_relay_duplicates_total") == 50
+        assert (sample("haven_relay_commit_seconds_count") or 0) < 300  # batched
+        assert sample("haven_relay_ack_seconds_count") == 300
         await hub.drain()
         with pytest.raises(ShuttingDown):
             hub.submit(A, b"late", rec.sink, 999)
@@ -62,15 +65,14 @@ def test_a_failed_batch_is_reported_to_every_sender(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     async def scenario() -> None:
-        hub = Hub(tmp_path / "r.db", Limits(), Metrics())
+        hub = Hub(SqliteStore(tmp_path / "r.db"), Limits(), Metrics())
         await hub.start()
         rec = Recorder()
 
-        def full_disk(batch: list[PendingAppend], quota: int) -> list[AppendResult]:
+        async def full_disk(batch: list[PendingAppend], quota: int) -> list[AppendResult]:
             raise StorageError("database or disk is full")
 
-        assert hub._writer is not None
-        monkeypatch.setattr(hub._writer, "append_batch", full_disk)
+        monkeypatch.setattr(hub.store, "append_batch", full_disk)
         hub.submit(A, b"x", rec.sink, 1)
         hub.submit(A, b"y", rec.sink, 2)
         await hub.drain()
@@ -84,7 +86,12 @@ def test_purge_uses_the_injected_clock(tmp_path: Path) -> None:
     now = [1_000_000.0]
 
     async def scenario() -> None:
-        hub = Hub(tmp_path / "r.db", Limits(expiry_seconds=60), Metrics(), clock=lambda: now[0])
+        hub = Hub(
+            SqliteStore(tmp_path / "r.db"),
+            Limits(expiry_seconds=60),
+            Metrics(),
+            clock=lambda: now[0],
+        )
         await hub.start()
         rec = Recorder()
         hub.submit(A, b"old", rec.sink, 1)

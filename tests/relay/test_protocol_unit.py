@@ -15,7 +15,9 @@ from haven.relay.protocol import ProtocolError
 MESSAGES: list[protocol.ClientMessage | protocol.ServerMessage] = [
     protocol.Challenge(challenge=bytes(32), blob_max=65536),
     protocol.Auth(mailbox=bytes(32), key=bytes(32), nonce=bytes(16), sig=bytes(64)),
-    protocol.Welcome(head=7),
+    protocol.Welcome(head=7, claim_bits=18),
+    protocol.Claim(id=4, nonce=b"n" * 16),
+    protocol.Claimed(id=4, bits=0),
     protocol.Append(id=1, blob=b"\x00ciphertext"),
     protocol.Acks(
         acks=[
@@ -38,7 +40,8 @@ def test_every_frame_round_trips_on_its_side_only(
 ) -> None:
     data = protocol.encode(message)
     from_client = isinstance(
-        message, protocol.Auth | protocol.Append | protocol.Fetch | protocol.Subscribe
+        message,
+        protocol.Auth | protocol.Append | protocol.Fetch | protocol.Subscribe | protocol.Claim,
     )
     decode, other = (
         (protocol.decode_client, protocol.decode_server)

@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import asyncio
 import os
+import platform
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from haven import __version__
 from haven.relay import protocol
 from haven.relay.client import RelayClient, RelayError
-from tests.relay.support import RelayProcess, run, seal, unseal, wait_for, write_config
+from tests.relay.support import (
+    RelayProcess,
+    metric,
+    run,
+    seal,
+    unseal,
+    wait_for,
+    write_config,
+)
 
 
 def test_append_fetch_subscribe_round_trip(relay: RelayProcess) -> None:
@@ -58,6 +68,7 @@ def test_catch_up_backlog_larger_than_a_page(tmp_path: Path) -> None:
             tmp_path / "r.toml",
             blobs_per_minute_per_connection=60_000,
             blobs_per_minute_per_address=60_000,
+            frames_per_minute_per_mailbox=120_000,
         ),
     )
     space_key = os.urandom(32)
@@ -148,7 +159,8 @@ def test_oversize_blob_and_giant_frame(tmp_path: Path) -> None:
                 assert (await bystander.append(b"still fine")).cursor == 2
 
         run(scenario())
-        assert 'reason="too_large"} 2' in _get(relay.http + "/metrics")
+        assert metric(relay.http, "haven_relay_refused_total", reason="too_large") == 2
+        assert metric(relay.http, "haven_relay_refused_total", reason="oversize_frame") == 1
     finally:
         relay.stop()
 
@@ -217,7 +229,7 @@ def test_rate_limit_per_connection(tmp_path: Path) -> None:
                 assert (await a.fetch(0)).head == 2  # and reads are not blob-limited
 
         run(scenario())
-        assert 'reason="rate_limited"} 3' in _get(relay.http + "/metrics")
+        assert metric(relay.http, "haven_relay_refused_total", reason="rate_limited") == 3
     finally:
         relay.stop()
 
@@ -270,12 +282,7 @@ def test_connection_limit(tmp_path: Path) -> None:
 
         run(scenario())
         # At least the one refusal above (the retry loop may have been refused again).
-        refused = [
-            line
-            for line in _get(relay.http + "/metrics").splitlines()
-            if line.startswith('haven_relay_rejected_total{reason="connections"}')
-        ]
-        assert refused and int(refused[0].split()[1]) >= 1
+        assert metric(relay.http, "haven_relay_refused_total", reason="connections") >= 1
     finally:
         relay.stop()
 
@@ -301,7 +308,7 @@ def test_expiry_purges_old_blobs_but_cursors_move_on(tmp_path: Path) -> None:
                 assert [x for x, _ in page.items] == [3, 4] and page.head == 4
 
         run(scenario())
-        assert "haven_relay_purged_total 2" in _get(relay.http + "/metrics")
+        assert metric(relay.http, "haven_relay_purged_total") == 2
     finally:
         relay.stop()
 
@@ -322,19 +329,28 @@ def test_healthz_metrics_and_plain_http(relay: RelayProcess) -> None:
 
     run(scenario())
     with urllib.request.urlopen(relay.http + "/metrics", timeout=10) as resp:
-        assert resp.headers["Content-Type"].startswith("text/plain; version=0.0.4")
+        assert resp.headers["Content-Type"].startswith("text/plain; version=")
         text = resp.read().decode()
-    for line in (
-        "haven_relay_appends_total 3",
-        "haven_relay_duplicates_total 1",
-        "haven_relay_stored_blobs 3",
-        "haven_relay_stored_bytes 11",
-        "haven_relay_mailboxes 1",
-        "haven_relay_connections_total 1",
-        "# TYPE haven_relay_commits_total counter",
+    for name, value in (
+        ("haven_relay_appends_total", 3),
+        ("haven_relay_duplicates_total", 1),
+        ("haven_relay_claims_total", 1),
+        ("haven_relay_stored_blobs", 3),
+        ("haven_relay_stored_bytes", 11),
+        ("haven_relay_mailboxes", 1),
+        ("haven_relay_connections_total", 1),
+        ("haven_relay_ack_seconds_count", 4),
+        ("haven_relay_claim_pow_bits", 18),
     ):
-        assert line in text.splitlines(), line
+        assert metric(relay.http, name) == value, name
+    assert 0 < metric(relay.http, "haven_relay_storage_fill_ratio") < 1e-6
+    assert metric(relay.http, "process_resident_memory_bytes") > 10**6
+    storage = "postgresql" if str(relay.db).startswith("postgresql") else "sqlite"
+    assert metric(relay.http, "haven_relay_build_info", **_BUILD, storage=storage) == 1
     assert key.hex() not in text
+
+
+_BUILD = {"version": __version__, "python": platform.python_version()}
 
 
 def _get(url: str) -> str:
@@ -351,6 +367,7 @@ def test_subscribers_joining_mid_stream_see_every_blob_once_in_order(tmp_path: P
             tmp_path / "r.toml",
             blobs_per_minute_per_connection=600_000,
             blobs_per_minute_per_address=600_000,
+            frames_per_minute_per_mailbox=1_200_000,
             fetch_page_max_blobs=7,
         ),
     )
@@ -402,6 +419,7 @@ def test_an_app_that_stops_taking_pushes_holds_bounded_memory_and_misses_nothing
             tmp_path / "r.toml",
             blobs_per_minute_per_connection=600_000,
             blobs_per_minute_per_address=600_000,
+            frames_per_minute_per_mailbox=1_200_000,
         ),
     )
     key = os.urandom(32)

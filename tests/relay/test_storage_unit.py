@@ -1,71 +1,154 @@
-"""The relay's SQLite store on a real file: batches, dedup, quota, paging, expiry, reopen."""
+"""The storage contract, run against both back-ends (a real SQLite file and a real PostgreSQL
+database): batches, dedup, quota, claims, paging, expiry, reopen. Then SQLite's own faults."""
 
 from __future__ import annotations
 
 import sqlite3
+import stat
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
 
-from haven.relay.storage import PendingAppend, Reader, StorageError, Writer
+from haven.relay.storage import PendingAppend, StorageError, Store, open_store
+from haven.relay.storage_sqlite import Reader, Writer
+from tests.relay.support import run
 
 A, B = b"A" * 32, b"B" * 32
 
+Scenario = Callable[[Store], Awaitable[None]]
 
-def test_batch_assigns_cursors_per_mailbox_and_dedups(tmp_path: Path) -> None:
+
+def with_store(db_url: str, scenario: Scenario) -> None:
+    async def go() -> None:
+        store = open_store(db_url)
+        await store.start(lambda mailbox, cursor: None)
+        try:
+            await scenario(store)
+        finally:
+            await store.close()
+
+    run(go())
+
+
+def test_batch_assigns_cursors_per_mailbox_and_dedups(db_url: str) -> None:
+    async def scenario(store: Store) -> None:
+        out = await store.append_batch(
+            [
+                PendingAppend(A, b"one", 1),
+                PendingAppend(B, b"one", 1),
+                PendingAppend(A, b"two", 1),
+                PendingAppend(A, b"one", 1),
+            ],
+            10_000,
+        )
+        assert [(r.cursor, r.dup) for r in out] == [(1, False), (1, False), (2, False), (1, True)]
+        assert (await store.page(A, 0, 10, 10_000)).items == [(1, b"one"), (2, b"two")]
+        assert await store.head(A) == 2 and await store.head(B) == 1
+        assert await store.head(b"C" * 32) is None
+        totals = await store.totals()
+        assert (totals.mailboxes, totals.blobs, totals.bytes) == (2, 3, 9)
+
+    with_store(db_url, scenario)
+    with_store(db_url, _reopened)  # a fresh process sees the committed batch
+
+
+async def _reopened(store: Store) -> None:
+    assert (await store.page(A, 0, 10, 10_000)).items == [(1, b"one"), (2, b"two")]
+
+
+def test_quota_refuses_only_what_does_not_fit(db_url: str) -> None:
+    async def scenario(store: Store) -> None:
+        out = await store.append_batch(
+            [
+                PendingAppend(A, b"x" * 60, 1),
+                PendingAppend(A, b"y" * 60, 1),
+                PendingAppend(A, b"z" * 40, 1),
+            ],
+            100,
+        )
+        assert [(r.cursor, r.over_quota) for r in out] == [(1, False), (0, True), (2, False)]
+
+    with_store(db_url, scenario)
+
+
+def test_a_claim_creates_an_empty_mailbox_once(db_url: str) -> None:
+    async def scenario(store: Store) -> None:
+        assert await store.head(A) is None
+        assert await store.claim(A) is True
+        assert await store.claim(A) is False
+        assert await store.head(A) == 0
+        await store.append_batch([PendingAppend(A, b"x", 1)], 100)
+        assert await store.claim(A) is False and await store.head(A) == 1
+
+    with_store(db_url, scenario)
+
+
+def test_pages_respect_count_and_bytes(db_url: str) -> None:
+    async def scenario(store: Store) -> None:
+        await store.append_batch([PendingAppend(A, bytes([i]) * 100, 1) for i in range(10)], 10**6)
+        page = await store.page(A, 0, 3, 10**6)
+        assert [c for c, _ in page.items] == [1, 2, 3] and page.more and page.head == 10
+        page = await store.page(A, 3, 100, 250)
+        assert [c for c, _ in page.items] == [4, 5] and page.more
+        page = await store.page(A, 8, 100, 50)  # a blob over the byte budget still comes alone
+        assert [c for c, _ in page.items] == [9] and page.more
+        assert not (await store.page(A, 9, 100, 10**6)).more
+
+    with_store(db_url, scenario)
+
+
+def test_purge_is_oldest_first_frees_quota_and_cursors_never_repeat(db_url: str) -> None:
+    async def scenario(store: Store) -> None:
+        await store.append_batch(
+            [
+                PendingAppend(A, b"old", 1000),
+                PendingAppend(B, b"older", 500),
+                PendingAppend(A, b"new", 5000),
+            ],
+            10**6,
+        )
+        first = await store.purge(cutoff_ms=2000, max_blobs=1)  # the oldest one only
+        assert (first.blobs, first.bytes) == (1, 5)
+        assert (await store.page(B, 0, 10, 10**6)).items == []
+        rest = await store.purge(cutoff_ms=2000, max_blobs=100)
+        assert (rest.blobs, rest.bytes) == (1, 3)
+        assert (await store.page(A, 0, 10, 10**6)).items == [(2, b"new")]
+        assert (await store.totals()).bytes == 3
+        again = await store.append_batch([PendingAppend(A, b"old", 6000)], 10**6)
+        assert again[0].cursor == 3
+
+    with_store(db_url, scenario)
+
+
+def test_large_batches_span_statement_chunks(db_url: str) -> None:
+    async def scenario(store: Store) -> None:
+        mailboxes = [i.to_bytes(32, "big") for i in range(700)]  # several IN (...) chunks
+        batch = [PendingAppend(mailboxes[i % 700], i.to_bytes(4, "big"), 1) for i in range(2500)]
+        out = await store.append_batch(batch, 10**6)
+        assert [r.cursor for r in out[:700]] == [1] * 700
+        assert [r.cursor for r in out[2100:2500]] == [4] * 400
+        assert not any(r.dup or r.over_quota for r in out)
+        again = await store.append_batch(
+            [*batch[:3], PendingAppend(mailboxes[0], b"fresh", 2)], 10**6
+        )
+        assert [(r.cursor, r.dup) for r in again] == [(1, True), (1, True), (1, True), (5, False)]
+        assert (await store.totals()).blobs == 2501 and await store.head(mailboxes[0]) == 5
+        page = await store.page(mailboxes[699], 0, 10, 10**6)
+        assert [c for c, _ in page.items] == [1, 2, 3]
+
+    with_store(db_url, scenario)
+
+
+# --- SQLite's own faults ---------------------------------------------------------------------
+
+
+def test_the_database_file_is_created_owner_only(tmp_path: Path) -> None:
     w = Writer(tmp_path / "r.db")
-    out = w.append_batch(
-        [
-            PendingAppend(A, b"one", 1),
-            PendingAppend(B, b"one", 1),
-            PendingAppend(A, b"two", 1),
-            PendingAppend(A, b"one", 1),
-        ],
-        10_000,
-    )
-    assert [(r.cursor, r.dup) for r in out] == [(1, False), (1, False), (2, False), (1, True)]
+    w.append_batch([PendingAppend(A, b"x", 1)], 100)
+    for name in ("r.db", "r.db-wal"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600, name
     w.close()
-    r = Reader(tmp_path / "r.db")  # a fresh connection sees the committed batch
-    assert r.page(A, 0, 10, 10_000).items == [(1, b"one"), (2, b"two")]
-    assert r.head(A) == 2 and r.head(B) == 1 and r.head(b"C" * 32) == 0
-    totals = r.totals()
-    assert (totals.mailboxes, totals.blobs, totals.bytes) == (2, 3, 9)
-
-
-def test_quota_refuses_only_what_does_not_fit(tmp_path: Path) -> None:
-    w = Writer(tmp_path / "r.db")
-    out = w.append_batch(
-        [
-            PendingAppend(A, b"x" * 60, 1),
-            PendingAppend(A, b"y" * 60, 1),
-            PendingAppend(A, b"z" * 40, 1),
-        ],
-        100,
-    )
-    assert [(r.cursor, r.over_quota) for r in out] == [(1, False), (0, True), (2, False)]
-
-
-def test_pages_respect_count_and_bytes(tmp_path: Path) -> None:
-    w = Writer(tmp_path / "r.db")
-    w.append_batch([PendingAppend(A, bytes([i]) * 100, 1) for i in range(10)], 10**6)
-    r = Reader(tmp_path / "r.db")
-    page = r.page(A, 0, 3, 10**6)
-    assert [c for c, _ in page.items] == [1, 2, 3] and page.more and page.head == 10
-    page = r.page(A, 3, 100, 250)
-    assert [c for c, _ in page.items] == [4, 5] and page.more
-    page = r.page(A, 8, 100, 50)  # one blob larger than the byte budget still comes alone
-    assert [c for c, _ in page.items] == [9] and page.more
-    assert not r.page(A, 9, 100, 10**6).more
-
-
-def test_purge_frees_quota_but_cursors_never_repeat(tmp_path: Path) -> None:
-    w = Writer(tmp_path / "r.db")
-    w.append_batch([PendingAppend(A, b"old", 1000), PendingAppend(A, b"new", 5000)], 10**6)
-    assert w.purge(cutoff_ms=2000) == 1
-    r = Reader(tmp_path / "r.db")
-    assert r.page(A, 0, 10, 10**6).items == [(2, b"new")]
-    assert r.totals().bytes == 3
-    assert w.append_batch([PendingAppend(A, b"old", 6000)], 10**6)[0].cursor == 3
 
 
 def test_a_damaged_file_is_a_clear_error(tmp_path: Path) -> None:
@@ -87,18 +170,3 @@ def test_a_failed_commit_stores_nothing(tmp_path: Path) -> None:
     other.close()
     assert Reader(tmp_path / "r.db").page(A, 0, 10, 10**6).items == [(1, b"kept")]
     assert w.append_batch([PendingAppend(A, b"retry", 1)], 10**6)[0].cursor == 2
-
-
-def test_large_batches_span_statement_chunks(tmp_path: Path) -> None:
-    w = Writer(tmp_path / "r.db")
-    mailboxes = [i.to_bytes(32, "big") for i in range(700)]  # more than one IN (...) chunk
-    batch = [PendingAppend(mailboxes[i % 700], i.to_bytes(4, "big"), 1) for i in range(2500)]
-    out = w.append_batch(batch, 10**6)
-    assert [r.cursor for r in out[:700]] == [1] * 700
-    assert [r.cursor for r in out[2100:2500]] == [4] * 400
-    assert not any(r.dup or r.over_quota for r in out)
-    again = w.append_batch([*batch[:3], PendingAppend(mailboxes[0], b"fresh", 2)], 10**6)
-    assert [(r.cursor, r.dup) for r in again] == [(1, True), (1, True), (1, True), (5, False)]
-    r = Reader(tmp_path / "r.db")
-    assert r.totals().blobs == 2501 and r.head(mailboxes[0]) == 5
-    assert [c for c, _ in r.page(mailboxes[699], 0, 10, 10**6).items] == [1, 2, 3]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import itertools
 import os
 import ssl as ssl_module
@@ -21,14 +22,17 @@ from collections.abc import Callable, Sequence
 from types import TracebackType
 
 from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed, InvalidHandshake
+from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus
 
 from haven.errors import SyncError
 from haven.relay import protocol
+from haven.relay.admission import solve_claim
 
 _CLOSED = (0, b"")
 #: Pushes received and not yet taken by the app, at most.
 PUSH_QUEUE_MAX = 1024
+#: Times a claim is retried when the relay's difficulty rose while we worked.
+CLAIM_ATTEMPTS = 3
 
 
 class RelayError(SyncError):
@@ -41,10 +45,21 @@ class RelayError(SyncError):
 
 
 class RelayClient:
-    def __init__(self, ws: ClientConnection, head: int, blob_max: int) -> None:
+    def __init__(
+        self,
+        ws: ClientConnection,
+        head: int,
+        blob_max: int,
+        mailbox: bytes = b"",
+        claim_bits: int = 0,
+    ) -> None:
         self.ws = ws
         self.head = head
         self.blob_max = blob_max
+        self.mailbox = mailbox
+        #: Non-zero while the mailbox does not exist yet: the proof of work creating it costs.
+        self.claim_bits = claim_bits
+        self._claim_lock = asyncio.Lock()
         self._ids = itertools.count(1)
         self._pending: dict[int, asyncio.Future[protocol.ServerMessage | protocol.Appended]] = {}
         # Bounded: an app that stops taking pushes stops this connection being read, and the
@@ -93,11 +108,15 @@ class RelayClient:
             raise RelayError(exc.code, str(exc)) from exc
         except ConnectionClosed as exc:
             raise RelayError("closed", "the relay closed the connection") from exc
+        except InvalidStatus as exc:
+            if exc.response.status_code in (429, 503):
+                raise RelayError("busy", "the relay is busy; try again later", 30_000) from exc
+            raise RelayError("unreachable", "could not connect to the relay") from exc
         except (OSError, InvalidHandshake) as exc:
             raise RelayError("unreachable", "could not connect to the relay") from exc
         except TimeoutError as exc:
             raise RelayError("timeout", "the relay did not answer in time") from exc
-        return cls(ws, welcome.head, challenge.blob_max)
+        return cls(ws, welcome.head, challenge.blob_max, creds.mailbox_id, welcome.claim_bits)
 
     async def __aenter__(self) -> RelayClient:
         return self
@@ -122,9 +141,26 @@ class RelayClient:
         """Store `blob`; returns once the relay says it is durable (dup=True if already held)."""
         return await (await self.send_append(blob))
 
+    async def claim(self) -> None:
+        """Create the mailbox on the relay, paying its proof of work (once per mailbox)."""
+        async with self._claim_lock:
+            for _ in range(CLAIM_ATTEMPTS):
+                bits = self.claim_bits
+                if not bits:
+                    return
+                nonce = await asyncio.to_thread(solve_claim, self.mailbox, bits)
+                reply = await self._request(functools.partial(_claim_frame, nonce))
+                assert isinstance(reply, protocol.Claimed)
+                self.claim_bits = reply.bits
+            if self.claim_bits:
+                raise RelayError("claim_insufficient", "the relay is too busy to add a mailbox")
+
     async def send_append(self, blob: bytes) -> asyncio.Future[protocol.Appended]:
         """Send an append and return at once with a future for its acknowledgement, so a
-        backlog can be uploaded with many appends in flight on one connection."""
+        backlog can be uploaded with many appends in flight on one connection. The first
+        append to a new mailbox claims it first."""
+        if self.claim_bits:
+            await self.claim()
         future = await self._send(lambda rid: protocol.Append(id=rid, blob=blob))
         return future  # type: ignore[return-value]  # the relay answers an Append with Appended
 
@@ -226,6 +262,10 @@ class RelayClient:
             self._pending.clear()
             with contextlib.suppress(asyncio.QueueFull):  # else next_push sees the reader done
                 self._pushes.put_nowait(_CLOSED)
+
+
+def _claim_frame(nonce: bytes, request_id: int) -> protocol.Claim:
+    return protocol.Claim(id=request_id, nonce=nonce)
 
 
 def _as_bytes(untrusted: str | bytes) -> bytes:

@@ -1,8 +1,11 @@
-"""The relay's in-process core: group commit, reads, expiry and fan-out to subscribers.
+"""The relay's in-process core: group commit, reads, expiry, the disk cap and fan-out.
 
-Runs on the asyncio loop but opens no sockets; SQLite work happens on two single-thread
-executors (one writer, one reader) so the loop never blocks on disk. `server.py` adapts it to
-WebSocket connections.
+Runs on the asyncio loop but opens no sockets; the `Store` (storage.py) does the database
+work, off the loop. `server.py` and `session.py` adapt it to WebSocket connections.
+
+The disk cap is checked here, before an append is queued, against a running total of the
+bytes stored (read from the database at start and refreshed every few seconds, so other relay
+processes on the same PostgreSQL are counted too): refusing a blob costs no database work.
 """
 
 from __future__ import annotations
@@ -12,8 +15,6 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Protocol
 
 from haven.relay import protocol
@@ -23,16 +24,19 @@ from haven.relay.storage import (
     AppendResult,
     Page,
     PendingAppend,
-    Reader,
     StorageError,
+    Store,
     Totals,
-    Writer,
 )
 
 log = logging.getLogger("haven.relay")
 
 #: Appends committed together at most; more wait for the next transaction.
 MAX_BATCH = 512
+#: Blobs one expiry transaction deletes at most (short transactions keep appends flowing).
+PURGE_CHUNK = 2000
+#: How often the stored-bytes total is re-read from the database.
+TOTALS_REFRESH_SECONDS = 5.0
 
 
 #: Called on the loop with (request id, result) once an append's batch is durable, or with
@@ -51,35 +55,51 @@ class ShuttingDown(Exception):
 
 class Hub:
     def __init__(
-        self, db: Path, limits: Limits, metrics: Metrics, clock: Callable[[], float] = time.time
+        self,
+        store: Store,
+        limits: Limits,
+        metrics: Metrics,
+        clock: Callable[[], float] = time.time,
     ) -> None:
-        self.db = db
+        self.store = store
         self.limits = limits
         self.metrics = metrics
         self.clock = clock
-        self._write_pool = ThreadPoolExecutor(1, thread_name_prefix="relay-writer")
-        self._read_pool = ThreadPoolExecutor(1, thread_name_prefix="relay-reader")
-        self._writer: Writer | None = None
-        self._reader: Reader | None = None
-        self._queue: list[tuple[PendingAppend, AppendSink, int]] = []
+        self._queue: list[tuple[PendingAppend, AppendSink, int, float]] = []
+        self._queued_bytes = 0
         self._wake = asyncio.Event()
         self._idle = asyncio.Event()
         self._closing = False
         self._subs: dict[bytes, set[Subscriber]] = {}
         self._heads: dict[bytes, int] = {}
+        self._remote: dict[bytes, int] = {}  # heads heard from other instances, not yet read
+        self._remote_wake = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
+        self.stored_bytes = 0
+        self.totals = Totals(0, 0, 0)
+        self._totals_read = time.monotonic()
+        self._purge_now = asyncio.Event()
 
     async def start(self) -> None:
-        loop = asyncio.get_running_loop()
-        self._writer = await loop.run_in_executor(self._write_pool, Writer, self.db)
-        self._reader = await loop.run_in_executor(self._read_pool, Reader, self.db)
+        await self.store.start(self._on_remote_commit)
+        self.totals = await self.store.totals()
+        self.stored_bytes = self.totals.bytes
         self._idle.set()
         self._tasks = [
             asyncio.create_task(self._write_loop(), name="relay-writer"),
             asyncio.create_task(self._purge_loop(), name="relay-purge"),
+            asyncio.create_task(self._remote_loop(), name="relay-remote"),
+            asyncio.create_task(self._totals_loop(), name="relay-totals"),
         ]
 
     # --- writes ---------------------------------------------------------------------------
+
+    def has_room(self, size: int) -> bool:
+        """Would a blob of `size` bytes fit under the disk cap?"""
+        fits = self.stored_bytes + self._queued_bytes + size <= self.limits.storage_max_bytes
+        if not fits:
+            self._purge_now.set()  # expired blobs may be taking the room
+        return fits
 
     def submit(self, mailbox: bytes, blob: bytes, sink: AppendSink, request_id: int) -> None:
         """Queue an append; `sink` hears about it once its batch is durable.
@@ -89,40 +109,47 @@ class Hub:
         if self._closing:
             raise ShuttingDown
         self._queue.append(
-            (PendingAppend(mailbox, blob, int(self.clock() * 1000)), sink, request_id)
+            (
+                PendingAppend(mailbox, blob, int(self.clock() * 1000)),
+                sink,
+                request_id,
+                time.perf_counter(),
+            )
         )
+        self._queued_bytes += len(blob)
         if self._idle.is_set():
             self._idle.clear()
             self._wake.set()
 
     async def _write_loop(self) -> None:
-        loop = asyncio.get_running_loop()
-        assert self._writer is not None
         while True:
             await self._wake.wait()
             self._wake.clear()
             while self._queue:
                 batch, self._queue = self._queue[:MAX_BATCH], self._queue[MAX_BATCH:]
+                size = sum(len(item.blob) for item, _, _, _ in batch)
                 started = time.perf_counter()
                 try:
-                    results = await loop.run_in_executor(
-                        self._write_pool,
-                        self._writer.append_batch,
-                        [item for item, _, _ in batch],
-                        self.limits.mailbox_max_bytes,
+                    results = await self.store.append_batch(
+                        [item for item, _, _, _ in batch], self.limits.mailbox_max_bytes
                     )
-                except StorageError:
-                    log.error("a write failed; %d appends refused", len(batch))
-                    for _, sink, request_id in batch:
+                except StorageError as exc:
+                    self._queued_bytes -= size
+                    log.error("a write failed; %d appends refused: %s", len(batch), exc)
+                    for _, sink, request_id, _ in batch:
                         sink(request_id, None)
                     continue
-                self.metrics.counts["commits_total"] += 1
-                self.metrics.commit_seconds += time.perf_counter() - started
-                for (item, sink, request_id), result in zip(batch, results, strict=True):
+                self._queued_bytes -= size
+                done = time.perf_counter()
+                self.metrics.commit_seconds.observe(done - started)
+                ack_seconds = self.metrics.ack_seconds
+                for (item, sink, request_id, queued), result in zip(batch, results, strict=True):
+                    ack_seconds.observe(done - queued)
                     if result.dup:
-                        self.metrics.counts["duplicates_total"] += 1
+                        self.metrics.count("duplicates")
                     elif result.cursor:
-                        self.metrics.counts["appends_total"] += 1
+                        self.metrics.count("appends")
+                        self.stored_bytes += len(item.blob)
                         self._notify(item.mailbox, result.cursor, item.blob)
                     sink(request_id, result)
             self._idle.set()
@@ -131,36 +158,72 @@ class Hub:
         subs = self._subs.get(mailbox)
         if not subs:
             return
-        self._heads[mailbox] = max(cursor, self._heads.get(mailbox, 0))
+        if cursor <= self._heads.get(mailbox, 0):
+            return  # already delivered (a remote read raced a local one)
+        self._heads[mailbox] = cursor
         frame = protocol.encode(protocol.Push(cursor=cursor, blob=blob))
         for sub in list(subs):
             sub.on_commit(cursor, frame)
 
+    # --- other instances' commits (PostgreSQL) --------------------------------------------
+
+    def _on_remote_commit(self, mailbox: bytes, cursor: int) -> None:
+        if mailbox in self._subs and cursor > self._heads.get(mailbox, 0):
+            self._remote[mailbox] = max(cursor, self._remote.get(mailbox, 0))
+            self._remote_wake.set()
+
+    async def _remote_loop(self) -> None:
+        """Read each blob another instance committed for our subscribers, once per process."""
+        while True:
+            await self._remote_wake.wait()
+            self._remote_wake.clear()
+            pending, self._remote = self._remote, {}
+            for mailbox, target in pending.items():
+                while mailbox in self._subs and self._heads.get(mailbox, 0) < target:
+                    # Only what is new: a live subscriber that sees a gap pages for itself.
+                    floor = target - self.limits.fetch_page_max_blobs
+                    after = max(self._heads.get(mailbox, 0), floor, 0)
+                    try:
+                        page = await self.page(mailbox, after, self.limits.fetch_page_max_blobs)
+                    except StorageError:
+                        log.warning("could not read a blob committed by another relay")
+                        break
+                    for cursor, blob in page.items:
+                        self._notify(mailbox, cursor, blob)
+                    if not page.items:
+                        break
+
     # --- reads ----------------------------------------------------------------------------
 
     async def page(self, mailbox: bytes, after: int, limit: int) -> Page:
-        assert self._reader is not None
-        return await asyncio.get_running_loop().run_in_executor(
-            self._read_pool,
-            self._reader.page,
-            mailbox,
-            after,
-            limit,
-            self.limits.fetch_page_max_bytes,
-        )
+        return await self.store.page(mailbox, after, limit, self.limits.fetch_page_max_bytes)
 
-    async def head(self, mailbox: bytes) -> int:
-        assert self._reader is not None
-        stored = await asyncio.get_running_loop().run_in_executor(
-            self._read_pool, self._reader.head, mailbox
-        )
+    async def head(self, mailbox: bytes) -> int | None:
+        """The mailbox's head, or None if nobody has claimed it yet."""
+        stored = await self.store.head(mailbox)
+        if stored is None:
+            return None
         return max(stored, self._heads.get(mailbox, 0))
 
-    async def totals(self) -> Totals:
-        assert self._reader is not None
-        return await asyncio.get_running_loop().run_in_executor(
-            self._read_pool, self._reader.totals
-        )
+    async def claim(self, mailbox: bytes) -> bool:
+        return await self.store.claim(mailbox)
+
+    async def refresh_totals(self, max_age: float = TOTALS_REFRESH_SECONDS) -> None:
+        """Re-read the totals if they are older than `max_age` seconds."""
+        now = time.monotonic()
+        if now - self._totals_read < max_age:
+            return
+        self._totals_read = now
+        with contextlib.suppress(StorageError):
+            totals = await self.store.totals()
+            self.totals = totals
+            if not self._queue and self._idle.is_set():  # else it would miss a commit
+                self.stored_bytes = totals.bytes
+
+    async def _totals_loop(self) -> None:
+        while True:
+            await asyncio.sleep(TOTALS_REFRESH_SECONDS)
+            await self.refresh_totals()
 
     # --- subscriptions --------------------------------------------------------------------
 
@@ -182,23 +245,30 @@ class Hub:
     # --- expiry ---------------------------------------------------------------------------
 
     async def purge_once(self) -> int:
-        assert self._writer is not None
+        """Delete every expired blob, oldest first, a chunk per transaction."""
         cutoff = int((self.clock() - self.limits.expiry_seconds) * 1000)
-        deleted = await asyncio.get_running_loop().run_in_executor(
-            self._write_pool, self._writer.purge, cutoff
-        )
-        self.metrics.counts["purged_total"] += deleted
-        return deleted
+        deleted = 0
+        while True:
+            gone = await self.store.purge(cutoff, PURGE_CHUNK)
+            deleted += gone.blobs
+            self.stored_bytes = max(0, self.stored_bytes - gone.bytes)
+            self.metrics.count("purged", gone.blobs)
+            if gone.blobs < PURGE_CHUNK:
+                return deleted
+            await asyncio.sleep(0)  # let queued appends commit between chunks
 
     async def _purge_loop(self) -> None:
         while True:
             try:
-                deleted = await self.purge_once()
-                if deleted:
+                if await self.purge_once():
                     log.info("expiry removed old blobs")
             except StorageError:
                 log.error("expiry purge failed; will retry")
-            await asyncio.sleep(self.limits.purge_interval_seconds)
+            self._purge_now.clear()
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(self.limits.purge_interval_seconds):
+                    await self._purge_now.wait()
+            await asyncio.sleep(1.0)  # a full disk asks at most once a second
 
     # --- shutdown -------------------------------------------------------------------------
 
@@ -219,12 +289,4 @@ class Hub:
         for task in self._tasks:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
-        loop = asyncio.get_running_loop()
-        if self._writer is not None:
-            writer = self._writer
-            await loop.run_in_executor(self._write_pool, writer.checkpoint)
-            await loop.run_in_executor(self._write_pool, writer.close)
-        if self._reader is not None:
-            await loop.run_in_executor(self._read_pool, self._reader.close)
-        self._write_pool.shutdown()
-        self._read_pool.shutdown()
+        await self.store.close()

@@ -17,15 +17,37 @@ class Limits:
     blob_max_bytes: int = 64 * 1024
     mailbox_max_bytes: int = 64 * 1024 * 1024
     blobs_per_minute_per_connection: int = 3000
-    blobs_per_minute_per_address: int = 6000
+    blobs_per_minute_per_address: int = 12000
     requests_per_minute_per_connection: int = 3000
+    #: Every frame of a mailbox's connections, counted before it is decoded; frames over this
+    #: rate are dropped unread, and a connection that keeps sending them is closed.
+    frames_per_minute_per_mailbox: int = 6000
+    violations_before_close: int = 64
     max_connections: int = 2000
+    #: Memory the relay may spend on connections; `max_connections` is lowered to fit it.
+    connection_memory_bytes: int = 512 * 1024 * 1024
+    connections_per_address: int = 64
+    unauthenticated_per_address: int = 8
+    connections_per_minute_per_address: int = 600
+    connections_per_mailbox: int = 32
+    #: Creating a mailbox costs a proof of work of `claim_pow_bits` (one difficulty for
+    #: everybody), one bit more for each doubling of new mailboxes per hour over
+    #: `new_mailboxes_per_hour`, up to `claim_pow_bits_max`.
+    claim_pow_bits: int = 18
+    claim_pow_bits_max: int = 26
+    new_mailboxes_per_hour: int = 600
+    new_mailboxes_per_hour_per_address: int = 60
+    storage_max_bytes: int = 2 * 1024 * 1024 * 1024
+    #: Part of `storage_max_bytes` one address may fill within `expiry_seconds` (0…1).
+    storage_share_per_address: float = 0.1
     expiry_seconds: float = 30 * 24 * 3600
     purge_interval_seconds: float = 600
     fetch_page_max_blobs: int = 256
-    fetch_page_max_bytes: int = 1024 * 1024
+    fetch_page_max_bytes: int = 256 * 1024
     auth_timeout_seconds: float = 10
-    push_queue_max_bytes: int = 256 * 1024
+    push_queue_max_bytes: int = 128 * 1024
+    #: A connection whose queued frames make no progress for this long is closed.
+    send_timeout_seconds: float = 30
 
     def __post_init__(self) -> None:
         for name, value in vars(self).items():
@@ -33,6 +55,10 @@ class Limits:
                 raise ValueError(f"limit {name} must be positive")
         if self.fetch_page_max_bytes < self.blob_max_bytes:
             raise ValueError("fetch_page_max_bytes must be at least blob_max_bytes")
+        if self.storage_share_per_address > 1:
+            raise ValueError("storage_share_per_address is a fraction between 0 and 1")
+        if not 1 <= self.claim_pow_bits <= self.claim_pow_bits_max <= 40:
+            raise ValueError("claim_pow_bits must be 1…claim_pow_bits_max, at most 40")
 
 
 class TokenBucket:
@@ -40,9 +66,9 @@ class TokenBucket:
 
     __slots__ = ("burst", "last", "rate", "tokens")
 
-    def __init__(self, per_minute: int, now: float, burst: int | None = None) -> None:
+    def __init__(self, per_minute: float, now: float, burst: int | None = None) -> None:
         self.rate = per_minute / 60.0
-        self.burst = float(burst if burst is not None else max(1, per_minute // 6))
+        self.burst = float(burst if burst is not None else max(1, int(per_minute) // 6))
         self.tokens = self.burst
         self.last = now
 
@@ -70,17 +96,18 @@ class KeyedRateLimiter:
     Keys live only in memory and are never logged.
     """
 
-    def __init__(self, per_minute: int, max_keys: int = 50_000) -> None:
+    def __init__(self, per_minute: float, max_keys: int = 50_000, burst: int | None = None) -> None:
         self.per_minute = per_minute
+        self.burst = burst
         self.max_keys = max_keys
-        self._buckets: dict[str, TokenBucket] = {}
+        self._buckets: dict[str | bytes, TokenBucket] = {}
 
-    def take(self, key: str, now: float) -> float:
+    def take(self, key: str | bytes, now: float) -> float:
         bucket = self._buckets.get(key)
         if bucket is None:
             if len(self._buckets) >= self.max_keys:
                 self.prune(now)
-            bucket = self._buckets[key] = TokenBucket(self.per_minute, now)
+            bucket = self._buckets[key] = TokenBucket(self.per_minute, now, self.burst)
         return bucket.take(now)
 
     def prune(self, now: float) -> int:
@@ -108,7 +135,7 @@ def rate_key(address: str) -> str:
 
 
 class ConnectionGate:
-    """Counts open connections against the total limit."""
+    """Counts open connections against the global cap (see admission.connection_budget)."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
@@ -160,6 +187,9 @@ class Delivery:
     def on_commit(self, cursor: int, size: int) -> bool:
         """A blob with `cursor` was committed: True if it should be pushed now."""
         if not self.live or cursor <= self.last:
+            return False
+        if cursor > self.last + 1:  # a blob committed elsewhere is not here yet: page for it
+            self.live = False
             return False
         if self.queued_bytes and self.queued_bytes + size > self.queue_max_bytes:
             self.live = False  # overflow: the catch-up pager takes over from `last`

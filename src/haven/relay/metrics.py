@@ -1,57 +1,111 @@
-"""Counters for `/metrics` in the Prometheus text format (version 0.0.4).
+"""`/metrics` through `prometheus_client`: process figures, the build, latencies, refusals.
 
-Only aggregate numbers: no mailbox ids, no addresses, no per-client labels. The format is a
-few lines of text, so it is written here rather than pulling in a client library.
+Only aggregate numbers: no mailbox ids, no addresses, no per-client labels. Each relay has
+its own registry (tests run several in one process).
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
+import platform
+from collections.abc import Callable
 
-_HELP = {
-    "connections_total": ("counter", "WebSocket connections accepted"),
-    "connections_open": ("gauge", "WebSocket connections open now"),
-    "appends_total": ("counter", "blobs stored (not counting duplicates)"),
-    "duplicates_total": ("counter", "appends of a blob the mailbox already held"),
-    "pushes_total": ("counter", "blobs pushed to subscribers"),
-    "fetched_total": ("counter", "blobs returned by fetch"),
-    "purged_total": ("counter", "blobs deleted on expiry"),
-    "slow_subscribers_total": ("counter", "times a subscriber fell behind and was paged from disk"),
-    "commits_total": ("counter", "group-commit transactions"),
-    "commit_seconds_total": ("counter", "time spent in group commits"),
-    "rejected_total": ("counter", "requests or connections refused, by reason"),
-    "stored_blobs": ("gauge", "blobs held"),
-    "stored_bytes": ("gauge", "ciphertext bytes held"),
-    "mailboxes": ("gauge", "mailboxes known"),
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    Info,
+    ProcessCollector,
+    disable_created_metrics,
+    generate_latest,
+)
+
+from haven import __version__
+
+disable_created_metrics()  # `*_created` series would double the page and tell nothing
+
+_COUNTERS = {
+    "connections": "WebSocket connections accepted",
+    "appends": "blobs stored (not counting duplicates)",
+    "duplicates": "appends of a blob the mailbox already held",
+    "pushes": "blobs pushed to subscribers",
+    "fetched": "blobs returned by fetch",
+    "purged": "blobs deleted on expiry",
+    "claims": "mailboxes created (each paid for with a proof of work)",
+    "slow_subscribers": "times a subscriber fell behind and was paged from disk",
+    "dropped_frames": "frames over a mailbox's rate, dropped without being read",
 }
+_GAUGES = {
+    "connections_open": "WebSocket connections open now",
+    "max_connections": "the global connection cap in force",
+    "stored_blobs": "blobs held (re-read every few seconds)",
+    "stored_bytes": "ciphertext bytes held",
+    "storage_max_bytes": "the disk cap for ciphertext",
+    "storage_fill_ratio": "stored_bytes / storage_max_bytes",
+    "mailboxes": "mailboxes known",
+    "claim_pow_bits": "proof-of-work bits a new mailbox costs now",
+}
+#: Latencies from a fraction of a millisecond (group commit on a fast disk) to seconds.
+_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
 
 
-@dataclass
 class Metrics:
-    counts: Counter[str] = field(default_factory=Counter)
-    rejected: Counter[str] = field(default_factory=Counter)
-    commit_seconds: float = 0.0
-    gauges: dict[str, float] = field(default_factory=dict)
+    def __init__(self, storage: str = "sqlite") -> None:
+        self.registry = CollectorRegistry()
+        ProcessCollector(registry=self.registry)
+        Info("haven_relay_build", "the relay's version", registry=self.registry).info(
+            {"version": __version__, "python": platform.python_version(), "storage": storage}
+        )
+        self._counters = {
+            name: Counter(f"haven_relay_{name}", text, registry=self.registry)
+            for name, text in _COUNTERS.items()
+        }
+        self.refused = Counter(
+            "haven_relay_refused",
+            "requests, frames or connections refused, by reason",
+            ["reason"],
+            registry=self.registry,
+        )
+        self.gauges = {
+            name: Gauge(f"haven_relay_{name}", text, registry=self.registry)
+            for name, text in _GAUGES.items()
+        }
+        self.ack_seconds = Histogram(
+            "haven_relay_ack_seconds",
+            "from an append's arrival to its durable commit",
+            buckets=_BUCKETS,
+            registry=self.registry,
+        )
+        self.commit_seconds = Histogram(
+            "haven_relay_commit_seconds",
+            "one group-commit transaction",
+            buckets=_BUCKETS,
+            registry=self.registry,
+        )
+        self.fetch_seconds = Histogram(
+            "haven_relay_fetch_seconds",
+            "from a fetch request to its reply being queued",
+            buckets=_BUCKETS,
+            registry=self.registry,
+        )
+
+    def count(self, name: str, amount: float = 1) -> None:
+        if amount:
+            self._counters[name].inc(amount)
 
     def reject(self, reason: str) -> None:
-        self.rejected[reason] += 1
+        self.refused.labels(reason).inc()
 
-    def render(self) -> str:
-        values: dict[str, float] = {k: float(v) for k, v in self.counts.items()}
-        values["commit_seconds_total"] = self.commit_seconds
-        values.update(self.gauges)
-        lines: list[str] = []
-        for name, (kind, text) in _HELP.items():
-            metric = f"haven_relay_{name}"
-            lines += [f"# HELP {metric} {text}", f"# TYPE {metric} {kind}"]
-            if name == "rejected_total":
-                for reason in sorted(self.rejected):
-                    lines.append(f'{metric}{{reason="{reason}"}} {self.rejected[reason]}')
-            else:
-                lines.append(f"{metric} {_fmt(values.get(name, 0.0))}")
-        return "\n".join(lines) + "\n"
+    def refused_count(self, reason: str) -> float:
+        value = self.registry.get_sample_value("haven_relay_refused_total", {"reason": reason})
+        return value or 0.0
 
+    def watch(self, name: str, read: Callable[[], float]) -> None:
+        """Let gauge `name` read its value when /metrics is asked for."""
+        self.gauges[name].set_function(read)
 
-def _fmt(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.6f}"
+    def render(self) -> bytes:
+        return generate_latest(self.registry)
+
+    content_type = CONTENT_TYPE_LATEST

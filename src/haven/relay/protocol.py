@@ -23,6 +23,7 @@ VERSION = 1
 MAILBOX_ID_BYTES = 32
 CHALLENGE_BYTES = 32
 CLIENT_NONCE_BYTES = 16
+CLAIM_NONCE_BYTES = 16
 AUTH_DOMAIN = b"haven/relay-auth/v1"
 MAILBOX_ID_PERSON = b"hvrelay-mbox-id"
 SIGNING_SEED_CONTEXT = b"hvmbxsig"
@@ -59,6 +60,22 @@ class Auth:  # client -> relay
 @dataclass(frozen=True)
 class Welcome:  # relay -> client after a valid Auth
     head: int
+    claim_bits: int  # 0: the mailbox exists; else the proof of work that creates it now
+
+
+@dataclass(frozen=True)
+class Claim:  # client -> relay: create the mailbox (see admission.claim_ok)
+    id: int
+    nonce: bytes
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """The answer to a Claim: bits 0 means the mailbox exists now; otherwise the difficulty
+    rose meanwhile, and a proof of `bits` is needed."""
+
+    id: int
+    bits: int
 
 
 @dataclass(frozen=True)
@@ -128,8 +145,8 @@ class Error:
 #: Request id 0 means "not about a request" (e.g. an error about the connection itself).
 NO_REQUEST = 0
 
-ClientMessage = Auth | Append | Fetch | Subscribe
-ServerMessage = Challenge | Welcome | Acks | Blobs | Subscribed | Push | Error
+ClientMessage = Auth | Append | Fetch | Subscribe | Claim
+ServerMessage = Challenge | Welcome | Acks | Blobs | Subscribed | Push | Error | Claimed
 
 _TYPE_NAMES: dict[type, str] = {
     Challenge: "challenge",
@@ -143,8 +160,12 @@ _TYPE_NAMES: dict[type, str] = {
     Subscribed: "subscribed",
     Push: "push",
     Error: "error",
+    Claim: "claim",
+    Claimed: "claimed",
 }
-_CLIENT_TYPES = {n: c for c, n in _TYPE_NAMES.items() if c in (Auth, Append, Fetch, Subscribe)}
+_CLIENT_TYPES = {
+    n: c for c, n in _TYPE_NAMES.items() if c in (Auth, Append, Fetch, Subscribe, Claim)
+}
 _SERVER_TYPES = {n: c for c, n in _TYPE_NAMES.items() if n not in _CLIENT_TYPES}
 
 #: Field name -> kind; kinds are checked by `_check`.
@@ -156,7 +177,9 @@ _FIELD_KINDS: dict[type, dict[str, str]] = {
         "nonce": f"bytes{CLIENT_NONCE_BYTES}",
         "sig": f"bytes{signing.SIGNATURE_BYTES}",
     },
-    Welcome: {"head": "uint"},
+    Welcome: {"head": "uint", "claim_bits": "uint"},
+    Claim: {"id": "uint", "nonce": f"bytes{CLAIM_NONCE_BYTES}"},
+    Claimed: {"id": "uint", "bits": "uint"},
     Append: {"id": "uint", "blob": "bytes"},
     Acks: {"acks": "acks"},
     Fetch: {"id": "uint", "after": "uint", "limit": "uint"},
@@ -192,13 +215,15 @@ def encode(message: ClientMessage | ServerMessage) -> bytes:
 def decode_client(data: bytes) -> ClientMessage:
     """Decode a frame a client sent; raise ProtocolError for anything but a valid frame."""
     message = _decode(data, _CLIENT_TYPES)
-    assert isinstance(message, Auth | Append | Fetch | Subscribe)
+    assert isinstance(message, Auth | Append | Fetch | Subscribe | Claim)
     return message
 
 
 def decode_server(data: bytes) -> ServerMessage:
     message = _decode(data, _SERVER_TYPES)
-    assert isinstance(message, Challenge | Welcome | Acks | Blobs | Subscribed | Push | Error)
+    assert isinstance(
+        message, Challenge | Welcome | Acks | Blobs | Subscribed | Push | Error | Claimed
+    )
     return message
 
 

@@ -1,49 +1,24 @@
-"""The relay's blob store: one SQLite file in WAL mode, written by one thread in batches.
+"""What the relay keeps, whatever keeps it: the storage interface and its values.
 
-The relay stores only ciphertext it cannot read, so the stdlib `sqlite3` is used here rather
-than SQLCipher (an encrypted store would protect nothing the clients did not already encrypt).
-`synchronous=FULL` makes every COMMIT fsync the WAL, and a whole batch of appends shares one
-commit (group commit): an append is acknowledged only once its batch is durable.
-
-Each method runs on the thread that owns the connection; `server.py` gives writes and reads a
-single-thread executor each, and WAL lets reads run while a batch commits.
+Two implementations: `storage_sqlite.SqliteStore` (the default: one process, one file) and
+`storage_postgres.PostgresStore` (several relay processes on several machines sharing one
+database). Both promise the same: an append is reported only once it is committed durably;
+cursors of a mailbox are handed out once, in order, and never reused; a replayed blob keeps
+its first cursor; a mailbox exists only once it has been claimed (see admission.py).
 """
 
 from __future__ import annotations
 
 import hashlib
-import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TypeVar
+from typing import Protocol
 
-SCHEMA_VERSION = 1
 BLOB_HASH_PERSON = b"hvrelay-blob"
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS mailboxes (
-    id BLOB PRIMARY KEY,
-    head INTEGER NOT NULL,          -- the last cursor handed out; cursors never repeat
-    bytes INTEGER NOT NULL,         -- stored bytes, for the quota
-    blobs INTEGER NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS blobs (
-    mailbox BLOB NOT NULL,
-    cursor INTEGER NOT NULL,
-    hash BLOB NOT NULL,
-    stored_ms INTEGER NOT NULL,
-    size INTEGER NOT NULL,
-    data BLOB NOT NULL
-);
-CREATE UNIQUE INDEX IF NOT EXISTS blobs_by_cursor ON blobs (mailbox, cursor);
-CREATE UNIQUE INDEX IF NOT EXISTS blobs_by_hash ON blobs (mailbox, hash);
-CREATE INDEX IF NOT EXISTS blobs_by_age ON blobs (stored_ms);
-"""
 
 
 class StorageError(Exception):
-    """The database could not be opened or written (disk full, damaged file)."""
+    """The database could not be opened or written (disk full, damaged file, server gone)."""
 
 
 @dataclass(frozen=True)
@@ -74,210 +49,58 @@ class Totals:
     bytes: int
 
 
+@dataclass(frozen=True)
+class Purged:
+    blobs: int
+    bytes: int
+
+
+#: Called on the loop when another relay process committed `cursor` to `mailbox`.
+RemoteCommit = Callable[[bytes, int], None]
+
+
+class Store(Protocol):
+    async def start(self, on_remote: RemoteCommit) -> None:
+        """Open (creating the schema if needed); `on_remote` hears of other instances' commits."""
+
+    async def append_batch(
+        self, batch: list[PendingAppend], quota_bytes: int
+    ) -> list[AppendResult]:
+        """Store a batch in one durable transaction; results in batch order."""
+
+    async def claim(self, mailbox: bytes) -> bool:
+        """Create `mailbox` (durably); False if it already existed."""
+
+    async def head(self, mailbox: bytes) -> int | None:
+        """The mailbox's last cursor, or None if it was never claimed."""
+
+    async def page(self, mailbox: bytes, after: int, limit: int, max_bytes: int) -> Page:
+        """Blobs with cursor > `after`, oldest first, at most `limit` and about `max_bytes`."""
+
+    async def totals(self) -> Totals: ...
+
+    async def purge(self, cutoff_ms: int, max_blobs: int) -> Purged:
+        """Delete up to `max_blobs` blobs stored before `cutoff_ms`, oldest first."""
+
+    async def close(self) -> None: ...
+
+
 def blob_hash(blob: bytes) -> bytes:
     return hashlib.blake2b(blob, digest_size=32, person=BLOB_HASH_PERSON).digest()
 
 
-T = TypeVar("T")
+def is_postgres_url(db: str) -> bool:
+    return db.startswith(("postgresql://", "postgres://"))
 
 
-def _chunks(items: list[T], size: int) -> list[list[T]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
+def open_store(db: str) -> Store:
+    """SQLite for a file path, PostgreSQL for a `postgresql://` URL."""
+    if is_postgres_url(db):
+        from haven.relay.storage_postgres import PostgresStore  # asyncpg only when used
 
+        return PostgresStore(db)
+    from pathlib import Path
 
-def connect(path: Path) -> sqlite3.Connection:
-    """Open (creating if needed) the relay database; one connection per thread."""
-    try:
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=FULL")
-        conn.execute("PRAGMA busy_timeout=5000")
-        conn.executescript(_SCHEMA)
-        row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-        if row is None:
-            conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-        elif row[0] != SCHEMA_VERSION:
-            raise StorageError(f"database schema {row[0]} is not {SCHEMA_VERSION}")
-    except sqlite3.DatabaseError as exc:
-        raise StorageError(f"cannot open the relay database: {exc}") from exc
-    return conn
+    from haven.relay.storage_sqlite import SqliteStore
 
-
-class Writer:
-    """Owns the write connection. Only ever called from the single writer thread."""
-
-    def __init__(self, path: Path) -> None:
-        self.conn = connect(path)
-
-    def append_batch(self, batch: list[PendingAppend], quota_bytes: int) -> list[AppendResult]:
-        """Store a batch in one transaction with one fsync; results are in batch order.
-
-        The common case (no replays, nothing over quota) is a handful of multi-row statements
-        per batch rather than several per blob: each statement releases and retakes the GIL,
-        which the event loop thread is competing for.
-        """
-        conn = self.conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            results = self._append_fast(batch, quota_bytes)
-            if results is None:
-                results = self._append_one_by_one(batch, quota_bytes)
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise StorageError(f"the relay database refused a write: {exc}") from exc
-        return results
-
-    def _states(self, batch: list[PendingAppend]) -> dict[bytes, list[int]]:
-        """[head, bytes, blobs] for every mailbox in the batch (zeros for new ones)."""
-        ids = list(dict.fromkeys(item.mailbox for item in batch))
-        states = {m: [0, 0, 0] for m in ids}
-        for chunk in _chunks(ids, 500):
-            marks = ",".join("?" * len(chunk))
-            for m, head, size, count in self.conn.execute(
-                f"SELECT id, head, bytes, blobs FROM mailboxes WHERE id IN ({marks})", chunk
-            ):
-                states[m] = [head, size, count]
-        return states
-
-    def _save_states(self, states: dict[bytes, list[int]]) -> None:
-        rows = list(states.items())
-        for chunk in _chunks(rows, 500):
-            marks = ",".join(["(?,?,?,?)"] * len(chunk))
-            self.conn.execute(
-                f"INSERT OR REPLACE INTO mailboxes VALUES {marks}",
-                [v for m, st in chunk for v in (m, *st)],
-            )
-
-    def _append_fast(
-        self, batch: list[PendingAppend], quota_bytes: int
-    ) -> list[AppendResult] | None:
-        """All-new blobs within quota: multi-row INSERTs. None (and nothing written) if any
-        blob is a replay or over quota, so the caller takes the careful path."""
-        states = self._states(batch)
-        rows: list[tuple[bytes, int, bytes, int, int, bytes]] = []
-        for item in batch:
-            state, size = states[item.mailbox], len(item.blob)
-            if state[1] + size > quota_bytes:
-                return None
-            state[0] += 1
-            state[1] += size
-            state[2] += 1
-            rows.append(
-                (item.mailbox, state[0], blob_hash(item.blob), item.stored_ms, size, item.blob)
-            )
-        self.conn.execute("SAVEPOINT fast")
-        for chunk in _chunks(rows, 1000):  # 6 parameters a row; SQLite allows 32,766
-            marks = ",".join(["(?,?,?,?,?,?)"] * len(chunk))
-            inserted = self.conn.execute(
-                f"INSERT OR IGNORE INTO blobs VALUES {marks}", [v for row in chunk for v in row]
-            ).rowcount
-            if inserted != len(chunk):  # a replay was ignored: its cursor must not be used
-                self.conn.execute("ROLLBACK TO fast")
-                self.conn.execute("RELEASE fast")
-                return None
-        self._save_states(states)
-        self.conn.execute("RELEASE fast")
-        return [AppendResult(cursor=row[1]) for row in rows]
-
-    def _append_one_by_one(
-        self, batch: list[PendingAppend], quota_bytes: int
-    ) -> list[AppendResult]:
-        conn = self.conn
-        states = self._states(batch)
-        results: list[AppendResult] = []
-        for item in batch:
-            digest, state, size = blob_hash(item.blob), states[item.mailbox], len(item.blob)
-            if state[1] + size <= quota_bytes:
-                # The unique (mailbox, hash) index turns a replay into a no-op; only then do
-                # we look up its cursor.
-                inserted = conn.execute(
-                    "INSERT OR IGNORE INTO blobs VALUES (?, ?, ?, ?, ?, ?)",
-                    (item.mailbox, state[0] + 1, digest, item.stored_ms, size, item.blob),
-                ).rowcount
-                if inserted:
-                    state[0] += 1
-                    state[1] += size
-                    state[2] += 1
-                    results.append(AppendResult(cursor=state[0]))
-                    continue
-            row = conn.execute(
-                "SELECT cursor FROM blobs WHERE mailbox=? AND hash=?", (item.mailbox, digest)
-            ).fetchone()
-            if row is not None:
-                results.append(AppendResult(cursor=row[0], dup=True))
-            else:
-                results.append(AppendResult(cursor=0, over_quota=True))
-        self._save_states(states)
-        return results
-
-    def purge(self, cutoff_ms: int) -> int:
-        """Delete blobs stored before `cutoff_ms`; mailboxes keep their head so cursors never
-        repeat. Returns how many blobs were deleted."""
-        conn = self.conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            gone = conn.execute(
-                "SELECT mailbox, COUNT(*), SUM(size) FROM blobs WHERE stored_ms < ? "
-                "GROUP BY mailbox",
-                (cutoff_ms,),
-            ).fetchall()
-            conn.executemany(
-                "UPDATE mailboxes SET blobs = blobs - ?, bytes = bytes - ? WHERE id = ?",
-                [(n, size, m) for m, n, size in gone],
-            )
-            conn.execute("DELETE FROM blobs WHERE stored_ms < ?", (cutoff_ms,))
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise StorageError(f"purge failed: {exc}") from exc
-        return sum(n for _, n, _ in gone)
-
-    def checkpoint(self) -> None:
-        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-
-    def close(self) -> None:
-        self.conn.close()
-
-
-class Reader:
-    """Owns one read connection; called only from the single reader thread."""
-
-    def __init__(self, path: Path) -> None:
-        self.conn = connect(path)
-
-    def head(self, mailbox: bytes) -> int:
-        row = self.conn.execute("SELECT head FROM mailboxes WHERE id=?", (mailbox,)).fetchone()
-        return int(row[0]) if row else 0
-
-    def page(self, mailbox: bytes, after: int, limit: int, max_bytes: int) -> Page:
-        """Blobs with cursor > `after`, oldest first, at most `limit` and about `max_bytes`."""
-        self.conn.execute("BEGIN")  # one snapshot for the page and the head
-        try:
-            rows = self.conn.execute(
-                "SELECT cursor, data FROM blobs WHERE mailbox=? AND cursor>? "
-                "ORDER BY cursor LIMIT ?",
-                (mailbox, after, limit + 1),
-            ).fetchall()
-            head = self.head(mailbox)
-        finally:
-            self.conn.execute("COMMIT")
-        items: list[tuple[int, bytes]] = []
-        total = 0
-        for cursor, data in rows[:limit]:
-            if items and total + len(data) > max_bytes:
-                break
-            items.append((int(cursor), bytes(data)))
-            total += len(data)
-        return Page(items=items, more=len(items) < len(rows), head=head)
-
-    def totals(self) -> Totals:
-        row = self.conn.execute(
-            "SELECT COUNT(*), COALESCE(SUM(blobs), 0), COALESCE(SUM(bytes), 0) FROM mailboxes"
-        ).fetchone()
-        return Totals(mailboxes=int(row[0]), blobs=int(row[1]), bytes=int(row[2]))
-
-    def close(self) -> None:
-        self.conn.close()
+    return SqliteStore(Path(db))
