@@ -14,7 +14,7 @@ from websockets.exceptions import ConnectionClosedError
 
 from haven.relay import protocol
 from haven.relay.client import RelayClient, RelayError
-from tests.relay.support import RelayProcess, run, seal, unseal, write_config
+from tests.relay.support import RelayProcess, metric, run, seal, unseal, write_config
 
 FAST = {
     "blobs_per_minute_per_connection": 600_000,

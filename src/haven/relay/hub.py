@@ -26,7 +26,6 @@ from haven.relay.storage import (
     PendingAppend,
     StorageError,
     Store,
-    Totals,
 )
 
 log = logging.getLogger("haven.relay")
@@ -75,15 +74,16 @@ class Hub:
         self._remote: dict[bytes, int] = {}  # heads heard from other instances, not yet read
         self._remote_wake = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
-        self.stored_bytes = 0
-        self.totals = Totals(0, 0, 0)
-        self._totals_read = time.monotonic()
+        # What is stored: exact for this process's own work, re-read every few seconds so
+        # that other relay processes on the same database are counted too.
+        self.stored_bytes = self.stored_blobs = self.mailbox_count = 0
         self._purge_now = asyncio.Event()
 
     async def start(self) -> None:
         await self.store.start(self._on_remote_commit)
-        self.totals = await self.store.totals()
-        self.stored_bytes = self.totals.bytes
+        totals = await self.store.totals()
+        self.stored_bytes, self.stored_blobs = totals.bytes, totals.blobs
+        self.mailbox_count = totals.mailboxes
         self._idle.set()
         self._tasks = [
             asyncio.create_task(self._write_loop(), name="relay-writer"),
@@ -150,6 +150,7 @@ class Hub:
                     elif result.cursor:
                         self.metrics.count("appends")
                         self.stored_bytes += len(item.blob)
+                        self.stored_blobs += 1
                         self._notify(item.mailbox, result.cursor, item.blob)
                     sink(request_id, result)
             self._idle.set()
@@ -206,19 +207,17 @@ class Hub:
         return max(stored, self._heads.get(mailbox, 0))
 
     async def claim(self, mailbox: bytes) -> bool:
-        return await self.store.claim(mailbox)
+        created = await self.store.claim(mailbox)
+        self.mailbox_count += created
+        return created
 
-    async def refresh_totals(self, max_age: float = TOTALS_REFRESH_SECONDS) -> None:
-        """Re-read the totals if they are older than `max_age` seconds."""
-        now = time.monotonic()
-        if now - self._totals_read < max_age:
-            return
-        self._totals_read = now
+    async def refresh_totals(self) -> None:
+        """Re-read what is stored (other relay processes may have stored or purged)."""
         with contextlib.suppress(StorageError):
             totals = await self.store.totals()
-            self.totals = totals
             if not self._queue and self._idle.is_set():  # else it would miss a commit
-                self.stored_bytes = totals.bytes
+                self.stored_bytes, self.stored_blobs = totals.bytes, totals.blobs
+                self.mailbox_count = totals.mailboxes
 
     async def _totals_loop(self) -> None:
         while True:
@@ -252,6 +251,7 @@ class Hub:
             gone = await self.store.purge(cutoff, PURGE_CHUNK)
             deleted += gone.blobs
             self.stored_bytes = max(0, self.stored_bytes - gone.bytes)
+            self.stored_blobs = max(0, self.stored_blobs - gone.blobs)
             self.metrics.count("purged", gone.blobs)
             if gone.blobs < PURGE_CHUNK:
                 return deleted
