@@ -20,6 +20,7 @@ import os
 import ssl as ssl_module
 from collections.abc import Callable, Sequence
 from types import TracebackType
+from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus
@@ -76,8 +77,11 @@ class RelayClient:
         *,
         ssl: ssl_module.SSLContext | None = None,
         timeout: float = 10.0,
+        local_address: str | None = None,
     ) -> RelayClient:
-        """Open a connection and prove access to the mailbox derived from `space_key`."""
+        """Open a connection and prove access to the mailbox derived from `space_key`.
+
+        `local_address` picks the source address (tests use several 127.0.0.x)."""
         creds = protocol.MailboxCredentials.from_space_key(space_key)
         try:
             async with asyncio.timeout(timeout):
@@ -87,6 +91,7 @@ class RelayClient:
                     compression=None,
                     max_size=protocol.MAX_FRAME_BYTES,
                     open_timeout=timeout,
+                    **_source(local_address),
                 )
                 try:
                     challenge = protocol.decode_server(_as_bytes(await ws.recv()))
@@ -262,6 +267,10 @@ class RelayClient:
             self._pending.clear()
             with contextlib.suppress(asyncio.QueueFull):  # else next_push sees the reader done
                 self._pushes.put_nowait(_CLOSED)
+
+
+def _source(local_address: str | None) -> dict[str, Any]:
+    return {"local_addr": (local_address, 0)} if local_address else {}
 
 
 def _claim_frame(nonce: bytes, request_id: int) -> protocol.Claim:
