@@ -37,13 +37,12 @@ RESERVED_FDS = 64
 
 def connection_worst_case(limits: Limits, outbox_high: int, write_limit: int) -> int:
     """Bytes one connection can make the relay hold: buffered incoming frames, queued replies
-    (reading stops above `outbox_high`, and one fetch page may land on top), queued pushes and
-    the transport's write buffer."""
+    (reading stops above `outbox_high`, and one fetch page may land on top), queued pushes (the
+    push queue, plus the one blob that overflows it) and the transport's write buffer."""
     incoming = INCOMING_FRAMES * (limits.blob_max_bytes + 1024)
     replies = outbox_high + limits.fetch_page_max_bytes
-    return (
-        incoming + replies + limits.push_queue_max_bytes + write_limit + CONNECTION_OVERHEAD_BYTES
-    )
+    pushes = limits.push_queue_max_bytes + limits.blob_max_bytes
+    return incoming + replies + pushes + write_limit + CONNECTION_OVERHEAD_BYTES
 
 
 @dataclass(frozen=True)

@@ -196,8 +196,11 @@ class Hub:
 
     # --- reads ----------------------------------------------------------------------------
 
-    async def page(self, mailbox: bytes, after: int, limit: int) -> Page:
-        return await self.store.page(mailbox, after, limit, self.limits.fetch_page_max_bytes)
+    async def page(
+        self, mailbox: bytes, after: int, limit: int, max_bytes: int | None = None
+    ) -> Page:
+        budget = self.limits.fetch_page_max_bytes if max_bytes is None else max_bytes
+        return await self.store.page(mailbox, after, limit, budget)
 
     async def head(self, mailbox: bytes) -> int | None:
         """The mailbox's head, or None if nobody has claimed it yet."""

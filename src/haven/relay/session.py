@@ -53,8 +53,8 @@ _FATAL = {
 MAX_INFLIGHT = 256
 #: Replies queued for one connection above which its frames are no longer read (and below
 #: which reading resumes), so a client that asks without reading holds bounded memory.
-OUTBOX_HIGH = 256 * 1024
-OUTBOX_LOW = 64 * 1024
+OUTBOX_HIGH = 128 * 1024
+OUTBOX_LOW = 32 * 1024
 #: The transport's own send buffer (websockets' `write_limit`).
 WRITE_LIMIT = 64 * 1024
 
@@ -89,15 +89,19 @@ class Session:
         self.sender = asyncio.create_task(self._send_loop())
         frames, metrics = self.server.frames, self.server.metrics
         async for untrusted in self.ws:
-            if frames.take(self.mailbox, time.monotonic()):
-                # Over the mailbox's frame rate: drop it unread; say so once per streak.
+            wait = frames.take(self.mailbox, time.monotonic())
+            if wait:
+                # Over the mailbox's frame rate: drop it unread, say so once per streak, and
+                # read nothing more until a frame would be allowed, so that TCP holds the
+                # sender back at no cost to us; close if it keeps on.
                 metrics.count("dropped_frames")
                 self.violations += 1
                 if self.violations >= self.server.limits.violations_before_close:
                     await self._fatal(protocol.ProtocolError("rate_limited", "too many frames"))
                     return
                 if self.violations == 1:
-                    self._refuse(protocol.NO_REQUEST, "rate_limited", "frames dropped", 1.0)
+                    self._refuse(protocol.NO_REQUEST, "rate_limited", "frames dropped", wait)
+                await asyncio.sleep(min(wait, 1.0))
                 continue
             self.violations = 0
             while self.outbox_bytes > OUTBOX_HIGH:  # a client that sends but does not read:
@@ -275,7 +279,12 @@ class Session:
                 self.drained.clear()
                 await self.drained.wait()
             try:
-                page = await hub.page(self.mailbox, delivery.last, limits.fetch_page_max_blobs)
+                page = await hub.page(
+                    self.mailbox,
+                    delivery.last,
+                    limits.fetch_page_max_blobs,
+                    max(limits.blob_max_bytes, limits.push_queue_max_bytes // 2),
+                )
             except StorageError:
                 await asyncio.sleep(1.0)
                 continue
@@ -294,6 +303,8 @@ class Session:
                 return
 
     def _queue(self, frame: bytes, delivery: Delivery | None = None) -> None:
+        if self.sender is not None and self.sender.done():
+            return  # the connection is gone: nobody will send it
         self.outbox.append((frame, delivery, len(frame)))
         self.outbox_bytes += len(frame)
         self.ready.set()
