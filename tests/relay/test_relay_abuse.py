@@ -125,7 +125,7 @@ def test_a_flood_at_100x_quota_leaves_honest_ack_latency_within_2x(tmp_path: Pat
         try:
 
             async def flooding() -> bool:
-                return metric(relay.http, "haven_relay_dropped_frames_total") > 1000
+                return metric(relay.http, "haven_relay_dropped_frames_total") > 50
 
             await wait_for(flooding, timeout=30)
             loud = await measure(clients, 25)
@@ -143,7 +143,7 @@ def test_a_flood_at_100x_quota_leaves_honest_ack_latency_within_2x(tmp_path: Pat
         print(f"honest ack p99: {quiet * 1000:.1f} ms alone, {loud * 1000:.1f} ms with the flood")
         # Below 20 ms a p99 on a shared 2-core machine is scheduler noise, not the relay.
         assert loud <= 2 * max(quiet, 0.020), (quiet, loud)
-        assert metric(relay.http, "haven_relay_dropped_frames_total") > 1000
+        assert metric(relay.http, "haven_relay_dropped_frames_total") > 50
         assert metric(relay.http, "haven_relay_refused_total", reason="rate_limited") > 0
     finally:
         relay.stop()

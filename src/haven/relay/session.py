@@ -55,6 +55,8 @@ MAX_INFLIGHT = 256
 #: which reading resumes), so a client that asks without reading holds bounded memory.
 OUTBOX_HIGH = 128 * 1024
 OUTBOX_LOW = 32 * 1024
+#: A connection's frames over rate are forgiven after this long without another one.
+VIOLATIONS_FORGOTTEN_AFTER = 10.0
 #: The transport's own send buffer (websockets' `write_limit`).
 WRITE_LIMIT = 64 * 1024
 
@@ -68,6 +70,7 @@ class Session:
         self.authenticated = False
         self.claimed = False
         self.violations = 0
+        self.last_violation = 0.0
         now = time.monotonic()
         self.blob_bucket = TokenBucket(server.limits.blobs_per_minute_per_connection, now)
         self.request_bucket = TokenBucket(server.limits.requests_per_minute_per_connection, now)
@@ -95,7 +98,11 @@ class Session:
                 # read nothing more until a frame would be allowed, so that TCP holds the
                 # sender back at no cost to us; close if it keeps on.
                 metrics.count("dropped_frames")
+                now = time.monotonic()
+                if now - self.last_violation > VIOLATIONS_FORGOTTEN_AFTER:
+                    self.violations = 0
                 self.violations += 1
+                self.last_violation = now
                 if self.violations >= self.server.limits.violations_before_close:
                     await self._fatal(protocol.ProtocolError("rate_limited", "too many frames"))
                     return
@@ -103,7 +110,6 @@ class Session:
                     self._refuse(protocol.NO_REQUEST, "rate_limited", "frames dropped", wait)
                 await asyncio.sleep(min(wait, 1.0))
                 continue
-            self.violations = 0
             while self.outbox_bytes > OUTBOX_HIGH:  # a client that sends but does not read:
                 self.drained.clear()  # stop reading until it catches up
                 await self.drained.wait()
