@@ -1,19 +1,21 @@
-"""Issue 5 §2's figures: the real `haven-relay` process on 127.0.0.1 with many subscribed
-clients, against a bare `websockets` echo server measured in the same run.
+"""Issue 12's figures: the real `haven-relay` process on 127.0.0.1, on SQLite and on
+PostgreSQL (one and two relay processes sharing the database), each against a floor measured
+in the same run.
 
-- accepted blobs/s: W writers, each keeping WINDOW appends outstanding (an append is answered
-  only once durable, i.e. after a group commit with fsync), on mailboxes with no subscriber;
-  baseline: the same clients, windows and 300-byte messages against an echo server.
-- fan-out latency: N subscribers in groups of GROUP per mailbox; each round one writer per
-  mailbox appends a blob stamped with the send time; latency = delivery time − send time,
-  over every delivery (sender and receivers share this process's monotonic clock).
-- relay peak RSS: VmHWM from /proc/PID/status, and VmRSS with all N subscribed.
+- one-at-a-time durable appends/s: P publishers, each waiting for its acknowledgement before
+  the next append; floor: P ÷ the fsync latency of this disk (a group commit per fsync);
+- pipelined appends/s: P publishers × WINDOW appends in flight; floor: a bare `websockets`
+  echo server with the same clients, window and frame size;
+- fan-out: N subscribers in groups of GROUP per mailbox, one blob per mailbox every 100 ms
+  (each subscriber gets 10 events/s); latency = delivery time − send time, over every
+  delivery (one process, one monotonic clock); and the most deliveries/s with rounds back to
+  back, through one relay process and through two on one PostgreSQL database;
+- relay RSS: VmRSS idle and with N subscribed.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import resource
 import select
@@ -35,17 +37,29 @@ from haven.relay.client import RelayClient
 from haven.relay.protocol import Appended
 
 T = TypeVar("T")
-TITLE = "Relay (issue 5 §2)"
+TITLE = "Relay (issue 12)"
 BLOB_BYTES = 300
 GROUP = 20
-WINDOW = 8
+WINDOW = 32
+PUBLISHERS = 10
 PAIRS = 3
 CONNECT_PARALLEL = 50
+EVENT_INTERVAL_S = 0.1
+# Admission limits out of the way: every client here is one address (127.0.0.1).
 CONFIG = """log_level = "warning"
 [limits]
 max_connections = 10000
+connection_memory_bytes = 4294967296
+connections_per_address = 100000
+unauthenticated_per_address = 100000
+connections_per_minute_per_address = 100000000
+connections_per_mailbox = 100000
 blobs_per_minute_per_connection = 100000000
 blobs_per_minute_per_address = 100000000
+frames_per_minute_per_mailbox = 100000000
+new_mailboxes_per_hour = 100000000
+new_mailboxes_per_hour_per_address = 100000000
+claim_pow_bits = 8
 """
 ECHO_SERVER = """
 import asyncio, sys
@@ -111,12 +125,18 @@ async def _gather_bounded(factories: list[Callable[[], Awaitable[T]]], parallel:
     return list(await asyncio.gather(*(one(f) for f in factories)))
 
 
-async def _relay_throughput(url: str, writers: int, total: int) -> float:
+async def _publishers(url: str, count: int) -> list[RelayClient]:
     clients = await _gather_bounded(
-        [partial(RelayClient.connect, url, os.urandom(32)) for _ in range(writers)],
+        [partial(RelayClient.connect, url, os.urandom(32)) for _ in range(count)],
         CONNECT_PARALLEL,
     )
-    per = total // writers
+    await asyncio.gather(*(c.claim() for c in clients))  # paid before the clock starts
+    return clients
+
+
+async def _pipelined(url: str, total: int) -> float:
+    clients = await _publishers(url, PUBLISHERS)
+    per = total // PUBLISHERS
 
     async def writer(c: RelayClient) -> None:
         window: deque[asyncio.Future[Appended]] = deque()  # at most WINDOW outstanding
@@ -130,20 +150,54 @@ async def _relay_throughput(url: str, writers: int, total: int) -> float:
     t0 = time.perf_counter()
     async with asyncio.timeout(300):
         await asyncio.gather(*(writer(c) for c in clients))
-    rate = per * writers / (time.perf_counter() - t0)
+    rate = per * PUBLISHERS / (time.perf_counter() - t0)
     await asyncio.gather(*(c.close() for c in clients))
     return rate
+
+
+async def _one_at_a_time(url: str, seconds: float) -> tuple[float, list[float]]:
+    """Appends/s with each publisher waiting for its ack; and every ack's latency."""
+    clients = await _publishers(url, PUBLISHERS)
+    latencies: list[float] = []
+    deadline = time.perf_counter() + seconds
+
+    async def writer(c: RelayClient) -> None:
+        while time.perf_counter() < deadline:
+            started = time.perf_counter()
+            await c.append(_blob(0.0))
+            latencies.append(time.perf_counter() - started)
+
+    t0 = time.perf_counter()
+    await asyncio.gather(*(writer(c) for c in clients))
+    rate = len(latencies) / (time.perf_counter() - t0)
+    await asyncio.gather(*(c.close() for c in clients))
+    return rate, latencies
+
+
+def _fsync_latency(folder: Path, n: int = 100) -> float:
+    """Median time to append 4 KiB to a file and fsync it: one commit's floor on this disk."""
+    path = folder / "fsync-probe"
+    times: list[float] = []
+    with path.open("ab") as f:
+        for _ in range(n):
+            started = time.perf_counter()
+            f.write(os.urandom(4096))
+            f.flush()
+            os.fsync(f.fileno())
+            times.append(time.perf_counter() - started)
+    path.unlink()
+    return median(times)
 
 
 async def _echo_connect(url: str) -> ClientConnection:
     return await connect(url, compression=None)
 
 
-async def _echo_throughput(url: str, writers: int, total: int) -> float:
+async def _echo_throughput(url: str, total: int) -> float:
     conns: list[ClientConnection] = await _gather_bounded(
-        [partial(_echo_connect, url) for _ in range(writers)], CONNECT_PARALLEL
+        [partial(_echo_connect, url) for _ in range(PUBLISHERS)], CONNECT_PARALLEL
     )
-    per = total // writers
+    per = total // PUBLISHERS
     payload = os.urandom(BLOB_BYTES + 40)  # about the size of an append frame
 
     async def writer(ws: ClientConnection) -> None:
@@ -164,23 +218,30 @@ async def _echo_throughput(url: str, writers: int, total: int) -> float:
     t0 = time.perf_counter()
     async with asyncio.timeout(300):
         await asyncio.gather(*(writer(ws) for ws in conns))
-    rate = per * writers / (time.perf_counter() - t0)
+    rate = per * PUBLISHERS / (time.perf_counter() - t0)
     await asyncio.gather(*(ws.close() for ws in conns))
     return rate
 
 
-async def _fanout(url: str, pid: int, subscribers: int, rounds: int) -> dict[str, float]:
+async def _fanout(
+    urls: list[str], pid: int, subscribers: int, rounds: int, paced: bool
+) -> dict[str, float]:
+    """Subscribers spread over `urls` (relay processes); writers append through the first."""
     mailboxes = max(1, subscribers // GROUP)
     keys = [os.urandom(32) for _ in range(mailboxes)]
-    t0 = time.perf_counter()
+    writers = await _gather_bounded(
+        [partial(RelayClient.connect, urls[0], k) for k in keys], CONNECT_PARALLEL
+    )
+    await asyncio.gather(*(w.claim() for w in writers))
     subs: list[RelayClient] = await _gather_bounded(
-        [partial(RelayClient.connect, url, keys[i % mailboxes]) for i in range(subscribers)],
+        [
+            partial(RelayClient.connect, urls[i % len(urls)], keys[i % mailboxes])
+            for i in range(subscribers)
+        ],
         CONNECT_PARALLEL,
     )
     await _gather_bounded([partial(c.subscribe, 0) for c in subs], CONNECT_PARALLEL)
-    connect_s = time.perf_counter() - t0
     rss_subscribed = _status_mib(pid, "VmRSS")
-    writers = [await RelayClient.connect(url, k) for k in keys]
     latencies: list[float] = []
 
     async def receive(c: RelayClient, n: int) -> None:
@@ -188,16 +249,17 @@ async def _fanout(url: str, pid: int, subscribers: int, rounds: int) -> dict[str
             _, blob = await c.next_push(30)
             latencies.append(time.perf_counter() - struct.unpack("<d", blob[:8])[0])
 
-    t_rounds = time.perf_counter()
+    receivers = [asyncio.create_task(receive(c, rounds)) for c in subs]
+    t0 = time.perf_counter()
     async with asyncio.timeout(600):
-        for _ in range(rounds):
-            receivers = [asyncio.create_task(receive(c, 1)) for c in subs]
+        for n in range(rounds):
+            if paced:
+                await asyncio.sleep(max(0.0, t0 + n * EVENT_INTERVAL_S - time.perf_counter()))
             await asyncio.gather(*(w.append(_blob(time.perf_counter())) for w in writers))
-            await asyncio.gather(*receivers)
-    deliveries_s = len(latencies) / (time.perf_counter() - t_rounds)
+        await asyncio.gather(*receivers)
+    deliveries_s = len(latencies) / (time.perf_counter() - t0)
     await asyncio.gather(*(c.close() for c in subs + writers))
     return {
-        "connect_s": connect_s,
         "rss_subscribed": rss_subscribed,
         "p50_ms": percentile(latencies, 50) * 1000,
         "p99_ms": percentile(latencies, 99) * 1000,
@@ -207,83 +269,204 @@ async def _fanout(url: str, pid: int, subscribers: int, rounds: int) -> dict[str
     }
 
 
+def _relay_cmd(db: str, cfg: Path) -> list[str]:
+    command = [sys.executable, "-m", "haven.relay", "--host", "127.0.0.1", "--port", "0"]
+    return [*command, "--db", db, "--config", str(cfg)]
+
+
+class _Postgres:
+    """The throw-away PostgreSQL of `.ci/postgres.sh`, or the one HAVEN_TEST_POSTGRES_URL
+    names; None when neither is available."""
+
+    def __init__(self) -> None:
+        self.url = os.environ.get("HAVEN_TEST_POSTGRES_URL", "")
+        self.folder = ""
+        if not self.url:
+            script = Path(__file__).resolve().parent.parent / ".ci" / "postgres.sh"
+            done = subprocess.run([str(script), "start"], capture_output=True, text=True)
+            for line in done.stdout.splitlines():
+                name, _, value = line.removeprefix("export ").partition("=")
+                if name == "HAVEN_TEST_POSTGRES_URL":
+                    self.url = value
+                elif name == "HAVEN_PG_DIR":
+                    self.folder = value
+
+    def database(self, name: str) -> str:
+        import asyncpg
+
+        async def create() -> None:
+            conn = await asyncpg.connect(self.url)
+            try:
+                await conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+                await conn.execute(f"CREATE DATABASE {name}")
+            finally:
+                await conn.close()
+
+        asyncio.run(create())
+        return self.url.rsplit("/", 1)[0] + "/" + name
+
+    def stop(self) -> None:
+        if self.folder:
+            script = Path(__file__).resolve().parent.parent / ".ci" / "postgres.sh"
+            subprocess.run([str(script), "stop", self.folder], capture_output=True)
+
+
+def _backend(
+    db: str, cfg: Path, subscribers: int, rounds: int, total: int, seconds: float
+) -> dict[str, float]:
+    relay, url = _start(_relay_cmd(db, cfg))
+    try:
+        rss_idle = _status_mib(relay.pid, "VmRSS")
+        paced = asyncio.run(_fanout([url], relay.pid, subscribers, rounds, paced=True))
+        flat = asyncio.run(_fanout([url], relay.pid, subscribers, rounds, paced=False))
+        one_rate, acks = asyncio.run(_one_at_a_time(url, seconds))
+        piped = [asyncio.run(_pipelined(url, total)) for _ in range(PAIRS)]
+    finally:
+        _stop(relay)
+    return {
+        "rss_idle": rss_idle,
+        "rss_subscribed": paced["rss_subscribed"],
+        "fan_p50": paced["p50_ms"],
+        "fan_p99": paced["p99_ms"],
+        "fan_n": paced["n"],
+        "mailboxes": paced["mailboxes"],
+        "deliveries_s": flat["deliveries_s"],
+        "one_rate": one_rate,
+        "ack_p50": percentile(acks, 50) * 1000,
+        "ack_p99": percentile(acks, 99) * 1000,
+        "piped": median(piped),
+    }
+
+
+def _two_instances(db: str, cfg: Path, subscribers: int, rounds: int) -> float:
+    a, url_a = _start(_relay_cmd(db, cfg))
+    b, url_b = _start(_relay_cmd(db, cfg))
+    try:
+        fan = asyncio.run(_fanout([url_a, url_b], a.pid, subscribers, rounds, paced=False))
+    finally:
+        _stop(b)
+        _stop(a)
+    return fan["deliveries_s"]
+
+
 def run(quick: bool) -> str:
-    subscribers = 50 if quick else 1000
+    subscribers = 100 if quick else 1000
     rounds = 10 if quick else 30
-    writers, total = (20, 2000) if quick else (100, 20000)
+    total = 2000 if quick else 20000
+    seconds = 2.0 if quick else 6.0
     _raise_fd_limit(4 * subscribers + 1024)
+    pg = _Postgres()
     with tempfile.TemporaryDirectory(prefix="haven-bench-relay-") as tmp:
-        cfg = Path(tmp) / "relay.toml"
+        folder = Path(tmp)
+        cfg = folder / "relay.toml"
         cfg.write_text(CONFIG)
-        relay, url = _start(
-            [
-                sys.executable,
-                "-m",
-                "haven.relay",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                "0",
-                "--db",
-                str(Path(tmp) / "relay.db"),
-                "--config",
-                str(cfg),
-            ]
-        )
+        fsync_s = _fsync_latency(folder)
         echo, echo_url = _start([sys.executable, "-c", ECHO_SERVER])
         try:
-            rss_idle = _status_mib(relay.pid, "VmRSS")
-            fan = asyncio.run(_fanout(url, relay.pid, subscribers, rounds))
-            relay_rates: list[float] = []
-            echo_rates: list[float] = []
-            for _ in range(PAIRS):  # alternate, so both see the same noise from neighbours
-                relay_rates.append(asyncio.run(_relay_throughput(url, writers, total)))
-                echo_rates.append(asyncio.run(_echo_throughput(echo_url, writers, total)))
-            peak = _status_mib(relay.pid, "VmHWM")
+            echo_rate = median(
+                [asyncio.run(_echo_throughput(echo_url, total)) for _ in range(PAIRS)]
+            )
         finally:
-            with contextlib.suppress(Exception):
-                _stop(echo)
-            _stop(relay)
-    rate, base = median(relay_rates), median(echo_rates)
-    ratios = sorted(r / e for r, e in zip(relay_rates, echo_rates, strict=True))
-    ratio = median(ratios)
-    rows = [
-        [
-            "blobs accepted/s (durable acks)",
-            rate,
-            f"echo {base:,.0f} msg/s; ratio {ratio:.2f} (pairs {ratios[0]:.2f}–{ratios[-1]:.2f})",
-            "≥ 0.50 × echo",
-            verdict(ratio >= 0.5),
-        ],
-        [
-            f"relay RSS with {subscribers} subscribed",
-            fan["rss_subscribed"],
-            f"idle {rss_idle:.1f} MiB",
-            "≤ 80 MB" if not quick else "(1,000 only)",
-            verdict(fan["rss_subscribed"] * 1.048576 <= 80),
-        ],
-        ["relay peak RSS (VmHWM), MiB", peak, "whole run", "—", "—"],
-        ["fan-out p50, ms", fan["p50_ms"], f"{fan['n']:,} deliveries", "—", "—"],
-        [
-            "fan-out p99, ms",
-            fan["p99_ms"],
-            f"{fan['mailboxes']} mailboxes × {GROUP}",
-            "≤ 250 ms",
-            verdict(fan["p99_ms"] <= 250),
-        ],
-        ["deliveries/s during fan-out rounds", fan["deliveries_s"], "", "—", "—"],
-        [f"connect + subscribe {subscribers} clients, s", fan["connect_s"], "", "—", "—"],
-    ]
+            _stop(echo)
+        lite = _backend(str(folder / "relay.db"), cfg, subscribers, rounds, total, seconds)
+        postgres: dict[str, float] | None = None
+        two = 0.0
+        try:
+            if pg.url:
+                postgres = _backend(
+                    pg.database("bench_one"), cfg, subscribers, rounds, total, seconds
+                )
+                two = _two_instances(pg.database("bench_two"), cfg, subscribers, rounds)
+        finally:
+            pg.stop()
+    sizes = (subscribers, rounds, total, seconds)
+    return _report(quick, sizes, fsync_s, echo_rate, lite, postgres, two)
+
+
+def _report(
+    quick: bool,
+    sizes: tuple[int, int, int, float],
+    fsync_s: float,
+    echo_rate: float,
+    lite: dict[str, float],
+    postgres: dict[str, float] | None,
+    two: float,
+) -> str:
+    subscribers, rounds, total, seconds = sizes
+    bound = PUBLISHERS / fsync_s
+    rows: list[list[object]] = []
+    for name, r in (("SQLite", lite), ("PostgreSQL", postgres)):
+        if r is None:
+            rows.append([f"{name}: not measured", "—", "no PostgreSQL server here", "—", "—"])
+            continue
+        one_target = "≥ 0.8 × fsync bound" if name == "SQLite" else "—"
+        rows += [
+            [
+                f"{name}: durable appends/s, {PUBLISHERS} publishers one at a time",
+                r["one_rate"],
+                f"fsync bound {bound:,.0f}/s ({fsync_s * 1000:.2f} ms); "
+                f"ratio {r['one_rate'] / bound:.2f}",
+                one_target,
+                verdict(r["one_rate"] >= 0.8 * bound) if name == "SQLite" else "—",
+            ],
+            [
+                f"{name}: ack p50 / p99, ms",
+                f"{r['ack_p50']:.1f} / {r['ack_p99']:.1f}",
+                "—",
+                "—",
+                "—",
+            ],
+            [
+                f"{name}: pipelined appends/s ({PUBLISHERS} × {WINDOW} in flight)",
+                r["piped"],
+                f"echo {echo_rate:,.0f} msg/s; ratio {r['piped'] / echo_rate:.2f}",
+                "≥ 0.6 × echo" if name == "SQLite" else "—",
+                verdict(r["piped"] >= 0.6 * echo_rate) if name == "SQLite" else "—",
+            ],
+            [
+                f"{name}: fan-out p50 / p99, ms ({subscribers} subscribers, 10 events/s)",
+                f"{r['fan_p50']:.0f} / {r['fan_p99']:.0f}",
+                f"{int(r['fan_n']):,} deliveries, {int(r['mailboxes'])} mailboxes × {GROUP}",
+                "p99 ≤ 250 ms",
+                verdict(r["fan_p99"] <= 250),
+            ],
+            [
+                f"{name}: deliveries/s, rounds back to back, one relay process",
+                r["deliveries_s"],
+                "",
+                "—",
+                "—",
+            ],
+            [
+                f"{name}: relay RSS idle / with {subscribers} subscribed, MiB",
+                f"{r['rss_idle']:.1f} / {r['rss_subscribed']:.1f}",
+                "",
+                "≤ 80 MB subscribed" if not quick else "(1,000 only)",
+                verdict(r["rss_subscribed"] * 1.048576 <= 80),
+            ],
+        ]
+    if postgres is not None:
+        rows.append(
+            [
+                "PostgreSQL: deliveries/s, rounds back to back, two relay processes",
+                two,
+                f"one process: {postgres['deliveries_s']:,.0f}/s; "
+                f"ratio {two / postgres['deliveries_s']:.2f}",
+                "> one process",
+                verdict(two > postgres["deliveries_s"]),
+            ]
+        )
     return (
         f"## {TITLE}\n\n"
-        f"`bench/bench_relay.py`: the real relay process (SQLite WAL, group commit, fsync per "
-        f"batch) with {subscribers} subscribed WebSocket clients in groups of {GROUP} per "
-        f"mailbox, {rounds} fan-out rounds of one {BLOB_BYTES}-byte blob per mailbox; "
-        f"throughput with {writers} writers × {WINDOW} outstanding appends "
-        f"({total:,} blobs; median of {PAIRS} alternating pairs) against a bare `websockets` "
-        "echo server with the same clients and window, measured in the same run. Clients and "
-        "servers share the machine's 2 cores, so the client side's own cost is inside every "
-        "figure.\n\n" + table(["figure", "value", "context", "target", "verdict"], rows)
+        "`bench/bench_relay.py`: the real relay process on SQLite (WAL, group commit, fsync "
+        "per batch) and on PostgreSQL (a throw-away local server, `synchronous_commit` on), "
+        f"with {subscribers} subscribed WebSocket clients in groups of {GROUP} per mailbox, "
+        f"{rounds} fan-out rounds of one {BLOB_BYTES}-byte blob per mailbox (paced at 10 a "
+        f"second, then back to back); {PUBLISHERS} publishers one at a time for {seconds:.0f} s "
+        f"and pipelined ({total:,} blobs, median of {PAIRS}); the floors (this disk's fsync "
+        "latency, a bare `websockets` echo server) measured in the same run. Clients, relays "
+        "and PostgreSQL share the machine's 2 cores, so the client side's own cost is inside "
+        "every figure.\n\n" + table(["figure", "value", "context", "target", "verdict"], rows)
     )
 
 
