@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from haven.relay.storage import PendingAppend, StorageError, Store, open_store
+from haven.relay.storage import PendingAppend, StorageError, Store
 from haven.relay.storage_sqlite import Reader, Writer
+from haven.relay.stores import open_store
 from tests.relay.support import run
 
 A, B = b"A" * 32, b"B" * 32

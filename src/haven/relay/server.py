@@ -35,7 +35,7 @@ from haven.relay.hub import Hub
 from haven.relay.mailbox import ConnectionGate, KeyedRateLimiter, Limits, rate_key
 from haven.relay.metrics import Metrics
 from haven.relay.session import OUTBOX_HIGH, WRITE_LIMIT, Session
-from haven.relay.storage import is_postgres_url, open_store
+from haven.relay.stores import is_postgres_url, open_store
 
 log = logging.getLogger("haven.relay")
 

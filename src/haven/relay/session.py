@@ -21,19 +21,30 @@ import logging
 import os
 import time
 from collections import deque
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
 
 from haven.relay import protocol
-from haven.relay.admission import claim_ok
-from haven.relay.hub import ShuttingDown
-from haven.relay.mailbox import Delivery, TokenBucket, fetch_page_limit, size_error
+from haven.relay.admission import (
+    AddressGate,
+    ClaimDifficulty,
+    MailboxGate,
+    StorageShare,
+    claim_ok,
+)
+from haven.relay.hub import Hub, ShuttingDown
+from haven.relay.mailbox import (
+    Delivery,
+    KeyedRateLimiter,
+    Limits,
+    TokenBucket,
+    fetch_page_limit,
+    size_error,
+)
+from haven.relay.metrics import Metrics
 from haven.relay.storage import AppendResult, StorageError
-
-if TYPE_CHECKING:
-    from haven.relay.server import RelayServer
 
 log = logging.getLogger("haven.relay")
 
@@ -61,8 +72,23 @@ VIOLATIONS_FORGOTTEN_AFTER = 10.0
 WRITE_LIMIT = 64 * 1024
 
 
+class SessionHost(Protocol):
+    """What a session uses of the server (server.RelayServer)."""
+
+    limits: Limits
+    metrics: Metrics
+    hub: Hub
+    addresses: AddressGate
+    mailboxes: MailboxGate
+    difficulty: ClaimDifficulty
+    shares: StorageShare
+    frames: KeyedRateLimiter
+    per_address: KeyedRateLimiter
+    new_mailboxes: KeyedRateLimiter
+
+
 class Session:
-    def __init__(self, server: RelayServer, ws: ServerConnection, address: str) -> None:
+    def __init__(self, server: SessionHost, ws: ServerConnection, address: str) -> None:
         self.server = server
         self.ws = ws
         self.address = address

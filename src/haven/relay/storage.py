@@ -87,20 +87,3 @@ class Store(Protocol):
 
 def blob_hash(blob: bytes) -> bytes:
     return hashlib.blake2b(blob, digest_size=32, person=BLOB_HASH_PERSON).digest()
-
-
-def is_postgres_url(db: str) -> bool:
-    return db.startswith(("postgresql://", "postgres://"))
-
-
-def open_store(db: str) -> Store:
-    """SQLite for a file path, PostgreSQL for a `postgresql://` URL."""
-    if is_postgres_url(db):
-        from haven.relay.storage_postgres import PostgresStore  # asyncpg only when used
-
-        return PostgresStore(db)
-    from pathlib import Path
-
-    from haven.relay.storage_sqlite import SqliteStore
-
-    return SqliteStore(Path(db))
