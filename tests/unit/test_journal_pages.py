@@ -158,9 +158,8 @@ def test_a_vault_from_before_tag_counts_gets_them(data_dir: Path) -> None:
 
     s = new_session(data_dir)
     s.journal.add_many([JournalDraft(body="x", tags=("a", "b")), JournalDraft("y", tags=("a",))])
-    with s.vault.transaction() as conn:  # back to schema 6: no counts, no vocabulary
+    with s.vault.transaction() as conn:  # back to schema 6: no counts
         conn.execute("DROP TABLE journal_tag_counts")
-        conn.execute("DROP TABLE journal_vocab")
         conn.execute("DROP TABLE journal_totals")
         conn.execute("DROP INDEX journal_tags_by_created")
         conn.execute("ALTER TABLE journal_tags DROP COLUMN created_ms")
@@ -176,6 +175,11 @@ def test_a_vault_from_before_tag_counts_gets_them(data_dir: Path) -> None:
             == 0
         )
     assert len(s.journal.search("y")) == 1
+    with s.vault.read() as conn:  # schema 8 took schema 7's row vocabulary away again
+        assert (
+            conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'journal_vocab'").fetchone()
+            is None
+        )
     s.lock()
 
 

@@ -11,8 +11,8 @@ from haven.store.vault import Connection
 #: A prefix word is spelled out as the index terms it stands for when it has at most this
 #: many completions; beyond that FTS5 expands it itself.
 EXPAND_TERMS = 32
-#: Shorter stems have many completions, whose counting in journal_vocab costs more than
-#: FTS5's own expansion: they keep it.
+#: Shorter stems have more completions than are worth spelling out: they keep FTS5's own
+#: expansion.
 MIN_STEM = 3
 #: The index's tokenizer, for the scratch table that tokenizes a typed word the same way.
 TOKENIZER = "unicode61 remove_diacritics 2"
@@ -31,7 +31,7 @@ def match_expression(conn: Connection, text: str) -> str:
     FTS5 answers a prefix word (`"famil"*`) by merging the lists of every term that starts
     with it, all of them, before the first row comes out: at a million entries a common
     word costs tens of milliseconds whatever the LIMIT. The same word written as the terms
-    it stands for (`"famil" OR "family" OR "familiar"`, found in journal_vocab) is read
+    it stands for (`"famil" OR "family" OR "familiar"`, found in the index's vocabulary) is read
     newest first and stops at the LIMIT. The word is first tokenized as the index was
     (case, diacritics, any script), so the terms are the index's own. Words that are
     several tokens (`self-care`), short stems, and stems with too many completions keep
@@ -71,15 +71,28 @@ def _tokens(conn: Connection, word: str) -> list[str]:
 
 def _completions(conn: Connection, stem: str) -> list[str] | None:
     """Index terms longer than `stem` that start with it; None when there are too many.
-    (Tokens never hold control characters, so `stem + "\x01"` is just past `stem`.)"""
-    found = [
-        str(r[0])
-        for r in conn.execute(
-            "SELECT term FROM journal_vocab WHERE term >= ? AND term < ? LIMIT ?",
-            (stem + "\x01", stem + "\U0010ffff", EXPAND_TERMS + 1),
-        )
-    ]
-    return None if len(found) > EXPAND_TERMS else found
+
+    Read one term at a time from an `instance` vocabulary of the index (a seek for the
+    first term past the last one found): a `row` vocabulary counts each term's documents
+    before returning it, which for a common completion ("fam" → "family") costs as much
+    as FTS5's own prefix expansion. Tokens never hold control characters, so
+    `term + "\x01"` is just past `term`."""
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.journal_terms"
+        " USING fts5vocab (main, journal_fts, instance)"
+    )
+    found: list[str] = []
+    after, end = stem + "\x01", stem + "\U0010ffff"
+    while len(found) <= EXPAND_TERMS:
+        row = conn.execute(
+            "SELECT term FROM temp.journal_terms WHERE term >= ? AND term < ? LIMIT 1",
+            (after, end),
+        ).fetchone()
+        if row is None:
+            return found
+        found.append(str(row[0]))
+        after = found[-1] + "\x01"
+    return None
 
 
 def _quoted(word: str) -> str:
