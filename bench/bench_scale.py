@@ -28,7 +28,7 @@ from haven.core.session import Session
 from haven.core.spaces.posts import UNREAD_COUNTED
 from haven.crypto.sealing import BoxKeyPair
 from haven.crypto.signing import SigningKeyPair
-from haven.store import spaces_tables as st
+from haven.store.spaces import posts as posts_db
 from haven.ui.spaces.snapshot import read_snapshot
 
 TITLE = "Flat at scale (issue 18)"
@@ -109,12 +109,12 @@ def _measure(g: Grower, reader_pk: bytes) -> dict[str, float]:
     def thread_open(i: int) -> None:  # the reads the feed makes for one thread
         root = threads[i % len(threads)]
         with owner.vault.read() as conn:
-            replies = st.list_replies(conn, [root])
-            st.reactions_for(conn, [root, *(r.post_id for r in replies)])
+            replies = posts_db.list_replies(conn, [root])
+            posts_db.reactions_for(conn, [root, *(r.post_id for r in replies)])
 
     def unread(_i: int) -> None:  # a member who has read nothing (all posts are the owner's)
         with owner.vault.read() as conn:
-            st.count_unread(conn, space, reader_pk, 0, UNREAD_COUNTED)
+            posts_db.count_unread(conn, space, reader_pk, 0, UNREAD_COUNTED)
 
     def journal_open(_i: int) -> None:
         j.count(EntryFilter())

@@ -11,7 +11,7 @@ from haven.core import session
 from haven.core.session import Session
 from tests.helpers import PASSPHRASE, new_session
 from tests.integration.cli_support import fails, haven, ok, snapshot
-from tests.unit.spaces.conftest import join
+from tests.space_helpers import join
 
 
 @pytest.fixture

@@ -26,7 +26,8 @@ from haven.core.space_secrets import SpaceSecret
 from haven.core.spaces.invites import InviteCode, channel_secret
 from haven.store import identity_tables as ids
 from haven.store import invites_table as it
-from haven.store import spaces_tables as st
+from haven.store.spaces import groups as groups_db
+from haven.store.spaces import joining as joining_db
 from haven.sync import tcp
 from haven.sync.engine import SyncEngine, async_start_server, async_sync_once
 from haven.sync.invites import (
@@ -100,9 +101,9 @@ def leftovers(data_dir: Path) -> tuple[int, int, int, int]:
         with s.vault.read() as conn:
             return (
                 len(conn.execute("SELECT 1 FROM personas").fetchall()),
-                len(st.pending_box_keys(conn)),
+                len(joining_db.pending_box_keys(conn)),
                 len(conn.execute("SELECT 1 FROM space_outgoing_joins").fetchall()),
-                len(st.group_ids(conn)),
+                len(groups_db.group_ids(conn)),
             )
     finally:
         s.lock()

@@ -1,6 +1,6 @@
 """The Qt-free sync supervisor (haven/sync/supervisor.py), with real sockets on 127.0.0.1:
 one loop thread for every transport, served and started rounds told as events and recorded
-with their transport, and a clean stop. The app (tests/ui/test_background_sync.py) and
+with their transport, and a clean stop. The app (tests/integration/ui/test_background_sync.py) and
 `haven serve` (tests/integration/test_sync_cli.py) run this same object."""
 
 from __future__ import annotations

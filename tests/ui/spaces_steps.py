@@ -12,8 +12,8 @@ from haven.core.session import Session
 from haven.ui.main_window import HavenWindow
 from haven.ui.spaces.spaces_page import SpacesPage
 from tests.helpers import new_session
+from tests.space_helpers import deliver, join
 from tests.ui import flows
-from tests.unit.spaces.conftest import deliver, join
 
 LEFT = Qt.MouseButton.LeftButton
 

@@ -9,58 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
-    QComboBox,
-    QLineEdit,
-    QPlainTextEdit,
-    QScrollBar,
-    QTextEdit,
-    QWidget,
-)
 from pytestqt.qtbot import QtBot
 
 from haven.ui.main_window import HavenWindow
 from haven.ui.translations import install_translations
 from tests.ui import flows
+from tests.ui.a11y import interactive_widgets, unnamed
 
 MakeWindow = Callable[..., HavenWindow]
-_INTERACTIVE = (
-    QAbstractButton,
-    QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
-    QComboBox,
-    QAbstractSpinBox,
-    QAbstractItemView,
-)
-
-
-def interactive_widgets(root: QWidget) -> list[QWidget]:
-    """Widgets a person can reach with Tab or click, leaving out the parts Qt builds inside
-    composite widgets (a spin box's line edit, a combo box's popup list, scroll bars)."""
-    found = []
-    for widget in root.findChildren(QWidget):
-        if not isinstance(widget, _INTERACTIVE) or isinstance(widget, QScrollBar):
-            continue
-        if isinstance(widget.parent(), QAbstractSpinBox | QComboBox):
-            continue
-        if widget.window() is not root.window():
-            continue  # a combo box's popup list: its own window, named by the combo box
-        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
-            continue  # e.g. a line edit's clear button; reachable by keyboard otherwise
-        found.append(widget)
-    return found
-
-
-def _unnamed(root: QWidget) -> list[str]:
-    return [
-        f"{type(w).__name__} {w.objectName()!r}"
-        for w in interactive_widgets(root)
-        if not w.accessibleName().strip()
-    ]
 
 
 def test_every_interactive_widget_has_an_accessible_name(
@@ -68,14 +24,14 @@ def test_every_interactive_widget_has_an_accessible_name(
 ) -> None:
     window = make_window()
     assert len(interactive_widgets(window.create_page)) >= 5
-    assert _unnamed(window.create_page) == []
-    assert _unnamed(window.unlock_page) == []
+    assert unnamed(window.create_page) == []
+    assert unnamed(window.unlock_page) == []
     flows.create_vault(qtbot, window)
     flows.write_entry(qtbot, window, "hello", tags="a")
     assert len(interactive_widgets(window.home)) >= 15
-    assert _unnamed(window.home) == []
+    assert unnamed(window.home) == []
     window.home.show_section("settings")
-    assert _unnamed(window.settings_page) == []
+    assert unnamed(window.settings_page) == []
 
 
 def test_tab_reaches_the_editor_from_the_title(qtbot: QtBot, make_window: MakeWindow) -> None:

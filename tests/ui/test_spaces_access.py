@@ -9,26 +9,18 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QPoint, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from haven.ui.main_window import HavenWindow
 from haven.ui.spaces.dialogs import CreateSpaceDialog
 from haven.ui.translations import install_translations
 from tests.ui import flows
+from tests.ui.a11y import interactive_widgets, unnamed
 from tests.ui.spaces_steps import LEFT, add_member, create_space, open_spaces, write_post
-from tests.ui.test_accessibility_and_rtl import interactive_widgets
 
 MakeWindow = Callable[..., HavenWindow]
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def unnamed(root: QWidget) -> list[str]:
-    return [
-        f"{type(w).__name__} {w.objectName()!r}"
-        for w in interactive_widgets(root)
-        if not w.accessibleName().strip()
-    ]
 
 
 def test_every_interactive_widget_in_spaces_has_a_name(

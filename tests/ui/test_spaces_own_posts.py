@@ -26,6 +26,7 @@ from haven.ui.spaces.space_view import SpaceView
 from haven.ui.translations import install_translations
 from tests.helpers import PASSPHRASE
 from tests.ui import flows
+from tests.ui.a11y import interactive_widgets, unnamed
 from tests.ui.spaces_steps import (
     LEFT,
     add_member,
@@ -35,8 +36,6 @@ from tests.ui.spaces_steps import (
     window_session,
     write_post,
 )
-from tests.ui.test_accessibility_and_rtl import interactive_widgets
-from tests.ui.test_spaces_access import unnamed
 
 MakeWindow = Callable[..., HavenWindow]
 OK = QDialogButtonBox.StandardButton.Ok

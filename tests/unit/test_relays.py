@@ -13,8 +13,8 @@ from haven.errors import InvalidInput, NotFound
 from haven.store import relay_tables as rt
 from haven.sync import relay_sync
 from tests.helpers import new_session, replica_of
+from tests.space_helpers import Group
 from tests.sync_helpers import missing
-from tests.unit.spaces.conftest import Group, group, sync  # noqa: F401  (fixture)
 
 LOCAL = "ws://127.0.0.1:7000/"
 
@@ -90,7 +90,7 @@ def test_malformed_relay_events_change_nothing(tmp_path: Path) -> None:
         a.relays.set_relays(space, [f"wss://r{i}.example/" for i in range(9)])
 
 
-def test_only_admins_set_a_space_relay_list_and_everyone_gets_it(group: Group) -> None:  # noqa: F811
+def test_only_admins_set_a_space_relay_list_and_everyone_gets_it(group: Group) -> None:
     sid = group.space_id
     group.bea.relays.set_relays(sid, ["wss://circle.example/"])  # Bea is an admin
     group.sync()
@@ -163,10 +163,10 @@ def test_blobs_hide_the_envelope_header_and_open_only_with_their_epoch_key(tmp_p
     assert relay_sync.mailbox_id(key) != relay_sync.mailbox_id(bytes(32))
 
 
-def test_a_new_member_knows_the_relays_from_the_welcome(tmp_path: Path, group: Group) -> None:  # noqa: F811
+def test_a_new_member_knows_the_relays_from_the_welcome(tmp_path: Path, group: Group) -> None:
     """The welcome that completes an invite carries the space's log, relay list included, so
     a member who just joined can sync through the relays before ever meeting anyone again."""
-    from tests.unit.spaces.conftest import join, make_session
+    from tests.space_helpers import join, make_session
 
     group.owner.relays.set_relays(group.space_id, ["wss://circle.example/"])
     dee = make_session(tmp_path, "dee")

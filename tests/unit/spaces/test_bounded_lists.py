@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit.spaces.conftest import Group
+from tests.space_helpers import Group
 
 
 def test_moderation_log_and_reports_show_the_newest_page_in_order(group: Group) -> None:

@@ -14,7 +14,7 @@ from hypothesis import strategies as hs
 from haven.core.session import Session
 from haven.core.spaces import events as ev
 from haven.errors import HavenError
-from tests.unit.spaces.conftest import join, make_session, sync
+from tests.space_helpers import join, make_session, sync
 
 ACTORS = ("a", "b", "c")  # a owns the space, b and c start as admins
 TARGETS = ("b", "c", "d")  # d never acts and is never removed: a and d stay members

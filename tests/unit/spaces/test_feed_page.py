@@ -3,7 +3,7 @@ read without loading the whole space."""
 
 from __future__ import annotations
 
-from tests.unit.spaces.conftest import Group
+from tests.space_helpers import Group
 
 
 def test_page_holds_newest_threads_pinned_ones_and_their_replies(group: Group) -> None:

@@ -27,7 +27,7 @@ from haven.core.wordlist import WORDS
 from haven.errors import InvalidInput, NotFound
 from haven.store import identity_tables as ids
 from haven.store import invites_table as it
-from haven.store import spaces_tables as st
+from haven.store.spaces import joining as joining_db
 from tests.helpers import new_session
 
 NOW = 1_800_000_000
@@ -217,7 +217,7 @@ def test_deny_deletes_the_joiners_keys(owner: Session, tmp_path: Path) -> None:
     joiner.abandon(c)
     with bea.vault.read() as conn:
         assert ids.get_persona(conn, request.persona_pk) is None
-        assert st.pending_box_keys(conn) == []
+        assert joining_db.pending_box_keys(conn) == []
         assert it.get_outgoing(conn, invite_id_of(c.secret)) is None
     assert [m.display_name for m in owner.spaces.members(sid)] == ["Ari"]
 

@@ -13,8 +13,10 @@ from haven.crypto.signing import SigningKeyPair
 from haven.errors import InvalidInput
 from haven.store import identity_tables as ids
 from haven.store import log_table as lt
-from haven.store import spaces_tables as st
-from tests.unit.spaces.conftest import Group, deliver, join, make_session
+from haven.store.spaces import groups as groups_db
+from haven.store.spaces import keys as keys_db
+from haven.store.spaces import membership as membership_db
+from tests.space_helpers import Group, deliver, join, make_session
 
 
 def epoch_key(session, space_id, epoch):  # type: ignore[no-untyped-def]
@@ -104,7 +106,7 @@ def test_a_rotation_from_a_non_admin_is_ignored(group: Group) -> None:
     before = group.owner.spaces.space_info(sid).epoch
     epoch, key = sealed.new_epoch()
     with group.cai.vault.read() as conn:
-        boxes = st.active_box_keys(conn, sid)
+        boxes = membership_db.active_box_keys(conn, sid)
     group.cai.log.append(
         sid,
         ev.ROTATE,
@@ -115,7 +117,7 @@ def test_a_rotation_from_a_non_admin_is_ignored(group: Group) -> None:
         # Nobody writes with a key a non-admin chose; the log's current epoch stays.
         assert s.spaces.space_info(sid).epoch == before
         with s.vault.read() as conn:
-            state = st.get_state(conn, sid)
+            state = groups_db.get_state(conn, sid)
             assert state is not None and state.inforce_epoch == before
     post = group.owner.spaces.post(sid, "still under the admins' key")
     with group.owner.vault.read() as conn:
@@ -223,10 +225,10 @@ def test_concurrent_removals_never_leave_the_key_with_a_removed_member(group: Gr
     group.owner.spaces.remove_member(sid, pk["bea"])
     group.sync()
     with group.owner.vault.read() as conn:
-        state = st.get_state(conn, sid)
+        state = groups_db.get_state(conn, sid)
         assert state is not None
-        holders = st.recipients(conn, sid, state.inforce_epoch)
-        active = st.active_box_keys(conn, sid)
+        holders = keys_db.recipients(conn, sid, state.inforce_epoch)
+        active = membership_db.active_box_keys(conn, sid)
     assert holders <= active
 
 

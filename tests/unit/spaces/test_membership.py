@@ -9,7 +9,7 @@ from haven.core.spaces import events as ev
 from haven.core.spaces.model import Role, Status
 from haven.errors import InvalidInput
 from haven.store import log_table as lt
-from tests.unit.spaces.conftest import Group, join, make_session
+from tests.space_helpers import Group, join, make_session
 
 
 def roles(session, space_id):  # type: ignore[no-untyped-def]

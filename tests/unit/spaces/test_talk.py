@@ -10,7 +10,7 @@ from haven.core.spaces import events as ev
 from haven.errors import InvalidInput, NotFound
 from haven.store import identity_tables as ids
 from haven.store import log_table as lt
-from tests.unit.spaces.conftest import Group
+from tests.space_helpers import Group
 
 
 def test_posts_replies_and_reactions_reach_everyone(group: Group) -> None:

@@ -20,8 +20,9 @@ from haven.core.eventlog import Memo
 from haven.core.spaces import events as ev
 from haven.core.spaces.model import Role, Status
 from haven.store import identity_tables as ids
-from haven.store import spaces_tables as st
-from haven.store.spaces_tables import MemberRow
+from haven.store.spaces import groups as groups_db
+from haven.store.spaces import membership as membership_db
+from haven.store.spaces.membership import MemberRow
 from haven.store.vault import Connection
 
 #: Which role each action needs.
@@ -104,7 +105,9 @@ def successor(conn: Connection, space_id: bytes, leaving: bytes) -> MemberRow | 
     """Who becomes owner when the owner leaves: the highest-ranked active member, earliest
     to join, then the smallest key, so every device picks the same one."""
     candidates = [
-        m for m in st.list_members(conn, space_id, Status.ACTIVE.value) if m.member_pk != leaving
+        m
+        for m in membership_db.list_members(conn, space_id, Status.ACTIVE.value)
+        if m.member_pk != leaving
     ]
     if not candidates:
         return None
@@ -122,7 +125,7 @@ class SpaceAuthorizer:
     def allows(self, conn: Connection, space: ids.SpaceRow, event: Event, memo: Memo) -> bool:
         if event.type not in ev.KNOWN_TYPES:
             return False
-        group = st.get_group(conn, space.space_id)
+        group = groups_db.get_group(conn, space.space_id)
         if group is None:
             return False
         return event.type != ev.GENESIS or event.author == group.owner_pk

@@ -16,8 +16,10 @@ from haven.core.identity import Identity
 from haven.core.spaces import authority as au
 from haven.errors import InvalidInput, NotFound
 from haven.store import identity_tables as ids
-from haven.store import spaces_tables as st
-from haven.store.spaces_tables import GroupRow, MemberRow
+from haven.store.spaces import groups as groups_db
+from haven.store.spaces import membership as membership_db
+from haven.store.spaces.groups import GroupRow
+from haven.store.spaces.membership import MemberRow
 from haven.store.vault import Connection, Vault
 
 
@@ -46,14 +48,14 @@ class SpaceContext:
             yield conn
 
     def group(self, conn: Connection, space_id: bytes) -> GroupRow:
-        group = st.get_group(conn, space_id)
+        group = groups_db.get_group(conn, space_id)
         if group is None:
             raise NotFound("no group space with that id")
         return group
 
     def me(self, conn: Connection, space_id: bytes) -> MemberRow | None:
         space = ids.get_space(conn, space_id)
-        return st.get_member(conn, space_id, space.persona_id) if space else None
+        return membership_db.get_member(conn, space_id, space.persona_id) if space else None
 
     def require(self, space_id: bytes, event_type: str, message: str) -> MemberRow:
         """This persona's member row, if it may write `event_type` now; else a clear error."""

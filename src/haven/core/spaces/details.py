@@ -18,8 +18,9 @@ from haven.core.spaces.personas import checked_profile, new_box, new_persona, re
 from haven.core.spaces.posts import Posts
 from haven.errors import NotFound
 from haven.store import identity_tables as ids
-from haven.store import spaces_tables as st
-from haven.store.spaces_tables import GroupRow
+from haven.store.spaces import groups as groups_db
+from haven.store.spaces import membership as membership_db
+from haven.store.spaces.groups import GroupRow
 
 
 def details_content(
@@ -73,7 +74,7 @@ class SpaceDetails:
             device = self._ctx.identity.device_id_for(pk)
             ids.insert_space(conn, ids.SpaceRow(space_id, "group", pk, content["name"], epoch, now))
             ids.put_epoch_key(conn, space_id, epoch, key)
-            st.insert_group(
+            groups_db.insert_group(
                 conn, GroupRow(space_id, pk, box.secret, box.public, profile.colour, 0, "", now)
             )
             content |= {"profile": ev.profile_content(profile), "devices": [[device, box.public]]}
@@ -82,7 +83,7 @@ class SpaceDetails:
 
     def list_spaces(self) -> list[SpaceSummary]:
         with self._ctx.vault.read() as conn:
-            space_ids = st.group_ids(conn)
+            space_ids = groups_db.group_ids(conn)
         out = []
         for space_id in space_ids:
             info = self.space_info(space_id)
@@ -101,10 +102,10 @@ class SpaceDetails:
     def space_info(self, space_id: bytes) -> SpaceInfo:
         with self._ctx.fresh(space_id) as conn:
             group = self._ctx.group(conn, space_id)
-            state, space = st.get_state(conn, space_id), ids.get_space(conn, space_id)
+            state, space = groups_db.get_state(conn, space_id), ids.get_space(conn, space_id)
             if state is None or space is None:
                 raise NotFound("this space has no history yet")
-            active = st.list_members(conn, space_id, Status.ACTIVE.value)
+            active = membership_db.list_members(conn, space_id, Status.ACTIVE.value)
             owner = next(
                 (m.member_pk for m in active if m.role == Role.OWNER.value), group.owner_pk
             )
@@ -127,7 +128,9 @@ class SpaceDetails:
         the group."""
         forks = self._ctx.log.equivocations(space_id)
         with self._ctx.fresh(space_id) as conn:
-            names = {m.member_pk: m.display_name for m in st.list_members(conn, space_id)}
+            names = {
+                m.member_pk: m.display_name for m in membership_db.list_members(conn, space_id)
+            }
         return [
             SpaceWarning(
                 "fork",

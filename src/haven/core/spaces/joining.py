@@ -13,8 +13,10 @@ from haven.core.spaces.personas import checked_profile, new_box, new_persona
 from haven.crypto.sealing import BoxKeyPair
 from haven.errors import InvalidInput
 from haven.store import identity_tables as ids
-from haven.store import spaces_tables as st
-from haven.store.spaces_tables import GroupRow
+from haven.store.spaces import groups as groups_db
+from haven.store.spaces import joining as joining_db
+from haven.store.spaces import membership as membership_db
+from haven.store.spaces.groups import GroupRow
 
 #: Most events a welcome carries; a longer history arrives by sync.
 WELCOME_MAX_EVENTS = 20_000
@@ -32,7 +34,9 @@ class Joining:
         with self._ctx.vault.transaction() as conn:
             pk = new_persona(conn, profile, self._ctx.clock())
             device = self._ctx.identity.device_id_for(pk)
-            st.insert_pending(conn, pk, box.secret, box.public, profile.colour, self._ctx.clock())
+            joining_db.insert_pending(
+                conn, pk, box.secret, box.public, profile.colour, self._ctx.clock()
+            )
         return JoinRequest(pk, box.public, device, profile)
 
     def make_add_member(
@@ -53,7 +57,7 @@ class Joining:
         ev.clean_devices([[device, box_pk]])
         me = self._ctx.require(space_id, ev.ADD, "only admins can add members")
         with self._ctx.vault.transaction() as conn:
-            if not au.may_add(me, st.get_member(conn, space_id, pk)):
+            if not au.may_add(me, membership_db.get_member(conn, space_id, pk)):
                 raise InvalidInput("that persona is already a member, or is banned")
             space = ids.get_space(conn, space_id)
             group = self._ctx.group(conn, space_id)
@@ -84,7 +88,7 @@ class Joining:
         with self._ctx.vault.read() as conn:
             if ids.get_space(conn, untrusted.space_id) is not None:
                 raise InvalidInput("you are already in this space")
-            boxes = st.pending_box_keys(conn)
+            boxes = joining_db.pending_box_keys(conn)
         opened, box = None, None
         for secret, public in boxes:
             try:
@@ -96,7 +100,7 @@ class Joining:
         if opened is None or box is None:
             raise InvalidInput("this welcome does not answer any join request made here")
         with self._ctx.vault.transaction() as conn:
-            pending = st.get_pending_by_box(conn, box.public)
+            pending = joining_db.get_pending_by_box(conn, box.public)
             assert pending is not None
             persona_pk, _, colour = pending
             ids.insert_space(
@@ -112,7 +116,7 @@ class Joining:
             )
             for epoch, key in opened.keys.items():
                 ids.put_epoch_key(conn, untrusted.space_id, epoch, key)
-            st.insert_group(
+            groups_db.insert_group(
                 conn,
                 GroupRow(
                     untrusted.space_id,
@@ -125,14 +129,14 @@ class Joining:
                     self._ctx.clock(),
                 ),
             )
-            st.delete_pending(conn, persona_pk)
+            joining_db.delete_pending(conn, persona_pk)
         self._ctx.log.ingest(untrusted.envelopes)
         with self._ctx.fresh(untrusted.space_id) as conn:
-            me = st.get_member(conn, untrusted.space_id, persona_pk)
+            me = membership_db.get_member(conn, untrusted.space_id, persona_pk)
         if not au.is_active(me):
             with self._ctx.vault.transaction() as conn:
-                st.wipe_space(conn, untrusted.space_id, None)
-                st.insert_pending(
+                groups_db.wipe_space(conn, untrusted.space_id, None)
+                joining_db.insert_pending(
                     conn, persona_pk, box.secret, box.public, colour, self._ctx.clock()
                 )
             raise InvalidInput("the welcome's history does not show you being added")

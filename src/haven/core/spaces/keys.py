@@ -11,7 +11,9 @@ from haven.core.spaces import events as ev
 from haven.core.spaces import sealed
 from haven.core.spaces.context import SpaceContext
 from haven.store import identity_tables as ids
-from haven.store import spaces_tables as st
+from haven.store.spaces import groups as groups_db
+from haven.store.spaces import keys as keys_db
+from haven.store.spaces import membership as membership_db
 
 
 class KeyRotation:
@@ -28,7 +30,7 @@ class KeyRotation:
         """A new epoch key for every active member device (admins only)."""
         self._ctx.require(space_id, ev.ROTATE, "only admins can rotate the space key")
         with self._ctx.vault.transaction() as conn:
-            epoch, draft = self.rotation(space_id, st.active_box_keys(conn, space_id))
+            epoch, draft = self.rotation(space_id, membership_db.active_box_keys(conn, space_id))
             self._ctx.append_many(space_id, [draft])
         return epoch
 
@@ -37,12 +39,12 @@ class KeyRotation:
         the key in force (someone left, or two removals raced), or share the key with member
         devices that missed it (an add raced a rotation). Returns what it did."""
         with self._ctx.fresh(space_id) as conn:
-            me, state = self._ctx.me(conn, space_id), st.get_state(conn, space_id)
+            me, state = self._ctx.me(conn, space_id), groups_db.get_state(conn, space_id)
             if state is None or not au.may(me, ev.ROTATE):
                 return ""
             key = ids.get_epoch_key(conn, space_id, state.inforce_epoch)
-            got = st.recipients(conn, space_id, state.inforce_epoch)
-            active = st.active_box_keys(conn, space_id)
+            got = keys_db.recipients(conn, space_id, state.inforce_epoch)
+            active = membership_db.active_box_keys(conn, space_id)
         if key is None:
             return ""
         if got - active:
@@ -64,7 +66,7 @@ class KeyRotation:
             for box_pk in sorted(missing):
                 held = [
                     e
-                    for e in st.epochs_held(conn, space_id, box_pk)
+                    for e in keys_db.epochs_held(conn, space_id, box_pk)
                     if ids.get_epoch_key(conn, space_id, e) is not None
                 ]
                 if held:
@@ -81,7 +83,7 @@ class KeyRotation:
         self._healing = True
         try:
             with self._ctx.vault.read() as conn:
-                if st.get_group(conn, space_id) is None:
+                if groups_db.get_group(conn, space_id) is None:
                     return
             self.heal(space_id)
         finally:

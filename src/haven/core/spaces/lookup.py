@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from haven.core.spaces.context import SpaceContext
 from haven.errors import InvalidInput, NotFound
 from haven.store import identity_tables as ids
-from haven.store import spaces_tables as st
+from haven.store.spaces import groups as groups_db
+from haven.store.spaces import membership as membership_db
+from haven.store.spaces import posts as posts_db
 
 MIN_PREFIX = 4
 
@@ -39,7 +41,7 @@ class SpaceLookup:
     def resolve_space(self, text: str) -> bytes:
         """A space id (hex, or a prefix of at least 4 digits) or a space's exact name."""
         with self._ctx.vault.read() as conn:
-            groups = [ids.get_space(conn, sid) for sid in st.group_ids(conn)]
+            groups = [ids.get_space(conn, sid) for sid in groups_db.group_ids(conn)]
         named = [g.space_id for g in groups if g is not None and g.name == text.strip()]
         if len(named) == 1:
             return named[0]
@@ -52,7 +54,7 @@ class SpaceLookup:
     def resolve_member(self, space_id: bytes, text: str) -> bytes:
         """A member's key (hex prefix) or their exact display name, if only one has it."""
         with self._ctx.fresh(space_id) as conn:
-            members = st.list_members(conn, space_id)
+            members = membership_db.list_members(conn, space_id)
         named = [m.member_pk for m in members if m.display_name == text.strip()]
         if len(named) == 1:
             return named[0]
@@ -66,4 +68,4 @@ class SpaceLookup:
     def resolve_post(self, space_id: bytes, text: str) -> bytes:
         prefix = parse_hex_prefix(text, "post")
         with self._ctx.fresh(space_id) as conn:
-            return pick_one(st.find_post_ids(conn, space_id, prefix), "post")
+            return pick_one(posts_db.find_post_ids(conn, space_id, prefix), "post")

@@ -13,7 +13,9 @@ from haven.core.spaces.keys import KeyRotation
 from haven.core.spaces.model import Member, Role, Status
 from haven.errors import InvalidInput, NotFound
 from haven.store import identity_tables as ids
-from haven.store import spaces_tables as st
+from haven.store.spaces import groups as groups_db
+from haven.store.spaces import membership as membership_db
+from haven.store.spaces import moderation as moderation_db
 
 
 class Membership:
@@ -23,8 +25,8 @@ class Membership:
 
     def members(self, space_id: bytes, include_former: bool = False) -> list[Member]:
         with self._ctx.fresh(space_id) as conn:
-            rows = st.list_members(conn, space_id, None if include_former else "active")
-            blocked = st.blocked(conn, space_id)
+            rows = membership_db.list_members(conn, space_id, None if include_former else "active")
+            blocked = moderation_db.blocked(conn, space_id)
         return [
             Member(
                 m.member_pk,
@@ -42,7 +44,7 @@ class Membership:
         new = ev.clean_role(role.value if isinstance(role, Role) else role)
         me = self._ctx.require(space_id, ev.ROLE, "only admins can change roles")
         with self._ctx.vault.read() as conn:
-            target = st.get_member(conn, space_id, member_pk)
+            target = membership_db.get_member(conn, space_id, member_pk)
         if not au.may_change_role(me, target, new):
             raise InvalidInput("that member's role cannot be changed (the owner's never is)")
         self._ctx.append(space_id, ev.ROLE, {"member": member_pk, "role": new.value})
@@ -56,13 +58,13 @@ class Membership:
         reason = ev.clean_text(reason, ev.MAX_REASON, "a reason")
         me = self._ctx.require(space_id, ev.REMOVE, "only admins can remove members")
         with self._ctx.vault.read() as conn:
-            target = st.get_member(conn, space_id, member_pk)
+            target = membership_db.get_member(conn, space_id, member_pk)
         if not au.may_remove(me, target):
             raise InvalidInput("that member cannot be removed (not a member, you, or the owner)")
         with self._ctx.vault.transaction() as conn:
-            remaining = st.active_box_keys(conn, space_id) - st.member_box_keys(
-                conn, space_id, member_pk
-            )
+            remaining = membership_db.active_box_keys(
+                conn, space_id
+            ) - membership_db.member_box_keys(conn, space_id, member_pk)
             drafts = [Draft(ev.REMOVE, {"member": member_pk, "ban": ban, "reason": reason})]
             epoch, rotate = self._keys.rotation(space_id, remaining)
             self._ctx.append_many(space_id, [*drafts, rotate])
@@ -71,7 +73,7 @@ class Membership:
     def devices(self, space_id: bytes, member_pk: bytes) -> list[tuple[bytes, bytes]]:
         """(device id, box public key) of each of a member's devices in this space."""
         with self._ctx.fresh(space_id) as conn:
-            return st.member_devices(conn, space_id, member_pk)
+            return membership_db.member_devices(conn, space_id, member_pk)
 
     def add_device(self, space_id: bytes, device_id: bytes, box_pk: bytes) -> None:
         """Announce another device of your own persona (e.g. a linked computer); an admin's
@@ -88,7 +90,10 @@ class Membership:
         """Drop one device of a member (your own, or anyone's but the owner's if you are an
         admin) and rotate the epoch so that device reads nothing new. Returns the epoch."""
         with self._ctx.fresh(space_id) as conn:
-            me, target = self._ctx.me(conn, space_id), st.get_member(conn, space_id, member_pk)
+            me, target = (
+                self._ctx.me(conn, space_id),
+                membership_db.get_member(conn, space_id, member_pk),
+            )
         if not au.may_set_devices(me, target):
             raise InvalidInput(
                 "you can remove only your own devices (admins: anyone's but the owner's)"
@@ -110,7 +115,7 @@ class Membership:
             epoch = 0
             if can_rotate:
                 epoch, rotate = self._keys.rotation(
-                    space_id, st.active_box_keys(conn, space_id) - {dropped}
+                    space_id, membership_db.active_box_keys(conn, space_id) - {dropped}
                 )
                 drafts.append(rotate)
             self._ctx.append_many(space_id, drafts)
@@ -119,7 +124,7 @@ class Membership:
     def transfer_ownership(self, space_id: bytes, member_pk: bytes) -> None:
         self._ctx.require(space_id, ev.TRANSFER, "only the owner can hand over the space")
         with self._ctx.vault.read() as conn:
-            if not au.is_active(st.get_member(conn, space_id, member_pk)):
+            if not au.is_active(membership_db.get_member(conn, space_id, member_pk)):
                 raise InvalidInput("ownership goes to an active member")
         self._ctx.append(space_id, ev.TRANSFER, {"member": member_pk})
 
@@ -132,7 +137,7 @@ class Membership:
         if wipe:
             with self._ctx.vault.transaction() as conn:
                 space = ids.get_space(conn, space_id)
-                st.wipe_space(conn, space_id, space.persona_id if space else None)
+                groups_db.wipe_space(conn, space_id, space.persona_id if space else None)
 
     def update_persona(
         self, space_id: bytes, display_name: str, pronouns: str = "", colour: str = ""
@@ -144,5 +149,5 @@ class Membership:
             space = ids.get_space(conn, space_id)
             assert space is not None
             ids.update_persona(conn, space.persona_id, profile.display_name, profile.pronouns)
-            st.set_colour(conn, space_id, profile.colour)
+            groups_db.set_colour(conn, space_id, profile.colour)
             self._ctx.append(space_id, ev.PROFILE, {"profile": ev.profile_content(profile)})

@@ -12,7 +12,8 @@ from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.model import ModAction, Report, Role
 from haven.core.spaces.posts import Posts
 from haven.errors import InvalidInput, NotFound
-from haven.store import spaces_tables as st
+from haven.store.spaces import membership as membership_db
+from haven.store.spaces import moderation as moderation_db
 from haven.store.vault import Connection
 
 MAX_MUTE_WORDS = 200
@@ -45,7 +46,7 @@ class Moderation:
         self._ctx.require(space_id, ev.REPORT, "only members can report")
         self._posts.visible_post(space_id, post_id)
         with self._ctx.vault.read() as conn:
-            mods = st.active_box_keys(
+            mods = membership_db.active_box_keys(
                 conn, space_id, [r.value for r in Role if r.rank >= Role.MODERATOR.rank]
             )
         reports = [[pk, sealed.seal_report(pk, space_id, post_id, reason)] for pk in sorted(mods)]
@@ -59,7 +60,7 @@ class Moderation:
             raise InvalidInput(f"at most {MAX_MUTE_WORDS} mute words")
         with self._ctx.vault.transaction() as conn:
             self._ctx.group(conn, space_id)
-            st.set_mute_words(conn, space_id, "\n".join(cleaned))
+            moderation_db.set_mute_words(conn, space_id, "\n".join(cleaned))
 
     def mute_words(self, space_id: bytes) -> list[str]:
         with self._ctx.vault.read() as conn:
@@ -68,9 +69,9 @@ class Moderation:
     def block(self, space_id: bytes, member_pk: bytes, blocked: bool = True) -> None:
         with self._ctx.vault.transaction() as conn:
             self._ctx.group(conn, space_id)
-            if st.get_member(conn, space_id, member_pk) is None:
+            if membership_db.get_member(conn, space_id, member_pk) is None:
                 raise NotFound("no member with that id in this space")
-            st.set_block(conn, space_id, member_pk, blocked)
+            moderation_db.set_block(conn, space_id, member_pk, blocked)
 
     # ----------------------------------------------------------------- moderators only
 
@@ -83,8 +84,10 @@ class Moderation:
         """The newest `limit` reports, oldest of them first."""
         with self._ctx.fresh(space_id) as conn:
             self._require_moderator(conn, space_id)
-            names = {m.member_pk: m.display_name for m in st.list_members(conn, space_id)}
-            rows = st.list_reports(conn, space_id, limit)
+            names = {
+                m.member_pk: m.display_name for m in membership_db.list_members(conn, space_id)
+            }
+            rows = moderation_db.list_reports(conn, space_id, limit)
         return [
             Report(rid, who, names.get(who, "?"), target, reason, ms)
             for rid, who, target, reason, ms in rows
@@ -94,8 +97,10 @@ class Moderation:
         """The newest `limit` moderation actions, in log order."""
         with self._ctx.fresh(space_id) as conn:
             self._require_moderator(conn, space_id)
-            names = {m.member_pk: m.display_name for m in st.list_members(conn, space_id)}
-            rows = st.list_modlog(conn, space_id, limit)
+            names = {
+                m.member_pk: m.display_name for m in membership_db.list_members(conn, space_id)
+            }
+            rows = moderation_db.list_modlog(conn, space_id, limit)
         return [
             ModAction(eid, actor, names.get(actor, "?"), action, subject, detail, ms)
             for eid, actor, action, subject, detail, ms in rows

@@ -11,8 +11,10 @@ from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.model import REACTIONS, FeedPost
 from haven.errors import InvalidInput, NotFound
 from haven.store import identity_tables as ids
-from haven.store import spaces_tables as st
-from haven.store.spaces_tables import PostRow
+from haven.store.spaces import membership as membership_db
+from haven.store.spaces import moderation as moderation_db
+from haven.store.spaces import posts as posts_db
+from haven.store.spaces.posts import PostRow
 
 #: Unread posts are counted up to here and no further, so a space nobody opened for a year
 #: costs what a busy afternoon does (the count reads the newest unread posts' index only).
@@ -73,7 +75,7 @@ class Posts:
 
     def visible_post(self, space_id: bytes, post_id: bytes) -> PostRow:
         with self._ctx.fresh(space_id) as conn:
-            post = st.get_post(conn, post_id)
+            post = posts_db.get_post(conn, post_id)
         if post is None or post.space_id != space_id:
             raise NotFound("no post with that id in this space")
         if post.state != "visible":
@@ -92,20 +94,20 @@ class Posts:
         with self._ctx.fresh(space_id) as conn:
             group = self._ctx.group(conn, space_id)
             me = self._ctx.me(conn, space_id)
-            members = {m.member_pk: m for m in st.list_members(conn, space_id)}
+            members = {m.member_pk: m for m in membership_db.list_members(conn, space_id)}
             if limit is None:
-                posts = st.list_posts(conn, space_id)
-                reactions = st.reactions(conn, space_id)
+                posts = posts_db.list_posts(conn, space_id)
+                reactions = posts_db.reactions(conn, space_id)
             else:
-                posts = st.list_thread_page(conn, space_id, limit)
-                reactions = st.reactions_for(conn, [p.post_id for p in posts])
+                posts = posts_db.list_thread_page(conn, space_id, limit)
+                reactions = posts_db.reactions_for(conn, [p.post_id for p in posts])
             counts: dict[bytes, Counter[str]] = defaultdict(Counter)
             mine: dict[bytes, list[str]] = defaultdict(list)
             for post_id, member, kind in reactions:
                 counts[post_id][kind] += 1
                 if me is not None and member == me.member_pk:
                     mine[post_id].append(kind)
-            blocked = st.blocked(conn, space_id)
+            blocked = moderation_db.blocked(conn, space_id)
         mute = [w for w in group.mute_words.split("\n") if w]
 
         def build(p: PostRow, replies: tuple[FeedPost, ...] = ()) -> FeedPost:
@@ -149,11 +151,11 @@ class Posts:
             group = self._ctx.group(conn, space_id)
             space = ids.get_space(conn, space_id)
             assert space is not None
-            return st.count_unread(
+            return posts_db.count_unread(
                 conn, space_id, space.persona_id, group.read_lamport, UNREAD_COUNTED
             )
 
     def mark_read(self, space_id: bytes) -> None:
         with self._ctx.vault.transaction() as conn:
             self._ctx.group(conn, space_id)
-            st.set_read_lamport(conn, space_id, st.max_post_lamport(conn, space_id))
+            posts_db.set_read_lamport(conn, space_id, posts_db.max_post_lamport(conn, space_id))

@@ -17,8 +17,9 @@ from haven.core.spaces import events as ev
 from haven.core.spaces.rules import Handler, details, keys, membership, moderation, posts, relays
 from haven.errors import InvalidInput
 from haven.store import log_table as lt
-from haven.store import spaces_tables as st
-from haven.store.spaces_tables import GroupRow
+from haven.store.spaces import groups as groups_db
+from haven.store.spaces import membership as membership_db
+from haven.store.spaces.groups import GroupRow
 from haven.store.vault import Connection, Vault
 
 log = logging.getLogger(__name__)
@@ -37,12 +38,12 @@ class SpaceProjector:
     # ----------------------------------------------------------------- Projector protocol
 
     def apply(self, conn: Connection, event: Event, log: EventLog) -> None:
-        group = st.get_group(conn, event.space_id)
+        group = groups_db.get_group(conn, event.space_id)
         if group is None:
             return
-        st.ensure_state(conn, group.space_id)
+        groups_db.ensure_state(conn, group.space_id)
         keys.take_sealed_key(conn, group, event)
-        state = st.get_state(conn, group.space_id)
+        state = groups_db.get_state(conn, group.space_id)
         assert state is not None
         if not state.dirty and (event.lamport, event.id) > (
             state.applied_lamport,
@@ -50,39 +51,39 @@ class SpaceProjector:
         ):
             step(conn, group, event)
         else:
-            st.set_dirty(conn, group.space_id, True)
+            groups_db.set_dirty(conn, group.space_id, True)
             self._stale.add(group.space_id)
         self._touched.add(group.space_id)
         self._schedule(log)
 
     def clear(self, conn: Connection, space_id: bytes) -> None:
-        if st.get_group(conn, space_id) is not None:
-            st.clear_projection(conn, space_id)
+        if groups_db.get_group(conn, space_id) is not None:
+            groups_db.clear_projection(conn, space_id)
             relays.clear_space_relays(conn, space_id)
 
     # ----------------------------------------------------------------- recomputing
 
     def recompute(self, conn: Connection, space_id: bytes, log: EventLog) -> int:
         """Rebuild the space's projection from its ordered log; returns events replayed."""
-        group = st.get_group(conn, space_id)
+        group = groups_db.get_group(conn, space_id)
         if group is None:
             return 0
-        st.clear_projection(conn, space_id)
+        groups_db.clear_projection(conn, space_id)
         relays.clear_space_relays(conn, space_id)
         n = 0
         for stored in list(lt.events_in_order(conn, space_id, ev.PREFIX)):
             step(conn, group, log.open_stored(conn, stored))
             n += 1
-        st.set_dirty(conn, space_id, False)
+        groups_db.set_dirty(conn, space_id, False)
         return n
 
     def ensure_fresh(self, space_id: bytes, log: EventLog) -> None:
         with self._vault.read() as conn:
-            state = st.get_state(conn, space_id)
+            state = groups_db.get_state(conn, space_id)
             if state is None or not state.dirty:
                 return
         with self._vault.transaction() as conn:
-            state = st.get_state(conn, space_id)
+            state = groups_db.get_state(conn, space_id)
             if state is not None and state.dirty:
                 self.recompute(conn, space_id, log)
 
@@ -111,7 +112,7 @@ class SpaceProjector:
 
 def step(conn: Connection, group: GroupRow, event: Event) -> bool:
     """Apply one event in log order if it is valid; returns whether it was."""
-    author = st.get_member(conn, group.space_id, event.author)
+    author = membership_db.get_member(conn, group.space_id, event.author)
     keys.take_sealed_key(conn, group, event)
     handler = _HANDLERS.get(event.type)
     valid = False
@@ -122,7 +123,7 @@ def step(conn: Connection, group: GroupRow, event: Event) -> bool:
             # Content a peer shaped wrongly: invalid on every device alike, never fatal to
             # the batch it came in (which would stall sync for everyone).
             valid = False
-    st.set_applied(conn, group.space_id, event.lamport, event.id)
+    groups_db.set_applied(conn, group.space_id, event.lamport, event.id)
     return valid
 
 

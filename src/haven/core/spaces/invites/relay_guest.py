@@ -16,7 +16,7 @@ from haven.core.spaces.model import JoinRequest, Profile
 from haven.crypto.sealing import BoxKeyPair
 from haven.errors import InvalidInput
 from haven.store import identity_tables as ids
-from haven.store import spaces_tables as st
+from haven.store.spaces import joining as st
 from haven.store.vault import Vault
 
 #: The relay codes this device asked to join with and has no final answer for, in the

@@ -22,7 +22,7 @@ from haven.crypto.errors import CryptoError
 from haven.crypto.sealing import BoxKeyPair
 from haven.errors import NotFound
 from haven.store import invites_table as it
-from haven.store import spaces_tables as st
+from haven.store.spaces import groups as st
 from haven.store.vault import Vault
 
 _OFFER_STATE = {"active": "open", "expired": "open", "revoked": "revoked", "used up": "used up"}

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from haven.core.envelope import Event
-from haven.store.spaces_tables import GroupRow, MemberRow
+from haven.store.spaces.groups import GroupRow
+from haven.store.spaces.membership import MemberRow
 from haven.store.vault import Connection
 
 #: One rule: apply the event if valid (returns whether it was); never raises on bad content

@@ -13,13 +13,17 @@ from haven.core.spaces.rules import Handler
 from haven.core.spaces.rules.keys import refresh_epoch
 from haven.core.spaces.rules.membership import member_row
 from haven.core.spaces.rules.moderation import modlog
-from haven.store import spaces_tables as st
-from haven.store.spaces_tables import GroupRow, MemberRow
+from haven.store.spaces import details as details_db
+from haven.store.spaces import groups as groups_db
+from haven.store.spaces import keys as keys_db
+from haven.store.spaces import membership as membership_db
+from haven.store.spaces.groups import GroupRow
+from haven.store.spaces.membership import MemberRow
 from haven.store.vault import Connection
 
 
 def _set_details(conn: Connection, g: GroupRow, c: dict[str, Any]) -> None:
-    st.set_info(
+    details_db.set_info(
         conn,
         g.space_id,
         ev.clean_text(c.get("name"), ev.MAX_SPACE_NAME, "a name", required=True),
@@ -32,16 +36,16 @@ def _set_details(conn: Connection, g: GroupRow, c: dict[str, Any]) -> None:
 
 
 def genesis(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
-    state = st.get_state(conn, g.space_id)
+    state = groups_db.get_state(conn, g.space_id)
     if state is None or state.genesis_id is not None or e.author != g.owner_pk:
         return False
     c = e.content
     _set_details(conn, g, c)
     devices = ev.clean_devices(c.get("devices"))
-    st.put_member(conn, g.space_id, member_row(e, None, c.get("profile"), Role.OWNER))
-    st.put_devices(conn, g.space_id, e.author, devices)
-    st.set_genesis(conn, g.space_id, e.id, e.header.epoch)
-    st.add_recipients(conn, g.space_id, e.header.epoch, [b for _, b in devices])
+    membership_db.put_member(conn, g.space_id, member_row(e, None, c.get("profile"), Role.OWNER))
+    membership_db.put_devices(conn, g.space_id, e.author, devices)
+    details_db.set_genesis(conn, g.space_id, e.id, e.header.epoch)
+    keys_db.add_recipients(conn, g.space_id, e.header.epoch, [b for _, b in devices])
     refresh_epoch(conn, g.space_id)
     return True
 

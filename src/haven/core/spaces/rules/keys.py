@@ -13,14 +13,16 @@ from haven.core.spaces.sealed import find_and_open
 from haven.crypto.sealing import BoxKeyPair
 from haven.errors import InvalidInput
 from haven.store import identity_tables as ids
-from haven.store import spaces_tables as st
-from haven.store.spaces_tables import GroupRow, MemberRow
+from haven.store.spaces import groups as groups_db
+from haven.store.spaces import keys as keys_db
+from haven.store.spaces.groups import GroupRow
+from haven.store.spaces.membership import MemberRow
 from haven.store.vault import Connection
 
 
 def refresh_epoch(conn: Connection, space_id: bytes) -> None:
     """Write with the epoch in force, once this device holds its key."""
-    state = st.get_state(conn, space_id)
+    state = groups_db.get_state(conn, space_id)
     if state is not None and ids.get_epoch_key(conn, space_id, state.inforce_epoch):
         ids.set_current_epoch(conn, space_id, state.inforce_epoch)
 
@@ -29,10 +31,10 @@ def rotate(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) ->
     """A new epoch: valid from an admin, for an epoch never used before in this space."""
     epoch = ev.clean_epoch(e.content.get("epoch"))
     sealed = ev.clean_sealed(e.content.get("keys"))
-    if not au.may(author, ev.ROTATE) or not sealed or st.recipients(conn, g.space_id, epoch):
+    if not au.may(author, ev.ROTATE) or not sealed or keys_db.recipients(conn, g.space_id, epoch):
         return False
-    st.add_recipients(conn, g.space_id, epoch, [pk for pk, _ in sealed])
-    st.set_inforce_epoch(conn, g.space_id, epoch)
+    keys_db.add_recipients(conn, g.space_id, epoch, [pk for pk, _ in sealed])
+    keys_db.set_inforce_epoch(conn, g.space_id, epoch)
     refresh_epoch(conn, g.space_id)
     modlog(conn, e, "rotate", None, str(len(sealed)))
     return True
@@ -42,9 +44,9 @@ def share(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> 
     """An existing epoch's key for devices that missed it (a concurrent add and rotation)."""
     epoch = ev.clean_epoch(e.content.get("epoch"))
     sealed = ev.clean_sealed(e.content.get("keys"))
-    if not au.may(author, ev.SHARE) or not st.recipients(conn, g.space_id, epoch):
+    if not au.may(author, ev.SHARE) or not keys_db.recipients(conn, g.space_id, epoch):
         return False
-    st.add_recipients(conn, g.space_id, epoch, [pk for pk, _ in sealed])
+    keys_db.add_recipients(conn, g.space_id, epoch, [pk for pk, _ in sealed])
     refresh_epoch(conn, g.space_id)
     return True
 

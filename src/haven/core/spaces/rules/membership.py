@@ -13,8 +13,10 @@ from haven.core.spaces import events as ev
 from haven.core.spaces.model import Role, Status
 from haven.core.spaces.rules import Handler
 from haven.core.spaces.rules.moderation import modlog
-from haven.store import spaces_tables as st
-from haven.store.spaces_tables import GroupRow, MemberRow
+from haven.store.spaces import keys as keys_db
+from haven.store.spaces import membership as membership_db
+from haven.store.spaces.groups import GroupRow
+from haven.store.spaces.membership import MemberRow
 from haven.store.vault import Connection
 
 
@@ -36,13 +38,13 @@ def member_row(
 def add(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
     c = e.content
     pk = ev.clean_pk(c.get("member"))
-    target = st.get_member(conn, g.space_id, pk)
+    target = membership_db.get_member(conn, g.space_id, pk)
     if not au.may_add(author, target):
         return False
     devices = ev.clean_devices(c.get("devices"))
     key_epoch = ev.clean_epoch(c.get("key_epoch")) if c.get("key_epoch") else 0
     p = ev.clean_profile(c.get("profile"))
-    st.put_member(
+    membership_db.put_member(
         conn,
         g.space_id,
         MemberRow(
@@ -55,18 +57,18 @@ def add(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bo
             e.lamport,
         ),
     )
-    st.put_devices(conn, g.space_id, pk, devices)
-    st.add_recipients(conn, g.space_id, key_epoch, [b for _, b in devices])
+    membership_db.put_devices(conn, g.space_id, pk, devices)
+    keys_db.add_recipients(conn, g.space_id, key_epoch, [b for _, b in devices])
     modlog(conn, e, "add", pk, p.display_name)
     return True
 
 
 def role(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
     pk, new = ev.clean_pk(e.content.get("member")), ev.clean_role(e.content.get("role"))
-    target = st.get_member(conn, g.space_id, pk)
+    target = membership_db.get_member(conn, g.space_id, pk)
     if target is None or not au.may_change_role(author, target, new):
         return False
-    st.put_member(conn, g.space_id, MemberRow(pk, new.value, *_rest(target)))
+    membership_db.put_member(conn, g.space_id, MemberRow(pk, new.value, *_rest(target)))
     modlog(conn, e, "role", pk, new.value)
     return True
 
@@ -79,11 +81,11 @@ def remove(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) ->
     pk = ev.clean_pk(e.content.get("member"))
     ban = e.content.get("ban") is True
     reason = ev.clean_text(e.content.get("reason", ""), ev.MAX_REASON, "a reason")
-    target = st.get_member(conn, g.space_id, pk)
+    target = membership_db.get_member(conn, g.space_id, pk)
     if target is None or not au.may_remove(author, target):
         return False
     status = Status.BANNED if ban else Status.REMOVED
-    st.put_member(
+    membership_db.put_member(
         conn, g.space_id, MemberRow(pk, Role.MEMBER.value, status.value, *_rest(target)[1:])
     )
     modlog(conn, e, "ban" if ban else "remove", pk, reason)
@@ -96,11 +98,11 @@ def leave(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> 
     if author.role == Role.OWNER.value:
         heir = au.successor(conn, g.space_id, author.member_pk)
         if heir is not None:
-            st.put_member(
+            membership_db.put_member(
                 conn, g.space_id, MemberRow(heir.member_pk, Role.OWNER.value, *_rest(heir))
             )
             modlog(conn, e, "owner", heir.member_pk, "succession")
-    st.put_member(
+    membership_db.put_member(
         conn,
         g.space_id,
         MemberRow(author.member_pk, Role.MEMBER.value, Status.LEFT.value, *_rest(author)[1:]),
@@ -112,7 +114,7 @@ def profile(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -
     if author is None or not au.may(author, ev.PROFILE):
         return False
     p = ev.clean_profile(e.content.get("profile"))
-    st.put_member(
+    membership_db.put_member(
         conn,
         g.space_id,
         MemberRow(
@@ -133,11 +135,11 @@ def devices(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -
     service rotates in the same transaction, and admins' devices heal if it did not)."""
     pk = ev.clean_pk(e.content.get("member"))
     devices = ev.clean_devices(e.content.get("devices"))
-    target = st.get_member(conn, g.space_id, pk)
+    target = membership_db.get_member(conn, g.space_id, pk)
     if not au.may_set_devices(author, target):
         return False
-    st.delete_devices(conn, g.space_id, pk)
-    st.put_devices(conn, g.space_id, pk, devices)
+    membership_db.delete_devices(conn, g.space_id, pk)
+    membership_db.put_devices(conn, g.space_id, pk, devices)
     if author is not None and author.member_pk != pk:
         modlog(conn, e, "devices", pk, str(len(devices)))
     return True
@@ -145,7 +147,7 @@ def devices(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -
 
 def transfer(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
     pk = ev.clean_pk(e.content.get("member"))
-    target = st.get_member(conn, g.space_id, pk)
+    target = membership_db.get_member(conn, g.space_id, pk)
     if (
         author is None
         or target is None
@@ -154,8 +156,10 @@ def transfer(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) 
         or pk == author.member_pk
     ):
         return False
-    st.put_member(conn, g.space_id, MemberRow(pk, Role.OWNER.value, *_rest(target)))
-    st.put_member(conn, g.space_id, MemberRow(author.member_pk, Role.ADMIN.value, *_rest(author)))
+    membership_db.put_member(conn, g.space_id, MemberRow(pk, Role.OWNER.value, *_rest(target)))
+    membership_db.put_member(
+        conn, g.space_id, MemberRow(author.member_pk, Role.ADMIN.value, *_rest(author))
+    )
     modlog(conn, e, "owner", pk, "transfer")
     return True
 

@@ -11,15 +11,17 @@ from haven.core.spaces.rules import Handler
 from haven.core.spaces.rules.posts import target_post
 from haven.core.spaces.sealed import open_report
 from haven.crypto.sealing import BoxKeyPair
-from haven.store import spaces_tables as st
-from haven.store.spaces_tables import GroupRow, MemberRow
+from haven.store.spaces import moderation as moderation_db
+from haven.store.spaces import posts as posts_db
+from haven.store.spaces.groups import GroupRow
+from haven.store.spaces.membership import MemberRow
 from haven.store.vault import Connection
 
 
 def modlog(
     conn: Connection, event: Event, action: str, subject: bytes | None, detail: str = ""
 ) -> None:
-    st.insert_modlog(
+    moderation_db.insert_modlog(
         conn,
         event.id,
         event.space_id,
@@ -37,7 +39,7 @@ def pin(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bo
     if post is None or not au.may(author, ev.PIN):
         return False
     pinned = e.content.get("pinned") is not False
-    st.set_pinned(conn, post.post_id, pinned)
+    posts_db.set_pinned(conn, post.post_id, pinned)
     modlog(conn, e, "pin" if pinned else "unpin", post.post_id)
     return True
 
@@ -47,7 +49,7 @@ def moderate(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) 
     reason = ev.clean_text(e.content.get("reason", ""), ev.MAX_REASON, "a reason")
     if post is None or not au.may(author, ev.MODERATE):
         return False
-    st.tombstone_post(conn, post.post_id, "removed", reason)
+    posts_db.tombstone_post(conn, post.post_id, "removed", reason)
     modlog(conn, e, "remove-post", post.post_id, reason)
     return True
 
@@ -61,7 +63,7 @@ def report(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) ->
         if recipient == box.public:
             opened = open_report(box, blob, g.space_id)
             if opened is not None:
-                st.insert_report(
+                moderation_db.insert_report(
                     conn, e.id, g.space_id, e.author, opened[0], opened[1], e.created_ms
                 )
     return True

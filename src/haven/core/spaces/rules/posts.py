@@ -8,8 +8,10 @@ from haven.core.envelope import Event
 from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
 from haven.core.spaces.rules import Handler
-from haven.store import spaces_tables as st
-from haven.store.spaces_tables import GroupRow, MemberRow, PostRow
+from haven.store.spaces import posts as posts_db
+from haven.store.spaces.groups import GroupRow
+from haven.store.spaces.membership import MemberRow
+from haven.store.spaces.posts import PostRow
 from haven.store.vault import Connection
 
 
@@ -19,11 +21,11 @@ def post(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> b
         return False
     parent_id = None
     if post.parent is not None:
-        parent = st.get_post(conn, post.parent)
+        parent = posts_db.get_post(conn, post.parent)
         if parent is None or parent.space_id != g.space_id:
             return False
         parent_id = parent.parent_id or parent.post_id  # threads are one level deep
-    st.insert_post(
+    posts_db.insert_post(
         conn,
         PostRow(
             e.id,
@@ -46,7 +48,7 @@ def post(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> b
 
 def target_post(conn: Connection, g: GroupRow, e: Event) -> PostRow | None:
     target = ev.target_of(e.content)
-    post = st.get_post(conn, target) if target else None
+    post = posts_db.get_post(conn, target) if target else None
     if post is None or post.space_id != g.space_id or post.state != "visible":
         return None
     return post
@@ -56,7 +58,7 @@ def edit(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> b
     post, new = target_post(conn, g, e), ev.parse_post(e.content)
     if post is None or new is None or post.author != e.author or not au.may(author, ev.EDIT):
         return False
-    st.edit_post(conn, post.post_id, new.title, new.body, new.cw, e.created_ms)
+    posts_db.edit_post(conn, post.post_id, new.title, new.body, new.cw, e.created_ms)
     return True
 
 
@@ -64,7 +66,7 @@ def delete(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) ->
     post = target_post(conn, g, e)
     if post is None or post.author != e.author or not au.may(author, ev.DELETE):
         return False
-    st.tombstone_post(conn, post.post_id, "deleted", "")
+    posts_db.tombstone_post(conn, post.post_id, "deleted", "")
     return True
 
 
@@ -73,7 +75,7 @@ def react(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> 
     kind = ev.clean_reaction(e.content.get("kind"))
     if post is None or not au.may(author, ev.REACT):
         return False
-    st.set_reaction(conn, post.post_id, e.author, kind, e.content.get("on") is not False)
+    posts_db.set_reaction(conn, post.post_id, e.author, kind, e.content.get("on") is not False)
     return True
 
 

@@ -9,7 +9,8 @@ from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
 from haven.core.spaces.rules import Handler
 from haven.store import relay_tables as rt
-from haven.store.spaces_tables import GroupRow, MemberRow
+from haven.store.spaces.groups import GroupRow
+from haven.store.spaces.membership import MemberRow
 from haven.store.vault import Connection
 
 

@@ -1,13 +1,11 @@
-"""Several members, each with their own vault in tmp_path; events carried between them the
-way sync will carry them: envelopes_after(their tips) -> ingest."""
+"""Helpers for tests of group spaces: several members, each with their own vault in
+tmp_path, and events carried between them the way sync will carry them:
+envelopes_after(their tips) -> ingest."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-import pytest
 
 from haven.core.session import Session
 from tests.helpers import new_session
@@ -64,23 +62,3 @@ class Group:
 
 def make_session(tmp_path: Path, name: str) -> Session:
     return new_session(tmp_path / name, name.capitalize())
-
-
-@pytest.fixture
-def group(tmp_path: Path) -> Iterator[Group]:
-    """Ari owns "Circle"; Bea is an admin; Cai is a member. All synced."""
-    owner, bea, cai = (make_session(tmp_path, n) for n in ("ari", "bea", "cai"))
-    space_id = owner.spaces.create_space(
-        "Circle", "a support circle", ["coming out"], display_name="Ari"
-    )
-    pk = {
-        "ari": owner.spaces.space_info(space_id).my_persona,
-        "bea": join(owner, bea, space_id, "Bea"),
-        "cai": join(owner, cai, space_id, "Cai"),
-    }
-    owner.spaces.set_role(space_id, pk["bea"], "admin")
-    g = Group(space_id, owner, bea, cai, pk)
-    g.sync()
-    yield g
-    for s in g.all():
-        s.lock()

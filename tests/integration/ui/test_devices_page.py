@@ -328,7 +328,7 @@ def test_first_run_rejected_words_create_no_vault(
 def test_link_page_and_dialog_are_named_and_keyboard_reachable(
     qtbot: QtBot, make_window: MakeWindow
 ) -> None:
-    from tests.ui.test_accessibility_and_rtl import interactive_widgets
+    from tests.ui.a11y import interactive_widgets
 
     window = make_window()
     qtbot.mouseClick(window.create_page.link_button, Qt.MouseButton.LeftButton)

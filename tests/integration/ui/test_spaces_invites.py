@@ -26,8 +26,8 @@ from haven.sync.invites import (
 from haven.ui.main_window import HavenWindow
 from tests.helpers import new_session
 from tests.ui import flows
+from tests.ui.a11y import unnamed
 from tests.ui.spaces_steps import LEFT, create_space, open_spaces, window_session, write_post
-from tests.ui.test_spaces_access import unnamed
 
 MakeWindow = Callable[..., HavenWindow]
 HOST = "127.0.0.1"

@@ -1,0 +1,219 @@
+"""SQL for posts: threads, replies, edits, tombstones, pins, reactions, pages of the feed and
+the reader's unread marker."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from haven.store import id_prefix
+from haven.store.vault import Connection
+
+
+@dataclass(frozen=True)
+class PostRow:
+    post_id: bytes
+    space_id: bytes
+    author: bytes
+    parent_id: bytes | None
+    title: str
+    body: str
+    cw: str
+    created_ms: int
+    edited_ms: int | None
+    lamport: int
+    pinned: int
+    state: str
+    removed_reason: str
+
+
+def set_read_lamport(conn: Connection, space_id: bytes, lamport: int) -> None:
+    conn.execute(
+        "UPDATE group_spaces SET read_lamport = max(read_lamport, ?) WHERE space_id = ?",
+        (lamport, space_id),
+    )
+
+
+_POST_COLS = (
+    "post_id, space_id, author, parent_id, title, body, cw, created_ms, edited_ms,"
+    " lamport, pinned, state, removed_reason"
+)
+
+
+def insert_post(conn: Connection, p: PostRow) -> None:
+    conn.execute(
+        f"INSERT OR IGNORE INTO space_posts ({_POST_COLS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            p.post_id,
+            p.space_id,
+            p.author,
+            p.parent_id,
+            p.title,
+            p.body,
+            p.cw,
+            p.created_ms,
+            p.edited_ms,
+            p.lamport,
+            p.pinned,
+            p.state,
+            p.removed_reason,
+        ),
+    )
+
+
+def get_post(conn: Connection, post_id: bytes) -> PostRow | None:
+    row = conn.execute(
+        f"SELECT {_POST_COLS} FROM space_posts WHERE post_id = ?", (post_id,)
+    ).fetchone()
+    return PostRow(*row) if row else None
+
+
+def edit_post(
+    conn: Connection, post_id: bytes, title: str, body: str, cw: str, edited_ms: int
+) -> None:
+    conn.execute(
+        "UPDATE space_posts SET title = ?, body = ?, cw = ?, edited_ms = ? WHERE post_id = ?",
+        (title, body, cw, edited_ms, post_id),
+    )
+
+
+def tombstone_post(conn: Connection, post_id: bytes, state: str, reason: str) -> None:
+    """Drop the text for good; keep the row so the thread keeps its shape."""
+    conn.execute(
+        "UPDATE space_posts SET title = '', body = '', cw = '', state = ?,"
+        " removed_reason = ?, pinned = 0 WHERE post_id = ?",
+        (state, reason, post_id),
+    )
+    conn.execute("DELETE FROM space_reactions WHERE post_id = ?", (post_id,))
+
+
+def set_pinned(conn: Connection, post_id: bytes, pinned: bool) -> None:
+    conn.execute("UPDATE space_posts SET pinned = ? WHERE post_id = ?", (int(pinned), post_id))
+
+
+def list_posts(conn: Connection, space_id: bytes) -> list[PostRow]:
+    return [
+        PostRow(*r)
+        for r in conn.execute(
+            f"SELECT {_POST_COLS} FROM space_posts WHERE space_id = ? ORDER BY lamport, post_id",
+            (space_id,),
+        )
+    ]
+
+
+def list_thread_page(conn: Connection, space_id: bytes, limit: int) -> list[PostRow]:
+    """The newest `limit` threads (root posts) plus every pinned one, and all their replies:
+    what a feed shows first, without reading the whole space. Each query is a range of one
+    index (schema/0007_bounded_reads.sql): roots, pinned roots, the replies of each root."""
+    roots = [
+        PostRow(*r)
+        for r in conn.execute(
+            f"SELECT {_POST_COLS} FROM space_posts WHERE space_id = ? AND parent_id IS NULL"
+            " ORDER BY lamport DESC, post_id DESC LIMIT ?",
+            (space_id, limit),
+        )
+    ]
+    seen = {r.post_id for r in roots}
+    roots += [p for p in list_pinned(conn, space_id) if p.post_id not in seen]
+    rows = roots + list_replies(conn, [r.post_id for r in roots])
+    rows.sort(key=lambda p: (p.lamport, p.post_id))
+    return rows
+
+
+def list_replies(conn: Connection, root_ids: list[bytes]) -> list[PostRow]:
+    """Every reply to these threads (a seek per thread in space_posts_by_parent)."""
+    rows: list[PostRow] = []
+    for start in range(0, len(root_ids), 500):
+        chunk = root_ids[start : start + 500]
+        rows += [
+            PostRow(*r)
+            for r in conn.execute(
+                f"SELECT {_POST_COLS} FROM space_posts WHERE parent_id IN"
+                f" ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+        ]
+    return rows
+
+
+def list_pinned(conn: Connection, space_id: bytes) -> list[PostRow]:
+    """Pinned threads (root posts), in log order."""
+    return [
+        PostRow(*r)
+        for r in conn.execute(
+            f"SELECT {_POST_COLS} FROM space_posts WHERE space_id = ? AND parent_id IS NULL"
+            " AND pinned = 1 ORDER BY lamport, post_id",
+            (space_id,),
+        )
+    ]
+
+
+def reactions_for(conn: Connection, post_ids: list[bytes]) -> list[tuple[bytes, bytes, str]]:
+    out: list[tuple[bytes, bytes, str]] = []
+    for start in range(0, len(post_ids), 500):
+        chunk = post_ids[start : start + 500]
+        out += [
+            (r[0], r[1], r[2])
+            for r in conn.execute(
+                "SELECT post_id, member_pk, kind FROM space_reactions WHERE post_id IN"
+                f" ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+        ]
+    return out
+
+
+def find_post_ids(conn: Connection, space_id: bytes, hex_prefix: str) -> list[bytes]:
+    """Up to a few posts of this space whose id starts with `hex_prefix`."""
+    where, args = id_prefix.range_sql("post_id", hex_prefix)
+    return [
+        bytes(r[0])
+        for r in conn.execute(
+            f"SELECT post_id FROM space_posts WHERE {where} AND +space_id = ? LIMIT ?",
+            (*args, space_id, id_prefix.MATCHES),
+        )
+    ]
+
+
+def count_unread(
+    conn: Connection, space_id: bytes, me: bytes, after_lamport: int, cap: int = -1
+) -> int:
+    """Visible posts by others after `after_lamport`, counting at most `cap` of them (-1: no
+    cap). Read from the covering index space_posts_unread, newest first."""
+    return int(
+        conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM space_posts WHERE space_id = ? AND lamport > ?"
+            " AND author != ? AND state = 'visible' ORDER BY lamport DESC LIMIT ?)",
+            (space_id, after_lamport, me, cap),
+        ).fetchone()[0]
+    )
+
+
+def max_post_lamport(conn: Connection, space_id: bytes) -> int:
+    row = conn.execute(
+        "SELECT max(lamport) FROM space_posts WHERE space_id = ?", (space_id,)
+    ).fetchone()
+    return int(row[0] or 0)
+
+
+def set_reaction(conn: Connection, post_id: bytes, member_pk: bytes, kind: str, on: bool) -> None:
+    if on:
+        conn.execute(
+            "INSERT OR IGNORE INTO space_reactions (post_id, member_pk, kind) VALUES (?,?,?)",
+            (post_id, member_pk, kind),
+        )
+    else:
+        conn.execute(
+            "DELETE FROM space_reactions WHERE post_id = ? AND member_pk = ? AND kind = ?",
+            (post_id, member_pk, kind),
+        )
+
+
+def reactions(conn: Connection, space_id: bytes) -> list[tuple[bytes, bytes, str]]:
+    return [
+        (r[0], r[1], r[2])
+        for r in conn.execute(
+            "SELECT r.post_id, r.member_pk, r.kind FROM space_reactions r JOIN space_posts p"
+            " ON p.post_id = r.post_id WHERE p.space_id = ?",
+            (space_id,),
+        )
+    ]
