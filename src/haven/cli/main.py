@@ -64,6 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Exit code for a failure no check foresaw (EX_SOFTWARE of sysexits.h).
+UNEXPECTED_EXIT = 70
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
@@ -83,5 +87,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("haven: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: one line, no traceback (it could quote content)
+        print(
+            f"haven: error: an unexpected failure ({type(exc).__name__}); what was saved before"
+            " it is kept. Please report this.",
+            file=sys.stderr,
+        )
+        return UNEXPECTED_EXIT
     finally:
         ctx.close()

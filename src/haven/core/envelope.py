@@ -31,6 +31,12 @@ ZERO_ID = bytes(32)
 #: Largest envelope accepted from anywhere, before decryption.
 MAX_ENVELOPE_BYTES = 1024 * 1024
 MAX_TYPE_CHARS = 64
+#: Every integer in a header, a body or content is a signed or unsigned 64-bit value that
+#: SQLite can store: within [INT_MIN, INT_MAX]. Header fields and `created_ms` are >= 0.
+INT_MIN = -(2**63)
+INT_MAX = 2**63 - 1
+#: How deep lists and maps may nest in an event's content.
+MAX_CONTENT_DEPTH = 8
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,28 @@ def unpackb(data: bytes) -> Any:
     return msgpack.unpackb(data, raw=False, strict_map_key=True, use_list=True)
 
 
+def plain_content(value: object, depth: int) -> bool:
+    """Whether `value` holds only what Haven's content is made of, within range: nil, bools,
+    64-bit integers, text, bytes, and lists and maps (with text keys) at most `depth` deep.
+    No floats and no msgpack extension types (a timestamp, say) — no event type uses them,
+    and a decoder that meets one must not have to guess."""
+    kind = type(value)
+    if kind is int:
+        return INT_MIN <= value <= INT_MAX  # type: ignore[operator]
+    if value is None or kind in (bool, str, bytes):
+        return True
+    if depth <= 0:
+        return False
+    if kind is list:
+        return all(plain_content(v, depth - 1) for v in value)  # type: ignore[attr-defined]
+    if kind is dict:
+        return all(
+            type(k) is str and plain_content(v, depth - 1)
+            for k, v in value.items()  # type: ignore[attr-defined]
+        )
+    return False
+
+
 def content_key(epoch_key: bytes) -> bytes:
     return derive_subkey(epoch_key, CONTENT_KEY_CONTEXT)
 
@@ -112,6 +140,8 @@ def seal_event(
     author_seed: bytes,
     epoch_key: bytes,
 ) -> Event:
+    if not (0 <= created_ms <= INT_MAX and plain_content(content, MAX_CONTENT_DEPTH)):
+        raise InvalidEvent("event content holds a value out of range or of an unknown kind")
     header_bytes = header.encode()
     body_bytes = packb([event_type, created_ms, content])
     eid = event_id(header_bytes, body_bytes)
@@ -147,7 +177,7 @@ def read_header(untrusted_envelope: bytes) -> tuple[Header, bytes, bytes]:
         and isinstance(prev, bytes)
         and len(prev) == 32
         and isinstance(ciphertext, bytes)
-        and all(type(v) is int and 0 <= v < 2**63 for v in (epoch, seq, lamport))
+        and all(type(v) is int and 0 <= v <= INT_MAX for v in (epoch, seq, lamport))
         and seq >= 1
         and lamport >= 1
     ):
@@ -199,9 +229,13 @@ def open_unverified(
         isinstance(event_type, str)
         and 0 < len(event_type) <= MAX_TYPE_CHARS
         and type(created_ms) is int
+        and 0 <= created_ms <= INT_MAX
         and isinstance(content, dict)
         and isinstance(signature, bytes)
+        and len(signature) == signing.SIGNATURE_BYTES
     ):
         raise InvalidEvent("malformed event body")
+    if not plain_content(content, MAX_CONTENT_DEPTH):
+        raise InvalidEvent("event content holds a value out of range or of an unknown kind")
     eid = event_id(header_bytes, body_bytes)
     return Event(eid, header, event_type, created_ms, content, untrusted_envelope), signature

@@ -8,9 +8,10 @@ continuity. Listeners hear about new events only after the transaction has commi
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -31,12 +32,15 @@ from haven.crypto.signing import SigningKeyPair
 from haven.errors import InvalidEvent, NotFound
 from haven.store import identity_tables as ids
 from haven.store import log_table as lt
-from haven.store.vault import Connection, Vault
+from haven.store.vault import Connection, Vault, is_storage_failure
 
 log = logging.getLogger(__name__)
 
 #: Early arrivals held per space before further ones are refused (a flood guard).
 MAX_HELD_PER_SPACE = 50_000
+#: Reasons kept per ingest result (all rejections are counted; a flood of junk keeps only
+#: the first reasons, for the log and the report).
+MAX_REASONS_KEPT = 64
 #: An envelope ready to open: itself, its parsed header, header bytes, ciphertext, content key.
 _OpenJob = tuple[bytes, Header, bytes, bytes, bytes]
 
@@ -134,7 +138,8 @@ class _Batch:
     written, and which spaces have early arrivals waiting (most batches have none, which
     saves two statements per event)."""
 
-    def __init__(self) -> None:
+    def __init__(self, careful: bool = False) -> None:
+        self.careful = careful  # one savepoint per event (see EventLog.ingest_opened)
         self._spaces: dict[bytes, ids.SpaceRow | None] = {}
         self._held_checked: set[bytes] = set()
         self.held_spaces: set[bytes] = set()
@@ -171,6 +176,24 @@ class _Batch:
         self._tips.clear()
         self.memo.clear()
 
+    @contextlib.contextmanager
+    def guard(self, conn: Connection) -> Iterator[None]:
+        """Around one event: in the careful pass its own savepoint; in the fast pass, an
+        unexpected failure (not the vault's) becomes _EventFault, which starts the careful
+        pass."""
+        if self.careful:
+            with _event_savepoint(conn, self):
+                yield
+            return
+        try:
+            yield
+        except InvalidEvent:
+            raise
+        except Exception as exc:
+            if is_storage_failure(exc):
+                raise
+            raise _EventFault() from exc
+
 
 class Projector(Protocol):
     """Keeps some tables in step with the log. `apply` runs inside the log's transaction."""
@@ -205,8 +228,45 @@ class IngestResult:
     accepted: list[Event] = field(default_factory=list)
     duplicates: int = 0
     held: int = 0
-    rejected: list[str] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)  # reasons, the first MAX_REASONS_KEPT
+    rejected_count: int = 0
     equivocations: int = 0
+
+    def reject(self, reason: str) -> None:
+        self.rejected_count += 1
+        if len(self.rejected) < MAX_REASONS_KEPT:
+            self.rejected.append(reason)
+            log.info("rejected an event: %s", reason)
+
+
+class _EventFault(Exception):
+    """An event made checking or projecting it fail in a way no check foresaw (a bug, or a
+    value a projector could not store): the batch is run again, one savepoint per event, so
+    that this event alone is rejected."""
+
+
+@contextlib.contextmanager
+def _event_savepoint(conn: Connection, batch: _Batch) -> Iterator[None]:
+    """One event's writes: kept if it is accepted or rejected by a check (a rejection may
+    record something, e.g. an equivocation), undone if it fails unexpectedly — which then
+    rejects it as "could not be applied". A failure of the vault itself is not the event's
+    fault and ends the whole transaction."""
+    lt.savepoint(conn, "haven_event")
+    try:
+        yield
+    except InvalidEvent:
+        lt.release(conn, "haven_event")
+        raise
+    except Exception as exc:
+        if is_storage_failure(exc):
+            raise
+        lt.rollback_to(conn, "haven_event")
+        lt.release(conn, "haven_event")
+        batch.forget()  # lookups made inside the undone writes may be stale
+        log.warning("an event could not be applied: %s", type(exc).__name__)
+        raise InvalidEvent(f"event could not be applied ({type(exc).__name__})") from exc
+    else:
+        lt.release(conn, "haven_event")
 
 
 @dataclass(frozen=True)
@@ -344,24 +404,42 @@ class EventLog:
         # Collect the signature verdicts first: waiting for the verifier must not hold the
         # vault (the UI reads it meanwhile).
         settled = [(opened.envelopes, opened.opened) for opened in batches]
-        results: list[IngestResult] = []
         with self._vault.transaction() as conn:
-            batch = self._current = _Batch()
+            # Fast path: no savepoint per event. If an event fails in a way no check
+            # foresaw, undo the lot and go again carefully, so that it costs only itself.
+            lt.savepoint(conn, "haven_ingest")
             try:
-                for envelopes, slots in settled:
-                    result = IngestResult()
-                    for untrusted, pre in zip(envelopes, slots, strict=True):
-                        try:
-                            self._ingest_one(conn, batch, untrusted, pre, result)
-                        except InvalidEvent as exc:
-                            result.rejected.append(str(exc))
-                            log.info("rejected an event: %s", exc)
-                    results.append(result)
-            finally:
-                self._current = None
+                results = self._ingest_settled(conn, settled, careful=False)
+            except _EventFault:
+                lt.rollback_to(conn, "haven_ingest")
+                results = self._ingest_settled(conn, settled, careful=True)
+            lt.release(conn, "haven_ingest")
             accepted = [e for r in results for e in r.accepted]
             if accepted:
                 self._vault.after_commit(lambda: self._notify(accepted))
+        return results
+
+    def _ingest_settled(
+        self,
+        conn: Connection,
+        settled: list[tuple[tuple[bytes, ...], tuple[Slot, ...]]],
+        *,
+        careful: bool,
+    ) -> list[IngestResult]:
+        results: list[IngestResult] = []
+        batch = self._current = _Batch(careful)
+        try:
+            for envelopes, slots in settled:
+                result = IngestResult()
+                for untrusted, pre in zip(envelopes, slots, strict=True):
+                    try:
+                        with batch.guard(conn):
+                            self._ingest_one(conn, batch, untrusted, pre, result)
+                    except InvalidEvent as exc:
+                        result.reject(str(exc))
+                results.append(result)
+        finally:
+            self._current = None
         return results
 
     def expect_incoming(self, events: int) -> None:
@@ -433,12 +511,13 @@ class EventLog:
             if nxt is None:
                 break
             try:
-                following = self._authorise(conn, batch, space, self._open(conn, nxt))
-                self._append_checked(
-                    conn, following, lt.ChainTip(event.seq, event.id, event.lamport)
-                )
+                with batch.guard(conn):
+                    following = self._authorise(conn, batch, space, self._open(conn, nxt))
+                    self._append_checked(
+                        conn, following, lt.ChainTip(event.seq, event.id, event.lamport)
+                    )
             except InvalidEvent as exc:
-                result.rejected.append(str(exc))
+                result.reject(str(exc))
                 break
             batch.appended(following)
             result.accepted.append(following)

@@ -246,3 +246,24 @@ def list_equivocations(conn: Connection, space_id: bytes) -> list[tuple[bytes, b
         (space_id,),
     )
     return [(a, d, s) for a, d, s in rows]
+
+
+def savepoint(conn: Connection, name: str) -> None:
+    """Open a savepoint inside the current transaction (ingest's per-event undo)."""
+    conn.execute(f"SAVEPOINT {_savepoint_name(name)}")
+
+
+def release(conn: Connection, name: str) -> None:
+    """Keep what was written since the savepoint, and close it."""
+    conn.execute(f"RELEASE {_savepoint_name(name)}")
+
+
+def rollback_to(conn: Connection, name: str) -> None:
+    """Undo what was written since the savepoint, which stays open."""
+    conn.execute(f"ROLLBACK TO {_savepoint_name(name)}")
+
+
+def _savepoint_name(name: str) -> str:
+    if not name.isidentifier():
+        raise ValueError("a savepoint is named by an identifier")
+    return name

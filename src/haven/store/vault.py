@@ -268,6 +268,18 @@ def _connect(path: Path, master_key: bytes) -> Connection:
     return conn
 
 
+def is_storage_failure(exc: BaseException) -> bool:
+    """Whether `exc` says the vault itself failed (full, damaged, locked, closed, busy), as
+    opposed to one statement being refused for the values it was given (a constraint, an
+    integer SQLite cannot hold). Ingest rejects one event for the second kind and gives up
+    the whole transaction for the first."""
+    if isinstance(exc, VaultFull | VaultDamaged | VaultLocked | MemoryError):
+        return True
+    return isinstance(exc, sqlcipher3.DatabaseError) and not isinstance(
+        exc, sqlcipher3.IntegrityError
+    )
+
+
 @contextlib.contextmanager
 def _mapped_errors() -> Iterator[None]:
     try:

@@ -314,7 +314,7 @@ class Reconciler:
             inc.accepted += len(result.accepted)
             inc.duplicates += result.duplicates
             inc.held += result.held
-            inc.rejected += len(result.rejected)
+            inc.rejected += result.rejected_count
             inc.equivocations += result.equivocations
             acks.append(m.Ack(batch.space_id, batch.number))
         return acks

@@ -273,7 +273,7 @@ def ingest_blobs(
     result = session.relays.ingest_page(relay, mailbox, envelopes, cursor)
     report.received += len(result.accepted)
     report.duplicates += result.duplicates
-    report.rejected += len(result.rejected)
+    report.rejected += result.rejected_count
 
 
 def sync_relays(

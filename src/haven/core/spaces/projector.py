@@ -20,7 +20,7 @@ from haven.store import log_table as lt
 from haven.store.spaces import groups as groups_db
 from haven.store.spaces import membership as membership_db
 from haven.store.spaces.groups import GroupRow
-from haven.store.vault import Connection, Vault
+from haven.store.vault import Connection, Vault, is_storage_failure
 
 log = logging.getLogger(__name__)
 
@@ -119,9 +119,14 @@ def step(conn: Connection, group: GroupRow, event: Event) -> bool:
     if handler is not None:
         try:
             valid = handler(conn, group, event, author)
-        except (InvalidInput, TypeError, ValueError, KeyError, AttributeError):
+        except Exception as exc:
             # Content a peer shaped wrongly: invalid on every device alike, never fatal to
-            # the batch it came in (which would stall sync for everyone).
+            # the batch it came in (which would stall sync for everyone) nor to a recompute.
+            # Only the vault failing (full, damaged, locked) is not the event's doing.
+            if is_storage_failure(exc):
+                raise
+            if not isinstance(exc, InvalidInput):
+                log.info("a space event failed its rule: %s", type(exc).__name__)
             valid = False
     groups_db.set_applied(conn, group.space_id, event.lamport, event.id)
     return valid
