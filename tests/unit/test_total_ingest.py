@@ -17,6 +17,7 @@ from haven.core.eventlog import MAX_REASONS_KEPT, EventLog
 from haven.core.session import Session
 from haven.core.spaces import events as ev
 from haven.errors import InvalidEvent
+from haven.store import log_table as lt
 from haven.store.vault import Connection
 from tests.hostile import POISONS, Hostile
 from tests.unit.spaces.conftest import join, make_session, sync
@@ -157,3 +158,23 @@ def test_an_unexpected_failure_is_one_error_line_with_an_exit_code(
     assert err.startswith("haven: error: an unexpected failure (KeyError)")
     assert "Traceback" not in err and "secret entry text" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_fork_records_are_bounded_per_chain_and_per_space(
+    pair: tuple[Session, Session, bytes],
+) -> None:
+    ari, cai, space = pair
+    chain = Hostile.of(cai, space).fresh_chain()
+    twins: list[bytes] = []
+    for i in range(3):  # one chain forking again and again: one record
+        twins += chain.equivocate(ev.POST, {"body": f"a{i}"}, {"body": f"b{i}"})
+    twins.append(chain.event(ev.POST, {"body": "a0-again"}, seq=1, prev=bytes(32), commit=False))
+    assert ari.log.ingest(twins).equivocations == 1
+    assert len(ari.log.equivocations(space)) == 1
+    many: list[bytes] = []
+    for _ in range(lt.MAX_EQUIVOCATIONS + 10):  # a chain per fork: capped per space
+        many += (
+            Hostile.of(cai, space).fresh_chain().equivocate(ev.POST, {"body": "x"}, {"body": "y"})
+        )
+    ari.log.ingest(many)
+    assert len(ari.log.equivocations(space)) == lt.MAX_EQUIVOCATIONS

@@ -580,6 +580,30 @@ class EventLog:
         with self._vault.read() as conn:
             return lt.chain_tips(conn, space_id)
 
+    def chain_heads(self, space_id: bytes) -> dict[tuple[bytes, bytes], tuple[int, bytes]]:
+        """Per chain, the highest contiguous seq and its event's id (sync's tips)."""
+        with self._vault.read() as conn:
+            return lt.chain_heads(conn, space_id)
+
+    def fork_evidence(
+        self, space_id: bytes, remote: dict[tuple[bytes, bytes], tuple[int, bytes]]
+    ) -> list[bytes]:
+        """Given a peer's chain heads: for each chain where we hold an event at the peer's
+        head seq with a different id, our envelope at that seq — two events signed with one
+        number, i.e. a fork. Sent to the peer, it makes both sides record it. A zero head
+        means "not stated" and is not checked."""
+        out: list[bytes] = []
+        with self._vault.read() as conn:
+            ours = lt.chain_heads(conn, space_id)
+            for (author, device), (seq, head) in sorted(remote.items()):
+                mine = ours.get((author, device))
+                if mine is None or mine[0] < seq or head == ZERO_ID or mine == (seq, head):
+                    continue
+                stored = lt.event_at(conn, space_id, author, device, seq)
+                if stored is not None and stored.id != head:
+                    out.append(stored.envelope)
+        return out
+
     def envelopes_after(
         self, space_id: bytes, remote_tips: dict[tuple[bytes, bytes], int], limit: int
     ) -> list[bytes]:

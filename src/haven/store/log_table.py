@@ -103,35 +103,40 @@ def max_lamport(conn: Connection, space_id: bytes) -> int:
 
 
 def chain_tips(conn: Connection, space_id: bytes) -> dict[tuple[bytes, bytes], int]:
-    """Per (author, device) the highest contiguous seq: what a peer tells the other side.
+    """Per (author, device) the highest contiguous seq: what a peer tells the other side."""
+    return {chain: seq for chain, (seq, _) in chain_heads(conn, space_id).items()}
+
+
+def chain_heads(conn: Connection, space_id: bytes) -> dict[tuple[bytes, bytes], tuple[int, bytes]]:
+    """Per (author, device) the highest contiguous seq and that event's id.
 
     A loose index scan, from the last chain backwards: one index seek per chain, so the
     cost follows the number of chains, not the number of events (a GROUP BY reads every
     event's index entry: 6 ms at 100,000 events, and the sender asks once a page)."""
-    tips: dict[tuple[bytes, bytes], int] = {}
+    heads: dict[tuple[bytes, bytes], tuple[int, bytes]] = {}
     row = conn.execute(
-        "SELECT author, device, seq FROM events WHERE space_id = ?"
+        "SELECT author, device, seq, id FROM events WHERE space_id = ?"
         " ORDER BY author DESC, device DESC, seq DESC LIMIT 1",
         (space_id,),
     ).fetchone()
     while row is not None:
-        author, device, seq = bytes(row[0]), bytes(row[1]), int(row[2])
-        tips[(author, device)] = seq
+        author, device = bytes(row[0]), bytes(row[1])
+        heads[(author, device)] = (int(row[2]), bytes(row[3]))
         # The next chain down: another device of this author, else the next author.
         # (Two plain range seeks: a row-value comparison here makes SQLite walk the chain.)
         row = (
             conn.execute(
-                "SELECT author, device, seq FROM events WHERE space_id = ? AND author = ?"
+                "SELECT author, device, seq, id FROM events WHERE space_id = ? AND author = ?"
                 " AND device < ? ORDER BY device DESC, seq DESC LIMIT 1",
                 (space_id, author, device),
             ).fetchone()
             or conn.execute(
-                "SELECT author, device, seq FROM events WHERE space_id = ? AND author < ?"
+                "SELECT author, device, seq, id FROM events WHERE space_id = ? AND author < ?"
                 " ORDER BY author DESC, device DESC, seq DESC LIMIT 1",
                 (space_id, author),
             ).fetchone()
         )
-    return tips
+    return heads
 
 
 def chain_after(
@@ -221,6 +226,10 @@ def count_held(conn: Connection, space_id: bytes) -> int:
     )
 
 
+#: Forks recorded per space, at most (one per chain).
+MAX_EQUIVOCATIONS = 256
+
+
 def record_equivocation(
     conn: Connection,
     space_id: bytes,
@@ -231,11 +240,29 @@ def record_equivocation(
     rejected_id: bytes,
     now_ms: int,
 ) -> bool:
-    """Returns True the first time this pair is seen."""
+    """Record a fork: True the first time one is seen for this chain. Bounded: one record
+    per (author, device) chain — it is enough to warn, and a forking device could otherwise
+    write without end — and at most MAX_EQUIVOCATIONS per space (a member can make chains
+    at will)."""
     cur = conn.execute(
         "INSERT OR IGNORE INTO equivocations (space_id, author, device, seq, kept_id,"
-        " rejected_id, seen_ms) VALUES (?,?,?,?,?,?,?)",
-        (space_id, author, device, seq, kept_id, rejected_id, now_ms),
+        " rejected_id, seen_ms) SELECT ?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM"
+        " equivocations WHERE space_id = ? AND author = ? AND device = ?)"
+        " AND (SELECT count(*) FROM equivocations WHERE space_id = ?) < ?",
+        (
+            space_id,
+            author,
+            device,
+            seq,
+            kept_id,
+            rejected_id,
+            now_ms,
+            space_id,
+            author,
+            device,
+            space_id,
+            MAX_EQUIVOCATIONS,
+        ),
     )
     return bool(cur.rowcount)
 

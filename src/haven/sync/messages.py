@@ -8,7 +8,7 @@ message is used. Values straight off the wire are called `untrusted_*` until che
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import msgpack
@@ -26,7 +26,7 @@ VERSION = 1
 MAX_MESSAGE_BYTES = 1024 * 1024
 MAX_BATCH_EVENTS = 256
 MAX_BATCH_BYTES = MAX_MESSAGE_BYTES - 4096
-#: At about 60 bytes a chain, a full tips message stays near half the message limit.
+#: At about 95 bytes a chain, a full tips message stays under the message limit.
 MAX_CHAINS = 8192
 MAX_SEQ = 2**63 - 1
 MAX_REASON_CHARS = 200
@@ -38,14 +38,21 @@ T_DONE = 4
 T_ABORT = 5
 
 ChainTips = dict[tuple[bytes, bytes], int]
+#: Per chain, the id of the event at its tip (32 bytes; zero bytes: not stated).
+ChainHeads = dict[tuple[bytes, bytes], bytes]
+HEAD_BYTES = 32
+NO_HEAD = bytes(HEAD_BYTES)
 
 
 @dataclass(frozen=True)
 class Tips:
-    """The sender's chain tips for one space: what it already holds."""
+    """The sender's chain tips for one space: what it already holds, and the id of each
+    chain's tip event, so that two different events with one number (a fork) are noticed
+    even when both sides hold the same count."""
 
     space_id: bytes
     tips: ChainTips
+    heads: ChainHeads = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -89,7 +96,10 @@ def _packb(obj: Any) -> bytes:
 
 def encode(message: Message) -> bytes:
     if isinstance(message, Tips):
-        chains = [[a, d, s] for (a, d), s in sorted(message.tips.items())]
+        chains = [
+            [a, d, s, message.heads.get((a, d), NO_HEAD)]
+            for (a, d), s in sorted(message.tips.items())
+        ]
         body: list[Any] = [T_TIPS, message.space_id, chains]
     elif isinstance(message, Batch):
         body = [T_BATCH, message.space_id, message.number, list(message.envelopes)]
@@ -139,7 +149,8 @@ def _decode_body(kind: object, fields: list[Any]) -> Message:
         raise SyncError("malformed sync message")
     if kind == T_TIPS:
         space_id, chains = _shape(fields, 2)
-        return Tips(_space(space_id), _tips(chains))
+        tips, heads = _tips(chains)
+        return Tips(_space(space_id), tips, heads)
     if kind == T_BATCH:
         space_id, number, envelopes = _shape(fields, 3)
         return Batch(_space(space_id), _count(number), _envelopes(envelopes))
@@ -176,14 +187,15 @@ def _count(value: object) -> int:
     return value
 
 
-def _tips(value: object) -> ChainTips:
+def _tips(value: object) -> tuple[ChainTips, ChainHeads]:
     if not isinstance(value, list) or len(value) > MAX_CHAINS:
         raise SyncError("malformed or oversized chain tips")
     tips: ChainTips = {}
+    heads: ChainHeads = {}
     for item in value:
-        if not (isinstance(item, list) and len(item) == 3):
+        if not (isinstance(item, list) and len(item) == 4):
             raise SyncError("malformed chain tip")
-        author, device, seq = item
+        author, device, seq, head = item
         if not (
             isinstance(author, bytes)
             and len(author) == PUBLIC_KEY_BYTES
@@ -191,12 +203,15 @@ def _tips(value: object) -> ChainTips:
             and len(device) == DEVICE_ID_BYTES
             and type(seq) is int
             and 1 <= seq <= MAX_SEQ
+            and isinstance(head, bytes)
+            and len(head) == HEAD_BYTES
         ):
             raise SyncError("malformed chain tip")
         if (author, device) in tips:
             raise SyncError("chain tips name a chain twice")
         tips[(author, device)] = seq
-    return tips
+        heads[(author, device)] = head
+    return tips, heads
 
 
 def _envelopes(value: object) -> tuple[bytes, ...]:

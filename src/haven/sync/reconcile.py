@@ -40,7 +40,11 @@ FIRST_FETCH_EVENTS = 64
 class SyncLog(Protocol):
     """What the machine needs from the event log (core.eventlog.EventLog provides it)."""
 
-    def chain_tips(self, space_id: bytes) -> dict[tuple[bytes, bytes], int]: ...
+    def chain_heads(self, space_id: bytes) -> dict[tuple[bytes, bytes], tuple[int, bytes]]: ...
+
+    def fork_evidence(
+        self, space_id: bytes, remote: dict[tuple[bytes, bytes], tuple[int, bytes]]
+    ) -> list[bytes]: ...
 
     def envelopes_after(
         self, space_id: bytes, remote_tips: dict[tuple[bytes, bytes], int], limit: int
@@ -166,6 +170,7 @@ class Reconciler:
         self._failed: str | None = None
         self.bytes_sent = 0
         self.bytes_received = 0
+        self.forks_seen = 0  # chains whose tip the peer holds a different event for
 
     # ----------------------------------------------------------------- driving
 
@@ -174,8 +179,14 @@ class Reconciler:
         if self._started:
             raise SyncError("the round has already started")
         self._started = True
-        self._our_tips = {s: self._log.chain_tips(s) for s in self._order}
-        return self._emit([m.Tips(s, self._our_tips[s]) for s in self._order])
+        heads = {s: self._log.chain_heads(s) for s in self._order}
+        self._our_tips = {s: {c: seq for c, (seq, _) in h.items()} for s, h in heads.items()}
+        return self._emit(
+            [
+                m.Tips(s, self._our_tips[s], {c: head for c, (_, head) in heads[s].items()})
+                for s in self._order
+            ]
+        )
 
     def receive(self, untrusted: bytes) -> list[bytes]:
         """Handle one message from the peer; return the messages to send back. Raises
@@ -276,16 +287,26 @@ class Reconciler:
         self._check_space(message)
         space = message.space_id
         if isinstance(message, m.Tips):
-            return self._on_tips(space, message.tips)
+            return self._on_tips(space, message.tips, message.heads)
         if isinstance(message, m.Ack):
             return self._on_ack(space, message.number)
         return self._on_done(space, message.batches)
 
-    def _on_tips(self, space: bytes, tips: dict[tuple[bytes, bytes], int]) -> list[m.Message]:
+    def _on_tips(self, space: bytes, tips: m.ChainTips, heads: m.ChainHeads) -> list[m.Message]:
         out = self._out[space]
         if out.cursor is not None:
             raise SyncError("the peer sent its tips twice")
         out.cursor = dict(tips)
+        # A fork: the peer's tip event is not ours at that number. Send ours first (the peer
+        # records the fork, and records it once); the rest of that chain cannot follow the
+        # peer's branch, so it is not sent.
+        remote = {c: (seq, heads.get(c, m.NO_HEAD)) for c, seq in tips.items()}
+        for envelope in self._log.fork_evidence(space, remote):
+            header, _, _ = read_header(envelope)
+            chain = (header.author, header.device)
+            out.cursor[chain] = max(out.cursor[chain], self._our_tips[space].get(chain, 0))
+            out.pending.append(envelope)
+            self.forks_seen += 1
         # The peer's tips against ours (as sent in start) say how much it is about to send.
         ours = self._our_tips[space]
         self._log.expect_incoming(sum(max(0, seq - ours.get(c, 0)) for c, seq in tips.items()))

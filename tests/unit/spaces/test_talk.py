@@ -237,7 +237,7 @@ JUNK: list[dict[str, object]] = [
     {"member": b"m" * 32, "profile": {"name": "M"}, "devices": "x"},
     {"member": b"m" * 32, "profile": {"name": "M"}, "devices": [[b"d" * 16, b"b" * 31]]},
     {"epoch": -1, "keys": []},
-    {"epoch": 2**64 - 1, "keys": [[1, 2]]},
+    {"epoch": 2**63 - 1, "keys": [[1, 2]]},  # (beyond 64 bits: refused at decode)
     {"epoch": 5, "keys": "k"},
     {"reports": "zz"},
     {"reports": [[b"b" * 32, 7]]},

@@ -41,7 +41,7 @@ def _machines(x: Session, y: Session, **kw: int) -> tuple[Reconciler, Reconciler
 def test_messages_round_trip() -> None:
     space, author, device = bytes(16), bytes(range(32)), bytes(range(16))
     for msg in (
-        m.Tips(space, {(author, device): 7}),
+        m.Tips(space, {(author, device): 7}, {(author, device): bytes(range(32))}),
         m.Tips(space, {}),
         m.Batch(space, 3, (b"abc", b"de")),
         m.Ack(space, 3),
@@ -135,8 +135,13 @@ class CountingLog:
         self.inner = inner.log
         self.limits: list[int] = []
 
-    def chain_tips(self, space_id: bytes) -> dict[tuple[bytes, bytes], int]:
-        return self.inner.chain_tips(space_id)
+    def chain_heads(self, space_id: bytes) -> dict[tuple[bytes, bytes], tuple[int, bytes]]:
+        return self.inner.chain_heads(space_id)
+
+    def fork_evidence(
+        self, space_id: bytes, remote: dict[tuple[bytes, bytes], tuple[int, bytes]]
+    ) -> list[bytes]:
+        return self.inner.fork_evidence(space_id, remote)
 
     def envelopes_after(
         self, space_id: bytes, remote_tips: dict[tuple[bytes, bytes], int], limit: int
