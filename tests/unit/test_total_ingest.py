@@ -178,3 +178,25 @@ def test_fork_records_are_bounded_per_chain_and_per_space(
         )
     ari.log.ingest(many)
     assert len(ari.log.equivocations(space)) == lt.MAX_EQUIVOCATIONS
+
+
+def test_a_forged_member_add_from_a_plain_member_adds_nobody(
+    pair: tuple[Session, Session, bytes], tmp_path: Path
+) -> None:
+    ari, cai, space = pair
+    puppet = make_session(tmp_path, "puppet")
+    request = puppet.spaces.prepare_join("Puppet", "")
+    hostile = Hostile.of(cai, space)
+    forged = hostile.forge(
+        ev.ADD,
+        {
+            "member": request.persona_pk,
+            "profile": {"name": "Puppet", "pronouns": "", "colour": ""},
+            "devices": [[request.device_id, request.box_pk]],
+            "key_epoch": hostile.epoch,
+        },
+    )
+    assert len(ari.log.ingest([forged]).accepted) == 1  # well-formed and signed: stored …
+    names = {m.display_name for m in ari.spaces.members(space, include_former=True)}
+    assert "Puppet" not in names  # … but not valid: Cai is not an admin
+    puppet.lock()
