@@ -200,3 +200,42 @@ def test_a_forged_member_add_from_a_plain_member_adds_nobody(
     names = {m.display_name for m in ari.spaces.members(space, include_former=True)}
     assert "Puppet" not in names  # … but not valid: Cai is not an admin
     puppet.lock()
+
+
+def test_early_events_held_per_space_are_capped(
+    pair: tuple[Session, Session, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A member who sends only "later" events (seq 2, 3, … of chains whose first event never
+    comes) fills the holding table up to the cap, and no further."""
+    from haven.core import eventlog
+
+    monkeypatch.setattr(eventlog, "MAX_HELD_PER_SPACE", 5)
+    ari, cai, space = pair
+    early = []
+    for _ in range(8):
+        chain = Hostile.of(cai, space).fresh_chain()
+        chain.event(ev.POST, {"body": "never sent"})
+        early.append(chain.event(ev.POST, {"body": "waits for the first"}))
+    result = ari.log.ingest(early)
+    assert result.held == 5 and result.rejected_count == 3
+    assert all("too many events waiting" in r for r in result.rejected)
+
+
+def test_duplicates_are_known_by_id_not_by_bytes(pair: tuple[Session, Session, bytes]) -> None:
+    """The same signed event sealed again (a new nonce: different bytes, same id, as a member
+    forwarding it might) is a duplicate, not a fork."""
+    from haven.core.envelope import AD_DOMAIN, content_key, packb
+    from haven.crypto import aead
+
+    ari, cai, space = pair
+    hostile = Hostile.of(cai, space)
+    original = hostile.event(ev.POST, {"title": "", "body": "once", "cw": ""})
+    header, header_bytes, ciphertext = read_header(original)
+    key = content_key(hostile.epoch_keys[header.epoch])
+    inner = aead.decrypt(key, ciphertext, AD_DOMAIN + header_bytes)
+    resealed = packb([header_bytes, aead.encrypt(key, inner, AD_DOMAIN + header_bytes)])
+    assert resealed != original
+    assert len(ari.log.ingest([original]).accepted) == 1
+    again = ari.log.ingest([resealed])
+    assert again.duplicates == 1 and again.equivocations == 0 and not again.rejected
+    assert ari.log.equivocations(space) == []
