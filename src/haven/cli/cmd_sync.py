@@ -15,6 +15,7 @@ import sys
 import threading
 from typing import Any
 
+from haven.cli import output
 from haven.cli.context import Context
 from haven.cli.relay_invites_cli import sync_pass
 from haven.cli.relays_cli import run_relay_sync
@@ -167,6 +168,7 @@ def run_sync(args: argparse.Namespace, ctx: Context) -> int:
             "events at the same place in its log; the first one seen was kept",
             file=sys.stderr,
         )
+    output.warn_other_copy(report.own_from_elsewhere)
     return 0
 
 

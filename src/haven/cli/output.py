@@ -148,3 +148,14 @@ def print_json(value: Any) -> None:
 
 def warn(message: str) -> None:
     print(f"haven: warning: {message}", file=sys.stderr)
+
+
+def warn_other_copy(events: int) -> None:
+    """Another copy of this vault wrote events (an older backup put back, a copied folder)."""
+    if events:
+        warn(
+            f"another copy of this vault wrote {events} event(s) this copy had not seen (a"
+            " copied data folder, or an older backup put back by hand?); they were fetched"
+            " now. Keep using only one copy: two copies writing at once fork its history. To"
+            " move to another computer, use haven backup and haven restore."
+        )

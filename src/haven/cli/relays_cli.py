@@ -11,6 +11,7 @@ import argparse
 import sys
 from typing import Any
 
+from haven.cli import output
 from haven.cli.context import Context
 from haven.core import relay_urls
 from haven.core.session import Session
@@ -114,6 +115,7 @@ def run_relay_sync(session: Session, only: str | None) -> int:
             if s.error is not None:
                 line += f"; interrupted: {_REASONS.get(s.error, s.error)}"
             print(line)
+    output.warn_other_copy(sum(s.own_from_elsewhere for r in reports for s in r.spaces))
     if not any(r.reached for r in reports):
         raise SyncError("no relay could be reached; try again later")
     return 0

@@ -145,6 +145,7 @@ class _Batch:
         self.held_spaces: set[bytes] = set()
         self._tips: dict[tuple[bytes, bytes, bytes], lt.ChainTip] = {}
         self.memo: Memo = {}
+        self.own_chains: dict[bytes, tuple[bytes, bytes]] = {}  # space -> (persona, device)
 
     def space(self, conn: Connection, space_id: bytes) -> ids.SpaceRow | None:
         if space_id not in self._spaces:
@@ -231,6 +232,10 @@ class IngestResult:
     rejected: list[str] = field(default_factory=list)  # reasons, the first MAX_REASONS_KEPT
     rejected_count: int = 0
     equivocations: int = 0
+    #: Events of this device's own chains that arrived from elsewhere: another copy of this
+    #: vault (an older backup, a copied folder) wrote them. They are taken in (this copy
+    #: catches up), and the caller warns: two live copies of one device fork its chains.
+    own_from_elsewhere: int = 0
 
     def reject(self, reason: str) -> None:
         self.rejected_count += 1
@@ -500,8 +505,7 @@ class EventLog:
                 result.equivocations += 1
             raise InvalidEvent("equivocation: a different event already has this sequence")
         self._append_checked(conn, event, tip)
-        batch.appended(event)
-        result.accepted.append(event)
+        self._accepted(batch, space, event, result)
         if not batch.may_hold(conn, header.space_id):
             return
         lt.drop_held_through(conn, event.space_id, event.author, event.device, event.seq)
@@ -519,9 +523,22 @@ class EventLog:
             except InvalidEvent as exc:
                 result.reject(str(exc))
                 break
-            batch.appended(following)
-            result.accepted.append(following)
+            self._accepted(batch, space, following, result)
             event = following
+
+    def _accepted(
+        self, batch: _Batch, space: ids.SpaceRow, event: Event, result: IngestResult
+    ) -> None:
+        batch.appended(event)
+        result.accepted.append(event)
+        own = batch.own_chains.get(space.space_id)
+        if own is None:
+            own = batch.own_chains[space.space_id] = (
+                space.persona_id,
+                self._device_for(space.persona_id),
+            )
+        if (event.author, event.device) == own:
+            result.own_from_elsewhere += 1
 
     def _open(self, conn: Connection, untrusted: bytes) -> Event:
         header, _, _ = read_header(untrusted)

@@ -12,11 +12,13 @@ from haven.crypto.hashing import blake2b_256
 from haven.crypto.signing import SigningKeyPair
 from haven.errors import InvalidInput, NotFound
 from haven.store import identity_tables as t
+from haven.store import relay_tables as rt
 from haven.store.vault import Vault
 
 MAX_NAME_CHARS = 64
 MAX_PRONOUNS_CHARS = 32
 _DEVICE_ID = "device_id"
+_PREVIOUS_DEVICE_ID = "previous_device_id"
 _PRIMARY_PERSONA = "primary_persona"
 
 
@@ -67,6 +69,24 @@ class Identity:
             t.set_meta(conn, _PRIMARY_PERSONA, keys.public)
             t.set_meta(conn, _DEVICE_ID, os.urandom(DEVICE_ID_BYTES))
         return Persona(keys.public, name, pronouns)
+
+    def start_new_chains(self) -> bytes:
+        """Give this vault a new device id, so that everything it writes from now on goes
+        into new chains (in the journal and, through device_id_for, in every space), and
+        return it. For a vault restored from a backup: the chains it held were perhaps
+        continued after the backup was made, and writing on them again would fork them
+        (docs/PROTOCOL.md, "Restoring a backup"). The old id is kept in the meta table.
+        Relay outbox numbers named the old chains and are forgotten. A Session made
+        before this call still writes under the old id: open a new one."""
+        new = os.urandom(DEVICE_ID_BYTES)
+        with self._vault.transaction() as conn:
+            old = t.get_meta(conn, _DEVICE_ID)
+            if old is None:
+                raise NotFound("this vault has no device id")
+            t.set_meta(conn, _PREVIOUS_DEVICE_ID, old)
+            t.set_meta(conn, _DEVICE_ID, new)
+            rt.clear_acked(conn)
+        return new
 
     @property
     def device_id(self) -> bytes:

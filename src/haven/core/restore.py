@@ -28,6 +28,7 @@ from haven.core.backup import (
     OVERHEAD,
     PERSON,
 )
+from haven.core.devices import MAX_LABEL_CHARS
 from haven.core.export import disk_errors
 from haven.errors import HavenError, InvalidInput, VaultDamaged, VaultExists
 from haven.store.backup_file import check_integrity
@@ -73,6 +74,7 @@ def restore_backup(src: Path, data_dir: Path, passphrase: str) -> None:
         with disk_errors("restoring the vault"):
             _unpack(src, staging)
         _verify(staging, passphrase)
+        _continue_as_new_device(staging, passphrase)
         with disk_errors("restoring the vault"):
             _move_into_place(staging, data_dir)
     finally:
@@ -171,6 +173,27 @@ def _verify(staging: Path, passphrase: str) -> None:
         raise VaultDamaged("the backup's database is damaged; nothing was restored") from exc
     finally:
         restored.lock()
+
+
+def _continue_as_new_device(staging: Path, passphrase: str) -> None:
+    """A backup is a snapshot: the device it came from may have written more afterwards, and
+    those events may have reached other devices. The restored vault therefore writes under a
+    new device id (new chains, never a fork of the old ones), announced in the journal as a
+    device of the same person; its old chains catch up by sync like any other device's."""
+    restored = sessions.unlock(staging, passphrase)
+    try:
+        old = restored.identity.device_id
+        label = next((d.label for d in restored.devices.list() if d.device_id == old), "")
+        restored.identity.start_new_chains()
+        # The services read the device id when they are made: make them again.
+        sessions.Session(restored.vault).devices.announce_this_device(_restored_label(label))
+    finally:
+        restored.lock()
+
+
+def _restored_label(label: str) -> str:
+    suffix = " (restored)"
+    return label[: MAX_LABEL_CHARS - len(suffix)] + suffix if label else "restored"
 
 
 def _move_into_place(staging: Path, data_dir: Path) -> None:

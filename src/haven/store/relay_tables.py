@@ -38,6 +38,12 @@ def get_acked(conn: Connection, relay: str, space_id: bytes) -> int:
     return int(row[0]) if row else 0
 
 
+def clear_acked(conn: Connection) -> None:
+    """Forget every relay's acknowledgements (this device starts new chains: its outbox
+    numbers named the old ones)."""
+    conn.execute("DELETE FROM relay_acked")
+
+
 def set_acked(conn: Connection, relay: str, space_id: bytes, seq: int) -> None:
     """Only ever moves forward, so a slow writer cannot undo a faster one's progress."""
     conn.execute(

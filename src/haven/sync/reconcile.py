@@ -88,6 +88,7 @@ class SpaceReport:
     held: int = 0
     rejected: int = 0
     equivocations: int = 0
+    own_from_elsewhere: int = 0  # this device's own events, written by another copy of it
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,10 @@ class SyncReport:
     def equivocations(self) -> int:
         return sum(s.equivocations for s in self.spaces)
 
+    @property
+    def own_from_elsewhere(self) -> int:
+        return sum(s.own_from_elsewhere for s in self.spaces)
+
 
 @dataclass
 class _Outgoing:
@@ -137,6 +142,7 @@ class _Incoming:
     held: int = 0
     rejected: int = 0
     equivocations: int = 0
+    own_from_elsewhere: int = 0
 
 
 class Reconciler:
@@ -266,6 +272,7 @@ class Reconciler:
                 self._in[s].held,
                 self._in[s].rejected,
                 self._in[s].equivocations,
+                self._in[s].own_from_elsewhere,
             )
             for s in self._order
         )
@@ -337,6 +344,7 @@ class Reconciler:
             inc.held += result.held
             inc.rejected += result.rejected_count
             inc.equivocations += result.equivocations
+            inc.own_from_elsewhere += result.own_from_elsewhere
             acks.append(m.Ack(batch.space_id, batch.number))
         return acks
 

@@ -78,6 +78,7 @@ class SpaceRelayReport:
     rejected: int = 0  # blobs that did not open, and events the log refused
     held: int = 0  # events waiting for a gap to fill, after this sync
     waiting: int = 0  # own events this relay has not acknowledged, after this sync
+    own_from_elsewhere: int = 0  # this device's own events, written by another copy of it
     error: str | None = None
 
 
@@ -274,6 +275,7 @@ def ingest_blobs(
     report.received += len(result.accepted)
     report.duplicates += result.duplicates
     report.rejected += result.rejected_count
+    report.own_from_elsewhere += result.own_from_elsewhere
 
 
 def sync_relays(
