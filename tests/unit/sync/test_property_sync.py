@@ -100,7 +100,9 @@ def _craft(kind: str, target: Session, rng: random.Random) -> tuple[list[bytes],
         return [victim], False
     header, _, _ = read_header(victim)  # equivocation: same chain position, other content
     forked = seal_event(header, jn.CREATE, 1, content, persona_seed(target), key)
-    return [forked.envelope], True
+    # Fork records are bounded: one per chain, so only the chain's first fork is recorded.
+    seen = {(a, d) for a, d, _ in target.log.equivocations(space)}
+    return [forked.envelope], (header.author, header.device) not in seen
 
 
 def _gossip(src: Session, dst: Session, rng: random.Random) -> None:
