@@ -108,20 +108,25 @@ def plain_content(value: object, depth: int) -> bool:
     No floats and no msgpack extension types (a timestamp, say) — no event type uses them,
     and a decoder that meets one must not have to guess."""
     kind = type(value)
+    if kind is dict:
+        if depth <= 0:
+            return False
+        for k, v in value.items():  # type: ignore[attr-defined]
+            if type(k) is not str or (type(v) not in _FLAT and not plain_content(v, depth - 1)):
+                return False
+        return True
+    if kind is list:
+        return depth > 0 and all(
+            type(v) in _FLAT or plain_content(v, depth - 1)
+            for v in value  # type: ignore[attr-defined]
+        )
     if kind is int:
         return INT_MIN <= value <= INT_MAX  # type: ignore[operator]
-    if value is None or kind in (bool, str, bytes):
-        return True
-    if depth <= 0:
-        return False
-    if kind is list:
-        return all(plain_content(v, depth - 1) for v in value)  # type: ignore[attr-defined]
-    if kind is dict:
-        return all(
-            type(k) is str and plain_content(v, depth - 1)
-            for k, v in value.items()  # type: ignore[attr-defined]
-        )
-    return False
+    return value is None or kind in _FLAT
+
+
+#: Values that need no further look (ints do: their range).
+_FLAT = frozenset({str, bytes, bool, type(None)})
 
 
 def content_key(epoch_key: bytes) -> bytes:
