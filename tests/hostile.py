@@ -30,7 +30,7 @@ from typing import Any
 from haven.core import envelope as env
 from haven.core.session import Session
 from haven.core.spaces import events as ev
-from haven.core.spaces.keys import seal_epoch_key_to_all
+from haven.core.spaces.sealed import seal_epoch_key_to_all
 from haven.crypto import aead, padding, signing
 from haven.store import identity_tables as ids
 from haven.store import log_table as lt

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from haven.core import relays
 from haven.core.envelope import read_header
 from haven.core.session import Session
 from haven.relay.client import RelayClient
@@ -100,7 +99,7 @@ def test_junk_and_poison_in_a_relay_mailbox_are_skipped_and_the_cursor_moves_on(
     ari, bea, cai, space = trio
     relay = Relay(tmp_path / "relay")
     try:
-        relays.set_relays(ari, space, [relay.url])
+        ari.relays.set_relays(space, [relay.url])
         sync(space, ari, bea, cai)
         ari.spaces.post(space, "before the junk")
         assert sync_relays(ari)[0].spaces[0].waiting == 0
@@ -125,7 +124,7 @@ def test_junk_and_poison_in_a_relay_mailbox_are_skipped_and_the_cursor_moves_on(
         with bea.vault.read() as conn:
             epoch_key = ids.get_epoch_key(conn, space, hostile.epoch)
         assert epoch_key is not None
-        assert relays.cursor(bea, relay.url, mailbox_id(epoch_key)) > 0
+        assert bea.relays.cursor(relay.url, mailbox_id(epoch_key)) > 0
         second = sync_relays(bea)[0].spaces[0]  # the cursor moved past the junk
         assert second.error is None and second.rejected == 0 and second.received == 0
     finally:
