@@ -23,7 +23,7 @@ from haven.sync.lan import LanSync
 from haven.sync.reconcile import SyncReport
 from tests.hostile import Hostile
 from tests.integration.cli_support import haven, ok
-from tests.unit.spaces.conftest import join, make_session, sync
+from tests.space_helpers import join, make_session, sync
 
 WAIT_S = 60.0
 

@@ -20,7 +20,7 @@ from haven.sync.engine import SyncEngine, async_sync_once
 from haven.sync.relay_sync import mailbox_id, seal_blob, sync_relays
 from tests.hostile import POISONS, Hostile
 from tests.integration.relay_sync_support import Relay
-from tests.unit.spaces.conftest import deliver, join, make_session, sync
+from tests.space_helpers import deliver, join, make_session, sync
 
 WAIT_S = 60.0
 #: Poisons whose header parses: a hostile vault can hold them in its log and serve them.

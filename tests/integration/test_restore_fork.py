@@ -10,14 +10,14 @@ import asyncio
 import shutil
 from pathlib import Path
 
-from haven.core import backup
+from haven.core import restore
 from haven.core import session as sessions
 from haven.core.session import Session
 from haven.sync.engine import SyncEngine, async_sync_once
 from tests.helpers import PASSPHRASE, new_session, replica_of
 from tests.integration.cli_support import haven
+from tests.space_helpers import join
 from tests.sync_helpers import journal_state
-from tests.unit.spaces.conftest import join
 
 WAIT_S = 60.0
 
@@ -43,7 +43,7 @@ def test_a_restored_backup_writes_new_chains_and_converges(tmp_path: Path) -> No
     laptop.spaces.post(space, "post before the backup")
     _sync(phone, laptop)
     _sync(friend, laptop)
-    backup.write_backup(laptop, tmp_path / "old.havenbackup")
+    laptop.backup.write(tmp_path / "old.havenbackup")
 
     laptop.journal.add("after the backup, on the old laptop")
     laptop.spaces.post(space, "post after the backup")
@@ -52,7 +52,7 @@ def test_a_restored_backup_writes_new_chains_and_converges(tmp_path: Path) -> No
     old_device = laptop.identity.device_id
     laptop.lock()  # the laptop is lost
 
-    backup.restore_backup(tmp_path / "old.havenbackup", tmp_path / "restored", PASSPHRASE)
+    restore.restore_backup(tmp_path / "old.havenbackup", tmp_path / "restored", PASSPHRASE)
     restored = sessions.unlock(tmp_path / "restored", PASSPHRASE)
     try:
         assert restored.identity.device_id != old_device

@@ -18,8 +18,9 @@ from haven.core.envelope import open_event
 from haven.core.session import Session
 from haven.core.spaces import events as ev
 from haven.errors import InvalidEvent
+from haven.store.spaces import groups as groups_db
 from tests.hostile import Hostile
-from tests.unit.spaces.conftest import join, make_session, sync
+from tests.space_helpers import join, make_session, sync
 
 FUZZ = settings(
     max_examples=150,
@@ -169,8 +170,6 @@ def test_the_projection_recomputes_cleanly_after_the_fuzzing(
 ) -> None:
     ari, _, space = pair
     with ari.vault.transaction() as conn:
-        from haven.store import spaces_tables as sts
-
-        sts.set_dirty(conn, space, True)
+        groups_db.set_dirty(conn, space, True)
     ari.spaces.read_feed(space)  # recomputes the space from the whole ordered log
     assert ari.log.rebuild_projections(ari.journal.space_id) >= 1

@@ -20,7 +20,7 @@ from haven.errors import InvalidEvent
 from haven.store import log_table as lt
 from haven.store.vault import Connection
 from tests.hostile import POISONS, Hostile
-from tests.unit.spaces.conftest import join, make_session, sync
+from tests.space_helpers import join, make_session, sync
 
 #: Poisons whose values are all in range: they pass decode, and the rules ignore them.
 STORED_BUT_INVALID = {"share_epoch_negative", "post_huge_body", "relays_nested"}

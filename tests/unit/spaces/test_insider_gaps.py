@@ -14,7 +14,7 @@ from haven.core.spaces import events as ev
 from haven.store import identity_tables as ids
 from haven.store import log_table as lt
 from tests.hostile import Hostile
-from tests.unit.spaces.conftest import Group, deliver
+from tests.space_helpers import Group, deliver
 
 NOT_DEFENDED = pytest.mark.xfail(
     strict=True, reason="not defended yet: removal finality and key commitments (issue 10)"
