@@ -8,7 +8,7 @@ Usage: python packaging/checks/dist_check.py dist/haven
    CLI tests, run against the bundle's command (HAVEN_TEST_COMMAND).
 3. The window starts offscreen, paints its first frame, and quits cleanly on SIGTERM.
 4. The relay's two wheels install into a fresh virtualenv without Qt, SQLCipher or zeroconf
-   and `haven-relay --help` runs there.
+   and `haven-relay --version` runs there.
 5. desktop-file-validate and appstreamcli on packaging/linux; the AppImage when appimagetool
    is on PATH (APPIMAGETOOL), the Flatpak when flatpak-builder is: each skipped step prints
    why. A failed step exits non-zero.
@@ -165,8 +165,10 @@ def check_relay_alone(scratch: Path) -> None:
     heavy = names & {"pyside6-essentials", "shiboken6", "sqlcipher3", "zeroconf"}
     if heavy:
         raise SystemExit(f"the relay pulled in {sorted(heavy)}")
-    out = run([str(env_dir / "bin" / "haven-relay"), "--help"]).stdout
-    print(out.splitlines()[0])
+    out = run([str(env_dir / "bin" / "haven-relay"), "--version"]).stdout.strip()
+    if out != f"haven-relay {haven.__version__}":
+        raise SystemExit(f"the relay's own install says {out!r}")
+    print(out)
     print("installed:", ", ".join(sorted(names)))
 
 

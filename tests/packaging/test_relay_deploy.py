@@ -12,6 +12,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tomllib
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,6 +34,13 @@ def containerfile() -> list[tuple[str, str]]:
             word, _, rest = line.partition(" ")
             pairs.append((word.upper(), rest.strip()))
     return pairs
+
+
+def build_stage() -> list[tuple[str, str]]:
+    """The instructions of the first stage, the one that makes the wheels."""
+    pairs = containerfile()
+    starts = [i for i, (word, _rest) in enumerate(pairs) if word == "FROM"]
+    return pairs[starts[0] : starts[1]]
 
 
 def last(pairs: list[tuple[str, str]], word: str) -> str:
@@ -78,11 +86,28 @@ def relay_from_container(tmp_path: Path) -> Iterator[Relay]:
     args = json.loads(last(containerfile(), "CMD"))
     data = tmp_path / "data"
     data.mkdir()
-    swapped = {"0.0.0.0": "127.0.0.1", "8765": "0", "/data/relay.db": str(data / "relay.db")}
+    swapped = {
+        "0.0.0.0": "127.0.0.1",
+        "8765": "0",
+        "/data/relay.db": str(data / "relay.db"),
+        "/etc/haven-relay/relay.toml": str(RELAY / "relay.toml"),
+    }
     relay = Relay([swapped.get(a, a) for a in args])
     yield relay
     assert relay.stop() == 0
     assert (data / "relay.db").is_file()
+
+
+def test_both_trust_the_proxy_they_sit_behind() -> None:
+    """Behind Caddy or nginx every client arrives from the proxy; the relay's per-address
+    limits need X-Forwarded-For, which is safe because the relay's port is on loopback."""
+    settings = tomllib.loads((RELAY / "relay.toml").read_text(encoding="utf-8"))
+    assert settings["trust_proxy"] is True
+    assert "--config" in json.loads(last(containerfile(), "CMD"))
+    assert "/etc/haven-relay/relay.toml" in last(containerfile(), "COPY")
+    assert "--config ${CONFIGURATION_DIRECTORY}/relay.toml" in unit()["ExecStart"][0]
+    readme = (RELAY / "README.md").read_text(encoding="utf-8")
+    assert "-p 127.0.0.1:8765:8765" in readme  # the container's port published on loopback
 
 
 def test_the_container_runs_unprivileged_with_its_data_in_a_volume() -> None:
@@ -102,9 +127,10 @@ def test_the_container_build_stage_makes_the_relay_wheels(tmp_path: Path) -> Non
     """The build context holds only what the COPY lines name; the relay's wheels must build
     from that alone (a relay module importing more of Haven would break the image)."""
     context = tmp_path / "context"  # the build stage's WORKDIR
-    for word, rest in containerfile():
+    for word, rest in build_stage():
         if word == "COPY" and not rest.startswith("--from"):
             *sources, target = rest.split()
+            assert not target.startswith("/"), target  # relative to the WORKDIR
             for source in map(ROOT.joinpath, sources):
                 # COPY's rules: a folder's contents go into the target; a file goes into a
                 # target ending in "/", or becomes the target.
@@ -182,7 +208,14 @@ def test_the_units_command_line_starts_the_relay(tmp_path: Path) -> None:
     assert command[0] == "/opt/haven-relay/bin/haven-relay"
     state = tmp_path / "state"
     state.mkdir()
-    args = [a.replace("${STATE_DIRECTORY}", str(state)) for a in command[1:]]
+    args = [
+        a.replace("${STATE_DIRECTORY}", str(state)).replace(
+            "${CONFIGURATION_DIRECTORY}", str(RELAY)
+        )
+        for a in command[1:]
+    ]
+    assert unit()["ConfigurationDirectory"] == ["haven-relay"]
+    assert unit()["ExecReload"] == ["/bin/kill -HUP $MAINPID"]  # the relay reloads on SIGHUP
     assert args[args.index("--host") + 1] == "127.0.0.1"  # behind a proxy on the same machine
     args[args.index("--port") + 1] = "0"
     relay = Relay(args)

@@ -54,7 +54,9 @@ def _wait_for_port(port: int, proc: subprocess.Popen[bytes]) -> None:
 
 @pytest.fixture
 def relay(tmp_path: Path) -> Iterator[Relay]:
-    running = Relay(["--host", "127.0.0.1", "--port", "0", "--db", str(tmp_path / "relay.db")])
+    settings = str(RELAY_DIR / "relay.toml")  # as deployed: trusting the proxy's addresses
+    db = str(tmp_path / "relay.db")
+    running = Relay(["--config", settings, "--host", "127.0.0.1", "--port", "0", "--db", db])
     yield running
     running.stop()
 
