@@ -190,6 +190,9 @@ def sync_pass(session: Session) -> bool:
     device was waiting for its answer."""
     waiting = session.invites.relay_guest.waiting()
     for code in waiting:
+        if session.invites.outgoing(code) is None:  # answered some other way meanwhile
+            session.invites.relay_guest.forget(code)
+            continue
         try:
             status = ri.run(ri.async_status(session, code))
         except (RelayError, InvalidInput) as exc:
