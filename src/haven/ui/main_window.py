@@ -12,7 +12,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from haven.errors import HavenError
-from haven.ui import appearance, messages
+from haven.ui import appearance, messages, peer_text
 from haven.ui.bridge import SessionBridge
 from haven.ui.devices.devices_page import DevicesPage
 from haven.ui.devices.link_page import LinkDevicePage
@@ -139,7 +139,9 @@ class HavenWindow(QMainWindow):
         if session is None:
             return
         persona = session.identity.primary()
-        label = persona.display_name + (f" ({persona.pronouns})" if persona.pronouns else "")
+        label = peer_text.name(persona.display_name)
+        if persona.pronouns:
+            label += f" ({peer_text.name(persona.pronouns)})"
         self.home.persona.setText(label)
         self.home.persona.setAccessibleName(self.tr("Signed in as %1").replace("%1", label))
         self.journal_page.attach()

@@ -23,6 +23,7 @@ from haven.core.session import Session
 from haven.sync.addresses import lan_address
 from haven.sync.link_runner import LinkOffer
 from haven.sync.supervisor import listen_host
+from haven.ui import peer_text
 from haven.ui.devices.wording import problem_text, qr_pixmap
 
 
@@ -87,7 +88,7 @@ class LinkDialog(QDialog):
         self.match_button.setAccessibleName(self.tr("The words match"))
         self.mismatch_button = QPushButton(self.tr("They &don’t match"))
         self.mismatch_button.setAccessibleName(self.tr("The words do not match"))
-        self.message = QLabel()
+        self.message = peer_text.plain_label()
         self.message.setObjectName("linkMessage")
         self.message.setWordWrap(True)
         self.close_button = QPushButton(self.tr("Cancel"))
@@ -158,7 +159,7 @@ class LinkDialog(QDialog):
     @Slot(str)
     def _on_done(self, label: str) -> None:
         self.finished_linking = True
-        name = label or self.tr("your new device")
+        name = peer_text.name(label) or self.tr("your new device")
         self.message.setText(self.tr("Linked %1. It now holds your journal.").replace("%1", name))
         self._finish()
         self.linked.emit(label)

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -15,6 +14,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from haven.ui.peer_text import plain_label
 
 
 class HomePage(QWidget):
@@ -27,7 +28,7 @@ class HomePage(QWidget):
         self.sidebar.setFixedWidth(170)
         self.sidebar.setStyleSheet("QListWidget::item { padding: 8px 6px; }")
         self.sections = QStackedWidget()
-        self.persona = QLabel()
+        self.persona = plain_label()
         self.persona.setWordWrap(True)
         self.lock_button = QPushButton(self.tr("&Lock"))
         self.lock_button.setAccessibleName(self.tr("Lock Haven"))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from haven.core.spaces.invites import InviteCode
+from haven.ui import peer_text
 from haven.ui.devices.wording import qr_pixmap
 
 
@@ -26,12 +27,12 @@ class InviteDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Invite someone"))
         self.setMinimumWidth(520)
-        intro = QLabel(
+        intro = peer_text.plain_label(
             self.tr(
                 "Give this code to one person you trust, in person or through a private channel. "
                 "They will see the name and guidelines of %1 and can ask to join; you approve "
                 "each request under Members before they can read anything."
-            ).replace("%1", space_name)
+            ).replace("%1", peer_text.space_name(space_name))
         )
         intro.setWordWrap(True)
         self.words = QPlainTextEdit(code.encode_words())

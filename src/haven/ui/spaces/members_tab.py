@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from haven.core.spaces.model import Member, Role
+from haven.ui import peer_text
 from haven.ui.spaces import wording
 from haven.ui.spaces.requests_box import RequestsBox
 
@@ -91,16 +92,18 @@ class MembersTab(QWidget):
         self.model.removeRows(0, self.model.rowCount())
         ordered = sorted(members, key=lambda m: (-m.role.rank, m.display_name.casefold()))
         for member in ordered:
-            name = QStandardItem(member.display_name)
+            shown = peer_text.name(member.display_name)
+            name = QStandardItem(peer_text.one_line(member.display_name, peer_text.NAME_CHARS))
             if member.colour:
                 name.setData(QColor(member.colour), Qt.ItemDataRole.DecorationRole)
             if member.member_pk == me:
-                name.setText(self.tr("%1 (you)").replace("%1", member.display_name))
+                name.setText(self.tr("%1 (you)").replace("%1", shown))
             if member.blocked:
                 name.setText(self.tr("%1 (blocked)").replace("%1", name.text()))
             name.setData(member, MemberRole)
             role = QStandardItem(wording.role_label(member.role))
-            self.model.appendRow([name, QStandardItem(member.pronouns), role])
+            pronouns = QStandardItem(peer_text.one_line(member.pronouns, peer_text.NAME_CHARS))
+            self.model.appendRow([name, pronouns, role])
         self.count.setText(self.tr("%n members", "", len(ordered)))
         row = next((r for r, m in enumerate(ordered) if m.member_pk == keep), -1)
         if row >= 0:

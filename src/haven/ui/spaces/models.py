@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from haven.core.spaces.model import REACTIONS, FeedPost, SpaceSummary
+from haven.ui import peer_text
 from haven.ui.spaces import wording
 from haven.ui.spaces.markdown import preview
 
@@ -47,17 +48,17 @@ def is_collapsed(post: FeedPost, opened: bool) -> bool:
 def headline(post: FeedPost, opened: bool) -> str:
     """What a row says about the post itself (never the text of a collapsed post)."""
     if post.state == "removed":
-        reason = post.removed_reason or T.translate("Spaces", "no reason given")
+        reason = peer_text.line(post.removed_reason) or T.translate("Spaces", "no reason given")
         return T.translate("Spaces", "Removed by a moderator: %1").replace("%1", reason)
     if post.state == "deleted":
         return T.translate("Spaces", "Deleted by its author")
     if is_collapsed(post, opened):
-        return T.translate("Spaces", "Content warning: %1").replace("%1", post.cw)
-    return post.title or preview(post.body)
+        return T.translate("Spaces", "Content warning: %1").replace("%1", peer_text.line(post.cw))
+    return peer_text.one_line(post.title) or preview(post.body)
 
 
 def byline(post: FeedPost) -> str:
-    parts = [post.author_name, wording.when(post.created_ms)]
+    parts = [peer_text.name(post.author_name), wording.when(post.created_ms)]
     if post.pinned:
         parts.append(T.translate("Spaces", "pinned"))
     if post.edited_ms is not None and post.state == "visible":
@@ -70,7 +71,9 @@ def footer(post: FeedPost, opened: bool) -> str:
     if is_collapsed(post, opened):
         parts.append(T.translate("Spaces", "Hidden until you open it"))
     elif post.state == "visible" and post.cw:
-        parts.append(T.translate("Spaces", "Content warning: %1").replace("%1", post.cw))
+        parts.append(
+            T.translate("Spaces", "Content warning: %1").replace("%1", peer_text.line(post.cw))
+        )
     if post.replies:
         parts.append(T.translate("Spaces", "%n replies", "", len(post.replies)))
     if post.state == "visible" and post.reactions:
@@ -168,7 +171,7 @@ class SpaceListModel(QAbstractListModel):
         space = self.summary(index.row()) if index.isValid() else None
         if space is None:
             return None
-        name = space.name
+        name = peer_text.space_name(space.name)
         if space.my_role is None:  # left (or removed): kept here until its data is wiped
             name = f"{name} · {wording.role_label(None)}"
         if role == Qt.ItemDataRole.DisplayRole:
