@@ -23,11 +23,14 @@ from pytestqt.qtbot import QtBot
 
 from haven.core import peer_text
 from haven.core.spaces.model import FeedPost, Member, Report, Role, SpaceInfo, SpaceSummary, Status
+from haven.core.spaces.name_marks import NameMarks, fingerprint
 from haven.ui.main_window import HavenWindow
+from haven.ui.spaces import wording
 from haven.ui.spaces.me_tab import MeTab
-from haven.ui.spaces.members_tab import MembersTab
+from haven.ui.spaces.members_tab import MemberRole, MembersTab
 from haven.ui.spaces.models import FeedModel, SpaceListModel, byline
 from haven.ui.spaces.moderation_tab import ModerationTab
+from haven.ui.spaces.space_view import SpaceView
 from haven.ui.spaces.thread_view import ThreadView
 from haven.ui.translations import install_translations
 from tests.ui import flows
@@ -167,6 +170,10 @@ def test_hostile_members_in_the_window(
             member = add_member(window, tmp_path, space_id, handle)
             member.spaces.update_persona(space_id, name, "\u202eshe/her")
             hostile[handle] = member
+        impostor = add_member(window, tmp_path, space_id, "impostor")
+        impostor.spaces.update_persona(space_id, "D\u0430na")  # Cyrillic а: "Dana"
+        hostile["impostor"] = impostor
+        dana.spaces.post(space_id, "welcome", title="from the owner")
         arabic = add_member(window, tmp_path, space_id, ARABIC_NAME)
         arabic.spaces.post(space_id, "from Omar", title="hello")
         rich = hostile["rich"]
@@ -179,7 +186,7 @@ def test_hostile_members_in_the_window(
         for member in [*hostile.values(), arabic]:
             carry(member, dana, space_id)
         view.reload()
-        qtbot.waitUntil(lambda: len(view.members.names()) == 5 and view.feed.model.rowCount() == 4)
+        qtbot.waitUntil(lambda: len(view.members.names()) == 6 and view.feed.model.rowCount() == 5)
         qtbot.waitUntil(lambda: view.moderation.reports_model.rowCount() == 1)
 
         # Markup is text: every label that shows any of it is in plain-text mode, and the
@@ -192,6 +199,9 @@ def test_hostile_members_in_the_window(
         shown_names = [members.item(r, 0).text() for r in range(members.rowCount())]
         assert RICH in shown_names and img_name in shown_names
         assert "Boeman" in shown_names and ARABIC_NAME in shown_names
+
+        # Badges from the authority rules, fingerprints from keys, warnings about names.
+        check_badges(view, rtl)
 
         # The reading pane of the posts by "<b><font…>" and by "<img src=…>".
         view.tabs.setCurrentWidget(view.feed)
@@ -237,6 +247,39 @@ def test_hostile_members_in_the_window(
         touched_after = spy_image.read_bytes() and watch.touched()  # the watch itself works
         watch.close()
     assert touched_after
+
+
+def check_badges(view: SpaceView, rtl: bool) -> None:
+    members = view.members.model
+    rows = {
+        members.item(r, 0).data(MemberRole).display_name: [
+            members.item(r, c).text() for c in range(members.columnCount())
+        ]
+        for r in range(members.rowCount())
+    }
+    similar = wording.name_warnings(NameMarks(fingerprint(b""), None, True, False))[0]
+    role_word = wording.name_warnings(NameMarks(fingerprint(b""), None, False, True))[0]
+    # The one who calls themselves "(moderator)" is a member, and the app says so.
+    assert rows[RICH][2] == wording.role_label(Role.MEMBER)
+    assert role_word in rows[RICH][4]
+    # "Dаna" with a Cyrillic а: both Danas are marked; their fingerprints differ.
+    assert similar in rows["Dana"][4] and similar in rows["D\u0430na"][4]
+    assert rows["Dana"][2] == wording.role_label(Role.OWNER)
+    assert rows["Dana"][3] != rows["D\u0430na"][3] and rows["Dana"][3]
+    assert rows[ARABIC_NAME][4] == "" and rows[RLO_NAME][4] == ""
+    # In the feed: the owner's byline carries the owner badge after the name; the
+    # self-declared moderator's byline carries no moderator badge of the app's.
+    feed = view.feed.model
+    lines = {}
+    for r in range(feed.rowCount()):
+        post = feed.post(r)
+        assert post is not None
+        lines[post.author_name] = byline(post, feed.marks(post.author))
+    after_name = {n: flows.shown(t).split(" · ")[1:] for n, t in lines.items()}
+    assert wording.role_label(Role.OWNER) in after_name["Dana"]
+    assert wording.role_label(Role.MODERATOR) not in after_name[RICH]
+    assert role_word in after_name[RICH]
+    assert rows[RICH][3] in after_name[RICH]  # the same fingerprint in both places
 
 
 # ------------------------------------------------------------------ a megabyte of name

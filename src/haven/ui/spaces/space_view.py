@@ -19,6 +19,7 @@ from haven.core.spaces.model import (
     FeedPost,
     Role,
 )
+from haven.core.spaces.name_marks import mark_members
 from haven.core.spaces.service import SpaceService
 from haven.sync.supervisor import listen_host
 from haven.ui import peer_text
@@ -154,8 +155,10 @@ class SpaceView(QWidget):
         self.title.setText(peer_text.one_line(info.name, peer_text.SPACE_NAME_CHARS))
         self.title.setAccessibleName(self.title.text())
         moderator = info.my_role is not None and info.my_role.rank >= Role.MODERATOR.rank
+        marks = mark_members(snap.members)
+        self.feed.model.set_marks(marks)
         self.feed.show_feed(snap.feed, snap.more, moderator, info.my_role is not None)
-        self.members.show_members(snap.members, info.my_persona, info.my_role)
+        self.members.show_members(snap.members, info.my_persona, info.my_role, marks)
         self.members.requests.show_requests(snap.requests)
         self.tabs.setTabVisible(self.tabs.indexOf(self.moderation), moderator)
         self.moderation.show_queue(snap.reports, snap.modlog, self._post_index(snap.feed))

@@ -190,7 +190,7 @@ class ThreadView(QWidget):
             return
         opened = self.model.is_opened(post.post_id)
         collapsed = is_collapsed(post, opened)
-        self.heading.setText(byline(post))
+        self.heading.setText(byline(post, self.model.marks(post.author)))
         has_cw = bool(post.cw) and post.state == "visible"
         self.cw_label.setVisible(has_cw)
         self.cw_label.setText(self.tr("Content warning: %1").replace("%1", peer_text.line(post.cw)))
