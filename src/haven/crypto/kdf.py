@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import nacl.pwhash
 from nacl.pwhash import argon2id
 
+from haven.errors import UnsafeSetting
+
 SALT_BYTES = argon2id.SALTBYTES
 KEY_BYTES = 32
 
@@ -36,15 +38,26 @@ class KdfParams:
 #: The default for new vaults: libsodium's MODERATE limits (256 MiB, ~0.45 s here).
 MODERATE = KdfParams(argon2id.OPSLIMIT_MODERATE, argon2id.MEMLIMIT_MODERATE)
 INTERACTIVE = KdfParams(argon2id.OPSLIMIT_INTERACTIVE, argon2id.MEMLIMIT_INTERACTIVE)
-#: libsodium's floor. ONLY for the test suite (HAVEN_INSECURE_TEST_KDF=1); never for real vaults.
+#: libsodium's floor. ONLY for the test suite (HAVEN_INSECURE_TEST_KDF=1 together with
+#: HAVEN_TEST_SUITE=1, both set by tests/conftest.py); never for real vaults.
 TEST_ONLY_MINIMUM = KdfParams(argon2id.OPSLIMIT_MIN, argon2id.MEMLIMIT_MIN)
+INSECURE_TEST_KDF_ENV = "HAVEN_INSECURE_TEST_KDF"
+TEST_SUITE_ENV = "HAVEN_TEST_SUITE"
 
 
 def default_params() -> KdfParams:
-    """MODERATE, unless the test suite asked for libsodium's minimum to keep tests fast."""
-    if os.environ.get("HAVEN_INSECURE_TEST_KDF") == "1":
+    """MODERATE, unless Haven's own test suite asked for libsodium's minimum to keep tests
+    fast. The test switch alone is refused, loudly: set by mistake (a copied command, an old
+    shell profile) it would otherwise make a real vault quick to crack without a word."""
+    if os.environ.get(INSECURE_TEST_KDF_ENV, "0") in ("", "0"):
+        return MODERATE
+    if os.environ.get(INSECURE_TEST_KDF_ENV) == "1" and os.environ.get(TEST_SUITE_ENV) == "1":
         return TEST_ONLY_MINIMUM
-    return MODERATE
+    raise UnsafeSetting(
+        f"{INSECURE_TEST_KDF_ENV} is set: it would make this vault's passphrase quick to "
+        f"crack and is only for Haven's own test suite. Unset it (for example "
+        f"`unset {INSECURE_TEST_KDF_ENV}`) and try again."
+    )
 
 
 def new_salt() -> bytes:

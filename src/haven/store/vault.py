@@ -79,12 +79,12 @@ class Vault:
 
     @classmethod
     def create(cls, data_dir: Path, passphrase: str, params: kdf.KdfParams | None = None) -> Vault:
+        params = params or kdf.default_params()  # an unsafe setting stops us before any write
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         if vault_exists(data_dir):
             raise VaultExists(f"a vault already exists in {data_dir}; nothing was changed")
         lock = _acquire_lock(data_dir)
         try:
-            params = params or kdf.default_params()
             master_key = os.urandom(MASTER_KEY_BYTES)
             salt = kdf.new_salt()
             t0 = time.perf_counter()

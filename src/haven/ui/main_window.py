@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 from haven.errors import HavenError
 from haven.ui import appearance, messages, peer_text
 from haven.ui.bridge import SessionBridge
+from haven.ui.clipboard_guard import clipboard_guard
 from haven.ui.devices.devices_page import DevicesPage
 from haven.ui.devices.link_page import LinkDevicePage
 from haven.ui.journal.journal_page import JournalPage
@@ -154,6 +155,7 @@ class HavenWindow(QMainWindow):
         self.journal_page.editor.body.setFocus()
 
     def _on_locked(self) -> None:
+        clipboard_guard().clear_if_ours()
         self.safety.arm_idle(False)
         self.journal_page.detach()
         self.devices_page.detach()
@@ -205,6 +207,7 @@ class HavenWindow(QMainWindow):
             dialog.hide()
             dialog.close()
         self.hide()
+        clipboard_guard().clear_if_ours()
         if self.bridge.session is not None:
             self.journal_page.flush_draft()
         self.bridge.lock()

@@ -8,7 +8,7 @@ before the words were confirmed cancels the offer and closes its port.
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from haven.sync.addresses import lan_address
 from haven.sync.link_runner import LinkOffer
 from haven.sync.supervisor import listen_host
 from haven.ui import peer_text
+from haven.ui.clipboard_guard import clipboard_guard
 from haven.ui.devices.wording import problem_text, qr_pixmap
 
 
@@ -179,10 +180,10 @@ class LinkDialog(QDialog):
         self.offer.answer(match)
 
     def _copy(self) -> None:
-        clipboard = QGuiApplication.clipboard()
-        if clipboard is not None and self.code.text():
-            clipboard.setText(self.code.text())
-            self.message.setText(self.tr("Code copied."))
+        if clipboard_guard().copy_secret(self.code.text()):
+            self.message.setText(
+                self.tr("Code copied. It leaves the clipboard in a minute, or when Haven locks.")
+            )
 
     def _show_words(self, visible: bool) -> None:
         for widget in (self.words_hint, self.words, self.match_button, self.mismatch_button):

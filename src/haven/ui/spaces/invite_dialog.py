@@ -5,7 +5,6 @@ only ask to join: an admin approves each request before any key is shared."""
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from haven.core.spaces.invites import InviteCode
 from haven.ui import peer_text
+from haven.ui.clipboard_guard import clipboard_guard
 from haven.ui.devices.wording import qr_pixmap
 
 
@@ -86,7 +86,7 @@ class InviteDialog(QDialog):
         self.copy_button.setFocus()
 
     def _copy(self) -> None:
-        clipboard = QGuiApplication.clipboard()
-        if clipboard is not None:
-            clipboard.setText(self.compact.text())
-            self.message.setText(self.tr("Code copied."))
+        if clipboard_guard().copy_secret(self.compact.text()):
+            self.message.setText(
+                self.tr("Code copied. It leaves the clipboard in a minute, or when Haven locks.")
+            )
