@@ -17,6 +17,7 @@ from haven.ui.bridge import SessionBridge
 from haven.ui.clipboard_guard import clipboard_guard
 from haven.ui.devices.devices_page import DevicesPage
 from haven.ui.devices.link_page import LinkDevicePage
+from haven.ui.discreet import DiscreetTitles, neutral_title
 from haven.ui.journal.journal_page import JournalPage
 from haven.ui.pages.create_page import CreateVaultPage
 from haven.ui.pages.home_page import HomePage
@@ -66,9 +67,11 @@ class HavenWindow(QMainWindow):
         self.resize(1000, 680)
 
         self.safety = SafetyWatcher(self)
+        self.discreet = DiscreetTitles(self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.safety)
+            app.installEventFilter(self.discreet)
         self.safety.quickExit.connect(self.quick_exit)
         self.safety.idleTimeout.connect(self.lock)
         lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
@@ -116,7 +119,8 @@ class HavenWindow(QMainWindow):
         if isinstance(app, QApplication):
             appearance.apply_theme(app, self.settings.theme)
             appearance.apply_font_scale(app, self.settings.font_scale)
-        self.setWindowTitle(self.tr("Notes") if self.settings.discreet else self.tr("Haven"))
+        self.discreet.set_on(self.settings.discreet)  # dialogs, message boxes and the icon
+        self.setWindowTitle(neutral_title() if self.settings.discreet else self.tr("Haven"))
         self.unlock_page.set_discreet(self.settings.discreet)
         self.safety.set_idle_timeout_ms(self.settings.autolock_minutes * 60_000)
         self.bridge.background.port = self.settings.sync_port
@@ -228,4 +232,5 @@ class HavenWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.safety)
+            app.removeEventFilter(self.discreet)
         super().closeEvent(event)

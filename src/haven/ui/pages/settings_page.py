@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from haven import __version__
+from haven.ui.safety import quick_exit_keys_text
 from haven.ui.settings import FONT_SCALES, MAX_AUTOLOCK_MINUTES, AppSettings, Theme
 
 
@@ -68,9 +69,9 @@ class SettingsPage(QWidget):
         self.lan_sync.setEnabled(False)
         safety = QLabel(
             self.tr(
-                "Quick exit: press Shift three times, or Ctrl+Shift+Q, to hide Haven and lock it "
+                "Quick exit: press Shift three times, or %1, to hide Haven and lock it "
                 "at once. Ctrl+L locks without hiding."
-            )
+            ).replace("%1", quick_exit_keys_text())
         )
         safety.setWordWrap(True)
         self.about = QLabel(
