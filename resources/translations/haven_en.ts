@@ -4,7 +4,7 @@
 <context>
     <name>HavenWindow</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="177"/>
+        <location filename="../../src/haven/ui/main_window.py" line="195"/>
         <source>Spaces, %n unread</source>
         <translation>
             <numerusform>Spaces, %n unread</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>MembersTab</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="104"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="131"/>
         <source>%n members</source>
         <translation>
             <numerusform>%n member</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>ModerationTab</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="91"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="93"/>
         <source>Reports (%n)</source>
         <translation>
             <numerusform>Reports (%n)</numerusform>
@@ -60,7 +60,7 @@
 <context>
     <name>RequestsBox</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="81"/>
         <source>Join requests (%n)</source>
         <translation>
             <numerusform>Join requests (%n)</numerusform>
@@ -138,7 +138,7 @@
 <context>
     <name>Spaces</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="89"/>
         <source>%n replies</source>
         <translation>
             <numerusform>%n reply</numerusform>
@@ -146,7 +146,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="177"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="209"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>

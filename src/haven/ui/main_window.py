@@ -20,6 +20,7 @@ from haven.ui.devices.link_page import LinkDevicePage
 from haven.ui.discreet import DiscreetTitles, neutral_title
 from haven.ui.journal.journal_page import JournalPage
 from haven.ui.pages.create_page import CreateVaultPage
+from haven.ui.pages.help_page import HelpPage
 from haven.ui.pages.home_page import HomePage
 from haven.ui.pages.settings_page import SettingsPage
 from haven.ui.pages.unlock_page import UnlockPage
@@ -52,6 +53,7 @@ class HavenWindow(QMainWindow):
         self.settings_page = SettingsPage(self.settings)
         self.devices_page = DevicesPage(bridge)
         self.link_page = LinkDevicePage(bridge)
+        self.help_page = HelpPage()
         self.sync_status = SyncStatusLabel()
         self.home.add_section("journal", self.tr("Journal"), self.journal_page)
         self.home.add_section("settings", self.tr("Settings"), self.settings_page)
@@ -61,7 +63,7 @@ class HavenWindow(QMainWindow):
         self._spaces_row = self.home.sidebar.count() - 1
         self.spaces_page.unreadChanged.connect(self._show_spaces_unread)
         self.home.add_footer(self.sync_status)
-        for page in (self.create_page, self.unlock_page, self.home, self.link_page):
+        for page in (self.create_page, self.unlock_page, self.home, self.link_page, self.help_page):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         self.resize(1000, 680)
@@ -84,6 +86,9 @@ class HavenWindow(QMainWindow):
         self.settings_page.lanToggled.connect(self._set_lan)
         self.create_page.linkRequested.connect(self.show_link_page)
         self.link_page.backRequested.connect(self.show_start_page)
+        self.unlock_page.helpRequested.connect(self.show_help_page)
+        self.home.helpRequested.connect(self.show_help_page)
+        self.help_page.backRequested.connect(self.show_start_page)
         bridge.background.statusChanged.connect(self.sync_status.set_status)
         bridge.busyChanged.connect(self._set_busy)
         bridge.unlocked.connect(self._on_unlocked)
@@ -110,6 +115,12 @@ class HavenWindow(QMainWindow):
         self.link_page.reset()
         self.stack.setCurrentWidget(self.link_page)
         self.link_page.code.setFocus()
+
+    def show_help_page(self) -> None:
+        """Crisis lines, locked or not; Back returns to the unlock page or the journal."""
+        self.unlock_page.clear_secrets()
+        self.help_page.load()
+        self.stack.setCurrentWidget(self.help_page)
 
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()

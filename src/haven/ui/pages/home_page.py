@@ -20,6 +20,7 @@ from haven.ui.peer_text import plain_label
 
 class HomePage(QWidget):
     lockRequested = Signal()
+    helpRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +38,9 @@ class HomePage(QWidget):
         self._side = side
         side.addWidget(self.sidebar, 1)
         side.addWidget(self.persona)
+        self.help_button = QPushButton(self.tr("Get &help now"))
+        self.help_button.setAccessibleName(self.tr("Get help now: crisis lines and support"))
+        side.addWidget(self.help_button)
         side.addWidget(self.lock_button)
         layout = QHBoxLayout(self)
         layout.addLayout(side)
@@ -44,6 +48,7 @@ class HomePage(QWidget):
         self._keys: list[str] = []
         self.sidebar.currentRowChanged.connect(self.sections.setCurrentIndex)
         self.lock_button.clicked.connect(self.lockRequested)
+        self.help_button.clicked.connect(self.helpRequested)
 
     def add_section(self, key: str, title: str, widget: QWidget) -> None:
         item = QListWidgetItem(title)
