@@ -6,8 +6,10 @@ import os
 from dataclasses import dataclass
 
 import nacl.pwhash
+from nacl._sodium import ffi, lib
 from nacl.pwhash import argon2id
 
+from haven.crypto.wipe import wipe, wipe_immutable
 from haven.errors import UnsafeSetting
 
 SALT_BYTES = argon2id.SALTBYTES
@@ -62,6 +64,33 @@ def default_params() -> KdfParams:
 
 def new_salt() -> bytes:
     return os.urandom(SALT_BYTES)
+
+
+def derive_key_into(passphrase: str, salt: bytes, params: KdfParams) -> bytearray:
+    """`derive_key` into a `bytearray` the caller wipes; the passphrase's UTF-8 bytes are
+    zeroed once hashed (libsodium's crypto_pwhash, the same Argon2id as PyNaCl's)."""
+    if len(salt) != SALT_BYTES:
+        raise ValueError("salt has the wrong length")
+    encoded = passphrase.encode("utf-8")
+    secret = bytearray(encoded)
+    wipe_immutable(encoded)
+    out = bytearray(KEY_BYTES)
+    try:
+        rc = lib.crypto_pwhash(
+            ffi.from_buffer(out),
+            KEY_BYTES,
+            ffi.from_buffer(secret) if secret else ffi.new("char[]", 1),
+            len(secret),
+            salt,
+            params.opslimit,
+            params.memlimit,
+            lib.crypto_pwhash_alg_argon2id13(),
+        )
+    finally:
+        wipe(secret)
+    if rc != 0:
+        raise MemoryError("Argon2id could not allocate its memory")
+    return out
 
 
 def derive_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:

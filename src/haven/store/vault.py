@@ -23,6 +23,7 @@ import sqlcipher3
 
 from haven.crypto import kdf, secretbox
 from haven.crypto.errors import CryptoError
+from haven.crypto.wipe import wipe, wipe_immutable
 from haven.errors import (
     VaultDamaged,
     VaultExists,
@@ -64,13 +65,13 @@ class Vault:
         data_dir: Path,
         conn: Connection,
         lock: filelock.BaseFileLock,
-        master_key: bytes,
+        master_key: bytearray,
         timings: UnlockTimings,
     ) -> None:
         self.data_dir = data_dir
         self._conn: Connection | None = conn
         self._lock = lock
-        self._master_key: bytes | None = master_key
+        self._master_key: bytearray | None = master_key
         self._mutex = threading.RLock()
         self._after_commit: list[Callable[[], None]] | None = None
         self.timings = timings
@@ -85,16 +86,17 @@ class Vault:
             raise VaultExists(f"a vault already exists in {data_dir}; nothing was changed")
         lock = _acquire_lock(data_dir)
         try:
-            master_key = os.urandom(MASTER_KEY_BYTES)
+            master_key = _secret(os.urandom(MASTER_KEY_BYTES))
             salt = kdf.new_salt()
             t0 = time.perf_counter()
-            kek = kdf.derive_key(passphrase, salt, params)
+            kek = kdf.derive_key_into(passphrase, salt, params)
             t1 = time.perf_counter()
             conn = _connect(data_dir / DB_NAME, master_key)
             migrations.migrate(conn)
             # The header goes last: a crash before this leaves a database without a header,
             # which `create` refuses to overwrite and `open` reports as damaged.
-            header = VaultHeader(params, salt, secretbox.wrap_key(kek, master_key))
+            header = VaultHeader(params, salt, _wrap(kek, master_key))
+            wipe(kek)
             write_header_atomically(data_dir / HEADER_NAME, header)
             t2 = time.perf_counter()
         except BaseException:
@@ -115,12 +117,14 @@ class Vault:
         try:
             header = read_header(header_path)
             t0 = time.perf_counter()
-            kek = kdf.derive_key(passphrase, header.salt, header.kdf)
+            kek = kdf.derive_key_into(passphrase, header.salt, header.kdf)
             t1 = time.perf_counter()
             try:
-                master_key = secretbox.unwrap_key(kek, header.wrapped_key)
+                master_key = secretbox.unwrap_key_into(kek, header.wrapped_key)
             except CryptoError:
                 raise WrongPassphrase() from None
+            finally:
+                wipe(kek)
             if len(master_key) != MASTER_KEY_BYTES:
                 raise VaultDamaged("the vault header holds a key of the wrong size")
             conn = _connect(db_path, master_key)
@@ -145,6 +149,8 @@ class Vault:
                 with contextlib.suppress(sqlcipher3.Error):
                     self._conn.close()
             self._conn = None
+            if self._master_key is not None:
+                wipe(self._master_key)
             self._master_key = None
             if self._lock.is_locked:
                 self._lock.release()
@@ -169,8 +175,9 @@ class Vault:
             master_key = self._require_key()
             params = params or read_header(self.data_dir / HEADER_NAME).kdf
             salt = kdf.new_salt()
-            kek = kdf.derive_key(new_passphrase, salt, params)
-            header = VaultHeader(params, salt, secretbox.wrap_key(kek, master_key))
+            kek = kdf.derive_key_into(new_passphrase, salt, params)
+            header = VaultHeader(params, salt, _wrap(kek, master_key))
+            wipe(kek)
             write_header_atomically(self.data_dir / HEADER_NAME, header)
 
     # ----------------------------------------------------------------- access
@@ -216,7 +223,8 @@ class Vault:
         """Write a consistent copy of the database, encrypted with the same master key."""
         with self._mutex, _mapped_errors():
             conn, key = self._require_conn(), self._require_key()
-            conn.execute("ATTACH DATABASE ? AS backup KEY \"x'" + key.hex() + "'\"", (str(dest),))
+            with _key_sql("ATTACH DATABASE ? AS backup KEY \"x'{}'\"", key) as sql:
+                conn.execute(sql, (str(dest),))
             try:
                 conn.execute("SELECT sqlcipher_export('backup')")
                 version = migrations.current_version(conn)
@@ -229,7 +237,7 @@ class Vault:
             raise VaultLocked()
         return self._conn
 
-    def _require_key(self) -> bytes:
+    def _require_key(self) -> bytearray:
         if self._master_key is None:
             raise VaultLocked()
         return self._master_key
@@ -246,14 +254,44 @@ def _acquire_lock(data_dir: Path) -> filelock.BaseFileLock:
     return lock
 
 
-def _connect(path: Path, master_key: bytes) -> Connection:
+def _secret(value: bytes) -> bytearray:
+    """A wipeable copy of a secret; the immutable original is zeroed."""
+    copy = bytearray(value)
+    wipe_immutable(value)
+    return copy
+
+
+def _wrap(kek: bytearray, master_key: bytearray) -> bytes:
+    kek_bytes, key_bytes = bytes(kek), bytes(master_key)  # PyNaCl takes bytes only
+    try:
+        return secretbox.wrap_key(kek_bytes, key_bytes)
+    finally:
+        wipe_immutable(kek_bytes)
+        wipe_immutable(key_bytes)
+
+
+@contextlib.contextmanager
+def _key_sql(template: str, key: bytearray) -> Iterator[str]:
+    """SQL carrying the raw key as SQLCipher wants it (`x'…'` in a string), zeroed after
+    use: the hex digits exist only in this one `str`, never in a lingering copy."""
+    digits = key.hex()
+    sql = template.format(digits)
+    wipe_immutable(digits)
+    try:
+        yield sql
+    finally:
+        wipe_immutable(sql)
+
+
+def _connect(path: Path, master_key: bytearray) -> Connection:
     if not path.exists():
         # Owner-only from the first byte; SQLite gives the -wal and -shm files the same mode.
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")  # our errors say it, once, without noise
-        conn.execute(f"PRAGMA key = \"x'{master_key.hex()}'\"")
+        with _key_sql("PRAGMA key = \"x'{}'\"", master_key) as sql:
+            conn.executescript(sql)  # not kept in the statement cache until close
         # Touching the schema is the first read: a wrong key or a damaged file fails here.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         conn.execute("PRAGMA temp_store = MEMORY")  # no plaintext temp files

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from haven.core import session as core_session
 from haven.core.changes import Change, KeysChanged
 from haven.core.session import Session
+from haven.crypto.wipe import wipe_immutable
 from haven.errors import HavenError
 from haven.ui.background_sync import BackgroundSync
 
@@ -133,13 +134,25 @@ class SessionBridge(QObject):
 
     def create_vault(self, passphrase: str, display_name: str, pronouns: str) -> None:
         data_dir = self.data_dir
-        self._open_in_worker(
-            lambda: core_session.create(data_dir, passphrase, display_name, pronouns)
-        )
+
+        def work() -> Session:
+            try:
+                return core_session.create(data_dir, passphrase, display_name, pronouns)
+            finally:
+                wipe_immutable(passphrase)  # the str the field gave us; nobody reads it again
+
+        self._open_in_worker(work)
 
     def unlock(self, passphrase: str) -> None:
         data_dir = self.data_dir
-        self._open_in_worker(lambda: core_session.unlock(data_dir, passphrase))
+
+        def work() -> Session:
+            try:
+                return core_session.unlock(data_dir, passphrase)
+            finally:
+                wipe_immutable(passphrase)
+
+        self._open_in_worker(work)
 
     def lock(self) -> None:
         """Close the vault now. Safe to call at any time, from the UI thread."""
