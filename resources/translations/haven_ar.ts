@@ -630,7 +630,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/main_window.py" line="62"/>
-        <location filename="../../src/haven/ui/main_window.py" line="191"/>
+        <location filename="../../src/haven/ui/main_window.py" line="216"/>
         <source>Spaces</source>
         <translation>المساحات</translation>
     </message>
@@ -639,17 +639,39 @@
         <translation type="vanished">ملاحظات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="134"/>
+        <location filename="../../src/haven/ui/main_window.py" line="136"/>
         <source>Haven</source>
         <translation>Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="162"/>
+        <location filename="../../src/haven/ui/main_window.py" line="164"/>
         <source>Signed in as %1</source>
         <translation>مسجَّل باسم %1</translation>
     </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="188"/>
+        <source>Your vault is damaged</source>
+        <translation>خزنتك متضررة</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="195"/>
+        <location filename="../../src/haven/ui/main_window.py" line="191"/>
+        <source>Haven found %n damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
+        <translation>
+            <numerusform>لم يجد Haven أي صفحة متضررة في خزنتك.</numerusform>
+            <numerusform>وجد Haven صفحة متضررة في خزنتك: خطأ في القرص، أو تغيّر الملف. ما يُفتح سليم؛ أما ما كان في تلك الصفحة فلا يمكن قراءته.</numerusform>
+            <numerusform>وجد Haven صفحتين متضررتين في خزنتك: خطأ في القرص، أو تغيّر الملف. ما يُفتح سليم؛ أما ما كان في هاتين الصفحتين فلا يمكن قراءته.</numerusform>
+            <numerusform>وجد Haven %n صفحات متضررة في خزنتك: خطأ في القرص، أو تغيّر الملف. ما يُفتح سليم؛ أما ما كان في تلك الصفحات فلا يمكن قراءته.</numerusform>
+            <numerusform>وجد Haven %n صفحة متضررة في خزنتك: خطأ في القرص، أو تغيّر الملف. ما يُفتح سليم؛ أما ما كان في تلك الصفحات فلا يمكن قراءته.</numerusform>
+            <numerusform>وجد Haven %n صفحة متضررة في خزنتك: خطأ في القرص، أو تغيّر الملف. ما يُفتح سليم؛ أما ما كان في تلك الصفحات فلا يمكن قراءته.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="199"/>
+        <source>Back up what still opens now (haven backup FILE), then restore your most recent backup into a new folder (haven restore FILE) to recover the rest.</source>
+        <translation>احفظ نسخة احتياطية مما يزال يُفتح الآن (haven backup FILE)، ثم استعد أحدث نسخة احتياطية لديك في مجلد جديد (haven restore FILE) لاسترجاع الباقي.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/main_window.py" line="220"/>
         <source>Spaces, %n unread</source>
         <translation>
             <numerusform>المساحات، لا جديد</numerusform>
@@ -1042,7 +1064,19 @@
         <translation>حُذفت.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="237"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="241"/>
+        <source>%n or more entries</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="243"/>
         <source>%n entries</source>
         <translation>
             <numerusform>لا تدوينات</numerusform>

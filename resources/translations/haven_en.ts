@@ -4,7 +4,15 @@
 <context>
     <name>HavenWindow</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="195"/>
+        <location filename="../../src/haven/ui/main_window.py" line="191"/>
+        <source>Haven found %n damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
+        <translation>
+            <numerusform>Haven found %n damaged page in your vault: a disk error, or the file was changed. What opens is intact; what was on that page cannot be read.</numerusform>
+            <numerusform>Haven found %n damaged pages in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/main_window.py" line="220"/>
         <source>Spaces, %n unread</source>
         <translation>
             <numerusform>Spaces, %n unread</numerusform>
@@ -15,7 +23,15 @@
 <context>
     <name>JournalPage</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="237"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="241"/>
+        <source>%n or more entries</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="243"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>

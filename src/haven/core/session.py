@@ -62,11 +62,21 @@ class Session:
     def lock(self) -> None:
         self.vault.close()
 
-    def change_passphrase(self, new_passphrase: str) -> None:
+    def damaged_pages(self) -> list[str]:
+        """Pages whose authentication fails (a disk error, tampering): slow — it reads the
+        whole file — so the app runs it in a worker after unlocking. [] when all is well."""
+        return self.vault.integrity_problems()
+
+    def change_passphrase(self, new_passphrase: str, rekey: bool = False) -> None:
+        """Rewrap the master key; with `rekey`, move the vault to a new master key first, so
+        a key that ever leaked (with an old header and passphrase) no longer opens it."""
         strength = check(new_passphrase, [self.identity.primary().display_name])
         if strength.weakness is not None:
             raise WeakPassphrase(strength.weakness.value)
-        self.vault.change_passphrase(new_passphrase)
+        if rekey:
+            self.vault.rekey(new_passphrase)
+        else:
+            self.vault.change_passphrase(new_passphrase)
 
 
 def exists(data_dir: Path) -> bool:

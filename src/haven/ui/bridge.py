@@ -99,6 +99,8 @@ class SessionBridge(QObject):
     #: Changes were committed (a list of haven.core.changes.Change); pages refresh only what
     #: they show.
     changed = Signal(object)
+    #: The background check after unlock found this many damaged pages.
+    damageFound = Signal(int)
     #: From the writer's thread: spaces or epoch keys changed, LAN discovery must follow.
     _discoveryStale = Signal()
 
@@ -206,6 +208,18 @@ class SessionBridge(QObject):
         log.info("vault opened")
         self.background.start(new_session)
         self.unlocked.emit()
+        self._check_integrity(new_session)
+
+    def _check_integrity(self, session: Session) -> None:
+        """Read every page once, off the UI thread, so a damaged page is reported now rather
+        than when someone happens to read it."""
+
+        def done(problems: list[str]) -> None:
+            if problems and session is self._session:
+                log.warning("the integrity check found %d damaged pages", len(problems))
+                self.damageFound.emit(len(problems))
+
+        self.run(session.damaged_pages, done, lambda _exc: None)
 
     def _on_changes(self, changes: Sequence[Change]) -> None:
         # Called in the writer's thread after commit: a signal crosses threads safely.

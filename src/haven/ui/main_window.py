@@ -9,7 +9,7 @@ import logging
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from haven.errors import HavenError
 from haven.ui import appearance, messages, peer_text
@@ -94,6 +94,8 @@ class HavenWindow(QMainWindow):
         bridge.unlocked.connect(self._on_unlocked)
         bridge.locked.connect(self._on_locked)
         bridge.openFailed.connect(self._on_open_failed)
+        bridge.damageFound.connect(self._on_damage_found)
+        self.damage_box: QMessageBox | None = None
         self.apply_settings()
         self.show_start_page()
 
@@ -178,6 +180,29 @@ class HavenWindow(QMainWindow):
         self.settings_page.set_lan_sync(None)
         self.home.persona.clear()
         self.show_start_page()
+
+    def _on_damage_found(self, pages: int) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setWindowTitle(self.tr("Your vault is damaged"))
+        box.setText(
+            self.tr(
+                "Haven found %n damaged page(s) in your vault: a disk error, or the file was "
+                "changed. What opens is intact; what was on those pages cannot be read.",
+                "",
+                pages,
+            )
+        )
+        box.setInformativeText(
+            self.tr(
+                "Back up what still opens now (haven backup FILE), then restore your most "
+                "recent backup into a new folder (haven restore FILE) to recover the rest."
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        self.damage_box = box
+        box.open()
 
     def _on_open_failed(self, exc: object) -> None:
         text = messages.error_text(exc if isinstance(exc, BaseException) else HavenError())
