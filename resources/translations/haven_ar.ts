@@ -2,6 +2,66 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="29"/>
+        <source>Change passphrase</source>
+        <extracomment>current passphrase, new passphrase, rekey</extracomment>
+        <translation>تغيير عبارة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="33"/>
+        <source>Current passphrase</source>
+        <translation>عبارة المرور الحالية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="35"/>
+        <source>Also move my vault to a &amp;new key</source>
+        <translation>انقل خزنتي أيضاً إلى مفتاح &amp;جديد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="36"/>
+        <source>Also move the vault to a new key</source>
+        <translation>انقل الخزنة أيضاً إلى مفتاح جديد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="39"/>
+        <source>Re-encrypts everything, so an old copy of the vault&apos;s key or header no longer opens it. Takes longer; safe if interrupted.</source>
+        <translation>يعيد تشفير كل شيء، فلا تعود نسخة قديمة من مفتاح الخزنة أو ترويستها تفتحها. يستغرق وقتاً أطول؛ وهو آمن إن انقطع.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="44"/>
+        <source>Changing the passphrase</source>
+        <translation>جارٍ تغيير عبارة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="49"/>
+        <source>C&amp;hange</source>
+        <translation>&amp;غيّر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="50"/>
+        <source>Change the passphrase</source>
+        <translation>غيّر عبارة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="52"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="53"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="55"/>
+        <source>C&amp;urrent passphrase</source>
+        <translation>عبارة المرور ال&amp;حالية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="69"/>
+        <source>Type your current passphrase first.</source>
+        <translation>اكتب عبارة المرور الحالية أولاً.</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <location filename="../../src/haven/ui/spaces/composer.py" line="33"/>
@@ -613,24 +673,24 @@
 <context>
     <name>HavenWindow</name>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="58"/>
+        <location filename="../../src/haven/ui/main_window.py" line="59"/>
         <source>Journal</source>
         <extracomment>Quick exit happened (window hidden, vault locked). `run_app` quits on it.</extracomment>
         <translation>اليوميات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="59"/>
+        <location filename="../../src/haven/ui/main_window.py" line="60"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="60"/>
+        <location filename="../../src/haven/ui/main_window.py" line="61"/>
         <source>Devices</source>
         <translation>الأجهزة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="62"/>
-        <location filename="../../src/haven/ui/main_window.py" line="216"/>
+        <location filename="../../src/haven/ui/main_window.py" line="63"/>
+        <location filename="../../src/haven/ui/main_window.py" line="253"/>
         <source>Spaces</source>
         <translation>المساحات</translation>
     </message>
@@ -639,22 +699,32 @@
         <translation type="vanished">ملاحظات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="136"/>
+        <location filename="../../src/haven/ui/main_window.py" line="139"/>
         <source>Haven</source>
         <translation>Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="164"/>
+        <location filename="../../src/haven/ui/main_window.py" line="167"/>
         <source>Signed in as %1</source>
         <translation>مسجَّل باسم %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="188"/>
+        <location filename="../../src/haven/ui/main_window.py" line="201"/>
+        <source>Passphrase changed; your vault is now under a new key.</source>
+        <translation>تغيّرت عبارة المرور، وصارت خزنتك الآن تحت مفتاح جديد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="203"/>
+        <source>Passphrase changed.</source>
+        <translation>تغيّرت عبارة المرور.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="225"/>
         <source>Your vault is damaged</source>
         <translation>خزنتك متضررة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="191"/>
+        <location filename="../../src/haven/ui/main_window.py" line="228"/>
         <source>Haven found %n damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
         <translation>
             <numerusform>لم يجد Haven أي صفحة متضررة في خزنتك.</numerusform>
@@ -666,12 +736,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="199"/>
+        <location filename="../../src/haven/ui/main_window.py" line="236"/>
         <source>Back up what still opens now (haven backup FILE), then restore your most recent backup into a new folder (haven restore FILE) to recover the rest.</source>
         <translation>احفظ نسخة احتياطية مما يزال يُفتح الآن (haven backup FILE)، ثم استعد أحدث نسخة احتياطية لديك في مجلد جديد (haven restore FILE) لاسترجاع الباقي.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="220"/>
+        <location filename="../../src/haven/ui/main_window.py" line="257"/>
         <source>Spaces, %n unread</source>
         <translation>
             <numerusform>المساحات، لا جديد</numerusform>
@@ -1986,112 +2056,122 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="29"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="32"/>
         <source>Settings</source>
-        <extracomment>Something changed: the window re-applies theme, font, title and auto-lock. The person turned LAN sync on or off (stored in the vault by the window).</extracomment>
+        <extracomment>Something changed: the window re-applies theme, font, title and auto-lock. The person turned LAN sync on or off (stored in the vault by the window). &quot;Change passphrase…&quot; was pressed (only while the vault is open).</extracomment>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="37"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="40"/>
         <source> min</source>
         <translation> دقيقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="38"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="41"/>
         <source>Never</source>
         <translation>أبدًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="39"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="42"/>
         <source>Lock after minutes without use</source>
         <translation>القفل بعد دقائق من عدم الاستخدام</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="40"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="43"/>
         <source>0 means never</source>
         <translation>0 تعني أبدًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="42"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="45"/>
         <source>Theme</source>
         <translation>المظهر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="44"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="47"/>
         <source>Same as the system</source>
         <translation>مثل النظام</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="45"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="48"/>
         <source>Light</source>
         <translation>فاتح</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="46"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="49"/>
         <source>Dark</source>
         <translation>داكن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="47"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="50"/>
         <source>High contrast</source>
         <translation>تباين عالٍ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="51"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="54"/>
         <source>Text size</source>
         <translation>حجم النص</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="54"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="57"/>
         <source>&amp;Discreet mode: a neutral window title</source>
         <translation>الوضع ال&amp;متحفّظ: عنوان نافذة محايد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="55"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="58"/>
         <source>Discreet mode</source>
         <translation>الوضع المتحفّظ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="57"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="60"/>
         <source>The window is called Notes instead of Haven</source>
         <translation>تُسمّى النافذة «ملاحظات» بدلًا من Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="59"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="62"/>
         <source>Sync with my devices on the &amp;local network</source>
         <translation>المزامنة مع أجهزتي على ال&amp;شبكة المحلية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="60"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="63"/>
         <source>Sync on the local network</source>
         <translation>المزامنة على الشبكة المحلية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="63"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="66"/>
         <source>Haven finds your linked devices on this network; the announcements carry no names. Kept in your vault, so it applies only while it is unlocked.</source>
         <translation>يجد Haven أجهزتك المرتبطة على هذه الشبكة؛ ولا تحمل الإعلانات أي أسماء. يُحفظ هذا الإعداد في خزنتك، فلا يسري إلا وهي مفتوحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="70"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="73"/>
         <source>Quick exit: press Shift three times, or %1, to hide Haven and lock it at once. Ctrl+L locks without hiding.</source>
         <translation>الخروج السريع: اضغط Shift ثلاث مرات، أو %1، لإخفاء Haven وقفله فوراً. Ctrl+L يقفله دون إخفاء.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="85"/>
+        <source>Change &amp;passphrase…</source>
+        <translation>تغيير &amp;عبارة المرور…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="86"/>
+        <source>Change the vault&apos;s passphrase</source>
+        <translation>تغيير عبارة مرور الخزنة</translation>
     </message>
     <message>
         <source>Quick exit: press Shift three times, or Ctrl+Shift+Q, to hide Haven and lock it at once. Ctrl+L locks without hiding.</source>
         <translation type="vanished">الخروج السريع: اضغط Shift ثلاث مرات أو Ctrl+Shift+Q لإخفاء Haven وقفله فورًا. يقفل Ctrl+L دون إخفاء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="77"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="80"/>
         <source>&amp;Auto-lock after</source>
         <translation>ال&amp;قفل التلقائي بعد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="78"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="81"/>
         <source>&amp;Theme</source>
         <translation>ال&amp;مظهر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="79"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="82"/>
         <source>Te&amp;xt size</source>
         <translation>&amp;حجم النص</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>HavenWindow</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="191"/>
+        <location filename="../../src/haven/ui/main_window.py" line="228"/>
         <source>Haven found %n damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
         <translation>
             <numerusform>Haven found %n damaged page in your vault: a disk error, or the file was changed. What opens is intact; what was on that page cannot be read.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="220"/>
+        <location filename="../../src/haven/ui/main_window.py" line="257"/>
         <source>Spaces, %n unread</source>
         <translation>
             <numerusform>Spaces, %n unread</numerusform>

@@ -20,7 +20,7 @@ from haven.core.space_secrets import SpaceSecrets
 from haven.core.spaces.invites import InviteService
 from haven.core.spaces.service import SpaceService
 from haven.crypto.kdf import KdfParams
-from haven.errors import NotFound, WeakPassphrase
+from haven.errors import NotFound, WeakPassphrase, WrongPassphrase
 from haven.store import identity_tables as ids
 from haven.store.vault import Vault, vault_exists
 
@@ -66,6 +66,12 @@ class Session:
         """Pages whose authentication fails (a disk error, tampering): slow — it reads the
         whole file — so the app runs it in a worker after unlocking. [] when all is well."""
         return self.vault.integrity_problems()
+
+    def change_passphrase_checked(self, current: str, new_passphrase: str, rekey: bool) -> None:
+        """The app's way: the current passphrase first (WrongPassphrase if it is not)."""
+        if not self.vault.passphrase_opens(current):
+            raise WrongPassphrase()
+        self.change_passphrase(new_passphrase, rekey)
 
     def change_passphrase(self, new_passphrase: str, rekey: bool = False) -> None:
         """Rewrap the master key; with `rekey`, move the vault to a new master key first, so

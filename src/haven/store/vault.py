@@ -162,6 +162,19 @@ class Vault:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def passphrase_opens(self, passphrase: str) -> bool:
+        """Whether `passphrase` unwraps this vault's key (asked before changing it, so a
+        person at an unlocked computer cannot lock its owner out)."""
+        header = read_header(self.data_dir / HEADER_NAME)
+        kek = kdf.derive_key_into(passphrase, header.salt, header.kdf)
+        try:
+            wipe(secretbox.unwrap_key_into(kek, header.wrapped_key))
+            return True
+        except CryptoError:
+            return False
+        finally:
+            wipe(kek)
+
     def integrity_problems(self, limit: int = 20) -> list[str]:
         """SQLCipher's `cipher_integrity_check` (every page's HMAC), on a connection of its
         own so the vault stays usable while it reads the whole file. [] when all is well."""

@@ -22,6 +22,7 @@ from haven.ui.journal.journal_page import JournalPage
 from haven.ui.pages.create_page import CreateVaultPage
 from haven.ui.pages.help_page import HelpPage
 from haven.ui.pages.home_page import HomePage
+from haven.ui.pages.passphrase_dialog import ChangePassphraseDialog
 from haven.ui.pages.settings_page import SettingsPage
 from haven.ui.pages.unlock_page import UnlockPage
 from haven.ui.safety import SafetyWatcher
@@ -84,6 +85,8 @@ class HavenWindow(QMainWindow):
         self.home.lockRequested.connect(self.lock)
         self.settings_page.changed.connect(self.apply_settings)
         self.settings_page.lanToggled.connect(self._set_lan)
+        self.settings_page.passphraseRequested.connect(self.open_passphrase_dialog)
+        self.passphrase_dialog: ChangePassphraseDialog | None = None
         self.create_page.linkRequested.connect(self.show_link_page)
         self.link_page.backRequested.connect(self.show_start_page)
         self.unlock_page.helpRequested.connect(self.show_help_page)
@@ -173,6 +176,9 @@ class HavenWindow(QMainWindow):
 
     def _on_locked(self) -> None:
         clipboard_guard().clear_if_ours()
+        if self.passphrase_dialog is not None:
+            self.passphrase_dialog.reject()
+        self.settings_page.show_message("")
         self.safety.arm_idle(False)
         self.journal_page.detach()
         self.devices_page.detach()
@@ -180,6 +186,37 @@ class HavenWindow(QMainWindow):
         self.settings_page.set_lan_sync(None)
         self.home.persona.clear()
         self.show_start_page()
+
+    def open_passphrase_dialog(self) -> None:
+        session = self.bridge.session
+        if session is None or self.passphrase_dialog is not None:
+            return
+        dialog = ChangePassphraseDialog(self)
+        self.passphrase_dialog = dialog
+
+        def submitted(current: str, new: str, rekey: bool) -> None:
+            def done(_result: object) -> None:
+                dialog.accept()
+                self.settings_page.show_message(
+                    self.tr("Passphrase changed; your vault is now under a new key.")
+                    if rekey
+                    else self.tr("Passphrase changed.")
+                )
+
+            self.bridge.run(
+                lambda: session.change_passphrase_checked(current, new, rekey),
+                done,
+                lambda exc: dialog.show_error(messages.error_text(exc)),
+            )
+
+        def finished() -> None:
+            dialog.clear_secrets()
+            self.passphrase_dialog = None
+            dialog.deleteLater()
+
+        dialog.submitted.connect(submitted)
+        dialog.finished.connect(lambda _r: finished())
+        dialog.open()
 
     def _on_damage_found(self, pages: int) -> None:
         box = QMessageBox(self)
