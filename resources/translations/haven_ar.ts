@@ -340,82 +340,82 @@
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="34"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="35"/>
         <source>Devices</source>
         <translation>الأجهزة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="41"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="42"/>
         <source>Your journal can live on several of your computers. Linked devices sync with each other directly, encrypted end to end; no server ever sees your entries.</source>
         <translation>يمكن أن تكون يومياتك على عدة حواسيب لك. تتزامن الأجهزة المرتبطة مباشرة فيما بينها، بتشفير تام بين الطرفين؛ ولا يرى أي خادم تدويناتك أبدًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="47"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="48"/>
         <source>Linked devices</source>
         <translation>الأجهزة المرتبطة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="49"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="50"/>
         <source>&amp;Link a new device…</source>
         <translation>&amp;ربط جهاز جديد…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="50"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="51"/>
         <source>Link a new device</source>
         <translation>ربط جهاز جديد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="51"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="52"/>
         <source>&amp;Unlink…</source>
         <translation>&amp;فك الربط…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="52"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="53"/>
         <source>Unlink the selected device</source>
         <translation>فك ربط الجهاز المحدد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="120"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="165"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="199"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="125"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="170"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="204"/>
         <source>Unnamed device</source>
         <translation>جهاز بلا اسم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="124"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="129"/>
         <source>%1 — this device</source>
         <translation>%1 — هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="126"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="131"/>
         <source>%1 — unlinked</source>
         <translation>%1 — فُكّ ربطه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="169"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="170"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="174"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="175"/>
         <source>Unlink %1?</source>
         <translation>فك ربط %1؟</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="173"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="178"/>
         <source>It keeps what it already has, but it cannot read anything written after this: your journal moves to a new key that it never receives. To remove what is already on it, erase Haven&apos;s data there.</source>
         <translation>يحتفظ بما لديه من قبل، لكنه لن يستطيع قراءة أي شيء يُكتب بعد الآن: تنتقل يومياتك إلى مفتاح جديد لا يصله أبدًا. لإزالة ما عليه الآن، امسح بيانات Haven هناك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="178"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="179"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="183"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="184"/>
         <source>Unlink</source>
         <translation>فك الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="180"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="181"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="185"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="186"/>
         <source>Keep it linked</source>
         <translation>أبقه مرتبطًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="204"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="209"/>
         <source>%1 is unlinked. Your other devices receive the new key when they next sync.</source>
         <translation>فُكّ ربط %1. تتلقى أجهزتك الأخرى المفتاح الجديد عند مزامنتها القادمة.</translation>
     </message>
@@ -1094,59 +1094,59 @@
 <context>
     <name>JournalPage</name>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="41"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="42"/>
         <source>Journal entries</source>
         <translation>تدوينات اليوميات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="42"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="43"/>
         <source>Newest first; press Enter to open one</source>
         <translation>الأحدث أولًا؛ اضغط Enter لفتح تدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="45"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="46"/>
         <source>Journal sync status</source>
         <translation>حالة مزامنة اليوميات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="164"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="165"/>
         <source>Saved.</source>
         <translation>حُفظت.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="170"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="171"/>
         <source>Delete entry</source>
         <translation>حذف التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="171"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="172"/>
         <source>Delete this entry? This cannot be undone.</source>
         <translation>أتريد حذف هذه التدوينة؟ لا يمكن التراجع عن ذلك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="176"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="177"/>
         <source>Confirm deleting the entry</source>
         <translation>تأكيد حذف التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="188"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="189"/>
         <source>Deleted.</source>
         <translation>حُذفت.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="241"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="247"/>
         <source>%n or more entries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n مدخلة أو أكثر</numerusform>
+            <numerusform>مدخلة واحدة أو أكثر</numerusform>
+            <numerusform>مدخلتان أو أكثر</numerusform>
+            <numerusform>%n مدخلات أو أكثر</numerusform>
+            <numerusform>%n مدخلة أو أكثر</numerusform>
+            <numerusform>%n مدخلة أو أكثر</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="243"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="249"/>
         <source>%n entries</source>
         <translation>
             <numerusform>لا تدوينات</numerusform>
@@ -2056,103 +2056,108 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="32"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="34"/>
         <source>Settings</source>
         <extracomment>Something changed: the window re-applies theme, font, title and auto-lock. The person turned LAN sync on or off (stored in the vault by the window). &quot;Change passphrase…&quot; was pressed (only while the vault is open).</extracomment>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="40"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="42"/>
         <source> min</source>
         <translation> دقيقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="41"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="43"/>
         <source>Never</source>
         <translation>أبدًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="42"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="44"/>
         <source>Lock after minutes without use</source>
         <translation>القفل بعد دقائق من عدم الاستخدام</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="43"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="45"/>
         <source>0 means never</source>
         <translation>0 تعني أبدًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="45"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="47"/>
         <source>Theme</source>
         <translation>المظهر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="47"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="49"/>
         <source>Same as the system</source>
         <translation>مثل النظام</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="48"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="50"/>
         <source>Light</source>
         <translation>فاتح</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="49"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="51"/>
         <source>Dark</source>
         <translation>داكن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="50"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="52"/>
         <source>High contrast</source>
         <translation>تباين عالٍ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="54"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="56"/>
         <source>Text size</source>
         <translation>حجم النص</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="57"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="59"/>
         <source>&amp;Discreet mode: a neutral window title</source>
         <translation>الوضع ال&amp;متحفّظ: عنوان نافذة محايد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="58"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="60"/>
         <source>Discreet mode</source>
         <translation>الوضع المتحفّظ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="60"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="62"/>
         <source>The window is called Notes instead of Haven</source>
         <translation>تُسمّى النافذة «ملاحظات» بدلًا من Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="62"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="64"/>
         <source>Sync with my devices on the &amp;local network</source>
         <translation>المزامنة مع أجهزتي على ال&amp;شبكة المحلية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="63"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="65"/>
         <source>Sync on the local network</source>
         <translation>المزامنة على الشبكة المحلية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="66"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="68"/>
         <source>Haven finds your linked devices on this network; the announcements carry no names. Kept in your vault, so it applies only while it is unlocked.</source>
         <translation>يجد Haven أجهزتك المرتبطة على هذه الشبكة؛ ولا تحمل الإعلانات أي أسماء. يُحفظ هذا الإعداد في خزنتك، فلا يسري إلا وهي مفتوحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="73"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="75"/>
         <source>Quick exit: press Shift three times, or %1, to hide Haven and lock it at once. Ctrl+L locks without hiding.</source>
         <translation>الخروج السريع: اضغط Shift ثلاث مرات، أو %1، لإخفاء Haven وقفله فوراً. Ctrl+L يقفله دون إخفاء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="85"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="82"/>
+        <source>Haven %1. Free software under the GNU General Public License, version 3 or later. Haven never checks for updates and sends no telemetry.</source>
+        <translation>Haven %1. برنامج حر مرخّص برخصة جنو العمومية العامة، الإصدار 3 أو أحدث. لا يبحث Haven عن تحديثات أبداً ولا يرسل أي بيانات قياس.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="95"/>
         <source>Change &amp;passphrase…</source>
         <translation>تغيير &amp;عبارة المرور…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="86"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="96"/>
         <source>Change the vault&apos;s passphrase</source>
         <translation>تغيير عبارة مرور الخزنة</translation>
     </message>
@@ -2161,17 +2166,17 @@
         <translation type="vanished">الخروج السريع: اضغط Shift ثلاث مرات أو Ctrl+Shift+Q لإخفاء Haven وقفله فورًا. يقفل Ctrl+L دون إخفاء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="80"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="90"/>
         <source>&amp;Auto-lock after</source>
         <translation>ال&amp;قفل التلقائي بعد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="81"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="91"/>
         <source>&amp;Theme</source>
         <translation>ال&amp;مظهر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="82"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="92"/>
         <source>Te&amp;xt size</source>
         <translation>&amp;حجم النص</translation>
     </message>
@@ -2303,13 +2308,13 @@
 <context>
     <name>SpaceStatus</name>
     <message>
-        <location filename="../../src/haven/ui/space_status.py" line="33"/>
+        <location filename="../../src/haven/ui/space_status.py" line="34"/>
         <source>Synced just now through a relay</source>
         <extracomment>How often &quot;N min ago&quot; is re-worded.</extracomment>
         <translation>تمت المزامنة للتو عبر خادم وسيط</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="35"/>
+        <location filename="../../src/haven/ui/space_status.py" line="36"/>
         <source>Synced %n min ago through a relay</source>
         <translation>
             <numerusform>تمت المزامنة الآن عبر خادم وسيط</numerusform>
@@ -2321,7 +2326,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="36"/>
+        <location filename="../../src/haven/ui/space_status.py" line="37"/>
         <source>Synced %n hours ago through a relay</source>
         <translation>
             <numerusform>تمت المزامنة الآن عبر خادم وسيط</numerusform>
@@ -2333,12 +2338,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/space_status.py" line="39"/>
+        <location filename="../../src/haven/ui/space_status.py" line="40"/>
         <source>Synced just now on the local network</source>
         <translation>تمت المزامنة للتو على الشبكة المحلية</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="41"/>
+        <location filename="../../src/haven/ui/space_status.py" line="42"/>
         <source>Synced %n min ago on the local network</source>
         <translation>
             <numerusform>تمت المزامنة الآن على الشبكة المحلية</numerusform>
@@ -2350,7 +2355,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="42"/>
+        <location filename="../../src/haven/ui/space_status.py" line="43"/>
         <source>Synced %n hours ago on the local network</source>
         <translation>
             <numerusform>تمت المزامنة الآن على الشبكة المحلية</numerusform>
@@ -2362,12 +2367,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/space_status.py" line="44"/>
+        <location filename="../../src/haven/ui/space_status.py" line="45"/>
         <source>Synced just now with a direct connection</source>
         <translation>تمت المزامنة للتو عبر اتصال مباشر</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="46"/>
+        <location filename="../../src/haven/ui/space_status.py" line="47"/>
         <source>Synced %n min ago with a direct connection</source>
         <translation>
             <numerusform>تمت المزامنة الآن عبر اتصال مباشر</numerusform>
@@ -2379,7 +2384,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="47"/>
+        <location filename="../../src/haven/ui/space_status.py" line="48"/>
         <source>Synced %n hours ago with a direct connection</source>
         <translation>
             <numerusform>تمت المزامنة الآن عبر اتصال مباشر</numerusform>
@@ -2391,12 +2396,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/space_status.py" line="52"/>
+        <location filename="../../src/haven/ui/space_status.py" line="53"/>
         <source>Not synced yet</source>
         <translation>لم تتم المزامنة بعد</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="57"/>
+        <location filename="../../src/haven/ui/space_status.py" line="58"/>
         <source>%n waiting to go out</source>
         <translation>
             <numerusform>لا شيء بانتظار الإرسال</numerusform>
@@ -2408,7 +2413,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="59"/>
+        <location filename="../../src/haven/ui/space_status.py" line="60"/>
         <source>%n waiting for earlier events</source>
         <translation>
             <numerusform>لا شيء بانتظار أحداث سابقة</numerusform>
@@ -2423,7 +2428,7 @@
 <context>
     <name>SpaceStatusLabel</name>
     <message>
-        <location filename="../../src/haven/ui/space_status.py" line="76"/>
+        <location filename="../../src/haven/ui/space_status.py" line="77"/>
         <source>Sync status of this space</source>
         <translation>حالة مزامنة هذه المساحة</translation>
     </message>
@@ -2780,48 +2785,48 @@
 <context>
     <name>SpacesPage</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="44"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="45"/>
         <source>Your spaces</source>
         <extracomment>How long after an event the views re-read (events often come in bursts during sync). Total unread posts over all spaces (the sidebar shows it).</extracomment>
         <translation>مساحاتك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="45"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="46"/>
         <source>Each with its number of unread posts</source>
         <translation>كل منها مع عدد منشوراته غير المقروءة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="48"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="49"/>
         <source>You are in no space yet. Create one, or ask someone for an invite.</source>
         <translation>لست في أي مساحة بعد. أنشئ واحدة، أو اطلب دعوة من أحدهم.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="51"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="52"/>
         <source>&amp;New space…</source>
         <translation>مساحة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="52"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="53"/>
         <source>Create a new space</source>
         <translation>أنشئ مساحة جديدة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="53"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="54"/>
         <source>&amp;Join…</source>
         <translation>ا&amp;نضم…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="54"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="55"/>
         <source>Join a space with an invite code</source>
         <translation>انضم إلى مساحة برمز دعوة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="60"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="61"/>
         <source>&amp;Spaces</source>
         <translation>&amp;المساحات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="199"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="219"/>
         <source>Space created. You are its owner.</source>
         <translation>أُنشئت المساحة. أنت مالكها.</translation>
     </message>

@@ -23,15 +23,15 @@
 <context>
     <name>JournalPage</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="241"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="247"/>
         <source>%n or more entries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n or more entries</numerusform>
+            <numerusform>%n or more entries</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="243"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="249"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -87,7 +87,7 @@
 <context>
     <name>SpaceStatus</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="35"/>
+        <location filename="../../src/haven/ui/space_status.py" line="36"/>
         <source>Synced %n min ago through a relay</source>
         <translation>
             <numerusform>Synced %n min ago through a relay</numerusform>
@@ -95,7 +95,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="36"/>
+        <location filename="../../src/haven/ui/space_status.py" line="37"/>
         <source>Synced %n hours ago through a relay</source>
         <translation>
             <numerusform>Synced %n hours ago through a relay</numerusform>
@@ -103,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="41"/>
+        <location filename="../../src/haven/ui/space_status.py" line="42"/>
         <source>Synced %n min ago on the local network</source>
         <translation>
             <numerusform>Synced %n min ago on the local network</numerusform>
@@ -111,7 +111,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="42"/>
+        <location filename="../../src/haven/ui/space_status.py" line="43"/>
         <source>Synced %n hours ago on the local network</source>
         <translation>
             <numerusform>Synced %n hours ago on the local network</numerusform>
@@ -119,7 +119,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="46"/>
+        <location filename="../../src/haven/ui/space_status.py" line="47"/>
         <source>Synced %n min ago with a direct connection</source>
         <translation>
             <numerusform>Synced %n min ago with a direct connection</numerusform>
@@ -127,7 +127,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="47"/>
+        <location filename="../../src/haven/ui/space_status.py" line="48"/>
         <source>Synced %n hours ago with a direct connection</source>
         <translation>
             <numerusform>Synced %n hours ago with a direct connection</numerusform>
@@ -135,7 +135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="57"/>
+        <location filename="../../src/haven/ui/space_status.py" line="58"/>
         <source>%n waiting to go out</source>
         <translation>
             <numerusform>%n waiting to go out</numerusform>
@@ -143,7 +143,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="59"/>
+        <location filename="../../src/haven/ui/space_status.py" line="60"/>
         <source>%n waiting for earlier events</source>
         <translation>
             <numerusform>%n waiting for earlier events</numerusform>
