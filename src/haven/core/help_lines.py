@@ -8,12 +8,12 @@ and notes are given in English and Arabic; any other language falls back to Engl
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import json
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from haven.core.resource_files import resource_dir
 from haven.errors import HavenError
 
 FORMAT = "haven-help"
@@ -74,9 +74,11 @@ def load(locale: str = "en") -> HelpBook:
 
 @functools.lru_cache(maxsize=4)
 def _load(language: str) -> HelpBook:
-    resource = importlib.resources.files("haven") / "resources" / "help" / "services.json"
+    folder = resource_dir("help")
     try:
-        doc = json.loads(resource.read_text(encoding="utf-8"))
+        if folder is None:
+            raise OSError("no help folder in this installation")
+        doc = json.loads((folder / "services.json").read_text(encoding="utf-8"))
         return _parse(doc, language)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise HelpDataDamaged(f"the help data is missing or malformed ({exc})") from exc
