@@ -31,6 +31,7 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # libsodium's minimum Argon2id limits keep the suite fast; tests marked `slow` and the
     # benchmark use the real MODERATE limits.
     monkeypatch.setenv("HAVEN_INSECURE_TEST_KDF", "1")
+    monkeypatch.setenv("HAVEN_TEST_SUITE", "1")  # without it the switch above is refused
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     monkeypatch.setenv("HAVEN_LISTEN_HOST", "127.0.0.1")  # the app's background sync: loopback only
     monkeypatch.setenv("HAVEN_LAN_DISCOVERY", "0")  # and never multicast

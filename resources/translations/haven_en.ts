@@ -4,7 +4,15 @@
 <context>
     <name>HavenWindow</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="177"/>
+        <location filename="../../src/haven/ui/main_window.py" line="228"/>
+        <source>Haven found %n damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
+        <translation>
+            <numerusform>Haven found %n damaged page in your vault: a disk error, or the file was changed. What opens is intact; what was on that page cannot be read.</numerusform>
+            <numerusform>Haven found %n damaged pages in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/main_window.py" line="257"/>
         <source>Spaces, %n unread</source>
         <translation>
             <numerusform>Spaces, %n unread</numerusform>
@@ -15,7 +23,15 @@
 <context>
     <name>JournalPage</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="237"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="247"/>
+        <source>%n or more entries</source>
+        <translation>
+            <numerusform>%n or more entries</numerusform>
+            <numerusform>%n or more entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="249"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -26,7 +42,7 @@
 <context>
     <name>MembersTab</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="104"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="131"/>
         <source>%n members</source>
         <translation>
             <numerusform>%n member</numerusform>
@@ -37,7 +53,7 @@
 <context>
     <name>ModerationTab</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="91"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="93"/>
         <source>Reports (%n)</source>
         <translation>
             <numerusform>Reports (%n)</numerusform>
@@ -60,7 +76,7 @@
 <context>
     <name>RequestsBox</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="81"/>
         <source>Join requests (%n)</source>
         <translation>
             <numerusform>Join requests (%n)</numerusform>
@@ -71,7 +87,7 @@
 <context>
     <name>SpaceStatus</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="35"/>
+        <location filename="../../src/haven/ui/space_status.py" line="36"/>
         <source>Synced %n min ago through a relay</source>
         <translation>
             <numerusform>Synced %n min ago through a relay</numerusform>
@@ -79,7 +95,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="36"/>
+        <location filename="../../src/haven/ui/space_status.py" line="37"/>
         <source>Synced %n hours ago through a relay</source>
         <translation>
             <numerusform>Synced %n hours ago through a relay</numerusform>
@@ -87,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="41"/>
+        <location filename="../../src/haven/ui/space_status.py" line="42"/>
         <source>Synced %n min ago on the local network</source>
         <translation>
             <numerusform>Synced %n min ago on the local network</numerusform>
@@ -95,7 +111,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="42"/>
+        <location filename="../../src/haven/ui/space_status.py" line="43"/>
         <source>Synced %n hours ago on the local network</source>
         <translation>
             <numerusform>Synced %n hours ago on the local network</numerusform>
@@ -103,7 +119,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="46"/>
+        <location filename="../../src/haven/ui/space_status.py" line="47"/>
         <source>Synced %n min ago with a direct connection</source>
         <translation>
             <numerusform>Synced %n min ago with a direct connection</numerusform>
@@ -111,7 +127,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="47"/>
+        <location filename="../../src/haven/ui/space_status.py" line="48"/>
         <source>Synced %n hours ago with a direct connection</source>
         <translation>
             <numerusform>Synced %n hours ago with a direct connection</numerusform>
@@ -119,7 +135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="57"/>
+        <location filename="../../src/haven/ui/space_status.py" line="58"/>
         <source>%n waiting to go out</source>
         <translation>
             <numerusform>%n waiting to go out</numerusform>
@@ -127,7 +143,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="59"/>
+        <location filename="../../src/haven/ui/space_status.py" line="60"/>
         <source>%n waiting for earlier events</source>
         <translation>
             <numerusform>%n waiting for earlier events</numerusform>
@@ -138,7 +154,7 @@
 <context>
     <name>Spaces</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="89"/>
         <source>%n replies</source>
         <translation>
             <numerusform>%n reply</numerusform>
@@ -146,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="177"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="209"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>

@@ -10,6 +10,9 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    from haven.core.hardening import harden_process
+
+    harden_process()  # before any key or passphrase exists in this process
     args = sys.argv[1:] if argv is None else argv
     from haven.cli.main import wants_app
 

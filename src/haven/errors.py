@@ -15,6 +15,10 @@ class InvalidInput(HavenError):
     exit_code = 2
 
 
+class UnsafeSetting(InvalidInput):
+    """An environment setting meant for Haven's own tests, met outside them."""
+
+
 class WrongPassphrase(HavenError):
     exit_code = 3
 

@@ -25,6 +25,7 @@ DEADLINE_S = 40.0
 def main() -> int:
     root = Path(tempfile.mkdtemp())
     os.environ["HAVEN_INSECURE_TEST_KDF"] = "1"
+    os.environ["HAVEN_TEST_SUITE"] = "1"
     a = new_session(root / "a", name="Kestrel Canary")
     b = create_linked(root / "b", PASSPHRASE, make_bundle(a), "laptop")
     stranger = new_session(root / "s", name="Stranger")

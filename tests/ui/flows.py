@@ -77,3 +77,8 @@ def write_entry(
     qtbot.keyClick(page.editor.body, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.editor.entry_id is not None)
     qtbot.waitUntil(lambda: page.model.rowCount() == before + 1)
+
+
+def shown(text: object) -> str:
+    """What a reader sees of a text: the invisible bidi isolates around peer text removed."""
+    return str(text).replace("\u2068", "").replace("\u2069", "")

@@ -12,7 +12,10 @@ from PySide6.QtGui import QTextDocument
 
 from haven.ui.spaces.markdown import MAX_RENDER_CHARS, preview, render
 
-ALLOWED_TAGS = {"p", "br", "b", "i", "code", "pre", "ul", "ol", "li", "blockquote", "hr"}
+ALLOWED_TAGS = {
+    *("p", "br", "strong", "em", "code", "pre", "ul", "ol", "li", "blockquote", "hr"),
+    *("h1", "h2", "h3", "h4", "h5", "h6"),
+}
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -55,7 +58,8 @@ def tags_in(html: str) -> set[str]:
 def test_hostile_input_yields_only_the_safe_subset(body: str) -> None:
     html = render(body)
     assert tags_in(html) <= ALLOWED_TAGS, html
-    assert "=" not in re.sub(r">[^<]*<", "><", f">{html}<"), "no attributes on any tag"
+    tags = re.sub(r">[^<]*<", "><", f">{html}<")
+    assert "=" not in re.sub(r'<ol start="\d+">', "<ol>", tags), "no attributes on any tag"
     document = RecordingDocument()
     document.setHtml(html)
     assert document.loads == []
@@ -73,25 +77,32 @@ def test_the_text_survives_as_text() -> None:
     document = QTextDocument()
     document.setHtml(render('<img src="http://198.51.100.7/t.png"> & "quotes"'))
     assert document.toPlainText() == '<img src="http://198.51.100.7/t.png"> & "quotes"'
+    # Images and links are off in the parser: shown as typed, never loaded nor followed.
     document.setHtml(render("![a cat](http://198.51.100.7/cat.png) [docs](https://x.test/d)"))
-    assert document.toPlainText() == "[a cat] docs (https://x.test/d)"
+    assert (
+        document.toPlainText() == "![a cat](http://198.51.100.7/cat.png) [docs](https://x.test/d)"
+    )
     document.setHtml(render("bidi \u202eevil\u202c trick"))
     assert "\u202e" not in document.toPlainText()
 
 
 def test_the_supported_subset() -> None:
     html = render(
-        "# Hello\n\nSome **bold**, *italic*, `code`.\n\n- one\n- two\n\n"
-        "1. first\n2. second\n\n> quoted\n\n```\nx = 1\n```"
+        "# Hello\n\nSome **bold**, *italic*, `code`.\n\n- one\n- two\n  - nested\n\n"
+        "1. first\n2. second\n\n> quoted\n\n```python\nx = 1\n```"
     )
-    assert html == (
-        "<p><b>Hello</b></p><p>Some <b>bold</b>, <i>italic</i>, "
-        "<code>code</code>.</p><ul><li>one</li><li>two</li></ul>"
-        "<ol><li>first</li><li>second</li></ol><blockquote>quoted</blockquote>"
-        "<pre>x = 1</pre>"
+    assert html.replace("\n", "") == (
+        "<h1>Hello</h1><p>Some <strong>bold</strong>, <em>italic</em>, "
+        "<code>code</code>.</p><ul><li>one</li><li>two<ul><li>nested</li></ul></li></ul>"
+        "<ol><li>first</li><li>second</li></ol><blockquote><p>quoted</p></blockquote>"
+        "<pre><code>x = 1</code></pre>"
     )
-    assert render("snake_case_name and 2*3*4") == "<p>snake_case_name and 2*3*4</p>"
-    assert preview("\n\n## **Hi** [there](http://x.test)\nmore") == "Hi there"
+    assert render("snake_case_name and 2 * 3 * 4") == "<p>snake_case_name and 2 * 3 * 4</p>"
+    # What the hand-written renderer got wrong: escapes, and a line break inside a paragraph.
+    assert render(r"\*not italic\* and a\\b") == "<p>*not italic* and a\\b</p>"
+    assert render("one\ntwo") == "<p>one<br />\ntwo</p>"
+    assert preview("\n\n## **Hi** there\nmore") == "Hi there"
+    assert preview("**a** " * 100, limit=20) == "a a a a a a a a a a…"
 
 
 @pytest.mark.parametrize(
@@ -120,4 +131,5 @@ def test_pathological_input_renders_quickly(unit: str) -> None:
     started = time.perf_counter()
     render(body)
     preview(body)
-    assert time.perf_counter() - started < 2.0
+    # Generous: this catches catastrophic backtracking (minutes), not a slow machine.
+    assert time.perf_counter() - started < 20.0

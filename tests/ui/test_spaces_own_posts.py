@@ -195,7 +195,7 @@ def test_hand_over_then_leave_and_leave_with_wipe(
     assert "not a member of this space any more" in me.membership.text()
     assert [s.space_id for s in ari.spaces.list_spaces()] == [kept]
     assert page.model.rowCount() == 1
-    qtbot.waitUntil(lambda: page.model.index(0).data() == "Circle · Not a member")
+    qtbot.waitUntil(lambda: flows.shown(page.model.index(0).data()) == "Circle · Not a member")
 
     # Leave with wipe: the space goes from the list and from the vault.
     page.window().activateWindow()

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from haven.crypto import aead, kdf, padding, sealing, secretbox, signing
 from haven.crypto.errors import CryptoError
 from haven.crypto.subkeys import derive_subkey
+from haven.errors import UnsafeSetting
 
 
 def test_key_wrap_round_trip_and_wrong_kek() -> None:
@@ -39,9 +40,20 @@ def test_kdf_is_deterministic_and_salted() -> None:
 
 
 def test_default_kdf_is_moderate_unless_test_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert kdf.default_params() == kdf.TEST_ONLY_MINIMUM  # both switches, from conftest
     monkeypatch.delenv("HAVEN_INSECURE_TEST_KDF")
     assert kdf.default_params() == kdf.MODERATE
     assert kdf.MODERATE.memlimit >= 256 * 1024 * 1024
+
+
+@pytest.mark.parametrize("value", ["1", "true", "yes"])
+def test_the_test_kdf_switch_alone_is_refused(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    """Set outside the test suite, the switch neither weakens a vault nor is ignored
+    silently: creating or rewrapping a vault stops with a message saying what to unset."""
+    monkeypatch.delenv("HAVEN_TEST_SUITE")
+    monkeypatch.setenv("HAVEN_INSECURE_TEST_KDF", value)
+    with pytest.raises(UnsafeSetting, match="unset HAVEN_INSECURE_TEST_KDF"):
+        kdf.default_params()
 
 
 def test_kdf_params_reject_weak_or_unknown() -> None:

@@ -109,3 +109,14 @@ def test_a_malformed_prompt_file_is_reported(breakage: str) -> None:
         del first["name"]
     with pytest.raises(PromptsDamaged):
         prompts._parse(doc, "en")
+
+
+def test_the_arabic_prompts_are_complete_and_the_same_prompts() -> None:
+    """Every English prompt has its Arabic translation under the same id, so the prompt of
+    the day is the same prompt in both languages."""
+    english, arabic = prompts.load("en"), prompts.load("ar_EG")
+    assert [p.id for p in arabic] == [p.id for p in english]
+    assert all(any("\u0600" <= ch <= "\u06ff" for ch in p.text) for p in arabic)
+    assert len(set(prompts.categories("ar"))) == len(prompts.categories("en"))
+    day = datetime.date(2026, 12, 7)
+    assert prompts.prompt_of_the_day(day, "ar").id == prompts.prompt_of_the_day(day, "en").id

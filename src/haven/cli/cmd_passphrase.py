@@ -1,6 +1,7 @@
-"""`haven passphrase change`: rewrap the vault's master key under a new passphrase. The
-database is not re-encrypted; older backups still open with the passphrase they were made
-with."""
+"""`haven passphrase change [--rekey]`: rewrap the vault's master key under a new passphrase;
+with --rekey, first re-encrypt the whole database under a new master key (crash-safe: an
+interrupted change leaves a vault that opens with the old or the new passphrase). Older
+backups still open with the passphrase they were made with."""
 
 from __future__ import annotations
 
@@ -23,6 +24,12 @@ def register(subparsers: Any) -> None:
         help=f"asks the current passphrase, then the new one twice (automation: "
         f"{PASSPHRASE_ENV} and {NEW_PASSPHRASE_ENV})",
     )
+    change.add_argument(
+        "--rekey",
+        action="store_true",
+        help="also move the vault to a new master key (re-encrypts every page), so an old "
+        "leaked key or header no longer opens it",
+    )
     change.set_defaults(handler=cmd_change)
 
 
@@ -41,6 +48,12 @@ def cmd_change(args: argparse.Namespace, ctx: Context) -> int:
             raise WeakPassphrase(describe(weakness))
     else:
         new = ctx.new_passphrase(related)
-    session.change_passphrase(new)
-    print("Passphrase changed. Backups made before now still need the old passphrase.")
+    session.change_passphrase(new, rekey=args.rekey)
+    if args.rekey:
+        print(
+            "Passphrase changed and the vault moved to a new key. Backups made before now "
+            "still open with the old passphrase: delete them if that passphrase leaked."
+        )
+    else:
+        print("Passphrase changed. Backups made before now still need the old passphrase.")
     return 0

@@ -1,4 +1,4 @@
-"""Where Haven's data files (translations, reflection prompts) are, however it was installed.
+"""Where Haven's data files (translations, prompts, offline help) are, however it was installed.
 
 They live once, in `resources/` at the top of the source tree (icons too). A wheel and the
 PyInstaller bundle carry a copy in `haven/resources/` next to the code; a source checkout (and the

@@ -20,7 +20,7 @@ from haven.core.space_secrets import SpaceSecrets
 from haven.core.spaces.invites import InviteService
 from haven.core.spaces.service import SpaceService
 from haven.crypto.kdf import KdfParams
-from haven.errors import NotFound, WeakPassphrase
+from haven.errors import NotFound, WeakPassphrase, WrongPassphrase
 from haven.store import identity_tables as ids
 from haven.store.vault import Vault, vault_exists
 
@@ -62,11 +62,27 @@ class Session:
     def lock(self) -> None:
         self.vault.close()
 
-    def change_passphrase(self, new_passphrase: str) -> None:
+    def damaged_pages(self) -> list[str]:
+        """Pages whose authentication fails (a disk error, tampering): slow — it reads the
+        whole file — so the app runs it in a worker after unlocking. [] when all is well."""
+        return self.vault.integrity_problems()
+
+    def change_passphrase_checked(self, current: str, new_passphrase: str, rekey: bool) -> None:
+        """The app's way: the current passphrase first (WrongPassphrase if it is not)."""
+        if not self.vault.passphrase_opens(current):
+            raise WrongPassphrase()
+        self.change_passphrase(new_passphrase, rekey)
+
+    def change_passphrase(self, new_passphrase: str, rekey: bool = False) -> None:
+        """Rewrap the master key; with `rekey`, move the vault to a new master key first, so
+        a key that ever leaked (with an old header and passphrase) no longer opens it."""
         strength = check(new_passphrase, [self.identity.primary().display_name])
         if strength.weakness is not None:
             raise WeakPassphrase(strength.weakness.value)
-        self.vault.change_passphrase(new_passphrase)
+        if rekey:
+            self.vault.rekey(new_passphrase)
+        else:
+            self.vault.change_passphrase(new_passphrase)
 
 
 def exists(data_dir: Path) -> bool:

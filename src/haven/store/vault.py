@@ -23,6 +23,7 @@ import sqlcipher3
 
 from haven.crypto import kdf, secretbox
 from haven.crypto.errors import CryptoError
+from haven.crypto.wipe import wipe
 from haven.errors import (
     VaultDamaged,
     VaultExists,
@@ -32,8 +33,11 @@ from haven.errors import (
     VaultNotFound,
     WrongPassphrase,
 )
-from haven.store import migrations
-from haven.store.header import VaultHeader, read_header, write_header_atomically
+from haven.store import migrations, rekey
+from haven.store.header import VaultHeader, fsync_dir, read_header, write_header_atomically
+from haven.store.key_material import key_sql as _key_sql
+from haven.store.key_material import secret as _secret
+from haven.store.key_material import wrap as _wrap
 
 DB_NAME = "vault.db"
 HEADER_NAME = "vault.header"
@@ -64,13 +68,13 @@ class Vault:
         data_dir: Path,
         conn: Connection,
         lock: filelock.BaseFileLock,
-        master_key: bytes,
+        master_key: bytearray,
         timings: UnlockTimings,
     ) -> None:
         self.data_dir = data_dir
         self._conn: Connection | None = conn
         self._lock = lock
-        self._master_key: bytes | None = master_key
+        self._master_key: bytearray | None = master_key
         self._mutex = threading.RLock()
         self._after_commit: list[Callable[[], None]] | None = None
         self.timings = timings
@@ -79,22 +83,23 @@ class Vault:
 
     @classmethod
     def create(cls, data_dir: Path, passphrase: str, params: kdf.KdfParams | None = None) -> Vault:
+        params = params or kdf.default_params()  # an unsafe setting stops us before any write
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         if vault_exists(data_dir):
             raise VaultExists(f"a vault already exists in {data_dir}; nothing was changed")
         lock = _acquire_lock(data_dir)
         try:
-            params = params or kdf.default_params()
-            master_key = os.urandom(MASTER_KEY_BYTES)
+            master_key = _secret(os.urandom(MASTER_KEY_BYTES))
             salt = kdf.new_salt()
             t0 = time.perf_counter()
-            kek = kdf.derive_key(passphrase, salt, params)
+            kek = kdf.derive_key_into(passphrase, salt, params)
             t1 = time.perf_counter()
             conn = _connect(data_dir / DB_NAME, master_key)
             migrations.migrate(conn)
             # The header goes last: a crash before this leaves a database without a header,
             # which `create` refuses to overwrite and `open` reports as damaged.
-            header = VaultHeader(params, salt, secretbox.wrap_key(kek, master_key))
+            header = VaultHeader(params, salt, _wrap(kek, master_key))
+            wipe(kek)
             write_header_atomically(data_dir / HEADER_NAME, header)
             t2 = time.perf_counter()
         except BaseException:
@@ -113,17 +118,9 @@ class Vault:
             raise VaultDamaged("the vault database is missing")
         lock = _acquire_lock(data_dir)
         try:
-            header = read_header(header_path)
             t0 = time.perf_counter()
-            kek = kdf.derive_key(passphrase, header.salt, header.kdf)
+            conn, master_key = _open_with_any_header(data_dir, passphrase)
             t1 = time.perf_counter()
-            try:
-                master_key = secretbox.unwrap_key(kek, header.wrapped_key)
-            except CryptoError:
-                raise WrongPassphrase() from None
-            if len(master_key) != MASTER_KEY_BYTES:
-                raise VaultDamaged("the vault header holds a key of the wrong size")
-            conn = _connect(db_path, master_key)
             migrations.migrate(conn)
             t2 = time.perf_counter()
         except sqlcipher3.DatabaseError as exc:
@@ -145,6 +142,8 @@ class Vault:
                 with contextlib.suppress(sqlcipher3.Error):
                     self._conn.close()
             self._conn = None
+            if self._master_key is not None:
+                wipe(self._master_key)
             self._master_key = None
             if self._lock.is_locked:
                 self._lock.release()
@@ -163,14 +162,88 @@ class Vault:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def passphrase_opens(self, passphrase: str) -> bool:
+        """Whether `passphrase` unwraps this vault's key (asked before changing it, so a
+        person at an unlocked computer cannot lock its owner out)."""
+        header = read_header(self.data_dir / HEADER_NAME)
+        kek = kdf.derive_key_into(passphrase, header.salt, header.kdf)
+        try:
+            wipe(secretbox.unwrap_key_into(kek, header.wrapped_key))
+            return True
+        except CryptoError:
+            return False
+        finally:
+            wipe(kek)
+
+    def integrity_problems(self, limit: int = 20) -> list[str]:
+        """SQLCipher's `cipher_integrity_check` (every page's HMAC), on a connection of its
+        own so the vault stays usable while it reads the whole file. [] when all is well."""
+        with self._mutex:
+            key = bytearray(self._require_key())
+        try:
+            conn = _connect(self.data_dir / DB_NAME, key)
+        except sqlcipher3.DatabaseError as exc:
+            return [str(exc)]
+        finally:
+            wipe(key)
+        try:
+            rows = conn.execute("PRAGMA cipher_integrity_check").fetchmany(limit)
+            return [str(row[0]) for row in rows]
+        except sqlcipher3.DatabaseError as exc:
+            return [str(exc)]
+        finally:
+            conn.close()
+
+    def rekey(self, new_passphrase: str) -> None:
+        """Re-encrypt the whole database under a new random master key, wrapped under
+        `new_passphrase`; crash-safe (see haven.store.rekey)."""
+        with self._mutex, _mapped_errors():
+            conn, data_dir = self._require_conn(), self.data_dir
+            rekey.remove_leftovers(data_dir)
+            params = read_header(data_dir / HEADER_NAME).kdf
+            new_key = _secret(os.urandom(MASTER_KEY_BYTES))
+            salt = kdf.new_salt()
+            kek = kdf.derive_key_into(new_passphrase, salt, params)
+            header = VaultHeader(params, salt, _wrap(kek, new_key))
+            wipe(kek)
+            write_header_atomically(data_dir / rekey.NEXT_HEADER_NAME, header)
+            rekey.crash_point("next-header")
+            copy = data_dir / rekey.REKEY_DB_NAME
+            rekey.create_private(copy)
+            _export(conn, copy, new_key)
+            rekey.fsync_file(copy)
+            check = _connect(copy, new_key)  # it opens with the new key, and reads whole
+            try:
+                if check.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                    raise VaultDamaged("the re-encrypted copy did not check out; nothing changed")
+            finally:
+                check.close()
+            rekey.crash_point("exported")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.close()
+            self._conn = None
+            rekey.crash_point("closed")
+            os.replace(copy, data_dir / DB_NAME)
+            fsync_dir(data_dir)
+            rekey.crash_point("db-swapped")
+            os.replace(data_dir / rekey.NEXT_HEADER_NAME, data_dir / HEADER_NAME)
+            fsync_dir(data_dir)
+            rekey.crash_point("header-swapped")
+            rekey.remove_leftovers(data_dir)
+            self._conn = _connect(data_dir / DB_NAME, new_key)
+            if self._master_key is not None:
+                wipe(self._master_key)
+            self._master_key = new_key
+
     def change_passphrase(self, new_passphrase: str, params: kdf.KdfParams | None = None) -> None:
         """Rewrap the master key under a new passphrase. The database is not touched."""
         with self._mutex:
             master_key = self._require_key()
             params = params or read_header(self.data_dir / HEADER_NAME).kdf
             salt = kdf.new_salt()
-            kek = kdf.derive_key(new_passphrase, salt, params)
-            header = VaultHeader(params, salt, secretbox.wrap_key(kek, master_key))
+            kek = kdf.derive_key_into(new_passphrase, salt, params)
+            header = VaultHeader(params, salt, _wrap(kek, master_key))
+            wipe(kek)
             write_header_atomically(self.data_dir / HEADER_NAME, header)
 
     # ----------------------------------------------------------------- access
@@ -215,21 +288,14 @@ class Vault:
     def export_encrypted_copy(self, dest: Path) -> None:
         """Write a consistent copy of the database, encrypted with the same master key."""
         with self._mutex, _mapped_errors():
-            conn, key = self._require_conn(), self._require_key()
-            conn.execute("ATTACH DATABASE ? AS backup KEY \"x'" + key.hex() + "'\"", (str(dest),))
-            try:
-                conn.execute("SELECT sqlcipher_export('backup')")
-                version = migrations.current_version(conn)
-                conn.execute(f"PRAGMA backup.user_version = {version:d}")
-            finally:
-                conn.execute("DETACH DATABASE backup")
+            _export(self._require_conn(), dest, self._require_key())
 
     def _require_conn(self) -> Connection:
         if self._conn is None:
             raise VaultLocked()
         return self._conn
 
-    def _require_key(self) -> bytes:
+    def _require_key(self) -> bytearray:
         if self._master_key is None:
             raise VaultLocked()
         return self._master_key
@@ -246,14 +312,62 @@ def _acquire_lock(data_dir: Path) -> filelock.BaseFileLock:
     return lock
 
 
-def _connect(path: Path, master_key: bytes) -> Connection:
+def _export(conn: Connection, dest: Path, key: bytearray) -> None:
+    """A consistent copy of the database in `dest`, encrypted with `key`."""
+    with _key_sql("ATTACH DATABASE ? AS copied KEY \"x'{}'\"", key) as sql:
+        conn.execute(sql, (str(dest),))
+    try:
+        conn.execute("SELECT sqlcipher_export('copied')")
+        version = migrations.current_version(conn)
+        conn.execute(f"PRAGMA copied.user_version = {version:d}")
+    finally:
+        conn.execute("DETACH DATABASE copied")
+
+
+def _open_with_any_header(data_dir: Path, passphrase: str) -> tuple[Connection, bytearray]:
+    """Unwrap the key with the header, or — after a rekey interrupted between swapping the
+    database and the header — with the next header; finish or undo that rekey."""
+    db_path = data_dir / DB_NAME
+    candidates = [HEADER_NAME]
+    if (data_dir / rekey.NEXT_HEADER_NAME).exists():
+        candidates.append(rekey.NEXT_HEADER_NAME)
+    damaged: sqlcipher3.DatabaseError | None = None
+    for name in candidates:
+        header = read_header(data_dir / name)
+        kek = kdf.derive_key_into(passphrase, header.salt, header.kdf)
+        try:
+            master_key = secretbox.unwrap_key_into(kek, header.wrapped_key)
+        except CryptoError:
+            continue
+        finally:
+            wipe(kek)
+        if len(master_key) != MASTER_KEY_BYTES:
+            raise VaultDamaged("the vault header holds a key of the wrong size")
+        try:
+            conn = _connect(db_path, master_key)
+        except sqlcipher3.DatabaseError as exc:
+            wipe(master_key)
+            damaged = exc
+            continue
+        if name == rekey.NEXT_HEADER_NAME:  # the new database is in place: finish
+            os.replace(data_dir / name, data_dir / HEADER_NAME)
+            fsync_dir(data_dir)
+        rekey.remove_leftovers(data_dir)
+        return conn, master_key
+    if damaged is not None and len(candidates) == 1:
+        raise damaged
+    raise WrongPassphrase()
+
+
+def _connect(path: Path, master_key: bytearray) -> Connection:
     if not path.exists():
         # Owner-only from the first byte; SQLite gives the -wal and -shm files the same mode.
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")  # our errors say it, once, without noise
-        conn.execute(f"PRAGMA key = \"x'{master_key.hex()}'\"")
+        with _key_sql("PRAGMA key = \"x'{}'\"", master_key) as sql:
+            conn.executescript(sql)  # not kept in the statement cache until close
         # Touching the schema is the first read: a wrong key or a damaged file fails here.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         conn.execute("PRAGMA temp_store = MEMORY")  # no plaintext temp files

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from haven.core import session as core_session
 from haven.core.changes import Change, KeysChanged
 from haven.core.session import Session
+from haven.crypto.wipe import wipe_immutable
 from haven.errors import HavenError
 from haven.ui.background_sync import BackgroundSync
 
@@ -98,6 +99,8 @@ class SessionBridge(QObject):
     #: Changes were committed (a list of haven.core.changes.Change); pages refresh only what
     #: they show.
     changed = Signal(object)
+    #: The background check after unlock found this many damaged pages.
+    damageFound = Signal(int)
     #: From the writer's thread: spaces or epoch keys changed, LAN discovery must follow.
     _discoveryStale = Signal()
 
@@ -133,13 +136,25 @@ class SessionBridge(QObject):
 
     def create_vault(self, passphrase: str, display_name: str, pronouns: str) -> None:
         data_dir = self.data_dir
-        self._open_in_worker(
-            lambda: core_session.create(data_dir, passphrase, display_name, pronouns)
-        )
+
+        def work() -> Session:
+            try:
+                return core_session.create(data_dir, passphrase, display_name, pronouns)
+            finally:
+                wipe_immutable(passphrase)  # the str the field gave us; nobody reads it again
+
+        self._open_in_worker(work)
 
     def unlock(self, passphrase: str) -> None:
         data_dir = self.data_dir
-        self._open_in_worker(lambda: core_session.unlock(data_dir, passphrase))
+
+        def work() -> Session:
+            try:
+                return core_session.unlock(data_dir, passphrase)
+            finally:
+                wipe_immutable(passphrase)
+
+        self._open_in_worker(work)
 
     def lock(self) -> None:
         """Close the vault now. Safe to call at any time, from the UI thread."""
@@ -193,6 +208,18 @@ class SessionBridge(QObject):
         log.info("vault opened")
         self.background.start(new_session)
         self.unlocked.emit()
+        self._check_integrity(new_session)
+
+    def _check_integrity(self, session: Session) -> None:
+        """Read every page once, off the UI thread, so a damaged page is reported now rather
+        than when someone happens to read it."""
+
+        def done(problems: list[str]) -> None:
+            if problems and session is self._session:
+                log.warning("the integrity check found %d damaged pages", len(problems))
+                self.damageFound.emit(len(problems))
+
+        self.run(session.damaged_pages, done, lambda _exc: None)
 
     def _on_changes(self, changes: Sequence[Change]) -> None:
         # Called in the writer's thread after commit: a signal crosses threads safely.

@@ -9,16 +9,20 @@ import logging
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from haven.errors import HavenError
-from haven.ui import appearance, messages
+from haven.ui import appearance, messages, peer_text
 from haven.ui.bridge import SessionBridge
+from haven.ui.clipboard_guard import clipboard_guard
 from haven.ui.devices.devices_page import DevicesPage
 from haven.ui.devices.link_page import LinkDevicePage
+from haven.ui.discreet import DiscreetTitles, neutral_title
 from haven.ui.journal.journal_page import JournalPage
 from haven.ui.pages.create_page import CreateVaultPage
+from haven.ui.pages.help_page import HelpPage
 from haven.ui.pages.home_page import HomePage
+from haven.ui.pages.passphrase_dialog import ChangePassphraseDialog
 from haven.ui.pages.settings_page import SettingsPage
 from haven.ui.pages.unlock_page import UnlockPage
 from haven.ui.safety import SafetyWatcher
@@ -50,6 +54,7 @@ class HavenWindow(QMainWindow):
         self.settings_page = SettingsPage(self.settings)
         self.devices_page = DevicesPage(bridge)
         self.link_page = LinkDevicePage(bridge)
+        self.help_page = HelpPage()
         self.sync_status = SyncStatusLabel()
         self.home.add_section("journal", self.tr("Journal"), self.journal_page)
         self.home.add_section("settings", self.tr("Settings"), self.settings_page)
@@ -59,15 +64,17 @@ class HavenWindow(QMainWindow):
         self._spaces_row = self.home.sidebar.count() - 1
         self.spaces_page.unreadChanged.connect(self._show_spaces_unread)
         self.home.add_footer(self.sync_status)
-        for page in (self.create_page, self.unlock_page, self.home, self.link_page):
+        for page in (self.create_page, self.unlock_page, self.home, self.link_page, self.help_page):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         self.resize(1000, 680)
 
         self.safety = SafetyWatcher(self)
+        self.discreet = DiscreetTitles(self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.safety)
+            app.installEventFilter(self.discreet)
         self.safety.quickExit.connect(self.quick_exit)
         self.safety.idleTimeout.connect(self.lock)
         lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
@@ -78,13 +85,20 @@ class HavenWindow(QMainWindow):
         self.home.lockRequested.connect(self.lock)
         self.settings_page.changed.connect(self.apply_settings)
         self.settings_page.lanToggled.connect(self._set_lan)
+        self.settings_page.passphraseRequested.connect(self.open_passphrase_dialog)
+        self.passphrase_dialog: ChangePassphraseDialog | None = None
         self.create_page.linkRequested.connect(self.show_link_page)
         self.link_page.backRequested.connect(self.show_start_page)
+        self.unlock_page.helpRequested.connect(self.show_help_page)
+        self.home.helpRequested.connect(self.show_help_page)
+        self.help_page.backRequested.connect(self.show_start_page)
         bridge.background.statusChanged.connect(self.sync_status.set_status)
         bridge.busyChanged.connect(self._set_busy)
         bridge.unlocked.connect(self._on_unlocked)
         bridge.locked.connect(self._on_locked)
         bridge.openFailed.connect(self._on_open_failed)
+        bridge.damageFound.connect(self._on_damage_found)
+        self.damage_box: QMessageBox | None = None
         self.apply_settings()
         self.show_start_page()
 
@@ -107,6 +121,12 @@ class HavenWindow(QMainWindow):
         self.stack.setCurrentWidget(self.link_page)
         self.link_page.code.setFocus()
 
+    def show_help_page(self) -> None:
+        """Crisis lines, locked or not; Back returns to the unlock page or the journal."""
+        self.unlock_page.clear_secrets()
+        self.help_page.load()
+        self.stack.setCurrentWidget(self.help_page)
+
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
 
@@ -115,7 +135,8 @@ class HavenWindow(QMainWindow):
         if isinstance(app, QApplication):
             appearance.apply_theme(app, self.settings.theme)
             appearance.apply_font_scale(app, self.settings.font_scale)
-        self.setWindowTitle(self.tr("Notes") if self.settings.discreet else self.tr("Haven"))
+        self.discreet.set_on(self.settings.discreet)  # dialogs, message boxes and the icon
+        self.setWindowTitle(neutral_title() if self.settings.discreet else self.tr("Haven"))
         self.unlock_page.set_discreet(self.settings.discreet)
         self.safety.set_idle_timeout_ms(self.settings.autolock_minutes * 60_000)
         self.bridge.background.port = self.settings.sync_port
@@ -139,7 +160,9 @@ class HavenWindow(QMainWindow):
         if session is None:
             return
         persona = session.identity.primary()
-        label = persona.display_name + (f" ({persona.pronouns})" if persona.pronouns else "")
+        label = peer_text.name(persona.display_name)
+        if persona.pronouns:
+            label += f" ({peer_text.name(persona.pronouns)})"
         self.home.persona.setText(label)
         self.home.persona.setAccessibleName(self.tr("Signed in as %1").replace("%1", label))
         self.journal_page.attach()
@@ -152,6 +175,10 @@ class HavenWindow(QMainWindow):
         self.journal_page.editor.body.setFocus()
 
     def _on_locked(self) -> None:
+        clipboard_guard().clear_if_ours()
+        if self.passphrase_dialog is not None:
+            self.passphrase_dialog.reject()
+        self.settings_page.show_message("")
         self.safety.arm_idle(False)
         self.journal_page.detach()
         self.devices_page.detach()
@@ -159,6 +186,60 @@ class HavenWindow(QMainWindow):
         self.settings_page.set_lan_sync(None)
         self.home.persona.clear()
         self.show_start_page()
+
+    def open_passphrase_dialog(self) -> None:
+        session = self.bridge.session
+        if session is None or self.passphrase_dialog is not None:
+            return
+        dialog = ChangePassphraseDialog(self)
+        self.passphrase_dialog = dialog
+
+        def submitted(current: str, new: str, rekey: bool) -> None:
+            def done(_result: object) -> None:
+                dialog.accept()
+                self.settings_page.show_message(
+                    self.tr("Passphrase changed; your vault is now under a new key.")
+                    if rekey
+                    else self.tr("Passphrase changed.")
+                )
+
+            self.bridge.run(
+                lambda: session.change_passphrase_checked(current, new, rekey),
+                done,
+                lambda exc: dialog.show_error(messages.error_text(exc)),
+            )
+
+        def finished() -> None:
+            dialog.clear_secrets()
+            self.passphrase_dialog = None
+            dialog.deleteLater()
+
+        dialog.submitted.connect(submitted)
+        dialog.finished.connect(lambda _r: finished())
+        dialog.open()
+
+    def _on_damage_found(self, pages: int) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setWindowTitle(self.tr("Your vault is damaged"))
+        box.setText(
+            self.tr(
+                "Haven found %n damaged page(s) in your vault: a disk error, or the file was "
+                "changed. What opens is intact; what was on those pages cannot be read.",
+                "",
+                pages,
+            )
+        )
+        box.setInformativeText(
+            self.tr(
+                "Back up what still opens now (haven backup FILE), then restore your most "
+                "recent backup into a new folder (haven restore FILE) to recover the rest."
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        self.damage_box = box
+        box.open()
 
     def _on_open_failed(self, exc: object) -> None:
         text = messages.error_text(exc if isinstance(exc, BaseException) else HavenError())
@@ -203,6 +284,7 @@ class HavenWindow(QMainWindow):
             dialog.hide()
             dialog.close()
         self.hide()
+        clipboard_guard().clear_if_ours()
         if self.bridge.session is not None:
             self.journal_page.flush_draft()
         self.bridge.lock()
@@ -223,4 +305,5 @@ class HavenWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.safety)
+            app.removeEventFilter(self.discreet)
         super().closeEvent(event)

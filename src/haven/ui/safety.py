@@ -1,14 +1,18 @@
 """Quick exit and auto-lock, watched through one application-wide event filter.
 
 Quick exit: three presses of Shift within about a second (with no other key between them, so
-typing capitals never triggers it), or Ctrl+Shift+Q, from any widget or dialog. Auto-lock:
-after `timeout_ms` without key, mouse, wheel or touch input.
+typing capitals never triggers it), or Ctrl+Shift+Q, from any widget or dialog. On macOS the
+chord is Control+Shift+Q with the physical Control key (⌃⇧Q): Qt reports ⌘ as "Control"
+there, and ⌘⇧Q is the system's Log Out, which a person in a hurry must not hit instead.
+Auto-lock: after `timeout_ms` without key, mouse, wheel or touch input.
 """
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 
 SHIFT_PRESSES = 3
 SHIFT_WINDOW_MS = 1000
@@ -23,12 +27,29 @@ _INPUT_EVENTS = {
 }
 
 
+def quick_exit_modifiers(platform: str = sys.platform) -> Qt.KeyboardModifier:
+    """Ctrl+Shift everywhere; on macOS Qt's Meta, which is the physical Control key."""
+    first = (
+        Qt.KeyboardModifier.MetaModifier
+        if platform == "darwin"
+        else Qt.KeyboardModifier.ControlModifier
+    )
+    return first | Qt.KeyboardModifier.ShiftModifier
+
+
+def quick_exit_keys_text(platform: str = sys.platform) -> str:
+    """The chord as the platform writes it ("Ctrl+Shift+Q", "⌃⇧Q")."""
+    keys = QKeySequence(quick_exit_modifiers(platform).value | Qt.Key.Key_Q.value)
+    return keys.toString(QKeySequence.SequenceFormat.NativeText)
+
+
 class SafetyWatcher(QObject):
     quickExit = Signal()
     idleTimeout = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, platform: str = sys.platform) -> None:
         super().__init__(parent)
+        self._chord = quick_exit_modifiers(platform)
         self._clock = QElapsedTimer()
         self._clock.start()
         self._shift_times: list[int] = []
@@ -83,9 +104,13 @@ class SafetyWatcher(QObject):
         if event.isAutoRepeat():
             return False
         key = event.key()
-        mods = event.modifiers()
-        ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-        if key == Qt.Key.Key_Q and (mods & ctrl_shift) == ctrl_shift:
+        mods = event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.MetaModifier
+            | Qt.KeyboardModifier.ShiftModifier
+            | Qt.KeyboardModifier.AltModifier
+        )
+        if key == Qt.Key.Key_Q and mods == self._chord:
             self._trigger()
             return True
         if key != Qt.Key.Key_Shift:

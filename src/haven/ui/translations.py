@@ -20,6 +20,15 @@ def translations_dir() -> Path | None:
     return resource_dir("translations")
 
 
+_language = ["en"]
+
+
+def ui_language() -> str:
+    """The language the UI is shown in ("ar", "en"): the installed translation's, English
+    when none loaded. Content Haven ships (prompts, help) follows it."""
+    return _language[0]
+
+
 def install_translations(locale: QLocale) -> bool:
     """Install Haven's and Qt's own translations for `locale`; return whether Haven's loaded.
     The layout direction follows the locale even when no translation exists."""
@@ -37,6 +46,7 @@ def install_translations(locale: QLocale) -> bool:
             QCoreApplication.installTranslator(haven)
             _installed.append(haven)
             loaded = True
+    _language[0] = locale.name().split("_")[0] if loaded else "en"
     qt = QTranslator()
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load(locale, "qtbase", "_", qt_dir):

@@ -71,7 +71,7 @@ def test_admin_invites_and_approves_a_request(
         request = svc.begin(code, info.name, "Bea", "she/her")
         assert asyncio.run(async_send_request(svc, code, request)).kind == "pending"
         qtbot.waitUntil(lambda: requests.names() == ["Bea"], timeout=10_000)
-        assert "Bea (she/her) asks to join" in requests.model.item(0).text()
+        assert "Bea (she/her) asks to join" in flows.shown(requests.model.item(0).text())
         qtbot.mouseClick(requests.approve_button, LEFT)
         qtbot.waitUntil(lambda: "Bea" in view.members.names())
         qtbot.waitUntil(lambda: requests.names() == [])

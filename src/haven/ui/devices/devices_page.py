@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from haven.core.changes import DevicesChanged
 from haven.core.devices import DeviceInfo
 from haven.errors import HavenError
-from haven.ui import messages
+from haven.ui import messages, peer_text
 from haven.ui.bridge import SessionBridge, changes_of
 from haven.ui.devices.link_dialog import LinkDialog
 
@@ -52,7 +52,7 @@ class DevicesPage(QWidget):
         self.unlink_button = QPushButton(self.tr("&Unlink…"))
         self.unlink_button.setAccessibleName(self.tr("Unlink the selected device"))
         self.unlink_button.setEnabled(False)
-        self.message = QLabel()
+        self.message = peer_text.plain_label()
         self.message.setObjectName("devicesMessage")
         self.message.setWordWrap(True)
 
@@ -122,7 +122,9 @@ class DevicesPage(QWidget):
         self._update_buttons()
 
     def device_text(self, device: DeviceInfo) -> str:
-        name = device.label or self.tr("Unnamed device")
+        name = peer_text.name(device.label) or self.tr("Unnamed device")
+        if device.label and not (device.this_device or device.unlinked):
+            return peer_text.one_line(device.label, peer_text.NAME_CHARS)  # alone in its row
         if device.this_device:
             return self.tr("%1 — this device").replace("%1", name)
         if device.unlinked:
@@ -165,8 +167,9 @@ class DevicesPage(QWidget):
         device = self.selected_device()
         if device is None or device.this_device or device.unlinked:
             return
-        name = device.label or self.tr("Unnamed device")
+        name = peer_text.name(device.label) or self.tr("Unnamed device")
         box = QMessageBox(self)
+        peer_text.plain(box)  # the device's name was chosen on that device
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Unlink %1?").replace("%1", name))
         box.setText(self.tr("Unlink %1?").replace("%1", name))
@@ -198,7 +201,7 @@ class DevicesPage(QWidget):
         session = self.bridge.session
         if session is None:
             return
-        name = device.label or self.tr("Unnamed device")
+        name = peer_text.name(device.label) or self.tr("Unnamed device")
 
         def done(_epoch: object) -> None:
             self.message.setText(

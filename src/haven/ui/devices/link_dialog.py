@@ -8,7 +8,7 @@ before the words were confirmed cancels the offer and closes its port.
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -23,6 +23,8 @@ from haven.core.session import Session
 from haven.sync.addresses import lan_address
 from haven.sync.link_runner import LinkOffer
 from haven.sync.supervisor import listen_host
+from haven.ui import peer_text
+from haven.ui.clipboard_guard import clipboard_guard
 from haven.ui.devices.wording import problem_text, qr_pixmap
 
 
@@ -87,7 +89,7 @@ class LinkDialog(QDialog):
         self.match_button.setAccessibleName(self.tr("The words match"))
         self.mismatch_button = QPushButton(self.tr("They &don’t match"))
         self.mismatch_button.setAccessibleName(self.tr("The words do not match"))
-        self.message = QLabel()
+        self.message = peer_text.plain_label()
         self.message.setObjectName("linkMessage")
         self.message.setWordWrap(True)
         self.close_button = QPushButton(self.tr("Cancel"))
@@ -158,7 +160,7 @@ class LinkDialog(QDialog):
     @Slot(str)
     def _on_done(self, label: str) -> None:
         self.finished_linking = True
-        name = label or self.tr("your new device")
+        name = peer_text.name(label) or self.tr("your new device")
         self.message.setText(self.tr("Linked %1. It now holds your journal.").replace("%1", name))
         self._finish()
         self.linked.emit(label)
@@ -178,10 +180,10 @@ class LinkDialog(QDialog):
         self.offer.answer(match)
 
     def _copy(self) -> None:
-        clipboard = QGuiApplication.clipboard()
-        if clipboard is not None and self.code.text():
-            clipboard.setText(self.code.text())
-            self.message.setText(self.tr("Code copied."))
+        if clipboard_guard().copy_secret(self.code.text()):
+            self.message.setText(
+                self.tr("Code copied. It leaves the clipboard in a minute, or when Haven locks.")
+            )
 
     def _show_words(self, visible: bool) -> None:
         for widget in (self.words_hint, self.words, self.match_button, self.mismatch_button):

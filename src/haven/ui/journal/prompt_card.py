@@ -6,8 +6,10 @@ import datetime as dt
 import logging
 from typing import Any
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from haven.ui.translations import ui_language
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +54,7 @@ class PromptCard(QFrame):
         self.write_button.clicked.connect(lambda: self.writeRequested.emit(self._prompt_text))
 
     def refresh(self, day: dt.date | None = None) -> None:
-        prompt = todays_prompt(day, QLocale().name())
+        prompt = todays_prompt(day, ui_language())  # the prompt in the UI's language
         text = str(getattr(prompt, "text", "") or "") if prompt is not None else ""
         category = str(getattr(prompt, "category", "") or "") if prompt is not None else ""
         self._prompt_text = text

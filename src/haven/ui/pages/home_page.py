@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -16,9 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from haven.ui.peer_text import plain_label
+
 
 class HomePage(QWidget):
     lockRequested = Signal()
+    helpRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,7 +29,7 @@ class HomePage(QWidget):
         self.sidebar.setFixedWidth(170)
         self.sidebar.setStyleSheet("QListWidget::item { padding: 8px 6px; }")
         self.sections = QStackedWidget()
-        self.persona = QLabel()
+        self.persona = plain_label()
         self.persona.setWordWrap(True)
         self.lock_button = QPushButton(self.tr("&Lock"))
         self.lock_button.setAccessibleName(self.tr("Lock Haven"))
@@ -36,6 +38,9 @@ class HomePage(QWidget):
         self._side = side
         side.addWidget(self.sidebar, 1)
         side.addWidget(self.persona)
+        self.help_button = QPushButton(self.tr("Get &help now"))
+        self.help_button.setAccessibleName(self.tr("Get help now: crisis lines and support"))
+        side.addWidget(self.help_button)
         side.addWidget(self.lock_button)
         layout = QHBoxLayout(self)
         layout.addLayout(side)
@@ -43,6 +48,7 @@ class HomePage(QWidget):
         self._keys: list[str] = []
         self.sidebar.currentRowChanged.connect(self.sections.setCurrentIndex)
         self.lock_button.clicked.connect(self.lockRequested)
+        self.help_button.clicked.connect(self.helpRequested)
 
     def add_section(self, key: str, title: str, widget: QWidget) -> None:
         item = QListWidgetItem(title)

@@ -9,12 +9,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from haven import __version__
+from haven.ui.safety import quick_exit_keys_text
 from haven.ui.settings import FONT_SCALES, MAX_AUTOLOCK_MINUTES, AppSettings, Theme
 
 
@@ -23,6 +25,8 @@ class SettingsPage(QWidget):
     changed = Signal()
     #: The person turned LAN sync on or off (stored in the vault by the window).
     lanToggled = Signal(bool)
+    #: "Change passphrase…" was pressed (only while the vault is open).
+    passphraseRequested = Signal()
 
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,9 +72,9 @@ class SettingsPage(QWidget):
         self.lan_sync.setEnabled(False)
         safety = QLabel(
             self.tr(
-                "Quick exit: press Shift three times, or Ctrl+Shift+Q, to hide Haven and lock it "
+                "Quick exit: press Shift three times, or %1, to hide Haven and lock it "
                 "at once. Ctrl+L locks without hiding."
-            )
+            ).replace("%1", quick_exit_keys_text())
         )
         safety.setWordWrap(True)
         self.about = QLabel(
@@ -88,6 +92,14 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Te&xt size"), self.font_scale)
         form.addRow("", self.discreet)
         form.addRow("", self.lan_sync)
+        self.passphrase_button = QPushButton(self.tr("Change &passphrase…"))
+        self.passphrase_button.setAccessibleName(self.tr("Change the vault's passphrase"))
+        self.passphrase_button.setEnabled(False)
+        self.passphrase_button.clicked.connect(self.passphraseRequested)
+        form.addRow("", self.passphrase_button)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        form.addRow("", self.message)
         box = QWidget()
         box.setMaximumWidth(640)
         inner = QVBoxLayout(box)
@@ -128,6 +140,10 @@ class SettingsPage(QWidget):
         self.lan_sync.setChecked(bool(enabled))
         self.lan_sync.setEnabled(enabled is not None)
         self.lan_sync.blockSignals(False)
+        self.passphrase_button.setEnabled(enabled is not None)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
 
     def _store(self) -> None:
         s = self.settings

@@ -3,7 +3,7 @@ clear message and changes nothing."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,6 +17,7 @@ from haven.ui.pages.frame import busy_bar, centred_column, error_line, page_titl
 
 class UnlockPage(QWidget):
     submitted = Signal(str)
+    helpRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +34,8 @@ class UnlockPage(QWidget):
         self.unlock_button.setDefault(True)
         self.error = error_line()
         self.busy = busy_bar(self.tr("Opening your vault"))
+        self.help_button = QPushButton(self.tr("Get &help now"))
+        self.help_button.setAccessibleName(self.tr("Get help now: crisis lines and support"))
 
         row = QHBoxLayout()
         row.addWidget(self.passphrase, 1)
@@ -43,10 +46,12 @@ class UnlockPage(QWidget):
         inner.addLayout(row)
         inner.addWidget(self.error)
         inner.addWidget(self.busy)
+        inner.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignLeading)
 
         self.setTabOrder(self.passphrase, self.unlock_button)
         self.passphrase.returnPressed.connect(self._submit)
         self.unlock_button.clicked.connect(self._submit)
+        self.help_button.clicked.connect(self.helpRequested)
 
     def _submit(self) -> None:
         if not self.unlock_button.isEnabled():

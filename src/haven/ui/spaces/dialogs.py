@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from haven.core.spaces import events as ev
 from haven.core.spaces.model import TOPICS
+from haven.ui import peer_text
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ class ReasonDialog(QDialog):
         self.setWindowTitle(title)
         self.setMinimumWidth(420)
         self._required = required
-        label = QLabel(prompt)
+        label = peer_text.plain_label(prompt)  # may name a member
         label.setWordWrap(True)
         self.reason = QLineEdit()
         self.reason.setMaxLength(ev.MAX_REASON)

@@ -5,7 +5,6 @@ only ask to join: an admin approves each request before any key is shared."""
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -18,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from haven.core.spaces.invites import InviteCode
+from haven.ui import peer_text
+from haven.ui.clipboard_guard import clipboard_guard
 from haven.ui.devices.wording import qr_pixmap
 
 
@@ -26,12 +27,12 @@ class InviteDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Invite someone"))
         self.setMinimumWidth(520)
-        intro = QLabel(
+        intro = peer_text.plain_label(
             self.tr(
                 "Give this code to one person you trust, in person or through a private channel. "
                 "They will see the name and guidelines of %1 and can ask to join; you approve "
                 "each request under Members before they can read anything."
-            ).replace("%1", space_name)
+            ).replace("%1", peer_text.space_name(space_name))
         )
         intro.setWordWrap(True)
         self.words = QPlainTextEdit(code.encode_words())
@@ -85,7 +86,7 @@ class InviteDialog(QDialog):
         self.copy_button.setFocus()
 
     def _copy(self) -> None:
-        clipboard = QGuiApplication.clipboard()
-        if clipboard is not None:
-            clipboard.setText(self.compact.text())
-            self.message.setText(self.tr("Code copied."))
+        if clipboard_guard().copy_secret(self.compact.text()):
+            self.message.setText(
+                self.tr("Code copied. It leaves the clipboard in a minute, or when Haven locks.")
+            )

@@ -9,7 +9,6 @@ sentence, and a failed request leaves nothing behind."""
 from __future__ import annotations
 
 import contextlib
-import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -38,6 +37,7 @@ from haven.sync.invites import (
     first_sync,
     send_request,
 )
+from haven.ui import peer_text
 from haven.ui.bridge import SessionBridge
 from haven.ui.spaces import wording
 
@@ -81,7 +81,7 @@ class JoinDialog(QDialog):
         self.code_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.lookup_button = QPushButton(self.tr("&Look up"))
         self.lookup_button.setAccessibleName(self.tr("Look up the invite code"))
-        self.space = QLabel()
+        self.space = peer_text.plain_label()
         self.space.setWordWrap(True)
         self.guidelines = QPlainTextEdit()
         self.guidelines.setReadOnly(True)
@@ -179,11 +179,13 @@ class JoinDialog(QDialog):
         if not isinstance(info, PublicInfo):
             return
         self.info = info
-        about = f"<b>{_escape(info.name)}</b>"
+        about = peer_text.one_line(info.name, peer_text.SPACE_NAME_CHARS)
         if info.description:
-            about += "<br>" + _escape(info.description)
+            about += "\n" + peer_text.block(info.description)
         self.space.setText(about)
-        self.guidelines.setPlainText(info.guidelines or self.tr("(No guidelines written.)"))
+        self.guidelines.setPlainText(
+            peer_text.block(info.guidelines) or self.tr("(No guidelines written.)")
+        )
         self._say(
             self.tr(
                 "Read the guidelines. If you accept them, choose the name this "
@@ -291,7 +293,3 @@ class JoinDialog(QDialog):
         self.check_button.setEnabled(self._pending and not self._busy)
         for widget in (self.space, self.guidelines, self.accept_box):
             widget.setVisible(self.info is not None)
-
-
-def _escape(text: str) -> str:
-    return html.escape(text, quote=True)

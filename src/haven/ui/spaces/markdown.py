@@ -1,156 +1,79 @@
-"""A small, safe Markdown renderer for post bodies.
+"""Post bodies as Markdown, through markdown-it-py (a maintained CommonMark parser).
 
 Post text comes from other people, so nothing in it may reach Qt's rich-text engine as
-markup: every character is HTML-escaped first, and only then is a tiny subset applied by
-this module's own code — paragraphs, line breaks, **bold**, *italic*, `code`, fenced code
-blocks, bulleted and numbered lists, and headings (shown bold). There is no HTML
-passthrough, no images (an image is shown as its description), and links are shown as
-their text followed by the address in plain text: never an anchor, so nothing is loaded
-or opened. The patterns are linear (no nested quantifiers), so hostile input cannot make
-rendering slow.
+markup. The parser is the CommonMark preset with every rule that could produce markup from
+the author's hands switched off *in the parser*, not filtered afterwards:
+
+- `html_block` / `html_inline` (and the `html` option): raw HTML is text, escaped;
+- `image`: nothing is ever loaded — `![x](file:///…)` stays visible as typed;
+- `link` / `autolink` / `linkify`: no anchors, nothing to click or follow; the address is
+  shown as typed, so a reader sees where it points.
+
+What remains produces only <p>, <br>, <strong>, <em>, <code>, <pre>, <ul>, <ol>, <li>,
+<blockquote>, <hr> and <h1>–<h6>, with text escaped by the parser; a fenced block's info
+string is dropped (it would become a class attribute). Bidi controls and other control
+characters are removed first (`haven.core.peer_text`), and the length is capped, so hostile
+input can neither reorder what a reader sees nor make rendering slow (CommonMark parsing is
+linear in markdown-it; nesting is capped by the parser's `maxNesting`).
 """
 
 from __future__ import annotations
 
-import html
-import re
+from collections.abc import Sequence
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from haven.core.peer_text import elide, strip_controls
 
 #: Longest text rendered; the rest is cut (a post is at most 40,000 characters anyway).
 MAX_RENDER_CHARS = 50_000
+#: How much of a body a one-line preview parses (the first paragraph is near the start).
+_PREVIEW_CHARS = 2_000
+_DISABLED = ["html_block", "html_inline", "image", "link", "autolink"]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_BULLET = re.compile(r"^\s{0,3}[-*+]\s+(.*)$")
-_NUMBER = re.compile(r"^\s{0,3}\d{1,9}[.)]\s+(.*)$")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*)$")
-_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
-_QUOTE = re.compile(r"^\s{0,3}&gt;\s?(.*)$")
 
-# Applied to already-escaped text, so "<", ">" and quotes cannot appear in a match.
-_CODE_SPAN = re.compile(r"`([^`\n]{1,2000}+)`")
-# Possessive quantifiers (Python 3.11+): a failed match never backtracks into them.
-_IMAGE = re.compile(r"!\[([^\]\n]{0,500}+)\]\(([^)\s]{0,2000}+)(?:\s[^)\n]{0,500}+)?\)")
-_LINK = re.compile(r"\[([^\]\n]{1,500}+)\]\(([^)\s]{0,2000}+)(?:\s[^)\n]{0,500}+)?\)")
-_BOLD_STAR = re.compile(r"\*\*(?=[^\s*])([^*\n]{0,2000}?[^\s*])\*\*")
-_BOLD_UNDER = re.compile(r"__(?=[^\s_])([^_\n]{0,2000}?[^\s_])__")
-_ITALIC_STAR = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{0,2000}?\S)\*(?![\w*])")
-_ITALIC_UNDER = re.compile(r"(?<![\w_])_(?=\S)([^_\n]{0,2000}?\S)_(?![\w_])")
-_PLACEHOLDER = "\ue000{}\ue001"
-_SLOT = re.compile("\ue000(\\d+)\ue001")
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "breaks": True})
+    md.disable(_DISABLED)
+    md.options["maxNesting"] = 20
+    md.add_render_rule("fence", _render_code_block)
+    md.add_render_rule("code_block", _render_code_block)
+    return md
+
+
+def _render_code_block(
+    self: Any, tokens: Sequence[Token], idx: int, _options: Any, _env: Any
+) -> str:
+    from markdown_it.common.utils import escapeHtml
+
+    return f"<pre><code>{escapeHtml(tokens[idx].content)}</code></pre>\n"
+
+
+_MD = _parser()
 
 
 def clean(text: str) -> str:
     """Drop control characters and bidirectional overrides (which can make text read
     differently from what it is), normalise line ends, cap the length."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")[:MAX_RENDER_CHARS]
-    return _CONTROL.sub("", text.replace("\t", "    "))
-
-
-def inline(escaped: str) -> str:
-    """Emphasis and code inside one escaped line or paragraph."""
-    slots: list[str] = []
-
-    def keep(markup: str) -> str:
-        slots.append(markup)
-        return _PLACEHOLDER.format(len(slots) - 1)
-
-    text = _CODE_SPAN.sub(lambda m: keep(f"<code>{m.group(1)}</code>"), escaped)
-    text = _IMAGE.sub(lambda m: keep(_image_text(m.group(1))), text)
-    text = _LINK.sub(lambda m: keep(_link_text(m.group(1), m.group(2))), text)
-    text = _BOLD_STAR.sub(r"<b>\1</b>", text)
-    text = _BOLD_UNDER.sub(r"<b>\1</b>", text)
-    text = _ITALIC_STAR.sub(r"<i>\1</i>", text)
-    text = _ITALIC_UNDER.sub(r"<i>\1</i>", text)
-    return _SLOT.sub(lambda m: slots[int(m.group(1))], text)
-
-
-def _image_text(alt: str) -> str:
-    return f"[{alt}]" if alt.strip() else "[image]"
-
-
-def _link_text(label: str, address: str) -> str:
-    if not address or address == label:
-        return label
-    return f"{label} ({address})"
+    return strip_controls(text[:MAX_RENDER_CHARS], keep_newlines=True)
 
 
 def render(body: str) -> str:
-    """Body text → HTML made only of <p>, <br>, <b>, <i>, <code>, <pre>, <ul>, <ol>,
-    <li>, <blockquote> and <hr>: no attributes, no anchors, no images."""
-    lines = html.escape(clean(body), quote=True).split("\n")
-    out: list[str] = []
-    paragraph: list[str] = []
-    items: list[str] = []
-    list_tag = ""
-
-    def end_paragraph() -> None:
-        if paragraph:
-            out.append("<p>" + "<br>".join(inline(p) for p in paragraph) + "</p>")
-            paragraph.clear()
-
-    def end_list() -> None:
-        nonlocal list_tag
-        if items:
-            body_html = "".join(f"<li>{inline(i)}</li>" for i in items)
-            out.append(f"<{list_tag}>{body_html}</{list_tag}>")
-            items.clear()
-        list_tag = ""
-
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        index += 1
-        if _FENCE.match(line):
-            end_paragraph()
-            end_list()
-            code: list[str] = []
-            while index < len(lines) and not _FENCE.match(lines[index]):
-                code.append(lines[index])
-                index += 1
-            index += 1  # the closing fence (or the end)
-            out.append("<pre>" + "\n".join(code) + "</pre>")
-            continue
-        if not line.strip():
-            end_paragraph()
-            end_list()
-            continue
-        bullet, number = _BULLET.match(line), _NUMBER.match(line)
-        if bullet or number:
-            end_paragraph()
-            tag = "ul" if bullet else "ol"
-            if list_tag and tag != list_tag:
-                end_list()
-            list_tag = tag
-            items.append((bullet or number).group(1))  # type: ignore[union-attr]
-            continue
-        if items and line.startswith("  "):  # a list item's continuation line
-            items[-1] += " " + line.strip()
-            continue
-        end_list()
-        if _RULE.match(line):
-            end_paragraph()
-            out.append("<hr>")
-        elif heading := _HEADING.match(line):
-            end_paragraph()
-            text = heading.group(1).rstrip().rstrip("#").rstrip()
-            out.append(f"<p><b>{inline(text)}</b></p>")
-        elif quote := _QUOTE.match(line):
-            end_paragraph()
-            out.append(f"<blockquote>{inline(quote.group(1))}</blockquote>")
-        else:
-            paragraph.append(line.strip())
-    end_paragraph()
-    end_list()
-    return "".join(out)
+    """Body text → HTML made only of the safe subset above: no anchors, no images, no
+    attributes."""
+    return _MD.render(clean(body)).rstrip("\n")
 
 
 def preview(body: str, limit: int = 160) -> str:
-    """The first non-empty line as plain text, without Markdown marks (for list rows)."""
-    for raw in clean(body).split("\n"):
-        line = raw.strip().lstrip("#>-*+ ").strip()
-        if line and not line.startswith(("```", "~~~")):
-            line = _IMAGE.sub(lambda m: _image_text(m.group(1)), line)
-            line = _LINK.sub(lambda m: m.group(1), line)
-            line = line.replace("**", "").replace("__", "").replace("`", "")
-            return line if len(line) <= limit else line[: limit - 1] + "…"
+    """The first block's text without Markdown marks, as plain text (for list rows)."""
+    for token in _MD.parse(clean(body[:_PREVIEW_CHARS])):
+        if token.type == "inline" and token.children is not None:
+            text = "".join(
+                " " if child.type in ("softbreak", "hardbreak") else child.content
+                for child in token.children
+            ).strip()
+            if text:
+                return elide(" ".join(text.split()), limit)
     return ""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from haven.core.spaces.model import COLOURS, Member, Role, SpaceInfo
+from haven.ui import peer_text
 
 
 def _swatch(colour: str) -> QPixmap:
@@ -40,7 +41,7 @@ class MeTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.about = QLabel()
+        self.about = peer_text.plain_label()
         self.about.setWordWrap(True)
         self.guidelines = QPlainTextEdit()
         self.guidelines.setReadOnly(True)
@@ -127,10 +128,12 @@ class MeTab(QWidget):
     def show_space(
         self, info: SpaceInfo, me: Member | None, mute_words: Sequence[str], refresh_fields: bool
     ) -> None:
-        topics = ", ".join(info.topics)
-        about = info.description or self.tr("No description.")
+        topics = ", ".join(peer_text.line(t) for t in info.topics)
+        about = peer_text.block(info.description) or self.tr("No description.")
         self.about.setText(f"{about}\n{topics}" if topics else about)
-        self.guidelines.setPlainText(info.guidelines or self.tr("No guidelines yet."))
+        self.guidelines.setPlainText(
+            peer_text.block(info.guidelines) or self.tr("No guidelines yet.")
+        )
         editable = me is not None
         for widget in (self.name, self.pronouns, self.colour, self.save_persona):
             widget.setEnabled(editable)

@@ -1,9 +1,11 @@
-"""The members of a space with their roles. Admins change roles and remove members; anyone
-can block a member (for themselves only: that member's posts are hidden here)."""
+"""The members of a space with their roles, each with what the app itself says about them: the
+role from the authority rules, a fingerprint of their key (colour and two words), and a warning
+when a name looks like another member's or uses a role word. Admins change roles and remove
+members; anyone can block a member (for themselves only: that member's posts are hidden here)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
@@ -20,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from haven.core.spaces.model import Member, Role
+from haven.core.spaces.name_marks import NameMarks, mark_members
+from haven.ui import peer_text
 from haven.ui.spaces import wording
 from haven.ui.spaces.requests_box import RequestsBox
 
@@ -37,9 +41,15 @@ class MembersTab(QWidget):
         super().__init__(parent)
         self._me: bytes | None = None
         self._my_role: Role | None = None
-        self.model = QStandardItemModel(0, 3, self)
+        self.model = QStandardItemModel(0, 5, self)
         self.model.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Pronouns"), self.tr("Role")]
+            [
+                self.tr("Name"),
+                self.tr("Pronouns"),
+                self.tr("Role"),
+                self.tr("Key"),
+                self.tr("Check"),
+            ]
         )
         self.requests = RequestsBox()
         self.table = QTableView()
@@ -83,24 +93,41 @@ class MembersTab(QWidget):
         self._update_buttons()
 
     def show_members(
-        self, members: Sequence[Member], me: bytes | None, my_role: Role | None
+        self,
+        members: Sequence[Member],
+        me: bytes | None,
+        my_role: Role | None,
+        marks: Mapping[bytes, NameMarks] | None = None,
     ) -> None:
+        marks = marks if marks is not None else mark_members(members)
         selected = self.selected()
         keep = selected.member_pk if selected is not None else None
         self._me, self._my_role = me, my_role
         self.model.removeRows(0, self.model.rowCount())
         ordered = sorted(members, key=lambda m: (-m.role.rank, m.display_name.casefold()))
         for member in ordered:
-            name = QStandardItem(member.display_name)
+            shown = peer_text.name(member.display_name)
+            name = QStandardItem(peer_text.one_line(member.display_name, peer_text.NAME_CHARS))
             if member.colour:
                 name.setData(QColor(member.colour), Qt.ItemDataRole.DecorationRole)
             if member.member_pk == me:
-                name.setText(self.tr("%1 (you)").replace("%1", member.display_name))
+                name.setText(self.tr("%1 (you)").replace("%1", shown))
             if member.blocked:
                 name.setText(self.tr("%1 (blocked)").replace("%1", name.text()))
             name.setData(member, MemberRole)
             role = QStandardItem(wording.role_label(member.role))
-            self.model.appendRow([name, QStandardItem(member.pronouns), role])
+            pronouns = QStandardItem(peer_text.one_line(member.pronouns, peer_text.NAME_CHARS))
+            mark = marks.get(member.member_pk)
+            key, check = QStandardItem(), QStandardItem()
+            if mark is not None:
+                key.setText(mark.fingerprint.text)
+                key.setData(QColor(mark.fingerprint.colour), Qt.ItemDataRole.DecorationRole)
+                key.setData(
+                    self.tr("Key fingerprint: %1").replace("%1", mark.fingerprint.text),
+                    Qt.ItemDataRole.AccessibleTextRole,
+                )
+                check.setText(" · ".join(wording.name_warnings(mark)))
+            self.model.appendRow([name, pronouns, role, key, check])
         self.count.setText(self.tr("%n members", "", len(ordered)))
         row = next((r for r, m in enumerate(ordered) if m.member_pk == keep), -1)
         if row >= 0:

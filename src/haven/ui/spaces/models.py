@@ -20,6 +20,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from haven.core.spaces.model import REACTIONS, FeedPost, SpaceSummary
+from haven.core.spaces.name_marks import Fingerprint, NameMarks, fingerprint
+from haven.ui import peer_text
 from haven.ui.spaces import wording
 from haven.ui.spaces.markdown import preview
 
@@ -47,17 +49,23 @@ def is_collapsed(post: FeedPost, opened: bool) -> bool:
 def headline(post: FeedPost, opened: bool) -> str:
     """What a row says about the post itself (never the text of a collapsed post)."""
     if post.state == "removed":
-        reason = post.removed_reason or T.translate("Spaces", "no reason given")
+        reason = peer_text.line(post.removed_reason) or T.translate("Spaces", "no reason given")
         return T.translate("Spaces", "Removed by a moderator: %1").replace("%1", reason)
     if post.state == "deleted":
         return T.translate("Spaces", "Deleted by its author")
     if is_collapsed(post, opened):
-        return T.translate("Spaces", "Content warning: %1").replace("%1", post.cw)
-    return post.title or preview(post.body)
+        return T.translate("Spaces", "Content warning: %1").replace("%1", peer_text.line(post.cw))
+    return peer_text.one_line(post.title) or preview(post.body)
 
 
-def byline(post: FeedPost) -> str:
-    parts = [post.author_name, wording.when(post.created_ms)]
+def byline(post: FeedPost, marks: NameMarks | None = None) -> str:
+    """Author, then what the app says about them (role badge, key fingerprint, warnings),
+    then when: everything after the name is the app's, never the author's."""
+    parts = [peer_text.name(post.author_name)]
+    if marks is not None:
+        parts += [wording.badge(marks.role), *wording.name_warnings(marks)]
+    parts = [p for p in parts if p]
+    parts += [author_fingerprint(post, marks).text, wording.when(post.created_ms)]
     if post.pinned:
         parts.append(T.translate("Spaces", "pinned"))
     if post.edited_ms is not None and post.state == "visible":
@@ -65,12 +73,18 @@ def byline(post: FeedPost) -> str:
     return " · ".join(parts)
 
 
+def author_fingerprint(post: FeedPost, marks: NameMarks | None) -> Fingerprint:
+    return marks.fingerprint if marks is not None else fingerprint(post.author)
+
+
 def footer(post: FeedPost, opened: bool) -> str:
     parts = []
     if is_collapsed(post, opened):
         parts.append(T.translate("Spaces", "Hidden until you open it"))
     elif post.state == "visible" and post.cw:
-        parts.append(T.translate("Spaces", "Content warning: %1").replace("%1", post.cw))
+        parts.append(
+            T.translate("Spaces", "Content warning: %1").replace("%1", peer_text.line(post.cw))
+        )
     if post.replies:
         parts.append(T.translate("Spaces", "%n replies", "", len(post.replies)))
     if post.state == "visible" and post.reactions:
@@ -83,6 +97,17 @@ class FeedModel(QAbstractListModel):
         super().__init__(parent)
         self._posts: list[FeedPost] = []
         self._opened: set[bytes] = set()
+        self._marks: dict[bytes, NameMarks] = {}
+
+    def set_marks(self, marks: dict[bytes, NameMarks]) -> None:
+        """What the app says about each author (kept in place: a thread model shares it)."""
+        self._marks.clear()
+        self._marks.update(marks)
+        if self._posts:
+            self.dataChanged.emit(self.index(0), self.index(len(self._posts) - 1))
+
+    def marks(self, author: bytes) -> NameMarks | None:
+        return self._marks.get(author)
 
     def set_posts(self, posts: Sequence[FeedPost]) -> None:
         self.beginResetModel()
@@ -110,8 +135,9 @@ class FeedModel(QAbstractListModel):
             self.dataChanged.emit(self.index(row), self.index(row))
 
     def share_opened(self, other: FeedModel) -> None:
-        """Use one set of opened warnings for two models (feed and thread)."""
+        """Use one set of opened warnings and author marks for two models (feed and thread)."""
         other._opened = self._opened
+        other._marks = self._marks
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._posts)
@@ -125,7 +151,13 @@ class FeedModel(QAbstractListModel):
             return headline(post, opened)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return ", ".join(
-                p for p in (byline(post), headline(post, opened), footer(post, opened)) if p
+                p
+                for p in (
+                    byline(post, self.marks(post.author)),
+                    headline(post, opened),
+                    footer(post, opened),
+                )
+                if p
             )
         if role == PostRole:
             return post
@@ -168,7 +200,7 @@ class SpaceListModel(QAbstractListModel):
         space = self.summary(index.row()) if index.isValid() else None
         if space is None:
             return None
-        name = space.name
+        name = peer_text.space_name(space.name)
         if space.my_role is None:  # left (or removed): kept here until its data is wiped
             name = f"{name} · {wording.role_label(None)}"
         if role == Qt.ItemDataRole.DisplayRole:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from haven.core.spaces.model import FeedPost, ModAction, Report, Role
+from haven.ui import peer_text
 from haven.ui.spaces import wording
 from haven.ui.spaces.markdown import preview
 
@@ -76,12 +77,13 @@ class ModerationTab(QWidget):
             elif post.state != "visible":
                 about = self.tr("(already removed or deleted)")
             else:
-                about = f"“{post.title or preview(post.body, 80)}” — {post.author_name}"
+                headline = peer_text.line(post.title) or peer_text.isolate(preview(post.body, 80))
+                about = f"“{headline}” — {peer_text.name(post.author_name)}"
             text = (
                 self.tr("%1 reported %2: %3")
-                .replace("%1", report.reporter_name)
+                .replace("%1", peer_text.name(report.reporter_name))
                 .replace("%2", about)
-                .replace("%3", report.reason)
+                .replace("%3", peer_text.line(report.reason))
                 + f" · {wording.when(report.created_ms)}"
             )
             item = QStandardItem(text)
@@ -93,7 +95,7 @@ class ModerationTab(QWidget):
         for action in reversed(actions):
             detail = _detail(action)
             text = (
-                f"{wording.when(action.created_ms)} · {action.actor_name} "
+                f"{wording.when(action.created_ms)} · {peer_text.name(action.actor_name)} "
                 f"{wording.modlog_action(action.action)}{detail}"
             )
             self.log_model.appendRow(QStandardItem(text))
@@ -132,5 +134,5 @@ def _detail(action: ModAction) -> str:
         except ValueError:
             return ""
     if action.action in ("add", "remove", "ban", "remove-post") and action.detail:
-        return f": {action.detail}"
+        return f": {peer_text.line(action.detail)}"
     return ""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from haven.core.spaces.model import FeedPost, Member, Role, SpaceWarning, Status
 from haven.core.spaces.service import SpaceService
 from haven.errors import InvalidInput
+from haven.ui import peer_text
 from haven.ui.spaces import wording
 from haven.ui.spaces.me_tab import MeTab
 from haven.ui.spaces.post_dialogs import ConfirmDialog, EditPostDialog, HandOverDialog
@@ -77,7 +78,7 @@ class SpaceActions(QObject):
         self.show_warnings(snap.warnings)
 
     def show_warnings(self, warnings: Sequence[SpaceWarning]) -> None:
-        names = sorted({w.member_name for w in warnings})
+        names = sorted({peer_text.name(w.member_name) for w in warnings})
         if not names:
             self.notice.clear()
             self.notice.setVisible(False)
@@ -231,7 +232,7 @@ class SpaceActions(QObject):
         text = self.tr(
             "Leave “%1”? You stop receiving new posts, and the others see that you left. "
             "To come back you need a new invite."
-        ).replace("%1", snap.info.name)
+        ).replace("%1", peer_text.space_name(snap.info.name))
         if owner:
             text += " " + self.tr(
                 "You are its owner: ownership passes to the highest-ranked member who "
@@ -250,7 +251,7 @@ class SpaceActions(QObject):
 
     def _leave(self, wipe: bool) -> None:
         snap = self._snapshot()
-        name = snap.info.name if snap is not None else ""
+        name = peer_text.space_name(snap.info.name) if snap is not None else ""
 
         def forget() -> None:
             if wipe:  # nothing of the space is left to show; the list drops it

@@ -10,7 +10,16 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 
 from haven.core.spaces.model import FeedPost
 from haven.ui.row_delegate import Index, ThreeLineDelegate
-from haven.ui.spaces.models import OpenedRole, PostRole, byline, footer, headline, is_collapsed
+from haven.ui.spaces.models import (
+    FeedModel,
+    OpenedRole,
+    PostRole,
+    author_fingerprint,
+    byline,
+    footer,
+    headline,
+    is_collapsed,
+)
 
 _SWATCH = 10
 
@@ -23,9 +32,12 @@ class PostDelegate(ThreeLineDelegate):
         opened = bool(index.data(OpenedRole))
         row = self.begin_row(painter, option, index)
         rect, line, rtl, vcenter = row.rect, row.line, row.rtl, Qt.AlignmentFlag.AlignVCenter
-        # The author's colour as a small square at the leading edge.
+        model = index.model()
+        marks = model.marks(post.author) if isinstance(model, FeedModel) else None
+        # The colour of the author's key fingerprint (never a colour the author chose) as a
+        # small square at the leading edge.
         swatch_x = rect.right() - _SWATCH if rtl else rect.left()
-        colour = QColor(post.author_colour) if post.author_colour else QColor()
+        colour = QColor(author_fingerprint(post, marks).colour)
         if colour.isValid():
             painter.fillRect(
                 QRect(swatch_x, rect.top() + (line - _SWATCH) // 2, _SWATCH, _SWATCH), colour
@@ -38,7 +50,7 @@ class PostDelegate(ThreeLineDelegate):
             first,
             row.lead | vcenter,
             QFontMetrics(row.small).elidedText(
-                byline(post), Qt.TextElideMode.ElideRight, first.width()
+                byline(post, marks), Qt.TextElideMode.ElideRight, first.width()
             ),
         )
 

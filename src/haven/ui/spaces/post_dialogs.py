@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from haven.core.spaces.model import FeedPost, Member
+from haven.ui import peer_text
 from haven.ui.spaces import wording
 from haven.ui.spaces.composer import Composer
 from haven.ui.spaces.dialogs import _buttons
@@ -81,7 +82,7 @@ class ConfirmDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(420)
-        self.text = QLabel(text)
+        self.text = peer_text.plain_label(text)  # callers put names and titles in it
         self.text.setWordWrap(True)
         self.option: QCheckBox | None = None
         self.buttons = _buttons(self, ok_text, ok_name)
@@ -113,7 +114,9 @@ class HandOverDialog(QDialog):
         self.member = QComboBox()
         self.member.setAccessibleName(self.tr("New owner"))
         for m in candidates:
-            label = f"{m.display_name} ({m.pronouns})" if m.pronouns else m.display_name
+            label = peer_text.name(m.display_name)
+            if m.pronouns:
+                label += f" ({peer_text.name(m.pronouns)})"
             self.member.addItem(f"{label} · {wording.role_label(m.role)}", m.member_pk)
         self.error = QLabel()
         self.error.setWordWrap(True)

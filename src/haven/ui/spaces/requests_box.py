@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from haven.core.spaces.invites import RequestInfo
+from haven.ui import peer_text
 from haven.ui.spaces import wording
 
 RequestRole = Qt.ItemDataRole.UserRole + 1
@@ -62,7 +63,9 @@ class RequestsBox(QGroupBox):
         keep = index.data(RequestRole).request_id if index.isValid() else None
         self.model.clear()
         for request in requests:
-            who = request.display_name + (f" ({request.pronouns})" if request.pronouns else "")
+            who = peer_text.name(request.display_name)
+            if request.pronouns:
+                who += f" ({peer_text.name(request.pronouns)})"
             text = (
                 self.tr("%1 asks to join · %2")
                 .replace("%1", who)

@@ -12,15 +12,17 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from haven.core.spaces.invites import InviteCode, RequestInfo
 from haven.core.spaces.model import (
     FeedPost,
     Role,
 )
+from haven.core.spaces.name_marks import mark_members
 from haven.core.spaces.service import SpaceService
 from haven.sync.supervisor import listen_host
+from haven.ui import peer_text
 from haven.ui.bridge import SessionBridge
 from haven.ui.devices.link_dialog import advertise_host
 from haven.ui.space_status import SpaceStatusLabel
@@ -54,13 +56,13 @@ class SpaceView(QWidget):
         self.invite_dialog: InviteDialog | None = None
         self._ticket = 0
         self._limit = FIRST_THREADS
-        self.title = QLabel()
+        self.title = peer_text.plain_label()
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.title.setFont(font)
         self.sync_line = SpaceStatusLabel(bridge)
-        self.status = QLabel()
+        self.status = peer_text.plain_label()
         self.status.setObjectName("spaceStatus")
         self.status.setWordWrap(True)
         self.feed = FeedTab()
@@ -150,11 +152,13 @@ class SpaceView(QWidget):
         self.snapshot = snap
         info = snap.info
         me = next((m for m in snap.members if m.member_pk == info.my_persona), None)
-        self.title.setText(info.name)
-        self.title.setAccessibleName(info.name)
+        self.title.setText(peer_text.one_line(info.name, peer_text.SPACE_NAME_CHARS))
+        self.title.setAccessibleName(self.title.text())
         moderator = info.my_role is not None and info.my_role.rank >= Role.MODERATOR.rank
+        marks = mark_members(snap.members)
+        self.feed.model.set_marks(marks)
         self.feed.show_feed(snap.feed, snap.more, moderator, info.my_role is not None)
-        self.members.show_members(snap.members, info.my_persona, info.my_role)
+        self.members.show_members(snap.members, info.my_persona, info.my_role, marks)
         self.members.requests.show_requests(snap.requests)
         self.tabs.setTabVisible(self.tabs.indexOf(self.moderation), moderator)
         self.moderation.show_queue(snap.reports, snap.modlog, self._post_index(snap.feed))
@@ -326,7 +330,8 @@ class SpaceView(QWidget):
             ),
         )
 
-    def _ask_remove_member(self, member_pk: bytes, name: str) -> None:
+    def _ask_remove_member(self, member_pk: bytes, untrusted_name: str) -> None:
+        name = peer_text.name(untrusted_name)
         dialog = ReasonDialog(
             self.tr("Remove a member"),
             self.tr(
@@ -406,7 +411,8 @@ class SpaceView(QWidget):
             self.invite_dialog = None
         dialog.deleteLater()
 
-    def _approve(self, request_id: bytes, name: str) -> None:
+    def _approve(self, request_id: bytes, untrusted_name: str) -> None:
+        name = peer_text.name(untrusted_name)
         session = self.bridge.session
         if session is not None:
             svc = session.invites
@@ -417,7 +423,8 @@ class SpaceView(QWidget):
                 ).replace("%1", name),
             )
 
-    def _deny(self, request_id: bytes, name: str) -> None:
+    def _deny(self, request_id: bytes, untrusted_name: str) -> None:
+        name = peer_text.name(untrusted_name)
         session = self.bridge.session
         if session is not None:
             svc = session.invites

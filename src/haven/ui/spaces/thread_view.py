@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QUrl, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListView,
     QPushButton,
     QTextBrowser,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from haven.core.spaces.model import FeedPost
+from haven.ui import peer_text
 from haven.ui.spaces.composer import Composer
 from haven.ui.spaces.markdown import render
 from haven.ui.spaces.models import FeedModel, byline, headline, is_collapsed
@@ -63,9 +63,9 @@ class ThreadView(QWidget):
         self.root_id: bytes | None = None
         self._me: bytes | None = None
         self._moderator = False
-        self.heading = QLabel()
+        self.heading = peer_text.plain_label()
         self.heading.setWordWrap(True)
-        self.cw_label = QLabel()
+        self.cw_label = peer_text.plain_label()
         self.cw_label.setWordWrap(True)
         self.cw_label.setObjectName("contentWarning")
         self.show_button = QPushButton(self.tr("&Show post"))
@@ -190,10 +190,10 @@ class ThreadView(QWidget):
             return
         opened = self.model.is_opened(post.post_id)
         collapsed = is_collapsed(post, opened)
-        self.heading.setText(byline(post))
+        self.heading.setText(byline(post, self.model.marks(post.author)))
         has_cw = bool(post.cw) and post.state == "visible"
         self.cw_label.setVisible(has_cw)
-        self.cw_label.setText(self.tr("Content warning: %1").replace("%1", post.cw))
+        self.cw_label.setText(self.tr("Content warning: %1").replace("%1", peer_text.line(post.cw)))
         self.show_button.setVisible(has_cw)
         self.show_button.setText(self.tr("&Hide post") if opened else self.tr("&Show post"))
         if post.state != "visible":
@@ -210,7 +210,7 @@ class ThreadView(QWidget):
                 + "</p>"
             )
         else:
-            title = f"<p><b>{_escape(post.title)}</b></p>" if post.title else ""
+            title = f"<p><b>{_escape(peer_text.one_line(post.title))}</b></p>" if post.title else ""
             self.body.setHtml(title + render(post.body))
         self.reactions.show_post(post if not collapsed else None)
         visible = post.state == "visible"

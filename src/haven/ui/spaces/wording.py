@@ -10,6 +10,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from haven.core.spaces.model import Role
+from haven.core.spaces.name_marks import NameMarks
 from haven.errors import HavenError, InvalidInput, NotFound
 from haven.ui import messages
 
@@ -40,6 +41,21 @@ def role_label(role: Role | None) -> str:
     if role is Role.MEMBER:
         return T.translate("Spaces", "Member")
     return T.translate("Spaces", "Not a member")
+
+
+def badge(role: Role | None) -> str:
+    """The role shown next to a name: only roles above member (from the authority rules)."""
+    return role_label(role) if role is not None and role.rank > Role.MEMBER.rank else ""
+
+
+def name_warnings(marks: NameMarks) -> list[str]:
+    """What the app warns about a name, in words (for lists, bylines and screen readers)."""
+    out = []
+    if marks.lookalike:
+        out.append(T.translate("Spaces", "⚠ name looks like another member's"))
+    if marks.role_word:
+        out.append(T.translate("Spaces", "⚠ name uses a role word"))
+    return out
 
 
 def modlog_action(action: str) -> str:

@@ -1,0 +1,58 @@
+"""The offline help data: its shape, both languages for every text, and no entry presented
+as checked unless it says when it was checked at its source."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from haven.core import help_lines
+
+DATA = Path(__file__).resolve().parents[2] / "resources" / "help" / "services.json"
+ARABIC = re.compile("[\u0600-\u06ff]")
+
+
+def test_every_entry_is_in_both_languages_and_honest_about_checking() -> None:
+    doc = json.loads(DATA.read_text(encoding="utf-8"))
+    services = [s for c in doc["countries"] for s in c["services"]] + doc["international"]
+    assert services
+    for item in [*doc["countries"], *services]:
+        assert item["name"]["en"].strip() and ARABIC.search(item["name"]["ar"]), item
+    for service in services:
+        assert service["source"].strip(), service
+        if service["status"] == "verified":  # only with the day it was read at its source
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", service.get("checked", "")), service
+        else:
+            assert service["status"] == "unverified"
+    assert ARABIC.search(doc["safety_note"]["ar"]) and ARABIC.search(doc["unverified_label"]["ar"])
+
+
+def test_books_in_english_and_arabic() -> None:
+    english, arabic = help_lines.load("en_GB"), help_lines.load("ar_EG")
+    assert (english.language, arabic.language) == ("en", "ar")
+    assert help_lines.load("fr").language == "en"  # no French names: English
+    uk = english.country("gb")
+    assert uk is not None and uk.emergency == "999"
+    assert any(s.phone == "116 123" and not s.verified for s in uk.services)
+    assert arabic.country("LB") is not None and ARABIC.search(arabic.country("LB").name)  # type: ignore[union-attr]
+    assert "shared" in english.safety_note or "share" in english.safety_note
+    assert english.country("ZZ") is None
+
+
+@pytest.mark.parametrize("breakage", ["number", "arabic", "verified", "duplicate"])
+def test_a_malformed_file_is_refused(breakage: str) -> None:
+    doc = json.loads(DATA.read_text(encoding="utf-8"))
+    first = doc["countries"][0]
+    if breakage == "number":
+        first["services"][0]["phone"] = "call me maybe"
+    elif breakage == "arabic":
+        del first["name"]["ar"]
+    elif breakage == "verified":
+        first["services"][0]["status"] = "verified"  # without a date
+    else:
+        doc["countries"].append(first)
+    with pytest.raises((ValueError, KeyError, TypeError)):
+        help_lines._parse(doc, "en")
