@@ -57,11 +57,9 @@ def main() -> int:
     print("lowest declared versions:", ", ".join(f"{n} {v}" for n, v in pins.items()))
     pip = [python, "-m", "pip", "install", "--quiet"]
     subprocess.run([*pip, "--upgrade", "pip"], check=True)
-    subprocess.run(
-        [*pip, "-c", str(constraints), "-e", "packaging/pypi/core", "-e", "packaging/pypi/relay[postgres]",
-         "-e", ".", "pytest>=8", "pytest-timeout>=2.3", "hypothesis>=6.100", "import-linter>=2.0"],
-        check=True, cwd=ROOT,
-    )  # fmt: skip
+    dists = ["-e", "packaging/pypi/core", "-e", "packaging/pypi/relay[postgres]", "-e", "."]
+    tools = ["pytest>=8", "pytest-timeout>=2.3", "hypothesis>=6.100", "import-linter>=2.0"]
+    subprocess.run([*pip, "-c", str(constraints), *dists, *tools], check=True, cwd=ROOT)
     subprocess.run([python, "-m", "pip", "list"], check=True)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     tests = [str(p.relative_to(ROOT)) for pattern in UNIT_TESTS for p in sorted(ROOT.glob(pattern))]
