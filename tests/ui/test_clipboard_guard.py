@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from haven.ui import clipboard_guard as guard_module
 from haven.ui.main_window import HavenWindow
 from tests.ui import flows
-from tests.ui.test_devices_page import open_link_dialog
+from tests.ui.devices_steps import open_link_dialog
 
 MakeWindow = Callable[..., HavenWindow]
 

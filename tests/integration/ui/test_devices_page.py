@@ -23,10 +23,10 @@ from haven.core.session import Session
 from haven.store import identity_tables as ids
 from haven.sync.link_runner import LinkOffer
 from haven.sync.pairing import PairingCode, async_accept_link
-from haven.ui.devices.link_dialog import LinkDialog
 from haven.ui.main_window import HavenWindow
 from tests.helpers import PASSPHRASE, new_session
 from tests.ui import flows
+from tests.ui.devices_steps import open_link_dialog
 
 MakeWindow = Callable[..., HavenWindow]
 WAIT_MS = 30_000
@@ -63,18 +63,6 @@ class OtherDevice:
             self.result.set_exception(exc)
         else:
             self.result.set_result(linked)
-
-
-def open_link_dialog(qtbot: QtBot, window: HavenWindow) -> LinkDialog:
-    window.home.show_section("devices")
-    page = window.devices_page
-    qtbot.mouseClick(page.link_button, Qt.MouseButton.LeftButton)
-    dialog = page.link_dialog
-    assert dialog is not None
-    qtbot.waitUntil(lambda: dialog.code.text().startswith("hvn1-"), timeout=WAIT_MS)
-    assert not dialog.qr.pixmap().isNull() and dialog.qr.pixmap().width() > 100
-    assert dialog.expiry.text()
-    return dialog
 
 
 def link_other_device(qtbot: QtBot, window: HavenWindow, folder: Path) -> Session:
