@@ -86,11 +86,13 @@ def test_every_source_file_is_in_exactly_one_wheel(wheels: dict[str, zipfile.Zip
     assert any(n.startswith("haven/store/schema/") and n.endswith(".sql") for n in code)
 
 
-def test_the_app_wheel_carries_every_translation_and_prompt(
+def test_the_app_wheel_carries_every_resource(
     wheels: dict[str, zipfile.ZipFile],
 ) -> None:
     app = set(_payload(wheels["haven_peer"]))
-    for kind in ("prompts", "translations", "icons"):
+    kinds = sorted(p.name for p in (ROOT / "resources").iterdir() if p.is_dir())
+    assert {"prompts", "translations", "icons", "help"} <= set(kinds)
+    for kind in kinds:
         expected = {f"haven/resources/{kind}/{n}" for n in _source_files(ROOT / "resources" / kind)}
         assert expected, kind
         assert expected <= app, expected - app
