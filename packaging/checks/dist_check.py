@@ -64,7 +64,6 @@ def isolated_env(folder: Path) -> dict[str, str]:
         TMPDIR=str(folder / "tmp"),
         HAVEN_DATA_DIR=str(folder / "vault"),
         HAVEN_PASSPHRASE=PASSPHRASE,
-        HAVEN_INSECURE_TEST_KDF="1",
         HAVEN_LISTEN_HOST="127.0.0.1",
         HAVEN_LAN_DISCOVERY="0",
         QT_QPA_PLATFORM="offscreen",
