@@ -60,8 +60,9 @@ def main() -> int:
     pip = [python, "-m", "pip", "install", "--quiet"]
     subprocess.run([*pip, "--upgrade", "pip"], check=True)
     subprocess.run(
-        [*pip, "-c", str(constraints), "-e", "packaging/pypi/core", "-e", "packaging/pypi/relay[postgres]",
-         "-e", ".", "pytest>=8", "pytest-timeout>=2.3", "hypothesis>=6.100", "import-linter>=2.0"],
+        [*pip, "-c", str(constraints), "-e", "packaging/pypi/core",
+         "-e", "packaging/pypi/relay[postgres]", "-e", ".",
+         "pytest>=8", "pytest-timeout>=2.3", "hypothesis>=6.100", "import-linter>=2.0"],
         check=True, cwd=ROOT,
     )  # fmt: skip
     subprocess.run([python, "-m", "pip", "list"], check=True)
