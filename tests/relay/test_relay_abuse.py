@@ -240,7 +240,7 @@ def test_300_slow_readers_stay_under_the_memory_bound_and_are_cut_off(tmp_path: 
 
 
 def test_storage_stays_under_the_cap_while_an_abuser_mints_keys(tmp_path: Path) -> None:
-    cap = 3 * 1024 * 1024
+    cap, expiry = 3 * 1024 * 1024, 6
     relay = RelayProcess(
         tmp_path,
         write_config(
@@ -249,7 +249,7 @@ def test_storage_stays_under_the_cap_while_an_abuser_mints_keys(tmp_path: Path) 
             storage_share_per_address=0.25,
             claim_pow_bits=4,  # make minting cheap, to stress the caps rather than the PoW
             new_mailboxes_per_hour_per_address=100_000,
-            expiry_seconds=6,
+            expiry_seconds=expiry,
             purge_interval_seconds=0.5,
         ),
     )
@@ -271,8 +271,11 @@ def test_storage_stays_under_the_cap_while_an_abuser_mints_keys(tmp_path: Path) 
         return stored, refusals
 
     async def scenario() -> None:
+        started = time.monotonic()
         alone, why = await mint_and_fill(ABUSER, 40)  # one address: its share, no more
-        assert alone <= cap * 0.25 and why == {"address_share"}
+        # The share frees up over the expiry window (6 s here), so a slow run earns a little.
+        allowance = cap * 0.25 * (1 + (time.monotonic() - started) / expiry)
+        assert alone <= allowance and why == {"address_share"}, (alone, allowance, why)
         # Many addresses: the disk cap holds, and the refusal says so.
         results = await asyncio.gather(*(mint_and_fill(s, 6) for s in HONEST[:10]))
         assert "storage_full" in set().union(*(r for _, r in results))
