@@ -17,7 +17,9 @@ from haven.errors import InvalidInput
 
 TITLE_COLUMN_CHARS = 48
 SHORT_ID_CHARS = 12
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Terminal controls, and bidi controls (a title "report\u202etxt.exe" must not print reversed
+# in a terminal that lays text out bidirectionally).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _C1_IN_JSON = re.compile(r"[\x7f-\x9f]")
 
 
@@ -84,7 +86,7 @@ def read_text(arg: str) -> str:
 
 
 def clean(text: str) -> str:
-    """Replace terminal control characters (newlines and tabs are kept)."""
+    """Replace terminal and bidi control characters (newlines and tabs are kept), visibly."""
     return _CONTROL.sub("\N{REPLACEMENT CHARACTER}", text)
 
 

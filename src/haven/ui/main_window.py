@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
+from haven.crypto.wipe import wipe_immutable
 from haven.errors import HavenError
 from haven.ui import appearance, messages, peer_text
 from haven.ui.bridge import SessionBridge
@@ -203,8 +204,15 @@ class HavenWindow(QMainWindow):
                     else self.tr("Passphrase changed.")
                 )
 
+            def work() -> None:
+                try:
+                    session.change_passphrase_checked(current, new, rekey)
+                finally:
+                    wipe_immutable(current)  # the strs the fields gave; nobody reads them again
+                    wipe_immutable(new)
+
             self.bridge.run(
-                lambda: session.change_passphrase_checked(current, new, rekey),
+                work,
                 done,
                 lambda exc: dialog.show_error(messages.error_text(exc)),
             )
