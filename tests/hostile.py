@@ -182,12 +182,19 @@ class Hostile:
         return first, second
 
     def preempt_share(
-        self, epoch: int, key: bytes, recipients: list[bytes], **header: Any
+        self,
+        epoch: int,
+        key: bytes,
+        recipients: list[bytes],
+        *,
+        under: int | None = None,
+        **header: Any,
     ) -> bytes:
         """A `space.epoch.share` of `key` for `epoch`, sealed to `recipients` (box public
-        keys), as a removed member would write it after reading a rotation it cannot open."""
+        keys), as a removed member would write it after reading a rotation it cannot open;
+        encrypted under epoch `under` (default: the member's current epoch)."""
         keys = seal_epoch_key_to_all(recipients, self.space_id, epoch, key)
-        return self.event(ev.SHARE, {"epoch": epoch, "keys": keys}, **header)
+        return self.event(ev.SHARE, {"epoch": epoch, "keys": keys}, epoch=under, **header)
 
     def poison(self, kind: str, *, commit: bool = False) -> bytes:
         """An envelope that decrypts and whose signature verifies, but whose values are out

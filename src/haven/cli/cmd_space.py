@@ -293,9 +293,10 @@ def cmd_read(args: argparse.Namespace, ctx: Context) -> int:
     limit = None if args.all else args.threads
     feed = spaces.read_feed(sid, limit=limit)
     for w in spaces.warnings(sid):
+        what = "histories" if w.kind == "fork" else "keys"
         output.warn(
-            f"{output.clean(w.member_name)}: {w.detail} (a fork: someone may be "
-            "showing different histories to different members)"
+            f"{output.clean(w.member_name)}: {w.detail} (someone may be "
+            f"showing different {what} to different members)"
         )
     if args.json:
         output.print_json([_post_dict(p) for p in feed])

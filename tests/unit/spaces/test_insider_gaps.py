@@ -1,8 +1,9 @@
-"""Attacks 1-3 of issue 10, which are NOT defended yet (docs/THREAT_MODEL.md, the insider
-table). Each test asserts the secure outcome and is marked as an expected failure (strict):
-it fails today because the attack works, and the day a defence lands it passes, which
-makes the suite fail until the marker is removed — so these become the regression tests of
-that defence. The attacker's events are crafted with tests/hostile.py."""
+"""Attacks 1-3 of issue 10 (docs/THREAT_MODEL.md, the insider table), the attacker's events
+crafted with tests/hostile.py. Attack 1 (key pre-emption) is defended by key commitments
+(also through real sync: tests/integration/test_key_commitments_sync.py). Attacks 2 and 3
+are NOT defended yet: each asserts the secure outcome and is marked as an expected failure
+(strict), so the day a defence lands the suite fails until the marker is removed and the
+test becomes that defence's regression test."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from tests.hostile import Hostile
 from tests.space_helpers import Group, deliver
 
 NOT_DEFENDED = pytest.mark.xfail(
-    strict=True, reason="not defended yet: removal finality and key commitments (issue 10)"
+    strict=True, reason="not defended yet: removal finality (issue 10)"
 )
 
 
@@ -68,7 +69,6 @@ def test_attack_2_a_removed_admin_cannot_add_a_puppet_by_backdating(group: Group
     assert "Puppet" not in active
 
 
-@NOT_DEFENDED
 def test_attack_1_a_removed_member_cannot_pre_empt_the_new_epoch_key(group: Group) -> None:
     sid, pk = group.space_id, group.pk
     bea_box = group.bea.spaces.devices(sid, pk["bea"])[0][1]

@@ -4,6 +4,7 @@ welcomes, and keys that only admins can hand out."""
 from __future__ import annotations
 
 import pytest
+from nacl.bindings import crypto_generichash_blake2b_salt_personal
 
 from haven.core.envelope import ZERO_ID, Header, seal_event
 from haven.core.spaces import events as ev
@@ -104,13 +105,17 @@ def test_a_stranger_with_a_leaked_key_cannot_post(group: Group) -> None:
 def test_a_rotation_from_a_non_admin_is_ignored(group: Group) -> None:
     sid = group.space_id
     before = group.owner.spaces.space_info(sid).epoch
-    epoch, key = sealed.new_epoch()
+    epoch, key, commitment = sealed.new_epoch(sid)
     with group.cai.vault.read() as conn:
         boxes = membership_db.active_box_keys(conn, sid)
     group.cai.log.append(
         sid,
         ev.ROTATE,
-        {"epoch": epoch, "keys": sealed.seal_epoch_key_to_all(boxes, sid, epoch, key)},
+        {
+            "epoch": epoch,
+            "keys": sealed.seal_epoch_key_to_all(boxes, sid, epoch, key),
+            "commit": commitment,
+        },
     )
     group.sync()
     for s in group.all():
@@ -125,6 +130,42 @@ def test_a_rotation_from_a_non_admin_is_ignored(group: Group) -> None:
     assert stored is not None and stored.epoch == before
     actions = [a.action for a in group.owner.spaces.moderation_log(sid)]
     assert "rotate" not in actions
+
+
+@pytest.mark.parametrize("commit", ["missing", "another epoch"])
+def test_a_rotation_without_a_commitment_naming_its_epoch_is_ignored(
+    group: Group, commit: str
+) -> None:
+    """Once a space has committed to a key (from its genesis on), every rotation must."""
+    sid = group.space_id
+    before = group.owner.spaces.space_info(sid).epoch
+    epoch, key, commitment = sealed.new_epoch(sid)
+    with group.bea.vault.read() as conn:
+        boxes = membership_db.active_box_keys(conn, sid)
+    content = {"epoch": epoch, "keys": sealed.seal_epoch_key_to_all(boxes, sid, epoch, key)}
+    if commit == "another epoch":
+        content["commit"] = sealed.new_epoch(sid)[2]
+    group.bea.log.append(sid, ev.ROTATE, content)  # Bea is an admin
+    group.sync()
+    for s in group.all():
+        with s.vault.read() as conn:
+            state = groups_db.get_state(conn, sid)
+            assert state is not None and state.inforce_epoch == before
+            assert ids.get_epoch_key(conn, sid, epoch) is None
+    assert commitment  # the same rotation with its commitment is tested everywhere else
+
+
+def test_an_epoch_number_is_derived_from_the_commitment_to_its_key() -> None:
+    sid = b"s" * 16
+    epoch, key, commitment = sealed.new_epoch(sid)
+    assert sealed.matches(sid, epoch, key, commitment)
+    assert not sealed.matches(sid, epoch, bytes(32), commitment)  # another key
+    assert not sealed.matches(b"t" * 16, epoch, key, commitment)  # another space
+    assert not sealed.matches(sid, epoch + 1, key, commitment)  # another epoch
+    # Keyed, personalised BLAKE2b-256, as libsodium computes it (an independent code path).
+    assert sealed.epoch_commitment(sid, key) == crypto_generichash_blake2b_salt_personal(
+        sid, digest_size=32, key=key, person=sealed.COMMITMENT_PERSON
+    )
 
 
 def test_sealed_epoch_keys_are_bound_to_space_epoch_and_recipient() -> None:

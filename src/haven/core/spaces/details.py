@@ -19,6 +19,7 @@ from haven.core.spaces.posts import Posts
 from haven.errors import NotFound
 from haven.store import identity_tables as ids
 from haven.store.spaces import groups as groups_db
+from haven.store.spaces import keys as keys_db
 from haven.store.spaces import membership as membership_db
 from haven.store.spaces.groups import GroupRow
 
@@ -63,12 +64,8 @@ class SpaceDetails:
             primary.pronouns if pronouns is None else pronouns,
             colour,
         )
-        space_id, (epoch, key), box, now = (
-            os.urandom(SPACE_ID_BYTES),
-            sealed.new_epoch(),
-            new_box(),
-            self._ctx.clock(),
-        )
+        space_id, box, now = os.urandom(SPACE_ID_BYTES), new_box(), self._ctx.clock()
+        epoch, key, commitment = sealed.new_epoch(space_id)
         with self._ctx.vault.transaction() as conn:
             pk = reuse_persona(conn, persona_id) if persona_id else new_persona(conn, profile, now)
             device = self._ctx.identity.device_id_for(pk)
@@ -77,7 +74,11 @@ class SpaceDetails:
             groups_db.insert_group(
                 conn, GroupRow(space_id, pk, box.secret, box.public, profile.colour, 0, "", now)
             )
-            content |= {"profile": ev.profile_content(profile), "devices": [[device, box.public]]}
+            content |= {
+                "profile": ev.profile_content(profile),
+                "devices": [[device, box.public]],
+                "commit": commitment,
+            }
             self._ctx.append(space_id, ev.GENESIS, content)
         return space_id
 
@@ -125,12 +126,16 @@ class SpaceDetails:
     def warnings(self, space_id: bytes) -> list[SpaceWarning]:
         """Forks: one device signed two different events with the same number. Either a
         bug, a restored backup, or someone holding that member's key is lying to some of
-        the group."""
+        the group. Key conflicts: a valid rotation or share sealed this device a key that
+        does not match the one the rotation committed to (or the one already held), so it
+        was not installed: someone holding an admin's key is showing different keys to
+        different people."""
         forks = self._ctx.log.equivocations(space_id)
         with self._ctx.fresh(space_id) as conn:
             names = {
                 m.member_pk: m.display_name for m in membership_db.list_members(conn, space_id)
             }
+            conflicts = keys_db.conflicts(conn, space_id)
         return [
             SpaceWarning(
                 "fork",
@@ -139,6 +144,15 @@ class SpaceDetails:
                 f"two different events numbered {seq} from one device",
             )
             for author, _device, seq in forks
+        ] + [
+            SpaceWarning(
+                "key",
+                author,
+                names.get(author, "?"),
+                "sent this device a space key that does not match the key announced to "
+                "the group; it was not used",
+            )
+            for author, _epoch in conflicts
         ]
 
     def update_info(

@@ -189,6 +189,16 @@ def clean_sealed(value: object) -> tuple[tuple[bytes, bytes], ...]:
     return tuple(out)
 
 
+def clean_commitment(value: object) -> bytes | None:
+    """A rotation's (or the genesis's) commitment to its epoch key; None when absent (a
+    space made before commitments existed)."""
+    if value is None:
+        return None
+    if not isinstance(value, bytes) or len(value) != KEY_BYTES:
+        raise InvalidInput("malformed key commitment")
+    return value
+
+
 def clean_epoch(value: object) -> int:
     if type(value) is not int or not 0 < value < 2**63:
         raise InvalidInput("malformed epoch")

@@ -22,9 +22,9 @@ class KeyRotation:
         self._healing = False
 
     def rotation(self, space_id: bytes, recipients: set[bytes]) -> tuple[int, Draft]:
-        epoch, key = sealed.new_epoch()
+        epoch, key, commitment = sealed.new_epoch(space_id)
         sealed_keys = sealed.seal_epoch_key_to_all(recipients, space_id, epoch, key)
-        return epoch, Draft(ev.ROTATE, {"epoch": epoch, "keys": sealed_keys})
+        return epoch, Draft(ev.ROTATE, {"epoch": epoch, "keys": sealed_keys, "commit": commitment})
 
     def rotate(self, space_id: bytes) -> int:
         """A new epoch key for every active member device (admins only)."""

@@ -160,7 +160,8 @@ class ModAction:
 
 @dataclass(frozen=True)
 class SpaceWarning:
-    kind: str  # "fork": one device wrote two different events with the same number
+    kind: str  # "fork": one device wrote two different events with the same number;
+    # "key": a valid rotation or share sealed this device a key that fails its commitment
     member_pk: bytes
     member_name: str
     detail: str

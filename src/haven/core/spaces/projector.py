@@ -42,7 +42,6 @@ class SpaceProjector:
         if group is None:
             return
         groups_db.ensure_state(conn, group.space_id)
-        keys.take_sealed_key(conn, group, event)
         state = groups_db.get_state(conn, group.space_id)
         assert state is not None
         if not state.dirty and (event.lamport, event.id) > (
@@ -113,7 +112,6 @@ class SpaceProjector:
 def step(conn: Connection, group: GroupRow, event: Event) -> bool:
     """Apply one event in log order if it is valid; returns whether it was."""
     author = membership_db.get_member(conn, group.space_id, event.author)
-    keys.take_sealed_key(conn, group, event)
     handler = _HANDLERS.get(event.type)
     valid = False
     if handler is not None:

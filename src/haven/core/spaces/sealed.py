@@ -20,6 +20,7 @@ import msgpack
 
 from haven.core.envelope import packb, unpackb
 from haven.crypto.errors import CryptoError
+from haven.crypto.hashing import blake2b_256
 from haven.crypto.sealing import BoxKeyPair, open_sealed, seal
 from haven.errors import InvalidInput
 
@@ -27,14 +28,39 @@ EPOCH_KEY_DOMAIN = b"haven/epoch-key/v1"
 WELCOME_KEYS_DOMAIN = b"haven/welcome-keys/v1"
 WELCOME_DOMAIN = b"haven/welcome/v1"
 REPORT_DOMAIN = b"haven/report/v1"
+COMMITMENT_PERSON = b"haven/epoch-cmt1"  # BLAKE2b personalisation: 16 bytes at most
 EPOCH_KEY_BYTES = 32
 MAX_WELCOME_BYTES = 64 * 1024 * 1024
 
 
-def new_epoch() -> tuple[int, bytes]:
-    """A fresh epoch: a random 62-bit number (so two admins rotating at once never pick the
-    same one) and a random key."""
-    return secrets.randbelow(2**62) + 1, os.urandom(EPOCH_KEY_BYTES)
+def epoch_commitment(space_id: bytes, key: bytes) -> bytes:
+    """What a rotation (and the genesis) publishes about its new key: BLAKE2b-256 keyed
+    with the key over the space id, personalised for this one purpose. It reveals nothing
+    about the key (a PRF output) and binds it: another key or space gives another value
+    (docs/PROTOCOL.md, "Epoch keys")."""
+    return blake2b_256(space_id, person=COMMITMENT_PERSON, key=key)
+
+
+def epoch_of(commitment: bytes) -> int:
+    """The epoch number a commitment names: its first 62 bits (never 0). Deriving the
+    number from the commitment means two rotations with different keys cannot claim the
+    same epoch, so a key installed for an epoch is that epoch's key whatever order
+    rotations were seen in."""
+    return (int.from_bytes(commitment[:8], "big") >> 2) or 1
+
+
+def new_epoch(space_id: bytes) -> tuple[int, bytes, bytes]:
+    """A fresh epoch key, its commitment and the epoch number derived from it."""
+    key = os.urandom(EPOCH_KEY_BYTES)
+    commitment = epoch_commitment(space_id, key)
+    return epoch_of(commitment), key, commitment
+
+
+def matches(space_id: bytes, epoch: int, key: bytes, commitment: bytes) -> bool:
+    """Whether `key` is the key `commitment` (of `epoch`) was made for."""
+    return epoch_of(commitment) == epoch and secrets.compare_digest(
+        epoch_commitment(space_id, key), commitment
+    )
 
 
 def _unpack(data: bytes) -> Any:

@@ -12,6 +12,8 @@ _PROJECTION_TABLES = (
     "space_members",
     "space_member_devices",
     "space_epoch_recipients",
+    "space_epoch_commitments",
+    "space_key_conflicts",
     "space_posts",
     "space_reports",
     "space_modlog",

@@ -41,3 +41,52 @@ def recipients(conn: Connection, space_id: bytes, epoch: int) -> set[bytes]:
             (space_id, epoch),
         )
     }
+
+
+def set_commitment(conn: Connection, space_id: bytes, epoch: int, commitment: bytes) -> None:
+    conn.execute(
+        "INSERT OR IGNORE INTO space_epoch_commitments (space_id, epoch, commitment)"
+        " VALUES (?,?,?)",
+        (space_id, epoch, commitment),
+    )
+
+
+def commitment(conn: Connection, space_id: bytes, epoch: int) -> bytes | None:
+    row = conn.execute(
+        "SELECT commitment FROM space_epoch_commitments WHERE space_id = ? AND epoch = ?",
+        (space_id, epoch),
+    ).fetchone()
+    return bytes(row[0]) if row else None
+
+
+def any_commitment(conn: Connection, space_id: bytes) -> bool:
+    """Whether the space has committed to an epoch key yet (from then on, every rotation
+    must carry a commitment)."""
+    return (
+        conn.execute(
+            "SELECT 1 FROM space_epoch_commitments WHERE space_id = ? LIMIT 1", (space_id,)
+        ).fetchone()
+        is not None
+    )
+
+
+def add_conflict(
+    conn: Connection, space_id: bytes, event_id: bytes, author: bytes, epoch: int
+) -> None:
+    conn.execute(
+        "INSERT OR IGNORE INTO space_key_conflicts (space_id, event_id, author, epoch)"
+        " VALUES (?,?,?,?)",
+        (space_id, event_id, author, epoch),
+    )
+
+
+def conflicts(conn: Connection, space_id: bytes) -> list[tuple[bytes, int]]:
+    """(author, epoch) of each key conflict seen, oldest first (bounded by the log)."""
+    return [
+        (bytes(r[0]), int(r[1]))
+        for r in conn.execute(
+            "SELECT author, epoch FROM space_key_conflicts WHERE space_id = ?"
+            " ORDER BY epoch, event_id LIMIT 100",
+            (space_id,),
+        )
+    ]

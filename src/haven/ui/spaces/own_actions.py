@@ -78,18 +78,30 @@ class SpaceActions(QObject):
         self.show_warnings(snap.warnings)
 
     def show_warnings(self, warnings: Sequence[SpaceWarning]) -> None:
-        names = sorted({peer_text.name(w.member_name) for w in warnings})
-        if not names:
+        forks = sorted({peer_text.name(w.member_name) for w in warnings if w.kind == "fork"})
+        keys = sorted({peer_text.name(w.member_name) for w in warnings if w.kind == "key"})
+        texts = []
+        if forks:
+            texts.append(
+                self.tr(
+                    "Warning: a device of %1 sent two different versions of the same message. "
+                    "It may be a restored backup or a bug, or someone holding their key may be "
+                    "showing different things to different people. Check with them in person."
+                ).replace("%1", ", ".join(forks))
+            )
+        if keys:
+            texts.append(
+                self.tr(
+                    "Warning: %1 sent this computer a space key that does not match the key "
+                    "announced to the group, so it was not used. Someone holding their key may "
+                    "be trying to read the space. Check with them in person."
+                ).replace("%1", ", ".join(keys))
+            )
+        if not texts:
             self.notice.clear()
             self.notice.setVisible(False)
             return
-        self.notice.setText(
-            self.tr(
-                "Warning: a device of %1 sent two different versions of the same message. "
-                "It may be a restored backup or a bug, or someone holding their key may be "
-                "showing different things to different people. Check with them in person."
-            ).replace("%1", ", ".join(names))
-        )
+        self.notice.setText("\n".join(texts))
         self.notice.setVisible(True)
 
     def clear(self) -> None:

@@ -9,7 +9,7 @@ from haven.core.envelope import Event
 from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
 from haven.core.spaces.model import Role
-from haven.core.spaces.rules import Handler
+from haven.core.spaces.rules import Handler, keys
 from haven.core.spaces.rules.keys import refresh_epoch
 from haven.core.spaces.rules.membership import member_row
 from haven.core.spaces.rules.moderation import modlog
@@ -40,6 +40,8 @@ def genesis(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -
     if state is None or state.genesis_id is not None or e.author != g.owner_pk:
         return False
     c = e.content
+    if not keys.commit(conn, g, e, e.header.epoch):
+        return False
     _set_details(conn, g, c)
     devices = ev.clean_devices(c.get("devices"))
     membership_db.put_member(conn, g.space_id, member_row(e, None, c.get("profile"), Role.OWNER))
