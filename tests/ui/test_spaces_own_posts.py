@@ -6,6 +6,7 @@ chain shown as a warning above the tabs."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from haven.core.envelope import Header, seal_event
 from haven.core.session import Session
 from haven.core.spaces import events as ev
+from haven.core.spaces import sealed
 from haven.core.spaces.model import Role
 from haven.store import identity_tables as ids
 from haven.store import log_table as lt
@@ -25,6 +27,7 @@ from haven.ui.spaces.post_dialogs import ConfirmDialog, EditPostDialog, HandOver
 from haven.ui.spaces.space_view import SpaceView
 from haven.ui.translations import install_translations
 from tests.helpers import PASSPHRASE
+from tests.hostile import Hostile
 from tests.ui import flows
 from tests.ui.a11y import interactive_widgets, unnamed
 from tests.ui.spaces_steps import (
@@ -386,3 +389,30 @@ def test_edit_a_reply_keeps_it_a_reply(qtbot: QtBot, make_window: MakeWindow) ->
     [root] = window_session(window).spaces.read_feed(space_id)
     assert root.title == "Help" and [r.body for r in root.replies] == ["A better answer"]
     assert root.replies[0].title == ""
+
+
+def test_a_key_that_fails_its_commitment_shows_a_warning(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    """An admin (Bea's key in hostile hands) rotates, committing to one key and sealing
+    another to Ari's device: Ari's app installs neither and says so above the tabs."""
+    window = make_window()
+    flows.create_vault(qtbot, window, name="Ari")
+    page = open_spaces(qtbot, window)
+    space_id = create_space(qtbot, page)
+    view, ari = page.view, window_session(window)
+    bea = add_member(window, tmp_path, space_id, "Bea")
+    ari.spaces.set_role(space_id, bea.spaces.space_info(space_id).my_persona, Role.ADMIN)
+    carry(ari, bea, space_id)
+    epoch, _key, commitment = sealed.new_epoch(space_id)
+    ari_box = ari.spaces.devices(space_id, ari.spaces.space_info(space_id).my_persona)[0][1]
+    keys = sealed.seal_epoch_key_to_all([ari_box], space_id, epoch, os.urandom(32))
+    hostile = Hostile.of(bea, space_id)
+    bea.log.ingest([hostile.event(ev.ROTATE, {"epoch": epoch, "keys": keys, "commit": commitment})])
+    carry(bea, ari, space_id)
+    view.reload()
+    qtbot.waitUntil(view.own.notice.isVisible)
+    assert "Bea" in view.own.notice.text() and "space key" in view.own.notice.text()
+    with ari.vault.read() as conn:
+        assert ids.get_epoch_key(conn, space_id, epoch) is None
+    bea.lock()
