@@ -185,17 +185,18 @@ _FIELD_NAMES = {"body": "the text", "title": "the title", "mood": "the mood", "t
 
 def _what_changes(entry: JournalEntry, changes: dict[str, Any]) -> list[str]:
     """The names of the fields whose value differs from the entry's, in a fixed order."""
-    current = {"body": entry.body, "title": entry.title, "mood": entry.mood, "tags": entry.tags}
-    out = []
-    for key, name in _FIELD_NAMES.items():
-        if key not in changes:
-            continue
-        old, new = current[key], changes[key]
-        if key == "tags":
-            old, new = sorted(old), sorted(new)
-        if old != new:
-            out.append(name)
-    return out
+    current: dict[str, Any] = {
+        "body": entry.body,
+        "title": entry.title,
+        "mood": entry.mood,
+        "tags": sorted(entry.tags),
+    }
+    wanted = dict(changes)
+    if "tags" in wanted:
+        wanted["tags"] = sorted(wanted["tags"])
+    return [
+        name for key, name in _FIELD_NAMES.items() if key in wanted and wanted[key] != current[key]
+    ]
 
 
 def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
