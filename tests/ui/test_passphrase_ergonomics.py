@@ -19,9 +19,7 @@ HIDDEN = QLineEdit.EchoMode.Password
 SHOWN = QLineEdit.EchoMode.Normal
 
 
-def test_enter_in_the_first_field_creates_the_vault(
-    qtbot: QtBot, make_window: MakeWindow
-) -> None:
+def test_enter_in_the_first_field_creates_the_vault(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     page = window.create_page
     flows.type_text(qtbot, page.name, "Robin")
