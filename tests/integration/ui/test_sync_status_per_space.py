@@ -228,9 +228,8 @@ def test_discovery_is_refreshed_off_the_ui_thread_after_a_new_space_and_an_unlin
     window.bridge.run(lambda: session.devices.unlink(device), lambda _r: None)
     qtbot.waitUntil(lambda: len(fake.refreshes) > after_space, timeout=WAIT_MS)
 
-    # Leaving with "delete everything": the keys go after the leave event is written; the
-    # last refresh happens once they are gone, so the space is no longer announced.
-    # With the device unlinked and the space left there is no one to sync with: discovery
+    # Leaving with "delete everything": the keys go after the leave event is written. With
+    # the device unlinked and the space left there is no one to sync with: discovery
     # stops altogether (LAN sync is off until a device or a space exists), once the keys
     # are gone (a refresh may run in between, while the space still exists).
     supervisor = window.bridge.background.supervisor
