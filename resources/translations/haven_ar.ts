@@ -56,7 +56,7 @@
         <translation>عبارة المرور ال&amp;حالية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="69"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="72"/>
         <source>Type your current passphrase first.</source>
         <translation>اكتب عبارة المرور الحالية أولاً.</translation>
     </message>
@@ -332,7 +332,7 @@
         <translation type="vanished">اختر عبارة مرور من عشرة أحرف على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="95"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="98"/>
         <source>Choose a display name (any name you like).</source>
         <translation>اختر اسمًا ظاهرًا (أي اسم تحبه).</translation>
     </message>
@@ -673,24 +673,24 @@
 <context>
     <name>HavenWindow</name>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="59"/>
+        <location filename="../../src/haven/ui/main_window.py" line="61"/>
         <source>Journal</source>
         <extracomment>Quick exit happened (window hidden, vault locked). `run_app` quits on it.</extracomment>
         <translation>اليوميات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="60"/>
+        <location filename="../../src/haven/ui/main_window.py" line="62"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="61"/>
+        <location filename="../../src/haven/ui/main_window.py" line="63"/>
         <source>Devices</source>
         <translation>الأجهزة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="63"/>
-        <location filename="../../src/haven/ui/main_window.py" line="253"/>
+        <location filename="../../src/haven/ui/main_window.py" line="65"/>
+        <location filename="../../src/haven/ui/main_window.py" line="263"/>
         <source>Spaces</source>
         <translation>المساحات</translation>
     </message>
@@ -699,32 +699,32 @@
         <translation type="vanished">ملاحظات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="139"/>
+        <location filename="../../src/haven/ui/main_window.py" line="142"/>
         <source>Haven</source>
         <translation>Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="167"/>
+        <location filename="../../src/haven/ui/main_window.py" line="170"/>
         <source>Signed in as %1</source>
         <translation>مسجَّل باسم %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="201"/>
+        <location filename="../../src/haven/ui/main_window.py" line="204"/>
         <source>Passphrase changed; your vault is now under a new key.</source>
         <translation>تغيّرت عبارة المرور، وصارت خزنتك الآن تحت مفتاح جديد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="203"/>
+        <location filename="../../src/haven/ui/main_window.py" line="206"/>
         <source>Passphrase changed.</source>
         <translation>تغيّرت عبارة المرور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="225"/>
+        <location filename="../../src/haven/ui/main_window.py" line="235"/>
         <source>Your vault is damaged</source>
         <translation>خزنتك متضررة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="228"/>
+        <location filename="../../src/haven/ui/main_window.py" line="238"/>
         <source>Haven found %n damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
         <translation>
             <numerusform>لم يجد Haven أي صفحة متضررة في خزنتك.</numerusform>
@@ -736,12 +736,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="236"/>
+        <location filename="../../src/haven/ui/main_window.py" line="246"/>
         <source>Back up what still opens now (haven backup FILE), then restore your most recent backup into a new folder (haven restore FILE) to recover the rest.</source>
         <translation>احفظ نسخة احتياطية مما يزال يُفتح الآن (haven backup FILE)، ثم استعد أحدث نسخة احتياطية لديك في مجلد جديد (haven restore FILE) لاسترجاع الباقي.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="257"/>
+        <location filename="../../src/haven/ui/main_window.py" line="267"/>
         <source>Spaces, %n unread</source>
         <translation>
             <numerusform>المساحات، لا جديد</numerusform>
@@ -1276,12 +1276,12 @@
         <translation type="vanished">اختر عبارة مرور من عشرة أحرف على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="177"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="180"/>
         <source>Connecting to your other device…</source>
         <translation>جارٍ الاتصال بجهازك الآخر…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="197"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="200"/>
         <source>Receiving your journal keys…</source>
         <translation>جارٍ استلام مفاتيح يومياتك…</translation>
     </message>
@@ -1904,32 +1904,32 @@
 <context>
     <name>NewPassphraseFields</name>
     <message>
-        <location filename="../../src/haven/ui/passphrase_fields.py" line="25"/>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="59"/>
         <source>Passphrase</source>
         <translation>عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/passphrase_fields.py" line="27"/>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="61"/>
         <source>At least 10 characters; a few uncommon words work well</source>
         <translation>عشرة أحرف على الأقل؛ بضع كلمات غير مألوفة تفي بالغرض</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/passphrase_fields.py" line="31"/>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="65"/>
         <source>Passphrase again</source>
         <translation>عبارة المرور مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/passphrase_fields.py" line="39"/>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="74"/>
         <source>Pass&amp;phrase</source>
         <translation>&amp;عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/passphrase_fields.py" line="40"/>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="75"/>
         <source>Passphrase &amp;again</source>
         <translation>عبارة المرور &amp;مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/passphrase_fields.py" line="49"/>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="85"/>
         <source>Choose a passphrase of at least 10 characters.</source>
         <translation>اختر عبارة مرور من عشرة أحرف على الأقل.</translation>
     </message>
@@ -2054,6 +2054,24 @@
     </message>
 </context>
 <context>
+    <name>RevealBox</name>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="21"/>
+        <source>&amp;Show passphrase</source>
+        <translation>إ&amp;ظهار عبارة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="22"/>
+        <source>Show the passphrase</source>
+        <translation>إظهار عبارة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="24"/>
+        <source>Shows what you typed; make sure nobody can see your screen</source>
+        <translation>يُظهر ما كتبته؛ تأكّد أن لا أحد يرى شاشتك</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../src/haven/ui/pages/settings_page.py" line="34"/>
@@ -2142,22 +2160,32 @@
         <translation>يجد Haven أجهزتك المرتبطة على هذه الشبكة؛ ولا تحمل الإعلانات أي أسماء. يُحفظ هذا الإعداد في خزنتك، فلا يسري إلا وهي مفتوحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="75"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="74"/>
+        <source>Off until you link a device or join a space: nothing listens on the network.</source>
+        <translation>متوقفة حتى تربط جهازًا أو تنضم إلى مساحة: لا شيء يستمع على الشبكة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="77"/>
+        <source>Local network sync is off</source>
+        <translation>المزامنة على الشبكة المحلية متوقفة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="81"/>
         <source>Quick exit: press Shift three times, or %1, to hide Haven and lock it at once. Ctrl+L locks without hiding.</source>
         <translation>الخروج السريع: اضغط Shift ثلاث مرات، أو %1، لإخفاء Haven وقفله فوراً. Ctrl+L يقفله دون إخفاء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="82"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="88"/>
         <source>Haven %1. Free software under the GNU General Public License, version 3 or later. Haven never checks for updates and sends no telemetry.</source>
         <translation>Haven %1. برنامج حر مرخّص برخصة جنو العمومية العامة، الإصدار 3 أو أحدث. لا يبحث Haven عن تحديثات أبداً ولا يرسل أي بيانات قياس.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="95"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="102"/>
         <source>Change &amp;passphrase…</source>
         <translation>تغيير &amp;عبارة المرور…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="96"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="103"/>
         <source>Change the vault&apos;s passphrase</source>
         <translation>تغيير عبارة مرور الخزنة</translation>
     </message>
@@ -2166,17 +2194,17 @@
         <translation type="vanished">الخروج السريع: اضغط Shift ثلاث مرات أو Ctrl+Shift+Q لإخفاء Haven وقفله فورًا. يقفل Ctrl+L دون إخفاء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="90"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="96"/>
         <source>&amp;Auto-lock after</source>
         <translation>ال&amp;قفل التلقائي بعد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="91"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="97"/>
         <source>&amp;Theme</source>
         <translation>ال&amp;مظهر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="92"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="98"/>
         <source>Te&amp;xt size</source>
         <translation>&amp;حجم النص</translation>
     </message>
@@ -3060,54 +3088,54 @@
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../src/haven/ui/pages/unlock_page.py" line="25"/>
-        <location filename="../../src/haven/ui/pages/unlock_page.py" line="68"/>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="26"/>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="74"/>
         <source>Haven is locked</source>
         <translation>Haven مقفل</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/unlock_page.py" line="26"/>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="27"/>
         <source>Type your passphrase to open your journal.</source>
         <translation>اكتب عبارة المرور لفتح يومياتك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/unlock_page.py" line="30"/>
         <location filename="../../src/haven/ui/pages/unlock_page.py" line="31"/>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="32"/>
         <source>Passphrase</source>
         <translation>عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/unlock_page.py" line="32"/>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="33"/>
         <source>&amp;Unlock</source>
         <translation>&amp;فتح</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/unlock_page.py" line="33"/>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="34"/>
         <source>Unlock</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/unlock_page.py" line="36"/>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="38"/>
         <source>Opening your vault</source>
         <translation>جارٍ فتح خزنتك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/unlock_page.py" line="37"/>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="39"/>
         <source>Get &amp;help now</source>
         <translation>احصل على ال&amp;مساعدة الآن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/unlock_page.py" line="38"/>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="40"/>
         <source>Get help now: crisis lines and support</source>
         <translation>احصل على المساعدة الآن: خطوط الأزمات والدعم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/unlock_page.py" line="61"/>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="67"/>
         <source>Type your passphrase first.</source>
         <translation>اكتب عبارة المرور أولًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/unlock_page.py" line="68"/>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="74"/>
         <source>Locked</source>
         <translation>مقفل</translation>
     </message>

@@ -81,8 +81,8 @@ def test_no_plaintext_leaves_the_vault(isolated_dirs: Path, tmp_path: Path) -> N
     ok(haven(second, "restore", str(backup)))
     assert body in ok(haven(second, "journal", "show", kept_id))
     ok(haven(first, "passphrase", "change", extra_env={"HAVEN_NEW_PASSPHRASE": NEW_PASSPHRASE}))
-    ok(haven(first, "journal", "delete", entry_id, passphrase=NEW_PASSPHRASE))
-    ok(haven(second, "journal", "delete", entry_id))
+    ok(haven(first, "journal", "delete", "--yes", entry_id, passphrase=NEW_PASSPHRASE))
+    ok(haven(second, "journal", "delete", "--yes", entry_id))
 
     searched = [
         first,

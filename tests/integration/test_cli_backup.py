@@ -72,11 +72,16 @@ def test_backup_and_restore_round_trip(vault: Path, tmp_path: Path) -> None:
     # The restored vault is a working vault.
     ok(haven(restored, "journal", "add", "written after the restore"))
 
-    # An existing empty folder is fine too; a second backup replaces the first atomically.
+    # An existing empty folder is fine too. A second backup to the same file is refused
+    # (the first may be the only good one) unless --force; then it replaces it atomically.
     empty = tmp_path / "empty"
     empty.mkdir()
     ok(haven(vault, "journal", "add", "one more"))
-    ok(haven(vault, "backup", str(dest)))
+    first = dest.read_bytes()
+    fails(haven(vault, "backup", str(dest)), 2, "already exists", "--force")
+    assert dest.read_bytes() == first
+    ok(haven(vault, "backup", "--force", str(dest)))
+    assert dest.read_bytes() != first
     ok(haven(empty, "restore", str(dest)))
     assert len(_listing(empty)) == 3  # type: ignore[arg-type]
 
@@ -84,7 +89,8 @@ def test_backup_and_restore_round_trip(vault: Path, tmp_path: Path) -> None:
 def test_backup_refuses_to_clobber_other_files(vault: Path, tmp_path: Path) -> None:
     precious = tmp_path / "notes.txt"
     precious.write_text("not a backup")
-    fails(haven(vault, "backup", str(precious)), 2, "not a Haven backup")
+    fails(haven(vault, "backup", str(precious)), 2, "already exists")
+    fails(haven(vault, "backup", "--force", str(precious)), 2, "not a Haven backup")
     assert precious.read_text() == "not a backup"
     fails(haven(vault, "backup", str(tmp_path)), 2, "folder")
     fails(haven(vault, "backup", str(tmp_path / "no" / "such" / "dir" / "b")), 2, "not exist")

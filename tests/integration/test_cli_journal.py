@@ -132,10 +132,10 @@ def test_add_list_show_search_edit_delete(vault: Path) -> None:
     assert json.loads(ok(haven(vault, "journal", "search", "hello", "--json"))) == []
 
     # Delete: gone from list, show and search.
-    ok(haven(vault, "journal", "delete", first_id[:12]))
+    ok(haven(vault, "journal", "delete", "--yes", first_id[:12]))
     assert [i["id"] for i in _entries(vault)] == [third_id, second_id]
     fails(haven(vault, "journal", "show", first_id), 9, "no journal entry")
-    fails(haven(vault, "journal", "delete", first_id), 9)
+    fails(haven(vault, "journal", "delete", "--yes", first_id), 9)
     assert json.loads(ok(haven(vault, "journal", "search", "rewritten", "--json"))) == []
 
 

@@ -72,7 +72,9 @@ def test_create_post_reply_react_read(vault: Path) -> None:
     assert feed[0]["author_name"] == "Ari P"
     text = ok(haven(vault, "space", "read", sid))
     assert "content warning: custody" in text and "First" not in text  # collapsed
-    assert "First **post**" in ok(haven(vault, "space", "read", sid, "--open-cw"))
+    assert "Hello" not in text  # the title is folded too, as in the app
+    opened = ok(haven(vault, "space", "read", sid, "--open-cw"))
+    assert "First **post**" in opened and "Hello" in opened
     members = json.loads(ok(haven(vault, "space", "members", sid, "--json")))
     assert [(m["name"], m["role"]) for m in members] == [("Ari P", "owner")]
     second = ok(haven(vault, "space", "post", sid, "second")).strip()

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from haven.core.session import Session
 from haven.ui.main_window import HavenWindow
+from haven.ui.spaces.space_view import SpaceView
 from haven.ui.spaces.spaces_page import SpacesPage
 from tests.helpers import new_session
 from tests.space_helpers import deliver, join
@@ -88,3 +89,11 @@ def carry(src: Session, dst: Session, space_id: bytes) -> None:
     for _ in range(5):
         if not deliver(src, dst, space_id):
             return
+
+
+def select_thread(qtbot: QtBot, view: SpaceView, body: str) -> None:
+    model = view.feed.model
+    rows = [r for r in range(model.rowCount()) if model.post(r).body == body]  # type: ignore[union-attr]
+    assert rows, body
+    view.feed.list.setCurrentIndex(model.index(rows[0]))
+    qtbot.waitUntil(lambda: view.feed.thread_view.current_post().body == body)  # type: ignore[union-attr]

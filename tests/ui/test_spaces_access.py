@@ -17,7 +17,16 @@ from haven.ui.spaces.dialogs import CreateSpaceDialog
 from haven.ui.translations import install_translations
 from tests.ui import flows
 from tests.ui.a11y import interactive_widgets, unnamed
-from tests.ui.spaces_steps import LEFT, add_member, create_space, open_spaces, write_post
+from tests.ui.spaces_steps import (
+    LEFT,
+    add_member,
+    carry,
+    create_space,
+    open_spaces,
+    select_thread,
+    window_session,
+    write_post,
+)
 
 MakeWindow = Callable[..., HavenWindow]
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -36,9 +45,14 @@ def test_every_interactive_widget_in_spaces_has_a_name(
     dialog.reject()
     space_id = create_space(qtbot, page)
     write_post(qtbot, page, "hello", cw="test")
-    add_member(window, tmp_path, space_id, "Bea").lock()
+    bea = add_member(window, tmp_path, space_id, "Bea")
+    bea.spaces.post(space_id, "from Bea")
+    carry(bea, window_session(window), space_id)
+    bea.lock()
     view = page.view
     qtbot.waitUntil(lambda: "Bea" in view.members.names())
+    qtbot.waitUntil(lambda: view.feed.model.rowCount() == 2)
+    select_thread(qtbot, view, "from Bea")  # someone else's post: Report is offered
     # Feed, thread, composer, reactions, members, moderation, "About and you".
     assert len(interactive_widgets(page)) >= 30
     assert unnamed(page) == []

@@ -36,6 +36,7 @@ from tests.ui.spaces_steps import (
     carry,
     create_space,
     open_spaces,
+    select_thread,
     window_session,
     write_post,
 )
@@ -51,14 +52,6 @@ def open_dialog(qtbot: QtBot, view: SpaceView, button: QWidget) -> object:
     assert dialog is not None
     qtbot.waitExposed(dialog)
     return dialog
-
-
-def select_thread(qtbot: QtBot, view: SpaceView, body: str) -> None:
-    model = view.feed.model
-    rows = [r for r in range(model.rowCount()) if model.post(r).body == body]  # type: ignore[union-attr]
-    assert rows, body
-    view.feed.list.setCurrentIndex(model.index(rows[0]))
-    qtbot.waitUntil(lambda: view.feed.thread_view.current_post().body == body)  # type: ignore[union-attr]
 
 
 def bodies(session: Session, space_id: bytes) -> dict[str, str]:
@@ -99,13 +92,17 @@ def test_edit_and_delete_own_post_reach_the_other_member(
     [seen] = bea.spaces.read_feed(space_id)
     assert (seen.title, seen.body, seen.cw) == ("Story", "Second draft", "")
 
-    # Someone else's post: no Edit and no Delete (Report stays).
+    # Your own post: Edit, Delete and (as the owner, a moderator) Pin; never Report or
+    # Remove, which are for other people's posts.
+    assert thread.pin_button.isVisible()
+    assert not thread.report_button.isVisible() and not thread.remove_button.isVisible()
+    # Someone else's post: no Edit and no Delete; Report, and Remove for a moderator.
     bea.spaces.post(space_id, "Bea's own words")
     carry(bea, ari, space_id)
     qtbot.waitUntil(lambda: view.feed.model.rowCount() == 2)
     select_thread(qtbot, view, "Bea's own words")
     assert not thread.edit_button.isVisible() and not thread.delete_button.isVisible()
-    assert thread.report_button.isVisible()
+    assert thread.report_button.isVisible() and thread.remove_button.isVisible()
 
     # Delete: asks first; Cancel keeps the post.
     select_thread(qtbot, view, "Second draft")

@@ -15,6 +15,7 @@ from haven.cli import output
 from haven.cli.context import Context
 from haven.core import export, restore
 from haven.core.clock import now_ms
+from haven.errors import InvalidInput
 
 
 def register(subparsers: Any) -> None:
@@ -29,7 +30,10 @@ def register(subparsers: Any) -> None:
     exp.set_defaults(handler=cmd_export)
 
     bak = subparsers.add_parser("backup", help="write an encrypted backup of the whole vault")
-    bak.add_argument("dest", metavar="DEST", help="the backup file to write")
+    bak.add_argument("dest", metavar="DEST", help="the backup file to write (a new file)")
+    bak.add_argument(
+        "--force", action="store_true", help="replace DEST if it is an older Haven backup"
+    )
     bak.set_defaults(handler=cmd_backup)
 
     res = subparsers.add_parser("restore", help="restore a backup into an empty or new data folder")
@@ -54,6 +58,10 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     dest = Path(args.dest).expanduser()
+    if dest.is_file() and not args.force:  # before unlocking: a typo costs no passphrase
+        raise InvalidInput(
+            f"{dest} already exists; give --force to replace it (nothing was written)"
+        )
     size = ctx.open().backup.write(dest)
     print(f"Wrote an encrypted backup to {dest} ({_human_size(size)}).")
     print("It opens with the passphrase the vault has now.", file=sys.stderr)

@@ -11,7 +11,8 @@ from typing import Any
 
 from haven.cli import output
 from haven.cli.context import Context
-from haven.core.journal import EntryFilter, normalise_tags
+from haven.cli.editor import EDITOR_HELP, write_in_editor
+from haven.core.journal import EntryFilter, JournalEntry, normalise_tags
 from haven.errors import InvalidInput
 
 _MOOD_HELP = "mood from 1 (low) to 5 (high)"
@@ -21,8 +22,13 @@ def register(subparsers: Any) -> None:
     journal = subparsers.add_parser("journal", help="write and read your private journal")
     sub = journal.add_subparsers(dest="journal_command", metavar="ACTION", required=True)
 
-    add = sub.add_parser("add", help="add an entry; prints its id")
-    add.add_argument("text", metavar="TEXT", help="the entry's text, or - to read stdin")
+    add = sub.add_parser("add", help="add an entry; prints its id", description=EDITOR_HELP)
+    add.add_argument(
+        "text",
+        metavar="TEXT",
+        nargs="?",
+        help="the entry's text, or - to read stdin; omit it to write in your editor",
+    )
     add.add_argument("--title", default="")
     add.add_argument("--mood", metavar="N", help=_MOOD_HELP)
     add.add_argument(
@@ -76,19 +82,35 @@ def register(subparsers: Any) -> None:
     edit.add_argument(
         "--tag", action="append", metavar="T", help="replace the tags with these (repeat for more)"
     )
+    edit.add_argument(
+        "--add-tag", action="append", default=[], metavar="T", help="add a tag, keep the others"
+    )
+    edit.add_argument(
+        "--remove-tag", action="append", default=[], metavar="T", help="remove this tag"
+    )
     edit.add_argument("--clear-tags", action="store_true", help="remove every tag")
     edit.set_defaults(handler=cmd_edit)
 
     delete = sub.add_parser("delete", help="delete an entry (on every linked device)")
     delete.add_argument("id", metavar="ID")
-    delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    delete.add_argument(
+        "--yes",
+        action="store_true",
+        help="do not ask for confirmation (needed when there is no terminal to ask in)",
+    )
     delete.set_defaults(handler=cmd_delete)
 
 
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     mood = output.parse_mood(args.mood)
     tags = normalise_tags(args.tag)
-    text = output.read_text(args.text)
+    if args.text is None:
+        text = write_in_editor()  # before unlocking: the vault is not open while one writes
+        if not text.strip():
+            print("Nothing was saved: the entry was empty.", file=sys.stderr)
+            return 1
+    else:
+        text = output.read_text(args.text)
     entry_id = ctx.open().journal.add(text, title=args.title, mood=mood, tags=tags)
     print(entry_id.hex())
     return 0
@@ -125,8 +147,14 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
     if args.mood is not None and args.clear_mood:
         raise InvalidInput("give either --mood or --clear-mood, not both")
-    if args.tag is not None and args.clear_tags:
-        raise InvalidInput("give either --tag or --clear-tags, not both")
+    adjusting = bool(args.add_tag or args.remove_tag)
+    if sum((args.tag is not None, args.clear_tags, adjusting)) > 1:
+        raise InvalidInput(
+            "give --tag (replace), --clear-tags or --add-tag/--remove-tag, not a mix"
+        )
+    added, removed = normalise_tags(args.add_tag), normalise_tags(args.remove_tag)
+    if set(added) & set(removed):
+        raise InvalidInput("a tag cannot be both added and removed")
     changes: dict[str, Any] = {}
     if args.mood is not None or args.clear_mood:
         changes["mood"] = output.parse_mood(args.mood)
@@ -136,17 +164,47 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
         changes["title"] = args.title
     if args.text is not None:
         changes["body"] = output.read_text(args.text)
-    if not changes:
-        raise InvalidInput("nothing to change: give new text, --title, --mood or --tag")
+    if not changes and not adjusting:
+        raise InvalidInput("nothing to change: give new text, --title, --mood or a tag option")
     journal = ctx.open().journal
-    journal.edit(journal.resolve_id(args.id), **changes)
+    entry = journal.get(journal.resolve_id(args.id))
+    if adjusting:
+        kept = [t for t in entry.tags if t not in removed]
+        changes["tags"] = kept + [t for t in added if t not in kept]
+    changed = _what_changes(entry, changes)
+    if not changed:
+        print("Nothing changed: the entry already says that.", file=sys.stderr)
+        return 0
+    journal.edit(entry.entry_id, **changes)
+    print("Changed " + output.and_list(changed) + ".", file=sys.stderr)
     return 0
 
 
+_FIELD_NAMES = {"body": "the text", "title": "the title", "mood": "the mood", "tags": "the tags"}
+
+
+def _what_changes(entry: JournalEntry, changes: dict[str, Any]) -> list[str]:
+    """The names of the fields whose value differs from the entry's, in a fixed order."""
+    current: dict[str, Any] = {
+        "body": entry.body,
+        "title": entry.title,
+        "mood": entry.mood,
+        "tags": sorted(entry.tags),
+    }
+    wanted = dict(changes)
+    if "tags" in wanted:
+        wanted["tags"] = sorted(wanted["tags"])
+    return [
+        name for key, name in _FIELD_NAMES.items() if key in wanted and wanted[key] != current[key]
+    ]
+
+
 def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
+    if not args.yes and not sys.stdin.isatty():  # before unlocking: nothing to ask with
+        raise InvalidInput("not deleting without confirmation: give --yes (no terminal to ask in)")
     journal = ctx.open().journal
     entry = journal.get(journal.resolve_id(args.id))
-    if not args.yes and sys.stdin.isatty():
+    if not args.yes:
         answer = input(f"Delete the entry of {output.local_time(entry.created_ms)}? [y/N] ")
         if answer.strip().casefold() not in ("y", "yes"):
             print("Nothing was deleted.", file=sys.stderr)

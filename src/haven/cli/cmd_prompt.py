@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import re
+import sys
 from typing import Any
 
 from haven.cli.context import Context
@@ -25,6 +27,9 @@ def register(subparsers: Any) -> None:
 def cmd_prompt(args: argparse.Namespace, ctx: Context) -> int:
     locale = args.locale or _env_locale()
     chosen = prompts.load(locale)
+    wanted = re.split(r"[_-]", locale)[0]
+    if args.locale and prompts.language_of(locale) != wanted:
+        print(f"haven: no prompts in {locale!r} yet; showing English ones", file=sys.stderr)
     if args.category is not None:
         name = prompts.category_name(args.category, locale)
         if name is None:

@@ -267,13 +267,13 @@ def _print_post(p: FeedPost, open_cw: bool, indent: str = "") -> None:
     elif p.state == "deleted":
         print(f"{indent}  [deleted by its author]")
     else:
-        if p.title:
-            print(f"{indent}  {' '.join(output.clean(p.title).split())}")
-        if p.cw and not open_cw:
+        if p.cw and not open_cw:  # folded like the app: the title too may be what hurts
             print(f"{indent}  [content warning: {output.clean(p.cw)}; --open-cw to show]")
         else:
             if p.cw:
                 print(f"{indent}  [content warning: {output.clean(p.cw)}]")
+            if p.title:
+                print(f"{indent}  {' '.join(output.clean(p.title).split())}")
             for line in output.clean(p.body).splitlines():
                 print(f"{indent}  {line}")
         if p.reactions:

@@ -12,9 +12,11 @@ from haven.core import session as sessions
 from haven.core.passphrase import Weakness, check, describe
 from haven.core.paths import data_dir as default_data_dir
 from haven.core.session import Session
-from haven.errors import InvalidInput, VaultNotFound, WeakPassphrase
+from haven.errors import InvalidInput, VaultNotFound, WeakPassphrase, WrongPassphrase
 
 PASSPHRASE_ENV = "HAVEN_PASSPHRASE"
+#: Tries at the passphrase prompt before giving up, as sudo allows (HAVEN_PASSPHRASE: one).
+PROMPT_TRIES = 3
 
 
 @dataclass
@@ -40,22 +42,37 @@ class Context:
         return getpass.getpass(prompt)
 
     def new_passphrase(self, related: list[str]) -> str:
-        """Asked twice in a terminal; refused with a reason when weak."""
+        """Asked twice in a terminal; refused with a reason when weak — before the repeat
+        is asked for, so nobody types a passphrase twice only to hear it is too weak."""
         first = self.passphrase("New passphrase: ")
+        strength = check(first, related)
+        if strength.weakness is not None:
+            raise WeakPassphrase(describe(strength.weakness))
         if os.environ.get(PASSPHRASE_ENV) is None:
             second = getpass.getpass("Repeat the passphrase: ")
             if second != first:
                 raise WeakPassphrase(describe(Weakness.MISMATCH))
-        strength = check(first, related)
-        if strength.weakness is not None:
-            raise WeakPassphrase(describe(strength.weakness))
         return first
 
     def open(self) -> Session:
+        """Unlock the vault: up to PROMPT_TRIES tries at a terminal prompt, one from
+        HAVEN_PASSPHRASE (a script that got it wrong will not get it right by repeating)."""
         if self._session is None:
             if not sessions.exists(self.data_dir):  # say so before asking for a passphrase
                 raise VaultNotFound(f"no vault in {self.data_dir}; create one with `haven init`")
-            self._session = sessions.unlock(self.data_dir, self.passphrase())
+            tries = 1 if os.environ.get(PASSPHRASE_ENV) is not None else PROMPT_TRIES
+            for attempt in range(1, tries + 1):
+                try:
+                    self._session = sessions.unlock(self.data_dir, self.passphrase())
+                    break
+                except WrongPassphrase:
+                    if attempt == tries:
+                        raise
+                    print(
+                        "Sorry, that passphrase does not open this vault; try again.",
+                        file=sys.stderr,
+                    )
+        assert self._session is not None
         return self._session
 
     def close(self) -> None:

@@ -12,11 +12,12 @@ import importlib
 import logging
 import pkgutil
 import sys
+import textwrap
 from collections.abc import Sequence
 
 import haven.cli
-from haven import __version__
-from haven.cli.context import Context
+from haven import __version__, errors
+from haven.cli.context import PASSPHRASE_ENV, PROMPT_TRIES, Context
 from haven.errors import HavenError
 
 _GLOBAL_FLAGS_WITH_VALUE = {"--data-dir"}
@@ -38,11 +39,61 @@ def wants_app(argv: Sequence[str]) -> bool:
     return True
 
 
+#: The order `haven --help` lists commands in: the way a person meets them (start, write,
+#: share, keep safe). Commands not named here follow, alphabetically.
+COMMAND_ORDER = (
+    "init",
+    "journal",
+    "prompt",
+    "space",
+    "device",
+    "sync",
+    "serve",
+    "backup",
+    "restore",
+    "export",
+    "passphrase",
+    "help-now",
+)
+
+#: Exit codes, for scripts (also in the README).
+EXIT_CODES = (
+    (0, "done"),
+    (1, "declined, or nothing was done"),
+    (errors.InvalidInput.exit_code, "invalid input (nothing was changed)"),
+    (errors.WrongPassphrase.exit_code, "wrong passphrase"),
+    (errors.VaultNotFound.exit_code, "no vault in the data folder"),
+    (errors.VaultExists.exit_code, "a vault already exists there"),
+    (errors.VaultInUse.exit_code, "the vault is open in another Haven"),
+    (errors.VaultDamaged.exit_code, "the vault is damaged"),
+    (errors.VaultFull.exit_code, "the disk is full"),
+    (errors.NotFound.exit_code, "no such entry, space, device or post"),
+    (errors.VaultLocked.exit_code, "the vault was locked"),
+    (errors.InvalidEvent.exit_code, "a record failed a check and was not applied"),
+    (errors.SyncError.exit_code, "sync failed"),
+    (70, "an unexpected failure (a bug: please report it)"),
+    (130, "interrupted (Ctrl+C)"),
+)
+
+
+def _epilog() -> str:
+    codes = "\n".join(f"  {code:>3}  {what}" for code, what in EXIT_CODES)
+    env = textwrap.fill(
+        f"The passphrase is asked on the terminal ({PROMPT_TRIES} tries). For scripts, set "
+        f"{PASSPHRASE_ENV} instead (one try); anyone who can read this process's environment "
+        "can read it. HAVEN_DATA_DIR sets the data folder, like --data-dir.",
+        width=78,
+    )
+    return f"{env}\n\nExit codes:\n{codes}"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="haven",
         description="Haven: a private encrypted journal and peer-support spaces. "
         "With no command, opens the app.",
+        epilog=_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"haven {__version__}")
     parser.add_argument(
@@ -61,7 +112,14 @@ def build_parser() -> argparse.ArgumentParser:
         if info.name.startswith("cmd_"):
             module = importlib.import_module(f"haven.cli.{info.name}")
             module.register(sub)
+    _order_commands(sub)
     return parser
+
+
+def _order_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """List the commands in COMMAND_ORDER in `--help` (argparse lists them as added)."""
+    rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
+    sub._choices_actions.sort(key=lambda a: (rank.get(a.dest, len(rank)), a.dest))
 
 
 #: Exit code for a failure no check foresaw (EX_SOFTWARE of sysexits.h).

@@ -148,6 +148,11 @@ def print_json(value: Any) -> None:
     print(_C1_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
+def and_list(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def warn(message: str) -> None:
     print(f"haven: warning: {message}", file=sys.stderr)
 

@@ -50,6 +50,12 @@ def load(locale: str = DEFAULT_LOCALE) -> list[Prompt]:
     return list(_catalogue(locale).prompts)
 
 
+def language_of(locale: str) -> str:
+    """The language the prompts for `locale` come in ("ar" for "ar_EG"; "en" when there
+    are none in that language yet)."""
+    return re.split(r"[_-]", _catalogue(locale).locale)[0]
+
+
 def categories(locale: str = DEFAULT_LOCALE) -> list[str]:
     return list(_catalogue(locale).categories)
 

@@ -46,7 +46,7 @@ class Session:
         self.devices = DeviceService(vault, self.log, journal_space, self.identity.device_id)
         self.spaces = SpaceService(vault, self.log, self.identity, clock)
         self.relays = RelayService(vault, self.log, self.identity, self.spaces, journal_space)
-        self.lan = LanSettings(vault)
+        self.lan = LanSettings(vault, self.identity.device_id)
         self.secrets = SpaceSecrets(vault)
         self.invites = InviteService(vault, self.spaces, self.identity, clock)
         self.backup = Backups(vault)

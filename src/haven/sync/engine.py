@@ -267,6 +267,11 @@ class SyncEngine:
         """Start listening (port 0: any free port); returns the bound port."""
         return self._submit(self.async_serve(host, port)).result(STOP_TIMEOUT)
 
+    def serve_again(self, host: str, port: int) -> int:
+        """Stop listening and listen on `host` instead (rounds in progress are ended);
+        returns the bound port. The supervisor moves between loopback and the LAN with it."""
+        return self._submit(self.async_serve_again(host, port)).result(STOP_TIMEOUT)
+
     def _submit(self, coro: Coroutine[Any, Any, T]) -> concurrent.futures.Future[T]:
         if not self._started:
             coro.close()
@@ -317,6 +322,12 @@ class SyncEngine:
         )
         self._servers.append(server)
         return server.port
+
+    async def async_serve_again(self, host: str, port: int) -> int:
+        servers, self._servers = self._servers, []
+        for server in servers:
+            await server.close()
+        return await self.async_serve(host, port)
 
     async def async_close(self) -> None:
         servers, self._servers = self._servers, []

@@ -8,13 +8,20 @@ It owns every transport and its schedule:
 - the relay syncer (idle unless a space lists relays), backing off while a relay is down;
 - LAN discovery: started when the runner and the vault's setting allow it, re-derived when
   keys change (`refresh_discovery`) and at every UTC midnight, when the announced service
-  types change. python-zeroconf keeps its own socket thread; every blocking discovery call
-  (start, refresh, stop) runs on one helper thread, in order, never on the loop.
+  types change.
+- where it listens: for the app (`lan_follows_vault`), on the configured host only while the
+  vault says LAN sync is on (core/lan.py: off until there is a linked device or a space, and
+  off when turned off), on loopback otherwise; `refresh_discovery` and `set_lan_enabled`
+  move it between the two.
+python-zeroconf keeps its own socket thread; every blocking discovery call (start, refresh,
+stop) and every move between addresses runs on one helper thread, in order, never on the loop.
 
 Events (`SupervisorEvent`) are small frozen records (reports with counts, never keys or
-content), delivered on the loop's thread to the one `on_event` listener.
+content), delivered on the loop's thread (or the LAN helper thread) to the one `on_event`
+listener.
 
-Environment: `HAVEN_LISTEN_HOST` (default 0.0.0.0) is the app's address to serve on;
+Environment: `HAVEN_LISTEN_HOST` (default 0.0.0.0) is the app's address to serve on while
+LAN sync is on (127.0.0.1 while it is off);
 `HAVEN_LAN_DISCOVERY=0` turns mDNS announcing and browsing off entirely.
 """
 
@@ -43,6 +50,7 @@ from haven.sync.relay_sync import RelayReport
 log = logging.getLogger(__name__)
 
 DEFAULT_LISTEN_HOST = "0.0.0.0"
+LOOPBACK = "127.0.0.1"
 DAY_MS = 86_400_000
 ANY_ADDRESS = ("0.0.0.0", "::")
 
@@ -104,7 +112,19 @@ class LanStarted:
     address: str
 
 
-SupervisorEvent = RoundStarted | RoundFinished | RoundCrashed | RelayRound | LanStarted
+@dataclass(frozen=True)
+class ListeningChanged:
+    """The LAN policy was applied again: where this device now listens, and whether LAN
+    discovery runs."""
+
+    host: str
+    port: int
+    lan: bool
+
+
+SupervisorEvent = (
+    RoundStarted | RoundFinished | RoundCrashed | RelayRound | LanStarted | ListeningChanged
+)
 EventListener = Callable[[SupervisorEvent], None]
 
 
@@ -149,6 +169,7 @@ class SyncSupervisor:
         self._lan: LanSync | None = None
         self._lan_pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="haven-lan")
         self._refresh_queued = False
+        self._host = options.host
         self.midnight: asyncio.TimerHandle | None = None
         self.port = 0
 
@@ -158,14 +179,20 @@ class SyncSupervisor:
     def lan_running(self) -> bool:
         return self._lan is not None
 
+    @property
+    def host(self) -> str:
+        """The address this supervisor listens on now."""
+        return self._host
+
     def start(self) -> int:
         """Serve, then start discovery and the relay syncer; returns the bound port. If
         serving fails (port taken, no such address) everything is stopped again and the
         error (SyncError, OSError) is raised: the caller stays usable without sync."""
         self._runner.start()
         self._engine.start()
+        self._host = self._serve_host(self._lan_wanted())
         try:
-            self.port = self._engine.serve(self._options.host, self._options.port)
+            self.port = self._engine.serve(self._host, self._options.port)
         except (HavenError, OSError, concurrent.futures.TimeoutError):
             self.stop()
             raise
@@ -222,27 +249,67 @@ class SyncSupervisor:
         return future
 
     def set_lan_enabled(self, enabled: bool) -> None:
-        """Apply the Settings toggle (already stored in the vault); returns at once."""
-        lan, self._lan = self._lan, None
-        if lan is not None:
-            self._lan_pool.submit(self._stop_lan, lan)
-        if enabled:
-            self._start_lan()
+        """Apply the Settings toggle (already stored in the vault; the vault's policy
+        decides, `enabled` is what was stored); returns at once. `ListeningChanged` follows."""
+        del enabled
+        with contextlib.suppress(RuntimeError):  # stopping: the pool takes no more work
+            self._lan_pool.submit(self._reconsider)
 
     def refresh_discovery(self) -> None:
-        """Re-derive the announced service types (keys changed); returns at once. Calls
-        that arrive while one is queued are folded into it."""
+        """Spaces, devices or keys changed: apply the LAN policy again and re-derive the
+        announced service types; returns at once. Calls that arrive while one is queued are
+        folded into it."""
         self._runner.call_soon(self._queue_refresh)
 
     # ----------------------------------------------------------------- LAN
 
+    def _lan_wanted(self) -> bool:
+        """Whether to be on the local network now: the app asks the vault's policy."""
+        if not self._options.lan_follows_vault:
+            return self._options.lan
+        try:
+            return self._session.lan.enabled()
+        except HavenError:  # locked under us: stay off the network
+            return False
+
+    def _serve_host(self, lan_wanted: bool) -> str:
+        if self._options.lan_follows_vault and not lan_wanted:
+            return LOOPBACK
+        return self._options.host
+
+    def _reconsider(self) -> None:
+        """On the LAN helper thread: listen where the policy says, start or stop discovery
+        to match, and refresh it if it runs."""
+        wanted = self._lan_wanted()
+        host = self._serve_host(wanted)
+        if host != self._host:
+            self._host = host
+            try:
+                self.port = self._engine.serve_again(host, self.port)
+            except OSError:  # the port is taken there: any free one, unless one was chosen
+                if self._options.port:
+                    log.warning("sync could not listen again: the port is taken")
+                    return
+                self.port = self._engine.serve_again(host, 0)
+            except (HavenError, concurrent.futures.TimeoutError) as exc:
+                log.warning("sync could not listen again: %s", type(exc).__name__)
+                return
+        lan = self._lan
+        if lan is not None and not wanted:
+            self._lan = None
+            self._stop_lan(lan)
+        elif lan is None and wanted:
+            self._start_lan()
+        elif lan is not None:
+            self._refresh_lan(lan)
+        self._tell(ListeningChanged(self._host, self.port, self._lan is not None))
+
     def _start_lan(self) -> None:
         options = self._options
-        if not options.lan or not lan_discovery_allowed():
+        if not options.lan or not lan_discovery_allowed() or not self._lan_wanted():
             return
-        if options.lan_follows_vault and not self._session.lan.enabled():
-            return
-        address = options.host if options.host not in ANY_ADDRESS else lan_address()
+        host = self._host
+        address = host if host not in ANY_ADDRESS else lan_address()
         if address is None:
             log.info("LAN discovery not started: no local-network address")
             return
@@ -274,20 +341,23 @@ class SyncSupervisor:
             log.info("LAN discovery did not stop cleanly: %s", type(exc).__name__)
 
     def _queue_refresh(self) -> None:
-        lan = self._lan
-        if lan is None or self._refresh_queued:
+        if self._refresh_queued or not self._runner.running:
             return
         self._refresh_queued = True
 
-        def refresh() -> None:
-            self._refresh_queued = False  # a change from now on needs another refresh
-            try:
-                lan.discovery.refresh()
-            except Exception as exc:  # the vault locked under us, or the network went
-                log.info("LAN discovery refresh failed: %s", type(exc).__name__)
+        def reconsider() -> None:
+            self._refresh_queued = False  # a change from now on needs another round
+            self._reconsider()
 
         with contextlib.suppress(RuntimeError):  # stopping: the pool takes no more work
-            self._lan_pool.submit(refresh)
+            self._lan_pool.submit(reconsider)
+
+    @staticmethod
+    def _refresh_lan(lan: LanSync) -> None:
+        try:
+            lan.discovery.refresh()
+        except Exception as exc:  # the vault locked under us, or the network went
+            log.info("LAN discovery refresh failed: %s", type(exc).__name__)
 
     def _arm_midnight(self) -> None:
         delay_s = ms_until_utc_midnight(int(time.time() * 1000)) / 1000

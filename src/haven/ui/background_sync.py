@@ -25,6 +25,7 @@ from haven.errors import HavenError
 from haven.sync.relay_background import MAX_BACKOFF_S, MIN_BACKOFF_S
 from haven.sync.supervisor import (
     LanStarted,
+    ListeningChanged,
     RelayRound,
     RoundCrashed,
     RoundFinished,
@@ -125,11 +126,10 @@ class BackgroundSync(QObject):
         self._set(SyncStatus(SyncState.NEVER, port=port, lan=supervisor.lan_running))
 
     def set_lan_enabled(self, enabled: bool) -> None:
-        """Apply the Settings toggle (already stored in the vault) to the running sync."""
-        supervisor = self._supervisor
-        if supervisor is not None:
-            supervisor.set_lan_enabled(enabled)
-        self._set(replace(self._status, lan=supervisor is not None and supervisor.lan_running))
+        """Apply the Settings toggle (already stored in the vault) to the running sync; the
+        status follows when the supervisor has moved (`ListeningChanged`)."""
+        if self._supervisor is not None:
+            self._supervisor.set_lan_enabled(enabled)
 
     def stop(self) -> None:
         """Stop syncing, on a helper thread; returns at once."""
@@ -202,7 +202,9 @@ class BackgroundSync(QObject):
                 )
             self.syncRecorded.emit()
         elif isinstance(event, LanStarted):
-            pass  # the status already says discovery is on
+            self._set(replace(self._status, lan=True))
+        elif isinstance(event, ListeningChanged):
+            self._set(replace(self._status, port=event.port, lan=event.lan))
 
 
 def _now_ms() -> int:

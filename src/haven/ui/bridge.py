@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from haven.core import session as core_session
-from haven.core.changes import Change, KeysChanged
+from haven.core.changes import Change, DevicesChanged, KeysChanged, SpaceDetailsChanged
 from haven.core.session import Session
 from haven.crypto.wipe import wipe_immutable
 from haven.errors import HavenError
@@ -224,7 +224,8 @@ class SessionBridge(QObject):
     def _on_changes(self, changes: Sequence[Change]) -> None:
         # Called in the writer's thread after commit: a signal crosses threads safely.
         self.changed.emit(list(changes))
-        if any(isinstance(c, KeysChanged) for c in changes):
+        # New keys, a device linked or a space joined: the LAN policy and discovery follow.
+        if any(isinstance(c, (KeysChanged, DevicesChanged, SpaceDetailsChanged)) for c in changes):
             self._discoveryStale.emit()
             # Once more when the task that wrote them ends: a leave with wipe deletes the
             # space's keys after its event, and the refresh above may run before that.

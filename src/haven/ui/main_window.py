@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
+from haven.core.changes import DevicesChanged, SpaceDetailsChanged
 from haven.crypto.wipe import wipe_immutable
 from haven.errors import HavenError
 from haven.ui import appearance, messages, peer_text
@@ -99,6 +100,7 @@ class HavenWindow(QMainWindow):
         bridge.locked.connect(self._on_locked)
         bridge.openFailed.connect(self._on_open_failed)
         bridge.damageFound.connect(self._on_damage_found)
+        bridge.changed.connect(self._show_lan_setting)
         self.damage_box: QMessageBox | None = None
         self.apply_settings()
         self.show_start_page()
@@ -169,7 +171,7 @@ class HavenWindow(QMainWindow):
         self.journal_page.attach()
         self.devices_page.attach()
         self.spaces_page.attach()
-        self.settings_page.set_lan_sync(session.lan.enabled())
+        self._show_lan_setting()
         self.home.show_section("journal")
         self.stack.setCurrentWidget(self.home)
         self.safety.arm_idle(True)
@@ -265,6 +267,19 @@ class HavenWindow(QMainWindow):
             self.tr("Spaces, %n unread", "", unread) if unread else title,
         )
 
+    def _show_lan_setting(self, changes: list[object] | None = None) -> None:
+        """The LAN box follows the vault: off and greyed until a device or a space exists."""
+        session = self.bridge.session
+        if session is None:
+            return
+        kinds = (DevicesChanged, SpaceDetailsChanged)
+        if changes is not None and not any(isinstance(c, kinds) for c in changes):
+            return
+        try:
+            self.settings_page.set_lan_sync(session.lan.enabled(), session.lan.available())
+        except HavenError as exc:  # locked under us
+            log.info("LAN setting not shown: %s", type(exc).__name__)
+
     def _set_lan(self, enabled: bool) -> None:
         session = self.bridge.session
         if session is None:
@@ -272,7 +287,7 @@ class HavenWindow(QMainWindow):
         try:
             session.lan.set_enabled(enabled)
         except HavenError as exc:
-            self.settings_page.set_lan_sync(session.lan.enabled())
+            self._show_lan_setting()
             log.warning("could not store the LAN setting: %s", type(exc).__name__)
             return
         self.bridge.background.set_lan_enabled(enabled)

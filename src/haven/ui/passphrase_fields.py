@@ -6,10 +6,44 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from haven.core.passphrase import Weakness, check
 from haven.ui import messages
+
+
+class RevealBox(QCheckBox):
+    """ "Show passphrase": shows what was typed in `fields` while checked (for a person who
+    cannot check a long passphrase blind); `reset` hides it again, as every lock does."""
+
+    def __init__(self, parent: QWidget, fields: list[QLineEdit]) -> None:
+        super().__init__(parent)
+        self.setText(self.tr("&Show passphrase"))
+        self.setAccessibleName(self.tr("Show the passphrase"))
+        self.setAccessibleDescription(
+            self.tr("Shows what you typed; make sure nobody can see your screen")
+        )
+        self._fields = fields
+        self.toggled.connect(self._apply)
+
+    def add_field(self, field: QLineEdit) -> None:
+        self._fields.append(field)
+        self._apply(self.isChecked())
+
+    def _apply(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        for field in self._fields:
+            field.setEchoMode(mode)
+
+    def reset(self) -> None:
+        self.setChecked(False)
+        self._apply(False)
+
+
+def clear_on_typing(error: QLabel, *fields: QLineEdit) -> None:
+    """A stale error goes as soon as the person types again in any of `fields`."""
+    for field in fields:
+        field.textEdited.connect(error.clear)
 
 
 class NewPassphraseFields(QObject):
@@ -29,6 +63,7 @@ class NewPassphraseFields(QObject):
         self.confirm = QLineEdit(parent)
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm.setAccessibleName(self.tr("Passphrase again"))
+        self.reveal = RevealBox(parent, [self.passphrase, self.confirm])
         self.strength = QLabel(parent)
         self.strength.setObjectName("strengthHint")
         self.strength.setWordWrap(True)
@@ -38,6 +73,7 @@ class NewPassphraseFields(QObject):
     def add_rows(self, form: QFormLayout) -> None:
         form.addRow(self.tr("Pass&phrase"), self.passphrase)
         form.addRow(self.tr("Passphrase &again"), self.confirm)
+        form.addRow("", self.reveal)
         form.addRow("", self.strength)
 
     def text(self) -> str:
@@ -69,7 +105,9 @@ class NewPassphraseFields(QObject):
     def set_enabled(self, enabled: bool) -> None:
         self.passphrase.setEnabled(enabled)
         self.confirm.setEnabled(enabled)
+        self.reveal.setEnabled(enabled)
 
     def clear(self) -> None:
         self.passphrase.clear()
         self.confirm.clear()
+        self.reveal.reset()

@@ -200,12 +200,13 @@ def test_discovery_is_refreshed_off_the_ui_thread_after_a_new_space_and_an_unlin
     monkeypatch.setattr(supervisor_module, "lan_address", lambda: "127.0.0.1")
     window = make_window()
     flows.create_vault(qtbot, window)
-    qtbot.waitUntil(lambda: len(FakeLanSync.made) == 1, timeout=WAIT_MS)
-    fake = FakeLanSync.made[0]
     ui_thread = threading.current_thread().name
+    assert FakeLanSync.made == []  # LAN sync is off until a device or a space exists
 
     page = spaces_steps.open_spaces(qtbot, window)
     space_id = spaces_steps.create_space(qtbot, page, "Circle")
+    qtbot.waitUntil(lambda: len(FakeLanSync.made) == 1, timeout=WAIT_MS)
+    fake = FakeLanSync.made[0]
     qtbot.waitUntil(lambda: len(fake.refreshes) >= 1, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: space_id in fake.announced[-1], timeout=WAIT_MS)
     after_space = len(fake.refreshes)
@@ -226,13 +227,16 @@ def test_discovery_is_refreshed_off_the_ui_thread_after_a_new_space_and_an_unlin
     assert len(fake.refreshes) == after_space  # an ordinary sync changes no key
     window.bridge.run(lambda: session.devices.unlink(device), lambda _r: None)
     qtbot.waitUntil(lambda: len(fake.refreshes) > after_space, timeout=WAIT_MS)
-    after_unlink = len(fake.refreshes)
 
-    # Leaving with "delete everything": the keys go after the leave event is written; the
-    # last refresh happens once they are gone, so the space is no longer announced.
+    # Leaving with "delete everything": the keys go after the leave event is written. With
+    # the device unlinked and the space left there is no one to sync with: discovery
+    # stops altogether (LAN sync is off until a device or a space exists), once the keys
+    # are gone (a refresh may run in between, while the space still exists).
+    supervisor = window.bridge.background.supervisor
+    assert supervisor is not None
     window.bridge.run(lambda: session.spaces.leave(space_id, wipe=True), lambda _r: None)
-    qtbot.waitUntil(lambda: len(fake.refreshes) > after_unlink, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: space_id not in fake.announced[-1], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not supervisor.lan_running, timeout=WAIT_MS)
+    assert session.lan.discovery_keys() == []
     assert ui_thread not in fake.refreshes
     assert all(name.startswith("haven-lan") for name in fake.refreshes)  # the LAN helper
 

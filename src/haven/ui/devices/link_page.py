@@ -23,7 +23,7 @@ from haven.sync.link_runner import LinkAccept, LinkProblem, parse_code
 from haven.ui.bridge import SessionBridge
 from haven.ui.devices.wording import problem_text
 from haven.ui.pages.frame import busy_bar, centred_column, error_line, page_title
-from haven.ui.passphrase_fields import NewPassphraseFields
+from haven.ui.passphrase_fields import NewPassphraseFields, clear_on_typing
 
 
 class _AcceptSignals(QObject):
@@ -107,7 +107,8 @@ class LinkDevicePage(QWidget):
             (self.code, self.device_name),
             (self.device_name, self.passphrase),
             (self.passphrase, self.confirm),
-            (self.confirm, self.connect_button),
+            (self.confirm, self.new_passphrase.reveal),
+            (self.new_passphrase.reveal, self.connect_button),
             (self.connect_button, self.back_button),
         ):
             self.setTabOrder(first, second)
@@ -117,6 +118,8 @@ class LinkDevicePage(QWidget):
         self._signals.done.connect(self._on_done)
         self._signals.failed.connect(self._on_failed)
         self.runner: LinkAccept | None = None
+        clear_on_typing(self.error, self.passphrase, self.confirm)
+        self.passphrase.returnPressed.connect(self._submit)  # Enter from either field
         self.confirm.returnPressed.connect(self._submit)
         self.connect_button.clicked.connect(self._submit)
         self.back_button.clicked.connect(self._back)

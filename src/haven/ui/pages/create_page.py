@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from haven.core.identity import MAX_NAME_CHARS, MAX_PRONOUNS_CHARS
 from haven.ui.pages.frame import busy_bar, centred_column, error_line, page_title
-from haven.ui.passphrase_fields import NewPassphraseFields
+from haven.ui.passphrase_fields import NewPassphraseFields, clear_on_typing
 
 
 class CreateVaultPage(QWidget):
@@ -80,9 +80,12 @@ class CreateVaultPage(QWidget):
         self.setTabOrder(self.name, self.pronouns)
         self.setTabOrder(self.pronouns, self.passphrase)
         self.setTabOrder(self.passphrase, self.confirm)
-        self.setTabOrder(self.confirm, self.create_button)
+        self.setTabOrder(self.confirm, self.new_passphrase.reveal)
+        self.setTabOrder(self.new_passphrase.reveal, self.create_button)
         self.setTabOrder(self.create_button, self.link_button)
         self.name.textChanged.connect(self.new_passphrase.update_strength)
+        clear_on_typing(self.error, self.name, self.pronouns, self.passphrase, self.confirm)
+        self.passphrase.returnPressed.connect(self._submit)  # Enter from either field
         self.confirm.returnPressed.connect(self._submit)
         self.create_button.clicked.connect(self._submit)
         self.link_button.clicked.connect(self.linkRequested)
@@ -112,6 +115,7 @@ class CreateVaultPage(QWidget):
             self.pronouns,
             self.passphrase,
             self.confirm,
+            self.new_passphrase.reveal,
             self.create_button,
             self.link_button,
         ):

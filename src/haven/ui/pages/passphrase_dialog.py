@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from haven.ui.pages.frame import busy_bar, error_line
-from haven.ui.passphrase_fields import NewPassphraseFields
+from haven.ui.passphrase_fields import NewPassphraseFields, clear_on_typing
 
 
 class ChangePassphraseDialog(QDialog):
@@ -60,6 +60,9 @@ class ChangePassphraseDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
+        # One "Show passphrase" box shows all three fields.
+        self.fields.reveal.add_field(self.current)
+        clear_on_typing(self.error, self.current, self.fields.passphrase, self.fields.confirm)
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         self.current.setFocus()

@@ -70,6 +70,12 @@ class SettingsPage(QWidget):
             )
         )
         self.lan_sync.setEnabled(False)
+        self.lan_hint = QLabel(
+            self.tr("Off until you link a device or join a space: nothing listens on the network.")
+        )
+        self.lan_hint.setWordWrap(True)
+        self.lan_hint.setAccessibleName(self.tr("Local network sync is off"))
+        self.lan_hint.setVisible(False)
         safety = QLabel(
             self.tr(
                 "Quick exit: press Shift three times, or %1, to hide Haven and lock it "
@@ -92,6 +98,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Te&xt size"), self.font_scale)
         form.addRow("", self.discreet)
         form.addRow("", self.lan_sync)
+        form.addRow("", self.lan_hint)
         self.passphrase_button = QPushButton(self.tr("Change &passphrase…"))
         self.passphrase_button.setAccessibleName(self.tr("Change the vault's passphrase"))
         self.passphrase_button.setEnabled(False)
@@ -134,12 +141,14 @@ class SettingsPage(QWidget):
         for widget in (self.autolock, self.theme, self.font_scale, self.discreet):
             widget.blockSignals(False)
 
-    def set_lan_sync(self, enabled: bool | None) -> None:
-        """Show the vault's LAN setting; None (locked) greys the box out."""
+    def set_lan_sync(self, enabled: bool | None, available: bool = True) -> None:
+        """Show the vault's LAN setting; None (locked) greys the box out, and so does
+        `available=False` (no linked device and no space yet: LAN sync is off, with a hint)."""
         self.lan_sync.blockSignals(True)
         self.lan_sync.setChecked(bool(enabled))
-        self.lan_sync.setEnabled(enabled is not None)
+        self.lan_sync.setEnabled(enabled is not None and available)
         self.lan_sync.blockSignals(False)
+        self.lan_hint.setVisible(enabled is not None and not available)
         self.passphrase_button.setEnabled(enabled is not None)
 
     def show_message(self, text: str) -> None:

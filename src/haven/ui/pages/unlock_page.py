@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from haven.ui.pages.frame import busy_bar, centred_column, error_line, page_title
+from haven.ui.passphrase_fields import RevealBox, clear_on_typing
 
 
 class UnlockPage(QWidget):
@@ -32,6 +33,7 @@ class UnlockPage(QWidget):
         self.unlock_button = QPushButton(self.tr("&Unlock"))
         self.unlock_button.setAccessibleName(self.tr("Unlock"))
         self.unlock_button.setDefault(True)
+        self.reveal = RevealBox(self, [self.passphrase])
         self.error = error_line()
         self.busy = busy_bar(self.tr("Opening your vault"))
         self.help_button = QPushButton(self.tr("Get &help now"))
@@ -44,11 +46,15 @@ class UnlockPage(QWidget):
         inner.addWidget(self.heading)
         inner.addWidget(prompt)
         inner.addLayout(row)
+        inner.addWidget(self.reveal, 0, Qt.AlignmentFlag.AlignLeading)
         inner.addWidget(self.error)
         inner.addWidget(self.busy)
         inner.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignLeading)
 
         self.setTabOrder(self.passphrase, self.unlock_button)
+        self.setTabOrder(self.unlock_button, self.reveal)
+        self.setTabOrder(self.reveal, self.help_button)
+        clear_on_typing(self.error, self.passphrase)
         self.passphrase.returnPressed.connect(self._submit)
         self.unlock_button.clicked.connect(self._submit)
         self.help_button.clicked.connect(self.helpRequested)
@@ -76,9 +82,11 @@ class UnlockPage(QWidget):
         self.busy.setVisible(busy)
         self.passphrase.setEnabled(not busy)
         self.unlock_button.setEnabled(not busy)
+        self.reveal.setEnabled(not busy)
 
     def clear_secrets(self) -> None:
         self.passphrase.clear()
+        self.reveal.reset()
 
     def reset(self) -> None:
         self.clear_secrets()

@@ -131,7 +131,6 @@ class ThreadView(QWidget):
 
     def set_moderator(self, moderator: bool) -> None:
         self._moderator = moderator
-        self.remove_button.setVisible(moderator)
         self._show_own_actions(self.current_post())
 
     def set_me(self, member_pk: bytes | None) -> None:
@@ -140,10 +139,15 @@ class ThreadView(QWidget):
         self._show_own_actions(self.current_post())
 
     def _show_own_actions(self, post: FeedPost | None) -> None:
+        """Your own post: Edit and Delete. Someone else's: Report, and Remove for moderators
+        (nobody reports or removes their own post). Pin: moderators, on the thread's root."""
         visible = post is not None and post.state == "visible"
-        own = visible and post is not None and self._me is not None and post.author == self._me
+        mine = post is not None and self._me is not None and post.author == self._me
+        own = visible and mine
         self.edit_button.setVisible(own)
         self.delete_button.setVisible(own)
+        self.report_button.setVisible(not mine)
+        self.remove_button.setVisible(self._moderator and not mine)
         root = visible and post is not None and post.post_id == self.root_id
         self.pin_button.setVisible(self._moderator and root)
         pinned = post is not None and post.pinned
