@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from haven.core import session
+from haven.core import session, verifier
+from haven.core.envelope import SIGN_DOMAIN
 from haven.core.session import Session
+from haven.crypto.signing import SigningKeyPair, sign
 
 PASSPHRASE = "violet lantern orbit quietly 42"
 
@@ -20,3 +22,23 @@ def replica_of(source: Session, data_dir: Path, name: str = "Robin") -> Session:
     from haven.core.linking import create_linked, make_bundle
 
     return create_linked(data_dir, PASSPHRASE, make_bundle(source))
+
+
+def verifier_checks(n: int) -> tuple[list[verifier.Check], list[bool]]:
+    """n checks, every third one bad in a different way."""
+    keys, other = SigningKeyPair.generate(), SigningKeyPair.generate()
+    items: list[verifier.Check] = []
+    truth: list[bool] = []
+    for i in range(n):
+        message = i.to_bytes(32, "big")
+        signature = sign(keys.seed, SIGN_DOMAIN, message)
+        kind = i % 9
+        if kind == 3:  # another key's signature
+            signature = sign(other.seed, SIGN_DOMAIN, message)
+        elif kind == 6:  # one bit flipped
+            signature = bytes([signature[0] ^ 1]) + signature[1:]
+        elif kind == 8:  # signed for another purpose
+            signature = sign(keys.seed, b"haven/other/v1", message)
+        items.append((keys.public, SIGN_DOMAIN, message, signature))
+        truth.append(kind not in (3, 6, 8))
+    return items, truth

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from haven.core import verifier
-from tests.unit.test_verifier import _checks
+from tests.helpers import verifier_checks
 
 
 @pytest.fixture(autouse=True)
@@ -28,7 +28,7 @@ def frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def test_a_frozen_build_checks_every_signature_in_process() -> None:
-    items, truth = _checks(3 * verifier.MIN_HANDOFF)
+    items, truth = verifier_checks(3 * verifier.MIN_HANDOFF)
     verifier.warm_up()
     assert verifier.verify_many(items) == truth
     assert verifier.verify_later(items).result() == truth

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import selectors
 import shlex
 import shutil
 import subprocess
@@ -19,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.packaging.relay_process import RELAY_COMMAND, Relay
+
 ROOT = Path(__file__).resolve().parents[2]
 RELAY = ROOT / "packaging" / "relay"
-RELAY_COMMAND = Path(sys.executable).with_name("haven-relay")
 
 
 def containerfile() -> list[tuple[str, str]]:
@@ -54,31 +54,6 @@ def unit() -> dict[str, list[str]]:
             key, _, value = line.partition("=")
             values.setdefault(key.strip(), []).append(value.strip())
     return values
-
-
-class Relay:
-    def __init__(self, args: list[str]) -> None:
-        self.proc = subprocess.Popen(
-            [str(RELAY_COMMAND), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE
-        )
-        assert self.proc.stdout is not None
-        selector = selectors.DefaultSelector()
-        selector.register(self.proc.stdout, selectors.EVENT_READ)
-        if not selector.select(timeout=30):
-            self.stop()
-            raise AssertionError("the relay printed nothing")
-        line = self.proc.stdout.readline().decode()
-        match = re.search(r"listening on wss?://127\.0\.0\.1:(\d+)/", line)
-        if match is None:
-            self.stop()
-            raise AssertionError(f"the relay did not start: {line!r}")
-        self.port = int(match.group(1))
-
-    def stop(self) -> int:
-        self.proc.terminate()
-        _out, err = self.proc.communicate(timeout=30)
-        assert b"Traceback" not in err, err
-        return self.proc.returncode
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.packaging.test_relay_deploy import Relay
+from tests.packaging.relay_process import Relay
 
 RELAY_DIR = Path(__file__).resolve().parents[2] / "packaging" / "relay"
 

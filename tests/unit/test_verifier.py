@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from haven.core import verifier
-from haven.core.envelope import SIGN_DOMAIN, ZERO_ID, Header, seal_event
+from haven.core.envelope import ZERO_ID, Header, seal_event
 from haven.core.session import Session
-from haven.crypto.signing import SigningKeyPair, sign
-from tests.helpers import new_session, replica_of
+from haven.crypto.signing import SigningKeyPair
+from tests.helpers import new_session, replica_of, verifier_checks
 from tests.sync_helpers import epoch_key
 
 
@@ -31,26 +31,6 @@ def fresh_helper(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     verifier.stop_helper()
 
 
-def _checks(n: int) -> tuple[list[verifier.Check], list[bool]]:
-    """n checks, every third one bad in a different way."""
-    keys, other = SigningKeyPair.generate(), SigningKeyPair.generate()
-    items: list[verifier.Check] = []
-    truth: list[bool] = []
-    for i in range(n):
-        message = i.to_bytes(32, "big")
-        signature = sign(keys.seed, SIGN_DOMAIN, message)
-        kind = i % 9
-        if kind == 3:  # another key's signature
-            signature = sign(other.seed, SIGN_DOMAIN, message)
-        elif kind == 6:  # one bit flipped
-            signature = bytes([signature[0] ^ 1]) + signature[1:]
-        elif kind == 8:  # signed for another purpose
-            signature = sign(keys.seed, b"haven/other/v1", message)
-        items.append((keys.public, SIGN_DOMAIN, message, signature))
-        truth.append(kind not in (3, 6, 8))
-    return items, truth
-
-
 def _helper_pid() -> int | None:
     helper = verifier._helper
     return None if helper is None or helper._proc is None else helper._proc.pid
@@ -58,14 +38,14 @@ def _helper_pid() -> int | None:
 
 @pytest.mark.parametrize("share", [True, False])
 def test_the_helper_gives_the_same_answers_as_in_process(share: bool) -> None:
-    items, truth = _checks(200)
+    items, truth = verifier_checks(200)
     assert verifier.verify_many(items, share=share) == truth
     assert _helper_pid() is not None  # it really went to the process
     assert [verifier.check(item) for item in items] == truth
 
 
 def test_short_runs_stay_in_process() -> None:
-    items, truth = _checks(verifier.MIN_HANDOFF - 1)
+    items, truth = verifier_checks(verifier.MIN_HANDOFF - 1)
     assert verifier.verify_many(items) == truth
     assert _helper_pid() is None
 
@@ -82,7 +62,7 @@ def test_the_helper_is_given_no_secret(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_helper_that_dies_moves_checks_back_in_process(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    items, truth = _checks(100)
+    items, truth = verifier_checks(100)
     assert verifier.verify_many(items, share=False) == truth
     helper = verifier._helper
     assert helper is not None and helper._proc is not None
@@ -121,7 +101,7 @@ def test_a_helper_that_misbehaves_decides_nothing(
         return self._proc
 
     monkeypatch.setattr(verifier._Helper, "_ensure", impostor)
-    items, truth = _checks(120)
+    items, truth = verifier_checks(120)
     assert verifier.verify_many(items, share=False) == truth
     helper = verifier._helper
     assert helper is not None and not helper.usable
@@ -129,7 +109,7 @@ def test_a_helper_that_misbehaves_decides_nothing(
 
 def test_switched_off_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HAVEN_VERIFY_PROCESS", "0")
-    items, truth = _checks(100)
+    items, truth = verifier_checks(100)
     assert verifier.verify_many(items) == truth
     assert _helper_pid() is None
 
@@ -190,7 +170,7 @@ def test_a_forgery_in_a_long_batch_is_caught_by_the_helper(
 def test_requests_in_flight_are_answered_to_their_owners() -> None:
     """Several requests outstanding at once (the sync pipeline's way), collected in any
     order; a request lost with a stopped helper is checked in-process."""
-    runs = [_checks(40 + 10 * i) for i in range(4)]
+    runs = [verifier_checks(40 + 10 * i) for i in range(4)]
     pending = [verifier.verify_later(items) for items, _ in runs]
     assert _helper_pid() is not None
     for (_, truth), waiting in reversed(list(zip(runs, pending, strict=True))):
@@ -236,7 +216,7 @@ def _alive(pid: int) -> bool:
 def test_answers_nobody_asks_for_are_not_kept() -> None:
     """A round that ends while batches are still being prepared drops their requests; the
     helper's answers to them are read past and thrown away, not kept for ever."""
-    items, truth = _checks(64)
+    items, truth = verifier_checks(64)
     dropped = [verifier.verify_later(items) for _ in range(3)]
     del dropped
     gc.collect()
