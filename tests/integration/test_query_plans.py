@@ -46,6 +46,9 @@ SMALL_TABLES = {
     "space_member_devices": "one row per member device",
     "space_epoch_recipients": "one row per member device and key rotation",
     "epoch_keys": "one row per key rotation",
+    "space_epoch_commitments": "one row per key rotation",
+    "space_key_conflicts": "one row per rotation or share by an admin that sealed this "
+    "device a wrong key (a warning each)",
     "equivocations": "one row per forked sequence number (a warning each)",
     "journal_tag_counts": "one row per distinct tag",
     "journal_totals": "one row",
@@ -127,6 +130,8 @@ def problems(conn: Connection, sql: str) -> list[str]:
         if kind == "SEARCH" and _keyed(constraint or "", index) and not sorts:
             continue
         found.append(step)
+    if found and sorts:  # say why: the rows were sorted before the LIMIT
+        found += [step for step in plan if _TEMP_BTREE.search(step)]
     return found
 
 
