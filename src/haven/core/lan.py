@@ -62,10 +62,12 @@ class LanSettings:
             ids.set_meta(conn, key, b"0" if enabled else b"1")
 
     def discovery_keys(self) -> list[SpaceKeyForDiscovery]:
-        """The keys to announce and browse with: none when LAN sync is off."""
+        """The keys to announce and browse with: none when LAN sync is turned off. (Whether
+        the app runs discovery at all is `enabled()`; `haven serve --lan on` and `haven sync`
+        are asked for explicitly and use these keys as they are.)"""
         out: list[SpaceKeyForDiscovery] = []
         with self._vault.read() as conn:
-            if ids.get_meta(conn, _GLOBAL) == b"1" or not _has_peers(conn, self._device_id):
+            if ids.get_meta(conn, _GLOBAL) == b"1":
                 return []
             for space in ids.list_spaces(conn):
                 if ids.get_meta(conn, _SPACE + space.space_id.hex()) == b"1":

@@ -138,7 +138,7 @@ def test_the_policy_in_the_core(tmp_path: Path) -> None:
     try:
         assert not alone.lan.available() and not alone.lan.enabled()
         alone.lan.set_enabled(True)  # asking for it with nobody to sync with changes nothing
-        assert not alone.lan.enabled() and alone.lan.discovery_keys() == []
+        assert not alone.lan.enabled()
         space = alone.spaces.create_space("Group")
         assert alone.lan.available() and alone.lan.enabled()
         assert {k.space_id for k in alone.lan.discovery_keys()} == {space, alone.journal.space_id}
