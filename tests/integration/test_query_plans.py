@@ -46,6 +46,8 @@ SMALL_TABLES = {
     "space_member_devices": "one row per member device",
     "space_epoch_recipients": "one row per member device and key rotation",
     "epoch_keys": "one row per key rotation",
+    "space_epoch_commitments": "one row per key rotation",
+    "space_key_conflicts": "one row per admin's rotation or share with a bad key (a warning)",
     "equivocations": "one row per forked sequence number (a warning each)",
     "journal_tag_counts": "one row per distinct tag",
     "journal_totals": "one row",
