@@ -46,6 +46,14 @@ def floors() -> dict[str, str]:
     return found
 
 
+def test_tools() -> list[str]:
+    """What the unit tests need from the app's dev extra (its linters and builders are left
+    out), read from pyproject.toml so that a tool a test starts using is installed here too."""
+    dev = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]
+    not_for_tests = ("ruff", "mypy", "build", "hatchling")
+    return [r for r in dev["dev"] if not r.startswith(not_for_tests)]
+
+
 def main() -> int:
     venv = ROOT / "build" / "lowest-deps"
     shutil.rmtree(venv, ignore_errors=True)
@@ -58,7 +66,7 @@ def main() -> int:
     pip = [python, "-m", "pip", "install", "--quiet"]
     subprocess.run([*pip, "--upgrade", "pip"], check=True)
     dists = ["-e", "packaging/pypi/core", "-e", "packaging/pypi/relay[postgres]", "-e", "."]
-    tools = ["pytest>=8", "pytest-timeout>=2.3", "hypothesis>=6.100", "import-linter>=2.0"]
+    tools = test_tools()
     subprocess.run([*pip, "-c", str(constraints), *dists, *tools], check=True, cwd=ROOT)
     subprocess.run([python, "-m", "pip", "list"], check=True)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
