@@ -156,7 +156,7 @@ def _unkeyed_session(folder: Path) -> Session:
     migrations.migrate(conn)
     lock = filelock.FileLock(str(folder / "plain.lock"), timeout=0)
     lock.acquire()
-    vault = Vault(folder, conn, lock, b"unkeyed", UnlockTimings(0.0, 0.0))
+    vault = Vault(folder, conn, lock, bytearray(b"unkeyed"), UnlockTimings(0.0, 0.0))
     persona = Identity(vault).initialise("Bench")
     _create_journal_space(vault, persona, now_ms)
     return Session(vault)
