@@ -91,10 +91,13 @@ def test_add_with_no_text_opens_the_editor_and_leaves_no_draft(
 
 
 def test_the_passphrase_prompt_gives_three_tries(vault: Path) -> None:
+    # Each answer is sent only once its prompt shows: getpass flushes typed-ahead input.
     term = Terminal("--data-dir", str(vault), "journal", "list")
     term.expect("Passphrase: ")
+    term.seen = b""
     term.send("typo one")
     term.expect("try again")
+    term.expect("Passphrase: ")
     term.send(PASSPHRASE)
     code, screen = term.finish()
     assert code == 0, screen
