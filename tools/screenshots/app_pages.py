@@ -11,6 +11,7 @@ from tools.screenshots import devices
 from tools.screenshots.common import (
     DEMO_ENTRIES,
     DEMO_PASSPHRASE,
+    fresh_passphrase,
     render_all,
     screenshot_app,
     shoot,
@@ -52,7 +53,7 @@ def render(out_dir: Path, language: str = "en") -> list[Path]:
         s.journal.add_many([JournalDraft(b, t, m, tags) for t, b, m, tags in DEMO_ENTRIES])
         s.lock()
         window.show_start_page()
-        bridge.unlock(DEMO_PASSPHRASE)
+        bridge.unlock(fresh_passphrase())
         wait(app, lambda: window.current_page() is window.home)
         page = window.journal_page
         wait(app, lambda: page.model.rowCount() == len(DEMO_ENTRIES))

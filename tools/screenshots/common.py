@@ -15,6 +15,14 @@ from pathlib import Path
 from typing import Any
 
 DEMO_PASSPHRASE = "copper meadow lantern drift 7"
+
+
+def fresh_passphrase() -> str:
+    """A new str with the demo passphrase: the bridge zeroes the one it is given after
+    unlocking, which must not be the shared constant."""
+    return "".join(reversed(DEMO_PASSPHRASE[::-1]))
+
+
 DEMO_ENTRIES = [
     (
         "Told my sister",

@@ -14,7 +14,14 @@ from typing import Any
 from haven.core import session as core_session
 from haven.core.session import Session
 from haven.core.spaces.model import COLOURS
-from tools.screenshots.common import DEMO_PASSPHRASE, render_all, screenshot_app, shoot, wait
+from tools.screenshots.common import (
+    DEMO_PASSPHRASE,
+    fresh_passphrase,
+    render_all,
+    screenshot_app,
+    shoot,
+    wait,
+)
 
 TEXT: dict[str, dict[str, Any]] = {
     "en": {
@@ -187,7 +194,7 @@ def render(out_dir: Path, language: str = "en") -> list[Path]:
         window = HavenWindow(bridge, settings)
         window.resize(1280, 760)
         window.show()
-        bridge.unlock(DEMO_PASSPHRASE)
+        bridge.unlock(fresh_passphrase())
         wait(app, lambda: window.current_page() is window.home)
         window.home.show_section("spaces")
         page = window.spaces_page

@@ -21,6 +21,7 @@ from haven.sync.engine import SyncEngine
 from tools.screenshots.common import (
     DEMO_ENTRIES,
     DEMO_PASSPHRASE,
+    fresh_passphrase,
     render_all,
     screenshot_app,
     shoot,
@@ -65,7 +66,7 @@ def render(out_dir: Path, language: str = "en") -> list[Path]:
         window = HavenWindow(bridge, settings)
         window.resize(1280, 760)
         window.show()
-        bridge.unlock(DEMO_PASSPHRASE)
+        bridge.unlock(fresh_passphrase())
         wait(app, lambda: window.current_page() is window.home)
         session = bridge.session
         assert session is not None

@@ -146,6 +146,9 @@ class SessionBridge(QObject):
         self._open_in_worker(work)
 
     def unlock(self, passphrase: str) -> None:
+        """Open the vault in a worker. Takes ownership of `passphrase`: its characters are
+        zeroed in place afterwards (`wipe_immutable`), so pass the str a field gave, never a
+        constant or a value anything else still reads."""
         data_dir = self.data_dir
 
         def work() -> Session:
