@@ -72,21 +72,6 @@ def feed(data_dir: Path, space: str) -> list[dict[str, object]]:
     return json.loads(cli(data_dir, "space", "read", space, "--json"))
 
 
-def join(admin: Session, joiner: Session, space_id: bytes, name: str) -> bytes:
-    req = joiner.spaces.prepare_join(name, "she/her")
-    welcome = admin.spaces.make_add_member(
-        space_id,
-        req.persona_pk,
-        req.box_pk,
-        name,
-        req.profile.pronouns,
-        req.profile.colour,
-        device_id=req.device_id,
-    )
-    assert joiner.spaces.accept_welcome(welcome) == space_id
-    return req.persona_pk
-
-
 def identifiers(sessions: Iterable[Session]) -> list[bytes]:
     """Every persona key, space id and device id these vaults write or hold (raw)."""
     out: set[bytes] = set()

@@ -17,10 +17,10 @@ from tests.integration.relay_sync_support import (
     cli,
     feed,
     identifiers,
-    join,
     journal,
     sync,
 )
+from tests.space_helpers import join
 
 SECRETS = ["my first week on testosterone", "told my sister I'm bi", "Robin"]
 
