@@ -108,6 +108,31 @@ def test_purge_uses_the_injected_clock(tmp_path: Path) -> None:
     run(scenario())
 
 
+def test_a_lowered_quota_evicts_the_oldest_blobs_on_the_next_purge(tmp_path: Path) -> None:
+    async def fill() -> None:
+        hub = Hub(SqliteStore(tmp_path / "r.db"), Limits(), Metrics())
+        await hub.start()
+        rec = Recorder()
+        for i in range(4):
+            hub.submit(A, bytes([i]) * 100, rec.sink, i)
+            await hub.flush()
+        await hub.close()
+
+    async def reopen_with_a_lower_quota() -> None:
+        metrics = Metrics()
+        hub = Hub(SqliteStore(tmp_path / "r.db"), Limits(mailbox_max_bytes=250), metrics)
+        await hub.start()
+        assert hub.stored_bytes == 400
+        assert await hub.purge_once() == 2
+        assert hub.stored_bytes == 200
+        assert [c for c, _ in (await hub.page(A, 0, 10)).items] == [3, 4]
+        assert "haven_relay_trimmed_total 2.0" in metrics.render().decode()
+        await hub.close()
+
+    run(fill())
+    run(reopen_with_a_lower_quota())
+
+
 def test_auth_timeout_on_the_real_relay(tmp_path: Path) -> None:
     relay = RelayProcess(tmp_path, write_config(tmp_path / "r.toml", auth_timeout_seconds=0.3))
     try:

@@ -122,6 +122,30 @@ def test_purge_is_oldest_first_frees_quota_and_cursors_never_repeat(db_url: str)
     with_store(db_url, scenario)
 
 
+def test_trim_keeps_the_newest_blobs_that_fit_a_lowered_quota(db_url: str) -> None:
+    """The operator lowered the quota: each mailbox over it loses its oldest blobs, down to
+    the newest that fit; a mailbox within it, and cursors, are untouched."""
+
+    async def scenario(store: Store) -> None:
+        await store.append_batch(
+            [PendingAppend(A, bytes([i]) * 10, 1000 + i) for i in range(6)]
+            + [PendingAppend(B, b"b" * 10, 1000)],
+            10**6,
+        )
+        first = await store.trim(quota_bytes=25, max_blobs=3)  # A holds 60 bytes
+        assert (first.blobs, first.bytes) == (3, 30)
+        rest = await store.trim(quota_bytes=25, max_blobs=100)
+        assert (rest.blobs, rest.bytes) == (1, 10)
+        assert [c for c, _ in (await store.page(A, 0, 10, 10**6)).items] == [5, 6]
+        assert (await store.page(B, 0, 10, 10**6)).items == [(1, b"b" * 10)]
+        assert (await store.totals()).bytes == 30
+        assert (await store.trim(quota_bytes=25, max_blobs=100)).blobs == 0
+        again = await store.append_batch([PendingAppend(A, b"z", 9000)], 25)
+        assert again[0].cursor == 7 and not again[0].over_quota
+
+    with_store(db_url, scenario)
+
+
 def test_large_batches_span_statement_chunks(db_url: str) -> None:
     async def scenario(store: Store) -> None:
         mailboxes = [i.to_bytes(32, "big") for i in range(700)]  # several IN (...) chunks

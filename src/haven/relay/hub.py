@@ -14,7 +14,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Protocol
 
 from haven.relay import protocol
@@ -24,6 +24,7 @@ from haven.relay.storage import (
     AppendResult,
     Page,
     PendingAppend,
+    Purged,
     StorageError,
     Store,
 )
@@ -247,15 +248,24 @@ class Hub:
     # --- expiry ---------------------------------------------------------------------------
 
     async def purge_once(self) -> int:
-        """Delete every expired blob, oldest first, a chunk per transaction."""
+        """Delete every expired blob, oldest first, then the oldest blobs of any mailbox over
+        its quota (the operator lowered `mailbox_max_bytes`), a chunk per transaction."""
         cutoff = int((self.clock() - self.limits.expiry_seconds) * 1000)
+        expired = await self._delete_in_chunks(lambda: self.store.purge(cutoff, PURGE_CHUNK))
+        over = await self._delete_in_chunks(
+            lambda: self.store.trim(self.limits.mailbox_max_bytes, PURGE_CHUNK)
+        )
+        self.metrics.count("purged", expired)
+        self.metrics.count("trimmed", over)
+        return expired + over
+
+    async def _delete_in_chunks(self, chunk: Callable[[], Awaitable[Purged]]) -> int:
         deleted = 0
         while True:
-            gone = await self.store.purge(cutoff, PURGE_CHUNK)
+            gone = await chunk()
             deleted += gone.blobs
             self.stored_bytes = max(0, self.stored_bytes - gone.bytes)
             self.stored_blobs = max(0, self.stored_blobs - gone.blobs)
-            self.metrics.count("purged", gone.blobs)
             if gone.blobs < PURGE_CHUNK:
                 return deleted
             await asyncio.sleep(0)  # let queued appends commit between chunks

@@ -82,7 +82,20 @@ class Store(Protocol):
     async def purge(self, cutoff_ms: int, max_blobs: int) -> Purged:
         """Delete up to `max_blobs` blobs stored before `cutoff_ms`, oldest first."""
 
+    async def trim(self, quota_bytes: int, max_blobs: int) -> Purged:
+        """Delete up to `max_blobs` of the oldest blobs of mailboxes holding more than
+        `quota_bytes` (the quota was lowered), leaving each at most `quota_bytes`."""
+
     async def close(self) -> None: ...
+
+
+def tally(gone: list[tuple[bytes, int]]) -> dict[bytes, tuple[int, int]]:
+    """(blobs, bytes) deleted per mailbox, from (mailbox, size) rows."""
+    per_mailbox: dict[bytes, tuple[int, int]] = {}
+    for mailbox, size in gone:
+        blobs, total = per_mailbox.get(mailbox, (0, 0))
+        per_mailbox[mailbox] = (blobs + 1, total + size)
+    return per_mailbox
 
 
 def blob_hash(blob: bytes) -> bytes:

@@ -33,9 +33,18 @@ from haven.relay.storage import (
     StorageError,
     Totals,
     blob_hash,
+    tally,
 )
 
 log = logging.getLogger("haven.relay")
+
+
+async def _lock_mailboxes(conn: Any, ids: list[bytes]) -> None:
+    """Lock mailbox rows in id order (as appends do), so concurrent writers cannot deadlock."""
+    await conn.execute(
+        "SELECT 1 FROM mailboxes WHERE id = ANY($1::bytea[]) ORDER BY id FOR UPDATE", ids
+    )
+
 
 CHANNEL = "haven_relay_commits"
 SCHEMA_VERSION = 1
@@ -230,41 +239,69 @@ class PostgresStore:
 
     async def purge(self, cutoff_ms: int, max_blobs: int) -> Purged:
         """Oldest first; the mailbox rows are locked in id order first, as appends do."""
+
+        async def delete(conn: Any) -> list[tuple[bytes, int]]:
+            victims = await conn.fetch(
+                "SELECT mailbox, cursor FROM blobs WHERE stored_ms < $1 "
+                "ORDER BY stored_ms LIMIT $2",
+                cutoff_ms,
+                max_blobs,
+            )
+            if not victims:
+                return []
+            await _lock_mailboxes(conn, sorted({row["mailbox"] for row in victims}))
+            gone = await conn.fetch(
+                "DELETE FROM blobs b USING unnest($1::bytea[], $2::bigint[]) AS q(m, c) "
+                "WHERE b.mailbox = q.m AND b.cursor = q.c AND b.stored_ms < $3 "
+                "RETURNING b.mailbox, b.size",
+                [row["mailbox"] for row in victims],
+                [row["cursor"] for row in victims],
+                cutoff_ms,
+            )
+            return [(row["mailbox"], row["size"]) for row in gone]
+
+        return await self._delete(delete)
+
+    async def trim(self, quota_bytes: int, max_blobs: int) -> Purged:
+        """Oldest first within each mailbox over `quota_bytes`, keeping the newest that fit;
+        the over-quota mailbox rows are locked (id order) before their blobs are counted."""
+
+        async def delete(conn: Any) -> list[tuple[bytes, int]]:
+            over = await conn.fetch(
+                "SELECT id FROM mailboxes WHERE bytes > $1 ORDER BY id LIMIT $2 FOR UPDATE",
+                quota_bytes,
+                max_blobs,
+            )
+            if not over:
+                return []
+            gone = await conn.fetch(
+                "WITH ranked AS (SELECT mailbox, cursor, SUM(size) OVER "
+                "(PARTITION BY mailbox ORDER BY cursor DESC) AS kept FROM blobs "
+                "WHERE mailbox = ANY($1::bytea[])), "
+                "victims AS (SELECT mailbox, cursor FROM ranked WHERE kept > $2 LIMIT $3) "
+                "DELETE FROM blobs b USING victims v "
+                "WHERE b.mailbox = v.mailbox AND b.cursor = v.cursor RETURNING b.mailbox, b.size",
+                [row["id"] for row in over],
+                quota_bytes,
+                max_blobs,
+            )
+            return [(row["mailbox"], row["size"]) for row in gone]
+
+        return await self._delete(delete)
+
+    async def _delete(self, delete: Any) -> Purged:
+        """Run `delete(conn)` (returning (mailbox, size) rows) and update the mailbox
+        counters, in one transaction."""
         try:
             async with self._pool_or_fail().acquire() as conn, conn.transaction():
-                victims = await conn.fetch(
-                    "SELECT mailbox, cursor FROM blobs WHERE stored_ms < $1 "
-                    "ORDER BY stored_ms LIMIT $2",
-                    cutoff_ms,
-                    max_blobs,
-                )
-                if not victims:
-                    return Purged(0, 0)
-                ids = sorted({row["mailbox"] for row in victims})
-                await conn.execute(
-                    "SELECT 1 FROM mailboxes WHERE id = ANY($1::bytea[]) ORDER BY id FOR UPDATE",
-                    ids,
-                )
-                gone = await conn.fetch(
-                    "DELETE FROM blobs b USING unnest($1::bytea[], $2::bigint[]) AS q(m, c) "
-                    "WHERE b.mailbox = q.m AND b.cursor = q.c AND b.stored_ms < $3 "
-                    "RETURNING b.mailbox, b.size",
-                    [row["mailbox"] for row in victims],
-                    [row["cursor"] for row in victims],
-                    cutoff_ms,
-                )
-                per_mailbox: dict[bytes, list[int]] = {}
-                for row in gone:
-                    counts = per_mailbox.setdefault(row["mailbox"], [0, 0])
-                    counts[0] += 1
-                    counts[1] += row["size"]
+                gone = await delete(conn)
                 await conn.executemany(
                     "UPDATE mailboxes SET blobs = blobs - $1, bytes = bytes - $2 WHERE id = $3",
-                    [(n, size, m) for m, (n, size) in per_mailbox.items()],
+                    [(n, size, m) for m, (n, size) in tally(gone).items()],
                 )
         except _DB_ERRORS as exc:
             raise StorageError(f"purge failed: {_reason(exc)}") from exc
-        return Purged(blobs=len(gone), bytes=sum(row["size"] for row in gone))
+        return Purged(blobs=len(gone), bytes=sum(size for _, size in gone))
 
     async def close(self) -> None:
         if self._listener is not None:

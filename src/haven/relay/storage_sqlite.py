@@ -30,6 +30,7 @@ from haven.relay.storage import (
     StorageError,
     Totals,
     blob_hash,
+    tally,
 )
 
 SCHEMA_VERSION = 1
@@ -210,22 +211,46 @@ class Writer:
     def purge(self, cutoff_ms: int, max_blobs: int) -> Purged:
         """Delete up to `max_blobs` blobs stored before `cutoff_ms`, oldest first, in one short
         transaction; mailboxes keep their head so cursors never repeat."""
-        conn = self.conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            gone = conn.execute(
+        return self._delete(
+            lambda: self.conn.execute(
                 "DELETE FROM blobs WHERE rowid IN (SELECT rowid FROM blobs WHERE stored_ms < ? "
                 "ORDER BY stored_ms LIMIT ?) RETURNING mailbox, size",
                 (cutoff_ms, max_blobs),
             ).fetchall()
-            per_mailbox: dict[bytes, list[int]] = {}
-            for mailbox, size in gone:
-                counts = per_mailbox.setdefault(mailbox, [0, 0])
-                counts[0] += 1
-                counts[1] += size
+        )
+
+    def trim(self, quota_bytes: int, max_blobs: int) -> Purged:
+        """Oldest first within each mailbox over `quota_bytes`: keep the newest blobs that
+        fit, delete the rest (at most `max_blobs` in this transaction)."""
+
+        def victims() -> list[tuple[bytes, int]]:
+            gone: list[tuple[bytes, int]] = []
+            over = self.conn.execute(
+                "SELECT id FROM mailboxes WHERE bytes > ? LIMIT ?", (quota_bytes, max_blobs)
+            ).fetchall()
+            for (mailbox,) in over:
+                if len(gone) >= max_blobs:
+                    break
+                gone += self.conn.execute(
+                    "DELETE FROM blobs WHERE rowid IN (SELECT rowid FROM (SELECT rowid, "
+                    "SUM(size) OVER (ORDER BY cursor DESC) AS kept FROM blobs WHERE mailbox = ?) "
+                    "WHERE kept > ? LIMIT ?) RETURNING mailbox, size",
+                    (mailbox, quota_bytes, max_blobs - len(gone)),
+                ).fetchall()
+            return gone
+
+        return self._delete(victims)
+
+    def _delete(self, delete: Callable[[], list[tuple[bytes, int]]]) -> Purged:
+        """Run `delete` (returning (mailbox, size) rows) and update the mailbox counters, in
+        one transaction."""
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            gone = delete()
             conn.executemany(
                 "UPDATE mailboxes SET blobs = blobs - ?, bytes = bytes - ? WHERE id = ?",
-                [(n, size, m) for m, (n, size) in per_mailbox.items()],
+                [(n, size, m) for m, (n, size) in tally(gone).items()],
             )
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
@@ -328,6 +353,10 @@ class SqliteStore:
     async def purge(self, cutoff_ms: int, max_blobs: int) -> Purged:
         assert self._writer is not None
         return await self._write(self._writer.purge, cutoff_ms, max_blobs)
+
+    async def trim(self, quota_bytes: int, max_blobs: int) -> Purged:
+        assert self._writer is not None
+        return await self._write(self._writer.trim, quota_bytes, max_blobs)
 
     async def close(self) -> None:
         if self._writer is not None:
