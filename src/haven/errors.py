@@ -41,6 +41,18 @@ class VaultInUse(HavenError):
         super().__init__(message)
 
 
+class AlreadyOpen(VaultInUse):
+    """Another `haven serve` or app window holds this data folder (asked before any
+    passphrase, so nobody types one only to be refused)."""
+
+    def __init__(
+        self,
+        message: str = "Haven is already open on this data folder (the app or `haven serve`);"
+        " use that one, or quit it first",
+    ) -> None:
+        super().__init__(message)
+
+
 class VaultDamaged(HavenError):
     exit_code = 7
 

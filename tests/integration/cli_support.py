@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import select
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -74,3 +76,30 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 def init_vault(data_dir: Path, name: str = "Robin", pronouns: str = "they/them") -> None:
     ok(haven(data_dir, "init", "--name", name, "--pronouns", pronouns))
+
+
+class Server:
+    """`haven serve --port 0` (loopback, no LAN) in a subprocess; the port is read from its
+    first line. `stop` ends it with SIGTERM, as Ctrl+C would."""
+
+    def __init__(self, data_dir: Path, *extra: str, passphrase: str = PASSPHRASE) -> None:
+        env = {**os.environ, "HAVEN_PASSPHRASE": passphrase}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "haven", "--data-dir", str(data_dir), "serve", "--port", "0"]
+            + ["--lan", "off", *extra],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert self.proc.stdout is not None
+        ready, _, _ = select.select([self.proc.stdout], [], [], TIMEOUT_S)
+        assert ready, "haven serve did not start"
+        self.first_line = self.proc.stdout.readline().rstrip("\n")
+        assert self.first_line.startswith("listening on 127.0.0.1:"), self.first_line
+        self.port = int(self.first_line.rsplit(":", 1)[1])
+
+    def stop(self) -> tuple[int, str, str]:
+        self.proc.send_signal(signal.SIGTERM)
+        out, err = self.proc.communicate(timeout=TIMEOUT_S)
+        return self.proc.returncode, out, err

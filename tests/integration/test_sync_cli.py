@@ -8,8 +8,6 @@ import asyncio
 import json
 import os
 import re
-import select
-import signal
 import subprocess
 import sys
 import threading
@@ -24,6 +22,7 @@ from haven.sync import tcp
 from haven.sync.engine import SyncEngine
 from haven.sync.reconcile import SyncReport
 from tests.helpers import PASSPHRASE, new_session
+from tests.integration.cli_support import Server
 from tests.sync_helpers import journal_state, make_replicas, missing
 
 HAVEN = [sys.executable, "-m", "haven"]
@@ -49,30 +48,6 @@ def entries(data_dir: Path) -> list[dict[str, object]]:
     done = haven(data_dir, "journal", "list", "--json")
     assert done.returncode == 0, done.stderr
     return sorted(json.loads(done.stdout), key=lambda e: str(e["id"]))
-
-
-class Server:
-    """`haven serve --port 0` in a subprocess; the port is read from its first line."""
-
-    def __init__(self, data_dir: Path) -> None:
-        self.proc = subprocess.Popen(
-            [*HAVEN, "--data-dir", str(data_dir), "serve", "--port", "0"],
-            env=_env(),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        assert self.proc.stdout is not None
-        ready, _, _ = select.select([self.proc.stdout], [], [], WAIT_S)
-        assert ready, "haven serve did not start"
-        self.first_line = self.proc.stdout.readline().rstrip("\n")
-        assert self.first_line.startswith("listening on 127.0.0.1:"), self.first_line
-        self.port = int(self.first_line.rsplit(":", 1)[1])
-
-    def stop(self) -> tuple[int, str, str]:
-        self.proc.send_signal(signal.SIGTERM)
-        out, err = self.proc.communicate(timeout=WAIT_S)
-        return self.proc.returncode, out, err
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from typing import Any
 
 from haven.cli import output
 from haven.cli.context import Context
-from haven.cli.editor import EDITOR_HELP, write_in_editor
+from haven.cli.editor import EDITOR_HELP
 from haven.core.journal import EntryFilter, JournalEntry, normalise_tags
 from haven.errors import InvalidInput
 
@@ -105,7 +105,7 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     mood = output.parse_mood(args.mood)
     tags = normalise_tags(args.tag)
     if args.text is None:
-        text = write_in_editor()  # before unlocking: the vault is not open while one writes
+        text = ctx.write_in_editor()  # before unlocking: the vault is not open while one writes
         if not text.strip():
             print("Nothing was saved: the entry was empty.", file=sys.stderr)
             return 1

@@ -19,6 +19,7 @@ from haven.cli import output
 from haven.cli.context import Context
 from haven.cli.relay_invites_cli import sync_pass
 from haven.cli.relays_cli import run_relay_sync
+from haven.cli.remote import control_channel
 from haven.core.relay_urls import check_relay_url
 from haven.core.session import Session
 from haven.errors import InvalidInput
@@ -175,7 +176,13 @@ def run_sync(args: argparse.Namespace, ctx: Context) -> int:
 def run_serve(args: argparse.Namespace, ctx: Context) -> int:
     if not 0 <= args.port <= 65535:
         raise InvalidInput("a port is a number from 0 to 65535")
-    session = ctx.open()
+    # One Haven per data folder, refused before the passphrase is asked; from here on
+    # `haven` commands on this folder are run by this process (haven/control/).
+    with control_channel(ctx.data_dir, lambda: ctx.session):
+        return _serve(args, ctx.open())
+
+
+def _serve(args: argparse.Namespace, session: Session) -> int:
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())

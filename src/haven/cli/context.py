@@ -8,6 +8,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from haven.cli import editor
 from haven.core import session as sessions
 from haven.core.passphrase import Weakness, check, describe
 from haven.core.paths import data_dir as default_data_dir
@@ -27,6 +28,11 @@ class Context:
     @classmethod
     def from_args(cls, data_dir: str | None) -> Context:
         return cls(default_data_dir(data_dir))
+
+    @property
+    def session(self) -> Session | None:
+        """The session `open` unlocked, while it is open; None before or after."""
+        return self._session if self._session is not None and self._session.is_open else None
 
     def passphrase(self, prompt: str = "Passphrase: ") -> str:
         """From HAVEN_PASSPHRASE (meant for automation and tests) or a hidden prompt on the
@@ -53,6 +59,10 @@ class Context:
             if second != first:
                 raise WeakPassphrase(describe(Weakness.MISMATCH))
         return first
+
+    def write_in_editor(self) -> str:
+        """A text written in $VISUAL/$EDITOR (see editor.py)."""
+        return editor.write_in_editor()
 
     def open(self) -> Session:
         """Unlock the vault: up to PROMPT_TRIES tries at a terminal prompt, one from

@@ -13,30 +13,15 @@ import logging
 import pkgutil
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import haven.cli
 from haven import __version__, errors
+from haven.cli.argv import wants_app
 from haven.cli.context import PASSPHRASE_ENV, PROMPT_TRIES, Context
 from haven.errors import HavenError
 
-_GLOBAL_FLAGS_WITH_VALUE = {"--data-dir"}
-
-
-def wants_app(argv: Sequence[str]) -> bool:
-    """True when no sub-command was given (only global options): open the window."""
-    skip = False
-    for arg in argv:
-        if skip:
-            skip = False
-            continue
-        if arg in _GLOBAL_FLAGS_WITH_VALUE:
-            skip = True
-            continue
-        if arg.startswith("--data-dir="):
-            continue
-        return False
-    return True
+__all__ = ["build_parser", "main", "run_handler", "wants_app"]
 
 
 #: The order `haven --help` lists commands in: the way a person meets them (start, write,
@@ -122,6 +107,8 @@ def _order_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sub._choices_actions.sort(key=lambda a: (rank.get(a.dest, len(rank)), a.dest))
 
 
+Handler = Callable[[argparse.Namespace, Context], "int | None"]
+
 #: Exit code for a failure no check foresaw (EX_SOFTWARE of sysexits.h).
 UNEXPECTED_EXIT = 70
 
@@ -136,7 +123,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help(sys.stderr)
         return 2
-    ctx = Context.from_args(args.data_dir)
+    return run_handler(handler, args, Context.from_args(args.data_dir))
+
+
+def run_handler(handler: Handler, args: argparse.Namespace, ctx: Context) -> int:
+    """Run one command handler: its exit code, errors as one `haven: error:` line (never a
+    traceback), the context closed afterwards. The running Haven runs forwarded commands
+    through here too (haven/cli/remote.py)."""
     try:
         return int(handler(args, ctx) or 0)
     except HavenError as exc:

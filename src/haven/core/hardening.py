@@ -19,11 +19,11 @@ returned so a test can check it.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
-import logging
 import sys
 
-log = logging.getLogger(__name__)
+
+# No `logging` or `ctypes.util` at import: every `haven` command starts here, and a command
+# answered by a running Haven must start fast (haven/control/client.py).
 
 PR_SET_DUMPABLE = 4
 PR_GET_DUMPABLE = 3
@@ -50,18 +50,19 @@ def _no_core_files() -> bool:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         return True
     except (ImportError, OSError, ValueError) as exc:
-        log.warning("could not turn off core files: %s", type(exc).__name__)
+        _warn("could not turn off core files: %s", type(exc).__name__)
         return False
 
 
 def _not_dumpable() -> bool:
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        # The process's own symbols include libc's: no `ldconfig -p` subprocess to find it.
+        libc = ctypes.CDLL(None, use_errno=True)
         if libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0:
             raise OSError(ctypes.get_errno(), "prctl")
         return bool(libc.prctl(PR_GET_DUMPABLE, 0, 0, 0, 0) == 0)
     except (OSError, AttributeError) as exc:
-        log.warning("could not make the process undumpable: %s", type(exc).__name__)
+        _warn("could not make the process undumpable: %s", type(exc).__name__)
         return False
 
 
@@ -71,5 +72,11 @@ def _no_crash_dialog() -> bool:
         kernel32.SetErrorMode(_SEM_FAILCRITICALERRORS | _SEM_NOGPFAULTERRORBOX)
         return True
     except (OSError, AttributeError) as exc:
-        log.warning("could not turn off the crash dialog: %s", type(exc).__name__)
+        _warn("could not turn off the crash dialog: %s", type(exc).__name__)
         return False
+
+
+def _warn(message: str, *args: object) -> None:
+    import logging  # noqa: PLC0415 - only when a step fails
+
+    logging.getLogger(__name__).warning(message, *args)

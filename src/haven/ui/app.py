@@ -6,9 +6,20 @@ import argparse
 import logging
 import os
 import signal
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
+from haven.control.instance import InstanceClaim, claim_instance
+from haven.control.server import ControlServer
 from haven.core import paths
+from haven.errors import AlreadyOpen
 from haven.ui.platform_check import check_platform
+
+#: Makes the runner for commands sent to this window (haven.cli.remote, passed in by
+#: haven.__main__: the UI does not import the CLI).
+CommandsFactory = Callable[[Path, Callable[[], Any]], Any]
 
 
 def _parse(args: list[str]) -> argparse.Namespace:
@@ -45,12 +56,49 @@ def desktop_file_name(discreet: bool) -> str:
     return os.environ.get("FLATPAK_ID") or "haven"
 
 
-def run_app(args: list[str]) -> int:
+def start_control(
+    claim: InstanceClaim | None, data_dir: Path, bridge: Any, commands: CommandsFactory | None
+) -> ControlServer | None:
+    """Answer `haven` commands on this data folder with the bridge's session (while it is
+    unlocked; a locked window says so to the caller)."""
+    if claim is None:
+        return None
+    if commands is None:
+        claim.release()
+        return None
+    server = ControlServer(claim, commands(data_dir, lambda: bridge.session))
+    server.start()
+    return server
+
+
+def refuse_second_window(app: Any) -> int:
+    """Another window or `haven serve` has this data folder: say so, before any passphrase."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    print(f"haven: error: {AlreadyOpen()}", file=sys.stderr)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("App", "Already open"),
+        QCoreApplication.translate(
+            "App",
+            "Haven is already open on this computer for this data folder, in another window "
+            "or as `haven serve`. Use that one, or close it first.",
+        ),
+    )
+    box.setObjectName("alreadyOpen")
+    box.setAccessibleName(QCoreApplication.translate("App", "Already open"))
+    box.exec()
+    return int(AlreadyOpen.exit_code)
+
+
+def run_app(args: list[str], commands: CommandsFactory | None = None) -> int:
     code = check_platform()
     if code is not None:
         return code
     options = _parse(args)
     logging.basicConfig(level=logging.WARNING, format="haven: %(message)s")
+    data_dir = paths.data_dir(options.data_dir)
 
     from PySide6.QtCore import QLocale
     from PySide6.QtGui import QGuiApplication
@@ -73,7 +121,12 @@ def run_app(args: list[str]) -> int:
     if not settings.discreet:  # discreet mode shows no Haven icon either
         QGuiApplication.setWindowIcon(app_icon())
     install_translations(QLocale.system())
-    bridge = SessionBridge(paths.data_dir(options.data_dir))
+    try:
+        claim = claim_instance(data_dir)  # before the unlock screen asks for a passphrase
+    except AlreadyOpen:
+        return refuse_second_window(app)
+    bridge = SessionBridge(data_dir)
+    control = start_control(claim, data_dir, bridge, commands)
     window = HavenWindow(bridge, settings)
     # Quick exit: after hiding and locking, end the process so nothing stays in memory.
     window.quickExited.connect(app.quit)
@@ -83,5 +136,7 @@ def run_app(args: list[str]) -> int:
         return int(app.exec())
     finally:
         bridge.wait_for_workers()
+        if control is not None:
+            control.close()  # first: no command starts against a vault being locked
         window.lock()  # saves an unsaved draft into the vault, then locks
         bridge.shutdown()
