@@ -84,9 +84,9 @@ class Server:
 
     def __init__(self, data_dir: Path, *extra: str, passphrase: str = PASSPHRASE) -> None:
         env = {**os.environ, "HAVEN_PASSPHRASE": passphrase}
+        command = [sys.executable, "-m", "haven", "--data-dir", str(data_dir), "serve"]
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "haven", "--data-dir", str(data_dir), "serve", "--port", "0"]
-            + ["--lan", "off", *extra],
+            [*command, "--port", "0", "--lan", "off", *extra],
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

@@ -88,7 +88,7 @@ def test_journal_and_space_commands_run_in_the_serving_haven(tmp_path: Path) -> 
             post
         ]
     finally:
-        status, out, err = server.stop()
+        status, _, err = server.stop()
     assert status == 0, err
     assert "Traceback" not in err
     # Afterwards, with the vault unlocked here: everything the commands did is in it.

@@ -40,7 +40,7 @@ def place_for(data_dir: Path) -> Place:
     ).hexdigest()
     candidates = [Path(d) / "haven" for d in (os.environ.get("XDG_RUNTIME_DIR"),) if d]
     if sys.platform == "win32":
-        import tempfile  # noqa: PLC0415 - only here: every command imports this module
+        import tempfile
 
         candidates.append(Path(tempfile.gettempdir()) / "haven")
     else:

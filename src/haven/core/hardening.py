@@ -21,7 +21,6 @@ from __future__ import annotations
 import ctypes
 import sys
 
-
 # No `logging` or `ctypes.util` at import: every `haven` command starts here, and a command
 # answered by a running Haven must start fast (haven/control/client.py).
 
@@ -77,6 +76,6 @@ def _no_crash_dialog() -> bool:
 
 
 def _warn(message: str, *args: object) -> None:
-    import logging  # noqa: PLC0415 - only when a step fails
+    import logging
 
     logging.getLogger(__name__).warning(message, *args)
