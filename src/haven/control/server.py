@@ -30,6 +30,7 @@ REQUEST_TIMEOUT_S = 10.0
 #: How long a command waits for its caller's input (a person answering y/N, an editor).
 INPUT_TIMEOUT_S = 30 * 60.0
 _FLUSH_AT = 64 * 1024
+_DRAIN_S = 1.0
 _BACKLOG = 8
 
 
@@ -183,8 +184,15 @@ class ControlServer:
 
 
 def _refuse(conn: socket.socket, message: str, code: int) -> None:
+    """Send the error, then read (and drop) a little of what the client is still sending:
+    closing with unread bytes would reset the connection and lose the error on its way."""
     with contextlib.suppress(OSError):
         conn.sendall(
             wire.frame(wire.STDERR, f"haven: error: {message}\n".encode())
             + wire.frame(wire.EXIT, str(code).encode("ascii"))
         )
+        conn.shutdown(socket.SHUT_WR)
+        conn.settimeout(_DRAIN_S)
+        drained = 0
+        while drained <= wire.MAX_REQUEST and (chunk := conn.recv(65536)):
+            drained += len(chunk)
