@@ -5,10 +5,16 @@ from __future__ import annotations
 import hashlib
 import os
 import select
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
 
 from tests.helpers import PASSPHRASE
 
@@ -103,3 +109,15 @@ class Server:
         self.proc.send_signal(signal.SIGTERM)
         out, err = self.proc.communicate(timeout=TIMEOUT_S)
         return self.proc.returncode, out, err
+
+
+@contextmanager
+def own_runtime_folder(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fresh, short $XDG_RUNTIME_DIR for one test, so the control socket's folder is made
+    by the test's own `haven serve` (not the /tmp/haven-UID other tests share)."""
+    folder = Path(tempfile.mkdtemp(prefix="hv", dir="/tmp"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from haven.control import wire
-from haven.control.place import place_for
+from haven.control.place import Place, place_for
 from tests.helpers import new_session
-from tests.integration.cli_support import Server, fails, haven, ok
+from tests.integration.cli_support import Server, fails, haven, ok, own_runtime_folder
 
 WRONG = "not the passphrase at all"
 
@@ -125,11 +125,18 @@ def test_a_second_serve_is_refused_before_the_passphrase(tmp_path: Path) -> None
     assert again.stop()[0] == 0
 
 
-def test_the_socket_is_user_only(tmp_path: Path) -> None:
+def test_the_socket_is_user_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     ari = person(tmp_path, "ari")
-    server = Server(ari)
-    try:
+    with own_runtime_folder(monkeypatch) as runtime:
         place = place_for(ari)
+        assert place.folder == runtime / "haven"
+        server = Server(ari)
+        check_user_only(place, server)
+    assert not place.socket.exists()  # removed on a clean exit
+
+
+def check_user_only(place: Place, server: Server) -> None:
+    try:
         folder, sock = os.lstat(place.folder), os.lstat(place.socket)
         assert stat.S_ISDIR(folder.st_mode) and stat.S_IMODE(folder.st_mode) == 0o700
         assert stat.S_ISSOCK(sock.st_mode) and stat.S_IMODE(sock.st_mode) == 0o600
@@ -137,7 +144,6 @@ def test_the_socket_is_user_only(tmp_path: Path) -> None:
         assert len(os.fsencode(str(place.socket))) <= 100
     finally:
         assert server.stop()[0] == 0
-    assert not place.socket.exists()  # removed on a clean exit
 
 
 def test_a_stale_socket_after_a_crash_is_detected_and_removed(tmp_path: Path) -> None:

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import socket
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +16,7 @@ import pytest
 from haven.control import wire
 from haven.control.place import place_for
 from tests.helpers import new_session
-from tests.integration.cli_support import Server, fails, haven, ok
+from tests.integration.cli_support import Server, fails, haven, ok, own_runtime_folder
 
 NOBODY = 65534
 
@@ -30,13 +28,11 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture
 def runtime(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A short runtime folder of this test's own that others may traverse (/tmp/haven-UID
-    is shared with other tests running at the same time: never loosen that one)."""
-    folder = Path(tempfile.mkdtemp(prefix="hv", dir="/tmp"))
-    folder.chmod(0o711)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
+    """This test's own short runtime folder, which others may traverse (/tmp/haven-UID is
+    shared with other tests running at the same time: never loosen that one)."""
+    with own_runtime_folder(monkeypatch) as folder:
+        folder.chmod(0o711)
+        yield folder
 
 
 def as_other_user(path: Path) -> str:
@@ -71,6 +67,13 @@ def as_other_user(path: Path) -> str:
     return out.decode("utf-8", "replace")
 
 
+def refused_here(data_dir: Path, why: str) -> None:
+    done = haven(data_dir, "journal", "list")
+    assert "haven: warning: not using the control socket" in done.stderr
+    assert why in done.stderr
+    fails(done, 6, "in use")
+
+
 def test_another_user_is_kept_out_twice(tmp_path: Path, runtime: Path) -> None:
     new_session(tmp_path / "ari", "Ari").lock()
     ari = tmp_path / "ari"
@@ -81,18 +84,19 @@ def test_another_user_is_kept_out_twice(tmp_path: Path, runtime: Path) -> None:
     try:
         # As made: 0700 folder, 0600 socket. The other user cannot even connect.
         assert as_other_user(place.socket) == "failed:PermissionError"
-        # Loosened by mistake: they connect, and the server refuses them by uid.
+        # Our own command will not use a socket in a folder others can enter, nor a socket
+        # others may use: it runs here, and the vault is held, so it says so.
         place.folder.chmod(0o711)
+        refused_here(ari, "can be opened by other users")
+        place.folder.chmod(0o700)
         place.socket.chmod(0o666)
+        refused_here(ari, "can be used by other users")
+        # Both loosened by mistake: they connect, and the server refuses them by uid.
+        place.folder.chmod(0o711)
         answer = as_other_user(place.socket)
         assert answer.startswith("answer:"), answer
         assert "refused: the command comes from another user" in answer
         assert "private words" not in answer
-        # Our own command will not use a socket in a folder others can enter: it runs
-        # here, and the vault is held, so it says so (no traceback, nothing sent).
-        done = haven(ari, "journal", "list")
-        assert "not using the control socket" in done.stderr
-        fails(done, 6, "in use")
     finally:
         place.folder.chmod(0o700)
         status, _, err = server.stop()
