@@ -9,7 +9,13 @@ anything heavy is imported: no unlock, no Qt, no SQLCipher in this process.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from haven.cli.remote import RemoteCommands
+    from haven.core.session import Session
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,12 +52,12 @@ def _edit() -> str:
     return write_in_editor()
 
 
-def serve_commands(data_dir: Path, session_of: object) -> object:
+def serve_commands(data_dir: Path, session_of: Callable[[], Session | None]) -> RemoteCommands:
     """The app's runner for commands sent to it (haven.cli.remote), made here because the
     UI does not import the CLI."""
     from haven.cli.remote import RemoteCommands
 
-    return RemoteCommands(data_dir, session_of)  # type: ignore[arg-type]
+    return RemoteCommands(data_dir, session_of)
 
 
 if __name__ == "__main__":
