@@ -16,7 +16,6 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import NamedTuple
 
 #: sun_path holds 108 bytes on Linux, 104 on macOS; keep a margin.
 MAX_SOCKET_PATH = 100
@@ -27,10 +26,13 @@ class NotPrivate(Exception):
     """The folder for the socket exists but is not this user's alone."""
 
 
-class Place(NamedTuple):
-    folder: Path
-    socket: Path
-    lock: Path
+class Place:
+    """The private folder, the socket and the instance lock of one data folder."""
+
+    __slots__ = ("folder", "lock", "socket")
+
+    def __init__(self, folder: Path, socket: Path, lock: Path) -> None:
+        self.folder, self.socket, self.lock = folder, socket, lock
 
 
 def place_for(data_dir: Path) -> Place:

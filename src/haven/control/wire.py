@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import socket
 import struct
-from typing import NamedTuple
 
 VERSION = 1
 MAX_REQUEST = 64 * 1024
@@ -38,10 +37,14 @@ class WireError(Exception):
     """The other side sent something this protocol does not allow (or went away)."""
 
 
-class Request(NamedTuple):  # not a dataclass: its import costs a client ~10 ms
-    argv: list[str]
-    cwd: str
-    stdin_tty: bool
+class Request:
+    """What a command is: its arguments, the caller's folder and whether its stdin is a
+    terminal. (Not a dataclass or NamedTuple: their imports cost every command.)"""
+
+    __slots__ = ("argv", "cwd", "stdin_tty")
+
+    def __init__(self, argv: list[str], cwd: str, stdin_tty: bool) -> None:
+        self.argv, self.cwd, self.stdin_tty = argv, cwd, stdin_tty
 
 
 def encode_request(request: Request) -> bytes:

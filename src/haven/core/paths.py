@@ -6,8 +6,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "Haven"
 
 
@@ -17,4 +15,6 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     env = os.environ.get("HAVEN_DATA_DIR")
     if env:
         return Path(env).expanduser()
+    import platformdirs  # here: every `haven` command starts with this module
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))

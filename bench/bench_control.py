@@ -1,0 +1,153 @@
+"""Issue 11's figure: a `haven journal add` / `journal search` while `haven serve` holds the
+unlocked vault (100,000 entries), answered over the control channel — wall time and the
+calling process's peak RSS, against a bare Python start and the same command run with
+nobody serving (which unlocks the vault itself), measured in the same run."""
+
+from __future__ import annotations
+
+import os
+import select
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.bench_journal import PASSPHRASE, _fill
+from bench.stats import median, percentile, table, verdict
+from haven.core import session
+
+TITLE = "Commands while Haven is open (issue 11)"
+HAVEN = Path(sys.executable).with_name("haven")
+TARGET_MS = 100.0
+TARGET_RSS_MIB = 64.0
+#: Modules the client path must not load (Qt, SQLCipher, the core services).
+HEAVY = ("PySide6", "sqlcipher3", "haven.core.session", "haven.store", "haven.cli.main")
+
+
+#: Runs one command and reports its wall time and peak RSS. A small process of its own: a
+#: child's peak RSS counts what it inherited before exec, so it must not be forked from
+#: the benchmark (hundreds of MiB after filling the vault).
+_LAUNCHER = """
+import os, sys, time
+t0 = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.execv(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+wall = (time.perf_counter() - t0) * 1000
+print(wall, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+
+def _timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """(wall ms, peak RSS MiB of that process alone, exit code)."""
+    done = subprocess.run(
+        [sys.executable, "-I", "-c", _LAUNCHER, *cmd],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    wall, rss, code = done.stdout.split()
+    return float(wall), int(rss) / (1024 * 1024 if sys.platform == "darwin" else 1024), int(code)
+
+
+def _series(cmd: list[str], env: dict[str, str], n: int) -> tuple[list[float], list[float]]:
+    walls, rsss = [], []
+    for _ in range(n):
+        wall, rss, code = _timed(cmd, env)
+        if code != 0:
+            raise RuntimeError(f"{cmd[3:]} exited {code}")
+        walls.append(wall)
+        rsss.append(rss)
+    return walls, rsss
+
+
+def _heavy_imports(folder: Path, env: dict[str, str]) -> list[str]:
+    cmd = [sys.executable, "-X", "importtime", "-m", "haven", "--data-dir", str(folder)]
+    done = subprocess.run(
+        [*cmd, "journal", "search", "river"], env=env, capture_output=True, text=True, check=True
+    )
+    loaded = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
+    return sorted(m for m in loaded if m.startswith(HEAVY))
+
+
+def _serve(folder: Path, env: dict[str, str]) -> subprocess.Popen[str]:
+    proc = subprocess.Popen(
+        [str(HAVEN), "--data-dir", str(folder), "serve", "--port", "0", "--lan", "off"],
+        env={**env, "HAVEN_PASSPHRASE": PASSPHRASE},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert proc.stdout is not None
+    ready, _, _ = select.select([proc.stdout], [], [], 120)
+    if not ready or not proc.stdout.readline().startswith("listening on"):
+        raise RuntimeError("haven serve did not start")
+    return proc
+
+
+def run(quick: bool) -> str:
+    n_entries, repeats = (2_000, 5) if quick else (100_000, 25)
+    env = {k: v for k, v in os.environ.items() if k != "HAVEN_PASSPHRASE"}
+    with tempfile.TemporaryDirectory(prefix="haven-bench-control-") as tmp:
+        folder = Path(tmp) / "vault"
+        s = session.create(folder, PASSPHRASE, "Bench", check_strength=False)
+        try:
+            _fill(s, n_entries, seed=11)
+        finally:
+            s.lock()
+        base = [str(HAVEN), "--data-dir", str(folder), "journal"]
+        add = [*base, "add", "a line written while the app is open", "--tag", "bench"]
+        search = [*base, "search", "river"]
+        floor, floor_rss = _series([sys.executable, "-c", "pass"], env, repeats)
+        server = _serve(folder, env)
+        try:
+            heavy = _heavy_imports(folder, env)
+            add_ms, add_rss = _series(add, env, repeats)
+            search_ms, search_rss = _series(search, env, repeats)
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.communicate(timeout=60)
+        direct_env = {**env, "HAVEN_PASSPHRASE": PASSPHRASE}
+        direct_ms, direct_rss = _series(search, direct_env, 3)
+
+    rows = [
+        ["`python -c pass` (the floor)", median(floor), percentile(floor, 95), max(floor_rss)],
+        ["`journal add`, Haven serving", median(add_ms), percentile(add_ms, 95), max(add_rss)],
+        [
+            "`journal search`, Haven serving",
+            median(search_ms),
+            percentile(search_ms, 95),
+            max(search_rss),
+        ],
+        [
+            "`journal search`, nobody serving (unlocks)",
+            median(direct_ms),
+            percentile(direct_ms, 95),
+            max(direct_rss),
+        ],
+    ]
+    worst_ms = max(median(add_ms), median(search_ms))
+    worst_rss = max(max(add_rss), max(search_rss))
+    return (
+        f"## {TITLE}\n\n"
+        f"A vault of {n_entries:,} journal entries held by `haven serve` (real Argon2id "
+        f"limits); each command is a fresh `haven` process, {repeats} runs each. RSS is the "
+        "calling process's own peak (`wait4`), not the server's.\n\n"
+        + table(["command", "median ms", "p95 ms", "peak RSS MiB"], rows)
+        + f"\n- Target ≤ {TARGET_MS:.0f} ms (median): {verdict(worst_ms <= TARGET_MS)} "
+        f"({worst_ms:.0f} ms; {worst_ms - median(floor):.0f} ms above a bare Python start).\n"
+        f"- Target ≤ {TARGET_RSS_MIB:.0f} MiB peak RSS: "
+        f"{verdict(worst_rss <= TARGET_RSS_MIB)} ({worst_rss:.1f} MiB).\n"
+        f"- Heavy modules the client loaded (Qt, SQLCipher, core services): "
+        f"{', '.join(heavy) if heavy else 'none'} — {verdict(not heavy)}.\n"
+        f"- Without a serving Haven the same search costs {median(direct_ms):.0f} ms and "
+        f"{max(direct_rss):.0f} MiB (the unlock's Argon2id and the imports), "
+        f"{median(direct_ms) / median(search_ms):.1f}× the forwarded call.\n"
+    )
