@@ -88,9 +88,11 @@ def test_journal_and_space_commands_run_in_the_serving_haven(tmp_path: Path) -> 
             post
         ]
     finally:
-        status, _, err = server.stop()
+        status, served, err = server.stop()
     assert status == 0, err
     assert "Traceback" not in err
+    # serve's own lines stayed in serve's output, and the commands' output stayed with them.
+    assert "synced: " in served and entry not in served and post not in served
     # Afterwards, with the vault unlocked here: everything the commands did is in it.
     after = json.loads(ok(haven(ari, "journal", "list", "--json")))
     assert {e["id"] for e in after} == {entry, piped.strip()}
