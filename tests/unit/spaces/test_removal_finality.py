@@ -252,3 +252,26 @@ def test_a_removed_admin_cannot_remove_its_remover_by_backdating(group: Group) -
         active = {m.member_pk for m in s.spaces.members(sid)}
         assert pk["bea"] in active and pk["cai"] not in active
     assert state(group.owner, sid) == state(group.bea, sid)
+
+
+def test_a_mutual_removal_arriving_last_is_judged_as_a_recompute_would(group: Group) -> None:
+    """Ari holds Cai's removal of Bea when Bea's concurrent removal of Cai arrives as the
+    newest event (Bea's clock ran ahead): it is not simply invalid because Bea is removed
+    there; Bea was added first, so hers stands, as a full recompute says."""
+    sid, pk = group.space_id, group.pk
+    group.owner.spaces.set_role(sid, pk["cai"], "admin")
+    group.sync()
+    for i in range(5):
+        group.bea.spaces.post(sid, f"news {i}")
+    deliver(group.bea, group.owner, sid)
+    group.cai.spaces.remove_member(sid, pk["bea"])
+    deliver(group.cai, group.owner, sid)
+    assert pk["bea"] not in {m.member_pk for m in group.owner.spaces.members(sid)}
+    group.bea.spaces.remove_member(sid, pk["cai"])
+    deliver(group.bea, group.owner, sid)
+    seen = state(group.owner, sid)
+    with group.owner.vault.transaction() as conn:
+        group.owner.spaces.projector.recompute(conn, sid, group.owner.log)
+    assert state(group.owner, sid) == seen
+    active = {m.member_pk for m in group.owner.spaces.members(sid)}
+    assert pk["bea"] in active and pk["cai"] not in active

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from haven.core.envelope import Event
 from haven.core.spaces import events as ev
+from haven.core.spaces.model import Status
 from haven.errors import InvalidInput
 from haven.store import log_table as lt
 from haven.store.spaces import membership as membership_db
@@ -206,11 +207,15 @@ class Candidates:
         return not (was - now) and not ((now - was) & counted)
 
 
-def needs_recompute(conn: Connection, space_id: bytes, removal: Event) -> bool:
-    """After a valid removal was applied as the newest event: whether the log holds events
+def needs_recompute(conn: Connection, space_id: bytes, removal: Event, valid: bool) -> bool:
+    """After a removal was applied as the newest event. Valid: whether the log holds events
     of the removed member outside its cut, applied before it (they arrived first, ordered
-    below it), that a recompute must now exclude. The remover's own removal never does:
-    its cut is its log."""
+    below it), that a recompute must now exclude — never for the remover's own removal,
+    whose cut is its log. Invalid because its author had been removed: whether it may void
+    that removal (mutual removals are decided by standing, not order)."""
+    if not valid:
+        author = membership_db.get_member(conn, space_id, removal.author)
+        return author is not None and author.status in (Status.REMOVED, Status.BANNED)
     parsed = _parse_removal(removal)
     if parsed is None:
         return False

@@ -51,12 +51,10 @@ class SpaceProjector:
         ):
             # The newest event: no removal can exclude it (its author, if removed, is not
             # active; if re-added, it follows the re-add). A removal may exclude events
-            # applied before it, outside its cut: then recompute.
+            # applied before it, outside its cut, or void one: then recompute.
             valid = step(conn, group, event)
-            if (
-                valid
-                and event.type == ev.REMOVE
-                and finality.needs_recompute(conn, group.space_id, event)
+            if event.type == ev.REMOVE and finality.needs_recompute(
+                conn, group.space_id, event, valid
             ):
                 groups_db.set_dirty(conn, group.space_id, True)
                 self._stale.add(group.space_id)
