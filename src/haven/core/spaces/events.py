@@ -72,6 +72,9 @@ MAX_CW = 200
 MAX_REASON = 1_000
 MAX_DEVICES = 16
 MAX_SEALED = 1_000
+#: Device chains a removal's cut names at most (a member has at most MAX_DEVICES devices at a
+#: time; old and dropped devices' chains fill the rest, the longest first).
+MAX_CUT = 2 * MAX_DEVICES
 KEY_BYTES = 32
 _COLOUR_CHARS = frozenset("0123456789abcdef")
 
@@ -197,6 +200,44 @@ def clean_commitment(value: object) -> bytes | None:
     if not isinstance(value, bytes) or len(value) != KEY_BYTES:
         raise InvalidInput("malformed key commitment")
     return value
+
+
+@dataclass(frozen=True)
+class CutEntry:
+    """The last event of one device chain of a removed member that the remover held."""
+
+    device: bytes
+    seq: int
+    event_id: bytes
+
+
+def clean_cut(value: object) -> tuple[CutEntry, ...] | None:
+    """A removal's cut: [[device, seq, event id], ...], one entry per device chain, at most
+    MAX_CUT. None when absent (a removal written before cuts existed)."""
+    if value is None:
+        return None
+    if not isinstance(value, list) or len(value) > MAX_CUT:
+        raise InvalidInput("malformed removal cut")
+    out: dict[bytes, CutEntry] = {}
+    for item in value:
+        if not (
+            isinstance(item, list)
+            and len(item) == 3
+            and isinstance(item[0], bytes)
+            and len(item[0]) == DEVICE_ID_BYTES
+            and type(item[1]) is int
+            and 0 < item[1] < 2**63
+            and isinstance(item[2], bytes)
+            and len(item[2]) == KEY_BYTES
+            and item[0] not in out
+        ):
+            raise InvalidInput("malformed removal cut entry")
+        out[item[0]] = CutEntry(item[0], item[1], item[2])
+    return tuple(out.values())
+
+
+def cut_content(entries: Iterable[CutEntry]) -> list[list[Any]]:
+    return [[c.device, c.seq, c.event_id] for c in entries]
 
 
 def clean_epoch(value: object) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from haven.core.eventlog import Draft
 from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
+from haven.core.spaces import finality
 from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.keys import KeyRotation
 from haven.core.spaces.model import Member, Role, Status
@@ -54,7 +55,9 @@ class Membership:
     ) -> int:
         """Remove (or ban) a member and rotate the epoch in the same transaction; returns
         the new epoch. The rotation is encrypted under the old epoch, so the removed member
-        can see that it happened but not the new key."""
+        can see that it happened but not the new key. The removal names its cut: the end of
+        each of the member's chains in this device's log; nothing else of theirs counts,
+        whatever its clock (core/spaces/finality.py)."""
         reason = ev.clean_text(reason, ev.MAX_REASON, "a reason")
         me = self._ctx.require(space_id, ev.REMOVE, "only admins can remove members")
         with self._ctx.vault.read() as conn:
@@ -65,7 +68,10 @@ class Membership:
             remaining = membership_db.active_box_keys(
                 conn, space_id
             ) - membership_db.member_box_keys(conn, space_id, member_pk)
-            drafts = [Draft(ev.REMOVE, {"member": member_pk, "ban": ban, "reason": reason})]
+            cut = ev.cut_content(finality.cut_for(conn, space_id, member_pk))
+            drafts = [
+                Draft(ev.REMOVE, {"member": member_pk, "ban": ban, "reason": reason, "cut": cut})
+            ]
             epoch, rotate = self._keys.rotation(space_id, remaining)
             self._ctx.append_many(space_id, [*drafts, rotate])
         return epoch

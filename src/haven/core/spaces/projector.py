@@ -14,6 +14,7 @@ from collections.abc import Callable
 from haven.core.envelope import Event
 from haven.core.eventlog import EventLog
 from haven.core.spaces import events as ev
+from haven.core.spaces import finality
 from haven.core.spaces.rules import Handler, details, keys, membership, moderation, posts, relays
 from haven.errors import InvalidInput
 from haven.store import log_table as lt
@@ -48,7 +49,15 @@ class SpaceProjector:
             state.applied_lamport,
             state.applied_id,
         ):
-            step(conn, group, event)
+            # The newest event: no removal can exclude it (its author, if removed, is not
+            # active; if re-added, it follows the re-add). A removal may exclude events
+            # applied before it, outside its cut, or void one: then recompute.
+            valid = step(conn, group, event)
+            if event.type == ev.REMOVE and finality.needs_recompute(
+                conn, group.space_id, event, valid
+            ):
+                groups_db.set_dirty(conn, group.space_id, True)
+                self._stale.add(group.space_id)
         else:
             groups_db.set_dirty(conn, group.space_id, True)
             self._stale.add(group.space_id)
@@ -63,18 +72,45 @@ class SpaceProjector:
     # ----------------------------------------------------------------- recomputing
 
     def recompute(self, conn: Connection, space_id: bytes, log: EventLog) -> int:
-        """Rebuild the space's projection from its ordered log; returns events replayed."""
+        """Rebuild the space's projection from its ordered log; returns events replayed.
+
+        Replays until the removals found valid exclude exactly what the replay excluded
+        (a bounded fixed point, core/spaces/finality.py); usually one replay."""
         group = groups_db.get_group(conn, space_id)
         if group is None:
             return 0
-        groups_db.clear_projection(conn, space_id)
-        relays.clear_space_relays(conn, space_id)
+        stored = list(lt.events_in_order(conn, space_id, ev.PREFIX))
+        candidates = finality.Candidates(stored, lambda s: log.open_stored(conn, s))
+        exclusions = finality.NO_EXCLUSIONS
         n = 0
-        for stored in list(lt.events_in_order(conn, space_id, ev.PREFIX)):
-            step(conn, group, log.open_stored(conn, stored))
-            n += 1
+        for _ in range(finality.MAX_PASSES):
+            counted = self._replay(conn, group, stored, log, candidates, exclusions)
+            n += len(stored)
+            found = candidates.finality(counted) if candidates.targets else exclusions
+            if candidates.settled(exclusions, found, counted):
+                break
+            exclusions = found
         groups_db.set_dirty(conn, space_id, False)
         return n
+
+    def _replay(
+        self,
+        conn: Connection,
+        group: GroupRow,
+        stored: list[lt.StoredEvent],
+        log: EventLog,
+        candidates: finality.Candidates,
+        exclusions: finality.Finality,
+    ) -> set[bytes]:
+        """One replay from an empty projection; returns the ids of the events that counted
+        among those the fixed point watches."""
+        groups_db.clear_projection(conn, group.space_id)
+        relays.clear_space_relays(conn, group.space_id)
+        counted: set[bytes] = set()
+        for s in stored:
+            if step(conn, group, log.open_stored(conn, s), exclusions) and candidates.relevant(s):
+                counted.add(s.id)
+        return counted
 
     def ensure_fresh(self, space_id: bytes, log: EventLog) -> None:
         with self._vault.read() as conn:
@@ -109,12 +145,19 @@ class SpaceProjector:
 # ----------------------------------------------------------------- the rules, one event
 
 
-def step(conn: Connection, group: GroupRow, event: Event) -> bool:
-    """Apply one event in log order if it is valid; returns whether it was."""
+def step(
+    conn: Connection,
+    group: GroupRow,
+    event: Event,
+    exclusions: finality.Finality = finality.NO_EXCLUSIONS,
+) -> bool:
+    """Apply one event in log order if it is valid; returns whether it was. An event a
+    valid removal excludes (its author removed, the event outside the removal's cut) is
+    invalid whatever its type and clock."""
     author = membership_db.get_member(conn, group.space_id, event.author)
     handler = _HANDLERS.get(event.type)
     valid = False
-    if handler is not None:
+    if handler is not None and not exclusions.excludes_event(event):
         try:
             valid = handler(conn, group, event, author)
         except Exception as exc:

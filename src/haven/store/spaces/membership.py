@@ -113,3 +113,19 @@ def member_box_keys(conn: Connection, space_id: bytes, member_pk: bytes) -> set[
             (space_id, member_pk),
         )
     }
+
+
+def member_chain_ends(
+    conn: Connection, space_id: bytes, member_pk: bytes
+) -> list[tuple[bytes, int, bytes]]:
+    """(device, highest seq, that event's id) of each device chain this vault's log holds
+    for a member, longest chain first: what a removal's cut names. (Chains are stored
+    gap-free, so the highest seq is the end of what this device has seen.)"""
+    return [
+        (bytes(r[0]), int(r[1]), bytes(r[2]))
+        for r in conn.execute(
+            "SELECT device, max(seq), id FROM events WHERE space_id = ? AND author = ?"
+            " GROUP BY device ORDER BY max(seq) DESC, device",
+            (space_id, member_pk),
+        )
+    ]

@@ -80,6 +80,7 @@ def _rest(m: MemberRow) -> tuple[str, str, str, str, int]:
 def remove(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
     pk = ev.clean_pk(e.content.get("member"))
     ban = e.content.get("ban") is True
+    ev.clean_cut(e.content.get("cut"))  # a malformed cut makes the removal invalid
     reason = ev.clean_text(e.content.get("reason", ""), ev.MAX_REASON, "a reason")
     target = membership_db.get_member(conn, g.space_id, pk)
     if target is None or not au.may_remove(author, target):

@@ -1,0 +1,257 @@
+"""Removal finality: which events of a removed member still count.
+
+A removal names a *cut*: for each device chain of the removed member that the remover's log
+held, the last event it had seen ([device, seq, event id]). An event of that member counts
+only if it lies inside the cut (the remover had seen it: its chain position is at or below
+the cut's, on the chain the cut names) — whatever its Lamport clock. This is what the
+clock could not give: a removed member can write an event with any clock below its removal,
+but not one the remover had already seen. (docs/PROTOCOL.md, "Removal finality".)
+
+The rule applies to the member's events ordered after the add the removal ended and before
+the member's next valid add (a re-add opens a new window; events after it count again by
+the ordinary rules). Which removals and adds are valid depends on which events count (a
+removed admin's add of a puppet outside the cut is not), so the projector computes it as a
+bounded fixed point: replay with the exclusions of the removals found valid by the previous
+replay, until a replay confirms them. The first replay excludes nothing (the clock-only
+result); when its valid removals exclude nothing it counted, that replay is already final,
+which is the usual case (an honest removal's cut covers everything the member wrote).
+Every step is a function of the stored events alone, so every replica reaches the same
+state whatever order the events came in.
+
+A removal without a cut (written before cuts existed) excludes nothing: it keeps the old
+meaning, "everything ordered before the removal".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from haven.core.envelope import Event
+from haven.core.spaces import events as ev
+from haven.core.spaces.model import Status
+from haven.errors import InvalidInput
+from haven.store import log_table as lt
+from haven.store.spaces import membership as membership_db
+from haven.store.vault import Connection
+
+#: (Lamport clock, event id): the log's total order.
+Key = tuple[int, bytes]
+
+#: Replays a recompute may run before it keeps the last one (each is a full replay; two
+#: suffice for one backdating removed member, three for mutual removals with backdating).
+MAX_PASSES = 4
+
+
+@dataclass(frozen=True)
+class Window:
+    """Where one valid removal excludes its member's events: ordered after `start` (the add
+    the removal ended) and before `end` (the member's next add), unless inside `cut`
+    (device -> the last seq the remover had seen on that chain)."""
+
+    start: Key | None
+    end: Key | None
+    cut: dict[bytes, int]
+
+    def excludes(self, device: bytes, seq: int, key: Key) -> bool:
+        if self.start is not None and key <= self.start:
+            return False
+        if self.end is not None and key >= self.end:
+            return False
+        return seq > self.cut.get(device, 0)
+
+
+class Finality:
+    """The exclusions of a set of valid removals, and the removals that lose a mutual
+    removal (`void`)."""
+
+    def __init__(
+        self,
+        windows: dict[bytes, list[Window]] | None = None,
+        void: frozenset[bytes] = frozenset(),
+    ) -> None:
+        self._windows = windows or {}
+        self._void = void
+
+    def excludes(self, author: bytes, device: bytes, seq: int, key: Key) -> bool:
+        if key[1] in self._void:
+            return True
+        return any(w.excludes(device, seq, key) for w in self._windows.get(author, ()))
+
+    def excludes_event(self, event: Event) -> bool:
+        if event.author in self._windows or event.id in self._void:
+            return self.excludes(event.author, event.device, event.seq, (event.lamport, event.id))
+        return False
+
+
+NO_EXCLUSIONS = Finality()
+
+
+@dataclass(frozen=True)
+class _Removal:
+    event_id: bytes
+    key: Key
+    author: bytes
+    device: bytes
+    seq: int
+    member: bytes
+    cut: tuple[ev.CutEntry, ...]
+
+
+class Candidates:
+    """Every well-formed removal with a cut in a space's log, the adds of the members they
+    name, and those members' chain positions: what a recompute needs to turn a set of valid
+    removals and adds into exclusions."""
+
+    def __init__(
+        self, stored: list[lt.StoredEvent], open_event: Callable[[lt.StoredEvent], Event]
+    ) -> None:
+        self._removals: list[_Removal] = []
+        for s in stored:
+            if s.type == ev.REMOVE:
+                removal = _parse_removal(open_event(s))
+                if removal is not None:
+                    self._removals.append(removal)
+        self.targets = frozenset(r.member for r in self._removals)
+        self._mutual = [
+            (r1, r2)
+            for r1 in self._removals
+            for r2 in self._removals
+            if r1.member == r2.author and r2.member == r1.author
+        ]
+        self._adds: dict[bytes, list[tuple[Key, bytes]]] = {}
+        self._chains: dict[tuple[bytes, bytes, int], bytes] = {}
+        self._relevant: list[lt.StoredEvent] = []
+        if not self.targets:
+            self.membership_ids: frozenset[bytes] = frozenset()
+            return
+        for s in stored:
+            if s.author in self.targets:
+                self._chains[(s.author, s.device, s.seq)] = s.id
+                self._relevant.append(s)
+            if s.type == ev.ADD:
+                member = _added_member(open_event(s))
+                if member in self.targets:
+                    self._adds.setdefault(member, []).append(((s.lamport, s.id), s.id))
+        self.membership_ids = frozenset(
+            [r.event_id for r in self._removals]
+            + [i for adds in self._adds.values() for _, i in adds]
+        )
+
+    def relevant(self, stored: lt.StoredEvent) -> bool:
+        """Whether a replay must note if this event counted (for the fixed point)."""
+        return stored.author in self.targets or stored.id in self.membership_ids
+
+    def finality(self, counted: set[bytes]) -> Finality:
+        """The exclusions of the removals in `counted` (with the adds in `counted`)."""
+        void = self._void(counted)
+        windows: dict[bytes, list[Window]] = {}
+        for r in self._removals:
+            if r.event_id not in counted or r.event_id in void:
+                continue
+            adds = [k for k, i in self._adds.get(r.member, ()) if i in counted]
+            start = max((k for k in adds if k < r.key), default=None)
+            end = min((k for k in adds if k > r.key), default=None)
+            windows.setdefault(r.member, []).append(Window(start, end, self._cut(r)))
+        return Finality(windows, void)
+
+    def _void(self, counted: set[bytes]) -> frozenset[bytes]:
+        """The losers of mutual removals (X removes Y, Y removes X). The clock cannot decide
+        them: a removed admin can always backdate "remove the remover" below its removal.
+        A removal whose cut holds the other one was written by someone who had seen
+        themselves removed: it is void. Two that are concurrent (neither cut holds the
+        other): the one by the admin added later is void, the longer-standing admin's
+        stands — the adds are history the removed admin cannot rewrite."""
+        void = set()
+        for r1, r2 in self._mutual:
+            retaliation = self._holds(r1, r2)
+            concurrent = not retaliation and not self._holds(r2, r1)
+            junior = self._standing(r1.author, counted) > self._standing(r2.author, counted)
+            if retaliation or (concurrent and junior):
+                void.add(r1.event_id)
+        return frozenset(void)
+
+    def _holds(self, r: _Removal, other: _Removal) -> bool:
+        """Whether `r`'s cut holds `other` (its author had seen it)."""
+        return self._cut(r).get(other.device, 0) >= other.seq
+
+    def _standing(self, member: bytes, counted: set[bytes]) -> tuple[Key, bytes]:
+        """When a member was first validly added (never added: a founder), then its key."""
+        adds = [k for k, i in self._adds.get(member, ()) if i in counted]
+        return min(adds, default=(-1, b"")), member
+
+    def _cut(self, r: _Removal) -> dict[bytes, int]:
+        """device -> last counted seq. A chain this replica holds differently at the cut's
+        position (its author forked it) counts none of its events: which of the two
+        branches the remover saw below the fork cannot be told here."""
+        cut = {}
+        for entry in r.cut:
+            held = self._chains.get((r.member, entry.device, entry.seq))
+            cut[entry.device] = entry.seq if held in (None, entry.event_id) else 0
+        return cut
+
+    def excluded(self, finality: Finality) -> set[bytes]:
+        return {
+            s.id
+            for s in self._relevant
+            if finality.excludes(s.author, s.device, s.seq, (s.lamport, s.id))
+        }
+
+    def settled(self, before: Finality, after: Finality, counted: set[bytes]) -> bool:
+        """Whether replaying with `after` would give exactly the replay that ran with
+        `before` (and so counted `counted`): nothing it counted becomes excluded, and
+        nothing it excluded becomes allowed (which might then count)."""
+        if before is after:
+            return True
+        was, now = self.excluded(before), self.excluded(after)
+        return not (was - now) and not ((now - was) & counted)
+
+
+def needs_recompute(conn: Connection, space_id: bytes, removal: Event, valid: bool) -> bool:
+    """After a removal was applied as the newest event. Valid: whether the log holds events
+    of the removed member outside its cut, applied before it (they arrived first, ordered
+    below it), that a recompute must now exclude — never for the remover's own removal,
+    whose cut is its log. Invalid because its author had been removed: whether it may void
+    that removal (mutual removals are decided by standing, not order)."""
+    if not valid:
+        author = membership_db.get_member(conn, space_id, removal.author)
+        return author is not None and author.status in (Status.REMOVED, Status.BANNED)
+    parsed = _parse_removal(removal)
+    if parsed is None:
+        return False
+    cut = {c.device: c for c in parsed.cut}
+    for device, seq, _ in membership_db.member_chain_ends(conn, space_id, parsed.member):
+        entry = cut.get(device)
+        if entry is None or seq > entry.seq:
+            return True
+        held = lt.event_at(conn, space_id, parsed.member, device, entry.seq)
+        if held is not None and held.id != entry.event_id:
+            return True
+    return False
+
+
+def cut_for(conn: Connection, space_id: bytes, member_pk: bytes) -> list[ev.CutEntry]:
+    """The cut a removal of `member_pk` written now carries: the end of each of the
+    member's chains in this vault's log, the longest first, at most MAX_CUT."""
+    ends = membership_db.member_chain_ends(conn, space_id, member_pk)
+    return [ev.CutEntry(d, s, i) for d, s, i in ends[: ev.MAX_CUT]]
+
+
+def _parse_removal(event: Event) -> _Removal | None:
+    try:
+        member = ev.clean_pk(event.content.get("member"))
+        cut = ev.clean_cut(event.content.get("cut"))
+    except InvalidInput:
+        return None
+    if cut is None:
+        return None
+    return _Removal(
+        event.id, (event.lamport, event.id), event.author, event.device, event.seq, member, cut
+    )
+
+
+def _added_member(event: Event) -> bytes | None:
+    try:
+        return ev.clean_pk(event.content.get("member"))
+    except InvalidInput:
+        return None
