@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from haven.core.passphrase import check
-from haven.errors import WeakPassphrase
+from haven.errors import WeakPassphrase, WrongPassphrase
 from haven.store import identity_tables as ids
 from haven.store.vault import Vault
 
@@ -60,6 +60,20 @@ class DuressPassphrase:
         with self._vault.transaction() as conn:
             ids.set_meta(conn, _SET, b"1")
             ids.set_meta(conn, _WIPES, b"1" if wipe_vault_on_use else b"0")
+
+    def set_checked(self, current: str, passphrase: str, wipe_vault_on_use: bool) -> None:
+        """The app's way: this vault's passphrase first (WrongPassphrase if it is not), so a
+        person at an unlocked computer cannot plant a decoy or a wipe."""
+        self._require(current)
+        self.set(passphrase, wipe_vault_on_use)
+
+    def remove_checked(self, current: str) -> None:
+        self._require(current)
+        self.remove()
+
+    def _require(self, current: str) -> None:
+        if not self._vault.passphrase_opens(current):
+            raise WrongPassphrase()
 
     def remove(self) -> None:
         """Forget the duress passphrase: the decoy's database is replaced by filler."""
