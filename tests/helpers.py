@@ -8,8 +8,21 @@ from haven.core import session, verifier
 from haven.core.envelope import SIGN_DOMAIN
 from haven.core.session import Session
 from haven.crypto.signing import SigningKeyPair, sign
+from haven.store import key_slots
+from haven.store.header import read_header
+from haven.store.vault import DB_FILES, HEADER_NAME
 
 PASSPHRASE = "violet lantern orbit quietly 42"
+
+
+def vault_db(data_dir: Path, passphrase: str = PASSPHRASE) -> Path:
+    """The database file `passphrase` opens (a vault's own file is chosen at random)."""
+    header = read_header(data_dir / HEADER_NAME)
+    opened = key_slots.unseal_all(header, passphrase)
+    assert len(opened) == 1, "the passphrase opens no slot (or both)"
+    for slot in opened:
+        slot.wipe()
+    return data_dir / DB_FILES[opened[0].index]
 
 
 def new_session(data_dir: Path, name: str = "Robin", pronouns: str = "they/them") -> Session:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import PASSPHRASE
+from tests.helpers import PASSPHRASE, vault_db
 from tests.integration.cli_support import fails, haven, init_vault, ok, snapshot
 
 WRONG = "definitely not the right passphrase"
@@ -73,7 +73,7 @@ def test_a_damaged_header_exits_7_and_is_not_overwritten(vault: Path, damage: st
 
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "missing"])
 def test_a_damaged_database_exits_7_and_is_not_overwritten(vault: Path, damage: str) -> None:
-    db = vault / "vault.db"
+    db = vault_db(vault)
     if damage == "truncated":
         db.write_bytes(db.read_bytes()[:5000])
     elif damage == "garbage":

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from haven.crypto import kdf, secretbox
-from haven.store import rekey
+from haven.store import key_slots, rekey
 from haven.store.header import read_header
 from tests.helpers import PASSPHRASE
 from tests.integration.cli_support import fails, haven, init_vault, ok
@@ -20,9 +19,10 @@ NEW = "a brand new lantern orchard 8812"
 
 
 def master_key(data: Path, passphrase: str) -> bytes:
-    header = read_header(data / "vault.header")
-    kek = kdf.derive_key(passphrase, header.salt, header.kdf)
-    return secretbox.unwrap_key(kek, header.wrapped_key)
+    (opened,) = key_slots.unseal_all(read_header(data / "vault.header"), passphrase)
+    key = bytes(opened.master_key)
+    opened.wipe()
+    return key
 
 
 def with_entries(tmp_path: Path) -> Path:
@@ -55,7 +55,8 @@ def test_rekey_moves_the_vault_to_a_new_master_key(tmp_path: Path) -> None:
     assert master_key(data, NEW) != old_key
     assert entries(data, NEW) == ["first entry", "second entry", "third entry"]
     fails(haven(data, "journal", "list"), 3, "wrong passphrase")  # the old one is gone
-    assert sorted(p.name for p in data.iterdir()) == ["vault.db", "vault.header", "vault.lock"]
+    names = ["vault-b.db", "vault.db", "vault.header", "vault.lock"]
+    assert sorted(p.name for p in data.iterdir()) == names
 
 
 @pytest.mark.parametrize("step", rekey.STEPS)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from haven.crypto import kdf, secretbox
+from haven.store import key_slots
 from haven.store.header import read_header
 from haven.ui.main_window import HavenWindow
 from haven.ui.pages.passphrase_dialog import ChangePassphraseDialog
@@ -22,9 +22,10 @@ NEW = "velvet harbour compass 5521 tide"
 
 
 def master_key(data_dir: Path, passphrase: str) -> bytes:
-    header = read_header(data_dir / "vault.header")
-    kek = kdf.derive_key(passphrase, header.salt, header.kdf)
-    return secretbox.unwrap_key(kek, header.wrapped_key)
+    (opened,) = key_slots.unseal_all(read_header(data_dir / "vault.header"), passphrase)
+    key = bytes(opened.master_key)
+    opened.wipe()
+    return key
 
 
 def open_dialog(qtbot: QtBot, window: HavenWindow) -> ChangePassphraseDialog:

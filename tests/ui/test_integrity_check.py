@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from haven.core import session as core_session
 from haven.ui.main_window import HavenWindow
-from tests.helpers import PASSPHRASE
+from tests.helpers import PASSPHRASE, vault_db
 from tests.ui import flows
 
 MakeWindow = Callable[..., HavenWindow]
@@ -37,7 +37,7 @@ def test_a_damaged_page_is_reported_after_unlock(
     qtbot: QtBot, make_window: MakeWindow, data_dir: Path
 ) -> None:
     vault_with_entries(data_dir)
-    flip_a_bit(data_dir / "vault.db", 150)  # a page the first screens do not read
+    flip_a_bit(vault_db(data_dir), 150)  # a page the first screens do not read
     seen = core_session.unlock(data_dir, PASSPHRASE)
     try:
         assert seen.damaged_pages() == ["HMAC verification failed for page 151"]

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from haven.core import session as core_session
 from haven.ui.main_window import HavenWindow
-from tests.helpers import PASSPHRASE, new_session
+from tests.helpers import PASSPHRASE, new_session, vault_db
 from tests.ui import flows
 
 MakeWindow = Callable[..., HavenWindow]
@@ -76,7 +76,7 @@ def test_vault_in_use_is_explained(qtbot: QtBot, data_dir, make_window: MakeWind
 
 def test_damaged_vault_is_explained(qtbot: QtBot, data_dir, make_window: MakeWindow) -> None:
     new_session(data_dir).lock()
-    db = data_dir / "vault.db"
+    db = vault_db(data_dir)
     db.write_bytes(b"\0" * 4096 + db.read_bytes()[4096:])
     window = make_window()
     qtbot.keyClicks(window.unlock_page.passphrase, PASSPHRASE)

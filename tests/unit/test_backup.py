@@ -16,7 +16,7 @@ import pytest
 from haven.core import backup, restore, session
 from haven.core.session import Session
 from haven.errors import InvalidInput, VaultDamaged, VaultExists, VaultFull, WrongPassphrase
-from haven.store.header import read_header
+from haven.store.header import VaultHeader, read_header
 from tests.helpers import PASSPHRASE, new_session
 
 SECRET = "canary-7f3a9c1e-backup-secret"
@@ -55,15 +55,19 @@ def _with_checksum(body: bytes) -> bytes:
 def test_the_file_format(session_: Session, backup_file: Path) -> None:
     data = backup_file.read_bytes()
     assert data.startswith(backup.MAGIC)
-    header = read_header(session_.data_dir / "vault.header").to_bytes()
+    vault_header = read_header(session_.data_dir / "vault.header")
     (header_len,) = struct.unpack(">I", data[15:19])
-    assert data[19 : 19 + header_len] == header
+    header = VaultHeader.from_bytes(data[19 : 19 + header_len])
+    # The vault's own slot first; the other slot (a decoy's, or filler) is not carried.
+    assert header.kdf == vault_header.kdf
+    assert header.slots[0] == vault_header.slots[session_.vault.slot]
+    assert header.slots[1] not in vault_header.slots
     (db_len,) = struct.unpack(">Q", data[19 + header_len : 27 + header_len])
     assert len(data) == 27 + header_len + db_len + 32
     assert _with_checksum(data[:-32]) == data
     assert SECRET.encode() not in data and b"Backup Tester" not in data
     info = restore.inspect_backup(backup_file)
-    assert info.header == read_header(session_.data_dir / "vault.header")
+    assert info.header == header
     assert info.db_bytes == db_len and db_len % 4096 == 0
 
 
@@ -81,6 +85,7 @@ def test_round_trip(session_: Session, backup_file: Path, tmp_path: Path) -> Non
     finally:
         restored.lock()
     assert sorted(p.name for p in target.iterdir() if p.name != "vault.lock") == [
+        "vault-b.db",  # filler for the second slot, added by the first unlock
         "vault.db",
         "vault.header",
     ]

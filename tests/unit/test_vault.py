@@ -19,8 +19,8 @@ from haven.errors import (
     WrongPassphrase,
 )
 from haven.store import migrations
-from haven.store.vault import DB_NAME, HEADER_NAME, Vault
-from tests.helpers import PASSPHRASE, new_session
+from haven.store.vault import HEADER_NAME, Vault
+from tests.helpers import PASSPHRASE, new_session, vault_db
 
 
 def folder_digest(folder: Path) -> dict[str, str]:
@@ -48,11 +48,11 @@ def test_files_are_not_plaintext_sqlite(data_dir: Path) -> None:
     s = new_session(data_dir)
     s.journal.add("a private sentence")
     s.lock()
-    db = (data_dir / DB_NAME).read_bytes()
+    db = vault_db(data_dir).read_bytes()
     assert not db.startswith(b"SQLite format 3")
     assert b"a private sentence" not in db
     header = (data_dir / HEADER_NAME).read_text()
-    assert '"memlimit"' in header and '"wrapped_key"' in header
+    assert '"memlimit"' in header and header.count('"wrapped_key"') == 2
     for f in data_dir.iterdir():
         assert f.stat().st_mode & 0o077 == 0, f"{f.name} is readable by others"
     assert data_dir.stat().st_mode & 0o077 == 0
@@ -93,7 +93,7 @@ def test_weak_passphrase_is_refused_before_anything_is_written(data_dir: Path) -
         lambda h: h[: len(h) // 2],
         lambda h: b"\x00\xff garbage",
         lambda h: h.replace(b'"haven-vault"', b'"other"'),
-        lambda h: h.replace(b'"version": 1', b'"version": 99'),
+        lambda h: h.replace(b'"version": 2', b'"version": 99'),
     ],
     ids=["empty", "truncated", "garbage", "wrong-format", "future-version"],
 )
@@ -124,7 +124,7 @@ def test_damaged_database_is_reported(data_dir: Path, how: str) -> None:
     for i in range(50):
         s.journal.add(f"entry {i}" * 20)
     s.lock()
-    db = data_dir / DB_NAME
+    db = vault_db(data_dir)
     if how == "truncate":
         db.write_bytes(db.read_bytes()[:1500])
     elif how == "garbage":
@@ -150,9 +150,10 @@ def test_change_passphrase_rewraps_only(data_dir: Path) -> None:
     s.journal.add("kept across the change")
     s.lock()
     s = session.unlock(data_dir, PASSPHRASE)
-    db_before = (data_dir / DB_NAME).read_bytes()
+    db = vault_db(data_dir)
+    db_before = db.read_bytes()
     s.change_passphrase("a brand new passphrase, seven words long")
-    assert (data_dir / DB_NAME).read_bytes() == db_before
+    assert db.read_bytes() == db_before
     s.lock()
     with pytest.raises(WrongPassphrase):
         session.unlock(data_dir, PASSPHRASE)

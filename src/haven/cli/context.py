@@ -47,15 +47,27 @@ class Context:
             )
         return getpass.getpass(prompt)
 
-    def new_passphrase(self, related: list[str]) -> str:
-        """Asked twice in a terminal; refused with a reason when weak — before the repeat
-        is asked for, so nobody types a passphrase twice only to hear it is too weak."""
-        first = self.passphrase("New passphrase: ")
+    def new_passphrase(self, related: list[str], what: str = "passphrase") -> str:
+        """Asked twice in a terminal, up to PROMPT_TRIES times; refused with a reason when
+        weak — before the repeat is asked for, so nobody types a passphrase twice only to
+        hear it is too weak."""
+        tries = 1 if os.environ.get(PASSPHRASE_ENV) is not None else PROMPT_TRIES
+        for attempt in range(1, tries + 1):
+            try:
+                return self._new_passphrase_once(related, what)
+            except WeakPassphrase as exc:
+                if attempt == tries:
+                    raise
+                print(f"Sorry, {exc}; try again.", file=sys.stderr)
+        raise AssertionError("unreachable")
+
+    def _new_passphrase_once(self, related: list[str], what: str) -> str:
+        first = self.passphrase(f"New {what}: ")
         strength = check(first, related)
         if strength.weakness is not None:
             raise WeakPassphrase(describe(strength.weakness))
         if os.environ.get(PASSPHRASE_ENV) is None:
-            second = getpass.getpass("Repeat the passphrase: ")
+            second = getpass.getpass(f"Repeat the {what}: ")
             if second != first:
                 raise WeakPassphrase(describe(Weakness.MISMATCH))
         return first

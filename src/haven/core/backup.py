@@ -3,7 +3,8 @@
 Format (version 1), all integers big-endian:
 
     b"HAVEN-BACKUP 1\\n"          magic line
-    u32 header_len, header        the vault header JSON (wrapped master key + Argon2id params)
+    u32 header_len, header        the vault header JSON (Argon2id params, two key slots: the
+                                  backed-up vault's first, the other empty)
     u64 db_len, db                a SQLCipher copy of the database, under the same master key
     32 bytes                      BLAKE2b-256 (person "haven-backup-v1") of everything before
 
@@ -25,8 +26,8 @@ from typing import BinaryIO
 
 from haven.core.export import disk_errors
 from haven.errors import InvalidInput
-from haven.store.header import fsync_dir, read_header
-from haven.store.vault import DB_NAME, HEADER_NAME, Vault
+from haven.store.header import fsync_dir
+from haven.store.vault import DB_FILES, Vault
 
 MAGIC = b"HAVEN-BACKUP 1\n"
 PERSON = b"haven-backup-v1"
@@ -61,9 +62,9 @@ def _write_backup(vault: Vault, dest: Path) -> int:
     _check_backup_dest(dest)
     work = Path(tempfile.mkdtemp(prefix=".haven-backup-", dir=dest.absolute().parent))
     try:
-        copy = work / DB_NAME
+        copy = work / DB_FILES[0]
         vault.export_encrypted_copy(copy)
-        header = read_header(vault.data_dir / HEADER_NAME).to_bytes()
+        header = vault.backup_header().to_bytes()
         out = work / "backup"
         digest = hashlib.blake2b(digest_size=DIGEST_BYTES, person=PERSON)
         db_len = copy.stat().st_size

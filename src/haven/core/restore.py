@@ -33,7 +33,7 @@ from haven.core.export import disk_errors
 from haven.errors import HavenError, InvalidInput, VaultDamaged, VaultExists
 from haven.store.backup_file import check_integrity
 from haven.store.header import VaultHeader, fsync_dir
-from haven.store.vault import DB_NAME, HEADER_NAME, LOCK_NAME, vault_exists
+from haven.store.vault import DB_FILES, HEADER_NAME, LOCK_NAME, vault_exists
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,8 @@ def _take(fh: BinaryIO, digest: hashlib.blake2b, n: int, error: HavenError | Non
 
 def _unpack(src: Path, staging: Path) -> None:
     with _open_backup(src) as fh:
-        fd = os.open(staging / DB_NAME, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        # The backup's header has its vault in the first slot; the first unlock adds filler.
+        fd = os.open(staging / DB_FILES[0], os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as db:
             info = _read_container(fh, os.fstat(fh.fileno()).st_size, db)
             db.flush()

@@ -9,6 +9,7 @@ from haven.core.backup import Backups
 from haven.core.changes import ChangeBus
 from haven.core.clock import Clock, now_ms
 from haven.core.devices import DeviceService, DevicesProjector, JournalAuthorizer
+from haven.core.duress import SAME_AS_OWN, DuressPassphrase
 from haven.core.envelope import SPACE_ID_BYTES
 from haven.core.eventlog import EventLog
 from haven.core.identity import Identity, Persona, validate_name, validate_pronouns
@@ -30,6 +31,7 @@ _JOURNAL_SPACE = "journal_space"
 class Session:
     def __init__(self, vault: Vault, clock: Clock = now_ms) -> None:
         self.vault = vault
+        self._clock = clock
         self.identity = Identity(vault, clock)
         self.log = EventLog(vault, self.identity.device_id_for, clock)
         #: Typed changes after each commit (core/changes.py): what the UI listens to.
@@ -50,6 +52,19 @@ class Session:
         self.secrets = SpaceSecrets(vault)
         self.invites = InviteService(vault, self.spaces, self.identity, clock)
         self.backup = Backups(vault)
+        self.duress = DuressPassphrase(vault, self._related_words, self._populate_decoy)
+
+    def _related_words(self) -> list[str]:
+        return [self.identity.primary().display_name]
+
+    def _populate_decoy(self, decoy: Vault) -> None:
+        """A decoy starts as this vault did: the same name, pronouns and device label, an
+        empty journal, no spaces, no linked devices, no relays."""
+        persona = self.identity.primary()
+        label = next(
+            (d.label for d in self.devices.list() if d.device_id == self.identity.device_id), ""
+        )
+        _initialise(decoy, persona.display_name, persona.pronouns, self._clock, label)
 
     @property
     def data_dir(self) -> Path:
@@ -76,9 +91,11 @@ class Session:
     def change_passphrase(self, new_passphrase: str, rekey: bool = False) -> None:
         """Rewrap the master key; with `rekey`, move the vault to a new master key first, so
         a key that ever leaked (with an old header and passphrase) no longer opens it."""
-        strength = check(new_passphrase, [self.identity.primary().display_name])
+        strength = check(new_passphrase, self._related_words())
         if strength.weakness is not None:
             raise WeakPassphrase(strength.weakness.value)
+        if self.vault.second_slot_opens(new_passphrase):  # it would open both vaults
+            raise WeakPassphrase(SAME_AS_OWN)
         if rekey:
             self.vault.rekey(new_passphrase)
         else:
@@ -107,14 +124,20 @@ def create(
             raise WeakPassphrase(strength.weakness.value)
     vault = Vault.create(data_dir, passphrase, params)
     try:
-        persona = Identity(vault, clock).initialise(display_name, pronouns)
-        _create_journal_space(vault, persona, clock)
-        session = Session(vault, clock)
-        session.devices.announce_this_device(device_label)
-        return session
+        _initialise(vault, display_name, pronouns, clock, device_label)
+        return Session(vault, clock)
     except BaseException:
         vault.destroy_new()
         raise
+
+
+def _initialise(
+    vault: Vault, display_name: str, pronouns: str, clock: Clock, device_label: str
+) -> None:
+    """A new vault's persona, device id, private journal space and device announcement."""
+    persona = Identity(vault, clock).initialise(display_name, pronouns)
+    _create_journal_space(vault, persona, clock)
+    Session(vault, clock).devices.announce_this_device(device_label)
 
 
 def unlock(data_dir: Path, passphrase: str, clock: Clock = now_ms) -> Session:

@@ -1,7 +1,14 @@
-"""The vault header: a small JSON file next to the database holding the master key wrapped
-under the passphrase, and the Argon2id parameters used, so they can be raised later.
+"""The vault header: a small JSON file next to the databases holding the Argon2id parameters
+and two key slots, each a salt and a wrapped key, so the parameters can be raised later.
 
-It holds nothing secret in the clear. It is replaced atomically (write, fsync, rename).
+Every vault has exactly two slots and two database files (haven.store.key_slots). A slot
+either wraps the key of one database under a passphrase or is random bytes of the same
+length, and nothing in the file says which: a vault with a duress passphrase and one without
+have headers of the same layout and size. It holds nothing secret in the clear. It is
+replaced atomically (write, fsync, rename).
+
+Version 1 (before the duress passphrase) had one salt and one wrapped key; it is still read,
+and `Vault.open` rewrites it as version 2 on the first unlock.
 """
 
 from __future__ import annotations
@@ -16,23 +23,43 @@ from haven.crypto.kdf import KdfParams
 from haven.errors import VaultDamaged
 
 FORMAT = "haven-vault"
-VERSION = 1
+VERSION = 2
+LEGACY_VERSION = 1
+SLOT_COUNT = 2
+
+
+@dataclass(frozen=True)
+class KeySlot:
+    salt: bytes
+    wrapped_key: bytes
 
 
 @dataclass(frozen=True)
 class VaultHeader:
     kdf: KdfParams
-    salt: bytes
-    wrapped_key: bytes
+    slots: tuple[KeySlot, ...]
     version: int = VERSION
 
+    def with_slot(self, index: int, slot: KeySlot) -> VaultHeader:
+        """A version-2 header with slot `index` replaced and the other kept as it is."""
+        slots = list(self.slots)
+        slots[index] = slot
+        return VaultHeader(self.kdf, tuple(slots), VERSION)
+
     def to_bytes(self) -> bytes:
+        if self.version != VERSION or len(self.slots) != SLOT_COUNT:
+            raise ValueError("only a two-slot header is ever written")
         doc = {
             "format": FORMAT,
-            "version": self.version,
+            "version": VERSION,
             "kdf": self.kdf.to_dict(),
-            "salt": base64.b64encode(self.salt).decode("ascii"),
-            "wrapped_key": base64.b64encode(self.wrapped_key).decode("ascii"),
+            "slots": [
+                {
+                    "salt": base64.b64encode(slot.salt).decode("ascii"),
+                    "wrapped_key": base64.b64encode(slot.wrapped_key).decode("ascii"),
+                }
+                for slot in self.slots
+            ],
         }
         return (json.dumps(doc, indent=2) + "\n").encode("utf-8")
 
@@ -42,16 +69,24 @@ class VaultHeader:
             doc = json.loads(data.decode("utf-8"))
             if doc.get("format") != FORMAT:
                 raise ValueError("not a Haven vault header")
+            kdf = KdfParams.from_dict(doc["kdf"])
+            if doc.get("version") == LEGACY_VERSION:
+                return cls(kdf, (_slot(doc),), LEGACY_VERSION)
             if doc.get("version") != VERSION:
                 raise ValueError(f"unknown header version {doc.get('version')!r}")
-            return cls(
-                kdf=KdfParams.from_dict(doc["kdf"]),
-                salt=base64.b64decode(doc["salt"], validate=True),
-                wrapped_key=base64.b64decode(doc["wrapped_key"], validate=True),
-                version=VERSION,
-            )
+            slots = doc["slots"]
+            if not isinstance(slots, list) or len(slots) != SLOT_COUNT:
+                raise ValueError("the header must hold two key slots")
+            return cls(kdf, tuple(_slot(s) for s in slots), VERSION)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise VaultDamaged(f"the vault header is damaged ({exc})") from exc
+
+
+def _slot(doc: dict[str, object]) -> KeySlot:
+    salt, wrapped = doc["salt"], doc["wrapped_key"]
+    if not isinstance(salt, str) or not isinstance(wrapped, str):
+        raise ValueError("a key slot is malformed")
+    return KeySlot(base64.b64decode(salt, validate=True), base64.b64decode(wrapped, validate=True))
 
 
 def read_header(path: Path) -> VaultHeader:

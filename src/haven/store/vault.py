@@ -1,9 +1,12 @@
-"""The vault: one SQLCipher database opened with a random 32-byte master key (raw key, so
+"""The vault: a SQLCipher database opened with a random 32-byte master key (raw key, so
 SQLCipher's own PBKDF2 never runs), the key stored only wrapped under Argon2id(passphrase).
 
 Files in the data folder:
-  vault.header  JSON: KDF parameters, salt, wrapped master key (nothing secret in clear)
-  vault.db      the SQLCipher database (+ -wal/-shm while open; both encrypted or content-free)
+  vault.header  JSON: KDF parameters and two key slots (nothing secret in clear)
+  vault.db, vault-b.db
+                two SQLCipher databases, one per slot: the vault's own, and either a decoy
+                opened by a duress passphrase or filler under a key nobody has; which file
+                is which is chosen at random (haven.store.key_slots)
   vault.lock    an advisory lock so that two processes never open the vault at once
 """
 
@@ -16,7 +19,6 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import filelock
 import sqlcipher3
@@ -24,29 +26,33 @@ import sqlcipher3
 from haven.crypto import kdf, secretbox
 from haven.crypto.errors import CryptoError
 from haven.crypto.wipe import wipe
-from haven.errors import (
-    VaultDamaged,
-    VaultExists,
-    VaultFull,
-    VaultInUse,
-    VaultLocked,
-    VaultNotFound,
-    WrongPassphrase,
+from haven.errors import VaultDamaged, VaultExists, VaultLocked, VaultNotFound
+from haven.store import key_slots, migrations, rekey, slot_files
+from haven.store.connection import (
+    LOCK_NAME,
+    Connection,
+    acquire_lock,
+    connect,
+    export,
+    is_storage_failure,
+    mapped_errors,
 )
-from haven.store import migrations, rekey
 from haven.store.header import VaultHeader, fsync_dir, read_header, write_header_atomically
-from haven.store.key_material import key_sql as _key_sql
 from haven.store.key_material import secret as _secret
-from haven.store.key_material import wrap as _wrap
+from haven.store.key_slots import DB_FILES, MASTER_KEY_BYTES
 
-DB_NAME = "vault.db"
-HEADER_NAME = "vault.header"
-LOCK_NAME = "vault.lock"
-MASTER_KEY_BYTES = 32
-#: Page cache per connection (negative = KiB). Misses cost ~2.2x when encrypted.
-CACHE_KIB = 32 * 1024
+__all__ = [
+    "DB_FILES",
+    "HEADER_NAME",
+    "LOCK_NAME",
+    "Connection",
+    "UnlockTimings",
+    "Vault",
+    "is_storage_failure",
+    "vault_exists",
+]
 
-Connection = Any  # sqlcipher3.Connection has no stubs
+HEADER_NAME = slot_files.HEADER_NAME
 
 
 @dataclass(frozen=True)
@@ -56,22 +62,25 @@ class UnlockTimings:
 
 
 def vault_exists(data_dir: Path) -> bool:
-    return (data_dir / HEADER_NAME).exists() or (data_dir / DB_NAME).exists()
+    return (data_dir / HEADER_NAME).exists() or slot_files.any_database(data_dir)
 
 
 class Vault:
     """An open vault. All SQL goes through `read()` or `transaction()`, which serialise
-    access to the one connection (so any thread may call in)."""
+    access to the one connection (so any thread may call in). `slot` is the key slot (and
+    database file) the passphrase opened; the other slot is never read from here."""
 
     def __init__(
         self,
         data_dir: Path,
         conn: Connection,
-        lock: filelock.BaseFileLock,
+        lock: filelock.BaseFileLock | None,
         master_key: bytearray,
         timings: UnlockTimings,
+        slot: int = 0,
     ) -> None:
         self.data_dir = data_dir
+        self.slot = slot
         self._conn: Connection | None = conn
         self._lock = lock
         self._master_key: bytearray | None = master_key
@@ -87,41 +96,53 @@ class Vault:
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         if vault_exists(data_dir):
             raise VaultExists(f"a vault already exists in {data_dir}; nothing was changed")
-        lock = _acquire_lock(data_dir)
+        lock = acquire_lock(data_dir)
         try:
+            index = key_slots.random_index()
             master_key = _secret(os.urandom(MASTER_KEY_BYTES))
-            salt = kdf.new_salt()
             t0 = time.perf_counter()
-            kek = kdf.derive_key_into(passphrase, salt, params)
+            own = key_slots.seal_new(passphrase, params, master_key)
             t1 = time.perf_counter()
-            conn = _connect(data_dir / DB_NAME, master_key)
+            conn = connect(slot_files.db_path(data_dir, index), master_key)
             migrations.migrate(conn)
-            # The header goes last: a crash before this leaves a database without a header,
+            key_slots.pad(conn)
+            slot_files.build_database(data_dir, 1 - index)
+            slots = [key_slots.empty_slot(), key_slots.empty_slot()]
+            slots[index] = own
+            # The header goes last: a crash before this leaves databases without a header,
             # which `create` refuses to overwrite and `open` reports as damaged.
-            header = VaultHeader(params, salt, _wrap(kek, master_key))
-            wipe(kek)
-            write_header_atomically(data_dir / HEADER_NAME, header)
+            write_header_atomically(data_dir / HEADER_NAME, VaultHeader(params, tuple(slots)))
             t2 = time.perf_counter()
         except BaseException:
             lock.release()
             raise
-        return cls(data_dir, conn, lock, master_key, UnlockTimings(t1 - t0, t2 - t1))
+        return cls(data_dir, conn, lock, master_key, UnlockTimings(t1 - t0, t2 - t1), index)
 
     @classmethod
     def open(cls, data_dir: Path, passphrase: str) -> Vault:
-        header_path, db_path = data_dir / HEADER_NAME, data_dir / DB_NAME
-        if not header_path.exists() and not db_path.exists():
+        """Open whichever database `passphrase` unlocks: the vault's own or, with a duress
+        passphrase, the decoy. Wrong passphrase → WrongPassphrase, files untouched."""
+        header_path = data_dir / HEADER_NAME
+        if not header_path.exists() and not slot_files.any_database(data_dir):
             raise VaultNotFound(f"no vault in {data_dir}; create one with `haven init`")
         if not header_path.exists():
             raise VaultDamaged("the vault header is missing; the database cannot be opened")
-        if not db_path.exists():
+        if not slot_files.any_database(data_dir):
             raise VaultDamaged("the vault database is missing")
-        lock = _acquire_lock(data_dir)
+        lock = acquire_lock(data_dir)
         try:
             t0 = time.perf_counter()
-            conn, master_key = _open_with_any_header(data_dir, passphrase)
+            opened = slot_files.open_any(data_dir, passphrase)
             t1 = time.perf_counter()
-            migrations.migrate(conn)
+            conn, unsealed = opened.conn, opened.unsealed
+            try:
+                migrations.migrate(conn)
+                key_slots.pad(conn)  # a restored or older vault: every file is at least as big
+                slot_files.settle(data_dir, opened)
+            except BaseException:
+                conn.close()
+                unsealed.wipe()
+                raise
             t2 = time.perf_counter()
         except sqlcipher3.DatabaseError as exc:
             lock.release()
@@ -129,11 +150,16 @@ class Vault:
         except BaseException:
             lock.release()
             raise
-        return cls(data_dir, conn, lock, master_key, UnlockTimings(t1 - t0, t2 - t1))
+        timings = UnlockTimings(t1 - t0, t2 - t1)
+        return cls(data_dir, conn, lock, unsealed.master_key, timings, unsealed.index)
 
     @property
     def is_open(self) -> bool:
         return self._conn is not None
+
+    @property
+    def db_path(self) -> Path:
+        return slot_files.db_path(self.data_dir, self.slot)
 
     def close(self) -> None:
         """Lock: close the connection and drop every reference to the key we hold."""
@@ -145,14 +171,17 @@ class Vault:
             if self._master_key is not None:
                 wipe(self._master_key)
             self._master_key = None
-            if self._lock.is_locked:
+            if self._lock is not None and self._lock.is_locked:
                 self._lock.release()
 
     def destroy_new(self) -> None:
         """Close and delete a vault that `create` has just made, when setting it up failed
         before anyone could have written to it. Never used on an existing vault."""
         self.close()
-        for name in (HEADER_NAME, DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
+        names = [HEADER_NAME]
+        for db in DB_FILES:
+            names += [db, db + "-wal", db + "-shm"]
+        for name in names:
             with contextlib.suppress(FileNotFoundError):
                 (self.data_dir / name).unlink()
 
@@ -165,10 +194,19 @@ class Vault:
     def passphrase_opens(self, passphrase: str) -> bool:
         """Whether `passphrase` unwraps this vault's key (asked before changing it, so a
         person at an unlocked computer cannot lock its owner out)."""
+        return self._slot_opens(self.slot, passphrase)
+
+    def second_slot_opens(self, passphrase: str) -> bool:
+        """Whether `passphrase` opens the vault's other slot (a passphrase must never open
+        both: the files could then not say which one it means)."""
+        return self._slot_opens(1 - self.slot, passphrase)
+
+    def _slot_opens(self, index: int, passphrase: str) -> bool:
         header = read_header(self.data_dir / HEADER_NAME)
-        kek = kdf.derive_key_into(passphrase, header.salt, header.kdf)
+        slot = header.slots[index]
+        kek = kdf.derive_key_into(passphrase, slot.salt, header.kdf)
         try:
-            wipe(secretbox.unwrap_key_into(kek, header.wrapped_key))
+            wipe(secretbox.unwrap_key_into(kek, slot.wrapped_key))
             return True
         except CryptoError:
             return False
@@ -181,7 +219,7 @@ class Vault:
         with self._mutex:
             key = bytearray(self._require_key())
         try:
-            conn = _connect(self.data_dir / DB_NAME, key)
+            conn = connect(self.db_path, key)
         except sqlcipher3.DatabaseError as exc:
             return [str(exc)]
         finally:
@@ -196,23 +234,22 @@ class Vault:
 
     def rekey(self, new_passphrase: str) -> None:
         """Re-encrypt the whole database under a new random master key, wrapped under
-        `new_passphrase`; crash-safe (see haven.store.rekey)."""
-        with self._mutex, _mapped_errors():
+        `new_passphrase`; crash-safe (see haven.store.rekey). The other slot is kept."""
+        with self._mutex, mapped_errors():
             conn, data_dir = self._require_conn(), self.data_dir
             rekey.remove_leftovers(data_dir)
-            params = read_header(data_dir / HEADER_NAME).kdf
+            header = read_header(data_dir / HEADER_NAME)
             new_key = _secret(os.urandom(MASTER_KEY_BYTES))
-            salt = kdf.new_salt()
-            kek = kdf.derive_key_into(new_passphrase, salt, params)
-            header = VaultHeader(params, salt, _wrap(kek, new_key))
-            wipe(kek)
-            write_header_atomically(data_dir / rekey.NEXT_HEADER_NAME, header)
+            slot = key_slots.seal_new(new_passphrase, header.kdf, new_key)
+            write_header_atomically(
+                data_dir / rekey.NEXT_HEADER_NAME, header.with_slot(self.slot, slot)
+            )
             rekey.crash_point("next-header")
             copy = data_dir / rekey.REKEY_DB_NAME
             rekey.create_private(copy)
-            _export(conn, copy, new_key)
+            export(conn, copy, new_key)
             rekey.fsync_file(copy)
-            check = _connect(copy, new_key)  # it opens with the new key, and reads whole
+            check = connect(copy, new_key)  # it opens with the new key, and reads whole
             try:
                 if check.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                     raise VaultDamaged("the re-encrypted copy did not check out; nothing changed")
@@ -223,34 +260,74 @@ class Vault:
             conn.close()
             self._conn = None
             rekey.crash_point("closed")
-            os.replace(copy, data_dir / DB_NAME)
+            os.replace(copy, self.db_path)
             fsync_dir(data_dir)
             rekey.crash_point("db-swapped")
             os.replace(data_dir / rekey.NEXT_HEADER_NAME, data_dir / HEADER_NAME)
             fsync_dir(data_dir)
             rekey.crash_point("header-swapped")
             rekey.remove_leftovers(data_dir)
-            self._conn = _connect(data_dir / DB_NAME, new_key)
+            self._conn = connect(self.db_path, new_key)
+            key_slots.pad(self._conn)  # the export was compacted
             if self._master_key is not None:
                 wipe(self._master_key)
             self._master_key = new_key
 
-    def change_passphrase(self, new_passphrase: str, params: kdf.KdfParams | None = None) -> None:
-        """Rewrap the master key under a new passphrase. The database is not touched."""
+    def change_passphrase(self, new_passphrase: str) -> None:
+        """Rewrap the master key under a new passphrase (this slot only; the Argon2id
+        parameters are the header's, shared by both slots). The database is not touched."""
         with self._mutex:
             master_key = self._require_key()
-            params = params or read_header(self.data_dir / HEADER_NAME).kdf
-            salt = kdf.new_salt()
-            kek = kdf.derive_key_into(new_passphrase, salt, params)
-            header = VaultHeader(params, salt, _wrap(kek, master_key))
-            wipe(kek)
-            write_header_atomically(self.data_dir / HEADER_NAME, header)
+            header = read_header(self.data_dir / HEADER_NAME)
+            slot = key_slots.seal_new(new_passphrase, header.kdf, master_key)
+            write_header_atomically(self.data_dir / HEADER_NAME, header.with_slot(self.slot, slot))
+
+    def set_second_slot(
+        self,
+        passphrase: str | None,
+        wipe_this_on_use: bool = False,
+        populate: Callable[[Vault], None] | None = None,
+    ) -> None:
+        """Give the other slot a new database: with `passphrase`, a new vault (filled by
+        `populate`) that this passphrase opens — with `wipe_this_on_use`, opening it
+        destroys this vault's key; without, filler no key opens (the old second database
+        and its passphrase are gone either way)."""
+        with self._mutex:
+            self._require_key()
+            if passphrase is None:
+                slot_files.replace_second(self.data_dir, self.slot, None, None, None)
+                return
+            key = _secret(os.urandom(MASTER_KEY_BYTES))
+            try:
+                params = read_header(self.data_dir / HEADER_NAME).kdf
+                flags = key_slots.WIPE_OTHER if wipe_this_on_use else 0
+                sealed = key_slots.seal_new(passphrase, params, key, flags)
+
+                def fill(conn: Connection) -> None:
+                    if populate is None:
+                        return
+                    second = Vault(self.data_dir, conn, None, bytearray(key), _NO_TIMINGS)
+                    try:
+                        populate(second)
+                    finally:
+                        second._conn = None  # the builder closes the connection itself
+                        second.close()
+
+                slot_files.replace_second(self.data_dir, self.slot, sealed, key, fill)
+            finally:
+                wipe(key)
+
+    def backup_header(self) -> VaultHeader:
+        """The header a backup carries: this vault's slot first, the other slot empty (a
+        backup holds one database; a restore makes the second slot filler again)."""
+        header = read_header(self.data_dir / HEADER_NAME)
+        return VaultHeader(header.kdf, (header.slots[self.slot], key_slots.empty_slot()))
 
     # ----------------------------------------------------------------- access
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
-        with self._mutex, _mapped_errors():
+        with self._mutex, mapped_errors():
             yield self._require_conn()
 
     @contextlib.contextmanager
@@ -265,7 +342,7 @@ class Vault:
             callbacks: list[Callable[[], None]] = []
             self._after_commit = callbacks
             try:
-                with _mapped_errors():
+                with mapped_errors():
                     conn.execute("BEGIN IMMEDIATE")
                     try:
                         yield conn
@@ -287,8 +364,8 @@ class Vault:
 
     def export_encrypted_copy(self, dest: Path) -> None:
         """Write a consistent copy of the database, encrypted with the same master key."""
-        with self._mutex, _mapped_errors():
-            _export(self._require_conn(), dest, self._require_key())
+        with self._mutex, mapped_errors():
+            export(self._require_conn(), dest, self._require_key())
 
     def _require_conn(self) -> Connection:
         if self._conn is None:
@@ -301,107 +378,4 @@ class Vault:
         return self._master_key
 
 
-def _acquire_lock(data_dir: Path) -> filelock.BaseFileLock:
-    # Not thread-local: the UI opens the vault in a worker thread and locks it from the UI
-    # thread; a thread-local lock would then never be released.
-    lock = filelock.FileLock(str(data_dir / LOCK_NAME), timeout=0, thread_local=False, mode=0o600)
-    try:
-        lock.acquire()
-    except filelock.Timeout:
-        raise VaultInUse() from None
-    return lock
-
-
-def _export(conn: Connection, dest: Path, key: bytearray) -> None:
-    """A consistent copy of the database in `dest`, encrypted with `key`."""
-    with _key_sql("ATTACH DATABASE ? AS copied KEY \"x'{}'\"", key) as sql:
-        conn.execute(sql, (str(dest),))
-    try:
-        conn.execute("SELECT sqlcipher_export('copied')")
-        version = migrations.current_version(conn)
-        conn.execute(f"PRAGMA copied.user_version = {version:d}")
-    finally:
-        conn.execute("DETACH DATABASE copied")
-
-
-def _open_with_any_header(data_dir: Path, passphrase: str) -> tuple[Connection, bytearray]:
-    """Unwrap the key with the header, or — after a rekey interrupted between swapping the
-    database and the header — with the next header; finish or undo that rekey."""
-    db_path = data_dir / DB_NAME
-    candidates = [HEADER_NAME]
-    if (data_dir / rekey.NEXT_HEADER_NAME).exists():
-        candidates.append(rekey.NEXT_HEADER_NAME)
-    damaged: sqlcipher3.DatabaseError | None = None
-    for name in candidates:
-        header = read_header(data_dir / name)
-        kek = kdf.derive_key_into(passphrase, header.salt, header.kdf)
-        try:
-            master_key = secretbox.unwrap_key_into(kek, header.wrapped_key)
-        except CryptoError:
-            continue
-        finally:
-            wipe(kek)
-        if len(master_key) != MASTER_KEY_BYTES:
-            raise VaultDamaged("the vault header holds a key of the wrong size")
-        try:
-            conn = _connect(db_path, master_key)
-        except sqlcipher3.DatabaseError as exc:
-            wipe(master_key)
-            damaged = exc
-            continue
-        if name == rekey.NEXT_HEADER_NAME:  # the new database is in place: finish
-            os.replace(data_dir / name, data_dir / HEADER_NAME)
-            fsync_dir(data_dir)
-        rekey.remove_leftovers(data_dir)
-        return conn, master_key
-    if damaged is not None and len(candidates) == 1:
-        raise damaged
-    raise WrongPassphrase()
-
-
-def _connect(path: Path, master_key: bytearray) -> Connection:
-    if not path.exists():
-        # Owner-only from the first byte; SQLite gives the -wal and -shm files the same mode.
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")  # our errors say it, once, without noise
-        with _key_sql("PRAGMA key = \"x'{}'\"", master_key) as sql:
-            conn.executescript(sql)  # not kept in the statement cache until close
-        # Touching the schema is the first read: a wrong key or a damaged file fails here.
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        conn.execute("PRAGMA temp_store = MEMORY")  # no plaintext temp files
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")  # an acknowledged commit survives a crash
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA secure_delete = ON")
-        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB:d}")
-    except sqlcipher3.DatabaseError:
-        conn.close()
-        raise
-    return conn
-
-
-def is_storage_failure(exc: BaseException) -> bool:
-    """Whether `exc` says the vault itself failed (full, damaged, locked, closed, busy), as
-    opposed to one statement being refused for the values it was given (a constraint, an
-    integer SQLite cannot hold). Ingest rejects one event for the second kind and gives up
-    the whole transaction for the first."""
-    if isinstance(exc, VaultFull | VaultDamaged | VaultLocked | MemoryError):
-        return True
-    return isinstance(exc, sqlcipher3.DatabaseError) and not isinstance(
-        exc, sqlcipher3.IntegrityError
-    )
-
-
-@contextlib.contextmanager
-def _mapped_errors() -> Iterator[None]:
-    try:
-        yield
-    except sqlcipher3.DatabaseError as exc:
-        text = str(exc).lower()
-        if "full" in text:
-            raise VaultFull() from exc
-        if "not a database" in text or "malformed" in text or "corrupt" in text:
-            raise VaultDamaged(f"the vault database is damaged ({exc})") from exc
-        raise
+_NO_TIMINGS = UnlockTimings(0.0, 0.0)

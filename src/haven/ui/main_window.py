@@ -29,6 +29,7 @@ from haven.ui.pages.settings_page import SettingsPage
 from haven.ui.pages.unlock_page import UnlockPage
 from haven.ui.safety import SafetyWatcher
 from haven.ui.settings import AppSettings
+from haven.ui.settings_duress import DuressSettings
 from haven.ui.spaces.spaces_page import SpacesPage
 from haven.ui.sync_status import SyncStatusLabel
 
@@ -88,6 +89,8 @@ class HavenWindow(QMainWindow):
         self.settings_page.changed.connect(self.apply_settings)
         self.settings_page.lanToggled.connect(self._set_lan)
         self.settings_page.passphraseRequested.connect(self.open_passphrase_dialog)
+        self.duress_settings = DuressSettings(self.bridge)
+        self.settings_page.add_section(self.duress_settings)
         self.passphrase_dialog: ChangePassphraseDialog | None = None
         self.create_page.linkRequested.connect(self.show_link_page)
         self.link_page.backRequested.connect(self.show_start_page)

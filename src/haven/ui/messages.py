@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from haven.core.duress import SAME_AS_OWN
 from haven.core.passphrase import Weakness
 from haven.errors import (
     InvalidInput,
@@ -73,6 +74,10 @@ def error_text(exc: BaseException) -> str:
         )
     if isinstance(exc, VaultLocked):
         return T.translate("Messages", "The vault is locked.")
+    if isinstance(exc, WeakPassphrase) and str(exc) == SAME_AS_OWN:
+        return T.translate(
+            "Messages", "Choose a different passphrase from the ones this vault already uses."
+        )
     if isinstance(exc, WeakPassphrase):
         return T.translate(
             "Messages", "This passphrase is too easy to guess: add a few uncommon words."

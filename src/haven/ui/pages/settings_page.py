@@ -115,6 +115,7 @@ class SettingsPage(QWidget):
         inner.addLayout(form)
         inner.addWidget(safety)
         inner.addWidget(self.about)
+        self._sections = inner
         layout = QVBoxLayout(self)
         layout.addWidget(box)
         layout.addStretch(1)
@@ -150,6 +151,10 @@ class SettingsPage(QWidget):
         self.lan_sync.blockSignals(False)
         self.lan_hint.setVisible(enabled is not None and not available)
         self.passphrase_button.setEnabled(enabled is not None)
+
+    def add_section(self, section: QWidget) -> None:
+        """A section kept in its own module (ui/settings_duress.py), shown after the form."""
+        self._sections.insertWidget(2, section)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

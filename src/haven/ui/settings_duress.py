@@ -1,0 +1,251 @@
+"""Settings → "Duress passphrase": set, replace or remove a second passphrase that opens a
+decoy journal instead of the vault (haven.core.duress), with the optional wipe of the real
+vault's key as a separate, explained and confirmed choice. Every change asks for the
+vault's own passphrase first. Slow work (Argon2id, building the decoy) runs in the bridge's
+workers; the page itself never says whether the open vault is a decoy (it cannot know)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from haven.crypto.wipe import wipe_immutable
+from haven.ui import messages
+from haven.ui.bridge import SessionBridge
+from haven.ui.pages.frame import busy_bar, error_line
+from haven.ui.passphrase_fields import NewPassphraseFields, clear_on_typing
+
+
+class DuressDialog(QDialog):
+    """The vault's passphrase, then (unless removing) the duress passphrase twice and the
+    wipe choice, which needs a second box ticked to take effect."""
+
+    #: current passphrase, duress passphrase ("" when removing), wipe the vault on use
+    submitted = Signal(str, str, bool)
+
+    def __init__(self, removing: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.removing = removing
+        self.setWindowTitle(
+            self.tr("Remove the duress passphrase") if removing else self.tr("Duress passphrase")
+        )
+        self.setMinimumWidth(520)
+        self.current = QLineEdit()
+        self.current.setEchoMode(QLineEdit.EchoMode.Password)
+        self.current.setAccessibleName(self.tr("Your vault's passphrase"))
+        self.fields = NewPassphraseFields(self)
+        self.wipe = QCheckBox(self.tr("Using it also &destroys this vault"))
+        self.wipe.setAccessibleName(self.tr("Using the duress passphrase destroys this vault"))
+        self.wipe_explained = QLabel(
+            self.tr(
+                "If ticked, unlocking with the duress passphrase also overwrites this vault's "
+                "key, without a sign. After that nobody — you included — can ever open this "
+                "vault again with any passphrase; only a backup brings it back."
+            )
+        )
+        self.wipe_explained.setWordWrap(True)
+        self.understood = QCheckBox(self.tr("I &understand this cannot be undone"))
+        self.understood.setAccessibleName(self.tr("I understand the vault cannot be recovered"))
+        self.understood.setEnabled(False)
+        self.wipe.toggled.connect(self._wipe_toggled)
+        self.error = error_line()
+        self.busy = busy_bar(self.tr("Saving the duress passphrase"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("&Remove") if removing else self.tr("&Set"))
+        ok.setAccessibleName(
+            self.tr("Remove the duress passphrase")
+            if removing
+            else self.tr("Set the duress passphrase")
+        )
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))
+        cancel.setAccessibleName(self.tr("Cancel"))
+        form = QFormLayout()
+        form.addRow(self.tr("Your &passphrase"), self.current)
+        if not removing:
+            self.fields.add_rows(form)
+            form.addRow("", self.wipe)
+            form.addRow("", self.wipe_explained)
+            form.addRow("", self.understood)
+        layout = QVBoxLayout(self)
+        if removing:
+            gone = QLabel(self.tr("The decoy journal and everything written in it are deleted."))
+            gone.setWordWrap(True)
+            layout.addWidget(gone)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+        self.fields.reveal.add_field(self.current)
+        clear_on_typing(self.error, self.current, self.fields.passphrase, self.fields.confirm)
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        self.current.setFocus()
+
+    def _wipe_toggled(self, on: bool) -> None:
+        self.understood.setEnabled(on)
+        if not on:
+            self.understood.setChecked(False)
+
+    def _submit(self) -> None:
+        if not self.current.text():
+            self.show_error(self.tr("Type your vault's passphrase first."))
+            self.current.setFocus()
+            return
+        if not self.removing:
+            problem = self.fields.problem()
+            if problem is not None:
+                self.show_error(problem)
+                return
+            if self.wipe.isChecked() and not self.understood.isChecked():
+                self.show_error(self.tr("Tick the second box to confirm, or untick the first."))
+                self.understood.setFocus()
+                return
+        self.set_busy(True)
+        current = self.current.text()
+        duress = "" if self.removing else self.fields.text()
+        wipe = self.wipe.isChecked() and self.understood.isChecked()
+        self.clear_secrets()
+        self.submitted.emit(current, duress, wipe)
+
+    def show_error(self, text: str) -> None:
+        self.set_busy(False)
+        self.error.setText(text)
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        for widget in (self.current, self.wipe, self.buttons):
+            widget.setEnabled(not busy)
+        self.understood.setEnabled(not busy and self.wipe.isChecked())
+        self.fields.set_enabled(not busy)
+
+    def clear_secrets(self) -> None:
+        self.current.clear()
+        self.fields.clear()
+
+
+class DuressSettings(QWidget):
+    """The section on the settings page: what a duress passphrase does, whether this vault
+    has one, and buttons to set or remove it (enabled while the vault is open)."""
+
+    def __init__(self, bridge: SessionBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.dialog: DuressDialog | None = None
+        heading = QLabel(self.tr("Duress passphrase"))
+        heading.setAccessibleName(self.tr("Duress passphrase"))
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        explained = QLabel(
+            self.tr(
+                "If someone forces you to unlock Haven, you can type a second passphrase "
+                "instead of yours. It opens a separate decoy journal — write a few entries "
+                "in it yourself, so it looks lived in — with no spaces and no linked "
+                "devices. Your real vault stays closed. From outside, Haven's files look the "
+                "same whether or not you set one, but someone who knows Haven well and "
+                "examines the files closely may still suspect it."
+            )
+        )
+        explained.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.set_button = QPushButton(self.tr("Set &duress passphrase…"))
+        self.set_button.setAccessibleName(self.tr("Set a duress passphrase"))
+        self.remove_button = QPushButton(self.tr("Remove duress passphrase…"))
+        self.remove_button.setAccessibleName(self.tr("Remove the duress passphrase"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.set_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading)
+        layout.addWidget(explained)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self.set_button.clicked.connect(lambda: self.open_dialog(removing=False))
+        self.remove_button.clicked.connect(lambda: self.open_dialog(removing=True))
+        bridge.unlocked.connect(self.refresh)
+        bridge.locked.connect(self._on_locked)
+        self.refresh()
+
+    def refresh(self) -> None:
+        session = self.bridge.session
+        is_set = session is not None and session.duress.is_set()
+        self.set_button.setEnabled(session is not None)
+        self.remove_button.setEnabled(is_set)
+        if session is None:
+            self.status.setText(self.tr("Unlock Haven to change this."))
+        elif not is_set:
+            self.status.setText(self.tr("No duress passphrase is set."))
+        elif session.duress.wipes_vault():
+            self.status.setText(
+                self.tr("A duress passphrase is set. Using it also destroys this vault.")
+            )
+        else:
+            self.status.setText(self.tr("A duress passphrase is set."))
+
+    def _on_locked(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reject()
+        self.message.setText("")
+        self.refresh()
+
+    def open_dialog(self, removing: bool) -> None:
+        session = self.bridge.session
+        if session is None or self.dialog is not None:
+            return
+        dialog = DuressDialog(removing, self)
+        self.dialog = dialog
+
+        def submitted(current: str, duress: str, wipe: bool) -> None:
+            def work() -> None:
+                try:
+                    if removing:
+                        session.duress.remove_checked(current)
+                    else:
+                        session.duress.set_checked(current, duress, wipe)
+                finally:
+                    wipe_immutable(current)  # the strs the fields gave; nobody reads them again
+                    wipe_immutable(duress)
+
+            def done(_result: object) -> None:
+                dialog.accept()
+                self.message.setText(
+                    self.tr("Duress passphrase removed.")
+                    if removing
+                    else self.tr(
+                        "Duress passphrase set. Lock Haven and unlock with it to write in "
+                        "the decoy journal."
+                    )
+                )
+                self.refresh()
+
+            self.bridge.run(work, done, lambda exc: dialog.show_error(messages.error_text(exc)))
+
+        def finished() -> None:
+            dialog.clear_secrets()
+            self.dialog = None
+            dialog.deleteLater()
+
+        dialog.submitted.connect(submitted)
+        dialog.finished.connect(lambda _r: finished())
+        dialog.open()
