@@ -47,8 +47,8 @@ QPushButton:disabled, QToolButton:disabled {
 
 QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox, QListView, QTreeView,
 QTableView {
-    background: $base; color: $text; border: 1px solid $border; border-radius: 4px;
-    padding: 2px; selection-background-color: $accent; selection-color: $on_accent;
+    background: $base; border: 1px solid $border; border-radius: 4px; padding: 2px;
+    selection-background-color: $accent; selection-color: $on_accent;
 }
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus,
 QAbstractSpinBox:focus, QListView:focus, QTreeView:focus, QTableView:focus {
@@ -56,7 +56,7 @@ QAbstractSpinBox:focus, QListView:focus, QTreeView:focus, QTableView:focus {
 }
 QLineEdit:disabled, QPlainTextEdit:disabled, QTextEdit:disabled, QComboBox:disabled,
 QAbstractSpinBox:disabled, QListView:disabled {
-    background: $window; color: $disabled_text; border: 1px dashed $disabled_border;
+    background: $window; border: 1px dashed $disabled_border;
 }
 QComboBox { padding: 3px 6px; }
 QComboBox:focus { padding: 2px 5px; }

@@ -28,7 +28,7 @@ class ThemeColours:
     border: str  # field, button and checkbox outlines (3:1 against window and base)
     focus: str  # the focus ring (3:1 against window and base), unlike the border
     disabled_text: str  # dimmer than text, still readable
-    disabled_border: str  # drawn dashed, so a disabled control never looks enabled
+    disabled_border: str  # drawn dashed (so never mistaken for enabled), still 3:1
     error: str
     link: str
 
@@ -47,7 +47,7 @@ LIGHT = ThemeColours(
     border="#857a8c",
     focus="#0f6b66",
     disabled_text="#7a7280",
-    disabled_border="#b3aab8",
+    disabled_border="#857a8c",
     error="#a3261c",
     link="#5a3b8c",
 )
@@ -66,7 +66,7 @@ DARK = ThemeColours(
     border="#968b9e",
     focus="#f4c15d",
     disabled_text="#8f8696",
-    disabled_border="#5b5362",
+    disabled_border="#857b8c",
     error="#ffb3a8",
     link="#d6c2ff",
 )
