@@ -18,7 +18,7 @@ from haven.ui.theme_colours import ThemeColours
 
 #: The type scale, relative to the body text: page titles, section headings, empty-state glyphs.
 HEADING_SCALE = {"1": 1.6, "2": 1.3, "3": 1.1}
-GLYPH_SCALE = 3.2
+GLYPH_SCALE = 4.5
 
 _SHEET = Template(
     """
