@@ -17,9 +17,7 @@ MAX_WIDTH = 480
 
 
 class EmptyState(QWidget):
-    def __init__(
-        self, glyph: str, heading: str, text: str, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, glyph: str, heading: str, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.glyph = QLabel(glyph)
         self.glyph.setObjectName("emptyStateGlyph")

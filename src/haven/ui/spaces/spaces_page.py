@@ -72,12 +72,12 @@ class SpacesPage(QWidget):
         left_layout.addWidget(heading)
         left_layout.addWidget(self.list, 1)
         self._left_layout = left_layout
-        self.actions = QWidget()  # the two buttons: under the list, or on the welcome page
-        buttons = QHBoxLayout(self.actions)
+        self.action_row = QWidget()  # the two buttons: under the list, or on the welcome page
+        buttons = QHBoxLayout(self.action_row)
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.join_button)
-        left_layout.addWidget(self.actions)
+        left_layout.addWidget(self.action_row)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.view)
@@ -185,14 +185,14 @@ class SpacesPage(QWidget):
         if welcome == (self.stack.currentWidget() is self.empty):
             return
         focused = QApplication.focusWidget()
-        had_focus = focused is not None and self.actions.isAncestorOf(focused)
+        had_focus = focused is not None and self.action_row.isAncestorOf(focused)
         if welcome:
-            self.empty.add_button(self.actions)
+            self.empty.add_button(self.action_row)
             self.stack.setCurrentWidget(self.empty)
         else:
-            self._left_layout.addWidget(self.actions)
+            self._left_layout.addWidget(self.action_row)
             self.stack.setCurrentWidget(self.splitter)
-        self.actions.show()
+        self.action_row.show()
         if had_focus:
             self.new_button.setFocus()
 
