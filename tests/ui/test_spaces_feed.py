@@ -19,7 +19,7 @@ def test_post_with_content_warning_reply_and_react(qtbot: QtBot, make_window: Ma
     window = make_window()
     flows.create_vault(qtbot, window)
     page = open_spaces(qtbot, window)
-    assert page.empty.isVisible()
+    qtbot.waitUntil(page.empty.isVisible)  # the welcome, once the list has loaded
     create_space(qtbot, page)
     assert page.view.title.text() == "Circle"
     assert "Be kind." in page.view.me.guidelines.toPlainText()

@@ -21,7 +21,11 @@ from haven.ui.translations import install_translations
 def app_settings(tmp_path: Path) -> AppSettings:
     # An explicit file: Qt computes its default settings folders once per process.
     path = tmp_path / "home" / "config" / "Haven" / "Haven.ini"
-    return AppSettings(QSettings(str(path), QSettings.Format.IniFormat))
+    settings = AppSettings(QSettings(str(path), QSettings.Format.IniFormat))
+    # The first-run introduction (a modal dialog) is tested on its own (test_onboarding.py);
+    # elsewhere a created vault goes straight to the journal.
+    settings.introduction_seen = True
+    return settings
 
 
 @pytest.fixture

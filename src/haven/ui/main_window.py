@@ -21,6 +21,7 @@ from haven.ui.devices.devices_page import DevicesPage
 from haven.ui.devices.link_page import LinkDevicePage
 from haven.ui.discreet import DiscreetTitles, neutral_title
 from haven.ui.journal.journal_page import JournalPage
+from haven.ui.onboarding import IntroductionDialog
 from haven.ui.pages.create_page import CreateVaultPage
 from haven.ui.pages.help_page import HelpPage
 from haven.ui.pages.home_page import HomePage
@@ -105,6 +106,9 @@ class HavenWindow(QMainWindow):
         bridge.damageFound.connect(self._on_damage_found)
         bridge.changed.connect(self._show_lan_setting)
         self.damage_box: QMessageBox | None = None
+        self.introduction: IntroductionDialog | None = None
+        self._just_created = False
+        self.help_page.introductionRequested.connect(self.show_introduction)
         self.apply_settings()
         self.show_start_page()
 
@@ -151,6 +155,7 @@ class HavenWindow(QMainWindow):
 
     def _create(self, passphrase: str, name: str, pronouns: str) -> None:
         self.create_page.clear_secrets()
+        self._just_created = True
         self.bridge.create_vault(passphrase, name, pronouns)
 
     def _unlock(self, passphrase: str) -> None:
@@ -179,11 +184,16 @@ class HavenWindow(QMainWindow):
         self.stack.setCurrentWidget(self.home)
         self.safety.arm_idle(True)
         self.journal_page.editor.body.setFocus()
+        if self._just_created and not self.settings.introduction_seen:
+            self.show_introduction()
+        self._just_created = False
 
     def _on_locked(self) -> None:
         clipboard_guard().clear_if_ours()
         if self.passphrase_dialog is not None:
             self.passphrase_dialog.reject()
+        if self.introduction is not None:
+            self.introduction.reject()
         self.settings_page.show_message("")
         self.safety.arm_idle(False)
         self.journal_page.detach()
@@ -192,6 +202,23 @@ class HavenWindow(QMainWindow):
         self.settings_page.set_lan_sync(None)
         self.home.persona.clear()
         self.show_start_page()
+
+    def show_introduction(self) -> None:
+        """The first-run introduction (after creating a vault, once), or again from Help."""
+        if self.introduction is not None:
+            self.introduction.raise_()
+            return
+        self.settings.introduction_seen = True  # once shown, never again unless asked
+        dialog = IntroductionDialog(self, show_icon=not self.settings.discreet)
+        self.introduction = dialog
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def finished() -> None:
+            self.introduction = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(lambda _r: finished())
+        dialog.open()
 
     def open_passphrase_dialog(self) -> None:
         session = self.bridge.session

@@ -83,6 +83,15 @@ class AppSettings:
     def sync_port(self, port: int) -> None:
         self._q.setValue("sync_port", port if 0 <= int(port) < 65536 else 0)
 
+    @property
+    def introduction_seen(self) -> bool:
+        """The first-run introduction was shown (ui/onboarding.py); Help shows it again."""
+        return str(self._q.value("introduction_seen", "false")).lower() in ("true", "1")
+
+    @introduction_seen.setter
+    def introduction_seen(self, seen: bool) -> None:
+        self._q.setValue("introduction_seen", bool(seen))
+
     def sync(self) -> None:
         self._q.sync()
 

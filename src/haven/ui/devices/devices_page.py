@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from haven.core.changes import DevicesChanged
 from haven.core.devices import DeviceInfo
 from haven.errors import HavenError
-from haven.ui import messages, peer_text
+from haven.ui import appearance, messages, peer_text
 from haven.ui.bridge import SessionBridge, changes_of
 from haven.ui.devices.link_dialog import LinkDialog
 
@@ -33,10 +33,7 @@ class DevicesPage(QWidget):
         super().__init__(parent)
         self.bridge = bridge
         heading = QLabel(self.tr("Devices"))
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        heading.setFont(font)
+        appearance.mark_heading(heading, 1)
         intro = QLabel(
             self.tr(
                 "Your journal can live on several of your computers. Linked devices sync with each "

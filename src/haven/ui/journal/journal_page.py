@@ -9,7 +9,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMessageBox,
+    QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +21,7 @@ from haven.core.journal import COUNT_CAP, EntryFilter, JournalEntry, JournalServ
 from haven.errors import HavenError
 from haven.ui import messages
 from haven.ui.bridge import SessionBridge, changes_of
+from haven.ui.empty_state import GLYPH_JOURNAL, GLYPH_SEARCH, EmptyState
 from haven.ui.journal.delegate import EntryDelegate
 from haven.ui.journal.editor import EditorContent, EntryEditor
 from haven.ui.journal.filter_bar import FilterBar
@@ -42,6 +45,14 @@ class JournalPage(QWidget):
         self.list.setAccessibleName(self.tr("Journal entries"))
         self.list.setAccessibleDescription(self.tr("Newest first; press Enter to open one"))
         self.count_label = QLabel()
+        self.empty = EmptyState(GLYPH_JOURNAL, "", "")
+        self.empty_button = QPushButton()
+        self.empty.add_button(self.empty_button)
+        self.empty.finish_buttons()
+        self.empty_button.clicked.connect(self._empty_action)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.list)
+        self.list_stack.addWidget(self.empty)
         self.sync_line = SpaceStatusLabel(bridge)
         self.sync_line.setAccessibleName(self.tr("Journal sync status"))
         self.editor = EntryEditor()
@@ -51,7 +62,7 @@ class JournalPage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.prompt)
         left_layout.addWidget(self.filters)
-        left_layout.addWidget(self.list, 1)
+        left_layout.addWidget(self.list_stack, 1)
         left_layout.addWidget(self.count_label)
         left_layout.addWidget(self.sync_line)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -67,7 +78,8 @@ class JournalPage(QWidget):
         self.setTabOrder(self.filters.search, self.filters.tag)
         self.setTabOrder(self.filters.tag, self.filters.mood)
         self.setTabOrder(self.filters.mood, self.list)
-        self.setTabOrder(self.list, self.editor.title)
+        self.setTabOrder(self.list, self.empty_button)
+        self.setTabOrder(self.empty_button, self.editor.title)
 
         for keys, slot in (
             (QKeySequence.StandardKey.New, self.new_entry),
@@ -243,10 +255,53 @@ class JournalPage(QWidget):
         if total is None:
             total = journal.count(self.model.filter, _count_cap(self.model.filter))
         cap = _count_cap(self.model.filter)
-        if cap is not None and total >= cap:
+        if total == 0:
+            self.count_label.clear()  # the empty state says it, kindly
+        elif cap is not None and total >= cap:
             self.count_label.setText(self.tr("%n or more entries", "", total))
         else:
             self.count_label.setText(self.tr("%n entries", "", total))
+        self._show_empty_state(total == 0)
+
+    # ---------------------------------------------------------------- empty states
+
+    def _show_empty_state(self, empty: bool) -> None:
+        """An empty journal invites the first entry; a search that found nothing says so and
+        offers to clear it."""
+        searching = self.model.filter != EntryFilter()
+        if not empty:
+            self.list_stack.setCurrentWidget(self.list)
+            return
+        if searching:
+            self.empty.set_texts(
+                GLYPH_SEARCH,
+                self.tr("Nothing found"),
+                self.tr("No entry matches this search. Try other words, or clear it."),
+            )
+            self.empty_button.setText(self.tr("&Clear the search"))
+        else:
+            self.empty.set_texts(
+                GLYPH_JOURNAL,
+                self.tr("Your journal is waiting"),
+                self.tr(
+                    "This page is yours alone: write whatever is on your mind. "
+                    "Only your passphrase opens it."
+                ),
+            )
+            self.empty_button.setText(self.tr("&Write your first entry"))
+        self.empty_button.setAccessibleName(self.empty_button.text().replace("&", ""))
+        focus_was_in_list = self.list.hasFocus()
+        self.list_stack.setCurrentWidget(self.empty)
+        if focus_was_in_list:
+            self.empty_button.setFocus()
+
+    def _empty_action(self) -> None:
+        if self.model.filter != EntryFilter():
+            self.filters.reset()
+            self.apply_filter(EntryFilter())
+            self.filters.search.setFocus()
+        else:
+            self.new_entry()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         entry = self.model.entry(current.row()) if current.isValid() else None

@@ -6,14 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from haven.ui.appearance import mark_heading
+
 
 def page_title(text: str) -> QLabel:
     title = QLabel(text)
     title.setObjectName("pageTitle")
-    font = title.font()
-    font.setPointSizeF(font.pointSizeF() * 1.6)
-    font.setBold(True)
-    title.setFont(font)
+    title.setWordWrap(True)
+    mark_heading(title, 1)
     return title
 
 

@@ -5,8 +5,15 @@ the unlock and first-run pages) and while unlocked; it needs no vault and no net
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtCore import QLocale, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
 
 from haven.core import help_lines
 from haven.errors import HavenError
@@ -17,6 +24,8 @@ from haven.ui.translations import ui_language
 
 class HelpPage(QWidget):
     backRequested = Signal()
+    #: Show the first-run introduction again (ui/onboarding.py).
+    introductionRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +49,8 @@ class HelpPage(QWidget):
         self.note.setObjectName("helpSafetyNote")
         self.back_button = QPushButton(self.tr("&Back"))
         self.back_button.setAccessibleName(self.tr("Back"))
+        self.introduction_button = QPushButton(self.tr("Show the &introduction again"))
+        self.introduction_button.setAccessibleName(self.tr("Show the introduction to Haven again"))
         form = QFormLayout()
         form.addRow(self.tr("&Country"), self.country)
         column = centred_column(self, 480, 720)
@@ -48,10 +59,15 @@ class HelpPage(QWidget):
         column.addLayout(form)
         column.addWidget(self.services, 1)
         column.addWidget(self.note)
-        column.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignRight)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.introduction_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        column.addLayout(buttons)
         self.book: help_lines.HelpBook | None = None
         self.country.currentIndexChanged.connect(lambda _i: self._show_country())
         self.back_button.clicked.connect(self.backRequested)
+        self.introduction_button.clicked.connect(self.introductionRequested)
 
     def load(self) -> None:
         """Read the services in the UI's language; choose the system's country if listed."""

@@ -22,7 +22,7 @@ from haven.core.spaces.model import (
 from haven.core.spaces.name_marks import mark_members
 from haven.core.spaces.service import SpaceService
 from haven.sync.supervisor import listen_host
-from haven.ui import peer_text
+from haven.ui import appearance, peer_text
 from haven.ui.bridge import SessionBridge
 from haven.ui.devices.link_dialog import advertise_host
 from haven.ui.space_status import SpaceStatusLabel
@@ -57,10 +57,7 @@ class SpaceView(QWidget):
         self._ticket = 0
         self._limit = FIRST_THREADS
         self.title = peer_text.plain_label()
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.title.setFont(font)
+        appearance.mark_heading(self.title, 2)
         self.sync_line = SpaceStatusLabel(bridge)
         self.status = peer_text.plain_label()
         self.status.setObjectName("spaceStatus")

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 from haven.core.changes import Change
 from haven.core.spaces.model import SpaceSummary
 from haven.ui.bridge import SessionBridge, changes_of
+from haven.ui.empty_state import GLYPH_SPACES, EmptyState
 from haven.ui.spaces import wording
 from haven.ui.spaces.dialogs import CreateSpaceDialog
 from haven.ui.spaces.join_dialog import JoinDialog
@@ -45,10 +48,16 @@ class SpacesPage(QWidget):
         self.list.setAccessibleName(self.tr("Your spaces"))
         self.list.setAccessibleDescription(self.tr("Each with its number of unread posts"))
         self.list.setStyleSheet("QListView::item { padding: 6px 4px; }")
-        self.empty = QLabel(
-            self.tr("You are in no space yet. Create one, or ask someone for an invite.")
+        self.empty = EmptyState(
+            GLYPH_SPACES,
+            self.tr("Spaces: small circles you trust"),
+            self.tr(
+                "A space is a private group: a support circle, a topic, an organising team. "
+                "Everything in it is encrypted for its members only. Start one and invite "
+                "people, or join with an invite someone gave you."
+            ),
         )
-        self.empty.setWordWrap(True)
+        self.empty.finish_buttons()
         self.new_button = QPushButton(self.tr("&New space…"))
         self.new_button.setAccessibleName(self.tr("Create a new space"))
         self.join_button = QPushButton(self.tr("&Join…"))
@@ -62,11 +71,13 @@ class SpacesPage(QWidget):
         heading.setBuddy(self.list)
         left_layout.addWidget(heading)
         left_layout.addWidget(self.list, 1)
-        left_layout.addWidget(self.empty)
-        buttons = QHBoxLayout()
+        self._left_layout = left_layout
+        self.action_row = QWidget()  # the two buttons: under the list, or on the welcome page
+        buttons = QHBoxLayout(self.action_row)
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.join_button)
-        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.action_row)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.view)
@@ -74,9 +85,13 @@ class SpacesPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([170, 800])
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        self.stack = QStackedWidget()
+        self.stack.addWidget(splitter)
+        self.stack.addWidget(self.empty)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(self.stack)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -105,7 +120,7 @@ class SpacesPage(QWidget):
         self.create_dialog = self.join_dialog = None
         self.model.set_spaces([])
         self.view.clear()
-        self.empty.setVisible(False)
+        self._show_welcome(False)
         self.unreadChanged.emit(0)
 
     # ---------------------------------------------------------------- loading
@@ -149,7 +164,7 @@ class SpacesPage(QWidget):
         current = self.current_space()
         wanted = self._select_after_load or current
         self.model.set_spaces(summaries)
-        self.empty.setVisible(not summaries)
+        self._show_welcome(not summaries)
         row = self.model.row_of(wanted) if wanted is not None else -1
         if row < 0 and summaries:
             row = 0
@@ -163,6 +178,23 @@ class SpacesPage(QWidget):
         elif not summaries:
             self.view.show_space(None)
         self.unreadChanged.emit(self.model.total_unread())
+
+    def _show_welcome(self, welcome: bool) -> None:
+        """No space yet: a welcoming page that offers to create or join one, instead of an
+        empty list beside a space view full of disabled controls."""
+        if welcome == (self.stack.currentWidget() is self.empty):
+            return
+        focused = QApplication.focusWidget()
+        had_focus = focused is not None and self.action_row.isAncestorOf(focused)
+        if welcome:
+            self.empty.add_button(self.action_row)
+            self.stack.setCurrentWidget(self.empty)
+        else:
+            self._left_layout.addWidget(self.action_row)
+            self.stack.setCurrentWidget(self.splitter)
+        self.action_row.show()
+        if had_focus:
+            self.new_button.setFocus()
 
     def current_space(self) -> bytes | None:
         index = self.list.currentIndex()
