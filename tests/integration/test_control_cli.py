@@ -20,6 +20,7 @@ from haven.control import wire
 from haven.control.place import Place, place_for
 from tests.helpers import new_session
 from tests.integration.cli_support import Server, fails, haven, ok, own_runtime_folder
+from tests.integration.test_cli_interactive import Terminal
 
 WRONG = "not the passphrase at all"
 
@@ -220,5 +221,31 @@ def test_an_answer_that_breaks_the_protocol_stops_only_that_command(tmp_path: Pa
         assert frames[-1] == (wire.EXIT, b"2")
         assert b"no input from the caller" in b"".join(p for k, p in frames if k == wire.STDERR)
         assert json.loads(ok(held(ari, "journal", "list", "--json"))) == []  # nothing saved
+    finally:
+        assert server.stop()[0] == 0
+
+
+def test_a_person_at_a_terminal_confirms_and_edits_as_usual(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a real pseudo-terminal, with no passphrase anywhere: the confirmation is asked at
+    the caller's terminal, and the editor runs there (with the caller's $VISUAL)."""
+    ari = person(tmp_path, "ari")
+    editor = tmp_path / "editor.sh"
+    editor.write_text('#!/bin/sh\nprintf "written in the editor" > "$1"\n')
+    editor.chmod(0o700)
+    monkeypatch.setenv("VISUAL", str(editor))
+    server = Server(ari)
+    try:
+        entry = ok(held(ari, "journal", "add", "to be deleted")).strip()
+        term = Terminal("--data-dir", str(ari), "journal", "delete", entry[:8])
+        term.expect("Delete the entry of")
+        term.send("y")
+        code, seen = term.finish()
+        assert code == 0 and "Deleted." in seen and "Passphrase" not in seen, seen
+        code, seen = Terminal("--data-dir", str(ari), "journal", "add").finish()
+        assert code == 0 and "Passphrase" not in seen and "Traceback" not in seen, seen
+        [left] = json.loads(ok(held(ari, "journal", "list", "--json")))
+        assert left["body"] == "written in the editor" and left["id"] in seen
     finally:
         assert server.stop()[0] == 0
