@@ -179,3 +179,23 @@ def test_a_forwarded_command_writes_to_its_caller_and_nowhere_else(
     added = commands(wire.Request(["journal", "add", "-"], "/", False), channel)  # type: ignore[arg-type]
     assert added == 2 and "no input from the caller" in channel.text(wire.STDERR)
     assert "Traceback" not in channel.text(wire.STDERR)
+
+
+def test_without_unix_sockets_a_command_says_why_it_cannot_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Windows has no AF_UNIX in Python: the command runs itself, unless a Haven holds the
+    folder — then it says so plainly instead of racing the open app for the vault."""
+    from haven.control import client
+
+    with own_runtime_folder(monkeypatch):
+        monkeypatch.delattr(client.socket, "AF_UNIX")
+        data = tmp_path / "data"
+        assert client.forward(["journal", "list"], data, str) is None  # nobody holds it
+        claim = claim_instance(data)
+        assert claim is not None
+        try:
+            assert client.forward(["journal", "list"], data, str) == 6
+        finally:
+            claim.release()
+    assert capsys.readouterr().err == f"haven: error: {client.NO_CHANNEL}\n"

@@ -24,14 +24,23 @@ from haven.control.place import NotPrivate, check_private_folder, check_socket_f
 CONNECT_TIMEOUT_S = 10.0
 UNEXPECTED_EXIT = 70
 INTERRUPTED_EXIT = 130
+NO_CHANNEL = (
+    "Haven is open on this data folder (the app or `haven serve`), and on this system "
+    "commands cannot reach it yet: quit it first"
+)
 _NOBODY_THERE = (errno.ENOENT, errno.ECONNREFUSED, errno.ENOTSOCK)
 
 
 def forward(argv: list[str], data_dir: Path, edit: Callable[[], str]) -> int | None:
     """Run `argv` in the Haven holding `data_dir`: its exit code, or None if none does.
     `edit` writes a text in the person's editor, here, when the command asks for one."""
-    if not hasattr(socket, "AF_UNIX"):
-        return None  # Windows: no channel yet; the command runs here (VaultInUse if held)
+    if not hasattr(socket, "AF_UNIX"):  # Windows: no channel yet (THREAT_MODEL §6)
+        from haven.control.instance import is_claimed
+
+        if is_claimed(data_dir):
+            _error(NO_CHANNEL)
+            return 6
+        return None
     place = place_for(data_dir)
     try:
         check_private_folder(place.folder)

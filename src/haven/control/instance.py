@@ -57,6 +57,24 @@ def claim_instance(data_dir: Path) -> InstanceClaim | None:
     return InstanceClaim(place, lock)
 
 
+def is_claimed(data_dir: Path) -> bool:
+    """Whether another Haven holds `data_dir` now (a probe: taken and given back at once).
+    Used only where there is no socket to ask (Windows), so that a command can say why it
+    cannot run instead of racing the open app for the vault."""
+    place = place_for(data_dir)
+    if not place.lock.exists():
+        return False
+    probe = filelock.FileLock(str(place.lock), timeout=0, thread_local=False, mode=0o600)
+    try:
+        probe.acquire()
+    except filelock.Timeout:
+        return True
+    except OSError:
+        return False
+    probe.release()
+    return False
+
+
 def _remove_stale_socket(path: Path) -> bool:
     """Whoever holds the lock owns the socket path: anything there now is stale."""
     with contextlib.suppress(FileNotFoundError):

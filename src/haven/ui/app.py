@@ -61,11 +61,8 @@ def start_control(
 ) -> ControlServer | None:
     """Answer `haven` commands on this data folder with the bridge's session (while it is
     unlocked; a locked window says so to the caller)."""
-    if claim is None:
-        return None
-    if commands is None:
-        claim.release()
-        return None
+    if claim is None or commands is None:
+        return None  # a claim without a channel is held until the process ends
     server = ControlServer(claim, commands(data_dir, lambda: bridge.session))
     server.start()
     return server
