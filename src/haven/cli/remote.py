@@ -228,10 +228,6 @@ class _Switch:
         streams = _streams.get()
         return self._own if streams is None else getattr(streams, self._name)
 
-    def write(self, text: str) -> int:
-        # stdout/stderr: a text stream's write flushes nothing by itself; print() flushes.
-        return int(self._current().write(text))
-
     def __getattr__(self, attr: str) -> Any:
         return getattr(self._current(), attr)
 
