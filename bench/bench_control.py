@@ -8,13 +8,17 @@ from __future__ import annotations
 import os
 import select
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from bench.bench_journal import PASSPHRASE, _fill
 from bench.stats import median, percentile, table, verdict
+from haven.control import wire
+from haven.control.place import place_for
 from haven.core import session
 
 TITLE = "Commands while Haven is open (issue 11)"
@@ -67,6 +71,22 @@ def _series(cmd: list[str], env: dict[str, str], n: int) -> tuple[list[float], l
     return walls, rsss
 
 
+def _round_trips(folder: Path, argv: list[str], n: int) -> list[float]:
+    """The channel and the server's work alone: ms from connecting to the exit code, from
+    this already-running process (no Python start, no imports)."""
+    path = str(place_for(folder).socket)
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.connect(path)
+            sock.sendall(wire.encode_request(wire.Request(argv, "/", False)))
+            while wire.read_frame(sock, wire.SERVER_KINDS)[0] != wire.EXIT:
+                pass
+        times.append((time.perf_counter() - t0) * 1000)
+    return times
+
+
 def _heavy_imports(folder: Path, env: dict[str, str]) -> list[str]:
     cmd = [sys.executable, "-X", "importtime", "-m", "haven", "--data-dir", str(folder)]
     done = subprocess.run(
@@ -110,6 +130,8 @@ def run(quick: bool) -> str:
             heavy = _heavy_imports(folder, env)
             add_ms, add_rss = _series(add, env, repeats)
             search_ms, search_rss = _series(search, env, repeats)
+            trip_add = _round_trips(folder, add[3:], repeats)
+            trip_search = _round_trips(folder, search[3:], repeats)
         finally:
             server.send_signal(signal.SIGTERM)
             server.communicate(timeout=60)
@@ -132,6 +154,15 @@ def run(quick: bool) -> str:
             max(direct_rss),
         ],
     ]
+    rows += [
+        ["`journal add`, the round trip alone", median(trip_add), percentile(trip_add, 95), "—"],
+        [
+            "`journal search`, the round trip alone",
+            median(trip_search),
+            percentile(trip_search, 95),
+            "—",
+        ],
+    ]
     worst_ms = max(median(add_ms), median(search_ms))
     worst_rss = max(max(add_rss), max(search_rss))
     return (
@@ -146,6 +177,11 @@ def run(quick: bool) -> str:
         f"{verdict(worst_rss <= TARGET_RSS_MIB)} ({worst_rss:.1f} MiB).\n"
         f"- Heavy modules the client loaded (Qt, SQLCipher, core services): "
         f"{', '.join(heavy) if heavy else 'none'} — {verdict(not heavy)}.\n"
+        "- The round trip alone (connect, request, the server's parse and command, every "
+        "frame back) is measured from the benchmark's own process: the rest of a command's "
+        "time is starting Python and its imports, which grow with the machine's load "
+        f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs at the end of "
+        "this run).\n"
         f"- Without a serving Haven the same search costs {median(direct_ms):.0f} ms and "
         f"{max(direct_rss):.0f} MiB (the unlock's Argon2id and the imports), "
         f"{median(direct_ms) / median(search_ms):.1f}× the forwarded call.\n"

@@ -9,11 +9,14 @@ anything heavy is imported: no unlock, no Qt, no SQLCipher in this process.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING
 
+# Not `from typing import TYPE_CHECKING`: importing typing costs every command several ms
+# (mypy honours any name TYPE_CHECKING).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
     from haven.cli.remote import RemoteCommands
     from haven.core.session import Session
 
