@@ -39,7 +39,8 @@ REFUSED = {
     "serve": "Haven is already open on this data folder (the app or `haven serve`)",
     "init": "a vault already exists in this data folder and Haven has it open",
     "restore": "restore into a data folder that no Haven has open",
-    "passphrase": "change the passphrase in the app's Settings, or quit Haven and run this",
+    "passphrase": "passphrases are changed in the app's Settings, or with Haven closed:"
+    " quit it and run this again",
 }
 #: Arguments that name a file: relative to the caller's folder, not the server's.
 _PATH_ARGS = {"export": "dest", "backup": "dest"}
@@ -71,7 +72,7 @@ class RemoteContext(Context):
     def passphrase(self, prompt: str = "Passphrase: ") -> str:
         raise InvalidInput(NO_PASSPHRASE)
 
-    def new_passphrase(self, related: list[str]) -> str:
+    def new_passphrase(self, related: list[str], what: str = "passphrase") -> str:
         raise InvalidInput(NO_PASSPHRASE)
 
     def write_in_editor(self) -> str:
