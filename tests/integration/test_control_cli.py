@@ -18,7 +18,7 @@ import pytest
 
 from haven.control import wire
 from haven.control.place import Place, place_for
-from tests.helpers import new_session
+from tests.helpers import PASSPHRASE, new_session
 from tests.integration.cli_support import Server, fails, haven, ok, own_runtime_folder
 from tests.integration.test_cli_interactive import Terminal
 
@@ -249,3 +249,20 @@ def test_a_person_at_a_terminal_confirms_and_edits_as_usual(
         assert left["body"] == "written in the editor" and left["id"] in seen
     finally:
         assert server.stop()[0] == 0
+
+
+def test_while_serve_waits_for_its_passphrase_commands_are_told_it_is_locked(
+    tmp_path: Path,
+) -> None:
+    ari = person(tmp_path, "ari")
+    serve = Terminal("--data-dir", str(ari), "serve", "--port", "0", "--lan", "off")
+    try:
+        serve.expect("Passphrase")  # holding the folder, not yet the vault
+        fails(held(ari, "journal", "list"), 10, "open on this data folder but locked")
+        serve.send(PASSPHRASE)
+        serve.expect("listening on 127.0.0.1:")
+        ok(held(ari, "journal", "add", "after the unlock"))
+    finally:
+        os.kill(serve.pid, signal.SIGTERM)
+        code, seen = serve.finish()
+    assert code == 0 and "Traceback" not in seen, seen
