@@ -113,11 +113,13 @@ class Candidates:
                 if removal is not None:
                     self._removals.append(removal)
         self.targets = frozenset(r.member for r in self._removals)
+        by_pair: dict[tuple[bytes, bytes], list[_Removal]] = {}
+        for r in self._removals:
+            by_pair.setdefault((r.author, r.member), []).append(r)
+        # Each direction of a pair is written by a different author, so a hostile author's
+        # many removals pair only with the few its targets wrote of it.
         self._mutual = [
-            (r1, r2)
-            for r1 in self._removals
-            for r2 in self._removals
-            if r1.member == r2.author and r2.member == r1.author
+            (r1, r2) for r1 in self._removals for r2 in by_pair.get((r1.member, r1.author), ())
         ]
         self._adds: dict[bytes, list[tuple[Key, bytes]]] = {}
         self._chains: dict[tuple[bytes, bytes, int], bytes] = {}
