@@ -19,7 +19,8 @@ from haven.core.journal import EntryFilter, JournalDraft
 from haven.core.session import Session, _create_journal_space
 from haven.crypto import kdf
 from haven.store import migrations
-from haven.store.vault import CACHE_KIB, UnlockTimings, Vault
+from haven.store.connection import CACHE_KIB
+from haven.store.vault import UnlockTimings, Vault
 
 TITLE = "Journal (issue 2)"
 PASSPHRASE = "benchmark passphrase with several words 7"

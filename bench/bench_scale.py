@@ -23,7 +23,8 @@ from pathlib import Path
 from bench.bench_journal import ARABIC, VOCAB, _drafts
 from bench.bench_spaces import MEMBERS, _post_drafts, _session
 from bench.stats import peak_rss_mib, percentile, table, verdict
-from haven.core.journal import COUNT_CAP, EntryFilter
+from haven.core.eventlog import Draft
+from haven.core.journal import COUNT_CAP, EntryFilter, JournalDraft
 from haven.core.session import Session
 from haven.core.spaces.posts import UNREAD_COUNTED
 from haven.crypto.sealing import BoxKeyPair
@@ -52,16 +53,26 @@ class Grower:
 
     def add_posts(self, n: int) -> None:
         for start in range(0, n, BATCH):
-            drafts = _post_drafts(min(BATCH, n - start), self.rng, self.roots[-200:])
-            events = self.owner.log.append_many(self.space, drafts)  # the batch path
-            self.roots += [e.id for e in events if "parent" not in e.content]
-            self.posts += len(drafts)
+            self.write_posts(self.post_drafts(min(BATCH, n - start)))
+
+    def post_drafts(self, size: int) -> list[Draft]:
+        return _post_drafts(size, self.rng, self.roots[-200:])
+
+    def write_posts(self, drafts: list[Draft]) -> None:
+        events = self.owner.log.append_many(self.space, drafts)  # the batch path
+        self.roots += [e.id for e in events if "parent" not in e.content]
+        self.posts += len(drafts)
 
     def add_entries(self, n: int) -> None:
         for start in range(0, n, BATCH):
-            size = min(BATCH, n - start)
-            self.owner.journal.add_many(_drafts(size, random.Random(self.entries)))
-            self.entries += size
+            self.write_entries(self.entry_drafts(min(BATCH, n - start)))
+
+    def entry_drafts(self, size: int) -> list[JournalDraft]:
+        return _drafts(size, random.Random(self.entries))
+
+    def write_entries(self, drafts: list[JournalDraft]) -> None:
+        self.owner.journal.add_many(drafts)
+        self.entries += len(drafts)
 
     def grow_to(self, target: int) -> None:
         while self.posts < target:  # alternating, so both see the same machine
@@ -73,14 +84,17 @@ class Grower:
         self.add_entries(max(0, target - self.entries))
 
     def probe_rates(self) -> tuple[float, float]:
-        """Posts/s and entries/s of a few batches at this size (they stay in the vault)."""
+        """Posts/s and entries/s of a few batches at this size (they stay in the vault).
+        Only the writes are timed: the bench's own text generation is not Haven's cost."""
         post_rates, entry_rates = [], []
         for _ in range(PROBE_BATCHES):
+            posts = self.post_drafts(PROBE_BATCH)
             t0 = time.perf_counter()
-            self.add_posts(PROBE_BATCH)
+            self.write_posts(posts)
             post_rates.append(PROBE_BATCH / (time.perf_counter() - t0))
+            entries = self.entry_drafts(PROBE_BATCH)
             t0 = time.perf_counter()
-            self.add_entries(PROBE_BATCH)
+            self.write_entries(entries)
             entry_rates.append(PROBE_BATCH / (time.perf_counter() - t0))
         return sorted(post_rates)[1], sorted(entry_rates)[1]
 

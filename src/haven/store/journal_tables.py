@@ -3,7 +3,15 @@ Arabic and other non-Latin scripts are split into words too).
 
 `journal_fts` is an external-content index over `journal_entries`. Every function here that
 changes an entry changes the index in the same transaction (no triggers: see
-schema/0006_fts_without_triggers.sql for why)."""
+schema/0006_fts_without_triggers.sql for why).
+
+FTS5 keeps the terms of the rows it is given in memory and writes them out as a new segment
+of the index whenever a savepoint opens — and SQLite opens one for each statement that may
+change several rows and fail half-way (an UPDATE that is not by key, an INSERT … SELECT).
+One such statement per entry made every entry a segment of its own, and FTS5's merging of
+those segments was most of the cost of adding an entry. So in the batch paths (adding,
+ingesting) every statement changes one row by key, and a batch's terms are written once,
+at its commit (tests/unit/test_journal_writes.py counts FTS5's segment writes)."""
 
 from __future__ import annotations
 
@@ -63,17 +71,19 @@ def insert_entry(conn: Connection, row: EntryRow) -> bool:
     if cur.rowcount != 1:
         return False
     rowid = int(cur.lastrowid)
-    conn.execute("UPDATE journal_totals SET entries = entries + 1")
+    conn.execute("UPDATE journal_totals SET entries = entries + 1 WHERE one = 1")
     _index(conn, rowid, row.title, row.body, " ".join(row.tags))
-    _set_tags(conn, rowid, row.tags)
+    _set_tags(conn, rowid, row.created_ms, row.tags)
     return True
 
 
 def update_entry(conn: Connection, row: EntryRow) -> None:
-    rowid = _rowid(conn, row.entry_id)
-    if rowid is None:
+    old = _indexed(conn, row.entry_id)
+    if old is None:
         return
-    _unindex(conn, rowid)
+    rowid = old.rowid
+    _drop_tags(conn, rowid, old.tags_text.split())
+    _unindex(conn, old)
     conn.execute(
         "UPDATE journal_entries SET title=?, body=?, mood=?, tags_text=?, updated_ms=?,"
         " edit_lamport=?, edit_id=? WHERE rowid=?",
@@ -89,19 +99,18 @@ def update_entry(conn: Connection, row: EntryRow) -> None:
         ),
     )
     _index(conn, rowid, row.title, row.body, " ".join(row.tags))
-    _drop_tags(conn, rowid)
-    _set_tags(conn, rowid, row.tags)
+    _set_tags(conn, rowid, row.created_ms, row.tags)
 
 
 def delete_entry(conn: Connection, entry_id: bytes) -> None:
     """Remove an entry from the projection and the search index, and remember it is gone."""
     conn.execute("INSERT OR IGNORE INTO journal_tombstones (entry_id) VALUES (?)", (entry_id,))
-    rowid = _rowid(conn, entry_id)
-    if rowid is not None:
-        _unindex(conn, rowid)
-        _drop_tags(conn, rowid)
-        conn.execute("DELETE FROM journal_entries WHERE rowid = ?", (rowid,))
-        conn.execute("UPDATE journal_totals SET entries = entries - 1")
+    old = _indexed(conn, entry_id)
+    if old is not None:
+        _drop_tags(conn, old.rowid, old.tags_text.split())
+        _unindex(conn, old)
+        conn.execute("DELETE FROM journal_entries WHERE rowid = ?", (old.rowid,))
+        conn.execute("UPDATE journal_totals SET entries = entries - 1 WHERE one = 1")
 
 
 def is_tombstoned(conn: Connection, entry_id: bytes) -> bool:
@@ -202,10 +211,15 @@ def count_entries(conn: Connection, flt: EntryFilter, cap: int = -1) -> int:
     if not match and not where:
         total = int(conn.execute("SELECT entries FROM journal_totals").fetchone()[0])
         return total if cap < 0 else min(total, cap)
-    if match:
+    if match and not where:
+        # The index alone: its rows are the entries' (kept in the same transactions), and
+        # reading no column reads no entry (a join read one row per match counted).
+        sql = "SELECT 1 FROM journal_fts WHERE journal_fts MATCH ? ORDER BY rowid DESC"
+        params = [match]
+    elif match:
         sql = (
             "SELECT 1 FROM journal_fts f CROSS JOIN journal_entries e"
-            f" ON e.rowid = f.rowid WHERE journal_fts MATCH ? {'AND ' + where if where else ''}"
+            f" ON e.rowid = f.rowid WHERE journal_fts MATCH ? AND {where}"
             " ORDER BY f.rowid DESC"
         )
         params = [match, *params]
@@ -259,49 +273,55 @@ def _index(conn: Connection, rowid: int, title: str, body: str, tags_text: str) 
     )
 
 
-def _unindex(conn: Connection, rowid: int) -> None:
-    """Take an entry out of the index: FTS5 needs the exact values it indexed, which are
-    still in the row (call before changing or deleting it)."""
+def _unindex(conn: Connection, old: _Indexed) -> None:
+    """Take an entry out of the index: FTS5 needs the exact values it indexed (read from
+    the row before it changes)."""
     conn.execute(
         "INSERT INTO journal_fts (journal_fts, rowid, title, body, tags_text)"
-        " SELECT 'delete', rowid, title, body, tags_text FROM journal_entries WHERE rowid = ?",
-        (rowid,),
+        " VALUES ('delete', ?, ?, ?, ?)",
+        (old.rowid, old.title, old.body, old.tags_text),
     )
 
 
-def _set_tags(conn: Connection, rowid: int, tags: tuple[str, ...]) -> None:
-    """Tag a new (or just untagged) entry, and count it under each tag."""
-    distinct = list(dict.fromkeys(tags))
-    if not distinct:
-        return
-    conn.executemany(
-        "INSERT INTO journal_tags (entry_rowid, tag, created_ms)"
-        " SELECT rowid, ?, created_ms FROM journal_entries WHERE rowid = ?",
-        [(t, rowid) for t in distinct],
-    )
-    conn.executemany(
-        "INSERT INTO journal_tag_counts (tag, entries) VALUES (?, 1)"
-        " ON CONFLICT (tag) DO UPDATE SET entries = entries + 1",
-        [(t,) for t in distinct],
-    )
+def _set_tags(conn: Connection, rowid: int, created_ms: int, tags: tuple[str, ...]) -> None:
+    """Tag a new (or just untagged) entry, and count it under each tag: one row by key per
+    statement (see the module's docstring)."""
+    for tag in dict.fromkeys(tags):
+        conn.execute(
+            "INSERT INTO journal_tags (entry_rowid, tag, created_ms) VALUES (?, ?, ?)",
+            (rowid, tag, created_ms),
+        )
+        conn.execute(
+            "INSERT INTO journal_tag_counts (tag, entries) VALUES (?, 1)"
+            " ON CONFLICT (tag) DO UPDATE SET entries = entries + 1",
+            (tag,),
+        )
 
 
-def _drop_tags(conn: Connection, rowid: int) -> None:
+def _drop_tags(conn: Connection, rowid: int, tags: list[str]) -> None:
     """Untag an entry and take it out of its tags' counts (a tag left with none goes)."""
-    conn.execute(
-        "UPDATE journal_tag_counts SET entries = entries - 1"
-        " WHERE tag IN (SELECT tag FROM journal_tags WHERE entry_rowid = ?)",
-        (rowid,),
-    )
-    conn.execute("DELETE FROM journal_tag_counts WHERE entries <= 0")
-    conn.execute("DELETE FROM journal_tags WHERE entry_rowid = ?", (rowid,))
+    for tag in dict.fromkeys(tags):
+        conn.execute("DELETE FROM journal_tags WHERE tag = ? AND entry_rowid = ?", (tag, rowid))
+        conn.execute("UPDATE journal_tag_counts SET entries = entries - 1 WHERE tag = ?", (tag,))
+        conn.execute("DELETE FROM journal_tag_counts WHERE tag = ? AND entries <= 0", (tag,))
 
 
-def _rowid(conn: Connection, entry_id: bytes) -> int | None:
+@dataclass(frozen=True)
+class _Indexed:
+    """An entry's row and the values its index terms came from."""
+
+    rowid: int
+    title: str
+    body: str
+    tags_text: str
+
+
+def _indexed(conn: Connection, entry_id: bytes) -> _Indexed | None:
     row = conn.execute(
-        "SELECT rowid FROM journal_entries WHERE entry_id = ?", (entry_id,)
+        "SELECT rowid, title, body, tags_text FROM journal_entries WHERE entry_id = ?",
+        (entry_id,),
     ).fetchone()
-    return int(row[0]) if row else None
+    return _Indexed(int(row[0]), row[1], row[2], row[3]) if row else None
 
 
 def _entry(row: tuple) -> EntryRow:
