@@ -241,12 +241,14 @@ class Vault:
             header = read_header(data_dir / HEADER_NAME)
             new_key = _secret(os.urandom(MASTER_KEY_BYTES))
             slot = key_slots.seal_new(new_passphrase, header.kdf, new_key)
+            # The copy exists before the next header does: a next header without a copy
+            # then always means the copy was swapped in (haven.store.slot_files).
+            copy = data_dir / rekey.REKEY_DB_NAME
+            rekey.create_private(copy)
             write_header_atomically(
                 data_dir / rekey.NEXT_HEADER_NAME, header.with_slot(self.slot, slot)
             )
             rekey.crash_point("next-header")
-            copy = data_dir / rekey.REKEY_DB_NAME
-            rekey.create_private(copy)
             export(conn, copy, new_key)
             rekey.fsync_file(copy)
             check = connect(copy, new_key)  # it opens with the new key, and reads whole
