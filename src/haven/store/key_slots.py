@@ -70,8 +70,9 @@ def empty_slot() -> KeySlot:
 
 
 def seal(kek: bytearray, salt: bytes, master_key: bytearray, flags: int = 0) -> KeySlot:
-    payload = bytearray(master_key)
-    payload.append(flags)
+    payload = bytearray(_PAYLOAD_BYTES)  # filled in place: growing it could leave a copy
+    payload[:MASTER_KEY_BYTES] = master_key
+    payload[MASTER_KEY_BYTES] = flags
     try:
         return KeySlot(salt, wrap(kek, payload))
     finally:
@@ -105,7 +106,8 @@ def unseal_all(header: VaultHeader, passphrase: str) -> list[Unsealed]:
             opened.append(Unsealed(index, payload, 0, kek))
         elif len(payload) == _PAYLOAD_BYTES:
             flags = payload[-1]
-            key = bytearray(payload[:MASTER_KEY_BYTES])
+            key = bytearray(MASTER_KEY_BYTES)
+            key[:] = memoryview(payload)[:MASTER_KEY_BYTES]  # no intermediate copy
             wipe(payload)
             opened.append(Unsealed(index, key, flags, kek))
         else:
