@@ -71,7 +71,7 @@ class RemoteContext(Context):
     def passphrase(self, prompt: str = "Passphrase: ") -> str:
         raise InvalidInput(NO_PASSPHRASE)
 
-    def new_passphrase(self, related: list[str]) -> str:
+    def new_passphrase(self, related: list[str], what: str = "passphrase") -> str:
         raise InvalidInput(NO_PASSPHRASE)
 
     def write_in_editor(self) -> str:
