@@ -52,7 +52,7 @@ def test_wrap_and_seal_leave_the_callers_keys_intact() -> None:
     kek, key = bytearray(b"k" * 32), bytearray(b"m" * 32)
     key_material.wrap(kek, key)
     assert kek == bytearray(b"k" * 32) and key == bytearray(b"m" * 32)
-    key_slots.seal(kek, bytes(kdf.SALT_BYTES), key, 1)
+    key_slots.seal(kek, key, 1)
     assert kek == bytearray(b"k" * 32) and key == bytearray(b"m" * 32)
 
 

@@ -105,14 +105,14 @@ def settle(data_dir: Path, opened: Opened) -> None:
     unsealed, header = opened.unsealed, opened.header
     index, other = unsealed.index, 1 - unsealed.index
     try:
-        own = header.slots[index]
         if header.version != 2 or unsealed.flags & WIPE_OTHER:
             # The slot is resealed without the flag, so the duress slot that did the wipe
             # looks, to whoever later holds its passphrase, like any vault's only slot.
-            resealed = key_slots.seal(unsealed.kek, own.salt, unsealed.master_key)
+            resealed = key_slots.seal(unsealed.kek, unsealed.master_key)
             slots = [key_slots.empty_slot(), key_slots.empty_slot()]
             slots[index] = resealed
-            write_header_atomically(data_dir / HEADER_NAME, VaultHeader(header.kdf, tuple(slots)))
+            new_header = VaultHeader(header.kdf, header.salt, tuple(slots))
+            write_header_atomically(data_dir / HEADER_NAME, new_header)
             if unsealed.flags & WIPE_OTHER:
                 build_database(data_dir, other)  # the real vault's file becomes filler too
         if not db_path(data_dir, other).exists():
@@ -157,7 +157,7 @@ def build_database(
 def replace_second(
     data_dir: Path,
     own_index: int,
-    sealed: key_slots.KeySlot | None,
+    sealed: bytes | None,
     key: bytearray | None,
     populate: Callable[[Connection], None] | None,
 ) -> None:
