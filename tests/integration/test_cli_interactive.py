@@ -39,10 +39,11 @@ class Terminal:
             os.close(piped[1])
         self.seen = b""
 
-    def expect(self, text: str) -> None:
+    def expect(self, text: str, times: int = 1) -> None:
+        """Wait until `text` has been shown `times` times in all."""
         needle = text.encode("utf-8")
         end = time.monotonic() + DEADLINE_S
-        while needle not in self.seen:
+        while self.seen.count(needle) < times:
             remaining = end - time.monotonic()
             assert remaining > 0, f"waited for {text!r}; got {self.seen!r}"
             ready, _, _ = select.select([self.fd], [], [], remaining)
@@ -93,10 +94,10 @@ def test_init_asks_for_a_name_and_the_passphrase_twice(tmp_path: Path) -> None:
 def test_mismatched_passphrases_create_nothing(tmp_path: Path) -> None:
     data = tmp_path / "vault"
     term = Terminal("--data-dir", str(data), "init", "--name", "Robin")
-    for _ in range(3):  # three tries, as at the unlock prompt
-        term.expect("New passphrase: ")
+    for attempt in range(1, 4):  # three tries, as at the unlock prompt
+        term.expect("New passphrase: ", attempt)
         term.send(PASSPHRASE)
-        term.expect("Repeat the passphrase: ")
+        term.expect("Repeat the passphrase: ", attempt)
         term.send(PASSPHRASE + " typo")
     code, screen = term.finish()
     assert code == 2 and "do not match" in screen and screen.count("try again") == 2
@@ -157,3 +158,28 @@ def test_without_a_terminal_a_piped_command_says_how_to_give_the_passphrase(
     done = haven(data, "journal", "add", "-", stdin="no terminal here", passphrase=None)
     assert done.returncode != 0
     assert "no passphrase" in done.stderr and "HAVEN_PASSPHRASE" in done.stderr
+
+
+def test_duress_passphrase_asked_twice_and_the_wipe_confirmed(tmp_path: Path) -> None:
+    data = tmp_path / "vault"
+    ok(haven(data, "init", "--name", "Robin"))
+    duress = "quiet meadow ferry window 77"
+    term = Terminal("--data-dir", str(data), "passphrase", "duress", "--wipe-vault-on-use")
+    term.expect("Passphrase: ")
+    term.send(PASSPHRASE)
+    term.expect('Type "destroy" to choose this: ')
+    term.send("destroy")
+    term.expect("New duress passphrase: ")
+    term.send(duress)
+    term.expect("Repeat the duress passphrase: ")
+    term.send(duress)
+    code, screen = term.finish()
+    assert code == 0 and "never be opened" in screen and "destroy this vault" in screen
+
+    term = Terminal("--data-dir", str(data), "passphrase", "duress", "--wipe-vault-on-use")
+    term.expect("Passphrase: ")
+    term.send(PASSPHRASE)
+    term.expect('Type "destroy" to choose this: ')
+    term.send("no")
+    code, screen = term.finish()
+    assert code == 1 and "Nothing was changed" in screen

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from haven.core import session as core_session
-from haven.crypto import kdf, secretbox
+from haven.store import key_slots
 from haven.store.header import read_header
 from tests.integration.memory_scan import count, read_memory
 
@@ -30,10 +30,9 @@ CANARY = "ZQX-canary-7f3a91-the-journal-text-nobody-may-find"
 def test_a_locked_app_holds_no_key_no_passphrase_and_no_live_text(tmp_path: Path) -> None:
     data = tmp_path / "vault"
     core_session.create(data, PASSPHRASE, "Robin", check_strength=False).lock()
-    header = read_header(data / "vault.header")
-    master_key = secretbox.unwrap_key(
-        kdf.derive_key(PASSPHRASE, header.salt, header.kdf), header.wrapped_key
-    )
+    (opened,) = key_slots.unseal_all(read_header(data / "vault.header"), PASSPHRASE)
+    master_key = bytes(opened.master_key)
+    opened.wipe()
     proc = subprocess.Popen(
         [sys.executable, "-m", "tests.integration.memory_probe_app", str(data)],
         stdin=subprocess.PIPE,

@@ -84,3 +84,21 @@ def test_the_crash_switch_is_ignored_outside_the_test_suite(
     monkeypatch.delenv("HAVEN_TEST_SUITE")
     monkeypatch.setenv(rekey.CRASH_ENV, "next-header")
     rekey.crash_point("next-header")  # returns: this process is still alive
+
+
+@pytest.mark.parametrize("step", ["exported", "db-swapped"])
+def test_a_kill_during_rekey_keeps_the_duress_passphrase(tmp_path: Path, step: str) -> None:
+    """The rekey rewrites only the slot of the passphrase in use: before the swap (old
+    header) and after it (the next header finishes the change), the decoy still opens."""
+    data = with_entries(tmp_path)
+    duress = "quiet meadow ferry window 77"
+    ok(haven(data, "passphrase", "duress", extra_env={"HAVEN_NEW_PASSPHRASE": duress}))
+    ok(haven(data, "journal", "add", "a decoy entry", passphrase=duress))
+    assert change(data, crash_at=step) == -9
+    assert entries(data, duress) == ["a decoy entry"]
+    swapped = step == "db-swapped"
+    assert entries(data, NEW if swapped else PASSPHRASE) == [
+        "first entry",
+        "second entry",
+        "third entry",
+    ]

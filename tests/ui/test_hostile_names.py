@@ -32,7 +32,7 @@ from haven.ui.spaces.models import FeedModel, SpaceListModel, byline
 from haven.ui.spaces.moderation_tab import ModerationTab
 from haven.ui.spaces.space_view import SpaceView
 from haven.ui.spaces.thread_view import ThreadView
-from haven.ui.translations import install_translations
+from haven.ui.translations import install_translations, ui_language
 from tests.ui import flows
 from tests.ui.spaces_steps import add_member, carry, create_space, open_spaces, window_session
 
@@ -280,6 +280,11 @@ def check_badges(view: SpaceView, rtl: bool) -> None:
     assert wording.role_label(Role.MODERATOR) not in after_name[RICH]
     assert role_word in after_name[RICH]
     assert rows[RICH][3] in after_name[RICH]  # the same fingerprint in both places
+    # The fingerprint is worded in the UI's language: no English words in the Arabic UI
+    # (two numbers in Arabic-Indic digits until there is an Arabic word list).
+    for row in rows.values():
+        latin = [c for c in row[3] if "a" <= c.lower() <= "z"]
+        assert (latin == []) == (ui_language() == "ar"), row[3]
 
 
 # ------------------------------------------------------------------ a megabyte of name

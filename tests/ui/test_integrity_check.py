@@ -67,3 +67,25 @@ def test_a_healthy_vault_says_nothing(
     assert found == [] and window.damage_box is None
     session = window.bridge.session
     assert session is not None and session.damaged_pages() == []
+
+
+def test_a_damaged_page_the_first_screens_read_is_explained_on_the_unlock_page(
+    qtbot: QtBot, make_window: MakeWindow, data_dir: Path
+) -> None:
+    """The vault opens (its first page is fine) but the journal's index is damaged: the
+    first screen cannot be drawn, and the unlock page says why and where the backup is."""
+    vault_with_entries(data_dir)
+    seen = core_session.unlock(data_dir, PASSPHRASE)
+    with seen.vault.read() as conn:
+        (root,) = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'journal_by_created'"
+        ).fetchone()
+    seen.lock()
+    flip_a_bit(vault_db(data_dir), int(root) - 1)
+    window = make_window()
+    page = window.unlock_page
+    qtbot.keyClicks(page.passphrase, PASSPHRASE)
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.error.text() != "", timeout=20_000)
+    assert "damaged" in page.error.text() and "haven restore" in page.error.text()
+    assert window.current_page() is page and window.bridge.session is None

@@ -1,13 +1,13 @@
 """The vault header: a small JSON file next to the databases holding the Argon2id parameters
-and two key slots, each a salt and a wrapped key, so the parameters can be raised later.
+(so they can be raised later), a salt, and two key slots.
 
 Every vault has exactly two slots and two database files (haven.store.key_slots). A slot
 either wraps the key of one database under a passphrase or is random bytes of the same
-length, and nothing in the file says which: a vault with a duress passphrase and one without
-have headers of the same layout and size. It holds nothing secret in the clear. It is
+length, and nothing in the file says which: a vault with a duress passphrase and one
+without have headers of the same layout and size. It holds nothing secret in the clear. It is
 replaced atomically (write, fsync, rename).
 
-Version 1 (before the duress passphrase) had one salt and one wrapped key; it is still read,
+Version 1 (before the duress passphrase) had one wrapped key; it is still read,
 and `Vault.open` rewrites it as version 2 on the first unlock.
 """
 
@@ -29,22 +29,21 @@ SLOT_COUNT = 2
 
 
 @dataclass(frozen=True)
-class KeySlot:
-    salt: bytes
-    wrapped_key: bytes
-
-
-@dataclass(frozen=True)
 class VaultHeader:
+    """`slots`: one wrapped key per slot (a version-1 header has one). One salt for all:
+    an unlock runs Argon2id once and tries the result on every slot, so it costs the same
+    whichever slot opens, or none (haven.store.key_slots)."""
+
     kdf: KdfParams
-    slots: tuple[KeySlot, ...]
+    salt: bytes
+    slots: tuple[bytes, ...]
     version: int = VERSION
 
-    def with_slot(self, index: int, slot: KeySlot) -> VaultHeader:
+    def with_slot(self, index: int, wrapped: bytes) -> VaultHeader:
         """A version-2 header with slot `index` replaced and the other kept as it is."""
         slots = list(self.slots)
-        slots[index] = slot
-        return VaultHeader(self.kdf, tuple(slots), VERSION)
+        slots[index] = wrapped
+        return VaultHeader(self.kdf, self.salt, tuple(slots), VERSION)
 
     def to_bytes(self) -> bytes:
         if self.version != VERSION or len(self.slots) != SLOT_COUNT:
@@ -53,13 +52,8 @@ class VaultHeader:
             "format": FORMAT,
             "version": VERSION,
             "kdf": self.kdf.to_dict(),
-            "slots": [
-                {
-                    "salt": base64.b64encode(slot.salt).decode("ascii"),
-                    "wrapped_key": base64.b64encode(slot.wrapped_key).decode("ascii"),
-                }
-                for slot in self.slots
-            ],
+            "salt": _b64(self.salt),
+            "slots": [{"wrapped_key": _b64(wrapped)} for wrapped in self.slots],
         }
         return (json.dumps(doc, indent=2) + "\n").encode("utf-8")
 
@@ -70,23 +64,27 @@ class VaultHeader:
             if doc.get("format") != FORMAT:
                 raise ValueError("not a Haven vault header")
             kdf = KdfParams.from_dict(doc["kdf"])
+            salt = _unb64(doc["salt"])
             if doc.get("version") == LEGACY_VERSION:
-                return cls(kdf, (_slot(doc),), LEGACY_VERSION)
+                return cls(kdf, salt, (_unb64(doc["wrapped_key"]),), LEGACY_VERSION)
             if doc.get("version") != VERSION:
                 raise ValueError(f"unknown header version {doc.get('version')!r}")
             slots = doc["slots"]
             if not isinstance(slots, list) or len(slots) != SLOT_COUNT:
                 raise ValueError("the header must hold two key slots")
-            return cls(kdf, tuple(_slot(s) for s in slots), VERSION)
+            return cls(kdf, salt, tuple(_unb64(s["wrapped_key"]) for s in slots), VERSION)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise VaultDamaged(f"the vault header is damaged ({exc})") from exc
 
 
-def _slot(doc: dict[str, object]) -> KeySlot:
-    salt, wrapped = doc["salt"], doc["wrapped_key"]
-    if not isinstance(salt, str) or not isinstance(wrapped, str):
-        raise ValueError("a key slot is malformed")
-    return KeySlot(base64.b64decode(salt, validate=True), base64.b64decode(wrapped, validate=True))
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: object) -> bytes:
+    if not isinstance(text, str):
+        raise ValueError("a header field is malformed")
+    return base64.b64decode(text, validate=True)
 
 
 def read_header(path: Path) -> VaultHeader:

@@ -2,14 +2,16 @@
 that either belongs to a duress passphrase (a decoy vault) or is filler no key opens.
 
 Slot i opens database file `DB_FILES[i]`. A slot in use wraps (SecretBox, under Argon2id of
-its passphrase with its own salt) 33 bytes: the database's 32-byte master key and one flag
+its passphrase with the header's salt) 33 bytes: the database's 32-byte master key and one flag
 byte. A slot not in use is random bytes of exactly the same length, and the file it points
 to is a database under a random key that was thrown away. A SecretBox is indistinguishable
 from random bytes and so is a SQLCipher file, so from outside a vault with a duress
 passphrase and one without look alike (docs/THREAT_MODEL.md says what still shows).
 
-Unlocking derives a key for BOTH slots, whatever the passphrase, so the time taken does not
-say which slot (if any) it opened.
+Unlocking runs Argon2id once and tries the key on BOTH slots, whatever the passphrase, so the
+time taken does not say which slot (if any) it opened. The salt is shared so that this costs
+one derivation, as a one-slot vault did; it is kept for the vault's life (a passphrase change
+or a rekey rewrites one slot only), which is what lets the other slot keep working.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from haven.crypto import kdf, secretbox
 from haven.crypto.errors import CryptoError
 from haven.crypto.wipe import wipe
 from haven.errors import VaultDamaged
-from haven.store.header import SLOT_COUNT, KeySlot, VaultHeader
+from haven.store.header import SLOT_COUNT, VaultHeader
 from haven.store.key_material import wrap
 
 DB_FILES = ("vault.db", "vault-b.db")
@@ -64,56 +66,57 @@ def random_index() -> int:
     return secrets.randbelow(SLOT_COUNT)
 
 
-def empty_slot() -> KeySlot:
+def empty_slot() -> bytes:
     """A slot no passphrase opens: random bytes of a used slot's length."""
-    return KeySlot(kdf.new_salt(), os.urandom(WRAPPED_BYTES))
+    return os.urandom(WRAPPED_BYTES)
 
 
-def seal(kek: bytearray, salt: bytes, master_key: bytearray, flags: int = 0) -> KeySlot:
-    payload = bytearray(master_key)
-    payload.append(flags)
+def seal(kek: bytearray, master_key: bytearray, flags: int = 0) -> bytes:
+    payload = bytearray(_PAYLOAD_BYTES)  # filled in place: growing it could leave a copy
+    payload[:MASTER_KEY_BYTES] = master_key
+    payload[MASTER_KEY_BYTES] = flags
     try:
-        return KeySlot(salt, wrap(kek, payload))
+        return wrap(kek, payload)
     finally:
         wipe(payload)
 
 
-def seal_new(
-    passphrase: str, params: kdf.KdfParams, master_key: bytearray, flags: int = 0
-) -> KeySlot:
-    """A slot for `master_key` under `passphrase`, with a fresh salt."""
-    salt = kdf.new_salt()
-    kek = kdf.derive_key_into(passphrase, salt, params)
+def seal_new(passphrase: str, header: VaultHeader, master_key: bytearray, flags: int = 0) -> bytes:
+    """A slot for `master_key` under `passphrase` (with the header's salt and parameters)."""
+    kek = kdf.derive_key_into(passphrase, header.salt, header.kdf)
     try:
-        return seal(kek, salt, master_key, flags)
+        return seal(kek, master_key, flags)
     finally:
         wipe(kek)
 
 
 def unseal_all(header: VaultHeader, passphrase: str) -> list[Unsealed]:
-    """Try `passphrase` on every slot. The key derivation runs for each slot whatever the
-    outcome, so a wrong passphrase, the real one and a duress one take the same time."""
-    keks = [kdf.derive_key_into(passphrase, slot.salt, header.kdf) for slot in header.slots]
+    """Try `passphrase` on every slot: one Argon2id run (the salt is the header's), then a
+    SecretBox open per slot, so a wrong passphrase, the real one and a duress one take the
+    same time."""
+    kek = kdf.derive_key_into(passphrase, header.salt, header.kdf)
     opened: list[Unsealed] = []
-    for index, (slot, kek) in enumerate(zip(header.slots, keks, strict=True)):
-        try:
-            payload = secretbox.unwrap_key_into(kek, slot.wrapped_key)
-        except CryptoError:
-            wipe(kek)
-            continue
-        if len(payload) == MASTER_KEY_BYTES:  # a version-1 header: the key alone
-            opened.append(Unsealed(index, payload, 0, kek))
-        elif len(payload) == _PAYLOAD_BYTES:
-            flags = payload[-1]
-            key = bytearray(payload[:MASTER_KEY_BYTES])
-            wipe(payload)
-            opened.append(Unsealed(index, key, flags, kek))
-        else:
-            wipe(payload)
-            wipe(kek)
-            for done in opened:
-                done.wipe()
-            raise VaultDamaged("the vault header holds a key of the wrong size")
+    try:
+        for index, wrapped in enumerate(header.slots):
+            try:
+                payload = secretbox.unwrap_key_into(kek, wrapped)
+            except CryptoError:
+                continue
+            if len(payload) == MASTER_KEY_BYTES:  # a version-1 header: the key alone
+                opened.append(Unsealed(index, payload, 0, bytearray(kek)))
+            elif len(payload) == _PAYLOAD_BYTES:
+                flags = payload[-1]
+                key = bytearray(MASTER_KEY_BYTES)
+                key[:] = memoryview(payload)[:MASTER_KEY_BYTES]  # no intermediate copy
+                wipe(payload)
+                opened.append(Unsealed(index, key, flags, bytearray(kek)))
+            else:
+                wipe(payload)
+                for done in opened:
+                    done.wipe()
+                raise VaultDamaged("the vault header holds a key of the wrong size")
+    finally:
+        wipe(kek)
     return opened
 
 

@@ -5,7 +5,8 @@ dump, an old header and its passphrase) would open the vault forever. A rekey ma
 random key and re-encrypts every page under it. SQLCipher's `PRAGMA rekey` rewrites the
 file in place, which in WAL mode cannot be made crash-safe here, so the vault is copied:
 
-1. `vault.header.next`: the new key wrapped under the new passphrase (written atomically);
+1. `vault.db.rekey` is created empty, then `vault.header.next`: the new key wrapped under
+   the new passphrase (written atomically; the other slot as it was);
 2. `vault.db.rekey`: the whole database exported under the new key (`sqlcipher_export`),
    synced, then opened and checked with the new key;
 3. the live connection is checkpointed and closed (no WAL left beside the old file);
@@ -17,8 +18,11 @@ passphrase's, or filler) is carried over as it is. A crash before step 4 leaves 
 database and header: the old passphrase opens it and the leftovers are removed. A crash
 between 4 and 5 leaves the new database with both headers: `Vault.open` tries
 `vault.header.next` too, so the new passphrase opens it and finishes step 5. After 5 only
-the new passphrase works. `tests/integration/test_rekey_crash.py` kills a real
-`haven passphrase change --rekey` at every step, with and without a duress passphrase.
+the new passphrase works. If the OTHER slot's passphrase (a duress passphrase, say) opens
+the vault in between, a next header without `vault.db.rekey` says the swap happened, and
+the next header is installed rather than thrown away. `tests/integration/
+test_rekey_crash.py` kills a real `haven passphrase change --rekey` at every step, with and
+without a duress passphrase.
 """
 
 from __future__ import annotations

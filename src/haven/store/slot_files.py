@@ -73,11 +73,29 @@ def open_any(data_dir: Path, passphrase: str) -> Opened:
             raise VaultDamaged("the vault database is missing")
         raise WrongPassphrase()
     name, opened = found
-    if name == rekey.NEXT_HEADER_NAME:  # the new database is in place: finish
-        os.replace(data_dir / name, data_dir / HEADER_NAME)
+    if name == rekey.NEXT_HEADER_NAME or _other_slot_swapped(data_dir, headers, opened):
+        # The new database is in place: finish the rekey's last step.
+        os.replace(data_dir / rekey.NEXT_HEADER_NAME, data_dir / HEADER_NAME)
         fsync_dir(data_dir)
     rekey.remove_leftovers(data_dir)
     return opened
+
+
+def _other_slot_swapped(data_dir: Path, headers: list[VaultHeader], opened: Opened) -> bool:
+    """Whether an interrupted rekey of the OTHER slot (the one this passphrase did not
+    open) already swapped its database in: then only the next header opens that database,
+    and deleting it as a leftover would lose that vault. The rekey creates its copy before
+    writing the next header and renames the copy in as the swap, so a next header without
+    a copy means the swap happened."""
+    if len(headers) != 2 or headers[0].version != 2 or headers[1].version != 2:
+        return False
+    current, pending = headers
+    changed = [
+        i for i, (a, b) in enumerate(zip(current.slots, pending.slots, strict=True)) if a != b
+    ]
+    if changed != [1 - opened.unsealed.index]:
+        return False
+    return not (data_dir / rekey.REKEY_DB_NAME).exists()
 
 
 def settle(data_dir: Path, opened: Opened) -> None:
@@ -87,14 +105,14 @@ def settle(data_dir: Path, opened: Opened) -> None:
     unsealed, header = opened.unsealed, opened.header
     index, other = unsealed.index, 1 - unsealed.index
     try:
-        own = header.slots[index]
         if header.version != 2 or unsealed.flags & WIPE_OTHER:
             # The slot is resealed without the flag, so the duress slot that did the wipe
             # looks, to whoever later holds its passphrase, like any vault's only slot.
-            resealed = key_slots.seal(unsealed.kek, own.salt, unsealed.master_key)
+            resealed = key_slots.seal(unsealed.kek, unsealed.master_key)
             slots = [key_slots.empty_slot(), key_slots.empty_slot()]
             slots[index] = resealed
-            write_header_atomically(data_dir / HEADER_NAME, VaultHeader(header.kdf, tuple(slots)))
+            new_header = VaultHeader(header.kdf, header.salt, tuple(slots))
+            write_header_atomically(data_dir / HEADER_NAME, new_header)
             if unsealed.flags & WIPE_OTHER:
                 build_database(data_dir, other)  # the real vault's file becomes filler too
         if not db_path(data_dir, other).exists():
@@ -139,7 +157,7 @@ def build_database(
 def replace_second(
     data_dir: Path,
     own_index: int,
-    sealed: key_slots.KeySlot | None,
+    sealed: bytes | None,
     key: bytearray | None,
     populate: Callable[[Connection], None] | None,
 ) -> None:

@@ -101,7 +101,8 @@ class Vault:
             index = key_slots.random_index()
             master_key = _secret(os.urandom(MASTER_KEY_BYTES))
             t0 = time.perf_counter()
-            own = key_slots.seal_new(passphrase, params, master_key)
+            empty = VaultHeader(params, kdf.new_salt(), (b"", b""))
+            own = key_slots.seal_new(passphrase, empty, master_key)
             t1 = time.perf_counter()
             conn = connect(slot_files.db_path(data_dir, index), master_key)
             migrations.migrate(conn)
@@ -111,7 +112,8 @@ class Vault:
             slots[index] = own
             # The header goes last: a crash before this leaves databases without a header,
             # which `create` refuses to overwrite and `open` reports as damaged.
-            write_header_atomically(data_dir / HEADER_NAME, VaultHeader(params, tuple(slots)))
+            header = VaultHeader(params, empty.salt, tuple(slots))
+            write_header_atomically(data_dir / HEADER_NAME, header)
             t2 = time.perf_counter()
         except BaseException:
             lock.release()
@@ -203,10 +205,9 @@ class Vault:
 
     def _slot_opens(self, index: int, passphrase: str) -> bool:
         header = read_header(self.data_dir / HEADER_NAME)
-        slot = header.slots[index]
-        kek = kdf.derive_key_into(passphrase, slot.salt, header.kdf)
+        kek = kdf.derive_key_into(passphrase, header.salt, header.kdf)
         try:
-            wipe(secretbox.unwrap_key_into(kek, slot.wrapped_key))
+            wipe(secretbox.unwrap_key_into(kek, header.slots[index]))
             return True
         except CryptoError:
             return False
@@ -240,13 +241,15 @@ class Vault:
             rekey.remove_leftovers(data_dir)
             header = read_header(data_dir / HEADER_NAME)
             new_key = _secret(os.urandom(MASTER_KEY_BYTES))
-            slot = key_slots.seal_new(new_passphrase, header.kdf, new_key)
+            slot = key_slots.seal_new(new_passphrase, header, new_key)
+            # The copy exists before the next header does: a next header without a copy
+            # then always means the copy was swapped in (haven.store.slot_files).
+            copy = data_dir / rekey.REKEY_DB_NAME
+            rekey.create_private(copy)
             write_header_atomically(
                 data_dir / rekey.NEXT_HEADER_NAME, header.with_slot(self.slot, slot)
             )
             rekey.crash_point("next-header")
-            copy = data_dir / rekey.REKEY_DB_NAME
-            rekey.create_private(copy)
             export(conn, copy, new_key)
             rekey.fsync_file(copy)
             check = connect(copy, new_key)  # it opens with the new key, and reads whole
@@ -274,12 +277,13 @@ class Vault:
             self._master_key = new_key
 
     def change_passphrase(self, new_passphrase: str) -> None:
-        """Rewrap the master key under a new passphrase (this slot only; the Argon2id
-        parameters are the header's, shared by both slots). The database is not touched."""
+        """Rewrap the master key under a new passphrase (this slot only; the salt and the
+        Argon2id parameters are the header's, shared by both slots). The database is not
+        touched."""
         with self._mutex:
             master_key = self._require_key()
             header = read_header(self.data_dir / HEADER_NAME)
-            slot = key_slots.seal_new(new_passphrase, header.kdf, master_key)
+            slot = key_slots.seal_new(new_passphrase, header, master_key)
             write_header_atomically(self.data_dir / HEADER_NAME, header.with_slot(self.slot, slot))
 
     def set_second_slot(
@@ -299,9 +303,9 @@ class Vault:
                 return
             key = _secret(os.urandom(MASTER_KEY_BYTES))
             try:
-                params = read_header(self.data_dir / HEADER_NAME).kdf
+                header = read_header(self.data_dir / HEADER_NAME)
                 flags = key_slots.WIPE_OTHER if wipe_this_on_use else 0
-                sealed = key_slots.seal_new(passphrase, params, key, flags)
+                sealed = key_slots.seal_new(passphrase, header, key, flags)
 
                 def fill(conn: Connection) -> None:
                     if populate is None:
@@ -321,7 +325,8 @@ class Vault:
         """The header a backup carries: this vault's slot first, the other slot empty (a
         backup holds one database; a restore makes the second slot filler again)."""
         header = read_header(self.data_dir / HEADER_NAME)
-        return VaultHeader(header.kdf, (header.slots[self.slot], key_slots.empty_slot()))
+        slots = (header.slots[self.slot], key_slots.empty_slot())
+        return VaultHeader(header.kdf, header.salt, slots)
 
     # ----------------------------------------------------------------- access
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWi
 
 from haven.core.changes import DevicesChanged, SpaceDetailsChanged
 from haven.crypto.wipe import wipe_immutable
-from haven.errors import HavenError
+from haven.errors import HavenError, VaultDamaged
 from haven.ui import appearance, messages, peer_text
 from haven.ui.bridge import SessionBridge
 from haven.ui.clipboard_guard import clipboard_guard
@@ -167,6 +167,16 @@ class HavenWindow(QMainWindow):
         self.unlock_page.set_busy(busy)
 
     def _on_unlocked(self) -> None:
+        """Draw the first screens. A damaged page they read (the vault itself opened) must
+        not leave the unlock page silent: lock again and say what to do there."""
+        try:
+            self._show_unlocked()
+        except VaultDamaged as exc:
+            log.error("the first screens could not be read: the vault is damaged")
+            self.bridge.lock()
+            self.unlock_page.show_error(messages.error_text(exc))
+
+    def _show_unlocked(self) -> None:
         session = self.bridge.session
         if session is None:
             return

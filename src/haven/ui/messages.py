@@ -59,8 +59,9 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, VaultDamaged):
         return T.translate(
             "Messages",
-            "The vault files are damaged, so Haven cannot open them. "
-            "Nothing was changed; restore a backup copy if you have one.",
+            "The vault files are damaged (a disk error, or a file was changed), so Haven "
+            "cannot open them. Nothing was changed. Restore your most recent backup into a "
+            "new folder: haven restore FILE.",
         )
     if isinstance(exc, VaultNotFound):
         return T.translate("Messages", "There is no vault in this folder yet.")

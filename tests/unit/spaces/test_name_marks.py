@@ -3,7 +3,10 @@ rules, and marks for look-alike names and role words — whatever the name claim
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import nacl.utils
+import pytest
 
 from haven.core.spaces.model import Member, Role, Status
 from haven.core.spaces.name_marks import (
@@ -62,3 +65,26 @@ def test_marks_come_from_roles_and_keys_never_from_names() -> None:
     assert marks[owner.member_pk].lookalike and marks[impostor.member_pk].lookalike
     assert not marks[claims.member_pk].lookalike
     assert marks[owner.member_pk].fingerprint != marks[impostor.member_pk].fingerprint
+
+
+def test_fingerprint_words_per_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """English is built in; another language's list is a resource file of 256 distinct
+    words (the hook for translators); a missing or damaged list gives None (numbers)."""
+    from haven.core.spaces import name_marks
+
+    fp = fingerprint(b"\x01" * 32)
+    assert name_marks.fingerprint_words("en") is WORDS
+    assert fp.words == (WORDS[fp.indices[0]], WORDS[fp.indices[1]])
+    folder = tmp_path / "fingerprint_words"
+    folder.mkdir()
+    (folder / "xx.txt").write_text("\n".join(f"w{i}" for i in range(256)) + "\n")
+    (folder / "yy.txt").write_text("\n".join("same" for _ in range(256)))
+    monkeypatch.setattr(name_marks, "resource_dir", lambda kind: folder)
+    name_marks.fingerprint_words.cache_clear()
+    try:
+        assert name_marks.fingerprint_words("xx") == tuple(f"w{i}" for i in range(256))
+        assert name_marks.fingerprint_words("yy") is None  # two keys could read alike
+        assert name_marks.fingerprint_words("zz") is None
+        assert name_marks.fingerprint_words("../x") is None
+    finally:
+        name_marks.fingerprint_words.cache_clear()

@@ -20,6 +20,7 @@ Arabic/Persian confusions people actually use, not the whole confusables.txt.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -27,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from haven.core.resource_files import resource_dir
 from haven.core.spaces.model import Member, Role
 from haven.core.wordlist import WORDS
 
@@ -74,7 +76,8 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 @dataclass(frozen=True)
 class Fingerprint:
     colour: str  # "#rrggbb"
-    words: tuple[str, str]
+    words: tuple[str, str]  # in English (the CLI); the app words it in its own language
+    indices: tuple[int, int] = (0, 0)  # the two bytes the words stand for
 
     @property
     def text(self) -> str:
@@ -91,7 +94,32 @@ class NameMarks:
 
 def fingerprint(persona_pk: bytes) -> Fingerprint:
     digest = hashlib.blake2b(persona_pk, digest_size=8, person=_PERSON).digest()
-    return Fingerprint(PALETTE[digest[0] % len(PALETTE)], (WORDS[digest[1]], WORDS[digest[2]]))
+    return Fingerprint(
+        PALETTE[digest[0] % len(PALETTE)],
+        (WORDS[digest[1]], WORDS[digest[2]]),
+        (digest[1], digest[2]),
+    )
+
+
+@functools.cache
+def fingerprint_words(language: str) -> tuple[str, ...] | None:
+    """The 256 fingerprint words of a language: English built in, any other from
+    `resources/fingerprint_words/<language>.txt` (256 distinct lines, one word per byte —
+    the hook for a translator). None when there is no list: the app then shows the two
+    numbers in the language's own digits, which read the same to everyone."""
+    if language == "en":
+        return WORDS
+    folder = resource_dir("fingerprint_words")
+    if folder is None or not re.fullmatch(r"[a-z]{2,3}", language):
+        return None
+    try:
+        lines = (folder / f"{language}.txt").read_text(encoding="utf-8").split("\n")
+    except OSError:
+        return None
+    words = tuple(w.strip() for w in lines if w.strip())
+    if len(words) != len(WORDS) or len(set(words)) != len(words):
+        return None  # a damaged list must not make two keys read alike
+    return words
 
 
 def skeleton(name: str) -> str:

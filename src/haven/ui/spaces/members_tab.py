@@ -120,10 +120,12 @@ class MembersTab(QWidget):
             mark = marks.get(member.member_pk)
             key, check = QStandardItem(), QStandardItem()
             if mark is not None:
-                key.setText(mark.fingerprint.text)
+                key.setText(wording.fingerprint_text(mark.fingerprint))
                 key.setData(QColor(mark.fingerprint.colour), Qt.ItemDataRole.DecorationRole)
                 key.setData(
-                    self.tr("Key fingerprint: %1").replace("%1", mark.fingerprint.text),
+                    self.tr("Key fingerprint: %1").replace(
+                        "%1", wording.fingerprint_text(mark.fingerprint)
+                    ),
                     Qt.ItemDataRole.AccessibleTextRole,
                 )
                 check.setText(" · ".join(wording.name_warnings(mark)))

@@ -65,7 +65,10 @@ def byline(post: FeedPost, marks: NameMarks | None = None) -> str:
     if marks is not None:
         parts += [wording.badge(marks.role), *wording.name_warnings(marks)]
     parts = [p for p in parts if p]
-    parts += [author_fingerprint(post, marks).text, wording.when(post.created_ms)]
+    parts += [
+        wording.fingerprint_text(author_fingerprint(post, marks)),
+        wording.when(post.created_ms),
+    ]
     if post.pinned:
         parts.append(T.translate("Spaces", "pinned"))
     if post.edited_ms is not None and post.state == "visible":

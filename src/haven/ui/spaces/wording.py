@@ -10,9 +10,10 @@ import logging
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from haven.core.spaces.model import Role
-from haven.core.spaces.name_marks import NameMarks
+from haven.core.spaces.name_marks import Fingerprint, NameMarks, fingerprint_words
 from haven.errors import HavenError, InvalidInput, NotFound
 from haven.ui import messages
+from haven.ui.translations import ui_language
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,17 @@ def role_label(role: Role | None) -> str:
 def badge(role: Role | None) -> str:
     """The role shown next to a name: only roles above member (from the authority rules)."""
     return role_label(role) if role is not None and role.rank > Role.MEMBER.rank else ""
+
+
+def fingerprint_text(print_: Fingerprint) -> str:
+    """The fingerprint's two words in the UI's language, or — with no word list for it —
+    its two numbers in the language's digits (never English words in another language)."""
+    first, second = print_.indices
+    words = fingerprint_words(ui_language())
+    if words is not None:
+        return f"{words[first]} {words[second]}"
+    locale = QLocale(ui_language())
+    return f"{locale.toString(first)}-{locale.toString(second)}"
 
 
 def name_warnings(marks: NameMarks) -> list[str]:
