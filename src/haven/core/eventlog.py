@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from haven.core import verifier
+from haven.core import redaction, verifier
 from haven.core.clock import Clock, now_ms
 from haven.core.envelope import (
     SIGN_DOMAIN,
@@ -24,6 +24,7 @@ from haven.core.envelope import (
     Header,
     content_key,
     open_event,
+    open_redaction_proof,
     open_unverified,
     read_header,
     seal_event,
@@ -98,7 +99,8 @@ class OpenedBatch:
             except InvalidEvent as exc:
                 slots.append(exc)
                 continue
-            unchecked.append((len(slots), event, signature))
+            if signature is not None:  # None: a redacted old event (its redaction vouches)
+                unchecked.append((len(slots), event, signature))
             slots.append(event)
         checks = [(event.author, SIGN_DOMAIN, event.id, sig) for _, event, sig in unchecked]
         self._slots = slots
@@ -217,6 +219,17 @@ class Authorizer(Protocol):
     def allows(self, conn: Connection, space: ids.SpaceRow, event: Event, memo: Memo) -> bool: ...
 
 
+class RedactionRule(Protocol):
+    """Which events of a space kind a redaction erases, and who may erase them: the same
+    authority that makes the deletion or moderation valid (docs/PROTOCOL.md, "Redaction")."""
+
+    erasable: frozenset[str]
+
+    def may_erase(
+        self, conn: Connection, space: ids.SpaceRow, target: Event, redaction: Event
+    ) -> bool: ...
+
+
 class OwnPersonaOnly:
     """A private space (the journal): only the persona that owns it, on any of its devices."""
 
@@ -294,6 +307,8 @@ class EventLog:
         self._clock = clock
         self._projectors: list[Projector] = []
         self._authorizers: dict[str, Authorizer] = {"journal": OwnPersonaOnly()}
+        self._redaction_rules: dict[str, RedactionRule] = {}
+        self._erasable: frozenset[str] = frozenset()
         self._listeners: list[Listener] = []
         self._listeners_lock = threading.Lock()
         self._current: _Batch | None = None  # the ingest transaction in progress
@@ -305,6 +320,10 @@ class EventLog:
 
     def register_authorizer(self, space_kind: str, authorizer: Authorizer) -> None:
         self._authorizers[space_kind] = authorizer
+
+    def register_redaction_rule(self, space_kind: str, rule: RedactionRule) -> None:
+        self._redaction_rules[space_kind] = rule
+        self._erasable = self._erasable | rule.erasable
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Call `listener` with each committed batch of new events; returns an unsubscribe."""
@@ -504,6 +523,8 @@ class EventLog:
             ):
                 result.equivocations += 1
             raise InvalidEvent("equivocation: a different event already has this sequence")
+        if event.redacted:
+            self._justify(conn, space, event)
         self._append_checked(conn, event, tip)
         self._accepted(batch, space, event, result)
         if not batch.may_hold(conn, header.space_id):
@@ -517,6 +538,8 @@ class EventLog:
             try:
                 with batch.guard(conn):
                     following = self._authorise(conn, batch, space, self._open(conn, nxt))
+                    if following.redacted:
+                        self._justify(conn, space, following)
                     self._append_checked(
                         conn, following, lt.ChainTip(event.seq, event.id, event.lamport)
                     )
@@ -555,6 +578,24 @@ class EventLog:
             raise InvalidEvent("the author may not write this event in this space")
         return event
 
+    def _justify(self, conn: Connection, space: ids.SpaceRow, event: Event) -> None:
+        """A redacted event is taken only with a redaction that may erase it: signed, of
+        this space, naming it (or, for an edit, the post or entry it edits), and allowed by
+        the space kind's rule. A member who hands over an emptied copy of someone else's
+        post without such a redaction has it refused (the full copy comes another time)."""
+        rule = self._redaction_rules.get(space.kind)
+        if rule is None or event.type not in rule.erasable or event.redaction is None:
+            raise InvalidEvent("a redacted event that nothing may erase")
+        eraser = open_redaction_proof(event.redaction)
+        target = eraser.content.get("target")
+        if not (
+            eraser.space_id == event.space_id
+            and isinstance(target, bytes)
+            and target in (event.id, event.content.get("target"))
+            and rule.may_erase(conn, space, event, eraser)
+        ):
+            raise InvalidEvent("a redacted event without a redaction that may erase it")
+
     def _append_checked(self, conn: Connection, event: Event, tip: lt.ChainTip) -> None:
         if event.header.prev != (tip.id or ZERO_ID):
             raise InvalidEvent("event does not follow its author's previous event")
@@ -580,9 +621,13 @@ class EventLog:
                 event.envelope,
             ),
         )
+        if event.redacted:
+            lt.mark_redacted(conn, event.id)
         for projector in self._projectors:
             if event.type.startswith(projector.type_prefix):
                 projector.apply(conn, event, self)
+        if event.type in self._erasable:
+            redaction.erase_late(conn, event, self._erasable)
 
     # ----------------------------------------------------------------- reading
 

@@ -1,0 +1,71 @@
+"""Erasing what a valid deletion or moderation removed (docs/PROTOCOL.md, "Redaction").
+
+An erased event keeps its row in the log, with an envelope that holds only what the chain
+and signature checks need (core/envelope.py `redacted_envelope`) and the redaction that
+erased it, so every replica that syncs from this one receives the redacted form and can
+check that someone allowed to erase it did. The projections drop the words themselves
+(`space_posts`, the journal and its search index). Called inside the transaction that
+applies the redaction, by the rules that decide it was valid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from haven.core.envelope import Event, redacted_envelope, redaction_proof
+from haven.store import identity_tables as ids
+from haven.store import log_table as lt
+from haven.store.vault import Connection
+
+
+def erase(conn: Connection, target_id: bytes, redaction: Event, erasable: Collection[str]) -> int:
+    """Erase `target_id` and every event that acts on it whose type is in `erasable` (its
+    edits), and remember the redaction for copies and edits that arrive later. Returns how
+    many envelopes were replaced."""
+    lt.record_redaction(conn, target_id, redaction.space_id, redaction.id)
+    victims = [lt.get_event(conn, target_id), *lt.events_targeting(conn, target_id)]
+    proof = b""
+    n = 0
+    for stored in victims:
+        if (
+            stored is not None
+            and stored.type in erasable
+            and not lt.is_redacted(conn, stored.id)
+            and stored.space_id == redaction.space_id
+        ):
+            proof = proof or redaction_proof(
+                redaction.envelope, _key(conn, redaction.space_id, redaction.header.epoch)
+            )
+            erase_stored(conn, stored, proof)
+            n += 1
+    return n
+
+
+def erase_late(conn: Connection, event: Event, erasable: Collection[str]) -> bool:
+    """An event just stored that a redaction already covers (an edit of an erased post, a
+    journal entry's copy that arrives after its deletion): erase it too."""
+    if event.redacted or event.type not in erasable:
+        return False
+    target = event.content.get("target")
+    redaction_id = lt.redaction_of(conn, event.id) or (
+        lt.redaction_of(conn, target) if isinstance(target, bytes) else None
+    )
+    redaction = lt.get_event(conn, redaction_id) if redaction_id else None
+    stored = lt.get_event(conn, event.id)
+    if redaction is None or stored is None or redaction.space_id != event.space_id:
+        return False
+    proof = redaction_proof(redaction.envelope, _key(conn, redaction.space_id, redaction.epoch))
+    erase_stored(conn, stored, proof)
+    return True
+
+
+def erase_stored(conn: Connection, stored: lt.StoredEvent, proof: bytes) -> None:
+    key = _key(conn, stored.space_id, stored.epoch)
+    lt.replace_with_redacted(conn, stored.id, redacted_envelope(stored.envelope, key, proof))
+
+
+def _key(conn: Connection, space_id: bytes, epoch: int) -> bytes:
+    key = ids.get_epoch_key(conn, space_id, epoch)
+    if key is None:  # both events are in our log, so we held their keys (never deleted)
+        raise RuntimeError("an epoch key of an event in the log is missing")
+    return key
