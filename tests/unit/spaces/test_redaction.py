@@ -15,7 +15,7 @@ from haven.core.envelope import open_event, redacted_envelope, redaction_proof
 from haven.core.session import Session
 from haven.core.spaces import events as ev
 from haven.store import log_table as lt
-from tests.canary_scan import epoch_keys, envelopes_holding, vault_holding, welcome_holding
+from tests.canary_scan import envelopes_holding, epoch_keys, vault_holding, welcome_holding
 from tests.hostile import Hostile
 from tests.space_helpers import deliver, join, make_session, sync
 
