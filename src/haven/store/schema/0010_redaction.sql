@@ -27,3 +27,6 @@ CREATE TABLE IF NOT EXISTS space_moderators (
 -- FTS5 overwrites a deleted entry's terms in its index pages at once instead of leaving
 -- them in older segments until a merge (SQLite 3.42+, `secure-delete`).
 INSERT INTO journal_fts (journal_fts, rank) VALUES ('secure-delete', 1);
+-- Terms of entries deleted or edited before this version may still sit in older segments;
+-- rebuilding the index from journal_entries leaves only what the entries hold now.
+INSERT INTO journal_fts (journal_fts) VALUES ('rebuild');
