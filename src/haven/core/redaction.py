@@ -18,14 +18,17 @@ from haven.store import log_table as lt
 from haven.store.vault import Connection
 
 
-def erase(conn: Connection, target_id: bytes, redaction: Event, erasable: Collection[str]) -> int:
+def erase(
+    conn: Connection, target_id: bytes, redaction: Event, erasable: Collection[str]
+) -> dict[bytes, bytes]:
     """Erase `target_id` and every event that acts on it whose type is in `erasable` (its
-    edits), and remember the redaction for copies and edits that arrive later. Returns how
-    many envelopes were replaced."""
+    edits), and remember the redaction for copies and edits that arrive later. Returns each
+    replaced envelope's redacted form, by the envelope it replaced (for copies held
+    elsewhere in the vault: a welcome not yet collected)."""
     lt.record_redaction(conn, target_id, redaction.space_id, redaction.id)
     victims = [lt.get_event(conn, target_id), *lt.events_targeting(conn, target_id)]
     proof = b""
-    n = 0
+    replaced: dict[bytes, bytes] = {}
     for stored in victims:
         if (
             stored is not None
@@ -36,9 +39,8 @@ def erase(conn: Connection, target_id: bytes, redaction: Event, erasable: Collec
             proof = proof or redaction_proof(
                 redaction.envelope, _key(conn, redaction.space_id, redaction.header.epoch)
             )
-            erase_stored(conn, stored, proof)
-            n += 1
-    return n
+            replaced[stored.envelope] = erase_stored(conn, stored, proof)
+    return replaced
 
 
 def erase_late(conn: Connection, event: Event, erasable: Collection[str]) -> bool:
@@ -59,9 +61,11 @@ def erase_late(conn: Connection, event: Event, erasable: Collection[str]) -> boo
     return True
 
 
-def erase_stored(conn: Connection, stored: lt.StoredEvent, proof: bytes) -> None:
+def erase_stored(conn: Connection, stored: lt.StoredEvent, proof: bytes) -> bytes:
     key = _key(conn, stored.space_id, stored.epoch)
-    lt.replace_with_redacted(conn, stored.id, redacted_envelope(stored.envelope, key, proof))
+    envelope = redacted_envelope(stored.envelope, key, proof)
+    lt.replace_with_redacted(conn, stored.id, envelope)
+    return envelope
 
 
 def _key(conn: Connection, space_id: bytes, epoch: int) -> bytes:

@@ -14,6 +14,8 @@ import pytest
 from haven.core.envelope import open_event, redacted_envelope, redaction_proof
 from haven.core.session import Session
 from haven.core.spaces import events as ev
+from haven.core.spaces.invites import InviteService, invite_id_of
+from haven.store import invites_table as it
 from haven.store import log_table as lt
 from tests.canary_scan import envelopes_holding, epoch_keys, vault_holding, welcome_holding
 from tests.hostile import Hostile
@@ -181,3 +183,35 @@ def test_an_emptied_copy_with_a_forged_redaction_is_refused(circle) -> None:
         assert any("redaction" in r for r in result.rejected)
     deliver(cai, ari, space)
     assert post_state(ari, space, post) == ("visible", f"my real name is {CANARY}")
+
+
+def test_a_welcome_waiting_to_be_collected_loses_the_post_too(circle) -> None:
+    """An admin approved Dan before the removal; Dan collects the welcome after it: the
+    stored welcome was scrubbed when the post was erased."""
+    ari, _bea, cai, space, tmp_path = circle
+    post = cai.spaces.post(space, f"my real name is {CANARY}")
+    deliver(cai, ari, space)
+    now = 1_800_000_000
+    transcript = b"t" * 32
+    host = InviteService(ari.vault, ari.spaces, ari.identity, lambda: now * 1000)
+    code = host.create(space, "127.0.0.1", 7654, uses=1, ttl_s=3600)
+    dan = make_session(tmp_path, "dan")
+    guest = InviteService(dan.vault, dan.spaces, dan.identity, lambda: now * 1000)
+    request = guest.begin(code, "Circle", "Dan", "he/him")
+    iid = invite_id_of(code.secret)
+    answer = host.receive_request(iid, guest.request_fields(request, transcript), transcript)
+    host.approve(space, answer.request_id or b"")
+    keys = epoch_keys(ari, space)
+    with ari.vault.read() as conn:
+        [(_, stored)] = it.waiting_welcomes(conn, space)
+    assert welcome_holding(stored, keys, CANARY) == 1  # the scan sees it in the welcome
+    ari.spaces.moderate(space, post, "doxxing")
+    answer = host.status(iid, guest.status_fields(request.persona_pk, transcript), transcript)
+    assert answer.welcome is not None
+    assert welcome_holding(answer.welcome, keys, CANARY) == 0
+    assert guest.complete(code, answer.welcome) == space
+    assert vault_holding(dan, space, CANARY) == []
+    assert post_state(dan, space, post) == ("visible", "")  # the words never came…
+    sync(space, ari, dan)
+    assert post_state(dan, space, post) == ("removed", "")  # …and the removal comes by sync
+    dan.lock()

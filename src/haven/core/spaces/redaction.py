@@ -13,7 +13,9 @@ from __future__ import annotations
 from haven.core.envelope import Event
 from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
+from haven.core.spaces.sealed import Welcome
 from haven.store import identity_tables as ids
+from haven.store import invites_table as it
 from haven.store.spaces import membership as membership_db
 from haven.store.vault import Connection
 
@@ -44,3 +46,22 @@ def erases(conn: Connection, space_id: bytes, post_author: bytes, redaction: Eve
     return au.may(member, ev.MODERATE) or membership_db.has_moderated(
         conn, space_id, redaction.author
     )
+
+
+def scrub_welcomes(conn: Connection, space_id: bytes, replaced: dict[bytes, bytes]) -> None:
+    """Welcomes approved but not yet collected hold the log as it was when they were made:
+    put the redacted forms in place of what was just erased, so the joiner never gets it."""
+    if not replaced:
+        return
+    for request_id, stored in it.waiting_welcomes(conn, space_id):
+        welcome = Welcome.decode(stored)
+        envelopes = tuple(replaced.get(e, e) for e in welcome.envelopes)
+        if envelopes != welcome.envelopes:
+            fresh = Welcome(
+                welcome.space_id,
+                welcome.owner_pk,
+                welcome.add_event_id,
+                welcome.sealed_keys,
+                envelopes,
+            )
+            it.replace_welcome(conn, request_id, fresh.encode())

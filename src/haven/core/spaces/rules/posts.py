@@ -8,7 +8,7 @@ from haven.core.envelope import Event
 from haven.core.redaction import erase
 from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
-from haven.core.spaces.redaction import ERASABLE, erases
+from haven.core.spaces.redaction import ERASABLE, erases, scrub_welcomes
 from haven.core.spaces.rules import Handler
 from haven.store.spaces import posts as posts_db
 from haven.store.spaces.groups import GroupRow
@@ -88,7 +88,7 @@ def erase_post(conn: Connection, g: GroupRow, post: PostRow, e: Event) -> None:
     """Erase the post's words from the log and this projection if `e` may (see
     spaces/redaction.py: a little less than what makes `e` valid)."""
     if erases(conn, g.space_id, post.author, e):
-        erase(conn, post.post_id, e, ERASABLE)
+        scrub_welcomes(conn, g.space_id, erase(conn, post.post_id, e, ERASABLE))
         posts_db.erase_text(conn, post.post_id)
 
 
