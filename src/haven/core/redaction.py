@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from haven.core.envelope import Event, redacted_envelope, redaction_proof
+from haven.core.envelope import (
+    Event,
+    open_event,
+    read_header,
+    redacted_envelope,
+    redaction_proof,
+)
 from haven.store import identity_tables as ids
 from haven.store import log_table as lt
 from haven.store.vault import Connection
@@ -40,7 +46,33 @@ def erase(
                 redaction.envelope, _key(conn, redaction.space_id, redaction.header.epoch)
             )
             replaced[stored.envelope] = erase_stored(conn, stored, proof)
+    _erase_held(conn, target_id, redaction, erasable)
     return replaced
+
+
+def _erase_held(
+    conn: Connection, target_id: bytes, redaction: Event, erasable: Collection[str]
+) -> None:
+    """Early arrivals waiting for a gap to fill are envelopes too: an edit of the erased
+    post (or the post itself) held there is redacted in place, and taken later as such."""
+    if not lt.count_held(conn, redaction.space_id):
+        return
+    proof = b""
+    for author, device, seq, envelope in lt.held_in_space(conn, redaction.space_id):
+        header = read_header(envelope)[0]
+        key = ids.get_epoch_key(conn, header.space_id, header.epoch)
+        if key is None:
+            continue
+        event = open_event(envelope, key, verify=False)  # authenticated when it was held
+        if event.redacted or event.type not in erasable:
+            continue
+        if target_id not in (event.id, event.content.get("target")):
+            continue
+        proof = proof or redaction_proof(
+            redaction.envelope, _key(conn, redaction.space_id, redaction.header.epoch)
+        )
+        held = redacted_envelope(envelope, key, proof)
+        lt.replace_held(conn, redaction.space_id, author, device, seq, held)
 
 
 def erase_late(conn: Connection, event: Event, erasable: Collection[str]) -> bool:
@@ -52,7 +84,9 @@ def erase_late(conn: Connection, event: Event, erasable: Collection[str]) -> boo
     redaction_id = lt.redaction_of(conn, event.id) or (
         lt.redaction_of(conn, target) if isinstance(target, bytes) else None
     )
-    redaction = lt.get_event(conn, redaction_id) if redaction_id else None
+    if redaction_id is None:
+        return False  # the usual case: two index lookups, nothing read
+    redaction = lt.get_event(conn, redaction_id)
     stored = lt.get_event(conn, event.id)
     if redaction is None or stored is None or redaction.space_id != event.space_id:
         return False

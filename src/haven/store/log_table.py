@@ -263,6 +263,23 @@ def drop_held_through(
     )
 
 
+def held_in_space(conn: Connection, space_id: bytes) -> list[tuple[bytes, bytes, int, bytes]]:
+    """(author, device, seq, envelope) of every held early arrival of a space."""
+    rows = conn.execute(
+        "SELECT author, device, seq, envelope FROM held_events WHERE space_id = ?", (space_id,)
+    )
+    return [(bytes(a), bytes(d), int(s), bytes(e)) for a, d, s, e in rows]
+
+
+def replace_held(
+    conn: Connection, space_id: bytes, author: bytes, device: bytes, seq: int, envelope: bytes
+) -> None:
+    conn.execute(
+        "UPDATE held_events SET envelope = ? WHERE space_id=? AND author=? AND device=? AND seq=?",
+        (envelope, space_id, author, device, seq),
+    )
+
+
 def count_held(conn: Connection, space_id: bytes) -> int:
     return int(
         conn.execute("SELECT count(*) FROM held_events WHERE space_id = ?", (space_id,)).fetchone()[

@@ -215,3 +215,22 @@ def test_a_welcome_waiting_to_be_collected_loses_the_post_too(circle) -> None:
     sync(space, ari, dan)
     assert post_state(dan, space, post) == ("removed", "")  # …and the removal comes by sync
     dan.lock()
+
+
+def test_an_edit_held_for_a_gap_is_erased_where_it_waits(circle) -> None:
+    """Ari holds Cai's post and, waiting for the event before it, Cai's edit with the words;
+    Ari removes the post: the held edit is redacted in place, and taken so later."""
+    ari, _bea, cai, space, _ = circle
+    post = cai.spaces.post(space, "first words")
+    cai.spaces.react(space, post, "me-too")
+    cai.spaces.edit_post(space, post, body=f"my real name is {CANARY}")
+    post_env, react_env, edit_env = cai.log.envelopes_after(space, ari.log.chain_tips(space), 9)
+    result = ari.log.ingest([post_env, edit_env])
+    assert result.held == 1
+    assert "events (decrypted)" in vault_holding(ari, space, CANARY)  # held, in the clear
+    ari.spaces.moderate(space, post, "doxxing")
+    assert vault_holding(ari, space, CANARY) == []
+    result = ari.log.ingest([react_env])  # the gap fills: the redacted edit follows
+    assert len(result.accepted) == 2 and not result.rejected
+    assert vault_holding(ari, space, CANARY) == []
+    verify_chains(ari, space)
