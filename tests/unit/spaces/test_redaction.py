@@ -234,3 +234,30 @@ def test_an_edit_held_for_a_gap_is_erased_where_it_waits(circle) -> None:
     assert len(result.accepted) == 2 and not result.rejected
     assert vault_holding(ari, space, CANARY) == []
     verify_chains(ari, space)
+
+
+def test_malformed_redaction_proofs_are_refused_cleanly(circle) -> None:
+    """A redacted copy whose proof is junk, cut short, altered in one byte, or the proof of
+    an event that targets something else: each is one clean rejection."""
+    ari, _bea, cai, space, _ = circle
+    post = cai.spaces.post(space, f"my real name is {CANARY}")
+    other = cai.spaces.post(space, "something else")
+    keys = epoch_keys(cai, space)
+    with cai.vault.read() as conn:
+        stored = lt.get_event(conn, post)
+    assert stored is not None
+    hostile = Hostile.of(cai, space).fresh_chain()
+    own_delete = hostile.event(ev.DELETE, {"target": other})
+    good = redaction_proof(own_delete, keys[hostile.epoch])
+    flipped = bytearray(good)
+    flipped[len(flipped) // 2] ^= 1
+    for proof in (
+        b"\x00" * 40,
+        good[:20],
+        bytes(flipped),
+        good,
+        b"\x93\xc4\x01x\xc4\x01y\xc4\x01z",
+    ):
+        emptied = redacted_envelope(stored.envelope, keys[stored.epoch], proof)
+        result = ari.log.ingest([emptied])
+        assert not result.accepted and result.rejected_count == 1
