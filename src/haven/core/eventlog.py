@@ -24,7 +24,6 @@ from haven.core.envelope import (
     Header,
     content_key,
     open_event,
-    open_redaction_proof,
     open_unverified,
     read_header,
     seal_event,
@@ -219,17 +218,6 @@ class Authorizer(Protocol):
     def allows(self, conn: Connection, space: ids.SpaceRow, event: Event, memo: Memo) -> bool: ...
 
 
-class RedactionRule(Protocol):
-    """Which events of a space kind a redaction erases, and who may erase them: the same
-    authority that makes the deletion or moderation valid (docs/PROTOCOL.md, "Redaction")."""
-
-    erasable: frozenset[str]
-
-    def may_erase(
-        self, conn: Connection, space: ids.SpaceRow, target: Event, redaction: Event
-    ) -> bool: ...
-
-
 class OwnPersonaOnly:
     """A private space (the journal): only the persona that owns it, on any of its devices."""
 
@@ -307,7 +295,7 @@ class EventLog:
         self._clock = clock
         self._projectors: list[Projector] = []
         self._authorizers: dict[str, Authorizer] = {"journal": OwnPersonaOnly()}
-        self._redaction_rules: dict[str, RedactionRule] = {}
+        self._redaction_rules: dict[str, redaction.RedactionRule] = {}
         self._erasable: frozenset[str] = frozenset()
         self._listeners: list[Listener] = []
         self._listeners_lock = threading.Lock()
@@ -321,7 +309,7 @@ class EventLog:
     def register_authorizer(self, space_kind: str, authorizer: Authorizer) -> None:
         self._authorizers[space_kind] = authorizer
 
-    def register_redaction_rule(self, space_kind: str, rule: RedactionRule) -> None:
+    def register_redaction_rule(self, space_kind: str, rule: redaction.RedactionRule) -> None:
         self._redaction_rules[space_kind] = rule
         self._erasable = self._erasable | rule.erasable
 
@@ -524,7 +512,7 @@ class EventLog:
                 result.equivocations += 1
             raise InvalidEvent("equivocation: a different event already has this sequence")
         if event.redacted:
-            self._justify(conn, space, event)
+            redaction.justify(conn, space, event, self._redaction_rules.get(space.kind))
         self._append_checked(conn, event, tip)
         self._accepted(batch, space, event, result)
         if not batch.may_hold(conn, header.space_id):
@@ -539,7 +527,8 @@ class EventLog:
                 with batch.guard(conn):
                     following = self._authorise(conn, batch, space, self._open(conn, nxt))
                     if following.redacted:
-                        self._justify(conn, space, following)
+                        rule = self._redaction_rules.get(space.kind)
+                        redaction.justify(conn, space, following, rule)
                     self._append_checked(
                         conn, following, lt.ChainTip(event.seq, event.id, event.lamport)
                     )
@@ -577,24 +566,6 @@ class EventLog:
         if authorizer is None or not authorizer.allows(conn, space, event, batch.memo):
             raise InvalidEvent("the author may not write this event in this space")
         return event
-
-    def _justify(self, conn: Connection, space: ids.SpaceRow, event: Event) -> None:
-        """A redacted event is taken only with a redaction that may erase it: signed, of
-        this space, naming it (or, for an edit, the post or entry it edits), and allowed by
-        the space kind's rule. A member who hands over an emptied copy of someone else's
-        post without such a redaction has it refused (the full copy comes another time)."""
-        rule = self._redaction_rules.get(space.kind)
-        if rule is None or event.type not in rule.erasable or event.redaction is None:
-            raise InvalidEvent("a redacted event that nothing may erase")
-        eraser = open_redaction_proof(event.redaction)
-        target = eraser.content.get("target")
-        if not (
-            eraser.space_id == event.space_id
-            and isinstance(target, bytes)
-            and target in (event.id, event.content.get("target"))
-            and rule.may_erase(conn, space, event, eraser)
-        ):
-            raise InvalidEvent("a redacted event without a redaction that may erase it")
 
     def _append_checked(self, conn: Connection, event: Event, tip: lt.ChainTip) -> None:
         if event.header.prev != (tip.id or ZERO_ID):

@@ -11,17 +11,52 @@ applies the redaction, by the rules that decide it was valid.
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import Protocol
 
 from haven.core.envelope import (
     Event,
     open_event,
+    open_redaction_proof,
     read_header,
     redacted_envelope,
     redaction_proof,
 )
+from haven.errors import InvalidEvent
 from haven.store import identity_tables as ids
 from haven.store import log_table as lt
 from haven.store.vault import Connection
+
+
+class RedactionRule(Protocol):
+    """Which events of a space kind a redaction erases, and who may erase them: the same
+    authority that makes the deletion or moderation valid (docs/PROTOCOL.md, "Redaction").
+    Registered per space kind with `EventLog.register_redaction_rule`."""
+
+    erasable: frozenset[str]
+
+    def may_erase(
+        self, conn: Connection, space: ids.SpaceRow, target: Event, redaction: Event
+    ) -> bool: ...
+
+
+def justify(
+    conn: Connection, space: ids.SpaceRow, event: Event, rule: RedactionRule | None
+) -> None:
+    """A redacted event is taken only with a redaction that may erase it: signed, of this
+    space, naming it (or, for an edit, the post or entry it edits), and allowed by the space
+    kind's rule. A member who hands over an emptied copy of someone else's post without such
+    a redaction has it refused (the full copy comes another time). Raises InvalidEvent."""
+    if rule is None or event.type not in rule.erasable or event.redaction is None:
+        raise InvalidEvent("a redacted event that nothing may erase")
+    eraser = open_redaction_proof(event.redaction)
+    target = eraser.content.get("target")
+    if not (
+        eraser.space_id == event.space_id
+        and isinstance(target, bytes)
+        and target in (event.id, event.content.get("target"))
+        and rule.may_erase(conn, space, event, eraser)
+    ):
+        raise InvalidEvent("a redacted event without a redaction that may erase it")
 
 
 def erase(
