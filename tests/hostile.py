@@ -55,6 +55,28 @@ def raw_envelope(
     return env.packb([header_bytes, ciphertext])
 
 
+def raw_event(
+    header_fields: list[Any],
+    event_type: str,
+    created_ms: int,
+    content: dict[str, Any],
+    seed: bytes,
+    epoch_key: bytes,
+) -> tuple[bytes, bytes]:
+    """A current-version (redactable) envelope built by hand, with no range check: its id
+    and the envelope."""
+    header_bytes = env.packb(header_fields)
+    kept = {k: content[k] for k in env.KEPT_KEYS if k in content}
+    rest = {k: v for k, v in content.items() if k not in kept}
+    rest_bytes = env.packb([os.urandom(env.REST_SALT_BYTES), rest])
+    core_bytes = env.packb([event_type, created_ms, kept, env.rest_hash(rest_bytes)])
+    eid = env.event_id(header_bytes, core_bytes)
+    sig = signing.sign(seed, env.SIGN_DOMAIN, eid)
+    inner = padding.pad(env.packb([core_bytes, sig, rest_bytes]))
+    ciphertext = aead.encrypt(env.content_key(epoch_key), inner, env.AD_DOMAIN + header_bytes)
+    return eid, env.packb([header_bytes, ciphertext])
+
+
 @dataclass
 class Hostile:
     """One member's keys in an attacker's hands, and where its chain stands."""
@@ -149,13 +171,13 @@ class Hostile:
             prev,
         ]
         created = self.created_ms + seq if created_ms is None else created_ms
-        body = [event_type, created, content]
-        envelope = raw_envelope(header, body, self.seed, self.epoch_keys[epoch])
+        eid, envelope = raw_event(
+            header, event_type, created, content, self.seed, self.epoch_keys[epoch]
+        )
         if commit:
-            header_bytes = env.packb(header)
             self.seq, self.lamport = seq, max(self.lamport, lamport)
             self.tip_lamport = lamport
-            self.prev = env.event_id(header_bytes, env.packb(body))
+            self.prev = eid
             self.written.append(envelope)
         return envelope
 
@@ -205,7 +227,7 @@ class Hostile:
 def _header_poison(field_index: int, value: Any) -> Callable[[Hostile, bool], bytes]:
     def make(h: Hostile, commit: bool) -> bytes:
         header = [
-            env.VERSION,
+            env.VERSION_1,  # the old body layout: what these poisons were written against
             h.space_id,
             h.epoch,
             h.author,
@@ -223,7 +245,7 @@ def _header_poison(field_index: int, value: Any) -> Callable[[Hostile, bool], by
 def _body_poison(body: list[Any] | bytes) -> Callable[[Hostile, bool], bytes]:
     def make(h: Hostile, commit: bool) -> bytes:
         header = [
-            env.VERSION,
+            env.VERSION_1,  # the old body layout: what these poisons were written against
             h.space_id,
             h.epoch,
             h.author,
@@ -268,7 +290,7 @@ POISONS: dict[str, Callable[[Hostile, bool], bytes]] = {
     "seq_u64_max": _header_poison(5, U64_MAX),
     "lamport_u64_max": _header_poison(6, U64_MAX),
     "epoch_negative": _header_poison(2, -1),
-    "version_2": _header_poison(0, 2),
+    "version_3": _header_poison(0, 3),
     "rotate_epoch_u64_max": _content(ev.ROTATE, {"epoch": U64_MAX, "keys": []}),
     "share_epoch_negative": _content(ev.SHARE, {"epoch": -5, "keys": []}),
     "add_key_epoch_u64_max": _content(

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from haven.core import verifier
+from haven.core import redaction, verifier
 from haven.core.clock import Clock, now_ms
 from haven.core.envelope import (
     SIGN_DOMAIN,
@@ -98,7 +98,8 @@ class OpenedBatch:
             except InvalidEvent as exc:
                 slots.append(exc)
                 continue
-            unchecked.append((len(slots), event, signature))
+            if signature is not None:  # None: a redacted old event (its redaction vouches)
+                unchecked.append((len(slots), event, signature))
             slots.append(event)
         checks = [(event.author, SIGN_DOMAIN, event.id, sig) for _, event, sig in unchecked]
         self._slots = slots
@@ -294,6 +295,8 @@ class EventLog:
         self._clock = clock
         self._projectors: list[Projector] = []
         self._authorizers: dict[str, Authorizer] = {"journal": OwnPersonaOnly()}
+        self._redaction_rules: dict[str, redaction.RedactionRule] = {}
+        self._erasable: frozenset[str] = frozenset()
         self._listeners: list[Listener] = []
         self._listeners_lock = threading.Lock()
         self._current: _Batch | None = None  # the ingest transaction in progress
@@ -305,6 +308,10 @@ class EventLog:
 
     def register_authorizer(self, space_kind: str, authorizer: Authorizer) -> None:
         self._authorizers[space_kind] = authorizer
+
+    def register_redaction_rule(self, space_kind: str, rule: redaction.RedactionRule) -> None:
+        self._redaction_rules[space_kind] = rule
+        self._erasable = self._erasable | rule.erasable
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Call `listener` with each committed batch of new events; returns an unsubscribe."""
@@ -504,6 +511,8 @@ class EventLog:
             ):
                 result.equivocations += 1
             raise InvalidEvent("equivocation: a different event already has this sequence")
+        if event.redacted:
+            redaction.justify(conn, space, event, self._redaction_rules.get(space.kind))
         self._append_checked(conn, event, tip)
         self._accepted(batch, space, event, result)
         if not batch.may_hold(conn, header.space_id):
@@ -517,6 +526,9 @@ class EventLog:
             try:
                 with batch.guard(conn):
                     following = self._authorise(conn, batch, space, self._open(conn, nxt))
+                    if following.redacted:
+                        rule = self._redaction_rules.get(space.kind)
+                        redaction.justify(conn, space, following, rule)
                     self._append_checked(
                         conn, following, lt.ChainTip(event.seq, event.id, event.lamport)
                     )
@@ -580,9 +592,13 @@ class EventLog:
                 event.envelope,
             ),
         )
+        if event.redacted:
+            lt.mark_redacted(conn, event.id)
         for projector in self._projectors:
             if event.type.startswith(projector.type_prefix):
                 projector.apply(conn, event, self)
+        if event.type in self._erasable:
+            redaction.erase_late(conn, event, self._erasable)
 
     # ----------------------------------------------------------------- reading
 

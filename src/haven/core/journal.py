@@ -14,10 +14,12 @@ from typing import Any
 
 from haven.core.envelope import Event
 from haven.core.eventlog import Draft, EventLog
+from haven.core.redaction import erase
 from haven.errors import InvalidInput, NotFound
 from haven.store import identity_tables as ids
 from haven.store import journal_tables as jt
 from haven.store import log_table as lt
+from haven.store.identity_tables import SpaceRow
 from haven.store.journal_tables import COUNT_CAP, EntryFilter, EntryRow
 from haven.store.vault import Connection, Vault
 
@@ -97,6 +99,20 @@ def _draft_from(content: dict[str, Any]) -> JournalDraft | None:
         return None
 
 
+#: The events that carry an entry's words, which its deletion erases.
+ERASABLE = frozenset({CREATE, EDIT})
+
+
+class JournalRedaction:
+    """Only the journal's persona deletes, so a deletion by it may erase any of its entries
+    (on every linked device: they share the persona)."""
+
+    erasable = ERASABLE
+
+    def may_erase(self, conn: Connection, space: SpaceRow, target: Event, redaction: Event) -> bool:
+        return redaction.type == DELETE and redaction.author == target.author == space.persona_id
+
+
 class JournalProjector:
     type_prefix = "journal."
 
@@ -109,6 +125,9 @@ class JournalProjector:
             target = event.content.get("target")
             if isinstance(target, bytes):
                 jt.delete_entry(conn, target)
+                # The entry's words leave the log too: its create and edits keep only their
+                # place in this device's chain (docs/PROTOCOL.md, "Redaction").
+                erase(conn, target, event, ERASABLE)
 
     def clear(self, conn: Connection, space_id: bytes) -> None:
         if is_journal_space(conn, space_id):  # rebuilding a group space leaves the journal be

@@ -13,7 +13,7 @@ from haven.core.duress import SAME_AS_OWN, DuressPassphrase
 from haven.core.envelope import SPACE_ID_BYTES
 from haven.core.eventlog import EventLog
 from haven.core.identity import Identity, Persona, validate_name, validate_pronouns
-from haven.core.journal import JournalProjector, JournalService
+from haven.core.journal import JournalProjector, JournalRedaction, JournalService
 from haven.core.lan import LanSettings
 from haven.core.passphrase import check
 from haven.core.relays import JournalRelaysProjector, RelayService
@@ -40,6 +40,7 @@ class Session:
         self.log.register_projector(DevicesProjector(self.identity.device_id))
         self.log.register_projector(JournalRelaysProjector())
         self.log.register_authorizer("journal", JournalAuthorizer())
+        self.log.register_redaction_rule("journal", JournalRedaction())
         with vault.read() as conn:
             journal_space = ids.get_meta(conn, _JOURNAL_SPACE)
         if journal_space is None:

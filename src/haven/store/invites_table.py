@@ -225,3 +225,19 @@ def forget_persona(conn: Connection, persona_pk: bytes) -> None:
     """Drop a persona made for a join that will not happen (its pending device key and
     outgoing request go with it, by cascade)."""
     conn.execute("DELETE FROM personas WHERE persona_id = ?", (persona_pk,))
+
+
+def waiting_welcomes(conn: Connection, space_id: bytes) -> list[tuple[bytes, bytes]]:
+    """(request id, welcome) of every welcome of the space its joiner has not collected."""
+    rows = conn.execute(
+        "SELECT request_id, welcome FROM space_join_requests"
+        " WHERE space_id = ? AND welcome IS NOT NULL",
+        (space_id,),
+    )
+    return [(bytes(r[0]), bytes(r[1])) for r in rows]
+
+
+def replace_welcome(conn: Connection, request_id: bytes, welcome: bytes) -> None:
+    conn.execute(
+        "UPDATE space_join_requests SET welcome = ? WHERE request_id = ?", (welcome, request_id)
+    )

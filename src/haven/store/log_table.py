@@ -171,6 +171,51 @@ def events_targeting(conn: Connection, target: bytes) -> list[StoredEvent]:
     return [_row(r) for r in rows]
 
 
+# ----------------------------------------------------------------- redaction
+
+
+def replace_with_redacted(conn: Connection, event_id: bytes, envelope: bytes) -> None:
+    """Put the redacted form in place of an event's envelope (secure_delete zeroes the old
+    bytes' cells in the page)."""
+    conn.execute("UPDATE events SET envelope = ? WHERE id = ?", (envelope, event_id))
+    mark_redacted(conn, event_id)
+
+
+def mark_redacted(conn: Connection, event_id: bytes) -> None:
+    conn.execute("INSERT OR IGNORE INTO redacted_events (event_id) VALUES (?)", (event_id,))
+
+
+def is_redacted(conn: Connection, event_id: bytes) -> bool:
+    row = conn.execute("SELECT 1 FROM redacted_events WHERE event_id = ?", (event_id,))
+    return row.fetchone() is not None
+
+
+def record_redaction(
+    conn: Connection, target_id: bytes, space_id: bytes, redaction_id: bytes
+) -> None:
+    conn.execute(
+        "INSERT OR IGNORE INTO redactions (target_id, space_id, redaction_id) VALUES (?,?,?)",
+        (target_id, space_id, redaction_id),
+    )
+
+
+def redaction_of(conn: Connection, target_id: bytes) -> bytes | None:
+    """The id of the redaction that erased `target_id`, if one did."""
+    row = conn.execute(
+        "SELECT redaction_id FROM redactions WHERE target_id = ?", (target_id,)
+    ).fetchone()
+    return bytes(row[0]) if row else None
+
+
+def count_redacted(conn: Connection, space_id: bytes) -> int:
+    row = conn.execute(
+        "SELECT count(*) FROM redacted_events r JOIN events e ON e.id = r.event_id"
+        " WHERE e.space_id = ?",
+        (space_id,),
+    ).fetchone()
+    return int(row[0])
+
+
 def count_events(conn: Connection, space_id: bytes | None = None) -> int:
     if space_id is None:
         return int(conn.execute("SELECT count(*) FROM events").fetchone()[0])
@@ -215,6 +260,23 @@ def drop_held_through(
     conn.execute(
         "DELETE FROM held_events WHERE space_id=? AND author=? AND device=? AND seq<=?",
         (space_id, author, device, seq),
+    )
+
+
+def held_in_space(conn: Connection, space_id: bytes) -> list[tuple[bytes, bytes, int, bytes]]:
+    """(author, device, seq, envelope) of every held early arrival of a space."""
+    rows = conn.execute(
+        "SELECT author, device, seq, envelope FROM held_events WHERE space_id = ?", (space_id,)
+    )
+    return [(bytes(a), bytes(d), int(s), bytes(e)) for a, d, s, e in rows]
+
+
+def replace_held(
+    conn: Connection, space_id: bytes, author: bytes, device: bytes, seq: int, envelope: bytes
+) -> None:
+    conn.execute(
+        "UPDATE held_events SET envelope = ? WHERE space_id=? AND author=? AND device=? AND seq=?",
+        (envelope, space_id, author, device, seq),
     )
 
 

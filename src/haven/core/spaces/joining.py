@@ -20,6 +20,9 @@ from haven.store.spaces.groups import GroupRow
 
 #: Most events a welcome carries; a longer history arrives by sync.
 WELCOME_MAX_EVENTS = 20_000
+#: How many more times a welcome's log is offered to the vault when the last pass took
+#: something in but left something out (see Joining._ingest_history).
+WELCOME_RETRIES = 3
 
 
 class Joining:
@@ -130,7 +133,7 @@ class Joining:
                 ),
             )
             joining_db.delete_pending(conn, persona_pk)
-        self._ctx.log.ingest(untrusted.envelopes)
+        self._ingest_history(untrusted.envelopes)
         with self._ctx.fresh(untrusted.space_id) as conn:
             me = membership_db.get_member(conn, untrusted.space_id, persona_pk)
         if not au.is_active(me):
@@ -141,3 +144,13 @@ class Joining:
                 )
             raise InvalidInput("the welcome's history does not show you being added")
         return untrusted.space_id
+
+    def _ingest_history(self, envelopes: tuple[bytes, ...]) -> None:
+        """The welcome's log, in chain order. What could not be taken yet (a redacted post
+        whose remover's role was not applied yet, or its chain's later events) is offered
+        again while that brings something in, as a sync round would next time."""
+        result = self._ctx.log.ingest(envelopes)
+        for _ in range(WELCOME_RETRIES):
+            if not (result.rejected_count or result.held) or not result.accepted:
+                return
+            result = self._ctx.log.ingest(envelopes)

@@ -29,6 +29,7 @@ from haven.core.spaces.model import Member, Profile
 from haven.core.spaces.moderation import Moderation
 from haven.core.spaces.posts import Posts
 from haven.core.spaces.projector import SpaceProjector
+from haven.core.spaces.redaction import PostRedaction
 from haven.store.vault import Vault
 
 
@@ -53,6 +54,7 @@ class SpaceService:
         self.lookup = SpaceLookup(ctx)
         log_.register_projector(self.projector)
         log_.register_authorizer("group", SpaceAuthorizer())
+        log_.register_redaction_rule("group", PostRedaction())
 
         # details
         self.create_space = self.details.create_space

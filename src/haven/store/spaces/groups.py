@@ -17,6 +17,7 @@ _PROJECTION_TABLES = (
     "space_posts",
     "space_reports",
     "space_modlog",
+    "space_moderators",
     "space_state",
 )
 
@@ -86,6 +87,10 @@ def set_colour(conn: Connection, space_id: bytes, colour: str) -> None:
 
 def wipe_space(conn: Connection, space_id: bytes, persona_pk: bytes | None) -> None:
     """Forget a space entirely: its log, keys, projections, settings (and its own persona)."""
+    conn.execute(
+        "DELETE FROM redacted_events WHERE event_id IN (SELECT id FROM events WHERE space_id = ?)",
+        (space_id,),
+    )
     for table in ("events", "held_events", "equivocations"):
         conn.execute(f"DELETE FROM {table} WHERE space_id = ?", (space_id,))
     conn.execute(

@@ -49,6 +49,25 @@ def put_member(conn: Connection, space_id: bytes, m: MemberRow) -> None:
             m.since_lamport,
         ),
     )
+    if m.status == "active" and m.role in _MODERATING:
+        conn.execute(
+            "INSERT OR IGNORE INTO space_moderators (space_id, member_pk) VALUES (?,?)",
+            (space_id, m.member_pk),
+        )
+
+
+#: Roles that may remove posts (core/spaces/authority.py).
+_MODERATING = ("moderator", "admin", "owner")
+
+
+def has_moderated(conn: Connection, space_id: bytes, member_pk: bytes) -> bool:
+    """Whether `member_pk` has held the moderator role or above at some point of the log
+    applied so far (docs/PROTOCOL.md, "Redaction")."""
+    row = conn.execute(
+        "SELECT 1 FROM space_moderators WHERE space_id = ? AND member_pk = ?",
+        (space_id, member_pk),
+    ).fetchone()
+    return row is not None
 
 
 def list_members(conn: Connection, space_id: bytes, status: str | None = None) -> list[MemberRow]:

@@ -86,6 +86,13 @@ def tombstone_post(conn: Connection, post_id: bytes, state: str, reason: str) ->
     conn.execute("DELETE FROM space_reactions WHERE post_id = ?", (post_id,))
 
 
+def erase_text(conn: Connection, post_id: bytes) -> None:
+    """The words of a post whose events were erased (its state is the rules' to set)."""
+    conn.execute(
+        "UPDATE space_posts SET title = '', body = '', cw = '' WHERE post_id = ?", (post_id,)
+    )
+
+
 def set_pinned(conn: Connection, post_id: bytes, pinned: bool) -> None:
     conn.execute("UPDATE space_posts SET pinned = ? WHERE post_id = ?", (int(pinned), post_id))
 

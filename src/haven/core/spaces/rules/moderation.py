@@ -8,7 +8,7 @@ from haven.core.envelope import Event
 from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
 from haven.core.spaces.rules import Handler
-from haven.core.spaces.rules.posts import target_post
+from haven.core.spaces.rules.posts import erase_post, target_post
 from haven.core.spaces.sealed import open_report
 from haven.crypto.sealing import BoxKeyPair
 from haven.store.spaces import moderation as moderation_db
@@ -47,7 +47,10 @@ def pin(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bo
 def moderate(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
     post = target_post(conn, g, e)
     reason = ev.clean_text(e.content.get("reason", ""), ev.MAX_REASON, "a reason")
-    if post is None or not au.may(author, ev.MODERATE):
+    if post is None:
+        return False
+    erase_post(conn, g, post, e)
+    if not au.may(author, ev.MODERATE):
         return False
     posts_db.tombstone_post(conn, post.post_id, "removed", reason)
     modlog(conn, e, "remove-post", post.post_id, reason)

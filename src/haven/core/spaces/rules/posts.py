@@ -5,8 +5,10 @@ event was valid; an invalid one changes nothing (docs/PROTOCOL.md, "Group spaces
 from __future__ import annotations
 
 from haven.core.envelope import Event
+from haven.core.redaction import erase
 from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
+from haven.core.spaces.redaction import ERASABLE, erases, scrub_welcomes
 from haven.core.spaces.rules import Handler
 from haven.store.spaces import posts as posts_db
 from haven.store.spaces.groups import GroupRow
@@ -16,7 +18,9 @@ from haven.store.vault import Connection
 
 
 def post(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
-    post = ev.parse_post(e.content)
+    # A redacted post keeps only its place in its thread; the deletion or removal that
+    # erased it comes later in the order and tombstones it.
+    post = erased_post(e.content) if e.redacted else ev.parse_post(e.content)
     if post is None or not au.may(author, ev.POST):
         return False
     parent_id = None
@@ -46,6 +50,13 @@ def post(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> b
     return True
 
 
+def erased_post(content: dict[str, object]) -> ev.PostContent | None:
+    parent = content.get("parent")
+    if parent is not None and not (isinstance(parent, bytes) and len(parent) == 32):
+        return None
+    return ev.PostContent("", "", "", parent)
+
+
 def target_post(conn: Connection, g: GroupRow, e: Event) -> PostRow | None:
     target = ev.target_of(e.content)
     post = posts_db.get_post(conn, target) if target else None
@@ -64,10 +75,21 @@ def edit(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> b
 
 def delete(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
     post = target_post(conn, g, e)
-    if post is None or post.author != e.author or not au.may(author, ev.DELETE):
+    if post is None:
+        return False
+    erase_post(conn, g, post, e)
+    if post.author != e.author or not au.may(author, ev.DELETE):
         return False
     posts_db.tombstone_post(conn, post.post_id, "deleted", "")
     return True
+
+
+def erase_post(conn: Connection, g: GroupRow, post: PostRow, e: Event) -> None:
+    """Erase the post's words from the log and this projection if `e` may (see
+    spaces/redaction.py: a little less than what makes `e` valid)."""
+    if erases(conn, g.space_id, post.author, e):
+        scrub_welcomes(conn, g.space_id, erase(conn, post.post_id, e, ERASABLE))
+        posts_db.erase_text(conn, post.post_id)
 
 
 def react(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:

@@ -1,0 +1,144 @@
+"""Erasing what a valid deletion or moderation removed (docs/PROTOCOL.md, "Redaction").
+
+An erased event keeps its row in the log, with an envelope that holds only what the chain
+and signature checks need (core/envelope.py `redacted_envelope`) and the redaction that
+erased it, so every replica that syncs from this one receives the redacted form and can
+check that someone allowed to erase it did. The projections drop the words themselves
+(`space_posts`, the journal and its search index). Called inside the transaction that
+applies the redaction, by the rules that decide it was valid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Protocol
+
+from haven.core.envelope import (
+    Event,
+    open_event,
+    open_redaction_proof,
+    read_header,
+    redacted_envelope,
+    redaction_proof,
+)
+from haven.errors import InvalidEvent
+from haven.store import identity_tables as ids
+from haven.store import log_table as lt
+from haven.store.vault import Connection
+
+
+class RedactionRule(Protocol):
+    """Which events of a space kind a redaction erases, and who may erase them: the same
+    authority that makes the deletion or moderation valid (docs/PROTOCOL.md, "Redaction").
+    Registered per space kind with `EventLog.register_redaction_rule`."""
+
+    erasable: frozenset[str]
+
+    def may_erase(
+        self, conn: Connection, space: ids.SpaceRow, target: Event, redaction: Event
+    ) -> bool: ...
+
+
+def justify(
+    conn: Connection, space: ids.SpaceRow, event: Event, rule: RedactionRule | None
+) -> None:
+    """A redacted event is taken only with a redaction that may erase it: signed, of this
+    space, naming it (or, for an edit, the post or entry it edits), and allowed by the space
+    kind's rule. A member who hands over an emptied copy of someone else's post without such
+    a redaction has it refused (the full copy comes another time). Raises InvalidEvent."""
+    if rule is None or event.type not in rule.erasable or event.redaction is None:
+        raise InvalidEvent("a redacted event that nothing may erase")
+    eraser = open_redaction_proof(event.redaction)
+    target = eraser.content.get("target")
+    if not (
+        eraser.space_id == event.space_id
+        and isinstance(target, bytes)
+        and target in (event.id, event.content.get("target"))
+        and rule.may_erase(conn, space, event, eraser)
+    ):
+        raise InvalidEvent("a redacted event without a redaction that may erase it")
+
+
+def erase(
+    conn: Connection, target_id: bytes, redaction: Event, erasable: Collection[str]
+) -> dict[bytes, bytes]:
+    """Erase `target_id` and every event that acts on it whose type is in `erasable` (its
+    edits), and remember the redaction for copies and edits that arrive later. Returns each
+    replaced envelope's redacted form, by the envelope it replaced (for copies held
+    elsewhere in the vault: a welcome not yet collected)."""
+    lt.record_redaction(conn, target_id, redaction.space_id, redaction.id)
+    victims = [lt.get_event(conn, target_id), *lt.events_targeting(conn, target_id)]
+    proof = b""
+    replaced: dict[bytes, bytes] = {}
+    for stored in victims:
+        if (
+            stored is not None
+            and stored.type in erasable
+            and not lt.is_redacted(conn, stored.id)
+            and stored.space_id == redaction.space_id
+        ):
+            proof = proof or redaction_proof(
+                redaction.envelope, _key(conn, redaction.space_id, redaction.header.epoch)
+            )
+            replaced[stored.envelope] = erase_stored(conn, stored, proof)
+    _erase_held(conn, target_id, redaction, erasable)
+    return replaced
+
+
+def _erase_held(
+    conn: Connection, target_id: bytes, redaction: Event, erasable: Collection[str]
+) -> None:
+    """Early arrivals waiting for a gap to fill are envelopes too: an edit of the erased
+    post (or the post itself) held there is redacted in place, and taken later as such."""
+    if not lt.count_held(conn, redaction.space_id):
+        return
+    proof = b""
+    for author, device, seq, envelope in lt.held_in_space(conn, redaction.space_id):
+        header = read_header(envelope)[0]
+        key = ids.get_epoch_key(conn, header.space_id, header.epoch)
+        if key is None:
+            continue
+        event = open_event(envelope, key, verify=False)  # authenticated when it was held
+        if event.redacted or event.type not in erasable:
+            continue
+        if target_id not in (event.id, event.content.get("target")):
+            continue
+        proof = proof or redaction_proof(
+            redaction.envelope, _key(conn, redaction.space_id, redaction.header.epoch)
+        )
+        held = redacted_envelope(envelope, key, proof)
+        lt.replace_held(conn, redaction.space_id, author, device, seq, held)
+
+
+def erase_late(conn: Connection, event: Event, erasable: Collection[str]) -> bool:
+    """An event just stored that a redaction already covers (an edit of an erased post, a
+    journal entry's copy that arrives after its deletion): erase it too."""
+    if event.redacted or event.type not in erasable:
+        return False
+    target = event.content.get("target")
+    redaction_id = lt.redaction_of(conn, event.id) or (
+        lt.redaction_of(conn, target) if isinstance(target, bytes) else None
+    )
+    if redaction_id is None:
+        return False  # the usual case: two index lookups, nothing read
+    redaction = lt.get_event(conn, redaction_id)
+    stored = lt.get_event(conn, event.id)
+    if redaction is None or stored is None or redaction.space_id != event.space_id:
+        return False
+    proof = redaction_proof(redaction.envelope, _key(conn, redaction.space_id, redaction.epoch))
+    erase_stored(conn, stored, proof)
+    return True
+
+
+def erase_stored(conn: Connection, stored: lt.StoredEvent, proof: bytes) -> bytes:
+    key = _key(conn, stored.space_id, stored.epoch)
+    envelope = redacted_envelope(stored.envelope, key, proof)
+    lt.replace_with_redacted(conn, stored.id, envelope)
+    return envelope
+
+
+def _key(conn: Connection, space_id: bytes, epoch: int) -> bytes:
+    key = ids.get_epoch_key(conn, space_id, epoch)
+    if key is None:  # both events are in our log, so we held their keys (never deleted)
+        raise RuntimeError("an epoch key of an event in the log is missing")
+    return key

@@ -1,0 +1,67 @@
+"""Who may erase what in a group space (docs/PROTOCOL.md, "Redaction").
+
+A post's author deleting it, or a moderator removing it, erases the post and its edits
+from the log of every replica that applies that deletion (`rules/posts.delete`,
+`rules/moderation.moderate` call `core/redaction.erase`). A post that arrives already
+redacted carries the redaction that erased it; the log takes it only if this rule says
+that redaction may erase it — so a plain member cannot hand out emptied copies of other
+people's posts.
+"""
+
+from __future__ import annotations
+
+from haven.core.envelope import Event
+from haven.core.spaces import authority as au
+from haven.core.spaces import events as ev
+from haven.core.spaces.sealed import Welcome
+from haven.store import identity_tables as ids
+from haven.store import invites_table as it
+from haven.store.spaces import membership as membership_db
+from haven.store.vault import Connection
+
+#: A post and its edits carry words; a redaction of the post erases all of them.
+ERASABLE = frozenset({ev.POST, ev.EDIT})
+
+
+class PostRedaction:
+    erasable = ERASABLE
+
+    def may_erase(
+        self, conn: Connection, space: ids.SpaceRow, target: Event, redaction: Event
+    ) -> bool:
+        return erases(conn, space.space_id, target.author, redaction)
+
+
+def erases(conn: Connection, space_id: bytes, post_author: bytes, redaction: Event) -> bool:
+    """Whether `redaction` erases a post by `post_author` (and its edits): the author's own
+    deletion, or a removal by someone who has held the moderator role or above at some point
+    of the log applied so far. Whether the deletion or removal is *valid* (shown as such) is
+    the rules' ordinary question; erasing asks less, so that a removal that races its
+    author's demotion erases on every replica alike, never on some and not others."""
+    if redaction.type == ev.DELETE:
+        return redaction.author == post_author
+    if redaction.type != ev.MODERATE:
+        return False
+    member = membership_db.get_member(conn, space_id, redaction.author)
+    return au.may(member, ev.MODERATE) or membership_db.has_moderated(
+        conn, space_id, redaction.author
+    )
+
+
+def scrub_welcomes(conn: Connection, space_id: bytes, replaced: dict[bytes, bytes]) -> None:
+    """Welcomes approved but not yet collected hold the log as it was when they were made:
+    put the redacted forms in place of what was just erased, so the joiner never gets it."""
+    if not replaced:
+        return
+    for request_id, stored in it.waiting_welcomes(conn, space_id):
+        welcome = Welcome.decode(stored)
+        envelopes = tuple(replaced.get(e, e) for e in welcome.envelopes)
+        if envelopes != welcome.envelopes:
+            fresh = Welcome(
+                welcome.space_id,
+                welcome.owner_pk,
+                welcome.add_event_id,
+                welcome.sealed_keys,
+                envelopes,
+            )
+            it.replace_welcome(conn, request_id, fresh.encode())

@@ -1,0 +1,88 @@
+"""Issue 10, attack 5, through real sync over direct TCP (127.0.0.1): a moderator's removal
+reaches the other replicas by sync rounds and erases the post there; a member who was
+offline all along then syncs and receives the post redacted — nothing that crosses the
+connection opens to the removed words (docs/PROTOCOL.md, "Redaction")."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from haven.core.envelope import open_event, read_header
+from haven.core.session import Session
+from haven.sync.engine import SyncEngine, async_sync_once
+from tests.canary_scan import envelopes_holding, epoch_keys, vault_holding
+from tests.space_helpers import join, make_session, sync
+
+WAIT_S = 60.0
+CANARY = "Qzvarnikel"
+
+
+@pytest.fixture
+def trio(tmp_path: Path) -> Iterator[tuple[Session, Session, Session, bytes, Path]]:
+    ari, bea, cai = (make_session(tmp_path, n) for n in ("ari", "bea", "cai"))
+    space = ari.spaces.create_space("Circle", display_name="Ari")
+    join(ari, bea, space, "Bea")
+    join(ari, cai, space, "Cai")
+    dan = make_session(tmp_path, "dan")
+    join(ari, dan, space, "Dan")
+    sync(space, ari, bea, cai, dan)
+    yield ari, bea, cai, dan, space
+    for s in (ari, bea, cai, dan):
+        s.lock()
+
+
+def tcp_sync(server: Session, client: Session) -> None:
+    """One real sync round: `server` listens on 127.0.0.1, `client` connects."""
+    engine = SyncEngine(server)
+    engine.start()
+    try:
+        port = engine.serve("127.0.0.1", 0)
+        report = asyncio.run(asyncio.wait_for(async_sync_once(client, "127.0.0.1", port), WAIT_S))
+        assert report.complete and report.error == ""
+    finally:
+        engine.stop()
+
+
+def record_received(session: Session) -> list[bytes]:
+    """Every envelope the session's log is handed to open from now on: what crossed the
+    connection, once the channel's own encryption is off."""
+    seen: list[bytes] = []
+    opener = session.log.open_envelopes
+
+    def recording(envelopes: Sequence[bytes], *args: Any, **kwargs: Any) -> Any:
+        seen.extend(envelopes)
+        return opener(envelopes, *args, **kwargs)
+
+    session.log.open_envelopes = recording  # type: ignore[method-assign]
+    return seen
+
+
+def test_a_removal_erases_through_tcp_sync_and_later_sync_carries_nothing(trio) -> None:
+    ari, bea, cai, dan, space = trio
+    post = cai.spaces.post(space, f"my real name is {CANARY}")
+    tcp_sync(ari, cai)
+    tcp_sync(ari, bea)
+    assert "events (decrypted)" in vault_holding(bea, space, CANARY)
+    ari.spaces.moderate(space, post, "doxxing")
+    tcp_sync(ari, bea)
+    assert vault_holding(bea, space, CANARY) == []
+    tcp_sync(bea, cai)  # the author hears of it from Bea
+    assert vault_holding(cai, space, CANARY) == []
+    received = record_received(dan)  # Dan was offline for the post and its removal
+    tcp_sync(bea, dan)
+    tcp_sync(cai, dan)
+    keys = epoch_keys(ari, space)
+    carried = [open_event(e, keys[read_header(e)[0].epoch]) for e in received]
+    assert [e.redacted for e in carried if e.id == post] == [True]  # the post came, empty
+    assert envelopes_holding(received, keys, CANARY) == 0
+    for s in (ari, bea, cai, dan):
+        assert vault_holding(s, space, CANARY) == []
+        feed = s.spaces.read_feed(space, include_hidden=True)
+        assert [(p.state, p.body) for p in feed if p.post_id == post] == [("removed", "")]
+    heads = {tuple(sorted(s.log.chain_heads(space).items())) for s in (ari, bea, cai, dan)}
+    assert len(heads) == 1
