@@ -17,7 +17,7 @@ from typing import Any
 
 from haven.cli import output
 from haven.cli.context import Context
-from haven.cli.relay_invites_cli import sync_pass
+from haven.cli.relay_invites_cli import guest_pass, host_pass
 from haven.cli.relays_cli import run_relay_sync
 from haven.cli.remote import control_channel
 from haven.core.relay_urls import check_relay_url
@@ -136,8 +136,16 @@ def run_sync(args: argparse.Namespace, ctx: Context) -> int:
     session = ctx.open()
     if args.peer is not None and args.relay is not None:
         raise InvalidInput("give --peer or --relay, not both")
-    # Relay invites first: answers for this device's requests, requests and answers of ours.
-    waited = sync_pass(session) if args.peer is None else False
+    # Relay invites: answers for this device's requests first, then the rounds (which bring
+    # invites and answers from the other admin devices), then the invites we administer.
+    waited = guest_pass(session) if args.peer is None else False
+    code = _sync_routes(args, session, waited)
+    if args.peer is None:
+        host_pass(session)
+    return code
+
+
+def _sync_routes(args: argparse.Namespace, session: Session, waited: bool) -> int:
     if args.relay is not None:
         return run_relay_sync(session, check_relay_url(args.relay))
     if args.peer is None:

@@ -21,6 +21,7 @@ from haven.errors import InvalidInput, SyncError
 from haven.relay.client import RelayError
 from haven.sync import relay_invites as ri
 from haven.sync import short_invites as si
+from haven.sync.relay_sync import sync_relays
 
 SHORT = 8
 #: Where a request stands, as both sides' screens say it.
@@ -53,6 +54,7 @@ def invite_through_relay(args: argparse.Namespace, session: Session) -> int:
     except RelayError as exc:
         svc.revoke(sid, invite_id)
         raise SyncError(f"could not reach the relay ({exc.code}); no invite was made") from None
+    _tell_other_admins(session, url)
     if args.short:
         return _hand_over_short(session, sid, code, parse_duration(args.wait))
     if args.json:
@@ -76,6 +78,17 @@ def invite_through_relay(args: argparse.Namespace, session: Session) -> int:
         "(`haven sync`) picks them up."
     )
     return 0
+
+
+def _tell_other_admins(session: Session, url: str) -> None:
+    """Send the space's new events (the invite, its keys sealed to every admin device) to the
+    relay now, so that another admin device can answer while this one is offline."""
+    reports = sync_relays(session, url)
+    if any(r.error is not None for r in reports):
+        output.warn(
+            "the invite works, but your other admin devices hear of it only at your next "
+            "`haven sync`"
+        )
 
 
 def _hand_over_short(session: Session, sid: bytes, code: RelayInviteCode, wait_s: int) -> int:
@@ -184,10 +197,10 @@ def settle(
     return settled
 
 
-def sync_pass(session: Session) -> bool:
-    """The relay-invite part of `haven sync`: answers for this device's requests, then the
-    requests and answers of the invites this device made. → whether a request of this
-    device was waiting for its answer."""
+def guest_pass(session: Session) -> bool:
+    """The relay-invite part of `haven sync` before the relay rounds: answers for this
+    device's requests (a space joined now is synced in the same run). → whether a request
+    of this device was waiting for its answer."""
     waiting = session.invites.relay_guest.waiting()
     for code in waiting:
         if session.invites.outgoing(code) is None:  # answered some other way meanwhile
@@ -199,6 +212,13 @@ def sync_pass(session: Session) -> bool:
             print(f"invite through {code.relay_url}: not checked ({exc})", file=sys.stderr)
             continue
         settle(session, code, status, raise_final=False)
+    return bool(waiting)
+
+
+def host_pass(session: Session) -> None:
+    """The relay-invite part of `haven sync` after the relay rounds (which bring invites and
+    answers other admin devices made): the requests and answers of every invite this device
+    administers."""
     report = ri.run(ri.async_host_pass(session))
     if report.new_requests or report.replies_sent:
         print(
@@ -207,4 +227,3 @@ def sync_pass(session: Session) -> bool:
         )
     for url in report.unreachable:
         print(f"invites: could not reach {url}; requests wait there", file=sys.stderr)
-    return bool(waiting)

@@ -196,34 +196,44 @@ def reply_keys(mine: BoxKeyPair, their_box_pk: bytes) -> ReplyKeys:
 
 
 def seal_reply(keys: ReplyKeys, kind: str, welcome: bytes | None) -> list[bytes]:
+    """The reply in parts. Every admin device derives the same reply mailbox, so two of them
+    approving at once leave two welcomes there: each reply's parts carry a tag (a hash of
+    the whole reply) so the guest never mixes parts of two."""
     data = welcome or b""
+    tag = hashlib.blake2b(kind.encode() + data, digest_size=8, person=b"haven-inv-reply").digest()
     parts = [data[i : i + PART_BYTES] for i in range(0, len(data), PART_BYTES)] or [b""]
     return [
-        _seal(keys.seal_key, REPLY_LABEL, [kind, index, len(parts), part])
+        _seal(keys.seal_key, REPLY_LABEL, [kind, tag, index, len(parts), part])
         for index, part in enumerate(parts)
     ]
 
 
 def open_reply(keys: ReplyKeys, untrusted_blobs: list[bytes]) -> Reply | None:
-    """The complete reply in these blobs (in any order, repeats ignored), or None yet."""
-    parts: dict[tuple[str, int], dict[int, bytes]] = {}
+    """The complete reply in these blobs (in any order, repeats ignored), or None yet; an
+    approval wins over a denial (two admins answering at once)."""
+    parts: dict[tuple[str, bytes, int], dict[int, bytes]] = {}
     for blob in untrusted_blobs:
         fields = _open(keys.seal_key, REPLY_LABEL, blob)
-        if fields is None or len(fields) != 4:
+        if fields is None or len(fields) != 5:
             continue
-        kind, index, count, part = fields
+        kind, tag, index, count, part = fields
         if (
             kind in ("approved", "denied")
+            and isinstance(tag, bytes)
             and type(index) is int
             and type(count) is int
             and 0 <= index < count <= MAX_PARTS
             and isinstance(part, bytes)
         ):
-            parts.setdefault((kind, count), {})[index] = part
-    for (kind, count), got in parts.items():
-        if len(got) == count:
-            body = b"".join(got[i] for i in range(count))
-            return Reply(kind, body if kind == "approved" else None)
+            parts.setdefault((kind, tag, count), {})[index] = part
+    complete = [
+        (kind, b"".join(got[i] for i in range(count)))
+        for (kind, _, count), got in parts.items()
+        if len(got) == count
+    ]
+    complete.sort(key=lambda found: found[0] != "approved")
+    for kind, body in complete:
+        return Reply(kind, body if kind == "approved" else None)
     return None
 
 
