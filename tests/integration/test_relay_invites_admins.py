@@ -6,18 +6,27 @@ next sync brings the whole space; Ari and Bea then talk through the relay."""
 from __future__ import annotations
 
 import json
+import os
+import queue
+import signal
+import subprocess
+import threading
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from haven.core.spaces.model import Role
-from tests.helpers import new_session
-from tests.integration.cli_support import fails, haven
+from tests.helpers import PASSPHRASE, new_session
+from tests.integration.cli_support import HAVEN, fails, haven
 from tests.integration.relay_sync_support import NO_LAN, Relay, cli, feed, sync
 from tests.integration.test_relay_invites import GUIDELINES, invite, join, requests, vault
 from tests.space_helpers import join as join_in_process
 from tests.space_helpers import sync as sync_in_process
+
+WAIT_S = 30.0
 
 
 @pytest.fixture
@@ -44,9 +53,7 @@ def two_admins(tmp_path: Path, relay: Relay) -> tuple[Path, Path, str]:
     return ari_dir, dee_dir, sid.hex()
 
 
-def test_a_second_admin_approves_while_the_inviter_is_offline(
-    tmp_path: Path, relay: Relay
-) -> None:
+def test_a_second_admin_approves_while_the_inviter_is_offline(tmp_path: Path, relay: Relay) -> None:
     ari, dee, sid = two_admins(tmp_path, relay)
     bea = vault(tmp_path / "bea", "Bea")
     cli(ari, "space", "post", sid, "Welcome, whoever comes")
@@ -102,3 +109,74 @@ def test_revoked_from_another_admin_device(tmp_path: Path, relay: Relay) -> None
     sync(ari)  # Ari's device hears of it: the invite is revoked there too
     [info] = json.loads(cli(ari, "space", "invites", sid, "--all", "--json"))
     assert info["state"] == "revoked"
+
+
+class Serving:
+    """`haven serve` looking at invite mailboxes every second; its lines read by a thread
+    (a pipe's buffered lines would hide from select)."""
+
+    def __init__(self, data_dir: Path) -> None:
+        env = {**os.environ, "HAVEN_PASSPHRASE": PASSPHRASE, **NO_LAN}
+        args = ["serve", "--lan", "off", "--invite-interval", "1"]
+        self.proc = subprocess.Popen(
+            [str(HAVEN), "--data-dir", str(data_dir), *args],
+            env=env,
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        self.lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def wait_for(self, words: str) -> list[str]:
+        """The lines printed up to and including one containing `words`."""
+        seen: list[str] = []
+        deadline = time.monotonic() + WAIT_S
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                line = self.lines.get(timeout=left)
+            except queue.Empty:
+                break
+            seen.append(line)
+            if words in line:
+                return seen
+        raise AssertionError(f"never printed {words!r}; printed {seen!r}")
+
+    def stop(self) -> None:
+        self.proc.send_signal(signal.SIGTERM)
+        assert self.proc.stderr is not None
+        self.proc.wait(timeout=WAIT_S)
+        err = self.proc.stderr.read()
+        assert self.proc.returncode == 0, err
+        assert "Traceback" not in err and "destroyed" not in err, err
+
+
+@contextmanager
+def serving(data_dir: Path) -> Iterator[Serving]:
+    server = Serving(data_dir)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def test_haven_serve_takes_requests_sends_answers_and_joins(tmp_path: Path, relay: Relay) -> None:
+    ari, dee, sid = two_admins(tmp_path, relay)
+    bea = vault(tmp_path / "bea", "Bea")
+    cli(ari, "space", "post", sid, "Welcome, whoever comes")
+    code = invite(ari, sid)
+    join(bea, code)
+    with serving(dee) as server:  # Dee's device runs `haven serve`: it picks the request up
+        server.wait_for("1 new join request(s)")
+    [request] = requests(dee, sid)
+    cli(dee, "space", "approve", sid, str(request["id"])[:8])
+    with serving(dee) as dee_serve, serving(bea) as bea_serve:
+        dee_serve.wait_for("1 answer(s) sent")
+        lines = bea_serve.wait_for("joined Trans elders")
+        assert any("approved — fetching the space" in line for line in lines), lines
+    assert [p["body"] for p in feed(bea, sid[:8])] == ["Welcome, whoever comes"]

@@ -174,27 +174,32 @@ def settle(
     session: Session, code: RelayInviteCode, status: ri.GuestStatus, *, raise_final: bool
 ) -> ri.Settled:
     """Print where a request stands and act on a final answer."""
-    name = output.clean(status.space_name) or "the space"
     settled = ri.run(ri.async_settle(session, code, status))
-    if settled.kind == "waiting":
-        print(f"{name}: {_WAITING}")
+    lines = describe_settled(settled)
+    if settled.kind in ("waiting", "approved"):
+        print("\n".join(lines))
         return settled
+    if raise_final:
+        raise InvalidInput(lines[0])
+    print(lines[0], file=sys.stderr)
+    return settled
+
+
+def describe_settled(settled: ri.Settled) -> list[str]:
+    """Where a request of this device stands, as `haven sync` and `haven serve` say it."""
+    name = output.clean(settled.space_name) or "the space"
+    if settled.kind == "waiting":
+        return [f"{name}: {_WAITING}"]
     if settled.kind == "approved":
         assert settled.space_id is not None
-        print(f"{name}: {_APPROVED}")
-        print(f"joined {name} ({settled.space_id.hex()[:12]})")
-        return settled
+        return [f"{name}: {_APPROVED}", f"joined {name} ({settled.space_id.hex()[:12]})"]
     reason = {
         "denied": "declined: an admin turned your request down",
         "expired": "expired: nobody answered before the code ran out; ask for a new one",
         "revoked": "the invite was withdrawn; ask for a new one",
         "used up": "the invite was used up before your request was answered; ask for a new one",
     }[settled.kind]
-    message = f"{name}: {reason} (the keys made for the request were deleted)"
-    if raise_final:
-        raise InvalidInput(message)
-    print(message, file=sys.stderr)
-    return settled
+    return [f"{name}: {reason} (the keys made for the request were deleted)"]
 
 
 def guest_pass(session: Session) -> bool:

@@ -124,17 +124,21 @@ async def _host_job(
     async with await _open(url, job.mailbox_key, ssl, timeout) as client:
         blobs = await _read(client, timeout)
         report.new_requests += await asyncio.to_thread(host.take_requests, job, blobs)
-        if host.needs_offer(job, blobs):
-            offer = await asyncio.to_thread(host.offer_blob, job)
-            await within(client.append(offer), timeout)
+    # Replies before the offer: a guest reads the offer first and then its reply mailbox,
+    # so one that sees "used up" after its own approval finds the welcome already there.
     for reply in await asyncio.to_thread(host.replies, job):
         async with await _open(url, reply.keys.mailbox_key, ssl, timeout) as client:
-            blobs = await _read(client, timeout)
-            if await asyncio.to_thread(host.collected, reply, blobs):
+            replies = await _read(client, timeout)
+            if await asyncio.to_thread(host.collected, reply, replies):
                 report.collected += 1
-            elif not host.reply_present(reply, blobs):
+            elif not host.reply_present(reply, replies):
                 await within(client.append_many(reply.blobs), timeout)
                 report.replies_sent += 1
+    job = await asyncio.to_thread(host.refreshed, job)  # approvals may have used it up
+    if host.needs_offer(job, blobs):
+        offer = await asyncio.to_thread(host.offer_blob, job)
+        async with await _open(url, job.mailbox_key, ssl, timeout) as client:
+            await within(client.append(offer), timeout)
 
 
 # -------------------------------------------------------------------------------- guest

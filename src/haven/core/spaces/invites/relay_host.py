@@ -93,6 +93,10 @@ class RelayInviteHost:
             raise NotFound("no such relay invite")
         return _job_of(row, invite_state(row, self._clock()))
 
+    def refreshed(self, job: RelayJob) -> RelayJob:
+        """The job with the invite's state as it is now."""
+        return self._job(job.invite_id)
+
     def offer_blob(self, job: RelayJob) -> bytes:
         info = self._spaces.space_info(job.space_id)
         offer = rw.Offer(
