@@ -151,6 +151,22 @@ async def _offer(
         return rw.latest_offer(code.secret, code.host_commit, await _read(c, timeout))
 
 
+async def async_read_offer(
+    code: RelayInviteCode, *, ssl: ssl_module.SSLContext | None = None, timeout: float = TIMEOUT
+) -> rw.Offer:
+    """What the host published for this code (the app shows it before asking). Refused:
+    no offer on the relay, or the invite is closed."""
+    offer = await _offer(code, ssl, timeout)
+    if offer is None:
+        raise InviteRefused(
+            "the relay holds no invite for this code (it may never have been published, "
+            "or the relay lost it); ask the person who invited you"
+        )
+    if offer.state != "open":
+        raise InviteRefused(f"this invite was {offer.state}; ask for a new one")
+    return offer
+
+
 async def _leave_request(
     code: RelayInviteCode, blob: bytes, ssl: ssl_module.SSLContext | None, timeout: float
 ) -> None:
@@ -168,14 +184,7 @@ async def async_request(
     timeout: float = TIMEOUT,
 ) -> GuestStatus:
     """Read the offer, let the person accept the guidelines, leave the sealed request."""
-    offer = await _offer(code, ssl, timeout)
-    if offer is None:
-        raise InviteRefused(
-            "the relay holds no invite for this code (it may never have been published, "
-            "or the relay lost it); ask the person who invited you"
-        )
-    if offer.state != "open":
-        raise InviteRefused(f"this invite was {offer.state}; ask for a new one")
+    offer = await async_read_offer(code, ssl=ssl, timeout=timeout)
     if not accept(offer):
         raise InviteRefused("you did not accept the guidelines; no request was sent")
     svc = session.invites
