@@ -1,5 +1,5 @@
 """Relay-route invites on the command line: `haven space invite SPACE` without `--address`,
-`haven space join hvr1-…`, and the part of `haven sync` that carries requests and answers
+`haven space join hvr2.…`, and the part of `haven sync` that carries requests and answers
 (docs/PROTOCOL.md, "Invites through a relay"). Printing only; the work is in
 haven.sync.relay_invites."""
 
@@ -55,6 +55,7 @@ def invite_through_relay(args: argparse.Namespace, session: Session) -> int:
         svc.revoke(sid, invite_id)
         raise SyncError(f"could not reach the relay ({exc.code}); no invite was made") from None
     _tell_other_admins(session, url)
+    expires_ms = next(i.expires_ms for i in svc.invites(sid) if i.invite_id == invite_id)
     if args.short:
         return _hand_over_short(session, sid, code, parse_duration(args.wait))
     if args.json:
@@ -63,14 +64,14 @@ def invite_through_relay(args: argparse.Namespace, session: Session) -> int:
                 "id": invite_id.hex(),
                 "code": code.encode_compact(),
                 "relay": url,
-                "expires_ms": code.expires_s * 1000,
+                "expires_ms": expires_ms,
                 "uses": args.uses,
             }
         )
         return 0
     print(
         f"invite {invite_id.hex()[:SHORT]}: {args.uses} use(s), expires "
-        f"{output.local_time(code.expires_s * 1000)}, through {url}"
+        f"{output.local_time(expires_ms)}, through {url}"
     )
     print(f"code: {code.encode_compact()}")
     print(
@@ -134,10 +135,7 @@ def join_through_relay(
     args: argparse.Namespace, session: Session, accepts: Callable[[str, str, str, bool], bool]
 ) -> int:
     text = " ".join(args.code)
-    if looks_short(text):
-        code = _from_short(args, session)
-    else:
-        code = RelayInviteCode.decode(text, allow_expired=True)
+    code = _from_short(args, session) if looks_short(text) else RelayInviteCode.decode(text)
     svc = session.invites
     if svc.outgoing(code) is not None or args.status:
         if svc.outgoing(code) is None:
@@ -149,8 +147,6 @@ def join_through_relay(
             except SyncError as exc:
                 output.warn(f"joined, but the first sync failed ({exc}); run `haven sync` later")
         return 0
-    if code.expired():
-        raise InvalidInput("the invite code has expired; ask for a new one")
 
     def accept(offer: Offer) -> bool:
         return accepts(offer.name, offer.description, offer.guidelines, args.accept_guidelines)

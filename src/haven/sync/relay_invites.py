@@ -148,7 +148,7 @@ async def _offer(
     code: RelayInviteCode, ssl: ssl_module.SSLContext | None, timeout: float
 ) -> rw.Offer | None:
     async with await _open(code.relay_url, rw.request_mailbox_key(code.secret), ssl, timeout) as c:
-        return rw.latest_offer(code.secret, code.host_commit, await _read(c, timeout))
+        return rw.latest_offer(code.secret, await _read(c, timeout))
 
 
 async def async_read_offer(
@@ -164,6 +164,8 @@ async def async_read_offer(
         )
     if offer.state != "open":
         raise InviteRefused(f"this invite was {offer.state}; ask for a new one")
+    if offer.expired():
+        raise InviteRefused("the invite code has expired; ask for a new one")
     return offer
 
 
@@ -212,7 +214,7 @@ async def async_status(
     name = found[1] if found else ""
     offer = await _offer(code, ssl, timeout)
     if offer is None:  # the relay lost the offer: the host puts it back at its next sync
-        return GuestStatus("expired" if code.expired() else "waiting", name)
+        return GuestStatus("waiting", name)
     keys = await asyncio.to_thread(guest.reply_keys, code, offer)
     async with await _open(code.relay_url, keys.mailbox_key, ssl, timeout) as client:
         reply = rw.open_reply(keys, await _read(client, timeout))
@@ -220,7 +222,7 @@ async def async_status(
         return GuestStatus(reply.kind, name or offer.name, reply.welcome, keys)
     if offer.state != "open":
         return GuestStatus(offer.state, name or offer.name)
-    if code.expired():
+    if offer.expired():
         return GuestStatus("expired", name or offer.name)
     await _leave_request(
         code, await asyncio.to_thread(guest.resend_blob, code, offer), ssl, timeout

@@ -1,13 +1,14 @@
 """A relay invite's keys, shared by the space's admin devices (docs/PROTOCOL.md, "Invites
 through a relay", "Every admin device").
 
-An invite has two secrets. The code's `secret` names the request mailbox and encrypts the
-offer; every holder of the code knows it. The `host seed` stays with the admins: the invite's
-box key pair (requests are sealed to it, reply mailboxes are derived from it) and its
-signing key pair (offers are signed with it; the code commits to both public keys) come from
-it. The `space.invite` event carries both, sealed (crypto_box_seal) to every admin and owner
-device's box key in the space, so any of those devices reads the requests, publishes the
-offer and answers; members see only that an invite exists, with its uses and expiry.
+An invite has two secrets. The `host seed` stays with the admins: the invite's box key pair
+(requests are sealed to it, reply mailboxes are derived from it) and its signing key pair
+(offers are signed with it) come from it. The code's `secret` is the hash of both public
+keys (`code_secret`): it names the request mailbox and encrypts the offer, and a guest
+believes only offers whose keys hash to it. The `space.invite` event carries the secret and
+the seed, sealed (crypto_box_seal) to every admin and owner device's box key in the space,
+so any of those devices reads the requests, publishes the offer and answers; members see
+only that an invite exists, with its uses and expiry.
 
 The sealed plaintext repeats the domain, the space id, the recipient's key and the invite id,
 and the opener checks them all and that the secret hashes to that id: a sealed copy cannot
@@ -53,8 +54,21 @@ class InviteHostKeys:
             SigningKeyPair.from_seed(derive_subkey(seed, b"hvinvsig")),
         )
 
+    @property
+    def code_secret(self) -> bytes:
+        """The secret the invite's code carries: a commitment to both public keys."""
+        return code_secret(self.signing.public, self.box.public)
+
     def __repr__(self) -> str:
         return "InviteHostKeys(…)"
+
+
+def code_secret(sign_pk: bytes, box_pk: bytes) -> bytes:
+    """BLAKE2b-256 of the invite's two public host keys. It is the code's 256-bit secret: the
+    keys come from the admins' random seed and are shown only inside offers encrypted under
+    this secret, so nobody without the code can compute it; and no holder of the code can
+    find other keys with the same hash, so only the admins' offers are believed."""
+    return blake2b_256(sign_pk + box_pk, person=b"haven-inv-code2")
 
 
 def seal_invite_keys(

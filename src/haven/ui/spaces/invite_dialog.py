@@ -27,7 +27,11 @@ from haven.ui.devices.wording import qr_pixmap
 
 class InviteDialog(QDialog):
     def __init__(
-        self, code: InviteCode | RelayInviteCode, space_name: str, parent: QWidget | None = None
+        self,
+        code: InviteCode | RelayInviteCode,
+        space_name: str,
+        expires_s: int,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Invite someone"))
@@ -61,8 +65,9 @@ class InviteDialog(QDialog):
         self.qr = QLabel()
         self.qr.setAccessibleName(self.tr("Invite code as a QR image"))
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr.setPixmap(qr_pixmap(code.encode_compact(), scale=4))
-        until = QDateTime.fromSecsSinceEpoch(code.expires_s).toString("yyyy-MM-dd HH:mm")
+        qr_text = code.qr_text() if isinstance(code, RelayInviteCode) else code.encode_compact()
+        self.qr.setPixmap(qr_pixmap(qr_text, scale=4))
+        until = QDateTime.fromSecsSinceEpoch(expires_s).toString("yyyy-MM-dd HH:mm")
         if isinstance(code, RelayInviteCode):
             self.route = QLabel(
                 self.tr(

@@ -6,7 +6,7 @@ whether they have. The network work runs in the bridge's worker, never in the UI
 A code's problems (mistyped, expired, revoked, the inviter unreachable) each get a clear
 sentence, and a failed request leaves nothing behind.
 
-A relay code (`hvr1-…`) works the same way through the relay it names: the request waits
+A relay code (`hvr2.…`) works the same way through the relay it names: the request waits
 there, and the background sync collects the answer (the dialog shows it if still open):
 "waiting for an admin", "approved — fetching the space", "declined", "expired"."""
 
@@ -174,7 +174,7 @@ class JoinDialog(QDialog):
         text = self.code_edit.text()
         try:
             code: InviteCode | RelayInviteCode = (
-                RelayInviteCode.decode(text, allow_expired=True)
+                RelayInviteCode.decode(text)
                 if is_relay_code(text)
                 else InviteCode.decode(text, allow_expired=True)
             )
@@ -192,7 +192,7 @@ class JoinDialog(QDialog):
             self._say(self.tr("You already asked to join with this code."))
             self.check()
             return
-        if code.expired():
+        if isinstance(code, InviteCode) and code.expired():  # a relay code: its offer says
             self._say(self.tr("This invite code has expired. Ask for a new one."))
             return
         if isinstance(code, RelayInviteCode):

@@ -388,19 +388,26 @@ class SpaceView(QWidget):
             "Settings."
         )
 
-        def make() -> InviteCode | RelayInviteCode | None:
+        def make() -> tuple[InviteCode | RelayInviteCode, int] | None:
             relays = session.relays.urls(space_id)
             if relays:
-                return session.invites.relay_host.create(space_id, relays[0], 1, DEFAULT_TTL_S)[0]
-            return session.invites.create(space_id, host, port) if port else None
+                code = session.invites.relay_host.create(space_id, relays[0], 1, DEFAULT_TTL_S)[0]
+                return code, session.invites.relay_host.expires_s(
+                    session.invites.relay_host.job_for(code)
+                )
+            if not port:
+                return None
+            direct = session.invites.create(space_id, host, port)
+            return direct, direct.expires_s
 
-        def done(code: InviteCode | RelayInviteCode | None) -> None:
-            if code is None:
+        def done(made: tuple[InviteCode | RelayInviteCode, int] | None) -> None:
+            if made is None:
                 self.status.setText(no_sync)
                 return
+            code, expires_s = made
             if self.bridge.session is None:
                 return
-            dialog = InviteDialog(code, name, self)
+            dialog = InviteDialog(code, name, expires_s, self)
             self.invite_dialog = dialog
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.finished.connect(lambda _r: self._forget_invite(dialog))

@@ -13,6 +13,7 @@ from typing import Any
 
 from haven.core.clock import Clock, now_ms
 from haven.core.space_secrets import SpaceSecret
+from haven.core.spaces.invite_keys import InviteHostKeys
 from haven.core.spaces.invites.code import InviteCode
 from haven.core.spaces.invites.wire import (
     Answer,
@@ -85,8 +86,9 @@ class InviteHost:
         if not 1 <= uses <= MAX_USES:
             raise InvalidInput(f"an invite allows 1 to {MAX_USES} uses")
         self._require_admin(space_id, "only admins can invite people")
-        secret, now = os.urandom(32), self._clock()
+        now = self._clock()
         seed = os.urandom(32) if shared else None
+        secret = InviteHostKeys.from_seed(seed).code_secret if seed else os.urandom(32)
         expires_s = now // 1000 + ttl_s
         row = it.InviteRow(
             invite_id_of(secret), space_id, secret, uses, 0, now, expires_s * 1000, False, seed

@@ -81,10 +81,9 @@ class RelayInviteHost:
         self, space_id: bytes, relay_url: str, uses: int, ttl_s: int
     ) -> tuple[RelayInviteCode, bytes]:
         """A new invite bound to `relay_url`; → (code, the offer blob to publish first)."""
-        secret, expires_s = self._host.new_invite(space_id, uses, ttl_s, shared=True)
+        secret, _ = self._host.new_invite(space_id, uses, ttl_s, shared=True)
         job = self._job(invite_id_of(secret))
-        code = RelayInviteCode(relay_url, secret, expires_s, self.commitment(job))
-        return code, self.offer_blob(job)
+        return RelayInviteCode(relay_url, secret), self.offer_blob(job)
 
     def _job(self, invite_id: bytes) -> RelayJob:
         with self._vault.read() as conn:
@@ -92,6 +91,14 @@ class RelayInviteHost:
         if row is None or row.host_seed is None:
             raise NotFound("no such relay invite")
         return _job_of(row, invite_state(row, self._clock()))
+
+    def job_for(self, code: RelayInviteCode) -> RelayJob:
+        return self._job(invite_id_of(code.secret))
+
+    def expires_s(self, job: RelayJob) -> int:
+        with self._vault.read() as conn:
+            row = it.get_invite(conn, job.invite_id)
+        return row.expires_ms // 1000 if row is not None else 0
 
     def refreshed(self, job: RelayJob) -> RelayJob:
         """The job with the invite's state as it is now."""
@@ -106,12 +113,9 @@ class RelayInviteHost:
             job.keys.box.public,
             job.keys.signing.public,
             job.offer_state,
+            self.expires_s(job),
         )
         return rw.seal_offer(job.secret, offer, job.keys.signing)
-
-    @staticmethod
-    def commitment(job: RelayJob) -> bytes:
-        return rw.host_commitment(job.keys.signing.public, job.keys.box.public)
 
     def jobs(self) -> list[RelayJob]:
         """Invites whose mailbox still matters: open ones, those with requests waiting or
@@ -137,7 +141,7 @@ class RelayInviteHost:
 
     def needs_offer(self, job: RelayJob, untrusted_blobs: list[bytes]) -> bool:
         """True if the mailbox does not (or no longer) say what the invite's state is."""
-        latest = rw.latest_offer(job.secret, self.commitment(job), untrusted_blobs)
+        latest = rw.latest_offer(job.secret, untrusted_blobs)
         return latest is None or latest.state != job.offer_state
 
     def take_requests(self, job: RelayJob, untrusted_blobs: list[bytes]) -> int:
