@@ -35,10 +35,14 @@ T = TypeVar("T")
 
 
 def _relay(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
-    # Every join makes new mailboxes; the relay's per-address cap on them (60 an hour) is its
-    # defence against floods, not part of what an invite costs, so it is raised here.
+    # Every join makes new mailboxes. The relay's caps on them (60 an hour per address) and
+    # its proof of work rising with their rate are its defence against floods of them, set
+    # off by this bench's 7 joins a minute from one address, not by one person's join: so
+    # the caps are raised here and every new mailbox costs the base proof of work.
     config = folder / "relay.toml"
-    config.write_text("[limits]\nnew_mailboxes_per_hour_per_address = 100000\n")
+    config.write_text(
+        "[limits]\nnew_mailboxes_per_hour_per_address = 100000\nnew_mailboxes_per_hour = 100000\n"
+    )
     cmd = [sys.executable, "-m", "haven.relay", "--host", "127.0.0.1", "--port", "0"]
     proc = subprocess.Popen(
         [*cmd, "--db", str(folder / "relay.db"), "--config", str(config)],
@@ -136,15 +140,18 @@ def run(quick: bool) -> str:
     finally:
         del os.environ["HAVEN_INSECURE_TEST_KDF"], os.environ["HAVEN_TEST_SUITE"]
     rows = [[name, median(times) * 1000] for name, times in steps.items()]
-    total = sum(median(times) for times in steps.values())
-    rows.append(["**all of the invite's own work**", total * 1000])
+    making = next(iter(steps))
+    total = sum(median(times) for name, times in steps.items() if name != making)
+    rows.append(["**the round trip: request, approval, welcome**", total * 1000])
     return (
         f"## {TITLE}\n\n"
         "The real relay on 127.0.0.1; the inviter, a second admin who approves while the "
         "inviter is offline, and the guest in this process; a space with "
-        f"{posts} posts; median of {runs} joins, each step timed alone. The sum is what the "
-        "invite adds beyond the participants' own sync intervals (in the app and `haven "
-        "serve` an answer leaves at once; the guest's side waits for its next pass).\n\n"
+        f"{posts} posts; median of {runs} joins, each step timed alone. The round trip "
+        "(every step after the invite is made) is what the join adds beyond the "
+        "participants' own sync intervals (in the app and `haven serve` an answer leaves at "
+        "once; the guest's side waits for its next pass). New mailboxes (the invite's, the "
+        "reply's) cost the relay's base proof of work (18 bits).\n\n"
         + table(["Step", "median ms"], rows)
         + f"\nBudget {BUDGET_S:g} s beyond the sync intervals: {verdict(total <= BUDGET_S)}.\n"
     )
