@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.integration.relay_sync_support import Relay
-from tests.integration.test_device_link import Proc, entries, haven
+from tests.integration.test_device_link import Proc, entries
+from tests.integration.test_device_link import first as first
 from tests.integration.test_device_link import no_stray_processes as no_stray_processes
 
 
@@ -22,14 +23,6 @@ def relay(tmp_path: Path) -> Iterator[Relay]:
     r = Relay(tmp_path / "relay")
     yield r
     r.stop()
-
-
-@pytest.fixture
-def first(tmp_path: Path) -> Path:
-    folder = tmp_path / "first"
-    assert haven(folder, "init", "--name", "Robin").returncode == 0
-    assert haven(folder, "journal", "add", "written on the first computer").returncode == 0
-    return folder
 
 
 def offer(first: Path, relay: Relay) -> tuple[Proc, str]:
