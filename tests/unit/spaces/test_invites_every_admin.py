@@ -14,11 +14,12 @@ import pytest
 
 from haven.core.session import Session
 from haven.core.spaces import events as ev
-from haven.core.spaces.invite_keys import seal_invite_keys
+from haven.core.spaces.invite_keys import InviteHostKeys, open_invite_keys, seal_invite_keys
 from haven.core.spaces.invites import invite_id_of
 from haven.core.spaces.invites import relay_wire as rw
 from haven.core.spaces.invites.relay_code import RelayInviteCode
 from haven.core.spaces.model import Role
+from haven.crypto.sealing import BoxKeyPair
 from haven.errors import InvalidInput
 from tests.space_helpers import join, make_session, sync
 from tests.unit.spaces.test_relay_invites import FakeRelay, answer, ask, host_pass, invite
@@ -244,3 +245,22 @@ def test_the_reply_parts_of_two_welcomes_never_mix() -> None:
     denied = rw.seal_reply(keys, "denied", None)
     reply = rw.open_reply(keys, [*denied, *one])
     assert reply is not None and reply.kind == "approved"
+
+
+def test_sealed_invite_keys_open_only_for_their_device_space_and_invite() -> None:
+    seed = bytes(range(32))
+    secret = InviteHostKeys.from_seed(seed).code_secret
+    me, other = BoxKeyPair.generate(), BoxKeyPair.generate()
+    space = bytes(16)
+    keys = seal_invite_keys([me.public, other.public], space, secret, seed)
+    invite = invite_id_of(secret)
+    assert open_invite_keys(me, keys, space, invite) == (secret, seed)
+    assert open_invite_keys(BoxKeyPair.generate(), keys, space, invite) is None
+    assert open_invite_keys(me, keys, bytes([1]) * 16, invite) is None  # another space
+    assert open_invite_keys(me, keys, space, bytes(16)) is None  # another invite
+    # A seed that does not answer the code's secret is refused.
+    mismatched = seal_invite_keys([me.public], space, secret, bytes(32))
+    assert open_invite_keys(me, mismatched, space, invite) is None
+    # Another recipient's entry moved into this device's slot does not open.
+    theirs = next(sealed for pk, sealed in keys if pk == other.public)
+    assert open_invite_keys(me, [[me.public, theirs]], space, invite) is None

@@ -11,8 +11,9 @@ so any of those devices reads the requests, publishes the offer and answers; mem
 only that an invite exists, with its uses and expiry.
 
 The sealed plaintext repeats the domain, the space id, the recipient's key and the invite id,
-and the opener checks them all and that the secret hashes to that id: a sealed copy cannot
-be lifted into another space, recipient or invite.
+and the opener checks them all, that the secret hashes to that id and that it is the code
+secret of the seed's keys: a sealed copy cannot be lifted into another space, recipient or
+invite, and an admin cannot hand the others a seed that does not answer its code.
 """
 
 from __future__ import annotations
@@ -103,6 +104,7 @@ def open_invite_keys(
             and fields[:4] == [INVITE_KEYS_DOMAIN, space_id, box.public, invite_id]
             and all(isinstance(f, bytes) and len(f) == SECRET_BYTES for f in fields[4:])
             and invite_id_of(fields[4]) == invite_id
+            and InviteHostKeys.from_seed(fields[5]).code_secret == fields[4]
         ):
             return None
         return fields[4], fields[5]
