@@ -187,3 +187,57 @@ def test_the_app_says_declined(
     qtbot.waitUntil(lambda: "Declined" in dialog.message.text(), timeout=WAIT_MS)
     assert page.model.rowCount() == 0
     assert window_session(window).invites.relay_guest.waiting() == []
+
+
+def test_the_members_tab_of_a_second_admin_lists_and_approves(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, relay: Relay
+) -> None:
+    """Ari (in-process) invites and goes offline; Dee's app, an admin's other device, lists
+    the request in the Members tab and approves it; Ari's device later sees it approved."""
+    window = make_window()
+    window.bridge.background.invite_interval_s = 0.5
+    flows.create_vault(qtbot, window, name="Dee")
+    dee = window_session(window)
+    ari = new_session(tmp_path / "ari", "Ari")
+    bea = new_session(tmp_path / "bea", "Bea")
+    try:
+        space_id = ari.spaces.create_space("Circle", "", guidelines="Be kind.", display_name="Ari")
+        ari.relays.add_relay(space_id, relay.url)
+        ari.spaces.set_role(space_id, join_in_process(ari, dee, space_id, "Dee"), Role.ADMIN)
+        sync_relays(ari)
+        code, offer = ari.invites.relay_host.create(space_id, relay.url, 1, 3600)
+        asyncio.run(ri.publish_offer(code.relay_url, code.secret, offer))
+        sync_relays(ari)  # Ari is offline from here on
+        asyncio.run(ri.async_request(bea, code, lambda _o: True, "Bea", "she/her"))
+
+        page = open_spaces(qtbot, window)
+        qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT_MS)
+        page.select_space(space_id)
+        view = page.view
+        qtbot.waitUntil(lambda: view.snapshot is not None, timeout=WAIT_MS)
+        view.tabs.setCurrentWidget(view.members)
+        requests = view.members.requests
+        qtbot.waitUntil(lambda: requests.names() == ["Bea"], timeout=WAIT_MS)
+        qtbot.mouseClick(requests.approve_button, LEFT)
+        qtbot.waitUntil(lambda: "Bea" in view.members.names(), timeout=WAIT_MS)
+
+        def joined() -> bool:
+            status = asyncio.run(ri.async_status(bea, code))
+            if status.kind != "approved":
+                return False
+            asyncio.run(ri.async_settle(bea, code, status))
+            return True
+
+        qtbot.waitUntil(joined, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: bool(sync_relays(ari)) and _approved_on(ari, space_id))
+        [info] = ari.invites.invites(space_id, include_inactive=True)
+        assert (info.uses, info.state) == (1, "used up")
+    finally:
+        ari.lock()
+        bea.lock()
+
+
+def _approved_on(s: Session, space_id: bytes) -> bool:
+    """The answer reached this admin device as a space event (its device never read the
+    request itself: the row holds no name, and nothing is left for it to send)."""
+    return [r.status for r in s.invites.requests(space_id, include_decided=True)] == ["approved"]
