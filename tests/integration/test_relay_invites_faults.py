@@ -4,13 +4,14 @@ run in this process (the CLI journey is in test_relay_invites.py)."""
 
 from __future__ import annotations
 
-import dataclasses
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from haven.core.session import Session
+from haven.core.spaces.invites import relay_wire as rw
 from haven.core.spaces.invites.relay_code import RelayInviteCode
 from haven.sync import relay_invites as ri
 from tests.helpers import new_session
@@ -75,14 +76,15 @@ def test_a_relay_that_loses_everything_between_steps_only_delays(
 
 
 def test_an_unanswered_request_expires_with_its_code(
-    setup: tuple[Relay, Session, Session, bytes],
+    setup: tuple[Relay, Session, Session, bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     relay, host, guest, sid = setup
     code = make_invite(host, sid, relay.url)
     request(guest, code)
-    later = dataclasses.replace(code, expires_s=0)  # the same code, seen after its expiry
-    status = ri.run(ri.async_status(guest, later))
+    after = time.time() + 31 * 24 * 3600  # after the expiry the signed offer states
+    monkeypatch.setattr(rw.time, "time", lambda: after)
+    status = ri.run(ri.async_status(guest, code))
     assert status.kind == "expired"
-    assert ri.run(ri.async_settle(guest, later, status)).kind == "expired"
+    assert ri.run(ri.async_settle(guest, code, status)).kind == "expired"
     assert guest.invites.outgoing(code) is None and guest.invites.relay_guest.waiting() == []
     assert guest.spaces.list_spaces() == []

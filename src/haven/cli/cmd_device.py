@@ -11,7 +11,12 @@ from typing import Any
 
 from haven.cli.context import Context
 from haven.core import session as sessions
-from haven.errors import InvalidInput, VaultExists
+from haven.core.relay_urls import check_relay_url
+from haven.core.session import Session
+from haven.core.spaces.invites.short_code import ShortCode, ShortCodeError, looks_short
+from haven.errors import InvalidInput, SyncError, VaultExists
+from haven.relay.client import RelayError
+from haven.sync import short_invites as si
 from haven.sync.addresses import lan_address
 from haven.sync.pairing import (
     DEFAULT_TTL_S,
@@ -42,6 +47,17 @@ def register(subparsers: Any) -> None:
         "computer's local-network address; 127.0.0.1 when --host is)",
     )
     link.add_argument("--port", type=int, default=0, help="port (default: any free port)")
+    link.add_argument(
+        "--short",
+        action="store_true",
+        help="also say a short code (7-purple-sausages) to type on the other computer, "
+        "handed over through a relay with a PAKE",
+    )
+    link.add_argument(
+        "--relay",
+        metavar="URL",
+        help="the relay for --short (default: the first relay of your spaces)",
+    )
     link.add_argument(
         "--expires",
         type=int,
@@ -81,23 +97,34 @@ def cmd_link(args: argparse.Namespace, ctx: Context) -> int:
         args.host if args.host not in ("0.0.0.0", "::") else lan_address() or "127.0.0.1"
     )
 
+    relay = _short_relay(args, session) if args.short else None
+    failed: list[str] = []
+
     def on_code(code: PairingCode) -> None:
         print(f"Pairing code (one use, valid {args.expires} min):", flush=True)
         print(code.encode(), flush=True)
         print(f"On your other computer run:  haven init --link {code.encode()}", flush=True)
+        if relay is not None:
+            main = asyncio.current_task()
+            assert main is not None
+            hand_over = _hand_over_short(relay, code, args.expires * 60, main, failed)
+            _background.add(asyncio.get_running_loop().create_task(hand_over))
         print("Waiting for it…", flush=True)
 
-    outcome = asyncio.run(
-        async_offer_link(
-            session,
-            listen_host=args.host,
-            advertise_host=advertise,
-            port=args.port,
-            confirm=ask_words,
-            on_code=on_code,
-            ttl_s=args.expires * 60,
+    try:
+        outcome = asyncio.run(
+            async_offer_link(
+                session,
+                listen_host=args.host,
+                advertise_host=advertise,
+                port=args.port,
+                confirm=ask_words,
+                on_code=on_code,
+                ttl_s=args.expires * 60,
+            )
         )
-    )
+    except asyncio.CancelledError:
+        raise InvalidInput(failed[0] if failed else "linking stopped") from None
     print(f"Linked {outcome.label or 'the new device'}.")
     if outcome.first_sync is not None:
         sent = sum(s.sent for s in outcome.first_sync.spaces)
@@ -107,11 +134,65 @@ def cmd_link(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+#: Tasks started from `on_code`, kept until they end (the loop holds only weak references).
+_background: set[asyncio.Task[None]] = set()
+
+
+def _short_relay(args: argparse.Namespace, session: Session) -> str:
+    if args.relay is not None:
+        return check_relay_url(args.relay)
+    known = [u for sid in session.relays.spaces_using() for u in session.relays.urls(sid)]
+    if not known:
+        raise InvalidInput("--short needs a relay: give --relay URL")
+    return known[0]
+
+
+async def _hand_over_short(
+    relay: str,
+    code: PairingCode,
+    wait_s: float,
+    main: asyncio.Task[Any],
+    failed: list[str],
+) -> None:
+    """Say a short code; whoever types it gets the pairing code through the relay (the
+    words on both screens still decide whether to link). A wrong code stops the linking."""
+
+    def show(short: ShortCode) -> None:
+        print(f"Short code: {short.text}", flush=True)
+        print(
+            f"Or run there:  haven init --link {short.text} --relay {relay}",
+            flush=True,
+        )
+
+    try:
+        outcome = await si.async_host_text(
+            relay, code.encode(), show, wait_s=wait_s, purpose="link"
+        )
+    except (RelayError, ShortCodeError, SyncError) as exc:
+        print(
+            f"the short code could not be used ({exc}); the long code still works", file=sys.stderr
+        )
+        return
+    if outcome == "wrong code":
+        failed.append(
+            "the short code typed on the other computer did not match; nothing was given "
+            "away and that code is spent. Run `haven device link` again."
+        )
+        main.cancel()
+
+
 def cmd_init_link(args: argparse.Namespace, ctx: Context) -> int:
     """`haven init --link CODE`: make this computer a linked device."""
     if sessions.exists(ctx.data_dir):
         raise VaultExists(f"a vault already exists in {ctx.data_dir}; nothing was changed")
-    code = PairingCode.decode(args.link)  # mistyped or expired: say so before anything else
+    if looks_short(args.link):  # spoken: fetch the pairing code through the relay, with a PAKE
+        if args.relay is None:
+            raise InvalidInput("a short code needs --relay URL (shown next to it)")
+        short = ShortCode.parse(args.link)
+        text = asyncio.run(si.async_guest_text(short, check_relay_url(args.relay), purpose="link"))
+        code = PairingCode.decode(text)
+    else:
+        code = PairingCode.decode(args.link)  # mistyped or expired: said before anything else
     passphrase = ctx.new_passphrase([])
     session, report = asyncio.run(
         async_accept_link(

@@ -24,6 +24,12 @@ def register(subparsers: Any) -> None:
         "`haven device link` shows there",
     )
     init.add_argument(
+        "--relay",
+        metavar="URL",
+        help="with a short code (7-purple-sausages) for --link: the relay the other "
+        "computer named next to it",
+    )
+    init.add_argument(
         "--device-name",
         default="",
         help="a name for this computer in `haven device list` (optional)",

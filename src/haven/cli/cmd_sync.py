@@ -17,7 +17,7 @@ from typing import Any
 
 from haven.cli import output
 from haven.cli.context import Context
-from haven.cli.relay_invites_cli import sync_pass
+from haven.cli.relay_invites_cli import describe_settled, guest_pass, host_pass
 from haven.cli.relays_cli import run_relay_sync
 from haven.cli.remote import control_channel
 from haven.core.relay_urls import check_relay_url
@@ -26,9 +26,11 @@ from haven.errors import InvalidInput
 from haven.sync.addresses import lan_address
 from haven.sync.discovery import DiscoveryKey, LanDiscovery, Peer
 from haven.sync.engine import SyncFailed, async_sync_once
+from haven.sync.invite_background import DEFAULT_INTERVAL_S, InvitePass
 from haven.sync.lan import is_loopback, lan_discovery_allowed
 from haven.sync.reconcile import SpaceReport, SyncReport
 from haven.sync.supervisor import (
+    InvitesChecked,
     LanStarted,
     RoundFinished,
     SupervisorEvent,
@@ -65,6 +67,20 @@ def register(subparsers: Any) -> None:
         default="auto",
         help="announce on the local network so members find this device "
         "(auto: unless listening on loopback; announcements carry no names)",
+    )
+    serve.add_argument(
+        "--relays",
+        choices=("on", "off"),
+        default="on",
+        help="also sync through the relays of your spaces while serving (default on)",
+    )
+    serve.add_argument(
+        "--invite-interval",
+        type=float,
+        default=DEFAULT_INTERVAL_S,
+        metavar="SECONDS",
+        help="how often to look for join requests and answers of relay invites "
+        "(default %(default)s)",
     )
     serve.set_defaults(handler=run_serve)
 
@@ -136,8 +152,16 @@ def run_sync(args: argparse.Namespace, ctx: Context) -> int:
     session = ctx.open()
     if args.peer is not None and args.relay is not None:
         raise InvalidInput("give --peer or --relay, not both")
-    # Relay invites first: answers for this device's requests, requests and answers of ours.
-    waited = sync_pass(session) if args.peer is None else False
+    # Relay invites: answers for this device's requests first, then the rounds (which bring
+    # invites and answers from the other admin devices), then the invites we administer.
+    waited = guest_pass(session) if args.peer is None else False
+    code = _sync_routes(args, session, waited)
+    if args.peer is None:
+        host_pass(session)
+    return code
+
+
+def _sync_routes(args: argparse.Namespace, session: Session, waited: bool) -> int:
     if args.relay is not None:
         return run_relay_sync(session, check_relay_url(args.relay))
     if args.peer is None:
@@ -195,6 +219,9 @@ def _serve(args: argparse.Namespace, session: Session) -> int:
             print(f"{status}: " + "; ".join(lines), flush=True)
         elif isinstance(event, LanStarted):
             print("announcing on the local network", flush=True)
+        elif isinstance(event, InvitesChecked):
+            for line in describe_invites(event.report):
+                print(line, flush=True)
 
     announce = args.lan == "on" or (args.lan == "auto" and not is_loopback(args.host))
     options = SupervisorOptions(
@@ -203,8 +230,10 @@ def _serve(args: argparse.Namespace, session: Session) -> int:
         lan=announce,
         lan_follows_vault=False,
         lan_bind_address=True,
-        relays=False,  # serve answers peers; `haven sync --relay` does relay rounds
+        # Relays too, so an admin device hears of the invites and answers of the others.
+        relays=args.relays == "on",
         record=False,
+        invite_interval_s=max(1.0, args.invite_interval),
     )
     supervisor = SyncSupervisor(session, options, on_event)
     port = supervisor.start()  # SyncError if it cannot listen
@@ -218,6 +247,17 @@ def _serve(args: argparse.Namespace, session: Session) -> int:
     finally:
         supervisor.stop()
     return 0
+
+
+def describe_invites(report: InvitePass) -> list[str]:
+    """What `haven serve` says after a relay-invite pass: only what changed."""
+    lines = [line for s in report.settled if s.kind != "waiting" for line in describe_settled(s)]
+    if report.new_requests or report.replies_sent:
+        lines.append(
+            f"invites: {report.new_requests} new join request(s), "
+            f"{report.replies_sent} answer(s) sent through the relay"
+        )
+    return lines
 
 
 def _sync_lan(session: Session, wait_s: float) -> int:

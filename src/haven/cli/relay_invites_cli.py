@@ -1,5 +1,5 @@
 """Relay-route invites on the command line: `haven space invite SPACE` without `--address`,
-`haven space join hvr1-…`, and the part of `haven sync` that carries requests and answers
+`haven space join hvr2.…`, and the part of `haven sync` that carries requests and answers
 (docs/PROTOCOL.md, "Invites through a relay"). Printing only; the work is in
 haven.sync.relay_invites."""
 
@@ -21,6 +21,7 @@ from haven.errors import InvalidInput, SyncError
 from haven.relay.client import RelayError
 from haven.sync import relay_invites as ri
 from haven.sync import short_invites as si
+from haven.sync.relay_sync import sync_relays
 
 SHORT = 8
 #: Where a request stands, as both sides' screens say it.
@@ -53,6 +54,8 @@ def invite_through_relay(args: argparse.Namespace, session: Session) -> int:
     except RelayError as exc:
         svc.revoke(sid, invite_id)
         raise SyncError(f"could not reach the relay ({exc.code}); no invite was made") from None
+    _tell_other_admins(session, url)
+    expires_ms = next(i.expires_ms for i in svc.invites(sid) if i.invite_id == invite_id)
     if args.short:
         return _hand_over_short(session, sid, code, parse_duration(args.wait))
     if args.json:
@@ -61,14 +64,14 @@ def invite_through_relay(args: argparse.Namespace, session: Session) -> int:
                 "id": invite_id.hex(),
                 "code": code.encode_compact(),
                 "relay": url,
-                "expires_ms": code.expires_s * 1000,
+                "expires_ms": expires_ms,
                 "uses": args.uses,
             }
         )
         return 0
     print(
         f"invite {invite_id.hex()[:SHORT]}: {args.uses} use(s), expires "
-        f"{output.local_time(code.expires_s * 1000)}, through {url}"
+        f"{output.local_time(expires_ms)}, through {url}"
     )
     print(f"code: {code.encode_compact()}")
     print(
@@ -76,6 +79,17 @@ def invite_through_relay(args: argparse.Namespace, session: Session) -> int:
         "(`haven sync`) picks them up."
     )
     return 0
+
+
+def _tell_other_admins(session: Session, url: str) -> None:
+    """Send the space's new events (the invite, its keys sealed to every admin device) to the
+    relay now, so that another admin device can answer while this one is offline."""
+    reports = sync_relays(session, url)
+    if any(r.error is not None for r in reports):
+        output.warn(
+            "the invite works, but your other admin devices hear of it only at your next "
+            "`haven sync`"
+        )
 
 
 def _hand_over_short(session: Session, sid: bytes, code: RelayInviteCode, wait_s: int) -> int:
@@ -121,10 +135,7 @@ def join_through_relay(
     args: argparse.Namespace, session: Session, accepts: Callable[[str, str, str, bool], bool]
 ) -> int:
     text = " ".join(args.code)
-    if looks_short(text):
-        code = _from_short(args, session)
-    else:
-        code = RelayInviteCode.decode(text, allow_expired=True)
+    code = _from_short(args, session) if looks_short(text) else RelayInviteCode.decode(text)
     svc = session.invites
     if svc.outgoing(code) is not None or args.status:
         if svc.outgoing(code) is None:
@@ -136,8 +147,6 @@ def join_through_relay(
             except SyncError as exc:
                 output.warn(f"joined, but the first sync failed ({exc}); run `haven sync` later")
         return 0
-    if code.expired():
-        raise InvalidInput("the invite code has expired; ask for a new one")
 
     def accept(offer: Offer) -> bool:
         return accepts(offer.name, offer.description, offer.guidelines, args.accept_guidelines)
@@ -161,33 +170,38 @@ def settle(
     session: Session, code: RelayInviteCode, status: ri.GuestStatus, *, raise_final: bool
 ) -> ri.Settled:
     """Print where a request stands and act on a final answer."""
-    name = output.clean(status.space_name) or "the space"
     settled = ri.run(ri.async_settle(session, code, status))
-    if settled.kind == "waiting":
-        print(f"{name}: {_WAITING}")
+    lines = describe_settled(settled)
+    if settled.kind in ("waiting", "approved"):
+        print("\n".join(lines))
         return settled
+    if raise_final:
+        raise InvalidInput(lines[0])
+    print(lines[0], file=sys.stderr)
+    return settled
+
+
+def describe_settled(settled: ri.Settled) -> list[str]:
+    """Where a request of this device stands, as `haven sync` and `haven serve` say it."""
+    name = output.clean(settled.space_name) or "the space"
+    if settled.kind == "waiting":
+        return [f"{name}: {_WAITING}"]
     if settled.kind == "approved":
         assert settled.space_id is not None
-        print(f"{name}: {_APPROVED}")
-        print(f"joined {name} ({settled.space_id.hex()[:12]})")
-        return settled
+        return [f"{name}: {_APPROVED}", f"joined {name} ({settled.space_id.hex()[:12]})"]
     reason = {
         "denied": "declined: an admin turned your request down",
         "expired": "expired: nobody answered before the code ran out; ask for a new one",
         "revoked": "the invite was withdrawn; ask for a new one",
         "used up": "the invite was used up before your request was answered; ask for a new one",
     }[settled.kind]
-    message = f"{name}: {reason} (the keys made for the request were deleted)"
-    if raise_final:
-        raise InvalidInput(message)
-    print(message, file=sys.stderr)
-    return settled
+    return [f"{name}: {reason} (the keys made for the request were deleted)"]
 
 
-def sync_pass(session: Session) -> bool:
-    """The relay-invite part of `haven sync`: answers for this device's requests, then the
-    requests and answers of the invites this device made. → whether a request of this
-    device was waiting for its answer."""
+def guest_pass(session: Session) -> bool:
+    """The relay-invite part of `haven sync` before the relay rounds: answers for this
+    device's requests (a space joined now is synced in the same run). → whether a request
+    of this device was waiting for its answer."""
     waiting = session.invites.relay_guest.waiting()
     for code in waiting:
         if session.invites.outgoing(code) is None:  # answered some other way meanwhile
@@ -199,6 +213,13 @@ def sync_pass(session: Session) -> bool:
             print(f"invite through {code.relay_url}: not checked ({exc})", file=sys.stderr)
             continue
         settle(session, code, status, raise_final=False)
+    return bool(waiting)
+
+
+def host_pass(session: Session) -> None:
+    """The relay-invite part of `haven sync` after the relay rounds (which bring invites and
+    answers other admin devices made): the requests and answers of every invite this device
+    administers."""
     report = ri.run(ri.async_host_pass(session))
     if report.new_requests or report.replies_sent:
         print(
@@ -207,4 +228,3 @@ def sync_pass(session: Session) -> bool:
         )
     for url in report.unreachable:
         print(f"invites: could not reach {url}; requests wait there", file=sys.stderr)
-    return bool(waiting)

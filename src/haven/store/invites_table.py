@@ -1,5 +1,11 @@
 """SQL for invites, the join requests they receive and this device's own outgoing requests
-(schema/0005_invites.sql). Every row is LOCAL to this device."""
+(schema/0005_invites.sql). Every row is LOCAL to this device, though a relay invite's row
+and its answers are also written by the space's invite rules when another admin device made
+or answered the invite (core/spaces/rules/invites.py).
+
+A relay invite also has a host seed (the key pair the invite's requests are sealed to and
+its offers signed with, shared with the space's admin devices): it is kept after the
+32-byte secret in the same `secret` column, so no schema change was needed."""
 
 from __future__ import annotations
 
@@ -18,6 +24,7 @@ class InviteRow:
     created_ms: int
     expires_ms: int
     revoked: bool
+    host_seed: bytes | None = None  # relay invites only
 
     def __repr__(self) -> str:  # never print the secret
         return f"InviteRow({self.invite_id.hex()[:8]})"
@@ -51,8 +58,14 @@ _REQUEST_COLS = (
 )
 
 
+SECRET_BYTES = 32
+
+
 def _invite(row: tuple[object, ...]) -> InviteRow:
-    return InviteRow(*row[:7], bool(row[7]))  # type: ignore[arg-type, call-arg]
+    stored = row[2]
+    assert isinstance(stored, bytes)
+    secret, seed = stored[:SECRET_BYTES], stored[SECRET_BYTES:] or None
+    return InviteRow(row[0], row[1], secret, *row[3:7], bool(row[7]), seed)  # type: ignore[arg-type, call-arg]
 
 
 def _request(row: tuple[object, ...]) -> RequestRow:
@@ -66,11 +79,11 @@ def _request(row: tuple[object, ...]) -> RequestRow:
 
 def insert_invite(conn: Connection, row: InviteRow) -> None:
     conn.execute(
-        f"INSERT INTO space_invites ({_INVITE_COLS}) VALUES (?,?,?,?,?,?,?,?)",
+        f"INSERT OR IGNORE INTO space_invites ({_INVITE_COLS}) VALUES (?,?,?,?,?,?,?,?)",
         (
             row.invite_id,
             row.space_id,
-            row.secret,
+            row.secret + (row.host_seed or b""),
             row.max_uses,
             row.uses,
             row.created_ms,
@@ -102,8 +115,18 @@ def revoke_invite(conn: Connection, invite_id: bytes) -> None:
     conn.execute("UPDATE space_invites SET revoked = 1 WHERE invite_id = ?", (invite_id,))
 
 
-def count_use(conn: Connection, invite_id: bytes) -> None:
-    conn.execute("UPDATE space_invites SET uses = uses + 1 WHERE invite_id = ?", (invite_id,))
+def recount_uses(conn: Connection, invite_id: bytes) -> int:
+    """Uses = the people admitted through the invite, whichever admin device approved them
+    (two devices approving one person count once)."""
+    conn.execute(
+        "UPDATE space_invites SET uses = (SELECT count(*) FROM space_join_requests r"
+        " WHERE r.invite_id = space_invites.invite_id AND r.status = 'approved')"
+        " WHERE invite_id = ?",
+        (invite_id,),
+    )
+    row = conn.execute("SELECT uses FROM space_invites WHERE invite_id = ?", (invite_id,))
+    found = row.fetchone()
+    return int(found[0]) if found else 0
 
 
 # ----------------------------------------------------------------- requests received
@@ -164,9 +187,58 @@ def decide_request(
     conn: Connection, request_id: bytes, status: str, welcome: bytes | None, now_ms: int
 ) -> None:
     conn.execute(
-        "UPDATE space_join_requests SET status = ?, welcome = ?, decided_ms = ?"
-        " WHERE request_id = ?",
+        "UPDATE space_join_requests SET status = ?, welcome = ?, decided_ms = ?,"
+        " delivered = 0 WHERE request_id = ?",
         (status, welcome, now_ms, request_id),
+    )
+
+
+def record_answer(
+    conn: Connection,
+    request_id: bytes,
+    invite_id: bytes,
+    space_id: bytes,
+    persona_pk: bytes,
+    status: str,
+    now_ms: int,
+) -> None:
+    """An answer another admin device gave (a space event): this device has nothing to send
+    for it (`delivered`). Approval wins over denial, whatever order the two arrive in; a
+    request not yet seen here gets a row without its details, filled when it arrives."""
+    conn.execute(
+        "INSERT INTO space_join_requests (request_id, invite_id, space_id, persona_pk,"
+        " box_pk, device_id, display_name, status, delivered, created_ms, decided_ms)"
+        " VALUES (?,?,?,?,x'',x'','',?,1,?,?)"
+        " ON CONFLICT (invite_id, persona_pk) DO UPDATE SET status = excluded.status,"
+        " decided_ms = excluded.decided_ms, welcome = NULL, delivered = 1"
+        " WHERE space_join_requests.status = 'pending'"
+        " OR (excluded.status = 'approved' AND space_join_requests.status = 'denied')",
+        (request_id, invite_id, space_id, persona_pk, status, now_ms, now_ms),
+    )
+
+
+def fill_request(conn: Connection, request_id: bytes, details: RequestRow) -> None:
+    """The details of a request first known from another device's answer."""
+    conn.execute(
+        "UPDATE space_join_requests SET box_pk = ?, device_id = ?, display_name = ?,"
+        " pronouns = ?, colour = ? WHERE request_id = ? AND box_pk = x''",
+        (
+            details.box_pk,
+            details.device_id,
+            details.display_name,
+            details.pronouns,
+            details.colour,
+            request_id,
+        ),
+    )
+
+
+def deny_pending(conn: Connection, invite_id: bytes, now_ms: int) -> None:
+    """The invite was revoked or used up: nobody else gets in through it."""
+    conn.execute(
+        "UPDATE space_join_requests SET status = 'denied', decided_ms = ?"
+        " WHERE invite_id = ? AND status = 'pending'",
+        (now_ms, invite_id),
     )
 
 

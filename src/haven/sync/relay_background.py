@@ -218,10 +218,12 @@ class RelaySyncer:
                     )
             while True:
                 waiter = asyncio.create_task(wake.wait())
-                done, _ = await asyncio.wait(
-                    [waiter, *readers], return_when=asyncio.FIRST_COMPLETED
-                )
-                waiter.cancel()
+                try:
+                    done, _ = await asyncio.wait(
+                        [waiter, *readers], return_when=asyncio.FIRST_COMPLETED
+                    )
+                finally:  # also when stopped here: no task is left pending at shutdown
+                    waiter.cancel()
                 for task in done - {waiter}:
                     task.result()  # a reader only ends by raising
                 wake.clear()

@@ -124,17 +124,21 @@ async def _host_job(
     async with await _open(url, job.mailbox_key, ssl, timeout) as client:
         blobs = await _read(client, timeout)
         report.new_requests += await asyncio.to_thread(host.take_requests, job, blobs)
-        if host.needs_offer(job, blobs):
-            offer = await asyncio.to_thread(host.offer_blob, job)
-            await within(client.append(offer), timeout)
+    # Replies before the offer: a guest reads the offer first and then its reply mailbox,
+    # so one that sees "used up" after its own approval finds the welcome already there.
     for reply in await asyncio.to_thread(host.replies, job):
         async with await _open(url, reply.keys.mailbox_key, ssl, timeout) as client:
-            blobs = await _read(client, timeout)
-            if await asyncio.to_thread(host.collected, reply, blobs):
+            replies = await _read(client, timeout)
+            if await asyncio.to_thread(host.collected, reply, replies):
                 report.collected += 1
-            elif not host.reply_present(reply, blobs):
+            elif not host.reply_present(reply, replies):
                 await within(client.append_many(reply.blobs), timeout)
                 report.replies_sent += 1
+    job = await asyncio.to_thread(host.refreshed, job)  # approvals may have used it up
+    if host.needs_offer(job, blobs):
+        offer = await asyncio.to_thread(host.offer_blob, job)
+        async with await _open(url, job.mailbox_key, ssl, timeout) as client:
+            await within(client.append(offer), timeout)
 
 
 # -------------------------------------------------------------------------------- guest
@@ -144,7 +148,25 @@ async def _offer(
     code: RelayInviteCode, ssl: ssl_module.SSLContext | None, timeout: float
 ) -> rw.Offer | None:
     async with await _open(code.relay_url, rw.request_mailbox_key(code.secret), ssl, timeout) as c:
-        return rw.latest_offer(code.secret, code.host_commit, await _read(c, timeout))
+        return rw.latest_offer(code.secret, await _read(c, timeout))
+
+
+async def async_read_offer(
+    code: RelayInviteCode, *, ssl: ssl_module.SSLContext | None = None, timeout: float = TIMEOUT
+) -> rw.Offer:
+    """What the host published for this code (the app shows it before asking). Refused:
+    no offer on the relay, or the invite is closed."""
+    offer = await _offer(code, ssl, timeout)
+    if offer is None:
+        raise InviteRefused(
+            "the relay holds no invite for this code (it may never have been published, "
+            "or the relay lost it); ask the person who invited you"
+        )
+    if offer.state != "open":
+        raise InviteRefused(f"this invite was {offer.state}; ask for a new one")
+    if offer.expired():
+        raise InviteRefused("the invite code has expired; ask for a new one")
+    return offer
 
 
 async def _leave_request(
@@ -164,14 +186,7 @@ async def async_request(
     timeout: float = TIMEOUT,
 ) -> GuestStatus:
     """Read the offer, let the person accept the guidelines, leave the sealed request."""
-    offer = await _offer(code, ssl, timeout)
-    if offer is None:
-        raise InviteRefused(
-            "the relay holds no invite for this code (it may never have been published, "
-            "or the relay lost it); ask the person who invited you"
-        )
-    if offer.state != "open":
-        raise InviteRefused(f"this invite was {offer.state}; ask for a new one")
+    offer = await async_read_offer(code, ssl=ssl, timeout=timeout)
     if not accept(offer):
         raise InviteRefused("you did not accept the guidelines; no request was sent")
     svc = session.invites
@@ -199,7 +214,7 @@ async def async_status(
     name = found[1] if found else ""
     offer = await _offer(code, ssl, timeout)
     if offer is None:  # the relay lost the offer: the host puts it back at its next sync
-        return GuestStatus("expired" if code.expired() else "waiting", name)
+        return GuestStatus("waiting", name)
     keys = await asyncio.to_thread(guest.reply_keys, code, offer)
     async with await _open(code.relay_url, keys.mailbox_key, ssl, timeout) as client:
         reply = rw.open_reply(keys, await _read(client, timeout))
@@ -207,7 +222,7 @@ async def async_status(
         return GuestStatus(reply.kind, name or offer.name, reply.welcome, keys)
     if offer.state != "open":
         return GuestStatus(offer.state, name or offer.name)
-    if code.expired():
+    if offer.expired():
         return GuestStatus("expired", name or offer.name)
     await _leave_request(
         code, await asyncio.to_thread(guest.resend_blob, code, offer), ssl, timeout

@@ -1,7 +1,8 @@
 """Short spoken codes over a relay (docs/PROTOCOL.md, "Short codes"): both people online at
 once, meeting in the relay mailbox named by the code's number and the day (UTC). The host
-waits with its SPAKE2 message; the guest answers with its own; the host sends the full relay
-code sealed under the agreed key; the guest confirms. One guess per run.
+waits with its SPAKE2 message; the guest answers with its own; the host sends the full code
+(a relay invite code, or a device-pairing code when linking) sealed under the agreed key;
+the guest confirms. One guess per run.
 """
 
 from __future__ import annotations
@@ -60,23 +61,40 @@ async def async_host(
 ) -> str:
     """Offer `code` under a fresh short code until someone answers or `wait_s` passes.
     → "delivered", "wrong code" or "nobody came"."""
+    return await async_host_text(
+        code.relay_url, code.encode_compact(), show, wait_s=wait_s, ssl=ssl, timeout=timeout
+    )
+
+
+async def async_host_text(
+    relay_url: str,
+    text: str,
+    show: Callable[[ShortCode], None],
+    *,
+    wait_s: float,
+    purpose: str = "invite",
+    ssl: ssl_module.SSLContext | None = None,
+    timeout: float = TIMEOUT,
+) -> str:
+    """Hand `text` (an invite code, a device-pairing code) to whoever types the short code
+    shown, for `purpose`. → "delivered", "wrong code" or "nobody came"."""
     loop = asyncio.get_running_loop()
     for _ in range(20):  # a number whose mailbox is empty today
         short = ShortCode.new()
-        key = nameplate_key(code.relay_url, short.nameplate, today())
-        client = await RelayClient.connect(code.relay_url, key, ssl=ssl, timeout=timeout)
+        key = nameplate_key(relay_url, short.nameplate, today(), purpose)
+        client = await RelayClient.connect(relay_url, key, ssl=ssl, timeout=timeout)
         if not await _read(client, timeout):
             break
         await client.close()
     else:
         raise ShortCodeError("no free short code on this relay right now; try again later")
     async with client:
-        side = PakeSide(short, host=True)
+        side = PakeSide(short, host=True, purpose=purpose)
         await within(client.append(side.first_blob()), timeout)
         show(short)
         if await _poll(client, side.take_peer, loop.time() + wait_s, timeout) is None:
             return "nobody came"
-        await within(client.append(side.payload_blob(code.encode_compact())), timeout)
+        await within(client.append(side.payload_blob(text)), timeout)
         blobs = await _poll(
             client,
             lambda b: side.confirmed(b) is not None,
@@ -97,11 +115,25 @@ async def async_guest(
 ) -> RelayInviteCode:
     """The relay code the host offers under `short`; ShortCodeError if nobody waits with it
     or it does not match (the host then stops: ask for a new code)."""
+    return RelayInviteCode.decode(
+        await async_guest_text(short, relay_url, ssl=ssl, timeout=timeout)
+    )
+
+
+async def async_guest_text(
+    short: ShortCode,
+    relay_url: str,
+    *,
+    purpose: str = "invite",
+    ssl: ssl_module.SSLContext | None = None,
+    timeout: float = TIMEOUT,
+) -> str:
+    """The text the host hands over under `short` for `purpose`; ShortCodeError as above."""
     loop = asyncio.get_running_loop()
     for day in (today(), today() - 1):  # the host may have started just before midnight UTC
-        key = nameplate_key(relay_url, short.nameplate, day)
+        key = nameplate_key(relay_url, short.nameplate, day, purpose)
         async with await RelayClient.connect(relay_url, key, ssl=ssl, timeout=timeout) as client:
-            side = PakeSide(short, host=False)
+            side = PakeSide(short, host=False, purpose=purpose)
             waiting = await _read(client, timeout)
             if not side.take_peer(waiting):
                 continue
@@ -124,7 +156,7 @@ async def async_guest(
             finally:  # right or wrong, the host hears back and stops waiting
                 await within(client.append(side.confirm_blob()), timeout)
             assert text is not None
-            return RelayInviteCode.decode(text)
+            return text
     raise ShortCodeError(
         "nobody is waiting with that code on this relay; check the number and the relay, "
         "or ask them to make a new one"

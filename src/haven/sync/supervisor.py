@@ -6,6 +6,9 @@ It owns every transport and its schedule:
 - the engine: serving on a port, and rounds with peers asked for by the caller or found by
   LAN discovery ("direct" or "lan" in each space's sync status);
 - the relay syncer (idle unless a space lists relays), backing off while a relay is down;
+- the relay-invite poller (sync/invite_background.py): requests and answers of relay
+  invites, this device's own requests included, every `invite_interval_s` and at once after
+  this device answers;
 - LAN discovery: started when the runner and the vault's setting allow it, re-derived when
   keys change (`refresh_discovery`) and at every UTC midnight, when the announced service
   types change.
@@ -40,6 +43,7 @@ from haven.core.session import Session
 from haven.errors import HavenError
 from haven.sync.addresses import lan_address
 from haven.sync.engine import ChannelRoute, SyncEngine, SyncFailed
+from haven.sync.invite_background import DEFAULT_INTERVAL_S, InvitePass, InvitePoller
 from haven.sync.invites import InviteRoute
 from haven.sync.lan import LanSync, lan_discovery_allowed
 from haven.sync.loop import STOP_TIMEOUT, LoopThread
@@ -108,6 +112,13 @@ class RelayRound:
 
 
 @dataclass(frozen=True)
+class InvitesChecked:
+    """A pass over relay invites ended (sync/invite_background.py)."""
+
+    report: InvitePass
+
+
+@dataclass(frozen=True)
 class LanStarted:
     address: str
 
@@ -123,7 +134,13 @@ class ListeningChanged:
 
 
 SupervisorEvent = (
-    RoundStarted | RoundFinished | RoundCrashed | RelayRound | LanStarted | ListeningChanged
+    RoundStarted
+    | RoundFinished
+    | RoundCrashed
+    | RelayRound
+    | InvitesChecked
+    | LanStarted
+    | ListeningChanged
 )
 EventListener = Callable[[SupervisorEvent], None]
 
@@ -143,6 +160,9 @@ class SupervisorOptions:
     #: Record finished rounds in each space's sync status (the app, as `haven sync` does).
     record: bool = True
     relay_backoff: tuple[float, float] = (MIN_BACKOFF_S, MAX_BACKOFF_S)
+    #: Run the relay-invite poller (the app and `haven serve`), and how often.
+    invites: bool = True
+    invite_interval_s: float = DEFAULT_INTERVAL_S
 
 
 class SyncSupervisor:
@@ -166,6 +186,7 @@ class SyncSupervisor:
             loop=self._runner,
         )
         self._relays: RelaySyncer | None = None
+        self._invites: InvitePoller | None = None
         self._lan: LanSync | None = None
         self._lan_pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="haven-lan")
         self._refresh_queued = False
@@ -206,6 +227,14 @@ class SyncSupervisor:
                 loop=self._runner,
             )
             self._relays.start()
+        if self._options.invites:
+            self._invites = InvitePoller(
+                self._session,
+                self._runner,
+                interval_s=self._options.invite_interval_s,
+                on_report=lambda r: self._tell(InvitesChecked(r)),
+            )
+            self._invites.start()
         self._runner.call_soon(self._arm_midnight)
         return self.port
 
@@ -220,6 +249,9 @@ class SyncSupervisor:
         relays, self._relays = self._relays, None
         if relays is not None:
             relays.stop()
+        invites, self._invites = self._invites, None
+        if invites is not None:
+            invites.stop()
         if self._runner.running:
             self._runner.call_soon(self._cancel_midnight)
         self._engine.stop()

@@ -22,8 +22,10 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from haven.core.session import Session
 from haven.errors import HavenError
+from haven.sync.invite_background import DEFAULT_INTERVAL_S
 from haven.sync.relay_background import MAX_BACKOFF_S, MIN_BACKOFF_S
 from haven.sync.supervisor import (
+    InvitesChecked,
     LanStarted,
     ListeningChanged,
     RelayRound,
@@ -63,6 +65,9 @@ class BackgroundSync(QObject):
     #: A sync was recorded, or a relay round changed what waits to go out: per-space
     #: status lines re-read their space.
     syncRecorded = Signal()
+    #: A pass over relay invites ended (an InvitePass: counts, and what became of this
+    #: device's own requests).
+    invitesChecked = Signal(object)
     #: From the supervisor's thread (queued into the UI thread): generation, event.
     _event = Signal(int, object)
 
@@ -72,6 +77,8 @@ class BackgroundSync(QObject):
         self.port = 0
         #: The relay syncer's retry delays while a relay is down (seconds; tests shorten them).
         self.relay_backoff = (MIN_BACKOFF_S, MAX_BACKOFF_S)
+        #: How often relay invites are looked at when nothing asks sooner (tests shorten it).
+        self.invite_interval_s = DEFAULT_INTERVAL_S
         self._supervisor: SyncSupervisor | None = None
         self._generation = 0
         self._status = SyncStatus(SyncState.OFF)
@@ -113,7 +120,12 @@ class BackgroundSync(QObject):
         generation = self._generation
         supervisor = SyncSupervisor(
             session,
-            SupervisorOptions(host=listen_host(), port=self.port, relay_backoff=self.relay_backoff),
+            SupervisorOptions(
+                host=listen_host(),
+                port=self.port,
+                relay_backoff=self.relay_backoff,
+                invite_interval_s=self.invite_interval_s,
+            ),
             on_event=lambda e: self._event.emit(generation, e),
         )
         try:
@@ -201,6 +213,8 @@ class BackgroundSync(QObject):
                     )
                 )
             self.syncRecorded.emit()
+        elif isinstance(event, InvitesChecked):
+            self.invitesChecked.emit(event.report)
         elif isinstance(event, LanStarted):
             self._set(replace(self._status, lan=True))
         elif isinstance(event, ListeningChanged):

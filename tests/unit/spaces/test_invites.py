@@ -66,6 +66,24 @@ def test_word_form_has_one_word_per_byte_plus_two_check_words() -> None:
     assert c.encode_compact().startswith("hvi1-")
 
 
+def test_a_typo_in_the_compact_forms_unused_bits_is_detected() -> None:
+    """base32 leaves up to 4 unused bits in the last letter: letters that differ only there
+    decode to the same bytes, so the code must re-encode to what was typed."""
+    alphabet = "abcdefghijklmnopqrstuvwxyz234567"
+    tried = 0
+    for host in ("127.0.0.1", "::1", "haven-box.local"):
+        c = code(host)
+        text = c.encode_compact()
+        unused = (-(len(c.payload()) + 4) * 8) % 5  # payload and its 4 check bytes
+        last = alphabet.index(text[-1])
+        for flip in range(1, 2**unused):
+            typo = text[:-1] + alphabet[last ^ flip]
+            with pytest.raises(CodeError):
+                InviteCode.decode(typo, now_s=NOW)
+            tried += 1
+    assert tried > 0
+
+
 def test_every_single_mistyped_word_is_detected() -> None:
     c = code()
     words = c.encode_words().split()

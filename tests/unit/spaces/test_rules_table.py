@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from haven.core.spaces import events as ev
 from haven.core.spaces import projector
-from haven.core.spaces.rules import details, keys, membership, moderation, posts, relays
+from haven.core.spaces.rules import details, invites, keys, membership, moderation, posts, relays
 
-FEATURES = (details, membership, keys, posts, moderation, relays)
+FEATURES = (details, membership, keys, posts, moderation, relays, invites)
 
 
 def test_every_event_type_has_exactly_one_rule() -> None:
@@ -22,3 +22,4 @@ def test_rules_are_named_for_their_feature() -> None:
     assert set(moderation.HANDLERS) == {ev.PIN, ev.MODERATE, ev.REPORT}
     assert set(keys.HANDLERS) == {ev.ROTATE, ev.SHARE}
     assert set(relays.HANDLERS) == {ev.RELAYS}
+    assert set(invites.HANDLERS) == {ev.INVITE, ev.INVITE_REVOKE, ev.INVITE_ANSWER}

@@ -96,3 +96,19 @@ def test_messages_are_fresh_for_the_same_code() -> None:
     assert a != b
     assert nameplate_key("wss://r/", 7, 1) != nameplate_key("wss://r/", 7, 2)
     assert nameplate_key("wss://r/", 7, 1) != nameplate_key("wss://s/", 7, 1)
+
+
+def test_a_link_code_never_matches_an_invite_code() -> None:
+    """The right words, typed where an invite is expected: the SPAKE2 identities differ, so
+    the keys differ and nothing opens; nor do the two purposes meet in one mailbox."""
+    code = ShortCode.new()
+    host, guest = PakeSide(code, host=True, purpose="link"), PakeSide(code, host=False)
+    box = [host.first_blob()]
+    guest.take_peer(box)
+    box.append(guest.first_blob())
+    host.take_peer(box)
+    box.append(host.payload_blob("hvn1-a-pairing-code"))
+    with pytest.raises(ShortCodeError, match="did not match"):
+        guest.open_payload(box)
+    url = "wss://relay.example.org/"
+    assert nameplate_key(url, 7, 1, "link") != nameplate_key(url, 7, 1)

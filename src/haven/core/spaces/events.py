@@ -36,6 +36,10 @@ MODERATE = "space.post.moderate"
 REACT = "space.reaction"
 REPORT = "space.report"
 RELAYS = "space.relays"  # rule in core/relays.py
+#: Relay invites shared by the space's admin devices (rules/invites.py).
+INVITE = "space.invite"
+INVITE_REVOKE = "space.invite.revoke"
+INVITE_ANSWER = "space.invite.answer"
 
 KNOWN_TYPES = frozenset(
     {
@@ -58,6 +62,9 @@ KNOWN_TYPES = frozenset(
         REACT,
         REPORT,
         RELAYS,
+        INVITE,
+        INVITE_REVOKE,
+        INVITE_ANSWER,
     }
 )
 

@@ -15,7 +15,16 @@ from haven.core.envelope import Event
 from haven.core.eventlog import EventLog
 from haven.core.spaces import events as ev
 from haven.core.spaces import finality
-from haven.core.spaces.rules import Handler, details, keys, membership, moderation, posts, relays
+from haven.core.spaces.rules import (
+    Handler,
+    details,
+    invites,
+    keys,
+    membership,
+    moderation,
+    posts,
+    relays,
+)
 from haven.errors import InvalidInput
 from haven.store import log_table as lt
 from haven.store.spaces import groups as groups_db
@@ -180,4 +189,5 @@ _HANDLERS: dict[str, Handler] = {
     **posts.HANDLERS,
     **moderation.HANDLERS,
     **relays.HANDLERS,
+    **invites.HANDLERS,
 }

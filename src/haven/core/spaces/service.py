@@ -21,6 +21,7 @@ from haven.core.identity import Identity
 from haven.core.spaces.authority import SpaceAuthorizer
 from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.details import SpaceDetails
+from haven.core.spaces.invite_events import InviteEvents
 from haven.core.spaces.joining import Joining
 from haven.core.spaces.keys import KeyRotation
 from haven.core.spaces.lookup import SpaceLookup
@@ -51,6 +52,7 @@ class SpaceService:
         self.membership = Membership(ctx, self.keys)
         self.details = SpaceDetails(ctx, self.posts)
         self.joining = Joining(ctx)
+        self.invite_events = InviteEvents(ctx)
         self.lookup = SpaceLookup(ctx)
         log_.register_projector(self.projector)
         log_.register_authorizer("group", SpaceAuthorizer())

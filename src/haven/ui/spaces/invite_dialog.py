@@ -1,6 +1,8 @@
-"""Show a new invite: the code as words (to read aloud or write down), as a compact text
-(to paste), and as a QR image made in memory (never written to disk). Whoever uses it can
-only ask to join: an admin approves each request before any key is shared."""
+"""Show a new invite: the code as words (to read aloud or write down; direct codes only), as
+a compact text (to paste), and as a QR image made in memory (never written to disk), and say
+which route it uses: through one of the space's relays (no address of anyone in it; the
+inviter may go offline) or straight to this computer. Whoever uses it can only ask to join:
+an admin approves each request before any key is shared."""
 
 from __future__ import annotations
 
@@ -17,13 +19,20 @@ from PySide6.QtWidgets import (
 )
 
 from haven.core.spaces.invites import InviteCode
+from haven.core.spaces.invites.relay_code import RelayInviteCode
 from haven.ui import peer_text
 from haven.ui.clipboard_guard import clipboard_guard
 from haven.ui.devices.wording import qr_pixmap
 
 
 class InviteDialog(QDialog):
-    def __init__(self, code: InviteCode, space_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        code: InviteCode | RelayInviteCode,
+        space_name: str,
+        expires_s: int,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Invite someone"))
         self.setMinimumWidth(520)
@@ -35,7 +44,8 @@ class InviteDialog(QDialog):
             ).replace("%1", peer_text.space_name(space_name))
         )
         intro.setWordWrap(True)
-        self.words = QPlainTextEdit(code.encode_words())
+        relay = isinstance(code, RelayInviteCode)
+        self.words = QPlainTextEdit(code.encode_words() if isinstance(code, InviteCode) else "")
         self.words.setReadOnly(True)
         self.words.setTabChangesFocus(True)
         self.words.setMaximumHeight(100)
@@ -55,14 +65,28 @@ class InviteDialog(QDialog):
         self.qr = QLabel()
         self.qr.setAccessibleName(self.tr("Invite code as a QR image"))
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr.setPixmap(qr_pixmap(code.encode_compact(), scale=4))
-        until = QDateTime.fromSecsSinceEpoch(code.expires_s).toString("yyyy-MM-dd HH:mm")
-        self.expiry = QLabel(
-            self.tr(
-                "The code works once, until %1. Haven must stay open and "
-                "unlocked here so the person can reach you."
-            ).replace("%1", until)
-        )
+        qr_text = code.qr_text() if isinstance(code, RelayInviteCode) else code.encode_compact()
+        self.qr.setPixmap(qr_pixmap(qr_text, scale=4))
+        until = QDateTime.fromSecsSinceEpoch(expires_s).toString("yyyy-MM-dd HH:mm")
+        if isinstance(code, RelayInviteCode):
+            self.route = QLabel(
+                self.tr(
+                    "Route: through the relay %1. The code holds no address of yours or "
+                    "anyone's. You can close Haven: their request waits on the relay, and "
+                    "the Haven of any admin of this space picks it up."
+                ).replace("%1", code.relay_url)
+            )
+        else:
+            self.route = QLabel(
+                self.tr(
+                    "Route: straight to this computer, for someone on your network. The "
+                    "code holds this computer's address; Haven must stay open and unlocked "
+                    "here so the person can reach you."
+                )
+            )
+        self.route.setObjectName("inviteRoute")
+        self.route.setWordWrap(True)
+        self.expiry = QLabel(self.tr("The code works once, until %1.").replace("%1", until))
         self.expiry.setWordWrap(True)
         self.message = QLabel()
         self.close_button = QPushButton(self.tr("Close"))
@@ -73,8 +97,10 @@ class InviteDialog(QDialog):
         row.addWidget(self.copy_button)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(words_label)
-        layout.addWidget(self.words)
+        layout.addWidget(self.route)
+        if not relay:
+            layout.addWidget(words_label)
+            layout.addWidget(self.words)
         layout.addWidget(compact_label)
         layout.addLayout(row)
         layout.addWidget(self.qr)

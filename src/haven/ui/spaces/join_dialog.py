@@ -4,7 +4,11 @@ name this space will know you by, and ask. An admin answers; until then "Check a
 whether they have. The network work runs in the bridge's worker, never in the UI thread.
 
 A code's problems (mistyped, expired, revoked, the inviter unreachable) each get a clear
-sentence, and a failed request leaves nothing behind."""
+sentence, and a failed request leaves nothing behind.
+
+A relay code (`hvr2.…`) works the same way through the relay it names: the request waits
+there, and the background sync collects the answer (the dialog shows it if still open):
+"waiting for an admin", "approved — fetching the space", "declined", "expired"."""
 
 from __future__ import annotations
 
@@ -28,7 +32,10 @@ from PySide6.QtWidgets import (
 
 from haven.core.session import Session
 from haven.core.spaces.invites import CodeError, InviteCode, InviteService, PublicInfo
+from haven.core.spaces.invites.relay_code import RelayInviteCode, is_relay_code
 from haven.errors import HavenError, SyncError
+from haven.sync import relay_invites as ri
+from haven.sync.invite_background import InvitePass
 from haven.sync.invites import (
     InviteRefused,
     JoinOutcome,
@@ -44,8 +51,19 @@ from haven.ui.spaces import wording
 
 @dataclass(frozen=True)
 class Joined:
-    kind: str  # pending | approved | denied
+    kind: str  # pending | approved | denied | revoked | used up | expired
     space_id: bytes | None = None
+
+
+def _settled(settled: ri.Settled) -> Joined:
+    kind = "pending" if settled.kind == "waiting" else settled.kind
+    return Joined(kind, settled.space_id)
+
+
+def _relay_check(session: Session, code: RelayInviteCode) -> Joined:
+    """Worker side: where a relay request stands, acted on (joined, or keys deleted)."""
+    status = ri.run(ri.async_status(session, code))
+    return _settled(ri.run(ri.async_settle(session, code, status)))
 
 
 def _finish(session: Session, svc: InviteService, code: InviteCode, outcome: JoinOutcome) -> Joined:
@@ -69,7 +87,7 @@ class JoinDialog(QDialog):
     def __init__(self, bridge: SessionBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bridge = bridge
-        self.code: InviteCode | None = None
+        self.code: InviteCode | RelayInviteCode | None = None
         self.info: PublicInfo | None = None
         self._busy = False
         self._pending = False
@@ -132,6 +150,7 @@ class JoinDialog(QDialog):
         self.ask_button.clicked.connect(self.ask)
         self.check_button.clicked.connect(self.check)
         self.close_button.clicked.connect(self.reject)
+        bridge.background.invitesChecked.connect(self._on_invite_pass)
         session = bridge.session
         if session is not None:
             primary = session.identity.primary()
@@ -152,8 +171,13 @@ class JoinDialog(QDialog):
         if found is None or self._busy:
             return
         _session, svc = found
+        text = self.code_edit.text()
         try:
-            code = InviteCode.decode(self.code_edit.text(), allow_expired=True)
+            code: InviteCode | RelayInviteCode = (
+                RelayInviteCode.decode(text)
+                if is_relay_code(text)
+                else InviteCode.decode(text, allow_expired=True)
+            )
         except CodeError:
             self._say(
                 self.tr(
@@ -168,11 +192,23 @@ class JoinDialog(QDialog):
             self._say(self.tr("You already asked to join with this code."))
             self.check()
             return
-        if code.expired():
+        if isinstance(code, InviteCode) and code.expired():  # a relay code: its offer says
             self._say(self.tr("This invite code has expired. Ask for a new one."))
             return
+        if isinstance(code, RelayInviteCode):
+            relay_code = code
+
+            def offer() -> PublicInfo:
+                found = ri.run(ri.async_read_offer(relay_code))
+                return PublicInfo(found.name, found.description, found.guidelines)
+
+            self._run(offer, self._show_info, self.tr("Reading the invite on the relay…"))
+            return
+        direct = code
         self._run(
-            lambda: fetch_info(code), self._show_info, self.tr("Asking the person who invited you…")
+            lambda: fetch_info(direct),
+            self._show_info,
+            self.tr("Asking the person who invited you…"),
         )
 
     def _show_info(self, info: object) -> None:
@@ -202,6 +238,15 @@ class JoinDialog(QDialog):
             return
         session, svc = found
         name, pronouns = self.name.text().strip(), self.pronouns.text().strip()
+        if isinstance(code, RelayInviteCode):
+            relay_code = code
+
+            def leave() -> Joined:  # the guidelines were accepted on screen
+                ri.run(ri.async_request(session, relay_code, lambda _o: True, name, pronouns))
+                return Joined("pending")
+
+            self._run(leave, self._answered, self.tr("Leaving your request on the relay…"))
+            return
 
         def work() -> Joined:
             request = svc.begin(code, info.name, name, pronouns)
@@ -217,6 +262,14 @@ class JoinDialog(QDialog):
         session, svc = found
         if svc.outgoing(code) is None:
             return
+        if isinstance(code, RelayInviteCode):
+            relay_code = code
+            self._run(
+                lambda: _relay_check(session, relay_code),
+                self._answered,
+                self.tr("Looking for an answer on the relay…"),
+            )
+            return
 
         def work() -> Joined:  # a refused code deletes the request's keys
             return _finish(session, svc, code, ask_status(svc, code))
@@ -227,7 +280,14 @@ class JoinDialog(QDialog):
         if not isinstance(result, Joined):
             return
         self._pending = result.kind == "pending"
-        if result.kind == "pending":
+        if result.kind == "pending" and isinstance(self.code, RelayInviteCode):
+            self._say(
+                self.tr(
+                    "Waiting for an admin. Your request waits on the relay; you can close "
+                    "this window or Haven, and Haven collects the answer when it syncs."
+                )
+            )
+        elif result.kind == "pending":
             self._say(
                 self.tr(
                     "Your request was sent. An admin needs to approve it; press "
@@ -235,11 +295,42 @@ class JoinDialog(QDialog):
                 )
             )
         elif result.kind == "denied":
-            self._say(self.tr("An admin declined your request. The keys made for it were deleted."))
+            self._say(
+                self.tr(
+                    "Declined: an admin turned your request down. The keys made for it "
+                    "were deleted."
+                )
+            )
+        elif result.kind == "expired":
+            self._say(
+                self.tr("Expired: nobody answered before the code ran out. Ask for a new one.")
+            )
+        elif result.kind in ("revoked", "used up"):
+            self._say(
+                self.tr("The invite was withdrawn or used up before an answer. Ask for a new one.")
+            )
+        elif result.space_id is not None and isinstance(self.code, RelayInviteCode):
+            self._say(self.tr("Approved — fetching the space. You joined it."))
+            self.joined.emit(result.space_id)
         elif result.space_id is not None:
             self._say(self.tr("You joined the space."))
             self.joined.emit(result.space_id)
         self._update()
+
+    def _on_invite_pass(self, report: object) -> None:
+        """The background sync settled a request: if it is the one shown here, say so."""
+        code, info = self.code, self.info
+        if not (
+            isinstance(report, InvitePass)
+            and self._pending
+            and isinstance(code, RelayInviteCode)
+            and not self._busy
+        ):
+            return
+        for settled in report.settled:
+            if settled.kind != "waiting" and (info is None or settled.space_name == info.name):
+                self._answered(_settled(settled))
+                return
 
     # ---------------------------------------------------------------- helpers
 

@@ -15,6 +15,8 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from haven.core.spaces.invites import InviteCode, RequestInfo
+from haven.core.spaces.invites.host import DEFAULT_TTL_S
+from haven.core.spaces.invites.relay_code import RelayInviteCode
 from haven.core.spaces.model import (
     FeedPost,
     Role,
@@ -372,33 +374,47 @@ class SpaceView(QWidget):
         self.bridge.run(lambda: session.invites.requests(space_id), done, lambda _e: None)
 
     def open_invite(self) -> None:
+        """An invite through the space's first relay when it has one (the background sync
+        publishes it and answers its requests); a direct code to this computer otherwise."""
         session, space_id, snap = self.bridge.session, self.space_id, self.snapshot
         if session is None or space_id is None or snap is None:
             return
         port = self.bridge.background.serving_port
-        if not port:
-            self.status.setText(
-                self.tr(
-                    "Sync is not running, so nobody could reach you to "
-                    "join. Unlock again, or check the sync port in "
-                    "Settings."
-                )
-            )
-            return
         host = advertise_host(listen_host())
         name = snap.info.name
+        no_sync = self.tr(
+            "Sync is not running, so nobody could reach you to "
+            "join. Unlock again, or check the sync port in "
+            "Settings."
+        )
 
-        def done(code: InviteCode) -> None:
+        def make() -> tuple[InviteCode | RelayInviteCode, int] | None:
+            relays = session.relays.urls(space_id)
+            if relays:
+                code = session.invites.relay_host.create(space_id, relays[0], 1, DEFAULT_TTL_S)[0]
+                return code, session.invites.relay_host.expires_s(
+                    session.invites.relay_host.job_for(code)
+                )
+            if not port:
+                return None
+            direct = session.invites.create(space_id, host, port)
+            return direct, direct.expires_s
+
+        def done(made: tuple[InviteCode | RelayInviteCode, int] | None) -> None:
+            if made is None:
+                self.status.setText(no_sync)
+                return
+            code, expires_s = made
             if self.bridge.session is None:
                 return
-            dialog = InviteDialog(code, name, self)
+            dialog = InviteDialog(code, name, expires_s, self)
             self.invite_dialog = dialog
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.finished.connect(lambda _r: self._forget_invite(dialog))
             dialog.open()
 
         self.bridge.run(
-            lambda: session.invites.create(space_id, host, port),
+            make,
             done,
             lambda exc: self.status.setText(wording.failure_text(exc)),
         )

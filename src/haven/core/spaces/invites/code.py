@@ -122,6 +122,9 @@ class InviteCode:
         squashed = "".join(text.split()).replace("-", "")
         if squashed.startswith(COMPACT_PREFIX):
             data = _decode_compact(squashed[len(COMPACT_PREFIX) :])
+            if compact_text(COMPACT_PREFIX, data).replace("-", "") != squashed:
+                # the last letter's unused bits: a typo there would otherwise go unnoticed
+                raise CodeError("the invite code is mistyped or incomplete; check it and retry")
         else:
             data = _decode_words(text)
         code = _parse(data)

@@ -7,11 +7,13 @@ denying, or admitting automatically. Uses are counted on approval (docs/PROTOCOL
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 from typing import Any
 
 from haven.core.clock import Clock, now_ms
 from haven.core.space_secrets import SpaceSecret
+from haven.core.spaces.invite_keys import InviteHostKeys
 from haven.core.spaces.invites.code import InviteCode
 from haven.core.spaces.invites.wire import (
     Answer,
@@ -72,28 +74,29 @@ class InviteHost:
         return InviteCode(host, port, secret, expires_s)
 
     def new_invite(
-        self, space_id: bytes, uses: int = DEFAULT_USES, ttl_s: int = DEFAULT_TTL_S
+        self,
+        space_id: bytes,
+        uses: int = DEFAULT_USES,
+        ttl_s: int = DEFAULT_TTL_S,
+        shared: bool = False,
     ) -> tuple[bytes, int]:
-        """Store a new invite (any route); returns its secret and expiry (Unix seconds)."""
+        """Store a new invite (any route); returns its secret and expiry (Unix seconds).
+        A `shared` one (the relay route) gets a host seed and is recorded as a space event
+        sealed to every admin device, so any of them answers its requests."""
         if not 1 <= uses <= MAX_USES:
             raise InvalidInput(f"an invite allows 1 to {MAX_USES} uses")
         self._require_admin(space_id, "only admins can invite people")
-        secret, now = os.urandom(32), self._clock()
+        now = self._clock()
+        seed = os.urandom(32) if shared else None
+        secret = InviteHostKeys.from_seed(seed).code_secret if seed else os.urandom(32)
         expires_s = now // 1000 + ttl_s
+        row = it.InviteRow(
+            invite_id_of(secret), space_id, secret, uses, 0, now, expires_s * 1000, False, seed
+        )
         with self._vault.transaction() as conn:
-            it.insert_invite(
-                conn,
-                it.InviteRow(
-                    invite_id_of(secret),
-                    space_id,
-                    secret,
-                    uses,
-                    0,
-                    now,
-                    expires_s * 1000,
-                    False,
-                ),
-            )
+            it.insert_invite(conn, row)
+            if seed is not None:
+                self._spaces.invite_events.publish(space_id, secret, seed, uses, expires_s)
         return secret, expires_s
 
     def invites(self, space_id: bytes, include_inactive: bool = False) -> list[InviteInfo]:
@@ -136,9 +139,9 @@ class InviteHost:
             if row is None or row.space_id != space_id:
                 raise NotFound("no invite with that id in this space")
             it.revoke_invite(conn, invite_id)
-            for req in it.list_requests(conn, invite_id=invite_id):
-                if req.status == "pending":
-                    it.decide_request(conn, req.request_id, "denied", None, self._clock())
+            it.deny_pending(conn, invite_id, self._clock())
+            if row.host_seed is not None:  # the other admin devices stop it too
+                self._spaces.invite_events.revoke(space_id, invite_id)
 
     def offered_secrets(self) -> list[SpaceSecret]:
         """Secrets of every invite a joiner may still use: usable ones, and those with an
@@ -187,37 +190,37 @@ class InviteHost:
         except InvalidInput as exc:
             return Answer("invalid", str(exc))
         persona_pk, profile = request.persona_pk, request.profile
-        with self._vault.read() as conn:
+        details = it.RequestRow(
+            os.urandom(16),
+            invite_id,
+            b"",
+            persona_pk,
+            request.box_pk,
+            request.device_id,
+            profile.display_name,
+            profile.pronouns,
+            profile.colour,
+            "pending",
+            None,
+            False,
+            self._clock(),
+            None,
+        )
+        with self._vault.transaction() as conn:
             known = it.find_request(conn, invite_id, persona_pk)
+            if known is not None:  # the details of one first known from another's answer
+                it.fill_request(conn, known.request_id, details)
         if known is not None:
             return self._answer(known)
         try:
             row = self._usable(invite_id)
         except InvalidInput as exc:
             return Answer("invalid", str(exc))
-        request_id = os.urandom(16)
+        request_id = details.request_id
         with self._vault.transaction() as conn:
             if len(it.list_requests(conn, invite_id=invite_id)) >= MAX_REQUESTS_PER_INVITE:
                 return Answer("invalid", "this invite has too many requests waiting")
-            it.insert_request(
-                conn,
-                it.RequestRow(
-                    request_id,
-                    invite_id,
-                    row.space_id,
-                    persona_pk,
-                    request.box_pk,
-                    request.device_id,
-                    profile.display_name,
-                    profile.pronouns,
-                    profile.colour,
-                    "pending",
-                    None,
-                    False,
-                    self._clock(),
-                    None,
-                ),
-            )
+            it.insert_request(conn, dataclasses.replace(details, space_id=row.space_id))
             auto = it.auto_admit(conn, row.space_id)
         if auto:
             with contextlib.suppress(InvalidInput, NotFound):  # else pending, for an admin
@@ -298,28 +301,30 @@ class InviteHost:
             raise InvalidInput("that request's invite was revoked")
         if invite.uses >= invite.max_uses:
             raise InvalidInput("that request's invite has been used up")
-        welcome = self._spaces.make_add_member(
-            space_id,
-            row.persona_pk,
-            row.box_pk,
-            row.display_name,
-            row.pronouns,
-            row.colour,
-            row.device_id,
-        )
         with self._vault.transaction() as conn:
+            welcome = self._spaces.make_add_member(
+                space_id,
+                row.persona_pk,
+                row.box_pk,
+                row.display_name,
+                row.pronouns,
+                row.colour,
+                row.device_id,
+            )
+            # The answer event tells the other admin devices (its rule marks the request
+            # approved, counts the use and, once used up, declines the rest); this device
+            # keeps the welcome to send.
+            self._spaces.invite_events.answer(space_id, row.invite_id, row.persona_pk, True)
             it.decide_request(conn, request_id, "approved", welcome, self._clock())
-            it.count_use(conn, row.invite_id)
-            if invite.uses + 1 >= invite.max_uses:  # used up: nobody else can be let in
-                for other in it.list_requests(conn, invite_id=row.invite_id):
-                    if other.status == "pending":
-                        it.decide_request(conn, other.request_id, "denied", None, self._clock())
+            if it.recount_uses(conn, row.invite_id) >= invite.max_uses:
+                it.deny_pending(conn, row.invite_id, self._clock())
         return row.persona_pk
 
     def deny(self, space_id: bytes, request_id: bytes) -> None:
         self._require_admin(space_id, "only admins can deny join requests")
-        self._pending(space_id, request_id)
+        row = self._pending(space_id, request_id)
         with self._vault.transaction() as conn:
+            self._spaces.invite_events.answer(space_id, row.invite_id, row.persona_pk, False)
             it.decide_request(conn, request_id, "denied", None, self._clock())
 
     def set_auto_admit(self, space_id: bytes, on: bool) -> None:

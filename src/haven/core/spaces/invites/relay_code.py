@@ -1,88 +1,99 @@
-"""Relay-route invite codes: the relay that holds the invite's mailbox, an expiry and a
-256-bit secret, and no address of any member (docs/PROTOCOL.md, "Invites through a relay").
+"""Relay-route invite codes: the relay that holds the invite's mailbox and a 256-bit secret,
+nothing else — no address of any member, no expiry (the signed offer says it), no commitment
+of its own (docs/PROTOCOL.md, "Invites through a relay").
 
-Compact form only: `hvr1-` and base32 of the payload and a 4-byte check, in groups of five,
-for pasting, messaging and QR codes. Payload (version 2): version u8 | expires u32 (Unix
-seconds) | url length u8 | relay URL (ASCII, canonical) | secret[32] | host[16], where `host`
-commits to the inviting device's keys (relay_wire.host_commitment), so that another holder
-of the code cannot pose as the host.
+    hvr2.<relay>.<56 letters>        e.g. hvr2.relay.example.org.k3v9…  (79 characters)
+
+`<relay>` is the relay's canonical URL (relay_urls.py) written short: `relay.example.org`
+for `wss://relay.example.org/`, the whole URL otherwise (`ws://127.0.0.1:7000`, or one with
+a port or a path: `wss://relay.example.org:8443/v1`; read in lower case, so a relay whose
+path has capitals cannot be named). The letters are lower-case base32 of
+`secret[32] || check[3]`, `check = BLAKE2b-256(url || secret, person="haven-invite-chk")`:
+35 bytes fill 56 letters exactly, so there are no unused bits where a typo could hide, and a
+typo anywhere (letters or relay) is caught except with probability 2⁻²⁴. The secret is
+itself the commitment to the invite's host keys (invite_keys.code_secret), so another holder
+of the code cannot pose as the host. Every character is in the QR alphanumeric set once
+upper-cased (`qr_text`), so the code fits a version 4 QR code at the lowest density.
 """
 
 from __future__ import annotations
 
-import struct
-import time
+import base64
+import hmac
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from haven.core.relay_urls import check_relay_url
-from haven.core.spaces.invites.code import CodeError, compact_text, decode_compact
+from haven.core.spaces.invites.code import CodeError
+from haven.crypto.hashing import blake2b_256
 from haven.errors import InvalidInput
 
-RELAY_PREFIX = "hvr1"
-RELAY_CODE_VERSION = 2
+RELAY_PREFIX = "hvr2"
 SECRET_BYTES = 32
-COMMIT_BYTES = 16
-_HEAD = struct.Struct(">BIB")
+CHECK_BYTES = 3
+LETTERS = (SECRET_BYTES + CHECK_BYTES) * 8 // 5  # 56
 
 
 def is_relay_code(text: str) -> bool:
-    return "".join(text.split()).lower().replace("-", "").startswith(RELAY_PREFIX)
+    return "".join(text.split()).lower().startswith(RELAY_PREFIX + ".")
+
+
+def _check(url: str, secret: bytes) -> bytes:
+    return blake2b_256(url.encode("ascii") + secret, person=b"haven-invite-chk")[:CHECK_BYTES]
+
+
+def _short_relay(url: str) -> str:
+    """wss://HOST/ → HOST; any other canonical URL without its bare trailing slash."""
+    parts = urlsplit(url)
+    if parts.path == "/" and parts.scheme == "wss" and parts.port is None:
+        return parts.netloc
+    return url[:-1] if parts.path == "/" else url
 
 
 @dataclass(frozen=True, repr=False)
 class RelayInviteCode:
     relay_url: str
     secret: bytes
-    expires_s: int
-    host_commit: bytes
 
     def __post_init__(self) -> None:
-        if len(self.secret) != SECRET_BYTES or len(self.host_commit) != COMMIT_BYTES:
-            raise InvalidInput("an invite secret is 32 bytes and its host commitment 16")
-        if not 0 <= self.expires_s < 2**32:
-            raise InvalidInput("an expiry time is out of range")
-        if len(self.relay_url.encode("ascii")) > 255:
-            raise InvalidInput("that relay address is too long for an invite code")
+        if len(self.secret) != SECRET_BYTES:
+            raise InvalidInput("an invite secret is 32 bytes")
+        if check_relay_url(self.relay_url) != self.relay_url:
+            raise InvalidInput("a relay invite names a relay by its canonical address")
+        if self.relay_url != self.relay_url.lower():  # codes are read in any case
+            raise InvalidInput("a relay invite needs a relay address in lower case")
 
     def __repr__(self) -> str:  # the secret never appears in a repr, log line or traceback
-        return f"RelayInviteCode({self.relay_url}, expires {self.expires_s})"
-
-    def payload(self) -> bytes:
-        url = self.relay_url.encode("ascii")
-        head = _HEAD.pack(RELAY_CODE_VERSION, self.expires_s, len(url))
-        return head + url + self.secret + self.host_commit
+        return f"RelayInviteCode({self.relay_url})"
 
     def encode_compact(self) -> str:
-        return compact_text(RELAY_PREFIX, self.payload())
+        letters = base64.b32encode(self.secret + _check(self.relay_url, self.secret))
+        return f"{RELAY_PREFIX}.{_short_relay(self.relay_url)}.{letters.decode().lower()}"
 
-    def expired(self, now_s: float | None = None) -> bool:
-        return (time.time() if now_s is None else now_s) >= self.expires_s
+    def qr_text(self) -> str:
+        """The same code in upper case: QR alphanumeric mode, the least dense."""
+        return self.encode_compact().upper()
 
     @classmethod
-    def decode(
-        cls, untrusted: str, now_s: float | None = None, *, allow_expired: bool = False
-    ) -> RelayInviteCode:
+    def decode(cls, untrusted: str) -> RelayInviteCode:
         """Raises CodeError with a one-line reason a person can act on."""
-        squashed = "".join(untrusted.split()).lower().replace("-", "")
-        if not squashed.startswith(RELAY_PREFIX):
+        text = "".join(untrusted.split())
+        if not is_relay_code(text):
             raise CodeError("that is not a relay invite code")
-        data = decode_compact(squashed[len(RELAY_PREFIX) :])
-        if compact_text(RELAY_PREFIX, data).replace("-", "") != squashed:
-            # the last letter's unused bits: a typo there would otherwise go unnoticed
-            raise CodeError("the invite code is mistyped or incomplete; check it and retry")
-        if len(data) < _HEAD.size:
-            raise CodeError("the invite code is incomplete")
-        version, expires, url_len = _HEAD.unpack_from(data)
-        if version != RELAY_CODE_VERSION:
-            raise CodeError("the invite code comes from an incompatible Haven version")
-        if len(data) != _HEAD.size + url_len + SECRET_BYTES + COMMIT_BYTES:
-            raise CodeError("the invite code is malformed")
+        relay, _, letters = text[len(RELAY_PREFIX) + 1 :].lower().rpartition(".")
+        if len(letters) != LETTERS or not relay:
+            raise CodeError("the invite code is incomplete; check it and retry")
         try:
-            url = check_relay_url(data[_HEAD.size : _HEAD.size + url_len].decode("ascii"))
-        except (UnicodeDecodeError, InvalidInput):
+            raw = base64.b32decode(letters.upper())
+        except ValueError:
+            raise CodeError(
+                "the invite code is mistyped (it has letters a code never has)"
+            ) from None
+        try:
+            url = check_relay_url(relay if "://" in relay else f"wss://{relay}/")
+        except InvalidInput:
             raise CodeError("the invite code names a relay address Haven cannot use") from None
-        keys = data[_HEAD.size + url_len :]
-        code = cls(url, keys[:SECRET_BYTES], expires, keys[SECRET_BYTES:])
-        if not allow_expired and code.expired(now_s):
-            raise CodeError("the invite code has expired; ask for a new one")
-        return code
+        secret, check = raw[:SECRET_BYTES], raw[SECRET_BYTES:]
+        if not hmac.compare_digest(_check(url, secret), check):
+            raise CodeError("the invite code is mistyped or incomplete; check it and retry")
+        return cls(url, secret)

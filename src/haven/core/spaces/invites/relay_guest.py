@@ -70,7 +70,7 @@ class RelayInviteGuest:
         with self._vault.read() as conn:
             raw = ids.get_meta(conn, WAITING_KEY)
         texts = unpackb(raw) if raw else []
-        return [RelayInviteCode.decode(t, allow_expired=True) for t in texts]
+        return [RelayInviteCode.decode(t) for t in texts]
 
     def remember(self, code: RelayInviteCode) -> None:
         self._set_waiting([*(c for c in self.waiting() if c.secret != code.secret), code])

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 from haven.core.clock import Clock, now_ms
 from haven.core.identity import Identity
+from haven.core.spaces.invite_keys import InviteHostKeys
 from haven.core.spaces.invites import relay_wire as rw
 from haven.core.spaces.invites.host import ANSWER_GRACE_MS, InviteHost, invite_state
 from haven.core.spaces.invites.relay_code import RelayInviteCode
 from haven.core.spaces.invites.wire import invite_id_of
 from haven.core.spaces.service import SpaceService
 from haven.crypto.errors import CryptoError
-from haven.crypto.sealing import BoxKeyPair
 from haven.errors import NotFound
 from haven.store import invites_table as it
 from haven.store.spaces import groups as st
@@ -36,6 +36,7 @@ class RelayJob:
     invite_id: bytes
     secret: bytes
     offer_state: str  # what the published offer should say: open | revoked | used up
+    keys: InviteHostKeys  # the invite's host keys, the same on every admin device
 
     @property
     def mailbox_key(self) -> bytes:
@@ -53,6 +54,12 @@ class OutgoingReply:
 
     def __repr__(self) -> str:
         return f"OutgoingReply({self.request_id.hex()[:8]}, {len(self.blobs)} part(s))"
+
+
+def _job_of(row: it.InviteRow, state: str) -> RelayJob:
+    assert row.host_seed is not None
+    keys = InviteHostKeys.from_seed(row.host_seed)
+    return RelayJob(row.space_id, row.invite_id, row.secret, _OFFER_STATE[state], keys)
 
 
 class RelayInviteHost:
@@ -74,26 +81,28 @@ class RelayInviteHost:
         self, space_id: bytes, relay_url: str, uses: int, ttl_s: int
     ) -> tuple[RelayInviteCode, bytes]:
         """A new invite bound to `relay_url`; → (code, the offer blob to publish first)."""
-        secret, expires_s = self._host.new_invite(space_id, uses, ttl_s)
-        persona = self._spaces.space_info(space_id).my_persona
-        commit = rw.host_commitment(persona, self._box(space_id).public)
-        code = RelayInviteCode(relay_url, secret, expires_s, commit)
-        return code, self.offer_blob(self._job(invite_id_of(secret)))
-
-    def _box(self, space_id: bytes) -> BoxKeyPair:
-        with self._vault.read() as conn:
-            row = st.get_group(conn, space_id)
-        if row is None:
-            raise NotFound("this device is not in that space")
-        return BoxKeyPair(row.box_secret, row.box_public)
+        secret, _ = self._host.new_invite(space_id, uses, ttl_s, shared=True)
+        job = self._job(invite_id_of(secret))
+        return RelayInviteCode(relay_url, secret), self.offer_blob(job)
 
     def _job(self, invite_id: bytes) -> RelayJob:
         with self._vault.read() as conn:
             row = it.get_invite(conn, invite_id)
-        if row is None:
-            raise NotFound("no such invite")
-        state = _OFFER_STATE[invite_state(row, self._clock())]
-        return RelayJob(row.space_id, row.invite_id, row.secret, state)
+        if row is None or row.host_seed is None:
+            raise NotFound("no such relay invite")
+        return _job_of(row, invite_state(row, self._clock()))
+
+    def job_for(self, code: RelayInviteCode) -> RelayJob:
+        return self._job(invite_id_of(code.secret))
+
+    def expires_s(self, job: RelayJob) -> int:
+        with self._vault.read() as conn:
+            row = it.get_invite(conn, job.invite_id)
+        return row.expires_ms // 1000 if row is not None else 0
+
+    def refreshed(self, job: RelayJob) -> RelayJob:
+        """The job with the invite's state as it is now."""
+        return self._job(job.invite_id)
 
     def offer_blob(self, job: RelayJob) -> bytes:
         info = self._spaces.space_info(job.space_id)
@@ -101,15 +110,12 @@ class RelayInviteHost:
             info.name,
             info.description,
             info.guidelines,
-            self._box(job.space_id).public,
-            info.my_persona,
+            job.keys.box.public,
+            job.keys.signing.public,
             job.offer_state,
+            self.expires_s(job),
         )
-        return rw.seal_offer(job.secret, offer, self._identity.signing_keys(info.my_persona))
-
-    def commitment(self, job: RelayJob) -> bytes:
-        persona = self._spaces.space_info(job.space_id).my_persona
-        return rw.host_commitment(persona, self._box(job.space_id).public)
+        return rw.seal_offer(job.secret, offer, job.keys.signing)
 
     def jobs(self) -> list[RelayJob]:
         """Invites whose mailbox still matters: open ones, those with requests waiting or
@@ -123,24 +129,24 @@ class RelayInviteHost:
         out = []
         for row in rows:
             state = invite_state(row, now)
-            if row.space_id not in in_spaces:
+            if row.space_id not in in_spaces or row.host_seed is None:  # direct invites
                 continue
             if (
                 state == "active"
                 or (row.invite_id in waiting and now < row.expires_ms + ANSWER_GRACE_MS)
                 or (state in ("revoked", "used up") and now < row.expires_ms)
             ):
-                out.append(RelayJob(row.space_id, row.invite_id, row.secret, _OFFER_STATE[state]))
+                out.append(_job_of(row, state))
         return out
 
     def needs_offer(self, job: RelayJob, untrusted_blobs: list[bytes]) -> bool:
         """True if the mailbox does not (or no longer) say what the invite's state is."""
-        latest = rw.latest_offer(job.secret, self.commitment(job), untrusted_blobs)
+        latest = rw.latest_offer(job.secret, untrusted_blobs)
         return latest is None or latest.state != job.offer_state
 
     def take_requests(self, job: RelayJob, untrusted_blobs: list[bytes]) -> int:
         """Store the requests sealed to this device; → how many were new."""
-        box = self._box(job.space_id)
+        box = job.keys.box
         transcript = rw.binding(job.invite_id, box.public)
         with self._vault.read() as conn:
             before = len(it.list_requests(conn, invite_id=job.invite_id))
@@ -153,7 +159,7 @@ class RelayInviteHost:
 
     def replies(self, job: RelayJob) -> list[OutgoingReply]:
         """Answers this device holds for the invite's guests and has not seen collected."""
-        box = self._box(job.space_id)
+        box = job.keys.box
         with self._vault.read() as conn:
             rows = it.list_requests(conn, invite_id=job.invite_id)
         out = []

@@ -3,8 +3,9 @@ relay"). Pure functions over bytes; the relay sees only mailbox ids and padded c
 
     request mailbox   key = crypto_kdf(secret, "hvinvmbx"): every holder of the code
       offer           AEAD under crypto_kdf(secret, "hvinvofr"): the space's name,
-                      description and guidelines, the host's box key, and the invite's state,
-                      signed by the host's persona; the code commits to both host keys
+                      description and guidelines, the invite's host keys, its state and
+                      expiry, signed by the invite's signing key; the secret is the hash of
+                      both host keys (invite_keys.code_secret)
       request         crypto_box_seal to the host's box key: the signed join request
     reply mailbox     keys from crypto_box_beforenm(host box, guest box): only those two
       reply parts     AEAD: "approved" with the welcome in parts, or "denied"
@@ -18,12 +19,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import time
 from dataclasses import dataclass
 from typing import Any
 
 import nacl.bindings as b
 
 from haven.core.envelope import packb, unpackb
+from haven.core.spaces.invite_keys import code_secret
 from haven.core.spaces.invites.wire import invite_id_of
 from haven.crypto import aead, padding, sealing
 from haven.crypto.errors import CryptoError
@@ -52,8 +55,9 @@ class Offer:
     description: str
     guidelines: str
     host_box_pk: bytes
-    host_persona_pk: bytes
+    host_persona_pk: bytes  # the invite's signing key (not a persona of anyone)
     state: str  # open | revoked | used up
+    expires_s: int  # Unix seconds; the code itself carries no expiry
 
     def signed_fields(self, invite_id: bytes) -> bytes:
         return packb(
@@ -65,15 +69,12 @@ class Offer:
                 self.host_box_pk,
                 self.host_persona_pk,
                 self.state,
+                self.expires_s,
             ]
         )
 
-
-def host_commitment(host_persona_pk: bytes, host_box_pk: bytes) -> bytes:
-    """What a relay code carries about its host: only their offers are believed."""
-    return hashlib.blake2b(
-        host_persona_pk + host_box_pk, digest_size=16, person=b"haven-inv-host1"
-    ).digest()
+    def expired(self, now_s: float | None = None) -> bool:
+        return (time.time() if now_s is None else now_s) >= self.expires_s
 
 
 @dataclass(frozen=True, repr=False)
@@ -122,27 +123,31 @@ def seal_offer(secret: bytes, offer: Offer, signer: SigningKeyPair) -> bytes:
         offer.host_box_pk,
         offer.host_persona_pk,
         offer.state,
+        offer.expires_s,
         signature,
     ]
     return _seal(derive_subkey(secret, b"hvinvofr"), OFFER_LABEL, fields)
 
 
-def open_offer(secret: bytes, host_commit: bytes, untrusted: bytes) -> Offer | None:
+def open_offer(secret: bytes, untrusted: bytes) -> Offer | None:
     """The host's offer in this blob, or None: another kind of blob, not for this code, or
-    made by someone else who holds the code (wrong keys or signature)."""
+    made by someone else who holds the code (keys that do not hash to the code's secret, or
+    a wrong signature)."""
     fields = _open(derive_subkey(secret, b"hvinvofr"), OFFER_LABEL, untrusted)
-    if fields is None or len(fields) != 7:
+    if fields is None or len(fields) != 8:
         return None
-    name, description, guidelines, box_pk, persona_pk, state, signature = fields
+    name, description, guidelines, box_pk, persona_pk, state, expires, signature = fields
     if not (
         all(isinstance(t, str) and len(t) <= 20_000 for t in (name, description, guidelines))
         and all(isinstance(k, bytes) and len(k) == 32 for k in (box_pk, persona_pk))
         and state in OFFER_STATES
+        and type(expires) is int
+        and 0 <= expires < 2**32
         and isinstance(signature, bytes)
     ):
         return None
-    offer = Offer(name, description, guidelines, box_pk, persona_pk, state)
-    if not hmac.compare_digest(host_commitment(persona_pk, box_pk), host_commit):
+    offer = Offer(name, description, guidelines, box_pk, persona_pk, state, expires)
+    if not hmac.compare_digest(code_secret(persona_pk, box_pk), secret):
         return None
     try:
         verify(persona_pk, OFFER_DOMAIN, offer.signed_fields(invite_id_of(secret)), signature)
@@ -151,10 +156,10 @@ def open_offer(secret: bytes, host_commit: bytes, untrusted: bytes) -> Offer | N
     return offer
 
 
-def latest_offer(secret: bytes, host_commit: bytes, untrusted_blobs: list[bytes]) -> Offer | None:
+def latest_offer(secret: bytes, untrusted_blobs: list[bytes]) -> Offer | None:
     """The host's last word: a closed state wins over an open one, whatever the order (a
     relay that replays the first offer cannot reopen a revoked invite)."""
-    offers = [o for o in (open_offer(secret, host_commit, b) for b in untrusted_blobs) if o]
+    offers = [o for o in (open_offer(secret, b) for b in untrusted_blobs) if o]
     closed = [o for o in offers if o.state != "open"]
     return closed[-1] if closed else (offers[-1] if offers else None)
 
@@ -196,34 +201,44 @@ def reply_keys(mine: BoxKeyPair, their_box_pk: bytes) -> ReplyKeys:
 
 
 def seal_reply(keys: ReplyKeys, kind: str, welcome: bytes | None) -> list[bytes]:
+    """The reply in parts. Every admin device derives the same reply mailbox, so two of them
+    approving at once leave two welcomes there: each reply's parts carry a tag (a hash of
+    the whole reply) so the guest never mixes parts of two."""
     data = welcome or b""
+    tag = hashlib.blake2b(kind.encode() + data, digest_size=8, person=b"haven-inv-reply").digest()
     parts = [data[i : i + PART_BYTES] for i in range(0, len(data), PART_BYTES)] or [b""]
     return [
-        _seal(keys.seal_key, REPLY_LABEL, [kind, index, len(parts), part])
+        _seal(keys.seal_key, REPLY_LABEL, [kind, tag, index, len(parts), part])
         for index, part in enumerate(parts)
     ]
 
 
 def open_reply(keys: ReplyKeys, untrusted_blobs: list[bytes]) -> Reply | None:
-    """The complete reply in these blobs (in any order, repeats ignored), or None yet."""
-    parts: dict[tuple[str, int], dict[int, bytes]] = {}
+    """The complete reply in these blobs (in any order, repeats ignored), or None yet; an
+    approval wins over a denial (two admins answering at once)."""
+    parts: dict[tuple[str, bytes, int], dict[int, bytes]] = {}
     for blob in untrusted_blobs:
         fields = _open(keys.seal_key, REPLY_LABEL, blob)
-        if fields is None or len(fields) != 4:
+        if fields is None or len(fields) != 5:
             continue
-        kind, index, count, part = fields
+        kind, tag, index, count, part = fields
         if (
             kind in ("approved", "denied")
+            and isinstance(tag, bytes)
             and type(index) is int
             and type(count) is int
             and 0 <= index < count <= MAX_PARTS
             and isinstance(part, bytes)
         ):
-            parts.setdefault((kind, count), {})[index] = part
-    for (kind, count), got in parts.items():
-        if len(got) == count:
-            body = b"".join(got[i] for i in range(count))
-            return Reply(kind, body if kind == "approved" else None)
+            parts.setdefault((kind, tag, count), {})[index] = part
+    complete = [
+        (kind, b"".join(got[i] for i in range(count)))
+        for (kind, _, count), got in parts.items()
+        if len(got) == count
+    ]
+    complete.sort(key=lambda found: found[0] != "approved")
+    for kind, body in complete:
+        return Reply(kind, body if kind == "approved" else None)
     return None
 
 

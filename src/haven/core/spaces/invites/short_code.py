@@ -4,7 +4,7 @@ are online at the same time (docs/PROTOCOL.md, "Short codes").
 The short code does not replace the relay-route code: it carries it. Both sides run SPAKE2
 (the `spake2` package, as magic-wormhole does) with the short code as the password, through a
 relay mailbox named by the code's number and the day; with the key they agree on, the host
-sends the full `hvr1-` code and the guest confirms. An eavesdropper, the relay, or someone
+sends the full `hvr2.` code and the guest confirms. An eavesdropper, the relay, or someone
 who guesses wrong learns nothing that lets them test guesses offline: each run allows one
 online guess (the host stops after the first answer, right or wrong).
 
@@ -79,9 +79,18 @@ class ShortCode:
         return f"ShortCode({self.nameplate}-…)"
 
 
-def nameplate_key(relay_url: str, nameplate: int, day: int) -> bytes:
+#: What a short code hands over, and the SPAKE2 identities of its two sides for each: a
+#: code made to link a device meets and matches only a device asking to be linked.
+PURPOSES = {
+    "invite": (b"haven-host", b"haven-guest"),
+    "link": (b"haven-link-host", b"haven-link-guest"),
+}
+
+
+def nameplate_key(relay_url: str, nameplate: int, day: int, purpose: str = "invite") -> bytes:
     """The mailbox both sides meet in: anyone can derive it (it is public by design)."""
-    data = f"{relay_url}|{nameplate}|{day}".encode()
+    tail = "" if purpose == "invite" else f"|{purpose}"
+    data = f"{relay_url}|{nameplate}|{day}{tail}".encode()
     return hashlib.blake2b(data, digest_size=32, person=b"haven-nameplate1").digest()
 
 
@@ -92,11 +101,12 @@ class PakeSide:
     random id per run, so a side never mistakes its own blob (or an old run's) for the peer's.
     """
 
-    def __init__(self, code: ShortCode, host: bool) -> None:
+    def __init__(self, code: ShortCode, host: bool, purpose: str = "invite") -> None:
         self.host = host
         self.side = os.urandom(16)
         spake = SPAKE2_A if host else SPAKE2_B
-        self._spake = spake(code.text.encode(), idA=b"haven-host", idB=b"haven-guest")
+        id_a, id_b = PURPOSES[purpose]
+        self._spake = spake(code.text.encode(), idA=id_a, idB=id_b)
         self._outbound = self._spake.start()
         self._key: bytes | None = None
         self.peer: bytes | None = None

@@ -11,9 +11,9 @@ from typing import Any
 from haven.core.envelope import DEVICE_ID_BYTES, packb
 from haven.core.space_secrets import SpaceSecret
 from haven.core.spaces import events as ev
+from haven.core.spaces.invite_keys import invite_id_of
 from haven.core.spaces.model import JoinRequest, Profile
 from haven.crypto.errors import CryptoError
-from haven.crypto.hashing import blake2b_256
 from haven.crypto.signing import SigningKeyPair, verify
 from haven.crypto.subkeys import derive_subkey
 from haven.errors import InvalidInput
@@ -25,10 +25,6 @@ INVITE_SPACE_PREFIX = b"hvi1"
 INVITE_KEY_CONTEXT = b"hvinvite"
 REQUEST_DOMAIN = b"haven/join-request/v1"
 STATUS_DOMAIN = b"haven/join-status/v1"
-
-
-def invite_id_of(secret: bytes) -> bytes:
-    return blake2b_256(secret, person=b"haven-invite-id")[:16]
 
 
 def channel_secret(secret: bytes) -> SpaceSecret:

@@ -1,0 +1,243 @@
+"""Relay invites in the app, with the real `haven-relay` process on 127.0.0.1 and real widgets
+offscreen: the invite dialog uses the space's relay and says so; the app's background sync
+publishes the invite, picks the request up for the Members tab and sends the answer; the
+joiner's app shows where its request stands and joins once an admin (here a second admin's
+device, in-process) approves — the two never online together in the relay's eyes."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from haven.core.session import Session
+from haven.core.spaces.invites.relay_code import RelayInviteCode
+from haven.core.spaces.model import Role
+from haven.sync import relay_invites as ri
+from haven.sync.relay_sync import sync_relays
+from haven.ui.main_window import HavenWindow
+from tests.helpers import new_session
+from tests.integration.relay_sync_support import Relay
+from tests.space_helpers import join as join_in_process
+from tests.ui import flows
+from tests.ui.a11y import unnamed
+from tests.ui.spaces_steps import LEFT, create_space, open_spaces, window_session, write_post
+
+MakeWindow = Callable[..., HavenWindow]
+WAIT_MS = 20_000
+
+
+@pytest.fixture
+def relay(tmp_path: Path) -> Iterator[Relay]:
+    r = Relay(tmp_path / "relay")
+    yield r
+    r.stop()
+
+
+def offer_published(code: RelayInviteCode) -> bool:
+    try:
+        asyncio.run(ri.async_read_offer(code))
+    except ri.InviteRefused:
+        return False
+    return True
+
+
+def test_the_app_invites_through_the_relay_and_answers(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, relay: Relay
+) -> None:
+    window = make_window()
+    window.bridge.background.invite_interval_s = 0.5
+    flows.create_vault(qtbot, window, name="Ari")
+    page = open_spaces(qtbot, window)
+    space_id = create_space(qtbot, page, guidelines="Be kind.")
+    write_post(qtbot, page, "Welcome to the circle")
+    window_session(window).relays.add_relay(space_id, relay.url)
+    view = page.view
+    view.tabs.setCurrentWidget(view.members)
+    requests = view.members.requests
+    qtbot.mouseClick(requests.invite_button, LEFT)
+    qtbot.waitUntil(lambda: view.invite_dialog is not None, timeout=WAIT_MS)
+    dialog = view.invite_dialog
+    assert dialog is not None
+    code = RelayInviteCode.decode(dialog.compact.text())
+    assert code.relay_url == relay.url
+    assert relay.url in dialog.route.text() and "no address" in dialog.route.text()
+    assert not dialog.words.isVisible()  # a relay code has no words form
+    assert not dialog.qr.pixmap().isNull()
+    assert unnamed(dialog) == []
+    qtbot.mouseClick(dialog.close_button, LEFT)
+    # The background sync publishes the offer (nobody pressed anything).
+    qtbot.waitUntil(lambda: offer_published(code), timeout=WAIT_MS)
+
+    bea = new_session(tmp_path / "bea", "Bea")
+    try:
+        asyncio.run(ri.async_request(bea, code, lambda _o: True, "Bea", "she/her"))
+        qtbot.waitUntil(lambda: requests.names() == ["Bea"], timeout=WAIT_MS)
+        qtbot.mouseClick(requests.approve_button, LEFT)
+        qtbot.waitUntil(lambda: "Bea" in view.members.names(), timeout=WAIT_MS)
+
+        def joined() -> bool:
+            status = asyncio.run(ri.async_status(bea, code))
+            if status.kind != "approved":
+                return False
+            asyncio.run(ri.async_settle(bea, code, status))
+            return True
+
+        qtbot.waitUntil(joined, timeout=WAIT_MS)
+        assert [p.body for p in bea.spaces.read_feed(space_id)] == ["Welcome to the circle"]
+    finally:
+        bea.lock()
+
+
+@pytest.fixture
+def admins(tmp_path: Path, relay: Relay) -> Iterator[tuple[Session, Session, bytes]]:
+    """Ari (owner) and Dee (a second admin, on her own device) share a space on the relay."""
+    ari, dee = new_session(tmp_path / "ari", "Ari"), new_session(tmp_path / "dee", "Dee")
+    space_id = ari.spaces.create_space(
+        "Night owls", "for people who cannot sleep", guidelines="Listen first.", display_name="Ari"
+    )
+    ari.relays.add_relay(space_id, relay.url)
+    ari.spaces.post(space_id, "Tea and insomnia, anyone?")
+    ari.spaces.set_role(space_id, join_in_process(ari, dee, space_id, "Dee"), Role.ADMIN)
+    sync_relays(ari)
+    sync_relays(dee)
+    yield ari, dee, space_id
+    ari.lock()
+    dee.lock()
+
+
+def test_the_app_joins_and_shows_where_the_request_stands(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    admins: tuple[Session, Session, bytes],
+    relay: Relay,
+) -> None:
+    ari, dee, space_id = admins
+    code, offer = ari.invites.relay_host.create(space_id, relay.url, 1, 3600)
+    asyncio.run(ri.publish_offer(code.relay_url, code.secret, offer))
+    sync_relays(ari)  # the invite event, for Dee's device; Ari is offline from here on
+
+    window = make_window()
+    window.bridge.background.invite_interval_s = 0.5
+    flows.create_vault(qtbot, window, name="Bea")
+    page = open_spaces(qtbot, window)
+    qtbot.mouseClick(page.join_button, LEFT)
+    dialog = page.join_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    flows.type_text(qtbot, dialog.code_edit, code.encode_compact())
+    qtbot.mouseClick(dialog.lookup_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.guidelines.isVisible(), timeout=WAIT_MS)
+    assert dialog.guidelines.toPlainText() == "Listen first."
+    qtbot.keyClick(dialog.accept_box, Qt.Key.Key_Space)
+    qtbot.mouseClick(dialog.ask_button, LEFT)
+    qtbot.waitUntil(lambda: "Waiting for an admin" in dialog.message.text(), timeout=WAIT_MS)
+    assert page.model.rowCount() == 0  # nothing readable before approval
+
+    # Dee's device: the invite came with the space's events; it reads the request and
+    # approves; the welcome goes out at its next sync.
+    sync_relays(dee)
+    asyncio.run(ri.async_host_pass(dee))
+    [request] = dee.invites.requests(space_id)
+    dee.invites.approve(space_id, request.request_id)
+    asyncio.run(ri.async_host_pass(dee))
+    # Bea's app collects it in the background and says so in the still-open dialog.
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "Approved — fetching the space" in dialog.message.text())
+    qtbot.waitUntil(
+        lambda: (
+            page.view.snapshot is not None
+            and [p.body for p in page.view.snapshot.feed] == ["Tea and insomnia, anyone?"]
+        ),
+        timeout=WAIT_MS,
+    )
+
+
+def test_the_app_says_declined(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    admins: tuple[Session, Session, bytes],
+    relay: Relay,
+) -> None:
+    ari, dee, space_id = admins
+    code, offer = ari.invites.relay_host.create(space_id, relay.url, 1, 3600)
+    asyncio.run(ri.publish_offer(code.relay_url, code.secret, offer))
+    sync_relays(ari)
+    window = make_window()
+    window.bridge.background.invite_interval_s = 0.5
+    flows.create_vault(qtbot, window, name="Bea")
+    page = open_spaces(qtbot, window)
+    qtbot.mouseClick(page.join_button, LEFT)
+    dialog = page.join_dialog
+    assert dialog is not None
+    flows.type_text(qtbot, dialog.code_edit, code.encode_compact())
+    qtbot.mouseClick(dialog.lookup_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.guidelines.isVisible(), timeout=WAIT_MS)
+    qtbot.keyClick(dialog.accept_box, Qt.Key.Key_Space)
+    qtbot.mouseClick(dialog.ask_button, LEFT)
+    qtbot.waitUntil(lambda: "Waiting for an admin" in dialog.message.text(), timeout=WAIT_MS)
+    sync_relays(dee)
+    asyncio.run(ri.async_host_pass(dee))
+    dee.invites.deny(space_id, dee.invites.requests(space_id)[0].request_id)
+    asyncio.run(ri.async_host_pass(dee))
+    qtbot.waitUntil(lambda: "Declined" in dialog.message.text(), timeout=WAIT_MS)
+    assert page.model.rowCount() == 0
+    assert window_session(window).invites.relay_guest.waiting() == []
+
+
+def test_the_members_tab_of_a_second_admin_lists_and_approves(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, relay: Relay
+) -> None:
+    """Ari (in-process) invites and goes offline; Dee's app, an admin's other device, lists
+    the request in the Members tab and approves it; Ari's device later sees it approved."""
+    window = make_window()
+    window.bridge.background.invite_interval_s = 0.5
+    flows.create_vault(qtbot, window, name="Dee")
+    dee = window_session(window)
+    ari = new_session(tmp_path / "ari", "Ari")
+    bea = new_session(tmp_path / "bea", "Bea")
+    try:
+        space_id = ari.spaces.create_space("Circle", "", guidelines="Be kind.", display_name="Ari")
+        ari.relays.add_relay(space_id, relay.url)
+        ari.spaces.set_role(space_id, join_in_process(ari, dee, space_id, "Dee"), Role.ADMIN)
+        sync_relays(ari)
+        code, offer = ari.invites.relay_host.create(space_id, relay.url, 1, 3600)
+        asyncio.run(ri.publish_offer(code.relay_url, code.secret, offer))
+        sync_relays(ari)  # Ari is offline from here on
+        asyncio.run(ri.async_request(bea, code, lambda _o: True, "Bea", "she/her"))
+
+        page = open_spaces(qtbot, window)
+        qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT_MS)
+        page.select_space(space_id)
+        view = page.view
+        qtbot.waitUntil(lambda: view.snapshot is not None, timeout=WAIT_MS)
+        view.tabs.setCurrentWidget(view.members)
+        requests = view.members.requests
+        qtbot.waitUntil(lambda: requests.names() == ["Bea"], timeout=WAIT_MS)
+        qtbot.mouseClick(requests.approve_button, LEFT)
+        qtbot.waitUntil(lambda: "Bea" in view.members.names(), timeout=WAIT_MS)
+
+        def joined() -> bool:
+            status = asyncio.run(ri.async_status(bea, code))
+            if status.kind != "approved":
+                return False
+            asyncio.run(ri.async_settle(bea, code, status))
+            return True
+
+        qtbot.waitUntil(joined, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: bool(sync_relays(ari)) and _approved_on(ari, space_id))
+        [info] = ari.invites.invites(space_id, include_inactive=True)
+        assert (info.uses, info.state) == (1, "used up")
+    finally:
+        ari.lock()
+        bea.lock()
+
+
+def _approved_on(s: Session, space_id: bytes) -> bool:
+    """The answer reached this admin device as a space event (its device never read the
+    request itself: the row holds no name, and nothing is left for it to send)."""
+    return [r.status for r in s.invites.requests(space_id, include_decided=True)] == ["approved"]
