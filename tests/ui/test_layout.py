@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QApplication, QLabel
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QWidget
 from pytestqt.qtbot import QtBot
 
 from haven.ui.main_window import HavenWindow
@@ -90,3 +92,38 @@ def test_the_window_fits_the_screen_after_a_text_size_change(
     _settle()
     assert window.size() == window.fit.chosen.boundedTo(screen)
     assert title.font().pointSizeF() == base_heading
+
+
+def _inside(outer: QWidget, widget: QWidget) -> bool:
+    return outer.rect().contains(QRect(widget.mapTo(outer, QPoint(0, 0)), widget.size()))
+
+
+def test_right_to_left_the_journal_column_is_not_clipped(
+    qtbot: QtBot, make_window: MakeWindow, arabic: bool
+) -> None:
+    assert arabic
+    window = make_window()
+    flows.create_vault(qtbot, window, name="ريم")
+    flows.write_entry(qtbot, window, "يوم هادئ على البحر")
+    page = window.journal_page
+    splitter = page.findChild(QSplitter)
+    assert splitter is not None
+    for widget in (page.list_stack, page.filters.search, page.prompt, page.editor):
+        assert _inside(splitter, widget), type(widget).__name__
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_strength_hint_is_never_clipped_when_it_wraps(
+    qtbot: QtBot, make_window: MakeWindow, language: str, request: pytest.FixtureRequest
+) -> None:
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    window = make_window()
+    page = window.create_page
+    page.name.setText("Robin")
+    page.passphrase.setText("robin robin robin")  # a long hint: too easy to guess
+    for width in (window.width(), window.minimumWidth()):
+        window.resize(width, window.height())
+        _settle()
+        hint = page.strength
+        assert hint.height() >= hint.heightForWidth(hint.width()), (width, hint.text())

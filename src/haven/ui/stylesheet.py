@@ -58,6 +58,8 @@ QLineEdit:disabled, QPlainTextEdit:disabled, QTextEdit:disabled, QComboBox:disab
 QAbstractSpinBox:disabled, QListView:disabled {
     background: $window; border: 1px dashed $disabled_border;
 }
+QLineEdit { padding: 3px 4px; }
+QLineEdit:focus { padding: 2px 3px; }
 QComboBox { padding: 3px 6px; }
 QComboBox:focus { padding: 2px 5px; }
 QComboBox::drop-down { border: none; width: 18px; }
