@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from haven.core.spaces import events as ev
 
-#: The content-warning field is never narrower than this; below the comfortable width it
-#: moves to a row of its own.
+# The content-warning field is never narrower than this; below the comfortable width it
+# moves to a row of its own.
 CW_MIN_WIDTH = 120
 CW_COMFORTABLE_WIDTH = 220
 
