@@ -3,7 +3,6 @@ error line, a busy bar, and one centred column of limited width."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from haven.ui.appearance import mark_heading
