@@ -73,6 +73,13 @@ QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {
 QComboBox QAbstractItemView { border: 1px solid $border; }
 QAbstractItemView::item:selected { background: $accent; color: $on_accent; }
 
+QGroupBox {
+    border: 1px solid $border; border-radius: 6px; margin-top: ${group_top}px; padding-top: 4px;
+}
+QGroupBox::title {
+    subcontrol-origin: margin; subcontrol-position: top left; left: 8px; padding: 0 4px;
+}
+
 QCheckBox, QRadioButton { border: 2px solid transparent; border-radius: 4px; padding: 1px; }
 QCheckBox:focus, QRadioButton:focus { border: 2px solid $focus; }
 QCheckBox::indicator, QRadioButton::indicator, QGroupBox::indicator {
@@ -110,5 +117,6 @@ def build_stylesheet(colours: ThemeColours, point_size: float) -> str:
         arrow_down=theme_image("arrow-down", colours),
         arrow_up=theme_image("arrow-up", colours),
         glyph=f"{point_size * GLYPH_SCALE:.1f}",
+        group_top=round(point_size * 2),  # room for the title above the frame
         **sizes,
     )
