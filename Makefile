@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench lint typecheck check clean
+.PHONY: run test bench lint typecheck a11y check clean
 
 # The three distributions built from this tree (packaging/README.md), installed editable.
 DISTS  := -e packaging/pypi/core -e packaging/pypi/relay -e '.[dev]'
@@ -41,6 +41,11 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
+
+# The app as a screen reader sees it (AT-SPI under Xvfb): needs xvfb, dbus-x11, at-spi2-core
+# and python3-pyatspi from the distribution (tools/a11y/__main__.py names what is missing).
+a11y: $(STAMP)
+	$(VENV)/bin/python -m tools.a11y
 
 check: lint typecheck test
 

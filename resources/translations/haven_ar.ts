@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../src/haven/ui/app.py" line="82"/>
+        <location filename="../../src/haven/ui/app.py" line="90"/>
+        <source>Already open</source>
+        <extracomment>Makes the runner for commands sent to this window (haven.cli.remote, passed in by haven.__main__: the UI does not import the CLI).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/app.py" line="83"/>
+        <source>Haven is already open on this computer for this data folder, in another window or as `haven serve`. Use that one, or close it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="29"/>
@@ -64,98 +79,98 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="33"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="38"/>
         <source>Title (optional)</source>
         <extracomment>title, body, content warning (&quot;&quot; for none)</extracomment>
         <translation>العنوان (اختياري)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="34"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="39"/>
         <source>Post title</source>
         <translation>عنوان المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="39"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="44"/>
         <source>Write a reply…</source>
         <translation>اكتب ردًا…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="39"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="44"/>
         <source>Write a post. Markdown is welcome.</source>
         <translation>اكتب منشورًا. يمكنك استخدام Markdown.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="41"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="46"/>
         <source>Reply text</source>
         <translation>نص الرد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="41"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="46"/>
         <source>Post text</source>
         <translation>نص المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="42"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="47"/>
         <source>Ctrl+Enter sends</source>
         <translation>Ctrl+Enter للإرسال</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="44"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="49"/>
         <source>Content &amp;warning</source>
         <translation>&amp;تحذير من المحتوى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="45"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="50"/>
         <source>Add a content warning</source>
         <translation>أضف تحذيرًا من المحتوى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="46"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="51"/>
         <source>Readers see only the warning until they open it</source>
         <translation>لا يرى القرّاء إلا التحذير حتى يفتحوا المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="49"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="54"/>
         <source>What the post is about, e.g. “family conflict”</source>
         <translation>عمّ يتحدث المنشور، مثل «خلاف عائلي»</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="50"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="55"/>
         <source>Content warning text</source>
         <translation>نص التحذير من المحتوى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="52"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="57"/>
         <source>&amp;Reply</source>
         <translation>&amp;ردّ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="52"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="57"/>
         <source>&amp;Post</source>
         <translation>&amp;انشر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="54"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="59"/>
         <source>Send the reply</source>
         <translation>أرسل الرد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="54"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="59"/>
         <source>Send the post</source>
         <translation>انشر المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="91"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="130"/>
         <source>Write something first.</source>
         <translation>اكتب شيئًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="95"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="134"/>
         <source>Say what the content warning is about, or turn it off.</source>
         <translation>اكتب موضوع التحذير، أو أوقفه.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="100"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="139"/>
         <source>A post holds at most %1 characters.</source>
         <translation>يتسع المنشور لـ %1 حرف على الأكثر.</translation>
     </message>
@@ -345,77 +360,77 @@
         <translation>الأجهزة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="42"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="39"/>
         <source>Your journal can live on several of your computers. Linked devices sync with each other directly, encrypted end to end; no server ever sees your entries.</source>
         <translation>يمكن أن تكون يومياتك على عدة حواسيب لك. تتزامن الأجهزة المرتبطة مباشرة فيما بينها، بتشفير تام بين الطرفين؛ ولا يرى أي خادم تدويناتك أبدًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="48"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="45"/>
         <source>Linked devices</source>
         <translation>الأجهزة المرتبطة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="50"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="47"/>
         <source>&amp;Link a new device…</source>
         <translation>&amp;ربط جهاز جديد…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="51"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="48"/>
         <source>Link a new device</source>
         <translation>ربط جهاز جديد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="52"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="49"/>
         <source>&amp;Unlink…</source>
         <translation>&amp;فك الربط…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="53"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="50"/>
         <source>Unlink the selected device</source>
         <translation>فك ربط الجهاز المحدد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="125"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="170"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="204"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="122"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="167"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="201"/>
         <source>Unnamed device</source>
         <translation>جهاز بلا اسم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="129"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="126"/>
         <source>%1 — this device</source>
         <translation>%1 — هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="131"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="128"/>
         <source>%1 — unlinked</source>
         <translation>%1 — فُكّ ربطه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="174"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="175"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="171"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="172"/>
         <source>Unlink %1?</source>
         <translation>فك ربط %1؟</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="178"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="175"/>
         <source>It keeps what it already has, but it cannot read anything written after this: your journal moves to a new key that it never receives. To remove what is already on it, erase Haven&apos;s data there.</source>
         <translation>يحتفظ بما لديه من قبل، لكنه لن يستطيع قراءة أي شيء يُكتب بعد الآن: تنتقل يومياتك إلى مفتاح جديد لا يصله أبدًا. لإزالة ما عليه الآن، امسح بيانات Haven هناك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="183"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="184"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="180"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="181"/>
         <source>Unlink</source>
         <translation>فك الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="185"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="186"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="182"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="183"/>
         <source>Keep it linked</source>
         <translation>أبقه مرتبطًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="209"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="206"/>
         <source>%1 is unlinked. Your other devices receive the new key when they next sync.</source>
         <translation>فُكّ ربط %1. تتلقى أجهزتك الأخرى المفتاح الجديد عند مزامنتها القادمة.</translation>
     </message>
@@ -426,6 +441,161 @@
         <location filename="../../src/haven/ui/discreet.py" line="20"/>
         <source>Notes</source>
         <translation>ملاحظات</translation>
+    </message>
+</context>
+<context>
+    <name>DuressDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="41"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="70"/>
+        <source>Remove the duress passphrase</source>
+        <extracomment>current passphrase, duress passphrase (&quot;&quot; when removing), wipe the vault on use</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="41"/>
+        <source>Duress passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="46"/>
+        <source>Your vault&apos;s passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="48"/>
+        <source>Using it also &amp;destroys this vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="49"/>
+        <source>Using the duress passphrase destroys this vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="52"/>
+        <source>If ticked, unlocking with the duress passphrase also overwrites this vault&apos;s key, without a sign. After that nobody — you included — can ever open this vault again with any passphrase; only a backup brings it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="58"/>
+        <source>I &amp;understand this cannot be undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="59"/>
+        <source>I understand the vault cannot be recovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="63"/>
+        <source>Saving the duress passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="68"/>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="68"/>
+        <source>&amp;Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="72"/>
+        <source>Set the duress passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="75"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="76"/>
+        <source>Cancel</source>
+        <translation type="unfinished">إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="78"/>
+        <source>Your &amp;passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="86"/>
+        <source>The decoy journal and everything written in it are deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="106"/>
+        <source>Type your vault&apos;s passphrase first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="115"/>
+        <source>Tick the second box to confirm, or untick the first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DuressSettings</name>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="149"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="150"/>
+        <source>Duress passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="156"/>
+        <source>If someone forces you to unlock Haven, you can type a second passphrase instead of yours. It opens a separate decoy journal — write a few entries in it yourself, so it looks lived in — with no spaces and no linked devices. Your real vault stays closed. From outside, Haven&apos;s files look the same whether or not you set one, but someone who knows Haven well and examines the files closely may still suspect it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="167"/>
+        <source>Set &amp;duress passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="168"/>
+        <source>Set a duress passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="169"/>
+        <source>Remove duress passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="170"/>
+        <source>Remove the duress passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="196"/>
+        <source>Unlock Haven to change this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="198"/>
+        <source>No duress passphrase is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="201"/>
+        <source>A duress passphrase is set. Using it also destroys this vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="204"/>
+        <source>A duress passphrase is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="233"/>
+        <source>Duress passphrase removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="236"/>
+        <source>Duress passphrase set. Lock Haven and unlock with it to write in the decoy journal.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -578,27 +748,27 @@
 <context>
     <name>FeedTab</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="30"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="32"/>
         <source>Threads</source>
         <translation>المواضيع</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="32"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="34"/>
         <source>Pinned first, then newest first; press Enter to read one</source>
         <translation>المثبّت أولًا ثم الأحدث؛ اضغط Enter لقراءة موضوع</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="34"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="36"/>
         <source>No posts yet. Write the first one below.</source>
         <translation>لا منشورات بعد. اكتب أول منشور في الأسفل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="36"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="38"/>
         <source>Show &amp;older posts</source>
         <translation>اعرض المنشورات الأ&amp;قدم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="37"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="39"/>
         <source>Show older posts</source>
         <translation>اعرض المنشورات الأقدم</translation>
     </message>
@@ -673,24 +843,24 @@
 <context>
     <name>HavenWindow</name>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="61"/>
+        <location filename="../../src/haven/ui/main_window.py" line="64"/>
         <source>Journal</source>
         <extracomment>Quick exit happened (window hidden, vault locked). `run_app` quits on it.</extracomment>
         <translation>اليوميات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="62"/>
+        <location filename="../../src/haven/ui/main_window.py" line="65"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="63"/>
+        <location filename="../../src/haven/ui/main_window.py" line="66"/>
         <source>Devices</source>
         <translation>الأجهزة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="65"/>
-        <location filename="../../src/haven/ui/main_window.py" line="263"/>
+        <location filename="../../src/haven/ui/main_window.py" line="68"/>
+        <location filename="../../src/haven/ui/main_window.py" line="294"/>
         <source>Spaces</source>
         <translation>المساحات</translation>
     </message>
@@ -699,32 +869,32 @@
         <translation type="vanished">ملاحظات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="142"/>
+        <location filename="../../src/haven/ui/main_window.py" line="150"/>
         <source>Haven</source>
         <translation>Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="170"/>
+        <location filename="../../src/haven/ui/main_window.py" line="179"/>
         <source>Signed in as %1</source>
         <translation>مسجَّل باسم %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="204"/>
+        <location filename="../../src/haven/ui/main_window.py" line="235"/>
         <source>Passphrase changed; your vault is now under a new key.</source>
         <translation>تغيّرت عبارة المرور، وصارت خزنتك الآن تحت مفتاح جديد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="206"/>
+        <location filename="../../src/haven/ui/main_window.py" line="237"/>
         <source>Passphrase changed.</source>
         <translation>تغيّرت عبارة المرور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="235"/>
+        <location filename="../../src/haven/ui/main_window.py" line="266"/>
         <source>Your vault is damaged</source>
         <translation>خزنتك متضررة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="238"/>
+        <location filename="../../src/haven/ui/main_window.py" line="269"/>
         <source>Haven found %n damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
         <translation>
             <numerusform>لم يجد Haven أي صفحة متضررة في خزنتك.</numerusform>
@@ -736,12 +906,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="246"/>
+        <location filename="../../src/haven/ui/main_window.py" line="277"/>
         <source>Back up what still opens now (haven backup FILE), then restore your most recent backup into a new folder (haven restore FILE) to recover the rest.</source>
         <translation>احفظ نسخة احتياطية مما يزال يُفتح الآن (haven backup FILE)، ثم استعد أحدث نسخة احتياطية لديك في مجلد جديد (haven restore FILE) لاسترجاع الباقي.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="267"/>
+        <location filename="../../src/haven/ui/main_window.py" line="298"/>
         <source>Spaces, %n unread</source>
         <translation>
             <numerusform>المساحات، لا جديد</numerusform>
@@ -756,77 +926,87 @@
 <context>
     <name>HelpPage</name>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="24"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="33"/>
         <source>Get help now</source>
         <translation>احصل على المساعدة الآن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="27"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="36"/>
         <source>If you are in danger now, call the emergency number. These services listen without judging; many are free and confidential.</source>
         <translation>إن كنت في خطر الآن، فاتصل برقم الطوارئ. هذه الخدمات تستمع دون أحكام، وكثير منها مجاني وسري.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="33"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="42"/>
         <source>Country</source>
         <translation>البلد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="37"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="46"/>
         <source>Services in this country</source>
         <translation>الخدمات في هذا البلد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="41"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="50"/>
         <source>&amp;Back</source>
         <translation>&amp;رجوع</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="42"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="51"/>
         <source>Back</source>
         <translation>رجوع</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="44"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="52"/>
+        <source>Show the &amp;introduction again</source>
+        <translation>اعرض ال&amp;مقدمة مرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="53"/>
+        <source>Show the introduction to Haven again</source>
+        <translation>اعرض مقدمة Haven مرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="55"/>
         <source>&amp;Country</source>
         <translation>ال&amp;بلد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="63"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="79"/>
         <source>The list of services is missing. In danger, call your emergency number.</source>
         <translation>قائمة الخدمات مفقودة. في حالة الخطر اتصل برقم الطوارئ.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="88"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="104"/>
         <source>Emergency: %1</source>
         <translation>الطوارئ: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="92"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="108"/>
         <source>Call: %1</source>
         <translation>اتصال: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="94"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="110"/>
         <source>Text: %1</source>
         <translation>رسالة نصية: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="96"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="112"/>
         <source>Web: %1</source>
         <translation>الموقع: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="98"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="114"/>
         <source>Hours: %1</source>
         <translation>الأوقات: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="100"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="116"/>
         <source>checked %1</source>
         <translation>تم التحقق في %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="106"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="122"/>
         <source>%1 · source: %2</source>
         <translation>%1 · المصدر: %2</translation>
     </message>
@@ -862,6 +1042,104 @@
         <location filename="../../src/haven/ui/pages/home_page.py" line="42"/>
         <source>Get help now: crisis lines and support</source>
         <translation>احصل على المساعدة الآن: خطوط الأزمات والدعم</translation>
+    </message>
+</context>
+<context>
+    <name>IntroductionDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="39"/>
+        <source>Welcome</source>
+        <translation>أهلًا بك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="40"/>
+        <source>Introduction to Haven</source>
+        <translation>مقدمة إلى Haven</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="53"/>
+        <source>S&amp;kip</source>
+        <translation>ت&amp;خطَّ</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="54"/>
+        <source>Skip the introduction</source>
+        <translation>تخطَّ المقدمة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="55"/>
+        <source>&amp;Back</source>
+        <translation>&amp;رجوع</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="56"/>
+        <source>Previous step</source>
+        <translation>الخطوة السابقة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="79"/>
+        <source>A private place, on your computer</source>
+        <translation>مكان خاص، على حاسوبك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="81"/>
+        <source>Your journal and your spaces are encrypted on this computer. Nobody — no company, no server, no relay — can read them. Haven sends nothing about you anywhere and needs no email, phone number or real name.</source>
+        <translation>يومياتك ومساحاتك مشفّرة على هذا الحاسوب. لا يستطيع أحد قراءتها — لا شركة ولا خادم ولا مُرحِّل. لا يرسل Haven شيئًا عنك إلى أي مكان، ولا يحتاج إلى بريد إلكتروني أو رقم هاتف أو اسم حقيقي.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="88"/>
+        <source>Only you know your passphrase</source>
+        <translation>عبارة المرور لا يعرفها غيرك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="90"/>
+        <source>Your passphrase is the only key. If you forget it, nobody can open your vault — not even the people who make Haven. Keep it somewhere safe.</source>
+        <translation>عبارة المرور هي المفتاح الوحيد. إذا نسيتها فلن يستطيع أحد فتح خزنتك — ولا حتى صانعو Haven. احفظها في مكان آمن.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="96"/>
+        <source>Leave in a moment</source>
+        <translation>غادِر في لحظة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="98"/>
+        <source>Press Shift three times, or %1, to hide Haven and lock it at once. Ctrl+L locks without hiding, and Haven locks itself when you step away.</source>
+        <translation>اضغط Shift ثلاث مرات، أو %1، لإخفاء Haven وقفله فورًا. يقفل Ctrl+L دون إخفاء، ويقفل Haven نفسه حين تبتعد عنه.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="104"/>
+        <source>Keep a backup</source>
+        <translation>احتفظ بنسخة احتياطية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="106"/>
+        <source>A lost or broken computer should not cost you your journal. Make an encrypted backup now and then and keep it somewhere safe; it opens only with your passphrase.</source>
+        <translation>لا ينبغي أن يكلّفك حاسوب ضائع أو معطّل يومياتك. اصنع نسخة احتياطية مشفّرة بين حين وآخر واحفظها في مكان آمن؛ لا تُفتح إلا بعبارة مرورك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="138"/>
+        <source>&amp;Start</source>
+        <translation>اب&amp;دأ</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="138"/>
+        <source>&amp;Next</source>
+        <translation>ال&amp;تالي</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="140"/>
+        <source>Close the introduction</source>
+        <translation>أغلق المقدمة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="140"/>
+        <source>Next step</source>
+        <translation>الخطوة التالية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="143"/>
+        <source>Step %1 of %2</source>
+        <translation>الخطوة %1 من %2</translation>
     </message>
 </context>
 <context>
@@ -1094,47 +1372,47 @@
 <context>
     <name>JournalPage</name>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="42"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="45"/>
         <source>Journal entries</source>
         <translation>تدوينات اليوميات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="43"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="46"/>
         <source>Newest first; press Enter to open one</source>
         <translation>الأحدث أولًا؛ اضغط Enter لفتح تدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="46"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="57"/>
         <source>Journal sync status</source>
         <translation>حالة مزامنة اليوميات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="165"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="179"/>
         <source>Saved.</source>
         <translation>حُفظت.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="171"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="185"/>
         <source>Delete entry</source>
         <translation>حذف التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="172"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="186"/>
         <source>Delete this entry? This cannot be undone.</source>
         <translation>أتريد حذف هذه التدوينة؟ لا يمكن التراجع عن ذلك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="177"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="191"/>
         <source>Confirm deleting the entry</source>
         <translation>تأكيد حذف التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="189"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="203"/>
         <source>Deleted.</source>
         <translation>حُذفت.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="247"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="263"/>
         <source>%n or more entries</source>
         <translation>
             <numerusform>%n مدخلة أو أكثر</numerusform>
@@ -1146,7 +1424,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="249"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="265"/>
         <source>%n entries</source>
         <translation>
             <numerusform>لا تدوينات</numerusform>
@@ -1156,6 +1434,36 @@
             <numerusform>%n تدوينة</numerusform>
             <numerusform>%n تدوينة</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="280"/>
+        <source>Nothing found</source>
+        <translation>لم يُعثر على شيء</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="281"/>
+        <source>No entry matches this search. Try other words, or clear it.</source>
+        <translation>لا تدوينة تطابق هذا البحث. جرّب كلمات أخرى أو امسحه.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="283"/>
+        <source>&amp;Clear the search</source>
+        <translation>ا&amp;مسح البحث</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="287"/>
+        <source>Your journal is waiting</source>
+        <translation>يومياتك بانتظارك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="289"/>
+        <source>This page is yours alone: write whatever is on your mind. Only your passphrase opens it.</source>
+        <translation>هذه الصفحة لك وحدك: اكتب ما يجول في خاطرك. لا يفتحها إلا عبارة مرورك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="293"/>
+        <source>&amp;Write your first entry</source>
+        <translation>اكتب &amp;تدوينتك الأولى</translation>
     </message>
 </context>
 <context>
@@ -1456,148 +1764,148 @@
 <context>
     <name>MeTab</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="49"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="51"/>
         <source>The space&apos;s guidelines</source>
         <extracomment>name, pronouns, colour</extracomment>
         <translation>إرشادات المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="53"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="55"/>
         <source>Your name in this space</source>
         <translation>اسمك في هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="56"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="58"/>
         <source>Your pronouns in this space</source>
         <translation>ضمائرك في هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="58"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="60"/>
         <source>Your colour in this space</source>
         <translation>لونك في هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="61"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="63"/>
         <source>Colour %1</source>
         <translation>اللون %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="63"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="65"/>
         <source>Save &amp;name</source>
         <translation>احفظ الا&amp;سم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="64"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="66"/>
         <source>Save your name in this space</source>
         <translation>احفظ اسمك في هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="67"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="69"/>
         <source>Mute words, one per line</source>
         <translation>كلمات مكتومة، واحدة في كل سطر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="68"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="70"/>
         <source>One word or phrase per line</source>
         <translation>كلمة أو عبارة في كل سطر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="70"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="72"/>
         <source>Save &amp;mute words</source>
         <translation>احفظ الكلمات الم&amp;كتومة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="71"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="73"/>
         <source>Save the mute words</source>
         <translation>احفظ الكلمات المكتومة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="76"/>
         <source>&amp;Leave this space…</source>
         <translation>&amp;غادر هذه المساحة…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="77"/>
         <source>Leave this space</source>
         <translation>غادر هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="78"/>
         <source>&amp;Hand over ownership…</source>
         <translation>&amp;سلّم الملكية…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="80"/>
         <source>Hand over ownership of this space to another member</source>
         <translation>سلّم ملكية هذه المساحة إلى عضو آخر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="83"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="85"/>
         <source>You in this space</source>
         <translation>أنت في هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="85"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="87"/>
         <source>Na&amp;me</source>
         <translation>الا&amp;سم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="86"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="88"/>
         <source>&amp;Pronouns</source>
         <translation>&amp;الضمائر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="87"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="89"/>
         <source>C&amp;olour</source>
         <translation>ال&amp;لون</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="91"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="93"/>
         <source>Other spaces know you by another name and key, so nobody can link your memberships.</source>
         <translation>تعرفك المساحات الأخرى باسم ومفتاح آخرين، فلا يستطيع أحد الربط بين عضوياتك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="97"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="99"/>
         <source>Mute words</source>
         <translation>الكلمات المكتومة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="99"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="101"/>
         <source>Posts containing these are hidden for you only.</source>
         <translation>المنشورات التي تحويها تُخفى عنك وحدك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="107"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="109"/>
         <source>Your membership</source>
         <translation>عضويتك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="132"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="143"/>
         <source>No description.</source>
         <translation>لا وصف.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="135"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="146"/>
         <source>No guidelines yet.</source>
         <translation>لا إرشادات بعد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="154"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="165"/>
         <source>You are not a member of this space any more. What you read before stays on this computer, locked in your vault.</source>
         <translation>لم تعد عضوًا في هذه المساحة. ما قرأته من قبل يبقى على هذا الحاسوب، مقفلًا في خزنتك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="159"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="170"/>
         <source>You own this space. If you leave, the highest-ranked member who joined first becomes its owner; to choose who, hand it over first.</source>
         <translation>أنت مالك هذه المساحة. إن غادرت، يصبح مالكها العضو الأعلى دورًا والأقدم انضمامًا؛ لتختار بنفسك، سلّم الملكية أولًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="163"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="174"/>
         <source>Leaving stops new posts reaching you; the others see that you left.</source>
         <translation>المغادرة توقف وصول المنشورات الجديدة إليك؛ ويرى الآخرون أنك غادرت.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="177"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="188"/>
         <source>Choose a name for this space.</source>
         <translation>اختر اسمًا لهذه المساحة.</translation>
     </message>
@@ -1712,128 +2020,133 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="29"/>
+        <location filename="../../src/haven/ui/messages.py" line="30"/>
         <source>Choose a passphrase.</source>
         <translation>اختر عبارة مرور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="31"/>
+        <location filename="../../src/haven/ui/messages.py" line="32"/>
         <source>This passphrase is too short: use at least 10 characters.</source>
         <translation>عبارة المرور هذه قصيرة جدًا: استخدم عشرة أحرف على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="33"/>
-        <location filename="../../src/haven/ui/messages.py" line="77"/>
+        <location filename="../../src/haven/ui/messages.py" line="34"/>
+        <location filename="../../src/haven/ui/messages.py" line="82"/>
         <source>This passphrase is too easy to guess: add a few uncommon words.</source>
         <translation>يسهل تخمين عبارة المرور هذه: أضف بضع كلمات غير مألوفة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="36"/>
+        <location filename="../../src/haven/ui/messages.py" line="37"/>
         <source>The two passphrases do not match.</source>
         <translation>عبارتا المرور غير متطابقتين.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="41"/>
+        <location filename="../../src/haven/ui/messages.py" line="42"/>
         <source>Very weak</source>
         <translation>ضعيفة جدًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="42"/>
+        <location filename="../../src/haven/ui/messages.py" line="43"/>
         <source>Weak</source>
         <translation>ضعيفة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="43"/>
+        <location filename="../../src/haven/ui/messages.py" line="44"/>
         <source>Fair</source>
         <translation>مقبولة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="44"/>
+        <location filename="../../src/haven/ui/messages.py" line="45"/>
         <source>Strong</source>
         <translation>قوية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="45"/>
+        <location filename="../../src/haven/ui/messages.py" line="46"/>
         <source>Very strong</source>
         <translation>قوية جدًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="47"/>
+        <location filename="../../src/haven/ui/messages.py" line="48"/>
         <source>Strength: %1</source>
         <translation>القوة: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="53"/>
+        <location filename="../../src/haven/ui/messages.py" line="54"/>
         <source>That passphrase is not right. Check it and try again.</source>
         <translation>عبارة المرور غير صحيحة. تحقّق منها وحاول مرة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="55"/>
+        <location filename="../../src/haven/ui/messages.py" line="56"/>
         <source>Haven is already open in another window. Close it there first.</source>
         <translation>Haven مفتوح بالفعل في نافذة أخرى. أغلقه هناك أولًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="59"/>
+        <location filename="../../src/haven/ui/messages.py" line="60"/>
         <source>The vault files are damaged, so Haven cannot open them. Nothing was changed; restore a backup copy if you have one.</source>
         <translation>ملفات الخزنة تالفة، لذا لا يستطيع Haven فتحها. لم يتغيّر شيء؛ استعِد نسخة احتياطية إن كانت لديك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="65"/>
+        <location filename="../../src/haven/ui/messages.py" line="66"/>
         <source>There is no vault in this folder yet.</source>
         <translation>لا توجد خزنة في هذا المجلد بعد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="67"/>
+        <location filename="../../src/haven/ui/messages.py" line="68"/>
         <source>A vault already exists in this folder; nothing was changed.</source>
         <translation>توجد خزنة في هذا المجلد بالفعل؛ لم يتغيّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="71"/>
+        <location filename="../../src/haven/ui/messages.py" line="72"/>
         <source>The disk is full; nothing was saved. Free some space and try again.</source>
         <translation>القرص ممتلئ؛ لم يُحفظ شيء. أفرغ بعض المساحة وحاول مرة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="75"/>
+        <location filename="../../src/haven/ui/messages.py" line="76"/>
         <source>The vault is locked.</source>
         <translation>الخزنة مقفلة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="81"/>
+        <location filename="../../src/haven/ui/messages.py" line="78"/>
+        <source>Choose a different passphrase from the ones this vault already uses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="86"/>
         <source>That entry no longer exists.</source>
         <translation>هذه التدوينة لم تعد موجودة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="83"/>
+        <location filename="../../src/haven/ui/messages.py" line="88"/>
         <source>Some of what you typed cannot be saved. Check the title, text and tags.</source>
         <translation>تعذّر حفظ بعض ما كتبته. تحقّق من العنوان والنص والوسوم.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="86"/>
+        <location filename="../../src/haven/ui/messages.py" line="91"/>
         <source>Something went wrong; nothing was changed.</source>
         <translation>حدث خطأ ما؛ لم يتغيّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="92"/>
+        <location filename="../../src/haven/ui/messages.py" line="97"/>
         <source>Very low</source>
         <translation>سيئ جدًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="93"/>
+        <location filename="../../src/haven/ui/messages.py" line="98"/>
         <source>Low</source>
         <translation>سيئ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="94"/>
+        <location filename="../../src/haven/ui/messages.py" line="99"/>
         <source>Okay</source>
         <translation>لا بأس</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="95"/>
+        <location filename="../../src/haven/ui/messages.py" line="100"/>
         <source>Good</source>
         <translation>جيد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/messages.py" line="96"/>
+        <location filename="../../src/haven/ui/messages.py" line="101"/>
         <source>Great</source>
         <translation>رائع</translation>
     </message>
@@ -1956,7 +2269,7 @@
 <context>
     <name>ReactionsBar</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/reactions.py" line="41"/>
+        <location filename="../../src/haven/ui/spaces/reactions.py" line="43"/>
         <source>%1: %n reactions</source>
         <extracomment>kind, on</extracomment>
         <translation>
@@ -1969,7 +2282,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/reactions.py" line="43"/>
+        <location filename="../../src/haven/ui/spaces/reactions.py" line="45"/>
         <source>including yours</source>
         <translation>منها تفاعلك</translation>
     </message>
@@ -2218,117 +2531,122 @@
         <translation>تحذيرات عن هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="88"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="87"/>
         <source>Warning: a device of %1 sent two different versions of the same message. It may be a restored backup or a bug, or someone holding their key may be showing different things to different people. Check with them in person.</source>
         <translation>تحذير: أرسل جهاز لـ %1 نسختين مختلفتين من الرسالة نفسها. قد يكون السبب نسخة احتياطية مستعادة أو خللًا، أو أن شخصًا يملك مفتاحه يُظهر أشياء مختلفة لأشخاص مختلفين. تحقّق من الأمر معه وجهًا لوجه.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="152"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="95"/>
+        <source>Warning: %1 sent this computer a space key that does not match the key announced to the group, so it was not used. Someone holding their key may be trying to read the space. Check with them in person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="164"/>
         <source>Not changed: you can edit or delete only your own posts, and only while they are still shown (not deleted or removed by a moderator).</source>
         <translation>لم يتغيّر شيء: يمكنك تعديل منشوراتك أو حذفها فقط، وما دامت ظاهرة (غير محذوفة ولا أزالها مشرف).</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="169"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="181"/>
         <source>Saved your changes.</source>
         <translation>حُفظت تعديلاتك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="177"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="189"/>
         <source>Delete your post</source>
         <translation>احذف منشورك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="179"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="191"/>
         <source>Delete this post for everyone in the space? Its place shows “Deleted by its author”. Others&apos; devices that already synced it delete it when they next sync.</source>
         <translation>أتحذف هذا المنشور لدى الجميع في المساحة؟ يظهر مكانه «حذفه كاتبه». الأجهزة الأخرى التي زامنته تحذفه في مزامنتها التالية.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="182"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="194"/>
         <source>&amp;Delete</source>
         <translation>&amp;احذف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="183"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="195"/>
         <source>Delete the post</source>
         <translation>احذف المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="190"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="202"/>
         <source>Post deleted.</source>
         <translation>حُذف المنشور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="198"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="210"/>
         <source>Pinned to the top of the feed.</source>
         <translation>ثُبّت في أعلى الموجز.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="198"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="210"/>
         <source>Unpinned.</source>
         <translation>أُلغي التثبيت.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="200"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="212"/>
         <source>Not pinned: only moderators, admins and the owner pin threads, and only threads still shown. Nothing was changed.</source>
         <translation>لم يُثبَّت: يثبّت النقاشات المشرفون والمشرفون الإداريون والمالك فقط، والنقاشات الظاهرة فقط. لم يتغيّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="218"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="230"/>
         <source>Ownership handed over. You are now an admin.</source>
         <translation>سُلّمت الملكية. أنت الآن مشرف إداري.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="220"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="232"/>
         <source>Not handed over: only the owner can hand a space over, and only to a member who is still active in it. Nothing was changed.</source>
         <translation>لم تُسلَّم: المالك وحده يسلّم المساحة، ولعضو ما زال نشطًا فيها فقط. لم يتغيّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="233"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="245"/>
         <source>Leave “%1”? You stop receiving new posts, and the others see that you left. To come back you need a new invite.</source>
         <translation>أتغادر «%1»؟ يتوقف وصول المنشورات الجديدة إليك، ويرى الآخرون أنك غادرت. للعودة تحتاج إلى دعوة جديدة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="238"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="250"/>
         <source>You are its owner: ownership passes to the highest-ranked member who joined first, unless you hand it over first.</source>
         <translation>أنت مالكها: تنتقل الملكية إلى العضو الأعلى دورًا والأقدم انضمامًا، إلا إذا سلّمتها أولًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="242"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="254"/>
         <source>Leave this space</source>
         <translation>غادر هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="244"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="256"/>
         <source>&amp;Leave</source>
         <translation>&amp;غادر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="245"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="257"/>
         <source>Leave the space</source>
         <translation>غادر المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="246"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="258"/>
         <source>Also &amp;delete everything of this space from this computer</source>
         <translation>&amp;احذف أيضًا كل ما يخص هذه المساحة من هذا الحاسوب</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="247"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="259"/>
         <source>Also delete everything of this space from this computer</source>
         <translation>احذف أيضًا كل ما يخص هذه المساحة من هذا الحاسوب</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="262"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="274"/>
         <source>You left “%1” and its data was deleted from this computer.</source>
         <translation>غادرت «%1» وحُذفت بياناتها من هذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="266"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="278"/>
         <source>You left “%1”.</source>
         <translation>غادرت «%1».</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="267"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="279"/>
         <source>You could not leave: you are not an active member of this space.</source>
         <translation>تعذّرت المغادرة: لست عضوًا نشطًا في هذه المساحة.</translation>
     </message>
@@ -2464,154 +2782,154 @@
 <context>
     <name>SpaceView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="70"/>
         <source>Space sections</source>
         <extracomment>Threads read when a space opens; &quot;Show older posts&quot; doubles it. Join requests arrive without an event in the log, so an admin&apos;s open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
         <translation>أقسام المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="71"/>
         <source>&amp;Feed</source>
         <translation>&amp;الموجز</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="72"/>
         <source>Mem&amp;bers</source>
         <translation>الأ&amp;عضاء</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="73"/>
         <source>Mo&amp;deration</source>
         <translation>الإ&amp;شراف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="74"/>
         <source>&amp;About and you</source>
         <translation>&amp;عن المساحة وعنك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="221"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="218"/>
         <source>No space chosen</source>
         <translation>لم تُختر مساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="253"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="250"/>
         <source>Posted.</source>
         <translation>نُشر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="258"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="255"/>
         <source>Replied.</source>
         <translation>أُرسل الرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="265"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="262"/>
         <source>Role changed.</source>
         <translation>تغيّر الدور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="270"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="267"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>حُظر: منشوراته مخفية عنك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="272"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="269"/>
         <source>Unblocked.</source>
         <translation>أُلغي الحظر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="278"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="275"/>
         <source>Saved your name in this space.</source>
         <translation>حُفظ اسمك في هذه المساحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="282"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="279"/>
         <source>Mute words saved.</source>
         <translation>حُفظت الكلمات المكتومة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="304"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="301"/>
         <source>Report a post</source>
         <translation>أبلغ عن منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="305"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="302"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>أخبر المشرفين بما هو خطأ. لا يقرأ بلاغك غيرهم.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="306"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="303"/>
         <source>&amp;Report</source>
         <translation>&amp;أبلغ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="307"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="304"/>
         <source>Send the report</source>
         <translation>أرسل البلاغ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="314"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="311"/>
         <source>Reported to the moderators.</source>
         <translation>أُبلغ المشرفون.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="320"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="317"/>
         <source>Remove a post</source>
         <translation>إزالة منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="321"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="318"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>سيرى الأعضاء أن مشرفًا أزاله، وهذا السبب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="322"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="341"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="319"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="338"/>
         <source>Re&amp;move</source>
         <translation>أ&amp;زل</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="323"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="320"/>
         <source>Remove the post</source>
         <translation>أزل المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="329"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="326"/>
         <source>Post removed.</source>
         <translation>أزيل المنشور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="336"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="333"/>
         <source>Remove a member</source>
         <translation>إزالة عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="338"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="335"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>إزالة %1 من هذه المساحة؟ يبقى لديه ما قرأه، ولا شيء جديد: تحصل المساحة على مفتاح جديد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="342"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="339"/>
         <source>Remove the member</source>
         <translation>أزل العضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="351"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="348"/>
         <source>%1 was removed.</source>
         <translation>أزيل %1.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="385"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="382"/>
         <source>Sync is not running, so nobody could reach you to join. Unlock again, or check the sync port in Settings.</source>
         <translation>المزامنة متوقفة، فلا يستطيع أحد الوصول إليك للانضمام. افتح القفل مجددًا أو تحقق من منفذ المزامنة في الإعدادات.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="422"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="419"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>أُضيف %1. يستطيع قراءة المساحة حين يستلم Haven لديه رسالة الترحيب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="433"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="430"/>
         <source>%1&apos;s request was declined.</source>
         <translation>رُفض طلب %1.</translation>
     </message>
@@ -2813,48 +3131,57 @@
 <context>
     <name>SpacesPage</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="45"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="48"/>
         <source>Your spaces</source>
         <extracomment>How long after an event the views re-read (events often come in bursts during sync). Total unread posts over all spaces (the sidebar shows it).</extracomment>
         <translation>مساحاتك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="46"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="49"/>
         <source>Each with its number of unread posts</source>
         <translation>كل منها مع عدد منشوراته غير المقروءة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="49"/>
         <source>You are in no space yet. Create one, or ask someone for an invite.</source>
-        <translation>لست في أي مساحة بعد. أنشئ واحدة، أو اطلب دعوة من أحدهم.</translation>
+        <translation type="vanished">لست في أي مساحة بعد. أنشئ واحدة، أو اطلب دعوة من أحدهم.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="52"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="53"/>
+        <source>Spaces: small circles you trust</source>
+        <translation>المساحات: دوائر صغيرة تثق بها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="55"/>
+        <source>A space is a private group: a support circle, a topic, an organising team. Everything in it is encrypted for its members only. Start one and invite people, or join with an invite someone gave you.</source>
+        <translation>المساحة مجموعة خاصة: دائرة دعم، أو موضوع، أو فريق تنظيم. كل ما فيها مشفّر لأعضائها وحدهم. أنشئ واحدة وادعُ إليها من تشاء، أو انضم بدعوة أعطاك إياها أحدهم.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="61"/>
         <source>&amp;New space…</source>
         <translation>مساحة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="53"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="62"/>
         <source>Create a new space</source>
         <translation>أنشئ مساحة جديدة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="54"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="63"/>
         <source>&amp;Join…</source>
         <translation>ا&amp;نضم…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="55"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="64"/>
         <source>Join a space with an invite code</source>
         <translation>انضم إلى مساحة برمز دعوة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="61"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="70"/>
         <source>&amp;Spaces</source>
         <translation>&amp;المساحات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="219"/>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="251"/>
         <source>Space created. You are its owner.</source>
         <translation>أُنشئت المساحة. أنت مالكها.</translation>
     </message>
@@ -2982,7 +3309,7 @@
     <name>ThreadView</name>
     <message>
         <location filename="../../src/haven/ui/spaces/thread_view.py" line="71"/>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="198"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="202"/>
         <source>&amp;Show post</source>
         <extracomment>post id, kind, on parent id, body, content warning Your own post: edit it, or delete it (the view asks first). post id, pinned (moderators and above)</extracomment>
         <translation>&amp;اعرض المنشور</translation>
@@ -3034,7 +3361,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/thread_view.py" line="84"/>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="150"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="154"/>
         <source>P&amp;in</source>
         <translation>&amp;ثبّت</translation>
     </message>
@@ -3049,13 +3376,13 @@
         <translation>المنشور الأول، ثم الردود</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="152"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="156"/>
         <source>Unpin this thread</source>
         <translation>ألغِ تثبيت هذا النقاش</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/thread_view.py" line="85"/>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="152"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="156"/>
         <source>Pin this thread to the top</source>
         <translation>ثبّت هذا النقاش في الأعلى</translation>
     </message>
@@ -3065,22 +3392,22 @@
         <translation>ا&amp;حذف…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="150"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="154"/>
         <source>Unpi&amp;n</source>
         <translation>ألغِ ال&amp;تثبيت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="196"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="200"/>
         <source>Content warning: %1</source>
         <translation>تحذير من المحتوى: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="198"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="202"/>
         <source>&amp;Hide post</source>
         <translation>&amp;أخفِ المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="206"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="210"/>
         <source>This post is hidden behind a content warning. Press “Show post” to read it.</source>
         <translation>هذا المنشور مخفي خلف تحذير من المحتوى. اضغط «اعرض المنشور» لقراءته.</translation>
     </message>

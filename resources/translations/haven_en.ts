@@ -4,7 +4,7 @@
 <context>
     <name>HavenWindow</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="228"/>
+        <location filename="../../src/haven/ui/main_window.py" line="269"/>
         <source>Haven found %n damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
         <translation>
             <numerusform>Haven found %n damaged page in your vault: a disk error, or the file was changed. What opens is intact; what was on that page cannot be read.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="257"/>
+        <location filename="../../src/haven/ui/main_window.py" line="298"/>
         <source>Spaces, %n unread</source>
         <translation>
             <numerusform>Spaces, %n unread</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>JournalPage</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="247"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="263"/>
         <source>%n or more entries</source>
         <translation>
             <numerusform>%n or more entries</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="249"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="265"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>ReactionsBar</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/reactions.py" line="41"/>
+        <location filename="../../src/haven/ui/spaces/reactions.py" line="43"/>
         <source>%1: %n reactions</source>
         <extracomment>kind, on</extracomment>
         <translation>

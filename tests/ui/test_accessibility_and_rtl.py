@@ -3,16 +3,14 @@ pages render to non-trivial images."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from pytestqt.qtbot import QtBot
 
 from haven.ui.main_window import HavenWindow
-from haven.ui.translations import install_translations
 from tests.ui import flows
 from tests.ui.a11y import interactive_widgets, unnamed
 
@@ -47,15 +45,6 @@ def test_tab_reaches_the_editor_from_the_title(qtbot: QtBot, make_window: MakeWi
             widget = widget.nextInFocusChain()
         order.append(widget)
     assert order == [editor.mood, editor.tags, editor.body, editor.save_button]
-
-
-@pytest.fixture
-def arabic() -> Iterator[bool]:
-    loaded = install_translations(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
-    QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
-    yield loaded
-    install_translations(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 def test_arabic_translation_and_right_to_left(

@@ -49,3 +49,13 @@ def make_window(qtbot: QtBot, data_dir: Path, app_settings: AppSettings) -> Iter
         bridge.wait_for_workers()
         window.close()
         bridge.shutdown()
+
+
+@pytest.fixture
+def arabic() -> Iterator[bool]:
+    """The UI in Arabic, right to left, for one test; whether haven_ar.qm loaded."""
+    loaded = install_translations(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
+    QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
+    yield loaded
+    install_translations(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

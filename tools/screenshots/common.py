@@ -7,6 +7,7 @@ offscreen platform unless another is set, so it never touches a real vault or se
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import time
@@ -69,10 +70,27 @@ def shoot(window: object, path: Path) -> None:
     print(f"wrote {path}")
 
 
-def screenshot_app(language: str) -> tuple[Any, str]:
+def available_languages() -> list[str]:
+    """English, then every language Haven has a translation for (resources/translations:
+    haven_<lang>.qm), so a new translation gets its screenshots with no change here."""
+    from haven.ui.translations import translations_dir
+
+    folder = translations_dir()
+    found = (
+        sorted(p.stem.removeprefix("haven_") for p in folder.glob("haven_*.qm")) if folder else []
+    )
+    return ["en"] + [lang for lang in found if lang != "en"]
+
+
+def suffix_for(language: str, theme: str) -> str:
+    """File names: main.png (English, Light), main_ar.png, main_dark.png, main_ar_dark.png."""
+    return ("" if language == "en" else f"_{language}") + ("" if theme == "light" else f"_{theme}")
+
+
+def screenshot_app(language: str, theme: str = "light") -> tuple[Any, str]:
     """The application every screenshot script renders with: `language`'s translations, and
     background sync and demo linking kept on this computer (loopback, no LAN announcing).
-    Returns the application and the file-name suffix for the language."""
+    Returns the application and the file-name suffix for the language and theme."""
     from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
 
@@ -84,15 +102,59 @@ def screenshot_app(language: str) -> tuple[Any, str]:
     locale = QLocale(language)
     QLocale.setDefault(locale)
     install_translations(locale)
-    return app, "" if language == "en" else f"_{language}"
+    return app, suffix_for(language, theme)
 
 
-def render_all(render_one: Callable[[Path, str], list[Path]], argv: list[str] | None) -> int:
-    """`python -m …` entry point of a screenshot script: English and Arabic, offscreen."""
-    args = sys.argv[1:] if argv is None else argv
-    out_dir = Path(args[0]) if args else Path("docs/screenshots")
-    out_dir.mkdir(parents=True, exist_ok=True)
+def demo_settings(folder: Path, theme: str) -> Any:
+    """Throwaway settings in `folder`, in `theme`, with the first-run introduction seen (the
+    screenshots show it on its own)."""
+    from PySide6.QtCore import QSettings
+
+    from haven.ui.settings import AppSettings, Theme
+
+    settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    settings.theme = Theme(theme)
+    settings.introduction_seen = True
+    return settings
+
+
+THEMES = ("light", "dark", "high_contrast")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.screenshots",
+        description="Render Haven's pages and dialogs offscreen as PNG files, at the "
+        "window's default size.",
+    )
+    parser.add_argument("dir", nargs="?", default="docs/screenshots", type=Path)
+    parser.add_argument(
+        "--themes",
+        default="light",
+        help="comma-separated (light, dark, high_contrast) or 'all'; the committed set is "
+        "light, plus the journal in dark and high contrast",
+    )
+    parser.add_argument(
+        "--languages",
+        default="",
+        help="comma-separated; default: English and every translation Haven has",
+    )
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    args.themes = list(THEMES) if args.themes == "all" else args.themes.split(",")
+    for theme in args.themes:
+        if theme not in THEMES:
+            parser.error(f"unknown theme {theme!r}")
+    args.languages = args.languages.split(",") if args.languages else available_languages()
+    return args
+
+
+def render_all(render_one: Callable[[Path, str, str], list[Path]], argv: list[str] | None) -> int:
+    """`python -m …` entry point of a screenshot script: every language and theme asked for,
+    offscreen."""
+    args = parse_args(argv)
+    args.dir.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    render_one(out_dir, "en")
-    render_one(out_dir, "ar")
+    for theme in args.themes:
+        for language in args.languages:
+            render_one(args.dir, language, theme)
     return 0

@@ -90,7 +90,8 @@ def shoot_devices(
 ) -> list[Path]:
     session = window.bridge.session
     assert session is not None
-    laptop = "Robin’s laptop" if suffix == "" else "الحاسوب المحمول"
+    language = suffix.split("_")[1] if suffix.startswith("_") else "en"
+    laptop = {"ar": "الحاسوب المحمول", "fa": "لپ‌تاپ"}.get(language, "Robin’s laptop")
     _link_second_device(session, tmp / "laptop", passphrase, laptop, wait, app)
     page = window.devices_page
     window.home.show_section("devices")

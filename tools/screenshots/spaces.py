@@ -16,6 +16,7 @@ from haven.core.session import Session
 from haven.core.spaces.model import COLOURS
 from tools.screenshots.common import (
     DEMO_PASSPHRASE,
+    demo_settings,
     fresh_passphrase,
     render_all,
     screenshot_app,
@@ -70,7 +71,35 @@ TEXT: dict[str, dict[str, Any]] = {
         "reason": "الإعلانات غير مسموحة",
         "report": "رسائل مزعجة",
     },
+    "fa": {
+        "me": "رها",
+        "space": "حلقهٔ سه‌شنبه",
+        "bea": "بیتا",
+        "cai": "کیان",
+        "about": "یک حلقهٔ حمایتی هفتگی",
+        "rules": "مهربان باشید. آنچه اینجا گفته می‌شود همین‌جا می‌ماند.",
+        "p1": (
+            "به پدر و مادرم گفتم",
+            "بالاخره یکشنبه به پدر و مادرم گفتم. مادرم گریه کرد و پدرم ساکت شد."
+            "\n\nامروز برایم یک پیام **خیلی مهربان** فرستاد.",
+        ),
+        "r1": "خیلی به تو افتخار می‌کنم. قدم به قدم.",
+        "cw": "اختلاف خانوادگی",
+        "p2": ("", "برادرم عمداً اسم قبلی‌ام را به کار می‌برد. شما چطور با این کنار می‌آیید؟"),
+        "p3": (
+            "دیدار روز جمعه",
+            "چای در همان جای همیشگی، ساعت ۷ عصر:\n\n- یک خوراکی بیاورید\n- تازه‌واردها خوش آمدند",
+        ),
+        "ad": "همین حالا دنبال‌کنندهٔ ارزان بخرید",
+        "reason": "تبلیغات مجاز نیست",
+        "report": "هرزنامه",
+    },
 }
+
+
+def demo_text(language: str) -> dict[str, Any]:
+    """The demo circle in `language`, English for a language without demo text."""
+    return TEXT.get(language, TEXT["en"])
 
 
 def _carry(src: Session, dst: Session, space_id: bytes) -> None:
@@ -174,25 +203,21 @@ def _shoot_dialogs(app: Any, window: Any, out_dir: Path, suffix: str) -> list[Pa
     return paths
 
 
-def render(out_dir: Path, language: str = "en") -> list[Path]:
-    from PySide6.QtCore import QSettings
-
+def render(out_dir: Path, language: str = "en", theme: str = "light") -> list[Path]:
     from haven.ui.bridge import SessionBridge
     from haven.ui.main_window import HavenWindow
-    from haven.ui.settings import AppSettings
 
-    app, suffix = screenshot_app(language)
-    text = TEXT[language]
+    app, suffix = screenshot_app(language, theme)
+    text = demo_text(language)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="haven-shots-") as tmp:
         folder = Path(tmp)
         me = core_session.create(folder / "vault", DEMO_PASSPHRASE, str(text["me"]))
         demo_circle(me, folder, text)
         me.lock()
-        settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+        settings = demo_settings(folder, theme)
         bridge = SessionBridge(folder / "vault")
         window = HavenWindow(bridge, settings)
-        window.resize(1280, 760)
         window.show()
         bridge.unlock(fresh_passphrase())
         wait(app, lambda: window.current_page() is window.home)

@@ -21,15 +21,20 @@ from haven.sync.engine import SyncEngine
 from tools.screenshots.common import (
     DEMO_ENTRIES,
     DEMO_PASSPHRASE,
+    demo_settings,
     fresh_passphrase,
     render_all,
     screenshot_app,
     shoot,
     wait,
 )
-from tools.screenshots.spaces import TEXT, demo_circle
+from tools.screenshots.spaces import demo_circle, demo_text
 
-LAPTOP_ENTRY = {"en": "Written on the train, on my laptop.", "ar": "كتبتها في القطار على حاسوبي."}
+LAPTOP_ENTRY = {
+    "en": "Written on the train, on my laptop.",
+    "ar": "كتبتها في القطار على حاسوبي.",
+    "fa": "در قطار، روی لپ‌تاپم نوشتم.",
+}
 
 
 #: A relay on this computer that is not running (port 9, "discard", is never served here):
@@ -37,15 +42,12 @@ LAPTOP_ENTRY = {"en": "Written on the train, on my laptop.", "ar": "كتبتها
 DOWN_RELAY = "ws://127.0.0.1:9/"
 
 
-def render(out_dir: Path, language: str = "en") -> list[Path]:
-    from PySide6.QtCore import QSettings
-
+def render(out_dir: Path, language: str = "en", theme: str = "light") -> list[Path]:
     from haven.ui.bridge import SessionBridge
     from haven.ui.main_window import HavenWindow
-    from haven.ui.settings import AppSettings
 
-    app, suffix = screenshot_app(language)
-    text = TEXT[language]
+    app, suffix = screenshot_app(language, theme)
+    text = demo_text(language)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="haven-shots-") as tmp:
         folder = Path(tmp)
@@ -53,7 +55,7 @@ def render(out_dir: Path, language: str = "en") -> list[Path]:
         me.journal.add_many([JournalDraft(b, t, m, tags) for t, b, m, tags in DEMO_ENTRIES])
         space_id = demo_circle(me, folder, text)
         laptop = create_linked(folder / "laptop", DEMO_PASSPHRASE, make_bundle(me))
-        laptop.journal.add(LAPTOP_ENTRY[language])
+        laptop.journal.add(LAPTOP_ENTRY.get(language, LAPTOP_ENTRY["en"]))
         me.lock()
         bea = core_session.unlock(folder / "bea", DEMO_PASSPHRASE)
         engines = [SyncEngine(laptop), SyncEngine(bea)]
@@ -61,10 +63,9 @@ def render(out_dir: Path, language: str = "en") -> list[Path]:
             engine.start()
         bea_port = engines[1].serve("127.0.0.1", 0)
 
-        settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+        settings = demo_settings(folder, theme)
         bridge = SessionBridge(folder / "vault")
         window = HavenWindow(bridge, settings)
-        window.resize(1280, 760)
         window.show()
         bridge.unlock(fresh_passphrase())
         wait(app, lambda: window.current_page() is window.home)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from haven.core.changes import DevicesChanged, SpaceDetailsChanged
@@ -33,6 +33,7 @@ from haven.ui.settings import AppSettings
 from haven.ui.settings_duress import DuressSettings
 from haven.ui.spaces.spaces_page import SpacesPage
 from haven.ui.sync_status import SyncStatusLabel
+from haven.ui.window_fit import WindowFit
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +71,7 @@ class HavenWindow(QMainWindow):
         self.home.add_footer(self.sync_status)
         for page in (self.create_page, self.unlock_page, self.home, self.link_page, self.help_page):
             self.stack.addWidget(page)
-        self.setCentralWidget(self.stack)
-        self.resize(1000, 680)
+        self.fit = WindowFit(self, self.stack)  # the pages scroll; the window fits the screen
 
         self.safety = SafetyWatcher(self)
         self.discreet = DiscreetTitles(self)
@@ -145,6 +145,7 @@ class HavenWindow(QMainWindow):
         if isinstance(app, QApplication):
             appearance.apply_theme(app, self.settings.theme)
             appearance.apply_font_scale(app, self.settings.font_scale)
+        self.fit.apply(self.settings.font_scale)
         self.discreet.set_on(self.settings.discreet)  # dialogs, message boxes and the icon
         self.setWindowTitle(neutral_title() if self.settings.discreet else self.tr("Haven"))
         self.unlock_page.set_discreet(self.settings.discreet)
@@ -357,6 +358,10 @@ class HavenWindow(QMainWindow):
         self.quickExited.emit()
 
     # ---------------------------------------------------------------- Qt events
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit.on_resized(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         if self.bridge.session is None and self.stack.currentWidget() is self.home:

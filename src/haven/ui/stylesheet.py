@@ -58,6 +58,8 @@ QLineEdit:disabled, QPlainTextEdit:disabled, QTextEdit:disabled, QComboBox:disab
 QAbstractSpinBox:disabled, QListView:disabled {
     background: $window; border: 1px dashed $disabled_border;
 }
+QLineEdit { padding: 3px 4px; }
+QLineEdit:focus { padding: 2px 3px; }
 QComboBox { padding: 3px 6px; }
 QComboBox:focus { padding: 2px 5px; }
 QComboBox::drop-down { border: none; width: 18px; }
@@ -70,6 +72,13 @@ QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {
 }
 QComboBox QAbstractItemView { border: 1px solid $border; }
 QAbstractItemView::item:selected { background: $accent; color: $on_accent; }
+
+QGroupBox {
+    border: 1px solid $border; border-radius: 6px; margin-top: ${group_top}px; padding-top: 4px;
+}
+QGroupBox::title {
+    subcontrol-origin: margin; subcontrol-position: top left; left: 8px; padding: 0 4px;
+}
 
 QCheckBox, QRadioButton { border: 2px solid transparent; border-radius: 4px; padding: 1px; }
 QCheckBox:focus, QRadioButton:focus { border: 2px solid $focus; }
@@ -108,5 +117,6 @@ def build_stylesheet(colours: ThemeColours, point_size: float) -> str:
         arrow_down=theme_image("arrow-down", colours),
         arrow_up=theme_image("arrow-up", colours),
         glyph=f"{point_size * GLYPH_SCALE:.1f}",
+        group_top=round(point_size * 2),  # room for the title above the frame
         **sizes,
     )

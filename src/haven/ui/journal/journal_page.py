@@ -59,7 +59,9 @@ class JournalPage(QWidget):
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
+        # 1 px each side: right-to-left, QSplitter places its first widget 1 px past its own
+        # edge, which clipped the right border of the list, the search and the prompt.
+        left_layout.setContentsMargins(1, 0, 1, 0)
         left_layout.addWidget(self.prompt)
         left_layout.addWidget(self.filters)
         left_layout.addWidget(self.list_stack, 1)

@@ -3,8 +3,7 @@ error line, a busy bar, and one centred column of limited width."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from haven.ui.appearance import mark_heading
 
@@ -42,8 +41,14 @@ def centred_column(page: QWidget, min_width: int = 480, max_width: int = 600) ->
     box.setMinimumWidth(min_width)
     box.setMaximumWidth(max_width)
     column = QVBoxLayout(box)
+    # Centred by stretches, not AlignHCenter: an aligned box gets its size hint's height,
+    # which clipped a wrapped line (the strength hint) in a narrower column.
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(box, 100)
+    row.addStretch(1)
     outer = QVBoxLayout(page)
     outer.addStretch(1)
-    outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+    outer.addLayout(row)
     outer.addStretch(2)
     return column

@@ -24,7 +24,7 @@ from haven.ui.translations import ui_language
 
 class HelpPage(QWidget):
     backRequested = Signal()
-    #: Show the first-run introduction again (ui/onboarding.py).
+    # Show the first-run introduction again (ui/onboarding.py).
     introductionRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:

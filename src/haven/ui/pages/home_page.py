@@ -47,6 +47,9 @@ class HomePage(QWidget):
         layout.addWidget(self.sections, 1)
         self._keys: list[str] = []
         self.sidebar.currentRowChanged.connect(self.sections.setCurrentIndex)
+        # A screen reader switches sections by selecting an item (AT-SPI Selection), which
+        # moves the selection but not the current row.
+        self.sidebar.itemSelectionChanged.connect(self._follow_selection)
         self.lock_button.clicked.connect(self.lockRequested)
         self.help_button.clicked.connect(self.helpRequested)
 
@@ -68,6 +71,13 @@ class HomePage(QWidget):
     def add_footer(self, widget: QWidget) -> None:
         """A line under the sidebar, above the persona (e.g. the sync status)."""
         self._side.insertWidget(1, widget)
+
+    def _follow_selection(self) -> None:
+        selected = self.sidebar.selectedItems()
+        if selected:
+            row = self.sidebar.row(selected[0])
+            if row != self.sidebar.currentRow():
+                self.sidebar.setCurrentRow(row)
 
     def show_section(self, key: str) -> None:
         self.sidebar.setCurrentRow(self._keys.index(key))

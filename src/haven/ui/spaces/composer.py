@@ -6,10 +6,10 @@ to open the post. Ctrl+Enter sends."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -19,6 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from haven.core.spaces import events as ev
+
+# The content-warning field is never narrower than this; below the comfortable width it
+# moves to a row of its own.
+CW_MIN_WIDTH = 120
+CW_COMFORTABLE_WIDTH = 220
 
 
 class Composer(QWidget):
@@ -56,15 +61,15 @@ class Composer(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
 
-        cw_row = QHBoxLayout()
-        cw_row.addWidget(self.cw_toggle)
-        cw_row.addWidget(self.cw, 1)
-        cw_row.addWidget(self.send_button)
+        self.cw.setMinimumWidth(CW_MIN_WIDTH)
+        self.cw_row = QGridLayout()
+        self._narrow: bool | None = None
+        self._place_cw_row(narrow=False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.body)
-        layout.addLayout(cw_row)
+        layout.addLayout(self.cw_row)
         layout.addWidget(self.status)
         if not reply:
             self.setTabOrder(self.title, self.body)
@@ -78,6 +83,40 @@ class Composer(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.submit)
+
+    def _place_cw_row(self, narrow: bool) -> None:
+        """Wide: toggle, warning, send on one row. Narrow: the warning on a row of its own, so
+        it is never squeezed too small to read while typing it."""
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        # Its own minimum is the narrow arrangement's, or the wide row would hold it wide.
+        self.setMinimumWidth(
+            max(
+                CW_MIN_WIDTH,
+                self.cw_toggle.sizeHint().width() + self.send_button.sizeHint().width() + 12,
+            )
+        )
+        for widget in (self.cw_toggle, self.cw, self.send_button):
+            self.cw_row.removeWidget(widget)
+        self.cw_row.addWidget(self.cw_toggle, 0, 0)
+        if narrow:
+            self.cw_row.addWidget(self.send_button, 0, 2)
+            self.cw_row.addWidget(self.cw, 1, 0, 1, 3)
+        else:
+            self.cw_row.addWidget(self.cw, 0, 1)
+            self.cw_row.addWidget(self.send_button, 0, 2)
+        self.cw_row.setColumnStretch(1, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        room = (
+            event.size().width()
+            - self.cw_toggle.sizeHint().width()
+            - self.send_button.sizeHint().width()
+            - 2 * max(6, self.cw_row.horizontalSpacing())
+        )
+        self._place_cw_row(narrow=room < CW_COMFORTABLE_WIDTH)
 
     def _on_cw_toggled(self, on: bool) -> None:
         self.cw.setEnabled(on)

@@ -27,6 +27,8 @@ class FeedTab(QWidget):
         self.list.setModel(self.model)
         self.list.setItemDelegate(PostDelegate(self.list))
         self.list.setUniformItemSizes(True)
+        # Rows elide to the column's width: a sideways scroll bar would only hide their ends.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setAccessibleName(self.tr("Threads"))
         self.list.setAccessibleDescription(
             self.tr("Pinned first, then newest first; press Enter to read one")

@@ -12,12 +12,14 @@ from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -112,7 +114,16 @@ class MeTab(QWidget):
         leave_row.addWidget(self.hand_over_button)
         leave_row.addWidget(self.leave_button)
         leave_layout.addLayout(leave_row)
-        layout = QVBoxLayout(self)
+        # The tallest tab: it scrolls, rather than holding the window taller than the screen.
+        content = QWidget()
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroller)
+        layout = QVBoxLayout(content)
         layout.addWidget(self.about)
         layout.addWidget(self.guidelines)
         layout.addWidget(persona_box)

@@ -4,9 +4,10 @@ same order (never ranked by count), each reachable by Tab and Space."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from haven.core.spaces.model import REACTIONS, FeedPost
+from haven.ui.flow_row import FlowRow
 from haven.ui.spaces import wording
 
 
@@ -17,16 +18,17 @@ class ReactionsBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.buttons: dict[str, QPushButton] = {}
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         for kind in REACTIONS:
             button = QPushButton()
             button.setCheckable(True)
             button.setObjectName(f"reaction-{kind}")
             button.clicked.connect(lambda on, k=kind: self.toggled.emit(k, on))
             self.buttons[kind] = button
-            layout.addWidget(button)
-        layout.addStretch(1)
+        # Wraps onto more rows in a narrow column (it used to hold the window 500 px wide).
+        self.row = FlowRow(list(self.buttons.values()))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.row)
         self.show_post(None)
 
     def show_post(self, post: FeedPost | None) -> None:
@@ -42,6 +44,7 @@ class ReactionsBar(QWidget):
             if mine:
                 name += ", " + self.tr("including yours")
             button.setAccessibleName(name)
+        self.row.refit()
 
     def count(self, kind: str) -> int:
         """The number shown on a kind's button (0 when none)."""

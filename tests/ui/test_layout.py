@@ -1,0 +1,129 @@
+"""Layout at the window's default size and at every text size: the content-warning field is
+never squeezed (a row of its own when narrow), reactions wrap instead of holding the window
+wide, headings grow with the text, and the window fits the screen after a text-size change
+and returns to its size afterwards."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QWidget
+from pytestqt.qtbot import QtBot
+
+from haven.ui.main_window import HavenWindow
+from haven.ui.settings import AppSettings
+from haven.ui.spaces.composer import CW_MIN_WIDTH, Composer
+from haven.ui.spaces.reactions import ReactionsBar
+from tests.ui import flows
+from tests.ui.spaces_steps import create_space, open_spaces
+
+MakeWindow = Callable[..., HavenWindow]
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def test_the_warning_field_takes_its_own_row_when_narrow(qtbot: QtBot) -> None:
+    composer = Composer()
+    qtbot.addWidget(composer)
+    composer.show()
+    composer.cw_toggle.setChecked(True)
+    composer.resize(900, 220)
+    _settle()
+    assert (
+        composer.cw.geometry().top() == composer.cw_toggle.geometry().top()
+        or abs(composer.cw.geometry().center().y() - composer.cw_toggle.geometry().center().y()) < 6
+    )
+    composer.resize(composer.minimumWidth(), 260)
+    _settle()
+    assert composer.cw.geometry().top() > composer.cw_toggle.geometry().bottom()
+    assert composer.cw.width() >= CW_MIN_WIDTH
+    assert composer.minimumWidth() < 300  # no longer holds the feed column wide
+
+
+def test_reactions_wrap_in_a_narrow_column(qtbot: QtBot) -> None:
+    bar = ReactionsBar()
+    qtbot.addWidget(bar)
+    bar.show()
+    one_row = sum(b.sizeHint().width() for b in bar.buttons.values())
+    assert bar.minimumSizeHint().width() < one_row / 2
+    bar.resize(200, 40)
+    _settle()
+    tops = {b.geometry().top() for b in bar.buttons.values()}
+    assert len(tops) > 1
+    assert all(b.geometry().right() <= bar.width() for b in bar.buttons.values())
+
+
+def test_a_space_fits_the_default_window_without_scrolling(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    page = open_spaces(qtbot, window)
+    create_space(qtbot, page)
+    _settle()
+    scroller = window.fit.scroller
+    assert scroller.verticalScrollBar().maximum() == 0
+    assert scroller.horizontalScrollBar().maximum() == 0
+    assert page.view.feed.composer.cw.width() >= CW_MIN_WIDTH
+
+
+def test_the_window_fits_the_screen_after_a_text_size_change(
+    qtbot: QtBot, make_window: MakeWindow, app_settings: AppSettings
+) -> None:
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    open_spaces(qtbot, window)
+    screen = window.screen().availableGeometry().size()
+    title = window.create_page.findChild(QLabel, "pageTitle")
+    assert title is not None
+    base_heading = title.font().pointSizeF()
+    app_settings.font_scale = 200
+    window.apply_settings()
+    _settle()
+    assert window.width() <= screen.width() and window.height() <= screen.height()
+    assert title.font().pointSizeF() > 1.8 * base_heading  # headings scale with the text
+    app_settings.font_scale = 100
+    window.apply_settings()
+    _settle()
+    assert window.size() == window.fit.chosen.boundedTo(screen)
+    assert title.font().pointSizeF() == base_heading
+
+
+def _inside(outer: QWidget, widget: QWidget) -> bool:
+    return outer.rect().contains(QRect(widget.mapTo(outer, QPoint(0, 0)), widget.size()))
+
+
+def test_right_to_left_the_journal_column_is_not_clipped(
+    qtbot: QtBot, make_window: MakeWindow, arabic: bool
+) -> None:
+    assert arabic
+    window = make_window()
+    flows.create_vault(qtbot, window, name="ريم")
+    flows.write_entry(qtbot, window, "يوم هادئ على البحر")
+    page = window.journal_page
+    splitter = page.findChild(QSplitter)
+    assert splitter is not None
+    for widget in (page.list_stack, page.filters.search, page.prompt, page.editor):
+        assert _inside(splitter, widget), type(widget).__name__
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_strength_hint_is_never_clipped_when_it_wraps(
+    qtbot: QtBot, make_window: MakeWindow, language: str, request: pytest.FixtureRequest
+) -> None:
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    window = make_window()
+    page = window.create_page
+    page.name.setText("Robin")
+    page.passphrase.setText("robin robin robin")  # a long hint: too easy to guess
+    for width in (window.width(), window.minimumWidth()):
+        window.resize(width, window.height())
+        _settle()
+        hint = page.strength
+        assert hint.height() >= hint.heightForWidth(hint.width()), (width, hint.text())
