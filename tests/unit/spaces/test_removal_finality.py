@@ -275,3 +275,24 @@ def test_a_mutual_removal_arriving_last_is_judged_as_a_recompute_would(group: Gr
     assert state(group.owner, sid) == seen
     active = {m.member_pk for m in group.owner.spaces.members(sid)}
     assert pk["bea"] in active and pk["cai"] not in active
+
+
+def test_a_chain_forked_against_the_cut_counts_nothing_where_the_other_branch_is_held(
+    group: Group,
+) -> None:
+    """Cai shows Ari one event and Bea another with the same number; Ari's removal names
+    Ari's. Bea, holding the other branch at the cut's position, cannot tell which of Cai's
+    events Ari had seen below it, so none of that chain counts there; Ari keeps its own."""
+    sid, pk = group.space_id, group.pk
+    group.cai.spaces.post(sid, "hello")
+    group.sync()
+    hostile = Hostile.of(group.cai, sid)
+    post = {"title": "", "cw": ""}
+    a, b = hostile.equivocate(ev.POST, {**post, "body": "branch A"}, {**post, "body": "branch B"})
+    group.owner.log.ingest([a])
+    group.bea.log.ingest([b])
+    assert "branch B" in bodies(group.bea, sid)
+    group.owner.spaces.remove_member(sid, pk["cai"])
+    deliver(group.owner, group.bea, sid)
+    assert {"hello", "branch A"} <= bodies(group.owner, sid)
+    assert not {"hello", "branch A", "branch B"} & bodies(group.bea, sid)
