@@ -3,7 +3,6 @@ fetchMore (what the view calls as it scrolls) adds one page at a time."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import pytest
@@ -29,12 +28,10 @@ def test_model_pages(qtbot: QtBot, data_dir, make_window: MakeWindow) -> None:
     )
     s.lock()
     window = make_window()
-    started = time.perf_counter()
     flows.unlock(qtbot, window)
     page = window.journal_page
     model = page.model
     qtbot.waitUntil(lambda: model.rowCount() > 0)
-    opened_s = time.perf_counter() - started
     assert model.rowCount() == PAGE_SIZE
     assert model.canFetchMore()
     assert model.rowCount() < ENTRIES
@@ -44,7 +41,6 @@ def test_model_pages(qtbot: QtBot, data_dir, make_window: MakeWindow) -> None:
     # newest first: add_many gives later drafts later (or equal) times
     first = model.entry(0)
     assert first is not None and model.data(model.index(0), HeadlineRole) == headline(first)
-    assert opened_s < 10  # includes the (test-speed) KDF; a page is milliseconds
 
     # Scrolling to the bottom makes the view fetch more.
     page.list.scrollToBottom()
