@@ -103,6 +103,7 @@ def run_app(args: list[str], commands: CommandsFactory | None = None) -> int:
 
     from haven.ui.app_icon import app_icon
     from haven.ui.bridge import SessionBridge
+    from haven.ui.error_guard import ErrorGuard
     from haven.ui.main_window import HavenWindow
     from haven.ui.settings import AppSettings
     from haven.ui.translations import install_translations
@@ -125,6 +126,8 @@ def run_app(args: list[str], commands: CommandsFactory | None = None) -> int:
     bridge = SessionBridge(data_dir)
     control = start_control(claim, data_dir, bridge, commands)
     window = HavenWindow(bridge, settings)
+    guard = ErrorGuard(lambda: window)
+    guard.install()
     # Quick exit: after hiding and locking, end the process so nothing stays in memory.
     window.quickExited.connect(app.quit)
     window.show()
@@ -137,3 +140,4 @@ def run_app(args: list[str], commands: CommandsFactory | None = None) -> int:
             control.close()  # first: no command starts against a vault being locked
         window.lock()  # saves an unsaved draft into the vault, then locks
         bridge.shutdown()
+        guard.uninstall()
