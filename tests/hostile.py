@@ -12,7 +12,9 @@ the way an attacker would — bypassing the service's checks and the log's own w
 - `preempt_share`: a `space.epoch.share` of an epoch key the attacker chose, sealed to
   members' box keys, to be delivered before the real rotation;
 - `poison`: an envelope that decrypts and verifies but carries out-of-range integers, wrong
-  types or huge lengths (see POISONS).
+  types or huge lengths (see POISONS);
+- `emptied_copy`: someone else's event in its redacted form, vouched for by a "redaction"
+  the attacker wrote (to suppress a post without the right to remove it).
 
 Envelopes are returned as bytes, to be fed to `log.ingest`, a sync round, or a relay. The
 toolkit keeps its own idea of the chain (seq, prev, clock); `commit=False` crafts without
@@ -217,6 +219,14 @@ class Hostile:
         encrypted under epoch `under` (default: the member's current epoch)."""
         keys = seal_epoch_key_to_all(recipients, self.space_id, epoch, key)
         return self.event(ev.SHARE, {"epoch": epoch, "keys": keys}, epoch=under, **header)
+
+    def emptied_copy(self, envelope: bytes, redaction: bytes) -> bytes:
+        """`envelope` (any event the member holds) redacted, carrying the proof of
+        `redaction` (an envelope of the member's, e.g. a forged removal of that event)."""
+        proof_epoch = env.read_header(redaction)[0].epoch
+        proof = env.redaction_proof(redaction, self.epoch_keys[proof_epoch])
+        epoch = env.read_header(envelope)[0].epoch
+        return env.redacted_envelope(envelope, self.epoch_keys[epoch], proof)
 
     def poison(self, kind: str, *, commit: bool = False) -> bytes:
         """An envelope that decrypts and whose signature verifies, but whose values are out

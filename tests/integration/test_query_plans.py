@@ -50,6 +50,7 @@ SMALL_TABLES = {
     "space_key_conflicts": "one row per rotation or share by an admin that sealed this "
     "device a wrong key (a warning each)",
     "equivocations": "one row per forked sequence number (a warning each)",
+    "space_moderators": "one row per member who has been a moderator or above",
     "journal_tag_counts": "one row per distinct tag",
     "journal_totals": "one row",
     "device_keys": "this device's keys",
@@ -65,6 +66,7 @@ SMALL_TABLES = {
 CONTENT_TABLES = {
     "events", "held_events", "space_posts", "space_reactions", "space_reports",
     "space_modlog", "journal_entries", "journal_tags", "journal_tombstones", "journal_fts",
+    "redacted_events", "redactions",
 }  # fmt: skip
 #: Partial indexes that hold few rows of a space however large it grows.
 SMALL_INDEXES = {"space_posts_pinned": "pinned threads"}

@@ -175,8 +175,7 @@ def test_an_emptied_copy_with_a_forged_redaction_is_refused(circle) -> None:
         (ev.DELETE, {"target": post}),
     ):
         forged = hostile.fresh_chain().forge(kind, content)
-        proof = redaction_proof(forged, keys[hostile.epoch])
-        emptied = redacted_envelope(stored.envelope, keys[stored.epoch], proof)
+        emptied = hostile.emptied_copy(stored.envelope, forged)
         assert open_event(emptied, keys[stored.epoch]).redacted  # it verifies as an event
         result = ari.log.ingest([forged, emptied])
         assert not [e for e in result.accepted if e.id == post]
