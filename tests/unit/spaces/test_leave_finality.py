@@ -158,3 +158,34 @@ def test_a_device_listed_again_counts_again(group: Group) -> None:
     group.owner.log.ingest([laptop.event(ev.POST, post("listed again"))])
     assert "listed again" in bodies(group.owner, sid)
     assert state(group.owner, sid) == recomputed(group.owner, sid)
+
+
+def test_a_dropped_device_cannot_list_itself_again_from_its_own_chain(group: Group) -> None:
+    sid, pk = group.space_id, group.pk
+    laptop = _linked_device(group)
+    devices = group.owner.spaces.devices(sid, pk["cai"])
+    group.owner.spaces.remove_device(sid, pk["cai"], laptop.device)
+    group.sync()
+    laptop.learn(group.cai)
+    relist = laptop.event(
+        ev.DEVICES, {"member": pk["cai"], "devices": [[d, b] for d, b in devices]}
+    )
+    after = laptop.event(ev.POST, post("the laptop listed itself"))
+    group.owner.log.ingest([relist, after])
+    assert laptop.device not in dict(group.owner.spaces.devices(sid, pk["cai"]))
+    assert "the laptop listed itself" not in bodies(group.owner, sid)
+    assert state(group.owner, sid) == recomputed(group.owner, sid)
+
+
+def test_dropping_the_device_one_writes_from_counts_everywhere(group: Group) -> None:
+    """Cai drops the device it is writing on (keeping its laptop): the drop lies on the
+    dropped chain, and is inside its own cut, so it counts as it did when written."""
+    sid, pk = group.space_id, group.pk
+    laptop = _linked_device(group)
+    main = Hostile.of(group.cai, sid).device
+    group.cai.spaces.remove_device(sid, pk["cai"], main)
+    group.sync()
+    for s in group.all():
+        assert [d for d, _ in s.spaces.devices(sid, pk["cai"])] == [laptop.device]
+        assert state(s, sid) == recomputed(s, sid)
+        assert [d for d, _ in s.spaces.devices(sid, pk["cai"])] == [laptop.device]

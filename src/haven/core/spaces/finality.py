@@ -167,6 +167,8 @@ class Candidates:
                 if s.type == ev.ADD:
                     self._adds.setdefault(member, []).append(((s.lamport, s.id), s.id))
                 for device in listed:
+                    if (s.author, s.device) == (member, device):
+                        continue  # a dropped chain cannot list itself back
                     self._listings.setdefault((member, device), []).append(
                         ((s.lamport, s.id), s.id)
                     )
@@ -348,7 +350,9 @@ def _parse_drop(event: Event) -> _Removal | None:
     dropped = frozenset(c.device for c in cut) - frozenset(listed)
     if not dropped:
         return None
-    entries = tuple(c for c in cut if c.device in dropped)
+    entries = tuple(c for c in cut if c.device in dropped and c.device != event.device)
+    if event.device in dropped and event.author == member:  # dropping the device it is on:
+        entries += (ev.CutEntry(event.device, event.seq, event.id),)  # the drop is inside
     return _Removal.of(event, member, entries, dropped)
 
 
