@@ -6,13 +6,20 @@ counts afterwards, whatever its clock — on every replica, incremental or recom
 from __future__ import annotations
 
 import os
+import random
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as hs
 
 from haven.core.session import Session
 from haven.core.spaces import events as ev
 from haven.store import log_table as lt
 from tests.hostile import Hostile
-from tests.space_helpers import Group, deliver
+from tests.space_helpers import Group, deliver, join, make_session, sync
 from tests.unit.spaces.test_removal_finality import bodies, lamport_of_last, state
+from tests.unit.spaces.test_removal_finality_property import everything, scatter
 
 
 def recomputed(s: Session, sid: bytes) -> tuple[object, ...]:
@@ -189,3 +196,52 @@ def test_dropping_the_device_one_writes_from_counts_everywhere(group: Group) -> 
         assert [d for d, _ in s.spaces.devices(sid, pk["cai"])] == [laptop.device]
         assert state(s, sid) == recomputed(s, sid)
         assert [d for d, _ in s.spaces.devices(sid, pk["cai"])] == [laptop.device]
+
+
+@settings(
+    max_examples=5,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    shifts=hs.lists(hs.tuples(hs.sampled_from(["post", "rename"]), hs.integers(-4, 2)), max_size=4),
+    seed=hs.integers(0, 2**32 - 1),
+)
+def test_replicas_agree_on_a_leaver_whatever_the_order(
+    shifts: list[tuple[str, int]], seed: int
+) -> None:
+    """Cai leaves, then writes from fresh chains around its leave's clock; every replica
+    receives everything in its own random order and batches: all agree (incremental path
+    and recompute alike) and none shows anything crafted."""
+    rng = random.Random(seed)
+    with tempfile.TemporaryDirectory(prefix="haven-leave-") as tmp:
+        root = Path(tmp)
+        ari, bea, cai, dee = (make_session(root, n) for n in ("ari", "bea", "cai", "dee"))
+        sid = ari.spaces.create_space("Circle", display_name="Ari")
+        for name, s in (("bea", bea), ("cai", cai), ("dee", dee)):
+            join(ari, s, sid, name.capitalize())
+        sync(sid, ari, bea, cai, dee)
+        cai.spaces.post(sid, "before leaving")
+        cai.spaces.leave(sid)
+        leave = lamport_of_last(cai, sid, ev.LEAVE)
+        hostile = Hostile.of(cai, sid)
+        crafted = []
+        for kind, shift in shifts:
+            fresh = hostile.fresh_chain()
+            lamport = max(1, leave + shift)
+            if kind == "post":
+                crafted.append(fresh.event(ev.POST, post("crafted"), lamport=lamport))
+            else:
+                profile = {"name": "Ari (owner)", "pronouns": "", "colour": ""}
+                crafted.append(fresh.event(ev.PROFILE, {"profile": profile}, lamport=lamport))
+        cai.log.ingest(crafted)
+        envelopes = everything((ari, cai), sid)
+        for s in (ari, bea, dee):
+            scatter(s, sid, envelopes, rng)
+        views = [state(s, sid) for s in (ari, bea, dee)]
+        assert views[0] == views[1] == views[2] == recomputed(dee, sid)
+        members, feed = views[0]
+        assert "Ari (owner)" not in {name for *_, name in members}
+        assert {body for _, _, body, _ in feed} == {"before leaving"}
+        for s in (ari, bea, cai, dee):
+            s.lock()
