@@ -3,6 +3,8 @@ reader keeps to themselves (mute words, blocks, unread counts)."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from haven.core.envelope import Header, seal_event
@@ -207,7 +209,12 @@ def test_recomputing_gives_the_same_projection(group: Group) -> None:
     post = group.cai.spaces.post(sid, "x")
     group.sync()
     group.bea.spaces.react(sid, post, "me-too")
+    laptop = os.urandom(16)
+    group.bea.spaces.add_device(sid, laptop, os.urandom(32))
+    group.bea.spaces.remove_device(sid, pk["bea"], laptop)  # a drop with a cut
     group.bea.spaces.remove_member(sid, pk["cai"])
+    group.sync(group.owner, group.bea)
+    group.bea.spaces.leave(sid)  # a leave with a cut
     group.sync(group.owner, group.bea)
     before = (
         group.owner.spaces.members(sid, True),

@@ -218,9 +218,11 @@ class CutEntry:
     event_id: bytes
 
 
-def clean_cut(value: object) -> tuple[CutEntry, ...] | None:
-    """A removal's cut: [[device, seq, event id], ...], one entry per device chain, at most
-    MAX_CUT. None when absent (a removal written before cuts existed)."""
+def clean_cut(value: object, empty_chains: bool = False) -> tuple[CutEntry, ...] | None:
+    """A removal's (or leave's) cut: [[device, seq, event id], ...], one entry per device
+    chain, at most MAX_CUT. None when absent (written before cuts existed). A device drop's
+    cut may name a chain its author holds nothing of (`empty_chains`: seq 0)."""
+    low = 0 if empty_chains else 1
     if value is None:
         return None
     if not isinstance(value, list) or len(value) > MAX_CUT:
@@ -233,7 +235,7 @@ def clean_cut(value: object) -> tuple[CutEntry, ...] | None:
             and isinstance(item[0], bytes)
             and len(item[0]) == DEVICE_ID_BYTES
             and type(item[1]) is int
-            and 0 < item[1] < 2**63
+            and low <= item[1] < 2**63
             and isinstance(item[2], bytes)
             and len(item[2]) == KEY_BYTES
             and item[0] not in out

@@ -20,6 +20,13 @@ state whatever order the events came in.
 
 A removal without a cut (written before cuts existed) excludes nothing: it keeps the old
 meaning, "everything ordered before the removal".
+
+Two other events end a member's (or one device's) right to write, and carry a cut the same
+way: a leave names the leaving member's own chains (its own position on its own chain is
+always inside), and a `space.member.devices` that drops devices names the dropped devices'
+chains; events of a dropped chain outside the cut count for nothing until a later valid
+event lists that device again (or the member is re-added). Leaves and drops without a cut
+keep the old meaning too. (docs/PROTOCOL.md, "Leaving and dropped devices".)
 """
 
 from __future__ import annotations
@@ -45,15 +52,20 @@ MAX_PASSES = 4
 
 @dataclass(frozen=True)
 class Window:
-    """Where one valid removal excludes its member's events: ordered after `start` (the add
-    the removal ended) and before `end` (the member's next add), unless inside `cut`
-    (device -> the last seq the remover had seen on that chain)."""
+    """Where one valid removal (or leave, or device drop) excludes its member's events:
+    ordered after `start` (the add it ended) and before `end` (the member's next add; for a
+    drop, also the next event listing the device again), unless inside `cut` (device -> the
+    last seq its author had seen on that chain). `only`: the chains it applies to (a drop's
+    dropped devices); None: every chain of the member."""
 
     start: Key | None
     end: Key | None
     cut: dict[bytes, int]
+    only: frozenset[bytes] | None = None
 
     def excludes(self, device: bytes, seq: int, key: Key) -> bool:
+        if self.only is not None and device not in self.only:
+            return False
         if self.start is not None and key <= self.start:
             return False
         if self.end is not None and key >= self.end:
@@ -89,6 +101,8 @@ NO_EXCLUSIONS = Finality()
 
 @dataclass(frozen=True)
 class _Removal:
+    """A removal, leave or device drop with a cut. `only`: a drop's dropped devices."""
+
     event_id: bytes
     key: Key
     author: bytes
@@ -96,6 +110,18 @@ class _Removal:
     seq: int
     member: bytes
     cut: tuple[ev.CutEntry, ...]
+    only: frozenset[bytes] | None = None
+
+    @classmethod
+    def of(
+        cls,
+        event: Event,
+        member: bytes,
+        cut: tuple[ev.CutEntry, ...],
+        only: frozenset[bytes] | None = None,
+    ) -> _Removal:
+        key = (event.lamport, event.id)
+        return cls(event.id, key, event.author, event.device, event.seq, member, cut, only)
 
 
 class Candidates:
@@ -106,22 +132,25 @@ class Candidates:
     def __init__(
         self, stored: list[lt.StoredEvent], open_event: Callable[[lt.StoredEvent], Event]
     ) -> None:
-        self._removals: list[_Removal] = []
+        self._removals: list[_Removal] = []  # removals, leaves and drops
         for s in stored:
-            if s.type == ev.REMOVE:
-                removal = _parse_removal(open_event(s))
+            if s.type in _PARSERS:
+                removal = _PARSERS[s.type](open_event(s))
                 if removal is not None:
                     self._removals.append(removal)
         self.targets = frozenset(r.member for r in self._removals)
         by_pair: dict[tuple[bytes, bytes], list[_Removal]] = {}
-        for r in self._removals:
+        removals = [r for r in self._removals if r.only is None and r.author != r.member]
+        for r in removals:
             by_pair.setdefault((r.author, r.member), []).append(r)
         # Each direction of a pair is written by a different author, so a hostile author's
         # many removals pair only with the few its targets wrote of it.
         self._mutual = [
-            (r1, r2) for r1 in self._removals for r2 in by_pair.get((r1.member, r1.author), ())
+            (r1, r2) for r1 in removals for r2 in by_pair.get((r1.member, r1.author), ())
         ]
         self._adds: dict[bytes, list[tuple[Key, bytes]]] = {}
+        #: (member, device) -> the adds and device lists naming that device (ends a drop).
+        self._listings: dict[tuple[bytes, bytes], list[tuple[Key, bytes]]] = {}
         self._chains: dict[tuple[bytes, bytes, int], bytes] = {}
         self._relevant: list[lt.StoredEvent] = []
         if not self.targets:
@@ -131,13 +160,22 @@ class Candidates:
             if s.author in self.targets:
                 self._chains[(s.author, s.device, s.seq)] = s.id
                 self._relevant.append(s)
-            if s.type == ev.ADD:
-                member = _added_member(open_event(s))
-                if member in self.targets:
+            if s.type in (ev.ADD, ev.DEVICES):
+                member, listed = _listed(open_event(s))
+                if member not in self.targets:
+                    continue
+                if s.type == ev.ADD:
                     self._adds.setdefault(member, []).append(((s.lamport, s.id), s.id))
+                for device in listed:
+                    if (s.author, s.device) == (member, device):
+                        continue  # a dropped chain cannot list itself back
+                    self._listings.setdefault((member, device), []).append(
+                        ((s.lamport, s.id), s.id)
+                    )
         self.membership_ids = frozenset(
             [r.event_id for r in self._removals]
             + [i for adds in self._adds.values() for _, i in adds]
+            + [i for lists in self._listings.values() for _, i in lists]
         )
 
     def relevant(self, stored: lt.StoredEvent) -> bool:
@@ -153,8 +191,14 @@ class Candidates:
                 continue
             adds = [k for k, i in self._adds.get(r.member, ()) if i in counted]
             start = max((k for k in adds if k < r.key), default=None)
-            end = min((k for k in adds if k > r.key), default=None)
-            windows.setdefault(r.member, []).append(Window(start, end, self._cut(r)))
+            for device in sorted(r.only) if r.only is not None else [None]:
+                ends = adds
+                if device is not None:  # a drop also ends when the device is listed again
+                    listings = self._listings.get((r.member, device), ())
+                    ends = adds + [k for k, i in listings if i in counted]
+                end = min((k for k in ends if k > r.key), default=None)
+                only = None if device is None else frozenset([device])
+                windows.setdefault(r.member, []).append(Window(start, end, self._cut(r), only))
         return Finality(windows, void)
 
     def _void(self, counted: set[bytes]) -> frozenset[bytes]:
@@ -210,19 +254,25 @@ class Candidates:
 
 
 def needs_recompute(conn: Connection, space_id: bytes, removal: Event, valid: bool) -> bool:
-    """After a removal was applied as the newest event. Valid: whether the log holds events
-    of the removed member outside its cut, applied before it (they arrived first, ordered
-    below it), that a recompute must now exclude — never for the remover's own removal,
-    whose cut is its log. Invalid because its author had been removed: whether it may void
-    that removal (mutual removals are decided by standing, not order)."""
+    """After a removal (leave, device drop) was applied as the newest event. Valid:
+    whether the log holds events of the removed member (dropped chain) outside its cut,
+    applied before it (they arrived first, ordered below it), that a recompute must now
+    exclude — never for the remover's own removal, whose cut is its log. An invalid
+    removal whose author had been removed: whether it may void that removal (mutual
+    removals are decided by standing, not order)."""
     if not valid:
+        if removal.type != ev.REMOVE:
+            return False
         author = membership_db.get_member(conn, space_id, removal.author)
         return author is not None and author.status in (Status.REMOVED, Status.BANNED)
-    parsed = _parse_removal(removal)
+    parser = _PARSERS.get(removal.type)
+    parsed = parser(removal) if parser is not None else None
     if parsed is None:
         return False
     cut = {c.device: c for c in parsed.cut}
     for device, seq, _ in membership_db.member_chain_ends(conn, space_id, parsed.member):
+        if parsed.only is not None and device not in parsed.only:
+            continue
         entry = cut.get(device)
         if entry is None or seq > entry.seq:
             return True
@@ -239,6 +289,30 @@ def cut_for(conn: Connection, space_id: bytes, member_pk: bytes) -> list[ev.CutE
     return [ev.CutEntry(d, s, i) for d, s, i in ends[: ev.MAX_CUT]]
 
 
+def dropped_chain(conn: Connection, space_id: bytes, event: Event) -> bool:
+    """Whether an event applied as the newest may lie on a chain a device drop cut off:
+    its author is an active member whose device list does not name its device. (Only then
+    can a drop exclude the newest event; the recompute decides.)"""
+    if event.type == ev.GENESIS:
+        return False
+    author = membership_db.get_member(conn, space_id, event.author)
+    if author is None or author.status != Status.ACTIVE:
+        return False
+    listed = membership_db.member_devices(conn, space_id, event.author)
+    return event.device not in {d for d, _ in listed}
+
+
+def drop_cut(
+    conn: Connection, space_id: bytes, member_pk: bytes, device: bytes
+) -> list[ev.CutEntry]:
+    """The cut a device list dropping `device` carries: that chain's end in this vault's
+    log (seq 0 when it holds nothing of it)."""
+    for d, s, i in membership_db.member_chain_ends(conn, space_id, member_pk):
+        if d == device:
+            return [ev.CutEntry(d, s, i)]
+    return [ev.CutEntry(device, 0, bytes(ev.KEY_BYTES))]
+
+
 def _parse_removal(event: Event) -> _Removal | None:
     try:
         member = ev.clean_pk(event.content.get("member"))
@@ -247,13 +321,56 @@ def _parse_removal(event: Event) -> _Removal | None:
         return None
     if cut is None:
         return None
-    return _Removal(
-        event.id, (event.lamport, event.id), event.author, event.device, event.seq, member, cut
-    )
+    return _Removal.of(event, member, cut)
 
 
-def _added_member(event: Event) -> bytes | None:
+def _parse_leave(event: Event) -> _Removal | None:
+    """A leave's cut is its author's own chains; the leave itself is always inside it."""
     try:
-        return ev.clean_pk(event.content.get("member"))
+        cut = ev.clean_cut(event.content.get("cut"))
     except InvalidInput:
         return None
+    if cut is None:
+        return None
+    own = ev.CutEntry(event.device, event.seq, event.id)
+    entries = (*(c for c in cut if c.device != event.device), own)
+    return _Removal.of(event, event.author, entries)
+
+
+def _parse_drop(event: Event) -> _Removal | None:
+    """A device list that drops devices: its cut names the dropped chains (entries for
+    devices it still lists are ignored)."""
+    try:
+        member, listed = _listed(event)
+        cut = ev.clean_cut(event.content.get("cut"), empty_chains=True)
+    except InvalidInput:
+        return None
+    if member is None or cut is None:
+        return None
+    dropped = frozenset(c.device for c in cut) - frozenset(listed)
+    if not dropped:
+        return None
+    entries = tuple(c for c in cut if c.device in dropped and c.device != event.device)
+    if event.device in dropped and event.author == member:  # dropping the device it is on:
+        entries += (ev.CutEntry(event.device, event.seq, event.id),)  # the drop is inside
+    return _Removal.of(event, member, entries, dropped)
+
+
+_PARSERS: dict[str, Callable[[Event], _Removal | None]] = {
+    ev.REMOVE: _parse_removal,
+    ev.LEAVE: _parse_leave,
+    ev.DEVICES: _parse_drop,
+}
+
+
+def _listed(event: Event) -> tuple[bytes | None, tuple[bytes, ...]]:
+    """The member an add or device list names, and the devices it lists."""
+    try:
+        member = ev.clean_pk(event.content.get("member"))
+    except InvalidInput:
+        return None, ()
+    try:
+        devices = ev.clean_devices(event.content.get("devices"))
+    except InvalidInput:
+        return member, ()
+    return member, tuple(d for d, _ in devices)

@@ -112,12 +112,10 @@ class Membership:
             raise InvalidInput("a member keeps at least one device; remove the member instead")
         can_rotate = au.may(me, ev.ROTATE)
         with self._ctx.vault.transaction() as conn:
-            drafts = [
-                Draft(
-                    ev.DEVICES,
-                    {"member": member_pk, "devices": [[d, b] for d, b in sorted(current.items())]},
-                )
-            ]
+            # The dropped chain's cut: its end here; nothing else of it counts after.
+            cut = ev.cut_content(finality.drop_cut(conn, space_id, member_pk, device_id))
+            devices = [[d, b] for d, b in sorted(current.items())]
+            drafts = [Draft(ev.DEVICES, {"member": member_pk, "devices": devices, "cut": cut})]
             epoch = 0
             if can_rotate:
                 epoch, rotate = self._keys.rotation(
@@ -138,8 +136,11 @@ class Membership:
         """Write a leave event (an admin's device then rotates the key). With `wipe`, also
         forget the space here: its log, keys, settings and its own persona. Until a sync
         carries the leave event, the others do not know you left."""
-        self._ctx.require(space_id, ev.LEAVE, "you are not an active member")
-        self._ctx.append(space_id, ev.LEAVE, {})
+        me = self._ctx.require(space_id, ev.LEAVE, "you are not an active member")
+        with self._ctx.vault.transaction() as conn:
+            # Its cut: the ends of its own chains here; nothing else of its counts after.
+            cut = ev.cut_content(finality.cut_for(conn, space_id, me.member_pk))
+            self._ctx.append(space_id, ev.LEAVE, {"cut": cut})
         if wipe:
             with self._ctx.vault.transaction() as conn:
                 space = ids.get_space(conn, space_id)

@@ -58,11 +58,17 @@ class SpaceProjector:
             state.applied_lamport,
             state.applied_id,
         ):
-            # The newest event: no removal can exclude it (its author, if removed, is not
-            # active; if re-added, it follows the re-add). A removal may exclude events
-            # applied before it, outside its cut, or void one: then recompute.
-            valid = step(conn, group, event)
-            if event.type == ev.REMOVE and finality.needs_recompute(
+            # The newest event: no removal or leave can exclude it (its author, if removed
+            # or gone, is not active; if re-added, it follows the re-add); a device drop
+            # can, if its chain is not listed: then recompute. A removal, leave or drop may
+            # exclude events applied before it, outside its cut, or void one: recompute.
+            if finality.dropped_chain(conn, group.space_id, event):
+                valid = False
+                groups_db.set_dirty(conn, group.space_id, True)
+                self._stale.add(group.space_id)
+            else:
+                valid = step(conn, group, event)
+            if event.type in _CUTTING and finality.needs_recompute(
                 conn, group.space_id, event, valid
             ):
                 groups_db.set_dirty(conn, group.space_id, True)
@@ -181,6 +187,9 @@ def step(
     groups_db.set_applied(conn, group.space_id, event.lamport, event.id)
     return valid
 
+
+#: Event types that may carry a cut (core/spaces/finality.py).
+_CUTTING = frozenset({ev.REMOVE, ev.LEAVE, ev.DEVICES})
 
 _HANDLERS: dict[str, Handler] = {
     **details.HANDLERS,

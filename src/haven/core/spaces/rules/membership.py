@@ -94,6 +94,7 @@ def remove(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) ->
 
 
 def leave(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
+    ev.clean_cut(e.content.get("cut"))  # a malformed cut makes the leave invalid
     if author is None or not au.may(author, ev.LEAVE):
         return False
     if author.role == Role.OWNER.value:
@@ -136,6 +137,7 @@ def devices(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -
     service rotates in the same transaction, and admins' devices heal if it did not)."""
     pk = ev.clean_pk(e.content.get("member"))
     devices = ev.clean_devices(e.content.get("devices"))
+    ev.clean_cut(e.content.get("cut"), empty_chains=True)  # the dropped chains' cut
     target = membership_db.get_member(conn, g.space_id, pk)
     if not au.may_set_devices(author, target):
         return False
