@@ -27,6 +27,9 @@ from tests.space_helpers import join as join_in_process
 from tests.space_helpers import sync as sync_in_process
 
 WAIT_S = 30.0
+#: Each journey starts some twenty `haven` processes; the suite's 120 s guard against hangs
+#: is too short for that on a loaded machine (as for the relay abuse tests).
+pytestmark = pytest.mark.timeout(300)
 
 
 @pytest.fixture
