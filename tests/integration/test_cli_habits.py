@@ -140,4 +140,7 @@ def test_prompt_says_when_it_falls_back_to_english() -> None:
     arabic = haven(None, "prompt", "--locale", "ar", passphrase=None)
     assert arabic.returncode == 0 and arabic.stderr == ""
     persian = haven(None, "prompt", "--locale", "fa", passphrase=None)
-    assert persian.returncode == 0 and "showing English" in persian.stderr
+    assert persian.returncode == 0 and persian.stderr == ""
+    assert any("\u0600" <= ch <= "\u06ff" for ch in persian.stdout)  # in Persian now
+    other = haven(None, "prompt", "--locale", "de", passphrase=None)
+    assert other.returncode == 0 and "showing English" in other.stderr

@@ -50,7 +50,7 @@ def test_a_damaged_page_is_reported_after_unlock(
     box = window.damage_box
     assert box is not None and box.isVisible()
     assert box.textFormat() == Qt.TextFormat.PlainText
-    assert "haven restore" in box.informativeText()
+    assert "Restore a backup" in box.informativeText()
     assert window.current_page() is window.home  # what opens stays usable
 
 

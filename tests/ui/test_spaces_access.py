@@ -123,7 +123,7 @@ def test_spaces_right_to_left(
     window = make_window()
     flows.create_vault(qtbot, window, name="ريم")
     page = open_spaces(qtbot, window)
-    assert page.new_button.text() == "مساحة &جديدة…"
+    assert page.new_button.text() == "مساحة جديدة (&N)…"
     create_space(qtbot, page, name="دائرة الدعم")
     write_post(qtbot, page, "مرحبا بالجميع في **الدائرة**", cw="عائلة")
     assert page.isRightToLeft() and QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft

@@ -42,7 +42,7 @@ def test_post_with_content_warning_reply_and_react(qtbot: QtBot, make_window: Ma
     qtbot.mouseClick(thread.show_button, LEFT)
     assert "My dad said awful things at dinner." in thread.body.toPlainText()
     assert row.data() == "Rough night"
-    assert thread.show_button.text() == "&Hide post"
+    assert thread.show_button.text() == "Hide p&ost"
 
     flows.type_text(qtbot, thread.composer.body, "Sending you strength.")
     qtbot.mouseClick(thread.composer.send_button, LEFT)
@@ -78,9 +78,27 @@ def test_mute_words_hide_posts_for_this_reader(qtbot: QtBot, make_window: MakeWi
     qtbot.waitUntil(lambda: page.view.feed.model.rowCount() == 1)
     shown = page.view.feed.model.post(0)
     assert shown is not None and shown.body == "Went to the picnic"
+    # Not without a trace: a marker says how many are hidden, and shows them on request.
+    feed = page.view.feed
+    assert page.view.status.text() == "Mute words saved."
+    page.view.tabs.setCurrentWidget(feed)
+    assert page.view.status.text() == ""  # a message does not outlive its tab
+    assert feed.muted_button.isVisible()
+    assert feed.muted_button.text() == "1 post hidden by your mute words — show"
+    qtbot.mouseClick(feed.muted_button, LEFT)
+    assert feed.model.rowCount() == 2
+    assert feed.muted_button.text().startswith("Showing 1 post your mute words hide")
+    qtbot.mouseClick(feed.muted_button, LEFT)
+    assert feed.model.rowCount() == 1
+    page.view.tabs.setCurrentWidget(me)
     me.mute.clear()
     qtbot.mouseClick(me.save_mute, LEFT)
     qtbot.waitUntil(lambda: page.view.feed.model.rowCount() == 2)
+    assert not page.view.feed.muted_button.isVisibleTo(page.view.feed)
+    # And it fades by itself (the delay shortened for the test).
+    page.view.status.fade.setInterval(50)
+    page.view.status.setText("Mute words saved.")
+    qtbot.waitUntil(lambda: page.view.status.text() == "")
 
 
 def test_hostile_markdown_is_shown_as_text_and_loads_nothing(

@@ -141,7 +141,7 @@ def test_a_member_sees_no_admin_tools(
     view.members.select_name("Ari")
     qtbot.mouseClick(view.members.block_button, LEFT)
     qtbot.waitUntil(lambda: view.feed.model.rowCount() == 0)
-    assert view.members.block_button.text() == "Un&block"
+    assert view.members.block_button.text() == "Unbloc&k"
     assert not view.members.remove_button.isVisible()
     qtbot.keyClick(view.members.block_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: view.feed.model.rowCount() == 1)

@@ -320,8 +320,8 @@ def test_own_post_actions_in_arabic_right_to_left(
     create_space(qtbot, page, name="دائرة")
     write_post(qtbot, page, "مرحبا")
     thread = page.view.feed.thread_view
-    assert thread.edit_button.text() == "&عدّل…" and thread.pin_button.text() == "&ثبّت"
-    assert page.view.me.leave_button.text() == "&غادر هذه المساحة…"
+    assert thread.edit_button.text() == "عدّل (&E)…" and thread.pin_button.text() == "ثبّت (&I)"
+    assert page.view.me.leave_button.text() == "غادر هذه المساحة (&C)…"
     # Right to left: the first action (Edit) is the rightmost of the row.
     assert thread.isRightToLeft()
     assert thread.edit_button.x() > thread.delete_button.x() > thread.pin_button.x()

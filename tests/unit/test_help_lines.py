@@ -21,13 +21,16 @@ def test_every_entry_is_in_both_languages_and_honest_about_checking() -> None:
     assert services
     for item in [*doc["countries"], *services]:
         assert item["name"]["en"].strip() and ARABIC.search(item["name"]["ar"]), item
+        assert ARABIC.search(item["name"]["fa"]), item  # Persian, in the same script
     for service in services:
         assert service["source"].strip(), service
         if service["status"] == "verified":  # only with the day it was read at its source
             assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", service.get("checked", "")), service
         else:
             assert service["status"] == "unverified"
-    assert ARABIC.search(doc["safety_note"]["ar"]) and ARABIC.search(doc["unverified_label"]["ar"])
+    for language in ("ar", "fa"):
+        assert ARABIC.search(doc["safety_note"][language])
+        assert ARABIC.search(doc["unverified_label"][language])
 
 
 def test_books_in_english_and_arabic() -> None:
@@ -38,6 +41,9 @@ def test_books_in_english_and_arabic() -> None:
     assert uk is not None and uk.emergency == "999"
     assert any(s.phone == "116 123" and not s.verified for s in uk.services)
     assert arabic.country("LB") is not None and ARABIC.search(arabic.country("LB").name)  # type: ignore[union-attr]
+    persian = help_lines.load("fa_IR")
+    assert persian.language == "fa" and persian.country("de").name == "آلمان"  # type: ignore[union-attr]
+    assert persian.unverified_label.startswith("تأییدنشده")
     assert "shared" in english.safety_note or "share" in english.safety_note
     assert english.country("ZZ") is None
 

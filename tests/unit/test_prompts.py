@@ -111,12 +111,15 @@ def test_a_malformed_prompt_file_is_reported(breakage: str) -> None:
         prompts._parse(doc, "en")
 
 
-def test_the_arabic_prompts_are_complete_and_the_same_prompts() -> None:
-    """Every English prompt has its Arabic translation under the same id, so the prompt of
-    the day is the same prompt in both languages."""
-    english, arabic = prompts.load("en"), prompts.load("ar_EG")
-    assert [p.id for p in arabic] == [p.id for p in english]
-    assert all(any("\u0600" <= ch <= "\u06ff" for ch in p.text) for p in arabic)
-    assert len(set(prompts.categories("ar"))) == len(prompts.categories("en"))
+@pytest.mark.parametrize("locale", ["ar_EG", "fa_IR"])
+def test_the_arabic_and_persian_prompts_are_complete_and_the_same_prompts(locale: str) -> None:
+    """Every English prompt has its Arabic and its Persian translation under the same id, so
+    the prompt of the day is the same prompt in every language."""
+    english, translated = prompts.load("en"), prompts.load(locale)
+    language = locale.split("_")[0]
+    assert prompts.language_of(locale) == language
+    assert [p.id for p in translated] == [p.id for p in english]
+    assert all(any("\u0600" <= ch <= "\u06ff" for ch in p.text) for p in translated)
+    assert len(set(prompts.categories(language))) == len(prompts.categories("en"))
     day = datetime.date(2026, 12, 7)
-    assert prompts.prompt_of_the_day(day, "ar").id == prompts.prompt_of_the_day(day, "en").id
+    assert prompts.prompt_of_the_day(day, language).id == prompts.prompt_of_the_day(day, "en").id

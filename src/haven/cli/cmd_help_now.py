@@ -20,7 +20,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--country", metavar="CC", help="two-letter country code, e.g. GB or LB (default: all)"
     )
-    parser.add_argument("--locale", help="language: en or ar (default: from LANG)")
+    parser.add_argument("--locale", help="language: en, ar or fa (default: from LANG)")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(handler=cmd_help_now)
 

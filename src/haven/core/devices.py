@@ -159,6 +159,11 @@ class DeviceService:
                 {"device_id": self.device_id, "box_public": public, "label": label},
             )
 
+    def rename_this_device(self, label: str) -> None:
+        """Give this device a new name: a new link event for it, which changes only its
+        label (`upsert_device`), so its linked devices learn the name when they sync."""
+        self.announce_this_device(label)
+
     def list(self) -> list[DeviceInfo]:
         with self._vault.read() as conn:
             rows = dt.list_devices(conn)

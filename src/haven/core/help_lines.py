@@ -2,7 +2,7 @@
 
 No vault, no network: the file ships with Haven (see resources/help/README.md for where the
 entries come from and why each is marked unverified unless checked at its source). Names
-and notes are given in English and Arabic; any other language falls back to English.
+and notes are given in English, Arabic and Persian; any other language falls back to English.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from haven.errors import HavenError
 
 FORMAT = "haven-help"
 VERSION = 1
-LANGUAGES = ("en", "ar")
+LANGUAGES = ("en", "ar", "fa")
 _CODE = re.compile(r"^[A-Z]{2}$")
 _NUMBER = re.compile(r"^[0-9][0-9 \-]{1,19}$")
 

@@ -8,6 +8,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -95,9 +96,7 @@ def run_app(args: list[str], commands: CommandsFactory | None = None) -> int:
         return code
     options = _parse(args)
     logging.basicConfig(level=logging.WARNING, format="haven: %(message)s")
-    data_dir = paths.data_dir(options.data_dir)
 
-    from PySide6.QtCore import QLocale
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
@@ -106,7 +105,7 @@ def run_app(args: list[str], commands: CommandsFactory | None = None) -> int:
     from haven.ui.error_guard import ErrorGuard
     from haven.ui.main_window import HavenWindow
     from haven.ui.settings import AppSettings
-    from haven.ui.translations import install_translations
+    from haven.ui.translations import chosen_locale, install_translations
 
     settings = AppSettings()  # an explicit file, whatever the application's name
     # Discreet mode also hides the name from the window manager (X11 WM_CLASS, Wayland
@@ -118,26 +117,66 @@ def run_app(args: list[str], commands: CommandsFactory | None = None) -> int:
     QGuiApplication.setDesktopFileName(desktop_file_name(settings.discreet))
     if not settings.discreet:  # discreet mode shows no Haven icon either
         QGuiApplication.setWindowIcon(app_icon())
-    install_translations(QLocale.system())
-    try:
-        claim = claim_instance(data_dir)  # before the unlock screen asks for a passphrase
-    except AlreadyOpen:
-        return refuse_second_window(app)
-    bridge = SessionBridge(data_dir)
-    control = start_control(claim, data_dir, bridge, commands)
-    window = HavenWindow(bridge, settings)
-    guard = ErrorGuard(lambda: window)
-    guard.install()
-    # Quick exit: after hiding and locking, end the process so nothing stays in memory.
-    window.quickExited.connect(app.quit)
-    window.show()
     _quit_on_interrupt(app)
-    try:
-        return int(app.exec())
-    finally:
-        bridge.wait_for_workers()
-        if control is not None:
-            control.close()  # first: no command starts against a vault being locked
-        window.lock()  # saves an unsaved draft into the vault, then locks
-        bridge.shutdown()
-        guard.uninstall()
+    # Choosing a language (or opening a restored vault) restarts the window, not the
+    # process: the vault locks, the data folder's claim is given up, a new window is built.
+    opened: list[Path] = []  # a restored vault opened from the window: its folder
+    while True:
+        install_translations(chosen_locale(settings.language))
+        data_dir = (
+            opened[-1]
+            if opened
+            else paths.data_dir(_folder(options.data_dir, settings.vault_folder))
+        )
+        try:
+            claim = claim_instance(data_dir)  # before the unlock screen asks for a passphrase
+        except AlreadyOpen:
+            return refuse_second_window(app)
+        bridge = SessionBridge(data_dir)
+        control = start_control(claim, data_dir, bridge, commands)
+        window = HavenWindow(bridge, settings)
+        guard = ErrorGuard(partial(_same, window))
+        guard.install()
+        restart = [False]
+
+        def restart_requested(flag: list[bool] = restart) -> None:
+            flag[0] = True
+            app.quit()
+
+        window.restartRequested.connect(restart_requested)
+
+        def open_folder(folder: object, flag: list[bool] = restart) -> None:
+            if isinstance(folder, Path):
+                opened.append(folder)
+                flag[0] = True
+                app.quit()
+
+        window.openFolderRequested.connect(open_folder)
+        # Quick exit: after hiding and locking, end the process so nothing stays in memory.
+        window.quickExited.connect(app.quit)
+        window.show()
+        try:
+            code = int(app.exec())
+        finally:
+            bridge.wait_for_workers()
+            if control is not None:
+                control.close()  # first: no command starts against a vault being locked
+            window.lock()  # saves an unsaved draft into the vault, then locks
+            bridge.shutdown()
+            guard.uninstall()
+        if not restart[0]:
+            return code
+        window.close()
+        window.deleteLater()
+
+
+def _same(window: Any) -> Any:
+    return window
+
+
+def _folder(given: str | None, chosen_in_app: str) -> str | None:
+    """`--data-dir`, then HAVEN_DATA_DIR (paths.data_dir reads it), then the folder chosen
+    in the app (a restored vault), then the platform's default."""
+    if given or os.environ.get("HAVEN_DATA_DIR"):
+        return given
+    return chosen_in_app or None

@@ -11,11 +11,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from haven.core.changes import DevicesChanged, SpaceDetailsChanged
-from haven.crypto.wipe import wipe_immutable
+from haven.core.changes import DevicesChanged, RelaysChanged, SpaceDetailsChanged
+from haven.core.identity import Persona
 from haven.errors import HavenError, VaultDamaged
 from haven.ui import appearance, messages, peer_text
-from haven.ui.bridge import SessionBridge
+from haven.ui.bridge import SessionBridge, changes_of
 from haven.ui.clipboard_guard import clipboard_guard
 from haven.ui.devices.devices_page import DevicesPage
 from haven.ui.devices.link_page import LinkDevicePage
@@ -26,13 +26,16 @@ from haven.ui.pages.create_page import CreateVaultPage
 from haven.ui.pages.help_page import HelpPage
 from haven.ui.pages.home_page import HomePage
 from haven.ui.pages.passphrase_dialog import ChangePassphraseDialog
+from haven.ui.pages.restore_dialog import RestoreDialog
 from haven.ui.pages.settings_page import SettingsPage
 from haven.ui.pages.unlock_page import UnlockPage
 from haven.ui.safety import SafetyWatcher
 from haven.ui.settings import AppSettings
 from haven.ui.settings_duress import DuressSettings
+from haven.ui.shortcut_sheet import SHEET_KEYS, ShortcutSheet, sections_of
 from haven.ui.spaces.spaces_page import SpacesPage
 from haven.ui.sync_status import SyncStatusLabel
+from haven.ui.vault_dialogs import VaultDialogs
 from haven.ui.window_fit import WindowFit
 
 log = logging.getLogger(__name__)
@@ -41,6 +44,12 @@ log = logging.getLogger(__name__)
 class HavenWindow(QMainWindow):
     #: Quick exit happened (window hidden, vault locked). `run_app` quits on it.
     quickExited = Signal()
+    #: The language changed and the person asked to restart: `run_app` locks, then builds a
+    #: new window in the new language.
+    restartRequested = Signal()
+    #: Open the vault in this folder (a restored backup): `run_app` locks, gives up the
+    #: current folder's claim and builds a new window there.
+    openFolderRequested = Signal(object)
 
     def __init__(
         self,
@@ -56,7 +65,7 @@ class HavenWindow(QMainWindow):
         self.unlock_page = UnlockPage()
         self.home = HomePage()
         self.journal_page = JournalPage(bridge)
-        self.settings_page = SettingsPage(self.settings)
+        self.settings_page = SettingsPage(self.settings, bridge)
         self.devices_page = DevicesPage(bridge)
         self.link_page = LinkDevicePage(bridge)
         self.help_page = HelpPage()
@@ -83,6 +92,10 @@ class HavenWindow(QMainWindow):
         self.safety.idleTimeout.connect(self.lock)
         lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
         lock_shortcut.activated.connect(self.lock)
+        self.shortcut_sheet: ShortcutSheet | None = None
+        for keys in SHEET_KEYS:
+            sheet_shortcut = QShortcut(QKeySequence(keys), self)
+            sheet_shortcut.activated.connect(self.show_shortcuts)
 
         self.create_page.submitted.connect(self._create)
         self.unlock_page.submitted.connect(self._unlock)
@@ -92,7 +105,11 @@ class HavenWindow(QMainWindow):
         self.settings_page.passphraseRequested.connect(self.open_passphrase_dialog)
         self.duress_settings = DuressSettings(self.bridge)
         self.settings_page.add_section(self.duress_settings)
-        self.passphrase_dialog: ChangePassphraseDialog | None = None
+        self.settings_page.restoreRequested.connect(self.open_restore_dialog)
+        self.settings_page.restartRequested.connect(self.restartRequested)
+        self.settings_page.profile.personaChanged.connect(self._show_persona)
+        self.unlock_page.restoreRequested.connect(self.open_restore_dialog)
+        self.dialogs = VaultDialogs(self, self, self.openFolderRequested.emit)
         self.create_page.linkRequested.connect(self.show_link_page)
         self.link_page.backRequested.connect(self.show_start_page)
         self.unlock_page.helpRequested.connect(self.show_help_page)
@@ -105,6 +122,7 @@ class HavenWindow(QMainWindow):
         bridge.openFailed.connect(self._on_open_failed)
         bridge.damageFound.connect(self._on_damage_found)
         bridge.changed.connect(self._show_lan_setting)
+        bridge.changed.connect(self._reload_relays)
         self.damage_box: QMessageBox | None = None
         self.introduction: IntroductionDialog | None = None
         self._just_created = False
@@ -181,12 +199,8 @@ class HavenWindow(QMainWindow):
         session = self.bridge.session
         if session is None:
             return
-        persona = session.identity.primary()
-        label = peer_text.name(persona.display_name)
-        if persona.pronouns:
-            label += f" ({peer_text.name(persona.pronouns)})"
-        self.home.persona.setText(label)
-        self.home.persona.setAccessibleName(self.tr("Signed in as %1").replace("%1", label))
+        self._show_persona(session.identity.primary())
+        self.settings_page.attach()
         self.journal_page.attach()
         self.devices_page.attach()
         self.spaces_page.attach()
@@ -201,16 +215,14 @@ class HavenWindow(QMainWindow):
 
     def _on_locked(self) -> None:
         clipboard_guard().clear_if_ours()
-        if self.passphrase_dialog is not None:
-            self.passphrase_dialog.reject()
+        self.dialogs.on_locked()
         if self.introduction is not None:
             self.introduction.reject()
-        self.settings_page.show_message("")
+        self.settings_page.detach()
         self.safety.arm_idle(False)
         self.journal_page.detach()
         self.devices_page.detach()
         self.spaces_page.detach()
-        self.settings_page.set_lan_sync(None)
         self.home.persona.clear()
         self.show_start_page()
 
@@ -231,43 +243,49 @@ class HavenWindow(QMainWindow):
         dialog.finished.connect(lambda _r: finished())
         dialog.open()
 
+    # Dialogs about the vault as a whole (ui/vault_dialogs.py).
+    @property
+    def passphrase_dialog(self) -> ChangePassphraseDialog | None:
+        return self.dialogs.passphrase_dialog
+
+    @property
+    def restore_dialog(self) -> RestoreDialog | None:
+        return self.dialogs.restore_dialog
+
     def open_passphrase_dialog(self) -> None:
-        session = self.bridge.session
-        if session is None or self.passphrase_dialog is not None:
+        self.dialogs.open_passphrase_dialog()
+
+    def open_restore_dialog(self) -> None:
+        self.dialogs.open_restore_dialog()
+
+    def show_shortcuts(self) -> None:
+        """The keyboard-shortcut sheet (F1, Ctrl+?), locked or not."""
+        if self.shortcut_sheet is not None:
+            self.shortcut_sheet.raise_()
             return
-        dialog = ChangePassphraseDialog(self)
-        self.passphrase_dialog = dialog
-
-        def submitted(current: str, new: str, rekey: bool) -> None:
-            def done(_result: object) -> None:
-                dialog.accept()
-                self.settings_page.show_message(
-                    self.tr("Passphrase changed; your vault is now under a new key.")
-                    if rekey
-                    else self.tr("Passphrase changed.")
-                )
-
-            def work() -> None:
-                try:
-                    session.change_passphrase_checked(current, new, rekey)
-                finally:
-                    wipe_immutable(current)  # the strs the fields gave; nobody reads them again
-                    wipe_immutable(new)
-
-            self.bridge.run(
-                work,
-                done,
-                lambda exc: dialog.show_error(messages.error_text(exc)),
-            )
+        sheet = ShortcutSheet(sections_of(self.home.sidebar), self)
+        self.shortcut_sheet = sheet
 
         def finished() -> None:
-            dialog.clear_secrets()
-            self.passphrase_dialog = None
-            dialog.deleteLater()
+            self.shortcut_sheet = None
+            sheet.deleteLater()
 
-        dialog.submitted.connect(submitted)
-        dialog.finished.connect(lambda _r: finished())
-        dialog.open()
+        sheet.finished.connect(lambda _r: finished())
+        sheet.open()
+
+    def _show_persona(self, persona: object) -> None:
+        if not isinstance(persona, Persona):
+            return
+        label = peer_text.name(persona.display_name)
+        if persona.pronouns:
+            label += f" ({peer_text.name(persona.pronouns)})"
+        self.home.persona.setText(label)
+        self.home.persona.setAccessibleName(self.tr("Signed in as %1").replace("%1", label))
+
+    def _reload_relays(self, changes: object) -> None:
+        relays = bool(changes_of(changes, RelaysChanged))
+        if relays or bool(changes_of(changes, SpaceDetailsChanged)):
+            self.settings_page.relays.load()
 
     def _on_damage_found(self, pages: int) -> None:
         box = QMessageBox(self)
@@ -284,8 +302,9 @@ class HavenWindow(QMainWindow):
         )
         box.setInformativeText(
             self.tr(
-                "Back up what still opens now (haven backup FILE), then restore your most "
-                "recent backup into a new folder (haven restore FILE) to recover the rest."
+                "Back up what still opens now (Settings, Back up my vault), then restore your "
+                "most recent backup into a new folder (Restore a backup, in Settings or on the "
+                "unlock page) to recover the rest."
             )
         )
         box.setStandardButtons(QMessageBox.StandardButton.Ok)

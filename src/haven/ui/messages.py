@@ -3,7 +3,7 @@ words every case itself, and never shows an exception's text (it could name a pa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from haven.core.duress import SAME_AS_OWN
 from haven.core.passphrase import Weakness
@@ -106,4 +106,4 @@ def mood_labels() -> list[str]:
 def mood_text(mood: int | None) -> str:
     if mood is None or not 1 <= mood <= 5:
         return ""
-    return f"{mood} · {mood_labels()[mood - 1]}"
+    return f"{QLocale().toString(mood)} · {mood_labels()[mood - 1]}"

@@ -20,6 +20,8 @@ class Theme(enum.Enum):
 DEFAULT_AUTOLOCK_MINUTES = 5
 MAX_AUTOLOCK_MINUTES = 240
 FONT_SCALES = (100, 115, 130, 150, 175, 200)
+#: The languages the app can be shown in; "" follows the system (LANG).
+LANGUAGES = ("", "en", "ar", "fa")
 
 
 class AppSettings:
@@ -91,6 +93,26 @@ class AppSettings:
     @introduction_seen.setter
     def introduction_seen(self, seen: bool) -> None:
         self._q.setValue("introduction_seen", bool(seen))
+
+    @property
+    def language(self) -> str:
+        """The chosen UI language ("en", "ar", "fa"), or "" to follow the system."""
+        value = str(self._q.value("language", ""))
+        return value if value in LANGUAGES else ""
+
+    @language.setter
+    def language(self, language: str) -> None:
+        self._q.setValue("language", language if language in LANGUAGES else "")
+
+    @property
+    def vault_folder(self) -> str:
+        """The data folder chosen in the app (a restored vault opened from Settings or the
+        unlock page); "" for the default. `--data-dir` and HAVEN_DATA_DIR come first."""
+        return str(self._q.value("vault_folder", "") or "")
+
+    @vault_folder.setter
+    def vault_folder(self, folder: str) -> None:
+        self._q.setValue("vault_folder", str(folder))
 
     def sync(self) -> None:
         self._q.sync()

@@ -24,6 +24,8 @@ T = QCoreApplication
 
 #: How often "N min ago" is re-worded.
 TICK_MS = 60_000
+#: How long what an action did stays on screen.
+FADE_MS = 8_000
 SEPARATOR = " · "
 
 
@@ -137,3 +139,26 @@ class SpaceStatusLabel(QLabel):
         text = space_status_text(self.status) if self.status is not None else ""
         self.setText(text)
         self.setAccessibleDescription(text)
+
+
+class FadingStatus(QLabel):
+    """The line that says what an action did ("Mute words saved."): plain text (it may quote
+    a name), cleared again after FADE_MS so an old message is not read as news, and cleared
+    when the person moves to another tab. Screen readers hear it when it is set."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.fade = QTimer(self)
+        self.fade.setSingleShot(True)
+        self.fade.setInterval(FADE_MS)
+        self.fade.timeout.connect(self.clear)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setAccessibleName(text)
+        if text:
+            self.fade.start()  # a new message restarts the count
+        else:
+            self.fade.stop()

@@ -7,7 +7,7 @@ before the words were confirmed cancels the offer and closes its port.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,6 +25,7 @@ from haven.sync.link_runner import LinkOffer
 from haven.sync.supervisor import listen_host
 from haven.ui import peer_text
 from haven.ui.clipboard_guard import clipboard_guard
+from haven.ui.dates import time_text
 from haven.ui.devices.wording import problem_text, qr_pixmap
 
 
@@ -147,7 +148,7 @@ class LinkDialog(QDialog):
         self.code.setCursorPosition(0)
         self.copy_button.setEnabled(True)
         self.qr.setPixmap(qr_pixmap(code))
-        until = QDateTime.fromSecsSinceEpoch(expires_s).toString("HH:mm")
+        until = time_text(expires_s * 1000)
         self.expiry.setText(self.tr("The code works once, until %1.").replace("%1", until))
         self.copy_button.setFocus()
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 from haven.ui import messages
 from haven.ui.journal.list_model import DateRole, HeadlineRole, MoodRole, TagsRole
 from haven.ui.row_delegate import Index, ThreeLineDelegate
+from haven.ui.user_text import lead_for
 
 
 class EntryDelegate(ThreeLineDelegate):
@@ -28,7 +29,7 @@ class EntryDelegate(ThreeLineDelegate):
         title = QFontMetrics(bold).elidedText(
             str(index.data(HeadlineRole) or ""), Qt.TextElideMode.ElideRight, row.rect.width()
         )
-        painter.drawText(row.line_rect(1), row.lead | vcenter, title)
+        painter.drawText(row.line_rect(1), lead_for(title, row.rtl) | vcenter, title)
 
         tags = index.data(TagsRole) or ()
         if tags:

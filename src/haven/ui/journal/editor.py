@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from haven.core.journal import MAX_TITLE_CHARS, JournalEntry
 from haven.ui import messages
+from haven.ui.user_text import PlainTextEdit
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class EntryEditor(QWidget):
         self.title.setMaxLength(MAX_TITLE_CHARS)
         self.title.setPlaceholderText(self.tr("Title (optional)"))
         self.title.setAccessibleName(self.tr("Entry title"))
-        self.body = QPlainTextEdit()
+        self.body = PlainTextEdit()
         self.body.setTabChangesFocus(True)
         self.body.setPlaceholderText(self.tr("Write here. Markdown is welcome."))
         self.body.setAccessibleName(self.tr("Entry text"))

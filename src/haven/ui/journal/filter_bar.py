@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from haven.core.journal import EntryFilter
 from haven.ui import messages
@@ -33,10 +33,15 @@ class FilterBar(QWidget):
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self._emit)
 
-        combos = QHBoxLayout()
+        # Labels as buddies: a screen reader announces each box by its label. One row each,
+        # so a narrow journal column (or a long translation) never clips them.
+        combos = QFormLayout()
         combos.setContentsMargins(0, 0, 0, 0)
-        combos.addWidget(self.tag, 1)
-        combos.addWidget(self.mood, 1)
+        combos.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for caption, combo in ((self.tr("B&y tag"), self.tag), (self.tr("By m&ood"), self.mood)):
+            caption_label = QLabel(caption)
+            caption_label.setBuddy(combo)
+            combos.addRow(caption_label, combo)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)

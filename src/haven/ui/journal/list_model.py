@@ -8,8 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QDateTime,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -17,6 +15,7 @@ from PySide6.QtCore import (
 
 from haven.core.journal import EntryFilter, JournalEntry
 from haven.ui import messages
+from haven.ui.dates import moment_text
 
 PAGE_SIZE = 100
 
@@ -48,8 +47,7 @@ def headline(entry: JournalEntry) -> str:
 
 
 def date_text(ms: int) -> str:
-    stamp = QDateTime.fromMSecsSinceEpoch(ms).toLocalTime()
-    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
+    return moment_text(ms)
 
 
 class EntryListModel(QAbstractListModel):

@@ -41,7 +41,7 @@ class PromptCard(QFrame):
         self.caption.setFont(font)
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.write_button = QPushButton(self.tr("&Write about this"))
+        self.write_button = QPushButton(self.tr("Write a&bout this"))
         self.write_button.setAccessibleName(self.tr("Write about this prompt"))
         row = QHBoxLayout()
         row.addStretch(1)

@@ -62,7 +62,7 @@ class CreateVaultPage(QWidget):
 
         form = QFormLayout()
         form.addRow(self.tr("&Display name"), self.name)
-        form.addRow(self.tr("&Pronouns"), self.pronouns)
+        form.addRow(self.tr("Pro&nouns"), self.pronouns)
         self.new_passphrase.add_rows(form)
 
         inner = centred_column(self)

@@ -1,23 +1,23 @@
-"""Settings: auto-lock, theme, font size, discreet mode, and what Haven is (version, licence).
-Stored with QSettings; no content."""
+"""Settings: everything a person can do without a terminal, in sections (one module each,
+in pages/settings/): privacy and appearance, language, backup and passphrase, name and
+device, relays, the local network, and what Haven is. Preferences live in QSettings (no
+content); what belongs to the vault goes through the bridge to the core's services."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QLabel,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from haven import __version__
+from haven.ui.bridge import SessionBridge
+from haven.ui.pages.settings.language import LanguageSection
+from haven.ui.pages.settings.look import LookSection
+from haven.ui.pages.settings.network import NetworkSection
+from haven.ui.pages.settings.profile import ProfileSection
+from haven.ui.pages.settings.relays import RelaysSection
+from haven.ui.pages.settings.vault_files import VaultFilesSection
 from haven.ui.safety import quick_exit_keys_text
-from haven.ui.settings import FONT_SCALES, MAX_AUTOLOCK_MINUTES, AppSettings, Theme
+from haven.ui.settings import AppSettings
 
 
 class SettingsPage(QWidget):
@@ -27,8 +27,17 @@ class SettingsPage(QWidget):
     lanToggled = Signal(bool)
     #: "Change passphrase…" was pressed (only while the vault is open).
     passphraseRequested = Signal()
+    #: "Restore a backup…" was pressed.
+    restoreRequested = Signal()
+    #: "Restart now" after choosing a language.
+    restartRequested = Signal()
 
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: AppSettings,
+        bridge: SessionBridge | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
         heading = QLabel(self.tr("Settings"))
@@ -37,45 +46,18 @@ class SettingsPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         heading.setFont(font)
 
-        self.autolock = QSpinBox()
-        self.autolock.setRange(0, MAX_AUTOLOCK_MINUTES)
-        self.autolock.setSuffix(self.tr(" min"))
-        self.autolock.setSpecialValueText(self.tr("Never"))
-        self.autolock.setAccessibleName(self.tr("Lock after minutes without use"))
-        self.autolock.setAccessibleDescription(self.tr("0 means never"))
-        self.theme = QComboBox()
-        self.theme.setAccessibleName(self.tr("Theme"))
-        for theme, label in (
-            (Theme.SYSTEM, self.tr("Same as the system")),
-            (Theme.LIGHT, self.tr("Light")),
-            (Theme.DARK, self.tr("Dark")),
-            (Theme.HIGH_CONTRAST, self.tr("High contrast")),
-        ):
-            self.theme.addItem(label, theme.value)
-        self.font_scale = QComboBox()
-        self.font_scale.setAccessibleName(self.tr("Text size"))
-        for percent in FONT_SCALES:
-            self.font_scale.addItem(f"{percent} %", percent)
-        self.discreet = QCheckBox(self.tr("&Discreet mode: a neutral window title"))
-        self.discreet.setAccessibleName(self.tr("Discreet mode"))
-        self.discreet.setAccessibleDescription(
-            self.tr("The window is called Notes instead of Haven")
-        )
-        self.lan_sync = QCheckBox(self.tr("Sync with my devices on the &local network"))
-        self.lan_sync.setAccessibleName(self.tr("Sync on the local network"))
-        self.lan_sync.setAccessibleDescription(
-            self.tr(
-                "Haven finds your linked devices on this network; the announcements carry "
-                "no names. Kept in your vault, so it applies only while it is unlocked."
-            )
-        )
-        self.lan_sync.setEnabled(False)
-        self.lan_hint = QLabel(
-            self.tr("Off until you link a device or join a space: nothing listens on the network.")
-        )
-        self.lan_hint.setWordWrap(True)
-        self.lan_hint.setAccessibleName(self.tr("Local network sync is off"))
-        self.lan_hint.setVisible(False)
+        self.look = LookSection(settings)
+        self.language = LanguageSection(settings)
+        self.files = VaultFilesSection(bridge)
+        self.profile = ProfileSection(bridge)
+        self.relays = RelaysSection(bridge)
+        self.network = NetworkSection()
+        # The names the window and the tests have always used.
+        self.autolock, self.theme = self.look.autolock, self.look.theme
+        self.font_scale, self.discreet = self.look.font_scale, self.look.discreet
+        self.lan_sync, self.lan_hint = self.network.lan_sync, self.network.lan_hint
+        self.passphrase_button = self.files.passphrase_button
+
         safety = QLabel(
             self.tr(
                 "Quick exit: press Shift three times, or %1, to hide Haven and lock it "
@@ -83,6 +65,8 @@ class SettingsPage(QWidget):
             ).replace("%1", quick_exit_keys_text())
         )
         safety.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
         self.about = QLabel(
             self.tr(
                 "Haven %1. Free software under the GNU General Public License, version 3 or "
@@ -92,78 +76,64 @@ class SettingsPage(QWidget):
         self.about.setWordWrap(True)
         self.about.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        form = QFormLayout()
-        form.addRow(self.tr("&Auto-lock after"), self.autolock)
-        form.addRow(self.tr("&Theme"), self.theme)
-        form.addRow(self.tr("Te&xt size"), self.font_scale)
-        form.addRow("", self.discreet)
-        form.addRow("", self.lan_sync)
-        form.addRow("", self.lan_hint)
-        self.passphrase_button = QPushButton(self.tr("Change &passphrase…"))
-        self.passphrase_button.setAccessibleName(self.tr("Change the vault's passphrase"))
-        self.passphrase_button.setEnabled(False)
-        self.passphrase_button.clicked.connect(self.passphraseRequested)
-        form.addRow("", self.passphrase_button)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        form.addRow("", self.message)
         box = QWidget()
-        box.setMaximumWidth(640)
+        box.setMaximumWidth(680)
         inner = QVBoxLayout(box)
-        inner.setContentsMargins(0, 0, 0, 0)
         inner.addWidget(heading)
-        inner.addLayout(form)
+        inner.addWidget(self.message)
+        for section in (
+            self.look,
+            self.language,
+            self.files,
+            self.profile,
+            self.relays,
+            self.network,
+        ):
+            inner.addWidget(section)
+        self._sections = inner
+        self._after_sections = inner.count()  # where add_section puts a section
         inner.addWidget(safety)
         inner.addWidget(self.about)
-        self._sections = inner
+        inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(box)
         layout = QVBoxLayout(self)
-        layout.addWidget(box)
-        layout.addStretch(1)
-        self.setTabOrder(self.autolock, self.theme)
-        self.setTabOrder(self.theme, self.font_scale)
-        self.setTabOrder(self.font_scale, self.discreet)
-        self.setTabOrder(self.discreet, self.lan_sync)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
 
-        self.load()
-        self.autolock.valueChanged.connect(self._store)
-        self.theme.currentIndexChanged.connect(self._store)
-        self.font_scale.currentIndexChanged.connect(self._store)
-        self.discreet.toggled.connect(self._store)
-        self.lan_sync.toggled.connect(self.lanToggled)
+        self.look.changed.connect(self.changed)
+        self.network.lanToggled.connect(self.lanToggled)
+        self.files.passphraseRequested.connect(self.passphraseRequested)
+        self.files.restoreRequested.connect(self.restoreRequested)
+        self.language.restartRequested.connect(self.restartRequested)
 
     def load(self) -> None:
-        s = self.settings
-        for widget in (self.autolock, self.theme, self.font_scale, self.discreet):
-            widget.blockSignals(True)
-        self.autolock.setValue(s.autolock_minutes)
-        self.theme.setCurrentIndex(max(0, self.theme.findData(s.theme.value)))
-        self.font_scale.setCurrentIndex(max(0, self.font_scale.findData(s.font_scale)))
-        self.discreet.setChecked(s.discreet)
-        for widget in (self.autolock, self.theme, self.font_scale, self.discreet):
-            widget.blockSignals(False)
+        self.look.load()
+
+    def attach(self) -> None:
+        """The vault opened: the sections that show its data read it."""
+        for section in (self.files, self.profile, self.relays):
+            section.set_open(True)
+        self.profile.load()
+        self.relays.load()
+
+    def detach(self) -> None:
+        """The vault locked: forget what it showed."""
+        for section in (self.files, self.profile, self.relays):
+            section.set_open(False)
+        self.set_lan_sync(None)
+        self.show_message("")
 
     def set_lan_sync(self, enabled: bool | None, available: bool = True) -> None:
-        """Show the vault's LAN setting; None (locked) greys the box out, and so does
-        `available=False` (no linked device and no space yet: LAN sync is off, with a hint)."""
-        self.lan_sync.blockSignals(True)
-        self.lan_sync.setChecked(bool(enabled))
-        self.lan_sync.setEnabled(enabled is not None and available)
-        self.lan_sync.blockSignals(False)
-        self.lan_hint.setVisible(enabled is not None and not available)
+        self.network.set_lan_sync(enabled, available)
         self.passphrase_button.setEnabled(enabled is not None)
 
     def add_section(self, section: QWidget) -> None:
-        """A section kept in its own module (ui/settings_duress.py), shown after the form."""
-        self._sections.insertWidget(2, section)
+        """A section kept in its own module (e.g. ui/settings_duress.py), after the others."""
+        self._sections.insertWidget(self._after_sections, section)
+        self._after_sections += 1
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
-
-    def _store(self) -> None:
-        s = self.settings
-        s.autolock_minutes = self.autolock.value()
-        s.theme = Theme(str(self.theme.currentData()))
-        s.font_scale = int(self.font_scale.currentData())
-        s.discreet = self.discreet.isChecked()
-        s.sync()
-        self.changed.emit()

@@ -19,6 +19,8 @@ from haven.ui.passphrase_fields import RevealBox, clear_on_typing
 class UnlockPage(QWidget):
     submitted = Signal(str)
     helpRequested = Signal()
+    #: "Restore a backup…": into a new folder, without opening this vault.
+    restoreRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +40,8 @@ class UnlockPage(QWidget):
         self.busy = busy_bar(self.tr("Opening your vault"))
         self.help_button = QPushButton(self.tr("Get &help now"))
         self.help_button.setAccessibleName(self.tr("Get help now: crisis lines and support"))
+        self.restore_button = QPushButton(self.tr("&Restore a backup…"))
+        self.restore_button.setAccessibleName(self.tr("Restore a backup into a new folder"))
 
         row = QHBoxLayout()
         row.addWidget(self.passphrase, 1)
@@ -49,15 +53,21 @@ class UnlockPage(QWidget):
         inner.addWidget(self.reveal, 0, Qt.AlignmentFlag.AlignLeading)
         inner.addWidget(self.error)
         inner.addWidget(self.busy)
-        inner.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignLeading)
+        extra = QHBoxLayout()
+        extra.addWidget(self.help_button)
+        extra.addWidget(self.restore_button)
+        extra.addStretch(1)
+        inner.addLayout(extra)
 
         self.setTabOrder(self.passphrase, self.unlock_button)
         self.setTabOrder(self.unlock_button, self.reveal)
         self.setTabOrder(self.reveal, self.help_button)
+        self.setTabOrder(self.help_button, self.restore_button)
         clear_on_typing(self.error, self.passphrase)
         self.passphrase.returnPressed.connect(self._submit)
         self.unlock_button.clicked.connect(self._submit)
         self.help_button.clicked.connect(self.helpRequested)
+        self.restore_button.clicked.connect(self.restoreRequested)
 
     def _submit(self) -> None:
         if not self.unlock_button.isEnabled():
@@ -83,6 +93,7 @@ class UnlockPage(QWidget):
         self.passphrase.setEnabled(not busy)
         self.unlock_button.setEnabled(not busy)
         self.reveal.setEnabled(not busy)
+        self.restore_button.setEnabled(not busy)
 
     def clear_secrets(self) -> None:
         self.passphrase.clear()

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from haven.core.spaces import events as ev
+from haven.ui.user_text import PlainTextEdit
 
 # The content-warning field is never narrower than this; below the comfortable width it
 # moves to a row of its own.
@@ -38,7 +38,7 @@ class Composer(QWidget):
         self.title.setPlaceholderText(self.tr("Title (optional)"))
         self.title.setAccessibleName(self.tr("Post title"))
         self.title.setVisible(not reply)
-        self.body = QPlainTextEdit()
+        self.body = PlainTextEdit()
         self.body.setTabChangesFocus(True)
         self.body.setPlaceholderText(
             self.tr("Write a reply…") if reply else self.tr("Write a post. Markdown is welcome.")
@@ -46,7 +46,10 @@ class Composer(QWidget):
         self.body.setAccessibleName(self.tr("Reply text") if reply else self.tr("Post text"))
         self.body.setAccessibleDescription(self.tr("Ctrl+Enter sends"))
         self.body.setMaximumHeight(90 if reply else 130)
-        self.cw_toggle = QCheckBox(self.tr("Content &warning"))
+        # Two composers show at once (a new thread, a reply): each its own Alt letter.
+        self.cw_toggle = QCheckBox(
+            self.tr("Content warnin&g") if reply else self.tr("Content &warning")
+        )
         self.cw_toggle.setAccessibleName(self.tr("Add a content warning"))
         self.cw_toggle.setToolTip(self.tr("Readers see only the warning until they open it"))
         self.cw = QLineEdit()

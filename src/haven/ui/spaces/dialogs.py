@@ -13,14 +13,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from haven.core.spaces import events as ev
-from haven.core.spaces.model import TOPICS
 from haven.ui import peer_text
+from haven.ui.user_text import PlainTextEdit
 
 
 @dataclass(frozen=True)
@@ -64,8 +63,9 @@ class CreateSpaceDialog(QDialog):
         self.description.setAccessibleName(self.tr("Space description"))
         self.topics = QLineEdit()
         self.topics.setAccessibleName(self.tr("Topics, separated by commas"))
-        self.topics.setPlaceholderText(", ".join(TOPICS[:3]))
-        self.guidelines = QPlainTextEdit()
+        # An example in the UI's language (TOPICS are the English suggestions).
+        self.topics.setPlaceholderText(self.tr("e.g. coming out, relationships, parenting"))
+        self.guidelines = PlainTextEdit()
         self.guidelines.setTabChangesFocus(True)
         self.guidelines.setAccessibleName(self.tr("Guidelines new members accept"))
         self.guidelines.setPlaceholderText(self.tr("Be kind. What is said here stays here."))

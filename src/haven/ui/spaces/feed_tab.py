@@ -1,8 +1,14 @@
 """The feed: threads newest first (pinned on top) on one side, with the composer under
-them; the chosen thread on the other. Enter on a thread moves to it."""
+them; the chosen thread on the other. Enter on a thread moves to it.
+
+Posts hidden by the reader's mute words do not vanish without a trace: a line says how many
+("3 posts hidden by your mute words — show") and shows them on request, for this visit to the
+space. Posts of a member the reader blocked stay hidden (blocking is about a person, and the
+Members tab undoes it)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -13,6 +19,27 @@ from haven.ui.spaces.composer import Composer
 from haven.ui.spaces.models import FeedModel
 from haven.ui.spaces.post_delegate import PostDelegate
 from haven.ui.spaces.thread_view import ThreadView
+
+
+def chosen_visible(posts: Sequence[FeedPost], show_muted: bool) -> tuple[list[FeedPost], int]:
+    """The threads to list, and how many posts (threads or replies) mute words hide."""
+    muted = 0
+
+    def keep(post: FeedPost) -> bool:
+        nonlocal muted
+        if post.hidden_reason == "blocked":
+            return False
+        if post.hidden_reason == "muted":
+            muted += 1
+            return show_muted
+        return True
+
+    shown = []
+    for root in posts:
+        replies = tuple(r for r in root.replies if keep(r))
+        if keep(root):
+            shown.append(dataclasses.replace(root, replies=replies))
+    return shown, muted
 
 
 class FeedTab(QWidget):
@@ -35,6 +62,14 @@ class FeedTab(QWidget):
         )
         self.empty = QLabel(self.tr("No posts yet. Write the first one below."))
         self.empty.setWordWrap(True)
+        self.muted_button = QPushButton()
+        self.muted_button.setFlat(True)
+        self.muted_button.setObjectName("mutedMarker")
+        self.muted_button.setAccessibleName(self.tr("Posts hidden by your mute words"))
+        self.muted_button.setVisible(False)
+        self.show_muted = False
+        self._posts: Sequence[FeedPost] = ()
+        self._shown_with = (False, False, False)  # more, moderator, member
         self.older_button = QPushButton(self.tr("Show &older posts"))
         self.older_button.setAccessibleName(self.tr("Show older posts"))
         self.composer = Composer()
@@ -43,6 +78,7 @@ class FeedTab(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.muted_button)
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.empty)
         left_layout.addWidget(self.older_button)
@@ -62,6 +98,7 @@ class FeedTab(QWidget):
         self.list.selectionModel().currentChanged.connect(lambda *_: self._show_current())
         self.list.activated.connect(lambda _i: self._enter_thread())
         self.older_button.clicked.connect(self.olderRequested)
+        self.muted_button.clicked.connect(self._toggle_muted)
         self.model.dataChanged.connect(lambda *_: self._sync_opened())
         thread_model.dataChanged.connect(lambda *_: self.list.viewport().update())
         self.clear()
@@ -69,6 +106,9 @@ class FeedTab(QWidget):
     def show_feed(
         self, posts: Sequence[FeedPost], more: bool, moderator: bool, member: bool
     ) -> None:
+        self._posts, self._shown_with = posts, (more, moderator, member)
+        posts, muted = chosen_visible(posts, self.show_muted)
+        self._show_muted_marker(muted)
         current = self.current_thread()
         keep = current.post_id if current is not None else None
         self.model.set_posts(posts)
@@ -85,6 +125,20 @@ class FeedTab(QWidget):
             )
         self._show_current()
 
+    def _show_muted_marker(self, muted: int) -> None:
+        if self.show_muted:
+            text = self.tr("Showing %n post(s) your mute words hide — hide them", "", muted)
+        else:
+            text = self.tr("%n post(s) hidden by your mute words — show", "", muted)
+        self.muted_button.setText(text)
+        self.muted_button.setAccessibleName(text)
+        self.muted_button.setVisible(muted > 0)
+
+    def _toggle_muted(self) -> None:
+        self.show_muted = not self.show_muted
+        self.show_feed(self._posts, *self._shown_with)
+        self.muted_button.setFocus()
+
     def clear(self, forget_opened: bool = True) -> None:
         self.model.clear(forget_opened)
         self.thread_view.model.clear(False)
@@ -93,6 +147,10 @@ class FeedTab(QWidget):
         self.thread_view.composer.clear()
         self.empty.setVisible(False)
         self.older_button.setVisible(False)
+        self.muted_button.setVisible(False)
+        if forget_opened:
+            self.show_muted = False
+            self._posts = ()
 
     def current_thread(self) -> FeedPost | None:
         index = self.list.currentIndex()

@@ -6,7 +6,7 @@ an admin approves each request before any key is shared."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from haven.core.spaces.invites import InviteCode
 from haven.core.spaces.invites.relay_code import RelayInviteCode
 from haven.ui import peer_text
 from haven.ui.clipboard_guard import clipboard_guard
+from haven.ui.dates import moment_text
 from haven.ui.devices.wording import qr_pixmap
 
 
@@ -67,7 +68,7 @@ class InviteDialog(QDialog):
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         qr_text = code.qr_text() if isinstance(code, RelayInviteCode) else code.encode_compact()
         self.qr.setPixmap(qr_pixmap(qr_text, scale=4))
-        until = QDateTime.fromSecsSinceEpoch(expires_s).toString("yyyy-MM-dd HH:mm")
+        until = moment_text(expires_s * 1000)
         if isinstance(code, RelayInviteCode):
             self.route = QLabel(
                 self.tr(

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -47,6 +46,7 @@ from haven.sync.invites import (
 from haven.ui import peer_text
 from haven.ui.bridge import SessionBridge
 from haven.ui.spaces import wording
+from haven.ui.user_text import PlainTextEdit
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ class JoinDialog(QDialog):
         self.lookup_button.setAccessibleName(self.tr("Look up the invite code"))
         self.space = peer_text.plain_label()
         self.space.setWordWrap(True)
-        self.guidelines = QPlainTextEdit()
+        self.guidelines = PlainTextEdit()
         self.guidelines.setReadOnly(True)
         self.guidelines.setTabChangesFocus(True)
         self.guidelines.setAccessibleName(self.tr("The space's guidelines"))

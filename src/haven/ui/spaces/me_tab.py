@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from haven.core.spaces.model import COLOURS, Member, Role, SpaceInfo
 from haven.ui import peer_text
+from haven.ui.user_text import PlainTextEdit
 
 
 def _swatch(colour: str) -> QPixmap:
@@ -45,7 +45,7 @@ class MeTab(QWidget):
         super().__init__(parent)
         self.about = peer_text.plain_label()
         self.about.setWordWrap(True)
-        self.guidelines = QPlainTextEdit()
+        self.guidelines = PlainTextEdit()
         self.guidelines.setReadOnly(True)
         self.guidelines.setTabChangesFocus(True)
         self.guidelines.setAccessibleName(self.tr("The space's guidelines"))
@@ -62,20 +62,20 @@ class MeTab(QWidget):
             self.colour.addItem(
                 _swatch(colour), self.tr("Colour %1").replace("%1", str(number)), colour
             )
-        self.save_persona = QPushButton(self.tr("Save &name"))
+        self.save_persona = QPushButton(self.tr("Sav&e name"))
         self.save_persona.setAccessibleName(self.tr("Save your name in this space"))
-        self.mute = QPlainTextEdit()
+        self.mute = PlainTextEdit()
         self.mute.setTabChangesFocus(True)
         self.mute.setAccessibleName(self.tr("Mute words, one per line"))
         self.mute.setPlaceholderText(self.tr("One word or phrase per line"))
         self.mute.setMaximumHeight(90)
-        self.save_mute = QPushButton(self.tr("Save &mute words"))
+        self.save_mute = QPushButton(self.tr("Save mu&te words"))
         self.save_mute.setAccessibleName(self.tr("Save the mute words"))
         self.membership = QLabel()
         self.membership.setWordWrap(True)
-        self.leave_button = QPushButton(self.tr("&Leave this space…"))
+        self.leave_button = QPushButton(self.tr("Leave this spa&ce…"))
         self.leave_button.setAccessibleName(self.tr("Leave this space"))
-        self.hand_over_button = QPushButton(self.tr("&Hand over ownership…"))
+        self.hand_over_button = QPushButton(self.tr("Hand o&ver ownership…"))
         self.hand_over_button.setAccessibleName(
             self.tr("Hand over ownership of this space to another member")
         )

@@ -70,11 +70,14 @@ class MembersTab(QWidget):
         self.role_button.setAccessibleName(self.tr("Give the selected member this role"))
         self.remove_button = QPushButton(self.tr("Remo&ve from space…"))
         self.remove_button.setAccessibleName(self.tr("Remove the selected member"))
-        self.block_button = QPushButton(self.tr("&Block"))
+        self.block_button = QPushButton(self.tr("Bloc&k"))
         self.block_button.setAccessibleName(self.tr("Block or unblock the selected member"))
         self.block_button.setToolTip(self.tr("Hides their posts for you only"))
 
         row = QHBoxLayout()
+        role_label = QLabel(self.tr("R&ole"))
+        role_label.setBuddy(self.role)  # announced by its label, not only by its value
+        row.addWidget(role_label)
         row.addWidget(self.role)
         row.addWidget(self.role_button)
         row.addWidget(self.remove_button)
@@ -170,7 +173,7 @@ class MembersTab(QWidget):
             widget.setEnabled(can_manage)
         self.block_button.setEnabled(other)
         blocked = member is not None and member.blocked
-        self.block_button.setText(self.tr("Un&block") if blocked else self.tr("&Block"))
+        self.block_button.setText(self.tr("Unbloc&k") if blocked else self.tr("Bloc&k"))
 
     def _set_role(self) -> None:
         member = self.selected()

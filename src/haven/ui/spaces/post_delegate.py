@@ -20,6 +20,7 @@ from haven.ui.spaces.models import (
     headline,
     is_collapsed,
 )
+from haven.ui.user_text import lead_for
 
 _SWATCH = 10
 
@@ -62,12 +63,11 @@ class PostDelegate(ThreeLineDelegate):
         painter.setFont(head)
         if special and not row.selected:
             painter.setPen(row.palette.color(QPalette.ColorRole.Link))
+        shown = headline(post, opened)
         painter.drawText(
             row.line_rect(1),
-            row.lead | vcenter,
-            QFontMetrics(head).elidedText(
-                headline(post, opened), Qt.TextElideMode.ElideRight, rect.width()
-            ),
+            lead_for(shown, rtl) | vcenter,
+            QFontMetrics(head).elidedText(shown, Qt.TextElideMode.ElideRight, rect.width()),
         )
 
         tail = footer(post, opened)

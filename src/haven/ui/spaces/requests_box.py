@@ -40,7 +40,7 @@ class RequestsBox(QGroupBox):
         self.list.setMaximumHeight(110)
         self.approve_button = QPushButton(self.tr("A&pprove"))
         self.approve_button.setAccessibleName(self.tr("Approve the selected request"))
-        self.deny_button = QPushButton(self.tr("&Deny"))
+        self.deny_button = QPushButton(self.tr("Den&y"))
         self.deny_button.setAccessibleName(self.tr("Deny the selected request"))
         self.invite_button = QPushButton(self.tr("&Invite someone…"))
         self.invite_button.setAccessibleName(self.tr("Make an invite code"))

@@ -36,7 +36,9 @@ def read_snapshot(session: Session, space_id: bytes, limit: int) -> Snapshot:
     """Runs in a worker: everything the view shows about one space."""
     spaces = session.spaces
     info = spaces.space_info(space_id)
-    feed = spaces.read_feed(space_id, limit=limit)
+    # Muted and blocked posts too: the feed shows how many mute words hide (and shows them
+    # on request) instead of letting them vanish without a trace.
+    feed = spaces.read_feed(space_id, include_hidden=True, limit=limit)
     pinned = [p for p in feed if p.pinned]
     rest = [p for p in feed if not p.pinned]
     moderator = info.my_role is not None and info.my_role.rank >= Role.MODERATOR.rank

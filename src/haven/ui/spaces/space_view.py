@@ -27,7 +27,7 @@ from haven.sync.supervisor import listen_host
 from haven.ui import appearance, peer_text
 from haven.ui.bridge import SessionBridge
 from haven.ui.devices.link_dialog import advertise_host
-from haven.ui.space_status import SpaceStatusLabel
+from haven.ui.space_status import FadingStatus, SpaceStatusLabel
 from haven.ui.spaces import wording
 from haven.ui.spaces.dialogs import ReasonDialog
 from haven.ui.spaces.feed_tab import FeedTab
@@ -38,6 +38,8 @@ from haven.ui.spaces.moderation_tab import ModerationTab
 from haven.ui.spaces.own_actions import SpaceActions
 from haven.ui.spaces.snapshot import Snapshot, read_snapshot
 
+#: Hosts that name no network address: an invite may carry them (same-computer tests).
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
 #: Threads read when a space opens; "Show older posts" doubles it.
 FIRST_THREADS = 200
 #: Join requests arrive without an event in the log, so an admin's open Members tab asks
@@ -61,9 +63,8 @@ class SpaceView(QWidget):
         self.title = peer_text.plain_label()
         appearance.mark_heading(self.title, 2)
         self.sync_line = SpaceStatusLabel(bridge)
-        self.status = peer_text.plain_label()
+        self.status = FadingStatus()
         self.status.setObjectName("spaceStatus")
-        self.status.setWordWrap(True)
         self.feed = FeedTab()
         self.members = MembersTab()
         self.moderation = ModerationTab()
@@ -74,6 +75,7 @@ class SpaceView(QWidget):
         self.tabs.addTab(self.members, self.tr("Mem&bers"))
         self.tabs.addTab(self.moderation, self.tr("Mo&deration"))
         self.tabs.addTab(self.me, self.tr("&About and you"))
+        self.tabs.currentChanged.connect(lambda _i: self.status.clear())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -380,15 +382,19 @@ class SpaceView(QWidget):
         if session is None or space_id is None or snap is None:
             return
         port = self.bridge.background.serving_port
-        host = advertise_host(listen_host())
+        host = listen_host()
         name = snap.info.name
         no_sync = self.tr(
             "Sync is not running, so nobody could reach you to "
             "join. Unlock again, or check the sync port in "
             "Settings."
         )
+        lan_off = self.tr(
+            "A direct invite needs sync on the local network, which is off. Turn it "
+            "on in Settings, or invite through a relay."
+        )
 
-        def make() -> tuple[InviteCode | RelayInviteCode, int] | None:
+        def make() -> tuple[InviteCode | RelayInviteCode, int] | str | None:
             relays = session.relays.urls(space_id)
             if relays:
                 code = session.invites.relay_host.create(space_id, relays[0], 1, DEFAULT_TTL_S)[0]
@@ -397,12 +403,16 @@ class SpaceView(QWidget):
                 )
             if not port:
                 return None
-            direct = session.invites.create(space_id, host, port)
+            if host not in LOOPBACK_HOSTS and not session.lan.enabled():
+                # Sync listens on this computer only: a code would name a network address
+                # that nothing answers on (and tell the guest that address for nothing).
+                return "lan-off"
+            direct = session.invites.create(space_id, advertise_host(host), port)
             return direct, direct.expires_s
 
-        def done(made: tuple[InviteCode | RelayInviteCode, int] | None) -> None:
-            if made is None:
-                self.status.setText(no_sync)
+        def done(made: tuple[InviteCode | RelayInviteCode, int] | str | None) -> None:
+            if made is None or isinstance(made, str):
+                self.status.setText(no_sync if made is None else lan_off)
                 return
             code, expires_s = made
             if self.bridge.session is None:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from haven.core.spaces.model import Role
 from haven.core.spaces.name_marks import Fingerprint, NameMarks, fingerprint_words
 from haven.errors import HavenError, InvalidInput, NotFound
 from haven.ui import messages
+from haven.ui.dates import moment_text
 from haven.ui.translations import ui_language
 
 log = logging.getLogger(__name__)
@@ -88,8 +89,7 @@ def modlog_action(action: str) -> str:
 
 
 def when(ms: int) -> str:
-    stamp = QDateTime.fromMSecsSinceEpoch(ms).toLocalTime()
-    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
+    return moment_text(ms)
 
 
 def failure_text(exc: BaseException) -> str:

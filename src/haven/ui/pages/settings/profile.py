@@ -1,0 +1,116 @@
+"""Settings: who you are here — the name and pronouns of your main persona (shown on this
+page's header and offered when you create or join a space; each space keeps the name you
+gave it there) and this device's name (what your other linked devices call it)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
+
+from haven.core.devices import MAX_LABEL_CHARS
+from haven.core.identity import Persona
+from haven.errors import InvalidInput
+from haven.ui import messages
+from haven.ui.bridge import SessionBridge
+from haven.ui.pages.settings.section import Section
+
+
+class ProfileSection(Section):
+    #: The main persona's name or pronouns changed (the window updates its header).
+    personaChanged = Signal(object)
+
+    def __init__(self, bridge: SessionBridge | None, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Your name and this device"), parent)
+        self.bridge = bridge
+        self.name = QLineEdit()
+        self.name.setAccessibleName(self.tr("Your name"))
+        self.name.setAccessibleDescription(
+            self.tr("Any name you like; it need not be your real one.")
+        )
+        self.pronouns = QLineEdit()
+        self.pronouns.setAccessibleName(self.tr("Your pronouns"))
+        self.pronouns.setPlaceholderText(self.tr("optional, e.g. she/her, they/them"))
+        self.save_profile = QPushButton(self.tr("&Save name"))
+        self.save_profile.setAccessibleName(self.tr("Save your name and pronouns"))
+        self.device = QLineEdit()
+        self.device.setAccessibleName(self.tr("This device's name"))
+        self.device.setMaxLength(MAX_LABEL_CHARS)
+        self.device.setPlaceholderText(self.tr("e.g. Laptop"))
+        self.save_device = QPushButton(self.tr("Save dev&ice name"))
+        self.save_device.setAccessibleName(self.tr("Save this device's name"))
+        self.add_row(self.tr("Your na&me"), self.name)
+        self.add_row(self.tr("Pro&nouns"), self.pronouns)
+        self.form.addRow("", self.save_profile)
+        self.add_row(self.tr("This de&vice"), self.device)
+        self.form.addRow("", self.save_device)
+        self.name.returnPressed.connect(self.store_profile)
+        self.pronouns.returnPressed.connect(self.store_profile)
+        self.save_profile.clicked.connect(self.store_profile)
+        self.device.returnPressed.connect(self.store_device)
+        self.save_device.clicked.connect(self.store_device)
+        self.set_open(False)
+
+    def set_open(self, is_open: bool) -> None:
+        for widget in (self.name, self.pronouns, self.save_profile, self.device, self.save_device):
+            widget.setEnabled(is_open)
+        if not is_open:
+            for field in (self.name, self.pronouns, self.device):
+                field.clear()
+            self.say("")
+
+    def load(self) -> None:
+        """Read the persona and this device's name (off the UI thread)."""
+        session = self.bridge.session if self.bridge is not None else None
+        if session is None or self.bridge is None:
+            return
+
+        def work() -> tuple[Persona, str]:
+            persona = session.identity.primary()
+            label = next((d.label for d in session.devices.list() if d.this_device), "")
+            return persona, label
+
+        def done(result: object) -> None:
+            if not isinstance(result, tuple):
+                return
+            persona, label = result
+            assert isinstance(persona, Persona) and isinstance(label, str)
+            self.name.setText(persona.display_name)
+            self.pronouns.setText(persona.pronouns)
+            self.device.setText(label)
+
+        self.bridge.run(work, done, lambda exc: self.say(messages.error_text(exc)))
+
+    def store_profile(self) -> None:
+        session = self.bridge.session if self.bridge is not None else None
+        if session is None or self.bridge is None:
+            return
+        name, pronouns = self.name.text().strip(), self.pronouns.text().strip()
+        if not name:
+            self.say(self.tr("Type a name first; it need not be your real one."))
+            return
+
+        def work() -> Persona:
+            return session.identity.update(session.identity.primary().persona_id, name, pronouns)
+
+        def done(persona: object) -> None:
+            self.say(self.tr("Saved. Spaces keep the name you gave each of them."))
+            self.personaChanged.emit(persona)
+
+        self.bridge.run(work, done, self._failed)
+
+    def store_device(self) -> None:
+        session = self.bridge.session if self.bridge is not None else None
+        if session is None or self.bridge is None:
+            return
+        label = self.device.text().strip()
+        self.bridge.run(
+            lambda: session.devices.rename_this_device(label),
+            lambda _r: self.say(self.tr("Saved. Your linked devices learn the new name.")),
+            self._failed,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, InvalidInput):
+            self.say(self.tr("That name is too long or has characters Haven does not allow."))
+        else:
+            self.say(messages.error_text(exc))
