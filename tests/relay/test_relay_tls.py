@@ -72,6 +72,32 @@ def test_tls_relay_round_trip_and_refuses_plaintext(tmp_path: Path) -> None:
         relay.stop()
 
 
+def test_by_default_a_wss_relay_is_checked_against_the_system_trust_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the app and `haven sync` do (no context of their own): a wss:// relay whose
+    certificate the system trusts works, one it does not trust is refused as unreachable."""
+    cert, key = _self_signed(tmp_path)
+    relay = RelayProcess(tmp_path, extra_args=("--tls-cert", str(cert), "--tls-key", str(key)))
+    space_key = os.urandom(32)
+    try:
+
+        async def untrusted() -> None:
+            with pytest.raises(RelayError) as err:
+                await RelayClient.connect(relay.url, space_key, timeout=10)
+            assert err.value.code == "unreachable"
+
+        async def trusted() -> None:
+            async with await RelayClient.connect(relay.url, space_key, timeout=10) as c:
+                assert (await c.append(b"system trust")).cursor == 1
+
+        run(untrusted())
+        monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # read by OpenSSL's default paths
+        run(trusted())
+    finally:
+        relay.stop()
+
+
 def test_tls_flags_must_come_together(tmp_path: Path) -> None:
     cert, _ = _self_signed(tmp_path)
     done = subprocess.run(

@@ -85,9 +85,12 @@ class RelayClient:
         creds = protocol.MailboxCredentials.from_space_key(space_key)
         try:
             async with asyncio.timeout(timeout):
+                # ssl=None would be refused for wss:// by websockets: leave it out, and a
+                # wss:// relay is checked against the system's trusted certificates.
+                tls = {} if ssl is None else {"ssl": ssl}
                 ws = await connect(
                     url,
-                    ssl=ssl,
+                    **tls,
                     compression=None,
                     max_size=protocol.MAX_FRAME_BYTES,
                     open_timeout=timeout,
