@@ -1,4129 +1,4142 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
-    <context>
-        <name>App</name>
-        <message>
-            <location filename="../../src/haven/ui/app.py" line="79" />
-            <location filename="../../src/haven/ui/app.py" line="87" />
-            <source>Already open</source>
-            <extracomment>Makes the runner for commands sent to this window (haven.cli.remote, passed in by haven.__main__: the UI does not import the CLI).</extracomment>
-            <translation>مفتوح من قبل</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/app.py" line="80" />
-            <source>Haven is already open on this computer for this data folder, in another window or as `haven serve`. Use that one, or close it first.</source>
-            <translation>‏Haven مفتوح من قبل على هذا الحاسوب لمجلد البيانات هذا، في نافذة أخرى أو كـ `haven serve`. استعمل تلك، أو أغلقها أولاً.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChangePassphraseDialog</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="29" />
-            <source>Change passphrase</source>
-            <extracomment>current passphrase, new passphrase, rekey</extracomment>
-            <translation>تغيير عبارة المرور</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="33" />
-            <source>Current passphrase</source>
-            <translation>عبارة المرور الحالية</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="35" />
-            <source>Also move my vault to a &amp;new key</source>
-            <translation>انقل خزنتي أيضاً إلى مفتاح جديد (&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="36" />
-            <source>Also move the vault to a new key</source>
-            <translation>انقل الخزنة أيضاً إلى مفتاح جديد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="39" />
-            <source>Re-encrypts everything, so an old copy of the vault's key or header no longer opens it. Takes longer; safe if interrupted.</source>
-            <translation>يعيد تشفير كل شيء، فلا تعود نسخة قديمة من مفتاح الخزنة أو ترويستها تفتحها. يستغرق وقتاً أطول؛ وهو آمن إن انقطع.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="44" />
-            <source>Changing the passphrase</source>
-            <translation>جارٍ تغيير عبارة المرور</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="49" />
-            <source>C&amp;hange</source>
-            <translation>غيّر (&amp;H)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="50" />
-            <source>Change the passphrase</source>
-            <translation>غيّر عبارة المرور</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="52" />
-            <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="53" />
-            <source>Cancel</source>
-            <translation>إلغاء</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="55" />
-            <source>C&amp;urrent passphrase</source>
-            <translation>عبارة المرور الحالية (&amp;U)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="72" />
-            <source>Type your current passphrase first.</source>
-            <translation>اكتب عبارة المرور الحالية أولاً.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Composer</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="38" />
-            <source>Title (optional)</source>
-            <extracomment>title, body, content warning ("" for none)</extracomment>
-            <translation>العنوان (اختياري)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="39" />
-            <source>Post title</source>
-            <translation>عنوان المنشور</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="44" />
-            <source>Write a reply…</source>
-            <translation>اكتب ردًا…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="44" />
-            <source>Write a post. Markdown is welcome.</source>
-            <translation>اكتب منشورًا. يمكنك استخدام Markdown.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="46" />
-            <source>Reply text</source>
-            <translation>نص الرد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="46" />
-            <source>Post text</source>
-            <translation>نص المنشور</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="47" />
-            <source>Ctrl+Enter sends</source>
-            <translation>Ctrl+Enter للإرسال</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="51" />
-            <source>Content &amp;warning</source>
-            <translation>تحذير من المحتوى (&amp;W)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="51" />
-            <source>Content warnin&amp;g</source>
-            <translation>تحذير من المحتوى (&amp;G)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="53" />
-            <source>Add a content warning</source>
-            <translation>أضف تحذيرًا من المحتوى</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="54" />
-            <source>Readers see only the warning until they open it</source>
-            <translation>لا يرى القرّاء إلا التحذير حتى يفتحوا المنشور</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="57" />
-            <source>What the post is about, e.g. “family conflict”</source>
-            <translation>عمّ يتحدث المنشور، مثل «خلاف عائلي»</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="58" />
-            <source>Content warning text</source>
-            <translation>نص التحذير من المحتوى</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="60" />
-            <source>&amp;Reply</source>
-            <translation>ردّ (&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="60" />
-            <source>&amp;Post</source>
-            <translation>انشر (&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="62" />
-            <source>Send the reply</source>
-            <translation>أرسل الرد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="62" />
-            <source>Send the post</source>
-            <translation>انشر المنشور</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="133" />
-            <source>Write something first.</source>
-            <translation>اكتب شيئًا أولًا.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="137" />
-            <source>Say what the content warning is about, or turn it off.</source>
-            <translation>اكتب موضوع التحذير، أو أوقفه.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="142" />
-            <source>A post holds at most %1 characters.</source>
-            <translation>يتسع المنشور لـ %1 حرف على الأكثر.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CreateSpaceDialog</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="56" />
-            <source>New space</source>
-            <translation>مساحة جديدة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="60" />
-            <source>Space name</source>
-            <translation>اسم المساحة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="63" />
-            <source>Space description</source>
-            <translation>وصف المساحة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="65" />
-            <source>Topics, separated by commas</source>
-            <translation>المواضيع، مفصولة بفواصل</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="67" />
-            <source>e.g. coming out, relationships, parenting</source>
-            <translation>مثلاً: الإفصاح عن الهوية، العلاقات، الأبوّة والأمومة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="70" />
-            <source>Guidelines new members accept</source>
-            <translation>الإرشادات التي يقبلها الأعضاء الجدد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="71" />
-            <source>Be kind. What is said here stays here.</source>
-            <translation>كن لطيفًا. ما يقال هنا يبقى هنا.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="75" />
-            <source>&amp;Name</source>
-            <translation>الاسم (&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="76" />
-            <source>&amp;Description</source>
-            <translation>الوصف (&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="77" />
-            <source>&amp;Topics</source>
-            <translation>المواضيع (&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="78" />
-            <source>&amp;Guidelines</source>
-            <translation>الإرشادات (&amp;G)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="79" />
-            <source>&amp;Create</source>
-            <translation>أنشئ (&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="79" />
-            <source>Create the space</source>
-            <translation>أنشئ المساحة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="81" />
-            <source>You will be its owner, under a name used only in this space.</source>
-            <translation>ستكون مالكها، باسم لا يُستخدم إلا في هذه المساحة.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="91" />
-            <source>Give the space a name.</source>
-            <translation>اختر اسمًا للمساحة.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="97" />
-            <source>Up to %1 topics, each up to %2 characters.</source>
-            <translation>حتى %1 مواضيع، كل منها حتى %2 حرفًا.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CreateVaultPage</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="30" />
-            <source>Welcome to Haven</source>
-            <extracomment>passphrase, display name, pronouns — all checked already. The person already has Haven on another computer and wants to link this one.</extracomment>
-            <translation>مرحبًا بك في Haven</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="33" />
-            <source>Your journal stays on this computer, encrypted with a passphrase only you know. If you forget it, nobody can recover your entries.</source>
-            <translation>تبقى يومياتك على هذا الحاسوب، مشفّرةً بعبارة مرور لا يعرفها أحد سواك. إذا نسيتها فلن يستطيع أحد استعادة ما كتبته.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="41" />
-            <source>Display name</source>
-            <translation>الاسم الظاهر</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="42" />
-            <source>Any name you like; it need not be real</source>
-            <translation>أي اسم تحبه؛ لا يلزم أن يكون اسمك الحقيقي</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="45" />
-            <source>optional, e.g. they/them</source>
-            <translation>اختياري</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="46" />
-            <source>Pronouns</source>
-            <translation>الضمائر</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="65" />
-            <source>Pro&amp;nouns</source>
-            <translation>الضمائر (&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="52" />
-            <source>Creating your vault</source>
-            <translation>جارٍ إنشاء خزنتك</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="53" />
-            <location filename="../../src/haven/ui/pages/create_page.py" line="54" />
-            <source>Create my vault</source>
-            <translation>أنشئ خزنتي</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="57" />
-            <source>&amp;Link to my other device…</source>
-            <translation>اربط بجهازي الآخر (&amp;L)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="58" />
-            <source>Link to my other device</source>
-            <translation>الربط بجهازي الآخر</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="60" />
-            <source>Use the journal you already have on another computer</source>
-            <translation>استخدم اليوميات الموجودة لديك على حاسوب آخر</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="64" />
-            <source>&amp;Display name</source>
-            <translation>الاسم الظاهر (&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="98" />
-            <source>Choose a display name (any name you like).</source>
-            <translation>اختر اسمًا ظاهرًا (أي اسم تحبه).</translation>
-        </message>
-    </context>
-    <context>
-        <name>Dates</name>
-        <message>
-            <location filename="../../src/haven/ui/dates.py" line="21" />
-            <source>%1, %2</source>
-            <translation>%1، %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>DevicesPage</name>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="35" />
-            <source>Devices</source>
-            <translation>الأجهزة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="39" />
-            <source>Your journal can live on several of your computers. Linked devices sync with each other directly, encrypted end to end; no server ever sees your entries.</source>
-            <translation>يمكن أن تكون يومياتك على عدة حواسيب لك. تتزامن الأجهزة المرتبطة مباشرة فيما بينها، بتشفير تام بين الطرفين؛ ولا يرى أي خادم تدويناتك أبدًا.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="45" />
-            <source>Linked devices</source>
-            <translation>الأجهزة المرتبطة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="47" />
-            <source>&amp;Link a new device…</source>
-            <translation>ربط جهاز جديد (&amp;L)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="48" />
-            <source>Link a new device</source>
-            <translation>ربط جهاز جديد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="49" />
-            <source>&amp;Unlink…</source>
-            <translation>فك الربط (&amp;U)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="50" />
-            <source>Unlink the selected device</source>
-            <translation>فك ربط الجهاز المحدد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="122" />
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="167" />
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="201" />
-            <source>Unnamed device</source>
-            <translation>جهاز بلا اسم</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="126" />
-            <source>%1 — this device</source>
-            <translation>%1 — هذا الجهاز</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="128" />
-            <source>%1 — unlinked</source>
-            <translation>%1 — فُكّ ربطه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="171" />
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="172" />
-            <source>Unlink %1?</source>
-            <translation>فك ربط %1؟</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="175" />
-            <source>It keeps what it already has, but it cannot read anything written after this: your journal moves to a new key that it never receives. To remove what is already on it, erase Haven's data there.</source>
-            <translation>يحتفظ بما لديه من قبل، لكنه لن يستطيع قراءة أي شيء يُكتب بعد الآن: تنتقل يومياتك إلى مفتاح جديد لا يصله أبدًا. لإزالة ما عليه الآن، امسح بيانات Haven هناك.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="180" />
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="181" />
-            <source>Unlink</source>
-            <translation>فك الربط</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="182" />
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="183" />
-            <source>Keep it linked</source>
-            <translation>أبقه مرتبطًا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="206" />
-            <source>%1 is unlinked. Your other devices receive the new key when they next sync.</source>
-            <translation>فُكّ ربط %1. تتلقى أجهزتك الأخرى المفتاح الجديد عند مزامنتها القادمة.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Discreet</name>
-        <message>
-            <location filename="../../src/haven/ui/discreet.py" line="20" />
-            <source>Notes</source>
-            <translation>ملاحظات</translation>
-        </message>
-    </context>
-    <context>
-        <name>DuressDialog</name>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="41" />
-            <location filename="../../src/haven/ui/settings_duress.py" line="70" />
-            <source>Remove the duress passphrase</source>
-            <extracomment>current passphrase, duress passphrase ("" when removing), wipe the vault on use</extracomment>
-            <translation>أزل عبارة مرور الإكراه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="41" />
-            <source>Duress passphrase</source>
-            <translation>عبارة مرور الإكراه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="46" />
-            <source>Your vault's passphrase</source>
-            <translation>عبارة مرور خزنتك</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="48" />
-            <source>Using it also &amp;destroys this vault</source>
-            <translation>استعمالها يُتلف هذه الخزنة أيضاً (&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="49" />
-            <source>Using the duress passphrase destroys this vault</source>
-            <translation>استعمال عبارة مرور الإكراه يُتلف هذه الخزنة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="52" />
-            <source>If ticked, unlocking with the duress passphrase also overwrites this vault's key, without a sign. After that nobody — you included — can ever open this vault again with any passphrase; only a backup brings it back.</source>
-            <translation>إن اخترت هذا، فإن فتح القفل بعبارة مرور الإكراه يمحو أيضاً مفتاح هذه الخزنة، دون أي أثر ظاهر. بعدها لا يستطيع أحد — ولا أنت — فتح هذه الخزنة بأي عبارة مرور؛ وحدها النسخة الاحتياطية تعيدها.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="58" />
-            <source>I &amp;understand this cannot be undone</source>
-            <translation>أفهم أن هذا لا يمكن التراجع عنه (&amp;U)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="59" />
-            <source>I understand the vault cannot be recovered</source>
-            <translation>أفهم أن الخزنة لا يمكن استرجاعها</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="63" />
-            <source>Saving the duress passphrase</source>
-            <translation>يجري حفظ عبارة مرور الإكراه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="68" />
-            <source>&amp;Remove</source>
-            <translation>أزل (&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="68" />
-            <source>&amp;Set</source>
-            <translation>اضبط (&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="72" />
-            <source>Set the duress passphrase</source>
-            <translation>اضبط عبارة مرور الإكراه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="75" />
-            <location filename="../../src/haven/ui/settings_duress.py" line="76" />
-            <source>Cancel</source>
-            <translation>إلغاء</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="78" />
-            <source>Your &amp;passphrase</source>
-            <translation>عبارة مرورك (&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="86" />
-            <source>The decoy journal and everything written in it are deleted.</source>
-            <translation>تُحذف اليوميات التمويهية وكل ما كُتب فيها.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="106" />
-            <source>Type your vault's passphrase first.</source>
-            <translation>اكتب عبارة مرور خزنتك أولاً.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="115" />
-            <source>Tick the second box to confirm, or untick the first.</source>
-            <translation>اختر المربع الثاني للتأكيد، أو ألغِ اختيار الأول.</translation>
-        </message>
-    </context>
-    <context>
-        <name>DuressSettings</name>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="149" />
-            <location filename="../../src/haven/ui/settings_duress.py" line="150" />
-            <source>Duress passphrase</source>
-            <translation>عبارة مرور الإكراه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="156" />
-            <source>If someone forces you to unlock Haven, you can type a second passphrase instead of yours. It opens a separate decoy journal — write a few entries in it yourself, so it looks lived in — with no spaces and no linked devices. Your real vault stays closed. From outside, Haven's files look the same whether or not you set one, but someone who knows Haven well and examines the files closely may still suspect it.</source>
-            <translation>إن أجبرك أحد على فتح Haven، يمكنك كتابة عبارة مرور ثانية بدلاً من عبارتك. تفتح يوميات تمويهية منفصلة — اكتب فيها بعض الإدخالات بنفسك لتبدو مستعملة — بلا مساحات ولا أجهزة مرتبطة. وتبقى خزنتك الحقيقية مقفلة. من الخارج تبدو ملفات Haven متشابهة سواء ضبطتها أم لا، لكن من يعرف Haven جيداً ويفحص الملفات عن قرب قد يشكّ في الأمر.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="167" />
-            <source>Set &amp;duress passphrase…</source>
-            <translation>اضبط عبارة مرور الإكراه (&amp;D)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="168" />
-            <source>Set a duress passphrase</source>
-            <translation>اضبط عبارة مرور إكراه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="169" />
-            <source>Remove duress passphrase…</source>
-            <translation>أزل عبارة مرور الإكراه…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="170" />
-            <source>Remove the duress passphrase</source>
-            <translation>أزل عبارة مرور الإكراه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="196" />
-            <source>Unlock Haven to change this.</source>
-            <translation>افتح Haven لتغيير هذا.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="198" />
-            <source>No duress passphrase is set.</source>
-            <translation>لم تُضبط عبارة مرور إكراه.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="201" />
-            <source>A duress passphrase is set. Using it also destroys this vault.</source>
-            <translation>ضُبطت عبارة مرور إكراه. استعمالها يُتلف هذه الخزنة أيضاً.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="204" />
-            <source>A duress passphrase is set.</source>
-            <translation>ضُبطت عبارة مرور إكراه.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="233" />
-            <source>Duress passphrase removed.</source>
-            <translation>أُزيلت عبارة مرور الإكراه.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="236" />
-            <source>Duress passphrase set. Lock Haven and unlock with it to write in the decoy journal.</source>
-            <translation>ضُبطت عبارة مرور الإكراه. اقفل Haven وافتحه بها لتكتب في اليوميات التمويهية.</translation>
-        </message>
-    </context>
-    <context>
-        <name>EditPostDialog</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="32" />
-            <source>Edit your reply</source>
-            <translation>عدّل ردّك</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="32" />
-            <source>Edit your post</source>
-            <translation>عدّل منشورك</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="42" />
-            <source>&amp;Save</source>
-            <translation>احفظ (&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="42" />
-            <source>Save the changes</source>
-            <translation>احفظ التعديلات</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="47" />
-            <source>Everyone in the space sees that the post was edited, and the new text.</source>
-            <translation>يرى الجميع في المساحة أن المنشور عُدِّل، ويرون النص الجديد.</translation>
-        </message>
-    </context>
-    <context>
-        <name>EntryEditor</name>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="54" />
-            <source>Title (optional)</source>
-            <translation>العنوان (اختياري)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="55" />
-            <source>Entry title</source>
-            <translation>عنوان التدوينة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="58" />
-            <source>Write here. Markdown is welcome.</source>
-            <translation>اكتب هنا. يمكنك استخدام Markdown.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="59" />
-            <source>Entry text</source>
-            <translation>نص التدوينة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="60" />
-            <source>Plain text; Markdown formatting is kept</source>
-            <translation>نص عادي؛ يُحفظ تنسيق Markdown كما هو</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="62" />
-            <source>Mood</source>
-            <translation>المزاج</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="63" />
-            <source>No mood</source>
-            <translation>بلا مزاج</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="67" />
-            <source>e.g. family, coming-out</source>
-            <translation>مثلًا: عائلة، إفصاح</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="68" />
-            <source>Tags</source>
-            <translation>الوسوم</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="69" />
-            <source>Separate tags with commas or spaces</source>
-            <translation>افصل بين الوسوم بفواصل أو مسافات</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="73" />
-            <source>&amp;Save</source>
-            <translation>حفظ (&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="74" />
-            <source>Save entry</source>
-            <translation>حفظ التدوينة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="75" />
-            <source>Save (Ctrl+S)</source>
-            <translation>حفظ (Ctrl+S)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="76" />
-            <source>&amp;Delete</source>
-            <translation>حذف (&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="77" />
-            <source>Delete entry</source>
-            <translation>حذف التدوينة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="78" />
-            <source>&amp;New entry</source>
-            <translation>تدوينة جديدة (&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="79" />
-            <location filename="../../src/haven/ui/journal/editor.py" line="112" />
-            <source>New entry</source>
-            <translation>تدوينة جديدة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="80" />
-            <source>New entry (Ctrl+N)</source>
-            <translation>تدوينة جديدة (Ctrl+N)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="83" />
-            <source>&amp;Title</source>
-            <translation>العنوان (&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="84" />
-            <source>&amp;Mood</source>
-            <translation>المزاج (&amp;M)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="85" />
-            <source>Ta&amp;gs</source>
-            <translation>الوسوم (&amp;G)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="123" />
-            <source>Edit entry</source>
-            <translation>تعديل التدوينة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="153" />
-            <source>Write something first: an entry needs some text.</source>
-            <translation>اكتب شيئًا أولًا: التدوينة تحتاج إلى نص.</translation>
-        </message>
-    </context>
-    <context>
-        <name>FeedTab</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/feed_tab.py" line="59" />
-            <source>Threads</source>
-            <translation>المواضيع</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/feed_tab.py" line="61" />
-            <source>Pinned first, then newest first; press Enter to read one</source>
-            <translation>المثبّت أولًا ثم الأحدث؛ اضغط Enter لقراءة موضوع</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/feed_tab.py" line="63" />
-            <source>No posts yet. Write the first one below.</source>
-            <translation>لا منشورات بعد. اكتب أول منشور في الأسفل.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/feed_tab.py" line="68" />
-            <source>Posts hidden by your mute words</source>
-            <translation>منشورات مخفية بكلماتك المكتومة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/feed_tab.py" line="73" />
-            <source>Show &amp;older posts</source>
-            <translation>اعرض المنشورات الأقدم (&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/feed_tab.py" line="74" />
-            <source>Show older posts</source>
-            <translation>اعرض المنشورات الأقدم</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/spaces/feed_tab.py" line="130" />
-            <source>Showing %n post(s) your mute words hide — hide them</source>
-            <translation>
-                <numerusform>تُعرض %n منشورات تخفيها كلماتك المكتومة — أخفِها</numerusform>
-                <numerusform>يُعرض منشور واحد تخفيه كلماتك المكتومة — أخفِه</numerusform>
-                <numerusform>يُعرض منشوران تخفيهما كلماتك المكتومة — أخفِهما</numerusform>
-                <numerusform>تُعرض %n منشورات تخفيها كلماتك المكتومة — أخفِها</numerusform>
-                <numerusform>يُعرض %n منشوراً تخفيها كلماتك المكتومة — أخفِها</numerusform>
-                <numerusform>يُعرض %n منشور تخفيها كلماتك المكتومة — أخفِها</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/spaces/feed_tab.py" line="132" />
-            <source>%n post(s) hidden by your mute words — show</source>
-            <translation>
-                <numerusform>لا منشورات مخفية بكلماتك المكتومة — اعرضها</numerusform>
-                <numerusform>منشور واحد مخفي بكلماتك المكتومة — اعرضه</numerusform>
-                <numerusform>منشوران مخفيان بكلماتك المكتومة — اعرضهما</numerusform>
-                <numerusform>%n منشورات مخفية بكلماتك المكتومة — اعرضها</numerusform>
-                <numerusform>%n منشوراً مخفياً بكلماتك المكتومة — اعرضها</numerusform>
-                <numerusform>%n منشور مخفي بكلماتك المكتومة — اعرضها</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>FilterBar</name>
-        <message>
-            <location filename="../../src/haven/ui/journal/filter_bar.py" line="20" />
-            <source>Search your journal (Ctrl+F)</source>
-            <translation>ابحث في يومياتك (Ctrl+F)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/filter_bar.py" line="21" />
-            <source>Search entries</source>
-            <translation>البحث في التدوينات</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/filter_bar.py" line="24" />
-            <source>Filter by tag</source>
-            <translation>التصفية حسب الوسم</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/filter_bar.py" line="26" />
-            <source>Filter by mood</source>
-            <translation>التصفية حسب المزاج</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/filter_bar.py" line="27" />
-            <source>Any mood</source>
-            <translation>أي مزاج</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/filter_bar.py" line="41" />
-            <source>B&amp;y tag</source>
-            <translation>حسب الوسم (&amp;Y)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/filter_bar.py" line="41" />
-            <source>By m&amp;ood</source>
-            <translation>حسب المزاج (&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/filter_bar.py" line="57" />
-            <source>All tags</source>
-            <translation>كل الوسوم</translation>
-        </message>
-    </context>
-    <context>
-        <name>HandOverDialog</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="105" />
-            <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="125" />
-            <source>Hand over ownership</source>
-            <translation>سلّم الملكية</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="109" />
-            <source>The new owner can do everything you can now, including removing you. You stay in the space as an admin.</source>
-            <translation>يستطيع المالك الجديد فعل كل ما تستطيعه الآن، بما في ذلك إزالتك. تبقى في المساحة مشرفًا إداريًا.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="115" />
-            <source>New owner</source>
-            <translation>المالك الجديد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="124" />
-            <source>New &amp;owner</source>
-            <translation>المالك الجديد (&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="125" />
-            <source>&amp;Hand over</source>
-            <translation>سلّم (&amp;H)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="129" />
-            <source>There is no other active member to hand over to.</source>
-            <translation>لا يوجد عضو نشط آخر لتسليمه الملكية.</translation>
-        </message>
-    </context>
-    <context>
-        <name>HavenWindow</name>
-        <message>
-            <location filename="../../src/haven/ui/main_window.py" line="73" />
-            <source>Journal</source>
-            <extracomment>Quick exit happened (window hidden, vault locked). `run_app` quits on it. The language changed and the person asked to restart: `run_app` locks, then builds a new window in the new language. Open the vault in this folder (a restored backup): `run_app` locks, gives up the current folder's claim and builds a new window there.</extracomment>
-            <translation>اليوميات</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/main_window.py" line="74" />
-            <source>Settings</source>
-            <translation>الإعدادات</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/main_window.py" line="75" />
-            <source>Devices</source>
-            <translation>الأجهزة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/main_window.py" line="77" />
-            <location filename="../../src/haven/ui/main_window.py" line="323" />
-            <source>Spaces</source>
-            <translation>المساحات</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/main_window.py" line="305" />
-            <source>Back up what still opens now (Settings, Back up my vault), then restore your most recent backup into a new folder (Restore a backup, in Settings or on the unlock page) to recover the rest.</source>
-            <translation>انسخ احتياطياً ما زال يُفتح الآن (الإعدادات، انسخ خزنتي احتياطياً)، ثم استعِد أحدث نسخة احتياطية لديك في مجلد جديد (استعِد نسخة احتياطية، في الإعدادات أو في صفحة فتح القفل) لتسترجع الباقي.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/main_window.py" line="168" />
-            <source>Haven</source>
-            <translation>Haven</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/main_window.py" line="283" />
-            <source>Signed in as %1</source>
-            <translation>مسجَّل باسم %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/main_window.py" line="294" />
-            <source>Your vault is damaged</source>
-            <translation>خزنتك متضررة</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/main_window.py" line="297" />
-            <source>Haven found %n damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
-            <translation>
-                <numerusform>لم يجد Haven أي صفحة متضررة في خزنتك.</numerusform>
-                <numerusform>وجد Haven صفحة متضررة في خزنتك: خطأ في القرص، أو تغيّر الملف. ما يُفتح سليم؛ أما ما كان في تلك الصفحة فلا يمكن قراءته.</numerusform>
-                <numerusform>وجد Haven صفحتين متضررتين في خزنتك: خطأ في القرص، أو تغيّر الملف. ما يُفتح سليم؛ أما ما كان في هاتين الصفحتين فلا يمكن قراءته.</numerusform>
-                <numerusform>وجد Haven %n صفحات متضررة في خزنتك: خطأ في القرص، أو تغيّر الملف. ما يُفتح سليم؛ أما ما كان في تلك الصفحات فلا يمكن قراءته.</numerusform>
-                <numerusform>وجد Haven %n صفحة متضررة في خزنتك: خطأ في القرص، أو تغيّر الملف. ما يُفتح سليم؛ أما ما كان في تلك الصفحات فلا يمكن قراءته.</numerusform>
-                <numerusform>وجد Haven %n صفحة متضررة في خزنتك: خطأ في القرص، أو تغيّر الملف. ما يُفتح سليم؛ أما ما كان في تلك الصفحات فلا يمكن قراءته.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/main_window.py" line="327" />
-            <source>Spaces, %n unread</source>
-            <translation>
-                <numerusform>المساحات، لا جديد</numerusform>
-                <numerusform>المساحات، منشور واحد غير مقروء</numerusform>
-                <numerusform>المساحات، منشوران غير مقروءين</numerusform>
-                <numerusform>المساحات، %n منشورات غير مقروءة</numerusform>
-                <numerusform>المساحات، %n منشورًا غير مقروء</numerusform>
-                <numerusform>المساحات، %n منشور غير مقروء</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>HelpPage</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="33" />
-            <source>Get help now</source>
-            <translation>احصل على المساعدة الآن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="36" />
-            <source>If you are in danger now, call the emergency number. These services listen without judging; many are free and confidential.</source>
-            <translation>إن كنت في خطر الآن، فاتصل برقم الطوارئ. هذه الخدمات تستمع دون أحكام، وكثير منها مجاني وسري.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="42" />
-            <source>Country</source>
-            <translation>البلد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="46" />
-            <source>Services in this country</source>
-            <translation>الخدمات في هذا البلد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="50" />
-            <source>&amp;Back</source>
-            <translation>رجوع (&amp;B)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="51" />
-            <source>Back</source>
-            <translation>رجوع</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="52" />
-            <source>Show the &amp;introduction again</source>
-            <translation>اعرض التعريف من جديد (&amp;I)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="53" />
-            <source>Show the introduction to Haven again</source>
-            <translation>اعرض التعريف بـ Haven من جديد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="55" />
-            <source>&amp;Country</source>
-            <translation>البلد (&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="79" />
-            <source>The list of services is missing. In danger, call your emergency number.</source>
-            <translation>قائمة الخدمات مفقودة. في حالة الخطر اتصل برقم الطوارئ.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="104" />
-            <source>Emergency: %1</source>
-            <translation>الطوارئ: %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="108" />
-            <source>Call: %1</source>
-            <translation>اتصال: %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="110" />
-            <source>Text: %1</source>
-            <translation>رسالة نصية: %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="112" />
-            <source>Web: %1</source>
-            <translation>الموقع: %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="114" />
-            <source>Hours: %1</source>
-            <translation>الأوقات: %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="116" />
-            <source>checked %1</source>
-            <translation>تم التحقق في %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="122" />
-            <source>%1 · source: %2</source>
-            <translation>%1 · المصدر: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>HomePage</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/home_page.py" line="28" />
-            <source>Sections</source>
-            <translation>الأقسام</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/home_page.py" line="34" />
-            <source>&amp;Lock</source>
-            <translation>قفل (&amp;L)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/home_page.py" line="35" />
-            <source>Lock Haven</source>
-            <translation>قفل Haven</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/home_page.py" line="36" />
-            <source>Lock (Ctrl+L); quick exit: Shift three times</source>
-            <translation>قفل (Ctrl+L)؛ الخروج السريع: اضغط Shift ثلاث مرات</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/home_page.py" line="41" />
-            <source>Get &amp;help now</source>
-            <translation>احصل على المساعدة الآن (&amp;H)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/home_page.py" line="42" />
-            <source>Get help now: crisis lines and support</source>
-            <translation>احصل على المساعدة الآن: خطوط الأزمات والدعم</translation>
-        </message>
-    </context>
-    <context>
-        <name>IntroductionDialog</name>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="39" />
-            <source>Welcome</source>
-            <translation>أهلاً بك</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="40" />
-            <source>Introduction to Haven</source>
-            <translation>تعريف بـ Haven</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="53" />
-            <source>S&amp;kip</source>
-            <translation>تخطَّ (&amp;K)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="54" />
-            <source>Skip the introduction</source>
-            <translation>تخطَّ التعريف</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="55" />
-            <source>&amp;Back</source>
-            <translation>رجوع (&amp;B)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="56" />
-            <source>Previous step</source>
-            <translation>الخطوة السابقة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="79" />
-            <source>A private place, on your computer</source>
-            <translation>مكان خاص، على حاسوبك</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="81" />
-            <source>Your journal and your spaces are encrypted on this computer. Nobody — no company, no server, no relay — can read them. Haven sends nothing about you anywhere and needs no email, phone number or real name.</source>
-            <translation>يومياتك ومساحاتك مشفّرة على هذا الحاسوب. لا يستطيع أحد قراءتها — لا شركة ولا خادم ولا مُرحِّل. لا يرسل Haven شيئاً عنك إلى أي مكان، ولا يحتاج إلى بريد إلكتروني أو رقم هاتف أو اسم حقيقي.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="88" />
-            <source>Only you know your passphrase</source>
-            <translation>وحدك تعرف عبارة مرورك</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="90" />
-            <source>Your passphrase is the only key. If you forget it, nobody can open your vault — not even the people who make Haven. Keep it somewhere safe.</source>
-            <translation>عبارة مرورك هي المفتاح الوحيد. إن نسيتها فلن يستطيع أحد فتح خزنتك — ولا حتى من يصنعون Haven. احفظها في مكان آمن.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="96" />
-            <source>Leave in a moment</source>
-            <translation>اخرج في لحظة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="98" />
-            <source>Press Shift three times, or %1, to hide Haven and lock it at once. Ctrl+L locks without hiding, and Haven locks itself when you step away.</source>
-            <translation>اضغط Shift ثلاث مرات، أو %1، لإخفاء Haven وقفله فوراً. ‏Ctrl+L يقفله دون إخفاء، ويقفل Haven نفسه حين تبتعد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="104" />
-            <source>Keep a backup</source>
-            <translation>احتفظ بنسخة احتياطية</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="106" />
-            <source>A lost or broken computer should not cost you your journal. Make an encrypted backup now and then and keep it somewhere safe; it opens only with your passphrase.</source>
-            <translation>ضياع الحاسوب أو تعطّله يجب ألا يكلّفك يومياتك. أنشئ نسخة احتياطية مشفّرة من حين لآخر واحفظها في مكان آمن؛ لا تُفتح إلا بعبارة مرورك.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="138" />
-            <source>&amp;Start</source>
-            <translation>ابدأ (&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="138" />
-            <source>&amp;Next</source>
-            <translation>التالي (&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="140" />
-            <source>Close the introduction</source>
-            <translation>أغلق التعريف</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="140" />
-            <source>Next step</source>
-            <translation>الخطوة التالية</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="143" />
-            <source>Step %1 of %2</source>
-            <translation>الخطوة %1 من %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>InviteDialog</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="38" />
-            <source>Invite someone</source>
-            <translation>ادعُ شخصًا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="42" />
-            <source>Give this code to one person you trust, in person or through a private channel. They will see the name and guidelines of %1 and can ask to join; you approve each request under Members before they can read anything.</source>
-            <translation>أعطِ هذا الرمز لشخص واحد تثق به، وجهًا لوجه أو عبر قناة خاصة. سيرى اسم %1 وإرشاداتها ويمكنه طلب الانضمام؛ وأنت توافق على كل طلب في قسم الأعضاء قبل أن يتمكن من قراءة أي شيء.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="54" />
-            <source>Invite code as words</source>
-            <translation>رمز الدعوة كلماتٍ</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="55" />
-            <source>&amp;Words</source>
-            <translation>الكلمات (&amp;W)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="59" />
-            <source>Invite code to paste</source>
-            <translation>رمز الدعوة للصق</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="60" />
-            <source>Code to &amp;paste</source>
-            <translation>رمز للصق (&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="64" />
-            <source>&amp;Copy</source>
-            <translation>انسخ (&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="65" />
-            <source>Copy the invite code</source>
-            <translation>انسخ رمز الدعوة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="67" />
-            <source>Invite code as a QR image</source>
-            <translation>رمز الدعوة صورةَ QR</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="75" />
-            <source>Route: through the relay %1. The code holds no address of yours or anyone's. You can close Haven: their request waits on the relay, and the Haven of any admin of this space picks it up.</source>
-            <translation>المسار: عبر المُرحِّل %1. لا يحمل الرمز عنوانك ولا عنوان أحد. يمكنك إغلاق Haven: طلبه ينتظر على المُرحِّل، ويستلمه Haven أيّ مشرف في هذه المساحة.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="83" />
-            <source>Route: straight to this computer, for someone on your network. The code holds this computer's address; Haven must stay open and unlocked here so the person can reach you.</source>
-            <translation>المسار: مباشرة إلى هذا الحاسوب، لشخص على شبكتك. يحمل الرمز عنوان هذا الحاسوب؛ يجب أن يبقى Haven مفتوحاً وغير مقفل هنا ليصل إليك الشخص.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="90" />
-            <source>The code works once, until %1.</source>
-            <translation>يصلح الرمز مرة واحدة، حتى الساعة %1.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="93" />
-            <source>Close</source>
-            <translation>أغلق</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="94" />
-            <source>Close the invite</source>
-            <translation>أغلق الدعوة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="118" />
-            <source>Code copied. It leaves the clipboard in a minute, or when Haven locks.</source>
-            <translation>نُسخ الرمز. سيُزال من الحافظة بعد دقيقة، أو عند قفل Haven.</translation>
-        </message>
-    </context>
-    <context>
-        <name>JoinDialog</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="94" />
-            <source>Join a space</source>
-            <extracomment>The space joined (its id).</extracomment>
-            <translation>انضم إلى مساحة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="97" />
-            <source>Invite code</source>
-            <translation>رمز الدعوة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="98" />
-            <source>Paste the code, or type its words</source>
-            <translation>الصق الرمز أو اكتب كلماته</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="100" />
-            <source>&amp;Look up</source>
-            <translation>ابحث (&amp;L)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="101" />
-            <source>Look up the invite code</source>
-            <translation>ابحث عن رمز الدعوة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="107" />
-            <source>The space's guidelines</source>
-            <translation>إرشادات المساحة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="108" />
-            <source>I &amp;accept these guidelines</source>
-            <translation>أقبل هذه الإرشادات (&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="109" />
-            <source>Accept the guidelines</source>
-            <translation>اقبل الإرشادات</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="112" />
-            <source>Your name in this space</source>
-            <translation>اسمك في هذه المساحة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="115" />
-            <source>Your pronouns in this space</source>
-            <translation>ضمائرك في هذه المساحة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="116" />
-            <source>As&amp;k to join</source>
-            <translation>اطلب الانضمام (&amp;K)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="117" />
-            <source>Send the join request</source>
-            <translation>أرسل طلب الانضمام</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="118" />
-            <source>Check a&amp;gain</source>
-            <translation>تحقق مجددًا (&amp;G)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="119" />
-            <source>Ask whether an admin answered</source>
-            <translation>اسأل إن كان مدير قد أجاب</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="123" />
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="124" />
-            <source>Close</source>
-            <translation>أغلق</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="130" />
-            <source>&amp;Name here</source>
-            <translation>الاسم هنا (&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="131" />
-            <source>&amp;Pronouns</source>
-            <translation>الضمائر (&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="184" />
-            <source>That is not a whole Haven invite code. Check it against what you were given (a mistyped word is caught).</source>
-            <translation>هذا ليس رمز دعوة Haven كاملًا. قارنه بما أُعطيت (يُكتشف أي خطأ في كتابة كلمة).</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="192" />
-            <source>You already asked to join with this code.</source>
-            <translation>طلبت الانضمام بهذا الرمز من قبل.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="196" />
-            <source>This invite code has expired. Ask for a new one.</source>
-            <translation>انتهت صلاحية رمز الدعوة. اطلب رمزًا جديدًا.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="205" />
-            <source>Reading the invite on the relay…</source>
-            <translation>تجري قراءة الدعوة على المُرحِّل…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="211" />
-            <source>Asking the person who invited you…</source>
-            <translation>نسأل الشخص الذي دعاك…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="223" />
-            <source>(No guidelines written.)</source>
-            <translation>(لا إرشادات مكتوبة.)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="227" />
-            <source>Read the guidelines. If you accept them, choose the name this space will know you by and ask to join.</source>
-            <translation>اقرأ الإرشادات. إن قبلتها، اختر الاسم الذي ستعرفك به هذه المساحة واطلب الانضمام.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="248" />
-            <source>Leaving your request on the relay…</source>
-            <translation>يجري ترك طلبك على المُرحِّل…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="256" />
-            <source>Sending your request…</source>
-            <translation>نرسل طلبك…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="270" />
-            <source>Looking for an answer on the relay…</source>
-            <translation>يجري البحث عن ردّ على المُرحِّل…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="277" />
-            <source>Asking whether an admin answered…</source>
-            <translation>نسأل إن كان مدير قد أجاب…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="286" />
-            <source>Waiting for an admin. Your request waits on the relay; you can close this window or Haven, and Haven collects the answer when it syncs.</source>
-            <translation>بانتظار مشرف. طلبك ينتظر على المُرحِّل؛ يمكنك إغلاق هذه النافذة أو Haven، وسيستلم Haven الردّ عند المزامنة.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="293" />
-            <source>Your request was sent. An admin needs to approve it; press “Check again” later.</source>
-            <translation>أُرسل طلبك. يجب أن يوافق عليه مدير؛ اضغط «تحقق مجددًا» لاحقًا.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="300" />
-            <source>Declined: an admin turned your request down. The keys made for it were deleted.</source>
-            <translation>رُفض: رفض مشرف طلبك. حُذفت المفاتيح التي أُنشئت له.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="306" />
-            <source>Expired: nobody answered before the code ran out. Ask for a new one.</source>
-            <translation>انتهت المهلة: لم يردّ أحد قبل انتهاء صلاحية الرمز. اطلب رمزاً جديداً.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="310" />
-            <source>The invite was withdrawn or used up before an answer. Ask for a new one.</source>
-            <translation>سُحبت الدعوة أو استُنفدت قبل الردّ. اطلب دعوة جديدة.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="313" />
-            <source>Approved — fetching the space. You joined it.</source>
-            <translation>قُبلت — يجري جلب المساحة. انضممت إليها.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="316" />
-            <source>You joined the space.</source>
-            <translation>انضممت إلى المساحة.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="359" />
-            <source>This invite is no longer valid: it expired, was used up or was withdrawn. Ask for a new one. Nothing was kept.</source>
-            <translation>لم تعد هذه الدعوة صالحة: انتهت أو استُنفدت أو سُحبت. اطلب دعوة جديدة. لم يُحتفظ بشيء.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="364" />
-            <source>Haven cannot reach the person who invited you. Their Haven needs to be open and unlocked, on a network you can reach. Try again later.</source>
-            <translation>لا يستطيع Haven الوصول إلى الشخص الذي دعاك. يجب أن يكون Haven لديه مفتوحًا وغير مقفل، على شبكة تصل إليها. حاول لاحقًا.</translation>
-        </message>
-    </context>
-    <context>
-        <name>JournalPage</name>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="45" />
-            <source>Journal entries</source>
-            <translation>تدوينات اليوميات</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="46" />
-            <source>Newest first; press Enter to open one</source>
-            <translation>الأحدث أولًا؛ اضغط Enter لفتح تدوينة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="57" />
-            <source>Journal sync status</source>
-            <translation>حالة مزامنة اليوميات</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="179" />
-            <source>Saved.</source>
-            <translation>حُفظت.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="185" />
-            <source>Delete entry</source>
-            <translation>حذف التدوينة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="186" />
-            <source>Delete this entry? This cannot be undone.</source>
-            <translation>أتريد حذف هذه التدوينة؟ لا يمكن التراجع عن ذلك.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="191" />
-            <source>Confirm deleting the entry</source>
-            <translation>تأكيد حذف التدوينة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="203" />
-            <source>Deleted.</source>
-            <translation>حُذفت.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="263" />
-            <source>%n or more entries</source>
-            <translation>
-                <numerusform>%n مدخلة أو أكثر</numerusform>
-                <numerusform>مدخلة واحدة أو أكثر</numerusform>
-                <numerusform>مدخلتان أو أكثر</numerusform>
-                <numerusform>%n مدخلات أو أكثر</numerusform>
-                <numerusform>%n مدخلة أو أكثر</numerusform>
-                <numerusform>%n مدخلة أو أكثر</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="265" />
-            <source>%n entries</source>
-            <translation>
-                <numerusform>لا تدوينات</numerusform>
-                <numerusform>تدوينة واحدة</numerusform>
-                <numerusform>تدوينتان</numerusform>
-                <numerusform>%n تدوينات</numerusform>
-                <numerusform>%n تدوينة</numerusform>
-                <numerusform>%n تدوينة</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="280" />
-            <source>Nothing found</source>
-            <translation>لم يُعثر على شيء</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="281" />
-            <source>No entry matches this search. Try other words, or clear it.</source>
-            <translation>لا إدخال يطابق هذا البحث. جرّب كلمات أخرى، أو امسحه.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="283" />
-            <source>&amp;Clear the search</source>
-            <translation>امسح البحث (&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="287" />
-            <source>Your journal is waiting</source>
-            <translation>يومياتك بانتظارك</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="289" />
-            <source>This page is yours alone: write whatever is on your mind. Only your passphrase opens it.</source>
-            <translation>هذه الصفحة لك وحدك: اكتب ما يدور في بالك. لا يفتحها إلا عبارة مرورك.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="293" />
-            <source>&amp;Write your first entry</source>
-            <translation>اكتب إدخالك الأول (&amp;W)</translation>
-        </message>
-    </context>
-    <context>
-        <name>LanguageSection</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/language.py" line="21" />
-            <source>Language</source>
-            <extracomment>"Restart now" was pressed: the window locks and is built again in the new language.</extracomment>
-            <translation>اللغة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/language.py" line="24" />
-            <source>Language of the app</source>
-            <translation>لغة التطبيق</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/language.py" line="25" />
-            <source>Same as the system</source>
-            <translation>مثل النظام</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/language.py" line="29" />
-            <source>&amp;Restart now</source>
-            <translation>أعد التشغيل الآن (&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/language.py" line="30" />
-            <source>Restart Haven in the chosen language</source>
-            <translation>أعد تشغيل Haven باللغة المختارة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/language.py" line="32" />
-            <source>Locks your vault first; unlock it again after the restart.</source>
-            <translation>يقفل خزنتك أولاً؛ افتحها من جديد بعد إعادة التشغيل.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/language.py" line="40" />
-            <source>Lan&amp;guage</source>
-            <translation>اللغة (&amp;G)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/language.py" line="55" />
-            <source>Haven will be in the chosen language after a restart. Restarting locks your vault; unlock it again afterwards.</source>
-            <translation>سيظهر Haven باللغة المختارة بعد إعادة التشغيل. إعادة التشغيل تقفل خزنتك؛ افتحها من جديد بعدها.</translation>
-        </message>
-    </context>
-    <context>
-        <name>LinkDevicePage</name>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="42" />
-            <source>Link to my other device</source>
-            <extracomment>The person wants to create a new vault instead.</extracomment>
-            <translation>الربط بجهازي الآخر</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="45" />
-            <source>On your other device, open Haven, go to Devices and choose “Link a new device”. Type or paste the code it shows, and choose a passphrase for this computer.</source>
-            <translation>على جهازك الآخر، افتح Haven وانتقل إلى «الأجهزة» واختر «ربط جهاز جديد». اكتب الرمز الذي يظهر أو الصقه، واختر عبارة مرور لهذا الحاسوب.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="51" />
-            <source>Pairing code</source>
-            <translation>رمز الربط</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="55" />
-            <source>Name of this device</source>
-            <translation>اسم هذا الجهاز</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="56" />
-            <source>optional, e.g. laptop</source>
-            <translation>اختياري، مثل: الحاسوب المحمول</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="61" />
-            <source>&amp;Connect</source>
-            <translation>اتصال (&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="62" />
-            <source>Connect to my other device</source>
-            <translation>الاتصال بجهازي الآخر</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="64" />
-            <source>&amp;Back</source>
-            <translation>رجوع (&amp;B)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="65" />
-            <source>Back to creating a new vault</source>
-            <translation>العودة إلى إنشاء خزنة جديدة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="67" />
-            <source>Your other device shows four words. Continue only if they are exactly these:</source>
-            <translation>يعرض جهازك الآخر أربع كلمات. تابع فقط إن كانت هي هذه الكلمات تمامًا:</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="71" />
-            <source>Verification words</source>
-            <translation>كلمات التحقق</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="77" />
-            <source>They &amp;match</source>
-            <translation>متطابقة (&amp;M)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="78" />
-            <source>The words match</source>
-            <translation>الكلمات متطابقة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="79" />
-            <source>They &amp;don’t match</source>
-            <translation>غير متطابقة (&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="80" />
-            <source>The words do not match</source>
-            <translation>الكلمات غير متطابقة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="82" />
-            <source>Linking</source>
-            <translation>جارٍ الربط</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="85" />
-            <source>Pairing &amp;code</source>
-            <translation>رمز الربط (&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="86" />
-            <source>&amp;Name of this device</source>
-            <translation>اسم هذا الجهاز (&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="180" />
-            <source>Connecting to your other device…</source>
-            <translation>جارٍ الاتصال بجهازك الآخر…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="200" />
-            <source>Receiving your journal keys…</source>
-            <translation>جارٍ استلام مفاتيح يومياتك…</translation>
-        </message>
-    </context>
-    <context>
-        <name>LinkDialog</name>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="52" />
-            <source>Link a new device</source>
-            <extracomment>A device was linked (its name); the Devices page refreshes.</extracomment>
-            <translation>ربط جهاز جديد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="56" />
-            <source>On your other computer, open Haven and choose “Link to my other device”, then type or paste this code. Both computers need to be on the same network.</source>
-            <translation>على حاسوبك الآخر، افتح Haven واختر «الربط بجهازي الآخر»، ثم اكتب هذا الرمز أو الصقه. يجب أن يكون الحاسوبان على الشبكة نفسها.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="63" />
-            <source>Pairing code</source>
-            <translation>رمز الربط</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="64" />
-            <source>Making a code…</source>
-            <translation>جارٍ إنشاء رمز…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="67" />
-            <source>&amp;Copy</source>
-            <translation>نسخ (&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="68" />
-            <source>Copy the pairing code</source>
-            <translation>نسخ رمز الربط</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="71" />
-            <source>Pairing code as a QR image</source>
-            <translation>رمز الربط كصورة QR</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="77" />
-            <source>Your other computer now shows four words. Link only if they are exactly these:</source>
-            <translation>يعرض حاسوبك الآخر الآن أربع كلمات. اربط فقط إن كانت هي هذه الكلمات تمامًا:</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="83" />
-            <source>Verification words</source>
-            <translation>كلمات التحقق</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="89" />
-            <source>They &amp;match</source>
-            <translation>متطابقة (&amp;M)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="90" />
-            <source>The words match</source>
-            <translation>الكلمات متطابقة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="91" />
-            <source>They &amp;don’t match</source>
-            <translation>غير متطابقة (&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="92" />
-            <source>The words do not match</source>
-            <translation>الكلمات غير متطابقة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="96" />
-            <source>Cancel</source>
-            <translation>إلغاء</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="97" />
-            <source>Cancel linking</source>
-            <translation>إلغاء الربط</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="152" />
-            <source>The code works once, until %1.</source>
-            <translation>يصلح الرمز مرة واحدة، حتى الساعة %1.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="164" />
-            <source>your new device</source>
-            <translation>جهازك الجديد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="165" />
-            <source>Linked %1. It now holds your journal.</source>
-            <translation>رُبط %1. صارت يومياتك عليه الآن.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="180" />
-            <source>Sending your journal keys to the other device…</source>
-            <translation>جارٍ إرسال مفاتيح يومياتك إلى الجهاز الآخر…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="186" />
-            <source>Code copied. It leaves the clipboard in a minute, or when Haven locks.</source>
-            <translation>نُسخ الرمز. سيُزال من الحافظة بعد دقيقة، أو عند قفل Haven.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="201" />
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="202" />
-            <source>Close</source>
-            <translation>إغلاق</translation>
-        </message>
-    </context>
-    <context>
-        <name>Linking</name>
-        <message>
-            <location filename="../../src/haven/ui/devices/wording.py" line="20" />
-            <source>That is not a Haven pairing code. It starts with “hvn1-”.</source>
-            <translation>هذا ليس رمز ربط من Haven. يبدأ الرمز بـ «hvn1-».</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/wording.py" line="22" />
-            <source>The code is mistyped or incomplete. Check it against the other screen and try again.</source>
-            <translation>في الرمز خطأ كتابي أو هو ناقص. قارنه بالشاشة الأخرى وحاول مجددًا.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/wording.py" line="27" />
-            <source>This code has expired or was already used. Make a new one on your other device.</source>
-            <translation>انتهت صلاحية هذا الرمز أو استُخدم من قبل. أنشئ رمزًا جديدًا على جهازك الآخر.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/wording.py" line="32" />
-            <source>Haven cannot reach your other device. Both need to be on the same network, with Haven open on the Devices page.</source>
-            <translation>لا يستطيع Haven الوصول إلى جهازك الآخر. يجب أن يكون الجهازان على الشبكة نفسها، وHaven مفتوح على صفحة «الأجهزة».</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/wording.py" line="38" />
-            <source>Linking stopped because the words did not match. Nothing was shared.</source>
-            <translation>توقف الربط لأن الكلمات غير متطابقة. لم تُشارَك أي بيانات.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/wording.py" line="42" />
-            <source>Your other device said the words did not match. Nothing was shared.</source>
-            <translation>أفاد جهازك الآخر بأن الكلمات غير متطابقة. لم تُشارَك أي بيانات.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/wording.py" line="46" />
-            <source>The other device went away before linking finished. Nothing was shared; try again.</source>
-            <translation>انقطع الجهاز الآخر قبل انتهاء الربط. لم تُشارَك أي بيانات؛ حاول مجددًا.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/wording.py" line="51" />
-            <source>This computer already has a vault; nothing was changed.</source>
-            <translation>على هذا الحاسوب خزنة من قبل؛ لم يتغير شيء.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/wording.py" line="53" />
-            <source>Linking was cancelled. Nothing was shared.</source>
-            <translation>أُلغي الربط. لم تُشارَك أي بيانات.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/wording.py" line="54" />
-            <source>Linking did not work; nothing was changed. Try again.</source>
-            <translation>لم ينجح الربط؛ لم يتغير شيء. حاول مجددًا.</translation>
-        </message>
-    </context>
-    <context>
-        <name>LookSection</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="18" />
-            <source>Privacy and appearance</source>
-            <extracomment>Something changed: the window re-applies theme, font, title and auto-lock.</extracomment>
-            <translation>الخصوصية والمظهر</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="22" />
-            <source> min</source>
-            <translation> دقيقة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="23" />
-            <source>Never</source>
-            <translation>أبدًا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="24" />
-            <source>Lock after minutes without use</source>
-            <translation>القفل بعد دقائق من عدم الاستخدام</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="25" />
-            <source>0 means never</source>
-            <translation>0 تعني أبدًا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="27" />
-            <source>Theme</source>
-            <translation>المظهر</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="29" />
-            <source>Same as the system</source>
-            <translation>مثل النظام</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="30" />
-            <source>Light</source>
-            <translation>فاتح</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="31" />
-            <source>Dark</source>
-            <translation>داكن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="32" />
-            <source>High contrast</source>
-            <translation>تباين عالٍ</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="36" />
-            <source>Text size</source>
-            <translation>حجم النص</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="39" />
-            <source>%1 %</source>
-            <translation>%1 %</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="40" />
-            <source>Dis&amp;creet mode: a neutral window title</source>
-            <translation>الوضع المتحفّظ: عنوان نافذة محايد (&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="41" />
-            <source>Discreet mode</source>
-            <translation>الوضع المتحفّظ</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="43" />
-            <source>The window is called Notes instead of Haven</source>
-            <translation>تُسمّى النافذة «ملاحظات» بدلًا من Haven</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="45" />
-            <source>&amp;Auto-lock after</source>
-            <translation>القفل التلقائي بعد (&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="46" />
-            <source>&amp;Theme</source>
-            <translation>المظهر (&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="47" />
-            <source>Te&amp;xt size</source>
-            <translation>حجم النص (&amp;X)</translation>
-        </message>
-    </context>
-    <context>
-        <name>MeTab</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="51" />
-            <source>The space's guidelines</source>
-            <extracomment>name, pronouns, colour</extracomment>
-            <translation>إرشادات المساحة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="55" />
-            <source>Your name in this space</source>
-            <translation>اسمك في هذه المساحة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="58" />
-            <source>Your pronouns in this space</source>
-            <translation>ضمائرك في هذه المساحة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="60" />
-            <source>Your colour in this space</source>
-            <translation>لونك في هذه المساحة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="63" />
-            <source>Colour %1</source>
-            <translation>اللون %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="66" />
-            <source>Save your name in this space</source>
-            <translation>احفظ اسمك في هذه المساحة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="69" />
-            <source>Mute words, one per line</source>
-            <translation>كلمات مكتومة، واحدة في كل سطر</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="70" />
-            <source>One word or phrase per line</source>
-            <translation>كلمة أو عبارة في كل سطر</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="73" />
-            <source>Save the mute words</source>
-            <translation>احفظ الكلمات المكتومة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="77" />
-            <source>Leave this space</source>
-            <translation>غادر هذه المساحة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="65" />
-            <source>Sav&amp;e name</source>
-            <translation>احفظ الاسم (&amp;E)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="72" />
-            <source>Save mu&amp;te words</source>
-            <translation>احفظ الكلمات المكتومة (&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="76" />
-            <source>Leave this spa&amp;ce…</source>
-            <translation>غادر هذه المساحة (&amp;C)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="78" />
-            <source>Hand o&amp;ver ownership…</source>
-            <translation>سلّم الملكية (&amp;V)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="80" />
-            <source>Hand over ownership of this space to another member</source>
-            <translation>سلّم ملكية هذه المساحة إلى عضو آخر</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="85" />
-            <source>You in this space</source>
-            <translation>أنت في هذه المساحة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="87" />
-            <source>Na&amp;me</source>
-            <translation>الاسم (&amp;M)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="88" />
-            <source>&amp;Pronouns</source>
-            <translation>الضمائر (&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="89" />
-            <source>C&amp;olour</source>
-            <translation>اللون (&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="93" />
-            <source>Other spaces know you by another name and key, so nobody can link your memberships.</source>
-            <translation>تعرفك المساحات الأخرى باسم ومفتاح آخرين، فلا يستطيع أحد الربط بين عضوياتك.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="99" />
-            <source>Mute words</source>
-            <translation>الكلمات المكتومة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="101" />
-            <source>Posts containing these are hidden for you only.</source>
-            <translation>المنشورات التي تحويها تُخفى عنك وحدك.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="109" />
-            <source>Your membership</source>
-            <translation>عضويتك</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="143" />
-            <source>No description.</source>
-            <translation>لا وصف.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="146" />
-            <source>No guidelines yet.</source>
-            <translation>لا إرشادات بعد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="165" />
-            <source>You are not a member of this space any more. What you read before stays on this computer, locked in your vault.</source>
-            <translation>لم تعد عضوًا في هذه المساحة. ما قرأته من قبل يبقى على هذا الحاسوب، مقفلًا في خزنتك.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="170" />
-            <source>You own this space. If you leave, the highest-ranked member who joined first becomes its owner; to choose who, hand it over first.</source>
-            <translation>أنت مالك هذه المساحة. إن غادرت، يصبح مالكها العضو الأعلى دورًا والأقدم انضمامًا؛ لتختار بنفسك، سلّم الملكية أولًا.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="174" />
-            <source>Leaving stops new posts reaching you; the others see that you left.</source>
-            <translation>المغادرة توقف وصول المنشورات الجديدة إليك؛ ويرى الآخرون أنك غادرت.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="188" />
-            <source>Choose a name for this space.</source>
-            <translation>اختر اسمًا لهذه المساحة.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MembersTab</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="47" />
-            <source>Name</source>
-            <extracomment>member key, role value</extracomment>
-            <translation>الاسم</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="48" />
-            <source>Pronouns</source>
-            <translation>الضمائر</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="49" />
-            <source>Role</source>
-            <translation>الدور</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="50" />
-            <source>Key</source>
-            <translation>المفتاح</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="51" />
-            <source>Check</source>
-            <translation>تنبيه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="63" />
-            <source>Members</source>
-            <translation>الأعضاء</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="66" />
-            <source>New role for the selected member</source>
-            <translation>الدور الجديد للعضو المحدد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="69" />
-            <source>Set &amp;role</source>
-            <translation>عيّن الدور (&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="70" />
-            <source>Give the selected member this role</source>
-            <translation>امنح العضو المحدد هذا الدور</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="71" />
-            <source>Remo&amp;ve from space…</source>
-            <translation>أزل من المساحة (&amp;V)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="72" />
-            <source>Remove the selected member</source>
-            <translation>أزل العضو المحدد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="73" />
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="176" />
-            <source>Bloc&amp;k</source>
-            <translation>احظر (&amp;K)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="176" />
-            <source>Unbloc&amp;k</source>
-            <translation>ألغِ الحظر (&amp;K)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="74" />
-            <source>Block or unblock the selected member</source>
-            <translation>احظر العضو المحدد أو ألغِ حظره</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="75" />
-            <source>Hides their posts for you only</source>
-            <translation>يخفي منشوراته عنك وحدك</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="78" />
-            <source>R&amp;ole</source>
-            <translation>الدور (&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="117" />
-            <source>%1 (you)</source>
-            <translation>%1 (أنت)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="119" />
-            <source>%1 (blocked)</source>
-            <translation>%1 (محظور)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="129" />
-            <source>Key fingerprint: %1</source>
-            <translation>بصمة المفتاح: %1</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="136" />
-            <source>%n members</source>
-            <translation>
-                <numerusform>لا أعضاء</numerusform>
-                <numerusform>عضو واحد</numerusform>
-                <numerusform>عضوان</numerusform>
-                <numerusform>%n أعضاء</numerusform>
-                <numerusform>%n عضوًا</numerusform>
-                <numerusform>%n عضو</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>Messages</name>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="30" />
-            <source>Choose a passphrase.</source>
-            <translation>اختر عبارة مرور.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="32" />
-            <source>This passphrase is too short: use at least 10 characters.</source>
-            <translation>عبارة المرور هذه قصيرة جدًا: استخدم عشرة أحرف على الأقل.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="34" />
-            <location filename="../../src/haven/ui/messages.py" line="83" />
-            <source>This passphrase is too easy to guess: add a few uncommon words.</source>
-            <translation>يسهل تخمين عبارة المرور هذه: أضف بضع كلمات غير مألوفة.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="37" />
-            <source>The two passphrases do not match.</source>
-            <translation>عبارتا المرور غير متطابقتين.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="42" />
-            <source>Very weak</source>
-            <translation>ضعيفة جدًا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="43" />
-            <source>Weak</source>
-            <translation>ضعيفة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="44" />
-            <source>Fair</source>
-            <translation>مقبولة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="45" />
-            <source>Strong</source>
-            <translation>قوية</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="46" />
-            <source>Very strong</source>
-            <translation>قوية جدًا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="48" />
-            <source>Strength: %1</source>
-            <translation>القوة: %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="54" />
-            <source>That passphrase is not right. Check it and try again.</source>
-            <translation>عبارة المرور غير صحيحة. تحقّق منها وحاول مرة أخرى.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="56" />
-            <source>Haven is already open in another window. Close it there first.</source>
-            <translation>Haven مفتوح بالفعل في نافذة أخرى. أغلقه هناك أولًا.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="60" />
-            <source>The vault files are damaged (a disk error, or a file was changed), so Haven cannot open them. Nothing was changed. Restore your most recent backup into a new folder: haven restore FILE.</source>
-            <translation>ملفات الخزنة تالفة (خطأ في القرص، أو تغيّر ملف)، فلا يستطيع Haven فتحها. لم يتغيّر شيء. استعِد أحدث نسخة احتياطية لديك في مجلد جديد: haven restore FILE.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="67" />
-            <source>There is no vault in this folder yet.</source>
-            <translation>لا توجد خزنة في هذا المجلد بعد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="69" />
-            <source>A vault already exists in this folder; nothing was changed.</source>
-            <translation>توجد خزنة في هذا المجلد بالفعل؛ لم يتغيّر شيء.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="73" />
-            <source>The disk is full; nothing was saved. Free some space and try again.</source>
-            <translation>القرص ممتلئ؛ لم يُحفظ شيء. أفرغ بعض المساحة وحاول مرة أخرى.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="77" />
-            <source>The vault is locked.</source>
-            <translation>الخزنة مقفلة.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="79" />
-            <source>Choose a different passphrase from the ones this vault already uses.</source>
-            <translation>اختر عبارة مرور غير العبارات التي تستعملها هذه الخزنة.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="87" />
-            <source>That entry no longer exists.</source>
-            <translation>هذه التدوينة لم تعد موجودة.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="89" />
-            <source>Some of what you typed cannot be saved. Check the title, text and tags.</source>
-            <translation>تعذّر حفظ بعض ما كتبته. تحقّق من العنوان والنص والوسوم.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="92" />
-            <source>Something went wrong; nothing was changed.</source>
-            <translation>حدث خطأ ما؛ لم يتغيّر شيء.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="98" />
-            <source>Very low</source>
-            <translation>سيئ جدًا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="99" />
-            <source>Low</source>
-            <translation>سيئ</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="100" />
-            <source>Okay</source>
-            <translation>لا بأس</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="101" />
-            <source>Good</source>
-            <translation>جيد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="102" />
-            <source>Great</source>
-            <translation>رائع</translation>
-        </message>
-    </context>
-    <context>
-        <name>ModerationTab</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="37" />
-            <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="39" />
-            <source>Reports</source>
-            <extracomment>post id of the selected report</extracomment>
-            <translation>البلاغات</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="41" />
-            <source>&amp;Open the post</source>
-            <translation>افتح المنشور (&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="42" />
-            <source>Open the reported post in the feed</source>
-            <translation>افتح المنشور المُبلّغ عنه في الموجز</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="43" />
-            <source>Re&amp;move the post…</source>
-            <translation>أزل المنشور (&amp;M)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="44" />
-            <source>Remove the reported post</source>
-            <translation>أزل المنشور المُبلّغ عنه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="49" />
-            <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="50" />
-            <source>Moderation log</source>
-            <translation>سجل الإشراف</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="76" />
-            <source>a post not loaded here</source>
-            <translation>منشورًا غير محمّل هنا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="78" />
-            <source>(already removed or deleted)</source>
-            <translation>(أزيل أو حُذف من قبل)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="83" />
-            <source>%1 reported %2: %3</source>
-            <translation>أبلغ %1 عن %2: %3</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="93" />
-            <source>Reports (%n)</source>
-            <translation>
-                <numerusform>البلاغات (%n)</numerusform>
-                <numerusform>البلاغات (%n)</numerusform>
-                <numerusform>البلاغات (%n)</numerusform>
-                <numerusform>البلاغات (%n)</numerusform>
-                <numerusform>البلاغات (%n)</numerusform>
-                <numerusform>البلاغات (%n)</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>NetworkSection</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/network.py" line="18" />
-            <source>Local network</source>
-            <extracomment>The person turned LAN sync on or off (stored in the vault by the window).</extracomment>
-            <translation>الشبكة المحلية</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/network.py" line="19" />
-            <source>Sync with my devices on the local networ&amp;k</source>
-            <translation>المزامنة مع أجهزتي على الشبكة المحلية (&amp;K)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/network.py" line="20" />
-            <source>Sync on the local network</source>
-            <translation>المزامنة على الشبكة المحلية</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/network.py" line="23" />
-            <source>Haven finds your linked devices on this network; the announcements carry no names. Kept in your vault, so it applies only while it is unlocked.</source>
-            <translation>يجد Haven أجهزتك المرتبطة على هذه الشبكة؛ ولا تحمل الإعلانات أي أسماء. يُحفظ هذا الإعداد في خزنتك، فلا يسري إلا وهي مفتوحة.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/network.py" line="29" />
-            <source>Off until you link a device or join a space: nothing listens on the network.</source>
-            <translation>متوقفة حتى تربط جهازًا أو تنضم إلى مساحة: لا شيء يستمع على الشبكة.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/network.py" line="32" />
-            <source>Local network sync is off</source>
-            <translation>المزامنة على الشبكة المحلية متوقفة</translation>
-        </message>
-    </context>
-    <context>
-        <name>NewPassphraseFields</name>
-        <message>
-            <location filename="../../src/haven/ui/passphrase_fields.py" line="59" />
-            <source>Passphrase</source>
-            <translation>عبارة المرور</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/passphrase_fields.py" line="61" />
-            <source>At least 10 characters; a few uncommon words work well</source>
-            <translation>عشرة أحرف على الأقل؛ بضع كلمات غير مألوفة تفي بالغرض</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/passphrase_fields.py" line="65" />
-            <source>Passphrase again</source>
-            <translation>عبارة المرور مرة أخرى</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/passphrase_fields.py" line="74" />
-            <source>Pass&amp;phrase</source>
-            <translation>عبارة المرور (&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/passphrase_fields.py" line="75" />
-            <source>Passphrase &amp;again</source>
-            <translation>عبارة المرور مرة أخرى (&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/passphrase_fields.py" line="85" />
-            <source>Choose a passphrase of at least 10 characters.</source>
-            <translation>اختر عبارة مرور من عشرة أحرف على الأقل.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProfileSection</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="23" />
-            <source>Your name and this device</source>
-            <extracomment>The main persona's name or pronouns changed (the window updates its header).</extracomment>
-            <translation>اسمك وهذا الجهاز</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="26" />
-            <source>Your name</source>
-            <translation>اسمك</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="28" />
-            <source>Any name you like; it need not be your real one.</source>
-            <translation>أي اسم تحبه؛ لا يلزم أن يكون اسمك الحقيقي.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="31" />
-            <source>Your pronouns</source>
-            <translation>ضمائرك</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="32" />
-            <source>optional, e.g. she/her, they/them</source>
-            <translation>اختياري، مثلاً: هي، هو، هم</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="33" />
-            <source>&amp;Save name</source>
-            <translation>احفظ الاسم (&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="34" />
-            <source>Save your name and pronouns</source>
-            <translation>احفظ اسمك وضمائرك</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="36" />
-            <source>This device's name</source>
-            <translation>اسم هذا الجهاز</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="38" />
-            <source>e.g. Laptop</source>
-            <translation>مثلاً: الحاسوب المحمول</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="39" />
-            <source>Save dev&amp;ice name</source>
-            <translation>احفظ اسم الجهاز (&amp;I)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="40" />
-            <source>Save this device's name</source>
-            <translation>احفظ اسم هذا الجهاز</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="41" />
-            <source>Your na&amp;me</source>
-            <translation>اسمك (&amp;M)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="42" />
-            <source>Pro&amp;nouns</source>
-            <translation>الضمائر (&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="44" />
-            <source>This de&amp;vice</source>
-            <translation>هذا الجهاز (&amp;V)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="89" />
-            <source>Type a name first; it need not be your real one.</source>
-            <translation>اكتب اسماً أولاً؛ لا يلزم أن يكون اسمك الحقيقي.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="96" />
-            <source>Saved. Spaces keep the name you gave each of them.</source>
-            <translation>حُفظ. تحتفظ كل مساحة بالاسم الذي أعطيتها إياه.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="108" />
-            <source>Saved. Your linked devices learn the new name.</source>
-            <translation>حُفظ. ستعرف أجهزتك المرتبطة الاسم الجديد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="114" />
-            <source>That name is too long or has characters Haven does not allow.</source>
-            <translation>هذا الاسم طويل جداً أو فيه أحرف لا يسمح بها Haven.</translation>
-        </message>
-    </context>
-    <context>
-        <name>PromptCard</name>
-        <message>
-            <location filename="../../src/haven/ui/journal/prompt_card.py" line="38" />
-            <location filename="../../src/haven/ui/journal/prompt_card.py" line="62" />
-            <source>Prompt of the day</source>
-            <translation>سؤال اليوم</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/prompt_card.py" line="44" />
-            <source>Write a&amp;bout this</source>
-            <translation>اكتب عن هذا (&amp;B)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/prompt_card.py" line="45" />
-            <source>Write about this prompt</source>
-            <translation>اكتب عن سؤال اليوم</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReactionsBar</name>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/spaces/reactions.py" line="43" />
-            <source>%1: %n reactions</source>
-            <extracomment>kind, on</extracomment>
-            <translation>
-                <numerusform>%1: لا تفاعلات</numerusform>
-                <numerusform>%1: تفاعل واحد</numerusform>
-                <numerusform>%1: تفاعلان</numerusform>
-                <numerusform>%1: %n تفاعلات</numerusform>
-                <numerusform>%1: %n تفاعلًا</numerusform>
-                <numerusform>%1: %n تفاعل</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/reactions.py" line="45" />
-            <source>including yours</source>
-            <translation>منها تفاعلك</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReasonDialog</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="135" />
-            <source>Reason</source>
-            <translation>السبب</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="137" />
-            <source>Also &amp;ban: they cannot be added again</source>
-            <translation>احظره أيضًا: لا يمكن إضافته مجددًا (&amp;B)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="138" />
-            <source>Ban the member</source>
-            <translation>احظر العضو</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="152" />
-            <source>Give a reason.</source>
-            <translation>اذكر سببًا.</translation>
-        </message>
-    </context>
-    <context>
-        <name>RelaysSection</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="28" />
-            <source>Relays</source>
-            <translation>المُرحِّلات</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="33" />
-            <source>Relays of</source>
-            <translation>مُرحِّلات</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="35" />
-            <source>Relays in use</source>
-            <translation>المُرحِّلات المستعملة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="38" />
-            <source>Address of a relay to add</source>
-            <translation>عنوان مُرحِّل لإضافته</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="40" />
-            <source>Add rela&amp;y</source>
-            <translation>أضف المُرحِّل (&amp;Y)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="41" />
-            <source>Add this relay</source>
-            <translation>أضف هذا المُرحِّل</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="42" />
-            <source>Rem&amp;ove relay</source>
-            <translation>أزل المُرحِّل (&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="43" />
-            <source>Remove the selected relay</source>
-            <translation>أزل المُرحِّل المحدد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="49" />
-            <source>Relays o&amp;f</source>
-            <translation>مُرحِّلات (&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="50" />
-            <source>In &amp;use</source>
-            <translation>قيد الاستعمال (&amp;U)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="52" />
-            <source>Ne&amp;w relay</source>
-            <translation>مُرحِّل جديد (&amp;W)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="53" />
-            <source>Only the space's admins can change its relays.</source>
-            <translation>مشرفو المساحة وحدهم يستطيعون تغيير مُرحِّلاتها.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="102" />
-            <source>Your journal and linked devices</source>
-            <translation>يومياتك وأجهزتك المرتبطة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="145" />
-            <source>No relay: syncs only directly.</source>
-            <translation>لا مُرحِّل: تتم المزامنة مباشرة فقط.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="157" />
-            <source>Relay added.</source>
-            <translation>أُضيف المُرحِّل.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="172" />
-            <source>Relay removed.</source>
-            <translation>أُزيل المُرحِّل.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="181" />
-            <source>Haven cannot use that address: a relay looks like wss://relay.example.org/ (at most 8 per space; only admins change a space's relays).</source>
-            <translation>لا يستطيع Haven استعمال هذا العنوان: عنوان المُرحِّل يشبه wss://relay.example.org/ (ثمانية على الأكثر لكل مساحة؛ المشرفون وحدهم يغيّرون مُرحِّلات المساحة).</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="186" />
-            <source>That relay or space is no longer there; the list is up to date.</source>
-            <translation>هذا المُرحِّل أو هذه المساحة لم يعودا موجودين؛ القائمة محدَّثة.</translation>
-        </message>
-    </context>
-    <context>
-        <name>RequestsBox</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/requests_box.py" line="34" />
-            <location filename="../../src/haven/ui/spaces/requests_box.py" line="39" />
-            <source>Join requests</source>
-            <translation>طلبات الانضمام</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/requests_box.py" line="41" />
-            <source>A&amp;pprove</source>
-            <translation>وافق (&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/requests_box.py" line="42" />
-            <source>Approve the selected request</source>
-            <translation>وافق على الطلب المحدد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/requests_box.py" line="43" />
-            <source>Den&amp;y</source>
-            <translation>ارفض (&amp;Y)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/requests_box.py" line="44" />
-            <source>Deny the selected request</source>
-            <translation>ارفض الطلب المحدد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/requests_box.py" line="45" />
-            <source>&amp;Invite someone…</source>
-            <translation>ادعُ شخصًا (&amp;I)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/requests_box.py" line="46" />
-            <source>Make an invite code</source>
-            <translation>أنشئ رمز دعوة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/requests_box.py" line="70" />
-            <source>%1 asks to join · %2</source>
-            <translation>%1 يطلب الانضمام · %2</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/spaces/requests_box.py" line="81" />
-            <source>Join requests (%n)</source>
-            <translation>
-                <numerusform>طلبات الانضمام (%n)</numerusform>
-                <numerusform>طلبات الانضمام (%n)</numerusform>
-                <numerusform>طلبات الانضمام (%n)</numerusform>
-                <numerusform>طلبات الانضمام (%n)</numerusform>
-                <numerusform>طلبات الانضمام (%n)</numerusform>
-                <numerusform>طلبات الانضمام (%n)</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>RestoreDialog</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="53" />
-            <source>Restore a backup</source>
-            <extracomment>The vault was restored into this folder.</extracomment>
-            <translation>استعادة نسخة احتياطية</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="58" />
-            <source>A backup is restored into a new or empty folder, so nothing you have now is replaced. It opens with the passphrase it had when it was made.</source>
-            <translation>تُستعاد النسخة الاحتياطية في مجلد جديد أو فارغ، فلا يُستبدل شيء مما لديك الآن. وتُفتح بعبارة المرور التي كانت لها عند إنشائها.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="64" />
-            <source>Backup file</source>
-            <translation>ملف النسخة الاحتياطية</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="65" />
-            <source>C&amp;hoose…</source>
-            <translation>اختر (&amp;H)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="66" />
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="121" />
-            <source>Choose the backup file</source>
-            <translation>اختر ملف النسخة الاحتياطية</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="68" />
-            <source>New folder for the restored vault</source>
-            <translation>مجلد جديد للخزنة المستعادة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="69" />
-            <source>Ch&amp;oose…</source>
-            <translation>اختر (&amp;O)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="70" />
-            <source>Choose the folder</source>
-            <translation>اختر المجلد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="73" />
-            <source>Passphrase of the backup</source>
-            <translation>عبارة مرور النسخة الاحتياطية</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="76" />
-            <source>Restoring the backup</source>
-            <translation>تجري استعادة النسخة الاحتياطية</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="81" />
-            <source>&amp;Restore</source>
-            <translation>استعِد (&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="82" />
-            <source>Restore the backup</source>
-            <translation>استعِد النسخة الاحتياطية</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="84" />
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="85" />
-            <source>Cancel</source>
-            <translation>إلغاء</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="88" />
-            <source>&amp;Backup file</source>
-            <translation>ملف النسخة الاحتياطية (&amp;B)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="89" />
-            <source>&amp;Into the folder</source>
-            <translation>في المجلد (&amp;I)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="90" />
-            <source>&amp;Passphrase</source>
-            <translation>عبارة المرور (&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="127" />
-            <source>Choose an empty folder</source>
-            <translation>اختر مجلداً فارغاً</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="137" />
-            <source>Choose the backup file first.</source>
-            <translation>اختر ملف النسخة الاحتياطية أولاً.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="140" />
-            <source>Choose a new or empty folder for the restored vault.</source>
-            <translation>اختر مجلداً جديداً أو فارغاً للخزنة المستعادة.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="143" />
-            <source>Type the backup's passphrase.</source>
-            <translation>اكتب عبارة مرور النسخة الاحتياطية.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="167" />
-            <source>That folder already holds a vault: choose a new or empty folder.</source>
-            <translation>في هذا المجلد خزنة من قبل: اختر مجلداً جديداً أو فارغاً.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="170" />
-            <source>This file is not a Haven backup, or it is damaged. Nothing was restored.</source>
-            <translation>هذا الملف ليس نسخة احتياطية من Haven، أو أنه تالف. لم يُستعد شيء.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="174" />
-            <source>Nothing was restored: check that the backup file exists and that the folder is new or empty.</source>
-            <translation>لم يُستعد شيء: تأكد من وجود ملف النسخة الاحتياطية ومن أن المجلد جديد أو فارغ.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="209" />
-            <source>Backup restored</source>
-            <translation>استُعيدت النسخة الاحتياطية</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="211" />
-            <source>Your backup was restored into %1.</source>
-            <translation>استُعيدت نسختك الاحتياطية في %1.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="216" />
-            <source>Open it now? The vault open now is locked first, and Haven opens the restored one from then on. Both stay on this computer.</source>
-            <translation>أتفتحها الآن؟ تُقفل الخزنة المفتوحة الآن أولاً، ثم يفتح Haven الخزنة المستعادة من ذلك الحين. تبقى الاثنتان على هذا الحاسوب.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="223" />
-            <source>&amp;Open it now</source>
-            <translation>افتحها الآن (&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="227" />
-            <source>&amp;Later</source>
-            <translation>لاحقاً (&amp;L)</translation>
-        </message>
-    </context>
-    <context>
-        <name>RevealBox</name>
-        <message>
-            <location filename="../../src/haven/ui/passphrase_fields.py" line="21" />
-            <source>&amp;Show passphrase</source>
-            <translation>إظهار عبارة المرور (&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/passphrase_fields.py" line="22" />
-            <source>Show the passphrase</source>
-            <translation>إظهار عبارة المرور</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/passphrase_fields.py" line="24" />
-            <source>Shows what you typed; make sure nobody can see your screen</source>
-            <translation>يُظهر ما كتبته؛ تأكّد أن لا أحد يرى شاشتك</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsPage</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings_page.py" line="43" />
-            <source>Settings</source>
-            <extracomment>Something changed: the window re-applies theme, font, title and auto-lock. The person turned LAN sync on or off (stored in the vault by the window). "Change passphrase…" was pressed (only while the vault is open). "Restore a backup…" was pressed. "Restart now" after choosing a language.</extracomment>
-            <translation>الإعدادات</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings_page.py" line="63" />
-            <source>Quick exit: press Shift three times, or %1, to hide Haven and lock it at once. Ctrl+L locks without hiding.</source>
-            <translation>الخروج السريع: اضغط Shift ثلاث مرات، أو %1، لإخفاء Haven وقفله فوراً. Ctrl+L يقفله دون إخفاء.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings_page.py" line="72" />
-            <source>Haven %1. Free software under the GNU General Public License, version 3 or later. Haven never checks for updates and sends no telemetry.</source>
-            <translation>Haven %1. برنامج حر مرخّص برخصة جنو العمومية العامة، الإصدار 3 أو أحدث. لا يبحث Haven عن تحديثات أبداً ولا يرسل أي بيانات قياس.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ShortcutSheet</name>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="43" />
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="53" />
-            <source>Keyboard shortcuts</source>
-            <extracomment>The keys that open the sheet.</extracomment>
-            <translation>اختصارات لوحة المفاتيح</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="47" />
-            <source>Alt and an underlined letter presses that button or moves to that field. Tab and Shift+Tab move between fields; Esc closes a dialog.</source>
-            <translation>‏Alt مع الحرف الذي تحته خط يضغط ذلك الزر أو ينقلك إلى ذلك الحقل. ‏Tab و Shift+Tab للتنقل بين الحقول؛ ‏Esc يغلق النافذة الحوارية.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="54" />
-            <source>Keys</source>
-            <translation>المفاتيح</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="54" />
-            <source>What they do</source>
-            <translation>ما تفعله</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="66" />
-            <source>&amp;Close</source>
-            <translation>أغلق (&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="67" />
-            <source>Close the list of shortcuts</source>
-            <translation>أغلق قائمة الاختصارات</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="77" />
-            <source>%1 or %2</source>
-            <translation>%1 أو %2</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="80" />
-            <source>Shift three times</source>
-            <translation>‏Shift ثلاث مرات</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="83" />
-            <source>Quick exit: hide Haven and lock it at once</source>
-            <translation>الخروج السريع: إخفاء Haven وقفله فوراً</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="85" />
-            <source>Lock</source>
-            <translation>&amp;قفل</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="88" />
-            <source>Show this list of shortcuts</source>
-            <translation>اعرض قائمة الاختصارات هذه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="92" />
-            <source>Go to %1</source>
-            <translation>انتقل إلى %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="94" />
-            <source>Journal: a new entry</source>
-            <translation>اليوميات: إدخال جديد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="95" />
-            <source>Journal: save the entry</source>
-            <translation>اليوميات: احفظ الإدخال</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="96" />
-            <source>Journal: search</source>
-            <translation>اليوميات: ابحث</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="97" />
-            <source>Spaces: send the post or reply</source>
-            <translation>المساحات: أرسل المنشور أو الرد</translation>
-        </message>
-    </context>
-    <context>
-        <name>SpaceActions</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="64" />
-            <source>Warnings about this space</source>
-            <extracomment>One write: called in a worker with the spaces service and the space's id. The view's way to run a write: (write, text when done, then, on failure).</extracomment>
-            <translation>تحذيرات عن هذه المساحة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="87" />
-            <source>Warning: a device of %1 sent two different versions of the same message. It may be a restored backup or a bug, or someone holding their key may be showing different things to different people. Check with them in person.</source>
-            <translation>تحذير: أرسل جهاز لـ %1 نسختين مختلفتين من الرسالة نفسها. قد يكون السبب نسخة احتياطية مستعادة أو خللًا، أو أن شخصًا يملك مفتاحه يُظهر أشياء مختلفة لأشخاص مختلفين. تحقّق من الأمر معه وجهًا لوجه.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="95" />
-            <source>Warning: %1 sent this computer a space key that does not match the key announced to the group, so it was not used. Someone holding their key may be trying to read the space. Check with them in person.</source>
-            <translation>تحذير: أرسل %1 إلى هذا الحاسوب مفتاح مساحة لا يطابق المفتاح المُعلن للمجموعة، فلم يُستعمل. ربما يحاول شخص يحمل مفتاحه قراءة المساحة. تحقّق من الأمر معه وجهاً لوجه.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="164" />
-            <source>Not changed: you can edit or delete only your own posts, and only while they are still shown (not deleted or removed by a moderator).</source>
-            <translation>لم يتغيّر شيء: يمكنك تعديل منشوراتك أو حذفها فقط، وما دامت ظاهرة (غير محذوفة ولا أزالها مشرف).</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="181" />
-            <source>Saved your changes.</source>
-            <translation>حُفظت تعديلاتك.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="189" />
-            <source>Delete your post</source>
-            <translation>احذف منشورك</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="191" />
-            <source>Delete this post for everyone in the space? Its place shows “Deleted by its author”. Others' devices that already synced it delete it when they next sync.</source>
-            <translation>أتحذف هذا المنشور لدى الجميع في المساحة؟ يظهر مكانه «حذفه كاتبه». الأجهزة الأخرى التي زامنته تحذفه في مزامنتها التالية.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="194" />
-            <source>&amp;Delete</source>
-            <translation>احذف (&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="195" />
-            <source>Delete the post</source>
-            <translation>احذف المنشور</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="202" />
-            <source>Post deleted.</source>
-            <translation>حُذف المنشور.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="210" />
-            <source>Pinned to the top of the feed.</source>
-            <translation>ثُبّت في أعلى الموجز.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="210" />
-            <source>Unpinned.</source>
-            <translation>أُلغي التثبيت.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="212" />
-            <source>Not pinned: only moderators, admins and the owner pin threads, and only threads still shown. Nothing was changed.</source>
-            <translation>لم يُثبَّت: يثبّت النقاشات المشرفون والمشرفون الإداريون والمالك فقط، والنقاشات الظاهرة فقط. لم يتغيّر شيء.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="230" />
-            <source>Ownership handed over. You are now an admin.</source>
-            <translation>سُلّمت الملكية. أنت الآن مشرف إداري.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="232" />
-            <source>Not handed over: only the owner can hand a space over, and only to a member who is still active in it. Nothing was changed.</source>
-            <translation>لم تُسلَّم: المالك وحده يسلّم المساحة، ولعضو ما زال نشطًا فيها فقط. لم يتغيّر شيء.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="245" />
-            <source>Leave “%1”? You stop receiving new posts, and the others see that you left. To come back you need a new invite.</source>
-            <translation>أتغادر «%1»؟ يتوقف وصول المنشورات الجديدة إليك، ويرى الآخرون أنك غادرت. للعودة تحتاج إلى دعوة جديدة.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="250" />
-            <source>You are its owner: ownership passes to the highest-ranked member who joined first, unless you hand it over first.</source>
-            <translation>أنت مالكها: تنتقل الملكية إلى العضو الأعلى دورًا والأقدم انضمامًا، إلا إذا سلّمتها أولًا.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="254" />
-            <source>Leave this space</source>
-            <translation>غادر هذه المساحة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="256" />
-            <source>&amp;Leave</source>
-            <translation>غادر (&amp;L)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="257" />
-            <source>Leave the space</source>
-            <translation>غادر المساحة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="258" />
-            <source>Also &amp;delete everything of this space from this computer</source>
-            <translation>احذف أيضًا كل ما يخص هذه المساحة من هذا الحاسوب (&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="259" />
-            <source>Also delete everything of this space from this computer</source>
-            <translation>احذف أيضًا كل ما يخص هذه المساحة من هذا الحاسوب</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="274" />
-            <source>You left “%1” and its data was deleted from this computer.</source>
-            <translation>غادرت «%1» وحُذفت بياناتها من هذا الحاسوب.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="278" />
-            <source>You left “%1”.</source>
-            <translation>غادرت «%1».</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="279" />
-            <source>You could not leave: you are not an active member of this space.</source>
-            <translation>تعذّرت المغادرة: لست عضوًا نشطًا في هذه المساحة.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SpaceStatus</name>
-        <message>
-            <location filename="../../src/haven/ui/space_status.py" line="36" />
-            <source>Synced just now through a relay</source>
-            <extracomment>How often "N min ago" is re-worded. How long what an action did stays on screen.</extracomment>
-            <translation>تمت المزامنة للتو عبر خادم وسيط</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/space_status.py" line="38" />
-            <source>Synced %n min ago through a relay</source>
-            <translation>
-                <numerusform>تمت المزامنة الآن عبر خادم وسيط</numerusform>
-                <numerusform>تمت المزامنة قبل دقيقة عبر خادم وسيط</numerusform>
-                <numerusform>تمت المزامنة قبل دقيقتين عبر خادم وسيط</numerusform>
-                <numerusform>تمت المزامنة قبل %n دقائق عبر خادم وسيط</numerusform>
-                <numerusform>تمت المزامنة قبل %n دقيقة عبر خادم وسيط</numerusform>
-                <numerusform>تمت المزامنة قبل %n دقيقة عبر خادم وسيط</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/space_status.py" line="39" />
-            <source>Synced %n hours ago through a relay</source>
-            <translation>
-                <numerusform>تمت المزامنة الآن عبر خادم وسيط</numerusform>
-                <numerusform>تمت المزامنة قبل ساعة عبر خادم وسيط</numerusform>
-                <numerusform>تمت المزامنة قبل ساعتين عبر خادم وسيط</numerusform>
-                <numerusform>تمت المزامنة قبل %n ساعات عبر خادم وسيط</numerusform>
-                <numerusform>تمت المزامنة قبل %n ساعة عبر خادم وسيط</numerusform>
-                <numerusform>تمت المزامنة قبل %n ساعة عبر خادم وسيط</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/space_status.py" line="42" />
-            <source>Synced just now on the local network</source>
-            <translation>تمت المزامنة للتو على الشبكة المحلية</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/space_status.py" line="44" />
-            <source>Synced %n min ago on the local network</source>
-            <translation>
-                <numerusform>تمت المزامنة الآن على الشبكة المحلية</numerusform>
-                <numerusform>تمت المزامنة قبل دقيقة على الشبكة المحلية</numerusform>
-                <numerusform>تمت المزامنة قبل دقيقتين على الشبكة المحلية</numerusform>
-                <numerusform>تمت المزامنة قبل %n دقائق على الشبكة المحلية</numerusform>
-                <numerusform>تمت المزامنة قبل %n دقيقة على الشبكة المحلية</numerusform>
-                <numerusform>تمت المزامنة قبل %n دقيقة على الشبكة المحلية</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/space_status.py" line="45" />
-            <source>Synced %n hours ago on the local network</source>
-            <translation>
-                <numerusform>تمت المزامنة الآن على الشبكة المحلية</numerusform>
-                <numerusform>تمت المزامنة قبل ساعة على الشبكة المحلية</numerusform>
-                <numerusform>تمت المزامنة قبل ساعتين على الشبكة المحلية</numerusform>
-                <numerusform>تمت المزامنة قبل %n ساعات على الشبكة المحلية</numerusform>
-                <numerusform>تمت المزامنة قبل %n ساعة على الشبكة المحلية</numerusform>
-                <numerusform>تمت المزامنة قبل %n ساعة على الشبكة المحلية</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/space_status.py" line="47" />
-            <source>Synced just now with a direct connection</source>
-            <translation>تمت المزامنة للتو عبر اتصال مباشر</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/space_status.py" line="49" />
-            <source>Synced %n min ago with a direct connection</source>
-            <translation>
-                <numerusform>تمت المزامنة الآن عبر اتصال مباشر</numerusform>
-                <numerusform>تمت المزامنة قبل دقيقة عبر اتصال مباشر</numerusform>
-                <numerusform>تمت المزامنة قبل دقيقتين عبر اتصال مباشر</numerusform>
-                <numerusform>تمت المزامنة قبل %n دقائق عبر اتصال مباشر</numerusform>
-                <numerusform>تمت المزامنة قبل %n دقيقة عبر اتصال مباشر</numerusform>
-                <numerusform>تمت المزامنة قبل %n دقيقة عبر اتصال مباشر</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/space_status.py" line="50" />
-            <source>Synced %n hours ago with a direct connection</source>
-            <translation>
-                <numerusform>تمت المزامنة الآن عبر اتصال مباشر</numerusform>
-                <numerusform>تمت المزامنة قبل ساعة عبر اتصال مباشر</numerusform>
-                <numerusform>تمت المزامنة قبل ساعتين عبر اتصال مباشر</numerusform>
-                <numerusform>تمت المزامنة قبل %n ساعات عبر اتصال مباشر</numerusform>
-                <numerusform>تمت المزامنة قبل %n ساعة عبر اتصال مباشر</numerusform>
-                <numerusform>تمت المزامنة قبل %n ساعة عبر اتصال مباشر</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/space_status.py" line="55" />
-            <source>Not synced yet</source>
-            <translation>لم تتم المزامنة بعد</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/space_status.py" line="60" />
-            <source>%n waiting to go out</source>
-            <translation>
-                <numerusform>لا شيء بانتظار الإرسال</numerusform>
-                <numerusform>حدث واحد بانتظار الإرسال</numerusform>
-                <numerusform>حدثان بانتظار الإرسال</numerusform>
-                <numerusform>%n أحداث بانتظار الإرسال</numerusform>
-                <numerusform>%n حدثًا بانتظار الإرسال</numerusform>
-                <numerusform>%n حدث بانتظار الإرسال</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/space_status.py" line="62" />
-            <source>%n waiting for earlier events</source>
-            <translation>
-                <numerusform>لا شيء بانتظار أحداث سابقة</numerusform>
-                <numerusform>حدث واحد بانتظار أحداث سابقة</numerusform>
-                <numerusform>حدثان بانتظار أحداث سابقة</numerusform>
-                <numerusform>%n أحداث بانتظار أحداث سابقة</numerusform>
-                <numerusform>%n حدثًا بانتظار أحداث سابقة</numerusform>
-                <numerusform>%n حدث بانتظار أحداث سابقة</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>SpaceStatusLabel</name>
-        <message>
-            <location filename="../../src/haven/ui/space_status.py" line="79" />
-            <source>Sync status of this space</source>
-            <translation>حالة مزامنة هذه المساحة</translation>
-        </message>
-    </context>
-    <context>
-        <name>SpaceView</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="73" />
-            <source>Space sections</source>
-            <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; "Show older posts" doubles it. Join requests arrive without an event in the log, so an admin's open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
-            <translation>أقسام المساحة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="74" />
-            <source>&amp;Feed</source>
-            <translation>الموجز (&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="75" />
-            <source>Mem&amp;bers</source>
-            <translation>الأعضاء (&amp;B)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="76" />
-            <source>Mo&amp;deration</source>
-            <translation>الإشراف (&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="77" />
-            <source>&amp;About and you</source>
-            <translation>عن المساحة وعنك (&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="222" />
-            <source>No space chosen</source>
-            <translation>لم تُختر مساحة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="254" />
-            <source>Posted.</source>
-            <translation>نُشر.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="259" />
-            <source>Replied.</source>
-            <translation>أُرسل الرد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="266" />
-            <source>Role changed.</source>
-            <translation>تغيّر الدور.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="271" />
-            <source>Blocked: their posts are hidden for you.</source>
-            <translation>حُظر: منشوراته مخفية عنك.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="273" />
-            <source>Unblocked.</source>
-            <translation>أُلغي الحظر.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="279" />
-            <source>Saved your name in this space.</source>
-            <translation>حُفظ اسمك في هذه المساحة.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="283" />
-            <source>Mute words saved.</source>
-            <translation>حُفظت الكلمات المكتومة.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="305" />
-            <source>Report a post</source>
-            <translation>أبلغ عن منشور</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="306" />
-            <source>Tell the moderators what is wrong. Only they can read your report.</source>
-            <translation>أخبر المشرفين بما هو خطأ. لا يقرأ بلاغك غيرهم.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="307" />
-            <source>&amp;Report</source>
-            <translation>أبلغ (&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="308" />
-            <source>Send the report</source>
-            <translation>أرسل البلاغ</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="315" />
-            <source>Reported to the moderators.</source>
-            <translation>أُبلغ المشرفون.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="321" />
-            <source>Remove a post</source>
-            <translation>إزالة منشور</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="322" />
-            <source>Members will see that a moderator removed it, and this reason.</source>
-            <translation>سيرى الأعضاء أن مشرفًا أزاله، وهذا السبب.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="323" />
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="342" />
-            <source>Re&amp;move</source>
-            <translation>أزل (&amp;M)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="324" />
-            <source>Remove the post</source>
-            <translation>أزل المنشور</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="330" />
-            <source>Post removed.</source>
-            <translation>أزيل المنشور.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="337" />
-            <source>Remove a member</source>
-            <translation>إزالة عضو</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="339" />
-            <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
-            <translation>إزالة %1 من هذه المساحة؟ يبقى لديه ما قرأه، ولا شيء جديد: تحصل المساحة على مفتاح جديد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="343" />
-            <source>Remove the member</source>
-            <translation>أزل العضو</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="352" />
-            <source>%1 was removed.</source>
-            <translation>أزيل %1.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="388" />
-            <source>Sync is not running, so nobody could reach you to join. Unlock again, or check the sync port in Settings.</source>
-            <translation>المزامنة متوقفة، فلا يستطيع أحد الوصول إليك للانضمام. افتح القفل مجددًا أو تحقق من منفذ المزامنة في الإعدادات.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="393" />
-            <source>A direct invite needs sync on the local network, which is off. Turn it on in Settings, or invite through a relay.</source>
-            <translation>الدعوة المباشرة تحتاج إلى المزامنة على الشبكة المحلية، وهي متوقفة. شغّلها من الإعدادات، أو ادعُ عبر مُرحِّل.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="445" />
-            <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
-            <translation>أُضيف %1. يستطيع قراءة المساحة حين يستلم Haven لديه رسالة الترحيب.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="456" />
-            <source>%1's request was declined.</source>
-            <translation>رُفض طلب %1.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Spaces</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/models.py" line="52" />
-            <source>no reason given</source>
-            <translation>بلا سبب مذكور</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/models.py" line="53" />
-            <source>Removed by a moderator: %1</source>
-            <translation>أزاله مشرف: %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/models.py" line="55" />
-            <source>Deleted by its author</source>
-            <translation>حذفه كاتبه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/models.py" line="57" />
-            <location filename="../../src/haven/ui/spaces/models.py" line="89" />
-            <source>Content warning: %1</source>
-            <translation>تحذير من المحتوى: %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/models.py" line="73" />
-            <source>pinned</source>
-            <translation>مثبّت</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/models.py" line="75" />
-            <source>edited</source>
-            <translation>معدّل</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/models.py" line="86" />
-            <source>Hidden until you open it</source>
-            <translation>مخفي حتى تفتحه</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/spaces/models.py" line="92" />
-            <source>%n replies</source>
-            <translation>
-                <numerusform>لا ردود</numerusform>
-                <numerusform>ردّ واحد</numerusform>
-                <numerusform>ردّان</numerusform>
-                <numerusform>%n ردود</numerusform>
-                <numerusform>%n ردًا</numerusform>
-                <numerusform>%n ردّ</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/spaces/models.py" line="212" />
-            <source>%n unread</source>
-            <translation>
-                <numerusform>لا جديد</numerusform>
-                <numerusform>واحد غير مقروء</numerusform>
-                <numerusform>اثنان غير مقروءين</numerusform>
-                <numerusform>%n غير مقروءة</numerusform>
-                <numerusform>%n غير مقروء</numerusform>
-                <numerusform>%n غير مقروء</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="27" />
-            <source>Sending care</source>
-            <translation>أرسل لك محبة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="28" />
-            <source>Me too</source>
-            <translation>أنا أيضًا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="29" />
-            <source>Proud of you</source>
-            <translation>فخور بك</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="30" />
-            <source>You are not alone</source>
-            <translation>لست وحدك</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="31" />
-            <source>Thank you</source>
-            <translation>شكرًا لك</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="38" />
-            <source>Owner</source>
-            <translation>المالك</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="40" />
-            <source>Admin</source>
-            <translation>مدير</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="42" />
-            <source>Moderator</source>
-            <translation>مشرف</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="44" />
-            <source>Member</source>
-            <translation>عضو</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="45" />
-            <source>Not a member</source>
-            <translation>ليس عضوًا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="68" />
-            <source>⚠ name looks like another member's</source>
-            <translation>⚠ الاسم يشبه اسم عضو آخر</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="70" />
-            <source>⚠ name uses a role word</source>
-            <translation>⚠ الاسم يستعمل كلمة دور</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="76" />
-            <source>added a member</source>
-            <translation>أضاف عضوًا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="77" />
-            <source>removed a member</source>
-            <translation>أزال عضوًا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="78" />
-            <source>banned a member</source>
-            <translation>حظر عضوًا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="79" />
-            <source>changed a role</source>
-            <translation>غيّر دورًا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="80" />
-            <source>changed the owner</source>
-            <translation>غيّر المالك</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="81" />
-            <source>changed a member's devices</source>
-            <translation>غيّر أجهزة عضو</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="82" />
-            <source>renewed the space key</source>
-            <translation>جدّد مفتاح المساحة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="83" />
-            <source>edited the space's details</source>
-            <translation>عدّل تفاصيل المساحة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="84" />
-            <source>pinned a post</source>
-            <translation>ثبّت منشورًا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="85" />
-            <source>unpinned a post</source>
-            <translation>ألغى تثبيت منشور</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="86" />
-            <source>removed a post</source>
-            <translation>أزال منشورًا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="98" />
-            <source>That post or member is no longer there; nothing was changed.</source>
-            <translation>لم يعد ذلك المنشور أو العضو موجودًا؛ لم يتغير شيء.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="100" />
-            <source>That could not be done: check what you typed, and that your role in this space allows it. Nothing was changed.</source>
-            <translation>تعذّر ذلك: تحقق مما كتبت، ومن أن دورك في هذه المساحة يسمح به. لم يتغير شيء.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="46" />
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="47" />
-            <source>Cancel</source>
-            <translation>إلغاء</translation>
-        </message>
-    </context>
-    <context>
-        <name>SpacesPage</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/spaces_page.py" line="48" />
-            <source>Your spaces</source>
-            <extracomment>How long after an event the views re-read (events often come in bursts during sync). Total unread posts over all spaces (the sidebar shows it).</extracomment>
-            <translation>مساحاتك</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/spaces_page.py" line="49" />
-            <source>Each with its number of unread posts</source>
-            <translation>كل منها مع عدد منشوراته غير المقروءة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/spaces_page.py" line="53" />
-            <source>Spaces: small circles you trust</source>
-            <translation>المساحات: دوائر صغيرة تثق بها</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/spaces_page.py" line="55" />
-            <source>A space is a private group: a support circle, a topic, an organising team. Everything in it is encrypted for its members only. Start one and invite people, or join with an invite someone gave you.</source>
-            <translation>المساحة مجموعة خاصة: دائرة دعم، أو موضوع، أو فريق تنظيم. كل ما فيها مشفّر لأعضائها وحدهم. أنشئ واحدة وادعُ الناس، أو انضم بدعوة أعطاك إياها أحد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/spaces_page.py" line="61" />
-            <source>&amp;New space…</source>
-            <translation>مساحة جديدة (&amp;N)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/spaces_page.py" line="62" />
-            <source>Create a new space</source>
-            <translation>أنشئ مساحة جديدة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/spaces_page.py" line="63" />
-            <source>&amp;Join…</source>
-            <translation>انضم (&amp;J)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/spaces_page.py" line="64" />
-            <source>Join a space with an invite code</source>
-            <translation>انضم إلى مساحة برمز دعوة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/spaces_page.py" line="70" />
-            <source>&amp;Spaces</source>
-            <translation>المساحات (&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/spaces_page.py" line="251" />
-            <source>Space created. You are its owner.</source>
-            <translation>أُنشئت المساحة. أنت مالكها.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncStatus</name>
-        <message>
-            <location filename="../../src/haven/ui/sync_status.py" line="23" />
-            <source>Sync is off</source>
-            <extracomment>How often "N min ago" is recomputed.</extracomment>
-            <translation>المزامنة متوقفة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/sync_status.py" line="25" />
-            <source>Syncing…</source>
-            <translation>جارٍ المزامنة…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/sync_status.py" line="27" />
-            <source>Last sync failed</source>
-            <translation>فشلت آخر مزامنة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/sync_status.py" line="29" />
-            <source>Not synced yet</source>
-            <translation>لم تتم المزامنة بعد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/sync_status.py" line="34" />
-            <source>Synced just now (relay)</source>
-            <translation>تمت المزامنة للتو (خادم وسيط)</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/sync_status.py" line="36" />
-            <source>Synced %n min ago (relay)</source>
-            <translation>
-                <numerusform>تمت المزامنة الآن (خادم وسيط)</numerusform>
-                <numerusform>تمت المزامنة قبل دقيقة (خادم وسيط)</numerusform>
-                <numerusform>تمت المزامنة قبل دقيقتين (خادم وسيط)</numerusform>
-                <numerusform>تمت المزامنة قبل %n دقائق (خادم وسيط)</numerusform>
-                <numerusform>تمت المزامنة قبل %n دقيقة (خادم وسيط)</numerusform>
-                <numerusform>تمت المزامنة قبل %n دقيقة (خادم وسيط)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/sync_status.py" line="37" />
-            <source>Synced %n hours ago (relay)</source>
-            <translation>
-                <numerusform>تمت المزامنة الآن (خادم وسيط)</numerusform>
-                <numerusform>تمت المزامنة قبل ساعة (خادم وسيط)</numerusform>
-                <numerusform>تمت المزامنة قبل ساعتين (خادم وسيط)</numerusform>
-                <numerusform>تمت المزامنة قبل %n ساعات (خادم وسيط)</numerusform>
-                <numerusform>تمت المزامنة قبل %n ساعة (خادم وسيط)</numerusform>
-                <numerusform>تمت المزامنة قبل %n ساعة (خادم وسيط)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/sync_status.py" line="40" />
-            <source>Synced just now (local network)</source>
-            <translation>تمت المزامنة للتو (الشبكة المحلية)</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/sync_status.py" line="42" />
-            <source>Synced %n min ago (local network)</source>
-            <translation>
-                <numerusform>تمت المزامنة الآن (الشبكة المحلية)</numerusform>
-                <numerusform>تمت المزامنة قبل دقيقة (الشبكة المحلية)</numerusform>
-                <numerusform>تمت المزامنة قبل دقيقتين (الشبكة المحلية)</numerusform>
-                <numerusform>تمت المزامنة قبل %n دقائق (الشبكة المحلية)</numerusform>
-                <numerusform>تمت المزامنة قبل %n دقيقة (الشبكة المحلية)</numerusform>
-                <numerusform>تمت المزامنة قبل %n دقيقة (الشبكة المحلية)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/sync_status.py" line="43" />
-            <source>Synced %n hours ago (local network)</source>
-            <translation>
-                <numerusform>تمت المزامنة الآن (الشبكة المحلية)</numerusform>
-                <numerusform>تمت المزامنة قبل ساعة (الشبكة المحلية)</numerusform>
-                <numerusform>تمت المزامنة قبل ساعتين (الشبكة المحلية)</numerusform>
-                <numerusform>تمت المزامنة قبل %n ساعات (الشبكة المحلية)</numerusform>
-                <numerusform>تمت المزامنة قبل %n ساعة (الشبكة المحلية)</numerusform>
-                <numerusform>تمت المزامنة قبل %n ساعة (الشبكة المحلية)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/sync_status.py" line="45" />
-            <source>Synced just now (direct connection)</source>
-            <translation>تمت المزامنة للتو (اتصال مباشر)</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/sync_status.py" line="47" />
-            <source>Synced %n min ago (direct connection)</source>
-            <translation>
-                <numerusform>تمت المزامنة الآن (اتصال مباشر)</numerusform>
-                <numerusform>تمت المزامنة قبل دقيقة (اتصال مباشر)</numerusform>
-                <numerusform>تمت المزامنة قبل دقيقتين (اتصال مباشر)</numerusform>
-                <numerusform>تمت المزامنة قبل %n دقائق (اتصال مباشر)</numerusform>
-                <numerusform>تمت المزامنة قبل %n دقيقة (اتصال مباشر)</numerusform>
-                <numerusform>تمت المزامنة قبل %n دقيقة (اتصال مباشر)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/sync_status.py" line="48" />
-            <source>Synced %n hours ago (direct connection)</source>
-            <translation>
-                <numerusform>تمت المزامنة الآن (اتصال مباشر)</numerusform>
-                <numerusform>تمت المزامنة قبل ساعة (اتصال مباشر)</numerusform>
-                <numerusform>تمت المزامنة قبل ساعتين (اتصال مباشر)</numerusform>
-                <numerusform>تمت المزامنة قبل %n ساعات (اتصال مباشر)</numerusform>
-                <numerusform>تمت المزامنة قبل %n ساعة (اتصال مباشر)</numerusform>
-                <numerusform>تمت المزامنة قبل %n ساعة (اتصال مباشر)</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncStatusLabel</name>
-        <message>
-            <location filename="../../src/haven/ui/sync_status.py" line="56" />
-            <source>Sync status</source>
-            <translation>حالة المزامنة</translation>
-        </message>
-    </context>
-    <context>
-        <name>ThreadView</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="72" />
-            <source>Show the post behind the content warning</source>
-            <translation>اعرض المنشور المخفي خلف التحذير</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="74" />
-            <source>Post</source>
-            <translation>المنشور</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="71" />
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="202" />
-            <source>Show p&amp;ost</source>
-            <extracomment>post id, kind, on parent id, body, content warning Your own post: edit it, or delete it (the view asks first). post id, pinned (moderators and above)</extracomment>
-            <translation>اعرض المنشور (&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="76" />
-            <source>Repor&amp;t…</source>
-            <translation>أبلغ (&amp;T)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="77" />
-            <source>Report this post to the moderators</source>
-            <translation>أبلغ المشرفين عن هذا المنشور</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="78" />
-            <source>Re&amp;move post…</source>
-            <translation>أزل المنشور (&amp;M)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="79" />
-            <source>Remove this post as a moderator</source>
-            <translation>أزل هذا المنشور بصفتك مشرفًا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="80" />
-            <source>&amp;Edit…</source>
-            <translation>عدّل (&amp;E)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="81" />
-            <source>Edit your post</source>
-            <translation>عدّل منشورك</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="82" />
-            <source>Dele&amp;te…</source>
-            <translation>احذف (&amp;T)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="83" />
-            <source>Delete your post</source>
-            <translation>احذف منشورك</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="84" />
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="154" />
-            <source>P&amp;in</source>
-            <translation>ثبّت (&amp;I)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="89" />
-            <source>Posts in this thread</source>
-            <translation>منشورات هذا الموضوع</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="90" />
-            <source>The first post, then the replies</source>
-            <translation>المنشور الأول، ثم الردود</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="156" />
-            <source>Unpin this thread</source>
-            <translation>ألغِ تثبيت هذا النقاش</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="202" />
-            <source>Hide p&amp;ost</source>
-            <translation>أخفِ المنشور (&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="85" />
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="156" />
-            <source>Pin this thread to the top</source>
-            <translation>ثبّت هذا النقاش في الأعلى</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="154" />
-            <source>Unpi&amp;n</source>
-            <translation>ألغِ التثبيت (&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="200" />
-            <source>Content warning: %1</source>
-            <translation>تحذير من المحتوى: %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="210" />
-            <source>This post is hidden behind a content warning. Press “Show post” to read it.</source>
-            <translation>هذا المنشور مخفي خلف تحذير من المحتوى. اضغط «اعرض المنشور» لقراءته.</translation>
-        </message>
-    </context>
-    <context>
-        <name>UnlockPage</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="28" />
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="84" />
-            <source>Haven is locked</source>
-            <extracomment>"Restore a backup…": into a new folder, without opening this vault.</extracomment>
-            <translation>Haven مقفل</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="29" />
-            <source>Type your passphrase to open your journal.</source>
-            <translation>اكتب عبارة المرور لفتح يومياتك.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="33" />
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="34" />
-            <source>Passphrase</source>
-            <translation>عبارة المرور</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="35" />
-            <source>&amp;Unlock</source>
-            <translation>فتح (&amp;U)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="36" />
-            <source>Unlock</source>
-            <translation>فتح</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="40" />
-            <source>Opening your vault</source>
-            <translation>جارٍ فتح خزنتك</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="41" />
-            <source>Get &amp;help now</source>
-            <translation>احصل على المساعدة الآن (&amp;H)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="42" />
-            <source>Get help now: crisis lines and support</source>
-            <translation>احصل على المساعدة الآن: خطوط الأزمات والدعم</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="43" />
-            <source>&amp;Restore a backup…</source>
-            <translation>استعِد نسخة احتياطية (&amp;R)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="44" />
-            <source>Restore a backup into a new folder</source>
-            <translation>استعِد نسخة احتياطية في مجلد جديد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="77" />
-            <source>Type your passphrase first.</source>
-            <translation>اكتب عبارة المرور أولًا.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="84" />
-            <source>Locked</source>
-            <translation>مقفل</translation>
-        </message>
-    </context>
-    <context>
-        <name>VaultDialogs</name>
-        <message>
-            <location filename="../../src/haven/ui/vault_dialogs.py" line="68" />
-            <source>Passphrase changed; your vault is now under a new key.</source>
-            <translation>تغيّرت عبارة المرور، وصارت خزنتك الآن تحت مفتاح جديد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/vault_dialogs.py" line="70" />
-            <source>Passphrase changed.</source>
-            <translation>تغيّرت عبارة المرور.</translation>
-        </message>
-    </context>
-    <context>
-        <name>VaultFilesSection</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="29" />
-            <source>Backup and passphrase</source>
-            <extracomment>"Change passphrase…" was pressed (the window opens its dialog). "Restore a backup…" was pressed (the window opens the restore dialog).</extracomment>
-            <translation>النسخ الاحتياطي وعبارة المرور</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="32" />
-            <source>&amp;Back up my vault…</source>
-            <translation>انسخ خزنتي احتياطياً (&amp;B)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="33" />
-            <source>Write an encrypted backup of the vault</source>
-            <translation>اكتب نسخة احتياطية مشفّرة من الخزنة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="35" />
-            <source>One encrypted file; it opens with the passphrase the vault has now.</source>
-            <translation>ملف واحد مشفّر؛ يُفتح بعبارة المرور التي للخزنة الآن.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="37" />
-            <source>R&amp;estore a backup…</source>
-            <translation>استعِد نسخة احتياطية (&amp;E)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="38" />
-            <source>Restore a backup into a new folder</source>
-            <translation>استعِد نسخة احتياطية في مجلد جديد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="39" />
-            <source>Export my &amp;journal…</source>
-            <translation>صدّر يومياتي (&amp;J)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="40" />
-            <source>Export the journal as plain text</source>
-            <translation>صدّر اليوميات نصاً غير مشفّر</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="41" />
-            <source>Change &amp;passphrase…</source>
-            <translation>تغيير عبارة المرور (&amp;P)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="42" />
-            <source>Change the vault's passphrase</source>
-            <translation>تغيير عبارة مرور الخزنة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="73" />
-            <source>Save an encrypted backup</source>
-            <translation>احفظ نسخة احتياطية مشفّرة</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="88" />
-            <source>%1 already exists. A backup never replaces a file: choose a new name.</source>
-            <translation>‏%1 موجود من قبل. النسخة الاحتياطية لا تستبدل ملفاً أبداً: اختر اسماً جديداً.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="92" />
-            <source>Writing the backup…</source>
-            <translation>تجري كتابة النسخة الاحتياطية…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="104" />
-            <source>Encrypted backup written to %1 (%2). It opens with the passphrase your vault has now; keep it somewhere other than this computer.</source>
-            <translation>كُتبت النسخة الاحتياطية المشفّرة في %1 (%2). تُفتح بعبارة المرور التي لخزنتك الآن؛ احفظها في مكان غير هذا الحاسوب.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="118" />
-            <source>Export as plain text</source>
-            <translation>التصدير نصاً غير مشفّر</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="121" />
-            <source>An export is NOT encrypted: anyone who can open the files can read your journal. Keep them somewhere safe and delete them when you are done.</source>
-            <translation>التصدير غير مشفّر: كل من يستطيع فتح الملفات يستطيع قراءة يومياتك. احفظها في مكان آمن واحذفها حين تنتهي.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="126" />
-            <source>For a copy only you can open, make an encrypted backup instead.</source>
-            <translation>لنسخة لا يفتحها أحد غيرك، أنشئ نسخة احتياطية مشفّرة بدلاً من ذلك.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="128" />
-            <source>&amp;Markdown files…</source>
-            <translation>ملفات Markdown (&amp;M)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="129" />
-            <source>One &amp;JSON file…</source>
-            <translation>ملف JSON واحد (&amp;J)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="130" />
-            <source>Cancel</source>
-            <translation>إلغاء</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="145" />
-            <source>Export the journal to</source>
-            <translation>صدّر اليوميات إلى</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="165" />
-            <source>Exported %n entries as plain text to %1.</source>
-            <translation>
-                <numerusform>لم يُصدَّر أي إدخال إلى %1.</numerusform>
-                <numerusform>صُدِّر إدخال واحد نصاً غير مشفّر إلى %1.</numerusform>
-                <numerusform>صُدِّر إدخالان نصاً غير مشفّر إلى %1.</numerusform>
-                <numerusform>صُدِّرت %n إدخالات نصاً غير مشفّر إلى %1.</numerusform>
-                <numerusform>صُدِّر %n إدخالاً نصاً غير مشفّر إلى %1.</numerusform>
-                <numerusform>صُدِّر %n إدخال نصاً غير مشفّر إلى %1.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="178" />
-            <source>Nothing was written: choose a new name in a folder that exists (an export goes into a new or empty folder).</source>
-            <translation>لم يُكتب شيء: اختر اسماً جديداً في مجلد موجود (يُكتب التصدير في مجلد جديد أو فارغ).</translation>
-        </message>
-    </context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../src/haven/ui/app.py" line="80"/>
+        <location filename="../../src/haven/ui/app.py" line="88"/>
+        <source>Already open</source>
+        <extracomment>Makes the runner for commands sent to this window (haven.cli.remote, passed in by haven.__main__: the UI does not import the CLI).</extracomment>
+        <translation>مفتوح من قبل</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/app.py" line="81"/>
+        <source>Haven is already open on this computer for this data folder, in another window or as `haven serve`. Use that one, or close it first.</source>
+        <translation>‏Haven مفتوح من قبل على هذا الحاسوب لمجلد البيانات هذا، في نافذة أخرى أو كـ `haven serve`. استعمل تلك، أو أغلقها أولاً.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="29"/>
+        <source>Change passphrase</source>
+        <extracomment>current passphrase, new passphrase, rekey</extracomment>
+        <translation>تغيير عبارة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="33"/>
+        <source>Current passphrase</source>
+        <translation>عبارة المرور الحالية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="35"/>
+        <source>Also move my vault to a &amp;new key</source>
+        <translation>انقل خزنتي أيضاً إلى مفتاح جديد (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="36"/>
+        <source>Also move the vault to a new key</source>
+        <translation>انقل الخزنة أيضاً إلى مفتاح جديد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="39"/>
+        <source>Re-encrypts everything, so an old copy of the vault&apos;s key or header no longer opens it. Takes longer; safe if interrupted.</source>
+        <translation>يعيد تشفير كل شيء، فلا تعود نسخة قديمة من مفتاح الخزنة أو ترويستها تفتحها. يستغرق وقتاً أطول؛ وهو آمن إن انقطع.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="44"/>
+        <source>Changing the passphrase</source>
+        <translation>جارٍ تغيير عبارة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="49"/>
+        <source>C&amp;hange</source>
+        <translation>غيّر (&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="50"/>
+        <source>Change the passphrase</source>
+        <translation>غيّر عبارة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="52"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="53"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="55"/>
+        <source>C&amp;urrent passphrase</source>
+        <translation>عبارة المرور الحالية (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="72"/>
+        <source>Type your current passphrase first.</source>
+        <translation>اكتب عبارة المرور الحالية أولاً.</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="38"/>
+        <source>Title (optional)</source>
+        <extracomment>title, body, content warning (&quot;&quot; for none)</extracomment>
+        <translation>العنوان (اختياري)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="39"/>
+        <source>Post title</source>
+        <translation>عنوان المنشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="44"/>
+        <source>Write a reply…</source>
+        <translation>اكتب ردًا…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="44"/>
+        <source>Write a post. Markdown is welcome.</source>
+        <translation>اكتب منشورًا. يمكنك استخدام Markdown.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="46"/>
+        <source>Reply text</source>
+        <translation>نص الرد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="46"/>
+        <source>Post text</source>
+        <translation>نص المنشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="47"/>
+        <source>Ctrl+Enter sends</source>
+        <translation>Ctrl+Enter للإرسال</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="51"/>
+        <source>Content &amp;warning</source>
+        <translation>تحذير من المحتوى (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="51"/>
+        <source>Content warnin&amp;g</source>
+        <translation>تحذير من المحتوى (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="53"/>
+        <source>Add a content warning</source>
+        <translation>أضف تحذيرًا من المحتوى</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="54"/>
+        <source>Readers see only the warning until they open it</source>
+        <translation>لا يرى القرّاء إلا التحذير حتى يفتحوا المنشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="57"/>
+        <source>What the post is about, e.g. “family conflict”</source>
+        <translation>عمّ يتحدث المنشور، مثل «خلاف عائلي»</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="58"/>
+        <source>Content warning text</source>
+        <translation>نص التحذير من المحتوى</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="60"/>
+        <source>&amp;Reply</source>
+        <translation>ردّ (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="60"/>
+        <source>&amp;Post</source>
+        <translation>انشر (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="62"/>
+        <source>Send the reply</source>
+        <translation>أرسل الرد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="62"/>
+        <source>Send the post</source>
+        <translation>انشر المنشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="133"/>
+        <source>Write something first.</source>
+        <translation>اكتب شيئًا أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="137"/>
+        <source>Say what the content warning is about, or turn it off.</source>
+        <translation>اكتب موضوع التحذير، أو أوقفه.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="142"/>
+        <source>A post holds at most %1 characters.</source>
+        <translation>يتسع المنشور لـ %1 حرف على الأكثر.</translation>
+    </message>
+</context>
+<context>
+    <name>CreateSpaceDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="56"/>
+        <source>New space</source>
+        <translation>مساحة جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="60"/>
+        <source>Space name</source>
+        <translation>اسم المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="63"/>
+        <source>Space description</source>
+        <translation>وصف المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="65"/>
+        <source>Topics, separated by commas</source>
+        <translation>المواضيع، مفصولة بفواصل</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="67"/>
+        <source>e.g. coming out, relationships, parenting</source>
+        <translation>مثلاً: الإفصاح عن الهوية، العلاقات، الأبوّة والأمومة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="70"/>
+        <source>Guidelines new members accept</source>
+        <translation>الإرشادات التي يقبلها الأعضاء الجدد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="71"/>
+        <source>Be kind. What is said here stays here.</source>
+        <translation>كن لطيفًا. ما يقال هنا يبقى هنا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="75"/>
+        <source>&amp;Name</source>
+        <translation>الاسم (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="76"/>
+        <source>&amp;Description</source>
+        <translation>الوصف (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="77"/>
+        <source>&amp;Topics</source>
+        <translation>المواضيع (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="78"/>
+        <source>&amp;Guidelines</source>
+        <translation>الإرشادات (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="79"/>
+        <source>&amp;Create</source>
+        <translation>أنشئ (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="79"/>
+        <source>Create the space</source>
+        <translation>أنشئ المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="81"/>
+        <source>You will be its owner, under a name used only in this space.</source>
+        <translation>ستكون مالكها، باسم لا يُستخدم إلا في هذه المساحة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="91"/>
+        <source>Give the space a name.</source>
+        <translation>اختر اسمًا للمساحة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="97"/>
+        <source>Up to %1 topics, each up to %2 characters.</source>
+        <translation>حتى %1 مواضيع، كل منها حتى %2 حرفًا.</translation>
+    </message>
+</context>
+<context>
+    <name>CreateVaultPage</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="30"/>
+        <source>Welcome to Haven</source>
+        <extracomment>passphrase, display name, pronouns — all checked already. The person already has Haven on another computer and wants to link this one.</extracomment>
+        <translation>مرحبًا بك في Haven</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="33"/>
+        <source>Your journal stays on this computer, encrypted with a passphrase only you know. If you forget it, nobody can recover your entries.</source>
+        <translation>تبقى يومياتك على هذا الحاسوب، مشفّرةً بعبارة مرور لا يعرفها أحد سواك. إذا نسيتها فلن يستطيع أحد استعادة ما كتبته.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="41"/>
+        <source>Display name</source>
+        <translation>الاسم الظاهر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="42"/>
+        <source>Any name you like; it need not be real</source>
+        <translation>أي اسم تحبه؛ لا يلزم أن يكون اسمك الحقيقي</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="45"/>
+        <source>optional, e.g. they/them</source>
+        <translation>اختياري</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="46"/>
+        <source>Pronouns</source>
+        <translation>الضمائر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="65"/>
+        <source>Pro&amp;nouns</source>
+        <translation>الضمائر (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="52"/>
+        <source>Creating your vault</source>
+        <translation>جارٍ إنشاء خزنتك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="53"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="54"/>
+        <source>Create my vault</source>
+        <translation>أنشئ خزنتي</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="57"/>
+        <source>&amp;Link to my other device…</source>
+        <translation>اربط بجهازي الآخر (&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="58"/>
+        <source>Link to my other device</source>
+        <translation>الربط بجهازي الآخر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="60"/>
+        <source>Use the journal you already have on another computer</source>
+        <translation>استخدم اليوميات الموجودة لديك على حاسوب آخر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="64"/>
+        <source>&amp;Display name</source>
+        <translation>الاسم الظاهر (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="98"/>
+        <source>Choose a display name (any name you like).</source>
+        <translation>اختر اسمًا ظاهرًا (أي اسم تحبه).</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <location filename="../../src/haven/ui/dates.py" line="21"/>
+        <source>%1, %2</source>
+        <translation>%1، %2</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="35"/>
+        <source>Devices</source>
+        <translation>الأجهزة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="39"/>
+        <source>Your journal can live on several of your computers. Linked devices sync with each other directly, encrypted end to end; no server ever sees your entries.</source>
+        <translation>يمكن أن تكون يومياتك على عدة حواسيب لك. تتزامن الأجهزة المرتبطة مباشرة فيما بينها، بتشفير تام بين الطرفين؛ ولا يرى أي خادم تدويناتك أبدًا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="45"/>
+        <source>Linked devices</source>
+        <translation>الأجهزة المرتبطة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="47"/>
+        <source>&amp;Link a new device…</source>
+        <translation>ربط جهاز جديد (&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="48"/>
+        <source>Link a new device</source>
+        <translation>ربط جهاز جديد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="49"/>
+        <source>&amp;Unlink…</source>
+        <translation>فك الربط (&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="50"/>
+        <source>Unlink the selected device</source>
+        <translation>فك ربط الجهاز المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="122"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="167"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="201"/>
+        <source>Unnamed device</source>
+        <translation>جهاز بلا اسم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="126"/>
+        <source>%1 — this device</source>
+        <translation>%1 — هذا الجهاز</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="128"/>
+        <source>%1 — unlinked</source>
+        <translation>%1 — فُكّ ربطه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="171"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="172"/>
+        <source>Unlink %1?</source>
+        <translation>فك ربط %1؟</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="175"/>
+        <source>It keeps what it already has, but it cannot read anything written after this: your journal moves to a new key that it never receives. To remove what is already on it, erase Haven&apos;s data there.</source>
+        <translation>يحتفظ بما لديه من قبل، لكنه لن يستطيع قراءة أي شيء يُكتب بعد الآن: تنتقل يومياتك إلى مفتاح جديد لا يصله أبدًا. لإزالة ما عليه الآن، امسح بيانات Haven هناك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="180"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="181"/>
+        <source>Unlink</source>
+        <translation>فك الربط</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="182"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="183"/>
+        <source>Keep it linked</source>
+        <translation>أبقه مرتبطًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="206"/>
+        <source>%1 is unlinked. Your other devices receive the new key when they next sync.</source>
+        <translation>فُكّ ربط %1. تتلقى أجهزتك الأخرى المفتاح الجديد عند مزامنتها القادمة.</translation>
+    </message>
+</context>
+<context>
+    <name>Discreet</name>
+    <message>
+        <location filename="../../src/haven/ui/discreet.py" line="20"/>
+        <source>Notes</source>
+        <translation>ملاحظات</translation>
+    </message>
+</context>
+<context>
+    <name>DuressDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="41"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="70"/>
+        <source>Remove the duress passphrase</source>
+        <extracomment>current passphrase, duress passphrase (&quot;&quot; when removing), wipe the vault on use</extracomment>
+        <translation>أزل عبارة مرور الإكراه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="41"/>
+        <source>Duress passphrase</source>
+        <translation>عبارة مرور الإكراه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="46"/>
+        <source>Your vault&apos;s passphrase</source>
+        <translation>عبارة مرور خزنتك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="48"/>
+        <source>Using it also &amp;destroys this vault</source>
+        <translation>استعمالها يُتلف هذه الخزنة أيضاً (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="49"/>
+        <source>Using the duress passphrase destroys this vault</source>
+        <translation>استعمال عبارة مرور الإكراه يُتلف هذه الخزنة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="52"/>
+        <source>If ticked, unlocking with the duress passphrase also overwrites this vault&apos;s key, without a sign. After that nobody — you included — can ever open this vault again with any passphrase; only a backup brings it back.</source>
+        <translation>إن اخترت هذا، فإن فتح القفل بعبارة مرور الإكراه يمحو أيضاً مفتاح هذه الخزنة، دون أي أثر ظاهر. بعدها لا يستطيع أحد — ولا أنت — فتح هذه الخزنة بأي عبارة مرور؛ وحدها النسخة الاحتياطية تعيدها.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="58"/>
+        <source>I &amp;understand this cannot be undone</source>
+        <translation>أفهم أن هذا لا يمكن التراجع عنه (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="59"/>
+        <source>I understand the vault cannot be recovered</source>
+        <translation>أفهم أن الخزنة لا يمكن استرجاعها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="63"/>
+        <source>Saving the duress passphrase</source>
+        <translation>يجري حفظ عبارة مرور الإكراه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="68"/>
+        <source>&amp;Remove</source>
+        <translation>أزل (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="68"/>
+        <source>&amp;Set</source>
+        <translation>اضبط (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="72"/>
+        <source>Set the duress passphrase</source>
+        <translation>اضبط عبارة مرور الإكراه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="75"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="76"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="78"/>
+        <source>Your &amp;passphrase</source>
+        <translation>عبارة مرورك (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="86"/>
+        <source>The decoy journal and everything written in it are deleted.</source>
+        <translation>تُحذف اليوميات التمويهية وكل ما كُتب فيها.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="106"/>
+        <source>Type your vault&apos;s passphrase first.</source>
+        <translation>اكتب عبارة مرور خزنتك أولاً.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="115"/>
+        <source>Tick the second box to confirm, or untick the first.</source>
+        <translation>اختر المربع الثاني للتأكيد، أو ألغِ اختيار الأول.</translation>
+    </message>
+</context>
+<context>
+    <name>DuressSettings</name>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="149"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="150"/>
+        <source>Duress passphrase</source>
+        <translation>عبارة مرور الإكراه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="156"/>
+        <source>If someone forces you to unlock Haven, you can type a second passphrase instead of yours. It opens a separate decoy journal — write a few entries in it yourself, so it looks lived in — with no spaces and no linked devices. Your real vault stays closed. From outside, Haven&apos;s files look the same whether or not you set one, but someone who knows Haven well and examines the files closely may still suspect it.</source>
+        <translation>إن أجبرك أحد على فتح Haven، يمكنك كتابة عبارة مرور ثانية بدلاً من عبارتك. تفتح يوميات تمويهية منفصلة — اكتب فيها بعض الإدخالات بنفسك لتبدو مستعملة — بلا مساحات ولا أجهزة مرتبطة. وتبقى خزنتك الحقيقية مقفلة. من الخارج تبدو ملفات Haven متشابهة سواء ضبطتها أم لا، لكن من يعرف Haven جيداً ويفحص الملفات عن قرب قد يشكّ في الأمر.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="167"/>
+        <source>Set &amp;duress passphrase…</source>
+        <translation>اضبط عبارة مرور الإكراه (&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="168"/>
+        <source>Set a duress passphrase</source>
+        <translation>اضبط عبارة مرور إكراه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="169"/>
+        <source>Remove duress passphrase…</source>
+        <translation>أزل عبارة مرور الإكراه…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="170"/>
+        <source>Remove the duress passphrase</source>
+        <translation>أزل عبارة مرور الإكراه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="196"/>
+        <source>Unlock Haven to change this.</source>
+        <translation>افتح Haven لتغيير هذا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="198"/>
+        <source>No duress passphrase is set.</source>
+        <translation>لم تُضبط عبارة مرور إكراه.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="201"/>
+        <source>A duress passphrase is set. Using it also destroys this vault.</source>
+        <translation>ضُبطت عبارة مرور إكراه. استعمالها يُتلف هذه الخزنة أيضاً.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="204"/>
+        <source>A duress passphrase is set.</source>
+        <translation>ضُبطت عبارة مرور إكراه.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="233"/>
+        <source>Duress passphrase removed.</source>
+        <translation>أُزيلت عبارة مرور الإكراه.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="236"/>
+        <source>Duress passphrase set. Lock Haven and unlock with it to write in the decoy journal.</source>
+        <translation>ضُبطت عبارة مرور الإكراه. اقفل Haven وافتحه بها لتكتب في اليوميات التمويهية.</translation>
+    </message>
+</context>
+<context>
+    <name>EditPostDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="32"/>
+        <source>Edit your reply</source>
+        <translation>عدّل ردّك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="32"/>
+        <source>Edit your post</source>
+        <translation>عدّل منشورك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="42"/>
+        <source>&amp;Save</source>
+        <translation>احفظ (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="42"/>
+        <source>Save the changes</source>
+        <translation>احفظ التعديلات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="47"/>
+        <source>Everyone in the space sees that the post was edited, and the new text.</source>
+        <translation>يرى الجميع في المساحة أن المنشور عُدِّل، ويرون النص الجديد.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryEditor</name>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="54"/>
+        <source>Title (optional)</source>
+        <translation>العنوان (اختياري)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="55"/>
+        <source>Entry title</source>
+        <translation>عنوان التدوينة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="58"/>
+        <source>Write here. Markdown is welcome.</source>
+        <translation>اكتب هنا. يمكنك استخدام Markdown.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="59"/>
+        <source>Entry text</source>
+        <translation>نص التدوينة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="60"/>
+        <source>Plain text; Markdown formatting is kept</source>
+        <translation>نص عادي؛ يُحفظ تنسيق Markdown كما هو</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="62"/>
+        <source>Mood</source>
+        <translation>المزاج</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="63"/>
+        <source>No mood</source>
+        <translation>بلا مزاج</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="67"/>
+        <source>e.g. family, coming-out</source>
+        <translation>مثلًا: عائلة، إفصاح</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="68"/>
+        <source>Tags</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="69"/>
+        <source>Separate tags with commas or spaces</source>
+        <translation>افصل بين الوسوم بفواصل أو مسافات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="73"/>
+        <source>&amp;Save</source>
+        <translation>حفظ (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="74"/>
+        <source>Save entry</source>
+        <translation>حفظ التدوينة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="75"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>حفظ (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="76"/>
+        <source>&amp;Delete</source>
+        <translation>حذف (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="77"/>
+        <source>Delete entry</source>
+        <translation>حذف التدوينة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="78"/>
+        <source>&amp;New entry</source>
+        <translation>تدوينة جديدة (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="79"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="112"/>
+        <source>New entry</source>
+        <translation>تدوينة جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="80"/>
+        <source>New entry (Ctrl+N)</source>
+        <translation>تدوينة جديدة (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="83"/>
+        <source>&amp;Title</source>
+        <translation>العنوان (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="84"/>
+        <source>&amp;Mood</source>
+        <translation>المزاج (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="85"/>
+        <source>Ta&amp;gs</source>
+        <translation>الوسوم (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="123"/>
+        <source>Edit entry</source>
+        <translation>تعديل التدوينة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="153"/>
+        <source>Write something first: an entry needs some text.</source>
+        <translation>اكتب شيئًا أولًا: التدوينة تحتاج إلى نص.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorGuard</name>
+    <message>
+        <location filename="../../src/haven/ui/error_guard.py" line="68"/>
+        <source>Something went wrong</source>
+        <translation>حدث خطأ ما</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/error_guard.py" line="72"/>
+        <source>Something inside Haven went wrong. What you have already saved is safe. If this happens again, lock Haven and open it again.</source>
+        <translation>حدث خطأ ما داخل Haven. ما حفظته من قبل آمن. إن تكرّر هذا، اقفل Haven ثم افتحه من جديد.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedTab</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="59"/>
+        <source>Threads</source>
+        <translation>المواضيع</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="61"/>
+        <source>Pinned first, then newest first; press Enter to read one</source>
+        <translation>المثبّت أولًا ثم الأحدث؛ اضغط Enter لقراءة موضوع</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="63"/>
+        <source>No posts yet. Write the first one below.</source>
+        <translation>لا منشورات بعد. اكتب أول منشور في الأسفل.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="68"/>
+        <source>Posts hidden by your mute words</source>
+        <translation>منشورات مخفية بكلماتك المكتومة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="73"/>
+        <source>Show &amp;older posts</source>
+        <translation>اعرض المنشورات الأقدم (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="74"/>
+        <source>Show older posts</source>
+        <translation>اعرض المنشورات الأقدم</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="130"/>
+        <source>Showing %n post(s) your mute words hide — hide them</source>
+        <translation>
+            <numerusform>تُعرض %n منشورات تخفيها كلماتك المكتومة — أخفِها</numerusform>
+            <numerusform>يُعرض منشور واحد تخفيه كلماتك المكتومة — أخفِه</numerusform>
+            <numerusform>يُعرض منشوران تخفيهما كلماتك المكتومة — أخفِهما</numerusform>
+            <numerusform>تُعرض %n منشورات تخفيها كلماتك المكتومة — أخفِها</numerusform>
+            <numerusform>يُعرض %n منشوراً تخفيها كلماتك المكتومة — أخفِها</numerusform>
+            <numerusform>يُعرض %n منشور تخفيها كلماتك المكتومة — أخفِها</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="132"/>
+        <source>%n post(s) hidden by your mute words — show</source>
+        <translation>
+            <numerusform>لا منشورات مخفية بكلماتك المكتومة — اعرضها</numerusform>
+            <numerusform>منشور واحد مخفي بكلماتك المكتومة — اعرضه</numerusform>
+            <numerusform>منشوران مخفيان بكلماتك المكتومة — اعرضهما</numerusform>
+            <numerusform>%n منشورات مخفية بكلماتك المكتومة — اعرضها</numerusform>
+            <numerusform>%n منشوراً مخفياً بكلماتك المكتومة — اعرضها</numerusform>
+            <numerusform>%n منشور مخفي بكلماتك المكتومة — اعرضها</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="20"/>
+        <source>Search your journal (Ctrl+F)</source>
+        <translation>ابحث في يومياتك (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="21"/>
+        <source>Search entries</source>
+        <translation>البحث في التدوينات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="24"/>
+        <source>Filter by tag</source>
+        <translation>التصفية حسب الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="26"/>
+        <source>Filter by mood</source>
+        <translation>التصفية حسب المزاج</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="27"/>
+        <source>Any mood</source>
+        <translation>أي مزاج</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="41"/>
+        <source>B&amp;y tag</source>
+        <translation>حسب الوسم (&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="41"/>
+        <source>By m&amp;ood</source>
+        <translation>حسب المزاج (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="57"/>
+        <source>All tags</source>
+        <translation>كل الوسوم</translation>
+    </message>
+</context>
+<context>
+    <name>HandOverDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="105"/>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="125"/>
+        <source>Hand over ownership</source>
+        <translation>سلّم الملكية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="109"/>
+        <source>The new owner can do everything you can now, including removing you. You stay in the space as an admin.</source>
+        <translation>يستطيع المالك الجديد فعل كل ما تستطيعه الآن، بما في ذلك إزالتك. تبقى في المساحة مشرفًا إداريًا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="115"/>
+        <source>New owner</source>
+        <translation>المالك الجديد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="124"/>
+        <source>New &amp;owner</source>
+        <translation>المالك الجديد (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="125"/>
+        <source>&amp;Hand over</source>
+        <translation>سلّم (&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="129"/>
+        <source>There is no other active member to hand over to.</source>
+        <translation>لا يوجد عضو نشط آخر لتسليمه الملكية.</translation>
+    </message>
+</context>
+<context>
+    <name>HavenWindow</name>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="73"/>
+        <source>Journal</source>
+        <extracomment>Quick exit happened (window hidden, vault locked). `run_app` quits on it. The language changed and the person asked to restart: `run_app` locks, then builds a new window in the new language. Open the vault in this folder (a restored backup): `run_app` locks, gives up the current folder&apos;s claim and builds a new window there.</extracomment>
+        <translation>اليوميات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="74"/>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="75"/>
+        <source>Devices</source>
+        <translation>الأجهزة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="77"/>
+        <location filename="../../src/haven/ui/main_window.py" line="323"/>
+        <source>Spaces</source>
+        <translation>المساحات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="305"/>
+        <source>Back up what still opens now (Settings, Back up my vault), then restore your most recent backup into a new folder (Restore a backup, in Settings or on the unlock page) to recover the rest.</source>
+        <translation>انسخ احتياطياً ما زال يُفتح الآن (الإعدادات، انسخ خزنتي احتياطياً)، ثم استعِد أحدث نسخة احتياطية لديك في مجلد جديد (استعِد نسخة احتياطية، في الإعدادات أو في صفحة فتح القفل) لتسترجع الباقي.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="168"/>
+        <source>Haven</source>
+        <translation>Haven</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="283"/>
+        <source>Signed in as %1</source>
+        <translation>مسجَّل باسم %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="294"/>
+        <source>Your vault is damaged</source>
+        <translation>خزنتك متضررة</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/main_window.py" line="297"/>
+        <source>Haven found %n damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
+        <translation>
+            <numerusform>لم يجد Haven أي صفحة متضررة في خزنتك.</numerusform>
+            <numerusform>وجد Haven صفحة متضررة في خزنتك: خطأ في القرص، أو تغيّر الملف. ما يُفتح سليم؛ أما ما كان في تلك الصفحة فلا يمكن قراءته.</numerusform>
+            <numerusform>وجد Haven صفحتين متضررتين في خزنتك: خطأ في القرص، أو تغيّر الملف. ما يُفتح سليم؛ أما ما كان في هاتين الصفحتين فلا يمكن قراءته.</numerusform>
+            <numerusform>وجد Haven %n صفحات متضررة في خزنتك: خطأ في القرص، أو تغيّر الملف. ما يُفتح سليم؛ أما ما كان في تلك الصفحات فلا يمكن قراءته.</numerusform>
+            <numerusform>وجد Haven %n صفحة متضررة في خزنتك: خطأ في القرص، أو تغيّر الملف. ما يُفتح سليم؛ أما ما كان في تلك الصفحات فلا يمكن قراءته.</numerusform>
+            <numerusform>وجد Haven %n صفحة متضررة في خزنتك: خطأ في القرص، أو تغيّر الملف. ما يُفتح سليم؛ أما ما كان في تلك الصفحات فلا يمكن قراءته.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/main_window.py" line="327"/>
+        <source>Spaces, %n unread</source>
+        <translation>
+            <numerusform>المساحات، لا جديد</numerusform>
+            <numerusform>المساحات، منشور واحد غير مقروء</numerusform>
+            <numerusform>المساحات، منشوران غير مقروءين</numerusform>
+            <numerusform>المساحات، %n منشورات غير مقروءة</numerusform>
+            <numerusform>المساحات، %n منشورًا غير مقروء</numerusform>
+            <numerusform>المساحات، %n منشور غير مقروء</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HelpPage</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="33"/>
+        <source>Get help now</source>
+        <translation>احصل على المساعدة الآن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="36"/>
+        <source>If you are in danger now, call the emergency number. These services listen without judging; many are free and confidential.</source>
+        <translation>إن كنت في خطر الآن، فاتصل برقم الطوارئ. هذه الخدمات تستمع دون أحكام، وكثير منها مجاني وسري.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="42"/>
+        <source>Country</source>
+        <translation>البلد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="46"/>
+        <source>Services in this country</source>
+        <translation>الخدمات في هذا البلد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="50"/>
+        <source>&amp;Back</source>
+        <translation>رجوع (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="51"/>
+        <source>Back</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="52"/>
+        <source>Show the &amp;introduction again</source>
+        <translation>اعرض التعريف من جديد (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="53"/>
+        <source>Show the introduction to Haven again</source>
+        <translation>اعرض التعريف بـ Haven من جديد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="55"/>
+        <source>&amp;Country</source>
+        <translation>البلد (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="79"/>
+        <source>The list of services is missing. In danger, call your emergency number.</source>
+        <translation>قائمة الخدمات مفقودة. في حالة الخطر اتصل برقم الطوارئ.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="104"/>
+        <source>Emergency: %1</source>
+        <translation>الطوارئ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="108"/>
+        <source>Call: %1</source>
+        <translation>اتصال: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="110"/>
+        <source>Text: %1</source>
+        <translation>رسالة نصية: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="112"/>
+        <source>Web: %1</source>
+        <translation>الموقع: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="114"/>
+        <source>Hours: %1</source>
+        <translation>الأوقات: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="116"/>
+        <source>checked %1</source>
+        <translation>تم التحقق في %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="122"/>
+        <source>%1 · source: %2</source>
+        <translation>%1 · المصدر: %2</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/home_page.py" line="28"/>
+        <source>Sections</source>
+        <translation>الأقسام</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/home_page.py" line="34"/>
+        <source>&amp;Lock</source>
+        <translation>قفل (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/home_page.py" line="35"/>
+        <source>Lock Haven</source>
+        <translation>قفل Haven</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/home_page.py" line="36"/>
+        <source>Lock (Ctrl+L); quick exit: Shift three times</source>
+        <translation>قفل (Ctrl+L)؛ الخروج السريع: اضغط Shift ثلاث مرات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/home_page.py" line="41"/>
+        <source>Get &amp;help now</source>
+        <translation>احصل على المساعدة الآن (&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/home_page.py" line="42"/>
+        <source>Get help now: crisis lines and support</source>
+        <translation>احصل على المساعدة الآن: خطوط الأزمات والدعم</translation>
+    </message>
+</context>
+<context>
+    <name>IntroductionDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="39"/>
+        <source>Welcome</source>
+        <translation>أهلاً بك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="40"/>
+        <source>Introduction to Haven</source>
+        <translation>تعريف بـ Haven</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="53"/>
+        <source>S&amp;kip</source>
+        <translation>تخطَّ (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="54"/>
+        <source>Skip the introduction</source>
+        <translation>تخطَّ التعريف</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="55"/>
+        <source>&amp;Back</source>
+        <translation>رجوع (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="56"/>
+        <source>Previous step</source>
+        <translation>الخطوة السابقة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="79"/>
+        <source>A private place, on your computer</source>
+        <translation>مكان خاص، على حاسوبك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="81"/>
+        <source>Your journal and your spaces are encrypted on this computer. Nobody — no company, no server, no relay — can read them. Haven sends nothing about you anywhere and needs no email, phone number or real name.</source>
+        <translation>يومياتك ومساحاتك مشفّرة على هذا الحاسوب. لا يستطيع أحد قراءتها — لا شركة ولا خادم ولا مُرحِّل. لا يرسل Haven شيئاً عنك إلى أي مكان، ولا يحتاج إلى بريد إلكتروني أو رقم هاتف أو اسم حقيقي.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="88"/>
+        <source>Only you know your passphrase</source>
+        <translation>وحدك تعرف عبارة مرورك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="90"/>
+        <source>Your passphrase is the only key. If you forget it, nobody can open your vault — not even the people who make Haven. Keep it somewhere safe.</source>
+        <translation>عبارة مرورك هي المفتاح الوحيد. إن نسيتها فلن يستطيع أحد فتح خزنتك — ولا حتى من يصنعون Haven. احفظها في مكان آمن.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="96"/>
+        <source>Leave in a moment</source>
+        <translation>اخرج في لحظة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="98"/>
+        <source>Press Shift three times, or %1, to hide Haven and lock it at once. Ctrl+L locks without hiding, and Haven locks itself when you step away.</source>
+        <translation>اضغط Shift ثلاث مرات، أو %1، لإخفاء Haven وقفله فوراً. ‏Ctrl+L يقفله دون إخفاء، ويقفل Haven نفسه حين تبتعد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="104"/>
+        <source>Keep a backup</source>
+        <translation>احتفظ بنسخة احتياطية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="106"/>
+        <source>A lost or broken computer should not cost you your journal. Make an encrypted backup now and then and keep it somewhere safe; it opens only with your passphrase.</source>
+        <translation>ضياع الحاسوب أو تعطّله يجب ألا يكلّفك يومياتك. أنشئ نسخة احتياطية مشفّرة من حين لآخر واحفظها في مكان آمن؛ لا تُفتح إلا بعبارة مرورك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="138"/>
+        <source>&amp;Start</source>
+        <translation>ابدأ (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="138"/>
+        <source>&amp;Next</source>
+        <translation>التالي (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="140"/>
+        <source>Close the introduction</source>
+        <translation>أغلق التعريف</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="140"/>
+        <source>Next step</source>
+        <translation>الخطوة التالية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="143"/>
+        <source>Step %1 of %2</source>
+        <translation>الخطوة %1 من %2</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="38"/>
+        <source>Invite someone</source>
+        <translation>ادعُ شخصًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="42"/>
+        <source>Give this code to one person you trust, in person or through a private channel. They will see the name and guidelines of %1 and can ask to join; you approve each request under Members before they can read anything.</source>
+        <translation>أعطِ هذا الرمز لشخص واحد تثق به، وجهًا لوجه أو عبر قناة خاصة. سيرى اسم %1 وإرشاداتها ويمكنه طلب الانضمام؛ وأنت توافق على كل طلب في قسم الأعضاء قبل أن يتمكن من قراءة أي شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="54"/>
+        <source>Invite code as words</source>
+        <translation>رمز الدعوة كلماتٍ</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="55"/>
+        <source>&amp;Words</source>
+        <translation>الكلمات (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="59"/>
+        <source>Invite code to paste</source>
+        <translation>رمز الدعوة للصق</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="60"/>
+        <source>Code to &amp;paste</source>
+        <translation>رمز للصق (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="64"/>
+        <source>&amp;Copy</source>
+        <translation>انسخ (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="65"/>
+        <source>Copy the invite code</source>
+        <translation>انسخ رمز الدعوة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="67"/>
+        <source>Invite code as a QR image</source>
+        <translation>رمز الدعوة صورةَ QR</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="75"/>
+        <source>Route: through the relay %1. The code holds no address of yours or anyone&apos;s. You can close Haven: their request waits on the relay, and the Haven of any admin of this space picks it up.</source>
+        <translation>المسار: عبر المُرحِّل %1. لا يحمل الرمز عنوانك ولا عنوان أحد. يمكنك إغلاق Haven: طلبه ينتظر على المُرحِّل، ويستلمه Haven أيّ مشرف في هذه المساحة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="83"/>
+        <source>Route: straight to this computer, for someone on your network. The code holds this computer&apos;s address; Haven must stay open and unlocked here so the person can reach you.</source>
+        <translation>المسار: مباشرة إلى هذا الحاسوب، لشخص على شبكتك. يحمل الرمز عنوان هذا الحاسوب؛ يجب أن يبقى Haven مفتوحاً وغير مقفل هنا ليصل إليك الشخص.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="90"/>
+        <source>The code works once, until %1.</source>
+        <translation>يصلح الرمز مرة واحدة، حتى الساعة %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="93"/>
+        <source>Close</source>
+        <translation>أغلق</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="94"/>
+        <source>Close the invite</source>
+        <translation>أغلق الدعوة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="118"/>
+        <source>Code copied. It leaves the clipboard in a minute, or when Haven locks.</source>
+        <translation>نُسخ الرمز. سيُزال من الحافظة بعد دقيقة، أو عند قفل Haven.</translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="94"/>
+        <source>Join a space</source>
+        <extracomment>The space joined (its id).</extracomment>
+        <translation>انضم إلى مساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="97"/>
+        <source>Invite code</source>
+        <translation>رمز الدعوة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="98"/>
+        <source>Paste the code, or type its words</source>
+        <translation>الصق الرمز أو اكتب كلماته</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="100"/>
+        <source>&amp;Look up</source>
+        <translation>ابحث (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="101"/>
+        <source>Look up the invite code</source>
+        <translation>ابحث عن رمز الدعوة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="107"/>
+        <source>The space&apos;s guidelines</source>
+        <translation>إرشادات المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="108"/>
+        <source>I &amp;accept these guidelines</source>
+        <translation>أقبل هذه الإرشادات (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="109"/>
+        <source>Accept the guidelines</source>
+        <translation>اقبل الإرشادات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="112"/>
+        <source>Your name in this space</source>
+        <translation>اسمك في هذه المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="115"/>
+        <source>Your pronouns in this space</source>
+        <translation>ضمائرك في هذه المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="116"/>
+        <source>As&amp;k to join</source>
+        <translation>اطلب الانضمام (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="117"/>
+        <source>Send the join request</source>
+        <translation>أرسل طلب الانضمام</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="118"/>
+        <source>Check a&amp;gain</source>
+        <translation>تحقق مجددًا (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="119"/>
+        <source>Ask whether an admin answered</source>
+        <translation>اسأل إن كان مدير قد أجاب</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="123"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="124"/>
+        <source>Close</source>
+        <translation>أغلق</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="130"/>
+        <source>&amp;Name here</source>
+        <translation>الاسم هنا (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="131"/>
+        <source>&amp;Pronouns</source>
+        <translation>الضمائر (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="184"/>
+        <source>That is not a whole Haven invite code. Check it against what you were given (a mistyped word is caught).</source>
+        <translation>هذا ليس رمز دعوة Haven كاملًا. قارنه بما أُعطيت (يُكتشف أي خطأ في كتابة كلمة).</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="192"/>
+        <source>You already asked to join with this code.</source>
+        <translation>طلبت الانضمام بهذا الرمز من قبل.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="196"/>
+        <source>This invite code has expired. Ask for a new one.</source>
+        <translation>انتهت صلاحية رمز الدعوة. اطلب رمزًا جديدًا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="205"/>
+        <source>Reading the invite on the relay…</source>
+        <translation>تجري قراءة الدعوة على المُرحِّل…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="211"/>
+        <source>Asking the person who invited you…</source>
+        <translation>نسأل الشخص الذي دعاك…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="223"/>
+        <source>(No guidelines written.)</source>
+        <translation>(لا إرشادات مكتوبة.)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="227"/>
+        <source>Read the guidelines. If you accept them, choose the name this space will know you by and ask to join.</source>
+        <translation>اقرأ الإرشادات. إن قبلتها، اختر الاسم الذي ستعرفك به هذه المساحة واطلب الانضمام.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="248"/>
+        <source>Leaving your request on the relay…</source>
+        <translation>يجري ترك طلبك على المُرحِّل…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="256"/>
+        <source>Sending your request…</source>
+        <translation>نرسل طلبك…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="270"/>
+        <source>Looking for an answer on the relay…</source>
+        <translation>يجري البحث عن ردّ على المُرحِّل…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="277"/>
+        <source>Asking whether an admin answered…</source>
+        <translation>نسأل إن كان مدير قد أجاب…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="286"/>
+        <source>Waiting for an admin. Your request waits on the relay; you can close this window or Haven, and Haven collects the answer when it syncs.</source>
+        <translation>بانتظار مشرف. طلبك ينتظر على المُرحِّل؛ يمكنك إغلاق هذه النافذة أو Haven، وسيستلم Haven الردّ عند المزامنة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="293"/>
+        <source>Your request was sent. An admin needs to approve it; press “Check again” later.</source>
+        <translation>أُرسل طلبك. يجب أن يوافق عليه مدير؛ اضغط «تحقق مجددًا» لاحقًا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="300"/>
+        <source>Declined: an admin turned your request down. The keys made for it were deleted.</source>
+        <translation>رُفض: رفض مشرف طلبك. حُذفت المفاتيح التي أُنشئت له.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="306"/>
+        <source>Expired: nobody answered before the code ran out. Ask for a new one.</source>
+        <translation>انتهت المهلة: لم يردّ أحد قبل انتهاء صلاحية الرمز. اطلب رمزاً جديداً.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="310"/>
+        <source>The invite was withdrawn or used up before an answer. Ask for a new one.</source>
+        <translation>سُحبت الدعوة أو استُنفدت قبل الردّ. اطلب دعوة جديدة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="313"/>
+        <source>Approved — fetching the space. You joined it.</source>
+        <translation>قُبلت — يجري جلب المساحة. انضممت إليها.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="316"/>
+        <source>You joined the space.</source>
+        <translation>انضممت إلى المساحة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="359"/>
+        <source>This invite is no longer valid: it expired, was used up or was withdrawn. Ask for a new one. Nothing was kept.</source>
+        <translation>لم تعد هذه الدعوة صالحة: انتهت أو استُنفدت أو سُحبت. اطلب دعوة جديدة. لم يُحتفظ بشيء.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="364"/>
+        <source>Haven cannot reach the person who invited you. Their Haven needs to be open and unlocked, on a network you can reach. Try again later.</source>
+        <translation>لا يستطيع Haven الوصول إلى الشخص الذي دعاك. يجب أن يكون Haven لديه مفتوحًا وغير مقفل، على شبكة تصل إليها. حاول لاحقًا.</translation>
+    </message>
+</context>
+<context>
+    <name>JournalPage</name>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="45"/>
+        <source>Journal entries</source>
+        <translation>تدوينات اليوميات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="46"/>
+        <source>Newest first; press Enter to open one</source>
+        <translation>الأحدث أولًا؛ اضغط Enter لفتح تدوينة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="57"/>
+        <source>Journal sync status</source>
+        <translation>حالة مزامنة اليوميات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="179"/>
+        <source>Saved.</source>
+        <translation>حُفظت.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="185"/>
+        <source>Delete entry</source>
+        <translation>حذف التدوينة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="186"/>
+        <source>Delete this entry? This cannot be undone.</source>
+        <translation>أتريد حذف هذه التدوينة؟ لا يمكن التراجع عن ذلك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="191"/>
+        <source>Confirm deleting the entry</source>
+        <translation>تأكيد حذف التدوينة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="203"/>
+        <source>Deleted.</source>
+        <translation>حُذفت.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="263"/>
+        <source>%n or more entries</source>
+        <translation>
+            <numerusform>%n مدخلة أو أكثر</numerusform>
+            <numerusform>مدخلة واحدة أو أكثر</numerusform>
+            <numerusform>مدخلتان أو أكثر</numerusform>
+            <numerusform>%n مدخلات أو أكثر</numerusform>
+            <numerusform>%n مدخلة أو أكثر</numerusform>
+            <numerusform>%n مدخلة أو أكثر</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="265"/>
+        <source>%n entries</source>
+        <translation>
+            <numerusform>لا تدوينات</numerusform>
+            <numerusform>تدوينة واحدة</numerusform>
+            <numerusform>تدوينتان</numerusform>
+            <numerusform>%n تدوينات</numerusform>
+            <numerusform>%n تدوينة</numerusform>
+            <numerusform>%n تدوينة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="280"/>
+        <source>Nothing found</source>
+        <translation>لم يُعثر على شيء</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="281"/>
+        <source>No entry matches this search. Try other words, or clear it.</source>
+        <translation>لا إدخال يطابق هذا البحث. جرّب كلمات أخرى، أو امسحه.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="283"/>
+        <source>&amp;Clear the search</source>
+        <translation>امسح البحث (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="287"/>
+        <source>Your journal is waiting</source>
+        <translation>يومياتك بانتظارك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="289"/>
+        <source>This page is yours alone: write whatever is on your mind. Only your passphrase opens it.</source>
+        <translation>هذه الصفحة لك وحدك: اكتب ما يدور في بالك. لا يفتحها إلا عبارة مرورك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="293"/>
+        <source>&amp;Write your first entry</source>
+        <translation>اكتب إدخالك الأول (&amp;W)</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageSection</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/language.py" line="21"/>
+        <source>Language</source>
+        <extracomment>&quot;Restart now&quot; was pressed: the window locks and is built again in the new language.</extracomment>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/language.py" line="24"/>
+        <source>Language of the app</source>
+        <translation>لغة التطبيق</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/language.py" line="25"/>
+        <source>Same as the system</source>
+        <translation>مثل النظام</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/language.py" line="29"/>
+        <source>&amp;Restart now</source>
+        <translation>أعد التشغيل الآن (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/language.py" line="30"/>
+        <source>Restart Haven in the chosen language</source>
+        <translation>أعد تشغيل Haven باللغة المختارة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/language.py" line="32"/>
+        <source>Locks your vault first; unlock it again after the restart.</source>
+        <translation>يقفل خزنتك أولاً؛ افتحها من جديد بعد إعادة التشغيل.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/language.py" line="40"/>
+        <source>Lan&amp;guage</source>
+        <translation>اللغة (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/language.py" line="55"/>
+        <source>Haven will be in the chosen language after a restart. Restarting locks your vault; unlock it again afterwards.</source>
+        <translation>سيظهر Haven باللغة المختارة بعد إعادة التشغيل. إعادة التشغيل تقفل خزنتك؛ افتحها من جديد بعدها.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDevicePage</name>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="42"/>
+        <source>Link to my other device</source>
+        <extracomment>The person wants to create a new vault instead.</extracomment>
+        <translation>الربط بجهازي الآخر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="45"/>
+        <source>On your other device, open Haven, go to Devices and choose “Link a new device”. Type or paste the code it shows, and choose a passphrase for this computer.</source>
+        <translation>على جهازك الآخر، افتح Haven وانتقل إلى «الأجهزة» واختر «ربط جهاز جديد». اكتب الرمز الذي يظهر أو الصقه، واختر عبارة مرور لهذا الحاسوب.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="51"/>
+        <source>Pairing code</source>
+        <translation>رمز الربط</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="55"/>
+        <source>Name of this device</source>
+        <translation>اسم هذا الجهاز</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="56"/>
+        <source>optional, e.g. laptop</source>
+        <translation>اختياري، مثل: الحاسوب المحمول</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="61"/>
+        <source>&amp;Connect</source>
+        <translation>اتصال (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="62"/>
+        <source>Connect to my other device</source>
+        <translation>الاتصال بجهازي الآخر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="64"/>
+        <source>&amp;Back</source>
+        <translation>رجوع (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="65"/>
+        <source>Back to creating a new vault</source>
+        <translation>العودة إلى إنشاء خزنة جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="67"/>
+        <source>Your other device shows four words. Continue only if they are exactly these:</source>
+        <translation>يعرض جهازك الآخر أربع كلمات. تابع فقط إن كانت هي هذه الكلمات تمامًا:</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="71"/>
+        <source>Verification words</source>
+        <translation>كلمات التحقق</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="77"/>
+        <source>They &amp;match</source>
+        <translation>متطابقة (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="78"/>
+        <source>The words match</source>
+        <translation>الكلمات متطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="79"/>
+        <source>They &amp;don’t match</source>
+        <translation>غير متطابقة (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="80"/>
+        <source>The words do not match</source>
+        <translation>الكلمات غير متطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="82"/>
+        <source>Linking</source>
+        <translation>جارٍ الربط</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="85"/>
+        <source>Pairing &amp;code</source>
+        <translation>رمز الربط (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="86"/>
+        <source>&amp;Name of this device</source>
+        <translation>اسم هذا الجهاز (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="180"/>
+        <source>Connecting to your other device…</source>
+        <translation>جارٍ الاتصال بجهازك الآخر…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="200"/>
+        <source>Receiving your journal keys…</source>
+        <translation>جارٍ استلام مفاتيح يومياتك…</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="52"/>
+        <source>Link a new device</source>
+        <extracomment>A device was linked (its name); the Devices page refreshes.</extracomment>
+        <translation>ربط جهاز جديد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="56"/>
+        <source>On your other computer, open Haven and choose “Link to my other device”, then type or paste this code. Both computers need to be on the same network.</source>
+        <translation>على حاسوبك الآخر، افتح Haven واختر «الربط بجهازي الآخر»، ثم اكتب هذا الرمز أو الصقه. يجب أن يكون الحاسوبان على الشبكة نفسها.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="63"/>
+        <source>Pairing code</source>
+        <translation>رمز الربط</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="64"/>
+        <source>Making a code…</source>
+        <translation>جارٍ إنشاء رمز…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="67"/>
+        <source>&amp;Copy</source>
+        <translation>نسخ (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="68"/>
+        <source>Copy the pairing code</source>
+        <translation>نسخ رمز الربط</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="71"/>
+        <source>Pairing code as a QR image</source>
+        <translation>رمز الربط كصورة QR</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="77"/>
+        <source>Your other computer now shows four words. Link only if they are exactly these:</source>
+        <translation>يعرض حاسوبك الآخر الآن أربع كلمات. اربط فقط إن كانت هي هذه الكلمات تمامًا:</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="83"/>
+        <source>Verification words</source>
+        <translation>كلمات التحقق</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="89"/>
+        <source>They &amp;match</source>
+        <translation>متطابقة (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="90"/>
+        <source>The words match</source>
+        <translation>الكلمات متطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="91"/>
+        <source>They &amp;don’t match</source>
+        <translation>غير متطابقة (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="92"/>
+        <source>The words do not match</source>
+        <translation>الكلمات غير متطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="96"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="97"/>
+        <source>Cancel linking</source>
+        <translation>إلغاء الربط</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="152"/>
+        <source>The code works once, until %1.</source>
+        <translation>يصلح الرمز مرة واحدة، حتى الساعة %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="164"/>
+        <source>your new device</source>
+        <translation>جهازك الجديد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="165"/>
+        <source>Linked %1. It now holds your journal.</source>
+        <translation>رُبط %1. صارت يومياتك عليه الآن.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="180"/>
+        <source>Sending your journal keys to the other device…</source>
+        <translation>جارٍ إرسال مفاتيح يومياتك إلى الجهاز الآخر…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="186"/>
+        <source>Code copied. It leaves the clipboard in a minute, or when Haven locks.</source>
+        <translation>نُسخ الرمز. سيُزال من الحافظة بعد دقيقة، أو عند قفل Haven.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="201"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="202"/>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+</context>
+<context>
+    <name>Linking</name>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="20"/>
+        <source>That is not a Haven pairing code. It starts with “hvn1-”.</source>
+        <translation>هذا ليس رمز ربط من Haven. يبدأ الرمز بـ «hvn1-».</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="22"/>
+        <source>The code is mistyped or incomplete. Check it against the other screen and try again.</source>
+        <translation>في الرمز خطأ كتابي أو هو ناقص. قارنه بالشاشة الأخرى وحاول مجددًا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="27"/>
+        <source>This code has expired or was already used. Make a new one on your other device.</source>
+        <translation>انتهت صلاحية هذا الرمز أو استُخدم من قبل. أنشئ رمزًا جديدًا على جهازك الآخر.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="32"/>
+        <source>Haven cannot reach your other device. Both need to be on the same network, with Haven open on the Devices page.</source>
+        <translation>لا يستطيع Haven الوصول إلى جهازك الآخر. يجب أن يكون الجهازان على الشبكة نفسها، وHaven مفتوح على صفحة «الأجهزة».</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="38"/>
+        <source>Linking stopped because the words did not match. Nothing was shared.</source>
+        <translation>توقف الربط لأن الكلمات غير متطابقة. لم تُشارَك أي بيانات.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="42"/>
+        <source>Your other device said the words did not match. Nothing was shared.</source>
+        <translation>أفاد جهازك الآخر بأن الكلمات غير متطابقة. لم تُشارَك أي بيانات.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="46"/>
+        <source>The other device went away before linking finished. Nothing was shared; try again.</source>
+        <translation>انقطع الجهاز الآخر قبل انتهاء الربط. لم تُشارَك أي بيانات؛ حاول مجددًا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="51"/>
+        <source>This computer already has a vault; nothing was changed.</source>
+        <translation>على هذا الحاسوب خزنة من قبل؛ لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="53"/>
+        <source>Linking was cancelled. Nothing was shared.</source>
+        <translation>أُلغي الربط. لم تُشارَك أي بيانات.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="54"/>
+        <source>Linking did not work; nothing was changed. Try again.</source>
+        <translation>لم ينجح الربط؛ لم يتغير شيء. حاول مجددًا.</translation>
+    </message>
+</context>
+<context>
+    <name>LookSection</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="18"/>
+        <source>Privacy and appearance</source>
+        <extracomment>Something changed: the window re-applies theme, font, title and auto-lock.</extracomment>
+        <translation>الخصوصية والمظهر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="22"/>
+        <source> min</source>
+        <translation> دقيقة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="23"/>
+        <source>Never</source>
+        <translation>أبدًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="24"/>
+        <source>Lock after minutes without use</source>
+        <translation>القفل بعد دقائق من عدم الاستخدام</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="25"/>
+        <source>0 means never</source>
+        <translation>0 تعني أبدًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="27"/>
+        <source>Theme</source>
+        <translation>المظهر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="29"/>
+        <source>Same as the system</source>
+        <translation>مثل النظام</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="30"/>
+        <source>Light</source>
+        <translation>فاتح</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="31"/>
+        <source>Dark</source>
+        <translation>داكن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="32"/>
+        <source>High contrast</source>
+        <translation>تباين عالٍ</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="36"/>
+        <source>Text size</source>
+        <translation>حجم النص</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="39"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="40"/>
+        <source>Dis&amp;creet mode: a neutral window title</source>
+        <translation>الوضع المتحفّظ: عنوان نافذة محايد (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="41"/>
+        <source>Discreet mode</source>
+        <translation>الوضع المتحفّظ</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="43"/>
+        <source>The window is called Notes instead of Haven</source>
+        <translation>تُسمّى النافذة «ملاحظات» بدلًا من Haven</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="45"/>
+        <source>&amp;Auto-lock after</source>
+        <translation>القفل التلقائي بعد (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="46"/>
+        <source>&amp;Theme</source>
+        <translation>المظهر (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="47"/>
+        <source>Te&amp;xt size</source>
+        <translation>حجم النص (&amp;X)</translation>
+    </message>
+</context>
+<context>
+    <name>MeTab</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="51"/>
+        <source>The space&apos;s guidelines</source>
+        <extracomment>name, pronouns, colour</extracomment>
+        <translation>إرشادات المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="55"/>
+        <source>Your name in this space</source>
+        <translation>اسمك في هذه المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="58"/>
+        <source>Your pronouns in this space</source>
+        <translation>ضمائرك في هذه المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="60"/>
+        <source>Your colour in this space</source>
+        <translation>لونك في هذه المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="63"/>
+        <source>Colour %1</source>
+        <translation>اللون %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="66"/>
+        <source>Save your name in this space</source>
+        <translation>احفظ اسمك في هذه المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="69"/>
+        <source>Mute words, one per line</source>
+        <translation>كلمات مكتومة، واحدة في كل سطر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="70"/>
+        <source>One word or phrase per line</source>
+        <translation>كلمة أو عبارة في كل سطر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="73"/>
+        <source>Save the mute words</source>
+        <translation>احفظ الكلمات المكتومة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="77"/>
+        <source>Leave this space</source>
+        <translation>غادر هذه المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="65"/>
+        <source>Sav&amp;e name</source>
+        <translation>احفظ الاسم (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="72"/>
+        <source>Save mu&amp;te words</source>
+        <translation>احفظ الكلمات المكتومة (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="76"/>
+        <source>Leave this spa&amp;ce…</source>
+        <translation>غادر هذه المساحة (&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="78"/>
+        <source>Hand o&amp;ver ownership…</source>
+        <translation>سلّم الملكية (&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="80"/>
+        <source>Hand over ownership of this space to another member</source>
+        <translation>سلّم ملكية هذه المساحة إلى عضو آخر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="85"/>
+        <source>You in this space</source>
+        <translation>أنت في هذه المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="87"/>
+        <source>Na&amp;me</source>
+        <translation>الاسم (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="88"/>
+        <source>&amp;Pronouns</source>
+        <translation>الضمائر (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="89"/>
+        <source>C&amp;olour</source>
+        <translation>اللون (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="93"/>
+        <source>Other spaces know you by another name and key, so nobody can link your memberships.</source>
+        <translation>تعرفك المساحات الأخرى باسم ومفتاح آخرين، فلا يستطيع أحد الربط بين عضوياتك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="99"/>
+        <source>Mute words</source>
+        <translation>الكلمات المكتومة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="101"/>
+        <source>Posts containing these are hidden for you only.</source>
+        <translation>المنشورات التي تحويها تُخفى عنك وحدك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="109"/>
+        <source>Your membership</source>
+        <translation>عضويتك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="143"/>
+        <source>No description.</source>
+        <translation>لا وصف.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="146"/>
+        <source>No guidelines yet.</source>
+        <translation>لا إرشادات بعد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="165"/>
+        <source>You are not a member of this space any more. What you read before stays on this computer, locked in your vault.</source>
+        <translation>لم تعد عضوًا في هذه المساحة. ما قرأته من قبل يبقى على هذا الحاسوب، مقفلًا في خزنتك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="170"/>
+        <source>You own this space. If you leave, the highest-ranked member who joined first becomes its owner; to choose who, hand it over first.</source>
+        <translation>أنت مالك هذه المساحة. إن غادرت، يصبح مالكها العضو الأعلى دورًا والأقدم انضمامًا؛ لتختار بنفسك، سلّم الملكية أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="174"/>
+        <source>Leaving stops new posts reaching you; the others see that you left.</source>
+        <translation>المغادرة توقف وصول المنشورات الجديدة إليك؛ ويرى الآخرون أنك غادرت.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="188"/>
+        <source>Choose a name for this space.</source>
+        <translation>اختر اسمًا لهذه المساحة.</translation>
+    </message>
+</context>
+<context>
+    <name>MembersTab</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="47"/>
+        <source>Name</source>
+        <extracomment>member key, role value</extracomment>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="48"/>
+        <source>Pronouns</source>
+        <translation>الضمائر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="49"/>
+        <source>Role</source>
+        <translation>الدور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="50"/>
+        <source>Key</source>
+        <translation>المفتاح</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="51"/>
+        <source>Check</source>
+        <translation>تنبيه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="63"/>
+        <source>Members</source>
+        <translation>الأعضاء</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="66"/>
+        <source>New role for the selected member</source>
+        <translation>الدور الجديد للعضو المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="69"/>
+        <source>Set &amp;role</source>
+        <translation>عيّن الدور (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="70"/>
+        <source>Give the selected member this role</source>
+        <translation>امنح العضو المحدد هذا الدور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="71"/>
+        <source>Remo&amp;ve from space…</source>
+        <translation>أزل من المساحة (&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="72"/>
+        <source>Remove the selected member</source>
+        <translation>أزل العضو المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="176"/>
+        <source>Bloc&amp;k</source>
+        <translation>احظر (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="176"/>
+        <source>Unbloc&amp;k</source>
+        <translation>ألغِ الحظر (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="74"/>
+        <source>Block or unblock the selected member</source>
+        <translation>احظر العضو المحدد أو ألغِ حظره</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="75"/>
+        <source>Hides their posts for you only</source>
+        <translation>يخفي منشوراته عنك وحدك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="78"/>
+        <source>R&amp;ole</source>
+        <translation>الدور (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="117"/>
+        <source>%1 (you)</source>
+        <translation>%1 (أنت)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="119"/>
+        <source>%1 (blocked)</source>
+        <translation>%1 (محظور)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="129"/>
+        <source>Key fingerprint: %1</source>
+        <translation>بصمة المفتاح: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="136"/>
+        <source>%n members</source>
+        <translation>
+            <numerusform>لا أعضاء</numerusform>
+            <numerusform>عضو واحد</numerusform>
+            <numerusform>عضوان</numerusform>
+            <numerusform>%n أعضاء</numerusform>
+            <numerusform>%n عضوًا</numerusform>
+            <numerusform>%n عضو</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="30"/>
+        <source>Choose a passphrase.</source>
+        <translation>اختر عبارة مرور.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="32"/>
+        <source>This passphrase is too short: use at least 10 characters.</source>
+        <translation>عبارة المرور هذه قصيرة جدًا: استخدم عشرة أحرف على الأقل.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="34"/>
+        <location filename="../../src/haven/ui/messages.py" line="83"/>
+        <source>This passphrase is too easy to guess: add a few uncommon words.</source>
+        <translation>يسهل تخمين عبارة المرور هذه: أضف بضع كلمات غير مألوفة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="37"/>
+        <source>The two passphrases do not match.</source>
+        <translation>عبارتا المرور غير متطابقتين.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="42"/>
+        <source>Very weak</source>
+        <translation>ضعيفة جدًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="43"/>
+        <source>Weak</source>
+        <translation>ضعيفة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="44"/>
+        <source>Fair</source>
+        <translation>مقبولة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="45"/>
+        <source>Strong</source>
+        <translation>قوية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="46"/>
+        <source>Very strong</source>
+        <translation>قوية جدًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="48"/>
+        <source>Strength: %1</source>
+        <translation>القوة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="54"/>
+        <source>That passphrase is not right. Check it and try again.</source>
+        <translation>عبارة المرور غير صحيحة. تحقّق منها وحاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="56"/>
+        <source>Haven is already open in another window. Close it there first.</source>
+        <translation>Haven مفتوح بالفعل في نافذة أخرى. أغلقه هناك أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="60"/>
+        <source>The vault files are damaged (a disk error, or a file was changed), so Haven cannot open them. Nothing was changed. Restore your most recent backup into a new folder: haven restore FILE.</source>
+        <translation>ملفات الخزنة تالفة (خطأ في القرص، أو تغيّر ملف)، فلا يستطيع Haven فتحها. لم يتغيّر شيء. استعِد أحدث نسخة احتياطية لديك في مجلد جديد: haven restore FILE.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="67"/>
+        <source>There is no vault in this folder yet.</source>
+        <translation>لا توجد خزنة في هذا المجلد بعد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="69"/>
+        <source>A vault already exists in this folder; nothing was changed.</source>
+        <translation>توجد خزنة في هذا المجلد بالفعل؛ لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="73"/>
+        <source>The disk is full; nothing was saved. Free some space and try again.</source>
+        <translation>القرص ممتلئ؛ لم يُحفظ شيء. أفرغ بعض المساحة وحاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="77"/>
+        <source>The vault is locked.</source>
+        <translation>الخزنة مقفلة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="79"/>
+        <source>Choose a different passphrase from the ones this vault already uses.</source>
+        <translation>اختر عبارة مرور غير العبارات التي تستعملها هذه الخزنة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="87"/>
+        <source>That entry no longer exists.</source>
+        <translation>هذه التدوينة لم تعد موجودة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="89"/>
+        <source>Some of what you typed cannot be saved. Check the title, text and tags.</source>
+        <translation>تعذّر حفظ بعض ما كتبته. تحقّق من العنوان والنص والوسوم.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="92"/>
+        <source>Something went wrong; nothing was changed.</source>
+        <translation>حدث خطأ ما؛ لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="98"/>
+        <source>Very low</source>
+        <translation>سيئ جدًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="99"/>
+        <source>Low</source>
+        <translation>سيئ</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="100"/>
+        <source>Okay</source>
+        <translation>لا بأس</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="101"/>
+        <source>Good</source>
+        <translation>جيد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="102"/>
+        <source>Great</source>
+        <translation>رائع</translation>
+    </message>
+</context>
+<context>
+    <name>ModerationTab</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="37"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="39"/>
+        <source>Reports</source>
+        <extracomment>post id of the selected report</extracomment>
+        <translation>البلاغات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="41"/>
+        <source>&amp;Open the post</source>
+        <translation>افتح المنشور (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="42"/>
+        <source>Open the reported post in the feed</source>
+        <translation>افتح المنشور المُبلّغ عنه في الموجز</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="43"/>
+        <source>Re&amp;move the post…</source>
+        <translation>أزل المنشور (&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="44"/>
+        <source>Remove the reported post</source>
+        <translation>أزل المنشور المُبلّغ عنه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="49"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="50"/>
+        <source>Moderation log</source>
+        <translation>سجل الإشراف</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="76"/>
+        <source>a post not loaded here</source>
+        <translation>منشورًا غير محمّل هنا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="78"/>
+        <source>(already removed or deleted)</source>
+        <translation>(أزيل أو حُذف من قبل)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="83"/>
+        <source>%1 reported %2: %3</source>
+        <translation>أبلغ %1 عن %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="93"/>
+        <source>Reports (%n)</source>
+        <translation>
+            <numerusform>البلاغات (%n)</numerusform>
+            <numerusform>البلاغات (%n)</numerusform>
+            <numerusform>البلاغات (%n)</numerusform>
+            <numerusform>البلاغات (%n)</numerusform>
+            <numerusform>البلاغات (%n)</numerusform>
+            <numerusform>البلاغات (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSection</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/network.py" line="18"/>
+        <source>Local network</source>
+        <extracomment>The person turned LAN sync on or off (stored in the vault by the window).</extracomment>
+        <translation>الشبكة المحلية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/network.py" line="19"/>
+        <source>Sync with my devices on the local networ&amp;k</source>
+        <translation>المزامنة مع أجهزتي على الشبكة المحلية (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/network.py" line="20"/>
+        <source>Sync on the local network</source>
+        <translation>المزامنة على الشبكة المحلية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/network.py" line="23"/>
+        <source>Haven finds your linked devices on this network; the announcements carry no names. Kept in your vault, so it applies only while it is unlocked.</source>
+        <translation>يجد Haven أجهزتك المرتبطة على هذه الشبكة؛ ولا تحمل الإعلانات أي أسماء. يُحفظ هذا الإعداد في خزنتك، فلا يسري إلا وهي مفتوحة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/network.py" line="29"/>
+        <source>Off until you link a device or join a space: nothing listens on the network.</source>
+        <translation>متوقفة حتى تربط جهازًا أو تنضم إلى مساحة: لا شيء يستمع على الشبكة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/network.py" line="32"/>
+        <source>Local network sync is off</source>
+        <translation>المزامنة على الشبكة المحلية متوقفة</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseFields</name>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="59"/>
+        <source>Passphrase</source>
+        <translation>عبارة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="61"/>
+        <source>At least 10 characters; a few uncommon words work well</source>
+        <translation>عشرة أحرف على الأقل؛ بضع كلمات غير مألوفة تفي بالغرض</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="65"/>
+        <source>Passphrase again</source>
+        <translation>عبارة المرور مرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="74"/>
+        <source>Pass&amp;phrase</source>
+        <translation>عبارة المرور (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="75"/>
+        <source>Passphrase &amp;again</source>
+        <translation>عبارة المرور مرة أخرى (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="85"/>
+        <source>Choose a passphrase of at least 10 characters.</source>
+        <translation>اختر عبارة مرور من عشرة أحرف على الأقل.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSection</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="23"/>
+        <source>Your name and this device</source>
+        <extracomment>The main persona&apos;s name or pronouns changed (the window updates its header).</extracomment>
+        <translation>اسمك وهذا الجهاز</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="26"/>
+        <source>Your name</source>
+        <translation>اسمك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="28"/>
+        <source>Any name you like; it need not be your real one.</source>
+        <translation>أي اسم تحبه؛ لا يلزم أن يكون اسمك الحقيقي.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="31"/>
+        <source>Your pronouns</source>
+        <translation>ضمائرك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="32"/>
+        <source>optional, e.g. she/her, they/them</source>
+        <translation>اختياري، مثلاً: هي، هو، هم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="33"/>
+        <source>&amp;Save name</source>
+        <translation>احفظ الاسم (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="34"/>
+        <source>Save your name and pronouns</source>
+        <translation>احفظ اسمك وضمائرك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="36"/>
+        <source>This device&apos;s name</source>
+        <translation>اسم هذا الجهاز</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="38"/>
+        <source>e.g. Laptop</source>
+        <translation>مثلاً: الحاسوب المحمول</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="39"/>
+        <source>Save dev&amp;ice name</source>
+        <translation>احفظ اسم الجهاز (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="40"/>
+        <source>Save this device&apos;s name</source>
+        <translation>احفظ اسم هذا الجهاز</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="41"/>
+        <source>Your na&amp;me</source>
+        <translation>اسمك (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="42"/>
+        <source>Pro&amp;nouns</source>
+        <translation>الضمائر (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="44"/>
+        <source>This de&amp;vice</source>
+        <translation>هذا الجهاز (&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="89"/>
+        <source>Type a name first; it need not be your real one.</source>
+        <translation>اكتب اسماً أولاً؛ لا يلزم أن يكون اسمك الحقيقي.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="96"/>
+        <source>Saved. Spaces keep the name you gave each of them.</source>
+        <translation>حُفظ. تحتفظ كل مساحة بالاسم الذي أعطيتها إياه.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="108"/>
+        <source>Saved. Your linked devices learn the new name.</source>
+        <translation>حُفظ. ستعرف أجهزتك المرتبطة الاسم الجديد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="114"/>
+        <source>That name is too long or has characters Haven does not allow.</source>
+        <translation>هذا الاسم طويل جداً أو فيه أحرف لا يسمح بها Haven.</translation>
+    </message>
+</context>
+<context>
+    <name>PromptCard</name>
+    <message>
+        <location filename="../../src/haven/ui/journal/prompt_card.py" line="38"/>
+        <location filename="../../src/haven/ui/journal/prompt_card.py" line="62"/>
+        <source>Prompt of the day</source>
+        <translation>سؤال اليوم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/prompt_card.py" line="44"/>
+        <source>Write a&amp;bout this</source>
+        <translation>اكتب عن هذا (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/prompt_card.py" line="45"/>
+        <source>Write about this prompt</source>
+        <translation>اكتب عن سؤال اليوم</translation>
+    </message>
+</context>
+<context>
+    <name>ReactionsBar</name>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/reactions.py" line="43"/>
+        <source>%1: %n reactions</source>
+        <extracomment>kind, on</extracomment>
+        <translation>
+            <numerusform>%1: لا تفاعلات</numerusform>
+            <numerusform>%1: تفاعل واحد</numerusform>
+            <numerusform>%1: تفاعلان</numerusform>
+            <numerusform>%1: %n تفاعلات</numerusform>
+            <numerusform>%1: %n تفاعلًا</numerusform>
+            <numerusform>%1: %n تفاعل</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/reactions.py" line="45"/>
+        <source>including yours</source>
+        <translation>منها تفاعلك</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="135"/>
+        <source>Reason</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="137"/>
+        <source>Also &amp;ban: they cannot be added again</source>
+        <translation>احظره أيضًا: لا يمكن إضافته مجددًا (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="138"/>
+        <source>Ban the member</source>
+        <translation>احظر العضو</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="152"/>
+        <source>Give a reason.</source>
+        <translation>اذكر سببًا.</translation>
+    </message>
+</context>
+<context>
+    <name>RelaysSection</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="28"/>
+        <source>Relays</source>
+        <translation>المُرحِّلات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="33"/>
+        <source>Relays of</source>
+        <translation>مُرحِّلات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="35"/>
+        <source>Relays in use</source>
+        <translation>المُرحِّلات المستعملة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="38"/>
+        <source>Address of a relay to add</source>
+        <translation>عنوان مُرحِّل لإضافته</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="40"/>
+        <source>Add rela&amp;y</source>
+        <translation>أضف المُرحِّل (&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="41"/>
+        <source>Add this relay</source>
+        <translation>أضف هذا المُرحِّل</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="42"/>
+        <source>Rem&amp;ove relay</source>
+        <translation>أزل المُرحِّل (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="43"/>
+        <source>Remove the selected relay</source>
+        <translation>أزل المُرحِّل المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="49"/>
+        <source>Relays o&amp;f</source>
+        <translation>مُرحِّلات (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="50"/>
+        <source>In &amp;use</source>
+        <translation>قيد الاستعمال (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="52"/>
+        <source>Ne&amp;w relay</source>
+        <translation>مُرحِّل جديد (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="53"/>
+        <source>Only the space&apos;s admins can change its relays.</source>
+        <translation>مشرفو المساحة وحدهم يستطيعون تغيير مُرحِّلاتها.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="102"/>
+        <source>Your journal and linked devices</source>
+        <translation>يومياتك وأجهزتك المرتبطة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="145"/>
+        <source>No relay: syncs only directly.</source>
+        <translation>لا مُرحِّل: تتم المزامنة مباشرة فقط.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="157"/>
+        <source>Relay added.</source>
+        <translation>أُضيف المُرحِّل.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="172"/>
+        <source>Relay removed.</source>
+        <translation>أُزيل المُرحِّل.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="181"/>
+        <source>Haven cannot use that address: a relay looks like wss://relay.example.org/ (at most 8 per space; only admins change a space&apos;s relays).</source>
+        <translation>لا يستطيع Haven استعمال هذا العنوان: عنوان المُرحِّل يشبه wss://relay.example.org/ (ثمانية على الأكثر لكل مساحة؛ المشرفون وحدهم يغيّرون مُرحِّلات المساحة).</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="186"/>
+        <source>That relay or space is no longer there; the list is up to date.</source>
+        <translation>هذا المُرحِّل أو هذه المساحة لم يعودا موجودين؛ القائمة محدَّثة.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsBox</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="34"/>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="39"/>
+        <source>Join requests</source>
+        <translation>طلبات الانضمام</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="41"/>
+        <source>A&amp;pprove</source>
+        <translation>وافق (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="42"/>
+        <source>Approve the selected request</source>
+        <translation>وافق على الطلب المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="43"/>
+        <source>Den&amp;y</source>
+        <translation>ارفض (&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="44"/>
+        <source>Deny the selected request</source>
+        <translation>ارفض الطلب المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="45"/>
+        <source>&amp;Invite someone…</source>
+        <translation>ادعُ شخصًا (&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="46"/>
+        <source>Make an invite code</source>
+        <translation>أنشئ رمز دعوة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="70"/>
+        <source>%1 asks to join · %2</source>
+        <translation>%1 يطلب الانضمام · %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="81"/>
+        <source>Join requests (%n)</source>
+        <translation>
+            <numerusform>طلبات الانضمام (%n)</numerusform>
+            <numerusform>طلبات الانضمام (%n)</numerusform>
+            <numerusform>طلبات الانضمام (%n)</numerusform>
+            <numerusform>طلبات الانضمام (%n)</numerusform>
+            <numerusform>طلبات الانضمام (%n)</numerusform>
+            <numerusform>طلبات الانضمام (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="53"/>
+        <source>Restore a backup</source>
+        <extracomment>The vault was restored into this folder.</extracomment>
+        <translation>استعادة نسخة احتياطية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="58"/>
+        <source>A backup is restored into a new or empty folder, so nothing you have now is replaced. It opens with the passphrase it had when it was made.</source>
+        <translation>تُستعاد النسخة الاحتياطية في مجلد جديد أو فارغ، فلا يُستبدل شيء مما لديك الآن. وتُفتح بعبارة المرور التي كانت لها عند إنشائها.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="64"/>
+        <source>Backup file</source>
+        <translation>ملف النسخة الاحتياطية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="65"/>
+        <source>C&amp;hoose…</source>
+        <translation>اختر (&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="66"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="121"/>
+        <source>Choose the backup file</source>
+        <translation>اختر ملف النسخة الاحتياطية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="68"/>
+        <source>New folder for the restored vault</source>
+        <translation>مجلد جديد للخزنة المستعادة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="69"/>
+        <source>Ch&amp;oose…</source>
+        <translation>اختر (&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="70"/>
+        <source>Choose the folder</source>
+        <translation>اختر المجلد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="73"/>
+        <source>Passphrase of the backup</source>
+        <translation>عبارة مرور النسخة الاحتياطية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="76"/>
+        <source>Restoring the backup</source>
+        <translation>تجري استعادة النسخة الاحتياطية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="81"/>
+        <source>&amp;Restore</source>
+        <translation>استعِد (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="82"/>
+        <source>Restore the backup</source>
+        <translation>استعِد النسخة الاحتياطية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="84"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="85"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="88"/>
+        <source>&amp;Backup file</source>
+        <translation>ملف النسخة الاحتياطية (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="89"/>
+        <source>&amp;Into the folder</source>
+        <translation>في المجلد (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="90"/>
+        <source>&amp;Passphrase</source>
+        <translation>عبارة المرور (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="127"/>
+        <source>Choose an empty folder</source>
+        <translation>اختر مجلداً فارغاً</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="137"/>
+        <source>Choose the backup file first.</source>
+        <translation>اختر ملف النسخة الاحتياطية أولاً.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="140"/>
+        <source>Choose a new or empty folder for the restored vault.</source>
+        <translation>اختر مجلداً جديداً أو فارغاً للخزنة المستعادة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="143"/>
+        <source>Type the backup&apos;s passphrase.</source>
+        <translation>اكتب عبارة مرور النسخة الاحتياطية.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="167"/>
+        <source>That folder already holds a vault: choose a new or empty folder.</source>
+        <translation>في هذا المجلد خزنة من قبل: اختر مجلداً جديداً أو فارغاً.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="170"/>
+        <source>This file is not a Haven backup, or it is damaged. Nothing was restored.</source>
+        <translation>هذا الملف ليس نسخة احتياطية من Haven، أو أنه تالف. لم يُستعد شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="174"/>
+        <source>Nothing was restored: check that the backup file exists and that the folder is new or empty.</source>
+        <translation>لم يُستعد شيء: تأكد من وجود ملف النسخة الاحتياطية ومن أن المجلد جديد أو فارغ.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="209"/>
+        <source>Backup restored</source>
+        <translation>استُعيدت النسخة الاحتياطية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="211"/>
+        <source>Your backup was restored into %1.</source>
+        <translation>استُعيدت نسختك الاحتياطية في %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="216"/>
+        <source>Open it now? The vault open now is locked first, and Haven opens the restored one from then on. Both stay on this computer.</source>
+        <translation>أتفتحها الآن؟ تُقفل الخزنة المفتوحة الآن أولاً، ثم يفتح Haven الخزنة المستعادة من ذلك الحين. تبقى الاثنتان على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="223"/>
+        <source>&amp;Open it now</source>
+        <translation>افتحها الآن (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="227"/>
+        <source>&amp;Later</source>
+        <translation>لاحقاً (&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>RevealBox</name>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="21"/>
+        <source>&amp;Show passphrase</source>
+        <translation>إظهار عبارة المرور (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="22"/>
+        <source>Show the passphrase</source>
+        <translation>إظهار عبارة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="24"/>
+        <source>Shows what you typed; make sure nobody can see your screen</source>
+        <translation>يُظهر ما كتبته؛ تأكّد أن لا أحد يرى شاشتك</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="43"/>
+        <source>Settings</source>
+        <extracomment>Something changed: the window re-applies theme, font, title and auto-lock. The person turned LAN sync on or off (stored in the vault by the window). &quot;Change passphrase…&quot; was pressed (only while the vault is open). &quot;Restore a backup…&quot; was pressed. &quot;Restart now&quot; after choosing a language.</extracomment>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="63"/>
+        <source>Quick exit: press Shift three times, or %1, to hide Haven and lock it at once. Ctrl+L locks without hiding.</source>
+        <translation>الخروج السريع: اضغط Shift ثلاث مرات، أو %1، لإخفاء Haven وقفله فوراً. Ctrl+L يقفله دون إخفاء.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="72"/>
+        <source>Haven %1. Free software under the GNU General Public License, version 3 or later. Haven never checks for updates and sends no telemetry.</source>
+        <translation>Haven %1. برنامج حر مرخّص برخصة جنو العمومية العامة، الإصدار 3 أو أحدث. لا يبحث Haven عن تحديثات أبداً ولا يرسل أي بيانات قياس.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="43"/>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="53"/>
+        <source>Keyboard shortcuts</source>
+        <extracomment>The keys that open the sheet.</extracomment>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="47"/>
+        <source>Alt and an underlined letter presses that button or moves to that field. Tab and Shift+Tab move between fields; Esc closes a dialog.</source>
+        <translation>‏Alt مع الحرف الذي تحته خط يضغط ذلك الزر أو ينقلك إلى ذلك الحقل. ‏Tab و Shift+Tab للتنقل بين الحقول؛ ‏Esc يغلق النافذة الحوارية.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="54"/>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="54"/>
+        <source>What they do</source>
+        <translation>ما تفعله</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="66"/>
+        <source>&amp;Close</source>
+        <translation>أغلق (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="67"/>
+        <source>Close the list of shortcuts</source>
+        <translation>أغلق قائمة الاختصارات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="77"/>
+        <source>%1 or %2</source>
+        <translation>%1 أو %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="80"/>
+        <source>Shift three times</source>
+        <translation>‏Shift ثلاث مرات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="83"/>
+        <source>Quick exit: hide Haven and lock it at once</source>
+        <translation>الخروج السريع: إخفاء Haven وقفله فوراً</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="85"/>
+        <source>Lock</source>
+        <translation>&amp;قفل</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="88"/>
+        <source>Show this list of shortcuts</source>
+        <translation>اعرض قائمة الاختصارات هذه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="92"/>
+        <source>Go to %1</source>
+        <translation>انتقل إلى %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="94"/>
+        <source>Journal: a new entry</source>
+        <translation>اليوميات: إدخال جديد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="95"/>
+        <source>Journal: save the entry</source>
+        <translation>اليوميات: احفظ الإدخال</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="96"/>
+        <source>Journal: search</source>
+        <translation>اليوميات: ابحث</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="97"/>
+        <source>Spaces: send the post or reply</source>
+        <translation>المساحات: أرسل المنشور أو الرد</translation>
+    </message>
+</context>
+<context>
+    <name>SpaceActions</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="64"/>
+        <source>Warnings about this space</source>
+        <extracomment>One write: called in a worker with the spaces service and the space&apos;s id. The view&apos;s way to run a write: (write, text when done, then, on failure).</extracomment>
+        <translation>تحذيرات عن هذه المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="87"/>
+        <source>Warning: a device of %1 sent two different versions of the same message. It may be a restored backup or a bug, or someone holding their key may be showing different things to different people. Check with them in person.</source>
+        <translation>تحذير: أرسل جهاز لـ %1 نسختين مختلفتين من الرسالة نفسها. قد يكون السبب نسخة احتياطية مستعادة أو خللًا، أو أن شخصًا يملك مفتاحه يُظهر أشياء مختلفة لأشخاص مختلفين. تحقّق من الأمر معه وجهًا لوجه.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="95"/>
+        <source>Warning: %1 sent this computer a space key that does not match the key announced to the group, so it was not used. Someone holding their key may be trying to read the space. Check with them in person.</source>
+        <translation>تحذير: أرسل %1 إلى هذا الحاسوب مفتاح مساحة لا يطابق المفتاح المُعلن للمجموعة، فلم يُستعمل. ربما يحاول شخص يحمل مفتاحه قراءة المساحة. تحقّق من الأمر معه وجهاً لوجه.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="164"/>
+        <source>Not changed: you can edit or delete only your own posts, and only while they are still shown (not deleted or removed by a moderator).</source>
+        <translation>لم يتغيّر شيء: يمكنك تعديل منشوراتك أو حذفها فقط، وما دامت ظاهرة (غير محذوفة ولا أزالها مشرف).</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="181"/>
+        <source>Saved your changes.</source>
+        <translation>حُفظت تعديلاتك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="189"/>
+        <source>Delete your post</source>
+        <translation>احذف منشورك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="191"/>
+        <source>Delete this post for everyone in the space? Its place shows “Deleted by its author”. Others&apos; devices that already synced it delete it when they next sync.</source>
+        <translation>أتحذف هذا المنشور لدى الجميع في المساحة؟ يظهر مكانه «حذفه كاتبه». الأجهزة الأخرى التي زامنته تحذفه في مزامنتها التالية.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="194"/>
+        <source>&amp;Delete</source>
+        <translation>احذف (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="195"/>
+        <source>Delete the post</source>
+        <translation>احذف المنشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="202"/>
+        <source>Post deleted.</source>
+        <translation>حُذف المنشور.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="210"/>
+        <source>Pinned to the top of the feed.</source>
+        <translation>ثُبّت في أعلى الموجز.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="210"/>
+        <source>Unpinned.</source>
+        <translation>أُلغي التثبيت.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="212"/>
+        <source>Not pinned: only moderators, admins and the owner pin threads, and only threads still shown. Nothing was changed.</source>
+        <translation>لم يُثبَّت: يثبّت النقاشات المشرفون والمشرفون الإداريون والمالك فقط، والنقاشات الظاهرة فقط. لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="230"/>
+        <source>Ownership handed over. You are now an admin.</source>
+        <translation>سُلّمت الملكية. أنت الآن مشرف إداري.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="232"/>
+        <source>Not handed over: only the owner can hand a space over, and only to a member who is still active in it. Nothing was changed.</source>
+        <translation>لم تُسلَّم: المالك وحده يسلّم المساحة، ولعضو ما زال نشطًا فيها فقط. لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="245"/>
+        <source>Leave “%1”? You stop receiving new posts, and the others see that you left. To come back you need a new invite.</source>
+        <translation>أتغادر «%1»؟ يتوقف وصول المنشورات الجديدة إليك، ويرى الآخرون أنك غادرت. للعودة تحتاج إلى دعوة جديدة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="250"/>
+        <source>You are its owner: ownership passes to the highest-ranked member who joined first, unless you hand it over first.</source>
+        <translation>أنت مالكها: تنتقل الملكية إلى العضو الأعلى دورًا والأقدم انضمامًا، إلا إذا سلّمتها أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="254"/>
+        <source>Leave this space</source>
+        <translation>غادر هذه المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="256"/>
+        <source>&amp;Leave</source>
+        <translation>غادر (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="257"/>
+        <source>Leave the space</source>
+        <translation>غادر المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="258"/>
+        <source>Also &amp;delete everything of this space from this computer</source>
+        <translation>احذف أيضًا كل ما يخص هذه المساحة من هذا الحاسوب (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="259"/>
+        <source>Also delete everything of this space from this computer</source>
+        <translation>احذف أيضًا كل ما يخص هذه المساحة من هذا الحاسوب</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="274"/>
+        <source>You left “%1” and its data was deleted from this computer.</source>
+        <translation>غادرت «%1» وحُذفت بياناتها من هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="278"/>
+        <source>You left “%1”.</source>
+        <translation>غادرت «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="279"/>
+        <source>You could not leave: you are not an active member of this space.</source>
+        <translation>تعذّرت المغادرة: لست عضوًا نشطًا في هذه المساحة.</translation>
+    </message>
+</context>
+<context>
+    <name>SpaceStatus</name>
+    <message>
+        <location filename="../../src/haven/ui/space_status.py" line="36"/>
+        <source>Synced just now through a relay</source>
+        <extracomment>How often &quot;N min ago&quot; is re-worded. How long what an action did stays on screen.</extracomment>
+        <translation>تمت المزامنة للتو عبر خادم وسيط</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="38"/>
+        <source>Synced %n min ago through a relay</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقة عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقتين عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقائق عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقة عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقة عبر خادم وسيط</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="39"/>
+        <source>Synced %n hours ago through a relay</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعات عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعة عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعة عبر خادم وسيط</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/space_status.py" line="42"/>
+        <source>Synced just now on the local network</source>
+        <translation>تمت المزامنة للتو على الشبكة المحلية</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="44"/>
+        <source>Synced %n min ago on the local network</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقة على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقتين على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقائق على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقة على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقة على الشبكة المحلية</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="45"/>
+        <source>Synced %n hours ago on the local network</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعات على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعة على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعة على الشبكة المحلية</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/space_status.py" line="47"/>
+        <source>Synced just now with a direct connection</source>
+        <translation>تمت المزامنة للتو عبر اتصال مباشر</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="49"/>
+        <source>Synced %n min ago with a direct connection</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقة عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقتين عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقائق عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقة عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقة عبر اتصال مباشر</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="50"/>
+        <source>Synced %n hours ago with a direct connection</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعات عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعة عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعة عبر اتصال مباشر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/space_status.py" line="55"/>
+        <source>Not synced yet</source>
+        <translation>لم تتم المزامنة بعد</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="60"/>
+        <source>%n waiting to go out</source>
+        <translation>
+            <numerusform>لا شيء بانتظار الإرسال</numerusform>
+            <numerusform>حدث واحد بانتظار الإرسال</numerusform>
+            <numerusform>حدثان بانتظار الإرسال</numerusform>
+            <numerusform>%n أحداث بانتظار الإرسال</numerusform>
+            <numerusform>%n حدثًا بانتظار الإرسال</numerusform>
+            <numerusform>%n حدث بانتظار الإرسال</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="62"/>
+        <source>%n waiting for earlier events</source>
+        <translation>
+            <numerusform>لا شيء بانتظار أحداث سابقة</numerusform>
+            <numerusform>حدث واحد بانتظار أحداث سابقة</numerusform>
+            <numerusform>حدثان بانتظار أحداث سابقة</numerusform>
+            <numerusform>%n أحداث بانتظار أحداث سابقة</numerusform>
+            <numerusform>%n حدثًا بانتظار أحداث سابقة</numerusform>
+            <numerusform>%n حدث بانتظار أحداث سابقة</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SpaceStatusLabel</name>
+    <message>
+        <location filename="../../src/haven/ui/space_status.py" line="79"/>
+        <source>Sync status of this space</source>
+        <translation>حالة مزامنة هذه المساحة</translation>
+    </message>
+</context>
+<context>
+    <name>SpaceView</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="73"/>
+        <source>Space sections</source>
+        <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; &quot;Show older posts&quot; doubles it. Join requests arrive without an event in the log, so an admin&apos;s open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
+        <translation>أقسام المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="74"/>
+        <source>&amp;Feed</source>
+        <translation>الموجز (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="75"/>
+        <source>Mem&amp;bers</source>
+        <translation>الأعضاء (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="76"/>
+        <source>Mo&amp;deration</source>
+        <translation>الإشراف (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="77"/>
+        <source>&amp;About and you</source>
+        <translation>عن المساحة وعنك (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="222"/>
+        <source>No space chosen</source>
+        <translation>لم تُختر مساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="254"/>
+        <source>Posted.</source>
+        <translation>نُشر.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="259"/>
+        <source>Replied.</source>
+        <translation>أُرسل الرد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="266"/>
+        <source>Role changed.</source>
+        <translation>تغيّر الدور.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="271"/>
+        <source>Blocked: their posts are hidden for you.</source>
+        <translation>حُظر: منشوراته مخفية عنك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="273"/>
+        <source>Unblocked.</source>
+        <translation>أُلغي الحظر.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="279"/>
+        <source>Saved your name in this space.</source>
+        <translation>حُفظ اسمك في هذه المساحة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="283"/>
+        <source>Mute words saved.</source>
+        <translation>حُفظت الكلمات المكتومة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="305"/>
+        <source>Report a post</source>
+        <translation>أبلغ عن منشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="306"/>
+        <source>Tell the moderators what is wrong. Only they can read your report.</source>
+        <translation>أخبر المشرفين بما هو خطأ. لا يقرأ بلاغك غيرهم.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="307"/>
+        <source>&amp;Report</source>
+        <translation>أبلغ (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="308"/>
+        <source>Send the report</source>
+        <translation>أرسل البلاغ</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="315"/>
+        <source>Reported to the moderators.</source>
+        <translation>أُبلغ المشرفون.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="321"/>
+        <source>Remove a post</source>
+        <translation>إزالة منشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="322"/>
+        <source>Members will see that a moderator removed it, and this reason.</source>
+        <translation>سيرى الأعضاء أن مشرفًا أزاله، وهذا السبب.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="323"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="342"/>
+        <source>Re&amp;move</source>
+        <translation>أزل (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="324"/>
+        <source>Remove the post</source>
+        <translation>أزل المنشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="330"/>
+        <source>Post removed.</source>
+        <translation>أزيل المنشور.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="337"/>
+        <source>Remove a member</source>
+        <translation>إزالة عضو</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="339"/>
+        <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
+        <translation>إزالة %1 من هذه المساحة؟ يبقى لديه ما قرأه، ولا شيء جديد: تحصل المساحة على مفتاح جديد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="343"/>
+        <source>Remove the member</source>
+        <translation>أزل العضو</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="352"/>
+        <source>%1 was removed.</source>
+        <translation>أزيل %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="388"/>
+        <source>Sync is not running, so nobody could reach you to join. Unlock again, or check the sync port in Settings.</source>
+        <translation>المزامنة متوقفة، فلا يستطيع أحد الوصول إليك للانضمام. افتح القفل مجددًا أو تحقق من منفذ المزامنة في الإعدادات.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="393"/>
+        <source>A direct invite needs sync on the local network, which is off. Turn it on in Settings, or invite through a relay.</source>
+        <translation>الدعوة المباشرة تحتاج إلى المزامنة على الشبكة المحلية، وهي متوقفة. شغّلها من الإعدادات، أو ادعُ عبر مُرحِّل.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="445"/>
+        <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
+        <translation>أُضيف %1. يستطيع قراءة المساحة حين يستلم Haven لديه رسالة الترحيب.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="456"/>
+        <source>%1&apos;s request was declined.</source>
+        <translation>رُفض طلب %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Spaces</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/models.py" line="52"/>
+        <source>no reason given</source>
+        <translation>بلا سبب مذكور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/models.py" line="53"/>
+        <source>Removed by a moderator: %1</source>
+        <translation>أزاله مشرف: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/models.py" line="55"/>
+        <source>Deleted by its author</source>
+        <translation>حذفه كاتبه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/models.py" line="57"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="89"/>
+        <source>Content warning: %1</source>
+        <translation>تحذير من المحتوى: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/models.py" line="73"/>
+        <source>pinned</source>
+        <translation>مثبّت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/models.py" line="75"/>
+        <source>edited</source>
+        <translation>معدّل</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/models.py" line="86"/>
+        <source>Hidden until you open it</source>
+        <translation>مخفي حتى تفتحه</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="92"/>
+        <source>%n replies</source>
+        <translation>
+            <numerusform>لا ردود</numerusform>
+            <numerusform>ردّ واحد</numerusform>
+            <numerusform>ردّان</numerusform>
+            <numerusform>%n ردود</numerusform>
+            <numerusform>%n ردًا</numerusform>
+            <numerusform>%n ردّ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="212"/>
+        <source>%n unread</source>
+        <translation>
+            <numerusform>لا جديد</numerusform>
+            <numerusform>واحد غير مقروء</numerusform>
+            <numerusform>اثنان غير مقروءين</numerusform>
+            <numerusform>%n غير مقروءة</numerusform>
+            <numerusform>%n غير مقروء</numerusform>
+            <numerusform>%n غير مقروء</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="27"/>
+        <source>Sending care</source>
+        <translation>أرسل لك محبة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="28"/>
+        <source>Me too</source>
+        <translation>أنا أيضًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="29"/>
+        <source>Proud of you</source>
+        <translation>فخور بك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="30"/>
+        <source>You are not alone</source>
+        <translation>لست وحدك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="31"/>
+        <source>Thank you</source>
+        <translation>شكرًا لك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="38"/>
+        <source>Owner</source>
+        <translation>المالك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="40"/>
+        <source>Admin</source>
+        <translation>مدير</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="42"/>
+        <source>Moderator</source>
+        <translation>مشرف</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="44"/>
+        <source>Member</source>
+        <translation>عضو</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="45"/>
+        <source>Not a member</source>
+        <translation>ليس عضوًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="68"/>
+        <source>⚠ name looks like another member&apos;s</source>
+        <translation>⚠ الاسم يشبه اسم عضو آخر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="70"/>
+        <source>⚠ name uses a role word</source>
+        <translation>⚠ الاسم يستعمل كلمة دور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="76"/>
+        <source>added a member</source>
+        <translation>أضاف عضوًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="77"/>
+        <source>removed a member</source>
+        <translation>أزال عضوًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="78"/>
+        <source>banned a member</source>
+        <translation>حظر عضوًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="79"/>
+        <source>changed a role</source>
+        <translation>غيّر دورًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="80"/>
+        <source>changed the owner</source>
+        <translation>غيّر المالك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="81"/>
+        <source>changed a member&apos;s devices</source>
+        <translation>غيّر أجهزة عضو</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="82"/>
+        <source>renewed the space key</source>
+        <translation>جدّد مفتاح المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="83"/>
+        <source>edited the space&apos;s details</source>
+        <translation>عدّل تفاصيل المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="84"/>
+        <source>pinned a post</source>
+        <translation>ثبّت منشورًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="85"/>
+        <source>unpinned a post</source>
+        <translation>ألغى تثبيت منشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="86"/>
+        <source>removed a post</source>
+        <translation>أزال منشورًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="98"/>
+        <source>That post or member is no longer there; nothing was changed.</source>
+        <translation>لم يعد ذلك المنشور أو العضو موجودًا؛ لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="100"/>
+        <source>That could not be done: check what you typed, and that your role in this space allows it. Nothing was changed.</source>
+        <translation>تعذّر ذلك: تحقق مما كتبت، ومن أن دورك في هذه المساحة يسمح به. لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="46"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="47"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>SpacesPage</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="48"/>
+        <source>Your spaces</source>
+        <extracomment>How long after an event the views re-read (events often come in bursts during sync). Total unread posts over all spaces (the sidebar shows it).</extracomment>
+        <translation>مساحاتك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="49"/>
+        <source>Each with its number of unread posts</source>
+        <translation>كل منها مع عدد منشوراته غير المقروءة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="53"/>
+        <source>Spaces: small circles you trust</source>
+        <translation>المساحات: دوائر صغيرة تثق بها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="55"/>
+        <source>A space is a private group: a support circle, a topic, an organising team. Everything in it is encrypted for its members only. Start one and invite people, or join with an invite someone gave you.</source>
+        <translation>المساحة مجموعة خاصة: دائرة دعم، أو موضوع، أو فريق تنظيم. كل ما فيها مشفّر لأعضائها وحدهم. أنشئ واحدة وادعُ الناس، أو انضم بدعوة أعطاك إياها أحد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="61"/>
+        <source>&amp;New space…</source>
+        <translation>مساحة جديدة (&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="62"/>
+        <source>Create a new space</source>
+        <translation>أنشئ مساحة جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="63"/>
+        <source>&amp;Join…</source>
+        <translation>انضم (&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="64"/>
+        <source>Join a space with an invite code</source>
+        <translation>انضم إلى مساحة برمز دعوة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="70"/>
+        <source>&amp;Spaces</source>
+        <translation>المساحات (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="251"/>
+        <source>Space created. You are its owner.</source>
+        <translation>أُنشئت المساحة. أنت مالكها.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="23"/>
+        <source>Sync is off</source>
+        <extracomment>How often &quot;N min ago&quot; is recomputed.</extracomment>
+        <translation>المزامنة متوقفة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="25"/>
+        <source>Syncing…</source>
+        <translation>جارٍ المزامنة…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="27"/>
+        <source>Last sync failed</source>
+        <translation>فشلت آخر مزامنة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="29"/>
+        <source>Not synced yet</source>
+        <translation>لم تتم المزامنة بعد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="34"/>
+        <source>Synced just now (relay)</source>
+        <translation>تمت المزامنة للتو (خادم وسيط)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="36"/>
+        <source>Synced %n min ago (relay)</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقة (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقتين (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقائق (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقة (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقة (خادم وسيط)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="37"/>
+        <source>Synced %n hours ago (relay)</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعات (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعة (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعة (خادم وسيط)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="40"/>
+        <source>Synced just now (local network)</source>
+        <translation>تمت المزامنة للتو (الشبكة المحلية)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="42"/>
+        <source>Synced %n min ago (local network)</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقة (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقتين (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقائق (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقة (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقة (الشبكة المحلية)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="43"/>
+        <source>Synced %n hours ago (local network)</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعات (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعة (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعة (الشبكة المحلية)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="45"/>
+        <source>Synced just now (direct connection)</source>
+        <translation>تمت المزامنة للتو (اتصال مباشر)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="47"/>
+        <source>Synced %n min ago (direct connection)</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقة (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقتين (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقائق (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقة (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %n دقيقة (اتصال مباشر)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="48"/>
+        <source>Synced %n hours ago (direct connection)</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعات (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعة (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %n ساعة (اتصال مباشر)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLabel</name>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="56"/>
+        <source>Sync status</source>
+        <translation>حالة المزامنة</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadView</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="72"/>
+        <source>Show the post behind the content warning</source>
+        <translation>اعرض المنشور المخفي خلف التحذير</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="74"/>
+        <source>Post</source>
+        <translation>المنشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="71"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="202"/>
+        <source>Show p&amp;ost</source>
+        <extracomment>post id, kind, on parent id, body, content warning Your own post: edit it, or delete it (the view asks first). post id, pinned (moderators and above)</extracomment>
+        <translation>اعرض المنشور (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="76"/>
+        <source>Repor&amp;t…</source>
+        <translation>أبلغ (&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="77"/>
+        <source>Report this post to the moderators</source>
+        <translation>أبلغ المشرفين عن هذا المنشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="78"/>
+        <source>Re&amp;move post…</source>
+        <translation>أزل المنشور (&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="79"/>
+        <source>Remove this post as a moderator</source>
+        <translation>أزل هذا المنشور بصفتك مشرفًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="80"/>
+        <source>&amp;Edit…</source>
+        <translation>عدّل (&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="81"/>
+        <source>Edit your post</source>
+        <translation>عدّل منشورك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="82"/>
+        <source>Dele&amp;te…</source>
+        <translation>احذف (&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="83"/>
+        <source>Delete your post</source>
+        <translation>احذف منشورك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="84"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="154"/>
+        <source>P&amp;in</source>
+        <translation>ثبّت (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="89"/>
+        <source>Posts in this thread</source>
+        <translation>منشورات هذا الموضوع</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="90"/>
+        <source>The first post, then the replies</source>
+        <translation>المنشور الأول، ثم الردود</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="156"/>
+        <source>Unpin this thread</source>
+        <translation>ألغِ تثبيت هذا النقاش</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="202"/>
+        <source>Hide p&amp;ost</source>
+        <translation>أخفِ المنشور (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="85"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="156"/>
+        <source>Pin this thread to the top</source>
+        <translation>ثبّت هذا النقاش في الأعلى</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="154"/>
+        <source>Unpi&amp;n</source>
+        <translation>ألغِ التثبيت (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="200"/>
+        <source>Content warning: %1</source>
+        <translation>تحذير من المحتوى: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="210"/>
+        <source>This post is hidden behind a content warning. Press “Show post” to read it.</source>
+        <translation>هذا المنشور مخفي خلف تحذير من المحتوى. اضغط «اعرض المنشور» لقراءته.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="28"/>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="84"/>
+        <source>Haven is locked</source>
+        <extracomment>&quot;Restore a backup…&quot;: into a new folder, without opening this vault.</extracomment>
+        <translation>Haven مقفل</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="29"/>
+        <source>Type your passphrase to open your journal.</source>
+        <translation>اكتب عبارة المرور لفتح يومياتك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="33"/>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="34"/>
+        <source>Passphrase</source>
+        <translation>عبارة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="35"/>
+        <source>&amp;Unlock</source>
+        <translation>فتح (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="36"/>
+        <source>Unlock</source>
+        <translation>فتح</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="40"/>
+        <source>Opening your vault</source>
+        <translation>جارٍ فتح خزنتك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="41"/>
+        <source>Get &amp;help now</source>
+        <translation>احصل على المساعدة الآن (&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="42"/>
+        <source>Get help now: crisis lines and support</source>
+        <translation>احصل على المساعدة الآن: خطوط الأزمات والدعم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="43"/>
+        <source>&amp;Restore a backup…</source>
+        <translation>استعِد نسخة احتياطية (&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="44"/>
+        <source>Restore a backup into a new folder</source>
+        <translation>استعِد نسخة احتياطية في مجلد جديد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="77"/>
+        <source>Type your passphrase first.</source>
+        <translation>اكتب عبارة المرور أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="84"/>
+        <source>Locked</source>
+        <translation>مقفل</translation>
+    </message>
+</context>
+<context>
+    <name>VaultDialogs</name>
+    <message>
+        <location filename="../../src/haven/ui/vault_dialogs.py" line="68"/>
+        <source>Passphrase changed; your vault is now under a new key.</source>
+        <translation>تغيّرت عبارة المرور، وصارت خزنتك الآن تحت مفتاح جديد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/vault_dialogs.py" line="70"/>
+        <source>Passphrase changed.</source>
+        <translation>تغيّرت عبارة المرور.</translation>
+    </message>
+</context>
+<context>
+    <name>VaultFilesSection</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="29"/>
+        <source>Backup and passphrase</source>
+        <extracomment>&quot;Change passphrase…&quot; was pressed (the window opens its dialog). &quot;Restore a backup…&quot; was pressed (the window opens the restore dialog).</extracomment>
+        <translation>النسخ الاحتياطي وعبارة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="32"/>
+        <source>&amp;Back up my vault…</source>
+        <translation>انسخ خزنتي احتياطياً (&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="33"/>
+        <source>Write an encrypted backup of the vault</source>
+        <translation>اكتب نسخة احتياطية مشفّرة من الخزنة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="35"/>
+        <source>One encrypted file; it opens with the passphrase the vault has now.</source>
+        <translation>ملف واحد مشفّر؛ يُفتح بعبارة المرور التي للخزنة الآن.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="37"/>
+        <source>R&amp;estore a backup…</source>
+        <translation>استعِد نسخة احتياطية (&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="38"/>
+        <source>Restore a backup into a new folder</source>
+        <translation>استعِد نسخة احتياطية في مجلد جديد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="39"/>
+        <source>Export my &amp;journal…</source>
+        <translation>صدّر يومياتي (&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="40"/>
+        <source>Export the journal as plain text</source>
+        <translation>صدّر اليوميات نصاً غير مشفّر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="41"/>
+        <source>Change &amp;passphrase…</source>
+        <translation>تغيير عبارة المرور (&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="42"/>
+        <source>Change the vault&apos;s passphrase</source>
+        <translation>تغيير عبارة مرور الخزنة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="73"/>
+        <source>Save an encrypted backup</source>
+        <translation>احفظ نسخة احتياطية مشفّرة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="88"/>
+        <source>%1 already exists. A backup never replaces a file: choose a new name.</source>
+        <translation>‏%1 موجود من قبل. النسخة الاحتياطية لا تستبدل ملفاً أبداً: اختر اسماً جديداً.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="92"/>
+        <source>Writing the backup…</source>
+        <translation>تجري كتابة النسخة الاحتياطية…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="104"/>
+        <source>Encrypted backup written to %1 (%2). It opens with the passphrase your vault has now; keep it somewhere other than this computer.</source>
+        <translation>كُتبت النسخة الاحتياطية المشفّرة في %1 (%2). تُفتح بعبارة المرور التي لخزنتك الآن؛ احفظها في مكان غير هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="118"/>
+        <source>Export as plain text</source>
+        <translation>التصدير نصاً غير مشفّر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="121"/>
+        <source>An export is NOT encrypted: anyone who can open the files can read your journal. Keep them somewhere safe and delete them when you are done.</source>
+        <translation>التصدير غير مشفّر: كل من يستطيع فتح الملفات يستطيع قراءة يومياتك. احفظها في مكان آمن واحذفها حين تنتهي.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="126"/>
+        <source>For a copy only you can open, make an encrypted backup instead.</source>
+        <translation>لنسخة لا يفتحها أحد غيرك، أنشئ نسخة احتياطية مشفّرة بدلاً من ذلك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="128"/>
+        <source>&amp;Markdown files…</source>
+        <translation>ملفات Markdown (&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="129"/>
+        <source>One &amp;JSON file…</source>
+        <translation>ملف JSON واحد (&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="130"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="145"/>
+        <source>Export the journal to</source>
+        <translation>صدّر اليوميات إلى</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="165"/>
+        <source>Exported %n entries as plain text to %1.</source>
+        <translation>
+            <numerusform>لم يُصدَّر أي إدخال إلى %1.</numerusform>
+            <numerusform>صُدِّر إدخال واحد نصاً غير مشفّر إلى %1.</numerusform>
+            <numerusform>صُدِّر إدخالان نصاً غير مشفّر إلى %1.</numerusform>
+            <numerusform>صُدِّرت %n إدخالات نصاً غير مشفّر إلى %1.</numerusform>
+            <numerusform>صُدِّر %n إدخالاً نصاً غير مشفّر إلى %1.</numerusform>
+            <numerusform>صُدِّر %n إدخال نصاً غير مشفّر إلى %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="178"/>
+        <source>Nothing was written: choose a new name in a folder that exists (an export goes into a new or empty folder).</source>
+        <translation>لم يُكتب شيء: اختر اسماً جديداً في مجلد موجود (يُكتب التصدير في مجلد جديد أو فارغ).</translation>
+    </message>
+</context>
 </TS>

@@ -1,3994 +1,4007 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fa">
-    <context>
-        <name>App</name>
-        <message>
-            <location filename="../../src/haven/ui/app.py" line="79" />
-            <location filename="../../src/haven/ui/app.py" line="87" />
-            <source>Already open</source>
-            <extracomment>Makes the runner for commands sent to this window (haven.cli.remote, passed in by haven.__main__: the UI does not import the CLI).</extracomment>
-            <translation>از پیش باز است</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/app.py" line="80" />
-            <source>Haven is already open on this computer for this data folder, in another window or as `haven serve`. Use that one, or close it first.</source>
-            <translation>‏Haven روی این رایانه برای این پوشهٔ داده از پیش باز است، در پنجره‌ای دیگر یا به‌صورت `haven serve`. از همان استفاده کنید یا اول آن را ببندید.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChangePassphraseDialog</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="29" />
-            <source>Change passphrase</source>
-            <extracomment>current passphrase, new passphrase, rekey</extracomment>
-            <translation>تغییر گذرواژه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="33" />
-            <source>Current passphrase</source>
-            <translation>گذرواژهٔ فعلی</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="35" />
-            <source>Also move my vault to a &amp;new key</source>
-            <translation>خزانه‌ام را به کلید تازه‌ای هم منتقل کن (&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="36" />
-            <source>Also move the vault to a new key</source>
-            <translation>خزانه را به کلید تازه‌ای هم منتقل کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="39" />
-            <source>Re-encrypts everything, so an old copy of the vault's key or header no longer opens it. Takes longer; safe if interrupted.</source>
-            <translation>همه‌چیز را دوباره رمزگذاری می‌کند تا نسخهٔ قدیمیِ کلید یا سرآیند خزانه دیگر آن را باز نکند. بیشتر طول می‌کشد؛ اگر قطع شود آسیبی نمی‌زند.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="44" />
-            <source>Changing the passphrase</source>
-            <translation>در حال تغییر گذرواژه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="49" />
-            <source>C&amp;hange</source>
-            <translation>تغییر بده (&amp;H)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="50" />
-            <source>Change the passphrase</source>
-            <translation>گذرواژه را تغییر بده</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="52" />
-            <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="53" />
-            <source>Cancel</source>
-            <translation>انصراف</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="55" />
-            <source>C&amp;urrent passphrase</source>
-            <translation>گذرواژهٔ فعلی (&amp;U)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="72" />
-            <source>Type your current passphrase first.</source>
-            <translation>اول گذرواژهٔ فعلی‌تان را بنویسید.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Composer</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="38" />
-            <source>Title (optional)</source>
-            <extracomment>title, body, content warning ("" for none)</extracomment>
-            <translation>عنوان (اختیاری)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="39" />
-            <source>Post title</source>
-            <translation>عنوان پست</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="44" />
-            <source>Write a reply…</source>
-            <translation>پاسخی بنویسید…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="44" />
-            <source>Write a post. Markdown is welcome.</source>
-            <translation>پستی بنویسید. مارک‌داون هم پذیرفته است.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="46" />
-            <source>Reply text</source>
-            <translation>متن پاسخ</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="46" />
-            <source>Post text</source>
-            <translation>متن پست</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="47" />
-            <source>Ctrl+Enter sends</source>
-            <translation>‏Ctrl+Enter می‌فرستد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="51" />
-            <source>Content warnin&amp;g</source>
-            <translation>هشدار محتوا (&amp;G)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="51" />
-            <source>Content &amp;warning</source>
-            <translation>هشدار محتوا (&amp;W)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="53" />
-            <source>Add a content warning</source>
-            <translation>افزودن هشدار محتوا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="54" />
-            <source>Readers see only the warning until they open it</source>
-            <translation>خوانندگان تا آن را باز نکنند فقط هشدار را می‌بینند</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="57" />
-            <source>What the post is about, e.g. “family conflict”</source>
-            <translation>این پست دربارهٔ چیست، مثلاً «درگیری خانوادگی»</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="58" />
-            <source>Content warning text</source>
-            <translation>متن هشدار محتوا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="60" />
-            <source>&amp;Reply</source>
-            <translation>پاسخ (&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="60" />
-            <source>&amp;Post</source>
-            <translation>بفرست (&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="62" />
-            <source>Send the reply</source>
-            <translation>پاسخ را بفرست</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="62" />
-            <source>Send the post</source>
-            <translation>پست را بفرست</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="133" />
-            <source>Write something first.</source>
-            <translation>اول چیزی بنویسید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="137" />
-            <source>Say what the content warning is about, or turn it off.</source>
-            <translation>بگویید هشدار محتوا دربارهٔ چیست، یا آن را خاموش کنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/composer.py" line="142" />
-            <source>A post holds at most %1 characters.</source>
-            <translation>هر پست حداکثر %1 نویسه دارد.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CreateSpaceDialog</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="56" />
-            <source>New space</source>
-            <translation>فضای تازه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="60" />
-            <source>Space name</source>
-            <translation>نام فضا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="63" />
-            <source>Space description</source>
-            <translation>توضیح فضا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="65" />
-            <source>Topics, separated by commas</source>
-            <translation>موضوع‌ها، جداشده با ویرگول</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="67" />
-            <source>e.g. coming out, relationships, parenting</source>
-            <translation>مثلاً: آشکارسازی هویت، رابطه‌ها، فرزندپروری</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="70" />
-            <source>Guidelines new members accept</source>
-            <translation>رهنمودهایی که اعضای تازه می‌پذیرند</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="71" />
-            <source>Be kind. What is said here stays here.</source>
-            <translation>مهربان باشیم. آنچه اینجا گفته می‌شود همین‌جا می‌ماند.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="75" />
-            <source>&amp;Name</source>
-            <translation>نام (&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="76" />
-            <source>&amp;Description</source>
-            <translation>توضیح (&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="77" />
-            <source>&amp;Topics</source>
-            <translation>موضوع‌ها (&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="78" />
-            <source>&amp;Guidelines</source>
-            <translation>رهنمودها (&amp;G)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="79" />
-            <source>&amp;Create</source>
-            <translation>بساز (&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="79" />
-            <source>Create the space</source>
-            <translation>فضا را بساز</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="81" />
-            <source>You will be its owner, under a name used only in this space.</source>
-            <translation>شما مالک آن خواهید بود، با نامی که فقط در همین فضا به کار می‌رود.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="91" />
-            <source>Give the space a name.</source>
-            <translation>برای فضا نامی بگذارید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="97" />
-            <source>Up to %1 topics, each up to %2 characters.</source>
-            <translation>حداکثر %1 موضوع، هر کدام حداکثر %2 نویسه.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CreateVaultPage</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="30" />
-            <source>Welcome to Haven</source>
-            <extracomment>passphrase, display name, pronouns — all checked already. The person already has Haven on another computer and wants to link this one.</extracomment>
-            <translation>به Haven خوش آمدید</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="33" />
-            <source>Your journal stays on this computer, encrypted with a passphrase only you know. If you forget it, nobody can recover your entries.</source>
-            <translation>دفترچه‌تان روی همین رایانه می‌ماند و با گذرواژه‌ای رمزگذاری می‌شود که فقط شما می‌دانید. اگر آن را فراموش کنید، هیچ‌کس نمی‌تواند نوشته‌هایتان را بازیابی کند.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="41" />
-            <source>Display name</source>
-            <translation>نام نمایشی</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="42" />
-            <source>Any name you like; it need not be real</source>
-            <translation>هر نامی که دوست دارید؛ لازم نیست نام واقعی باشد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="45" />
-            <source>optional, e.g. they/them</source>
-            <translation>اختیاری، مثلاً: او</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="46" />
-            <source>Pronouns</source>
-            <translation>ضمیرها</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="52" />
-            <source>Creating your vault</source>
-            <translation>در حال ساختن خزانه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="53" />
-            <location filename="../../src/haven/ui/pages/create_page.py" line="54" />
-            <source>Create my vault</source>
-            <translation>خزانه‌ام را بساز</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="57" />
-            <source>&amp;Link to my other device…</source>
-            <translation>به دستگاه دیگرم وصل شو (&amp;L)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="58" />
-            <source>Link to my other device</source>
-            <translation>به دستگاه دیگرم وصل شو</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="60" />
-            <source>Use the journal you already have on another computer</source>
-            <translation>از دفترچه‌ای که روی رایانهٔ دیگری دارید استفاده کنید</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="64" />
-            <source>&amp;Display name</source>
-            <translation>نام نمایشی (&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="65" />
-            <source>Pro&amp;nouns</source>
-            <translation>ضمیرها (&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/create_page.py" line="98" />
-            <source>Choose a display name (any name you like).</source>
-            <translation>یک نام نمایشی انتخاب کنید (هر نامی که دوست دارید).</translation>
-        </message>
-    </context>
-    <context>
-        <name>Dates</name>
-        <message>
-            <location filename="../../src/haven/ui/dates.py" line="21" />
-            <source>%1, %2</source>
-            <translation>%1، %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>DevicesPage</name>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="35" />
-            <source>Devices</source>
-            <translation>دستگاه‌ها</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="39" />
-            <source>Your journal can live on several of your computers. Linked devices sync with each other directly, encrypted end to end; no server ever sees your entries.</source>
-            <translation>دفترچه‌تان می‌تواند روی چند رایانهٔ شما باشد. دستگاه‌های پیوندخورده مستقیم و با رمزگذاری سرتاسری با هم همگام می‌شوند؛ هیچ سروری نوشته‌هایتان را نمی‌بیند.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="45" />
-            <source>Linked devices</source>
-            <translation>دستگاه‌های پیوندخورده</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="47" />
-            <source>&amp;Link a new device…</source>
-            <translation>پیوند دستگاه تازه (&amp;L)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="48" />
-            <source>Link a new device</source>
-            <translation>پیوند دستگاه تازه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="49" />
-            <source>&amp;Unlink…</source>
-            <translation>قطع پیوند (&amp;U)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="50" />
-            <source>Unlink the selected device</source>
-            <translation>پیوند دستگاه انتخاب‌شده را قطع کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="122" />
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="167" />
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="201" />
-            <source>Unnamed device</source>
-            <translation>دستگاه بی‌نام</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="126" />
-            <source>%1 — this device</source>
-            <translation>%1 — همین دستگاه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="128" />
-            <source>%1 — unlinked</source>
-            <translation>%1 — پیوندش قطع شده</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="171" />
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="172" />
-            <source>Unlink %1?</source>
-            <translation>پیوند %1 قطع شود؟</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="175" />
-            <source>It keeps what it already has, but it cannot read anything written after this: your journal moves to a new key that it never receives. To remove what is already on it, erase Haven's data there.</source>
-            <translation>آنچه را دارد نگه می‌دارد، اما چیزی را که پس از این نوشته شود نمی‌تواند بخواند: دفترچه‌تان به کلید تازه‌ای منتقل می‌شود که هرگز به آن نمی‌رسد. برای پاک کردن آنچه اکنون روی آن است، داده‌های Haven را همان‌جا پاک کنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="180" />
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="181" />
-            <source>Unlink</source>
-            <translation>قطع پیوند</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="182" />
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="183" />
-            <source>Keep it linked</source>
-            <translation>پیوندش بماند</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/devices_page.py" line="206" />
-            <source>%1 is unlinked. Your other devices receive the new key when they next sync.</source>
-            <translation>پیوند %1 قطع شد. دستگاه‌های دیگرتان در همگام‌سازی بعدی کلید تازه را می‌گیرند.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Discreet</name>
-        <message>
-            <location filename="../../src/haven/ui/discreet.py" line="20" />
-            <source>Notes</source>
-            <translation>یادداشت‌ها</translation>
-        </message>
-    </context>
-    <context>
-        <name>DuressDialog</name>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="41" />
-            <location filename="../../src/haven/ui/settings_duress.py" line="70" />
-            <source>Remove the duress passphrase</source>
-            <extracomment>current passphrase, duress passphrase ("" when removing), wipe the vault on use</extracomment>
-            <translation>گذرواژهٔ اجبار را حذف کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="41" />
-            <source>Duress passphrase</source>
-            <translation>گذرواژهٔ اجبار</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="46" />
-            <source>Your vault's passphrase</source>
-            <translation>گذرواژهٔ خزانه‌تان</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="48" />
-            <source>Using it also &amp;destroys this vault</source>
-            <translation>استفاده از آن این خزانه را هم نابود می‌کند (&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="49" />
-            <source>Using the duress passphrase destroys this vault</source>
-            <translation>استفاده از گذرواژهٔ اجبار این خزانه را نابود می‌کند</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="52" />
-            <source>If ticked, unlocking with the duress passphrase also overwrites this vault's key, without a sign. After that nobody — you included — can ever open this vault again with any passphrase; only a backup brings it back.</source>
-            <translation>اگر علامت بخورد، باز کردن قفل با گذرواژهٔ اجبار کلید این خزانه را هم بی‌هیچ نشانه‌ای پاک می‌کند. از آن پس هیچ‌کس — حتی خودتان — با هیچ گذرواژه‌ای دیگر نمی‌تواند این خزانه را باز کند؛ فقط یک پشتیبان آن را برمی‌گرداند.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="58" />
-            <source>I &amp;understand this cannot be undone</source>
-            <translation>می‌دانم که این کار برگشت‌پذیر نیست (&amp;U)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="59" />
-            <source>I understand the vault cannot be recovered</source>
-            <translation>می‌دانم که خزانه بازیابی‌شدنی نیست</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="63" />
-            <source>Saving the duress passphrase</source>
-            <translation>در حال ذخیرهٔ گذرواژهٔ اجبار</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="68" />
-            <source>&amp;Remove</source>
-            <translation>حذف کن (&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="68" />
-            <source>&amp;Set</source>
-            <translation>تنظیم کن (&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="72" />
-            <source>Set the duress passphrase</source>
-            <translation>گذرواژهٔ اجبار را تنظیم کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="75" />
-            <location filename="../../src/haven/ui/settings_duress.py" line="76" />
-            <source>Cancel</source>
-            <translation>انصراف</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="78" />
-            <source>Your &amp;passphrase</source>
-            <translation>گذرواژهٔ شما (&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="86" />
-            <source>The decoy journal and everything written in it are deleted.</source>
-            <translation>دفترچهٔ پوششی و هر چه در آن نوشته شده پاک می‌شود.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="106" />
-            <source>Type your vault's passphrase first.</source>
-            <translation>اول گذرواژهٔ خزانه‌تان را بنویسید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="115" />
-            <source>Tick the second box to confirm, or untick the first.</source>
-            <translation>برای تأیید، جعبهٔ دوم را علامت بزنید، یا علامت جعبهٔ اول را بردارید.</translation>
-        </message>
-    </context>
-    <context>
-        <name>DuressSettings</name>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="149" />
-            <location filename="../../src/haven/ui/settings_duress.py" line="150" />
-            <source>Duress passphrase</source>
-            <translation>گذرواژهٔ اجبار</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="156" />
-            <source>If someone forces you to unlock Haven, you can type a second passphrase instead of yours. It opens a separate decoy journal — write a few entries in it yourself, so it looks lived in — with no spaces and no linked devices. Your real vault stays closed. From outside, Haven's files look the same whether or not you set one, but someone who knows Haven well and examines the files closely may still suspect it.</source>
-            <translation>اگر کسی شما را مجبور کند Haven را باز کنید، می‌توانید به جای گذرواژهٔ خودتان گذرواژهٔ دومی بنویسید. این گذرواژه دفترچهٔ پوششیِ جداگانه‌ای را باز می‌کند — چند یادداشت در آن بنویسید تا واقعی به نظر برسد — بدون هیچ فضا و دستگاه پیوندخورده‌ای. خزانهٔ واقعی‌تان بسته می‌ماند. از بیرون، پرونده‌های Haven چه آن را تنظیم کرده باشید چه نه یکسان به نظر می‌رسند، اما کسی که Haven را خوب بشناسد و پرونده‌ها را از نزدیک بررسی کند ممکن است باز هم به آن شک کند.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="167" />
-            <source>Set &amp;duress passphrase…</source>
-            <translation>تنظیم گذرواژهٔ اجبار (&amp;D)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="168" />
-            <source>Set a duress passphrase</source>
-            <translation>یک گذرواژهٔ اجبار تنظیم کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="169" />
-            <source>Remove duress passphrase…</source>
-            <translation>حذف گذرواژهٔ اجبار…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="170" />
-            <source>Remove the duress passphrase</source>
-            <translation>گذرواژهٔ اجبار را حذف کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="196" />
-            <source>Unlock Haven to change this.</source>
-            <translation>برای تغییر این، قفل Haven را باز کنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="198" />
-            <source>No duress passphrase is set.</source>
-            <translation>هیچ گذرواژهٔ اجباری تنظیم نشده است.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="201" />
-            <source>A duress passphrase is set. Using it also destroys this vault.</source>
-            <translation>گذرواژهٔ اجبار تنظیم شده است. استفاده از آن این خزانه را هم نابود می‌کند.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="204" />
-            <source>A duress passphrase is set.</source>
-            <translation>گذرواژهٔ اجبار تنظیم شده است.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="233" />
-            <source>Duress passphrase removed.</source>
-            <translation>گذرواژهٔ اجبار حذف شد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/settings_duress.py" line="236" />
-            <source>Duress passphrase set. Lock Haven and unlock with it to write in the decoy journal.</source>
-            <translation>گذرواژهٔ اجبار تنظیم شد. Haven را قفل کنید و با آن باز کنید تا در دفترچهٔ پوششی بنویسید.</translation>
-        </message>
-    </context>
-    <context>
-        <name>EditPostDialog</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="32" />
-            <source>Edit your reply</source>
-            <translation>پاسخ‌تان را ویرایش کنید</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="32" />
-            <source>Edit your post</source>
-            <translation>پست‌تان را ویرایش کنید</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="42" />
-            <source>&amp;Save</source>
-            <translation>ذخیره (&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="42" />
-            <source>Save the changes</source>
-            <translation>تغییرها را ذخیره کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="47" />
-            <source>Everyone in the space sees that the post was edited, and the new text.</source>
-            <translation>همه در این فضا می‌بینند که پست ویرایش شده است، و متن تازه را هم.</translation>
-        </message>
-    </context>
-    <context>
-        <name>EntryEditor</name>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="54" />
-            <source>Title (optional)</source>
-            <translation>عنوان (اختیاری)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="55" />
-            <source>Entry title</source>
-            <translation>عنوان یادداشت</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="58" />
-            <source>Write here. Markdown is welcome.</source>
-            <translation>اینجا بنویسید. مارک‌داون هم پذیرفته است.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="59" />
-            <source>Entry text</source>
-            <translation>متن یادداشت</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="60" />
-            <source>Plain text; Markdown formatting is kept</source>
-            <translation>متن ساده؛ قالب‌بندی مارک‌داون حفظ می‌شود</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="62" />
-            <source>Mood</source>
-            <translation>حال‌وهوا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="63" />
-            <source>No mood</source>
-            <translation>بدون حال‌وهوا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="67" />
-            <source>e.g. family, coming-out</source>
-            <translation>مثلاً: خانواده، آشکارسازی</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="68" />
-            <source>Tags</source>
-            <translation>برچسب‌ها</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="69" />
-            <source>Separate tags with commas or spaces</source>
-            <translation>برچسب‌ها را با ویرگول یا فاصله جدا کنید</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="73" />
-            <source>&amp;Save</source>
-            <translation>ذخیره (&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="74" />
-            <source>Save entry</source>
-            <translation>ذخیرهٔ یادداشت</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="75" />
-            <source>Save (Ctrl+S)</source>
-            <translation>ذخیره (Ctrl+S)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="76" />
-            <source>&amp;Delete</source>
-            <translation>حذف (&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="77" />
-            <source>Delete entry</source>
-            <translation>حذف یادداشت</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="78" />
-            <source>&amp;New entry</source>
-            <translation>یادداشت تازه (&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="79" />
-            <location filename="../../src/haven/ui/journal/editor.py" line="112" />
-            <source>New entry</source>
-            <translation>یادداشت تازه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="80" />
-            <source>New entry (Ctrl+N)</source>
-            <translation>یادداشت تازه (Ctrl+N)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="83" />
-            <source>&amp;Title</source>
-            <translation>عنوان (&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="84" />
-            <source>&amp;Mood</source>
-            <translation>حال‌وهوا (&amp;M)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="85" />
-            <source>Ta&amp;gs</source>
-            <translation>برچسب‌ها (&amp;G)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="123" />
-            <source>Edit entry</source>
-            <translation>ویرایش یادداشت</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/editor.py" line="153" />
-            <source>Write something first: an entry needs some text.</source>
-            <translation>اول چیزی بنویسید: هر یادداشت کمی متن لازم دارد.</translation>
-        </message>
-    </context>
-    <context>
-        <name>FeedTab</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/feed_tab.py" line="59" />
-            <source>Threads</source>
-            <translation>رشته‌ها</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/feed_tab.py" line="61" />
-            <source>Pinned first, then newest first; press Enter to read one</source>
-            <translation>اول سنجاق‌شده‌ها، بعد تازه‌ترین‌ها؛ برای خواندن یکی Enter را بزنید</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/feed_tab.py" line="63" />
-            <source>No posts yet. Write the first one below.</source>
-            <translation>هنوز پستی نیست. اولی را پایین بنویسید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/feed_tab.py" line="68" />
-            <source>Posts hidden by your mute words</source>
-            <translation>پست‌هایی که واژه‌های بی‌صداشدهٔ شما پنهان کرده‌اند</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/feed_tab.py" line="73" />
-            <source>Show &amp;older posts</source>
-            <translation>نمایش پست‌های قدیمی‌تر (&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/feed_tab.py" line="74" />
-            <source>Show older posts</source>
-            <translation>نمایش پست‌های قدیمی‌تر</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/spaces/feed_tab.py" line="130" />
-            <source>Showing %n post(s) your mute words hide — hide them</source>
-            <translation>
-                <numerusform>نمایش %n پستی که واژه‌های بی‌صداشدهٔ شما پنهان می‌کنند — پنهانشان کن</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/spaces/feed_tab.py" line="132" />
-            <source>%n post(s) hidden by your mute words — show</source>
-            <translation>
-                <numerusform>%n پست با واژه‌های بی‌صداشدهٔ شما پنهان شده — نشان بده</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>FilterBar</name>
-        <message>
-            <location filename="../../src/haven/ui/journal/filter_bar.py" line="20" />
-            <source>Search your journal (Ctrl+F)</source>
-            <translation>در دفترچه‌تان جست‌وجو کنید (Ctrl+F)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/filter_bar.py" line="21" />
-            <source>Search entries</source>
-            <translation>جست‌وجوی یادداشت‌ها</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/filter_bar.py" line="24" />
-            <source>Filter by tag</source>
-            <translation>پالایش بر اساس برچسب</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/filter_bar.py" line="26" />
-            <source>Filter by mood</source>
-            <translation>پالایش بر اساس حال‌وهوا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/filter_bar.py" line="27" />
-            <source>Any mood</source>
-            <translation>هر حال‌وهوایی</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/filter_bar.py" line="41" />
-            <source>B&amp;y tag</source>
-            <translation>بر اساس برچسب (&amp;Y)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/filter_bar.py" line="41" />
-            <source>By m&amp;ood</source>
-            <translation>بر اساس حال‌وهوا (&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/filter_bar.py" line="57" />
-            <source>All tags</source>
-            <translation>همهٔ برچسب‌ها</translation>
-        </message>
-    </context>
-    <context>
-        <name>HandOverDialog</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="105" />
-            <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="125" />
-            <source>Hand over ownership</source>
-            <translation>واگذاری مالکیت</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="109" />
-            <source>The new owner can do everything you can now, including removing you. You stay in the space as an admin.</source>
-            <translation>مالک تازه می‌تواند هر کاری که شما اکنون می‌کنید بکند، از جمله بیرون کردن شما. شما به‌عنوان مدیر در فضا می‌مانید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="115" />
-            <source>New owner</source>
-            <translation>مالک تازه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="124" />
-            <source>New &amp;owner</source>
-            <translation>مالک تازه (&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="125" />
-            <source>&amp;Hand over</source>
-            <translation>واگذار کن (&amp;H)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="129" />
-            <source>There is no other active member to hand over to.</source>
-            <translation>عضو فعال دیگری برای واگذاری نیست.</translation>
-        </message>
-    </context>
-    <context>
-        <name>HavenWindow</name>
-        <message>
-            <location filename="../../src/haven/ui/main_window.py" line="73" />
-            <source>Journal</source>
-            <extracomment>Quick exit happened (window hidden, vault locked). `run_app` quits on it. The language changed and the person asked to restart: `run_app` locks, then builds a new window in the new language. Open the vault in this folder (a restored backup): `run_app` locks, gives up the current folder's claim and builds a new window there.</extracomment>
-            <translation>دفترچه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/main_window.py" line="74" />
-            <source>Settings</source>
-            <translation>تنظیمات</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/main_window.py" line="75" />
-            <source>Devices</source>
-            <translation>دستگاه‌ها</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/main_window.py" line="77" />
-            <location filename="../../src/haven/ui/main_window.py" line="323" />
-            <source>Spaces</source>
-            <translation>فضاها</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/main_window.py" line="168" />
-            <source>Haven</source>
-            <translation>Haven</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/main_window.py" line="283" />
-            <source>Signed in as %1</source>
-            <translation>واردشده با نام %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/main_window.py" line="294" />
-            <source>Your vault is damaged</source>
-            <translation>خزانه‌تان آسیب دیده است</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/main_window.py" line="297" />
-            <source>Haven found %n damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
-            <translation>
-                <numerusform>‏Haven در خزانه‌تان %n صفحهٔ آسیب‌دیده پیدا کرد: خطای دیسک، یا پرونده تغییر کرده است. آنچه باز می‌شود سالم است؛ آنچه روی آن صفحه‌ها بود خواندنی نیست.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/main_window.py" line="305" />
-            <source>Back up what still opens now (Settings, Back up my vault), then restore your most recent backup into a new folder (Restore a backup, in Settings or on the unlock page) to recover the rest.</source>
-            <translation>از آنچه هنوز باز می‌شود همین حالا پشتیبان بگیرید (تنظیمات، از خزانه‌ام پشتیبان بگیر)، سپس تازه‌ترین پشتیبان‌تان را در پوشه‌ای تازه بازیابی کنید (بازیابی پشتیبان، در تنظیمات یا صفحهٔ باز کردن قفل) تا بقیه را برگردانید.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/main_window.py" line="327" />
-            <source>Spaces, %n unread</source>
-            <translation>
-                <numerusform>فضاها، %n خوانده‌نشده</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>HelpPage</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="33" />
-            <source>Get help now</source>
-            <translation>همین حالا کمک بگیرید</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="36" />
-            <source>If you are in danger now, call the emergency number. These services listen without judging; many are free and confidential.</source>
-            <translation>اگر همین حالا در خطرید، با شمارهٔ اضطراری تماس بگیرید. این خدمات بی‌قضاوت گوش می‌دهند؛ بسیاری رایگان و محرمانه‌اند.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="42" />
-            <source>Country</source>
-            <translation>کشور</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="46" />
-            <source>Services in this country</source>
-            <translation>خدمات در این کشور</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="50" />
-            <source>&amp;Back</source>
-            <translation>بازگشت (&amp;B)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="51" />
-            <source>Back</source>
-            <translation>بازگشت</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="52" />
-            <source>Show the &amp;introduction again</source>
-            <translation>معرفی را دوباره نشان بده (&amp;I)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="53" />
-            <source>Show the introduction to Haven again</source>
-            <translation>معرفی Haven را دوباره نشان بده</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="55" />
-            <source>&amp;Country</source>
-            <translation>کشور (&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="79" />
-            <source>The list of services is missing. In danger, call your emergency number.</source>
-            <translation>فهرست خدمات پیدا نشد. در خطر، با شمارهٔ اضطراری تماس بگیرید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="104" />
-            <source>Emergency: %1</source>
-            <translation>اضطراری: %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="108" />
-            <source>Call: %1</source>
-            <translation>تماس: %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="110" />
-            <source>Text: %1</source>
-            <translation>پیامک: %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="112" />
-            <source>Web: %1</source>
-            <translation>وب: %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="114" />
-            <source>Hours: %1</source>
-            <translation>ساعت‌ها: %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="116" />
-            <source>checked %1</source>
-            <translation>بررسی‌شده در %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/help_page.py" line="122" />
-            <source>%1 · source: %2</source>
-            <translation>%1 · منبع: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>HomePage</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/home_page.py" line="28" />
-            <source>Sections</source>
-            <translation>بخش‌ها</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/home_page.py" line="34" />
-            <source>&amp;Lock</source>
-            <translation>قفل (&amp;L)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/home_page.py" line="35" />
-            <source>Lock Haven</source>
-            <translation>قفل کردن Haven</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/home_page.py" line="36" />
-            <source>Lock (Ctrl+L); quick exit: Shift three times</source>
-            <translation>قفل (Ctrl+L)؛ خروج سریع: سه بار Shift</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/home_page.py" line="41" />
-            <source>Get &amp;help now</source>
-            <translation>همین حالا کمک بگیرید (&amp;H)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/home_page.py" line="42" />
-            <source>Get help now: crisis lines and support</source>
-            <translation>همین حالا کمک بگیرید: خطوط بحران و پشتیبانی</translation>
-        </message>
-    </context>
-    <context>
-        <name>IntroductionDialog</name>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="39" />
-            <source>Welcome</source>
-            <translation>خوش آمدید</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="40" />
-            <source>Introduction to Haven</source>
-            <translation>آشنایی با Haven</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="53" />
-            <source>S&amp;kip</source>
-            <translation>رد شو (&amp;K)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="54" />
-            <source>Skip the introduction</source>
-            <translation>از معرفی رد شو</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="55" />
-            <source>&amp;Back</source>
-            <translation>بازگشت (&amp;B)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="56" />
-            <source>Previous step</source>
-            <translation>گام قبلی</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="79" />
-            <source>A private place, on your computer</source>
-            <translation>جایی خصوصی، روی رایانهٔ خودتان</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="81" />
-            <source>Your journal and your spaces are encrypted on this computer. Nobody — no company, no server, no relay — can read them. Haven sends nothing about you anywhere and needs no email, phone number or real name.</source>
-            <translation>دفترچه و فضاهایتان روی همین رایانه رمزگذاری می‌شوند. هیچ‌کس — نه شرکتی، نه سروری، نه رله‌ای — نمی‌تواند آن‌ها را بخواند. ‏Haven هیچ چیزی دربارهٔ شما به جایی نمی‌فرستد و به ایمیل، شمارهٔ تلفن یا نام واقعی نیازی ندارد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="88" />
-            <source>Only you know your passphrase</source>
-            <translation>گذرواژه‌تان را فقط خودتان می‌دانید</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="90" />
-            <source>Your passphrase is the only key. If you forget it, nobody can open your vault — not even the people who make Haven. Keep it somewhere safe.</source>
-            <translation>گذرواژه‌تان تنها کلید است. اگر فراموشش کنید، هیچ‌کس نمی‌تواند خزانه‌تان را باز کند — حتی سازندگان Haven. آن را جای امنی نگه دارید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="96" />
-            <source>Leave in a moment</source>
-            <translation>در یک لحظه بروید</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="98" />
-            <source>Press Shift three times, or %1, to hide Haven and lock it at once. Ctrl+L locks without hiding, and Haven locks itself when you step away.</source>
-            <translation>سه بار Shift یا %1 را بزنید تا Haven فوراً پنهان و قفل شود. ‏Ctrl+L بدون پنهان کردن قفل می‌کند، و Haven وقتی از پای رایانه بروید خودش قفل می‌شود.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="104" />
-            <source>Keep a backup</source>
-            <translation>پشتیبان نگه دارید</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="106" />
-            <source>A lost or broken computer should not cost you your journal. Make an encrypted backup now and then and keep it somewhere safe; it opens only with your passphrase.</source>
-            <translation>گم شدن یا خراب شدن رایانه نباید به قیمت دفترچه‌تان تمام شود. گاه‌به‌گاه یک پشتیبان رمزگذاری‌شده بسازید و جای امنی نگه دارید؛ فقط با گذرواژهٔ شما باز می‌شود.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="138" />
-            <source>&amp;Start</source>
-            <translation>شروع (&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="138" />
-            <source>&amp;Next</source>
-            <translation>بعدی (&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="140" />
-            <source>Close the introduction</source>
-            <translation>بستن معرفی</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="140" />
-            <source>Next step</source>
-            <translation>گام بعدی</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/onboarding.py" line="143" />
-            <source>Step %1 of %2</source>
-            <translation>گام %1 از %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>InviteDialog</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="38" />
-            <source>Invite someone</source>
-            <translation>دعوت از کسی</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="42" />
-            <source>Give this code to one person you trust, in person or through a private channel. They will see the name and guidelines of %1 and can ask to join; you approve each request under Members before they can read anything.</source>
-            <translation>این کد را به یک نفر که به او اعتماد دارید بدهید، حضوری یا از راهی خصوصی. او نام و رهنمودهای %1 را می‌بیند و می‌تواند درخواست پیوستن بدهد؛ شما هر درخواست را در بخش اعضا تأیید می‌کنید، پیش از آنکه چیزی بخواند.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="54" />
-            <source>Invite code as words</source>
-            <translation>کد دعوت به‌صورت واژه‌ها</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="55" />
-            <source>&amp;Words</source>
-            <translation>واژه‌ها (&amp;W)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="59" />
-            <source>Invite code to paste</source>
-            <translation>کد دعوت برای چسباندن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="60" />
-            <source>Code to &amp;paste</source>
-            <translation>کد برای چسباندن (&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="64" />
-            <source>&amp;Copy</source>
-            <translation>رونوشت (&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="65" />
-            <source>Copy the invite code</source>
-            <translation>کد دعوت را رونوشت کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="67" />
-            <source>Invite code as a QR image</source>
-            <translation>کد دعوت به‌صورت تصویر QR</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="75" />
-            <source>Route: through the relay %1. The code holds no address of yours or anyone's. You can close Haven: their request waits on the relay, and the Haven of any admin of this space picks it up.</source>
-            <translation>مسیر: از طریق رلهٔ %1. این کد نشانی شما یا هیچ‌کس دیگری را ندارد. می‌توانید Haven را ببندید: درخواستِ او روی رله منتظر می‌ماند و Haven هر مدیرِ این فضا آن را برمی‌دارد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="83" />
-            <source>Route: straight to this computer, for someone on your network. The code holds this computer's address; Haven must stay open and unlocked here so the person can reach you.</source>
-            <translation>مسیر: مستقیم به این رایانه، برای کسی روی شبکهٔ شما. این کد نشانی این رایانه را دارد؛ ‏Haven باید اینجا باز و بی‌قفل بماند تا آن شخص بتواند به شما برسد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="90" />
-            <source>The code works once, until %1.</source>
-            <translation>این کد یک بار کار می‌کند، تا %1.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="93" />
-            <source>Close</source>
-            <translation>بستن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="94" />
-            <source>Close the invite</source>
-            <translation>بستن دعوت</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="118" />
-            <source>Code copied. It leaves the clipboard in a minute, or when Haven locks.</source>
-            <translation>کد رونوشت شد. تا یک دقیقه دیگر، یا وقتی Haven قفل شود، از کلیپ‌بورد پاک می‌شود.</translation>
-        </message>
-    </context>
-    <context>
-        <name>JoinDialog</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="94" />
-            <source>Join a space</source>
-            <extracomment>The space joined (its id).</extracomment>
-            <translation>پیوستن به یک فضا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="97" />
-            <source>Invite code</source>
-            <translation>کد دعوت</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="98" />
-            <source>Paste the code, or type its words</source>
-            <translation>کد را بچسبانید، یا واژه‌هایش را بنویسید</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="100" />
-            <source>&amp;Look up</source>
-            <translation>بررسی کن (&amp;L)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="101" />
-            <source>Look up the invite code</source>
-            <translation>کد دعوت را بررسی کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="107" />
-            <source>The space's guidelines</source>
-            <translation>رهنمودهای فضا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="108" />
-            <source>I &amp;accept these guidelines</source>
-            <translation>این رهنمودها را می‌پذیرم (&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="109" />
-            <source>Accept the guidelines</source>
-            <translation>پذیرفتن رهنمودها</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="112" />
-            <source>Your name in this space</source>
-            <translation>نام شما در این فضا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="115" />
-            <source>Your pronouns in this space</source>
-            <translation>ضمیرهای شما در این فضا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="116" />
-            <source>As&amp;k to join</source>
-            <translation>درخواست پیوستن (&amp;K)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="117" />
-            <source>Send the join request</source>
-            <translation>درخواست پیوستن را بفرست</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="118" />
-            <source>Check a&amp;gain</source>
-            <translation>دوباره بررسی کن (&amp;G)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="119" />
-            <source>Ask whether an admin answered</source>
-            <translation>بپرس آیا مدیری پاسخ داده است</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="123" />
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="124" />
-            <source>Close</source>
-            <translation>بستن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="130" />
-            <source>&amp;Name here</source>
-            <translation>نام در اینجا (&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="131" />
-            <source>&amp;Pronouns</source>
-            <translation>ضمیرها (&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="184" />
-            <source>That is not a whole Haven invite code. Check it against what you were given (a mistyped word is caught).</source>
-            <translation>این یک کد دعوت کامل Haven نیست. آن را با آنچه به شما داده‌اند مقایسه کنید (واژهٔ اشتباه تایپ‌شده شناخته می‌شود).</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="192" />
-            <source>You already asked to join with this code.</source>
-            <translation>شما قبلاً با این کد درخواست پیوستن داده‌اید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="196" />
-            <source>This invite code has expired. Ask for a new one.</source>
-            <translation>این کد دعوت منقضی شده است. کد تازه‌ای بخواهید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="205" />
-            <source>Reading the invite on the relay…</source>
-            <translation>در حال خواندن دعوت روی رله…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="211" />
-            <source>Asking the person who invited you…</source>
-            <translation>در حال پرسیدن از کسی که شما را دعوت کرده…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="223" />
-            <source>(No guidelines written.)</source>
-            <translation>(رهنمودی نوشته نشده است.)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="227" />
-            <source>Read the guidelines. If you accept them, choose the name this space will know you by and ask to join.</source>
-            <translation>رهنمودها را بخوانید. اگر آن‌ها را می‌پذیرید، نامی را که این فضا شما را با آن بشناسد انتخاب کنید و درخواست پیوستن بدهید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="248" />
-            <source>Leaving your request on the relay…</source>
-            <translation>در حال گذاشتن درخواست‌تان روی رله…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="256" />
-            <source>Sending your request…</source>
-            <translation>در حال فرستادن درخواست‌تان…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="270" />
-            <source>Looking for an answer on the relay…</source>
-            <translation>در حال جست‌وجوی پاسخ روی رله…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="277" />
-            <source>Asking whether an admin answered…</source>
-            <translation>در حال پرسیدن که آیا مدیری پاسخ داده…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="286" />
-            <source>Waiting for an admin. Your request waits on the relay; you can close this window or Haven, and Haven collects the answer when it syncs.</source>
-            <translation>در انتظار یک مدیر. درخواست‌تان روی رله منتظر است؛ می‌توانید این پنجره یا Haven را ببندید و Haven هنگام همگام‌سازی پاسخ را می‌گیرد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="293" />
-            <source>Your request was sent. An admin needs to approve it; press “Check again” later.</source>
-            <translation>درخواست‌تان فرستاده شد. یک مدیر باید آن را تأیید کند؛ بعداً «دوباره بررسی کن» را بزنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="300" />
-            <source>Declined: an admin turned your request down. The keys made for it were deleted.</source>
-            <translation>رد شد: یک مدیر درخواست‌تان را نپذیرفت. کلیدهایی که برایش ساخته شده بود پاک شدند.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="306" />
-            <source>Expired: nobody answered before the code ran out. Ask for a new one.</source>
-            <translation>منقضی شد: پیش از پایان اعتبار کد کسی پاسخ نداد. کد تازه‌ای بخواهید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="310" />
-            <source>The invite was withdrawn or used up before an answer. Ask for a new one.</source>
-            <translation>دعوت پیش از پاسخ پس گرفته شد یا به کار رفت. دعوت تازه‌ای بخواهید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="313" />
-            <source>Approved — fetching the space. You joined it.</source>
-            <translation>پذیرفته شد — در حال دریافت فضا. به آن پیوستید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="316" />
-            <source>You joined the space.</source>
-            <translation>به فضا پیوستید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="359" />
-            <source>This invite is no longer valid: it expired, was used up or was withdrawn. Ask for a new one. Nothing was kept.</source>
-            <translation>این دعوت دیگر معتبر نیست: منقضی شده، به کار رفته یا پس گرفته شده است. کد تازه‌ای بخواهید. چیزی نگه داشته نشد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/join_dialog.py" line="364" />
-            <source>Haven cannot reach the person who invited you. Their Haven needs to be open and unlocked, on a network you can reach. Try again later.</source>
-            <translation>‏Haven نمی‌تواند به کسی که شما را دعوت کرده برسد. ‏Haven او باید باز و بی‌قفل باشد، روی شبکه‌ای که به آن دسترسی دارید. بعداً دوباره امتحان کنید.</translation>
-        </message>
-    </context>
-    <context>
-        <name>JournalPage</name>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="45" />
-            <source>Journal entries</source>
-            <translation>یادداشت‌های دفترچه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="46" />
-            <source>Newest first; press Enter to open one</source>
-            <translation>تازه‌ترین اول؛ برای باز کردن یکی Enter را بزنید</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="57" />
-            <source>Journal sync status</source>
-            <translation>وضعیت همگام‌سازی دفترچه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="179" />
-            <source>Saved.</source>
-            <translation>ذخیره شد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="185" />
-            <source>Delete entry</source>
-            <translation>حذف یادداشت</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="186" />
-            <source>Delete this entry? This cannot be undone.</source>
-            <translation>این یادداشت حذف شود؟ این کار برگشت‌پذیر نیست.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="191" />
-            <source>Confirm deleting the entry</source>
-            <translation>تأیید حذف یادداشت</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="203" />
-            <source>Deleted.</source>
-            <translation>حذف شد.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="263" />
-            <source>%n or more entries</source>
-            <translation>
-                <numerusform>%n یادداشت یا بیشتر</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="265" />
-            <source>%n entries</source>
-            <translation>
-                <numerusform>%n یادداشت</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="280" />
-            <source>Nothing found</source>
-            <translation>چیزی پیدا نشد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="281" />
-            <source>No entry matches this search. Try other words, or clear it.</source>
-            <translation>هیچ یادداشتی با این جست‌وجو جور نیست. واژه‌های دیگری امتحان کنید، یا آن را پاک کنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="283" />
-            <source>&amp;Clear the search</source>
-            <translation>پاک کردن جست‌وجو (&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="287" />
-            <source>Your journal is waiting</source>
-            <translation>دفترچه‌تان منتظر است</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="289" />
-            <source>This page is yours alone: write whatever is on your mind. Only your passphrase opens it.</source>
-            <translation>این صفحه فقط مال شماست: هر چه در دل دارید بنویسید. فقط گذرواژهٔ شما آن را باز می‌کند.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/journal_page.py" line="293" />
-            <source>&amp;Write your first entry</source>
-            <translation>نخستین یادداشت‌تان را بنویسید (&amp;W)</translation>
-        </message>
-    </context>
-    <context>
-        <name>LanguageSection</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/language.py" line="21" />
-            <source>Language</source>
-            <extracomment>"Restart now" was pressed: the window locks and is built again in the new language.</extracomment>
-            <translation>زبان</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/language.py" line="24" />
-            <source>Language of the app</source>
-            <translation>زبان برنامه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/language.py" line="25" />
-            <source>Same as the system</source>
-            <translation>مانند سیستم</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/language.py" line="29" />
-            <source>&amp;Restart now</source>
-            <translation>همین حالا راه‌اندازی دوباره (&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/language.py" line="30" />
-            <source>Restart Haven in the chosen language</source>
-            <translation>‏Haven را با زبان انتخاب‌شده دوباره راه‌اندازی کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/language.py" line="32" />
-            <source>Locks your vault first; unlock it again after the restart.</source>
-            <translation>اول خزانه‌تان را قفل می‌کند؛ پس از راه‌اندازی دوباره، قفلش را باز کنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/language.py" line="40" />
-            <source>Lan&amp;guage</source>
-            <translation>زبان (&amp;G)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/language.py" line="55" />
-            <source>Haven will be in the chosen language after a restart. Restarting locks your vault; unlock it again afterwards.</source>
-            <translation>‏Haven پس از راه‌اندازی دوباره به زبان انتخاب‌شده خواهد بود. راه‌اندازی دوباره خزانه‌تان را قفل می‌کند؛ پس از آن دوباره بازش کنید.</translation>
-        </message>
-    </context>
-    <context>
-        <name>LinkDevicePage</name>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="42" />
-            <source>Link to my other device</source>
-            <extracomment>The person wants to create a new vault instead.</extracomment>
-            <translation>به دستگاه دیگرم وصل شو</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="45" />
-            <source>On your other device, open Haven, go to Devices and choose “Link a new device”. Type or paste the code it shows, and choose a passphrase for this computer.</source>
-            <translation>در دستگاه دیگرتان Haven را باز کنید، به «دستگاه‌ها» بروید و «پیوند دستگاه تازه» را انتخاب کنید. کدی را که نشان می‌دهد بنویسید یا بچسبانید، و برای این رایانه گذرواژه‌ای انتخاب کنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="51" />
-            <source>Pairing code</source>
-            <translation>کد جفت‌سازی</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="55" />
-            <source>Name of this device</source>
-            <translation>نام این دستگاه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="56" />
-            <source>optional, e.g. laptop</source>
-            <translation>اختیاری، مثلاً: لپ‌تاپ</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="61" />
-            <source>&amp;Connect</source>
-            <translation>وصل شو (&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="62" />
-            <source>Connect to my other device</source>
-            <translation>به دستگاه دیگرم وصل شو</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="64" />
-            <source>&amp;Back</source>
-            <translation>بازگشت (&amp;B)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="65" />
-            <source>Back to creating a new vault</source>
-            <translation>بازگشت به ساختن خزانهٔ تازه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="67" />
-            <source>Your other device shows four words. Continue only if they are exactly these:</source>
-            <translation>دستگاه دیگرتان چهار واژه نشان می‌دهد. فقط اگر دقیقاً همین‌ها هستند ادامه دهید:</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="71" />
-            <source>Verification words</source>
-            <translation>واژه‌های تأیید</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="77" />
-            <source>They &amp;match</source>
-            <translation>یکسان‌اند (&amp;M)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="78" />
-            <source>The words match</source>
-            <translation>واژه‌ها یکسان‌اند</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="79" />
-            <source>They &amp;don’t match</source>
-            <translation>یکسان نیستند (&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="80" />
-            <source>The words do not match</source>
-            <translation>واژه‌ها یکسان نیستند</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="82" />
-            <source>Linking</source>
-            <translation>در حال پیوند</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="85" />
-            <source>Pairing &amp;code</source>
-            <translation>کد جفت‌سازی (&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="86" />
-            <source>&amp;Name of this device</source>
-            <translation>نام این دستگاه (&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="180" />
-            <source>Connecting to your other device…</source>
-            <translation>در حال وصل شدن به دستگاه دیگرتان…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_page.py" line="200" />
-            <source>Receiving your journal keys…</source>
-            <translation>در حال دریافت کلیدهای دفترچه‌تان…</translation>
-        </message>
-    </context>
-    <context>
-        <name>LinkDialog</name>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="52" />
-            <source>Link a new device</source>
-            <extracomment>A device was linked (its name); the Devices page refreshes.</extracomment>
-            <translation>پیوند دستگاه تازه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="56" />
-            <source>On your other computer, open Haven and choose “Link to my other device”, then type or paste this code. Both computers need to be on the same network.</source>
-            <translation>در رایانهٔ دیگرتان Haven را باز کنید و «به دستگاه دیگرم وصل شو» را انتخاب کنید، سپس این کد را بنویسید یا بچسبانید. هر دو رایانه باید روی یک شبکه باشند.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="63" />
-            <source>Pairing code</source>
-            <translation>کد جفت‌سازی</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="64" />
-            <source>Making a code…</source>
-            <translation>در حال ساختن کد…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="67" />
-            <source>&amp;Copy</source>
-            <translation>رونوشت (&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="68" />
-            <source>Copy the pairing code</source>
-            <translation>کد جفت‌سازی را رونوشت کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="71" />
-            <source>Pairing code as a QR image</source>
-            <translation>کد جفت‌سازی به‌صورت تصویر QR</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="77" />
-            <source>Your other computer now shows four words. Link only if they are exactly these:</source>
-            <translation>رایانهٔ دیگرتان اکنون چهار واژه نشان می‌دهد. فقط اگر دقیقاً همین‌ها هستند پیوند دهید:</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="83" />
-            <source>Verification words</source>
-            <translation>واژه‌های تأیید</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="89" />
-            <source>They &amp;match</source>
-            <translation>یکسان‌اند (&amp;M)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="90" />
-            <source>The words match</source>
-            <translation>واژه‌ها یکسان‌اند</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="91" />
-            <source>They &amp;don’t match</source>
-            <translation>یکسان نیستند (&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="92" />
-            <source>The words do not match</source>
-            <translation>واژه‌ها یکسان نیستند</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="96" />
-            <source>Cancel</source>
-            <translation>انصراف</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="97" />
-            <source>Cancel linking</source>
-            <translation>لغو پیوند</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="152" />
-            <source>The code works once, until %1.</source>
-            <translation>این کد یک بار کار می‌کند، تا %1.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="164" />
-            <source>your new device</source>
-            <translation>دستگاه تازه‌تان</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="165" />
-            <source>Linked %1. It now holds your journal.</source>
-            <translation>%1 پیوند خورد. اکنون دفترچه‌تان را دارد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="180" />
-            <source>Sending your journal keys to the other device…</source>
-            <translation>در حال فرستادن کلیدهای دفترچه‌تان به دستگاه دیگر…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="186" />
-            <source>Code copied. It leaves the clipboard in a minute, or when Haven locks.</source>
-            <translation>کد رونوشت شد. تا یک دقیقه دیگر، یا وقتی Haven قفل شود، از کلیپ‌بورد پاک می‌شود.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="201" />
-            <location filename="../../src/haven/ui/devices/link_dialog.py" line="202" />
-            <source>Close</source>
-            <translation>بستن</translation>
-        </message>
-    </context>
-    <context>
-        <name>Linking</name>
-        <message>
-            <location filename="../../src/haven/ui/devices/wording.py" line="20" />
-            <source>That is not a Haven pairing code. It starts with “hvn1-”.</source>
-            <translation>این کد جفت‌سازی Haven نیست. با «hvn1-» شروع می‌شود.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/wording.py" line="22" />
-            <source>The code is mistyped or incomplete. Check it against the other screen and try again.</source>
-            <translation>کد اشتباه تایپ شده یا ناقص است. آن را با صفحهٔ دیگر مقایسه کنید و دوباره امتحان کنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/wording.py" line="27" />
-            <source>This code has expired or was already used. Make a new one on your other device.</source>
-            <translation>این کد منقضی شده یا قبلاً به کار رفته است. در دستگاه دیگرتان کد تازه‌ای بسازید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/wording.py" line="32" />
-            <source>Haven cannot reach your other device. Both need to be on the same network, with Haven open on the Devices page.</source>
-            <translation>‏Haven نمی‌تواند به دستگاه دیگرتان برسد. هر دو باید روی یک شبکه باشند و Haven در صفحهٔ «دستگاه‌ها» باز باشد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/wording.py" line="38" />
-            <source>Linking stopped because the words did not match. Nothing was shared.</source>
-            <translation>پیوند متوقف شد، چون واژه‌ها یکسان نبودند. چیزی به اشتراک گذاشته نشد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/wording.py" line="42" />
-            <source>Your other device said the words did not match. Nothing was shared.</source>
-            <translation>دستگاه دیگرتان گفت واژه‌ها یکسان نبودند. چیزی به اشتراک گذاشته نشد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/wording.py" line="46" />
-            <source>The other device went away before linking finished. Nothing was shared; try again.</source>
-            <translation>دستگاه دیگر پیش از پایان پیوند رفت. چیزی به اشتراک گذاشته نشد؛ دوباره امتحان کنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/wording.py" line="51" />
-            <source>This computer already has a vault; nothing was changed.</source>
-            <translation>این رایانه از پیش خزانه‌ای دارد؛ چیزی تغییر نکرد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/wording.py" line="53" />
-            <source>Linking was cancelled. Nothing was shared.</source>
-            <translation>پیوند لغو شد. چیزی به اشتراک گذاشته نشد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/devices/wording.py" line="54" />
-            <source>Linking did not work; nothing was changed. Try again.</source>
-            <translation>پیوند انجام نشد؛ چیزی تغییر نکرد. دوباره امتحان کنید.</translation>
-        </message>
-    </context>
-    <context>
-        <name>LookSection</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="18" />
-            <source>Privacy and appearance</source>
-            <extracomment>Something changed: the window re-applies theme, font, title and auto-lock.</extracomment>
-            <translation>حریم خصوصی و ظاهر</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="22" />
-            <source> min</source>
-            <translation> دقیقه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="23" />
-            <source>Never</source>
-            <translation>هرگز</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="24" />
-            <source>Lock after minutes without use</source>
-            <translation>قفل پس از چند دقیقه بی‌استفادگی</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="25" />
-            <source>0 means never</source>
-            <translation>۰ یعنی هرگز</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="27" />
-            <source>Theme</source>
-            <translation>پوسته</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="29" />
-            <source>Same as the system</source>
-            <translation>مانند سیستم</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="30" />
-            <source>Light</source>
-            <translation>روشن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="31" />
-            <source>Dark</source>
-            <translation>تیره</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="32" />
-            <source>High contrast</source>
-            <translation>کنتراست بالا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="36" />
-            <source>Text size</source>
-            <translation>اندازهٔ متن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="39" />
-            <source>%1 %</source>
-            <translation>%1٪</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="40" />
-            <source>Dis&amp;creet mode: a neutral window title</source>
-            <translation>حالت محتاطانه: عنوان پنجرهٔ خنثی (&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="41" />
-            <source>Discreet mode</source>
-            <translation>حالت محتاطانه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="43" />
-            <source>The window is called Notes instead of Haven</source>
-            <translation>نام پنجره به جای Haven «یادداشت‌ها» می‌شود</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="45" />
-            <source>&amp;Auto-lock after</source>
-            <translation>قفل خودکار پس از (&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="46" />
-            <source>&amp;Theme</source>
-            <translation>پوسته (&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/look.py" line="47" />
-            <source>Te&amp;xt size</source>
-            <translation>اندازهٔ متن (&amp;X)</translation>
-        </message>
-    </context>
-    <context>
-        <name>MeTab</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="51" />
-            <source>The space's guidelines</source>
-            <extracomment>name, pronouns, colour</extracomment>
-            <translation>رهنمودهای فضا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="55" />
-            <source>Your name in this space</source>
-            <translation>نام شما در این فضا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="58" />
-            <source>Your pronouns in this space</source>
-            <translation>ضمیرهای شما در این فضا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="60" />
-            <source>Your colour in this space</source>
-            <translation>رنگ شما در این فضا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="63" />
-            <source>Colour %1</source>
-            <translation>رنگ %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="65" />
-            <source>Sav&amp;e name</source>
-            <translation>ذخیرهٔ نام (&amp;E)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="66" />
-            <source>Save your name in this space</source>
-            <translation>نام‌تان را در این فضا ذخیره کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="69" />
-            <source>Mute words, one per line</source>
-            <translation>واژه‌های بی‌صداشده، هر کدام در یک سطر</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="70" />
-            <source>One word or phrase per line</source>
-            <translation>هر واژه یا عبارت در یک سطر</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="72" />
-            <source>Save mu&amp;te words</source>
-            <translation>ذخیرهٔ واژه‌های بی‌صداشده (&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="73" />
-            <source>Save the mute words</source>
-            <translation>واژه‌های بی‌صداشده را ذخیره کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="76" />
-            <source>Leave this spa&amp;ce…</source>
-            <translation>ترک این فضا (&amp;C)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="77" />
-            <source>Leave this space</source>
-            <translation>ترک این فضا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="78" />
-            <source>Hand o&amp;ver ownership…</source>
-            <translation>واگذاری مالکیت (&amp;V)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="80" />
-            <source>Hand over ownership of this space to another member</source>
-            <translation>مالکیت این فضا را به عضو دیگری واگذار کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="85" />
-            <source>You in this space</source>
-            <translation>شما در این فضا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="87" />
-            <source>Na&amp;me</source>
-            <translation>نام (&amp;M)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="88" />
-            <source>&amp;Pronouns</source>
-            <translation>ضمیرها (&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="89" />
-            <source>C&amp;olour</source>
-            <translation>رنگ (&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="93" />
-            <source>Other spaces know you by another name and key, so nobody can link your memberships.</source>
-            <translation>فضاهای دیگر شما را با نام و کلید دیگری می‌شناسند، پس هیچ‌کس نمی‌تواند عضویت‌هایتان را به هم ربط دهد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="99" />
-            <source>Mute words</source>
-            <translation>واژه‌های بی‌صداشده</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="101" />
-            <source>Posts containing these are hidden for you only.</source>
-            <translation>پست‌هایی که این‌ها را دارند فقط برای شما پنهان می‌شوند.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="109" />
-            <source>Your membership</source>
-            <translation>عضویت شما</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="143" />
-            <source>No description.</source>
-            <translation>بدون توضیح.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="146" />
-            <source>No guidelines yet.</source>
-            <translation>هنوز رهنمودی نیست.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="165" />
-            <source>You are not a member of this space any more. What you read before stays on this computer, locked in your vault.</source>
-            <translation>شما دیگر عضو این فضا نیستید. آنچه پیش‌تر خوانده‌اید روی همین رایانه، قفل‌شده در خزانه‌تان، می‌ماند.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="170" />
-            <source>You own this space. If you leave, the highest-ranked member who joined first becomes its owner; to choose who, hand it over first.</source>
-            <translation>شما مالک این فضا هستید. اگر آن را ترک کنید، بالاترین عضو از نظر نقش که زودتر پیوسته مالک می‌شود؛ برای انتخاب جانشین، اول مالکیت را واگذار کنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="174" />
-            <source>Leaving stops new posts reaching you; the others see that you left.</source>
-            <translation>با ترک فضا، پست‌های تازه دیگر به شما نمی‌رسد؛ دیگران می‌بینند که رفته‌اید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/me_tab.py" line="188" />
-            <source>Choose a name for this space.</source>
-            <translation>برای این فضا نامی انتخاب کنید.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MembersTab</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="47" />
-            <source>Name</source>
-            <extracomment>member key, role value</extracomment>
-            <translation>نام</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="48" />
-            <source>Pronouns</source>
-            <translation>ضمیرها</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="49" />
-            <source>Role</source>
-            <translation>نقش</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="50" />
-            <source>Key</source>
-            <translation>کلید</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="51" />
-            <source>Check</source>
-            <translation>بررسی</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="63" />
-            <source>Members</source>
-            <translation>اعضا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="66" />
-            <source>New role for the selected member</source>
-            <translation>نقش تازه برای عضو انتخاب‌شده</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="69" />
-            <source>Set &amp;role</source>
-            <translation>تعیین نقش (&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="70" />
-            <source>Give the selected member this role</source>
-            <translation>این نقش را به عضو انتخاب‌شده بده</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="71" />
-            <source>Remo&amp;ve from space…</source>
-            <translation>بیرون کردن از فضا (&amp;V)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="72" />
-            <source>Remove the selected member</source>
-            <translation>عضو انتخاب‌شده را بیرون کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="73" />
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="176" />
-            <source>Bloc&amp;k</source>
-            <translation>مسدود کن (&amp;K)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="74" />
-            <source>Block or unblock the selected member</source>
-            <translation>عضو انتخاب‌شده را مسدود یا آزاد کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="75" />
-            <source>Hides their posts for you only</source>
-            <translation>پست‌هایشان را فقط برای شما پنهان می‌کند</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="78" />
-            <source>R&amp;ole</source>
-            <translation>نقش (&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="117" />
-            <source>%1 (you)</source>
-            <translation>%1 (شما)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="119" />
-            <source>%1 (blocked)</source>
-            <translation>%1 (مسدود)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="129" />
-            <source>Key fingerprint: %1</source>
-            <translation>اثر انگشت کلید: %1</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="136" />
-            <source>%n members</source>
-            <translation>
-                <numerusform>%n عضو</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/members_tab.py" line="176" />
-            <source>Unbloc&amp;k</source>
-            <translation>آزاد کن (&amp;K)</translation>
-        </message>
-    </context>
-    <context>
-        <name>Messages</name>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="30" />
-            <source>Choose a passphrase.</source>
-            <translation>یک گذرواژه انتخاب کنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="32" />
-            <source>This passphrase is too short: use at least 10 characters.</source>
-            <translation>این گذرواژه خیلی کوتاه است: دست‌کم ۱۰ نویسه به کار ببرید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="34" />
-            <location filename="../../src/haven/ui/messages.py" line="83" />
-            <source>This passphrase is too easy to guess: add a few uncommon words.</source>
-            <translation>حدس زدن این گذرواژه خیلی آسان است: چند واژهٔ کم‌کاربرد اضافه کنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="37" />
-            <source>The two passphrases do not match.</source>
-            <translation>دو گذرواژه یکسان نیستند.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="42" />
-            <source>Very weak</source>
-            <translation>خیلی ضعیف</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="43" />
-            <source>Weak</source>
-            <translation>ضعیف</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="44" />
-            <source>Fair</source>
-            <translation>متوسط</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="45" />
-            <source>Strong</source>
-            <translation>قوی</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="46" />
-            <source>Very strong</source>
-            <translation>خیلی قوی</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="48" />
-            <source>Strength: %1</source>
-            <translation>قدرت: %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="54" />
-            <source>That passphrase is not right. Check it and try again.</source>
-            <translation>این گذرواژه درست نیست. آن را بررسی کنید و دوباره امتحان کنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="56" />
-            <source>Haven is already open in another window. Close it there first.</source>
-            <translation>‏Haven از پیش در پنجرهٔ دیگری باز است. اول آنجا ببندیدش.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="60" />
-            <source>The vault files are damaged (a disk error, or a file was changed), so Haven cannot open them. Nothing was changed. Restore your most recent backup into a new folder: haven restore FILE.</source>
-            <translation>پرونده‌های خزانه آسیب دیده‌اند (خطای دیسک، یا پرونده‌ای تغییر کرده)، پس Haven نمی‌تواند بازشان کند. چیزی تغییر نکرد. تازه‌ترین پشتیبان‌تان را در پوشه‌ای تازه بازیابی کنید: haven restore FILE.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="67" />
-            <source>There is no vault in this folder yet.</source>
-            <translation>هنوز در این پوشه خزانه‌ای نیست.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="69" />
-            <source>A vault already exists in this folder; nothing was changed.</source>
-            <translation>در این پوشه از پیش خزانه‌ای هست؛ چیزی تغییر نکرد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="73" />
-            <source>The disk is full; nothing was saved. Free some space and try again.</source>
-            <translation>دیسک پر است؛ چیزی ذخیره نشد. کمی جا باز کنید و دوباره امتحان کنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="77" />
-            <source>The vault is locked.</source>
-            <translation>خزانه قفل است.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="79" />
-            <source>Choose a different passphrase from the ones this vault already uses.</source>
-            <translation>گذرواژه‌ای غیر از گذرواژه‌هایی که این خزانه به کار می‌برد انتخاب کنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="87" />
-            <source>That entry no longer exists.</source>
-            <translation>آن یادداشت دیگر وجود ندارد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="89" />
-            <source>Some of what you typed cannot be saved. Check the title, text and tags.</source>
-            <translation>بخشی از آنچه نوشته‌اید ذخیره‌شدنی نیست. عنوان، متن و برچسب‌ها را بررسی کنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="92" />
-            <source>Something went wrong; nothing was changed.</source>
-            <translation>مشکلی پیش آمد؛ چیزی تغییر نکرد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="98" />
-            <source>Very low</source>
-            <translation>خیلی بد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="99" />
-            <source>Low</source>
-            <translation>بد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="100" />
-            <source>Okay</source>
-            <translation>معمولی</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="101" />
-            <source>Good</source>
-            <translation>خوب</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/messages.py" line="102" />
-            <source>Great</source>
-            <translation>عالی</translation>
-        </message>
-    </context>
-    <context>
-        <name>ModerationTab</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="37" />
-            <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="39" />
-            <source>Reports</source>
-            <extracomment>post id of the selected report</extracomment>
-            <translation>گزارش‌ها</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="41" />
-            <source>&amp;Open the post</source>
-            <translation>باز کردن پست (&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="42" />
-            <source>Open the reported post in the feed</source>
-            <translation>پست گزارش‌شده را در فید باز کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="43" />
-            <source>Re&amp;move the post…</source>
-            <translation>برداشتن پست (&amp;M)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="44" />
-            <source>Remove the reported post</source>
-            <translation>پست گزارش‌شده را بردار</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="49" />
-            <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="50" />
-            <source>Moderation log</source>
-            <translation>گزارش نظارت</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="76" />
-            <source>a post not loaded here</source>
-            <translation>پستی که اینجا بارگذاری نشده</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="78" />
-            <source>(already removed or deleted)</source>
-            <translation>(پیش‌تر برداشته یا حذف شده)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="83" />
-            <source>%1 reported %2: %3</source>
-            <translation>%1 پست %2 را گزارش کرد: %3</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="93" />
-            <source>Reports (%n)</source>
-            <translation>
-                <numerusform>گزارش‌ها (%n)</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>NetworkSection</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/network.py" line="18" />
-            <source>Local network</source>
-            <extracomment>The person turned LAN sync on or off (stored in the vault by the window).</extracomment>
-            <translation>شبکهٔ محلی</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/network.py" line="19" />
-            <source>Sync with my devices on the local networ&amp;k</source>
-            <translation>همگام‌سازی با دستگاه‌هایم روی شبکهٔ محلی (&amp;K)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/network.py" line="20" />
-            <source>Sync on the local network</source>
-            <translation>همگام‌سازی روی شبکهٔ محلی</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/network.py" line="23" />
-            <source>Haven finds your linked devices on this network; the announcements carry no names. Kept in your vault, so it applies only while it is unlocked.</source>
-            <translation>‏Haven دستگاه‌های پیوندخورده‌تان را روی این شبکه پیدا می‌کند؛ اعلان‌ها هیچ نامی ندارند. در خزانه‌تان نگه داشته می‌شود، پس فقط وقتی قفل باز است اعمال می‌شود.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/network.py" line="29" />
-            <source>Off until you link a device or join a space: nothing listens on the network.</source>
-            <translation>تا وقتی دستگاهی را پیوند ندهید یا به فضایی نپیوندید خاموش است: هیچ چیز روی شبکه گوش نمی‌دهد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/network.py" line="32" />
-            <source>Local network sync is off</source>
-            <translation>همگام‌سازی شبکهٔ محلی خاموش است</translation>
-        </message>
-    </context>
-    <context>
-        <name>NewPassphraseFields</name>
-        <message>
-            <location filename="../../src/haven/ui/passphrase_fields.py" line="59" />
-            <source>Passphrase</source>
-            <translation>گذرواژه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/passphrase_fields.py" line="61" />
-            <source>At least 10 characters; a few uncommon words work well</source>
-            <translation>دست‌کم ۱۰ نویسه؛ چند واژهٔ کم‌کاربرد خوب جواب می‌دهد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/passphrase_fields.py" line="65" />
-            <source>Passphrase again</source>
-            <translation>تکرار گذرواژه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/passphrase_fields.py" line="74" />
-            <source>Pass&amp;phrase</source>
-            <translation>گذرواژه (&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/passphrase_fields.py" line="75" />
-            <source>Passphrase &amp;again</source>
-            <translation>تکرار گذرواژه (&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/passphrase_fields.py" line="85" />
-            <source>Choose a passphrase of at least 10 characters.</source>
-            <translation>گذرواژه‌ای با دست‌کم ۱۰ نویسه انتخاب کنید.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProfileSection</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="23" />
-            <source>Your name and this device</source>
-            <extracomment>The main persona's name or pronouns changed (the window updates its header).</extracomment>
-            <translation>نام شما و این دستگاه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="26" />
-            <source>Your name</source>
-            <translation>نام شما</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="28" />
-            <source>Any name you like; it need not be your real one.</source>
-            <translation>هر نامی که دوست دارید؛ لازم نیست نام واقعی‌تان باشد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="31" />
-            <source>Your pronouns</source>
-            <translation>ضمیرهای شما</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="32" />
-            <source>optional, e.g. she/her, they/them</source>
-            <translation>اختیاری، مثلاً: او</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="33" />
-            <source>&amp;Save name</source>
-            <translation>ذخیرهٔ نام (&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="34" />
-            <source>Save your name and pronouns</source>
-            <translation>نام و ضمیرهایتان را ذخیره کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="36" />
-            <source>This device's name</source>
-            <translation>نام این دستگاه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="38" />
-            <source>e.g. Laptop</source>
-            <translation>مثلاً: لپ‌تاپ</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="39" />
-            <source>Save dev&amp;ice name</source>
-            <translation>ذخیرهٔ نام دستگاه (&amp;I)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="40" />
-            <source>Save this device's name</source>
-            <translation>نام این دستگاه را ذخیره کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="41" />
-            <source>Your na&amp;me</source>
-            <translation>نام شما (&amp;M)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="42" />
-            <source>Pro&amp;nouns</source>
-            <translation>ضمیرها (&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="44" />
-            <source>This de&amp;vice</source>
-            <translation>این دستگاه (&amp;V)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="89" />
-            <source>Type a name first; it need not be your real one.</source>
-            <translation>اول نامی بنویسید؛ لازم نیست نام واقعی‌تان باشد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="96" />
-            <source>Saved. Spaces keep the name you gave each of them.</source>
-            <translation>ذخیره شد. هر فضا نامی را که به آن داده‌اید نگه می‌دارد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="108" />
-            <source>Saved. Your linked devices learn the new name.</source>
-            <translation>ذخیره شد. دستگاه‌های پیوندخورده‌تان نام تازه را یاد می‌گیرند.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/profile.py" line="114" />
-            <source>That name is too long or has characters Haven does not allow.</source>
-            <translation>این نام خیلی بلند است یا نویسه‌هایی دارد که Haven نمی‌پذیرد.</translation>
-        </message>
-    </context>
-    <context>
-        <name>PromptCard</name>
-        <message>
-            <location filename="../../src/haven/ui/journal/prompt_card.py" line="38" />
-            <location filename="../../src/haven/ui/journal/prompt_card.py" line="62" />
-            <source>Prompt of the day</source>
-            <translation>پرسش امروز</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/prompt_card.py" line="44" />
-            <source>Write a&amp;bout this</source>
-            <translation>دربارهٔ این بنویس (&amp;B)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/journal/prompt_card.py" line="45" />
-            <source>Write about this prompt</source>
-            <translation>دربارهٔ این پرسش بنویس</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReactionsBar</name>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/spaces/reactions.py" line="43" />
-            <source>%1: %n reactions</source>
-            <extracomment>kind, on</extracomment>
-            <translation>
-                <numerusform>%1: %n واکنش</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/reactions.py" line="45" />
-            <source>including yours</source>
-            <translation>از جمله واکنش شما</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReasonDialog</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="135" />
-            <source>Reason</source>
-            <translation>دلیل</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="137" />
-            <source>Also &amp;ban: they cannot be added again</source>
-            <translation>محروم هم بشود: دیگر نمی‌توان او را افزود (&amp;B)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="138" />
-            <source>Ban the member</source>
-            <translation>محروم کردن عضو</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="152" />
-            <source>Give a reason.</source>
-            <translation>دلیلی بنویسید.</translation>
-        </message>
-    </context>
-    <context>
-        <name>RelaysSection</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="28" />
-            <source>Relays</source>
-            <translation>رله‌ها</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="33" />
-            <source>Relays of</source>
-            <translation>رله‌های</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="35" />
-            <source>Relays in use</source>
-            <translation>رله‌های در حال استفاده</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="38" />
-            <source>Address of a relay to add</source>
-            <translation>نشانی رله‌ای برای افزودن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="40" />
-            <source>Add rela&amp;y</source>
-            <translation>افزودن رله (&amp;Y)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="41" />
-            <source>Add this relay</source>
-            <translation>این رله را اضافه کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="42" />
-            <source>Rem&amp;ove relay</source>
-            <translation>برداشتن رله (&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="43" />
-            <source>Remove the selected relay</source>
-            <translation>رلهٔ انتخاب‌شده را بردار</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="49" />
-            <source>Relays o&amp;f</source>
-            <translation>رله‌های (&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="50" />
-            <source>In &amp;use</source>
-            <translation>در حال استفاده (&amp;U)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="52" />
-            <source>Ne&amp;w relay</source>
-            <translation>رلهٔ تازه (&amp;W)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="53" />
-            <source>Only the space's admins can change its relays.</source>
-            <translation>فقط مدیران فضا می‌توانند رله‌هایش را تغییر دهند.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="102" />
-            <source>Your journal and linked devices</source>
-            <translation>دفترچه و دستگاه‌های پیوندخورده‌تان</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="145" />
-            <source>No relay: syncs only directly.</source>
-            <translation>بدون رله: فقط مستقیم همگام می‌شود.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="157" />
-            <source>Relay added.</source>
-            <translation>رله اضافه شد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="172" />
-            <source>Relay removed.</source>
-            <translation>رله برداشته شد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="181" />
-            <source>Haven cannot use that address: a relay looks like wss://relay.example.org/ (at most 8 per space; only admins change a space's relays).</source>
-            <translation>‏Haven نمی‌تواند از این نشانی استفاده کند: نشانی رله شبیه wss://relay.example.org/ است (حداکثر ۸ رله برای هر فضا؛ فقط مدیران رله‌های فضا را تغییر می‌دهند).</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/relays.py" line="186" />
-            <source>That relay or space is no longer there; the list is up to date.</source>
-            <translation>آن رله یا فضا دیگر نیست؛ فهرست به‌روز است.</translation>
-        </message>
-    </context>
-    <context>
-        <name>RequestsBox</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/requests_box.py" line="34" />
-            <location filename="../../src/haven/ui/spaces/requests_box.py" line="39" />
-            <source>Join requests</source>
-            <translation>درخواست‌های پیوستن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/requests_box.py" line="41" />
-            <source>A&amp;pprove</source>
-            <translation>تأیید (&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/requests_box.py" line="42" />
-            <source>Approve the selected request</source>
-            <translation>درخواست انتخاب‌شده را تأیید کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/requests_box.py" line="43" />
-            <source>Den&amp;y</source>
-            <translation>رد (&amp;Y)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/requests_box.py" line="44" />
-            <source>Deny the selected request</source>
-            <translation>درخواست انتخاب‌شده را رد کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/requests_box.py" line="45" />
-            <source>&amp;Invite someone…</source>
-            <translation>دعوت از کسی (&amp;I)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/requests_box.py" line="46" />
-            <source>Make an invite code</source>
-            <translation>یک کد دعوت بساز</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/requests_box.py" line="70" />
-            <source>%1 asks to join · %2</source>
-            <translation>%1 درخواست پیوستن دارد · %2</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/spaces/requests_box.py" line="81" />
-            <source>Join requests (%n)</source>
-            <translation>
-                <numerusform>درخواست‌های پیوستن (%n)</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>RestoreDialog</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="53" />
-            <source>Restore a backup</source>
-            <extracomment>The vault was restored into this folder.</extracomment>
-            <translation>بازیابی پشتیبان</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="58" />
-            <source>A backup is restored into a new or empty folder, so nothing you have now is replaced. It opens with the passphrase it had when it was made.</source>
-            <translation>پشتیبان در پوشه‌ای تازه یا خالی بازیابی می‌شود، پس چیزی از آنچه اکنون دارید جایگزین نمی‌شود. با گذرواژه‌ای باز می‌شود که هنگام ساختنش داشت.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="64" />
-            <source>Backup file</source>
-            <translation>پروندهٔ پشتیبان</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="65" />
-            <source>C&amp;hoose…</source>
-            <translation>انتخاب (&amp;H)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="66" />
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="121" />
-            <source>Choose the backup file</source>
-            <translation>پروندهٔ پشتیبان را انتخاب کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="68" />
-            <source>New folder for the restored vault</source>
-            <translation>پوشهٔ تازه برای خزانهٔ بازیابی‌شده</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="69" />
-            <source>Ch&amp;oose…</source>
-            <translation>انتخاب (&amp;O)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="70" />
-            <source>Choose the folder</source>
-            <translation>پوشه را انتخاب کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="73" />
-            <source>Passphrase of the backup</source>
-            <translation>گذرواژهٔ پشتیبان</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="76" />
-            <source>Restoring the backup</source>
-            <translation>در حال بازیابی پشتیبان</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="81" />
-            <source>&amp;Restore</source>
-            <translation>بازیابی (&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="82" />
-            <source>Restore the backup</source>
-            <translation>پشتیبان را بازیابی کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="84" />
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="85" />
-            <source>Cancel</source>
-            <translation>انصراف</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="88" />
-            <source>&amp;Backup file</source>
-            <translation>پروندهٔ پشتیبان (&amp;B)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="89" />
-            <source>&amp;Into the folder</source>
-            <translation>در پوشهٔ (&amp;I)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="90" />
-            <source>&amp;Passphrase</source>
-            <translation>گذرواژه (&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="127" />
-            <source>Choose an empty folder</source>
-            <translation>یک پوشهٔ خالی انتخاب کنید</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="137" />
-            <source>Choose the backup file first.</source>
-            <translation>اول پروندهٔ پشتیبان را انتخاب کنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="140" />
-            <source>Choose a new or empty folder for the restored vault.</source>
-            <translation>برای خزانهٔ بازیابی‌شده پوشه‌ای تازه یا خالی انتخاب کنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="143" />
-            <source>Type the backup's passphrase.</source>
-            <translation>گذرواژهٔ پشتیبان را بنویسید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="167" />
-            <source>That folder already holds a vault: choose a new or empty folder.</source>
-            <translation>در آن پوشه از پیش خزانه‌ای هست: پوشه‌ای تازه یا خالی انتخاب کنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="170" />
-            <source>This file is not a Haven backup, or it is damaged. Nothing was restored.</source>
-            <translation>این پرونده پشتیبان Haven نیست، یا آسیب دیده است. چیزی بازیابی نشد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="174" />
-            <source>Nothing was restored: check that the backup file exists and that the folder is new or empty.</source>
-            <translation>چیزی بازیابی نشد: بررسی کنید پروندهٔ پشتیبان وجود دارد و پوشه تازه یا خالی است.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="209" />
-            <source>Backup restored</source>
-            <translation>پشتیبان بازیابی شد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="211" />
-            <source>Your backup was restored into %1.</source>
-            <translation>پشتیبان‌تان در %1 بازیابی شد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="216" />
-            <source>Open it now? The vault open now is locked first, and Haven opens the restored one from then on. Both stay on this computer.</source>
-            <translation>همین حالا بازش کنیم؟ اول خزانه‌ای که اکنون باز است قفل می‌شود و Haven از آن پس خزانهٔ بازیابی‌شده را باز می‌کند. هر دو روی همین رایانه می‌مانند.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="223" />
-            <source>&amp;Open it now</source>
-            <translation>همین حالا باز کن (&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/restore_dialog.py" line="227" />
-            <source>&amp;Later</source>
-            <translation>بعداً (&amp;L)</translation>
-        </message>
-    </context>
-    <context>
-        <name>RevealBox</name>
-        <message>
-            <location filename="../../src/haven/ui/passphrase_fields.py" line="21" />
-            <source>&amp;Show passphrase</source>
-            <translation>نمایش گذرواژه (&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/passphrase_fields.py" line="22" />
-            <source>Show the passphrase</source>
-            <translation>گذرواژه را نشان بده</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/passphrase_fields.py" line="24" />
-            <source>Shows what you typed; make sure nobody can see your screen</source>
-            <translation>آنچه نوشته‌اید را نشان می‌دهد؛ مطمئن شوید کسی صفحه‌تان را نمی‌بیند</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsPage</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings_page.py" line="43" />
-            <source>Settings</source>
-            <extracomment>Something changed: the window re-applies theme, font, title and auto-lock. The person turned LAN sync on or off (stored in the vault by the window). "Change passphrase…" was pressed (only while the vault is open). "Restore a backup…" was pressed. "Restart now" after choosing a language.</extracomment>
-            <translation>تنظیمات</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings_page.py" line="63" />
-            <source>Quick exit: press Shift three times, or %1, to hide Haven and lock it at once. Ctrl+L locks without hiding.</source>
-            <translation>خروج سریع: سه بار Shift یا %1 را بزنید تا Haven فوراً پنهان و قفل شود. ‏Ctrl+L بدون پنهان کردن قفل می‌کند.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings_page.py" line="72" />
-            <source>Haven %1. Free software under the GNU General Public License, version 3 or later. Haven never checks for updates and sends no telemetry.</source>
-            <translation>‏Haven %1. نرم‌افزار آزاد تحت پروانهٔ عمومی همگانی گنو (GPL)، نسخهٔ ۳ یا بالاتر. ‏Haven هرگز به‌روزرسانی را بررسی نمی‌کند و هیچ داده‌ای دربارهٔ استفاده نمی‌فرستد.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ShortcutSheet</name>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="43" />
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="53" />
-            <source>Keyboard shortcuts</source>
-            <extracomment>The keys that open the sheet.</extracomment>
-            <translation>میان‌برهای صفحه‌کلید</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="47" />
-            <source>Alt and an underlined letter presses that button or moves to that field. Tab and Shift+Tab move between fields; Esc closes a dialog.</source>
-            <translation>‏Alt همراه حرفی که زیرش خط دارد آن دکمه را می‌زند یا به آن خانه می‌برد. ‏Tab و Shift+Tab میان خانه‌ها جابه‌جا می‌کنند؛ ‏Esc پنجرهٔ گفت‌وگو را می‌بندد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="54" />
-            <source>Keys</source>
-            <translation>کلیدها</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="54" />
-            <source>What they do</source>
-            <translation>چه می‌کنند</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="66" />
-            <source>&amp;Close</source>
-            <translation>بستن (&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="67" />
-            <source>Close the list of shortcuts</source>
-            <translation>فهرست میان‌برها را ببند</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="77" />
-            <source>%1 or %2</source>
-            <translation>%1 یا %2</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="80" />
-            <source>Shift three times</source>
-            <translation>سه بار Shift</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="83" />
-            <source>Quick exit: hide Haven and lock it at once</source>
-            <translation>خروج سریع: Haven را فوراً پنهان و قفل کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="85" />
-            <source>Lock</source>
-            <translation>قفل</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="88" />
-            <source>Show this list of shortcuts</source>
-            <translation>این فهرست میان‌برها را نشان بده</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="92" />
-            <source>Go to %1</source>
-            <translation>رفتن به %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="94" />
-            <source>Journal: a new entry</source>
-            <translation>دفترچه: یادداشت تازه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="95" />
-            <source>Journal: save the entry</source>
-            <translation>دفترچه: ذخیرهٔ یادداشت</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="96" />
-            <source>Journal: search</source>
-            <translation>دفترچه: جست‌وجو</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/shortcut_sheet.py" line="97" />
-            <source>Spaces: send the post or reply</source>
-            <translation>فضاها: فرستادن پست یا پاسخ</translation>
-        </message>
-    </context>
-    <context>
-        <name>SpaceActions</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="64" />
-            <source>Warnings about this space</source>
-            <extracomment>One write: called in a worker with the spaces service and the space's id. The view's way to run a write: (write, text when done, then, on failure).</extracomment>
-            <translation>هشدارهای این فضا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="87" />
-            <source>Warning: a device of %1 sent two different versions of the same message. It may be a restored backup or a bug, or someone holding their key may be showing different things to different people. Check with them in person.</source>
-            <translation>هشدار: یکی از دستگاه‌های %1 دو نسخهٔ متفاوت از یک پیام فرستاد. شاید پشتیبانی بازیابی‌شده یا یک خطا باشد، یا کسی که کلید او را دارد چیزهای متفاوتی به افراد مختلف نشان می‌دهد. حضوری با او بررسی کنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="95" />
-            <source>Warning: %1 sent this computer a space key that does not match the key announced to the group, so it was not used. Someone holding their key may be trying to read the space. Check with them in person.</source>
-            <translation>هشدار: %1 کلید فضایی به این رایانه فرستاد که با کلید اعلام‌شده به گروه جور نیست، پس به کار نرفت. شاید کسی که کلید او را دارد می‌کوشد فضا را بخواند. حضوری با او بررسی کنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="164" />
-            <source>Not changed: you can edit or delete only your own posts, and only while they are still shown (not deleted or removed by a moderator).</source>
-            <translation>تغییری نکرد: فقط پست‌های خودتان را می‌توانید ویرایش یا حذف کنید، و فقط تا وقتی هنوز نمایش داده می‌شوند (حذف نشده یا ناظر برنداشته باشدشان).</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="181" />
-            <source>Saved your changes.</source>
-            <translation>تغییرهایتان ذخیره شد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="189" />
-            <source>Delete your post</source>
-            <translation>حذف پست‌تان</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="191" />
-            <source>Delete this post for everyone in the space? Its place shows “Deleted by its author”. Others' devices that already synced it delete it when they next sync.</source>
-            <translation>این پست برای همه در این فضا حذف شود؟ جایش «حذف‌شده به دست نویسنده» نشان داده می‌شود. دستگاه‌های دیگرانی که آن را همگام کرده‌اند در همگام‌سازی بعدی حذفش می‌کنند.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="194" />
-            <source>&amp;Delete</source>
-            <translation>حذف (&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="195" />
-            <source>Delete the post</source>
-            <translation>حذف پست</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="202" />
-            <source>Post deleted.</source>
-            <translation>پست حذف شد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="210" />
-            <source>Pinned to the top of the feed.</source>
-            <translation>به بالای فید سنجاق شد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="210" />
-            <source>Unpinned.</source>
-            <translation>سنجاق برداشته شد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="212" />
-            <source>Not pinned: only moderators, admins and the owner pin threads, and only threads still shown. Nothing was changed.</source>
-            <translation>سنجاق نشد: فقط ناظران، مدیران و مالک رشته‌ها را سنجاق می‌کنند، و فقط رشته‌هایی که هنوز نمایش داده می‌شوند. چیزی تغییر نکرد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="230" />
-            <source>Ownership handed over. You are now an admin.</source>
-            <translation>مالکیت واگذار شد. اکنون شما مدیر هستید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="232" />
-            <source>Not handed over: only the owner can hand a space over, and only to a member who is still active in it. Nothing was changed.</source>
-            <translation>واگذار نشد: فقط مالک می‌تواند فضا را واگذار کند، و فقط به عضوی که هنوز در آن فعال است. چیزی تغییر نکرد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="245" />
-            <source>Leave “%1”? You stop receiving new posts, and the others see that you left. To come back you need a new invite.</source>
-            <translation>«%1» را ترک می‌کنید؟ دیگر پست تازه‌ای به شما نمی‌رسد و دیگران می‌بینند که رفته‌اید. برای بازگشت به دعوت تازه‌ای نیاز دارید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="250" />
-            <source>You are its owner: ownership passes to the highest-ranked member who joined first, unless you hand it over first.</source>
-            <translation>شما مالک آن هستید: مالکیت به بالاترین عضو از نظر نقش که زودتر پیوسته می‌رسد، مگر آنکه اول آن را واگذار کنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="254" />
-            <source>Leave this space</source>
-            <translation>ترک این فضا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="256" />
-            <source>&amp;Leave</source>
-            <translation>ترک (&amp;L)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="257" />
-            <source>Leave the space</source>
-            <translation>ترک فضا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="258" />
-            <source>Also &amp;delete everything of this space from this computer</source>
-            <translation>همهٔ داده‌های این فضا را هم از این رایانه پاک کن (&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="259" />
-            <source>Also delete everything of this space from this computer</source>
-            <translation>همهٔ داده‌های این فضا را هم از این رایانه پاک کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="274" />
-            <source>You left “%1” and its data was deleted from this computer.</source>
-            <translation>«%1» را ترک کردید و داده‌هایش از این رایانه پاک شد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="278" />
-            <source>You left “%1”.</source>
-            <translation>«%1» را ترک کردید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/own_actions.py" line="279" />
-            <source>You could not leave: you are not an active member of this space.</source>
-            <translation>نتوانستید ترک کنید: عضو فعال این فضا نیستید.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SpaceStatus</name>
-        <message>
-            <location filename="../../src/haven/ui/space_status.py" line="36" />
-            <source>Synced just now through a relay</source>
-            <extracomment>How often "N min ago" is re-worded. How long what an action did stays on screen.</extracomment>
-            <translation>همین حالا از طریق رله همگام شد</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/space_status.py" line="38" />
-            <source>Synced %n min ago through a relay</source>
-            <translation>
-                <numerusform>%n دقیقه پیش از طریق رله همگام شد</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/space_status.py" line="39" />
-            <source>Synced %n hours ago through a relay</source>
-            <translation>
-                <numerusform>%n ساعت پیش از طریق رله همگام شد</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/space_status.py" line="42" />
-            <source>Synced just now on the local network</source>
-            <translation>همین حالا روی شبکهٔ محلی همگام شد</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/space_status.py" line="44" />
-            <source>Synced %n min ago on the local network</source>
-            <translation>
-                <numerusform>%n دقیقه پیش روی شبکهٔ محلی همگام شد</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/space_status.py" line="45" />
-            <source>Synced %n hours ago on the local network</source>
-            <translation>
-                <numerusform>%n ساعت پیش روی شبکهٔ محلی همگام شد</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/space_status.py" line="47" />
-            <source>Synced just now with a direct connection</source>
-            <translation>همین حالا با اتصال مستقیم همگام شد</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/space_status.py" line="49" />
-            <source>Synced %n min ago with a direct connection</source>
-            <translation>
-                <numerusform>%n دقیقه پیش با اتصال مستقیم همگام شد</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/space_status.py" line="50" />
-            <source>Synced %n hours ago with a direct connection</source>
-            <translation>
-                <numerusform>%n ساعت پیش با اتصال مستقیم همگام شد</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/space_status.py" line="55" />
-            <source>Not synced yet</source>
-            <translation>هنوز همگام نشده</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/space_status.py" line="60" />
-            <source>%n waiting to go out</source>
-            <translation>
-                <numerusform>%n مورد در انتظار فرستادن</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/space_status.py" line="62" />
-            <source>%n waiting for earlier events</source>
-            <translation>
-                <numerusform>%n مورد در انتظار رویدادهای پیشین</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>SpaceStatusLabel</name>
-        <message>
-            <location filename="../../src/haven/ui/space_status.py" line="79" />
-            <source>Sync status of this space</source>
-            <translation>وضعیت همگام‌سازی این فضا</translation>
-        </message>
-    </context>
-    <context>
-        <name>SpaceView</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="73" />
-            <source>Space sections</source>
-            <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; "Show older posts" doubles it. Join requests arrive without an event in the log, so an admin's open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
-            <translation>بخش‌های فضا</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="74" />
-            <source>&amp;Feed</source>
-            <translation>فید (&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="75" />
-            <source>Mem&amp;bers</source>
-            <translation>اعضا (&amp;B)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="76" />
-            <source>Mo&amp;deration</source>
-            <translation>نظارت (&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="77" />
-            <source>&amp;About and you</source>
-            <translation>درباره و شما (&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="222" />
-            <source>No space chosen</source>
-            <translation>هیچ فضایی انتخاب نشده</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="254" />
-            <source>Posted.</source>
-            <translation>فرستاده شد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="259" />
-            <source>Replied.</source>
-            <translation>پاسخ داده شد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="266" />
-            <source>Role changed.</source>
-            <translation>نقش تغییر کرد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="271" />
-            <source>Blocked: their posts are hidden for you.</source>
-            <translation>مسدود شد: پست‌هایش برای شما پنهان است.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="273" />
-            <source>Unblocked.</source>
-            <translation>آزاد شد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="279" />
-            <source>Saved your name in this space.</source>
-            <translation>نام‌تان در این فضا ذخیره شد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="283" />
-            <source>Mute words saved.</source>
-            <translation>واژه‌های بی‌صداشده ذخیره شد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="305" />
-            <source>Report a post</source>
-            <translation>گزارش یک پست</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="306" />
-            <source>Tell the moderators what is wrong. Only they can read your report.</source>
-            <translation>به ناظران بگویید چه اشکالی هست. فقط آن‌ها گزارش‌تان را می‌خوانند.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="307" />
-            <source>&amp;Report</source>
-            <translation>گزارش (&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="308" />
-            <source>Send the report</source>
-            <translation>گزارش را بفرست</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="315" />
-            <source>Reported to the moderators.</source>
-            <translation>به ناظران گزارش شد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="321" />
-            <source>Remove a post</source>
-            <translation>برداشتن یک پست</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="322" />
-            <source>Members will see that a moderator removed it, and this reason.</source>
-            <translation>اعضا می‌بینند که یک ناظر آن را برداشته، و این دلیل را.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="323" />
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="342" />
-            <source>Re&amp;move</source>
-            <translation>بردار (&amp;M)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="324" />
-            <source>Remove the post</source>
-            <translation>پست را بردار</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="330" />
-            <source>Post removed.</source>
-            <translation>پست برداشته شد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="337" />
-            <source>Remove a member</source>
-            <translation>بیرون کردن یک عضو</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="339" />
-            <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
-            <translation>‏%1 از این فضا بیرون شود؟ آنچه پیش‌تر خوانده برایش می‌ماند، اما چیز تازه‌ای نه: فضا کلید تازه‌ای می‌گیرد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="343" />
-            <source>Remove the member</source>
-            <translation>عضو را بیرون کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="352" />
-            <source>%1 was removed.</source>
-            <translation>‏%1 بیرون شد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="388" />
-            <source>Sync is not running, so nobody could reach you to join. Unlock again, or check the sync port in Settings.</source>
-            <translation>همگام‌سازی در جریان نیست، پس کسی نمی‌توانست برای پیوستن به شما برسد. دوباره قفل را باز کنید، یا درگاه همگام‌سازی را در تنظیمات بررسی کنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="393" />
-            <source>A direct invite needs sync on the local network, which is off. Turn it on in Settings, or invite through a relay.</source>
-            <translation>دعوت مستقیم به همگام‌سازی روی شبکهٔ محلی نیاز دارد که خاموش است. آن را در تنظیمات روشن کنید، یا از طریق رله دعوت کنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="445" />
-            <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
-            <translation>‏%1 افزوده شد. وقتی Haven او پیام خوشامد را بگیرد، می‌تواند فضا را بخواند.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/space_view.py" line="456" />
-            <source>%1's request was declined.</source>
-            <translation>درخواست %1 رد شد.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Spaces</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="46" />
-            <location filename="../../src/haven/ui/spaces/dialogs.py" line="47" />
-            <source>Cancel</source>
-            <translation>انصراف</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/models.py" line="52" />
-            <source>no reason given</source>
-            <translation>بی‌دلیل</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/models.py" line="53" />
-            <source>Removed by a moderator: %1</source>
-            <translation>برداشته‌شده به دست ناظر: %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/models.py" line="55" />
-            <source>Deleted by its author</source>
-            <translation>حذف‌شده به دست نویسنده</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/models.py" line="57" />
-            <location filename="../../src/haven/ui/spaces/models.py" line="89" />
-            <source>Content warning: %1</source>
-            <translation>هشدار محتوا: %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/models.py" line="73" />
-            <source>pinned</source>
-            <translation>سنجاق‌شده</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/models.py" line="75" />
-            <source>edited</source>
-            <translation>ویرایش‌شده</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/models.py" line="86" />
-            <source>Hidden until you open it</source>
-            <translation>تا بازش نکنید پنهان است</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/spaces/models.py" line="92" />
-            <source>%n replies</source>
-            <translation>
-                <numerusform>%n پاسخ</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/spaces/models.py" line="212" />
-            <source>%n unread</source>
-            <translation>
-                <numerusform>%n خوانده‌نشده</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="27" />
-            <source>Sending care</source>
-            <translation>برایت مهر می‌فرستم</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="28" />
-            <source>Me too</source>
-            <translation>من هم</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="29" />
-            <source>Proud of you</source>
-            <translation>به تو افتخار می‌کنم</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="30" />
-            <source>You are not alone</source>
-            <translation>تنها نیستی</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="31" />
-            <source>Thank you</source>
-            <translation>ممنونم</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="38" />
-            <source>Owner</source>
-            <translation>مالک</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="40" />
-            <source>Admin</source>
-            <translation>مدیر</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="42" />
-            <source>Moderator</source>
-            <translation>ناظر</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="44" />
-            <source>Member</source>
-            <translation>عضو</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="45" />
-            <source>Not a member</source>
-            <translation>عضو نیست</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="68" />
-            <source>⚠ name looks like another member's</source>
-            <translation>⚠ نامش شبیه نام عضو دیگری است</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="70" />
-            <source>⚠ name uses a role word</source>
-            <translation>⚠ نامش واژهٔ یک نقش را دارد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="76" />
-            <source>added a member</source>
-            <translation>عضوی افزود</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="77" />
-            <source>removed a member</source>
-            <translation>عضوی را بیرون کرد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="78" />
-            <source>banned a member</source>
-            <translation>عضوی را محروم کرد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="79" />
-            <source>changed a role</source>
-            <translation>نقشی را تغییر داد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="80" />
-            <source>changed the owner</source>
-            <translation>مالک را تغییر داد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="81" />
-            <source>changed a member's devices</source>
-            <translation>دستگاه‌های عضوی را تغییر داد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="82" />
-            <source>renewed the space key</source>
-            <translation>کلید فضا را نو کرد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="83" />
-            <source>edited the space's details</source>
-            <translation>مشخصات فضا را ویرایش کرد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="84" />
-            <source>pinned a post</source>
-            <translation>پستی را سنجاق کرد</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="85" />
-            <source>unpinned a post</source>
-            <translation>سنجاق پستی را برداشت</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="86" />
-            <source>removed a post</source>
-            <translation>پستی را برداشت</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="98" />
-            <source>That post or member is no longer there; nothing was changed.</source>
-            <translation>آن پست یا عضو دیگر نیست؛ چیزی تغییر نکرد.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/wording.py" line="100" />
-            <source>That could not be done: check what you typed, and that your role in this space allows it. Nothing was changed.</source>
-            <translation>این کار انجام نشد: آنچه نوشته‌اید را بررسی کنید و اینکه نقش‌تان در این فضا اجازه‌اش را می‌دهد. چیزی تغییر نکرد.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SpacesPage</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/spaces_page.py" line="48" />
-            <source>Your spaces</source>
-            <extracomment>How long after an event the views re-read (events often come in bursts during sync). Total unread posts over all spaces (the sidebar shows it).</extracomment>
-            <translation>فضاهای شما</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/spaces_page.py" line="49" />
-            <source>Each with its number of unread posts</source>
-            <translation>هر کدام با شمار پست‌های خوانده‌نشده‌اش</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/spaces_page.py" line="53" />
-            <source>Spaces: small circles you trust</source>
-            <translation>فضاها: حلقه‌های کوچکی که به آن‌ها اعتماد دارید</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/spaces_page.py" line="55" />
-            <source>A space is a private group: a support circle, a topic, an organising team. Everything in it is encrypted for its members only. Start one and invite people, or join with an invite someone gave you.</source>
-            <translation>فضا گروهی خصوصی است: حلقهٔ حمایت، یک موضوع، یا گروهی برای سازمان‌دهی. هر چه در آن است فقط برای اعضایش رمزگذاری می‌شود. یکی بسازید و دیگران را دعوت کنید، یا با دعوتی که کسی به شما داده بپیوندید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/spaces_page.py" line="61" />
-            <source>&amp;New space…</source>
-            <translation>فضای تازه (&amp;N)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/spaces_page.py" line="62" />
-            <source>Create a new space</source>
-            <translation>ساختن فضای تازه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/spaces_page.py" line="63" />
-            <source>&amp;Join…</source>
-            <translation>پیوستن (&amp;J)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/spaces_page.py" line="64" />
-            <source>Join a space with an invite code</source>
-            <translation>پیوستن به فضا با کد دعوت</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/spaces_page.py" line="70" />
-            <source>&amp;Spaces</source>
-            <translation>فضاها (&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/spaces_page.py" line="251" />
-            <source>Space created. You are its owner.</source>
-            <translation>فضا ساخته شد. شما مالک آن هستید.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncStatus</name>
-        <message>
-            <location filename="../../src/haven/ui/sync_status.py" line="23" />
-            <source>Sync is off</source>
-            <extracomment>How often "N min ago" is recomputed.</extracomment>
-            <translation>همگام‌سازی خاموش است</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/sync_status.py" line="25" />
-            <source>Syncing…</source>
-            <translation>در حال همگام‌سازی…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/sync_status.py" line="27" />
-            <source>Last sync failed</source>
-            <translation>آخرین همگام‌سازی ناموفق بود</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/sync_status.py" line="29" />
-            <source>Not synced yet</source>
-            <translation>هنوز همگام نشده</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/sync_status.py" line="34" />
-            <source>Synced just now (relay)</source>
-            <translation>همین حالا همگام شد (رله)</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/sync_status.py" line="36" />
-            <source>Synced %n min ago (relay)</source>
-            <translation>
-                <numerusform>%n دقیقه پیش همگام شد (رله)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/sync_status.py" line="37" />
-            <source>Synced %n hours ago (relay)</source>
-            <translation>
-                <numerusform>%n ساعت پیش همگام شد (رله)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/sync_status.py" line="40" />
-            <source>Synced just now (local network)</source>
-            <translation>همین حالا همگام شد (شبکهٔ محلی)</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/sync_status.py" line="42" />
-            <source>Synced %n min ago (local network)</source>
-            <translation>
-                <numerusform>%n دقیقه پیش همگام شد (شبکهٔ محلی)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/sync_status.py" line="43" />
-            <source>Synced %n hours ago (local network)</source>
-            <translation>
-                <numerusform>%n ساعت پیش همگام شد (شبکهٔ محلی)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/sync_status.py" line="45" />
-            <source>Synced just now (direct connection)</source>
-            <translation>همین حالا همگام شد (اتصال مستقیم)</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/sync_status.py" line="47" />
-            <source>Synced %n min ago (direct connection)</source>
-            <translation>
-                <numerusform>%n دقیقه پیش همگام شد (اتصال مستقیم)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/sync_status.py" line="48" />
-            <source>Synced %n hours ago (direct connection)</source>
-            <translation>
-                <numerusform>%n ساعت پیش همگام شد (اتصال مستقیم)</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncStatusLabel</name>
-        <message>
-            <location filename="../../src/haven/ui/sync_status.py" line="56" />
-            <source>Sync status</source>
-            <translation>وضعیت همگام‌سازی</translation>
-        </message>
-    </context>
-    <context>
-        <name>ThreadView</name>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="71" />
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="202" />
-            <source>Show p&amp;ost</source>
-            <extracomment>post id, kind, on parent id, body, content warning Your own post: edit it, or delete it (the view asks first). post id, pinned (moderators and above)</extracomment>
-            <translation>نمایش پست (&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="72" />
-            <source>Show the post behind the content warning</source>
-            <translation>پستِ پشت هشدار محتوا را نشان بده</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="74" />
-            <source>Post</source>
-            <translation>پست</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="76" />
-            <source>Repor&amp;t…</source>
-            <translation>گزارش (&amp;T)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="77" />
-            <source>Report this post to the moderators</source>
-            <translation>این پست را به ناظران گزارش کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="78" />
-            <source>Re&amp;move post…</source>
-            <translation>برداشتن پست (&amp;M)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="79" />
-            <source>Remove this post as a moderator</source>
-            <translation>این پست را به‌عنوان ناظر بردار</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="80" />
-            <source>&amp;Edit…</source>
-            <translation>ویرایش (&amp;E)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="81" />
-            <source>Edit your post</source>
-            <translation>پست‌تان را ویرایش کنید</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="82" />
-            <source>Dele&amp;te…</source>
-            <translation>حذف (&amp;T)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="83" />
-            <source>Delete your post</source>
-            <translation>حذف پست‌تان</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="84" />
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="154" />
-            <source>P&amp;in</source>
-            <translation>سنجاق (&amp;I)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="85" />
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="156" />
-            <source>Pin this thread to the top</source>
-            <translation>این رشته را به بالا سنجاق کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="89" />
-            <source>Posts in this thread</source>
-            <translation>پست‌های این رشته</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="90" />
-            <source>The first post, then the replies</source>
-            <translation>اول پست نخست، سپس پاسخ‌ها</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="154" />
-            <source>Unpi&amp;n</source>
-            <translation>برداشتن سنجاق (&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="156" />
-            <source>Unpin this thread</source>
-            <translation>سنجاق این رشته را بردار</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="200" />
-            <source>Content warning: %1</source>
-            <translation>هشدار محتوا: %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="202" />
-            <source>Hide p&amp;ost</source>
-            <translation>پنهان کردن پست (&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/spaces/thread_view.py" line="210" />
-            <source>This post is hidden behind a content warning. Press “Show post” to read it.</source>
-            <translation>این پست پشت هشدار محتوا پنهان است. برای خواندنش «نمایش پست» را بزنید.</translation>
-        </message>
-    </context>
-    <context>
-        <name>UnlockPage</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="28" />
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="84" />
-            <source>Haven is locked</source>
-            <extracomment>"Restore a backup…": into a new folder, without opening this vault.</extracomment>
-            <translation>‏Haven قفل است</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="29" />
-            <source>Type your passphrase to open your journal.</source>
-            <translation>برای باز کردن دفترچه‌تان گذرواژه را بنویسید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="33" />
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="34" />
-            <source>Passphrase</source>
-            <translation>گذرواژه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="35" />
-            <source>&amp;Unlock</source>
-            <translation>باز کردن قفل (&amp;U)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="36" />
-            <source>Unlock</source>
-            <translation>باز کردن قفل</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="40" />
-            <source>Opening your vault</source>
-            <translation>در حال باز کردن خزانه‌تان</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="41" />
-            <source>Get &amp;help now</source>
-            <translation>همین حالا کمک بگیرید (&amp;H)</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="42" />
-            <source>Get help now: crisis lines and support</source>
-            <translation>همین حالا کمک بگیرید: خطوط بحران و پشتیبانی</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="43" />
-            <source>&amp;Restore a backup…</source>
-            <translation>بازیابی پشتیبان (&amp;R)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="44" />
-            <source>Restore a backup into a new folder</source>
-            <translation>بازیابی پشتیبان در پوشه‌ای تازه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="77" />
-            <source>Type your passphrase first.</source>
-            <translation>اول گذرواژه‌تان را بنویسید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/unlock_page.py" line="84" />
-            <source>Locked</source>
-            <translation>قفل</translation>
-        </message>
-    </context>
-    <context>
-        <name>VaultDialogs</name>
-        <message>
-            <location filename="../../src/haven/ui/vault_dialogs.py" line="68" />
-            <source>Passphrase changed; your vault is now under a new key.</source>
-            <translation>گذرواژه تغییر کرد؛ خزانه‌تان اکنون زیر کلید تازه‌ای است.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/vault_dialogs.py" line="70" />
-            <source>Passphrase changed.</source>
-            <translation>گذرواژه تغییر کرد.</translation>
-        </message>
-    </context>
-    <context>
-        <name>VaultFilesSection</name>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="29" />
-            <source>Backup and passphrase</source>
-            <extracomment>"Change passphrase…" was pressed (the window opens its dialog). "Restore a backup…" was pressed (the window opens the restore dialog).</extracomment>
-            <translation>پشتیبان و گذرواژه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="32" />
-            <source>&amp;Back up my vault…</source>
-            <translation>از خزانه‌ام پشتیبان بگیر (&amp;B)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="33" />
-            <source>Write an encrypted backup of the vault</source>
-            <translation>از خزانه پشتیبان رمزگذاری‌شده بنویس</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="35" />
-            <source>One encrypted file; it opens with the passphrase the vault has now.</source>
-            <translation>یک پروندهٔ رمزگذاری‌شده؛ با گذرواژه‌ای که خزانه اکنون دارد باز می‌شود.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="37" />
-            <source>R&amp;estore a backup…</source>
-            <translation>بازیابی پشتیبان (&amp;E)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="38" />
-            <source>Restore a backup into a new folder</source>
-            <translation>بازیابی پشتیبان در پوشه‌ای تازه</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="39" />
-            <source>Export my &amp;journal…</source>
-            <translation>برون‌بری دفترچه‌ام (&amp;J)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="40" />
-            <source>Export the journal as plain text</source>
-            <translation>دفترچه را به‌صورت متن ساده برون‌بری کن</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="41" />
-            <source>Change &amp;passphrase…</source>
-            <translation>تغییر گذرواژه (&amp;P)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="42" />
-            <source>Change the vault's passphrase</source>
-            <translation>گذرواژهٔ خزانه را تغییر بده</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="73" />
-            <source>Save an encrypted backup</source>
-            <translation>ذخیرهٔ پشتیبان رمزگذاری‌شده</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="88" />
-            <source>%1 already exists. A backup never replaces a file: choose a new name.</source>
-            <translation>‏%1 از پیش وجود دارد. پشتیبان هرگز پرونده‌ای را جایگزین نمی‌کند: نام تازه‌ای انتخاب کنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="92" />
-            <source>Writing the backup…</source>
-            <translation>در حال نوشتن پشتیبان…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="104" />
-            <source>Encrypted backup written to %1 (%2). It opens with the passphrase your vault has now; keep it somewhere other than this computer.</source>
-            <translation>پشتیبان رمزگذاری‌شده در %1 نوشته شد (%2). با گذرواژه‌ای که خزانه‌تان اکنون دارد باز می‌شود؛ آن را جایی غیر از این رایانه نگه دارید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="118" />
-            <source>Export as plain text</source>
-            <translation>برون‌بری به‌صورت متن ساده</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="121" />
-            <source>An export is NOT encrypted: anyone who can open the files can read your journal. Keep them somewhere safe and delete them when you are done.</source>
-            <translation>برون‌بری رمزگذاری نمی‌شود: هر کسی که بتواند پرونده‌ها را باز کند دفترچه‌تان را می‌خواند. آن‌ها را جای امنی نگه دارید و وقتی کارتان تمام شد پاکشان کنید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="126" />
-            <source>For a copy only you can open, make an encrypted backup instead.</source>
-            <translation>برای نسخه‌ای که فقط خودتان بتوانید باز کنید، به جایش پشتیبان رمزگذاری‌شده بسازید.</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="128" />
-            <source>&amp;Markdown files…</source>
-            <translation>پرونده‌های مارک‌داون (&amp;M)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="129" />
-            <source>One &amp;JSON file…</source>
-            <translation>یک پروندهٔ JSON (&amp;J)…</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="130" />
-            <source>Cancel</source>
-            <translation>انصراف</translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="145" />
-            <source>Export the journal to</source>
-            <translation>برون‌بری دفترچه به</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="165" />
-            <source>Exported %n entries as plain text to %1.</source>
-            <translation>
-                <numerusform>%n یادداشت به‌صورت متن ساده در %1 برون‌بری شد.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="178" />
-            <source>Nothing was written: choose a new name in a folder that exists (an export goes into a new or empty folder).</source>
-            <translation>چیزی نوشته نشد: در پوشه‌ای موجود نام تازه‌ای انتخاب کنید (برون‌بری در پوشه‌ای تازه یا خالی نوشته می‌شود).</translation>
-        </message>
-    </context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../src/haven/ui/app.py" line="80"/>
+        <location filename="../../src/haven/ui/app.py" line="88"/>
+        <source>Already open</source>
+        <extracomment>Makes the runner for commands sent to this window (haven.cli.remote, passed in by haven.__main__: the UI does not import the CLI).</extracomment>
+        <translation>از پیش باز است</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/app.py" line="81"/>
+        <source>Haven is already open on this computer for this data folder, in another window or as `haven serve`. Use that one, or close it first.</source>
+        <translation>‏Haven روی این رایانه برای این پوشهٔ داده از پیش باز است، در پنجره‌ای دیگر یا به‌صورت `haven serve`. از همان استفاده کنید یا اول آن را ببندید.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="29"/>
+        <source>Change passphrase</source>
+        <extracomment>current passphrase, new passphrase, rekey</extracomment>
+        <translation>تغییر گذرواژه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="33"/>
+        <source>Current passphrase</source>
+        <translation>گذرواژهٔ فعلی</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="35"/>
+        <source>Also move my vault to a &amp;new key</source>
+        <translation>خزانه‌ام را به کلید تازه‌ای هم منتقل کن (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="36"/>
+        <source>Also move the vault to a new key</source>
+        <translation>خزانه را به کلید تازه‌ای هم منتقل کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="39"/>
+        <source>Re-encrypts everything, so an old copy of the vault&apos;s key or header no longer opens it. Takes longer; safe if interrupted.</source>
+        <translation>همه‌چیز را دوباره رمزگذاری می‌کند تا نسخهٔ قدیمیِ کلید یا سرآیند خزانه دیگر آن را باز نکند. بیشتر طول می‌کشد؛ اگر قطع شود آسیبی نمی‌زند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="44"/>
+        <source>Changing the passphrase</source>
+        <translation>در حال تغییر گذرواژه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="49"/>
+        <source>C&amp;hange</source>
+        <translation>تغییر بده (&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="50"/>
+        <source>Change the passphrase</source>
+        <translation>گذرواژه را تغییر بده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="52"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="53"/>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="55"/>
+        <source>C&amp;urrent passphrase</source>
+        <translation>گذرواژهٔ فعلی (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="72"/>
+        <source>Type your current passphrase first.</source>
+        <translation>اول گذرواژهٔ فعلی‌تان را بنویسید.</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="38"/>
+        <source>Title (optional)</source>
+        <extracomment>title, body, content warning (&quot;&quot; for none)</extracomment>
+        <translation>عنوان (اختیاری)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="39"/>
+        <source>Post title</source>
+        <translation>عنوان پست</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="44"/>
+        <source>Write a reply…</source>
+        <translation>پاسخی بنویسید…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="44"/>
+        <source>Write a post. Markdown is welcome.</source>
+        <translation>پستی بنویسید. مارک‌داون هم پذیرفته است.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="46"/>
+        <source>Reply text</source>
+        <translation>متن پاسخ</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="46"/>
+        <source>Post text</source>
+        <translation>متن پست</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="47"/>
+        <source>Ctrl+Enter sends</source>
+        <translation>‏Ctrl+Enter می‌فرستد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="51"/>
+        <source>Content warnin&amp;g</source>
+        <translation>هشدار محتوا (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="51"/>
+        <source>Content &amp;warning</source>
+        <translation>هشدار محتوا (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="53"/>
+        <source>Add a content warning</source>
+        <translation>افزودن هشدار محتوا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="54"/>
+        <source>Readers see only the warning until they open it</source>
+        <translation>خوانندگان تا آن را باز نکنند فقط هشدار را می‌بینند</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="57"/>
+        <source>What the post is about, e.g. “family conflict”</source>
+        <translation>این پست دربارهٔ چیست، مثلاً «درگیری خانوادگی»</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="58"/>
+        <source>Content warning text</source>
+        <translation>متن هشدار محتوا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="60"/>
+        <source>&amp;Reply</source>
+        <translation>پاسخ (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="60"/>
+        <source>&amp;Post</source>
+        <translation>بفرست (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="62"/>
+        <source>Send the reply</source>
+        <translation>پاسخ را بفرست</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="62"/>
+        <source>Send the post</source>
+        <translation>پست را بفرست</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="133"/>
+        <source>Write something first.</source>
+        <translation>اول چیزی بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="137"/>
+        <source>Say what the content warning is about, or turn it off.</source>
+        <translation>بگویید هشدار محتوا دربارهٔ چیست، یا آن را خاموش کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="142"/>
+        <source>A post holds at most %1 characters.</source>
+        <translation>هر پست حداکثر %1 نویسه دارد.</translation>
+    </message>
+</context>
+<context>
+    <name>CreateSpaceDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="56"/>
+        <source>New space</source>
+        <translation>فضای تازه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="60"/>
+        <source>Space name</source>
+        <translation>نام فضا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="63"/>
+        <source>Space description</source>
+        <translation>توضیح فضا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="65"/>
+        <source>Topics, separated by commas</source>
+        <translation>موضوع‌ها، جداشده با ویرگول</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="67"/>
+        <source>e.g. coming out, relationships, parenting</source>
+        <translation>مثلاً: آشکارسازی هویت، رابطه‌ها، فرزندپروری</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="70"/>
+        <source>Guidelines new members accept</source>
+        <translation>رهنمودهایی که اعضای تازه می‌پذیرند</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="71"/>
+        <source>Be kind. What is said here stays here.</source>
+        <translation>مهربان باشیم. آنچه اینجا گفته می‌شود همین‌جا می‌ماند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="75"/>
+        <source>&amp;Name</source>
+        <translation>نام (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="76"/>
+        <source>&amp;Description</source>
+        <translation>توضیح (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="77"/>
+        <source>&amp;Topics</source>
+        <translation>موضوع‌ها (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="78"/>
+        <source>&amp;Guidelines</source>
+        <translation>رهنمودها (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="79"/>
+        <source>&amp;Create</source>
+        <translation>بساز (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="79"/>
+        <source>Create the space</source>
+        <translation>فضا را بساز</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="81"/>
+        <source>You will be its owner, under a name used only in this space.</source>
+        <translation>شما مالک آن خواهید بود، با نامی که فقط در همین فضا به کار می‌رود.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="91"/>
+        <source>Give the space a name.</source>
+        <translation>برای فضا نامی بگذارید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="97"/>
+        <source>Up to %1 topics, each up to %2 characters.</source>
+        <translation>حداکثر %1 موضوع، هر کدام حداکثر %2 نویسه.</translation>
+    </message>
+</context>
+<context>
+    <name>CreateVaultPage</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="30"/>
+        <source>Welcome to Haven</source>
+        <extracomment>passphrase, display name, pronouns — all checked already. The person already has Haven on another computer and wants to link this one.</extracomment>
+        <translation>به Haven خوش آمدید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="33"/>
+        <source>Your journal stays on this computer, encrypted with a passphrase only you know. If you forget it, nobody can recover your entries.</source>
+        <translation>دفترچه‌تان روی همین رایانه می‌ماند و با گذرواژه‌ای رمزگذاری می‌شود که فقط شما می‌دانید. اگر آن را فراموش کنید، هیچ‌کس نمی‌تواند نوشته‌هایتان را بازیابی کند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="41"/>
+        <source>Display name</source>
+        <translation>نام نمایشی</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="42"/>
+        <source>Any name you like; it need not be real</source>
+        <translation>هر نامی که دوست دارید؛ لازم نیست نام واقعی باشد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="45"/>
+        <source>optional, e.g. they/them</source>
+        <translation>اختیاری، مثلاً: او</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="46"/>
+        <source>Pronouns</source>
+        <translation>ضمیرها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="52"/>
+        <source>Creating your vault</source>
+        <translation>در حال ساختن خزانه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="53"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="54"/>
+        <source>Create my vault</source>
+        <translation>خزانه‌ام را بساز</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="57"/>
+        <source>&amp;Link to my other device…</source>
+        <translation>به دستگاه دیگرم وصل شو (&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="58"/>
+        <source>Link to my other device</source>
+        <translation>به دستگاه دیگرم وصل شو</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="60"/>
+        <source>Use the journal you already have on another computer</source>
+        <translation>از دفترچه‌ای که روی رایانهٔ دیگری دارید استفاده کنید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="64"/>
+        <source>&amp;Display name</source>
+        <translation>نام نمایشی (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="65"/>
+        <source>Pro&amp;nouns</source>
+        <translation>ضمیرها (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="98"/>
+        <source>Choose a display name (any name you like).</source>
+        <translation>یک نام نمایشی انتخاب کنید (هر نامی که دوست دارید).</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <location filename="../../src/haven/ui/dates.py" line="21"/>
+        <source>%1, %2</source>
+        <translation>%1، %2</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="35"/>
+        <source>Devices</source>
+        <translation>دستگاه‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="39"/>
+        <source>Your journal can live on several of your computers. Linked devices sync with each other directly, encrypted end to end; no server ever sees your entries.</source>
+        <translation>دفترچه‌تان می‌تواند روی چند رایانهٔ شما باشد. دستگاه‌های پیوندخورده مستقیم و با رمزگذاری سرتاسری با هم همگام می‌شوند؛ هیچ سروری نوشته‌هایتان را نمی‌بیند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="45"/>
+        <source>Linked devices</source>
+        <translation>دستگاه‌های پیوندخورده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="47"/>
+        <source>&amp;Link a new device…</source>
+        <translation>پیوند دستگاه تازه (&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="48"/>
+        <source>Link a new device</source>
+        <translation>پیوند دستگاه تازه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="49"/>
+        <source>&amp;Unlink…</source>
+        <translation>قطع پیوند (&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="50"/>
+        <source>Unlink the selected device</source>
+        <translation>پیوند دستگاه انتخاب‌شده را قطع کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="122"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="167"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="201"/>
+        <source>Unnamed device</source>
+        <translation>دستگاه بی‌نام</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="126"/>
+        <source>%1 — this device</source>
+        <translation>%1 — همین دستگاه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="128"/>
+        <source>%1 — unlinked</source>
+        <translation>%1 — پیوندش قطع شده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="171"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="172"/>
+        <source>Unlink %1?</source>
+        <translation>پیوند %1 قطع شود؟</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="175"/>
+        <source>It keeps what it already has, but it cannot read anything written after this: your journal moves to a new key that it never receives. To remove what is already on it, erase Haven&apos;s data there.</source>
+        <translation>آنچه را دارد نگه می‌دارد، اما چیزی را که پس از این نوشته شود نمی‌تواند بخواند: دفترچه‌تان به کلید تازه‌ای منتقل می‌شود که هرگز به آن نمی‌رسد. برای پاک کردن آنچه اکنون روی آن است، داده‌های Haven را همان‌جا پاک کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="180"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="181"/>
+        <source>Unlink</source>
+        <translation>قطع پیوند</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="182"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="183"/>
+        <source>Keep it linked</source>
+        <translation>پیوندش بماند</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="206"/>
+        <source>%1 is unlinked. Your other devices receive the new key when they next sync.</source>
+        <translation>پیوند %1 قطع شد. دستگاه‌های دیگرتان در همگام‌سازی بعدی کلید تازه را می‌گیرند.</translation>
+    </message>
+</context>
+<context>
+    <name>Discreet</name>
+    <message>
+        <location filename="../../src/haven/ui/discreet.py" line="20"/>
+        <source>Notes</source>
+        <translation>یادداشت‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>DuressDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="41"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="70"/>
+        <source>Remove the duress passphrase</source>
+        <extracomment>current passphrase, duress passphrase (&quot;&quot; when removing), wipe the vault on use</extracomment>
+        <translation>گذرواژهٔ اجبار را حذف کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="41"/>
+        <source>Duress passphrase</source>
+        <translation>گذرواژهٔ اجبار</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="46"/>
+        <source>Your vault&apos;s passphrase</source>
+        <translation>گذرواژهٔ خزانه‌تان</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="48"/>
+        <source>Using it also &amp;destroys this vault</source>
+        <translation>استفاده از آن این خزانه را هم نابود می‌کند (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="49"/>
+        <source>Using the duress passphrase destroys this vault</source>
+        <translation>استفاده از گذرواژهٔ اجبار این خزانه را نابود می‌کند</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="52"/>
+        <source>If ticked, unlocking with the duress passphrase also overwrites this vault&apos;s key, without a sign. After that nobody — you included — can ever open this vault again with any passphrase; only a backup brings it back.</source>
+        <translation>اگر علامت بخورد، باز کردن قفل با گذرواژهٔ اجبار کلید این خزانه را هم بی‌هیچ نشانه‌ای پاک می‌کند. از آن پس هیچ‌کس — حتی خودتان — با هیچ گذرواژه‌ای دیگر نمی‌تواند این خزانه را باز کند؛ فقط یک پشتیبان آن را برمی‌گرداند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="58"/>
+        <source>I &amp;understand this cannot be undone</source>
+        <translation>می‌دانم که این کار برگشت‌پذیر نیست (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="59"/>
+        <source>I understand the vault cannot be recovered</source>
+        <translation>می‌دانم که خزانه بازیابی‌شدنی نیست</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="63"/>
+        <source>Saving the duress passphrase</source>
+        <translation>در حال ذخیرهٔ گذرواژهٔ اجبار</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="68"/>
+        <source>&amp;Remove</source>
+        <translation>حذف کن (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="68"/>
+        <source>&amp;Set</source>
+        <translation>تنظیم کن (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="72"/>
+        <source>Set the duress passphrase</source>
+        <translation>گذرواژهٔ اجبار را تنظیم کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="75"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="76"/>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="78"/>
+        <source>Your &amp;passphrase</source>
+        <translation>گذرواژهٔ شما (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="86"/>
+        <source>The decoy journal and everything written in it are deleted.</source>
+        <translation>دفترچهٔ پوششی و هر چه در آن نوشته شده پاک می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="106"/>
+        <source>Type your vault&apos;s passphrase first.</source>
+        <translation>اول گذرواژهٔ خزانه‌تان را بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="115"/>
+        <source>Tick the second box to confirm, or untick the first.</source>
+        <translation>برای تأیید، جعبهٔ دوم را علامت بزنید، یا علامت جعبهٔ اول را بردارید.</translation>
+    </message>
+</context>
+<context>
+    <name>DuressSettings</name>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="149"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="150"/>
+        <source>Duress passphrase</source>
+        <translation>گذرواژهٔ اجبار</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="156"/>
+        <source>If someone forces you to unlock Haven, you can type a second passphrase instead of yours. It opens a separate decoy journal — write a few entries in it yourself, so it looks lived in — with no spaces and no linked devices. Your real vault stays closed. From outside, Haven&apos;s files look the same whether or not you set one, but someone who knows Haven well and examines the files closely may still suspect it.</source>
+        <translation>اگر کسی شما را مجبور کند Haven را باز کنید، می‌توانید به جای گذرواژهٔ خودتان گذرواژهٔ دومی بنویسید. این گذرواژه دفترچهٔ پوششیِ جداگانه‌ای را باز می‌کند — چند یادداشت در آن بنویسید تا واقعی به نظر برسد — بدون هیچ فضا و دستگاه پیوندخورده‌ای. خزانهٔ واقعی‌تان بسته می‌ماند. از بیرون، پرونده‌های Haven چه آن را تنظیم کرده باشید چه نه یکسان به نظر می‌رسند، اما کسی که Haven را خوب بشناسد و پرونده‌ها را از نزدیک بررسی کند ممکن است باز هم به آن شک کند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="167"/>
+        <source>Set &amp;duress passphrase…</source>
+        <translation>تنظیم گذرواژهٔ اجبار (&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="168"/>
+        <source>Set a duress passphrase</source>
+        <translation>یک گذرواژهٔ اجبار تنظیم کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="169"/>
+        <source>Remove duress passphrase…</source>
+        <translation>حذف گذرواژهٔ اجبار…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="170"/>
+        <source>Remove the duress passphrase</source>
+        <translation>گذرواژهٔ اجبار را حذف کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="196"/>
+        <source>Unlock Haven to change this.</source>
+        <translation>برای تغییر این، قفل Haven را باز کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="198"/>
+        <source>No duress passphrase is set.</source>
+        <translation>هیچ گذرواژهٔ اجباری تنظیم نشده است.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="201"/>
+        <source>A duress passphrase is set. Using it also destroys this vault.</source>
+        <translation>گذرواژهٔ اجبار تنظیم شده است. استفاده از آن این خزانه را هم نابود می‌کند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="204"/>
+        <source>A duress passphrase is set.</source>
+        <translation>گذرواژهٔ اجبار تنظیم شده است.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="233"/>
+        <source>Duress passphrase removed.</source>
+        <translation>گذرواژهٔ اجبار حذف شد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/settings_duress.py" line="236"/>
+        <source>Duress passphrase set. Lock Haven and unlock with it to write in the decoy journal.</source>
+        <translation>گذرواژهٔ اجبار تنظیم شد. Haven را قفل کنید و با آن باز کنید تا در دفترچهٔ پوششی بنویسید.</translation>
+    </message>
+</context>
+<context>
+    <name>EditPostDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="32"/>
+        <source>Edit your reply</source>
+        <translation>پاسخ‌تان را ویرایش کنید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="32"/>
+        <source>Edit your post</source>
+        <translation>پست‌تان را ویرایش کنید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="42"/>
+        <source>&amp;Save</source>
+        <translation>ذخیره (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="42"/>
+        <source>Save the changes</source>
+        <translation>تغییرها را ذخیره کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="47"/>
+        <source>Everyone in the space sees that the post was edited, and the new text.</source>
+        <translation>همه در این فضا می‌بینند که پست ویرایش شده است، و متن تازه را هم.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryEditor</name>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="54"/>
+        <source>Title (optional)</source>
+        <translation>عنوان (اختیاری)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="55"/>
+        <source>Entry title</source>
+        <translation>عنوان یادداشت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="58"/>
+        <source>Write here. Markdown is welcome.</source>
+        <translation>اینجا بنویسید. مارک‌داون هم پذیرفته است.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="59"/>
+        <source>Entry text</source>
+        <translation>متن یادداشت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="60"/>
+        <source>Plain text; Markdown formatting is kept</source>
+        <translation>متن ساده؛ قالب‌بندی مارک‌داون حفظ می‌شود</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="62"/>
+        <source>Mood</source>
+        <translation>حال‌وهوا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="63"/>
+        <source>No mood</source>
+        <translation>بدون حال‌وهوا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="67"/>
+        <source>e.g. family, coming-out</source>
+        <translation>مثلاً: خانواده، آشکارسازی</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="68"/>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="69"/>
+        <source>Separate tags with commas or spaces</source>
+        <translation>برچسب‌ها را با ویرگول یا فاصله جدا کنید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="73"/>
+        <source>&amp;Save</source>
+        <translation>ذخیره (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="74"/>
+        <source>Save entry</source>
+        <translation>ذخیرهٔ یادداشت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="75"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>ذخیره (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="76"/>
+        <source>&amp;Delete</source>
+        <translation>حذف (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="77"/>
+        <source>Delete entry</source>
+        <translation>حذف یادداشت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="78"/>
+        <source>&amp;New entry</source>
+        <translation>یادداشت تازه (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="79"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="112"/>
+        <source>New entry</source>
+        <translation>یادداشت تازه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="80"/>
+        <source>New entry (Ctrl+N)</source>
+        <translation>یادداشت تازه (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="83"/>
+        <source>&amp;Title</source>
+        <translation>عنوان (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="84"/>
+        <source>&amp;Mood</source>
+        <translation>حال‌وهوا (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="85"/>
+        <source>Ta&amp;gs</source>
+        <translation>برچسب‌ها (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="123"/>
+        <source>Edit entry</source>
+        <translation>ویرایش یادداشت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="153"/>
+        <source>Write something first: an entry needs some text.</source>
+        <translation>اول چیزی بنویسید: هر یادداشت کمی متن لازم دارد.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorGuard</name>
+    <message>
+        <location filename="../../src/haven/ui/error_guard.py" line="68"/>
+        <source>Something went wrong</source>
+        <translation>مشکلی پیش آمد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/error_guard.py" line="72"/>
+        <source>Something inside Haven went wrong. What you have already saved is safe. If this happens again, lock Haven and open it again.</source>
+        <translation>در Haven مشکلی پیش آمد. آنچه پیش‌تر ذخیره کرده‌اید امن است. اگر دوباره پیش آمد، Haven را قفل کنید و دوباره باز کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedTab</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="59"/>
+        <source>Threads</source>
+        <translation>رشته‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="61"/>
+        <source>Pinned first, then newest first; press Enter to read one</source>
+        <translation>اول سنجاق‌شده‌ها، بعد تازه‌ترین‌ها؛ برای خواندن یکی Enter را بزنید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="63"/>
+        <source>No posts yet. Write the first one below.</source>
+        <translation>هنوز پستی نیست. اولی را پایین بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="68"/>
+        <source>Posts hidden by your mute words</source>
+        <translation>پست‌هایی که واژه‌های بی‌صداشدهٔ شما پنهان کرده‌اند</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="73"/>
+        <source>Show &amp;older posts</source>
+        <translation>نمایش پست‌های قدیمی‌تر (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="74"/>
+        <source>Show older posts</source>
+        <translation>نمایش پست‌های قدیمی‌تر</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="130"/>
+        <source>Showing %n post(s) your mute words hide — hide them</source>
+        <translation>
+            <numerusform>نمایش %n پستی که واژه‌های بی‌صداشدهٔ شما پنهان می‌کنند — پنهانشان کن</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="132"/>
+        <source>%n post(s) hidden by your mute words — show</source>
+        <translation>
+            <numerusform>%n پست با واژه‌های بی‌صداشدهٔ شما پنهان شده — نشان بده</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="20"/>
+        <source>Search your journal (Ctrl+F)</source>
+        <translation>در دفترچه‌تان جست‌وجو کنید (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="21"/>
+        <source>Search entries</source>
+        <translation>جست‌وجوی یادداشت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="24"/>
+        <source>Filter by tag</source>
+        <translation>پالایش بر اساس برچسب</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="26"/>
+        <source>Filter by mood</source>
+        <translation>پالایش بر اساس حال‌وهوا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="27"/>
+        <source>Any mood</source>
+        <translation>هر حال‌وهوایی</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="41"/>
+        <source>B&amp;y tag</source>
+        <translation>بر اساس برچسب (&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="41"/>
+        <source>By m&amp;ood</source>
+        <translation>بر اساس حال‌وهوا (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="57"/>
+        <source>All tags</source>
+        <translation>همهٔ برچسب‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>HandOverDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="105"/>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="125"/>
+        <source>Hand over ownership</source>
+        <translation>واگذاری مالکیت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="109"/>
+        <source>The new owner can do everything you can now, including removing you. You stay in the space as an admin.</source>
+        <translation>مالک تازه می‌تواند هر کاری که شما اکنون می‌کنید بکند، از جمله بیرون کردن شما. شما به‌عنوان مدیر در فضا می‌مانید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="115"/>
+        <source>New owner</source>
+        <translation>مالک تازه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="124"/>
+        <source>New &amp;owner</source>
+        <translation>مالک تازه (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="125"/>
+        <source>&amp;Hand over</source>
+        <translation>واگذار کن (&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="129"/>
+        <source>There is no other active member to hand over to.</source>
+        <translation>عضو فعال دیگری برای واگذاری نیست.</translation>
+    </message>
+</context>
+<context>
+    <name>HavenWindow</name>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="73"/>
+        <source>Journal</source>
+        <extracomment>Quick exit happened (window hidden, vault locked). `run_app` quits on it. The language changed and the person asked to restart: `run_app` locks, then builds a new window in the new language. Open the vault in this folder (a restored backup): `run_app` locks, gives up the current folder&apos;s claim and builds a new window there.</extracomment>
+        <translation>دفترچه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="74"/>
+        <source>Settings</source>
+        <translation>تنظیمات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="75"/>
+        <source>Devices</source>
+        <translation>دستگاه‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="77"/>
+        <location filename="../../src/haven/ui/main_window.py" line="323"/>
+        <source>Spaces</source>
+        <translation>فضاها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="168"/>
+        <source>Haven</source>
+        <translation>Haven</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="283"/>
+        <source>Signed in as %1</source>
+        <translation>واردشده با نام %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="294"/>
+        <source>Your vault is damaged</source>
+        <translation>خزانه‌تان آسیب دیده است</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/main_window.py" line="297"/>
+        <source>Haven found %n damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
+        <translation>
+            <numerusform>‏Haven در خزانه‌تان %n صفحهٔ آسیب‌دیده پیدا کرد: خطای دیسک، یا پرونده تغییر کرده است. آنچه باز می‌شود سالم است؛ آنچه روی آن صفحه‌ها بود خواندنی نیست.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="305"/>
+        <source>Back up what still opens now (Settings, Back up my vault), then restore your most recent backup into a new folder (Restore a backup, in Settings or on the unlock page) to recover the rest.</source>
+        <translation>از آنچه هنوز باز می‌شود همین حالا پشتیبان بگیرید (تنظیمات، از خزانه‌ام پشتیبان بگیر)، سپس تازه‌ترین پشتیبان‌تان را در پوشه‌ای تازه بازیابی کنید (بازیابی پشتیبان، در تنظیمات یا صفحهٔ باز کردن قفل) تا بقیه را برگردانید.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/main_window.py" line="327"/>
+        <source>Spaces, %n unread</source>
+        <translation>
+            <numerusform>فضاها، %n خوانده‌نشده</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HelpPage</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="33"/>
+        <source>Get help now</source>
+        <translation>همین حالا کمک بگیرید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="36"/>
+        <source>If you are in danger now, call the emergency number. These services listen without judging; many are free and confidential.</source>
+        <translation>اگر همین حالا در خطرید، با شمارهٔ اضطراری تماس بگیرید. این خدمات بی‌قضاوت گوش می‌دهند؛ بسیاری رایگان و محرمانه‌اند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="42"/>
+        <source>Country</source>
+        <translation>کشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="46"/>
+        <source>Services in this country</source>
+        <translation>خدمات در این کشور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="50"/>
+        <source>&amp;Back</source>
+        <translation>بازگشت (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="51"/>
+        <source>Back</source>
+        <translation>بازگشت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="52"/>
+        <source>Show the &amp;introduction again</source>
+        <translation>معرفی را دوباره نشان بده (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="53"/>
+        <source>Show the introduction to Haven again</source>
+        <translation>معرفی Haven را دوباره نشان بده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="55"/>
+        <source>&amp;Country</source>
+        <translation>کشور (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="79"/>
+        <source>The list of services is missing. In danger, call your emergency number.</source>
+        <translation>فهرست خدمات پیدا نشد. در خطر، با شمارهٔ اضطراری تماس بگیرید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="104"/>
+        <source>Emergency: %1</source>
+        <translation>اضطراری: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="108"/>
+        <source>Call: %1</source>
+        <translation>تماس: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="110"/>
+        <source>Text: %1</source>
+        <translation>پیامک: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="112"/>
+        <source>Web: %1</source>
+        <translation>وب: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="114"/>
+        <source>Hours: %1</source>
+        <translation>ساعت‌ها: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="116"/>
+        <source>checked %1</source>
+        <translation>بررسی‌شده در %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="122"/>
+        <source>%1 · source: %2</source>
+        <translation>%1 · منبع: %2</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/home_page.py" line="28"/>
+        <source>Sections</source>
+        <translation>بخش‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/home_page.py" line="34"/>
+        <source>&amp;Lock</source>
+        <translation>قفل (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/home_page.py" line="35"/>
+        <source>Lock Haven</source>
+        <translation>قفل کردن Haven</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/home_page.py" line="36"/>
+        <source>Lock (Ctrl+L); quick exit: Shift three times</source>
+        <translation>قفل (Ctrl+L)؛ خروج سریع: سه بار Shift</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/home_page.py" line="41"/>
+        <source>Get &amp;help now</source>
+        <translation>همین حالا کمک بگیرید (&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/home_page.py" line="42"/>
+        <source>Get help now: crisis lines and support</source>
+        <translation>همین حالا کمک بگیرید: خطوط بحران و پشتیبانی</translation>
+    </message>
+</context>
+<context>
+    <name>IntroductionDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="39"/>
+        <source>Welcome</source>
+        <translation>خوش آمدید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="40"/>
+        <source>Introduction to Haven</source>
+        <translation>آشنایی با Haven</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="53"/>
+        <source>S&amp;kip</source>
+        <translation>رد شو (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="54"/>
+        <source>Skip the introduction</source>
+        <translation>از معرفی رد شو</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="55"/>
+        <source>&amp;Back</source>
+        <translation>بازگشت (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="56"/>
+        <source>Previous step</source>
+        <translation>گام قبلی</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="79"/>
+        <source>A private place, on your computer</source>
+        <translation>جایی خصوصی، روی رایانهٔ خودتان</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="81"/>
+        <source>Your journal and your spaces are encrypted on this computer. Nobody — no company, no server, no relay — can read them. Haven sends nothing about you anywhere and needs no email, phone number or real name.</source>
+        <translation>دفترچه و فضاهایتان روی همین رایانه رمزگذاری می‌شوند. هیچ‌کس — نه شرکتی، نه سروری، نه رله‌ای — نمی‌تواند آن‌ها را بخواند. ‏Haven هیچ چیزی دربارهٔ شما به جایی نمی‌فرستد و به ایمیل، شمارهٔ تلفن یا نام واقعی نیازی ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="88"/>
+        <source>Only you know your passphrase</source>
+        <translation>گذرواژه‌تان را فقط خودتان می‌دانید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="90"/>
+        <source>Your passphrase is the only key. If you forget it, nobody can open your vault — not even the people who make Haven. Keep it somewhere safe.</source>
+        <translation>گذرواژه‌تان تنها کلید است. اگر فراموشش کنید، هیچ‌کس نمی‌تواند خزانه‌تان را باز کند — حتی سازندگان Haven. آن را جای امنی نگه دارید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="96"/>
+        <source>Leave in a moment</source>
+        <translation>در یک لحظه بروید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="98"/>
+        <source>Press Shift three times, or %1, to hide Haven and lock it at once. Ctrl+L locks without hiding, and Haven locks itself when you step away.</source>
+        <translation>سه بار Shift یا %1 را بزنید تا Haven فوراً پنهان و قفل شود. ‏Ctrl+L بدون پنهان کردن قفل می‌کند، و Haven وقتی از پای رایانه بروید خودش قفل می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="104"/>
+        <source>Keep a backup</source>
+        <translation>پشتیبان نگه دارید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="106"/>
+        <source>A lost or broken computer should not cost you your journal. Make an encrypted backup now and then and keep it somewhere safe; it opens only with your passphrase.</source>
+        <translation>گم شدن یا خراب شدن رایانه نباید به قیمت دفترچه‌تان تمام شود. گاه‌به‌گاه یک پشتیبان رمزگذاری‌شده بسازید و جای امنی نگه دارید؛ فقط با گذرواژهٔ شما باز می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="138"/>
+        <source>&amp;Start</source>
+        <translation>شروع (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="138"/>
+        <source>&amp;Next</source>
+        <translation>بعدی (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="140"/>
+        <source>Close the introduction</source>
+        <translation>بستن معرفی</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="140"/>
+        <source>Next step</source>
+        <translation>گام بعدی</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/onboarding.py" line="143"/>
+        <source>Step %1 of %2</source>
+        <translation>گام %1 از %2</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="38"/>
+        <source>Invite someone</source>
+        <translation>دعوت از کسی</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="42"/>
+        <source>Give this code to one person you trust, in person or through a private channel. They will see the name and guidelines of %1 and can ask to join; you approve each request under Members before they can read anything.</source>
+        <translation>این کد را به یک نفر که به او اعتماد دارید بدهید، حضوری یا از راهی خصوصی. او نام و رهنمودهای %1 را می‌بیند و می‌تواند درخواست پیوستن بدهد؛ شما هر درخواست را در بخش اعضا تأیید می‌کنید، پیش از آنکه چیزی بخواند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="54"/>
+        <source>Invite code as words</source>
+        <translation>کد دعوت به‌صورت واژه‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="55"/>
+        <source>&amp;Words</source>
+        <translation>واژه‌ها (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="59"/>
+        <source>Invite code to paste</source>
+        <translation>کد دعوت برای چسباندن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="60"/>
+        <source>Code to &amp;paste</source>
+        <translation>کد برای چسباندن (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="64"/>
+        <source>&amp;Copy</source>
+        <translation>رونوشت (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="65"/>
+        <source>Copy the invite code</source>
+        <translation>کد دعوت را رونوشت کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="67"/>
+        <source>Invite code as a QR image</source>
+        <translation>کد دعوت به‌صورت تصویر QR</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="75"/>
+        <source>Route: through the relay %1. The code holds no address of yours or anyone&apos;s. You can close Haven: their request waits on the relay, and the Haven of any admin of this space picks it up.</source>
+        <translation>مسیر: از طریق رلهٔ %1. این کد نشانی شما یا هیچ‌کس دیگری را ندارد. می‌توانید Haven را ببندید: درخواستِ او روی رله منتظر می‌ماند و Haven هر مدیرِ این فضا آن را برمی‌دارد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="83"/>
+        <source>Route: straight to this computer, for someone on your network. The code holds this computer&apos;s address; Haven must stay open and unlocked here so the person can reach you.</source>
+        <translation>مسیر: مستقیم به این رایانه، برای کسی روی شبکهٔ شما. این کد نشانی این رایانه را دارد؛ ‏Haven باید اینجا باز و بی‌قفل بماند تا آن شخص بتواند به شما برسد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="90"/>
+        <source>The code works once, until %1.</source>
+        <translation>این کد یک بار کار می‌کند، تا %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="93"/>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="94"/>
+        <source>Close the invite</source>
+        <translation>بستن دعوت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="118"/>
+        <source>Code copied. It leaves the clipboard in a minute, or when Haven locks.</source>
+        <translation>کد رونوشت شد. تا یک دقیقه دیگر، یا وقتی Haven قفل شود، از کلیپ‌بورد پاک می‌شود.</translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="94"/>
+        <source>Join a space</source>
+        <extracomment>The space joined (its id).</extracomment>
+        <translation>پیوستن به یک فضا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="97"/>
+        <source>Invite code</source>
+        <translation>کد دعوت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="98"/>
+        <source>Paste the code, or type its words</source>
+        <translation>کد را بچسبانید، یا واژه‌هایش را بنویسید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="100"/>
+        <source>&amp;Look up</source>
+        <translation>بررسی کن (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="101"/>
+        <source>Look up the invite code</source>
+        <translation>کد دعوت را بررسی کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="107"/>
+        <source>The space&apos;s guidelines</source>
+        <translation>رهنمودهای فضا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="108"/>
+        <source>I &amp;accept these guidelines</source>
+        <translation>این رهنمودها را می‌پذیرم (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="109"/>
+        <source>Accept the guidelines</source>
+        <translation>پذیرفتن رهنمودها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="112"/>
+        <source>Your name in this space</source>
+        <translation>نام شما در این فضا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="115"/>
+        <source>Your pronouns in this space</source>
+        <translation>ضمیرهای شما در این فضا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="116"/>
+        <source>As&amp;k to join</source>
+        <translation>درخواست پیوستن (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="117"/>
+        <source>Send the join request</source>
+        <translation>درخواست پیوستن را بفرست</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="118"/>
+        <source>Check a&amp;gain</source>
+        <translation>دوباره بررسی کن (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="119"/>
+        <source>Ask whether an admin answered</source>
+        <translation>بپرس آیا مدیری پاسخ داده است</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="123"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="124"/>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="130"/>
+        <source>&amp;Name here</source>
+        <translation>نام در اینجا (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="131"/>
+        <source>&amp;Pronouns</source>
+        <translation>ضمیرها (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="184"/>
+        <source>That is not a whole Haven invite code. Check it against what you were given (a mistyped word is caught).</source>
+        <translation>این یک کد دعوت کامل Haven نیست. آن را با آنچه به شما داده‌اند مقایسه کنید (واژهٔ اشتباه تایپ‌شده شناخته می‌شود).</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="192"/>
+        <source>You already asked to join with this code.</source>
+        <translation>شما قبلاً با این کد درخواست پیوستن داده‌اید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="196"/>
+        <source>This invite code has expired. Ask for a new one.</source>
+        <translation>این کد دعوت منقضی شده است. کد تازه‌ای بخواهید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="205"/>
+        <source>Reading the invite on the relay…</source>
+        <translation>در حال خواندن دعوت روی رله…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="211"/>
+        <source>Asking the person who invited you…</source>
+        <translation>در حال پرسیدن از کسی که شما را دعوت کرده…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="223"/>
+        <source>(No guidelines written.)</source>
+        <translation>(رهنمودی نوشته نشده است.)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="227"/>
+        <source>Read the guidelines. If you accept them, choose the name this space will know you by and ask to join.</source>
+        <translation>رهنمودها را بخوانید. اگر آن‌ها را می‌پذیرید، نامی را که این فضا شما را با آن بشناسد انتخاب کنید و درخواست پیوستن بدهید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="248"/>
+        <source>Leaving your request on the relay…</source>
+        <translation>در حال گذاشتن درخواست‌تان روی رله…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="256"/>
+        <source>Sending your request…</source>
+        <translation>در حال فرستادن درخواست‌تان…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="270"/>
+        <source>Looking for an answer on the relay…</source>
+        <translation>در حال جست‌وجوی پاسخ روی رله…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="277"/>
+        <source>Asking whether an admin answered…</source>
+        <translation>در حال پرسیدن که آیا مدیری پاسخ داده…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="286"/>
+        <source>Waiting for an admin. Your request waits on the relay; you can close this window or Haven, and Haven collects the answer when it syncs.</source>
+        <translation>در انتظار یک مدیر. درخواست‌تان روی رله منتظر است؛ می‌توانید این پنجره یا Haven را ببندید و Haven هنگام همگام‌سازی پاسخ را می‌گیرد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="293"/>
+        <source>Your request was sent. An admin needs to approve it; press “Check again” later.</source>
+        <translation>درخواست‌تان فرستاده شد. یک مدیر باید آن را تأیید کند؛ بعداً «دوباره بررسی کن» را بزنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="300"/>
+        <source>Declined: an admin turned your request down. The keys made for it were deleted.</source>
+        <translation>رد شد: یک مدیر درخواست‌تان را نپذیرفت. کلیدهایی که برایش ساخته شده بود پاک شدند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="306"/>
+        <source>Expired: nobody answered before the code ran out. Ask for a new one.</source>
+        <translation>منقضی شد: پیش از پایان اعتبار کد کسی پاسخ نداد. کد تازه‌ای بخواهید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="310"/>
+        <source>The invite was withdrawn or used up before an answer. Ask for a new one.</source>
+        <translation>دعوت پیش از پاسخ پس گرفته شد یا به کار رفت. دعوت تازه‌ای بخواهید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="313"/>
+        <source>Approved — fetching the space. You joined it.</source>
+        <translation>پذیرفته شد — در حال دریافت فضا. به آن پیوستید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="316"/>
+        <source>You joined the space.</source>
+        <translation>به فضا پیوستید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="359"/>
+        <source>This invite is no longer valid: it expired, was used up or was withdrawn. Ask for a new one. Nothing was kept.</source>
+        <translation>این دعوت دیگر معتبر نیست: منقضی شده، به کار رفته یا پس گرفته شده است. کد تازه‌ای بخواهید. چیزی نگه داشته نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="364"/>
+        <source>Haven cannot reach the person who invited you. Their Haven needs to be open and unlocked, on a network you can reach. Try again later.</source>
+        <translation>‏Haven نمی‌تواند به کسی که شما را دعوت کرده برسد. ‏Haven او باید باز و بی‌قفل باشد، روی شبکه‌ای که به آن دسترسی دارید. بعداً دوباره امتحان کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>JournalPage</name>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="45"/>
+        <source>Journal entries</source>
+        <translation>یادداشت‌های دفترچه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="46"/>
+        <source>Newest first; press Enter to open one</source>
+        <translation>تازه‌ترین اول؛ برای باز کردن یکی Enter را بزنید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="57"/>
+        <source>Journal sync status</source>
+        <translation>وضعیت همگام‌سازی دفترچه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="179"/>
+        <source>Saved.</source>
+        <translation>ذخیره شد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="185"/>
+        <source>Delete entry</source>
+        <translation>حذف یادداشت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="186"/>
+        <source>Delete this entry? This cannot be undone.</source>
+        <translation>این یادداشت حذف شود؟ این کار برگشت‌پذیر نیست.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="191"/>
+        <source>Confirm deleting the entry</source>
+        <translation>تأیید حذف یادداشت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="203"/>
+        <source>Deleted.</source>
+        <translation>حذف شد.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="263"/>
+        <source>%n or more entries</source>
+        <translation>
+            <numerusform>%n یادداشت یا بیشتر</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="265"/>
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n یادداشت</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="280"/>
+        <source>Nothing found</source>
+        <translation>چیزی پیدا نشد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="281"/>
+        <source>No entry matches this search. Try other words, or clear it.</source>
+        <translation>هیچ یادداشتی با این جست‌وجو جور نیست. واژه‌های دیگری امتحان کنید، یا آن را پاک کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="283"/>
+        <source>&amp;Clear the search</source>
+        <translation>پاک کردن جست‌وجو (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="287"/>
+        <source>Your journal is waiting</source>
+        <translation>دفترچه‌تان منتظر است</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="289"/>
+        <source>This page is yours alone: write whatever is on your mind. Only your passphrase opens it.</source>
+        <translation>این صفحه فقط مال شماست: هر چه در دل دارید بنویسید. فقط گذرواژهٔ شما آن را باز می‌کند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="293"/>
+        <source>&amp;Write your first entry</source>
+        <translation>نخستین یادداشت‌تان را بنویسید (&amp;W)</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageSection</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/language.py" line="21"/>
+        <source>Language</source>
+        <extracomment>&quot;Restart now&quot; was pressed: the window locks and is built again in the new language.</extracomment>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/language.py" line="24"/>
+        <source>Language of the app</source>
+        <translation>زبان برنامه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/language.py" line="25"/>
+        <source>Same as the system</source>
+        <translation>مانند سیستم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/language.py" line="29"/>
+        <source>&amp;Restart now</source>
+        <translation>همین حالا راه‌اندازی دوباره (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/language.py" line="30"/>
+        <source>Restart Haven in the chosen language</source>
+        <translation>‏Haven را با زبان انتخاب‌شده دوباره راه‌اندازی کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/language.py" line="32"/>
+        <source>Locks your vault first; unlock it again after the restart.</source>
+        <translation>اول خزانه‌تان را قفل می‌کند؛ پس از راه‌اندازی دوباره، قفلش را باز کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/language.py" line="40"/>
+        <source>Lan&amp;guage</source>
+        <translation>زبان (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/language.py" line="55"/>
+        <source>Haven will be in the chosen language after a restart. Restarting locks your vault; unlock it again afterwards.</source>
+        <translation>‏Haven پس از راه‌اندازی دوباره به زبان انتخاب‌شده خواهد بود. راه‌اندازی دوباره خزانه‌تان را قفل می‌کند؛ پس از آن دوباره بازش کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDevicePage</name>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="42"/>
+        <source>Link to my other device</source>
+        <extracomment>The person wants to create a new vault instead.</extracomment>
+        <translation>به دستگاه دیگرم وصل شو</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="45"/>
+        <source>On your other device, open Haven, go to Devices and choose “Link a new device”. Type or paste the code it shows, and choose a passphrase for this computer.</source>
+        <translation>در دستگاه دیگرتان Haven را باز کنید، به «دستگاه‌ها» بروید و «پیوند دستگاه تازه» را انتخاب کنید. کدی را که نشان می‌دهد بنویسید یا بچسبانید، و برای این رایانه گذرواژه‌ای انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="51"/>
+        <source>Pairing code</source>
+        <translation>کد جفت‌سازی</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="55"/>
+        <source>Name of this device</source>
+        <translation>نام این دستگاه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="56"/>
+        <source>optional, e.g. laptop</source>
+        <translation>اختیاری، مثلاً: لپ‌تاپ</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="61"/>
+        <source>&amp;Connect</source>
+        <translation>وصل شو (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="62"/>
+        <source>Connect to my other device</source>
+        <translation>به دستگاه دیگرم وصل شو</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="64"/>
+        <source>&amp;Back</source>
+        <translation>بازگشت (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="65"/>
+        <source>Back to creating a new vault</source>
+        <translation>بازگشت به ساختن خزانهٔ تازه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="67"/>
+        <source>Your other device shows four words. Continue only if they are exactly these:</source>
+        <translation>دستگاه دیگرتان چهار واژه نشان می‌دهد. فقط اگر دقیقاً همین‌ها هستند ادامه دهید:</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="71"/>
+        <source>Verification words</source>
+        <translation>واژه‌های تأیید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="77"/>
+        <source>They &amp;match</source>
+        <translation>یکسان‌اند (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="78"/>
+        <source>The words match</source>
+        <translation>واژه‌ها یکسان‌اند</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="79"/>
+        <source>They &amp;don’t match</source>
+        <translation>یکسان نیستند (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="80"/>
+        <source>The words do not match</source>
+        <translation>واژه‌ها یکسان نیستند</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="82"/>
+        <source>Linking</source>
+        <translation>در حال پیوند</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="85"/>
+        <source>Pairing &amp;code</source>
+        <translation>کد جفت‌سازی (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="86"/>
+        <source>&amp;Name of this device</source>
+        <translation>نام این دستگاه (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="180"/>
+        <source>Connecting to your other device…</source>
+        <translation>در حال وصل شدن به دستگاه دیگرتان…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="200"/>
+        <source>Receiving your journal keys…</source>
+        <translation>در حال دریافت کلیدهای دفترچه‌تان…</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="52"/>
+        <source>Link a new device</source>
+        <extracomment>A device was linked (its name); the Devices page refreshes.</extracomment>
+        <translation>پیوند دستگاه تازه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="56"/>
+        <source>On your other computer, open Haven and choose “Link to my other device”, then type or paste this code. Both computers need to be on the same network.</source>
+        <translation>در رایانهٔ دیگرتان Haven را باز کنید و «به دستگاه دیگرم وصل شو» را انتخاب کنید، سپس این کد را بنویسید یا بچسبانید. هر دو رایانه باید روی یک شبکه باشند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="63"/>
+        <source>Pairing code</source>
+        <translation>کد جفت‌سازی</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="64"/>
+        <source>Making a code…</source>
+        <translation>در حال ساختن کد…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="67"/>
+        <source>&amp;Copy</source>
+        <translation>رونوشت (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="68"/>
+        <source>Copy the pairing code</source>
+        <translation>کد جفت‌سازی را رونوشت کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="71"/>
+        <source>Pairing code as a QR image</source>
+        <translation>کد جفت‌سازی به‌صورت تصویر QR</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="77"/>
+        <source>Your other computer now shows four words. Link only if they are exactly these:</source>
+        <translation>رایانهٔ دیگرتان اکنون چهار واژه نشان می‌دهد. فقط اگر دقیقاً همین‌ها هستند پیوند دهید:</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="83"/>
+        <source>Verification words</source>
+        <translation>واژه‌های تأیید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="89"/>
+        <source>They &amp;match</source>
+        <translation>یکسان‌اند (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="90"/>
+        <source>The words match</source>
+        <translation>واژه‌ها یکسان‌اند</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="91"/>
+        <source>They &amp;don’t match</source>
+        <translation>یکسان نیستند (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="92"/>
+        <source>The words do not match</source>
+        <translation>واژه‌ها یکسان نیستند</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="96"/>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="97"/>
+        <source>Cancel linking</source>
+        <translation>لغو پیوند</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="152"/>
+        <source>The code works once, until %1.</source>
+        <translation>این کد یک بار کار می‌کند، تا %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="164"/>
+        <source>your new device</source>
+        <translation>دستگاه تازه‌تان</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="165"/>
+        <source>Linked %1. It now holds your journal.</source>
+        <translation>%1 پیوند خورد. اکنون دفترچه‌تان را دارد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="180"/>
+        <source>Sending your journal keys to the other device…</source>
+        <translation>در حال فرستادن کلیدهای دفترچه‌تان به دستگاه دیگر…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="186"/>
+        <source>Code copied. It leaves the clipboard in a minute, or when Haven locks.</source>
+        <translation>کد رونوشت شد. تا یک دقیقه دیگر، یا وقتی Haven قفل شود، از کلیپ‌بورد پاک می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="201"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="202"/>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+</context>
+<context>
+    <name>Linking</name>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="20"/>
+        <source>That is not a Haven pairing code. It starts with “hvn1-”.</source>
+        <translation>این کد جفت‌سازی Haven نیست. با «hvn1-» شروع می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="22"/>
+        <source>The code is mistyped or incomplete. Check it against the other screen and try again.</source>
+        <translation>کد اشتباه تایپ شده یا ناقص است. آن را با صفحهٔ دیگر مقایسه کنید و دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="27"/>
+        <source>This code has expired or was already used. Make a new one on your other device.</source>
+        <translation>این کد منقضی شده یا قبلاً به کار رفته است. در دستگاه دیگرتان کد تازه‌ای بسازید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="32"/>
+        <source>Haven cannot reach your other device. Both need to be on the same network, with Haven open on the Devices page.</source>
+        <translation>‏Haven نمی‌تواند به دستگاه دیگرتان برسد. هر دو باید روی یک شبکه باشند و Haven در صفحهٔ «دستگاه‌ها» باز باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="38"/>
+        <source>Linking stopped because the words did not match. Nothing was shared.</source>
+        <translation>پیوند متوقف شد، چون واژه‌ها یکسان نبودند. چیزی به اشتراک گذاشته نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="42"/>
+        <source>Your other device said the words did not match. Nothing was shared.</source>
+        <translation>دستگاه دیگرتان گفت واژه‌ها یکسان نبودند. چیزی به اشتراک گذاشته نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="46"/>
+        <source>The other device went away before linking finished. Nothing was shared; try again.</source>
+        <translation>دستگاه دیگر پیش از پایان پیوند رفت. چیزی به اشتراک گذاشته نشد؛ دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="51"/>
+        <source>This computer already has a vault; nothing was changed.</source>
+        <translation>این رایانه از پیش خزانه‌ای دارد؛ چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="53"/>
+        <source>Linking was cancelled. Nothing was shared.</source>
+        <translation>پیوند لغو شد. چیزی به اشتراک گذاشته نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="54"/>
+        <source>Linking did not work; nothing was changed. Try again.</source>
+        <translation>پیوند انجام نشد؛ چیزی تغییر نکرد. دوباره امتحان کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>LookSection</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="18"/>
+        <source>Privacy and appearance</source>
+        <extracomment>Something changed: the window re-applies theme, font, title and auto-lock.</extracomment>
+        <translation>حریم خصوصی و ظاهر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="22"/>
+        <source> min</source>
+        <translation> دقیقه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="23"/>
+        <source>Never</source>
+        <translation>هرگز</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="24"/>
+        <source>Lock after minutes without use</source>
+        <translation>قفل پس از چند دقیقه بی‌استفادگی</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="25"/>
+        <source>0 means never</source>
+        <translation>۰ یعنی هرگز</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="27"/>
+        <source>Theme</source>
+        <translation>پوسته</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="29"/>
+        <source>Same as the system</source>
+        <translation>مانند سیستم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="30"/>
+        <source>Light</source>
+        <translation>روشن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="31"/>
+        <source>Dark</source>
+        <translation>تیره</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="32"/>
+        <source>High contrast</source>
+        <translation>کنتراست بالا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="36"/>
+        <source>Text size</source>
+        <translation>اندازهٔ متن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="39"/>
+        <source>%1 %</source>
+        <translation>%1٪</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="40"/>
+        <source>Dis&amp;creet mode: a neutral window title</source>
+        <translation>حالت محتاطانه: عنوان پنجرهٔ خنثی (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="41"/>
+        <source>Discreet mode</source>
+        <translation>حالت محتاطانه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="43"/>
+        <source>The window is called Notes instead of Haven</source>
+        <translation>نام پنجره به جای Haven «یادداشت‌ها» می‌شود</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="45"/>
+        <source>&amp;Auto-lock after</source>
+        <translation>قفل خودکار پس از (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="46"/>
+        <source>&amp;Theme</source>
+        <translation>پوسته (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/look.py" line="47"/>
+        <source>Te&amp;xt size</source>
+        <translation>اندازهٔ متن (&amp;X)</translation>
+    </message>
+</context>
+<context>
+    <name>MeTab</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="51"/>
+        <source>The space&apos;s guidelines</source>
+        <extracomment>name, pronouns, colour</extracomment>
+        <translation>رهنمودهای فضا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="55"/>
+        <source>Your name in this space</source>
+        <translation>نام شما در این فضا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="58"/>
+        <source>Your pronouns in this space</source>
+        <translation>ضمیرهای شما در این فضا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="60"/>
+        <source>Your colour in this space</source>
+        <translation>رنگ شما در این فضا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="63"/>
+        <source>Colour %1</source>
+        <translation>رنگ %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="65"/>
+        <source>Sav&amp;e name</source>
+        <translation>ذخیرهٔ نام (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="66"/>
+        <source>Save your name in this space</source>
+        <translation>نام‌تان را در این فضا ذخیره کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="69"/>
+        <source>Mute words, one per line</source>
+        <translation>واژه‌های بی‌صداشده، هر کدام در یک سطر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="70"/>
+        <source>One word or phrase per line</source>
+        <translation>هر واژه یا عبارت در یک سطر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="72"/>
+        <source>Save mu&amp;te words</source>
+        <translation>ذخیرهٔ واژه‌های بی‌صداشده (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="73"/>
+        <source>Save the mute words</source>
+        <translation>واژه‌های بی‌صداشده را ذخیره کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="76"/>
+        <source>Leave this spa&amp;ce…</source>
+        <translation>ترک این فضا (&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="77"/>
+        <source>Leave this space</source>
+        <translation>ترک این فضا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="78"/>
+        <source>Hand o&amp;ver ownership…</source>
+        <translation>واگذاری مالکیت (&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="80"/>
+        <source>Hand over ownership of this space to another member</source>
+        <translation>مالکیت این فضا را به عضو دیگری واگذار کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="85"/>
+        <source>You in this space</source>
+        <translation>شما در این فضا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="87"/>
+        <source>Na&amp;me</source>
+        <translation>نام (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="88"/>
+        <source>&amp;Pronouns</source>
+        <translation>ضمیرها (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="89"/>
+        <source>C&amp;olour</source>
+        <translation>رنگ (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="93"/>
+        <source>Other spaces know you by another name and key, so nobody can link your memberships.</source>
+        <translation>فضاهای دیگر شما را با نام و کلید دیگری می‌شناسند، پس هیچ‌کس نمی‌تواند عضویت‌هایتان را به هم ربط دهد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="99"/>
+        <source>Mute words</source>
+        <translation>واژه‌های بی‌صداشده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="101"/>
+        <source>Posts containing these are hidden for you only.</source>
+        <translation>پست‌هایی که این‌ها را دارند فقط برای شما پنهان می‌شوند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="109"/>
+        <source>Your membership</source>
+        <translation>عضویت شما</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="143"/>
+        <source>No description.</source>
+        <translation>بدون توضیح.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="146"/>
+        <source>No guidelines yet.</source>
+        <translation>هنوز رهنمودی نیست.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="165"/>
+        <source>You are not a member of this space any more. What you read before stays on this computer, locked in your vault.</source>
+        <translation>شما دیگر عضو این فضا نیستید. آنچه پیش‌تر خوانده‌اید روی همین رایانه، قفل‌شده در خزانه‌تان، می‌ماند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="170"/>
+        <source>You own this space. If you leave, the highest-ranked member who joined first becomes its owner; to choose who, hand it over first.</source>
+        <translation>شما مالک این فضا هستید. اگر آن را ترک کنید، بالاترین عضو از نظر نقش که زودتر پیوسته مالک می‌شود؛ برای انتخاب جانشین، اول مالکیت را واگذار کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="174"/>
+        <source>Leaving stops new posts reaching you; the others see that you left.</source>
+        <translation>با ترک فضا، پست‌های تازه دیگر به شما نمی‌رسد؛ دیگران می‌بینند که رفته‌اید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="188"/>
+        <source>Choose a name for this space.</source>
+        <translation>برای این فضا نامی انتخاب کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>MembersTab</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="47"/>
+        <source>Name</source>
+        <extracomment>member key, role value</extracomment>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="48"/>
+        <source>Pronouns</source>
+        <translation>ضمیرها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="49"/>
+        <source>Role</source>
+        <translation>نقش</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="50"/>
+        <source>Key</source>
+        <translation>کلید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="51"/>
+        <source>Check</source>
+        <translation>بررسی</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="63"/>
+        <source>Members</source>
+        <translation>اعضا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="66"/>
+        <source>New role for the selected member</source>
+        <translation>نقش تازه برای عضو انتخاب‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="69"/>
+        <source>Set &amp;role</source>
+        <translation>تعیین نقش (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="70"/>
+        <source>Give the selected member this role</source>
+        <translation>این نقش را به عضو انتخاب‌شده بده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="71"/>
+        <source>Remo&amp;ve from space…</source>
+        <translation>بیرون کردن از فضا (&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="72"/>
+        <source>Remove the selected member</source>
+        <translation>عضو انتخاب‌شده را بیرون کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="176"/>
+        <source>Bloc&amp;k</source>
+        <translation>مسدود کن (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="74"/>
+        <source>Block or unblock the selected member</source>
+        <translation>عضو انتخاب‌شده را مسدود یا آزاد کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="75"/>
+        <source>Hides their posts for you only</source>
+        <translation>پست‌هایشان را فقط برای شما پنهان می‌کند</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="78"/>
+        <source>R&amp;ole</source>
+        <translation>نقش (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="117"/>
+        <source>%1 (you)</source>
+        <translation>%1 (شما)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="119"/>
+        <source>%1 (blocked)</source>
+        <translation>%1 (مسدود)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="129"/>
+        <source>Key fingerprint: %1</source>
+        <translation>اثر انگشت کلید: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="136"/>
+        <source>%n members</source>
+        <translation>
+            <numerusform>%n عضو</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="176"/>
+        <source>Unbloc&amp;k</source>
+        <translation>آزاد کن (&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="30"/>
+        <source>Choose a passphrase.</source>
+        <translation>یک گذرواژه انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="32"/>
+        <source>This passphrase is too short: use at least 10 characters.</source>
+        <translation>این گذرواژه خیلی کوتاه است: دست‌کم ۱۰ نویسه به کار ببرید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="34"/>
+        <location filename="../../src/haven/ui/messages.py" line="83"/>
+        <source>This passphrase is too easy to guess: add a few uncommon words.</source>
+        <translation>حدس زدن این گذرواژه خیلی آسان است: چند واژهٔ کم‌کاربرد اضافه کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="37"/>
+        <source>The two passphrases do not match.</source>
+        <translation>دو گذرواژه یکسان نیستند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="42"/>
+        <source>Very weak</source>
+        <translation>خیلی ضعیف</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="43"/>
+        <source>Weak</source>
+        <translation>ضعیف</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="44"/>
+        <source>Fair</source>
+        <translation>متوسط</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="45"/>
+        <source>Strong</source>
+        <translation>قوی</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="46"/>
+        <source>Very strong</source>
+        <translation>خیلی قوی</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="48"/>
+        <source>Strength: %1</source>
+        <translation>قدرت: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="54"/>
+        <source>That passphrase is not right. Check it and try again.</source>
+        <translation>این گذرواژه درست نیست. آن را بررسی کنید و دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="56"/>
+        <source>Haven is already open in another window. Close it there first.</source>
+        <translation>‏Haven از پیش در پنجرهٔ دیگری باز است. اول آنجا ببندیدش.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="60"/>
+        <source>The vault files are damaged (a disk error, or a file was changed), so Haven cannot open them. Nothing was changed. Restore your most recent backup into a new folder: haven restore FILE.</source>
+        <translation>پرونده‌های خزانه آسیب دیده‌اند (خطای دیسک، یا پرونده‌ای تغییر کرده)، پس Haven نمی‌تواند بازشان کند. چیزی تغییر نکرد. تازه‌ترین پشتیبان‌تان را در پوشه‌ای تازه بازیابی کنید: haven restore FILE.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="67"/>
+        <source>There is no vault in this folder yet.</source>
+        <translation>هنوز در این پوشه خزانه‌ای نیست.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="69"/>
+        <source>A vault already exists in this folder; nothing was changed.</source>
+        <translation>در این پوشه از پیش خزانه‌ای هست؛ چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="73"/>
+        <source>The disk is full; nothing was saved. Free some space and try again.</source>
+        <translation>دیسک پر است؛ چیزی ذخیره نشد. کمی جا باز کنید و دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="77"/>
+        <source>The vault is locked.</source>
+        <translation>خزانه قفل است.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="79"/>
+        <source>Choose a different passphrase from the ones this vault already uses.</source>
+        <translation>گذرواژه‌ای غیر از گذرواژه‌هایی که این خزانه به کار می‌برد انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="87"/>
+        <source>That entry no longer exists.</source>
+        <translation>آن یادداشت دیگر وجود ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="89"/>
+        <source>Some of what you typed cannot be saved. Check the title, text and tags.</source>
+        <translation>بخشی از آنچه نوشته‌اید ذخیره‌شدنی نیست. عنوان، متن و برچسب‌ها را بررسی کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="92"/>
+        <source>Something went wrong; nothing was changed.</source>
+        <translation>مشکلی پیش آمد؛ چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="98"/>
+        <source>Very low</source>
+        <translation>خیلی بد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="99"/>
+        <source>Low</source>
+        <translation>بد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="100"/>
+        <source>Okay</source>
+        <translation>معمولی</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="101"/>
+        <source>Good</source>
+        <translation>خوب</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/messages.py" line="102"/>
+        <source>Great</source>
+        <translation>عالی</translation>
+    </message>
+</context>
+<context>
+    <name>ModerationTab</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="37"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="39"/>
+        <source>Reports</source>
+        <extracomment>post id of the selected report</extracomment>
+        <translation>گزارش‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="41"/>
+        <source>&amp;Open the post</source>
+        <translation>باز کردن پست (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="42"/>
+        <source>Open the reported post in the feed</source>
+        <translation>پست گزارش‌شده را در فید باز کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="43"/>
+        <source>Re&amp;move the post…</source>
+        <translation>برداشتن پست (&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="44"/>
+        <source>Remove the reported post</source>
+        <translation>پست گزارش‌شده را بردار</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="49"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="50"/>
+        <source>Moderation log</source>
+        <translation>گزارش نظارت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="76"/>
+        <source>a post not loaded here</source>
+        <translation>پستی که اینجا بارگذاری نشده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="78"/>
+        <source>(already removed or deleted)</source>
+        <translation>(پیش‌تر برداشته یا حذف شده)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="83"/>
+        <source>%1 reported %2: %3</source>
+        <translation>%1 پست %2 را گزارش کرد: %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="93"/>
+        <source>Reports (%n)</source>
+        <translation>
+            <numerusform>گزارش‌ها (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSection</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/network.py" line="18"/>
+        <source>Local network</source>
+        <extracomment>The person turned LAN sync on or off (stored in the vault by the window).</extracomment>
+        <translation>شبکهٔ محلی</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/network.py" line="19"/>
+        <source>Sync with my devices on the local networ&amp;k</source>
+        <translation>همگام‌سازی با دستگاه‌هایم روی شبکهٔ محلی (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/network.py" line="20"/>
+        <source>Sync on the local network</source>
+        <translation>همگام‌سازی روی شبکهٔ محلی</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/network.py" line="23"/>
+        <source>Haven finds your linked devices on this network; the announcements carry no names. Kept in your vault, so it applies only while it is unlocked.</source>
+        <translation>‏Haven دستگاه‌های پیوندخورده‌تان را روی این شبکه پیدا می‌کند؛ اعلان‌ها هیچ نامی ندارند. در خزانه‌تان نگه داشته می‌شود، پس فقط وقتی قفل باز است اعمال می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/network.py" line="29"/>
+        <source>Off until you link a device or join a space: nothing listens on the network.</source>
+        <translation>تا وقتی دستگاهی را پیوند ندهید یا به فضایی نپیوندید خاموش است: هیچ چیز روی شبکه گوش نمی‌دهد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/network.py" line="32"/>
+        <source>Local network sync is off</source>
+        <translation>همگام‌سازی شبکهٔ محلی خاموش است</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseFields</name>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="59"/>
+        <source>Passphrase</source>
+        <translation>گذرواژه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="61"/>
+        <source>At least 10 characters; a few uncommon words work well</source>
+        <translation>دست‌کم ۱۰ نویسه؛ چند واژهٔ کم‌کاربرد خوب جواب می‌دهد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="65"/>
+        <source>Passphrase again</source>
+        <translation>تکرار گذرواژه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="74"/>
+        <source>Pass&amp;phrase</source>
+        <translation>گذرواژه (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="75"/>
+        <source>Passphrase &amp;again</source>
+        <translation>تکرار گذرواژه (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="85"/>
+        <source>Choose a passphrase of at least 10 characters.</source>
+        <translation>گذرواژه‌ای با دست‌کم ۱۰ نویسه انتخاب کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSection</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="23"/>
+        <source>Your name and this device</source>
+        <extracomment>The main persona&apos;s name or pronouns changed (the window updates its header).</extracomment>
+        <translation>نام شما و این دستگاه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="26"/>
+        <source>Your name</source>
+        <translation>نام شما</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="28"/>
+        <source>Any name you like; it need not be your real one.</source>
+        <translation>هر نامی که دوست دارید؛ لازم نیست نام واقعی‌تان باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="31"/>
+        <source>Your pronouns</source>
+        <translation>ضمیرهای شما</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="32"/>
+        <source>optional, e.g. she/her, they/them</source>
+        <translation>اختیاری، مثلاً: او</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="33"/>
+        <source>&amp;Save name</source>
+        <translation>ذخیرهٔ نام (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="34"/>
+        <source>Save your name and pronouns</source>
+        <translation>نام و ضمیرهایتان را ذخیره کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="36"/>
+        <source>This device&apos;s name</source>
+        <translation>نام این دستگاه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="38"/>
+        <source>e.g. Laptop</source>
+        <translation>مثلاً: لپ‌تاپ</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="39"/>
+        <source>Save dev&amp;ice name</source>
+        <translation>ذخیرهٔ نام دستگاه (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="40"/>
+        <source>Save this device&apos;s name</source>
+        <translation>نام این دستگاه را ذخیره کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="41"/>
+        <source>Your na&amp;me</source>
+        <translation>نام شما (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="42"/>
+        <source>Pro&amp;nouns</source>
+        <translation>ضمیرها (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="44"/>
+        <source>This de&amp;vice</source>
+        <translation>این دستگاه (&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="89"/>
+        <source>Type a name first; it need not be your real one.</source>
+        <translation>اول نامی بنویسید؛ لازم نیست نام واقعی‌تان باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="96"/>
+        <source>Saved. Spaces keep the name you gave each of them.</source>
+        <translation>ذخیره شد. هر فضا نامی را که به آن داده‌اید نگه می‌دارد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="108"/>
+        <source>Saved. Your linked devices learn the new name.</source>
+        <translation>ذخیره شد. دستگاه‌های پیوندخورده‌تان نام تازه را یاد می‌گیرند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="114"/>
+        <source>That name is too long or has characters Haven does not allow.</source>
+        <translation>این نام خیلی بلند است یا نویسه‌هایی دارد که Haven نمی‌پذیرد.</translation>
+    </message>
+</context>
+<context>
+    <name>PromptCard</name>
+    <message>
+        <location filename="../../src/haven/ui/journal/prompt_card.py" line="38"/>
+        <location filename="../../src/haven/ui/journal/prompt_card.py" line="62"/>
+        <source>Prompt of the day</source>
+        <translation>پرسش امروز</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/prompt_card.py" line="44"/>
+        <source>Write a&amp;bout this</source>
+        <translation>دربارهٔ این بنویس (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/prompt_card.py" line="45"/>
+        <source>Write about this prompt</source>
+        <translation>دربارهٔ این پرسش بنویس</translation>
+    </message>
+</context>
+<context>
+    <name>ReactionsBar</name>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/reactions.py" line="43"/>
+        <source>%1: %n reactions</source>
+        <extracomment>kind, on</extracomment>
+        <translation>
+            <numerusform>%1: %n واکنش</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/reactions.py" line="45"/>
+        <source>including yours</source>
+        <translation>از جمله واکنش شما</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="135"/>
+        <source>Reason</source>
+        <translation>دلیل</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="137"/>
+        <source>Also &amp;ban: they cannot be added again</source>
+        <translation>محروم هم بشود: دیگر نمی‌توان او را افزود (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="138"/>
+        <source>Ban the member</source>
+        <translation>محروم کردن عضو</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="152"/>
+        <source>Give a reason.</source>
+        <translation>دلیلی بنویسید.</translation>
+    </message>
+</context>
+<context>
+    <name>RelaysSection</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="28"/>
+        <source>Relays</source>
+        <translation>رله‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="33"/>
+        <source>Relays of</source>
+        <translation>رله‌های</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="35"/>
+        <source>Relays in use</source>
+        <translation>رله‌های در حال استفاده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="38"/>
+        <source>Address of a relay to add</source>
+        <translation>نشانی رله‌ای برای افزودن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="40"/>
+        <source>Add rela&amp;y</source>
+        <translation>افزودن رله (&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="41"/>
+        <source>Add this relay</source>
+        <translation>این رله را اضافه کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="42"/>
+        <source>Rem&amp;ove relay</source>
+        <translation>برداشتن رله (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="43"/>
+        <source>Remove the selected relay</source>
+        <translation>رلهٔ انتخاب‌شده را بردار</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="49"/>
+        <source>Relays o&amp;f</source>
+        <translation>رله‌های (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="50"/>
+        <source>In &amp;use</source>
+        <translation>در حال استفاده (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="52"/>
+        <source>Ne&amp;w relay</source>
+        <translation>رلهٔ تازه (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="53"/>
+        <source>Only the space&apos;s admins can change its relays.</source>
+        <translation>فقط مدیران فضا می‌توانند رله‌هایش را تغییر دهند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="102"/>
+        <source>Your journal and linked devices</source>
+        <translation>دفترچه و دستگاه‌های پیوندخورده‌تان</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="145"/>
+        <source>No relay: syncs only directly.</source>
+        <translation>بدون رله: فقط مستقیم همگام می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="157"/>
+        <source>Relay added.</source>
+        <translation>رله اضافه شد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="172"/>
+        <source>Relay removed.</source>
+        <translation>رله برداشته شد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="181"/>
+        <source>Haven cannot use that address: a relay looks like wss://relay.example.org/ (at most 8 per space; only admins change a space&apos;s relays).</source>
+        <translation>‏Haven نمی‌تواند از این نشانی استفاده کند: نشانی رله شبیه wss://relay.example.org/ است (حداکثر ۸ رله برای هر فضا؛ فقط مدیران رله‌های فضا را تغییر می‌دهند).</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relays.py" line="186"/>
+        <source>That relay or space is no longer there; the list is up to date.</source>
+        <translation>آن رله یا فضا دیگر نیست؛ فهرست به‌روز است.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsBox</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="34"/>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="39"/>
+        <source>Join requests</source>
+        <translation>درخواست‌های پیوستن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="41"/>
+        <source>A&amp;pprove</source>
+        <translation>تأیید (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="42"/>
+        <source>Approve the selected request</source>
+        <translation>درخواست انتخاب‌شده را تأیید کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="43"/>
+        <source>Den&amp;y</source>
+        <translation>رد (&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="44"/>
+        <source>Deny the selected request</source>
+        <translation>درخواست انتخاب‌شده را رد کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="45"/>
+        <source>&amp;Invite someone…</source>
+        <translation>دعوت از کسی (&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="46"/>
+        <source>Make an invite code</source>
+        <translation>یک کد دعوت بساز</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="70"/>
+        <source>%1 asks to join · %2</source>
+        <translation>%1 درخواست پیوستن دارد · %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="81"/>
+        <source>Join requests (%n)</source>
+        <translation>
+            <numerusform>درخواست‌های پیوستن (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="53"/>
+        <source>Restore a backup</source>
+        <extracomment>The vault was restored into this folder.</extracomment>
+        <translation>بازیابی پشتیبان</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="58"/>
+        <source>A backup is restored into a new or empty folder, so nothing you have now is replaced. It opens with the passphrase it had when it was made.</source>
+        <translation>پشتیبان در پوشه‌ای تازه یا خالی بازیابی می‌شود، پس چیزی از آنچه اکنون دارید جایگزین نمی‌شود. با گذرواژه‌ای باز می‌شود که هنگام ساختنش داشت.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="64"/>
+        <source>Backup file</source>
+        <translation>پروندهٔ پشتیبان</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="65"/>
+        <source>C&amp;hoose…</source>
+        <translation>انتخاب (&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="66"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="121"/>
+        <source>Choose the backup file</source>
+        <translation>پروندهٔ پشتیبان را انتخاب کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="68"/>
+        <source>New folder for the restored vault</source>
+        <translation>پوشهٔ تازه برای خزانهٔ بازیابی‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="69"/>
+        <source>Ch&amp;oose…</source>
+        <translation>انتخاب (&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="70"/>
+        <source>Choose the folder</source>
+        <translation>پوشه را انتخاب کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="73"/>
+        <source>Passphrase of the backup</source>
+        <translation>گذرواژهٔ پشتیبان</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="76"/>
+        <source>Restoring the backup</source>
+        <translation>در حال بازیابی پشتیبان</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="81"/>
+        <source>&amp;Restore</source>
+        <translation>بازیابی (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="82"/>
+        <source>Restore the backup</source>
+        <translation>پشتیبان را بازیابی کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="84"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="85"/>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="88"/>
+        <source>&amp;Backup file</source>
+        <translation>پروندهٔ پشتیبان (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="89"/>
+        <source>&amp;Into the folder</source>
+        <translation>در پوشهٔ (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="90"/>
+        <source>&amp;Passphrase</source>
+        <translation>گذرواژه (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="127"/>
+        <source>Choose an empty folder</source>
+        <translation>یک پوشهٔ خالی انتخاب کنید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="137"/>
+        <source>Choose the backup file first.</source>
+        <translation>اول پروندهٔ پشتیبان را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="140"/>
+        <source>Choose a new or empty folder for the restored vault.</source>
+        <translation>برای خزانهٔ بازیابی‌شده پوشه‌ای تازه یا خالی انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="143"/>
+        <source>Type the backup&apos;s passphrase.</source>
+        <translation>گذرواژهٔ پشتیبان را بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="167"/>
+        <source>That folder already holds a vault: choose a new or empty folder.</source>
+        <translation>در آن پوشه از پیش خزانه‌ای هست: پوشه‌ای تازه یا خالی انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="170"/>
+        <source>This file is not a Haven backup, or it is damaged. Nothing was restored.</source>
+        <translation>این پرونده پشتیبان Haven نیست، یا آسیب دیده است. چیزی بازیابی نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="174"/>
+        <source>Nothing was restored: check that the backup file exists and that the folder is new or empty.</source>
+        <translation>چیزی بازیابی نشد: بررسی کنید پروندهٔ پشتیبان وجود دارد و پوشه تازه یا خالی است.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="209"/>
+        <source>Backup restored</source>
+        <translation>پشتیبان بازیابی شد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="211"/>
+        <source>Your backup was restored into %1.</source>
+        <translation>پشتیبان‌تان در %1 بازیابی شد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="216"/>
+        <source>Open it now? The vault open now is locked first, and Haven opens the restored one from then on. Both stay on this computer.</source>
+        <translation>همین حالا بازش کنیم؟ اول خزانه‌ای که اکنون باز است قفل می‌شود و Haven از آن پس خزانهٔ بازیابی‌شده را باز می‌کند. هر دو روی همین رایانه می‌مانند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="223"/>
+        <source>&amp;Open it now</source>
+        <translation>همین حالا باز کن (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="227"/>
+        <source>&amp;Later</source>
+        <translation>بعداً (&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>RevealBox</name>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="21"/>
+        <source>&amp;Show passphrase</source>
+        <translation>نمایش گذرواژه (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="22"/>
+        <source>Show the passphrase</source>
+        <translation>گذرواژه را نشان بده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/passphrase_fields.py" line="24"/>
+        <source>Shows what you typed; make sure nobody can see your screen</source>
+        <translation>آنچه نوشته‌اید را نشان می‌دهد؛ مطمئن شوید کسی صفحه‌تان را نمی‌بیند</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="43"/>
+        <source>Settings</source>
+        <extracomment>Something changed: the window re-applies theme, font, title and auto-lock. The person turned LAN sync on or off (stored in the vault by the window). &quot;Change passphrase…&quot; was pressed (only while the vault is open). &quot;Restore a backup…&quot; was pressed. &quot;Restart now&quot; after choosing a language.</extracomment>
+        <translation>تنظیمات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="63"/>
+        <source>Quick exit: press Shift three times, or %1, to hide Haven and lock it at once. Ctrl+L locks without hiding.</source>
+        <translation>خروج سریع: سه بار Shift یا %1 را بزنید تا Haven فوراً پنهان و قفل شود. ‏Ctrl+L بدون پنهان کردن قفل می‌کند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="72"/>
+        <source>Haven %1. Free software under the GNU General Public License, version 3 or later. Haven never checks for updates and sends no telemetry.</source>
+        <translation>‏Haven %1. نرم‌افزار آزاد تحت پروانهٔ عمومی همگانی گنو (GPL)، نسخهٔ ۳ یا بالاتر. ‏Haven هرگز به‌روزرسانی را بررسی نمی‌کند و هیچ داده‌ای دربارهٔ استفاده نمی‌فرستد.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="43"/>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="53"/>
+        <source>Keyboard shortcuts</source>
+        <extracomment>The keys that open the sheet.</extracomment>
+        <translation>میان‌برهای صفحه‌کلید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="47"/>
+        <source>Alt and an underlined letter presses that button or moves to that field. Tab and Shift+Tab move between fields; Esc closes a dialog.</source>
+        <translation>‏Alt همراه حرفی که زیرش خط دارد آن دکمه را می‌زند یا به آن خانه می‌برد. ‏Tab و Shift+Tab میان خانه‌ها جابه‌جا می‌کنند؛ ‏Esc پنجرهٔ گفت‌وگو را می‌بندد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="54"/>
+        <source>Keys</source>
+        <translation>کلیدها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="54"/>
+        <source>What they do</source>
+        <translation>چه می‌کنند</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="66"/>
+        <source>&amp;Close</source>
+        <translation>بستن (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="67"/>
+        <source>Close the list of shortcuts</source>
+        <translation>فهرست میان‌برها را ببند</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="77"/>
+        <source>%1 or %2</source>
+        <translation>%1 یا %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="80"/>
+        <source>Shift three times</source>
+        <translation>سه بار Shift</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="83"/>
+        <source>Quick exit: hide Haven and lock it at once</source>
+        <translation>خروج سریع: Haven را فوراً پنهان و قفل کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="85"/>
+        <source>Lock</source>
+        <translation>قفل</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="88"/>
+        <source>Show this list of shortcuts</source>
+        <translation>این فهرست میان‌برها را نشان بده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="92"/>
+        <source>Go to %1</source>
+        <translation>رفتن به %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="94"/>
+        <source>Journal: a new entry</source>
+        <translation>دفترچه: یادداشت تازه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="95"/>
+        <source>Journal: save the entry</source>
+        <translation>دفترچه: ذخیرهٔ یادداشت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="96"/>
+        <source>Journal: search</source>
+        <translation>دفترچه: جست‌وجو</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/shortcut_sheet.py" line="97"/>
+        <source>Spaces: send the post or reply</source>
+        <translation>فضاها: فرستادن پست یا پاسخ</translation>
+    </message>
+</context>
+<context>
+    <name>SpaceActions</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="64"/>
+        <source>Warnings about this space</source>
+        <extracomment>One write: called in a worker with the spaces service and the space&apos;s id. The view&apos;s way to run a write: (write, text when done, then, on failure).</extracomment>
+        <translation>هشدارهای این فضا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="87"/>
+        <source>Warning: a device of %1 sent two different versions of the same message. It may be a restored backup or a bug, or someone holding their key may be showing different things to different people. Check with them in person.</source>
+        <translation>هشدار: یکی از دستگاه‌های %1 دو نسخهٔ متفاوت از یک پیام فرستاد. شاید پشتیبانی بازیابی‌شده یا یک خطا باشد، یا کسی که کلید او را دارد چیزهای متفاوتی به افراد مختلف نشان می‌دهد. حضوری با او بررسی کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="95"/>
+        <source>Warning: %1 sent this computer a space key that does not match the key announced to the group, so it was not used. Someone holding their key may be trying to read the space. Check with them in person.</source>
+        <translation>هشدار: %1 کلید فضایی به این رایانه فرستاد که با کلید اعلام‌شده به گروه جور نیست، پس به کار نرفت. شاید کسی که کلید او را دارد می‌کوشد فضا را بخواند. حضوری با او بررسی کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="164"/>
+        <source>Not changed: you can edit or delete only your own posts, and only while they are still shown (not deleted or removed by a moderator).</source>
+        <translation>تغییری نکرد: فقط پست‌های خودتان را می‌توانید ویرایش یا حذف کنید، و فقط تا وقتی هنوز نمایش داده می‌شوند (حذف نشده یا ناظر برنداشته باشدشان).</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="181"/>
+        <source>Saved your changes.</source>
+        <translation>تغییرهایتان ذخیره شد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="189"/>
+        <source>Delete your post</source>
+        <translation>حذف پست‌تان</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="191"/>
+        <source>Delete this post for everyone in the space? Its place shows “Deleted by its author”. Others&apos; devices that already synced it delete it when they next sync.</source>
+        <translation>این پست برای همه در این فضا حذف شود؟ جایش «حذف‌شده به دست نویسنده» نشان داده می‌شود. دستگاه‌های دیگرانی که آن را همگام کرده‌اند در همگام‌سازی بعدی حذفش می‌کنند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="194"/>
+        <source>&amp;Delete</source>
+        <translation>حذف (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="195"/>
+        <source>Delete the post</source>
+        <translation>حذف پست</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="202"/>
+        <source>Post deleted.</source>
+        <translation>پست حذف شد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="210"/>
+        <source>Pinned to the top of the feed.</source>
+        <translation>به بالای فید سنجاق شد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="210"/>
+        <source>Unpinned.</source>
+        <translation>سنجاق برداشته شد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="212"/>
+        <source>Not pinned: only moderators, admins and the owner pin threads, and only threads still shown. Nothing was changed.</source>
+        <translation>سنجاق نشد: فقط ناظران، مدیران و مالک رشته‌ها را سنجاق می‌کنند، و فقط رشته‌هایی که هنوز نمایش داده می‌شوند. چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="230"/>
+        <source>Ownership handed over. You are now an admin.</source>
+        <translation>مالکیت واگذار شد. اکنون شما مدیر هستید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="232"/>
+        <source>Not handed over: only the owner can hand a space over, and only to a member who is still active in it. Nothing was changed.</source>
+        <translation>واگذار نشد: فقط مالک می‌تواند فضا را واگذار کند، و فقط به عضوی که هنوز در آن فعال است. چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="245"/>
+        <source>Leave “%1”? You stop receiving new posts, and the others see that you left. To come back you need a new invite.</source>
+        <translation>«%1» را ترک می‌کنید؟ دیگر پست تازه‌ای به شما نمی‌رسد و دیگران می‌بینند که رفته‌اید. برای بازگشت به دعوت تازه‌ای نیاز دارید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="250"/>
+        <source>You are its owner: ownership passes to the highest-ranked member who joined first, unless you hand it over first.</source>
+        <translation>شما مالک آن هستید: مالکیت به بالاترین عضو از نظر نقش که زودتر پیوسته می‌رسد، مگر آنکه اول آن را واگذار کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="254"/>
+        <source>Leave this space</source>
+        <translation>ترک این فضا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="256"/>
+        <source>&amp;Leave</source>
+        <translation>ترک (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="257"/>
+        <source>Leave the space</source>
+        <translation>ترک فضا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="258"/>
+        <source>Also &amp;delete everything of this space from this computer</source>
+        <translation>همهٔ داده‌های این فضا را هم از این رایانه پاک کن (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="259"/>
+        <source>Also delete everything of this space from this computer</source>
+        <translation>همهٔ داده‌های این فضا را هم از این رایانه پاک کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="274"/>
+        <source>You left “%1” and its data was deleted from this computer.</source>
+        <translation>«%1» را ترک کردید و داده‌هایش از این رایانه پاک شد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="278"/>
+        <source>You left “%1”.</source>
+        <translation>«%1» را ترک کردید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="279"/>
+        <source>You could not leave: you are not an active member of this space.</source>
+        <translation>نتوانستید ترک کنید: عضو فعال این فضا نیستید.</translation>
+    </message>
+</context>
+<context>
+    <name>SpaceStatus</name>
+    <message>
+        <location filename="../../src/haven/ui/space_status.py" line="36"/>
+        <source>Synced just now through a relay</source>
+        <extracomment>How often &quot;N min ago&quot; is re-worded. How long what an action did stays on screen.</extracomment>
+        <translation>همین حالا از طریق رله همگام شد</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="38"/>
+        <source>Synced %n min ago through a relay</source>
+        <translation>
+            <numerusform>%n دقیقه پیش از طریق رله همگام شد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="39"/>
+        <source>Synced %n hours ago through a relay</source>
+        <translation>
+            <numerusform>%n ساعت پیش از طریق رله همگام شد</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/space_status.py" line="42"/>
+        <source>Synced just now on the local network</source>
+        <translation>همین حالا روی شبکهٔ محلی همگام شد</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="44"/>
+        <source>Synced %n min ago on the local network</source>
+        <translation>
+            <numerusform>%n دقیقه پیش روی شبکهٔ محلی همگام شد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="45"/>
+        <source>Synced %n hours ago on the local network</source>
+        <translation>
+            <numerusform>%n ساعت پیش روی شبکهٔ محلی همگام شد</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/space_status.py" line="47"/>
+        <source>Synced just now with a direct connection</source>
+        <translation>همین حالا با اتصال مستقیم همگام شد</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="49"/>
+        <source>Synced %n min ago with a direct connection</source>
+        <translation>
+            <numerusform>%n دقیقه پیش با اتصال مستقیم همگام شد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="50"/>
+        <source>Synced %n hours ago with a direct connection</source>
+        <translation>
+            <numerusform>%n ساعت پیش با اتصال مستقیم همگام شد</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/space_status.py" line="55"/>
+        <source>Not synced yet</source>
+        <translation>هنوز همگام نشده</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="60"/>
+        <source>%n waiting to go out</source>
+        <translation>
+            <numerusform>%n مورد در انتظار فرستادن</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="62"/>
+        <source>%n waiting for earlier events</source>
+        <translation>
+            <numerusform>%n مورد در انتظار رویدادهای پیشین</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SpaceStatusLabel</name>
+    <message>
+        <location filename="../../src/haven/ui/space_status.py" line="79"/>
+        <source>Sync status of this space</source>
+        <translation>وضعیت همگام‌سازی این فضا</translation>
+    </message>
+</context>
+<context>
+    <name>SpaceView</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="73"/>
+        <source>Space sections</source>
+        <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; &quot;Show older posts&quot; doubles it. Join requests arrive without an event in the log, so an admin&apos;s open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
+        <translation>بخش‌های فضا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="74"/>
+        <source>&amp;Feed</source>
+        <translation>فید (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="75"/>
+        <source>Mem&amp;bers</source>
+        <translation>اعضا (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="76"/>
+        <source>Mo&amp;deration</source>
+        <translation>نظارت (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="77"/>
+        <source>&amp;About and you</source>
+        <translation>درباره و شما (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="222"/>
+        <source>No space chosen</source>
+        <translation>هیچ فضایی انتخاب نشده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="254"/>
+        <source>Posted.</source>
+        <translation>فرستاده شد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="259"/>
+        <source>Replied.</source>
+        <translation>پاسخ داده شد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="266"/>
+        <source>Role changed.</source>
+        <translation>نقش تغییر کرد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="271"/>
+        <source>Blocked: their posts are hidden for you.</source>
+        <translation>مسدود شد: پست‌هایش برای شما پنهان است.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="273"/>
+        <source>Unblocked.</source>
+        <translation>آزاد شد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="279"/>
+        <source>Saved your name in this space.</source>
+        <translation>نام‌تان در این فضا ذخیره شد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="283"/>
+        <source>Mute words saved.</source>
+        <translation>واژه‌های بی‌صداشده ذخیره شد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="305"/>
+        <source>Report a post</source>
+        <translation>گزارش یک پست</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="306"/>
+        <source>Tell the moderators what is wrong. Only they can read your report.</source>
+        <translation>به ناظران بگویید چه اشکالی هست. فقط آن‌ها گزارش‌تان را می‌خوانند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="307"/>
+        <source>&amp;Report</source>
+        <translation>گزارش (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="308"/>
+        <source>Send the report</source>
+        <translation>گزارش را بفرست</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="315"/>
+        <source>Reported to the moderators.</source>
+        <translation>به ناظران گزارش شد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="321"/>
+        <source>Remove a post</source>
+        <translation>برداشتن یک پست</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="322"/>
+        <source>Members will see that a moderator removed it, and this reason.</source>
+        <translation>اعضا می‌بینند که یک ناظر آن را برداشته، و این دلیل را.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="323"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="342"/>
+        <source>Re&amp;move</source>
+        <translation>بردار (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="324"/>
+        <source>Remove the post</source>
+        <translation>پست را بردار</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="330"/>
+        <source>Post removed.</source>
+        <translation>پست برداشته شد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="337"/>
+        <source>Remove a member</source>
+        <translation>بیرون کردن یک عضو</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="339"/>
+        <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
+        <translation>‏%1 از این فضا بیرون شود؟ آنچه پیش‌تر خوانده برایش می‌ماند، اما چیز تازه‌ای نه: فضا کلید تازه‌ای می‌گیرد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="343"/>
+        <source>Remove the member</source>
+        <translation>عضو را بیرون کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="352"/>
+        <source>%1 was removed.</source>
+        <translation>‏%1 بیرون شد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="388"/>
+        <source>Sync is not running, so nobody could reach you to join. Unlock again, or check the sync port in Settings.</source>
+        <translation>همگام‌سازی در جریان نیست، پس کسی نمی‌توانست برای پیوستن به شما برسد. دوباره قفل را باز کنید، یا درگاه همگام‌سازی را در تنظیمات بررسی کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="393"/>
+        <source>A direct invite needs sync on the local network, which is off. Turn it on in Settings, or invite through a relay.</source>
+        <translation>دعوت مستقیم به همگام‌سازی روی شبکهٔ محلی نیاز دارد که خاموش است. آن را در تنظیمات روشن کنید، یا از طریق رله دعوت کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="445"/>
+        <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
+        <translation>‏%1 افزوده شد. وقتی Haven او پیام خوشامد را بگیرد، می‌تواند فضا را بخواند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="456"/>
+        <source>%1&apos;s request was declined.</source>
+        <translation>درخواست %1 رد شد.</translation>
+    </message>
+</context>
+<context>
+    <name>Spaces</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="46"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="47"/>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/models.py" line="52"/>
+        <source>no reason given</source>
+        <translation>بی‌دلیل</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/models.py" line="53"/>
+        <source>Removed by a moderator: %1</source>
+        <translation>برداشته‌شده به دست ناظر: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/models.py" line="55"/>
+        <source>Deleted by its author</source>
+        <translation>حذف‌شده به دست نویسنده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/models.py" line="57"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="89"/>
+        <source>Content warning: %1</source>
+        <translation>هشدار محتوا: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/models.py" line="73"/>
+        <source>pinned</source>
+        <translation>سنجاق‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/models.py" line="75"/>
+        <source>edited</source>
+        <translation>ویرایش‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/models.py" line="86"/>
+        <source>Hidden until you open it</source>
+        <translation>تا بازش نکنید پنهان است</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="92"/>
+        <source>%n replies</source>
+        <translation>
+            <numerusform>%n پاسخ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="212"/>
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n خوانده‌نشده</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="27"/>
+        <source>Sending care</source>
+        <translation>برایت مهر می‌فرستم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="28"/>
+        <source>Me too</source>
+        <translation>من هم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="29"/>
+        <source>Proud of you</source>
+        <translation>به تو افتخار می‌کنم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="30"/>
+        <source>You are not alone</source>
+        <translation>تنها نیستی</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="31"/>
+        <source>Thank you</source>
+        <translation>ممنونم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="38"/>
+        <source>Owner</source>
+        <translation>مالک</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="40"/>
+        <source>Admin</source>
+        <translation>مدیر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="42"/>
+        <source>Moderator</source>
+        <translation>ناظر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="44"/>
+        <source>Member</source>
+        <translation>عضو</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="45"/>
+        <source>Not a member</source>
+        <translation>عضو نیست</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="68"/>
+        <source>⚠ name looks like another member&apos;s</source>
+        <translation>⚠ نامش شبیه نام عضو دیگری است</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="70"/>
+        <source>⚠ name uses a role word</source>
+        <translation>⚠ نامش واژهٔ یک نقش را دارد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="76"/>
+        <source>added a member</source>
+        <translation>عضوی افزود</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="77"/>
+        <source>removed a member</source>
+        <translation>عضوی را بیرون کرد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="78"/>
+        <source>banned a member</source>
+        <translation>عضوی را محروم کرد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="79"/>
+        <source>changed a role</source>
+        <translation>نقشی را تغییر داد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="80"/>
+        <source>changed the owner</source>
+        <translation>مالک را تغییر داد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="81"/>
+        <source>changed a member&apos;s devices</source>
+        <translation>دستگاه‌های عضوی را تغییر داد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="82"/>
+        <source>renewed the space key</source>
+        <translation>کلید فضا را نو کرد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="83"/>
+        <source>edited the space&apos;s details</source>
+        <translation>مشخصات فضا را ویرایش کرد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="84"/>
+        <source>pinned a post</source>
+        <translation>پستی را سنجاق کرد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="85"/>
+        <source>unpinned a post</source>
+        <translation>سنجاق پستی را برداشت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="86"/>
+        <source>removed a post</source>
+        <translation>پستی را برداشت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="98"/>
+        <source>That post or member is no longer there; nothing was changed.</source>
+        <translation>آن پست یا عضو دیگر نیست؛ چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="100"/>
+        <source>That could not be done: check what you typed, and that your role in this space allows it. Nothing was changed.</source>
+        <translation>این کار انجام نشد: آنچه نوشته‌اید را بررسی کنید و اینکه نقش‌تان در این فضا اجازه‌اش را می‌دهد. چیزی تغییر نکرد.</translation>
+    </message>
+</context>
+<context>
+    <name>SpacesPage</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="48"/>
+        <source>Your spaces</source>
+        <extracomment>How long after an event the views re-read (events often come in bursts during sync). Total unread posts over all spaces (the sidebar shows it).</extracomment>
+        <translation>فضاهای شما</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="49"/>
+        <source>Each with its number of unread posts</source>
+        <translation>هر کدام با شمار پست‌های خوانده‌نشده‌اش</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="53"/>
+        <source>Spaces: small circles you trust</source>
+        <translation>فضاها: حلقه‌های کوچکی که به آن‌ها اعتماد دارید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="55"/>
+        <source>A space is a private group: a support circle, a topic, an organising team. Everything in it is encrypted for its members only. Start one and invite people, or join with an invite someone gave you.</source>
+        <translation>فضا گروهی خصوصی است: حلقهٔ حمایت، یک موضوع، یا گروهی برای سازمان‌دهی. هر چه در آن است فقط برای اعضایش رمزگذاری می‌شود. یکی بسازید و دیگران را دعوت کنید، یا با دعوتی که کسی به شما داده بپیوندید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="61"/>
+        <source>&amp;New space…</source>
+        <translation>فضای تازه (&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="62"/>
+        <source>Create a new space</source>
+        <translation>ساختن فضای تازه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="63"/>
+        <source>&amp;Join…</source>
+        <translation>پیوستن (&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="64"/>
+        <source>Join a space with an invite code</source>
+        <translation>پیوستن به فضا با کد دعوت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="70"/>
+        <source>&amp;Spaces</source>
+        <translation>فضاها (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/spaces_page.py" line="251"/>
+        <source>Space created. You are its owner.</source>
+        <translation>فضا ساخته شد. شما مالک آن هستید.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="23"/>
+        <source>Sync is off</source>
+        <extracomment>How often &quot;N min ago&quot; is recomputed.</extracomment>
+        <translation>همگام‌سازی خاموش است</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="25"/>
+        <source>Syncing…</source>
+        <translation>در حال همگام‌سازی…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="27"/>
+        <source>Last sync failed</source>
+        <translation>آخرین همگام‌سازی ناموفق بود</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="29"/>
+        <source>Not synced yet</source>
+        <translation>هنوز همگام نشده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="34"/>
+        <source>Synced just now (relay)</source>
+        <translation>همین حالا همگام شد (رله)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="36"/>
+        <source>Synced %n min ago (relay)</source>
+        <translation>
+            <numerusform>%n دقیقه پیش همگام شد (رله)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="37"/>
+        <source>Synced %n hours ago (relay)</source>
+        <translation>
+            <numerusform>%n ساعت پیش همگام شد (رله)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="40"/>
+        <source>Synced just now (local network)</source>
+        <translation>همین حالا همگام شد (شبکهٔ محلی)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="42"/>
+        <source>Synced %n min ago (local network)</source>
+        <translation>
+            <numerusform>%n دقیقه پیش همگام شد (شبکهٔ محلی)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="43"/>
+        <source>Synced %n hours ago (local network)</source>
+        <translation>
+            <numerusform>%n ساعت پیش همگام شد (شبکهٔ محلی)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="45"/>
+        <source>Synced just now (direct connection)</source>
+        <translation>همین حالا همگام شد (اتصال مستقیم)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="47"/>
+        <source>Synced %n min ago (direct connection)</source>
+        <translation>
+            <numerusform>%n دقیقه پیش همگام شد (اتصال مستقیم)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="48"/>
+        <source>Synced %n hours ago (direct connection)</source>
+        <translation>
+            <numerusform>%n ساعت پیش همگام شد (اتصال مستقیم)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLabel</name>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="56"/>
+        <source>Sync status</source>
+        <translation>وضعیت همگام‌سازی</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadView</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="71"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="202"/>
+        <source>Show p&amp;ost</source>
+        <extracomment>post id, kind, on parent id, body, content warning Your own post: edit it, or delete it (the view asks first). post id, pinned (moderators and above)</extracomment>
+        <translation>نمایش پست (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="72"/>
+        <source>Show the post behind the content warning</source>
+        <translation>پستِ پشت هشدار محتوا را نشان بده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="74"/>
+        <source>Post</source>
+        <translation>پست</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="76"/>
+        <source>Repor&amp;t…</source>
+        <translation>گزارش (&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="77"/>
+        <source>Report this post to the moderators</source>
+        <translation>این پست را به ناظران گزارش کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="78"/>
+        <source>Re&amp;move post…</source>
+        <translation>برداشتن پست (&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="79"/>
+        <source>Remove this post as a moderator</source>
+        <translation>این پست را به‌عنوان ناظر بردار</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="80"/>
+        <source>&amp;Edit…</source>
+        <translation>ویرایش (&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="81"/>
+        <source>Edit your post</source>
+        <translation>پست‌تان را ویرایش کنید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="82"/>
+        <source>Dele&amp;te…</source>
+        <translation>حذف (&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="83"/>
+        <source>Delete your post</source>
+        <translation>حذف پست‌تان</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="84"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="154"/>
+        <source>P&amp;in</source>
+        <translation>سنجاق (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="85"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="156"/>
+        <source>Pin this thread to the top</source>
+        <translation>این رشته را به بالا سنجاق کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="89"/>
+        <source>Posts in this thread</source>
+        <translation>پست‌های این رشته</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="90"/>
+        <source>The first post, then the replies</source>
+        <translation>اول پست نخست، سپس پاسخ‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="154"/>
+        <source>Unpi&amp;n</source>
+        <translation>برداشتن سنجاق (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="156"/>
+        <source>Unpin this thread</source>
+        <translation>سنجاق این رشته را بردار</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="200"/>
+        <source>Content warning: %1</source>
+        <translation>هشدار محتوا: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="202"/>
+        <source>Hide p&amp;ost</source>
+        <translation>پنهان کردن پست (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="210"/>
+        <source>This post is hidden behind a content warning. Press “Show post” to read it.</source>
+        <translation>این پست پشت هشدار محتوا پنهان است. برای خواندنش «نمایش پست» را بزنید.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="28"/>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="84"/>
+        <source>Haven is locked</source>
+        <extracomment>&quot;Restore a backup…&quot;: into a new folder, without opening this vault.</extracomment>
+        <translation>‏Haven قفل است</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="29"/>
+        <source>Type your passphrase to open your journal.</source>
+        <translation>برای باز کردن دفترچه‌تان گذرواژه را بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="33"/>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="34"/>
+        <source>Passphrase</source>
+        <translation>گذرواژه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="35"/>
+        <source>&amp;Unlock</source>
+        <translation>باز کردن قفل (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="36"/>
+        <source>Unlock</source>
+        <translation>باز کردن قفل</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="40"/>
+        <source>Opening your vault</source>
+        <translation>در حال باز کردن خزانه‌تان</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="41"/>
+        <source>Get &amp;help now</source>
+        <translation>همین حالا کمک بگیرید (&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="42"/>
+        <source>Get help now: crisis lines and support</source>
+        <translation>همین حالا کمک بگیرید: خطوط بحران و پشتیبانی</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="43"/>
+        <source>&amp;Restore a backup…</source>
+        <translation>بازیابی پشتیبان (&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="44"/>
+        <source>Restore a backup into a new folder</source>
+        <translation>بازیابی پشتیبان در پوشه‌ای تازه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="77"/>
+        <source>Type your passphrase first.</source>
+        <translation>اول گذرواژه‌تان را بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="84"/>
+        <source>Locked</source>
+        <translation>قفل</translation>
+    </message>
+</context>
+<context>
+    <name>VaultDialogs</name>
+    <message>
+        <location filename="../../src/haven/ui/vault_dialogs.py" line="68"/>
+        <source>Passphrase changed; your vault is now under a new key.</source>
+        <translation>گذرواژه تغییر کرد؛ خزانه‌تان اکنون زیر کلید تازه‌ای است.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/vault_dialogs.py" line="70"/>
+        <source>Passphrase changed.</source>
+        <translation>گذرواژه تغییر کرد.</translation>
+    </message>
+</context>
+<context>
+    <name>VaultFilesSection</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="29"/>
+        <source>Backup and passphrase</source>
+        <extracomment>&quot;Change passphrase…&quot; was pressed (the window opens its dialog). &quot;Restore a backup…&quot; was pressed (the window opens the restore dialog).</extracomment>
+        <translation>پشتیبان و گذرواژه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="32"/>
+        <source>&amp;Back up my vault…</source>
+        <translation>از خزانه‌ام پشتیبان بگیر (&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="33"/>
+        <source>Write an encrypted backup of the vault</source>
+        <translation>از خزانه پشتیبان رمزگذاری‌شده بنویس</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="35"/>
+        <source>One encrypted file; it opens with the passphrase the vault has now.</source>
+        <translation>یک پروندهٔ رمزگذاری‌شده؛ با گذرواژه‌ای که خزانه اکنون دارد باز می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="37"/>
+        <source>R&amp;estore a backup…</source>
+        <translation>بازیابی پشتیبان (&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="38"/>
+        <source>Restore a backup into a new folder</source>
+        <translation>بازیابی پشتیبان در پوشه‌ای تازه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="39"/>
+        <source>Export my &amp;journal…</source>
+        <translation>برون‌بری دفترچه‌ام (&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="40"/>
+        <source>Export the journal as plain text</source>
+        <translation>دفترچه را به‌صورت متن ساده برون‌بری کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="41"/>
+        <source>Change &amp;passphrase…</source>
+        <translation>تغییر گذرواژه (&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="42"/>
+        <source>Change the vault&apos;s passphrase</source>
+        <translation>گذرواژهٔ خزانه را تغییر بده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="73"/>
+        <source>Save an encrypted backup</source>
+        <translation>ذخیرهٔ پشتیبان رمزگذاری‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="88"/>
+        <source>%1 already exists. A backup never replaces a file: choose a new name.</source>
+        <translation>‏%1 از پیش وجود دارد. پشتیبان هرگز پرونده‌ای را جایگزین نمی‌کند: نام تازه‌ای انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="92"/>
+        <source>Writing the backup…</source>
+        <translation>در حال نوشتن پشتیبان…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="104"/>
+        <source>Encrypted backup written to %1 (%2). It opens with the passphrase your vault has now; keep it somewhere other than this computer.</source>
+        <translation>پشتیبان رمزگذاری‌شده در %1 نوشته شد (%2). با گذرواژه‌ای که خزانه‌تان اکنون دارد باز می‌شود؛ آن را جایی غیر از این رایانه نگه دارید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="118"/>
+        <source>Export as plain text</source>
+        <translation>برون‌بری به‌صورت متن ساده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="121"/>
+        <source>An export is NOT encrypted: anyone who can open the files can read your journal. Keep them somewhere safe and delete them when you are done.</source>
+        <translation>برون‌بری رمزگذاری نمی‌شود: هر کسی که بتواند پرونده‌ها را باز کند دفترچه‌تان را می‌خواند. آن‌ها را جای امنی نگه دارید و وقتی کارتان تمام شد پاکشان کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="126"/>
+        <source>For a copy only you can open, make an encrypted backup instead.</source>
+        <translation>برای نسخه‌ای که فقط خودتان بتوانید باز کنید، به جایش پشتیبان رمزگذاری‌شده بسازید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="128"/>
+        <source>&amp;Markdown files…</source>
+        <translation>پرونده‌های مارک‌داون (&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="129"/>
+        <source>One &amp;JSON file…</source>
+        <translation>یک پروندهٔ JSON (&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="130"/>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="145"/>
+        <source>Export the journal to</source>
+        <translation>برون‌بری دفترچه به</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="165"/>
+        <source>Exported %n entries as plain text to %1.</source>
+        <translation>
+            <numerusform>%n یادداشت به‌صورت متن ساده در %1 برون‌بری شد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="178"/>
+        <source>Nothing was written: choose a new name in a folder that exists (an export goes into a new or empty folder).</source>
+        <translation>چیزی نوشته نشد: در پوشه‌ای موجود نام تازه‌ای انتخاب کنید (برون‌بری در پوشه‌ای تازه یا خالی نوشته می‌شود).</translation>
+    </message>
+</context>
 </TS>

@@ -22,15 +22,11 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 log = logging.getLogger("haven.ui")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorGuard", text)
-
-
 class ErrorGuard(QObject):
     """Installed once per app. `shown` fires when the message box opens (for tests)."""
 
     shown = Signal()
-    #: Carries an error from any thread to the UI thread (queued connection).
+    # Carries an error from any thread to the UI thread (queued connection).
     _raised = Signal(str)
 
     def __init__(self, parent_window: Callable[[], QWidget | None]) -> None:
@@ -69,18 +65,20 @@ class ErrorGuard(QObject):
     def _show(self, _kind: str) -> None:
         if self._box is not None and self._box.isVisible():
             return  # one message at a time, however many errors follow
+        title = QCoreApplication.translate("ErrorGuard", "Something went wrong")
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            _tr("Something went wrong"),
-            _tr(
+            title,
+            QCoreApplication.translate(
+                "ErrorGuard",
                 "Something inside Haven went wrong. What you have already saved is safe. "
-                "If this happens again, lock Haven and open it again."
+                "If this happens again, lock Haven and open it again.",
             ),
             QMessageBox.StandardButton.Ok,
             self._parent_window(),
         )
         box.setObjectName("unexpectedError")
-        box.setAccessibleName(_tr("Something went wrong"))
+        box.setAccessibleName(title)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setWindowModality(Qt.WindowModality.ApplicationModal)
         self._box = box
