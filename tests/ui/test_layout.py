@@ -77,7 +77,9 @@ def test_the_window_fits_the_screen_after_a_text_size_change(
 ) -> None:
     window = make_window()
     flows.create_vault(qtbot, window)
-    open_spaces(qtbot, window)
+    page = open_spaces(qtbot, window)
+    qtbot.waitUntil(page.empty.isVisible)  # the welcome, once the list has loaded
+    _settle()
     screen = window.screen().availableGeometry().size()
     title = window.create_page.findChild(QLabel, "pageTitle")
     assert title is not None
