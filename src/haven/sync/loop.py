@@ -22,6 +22,21 @@ T = TypeVar("T")
 STOP_TIMEOUT = 10.0
 
 
+def _finish_tasks(loop: asyncio.AbstractEventLoop) -> None:
+    """What `asyncio.run` does at the end: cancel the tasks still pending (a connection's
+    reader, say) and let them unwind, so none is destroyed pending when the loop closes.
+    Bounded: a task that ignores its cancellation is left after STOP_TIMEOUT."""
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    if not pending:
+        return
+    for task in pending:
+        task.cancel()
+    loop.run_until_complete(asyncio.wait(pending, timeout=STOP_TIMEOUT))
+    for task in pending:
+        if task.done() and not task.cancelled():
+            task.exception()  # retrieved: a failure while unwinding is not news at exit
+
+
 class LoopThread:
     def __init__(self, name: str = "haven-sync") -> None:
         self._name = name
@@ -50,6 +65,8 @@ class LoopThread:
             try:
                 loop.run_forever()
             finally:
+                _finish_tasks(loop)
+                loop.run_until_complete(loop.shutdown_asyncgens())
                 loop.run_until_complete(loop.shutdown_default_executor())
                 loop.close()
 
