@@ -87,7 +87,7 @@ class RelayClient:
             async with asyncio.timeout(timeout):
                 # ssl=None would be refused for wss:// by websockets: leave it out, and a
                 # wss:// relay is checked against the system's trusted certificates.
-                tls = {} if ssl is None else {"ssl": ssl}
+                tls: dict[str, Any] = {} if ssl is None else {"ssl": ssl}
                 ws = await connect(
                     url,
                     **tls,
