@@ -22,21 +22,28 @@ _RASM = str.maketrans(
         "ب": "ٮ", "ت": "ٮ", "ث": "ٮ", "ن": "ٮ", "ي": "ى", "ئ": "ى", "ج": "ح", "خ": "ح",
         "ذ": "د", "ز": "ر", "ش": "س", "ض": "ص", "ظ": "ط", "غ": "ع", "ق": "ف", "ة": "ه",
         "أ": "ا", "إ": "ا", "آ": "ا", "ؤ": "و",
+        # Persian letters: پ چ ژ differ from ب ح ر by dots, گ from ک by a stroke.
+        "پ": "ٮ", "چ": "ح", "ژ": "ر", "ی": "ى", "گ": "ک", "ك": "ک",
     }
 )  # fmt: skip
 # Animal names used as insults in Arabic, kept out of the list (see the README).
 _HURTFUL_AR = {"كلب", "خنزير", "حمار", "بقرة", "تيس", "قرد", "خروف", "بومة", "دجاجة", "جحش"}
+_HURTFUL_FA = {"سگ", "خوک", "خر", "الاغ", "گاو", "گوساله", "میمون", "شغال", "بز", "جغد"}
 
 
-def _arabic_letters(word: str) -> bool:
+def _letters_of(language: str, word: str) -> bool:
+    """Only the letters of the language's alphabet (no harakat, ZWNJ or Arabic-only forms)."""
+    if language == "fa":
+        persian = set("آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی")
+        return all(c in persian for c in word)
     return all("\u0621" <= c <= "\u064a" for c in word)
 
 
-def test_arabic_is_shipped() -> None:
-    assert "ar" in SHIPPED
-    words = fingerprint_words("ar")
-    assert words is not None and len(words) == 256
-    assert not set(words) & _HURTFUL_AR
+def test_arabic_and_persian_are_shipped() -> None:
+    assert {"ar", "fa"} <= set(SHIPPED)
+    arabic, persian = fingerprint_words("ar"), fingerprint_words("fa")
+    assert arabic is not None and persian is not None
+    assert not set(arabic) & _HURTFUL_AR and not set(persian) & _HURTFUL_FA
 
 
 @pytest.mark.parametrize("language", ["en", *SHIPPED])
@@ -56,7 +63,7 @@ def test_a_list_keeps_the_rules(language: str) -> None:
 def test_arabic_script_words_differ_in_more_than_dots(language: str) -> None:
     words = fingerprint_words(language)
     assert words is not None
-    assert all(_arabic_letters(w) for w in words) or language == "fa"
+    assert all(_letters_of(language, w) for w in words), language
     for first, second in itertools.combinations(words, 2):
         short, long = sorted((first.translate(_RASM), second.translate(_RASM)), key=len)
         assert short != long, (first, second)  # only dots apart
@@ -70,10 +77,14 @@ def test_a_fingerprint_reads_in_arabic() -> None:
     assert fp.words == ("daisy", "swan")  # the English words are unchanged
     # A fixed vector: the list's order is part of what people compare.
     assert (words[fp.indices[0]], words[fp.indices[1]]) == ("رسام", "نحلة")
+    persian = fingerprint_words("fa")
+    assert persian is not None
+    assert (persian[fp.indices[0]], persian[fp.indices[1]]) == ("ریحان", "کلاه")
 
 
 def test_the_shipped_list_is_the_file() -> None:
     assert FOLDER is not None
-    lines = (FOLDER / "ar.txt").read_text(encoding="utf-8").splitlines()
-    assert tuple(lines) == fingerprint_words("ar")  # no blank or padded lines to hide
+    for language in ("ar", "fa"):
+        lines = (FOLDER / f"{language}.txt").read_text(encoding="utf-8").splitlines()
+        assert tuple(lines) == fingerprint_words(language)  # no blank or padded lines
     assert fingerprint_words("en") == WORDS

@@ -70,12 +70,13 @@ def test_empty_forms_do_not_make_names_alike() -> None:
     assert name_keys("\u200b") == frozenset()
 
 
-def test_role_words_in_english_and_arabic() -> None:
+def test_role_words_in_english_arabic_and_persian() -> None:
     flagged = [
         "Ari (moderator)", "AriModerator", "\u0391dmin Bo", "owner", "m0derat0r", "Mod Squad",
         "مشرف المجموعة", "المشرف", "مدير", "المالك",
+        "مدیر گروه", "مالک", "ادمین", "ناظر",  # Persian spellings
     ]  # fmt: skip
-    plain = ["Ari", "Badminton", "Modern", "Bowner", "عمر", "ليلى"]
+    plain = ["Ari", "Badminton", "Modern", "Bowner", "عمر", "ليلى", "سارا", "نگار", "مدیا"]
     assert all(uses_role_word(n) for n in flagged)
     assert not any(uses_role_word(n) for n in plain)
 

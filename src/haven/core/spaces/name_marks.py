@@ -12,7 +12,7 @@ for someone else:
   Cyrillic "а" for Latin "a", the digit "0" for "O", "rn" for "m", Persian "ی" for Arabic
   "ي", Arabic-Indic "٠" for "۰");
 - a **role word** mark when a name contains "owner", "moderator", "admin" or their Arabic
-  forms (compared in the same look-alike forms, so "Αdmin" and "m0derat0r" count), since a
+  and Persian forms (compared in the same look-alike forms, so "Αdmin" and "m0derat0r" count), since a
   name such as "Ari (moderator)" claims what only the role column may say.
 """
 
@@ -48,6 +48,7 @@ RESERVED: frozenset[str] = frozenset(
     {
         "owner", "moderator", "mod", "admin", "administrator", "staff", "haven",
         "مالك", "مشرف", "مدير", "المالك", "المشرف", "المدير", "صاحب", "ادمن", "أدمن",
+        "ادمین", "ناظر", "گرداننده",  # Persian (مدیر and مالک meet the Arabic forms)
     }
 )  # fmt: skip
 # Words are split at anything not a letter and where lower case turns upper ("AriModerator").
