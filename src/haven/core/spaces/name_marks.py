@@ -12,8 +12,8 @@ for someone else:
   Cyrillic "а" for Latin "a", the digit "0" for "O", "rn" for "m", Persian "ی" for Arabic
   "ي", Arabic-Indic "٠" for "۰");
 - a **role word** mark when a name contains "owner", "moderator", "admin" or their Arabic
-  and Persian forms (compared in the same look-alike forms, so "Αdmin" and "m0derat0r" count), since a
-  name such as "Ari (moderator)" claims what only the role column may say.
+  and Persian forms (compared in the same look-alike forms, so "Αdmin" and "m0derat0r"
+  count), since a name such as "Ari (moderator)" claims what only the role column may say.
 """
 
 from __future__ import annotations
