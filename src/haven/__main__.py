@@ -29,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     from haven.cli.argv import forwardable, wants_app
 
     if wants_app(args):
+        from haven.core.freed_memory import restart_scrubbed
+
+        restart_scrubbed()  # the app only: freed memory is overwritten once it locks
         from haven.ui.app import run_app
 
         return run_app(args, serve_commands)

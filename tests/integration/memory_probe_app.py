@@ -5,8 +5,9 @@ memory. (Creating a vault is not measured: the strength meter works on the passp
 
 Run as `python -m tests.integration.memory_probe_app DATA_DIR` with the passphrase and the
 canary on the first two lines of stdin (never in argv, which stays in the process's memory).
-It is the app's own code (window, bridge, session) without `haven.__main__`'s hardening,
-which would stop the test from reading the memory it is here to check."""
+It is the app's own code (window, bridge, session) and the app's restart with freed memory
+overwritten (haven.core.freed_memory), without `haven.__main__`'s hardening, which would
+stop the test from reading the memory it is here to check."""
 
 from __future__ import annotations
 
@@ -44,6 +45,9 @@ def _read_secrets() -> tuple[str, str]:
 
 
 def main() -> int:
+    from haven.core.freed_memory import restart_scrubbed
+
+    restart_scrubbed()  # as `haven` does before it opens the app
     data_dir = Path(sys.argv[1])
     passphrase, canary = _read_secrets()
     # Two halves, kept apart, to find live objects holding the whole canary afterwards.

@@ -15,7 +15,9 @@ def test_help_now_needs_no_vault(tmp_path: Path) -> None:
     nowhere = tmp_path / "no-vault-here"
     out = ok(haven(nowhere, "help-now", "--country", "lb", passphrase=None))
     assert "1564" in out and "112" in out
-    assert "unverified — check before relying on it" in out
+    # Cited, not confirmed with the service: said so, with the day and the kind reminder.
+    assert "found in a public source on 2026-12-07 — please check before relying on it" in out
+    assert "numbers and opening hours change" in out
     assert "shared" in out or "share a phone" in out
     assert not nowhere.exists()  # nothing was created
 
@@ -25,9 +27,13 @@ def test_help_now_json_and_arabic(tmp_path: Path) -> None:
     (uk,) = doc["countries"]
     assert uk["emergency"] == "999"
     assert {s["phone"] for s in uk["services"]} >= {"116 123"}
-    assert all(s["verified"] is False for s in uk["services"])
+    assert all(s["verified"] is False for s in uk["services"])  # none confirmed at the service
+    assert {s["status"] for s in uk["services"]} == {"cited", "unverified"}
+    assert all(s["checked"] and s["source"].startswith("https://") for s in uk["services"])
+    assert uk["emergency_cited_at"].startswith("https://") and uk["emergency_checked"]
     arabic = ok(haven(None, "help-now", "--country", "GB", "--locale", "ar", passphrase=None))
-    assert "المملكة المتحدة" in arabic and "غير مُتحقَّق منه" in arabic
+    assert "المملكة المتحدة" in arabic and "لم نجده في أي مصدر" in arabic
+    assert "وُجد في مصدر عام بتاريخ 2026-12-07" in arabic
 
 
 def test_help_now_with_an_unknown_country_says_what_to_do() -> None:

@@ -173,3 +173,30 @@ def test_read_shows_the_newest_threads_and_pinned_ones(vault: Path) -> None:
     every = json.loads(ok(haven(vault, "space", "read", sid, "--all", "--json")))
     assert every == json.loads(ok(haven(vault, "space", "read", sid, "--json")))  # < 50
     fails(haven(vault, "space", "read", sid, "--threads", "0"), 2, "--threads")
+
+
+def test_members_show_what_haven_says_of_a_name(vault: Path, tmp_path: Path) -> None:
+    """An impostor named with a Cyrillic А beside the owner Ari, and one claiming a role: the
+    CLI marks them as the app does, with each key's fingerprint and the role from the log."""
+    owner = new_session_at(vault)
+    space_id = owner.spaces.create_space("Circle", display_name="Ari")
+    impostor = new_session(tmp_path / "impostor", "\u0410ri")
+    join(owner, impostor, space_id, "\u0410ri")
+    claimant = new_session(tmp_path / "claimant", "Sam (moderator)")
+    join(owner, claimant, space_id, "Sam (moderator)")
+    for s in (owner, impostor, claimant):
+        s.lock()
+    members = {
+        m["name"]: m
+        for m in json.loads(ok(haven(vault, "space", "members", space_id.hex(), "--json")))
+    }
+    assert members["Ari"]["lookalike"] and members["\u0410ri"]["lookalike"]
+    assert members["Ari"]["fingerprint"] != members["\u0410ri"]["fingerprint"]
+    claim = members["Sam (moderator)"]
+    assert claim["role"] == "member" and claim["role_word"] and not claim["lookalike"]
+    lines = ok(haven(vault, "space", "members", space_id.hex())).splitlines()
+    ari = next(line for line in lines if " Ari " in line)
+    assert "owner" in ari and "looks like another member's" in ari
+    assert f"key: {members['Ari']['fingerprint']}" in ari
+    sam = next(line for line in lines if "Sam" in line)
+    assert "uses a role word" in sam and "looks like" not in sam

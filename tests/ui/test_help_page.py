@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
-from haven.core import prompts
+from haven.core import help_lines, prompts
 from haven.ui.main_window import HavenWindow
 from haven.ui.translations import install_translations, ui_language
 from tests.ui import flows
@@ -46,8 +46,12 @@ def test_help_from_the_locked_app_and_back(
     page.choose("LB")
     text = page.services.toPlainText()
     assert "1564" in text and "112" in text
-    unverified = "غير مُتحقَّق منه" if language == "ar" else "unverified — check before relying"
-    assert unverified in text
+    book = help_lines.load(language)
+    assert text.startswith(book.check_note)  # first, kindly: numbers change, check them
+    assert book.cited_label.replace("%1", "2026-12-07") in text  # Embrace: cited, with the day
+    page.choose("GB")  # Switchboard's number was found in no readable page: said so
+    assert book.unverified_label in page.services.toPlainText()
+    page.choose("LB")
     assert ("لبنان" if language == "ar" else "Lebanon") in page.country.currentText()
     assert page.note.text() and page.note.isVisible()
     page.back_button.click()

@@ -23,7 +23,8 @@ from pytestqt.qtbot import QtBot
 
 from haven.core import peer_text
 from haven.core.spaces.model import FeedPost, Member, Report, Role, SpaceInfo, SpaceSummary, Status
-from haven.core.spaces.name_marks import NameMarks, fingerprint
+from haven.core.spaces.name_marks import NameMarks, fingerprint, fingerprint_words
+from haven.core.wordlist import WORDS
 from haven.ui.main_window import HavenWindow
 from haven.ui.spaces import wording
 from haven.ui.spaces.me_tab import MeTab
@@ -280,11 +281,14 @@ def check_badges(view: SpaceView, rtl: bool) -> None:
     assert wording.role_label(Role.MODERATOR) not in after_name[RICH]
     assert role_word in after_name[RICH]
     assert rows[RICH][3] in after_name[RICH]  # the same fingerprint in both places
-    # The fingerprint is worded in the UI's language: no English words in the Arabic UI
-    # (two numbers in Arabic-Indic digits until there is an Arabic word list).
+    # The fingerprint is worded in the UI's language: two words of that language's list
+    # (Arabic words in the Arabic UI, never English ones).
+    words = fingerprint_words(ui_language())
+    assert words is not None
     for row in rows.values():
-        latin = [c for c in row[3] if "a" <= c.lower() <= "z"]
-        assert (latin == []) == (ui_language() == "ar"), row[3]
+        first, second = row[3].split(" ")
+        assert first in words and second in words, row[3]
+        assert (first in WORDS) == (ui_language() == "en")
 
 
 # ------------------------------------------------------------------ a megabyte of name

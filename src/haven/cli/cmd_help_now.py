@@ -48,6 +48,8 @@ def cmd_help_now(args: argparse.Namespace, ctx: Context) -> int:
     for service in book.international:
         _print_service(book, service)
     print()
+    print(book.check_note)
+    print()
     print(book.safety_note)
     return 0
 
@@ -56,7 +58,7 @@ def _print_service(book: help_lines.HelpBook, s: help_lines.Service) -> None:
     ways = [w for w in (s.phone and f"☎ {s.phone}", s.sms and f"✉ {s.sms}", s.web) if w]
     hours = f" ({s.hours})" if s.hours else ""
     print(f"  {s.name}: {'  '.join(ways)}{hours}")
-    status = f"checked {s.checked}" if s.verified else book.unverified_label
+    status = help_lines.status_text(book, s, "checked %1")
     source = "المصدر" if book.language == "ar" else "source"
     print(f"    {status}; {source}: {s.source}")
 

@@ -12,6 +12,7 @@ from haven.cli.context import Context
 from haven.cli.space_invites import register as register_invites
 from haven.core.spaces import REACTIONS, FeedPost, SpaceService
 from haven.core.spaces.model import REACTION_LABELS
+from haven.core.spaces.name_marks import mark_members
 from haven.errors import InvalidInput
 
 SHORT = 12
@@ -312,8 +313,12 @@ def cmd_read(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_members(args: argparse.Namespace, ctx: Context) -> int:
+    """Each member with what Haven itself says of them (as the app does): the role from the
+    authority rules, a fingerprint of their key, and warnings about names that look like
+    another member's or use a role word (haven.core.spaces.name_marks)."""
     spaces = _spaces(ctx)
     items = spaces.members(spaces.resolve_space(args.space), include_former=args.all)
+    marks = mark_members(items)
     if args.json:
         output.print_json(
             [
@@ -325,17 +330,29 @@ def cmd_members(args: argparse.Namespace, ctx: Context) -> int:
                     "role": m.role.value,
                     "status": m.status.value,
                     "blocked": m.blocked,
+                    "fingerprint": marks[m.member_pk].fingerprint.text,
+                    "lookalike": marks[m.member_pk].lookalike,
+                    "role_word": marks[m.member_pk].role_word,
                 }
                 for m in items
             ]
         )
         return 0
     for m in items:
+        mark = marks[m.member_pk]
         pronouns = f" ({output.clean(m.pronouns)})" if m.pronouns else ""
         status = "" if m.status.value == "active" else f"  [{m.status.value}]"
+        warnings = "".join(
+            text
+            for on, text in (
+                (mark.lookalike, "  ! name looks like another member's"),
+                (mark.role_word, "  ! name uses a role word"),
+            )
+            if on
+        )
         print(
             f"{m.member_pk.hex()[:SHORT]}  {output.clean(m.display_name)}{pronouns}"
-            f"  {m.role.value}{status}"
+            f"  {m.role.value}{status}  key: {mark.fingerprint.text}{warnings}"
         )
     return 0
 

@@ -1,8 +1,12 @@
 """Crisis lines and LGBTQ+ support services per country, from `resources/help/services.json`.
 
 No vault, no network: the file ships with Haven (see resources/help/README.md for where the
-entries come from and why each is marked unverified unless checked at its source). Names
-and notes are given in English, Arabic and Persian; any other language falls back to English.
+entries come from). Every entry, and every country's emergency number, says where the service
+publishes itself (`source`), the day it was last checked, and how far: `verified` (read at the
+service itself that day), `cited` (read that day in a public page, `cited_at`, which may be
+older) or `unverified` (found in no page we could read). Nothing is shown as more certain
+than that. Names and notes are given in English, Arabic and Persian; any other language falls
+back to English.
 """
 
 from __future__ import annotations
@@ -17,10 +21,13 @@ from haven.core.resource_files import resource_dir
 from haven.errors import HavenError
 
 FORMAT = "haven-help"
-VERSION = 1
+VERSION = 2
 LANGUAGES = ("en", "ar", "fa")
 _CODE = re.compile(r"^[A-Z]{2}$")
 _NUMBER = re.compile(r"^[0-9][0-9 \-]{1,19}$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_URL = re.compile(r"^https://[^\s]+$")
+STATUSES = ("verified", "cited", "unverified")
 
 
 class HelpDataDamaged(HavenError):
@@ -35,9 +42,14 @@ class Service:
     sms: str
     web: str
     hours: str
-    source: str
-    verified: bool
-    checked: str  # "YYYY-MM-DD" when verified at the source, else ""
+    source: str  # where the service publishes itself
+    status: str  # verified | cited | unverified
+    checked: str  # "YYYY-MM-DD": the day it was last looked for
+    cited_at: str  # the page the number was read in, for "cited"
+
+    @property
+    def verified(self) -> bool:
+        return self.status == "verified"
 
 
 @dataclass(frozen=True)
@@ -46,6 +58,8 @@ class Country:
     name: str
     emergency: str
     services: tuple[Service, ...]
+    emergency_cited_at: str = ""  # the page the emergency number was read in
+    emergency_checked: str = ""
 
 
 @dataclass(frozen=True)
@@ -53,6 +67,8 @@ class HelpBook:
     language: str
     compiled: str
     safety_note: str
+    check_note: str  # said kindly above the list: numbers change, check them
+    cited_label: str  # "%1" is the day
     unverified_label: str
     countries: tuple[Country, ...]
     international: tuple[Service, ...]
@@ -96,12 +112,14 @@ def _service(item: Any, language: str) -> Service:
         if number and not _NUMBER.match(number):
             raise ValueError(f"not a phone number: {number!r}")
     status = item["status"]
-    if status not in ("verified", "unverified"):
-        raise ValueError("status is verified or unverified")
-    checked = str(item.get("checked", ""))
-    if status == "verified" and not re.match(r"^\d{4}-\d{2}-\d{2}$", checked):
-        raise ValueError("a verified entry says when it was checked")
-    if not (phone or sms or item.get("web")) or not str(item["source"]).strip():
+    if status not in STATUSES:
+        raise ValueError(f"status is one of {', '.join(STATUSES)}")
+    checked, cited_at = str(item["checked"]), str(item.get("cited_at", ""))
+    if not _DAY.match(checked):
+        raise ValueError("every entry says the day it was last checked")
+    if status == "cited" and not _URL.match(cited_at):
+        raise ValueError("a cited entry names the page it was read in")
+    if not (phone or sms or item.get("web")) or not _URL.match(str(item["source"])):
         raise ValueError("an entry needs a way to reach it and a source")
     return Service(
         kind=str(item["kind"]),
@@ -111,8 +129,9 @@ def _service(item: Any, language: str) -> Service:
         web=str(item.get("web", "")),
         hours=str(item.get("hours", "")),
         source=str(item["source"]),
-        verified=status == "verified",
+        status=status,
         checked=checked,
+        cited_at=cited_at,
     )
 
 
@@ -125,9 +144,11 @@ def _parse(doc: Any, language: str) -> HelpBook:
         if not _CODE.match(code) or not _NUMBER.match(str(entry["emergency"])):
             raise ValueError(f"bad country entry {code!r}")
         services = tuple(_service(s, language) for s in entry["services"])
-        countries.append(
-            Country(code, _text(entry["name"], language), entry["emergency"], services)
-        )
+        cited_at, checked = str(entry["emergency_cited_at"]), str(entry["emergency_checked"])
+        if not _URL.match(cited_at) or not _DAY.match(checked):
+            raise ValueError(f"{code}: the emergency number needs a source and a day")
+        name = _text(entry["name"], language)
+        countries.append(Country(code, name, entry["emergency"], services, cited_at, checked))
     codes = [c.code for c in countries]
     if len(set(codes)) != len(codes):
         raise ValueError("a country is listed twice")
@@ -135,10 +156,22 @@ def _parse(doc: Any, language: str) -> HelpBook:
         language=language,
         compiled=str(doc["compiled"]),
         safety_note=_text(doc["safety_note"], language),
+        check_note=_text(doc["check_note"], language),
+        cited_label=_text(doc["cited_label"], language),
         unverified_label=_text(doc["unverified_label"], language),
         countries=tuple(sorted(countries, key=lambda c: c.name)),
         international=tuple(_service(s, language) for s in doc["international"]),
     )
+
+
+def status_text(book: HelpBook, service: Service, verified_text: str) -> str:
+    """How sure an entry is, in the book's language; `verified_text` is the caller's
+    translated "checked %1"."""
+    if service.status == "verified":
+        return verified_text.replace("%1", service.checked)
+    if service.status == "cited":
+        return book.cited_label.replace("%1", service.checked)
+    return book.unverified_label
 
 
 def as_dict(book: HelpBook, country: Country | None) -> dict[str, Any]:
@@ -147,7 +180,8 @@ def as_dict(book: HelpBook, country: Country | None) -> dict[str, Any]:
     def service(s: Service) -> dict[str, Any]:
         return {
             "kind": s.kind, "name": s.name, "phone": s.phone, "sms": s.sms, "web": s.web,
-            "hours": s.hours, "source": s.source, "verified": s.verified, "checked": s.checked,
+            "hours": s.hours, "source": s.source, "status": s.status, "checked": s.checked,
+            "cited_at": s.cited_at, "verified": s.verified,
         }  # fmt: skip
 
     chosen = [country] if country is not None else list(book.countries)
@@ -155,11 +189,14 @@ def as_dict(book: HelpBook, country: Country | None) -> dict[str, Any]:
         "language": book.language,
         "compiled": book.compiled,
         "safety_note": book.safety_note,
+        "check_note": book.check_note,
         "countries": [
             {
                 "code": c.code,
                 "name": c.name,
                 "emergency": c.emergency,
+                "emergency_cited_at": c.emergency_cited_at,
+                "emergency_checked": c.emergency_checked,
                 "services": [service(s) for s in c.services],
             }
             for c in chosen

@@ -29,6 +29,7 @@ from haven.ui.pages.passphrase_dialog import ChangePassphraseDialog
 from haven.ui.pages.restore_dialog import RestoreDialog
 from haven.ui.pages.settings_page import SettingsPage
 from haven.ui.pages.unlock_page import UnlockPage
+from haven.ui.row_delegate import forget_painted_rows
 from haven.ui.safety import SafetyWatcher
 from haven.ui.settings import AppSettings
 from haven.ui.settings_duress import DuressSettings
@@ -224,6 +225,7 @@ class HavenWindow(QMainWindow):
         self.devices_page.detach()
         self.spaces_page.detach()
         self.home.persona.clear()
+        forget_painted_rows(self)  # after the models are empty: Qt's last-row cache
         self.show_start_page()
 
     def show_introduction(self) -> None:

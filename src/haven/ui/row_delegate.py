@@ -7,8 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 PAD = 8
 Index = QModelIndex | QPersistentModelIndex
@@ -68,3 +74,17 @@ class ThreeLineDelegate(QStyledItemDelegate):
             lead=Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft,
             trail=Qt.AlignmentFlag.AlignLeft if rtl else Qt.AlignmentFlag.AlignRight,
         )
+
+
+def forget_painted_rows(window: QWidget) -> None:
+    """On lock: make every item view's delegate let go of the last row it painted.
+
+    Qt's QStyledItemDelegate keeps the role data it fetched for the last row (a private
+    cache of QVariants, filled by initStyleOption), so the title of the last entry or post
+    drawn outlives the model being emptied — the one copy of journal text the after-lock
+    memory test still found. Fetching the roles of a blank row overwrites that cache."""
+    blank = QStandardItemModel(1, 1)
+    for view in window.findChildren(QAbstractItemView):
+        delegate = view.itemDelegate()
+        if isinstance(delegate, QStyledItemDelegate):
+            delegate.initStyleOption(QStyleOptionViewItem(), blank.index(0, 0))

@@ -6,16 +6,14 @@ for someone else:
   of making keys until one matches, about a million tries for a given fingerprint);
 - their **role**, read from the authority rules (`Member.role`, decided by the log), never
   from the name;
-- a **look-alike** mark when two different keys carry names with the same *skeleton* (the
-  same name, or names that differ only in case, accents, invisible characters or Unicode
-  confusables such as Cyrillic "а" for Latin "a", or Persian "ی" for Arabic "ي");
+- a **look-alike** mark when two different keys carry names that look alike: the same name,
+  or names that differ only in case, accents, spacing, invisible characters or Unicode
+  confusables (UTS #39 skeletons over Unicode's own confusables.txt, `haven.core.confusables`:
+  Cyrillic "а" for Latin "a", the digit "0" for "O", "rn" for "m", Persian "ی" for Arabic
+  "ي", Arabic-Indic "٠" for "۰");
 - a **role word** mark when a name contains "owner", "moderator", "admin" or their Arabic
-  forms (after the same skeleton), since a name such as "Ari (moderator)" claims what only
-  the role column may say.
-
-The skeleton is a small, explicit version of Unicode's UTS #39 idea (NFKC, case folding,
-marks removed, then a table of look-alikes); it covers the Latin, Cyrillic, Greek, digit and
-Arabic/Persian confusions people actually use, not the whole confusables.txt.
+  and Persian forms (compared in the same look-alike forms, so "Αdmin" and "m0derat0r"
+  count), since a name such as "Ari (moderator)" claims what only the role column may say.
 """
 
 from __future__ import annotations
@@ -28,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from haven.core import confusables
 from haven.core.resource_files import resource_dir
 from haven.core.spaces.model import Member, Role
 from haven.core.wordlist import WORDS
@@ -39,34 +38,17 @@ PALETTE: tuple[str, ...] = (
 )  # fmt: skip
 _PERSON = b"haven-face-v1"
 
-# Look-alikes → the Latin or Arabic letter they pass for. Applied after NFKC and casefold.
-_CONFUSABLES = str.maketrans(
-    {
-        # Cyrillic
-        "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
-        "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i",
-        "ј": "j", "ԁ": "d", "һ": "h", "ԛ": "q", "ԝ": "w", "ո": "n", "ց": "g", "օ": "o",
-        # Greek
-        "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
-        "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "γ": "y", "ω": "w", "μ": "u",
-        # Digits and Latin look-alikes
-        "0": "o", "1": "i", "l": "i", "3": "e", "5": "s", "|": "i", "ı": "i", "ł": "i", "ø": "o",
-        "ß": "ss", "æ": "ae", "œ": "oe", "ð": "d", "þ": "p",
-        # Arabic and Persian letters that draw the same
-        "ی": "ي", "ى": "ي", "ې": "ي", "ک": "ك", "ڪ": "ك", "ە": "ه", "ھ": "ه", "ۀ": "ه",
-        "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي", "ـ": "",
-        "٠": "o", "١": "i", "۰": "o", "۱": "i",
-    }
-)  # fmt: skip
-# After single letters: pairs that draw like one letter in most fonts.
-_PAIRS = (("rn", "m"), ("vv", "w"), ("ci", "d"))
+# Dropped before comparing: anything that does not draw or only changes layout (format and
+# control characters, such as zero-width joiners and bidi controls).
+_INVISIBLE = frozenset(("Cf", "Cc"))
 _NOT_LETTER = re.compile(r"[\W_]+")
 
-#: Words a name must not use to claim a role (after the skeleton, so "Αdmin" counts).
+#: Words a name must not use to claim a role (compared in `name_keys` forms: "Αdmin" counts).
 RESERVED: frozenset[str] = frozenset(
     {
         "owner", "moderator", "mod", "admin", "administrator", "staff", "haven",
         "مالك", "مشرف", "مدير", "المالك", "المشرف", "المدير", "صاحب", "ادمن", "أدمن",
+        "ادمین", "ناظر", "گرداننده",  # Persian (مدیر and مالک meet the Arabic forms)
     }
 )  # fmt: skip
 # Words are split at anything not a letter and where lower case turns upper ("AriModerator").
@@ -88,7 +70,7 @@ class Fingerprint:
 class NameMarks:
     fingerprint: Fingerprint
     role: Role | None  # from the authority rules; None for a former member
-    lookalike: bool  # another key carries a name with the same skeleton
+    lookalike: bool  # another key carries a name that looks alike (`name_keys`)
     role_word: bool  # the name uses a reserved word
 
 
@@ -122,36 +104,47 @@ def fingerprint_words(language: str) -> tuple[str, ...] | None:
     return words
 
 
-def skeleton(name: str) -> str:
-    """A form under which names that look alike are equal."""
-    text = unicodedata.normalize("NFKC", name).casefold()
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    text = "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Cc", "Mn"))
-    text = _NOT_LETTER.sub("", text.translate(_CONFUSABLES))
-    for pair, letter in _PAIRS:
-        text = text.replace(pair, letter)
-    return text
+def name_keys(name: str) -> frozenset[str]:
+    """The forms under which two names count as looking alike (equal in any one of them):
+
+    - the UTS #39 skeleton of the name as drawn (invisible characters dropped), so "Аri" with
+      a Cyrillic А, "Al" and "AI", or "Modem" and "Modern" meet;
+    - a looser form: case folded and skeletonised until stable, then accents and everything
+      that is not a letter or digit dropped, so "ARI", "Ári", "A r i" and "Ari!" meet "Ari".
+
+    Empty forms are left out, so names made only of punctuation do not all look alike."""
+    drawn = "".join(c for c in name if unicodedata.category(c) not in _INVISIBLE)
+    strict = confusables.skeleton(drawn)
+    loose = confusables.skeleton(confusables.skeleton(drawn.casefold()).casefold()).casefold()
+    loose = "".join(c for c in loose if not unicodedata.combining(c))
+    loose = _NOT_LETTER.sub("", loose)
+    return frozenset(key for key in (strict, loose) if key)
 
 
 def uses_role_word(name: str) -> bool:
     words = _NOT_LETTER.split(_CAMEL.sub(" ", unicodedata.normalize("NFKC", name)))
-    return any(skeleton(w) in _RESERVED_SKELETONS for w in words if w)
+    reserved = _reserved_keys()
+    return any(name_keys(w) & reserved for w in words if w)
 
 
-_RESERVED_SKELETONS = frozenset(skeleton(word) for word in RESERVED)
+@functools.cache
+def _reserved_keys() -> frozenset[str]:
+    return frozenset(key for word in RESERVED for key in name_keys(word))
 
 
 def mark_members(members: Iterable[Member]) -> dict[bytes, NameMarks]:
     """Marks for every member, keyed by persona key."""
     listed = list(members)
+    keys = {m.member_pk: name_keys(m.display_name) for m in listed}
     holders: dict[str, set[bytes]] = defaultdict(set)
-    for m in listed:
-        holders[skeleton(m.display_name)].add(m.member_pk)
+    for pk, forms in keys.items():
+        for key in forms:
+            holders[key].add(pk)
     return {
         m.member_pk: NameMarks(
             fingerprint(m.member_pk),
             m.role if m.status == "active" else None,
-            len(holders[skeleton(m.display_name)]) > 1,
+            any(holders[key] - {m.member_pk} for key in keys[m.member_pk]),
             uses_role_word(m.display_name),
         )
         for m in listed

@@ -110,10 +110,12 @@ class EntryEditor(QWidget):
         """An empty editor for a new entry (also used on lock to drop what was shown)."""
         self.entry_id = None
         self.heading.setText(self.tr("New entry"))
-        self.title.clear()
-        self.body.clear()
+        # setText(""), not clear(): QLineEdit.clear() keeps the old text in its undo
+        # history, which would outlive a lock (test_memory_after_lock.py).
+        self.title.setText("")
+        self.body.clear()  # QPlainTextEdit.clear() drops its undo history too
         self.mood.setCurrentIndex(0)
-        self.tags.clear()
+        self.tags.setText("")
         self.status.clear()
         self.delete_button.setEnabled(False)
         self._baseline = self.content()

@@ -73,7 +73,7 @@ class FilterBar(QWidget):
     def reset(self) -> None:
         self._debounce.stop()
         self.search.blockSignals(True)
-        self.search.clear()
+        self.search.setText("")  # not clear(): that keeps the search in the undo history
         self.search.blockSignals(False)
         self.mood.setCurrentIndex(0)
         self.set_tags([])

@@ -101,7 +101,8 @@ class HelpPage(QWidget):
         country = book.country(str(self.country.currentData() or "")) if book else None
         if book is None or country is None:
             return
-        lines = [self.tr("Emergency: %1").replace("%1", country.emergency), ""]
+        # Said first and kindly: these numbers were gathered with care but can be out of date.
+        lines = [book.check_note, "", self.tr("Emergency: %1").replace("%1", country.emergency), ""]
         for service in (*country.services, *book.international):
             lines.append(service.name)
             if service.phone:
@@ -112,11 +113,7 @@ class HelpPage(QWidget):
                 lines.append("  " + self.tr("Web: %1").replace("%1", service.web))
             if service.hours:
                 lines.append("  " + self.tr("Hours: %1").replace("%1", service.hours))
-            status = (
-                self.tr("checked %1").replace("%1", service.checked)
-                if service.verified
-                else book.unverified_label
-            )
+            status = help_lines.status_text(book, service, self.tr("checked %1"))
             lines.append(
                 "  "
                 + self.tr("%1 · source: %2").replace("%1", status).replace("%2", service.source)
