@@ -66,7 +66,7 @@ SMALL_TABLES = {
 CONTENT_TABLES = {
     "events", "held_events", "space_posts", "space_reactions", "space_reports",
     "space_modlog", "journal_entries", "journal_tags", "journal_tombstones", "journal_fts",
-    "redacted_events", "redactions",
+    "redacted_events", "redactions", "relay_erased",
 }  # fmt: skip
 #: Partial indexes that hold few rows of a space however large it grows.
 SMALL_INDEXES = {"space_posts_pinned": "pinned threads"}

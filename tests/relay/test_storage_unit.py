@@ -195,3 +195,64 @@ def test_a_failed_commit_stores_nothing(tmp_path: Path) -> None:
     other.close()
     assert Reader(tmp_path / "r.db").page(A, 0, 10, 10**6).items == [(1, b"kept")]
     assert w.append_batch([PendingAppend(A, b"retry", 1)], 10**6)[0].cursor == 2
+
+
+def test_erase_replaces_the_first_blob_deletes_copies_and_keeps_counts(db_url: str) -> None:
+    """Two blobs with one verifier (an event uploaded twice): the first takes the stub at its
+    cursor, the second goes; counts and the quota follow; a second erase finds nothing."""
+    vf, other_vf = b"v" * 32, b"w" * 32
+
+    async def scenario(store: Store) -> None:
+        await store.append_batch(
+            [
+                PendingAppend(A, b"original", 1, vf),
+                PendingAppend(A, b"kept", 1, other_vf),
+                PendingAppend(A, b"re-upload", 1, vf),
+                PendingAppend(B, b"other mailbox", 1, vf),
+            ],
+            1000,
+        )
+        done = await store.erase(A, vf, b"stub", 1000)
+        assert (done.blobs, done.delta_bytes, done.kept_stub) == (2, 4 - 8 - 9, True)
+        page = await store.page(A, 0, 10, 10_000)
+        assert page.items == [(1, b"stub"), (2, b"kept")] and page.head == 3
+        assert (await store.page(B, 0, 10, 10_000)).items == [(1, b"other mailbox")]
+        assert (await store.erase(A, vf, b"stub", 1000)).blobs == 0
+        totals = await store.totals()
+        assert (totals.blobs, totals.bytes) == (3, 4 + 4 + 13)
+        # A copy that would not fit the quota is dropped: the blob is erased all the same.
+        done = await store.erase(A, other_vf, b"x" * 100, 10)
+        assert (done.blobs, done.kept_stub) == (1, False)
+        assert (await store.page(A, 0, 10, 10_000)).items == [(1, b"stub")]
+        assert await store.scrub()
+
+    with_store(db_url, scenario)
+
+
+def test_a_schema_1_database_is_upgraded_in_place(tmp_path: Path) -> None:
+    """A relay upgraded from before erasure keeps its blobs (which nobody can erase) and
+    stores verifiers from then on."""
+    path = tmp_path / "relay.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);"
+        "INSERT INTO meta VALUES ('schema', 1);"
+        "CREATE TABLE mailboxes (id BLOB PRIMARY KEY, head INTEGER NOT NULL,"
+        " bytes INTEGER NOT NULL, blobs INTEGER NOT NULL) WITHOUT ROWID;"
+        "CREATE TABLE blobs (mailbox BLOB NOT NULL, cursor INTEGER NOT NULL,"
+        " hash BLOB NOT NULL, stored_ms INTEGER NOT NULL, size INTEGER NOT NULL,"
+        " data BLOB NOT NULL);"
+    )
+    conn.execute("INSERT INTO mailboxes VALUES (?, 1, 3, 1)", (A,))
+    conn.execute("INSERT INTO blobs VALUES (?, 1, ?, 1, 3, ?)", (A, b"h" * 32, b"old"))
+    conn.commit()
+    conn.close()
+    writer = Writer(path)
+    try:
+        writer.append_batch([PendingAppend(A, b"new", 2, b"v" * 32)], 1000)
+        assert writer.erase(A, b"v" * 32, b"", 1000).blobs == 1
+        rows = writer.conn.execute("SELECT cursor, data FROM blobs").fetchall()
+        assert rows == [(1, b"old")]
+        assert writer.conn.execute("SELECT value FROM meta").fetchone()[0] == 2
+    finally:
+        writer.close()

@@ -58,6 +58,16 @@ class Pending:
     seq: int
     epoch: int
     envelope: bytes
+    event_id: bytes
+
+
+@dataclass(frozen=True)
+class Erasable:
+    """A redacted event whose blob a relay should erase, and its redacted form."""
+
+    event_id: bytes
+    epoch: int
+    envelope: bytes
 
 
 @dataclass(frozen=True)
@@ -159,13 +169,23 @@ class RelayService:
         with self._vault.read() as conn:
             acked = rt.get_acked(conn, relay, space_id)
             return [
-                Pending(e.seq, e.epoch, e.envelope)
+                Pending(e.seq, e.epoch, e.envelope, e.id)
                 for e in lt.chain_after(conn, space_id, author, device, acked, limit)
             ]
 
     def mark_acked(self, relay: str, space_id: bytes, seq: int) -> None:
         with self._vault.transaction() as conn:
             rt.set_acked(conn, relay, space_id, seq)
+
+    def unerased(self, relay: str, space_id: bytes, limit: int = 256) -> list[Erasable]:
+        """Redacted events of the space that `relay` has not yet been asked to erase: a
+        deletion or removal this replica applied (or received already applied)."""
+        with self._vault.read() as conn:
+            return [Erasable(*row) for row in rt.unerased(conn, relay, space_id, limit)]
+
+    def mark_erased(self, relay: str, space_id: bytes, event_ids: list[bytes]) -> None:
+        with self._vault.transaction() as conn:
+            rt.mark_erased(conn, relay, space_id, event_ids)
 
     def waiting(self, space_id: bytes, relay: str | None = None) -> int:
         """Own events not yet acknowledged by `relay` (or by every relay of the space)."""

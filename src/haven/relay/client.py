@@ -163,14 +163,27 @@ class RelayClient:
             if self.claim_bits:
                 raise RelayError("claim_insufficient", "the relay is too busy to add a mailbox")
 
-    async def send_append(self, blob: bytes) -> asyncio.Future[protocol.Appended]:
+    async def send_append(self, blob: bytes, vf: bytes = b"") -> asyncio.Future[protocol.Appended]:
         """Send an append and return at once with a future for its acknowledgement, so a
         backlog can be uploaded with many appends in flight on one connection. The first
-        append to a new mailbox claims it first."""
+        append to a new mailbox claims it first. `vf` (protocol.erase_verifier of a token)
+        lets whoever knows the token erase the blob later."""
         if self.claim_bits:
             await self.claim()
-        future = await self._send(lambda rid: protocol.Append(id=rid, blob=blob))
+        future = await self._send(lambda rid: protocol.Append(id=rid, blob=blob, vf=vf))
         return future  # type: ignore[return-value]  # the relay answers an Append with Appended
+
+    async def send_erase(self, token: bytes, stub: bytes = b"") -> asyncio.Future[protocol.Erased]:
+        """Ask the relay to erase the blobs appended with `erase_verifier(token)`, keeping
+        `stub` (a redacted copy, or nothing) in the first one's place; the future holds the
+        answer (`count` 0: nothing held with that verifier)."""
+        future = await self._send(lambda rid: protocol.Erase(id=rid, token=token, blob=stub))
+        return future  # type: ignore[return-value]  # the relay answers an Erase with Erased
+
+    async def erase(self, token: bytes, stub: bytes = b"") -> int:
+        reply = await (await self.send_erase(token, stub))
+        assert isinstance(reply, protocol.Erased)
+        return reply.count
 
     async def append_many(self, blobs: Sequence[bytes]) -> list[protocol.Appended]:
         """Pipeline several appends on the one connection (all sent before any ack arrives)."""

@@ -79,6 +79,7 @@ class Hub:
         # that other relay processes on the same database are counted too.
         self.stored_bytes = self.stored_blobs = self.mailbox_count = 0
         self._purge_now = asyncio.Event()
+        self._scrub_now = asyncio.Event()
 
     async def start(self) -> None:
         await self.store.start(self._on_remote_commit)
@@ -91,6 +92,7 @@ class Hub:
             asyncio.create_task(self._purge_loop(), name="relay-purge"),
             asyncio.create_task(self._remote_loop(), name="relay-remote"),
             asyncio.create_task(self._totals_loop(), name="relay-totals"),
+            asyncio.create_task(self._scrub_loop(), name="relay-scrub"),
         ]
 
     # --- writes ---------------------------------------------------------------------------
@@ -102,8 +104,11 @@ class Hub:
             self._purge_now.set()  # expired blobs may be taking the room
         return fits
 
-    def submit(self, mailbox: bytes, blob: bytes, sink: AppendSink, request_id: int) -> None:
-        """Queue an append; `sink` hears about it once its batch is durable.
+    def submit(
+        self, mailbox: bytes, blob: bytes, sink: AppendSink, request_id: int, vf: bytes = b""
+    ) -> None:
+        """Queue an append (`vf`: its erase verifier, if any); `sink` hears about it once its
+        batch is durable.
 
         A plain callback rather than a future per blob: this is the relay's hot path.
         """
@@ -111,7 +116,7 @@ class Hub:
             raise ShuttingDown
         self._queue.append(
             (
-                PendingAppend(mailbox, blob, int(self.clock() * 1000)),
+                PendingAppend(mailbox, blob, int(self.clock() * 1000), vf or None),
                 sink,
                 request_id,
                 time.perf_counter(),
@@ -166,6 +171,36 @@ class Hub:
         frame = protocol.encode(protocol.Push(cursor=cursor, blob=blob))
         for sub in list(subs):
             sub.on_commit(cursor, frame)
+
+    # --- erasure ---------------------------------------------------------------------------
+
+    async def erase(self, mailbox: bytes, vf: bytes, stub: bytes) -> int:
+        """Erase the blobs of `mailbox` appended with verifier `vf`, keeping `stub` in the
+        first one's place if it fits the mailbox's quota and the disk cap (else nothing);
+        returns how many were erased. Raises StorageError."""
+        if stub and not self.has_room(len(stub)):
+            stub = b""
+        done = await self.store.erase(mailbox, vf, stub, self.limits.mailbox_max_bytes)
+        if done.blobs:
+            self.stored_bytes = max(0, self.stored_bytes + done.delta_bytes)
+            self.stored_blobs = max(0, self.stored_blobs - done.blobs + done.kept_stub)
+            self.metrics.count("erased", done.blobs)
+            self._scrub_now.set()
+        return done.blobs
+
+    async def _scrub_loop(self) -> None:
+        """After erasures, move the zeroed pages into the database file and empty the WAL,
+        at most once a second (erasures are rare; a burst costs one checkpoint)."""
+        while True:
+            await self._scrub_now.wait()
+            self._scrub_now.clear()
+            try:
+                if not await self.store.scrub():
+                    self._scrub_now.set()  # a reader held it up: again in a second
+            except StorageError:
+                log.error("could not checkpoint after an erasure; will retry")
+                self._scrub_now.set()
+            await asyncio.sleep(1.0)
 
     # --- other instances' commits (PostgreSQL) --------------------------------------------
 

@@ -33,6 +33,7 @@ _COUNTERS = {
     "fetched": "blobs returned by fetch",
     "purged": "blobs deleted on expiry",
     "trimmed": "oldest blobs deleted from mailboxes over a lowered quota",
+    "erased": "blobs erased at a member's request (a deleted or removed post)",
     "claims": "mailboxes created (each paid for with a proof of work)",
     "slow_subscribers": "times a subscriber fell behind and was paged from disk",
     "dropped_frames": "frames over a mailbox's rate, dropped without being read",

@@ -26,6 +26,9 @@ CLIENT_NONCE_BYTES = 16
 CLAIM_NONCE_BYTES = 16
 AUTH_DOMAIN = b"haven/relay-auth/v1"
 MAILBOX_ID_PERSON = b"hvrelay-mbox-id"
+ERASE_TOKEN_BYTES = 32
+#: The relay keeps H(token) beside a blob; whoever shows the token may erase that blob.
+ERASE_VERIFIER_PERSON = b"hvrelay-erase-vf"
 SIGNING_SEED_CONTEXT = b"hvmbxsig"
 MAX_INT = 2**63 - 1
 #: Largest frame any side decodes (a fetch page is capped well below this).
@@ -82,6 +85,8 @@ class Claimed:
 class Append:
     id: int
     blob: bytes
+    #: Optional: `erase_verifier(token)`; an `Erase` showing `token` may erase this blob.
+    vf: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -99,6 +104,22 @@ class Acks:
     group commit made durable, so acknowledgements cost one frame per commit, not per blob."""
 
     acks: list[Appended]
+
+
+@dataclass(frozen=True)
+class Erase:
+    """Erase the mailbox's blobs appended with `erase_verifier(token)`, keeping `blob` (a
+    redacted copy; empty for none) at the first one's cursor (docs/PROTOCOL.md §6.5)."""
+
+    id: int
+    token: bytes
+    blob: bytes
+
+
+@dataclass(frozen=True)
+class Erased:
+    id: int
+    count: int  # blobs erased; 0 if the mailbox held none with that verifier
 
 
 @dataclass(frozen=True)
@@ -145,8 +166,8 @@ class Error:
 #: Request id 0 means "not about a request" (e.g. an error about the connection itself).
 NO_REQUEST = 0
 
-ClientMessage = Auth | Append | Fetch | Subscribe | Claim
-ServerMessage = Challenge | Welcome | Acks | Blobs | Subscribed | Push | Error | Claimed
+ClientMessage = Auth | Append | Fetch | Subscribe | Claim | Erase
+ServerMessage = Challenge | Welcome | Acks | Blobs | Subscribed | Push | Error | Claimed | Erased
 
 _TYPE_NAMES: dict[type, str] = {
     Challenge: "challenge",
@@ -162,9 +183,11 @@ _TYPE_NAMES: dict[type, str] = {
     Error: "error",
     Claim: "claim",
     Claimed: "claimed",
+    Erase: "erase",
+    Erased: "erased",
 }
 _CLIENT_TYPES = {
-    n: c for c, n in _TYPE_NAMES.items() if c in (Auth, Append, Fetch, Subscribe, Claim)
+    n: c for c, n in _TYPE_NAMES.items() if c in (Auth, Append, Fetch, Subscribe, Claim, Erase)
 }
 _SERVER_TYPES = {n: c for c, n in _TYPE_NAMES.items() if n not in _CLIENT_TYPES}
 
@@ -180,7 +203,9 @@ _FIELD_KINDS: dict[type, dict[str, str]] = {
     Welcome: {"head": "uint", "claim_bits": "uint"},
     Claim: {"id": "uint", "nonce": f"bytes{CLAIM_NONCE_BYTES}"},
     Claimed: {"id": "uint", "bits": "uint"},
-    Append: {"id": "uint", "blob": "bytes"},
+    Append: {"id": "uint", "blob": "bytes", "vf": f"bytes{ERASE_TOKEN_BYTES}"},
+    Erase: {"id": "uint", "token": f"bytes{ERASE_TOKEN_BYTES}", "blob": "bytes"},
+    Erased: {"id": "uint", "count": "uint"},
     Acks: {"acks": "acks"},
     Fetch: {"id": "uint", "after": "uint", "limit": "uint"},
     Blobs: {"id": "uint", "items": "items", "more": "bool", "head": "uint"},
@@ -191,7 +216,11 @@ _FIELD_KINDS: dict[type, dict[str, str]] = {
 }
 
 
+#: Fields a frame may leave out (older clients append without a verifier); an encoder leaves
+#: them out when empty, so a frame has one canonical form.
+_OPTIONAL: dict[type, frozenset[str]] = {Append: frozenset({"vf"})}
 _KEYS = {cls: frozenset({"v", "t", *kinds}) for cls, kinds in _FIELD_KINDS.items()}
+_SHORT_KEYS = {cls: _KEYS[cls] - names for cls, names in _OPTIONAL.items()}
 _FIELD_NAMES = {cls: tuple(f.name for f in fields(cls)) for cls in _FIELD_KINDS}
 
 
@@ -208,6 +237,8 @@ def encode(message: ClientMessage | ServerMessage) -> bytes:
             value = [list(i) for i in value]
         elif name == "acks":
             value = [[a.id, a.cursor, a.dup] for a in value]
+        elif not value and name in _OPTIONAL.get(cls, ()):
+            continue
         body[name] = value
     return _packb(body)
 
@@ -215,14 +246,14 @@ def encode(message: ClientMessage | ServerMessage) -> bytes:
 def decode_client(data: bytes) -> ClientMessage:
     """Decode a frame a client sent; raise ProtocolError for anything but a valid frame."""
     message = _decode(data, _CLIENT_TYPES)
-    assert isinstance(message, Auth | Append | Fetch | Subscribe | Claim)
+    assert isinstance(message, Auth | Append | Fetch | Subscribe | Claim | Erase)
     return message
 
 
 def decode_server(data: bytes) -> ServerMessage:
     message = _decode(data, _SERVER_TYPES)
     assert isinstance(
-        message, Challenge | Welcome | Acks | Blobs | Subscribed | Push | Error | Claimed
+        message, Challenge | Welcome | Acks | Blobs | Subscribed | Push | Error | Claimed | Erased
     )
     return message
 
@@ -244,9 +275,13 @@ def _decode(data: bytes, types: Mapping[str, type]) -> Any:
     cls = types.get(untrusted.get("t"))  # type: ignore[arg-type]
     if cls is None:
         raise ProtocolError("malformed", "unknown frame type")
-    if untrusted.keys() != _KEYS[cls]:
+    keys = untrusted.keys()
+    if keys != _KEYS[cls] and keys != _SHORT_KEYS.get(cls):
         raise ProtocolError("malformed", "unexpected or missing fields")
-    values = [_check(name, kind, untrusted[name]) for name, kind in _FIELD_KINDS[cls].items()]
+    values = [
+        _check(name, kind, untrusted[name]) if name in keys else b""
+        for name, kind in _FIELD_KINDS[cls].items()
+    ]
     if _packb(untrusted) != data:
         raise ProtocolError("malformed", "frame is not canonically encoded")
     return cls(*values)
@@ -325,6 +360,12 @@ class MailboxCredentials:
 def mailbox_id_for(verify_key: bytes) -> bytes:
     """Self-certifying: the id is the hash of the key that may use it, so it can't be squatted."""
     return blake2b_256(verify_key, person=MAILBOX_ID_PERSON)
+
+
+def erase_verifier(token: bytes) -> bytes:
+    """What the relay stores beside a blob: a hash of the token that may erase it, so that
+    reading the database (or the append) never gives the power to erase."""
+    return blake2b_256(token, person=ERASE_VERIFIER_PERSON)
 
 
 def verify_auth(challenge: bytes, untrusted: Auth) -> bytes:

@@ -185,6 +185,9 @@ class Session:
             return
         if isinstance(message, protocol.Auth):
             raise protocol.ProtocolError("malformed", "already authenticated")
+        if isinstance(message, protocol.Erase):
+            await self._on_erase(message)
+            return
         wait = self.request_bucket.take(time.monotonic())
         if wait:
             self._refuse(message.id, "rate_limited", "too many requests", wait)
@@ -244,12 +247,37 @@ class Session:
             self.room.clear()
             await self.room.wait()
         try:
-            server.hub.submit(self.mailbox, message.blob, self._on_committed, message.id)
+            server.hub.submit(
+                self.mailbox, message.blob, self._on_committed, message.id, message.vf
+            )
         except ShuttingDown:
             self._refuse(message.id, "shutting_down", "the relay is restarting", 5.0)
             return
         server.shares.add(self.address, size, now)
         self.pending += 1
+
+    async def _on_erase(self, message: protocol.Erase) -> None:
+        """Erase this mailbox's blobs whose verifier is H(token), keeping the redacted copy
+        the client sends in the first one's place. Rated like appends (each may write); the
+        relay cannot tell an honest erasure from any other holder of the epoch key's, and
+        needs not: see docs/THREAT_MODEL.md §3."""
+        server, now = self.server, time.monotonic()
+        if len(message.blob) > server.limits.blob_max_bytes:
+            self._refuse(message.id, "too_large", "the replacement is too large")
+            return
+        wait = self.blob_bucket.take(now) or server.per_address.take(self.address, now)
+        if wait:
+            self._refuse(message.id, "rate_limited", "too many erasures; slow down", wait)
+            return
+        count = 0
+        if self.claimed:  # a mailbox never claimed holds nothing to erase
+            vf = protocol.erase_verifier(message.token)
+            try:
+                count = await server.hub.erase(self.mailbox, vf, message.blob)
+            except StorageError:
+                self._refuse(message.id, "storage", "the relay could not erase; retry later", 60)
+                return
+        self._queue(protocol.encode(protocol.Erased(id=message.id, count=count)))
 
     def _on_committed(self, request_id: int, result: AppendResult | None) -> None:
         self.pending -= 1

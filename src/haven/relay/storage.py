@@ -26,6 +26,7 @@ class PendingAppend:
     mailbox: bytes
     blob: bytes
     stored_ms: int
+    vf: bytes | None = None  # protocol.erase_verifier of the token that may erase it
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,15 @@ class Purged:
     bytes: int
 
 
+@dataclass(frozen=True)
+class Erasure:
+    """What an erase did: blobs erased, and the change in stored bytes (negative: freed)."""
+
+    blobs: int
+    delta_bytes: int
+    kept_stub: bool = False
+
+
 #: Called on the loop when another relay process committed `cursor` to `mailbox`.
 RemoteCommit = Callable[[bytes, int], None]
 
@@ -78,6 +88,16 @@ class Store(Protocol):
         """Blobs with cursor > `after`, oldest first, at most `limit` and about `max_bytes`."""
 
     async def totals(self) -> Totals: ...
+
+    async def erase(self, mailbox: bytes, vf: bytes, stub: bytes, quota_bytes: int) -> Erasure:
+        """In one durable transaction: the blobs of `mailbox` appended with verifier `vf`
+        lose their bytes; the first (lowest cursor) takes `stub` in their place if `stub` is
+        not empty and the mailbox stays within `quota_bytes`, keeping its cursor and expiry
+        and no verifier; the others are deleted."""
+
+    async def scrub(self) -> bool:
+        """Leave no copy of erased bytes in the store's files that the store can reach;
+        False if that could not finish now (try again later)."""
 
     async def purge(self, cutoff_ms: int, max_blobs: int) -> Purged:
         """Delete up to `max_blobs` blobs stored before `cutoff_ms`, oldest first."""

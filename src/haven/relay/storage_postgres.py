@@ -26,6 +26,7 @@ import asyncpg
 
 from haven.relay.storage import (
     AppendResult,
+    Erasure,
     Page,
     PendingAppend,
     Purged,
@@ -47,7 +48,7 @@ async def _lock_mailboxes(conn: Any, ids: list[bytes]) -> None:
 
 
 CHANNEL = "haven_relay_commits"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: Serialises schema creation when several relays start at once.
 _SCHEMA_LOCK = 0x68766E72
 _SCHEMA = """
@@ -67,9 +68,13 @@ CREATE TABLE IF NOT EXISTS blobs (
     data bytea NOT NULL,
     PRIMARY KEY (mailbox, cursor)
 );
+ALTER TABLE blobs ADD COLUMN IF NOT EXISTS vf bytea;
 CREATE UNIQUE INDEX IF NOT EXISTS blobs_by_hash ON blobs (mailbox, hash);
 CREATE INDEX IF NOT EXISTS blobs_by_age ON blobs (stored_ms);
+CREATE INDEX IF NOT EXISTS blobs_by_vf ON blobs (mailbox, vf) WHERE vf IS NOT NULL;
 """
+#: Schemas this version upgrades in place (`_SCHEMA` adds what they lack).
+_UPGRADES = frozenset({1})
 #: NOTIFY payloads are limited to 8000 bytes; one entry is "<64 hex>:<cursor>".
 _ENTRIES_PER_NOTIFY = 90
 _DB_ERRORS = (asyncpg.PostgresError, asyncpg.InterfaceError, OSError)
@@ -94,9 +99,11 @@ class PostgresStore:
                 await conn.execute("SELECT pg_advisory_xact_lock($1)", _SCHEMA_LOCK)
                 await conn.execute(_SCHEMA)
                 version = await conn.fetchval("SELECT value FROM relay_meta WHERE key='schema'")
-                if version is None:
+                if version is None or version in _UPGRADES:
                     await conn.execute(
-                        "INSERT INTO relay_meta VALUES ('schema', $1)", SCHEMA_VERSION
+                        "INSERT INTO relay_meta VALUES ('schema', $1) ON CONFLICT (key) "
+                        "DO UPDATE SET value = EXCLUDED.value",
+                        SCHEMA_VERSION,
                     )
                 elif version != SCHEMA_VERSION:
                     raise StorageError(f"database schema {version} is not {SCHEMA_VERSION}")
@@ -153,7 +160,7 @@ class PostgresStore:
             )
         }
         results: list[AppendResult] = []
-        rows: list[tuple[bytes, int, bytes, int, int, bytes]] = []
+        rows: list[tuple[bytes, int, bytes, int, int, bytes, bytes | None]] = []
         for item, digest in zip(batch, hashes, strict=True):
             replay = known.get((item.mailbox, digest))
             if replay is not None:
@@ -167,10 +174,14 @@ class PostgresStore:
             state[1] += size
             state[2] += 1
             known[(item.mailbox, digest)] = state[0]
-            rows.append((item.mailbox, state[0], digest, item.stored_ms, size, item.blob))
+            rows.append((item.mailbox, state[0], digest, item.stored_ms, size, item.blob, item.vf))
             results.append(AppendResult(cursor=state[0]))
         if rows:
-            await conn.executemany("INSERT INTO blobs VALUES ($1, $2, $3, $4, $5, $6)", rows)
+            await conn.executemany(
+                "INSERT INTO blobs (mailbox, cursor, hash, stored_ms, size, data, vf) "
+                "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                rows,
+            )
             changed = [(m, *st) for m, st in states.items()]
             await conn.executemany(
                 "INSERT INTO mailboxes VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE "
@@ -236,6 +247,54 @@ class PostgresStore:
             raise StorageError(f"the relay database failed a read: {_reason(exc)}") from exc
         assert row is not None
         return Totals(mailboxes=int(row[0]), blobs=int(row[1]), bytes=int(row[2]))
+
+    async def erase(self, mailbox: bytes, vf: bytes, stub: bytes, quota_bytes: int) -> Erasure:
+        """See `Store.erase`; the mailbox row is locked first, as appends do. PostgreSQL
+        keeps the old row version until VACUUM reuses its space (docs/RELAY.md)."""
+        try:
+            async with self._pool_or_fail().acquire() as conn, conn.transaction():
+                held = await conn.fetchval(
+                    "SELECT bytes FROM mailboxes WHERE id = $1 FOR UPDATE", mailbox
+                )
+                rows = await conn.fetch(
+                    "SELECT cursor, size FROM blobs WHERE mailbox = $1 AND vf = $2 ORDER BY cursor",
+                    mailbox,
+                    vf,
+                )
+                if not rows or held is None:
+                    return Erasure(blobs=0, delta_bytes=0)
+                freed = sum(row["size"] for row in rows)
+                keep = bool(stub) and held - freed + len(stub) <= quota_bytes
+                if keep:
+                    await conn.execute(
+                        "UPDATE blobs SET hash = $1, size = $2, data = $3, vf = NULL "
+                        "WHERE mailbox = $4 AND cursor = $5",
+                        blob_hash(stub),
+                        len(stub),
+                        stub,
+                        mailbox,
+                        rows[0]["cursor"],
+                    )
+                gone = [row["cursor"] for row in (rows[1:] if keep else rows)]
+                await conn.execute(
+                    "DELETE FROM blobs WHERE mailbox = $1 AND cursor = ANY($2::bigint[])",
+                    mailbox,
+                    gone,
+                )
+                delta = (len(stub) if keep else 0) - freed
+                await conn.execute(
+                    "UPDATE mailboxes SET blobs = blobs - $1, bytes = bytes + $2 WHERE id = $3",
+                    len(gone),
+                    delta,
+                    mailbox,
+                )
+        except _DB_ERRORS as exc:
+            raise StorageError(f"the relay database refused a write: {_reason(exc)}") from exc
+        return Erasure(blobs=len(rows), delta_bytes=delta, kept_stub=keep)
+
+    async def scrub(self) -> bool:
+        """Nothing to do from here: PostgreSQL has no secure delete (docs/RELAY.md)."""
+        return True
 
     async def purge(self, cutoff_ms: int, max_blobs: int) -> Purged:
         """Oldest first; the mailbox rows are locked in id order first, as appends do."""

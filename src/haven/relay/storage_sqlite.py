@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 
 from haven.relay.storage import (
     AppendResult,
+    Erasure,
     Page,
     PendingAppend,
     Purged,
@@ -33,7 +34,7 @@ from haven.relay.storage import (
     tally,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
@@ -49,12 +50,16 @@ CREATE TABLE IF NOT EXISTS blobs (
     hash BLOB NOT NULL,
     stored_ms INTEGER NOT NULL,
     size INTEGER NOT NULL,
-    data BLOB NOT NULL
+    data BLOB NOT NULL,
+    vf BLOB                         -- H(erase token), or NULL: see Writer.erase
 );
 CREATE UNIQUE INDEX IF NOT EXISTS blobs_by_cursor ON blobs (mailbox, cursor);
 CREATE UNIQUE INDEX IF NOT EXISTS blobs_by_hash ON blobs (mailbox, hash);
 CREATE INDEX IF NOT EXISTS blobs_by_age ON blobs (stored_ms);
 """
+#: Schema 1 had no erase verifiers; a relay upgraded in place gains the column.
+_MIGRATIONS = {1: "ALTER TABLE blobs ADD COLUMN vf BLOB"}
+_VF_INDEX = "CREATE INDEX IF NOT EXISTS blobs_by_vf ON blobs (mailbox, vf) WHERE vf IS NOT NULL"
 
 
 T = TypeVar("T")
@@ -78,12 +83,21 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA busy_timeout=5000")
+        # Deleted and overwritten bytes are zeroed in the page, not left in free space: an
+        # erased blob (a redacted post) must not be recoverable from the file.
+        conn.execute("PRAGMA secure_delete=ON")
         conn.executescript(_SCHEMA)
         row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
         if row is None:
             conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        elif row[0] in _MIGRATIONS:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(_MIGRATIONS[row[0]])
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
+            conn.execute("COMMIT")
         elif row[0] != SCHEMA_VERSION:
             raise StorageError(f"database schema {row[0]} is not {SCHEMA_VERSION}")
+        conn.execute(_VF_INDEX)
     except sqlite3.DatabaseError as exc:
         raise StorageError(f"cannot open the relay database: {exc}") from exc
     return conn
@@ -142,7 +156,7 @@ class Writer:
         """All-new blobs within quota: multi-row INSERTs. None (and nothing written) if any
         blob is a replay or over quota, so the caller takes the careful path."""
         states = self._states(batch)
-        rows: list[tuple[bytes, int, bytes, int, int, bytes]] = []
+        rows: list[tuple[bytes, int, bytes, int, int, bytes, bytes | None]] = []
         for item in batch:
             state, size = states[item.mailbox], len(item.blob)
             if state[1] + size > quota_bytes:
@@ -151,11 +165,19 @@ class Writer:
             state[1] += size
             state[2] += 1
             rows.append(
-                (item.mailbox, state[0], blob_hash(item.blob), item.stored_ms, size, item.blob)
+                (
+                    item.mailbox,
+                    state[0],
+                    blob_hash(item.blob),
+                    item.stored_ms,
+                    size,
+                    item.blob,
+                    item.vf,
+                )
             )
         self.conn.execute("SAVEPOINT fast")
-        for chunk in _chunks(rows, 1000):  # 6 parameters a row; SQLite allows 32,766
-            marks = ",".join(["(?,?,?,?,?,?)"] * len(chunk))
+        for chunk in _chunks(rows, 1000):  # 7 parameters a row; SQLite allows 32,766
+            marks = ",".join(["(?,?,?,?,?,?,?)"] * len(chunk))
             inserted = self.conn.execute(
                 f"INSERT OR IGNORE INTO blobs VALUES {marks}", [v for row in chunk for v in row]
             ).rowcount
@@ -179,8 +201,8 @@ class Writer:
                 # The unique (mailbox, hash) index turns a replay into a no-op; only then do
                 # we look up its cursor.
                 inserted = conn.execute(
-                    "INSERT OR IGNORE INTO blobs VALUES (?, ?, ?, ?, ?, ?)",
-                    (item.mailbox, state[0] + 1, digest, item.stored_ms, size, item.blob),
+                    "INSERT OR IGNORE INTO blobs VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (item.mailbox, state[0] + 1, digest, item.stored_ms, size, item.blob, item.vf),
                 ).rowcount
                 if inserted:
                     state[0] += 1
@@ -207,6 +229,41 @@ class Writer:
             )
         except sqlite3.Error as exc:
             raise StorageError(f"the relay database refused a write: {exc}") from exc
+
+    def erase(self, mailbox: bytes, vf: bytes, stub: bytes, quota_bytes: int) -> Erasure:
+        """See `Store.erase`. secure_delete zeroes the old bytes in their pages; `scrub`
+        then moves the pages into the main file and empties the WAL."""
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            rows = conn.execute(
+                "SELECT rowid, size FROM blobs WHERE mailbox = ? AND vf = ? ORDER BY cursor",
+                (mailbox, vf),
+            ).fetchall()
+            if not rows:
+                conn.execute("COMMIT")
+                return Erasure(blobs=0, delta_bytes=0)
+            freed = sum(size for _, size in rows)
+            held = conn.execute("SELECT bytes FROM mailboxes WHERE id = ?", (mailbox,)).fetchone()
+            keep = bool(stub and held and held[0] - freed + len(stub) <= quota_bytes)
+            if keep:
+                conn.execute(
+                    "UPDATE blobs SET hash = ?, size = ?, data = ?, vf = NULL WHERE rowid = ?",
+                    (blob_hash(stub), len(stub), stub, rows[0][0]),
+                )
+            gone = rows[1:] if keep else rows
+            conn.executemany("DELETE FROM blobs WHERE rowid = ?", [(r,) for r, _ in gone])
+            delta = (len(stub) if keep else 0) - freed
+            conn.execute(
+                "UPDATE mailboxes SET blobs = blobs - ?, bytes = bytes + ? WHERE id = ?",
+                (len(gone), delta, mailbox),
+            )
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StorageError(f"the relay database refused a write: {exc}") from exc
+        return Erasure(blobs=len(rows), delta_bytes=delta, kept_stub=keep)
 
     def purge(self, cutoff_ms: int, max_blobs: int) -> Purged:
         """Delete up to `max_blobs` blobs stored before `cutoff_ms`, oldest first, in one short
@@ -259,8 +316,11 @@ class Writer:
             raise StorageError(f"purge failed: {exc}") from exc
         return Purged(blobs=len(gone), bytes=sum(size for _, size in gone))
 
-    def checkpoint(self) -> None:
-        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    def checkpoint(self) -> bool:
+        """Copy the WAL into the main file and truncate it; False if a reader kept it from
+        finishing (the caller tries again)."""
+        busy = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        return not busy
 
     def close(self) -> None:
         self.conn.close()
@@ -349,6 +409,14 @@ class SqliteStore:
     async def totals(self) -> Totals:
         assert self._reader is not None
         return await self._read(self._reader.totals)
+
+    async def erase(self, mailbox: bytes, vf: bytes, stub: bytes, quota_bytes: int) -> Erasure:
+        assert self._writer is not None
+        return await self._write(self._writer.erase, mailbox, vf, stub, quota_bytes)
+
+    async def scrub(self) -> bool:
+        assert self._writer is not None
+        return await self._write(self._writer.checkpoint)
 
     async def purge(self, cutoff_ms: int, max_blobs: int) -> Purged:
         assert self._writer is not None

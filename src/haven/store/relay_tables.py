@@ -69,6 +69,27 @@ def set_cursor(conn: Connection, relay: str, mailbox: bytes, cursor: int) -> Non
     )
 
 
+def unerased(
+    conn: Connection, relay: str, space_id: bytes, limit: int
+) -> list[tuple[bytes, int, bytes]]:
+    """(event id, epoch, redacted envelope) of the space's redacted events that `relay` has
+    not yet been asked to erase."""
+    rows = conn.execute(
+        "SELECT e.id, e.epoch, e.envelope FROM redacted_events r JOIN events e ON e.id ="
+        " r.event_id WHERE e.space_id = ? AND NOT EXISTS (SELECT 1 FROM relay_erased x"
+        " WHERE x.relay = ? AND x.event_id = e.id) LIMIT ?",
+        (space_id, relay, limit),
+    )
+    return [(bytes(r[0]), int(r[1]), bytes(r[2])) for r in rows]
+
+
+def mark_erased(conn: Connection, relay: str, space_id: bytes, event_ids: list[bytes]) -> None:
+    conn.executemany(
+        "INSERT OR IGNORE INTO relay_erased (relay, event_id, space_id) VALUES (?,?,?)",
+        [(relay, e, space_id) for e in event_ids],
+    )
+
+
 def record_sync(conn: Connection, space_id: bytes, transport: str, at_ms: int) -> None:
     conn.execute(
         "INSERT INTO sync_status (space_id, transport, at_ms) VALUES (?,?,?)"

@@ -5,9 +5,10 @@ exponentially (with jitter) while a relay is down.
 It runs on a `LoopThread` (sync/loop.py): the sync supervisor's, shared with the engine, or
 one of its own when used alone; one task per relay URL. A task runs a full round
 (relay_sync.async_sync_relay: push, then pull every epoch mailbox), then subscribes to every
-mailbox of its spaces and ingests pushes as they arrive. A local write wakes it to push at
-once. `on_report` is called on the loop's thread after every round and on every failure,
-with counts only.
+mailbox of its spaces and ingests pushes as they arrive. A new event in the log (written here
+or received) wakes it to push at once and to ask the relay to erase what a redaction erased.
+`on_report` is called on the loop's thread after every round and on every failure, with
+counts only.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from haven.sync.relay_sync import (
     RelayReport,
     SpaceRelayReport,
     async_sync_relay,
+    erase_redacted,
     ingest_blobs,
     mailbox_id,
     push_waiting,
@@ -230,6 +232,7 @@ class RelaySyncer:
                 for space_id, boxes in per_space.items():
                     report = SpaceRelayReport(space_id)
                     await push_waiting(self._session, url, space_id, boxes, report)
+                    await erase_redacted(self._session, url, space_id, boxes, report)
                     keys = await asyncio.to_thread(self._session.relays.epoch_keys, space_id)
                     if report.sent:
                         await asyncio.to_thread(

@@ -20,19 +20,22 @@ import asyncio
 import ssl as ssl_module
 from collections.abc import Awaitable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from haven.core.envelope import MAX_ENVELOPE_BYTES
 from haven.core.session import Session
 from haven.crypto import aead, padding
 from haven.crypto.errors import CryptoError
+from haven.crypto.hashing import blake2b_256
 from haven.crypto.subkeys import derive_subkey
 from haven.relay.client import RelayClient, RelayError
-from haven.relay.protocol import Appended, MailboxCredentials
+from haven.relay.protocol import MailboxCredentials, erase_verifier
 
 T = TypeVar("T")
 
 BLOB_KEY_CONTEXT = b"hvmbxenc"
+ERASE_KEY_CONTEXT = b"hvmbxera"
+ERASE_TOKEN_PERSON = b"hvrelay-erase-tk"
 BLOB_AD = b"haven/relay-blob/v1"
 PUSH_BATCH = 256
 FETCH_PAGE = 256
@@ -49,6 +52,15 @@ MAX_RETRY_WAIT_MS = 10_000
 
 def blob_key(epoch_key: bytes) -> bytes:
     return derive_subkey(epoch_key, BLOB_KEY_CONTEXT)
+
+
+def erase_token(epoch_key: bytes, event_id: bytes) -> bytes:
+    """What erases an event's blob from a relay: keyed BLAKE2b of the event id under a key
+    derived from the epoch key, so every holder of that key can make it and nobody else
+    (the relay stores only `erase_verifier(token)`)."""
+    return blake2b_256(
+        event_id, person=ERASE_TOKEN_PERSON, key=derive_subkey(epoch_key, ERASE_KEY_CONTEXT)
+    )
 
 
 def mailbox_id(epoch_key: bytes) -> bytes:
@@ -77,6 +89,7 @@ class SpaceRelayReport:
     duplicates: int = 0
     rejected: int = 0  # blobs that did not open, and events the log refused
     held: int = 0  # events waiting for a gap to fill, after this sync
+    erased: int = 0  # blobs of redacted events the relay erased at our request
     waiting: int = 0  # own events this relay has not acknowledged, after this sync
     own_from_elsewhere: int = 0  # this device's own events, written by another copy of it
     error: str | None = None
@@ -157,6 +170,7 @@ async def _push_and_pull(
         try:
             await push_waiting(session, relay, space_id, mailboxes, report)
             await _pull_all(session, relay, space_id, mailboxes, report)
+            await erase_redacted(session, relay, space_id, mailboxes, report)
             return
         except RelayError as exc:
             wait = min(max(exc.retry_ms, 250), MAX_RETRY_WAIT_MS) / 1000
@@ -184,13 +198,14 @@ async def push_waiting(
         batch = await asyncio.to_thread(session.relays.pending, relay, space_id, PUSH_BATCH)
         if not batch:
             return
-        acks: list[tuple[int, asyncio.Future[Appended]]] = []
+        acks: list[tuple[int, asyncio.Future[Any]]] = []
         for item in batch:
             key = keys.get(item.epoch)
             if key is None:  # cannot happen for our own events; never skip one silently
                 raise RelayError("no_key", "no key for an event's epoch")
             client = await mailboxes.get(item.epoch, key)
-            acks.append((item.seq, await client.send_append(seal_blob(key, item.envelope))))
+            vf = erase_verifier(erase_token(key, item.event_id))
+            acks.append((item.seq, await client.send_append(seal_blob(key, item.envelope), vf)))
         acked = 0
         try:
             for seq, future in acks:
@@ -200,11 +215,46 @@ async def push_waiting(
         finally:
             if acked:
                 await asyncio.to_thread(session.relays.mark_acked, relay, space_id, acked)
-            for _, future in acks:  # after a failure: nothing left pending or unread
-                if not future.done():
-                    future.cancel()
-                elif not future.cancelled():
-                    future.exception()
+            _forget(acks)
+
+
+async def erase_redacted(
+    session: Session, relay: str, space_id: bytes, mailboxes: Mailboxes, report: SpaceRelayReport
+) -> None:
+    """Ask the relay to erase the blob of every redacted event of the space it has not been
+    asked about yet, leaving the redacted form (sealed like any blob) at its cursor, so a
+    member who reads the mailbox later gets the event's chain without its words."""
+    keys = await asyncio.to_thread(session.relays.epoch_keys, space_id)
+    while True:
+        batch = await asyncio.to_thread(session.relays.unerased, relay, space_id, PUSH_BATCH)
+        asked: list[tuple[bytes, asyncio.Future[Any]]] = []
+        done = [item.event_id for item in batch if item.epoch not in keys]  # never uploaded
+        for item in batch:
+            key = keys.get(item.epoch)
+            if key is not None:
+                client = await mailboxes.get(item.epoch, key)
+                stub = seal_blob(key, item.envelope)
+                token = erase_token(key, item.event_id)
+                asked.append((item.event_id, await client.send_erase(token, stub)))
+        try:
+            for event_id, future in asked:
+                report.erased += (await within(future, mailboxes.timeout)).count
+                done.append(event_id)
+        finally:
+            if done:
+                await asyncio.to_thread(session.relays.mark_erased, relay, space_id, done)
+            _forget(asked)
+        if len(batch) < PUSH_BATCH:
+            return
+
+
+def _forget(requests: list[tuple[Any, asyncio.Future[Any]]]) -> None:
+    """After a failure part-way: nothing left pending, no exception left unread."""
+    for _, future in requests:
+        if not future.done():
+            future.cancel()
+        elif not future.cancelled():
+            future.exception()
 
 
 async def _pull_all(
