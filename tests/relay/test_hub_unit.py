@@ -11,9 +11,9 @@ from haven.relay import protocol
 from haven.relay.hub import Hub, ShuttingDown
 from haven.relay.mailbox import Limits
 from haven.relay.metrics import Metrics
-from haven.relay.storage import AppendResult, PendingAppend, StorageError
+from haven.relay.storage import AppendResult, PendingAppend, Purged, StorageError
 from haven.relay.storage_sqlite import SqliteStore
-from tests.relay.support import RelayProcess, run, write_config
+from tests.relay.support import RelayProcess, run, wait_for, write_config
 
 A = b"A" * 32
 
@@ -131,6 +131,46 @@ def test_a_lowered_quota_evicts_the_oldest_blobs_on_the_next_purge(tmp_path: Pat
 
     run(fill())
     run(reopen_with_a_lower_quota())
+
+
+def test_mailboxes_are_searched_for_excess_only_when_the_quota_was_lowered(
+    tmp_path: Path,
+) -> None:
+    """Finding mailboxes over quota reads every mailbox row; appends never pass the quota in
+    force, so the purge looks only at start and after the quota went below what appends
+    may have used since (raised, then lowered back, counts)."""
+
+    async def scenario() -> None:
+        store = SqliteStore(tmp_path / "r.db")
+        trims: list[int] = []
+        real_trim = store.trim
+
+        async def counting(quota: int, max_blobs: int) -> Purged:
+            done = await real_trim(quota, max_blobs)
+            trims.append(quota)
+            return done
+
+        store.trim = counting  # type: ignore[method-assign]
+        hub = Hub(store, Limits(), Metrics())
+        await hub.start()  # its purge task runs once now, then every 10 minutes
+        await wait_for(lambda: _true(trims))
+        rec = Recorder()
+        for i in range(4):
+            hub.submit(A, bytes([i]) * 100, rec.sink, i)
+        await hub.flush()
+        base = Limits().mailbox_max_bytes
+        for quota in (base, 10 * base, 2 * base, 2 * base, 250, 250):
+            hub.limits = Limits(mailbox_max_bytes=quota)
+            await hub.purge_once()
+        assert trims == [base, 2 * base, 250]
+        assert [c for c, _ in (await hub.page(A, 0, 10)).items] == [3, 4]
+        await hub.close()
+
+    run(scenario())
+
+
+async def _true(items: list[int]) -> bool:
+    return bool(items)
 
 
 def test_auth_timeout_on_the_real_relay(tmp_path: Path) -> None:

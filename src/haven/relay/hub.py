@@ -80,6 +80,10 @@ class Hub:
         self.stored_bytes = self.stored_blobs = self.mailbox_count = 0
         self._purge_now = asyncio.Event()
         self._scrub_now = asyncio.Event()
+        #: The largest mailbox quota appends may have used since the last complete trim
+        #: (None: unknown, as at start). Appends never exceed the quota in force, so only a
+        #: quota lowered below this can leave mailboxes over it.
+        self._quota_since_trim: int | None = None
 
     async def start(self) -> None:
         await self.store.start(self._on_remote_commit)
@@ -283,13 +287,16 @@ class Hub:
     # --- expiry ---------------------------------------------------------------------------
 
     async def purge_once(self) -> int:
-        """Delete every expired blob, oldest first, then the oldest blobs of any mailbox over
-        its quota (the operator lowered `mailbox_max_bytes`), a chunk per transaction."""
+        """Delete every expired blob, oldest first, then — only at start and after the
+        operator lowered `mailbox_max_bytes` — the oldest blobs of mailboxes over the quota, a
+        chunk per transaction. Looking for mailboxes over quota reads every mailbox row, so
+        it is not done when none can be."""
         cutoff = int((self.clock() - self.limits.expiry_seconds) * 1000)
         expired = await self._delete_in_chunks(lambda: self.store.purge(cutoff, PURGE_CHUNK))
-        over = await self._delete_in_chunks(
-            lambda: self.store.trim(self.limits.mailbox_max_bytes, PURGE_CHUNK)
-        )
+        quota, over = self.limits.mailbox_max_bytes, 0
+        if self._quota_since_trim is None or quota < self._quota_since_trim:
+            over = await self._delete_in_chunks(lambda: self.store.trim(quota, PURGE_CHUNK))
+        self._quota_since_trim = quota
         self.metrics.count("purged", expired)
         self.metrics.count("trimmed", over)
         return expired + over
