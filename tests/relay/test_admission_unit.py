@@ -82,12 +82,12 @@ def test_difficulty_is_one_for_everybody_and_rises_with_new_mailboxes() -> None:
 def test_storage_share_keeps_one_address_to_its_part_of_the_cap() -> None:
     limits = Limits(storage_max_bytes=1000, storage_share_per_address=0.1, expiry_seconds=100)
     share = StorageShare(limits)
-    assert share.allows("a", 100, 0.0)
-    share.add("a", 100, 0.0)
-    assert not share.allows("a", 1, 0.0)
-    assert share.allows("b", 100, 0.0)
-    assert share.allows("a", 50, 50.0)  # half the window later, half the share is free again
-    assert not share.allows("a", 51, 50.0)
+    assert share.take("a", 100, 0.0)
+    assert not share.take("a", 1, 0.0)
+    assert share.take("b", 100, 0.0)
+    assert not share.take("a", 51, 50.0)  # half the window later, half the share is free again
+    assert share.take("a", 50, 50.0)
+    assert not share.take("a", 1, 50.0)
 
 
 def test_the_connection_cap_fits_memory_and_file_descriptors() -> None:

@@ -198,13 +198,16 @@ class StorageShare:
         drain = self.share_bytes * max(0.0, now - since) / self.limits.expiry_seconds
         return max(0.0, used - drain)
 
-    def allows(self, address: str, size: int, now: float) -> bool:
-        return self._level(address, now) + size <= self.share_bytes
-
-    def add(self, address: str, size: int, now: float) -> None:
+    def take(self, address: str, size: int, now: float) -> bool:
+        """Whether `address` may store `size` more bytes now; if so, count them (one check
+        and one update per append, on the relay's hot path)."""
+        level = self._level(address, now)
+        if level + size > self.share_bytes:
+            return False
         if address not in self._used and len(self._used) >= self.max_keys:
             self.prune(now)
-        self._used[address] = (self._level(address, now) + size, now)
+        self._used[address] = (level + size, now)
+        return True
 
     def prune(self, now: float) -> None:
         for address in [a for a in self._used if self._level(a, now) == 0.0]:

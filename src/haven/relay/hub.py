@@ -152,17 +152,21 @@ class Hub:
                 self._queued_bytes -= size
                 done = time.perf_counter()
                 self.metrics.commit_seconds.observe(done - started)
-                ack_seconds = self.metrics.ack_seconds
+                observe = self.metrics.ack_seconds.observe
+                stored = dups = stored_bytes = 0
                 for (item, sink, request_id, queued), result in zip(batch, results, strict=True):
-                    ack_seconds.observe(done - queued)
+                    observe(done - queued)
                     if result.dup:
-                        self.metrics.count("duplicates")
+                        dups += 1
                     elif result.cursor:
-                        self.metrics.count("appends")
-                        self.stored_bytes += len(item.blob)
-                        self.stored_blobs += 1
+                        stored += 1
+                        stored_bytes += len(item.blob)
                         self._notify(item.mailbox, result.cursor, item.blob)
                     sink(request_id, result)
+                self.stored_bytes += stored_bytes  # counted once per batch, not per blob
+                self.stored_blobs += stored
+                self.metrics.count("appends", stored)
+                self.metrics.count("duplicates", dups)
             self._idle.set()
 
     def _notify(self, mailbox: bytes, cursor: int, blob: bytes) -> None:

@@ -240,7 +240,7 @@ class Session:
         if not server.hub.has_room(size):
             self._refuse(message.id, "storage_full", "the relay is full; retry later", 600)
             return
-        if not server.shares.allows(self.address, size, now):
+        if not server.shares.take(self.address, size, now):
             self._refuse(message.id, "address_share", "this network stored its share", 600)
             return
         while self.pending >= MAX_INFLIGHT:  # stop reading this client's frames for now
@@ -253,7 +253,6 @@ class Session:
         except ShuttingDown:
             self._refuse(message.id, "shutting_down", "the relay is restarting", 5.0)
             return
-        server.shares.add(self.address, size, now)
         self.pending += 1
 
     async def _on_erase(self, message: protocol.Erase) -> None:
