@@ -256,3 +256,20 @@ def test_a_schema_1_database_is_upgraded_in_place(tmp_path: Path) -> None:
         assert writer.conn.execute("SELECT value FROM meta").fetchone()[0] == 2
     finally:
         writer.close()
+
+
+def test_newer_reads_several_mailboxes_at_once(db_url: str) -> None:
+    async def scenario(store: Store) -> None:
+        await store.append_batch(
+            [
+                PendingAppend(m, f"{m[:1].decode()}{i}".encode(), 1)
+                for i in range(5)
+                for m in (A, B)
+            ],
+            10_000,
+        )
+        rows = await store.newer([(A, 1), (B, 3), (b"C" * 32, 0)], 2)
+        assert rows == [(A, 2, b"A1"), (A, 3, b"A2"), (B, 4, b"B3"), (B, 5, b"B4")]
+        assert await store.newer([(A, 5)], 2) == []
+
+    with_store(db_url, scenario)

@@ -35,6 +35,10 @@ log = logging.getLogger("haven.relay")
 MAX_BATCH = 512
 #: Blobs one expiry transaction deletes at most (short transactions keep appends flowing).
 PURGE_CHUNK = 2000
+#: Another instance's commits: mailboxes read per query, and blobs per mailbox per query
+#: (with blob_max_bytes, at most 32 x 4 x 64 KiB = 8 MiB in memory per read).
+REMOTE_MAILBOXES_PER_READ = 32
+REMOTE_BLOBS_PER_MAILBOX = 4
 #: How often the stored-bytes total is re-read from the database.
 TOTALS_REFRESH_SECONDS = 5.0
 
@@ -218,25 +222,33 @@ class Hub:
             self._remote_wake.set()
 
     async def _remote_loop(self) -> None:
-        """Read each blob another instance committed for our subscribers, once per process."""
+        """Read each blob another instance committed for our subscribers, once per process:
+        the mailboxes heard of together are read together, a few blobs each per query, so a
+        burst of commits to many mailboxes costs a few queries rather than one per mailbox."""
         while True:
             await self._remote_wake.wait()
             self._remote_wake.clear()
-            pending, self._remote = self._remote, {}
-            for mailbox, target in pending.items():
-                while mailbox in self._subs and self._heads.get(mailbox, 0) < target:
+            targets, self._remote = self._remote, {}
+            while targets:
+                behind = [
                     # Only what is new: a live subscriber that sees a gap pages for itself.
-                    floor = target - self.limits.fetch_page_max_blobs
-                    after = max(self._heads.get(mailbox, 0), floor, 0)
+                    (m, max(self._heads.get(m, 0), t - self.limits.fetch_page_max_blobs, 0))
+                    for m, t in targets.items()
+                    if m in self._subs and self._heads.get(m, 0) < t
+                ]
+                read: set[bytes] = set()
+                for start in range(0, len(behind), REMOTE_MAILBOXES_PER_READ):
+                    chunk = behind[start : start + REMOTE_MAILBOXES_PER_READ]
                     try:
-                        page = await self.page(mailbox, after, self.limits.fetch_page_max_blobs)
+                        rows = await self.store.newer(chunk, REMOTE_BLOBS_PER_MAILBOX)
                     except StorageError:
-                        log.warning("could not read a blob committed by another relay")
-                        break
-                    for cursor, blob in page.items:
+                        log.warning("could not read blobs committed by another relay")
+                        rows = []
+                    for mailbox, cursor, blob in rows:
                         self._notify(mailbox, cursor, blob)
-                    if not page.items:
-                        break
+                        read.add(mailbox)
+                # Mailboxes that gave nothing are done (expired, or read meanwhile).
+                targets = {m: t for m, t in targets.items() if m in read}
 
     # --- reads ----------------------------------------------------------------------------
 

@@ -87,6 +87,13 @@ class Store(Protocol):
     async def page(self, mailbox: bytes, after: int, limit: int, max_bytes: int) -> Page:
         """Blobs with cursor > `after`, oldest first, at most `limit` and about `max_bytes`."""
 
+    async def newer(
+        self, afters: list[tuple[bytes, int]], limit: int
+    ) -> list[tuple[bytes, int, bytes]]:
+        """For each (mailbox, after): its first `limit` blobs with cursor > `after`, as
+        (mailbox, cursor, blob) rows, oldest first within a mailbox — several mailboxes in
+        one read (another instance's commits, heard of together)."""
+
     async def totals(self) -> Totals: ...
 
     async def erase(self, mailbox: bytes, vf: bytes, stub: bytes, quota_bytes: int) -> Erasure:

@@ -238,6 +238,24 @@ class PostgresStore:
             total += len(data)
         return Page(items=items, more=len(items) < len(rows), head=int(head or 0))
 
+    async def newer(
+        self, afters: list[tuple[bytes, int]], limit: int
+    ) -> list[tuple[bytes, int, bytes]]:
+        """One query for many mailboxes (one round trip per batch of notifications, not one
+        per mailbox)."""
+        try:
+            rows = await self._pool_or_fail().fetch(
+                "SELECT q.m, b.cursor, b.data FROM unnest($1::bytea[], $2::bigint[]) AS q(m, a) "
+                "CROSS JOIN LATERAL (SELECT cursor, data FROM blobs WHERE mailbox = q.m "
+                "AND cursor > q.a ORDER BY cursor LIMIT $3) AS b ORDER BY q.m, b.cursor",
+                [m for m, _ in afters],
+                [a for _, a in afters],
+                limit,
+            )
+        except _DB_ERRORS as exc:
+            raise StorageError(f"the relay database failed a read: {_reason(exc)}") from exc
+        return [(bytes(r[0]), int(r[1]), bytes(r[2])) for r in rows]
+
     async def totals(self) -> Totals:
         try:
             row = await self._pool_or_fail().fetchrow(

@@ -406,6 +406,16 @@ class SqliteStore:
         assert self._reader is not None
         return await self._read(self._reader.page, mailbox, after, limit, max_bytes)
 
+    async def newer(
+        self, afters: list[tuple[bytes, int]], limit: int
+    ) -> list[tuple[bytes, int, bytes]]:
+        """One process: nobody else commits, so the hub never asks; kept for the contract."""
+        rows: list[tuple[bytes, int, bytes]] = []
+        for mailbox, after in afters:
+            page = await self.page(mailbox, after, limit, 2**62)
+            rows += [(mailbox, cursor, blob) for cursor, blob in page.items]
+        return rows
+
     async def totals(self) -> Totals:
         assert self._reader is not None
         return await self._read(self._reader.totals)
