@@ -30,8 +30,7 @@ class Relay(RelayProcess):
     def start(self) -> None:
         cmd = [
             sys.executable,
-            "-m",
-            "haven.relay",
+            *self.launcher,
             "--host",
             "127.0.0.1",
             "--port",

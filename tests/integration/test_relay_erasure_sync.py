@@ -8,6 +8,7 @@ erase anything written after the removal."""
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -147,3 +148,41 @@ def test_a_removed_member_cannot_erase_what_was_written_after(circle) -> None:
     assert [p.body for p in dan.spaces.read_feed(space) if p.post_id == later] == [
         f"now that Bea is gone: {LATER}"
     ]
+
+
+class OlderRelay(Relay):
+    """The relay as it was before erasure, as a client sees it: it selects no subprotocol
+    (a relay from before would also refuse `vf` and `erase` as malformed)."""
+
+    launcher = (
+        "-c",
+        "import sys, haven.relay.server as s; s._select_subprotocol = lambda c, o: None; "
+        "from haven.relay.cli import main; sys.exit(main(sys.argv[1:]))",
+    )
+
+
+def test_an_older_relay_still_syncs_and_is_asked_again_later(tmp_path: Path) -> None:
+    relay = OlderRelay(tmp_path / "relay")
+    ari, bea = make_session(tmp_path, "ari"), make_session(tmp_path, "bea")
+    space = ari.spaces.create_space("Circle", display_name="Ari")
+    join(ari, bea, space, "Bea")
+    ari.relays.set_relays(space, [relay.url])
+    try:
+        relay_round(ari, relay.url)
+        relay_round(bea, relay.url)
+        post = bea.spaces.post(space, f"my real name is {DELETED}")
+        relay_round(bea, relay.url)
+        bea.spaces.delete_post(space, post)
+        assert relay_round(bea, relay.url) == 0  # the round finishes; nothing was asked
+        relay_round(ari, relay.url)
+        assert [p.body for p in ari.spaces.read_feed(space, include_hidden=True)] == [""]
+        with sqlite3.connect(relay.db) as conn:
+            assert conn.execute("SELECT count(*) FROM blobs WHERE vf IS NOT NULL").fetchone() == (
+                0,
+            )
+        # Still to be asked, once the relay erases.
+        assert [e.event_id for e in bea.relays.unerased(relay.url, space)] == [post]
+    finally:
+        for s in (ari, bea):
+            s.lock()
+        relay.stop()

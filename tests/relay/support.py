@@ -31,6 +31,9 @@ def write_config(path: Path, **limits: float) -> Path:
 class RelayProcess:
     """One relay subprocess; `restart()` starts a new one on the same database."""
 
+    #: What follows the Python executable on the command line.
+    launcher: tuple[str, ...] = ("-m", "haven.relay")
+
     def __init__(
         self,
         tmp: Path,
@@ -59,8 +62,7 @@ class RelayProcess:
     def start(self) -> None:
         cmd = [
             sys.executable,
-            "-m",
-            "haven.relay",
+            *self.launcher,
             "--host",
             "127.0.0.1",
             "--port",

@@ -24,6 +24,7 @@ from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus
+from websockets.typing import Subprotocol
 
 from haven.errors import SyncError
 from haven.relay import protocol
@@ -60,6 +61,9 @@ class RelayClient:
         self.mailbox = mailbox
         #: Non-zero while the mailbox does not exist yet: the proof of work creating it costs.
         self.claim_bits = claim_bits
+        #: Whether the relay takes erase verifiers and `erase` (it selected the subprotocol);
+        #: an older relay would close the connection on either.
+        self.can_erase = False
         self._claim_lock = asyncio.Lock()
         self._ids = itertools.count(1)
         self._pending: dict[int, asyncio.Future[protocol.ServerMessage | protocol.Appended]] = {}
@@ -91,6 +95,7 @@ class RelayClient:
                 ws = await connect(
                     url,
                     **tls,
+                    subprotocols=[Subprotocol(protocol.ERASE_SUBPROTOCOL)],
                     compression=None,
                     max_size=protocol.MAX_FRAME_BYTES,
                     open_timeout=timeout,
@@ -124,7 +129,9 @@ class RelayClient:
             raise RelayError("unreachable", "could not connect to the relay") from exc
         except TimeoutError as exc:
             raise RelayError("timeout", "the relay did not answer in time") from exc
-        return cls(ws, welcome.head, challenge.blob_max, creds.mailbox_id, welcome.claim_bits)
+        client = cls(ws, welcome.head, challenge.blob_max, creds.mailbox_id, welcome.claim_bits)
+        client.can_erase = ws.subprotocol == protocol.ERASE_SUBPROTOCOL
+        return client
 
     async def __aenter__(self) -> RelayClient:
         return self
@@ -170,13 +177,17 @@ class RelayClient:
         lets whoever knows the token erase the blob later."""
         if self.claim_bits:
             await self.claim()
+        vf = vf if self.can_erase else b""
         future = await self._send(lambda rid: protocol.Append(id=rid, blob=blob, vf=vf))
         return future  # type: ignore[return-value]  # the relay answers an Append with Appended
 
     async def send_erase(self, token: bytes, stub: bytes = b"") -> asyncio.Future[protocol.Erased]:
         """Ask the relay to erase the blobs appended with `erase_verifier(token)`, keeping
         `stub` (a redacted copy, or nothing) in the first one's place; the future holds the
-        answer (`count` 0: nothing held with that verifier)."""
+        answer (`count` 0: nothing held with that verifier). Raises RelayError
+        `unsupported` on a relay that does not erase (`can_erase`)."""
+        if not self.can_erase:
+            raise RelayError("unsupported", "this relay cannot erase blobs")
         future = await self._send(lambda rid: protocol.Erase(id=rid, token=token, blob=stub))
         return future  # type: ignore[return-value]  # the relay answers an Erase with Erased
 

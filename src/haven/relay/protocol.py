@@ -27,6 +27,9 @@ CLAIM_NONCE_BYTES = 16
 AUTH_DOMAIN = b"haven/relay-auth/v1"
 MAILBOX_ID_PERSON = b"hvrelay-mbox-id"
 ERASE_TOKEN_BYTES = 32
+#: Offered by clients in the WebSocket handshake; a relay that selects it takes `vf` in
+#: appends and answers `erase` (older relays select nothing: a client then sends neither).
+ERASE_SUBPROTOCOL = "erase.1"
 #: The relay keeps H(token) beside a blob; whoever shows the token may erase that blob.
 ERASE_VERIFIER_PERSON = b"hvrelay-erase-vf"
 SIGNING_SEED_CONTEXT = b"hvmbxsig"

@@ -14,11 +14,13 @@ import logging
 import resource
 import ssl
 import time
+from collections.abc import Sequence
 from http import HTTPStatus
 
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
+from websockets.typing import Subprotocol
 
 from haven.errors import InvalidInput
 from haven.relay import protocol
@@ -110,6 +112,7 @@ class RelayServer:
             self.config.port,
             ssl=tls,
             process_request=self._process_request,
+            select_subprotocol=_select_subprotocol,
             compression=None,
             max_size=self.limits.blob_max_bytes + FRAME_SLACK,
             max_queue=4,
@@ -227,3 +230,16 @@ class RelayServer:
                 return rate_key(forwarded.rsplit(",", 1)[-1].strip())
         remote = ws.remote_address
         return rate_key(str(remote[0])) if remote else "?"
+
+
+_ERASE = Subprotocol(protocol.ERASE_SUBPROTOCOL)
+
+
+def _select_subprotocol(
+    connection: ServerConnection, offered: Sequence[Subprotocol]
+) -> Subprotocol | None:
+    """A client that offers `protocol.ERASE_SUBPROTOCOL` learns that this relay stores erase
+    verifiers and answers `erase`; a client that offers nothing (an older app) is served as
+    before, without it."""
+    del connection
+    return _ERASE if _ERASE in offered else None

@@ -228,15 +228,21 @@ async def erase_redacted(
     while True:
         batch = await asyncio.to_thread(session.relays.unerased, relay, space_id, PUSH_BATCH)
         asked: list[tuple[bytes, asyncio.Future[Any]]] = []
-        done = [item.event_id for item in batch if item.epoch not in keys]  # never uploaded
-        for item in batch:
-            key = keys.get(item.epoch)
-            if key is not None:
-                client = await mailboxes.get(item.epoch, key)
-                stub = seal_blob(key, item.envelope)
-                token = erase_token(key, item.event_id)
-                asked.append((item.event_id, await client.send_erase(token, stub)))
+        # An event whose key we lack cannot have been uploaded by anyone we could ask for.
+        done = [item.event_id for item in batch if item.epoch not in keys]
+        older_relay = False
         try:
+            for item in batch:
+                key = keys.get(item.epoch)
+                if key is None:
+                    continue
+                client = await mailboxes.get(item.epoch, key)
+                if not client.can_erase:  # an older relay: asked again once it is upgraded
+                    older_relay = True
+                    continue
+                token = erase_token(key, item.event_id)
+                sent = await client.send_erase(token, seal_blob(key, item.envelope))
+                asked.append((item.event_id, sent))
             for event_id, future in asked:
                 report.erased += (await within(future, mailboxes.timeout)).count
                 done.append(event_id)
@@ -244,7 +250,7 @@ async def erase_redacted(
             if done:
                 await asyncio.to_thread(session.relays.mark_erased, relay, space_id, done)
             _forget(asked)
-        if len(batch) < PUSH_BATCH:
+        if older_relay or len(batch) < PUSH_BATCH:
             return
 
 
