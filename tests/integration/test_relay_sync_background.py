@@ -79,3 +79,59 @@ def test_backoff_doubles_with_jitter_up_to_the_cap() -> None:
         0.8 * min(60.0, 2 * w) <= n <= 1.2 * min(60.0, 2 * w) for w, n in itertools.pairwise(waits)
     )
     assert max(waits) <= 72.0 and waits[-1] >= 48.0
+
+
+def test_a_journal_entry_deleted_while_live_is_erased_from_the_relay_at_once(
+    tmp_path: Path,
+) -> None:
+    """The live phase asks the relay to erase as soon as the deletion is written (no new
+    round), and a journal deletion is erased like a post's."""
+    import asyncio
+
+    from haven.core.envelope import open_event
+    from haven.relay.client import RelayClient
+    from haven.sync.relay_sync import open_blob
+    from tests.canary_scan import epoch_keys
+    from tests.relay.test_relay_erase import files_holding
+
+    relay = Relay(tmp_path / "relay")
+    a = new_session(tmp_path / "a")
+    b = replica_of(a, tmp_path / "b")
+    space = a.journal.space_id
+    for s in (a, b):
+        s.relays.set_relays(space, [relay.url])
+    syncers = [RelaySyncer(s, min_backoff=0.1, max_backoff=0.5) for s in (a, b)]
+    keys = epoch_keys(a, space)
+
+    def served() -> dict[bytes, tuple[bytes, bool]]:
+        async def fetch() -> list[tuple[bytes, bytes]]:
+            out = []
+            for key in keys.values():
+                async with await RelayClient.connect(relay.url, key) as client:
+                    out += [(key, blob) for _, blob in await client.fetch_all(0)]
+            return out
+
+        events = {}
+        for key, blob in asyncio.run(fetch()):
+            envelope = open_blob(key, blob)
+            assert envelope is not None
+            event = open_event(envelope, key, verify=False)
+            events[event.id] = (blob, event.redacted)
+        return events
+
+    try:
+        for syncer in syncers:
+            syncer.start()
+        entry = a.journal.add("the clinic appointment is on Tuesday")
+        wait_until(lambda: "the clinic appointment is on Tuesday" in bodies(b))
+        original = served()[entry][0]
+        a.journal.delete(entry)
+        wait_until(lambda: served()[entry][1])  # the relay now serves the redacted copy
+        wait_until(lambda: files_holding(relay.tmp, original) == [])
+        wait_until(lambda: "the clinic appointment is on Tuesday" not in bodies(b))
+    finally:
+        for syncer in syncers:
+            syncer.stop()
+        relay.stop()
+        a.lock()
+        b.lock()
