@@ -150,3 +150,25 @@ def test_a_copy_that_does_not_fit_the_quota_leaves_nothing(tmp_path: Path) -> No
         assert wait_until_gone(tmp_path, small) == []
     finally:
         relay.stop()
+
+
+def test_a_copy_counts_against_the_address_share(tmp_path: Path) -> None:
+    """Small blobs erased with large copies must not store more than the address may."""
+    config = write_config(
+        tmp_path / "relay.toml", storage_max_bytes=1_000_000, storage_share_per_address=0.07
+    )
+    relay = RelayProcess(tmp_path, config)
+    key = os.urandom(32)
+    small, filler = os.urandom(600), os.urandom(65_000)
+    try:
+
+        async def scenario() -> None:
+            async with await RelayClient.connect(relay.url, key) as member:
+                await (await member.send_append(small, protocol.erase_verifier(token("small"))))
+                await member.append(filler)  # 65,600 of the address's 70,000 bytes
+                assert await member.erase(token("small"), os.urandom(10_000)) == 1
+                assert [b for _, b in await member.fetch_all(0)] == [filler]
+
+        run(scenario())
+    finally:
+        relay.stop()

@@ -268,11 +268,13 @@ class Session:
         if wait:
             self._refuse(message.id, "rate_limited", "too many erasures; slow down", wait)
             return
-        count = 0
+        count, stub = 0, message.blob
+        if stub and not server.shares.take(self.address, len(stub), now):
+            stub = b""  # the copy counts against the address's share, as an append would
         if self.claimed:  # a mailbox never claimed holds nothing to erase
             vf = protocol.erase_verifier(message.token)
             try:
-                count = await server.hub.erase(self.mailbox, vf, message.blob)
+                count = await server.hub.erase(self.mailbox, vf, stub)
             except StorageError:
                 self._refuse(message.id, "storage", "the relay could not erase; retry later", 60)
                 return
