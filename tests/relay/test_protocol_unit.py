@@ -19,6 +19,10 @@ MESSAGES: list[protocol.ClientMessage | protocol.ServerMessage] = [
     protocol.Claim(id=4, nonce=b"n" * 16),
     protocol.Claimed(id=4, bits=0),
     protocol.Append(id=1, blob=b"\x00ciphertext"),
+    protocol.Append(id=1, blob=b"\x00ciphertext", vf=b"v" * 32),
+    protocol.Erase(id=5, token=b"t" * 32, blob=b"copy"),
+    protocol.Erase(id=5, token=b"t" * 32, blob=b""),
+    protocol.Erased(id=5, count=1),
     protocol.Acks(
         acks=[
             protocol.Appended(id=1, cursor=9, dup=True),
@@ -41,7 +45,12 @@ def test_every_frame_round_trips_on_its_side_only(
     data = protocol.encode(message)
     from_client = isinstance(
         message,
-        protocol.Auth | protocol.Append | protocol.Fetch | protocol.Subscribe | protocol.Claim,
+        protocol.Auth
+        | protocol.Append
+        | protocol.Fetch
+        | protocol.Subscribe
+        | protocol.Claim
+        | protocol.Erase,
     )
     decode, other = (
         (protocol.decode_client, protocol.decode_server)
@@ -78,6 +87,11 @@ def _frame(**fields: object) -> bytes:
             "malformed",
         ),
         (_frame(t="teleport", id=1), "malformed"),
+        (_frame(t="append", id=1, blob=b"x", vf=b""), "malformed"),  # empty: left out instead
+        (_frame(t="append", id=1, blob=b"x", vf=bytes(31)), "malformed"),
+        (_frame(t="erase", id=1, token=bytes(32)), "malformed"),
+        (_frame(t="erase", id=1, token=bytes(33), blob=b""), "malformed"),
+        (_frame(t="erase", id=1, blob=b"", token=bytes(32), vf=bytes(32)), "malformed"),
         (msgpack.packb({1: 1}), "malformed"),
         # id 1 written as a 2-byte int: decodes fine but is not the canonical encoding
         (b"\x84\xa1v\x01\xa1t\xa6append\xa2id\xd1\x00\x01\xa4blob\xc4\x01x", "malformed"),
