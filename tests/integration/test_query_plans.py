@@ -41,6 +41,8 @@ SMALL_TABLES = {
     "space_outgoing_joins": "this person's unanswered join requests",
     "space_admission": "one row per space this person administers",
     "space_invites": "invites this person made",
+    "space_invite_recipients": "admin devices each invite of a space was sealed to",
+    "space_invite_revocations": "invites revoked in a space",
     "space_join_requests": "requests to this person's invites",
     "space_members": "one row per member: the members screen lists them all",
     "space_member_devices": "one row per member device",

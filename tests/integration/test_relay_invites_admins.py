@@ -183,3 +183,26 @@ def test_haven_serve_takes_requests_sends_answers_and_joins(tmp_path: Path, rela
         lines = bea_serve.wait_for("joined Trans elders")
         assert any("approved — fetching the space" in line for line in lines), lines
     assert [p["body"] for p in feed(bea, sid[:8])] == ["Welcome, whoever comes"]
+
+
+def test_an_admin_made_after_the_invite_approves_through_the_relay(
+    tmp_path: Path, relay: Relay
+) -> None:
+    """Dee is a plain member when Ari invites; Ari makes her an admin and goes offline. Her
+    next sync brings the invite's keys (sealed to her device by Ari's), Bea's request, and
+    she lets Bea in."""
+    ari, dee, sid = two_admins(tmp_path, relay)
+    cli(ari, "space", "role", sid, "Dee", "member")
+    sync(ari)
+    sync(dee)
+    bea = vault(tmp_path / "bea", "Bea")
+    code = invite(ari, sid)  # sealed to Ari's device only: Dee is not an admin now
+    join(bea, code)
+    assert "new join request" not in sync(dee)  # Dee's device cannot read it
+    cli(ari, "space", "role", sid, "Dee", "admin")  # Ari's device seals it to Dee
+    sync(ari)  # …and Ari goes offline
+    assert "1 new join request(s)" in sync(dee)
+    [request] = requests(dee, sid)
+    cli(dee, "space", "approve", sid, str(request["id"])[:8])
+    assert "1 answer(s) sent" in sync(dee)
+    assert "joined Trans elders" in sync(bea)

@@ -129,6 +129,50 @@ def recount_uses(conn: Connection, invite_id: bytes) -> int:
     return int(found[0]) if found else 0
 
 
+# ----------------------------------------------------------------- who holds an invite's keys
+
+
+def add_recipients(
+    conn: Connection, space_id: bytes, invite_id: bytes, box_pks: list[bytes]
+) -> None:
+    conn.executemany(
+        "INSERT OR IGNORE INTO space_invite_recipients (space_id, invite_id, box_pk)"
+        " VALUES (?,?,?)",
+        [(space_id, invite_id, pk) for pk in box_pks],
+    )
+
+
+def recipients(conn: Connection, space_id: bytes, invite_id: bytes) -> set[bytes]:
+    """Every device some `space.invite` event of the space sealed this invite's keys to."""
+    rows = conn.execute(
+        "SELECT box_pk FROM space_invite_recipients WHERE space_id = ? AND invite_id = ?",
+        (space_id, invite_id),
+    )
+    return {bytes(r[0]) for r in rows}
+
+
+def record_revocation(conn: Connection, space_id: bytes, invite_id: bytes) -> None:
+    conn.execute(
+        "INSERT OR IGNORE INTO space_invite_revocations (space_id, invite_id) VALUES (?,?)",
+        (space_id, invite_id),
+    )
+
+
+def was_revoked(conn: Connection, space_id: bytes, invite_id: bytes) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM space_invite_revocations WHERE space_id = ? AND invite_id = ?",
+        (space_id, invite_id),
+    ).fetchone()
+    return row is not None
+
+
+def forget_invites(conn: Connection, space_id: bytes) -> int:
+    """Drop this device's copies of a space's invite keys (and the requests they hold):
+    its persona is no longer an admin there. → how many invites were dropped."""
+    cur = conn.execute("DELETE FROM space_invites WHERE space_id = ?", (space_id,))
+    return int(cur.rowcount)
+
+
 # ----------------------------------------------------------------- requests received
 
 

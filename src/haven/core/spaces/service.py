@@ -106,8 +106,10 @@ class SpaceService:
         self.resolve_post = self.lookup.resolve_post
 
     def _heal_quietly(self, space_id: bytes) -> None:
-        """After a commit touched a space: an admin's device heals its keys if it must."""
+        """After a commit touched a space: an admin's device heals its keys, and seals its
+        open invites to admin devices that lack them, if it must."""
         self.keys.heal_quietly(space_id)
+        self.invite_events.heal_quietly(space_id)
 
 
 __all__ = ["Member", "Profile", "SpaceService"]

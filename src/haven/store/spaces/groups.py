@@ -18,6 +18,8 @@ _PROJECTION_TABLES = (
     "space_reports",
     "space_modlog",
     "space_moderators",
+    "space_invite_recipients",
+    "space_invite_revocations",
     "space_state",
 )
 

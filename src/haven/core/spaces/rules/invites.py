@@ -3,7 +3,11 @@ spaces projector (docs/PROTOCOL.md, "Every admin device"). Only admins (and the 
 these; each admin device keeps what they say in its own invite tables (store/invites_table):
 
 - `space.invite` — an invite's secret and host seed, sealed to each admin device: the device
-  it was sealed to stores the invite, so its syncs read the invite's requests and answer;
+  it was sealed to stores the invite, so its syncs read the invite's requests and answer —
+  if it is an admin's device at that point of the log. Every member device records whom
+  each invite was sealed to; an admin device holding an open invite seals it again, in a
+  later `space.invite` for the same invite, to admin devices that came after it (a member
+  promoted, an admin's device linked: `InviteEvents.heal`), with the answers so far;
 - `space.invite.revoke` — the invite stops on every admin device; requests waiting on it are
   declined;
 - `space.invite.answer` — an admin approved or declined one persona's request: every other
@@ -28,6 +32,7 @@ from haven.core.spaces.rules import Handler
 from haven.crypto.hashing import blake2b_256
 from haven.crypto.sealing import BoxKeyPair
 from haven.store import invites_table as it
+from haven.store.spaces import membership as membership_db
 from haven.store.spaces.groups import GroupRow
 from haven.store.spaces.membership import MemberRow
 from haven.store.vault import Connection
@@ -35,6 +40,9 @@ from haven.store.vault import Connection
 ANSWERS = ("approved", "denied")
 MAX_USES = 200
 MAX_EXPIRES_S = 2**32 - 1
+MAX_RECIPIENTS = 1024  # admin devices an invite is sealed to in one event
+MAX_ANSWERS = 1024  # answers so far, carried when an invite is sealed again
+_ADMIN_ROLES = [r.value for r in Role if r.rank >= Role.ADMIN.rank]
 
 
 def _admin(author: MemberRow | None) -> bool:
@@ -59,16 +67,48 @@ def invite(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) ->
         and 0 < expires <= MAX_EXPIRES_S
     ):
         return False
+    keys = e.content.get("keys")
+    if not (isinstance(keys, list) and len(keys) <= MAX_RECIPIENTS):
+        return False
+    pks = [k[0] for k in keys if isinstance(k, list) and k and isinstance(k[0], bytes)]
+    it.add_recipients(conn, g.space_id, invite_id, [pk for pk in pks if len(pk) == 32])
     box = BoxKeyPair(g.box_secret, g.box_public)
-    opened = open_invite_keys(box, e.content.get("keys"), g.space_id, invite_id)
-    if opened is not None:  # sealed to this device: it answers the invite's requests too
-        secret, seed = opened
-        row = it.InviteRow(
-            invite_id, g.space_id, secret, uses, 0, e.created_ms, expires * 1000, False, seed
-        )
-        it.insert_invite(conn, row)  # no-op when already known
-        it.recount_uses(conn, invite_id)
+    opened = open_invite_keys(box, keys, g.space_id, invite_id)
+    admins = membership_db.active_box_keys(conn, g.space_id, _ADMIN_ROLES)
+    if opened is None or box.public not in admins:
+        return True  # not sealed to this device, or this persona is not an admin (any more)
+    secret, seed = opened  # sealed to this device: it answers the invite's requests too
+    revoked = it.was_revoked(conn, g.space_id, invite_id)
+    row = it.InviteRow(
+        invite_id, g.space_id, secret, uses, 0, e.created_ms, expires * 1000, revoked, seed
+    )
+    it.insert_invite(conn, row)  # no-op when already known
+    for member, status in _answered(e.content.get("answered")):
+        request_id = _request_id(invite_id, member)
+        it.record_answer(conn, request_id, invite_id, g.space_id, member, status, e.created_ms)
+    if revoked or it.recount_uses(conn, invite_id) >= uses:
+        it.deny_pending(conn, invite_id, e.created_ms)
     return True
+
+
+def _answered(untrusted: Any) -> list[tuple[bytes, str]]:
+    """The answers a later `space.invite` carries to the admin devices it is sealed to
+    (those devices missed the answer events before it): [[member, answer], …]."""
+    if not isinstance(untrusted, list):
+        return []
+    return [
+        (a[0], a[1])
+        for a in untrusted[:MAX_ANSWERS]
+        if isinstance(a, list)
+        and len(a) == 2
+        and isinstance(a[0], bytes)
+        and len(a[0]) == 32
+        and a[1] in ANSWERS
+    ]
+
+
+def _request_id(invite_id: bytes, member: bytes) -> bytes:
+    return blake2b_256(invite_id + member, person=b"haven-inv-answer")[:16]
 
 
 def revoke(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
@@ -76,6 +116,7 @@ def revoke(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) ->
     if not _admin(author) or invite_id is None:
         return False
     row = it.get_invite(conn, invite_id)
+    it.record_revocation(conn, g.space_id, invite_id)
     if row is not None and row.space_id == g.space_id:
         it.revoke_invite(conn, invite_id)
         it.deny_pending(conn, invite_id, e.created_ms)
@@ -96,7 +137,7 @@ def answer(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) ->
     row = it.get_invite(conn, invite_id)
     if row is None or row.space_id != g.space_id:
         return True  # an invite this device does not administer
-    request_id = blake2b_256(invite_id + member, person=b"haven-inv-answer")[:16]
+    request_id = _request_id(invite_id, member)
     it.record_answer(conn, request_id, invite_id, g.space_id, member, status, e.created_ms)
     if it.recount_uses(conn, invite_id) >= row.max_uses:
         it.deny_pending(conn, invite_id, e.created_ms)
