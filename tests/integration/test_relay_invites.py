@@ -4,13 +4,18 @@ online together). Every command exits before the next one starts."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import new_session
+from haven.core.session import unlock
+from haven.core.spaces.invites.relay_code import RelayInviteCode
+from haven.sync import relay_invites as ri
+from tests.helpers import PASSPHRASE, new_session
 from tests.integration.cli_support import fails, haven
 from tests.integration.relay_sync_support import NO_LAN, Relay, cli, feed, sync
 
@@ -97,17 +102,34 @@ def test_never_online_together_they_form_a_space_and_talk(tmp_path: Path, relay:
     )
 
 
-def test_a_declined_request_deletes_the_keys_made_for_it(tmp_path: Path, relay: Relay) -> None:
+def test_a_declined_request_keeps_its_keys_until_the_denial_is_final(
+    tmp_path: Path, relay: Relay
+) -> None:
+    """A denial is final a day after the later of when the guest read it and the invite's
+    expiry (another admin may have approved at the same moment); then the keys go."""
     owner, guest = vault(tmp_path / "owner", "Ari"), vault(tmp_path / "guest", "Bea")
     sid = space_with_relay(owner, relay)
-    code = invite(owner, sid, "--uses", "3")
+    code = invite(owner, sid, "--uses", "3", "--expires", "1h")
     join(guest, code)
     sync(owner)
     [request] = requests(owner, sid)
     cli(owner, "space", "deny", sid, str(request["id"])[:8])
     sync(owner)
-    proc = haven(guest, "space", "join", "--status", code, extra_env=NO_LAN)
-    fails(proc, 2, "declined")
+    out = cli(guest, "space", "join", "--status", code)
+    assert "declined for now" in out and "still brings the space" in out, out
+    assert "declined for now" in sync(guest)  # still waiting, still asked about
+    # A day and an hour later (the guest's own clock): final, and the keys are deleted.
+    later = time.time_ns() // 1_000_000 + (25 * 3600 + 60) * 1000
+    session = unlock(guest, PASSPHRASE, clock=lambda: later)
+    try:
+        parsed = RelayInviteCode.decode(code)
+        status = asyncio.run(ri.async_status(session, parsed))
+        settled = asyncio.run(ri.async_settle(session, parsed, status))
+        assert (settled.kind, settled.final) == ("denied", True)
+        assert session.invites.outgoing(parsed) is None
+        assert session.invites.relay_guest.waiting() == []
+    finally:
+        session.lock()
     assert json.loads(cli(guest, "space", "list", "--json")) == []
     fails(haven(guest, "space", "join", "--status", code, extra_env=NO_LAN), 2, "has not asked")
 

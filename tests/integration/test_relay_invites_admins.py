@@ -206,3 +206,25 @@ def test_an_admin_made_after_the_invite_approves_through_the_relay(
     cli(dee, "space", "approve", sid, str(request["id"])[:8])
     assert "1 answer(s) sent" in sync(dee)
     assert "joined Trans elders" in sync(bea)
+
+
+def test_a_decline_and_an_approval_at_once_let_the_guest_in(tmp_path: Path, relay: Relay) -> None:
+    """Ari declines Bea's request while Dee, not yet aware, approves it. Bea's next sync
+    reads only the denial: it keeps her keys. Dee's sync sends the welcome (approval wins on
+    every device), and Bea's next sync joins."""
+    ari, dee, sid = two_admins(tmp_path, relay)
+    bea = vault(tmp_path / "bea", "Bea")
+    code = invite(ari, sid, "--uses", "2")
+    join(bea, code)
+    sync(ari)
+    sync(dee)
+    [ari_request], [dee_request] = requests(ari, sid), requests(dee, sid)
+    cli(dee, "space", "approve", sid, str(dee_request["id"])[:8])  # not sent yet
+    cli(ari, "space", "deny", sid, str(ari_request["id"])[:8])
+    sync(ari)
+    out = sync(bea)
+    assert "declined for now" in out, out
+    assert "1 answer(s) sent" in sync(dee)  # Ari's denial is an event here now; approval wins
+    assert "joined Trans elders" in sync(bea)
+    sync(ari)
+    assert [(r["name"], r["status"]) for r in requests(ari, sid)] == [("Bea", "approved")]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Callable
 
 from haven.cli import output
@@ -172,7 +173,7 @@ def settle(
     """Print where a request stands and act on a final answer."""
     settled = ri.run(ri.async_settle(session, code, status))
     lines = describe_settled(settled)
-    if settled.kind in ("waiting", "approved"):
+    if settled.kind in ("waiting", "approved") or not settled.final:
         print("\n".join(lines))
         return settled
     if raise_final:
@@ -189,6 +190,13 @@ def describe_settled(settled: ri.Settled) -> list[str]:
     if settled.kind == "approved":
         assert settled.space_id is not None
         return [f"{name}: {_APPROVED}", f"joined {name} ({settled.space_id.hex()[:12]})"]
+    if not settled.final:
+        until = time.strftime("%Y-%m-%d %H:%M", time.localtime(settled.final_at_ms / 1000))
+        return [
+            f"{name}: declined for now: an admin turned your request down. If another admin "
+            f"lets you in meanwhile, `haven sync` still brings the space; the request is "
+            f"kept until {until}"
+        ]
     reason = {
         "denied": "declined: an admin turned your request down",
         "expired": "expired: nobody answered before the code ran out; ask for a new one",

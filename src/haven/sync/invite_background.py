@@ -74,9 +74,10 @@ async def async_invite_pass(
         except InvalidInput as exc:
             log.info("a request of this device could not be checked: %s", type(exc).__name__)
             continue
-        if done.kind == "waiting":
-            waiting += 1
-        settled.append(done)
+        if done.kind == "waiting" or not done.final:
+            waiting += 1  # a denial not final yet still waits for a concurrent approval
+        if done.news:
+            settled.append(done)
     host = await ri.async_host_pass(session, ssl=ssl, timeout=timeout)
     return InvitePass(
         host.new_requests,

@@ -48,6 +48,7 @@ class GuestStatus:
     space_name: str = ""
     welcome: bytes | None = None
     keys: rw.ReplyKeys | None = None  # of the reply mailbox, to say the reply arrived
+    expires_s: int = 0  # the invite's expiry, as its signed offer says
 
     def __repr__(self) -> str:
         return f"GuestStatus({self.kind})"
@@ -60,6 +61,12 @@ class Settled:
     kind: str  # as GuestStatus.kind
     space_name: str
     space_id: bytes | None = None  # set when the device joined
+    #: False for a denial that is not final yet: another admin may have approved at the
+    #: same moment; the request's keys stay until `final_at_ms` (this device's clock).
+    final: bool = True
+    final_at_ms: int = 0
+    #: False for such a denial already reported by an earlier pass.
+    news: bool = True
 
 
 @dataclass
@@ -218,8 +225,10 @@ async def async_status(
     keys = await asyncio.to_thread(guest.reply_keys, code, offer)
     async with await _open(code.relay_url, keys.mailbox_key, ssl, timeout) as client:
         reply = rw.open_reply(keys, await _read(client, timeout))
+    if reply is not None and reply.kind == "denied" and offer.state == "revoked":
+        return GuestStatus("revoked", name or offer.name, None, keys)  # nobody can approve now
     if reply is not None:
-        return GuestStatus(reply.kind, name or offer.name, reply.welcome, keys)
+        return GuestStatus(reply.kind, name or offer.name, reply.welcome, keys, offer.expires_s)
     if offer.state != "open":
         return GuestStatus(offer.state, name or offer.name)
     if offer.expired():
@@ -239,11 +248,22 @@ async def async_settle(
     timeout: float = TIMEOUT,
 ) -> Settled:
     """Act on a final status: join with the welcome, or delete the keys made for the request;
-    then say so to the host (so it forgets the answer) and forget the code."""
+    then say so to the host (so it forgets the answer) and forget the code.
+
+    A denial is not final at once: two admins may have answered at the same moment, one
+    declining and one approving, and approval wins. Until `denial_final_at` the keys stay,
+    the code stays waiting and nothing is said to the hosts (a `received` note would make
+    the approving device drop its welcome unsent); an approval read meanwhile joins."""
     svc = session.invites
     settled = Settled(status.kind, status.space_name)
     if status.kind == "waiting":
         return settled
+    if status.kind == "denied":
+        final_at, first = await asyncio.to_thread(
+            svc.relay_guest.denial_final_at, code, status.expires_s
+        )
+        if svc.relay_guest.now_ms() < final_at:
+            return Settled("denied", status.space_name, None, False, final_at, first)
     if status.kind == "approved":
         assert status.welcome is not None
         space_id = await asyncio.to_thread(svc.complete, code, status.welcome)

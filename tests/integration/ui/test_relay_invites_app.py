@@ -157,12 +157,15 @@ def test_the_app_joins_and_shows_where_the_request_stands(
     )
 
 
-def test_the_app_says_declined(
+def test_a_decline_waits_for_an_approval_given_at_the_same_moment(
     qtbot: QtBot,
     make_window: MakeWindow,
     admins: tuple[Session, Session, bytes],
     relay: Relay,
 ) -> None:
+    """Dee declines Bea's request while Ari, not yet aware, approves it. Bea's app reads the
+    denial first: it says so but keeps the request's keys, and joins when the approval
+    arrives (approval wins)."""
     ari, dee, space_id = admins
     code, offer = ari.invites.relay_host.create(space_id, relay.url, 1, 3600)
     asyncio.run(ri.publish_offer(code.relay_url, code.secret, offer))
@@ -184,8 +187,16 @@ def test_the_app_says_declined(
     asyncio.run(ri.async_host_pass(dee))
     dee.invites.deny(space_id, dee.invites.requests(space_id)[0].request_id)
     asyncio.run(ri.async_host_pass(dee))
-    qtbot.waitUntil(lambda: "Declined" in dialog.message.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "An admin declined" in dialog.message.text(), timeout=WAIT_MS)
+    assert "still join" in dialog.message.text()
     assert page.model.rowCount() == 0
+    assert window_session(window).invites.relay_guest.waiting() == [code]  # keys kept
+    # Ari approves the same request before hearing of Dee's answer.
+    asyncio.run(ri.async_host_pass(ari))
+    ari.invites.approve(space_id, ari.invites.requests(space_id)[0].request_id)
+    asyncio.run(ri.async_host_pass(ari))
+    qtbot.waitUntil(lambda: "Approved" in dialog.message.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT_MS)
     assert window_session(window).invites.relay_guest.waiting() == []
 
 

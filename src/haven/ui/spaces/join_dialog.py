@@ -45,6 +45,7 @@ from haven.sync.invites import (
 )
 from haven.ui import peer_text
 from haven.ui.bridge import SessionBridge
+from haven.ui.dates import moment_text
 from haven.ui.spaces import wording
 from haven.ui.user_text import PlainTextEdit
 
@@ -53,11 +54,15 @@ from haven.ui.user_text import PlainTextEdit
 class Joined:
     kind: str  # pending | approved | denied | revoked | used up | expired
     space_id: bytes | None = None
+    #: False for a denial that another admin's approval at the same moment may still undo
+    #: (the request's keys stay until `final_at_ms`).
+    final: bool = True
+    final_at_ms: int = 0
 
 
 def _settled(settled: ri.Settled) -> Joined:
     kind = "pending" if settled.kind == "waiting" else settled.kind
-    return Joined(kind, settled.space_id)
+    return Joined(kind, settled.space_id, settled.final, settled.final_at_ms)
 
 
 def _relay_check(session: Session, code: RelayInviteCode) -> Joined:
@@ -279,8 +284,15 @@ class JoinDialog(QDialog):
     def _answered(self, result: object) -> None:
         if not isinstance(result, Joined):
             return
-        self._pending = result.kind == "pending"
-        if result.kind == "pending" and isinstance(self.code, RelayInviteCode):
+        self._pending = result.kind == "pending" or not result.final
+        if not result.final:
+            self._say(
+                self.tr(
+                    "An admin declined your request. If another admin lets you in at the "
+                    "same time, you still join: Haven keeps your request until %1."
+                ).replace("%1", moment_text(result.final_at_ms))
+            )
+        elif result.kind == "pending" and isinstance(self.code, RelayInviteCode):
             self._say(
                 self.tr(
                     "Waiting for an admin. Your request waits on the relay; you can close "

@@ -51,6 +51,7 @@ class OutgoingReply:
     request_id: bytes
     keys: rw.ReplyKeys
     blobs: list[bytes]
+    kind: str = "approved"  # approved | denied
 
     def __repr__(self) -> str:
         return f"OutgoingReply({self.request_id.hex()[:8]}, {len(self.blobs)} part(s))"
@@ -172,9 +173,8 @@ class RelayInviteHost:
                 keys = rw.reply_keys(box, row.box_pk)
             except CryptoError:
                 continue
-            out.append(
-                OutgoingReply(row.request_id, keys, rw.seal_reply(keys, row.status, row.welcome))
-            )
+            blobs = rw.seal_reply(keys, row.status, row.welcome)
+            out.append(OutgoingReply(row.request_id, keys, blobs, row.status))
         return out
 
     def collected(self, reply: OutgoingReply, untrusted_blobs: list[bytes]) -> bool:
@@ -186,4 +186,8 @@ class RelayInviteHost:
 
     @staticmethod
     def reply_present(reply: OutgoingReply, untrusted_blobs: list[bytes]) -> bool:
-        return rw.open_reply(reply.keys, untrusted_blobs) is not None
+        """True if the guest's mailbox already holds a whole reply that says as much as this
+        one: any reply for a denial; an approval for an approval (another admin's denial
+        there, given at the same moment, does not stop this device's welcome)."""
+        found = rw.open_reply(reply.keys, untrusted_blobs)
+        return found is not None and (found.kind == "approved" or reply.kind == "denied")

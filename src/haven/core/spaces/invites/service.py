@@ -31,7 +31,7 @@ class InviteService:
         self.guest = InviteGuest(vault, spaces, identity, clock)
         #: The relay route (relay_host.py / relay_guest.py), on top of the same two roles.
         self.relay_host = RelayInviteHost(vault, spaces, identity, self.host, clock)
-        self.relay_guest = RelayInviteGuest(vault, identity, self.guest)
+        self.relay_guest = RelayInviteGuest(vault, identity, self.guest, clock)
         # host
         self.create = self.host.create
         self.invites = self.host.invites
