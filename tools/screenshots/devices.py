@@ -17,6 +17,10 @@ from haven.ui.main_window import HavenWindow
 Wait = Callable[[object, Callable[[], bool]], None]
 Shoot = Callable[[object, Path], None]
 DEMO_CODE = "hvn1-gaydc-mjqgy-ytana-a4t3n-ojsgq-zlomf-yha4z"
+#: The short code and relay the pictures show (no relay runs for the screenshots: the dialog
+#: is shown in the state it reaches once the relay holds the short code).
+DEMO_SHORT = "7-apron-marble"
+DEMO_RELAY = "wss://relay.example.org/"
 
 
 def shoot_link_page(
@@ -30,6 +34,9 @@ def shoot_link_page(
     page.passphrase.setText(passphrase)
     page.confirm.setText(passphrase)
     shoot(window, path)
+    page.code.setText(DEMO_SHORT)  # the short code: the relay field shows
+    page.relay.setText("relay.example.org")
+    shoot(window, path.with_name(path.stem + "_short" + path.suffix))
     page.reset()
     window.show_start_page()
 
@@ -106,6 +113,12 @@ def shoot_devices(
     dialog = page.link_dialog
     assert dialog is not None
     wait(app, lambda: dialog.code.text().startswith("hvn1-"))
+    dialog.relay = DEMO_RELAY
+    dialog.short_button.setVisible(True)
+    dialog._on_short(DEMO_SHORT)
+    dialog.adjustSize()
+    short_png = out_dir / f"link_dialog_short{suffix}.png"
+    shoot(dialog, short_png)
     asked = threading.Event()
     failed = threading.Event()
     other = LinkAccept(
@@ -126,4 +139,4 @@ def shoot_devices(
     wait(app, failed.is_set)
     other.join(10.0)
     wait(app, lambda: page.link_dialog is None)
-    return [devices_png, dialog_png]
+    return [devices_png, short_png, dialog_png]

@@ -23,7 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from haven.core.session import Session
-from haven.errors import HavenError, VaultExists
+from haven.core.spaces.invites.short_code import ShortCode, ShortCodeError
+from haven.errors import HavenError, InvalidInput, SyncError, VaultExists
+from haven.relay.client import RelayError
+from haven.sync import short_link
 from haven.sync.pairing import (
     DEFAULT_TTL_S,
     CodeError,
@@ -45,6 +48,10 @@ class ProblemKind(enum.Enum):
     DISCONNECTED = "disconnected"  # the other device left part-way
     VAULT_EXISTS = "vault_exists"  # the new device already has a vault
     CANCELLED = "cancelled"
+    SHORT_WRONG = "short_wrong"  # the short code typed did not match the one shown
+    SHORT_NOBODY = "short_nobody"  # nobody waits with that short code on that relay
+    NO_RELAY = "no_relay"  # a short code needs the relay shown next to it
+    RELAY_UNREACHABLE = "relay_unreachable"  # the relay of the short code did not answer
     OTHER = "other"
 
 
@@ -54,6 +61,19 @@ class LinkProblem(Exception):
     def __init__(self, kind: ProblemKind, detail: str = "") -> None:
         super().__init__(detail or kind.value)
         self.kind = kind
+
+
+def parse_short_code(untrusted_code: str, untrusted_relay: str) -> tuple[ShortCode, str]:
+    """A typed short code and its relay, or a LinkProblem the UI can word."""
+    try:
+        return short_link.parse_short(untrusted_code, untrusted_relay)
+    except short_link.ShortLinkProblem as problem:
+        kind = {
+            "not_short": ProblemKind.NOT_A_CODE,
+            "mistyped": ProblemKind.MISTYPED,
+            "no_relay": ProblemKind.NO_RELAY,
+        }.get(problem.kind, ProblemKind.NO_RELAY)
+        raise LinkProblem(kind) from None
 
 
 def parse_code(untrusted: str, now_s: float | None = None) -> PairingCode:
@@ -82,6 +102,13 @@ def classify(exc: BaseException, rejected_here: bool) -> LinkProblem:
     if rejected_here:
         return LinkProblem(ProblemKind.REJECTED_HERE)
     text = str(exc)
+    if isinstance(exc, ShortCodeError):
+        if "did not match" in text:
+            return LinkProblem(ProblemKind.SHORT_WRONG, text)
+        if "already used" not in text:
+            return LinkProblem(ProblemKind.SHORT_NOBODY, text)
+    if isinstance(exc, RelayError):
+        return LinkProblem(ProblemKind.RELAY_UNREACHABLE, text)
     for phrase, kind in (
         ("verification words", ProblemKind.REJECTED_THERE),
         ("already used", ProblemKind.EXPIRED),
@@ -109,6 +136,7 @@ class _PairingThread:
         self._thread: threading.Thread | None = None
         self._ready = threading.Event()
         self._lock = threading.Lock()
+        self._side_tasks: set[asyncio.Task[object]] = set()
         self.confirmed = False  # the person here said the words match
         self.rejected_here = False
         self.cancelled = False
@@ -146,6 +174,12 @@ class _PairingThread:
                 error = exc
             finally:
                 self._ready.set()
+                for side in list(self._side_tasks):  # e.g. a short code nobody typed
+                    side.cancel()
+                with contextlib.suppress(BaseException):
+                    loop.run_until_complete(
+                        asyncio.gather(*self._side_tasks, return_exceptions=True)
+                    )
                 with contextlib.suppress(Exception):
                     loop.run_until_complete(loop.shutdown_asyncgens())
                 loop.close()
@@ -154,6 +188,21 @@ class _PairingThread:
         self._thread = threading.Thread(target=main, name=self._name, daemon=True)
         self._thread.start()
         self._ready.wait(5.0)
+
+    def spawn(self, make: Callable[[], Coroutine[Any, Any, object]]) -> None:
+        """Run another coroutine on this pairing's loop, beside the pairing (the short
+        code's hand-over); it ends with the loop at the latest."""
+        loop = self._loop
+        if loop is None:
+            return
+
+        def start() -> None:
+            task = loop.create_task(make())
+            self._side_tasks.add(task)
+            task.add_done_callback(self._side_tasks.discard)
+
+        with contextlib.suppress(RuntimeError):  # the loop has closed: linking ended
+            loop.call_soon_threadsafe(start)
 
     def answer(self, match: bool) -> None:
         loop, future = self._loop, self._answer
@@ -209,9 +258,12 @@ class LinkOffer:
         self._port, self._ttl_s = port, ttl_s
         self._on_code, self._on_done, self._on_failed = on_code, on_done, on_failed
         self._pairing = _PairingThread("haven-link-offer", on_words)
+        self._code: PairingCode | None = None
+        self._short_wrong = False
 
     def start(self) -> None:
         def code_ready(code: PairingCode) -> None:
+            self._code = code
             self._on_code(code.encode(), code.expires_s)
 
         def make() -> Coroutine[Any, Any, object]:
@@ -227,12 +279,38 @@ class LinkOffer:
 
         self._pairing.run(make, self._finish)
 
+    def show_short(self, relay_url: str, on_short: Callable[[str | None], None]) -> None:
+        """Also hand the pairing code to whoever types a short code, through `relay_url`:
+        `on_short(text)` once the short code waits there, `on_short(None)` if the relay could
+        not be used (the long code still works). A wrong short code typed on the other side
+        stops the linking (SHORT_WRONG): one guess per code."""
+        code = self._code
+        if code is None:
+            on_short(None)
+            return
+        wait_s = max(1.0, code.expires_s - time.time())
+
+        async def hand_over() -> None:
+            try:
+                outcome = await short_link.async_hand_over(relay_url, code, on_short, wait_s=wait_s)
+            except (SyncError, InvalidInput, OSError) as exc:
+                log.info("no short code for linking: %s", type(exc).__name__)
+                on_short(None)
+                return
+            if outcome == "wrong code":
+                self._short_wrong = True
+                self._pairing.cancel()
+
+        self._pairing.spawn(hand_over)
+
     def _finish(self, error: BaseException | None, outcome: object) -> None:
         if error is None:
             self._on_done(str(getattr(outcome, "label", "")))
             return
         problem = classify(error, self._pairing.rejected_here)
-        if self._pairing.cancelled:
+        if self._short_wrong:
+            problem = LinkProblem(ProblemKind.SHORT_WRONG)
+        elif self._pairing.cancelled:
             problem = LinkProblem(ProblemKind.CANCELLED)
         log.info("linking a device did not happen: %s", problem.kind.value)
         self._on_failed(problem)
@@ -253,7 +331,7 @@ class LinkAccept:
 
     def __init__(
         self,
-        code: PairingCode,
+        code: PairingCode | tuple[ShortCode, str],
         data_dir: Path,
         passphrase: str,
         *,
@@ -262,22 +340,27 @@ class LinkAccept:
         on_failed: Callable[[LinkProblem], None],
         label: str = "",
     ) -> None:
+        """`code` is the pairing code, or a short code and its relay (parse_short_code):
+        the pairing code is then fetched through the relay first."""
         self._code, self._data_dir, self._passphrase = code, data_dir, passphrase
         self._label = label
         self._on_done, self._on_failed = on_done, on_failed
         self._pairing = _PairingThread("haven-link-accept", on_words)
 
     def start(self) -> None:
-        def make() -> Coroutine[Any, Any, object]:
-            return async_accept_link(
-                self._code,
+        async def accept() -> object:
+            code = self._code
+            if isinstance(code, tuple):
+                code = await short_link.async_fetch_pairing_code(*code)
+            return await async_accept_link(
+                code,
                 self._data_dir,
                 self._passphrase,
                 confirm=self._pairing.confirm,
                 label=self._label,
             )
 
-        self._pairing.run(make, self._finish)
+        self._pairing.run(accept, self._finish)
 
     def _finish(self, error: BaseException | None, result: object) -> None:
         self._passphrase = ""

@@ -1,5 +1,10 @@
 """Link a new device: show a one-time code (text and QR), then the four verification words.
 
+When this person uses a relay, "Show a short code" also offers the pairing code under a
+short spoken code (7-purple-sausages) through that relay, as `haven device link --short`
+does (sync/short_link.py): the other computer types it with the relay's name. A wrong short
+code typed there stops the linking; the words still decide either way.
+
 The pairing runs in a `LinkOffer` (sync/link_runner.py) on its own thread; its callbacks are
 re-emitted by `_OfferSignals` and Qt queues them into the UI thread. Closing the dialog
 before the words were confirmed cancels the offer and closes its port.
@@ -20,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from haven.core.session import Session
+from haven.core.spaces.invites.relay_code import short_relay
 from haven.sync.addresses import lan_address
 from haven.sync.link_runner import LinkOffer
+from haven.sync.short_link import relay_for_linking
 from haven.sync.supervisor import listen_host
 from haven.ui import peer_text
 from haven.ui.clipboard_guard import clipboard_guard
@@ -31,6 +38,7 @@ from haven.ui.devices.wording import problem_text, qr_pixmap
 
 class _OfferSignals(QObject):
     code = Signal(str, int)
+    short = Signal(object)  # the short code's text, or None if the relay could not be used
     words = Signal(object)
     done = Signal(str)
     failed = Signal(object)
@@ -95,6 +103,28 @@ class LinkDialog(QDialog):
         self.message.setWordWrap(True)
         self.close_button = QPushButton(self.tr("Cancel"))
         self.close_button.setAccessibleName(self.tr("Cancel linking"))
+        self.relay = relay_for_linking(session)
+        self.short_button = QPushButton(self.tr("Show a &short code to type instead"))
+        self.short_button.setAccessibleName(self.tr("Show a short code to type instead"))
+        self.short_button.setEnabled(False)
+        self.short_button.setVisible(self.relay is not None)
+        self.short_hint = QLabel()
+        self.short_hint.setWordWrap(True)
+        self.short_code = QLabel()
+        self.short_code.setObjectName("shortCode")
+        self.short_code.setAccessibleName(self.tr("Short code"))
+        self.short_code.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.short_code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        short_font = self.short_code.font()
+        short_font.setPointSizeF(short_font.pointSizeF() * 1.5)
+        short_font.setBold(True)
+        self.short_code.setFont(short_font)
+        self.short_relay_label = QLabel()
+        self.short_relay_label.setAccessibleName(self.tr("Relay for the short code"))
+        self.short_relay_label.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.short_relay_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for widget in (self.short_code, self.short_relay_label, self.short_hint):
+            widget.setVisible(False)
 
         code_row = QHBoxLayout()
         code_row.addWidget(self.code, 1)
@@ -108,6 +138,13 @@ class LinkDialog(QDialog):
         layout.addLayout(code_row)
         layout.addWidget(self.qr)
         layout.addWidget(self.expiry)
+        layout.addWidget(self.short_button, 0, Qt.AlignmentFlag.AlignLeading)
+        layout.addWidget(self.short_hint)
+        # Left to right inside (a code), at the leading side of the dialog in every language
+        # (a widget's own direction would decide a relative alignment: say it absolutely).
+        side = Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
+        for label in (self.short_code, self.short_relay_label):
+            layout.addWidget(label, 0, side | Qt.AlignmentFlag.AlignAbsolute)
         layout.addWidget(self.words_hint)
         layout.addWidget(self.words)
         layout.addLayout(answer_row)
@@ -118,6 +155,8 @@ class LinkDialog(QDialog):
         # Unparented: the offer's thread may still emit after this dialog is gone.
         self._signals = _OfferSignals()
         self._signals.code.connect(self._on_code)
+        self._signals.short.connect(self._on_short)
+        self.short_button.clicked.connect(self._ask_short)
         self._signals.words.connect(self._on_words)
         self._signals.done.connect(self._on_done)
         self._signals.failed.connect(self._on_failed)
@@ -150,7 +189,37 @@ class LinkDialog(QDialog):
         self.qr.setPixmap(qr_pixmap(code))
         until = time_text(expires_s * 1000)
         self.expiry.setText(self.tr("The code works once, until %1.").replace("%1", until))
+        self.short_button.setEnabled(self.relay is not None)
         self.copy_button.setFocus()
+
+    def _ask_short(self) -> None:
+        if self.relay is None:
+            return
+        self.short_button.setEnabled(False)
+        self.short_hint.setText(self.tr("Making a short code…"))
+        self.short_hint.setVisible(True)
+        self.offer.show_short(self.relay, self._signals.short.emit)
+
+    @Slot(object)
+    def _on_short(self, text: object) -> None:
+        if self.finished_linking or not self.code.text():
+            return  # linking already ended
+        if not isinstance(text, str) or self.relay is None:
+            self.short_hint.setText(
+                self.tr("The relay could not make a short code right now; the code above works.")
+            )
+            return
+        self.short_hint.setText(
+            self.tr(
+                "Or, on your other computer, choose “Link to my other device” and type this "
+                "short code and relay. It works once: a wrong guess stops linking."
+            )
+        )
+        self.short_hint.setVisible(True)
+        self.short_code.setText(text)
+        self.short_relay_label.setText(short_relay(self.relay))
+        self.short_code.setVisible(True)
+        self.short_relay_label.setVisible(True)
 
     @Slot(object)
     def _on_words(self, words: object) -> None:
@@ -198,6 +267,10 @@ class LinkDialog(QDialog):
         self.qr.clear()
         self.copy_button.setEnabled(False)
         self.expiry.clear()
+        self.short_button.setEnabled(False)
+        for widget in (self.short_code, self.short_relay_label, self.short_hint):
+            widget.clear()
+            widget.setVisible(False)
         self.close_button.setText(self.tr("Close"))
         self.close_button.setAccessibleName(self.tr("Close"))
         self.close_button.setFocus()

@@ -1,7 +1,9 @@
 """First run, second path: make this computer a linked device of another one.
 
-The person types or pastes the code the other device shows, chooses a passphrase for this
-computer, compares four words, and confirms. The vault is created only once the keys have
+The person types or pastes the code the other device shows — the long code, or the short
+spoken one (7-purple-sausages) with the relay named next to it, which fetches the long code
+through that relay first (sync/short_link.py) — chooses a passphrase for this computer,
+compares four words, and confirms. The vault is created only once the keys have
 arrived (sync/pairing.py), so a wrong or expired code, rejected words, or a device that went
 away leave the data folder empty.
 """
@@ -19,7 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from haven.core.devices import MAX_LABEL_CHARS
-from haven.sync.link_runner import LinkAccept, LinkProblem, parse_code
+from haven.core.spaces.invites.short_code import ShortCode
+from haven.sync.link_runner import (
+    LinkAccept,
+    LinkProblem,
+    ProblemKind,
+    parse_code,
+    parse_short_code,
+)
+from haven.sync.pairing import PairingCode
+from haven.sync.short_link import looks_like_short_code
 from haven.ui.bridge import SessionBridge
 from haven.ui.devices.wording import problem_text
 from haven.ui.pages.frame import busy_bar, centred_column, error_line, page_title
@@ -49,7 +60,16 @@ class LinkDevicePage(QWidget):
         intro.setWordWrap(True)
         self.code = QLineEdit()
         self.code.setAccessibleName(self.tr("Pairing code"))
-        self.code.setPlaceholderText("hvn1-…")
+        self.code.setPlaceholderText(self.tr("hvn1-…, or a short code like 7-purple-sausages"))
+        self.code.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # codes read left to right
+        self.relay = QLineEdit()
+        self.relay.setAccessibleName(self.tr("Relay of the short code"))
+        self.relay.setPlaceholderText(
+            self.tr("shown next to the short code, e.g. relay.example.org")
+        )
+        self.relay.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.relay_label = QLabel(self.tr("&Relay"))
+        self.relay_label.setBuddy(self.relay)
         self.device_name = QLineEdit()
         self.device_name.setMaxLength(MAX_LABEL_CHARS)
         self.device_name.setAccessibleName(self.tr("Name of this device"))
@@ -83,6 +103,7 @@ class LinkDevicePage(QWidget):
 
         form = QFormLayout()
         form.addRow(self.tr("Pairing &code"), self.code)
+        form.addRow(self.relay_label, self.relay)
         form.addRow(self.tr("&Name of this device"), self.device_name)
         self.new_passphrase.add_rows(form)
         answers = QHBoxLayout()
@@ -104,7 +125,8 @@ class LinkDevicePage(QWidget):
         inner.addWidget(self.busy)
         inner.addLayout(actions)
         for first, second in (
-            (self.code, self.device_name),
+            (self.code, self.relay),
+            (self.relay, self.device_name),
             (self.device_name, self.passphrase),
             (self.passphrase, self.confirm),
             (self.confirm, self.new_passphrase.reveal),
@@ -122,6 +144,7 @@ class LinkDevicePage(QWidget):
         self.passphrase.returnPressed.connect(self._submit)  # Enter from either field
         self.confirm.returnPressed.connect(self._submit)
         self.connect_button.clicked.connect(self._submit)
+        self.code.textChanged.connect(self._show_relay)
         self.back_button.clicked.connect(self._back)
         self.match_button.clicked.connect(lambda: self._answer(True))
         self.mismatch_button.clicked.connect(lambda: self._answer(False))
@@ -133,8 +156,9 @@ class LinkDevicePage(QWidget):
         if self.runner is not None:
             self.runner.cancel()
             self.runner = None
-        for field in (self.code, self.device_name, self.passphrase, self.confirm):
+        for field in (self.code, self.relay, self.device_name, self.passphrase, self.confirm):
             field.clear()
+        self._show_relay()
         self.error.clear()
         self._show_words(False)
         self._set_busy(False)
@@ -147,12 +171,19 @@ class LinkDevicePage(QWidget):
         self.busy.setVisible(busy)
         for widget in (
             self.code,
+            self.relay,
             self.device_name,
             self.passphrase,
             self.confirm,
             self.connect_button,
         ):
             widget.setEnabled(not busy)
+
+    def _show_relay(self) -> None:
+        """The relay field only for a short code (a long code carries the address)."""
+        short = looks_like_short_code(self.code.text())
+        self.relay_label.setVisible(short)
+        self.relay.setVisible(short)
 
     def _show_words(self, visible: bool) -> None:
         for widget in (self.words_hint, self.words, self.match_button, self.mismatch_button):
@@ -166,11 +197,16 @@ class LinkDevicePage(QWidget):
     def _submit(self) -> None:
         if self.runner is not None or not self.connect_button.isEnabled():
             return
+        code: PairingCode | tuple[ShortCode, str]
         try:
-            code = parse_code(self.code.text())
+            if looks_like_short_code(self.code.text()):
+                code = parse_short_code(self.code.text(), self.relay.text())
+            else:
+                code = parse_code(self.code.text())
         except LinkProblem as problem:
             self.error.setText(problem_text(problem))
-            self.code.setFocus()
+            focus = self.relay if problem.kind is ProblemKind.NO_RELAY else self.code
+            focus.setFocus()
             return
         unusable = self.new_passphrase.problem()
         if unusable is not None:

@@ -49,6 +49,30 @@ def problem_text(problem: object) -> str:
         )
     if kind is ProblemKind.VAULT_EXISTS:
         return T.translate("Linking", "This computer already has a vault; nothing was changed.")
+    if kind is ProblemKind.SHORT_WRONG:
+        return T.translate(
+            "Linking",
+            "The short code did not match, so linking stopped and nothing was shared. "
+            "Make a new code on your other device.",
+        )
+    if kind is ProblemKind.SHORT_NOBODY:
+        return T.translate(
+            "Linking",
+            "Nobody is waiting with that short code on that relay. Check the number, the "
+            "words and the relay, or make a new code on your other device.",
+        )
+    if kind is ProblemKind.NO_RELAY:
+        return T.translate(
+            "Linking",
+            "A short code needs the relay shown next to it, like relay.example.org. "
+            "Type it in the Relay field.",
+        )
+    if kind is ProblemKind.RELAY_UNREACHABLE:
+        return T.translate(
+            "Linking",
+            "Haven cannot reach that relay. Check its name and your connection, or use the "
+            "long code instead.",
+        )
     if kind is ProblemKind.CANCELLED:
         return T.translate("Linking", "Linking was cancelled. Nothing was shared.")
     return T.translate("Linking", "Linking did not work; nothing was changed. Try again.")

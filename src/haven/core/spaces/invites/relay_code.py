@@ -42,6 +42,18 @@ def _check(url: str, secret: bytes) -> bytes:
     return blake2b_256(url.encode("ascii") + secret, person=b"haven-invite-chk")[:CHECK_BYTES]
 
 
+def expand_relay(untrusted: str) -> str:
+    """A relay as a person or a code names it — `relay.example.org` for
+    `wss://relay.example.org/`, or a whole URL — as its canonical URL (InvalidInput if it
+    cannot be one)."""
+    return check_relay_url(untrusted if "://" in untrusted else f"wss://{untrusted}/")
+
+
+def short_relay(url: str) -> str:
+    """The shortest way to name a relay that `expand_relay` reads back."""
+    return _short_relay(url)
+
+
 def _short_relay(url: str) -> str:
     """wss://HOST/ → HOST; any other canonical URL without its bare trailing slash."""
     parts = urlsplit(url)
@@ -90,7 +102,7 @@ class RelayInviteCode:
                 "the invite code is mistyped (it has letters a code never has)"
             ) from None
         try:
-            url = check_relay_url(relay if "://" in relay else f"wss://{relay}/")
+            url = expand_relay(relay)
         except InvalidInput:
             raise CodeError("the invite code names a relay address Haven cannot use") from None
         secret, check = raw[:SECRET_BYTES], raw[SECRET_BYTES:]
