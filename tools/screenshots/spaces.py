@@ -180,7 +180,15 @@ def _show_members(view: Any, name: str) -> None:
 def _shoot_dialogs(app: Any, window: Any, out_dir: Path, suffix: str) -> list[Path]:
     """The invite dialog, and the join dialog showing the guidelines of that invite (looked
     up from this same window over 127.0.0.1, so nothing is joined)."""
+    from haven.ui.spaces.invite_route import InviteRouteDialog
+
     page, view = window.spaces_page, window.spaces_page.view
+    # The question a space with a relay asks first (the demo space has none: shown alone).
+    route = InviteRouteDialog(window)
+    route.adjustSize()
+    route_png = out_dir / f"spaces_invite_route{suffix}.png"
+    shoot(route, route_png)
+    route.deleteLater()
     wait(app, lambda: window.bridge.background.serving_port != 0)
     view.tabs.setCurrentWidget(view.members)
     view.open_invite()
@@ -200,7 +208,7 @@ def _shoot_dialogs(app: Any, window: Any, out_dir: Path, suffix: str) -> list[Pa
     join.adjustSize()
     shoot(join, paths[1])
     join.reject()
-    return paths
+    return [route_png, *paths]
 
 
 def render(out_dir: Path, language: str = "en", theme: str = "light") -> list[Path]:

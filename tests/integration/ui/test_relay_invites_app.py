@@ -20,6 +20,7 @@ from haven.core.spaces.model import Role
 from haven.sync import relay_invites as ri
 from haven.sync.relay_sync import sync_relays
 from haven.ui.main_window import HavenWindow
+from haven.ui.spaces.invite_route import InviteRouteDialog
 from tests.helpers import new_session
 from tests.integration.relay_sync_support import Relay
 from tests.space_helpers import join as join_in_process
@@ -60,6 +61,13 @@ def test_the_app_invites_through_the_relay_and_answers(
     view.tabs.setCurrentWidget(view.members)
     requests = view.members.requests
     qtbot.mouseClick(requests.invite_button, LEFT)
+    # Sync runs here too, so Haven asks which way: "from anywhere" (the relay) is the default.
+    maker = view.invite_maker
+    assert maker is not None
+    qtbot.waitUntil(lambda: maker.route_dialog is not None, timeout=WAIT_MS)
+    route = maker.route_dialog
+    assert route is not None and route.anywhere.isChecked() and unnamed(route) == []
+    qtbot.keyClick(route, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.invite_dialog is not None, timeout=WAIT_MS)
     dialog = view.invite_dialog
     assert dialog is not None
@@ -252,3 +260,45 @@ def _approved_on(s: Session, space_id: bytes) -> bool:
     """The answer reached this admin device as a space event (its device never read the
     request itself: the row holds no name, and nothing is left for it to send)."""
     return [r.status for r in s.invites.requests(space_id, include_decided=True)] == ["approved"]
+
+
+def test_with_a_relay_the_inviter_may_choose_a_code_for_someone_nearby(
+    qtbot: QtBot, make_window: MakeWindow, relay: Relay
+) -> None:
+    """The route question: cancelling makes no invite; "only nearby", chosen from the
+    keyboard, makes a direct code (words, this computer's address) even with a relay."""
+    window = make_window()
+    flows.create_vault(qtbot, window, name="Ari")
+    page = open_spaces(qtbot, window)
+    space_id = create_space(qtbot, page, guidelines="Be kind.")
+    session = window_session(window)
+    session.relays.add_relay(space_id, relay.url)
+    view = page.view
+    view.tabs.setCurrentWidget(view.members)
+
+    def ask() -> InviteRouteDialog:
+        qtbot.mouseClick(view.members.requests.invite_button, LEFT)
+        qtbot.waitUntil(
+            lambda: view.invite_maker is not None and view.invite_maker.route_dialog is not None,
+            timeout=WAIT_MS,
+        )
+        assert view.invite_maker is not None and view.invite_maker.route_dialog is not None
+        return view.invite_maker.route_dialog
+
+    route = ask()
+    assert "no address of yours" in route.anywhere.accessibleDescription()
+    qtbot.keyClick(route, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.invite_maker.route_dialog is None)  # type: ignore[union-attr]
+    assert session.invites.invites(space_id) == [] and view.invite_dialog is None
+    route = ask()
+    route.anywhere.setFocus()
+    qtbot.keyClick(route.anywhere, Qt.Key.Key_Down)  # arrows move between the choices
+    assert route.nearby.isChecked()
+    qtbot.keyClick(route, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.invite_dialog is not None, timeout=WAIT_MS)
+    dialog = view.invite_dialog
+    assert dialog is not None
+    assert "straight to this computer" in dialog.route.text()
+    assert dialog.compact.text().startswith("hvi1")
+    assert len(dialog.words.toPlainText().split()) > 4
+    qtbot.mouseClick(dialog.close_button, LEFT)

@@ -15,7 +15,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from haven.core.spaces.invites import InviteCode, RequestInfo
-from haven.core.spaces.invites.host import DEFAULT_TTL_S
 from haven.core.spaces.invites.relay_code import RelayInviteCode
 from haven.core.spaces.model import (
     FeedPost,
@@ -23,15 +22,14 @@ from haven.core.spaces.model import (
 )
 from haven.core.spaces.name_marks import mark_members
 from haven.core.spaces.service import SpaceService
-from haven.sync.supervisor import listen_host
 from haven.ui import appearance, peer_text
 from haven.ui.bridge import SessionBridge
-from haven.ui.devices.link_dialog import advertise_host
 from haven.ui.space_status import FadingStatus, SpaceStatusLabel
 from haven.ui.spaces import wording
 from haven.ui.spaces.dialogs import ReasonDialog
 from haven.ui.spaces.feed_tab import FeedTab
 from haven.ui.spaces.invite_dialog import InviteDialog
+from haven.ui.spaces.invite_route import InviteMaker
 from haven.ui.spaces.me_tab import MeTab
 from haven.ui.spaces.members_tab import MembersTab
 from haven.ui.spaces.moderation_tab import ModerationTab
@@ -39,7 +37,6 @@ from haven.ui.spaces.own_actions import SpaceActions
 from haven.ui.spaces.snapshot import Snapshot, read_snapshot
 
 #: Hosts that name no network address: an invite may carry them (same-computer tests).
-LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
 #: Threads read when a space opens; "Show older posts" doubles it.
 FIRST_THREADS = 200
 #: Join requests arrive without an event in the log, so an admin's open Members tab asks
@@ -58,6 +55,7 @@ class SpaceView(QWidget):
         self.snapshot: Snapshot | None = None
         self.dialog: ReasonDialog | None = None
         self.invite_dialog: InviteDialog | None = None
+        self.invite_maker: InviteMaker | None = None
         self._ticket = 0
         self._limit = FIRST_THREADS
         self.title = peer_text.plain_label()
@@ -198,7 +196,8 @@ class SpaceView(QWidget):
     def clear(self) -> None:
         """On lock: forget every post, name and opened warning; close any dialog."""
         self._ticket += 1
-        for dialog in (self.dialog, self.invite_dialog):
+        route = self.invite_maker.route_dialog if self.invite_maker is not None else None
+        for dialog in (self.dialog, self.invite_dialog, route):
             if dialog is not None:
                 dialog.reject()
         self.dialog = self.invite_dialog = None
@@ -376,58 +375,24 @@ class SpaceView(QWidget):
         self.bridge.run(lambda: session.invites.requests(space_id), done, lambda _e: None)
 
     def open_invite(self) -> None:
-        """An invite through the space's first relay when it has one (the background sync
-        publishes it and answers its requests); a direct code to this computer otherwise."""
+        """Ask which way the person will join when both are possible (through the space's
+        relay, the default, or straight to this computer), then show the code
+        (invite_route.py: the background sync publishes a relay invite and answers it)."""
         session, space_id, snap = self.bridge.session, self.space_id, self.snapshot
         if session is None or space_id is None or snap is None:
             return
-        port = self.bridge.background.serving_port
-        host = listen_host()
         name = snap.info.name
-        no_sync = self.tr(
-            "Sync is not running, so nobody could reach you to "
-            "join. Unlock again, or check the sync port in "
-            "Settings."
-        )
-        lan_off = self.tr(
-            "A direct invite needs sync on the local network, which is off. Turn it "
-            "on in Settings, or invite through a relay."
-        )
 
-        def make() -> tuple[InviteCode | RelayInviteCode, int] | str | None:
-            relays = session.relays.urls(space_id)
-            if relays:
-                code = session.invites.relay_host.create(space_id, relays[0], 1, DEFAULT_TTL_S)[0]
-                return code, session.invites.relay_host.expires_s(
-                    session.invites.relay_host.job_for(code)
-                )
-            if not port:
-                return None
-            if host not in LOOPBACK_HOSTS and not session.lan.enabled():
-                # Sync listens on this computer only: a code would name a network address
-                # that nothing answers on (and tell the guest that address for nothing).
-                return "lan-off"
-            direct = session.invites.create(space_id, advertise_host(host), port)
-            return direct, direct.expires_s
-
-        def done(made: tuple[InviteCode | RelayInviteCode, int] | str | None) -> None:
-            if made is None or isinstance(made, str):
-                self.status.setText(no_sync if made is None else lan_off)
-                return
+        def show(made: tuple[InviteCode | RelayInviteCode, int]) -> None:
             code, expires_s = made
-            if self.bridge.session is None:
-                return
             dialog = InviteDialog(code, name, expires_s, self)
             self.invite_dialog = dialog
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.finished.connect(lambda _r: self._forget_invite(dialog))
             dialog.open()
 
-        self.bridge.run(
-            make,
-            done,
-            lambda exc: self.status.setText(wording.failure_text(exc)),
-        )
+        self.invite_maker = InviteMaker(self.bridge, self, self.status.setText, show)
+        self.invite_maker.start(session, space_id)
 
     def _forget_invite(self, dialog: InviteDialog) -> None:
         if self.invite_dialog is dialog:
