@@ -80,7 +80,7 @@ def test_a_member_made_admin_later_answers_the_invite(circle: Circle, tmp_path: 
     sync(c.sid, c.ari, c.dee)  # …and goes offline: Dee carries the events to Cai
     sync(c.sid, c.dee, c.cai)
     [job] = c.cai.invites.relay_host.jobs()
-    assert job.keys.code_secret == code.secret
+    assert job.keys.short_secret == code.secret
     # Cai's device knows the answers given before: Bea approved, one use of two spent.
     assert [r.status for r in c.cai.invites.requests(c.sid, True)] == ["approved"]
     assert c.cai.invites.invites(c.sid)[0].uses == 1
@@ -145,7 +145,7 @@ def test_a_demoted_admin_forgets_the_keys_and_gets_no_new_ones(circle: Circle) -
     assert later and all(c.box(c.dee) not in [k[0] for k in e["keys"]] for e in later)
     # A hostile admin (Cai) seals the invite to demoted Dee anyway: Dee's device refuses it.
     [job] = c.cai.invites.relay_host.jobs()
-    assert job.keys.code_secret == code.secret
+    assert job.keys.short_secret == code.secret
     with c.cai.vault.read() as conn:
         row = it.get_invite(conn, job.invite_id)
     assert row is not None and row.host_seed is not None

@@ -13,6 +13,7 @@ import pytest
 import segno
 
 from haven.core.session import Session
+from haven.core.spaces.invite_keys import CODE_PREFIX_BYTES, InviteHostKeys
 from haven.core.spaces.invites import invite_id_of, wire
 from haven.core.spaces.invites import relay_wire as rw
 from haven.core.spaces.invites.code import CodeError
@@ -88,30 +89,67 @@ def answer(
     return rw.open_reply(keys, relay.read(keys.mailbox_key))
 
 
-def test_the_code_round_trips_and_refuses_every_single_typo() -> None:
+def typos(text: str, start: int) -> Iterator[str]:
+    """Every single-letter typo of `text` after `start` (dots stay)."""
+    for i in range(start, len(text)):
+        if text[i] != ".":
+            yield text[:i] + ("a" if text[i] != "a" else "b") + text[i + 1 :]
+
+
+@pytest.mark.parametrize("version", ["hvr3", "hvr2"])
+def test_the_code_round_trips_and_refuses_every_single_typo(version: str) -> None:
+    def make(url: str) -> RelayInviteCode:
+        if version == "hvr3":
+            return RelayInviteCode.from_prefix(url, os.urandom(CODE_PREFIX_BYTES))
+        return RelayInviteCode(url, os.urandom(32))  # an older code: still read
+
     for url, shown in (
         ("wss://relay.example.org/", "relay.example.org"),
         ("ws://127.0.0.1:9/", "ws://127.0.0.1:9"),
         ("wss://relay.example.org:8443/v1", "wss://relay.example.org:8443/v1"),
     ):
-        code = RelayInviteCode(url, os.urandom(32))
+        code = make(url)
         text = code.encode_compact()
-        assert text.startswith(f"hvr2.{shown}.") and is_relay_code(text)
+        assert text.startswith(f"{version}.{shown}.") and is_relay_code(text)
         assert RelayInviteCode.decode(text) == code
         assert RelayInviteCode.decode(code.qr_text()) == code
         assert RelayInviteCode.decode(f" {text[:30]}\n{text[30:]} ") == code  # wrapped
-    code = RelayInviteCode("wss://relay.example.org/", os.urandom(32))
+    code = make("wss://relay.example.org/")
     text = code.encode_compact()
-    assert len(text) == 79  # relay URL + 256-bit secret: within the issue's 80
+    assert len(text) == (63 if version == "hvr3" else 79)
     assert code.secret.hex() not in repr(code) and not is_relay_code("hvi1-abcde")
-    for i in range(len("hvr2."), len(text)):  # a typo in the relay or the letters
-        if text[i] == ".":
-            continue
-        typo = text[:i] + ("a" if text[i] != "a" else "b") + text[i + 1 :]
+    for typo in typos(text, len("hvrN.")):  # a typo in the relay or the letters
         with pytest.raises(CodeError):
             RelayInviteCode.decode(typo)
     with pytest.raises(CodeError):
         RelayInviteCode.decode(text[:-1])
+
+
+def test_a_relay_name_of_34_characters_still_fits_80() -> None:
+    host = "peer-support-relay.example-org.net"
+    assert len(host) == 34
+    code = RelayInviteCode.from_prefix(f"wss://{host}/", os.urandom(CODE_PREFIX_BYTES))
+    assert len(code.encode_compact()) == 80
+    assert RelayInviteCode.decode(code.encode_compact()) == code
+    # The version letters are part of the check: an hvr3 code read as hvr2 (or the other
+    # way) is refused, never read as another invite.
+    with pytest.raises(CodeError):
+        RelayInviteCode.decode("hvr2" + code.encode_compact()[4:])
+
+
+def test_an_offer_must_answer_the_short_code_too(people: tuple[Session, Session, bytes]) -> None:
+    """Someone holding an hvr3 code cannot publish their own offer for it: the keys must hash
+    to the code's 176-bit prefix, and made-up keys do not."""
+    host, _guest, sid = people
+    relay = FakeRelay()
+    code = invite(host, sid, relay)
+    assert code.prefix is not None and code.encode_compact().startswith("hvr3.")
+    [job] = host.invites.relay_host.jobs()
+    forged_keys = InviteHostKeys.from_seed(os.urandom(32))
+    forged = rw.Offer("Trap", "", "", forged_keys.box.public, forged_keys.signing.public, "open", 0)
+    blob = rw.seal_offer(code.secret, forged, forged_keys.signing)
+    assert rw.open_offer(code.secret, blob) is None
+    assert rw.open_offer(code.secret, host.invites.relay_host.offer_blob(job)) is not None
 
 
 def test_the_code_fits_one_low_density_qr_code() -> None:
@@ -301,3 +339,27 @@ def test_another_holder_of_the_code_cannot_pose_as_the_host(
         assert host_pass(host, relay) == 1
     finally:
         mallory.lock()
+
+
+def test_an_invite_made_with_an_older_hvr2_code_still_works(
+    people: tuple[Session, Session, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An invite a previous version made (its secret the whole commitment, its code hvr2)
+    is read, asked, answered and joined as before."""
+    host, guest, sid = people
+    relay = FakeRelay()
+    with monkeypatch.context() as m:  # the previous version's secret
+        m.setattr(InviteHostKeys, "short_secret", property(lambda k: k.code_secret))
+        host.invites.relay_host.create(sid, URL, 1, 3600)
+    [job] = host.invites.relay_host.jobs()
+    text = RelayInviteCode(URL, job.secret).encode_compact()
+    assert text.startswith("hvr2.") and len(text) == 78
+    code = RelayInviteCode.decode(text)
+    relay.append(rw.request_mailbox_key(code.secret), host.invites.relay_host.offer_blob(job))
+    offer = ask(guest, code, relay)
+    assert host_pass(host, relay) == 1
+    host.invites.approve(sid, host.invites.requests(sid)[0].request_id)
+    host_pass(host, relay)
+    reply = answer(guest, code, offer, relay)
+    assert reply is not None and reply.welcome is not None
+    assert guest.invites.complete(code, reply.welcome) == sid

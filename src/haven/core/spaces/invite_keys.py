@@ -18,6 +18,7 @@ invite, and an admin cannot hand the others a seed that does not answer its code
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -57,11 +58,40 @@ class InviteHostKeys:
 
     @property
     def code_secret(self) -> bytes:
-        """The secret the invite's code carries: a commitment to both public keys."""
+        """The secret an `hvr2.` code carries: a commitment to both public keys."""
         return code_secret(self.signing.public, self.box.public)
+
+    @property
+    def code_prefix(self) -> bytes:
+        """What an `hvr3.` code carries: the commitment's first 22 bytes."""
+        return self.code_secret[:CODE_PREFIX_BYTES]
+
+    @property
+    def short_secret(self) -> bytes:
+        """The invite's secret when its code is an `hvr3.` one (every new relay invite)."""
+        return secret_of_prefix(self.code_prefix)
 
     def __repr__(self) -> str:
         return "InviteHostKeys(…)"
+
+
+#: What an `hvr3.` code carries of the commitment (176 bits: short enough for a long relay
+#: name within 80 characters, far beyond guessing or a second preimage).
+CODE_PREFIX_BYTES = 22
+
+
+def secret_of_prefix(prefix: bytes) -> bytes:
+    """The invite's 32-byte secret (mailbox names, offer key, invite id) of an `hvr3.` code:
+    a hash of the code's 22-byte prefix of the commitment."""
+    return blake2b_256(prefix, person=b"haven-inv-code3")
+
+
+def answers_secret(sign_pk: bytes, box_pk: bytes, secret: bytes) -> bool:
+    """True if these host keys are the ones the secret commits to, in either form: the whole
+    commitment (`hvr2.` codes) or the hash of its prefix (`hvr3.` codes)."""
+    full = code_secret(sign_pk, box_pk)
+    short = secret_of_prefix(full[:CODE_PREFIX_BYTES])
+    return hmac.compare_digest(full, secret) or hmac.compare_digest(short, secret)
 
 
 def code_secret(sign_pk: bytes, box_pk: bytes) -> bytes:
@@ -104,8 +134,12 @@ def open_invite_keys(
             and fields[:4] == [INVITE_KEYS_DOMAIN, space_id, box.public, invite_id]
             and all(isinstance(f, bytes) and len(f) == SECRET_BYTES for f in fields[4:])
             and invite_id_of(fields[4]) == invite_id
-            and InviteHostKeys.from_seed(fields[5]).code_secret == fields[4]
+            and _answers(InviteHostKeys.from_seed(fields[5]), fields[4])
         ):
             return None
         return fields[4], fields[5]
     return None
+
+
+def _answers(keys: InviteHostKeys, secret: bytes) -> bool:
+    return answers_secret(keys.signing.public, keys.box.public, secret)

@@ -1,19 +1,25 @@
-"""Relay-route invite codes: the relay that holds the invite's mailbox and a 256-bit secret,
-nothing else — no address of any member, no expiry (the signed offer says it), no commitment
-of its own (docs/PROTOCOL.md, "Invites through a relay").
+"""Relay-route invite codes: the relay that holds the invite's mailbox and the invite's secret
+(or what it is made from), nothing else — no address of any member, no expiry (the signed
+offer says it), no commitment of its own (docs/PROTOCOL.md, "Invites through a relay").
 
-    hvr2.<relay>.<56 letters>        e.g. hvr2.relay.example.org.k3v9…  (79 characters)
+    hvr3.<relay>.<40 letters>        e.g. hvr3.relay.example.org.k3v9…  (63 characters)
+    hvr2.<relay>.<56 letters>        older codes, still read (79 characters)
 
 `<relay>` is the relay's canonical URL (relay_urls.py) written short: `relay.example.org`
 for `wss://relay.example.org/`, the whole URL otherwise (`ws://127.0.0.1:7000`, or one with
 a port or a path: `wss://relay.example.org:8443/v1`; read in lower case, so a relay whose
-path has capitals cannot be named). The letters are lower-case base32 of
-`secret[32] || check[3]`, `check = BLAKE2b-256(url || secret, person="haven-invite-chk")`:
-35 bytes fill 56 letters exactly, so there are no unused bits where a typo could hide, and a
-typo anywhere (letters or relay) is caught except with probability 2⁻²⁴. The secret is
-itself the commitment to the invite's host keys (invite_keys.code_secret), so another holder
-of the code cannot pose as the host. Every character is in the QR alphanumeric set once
-upper-cased (`qr_text`), so the code fits a version 4 QR code at the lowest density.
+path has capitals cannot be named). `hvr3.` letters are lower-case base32 of
+`prefix[22] || check[3]`: `prefix` is the first 22 bytes (176 bits) of the commitment to
+the invite's host keys (invite_keys.code_secret), the invite's secret is
+`BLAKE2b-256(prefix, person="haven-inv-code3")`, and `check = BLAKE2b-256(url || prefix,
+person="haven-invite-ch3")[:3]`; so a code stays within 80 characters for a relay name of
+up to 34 characters (`hvr2.`'s 32-byte secret allowed 18). `hvr2.` letters are base32 of
+`secret[32] || check[3]`, `check = BLAKE2b-256(url || secret, person="haven-invite-chk")`.
+Both fill their letters exactly (25 and 35 bytes), so there are no unused bits where a typo
+could hide, and a typo anywhere (letters or relay) is caught except with probability 2⁻²⁴.
+Either way the secret commits to the invite's host keys, so another holder of the code cannot
+pose as the host. Every character is in the QR alphanumeric set once upper-cased
+(`qr_text`), so the code fits a version 4 QR code at the lowest density.
 """
 
 from __future__ import annotations
@@ -24,22 +30,27 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from haven.core.relay_urls import check_relay_url
+from haven.core.spaces.invite_keys import CODE_PREFIX_BYTES, secret_of_prefix
 from haven.core.spaces.invites.code import CodeError
 from haven.crypto.hashing import blake2b_256
 from haven.errors import InvalidInput
 
-RELAY_PREFIX = "hvr2"
+RELAY_PREFIX = "hvr3"
+OLD_PREFIX = "hvr2"
 SECRET_BYTES = 32
 CHECK_BYTES = 3
-LETTERS = (SECRET_BYTES + CHECK_BYTES) * 8 // 5  # 56
+LETTERS = (CODE_PREFIX_BYTES + CHECK_BYTES) * 8 // 5  # 40
+OLD_LETTERS = (SECRET_BYTES + CHECK_BYTES) * 8 // 5  # 56
+_CHECK_PERSON = {RELAY_PREFIX: b"haven-invite-ch3", OLD_PREFIX: b"haven-invite-chk"}
 
 
 def is_relay_code(text: str) -> bool:
-    return "".join(text.split()).lower().startswith(RELAY_PREFIX + ".")
+    return "".join(text.split()).lower().startswith((RELAY_PREFIX + ".", OLD_PREFIX + "."))
 
 
-def _check(url: str, secret: bytes) -> bytes:
-    return blake2b_256(url.encode("ascii") + secret, person=b"haven-invite-chk")[:CHECK_BYTES]
+def _check(url: str, carried: bytes, version: str = OLD_PREFIX) -> bytes:
+    person = _CHECK_PERSON[version]
+    return blake2b_256(url.encode("ascii") + carried, person=person)[:CHECK_BYTES]
 
 
 def expand_relay(untrusted: str) -> str:
@@ -66,10 +77,20 @@ def _short_relay(url: str) -> str:
 class RelayInviteCode:
     relay_url: str
     secret: bytes
+    #: What an `hvr3.` code carries (the secret is made from it); None for an `hvr2.` code.
+    prefix: bytes | None = None
+
+    @classmethod
+    def from_prefix(cls, relay_url: str, prefix: bytes) -> RelayInviteCode:
+        return cls(relay_url, secret_of_prefix(prefix), prefix)
 
     def __post_init__(self) -> None:
         if len(self.secret) != SECRET_BYTES:
             raise InvalidInput("an invite secret is 32 bytes")
+        if self.prefix is not None and (
+            len(self.prefix) != CODE_PREFIX_BYTES or secret_of_prefix(self.prefix) != self.secret
+        ):
+            raise InvalidInput("an invite code's secret is made from what it carries")
         if check_relay_url(self.relay_url) != self.relay_url:
             raise InvalidInput("a relay invite names a relay by its canonical address")
         if self.relay_url != self.relay_url.lower():  # codes are read in any case
@@ -79,8 +100,11 @@ class RelayInviteCode:
         return f"RelayInviteCode({self.relay_url})"
 
     def encode_compact(self) -> str:
-        letters = base64.b32encode(self.secret + _check(self.relay_url, self.secret))
-        return f"{RELAY_PREFIX}.{_short_relay(self.relay_url)}.{letters.decode().lower()}"
+        version, carried = (
+            (OLD_PREFIX, self.secret) if self.prefix is None else (RELAY_PREFIX, self.prefix)
+        )
+        letters = base64.b32encode(carried + _check(self.relay_url, carried, version))
+        return f"{version}.{_short_relay(self.relay_url)}.{letters.decode().lower()}"
 
     def qr_text(self) -> str:
         """The same code in upper case: QR alphanumeric mode, the least dense."""
@@ -92,8 +116,10 @@ class RelayInviteCode:
         text = "".join(untrusted.split())
         if not is_relay_code(text):
             raise CodeError("that is not a relay invite code")
+        version = text[: len(RELAY_PREFIX)].lower()
         relay, _, letters = text[len(RELAY_PREFIX) + 1 :].lower().rpartition(".")
-        if len(letters) != LETTERS or not relay:
+        expected = LETTERS if version == RELAY_PREFIX else OLD_LETTERS
+        if len(letters) != expected or not relay:
             raise CodeError("the invite code is incomplete; check it and retry")
         try:
             raw = base64.b32decode(letters.upper())
@@ -105,7 +131,9 @@ class RelayInviteCode:
             url = expand_relay(relay)
         except InvalidInput:
             raise CodeError("the invite code names a relay address Haven cannot use") from None
-        secret, check = raw[:SECRET_BYTES], raw[SECRET_BYTES:]
-        if not hmac.compare_digest(_check(url, secret), check):
+        carried, check = raw[:-CHECK_BYTES], raw[-CHECK_BYTES:]
+        if not hmac.compare_digest(_check(url, carried, version), check):
             raise CodeError("the invite code is mistyped or incomplete; check it and retry")
-        return cls(url, secret)
+        if version == RELAY_PREFIX:
+            return cls.from_prefix(url, carried)
+        return cls(url, carried)

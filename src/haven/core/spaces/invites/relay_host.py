@@ -84,7 +84,8 @@ class RelayInviteHost:
         """A new invite bound to `relay_url`; → (code, the offer blob to publish first)."""
         secret, _ = self._host.new_invite(space_id, uses, ttl_s, shared=True)
         job = self._job(invite_id_of(secret))
-        return RelayInviteCode(relay_url, secret), self.offer_blob(job)
+        code = RelayInviteCode.from_prefix(relay_url, job.keys.code_prefix)
+        return code, self.offer_blob(job)
 
     def _job(self, invite_id: bytes) -> RelayJob:
         with self._vault.read() as conn:

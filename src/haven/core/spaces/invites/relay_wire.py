@@ -18,7 +18,6 @@ relay that replays it only repeats a request the host already holds.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -26,7 +25,7 @@ from typing import Any
 import nacl.bindings as b
 
 from haven.core.envelope import packb, unpackb
-from haven.core.spaces.invite_keys import code_secret
+from haven.core.spaces.invite_keys import answers_secret
 from haven.core.spaces.invites.wire import invite_id_of
 from haven.crypto import aead, padding, sealing
 from haven.crypto.errors import CryptoError
@@ -147,7 +146,7 @@ def open_offer(secret: bytes, untrusted: bytes) -> Offer | None:
     ):
         return None
     offer = Offer(name, description, guidelines, box_pk, persona_pk, state, expires)
-    if not hmac.compare_digest(code_secret(persona_pk, box_pk), secret):
+    if not answers_secret(persona_pk, box_pk, secret):
         return None
     try:
         verify(persona_pk, OFFER_DOMAIN, offer.signed_fields(invite_id_of(secret)), signature)
