@@ -12,7 +12,7 @@ before the words were confirmed cancels the offer and closes its port.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -152,8 +152,11 @@ class LinkDialog(QDialog):
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
         self._show_words(False)
 
-        # Unparented: the offer's thread may still emit after this dialog is gone.
-        self._signals = _OfferSignals()
+        # Owned by the application, not this dialog: the offer's thread may still emit after
+        # the dialog is gone, and Python's garbage collector, which may run on any thread,
+        # must never be the one to destroy it (a QObject dies on its own thread). It goes
+        # with deleteLater once the offer has said its last word (done or failed).
+        self._signals = _OfferSignals(QCoreApplication.instance())
         self._signals.code.connect(self._on_code)
         self._signals.short.connect(self._on_short)
         self.short_button.clicked.connect(self._ask_short)
@@ -229,6 +232,7 @@ class LinkDialog(QDialog):
 
     @Slot(str)
     def _on_done(self, label: str) -> None:
+        self._signals.deleteLater()  # the offer's last word
         self.finished_linking = True
         name = peer_text.name(label) or self.tr("your new device")
         self.message.setText(self.tr("Linked %1. It now holds your journal.").replace("%1", name))
@@ -237,6 +241,7 @@ class LinkDialog(QDialog):
 
     @Slot(object)
     def _on_failed(self, problem: object) -> None:
+        self._signals.deleteLater()  # the offer's last word
         self.message.setText(problem_text(problem))
         self._finish()
 

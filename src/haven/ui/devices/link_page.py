@@ -10,7 +10,7 @@ away leave the data folder empty.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -135,7 +135,9 @@ class LinkDevicePage(QWidget):
         ):
             self.setTabOrder(first, second)
 
-        self._signals = _AcceptSignals()  # unparented: the runner may outlive this page
+        # Owned by the application: the runner may outlive this page, and the garbage
+        # collector (on whatever thread it runs) must never destroy a QObject.
+        self._signals = _AcceptSignals(QCoreApplication.instance())
         self._signals.words.connect(self._on_words)
         self._signals.done.connect(self._on_done)
         self._signals.failed.connect(self._on_failed)
