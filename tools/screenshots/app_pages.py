@@ -60,7 +60,10 @@ def render(out_dir: Path, language: str = "en", theme: str = "light") -> list[Pa
         window.create_page.confirm.setText(DEMO_PASSPHRASE)
         snap(window, "create")
         devices.shoot_link_page(app, window, out_dir / f"link{suffix}.png", shoot, DEMO_PASSPHRASE)
-        written += [out_dir / f"link{suffix}.png", out_dir / f"link{suffix}_short.png"]
+        written += [
+            out_dir / f"link{suffix}.png",
+            devices.short_path(out_dir / f"link{suffix}.png"),
+        ]
         core_session.create(data_dir, DEMO_PASSPHRASE, name, "they/them").lock()
         window.show_start_page()
         bridge.unlock(fresh_passphrase())

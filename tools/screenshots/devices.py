@@ -23,6 +23,11 @@ DEMO_SHORT = "7-apron-marble"
 DEMO_RELAY = "wss://relay.example.org/"
 
 
+def short_path(path: Path) -> Path:
+    """link_ar.png → link_short_ar.png: the page with a short code typed."""
+    return path.with_name(path.name.replace("link", "link_short", 1))
+
+
 def shoot_link_page(
     app: object, window: HavenWindow, path: Path, shoot: Shoot, passphrase: str
 ) -> None:
@@ -36,7 +41,7 @@ def shoot_link_page(
     shoot(window, path)
     page.code.setText(DEMO_SHORT)  # the short code: the relay field shows
     page.relay.setText("relay.example.org")
-    shoot(window, path.with_name(path.stem + "_short" + path.suffix))
+    shoot(window, short_path(path))
     page.reset()
     window.show_start_page()
 
