@@ -190,3 +190,15 @@ def test_a_reseal_cannot_reopen_a_revoked_invite(circle: Circle) -> None:
     assert c.box(c.cai) in holders(c.cai, c.sid, code)
     assert [j.offer_state for j in c.cai.invites.relay_host.jobs()] == ["revoked"]
     assert c.cai.invites.invites(c.sid) == []
+
+
+def test_a_demoted_admin_forgets_closed_invites_too(circle: Circle) -> None:
+    """A revoked invite's mailbox is still served until it expires: not by a former admin."""
+    c, relay = circle, FakeRelay()
+    code = invite(c.ari, c.sid, relay)
+    c.ari.invites.revoke(c.sid, invite_id_of(code.secret))
+    c.sync()
+    assert [j.offer_state for j in c.dee.invites.relay_host.jobs()] == ["revoked"]
+    c.ari.spaces.set_role(c.sid, c.pk["dee"], Role.MEMBER)
+    c.sync()
+    assert c.dee.invites.relay_host.jobs() == []

@@ -34,6 +34,7 @@ class InviteEvents:
     def __init__(self, ctx: SpaceContext) -> None:
         self._ctx = ctx
         self._healing = False
+        self._sealed: dict[bytes, set[bytes]] = {}  # invite id → devices sealed to here
 
     def _require_admin(self, space_id: bytes) -> None:
         self._ctx.require(space_id, ev.ADD, "only admins can invite people")
@@ -73,26 +74,22 @@ class InviteEvents:
         now = self._ctx.clock()
         drafts = []
         with self._ctx.fresh(space_id) as conn:
-            held = [
-                r
-                for r in it.list_invites(conn, space_id)
-                if r.host_seed is not None
-                and not r.revoked
-                and r.uses < r.max_uses
-                and now < r.expires_ms
-            ]
+            held = [r for r in it.list_invites(conn, space_id) if r.host_seed is not None]
             if not held:
                 return 0
             me = self._ctx.me(conn, space_id)
             admins = membership_db.active_box_keys(conn, space_id, _ADMINS)
-            if me is None or me.status != "active" or me.role not in _ADMINS:
-                forget = True
-            else:
-                forget = False
-                for row in held:
-                    missing = admins - it.recipients(conn, space_id, row.invite_id)
-                    if missing:
-                        drafts.append(self._reseal(conn, row, missing))
+            forget = me is None or me.status != "active" or me.role not in _ADMINS
+            for row in [] if forget else held:
+                if row.revoked or row.uses >= row.max_uses or now >= row.expires_ms:
+                    continue  # closed: nobody new needs it
+                missing = admins - it.recipients(conn, space_id, row.invite_id)
+                # Never the same seal twice from this session, even if its event were
+                # refused: a refused event must not come back after every commit.
+                missing -= self._sealed.get(row.invite_id, set())
+                if missing:
+                    self._sealed.setdefault(row.invite_id, set()).update(missing)
+                    drafts.append(self._reseal(conn, row, missing))
         if forget:
             with self._ctx.vault.transaction() as conn:
                 it.forget_invites(conn, space_id)
