@@ -19,6 +19,7 @@ from haven.ui.main_window import HavenWindow
 from tests.helpers import PASSPHRASE
 from tests.integration.relay_sync_support import Relay
 from tests.ui import flows
+from tests.ui.a11y import unnamed
 from tests.ui.devices_steps import open_link_dialog
 from tests.ui.spaces_steps import window_session
 
@@ -47,6 +48,7 @@ def desktop_with_short_code(qtbot: QtBot, make_window: MakeWindow, relay: Relay)
     qtbot.waitUntil(lambda: dialog.short_code.text() != "", timeout=WAIT_MS)
     assert dialog.short_code.isVisible() and dialog.short_relay_label.isVisible()
     assert dialog.short_relay_label.text() == relay.url.rstrip("/")
+    assert unnamed(dialog) == [] and dialog.short_code.accessibleName()
     return dialog
 
 
