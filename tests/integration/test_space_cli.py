@@ -200,3 +200,41 @@ def test_members_show_what_haven_says_of_a_name(vault: Path, tmp_path: Path) -> 
     assert f"key: {members['Ari']['fingerprint']}" in ari
     sam = next(line for line in lines if "Sam" in line)
     assert "uses a role word" in sam and "looks like" not in sam
+
+
+def test_thread_pages_with_before_and_after(vault: Path) -> None:
+    """`space read` shows each thread's newest replies and says where older ones are;
+    `space thread` pages through them by reply id, both ways."""
+    from haven.core.eventlog import Draft
+    from haven.core.spaces import events as ev
+
+    owner = new_session_at(vault)
+    space_id = owner.spaces.create_space("Circle", display_name="Ari")
+    root = owner.spaces.post(space_id, "a long thread")
+    drafts = [
+        Draft(ev.POST, ev.post_to_content(ev.post_content("", f"reply {i}", "", root)))
+        for i in range(105)
+    ]
+    ids = [e.id.hex() for e in owner.log.append_many(space_id, drafts)]
+    owner.lock()
+    sid = space_id.hex()
+
+    [thread] = json.loads(ok(haven(vault, "space", "read", sid, "--json")))
+    assert [r["id"] for r in thread["replies"]] == ids[-100:] and thread["older_replies"]
+    assert f"older replies: haven space thread SPACE {root.hex()[:12]}" in ok(
+        haven(vault, "space", "read", sid)
+    )
+    page = json.loads(ok(haven(vault, "space", "thread", sid, root.hex()[:8], "--json")))
+    assert (page["post"]["id"], page["older"], page["newer"]) == (root.hex(), True, False)
+    assert [r["id"] for r in page["replies"]] == ids[-100:]
+    text = ok(haven(vault, "space", "thread", sid, root.hex()[:8], "--replies", "3"))
+    assert f"--before {ids[-3][:12]}" in text and "reply 104" in text and "reply 101" not in text
+    older = ok(haven(vault, "space", "thread", sid, root.hex(), "--before", ids[-3][:12]))
+    assert "reply 2\n" in older and "reply 101\n" in older and "reply 102" not in older
+    assert f"--before {ids[2][:12]}" in older and f"--after {ids[-4][:12]}" in older
+    newer = json.loads(
+        ok(haven(vault, "space", "thread", sid, root.hex(), "--after", ids[1], "--json"))
+    )
+    assert [r["id"] for r in newer["replies"]] == ids[2:102] and newer["older"]
+    fails(haven(vault, "space", "thread", sid, root.hex(), "--replies", "0"), 2, "--replies")
+    fails(haven(vault, "space", "thread", sid, root.hex(), "--before", root.hex()), 9, "no reply")

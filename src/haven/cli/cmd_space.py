@@ -13,6 +13,7 @@ from haven.cli.space_invites import register as register_invites
 from haven.core.spaces import REACTIONS, FeedPost, SpaceService
 from haven.core.spaces.model import REACTION_LABELS
 from haven.core.spaces.name_marks import mark_members
+from haven.core.spaces.posts import MAX_THREAD_PAGE, THREAD_PAGE
 from haven.errors import InvalidInput
 
 SHORT = 12
@@ -98,8 +99,34 @@ def register(subparsers: Any) -> None:
         metavar="N",
         help=f"the newest N threads, plus pinned ones (default {READ_THREADS})",
     )
-    read.add_argument("--all", action="store_true", help="every thread of the space")
+    read.add_argument(
+        "--all", action="store_true", help="every thread of the space, with every reply"
+    )
     read.set_defaults(handler=cmd_read)
+
+    thread = sub.add_parser(
+        "thread",
+        help="read one thread, a page of replies at a time",
+        description="Shows a thread's first post and its newest replies; --before and "
+        "--after page to older and newer replies from a reply's id.",
+    )
+    thread.add_argument("space")
+    thread.add_argument("post", help="the thread's first post id (or its start)")
+    page = thread.add_mutually_exclusive_group()
+    page.add_argument("--before", metavar="REPLY", help="the replies older than this one")
+    page.add_argument("--after", metavar="REPLY", help="the replies newer than this one")
+    thread.add_argument(
+        "--replies",
+        type=int,
+        default=THREAD_PAGE,
+        metavar="N",
+        help=f"replies per page (1 to {MAX_THREAD_PAGE}, default {THREAD_PAGE})",
+    )
+    thread.add_argument("--json", action="store_true", help="print JSON")
+    thread.add_argument(
+        "--open-cw", action="store_true", help="show the text of posts behind a content warning"
+    )
+    thread.set_defaults(handler=cmd_thread)
 
     relays_cli.register_space_relays(sub)
 
@@ -253,6 +280,7 @@ def _post_dict(p: FeedPost) -> dict[str, Any]:
         "reactions": p.reactions,
         "my_reactions": list(p.my_reactions),
         "replies": [_post_dict(r) for r in p.replies],
+        "older_replies": p.older_replies,
     }
 
 
@@ -282,6 +310,8 @@ def _print_post(p: FeedPost, open_cw: bool, indent: str = "") -> None:
                 f"{indent}  "
                 + " · ".join(f"{REACTION_LABELS[k]} {n}" for k, n in p.reactions.items())
             )
+    if p.older_replies:
+        print(f"{indent}    [older replies: haven space thread SPACE {p.post_id.hex()[:SHORT]}]")
     for r in p.replies:
         _print_post(r, open_cw, indent + "    ")
 
@@ -309,6 +339,36 @@ def cmd_read(args: argparse.Namespace, ctx: Context) -> int:
     if limit is not None and sum(1 for p in feed if not p.pinned) >= limit:
         print(f"Showing the newest {limit} threads; --all shows every one.", file=sys.stderr)
     spaces.mark_read(sid)
+    return 0
+
+
+def cmd_thread(args: argparse.Namespace, ctx: Context) -> int:
+    spaces = _spaces(ctx)
+    sid = spaces.resolve_space(args.space)
+    root = spaces.resolve_post(sid, args.post)
+    if not 1 <= args.replies <= MAX_THREAD_PAGE:
+        raise InvalidInput(f"--replies must be 1 to {MAX_THREAD_PAGE}")
+    before = spaces.resolve_post(sid, args.before) if args.before else None
+    after = spaces.resolve_post(sid, args.after) if args.after else None
+    page = spaces.read_thread(sid, root, before=before, after=after, limit=args.replies)
+    if args.json:
+        output.print_json(
+            {
+                "post": _post_dict(page.root),
+                "replies": [_post_dict(r) for r in page.replies],
+                "older": page.older,
+                "newer": page.newer,
+            }
+        )
+        return 0
+    _print_post(page.root, args.open_cw)
+    cmd = f"haven space thread {args.space} {root.hex()[:SHORT]}"
+    if page.older and page.replies:
+        print(f"    [older replies: {cmd} --before {page.replies[0].post_id.hex()[:SHORT]}]")
+    for r in page.replies:
+        _print_post(r, args.open_cw, "    ")
+    if page.newer and page.replies:
+        print(f"    [newer replies: {cmd} --after {page.replies[-1].post_id.hex()[:SHORT]}]")
     return 0
 
 

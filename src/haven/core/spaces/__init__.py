@@ -18,6 +18,7 @@ from haven.core.spaces.model import (
     SpaceSummary,
     SpaceWarning,
     Status,
+    ThreadPage,
 )
 from haven.core.spaces.service import SpaceService
 
@@ -37,4 +38,5 @@ __all__ = [
     "SpaceSummary",
     "SpaceWarning",
     "Status",
+    "ThreadPage",
 ]

@@ -135,6 +135,19 @@ class FeedPost:
     my_reactions: tuple[str, ...] = ()
     replies: tuple[FeedPost, ...] = ()
     hidden_reason: str = ""  # "muted" or "blocked" when the reader chose to hide it
+    #: Older replies than `replies` exist (a feed page holds each thread's newest page).
+    older_replies: bool = False
+
+
+@dataclass(frozen=True)
+class ThreadPage:
+    """One page of a thread: its first post and up to a page of replies in log order, and
+    whether older (before the first reply shown) or newer (after the last) ones exist."""
+
+    root: FeedPost
+    replies: tuple[FeedPost, ...]
+    older: bool
+    newer: bool
 
 
 @dataclass(frozen=True)

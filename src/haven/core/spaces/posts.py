@@ -8,17 +8,22 @@ from collections import Counter, defaultdict
 
 from haven.core.spaces import events as ev
 from haven.core.spaces.context import SpaceContext
-from haven.core.spaces.model import REACTIONS, FeedPost
+from haven.core.spaces.model import REACTIONS, FeedPost, ThreadPage
 from haven.errors import InvalidInput, NotFound
 from haven.store import identity_tables as ids
 from haven.store.spaces import membership as membership_db
 from haven.store.spaces import moderation as moderation_db
 from haven.store.spaces import posts as posts_db
 from haven.store.spaces.posts import PostRow
+from haven.store.vault import Connection
 
 #: Unread posts are counted up to here and no further, so a space nobody opened for a year
 #: costs what a busy afternoon does (the count reads the newest unread posts' index only).
 UNREAD_COUNTED = 999
+#: Replies per page of a thread: what the feed holds of each thread and what the thread
+#: view and `space thread` read at a time (older and newer pages on request).
+THREAD_PAGE = 100
+MAX_THREAD_PAGE = 1000
 
 
 class Posts:
@@ -90,61 +95,71 @@ class Posts:
         """Threads in order (pinned first), each with its replies, reaction counts and the
         author's current name and colour. Posts hidden by this reader's mute words or
         blocks are left out unless `include_hidden`. With `limit`, only the newest `limit`
-        threads (and the pinned ones) are read — what a feed shows when it opens."""
+        threads (and the pinned ones), each with its newest THREAD_PAGE replies, are read —
+        what a feed shows when it opens (`read_thread` pages through the rest)."""
+        older: set[bytes] = set()
         with self._ctx.fresh(space_id) as conn:
-            group = self._ctx.group(conn, space_id)
-            me = self._ctx.me(conn, space_id)
-            members = {m.member_pk: m for m in membership_db.list_members(conn, space_id)}
             if limit is None:
                 posts = posts_db.list_posts(conn, space_id)
                 reactions = posts_db.reactions(conn, space_id)
             else:
-                posts = posts_db.list_thread_page(conn, space_id, limit)
+                posts, older = posts_db.list_thread_page(conn, space_id, limit, THREAD_PAGE)
                 reactions = posts_db.reactions_for(conn, [p.post_id for p in posts])
-            counts: dict[bytes, Counter[str]] = defaultdict(Counter)
-            mine: dict[bytes, list[str]] = defaultdict(list)
-            for post_id, member, kind in reactions:
-                counts[post_id][kind] += 1
-                if me is not None and member == me.member_pk:
-                    mine[post_id].append(kind)
-            blocked = moderation_db.blocked(conn, space_id)
-        mute = [w for w in group.mute_words.split("\n") if w]
-
-        def build(p: PostRow, replies: tuple[FeedPost, ...] = ()) -> FeedPost:
-            author = members.get(p.author)
-            hidden = ""
-            if p.author in blocked:
-                hidden = "blocked"
-            elif mute and any(w in f"{p.title}\n{p.body}\n{p.cw}".casefold() for w in mute):
-                hidden = "muted"
-            return FeedPost(
-                p.post_id,
-                p.author,
-                author.display_name if author else "?",
-                author.colour if author else "",
-                p.title,
-                p.body,
-                p.cw,
-                p.created_ms,
-                p.edited_ms,
-                bool(p.pinned),
-                p.state,
-                p.removed_reason,
-                {k: counts[p.post_id][k] for k in REACTIONS if counts[p.post_id][k]},
-                tuple(sorted(mine[p.post_id])),
-                replies,
-                hidden,
-            )
-
+            build = _Builder(self._ctx, conn, space_id, reactions)
         children: dict[bytes, list[FeedPost]] = defaultdict(list)
         for p in posts:
             if p.parent_id is not None:
                 reply = build(p)
                 if include_hidden or not reply.hidden_reason:
                     children[p.parent_id].append(reply)
-        roots = [build(p, tuple(children[p.post_id])) for p in posts if p.parent_id is None]
+        roots = [
+            build(p, tuple(children[p.post_id]), p.post_id in older)
+            for p in posts
+            if p.parent_id is None
+        ]
         roots = [r for r in roots if include_hidden or not r.hidden_reason]
         return sorted(roots, key=lambda r: not r.pinned)  # stable: log order otherwise
+
+    def read_thread(
+        self,
+        space_id: bytes,
+        root_id: bytes,
+        *,
+        before: bytes | None = None,
+        after: bytes | None = None,
+        limit: int = THREAD_PAGE,
+    ) -> ThreadPage:
+        """One page of a thread: its newest `limit` replies, or those just before the reply
+        `before`, or just after the reply `after` (ids of replies of this thread, e.g. the
+        first or last of the page shown). Hidden replies are marked, not left out. The cost
+        follows `limit`, not the thread: a thread of a million replies opens as fast as one
+        of ten."""
+        if not 1 <= limit <= MAX_THREAD_PAGE:
+            raise InvalidInput(f"a thread page holds 1 to {MAX_THREAD_PAGE} replies")
+        if before is not None and after is not None:
+            raise InvalidInput("page before a reply or after one, not both")
+        with self._ctx.fresh(space_id) as conn:
+            root = posts_db.get_post(conn, root_id)
+            if root is None or root.space_id != space_id or root.parent_id is not None:
+                raise NotFound("no thread with that id in this space")
+            cursor = None
+            if (edge := before if before is not None else after) is not None:
+                cursor = posts_db.reply_key(conn, root_id, edge)
+                if cursor is None:
+                    raise NotFound("no reply with that id in this thread")
+            rows, more = posts_db.replies_page(
+                conn,
+                root_id,
+                limit,
+                before=cursor if after is None else None,
+                after=cursor if after is not None else None,
+            )
+            ids = [root_id, *(r.post_id for r in rows)]
+            build = _Builder(self._ctx, conn, space_id, posts_db.reactions_for(conn, ids))
+            replies = tuple(build(r) for r in rows)
+        if after is not None:
+            return ThreadPage(build(root), replies, older=True, newer=more)
+        return ThreadPage(build(root), replies, older=more, newer=before is not None)
 
     def unread(self, space_id: bytes) -> int:
         with self._ctx.fresh(space_id) as conn:
@@ -159,3 +174,57 @@ class Posts:
         with self._ctx.vault.transaction() as conn:
             self._ctx.group(conn, space_id)
             posts_db.set_read_lamport(conn, space_id, posts_db.max_post_lamport(conn, space_id))
+
+
+class _Builder:
+    """Turns post rows into what the reader sees: the author's current name and colour,
+    reaction counts (and the reader's own) and why the reader hides it, if they do."""
+
+    def __init__(
+        self,
+        ctx: SpaceContext,
+        conn: Connection,
+        space_id: bytes,
+        reactions: list[tuple[bytes, bytes, str]],
+    ) -> None:
+        group = ctx.group(conn, space_id)
+        me = ctx.me(conn, space_id)
+        self.members = {m.member_pk: m for m in membership_db.list_members(conn, space_id)}
+        self.blocked = moderation_db.blocked(conn, space_id)
+        self.mute = [w for w in group.mute_words.split("\n") if w]
+        self.counts: dict[bytes, Counter[str]] = defaultdict(Counter)
+        self.mine: dict[bytes, list[str]] = defaultdict(list)
+        for post_id, member, kind in reactions:
+            self.counts[post_id][kind] += 1
+            if me is not None and member == me.member_pk:
+                self.mine[post_id].append(kind)
+
+    def __call__(
+        self, p: PostRow, replies: tuple[FeedPost, ...] = (), older_replies: bool = False
+    ) -> FeedPost:
+        author = self.members.get(p.author)
+        hidden = ""
+        if p.author in self.blocked:
+            hidden = "blocked"
+        elif self.mute and any(w in f"{p.title}\n{p.body}\n{p.cw}".casefold() for w in self.mute):
+            hidden = "muted"
+        counts = self.counts[p.post_id]
+        return FeedPost(
+            p.post_id,
+            p.author,
+            author.display_name if author else "?",
+            author.colour if author else "",
+            p.title,
+            p.body,
+            p.cw,
+            p.created_ms,
+            p.edited_ms,
+            bool(p.pinned),
+            p.state,
+            p.removed_reason,
+            {k: counts[k] for k in REACTIONS if counts[k]},
+            tuple(sorted(self.mine[p.post_id])),
+            replies,
+            hidden,
+            older_replies,
+        )

@@ -85,6 +85,7 @@ class SpaceService:
         self.react = self.posts.react
         self.unreact = self.posts.unreact
         self.read_feed = self.posts.read_feed
+        self.read_thread = self.posts.read_thread
         self.unread = self.posts.unread
         self.mark_read = self.posts.mark_read
         # moderation

@@ -107,10 +107,13 @@ def list_posts(conn: Connection, space_id: bytes) -> list[PostRow]:
     ]
 
 
-def list_thread_page(conn: Connection, space_id: bytes, limit: int) -> list[PostRow]:
-    """The newest `limit` threads (root posts) plus every pinned one, and all their replies:
-    what a feed shows first, without reading the whole space. Each query is a range of one
-    index (schema/0007_bounded_reads.sql): roots, pinned roots, the replies of each root."""
+def list_thread_page(
+    conn: Connection, space_id: bytes, limit: int, replies: int
+) -> tuple[list[PostRow], set[bytes]]:
+    """The newest `limit` threads (root posts) plus every pinned one, each with its newest
+    `replies` replies: what a feed shows first, without reading the whole space or a whole
+    thread. Also the roots that have older replies than those. Each query is a range of one
+    index (schema/0007_bounded_reads.sql, 0011_thread_pages.sql)."""
     roots = [
         PostRow(*r)
         for r in conn.execute(
@@ -121,25 +124,70 @@ def list_thread_page(conn: Connection, space_id: bytes, limit: int) -> list[Post
     ]
     seen = {r.post_id for r in roots}
     roots += [p for p in list_pinned(conn, space_id) if p.post_id not in seen]
-    rows = roots + list_replies(conn, [r.post_id for r in roots])
+    rows, older = list(roots), set()
+    for root in roots:
+        page, more = replies_page(conn, root.post_id, replies)
+        rows += page
+        if more:
+            older.add(root.post_id)
     rows.sort(key=lambda p: (p.lamport, p.post_id))
-    return rows
+    return rows, older
 
 
 def list_replies(conn: Connection, root_ids: list[bytes]) -> list[PostRow]:
-    """Every reply to these threads (a seek per thread in space_posts_by_parent)."""
+    """Every reply to these threads, however many (`space read --all` and exports only:
+    screens read `replies_page`)."""
     rows: list[PostRow] = []
-    for start in range(0, len(root_ids), 500):
-        chunk = root_ids[start : start + 500]
+    for root_id in root_ids:
         rows += [
             PostRow(*r)
             for r in conn.execute(
-                f"SELECT {_POST_COLS} FROM space_posts WHERE parent_id IN"
-                f" ({','.join('?' * len(chunk))})",
-                chunk,
+                f"SELECT {_POST_COLS} FROM space_posts WHERE parent_id = ?"
+                " ORDER BY lamport, post_id",
+                (root_id,),
             )
         ]
     return rows
+
+
+def reply_key(conn: Connection, root_id: bytes, reply_id: bytes) -> tuple[int, bytes] | None:
+    """Where a reply of this thread sits in it (a page cursor), or None if it is not one."""
+    row = conn.execute(
+        "SELECT lamport, post_id FROM space_posts WHERE post_id = ? AND parent_id = ?",
+        (reply_id, root_id),
+    ).fetchone()
+    return (int(row[0]), bytes(row[1])) if row else None
+
+
+def replies_page(
+    conn: Connection,
+    root_id: bytes,
+    limit: int,
+    before: tuple[int, bytes] | None = None,
+    after: tuple[int, bytes] | None = None,
+) -> tuple[list[PostRow], bool]:
+    """Up to `limit` replies of one thread in log order: the newest ones, those just before
+    the key `before`, or those just after `after` (keyset pagination on space_posts_replies:
+    the cost follows `limit`, not the thread). Also whether more lie beyond the page, on the
+    side it was read from (older for the newest page and `before`, newer for `after`)."""
+    if after is not None:
+        sql = (
+            f"SELECT {_POST_COLS} FROM space_posts WHERE parent_id = ? AND (lamport, post_id)"
+            " > (?, ?) ORDER BY lamport, post_id LIMIT ?"
+        )
+        rows = [PostRow(*r) for r in conn.execute(sql, (root_id, *after, limit + 1))]
+        return rows[:limit], len(rows) > limit
+    where = "parent_id = ?"
+    args: tuple[object, ...] = (root_id,)
+    if before is not None:
+        where += " AND (lamport, post_id) < (?, ?)"
+        args = (root_id, *before)
+    sql = (
+        f"SELECT {_POST_COLS} FROM space_posts WHERE {where}"
+        " ORDER BY lamport DESC, post_id DESC LIMIT ?"
+    )
+    rows = [PostRow(*r) for r in conn.execute(sql, (*args, limit + 1))]
+    return rows[:limit][::-1], len(rows) > limit
 
 
 def list_pinned(conn: Connection, space_id: bytes) -> list[PostRow]:

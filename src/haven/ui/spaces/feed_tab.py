@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListView, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from haven.core.spaces.model import FeedPost
+from haven.core.spaces.model import FeedPost, ThreadPage
 from haven.ui.spaces.composer import Composer
 from haven.ui.spaces.models import FeedModel
 from haven.ui.spaces.post_delegate import PostDelegate
@@ -168,6 +168,13 @@ class FeedTab(QWidget):
                 self.thread_view.select_row(ids.index(post_id))
                 self.thread_view.posts.setFocus()
                 return
+
+    def show_thread_page(self, page: ThreadPage, anchor: tuple[bool, bytes], moved: bool) -> None:
+        """A page of older or newer replies of the thread being read, hidden ones chosen
+        as in the feed."""
+        hide = {"blocked"} if self.show_muted else {"blocked", "muted"}
+        replies = tuple(r for r in page.replies if r.hidden_reason not in hide)
+        self.thread_view.show_page(dataclasses.replace(page, replies=replies), anchor, moved)
 
     def _show_current(self) -> None:
         self.thread_view.show_thread(self.current_thread())

@@ -88,7 +88,9 @@ def footer(post: FeedPost, opened: bool) -> str:
         parts.append(
             T.translate("Spaces", "Content warning: %1").replace("%1", peer_text.line(post.cw))
         )
-    if post.replies:
+    if post.older_replies:  # the feed holds a page of each thread's replies, not a count
+        parts.append(T.translate("Spaces", "More than %n replies", "", len(post.replies)))
+    elif post.replies:
         parts.append(T.translate("Spaces", "%n replies", "", len(post.replies)))
     if post.state == "visible" and post.reactions:
         parts.append(reactions_text(post))

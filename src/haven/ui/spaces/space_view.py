@@ -19,6 +19,7 @@ from haven.core.spaces.invites.relay_code import RelayInviteCode
 from haven.core.spaces.model import (
     FeedPost,
     Role,
+    ThreadPage,
 )
 from haven.core.spaces.name_marks import mark_members
 from haven.core.spaces.service import SpaceService
@@ -85,6 +86,8 @@ class SpaceView(QWidget):
         self.feed.composer.submitted.connect(self._post)
         self.feed.olderRequested.connect(self._show_older)
         thread.replyRequested.connect(self._reply)
+        thread.olderRequested.connect(lambda root, reply: self._thread_page(root, (True, reply)))
+        thread.newerRequested.connect(lambda root, reply: self._thread_page(root, (False, reply)))
         thread.reactRequested.connect(self._react)
         thread.reportRequested.connect(self._ask_report)
         thread.removeRequested.connect(self._ask_remove_post)
@@ -164,6 +167,32 @@ class SpaceView(QWidget):
         self.me.show_space(info, me, snap.mute_words, refresh_fields=first)
         self.own.show_snapshot(snap)
         self._mark_read(info.space_id)
+        thread = self.feed.thread_view
+        if thread.root_id is not None and thread.page_anchor is not None:
+            self._thread_page(thread.root_id, thread.page_anchor, moved=False)  # read again
+
+    def _thread_page(self, root: bytes, anchor: tuple[bool, bytes], moved: bool = True) -> None:
+        """Older (anchor (True, reply)) or newer (False, reply) replies of a thread, a page
+        read in a worker (core's read_thread: the cost follows the page)."""
+        spaces, space_id, ticket = self._spaces(), self.space_id, self._ticket
+        if spaces is None or space_id is None:
+            return
+        older, reply = anchor
+
+        def read() -> ThreadPage:
+            if older:
+                return spaces.read_thread(space_id, root, before=reply)
+            return spaces.read_thread(space_id, root, after=reply)
+
+        def done(page: ThreadPage) -> None:
+            if ticket == self._ticket and space_id == self.space_id:
+                self.feed.show_thread_page(page, anchor, moved)
+
+        def failed(exc: BaseException) -> None:
+            if ticket == self._ticket and space_id == self.space_id:
+                self.status.setText(wording.failure_text(exc))
+
+        self.bridge.run(read, done, failed)
 
     @staticmethod
     def _post_index(feed: list[FeedPost]) -> dict[bytes, FeedPost]:
@@ -254,9 +283,12 @@ class SpaceView(QWidget):
 
     def _reply(self, parent_id: bytes, body: str, cw: str) -> None:
         composer = self.feed.thread_view.composer
-        self.act(
-            lambda s, sid: s.reply(sid, parent_id, body, cw), self.tr("Replied."), composer.clear
-        )
+
+        def replied() -> None:
+            composer.clear()
+            self.feed.thread_view.show_newest()  # the reply is among the newest
+
+        self.act(lambda s, sid: s.reply(sid, parent_id, body, cw), self.tr("Replied."), replied)
 
     def _react(self, post_id: bytes, kind: str, on: bool) -> None:
         self.act(lambda s, sid: s.react(sid, post_id, kind, on), "")

@@ -1,7 +1,9 @@
 """One thread: the post being read (rendered safely), its content warning, reactions and the
 moderator's actions, the thread's posts as a list, and a reply box.
 
-The list holds the thread's first post and its replies; whichever is current is the one
+The list holds the thread's first post and a page of its replies (the newest, from the
+feed); "Show older replies" and "Show newer replies" ask for the page before or after the
+one shown, so a thread of any length costs one page. Whichever post is current is the one
 shown, reacted to, reported or removed. A post with a content warning shows only the
 warning until the reader presses "Show post"."""
 
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from haven.core.spaces.model import FeedPost
+from haven.core.spaces.model import FeedPost, ThreadPage
 from haven.ui import peer_text
 from haven.ui.spaces.composer import Composer
 from haven.ui.spaces.markdown import render
@@ -56,11 +58,18 @@ class ThreadView(QWidget):
     deleteRequested = Signal(bytes)
     #: post id, pinned (moderators and above)
     pinRequested = Signal(bytes, bool)
+    #: thread's first post id, the reply the page ends before / starts after
+    olderRequested = Signal(bytes, bytes)
+    newerRequested = Signal(bytes, bytes)
 
     def __init__(self, model: FeedModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
         self.root_id: bytes | None = None
+        self._root: FeedPost | None = None
+        self._page: ThreadPage | None = None  # a page other than the feed's newest one
+        #: how that page was asked for: older or newer than which reply (to read it again)
+        self.page_anchor: tuple[bool, bytes] | None = None
         self._me: bytes | None = None
         self._moderator = False
         self.heading = peer_text.plain_label()
@@ -88,6 +97,10 @@ class ThreadView(QWidget):
         self.posts.setItemDelegate(PostDelegate(self.posts))
         self.posts.setAccessibleName(self.tr("Posts in this thread"))
         self.posts.setAccessibleDescription(self.tr("The first post, then the replies"))
+        self.older_button = QPushButton(self.tr("Show older rep&lies"))
+        self.older_button.setAccessibleName(self.tr("Show older replies"))
+        self.newer_button = QPushButton(self.tr("Show ne&wer replies"))
+        self.newer_button.setAccessibleName(self.tr("Show newer replies"))
         self.composer = Composer(reply=True)
 
         cw_row = QHBoxLayout()
@@ -107,7 +120,9 @@ class ThreadView(QWidget):
         layout.addWidget(self.body, 3)
         layout.addWidget(self.reactions)
         layout.addLayout(actions)
+        layout.addWidget(self.older_button)
         layout.addWidget(self.posts, 2)
+        layout.addWidget(self.newer_button)
         layout.addWidget(self.composer)
         self.setTabOrder(self.show_button, self.body)
         self.setTabOrder(self.body, self.reactions.buttons["sending-care"])
@@ -121,6 +136,8 @@ class ThreadView(QWidget):
         self.edit_button.clicked.connect(lambda: self._emit_for_current(self.editRequested))
         self.delete_button.clicked.connect(lambda: self._emit_for_current(self.deleteRequested))
         self.pin_button.clicked.connect(self._toggle_pin)
+        self.older_button.clicked.connect(self._ask_older)
+        self.newer_button.clicked.connect(self._ask_newer)
         self.composer.submitted.connect(self._reply)
         model.modelReset.connect(self._show_current)
         model.dataChanged.connect(lambda *_: self._show_current())
@@ -157,17 +174,76 @@ class ThreadView(QWidget):
         )
 
     def show_thread(self, root: FeedPost | None) -> None:
-        """Show a thread (or nothing); keeps the reader's place when it is the same thread."""
+        """Show a thread (or nothing) with the replies the feed holds (its newest page);
+        keeps the reader's place, and the page they went to, when it is the same thread."""
         same = root is not None and root.post_id == self.root_id
         current = self.current_post()
         keep = current.post_id if same and current is not None else None
+        if not same:
+            self._page = self.page_anchor = None
         self.root_id = root.post_id if root is not None else None
-        self.model.set_posts([root, *root.replies] if root is not None else [])
+        self._root = root
+        self._show_posts(keep)
+        self.composer.setEnabled(root is not None and root.state == "visible")
+
+    def show_page(self, page: ThreadPage, anchor: tuple[bool, bytes], moved: bool) -> None:
+        """Show a page of the thread being read: the replies older (`anchor` (True, id)) or
+        newer (False, id) than a reply. When the reader `moved` there, the reply next to
+        those shown before is current (the last one of an older page, the first of a
+        newer page); a page read again after a change keeps the reader's place. A page of
+        another thread (the reader moved on) is dropped."""
+        if page.root.post_id != self.root_id:
+            return
+        current = self.current_post()
+        self._page, self.page_anchor = page, anchor
+        self._root = page.root
+        replies = page.replies
+        if moved:
+            keep = replies[-1 if anchor[0] else 0].post_id if replies else None
+        else:
+            keep = current.post_id if current is not None else None
+        self._show_posts(keep)
+        if moved:
+            self.posts.setFocus()
+
+    def show_newest(self) -> None:
+        """Back to the feed's page of the thread (after the reader replied: their reply is
+        among the newest)."""
+        self._page = self.page_anchor = None
+        self._show_posts(None)
+
+    def _show_posts(self, keep: bytes | None) -> None:
+        root = self._root
+        if root is None:
+            self.model.set_posts([])
+        elif self._page is not None:
+            self.model.set_posts([root, *self._page.replies])
+        else:
+            self.model.set_posts([root, *root.replies])
+        page = self._page
+        self.older_button.setVisible(
+            root is not None and (page.older if page is not None else root.older_replies)
+        )
+        self.newer_button.setVisible(root is not None and page is not None and page.newer)
         row = self.model.row_of(keep) if keep is not None else 0
         if self.model.rowCount():
             self.posts.setCurrentIndex(self.model.index(max(row, 0)))
-        self.composer.setEnabled(root is not None and root.state == "visible")
         self._show_current()
+
+    def _shown_replies(self) -> tuple[FeedPost, ...]:
+        if self._page is not None:
+            return self._page.replies
+        return self._root.replies if self._root is not None else ()
+
+    def _ask_older(self) -> None:
+        replies = self._shown_replies()
+        if self.root_id is not None and replies:
+            self.olderRequested.emit(self.root_id, replies[0].post_id)
+
+    def _ask_newer(self) -> None:
+        replies = self._shown_replies()
+        if self.root_id is not None and replies:
+            self.newerRequested.emit(self.root_id, replies[-1].post_id)
 
     def current_post(self) -> FeedPost | None:
         index = self.posts.currentIndex()

@@ -1,0 +1,66 @@
+"""A long thread in the app: the thread view holds the newest page of replies, and "Show
+older replies" / "Show newer replies" read the page before or after the one shown (through
+core's read_thread in a worker), keeping the reader's place across a refresh."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pytestqt.qtbot import QtBot
+
+from haven.core.eventlog import Draft
+from haven.core.spaces import events as ev
+from haven.ui.main_window import HavenWindow
+from tests.ui import flows
+from tests.ui.spaces_steps import LEFT, create_space, open_spaces, window_session, write_post
+
+MakeWindow = Callable[..., HavenWindow]
+
+
+def test_older_and_newer_replies_page_through_a_long_thread(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    page = open_spaces(qtbot, window)
+    qtbot.waitUntil(page.empty.isVisible)
+    sid = create_space(qtbot, page)
+    write_post(qtbot, page, "A long thread")
+    session = window_session(window)
+    root = page.view.feed.model.post(0)
+    assert root is not None
+    drafts = [
+        Draft(ev.POST, ev.post_to_content(ev.post_content("", f"reply {i}", "", root.post_id)))
+        for i in range(130)
+    ]
+    session.log.append_many(sid, drafts)
+    page.view.reload()
+    feed, thread = page.view.feed, page.view.feed.thread_view
+
+    def bodies() -> list[str]:
+        return [thread.model.post(r).body for r in range(1, thread.model.rowCount())]  # type: ignore[union-attr]
+
+    qtbot.waitUntil(lambda: thread.model.rowCount() == 101)  # the first post + newest 100
+    assert bodies() == [f"reply {i}" for i in range(30, 130)]
+    assert "More than 100 replies" in feed.model.index(0).data(0x0B)  # AccessibleTextRole
+    assert thread.older_button.isVisibleTo(thread) and not thread.newer_button.isVisibleTo(thread)
+    assert thread.older_button.accessibleName() == "Show older replies"
+
+    qtbot.mouseClick(thread.older_button, LEFT)
+    qtbot.waitUntil(lambda: thread.model.rowCount() == 31)
+    assert bodies() == [f"reply {i}" for i in range(30)]
+    current = thread.current_post()
+    assert current is not None and current.body == "reply 29"  # next to where the reader was
+    assert not thread.older_button.isVisibleTo(thread) and thread.newer_button.isVisibleTo(thread)
+
+    # A change re-reads the space; the page the reader went to stays, read again.
+    care = thread.reactions.buttons["sending-care"]
+    qtbot.mouseClick(care, LEFT)
+    qtbot.waitUntil(lambda: thread.reactions.count("sending-care") == 1)
+    assert thread.model.rowCount() == 31 and thread.current_post().body == "reply 29"  # type: ignore[union-attr]
+
+    qtbot.mouseClick(thread.newer_button, LEFT)
+    qtbot.waitUntil(lambda: thread.model.rowCount() == 101)
+    assert bodies() == [f"reply {i}" for i in range(30, 130)]
+    assert thread.current_post().body == "reply 30"  # type: ignore[union-attr]
+    assert thread.older_button.isVisibleTo(thread) and not thread.newer_button.isVisibleTo(thread)
