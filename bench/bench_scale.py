@@ -30,6 +30,7 @@ from haven.core.spaces.posts import UNREAD_COUNTED
 from haven.crypto.sealing import BoxKeyPair
 from haven.crypto.signing import SigningKeyPair
 from haven.store.spaces import posts as posts_db
+from haven.store.vault import Connection
 from haven.ui.spaces.snapshot import read_snapshot
 
 TITLE = "Flat at scale (issue 18)"
@@ -97,6 +98,29 @@ class Grower:
             self.write_entries(entries)
             entry_rates.append(PROBE_BATCH / (time.perf_counter() - t0))
         return sorted(post_rates)[1], sorted(entry_rates)[1]
+
+    def probe_pages(self) -> tuple[float, float]:
+        """Pages written per post and per entry for one more batch of each (untimed)."""
+        conn = self.owner.vault._conn
+        posts, entries = self.post_drafts(PROBE_BATCH), self.entry_drafts(PROBE_BATCH)
+        per_post = pages_written(conn, lambda: self.write_posts(posts)) / PROBE_BATCH
+        per_entry = pages_written(conn, lambda: self.write_entries(entries)) / PROBE_BATCH
+        return per_post, per_entry
+
+
+def pages_written(conn: Connection, write: Callable[[], object]) -> int:
+    """Pages `write()` commits (WAL frames; a page written in two transactions counts
+    twice), with the WAL emptied before and no checkpoint during: a count of the page
+    writes (each encrypted, written to the WAL and later copied back) that does not depend
+    on how busy the machine is. Not timed."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    try:
+        write()
+        return int(conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()[1])
+    finally:
+        conn.execute("PRAGMA wal_autocheckpoint = 1000")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _timed(runs: dict[str, Callable[[int], object]]) -> dict[str, list[float]]:
@@ -195,6 +219,7 @@ def run(quick: bool) -> str:
             grow_s = time.perf_counter() - t0
             figures = _measure(g, reader)
             figures["posts/s"], figures["entries/s"] = g.probe_rates()
+            figures["pages/post"], figures["pages/entry"] = g.probe_pages()
             figures["MiB"], figures["RSS"] = _vault_mib(folder), peak_rss_mib()
             figures["grow s"] = grow_s
             results.append(figures)
@@ -218,6 +243,15 @@ def _report(stages: list[int], results: list[dict[str, float]]) -> str:
             f"entries written per second (batches of {PROBE_BATCH:,})",
             *(r["entries/s"] for r in results),
         ]
+    )
+    rows.append(
+        [
+            f"pages written per post (WAL frames of a batch of {PROBE_BATCH:,} / {PROBE_BATCH:,})",
+            *(f"{r['pages/post']:.2f}" for r in results),
+        ]
+    )
+    rows.append(
+        ["pages written per entry (the same)", *(f"{r['pages/entry']:.2f}" for r in results)]
     )
     rows.append(["vault size on disk (MiB)", *(r["MiB"] for r in results)])
     rows.append(["peak RSS of the process so far (MiB)", *(r["RSS"] for r in results)])
@@ -250,8 +284,13 @@ def _report(stages: list[int], results: list[dict[str, float]]) -> str:
         "journal entries (bench_journal's Zipf text, tags, moods, through `add_many`), "
         "stage by stage in one run; at each stage every read below ran "
         f"{REPEATS} times, round-robin, then {PROBE_BATCHES} batches of {PROBE_BATCH} posts "
-        "and entries measured the write rate at that size. Thread open is what the thread view "
-        "reads (`read_thread`: the first post and a page of replies, keyset-paged); "
+        "and entries measured the write rate at that size, and one more batch of each the "
+        "pages it writes (a count that load does not change: each page written is "
+        "encrypted, written to the WAL and later copied back; rows keyed by a random id "
+        "put each insert on a random page of that index, so this count grows with the "
+        "vault unless every index but the log's `events.id` is written in order). "
+        "Thread open is what the thread view reads (`read_thread`: the first post and a "
+        "page of replies, keyset-paged); "
         "channel open is not measured because channels do not exist yet (issue 15). The "
         "unread count is what a member who has read nothing sees (every post here is the "
         "owner's, whose own posts do not count). Test KDF.\n\n"

@@ -49,6 +49,13 @@ class EntryFilter:
     text: str = ""  # full-text query, user syntax (see fts_query)
 
 
+#: An entry found by its id: journal_entries has no index on entry_id alone (a random key
+#: puts every new entry on a random index page, schema/0012_ordered_keys.sql). Its creating
+#: event gives its place in journal_by_id (created_ms, entry_id): one seek in the log's id
+#: index, which the log keeps anyway, then one in the entries' time order.
+_BY_ID = "(created_ms, entry_id) = (SELECT created_ms, id FROM events WHERE id = ?)"
+
+
 def insert_entry(conn: Connection, row: EntryRow) -> bool:
     """Insert unless the entry was deleted already (tombstoned) or exists; True if inserted."""
     cur = conn.execute(
@@ -131,7 +138,7 @@ def clear(conn: Connection) -> None:
 def get_entry(conn: Connection, entry_id: bytes) -> EntryRow | None:
     row = conn.execute(
         "SELECT rowid, entry_id, title, body, mood, created_ms, updated_ms, edit_lamport,"
-        " edit_id, tags_text FROM journal_entries WHERE entry_id = ?",
+        f" edit_id, tags_text FROM journal_entries WHERE {_BY_ID}",
         (entry_id,),
     ).fetchone()
     return _entry(row) if row else None
@@ -139,9 +146,11 @@ def get_entry(conn: Connection, entry_id: bytes) -> EntryRow | None:
 
 def find_entry_ids(conn: Connection, prefix_hex: str) -> list[bytes]:
     """Entries whose id starts with the given hex prefix (so people can type short ids)."""
-    where, args = id_prefix.range_sql("entry_id", prefix_hex)
+    where, args = id_prefix.range_sql("e.id", prefix_hex)
     rows = conn.execute(
-        f"SELECT entry_id FROM journal_entries WHERE {where} LIMIT ?", (*args, id_prefix.MATCHES)
+        "SELECT e.id FROM events e JOIN journal_entries j ON j.created_ms = e.created_ms"
+        f" AND j.entry_id = e.id WHERE {where} LIMIT ?",
+        (*args, id_prefix.MATCHES),
     )
     return [bytes(r[0]) for r in rows]
 
@@ -235,7 +244,7 @@ def count_entries(conn: Connection, flt: EntryFilter, cap: int = -1) -> int:
 def _position(conn: Connection, entry_id: bytes) -> tuple[int, int] | None:
     """(created_ms, rowid) of an entry: where a page that follows it starts."""
     row = conn.execute(
-        "SELECT created_ms, rowid FROM journal_entries WHERE entry_id = ?", (entry_id,)
+        f"SELECT created_ms, rowid FROM journal_entries WHERE {_BY_ID}", (entry_id,)
     ).fetchone()
     return (int(row[0]), int(row[1])) if row else None
 
@@ -318,7 +327,7 @@ class _Indexed:
 
 def _indexed(conn: Connection, entry_id: bytes) -> _Indexed | None:
     row = conn.execute(
-        "SELECT rowid, title, body, tags_text FROM journal_entries WHERE entry_id = ?",
+        f"SELECT rowid, title, body, tags_text FROM journal_entries WHERE {_BY_ID}",
         (entry_id,),
     ).fetchone()
     return _Indexed(int(row[0]), row[1], row[2], row[3]) if row else None

@@ -80,16 +80,23 @@ def test_a_cursor_must_be_a_reply_of_this_thread(group: Group) -> None:
 
 
 def _flood(s: Session, sid: bytes, root: bytes, n: int) -> None:
-    """`n` replies written straight into the projection (signing 20,000 events would only
-    slow the test: what is measured is the read)."""
+    """`n` replies written straight into the log's index columns and the projection
+    (signing 20,000 events would only slow the test: what is measured is the read)."""
     rng = random.Random(n)
     me = s.spaces.space_info(sid).my_persona
     base = s.spaces.read_thread(sid, root).root
+    device = rng.randbytes(16)
     with s.vault.transaction() as conn:
         for i in range(n):
+            post_id, lamport = rng.randbytes(32), 10 + i
+            conn.execute(
+                "INSERT INTO events (id, space_id, author, device, seq, lamport, epoch, type,"
+                " created_ms, envelope) VALUES (?, ?, ?, ?, ?, ?, 0, 'space.post', 0, x'')",
+                (post_id, sid, me, device, i + 1, lamport),
+            )
             post = PostRow(
-                rng.randbytes(32), sid, me, root, "", f"flood {i}", "", base.created_ms,
-                None, 10 + i, 0, "visible", "",
+                post_id, sid, me, root, "", f"flood {i}", "", base.created_ms,
+                None, lamport, 0, "visible", "",
             )  # fmt: skip
             posts_db.insert_post(conn, post)
 

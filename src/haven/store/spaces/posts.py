@@ -37,6 +37,11 @@ _POST_COLS = (
     "post_id, space_id, author, parent_id, title, body, cw, created_ms, edited_ms,"
     " lamport, pinned, state, removed_reason"
 )
+#: A post found by its id: space_posts has no index on post_id (a random key puts every
+#: new post on a random index page, schema/0012_ordered_keys.sql). The event that wrote
+#: the post gives its place in space_posts_by_order: one seek in the log's id index, which
+#: the log keeps anyway, then one in the posts' order.
+_BY_ID = "(space_id, lamport, post_id) = (SELECT space_id, lamport, id FROM events WHERE id = ?)"
 
 
 def insert_post(conn: Connection, p: PostRow) -> None:
@@ -62,7 +67,7 @@ def insert_post(conn: Connection, p: PostRow) -> None:
 
 def get_post(conn: Connection, post_id: bytes) -> PostRow | None:
     row = conn.execute(
-        f"SELECT {_POST_COLS} FROM space_posts WHERE post_id = ?", (post_id,)
+        f"SELECT {_POST_COLS} FROM space_posts WHERE {_BY_ID}", (post_id,)
     ).fetchone()
     return PostRow(*row) if row else None
 
@@ -71,7 +76,7 @@ def edit_post(
     conn: Connection, post_id: bytes, title: str, body: str, cw: str, edited_ms: int
 ) -> None:
     conn.execute(
-        "UPDATE space_posts SET title = ?, body = ?, cw = ?, edited_ms = ? WHERE post_id = ?",
+        f"UPDATE space_posts SET title = ?, body = ?, cw = ?, edited_ms = ? WHERE {_BY_ID}",
         (title, body, cw, edited_ms, post_id),
     )
 
@@ -80,7 +85,7 @@ def tombstone_post(conn: Connection, post_id: bytes, state: str, reason: str) ->
     """Drop the text for good; keep the row so the thread keeps its shape."""
     conn.execute(
         "UPDATE space_posts SET title = '', body = '', cw = '', state = ?,"
-        " removed_reason = ?, pinned = 0 WHERE post_id = ?",
+        f" removed_reason = ?, pinned = 0 WHERE {_BY_ID}",
         (state, reason, post_id),
     )
     conn.execute("DELETE FROM space_reactions WHERE post_id = ?", (post_id,))
@@ -89,12 +94,12 @@ def tombstone_post(conn: Connection, post_id: bytes, state: str, reason: str) ->
 def erase_text(conn: Connection, post_id: bytes) -> None:
     """The words of a post whose events were erased (its state is the rules' to set)."""
     conn.execute(
-        "UPDATE space_posts SET title = '', body = '', cw = '' WHERE post_id = ?", (post_id,)
+        f"UPDATE space_posts SET title = '', body = '', cw = '' WHERE {_BY_ID}", (post_id,)
     )
 
 
 def set_pinned(conn: Connection, post_id: bytes, pinned: bool) -> None:
-    conn.execute("UPDATE space_posts SET pinned = ? WHERE post_id = ?", (int(pinned), post_id))
+    conn.execute(f"UPDATE space_posts SET pinned = ? WHERE {_BY_ID}", (int(pinned), post_id))
 
 
 def list_posts(conn: Connection, space_id: bytes) -> list[PostRow]:
@@ -153,7 +158,7 @@ def list_replies(conn: Connection, root_ids: list[bytes]) -> list[PostRow]:
 def reply_key(conn: Connection, root_id: bytes, reply_id: bytes) -> tuple[int, bytes] | None:
     """Where a reply of this thread sits in it (a page cursor), or None if it is not one."""
     row = conn.execute(
-        "SELECT lamport, post_id FROM space_posts WHERE post_id = ? AND parent_id = ?",
+        f"SELECT lamport, post_id FROM space_posts WHERE {_BY_ID} AND parent_id = ?",
         (reply_id, root_id),
     ).fetchone()
     return (int(row[0]), bytes(row[1])) if row else None
@@ -219,11 +224,13 @@ def reactions_for(conn: Connection, post_ids: list[bytes]) -> list[tuple[bytes, 
 
 def find_post_ids(conn: Connection, space_id: bytes, hex_prefix: str) -> list[bytes]:
     """Up to a few posts of this space whose id starts with `hex_prefix`."""
-    where, args = id_prefix.range_sql("post_id", hex_prefix)
+    where, args = id_prefix.range_sql("e.id", hex_prefix)
     return [
         bytes(r[0])
         for r in conn.execute(
-            f"SELECT post_id FROM space_posts WHERE {where} AND +space_id = ? LIMIT ?",
+            "SELECT e.id FROM events e JOIN space_posts p ON p.space_id = e.space_id"
+            f" AND p.lamport = e.lamport AND p.post_id = e.id WHERE {where}"
+            " AND +e.space_id = ? LIMIT ?",
             (*args, space_id, id_prefix.MATCHES),
         )
     ]
