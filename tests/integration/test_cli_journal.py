@@ -202,12 +202,19 @@ def test_bad_input_gets_a_clear_error_and_changes_nothing(vault: Path) -> None:
 
 def test_an_ambiguous_prefix_is_refused(vault: Path) -> None:
     # Two ids sharing 8 hex digits would take ~2^16 real entries, so place two projection
-    # rows with chosen ids directly through the store.
+    # rows with chosen ids directly through the store, each with the log row an entry is
+    # found through (its creating event's id and time; schema 12).
     s = session.unlock(vault, PASSPHRASE)
     try:
         with s.vault.transaction() as conn:
-            for tail in ("01", "02"):
+            for seq, tail in enumerate(("01", "02"), 1):
                 entry_id = bytes.fromhex("abcdef12" + tail + "00" * 27)
+                conn.execute(
+                    "INSERT INTO events (id, space_id, author, device, seq, lamport, epoch,"
+                    " type, created_ms, envelope) VALUES (?, ?, x'00', x'00', ?, 0, 0,"
+                    " 'journal.create', 1, x'')",
+                    (entry_id, s.journal.space_id, seq),
+                )
                 jt.insert_entry(conn, jt.EntryRow(entry_id, "", "x", None, (), 1, 1))
     finally:
         s.lock()
