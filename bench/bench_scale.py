@@ -26,6 +26,7 @@ from bench.stats import peak_rss_mib, percentile, table, verdict
 from haven.core.eventlog import Draft
 from haven.core.journal import COUNT_CAP, EntryFilter, JournalDraft
 from haven.core.session import Session
+from haven.core.spaces import events as ev
 from haven.core.spaces.posts import UNREAD_COUNTED
 from haven.crypto.sealing import BoxKeyPair
 from haven.crypto.signing import SigningKeyPair
@@ -38,6 +39,9 @@ BATCH = 1000
 PROBE_BATCHES, PROBE_BATCH = 3, BATCH
 REPEATS = 40
 FEED_PAGE, JOURNAL_PAGE = 50, 100
+#: One post in this many is a reply to the space's first thread: 1 % of the space, so the
+#: thread has ~10,000 replies at 1M, and its pages show whether a long thread opens flat.
+LONG_SHARE = 100
 COMMON = ["river", "morning", "friend", "family"]  # in most entries (Zipf ranks 1–4)
 RARE = VOCAB[2500:2540]  # each in ~1 entry in 400
 PREFIXES = ["fam", "riv", "mor", "fri"]
@@ -57,7 +61,14 @@ class Grower:
             self.write_posts(self.post_drafts(min(BATCH, n - start)))
 
     def post_drafts(self, size: int) -> list[Draft]:
-        return _post_drafts(size, self.rng, self.roots[-200:])
+        drafts = _post_drafts(size, self.rng, self.roots[-200:])
+        if self.roots:  # 1 post in LONG_SHARE replies to the first thread, which grows long
+            for i in range(0, size, LONG_SHARE):
+                reply = ev.post_content(
+                    "", f"long thread reply {self.posts + i}", "", self.roots[0]
+                )
+                drafts[i] = Draft(ev.POST, ev.post_to_content(reply))
+        return drafts
 
     def write_posts(self, drafts: list[Draft]) -> None:
         events = self.owner.log.append_many(self.space, drafts)  # the batch path
@@ -147,6 +158,16 @@ def _measure(g: Grower, reader_pk: bytes) -> dict[str, float]:
     def thread_open(i: int) -> None:  # the thread view: first post and newest replies
         owner.spaces.read_thread(space, threads[i % len(threads)])
 
+    long_root = g.roots[0]
+    newest = owner.spaces.read_thread(space, long_root)
+    older = newest.replies[0].post_id if newest.older else None
+
+    def long_thread(i: int) -> None:  # the newest page, and the page before it, in turn
+        if i % 2 and older is not None:
+            owner.spaces.read_thread(space, long_root, before=older)
+        else:
+            owner.spaces.read_thread(space, long_root)
+
     def unread(_i: int) -> None:  # a member who has read nothing (all posts are the owner's)
         with owner.vault.read() as conn:
             posts_db.count_unread(conn, space, reader_pk, 0, UNREAD_COUNTED)
@@ -166,6 +187,7 @@ def _measure(g: Grower, reader_pk: bytes) -> dict[str, float]:
             "feed": lambda _i: owner.spaces.read_feed(space, limit=FEED_PAGE),
             "view": lambda _i: read_snapshot(owner, space, FEED_PAGE),
             "thread": thread_open,
+            "long": long_thread,
             "unread": unread,
             "journal": journal_open,
             "common": lambda i: j.search(COMMON[i % len(COMMON)], limit=50),
@@ -188,6 +210,11 @@ ROWS = [
     ("feed open: newest 50 threads with replies and reactions, p50 / p95 (ms)", "feed"),
     ("space view open: feed + members, reports, log, requests, p50 / p95 (ms)", "view"),
     ("thread open: first post + newest page of replies (read_thread), p50 / p95 (ms)", "thread"),
+    (
+        f"long thread (1 post in {LONG_SHARE} replies to it): a page of 100 replies, newest or"
+        " older, p50 / p95 (ms)",
+        "long",
+    ),
     (f"unread count (counted up to {UNREAD_COUNTED}), p50 / p95 (ms)", "unread"),
     ("journal view open: count + first 100 + tags, p50 / p95 (ms)", "journal"),
     ("journal search, common word, first 50, p50 / p95 (ms)", "common"),
@@ -290,7 +317,9 @@ def _report(stages: list[int], results: list[dict[str, float]]) -> str:
         "put each insert on a random page of that index, so this count grows with the "
         "vault unless every index but the log's `events.id` is written in order). "
         "Thread open is what the thread view reads (`read_thread`: the first post and a "
-        "page of replies, keyset-paged); "
+        "page of replies, keyset-paged); one post in "
+        f"{LONG_SHARE} replies to the space's first thread, whose pages are the long thread "
+        "row; "
         "channel open is not measured because channels do not exist yet (issue 15). The "
         "unread count is what a member who has read nothing sees (every post here is the "
         "owner's, whose own posts do not count). Test KDF.\n\n"
