@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from haven.core.eventlog import Draft
@@ -45,6 +47,16 @@ def test_older_and_newer_replies_page_through_a_long_thread(
     assert "More than 100 replies" in feed.model.index(0).data(0x0B)  # AccessibleTextRole
     assert thread.older_button.isVisibleTo(thread) and not thread.newer_button.isVisibleTo(thread)
     assert thread.older_button.accessibleName() == "Show older replies"
+
+    # From the keyboard: the older button comes just before the list, the newer just after.
+    def next_tab_stop(widget: QWidget) -> QWidget:
+        widget = widget.nextInFocusChain()
+        while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            widget = widget.nextInFocusChain()
+        return widget
+
+    assert next_tab_stop(thread.older_button) is thread.posts
+    assert next_tab_stop(thread.posts) is thread.newer_button
 
     qtbot.mouseClick(thread.older_button, LEFT)
     qtbot.waitUntil(lambda: thread.model.rowCount() == 31)

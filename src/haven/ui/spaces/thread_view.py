@@ -126,6 +126,9 @@ class ThreadView(QWidget):
         layout.addWidget(self.composer)
         self.setTabOrder(self.show_button, self.body)
         self.setTabOrder(self.body, self.reactions.buttons["sending-care"])
+        # The page buttons sit where they act: older replies above the list, newer below.
+        self.setTabOrder(self.older_button, self.posts)
+        self.setTabOrder(self.posts, self.newer_button)
 
         self.show_button.clicked.connect(self.toggle_opened)
         self.posts.selectionModel().currentChanged.connect(lambda *_: self._show_current())
