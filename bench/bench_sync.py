@@ -357,7 +357,7 @@ def run(quick: bool) -> str:
         "row, its index terms, a tag row and the kept counts, then SQLCipher encrypting "
         "each page the transaction touched. Of the indexes, only the log's `events.id` is "
         "keyed by a random id (a random page per event once it outgrows a batch); since "
-        "schema 13 every other index of the event, the entry and the tags is written in "
+        "schema 14 every other index of the event, the entry and the tags is written in "
         "order, and an entry is found by id through its event (journal_by_id). "
         "Issue 18's kept counts had made every entry an FTS5 segment of its own (a "
         "statement that may change several rows opens a savepoint, and FTS5 writes its "

@@ -203,7 +203,7 @@ def test_bad_input_gets_a_clear_error_and_changes_nothing(vault: Path) -> None:
 def test_an_ambiguous_prefix_is_refused(vault: Path) -> None:
     # Two ids sharing 8 hex digits would take ~2^16 real entries, so place two projection
     # rows with chosen ids directly through the store, each with the log row an entry is
-    # found through (its creating event's id and time; schema 13).
+    # found through (its creating event's id and time; schema 14).
     s = session.unlock(vault, PASSPHRASE)
     try:
         with s.vault.transaction() as conn:

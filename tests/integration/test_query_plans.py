@@ -298,7 +298,7 @@ def test_the_check_catches_a_missing_index(vault: Session) -> None:
             "SELECT rowid FROM journal_entries ORDER BY created_ms DESC LIMIT 5 OFFSET 5",
             "SELECT rowid FROM journal_entries ORDER BY updated_ms DESC LIMIT 5",
             "SELECT max(lamport) FROM space_posts WHERE author = x'00'",
-            # A whole thread, as the feed read each one before schema 12.
+            # A whole thread, as the feed read each one before schema 13.
             "SELECT post_id FROM space_posts WHERE parent_id IN (x'00', x'01')",
             "SELECT post_id FROM space_posts WHERE parent_id = x'00' ORDER BY lamport, post_id",
         ):

@@ -1,4 +1,4 @@
-"""Posts and journal entries are written in order only (schema 13, issue 18): neither table
+"""Posts and journal entries are written in order only (schema 14, issue 18): neither table
 keeps an index keyed by the random id alone, so a batch of new rows lands at the end of
 every index but the log's own `events.id`. A row is found by id through its event.
 
@@ -16,8 +16,8 @@ from haven.core.session import Session
 from haven.store.vault import Connection
 from tests.helpers import PASSPHRASE, new_session
 
-#: The tables as schema 12 left them (0001_initial.sql, 0002_spaces.sql, 0007).
-_SCHEMA_12 = """
+#: The tables as schema 13 left them (0001_initial.sql, 0002_spaces.sql, 0007).
+_SCHEMA_13 = """
 CREATE TABLE old_posts (
     post_id BLOB PRIMARY KEY,
     space_id BLOB NOT NULL REFERENCES spaces(space_id) ON DELETE CASCADE,
@@ -66,7 +66,7 @@ CREATE INDEX journal_by_created ON journal_entries (created_ms DESC, rowid DESC)
 CREATE INDEX journal_by_mood_created ON journal_entries (mood, created_ms, rowid);
 CREATE INDEX journal_tags_by_entry ON journal_tags (entry_rowid);
 CREATE INDEX journal_tags_by_created ON journal_tags (tag, created_ms, entry_rowid);
-PRAGMA user_version = 12;
+PRAGMA user_version = 13;
 """
 
 
@@ -129,7 +129,7 @@ def test_an_old_vault_is_rebuilt_with_everything_kept(tmp_path: Path) -> None:
     s.journal.delete(entries[1])  # a gap in the rowids, which the search index is keyed by
     before = _view(s, space)
     with s.vault.transaction() as conn:
-        for statement in _SCHEMA_12.split(";"):
+        for statement in _SCHEMA_13.split(";"):
             if statement.strip():
                 conn.execute(statement)
         assert _id_keyed_indexes(conn) == ["sqlite_autoindex_space_posts_1",

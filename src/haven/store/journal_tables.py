@@ -50,7 +50,7 @@ class EntryFilter:
 
 
 #: An entry found by its id: journal_entries has no index on entry_id alone (a random key
-#: puts every new entry on a random index page, schema/0013_ordered_keys.sql). Its creating
+#: puts every new entry on a random index page, schema/0014_ordered_keys.sql). Its creating
 #: event gives its place in journal_by_id (created_ms, entry_id): one seek in the log's id
 #: index, which the log keeps anyway, then one in the entries' time order.
 _BY_ID = "(created_ms, entry_id) = (SELECT created_ms, id FROM events WHERE id = ?)"

@@ -38,7 +38,7 @@ _POST_COLS = (
     " lamport, pinned, state, removed_reason"
 )
 #: A post found by its id: space_posts has no index on post_id (a random key puts every
-#: new post on a random index page, schema/0013_ordered_keys.sql). The event that wrote
+#: new post on a random index page, schema/0014_ordered_keys.sql). The event that wrote
 #: the post gives its place in space_posts_by_order: one seek in the log's id index, which
 #: the log keeps anyway, then one in the posts' order.
 _BY_ID = "(space_id, lamport, post_id) = (SELECT space_id, lamport, id FROM events WHERE id = ?)"
@@ -118,7 +118,7 @@ def list_thread_page(
     """The newest `limit` threads (root posts) plus every pinned one, each with its newest
     `replies` replies: what a feed shows first, without reading the whole space or a whole
     thread. Also the roots that have older replies than those. Each query is a range of one
-    index (schema/0007_bounded_reads.sql, 0012_thread_pages.sql)."""
+    index (schema/0007_bounded_reads.sql, 0013_thread_pages.sql)."""
     roots = [
         PostRow(*r)
         for r in conn.execute(

@@ -1,4 +1,4 @@
--- Haven vault schema, version 13: posts and journal entries are written in order only
+-- Haven vault schema, version 14: posts and journal entries are written in order only
 -- (issue 18, "insert rate"). An index keyed by a random 32-byte id puts each new row on a
 -- random page of the index, so a batch dirties (and, once the index outgrows the page
 -- cache, reads and decrypts) a page per row. The log's own `events.id` is one such index,
