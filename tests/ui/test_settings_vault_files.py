@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from haven.ui.main_window import HavenWindow
 from haven.ui.pages.restore_dialog import RestoreDialog
 from haven.ui.settings import AppSettings
-from tests.helpers import PASSPHRASE
+from tests.helpers import PASSPHRASE, new_session
 from tests.ui import flows
 
 MakeWindow = Callable[..., HavenWindow]
@@ -104,6 +104,38 @@ def test_backup_then_restore_from_the_unlock_page(
     qtbot.waitUntil(lambda: restored.journal_page.model.rowCount() == 1)
     entry = restored.journal_page.model.entry(0)
     assert entry is not None and entry.body == "the morning by the river"
+
+
+def test_a_first_run_restores_a_backup_from_the_create_page(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, data_dir: Path
+) -> None:
+    """A person with a backup on a new computer: from the first-run page, into this data
+    folder, then unlocked with the backup's passphrase."""
+    old = new_session(tmp_path / "old computer")
+    old.journal.add("written on the old computer")
+    dest = tmp_path / "backup.enc"
+    old.backup.write(dest)
+    old.lock()
+
+    window = make_window()
+    assert window.current_page() is window.create_page
+    qtbot.mouseClick(window.create_page.restore_button, Qt.MouseButton.LeftButton)
+    dialog = window.restore_dialog
+    assert isinstance(dialog, RestoreDialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.folder.text() == str(data_dir.absolute())  # this folder: it is empty
+    dialog.source.setText(str(dest))
+    flows.type_text(qtbot, dialog.passphrase, PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_page() is window.unlock_page, timeout=20_000)
+    assert window.dialogs.restored_box is None  # nothing else to open: no question asked
+    assert "backup was restored" in window.unlock_page.prompt.text()
+    flows.unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.journal_page.model.rowCount() == 1)
+    entry = window.journal_page.model.entry(0)
+    assert entry is not None and entry.body == "written on the old computer"
+    window.lock()  # the note was for that one unlock
+    assert "backup was restored" not in window.unlock_page.prompt.text()
 
 
 def test_restore_refuses_a_damaged_file_and_a_folder_in_use(

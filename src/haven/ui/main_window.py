@@ -112,6 +112,7 @@ class HavenWindow(QMainWindow):
         self.unlock_page.restoreRequested.connect(self.open_restore_dialog)
         self.dialogs = VaultDialogs(self, self, self.openFolderRequested.emit)
         self.create_page.linkRequested.connect(self.show_link_page)
+        self.create_page.restoreRequested.connect(self.open_restore_dialog)
         self.link_page.backRequested.connect(self.show_start_page)
         self.unlock_page.helpRequested.connect(self.show_help_page)
         self.home.helpRequested.connect(self.show_help_page)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from haven.crypto.wipe import wipe_immutable
 from haven.ui import messages
 from haven.ui.bridge import SessionBridge
+from haven.ui.pages.create_page import CreateVaultPage
 from haven.ui.pages.passphrase_dialog import ChangePassphraseDialog
 from haven.ui.pages.restore_dialog import RestoreDialog, offer_to_open
 from haven.ui.pages.settings_page import SettingsPage
@@ -28,6 +29,7 @@ class Window(Protocol):
     settings: AppSettings
     settings_page: SettingsPage
     unlock_page: UnlockPage
+    create_page: CreateVaultPage
 
     def lock(self) -> None: ...
     def show_start_page(self) -> None: ...
@@ -92,12 +94,18 @@ class VaultDialogs(QObject):
 
     def open_restore_dialog(self) -> None:
         """Restore a backup into a new folder (from Settings or the unlock page), then offer
-        to open it."""
+        to open it. On a first run (the create page: no vault here yet) the backup goes into
+        this data folder itself, and the unlock page follows."""
         if self.restore_dialog is not None:
             self.restore_dialog.raise_()
             return
         self.window.unlock_page.clear_secrets()
-        dialog = RestoreDialog(self.window.bridge, self.parent_widget)
+        self.window.create_page.clear_secrets()
+        bridge = self.window.bridge
+        first_run = bridge.session is None and not bridge.vault_exists()
+        dialog = RestoreDialog(
+            bridge, self.parent_widget, bridge.data_dir.absolute() if first_run else None
+        )
         self.restore_dialog = dialog
 
         def finished() -> None:
@@ -110,6 +118,13 @@ class VaultDialogs(QObject):
 
     def _offer_restored(self, folder: object) -> None:
         if not isinstance(folder, Path):
+            return
+        window = self.window
+        if folder.resolve() == window.bridge.data_dir.resolve():
+            # Restored into this data folder (a first run): nothing else is open, so the
+            # unlock page asks for the backup's passphrase at once.
+            window.show_start_page()
+            window.unlock_page.show_restored()
             return
         box = offer_to_open(self.parent_widget, folder)
         self.restored_box = box

@@ -23,6 +23,8 @@ class CreateVaultPage(QWidget):
     submitted = Signal(str, str, str)
     #: The person already has Haven on another computer and wants to link this one.
     linkRequested = Signal()
+    #: The person has a backup (say, on a new computer): restore it into this data folder.
+    restoreRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +61,11 @@ class CreateVaultPage(QWidget):
         self.link_button.setAccessibleDescription(
             self.tr("Use the journal you already have on another computer")
         )
+        self.restore_button = QPushButton(self.tr("&Restore a backup…"))
+        self.restore_button.setAccessibleName(self.tr("Restore a backup"))
+        self.restore_button.setAccessibleDescription(
+            self.tr("Open the journal you saved in a Haven backup file")
+        )
 
         form = QFormLayout()
         form.addRow(self.tr("&Display name"), self.name)
@@ -73,6 +80,7 @@ class CreateVaultPage(QWidget):
         inner.addWidget(self.busy)
         buttons = QHBoxLayout()
         buttons.addWidget(self.link_button)
+        buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
         buttons.addWidget(self.create_button)
         inner.addLayout(buttons)
@@ -83,12 +91,14 @@ class CreateVaultPage(QWidget):
         self.setTabOrder(self.confirm, self.new_passphrase.reveal)
         self.setTabOrder(self.new_passphrase.reveal, self.create_button)
         self.setTabOrder(self.create_button, self.link_button)
+        self.setTabOrder(self.link_button, self.restore_button)
         self.name.textChanged.connect(self.new_passphrase.update_strength)
         clear_on_typing(self.error, self.name, self.pronouns, self.passphrase, self.confirm)
         self.passphrase.returnPressed.connect(self._submit)  # Enter from either field
         self.confirm.returnPressed.connect(self._submit)
         self.create_button.clicked.connect(self._submit)
         self.link_button.clicked.connect(self.linkRequested)
+        self.restore_button.clicked.connect(self.restoreRequested)
 
     def _submit(self) -> None:
         if self.create_button.isHidden() or not self.create_button.isEnabled():
@@ -118,6 +128,7 @@ class CreateVaultPage(QWidget):
             self.new_passphrase.reveal,
             self.create_button,
             self.link_button,
+            self.restore_button,
         ):
             widget.setEnabled(not busy)
 

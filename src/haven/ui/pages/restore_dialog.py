@@ -47,7 +47,11 @@ class RestoreDialog(QDialog):
     #: The vault was restored into this folder.
     restored = Signal(object)
 
-    def __init__(self, bridge: SessionBridge, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, bridge: SessionBridge, parent: QWidget | None = None, folder: Path | None = None
+    ) -> None:
+        """`folder`: where to restore, if not a new folder beside the data folder (on a
+        first run, the empty data folder itself)."""
         super().__init__(parent)
         self.bridge = bridge
         self.setWindowTitle(self.tr("Restore a backup"))
@@ -64,7 +68,7 @@ class RestoreDialog(QDialog):
         self.source.setAccessibleName(self.tr("Backup file"))
         self.source_button = QPushButton(self.tr("C&hoose…"))
         self.source_button.setAccessibleName(self.tr("Choose the backup file"))
-        self.folder = QLineEdit(str(suggested_folder(bridge.data_dir)))
+        self.folder = QLineEdit(str(folder or suggested_folder(bridge.data_dir)))
         self.folder.setAccessibleName(self.tr("New folder for the restored vault"))
         self.folder_button = QPushButton(self.tr("Ch&oose…"))
         self.folder_button.setAccessibleName(self.tr("Choose the folder"))

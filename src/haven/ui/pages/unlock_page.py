@@ -26,7 +26,7 @@ class UnlockPage(QWidget):
         super().__init__(parent)
         self.setObjectName("unlockPage")
         self.heading = page_title(self.tr("Haven is locked"))
-        prompt = QLabel(self.tr("Type your passphrase to open your journal."))
+        self.prompt = prompt = QLabel(self.tr("Type your passphrase to open your journal."))
         prompt.setWordWrap(True)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -83,6 +83,12 @@ class UnlockPage(QWidget):
         """A neutral heading when discreet mode is on."""
         self.heading.setText(self.tr("Locked") if discreet else self.tr("Haven is locked"))
 
+    def show_restored(self) -> None:
+        """After a first-run restore into this folder: the backup's passphrase opens it."""
+        self.prompt.setText(
+            self.tr("Your backup was restored. Type its passphrase to open your journal.")
+        )
+
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.passphrase.selectAll()
@@ -100,6 +106,7 @@ class UnlockPage(QWidget):
         self.reveal.reset()
 
     def reset(self) -> None:
+        self.prompt.setText(self.tr("Type your passphrase to open your journal."))
         self.clear_secrets()
         self.error.clear()
         self.set_busy(False)
