@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from haven.core import session as sessions
+from haven.core.linking import create_linked, make_bundle
 from haven.ui.main_window import HavenWindow
 from tests.helpers import PASSPHRASE
 from tests.space_helpers import join, sync
@@ -44,7 +45,7 @@ def test_rename_persona_and_device(qtbot: QtBot, make_window: MakeWindow, data_d
 
     flows.type_text(qtbot, profile.device, "Kitchen laptop")
     qtbot.mouseClick(profile.save_device, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "linked devices learn" in profile.status.text())
+    qtbot.waitUntil(lambda: "learn the new name" in profile.status.text())
     (me,) = [d for d in session.devices.list() if d.this_device]
     assert me.label == "Kitchen laptop"
 
@@ -54,6 +55,26 @@ def test_rename_persona_and_device(qtbot: QtBot, make_window: MakeWindow, data_d
     flows.unlock(qtbot, window)
     qtbot.waitUntil(lambda: profile.device.text() == "Kitchen laptop")
     assert profile.name.text() == "سارا"
+
+
+def test_a_rename_on_a_linked_device_shows_here(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    window = make_window()
+    flows.create_vault(qtbot, window, name="Robin", pronouns="they/them")
+    window.home.show_section("settings")
+    profile = window.settings_page.profile
+    qtbot.waitUntil(lambda: profile.name.text() == "Robin")
+    session = window.bridge.session
+    assert session is not None
+    laptop = create_linked(tmp_path / "laptop", PASSPHRASE, make_bundle(session), "laptop")
+    laptop.profile.update("Ash", "she/they")
+    space = session.journal.space_id
+    session.log.ingest(laptop.log.envelopes_after(space, session.log.chain_tips(space), 1000))
+    laptop.lock()
+    qtbot.waitUntil(lambda: profile.name.text() == "Ash")
+    assert profile.pronouns.text() == "she/they"
+    qtbot.waitUntil(lambda: "Ash (she/they)" in flows.shown(window.home.persona.text()))
 
 
 def test_relays_of_the_journal_and_of_a_space(

@@ -19,7 +19,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from haven.core import devices, journal, relays
+from haven.core import devices, journal, profile, relays
 from haven.core.envelope import Event
 from haven.core.eventlog import EventLog
 from haven.core.spaces import events as ev
@@ -44,6 +44,11 @@ class JournalChanged(Change):
 @dataclass(frozen=True)
 class DevicesChanged(Change):
     """A device was linked, unlinked, or the journal's key rotated after an unlink."""
+
+
+@dataclass(frozen=True)
+class ProfileChanged(Change):
+    """The persona's name or pronouns changed (here or on a linked device)."""
 
 
 @dataclass(frozen=True)
@@ -122,6 +127,8 @@ def changes_of(events: Iterable[Event]) -> list[Change]:
             add(JournalChanged, space_id, _target(event))
         if t.startswith("journal.device."):
             add(DevicesChanged, space_id)
+        if t == profile.PROFILE:
+            add(ProfileChanged, space_id)
         if t in _RELAYS:
             add(RelaysChanged, space_id)
         if t in _DETAILS:

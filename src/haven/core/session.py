@@ -16,6 +16,7 @@ from haven.core.identity import Identity, Persona, validate_name, validate_prono
 from haven.core.journal import JournalProjector, JournalRedaction, JournalService
 from haven.core.lan import LanSettings
 from haven.core.passphrase import check
+from haven.core.profile import ProfileProjector, ProfileService
 from haven.core.relays import JournalRelaysProjector, RelayService
 from haven.core.space_secrets import SpaceSecrets
 from haven.core.spaces.invites import InviteService
@@ -39,6 +40,7 @@ class Session:
         self.log.register_projector(JournalProjector())
         self.log.register_projector(DevicesProjector(self.identity.device_id))
         self.log.register_projector(JournalRelaysProjector())
+        self.log.register_projector(ProfileProjector())
         self.log.register_authorizer("journal", JournalAuthorizer())
         self.log.register_redaction_rule("journal", JournalRedaction())
         with vault.read() as conn:
@@ -47,6 +49,7 @@ class Session:
             raise NotFound("this vault has no journal")
         self.journal = JournalService(vault, self.log, journal_space)
         self.devices = DeviceService(vault, self.log, journal_space, self.identity.device_id)
+        self.profile = ProfileService(self.log, self.identity, journal_space)
         self.spaces = SpaceService(vault, self.log, self.identity, clock)
         self.relays = RelayService(vault, self.log, self.identity, self.spaces, journal_space)
         self.lan = LanSettings(vault, self.identity.device_id)

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from haven.core.changes import DevicesChanged, RelaysChanged, SpaceDetailsChanged
+from haven.core.changes import DevicesChanged, ProfileChanged, RelaysChanged, SpaceDetailsChanged
 from haven.core.identity import Persona
 from haven.errors import HavenError, VaultDamaged
 from haven.ui import appearance, messages, peer_text
@@ -125,6 +125,7 @@ class HavenWindow(QMainWindow):
         bridge.damageFound.connect(self._on_damage_found)
         bridge.changed.connect(self._show_lan_setting)
         bridge.changed.connect(self._reload_relays)
+        bridge.changed.connect(self._reload_profile)
         self.damage_box: QMessageBox | None = None
         self.introduction: IntroductionDialog | None = None
         self._just_created = False
@@ -284,6 +285,11 @@ class HavenWindow(QMainWindow):
             label += f" ({peer_text.name(persona.pronouns)})"
         self.home.persona.setText(label)
         self.home.persona.setAccessibleName(self.tr("Signed in as %1").replace("%1", label))
+
+    def _reload_profile(self, changes: object) -> None:
+        """A linked device renamed the persona: the header and Settings follow."""
+        if changes_of(changes, ProfileChanged):
+            self.settings_page.profile.load()
 
     def _reload_relays(self, changes: object) -> None:
         relays = bool(changes_of(changes, RelaysChanged))

@@ -1,6 +1,7 @@
 """Settings: who you are here — the name and pronouns of your main persona (shown on this
 page's header and offered when you create or join a space; each space keeps the name you
-gave it there) and this device's name (what your other linked devices call it)."""
+gave it there; linked devices learn a change by sync, core/profile.py) and this device's
+name (what your other linked devices call it)."""
 
 from __future__ import annotations
 
@@ -77,6 +78,7 @@ class ProfileSection(Section):
             self.name.setText(persona.display_name)
             self.pronouns.setText(persona.pronouns)
             self.device.setText(label)
+            self.personaChanged.emit(persona)
 
         self.bridge.run(work, done, lambda exc: self.say(messages.error_text(exc)))
 
@@ -90,10 +92,15 @@ class ProfileSection(Section):
             return
 
         def work() -> Persona:
-            return session.identity.update(session.identity.primary().persona_id, name, pronouns)
+            return session.profile.update(name, pronouns)  # linked devices learn it by sync
 
         def done(persona: object) -> None:
-            self.say(self.tr("Saved. Spaces keep the name you gave each of them."))
+            self.say(
+                self.tr(
+                    "Saved. Your linked devices learn it when they sync; spaces keep the "
+                    "name you gave each of them."
+                )
+            )
             self.personaChanged.emit(persona)
 
         self.bridge.run(work, done, self._failed)
