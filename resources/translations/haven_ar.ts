@@ -79,103 +79,103 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="38"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="39"/>
         <source>Title (optional)</source>
         <extracomment>title, body, content warning (&quot;&quot; for none)</extracomment>
         <translation>العنوان (اختياري)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="39"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="40"/>
         <source>Post title</source>
         <translation>عنوان المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="44"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="45"/>
         <source>Write a reply…</source>
         <translation>اكتب ردًا…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="44"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="45"/>
         <source>Write a post. Markdown is welcome.</source>
         <translation>اكتب منشورًا. يمكنك استخدام Markdown.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="46"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="47"/>
         <source>Reply text</source>
         <translation>نص الرد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="46"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="47"/>
         <source>Post text</source>
         <translation>نص المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="47"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="48"/>
         <source>Ctrl+Enter sends</source>
         <translation>Ctrl+Enter للإرسال</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="51"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="52"/>
         <source>Content &amp;warning</source>
         <translation>تحذير من المحتوى (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="51"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="52"/>
         <source>Content warnin&amp;g</source>
         <translation>تحذير من المحتوى (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="53"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="54"/>
         <source>Add a content warning</source>
         <translation>أضف تحذيرًا من المحتوى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="54"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="55"/>
         <source>Readers see only the warning until they open it</source>
         <translation>لا يرى القرّاء إلا التحذير حتى يفتحوا المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="57"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="58"/>
         <source>What the post is about, e.g. “family conflict”</source>
         <translation>عمّ يتحدث المنشور، مثل «خلاف عائلي»</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="58"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="59"/>
         <source>Content warning text</source>
         <translation>نص التحذير من المحتوى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="60"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="61"/>
         <source>&amp;Reply</source>
         <translation>ردّ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="60"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="61"/>
         <source>&amp;Post</source>
         <translation>انشر (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="62"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="63"/>
         <source>Send the reply</source>
         <translation>أرسل الرد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="62"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="63"/>
         <source>Send the post</source>
         <translation>انشر المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="133"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="134"/>
         <source>Write something first.</source>
         <translation>اكتب شيئًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="137"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="138"/>
         <source>Say what the content warning is about, or turn it off.</source>
         <translation>اكتب موضوع التحذير، أو أوقفه.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="142"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="143"/>
         <source>A post holds at most %1 characters.</source>
         <translation>يتسع المنشور لـ %1 حرف على الأكثر.</translation>
     </message>
@@ -183,82 +183,82 @@
 <context>
     <name>CreateSpaceDialog</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="56"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="57"/>
         <source>New space</source>
         <translation>مساحة جديدة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="60"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="61"/>
         <source>Space name</source>
         <translation>اسم المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="63"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="64"/>
         <source>Space description</source>
         <translation>وصف المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="65"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="66"/>
         <source>Topics, separated by commas</source>
         <translation>المواضيع، مفصولة بفواصل</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="67"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="68"/>
         <source>e.g. coming out, relationships, parenting</source>
         <translation>مثلاً: الإفصاح عن الهوية، العلاقات، الأبوّة والأمومة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="70"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="71"/>
         <source>Guidelines new members accept</source>
         <translation>الإرشادات التي يقبلها الأعضاء الجدد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="71"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="72"/>
         <source>Be kind. What is said here stays here.</source>
         <translation>كن لطيفًا. ما يقال هنا يبقى هنا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="76"/>
         <source>&amp;Name</source>
         <translation>الاسم (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="77"/>
         <source>&amp;Description</source>
         <translation>الوصف (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="78"/>
         <source>&amp;Topics</source>
         <translation>المواضيع (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="79"/>
         <source>&amp;Guidelines</source>
         <translation>الإرشادات (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="79"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="80"/>
         <source>&amp;Create</source>
         <translation>أنشئ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="79"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="80"/>
         <source>Create the space</source>
         <translation>أنشئ المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="82"/>
         <source>You will be its owner, under a name used only in this space.</source>
         <translation>ستكون مالكها، باسم لا يُستخدم إلا في هذه المساحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="91"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="92"/>
         <source>Give the space a name.</source>
         <translation>اختر اسمًا للمساحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="97"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="98"/>
         <source>Up to %1 topics, each up to %2 characters.</source>
         <translation>حتى %1 مواضيع، كل منها حتى %2 حرفًا.</translation>
     </message>
@@ -266,74 +266,89 @@
 <context>
     <name>CreateVaultPage</name>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="30"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="32"/>
         <source>Welcome to Haven</source>
-        <extracomment>passphrase, display name, pronouns — all checked already. The person already has Haven on another computer and wants to link this one.</extracomment>
+        <extracomment>passphrase, display name, pronouns — all checked already. The person already has Haven on another computer and wants to link this one. The person has a backup (say, on a new computer): restore it into this data folder.</extracomment>
         <translation>مرحبًا بك في Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="33"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="35"/>
         <source>Your journal stays on this computer, encrypted with a passphrase only you know. If you forget it, nobody can recover your entries.</source>
         <translation>تبقى يومياتك على هذا الحاسوب، مشفّرةً بعبارة مرور لا يعرفها أحد سواك. إذا نسيتها فلن يستطيع أحد استعادة ما كتبته.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="41"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="43"/>
         <source>Display name</source>
         <translation>الاسم الظاهر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="42"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="44"/>
         <source>Any name you like; it need not be real</source>
         <translation>أي اسم تحبه؛ لا يلزم أن يكون اسمك الحقيقي</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="45"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="47"/>
         <source>optional, e.g. they/them</source>
         <translation>اختياري</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="46"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="48"/>
         <source>Pronouns</source>
         <translation>الضمائر</translation>
     </message>
     <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="64"/>
+        <source>&amp;Restore a backup…</source>
+        <translation>استعِد نسخة احتياطية (&amp;R)…</translation>
+    </message>
+    <message>
         <location filename="../../src/haven/ui/pages/create_page.py" line="65"/>
+        <source>Restore a backup</source>
+        <translation>استعادة نسخة احتياطية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="67"/>
+        <source>Open the journal you saved in a Haven backup file</source>
+        <translation>افتح اليوميات التي حفظتها في ملف نسخة احتياطية من Haven</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="72"/>
         <source>Pro&amp;nouns</source>
         <translation>الضمائر (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="52"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="54"/>
         <source>Creating your vault</source>
         <translation>جارٍ إنشاء خزنتك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="53"/>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="54"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="55"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="56"/>
         <source>Create my vault</source>
         <translation>أنشئ خزنتي</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="57"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="59"/>
         <source>&amp;Link to my other device…</source>
         <translation>اربط بجهازي الآخر (&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="58"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="60"/>
         <source>Link to my other device</source>
         <translation>الربط بجهازي الآخر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="60"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="62"/>
         <source>Use the journal you already have on another computer</source>
         <translation>استخدم اليوميات الموجودة لديك على حاسوب آخر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="64"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="71"/>
         <source>&amp;Display name</source>
         <translation>الاسم الظاهر (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="98"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="108"/>
         <source>Choose a display name (any name you like).</source>
         <translation>اختر اسمًا ظاهرًا (أي اسم تحبه).</translation>
     </message>
@@ -341,7 +356,7 @@
 <context>
     <name>Dates</name>
     <message>
-        <location filename="../../src/haven/ui/dates.py" line="21"/>
+        <location filename="../../src/haven/ui/dates.py" line="23"/>
         <source>%1, %2</source>
         <translation>%1، %2</translation>
     </message>
@@ -786,68 +801,68 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/feed_tab.py" line="130"/>
-        <source>Showing %n post(s) your mute words hide — hide them</source>
+        <source>Showing %Ln post(s) your mute words hide — hide them</source>
         <translation>
-            <numerusform>تُعرض %n منشورات تخفيها كلماتك المكتومة — أخفِها</numerusform>
+            <numerusform>تُعرض %Ln منشورات تخفيها كلماتك المكتومة — أخفِها</numerusform>
             <numerusform>يُعرض منشور واحد تخفيه كلماتك المكتومة — أخفِه</numerusform>
             <numerusform>يُعرض منشوران تخفيهما كلماتك المكتومة — أخفِهما</numerusform>
-            <numerusform>تُعرض %n منشورات تخفيها كلماتك المكتومة — أخفِها</numerusform>
-            <numerusform>يُعرض %n منشوراً تخفيها كلماتك المكتومة — أخفِها</numerusform>
-            <numerusform>يُعرض %n منشور تخفيها كلماتك المكتومة — أخفِها</numerusform>
+            <numerusform>تُعرض %Ln منشورات تخفيها كلماتك المكتومة — أخفِها</numerusform>
+            <numerusform>يُعرض %Ln منشوراً تخفيها كلماتك المكتومة — أخفِها</numerusform>
+            <numerusform>يُعرض %Ln منشور تخفيها كلماتك المكتومة — أخفِها</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/feed_tab.py" line="132"/>
-        <source>%n post(s) hidden by your mute words — show</source>
+        <source>%Ln post(s) hidden by your mute words — show</source>
         <translation>
             <numerusform>لا منشورات مخفية بكلماتك المكتومة — اعرضها</numerusform>
             <numerusform>منشور واحد مخفي بكلماتك المكتومة — اعرضه</numerusform>
             <numerusform>منشوران مخفيان بكلماتك المكتومة — اعرضهما</numerusform>
-            <numerusform>%n منشورات مخفية بكلماتك المكتومة — اعرضها</numerusform>
-            <numerusform>%n منشوراً مخفياً بكلماتك المكتومة — اعرضها</numerusform>
-            <numerusform>%n منشور مخفي بكلماتك المكتومة — اعرضها</numerusform>
+            <numerusform>%Ln منشورات مخفية بكلماتك المكتومة — اعرضها</numerusform>
+            <numerusform>%Ln منشوراً مخفياً بكلماتك المكتومة — اعرضها</numerusform>
+            <numerusform>%Ln منشور مخفي بكلماتك المكتومة — اعرضها</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/haven/ui/journal/filter_bar.py" line="20"/>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="21"/>
         <source>Search your journal (Ctrl+F)</source>
         <translation>ابحث في يومياتك (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/filter_bar.py" line="21"/>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="22"/>
         <source>Search entries</source>
         <translation>البحث في التدوينات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/filter_bar.py" line="24"/>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="25"/>
         <source>Filter by tag</source>
         <translation>التصفية حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/filter_bar.py" line="26"/>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="27"/>
         <source>Filter by mood</source>
         <translation>التصفية حسب المزاج</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/filter_bar.py" line="27"/>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="28"/>
         <source>Any mood</source>
         <translation>أي مزاج</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/filter_bar.py" line="41"/>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="42"/>
         <source>B&amp;y tag</source>
         <translation>حسب الوسم (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/filter_bar.py" line="41"/>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="42"/>
         <source>By m&amp;ood</source>
         <translation>حسب المزاج (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/filter_bar.py" line="57"/>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="58"/>
         <source>All tags</source>
         <translation>كل الوسوم</translation>
     </message>
@@ -889,69 +904,69 @@
 <context>
     <name>HavenWindow</name>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="73"/>
+        <location filename="../../src/haven/ui/main_window.py" line="74"/>
         <source>Journal</source>
         <extracomment>Quick exit happened (window hidden, vault locked). `run_app` quits on it. The language changed and the person asked to restart: `run_app` locks, then builds a new window in the new language. Open the vault in this folder (a restored backup): `run_app` locks, gives up the current folder&apos;s claim and builds a new window there.</extracomment>
         <translation>اليوميات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="74"/>
+        <location filename="../../src/haven/ui/main_window.py" line="75"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="75"/>
+        <location filename="../../src/haven/ui/main_window.py" line="76"/>
         <source>Devices</source>
         <translation>الأجهزة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="77"/>
-        <location filename="../../src/haven/ui/main_window.py" line="323"/>
+        <location filename="../../src/haven/ui/main_window.py" line="78"/>
+        <location filename="../../src/haven/ui/main_window.py" line="331"/>
         <source>Spaces</source>
         <translation>المساحات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="305"/>
+        <location filename="../../src/haven/ui/main_window.py" line="313"/>
         <source>Back up what still opens now (Settings, Back up my vault), then restore your most recent backup into a new folder (Restore a backup, in Settings or on the unlock page) to recover the rest.</source>
         <translation>انسخ احتياطياً ما زال يُفتح الآن (الإعدادات، انسخ خزنتي احتياطياً)، ثم استعِد أحدث نسخة احتياطية لديك في مجلد جديد (استعِد نسخة احتياطية، في الإعدادات أو في صفحة فتح القفل) لتسترجع الباقي.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="168"/>
+        <location filename="../../src/haven/ui/main_window.py" line="171"/>
         <source>Haven</source>
         <translation>Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="283"/>
+        <location filename="../../src/haven/ui/main_window.py" line="286"/>
         <source>Signed in as %1</source>
         <translation>مسجَّل باسم %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="294"/>
+        <location filename="../../src/haven/ui/main_window.py" line="302"/>
         <source>Your vault is damaged</source>
         <translation>خزنتك متضررة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="297"/>
-        <source>Haven found %n damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
+        <location filename="../../src/haven/ui/main_window.py" line="305"/>
+        <source>Haven found %Ln damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
         <translation>
             <numerusform>لم يجد Haven أي صفحة متضررة في خزنتك.</numerusform>
             <numerusform>وجد Haven صفحة متضررة في خزنتك: خطأ في القرص، أو تغيّر الملف. ما يُفتح سليم؛ أما ما كان في تلك الصفحة فلا يمكن قراءته.</numerusform>
             <numerusform>وجد Haven صفحتين متضررتين في خزنتك: خطأ في القرص، أو تغيّر الملف. ما يُفتح سليم؛ أما ما كان في هاتين الصفحتين فلا يمكن قراءته.</numerusform>
-            <numerusform>وجد Haven %n صفحات متضررة في خزنتك: خطأ في القرص، أو تغيّر الملف. ما يُفتح سليم؛ أما ما كان في تلك الصفحات فلا يمكن قراءته.</numerusform>
-            <numerusform>وجد Haven %n صفحة متضررة في خزنتك: خطأ في القرص، أو تغيّر الملف. ما يُفتح سليم؛ أما ما كان في تلك الصفحات فلا يمكن قراءته.</numerusform>
-            <numerusform>وجد Haven %n صفحة متضررة في خزنتك: خطأ في القرص، أو تغيّر الملف. ما يُفتح سليم؛ أما ما كان في تلك الصفحات فلا يمكن قراءته.</numerusform>
+            <numerusform>وجد Haven %Ln صفحات متضررة في خزنتك: خطأ في القرص، أو تغيّر الملف. ما يُفتح سليم؛ أما ما كان في تلك الصفحات فلا يمكن قراءته.</numerusform>
+            <numerusform>وجد Haven %Ln صفحة متضررة في خزنتك: خطأ في القرص، أو تغيّر الملف. ما يُفتح سليم؛ أما ما كان في تلك الصفحات فلا يمكن قراءته.</numerusform>
+            <numerusform>وجد Haven %Ln صفحة متضررة في خزنتك: خطأ في القرص، أو تغيّر الملف. ما يُفتح سليم؛ أما ما كان في تلك الصفحات فلا يمكن قراءته.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="327"/>
-        <source>Spaces, %n unread</source>
+        <location filename="../../src/haven/ui/main_window.py" line="335"/>
+        <source>Spaces, %Ln unread</source>
         <translation>
             <numerusform>المساحات، لا جديد</numerusform>
             <numerusform>المساحات، منشور واحد غير مقروء</numerusform>
             <numerusform>المساحات، منشوران غير مقروءين</numerusform>
-            <numerusform>المساحات، %n منشورات غير مقروءة</numerusform>
-            <numerusform>المساحات، %n منشورًا غير مقروء</numerusform>
-            <numerusform>المساحات، %n منشور غير مقروء</numerusform>
+            <numerusform>المساحات، %Ln منشورات غير مقروءة</numerusform>
+            <numerusform>المساحات، %Ln منشورًا غير مقروء</numerusform>
+            <numerusform>المساحات، %Ln منشور غير مقروء</numerusform>
         </translation>
     </message>
 </context>
@@ -1079,97 +1094,97 @@
 <context>
     <name>IntroductionDialog</name>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="39"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="40"/>
         <source>Welcome</source>
         <translation>أهلاً بك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="40"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="41"/>
         <source>Introduction to Haven</source>
         <translation>تعريف بـ Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="53"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="54"/>
         <source>S&amp;kip</source>
         <translation>تخطَّ (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="54"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="55"/>
         <source>Skip the introduction</source>
         <translation>تخطَّ التعريف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="55"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="56"/>
         <source>&amp;Back</source>
         <translation>رجوع (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="56"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="57"/>
         <source>Previous step</source>
         <translation>الخطوة السابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="79"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="80"/>
         <source>A private place, on your computer</source>
         <translation>مكان خاص، على حاسوبك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="81"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="82"/>
         <source>Your journal and your spaces are encrypted on this computer. Nobody — no company, no server, no relay — can read them. Haven sends nothing about you anywhere and needs no email, phone number or real name.</source>
         <translation>يومياتك ومساحاتك مشفّرة على هذا الحاسوب. لا يستطيع أحد قراءتها — لا شركة ولا خادم ولا مُرحِّل. لا يرسل Haven شيئاً عنك إلى أي مكان، ولا يحتاج إلى بريد إلكتروني أو رقم هاتف أو اسم حقيقي.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="88"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="89"/>
         <source>Only you know your passphrase</source>
         <translation>وحدك تعرف عبارة مرورك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="90"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="91"/>
         <source>Your passphrase is the only key. If you forget it, nobody can open your vault — not even the people who make Haven. Keep it somewhere safe.</source>
         <translation>عبارة مرورك هي المفتاح الوحيد. إن نسيتها فلن يستطيع أحد فتح خزنتك — ولا حتى من يصنعون Haven. احفظها في مكان آمن.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="96"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="97"/>
         <source>Leave in a moment</source>
         <translation>اخرج في لحظة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="98"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="99"/>
         <source>Press Shift three times, or %1, to hide Haven and lock it at once. Ctrl+L locks without hiding, and Haven locks itself when you step away.</source>
         <translation>اضغط Shift ثلاث مرات، أو %1، لإخفاء Haven وقفله فوراً. ‏Ctrl+L يقفله دون إخفاء، ويقفل Haven نفسه حين تبتعد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="104"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="105"/>
         <source>Keep a backup</source>
         <translation>احتفظ بنسخة احتياطية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="106"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="107"/>
         <source>A lost or broken computer should not cost you your journal. Make an encrypted backup now and then and keep it somewhere safe; it opens only with your passphrase.</source>
         <translation>ضياع الحاسوب أو تعطّله يجب ألا يكلّفك يومياتك. أنشئ نسخة احتياطية مشفّرة من حين لآخر واحفظها في مكان آمن؛ لا تُفتح إلا بعبارة مرورك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="138"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="139"/>
         <source>&amp;Start</source>
         <translation>ابدأ (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="138"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="139"/>
         <source>&amp;Next</source>
         <translation>التالي (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="140"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="141"/>
         <source>Close the introduction</source>
         <translation>أغلق التعريف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="140"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="141"/>
         <source>Next step</source>
         <translation>الخطوة التالية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="143"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="144"/>
         <source>Step %1 of %2</source>
         <translation>الخطوة %1 من %2</translation>
     </message>
@@ -1486,26 +1501,26 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/journal/journal_page.py" line="263"/>
-        <source>%n or more entries</source>
+        <source>%Ln or more entries</source>
         <translation>
-            <numerusform>%n مدخلة أو أكثر</numerusform>
+            <numerusform>%Ln مدخلة أو أكثر</numerusform>
             <numerusform>مدخلة واحدة أو أكثر</numerusform>
             <numerusform>مدخلتان أو أكثر</numerusform>
-            <numerusform>%n مدخلات أو أكثر</numerusform>
-            <numerusform>%n مدخلة أو أكثر</numerusform>
-            <numerusform>%n مدخلة أو أكثر</numerusform>
+            <numerusform>%Ln مدخلات أو أكثر</numerusform>
+            <numerusform>%Ln مدخلة أو أكثر</numerusform>
+            <numerusform>%Ln مدخلة أو أكثر</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/journal/journal_page.py" line="265"/>
-        <source>%n entries</source>
+        <source>%Ln entries</source>
         <translation>
             <numerusform>لا تدوينات</numerusform>
             <numerusform>تدوينة واحدة</numerusform>
             <numerusform>تدوينتان</numerusform>
-            <numerusform>%n تدوينات</numerusform>
-            <numerusform>%n تدوينة</numerusform>
-            <numerusform>%n تدوينة</numerusform>
+            <numerusform>%Ln تدوينات</numerusform>
+            <numerusform>%Ln تدوينة</numerusform>
+            <numerusform>%Ln تدوينة</numerusform>
         </translation>
     </message>
     <message>
@@ -1947,148 +1962,148 @@
 <context>
     <name>MeTab</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="51"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="52"/>
         <source>The space&apos;s guidelines</source>
         <extracomment>name, pronouns, colour</extracomment>
         <translation>إرشادات المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="55"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="56"/>
         <source>Your name in this space</source>
         <translation>اسمك في هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="58"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="59"/>
         <source>Your pronouns in this space</source>
         <translation>ضمائرك في هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="60"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="61"/>
         <source>Your colour in this space</source>
         <translation>لونك في هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="63"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="64"/>
         <source>Colour %1</source>
         <translation>اللون %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="66"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="67"/>
         <source>Save your name in this space</source>
         <translation>احفظ اسمك في هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="69"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="70"/>
         <source>Mute words, one per line</source>
         <translation>كلمات مكتومة، واحدة في كل سطر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="70"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="71"/>
         <source>One word or phrase per line</source>
         <translation>كلمة أو عبارة في كل سطر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="74"/>
         <source>Save the mute words</source>
         <translation>احفظ الكلمات المكتومة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="78"/>
         <source>Leave this space</source>
         <translation>غادر هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="65"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="66"/>
         <source>Sav&amp;e name</source>
         <translation>احفظ الاسم (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="72"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="73"/>
         <source>Save mu&amp;te words</source>
         <translation>احفظ الكلمات المكتومة (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="77"/>
         <source>Leave this spa&amp;ce…</source>
         <translation>غادر هذه المساحة (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="79"/>
         <source>Hand o&amp;ver ownership…</source>
         <translation>سلّم الملكية (&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="80"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="81"/>
         <source>Hand over ownership of this space to another member</source>
         <translation>سلّم ملكية هذه المساحة إلى عضو آخر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="85"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="86"/>
         <source>You in this space</source>
         <translation>أنت في هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="87"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="88"/>
         <source>Na&amp;me</source>
         <translation>الاسم (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="88"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="89"/>
         <source>&amp;Pronouns</source>
         <translation>الضمائر (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="89"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="90"/>
         <source>C&amp;olour</source>
         <translation>اللون (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="93"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="94"/>
         <source>Other spaces know you by another name and key, so nobody can link your memberships.</source>
         <translation>تعرفك المساحات الأخرى باسم ومفتاح آخرين، فلا يستطيع أحد الربط بين عضوياتك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="99"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="100"/>
         <source>Mute words</source>
         <translation>الكلمات المكتومة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="101"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="102"/>
         <source>Posts containing these are hidden for you only.</source>
         <translation>المنشورات التي تحويها تُخفى عنك وحدك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="109"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="110"/>
         <source>Your membership</source>
         <translation>عضويتك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="143"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="144"/>
         <source>No description.</source>
         <translation>لا وصف.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="146"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="147"/>
         <source>No guidelines yet.</source>
         <translation>لا إرشادات بعد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="165"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="166"/>
         <source>You are not a member of this space any more. What you read before stays on this computer, locked in your vault.</source>
         <translation>لم تعد عضوًا في هذه المساحة. ما قرأته من قبل يبقى على هذا الحاسوب، مقفلًا في خزنتك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="170"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="171"/>
         <source>You own this space. If you leave, the highest-ranked member who joined first becomes its owner; to choose who, hand it over first.</source>
         <translation>أنت مالك هذه المساحة. إن غادرت، يصبح مالكها العضو الأعلى دورًا والأقدم انضمامًا؛ لتختار بنفسك، سلّم الملكية أولًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="174"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="175"/>
         <source>Leaving stops new posts reaching you; the others see that you left.</source>
         <translation>المغادرة توقف وصول المنشورات الجديدة إليك؛ ويرى الآخرون أنك غادرت.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="188"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="189"/>
         <source>Choose a name for this space.</source>
         <translation>اختر اسمًا لهذه المساحة.</translation>
     </message>
@@ -2194,14 +2209,14 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/members_tab.py" line="136"/>
-        <source>%n members</source>
+        <source>%Ln members</source>
         <translation>
             <numerusform>لا أعضاء</numerusform>
             <numerusform>عضو واحد</numerusform>
             <numerusform>عضوان</numerusform>
-            <numerusform>%n أعضاء</numerusform>
-            <numerusform>%n عضوًا</numerusform>
-            <numerusform>%n عضو</numerusform>
+            <numerusform>%Ln أعضاء</numerusform>
+            <numerusform>%Ln عضوًا</numerusform>
+            <numerusform>%Ln عضو</numerusform>
         </translation>
     </message>
 </context>
@@ -2391,14 +2406,14 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="93"/>
-        <source>Reports (%n)</source>
+        <source>Reports (%Ln)</source>
         <translation>
-            <numerusform>البلاغات (%n)</numerusform>
-            <numerusform>البلاغات (%n)</numerusform>
-            <numerusform>البلاغات (%n)</numerusform>
-            <numerusform>البلاغات (%n)</numerusform>
-            <numerusform>البلاغات (%n)</numerusform>
-            <numerusform>البلاغات (%n)</numerusform>
+            <numerusform>البلاغات (%Ln)</numerusform>
+            <numerusform>البلاغات (%Ln)</numerusform>
+            <numerusform>البلاغات (%Ln)</numerusform>
+            <numerusform>البلاغات (%Ln)</numerusform>
+            <numerusform>البلاغات (%Ln)</numerusform>
+            <numerusform>البلاغات (%Ln)</numerusform>
         </translation>
     </message>
 </context>
@@ -2472,93 +2487,93 @@
 <context>
     <name>ProfileSection</name>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="23"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="24"/>
         <source>Your name and this device</source>
         <extracomment>The main persona&apos;s name or pronouns changed (the window updates its header).</extracomment>
         <translation>اسمك وهذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="26"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="27"/>
         <source>Your name</source>
         <translation>اسمك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="28"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="29"/>
         <source>Any name you like; it need not be your real one.</source>
         <translation>أي اسم تحبه؛ لا يلزم أن يكون اسمك الحقيقي.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="31"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="32"/>
         <source>Your pronouns</source>
         <translation>ضمائرك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="32"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="33"/>
         <source>optional, e.g. she/her, they/them</source>
         <translation>اختياري، مثلاً: هي، هو، هم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="33"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="34"/>
         <source>&amp;Save name</source>
         <translation>احفظ الاسم (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="34"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="35"/>
         <source>Save your name and pronouns</source>
         <translation>احفظ اسمك وضمائرك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="36"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="37"/>
         <source>This device&apos;s name</source>
         <translation>اسم هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="38"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="39"/>
         <source>e.g. Laptop</source>
         <translation>مثلاً: الحاسوب المحمول</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="39"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="40"/>
         <source>Save dev&amp;ice name</source>
         <translation>احفظ اسم الجهاز (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="40"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="41"/>
         <source>Save this device&apos;s name</source>
         <translation>احفظ اسم هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="41"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="42"/>
         <source>Your na&amp;me</source>
         <translation>اسمك (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="42"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="43"/>
         <source>Pro&amp;nouns</source>
         <translation>الضمائر (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="44"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="45"/>
         <source>This de&amp;vice</source>
         <translation>هذا الجهاز (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="89"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="91"/>
         <source>Type a name first; it need not be your real one.</source>
         <translation>اكتب اسماً أولاً؛ لا يلزم أن يكون اسمك الحقيقي.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="96"/>
-        <source>Saved. Spaces keep the name you gave each of them.</source>
-        <translation>حُفظ. تحتفظ كل مساحة بالاسم الذي أعطيتها إياه.</translation>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="100"/>
+        <source>Saved. Your linked devices learn it when they sync; spaces keep the name you gave each of them.</source>
+        <translation>حُفظ. ستعرفه أجهزتك المرتبطة عند المزامنة؛ وتحتفظ كل مساحة بالاسم الذي أعطيتها إياه.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="108"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="115"/>
         <source>Saved. Your linked devices learn the new name.</source>
         <translation>حُفظ. ستعرف أجهزتك المرتبطة الاسم الجديد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="114"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="121"/>
         <source>That name is too long or has characters Haven does not allow.</source>
         <translation>هذا الاسم طويل جداً أو فيه أحرف لا يسمح بها Haven.</translation>
     </message>
@@ -2585,20 +2600,20 @@
 <context>
     <name>ReactionsBar</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/reactions.py" line="43"/>
-        <source>%1: %n reactions</source>
+        <location filename="../../src/haven/ui/spaces/reactions.py" line="44"/>
+        <source>%1: %Ln reactions</source>
         <extracomment>kind, on</extracomment>
         <translation>
             <numerusform>%1: لا تفاعلات</numerusform>
             <numerusform>%1: تفاعل واحد</numerusform>
             <numerusform>%1: تفاعلان</numerusform>
-            <numerusform>%1: %n تفاعلات</numerusform>
-            <numerusform>%1: %n تفاعلًا</numerusform>
-            <numerusform>%1: %n تفاعل</numerusform>
+            <numerusform>%1: %Ln تفاعلات</numerusform>
+            <numerusform>%1: %Ln تفاعلًا</numerusform>
+            <numerusform>%1: %Ln تفاعل</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/reactions.py" line="45"/>
+        <location filename="../../src/haven/ui/spaces/reactions.py" line="46"/>
         <source>including yours</source>
         <translation>منها تفاعلك</translation>
     </message>
@@ -2606,22 +2621,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="135"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="136"/>
         <source>Reason</source>
         <translation>السبب</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="137"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="138"/>
         <source>Also &amp;ban: they cannot be added again</source>
         <translation>احظره أيضًا: لا يمكن إضافته مجددًا (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="138"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="139"/>
         <source>Ban the member</source>
         <translation>احظر العضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="152"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="153"/>
         <source>Give a reason.</source>
         <translation>اذكر سببًا.</translation>
     </message>
@@ -2764,159 +2779,159 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/requests_box.py" line="81"/>
-        <source>Join requests (%n)</source>
+        <source>Join requests (%Ln)</source>
         <translation>
-            <numerusform>طلبات الانضمام (%n)</numerusform>
-            <numerusform>طلبات الانضمام (%n)</numerusform>
-            <numerusform>طلبات الانضمام (%n)</numerusform>
-            <numerusform>طلبات الانضمام (%n)</numerusform>
-            <numerusform>طلبات الانضمام (%n)</numerusform>
-            <numerusform>طلبات الانضمام (%n)</numerusform>
+            <numerusform>طلبات الانضمام (%Ln)</numerusform>
+            <numerusform>طلبات الانضمام (%Ln)</numerusform>
+            <numerusform>طلبات الانضمام (%Ln)</numerusform>
+            <numerusform>طلبات الانضمام (%Ln)</numerusform>
+            <numerusform>طلبات الانضمام (%Ln)</numerusform>
+            <numerusform>طلبات الانضمام (%Ln)</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="53"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="57"/>
         <source>Restore a backup</source>
         <extracomment>The vault was restored into this folder.</extracomment>
         <translation>استعادة نسخة احتياطية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="58"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="62"/>
         <source>A backup is restored into a new or empty folder, so nothing you have now is replaced. It opens with the passphrase it had when it was made.</source>
         <translation>تُستعاد النسخة الاحتياطية في مجلد جديد أو فارغ، فلا يُستبدل شيء مما لديك الآن. وتُفتح بعبارة المرور التي كانت لها عند إنشائها.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="64"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="68"/>
         <source>Backup file</source>
         <translation>ملف النسخة الاحتياطية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="65"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="69"/>
         <source>C&amp;hoose…</source>
         <translation>اختر (&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="66"/>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="121"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="70"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="125"/>
         <source>Choose the backup file</source>
         <translation>اختر ملف النسخة الاحتياطية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="68"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="72"/>
         <source>New folder for the restored vault</source>
         <translation>مجلد جديد للخزنة المستعادة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="69"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="73"/>
         <source>Ch&amp;oose…</source>
         <translation>اختر (&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="70"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="74"/>
         <source>Choose the folder</source>
         <translation>اختر المجلد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="73"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="77"/>
         <source>Passphrase of the backup</source>
         <translation>عبارة مرور النسخة الاحتياطية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="76"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="80"/>
         <source>Restoring the backup</source>
         <translation>تجري استعادة النسخة الاحتياطية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="81"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="85"/>
         <source>&amp;Restore</source>
         <translation>استعِد (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="82"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="86"/>
         <source>Restore the backup</source>
         <translation>استعِد النسخة الاحتياطية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="84"/>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="85"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="88"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="89"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="88"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="92"/>
         <source>&amp;Backup file</source>
         <translation>ملف النسخة الاحتياطية (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="89"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="93"/>
         <source>&amp;Into the folder</source>
         <translation>في المجلد (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="90"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="94"/>
         <source>&amp;Passphrase</source>
         <translation>عبارة المرور (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="127"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="131"/>
         <source>Choose an empty folder</source>
         <translation>اختر مجلداً فارغاً</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="137"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="141"/>
         <source>Choose the backup file first.</source>
         <translation>اختر ملف النسخة الاحتياطية أولاً.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="140"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="144"/>
         <source>Choose a new or empty folder for the restored vault.</source>
         <translation>اختر مجلداً جديداً أو فارغاً للخزنة المستعادة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="143"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="147"/>
         <source>Type the backup&apos;s passphrase.</source>
         <translation>اكتب عبارة مرور النسخة الاحتياطية.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="167"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="171"/>
         <source>That folder already holds a vault: choose a new or empty folder.</source>
         <translation>في هذا المجلد خزنة من قبل: اختر مجلداً جديداً أو فارغاً.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="170"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="174"/>
         <source>This file is not a Haven backup, or it is damaged. Nothing was restored.</source>
         <translation>هذا الملف ليس نسخة احتياطية من Haven، أو أنه تالف. لم يُستعد شيء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="174"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="178"/>
         <source>Nothing was restored: check that the backup file exists and that the folder is new or empty.</source>
         <translation>لم يُستعد شيء: تأكد من وجود ملف النسخة الاحتياطية ومن أن المجلد جديد أو فارغ.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="209"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="213"/>
         <source>Backup restored</source>
         <translation>استُعيدت النسخة الاحتياطية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="211"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="215"/>
         <source>Your backup was restored into %1.</source>
         <translation>استُعيدت نسختك الاحتياطية في %1.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="216"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="220"/>
         <source>Open it now? The vault open now is locked first, and Haven opens the restored one from then on. Both stay on this computer.</source>
         <translation>أتفتحها الآن؟ تُقفل الخزنة المفتوحة الآن أولاً، ثم يفتح Haven الخزنة المستعادة من ذلك الحين. تبقى الاثنتان على هذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="223"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="227"/>
         <source>&amp;Open it now</source>
         <translation>افتحها الآن (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="227"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="231"/>
         <source>&amp;Later</source>
         <translation>لاحقاً (&amp;L)</translation>
     </message>
@@ -3182,26 +3197,26 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/space_status.py" line="38"/>
-        <source>Synced %n min ago through a relay</source>
+        <source>Synced %Ln min ago through a relay</source>
         <translation>
             <numerusform>تمت المزامنة الآن عبر خادم وسيط</numerusform>
             <numerusform>تمت المزامنة قبل دقيقة عبر خادم وسيط</numerusform>
             <numerusform>تمت المزامنة قبل دقيقتين عبر خادم وسيط</numerusform>
-            <numerusform>تمت المزامنة قبل %n دقائق عبر خادم وسيط</numerusform>
-            <numerusform>تمت المزامنة قبل %n دقيقة عبر خادم وسيط</numerusform>
-            <numerusform>تمت المزامنة قبل %n دقيقة عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقائق عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة عبر خادم وسيط</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/space_status.py" line="39"/>
-        <source>Synced %n hours ago through a relay</source>
+        <source>Synced %Ln hours ago through a relay</source>
         <translation>
             <numerusform>تمت المزامنة الآن عبر خادم وسيط</numerusform>
             <numerusform>تمت المزامنة قبل ساعة عبر خادم وسيط</numerusform>
             <numerusform>تمت المزامنة قبل ساعتين عبر خادم وسيط</numerusform>
-            <numerusform>تمت المزامنة قبل %n ساعات عبر خادم وسيط</numerusform>
-            <numerusform>تمت المزامنة قبل %n ساعة عبر خادم وسيط</numerusform>
-            <numerusform>تمت المزامنة قبل %n ساعة عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعات عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة عبر خادم وسيط</numerusform>
         </translation>
     </message>
     <message>
@@ -3211,91 +3226,91 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/space_status.py" line="44"/>
-        <source>Synced %n min ago on the local network</source>
+        <source>Synced %Ln min ago on the local network</source>
         <translation>
             <numerusform>تمت المزامنة الآن على الشبكة المحلية</numerusform>
             <numerusform>تمت المزامنة قبل دقيقة على الشبكة المحلية</numerusform>
             <numerusform>تمت المزامنة قبل دقيقتين على الشبكة المحلية</numerusform>
-            <numerusform>تمت المزامنة قبل %n دقائق على الشبكة المحلية</numerusform>
-            <numerusform>تمت المزامنة قبل %n دقيقة على الشبكة المحلية</numerusform>
-            <numerusform>تمت المزامنة قبل %n دقيقة على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقائق على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة على الشبكة المحلية</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="45"/>
-        <source>Synced %n hours ago on the local network</source>
+        <location filename="../../src/haven/ui/space_status.py" line="47"/>
+        <source>Synced %Ln hours ago on the local network</source>
         <translation>
             <numerusform>تمت المزامنة الآن على الشبكة المحلية</numerusform>
             <numerusform>تمت المزامنة قبل ساعة على الشبكة المحلية</numerusform>
             <numerusform>تمت المزامنة قبل ساعتين على الشبكة المحلية</numerusform>
-            <numerusform>تمت المزامنة قبل %n ساعات على الشبكة المحلية</numerusform>
-            <numerusform>تمت المزامنة قبل %n ساعة على الشبكة المحلية</numerusform>
-            <numerusform>تمت المزامنة قبل %n ساعة على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعات على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة على الشبكة المحلية</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/space_status.py" line="47"/>
+        <location filename="../../src/haven/ui/space_status.py" line="49"/>
         <source>Synced just now with a direct connection</source>
         <translation>تمت المزامنة للتو عبر اتصال مباشر</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="49"/>
-        <source>Synced %n min ago with a direct connection</source>
+        <location filename="../../src/haven/ui/space_status.py" line="51"/>
+        <source>Synced %Ln min ago with a direct connection</source>
         <translation>
             <numerusform>تمت المزامنة الآن عبر اتصال مباشر</numerusform>
             <numerusform>تمت المزامنة قبل دقيقة عبر اتصال مباشر</numerusform>
             <numerusform>تمت المزامنة قبل دقيقتين عبر اتصال مباشر</numerusform>
-            <numerusform>تمت المزامنة قبل %n دقائق عبر اتصال مباشر</numerusform>
-            <numerusform>تمت المزامنة قبل %n دقيقة عبر اتصال مباشر</numerusform>
-            <numerusform>تمت المزامنة قبل %n دقيقة عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقائق عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة عبر اتصال مباشر</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="50"/>
-        <source>Synced %n hours ago with a direct connection</source>
+        <location filename="../../src/haven/ui/space_status.py" line="54"/>
+        <source>Synced %Ln hours ago with a direct connection</source>
         <translation>
             <numerusform>تمت المزامنة الآن عبر اتصال مباشر</numerusform>
             <numerusform>تمت المزامنة قبل ساعة عبر اتصال مباشر</numerusform>
             <numerusform>تمت المزامنة قبل ساعتين عبر اتصال مباشر</numerusform>
-            <numerusform>تمت المزامنة قبل %n ساعات عبر اتصال مباشر</numerusform>
-            <numerusform>تمت المزامنة قبل %n ساعة عبر اتصال مباشر</numerusform>
-            <numerusform>تمت المزامنة قبل %n ساعة عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعات عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة عبر اتصال مباشر</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/space_status.py" line="55"/>
+        <location filename="../../src/haven/ui/space_status.py" line="59"/>
         <source>Not synced yet</source>
         <translation>لم تتم المزامنة بعد</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="60"/>
-        <source>%n waiting to go out</source>
+        <location filename="../../src/haven/ui/space_status.py" line="64"/>
+        <source>%Ln waiting to go out</source>
         <translation>
             <numerusform>لا شيء بانتظار الإرسال</numerusform>
             <numerusform>حدث واحد بانتظار الإرسال</numerusform>
             <numerusform>حدثان بانتظار الإرسال</numerusform>
-            <numerusform>%n أحداث بانتظار الإرسال</numerusform>
-            <numerusform>%n حدثًا بانتظار الإرسال</numerusform>
-            <numerusform>%n حدث بانتظار الإرسال</numerusform>
+            <numerusform>%Ln أحداث بانتظار الإرسال</numerusform>
+            <numerusform>%Ln حدثًا بانتظار الإرسال</numerusform>
+            <numerusform>%Ln حدث بانتظار الإرسال</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="62"/>
-        <source>%n waiting for earlier events</source>
+        <location filename="../../src/haven/ui/space_status.py" line="66"/>
+        <source>%Ln waiting for earlier events</source>
         <translation>
             <numerusform>لا شيء بانتظار أحداث سابقة</numerusform>
             <numerusform>حدث واحد بانتظار أحداث سابقة</numerusform>
             <numerusform>حدثان بانتظار أحداث سابقة</numerusform>
-            <numerusform>%n أحداث بانتظار أحداث سابقة</numerusform>
-            <numerusform>%n حدثًا بانتظار أحداث سابقة</numerusform>
-            <numerusform>%n حدث بانتظار أحداث سابقة</numerusform>
+            <numerusform>%Ln أحداث بانتظار أحداث سابقة</numerusform>
+            <numerusform>%Ln حدثًا بانتظار أحداث سابقة</numerusform>
+            <numerusform>%Ln حدث بانتظار أحداث سابقة</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>SpaceStatusLabel</name>
     <message>
-        <location filename="../../src/haven/ui/space_status.py" line="79"/>
+        <location filename="../../src/haven/ui/space_status.py" line="83"/>
         <source>Sync status of this space</source>
         <translation>حالة مزامنة هذه المساحة</translation>
     </message>
@@ -3463,63 +3478,63 @@
 <context>
     <name>Spaces</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="52"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="53"/>
         <source>no reason given</source>
         <translation>بلا سبب مذكور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="53"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="54"/>
         <source>Removed by a moderator: %1</source>
         <translation>أزاله مشرف: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="55"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="56"/>
         <source>Deleted by its author</source>
         <translation>حذفه كاتبه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="57"/>
-        <location filename="../../src/haven/ui/spaces/models.py" line="89"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="58"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="90"/>
         <source>Content warning: %1</source>
         <translation>تحذير من المحتوى: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="74"/>
         <source>pinned</source>
         <translation>مثبّت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="76"/>
         <source>edited</source>
         <translation>معدّل</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="86"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="87"/>
         <source>Hidden until you open it</source>
         <translation>مخفي حتى تفتحه</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="92"/>
-        <source>%n replies</source>
+        <location filename="../../src/haven/ui/spaces/models.py" line="93"/>
+        <source>%Ln replies</source>
         <translation>
             <numerusform>لا ردود</numerusform>
             <numerusform>ردّ واحد</numerusform>
             <numerusform>ردّان</numerusform>
-            <numerusform>%n ردود</numerusform>
-            <numerusform>%n ردًا</numerusform>
-            <numerusform>%n ردّ</numerusform>
+            <numerusform>%Ln ردود</numerusform>
+            <numerusform>%Ln ردًا</numerusform>
+            <numerusform>%Ln ردّ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="212"/>
-        <source>%n unread</source>
+        <location filename="../../src/haven/ui/spaces/models.py" line="213"/>
+        <source>%Ln unread</source>
         <translation>
             <numerusform>لا جديد</numerusform>
             <numerusform>واحد غير مقروء</numerusform>
             <numerusform>اثنان غير مقروءين</numerusform>
-            <numerusform>%n غير مقروءة</numerusform>
-            <numerusform>%n غير مقروء</numerusform>
-            <numerusform>%n غير مقروء</numerusform>
+            <numerusform>%Ln غير مقروءة</numerusform>
+            <numerusform>%Ln غير مقروء</numerusform>
+            <numerusform>%Ln غير مقروء</numerusform>
         </translation>
     </message>
     <message>
@@ -3648,8 +3663,8 @@
         <translation>تعذّر ذلك: تحقق مما كتبت، ومن أن دورك في هذه المساحة يسمح به. لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="46"/>
         <location filename="../../src/haven/ui/spaces/dialogs.py" line="47"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="48"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
@@ -3738,26 +3753,26 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/sync_status.py" line="36"/>
-        <source>Synced %n min ago (relay)</source>
+        <source>Synced %Ln min ago (relay)</source>
         <translation>
             <numerusform>تمت المزامنة الآن (خادم وسيط)</numerusform>
             <numerusform>تمت المزامنة قبل دقيقة (خادم وسيط)</numerusform>
             <numerusform>تمت المزامنة قبل دقيقتين (خادم وسيط)</numerusform>
-            <numerusform>تمت المزامنة قبل %n دقائق (خادم وسيط)</numerusform>
-            <numerusform>تمت المزامنة قبل %n دقيقة (خادم وسيط)</numerusform>
-            <numerusform>تمت المزامنة قبل %n دقيقة (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقائق (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة (خادم وسيط)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/sync_status.py" line="37"/>
-        <source>Synced %n hours ago (relay)</source>
+        <source>Synced %Ln hours ago (relay)</source>
         <translation>
             <numerusform>تمت المزامنة الآن (خادم وسيط)</numerusform>
             <numerusform>تمت المزامنة قبل ساعة (خادم وسيط)</numerusform>
             <numerusform>تمت المزامنة قبل ساعتين (خادم وسيط)</numerusform>
-            <numerusform>تمت المزامنة قبل %n ساعات (خادم وسيط)</numerusform>
-            <numerusform>تمت المزامنة قبل %n ساعة (خادم وسيط)</numerusform>
-            <numerusform>تمت المزامنة قبل %n ساعة (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعات (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة (خادم وسيط)</numerusform>
         </translation>
     </message>
     <message>
@@ -3767,26 +3782,26 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/sync_status.py" line="42"/>
-        <source>Synced %n min ago (local network)</source>
+        <source>Synced %Ln min ago (local network)</source>
         <translation>
             <numerusform>تمت المزامنة الآن (الشبكة المحلية)</numerusform>
             <numerusform>تمت المزامنة قبل دقيقة (الشبكة المحلية)</numerusform>
             <numerusform>تمت المزامنة قبل دقيقتين (الشبكة المحلية)</numerusform>
-            <numerusform>تمت المزامنة قبل %n دقائق (الشبكة المحلية)</numerusform>
-            <numerusform>تمت المزامنة قبل %n دقيقة (الشبكة المحلية)</numerusform>
-            <numerusform>تمت المزامنة قبل %n دقيقة (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقائق (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة (الشبكة المحلية)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/sync_status.py" line="43"/>
-        <source>Synced %n hours ago (local network)</source>
+        <source>Synced %Ln hours ago (local network)</source>
         <translation>
             <numerusform>تمت المزامنة الآن (الشبكة المحلية)</numerusform>
             <numerusform>تمت المزامنة قبل ساعة (الشبكة المحلية)</numerusform>
             <numerusform>تمت المزامنة قبل ساعتين (الشبكة المحلية)</numerusform>
-            <numerusform>تمت المزامنة قبل %n ساعات (الشبكة المحلية)</numerusform>
-            <numerusform>تمت المزامنة قبل %n ساعة (الشبكة المحلية)</numerusform>
-            <numerusform>تمت المزامنة قبل %n ساعة (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعات (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة (الشبكة المحلية)</numerusform>
         </translation>
     </message>
     <message>
@@ -3796,26 +3811,26 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/sync_status.py" line="47"/>
-        <source>Synced %n min ago (direct connection)</source>
+        <source>Synced %Ln min ago (direct connection)</source>
         <translation>
             <numerusform>تمت المزامنة الآن (اتصال مباشر)</numerusform>
             <numerusform>تمت المزامنة قبل دقيقة (اتصال مباشر)</numerusform>
             <numerusform>تمت المزامنة قبل دقيقتين (اتصال مباشر)</numerusform>
-            <numerusform>تمت المزامنة قبل %n دقائق (اتصال مباشر)</numerusform>
-            <numerusform>تمت المزامنة قبل %n دقيقة (اتصال مباشر)</numerusform>
-            <numerusform>تمت المزامنة قبل %n دقيقة (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقائق (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة (اتصال مباشر)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/sync_status.py" line="48"/>
-        <source>Synced %n hours ago (direct connection)</source>
+        <source>Synced %Ln hours ago (direct connection)</source>
         <translation>
             <numerusform>تمت المزامنة الآن (اتصال مباشر)</numerusform>
             <numerusform>تمت المزامنة قبل ساعة (اتصال مباشر)</numerusform>
             <numerusform>تمت المزامنة قبل ساعتين (اتصال مباشر)</numerusform>
-            <numerusform>تمت المزامنة قبل %n ساعات (اتصال مباشر)</numerusform>
-            <numerusform>تمت المزامنة قبل %n ساعة (اتصال مباشر)</numerusform>
-            <numerusform>تمت المزامنة قبل %n ساعة (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعات (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة (اتصال مباشر)</numerusform>
         </translation>
     </message>
 </context>
@@ -3945,6 +3960,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/unlock_page.py" line="29"/>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="109"/>
         <source>Type your passphrase to open your journal.</source>
         <translation>اكتب عبارة المرور لفتح يومياتك.</translation>
     </message>
@@ -3999,16 +4015,21 @@
         <source>Locked</source>
         <translation>مقفل</translation>
     </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="89"/>
+        <source>Your backup was restored. Type its passphrase to open your journal.</source>
+        <translation>استُعيدت نسختك الاحتياطية. اكتب عبارة مرورها لفتح يومياتك.</translation>
+    </message>
 </context>
 <context>
     <name>VaultDialogs</name>
     <message>
-        <location filename="../../src/haven/ui/vault_dialogs.py" line="68"/>
+        <location filename="../../src/haven/ui/vault_dialogs.py" line="70"/>
         <source>Passphrase changed; your vault is now under a new key.</source>
         <translation>تغيّرت عبارة المرور، وصارت خزنتك الآن تحت مفتاح جديد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/vault_dialogs.py" line="70"/>
+        <location filename="../../src/haven/ui/vault_dialogs.py" line="72"/>
         <source>Passphrase changed.</source>
         <translation>تغيّرت عبارة المرور.</translation>
     </message>
@@ -4123,14 +4144,14 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="165"/>
-        <source>Exported %n entries as plain text to %1.</source>
+        <source>Exported %Ln entries as plain text to %1.</source>
         <translation>
             <numerusform>لم يُصدَّر أي إدخال إلى %1.</numerusform>
             <numerusform>صُدِّر إدخال واحد نصاً غير مشفّر إلى %1.</numerusform>
             <numerusform>صُدِّر إدخالان نصاً غير مشفّر إلى %1.</numerusform>
-            <numerusform>صُدِّرت %n إدخالات نصاً غير مشفّر إلى %1.</numerusform>
-            <numerusform>صُدِّر %n إدخالاً نصاً غير مشفّر إلى %1.</numerusform>
-            <numerusform>صُدِّر %n إدخال نصاً غير مشفّر إلى %1.</numerusform>
+            <numerusform>صُدِّرت %Ln إدخالات نصاً غير مشفّر إلى %1.</numerusform>
+            <numerusform>صُدِّر %Ln إدخالاً نصاً غير مشفّر إلى %1.</numerusform>
+            <numerusform>صُدِّر %Ln إدخال نصاً غير مشفّر إلى %1.</numerusform>
         </translation>
     </message>
     <message>

@@ -5,37 +5,37 @@
     <name>FeedTab</name>
     <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/feed_tab.py" line="130"/>
-        <source>Showing %n post(s) your mute words hide — hide them</source>
+        <source>Showing %Ln post(s) your mute words hide — hide them</source>
         <translation>
-            <numerusform>Showing %n post your mute words hide — hide it</numerusform>
-            <numerusform>Showing %n posts your mute words hide — hide them</numerusform>
+            <numerusform>Showing %Ln post your mute words hide — hide it</numerusform>
+            <numerusform>Showing %Ln posts your mute words hide — hide them</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/feed_tab.py" line="132"/>
-        <source>%n post(s) hidden by your mute words — show</source>
+        <source>%Ln post(s) hidden by your mute words — show</source>
         <translation>
-            <numerusform>%n post hidden by your mute words — show</numerusform>
-            <numerusform>%n posts hidden by your mute words — show</numerusform>
+            <numerusform>%Ln post hidden by your mute words — show</numerusform>
+            <numerusform>%Ln posts hidden by your mute words — show</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>HavenWindow</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="297"/>
-        <source>Haven found %n damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
+        <location filename="../../src/haven/ui/main_window.py" line="305"/>
+        <source>Haven found %Ln damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
         <translation>
-            <numerusform>Haven found %n damaged page in your vault: a disk error, or the file was changed. What opens is intact; what was on that page cannot be read.</numerusform>
-            <numerusform>Haven found %n damaged pages in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</numerusform>
+            <numerusform>Haven found %Ln damaged page in your vault: a disk error, or the file was changed. What opens is intact; what was on that page cannot be read.</numerusform>
+            <numerusform>Haven found %Ln damaged pages in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="327"/>
-        <source>Spaces, %n unread</source>
+        <location filename="../../src/haven/ui/main_window.py" line="335"/>
+        <source>Spaces, %Ln unread</source>
         <translation>
-            <numerusform>Spaces, %n unread</numerusform>
-            <numerusform>Spaces, %n unread</numerusform>
+            <numerusform>Spaces, %Ln unread</numerusform>
+            <numerusform>Spaces, %Ln unread</numerusform>
         </translation>
     </message>
 </context>
@@ -43,18 +43,18 @@
     <name>JournalPage</name>
     <message numerus="yes">
         <location filename="../../src/haven/ui/journal/journal_page.py" line="263"/>
-        <source>%n or more entries</source>
+        <source>%Ln or more entries</source>
         <translation>
-            <numerusform>%n or more entries</numerusform>
-            <numerusform>%n or more entries</numerusform>
+            <numerusform>%Ln or more entries</numerusform>
+            <numerusform>%Ln or more entries</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/journal/journal_page.py" line="265"/>
-        <source>%n entries</source>
+        <source>%Ln entries</source>
         <translation>
-            <numerusform>%n entry</numerusform>
-            <numerusform>%n entries</numerusform>
+            <numerusform>%Ln entry</numerusform>
+            <numerusform>%Ln entries</numerusform>
         </translation>
     </message>
 </context>
@@ -62,10 +62,10 @@
     <name>MembersTab</name>
     <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/members_tab.py" line="136"/>
-        <source>%n members</source>
+        <source>%Ln members</source>
         <translation>
-            <numerusform>%n member</numerusform>
-            <numerusform>%n members</numerusform>
+            <numerusform>%Ln member</numerusform>
+            <numerusform>%Ln members</numerusform>
         </translation>
     </message>
 </context>
@@ -73,22 +73,22 @@
     <name>ModerationTab</name>
     <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="93"/>
-        <source>Reports (%n)</source>
+        <source>Reports (%Ln)</source>
         <translation>
-            <numerusform>Reports (%n)</numerusform>
-            <numerusform>Reports (%n)</numerusform>
+            <numerusform>Reports (%Ln)</numerusform>
+            <numerusform>Reports (%Ln)</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ReactionsBar</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/reactions.py" line="43"/>
-        <source>%1: %n reactions</source>
+        <location filename="../../src/haven/ui/spaces/reactions.py" line="44"/>
+        <source>%1: %Ln reactions</source>
         <extracomment>kind, on</extracomment>
         <translation>
-            <numerusform>%1: %n reaction</numerusform>
-            <numerusform>%1: %n reactions</numerusform>
+            <numerusform>%1: %Ln reaction</numerusform>
+            <numerusform>%1: %Ln reactions</numerusform>
         </translation>
     </message>
 </context>
@@ -96,10 +96,10 @@
     <name>RequestsBox</name>
     <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/requests_box.py" line="81"/>
-        <source>Join requests (%n)</source>
+        <source>Join requests (%Ln)</source>
         <translation>
-            <numerusform>Join requests (%n)</numerusform>
-            <numerusform>Join requests (%n)</numerusform>
+            <numerusform>Join requests (%Ln)</numerusform>
+            <numerusform>Join requests (%Ln)</numerusform>
         </translation>
     </message>
 </context>
@@ -107,85 +107,85 @@
     <name>SpaceStatus</name>
     <message numerus="yes">
         <location filename="../../src/haven/ui/space_status.py" line="38"/>
-        <source>Synced %n min ago through a relay</source>
+        <source>Synced %Ln min ago through a relay</source>
         <translation>
-            <numerusform>Synced %n min ago through a relay</numerusform>
-            <numerusform>Synced %n min ago through a relay</numerusform>
+            <numerusform>Synced %Ln min ago through a relay</numerusform>
+            <numerusform>Synced %Ln min ago through a relay</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/space_status.py" line="39"/>
-        <source>Synced %n hours ago through a relay</source>
+        <source>Synced %Ln hours ago through a relay</source>
         <translation>
-            <numerusform>Synced %n hours ago through a relay</numerusform>
-            <numerusform>Synced %n hours ago through a relay</numerusform>
+            <numerusform>Synced %Ln hours ago through a relay</numerusform>
+            <numerusform>Synced %Ln hours ago through a relay</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/space_status.py" line="44"/>
-        <source>Synced %n min ago on the local network</source>
+        <source>Synced %Ln min ago on the local network</source>
         <translation>
-            <numerusform>Synced %n min ago on the local network</numerusform>
-            <numerusform>Synced %n min ago on the local network</numerusform>
+            <numerusform>Synced %Ln min ago on the local network</numerusform>
+            <numerusform>Synced %Ln min ago on the local network</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="45"/>
-        <source>Synced %n hours ago on the local network</source>
+        <location filename="../../src/haven/ui/space_status.py" line="47"/>
+        <source>Synced %Ln hours ago on the local network</source>
         <translation>
-            <numerusform>Synced %n hours ago on the local network</numerusform>
-            <numerusform>Synced %n hours ago on the local network</numerusform>
+            <numerusform>Synced %Ln hours ago on the local network</numerusform>
+            <numerusform>Synced %Ln hours ago on the local network</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="49"/>
-        <source>Synced %n min ago with a direct connection</source>
+        <location filename="../../src/haven/ui/space_status.py" line="51"/>
+        <source>Synced %Ln min ago with a direct connection</source>
         <translation>
-            <numerusform>Synced %n min ago with a direct connection</numerusform>
-            <numerusform>Synced %n min ago with a direct connection</numerusform>
+            <numerusform>Synced %Ln min ago with a direct connection</numerusform>
+            <numerusform>Synced %Ln min ago with a direct connection</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="50"/>
-        <source>Synced %n hours ago with a direct connection</source>
+        <location filename="../../src/haven/ui/space_status.py" line="54"/>
+        <source>Synced %Ln hours ago with a direct connection</source>
         <translation>
-            <numerusform>Synced %n hours ago with a direct connection</numerusform>
-            <numerusform>Synced %n hours ago with a direct connection</numerusform>
+            <numerusform>Synced %Ln hours ago with a direct connection</numerusform>
+            <numerusform>Synced %Ln hours ago with a direct connection</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="60"/>
-        <source>%n waiting to go out</source>
+        <location filename="../../src/haven/ui/space_status.py" line="64"/>
+        <source>%Ln waiting to go out</source>
         <translation>
-            <numerusform>%n waiting to go out</numerusform>
-            <numerusform>%n waiting to go out</numerusform>
+            <numerusform>%Ln waiting to go out</numerusform>
+            <numerusform>%Ln waiting to go out</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="62"/>
-        <source>%n waiting for earlier events</source>
+        <location filename="../../src/haven/ui/space_status.py" line="66"/>
+        <source>%Ln waiting for earlier events</source>
         <translation>
-            <numerusform>%n waiting for earlier events</numerusform>
-            <numerusform>%n waiting for earlier events</numerusform>
+            <numerusform>%Ln waiting for earlier events</numerusform>
+            <numerusform>%Ln waiting for earlier events</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>Spaces</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="92"/>
-        <source>%n replies</source>
+        <location filename="../../src/haven/ui/spaces/models.py" line="93"/>
+        <source>%Ln replies</source>
         <translation>
-            <numerusform>%n reply</numerusform>
-            <numerusform>%n replies</numerusform>
+            <numerusform>%Ln reply</numerusform>
+            <numerusform>%Ln replies</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="212"/>
-        <source>%n unread</source>
+        <location filename="../../src/haven/ui/spaces/models.py" line="213"/>
+        <source>%Ln unread</source>
         <translation>
-            <numerusform>%n unread</numerusform>
-            <numerusform>%n unread</numerusform>
+            <numerusform>%Ln unread</numerusform>
+            <numerusform>%Ln unread</numerusform>
         </translation>
     </message>
 </context>
@@ -193,50 +193,50 @@
     <name>SyncStatus</name>
     <message numerus="yes">
         <location filename="../../src/haven/ui/sync_status.py" line="36"/>
-        <source>Synced %n min ago (relay)</source>
+        <source>Synced %Ln min ago (relay)</source>
         <translation>
-            <numerusform>Synced %n min ago (relay)</numerusform>
-            <numerusform>Synced %n min ago (relay)</numerusform>
+            <numerusform>Synced %Ln min ago (relay)</numerusform>
+            <numerusform>Synced %Ln min ago (relay)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/sync_status.py" line="37"/>
-        <source>Synced %n hours ago (relay)</source>
+        <source>Synced %Ln hours ago (relay)</source>
         <translation>
-            <numerusform>Synced %n hours ago (relay)</numerusform>
-            <numerusform>Synced %n hours ago (relay)</numerusform>
+            <numerusform>Synced %Ln hours ago (relay)</numerusform>
+            <numerusform>Synced %Ln hours ago (relay)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/sync_status.py" line="42"/>
-        <source>Synced %n min ago (local network)</source>
+        <source>Synced %Ln min ago (local network)</source>
         <translation>
-            <numerusform>Synced %n min ago (local network)</numerusform>
-            <numerusform>Synced %n min ago (local network)</numerusform>
+            <numerusform>Synced %Ln min ago (local network)</numerusform>
+            <numerusform>Synced %Ln min ago (local network)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/sync_status.py" line="43"/>
-        <source>Synced %n hours ago (local network)</source>
+        <source>Synced %Ln hours ago (local network)</source>
         <translation>
-            <numerusform>Synced %n hour ago (local network)</numerusform>
-            <numerusform>Synced %n hours ago (local network)</numerusform>
+            <numerusform>Synced %Ln hour ago (local network)</numerusform>
+            <numerusform>Synced %Ln hours ago (local network)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/sync_status.py" line="47"/>
-        <source>Synced %n min ago (direct connection)</source>
+        <source>Synced %Ln min ago (direct connection)</source>
         <translation>
-            <numerusform>Synced %n min ago (direct connection)</numerusform>
-            <numerusform>Synced %n min ago (direct connection)</numerusform>
+            <numerusform>Synced %Ln min ago (direct connection)</numerusform>
+            <numerusform>Synced %Ln min ago (direct connection)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/sync_status.py" line="48"/>
-        <source>Synced %n hours ago (direct connection)</source>
+        <source>Synced %Ln hours ago (direct connection)</source>
         <translation>
-            <numerusform>Synced %n hours ago (direct connection)</numerusform>
-            <numerusform>Synced %n hours ago (direct connection)</numerusform>
+            <numerusform>Synced %Ln hours ago (direct connection)</numerusform>
+            <numerusform>Synced %Ln hours ago (direct connection)</numerusform>
         </translation>
     </message>
 </context>
@@ -244,10 +244,10 @@
     <name>VaultFilesSection</name>
     <message numerus="yes">
         <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="165"/>
-        <source>Exported %n entries as plain text to %1.</source>
+        <source>Exported %Ln entries as plain text to %1.</source>
         <translation>
-            <numerusform>Exported %n entry as plain text to %1.</numerusform>
-            <numerusform>Exported %n entries as plain text to %1.</numerusform>
+            <numerusform>Exported %Ln entry as plain text to %1.</numerusform>
+            <numerusform>Exported %Ln entries as plain text to %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -79,103 +79,103 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="38"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="39"/>
         <source>Title (optional)</source>
         <extracomment>title, body, content warning (&quot;&quot; for none)</extracomment>
         <translation>عنوان (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="39"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="40"/>
         <source>Post title</source>
         <translation>عنوان پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="44"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="45"/>
         <source>Write a reply…</source>
         <translation>پاسخی بنویسید…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="44"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="45"/>
         <source>Write a post. Markdown is welcome.</source>
         <translation>پستی بنویسید. مارک‌داون هم پذیرفته است.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="46"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="47"/>
         <source>Reply text</source>
         <translation>متن پاسخ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="46"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="47"/>
         <source>Post text</source>
         <translation>متن پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="47"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="48"/>
         <source>Ctrl+Enter sends</source>
         <translation>‏Ctrl+Enter می‌فرستد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="51"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="52"/>
         <source>Content warnin&amp;g</source>
         <translation>هشدار محتوا (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="51"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="52"/>
         <source>Content &amp;warning</source>
         <translation>هشدار محتوا (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="53"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="54"/>
         <source>Add a content warning</source>
         <translation>افزودن هشدار محتوا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="54"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="55"/>
         <source>Readers see only the warning until they open it</source>
         <translation>خوانندگان تا آن را باز نکنند فقط هشدار را می‌بینند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="57"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="58"/>
         <source>What the post is about, e.g. “family conflict”</source>
         <translation>این پست دربارهٔ چیست، مثلاً «درگیری خانوادگی»</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="58"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="59"/>
         <source>Content warning text</source>
         <translation>متن هشدار محتوا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="60"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="61"/>
         <source>&amp;Reply</source>
         <translation>پاسخ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="60"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="61"/>
         <source>&amp;Post</source>
         <translation>بفرست (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="62"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="63"/>
         <source>Send the reply</source>
         <translation>پاسخ را بفرست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="62"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="63"/>
         <source>Send the post</source>
         <translation>پست را بفرست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="133"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="134"/>
         <source>Write something first.</source>
         <translation>اول چیزی بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="137"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="138"/>
         <source>Say what the content warning is about, or turn it off.</source>
         <translation>بگویید هشدار محتوا دربارهٔ چیست، یا آن را خاموش کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="142"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="143"/>
         <source>A post holds at most %1 characters.</source>
         <translation>هر پست حداکثر %1 نویسه دارد.</translation>
     </message>
@@ -183,82 +183,82 @@
 <context>
     <name>CreateSpaceDialog</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="56"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="57"/>
         <source>New space</source>
         <translation>فضای تازه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="60"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="61"/>
         <source>Space name</source>
         <translation>نام فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="63"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="64"/>
         <source>Space description</source>
         <translation>توضیح فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="65"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="66"/>
         <source>Topics, separated by commas</source>
         <translation>موضوع‌ها، جداشده با ویرگول</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="67"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="68"/>
         <source>e.g. coming out, relationships, parenting</source>
         <translation>مثلاً: آشکارسازی هویت، رابطه‌ها، فرزندپروری</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="70"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="71"/>
         <source>Guidelines new members accept</source>
         <translation>رهنمودهایی که اعضای تازه می‌پذیرند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="71"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="72"/>
         <source>Be kind. What is said here stays here.</source>
         <translation>مهربان باشیم. آنچه اینجا گفته می‌شود همین‌جا می‌ماند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="76"/>
         <source>&amp;Name</source>
         <translation>نام (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="77"/>
         <source>&amp;Description</source>
         <translation>توضیح (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="78"/>
         <source>&amp;Topics</source>
         <translation>موضوع‌ها (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="79"/>
         <source>&amp;Guidelines</source>
         <translation>رهنمودها (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="79"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="80"/>
         <source>&amp;Create</source>
         <translation>بساز (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="79"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="80"/>
         <source>Create the space</source>
         <translation>فضا را بساز</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="82"/>
         <source>You will be its owner, under a name used only in this space.</source>
         <translation>شما مالک آن خواهید بود، با نامی که فقط در همین فضا به کار می‌رود.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="91"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="92"/>
         <source>Give the space a name.</source>
         <translation>برای فضا نامی بگذارید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="97"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="98"/>
         <source>Up to %1 topics, each up to %2 characters.</source>
         <translation>حداکثر %1 موضوع، هر کدام حداکثر %2 نویسه.</translation>
     </message>
@@ -266,74 +266,89 @@
 <context>
     <name>CreateVaultPage</name>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="30"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="32"/>
         <source>Welcome to Haven</source>
-        <extracomment>passphrase, display name, pronouns — all checked already. The person already has Haven on another computer and wants to link this one.</extracomment>
+        <extracomment>passphrase, display name, pronouns — all checked already. The person already has Haven on another computer and wants to link this one. The person has a backup (say, on a new computer): restore it into this data folder.</extracomment>
         <translation>به Haven خوش آمدید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="33"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="35"/>
         <source>Your journal stays on this computer, encrypted with a passphrase only you know. If you forget it, nobody can recover your entries.</source>
         <translation>دفترچه‌تان روی همین رایانه می‌ماند و با گذرواژه‌ای رمزگذاری می‌شود که فقط شما می‌دانید. اگر آن را فراموش کنید، هیچ‌کس نمی‌تواند نوشته‌هایتان را بازیابی کند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="41"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="43"/>
         <source>Display name</source>
         <translation>نام نمایشی</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="42"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="44"/>
         <source>Any name you like; it need not be real</source>
         <translation>هر نامی که دوست دارید؛ لازم نیست نام واقعی باشد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="45"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="47"/>
         <source>optional, e.g. they/them</source>
         <translation>اختیاری، مثلاً: او</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="46"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="48"/>
         <source>Pronouns</source>
         <translation>ضمیرها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="52"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="54"/>
         <source>Creating your vault</source>
         <translation>در حال ساختن خزانه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="53"/>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="54"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="55"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="56"/>
         <source>Create my vault</source>
         <translation>خزانه‌ام را بساز</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="57"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="59"/>
         <source>&amp;Link to my other device…</source>
         <translation>به دستگاه دیگرم وصل شو (&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="58"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="60"/>
         <source>Link to my other device</source>
         <translation>به دستگاه دیگرم وصل شو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="60"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="62"/>
         <source>Use the journal you already have on another computer</source>
         <translation>از دفترچه‌ای که روی رایانهٔ دیگری دارید استفاده کنید</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/create_page.py" line="64"/>
+        <source>&amp;Restore a backup…</source>
+        <translation>بازیابی پشتیبان (&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="65"/>
+        <source>Restore a backup</source>
+        <translation>بازیابی پشتیبان</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="67"/>
+        <source>Open the journal you saved in a Haven backup file</source>
+        <translation>دفترچه‌ای را که در پروندهٔ پشتیبان Haven نگه داشته‌اید باز کنید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="71"/>
         <source>&amp;Display name</source>
         <translation>نام نمایشی (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="65"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="72"/>
         <source>Pro&amp;nouns</source>
         <translation>ضمیرها (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/create_page.py" line="98"/>
+        <location filename="../../src/haven/ui/pages/create_page.py" line="108"/>
         <source>Choose a display name (any name you like).</source>
         <translation>یک نام نمایشی انتخاب کنید (هر نامی که دوست دارید).</translation>
     </message>
@@ -341,7 +356,7 @@
 <context>
     <name>Dates</name>
     <message>
-        <location filename="../../src/haven/ui/dates.py" line="21"/>
+        <location filename="../../src/haven/ui/dates.py" line="23"/>
         <source>%1, %2</source>
         <translation>%1، %2</translation>
     </message>
@@ -786,58 +801,58 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/feed_tab.py" line="130"/>
-        <source>Showing %n post(s) your mute words hide — hide them</source>
+        <source>Showing %Ln post(s) your mute words hide — hide them</source>
         <translation>
-            <numerusform>نمایش %n پستی که واژه‌های بی‌صداشدهٔ شما پنهان می‌کنند — پنهانشان کن</numerusform>
+            <numerusform>نمایش %Ln پستی که واژه‌های بی‌صداشدهٔ شما پنهان می‌کنند — پنهانشان کن</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/feed_tab.py" line="132"/>
-        <source>%n post(s) hidden by your mute words — show</source>
+        <source>%Ln post(s) hidden by your mute words — show</source>
         <translation>
-            <numerusform>%n پست با واژه‌های بی‌صداشدهٔ شما پنهان شده — نشان بده</numerusform>
+            <numerusform>%Ln پست با واژه‌های بی‌صداشدهٔ شما پنهان شده — نشان بده</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/haven/ui/journal/filter_bar.py" line="20"/>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="21"/>
         <source>Search your journal (Ctrl+F)</source>
         <translation>در دفترچه‌تان جست‌وجو کنید (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/filter_bar.py" line="21"/>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="22"/>
         <source>Search entries</source>
         <translation>جست‌وجوی یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/filter_bar.py" line="24"/>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="25"/>
         <source>Filter by tag</source>
         <translation>پالایش بر اساس برچسب</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/filter_bar.py" line="26"/>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="27"/>
         <source>Filter by mood</source>
         <translation>پالایش بر اساس حال‌وهوا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/filter_bar.py" line="27"/>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="28"/>
         <source>Any mood</source>
         <translation>هر حال‌وهوایی</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/filter_bar.py" line="41"/>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="42"/>
         <source>B&amp;y tag</source>
         <translation>بر اساس برچسب (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/filter_bar.py" line="41"/>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="42"/>
         <source>By m&amp;ood</source>
         <translation>بر اساس حال‌وهوا (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/filter_bar.py" line="57"/>
+        <location filename="../../src/haven/ui/journal/filter_bar.py" line="58"/>
         <source>All tags</source>
         <translation>همهٔ برچسب‌ها</translation>
     </message>
@@ -879,59 +894,59 @@
 <context>
     <name>HavenWindow</name>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="73"/>
+        <location filename="../../src/haven/ui/main_window.py" line="74"/>
         <source>Journal</source>
         <extracomment>Quick exit happened (window hidden, vault locked). `run_app` quits on it. The language changed and the person asked to restart: `run_app` locks, then builds a new window in the new language. Open the vault in this folder (a restored backup): `run_app` locks, gives up the current folder&apos;s claim and builds a new window there.</extracomment>
         <translation>دفترچه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="74"/>
+        <location filename="../../src/haven/ui/main_window.py" line="75"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="75"/>
+        <location filename="../../src/haven/ui/main_window.py" line="76"/>
         <source>Devices</source>
         <translation>دستگاه‌ها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="77"/>
-        <location filename="../../src/haven/ui/main_window.py" line="323"/>
+        <location filename="../../src/haven/ui/main_window.py" line="78"/>
+        <location filename="../../src/haven/ui/main_window.py" line="331"/>
         <source>Spaces</source>
         <translation>فضاها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="168"/>
+        <location filename="../../src/haven/ui/main_window.py" line="171"/>
         <source>Haven</source>
         <translation>Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="283"/>
+        <location filename="../../src/haven/ui/main_window.py" line="286"/>
         <source>Signed in as %1</source>
         <translation>واردشده با نام %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="294"/>
+        <location filename="../../src/haven/ui/main_window.py" line="302"/>
         <source>Your vault is damaged</source>
         <translation>خزانه‌تان آسیب دیده است</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="297"/>
-        <source>Haven found %n damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
+        <location filename="../../src/haven/ui/main_window.py" line="305"/>
+        <source>Haven found %Ln damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
         <translation>
-            <numerusform>‏Haven در خزانه‌تان %n صفحهٔ آسیب‌دیده پیدا کرد: خطای دیسک، یا پرونده تغییر کرده است. آنچه باز می‌شود سالم است؛ آنچه روی آن صفحه‌ها بود خواندنی نیست.</numerusform>
+            <numerusform>‏Haven در خزانه‌تان %Ln صفحهٔ آسیب‌دیده پیدا کرد: خطای دیسک، یا پرونده تغییر کرده است. آنچه باز می‌شود سالم است؛ آنچه روی آن صفحه‌ها بود خواندنی نیست.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="305"/>
+        <location filename="../../src/haven/ui/main_window.py" line="313"/>
         <source>Back up what still opens now (Settings, Back up my vault), then restore your most recent backup into a new folder (Restore a backup, in Settings or on the unlock page) to recover the rest.</source>
         <translation>از آنچه هنوز باز می‌شود همین حالا پشتیبان بگیرید (تنظیمات، از خزانه‌ام پشتیبان بگیر)، سپس تازه‌ترین پشتیبان‌تان را در پوشه‌ای تازه بازیابی کنید (بازیابی پشتیبان، در تنظیمات یا صفحهٔ باز کردن قفل) تا بقیه را برگردانید.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="327"/>
-        <source>Spaces, %n unread</source>
+        <location filename="../../src/haven/ui/main_window.py" line="335"/>
+        <source>Spaces, %Ln unread</source>
         <translation>
-            <numerusform>فضاها، %n خوانده‌نشده</numerusform>
+            <numerusform>فضاها، %Ln خوانده‌نشده</numerusform>
         </translation>
     </message>
 </context>
@@ -1059,97 +1074,97 @@
 <context>
     <name>IntroductionDialog</name>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="39"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="40"/>
         <source>Welcome</source>
         <translation>خوش آمدید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="40"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="41"/>
         <source>Introduction to Haven</source>
         <translation>آشنایی با Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="53"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="54"/>
         <source>S&amp;kip</source>
         <translation>رد شو (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="54"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="55"/>
         <source>Skip the introduction</source>
         <translation>از معرفی رد شو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="55"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="56"/>
         <source>&amp;Back</source>
         <translation>بازگشت (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="56"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="57"/>
         <source>Previous step</source>
         <translation>گام قبلی</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="79"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="80"/>
         <source>A private place, on your computer</source>
         <translation>جایی خصوصی، روی رایانهٔ خودتان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="81"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="82"/>
         <source>Your journal and your spaces are encrypted on this computer. Nobody — no company, no server, no relay — can read them. Haven sends nothing about you anywhere and needs no email, phone number or real name.</source>
         <translation>دفترچه و فضاهایتان روی همین رایانه رمزگذاری می‌شوند. هیچ‌کس — نه شرکتی، نه سروری، نه رله‌ای — نمی‌تواند آن‌ها را بخواند. ‏Haven هیچ چیزی دربارهٔ شما به جایی نمی‌فرستد و به ایمیل، شمارهٔ تلفن یا نام واقعی نیازی ندارد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="88"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="89"/>
         <source>Only you know your passphrase</source>
         <translation>گذرواژه‌تان را فقط خودتان می‌دانید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="90"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="91"/>
         <source>Your passphrase is the only key. If you forget it, nobody can open your vault — not even the people who make Haven. Keep it somewhere safe.</source>
         <translation>گذرواژه‌تان تنها کلید است. اگر فراموشش کنید، هیچ‌کس نمی‌تواند خزانه‌تان را باز کند — حتی سازندگان Haven. آن را جای امنی نگه دارید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="96"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="97"/>
         <source>Leave in a moment</source>
         <translation>در یک لحظه بروید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="98"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="99"/>
         <source>Press Shift three times, or %1, to hide Haven and lock it at once. Ctrl+L locks without hiding, and Haven locks itself when you step away.</source>
         <translation>سه بار Shift یا %1 را بزنید تا Haven فوراً پنهان و قفل شود. ‏Ctrl+L بدون پنهان کردن قفل می‌کند، و Haven وقتی از پای رایانه بروید خودش قفل می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="104"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="105"/>
         <source>Keep a backup</source>
         <translation>پشتیبان نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="106"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="107"/>
         <source>A lost or broken computer should not cost you your journal. Make an encrypted backup now and then and keep it somewhere safe; it opens only with your passphrase.</source>
         <translation>گم شدن یا خراب شدن رایانه نباید به قیمت دفترچه‌تان تمام شود. گاه‌به‌گاه یک پشتیبان رمزگذاری‌شده بسازید و جای امنی نگه دارید؛ فقط با گذرواژهٔ شما باز می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="138"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="139"/>
         <source>&amp;Start</source>
         <translation>شروع (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="138"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="139"/>
         <source>&amp;Next</source>
         <translation>بعدی (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="140"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="141"/>
         <source>Close the introduction</source>
         <translation>بستن معرفی</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="140"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="141"/>
         <source>Next step</source>
         <translation>گام بعدی</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/onboarding.py" line="143"/>
+        <location filename="../../src/haven/ui/onboarding.py" line="144"/>
         <source>Step %1 of %2</source>
         <translation>گام %1 از %2</translation>
     </message>
@@ -1466,16 +1481,16 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/journal/journal_page.py" line="263"/>
-        <source>%n or more entries</source>
+        <source>%Ln or more entries</source>
         <translation>
-            <numerusform>%n یادداشت یا بیشتر</numerusform>
+            <numerusform>%Ln یادداشت یا بیشتر</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/journal/journal_page.py" line="265"/>
-        <source>%n entries</source>
+        <source>%Ln entries</source>
         <translation>
-            <numerusform>%n یادداشت</numerusform>
+            <numerusform>%Ln یادداشت</numerusform>
         </translation>
     </message>
     <message>
@@ -1917,148 +1932,148 @@
 <context>
     <name>MeTab</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="51"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="52"/>
         <source>The space&apos;s guidelines</source>
         <extracomment>name, pronouns, colour</extracomment>
         <translation>رهنمودهای فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="55"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="56"/>
         <source>Your name in this space</source>
         <translation>نام شما در این فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="58"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="59"/>
         <source>Your pronouns in this space</source>
         <translation>ضمیرهای شما در این فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="60"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="61"/>
         <source>Your colour in this space</source>
         <translation>رنگ شما در این فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="63"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="64"/>
         <source>Colour %1</source>
         <translation>رنگ %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="65"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="66"/>
         <source>Sav&amp;e name</source>
         <translation>ذخیرهٔ نام (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="66"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="67"/>
         <source>Save your name in this space</source>
         <translation>نام‌تان را در این فضا ذخیره کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="69"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="70"/>
         <source>Mute words, one per line</source>
         <translation>واژه‌های بی‌صداشده، هر کدام در یک سطر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="70"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="71"/>
         <source>One word or phrase per line</source>
         <translation>هر واژه یا عبارت در یک سطر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="72"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="73"/>
         <source>Save mu&amp;te words</source>
         <translation>ذخیرهٔ واژه‌های بی‌صداشده (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="74"/>
         <source>Save the mute words</source>
         <translation>واژه‌های بی‌صداشده را ذخیره کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="77"/>
         <source>Leave this spa&amp;ce…</source>
         <translation>ترک این فضا (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="78"/>
         <source>Leave this space</source>
         <translation>ترک این فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="79"/>
         <source>Hand o&amp;ver ownership…</source>
         <translation>واگذاری مالکیت (&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="80"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="81"/>
         <source>Hand over ownership of this space to another member</source>
         <translation>مالکیت این فضا را به عضو دیگری واگذار کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="85"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="86"/>
         <source>You in this space</source>
         <translation>شما در این فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="87"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="88"/>
         <source>Na&amp;me</source>
         <translation>نام (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="88"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="89"/>
         <source>&amp;Pronouns</source>
         <translation>ضمیرها (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="89"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="90"/>
         <source>C&amp;olour</source>
         <translation>رنگ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="93"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="94"/>
         <source>Other spaces know you by another name and key, so nobody can link your memberships.</source>
         <translation>فضاهای دیگر شما را با نام و کلید دیگری می‌شناسند، پس هیچ‌کس نمی‌تواند عضویت‌هایتان را به هم ربط دهد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="99"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="100"/>
         <source>Mute words</source>
         <translation>واژه‌های بی‌صداشده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="101"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="102"/>
         <source>Posts containing these are hidden for you only.</source>
         <translation>پست‌هایی که این‌ها را دارند فقط برای شما پنهان می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="109"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="110"/>
         <source>Your membership</source>
         <translation>عضویت شما</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="143"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="144"/>
         <source>No description.</source>
         <translation>بدون توضیح.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="146"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="147"/>
         <source>No guidelines yet.</source>
         <translation>هنوز رهنمودی نیست.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="165"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="166"/>
         <source>You are not a member of this space any more. What you read before stays on this computer, locked in your vault.</source>
         <translation>شما دیگر عضو این فضا نیستید. آنچه پیش‌تر خوانده‌اید روی همین رایانه، قفل‌شده در خزانه‌تان، می‌ماند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="170"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="171"/>
         <source>You own this space. If you leave, the highest-ranked member who joined first becomes its owner; to choose who, hand it over first.</source>
         <translation>شما مالک این فضا هستید. اگر آن را ترک کنید، بالاترین عضو از نظر نقش که زودتر پیوسته مالک می‌شود؛ برای انتخاب جانشین، اول مالکیت را واگذار کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="174"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="175"/>
         <source>Leaving stops new posts reaching you; the others see that you left.</source>
         <translation>با ترک فضا، پست‌های تازه دیگر به شما نمی‌رسد؛ دیگران می‌بینند که رفته‌اید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="188"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="189"/>
         <source>Choose a name for this space.</source>
         <translation>برای این فضا نامی انتخاب کنید.</translation>
     </message>
@@ -2159,9 +2174,9 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/members_tab.py" line="136"/>
-        <source>%n members</source>
+        <source>%Ln members</source>
         <translation>
-            <numerusform>%n عضو</numerusform>
+            <numerusform>%Ln عضو</numerusform>
         </translation>
     </message>
     <message>
@@ -2356,9 +2371,9 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="93"/>
-        <source>Reports (%n)</source>
+        <source>Reports (%Ln)</source>
         <translation>
-            <numerusform>گزارش‌ها (%n)</numerusform>
+            <numerusform>گزارش‌ها (%Ln)</numerusform>
         </translation>
     </message>
 </context>
@@ -2432,93 +2447,93 @@
 <context>
     <name>ProfileSection</name>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="23"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="24"/>
         <source>Your name and this device</source>
         <extracomment>The main persona&apos;s name or pronouns changed (the window updates its header).</extracomment>
         <translation>نام شما و این دستگاه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="26"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="27"/>
         <source>Your name</source>
         <translation>نام شما</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="28"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="29"/>
         <source>Any name you like; it need not be your real one.</source>
         <translation>هر نامی که دوست دارید؛ لازم نیست نام واقعی‌تان باشد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="31"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="32"/>
         <source>Your pronouns</source>
         <translation>ضمیرهای شما</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="32"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="33"/>
         <source>optional, e.g. she/her, they/them</source>
         <translation>اختیاری، مثلاً: او</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="33"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="34"/>
         <source>&amp;Save name</source>
         <translation>ذخیرهٔ نام (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="34"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="35"/>
         <source>Save your name and pronouns</source>
         <translation>نام و ضمیرهایتان را ذخیره کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="36"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="37"/>
         <source>This device&apos;s name</source>
         <translation>نام این دستگاه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="38"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="39"/>
         <source>e.g. Laptop</source>
         <translation>مثلاً: لپ‌تاپ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="39"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="40"/>
         <source>Save dev&amp;ice name</source>
         <translation>ذخیرهٔ نام دستگاه (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="40"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="41"/>
         <source>Save this device&apos;s name</source>
         <translation>نام این دستگاه را ذخیره کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="41"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="42"/>
         <source>Your na&amp;me</source>
         <translation>نام شما (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="42"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="43"/>
         <source>Pro&amp;nouns</source>
         <translation>ضمیرها (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="44"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="45"/>
         <source>This de&amp;vice</source>
         <translation>این دستگاه (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="89"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="91"/>
         <source>Type a name first; it need not be your real one.</source>
         <translation>اول نامی بنویسید؛ لازم نیست نام واقعی‌تان باشد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="96"/>
-        <source>Saved. Spaces keep the name you gave each of them.</source>
-        <translation>ذخیره شد. هر فضا نامی را که به آن داده‌اید نگه می‌دارد.</translation>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="100"/>
+        <source>Saved. Your linked devices learn it when they sync; spaces keep the name you gave each of them.</source>
+        <translation>ذخیره شد. دستگاه‌های پیوندخورده‌تان هنگام همگام‌سازی آن را یاد می‌گیرند؛ هر فضا نامی را که به آن داده‌اید نگه می‌دارد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="108"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="115"/>
         <source>Saved. Your linked devices learn the new name.</source>
         <translation>ذخیره شد. دستگاه‌های پیوندخورده‌تان نام تازه را یاد می‌گیرند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="114"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="121"/>
         <source>That name is too long or has characters Haven does not allow.</source>
         <translation>این نام خیلی بلند است یا نویسه‌هایی دارد که Haven نمی‌پذیرد.</translation>
     </message>
@@ -2545,15 +2560,15 @@
 <context>
     <name>ReactionsBar</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/reactions.py" line="43"/>
-        <source>%1: %n reactions</source>
+        <location filename="../../src/haven/ui/spaces/reactions.py" line="44"/>
+        <source>%1: %Ln reactions</source>
         <extracomment>kind, on</extracomment>
         <translation>
-            <numerusform>%1: %n واکنش</numerusform>
+            <numerusform>%1: %Ln واکنش</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/reactions.py" line="45"/>
+        <location filename="../../src/haven/ui/spaces/reactions.py" line="46"/>
         <source>including yours</source>
         <translation>از جمله واکنش شما</translation>
     </message>
@@ -2561,22 +2576,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="135"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="136"/>
         <source>Reason</source>
         <translation>دلیل</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="137"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="138"/>
         <source>Also &amp;ban: they cannot be added again</source>
         <translation>محروم هم بشود: دیگر نمی‌توان او را افزود (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="138"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="139"/>
         <source>Ban the member</source>
         <translation>محروم کردن عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="152"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="153"/>
         <source>Give a reason.</source>
         <translation>دلیلی بنویسید.</translation>
     </message>
@@ -2719,154 +2734,154 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/requests_box.py" line="81"/>
-        <source>Join requests (%n)</source>
+        <source>Join requests (%Ln)</source>
         <translation>
-            <numerusform>درخواست‌های پیوستن (%n)</numerusform>
+            <numerusform>درخواست‌های پیوستن (%Ln)</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="53"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="57"/>
         <source>Restore a backup</source>
         <extracomment>The vault was restored into this folder.</extracomment>
         <translation>بازیابی پشتیبان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="58"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="62"/>
         <source>A backup is restored into a new or empty folder, so nothing you have now is replaced. It opens with the passphrase it had when it was made.</source>
         <translation>پشتیبان در پوشه‌ای تازه یا خالی بازیابی می‌شود، پس چیزی از آنچه اکنون دارید جایگزین نمی‌شود. با گذرواژه‌ای باز می‌شود که هنگام ساختنش داشت.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="64"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="68"/>
         <source>Backup file</source>
         <translation>پروندهٔ پشتیبان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="65"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="69"/>
         <source>C&amp;hoose…</source>
         <translation>انتخاب (&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="66"/>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="121"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="70"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="125"/>
         <source>Choose the backup file</source>
         <translation>پروندهٔ پشتیبان را انتخاب کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="68"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="72"/>
         <source>New folder for the restored vault</source>
         <translation>پوشهٔ تازه برای خزانهٔ بازیابی‌شده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="69"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="73"/>
         <source>Ch&amp;oose…</source>
         <translation>انتخاب (&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="70"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="74"/>
         <source>Choose the folder</source>
         <translation>پوشه را انتخاب کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="73"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="77"/>
         <source>Passphrase of the backup</source>
         <translation>گذرواژهٔ پشتیبان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="76"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="80"/>
         <source>Restoring the backup</source>
         <translation>در حال بازیابی پشتیبان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="81"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="85"/>
         <source>&amp;Restore</source>
         <translation>بازیابی (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="82"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="86"/>
         <source>Restore the backup</source>
         <translation>پشتیبان را بازیابی کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="84"/>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="85"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="88"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="89"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="88"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="92"/>
         <source>&amp;Backup file</source>
         <translation>پروندهٔ پشتیبان (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="89"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="93"/>
         <source>&amp;Into the folder</source>
         <translation>در پوشهٔ (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="90"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="94"/>
         <source>&amp;Passphrase</source>
         <translation>گذرواژه (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="127"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="131"/>
         <source>Choose an empty folder</source>
         <translation>یک پوشهٔ خالی انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="137"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="141"/>
         <source>Choose the backup file first.</source>
         <translation>اول پروندهٔ پشتیبان را انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="140"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="144"/>
         <source>Choose a new or empty folder for the restored vault.</source>
         <translation>برای خزانهٔ بازیابی‌شده پوشه‌ای تازه یا خالی انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="143"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="147"/>
         <source>Type the backup&apos;s passphrase.</source>
         <translation>گذرواژهٔ پشتیبان را بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="167"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="171"/>
         <source>That folder already holds a vault: choose a new or empty folder.</source>
         <translation>در آن پوشه از پیش خزانه‌ای هست: پوشه‌ای تازه یا خالی انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="170"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="174"/>
         <source>This file is not a Haven backup, or it is damaged. Nothing was restored.</source>
         <translation>این پرونده پشتیبان Haven نیست، یا آسیب دیده است. چیزی بازیابی نشد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="174"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="178"/>
         <source>Nothing was restored: check that the backup file exists and that the folder is new or empty.</source>
         <translation>چیزی بازیابی نشد: بررسی کنید پروندهٔ پشتیبان وجود دارد و پوشه تازه یا خالی است.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="209"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="213"/>
         <source>Backup restored</source>
         <translation>پشتیبان بازیابی شد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="211"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="215"/>
         <source>Your backup was restored into %1.</source>
         <translation>پشتیبان‌تان در %1 بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="216"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="220"/>
         <source>Open it now? The vault open now is locked first, and Haven opens the restored one from then on. Both stay on this computer.</source>
         <translation>همین حالا بازش کنیم؟ اول خزانه‌ای که اکنون باز است قفل می‌شود و Haven از آن پس خزانهٔ بازیابی‌شده را باز می‌کند. هر دو روی همین رایانه می‌مانند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="223"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="227"/>
         <source>&amp;Open it now</source>
         <translation>همین حالا باز کن (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="227"/>
+        <location filename="../../src/haven/ui/pages/restore_dialog.py" line="231"/>
         <source>&amp;Later</source>
         <translation>بعداً (&amp;L)</translation>
     </message>
@@ -3132,16 +3147,16 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/space_status.py" line="38"/>
-        <source>Synced %n min ago through a relay</source>
+        <source>Synced %Ln min ago through a relay</source>
         <translation>
-            <numerusform>%n دقیقه پیش از طریق رله همگام شد</numerusform>
+            <numerusform>%Ln دقیقه پیش از طریق رله همگام شد</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/space_status.py" line="39"/>
-        <source>Synced %n hours ago through a relay</source>
+        <source>Synced %Ln hours ago through a relay</source>
         <translation>
-            <numerusform>%n ساعت پیش از طریق رله همگام شد</numerusform>
+            <numerusform>%Ln ساعت پیش از طریق رله همگام شد</numerusform>
         </translation>
     </message>
     <message>
@@ -3151,61 +3166,61 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/space_status.py" line="44"/>
-        <source>Synced %n min ago on the local network</source>
+        <source>Synced %Ln min ago on the local network</source>
         <translation>
-            <numerusform>%n دقیقه پیش روی شبکهٔ محلی همگام شد</numerusform>
+            <numerusform>%Ln دقیقه پیش روی شبکهٔ محلی همگام شد</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="45"/>
-        <source>Synced %n hours ago on the local network</source>
+        <location filename="../../src/haven/ui/space_status.py" line="47"/>
+        <source>Synced %Ln hours ago on the local network</source>
         <translation>
-            <numerusform>%n ساعت پیش روی شبکهٔ محلی همگام شد</numerusform>
+            <numerusform>%Ln ساعت پیش روی شبکهٔ محلی همگام شد</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/space_status.py" line="47"/>
+        <location filename="../../src/haven/ui/space_status.py" line="49"/>
         <source>Synced just now with a direct connection</source>
         <translation>همین حالا با اتصال مستقیم همگام شد</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="49"/>
-        <source>Synced %n min ago with a direct connection</source>
+        <location filename="../../src/haven/ui/space_status.py" line="51"/>
+        <source>Synced %Ln min ago with a direct connection</source>
         <translation>
-            <numerusform>%n دقیقه پیش با اتصال مستقیم همگام شد</numerusform>
+            <numerusform>%Ln دقیقه پیش با اتصال مستقیم همگام شد</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="50"/>
-        <source>Synced %n hours ago with a direct connection</source>
+        <location filename="../../src/haven/ui/space_status.py" line="54"/>
+        <source>Synced %Ln hours ago with a direct connection</source>
         <translation>
-            <numerusform>%n ساعت پیش با اتصال مستقیم همگام شد</numerusform>
+            <numerusform>%Ln ساعت پیش با اتصال مستقیم همگام شد</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/space_status.py" line="55"/>
+        <location filename="../../src/haven/ui/space_status.py" line="59"/>
         <source>Not synced yet</source>
         <translation>هنوز همگام نشده</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="60"/>
-        <source>%n waiting to go out</source>
+        <location filename="../../src/haven/ui/space_status.py" line="64"/>
+        <source>%Ln waiting to go out</source>
         <translation>
-            <numerusform>%n مورد در انتظار فرستادن</numerusform>
+            <numerusform>%Ln مورد در انتظار فرستادن</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="62"/>
-        <source>%n waiting for earlier events</source>
+        <location filename="../../src/haven/ui/space_status.py" line="66"/>
+        <source>%Ln waiting for earlier events</source>
         <translation>
-            <numerusform>%n مورد در انتظار رویدادهای پیشین</numerusform>
+            <numerusform>%Ln مورد در انتظار رویدادهای پیشین</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>SpaceStatusLabel</name>
     <message>
-        <location filename="../../src/haven/ui/space_status.py" line="79"/>
+        <location filename="../../src/haven/ui/space_status.py" line="83"/>
         <source>Sync status of this space</source>
         <translation>وضعیت همگام‌سازی این فضا</translation>
     </message>
@@ -3373,59 +3388,59 @@
 <context>
     <name>Spaces</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/dialogs.py" line="46"/>
         <location filename="../../src/haven/ui/spaces/dialogs.py" line="47"/>
+        <location filename="../../src/haven/ui/spaces/dialogs.py" line="48"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="52"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="53"/>
         <source>no reason given</source>
         <translation>بی‌دلیل</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="53"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="54"/>
         <source>Removed by a moderator: %1</source>
         <translation>برداشته‌شده به دست ناظر: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="55"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="56"/>
         <source>Deleted by its author</source>
         <translation>حذف‌شده به دست نویسنده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="57"/>
-        <location filename="../../src/haven/ui/spaces/models.py" line="89"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="58"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="90"/>
         <source>Content warning: %1</source>
         <translation>هشدار محتوا: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="74"/>
         <source>pinned</source>
         <translation>سنجاق‌شده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="76"/>
         <source>edited</source>
         <translation>ویرایش‌شده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="86"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="87"/>
         <source>Hidden until you open it</source>
         <translation>تا بازش نکنید پنهان است</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="92"/>
-        <source>%n replies</source>
+        <location filename="../../src/haven/ui/spaces/models.py" line="93"/>
+        <source>%Ln replies</source>
         <translation>
-            <numerusform>%n پاسخ</numerusform>
+            <numerusform>%Ln پاسخ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="212"/>
-        <source>%n unread</source>
+        <location filename="../../src/haven/ui/spaces/models.py" line="213"/>
+        <source>%Ln unread</source>
         <translation>
-            <numerusform>%n خوانده‌نشده</numerusform>
+            <numerusform>%Ln خوانده‌نشده</numerusform>
         </translation>
     </message>
     <message>
@@ -3638,16 +3653,16 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/sync_status.py" line="36"/>
-        <source>Synced %n min ago (relay)</source>
+        <source>Synced %Ln min ago (relay)</source>
         <translation>
-            <numerusform>%n دقیقه پیش همگام شد (رله)</numerusform>
+            <numerusform>%Ln دقیقه پیش همگام شد (رله)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/sync_status.py" line="37"/>
-        <source>Synced %n hours ago (relay)</source>
+        <source>Synced %Ln hours ago (relay)</source>
         <translation>
-            <numerusform>%n ساعت پیش همگام شد (رله)</numerusform>
+            <numerusform>%Ln ساعت پیش همگام شد (رله)</numerusform>
         </translation>
     </message>
     <message>
@@ -3657,16 +3672,16 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/sync_status.py" line="42"/>
-        <source>Synced %n min ago (local network)</source>
+        <source>Synced %Ln min ago (local network)</source>
         <translation>
-            <numerusform>%n دقیقه پیش همگام شد (شبکهٔ محلی)</numerusform>
+            <numerusform>%Ln دقیقه پیش همگام شد (شبکهٔ محلی)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/sync_status.py" line="43"/>
-        <source>Synced %n hours ago (local network)</source>
+        <source>Synced %Ln hours ago (local network)</source>
         <translation>
-            <numerusform>%n ساعت پیش همگام شد (شبکهٔ محلی)</numerusform>
+            <numerusform>%Ln ساعت پیش همگام شد (شبکهٔ محلی)</numerusform>
         </translation>
     </message>
     <message>
@@ -3676,16 +3691,16 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/sync_status.py" line="47"/>
-        <source>Synced %n min ago (direct connection)</source>
+        <source>Synced %Ln min ago (direct connection)</source>
         <translation>
-            <numerusform>%n دقیقه پیش همگام شد (اتصال مستقیم)</numerusform>
+            <numerusform>%Ln دقیقه پیش همگام شد (اتصال مستقیم)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/sync_status.py" line="48"/>
-        <source>Synced %n hours ago (direct connection)</source>
+        <source>Synced %Ln hours ago (direct connection)</source>
         <translation>
-            <numerusform>%n ساعت پیش همگام شد (اتصال مستقیم)</numerusform>
+            <numerusform>%Ln ساعت پیش همگام شد (اتصال مستقیم)</numerusform>
         </translation>
     </message>
 </context>
@@ -3815,6 +3830,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/unlock_page.py" line="29"/>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="109"/>
         <source>Type your passphrase to open your journal.</source>
         <translation>برای باز کردن دفترچه‌تان گذرواژه را بنویسید.</translation>
     </message>
@@ -3869,16 +3885,21 @@
         <source>Locked</source>
         <translation>قفل</translation>
     </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/unlock_page.py" line="89"/>
+        <source>Your backup was restored. Type its passphrase to open your journal.</source>
+        <translation>پشتیبان شما بازیابی شد. برای باز کردن دفترچه‌تان گذرواژهٔ آن را بنویسید.</translation>
+    </message>
 </context>
 <context>
     <name>VaultDialogs</name>
     <message>
-        <location filename="../../src/haven/ui/vault_dialogs.py" line="68"/>
+        <location filename="../../src/haven/ui/vault_dialogs.py" line="70"/>
         <source>Passphrase changed; your vault is now under a new key.</source>
         <translation>گذرواژه تغییر کرد؛ خزانه‌تان اکنون زیر کلید تازه‌ای است.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/vault_dialogs.py" line="70"/>
+        <location filename="../../src/haven/ui/vault_dialogs.py" line="72"/>
         <source>Passphrase changed.</source>
         <translation>گذرواژه تغییر کرد.</translation>
     </message>
@@ -3993,9 +4014,9 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="165"/>
-        <source>Exported %n entries as plain text to %1.</source>
+        <source>Exported %Ln entries as plain text to %1.</source>
         <translation>
-            <numerusform>%n یادداشت به‌صورت متن ساده در %1 برون‌بری شد.</numerusform>
+            <numerusform>%Ln یادداشت به‌صورت متن ساده در %1 برون‌بری شد.</numerusform>
         </translation>
     </message>
     <message>

@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from haven.ui.dates import moment_text
+from haven.ui.dates import moment_text, number_text
 from haven.ui.main_window import HavenWindow
 from haven.ui.settings import AppSettings
 from haven.ui.translations import chosen_locale, install_translations, ui_language
@@ -33,7 +33,7 @@ def test_a_locale_without_a_translation_gets_english_plurals(qapp: QApplication)
     assert not install_translations(QLocale(QLocale.Language.German, QLocale.Country.Germany))
     assert ui_language() == "en"
     text = QCoreApplication.translate(
-        "VaultFilesSection", "Exported %n entries as plain text to %1.", "", 1
+        "VaultFilesSection", "Exported %Ln entries as plain text to %1.", "", 1
     )
     assert text == "Exported 1 entry as plain text to %1."
     assert QGuiApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
@@ -122,3 +122,27 @@ def test_language_is_chosen_in_settings_and_applied_by_a_restart(
     flows.unlock(qtbot, again)
     again.home.show_section("settings")
     assert again.settings_page.files.backup_button.text() == "از خزانه‌ام پشتیبان بگیر (&B)…"
+
+
+@pytest.mark.parametrize(("language", "twelve"), [("en", "12"), ("ar", "١٢"), ("fa", "۱۲")])
+def test_counts_and_dates_use_the_digits_of_the_language(
+    qtbot: QtBot, make_window: MakeWindow, language: str, twelve: str
+) -> None:
+    """Arabic and Persian show their own digits in counts (%Ln) as in dates, not Latin
+    ones beside Arabic-Indic dates."""
+    install_translations(chosen_locale(language))
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    session = window.bridge.session
+    assert session is not None
+    for n in range(12):
+        session.journal.add(f"entry {n}")
+    page = window.journal_page
+    qtbot.waitUntil(lambda: twelve in page.count_label.text())
+    assert "12" not in page.count_label.text() or language == "en"
+    entry = page.model.entry(0)
+    assert entry is not None
+    when = moment_text(entry.created_ms)  # the date each row shows
+    digits = {c for c in number_text(1234567890) if c.isdigit()}
+    shown_digits = {c for c in when if c.isdigit()}
+    assert shown_digits and shown_digits <= digits, when  # one kind of digit throughout

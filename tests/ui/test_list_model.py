@@ -37,7 +37,7 @@ def test_model_pages(qtbot: QtBot, data_dir, make_window: MakeWindow) -> None:
     assert model.rowCount() < ENTRIES
     model.fetchMore()
     assert model.rowCount() == 2 * PAGE_SIZE
-    assert page.count_label.text() == f"{ENTRIES} entries"
+    assert page.count_label.text() == f"{ENTRIES:,} entries"
     # newest first: add_many gives later drafts later (or equal) times
     first = model.entry(0)
     assert first is not None and model.data(model.index(0), HeadlineRole) == headline(first)
@@ -89,7 +89,7 @@ def test_a_large_journal_opens_one_page_at_a_time(
     page.model.set_source = recording_source  # type: ignore[method-assign]
     flows.unlock(qtbot, window)
     assert page.model.rowCount() == PAGE_SIZE
-    assert page.count_label.text() == "10000 entries"
+    assert page.count_label.text() == "10,000 entries"
     assert calls == [(PAGE_SIZE, 0, None, PAGE_SIZE)]
     last = page.model.entry(PAGE_SIZE - 1)
     assert last is not None

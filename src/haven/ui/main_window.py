@@ -17,6 +17,7 @@ from haven.errors import HavenError, VaultDamaged
 from haven.ui import appearance, messages, peer_text
 from haven.ui.bridge import SessionBridge, changes_of
 from haven.ui.clipboard_guard import clipboard_guard
+from haven.ui.dates import number_text
 from haven.ui.devices.devices_page import DevicesPage
 from haven.ui.devices.link_page import LinkDevicePage
 from haven.ui.discreet import DiscreetTitles, neutral_title
@@ -303,7 +304,7 @@ class HavenWindow(QMainWindow):
         box.setWindowTitle(self.tr("Your vault is damaged"))
         box.setText(
             self.tr(
-                "Haven found %n damaged page(s) in your vault: a disk error, or the file was "
+                "Haven found %Ln damaged page(s) in your vault: a disk error, or the file was "
                 "changed. What opens is intact; what was on those pages cannot be read.",
                 "",
                 pages,
@@ -330,10 +331,10 @@ class HavenWindow(QMainWindow):
     def _show_spaces_unread(self, unread: int) -> None:
         item = self.home.sidebar.item(self._spaces_row)
         title = self.tr("Spaces")
-        item.setText(f"{title} ({unread})" if unread else title)
+        item.setText(f"{title} ({number_text(unread)})" if unread else title)
         item.setData(
             Qt.ItemDataRole.AccessibleTextRole,
-            self.tr("Spaces, %n unread", "", unread) if unread else title,
+            self.tr("Spaces, %Ln unread", "", unread) if unread else title,
         )
 
     def _show_lan_setting(self, changes: list[object] | None = None) -> None:

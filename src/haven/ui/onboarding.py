@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from haven.core.resource_files import resource_dir
 from haven.ui.appearance import mark_heading, mark_muted
+from haven.ui.dates import number_text
 from haven.ui.safety import quick_exit_keys_text
 
 
@@ -141,8 +142,8 @@ class IntroductionDialog(QDialog):
         )
         self.progress.setText(
             self.tr("Step %1 of %2")
-            .replace("%1", str(index + 1))
-            .replace("%2", str(len(self.steps)))
+            .replace("%1", number_text(index + 1))
+            .replace("%2", number_text(len(self.steps)))
         )
         self.progress.setAccessibleName(self.progress.text())
         self.next_button.setFocus()

@@ -35,19 +35,23 @@ def _when(transport: str, minutes: int) -> str:
         if minutes < 1:
             return T.translate("SpaceStatus", "Synced just now through a relay")
         if minutes < 120:
-            return T.translate("SpaceStatus", "Synced %n min ago through a relay", "", minutes)
-        return T.translate("SpaceStatus", "Synced %n hours ago through a relay", "", hours)
+            return T.translate("SpaceStatus", "Synced %Ln min ago through a relay", "", minutes)
+        return T.translate("SpaceStatus", "Synced %Ln hours ago through a relay", "", hours)
     if transport == "lan":
         if minutes < 1:
             return T.translate("SpaceStatus", "Synced just now on the local network")
         if minutes < 120:
-            return T.translate("SpaceStatus", "Synced %n min ago on the local network", "", minutes)
-        return T.translate("SpaceStatus", "Synced %n hours ago on the local network", "", hours)
+            return T.translate(
+                "SpaceStatus", "Synced %Ln min ago on the local network", "", minutes
+            )
+        return T.translate("SpaceStatus", "Synced %Ln hours ago on the local network", "", hours)
     if minutes < 1:
         return T.translate("SpaceStatus", "Synced just now with a direct connection")
     if minutes < 120:
-        return T.translate("SpaceStatus", "Synced %n min ago with a direct connection", "", minutes)
-    return T.translate("SpaceStatus", "Synced %n hours ago with a direct connection", "", hours)
+        return T.translate(
+            "SpaceStatus", "Synced %Ln min ago with a direct connection", "", minutes
+        )
+    return T.translate("SpaceStatus", "Synced %Ln hours ago with a direct connection", "", hours)
 
 
 def space_status_text(status: relays.SyncStatus, now_ms: int | None = None) -> str:
@@ -57,9 +61,9 @@ def space_status_text(status: relays.SyncStatus, now_ms: int | None = None) -> s
         now = int(time.time() * 1000) if now_ms is None else now_ms
         parts = [_when(status.transport, int(max(0, now - status.last_sync_ms) // 60_000))]
     if status.waiting > 0:
-        parts.append(T.translate("SpaceStatus", "%n waiting to go out", "", status.waiting))
+        parts.append(T.translate("SpaceStatus", "%Ln waiting to go out", "", status.waiting))
     if status.held > 0:
-        parts.append(T.translate("SpaceStatus", "%n waiting for earlier events", "", status.held))
+        parts.append(T.translate("SpaceStatus", "%Ln waiting for earlier events", "", status.held))
     return SEPARATOR.join(parts)
 
 

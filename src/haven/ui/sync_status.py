@@ -33,19 +33,19 @@ def status_text(status: SyncStatus, now_ms: int | None = None) -> str:
         if minutes < 1:
             return T.translate("SyncStatus", "Synced just now (relay)")
         if minutes < 120:
-            return T.translate("SyncStatus", "Synced %n min ago (relay)", "", minutes)
-        return T.translate("SyncStatus", "Synced %n hours ago (relay)", "", minutes // 60)
+            return T.translate("SyncStatus", "Synced %Ln min ago (relay)", "", minutes)
+        return T.translate("SyncStatus", "Synced %Ln hours ago (relay)", "", minutes // 60)
     if status.transport == "lan":
         if minutes < 1:
             return T.translate("SyncStatus", "Synced just now (local network)")
         if minutes < 120:
-            return T.translate("SyncStatus", "Synced %n min ago (local network)", "", minutes)
-        return T.translate("SyncStatus", "Synced %n hours ago (local network)", "", minutes // 60)
+            return T.translate("SyncStatus", "Synced %Ln min ago (local network)", "", minutes)
+        return T.translate("SyncStatus", "Synced %Ln hours ago (local network)", "", minutes // 60)
     if minutes < 1:
         return T.translate("SyncStatus", "Synced just now (direct connection)")
     if minutes < 120:
-        return T.translate("SyncStatus", "Synced %n min ago (direct connection)", "", minutes)
-    return T.translate("SyncStatus", "Synced %n hours ago (direct connection)", "", minutes // 60)
+        return T.translate("SyncStatus", "Synced %Ln min ago (direct connection)", "", minutes)
+    return T.translate("SyncStatus", "Synced %Ln hours ago (direct connection)", "", minutes // 60)
 
 
 class SyncStatusLabel(QLabel):

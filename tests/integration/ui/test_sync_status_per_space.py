@@ -285,5 +285,5 @@ def test_the_status_line_in_arabic_reads_right_to_left(
     assert line.accessibleName() == "حالة مزامنة اليوميات"
     status = relays.SyncStatus("relay", 1_000_000, 2, 0)
     assert space_status_text(status, 1_000_000 + 3 * 60_000) == (
-        "تمت المزامنة قبل 3 دقائق عبر خادم وسيط · حدثان بانتظار الإرسال"
+        "تمت المزامنة قبل ٣ دقائق عبر خادم وسيط · حدثان بانتظار الإرسال"  # Arabic-Indic digits
     )

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLa
 
 from haven.core.journal import EntryFilter
 from haven.ui import messages
+from haven.ui.dates import number_text
 
 DEBOUNCE_MS = 250
 
@@ -56,7 +57,7 @@ class FilterBar(QWidget):
         self.tag.clear()
         self.tag.addItem(self.tr("All tags"), None)
         for tag, count in tags:
-            self.tag.addItem(f"#{tag} ({count})", tag)
+            self.tag.addItem(f"#{tag} ({number_text(count)})", tag)
         index = self.tag.findData(current) if current is not None else 0
         self.tag.setCurrentIndex(max(0, index))
         self.tag.blockSignals(False)

@@ -260,9 +260,9 @@ class JournalPage(QWidget):
         if total == 0:
             self.count_label.clear()  # the empty state says it, kindly
         elif cap is not None and total >= cap:
-            self.count_label.setText(self.tr("%n or more entries", "", total))
+            self.count_label.setText(self.tr("%Ln or more entries", "", total))
         else:
-            self.count_label.setText(self.tr("%n entries", "", total))
+            self.count_label.setText(self.tr("%Ln entries", "", total))
         self._show_empty_state(total == 0)
 
     # ---------------------------------------------------------------- empty states

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from haven.core.spaces import events as ev
+from haven.ui.dates import number_text
 from haven.ui.user_text import PlainTextEdit
 
 # The content-warning field is never narrower than this; below the comfortable width it
@@ -139,7 +140,9 @@ class Composer(QWidget):
             return
         if len(body) > ev.MAX_BODY:
             self.show_status(
-                self.tr("A post holds at most %1 characters.").replace("%1", str(ev.MAX_BODY))
+                self.tr("A post holds at most %1 characters.").replace(
+                    "%1", number_text(ev.MAX_BODY)
+                )
             )
             return
         self.show_status("")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from haven.core.spaces import events as ev
 from haven.ui import peer_text
+from haven.ui.dates import number_text
 from haven.ui.user_text import PlainTextEdit
 
 
@@ -95,8 +96,8 @@ class CreateSpaceDialog(QDialog):
         if len(topics) > ev.MAX_TOPICS or any(len(t) > ev.MAX_TOPIC_CHARS for t in topics):
             self.error.setText(
                 self.tr("Up to %1 topics, each up to %2 characters.")
-                .replace("%1", str(ev.MAX_TOPICS))
-                .replace("%2", str(ev.MAX_TOPIC_CHARS))
+                .replace("%1", number_text(ev.MAX_TOPICS))
+                .replace("%2", number_text(ev.MAX_TOPIC_CHARS))
             )
             self.topics.setFocus()
             return

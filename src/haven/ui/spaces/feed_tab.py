@@ -127,9 +127,9 @@ class FeedTab(QWidget):
 
     def _show_muted_marker(self, muted: int) -> None:
         if self.show_muted:
-            text = self.tr("Showing %n post(s) your mute words hide — hide them", "", muted)
+            text = self.tr("Showing %Ln post(s) your mute words hide — hide them", "", muted)
         else:
-            text = self.tr("%n post(s) hidden by your mute words — show", "", muted)
+            text = self.tr("%Ln post(s) hidden by your mute words — show", "", muted)
         self.muted_button.setText(text)
         self.muted_button.setAccessibleName(text)
         self.muted_button.setVisible(muted > 0)

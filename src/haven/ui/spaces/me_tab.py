@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from haven.core.spaces.model import COLOURS, Member, Role, SpaceInfo
 from haven.ui import peer_text
+from haven.ui.dates import number_text
 from haven.ui.user_text import PlainTextEdit
 
 
@@ -60,7 +61,7 @@ class MeTab(QWidget):
         self.colour.setAccessibleName(self.tr("Your colour in this space"))
         for number, colour in enumerate(COLOURS, 1):
             self.colour.addItem(
-                _swatch(colour), self.tr("Colour %1").replace("%1", str(number)), colour
+                _swatch(colour), self.tr("Colour %1").replace("%1", number_text(number)), colour
             )
         self.save_persona = QPushButton(self.tr("Sav&e name"))
         self.save_persona.setAccessibleName(self.tr("Save your name in this space"))

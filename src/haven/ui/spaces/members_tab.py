@@ -133,7 +133,7 @@ class MembersTab(QWidget):
                 )
                 check.setText(" · ".join(wording.name_warnings(mark)))
             self.model.appendRow([name, pronouns, role, key, check])
-        self.count.setText(self.tr("%n members", "", len(ordered)))
+        self.count.setText(self.tr("%Ln members", "", len(ordered)))
         row = next((r for r, m in enumerate(ordered) if m.member_pk == keep), -1)
         if row >= 0:
             self.table.selectRow(row)

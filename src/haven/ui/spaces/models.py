@@ -22,6 +22,7 @@ from PySide6.QtGui import QFont
 from haven.core.spaces.model import REACTIONS, FeedPost, SpaceSummary
 from haven.core.spaces.name_marks import Fingerprint, NameMarks, fingerprint
 from haven.ui import peer_text
+from haven.ui.dates import number_text
 from haven.ui.spaces import wording
 from haven.ui.spaces.markdown import preview
 
@@ -89,9 +90,9 @@ def footer(post: FeedPost, opened: bool) -> str:
             T.translate("Spaces", "Content warning: %1").replace("%1", peer_text.line(post.cw))
         )
     if post.older_replies:  # the feed holds a page of each thread's replies, not a count
-        parts.append(T.translate("Spaces", "More than %n replies", "", len(post.replies)))
+        parts.append(T.translate("Spaces", "More than %Ln replies", "", len(post.replies)))
     elif post.replies:
-        parts.append(T.translate("Spaces", "%n replies", "", len(post.replies)))
+        parts.append(T.translate("Spaces", "%Ln replies", "", len(post.replies)))
     if post.state == "visible" and post.reactions:
         parts.append(reactions_text(post))
     return " · ".join(parts)
@@ -209,9 +210,9 @@ class SpaceListModel(QAbstractListModel):
         if space.my_role is None:  # left (or removed): kept here until its data is wiped
             name = f"{name} · {wording.role_label(None)}"
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{name}  ({space.unread})" if space.unread else name
+            return f"{name}  ({number_text(space.unread)})" if space.unread else name
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            unread = T.translate("Spaces", "%n unread", "", space.unread)
+            unread = T.translate("Spaces", "%Ln unread", "", space.unread)
             return f"{name}, {unread}"
         if role == SummaryRole:
             return space

@@ -90,7 +90,7 @@ class ModerationTab(QWidget):
             item.setData(report, ReportRole)
             item.setData(text, Qt.ItemDataRole.AccessibleTextRole)
             self.reports_model.appendRow(item)
-        self.reports_label.setText(self.tr("Reports (%n)", "", len(reports)))
+        self.reports_label.setText(self.tr("Reports (%Ln)", "", len(reports)))
         self.log_model.clear()
         for action in reversed(actions):
             detail = _detail(action)

@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from haven.core.spaces.model import REACTIONS, FeedPost
+from haven.ui.dates import number_text
 from haven.ui.flow_row import FlowRow
 from haven.ui.spaces import wording
 
@@ -37,10 +38,10 @@ class ReactionsBar(QWidget):
             count = post.reactions.get(kind, 0) if post is not None else 0
             mine = post is not None and kind in post.my_reactions
             label = wording.reaction_label(kind)
-            button.setText(f"{label} {count}" if count else label)
+            button.setText(f"{label} {number_text(count)}" if count else label)
             button.setChecked(mine)
             button.setEnabled(usable)
-            name = self.tr("%1: %n reactions", "", count).replace("%1", label)
+            name = self.tr("%1: %Ln reactions", "", count).replace("%1", label)
             if mine:
                 name += ", " + self.tr("including yours")
             button.setAccessibleName(name)

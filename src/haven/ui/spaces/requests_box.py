@@ -78,7 +78,7 @@ class RequestsBox(QGroupBox):
                 self.list.setCurrentIndex(item.index())
         if not self.list.currentIndex().isValid() and self.model.rowCount():
             self.list.setCurrentIndex(self.model.index(0, 0))
-        self.setTitle(self.tr("Join requests (%n)", "", len(requests)))
+        self.setTitle(self.tr("Join requests (%Ln)", "", len(requests)))
         self._update()
 
     def names(self) -> list[str]:

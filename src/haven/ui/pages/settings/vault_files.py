@@ -162,7 +162,7 @@ class VaultFilesSection(Section):
         def done(count: object) -> None:
             self.export_button.setEnabled(True)
             self.say(
-                self.tr("Exported %n entries as plain text to %1.", "", int(count)).replace(  # type: ignore[call-overload]
+                self.tr("Exported %Ln entries as plain text to %1.", "", int(count)).replace(  # type: ignore[call-overload]
                     "%1", str(dest)
                 )
             )
