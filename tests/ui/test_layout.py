@@ -5,13 +5,15 @@ and returns to its size afterwards."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QWidget
 from pytestqt.qtbot import QtBot
 
+from haven.core.spaces.details import SpaceDetails
 from haven.ui.main_window import HavenWindow
 from haven.ui.settings import AppSettings
 from haven.ui.spaces.composer import CW_MIN_WIDTH, Composer
@@ -83,17 +85,27 @@ def test_the_window_fits_the_screen_after_a_text_size_change(
     screen = window.screen().availableGeometry().size()
     title = window.create_page.findChild(QLabel, "pageTitle")
     assert title is not None
-    base_heading = title.font().pointSizeF()
+    # Page titles, the Settings heading, the editor's heading and linking's verification
+    # words: each sized by the style sheet from the text size, none fixed at start.
+    scaled = [
+        title,
+        window.settings_page.heading,
+        window.journal_page.editor.heading,
+        window.link_page.words,
+    ]
+    base = [label.font().pointSizeF() for label in scaled]
     app_settings.font_scale = 200
     window.apply_settings()
     _settle()
     assert window.width() <= screen.width() and window.height() <= screen.height()
-    assert title.font().pointSizeF() > 1.8 * base_heading  # headings scale with the text
+    for label, size in zip(scaled, base, strict=True):
+        assert label.font().pointSizeF() > 1.8 * size, label.objectName()  # they scale
+    assert window.link_page.words.font().pointSizeF() > 1.4 * window.font().pointSizeF()
     app_settings.font_scale = 100
     window.apply_settings()
     _settle()
     assert window.size() == window.fit.chosen.boundedTo(screen)
-    assert title.font().pointSizeF() == base_heading
+    assert [label.font().pointSizeF() for label in scaled] == base
 
 
 def _inside(outer: QWidget, widget: QWidget) -> bool:
@@ -129,3 +141,41 @@ def test_the_strength_hint_is_never_clipped_when_it_wraps(
         _settle()
         hint = page.strength
         assert hint.height() >= hint.heightForWidth(hint.width()), (width, hint.text())
+
+
+def test_the_window_returns_to_its_size_when_the_text_changes_while_spaces_load(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    app_settings: AppSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The text grows while the Spaces list is still loading; the list (its welcome page)
+    arrives at the larger size; the text shrinks again: the window returns to the size the
+    person chose, not a few pixels taller."""
+    loaded = threading.Event()
+    list_spaces = SpaceDetails.list_spaces
+
+    def slow_list(self: SpaceDetails) -> object:
+        loaded.wait(20)
+        return list_spaces(self)
+
+    monkeypatch.setattr(SpaceDetails, "list_spaces", slow_list)
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    _settle()
+    chosen = QSize(window.fit.chosen)
+    page = window.spaces_page
+    assert not page.empty.isVisible()  # still loading
+    app_settings.font_scale = 200
+    window.apply_settings()
+    _settle()
+    window.home.show_section("spaces")
+    loaded.set()
+    qtbot.waitUntil(page.empty.isVisible)
+    _settle()
+    app_settings.font_scale = 100
+    window.apply_settings()
+    _settle()
+    screen = window.screen().availableGeometry().size()
+    qtbot.waitUntil(lambda: window.size() == chosen.boundedTo(screen))
+    assert window.fit.chosen == chosen

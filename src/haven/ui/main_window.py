@@ -9,7 +9,7 @@ import logging
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from haven.core.changes import DevicesChanged, ProfileChanged, RelaysChanged, SpaceDetailsChanged
 from haven.core.identity import Persona
@@ -38,7 +38,7 @@ from haven.ui.shortcut_sheet import SHEET_KEYS, ShortcutSheet, sections_of
 from haven.ui.spaces.spaces_page import SpacesPage
 from haven.ui.sync_status import SyncStatusLabel
 from haven.ui.vault_dialogs import VaultDialogs
-from haven.ui.window_fit import WindowFit
+from haven.ui.window_fit import PageStack, WindowFit
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ class HavenWindow(QMainWindow):
         super().__init__(parent)
         self.bridge = bridge
         self.settings = settings or AppSettings()
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         self.create_page = CreateVaultPage()
         self.unlock_page = UnlockPage()
         self.home = HomePage()

@@ -19,6 +19,8 @@ from haven.ui.theme_colours import ThemeColours
 #: The type scale, relative to the body text: page titles, section headings, empty-state glyphs.
 HEADING_SCALE = {"1": 1.6, "2": 1.3, "3": 1.1}
 GLYPH_SCALE = 4.5
+#: The verification words of linking, read aloud and compared: larger than the body text.
+WORDS_SCALE = 1.5
 
 _SHEET = Template(
     """
@@ -28,6 +30,7 @@ QLabel[heading="2"] { font-size: ${h2}pt; font-weight: 600; }
 QLabel[heading="3"] { font-size: ${h3}pt; font-weight: 600; }
 QLabel[muted="true"] { color: $muted; }
 QLabel#emptyStateGlyph { font-size: ${glyph}pt; color: $accent; }
+QLabel#verificationWords { font-size: ${words}pt; font-weight: 600; }
 QToolTip { background: $base; color: $text; border: 1px solid $border; }
 
 QPushButton, QToolButton {
@@ -117,6 +120,7 @@ def build_stylesheet(colours: ThemeColours, point_size: float) -> str:
         arrow_down=theme_image("arrow-down", colours),
         arrow_up=theme_image("arrow-up", colours),
         glyph=f"{point_size * GLYPH_SCALE:.1f}",
+        words=f"{point_size * WORDS_SCALE:.1f}",
         group_top=round(point_size * 2),  # room for the title above the frame
         **sizes,
     )

@@ -10,10 +10,29 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QStackedWidget, QWidget
 
 #: The size a new window opens at: the default content fits it at 100 % text.
 DEFAULT_SIZE = QSize(1040, 720)
+
+
+class PageStack(QStackedWidget):
+    """A stack of pages whose size is its current page's, not the largest page's. A hidden
+    page keeps the layout it had when it was last shown — at the text size of then — so a
+    page shown at 200 % and hidden before the text shrank held the window taller than the
+    size the person chose (the Spaces page, when its list arrived during the change)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return super().minimumSizeHint() if page is None else page.minimumSizeHint()
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return super().sizeHint() if page is None else page.sizeHint()
 
 
 class PageScroller(QScrollArea):

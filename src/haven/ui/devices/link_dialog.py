@@ -90,10 +90,7 @@ class LinkDialog(QDialog):
         self.words.setObjectName("verificationWords")
         self.words.setAccessibleName(self.tr("Verification words"))
         self.words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.words.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.words.setFont(font)
+        # Large and bold by the style sheet (QLabel#verificationWords), at any text size.
         self.match_button = QPushButton(self.tr("They &match"))
         self.match_button.setAccessibleName(self.tr("The words match"))
         self.mismatch_button = QPushButton(self.tr("They &don’t match"))

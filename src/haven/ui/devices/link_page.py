@@ -90,10 +90,7 @@ class LinkDevicePage(QWidget):
         self.words = QLabel()
         self.words.setAccessibleName(self.tr("Verification words"))
         self.words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        wfont = self.words.font()
-        wfont.setPointSizeF(wfont.pointSizeF() * 1.5)
-        wfont.setBold(True)
-        self.words.setFont(wfont)
+        self.words.setObjectName("verificationWords")  # large: stylesheet.py, any text size
         self.match_button = QPushButton(self.tr("They &match"))
         self.match_button.setAccessibleName(self.tr("The words match"))
         self.mismatch_button = QPushButton(self.tr("They &don’t match"))

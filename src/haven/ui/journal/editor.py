@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from haven.core.journal import MAX_TITLE_CHARS, JournalEntry
 from haven.ui import messages
+from haven.ui.appearance import mark_heading
 from haven.ui.user_text import PlainTextEdit
 
 
@@ -45,10 +46,7 @@ class EntryEditor(QWidget):
         self.entry_id: bytes | None = None
         self._baseline = EditorContent(None, "", "", None, ())
         self.heading = QLabel()
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.heading.setFont(font)
+        mark_heading(self.heading, 3)  # follows the text size
         self.title = QLineEdit()
         self.title.setMaxLength(MAX_TITLE_CHARS)
         self.title.setPlaceholderText(self.tr("Title (optional)"))

@@ -10,12 +10,12 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from haven.ui.peer_text import plain_label
+from haven.ui.window_fit import PageStack
 
 
 class HomePage(QWidget):
@@ -28,7 +28,7 @@ class HomePage(QWidget):
         self.sidebar.setAccessibleName(self.tr("Sections"))
         self.sidebar.setFixedWidth(170)
         self.sidebar.setStyleSheet("QListWidget::item { padding: 8px 6px; }")
-        self.sections = QStackedWidget()
+        self.sections = PageStack()
         self.persona = plain_label()
         self.persona.setWordWrap(True)
         self.lock_button = QPushButton(self.tr("&Lock"))

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from haven import __version__
+from haven.ui.appearance import mark_heading
 from haven.ui.bridge import SessionBridge
 from haven.ui.pages.settings.language import LanguageSection
 from haven.ui.pages.settings.look import LookSection
@@ -40,11 +41,8 @@ class SettingsPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.settings = settings
-        heading = QLabel(self.tr("Settings"))
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        heading.setFont(font)
+        self.heading = heading = QLabel(self.tr("Settings"))
+        mark_heading(heading, 1)  # sized by the style sheet: it follows the text size
 
         self.look = LookSection(settings)
         self.language = LanguageSection(settings)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from haven.ui.spaces.dialogs import CreateSpaceDialog
 from haven.ui.spaces.join_dialog import JoinDialog
 from haven.ui.spaces.models import SpaceListModel
 from haven.ui.spaces.space_view import SpaceView
+from haven.ui.window_fit import PageStack
 
 #: How long after an event the views re-read (events often come in bursts during sync).
 REFRESH_DELAY_MS = 120
@@ -86,7 +86,7 @@ class SpacesPage(QWidget):
         splitter.setSizes([170, 800])
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         self.stack.addWidget(splitter)
         self.stack.addWidget(self.empty)
         layout = QVBoxLayout(self)
