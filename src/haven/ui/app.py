@@ -164,6 +164,8 @@ def run_app(args: list[str], commands: CommandsFactory | None = None) -> int:
             window.lock()  # saves an unsaved draft into the vault, then locks
             bridge.shutdown()
             guard.uninstall()
+            if control is None and claim is not None:
+                claim.release()  # the next window claims the folder again (a restart)
         if not restart[0]:
             return code
         window.close()
