@@ -19,59 +19,53 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="29"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="124"/>
         <source>Change passphrase</source>
         <extracomment>current passphrase, new passphrase, rekey</extracomment>
         <translation>تغيير عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="33"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="126"/>
         <source>Current passphrase</source>
         <translation>عبارة المرور الحالية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="35"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="131"/>
         <source>Also move my vault to a &amp;new key</source>
         <translation>انقل خزنتي أيضاً إلى مفتاح جديد (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="36"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="132"/>
         <source>Also move the vault to a new key</source>
         <translation>انقل الخزنة أيضاً إلى مفتاح جديد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="39"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="135"/>
         <source>Re-encrypts everything, so an old copy of the vault&apos;s key or header no longer opens it. Takes longer; safe if interrupted.</source>
         <translation>يعيد تشفير كل شيء، فلا تعود نسخة قديمة من مفتاح الخزنة أو ترويستها تفتحها. يستغرق وقتاً أطول؛ وهو آمن إن انقطع.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="44"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="129"/>
         <source>Changing the passphrase</source>
         <translation>جارٍ تغيير عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="49"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="127"/>
         <source>C&amp;hange</source>
         <translation>غيّر (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="50"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="128"/>
         <source>Change the passphrase</source>
         <translation>غيّر عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="52"/>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="53"/>
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
-    </message>
-    <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="55"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="125"/>
         <source>C&amp;urrent passphrase</source>
         <translation>عبارة المرور الحالية (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="72"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="147"/>
         <source>Type your current passphrase first.</source>
         <translation>اكتب عبارة المرور الحالية أولاً.</translation>
     </message>
@@ -455,90 +449,84 @@
 <context>
     <name>DuressDialog</name>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="41"/>
-        <location filename="../../src/haven/ui/settings_duress.py" line="70"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="36"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="44"/>
         <source>Remove the duress passphrase</source>
         <extracomment>current passphrase, duress passphrase (&quot;&quot; when removing), wipe the vault on use</extracomment>
         <translation>أزل عبارة مرور الإكراه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="41"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="38"/>
         <source>Duress passphrase</source>
         <translation>عبارة مرور الإكراه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="46"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="41"/>
         <source>Your vault&apos;s passphrase</source>
         <translation>عبارة مرور خزنتك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="48"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="52"/>
         <source>Using it also &amp;destroys this vault</source>
         <translation>استعمالها يُتلف هذه الخزنة أيضاً (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="49"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="53"/>
         <source>Using the duress passphrase destroys this vault</source>
         <translation>استعمال عبارة مرور الإكراه يُتلف هذه الخزنة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="52"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="56"/>
         <source>If ticked, unlocking with the duress passphrase also overwrites this vault&apos;s key, without a sign. After that nobody — you included — can ever open this vault again with any passphrase; only a backup brings it back.</source>
         <translation>إن اخترت هذا، فإن فتح القفل بعبارة مرور الإكراه يمحو أيضاً مفتاح هذه الخزنة، دون أي أثر ظاهر. بعدها لا يستطيع أحد — ولا أنت — فتح هذه الخزنة بأي عبارة مرور؛ وحدها النسخة الاحتياطية تعيدها.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="58"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="62"/>
         <source>I &amp;understand this cannot be undone</source>
         <translation>أفهم أن هذا لا يمكن التراجع عنه (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="59"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="63"/>
         <source>I understand the vault cannot be recovered</source>
         <translation>أفهم أن الخزنة لا يمكن استرجاعها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="63"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="48"/>
         <source>Saving the duress passphrase</source>
         <translation>يجري حفظ عبارة مرور الإكراه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="68"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="42"/>
         <source>&amp;Remove</source>
         <translation>أزل (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="68"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="42"/>
         <source>&amp;Set</source>
         <translation>اضبط (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="72"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="46"/>
         <source>Set the duress passphrase</source>
         <translation>اضبط عبارة مرور الإكراه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="75"/>
-        <location filename="../../src/haven/ui/settings_duress.py" line="76"/>
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
-    </message>
-    <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="78"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="40"/>
         <source>Your &amp;passphrase</source>
         <translation>عبارة مرورك (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="86"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="68"/>
         <source>The decoy journal and everything written in it are deleted.</source>
         <translation>تُحذف اليوميات التمويهية وكل ما كُتب فيها.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="106"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="84"/>
         <source>Type your vault&apos;s passphrase first.</source>
         <translation>اكتب عبارة مرور خزنتك أولاً.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="115"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="90"/>
         <source>Tick the second box to confirm, or untick the first.</source>
         <translation>اختر المربع الثاني للتأكيد، أو ألغِ اختيار الأول.</translation>
     </message>
@@ -546,63 +534,63 @@
 <context>
     <name>DuressSettings</name>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="149"/>
-        <location filename="../../src/haven/ui/settings_duress.py" line="150"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="116"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="117"/>
         <source>Duress passphrase</source>
         <translation>عبارة مرور الإكراه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="156"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="123"/>
         <source>If someone forces you to unlock Haven, you can type a second passphrase instead of yours. It opens a separate decoy journal — write a few entries in it yourself, so it looks lived in — with no spaces and no linked devices. Your real vault stays closed. From outside, Haven&apos;s files look the same whether or not you set one, but someone who knows Haven well and examines the files closely may still suspect it.</source>
         <translation>إن أجبرك أحد على فتح Haven، يمكنك كتابة عبارة مرور ثانية بدلاً من عبارتك. تفتح يوميات تمويهية منفصلة — اكتب فيها بعض الإدخالات بنفسك لتبدو مستعملة — بلا مساحات ولا أجهزة مرتبطة. وتبقى خزنتك الحقيقية مقفلة. من الخارج تبدو ملفات Haven متشابهة سواء ضبطتها أم لا، لكن من يعرف Haven جيداً ويفحص الملفات عن قرب قد يشكّ في الأمر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="167"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="134"/>
         <source>Set &amp;duress passphrase…</source>
         <translation>اضبط عبارة مرور الإكراه (&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="168"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="135"/>
         <source>Set a duress passphrase</source>
         <translation>اضبط عبارة مرور إكراه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="169"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="136"/>
         <source>Remove duress passphrase…</source>
         <translation>أزل عبارة مرور الإكراه…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="170"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="137"/>
         <source>Remove the duress passphrase</source>
         <translation>أزل عبارة مرور الإكراه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="196"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="163"/>
         <source>Unlock Haven to change this.</source>
         <translation>افتح Haven لتغيير هذا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="198"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="165"/>
         <source>No duress passphrase is set.</source>
         <translation>لم تُضبط عبارة مرور إكراه.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="201"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="168"/>
         <source>A duress passphrase is set. Using it also destroys this vault.</source>
         <translation>ضُبطت عبارة مرور إكراه. استعمالها يُتلف هذه الخزنة أيضاً.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="204"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="171"/>
         <source>A duress passphrase is set.</source>
         <translation>ضُبطت عبارة مرور إكراه.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="233"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="200"/>
         <source>Duress passphrase removed.</source>
         <translation>أُزيلت عبارة مرور الإكراه.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="236"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="203"/>
         <source>Duress passphrase set. Lock Haven and unlock with it to write in the decoy journal.</source>
         <translation>ضُبطت عبارة مرور الإكراه. اقفل Haven وافتحه بها لتكتب في اليوميات التمويهية.</translation>
     </message>
@@ -638,118 +626,118 @@
 <context>
     <name>EntryEditor</name>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="54"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="52"/>
         <source>Title (optional)</source>
         <translation>العنوان (اختياري)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="55"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="53"/>
         <source>Entry title</source>
         <translation>عنوان التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="58"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="56"/>
         <source>Write here. Markdown is welcome.</source>
         <translation>اكتب هنا. يمكنك استخدام Markdown.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="59"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="57"/>
         <source>Entry text</source>
         <translation>نص التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="60"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="58"/>
         <source>Plain text; Markdown formatting is kept</source>
         <translation>نص عادي؛ يُحفظ تنسيق Markdown كما هو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="62"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="60"/>
         <source>Mood</source>
         <translation>المزاج</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="63"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="61"/>
         <source>No mood</source>
         <translation>بلا مزاج</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="67"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="65"/>
         <source>e.g. family, coming-out</source>
         <translation>مثلًا: عائلة، إفصاح</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="68"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="66"/>
         <source>Tags</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="69"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="67"/>
         <source>Separate tags with commas or spaces</source>
         <translation>افصل بين الوسوم بفواصل أو مسافات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="73"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="71"/>
         <source>&amp;Save</source>
         <translation>حفظ (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="74"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="72"/>
         <source>Save entry</source>
         <translation>حفظ التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="75"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="73"/>
         <source>Save (Ctrl+S)</source>
         <translation>حفظ (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="76"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="74"/>
         <source>&amp;Delete</source>
         <translation>حذف (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="77"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="75"/>
         <source>Delete entry</source>
         <translation>حذف التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="78"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="76"/>
         <source>&amp;New entry</source>
         <translation>تدوينة جديدة (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="79"/>
-        <location filename="../../src/haven/ui/journal/editor.py" line="112"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="77"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="110"/>
         <source>New entry</source>
         <translation>تدوينة جديدة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="80"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="78"/>
         <source>New entry (Ctrl+N)</source>
         <translation>تدوينة جديدة (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="83"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="81"/>
         <source>&amp;Title</source>
         <translation>العنوان (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="84"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="82"/>
         <source>&amp;Mood</source>
         <translation>المزاج (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="85"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="83"/>
         <source>Ta&amp;gs</source>
         <translation>الوسوم (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="123"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="121"/>
         <source>Edit entry</source>
         <translation>تعديل التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="153"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="151"/>
         <source>Write something first: an entry needs some text.</source>
         <translation>اكتب شيئًا أولًا: التدوينة تحتاج إلى نص.</translation>
     </message>
@@ -1657,47 +1645,47 @@
         <translation>كلمات التحقق</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="77"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="74"/>
         <source>They &amp;match</source>
         <translation>متطابقة (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="78"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="75"/>
         <source>The words match</source>
         <translation>الكلمات متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="79"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="76"/>
         <source>They &amp;don’t match</source>
         <translation>غير متطابقة (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="80"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="77"/>
         <source>The words do not match</source>
         <translation>الكلمات غير متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="82"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="79"/>
         <source>Linking</source>
         <translation>جارٍ الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="85"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="82"/>
         <source>Pairing &amp;code</source>
         <translation>رمز الربط (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="86"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="83"/>
         <source>&amp;Name of this device</source>
         <translation>اسم هذا الجهاز (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="180"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="177"/>
         <source>Connecting to your other device…</source>
         <translation>جارٍ الاتصال بجهازك الآخر…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="200"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="197"/>
         <source>Receiving your journal keys…</source>
         <translation>جارٍ استلام مفاتيح يومياتك…</translation>
     </message>
@@ -1751,63 +1739,63 @@
         <translation>كلمات التحقق</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="89"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="86"/>
         <source>They &amp;match</source>
         <translation>متطابقة (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="90"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="87"/>
         <source>The words match</source>
         <translation>الكلمات متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="91"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="88"/>
         <source>They &amp;don’t match</source>
         <translation>غير متطابقة (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="92"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="89"/>
         <source>The words do not match</source>
         <translation>الكلمات غير متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="96"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="93"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="97"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="94"/>
         <source>Cancel linking</source>
         <translation>إلغاء الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="152"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="149"/>
         <source>The code works once, until %1.</source>
         <translation>يصلح الرمز مرة واحدة، حتى الساعة %1.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="164"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="161"/>
         <source>your new device</source>
         <translation>جهازك الجديد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="165"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="162"/>
         <source>Linked %1. It now holds your journal.</source>
         <translation>رُبط %1. صارت يومياتك عليه الآن.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="180"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="177"/>
         <source>Sending your journal keys to the other device…</source>
         <translation>جارٍ إرسال مفاتيح يومياتك إلى الجهاز الآخر…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="186"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="183"/>
         <source>Code copied. It leaves the clipboard in a minute, or when Haven locks.</source>
         <translation>نُسخ الرمز. سيُزال من الحافظة بعد دقيقة، أو عند قفل Haven.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="201"/>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="202"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="198"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="199"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
@@ -2485,6 +2473,15 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="61"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="62"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
     <name>ProfileSection</name>
     <message>
         <location filename="../../src/haven/ui/pages/settings/profile.py" line="24"/>
@@ -2957,18 +2954,18 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="43"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="44"/>
         <source>Settings</source>
         <extracomment>Something changed: the window re-applies theme, font, title and auto-lock. The person turned LAN sync on or off (stored in the vault by the window). &quot;Change passphrase…&quot; was pressed (only while the vault is open). &quot;Restore a backup…&quot; was pressed. &quot;Restart now&quot; after choosing a language.</extracomment>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="63"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="61"/>
         <source>Quick exit: press Shift three times, or %1, to hide Haven and lock it at once. Ctrl+L locks without hiding.</source>
         <translation>الخروج السريع: اضغط Shift ثلاث مرات، أو %1، لإخفاء Haven وقفله فوراً. Ctrl+L يقفله دون إخفاء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="72"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="70"/>
         <source>Haven %1. Free software under the GNU General Public License, version 3 or later. Haven never checks for updates and sends no telemetry.</source>
         <translation>Haven %1. برنامج حر مرخّص برخصة جنو العمومية العامة، الإصدار 3 أو أحدث. لا يبحث Haven عن تحديثات أبداً ولا يرسل أي بيانات قياس.</translation>
     </message>

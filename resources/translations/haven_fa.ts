@@ -19,59 +19,53 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="29"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="124"/>
         <source>Change passphrase</source>
         <extracomment>current passphrase, new passphrase, rekey</extracomment>
         <translation>تغییر گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="33"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="126"/>
         <source>Current passphrase</source>
         <translation>گذرواژهٔ فعلی</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="35"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="131"/>
         <source>Also move my vault to a &amp;new key</source>
         <translation>خزانه‌ام را به کلید تازه‌ای هم منتقل کن (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="36"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="132"/>
         <source>Also move the vault to a new key</source>
         <translation>خزانه را به کلید تازه‌ای هم منتقل کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="39"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="135"/>
         <source>Re-encrypts everything, so an old copy of the vault&apos;s key or header no longer opens it. Takes longer; safe if interrupted.</source>
         <translation>همه‌چیز را دوباره رمزگذاری می‌کند تا نسخهٔ قدیمیِ کلید یا سرآیند خزانه دیگر آن را باز نکند. بیشتر طول می‌کشد؛ اگر قطع شود آسیبی نمی‌زند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="44"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="129"/>
         <source>Changing the passphrase</source>
         <translation>در حال تغییر گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="49"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="127"/>
         <source>C&amp;hange</source>
         <translation>تغییر بده (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="50"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="128"/>
         <source>Change the passphrase</source>
         <translation>گذرواژه را تغییر بده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="52"/>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="53"/>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
-    </message>
-    <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="55"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="125"/>
         <source>C&amp;urrent passphrase</source>
         <translation>گذرواژهٔ فعلی (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="72"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="147"/>
         <source>Type your current passphrase first.</source>
         <translation>اول گذرواژهٔ فعلی‌تان را بنویسید.</translation>
     </message>
@@ -455,90 +449,84 @@
 <context>
     <name>DuressDialog</name>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="41"/>
-        <location filename="../../src/haven/ui/settings_duress.py" line="70"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="36"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="44"/>
         <source>Remove the duress passphrase</source>
         <extracomment>current passphrase, duress passphrase (&quot;&quot; when removing), wipe the vault on use</extracomment>
         <translation>گذرواژهٔ اجبار را حذف کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="41"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="38"/>
         <source>Duress passphrase</source>
         <translation>گذرواژهٔ اجبار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="46"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="41"/>
         <source>Your vault&apos;s passphrase</source>
         <translation>گذرواژهٔ خزانه‌تان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="48"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="52"/>
         <source>Using it also &amp;destroys this vault</source>
         <translation>استفاده از آن این خزانه را هم نابود می‌کند (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="49"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="53"/>
         <source>Using the duress passphrase destroys this vault</source>
         <translation>استفاده از گذرواژهٔ اجبار این خزانه را نابود می‌کند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="52"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="56"/>
         <source>If ticked, unlocking with the duress passphrase also overwrites this vault&apos;s key, without a sign. After that nobody — you included — can ever open this vault again with any passphrase; only a backup brings it back.</source>
         <translation>اگر علامت بخورد، باز کردن قفل با گذرواژهٔ اجبار کلید این خزانه را هم بی‌هیچ نشانه‌ای پاک می‌کند. از آن پس هیچ‌کس — حتی خودتان — با هیچ گذرواژه‌ای دیگر نمی‌تواند این خزانه را باز کند؛ فقط یک پشتیبان آن را برمی‌گرداند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="58"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="62"/>
         <source>I &amp;understand this cannot be undone</source>
         <translation>می‌دانم که این کار برگشت‌پذیر نیست (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="59"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="63"/>
         <source>I understand the vault cannot be recovered</source>
         <translation>می‌دانم که خزانه بازیابی‌شدنی نیست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="63"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="48"/>
         <source>Saving the duress passphrase</source>
         <translation>در حال ذخیرهٔ گذرواژهٔ اجبار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="68"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="42"/>
         <source>&amp;Remove</source>
         <translation>حذف کن (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="68"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="42"/>
         <source>&amp;Set</source>
         <translation>تنظیم کن (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="72"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="46"/>
         <source>Set the duress passphrase</source>
         <translation>گذرواژهٔ اجبار را تنظیم کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="75"/>
-        <location filename="../../src/haven/ui/settings_duress.py" line="76"/>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
-    </message>
-    <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="78"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="40"/>
         <source>Your &amp;passphrase</source>
         <translation>گذرواژهٔ شما (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="86"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="68"/>
         <source>The decoy journal and everything written in it are deleted.</source>
         <translation>دفترچهٔ پوششی و هر چه در آن نوشته شده پاک می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="106"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="84"/>
         <source>Type your vault&apos;s passphrase first.</source>
         <translation>اول گذرواژهٔ خزانه‌تان را بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="115"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="90"/>
         <source>Tick the second box to confirm, or untick the first.</source>
         <translation>برای تأیید، جعبهٔ دوم را علامت بزنید، یا علامت جعبهٔ اول را بردارید.</translation>
     </message>
@@ -546,63 +534,63 @@
 <context>
     <name>DuressSettings</name>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="149"/>
-        <location filename="../../src/haven/ui/settings_duress.py" line="150"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="116"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="117"/>
         <source>Duress passphrase</source>
         <translation>گذرواژهٔ اجبار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="156"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="123"/>
         <source>If someone forces you to unlock Haven, you can type a second passphrase instead of yours. It opens a separate decoy journal — write a few entries in it yourself, so it looks lived in — with no spaces and no linked devices. Your real vault stays closed. From outside, Haven&apos;s files look the same whether or not you set one, but someone who knows Haven well and examines the files closely may still suspect it.</source>
         <translation>اگر کسی شما را مجبور کند Haven را باز کنید، می‌توانید به جای گذرواژهٔ خودتان گذرواژهٔ دومی بنویسید. این گذرواژه دفترچهٔ پوششیِ جداگانه‌ای را باز می‌کند — چند یادداشت در آن بنویسید تا واقعی به نظر برسد — بدون هیچ فضا و دستگاه پیوندخورده‌ای. خزانهٔ واقعی‌تان بسته می‌ماند. از بیرون، پرونده‌های Haven چه آن را تنظیم کرده باشید چه نه یکسان به نظر می‌رسند، اما کسی که Haven را خوب بشناسد و پرونده‌ها را از نزدیک بررسی کند ممکن است باز هم به آن شک کند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="167"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="134"/>
         <source>Set &amp;duress passphrase…</source>
         <translation>تنظیم گذرواژهٔ اجبار (&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="168"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="135"/>
         <source>Set a duress passphrase</source>
         <translation>یک گذرواژهٔ اجبار تنظیم کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="169"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="136"/>
         <source>Remove duress passphrase…</source>
         <translation>حذف گذرواژهٔ اجبار…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="170"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="137"/>
         <source>Remove the duress passphrase</source>
         <translation>گذرواژهٔ اجبار را حذف کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="196"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="163"/>
         <source>Unlock Haven to change this.</source>
         <translation>برای تغییر این، قفل Haven را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="198"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="165"/>
         <source>No duress passphrase is set.</source>
         <translation>هیچ گذرواژهٔ اجباری تنظیم نشده است.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="201"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="168"/>
         <source>A duress passphrase is set. Using it also destroys this vault.</source>
         <translation>گذرواژهٔ اجبار تنظیم شده است. استفاده از آن این خزانه را هم نابود می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="204"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="171"/>
         <source>A duress passphrase is set.</source>
         <translation>گذرواژهٔ اجبار تنظیم شده است.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="233"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="200"/>
         <source>Duress passphrase removed.</source>
         <translation>گذرواژهٔ اجبار حذف شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="236"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="203"/>
         <source>Duress passphrase set. Lock Haven and unlock with it to write in the decoy journal.</source>
         <translation>گذرواژهٔ اجبار تنظیم شد. Haven را قفل کنید و با آن باز کنید تا در دفترچهٔ پوششی بنویسید.</translation>
     </message>
@@ -638,118 +626,118 @@
 <context>
     <name>EntryEditor</name>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="54"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="52"/>
         <source>Title (optional)</source>
         <translation>عنوان (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="55"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="53"/>
         <source>Entry title</source>
         <translation>عنوان یادداشت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="58"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="56"/>
         <source>Write here. Markdown is welcome.</source>
         <translation>اینجا بنویسید. مارک‌داون هم پذیرفته است.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="59"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="57"/>
         <source>Entry text</source>
         <translation>متن یادداشت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="60"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="58"/>
         <source>Plain text; Markdown formatting is kept</source>
         <translation>متن ساده؛ قالب‌بندی مارک‌داون حفظ می‌شود</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="62"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="60"/>
         <source>Mood</source>
         <translation>حال‌وهوا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="63"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="61"/>
         <source>No mood</source>
         <translation>بدون حال‌وهوا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="67"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="65"/>
         <source>e.g. family, coming-out</source>
         <translation>مثلاً: خانواده، آشکارسازی</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="68"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="66"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="69"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="67"/>
         <source>Separate tags with commas or spaces</source>
         <translation>برچسب‌ها را با ویرگول یا فاصله جدا کنید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="73"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="71"/>
         <source>&amp;Save</source>
         <translation>ذخیره (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="74"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="72"/>
         <source>Save entry</source>
         <translation>ذخیرهٔ یادداشت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="75"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="73"/>
         <source>Save (Ctrl+S)</source>
         <translation>ذخیره (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="76"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="74"/>
         <source>&amp;Delete</source>
         <translation>حذف (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="77"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="75"/>
         <source>Delete entry</source>
         <translation>حذف یادداشت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="78"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="76"/>
         <source>&amp;New entry</source>
         <translation>یادداشت تازه (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="79"/>
-        <location filename="../../src/haven/ui/journal/editor.py" line="112"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="77"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="110"/>
         <source>New entry</source>
         <translation>یادداشت تازه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="80"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="78"/>
         <source>New entry (Ctrl+N)</source>
         <translation>یادداشت تازه (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="83"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="81"/>
         <source>&amp;Title</source>
         <translation>عنوان (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="84"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="82"/>
         <source>&amp;Mood</source>
         <translation>حال‌وهوا (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="85"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="83"/>
         <source>Ta&amp;gs</source>
         <translation>برچسب‌ها (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="123"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="121"/>
         <source>Edit entry</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="153"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="151"/>
         <source>Write something first: an entry needs some text.</source>
         <translation>اول چیزی بنویسید: هر یادداشت کمی متن لازم دارد.</translation>
     </message>
@@ -1627,47 +1615,47 @@
         <translation>واژه‌های تأیید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="77"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="74"/>
         <source>They &amp;match</source>
         <translation>یکسان‌اند (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="78"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="75"/>
         <source>The words match</source>
         <translation>واژه‌ها یکسان‌اند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="79"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="76"/>
         <source>They &amp;don’t match</source>
         <translation>یکسان نیستند (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="80"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="77"/>
         <source>The words do not match</source>
         <translation>واژه‌ها یکسان نیستند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="82"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="79"/>
         <source>Linking</source>
         <translation>در حال پیوند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="85"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="82"/>
         <source>Pairing &amp;code</source>
         <translation>کد جفت‌سازی (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="86"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="83"/>
         <source>&amp;Name of this device</source>
         <translation>نام این دستگاه (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="180"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="177"/>
         <source>Connecting to your other device…</source>
         <translation>در حال وصل شدن به دستگاه دیگرتان…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="200"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="197"/>
         <source>Receiving your journal keys…</source>
         <translation>در حال دریافت کلیدهای دفترچه‌تان…</translation>
     </message>
@@ -1721,63 +1709,63 @@
         <translation>واژه‌های تأیید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="89"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="86"/>
         <source>They &amp;match</source>
         <translation>یکسان‌اند (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="90"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="87"/>
         <source>The words match</source>
         <translation>واژه‌ها یکسان‌اند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="91"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="88"/>
         <source>They &amp;don’t match</source>
         <translation>یکسان نیستند (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="92"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="89"/>
         <source>The words do not match</source>
         <translation>واژه‌ها یکسان نیستند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="96"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="93"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="97"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="94"/>
         <source>Cancel linking</source>
         <translation>لغو پیوند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="152"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="149"/>
         <source>The code works once, until %1.</source>
         <translation>این کد یک بار کار می‌کند، تا %1.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="164"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="161"/>
         <source>your new device</source>
         <translation>دستگاه تازه‌تان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="165"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="162"/>
         <source>Linked %1. It now holds your journal.</source>
         <translation>%1 پیوند خورد. اکنون دفترچه‌تان را دارد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="180"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="177"/>
         <source>Sending your journal keys to the other device…</source>
         <translation>در حال فرستادن کلیدهای دفترچه‌تان به دستگاه دیگر…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="186"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="183"/>
         <source>Code copied. It leaves the clipboard in a minute, or when Haven locks.</source>
         <translation>کد رونوشت شد. تا یک دقیقه دیگر، یا وقتی Haven قفل شود، از کلیپ‌بورد پاک می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="201"/>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="202"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="198"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="199"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
@@ -2445,6 +2433,15 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="61"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="62"/>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+</context>
+<context>
     <name>ProfileSection</name>
     <message>
         <location filename="../../src/haven/ui/pages/settings/profile.py" line="24"/>
@@ -2907,18 +2904,18 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="43"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="44"/>
         <source>Settings</source>
         <extracomment>Something changed: the window re-applies theme, font, title and auto-lock. The person turned LAN sync on or off (stored in the vault by the window). &quot;Change passphrase…&quot; was pressed (only while the vault is open). &quot;Restore a backup…&quot; was pressed. &quot;Restart now&quot; after choosing a language.</extracomment>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="63"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="61"/>
         <source>Quick exit: press Shift three times, or %1, to hide Haven and lock it at once. Ctrl+L locks without hiding.</source>
         <translation>خروج سریع: سه بار Shift یا %1 را بزنید تا Haven فوراً پنهان و قفل شود. ‏Ctrl+L بدون پنهان کردن قفل می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="72"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="70"/>
         <source>Haven %1. Free software under the GNU General Public License, version 3 or later. Haven never checks for updates and sends no telemetry.</source>
         <translation>‏Haven %1. نرم‌افزار آزاد تحت پروانهٔ عمومی همگانی گنو (GPL)، نسخهٔ ۳ یا بالاتر. ‏Haven هرگز به‌روزرسانی را بررسی نمی‌کند و هیچ داده‌ای دربارهٔ استفاده نمی‌فرستد.</translation>
     </message>

@@ -9,12 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,11 +19,10 @@ from PySide6.QtWidgets import (
 from haven.crypto.wipe import wipe_immutable
 from haven.ui import messages
 from haven.ui.bridge import SessionBridge
-from haven.ui.pages.frame import busy_bar, error_line
-from haven.ui.passphrase_fields import NewPassphraseFields, clear_on_typing
+from haven.ui.pages.passphrase_dialog import PassphraseDialog
 
 
-class DuressDialog(QDialog):
+class DuressDialog(PassphraseDialog):
     """The vault's passphrase, then (unless removing) the duress passphrase twice and the
     wipe choice, which needs a second box ticked to take effect."""
 
@@ -35,16 +30,25 @@ class DuressDialog(QDialog):
     submitted = Signal(str, str, bool)
 
     def __init__(self, removing: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.removing = removing
-        self.setWindowTitle(
-            self.tr("Remove the duress passphrase") if removing else self.tr("Duress passphrase")
+        super().__init__(
+            parent,
+            title=(
+                self.tr("Remove the duress passphrase")
+                if removing
+                else self.tr("Duress passphrase")
+            ),
+            current_label=self.tr("Your &passphrase"),
+            current_name=self.tr("Your vault's passphrase"),
+            ok_text=self.tr("&Remove") if removing else self.tr("&Set"),
+            ok_name=(
+                self.tr("Remove the duress passphrase")
+                if removing
+                else self.tr("Set the duress passphrase")
+            ),
+            busy_name=self.tr("Saving the duress passphrase"),
+            min_width=520,
         )
-        self.setMinimumWidth(520)
-        self.current = QLineEdit()
-        self.current.setEchoMode(QLineEdit.EchoMode.Password)
-        self.current.setAccessibleName(self.tr("Your vault's passphrase"))
-        self.fields = NewPassphraseFields(self)
+        self.removing = removing
         self.wipe = QCheckBox(self.tr("Using it also &destroys this vault"))
         self.wipe.setAccessibleName(self.tr("Using the duress passphrase destroys this vault"))
         self.wipe_explained = QLabel(
@@ -59,42 +63,17 @@ class DuressDialog(QDialog):
         self.understood.setAccessibleName(self.tr("I understand the vault cannot be recovered"))
         self.understood.setEnabled(False)
         self.wipe.toggled.connect(self._wipe_toggled)
-        self.error = error_line()
-        self.busy = busy_bar(self.tr("Saving the duress passphrase"))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("&Remove") if removing else self.tr("&Set"))
-        ok.setAccessibleName(
-            self.tr("Remove the duress passphrase")
-            if removing
-            else self.tr("Set the duress passphrase")
-        )
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(self.tr("Cancel"))
-        cancel.setAccessibleName(self.tr("Cancel"))
-        form = QFormLayout()
-        form.addRow(self.tr("Your &passphrase"), self.current)
-        if not removing:
-            self.fields.add_rows(form)
-            form.addRow("", self.wipe)
-            form.addRow("", self.wipe_explained)
-            form.addRow("", self.understood)
-        layout = QVBoxLayout(self)
+        above: list[QWidget] = []
         if removing:
             gone = QLabel(self.tr("The decoy journal and everything written in it are deleted."))
             gone.setWordWrap(True)
-            layout.addWidget(gone)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.buttons)
-        self.fields.reveal.add_field(self.current)
-        clear_on_typing(self.error, self.current, self.fields.passphrase, self.fields.confirm)
-        self.buttons.accepted.connect(self._submit)
-        self.buttons.rejected.connect(self.reject)
-        self.current.setFocus()
+            above.append(gone)
+        else:
+            self.fields.add_rows(self.form)
+            self.form.addRow("", self.wipe)
+            self.form.addRow("", self.wipe_explained)
+            self.form.addRow("", self.understood)
+        self.finish(*above)
 
     def _wipe_toggled(self, on: bool) -> None:
         self.understood.setEnabled(on)
@@ -102,14 +81,10 @@ class DuressDialog(QDialog):
             self.understood.setChecked(False)
 
     def _submit(self) -> None:
-        if not self.current.text():
-            self.show_error(self.tr("Type your vault's passphrase first."))
-            self.current.setFocus()
+        if not self.current_given(self.tr("Type your vault's passphrase first.")):
             return
         if not self.removing:
-            problem = self.fields.problem()
-            if problem is not None:
-                self.show_error(problem)
+            if not self.new_passphrase_ok():
                 return
             if self.wipe.isChecked() and not self.understood.isChecked():
                 self.show_error(self.tr("Tick the second box to confirm, or untick the first."))
@@ -122,20 +97,12 @@ class DuressDialog(QDialog):
         self.clear_secrets()
         self.submitted.emit(current, duress, wipe)
 
-    def show_error(self, text: str) -> None:
-        self.set_busy(False)
-        self.error.setText(text)
+    def busy_widgets(self) -> tuple[QWidget, ...]:
+        return (self.wipe,)
 
     def set_busy(self, busy: bool) -> None:
-        self.busy.setVisible(busy)
-        for widget in (self.current, self.wipe, self.buttons):
-            widget.setEnabled(not busy)
+        super().set_busy(busy)
         self.understood.setEnabled(not busy and self.wipe.isChecked())
-        self.fields.set_enabled(not busy)
-
-    def clear_secrets(self) -> None:
-        self.current.clear()
-        self.fields.clear()
 
 
 class DuressSettings(QWidget):
