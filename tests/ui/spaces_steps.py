@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -10,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from haven.core.session import Session
 from haven.ui.main_window import HavenWindow
+from haven.ui.spaces.join_dialog import JoinDialog
 from haven.ui.spaces.space_view import SpaceView
 from haven.ui.spaces.spaces_page import SpacesPage
 from tests.helpers import new_session
@@ -97,3 +99,30 @@ def select_thread(qtbot: QtBot, view: SpaceView, body: str) -> None:
     assert rows, body
     view.feed.list.setCurrentIndex(model.index(rows[0]))
     qtbot.waitUntil(lambda: view.feed.thread_view.current_post().body == body)  # type: ignore[union-attr]
+
+
+def app_with_space_invites(
+    qtbot: QtBot, make_window: Callable[..., HavenWindow], name: str
+) -> HavenWindow:
+    """A new person's window whose background sync runs invite passes every half second
+    (the default waits much longer), with a vault already created."""
+    window = make_window()
+    window.bridge.background.invite_interval_s = 0.5
+    flows.create_vault(qtbot, window, name=name)
+    return window
+
+
+def ask_to_join(qtbot: QtBot, page: SpacesPage, code: str, timeout: int = 20_000) -> JoinDialog:
+    """Spaces → Join: type the code, look it up, accept the guidelines shown and ask; returns
+    the dialog, still open and waiting for an admin."""
+    qtbot.mouseClick(page.join_button, LEFT)
+    dialog = page.join_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    flows.type_text(qtbot, dialog.code_edit, code)
+    qtbot.mouseClick(dialog.lookup_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.guidelines.isVisible(), timeout=timeout)
+    qtbot.keyClick(dialog.accept_box, Qt.Key.Key_Space)
+    qtbot.mouseClick(dialog.ask_button, LEFT)
+    qtbot.waitUntil(lambda: "Waiting for an admin" in dialog.message.text(), timeout=timeout)
+    return dialog

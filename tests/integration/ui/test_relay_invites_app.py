@@ -26,7 +26,15 @@ from tests.integration.relay_sync_support import Relay
 from tests.space_helpers import join as join_in_process
 from tests.ui import flows
 from tests.ui.a11y import unnamed
-from tests.ui.spaces_steps import LEFT, create_space, open_spaces, window_session, write_post
+from tests.ui.spaces_steps import (
+    LEFT,
+    app_with_space_invites,
+    ask_to_join,
+    create_space,
+    open_spaces,
+    window_session,
+    write_post,
+)
 
 MakeWindow = Callable[..., HavenWindow]
 WAIT_MS = 20_000
@@ -37,6 +45,36 @@ def relay(tmp_path: Path) -> Iterator[Relay]:
     r = Relay(tmp_path / "relay")
     yield r
     r.stop()
+
+
+def publish_invite(admin: Session, space_id: bytes, relay: Relay) -> RelayInviteCode:
+    """An admin's one-use relay invite, its offer on the relay and its event synced; the
+    admin's device is offline from then on."""
+    code, offer = admin.invites.relay_host.create(space_id, relay.url, 1, 3600)
+    asyncio.run(ri.publish_offer(code.relay_url, code.secret, offer))
+    sync_relays(admin)
+    return code
+
+
+def settled(joiner: Session, code: RelayInviteCode) -> bool:
+    """Whether the joiner's request was approved; if so, collect the welcome and join."""
+    status = asyncio.run(ri.async_status(joiner, code))
+    if status.kind != "approved":
+        return False
+    asyncio.run(ri.async_settle(joiner, code, status))
+    return True
+
+
+def answer_the_request(admin: Session, space_id: bytes, approve: bool) -> None:
+    """Another admin's device reads the request from the relay and answers it."""
+    sync_relays(admin)
+    asyncio.run(ri.async_host_pass(admin))
+    [request] = admin.invites.requests(space_id)
+    if approve:
+        admin.invites.approve(space_id, request.request_id)
+    else:
+        admin.invites.deny(space_id, request.request_id)
+    asyncio.run(ri.async_host_pass(admin))
 
 
 def offer_published(code: RelayInviteCode) -> bool:
@@ -50,9 +88,7 @@ def offer_published(code: RelayInviteCode) -> bool:
 def test_the_app_invites_through_the_relay_and_answers(
     qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, relay: Relay
 ) -> None:
-    window = make_window()
-    window.bridge.background.invite_interval_s = 0.5
-    flows.create_vault(qtbot, window, name="Ari")
+    window = app_with_space_invites(qtbot, make_window, "Ari")
     page = open_spaces(qtbot, window)
     space_id = create_space(qtbot, page, guidelines="Be kind.")
     write_post(qtbot, page, "Welcome to the circle")
@@ -87,15 +123,7 @@ def test_the_app_invites_through_the_relay_and_answers(
         qtbot.waitUntil(lambda: requests.names() == ["Bea"], timeout=WAIT_MS)
         qtbot.mouseClick(requests.approve_button, LEFT)
         qtbot.waitUntil(lambda: "Bea" in view.members.names(), timeout=WAIT_MS)
-
-        def joined() -> bool:
-            status = asyncio.run(ri.async_status(bea, code))
-            if status.kind != "approved":
-                return False
-            asyncio.run(ri.async_settle(bea, code, status))
-            return True
-
-        qtbot.waitUntil(joined, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: settled(bea, code), timeout=WAIT_MS)
         assert [p.body for p in bea.spaces.read_feed(space_id)] == ["Welcome to the circle"]
     finally:
         bea.lock()
@@ -125,34 +153,17 @@ def test_the_app_joins_and_shows_where_the_request_stands(
     relay: Relay,
 ) -> None:
     ari, dee, space_id = admins
-    code, offer = ari.invites.relay_host.create(space_id, relay.url, 1, 3600)
-    asyncio.run(ri.publish_offer(code.relay_url, code.secret, offer))
-    sync_relays(ari)  # the invite event, for Dee's device; Ari is offline from here on
+    code = publish_invite(ari, space_id, relay)  # its event reaches Dee's device too
 
-    window = make_window()
-    window.bridge.background.invite_interval_s = 0.5
-    flows.create_vault(qtbot, window, name="Bea")
+    window = app_with_space_invites(qtbot, make_window, "Bea")
     page = open_spaces(qtbot, window)
-    qtbot.mouseClick(page.join_button, LEFT)
-    dialog = page.join_dialog
-    assert dialog is not None
-    qtbot.waitExposed(dialog)
-    flows.type_text(qtbot, dialog.code_edit, code.encode_compact())
-    qtbot.mouseClick(dialog.lookup_button, LEFT)
-    qtbot.waitUntil(lambda: dialog.guidelines.isVisible(), timeout=WAIT_MS)
+    dialog = ask_to_join(qtbot, page, code.encode_compact(), WAIT_MS)
     assert dialog.guidelines.toPlainText() == "Listen first."
-    qtbot.keyClick(dialog.accept_box, Qt.Key.Key_Space)
-    qtbot.mouseClick(dialog.ask_button, LEFT)
-    qtbot.waitUntil(lambda: "Waiting for an admin" in dialog.message.text(), timeout=WAIT_MS)
     assert page.model.rowCount() == 0  # nothing readable before approval
 
     # Dee's device: the invite came with the space's events; it reads the request and
     # approves; the welcome goes out at its next sync.
-    sync_relays(dee)
-    asyncio.run(ri.async_host_pass(dee))
-    [request] = dee.invites.requests(space_id)
-    dee.invites.approve(space_id, request.request_id)
-    asyncio.run(ri.async_host_pass(dee))
+    answer_the_request(dee, space_id, approve=True)
     # Bea's app collects it in the background and says so in the still-open dialog.
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "Approved — fetching the space" in dialog.message.text())
@@ -175,26 +186,11 @@ def test_a_decline_waits_for_an_approval_given_at_the_same_moment(
     denial first: it says so but keeps the request's keys, and joins when the approval
     arrives (approval wins)."""
     ari, dee, space_id = admins
-    code, offer = ari.invites.relay_host.create(space_id, relay.url, 1, 3600)
-    asyncio.run(ri.publish_offer(code.relay_url, code.secret, offer))
-    sync_relays(ari)
-    window = make_window()
-    window.bridge.background.invite_interval_s = 0.5
-    flows.create_vault(qtbot, window, name="Bea")
+    code = publish_invite(ari, space_id, relay)
+    window = app_with_space_invites(qtbot, make_window, "Bea")
     page = open_spaces(qtbot, window)
-    qtbot.mouseClick(page.join_button, LEFT)
-    dialog = page.join_dialog
-    assert dialog is not None
-    flows.type_text(qtbot, dialog.code_edit, code.encode_compact())
-    qtbot.mouseClick(dialog.lookup_button, LEFT)
-    qtbot.waitUntil(lambda: dialog.guidelines.isVisible(), timeout=WAIT_MS)
-    qtbot.keyClick(dialog.accept_box, Qt.Key.Key_Space)
-    qtbot.mouseClick(dialog.ask_button, LEFT)
-    qtbot.waitUntil(lambda: "Waiting for an admin" in dialog.message.text(), timeout=WAIT_MS)
-    sync_relays(dee)
-    asyncio.run(ri.async_host_pass(dee))
-    dee.invites.deny(space_id, dee.invites.requests(space_id)[0].request_id)
-    asyncio.run(ri.async_host_pass(dee))
+    dialog = ask_to_join(qtbot, page, code.encode_compact(), WAIT_MS)
+    answer_the_request(dee, space_id, approve=False)
     qtbot.waitUntil(lambda: "An admin declined" in dialog.message.text(), timeout=WAIT_MS)
     assert "still join" in dialog.message.text()
     assert page.model.rowCount() == 0
@@ -213,9 +209,7 @@ def test_the_members_tab_of_a_second_admin_lists_and_approves(
 ) -> None:
     """Ari (in-process) invites and goes offline; Dee's app, an admin's other device, lists
     the request in the Members tab and approves it; Ari's device later sees it approved."""
-    window = make_window()
-    window.bridge.background.invite_interval_s = 0.5
-    flows.create_vault(qtbot, window, name="Dee")
+    window = app_with_space_invites(qtbot, make_window, "Dee")
     dee = window_session(window)
     ari = new_session(tmp_path / "ari", "Ari")
     bea = new_session(tmp_path / "bea", "Bea")
@@ -224,9 +218,7 @@ def test_the_members_tab_of_a_second_admin_lists_and_approves(
         ari.relays.add_relay(space_id, relay.url)
         ari.spaces.set_role(space_id, join_in_process(ari, dee, space_id, "Dee"), Role.ADMIN)
         sync_relays(ari)
-        code, offer = ari.invites.relay_host.create(space_id, relay.url, 1, 3600)
-        asyncio.run(ri.publish_offer(code.relay_url, code.secret, offer))
-        sync_relays(ari)  # Ari is offline from here on
+        code = publish_invite(ari, space_id, relay)  # Ari is offline from here on
         asyncio.run(ri.async_request(bea, code, lambda _o: True, "Bea", "she/her"))
 
         page = open_spaces(qtbot, window)
@@ -239,15 +231,7 @@ def test_the_members_tab_of_a_second_admin_lists_and_approves(
         qtbot.waitUntil(lambda: requests.names() == ["Bea"], timeout=WAIT_MS)
         qtbot.mouseClick(requests.approve_button, LEFT)
         qtbot.waitUntil(lambda: "Bea" in view.members.names(), timeout=WAIT_MS)
-
-        def joined() -> bool:
-            status = asyncio.run(ri.async_status(bea, code))
-            if status.kind != "approved":
-                return False
-            asyncio.run(ri.async_settle(bea, code, status))
-            return True
-
-        qtbot.waitUntil(joined, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: settled(bea, code), timeout=WAIT_MS)
         qtbot.waitUntil(lambda: bool(sync_relays(ari)) and _approved_on(ari, space_id))
         [info] = ari.invites.invites(space_id, include_inactive=True)
         assert (info.uses, info.state) == (1, "used up")
