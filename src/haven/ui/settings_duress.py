@@ -6,7 +6,6 @@ workers; the page itself never says whether the open vault is a decoy (it cannot
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -16,18 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from haven.crypto.wipe import wipe_immutable
-from haven.ui import messages
 from haven.ui.bridge import SessionBridge
-from haven.ui.pages.passphrase_dialog import PassphraseDialog
+from haven.ui.pages.passphrase_dialog import PassphraseDialog, run_passphrase_dialog
 
 
 class DuressDialog(PassphraseDialog):
     """The vault's passphrase, then (unless removing) the duress passphrase twice and the
     wipe choice, which needs a second box ticked to take effect."""
 
-    #: current passphrase, duress passphrase ("" when removing), wipe the vault on use
-    submitted = Signal(str, str, bool)
+    # `submitted`: current passphrase, duress passphrase ("" when removing), wipe on use.
 
     def __init__(self, removing: bool, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -183,36 +179,24 @@ class DuressSettings(QWidget):
         dialog = DuressDialog(removing, self)
         self.dialog = dialog
 
-        def submitted(current: str, duress: str, wipe: bool) -> None:
-            def work() -> None:
-                try:
-                    if removing:
-                        session.duress.remove_checked(current)
-                    else:
-                        session.duress.set_checked(current, duress, wipe)
-                finally:
-                    wipe_immutable(current)  # the strs the fields gave; nobody reads them again
-                    wipe_immutable(duress)
+        def work(current: str, duress: str, wipe: bool) -> None:
+            if removing:
+                session.duress.remove_checked(current)
+            else:
+                session.duress.set_checked(current, duress, wipe)
 
-            def done(_result: object) -> None:
-                dialog.accept()
-                self.message.setText(
-                    self.tr("Duress passphrase removed.")
-                    if removing
-                    else self.tr(
-                        "Duress passphrase set. Lock Haven and unlock with it to write in "
-                        "the decoy journal."
-                    )
+        def done() -> None:
+            self.message.setText(
+                self.tr("Duress passphrase removed.")
+                if removing
+                else self.tr(
+                    "Duress passphrase set. Lock Haven and unlock with it to write in "
+                    "the decoy journal."
                 )
-                self.refresh()
+            )
+            self.refresh()
 
-            self.bridge.run(work, done, lambda exc: dialog.show_error(messages.error_text(exc)))
-
-        def finished() -> None:
-            dialog.clear_secrets()
+        def forget() -> None:
             self.dialog = None
-            dialog.deleteLater()
 
-        dialog.submitted.connect(submitted)
-        dialog.finished.connect(lambda _r: finished())
-        dialog.open()
+        run_passphrase_dialog(dialog, self.bridge, work, done, forget)

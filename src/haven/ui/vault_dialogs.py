@@ -11,11 +11,9 @@ from typing import Protocol
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from haven.crypto.wipe import wipe_immutable
-from haven.ui import messages
 from haven.ui.bridge import SessionBridge
 from haven.ui.pages.create_page import CreateVaultPage
-from haven.ui.pages.passphrase_dialog import ChangePassphraseDialog
+from haven.ui.pages.passphrase_dialog import ChangePassphraseDialog, run_passphrase_dialog
 from haven.ui.pages.restore_dialog import RestoreDialog, offer_to_open
 from haven.ui.pages.settings_page import SettingsPage
 from haven.ui.pages.unlock_page import UnlockPage
@@ -63,32 +61,17 @@ class VaultDialogs(QObject):
         dialog = ChangePassphraseDialog(self.parent_widget)
         self.passphrase_dialog = dialog
 
-        def submitted(current: str, new: str, rekey: bool) -> None:
-            def done(_result: object) -> None:
-                dialog.accept()
-                window.settings_page.show_message(
-                    self.tr("Passphrase changed; your vault is now under a new key.")
-                    if rekey
-                    else self.tr("Passphrase changed.")
-                )
+        def done() -> None:
+            window.settings_page.show_message(
+                self.tr("Passphrase changed; your vault is now under a new key.")
+                if dialog.rekey.isChecked()
+                else self.tr("Passphrase changed.")
+            )
 
-            def work() -> None:
-                try:
-                    session.change_passphrase_checked(current, new, rekey)
-                finally:
-                    wipe_immutable(current)  # the strs the fields gave; nobody reads them again
-                    wipe_immutable(new)
-
-            bridge.run(work, done, lambda exc: dialog.show_error(messages.error_text(exc)))
-
-        def finished() -> None:
-            dialog.clear_secrets()
+        def forget() -> None:
             self.passphrase_dialog = None
-            dialog.deleteLater()
 
-        dialog.submitted.connect(submitted)
-        dialog.finished.connect(lambda _r: finished())
-        dialog.open()
+        run_passphrase_dialog(dialog, bridge, session.change_passphrase_checked, done, forget)
 
     # ---------------------------------------------------------------- restore
 

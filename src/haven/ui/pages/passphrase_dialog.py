@@ -10,6 +10,8 @@ and a choice to move the vault to a new master key as well (`Session.change_pass
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,6 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from haven.crypto.wipe import wipe_immutable
+from haven.ui import messages
+from haven.ui.bridge import SessionBridge
 from haven.ui.pages.frame import busy_bar, error_line
 from haven.ui.passphrase_fields import NewPassphraseFields, clear_on_typing
 
@@ -29,6 +34,9 @@ class PassphraseDialog(QDialog):
     """The frame: `current` (the vault's passphrase), `fields` (a new one, twice; the
     subclass adds their rows to `form` if it asks for one), `error`, `busy` and OK/Cancel.
     Subclasses pass their own translated words, add rows, then call `finish`."""
+
+    #: the vault's passphrase, the new one ("" when none is asked), the subclass's choice
+    submitted = Signal(str, str, bool)
 
     def __init__(
         self,
@@ -115,8 +123,7 @@ class PassphraseDialog(QDialog):
 
 
 class ChangePassphraseDialog(PassphraseDialog):
-    #: current passphrase, new passphrase, rekey
-    submitted = Signal(str, str, bool)
+    """`submitted`: current passphrase, new passphrase, rekey."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -152,3 +159,42 @@ class ChangePassphraseDialog(PassphraseDialog):
         current, new = self.current.text(), self.fields.text()
         self.clear_secrets()
         self.submitted.emit(current, new, self.rekey.isChecked())
+
+
+PassphraseWork = Callable[[str, str, bool], None]
+
+
+def run_passphrase_dialog(
+    dialog: PassphraseDialog,
+    bridge: SessionBridge,
+    work: PassphraseWork,
+    done: Callable[[], None],
+    forget: Callable[[], None],
+) -> None:
+    """Open `dialog`. When it is submitted, run `work(current, new, choice)` on the bridge's
+    worker (the slow KDF) and wipe the passphrase strings after it; on success close the
+    dialog and call `done()`, on failure say why in the dialog. When it closes, however it
+    closes, clear its fields and call `forget()`."""
+
+    def submitted(current: str, new: str, choice: bool) -> None:
+        def run() -> None:
+            try:
+                work(current, new, choice)
+            finally:
+                wipe_immutable(current)  # the strs the fields gave; nobody reads them again
+                wipe_immutable(new)
+
+        def succeeded(_result: object) -> None:
+            dialog.accept()
+            done()
+
+        bridge.run(run, succeeded, lambda exc: dialog.show_error(messages.error_text(exc)))
+
+    def finished() -> None:
+        dialog.clear_secrets()
+        forget()
+        dialog.deleteLater()
+
+    dialog.submitted.connect(submitted)
+    dialog.finished.connect(lambda _r: finished())
+    dialog.open()
