@@ -19,53 +19,52 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="124"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="131"/>
         <source>Change passphrase</source>
-        <extracomment>current passphrase, new passphrase, rekey</extracomment>
         <translation>تغيير عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="126"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="133"/>
         <source>Current passphrase</source>
         <translation>عبارة المرور الحالية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="131"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="138"/>
         <source>Also move my vault to a &amp;new key</source>
         <translation>انقل خزنتي أيضاً إلى مفتاح جديد (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="132"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="139"/>
         <source>Also move the vault to a new key</source>
         <translation>انقل الخزنة أيضاً إلى مفتاح جديد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="135"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="142"/>
         <source>Re-encrypts everything, so an old copy of the vault&apos;s key or header no longer opens it. Takes longer; safe if interrupted.</source>
         <translation>يعيد تشفير كل شيء، فلا تعود نسخة قديمة من مفتاح الخزنة أو ترويستها تفتحها. يستغرق وقتاً أطول؛ وهو آمن إن انقطع.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="129"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="136"/>
         <source>Changing the passphrase</source>
         <translation>جارٍ تغيير عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="127"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="134"/>
         <source>C&amp;hange</source>
         <translation>غيّر (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="128"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="135"/>
         <source>Change the passphrase</source>
         <translation>غيّر عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="125"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="132"/>
         <source>C&amp;urrent passphrase</source>
         <translation>عبارة المرور الحالية (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="147"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="154"/>
         <source>Type your current passphrase first.</source>
         <translation>اكتب عبارة المرور الحالية أولاً.</translation>
     </message>
@@ -449,84 +448,83 @@
 <context>
     <name>DuressDialog</name>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="36"/>
-        <location filename="../../src/haven/ui/settings_duress.py" line="44"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="32"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="40"/>
         <source>Remove the duress passphrase</source>
-        <extracomment>current passphrase, duress passphrase (&quot;&quot; when removing), wipe the vault on use</extracomment>
         <translation>أزل عبارة مرور الإكراه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="38"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="34"/>
         <source>Duress passphrase</source>
         <translation>عبارة مرور الإكراه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="41"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="37"/>
         <source>Your vault&apos;s passphrase</source>
         <translation>عبارة مرور خزنتك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="52"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="48"/>
         <source>Using it also &amp;destroys this vault</source>
         <translation>استعمالها يُتلف هذه الخزنة أيضاً (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="53"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="49"/>
         <source>Using the duress passphrase destroys this vault</source>
         <translation>استعمال عبارة مرور الإكراه يُتلف هذه الخزنة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="56"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="52"/>
         <source>If ticked, unlocking with the duress passphrase also overwrites this vault&apos;s key, without a sign. After that nobody — you included — can ever open this vault again with any passphrase; only a backup brings it back.</source>
         <translation>إن اخترت هذا، فإن فتح القفل بعبارة مرور الإكراه يمحو أيضاً مفتاح هذه الخزنة، دون أي أثر ظاهر. بعدها لا يستطيع أحد — ولا أنت — فتح هذه الخزنة بأي عبارة مرور؛ وحدها النسخة الاحتياطية تعيدها.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="62"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="58"/>
         <source>I &amp;understand this cannot be undone</source>
         <translation>أفهم أن هذا لا يمكن التراجع عنه (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="63"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="59"/>
         <source>I understand the vault cannot be recovered</source>
         <translation>أفهم أن الخزنة لا يمكن استرجاعها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="48"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="44"/>
         <source>Saving the duress passphrase</source>
         <translation>يجري حفظ عبارة مرور الإكراه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="42"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="38"/>
         <source>&amp;Remove</source>
         <translation>أزل (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="42"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="38"/>
         <source>&amp;Set</source>
         <translation>اضبط (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="46"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="42"/>
         <source>Set the duress passphrase</source>
         <translation>اضبط عبارة مرور الإكراه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="40"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="36"/>
         <source>Your &amp;passphrase</source>
         <translation>عبارة مرورك (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="68"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="64"/>
         <source>The decoy journal and everything written in it are deleted.</source>
         <translation>تُحذف اليوميات التمويهية وكل ما كُتب فيها.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="84"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="80"/>
         <source>Type your vault&apos;s passphrase first.</source>
         <translation>اكتب عبارة مرور خزنتك أولاً.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="90"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="86"/>
         <source>Tick the second box to confirm, or untick the first.</source>
         <translation>اختر المربع الثاني للتأكيد، أو ألغِ اختيار الأول.</translation>
     </message>
@@ -534,63 +532,63 @@
 <context>
     <name>DuressSettings</name>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="116"/>
-        <location filename="../../src/haven/ui/settings_duress.py" line="117"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="112"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="113"/>
         <source>Duress passphrase</source>
         <translation>عبارة مرور الإكراه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="123"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="119"/>
         <source>If someone forces you to unlock Haven, you can type a second passphrase instead of yours. It opens a separate decoy journal — write a few entries in it yourself, so it looks lived in — with no spaces and no linked devices. Your real vault stays closed. From outside, Haven&apos;s files look the same whether or not you set one, but someone who knows Haven well and examines the files closely may still suspect it.</source>
         <translation>إن أجبرك أحد على فتح Haven، يمكنك كتابة عبارة مرور ثانية بدلاً من عبارتك. تفتح يوميات تمويهية منفصلة — اكتب فيها بعض الإدخالات بنفسك لتبدو مستعملة — بلا مساحات ولا أجهزة مرتبطة. وتبقى خزنتك الحقيقية مقفلة. من الخارج تبدو ملفات Haven متشابهة سواء ضبطتها أم لا، لكن من يعرف Haven جيداً ويفحص الملفات عن قرب قد يشكّ في الأمر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="134"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="130"/>
         <source>Set &amp;duress passphrase…</source>
         <translation>اضبط عبارة مرور الإكراه (&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="135"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="131"/>
         <source>Set a duress passphrase</source>
         <translation>اضبط عبارة مرور إكراه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="136"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="132"/>
         <source>Remove duress passphrase…</source>
         <translation>أزل عبارة مرور الإكراه…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="137"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="133"/>
         <source>Remove the duress passphrase</source>
         <translation>أزل عبارة مرور الإكراه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="163"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="159"/>
         <source>Unlock Haven to change this.</source>
         <translation>افتح Haven لتغيير هذا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="165"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="161"/>
         <source>No duress passphrase is set.</source>
         <translation>لم تُضبط عبارة مرور إكراه.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="168"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="164"/>
         <source>A duress passphrase is set. Using it also destroys this vault.</source>
         <translation>ضُبطت عبارة مرور إكراه. استعمالها يُتلف هذه الخزنة أيضاً.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="171"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="167"/>
         <source>A duress passphrase is set.</source>
         <translation>ضُبطت عبارة مرور إكراه.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="200"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="190"/>
         <source>Duress passphrase removed.</source>
         <translation>أُزيلت عبارة مرور الإكراه.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="203"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="193"/>
         <source>Duress passphrase set. Lock Haven and unlock with it to write in the decoy journal.</source>
         <translation>ضُبطت عبارة مرور الإكراه. اقفل Haven وافتحه بها لتكتب في اليوميات التمويهية.</translation>
     </message>
@@ -732,12 +730,12 @@
         <translation>الوسوم (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="121"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="123"/>
         <source>Edit entry</source>
         <translation>تعديل التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="151"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="153"/>
         <source>Write something first: an entry needs some text.</source>
         <translation>اكتب شيئًا أولًا: التدوينة تحتاج إلى نص.</translation>
     </message>
@@ -892,49 +890,49 @@
 <context>
     <name>HavenWindow</name>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="74"/>
+        <location filename="../../src/haven/ui/main_window.py" line="75"/>
         <source>Journal</source>
         <extracomment>Quick exit happened (window hidden, vault locked). `run_app` quits on it. The language changed and the person asked to restart: `run_app` locks, then builds a new window in the new language. Open the vault in this folder (a restored backup): `run_app` locks, gives up the current folder&apos;s claim and builds a new window there.</extracomment>
         <translation>اليوميات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="75"/>
+        <location filename="../../src/haven/ui/main_window.py" line="76"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="76"/>
+        <location filename="../../src/haven/ui/main_window.py" line="77"/>
         <source>Devices</source>
         <translation>الأجهزة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="78"/>
-        <location filename="../../src/haven/ui/main_window.py" line="331"/>
+        <location filename="../../src/haven/ui/main_window.py" line="79"/>
+        <location filename="../../src/haven/ui/main_window.py" line="333"/>
         <source>Spaces</source>
         <translation>المساحات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="313"/>
+        <location filename="../../src/haven/ui/main_window.py" line="315"/>
         <source>Back up what still opens now (Settings, Back up my vault), then restore your most recent backup into a new folder (Restore a backup, in Settings or on the unlock page) to recover the rest.</source>
         <translation>انسخ احتياطياً ما زال يُفتح الآن (الإعدادات، انسخ خزنتي احتياطياً)، ثم استعِد أحدث نسخة احتياطية لديك في مجلد جديد (استعِد نسخة احتياطية، في الإعدادات أو في صفحة فتح القفل) لتسترجع الباقي.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="171"/>
+        <location filename="../../src/haven/ui/main_window.py" line="172"/>
         <source>Haven</source>
         <translation>Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="286"/>
+        <location filename="../../src/haven/ui/main_window.py" line="288"/>
         <source>Signed in as %1</source>
         <translation>مسجَّل باسم %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="302"/>
+        <location filename="../../src/haven/ui/main_window.py" line="304"/>
         <source>Your vault is damaged</source>
         <translation>خزنتك متضررة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="305"/>
+        <location filename="../../src/haven/ui/main_window.py" line="307"/>
         <source>Haven found %Ln damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
         <translation>
             <numerusform>لم يجد Haven أي صفحة متضررة في خزنتك.</numerusform>
@@ -946,7 +944,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="335"/>
+        <location filename="../../src/haven/ui/main_window.py" line="337"/>
         <source>Spaces, %Ln unread</source>
         <translation>
             <numerusform>المساحات، لا جديد</numerusform>
@@ -1011,27 +1009,27 @@
         <translation>قائمة الخدمات مفقودة. في حالة الخطر اتصل برقم الطوارئ.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="104"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="105"/>
         <source>Emergency: %1</source>
         <translation>الطوارئ: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="108"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="109"/>
         <source>Call: %1</source>
         <translation>اتصال: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="110"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="111"/>
         <source>Text: %1</source>
         <translation>رسالة نصية: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="112"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="113"/>
         <source>Web: %1</source>
         <translation>الموقع: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="114"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="115"/>
         <source>Hours: %1</source>
         <translation>الأوقات: %1</translation>
     </message>
@@ -1041,7 +1039,7 @@
         <translation>تم التحقق في %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="122"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="119"/>
         <source>%1 · source: %2</source>
         <translation>%1 · المصدر: %2</translation>
     </message>
@@ -2475,9 +2473,10 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="61"/>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="62"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="69"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="70"/>
         <source>Cancel</source>
+        <extracomment>the vault&apos;s passphrase, the new one (&quot;&quot; when none is asked), the subclass&apos;s choice</extracomment>
         <translation>إلغاء</translation>
     </message>
 </context>
@@ -4021,12 +4020,12 @@
 <context>
     <name>VaultDialogs</name>
     <message>
-        <location filename="../../src/haven/ui/vault_dialogs.py" line="70"/>
+        <location filename="../../src/haven/ui/vault_dialogs.py" line="66"/>
         <source>Passphrase changed; your vault is now under a new key.</source>
         <translation>تغيّرت عبارة المرور، وصارت خزنتك الآن تحت مفتاح جديد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/vault_dialogs.py" line="72"/>
+        <location filename="../../src/haven/ui/vault_dialogs.py" line="68"/>
         <source>Passphrase changed.</source>
         <translation>تغيّرت عبارة المرور.</translation>
     </message>

@@ -23,7 +23,7 @@
 <context>
     <name>HavenWindow</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="305"/>
+        <location filename="../../src/haven/ui/main_window.py" line="307"/>
         <source>Haven found %Ln damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
         <translation>
             <numerusform>Haven found %Ln damaged page in your vault: a disk error, or the file was changed. What opens is intact; what was on that page cannot be read.</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="335"/>
+        <location filename="../../src/haven/ui/main_window.py" line="337"/>
         <source>Spaces, %Ln unread</source>
         <translation>
             <numerusform>Spaces, %Ln unread</numerusform>

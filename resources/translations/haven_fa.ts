@@ -19,53 +19,52 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="124"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="131"/>
         <source>Change passphrase</source>
-        <extracomment>current passphrase, new passphrase, rekey</extracomment>
         <translation>تغییر گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="126"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="133"/>
         <source>Current passphrase</source>
         <translation>گذرواژهٔ فعلی</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="131"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="138"/>
         <source>Also move my vault to a &amp;new key</source>
         <translation>خزانه‌ام را به کلید تازه‌ای هم منتقل کن (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="132"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="139"/>
         <source>Also move the vault to a new key</source>
         <translation>خزانه را به کلید تازه‌ای هم منتقل کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="135"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="142"/>
         <source>Re-encrypts everything, so an old copy of the vault&apos;s key or header no longer opens it. Takes longer; safe if interrupted.</source>
         <translation>همه‌چیز را دوباره رمزگذاری می‌کند تا نسخهٔ قدیمیِ کلید یا سرآیند خزانه دیگر آن را باز نکند. بیشتر طول می‌کشد؛ اگر قطع شود آسیبی نمی‌زند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="129"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="136"/>
         <source>Changing the passphrase</source>
         <translation>در حال تغییر گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="127"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="134"/>
         <source>C&amp;hange</source>
         <translation>تغییر بده (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="128"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="135"/>
         <source>Change the passphrase</source>
         <translation>گذرواژه را تغییر بده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="125"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="132"/>
         <source>C&amp;urrent passphrase</source>
         <translation>گذرواژهٔ فعلی (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="147"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="154"/>
         <source>Type your current passphrase first.</source>
         <translation>اول گذرواژهٔ فعلی‌تان را بنویسید.</translation>
     </message>
@@ -449,84 +448,83 @@
 <context>
     <name>DuressDialog</name>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="36"/>
-        <location filename="../../src/haven/ui/settings_duress.py" line="44"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="32"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="40"/>
         <source>Remove the duress passphrase</source>
-        <extracomment>current passphrase, duress passphrase (&quot;&quot; when removing), wipe the vault on use</extracomment>
         <translation>گذرواژهٔ اجبار را حذف کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="38"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="34"/>
         <source>Duress passphrase</source>
         <translation>گذرواژهٔ اجبار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="41"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="37"/>
         <source>Your vault&apos;s passphrase</source>
         <translation>گذرواژهٔ خزانه‌تان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="52"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="48"/>
         <source>Using it also &amp;destroys this vault</source>
         <translation>استفاده از آن این خزانه را هم نابود می‌کند (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="53"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="49"/>
         <source>Using the duress passphrase destroys this vault</source>
         <translation>استفاده از گذرواژهٔ اجبار این خزانه را نابود می‌کند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="56"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="52"/>
         <source>If ticked, unlocking with the duress passphrase also overwrites this vault&apos;s key, without a sign. After that nobody — you included — can ever open this vault again with any passphrase; only a backup brings it back.</source>
         <translation>اگر علامت بخورد، باز کردن قفل با گذرواژهٔ اجبار کلید این خزانه را هم بی‌هیچ نشانه‌ای پاک می‌کند. از آن پس هیچ‌کس — حتی خودتان — با هیچ گذرواژه‌ای دیگر نمی‌تواند این خزانه را باز کند؛ فقط یک پشتیبان آن را برمی‌گرداند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="62"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="58"/>
         <source>I &amp;understand this cannot be undone</source>
         <translation>می‌دانم که این کار برگشت‌پذیر نیست (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="63"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="59"/>
         <source>I understand the vault cannot be recovered</source>
         <translation>می‌دانم که خزانه بازیابی‌شدنی نیست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="48"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="44"/>
         <source>Saving the duress passphrase</source>
         <translation>در حال ذخیرهٔ گذرواژهٔ اجبار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="42"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="38"/>
         <source>&amp;Remove</source>
         <translation>حذف کن (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="42"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="38"/>
         <source>&amp;Set</source>
         <translation>تنظیم کن (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="46"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="42"/>
         <source>Set the duress passphrase</source>
         <translation>گذرواژهٔ اجبار را تنظیم کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="40"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="36"/>
         <source>Your &amp;passphrase</source>
         <translation>گذرواژهٔ شما (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="68"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="64"/>
         <source>The decoy journal and everything written in it are deleted.</source>
         <translation>دفترچهٔ پوششی و هر چه در آن نوشته شده پاک می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="84"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="80"/>
         <source>Type your vault&apos;s passphrase first.</source>
         <translation>اول گذرواژهٔ خزانه‌تان را بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="90"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="86"/>
         <source>Tick the second box to confirm, or untick the first.</source>
         <translation>برای تأیید، جعبهٔ دوم را علامت بزنید، یا علامت جعبهٔ اول را بردارید.</translation>
     </message>
@@ -534,63 +532,63 @@
 <context>
     <name>DuressSettings</name>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="116"/>
-        <location filename="../../src/haven/ui/settings_duress.py" line="117"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="112"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="113"/>
         <source>Duress passphrase</source>
         <translation>گذرواژهٔ اجبار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="123"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="119"/>
         <source>If someone forces you to unlock Haven, you can type a second passphrase instead of yours. It opens a separate decoy journal — write a few entries in it yourself, so it looks lived in — with no spaces and no linked devices. Your real vault stays closed. From outside, Haven&apos;s files look the same whether or not you set one, but someone who knows Haven well and examines the files closely may still suspect it.</source>
         <translation>اگر کسی شما را مجبور کند Haven را باز کنید، می‌توانید به جای گذرواژهٔ خودتان گذرواژهٔ دومی بنویسید. این گذرواژه دفترچهٔ پوششیِ جداگانه‌ای را باز می‌کند — چند یادداشت در آن بنویسید تا واقعی به نظر برسد — بدون هیچ فضا و دستگاه پیوندخورده‌ای. خزانهٔ واقعی‌تان بسته می‌ماند. از بیرون، پرونده‌های Haven چه آن را تنظیم کرده باشید چه نه یکسان به نظر می‌رسند، اما کسی که Haven را خوب بشناسد و پرونده‌ها را از نزدیک بررسی کند ممکن است باز هم به آن شک کند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="134"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="130"/>
         <source>Set &amp;duress passphrase…</source>
         <translation>تنظیم گذرواژهٔ اجبار (&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="135"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="131"/>
         <source>Set a duress passphrase</source>
         <translation>یک گذرواژهٔ اجبار تنظیم کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="136"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="132"/>
         <source>Remove duress passphrase…</source>
         <translation>حذف گذرواژهٔ اجبار…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="137"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="133"/>
         <source>Remove the duress passphrase</source>
         <translation>گذرواژهٔ اجبار را حذف کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="163"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="159"/>
         <source>Unlock Haven to change this.</source>
         <translation>برای تغییر این، قفل Haven را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="165"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="161"/>
         <source>No duress passphrase is set.</source>
         <translation>هیچ گذرواژهٔ اجباری تنظیم نشده است.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="168"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="164"/>
         <source>A duress passphrase is set. Using it also destroys this vault.</source>
         <translation>گذرواژهٔ اجبار تنظیم شده است. استفاده از آن این خزانه را هم نابود می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="171"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="167"/>
         <source>A duress passphrase is set.</source>
         <translation>گذرواژهٔ اجبار تنظیم شده است.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="200"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="190"/>
         <source>Duress passphrase removed.</source>
         <translation>گذرواژهٔ اجبار حذف شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="203"/>
+        <location filename="../../src/haven/ui/settings_duress.py" line="193"/>
         <source>Duress passphrase set. Lock Haven and unlock with it to write in the decoy journal.</source>
         <translation>گذرواژهٔ اجبار تنظیم شد. Haven را قفل کنید و با آن باز کنید تا در دفترچهٔ پوششی بنویسید.</translation>
     </message>
@@ -732,12 +730,12 @@
         <translation>برچسب‌ها (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="121"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="123"/>
         <source>Edit entry</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="151"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="153"/>
         <source>Write something first: an entry needs some text.</source>
         <translation>اول چیزی بنویسید: هر یادداشت کمی متن لازم دارد.</translation>
     </message>
@@ -882,56 +880,56 @@
 <context>
     <name>HavenWindow</name>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="74"/>
+        <location filename="../../src/haven/ui/main_window.py" line="75"/>
         <source>Journal</source>
         <extracomment>Quick exit happened (window hidden, vault locked). `run_app` quits on it. The language changed and the person asked to restart: `run_app` locks, then builds a new window in the new language. Open the vault in this folder (a restored backup): `run_app` locks, gives up the current folder&apos;s claim and builds a new window there.</extracomment>
         <translation>دفترچه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="75"/>
+        <location filename="../../src/haven/ui/main_window.py" line="76"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="76"/>
+        <location filename="../../src/haven/ui/main_window.py" line="77"/>
         <source>Devices</source>
         <translation>دستگاه‌ها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="78"/>
-        <location filename="../../src/haven/ui/main_window.py" line="331"/>
+        <location filename="../../src/haven/ui/main_window.py" line="79"/>
+        <location filename="../../src/haven/ui/main_window.py" line="333"/>
         <source>Spaces</source>
         <translation>فضاها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="171"/>
+        <location filename="../../src/haven/ui/main_window.py" line="172"/>
         <source>Haven</source>
         <translation>Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="286"/>
+        <location filename="../../src/haven/ui/main_window.py" line="288"/>
         <source>Signed in as %1</source>
         <translation>واردشده با نام %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="302"/>
+        <location filename="../../src/haven/ui/main_window.py" line="304"/>
         <source>Your vault is damaged</source>
         <translation>خزانه‌تان آسیب دیده است</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="305"/>
+        <location filename="../../src/haven/ui/main_window.py" line="307"/>
         <source>Haven found %Ln damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
         <translation>
             <numerusform>‏Haven در خزانه‌تان %Ln صفحهٔ آسیب‌دیده پیدا کرد: خطای دیسک، یا پرونده تغییر کرده است. آنچه باز می‌شود سالم است؛ آنچه روی آن صفحه‌ها بود خواندنی نیست.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="313"/>
+        <location filename="../../src/haven/ui/main_window.py" line="315"/>
         <source>Back up what still opens now (Settings, Back up my vault), then restore your most recent backup into a new folder (Restore a backup, in Settings or on the unlock page) to recover the rest.</source>
         <translation>از آنچه هنوز باز می‌شود همین حالا پشتیبان بگیرید (تنظیمات، از خزانه‌ام پشتیبان بگیر)، سپس تازه‌ترین پشتیبان‌تان را در پوشه‌ای تازه بازیابی کنید (بازیابی پشتیبان، در تنظیمات یا صفحهٔ باز کردن قفل) تا بقیه را برگردانید.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="335"/>
+        <location filename="../../src/haven/ui/main_window.py" line="337"/>
         <source>Spaces, %Ln unread</source>
         <translation>
             <numerusform>فضاها، %Ln خوانده‌نشده</numerusform>
@@ -991,27 +989,27 @@
         <translation>فهرست خدمات پیدا نشد. در خطر، با شمارهٔ اضطراری تماس بگیرید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="104"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="105"/>
         <source>Emergency: %1</source>
         <translation>اضطراری: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="108"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="109"/>
         <source>Call: %1</source>
         <translation>تماس: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="110"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="111"/>
         <source>Text: %1</source>
         <translation>پیامک: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="112"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="113"/>
         <source>Web: %1</source>
         <translation>وب: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="114"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="115"/>
         <source>Hours: %1</source>
         <translation>ساعت‌ها: %1</translation>
     </message>
@@ -1021,7 +1019,7 @@
         <translation>بررسی‌شده در %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/help_page.py" line="122"/>
+        <location filename="../../src/haven/ui/pages/help_page.py" line="119"/>
         <source>%1 · source: %2</source>
         <translation>%1 · منبع: %2</translation>
     </message>
@@ -2435,9 +2433,10 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="61"/>
-        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="62"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="69"/>
+        <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="70"/>
         <source>Cancel</source>
+        <extracomment>the vault&apos;s passphrase, the new one (&quot;&quot; when none is asked), the subclass&apos;s choice</extracomment>
         <translation>انصراف</translation>
     </message>
 </context>
@@ -3891,12 +3890,12 @@
 <context>
     <name>VaultDialogs</name>
     <message>
-        <location filename="../../src/haven/ui/vault_dialogs.py" line="70"/>
+        <location filename="../../src/haven/ui/vault_dialogs.py" line="66"/>
         <source>Passphrase changed; your vault is now under a new key.</source>
         <translation>گذرواژه تغییر کرد؛ خزانه‌تان اکنون زیر کلید تازه‌ای است.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/vault_dialogs.py" line="72"/>
+        <location filename="../../src/haven/ui/vault_dialogs.py" line="68"/>
         <source>Passphrase changed.</source>
         <translation>گذرواژه تغییر کرد.</translation>
     </message>
