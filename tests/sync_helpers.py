@@ -3,6 +3,7 @@ through a link that may drop, duplicate, reorder or cut messages."""
 
 from __future__ import annotations
 
+import asyncio
 import random
 from collections import deque
 from collections.abc import Callable
@@ -13,6 +14,7 @@ from haven.core.session import Session
 from haven.errors import SyncError
 from haven.store import identity_tables as ids
 from haven.sync import messages as m
+from haven.sync.engine import SyncEngine, async_sync_once
 from haven.sync.reconcile import Reconciler, SyncReport
 from tests.helpers import new_session, replica_of
 
@@ -165,3 +167,15 @@ def sync_pair(x: Session, y: Session, **kwargs: object) -> tuple[SyncReport, Syn
     assert not wire.errors, wire.errors
     assert rep_a.complete and rep_b.complete
     return rep_a, rep_b
+
+
+def tcp_sync(server: Session, client: Session, wait_s: float = 60.0) -> None:
+    """One real sync round over TCP: `server` listens on 127.0.0.1, `client` connects."""
+    engine = SyncEngine(server)
+    engine.start()
+    try:
+        port = engine.serve("127.0.0.1", 0)
+        report = asyncio.run(asyncio.wait_for(async_sync_once(client, "127.0.0.1", port), wait_s))
+        assert report.complete and report.error == ""
+    finally:
+        engine.stop()

@@ -5,7 +5,6 @@ changes nothing; a rename undone by an unlink goes away again."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -16,23 +15,10 @@ from haven.core.clock import now_ms
 from haven.core.linking import create_linked, make_bundle
 from haven.core.profile import PROFILE
 from haven.core.session import Session
-from haven.sync.engine import SyncEngine, async_sync_once
 from tests.helpers import PASSPHRASE, new_session
+from tests.sync_helpers import tcp_sync
 
-WAIT_S = 60.0
 YEAR_MS = 365 * 24 * 3600 * 1000
-
-
-def tcp_sync(server: Session, client: Session) -> None:
-    """One real sync round: `server` listens on 127.0.0.1, `client` connects."""
-    engine = SyncEngine(server)
-    engine.start()
-    try:
-        port = engine.serve("127.0.0.1", 0)
-        report = asyncio.run(asyncio.wait_for(async_sync_once(client, "127.0.0.1", port), WAIT_S))
-        assert report.complete and report.error == ""
-    finally:
-        engine.stop()
 
 
 def fast_clock() -> int:

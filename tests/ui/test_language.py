@@ -146,3 +146,5 @@ def test_counts_and_dates_use_the_digits_of_the_language(
     digits = {c for c in number_text(1234567890) if c.isdigit()}
     shown_digits = {c for c in when if c.isdigit()}
     assert shown_digits and shown_digits <= digits, when  # one kind of digit throughout
+    for combo in (page.editor.mood, page.filters.mood):  # the moods, as the rows show them
+        assert combo.itemText(4).startswith(number_text(4)), combo.itemText(4)

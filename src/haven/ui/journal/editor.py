@@ -59,8 +59,8 @@ class EntryEditor(QWidget):
         self.mood = QComboBox()
         self.mood.setAccessibleName(self.tr("Mood"))
         self.mood.addItem(self.tr("No mood"), None)
-        for value, label in enumerate(messages.mood_labels(), start=1):
-            self.mood.addItem(f"{value} · {label}", value)
+        for value in range(1, 6):
+            self.mood.addItem(messages.mood_text(value), value)  # the language's digits
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("e.g. family, coming-out"))
         self.tags.setAccessibleName(self.tr("Tags"))

@@ -26,8 +26,8 @@ class FilterBar(QWidget):
         self.mood = QComboBox()
         self.mood.setAccessibleName(self.tr("Filter by mood"))
         self.mood.addItem(self.tr("Any mood"), None)
-        for value, label in enumerate(messages.mood_labels(), start=1):
-            self.mood.addItem(f"{value} · {label}", value)
+        for value in range(1, 6):
+            self.mood.addItem(messages.mood_text(value), value)  # the language's digits
         self.set_tags([])
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
