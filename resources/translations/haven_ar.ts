@@ -448,83 +448,83 @@
 <context>
     <name>DuressDialog</name>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="32"/>
-        <location filename="../../src/haven/ui/settings_duress.py" line="40"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="32"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="40"/>
         <source>Remove the duress passphrase</source>
         <translation>أزل عبارة مرور الإكراه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="34"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="34"/>
         <source>Duress passphrase</source>
         <translation>عبارة مرور الإكراه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="37"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="37"/>
         <source>Your vault&apos;s passphrase</source>
         <translation>عبارة مرور خزنتك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="48"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="48"/>
         <source>Using it also &amp;destroys this vault</source>
         <translation>استعمالها يُتلف هذه الخزنة أيضاً (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="49"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="49"/>
         <source>Using the duress passphrase destroys this vault</source>
         <translation>استعمال عبارة مرور الإكراه يُتلف هذه الخزنة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="52"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="52"/>
         <source>If ticked, unlocking with the duress passphrase also overwrites this vault&apos;s key, without a sign. After that nobody — you included — can ever open this vault again with any passphrase; only a backup brings it back.</source>
         <translation>إن اخترت هذا، فإن فتح القفل بعبارة مرور الإكراه يمحو أيضاً مفتاح هذه الخزنة، دون أي أثر ظاهر. بعدها لا يستطيع أحد — ولا أنت — فتح هذه الخزنة بأي عبارة مرور؛ وحدها النسخة الاحتياطية تعيدها.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="58"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="58"/>
         <source>I &amp;understand this cannot be undone</source>
         <translation>أفهم أن هذا لا يمكن التراجع عنه (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="59"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="59"/>
         <source>I understand the vault cannot be recovered</source>
         <translation>أفهم أن الخزنة لا يمكن استرجاعها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="44"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="44"/>
         <source>Saving the duress passphrase</source>
         <translation>يجري حفظ عبارة مرور الإكراه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="38"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="38"/>
         <source>&amp;Remove</source>
         <translation>أزل (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="38"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="38"/>
         <source>&amp;Set</source>
         <translation>اضبط (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="42"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="42"/>
         <source>Set the duress passphrase</source>
         <translation>اضبط عبارة مرور الإكراه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="36"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="36"/>
         <source>Your &amp;passphrase</source>
         <translation>عبارة مرورك (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="64"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="64"/>
         <source>The decoy journal and everything written in it are deleted.</source>
         <translation>تُحذف اليوميات التمويهية وكل ما كُتب فيها.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="80"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="80"/>
         <source>Type your vault&apos;s passphrase first.</source>
         <translation>اكتب عبارة مرور خزنتك أولاً.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="86"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="86"/>
         <source>Tick the second box to confirm, or untick the first.</source>
         <translation>اختر المربع الثاني للتأكيد، أو ألغِ اختيار الأول.</translation>
     </message>
@@ -532,63 +532,63 @@
 <context>
     <name>DuressSettings</name>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="112"/>
-        <location filename="../../src/haven/ui/settings_duress.py" line="113"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="112"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="113"/>
         <source>Duress passphrase</source>
         <translation>عبارة مرور الإكراه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="119"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="119"/>
         <source>If someone forces you to unlock Haven, you can type a second passphrase instead of yours. It opens a separate decoy journal — write a few entries in it yourself, so it looks lived in — with no spaces and no linked devices. Your real vault stays closed. From outside, Haven&apos;s files look the same whether or not you set one, but someone who knows Haven well and examines the files closely may still suspect it.</source>
         <translation>إن أجبرك أحد على فتح Haven، يمكنك كتابة عبارة مرور ثانية بدلاً من عبارتك. تفتح يوميات تمويهية منفصلة — اكتب فيها بعض الإدخالات بنفسك لتبدو مستعملة — بلا مساحات ولا أجهزة مرتبطة. وتبقى خزنتك الحقيقية مقفلة. من الخارج تبدو ملفات Haven متشابهة سواء ضبطتها أم لا، لكن من يعرف Haven جيداً ويفحص الملفات عن قرب قد يشكّ في الأمر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="130"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="130"/>
         <source>Set &amp;duress passphrase…</source>
         <translation>اضبط عبارة مرور الإكراه (&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="131"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="131"/>
         <source>Set a duress passphrase</source>
         <translation>اضبط عبارة مرور إكراه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="132"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="132"/>
         <source>Remove duress passphrase…</source>
         <translation>أزل عبارة مرور الإكراه…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="133"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="133"/>
         <source>Remove the duress passphrase</source>
         <translation>أزل عبارة مرور الإكراه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="159"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="159"/>
         <source>Unlock Haven to change this.</source>
         <translation>افتح Haven لتغيير هذا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="161"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="161"/>
         <source>No duress passphrase is set.</source>
         <translation>لم تُضبط عبارة مرور إكراه.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="164"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="164"/>
         <source>A duress passphrase is set. Using it also destroys this vault.</source>
         <translation>ضُبطت عبارة مرور إكراه. استعمالها يُتلف هذه الخزنة أيضاً.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="167"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="167"/>
         <source>A duress passphrase is set.</source>
         <translation>ضُبطت عبارة مرور إكراه.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="190"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="190"/>
         <source>Duress passphrase removed.</source>
         <translation>أُزيلت عبارة مرور الإكراه.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="193"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="193"/>
         <source>Duress passphrase set. Lock Haven and unlock with it to write in the decoy journal.</source>
         <translation>ضُبطت عبارة مرور الإكراه. اقفل Haven وافتحه بها لتكتب في اليوميات التمويهية.</translation>
     </message>

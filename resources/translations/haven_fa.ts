@@ -448,83 +448,83 @@
 <context>
     <name>DuressDialog</name>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="32"/>
-        <location filename="../../src/haven/ui/settings_duress.py" line="40"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="32"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="40"/>
         <source>Remove the duress passphrase</source>
         <translation>گذرواژهٔ اجبار را حذف کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="34"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="34"/>
         <source>Duress passphrase</source>
         <translation>گذرواژهٔ اجبار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="37"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="37"/>
         <source>Your vault&apos;s passphrase</source>
         <translation>گذرواژهٔ خزانه‌تان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="48"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="48"/>
         <source>Using it also &amp;destroys this vault</source>
         <translation>استفاده از آن این خزانه را هم نابود می‌کند (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="49"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="49"/>
         <source>Using the duress passphrase destroys this vault</source>
         <translation>استفاده از گذرواژهٔ اجبار این خزانه را نابود می‌کند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="52"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="52"/>
         <source>If ticked, unlocking with the duress passphrase also overwrites this vault&apos;s key, without a sign. After that nobody — you included — can ever open this vault again with any passphrase; only a backup brings it back.</source>
         <translation>اگر علامت بخورد، باز کردن قفل با گذرواژهٔ اجبار کلید این خزانه را هم بی‌هیچ نشانه‌ای پاک می‌کند. از آن پس هیچ‌کس — حتی خودتان — با هیچ گذرواژه‌ای دیگر نمی‌تواند این خزانه را باز کند؛ فقط یک پشتیبان آن را برمی‌گرداند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="58"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="58"/>
         <source>I &amp;understand this cannot be undone</source>
         <translation>می‌دانم که این کار برگشت‌پذیر نیست (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="59"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="59"/>
         <source>I understand the vault cannot be recovered</source>
         <translation>می‌دانم که خزانه بازیابی‌شدنی نیست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="44"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="44"/>
         <source>Saving the duress passphrase</source>
         <translation>در حال ذخیرهٔ گذرواژهٔ اجبار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="38"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="38"/>
         <source>&amp;Remove</source>
         <translation>حذف کن (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="38"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="38"/>
         <source>&amp;Set</source>
         <translation>تنظیم کن (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="42"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="42"/>
         <source>Set the duress passphrase</source>
         <translation>گذرواژهٔ اجبار را تنظیم کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="36"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="36"/>
         <source>Your &amp;passphrase</source>
         <translation>گذرواژهٔ شما (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="64"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="64"/>
         <source>The decoy journal and everything written in it are deleted.</source>
         <translation>دفترچهٔ پوششی و هر چه در آن نوشته شده پاک می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="80"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="80"/>
         <source>Type your vault&apos;s passphrase first.</source>
         <translation>اول گذرواژهٔ خزانه‌تان را بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="86"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="86"/>
         <source>Tick the second box to confirm, or untick the first.</source>
         <translation>برای تأیید، جعبهٔ دوم را علامت بزنید، یا علامت جعبهٔ اول را بردارید.</translation>
     </message>
@@ -532,63 +532,63 @@
 <context>
     <name>DuressSettings</name>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="112"/>
-        <location filename="../../src/haven/ui/settings_duress.py" line="113"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="112"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="113"/>
         <source>Duress passphrase</source>
         <translation>گذرواژهٔ اجبار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="119"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="119"/>
         <source>If someone forces you to unlock Haven, you can type a second passphrase instead of yours. It opens a separate decoy journal — write a few entries in it yourself, so it looks lived in — with no spaces and no linked devices. Your real vault stays closed. From outside, Haven&apos;s files look the same whether or not you set one, but someone who knows Haven well and examines the files closely may still suspect it.</source>
         <translation>اگر کسی شما را مجبور کند Haven را باز کنید، می‌توانید به جای گذرواژهٔ خودتان گذرواژهٔ دومی بنویسید. این گذرواژه دفترچهٔ پوششیِ جداگانه‌ای را باز می‌کند — چند یادداشت در آن بنویسید تا واقعی به نظر برسد — بدون هیچ فضا و دستگاه پیوندخورده‌ای. خزانهٔ واقعی‌تان بسته می‌ماند. از بیرون، پرونده‌های Haven چه آن را تنظیم کرده باشید چه نه یکسان به نظر می‌رسند، اما کسی که Haven را خوب بشناسد و پرونده‌ها را از نزدیک بررسی کند ممکن است باز هم به آن شک کند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="130"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="130"/>
         <source>Set &amp;duress passphrase…</source>
         <translation>تنظیم گذرواژهٔ اجبار (&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="131"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="131"/>
         <source>Set a duress passphrase</source>
         <translation>یک گذرواژهٔ اجبار تنظیم کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="132"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="132"/>
         <source>Remove duress passphrase…</source>
         <translation>حذف گذرواژهٔ اجبار…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="133"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="133"/>
         <source>Remove the duress passphrase</source>
         <translation>گذرواژهٔ اجبار را حذف کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="159"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="159"/>
         <source>Unlock Haven to change this.</source>
         <translation>برای تغییر این، قفل Haven را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="161"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="161"/>
         <source>No duress passphrase is set.</source>
         <translation>هیچ گذرواژهٔ اجباری تنظیم نشده است.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="164"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="164"/>
         <source>A duress passphrase is set. Using it also destroys this vault.</source>
         <translation>گذرواژهٔ اجبار تنظیم شده است. استفاده از آن این خزانه را هم نابود می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="167"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="167"/>
         <source>A duress passphrase is set.</source>
         <translation>گذرواژهٔ اجبار تنظیم شده است.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="190"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="190"/>
         <source>Duress passphrase removed.</source>
         <translation>گذرواژهٔ اجبار حذف شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/settings_duress.py" line="193"/>
+        <location filename="../../src/haven/ui/pages/settings/duress.py" line="193"/>
         <source>Duress passphrase set. Lock Haven and unlock with it to write in the decoy journal.</source>
         <translation>گذرواژهٔ اجبار تنظیم شد. Haven را قفل کنید و با آن باز کنید تا در دفترچهٔ پوششی بنویسید.</translation>
     </message>

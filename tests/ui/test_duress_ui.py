@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from haven.ui.main_window import HavenWindow
-from haven.ui.settings_duress import DuressDialog
+from haven.ui.pages.settings.duress import DuressDialog
 from tests.helpers import PASSPHRASE
 from tests.ui import flows
 

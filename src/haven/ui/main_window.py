@@ -28,12 +28,12 @@ from haven.ui.pages.help_page import HelpPage
 from haven.ui.pages.home_page import HomePage
 from haven.ui.pages.passphrase_dialog import ChangePassphraseDialog
 from haven.ui.pages.restore_dialog import RestoreDialog
+from haven.ui.pages.settings.duress import DuressSettings
 from haven.ui.pages.settings_page import SettingsPage
 from haven.ui.pages.unlock_page import UnlockPage
 from haven.ui.row_delegate import forget_painted_rows
 from haven.ui.safety import SafetyWatcher
 from haven.ui.settings import AppSettings
-from haven.ui.settings_duress import DuressSettings
 from haven.ui.shortcut_sheet import SHEET_KEYS, ShortcutSheet, sections_of
 from haven.ui.spaces.spaces_page import SpacesPage
 from haven.ui.sync_status import SyncStatusLabel

@@ -1,6 +1,6 @@
 """Dialogs that ask for the vault's own passphrase first, then perhaps a new one twice
 (`PassphraseDialog`, shared by changing the passphrase here and by the duress passphrase in
-ui/settings_duress.py): one "Show passphrase" box for every field, an error line that clears
+ui/pages/settings/duress.py): one "Show passphrase" box for every field, an error line that clears
 as you type, a busy bar while the slow part runs, and every secret cleared once sent.
 
 Changing the passphrase from Settings: the current one first (someone at an unlocked

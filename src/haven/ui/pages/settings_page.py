@@ -129,7 +129,7 @@ class SettingsPage(QWidget):
         self.passphrase_button.setEnabled(enabled is not None)
 
     def add_section(self, section: QWidget) -> None:
-        """A section kept in its own module (e.g. ui/settings_duress.py), after the others."""
+        """A section kept in its own module (e.g. pages/settings/duress.py), after the others."""
         self._sections.insertWidget(self._after_sections, section)
         self._after_sections += 1
 
