@@ -1254,191 +1254,249 @@
     </message>
 </context>
 <context>
+    <name>InviteRouteDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_route.py" line="47"/>
+        <source>How will they join?</source>
+        <translation>كيف سينضمّ؟</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_route.py" line="49"/>
+        <source>From &amp;anywhere (recommended)</source>
+        <translation>من أي مكان (مستحسن) (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_route.py" line="51"/>
+        <source>Works wherever they are, even when your computer is off. The code goes through your space&apos;s relay and holds no address of yours.</source>
+        <translation>يعمل أينما كان، حتى وحاسوبك مطفأ. يمرّ الرمز عبر مُرحِّل مساحتك ولا يحمل أيّ عنوان لك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_route.py" line="54"/>
+        <source>Only &amp;nearby, on this network</source>
+        <translation>بالقرب فقط، على هذه الشبكة (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_route.py" line="56"/>
+        <source>For someone on the same Wi-Fi or network as this computer right now. Haven must stay open here until they join. The code holds this computer&apos;s network address.</source>
+        <translation>لشخص على شبكة Wi-Fi نفسها أو الشبكة نفسها التي عليها هذا الحاسوب الآن. يجب أن يبقى Haven مفتوحاً هنا حتى ينضمّ. يحمل الرمز عنوان هذا الحاسوب على الشبكة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_route.py" line="60"/>
+        <source>Where is the person you are inviting?</source>
+        <translation>أين الشخص الذي تدعوه؟</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_route.py" line="79"/>
+        <source>&amp;Make the code</source>
+        <translation>أنشئ الرمز (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_route.py" line="80"/>
+        <source>Make the invite code</source>
+        <translation>أنشئ رمز الدعوة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_route.py" line="83"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_route.py" line="84"/>
+        <source>Cancel the invite</source>
+        <translation>ألغِ الدعوة</translation>
+    </message>
+</context>
+<context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="94"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="100"/>
         <source>Join a space</source>
-        <extracomment>The space joined (its id).</extracomment>
+        <extracomment>False for a denial that another admin&apos;s approval at the same moment may still undo (the request&apos;s keys stay until `final_at_ms`). The space joined (its id).</extracomment>
         <translation>انضم إلى مساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="97"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="103"/>
         <source>Invite code</source>
         <translation>رمز الدعوة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="98"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="104"/>
         <source>Paste the code, or type its words</source>
         <translation>الصق الرمز أو اكتب كلماته</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="100"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="106"/>
         <source>&amp;Look up</source>
         <translation>ابحث (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="101"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="107"/>
         <source>Look up the invite code</source>
         <translation>ابحث عن رمز الدعوة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="107"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="113"/>
         <source>The space&apos;s guidelines</source>
         <translation>إرشادات المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="108"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="114"/>
         <source>I &amp;accept these guidelines</source>
         <translation>أقبل هذه الإرشادات (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="109"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="115"/>
         <source>Accept the guidelines</source>
         <translation>اقبل الإرشادات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="112"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="118"/>
         <source>Your name in this space</source>
         <translation>اسمك في هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="115"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="121"/>
         <source>Your pronouns in this space</source>
         <translation>ضمائرك في هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="116"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="122"/>
         <source>As&amp;k to join</source>
         <translation>اطلب الانضمام (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="117"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="123"/>
         <source>Send the join request</source>
         <translation>أرسل طلب الانضمام</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="118"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="124"/>
         <source>Check a&amp;gain</source>
         <translation>تحقق مجددًا (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="119"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="125"/>
         <source>Ask whether an admin answered</source>
         <translation>اسأل إن كان مدير قد أجاب</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="123"/>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="124"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="129"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="130"/>
         <source>Close</source>
         <translation>أغلق</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="130"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="136"/>
         <source>&amp;Name here</source>
         <translation>الاسم هنا (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="131"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="137"/>
         <source>&amp;Pronouns</source>
         <translation>الضمائر (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="184"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="190"/>
         <source>That is not a whole Haven invite code. Check it against what you were given (a mistyped word is caught).</source>
         <translation>هذا ليس رمز دعوة Haven كاملًا. قارنه بما أُعطيت (يُكتشف أي خطأ في كتابة كلمة).</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="192"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="198"/>
         <source>You already asked to join with this code.</source>
         <translation>طلبت الانضمام بهذا الرمز من قبل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="196"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="202"/>
         <source>This invite code has expired. Ask for a new one.</source>
         <translation>انتهت صلاحية رمز الدعوة. اطلب رمزًا جديدًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="205"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="211"/>
         <source>Reading the invite on the relay…</source>
         <translation>تجري قراءة الدعوة على المُرحِّل…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="211"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="217"/>
         <source>Asking the person who invited you…</source>
         <translation>نسأل الشخص الذي دعاك…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="223"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="229"/>
         <source>(No guidelines written.)</source>
         <translation>(لا إرشادات مكتوبة.)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="227"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="233"/>
         <source>Read the guidelines. If you accept them, choose the name this space will know you by and ask to join.</source>
         <translation>اقرأ الإرشادات. إن قبلتها، اختر الاسم الذي ستعرفك به هذه المساحة واطلب الانضمام.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="248"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="254"/>
         <source>Leaving your request on the relay…</source>
         <translation>يجري ترك طلبك على المُرحِّل…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="256"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="262"/>
         <source>Sending your request…</source>
         <translation>نرسل طلبك…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="270"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="276"/>
         <source>Looking for an answer on the relay…</source>
         <translation>يجري البحث عن ردّ على المُرحِّل…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="277"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="283"/>
         <source>Asking whether an admin answered…</source>
         <translation>نسأل إن كان مدير قد أجاب…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="286"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="292"/>
+        <source>An admin declined your request. If another admin lets you in at the same time, you still join: Haven keeps your request until %1.</source>
+        <translation>رفض أحد المشرفين طلبك. إن سمح لك مشرف آخر بالدخول في الوقت نفسه فستنضمّ مع ذلك: يحتفظ Haven بطلبك حتى %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="299"/>
         <source>Waiting for an admin. Your request waits on the relay; you can close this window or Haven, and Haven collects the answer when it syncs.</source>
         <translation>بانتظار مشرف. طلبك ينتظر على المُرحِّل؛ يمكنك إغلاق هذه النافذة أو Haven، وسيستلم Haven الردّ عند المزامنة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="293"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="306"/>
         <source>Your request was sent. An admin needs to approve it; press “Check again” later.</source>
         <translation>أُرسل طلبك. يجب أن يوافق عليه مدير؛ اضغط «تحقق مجددًا» لاحقًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="300"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="313"/>
         <source>Declined: an admin turned your request down. The keys made for it were deleted.</source>
         <translation>رُفض: رفض مشرف طلبك. حُذفت المفاتيح التي أُنشئت له.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="306"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="319"/>
         <source>Expired: nobody answered before the code ran out. Ask for a new one.</source>
         <translation>انتهت المهلة: لم يردّ أحد قبل انتهاء صلاحية الرمز. اطلب رمزاً جديداً.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="310"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="323"/>
         <source>The invite was withdrawn or used up before an answer. Ask for a new one.</source>
         <translation>سُحبت الدعوة أو استُنفدت قبل الردّ. اطلب دعوة جديدة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="313"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="326"/>
         <source>Approved — fetching the space. You joined it.</source>
         <translation>قُبلت — يجري جلب المساحة. انضممت إليها.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="316"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="329"/>
         <source>You joined the space.</source>
         <translation>انضممت إلى المساحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="359"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="372"/>
         <source>This invite is no longer valid: it expired, was used up or was withdrawn. Ask for a new one. Nothing was kept.</source>
         <translation>لم تعد هذه الدعوة صالحة: انتهت أو استُنفدت أو سُحبت. اطلب دعوة جديدة. لم يُحتفظ بشيء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="364"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="377"/>
         <source>Haven cannot reach the person who invited you. Their Haven needs to be open and unlocked, on a network you can reach. Try again later.</source>
         <translation>لا يستطيع Haven الوصول إلى الشخص الذي دعاك. يجب أن يكون Haven لديه مفتوحًا وغير مقفل، على شبكة تصل إليها. حاول لاحقًا.</translation>
     </message>
@@ -1587,103 +1645,123 @@
 <context>
     <name>LinkDevicePage</name>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="42"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="53"/>
         <source>Link to my other device</source>
         <extracomment>The person wants to create a new vault instead.</extracomment>
         <translation>الربط بجهازي الآخر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="45"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="56"/>
         <source>On your other device, open Haven, go to Devices and choose “Link a new device”. Type or paste the code it shows, and choose a passphrase for this computer.</source>
         <translation>على جهازك الآخر، افتح Haven وانتقل إلى «الأجهزة» واختر «ربط جهاز جديد». اكتب الرمز الذي يظهر أو الصقه، واختر عبارة مرور لهذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="51"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="62"/>
         <source>Pairing code</source>
         <translation>رمز الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="55"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="63"/>
+        <source>hvn1-…, or a short code like 7-purple-sausages</source>
+        <translation>hvn1-…، أو رمز قصير مثل 7-purple-sausages</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="66"/>
+        <source>Relay of the short code</source>
+        <translation>مُرحِّل الرمز القصير</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="68"/>
+        <source>shown next to the short code, e.g. relay.example.org</source>
+        <translation>يظهر بجانب الرمز القصير، مثلاً relay.example.org</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="71"/>
+        <source>&amp;Relay</source>
+        <translation>المُرحِّل (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="75"/>
         <source>Name of this device</source>
         <translation>اسم هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="56"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="76"/>
         <source>optional, e.g. laptop</source>
         <translation>اختياري، مثل: الحاسوب المحمول</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="61"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="81"/>
         <source>&amp;Connect</source>
         <translation>اتصال (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="62"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="82"/>
         <source>Connect to my other device</source>
         <translation>الاتصال بجهازي الآخر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="64"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="84"/>
         <source>&amp;Back</source>
         <translation>رجوع (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="65"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="85"/>
         <source>Back to creating a new vault</source>
         <translation>العودة إلى إنشاء خزنة جديدة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="67"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="87"/>
         <source>Your other device shows four words. Continue only if they are exactly these:</source>
         <translation>يعرض جهازك الآخر أربع كلمات. تابع فقط إن كانت هي هذه الكلمات تمامًا:</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="71"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="91"/>
         <source>Verification words</source>
         <translation>كلمات التحقق</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="74"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="94"/>
         <source>They &amp;match</source>
         <translation>متطابقة (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="75"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="95"/>
         <source>The words match</source>
         <translation>الكلمات متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="76"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="96"/>
         <source>They &amp;don’t match</source>
         <translation>غير متطابقة (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="77"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="97"/>
         <source>The words do not match</source>
         <translation>الكلمات غير متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="79"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="99"/>
         <source>Linking</source>
         <translation>جارٍ الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="82"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="102"/>
         <source>Pairing &amp;code</source>
         <translation>رمز الربط (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="83"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="104"/>
         <source>&amp;Name of this device</source>
         <translation>اسم هذا الجهاز (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="177"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="215"/>
         <source>Connecting to your other device…</source>
         <translation>جارٍ الاتصال بجهازك الآخر…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="197"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="235"/>
         <source>Receiving your journal keys…</source>
         <translation>جارٍ استلام مفاتيح يومياتك…</translation>
     </message>
@@ -1691,109 +1769,144 @@
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="52"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="60"/>
         <source>Link a new device</source>
         <extracomment>A device was linked (its name); the Devices page refreshes.</extracomment>
         <translation>ربط جهاز جديد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="56"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="64"/>
         <source>On your other computer, open Haven and choose “Link to my other device”, then type or paste this code. Both computers need to be on the same network.</source>
         <translation>على حاسوبك الآخر، افتح Haven واختر «الربط بجهازي الآخر»، ثم اكتب هذا الرمز أو الصقه. يجب أن يكون الحاسوبان على الشبكة نفسها.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="63"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="71"/>
         <source>Pairing code</source>
         <translation>رمز الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="64"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="72"/>
         <source>Making a code…</source>
         <translation>جارٍ إنشاء رمز…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="67"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="75"/>
         <source>&amp;Copy</source>
         <translation>نسخ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="68"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="76"/>
         <source>Copy the pairing code</source>
         <translation>نسخ رمز الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="71"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="79"/>
         <source>Pairing code as a QR image</source>
         <translation>رمز الربط كصورة QR</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="77"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="85"/>
         <source>Your other computer now shows four words. Link only if they are exactly these:</source>
         <translation>يعرض حاسوبك الآخر الآن أربع كلمات. اربط فقط إن كانت هي هذه الكلمات تمامًا:</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="83"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="91"/>
         <source>Verification words</source>
         <translation>كلمات التحقق</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="86"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="94"/>
         <source>They &amp;match</source>
         <translation>متطابقة (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="87"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="95"/>
         <source>The words match</source>
         <translation>الكلمات متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="88"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="96"/>
         <source>They &amp;don’t match</source>
         <translation>غير متطابقة (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="89"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="97"/>
         <source>The words do not match</source>
         <translation>الكلمات غير متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="93"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="101"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="94"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="102"/>
         <source>Cancel linking</source>
         <translation>إلغاء الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="149"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="104"/>
+        <source>Show a &amp;short code to type instead</source>
+        <translation>اعرض رمزاً قصيراً لكتابته بدلاً من ذلك (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="105"/>
+        <source>Show a short code to type instead</source>
+        <translation>اعرض رمزاً قصيراً لكتابته بدلاً من ذلك</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="112"/>
+        <source>Short code</source>
+        <translation>الرمز القصير</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="120"/>
+        <source>Relay for the short code</source>
+        <translation>المُرحِّل للرمز القصير</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="191"/>
         <source>The code works once, until %1.</source>
         <translation>يصلح الرمز مرة واحدة، حتى الساعة %1.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="161"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="199"/>
+        <source>Making a short code…</source>
+        <translation>يجري إنشاء رمز قصير…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="209"/>
+        <source>The relay could not make a short code right now; the code above works.</source>
+        <translation>تعذّر على المُرحِّل إنشاء رمز قصير الآن؛ الرمز أعلاه يعمل.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="214"/>
+        <source>Or, on your other computer, choose “Link to my other device” and type this short code and relay. It works once: a wrong guess stops linking.</source>
+        <translation>أو اختر على حاسوبك الآخر «اربط بجهازي الآخر» واكتب هذا الرمز القصير والمُرحِّل. يعمل مرة واحدة: أيّ تخمين خاطئ يوقف الربط.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="234"/>
         <source>your new device</source>
         <translation>جهازك الجديد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="162"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="235"/>
         <source>Linked %1. It now holds your journal.</source>
         <translation>رُبط %1. صارت يومياتك عليه الآن.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="177"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="251"/>
         <source>Sending your journal keys to the other device…</source>
         <translation>جارٍ إرسال مفاتيح يومياتك إلى الجهاز الآخر…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="183"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="257"/>
         <source>Code copied. It leaves the clipboard in a minute, or when Haven locks.</source>
         <translation>نُسخ الرمز. سيُزال من الحافظة بعد دقيقة، أو عند قفل Haven.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="198"/>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="199"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="276"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="277"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
@@ -1842,11 +1955,31 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/devices/wording.py" line="53"/>
+        <source>The short code did not match, so linking stopped and nothing was shared. Make a new code on your other device.</source>
+        <translation>لم يتطابق الرمز القصير، فتوقّف الربط ولم يُشارَك شيء. أنشئ رمزاً جديداً على جهازك الآخر.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="59"/>
+        <source>Nobody is waiting with that short code on that relay. Check the number, the words and the relay, or make a new code on your other device.</source>
+        <translation>لا أحد ينتظر بهذا الرمز القصير على ذلك المُرحِّل. تحقّق من الرقم والكلمات والمُرحِّل، أو أنشئ رمزاً جديداً على جهازك الآخر.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="65"/>
+        <source>A short code needs the relay shown next to it, like relay.example.org. Type it in the Relay field.</source>
+        <translation>يحتاج الرمز القصير إلى المُرحِّل الظاهر بجانبه، مثل relay.example.org. اكتبه في حقل المُرحِّل.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="71"/>
+        <source>Haven cannot reach that relay. Check its name and your connection, or use the long code instead.</source>
+        <translation>لا يستطيع Haven الوصول إلى ذلك المُرحِّل. تحقّق من اسمه ومن اتصالك، أو استخدم الرمز الطويل بدلاً منه.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="77"/>
         <source>Linking was cancelled. Nothing was shared.</source>
         <translation>أُلغي الربط. لم تُشارَك أي بيانات.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/wording.py" line="54"/>
+        <location filename="../../src/haven/ui/devices/wording.py" line="78"/>
         <source>Linking did not work; nothing was changed. Try again.</source>
         <translation>لم ينجح الربط؛ لم يتغير شيء. حاول مجددًا.</translation>
     </message>
@@ -3314,159 +3447,159 @@
 <context>
     <name>SpaceView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="71"/>
         <source>Space sections</source>
         <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; &quot;Show older posts&quot; doubles it. Join requests arrive without an event in the log, so an admin&apos;s open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
         <translation>أقسام المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="72"/>
         <source>&amp;Feed</source>
         <translation>الموجز (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="73"/>
         <source>Mem&amp;bers</source>
         <translation>الأعضاء (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="74"/>
         <source>Mo&amp;deration</source>
         <translation>الإشراف (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="75"/>
         <source>&amp;About and you</source>
         <translation>عن المساحة وعنك (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="222"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="221"/>
         <source>No space chosen</source>
         <translation>لم تُختر مساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="254"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="253"/>
         <source>Posted.</source>
         <translation>نُشر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="259"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="258"/>
         <source>Replied.</source>
         <translation>أُرسل الرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="266"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="265"/>
         <source>Role changed.</source>
         <translation>تغيّر الدور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="271"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="270"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>حُظر: منشوراته مخفية عنك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="273"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="272"/>
         <source>Unblocked.</source>
         <translation>أُلغي الحظر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="279"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="278"/>
         <source>Saved your name in this space.</source>
         <translation>حُفظ اسمك في هذه المساحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="283"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="282"/>
         <source>Mute words saved.</source>
         <translation>حُفظت الكلمات المكتومة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="305"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="304"/>
         <source>Report a post</source>
         <translation>أبلغ عن منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="306"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="305"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>أخبر المشرفين بما هو خطأ. لا يقرأ بلاغك غيرهم.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="307"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="306"/>
         <source>&amp;Report</source>
         <translation>أبلغ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="308"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="307"/>
         <source>Send the report</source>
         <translation>أرسل البلاغ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="315"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="314"/>
         <source>Reported to the moderators.</source>
         <translation>أُبلغ المشرفون.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="321"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="320"/>
         <source>Remove a post</source>
         <translation>إزالة منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="322"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="321"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>سيرى الأعضاء أن مشرفًا أزاله، وهذا السبب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="323"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="342"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="322"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="341"/>
         <source>Re&amp;move</source>
         <translation>أزل (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="324"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="323"/>
         <source>Remove the post</source>
         <translation>أزل المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="330"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="329"/>
         <source>Post removed.</source>
         <translation>أزيل المنشور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="337"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="336"/>
         <source>Remove a member</source>
         <translation>إزالة عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="339"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="338"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>إزالة %1 من هذه المساحة؟ يبقى لديه ما قرأه، ولا شيء جديد: تحصل المساحة على مفتاح جديد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="343"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="342"/>
         <source>Remove the member</source>
         <translation>أزل العضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="352"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="351"/>
         <source>%1 was removed.</source>
         <translation>أزيل %1.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="388"/>
+        <location filename="../../src/haven/ui/spaces/invite_route.py" line="173"/>
         <source>Sync is not running, so nobody could reach you to join. Unlock again, or check the sync port in Settings.</source>
         <translation>المزامنة متوقفة، فلا يستطيع أحد الوصول إليك للانضمام. افتح القفل مجددًا أو تحقق من منفذ المزامنة في الإعدادات.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="393"/>
+        <location filename="../../src/haven/ui/spaces/invite_route.py" line="168"/>
         <source>A direct invite needs sync on the local network, which is off. Turn it on in Settings, or invite through a relay.</source>
         <translation>الدعوة المباشرة تحتاج إلى المزامنة على الشبكة المحلية، وهي متوقفة. شغّلها من الإعدادات، أو ادعُ عبر مُرحِّل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="445"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="410"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>أُضيف %1. يستطيع قراءة المساحة حين يستلم Haven لديه رسالة الترحيب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="456"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="421"/>
         <source>%1&apos;s request was declined.</source>
         <translation>رُفض طلب %1.</translation>
     </message>

@@ -1234,191 +1234,249 @@
     </message>
 </context>
 <context>
+    <name>InviteRouteDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_route.py" line="47"/>
+        <source>How will they join?</source>
+        <translation>چطور می‌پیوندد؟</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_route.py" line="49"/>
+        <source>From &amp;anywhere (recommended)</source>
+        <translation>از هر جا (پیشنهادی) (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_route.py" line="51"/>
+        <source>Works wherever they are, even when your computer is off. The code goes through your space&apos;s relay and holds no address of yours.</source>
+        <translation>هر جا که باشد کار می‌کند، حتی وقتی رایانهٔ شما خاموش است. کد از راه رلهٔ فضای شما می‌رود و هیچ نشانی‌ای از شما در خود ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_route.py" line="54"/>
+        <source>Only &amp;nearby, on this network</source>
+        <translation>فقط نزدیک، روی همین شبکه (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_route.py" line="56"/>
+        <source>For someone on the same Wi-Fi or network as this computer right now. Haven must stay open here until they join. The code holds this computer&apos;s network address.</source>
+        <translation>برای کسی که همین حالا روی همان وای‌فای یا شبکهٔ این رایانه است. Haven باید تا پیوستن او این‌جا باز بماند. کد نشانی شبکهٔ این رایانه را در خود دارد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_route.py" line="60"/>
+        <source>Where is the person you are inviting?</source>
+        <translation>کسی که دعوتش می‌کنید کجاست؟</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_route.py" line="79"/>
+        <source>&amp;Make the code</source>
+        <translation>کد را بساز (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_route.py" line="80"/>
+        <source>Make the invite code</source>
+        <translation>کد دعوت را بساز</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_route.py" line="83"/>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/invite_route.py" line="84"/>
+        <source>Cancel the invite</source>
+        <translation>لغو دعوت</translation>
+    </message>
+</context>
+<context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="94"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="100"/>
         <source>Join a space</source>
-        <extracomment>The space joined (its id).</extracomment>
+        <extracomment>False for a denial that another admin&apos;s approval at the same moment may still undo (the request&apos;s keys stay until `final_at_ms`). The space joined (its id).</extracomment>
         <translation>پیوستن به یک فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="97"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="103"/>
         <source>Invite code</source>
         <translation>کد دعوت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="98"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="104"/>
         <source>Paste the code, or type its words</source>
         <translation>کد را بچسبانید، یا واژه‌هایش را بنویسید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="100"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="106"/>
         <source>&amp;Look up</source>
         <translation>بررسی کن (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="101"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="107"/>
         <source>Look up the invite code</source>
         <translation>کد دعوت را بررسی کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="107"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="113"/>
         <source>The space&apos;s guidelines</source>
         <translation>رهنمودهای فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="108"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="114"/>
         <source>I &amp;accept these guidelines</source>
         <translation>این رهنمودها را می‌پذیرم (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="109"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="115"/>
         <source>Accept the guidelines</source>
         <translation>پذیرفتن رهنمودها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="112"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="118"/>
         <source>Your name in this space</source>
         <translation>نام شما در این فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="115"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="121"/>
         <source>Your pronouns in this space</source>
         <translation>ضمیرهای شما در این فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="116"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="122"/>
         <source>As&amp;k to join</source>
         <translation>درخواست پیوستن (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="117"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="123"/>
         <source>Send the join request</source>
         <translation>درخواست پیوستن را بفرست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="118"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="124"/>
         <source>Check a&amp;gain</source>
         <translation>دوباره بررسی کن (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="119"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="125"/>
         <source>Ask whether an admin answered</source>
         <translation>بپرس آیا مدیری پاسخ داده است</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="123"/>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="124"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="129"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="130"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="130"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="136"/>
         <source>&amp;Name here</source>
         <translation>نام در اینجا (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="131"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="137"/>
         <source>&amp;Pronouns</source>
         <translation>ضمیرها (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="184"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="190"/>
         <source>That is not a whole Haven invite code. Check it against what you were given (a mistyped word is caught).</source>
         <translation>این یک کد دعوت کامل Haven نیست. آن را با آنچه به شما داده‌اند مقایسه کنید (واژهٔ اشتباه تایپ‌شده شناخته می‌شود).</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="192"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="198"/>
         <source>You already asked to join with this code.</source>
         <translation>شما قبلاً با این کد درخواست پیوستن داده‌اید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="196"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="202"/>
         <source>This invite code has expired. Ask for a new one.</source>
         <translation>این کد دعوت منقضی شده است. کد تازه‌ای بخواهید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="205"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="211"/>
         <source>Reading the invite on the relay…</source>
         <translation>در حال خواندن دعوت روی رله…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="211"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="217"/>
         <source>Asking the person who invited you…</source>
         <translation>در حال پرسیدن از کسی که شما را دعوت کرده…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="223"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="229"/>
         <source>(No guidelines written.)</source>
         <translation>(رهنمودی نوشته نشده است.)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="227"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="233"/>
         <source>Read the guidelines. If you accept them, choose the name this space will know you by and ask to join.</source>
         <translation>رهنمودها را بخوانید. اگر آن‌ها را می‌پذیرید، نامی را که این فضا شما را با آن بشناسد انتخاب کنید و درخواست پیوستن بدهید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="248"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="254"/>
         <source>Leaving your request on the relay…</source>
         <translation>در حال گذاشتن درخواست‌تان روی رله…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="256"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="262"/>
         <source>Sending your request…</source>
         <translation>در حال فرستادن درخواست‌تان…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="270"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="276"/>
         <source>Looking for an answer on the relay…</source>
         <translation>در حال جست‌وجوی پاسخ روی رله…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="277"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="283"/>
         <source>Asking whether an admin answered…</source>
         <translation>در حال پرسیدن که آیا مدیری پاسخ داده…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="286"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="292"/>
+        <source>An admin declined your request. If another admin lets you in at the same time, you still join: Haven keeps your request until %1.</source>
+        <translation>یکی از مدیران درخواستتان را رد کرد. اگر مدیر دیگری هم‌زمان راهتان بدهد، باز هم می‌پیوندید: Haven درخواستتان را تا %1 نگه می‌دارد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="299"/>
         <source>Waiting for an admin. Your request waits on the relay; you can close this window or Haven, and Haven collects the answer when it syncs.</source>
         <translation>در انتظار یک مدیر. درخواست‌تان روی رله منتظر است؛ می‌توانید این پنجره یا Haven را ببندید و Haven هنگام همگام‌سازی پاسخ را می‌گیرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="293"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="306"/>
         <source>Your request was sent. An admin needs to approve it; press “Check again” later.</source>
         <translation>درخواست‌تان فرستاده شد. یک مدیر باید آن را تأیید کند؛ بعداً «دوباره بررسی کن» را بزنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="300"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="313"/>
         <source>Declined: an admin turned your request down. The keys made for it were deleted.</source>
         <translation>رد شد: یک مدیر درخواست‌تان را نپذیرفت. کلیدهایی که برایش ساخته شده بود پاک شدند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="306"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="319"/>
         <source>Expired: nobody answered before the code ran out. Ask for a new one.</source>
         <translation>منقضی شد: پیش از پایان اعتبار کد کسی پاسخ نداد. کد تازه‌ای بخواهید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="310"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="323"/>
         <source>The invite was withdrawn or used up before an answer. Ask for a new one.</source>
         <translation>دعوت پیش از پاسخ پس گرفته شد یا به کار رفت. دعوت تازه‌ای بخواهید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="313"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="326"/>
         <source>Approved — fetching the space. You joined it.</source>
         <translation>پذیرفته شد — در حال دریافت فضا. به آن پیوستید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="316"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="329"/>
         <source>You joined the space.</source>
         <translation>به فضا پیوستید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="359"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="372"/>
         <source>This invite is no longer valid: it expired, was used up or was withdrawn. Ask for a new one. Nothing was kept.</source>
         <translation>این دعوت دیگر معتبر نیست: منقضی شده، به کار رفته یا پس گرفته شده است. کد تازه‌ای بخواهید. چیزی نگه داشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="364"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="377"/>
         <source>Haven cannot reach the person who invited you. Their Haven needs to be open and unlocked, on a network you can reach. Try again later.</source>
         <translation>‏Haven نمی‌تواند به کسی که شما را دعوت کرده برسد. ‏Haven او باید باز و بی‌قفل باشد، روی شبکه‌ای که به آن دسترسی دارید. بعداً دوباره امتحان کنید.</translation>
     </message>
@@ -1557,103 +1615,123 @@
 <context>
     <name>LinkDevicePage</name>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="42"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="53"/>
         <source>Link to my other device</source>
         <extracomment>The person wants to create a new vault instead.</extracomment>
         <translation>به دستگاه دیگرم وصل شو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="45"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="56"/>
         <source>On your other device, open Haven, go to Devices and choose “Link a new device”. Type or paste the code it shows, and choose a passphrase for this computer.</source>
         <translation>در دستگاه دیگرتان Haven را باز کنید، به «دستگاه‌ها» بروید و «پیوند دستگاه تازه» را انتخاب کنید. کدی را که نشان می‌دهد بنویسید یا بچسبانید، و برای این رایانه گذرواژه‌ای انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="51"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="62"/>
         <source>Pairing code</source>
         <translation>کد جفت‌سازی</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="55"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="63"/>
+        <source>hvn1-…, or a short code like 7-purple-sausages</source>
+        <translation>‏hvn1-…، یا کدی کوتاه مثل 7-purple-sausages</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="66"/>
+        <source>Relay of the short code</source>
+        <translation>رلهٔ کد کوتاه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="68"/>
+        <source>shown next to the short code, e.g. relay.example.org</source>
+        <translation>کنار کد کوتاه نشان داده می‌شود، مثلاً relay.example.org</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="71"/>
+        <source>&amp;Relay</source>
+        <translation>رله (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="75"/>
         <source>Name of this device</source>
         <translation>نام این دستگاه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="56"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="76"/>
         <source>optional, e.g. laptop</source>
         <translation>اختیاری، مثلاً: لپ‌تاپ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="61"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="81"/>
         <source>&amp;Connect</source>
         <translation>وصل شو (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="62"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="82"/>
         <source>Connect to my other device</source>
         <translation>به دستگاه دیگرم وصل شو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="64"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="84"/>
         <source>&amp;Back</source>
         <translation>بازگشت (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="65"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="85"/>
         <source>Back to creating a new vault</source>
         <translation>بازگشت به ساختن خزانهٔ تازه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="67"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="87"/>
         <source>Your other device shows four words. Continue only if they are exactly these:</source>
         <translation>دستگاه دیگرتان چهار واژه نشان می‌دهد. فقط اگر دقیقاً همین‌ها هستند ادامه دهید:</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="71"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="91"/>
         <source>Verification words</source>
         <translation>واژه‌های تأیید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="74"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="94"/>
         <source>They &amp;match</source>
         <translation>یکسان‌اند (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="75"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="95"/>
         <source>The words match</source>
         <translation>واژه‌ها یکسان‌اند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="76"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="96"/>
         <source>They &amp;don’t match</source>
         <translation>یکسان نیستند (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="77"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="97"/>
         <source>The words do not match</source>
         <translation>واژه‌ها یکسان نیستند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="79"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="99"/>
         <source>Linking</source>
         <translation>در حال پیوند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="82"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="102"/>
         <source>Pairing &amp;code</source>
         <translation>کد جفت‌سازی (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="83"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="104"/>
         <source>&amp;Name of this device</source>
         <translation>نام این دستگاه (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="177"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="215"/>
         <source>Connecting to your other device…</source>
         <translation>در حال وصل شدن به دستگاه دیگرتان…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="197"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="235"/>
         <source>Receiving your journal keys…</source>
         <translation>در حال دریافت کلیدهای دفترچه‌تان…</translation>
     </message>
@@ -1661,109 +1739,144 @@
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="52"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="60"/>
         <source>Link a new device</source>
         <extracomment>A device was linked (its name); the Devices page refreshes.</extracomment>
         <translation>پیوند دستگاه تازه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="56"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="64"/>
         <source>On your other computer, open Haven and choose “Link to my other device”, then type or paste this code. Both computers need to be on the same network.</source>
         <translation>در رایانهٔ دیگرتان Haven را باز کنید و «به دستگاه دیگرم وصل شو» را انتخاب کنید، سپس این کد را بنویسید یا بچسبانید. هر دو رایانه باید روی یک شبکه باشند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="63"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="71"/>
         <source>Pairing code</source>
         <translation>کد جفت‌سازی</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="64"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="72"/>
         <source>Making a code…</source>
         <translation>در حال ساختن کد…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="67"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="75"/>
         <source>&amp;Copy</source>
         <translation>رونوشت (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="68"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="76"/>
         <source>Copy the pairing code</source>
         <translation>کد جفت‌سازی را رونوشت کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="71"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="79"/>
         <source>Pairing code as a QR image</source>
         <translation>کد جفت‌سازی به‌صورت تصویر QR</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="77"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="85"/>
         <source>Your other computer now shows four words. Link only if they are exactly these:</source>
         <translation>رایانهٔ دیگرتان اکنون چهار واژه نشان می‌دهد. فقط اگر دقیقاً همین‌ها هستند پیوند دهید:</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="83"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="91"/>
         <source>Verification words</source>
         <translation>واژه‌های تأیید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="86"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="94"/>
         <source>They &amp;match</source>
         <translation>یکسان‌اند (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="87"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="95"/>
         <source>The words match</source>
         <translation>واژه‌ها یکسان‌اند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="88"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="96"/>
         <source>They &amp;don’t match</source>
         <translation>یکسان نیستند (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="89"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="97"/>
         <source>The words do not match</source>
         <translation>واژه‌ها یکسان نیستند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="93"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="101"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="94"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="102"/>
         <source>Cancel linking</source>
         <translation>لغو پیوند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="149"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="104"/>
+        <source>Show a &amp;short code to type instead</source>
+        <translation>به‌جایش کدی کوتاه برای تایپ نشان بده (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="105"/>
+        <source>Show a short code to type instead</source>
+        <translation>به‌جایش کدی کوتاه برای تایپ نشان بده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="112"/>
+        <source>Short code</source>
+        <translation>کد کوتاه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="120"/>
+        <source>Relay for the short code</source>
+        <translation>رله برای کد کوتاه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="191"/>
         <source>The code works once, until %1.</source>
         <translation>این کد یک بار کار می‌کند، تا %1.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="161"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="199"/>
+        <source>Making a short code…</source>
+        <translation>در حال ساختن کد کوتاه…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="209"/>
+        <source>The relay could not make a short code right now; the code above works.</source>
+        <translation>رله الان نتوانست کد کوتاه بسازد؛ کد بالا کار می‌کند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="214"/>
+        <source>Or, on your other computer, choose “Link to my other device” and type this short code and relay. It works once: a wrong guess stops linking.</source>
+        <translation>یا روی رایانهٔ دیگرتان «به دستگاه دیگرم وصل شو» را انتخاب کنید و این کد کوتاه و رله را بنویسید. یک بار کار می‌کند: یک حدس نادرست پیوند را متوقف می‌کند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="234"/>
         <source>your new device</source>
         <translation>دستگاه تازه‌تان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="162"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="235"/>
         <source>Linked %1. It now holds your journal.</source>
         <translation>%1 پیوند خورد. اکنون دفترچه‌تان را دارد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="177"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="251"/>
         <source>Sending your journal keys to the other device…</source>
         <translation>در حال فرستادن کلیدهای دفترچه‌تان به دستگاه دیگر…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="183"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="257"/>
         <source>Code copied. It leaves the clipboard in a minute, or when Haven locks.</source>
         <translation>کد رونوشت شد. تا یک دقیقه دیگر، یا وقتی Haven قفل شود، از کلیپ‌بورد پاک می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="198"/>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="199"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="276"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="277"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
@@ -1812,11 +1925,31 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/devices/wording.py" line="53"/>
+        <source>The short code did not match, so linking stopped and nothing was shared. Make a new code on your other device.</source>
+        <translation>کد کوتاه جور نبود، پس پیوند متوقف شد و چیزی به اشتراک گذاشته نشد. روی دستگاه دیگرتان کد تازه‌ای بسازید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="59"/>
+        <source>Nobody is waiting with that short code on that relay. Check the number, the words and the relay, or make a new code on your other device.</source>
+        <translation>کسی با آن کد کوتاه روی آن رله منتظر نیست. عدد، واژه‌ها و رله را بررسی کنید، یا روی دستگاه دیگرتان کد تازه‌ای بسازید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="65"/>
+        <source>A short code needs the relay shown next to it, like relay.example.org. Type it in the Relay field.</source>
+        <translation>کد کوتاه به رله‌ای نیاز دارد که کنارش نشان داده شده، مثل relay.example.org. آن را در خانهٔ رله بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="71"/>
+        <source>Haven cannot reach that relay. Check its name and your connection, or use the long code instead.</source>
+        <translation>‏Haven به آن رله دسترسی ندارد. نامش و اتصالتان را بررسی کنید، یا به‌جایش از کد بلند استفاده کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/wording.py" line="77"/>
         <source>Linking was cancelled. Nothing was shared.</source>
         <translation>پیوند لغو شد. چیزی به اشتراک گذاشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/wording.py" line="54"/>
+        <location filename="../../src/haven/ui/devices/wording.py" line="78"/>
         <source>Linking did not work; nothing was changed. Try again.</source>
         <translation>پیوند انجام نشد؛ چیزی تغییر نکرد. دوباره امتحان کنید.</translation>
     </message>
@@ -3224,159 +3357,159 @@
 <context>
     <name>SpaceView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="71"/>
         <source>Space sections</source>
         <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; &quot;Show older posts&quot; doubles it. Join requests arrive without an event in the log, so an admin&apos;s open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
         <translation>بخش‌های فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="72"/>
         <source>&amp;Feed</source>
         <translation>فید (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="73"/>
         <source>Mem&amp;bers</source>
         <translation>اعضا (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="74"/>
         <source>Mo&amp;deration</source>
         <translation>نظارت (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="75"/>
         <source>&amp;About and you</source>
         <translation>درباره و شما (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="222"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="221"/>
         <source>No space chosen</source>
         <translation>هیچ فضایی انتخاب نشده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="254"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="253"/>
         <source>Posted.</source>
         <translation>فرستاده شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="259"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="258"/>
         <source>Replied.</source>
         <translation>پاسخ داده شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="266"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="265"/>
         <source>Role changed.</source>
         <translation>نقش تغییر کرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="271"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="270"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>مسدود شد: پست‌هایش برای شما پنهان است.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="273"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="272"/>
         <source>Unblocked.</source>
         <translation>آزاد شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="279"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="278"/>
         <source>Saved your name in this space.</source>
         <translation>نام‌تان در این فضا ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="283"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="282"/>
         <source>Mute words saved.</source>
         <translation>واژه‌های بی‌صداشده ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="305"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="304"/>
         <source>Report a post</source>
         <translation>گزارش یک پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="306"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="305"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>به ناظران بگویید چه اشکالی هست. فقط آن‌ها گزارش‌تان را می‌خوانند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="307"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="306"/>
         <source>&amp;Report</source>
         <translation>گزارش (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="308"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="307"/>
         <source>Send the report</source>
         <translation>گزارش را بفرست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="315"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="314"/>
         <source>Reported to the moderators.</source>
         <translation>به ناظران گزارش شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="321"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="320"/>
         <source>Remove a post</source>
         <translation>برداشتن یک پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="322"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="321"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>اعضا می‌بینند که یک ناظر آن را برداشته، و این دلیل را.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="323"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="342"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="322"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="341"/>
         <source>Re&amp;move</source>
         <translation>بردار (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="324"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="323"/>
         <source>Remove the post</source>
         <translation>پست را بردار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="330"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="329"/>
         <source>Post removed.</source>
         <translation>پست برداشته شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="337"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="336"/>
         <source>Remove a member</source>
         <translation>بیرون کردن یک عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="339"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="338"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>‏%1 از این فضا بیرون شود؟ آنچه پیش‌تر خوانده برایش می‌ماند، اما چیز تازه‌ای نه: فضا کلید تازه‌ای می‌گیرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="343"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="342"/>
         <source>Remove the member</source>
         <translation>عضو را بیرون کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="352"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="351"/>
         <source>%1 was removed.</source>
         <translation>‏%1 بیرون شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="388"/>
+        <location filename="../../src/haven/ui/spaces/invite_route.py" line="173"/>
         <source>Sync is not running, so nobody could reach you to join. Unlock again, or check the sync port in Settings.</source>
         <translation>همگام‌سازی در جریان نیست، پس کسی نمی‌توانست برای پیوستن به شما برسد. دوباره قفل را باز کنید، یا درگاه همگام‌سازی را در تنظیمات بررسی کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="393"/>
+        <location filename="../../src/haven/ui/spaces/invite_route.py" line="168"/>
         <source>A direct invite needs sync on the local network, which is off. Turn it on in Settings, or invite through a relay.</source>
         <translation>دعوت مستقیم به همگام‌سازی روی شبکهٔ محلی نیاز دارد که خاموش است. آن را در تنظیمات روشن کنید، یا از طریق رله دعوت کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="445"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="410"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>‏%1 افزوده شد. وقتی Haven او پیام خوشامد را بگیرد، می‌تواند فضا را بخواند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="456"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="421"/>
         <source>%1&apos;s request was declined.</source>
         <translation>درخواست %1 رد شد.</translation>
     </message>
