@@ -19,7 +19,7 @@ from haven.ui.theme_colours import ThemeColours
 #: The type scale, relative to the body text: page titles, section headings, empty-state glyphs.
 HEADING_SCALE = {"1": 1.6, "2": 1.3, "3": 1.1}
 GLYPH_SCALE = 4.5
-#: The verification words of linking, read aloud and compared: larger than the body text.
+#: Linking's verification words and short code, read aloud and typed: larger than the text.
 WORDS_SCALE = 1.5
 
 _SHEET = Template(
@@ -30,7 +30,7 @@ QLabel[heading="2"] { font-size: ${h2}pt; font-weight: 600; }
 QLabel[heading="3"] { font-size: ${h3}pt; font-weight: 600; }
 QLabel[muted="true"] { color: $muted; }
 QLabel#emptyStateGlyph { font-size: ${glyph}pt; color: $accent; }
-QLabel#verificationWords { font-size: ${words}pt; font-weight: 600; }
+QLabel#verificationWords, QLabel#shortCode { font-size: ${words}pt; font-weight: 600; }
 QToolTip { background: $base; color: $text; border: 1px solid $border; }
 
 QPushButton, QToolButton {

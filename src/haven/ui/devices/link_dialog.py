@@ -112,10 +112,7 @@ class LinkDialog(QDialog):
         self.short_code.setAccessibleName(self.tr("Short code"))
         self.short_code.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.short_code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        short_font = self.short_code.font()
-        short_font.setPointSizeF(short_font.pointSizeF() * 1.5)
-        short_font.setBold(True)
-        self.short_code.setFont(short_font)
+        # Large and bold by the style sheet (QLabel#shortCode), at any text size.
         self.short_relay_label = QLabel()
         self.short_relay_label.setAccessibleName(self.tr("Relay for the short code"))
         self.short_relay_label.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
