@@ -1860,53 +1860,53 @@
         <translation>الرمز القصير</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="120"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="117"/>
         <source>Relay for the short code</source>
         <translation>المُرحِّل للرمز القصير</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="191"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="188"/>
         <source>The code works once, until %1.</source>
         <translation>يصلح الرمز مرة واحدة، حتى الساعة %1.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="199"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="196"/>
         <source>Making a short code…</source>
         <translation>يجري إنشاء رمز قصير…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="209"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="206"/>
         <source>The relay could not make a short code right now; the code above works.</source>
         <translation>تعذّر على المُرحِّل إنشاء رمز قصير الآن؛ الرمز أعلاه يعمل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="214"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="211"/>
         <source>Or, on your other computer, choose “Link to my other device” and type this short code and relay. It works once: a wrong guess stops linking.</source>
         <translation>أو اختر على حاسوبك الآخر «اربط بجهازي الآخر» واكتب هذا الرمز القصير والمُرحِّل. يعمل مرة واحدة: أيّ تخمين خاطئ يوقف الربط.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="234"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="231"/>
         <source>your new device</source>
         <translation>جهازك الجديد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="235"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="232"/>
         <source>Linked %1. It now holds your journal.</source>
         <translation>رُبط %1. صارت يومياتك عليه الآن.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="251"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="248"/>
         <source>Sending your journal keys to the other device…</source>
         <translation>جارٍ إرسال مفاتيح يومياتك إلى الجهاز الآخر…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="257"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="254"/>
         <source>Code copied. It leaves the clipboard in a minute, or when Haven locks.</source>
         <translation>نُسخ الرمز. سيُزال من الحافظة بعد دقيقة، أو عند قفل Haven.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="276"/>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="277"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="273"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="274"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
@@ -3447,139 +3447,139 @@
 <context>
     <name>SpaceView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="71"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="72"/>
         <source>Space sections</source>
         <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; &quot;Show older posts&quot; doubles it. Join requests arrive without an event in the log, so an admin&apos;s open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
         <translation>أقسام المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="72"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="73"/>
         <source>&amp;Feed</source>
         <translation>الموجز (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="74"/>
         <source>Mem&amp;bers</source>
         <translation>الأعضاء (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="75"/>
         <source>Mo&amp;deration</source>
         <translation>الإشراف (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="76"/>
         <source>&amp;About and you</source>
         <translation>عن المساحة وعنك (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="221"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="250"/>
         <source>No space chosen</source>
         <translation>لم تُختر مساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="253"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="282"/>
         <source>Posted.</source>
         <translation>نُشر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="258"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="291"/>
         <source>Replied.</source>
         <translation>أُرسل الرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="265"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="297"/>
         <source>Role changed.</source>
         <translation>تغيّر الدور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="270"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="302"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>حُظر: منشوراته مخفية عنك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="272"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="304"/>
         <source>Unblocked.</source>
         <translation>أُلغي الحظر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="278"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="310"/>
         <source>Saved your name in this space.</source>
         <translation>حُفظ اسمك في هذه المساحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="282"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="314"/>
         <source>Mute words saved.</source>
         <translation>حُفظت الكلمات المكتومة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="304"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="336"/>
         <source>Report a post</source>
         <translation>أبلغ عن منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="305"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="337"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>أخبر المشرفين بما هو خطأ. لا يقرأ بلاغك غيرهم.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="306"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="338"/>
         <source>&amp;Report</source>
         <translation>أبلغ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="307"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="339"/>
         <source>Send the report</source>
         <translation>أرسل البلاغ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="314"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="346"/>
         <source>Reported to the moderators.</source>
         <translation>أُبلغ المشرفون.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="320"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="352"/>
         <source>Remove a post</source>
         <translation>إزالة منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="321"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="353"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>سيرى الأعضاء أن مشرفًا أزاله، وهذا السبب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="322"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="341"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="354"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="373"/>
         <source>Re&amp;move</source>
         <translation>أزل (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="323"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="355"/>
         <source>Remove the post</source>
         <translation>أزل المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="329"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="361"/>
         <source>Post removed.</source>
         <translation>أزيل المنشور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="336"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="368"/>
         <source>Remove a member</source>
         <translation>إزالة عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="338"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="370"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>إزالة %1 من هذه المساحة؟ يبقى لديه ما قرأه، ولا شيء جديد: تحصل المساحة على مفتاح جديد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="342"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="374"/>
         <source>Remove the member</source>
         <translation>أزل العضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="351"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="383"/>
         <source>%1 was removed.</source>
         <translation>أزيل %1.</translation>
     </message>
@@ -3594,12 +3594,12 @@
         <translation>الدعوة المباشرة تحتاج إلى المزامنة على الشبكة المحلية، وهي متوقفة. شغّلها من الإعدادات، أو ادعُ عبر مُرحِّل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="410"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="442"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>أُضيف %1. يستطيع قراءة المساحة حين يستلم Haven لديه رسالة الترحيب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="421"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="453"/>
         <source>%1&apos;s request was declined.</source>
         <translation>رُفض طلب %1.</translation>
     </message>
@@ -3644,6 +3644,18 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/models.py" line="93"/>
+        <source>More than %Ln replies</source>
+        <translation>
+            <numerusform>أكثر من %Ln ردّ</numerusform>
+            <numerusform>أكثر من ردّ واحد</numerusform>
+            <numerusform>أكثر من ردّين</numerusform>
+            <numerusform>أكثر من %Ln ردود</numerusform>
+            <numerusform>أكثر من %Ln ردًا</numerusform>
+            <numerusform>أكثر من %Ln ردّ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="95"/>
         <source>%Ln replies</source>
         <translation>
             <numerusform>لا ردود</numerusform>
@@ -3655,7 +3667,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="213"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="215"/>
         <source>%Ln unread</source>
         <translation>
             <numerusform>لا جديد</numerusform>
@@ -3974,106 +3986,126 @@
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="72"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="81"/>
         <source>Show the post behind the content warning</source>
         <translation>اعرض المنشور المخفي خلف التحذير</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="83"/>
         <source>Post</source>
         <translation>المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="71"/>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="202"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="80"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="281"/>
         <source>Show p&amp;ost</source>
-        <extracomment>post id, kind, on parent id, body, content warning Your own post: edit it, or delete it (the view asks first). post id, pinned (moderators and above)</extracomment>
+        <extracomment>post id, kind, on parent id, body, content warning Your own post: edit it, or delete it (the view asks first). post id, pinned (moderators and above) thread&apos;s first post id, the reply the page ends before / starts after how that page was asked for: older or newer than which reply (to read it again)</extracomment>
         <translation>اعرض المنشور (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="85"/>
         <source>Repor&amp;t…</source>
         <translation>أبلغ (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="86"/>
         <source>Report this post to the moderators</source>
         <translation>أبلغ المشرفين عن هذا المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="87"/>
         <source>Re&amp;move post…</source>
         <translation>أزل المنشور (&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="79"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="88"/>
         <source>Remove this post as a moderator</source>
         <translation>أزل هذا المنشور بصفتك مشرفًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="80"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="89"/>
         <source>&amp;Edit…</source>
         <translation>عدّل (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="90"/>
         <source>Edit your post</source>
         <translation>عدّل منشورك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="91"/>
         <source>Dele&amp;te…</source>
         <translation>احذف (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="83"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="92"/>
         <source>Delete your post</source>
         <translation>احذف منشورك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="84"/>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="154"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="93"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="174"/>
         <source>P&amp;in</source>
         <translation>ثبّت (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="89"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="98"/>
         <source>Posts in this thread</source>
         <translation>منشورات هذا الموضوع</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="90"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="99"/>
         <source>The first post, then the replies</source>
         <translation>المنشور الأول، ثم الردود</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="156"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="100"/>
+        <source>Show older rep&amp;lies</source>
+        <translation>اعرض الردود الأقدم (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="101"/>
+        <source>Show older replies</source>
+        <translation>اعرض الردود الأقدم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="102"/>
+        <source>Show ne&amp;wer replies</source>
+        <translation>اعرض الردود الأحدث (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="103"/>
+        <source>Show newer replies</source>
+        <translation>اعرض الردود الأحدث</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="176"/>
         <source>Unpin this thread</source>
         <translation>ألغِ تثبيت هذا النقاش</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="202"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="281"/>
         <source>Hide p&amp;ost</source>
         <translation>أخفِ المنشور (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="85"/>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="156"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="94"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="176"/>
         <source>Pin this thread to the top</source>
         <translation>ثبّت هذا النقاش في الأعلى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="154"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="174"/>
         <source>Unpi&amp;n</source>
         <translation>ألغِ التثبيت (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="200"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="279"/>
         <source>Content warning: %1</source>
         <translation>تحذير من المحتوى: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="210"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="289"/>
         <source>This post is hidden behind a content warning. Press “Show post” to read it.</source>
         <translation>هذا المنشور مخفي خلف تحذير من المحتوى. اضغط «اعرض المنشور» لقراءته.</translation>
     </message>

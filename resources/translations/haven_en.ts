@@ -174,6 +174,14 @@
     <name>Spaces</name>
     <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/models.py" line="93"/>
+        <source>More than %Ln replies</source>
+        <translation>
+            <numerusform>More than %Ln reply</numerusform>
+            <numerusform>More than %Ln replies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="95"/>
         <source>%Ln replies</source>
         <translation>
             <numerusform>%Ln reply</numerusform>
@@ -181,7 +189,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="213"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="215"/>
         <source>%Ln unread</source>
         <translation>
             <numerusform>%Ln unread</numerusform>

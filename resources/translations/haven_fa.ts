@@ -1830,53 +1830,53 @@
         <translation>کد کوتاه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="120"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="117"/>
         <source>Relay for the short code</source>
         <translation>رله برای کد کوتاه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="191"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="188"/>
         <source>The code works once, until %1.</source>
         <translation>این کد یک بار کار می‌کند، تا %1.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="199"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="196"/>
         <source>Making a short code…</source>
         <translation>در حال ساختن کد کوتاه…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="209"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="206"/>
         <source>The relay could not make a short code right now; the code above works.</source>
         <translation>رله الان نتوانست کد کوتاه بسازد؛ کد بالا کار می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="214"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="211"/>
         <source>Or, on your other computer, choose “Link to my other device” and type this short code and relay. It works once: a wrong guess stops linking.</source>
         <translation>یا روی رایانهٔ دیگرتان «به دستگاه دیگرم وصل شو» را انتخاب کنید و این کد کوتاه و رله را بنویسید. یک بار کار می‌کند: یک حدس نادرست پیوند را متوقف می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="234"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="231"/>
         <source>your new device</source>
         <translation>دستگاه تازه‌تان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="235"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="232"/>
         <source>Linked %1. It now holds your journal.</source>
         <translation>%1 پیوند خورد. اکنون دفترچه‌تان را دارد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="251"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="248"/>
         <source>Sending your journal keys to the other device…</source>
         <translation>در حال فرستادن کلیدهای دفترچه‌تان به دستگاه دیگر…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="257"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="254"/>
         <source>Code copied. It leaves the clipboard in a minute, or when Haven locks.</source>
         <translation>کد رونوشت شد. تا یک دقیقه دیگر، یا وقتی Haven قفل شود، از کلیپ‌بورد پاک می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="276"/>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="277"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="273"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="274"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
@@ -3357,139 +3357,139 @@
 <context>
     <name>SpaceView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="71"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="72"/>
         <source>Space sections</source>
         <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; &quot;Show older posts&quot; doubles it. Join requests arrive without an event in the log, so an admin&apos;s open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
         <translation>بخش‌های فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="72"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="73"/>
         <source>&amp;Feed</source>
         <translation>فید (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="74"/>
         <source>Mem&amp;bers</source>
         <translation>اعضا (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="75"/>
         <source>Mo&amp;deration</source>
         <translation>نظارت (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="76"/>
         <source>&amp;About and you</source>
         <translation>درباره و شما (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="221"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="250"/>
         <source>No space chosen</source>
         <translation>هیچ فضایی انتخاب نشده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="253"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="282"/>
         <source>Posted.</source>
         <translation>فرستاده شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="258"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="291"/>
         <source>Replied.</source>
         <translation>پاسخ داده شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="265"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="297"/>
         <source>Role changed.</source>
         <translation>نقش تغییر کرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="270"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="302"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>مسدود شد: پست‌هایش برای شما پنهان است.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="272"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="304"/>
         <source>Unblocked.</source>
         <translation>آزاد شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="278"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="310"/>
         <source>Saved your name in this space.</source>
         <translation>نام‌تان در این فضا ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="282"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="314"/>
         <source>Mute words saved.</source>
         <translation>واژه‌های بی‌صداشده ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="304"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="336"/>
         <source>Report a post</source>
         <translation>گزارش یک پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="305"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="337"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>به ناظران بگویید چه اشکالی هست. فقط آن‌ها گزارش‌تان را می‌خوانند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="306"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="338"/>
         <source>&amp;Report</source>
         <translation>گزارش (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="307"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="339"/>
         <source>Send the report</source>
         <translation>گزارش را بفرست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="314"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="346"/>
         <source>Reported to the moderators.</source>
         <translation>به ناظران گزارش شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="320"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="352"/>
         <source>Remove a post</source>
         <translation>برداشتن یک پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="321"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="353"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>اعضا می‌بینند که یک ناظر آن را برداشته، و این دلیل را.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="322"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="341"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="354"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="373"/>
         <source>Re&amp;move</source>
         <translation>بردار (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="323"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="355"/>
         <source>Remove the post</source>
         <translation>پست را بردار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="329"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="361"/>
         <source>Post removed.</source>
         <translation>پست برداشته شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="336"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="368"/>
         <source>Remove a member</source>
         <translation>بیرون کردن یک عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="338"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="370"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>‏%1 از این فضا بیرون شود؟ آنچه پیش‌تر خوانده برایش می‌ماند، اما چیز تازه‌ای نه: فضا کلید تازه‌ای می‌گیرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="342"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="374"/>
         <source>Remove the member</source>
         <translation>عضو را بیرون کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="351"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="383"/>
         <source>%1 was removed.</source>
         <translation>‏%1 بیرون شد.</translation>
     </message>
@@ -3504,12 +3504,12 @@
         <translation>دعوت مستقیم به همگام‌سازی روی شبکهٔ محلی نیاز دارد که خاموش است. آن را در تنظیمات روشن کنید، یا از طریق رله دعوت کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="410"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="442"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>‏%1 افزوده شد. وقتی Haven او پیام خوشامد را بگیرد، می‌تواند فضا را بخواند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="421"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="453"/>
         <source>%1&apos;s request was declined.</source>
         <translation>درخواست %1 رد شد.</translation>
     </message>
@@ -3560,13 +3560,20 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/models.py" line="93"/>
+        <source>More than %Ln replies</source>
+        <translation>
+            <numerusform>بیش از %Ln پاسخ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="95"/>
         <source>%Ln replies</source>
         <translation>
             <numerusform>%Ln پاسخ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="213"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="215"/>
         <source>%Ln unread</source>
         <translation>
             <numerusform>%Ln خوانده‌نشده</numerusform>
@@ -3844,106 +3851,126 @@
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="71"/>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="202"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="80"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="281"/>
         <source>Show p&amp;ost</source>
-        <extracomment>post id, kind, on parent id, body, content warning Your own post: edit it, or delete it (the view asks first). post id, pinned (moderators and above)</extracomment>
+        <extracomment>post id, kind, on parent id, body, content warning Your own post: edit it, or delete it (the view asks first). post id, pinned (moderators and above) thread&apos;s first post id, the reply the page ends before / starts after how that page was asked for: older or newer than which reply (to read it again)</extracomment>
         <translation>نمایش پست (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="72"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="81"/>
         <source>Show the post behind the content warning</source>
         <translation>پستِ پشت هشدار محتوا را نشان بده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="83"/>
         <source>Post</source>
         <translation>پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="85"/>
         <source>Repor&amp;t…</source>
         <translation>گزارش (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="86"/>
         <source>Report this post to the moderators</source>
         <translation>این پست را به ناظران گزارش کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="87"/>
         <source>Re&amp;move post…</source>
         <translation>برداشتن پست (&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="79"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="88"/>
         <source>Remove this post as a moderator</source>
         <translation>این پست را به‌عنوان ناظر بردار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="80"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="89"/>
         <source>&amp;Edit…</source>
         <translation>ویرایش (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="90"/>
         <source>Edit your post</source>
         <translation>پست‌تان را ویرایش کنید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="91"/>
         <source>Dele&amp;te…</source>
         <translation>حذف (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="83"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="92"/>
         <source>Delete your post</source>
         <translation>حذف پست‌تان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="84"/>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="154"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="93"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="174"/>
         <source>P&amp;in</source>
         <translation>سنجاق (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="85"/>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="156"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="94"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="176"/>
         <source>Pin this thread to the top</source>
         <translation>این رشته را به بالا سنجاق کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="89"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="98"/>
         <source>Posts in this thread</source>
         <translation>پست‌های این رشته</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="90"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="99"/>
         <source>The first post, then the replies</source>
         <translation>اول پست نخست، سپس پاسخ‌ها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="154"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="100"/>
+        <source>Show older rep&amp;lies</source>
+        <translation>پاسخ‌های قدیمی‌تر را نشان بده (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="101"/>
+        <source>Show older replies</source>
+        <translation>پاسخ‌های قدیمی‌تر را نشان بده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="102"/>
+        <source>Show ne&amp;wer replies</source>
+        <translation>پاسخ‌های تازه‌تر را نشان بده (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="103"/>
+        <source>Show newer replies</source>
+        <translation>پاسخ‌های تازه‌تر را نشان بده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="174"/>
         <source>Unpi&amp;n</source>
         <translation>برداشتن سنجاق (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="156"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="176"/>
         <source>Unpin this thread</source>
         <translation>سنجاق این رشته را بردار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="200"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="279"/>
         <source>Content warning: %1</source>
         <translation>هشدار محتوا: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="202"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="281"/>
         <source>Hide p&amp;ost</source>
         <translation>پنهان کردن پست (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="210"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="289"/>
         <source>This post is hidden behind a content warning. Press “Show post” to read it.</source>
         <translation>این پست پشت هشدار محتوا پنهان است. برای خواندنش «نمایش پست» را بزنید.</translation>
     </message>
