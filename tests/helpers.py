@@ -32,9 +32,11 @@ def new_session(data_dir: Path, name: str = "Robin", pronouns: str = "they/them"
 def replica_of(source: Session, data_dir: Path, name: str = "Robin") -> Session:
     """A second device of `source`'s persona and journal, with its own device id, made the
     way linking makes one (without the network part, which tests/integration cover)."""
-    from haven.core.linking import create_linked, make_bundle
+    from haven.core.linking import NewDevice, create_linked, make_bundle
 
-    return create_linked(data_dir, PASSPHRASE, make_bundle(source))
+    device = NewDevice.generate()
+    bundle = make_bundle(source, device.request())
+    return create_linked(data_dir, PASSPHRASE, bundle, device=device)
 
 
 def verifier_checks(n: int) -> tuple[list[verifier.Check], list[bool]]:

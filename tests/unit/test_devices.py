@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from haven.core.envelope import ZERO_ID, Header, seal_event
-from haven.core.linking import LinkBundle, create_linked, make_bundle
+from haven.core.linking import LinkBundle, NewDevice, create_linked, make_bundle
 from haven.core.session import Session
 from haven.errors import InvalidInput, NotFound, VaultExists
 from haven.store import identity_tables as ids
@@ -20,11 +20,19 @@ def sync(x: Session, y: Session) -> None:
         dst.log.ingest(src.log.envelopes_after(space, dst.log.chain_tips(space), 10_000))
 
 
+def link(source: Session, data_dir: Path, label: str) -> Session:
+    """Linking as the pairing exchange does it: the new device makes its key, the existing
+    one certifies it, then the new vault is created."""
+    device = NewDevice.generate()
+    bundle = make_bundle(source, device.request())
+    return create_linked(data_dir, PASSPHRASE, bundle, label, device=device)
+
+
 @pytest.fixture
 def three(tmp_path: Path) -> list[Session]:
     a = new_session(tmp_path / "a")
-    b = create_linked(tmp_path / "b", PASSPHRASE, make_bundle(a), "laptop")
-    c = create_linked(tmp_path / "c", PASSPHRASE, make_bundle(a), "phone")
+    b = link(a, tmp_path / "b", "laptop")
+    c = link(a, tmp_path / "c", "phone")
     sync(a, b)
     sync(a, c)
     sync(b, c)

@@ -160,7 +160,10 @@ def test_broken_chain_link_is_rejected(pair: tuple[Session, Session]) -> None:
     a.journal.add("one")
     send_all(a, b)
     keys = a.identity.signing_keys(a.identity.primary().persona_id)
-    header = Header(a.journal.space_id, 0, keys.public, a.identity.device_id, 3, 9, b"\x01" * 32)
+    tip = a.log.chain_tips(a.journal.space_id)[(keys.public, a.identity.device_id)]
+    header = Header(
+        a.journal.space_id, 0, keys.public, a.identity.device_id, tip + 1, 99, b"\x01" * 32
+    )
     bad = seal_event(header, "journal.entry.create", 0, {"body": "x"}, keys.seed, epoch_key(a))
     result = b.log.ingest([bad.envelope])
     assert result.rejected == ["event does not follow its author's previous event"]

@@ -13,6 +13,7 @@ import pytest
 
 from haven.core import envelope as env
 from haven.core import eventlog, session
+from haven.core.devices import DeviceService
 from haven.core.linking import create_linked, make_bundle
 from haven.core.session import Session
 from haven.crypto import aead, padding, signing
@@ -27,10 +28,12 @@ def seal_v1(
     event_type: str,
     created_ms: int,
     content: dict[str, Any],
-    author_seed: bytes,
+    author_seed: bytes | signing.SigningKeyPair,
     epoch_key: bytes,
 ) -> env.Event:
     """The envelope exactly as the code before redaction sealed it (version 1)."""
+    if isinstance(author_seed, signing.SigningKeyPair):
+        author_seed = author_seed.seed
     header = env.Header(*[getattr(header, f) for f in env.Header.__dataclass_fields__][:7], 1)
     header_bytes = header.encode()
     body_bytes = env.packb([event_type, created_ms, content])
@@ -67,6 +70,7 @@ def test_an_old_vault_keeps_verifying_and_its_deletions_erase(
 ) -> None:
     with monkeypatch.context() as old_code:
         old_code.setattr(eventlog, "seal_event", seal_v1)
+        old_code.setattr(DeviceService, "ensure_device_key", lambda self: None)  # no device keys
         desk = new_session(tmp_path / "desk")
         laptop = create_linked(tmp_path / "laptop", PASSPHRASE, make_bundle(desk), "laptop")
         journal = desk.journal.space_id
@@ -87,8 +91,9 @@ def test_an_old_vault_keeps_verifying_and_its_deletions_erase(
         keys = epoch_keys(s, sid)
         for envelope in s.log.envelopes_after(sid, {}, 10_000):  # every old event verifies
             header = env.read_header(envelope)[0]
-            assert header.version == 1
-            env.open_event(envelope, keys[header.epoch], verify=True)
+            opened = env.open_event(envelope, keys[header.epoch], verify=True)
+            # (the new code's first act: each device certifies its own key, persona-signed)
+            assert header.version == 1 or opened.type == "journal.device.cert"
     assert "events (decrypted)" in vault_holding(laptop, journal, CANARY)
     old_header = env.read_header(_envelope(desk, journal, entry))[0]
     desk.journal.delete(entry)
@@ -107,7 +112,7 @@ def test_an_old_vault_keeps_verifying_and_its_deletions_erase(
     assert phone.log.chain_heads(journal) == desk.log.chain_heads(journal)
     assert vault_holding(phone, journal, CANARY) == []
     new = desk.journal.add("written after the upgrade")
-    assert env.read_header(_envelope(desk, journal, new))[0].version == env.VERSION
+    assert env.read_header(_envelope(desk, journal, new))[0].version == env.VERSION_3
     for s in (desk, laptop, phone):
         s.lock()
 

@@ -5,6 +5,9 @@ Each device has its own device id and X25519 box key. A device announces itself 
 `journal.device.unlink` removes one, and is followed by `journal.device.rotate`, which moves
 the journal to a new epoch whose key is sealed to every remaining device's box key, so the
 unlinked device cannot read what is written afterwards (docs/PROTOCOL.md §4).
+
+Each device also signs with its own key, certified by `journal.device.cert`; an unlink
+carries a cut and revokes the device's key (core/device_certs.py, docs/PROTOCOL.md §4.5).
 """
 
 from __future__ import annotations
@@ -13,21 +16,25 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from haven.core.envelope import Event, packb, unpackb
+from haven.core import device_certs as dc
+from haven.core.envelope import Event, packb, read_header, unpackb
 from haven.core.eventlog import Draft, Memo, OwnPersonaOnly
 from haven.core.journal import is_journal_space
 from haven.crypto import sealing
 from haven.crypto.errors import CryptoError
+from haven.crypto.signing import SigningKeyPair
 from haven.errors import InvalidInput, NotFound
 from haven.store import devices_table as dt
 from haven.store import identity_tables as ids
+from haven.store import log_table as lt
 from haven.store.vault import Connection, Vault
 
 if TYPE_CHECKING:
     from haven.core.eventlog import EventLog
 
 LINK = "journal.device.link"
-UNLINK = "journal.device.unlink"
+UNLINK = dc.UNLINK
+CERT = dc.CERT
 ROTATE = "journal.device.rotate"
 MAX_LABEL_CHARS = 40
 
@@ -59,7 +66,10 @@ def _sealed_key_plaintext(space_id: bytes, epoch: int, device_id: bytes, key: by
 
 
 class JournalAuthorizer(OwnPersonaOnly):
-    """Only the owning persona, and never from a device after it was unlinked."""
+    """Only the owning persona, signed by a certified key of the writing device that is not
+    revoked at the event's place in its chain, or by the persona key while no unlink's cut
+    has retired it (core/device_certs.py); never from a device after an unlink from before
+    cuts (by clock)."""
 
     def allows(self, conn: Connection, space: ids.SpaceRow, event: Event, memo: Memo) -> bool:
         if not super().allows(conn, space, event, memo):
@@ -69,7 +79,53 @@ class JournalAuthorizer(OwnPersonaOnly):
             device = dt.get_device(conn, event.device)
             memo[slot] = device.unlinked_lamport if device else None
         unlinked: int | None = memo[slot]
-        return unlinked is None or event.lamport < unlinked
+        if unlinked is not None and event.lamport >= unlinked:
+            return False
+        return _rules(conn, memo).verdict(event.header) == dc.OK
+
+    def waits(self, conn: Connection, space: ids.SpaceRow, event: Event, memo: Memo) -> bool:
+        """Whether the event may yet count: signed by a device key whose certificate has
+        not arrived (it is held until it does)."""
+        return event.author == space.persona_id and (
+            _rules(conn, memo).verdict(event.header) == dc.WAIT
+        )
+
+
+def _rules(conn: Connection, memo: Memo) -> dc.DeviceRules:
+    rules = memo.get("device_rules")
+    if rules is None:
+        rules = memo["device_rules"] = dc.DeviceRules.load(conn)
+    assert isinstance(rules, dc.DeviceRules)
+    return rules
+
+
+#: Passes of removing what an unlink cut off (each may uncertify devices whose certificate
+#: was cut off, whose events the next pass removes).
+MAX_ENFORCE_PASSES = 4
+
+
+def enforce_cuts(conn: Connection, space_id: bytes, persona: bytes, log: EventLog) -> int:
+    """Remove from the log every journal event the revocations in force say does not count
+    (events accepted before the unlink arrived), each chain from its first such event on,
+    and rebuild the projections; returns how many were removed. A removed event that a
+    peer offers again is refused (or held, if its device may still be certified)."""
+    total = 0
+    for _ in range(MAX_ENFORCE_PASSES):
+        rules = dc.DeviceRules.load(conn)
+        removed = 0
+        for device in dt.chain_devices(conn, space_id, persona):
+            cuts = [r.cut.get(device, 0) for r in rules.revocations]
+            start = 0 if device not in rules.keys or not cuts else min(cuts)
+            for _, seq, envelope in dt.chain_events(conn, space_id, persona, device, start):
+                if rules.verdict(read_header(envelope)[0]) != dc.OK:
+                    removed += dt.delete_chain_from(conn, space_id, persona, device, seq)
+                    break
+        if not removed:
+            break
+        total += removed
+        log.log_changed()
+        log.rebuild_projections(space_id)
+    return total
 
 
 class DevicesProjector:
@@ -96,7 +152,20 @@ class DevicesProjector:
                         None,
                     ),
                 )
-        elif event.type == UNLINK:
+        elif event.type == CERT:
+            cert = dc.parse_cert(event)
+            if cert is not None:
+                log.log_changed()
+                dt.add_cert(conn, cert)
+                log.unblocked(event.space_id, event.author, cert.device_id)
+        elif event.type == UNLINK and "cut" in c:
+            target, cut = c.get("target"), dc.parse_cut(c.get("cut"))
+            if isinstance(target, bytes) and cut is not None:
+                log.log_changed()
+                dt.add_revocation(conn, event.id, target, event.device, event.seq, cut)
+                if not log.replaying:
+                    enforce_cuts(conn, event.space_id, event.author, log)
+        elif event.type == UNLINK:  # from before cuts: by clock
             target = c.get("target")
             if isinstance(target, bytes) and dt.get_device(conn, target) is not None:
                 log.log_changed()
@@ -113,6 +182,7 @@ class DevicesProjector:
     def clear(self, conn: Connection, space_id: bytes) -> None:
         if is_journal_space(conn, space_id):
             dt.clear_devices(conn)
+            dt.clear_certs(conn)
 
     def _install_rotated_key(self, conn: Connection, event: Event) -> None:
         epoch, sealed_keys = event.content.get("epoch"), event.content.get("keys")
@@ -147,6 +217,31 @@ class DeviceService:
         self._space = journal_space
         self.device_id = device_id
 
+    def ensure_device_key(self) -> None:
+        """Give this device its own signing key if it has none yet (a new vault, or one
+        from before device keys), certified by a root certificate the persona key signs on
+        this device's chain — the last event the persona key signs here."""
+        with self._vault.transaction() as conn:
+            if dt.get_device_keys(conn, self.device_id) is None:
+                new_device_keys(conn, self.device_id)
+            if dt.get_sign_seed(conn, self.device_id) is not None:
+                return
+            keys = SigningKeyPair.generate()
+            request = dc.DeviceRequest.make(self.device_id, keys)
+            self._log.append(self._space, CERT, request.content())  # persona-signed
+            dt.put_sign_seed(conn, self.device_id, keys.seed)  # from now on, this key
+
+    def certify(self, untrusted_request: bytes) -> dc.DeviceRequest:
+        """Certify a new device's key (linking): checks its proof, then writes the
+        certificate on this device's chain, signed by this device's key."""
+        request = dc.DeviceRequest.decode(untrusted_request)
+        request.verify()
+        with self._vault.transaction() as conn:
+            if dt.get_cert(conn, request.device_id) is not None:
+                raise InvalidInput("that device id is taken; link again")
+            self._log.append(self._space, CERT, request.content())
+        return request
+
     def announce_this_device(self, label: str) -> None:
         """Write this device's link event (at creation, or once linked)."""
         label = validate_label(label)
@@ -167,13 +262,14 @@ class DeviceService:
     def list(self) -> list[DeviceInfo]:
         with self._vault.read() as conn:
             rows = dt.list_devices(conn)
+            rules = dc.DeviceRules.load(conn)
         return [
             DeviceInfo(
                 r.device_id,
                 r.label,
                 r.linked_ms,
                 r.device_id == self.device_id,
-                r.unlinked_lamport is not None,
+                r.unlinked_lamport is not None or rules.revoked(r.device_id),
             )
             for r in rows
         ]
@@ -195,18 +291,25 @@ class DeviceService:
             target = dt.get_device(conn, device_id)
             if target is None:
                 raise NotFound("no linked device with that id")
-            if target.unlinked_lamport is not None:
+            if target.unlinked_lamport is not None or dc.DeviceRules.load(conn).revoked(device_id):
                 raise InvalidInput("that device is already unlinked")
-            self._log.append(self._space, UNLINK, {}, target=device_id)
             space = ids.get_space(conn, self._space)
             assert space is not None
+            heads = {
+                device: seq
+                for (author, device), seq in lt.chain_tips(conn, self._space).items()
+                if author == space.persona_id
+            }
+            cut = dc.cut_content(heads)
+            self._log.append(self._space, UNLINK, {"cut": cut}, target=device_id)
+            rules = dc.DeviceRules.load(conn)
             epoch, key = space.current_epoch + 1, os.urandom(32)
             sealed: dict[str, Any] = {
                 d.device_id.hex(): sealing.seal(
                     d.box_public, _sealed_key_plaintext(self._space, epoch, d.device_id, key)
                 )
                 for d in dt.list_devices(conn)
-                if d.unlinked_lamport is None and d.device_id != device_id
+                if d.unlinked_lamport is None and not rules.revoked(d.device_id)
             }
             # Sealed under the old epoch: remaining devices read it, the unlinked one learns
             # only that a rotation happened.

@@ -12,6 +12,13 @@ sequence numbers and the signature still verify, the words are gone. Version 1 e
 over the whole body) still open and verify; a redacted one keeps only a tombstone whose id
 cannot be re-checked (docs/PROTOCOL.md, "Redaction").
 
+Version 3 (written by a linked device's own key) is version 2 with one more header field,
+`signer`: the Ed25519 key of the writing device, which signs instead of the persona. The
+signature is checked against `signer` here; whether that key is certified for the persona
+and device, and not revoked at the event's place in the chain, is the space's authoriser's
+question (core/devices.py, docs/PROTOCOL.md "Device keys"). Versions 1 and 2 are signed by
+the author (the persona) itself.
+
 Values decoded from bytes that came from elsewhere are called `untrusted_*` until checked.
 """
 
@@ -32,6 +39,8 @@ from haven.errors import InvalidEvent
 VERSION = 2
 #: Events written before redaction (ids over the whole body): read, never written.
 VERSION_1 = 1
+#: Version 2 signed by a device key named in the header (`signer`), not by the author.
+VERSION_3 = 3
 SIGN_DOMAIN = b"haven/event/v1"
 AD_DOMAIN = b"haven/event-ad/v1"
 ID_PERSON = b"haven-event-id"
@@ -66,20 +75,28 @@ class Header:
     lamport: int
     prev: bytes
     version: int = VERSION
+    #: Version 3 only: the device key that signs (never the author's own key).
+    signer: bytes | None = None
+
+    @property
+    def signing_key(self) -> bytes:
+        """The key the event's signature is checked against."""
+        return self.signer if self.signer is not None else self.author
 
     def encode(self) -> bytes:
-        return packb(
-            [
-                self.version,
-                self.space_id,
-                self.epoch,
-                self.author,
-                self.device,
-                self.seq,
-                self.lamport,
-                self.prev,
-            ]
-        )
+        fields = [
+            self.version,
+            self.space_id,
+            self.epoch,
+            self.author,
+            self.device,
+            self.seq,
+            self.lamport,
+            self.prev,
+        ]
+        if self.signer is not None:
+            fields.append(self.signer)
+        return packb(fields)
 
 
 @dataclass(frozen=True)
@@ -170,22 +187,26 @@ def seal_event(
     event_type: str,
     created_ms: int,
     content: dict[str, Any],
-    author_seed: bytes,
+    signer: signing.SigningKeyPair | bytes,
     epoch_key: bytes,
 ) -> Event:
-    """A version 2 envelope: `inner` = [core, signature, rest], where rest = [salt, the
-    content but KEPT_KEYS] and core = [type, created_ms, the KEPT_KEYS, hash of rest]."""
+    """A version 2 (or, signed by a device key, 3) envelope: `inner` = [core, signature,
+    rest], where rest = [salt, the content but KEPT_KEYS] and core = [type, created_ms, the
+    KEPT_KEYS, hash of rest]. `signer` is the author's key pair (version 2) or the device key
+    pair the header names (version 3); a bare seed is accepted too (tests, tools)."""
     if not (0 <= created_ms <= INT_MAX and plain_content(content, MAX_CONTENT_DEPTH)):
         raise InvalidEvent("event content holds a value out of range or of an unknown kind")
-    if header.version != VERSION:
+    if header.version not in (VERSION, VERSION_3) or _bad_signer(header):
         raise InvalidEvent("events are written in the current version only")
+    if isinstance(signer, bytes):  # (not checked against the header: tests forge with it)
+        signer = signing.SigningKeyPair.from_seed(signer)
     header_bytes = header.encode()
     kept = {k: content[k] for k in KEPT_KEYS if k in content}
     rest = {k: v for k, v in content.items() if k not in kept}
     rest_bytes = packb([os.urandom(REST_SALT_BYTES), rest])
     core_bytes = packb([event_type, created_ms, kept, rest_hash(rest_bytes)])
     eid = event_id(header_bytes, core_bytes)
-    signature = signing.sign(author_seed, SIGN_DOMAIN, eid)
+    signature = signer.sign(SIGN_DOMAIN, eid)
     envelope = _seal(header_bytes, [core_bytes, signature, rest_bytes], epoch_key)
     return Event(eid, header, event_type, created_ms, content, envelope)
 
@@ -219,10 +240,11 @@ def read_header(untrusted_envelope: bytes) -> tuple[Header, bytes, bytes]:
 def parse_header(untrusted_header_bytes: object) -> Header:
     try:
         fields = unpackb(untrusted_header_bytes)  # type: ignore[arg-type]
+        signer = fields.pop() if isinstance(fields, list) and len(fields) == 9 else None
         version, space_id, epoch, author, device, seq, lamport, prev = fields
-    except (ValueError, TypeError, msgpack.UnpackException) as exc:
+    except (ValueError, TypeError, AttributeError, msgpack.UnpackException) as exc:
         raise InvalidEvent("malformed event envelope") from exc
-    if version not in (VERSION, VERSION_1):
+    if version not in (VERSION, VERSION_1, VERSION_3):
         raise InvalidEvent(f"unknown event version {version!r}")
     if not (
         isinstance(space_id, bytes)
@@ -238,7 +260,9 @@ def parse_header(untrusted_header_bytes: object) -> Header:
         and lamport >= 1
     ):
         raise InvalidEvent("malformed event header")
-    header = Header(space_id, epoch, author, device, seq, lamport, prev, version)
+    header = Header(space_id, epoch, author, device, seq, lamport, prev, version, signer)
+    if _bad_signer(header):
+        raise InvalidEvent("malformed event header")
     if header.encode() != untrusted_header_bytes:
         raise InvalidEvent("event encoding is not canonical")
     return header
@@ -257,7 +281,7 @@ def open_event(untrusted_envelope: bytes, epoch_key: bytes, *, verify: bool = Tr
     )
     if verify and signature is not None:
         try:
-            signing.verify(header.author, SIGN_DOMAIN, event.id, signature)
+            signing.verify(header.signing_key, SIGN_DOMAIN, event.id, signature)
         except CryptoError as exc:
             raise InvalidEvent("event signature does not verify") from exc
     return event
@@ -271,7 +295,7 @@ def open_unverified(
     content_key_: bytes,
 ) -> tuple[Event, bytes | None]:
     """Decrypt and decode, and return the event with its signature, NOT yet checked: the
-    caller must verify `signature` over `event.id` by `header.author` (domain SIGN_DOMAIN)
+    caller must verify `signature` over `event.id` by `header.signing_key` (domain SIGN_DOMAIN)
     before trusting anything in it. For checking a batch's signatures together
     (core/verifier.py). The signature is None only for a redacted version 1 event."""
     inner = _inner(content_key_, ciphertext, header_bytes)
@@ -373,7 +397,7 @@ def redaction_proof(envelope: bytes, epoch_key: bytes) -> bytes:
     inner = _inner(content_key(epoch_key), ciphertext, header_bytes)
     if header.version == VERSION_1 and len(inner) == 2:
         signed, signature = inner
-    elif header.version == VERSION and len(inner) == 3:
+    elif header.version in (VERSION, VERSION_3) and len(inner) == 3:
         signed, signature, _ = inner
     else:
         raise InvalidEvent("a redacted event cannot erase another")
@@ -402,7 +426,7 @@ def open_redaction_proof(untrusted_proof: bytes) -> Event:
         raise InvalidEvent("malformed redaction")
     eid = event_id(header_bytes, signed)
     try:
-        signing.verify(header.author, SIGN_DOMAIN, eid, signature)
+        signing.verify(header.signing_key, SIGN_DOMAIN, eid, signature)
     except CryptoError as exc:
         raise InvalidEvent("a redaction's signature does not verify") from exc
     kept = {k: content[k] for k in KEPT_KEYS if k in content}
@@ -447,6 +471,18 @@ def _decode(data: bytes, length: int | None) -> Any:
     if length is not None and not (isinstance(value, list) and len(value) == length):
         raise InvalidEvent("malformed event body")
     return value
+
+
+def _bad_signer(header: Header) -> bool:
+    """Version 3 names a signer that is not the author; versions 1 and 2 name none."""
+    if header.version == VERSION_3:
+        signer = header.signer
+        return not (
+            isinstance(signer, bytes)
+            and len(signer) == signing.PUBLIC_KEY_BYTES
+            and signer != header.author
+        )
+    return header.signer is not None
 
 
 def _is_meta(event_type: object, created_ms: object) -> bool:

@@ -19,6 +19,7 @@ from haven.core import redaction, verifier
 from haven.core.clock import Clock, now_ms
 from haven.core.envelope import (
     SIGN_DOMAIN,
+    VERSION_3,
     ZERO_ID,
     Event,
     Header,
@@ -30,6 +31,7 @@ from haven.core.envelope import (
 )
 from haven.crypto.signing import SigningKeyPair
 from haven.errors import InvalidEvent, NotFound
+from haven.store import devices_table as dt
 from haven.store import identity_tables as ids
 from haven.store import log_table as lt
 from haven.store.vault import Connection, Vault, is_storage_failure
@@ -101,7 +103,7 @@ class OpenedBatch:
             if signature is not None:  # None: a redacted old event (its redaction vouches)
                 unchecked.append((len(slots), event, signature))
             slots.append(event)
-        checks = [(event.author, SIGN_DOMAIN, event.id, sig) for _, event, sig in unchecked]
+        checks = [(event.header.signing_key, SIGN_DOMAIN, event.id, sig) for _, event, sig in unchecked]
         self._slots = slots
         self._unchecked = [slot for slot, _, _ in unchecked]
         self._pending: verifier.Pending | None
@@ -147,6 +149,8 @@ class _Batch:
         self._tips: dict[tuple[bytes, bytes, bytes], lt.ChainTip] = {}
         self.memo: Memo = {}
         self.own_chains: dict[bytes, tuple[bytes, bytes]] = {}  # space -> (persona, device)
+        #: Chains whose held events may now count (a device certificate arrived).
+        self.unblocked: list[tuple[bytes, bytes, bytes]] = []
 
     def space(self, conn: Connection, space_id: bytes) -> ids.SpaceRow | None:
         if space_id not in self._spaces:
@@ -213,7 +217,10 @@ Memo = dict[Any, Any]
 
 
 class Authorizer(Protocol):
-    """Decides whether `event`'s author was entitled to write it at its point in the log."""
+    """Decides whether `event`'s author was entitled to write it at its point in the log.
+    An authoriser may also have `waits(conn, space, event, memo) -> bool`: for an event it
+    does not allow yet but may later (its signing key's certificate has not arrived), which
+    is then held like an early arrival instead of being refused."""
 
     def allows(self, conn: Connection, space: ids.SpaceRow, event: Event, memo: Memo) -> bool: ...
 
@@ -243,6 +250,14 @@ class IngestResult:
         if len(self.rejected) < MAX_REASONS_KEPT:
             self.rejected.append(reason)
             log.info("rejected an event: %s", reason)
+
+
+class _Waiting(InvalidEvent):
+    """The authoriser does not allow the event yet but may later: hold it. (An InvalidEvent,
+    so that an event's savepoint lets it through as a check's answer, not a fault.)"""
+
+    def __init__(self) -> None:
+        super().__init__("the event's signing key is not certified yet")
 
 
 class _EventFault(Exception):
@@ -300,6 +315,9 @@ class EventLog:
         self._listeners: list[Listener] = []
         self._listeners_lock = threading.Lock()
         self._current: _Batch | None = None  # the ingest transaction in progress
+        #: Projections are being rebuilt from the log (a projector must not change the log).
+        self.replaying = False
+        self._signers: dict[bytes, SigningKeyPair] = {}  # seed -> its expanded key pair
 
     # ----------------------------------------------------------------- wiring
 
@@ -338,28 +356,30 @@ class EventLog:
         with self._vault.transaction() as conn:
             self.log_changed()  # a projector may write while an ingest is in progress
             space = self._space(conn, space_id)
-            keys = self._signing_keys(conn, space.persona_id)
             epoch_key = ids.get_epoch_key(conn, space_id, space.current_epoch)
             if epoch_key is None:
                 raise NotFound("no key for this space's current epoch")
             device = self._device_for(space.persona_id)
-            seq, prev = lt.chain_tip(conn, space_id, keys.public, device)
+            keys, device_keys = self._signing_keys(conn, space, device)
+            seq, prev = lt.chain_tip(conn, space_id, space.persona_id, device)
             lamport = lt.max_lamport(conn, space_id)
             for draft in drafts:
                 seq, lamport = seq + 1, lamport + 1
                 header = Header(
                     space_id,
                     space.current_epoch,
-                    keys.public,
+                    space.persona_id,
                     device,
                     seq,
                     lamport,
                     prev or ZERO_ID,
+                    *((VERSION_3, device_keys.public) if device_keys else ()),
                 )
                 content = dict(draft.content)
                 if draft.target is not None:
                     content["target"] = draft.target
-                event = seal_event(header, draft.type, self._clock(), content, keys.seed, epoch_key)
+                signer = device_keys or keys
+                event = seal_event(header, draft.type, self._clock(), content, signer, epoch_key)
                 self._store_and_project(conn, event)
                 written.append(event)
                 prev = event.id
@@ -460,6 +480,12 @@ class EventLog:
         if events >= verifier.WARM_UP_EVENTS:
             verifier.warm_up()
 
+    def unblocked(self, space_id: bytes, author: bytes, device: bytes) -> None:
+        """A projector learnt that the chain's held events may now count (a device's
+        certificate arrived): the ingest in progress releases them."""
+        if self._current is not None:
+            self._current.unblocked.append((space_id, author, device))
+
     def log_changed(self) -> None:
         """A projector removed or wrote events, or changed who may write (linking and
         unlinking devices do): what the ingest in progress remembered is stale."""
@@ -481,18 +507,21 @@ class EventLog:
         if space is None:
             raise InvalidEvent("event for a space this vault does not hold")
         tip = batch.tip(conn, header)
-        if header.seq > tip.seq + 1:
+        try:
+            if header.seq > tip.seq + 1:
+                # Authenticate before holding, so strangers cannot fill the holding table.
+                self._authorise(conn, batch, space, opened or self._open(conn, untrusted))
+                raise _Waiting()
+            event = self._authorise(conn, batch, space, opened or self._open(conn, untrusted))
+        except _Waiting:
             if lt.count_held(conn, header.space_id) >= MAX_HELD_PER_SPACE:
-                raise InvalidEvent("too many events waiting for a gap to fill")
-            # Authenticate before holding, so strangers cannot fill the holding table.
-            self._authorise(conn, batch, space, opened or self._open(conn, untrusted))
+                raise InvalidEvent("too many events waiting for a gap to fill") from None
             lt.hold_event(
                 conn, header.space_id, header.author, header.device, header.seq, untrusted
             )
             batch.held_spaces.add(header.space_id)
             result.held += 1
             return
-        event = self._authorise(conn, batch, space, opened or self._open(conn, untrusted))
         if header.seq <= tip.seq:
             existing = lt.event_at(conn, header.space_id, header.author, header.device, header.seq)
             if existing is not None and existing.id == event.id:
@@ -515,12 +544,36 @@ class EventLog:
             redaction.justify(conn, space, event, self._redaction_rules.get(space.kind))
         self._append_checked(conn, event, tip)
         self._accepted(batch, space, event, result)
-        if not batch.may_hold(conn, header.space_id):
-            return
-        lt.drop_held_through(conn, event.space_id, event.author, event.device, event.seq)
-        # Early arrivals that this event unblocks.
+        if batch.may_hold(conn, header.space_id):
+            lt.drop_held_through(conn, event.space_id, event.author, event.device, event.seq)
+            self._release_held(conn, batch, space, event, result)
+        while batch.unblocked:  # chains whose device was certified meanwhile
+            space_id, author, device = batch.unblocked.pop()
+            chain_tip = batch.tip(conn, Header(space_id, 0, author, device, 1, 1, ZERO_ID))
+            if batch.may_hold(conn, space_id):
+                unblocked_space = batch.space(conn, space_id)
+                if unblocked_space is not None:
+                    self._release_held(
+                        conn, batch, unblocked_space, (author, device, chain_tip), result
+                    )
+
+    def _release_held(
+        self,
+        conn: Connection,
+        batch: _Batch,
+        space: ids.SpaceRow,
+        after: Event | tuple[bytes, bytes, lt.ChainTip],
+        result: IngestResult,
+    ) -> None:
+        """Append the held events that follow `after` (an event just appended, or a chain's
+        tip) on its chain, in order, while they count."""
+        if isinstance(after, Event):
+            author, device = after.author, after.device
+            tip = lt.ChainTip(after.seq, after.id, after.lamport)
+        else:
+            author, device, tip = after
         while True:
-            nxt = lt.take_held(conn, header.space_id, header.author, header.device, event.seq + 1)
+            nxt = lt.take_held(conn, space.space_id, author, device, tip.seq + 1)
             if nxt is None:
                 break
             try:
@@ -529,14 +582,15 @@ class EventLog:
                     if following.redacted:
                         rule = self._redaction_rules.get(space.kind)
                         redaction.justify(conn, space, following, rule)
-                    self._append_checked(
-                        conn, following, lt.ChainTip(event.seq, event.id, event.lamport)
-                    )
+                    self._append_checked(conn, following, tip)
+            except _Waiting:  # still not certified: back where it was
+                lt.hold_event(conn, space.space_id, author, device, tip.seq + 1, nxt)
+                break
             except InvalidEvent as exc:
                 result.reject(str(exc))
                 break
             self._accepted(batch, space, following, result)
-            event = following
+            tip = lt.ChainTip(following.seq, following.id, following.lamport)
 
     def _accepted(
         self, batch: _Batch, space: ids.SpaceRow, event: Event, result: IngestResult
@@ -563,7 +617,15 @@ class EventLog:
         self, conn: Connection, batch: _Batch, space: ids.SpaceRow, event: Event
     ) -> Event:
         authorizer = self._authorizers.get(space.kind)
-        if authorizer is None or not authorizer.allows(conn, space, event, batch.memo):
+        if authorizer is None:
+            raise InvalidEvent("the author may not write this event in this space")
+        if event.header.signer is not None and not hasattr(authorizer, "waits"):
+            # Only spaces whose authoriser knows device certificates take device-signed events.
+            raise InvalidEvent("the author may not write this event in this space")
+        if not authorizer.allows(conn, space, event, batch.memo):
+            waits = getattr(authorizer, "waits", None)
+            if waits is not None and waits(conn, space, event, batch.memo):
+                raise _Waiting()
             raise InvalidEvent("the author may not write this event in this space")
         return event
 
@@ -666,15 +728,19 @@ class EventLog:
         """Drop every projection of a space and replay the log into it. Returns the number
         of events replayed."""
         n = 0
-        with self._vault.transaction() as conn:
-            for projector in self._projectors:
-                projector.clear(conn, space_id)
-            for stored in list(lt.events_in_order(conn, space_id)):
-                event = self.open_stored(conn, stored)
+        replaying, self.replaying = self.replaying, True
+        try:
+            with self._vault.transaction() as conn:
                 for projector in self._projectors:
-                    if event.type.startswith(projector.type_prefix):
-                        projector.apply(conn, event, self)
-                n += 1
+                    projector.clear(conn, space_id)
+                for stored in list(lt.events_in_order(conn, space_id)):
+                    event = self.open_stored(conn, stored)
+                    for projector in self._projectors:
+                        if event.type.startswith(projector.type_prefix):
+                            projector.apply(conn, event, self)
+                    n += 1
+        finally:
+            self.replaying = replaying
         return n
 
     # ----------------------------------------------------------------- helpers
@@ -685,11 +751,22 @@ class EventLog:
             raise NotFound("unknown space")
         return space
 
-    def _signing_keys(self, conn: Connection, persona_id: bytes) -> SigningKeyPair:
-        row = ids.get_persona(conn, persona_id)
+    def _signing_keys(
+        self, conn: Connection, space: ids.SpaceRow, device: bytes
+    ) -> tuple[SigningKeyPair, SigningKeyPair | None]:
+        """The persona's key pair, and in the journal this device's own key pair once it
+        has one (it then signs instead: version 3). Each expanded once per session."""
+        row = ids.get_persona(conn, space.persona_id)
         if row is None:
             raise NotFound("unknown persona")
-        return SigningKeyPair.from_seed(row.sign_seed)
+        seed = dt.get_sign_seed(conn, device) if space.kind == "journal" else None
+        return self._pair(row.sign_seed), (self._pair(seed) if seed is not None else None)
+
+    def _pair(self, seed: bytes) -> SigningKeyPair:
+        pair = self._signers.get(seed)
+        if pair is None:
+            pair = self._signers[seed] = SigningKeyPair.from_seed(seed)
+        return pair
 
     def _notify(self, events: Sequence[Event]) -> None:
         with self._listeners_lock:

@@ -58,16 +58,18 @@ class Identity:
         pronouns: str = "",
         keys: SigningKeyPair | None = None,
         created_ms: int | None = None,
+        device_id: bytes | None = None,
     ) -> Persona:
         """Create the primary persona and this device's id (once, at vault creation). A
-        linked device passes the persona `keys` it received; every device gets its own id."""
+        linked device passes the persona `keys` it received, and the `device_id` it chose
+        before it asked to be linked; every device gets its own id."""
         name, pronouns = validate_name(display_name), validate_pronouns(pronouns)
         keys = keys or SigningKeyPair.generate()
         created = self._clock() if created_ms is None else created_ms
         with self._vault.transaction() as conn:
             t.insert_persona(conn, t.PersonaRow(keys.public, keys.seed, name, pronouns, created))
             t.set_meta(conn, _PRIMARY_PERSONA, keys.public)
-            t.set_meta(conn, _DEVICE_ID, os.urandom(DEVICE_ID_BYTES))
+            t.set_meta(conn, _DEVICE_ID, device_id or os.urandom(DEVICE_ID_BYTES))
         return Persona(keys.public, name, pronouns)
 
     def start_new_chains(self) -> bytes:

@@ -2,23 +2,32 @@
 and the journal space's keys (docs/PROTOCOL.md §4). Encoded with msgpack and sent only inside
 an authenticated, encrypted channel after both people compared the verification words.
 
+The new device makes its own device id and signing key before anything is sent, and sends
+only the public key with a proof that it holds it (`NewDevice.request`); the existing device
+certifies that key with its own (`journal.device.cert`, core/device_certs.py) before it
+sends the bundle. The device key's secret never leaves the device that made it.
+
 Group-space personas and keys are not carried yet: a linked device sees the journal only.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import msgpack
 
 from haven.core.clock import Clock, now_ms
-from haven.core.envelope import SPACE_ID_BYTES, packb, unpackb
+from haven.core.device_certs import DeviceRequest
+from haven.core.devices import new_device_keys
+from haven.core.envelope import DEVICE_ID_BYTES, SPACE_ID_BYTES, packb, unpackb
 from haven.core.identity import Identity, validate_name, validate_pronouns
 from haven.core.session import Session, install_journal_space
 from haven.crypto.kdf import KdfParams
 from haven.crypto.signing import SigningKeyPair
 from haven.errors import InvalidInput
+from haven.store import devices_table as dt
 from haven.store import identity_tables as ids
 from haven.store.vault import Vault
 
@@ -87,7 +96,31 @@ class LinkBundle:
         )
 
 
-def make_bundle(session: Session) -> LinkBundle:
+@dataclass(frozen=True, repr=False)
+class NewDevice:
+    """A device about to be linked: its id and signing key, made before it asks."""
+
+    device_id: bytes
+    keys: SigningKeyPair
+
+    @classmethod
+    def generate(cls) -> NewDevice:
+        return cls(os.urandom(DEVICE_ID_BYTES), SigningKeyPair.generate())
+
+    def request(self) -> bytes:
+        return DeviceRequest.make(self.device_id, self.keys).encode()
+
+    def __repr__(self) -> str:
+        return "NewDevice(…)"
+
+
+def make_bundle(session: Session, untrusted_request: bytes | None = None) -> LinkBundle:
+    """What the existing device sends. With the new device's `request`, it first certifies
+    that device's key (the certificate is an event of this device's chain, which the new
+    device receives in its first sync). Without one (an older Haven asking), the new
+    device certifies itself with the persona key, which works until an unlink retires it."""
+    if untrusted_request is not None:
+        session.devices.certify(untrusted_request)
     persona = session.identity.primary()
     keys = session.identity.signing_keys(persona.persona_id)
     with session.vault.read() as conn:
@@ -113,17 +146,25 @@ def create_linked(
     device_label: str = "",
     params: KdfParams | None = None,
     clock: Clock = now_ms,
+    device: NewDevice | None = None,
 ) -> Session:
-    """Create a new vault that holds the linked persona and journal, with a new device id.
-    Nothing is left behind if it fails."""
+    """Create a new vault that holds the linked persona and journal, with a new device id
+    (`device`'s, whose key the bundle's sender certified). Nothing is left behind if it
+    fails."""
     vault = Vault.create(data_dir, passphrase, params)
     try:
-        persona = Identity(vault, clock).initialise(
+        identity = Identity(vault, clock)
+        persona = identity.initialise(
             bundle.display_name,
             bundle.pronouns,
             SigningKeyPair.from_seed(bundle.persona_seed),
             bundle.persona_created_ms,
+            device_id=device.device_id if device else None,
         )
+        if device is not None:
+            with vault.transaction() as conn:
+                new_device_keys(conn, device.device_id)
+                dt.put_sign_seed(conn, device.device_id, device.keys.seed)
         install_journal_space(
             vault,
             bundle.journal_space,

@@ -50,6 +50,8 @@ class Session:
         self.journal = JournalService(vault, self.log, journal_space)
         self.devices = DeviceService(vault, self.log, journal_space, self.identity.device_id)
         self.profile = ProfileService(self.log, self.identity, journal_space)
+        # A vault from before device keys certifies this device's own key now (once).
+        self.devices.ensure_device_key()
         self.spaces = SpaceService(vault, self.log, self.identity, clock)
         self.relays = RelayService(vault, self.log, self.identity, self.spaces, journal_space)
         self.lan = LanSettings(vault, self.identity.device_id)

@@ -3,7 +3,7 @@ can never verify for another."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import nacl.exceptions
 import nacl.signing
@@ -16,21 +16,26 @@ SIGNATURE_BYTES = 64
 
 @dataclass(frozen=True, repr=False)
 class SigningKeyPair:
+    """A seed and its public key, with libsodium's expanded secret key made once: signing
+    with a kept pair costs one Ed25519 signature, not a key expansion as well."""
+
     seed: bytes
     public: bytes
+    _key: nacl.signing.SigningKey | None = field(default=None, compare=False)
 
     @classmethod
     def generate(cls) -> SigningKeyPair:
         sk = nacl.signing.SigningKey.generate()
-        return cls(seed=bytes(sk), public=bytes(sk.verify_key))
+        return cls(seed=bytes(sk), public=bytes(sk.verify_key), _key=sk)
 
     @classmethod
     def from_seed(cls, seed: bytes) -> SigningKeyPair:
         sk = nacl.signing.SigningKey(seed)
-        return cls(seed=seed, public=bytes(sk.verify_key))
+        return cls(seed=seed, public=bytes(sk.verify_key), _key=sk)
 
     def sign(self, domain: bytes, message: bytes) -> bytes:
-        return sign(self.seed, domain, message)
+        key = self._key if self._key is not None else nacl.signing.SigningKey(self.seed)
+        return bytes(key.sign(_framed(domain, message)).signature)
 
     def __repr__(self) -> str:  # never print key material
         return f"SigningKeyPair(public={self.public.hex()[:16]}…)"

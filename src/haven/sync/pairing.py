@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import functools
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -31,7 +32,7 @@ import msgpack
 
 from haven.core import session as sessions
 from haven.core.envelope import packb, unpackb
-from haven.core.linking import LinkBundle, create_linked, make_bundle
+from haven.core.linking import LinkBundle, NewDevice, create_linked, make_bundle
 from haven.core.session import Session
 from haven.core.space_secrets import (
     PAIRING_SECRET_BYTES,
@@ -230,9 +231,18 @@ async def _offer(session: Session, channel: tcp.Channel, confirm: Confirm) -> Of
     reply = await _recv(channel)
     if reply[0] == "reject":
         raise PairingError("the other device said the verification words did not match")
-    if reply[0] != "confirm":
+    if reply[0] != "confirm" or len(reply) > 2:
         raise PairingError("the other device sent an unexpected message")
-    bundle = await asyncio.to_thread(make_bundle, session)
+    # ["confirm", request]: the new device's own key, which this device certifies; a
+    # bare ["confirm"] comes from an older Haven, which certifies itself.
+    request = reply[1] if len(reply) == 2 else None
+    if request is not None and not isinstance(request, bytes):
+        raise PairingError("the other device sent an unexpected message")
+    try:
+        bundle = await asyncio.to_thread(make_bundle, session, request)
+    except InvalidInput as exc:
+        await _reject(channel, "the new device's key was refused")
+        raise PairingError(f"linking failed: {exc}") from None
     await _send(channel, _encode("bundle", bundle.encode()))
     done = await _recv(channel)
     if done[0] != "done":
@@ -264,14 +274,17 @@ async def async_accept_link(
         if not await confirm(verification_words(channel.transcript_hash)):
             await _reject(channel, "the words did not match on the new device")
             raise PairingError("linking cancelled: the verification words did not match")
-        await _send(channel, _encode("confirm"))
+        device = NewDevice.generate()
+        await _send(channel, _encode("confirm", device.request()))
         msg = await _recv(channel)
         if msg[0] == "reject":
             raise PairingError("the other device said the verification words did not match")
         if msg[0] != "bundle" or len(msg) != 2 or not isinstance(msg[1], bytes):
             raise PairingError("the other device sent an unexpected message")
         bundle = LinkBundle.decode(msg[1])
-        session = await asyncio.to_thread(create_linked, data_dir, passphrase, bundle, label)
+        session = await asyncio.to_thread(
+            functools.partial(create_linked, data_dir, passphrase, bundle, label, device=device)
+        )
         try:
             await channel.send(_encode("done"))
         except SyncError:
