@@ -107,9 +107,12 @@ MAX_ENFORCE_PASSES = 4
 def enforce_cuts(conn: Connection, space_id: bytes, persona: bytes, log: EventLog) -> int:
     """Remove from the log every journal event the revocations in force say does not count
     (events accepted before the unlink arrived), each chain from its first such event on,
-    and rebuild the projections; returns how many were removed. A removed event that a
-    peer offers again is refused (or held, if its device may still be certified)."""
+    and rebuild the projections; returns how many were removed. A certificate removed so
+    leaves its device uncertified: that device's events go in the next pass. (An event
+    merely waiting for a certificate that has not arrived yet stays.) A removed event that
+    a peer offers again is refused, or held if its device may still be certified."""
     total = 0
+    orphaned: set[bytes] = set()  # devices whose certificate was removed
     for _ in range(MAX_ENFORCE_PASSES):
         rules = dc.DeviceRules.load(conn)
         removed = 0
@@ -117,7 +120,9 @@ def enforce_cuts(conn: Connection, space_id: bytes, persona: bytes, log: EventLo
             cuts = [r.cut.get(device, 0) for r in rules.revocations]
             start = 0 if device not in rules.keys or not cuts else min(cuts)
             for _, seq, envelope in dt.chain_events(conn, space_id, persona, device, start):
-                if rules.verdict(read_header(envelope)[0]) != dc.OK:
+                verdict = rules.verdict(read_header(envelope)[0])
+                if verdict == dc.NO or (verdict == dc.WAIT and device in orphaned):
+                    orphaned |= _certified_in(conn, log, space_id, persona, device, seq)
                     removed += dt.delete_chain_from(conn, space_id, persona, device, seq)
                     break
         if not removed:
@@ -126,6 +131,19 @@ def enforce_cuts(conn: Connection, space_id: bytes, persona: bytes, log: EventLo
         log.log_changed()
         log.rebuild_projections(space_id)
     return total
+
+
+def _certified_in(
+    conn: Connection, log: EventLog, space_id: bytes, persona: bytes, device: bytes, seq: int
+) -> set[bytes]:
+    """The devices that certificates on a chain from `seq` on certify."""
+    found = set()
+    for stored in lt.chain_after(conn, space_id, persona, device, seq - 1, 10**9):
+        if stored.type == CERT:
+            cert = dc.parse_cert(log.open_stored(conn, stored))
+            if cert is not None:
+                found.add(cert.device_id)
+    return found
 
 
 class DevicesProjector:

@@ -103,7 +103,9 @@ class OpenedBatch:
             if signature is not None:  # None: a redacted old event (its redaction vouches)
                 unchecked.append((len(slots), event, signature))
             slots.append(event)
-        checks = [(event.header.signing_key, SIGN_DOMAIN, event.id, sig) for _, event, sig in unchecked]
+        checks = [
+            (event.header.signing_key, SIGN_DOMAIN, event.id, sig) for _, event, sig in unchecked
+        ]
         self._slots = slots
         self._unchecked = [slot for slot, _, _ in unchecked]
         self._pending: verifier.Pending | None

@@ -115,7 +115,9 @@ def add_cert(conn: Connection, row: CertRow) -> None:
             (row.device_id, row.device_key, row.cert_id, row.issuer, int(row.root)),
         )
     elif have.device_key is not None and have.device_key != row.device_key:
-        conn.execute("UPDATE device_certs SET device_key = NULL WHERE device_id = ?", (row.device_id,))
+        conn.execute(
+            "UPDATE device_certs SET device_key = NULL WHERE device_id = ?", (row.device_id,)
+        )
 
 
 def get_cert(conn: Connection, device_id: bytes) -> CertRow | None:

@@ -1,0 +1,106 @@
+"""A stolen laptop's toolkit: journal events crafted with every key the laptop's vault holds
+— the persona's signing seed, the laptop's own device key, the journal's epoch keys — the
+way the person holding it would write them, bypassing the services' checks.
+
+`Thief.of(session)` reads the keys out of the stolen vault. `next` writes the next event of
+the laptop's own chain (device-signed, or with the persona key, any Lamport clock); `fresh`
+starts a chain under a new device id, as "a new device" of the same person; `certify`
+makes a certificate (as an event of whichever chain writes it) for a device key the thief
+made. Envelopes come back as bytes, for `log.ingest` or a sync round.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from haven.core import device_certs as dc
+from haven.core import envelope as env
+from haven.core import journal as jn
+from haven.core.session import Session
+from haven.crypto.signing import SigningKeyPair
+from haven.store import devices_table as dt
+from haven.store import identity_tables as ids
+from haven.store import log_table as lt
+
+
+@dataclass
+class Chain:
+    """One chain the thief writes: its device id, signing key (None: the persona key),
+    and where it stands."""
+
+    device: bytes
+    key: SigningKeyPair | None
+    seq: int = 0
+    prev: bytes = env.ZERO_ID
+
+
+class Thief:
+    def __init__(
+        self, persona: SigningKeyPair, space: bytes, epoch_key: bytes, own: Chain, lamport: int
+    ) -> None:
+        self.persona = persona
+        self.space = space
+        self.epoch_key = epoch_key
+        self.own = own
+        self.lamport = lamport
+
+    @classmethod
+    def of(cls, session: Session) -> Thief:
+        space = session.journal.space_id
+        persona_id = session.identity.primary().persona_id
+        device = session.identity.device_id
+        with session.vault.read() as conn:
+            row = ids.get_persona(conn, persona_id)
+            seed = dt.get_sign_seed(conn, device)
+            epoch_key = ids.get_epoch_key(conn, space, 0)
+            seq, prev = lt.chain_tip(conn, space, persona_id, device)
+            lamport = lt.max_lamport(conn, space)
+        assert row is not None and seed is not None and epoch_key is not None
+        own = Chain(device, SigningKeyPair.from_seed(seed), seq, prev or env.ZERO_ID)
+        return cls(SigningKeyPair.from_seed(row.sign_seed), space, epoch_key, own, lamport)
+
+    def fresh(self, *, persona_signed: bool = False) -> tuple[Chain, SigningKeyPair]:
+        """A new device id and key (the chain signs with the persona key if asked)."""
+        key = SigningKeyPair.generate()
+        return Chain(os.urandom(env.DEVICE_ID_BYTES), None if persona_signed else key), key
+
+    def next(
+        self,
+        event_type: str,
+        content: dict[str, Any],
+        chain: Chain | None = None,
+        *,
+        lamport: int | None = None,
+    ) -> bytes:
+        chain = chain or self.own
+        self.lamport += 1
+        signer = chain.key.public if chain.key is not None else None
+        header = env.Header(
+            self.space,
+            0,
+            self.persona.public,
+            chain.device,
+            chain.seq + 1,
+            lamport if lamport is not None else self.lamport,
+            chain.prev,
+            env.VERSION_3 if signer is not None else env.VERSION,
+            signer,
+        )
+        event = env.seal_event(
+            header, event_type, 0, content, chain.key or self.persona, self.epoch_key
+        )
+        chain.seq, chain.prev = chain.seq + 1, event.id
+        return event.envelope
+
+    def entry(self, body: str, chain: Chain | None = None, *, lamport: int | None = None) -> bytes:
+        content = {"title": "", "body": body, "mood": None, "tags": []}
+        return self.next(jn.CREATE, content, chain, lamport=lamport)
+
+    def certify(self, writer: Chain, device: bytes, key: SigningKeyPair) -> bytes:
+        return self.next(dc.CERT, dc.DeviceRequest.make(device, key).content(), writer)
+
+    def link(self, chain: Chain, box_public: bytes, label: str) -> bytes:
+        content = {"device_id": chain.device, "box_public": box_public, "label": label}
+        return self.next("journal.device.link", content, chain)

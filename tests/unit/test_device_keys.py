@@ -1,0 +1,273 @@
+"""Per-device signing keys (core/device_certs.py): each linked device signs with its own key,
+certified by the persona (root) or by a certified device (linking); an unlink's cut revokes
+the device's key and retires the persona key. The attacker is the person holding a stolen,
+unlinked laptop, with every key its vault holds (tests/device_thief.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from haven.core import device_certs as dc
+from haven.core import envelope as env
+from haven.core.linking import NewDevice, create_linked, make_bundle
+from haven.core.session import Session
+from haven.crypto.signing import SigningKeyPair
+from haven.errors import InvalidInput
+from haven.store import devices_table as dt
+from tests.device_thief import Thief
+from tests.helpers import PASSPHRASE, new_session
+
+
+def link(source: Session, data_dir: Path, label: str) -> Session:
+    device = NewDevice.generate()
+    return create_linked(
+        data_dir, PASSPHRASE, make_bundle(source, device.request()), label, device=device
+    )
+
+
+def sync(*sessions: Session) -> None:
+    for _ in range(2):
+        for x in sessions:
+            for y in sessions:
+                if x is not y:
+                    space = x.journal.space_id
+                    y.log.ingest(x.log.envelopes_after(space, y.log.chain_tips(space), 10**6))
+
+
+def bodies(s: Session) -> list[str]:
+    return sorted(e.body for e in s.journal.list())
+
+
+def envelope_of(s: Session, entry: bytes) -> bytes:
+    with s.vault.read() as conn:
+        row = conn.execute("SELECT envelope FROM events WHERE id = ?", (entry,)).fetchone()
+    return bytes(row[0])
+
+
+@pytest.fixture
+def three(tmp_path: Path) -> Iterator[tuple[Session, Session, Session]]:
+    """A desk, a phone and a laptop; the laptop is the one that will be stolen."""
+    desk = new_session(tmp_path / "desk")
+    phone = link(desk, tmp_path / "phone", "phone")
+    laptop = link(desk, tmp_path / "laptop", "laptop")
+    sync(desk, phone, laptop)
+    yield desk, phone, laptop
+    for s in (desk, phone, laptop):
+        if s.is_open:
+            s.lock()
+
+
+def test_each_device_signs_with_its_own_certified_key(
+    three: tuple[Session, Session, Session],
+) -> None:
+    desk, phone, laptop = three
+    entry = phone.journal.add("written on the phone")
+    sync(desk, phone, laptop)
+    assert "written on the phone" in bodies(desk) and "written on the phone" in bodies(laptop)
+    header = env.read_header(envelope_of(desk, entry))[0]
+    persona = desk.identity.primary().persona_id
+    with phone.vault.read() as conn:
+        phone_key = SigningKeyPair.from_seed(
+            dt.get_sign_seed(conn, phone.identity.device_id) or b""
+        )
+    assert header.version == env.VERSION_3 and header.signer == phone_key.public != persona
+    with desk.vault.read() as conn:
+        desk_cert = dt.get_cert(conn, desk.identity.device_id)
+        phone_cert = dt.get_cert(conn, phone.identity.device_id)
+    # The desk certified itself with the persona key; it certified the phone with its own.
+    assert desk_cert is not None and desk_cert.root
+    assert phone_cert is not None and not phone_cert.root
+    assert phone_cert.issuer == desk.identity.device_id
+    assert phone_cert.device_key == phone_key.public
+    with phone.vault.read() as conn:  # the phone's key secret was never on the desk
+        assert dt.get_sign_seed(conn, desk.identity.device_id) is None
+
+
+def test_a_certificate_needs_the_new_keys_own_proof(
+    three: tuple[Session, Session, Session],
+) -> None:
+    desk, _, _ = three
+    request = dc.DeviceRequest.decode(NewDevice.generate().request())
+    stolen_key = SigningKeyPair.generate().public  # someone else's key, no proof from it
+    forged = dc.DeviceRequest(request.device_id, stolen_key, request.proof).encode()
+    with pytest.raises(InvalidInput):
+        desk.devices.certify(forged)
+    with pytest.raises(InvalidInput):
+        desk.devices.certify(b"\x94\x01\x02\x03\x04")
+
+
+def test_a_key_that_is_not_the_devices_is_refused(three: tuple[Session, Session, Session]) -> None:
+    desk, _, laptop = three
+    thief = Thief.of(laptop)
+    thief.own.key = SigningKeyPair.generate()  # the laptop's chain, another key
+    result = desk.log.ingest([thief.entry("signed by a key the laptop was never given")])
+    assert result.rejected == ["the author may not write this event in this space"]
+
+
+def test_events_that_arrive_before_their_certificate_wait_for_it(tmp_path: Path) -> None:
+    desk = new_session(tmp_path / "desk")
+    other = link(desk, tmp_path / "other", "other")
+    sync(desk, other)
+    laptop = link(desk, tmp_path / "laptop", "laptop")  # certified on the desk's chain
+    laptop.journal.add("the laptop's first entry")
+    space = desk.journal.space_id
+    from_laptop = laptop.log.envelopes_after(space, other.log.chain_tips(space), 100)
+    from_desk = desk.log.envelopes_after(space, other.log.chain_tips(space), 100)
+    # The laptop's chain first, its certificate (on the desk's chain) last, in one batch.
+    result = other.log.ingest(from_laptop + from_desk)
+    assert result.rejected == [] and result.held >= 1
+    assert "the laptop's first entry" in bodies(other)
+    for s in (desk, other, laptop):
+        s.lock()
+
+
+def _unlink_laptop(desk: Session, phone: Session, laptop: Session) -> None:
+    laptop.journal.add("written on the laptop before it was stolen")
+    sync(desk, phone, laptop)
+    desk.devices.unlink(laptop.identity.device_id)
+    sync(desk, phone)
+
+
+def test_the_unlinked_laptops_own_key_writes_nothing_that_counts(
+    three: tuple[Session, Session, Session],
+) -> None:
+    desk, phone, laptop = three
+    _unlink_laptop(desk, phone, laptop)
+    thief = Thief.of(laptop)
+    late = thief.entry("posted from the stolen laptop", lamport=2)  # backdated: no help
+    for s in (desk, phone):
+        assert s.log.ingest([late]).rejected == [
+            "the author may not write this event in this space"
+        ]
+        assert "written on the laptop before it was stolen" in bodies(s)  # inside the cut
+        assert "posted from the stolen laptop" not in bodies(s)
+    assert [d.unlinked for d in phone.devices.list() if d.label == "laptop"] == [True]
+
+
+@pytest.mark.parametrize("move", ["own key certifies", "persona key roots", "persona key writes"])
+def test_the_unlinked_laptop_cannot_list_itself_again(
+    three: tuple[Session, Session, Session], move: str
+) -> None:
+    """The attacker's best move: a new device id for the same person, certified with what
+    the laptop still holds — its own (revoked) key, or the persona key."""
+    desk, phone, laptop = three
+    _unlink_laptop(desk, phone, laptop)
+    thief = Thief.of(laptop)
+    new_device, new_key = thief.fresh(persona_signed=move == "persona key writes")
+    sent = []
+    if move == "own key certifies":  # a certificate on the laptop's own (revoked) chain
+        sent.append(thief.certify(thief.own, new_device.device, new_key))
+    elif move == "persona key roots":  # a root certificate, persona-signed, on the new chain
+        new_device.key = None
+        sent.append(thief.certify(new_device, new_device.device, new_key))
+        new_device.key = new_key
+    sent.append(thief.link(new_device, bytes(32), "my new laptop"))
+    sent.append(thief.entry("posted as a brand-new device", new_device, lamport=3))
+    for s in (desk, phone):
+        result = s.log.ingest(sent)
+        assert not result.accepted
+        assert "posted as a brand-new device" not in bodies(s)
+        assert new_device.device not in {d.device_id for d in s.devices.list()}
+        with s.vault.read() as conn:
+            assert dt.get_cert(conn, new_device.device) is None
+
+
+def test_what_the_laptop_wrote_before_the_unlink_arrived_is_taken_back(
+    three: tuple[Session, Session, Session],
+) -> None:
+    """The stolen laptop reaches the phone first: its post-theft entries and a new device it
+    certified are accepted there, until the unlink (whose cut does not hold them) arrives."""
+    desk, phone, laptop = three
+    laptop.journal.add("written on the laptop before it was stolen")
+    sync(desk, phone, laptop)
+    desk.devices.unlink(laptop.identity.device_id)  # the desk has not heard from the thief
+    thief = Thief.of(laptop)
+    new_device, new_key = thief.fresh()
+    sent = [
+        thief.entry("posted from the stolen laptop"),
+        thief.certify(thief.own, new_device.device, new_key),
+        thief.entry("posted as a brand-new device", new_device),
+    ]
+    assert len(phone.log.ingest(sent).accepted) == 3  # the phone has not heard of the unlink
+    assert "posted as a brand-new device" in bodies(phone)
+    sync(desk, phone)
+    for s in (desk, phone):
+        assert bodies(s) == ["written on the laptop before it was stolen"]
+        with s.vault.read() as conn:
+            assert dt.get_cert(conn, new_device.device) is None
+    assert phone.log.chain_tips(phone.journal.space_id) == desk.log.chain_tips(
+        desk.journal.space_id
+    )
+
+
+def test_the_remaining_devices_go_on_after_an_unlink(
+    three: tuple[Session, Session, Session], tmp_path: Path
+) -> None:
+    desk, phone, laptop = three
+    _unlink_laptop(desk, phone, laptop)
+    phone.journal.add("the phone after the unlink")
+    tablet = link(phone, tmp_path / "tablet", "tablet")  # a certified device certifies
+    tablet.journal.add("a new tablet")
+    sync(desk, phone, tablet)
+    for s in (desk, phone, tablet):
+        assert {"the phone after the unlink", "a new tablet"} <= set(bodies(s))
+    tablet.lock()
+
+
+def test_a_group_space_refuses_device_signed_events(tmp_path: Path) -> None:
+    ari = new_session(tmp_path / "ari")
+    space = ari.spaces.create_space("Circle", display_name="Ari")
+    twin = ari.log.envelopes_after(space, {}, 10)[0]
+    header, _, _ = env.read_header(twin)
+    from tests.canary_scan import epoch_keys
+
+    original = env.open_event(twin, epoch_keys(ari, space)[header.epoch])
+    device_key = SigningKeyPair.generate()
+    forged = env.seal_event(
+        env.Header(
+            space,
+            header.epoch,
+            header.author,
+            header.device,
+            99,
+            99,
+            env.ZERO_ID,
+            env.VERSION_3,
+            device_key.public,
+        ),
+        original.type,
+        0,
+        {"title": "", "body": "signed by a device key", "cw": ""},
+        device_key,
+        epoch_keys(ari, space)[header.epoch],
+    )
+    result = ari.log.ingest([forged.envelope])
+    assert result.rejected == ["the author may not write this event in this space"]
+    ari.lock()
+
+
+def test_a_certificate_without_the_new_keys_proof_certifies_nothing(
+    three: tuple[Session, Session, Session],
+) -> None:
+    """A linked device writes certificates only through `certify`, which checks the proof;
+    a crafted one without it (the key's owner never agreed) is ignored on receipt, and so
+    is a persona-signed certificate written on one chain for another device."""
+    desk, _, laptop = three
+    thief = Thief.of(laptop)
+    new_device, new_key = thief.fresh()
+    request = dc.DeviceRequest.make(new_device.device, new_key)
+    unproven = dc.DeviceRequest(request.device_id, request.device_key, bytes(64))
+    other, _ = thief.fresh(persona_signed=True)
+    sent = [
+        thief.next(dc.CERT, unproven.content()),
+        thief.certify(other, new_device.device, new_key),  # persona root, wrong chain
+        thief.entry("posted as the uncertified device", new_device),
+    ]
+    result = desk.log.ingest(sent)
+    assert len(result.accepted) == 2 and result.held == 1
+    with desk.vault.read() as conn:
+        assert dt.get_cert(conn, new_device.device) is None
+    assert "posted as the uncertified device" not in bodies(desk)
