@@ -12,6 +12,8 @@ import pytest
 
 from haven.core import device_certs as dc
 from haven.core import envelope as env
+from haven.core import session
+from haven.core.devices import DeviceService
 from haven.core.linking import NewDevice, create_linked, make_bundle
 from haven.core.session import Session
 from haven.crypto.signing import SigningKeyPair
@@ -271,3 +273,59 @@ def test_a_certificate_without_the_new_keys_proof_certifies_nothing(
     with desk.vault.read() as conn:
         assert dt.get_cert(conn, new_device.device) is None
     assert "posted as the uncertified device" not in bodies(desk)
+
+
+def _to_schema_10(s: Session) -> None:
+    """What schema 11 adds, taken away again: the vault as the code before device keys
+    left it."""
+    with s.vault.transaction() as conn:
+        for table in (
+            "device_sign_keys",
+            "device_revocation_cuts",
+            "device_revocations",
+            "device_certs",
+        ):
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("PRAGMA user_version = 10")
+
+
+def test_vaults_from_before_device_keys_migrate_and_keep_their_history(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as old_code:
+        old_code.setattr(DeviceService, "ensure_device_key", lambda self: None)
+        desk = new_session(tmp_path / "desk")
+        laptop = create_linked(tmp_path / "laptop", PASSPHRASE, make_bundle(desk), "laptop")
+        desk.journal.add("an old entry on the desk")
+        laptop.journal.add("an old entry on the laptop")
+        sync(desk, laptop)
+        space = desk.journal.space_id
+        old = desk.log.envelopes_after(space, {}, 1000)
+        assert {env.read_header(e)[0].version for e in old} == {env.VERSION}  # persona-signed
+        for s in (desk, laptop):
+            _to_schema_10(s)
+            s.lock()
+    desk = session.unlock(tmp_path / "desk", PASSPHRASE)  # each certifies its own key
+    laptop = session.unlock(tmp_path / "laptop", PASSPHRASE)
+    desk.journal.add("the desk after the upgrade")
+    laptop.journal.add("the laptop after the upgrade")
+    sync(desk, laptop)
+    history = ["an old entry on the desk", "an old entry on the laptop"]
+    for s in (desk, laptop):
+        assert bodies(s) == sorted(
+            [*history, "the desk after the upgrade", "the laptop after the upgrade"]
+        )
+        with s.vault.read() as conn:
+            certs = [dt.get_cert(conn, d.identity.device_id) for d in (desk, laptop)]
+        assert all(c is not None and c.root for c in certs)
+    newest = desk.log.envelopes_after(space, {}, 1000)[-1]
+    assert env.read_header(newest)[0].version == env.VERSION_3
+    # The laptop is stolen: the unlink retires the persona key it still holds.
+    desk.devices.unlink(laptop.identity.device_id)
+    thief = Thief.of(laptop)
+    new_device, _ = thief.fresh(persona_signed=True)
+    sent = [thief.entry("after the unlink"), thief.entry("a new device", new_device)]
+    assert not desk.log.ingest(sent).accepted
+    assert "after the unlink" not in bodies(desk) and set(history) <= set(bodies(desk))
+    for s in (desk, laptop):
+        s.lock()
