@@ -12,6 +12,7 @@ from pathlib import Path
 
 from haven.core.session import Session
 from haven.errors import SyncError
+from haven.store import devices_table as dt
 from haven.store import identity_tables as ids
 from haven.sync import messages as m
 from haven.sync.engine import SyncEngine, async_sync_once
@@ -45,6 +46,14 @@ def persona_seed(s: Session) -> bytes:
         row = ids.get_persona(conn, s.identity.primary().persona_id)
     assert row is not None
     return row.sign_seed
+
+
+def device_seed(s: Session) -> bytes:
+    """The seed of the device key this replica signs its journal events with."""
+    with s.vault.read() as conn:
+        seed = dt.get_sign_seed(conn, s.identity.device_id)
+    assert seed is not None
+    return seed
 
 
 def epoch_key(s: Session) -> bytes:

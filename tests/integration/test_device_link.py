@@ -18,6 +18,8 @@ from typing import ClassVar
 
 import pytest
 
+from haven.core.session import unlock
+from haven.store import devices_table as dt
 from haven.sync.pairing import PairingCode, PairingError, async_accept_link, async_offer_link
 from tests.helpers import PASSPHRASE, new_session
 
@@ -145,6 +147,16 @@ def test_link_sync_and_unlink(first: Path, tmp_path: Path) -> None:
     assert entries(second) == ["written on the first computer"]
     devices = json.loads(haven(first, "device", "list", "--json").stdout)
     assert {d["name"] for d in devices} == {"", "laptop"}
+    # The laptop made its own signing key; the first computer certified it with its own.
+    laptop_session = unlock(second, PASSPHRASE)
+    laptop_id = laptop_session.identity.device_id
+    laptop_session.lock()
+    first_session = unlock(first, PASSPHRASE)
+    with first_session.vault.read() as conn:
+        cert = dt.get_cert(conn, laptop_id)
+    assert cert is not None and not cert.root
+    assert cert.issuer == first_session.identity.device_id
+    first_session.lock()
 
     # Both ways afterwards, with the ordinary sync commands.
     assert haven(second, "journal", "add", "written on the laptop").returncode == 0

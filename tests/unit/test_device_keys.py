@@ -329,3 +329,32 @@ def test_vaults_from_before_device_keys_migrate_and_keep_their_history(
     assert "after the unlink" not in bodies(desk) and set(history) <= set(bodies(desk))
     for s in (desk, laptop):
         s.lock()
+
+
+def test_before_its_certificate_arrives_a_device_still_finds_forks_of_its_chain(
+    tmp_path: Path,
+) -> None:
+    """A freshly linked device holds its own events before its certificate (on the linking
+    device's chain) reaches it: a copy of an event is a duplicate, a second event at the
+    same place signed by the same key is a fork, and one signed by any other key is refused
+    without a fork record (a stranger cannot fill the records)."""
+    desk = new_session(tmp_path / "desk")
+    laptop = link(desk, tmp_path / "laptop", "laptop")
+    thief = Thief.of(laptop)
+    chain = thief.own
+    space = laptop.journal.space_id
+    (held,) = laptop.log.envelopes_after(space, {}, 100)  # its link event, nothing else yet
+    assert laptop.log.ingest([held]).duplicates == 1
+    header = env.read_header(held)[0]
+    chain.seq, chain.prev = header.seq - 1, header.prev
+    fork = thief.entry("a second event at the same place")
+    result = laptop.log.ingest([fork])
+    assert result.equivocations == 1 and not result.accepted
+    chain.seq, chain.prev = header.seq - 1, header.prev
+    chain.key = SigningKeyPair.generate()
+    stranger = laptop.log.ingest([thief.entry("someone else's key")])
+    assert stranger.equivocations == 0 and stranger.rejected == [
+        "the author may not write this event in this space"
+    ]
+    for s in (desk, laptop):
+        s.lock()

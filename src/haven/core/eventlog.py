@@ -509,12 +509,15 @@ class EventLog:
         if space is None:
             raise InvalidEvent("event for a space this vault does not hold")
         tip = batch.tip(conn, header)
+        if header.seq <= tip.seq:
+            self._already_numbered(
+                conn, batch, space, opened or self._open(conn, untrusted), result
+            )
+            return
         try:
-            if header.seq > tip.seq + 1:
-                # Authenticate before holding, so strangers cannot fill the holding table.
-                self._authorise(conn, batch, space, opened or self._open(conn, untrusted))
-                raise _Waiting()
             event = self._authorise(conn, batch, space, opened or self._open(conn, untrusted))
+            if header.seq > tip.seq + 1:  # authenticated first: strangers cannot fill the table
+                raise _Waiting()
         except _Waiting:
             if lt.count_held(conn, header.space_id) >= MAX_HELD_PER_SPACE:
                 raise InvalidEvent("too many events waiting for a gap to fill") from None
@@ -524,24 +527,6 @@ class EventLog:
             batch.held_spaces.add(header.space_id)
             result.held += 1
             return
-        if header.seq <= tip.seq:
-            existing = lt.event_at(conn, header.space_id, header.author, header.device, header.seq)
-            if existing is not None and existing.id == event.id:
-                result.duplicates += 1
-                return
-            kept = existing.id if existing else b""
-            if lt.record_equivocation(
-                conn,
-                header.space_id,
-                header.author,
-                header.device,
-                header.seq,
-                kept,
-                event.id,
-                self._clock(),
-            ):
-                result.equivocations += 1
-            raise InvalidEvent("equivocation: a different event already has this sequence")
         if event.redacted:
             redaction.justify(conn, space, event, self._redaction_rules.get(space.kind))
         self._append_checked(conn, event, tip)
@@ -558,6 +543,43 @@ class EventLog:
                     self._release_held(
                         conn, batch, unblocked_space, (author, device, chain_tip), result
                     )
+
+    def _already_numbered(
+        self,
+        conn: Connection,
+        batch: _Batch,
+        space: ids.SpaceRow,
+        event: Event,
+        result: IngestResult,
+    ) -> None:
+        """An event at a chain position this log already holds: the same event (by id) is a
+        duplicate; another one, from someone allowed to write there, is a fork (recorded,
+        bounded) — or signed by the very key that signed the one held there, when that key's
+        certificate has not arrived here yet."""
+        header = event.header
+        existing = lt.event_at(conn, header.space_id, header.author, header.device, header.seq)
+        if existing is not None and existing.id == event.id:
+            result.duplicates += 1
+            return
+        try:
+            self._authorise(conn, batch, space, event)
+        except _Waiting:
+            held_by = read_header(existing.envelope)[0].signing_key if existing else None
+            if held_by != header.signing_key:
+                raise InvalidEvent("the author may not write this event in this space") from None
+        kept = existing.id if existing else b""
+        if lt.record_equivocation(
+            conn,
+            header.space_id,
+            header.author,
+            header.device,
+            header.seq,
+            kept,
+            event.id,
+            self._clock(),
+        ):
+            result.equivocations += 1
+        raise InvalidEvent("equivocation: a different event already has this sequence")
 
     def _release_held(
         self,

@@ -81,6 +81,8 @@ class LanSettings:
 def _has_peers(conn: Connection, device_id: bytes) -> bool:
     if any(space.kind != "journal" for space in ids.list_spaces(conn)):
         return True
+    revoked = dt.revoked_devices(conn)
     return any(
-        d.device_id != device_id and d.unlinked_lamport is None for d in dt.list_devices(conn)
+        d.device_id != device_id and d.unlinked_lamport is None and d.device_id not in revoked
+        for d in dt.list_devices(conn)
     )

@@ -176,6 +176,10 @@ def revocations(conn: Connection) -> list[RevocationRow]:
     ]
 
 
+def revoked_devices(conn: Connection) -> set[bytes]:
+    return {bytes(r[0]) for r in conn.execute("SELECT DISTINCT target FROM device_revocations")}
+
+
 def clear_certs(conn: Connection) -> None:
     conn.execute("DELETE FROM device_certs")
     conn.execute("DELETE FROM device_revocations")

@@ -23,6 +23,7 @@ from haven.sync import messages as m
 from haven.sync.reconcile import Reconciler, SpaceReport
 from tests.sync_helpers import (
     LossyLink,
+    device_seed,
     epoch_key,
     journal_state,
     make_replicas,
@@ -99,10 +100,17 @@ def _craft(kind: str, target: Session, rng: random.Random) -> tuple[list[bytes],
     if kind == "replayed":
         return [victim], False
     header, _, _ = read_header(victim)  # equivocation: same chain position, other content
-    forked = seal_event(header, jn.CREATE, 1, content, persona_seed(target), key)
+    # With the key that signs that chain: the persona's, or the device's own (this replica's
+    # own chain). Another device's chain signed with the persona key is a bad signature,
+    # not a fork: the persona key does not sign for a device that has its own.
+    signer = SigningKeyPair.from_seed(persona_seed(target))
+    if header.signer is not None and header.device == target.identity.device_id:
+        signer = SigningKeyPair.from_seed(device_seed(target))
+    forked = seal_event(header, jn.CREATE, 1, content, signer, key)
     # Fork records are bounded: one per chain, so only the chain's first fork is recorded.
     seen = {(a, d) for a, d, _ in target.log.equivocations(space)}
-    return [forked.envelope], (header.author, header.device) not in seen
+    valid = signer.public == header.signing_key
+    return [forked.envelope], valid and (header.author, header.device) not in seen
 
 
 def _gossip(src: Session, dst: Session, rng: random.Random) -> None:
