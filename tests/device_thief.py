@@ -95,7 +95,7 @@ class Thief:
         return event.envelope
 
     def entry(self, body: str, chain: Chain | None = None, *, lamport: int | None = None) -> bytes:
-        content = {"title": "", "body": body, "mood": None, "tags": []}
+        content: dict[str, Any] = {"title": "", "body": body, "mood": None, "tags": []}
         return self.next(jn.CREATE, content, chain, lamport=lamport)
 
     def certify(self, writer: Chain, device: bytes, key: SigningKeyPair) -> bytes:
