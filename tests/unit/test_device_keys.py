@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from haven.core import device_certs as dc
+from haven.core import devices, session
 from haven.core import envelope as env
-from haven.core import session
 from haven.core.devices import DeviceService
 from haven.core.linking import NewDevice, create_linked, make_bundle
 from haven.core.session import Session
@@ -358,3 +358,25 @@ def test_before_its_certificate_arrives_a_device_still_finds_forks_of_its_chain(
     ]
     for s in (desk, laptop):
         s.lock()
+
+
+def test_events_for_devices_never_certified_fill_only_their_own_budget(
+    three: tuple[Session, Session, Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The unlinked laptop writes for brand-new devices that will never be certified: they
+    are held up to a budget of their own, then refused, while an honest gap is still held."""
+    desk, phone, laptop = three
+    monkeypatch.setattr(devices, "MAX_HELD_UNCERTIFIED", 5)
+    _unlink_laptop(desk, phone, laptop)
+    thief = Thief.of(laptop)
+    flood = []
+    for i in range(8):
+        chain, _ = thief.fresh()
+        flood.append(thief.entry(f"for a device never certified {i}", chain))
+    result = desk.log.ingest(flood)
+    assert result.held == 5 and result.rejected_count == 3
+    phone.journal.add("one")
+    phone.journal.add("two")
+    space = phone.journal.space_id
+    second = phone.log.envelopes_after(space, desk.log.chain_tips(space), 100)[-1]
+    assert desk.log.ingest([second]).held == 1  # an honest early arrival: room as before

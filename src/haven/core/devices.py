@@ -37,6 +37,8 @@ UNLINK = dc.UNLINK
 CERT = dc.CERT
 ROTATE = "journal.device.rotate"
 MAX_LABEL_CHARS = 40
+#: Events held per space for devices whose certificate has not arrived.
+MAX_HELD_UNCERTIFIED = 1_000
 
 
 @dataclass(frozen=True)
@@ -85,9 +87,14 @@ class JournalAuthorizer(OwnPersonaOnly):
 
     def waits(self, conn: Connection, space: ids.SpaceRow, event: Event, memo: Memo) -> bool:
         """Whether the event may yet count: signed by a device key whose certificate has
-        not arrived (it is held until it does)."""
-        return event.author == space.persona_id and (
-            _rules(conn, memo).verdict(event.header) == dc.WAIT
+        not arrived (it is held until it does) — while fewer than MAX_HELD_UNCERTIFIED such
+        events are held. Beyond, it is refused and offered again by the next sync: an
+        unlinked device writing for devices that will never be certified fills this budget,
+        not the room that honest early arrivals are held in."""
+        return (
+            event.author == space.persona_id
+            and _rules(conn, memo).verdict(event.header) == dc.WAIT
+            and dt.count_held_uncertified(conn, space.space_id) < MAX_HELD_UNCERTIFIED
         )
 
 
