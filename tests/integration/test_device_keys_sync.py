@@ -1,5 +1,6 @@
 """Per-device signing keys through real sync: vaults on disk, direct TCP on 127.0.0.1
-(SyncEngine.serve and async_sync_once, as `haven serve` / `haven sync --peer` run them).
+(SyncEngine.serve and async_sync_once, as `haven serve` / `haven sync --peer` run them),
+and a real relay process.
 A linked device's own-key events verify on the others; a stolen, unlinked laptop's later
 entries and its attempts to list itself again as a new device are not shown on any of them,
 whichever reaches a device first, the thief or the unlink; forks of a device-signed chain
@@ -15,11 +16,15 @@ import pytest
 
 from haven.core import envelope as env
 from haven.core.session import Session
+from haven.relay.client import RelayClient
 from haven.store import devices_table as dt
+from haven.store import identity_tables as ids
 from haven.sync.engine import SyncEngine, async_sync_once
 from haven.sync.reconcile import SyncReport
+from haven.sync.relay_sync import open_blob, seal_blob, sync_relays
 from tests.device_thief import Thief
 from tests.helpers import new_session
+from tests.integration.relay_sync_support import Relay
 from tests.unit.test_device_keys import bodies, link
 
 WAIT_S = 60.0
@@ -148,3 +153,52 @@ def test_a_fork_of_a_device_signed_chain_is_found_over_tcp(
         assert [device for _, device, _ in s.log.equivocations(s.journal.space_id)] == [
             laptop.identity.device_id
         ]
+
+
+async def _upload(url: str, epoch_key: bytes, envelopes: list[bytes]) -> None:
+    """What a modified client holding the old epoch key does: put envelopes in its mailbox."""
+    async with await RelayClient.connect(url, epoch_key) as mailbox:
+        await mailbox.append_many([seal_blob(epoch_key, e) for e in envelopes])
+
+
+async def _devices_on_relay(url: str, epoch_key: bytes) -> set[bytes]:
+    """The device ids of every blob in an epoch's mailbox, read with the real client."""
+    async with await RelayClient.connect(url, epoch_key) as mailbox:
+        found = set()
+        for _, blob in await mailbox.fetch_all(0):
+            envelope = open_blob(epoch_key, blob)
+            assert envelope is not None
+            found.add(env.read_header(envelope)[0].device)
+        return found
+
+
+def test_through_a_relay_the_revoked_laptop_reaches_nobody(tmp_path: Path) -> None:
+    """The stolen laptop still holds the old epoch's key, so it can put its moves in that
+    epoch's relay mailbox, which the phone reads: none of them shows."""
+    relay = Relay(tmp_path / "relay")
+    desk = new_session(tmp_path / "desk")
+    phone, laptop = link(desk, tmp_path / "phone", "phone"), link(desk, tmp_path / "laptop", "l")
+    try:
+        space = desk.journal.space_id
+        for s in (desk, phone, laptop):
+            s.relays.set_relays(space, [relay.url])
+        laptop.journal.add("written on the laptop before it was stolen")
+        for s in (desk, phone, laptop, desk, phone):
+            assert sync_relays(s)[0].spaces[0].error is None
+        desk.devices.unlink(laptop.identity.device_id)
+        assert sync_relays(desk)[0].spaces[0].error is None
+        moves, new_device = _thief_moves(laptop)
+        with desk.vault.read() as conn:
+            old_key = ids.get_epoch_key(conn, space, 0)
+        assert old_key is not None
+        asyncio.run(_upload(relay.url, old_key, moves))
+        assert new_device in asyncio.run(_devices_on_relay(relay.url, old_key))  # it is there
+        assert sync_relays(phone)[0].spaces[0].error is None
+        shown = set(bodies(phone))
+        assert "written on the laptop before it was stolen" in shown
+        assert not (STOLEN & shown)
+        assert new_device not in {d.device_id for d in phone.devices.list()}
+    finally:
+        relay.stop()
+        for s in (desk, phone, laptop):
+            s.lock()
