@@ -75,7 +75,9 @@ def register(subparsers: Any) -> None:
         "unlink",
         help="unlink a device; it cannot read anything written afterwards",
         description="Unlinks a device and moves your journal to a new key that the unlinked "
-        "device never receives. What it already holds stays on it.",
+        "device never receives. Its signing key is revoked: what it writes afterwards, and "
+        "any device it tries to add, count for nothing on your other devices. What it "
+        "already holds stays on it.",
     )
     unlink.add_argument("id", help="the device id (or the start of it) from `device list`")
     unlink.set_defaults(handler=cmd_unlink)
