@@ -9,12 +9,15 @@ are still found."""
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from haven.core import envelope as env
+from haven.core.devices import DeviceService
+from haven.core.linking import create_linked, make_bundle
 from haven.core.session import Session
 from haven.relay.client import RelayClient
 from haven.store import devices_table as dt
@@ -23,7 +26,8 @@ from haven.sync.engine import SyncEngine, async_sync_once
 from haven.sync.reconcile import SyncReport
 from haven.sync.relay_sync import open_blob, seal_blob, sync_relays
 from tests.device_thief import Thief
-from tests.helpers import new_session
+from tests.helpers import PASSPHRASE, new_session
+from tests.integration.cli_support import haven, ok
 from tests.integration.relay_sync_support import Relay
 from tests.unit.test_device_keys import bodies, link
 
@@ -202,3 +206,36 @@ def test_through_a_relay_the_revoked_laptop_reaches_nobody(tmp_path: Path) -> No
         relay.stop()
         for s in (desk, phone, laptop):
             s.lock()
+
+
+def test_unlink_says_which_device_would_have_to_be_linked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three devices linked before device keys; the phone updates but has not synced since:
+    an unlink from the desk would leave its key outside the cut. `haven device unlink`
+    says so and changes nothing, unless --anyway."""
+    with monkeypatch.context() as old_code:
+        old_code.setattr(DeviceService, "ensure_device_key", lambda self: None)
+        desk = new_session(tmp_path / "desk")
+        phone = create_linked(tmp_path / "phone", PASSPHRASE, make_bundle(desk), "phone")
+        laptop = create_linked(tmp_path / "laptop", PASSPHRASE, make_bundle(desk), "laptop")
+        tcp_sync(desk, phone)
+        tcp_sync(desk, laptop)
+    for s in (desk, phone, laptop):
+        s.devices.ensure_device_key()  # each updated; only the laptop syncs with the desk
+    tcp_sync(desk, laptop)
+    laptop_id = laptop.identity.device_id.hex()
+    assert [d.label for d in desk.devices.without_key(besides=laptop.identity.device_id)] == [
+        "phone"
+    ]
+    folder = desk.data_dir
+    for s in (desk, phone, laptop):
+        s.lock()
+    refused = haven(folder, "device", "unlink", laptop_id[:12])
+    assert refused.returncode == 2 and "phone has not synced" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    listed = json.loads(ok(haven(folder, "device", "list", "--json")))
+    assert not any(d["unlinked"] for d in listed)  # nothing changed
+    ok(haven(folder, "device", "unlink", laptop_id[:12], "--anyway"))
+    listed = json.loads(ok(haven(folder, "device", "list", "--json")))
+    assert [d["name"] for d in listed if d["unlinked"]] == ["laptop"]

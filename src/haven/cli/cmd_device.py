@@ -10,6 +10,7 @@ import sys
 from typing import Any
 
 from haven.cli.context import Context
+from haven.cli.output import and_list
 from haven.core import session as sessions
 from haven.core.relay_urls import check_relay_url
 from haven.core.session import Session
@@ -80,6 +81,12 @@ def register(subparsers: Any) -> None:
         "already holds stays on it.",
     )
     unlink.add_argument("id", help="the device id (or the start of it) from `device list`")
+    unlink.add_argument(
+        "--anyway",
+        action="store_true",
+        help="unlink even though another device has not synced here since it was updated "
+        "(it will then have to be linked again)",
+    )
     unlink.set_defaults(handler=cmd_unlink)
 
 
@@ -241,6 +248,15 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_unlink(args: argparse.Namespace, ctx: Context) -> int:
     session = ctx.open()
     device_id = session.devices.resolve(args.id)
+    behind = session.devices.without_key(besides=device_id)
+    if behind and not args.anyway:
+        names = and_list([d.label or d.device_id.hex()[:12] for d in behind])
+        verb = "has" if len(behind) == 1 else "have"
+        raise InvalidInput(
+            f"{names} {verb} not synced with this device since the update to device keys, so "
+            "this device has not seen its key: after this unlink it would have to be linked "
+            "again. Sync it with this device first, or unlink with --anyway."
+        )
     epoch = session.devices.unlink(device_id)
     print(
         f"Unlinked {device_id.hex()[:12]}. Your journal moved to key epoch {epoch}; "

@@ -12,6 +12,7 @@ carries a cut and revokes the device's key (core/device_certs.py, docs/PROTOCOL.
 
 from __future__ import annotations
 
+import builtins
 import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -297,6 +298,20 @@ class DeviceService:
                 r.unlinked_lamport is not None or rules.revoked(r.device_id),
             )
             for r in rows
+        ]
+
+    def without_key(self, besides: bytes | None = None) -> builtins.list[DeviceInfo]:
+        """Linked devices (not this one, not `besides`, not unlinked) whose own key this
+        device has not seen certified: they have not synced here since they were updated to
+        device keys. An unlink written now would leave them out (their certificate would be
+        outside its cut), so they would have to be linked again."""
+        with self._vault.read() as conn:
+            keyed = dt.certified_keys(conn)
+        return [
+            d
+            for d in self.list()
+            if not (d.this_device or d.unlinked or d.device_id == besides)
+            and d.device_id not in keyed
         ]
 
     def resolve(self, text: str) -> bytes:
