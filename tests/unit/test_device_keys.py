@@ -275,8 +275,8 @@ def test_a_certificate_without_the_new_keys_proof_certifies_nothing(
     assert "posted as the uncertified device" not in bodies(desk)
 
 
-def _to_schema_11(s: Session) -> None:
-    """What schema 12 adds, taken away again: the vault as the code before device keys
+def _to_schema_14(s: Session) -> None:
+    """What schema 15 adds, taken away again: the vault as the code before device keys
     left it."""
     with s.vault.transaction() as conn:
         for table in (
@@ -286,7 +286,7 @@ def _to_schema_11(s: Session) -> None:
             "device_certs",
         ):
             conn.execute(f"DROP TABLE {table}")
-        conn.execute("PRAGMA user_version = 11")
+        conn.execute("PRAGMA user_version = 14")
 
 
 def test_vaults_from_before_device_keys_migrate_and_keep_their_history(
@@ -303,7 +303,7 @@ def test_vaults_from_before_device_keys_migrate_and_keep_their_history(
         old = desk.log.envelopes_after(space, {}, 1000)
         assert {env.read_header(e)[0].version for e in old} == {env.VERSION}  # persona-signed
         for s in (desk, laptop):
-            _to_schema_11(s)
+            _to_schema_14(s)
             s.lock()
     desk = session.unlock(tmp_path / "desk", PASSPHRASE)  # each certifies its own key
     laptop = session.unlock(tmp_path / "laptop", PASSPHRASE)

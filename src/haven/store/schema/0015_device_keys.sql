@@ -1,4 +1,4 @@
--- Haven vault schema, version 12: per-device signing keys (docs/PROTOCOL.md, "Device keys").
+-- Haven vault schema, version 15: per-device signing keys (docs/PROTOCOL.md, "Device keys").
 
 -- LOCAL: this device's own Ed25519 seed, with which it signs its journal events (version 3
 -- envelopes). No row until the device has made one (a vault from before this version makes
