@@ -40,6 +40,23 @@ log = logging.getLogger(__name__)
 
 #: Early arrivals held per space before further ones are refused (a flood guard).
 MAX_HELD_PER_SPACE = 50_000
+
+#: How far one event may move its author's chain clock (Lamport) ahead of the chain's
+#: previous event (or of 0, for a chain's first event). Honest clocks rise by one per event a
+#: device has seen, so no honest space comes near it; without it one event at the top of the
+#: clock's range (2**63 - 1) left no clock for anyone's next event, and the space could not
+#: be written in again on any replica that took it. With it, reaching the top takes about
+#: 2**31 events of one chain (docs/PROTOCOL.md §1).
+MAX_CLOCK_STEP = 2**32
+
+
+def next_clock(seen: int, own: int) -> int:
+    """This device's next Lamport clock: one above every event it holds (`seen`), but no
+    further than a step above its own chain's last event (`own`), so peers accept it even
+    after someone leapt ahead. Always above `own`, since `seen >= own`."""
+    return min(seen + 1, own + MAX_CLOCK_STEP)
+
+
 #: Reasons kept per ingest result (all rejections are counted; a flood of junk keeps only
 #: the first reasons, for the log and the report).
 MAX_REASONS_KEPT = 64
@@ -363,10 +380,12 @@ class EventLog:
                 raise NotFound("no key for this space's current epoch")
             device = self._device_for(space.persona_id)
             keys, device_keys = self._signing_keys(conn, space, device)
-            seq, prev = lt.chain_tip(conn, space_id, space.persona_id, device)
-            lamport = lt.max_lamport(conn, space_id)
+            tip = lt.chain_tip_with_clock(conn, space_id, space.persona_id, device)
+            seq, prev, lamport = tip.seq, tip.id, tip.lamport
+            seen = lt.max_lamport(conn, space_id)
             for draft in drafts:
-                seq, lamport = seq + 1, lamport + 1
+                seq, lamport = seq + 1, next_clock(seen, lamport)
+                seen = max(seen, lamport)
                 header = Header(
                     space_id,
                     space.current_epoch,
@@ -658,6 +677,8 @@ class EventLog:
             raise InvalidEvent("event does not follow its author's previous event")
         if tip.id is not None and event.lamport <= tip.lamport:
             raise InvalidEvent("event's clock does not move forward")
+        if event.lamport > tip.lamport + MAX_CLOCK_STEP:
+            raise InvalidEvent("event's clock leaps too far ahead of its author's previous event")
         self._store_and_project(conn, event)
 
     def _store_and_project(self, conn: Connection, event: Event) -> None:
