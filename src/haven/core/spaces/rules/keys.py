@@ -13,6 +13,7 @@ from haven.core.spaces.rules import Handler
 from haven.core.spaces.rules.moderation import modlog
 from haven.core.spaces.sealed import epoch_of, find_and_open, matches
 from haven.crypto.sealing import BoxKeyPair
+from haven.errors import InvalidInput
 from haven.store import identity_tables as ids
 from haven.store.spaces import groups as groups_db
 from haven.store.spaces import keys as keys_db
@@ -44,12 +45,16 @@ def commit(conn: Connection, g: GroupRow, e: Event, epoch: int) -> bool:
 
 def rotate(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
     """A new epoch: valid from an admin, for an epoch never used before in this space, with
-    a commitment to its key that names that epoch."""
+    a commitment to its key that names that epoch. An invalid one still gives this device
+    the key it sealed to it, when the key matches the rotation's own commitment
+    (`install_committed_key`)."""
     epoch = ev.clean_epoch(e.content.get("epoch"))
     sealed = ev.clean_sealed(e.content.get("keys"))
     if not au.may(author, ev.ROTATE) or not sealed or keys_db.recipients(conn, g.space_id, epoch):
+        install_committed_key(conn, g, e)
         return False
     if not commit(conn, g, e, epoch):
+        install_committed_key(conn, g, e)
         return False
     keys_db.add_recipients(conn, g.space_id, epoch, [pk for pk, _ in sealed])
     keys_db.set_inforce_epoch(conn, g.space_id, epoch)
@@ -67,6 +72,9 @@ def share(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> 
     epoch = ev.clean_epoch(e.content.get("epoch"))
     sealed = ev.clean_sealed(e.content.get("keys"))
     if not au.may(author, ev.SHARE) or not keys_db.recipients(conn, g.space_id, epoch):
+        commitment = keys_db.commitment(conn, g.space_id, epoch)
+        if commitment is not None:
+            _install_if_matching(conn, g, epoch, sealed, commitment)
         return False
     keys_db.add_recipients(conn, g.space_id, epoch, [pk for pk, _ in sealed])
     install_sealed_key(conn, g, e, epoch, sealed)
@@ -101,6 +109,42 @@ def install_sealed_key(
         keys_db.add_conflict(conn, g.space_id, e.id, e.author, epoch)
         return
     ids.put_epoch_key(conn, g.space_id, epoch, key)
+
+
+def install_committed_key(conn: Connection, g: GroupRow, e: Event) -> None:
+    """The key an *invalid* rotation sealed to this device, installed if it matches the
+    rotation's own commitment (which names the epoch: no other key can claim it).
+
+    Whether a device can decrypt an event must depend only on the events it holds, never
+    on the order they came in: a rotation valid for a moment (its author demoted by an
+    event that arrived later) would otherwise leave its key on the devices that saw it
+    valid and nowhere else, and the events written under it (a leave, or the next heal)
+    readable on some replicas only — replicas that then disagree for good and heal against
+    each other (docs/PROTOCOL.md, "Epoch keys"). Installing the key changes nothing else:
+    only a valid rotation puts an epoch in force, and devices write only under the epoch in
+    force; the events under this one count only if the rules say so."""
+    try:
+        epoch = ev.clean_epoch(e.content.get("epoch"))
+        sealed = ev.clean_sealed(e.content.get("keys"))
+        commitment = ev.clean_commitment(e.content.get("commit"))
+    except InvalidInput:
+        return
+    if commitment is not None and epoch_of(commitment) == epoch:
+        _install_if_matching(conn, g, epoch, sealed, commitment)
+
+
+def _install_if_matching(
+    conn: Connection,
+    g: GroupRow,
+    epoch: int,
+    sealed: tuple[tuple[bytes, bytes], ...],
+    commitment: bytes,
+) -> None:
+    """Install the key sealed to this device if it is the key `commitment` was made for;
+    silently nothing otherwise (an invalid event's author may be anyone)."""
+    key = find_and_open(BoxKeyPair(g.box_secret, g.box_public), sealed, g.space_id, epoch)
+    if key is not None and matches(g.space_id, epoch, key, commitment):
+        ids.put_epoch_key(conn, g.space_id, epoch, key)
 
 
 HANDLERS: dict[str, Handler] = {ev.ROTATE: rotate, ev.SHARE: share}
