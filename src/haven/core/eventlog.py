@@ -405,6 +405,7 @@ class EventLog:
                 written.append(event)
                 prev = event.id
             self._vault.after_commit(lambda: self._notify(written))
+            self._checkpoint_if_erased(conn)
         return written
 
     # ----------------------------------------------------------------- receiving
@@ -470,7 +471,19 @@ class EventLog:
             accepted = [e for r in results for e in r.accepted]
             if accepted:
                 self._vault.after_commit(lambda: self._notify(accepted))
+            self._checkpoint_if_erased(conn)
         return results
+
+    def _checkpoint_if_erased(self, conn: Connection) -> None:
+        """After a transaction that erased words commits: a TRUNCATE checkpoint, so neither
+        the database file's old page images nor the -wal file's frames keep them
+        (core/redaction.py `erased`; docs/PROTOCOL.md, "Redaction")."""
+        if redaction.erased(conn):
+            self._vault.after_commit(self._checkpoint)
+
+    def _checkpoint(self) -> None:
+        with self._vault.read() as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def _ingest_settled(
         self,

@@ -26,6 +26,22 @@ from haven.store import identity_tables as ids
 from haven.store import log_table as lt
 from haven.store.vault import Connection
 
+#: id() of each vault connection whose open transaction erased something (see `erased`).
+_erasing: set[int] = set()
+
+
+def erased(conn: Connection) -> bool:
+    """Whether the transaction open on `conn` erased anything (and forget it). The log then
+    checkpoints the write-ahead log once it commits: until a checkpoint, the database file
+    keeps the page images from before the erase, and the -wal file the frames that wrote
+    the words in the first place (both encrypted, but readable with the vault's key —
+    someone who forces the passphrase out of a person must not recover what they erased).
+    `secure_delete` zeroes the old bytes only in the page images written from now on."""
+    if id(conn) in _erasing:
+        _erasing.discard(id(conn))
+        return True
+    return False
+
 
 class RedactionRule(Protocol):
     """Which events of a space kind a redaction erases, and who may erase them: the same
@@ -108,6 +124,7 @@ def _erase_held(
         )
         held = redacted_envelope(envelope, key, proof)
         lt.replace_held(conn, redaction.space_id, author, device, seq, held)
+        _erasing.add(id(conn))
 
 
 def erase_late(conn: Connection, event: Event, erasable: Collection[str]) -> bool:
@@ -134,6 +151,7 @@ def erase_stored(conn: Connection, stored: lt.StoredEvent, proof: bytes) -> byte
     key = _key(conn, stored.space_id, stored.epoch)
     envelope = redacted_envelope(stored.envelope, key, proof)
     lt.replace_with_redacted(conn, stored.id, envelope)
+    _erasing.add(id(conn))
     return envelope
 
 

@@ -1,0 +1,84 @@
+"""After a deletion erases a post, no copy of its envelope outlives the erase in the vault's
+files: the write-ahead log is checkpointed (TRUNCATE) once the erasing transaction commits,
+so the database file holds the redacted page images and the -wal file no frame from before
+the erase — neither those that wrote the post nor older page images (core/redaction.py
+`erased`).
+
+The files are SQLCipher pages, so nothing is visible in them as bytes; what is tested is what
+someone holding the vault's key can read from them: the database file alone (a copy without
+its -wal file: exactly the pages on disk), and the database as of every commit the -wal file
+still holds (the file cut after each frame: SQLite recovers the state at the last commit in
+it) — every state a forensic reader could rebuild."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from haven.core.session import Session
+from haven.store import log_table as lt
+from haven.store.connection import connect
+from tests.space_helpers import join, make_session, sync
+
+
+def _read(s: Session, db: Path, event_id: bytes) -> bytes | None:
+    conn = connect(db, bytearray(s.vault._require_key()))
+    try:
+        stored = lt.get_event(conn, event_id)
+        return None if stored is None else stored.envelope
+    finally:
+        conn.close()
+
+
+def _on_disk(s: Session, event_id: bytes, tmp_path: Path) -> list[bytes | None]:
+    """The event's envelope in every state the vault's files hold: the database file
+    alone, then with each prefix of the -wal file's frames (None: not there)."""
+    main = s.vault.db_path.read_bytes()
+    wal_path = Path(str(s.vault.db_path) + "-wal")
+    wal = wal_path.read_bytes() if wal_path.exists() else b""
+    frames, frame = 0, 0
+    if len(wal) >= 32:
+        frame = 24 + int.from_bytes(wal[8:12], "big")  # frame header + one page
+        frames = (len(wal) - 32) // frame
+    states = []
+    for k in range(frames + 1):
+        where = tmp_path / f"state-{s.vault.db_path.parent.name}-{k}"
+        where.mkdir()
+        (where / "v.db").write_bytes(main)
+        if k:
+            (where / "v.db-wal").write_bytes(wal[: 32 + k * frame])
+        states.append(_read(s, where / "v.db", event_id))
+        shutil.rmtree(where)
+    return states
+
+
+def _checkpoint(s: Session) -> None:
+    with s.vault.read() as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+
+def test_an_erase_leaves_no_old_page_image_nor_wal_frame(tmp_path: Path) -> None:
+    ari, bea = make_session(tmp_path, "ari"), make_session(tmp_path, "bea")
+    try:
+        space = ari.spaces.create_space("Circle", display_name="Ari")
+        join(ari, bea, space, "Bea")
+        sync(space, ari, bea)
+        post = ari.spaces.post(space, "my real name is Qzvarnikel")
+        sync(space, ari, bea)
+        with ari.vault.read() as conn:
+            original = lt.get_event(conn, post)
+        assert original is not None
+        for s in (ari, bea):  # the post is in both database files, as after any checkpoint
+            _checkpoint(s)
+            assert _on_disk(s, post, tmp_path) == [original.envelope]
+        ari.spaces.post(space, "a frame in the -wal file")
+        ari.spaces.delete_post(space, post)  # erased on Ari's device as it is written
+        bea.spaces.post(space, "and one in Bea's")
+        sync(space, ari, bea)  # erased on Bea's device as the deletion is ingested
+        for s in (ari, bea):
+            states = _on_disk(s, post, tmp_path)
+            assert original.envelope not in states
+            assert states[-1] is not None  # the redacted form: its place in the chain stays
+    finally:
+        ari.lock()
+        bea.lock()
