@@ -405,7 +405,7 @@ class EventLog:
                 written.append(event)
                 prev = event.id
             self._vault.after_commit(lambda: self._notify(written))
-            self._checkpoint_if_erased(conn)
+            self.checkpoint_if_erased(conn)
         return written
 
     # ----------------------------------------------------------------- receiving
@@ -471,13 +471,14 @@ class EventLog:
             accepted = [e for r in results for e in r.accepted]
             if accepted:
                 self._vault.after_commit(lambda: self._notify(accepted))
-            self._checkpoint_if_erased(conn)
+            self.checkpoint_if_erased(conn)
         return results
 
-    def _checkpoint_if_erased(self, conn: Connection) -> None:
-        """After a transaction that erased words commits: a TRUNCATE checkpoint, so neither
-        the database file's old page images nor the -wal file's frames keep them
-        (core/redaction.py `erased`; docs/PROTOCOL.md, "Redaction")."""
+    def checkpoint_if_erased(self, conn: Connection) -> None:
+        """Within a transaction: if it erased words, a TRUNCATE checkpoint once it commits,
+        so neither the database file's old page images nor the -wal file's frames keep them
+        (core/redaction.py `erased`; docs/PROTOCOL.md, "Redaction"). Every transaction that
+        may erase calls it: appending, ingesting, and a projection's recompute."""
         if redaction.erased(conn):
             self._vault.after_commit(self._checkpoint)
 
@@ -797,6 +798,7 @@ class EventLog:
                         if event.type.startswith(projector.type_prefix):
                             projector.apply(conn, event, self)
                     n += 1
+                self.checkpoint_if_erased(conn)
         finally:
             self.replaying = replaying
         return n

@@ -135,7 +135,8 @@ class SpaceProjector:
         with self._vault.transaction() as conn:
             state = groups_db.get_state(conn, space_id)
             if state is not None and state.dirty:
-                self.recompute(conn, space_id, log)
+                self.recompute(conn, space_id, log)  # a late deletion erases here
+                log.checkpoint_if_erased(conn)
 
     def _schedule(self, log: EventLog) -> None:
         # One callback per event: the first to run does the work, the rest find nothing.
