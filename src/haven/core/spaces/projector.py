@@ -173,9 +173,12 @@ def step(
     author = membership_db.get_member(conn, group.space_id, event.author)
     handler = _HANDLERS.get(event.type)
     valid = False
-    if handler is not None and not exclusions.excludes_event(event):
+    if handler is not None:
         try:
-            valid = handler(conn, group, event, author)
+            if exclusions.excludes_event(event):
+                posts.erase_only(conn, group, event)
+            else:
+                valid = handler(conn, group, event, author)
         except Exception as exc:
             # Content a peer shaped wrongly: invalid on every device alike, never fatal to
             # the batch it came in (which would stall sync for everyone) nor to a recompute.

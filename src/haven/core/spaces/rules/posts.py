@@ -92,6 +92,18 @@ def erase_post(conn: Connection, g: GroupRow, post: PostRow, e: Event) -> None:
         posts_db.erase_text(conn, post.post_id)
 
 
+def erase_only(conn: Connection, g: GroupRow, e: Event) -> None:
+    """A deletion or moderation that counts for nothing (finality excludes it: its author
+    was removed or left, and it lies outside the cut) still erases what it may. Erasing is
+    never undone, and a replica that applied the event before the removal arrived has
+    already erased: every replica must, whatever the order (docs/PROTOCOL.md §1.7, "Why
+    former moderators can still erase")."""
+    if e.type in (ev.DELETE, ev.MODERATE):
+        post = target_post(conn, g, e)
+        if post is not None:
+            erase_post(conn, g, post, e)
+
+
 def react(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
     post = target_post(conn, g, e)
     kind = ev.clean_reaction(e.content.get("kind"))
