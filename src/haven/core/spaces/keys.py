@@ -61,11 +61,7 @@ class KeyRotation:
             if key is None:
                 return ""
             outside = self._new_causes(space_id, _causes(conn, space_id, got - active))
-            missing = {
-                b
-                for b in active - got
-                if _may_share(conn, space_id, me.member_pk, state.inforce_epoch, b)
-            }
+            missing = {b for b in active - got if _may_share(conn, space_id, me.member_pk, b)}
         if outside:
             self.rotate(space_id)
             self._rotated_for.setdefault(space_id, {}).update(outside)
@@ -131,16 +127,16 @@ def _causes(
     return causes
 
 
-def _may_share(conn: Connection, space_id: bytes, me: bytes, epoch: int, box: bytes) -> bool:
-    """Whether this device may share the key of `epoch` (in force) with member device `box`
-    that lacks it. Always when this persona wrote the rotation that put it in force, or the
+def _may_share(conn: Connection, space_id: bytes, me: bytes, box: bytes) -> bool:
+    """Whether this device may share the key in force with member device `box`, which
+    lacks it. Always when this persona wrote the rotation that put it in force, or the
     device never held any key of the space (a new member or newly linked device). Otherwise
     only when the rotation could not have known of the device's member: its add is not
     ordered before the rotation (a rotation's clock exceeds that of everything its author
     had seen). A device the rotation's author knew and left out was left out on purpose in
     the author's view — a leave or removal this device may not have (or cannot yet read):
     sharing would undo it, and the author's device would rotate again."""
-    rotation = _inforce_rotation(conn, space_id, epoch)
+    rotation = _inforce_rotation(conn, space_id)
     if rotation is None or rotation[0] == me:
         return True
     if not keys_db.epochs_held(conn, space_id, box):
@@ -153,9 +149,9 @@ def _may_share(conn: Connection, space_id: bytes, me: bytes, epoch: int, box: by
     return bool(since) and min(since) >= rotation[1]
 
 
-def _inforce_rotation(conn: Connection, space_id: bytes, epoch: int) -> tuple[bytes, int] | None:
-    """(author, Lamport clock) of the valid rotation that put `epoch` in force; None for
-    the genesis epoch."""
+def _inforce_rotation(conn: Connection, space_id: bytes) -> tuple[bytes, int] | None:
+    """(author, Lamport clock) of the last valid rotation in log order — the one that put
+    the epoch in force; None while the genesis epoch is in force."""
     for event_id, _, action, _, _, _ in reversed(moderation_db.list_modlog(conn, space_id)):
         if action == "rotate":
             stored = lt.get_event(conn, event_id)
