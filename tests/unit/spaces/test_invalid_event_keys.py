@@ -11,7 +11,7 @@ from pathlib import Path
 
 from haven.core.session import Session
 from haven.core.spaces import events as ev
-from haven.core.spaces.sealed import seal_epoch_key_to_all
+from haven.core.spaces.sealed import new_epoch, seal_epoch_key_to_all
 from haven.store import identity_tables as ids
 from haven.store import log_table as lt
 from haven.store.spaces import groups as groups_db
@@ -91,3 +91,28 @@ def test_a_removed_members_rotation_claiming_a_real_epoch_installs_nothing(
     assert _dee_key(dee, sid, epoch) is None
     sync(sid, ari, bea, dee)
     assert _dee_key(dee, sid, epoch) == _real_key(ari, sid, epoch)
+
+
+def test_a_rotation_by_someone_never_trusted_gives_no_key(tmp_path: Path) -> None:
+    """A plain member's (here: removed) rotation with a key that matches its own commitment:
+    a rotation from someone who never held the moderator role or above gives no key, so it
+    cannot make every device hold (and read a relay mailbox for) epochs at will."""
+    sid, who, _, _ = _setup(tmp_path)
+    ari, bea, xan, _ = who.values()
+    epoch, key, commitment = new_epoch(sid)
+    with bea.vault.read() as conn:
+        group = groups_db.get_group(conn, sid)
+    assert group is not None
+    attacker = Hostile.of(xan, sid)
+    forged = attacker.event(
+        ev.ROTATE,
+        {
+            "epoch": epoch,
+            "keys": seal_epoch_key_to_all([group.box_public], sid, epoch, key),
+            "commit": commitment,
+        },
+    )
+    bea.log.ingest([forged])
+    assert _dee_key(bea, sid, epoch) is None
+    sync(sid, ari, bea)
+    assert _dee_key(bea, sid, epoch) is None and _dee_key(ari, sid, epoch) is None

@@ -17,6 +17,7 @@ from haven.errors import InvalidInput
 from haven.store import identity_tables as ids
 from haven.store.spaces import groups as groups_db
 from haven.store.spaces import keys as keys_db
+from haven.store.spaces import membership as membership_db
 from haven.store.spaces.groups import GroupRow
 from haven.store.spaces.membership import MemberRow
 from haven.store.vault import Connection
@@ -122,7 +123,14 @@ def install_committed_key(conn: Connection, g: GroupRow, e: Event) -> None:
     readable on some replicas only — replicas that then disagree for good and heal against
     each other (docs/PROTOCOL.md, "Epoch keys"). Installing the key changes nothing else:
     only a valid rotation puts an epoch in force, and devices write only under the epoch in
-    force; the events under this one count only if the rules say so."""
+    force; the events under this one count only if the rules say so.
+
+    Only from an author who has held the moderator role or above at some point of the log
+    (a rotation is valid for a moment only from someone who was an admin): otherwise any
+    member, or anyone removed, could make every device install keys at will — and devices
+    read a relay mailbox for every epoch key they hold."""
+    if not membership_db.has_moderated(conn, g.space_id, e.author):
+        return  # never trusted: its rotations give no key (each would be a mailbox to read)
     try:
         epoch = ev.clean_epoch(e.content.get("epoch"))
         sealed = ev.clean_sealed(e.content.get("keys"))
