@@ -35,6 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from haven.core.envelope import Event
+from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
 from haven.core.spaces.model import Status
 from haven.errors import InvalidInput
@@ -261,10 +262,7 @@ def needs_recompute(conn: Connection, space_id: bytes, removal: Event, valid: bo
     removal whose author had been removed: whether it may void that removal (mutual
     removals are decided by standing, not order)."""
     if not valid:
-        if removal.type != ev.REMOVE:
-            return False
-        author = membership_db.get_member(conn, space_id, removal.author)
-        return author is not None and author.status in (Status.REMOVED, Status.BANNED)
+        return _may_count_in_a_replay(conn, space_id, removal)
     parser = _PARSERS.get(removal.type)
     parsed = parser(removal) if parser is not None else None
     if parsed is None:
@@ -280,6 +278,32 @@ def needs_recompute(conn: Connection, space_id: bytes, removal: Event, valid: bo
         if held is not None and held.id != entry.event_id:
             return True
     return False
+
+
+def _may_count_in_a_replay(conn: Connection, space_id: bytes, removal: Event) -> bool:
+    """An invalid removal or leave applied as the newest event: whether a replay from the
+    start could find it valid — then only a recompute gives the state every replica
+    reaches. The fixed point's passes do not all see the same membership: a member whom a
+    voided removal took out in the first pass is active again in the next, and a removal
+    of that member (invalid now: the member already left) is valid there and adds its
+    window (tests/unit/spaces/test_finality_replays.py). So: a removal
+    whose author may remove, of a member not active now; a removal by a removed author
+    (mutual removals are decided by standing, not order); a leave by a member not active
+    now. A plain member's forged removal is never valid in any replay."""
+    if removal.type not in (ev.REMOVE, ev.LEAVE):
+        return False
+    author = membership_db.get_member(conn, space_id, removal.author)
+    if author is None:
+        return False
+    if removal.type == ev.LEAVE:
+        return author.status != Status.ACTIVE
+    if author.status in (Status.REMOVED, Status.BANNED):
+        return True
+    parsed = _parse_removal(removal)
+    if parsed is None or author.status != Status.ACTIVE:
+        return False
+    target = membership_db.get_member(conn, space_id, parsed.member)
+    return target is not None and target.status != Status.ACTIVE and au.may(author, ev.REMOVE)
 
 
 def cut_for(conn: Connection, space_id: bytes, member_pk: bytes) -> list[ev.CutEntry]:
