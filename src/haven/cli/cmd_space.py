@@ -8,6 +8,10 @@ import sys
 from typing import Any
 
 from haven.cli import output, relays_cli
+from haven.cli.cmd_attachment import add_attach_options, register_settings
+from haven.cli.cmd_attachment import as_dict as attachment_dict
+from haven.cli.cmd_attachment import describe as describe_attachment
+from haven.cli.cmd_attachment import prepare as prepare_files
 from haven.cli.context import Context
 from haven.cli.space_invites import register as register_invites
 from haven.core.spaces import REACTIONS, FeedPost, SpaceService
@@ -70,6 +74,7 @@ def register(subparsers: Any) -> None:
         metavar="TEXT",
         help="a content warning; the post stays collapsed until opened",
     )
+    add_attach_options(post)
     post.set_defaults(handler=cmd_post)
 
     reply = sub.add_parser("reply", help="reply in a thread")
@@ -77,6 +82,7 @@ def register(subparsers: Any) -> None:
     reply.add_argument("post", help="the post id (or its start)")
     reply.add_argument("body", help="the text; '-' reads standard input")
     reply.add_argument("--cw", default="", metavar="TEXT")
+    add_attach_options(reply)
     reply.set_defaults(handler=cmd_reply)
 
     react = sub.add_parser("react", help="a supportive reaction: " + ", ".join(REACTIONS))
@@ -192,6 +198,7 @@ def register(subparsers: Any) -> None:
     leave.set_defaults(handler=cmd_leave)
 
     register_invites(sub)
+    register_settings(sub)
 
 
 def _spaces(ctx: Context) -> SpaceService:
@@ -244,7 +251,9 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_post(args: argparse.Namespace, ctx: Context) -> int:
     spaces = _spaces(ctx)
     sid = spaces.resolve_space(args.space)
-    print(spaces.post(sid, output.read_text(args.body), args.title, args.cw).hex())
+    body = output.read_text(args.body)
+    files = prepare_files(spaces, sid, args)
+    print(spaces.post(sid, body, args.title, args.cw, files).hex())
     return 0
 
 
@@ -252,7 +261,9 @@ def cmd_reply(args: argparse.Namespace, ctx: Context) -> int:
     spaces = _spaces(ctx)
     sid = spaces.resolve_space(args.space)
     parent = spaces.resolve_post(sid, args.post)
-    print(spaces.reply(sid, parent, output.read_text(args.body), args.cw).hex())
+    body = output.read_text(args.body)
+    files = prepare_files(spaces, sid, args)
+    print(spaces.reply(sid, parent, body, args.cw, files).hex())
     return 0
 
 
@@ -279,6 +290,7 @@ def _post_dict(p: FeedPost) -> dict[str, Any]:
         "removed_reason": p.removed_reason,
         "reactions": p.reactions,
         "my_reactions": list(p.my_reactions),
+        "attachments": [attachment_dict(a) for a in p.attachments],
         "replies": [_post_dict(r) for r in p.replies],
         "older_replies": p.older_replies,
     }
@@ -305,6 +317,8 @@ def _print_post(p: FeedPost, open_cw: bool, indent: str = "") -> None:
                 print(f"{indent}  {' '.join(output.clean(p.title).split())}")
             for line in output.clean(p.body).splitlines():
                 print(f"{indent}  {line}")
+            for a in p.attachments:
+                print(f"{indent}  {describe_attachment(a)}")
         if p.reactions:
             print(
                 f"{indent}  "

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from haven.core.attachments.spec import AttachmentInfo
+
 
 class Role(StrEnum):
     OWNER = "owner"
@@ -137,6 +139,7 @@ class FeedPost:
     hidden_reason: str = ""  # "muted" or "blocked" when the reader chose to hide it
     #: Older replies than `replies` exist (a feed page holds each thread's newest page).
     older_replies: bool = False
+    attachments: tuple[AttachmentInfo, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,15 @@ log order are in `rules/posts.py`."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
+from itertools import chain
+from typing import Any
 
+from haven.core.attachments import spec
+from haven.core.attachments.spec import PreparedFile
+from haven.core.eventlog import Draft
 from haven.core.spaces import events as ev
+from haven.core.spaces.attachments import attachments_of
 from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.model import REACTIONS, FeedPost, ThreadPage
 from haven.errors import InvalidInput, NotFound
@@ -32,16 +39,42 @@ class Posts:
 
     # ----------------------------------------------------------------- writing
 
-    def post(self, space_id: bytes, body: str, title: str = "", cw: str = "") -> bytes:
+    def post(
+        self,
+        space_id: bytes,
+        body: str,
+        title: str = "",
+        cw: str = "",
+        files: Sequence[PreparedFile] = (),
+    ) -> bytes:
         content = ev.post_content(title, body, cw)
         self._ctx.require(space_id, ev.POST, "only members can post")
-        return self._ctx.append(space_id, ev.POST, ev.post_to_content(content)).id
+        return self._write(space_id, ev.post_to_content(content), files)
 
-    def reply(self, space_id: bytes, parent_id: bytes, body: str, cw: str = "") -> bytes:
+    def reply(
+        self,
+        space_id: bytes,
+        parent_id: bytes,
+        body: str,
+        cw: str = "",
+        files: Sequence[PreparedFile] = (),
+    ) -> bytes:
         content = ev.post_content("", body, cw, parent_id)
         self._ctx.require(space_id, ev.POST, "only members can reply")
         self.visible_post(space_id, parent_id)
-        return self._ctx.append(space_id, ev.POST, ev.post_to_content(content)).id
+        return self._write(space_id, ev.post_to_content(content), files)
+
+    def _write(
+        self, space_id: bytes, content: dict[str, Any], files: Sequence[PreparedFile]
+    ) -> bytes:
+        """The post, then its attachments' chunks, in one transaction (attachments/spec.py)."""
+        if not files:
+            return self._ctx.append(space_id, ev.POST, content).id
+        if len(files) > spec.MAX_FILES:
+            raise InvalidInput(f"a post has at most {spec.MAX_FILES} attachments")
+        content["files"] = spec.files_content(files)
+        drafts = chain([Draft(ev.POST, content)], spec.chunk_drafts(files, ev.CHUNK))
+        return self._ctx.append_many(space_id, list(drafts))[0].id
 
     def edit_post(
         self,
@@ -105,7 +138,7 @@ class Posts:
             else:
                 posts, older = posts_db.list_thread_page(conn, space_id, limit, THREAD_PAGE)
                 reactions = posts_db.reactions_for(conn, [p.post_id for p in posts])
-            build = _Builder(self._ctx, conn, space_id, reactions)
+            build = _Builder(self._ctx, conn, space_id, reactions, posts)
         children: dict[bytes, list[FeedPost]] = defaultdict(list)
         for p in posts:
             if p.parent_id is not None:
@@ -155,7 +188,8 @@ class Posts:
                 after=cursor if after is not None else None,
             )
             ids = [root_id, *(r.post_id for r in rows)]
-            build = _Builder(self._ctx, conn, space_id, posts_db.reactions_for(conn, ids))
+            reactions = posts_db.reactions_for(conn, ids)
+            build = _Builder(self._ctx, conn, space_id, reactions, [root, *rows])
             replies = tuple(build(r) for r in rows)
         if after is not None:
             return ThreadPage(build(root), replies, older=True, newer=more)
@@ -186,8 +220,10 @@ class _Builder:
         conn: Connection,
         space_id: bytes,
         reactions: list[tuple[bytes, bytes, str]],
+        rows: list[PostRow],
     ) -> None:
         group = ctx.group(conn, space_id)
+        self.files = attachments_of(conn, [p.post_id for p in rows if p.state == "visible"])
         me = ctx.me(conn, space_id)
         self.members = {m.member_pk: m for m in membership_db.list_members(conn, space_id)}
         self.blocked = moderation_db.blocked(conn, space_id)
@@ -227,4 +263,5 @@ class _Builder:
             replies,
             hidden,
             older_replies,
+            tuple(self.files.get(p.post_id, ())),
         )

@@ -17,6 +17,7 @@ from haven.core.spaces import events as ev
 from haven.core.spaces import finality
 from haven.core.spaces.rules import (
     Handler,
+    attachments,
     details,
     invites,
     keys,
@@ -199,4 +200,5 @@ _HANDLERS: dict[str, Handler] = {
     **moderation.HANDLERS,
     **relays.HANDLERS,
     **invites.HANDLERS,
+    **attachments.HANDLERS,
 }

@@ -19,8 +19,9 @@ from haven.store import invites_table as it
 from haven.store.spaces import membership as membership_db
 from haven.store.vault import Connection
 
-#: A post and its edits carry words; a redaction of the post erases all of them.
-ERASABLE = frozenset({ev.POST, ev.EDIT})
+#: A post and its edits carry words, its attachments' chunks their bytes; a redaction of the
+#: post erases all of them.
+ERASABLE = frozenset({ev.POST, ev.EDIT, ev.CHUNK})
 
 
 class PostRedaction:

@@ -5,6 +5,7 @@ feature module, named for what people do:
     membership.py   members, roles, removal and bans, devices, ownership, leaving, persona
     keys.py         key rotation and sharing (and healing after races)
     posts.py        posts, replies, edits, deletes, reactions; reading the feed
+    attachments.py  files and pictures attached to posts; the space's size limit
     moderation.py   pins, removing posts, reports, the moderation log, mutes and blocks
     joining.py      the join request, the add event and welcome, accepting it
     lookup.py       finding a space, member or post from what a person typed
@@ -18,6 +19,7 @@ from __future__ import annotations
 from haven.core.clock import Clock, now_ms
 from haven.core.eventlog import EventLog
 from haven.core.identity import Identity
+from haven.core.spaces.attachments import Attachments
 from haven.core.spaces.authority import SpaceAuthorizer
 from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.details import SpaceDetails
@@ -48,6 +50,7 @@ class SpaceService:
         )
         self.keys = KeyRotation(ctx)
         self.posts = Posts(ctx)
+        self.attachments = Attachments(ctx)
         self.moderation = Moderation(ctx, self.posts)
         self.membership = Membership(ctx, self.keys)
         self.details = SpaceDetails(ctx, self.posts)

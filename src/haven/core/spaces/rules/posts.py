@@ -9,7 +9,8 @@ from haven.core.redaction import erase
 from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
 from haven.core.spaces.redaction import ERASABLE, erases, scrub_welcomes
-from haven.core.spaces.rules import Handler
+from haven.core.spaces.rules import Handler, attachments
+from haven.store.spaces import attachments as attachments_db
 from haven.store.spaces import posts as posts_db
 from haven.store.spaces.groups import GroupRow
 from haven.store.spaces.membership import MemberRow
@@ -47,6 +48,8 @@ def post(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> b
             "",
         ),
     )
+    if not e.redacted:
+        attachments.record_files(conn, g, e)
     return True
 
 
@@ -90,6 +93,7 @@ def erase_post(conn: Connection, g: GroupRow, post: PostRow, e: Event) -> None:
     if erases(conn, g.space_id, post.author, e):
         scrub_welcomes(conn, g.space_id, erase(conn, post.post_id, e, ERASABLE))
         posts_db.erase_text(conn, post.post_id)
+        attachments_db.drop_of_post(conn, post.post_id)
 
 
 def react(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
