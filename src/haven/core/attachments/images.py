@@ -23,6 +23,7 @@ from typing import TypeVar
 
 from PIL import ExifTags, Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from haven.core.attachments.spec import AttachmentRefused
 from haven.errors import InvalidInput
 
 T = TypeVar("T")
@@ -61,19 +62,24 @@ def _open(data: bytes) -> Image.Image:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             img = Image.open(io.BytesIO(data), formats=FORMATS)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise InvalidInput("this picture is too large to open safely") from None
+        raise AttachmentRefused(
+            "too-many-pixels", "this picture is too large to open safely"
+        ) from None
     except UnidentifiedImageError:
-        raise InvalidInput(
+        raise AttachmentRefused(
+            "format",
             "Haven attaches pictures as JPEG, PNG, WebP or GIF only: convert this one first"
-            " (its metadata could not be removed)"
+            " (its metadata could not be removed)",
         ) from None
     except Exception:
-        raise InvalidInput("this picture is damaged and could not be read") from None
+        raise AttachmentRefused(
+            "damaged", "this picture is damaged and could not be read"
+        ) from None
     width, height = img.size
     if not (0 < width <= MAX_SIDE and 0 < height <= MAX_SIDE and width * height <= MAX_PIXELS):
-        raise InvalidInput("this picture is too large to open safely")
+        raise AttachmentRefused("too-many-pixels", "this picture is too large to open safely")
     if getattr(img, "is_animated", False) or getattr(img, "n_frames", 1) > 1:
-        raise InvalidInput("animated pictures cannot be attached yet")
+        raise AttachmentRefused("animated", "animated pictures cannot be attached yet")
     return img
 
 
@@ -137,7 +143,9 @@ def _pixels(img: Image.Image) -> Image.Image:
             upright = ImageOps.exif_transpose(img) or img
             upright.load()
     except Exception:
-        raise InvalidInput("this picture is damaged and could not be read") from None
+        raise AttachmentRefused(
+            "damaged", "this picture is damaged and could not be read"
+        ) from None
     icc = img.info.get("icc_profile")
     if upright.mode in ("P", "PA"):
         transparent = "transparency" in upright.info or upright.mode == "PA"
@@ -164,7 +172,9 @@ def _decoded(work: Callable[[], T]) -> T:
     except InvalidInput:
         raise
     except Exception:
-        raise InvalidInput("this picture is damaged and could not be read") from None
+        raise AttachmentRefused(
+            "damaged", "this picture is damaged and could not be read"
+        ) from None
 
 
 def _encode(pixels: Image.Image, jpeg: bool) -> bytes:

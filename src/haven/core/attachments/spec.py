@@ -34,6 +34,17 @@ DIGEST_BYTES = 32
 _ID_PERSON = b"haven-attach-id"
 
 
+class AttachmentRefused(InvalidInput):
+    """A file that cannot be attached, or an attachment that cannot be read, with a reason
+    the app words in the person's language: too-large (the space's limit), too-many-pixels,
+    damaged, animated, format (a picture Haven cannot clean), unreadable, empty,
+    incomplete, refused (over the limit when it was posted), exists and unwritable (saving)."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 @dataclass(frozen=True)
 class FileSpec:
     name: str

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from haven.core.attachments import images, spec
 from haven.core.attachments.names import safe_filename
-from haven.core.attachments.spec import AttachmentInfo, FileSpec, PreparedFile
+from haven.core.attachments.spec import AttachmentInfo, AttachmentRefused, FileSpec, PreparedFile
 from haven.core.envelope import open_event
 from haven.core.spaces import events as ev
 from haven.core.spaces.context import SpaceContext
@@ -57,12 +57,14 @@ class Attachments:
             with open(path, "rb") as f:
                 data = f.read(cap + 1)
         except OSError as exc:
-            raise InvalidInput(f"cannot read {path.name}: {exc.strerror or 'error'}") from None
+            raise AttachmentRefused(
+                "unreadable", f"cannot read {path.name}: {exc.strerror or 'error'}"
+            ) from None
         return self.prepare_bytes(limit, path.name, data, alt)
 
     def prepare_bytes(self, limit: int, name: str, data: bytes, alt: str = "") -> PreparedFile:
         if not data:
-            raise InvalidInput(f"{name} is empty")
+            raise AttachmentRefused("empty", f"{name} is empty")
         alt = spec.clean_alt(alt)
         removed: tuple[str, ...] = ()
         width = height = 0
@@ -74,9 +76,10 @@ class Attachments:
             stem = name.rsplit(".", 1)[0] if "." in name else name
             name = stem + (".jpg" if mime == "image/jpeg" else ".png")
         if len(data) > limit:
-            raise InvalidInput(
+            raise AttachmentRefused(
+                "too-large",
                 f"{name} is {spec.size_text(len(data))}; this space takes attachments"
-                f" up to {spec.size_text(limit)}"
+                f" up to {spec.size_text(limit)}",
             )
         name = safe_filename(name)
         file = FileSpec(name, mime, len(data), spec.digest(data), width, height, alt)
@@ -99,18 +102,23 @@ class Attachments:
             row = self._row(conn, attachment_id)
             info = _info(conn, row)
             if info.state == "refused":
-                raise InvalidInput("this attachment is larger than the space allows")
+                raise AttachmentRefused(
+                    "refused", "this attachment is larger than the space allows"
+                )
             if info.state != "ok":
-                raise InvalidInput(
+                raise AttachmentRefused(
+                    "incomplete",
                     f"this attachment has not fully arrived yet ({info.received} of"
-                    f" {info.chunks} parts); sync and try again"
+                    f" {info.chunks} parts); sync and try again",
                 )
             parts = []
             for index, event_id in attachments_db.chunk_events(conn, attachment_id):
                 parts.append(_chunk_bytes(conn, row, index, event_id))
         data = b"".join(parts)
         if len(data) != row.size or spec.digest(data) != row.digest:
-            raise InvalidInput("this attachment is damaged (it does not match its post)")
+            raise AttachmentRefused(
+                "damaged", "this attachment is damaged (it does not match its post)"
+            )
         return info, data
 
     def preview(self, attachment_id: bytes, max_side: int | None = None) -> bytes:
@@ -128,9 +136,13 @@ class Attachments:
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
-            raise InvalidInput(f"{path} exists already; choose another name") from None
+            raise AttachmentRefused(
+                "exists", f"{path} exists already; choose another name"
+            ) from None
         except OSError as exc:
-            raise InvalidInput(f"cannot write {path}: {exc.strerror or 'error'}") from None
+            raise AttachmentRefused(
+                "unwritable", f"cannot write {path}: {exc.strerror or 'error'}"
+            ) from None
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         return path
@@ -172,12 +184,14 @@ def _chunk_bytes(conn: Connection, row: AttachmentRow, index: int, event_id: byt
     stored = lt.get_event(conn, event_id)
     key = ids.get_epoch_key(conn, row.space_id, stored.epoch) if stored else None
     if stored is None or key is None or lt.is_redacted(conn, event_id):
-        raise InvalidInput("this attachment is damaged (a part is missing)")
+        raise AttachmentRefused("damaged", "this attachment is damaged (a part is missing)")
     try:
         event = open_event(stored.envelope, key, verify=False)  # verified when stored
     except InvalidEvent:
-        raise InvalidInput("this attachment is damaged (a part does not open)") from None
+        raise AttachmentRefused(
+            "damaged", "this attachment is damaged (a part does not open)"
+        ) from None
     part = spec.parse_chunk(event.content)
     if part is None or part.index != index or len(part.data) != spec.chunk_length(row.size, index):
-        raise InvalidInput("this attachment is damaged (a part is the wrong size)")
+        raise AttachmentRefused("damaged", "this attachment is damaged (a part is the wrong size)")
     return part.data

@@ -8,12 +8,15 @@ re-reads the space when it is done. Nothing here names a post in the window titl
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from haven.core.attachments.spec import PreparedFile
+from haven.core.spaces.attachments import Attachments
 from haven.core.spaces.invites import InviteCode, RequestInfo
 from haven.core.spaces.invites.relay_code import RelayInviteCode
 from haven.core.spaces.model import (
@@ -27,6 +30,7 @@ from haven.ui import appearance, peer_text
 from haven.ui.bridge import SessionBridge
 from haven.ui.space_status import FadingStatus, SpaceStatusLabel
 from haven.ui.spaces import wording
+from haven.ui.spaces.attachment_strip import AttachmentSource
 from haven.ui.spaces.dialogs import ReasonDialog
 from haven.ui.spaces.feed_tab import FeedTab
 from haven.ui.spaces.invite_dialog import InviteDialog
@@ -83,6 +87,9 @@ class SpaceView(QWidget):
         layout.addWidget(self.status)
 
         thread = self.feed.thread_view
+        for composer in (self.feed.composer, thread.composer):
+            composer.attachments.set_preparer(self.bridge.run, self._prepare_file)
+        thread.attachments.set_source(AttachmentSource(self.bridge.run, self._attachments))
         self.feed.composer.submitted.connect(self._post)
         self.feed.olderRequested.connect(self._show_older)
         thread.replyRequested.connect(self._reply)
@@ -279,16 +286,33 @@ class SpaceView(QWidget):
 
     def _post(self, title: str, body: str, cw: str) -> None:
         composer = self.feed.composer
-        self.act(lambda s, sid: s.post(sid, body, title, cw), self.tr("Posted."), composer.clear)
+        files = composer.attachments.files()
+        self.act(
+            lambda s, sid: s.post(sid, body, title, cw, files), self.tr("Posted."), composer.clear
+        )
 
     def _reply(self, parent_id: bytes, body: str, cw: str) -> None:
         composer = self.feed.thread_view.composer
+        files = composer.attachments.files()
 
         def replied() -> None:
             composer.clear()
             self.feed.thread_view.show_newest()  # the reply is among the newest
 
-        self.act(lambda s, sid: s.reply(sid, parent_id, body, cw), self.tr("Replied."), replied)
+        self.act(
+            lambda s, sid: s.reply(sid, parent_id, body, cw, files), self.tr("Replied."), replied
+        )
+
+    def _prepare_file(self, path: Path) -> Callable[[], PreparedFile] | None:
+        """The work that prepares a file to attach here (a picture loses its metadata)."""
+        spaces, space_id = self._spaces(), self.space_id
+        if spaces is None or space_id is None:
+            return None
+        return lambda: spaces.attachments.prepare(space_id, path)
+
+    def _attachments(self) -> Attachments | None:
+        spaces = self._spaces()
+        return spaces.attachments if spaces is not None else None
 
     def _react(self, post_id: bytes, kind: str, on: bool) -> None:
         self.act(lambda s, sid: s.react(sid, post_id, kind, on), "")
