@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -114,31 +113,3 @@ def cmd_save(args: argparse.Namespace, ctx: Context) -> int:
     print(f"Saved to {path} — outside the encrypted vault.", file=sys.stderr)
     print(path)
     return 0
-
-
-def register_settings(space_sub: Any) -> None:
-    """`--attach-limit SIZE` on `haven space settings` (which space_invites.py defines for
-    how this device admits people): admins change it, anyone reads it."""
-    settings = space_sub.choices["settings"]
-    settings.add_argument(
-        "--attach-limit",
-        default=None,
-        metavar="SIZE",
-        help="largest attachment (e.g. 10MiB; 64KiB to 64MiB); admins only",
-    )
-    settings.set_defaults(handler=_with_attach_limit(settings.get_default("handler")))
-
-
-def _with_attach_limit(
-    first: Callable[[argparse.Namespace, Context], int],
-) -> Callable[[argparse.Namespace, Context], int]:
-    def handler(args: argparse.Namespace, ctx: Context) -> int:
-        spaces = ctx.open().spaces
-        sid = spaces.resolve_space(args.space)
-        if args.attach_limit is not None:
-            spaces.attachments.set_limit(sid, parse_size(args.attach_limit))
-        code = first(args, ctx)
-        print(f"attachment limit: {size_text(spaces.attachments.limit(sid))}")
-        return code
-
-    return handler

@@ -14,9 +14,10 @@ from haven.core.spaces.rules import (
     moderation,
     posts,
     relays,
+    settings,
 )
 
-FEATURES = (details, membership, keys, posts, moderation, relays, invites, attachments)
+FEATURES = (details, membership, keys, posts, moderation, relays, invites, attachments, settings)
 
 
 def test_every_event_type_has_exactly_one_rule() -> None:
@@ -32,4 +33,5 @@ def test_rules_are_named_for_their_feature() -> None:
     assert set(keys.HANDLERS) == {ev.ROTATE, ev.SHARE}
     assert set(relays.HANDLERS) == {ev.RELAYS}
     assert set(invites.HANDLERS) == {ev.INVITE, ev.INVITE_REVOKE, ev.INVITE_ANSWER}
-    assert set(attachments.HANDLERS) == {ev.CHUNK, ev.SETTINGS}
+    assert set(attachments.HANDLERS) == {ev.CHUNK}
+    assert set(settings.HANDLERS) == {ev.SETTINGS}

@@ -152,12 +152,16 @@ def files_content(files: Sequence[PreparedFile]) -> list[dict[str, Any]]:
     return out
 
 
-def chunk_drafts(files: Sequence[PreparedFile], event_type: str) -> Iterator[Draft]:
-    """The chunk events of `files`, each targeting the post written first in the batch."""
+def chunk_drafts(
+    files: Sequence[PreparedFile], event_type: str, extra: dict[str, Any] | None = None
+) -> Iterator[Draft]:
+    """The chunk events of `files`, each targeting the post written first in the batch
+    (`extra`: what every chunk carries besides, e.g. the post's disappearing timer)."""
     for a, f in enumerate(files):
         for i in range(f.spec.chunks):
             data = f.data[i * CHUNK_BYTES : (i + 1) * CHUNK_BYTES]
-            yield Draft(event_type, {"a": a, "i": i, "data": data}, target_first=True)
+            content = {**(extra or {}), "a": a, "i": i, "data": data}
+            yield Draft(event_type, content, target_first=True)
 
 
 @dataclass(frozen=True)

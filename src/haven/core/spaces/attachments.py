@@ -19,6 +19,7 @@ from haven.errors import InvalidEvent, InvalidInput, NotFound
 from haven.store import identity_tables as ids
 from haven.store import log_table as lt
 from haven.store.spaces import attachments as attachments_db
+from haven.store.spaces import settings as settings_db
 from haven.store.spaces.attachments import AttachmentRow
 from haven.store.vault import Connection
 
@@ -35,7 +36,7 @@ class Attachments:
     def limit(self, space_id: bytes) -> int:
         with self._ctx.fresh(space_id) as conn:
             self._ctx.group(conn, space_id)
-            return attachments_db.attach_limit(conn, space_id) or spec.DEFAULT_LIMIT
+            return settings_db.attach_limit(conn, space_id) or spec.DEFAULT_LIMIT
 
     def set_limit(self, space_id: bytes, limit: int) -> None:
         if not spec.MIN_LIMIT <= limit <= spec.MAX_LIMIT:

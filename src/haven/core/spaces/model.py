@@ -131,7 +131,7 @@ class FeedPost:
     created_ms: int
     edited_ms: int | None
     pinned: bool
-    state: str  # visible | deleted | removed
+    state: str  # visible | deleted | removed | expired
     removed_reason: str
     reactions: dict[str, int] = field(default_factory=dict)
     my_reactions: tuple[str, ...] = ()
@@ -140,6 +140,8 @@ class FeedPost:
     #: Older replies than `replies` exist (a feed page holds each thread's newest page).
     older_replies: bool = False
     attachments: tuple[AttachmentInfo, ...] = ()
+    #: When this post disappears on this device (its clock, ms), if it has a timer.
+    disappears_ms: int | None = None
 
 
 @dataclass(frozen=True)

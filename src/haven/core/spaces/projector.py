@@ -25,6 +25,7 @@ from haven.core.spaces.rules import (
     moderation,
     posts,
     relays,
+    settings,
 )
 from haven.errors import InvalidInput
 from haven.store import log_table as lt
@@ -201,4 +202,5 @@ _HANDLERS: dict[str, Handler] = {
     **relays.HANDLERS,
     **invites.HANDLERS,
     **attachments.HANDLERS,
+    **settings.HANDLERS,
 }

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from haven.core.envelope import Event
 from haven.core.spaces import authority as au
+from haven.core.spaces import disappearing_timer as timer
 from haven.core.spaces import events as ev
 from haven.core.spaces.sealed import Welcome
 from haven.store import identity_tables as ids
@@ -26,6 +27,9 @@ ERASABLE = frozenset({ev.POST, ev.EDIT, ev.CHUNK})
 
 class PostRedaction:
     erasable = ERASABLE
+
+    def may_expire(self, event: Event) -> bool:
+        return timer.may_expire(event)
 
     def may_erase(
         self, conn: Connection, space: ids.SpaceRow, target: Event, redaction: Event

@@ -1,5 +1,5 @@
 """SQL for attachments (schema/0016_attachments.sql): what each post lists, which event holds
-each chunk, and a space's settings (the attachment size limit). The bytes are never here:
+each chunk. The bytes are never here:
 they stay in the log's chunk events, so a redaction that erases those erases them."""
 
 from __future__ import annotations
@@ -126,18 +126,3 @@ def count_chunks(conn: Connection, attachment_id: bytes) -> int:
         "SELECT count(*) FROM space_attachment_chunks WHERE attachment_id = ?", (attachment_id,)
     ).fetchone()
     return int(row[0])
-
-
-def attach_limit(conn: Connection, space_id: bytes) -> int | None:
-    row = conn.execute(
-        "SELECT attach_limit FROM space_settings WHERE space_id = ?", (space_id,)
-    ).fetchone()
-    return int(row[0]) if row else None
-
-
-def set_attach_limit(conn: Connection, space_id: bytes, limit: int) -> None:
-    conn.execute(
-        "INSERT INTO space_settings (space_id, attach_limit) VALUES (?, ?)"
-        " ON CONFLICT (space_id) DO UPDATE SET attach_limit = excluded.attach_limit",
-        (space_id, limit),
-    )

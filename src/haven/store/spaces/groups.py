@@ -23,6 +23,7 @@ _PROJECTION_TABLES = (
     "space_attachments",
     "space_attachment_chunks",
     "space_settings",
+    "space_expired_posts",
     "space_state",
 )
 

@@ -8,15 +8,12 @@ re-reads the space when it is done. Nothing here names a post in the window titl
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from haven.core.attachments.spec import PreparedFile
-from haven.core.spaces.attachments import Attachments
 from haven.core.spaces.invites import InviteCode, RequestInfo
 from haven.core.spaces.invites.relay_code import RelayInviteCode
 from haven.core.spaces.model import (
@@ -30,8 +27,8 @@ from haven.ui import appearance, peer_text
 from haven.ui.bridge import SessionBridge
 from haven.ui.space_status import FadingStatus, SpaceStatusLabel
 from haven.ui.spaces import wording
-from haven.ui.spaces.attachment_strip import AttachmentSource
 from haven.ui.spaces.dialogs import ReasonDialog
+from haven.ui.spaces.disappear_notice import DisappearNotice
 from haven.ui.spaces.feed_tab import FeedTab
 from haven.ui.spaces.invite_dialog import InviteDialog
 from haven.ui.spaces.invite_route import InviteMaker
@@ -40,6 +37,7 @@ from haven.ui.spaces.members_tab import MembersTab
 from haven.ui.spaces.moderation_tab import ModerationTab
 from haven.ui.spaces.own_actions import SpaceActions
 from haven.ui.spaces.snapshot import Snapshot, read_snapshot
+from haven.ui.spaces.space_media import SpaceMedia
 
 #: Hosts that name no network address: an invite may carry them (same-computer tests).
 #: Threads read when a space opens; "Show older posts" doubles it.
@@ -66,6 +64,7 @@ class SpaceView(QWidget):
         self.title = peer_text.plain_label()
         appearance.mark_heading(self.title, 2)
         self.sync_line = SpaceStatusLabel(bridge)
+        self.disappear_notice = DisappearNotice()
         self.status = FadingStatus()
         self.status.setObjectName("spaceStatus")
         self.feed = FeedTab()
@@ -83,13 +82,15 @@ class SpaceView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.sync_line)
+        layout.addWidget(self.disappear_notice)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
 
         thread = self.feed.thread_view
+        self.media = SpaceMedia(bridge, self._spaces, lambda: self.space_id, self._reload_if)
         for composer in (self.feed.composer, thread.composer):
-            composer.attachments.set_preparer(self.bridge.run, self._prepare_file)
-        thread.attachments.set_source(AttachmentSource(self.bridge.run, self._attachments))
+            composer.attachments.set_preparer(bridge.run, self.media.prepare_file)
+        thread.attachments.set_source(self.media.source())
         self.feed.composer.submitted.connect(self._post)
         self.feed.olderRequested.connect(self._show_older)
         thread.replyRequested.connect(self._reply)
@@ -123,6 +124,7 @@ class SpaceView(QWidget):
         self._poll = QTimer(self)
         self._poll.setInterval(REQUESTS_POLL_MS)
         self._poll.timeout.connect(self._poll_requests)
+        self._poll.timeout.connect(self.media.tick)
         self._poll.start()
         self.show_space(None)
 
@@ -172,6 +174,7 @@ class SpaceView(QWidget):
         self.tabs.setTabVisible(self.tabs.indexOf(self.moderation), moderator)
         self.moderation.show_queue(snap.reports, snap.modlog, self._post_index(snap.feed))
         self.me.show_space(info, me, snap.mute_words, refresh_fields=first)
+        self.disappear_notice.show_timer(snap.disappear_s)
         self.own.show_snapshot(snap)
         self._mark_read(info.space_id)
         thread = self.feed.thread_view
@@ -303,16 +306,9 @@ class SpaceView(QWidget):
             lambda s, sid: s.reply(sid, parent_id, body, cw, files), self.tr("Replied."), replied
         )
 
-    def _prepare_file(self, path: Path) -> Callable[[], PreparedFile] | None:
-        """The work that prepares a file to attach here (a picture loses its metadata)."""
-        spaces, space_id = self._spaces(), self.space_id
-        if spaces is None or space_id is None:
-            return None
-        return lambda: spaces.attachments.prepare(space_id, path)
-
-    def _attachments(self) -> Attachments | None:
-        spaces = self._spaces()
-        return spaces.attachments if spaces is not None else None
+    def _reload_if(self, space_id: bytes) -> None:
+        if space_id == self.space_id:
+            self.reload()
 
     def _react(self, post_id: bytes, kind: str, on: bool) -> None:
         self.act(lambda s, sid: s.react(sid, post_id, kind, on), "")

@@ -5,7 +5,8 @@ space's size limit at that point of the log is recorded as refused (shown, never
 into view) — the limit a peer's client claims to have checked is not trusted. A chunk is
 taken only from the post's own author, for an attachment that was accepted, at a place not
 yet filled, with exactly the length the attachment's size gives that place. Anything else
-changes nothing and harms no other attachment. `space.settings` (admins) sets the limit."""
+changes nothing and harms no other attachment. `space.settings` (admins, rules/settings.py)
+sets the limit."""
 
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ from haven.core.attachments import spec
 from haven.core.envelope import Event
 from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
-from haven.core.spaces.rules import Handler
+from haven.core.spaces.rules import Handler, disappearing
 from haven.store.spaces import attachments as attachments_db
 from haven.store.spaces import posts as posts_db
+from haven.store.spaces import settings as settings_db
 from haven.store.spaces.attachments import AttachmentRow
 from haven.store.spaces.groups import GroupRow
 from haven.store.spaces.membership import MemberRow
@@ -23,7 +25,7 @@ from haven.store.vault import Connection
 
 
 def limit_of(conn: Connection, space_id: bytes) -> int:
-    return attachments_db.attach_limit(conn, space_id) or spec.DEFAULT_LIMIT
+    return settings_db.attach_limit(conn, space_id) or spec.DEFAULT_LIMIT
 
 
 def record_files(conn: Connection, g: GroupRow, e: Event) -> None:
@@ -56,6 +58,8 @@ def chunk(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> 
     target = ev.target_of(e.content)
     part = None if e.redacted else spec.parse_chunk(e.content)
     post = posts_db.get_post(conn, target) if target else None
+    if post is not None and post.space_id == g.space_id:
+        disappearing.expire_late(conn, e, post.state)
     if (
         part is None
         or post is None
@@ -76,16 +80,4 @@ def chunk(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> 
     return attachments_db.add_chunk(conn, row.attachment_id, part.index, g.space_id, e.id)
 
 
-def settings(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
-    limit = e.content.get("attach_limit")
-    if not (
-        au.may(author, ev.SETTINGS)
-        and type(limit) is int
-        and spec.MIN_LIMIT <= limit <= spec.MAX_LIMIT
-    ):
-        return False
-    attachments_db.set_attach_limit(conn, g.space_id, limit)
-    return True
-
-
-HANDLERS: dict[str, Handler] = {ev.CHUNK: chunk, ev.SETTINGS: settings}
+HANDLERS: dict[str, Handler] = {ev.CHUNK: chunk}
