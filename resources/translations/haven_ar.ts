@@ -17,6 +17,240 @@
     </message>
 </context>
 <context>
+    <name>AttachPicker</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="55"/>
+        <source>Atta&amp;ch media…</source>
+        <translation>أرفق وسائط (&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="55"/>
+        <source>Attach &amp;media…</source>
+        <translation>أرفق وسائط (&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="57"/>
+        <source>Attach a picture or file</source>
+        <translation>أرفق صورة أو ملفًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="59"/>
+        <source>Pictures lose their hidden details (like a GPS location) before sending</source>
+        <translation>تُزال من الصور تفاصيلها المخفية (مثل موقع GPS) قبل الإرسال</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="62"/>
+        <source>Attached files</source>
+        <translation>الملفات المرفقة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="66"/>
+        <source>Describe the picture for people who cannot see it</source>
+        <translation>صِف الصورة لمن لا يستطيع رؤيتها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="67"/>
+        <source>Picture description</source>
+        <translation>وصف الصورة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="68"/>
+        <source>Remove attachment</source>
+        <translation>أزل المرفق</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="69"/>
+        <source>Remove the selected attachment</source>
+        <translation>أزل المرفق المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="115"/>
+        <source>A post holds at most %1 attachments.</source>
+        <translation>يحمل المنشور %1 مرفقات على الأكثر.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="122"/>
+        <source>Preparing the attachment…</source>
+        <translation>يجري تجهيز المرفق…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="131"/>
+        <source>Removed from %1: %2</source>
+        <translation>أُزيل من %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="136"/>
+        <source>Attached: %1</source>
+        <translation>أُرفق: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="170"/>
+        <source>Picture</source>
+        <translation>صورة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="170"/>
+        <source>File</source>
+        <translation>ملف</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentStrip</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="129"/>
+        <source>Press Enter to open it larger</source>
+        <translation>اضغط Enter لفتحها بحجم أكبر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="135"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="139"/>
+        <source>Press Enter to save a copy</source>
+        <translation>اضغط Enter لحفظ نسخة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="147"/>
+        <source>%1 of %2 parts here</source>
+        <translation>وصل %1 من %2 أجزاء</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="151"/>
+        <source>over this space&apos;s limit</source>
+        <translation>أكبر من حد هذه المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="198"/>
+        <source>Saved a copy outside the vault: %1</source>
+        <translation>حُفظت نسخة خارج الخزنة: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Attachments</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="16"/>
+        <source>%1 KiB</source>
+        <translation>%1 ك.ب</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="17"/>
+        <source>%1 MiB</source>
+        <translation>%1 م.ب</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="22"/>
+        <source>camera details (EXIF)</source>
+        <translation>تفاصيل الكاميرا (EXIF)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="23"/>
+        <source>GPS location</source>
+        <translation>موقع GPS</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="24"/>
+        <source>XMP</source>
+        <translation>XMP</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="25"/>
+        <source>IPTC</source>
+        <translation>IPTC</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="26"/>
+        <source>colour profile</source>
+        <translation>ملف الألوان</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="27"/>
+        <source>comment</source>
+        <translation>تعليق</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="28"/>
+        <source>text notes</source>
+        <translation>ملاحظات نصية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="29"/>
+        <source>hidden thumbnail</source>
+        <translation>صورة مصغرة مخفية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="39"/>
+        <source>That file is larger than this space allows; nothing was attached.</source>
+        <translation>هذا الملف أكبر مما تسمح به هذه المساحة؛ لم يُرفق شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="42"/>
+        <source>That picture is too large to open safely; nothing was attached.</source>
+        <translation>هذه الصورة أكبر من أن تُفتح بأمان؛ لم يُرفق شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="45"/>
+        <source>That picture or file is damaged and could not be read.</source>
+        <translation>هذه الصورة أو هذا الملف تالف ولم تمكن قراءته.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="48"/>
+        <source>Animated pictures cannot be attached yet.</source>
+        <translation>لا يمكن إرفاق الصور المتحركة بعد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="49"/>
+        <source>Haven attaches pictures as JPEG, PNG, WebP or GIF only, so that it can remove their hidden details. Convert this one first.</source>
+        <translation>يرفق Haven الصور بصيغ JPEG أو PNG أو WebP أو GIF فقط، كي يزيل تفاصيلها المخفية. حوّل هذه الصورة أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="54"/>
+        <source>That file could not be read.</source>
+        <translation>تعذرت قراءة هذا الملف.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="55"/>
+        <source>That file is empty.</source>
+        <translation>هذا الملف فارغ.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="56"/>
+        <source>This attachment has not fully arrived yet. Try again after syncing.</source>
+        <translation>لم يصل هذا المرفق كاملًا بعد. حاول مجددًا بعد المزامنة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="59"/>
+        <source>This attachment is larger than the space allows, so it was not kept.</source>
+        <translation>هذا المرفق أكبر مما تسمح به المساحة، لذا لم يُحفظ.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="62"/>
+        <source>A file with that name is already there; choose another name.</source>
+        <translation>يوجد ملف بهذا الاسم هناك؛ اختر اسمًا آخر.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="65"/>
+        <source>The copy could not be written there; choose another folder.</source>
+        <translation>تعذرت كتابة النسخة هناك؛ اختر مجلدًا آخر.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="77"/>
+        <source>Picture: %1</source>
+        <translation>صورة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="78"/>
+        <source>Picture with no description: %1</source>
+        <translation>صورة بلا وصف: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="82"/>
+        <source>File: %1, %2</source>
+        <translation>ملف: %1، %2</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="131"/>
@@ -72,103 +306,108 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="39"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="41"/>
         <source>Title (optional)</source>
         <extracomment>title, body, content warning (&quot;&quot; for none)</extracomment>
         <translation>العنوان (اختياري)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="40"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="42"/>
         <source>Post title</source>
         <translation>عنوان المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="45"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="47"/>
         <source>Write a reply…</source>
         <translation>اكتب ردًا…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="45"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="47"/>
         <source>Write a post. Markdown is welcome.</source>
         <translation>اكتب منشورًا. يمكنك استخدام Markdown.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="47"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="49"/>
         <source>Reply text</source>
         <translation>نص الرد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="47"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="49"/>
         <source>Post text</source>
         <translation>نص المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="48"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="50"/>
         <source>Ctrl+Enter sends</source>
         <translation>Ctrl+Enter للإرسال</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="52"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="55"/>
         <source>Content &amp;warning</source>
         <translation>تحذير من المحتوى (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="52"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="55"/>
         <source>Content warnin&amp;g</source>
         <translation>تحذير من المحتوى (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="54"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="57"/>
         <source>Add a content warning</source>
         <translation>أضف تحذيرًا من المحتوى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="55"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="58"/>
         <source>Readers see only the warning until they open it</source>
         <translation>لا يرى القرّاء إلا التحذير حتى يفتحوا المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="58"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="61"/>
         <source>What the post is about, e.g. “family conflict”</source>
         <translation>عمّ يتحدث المنشور، مثل «خلاف عائلي»</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="59"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="62"/>
         <source>Content warning text</source>
         <translation>نص التحذير من المحتوى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="61"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="64"/>
         <source>&amp;Reply</source>
         <translation>ردّ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="61"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="64"/>
         <source>&amp;Post</source>
         <translation>انشر (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="63"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="66"/>
         <source>Send the reply</source>
         <translation>أرسل الرد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="63"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="66"/>
         <source>Send the post</source>
         <translation>انشر المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="134"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="139"/>
         <source>Write something first.</source>
         <translation>اكتب شيئًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="138"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="143"/>
         <source>Say what the content warning is about, or turn it off.</source>
         <translation>اكتب موضوع التحذير، أو أوقفه.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="143"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="147"/>
+        <source>Wait until the attachment is ready.</source>
+        <translation>انتظر حتى يجهز المرفق.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="151"/>
         <source>A post holds at most %1 characters.</source>
         <translation>يتسع المنشور لـ %1 حرف على الأكثر.</translation>
     </message>
@@ -435,6 +674,50 @@
         <location filename="../../src/haven/ui/devices/devices_page.py" line="206"/>
         <source>%1 is unlinked. Your other devices receive the new key when they next sync.</source>
         <translation>فُكّ ربط %1. تتلقى أجهزتك الأخرى المفتاح الجديد عند مزامنتها القادمة.</translation>
+    </message>
+</context>
+<context>
+    <name>Disappearing</name>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="15"/>
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n أسبوع</numerusform>
+            <numerusform>أسبوع واحد</numerusform>
+            <numerusform>أسبوعين</numerusform>
+            <numerusform>%n أسابيع</numerusform>
+            <numerusform>%n أسبوعًا</numerusform>
+            <numerusform>%n أسبوع</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="17"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n يوم</numerusform>
+            <numerusform>يوم واحد</numerusform>
+            <numerusform>يومين</numerusform>
+            <numerusform>%n أيام</numerusform>
+            <numerusform>%n يومًا</numerusform>
+            <numerusform>%n يوم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="18"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n ساعة</numerusform>
+            <numerusform>ساعة واحدة</numerusform>
+            <numerusform>ساعتين</numerusform>
+            <numerusform>%n ساعات</numerusform>
+            <numerusform>%n ساعة</numerusform>
+            <numerusform>%n ساعة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="35"/>
+        <source>Posts here disappear %1 after each device receives them, from every device that follows the rules. Haven cannot stop anyone from taking a screenshot, copying the words or using a modified app to keep them.</source>
+        <translation>تختفي المنشورات هنا بعد %1 من استلام كل جهاز لها، من كل جهاز يتبع القواعد. لا يستطيع Haven منع أحد من التقاط صورة للشاشة أو نسخ الكلمات أو استخدام تطبيق معدّل للاحتفاظ بها.</translation>
     </message>
 </context>
 <context>
@@ -2614,6 +2897,29 @@
     </message>
 </context>
 <context>
+    <name>PictureDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="226"/>
+        <source>No description was given.</source>
+        <translation>لم يُعطَ وصف.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="229"/>
+        <source>&amp;Save a copy…</source>
+        <translation>احفظ نسخة (&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="230"/>
+        <source>Save a copy of this picture</source>
+        <translation>احفظ نسخة من هذه الصورة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="234"/>
+        <source>Close the picture</source>
+        <translation>أغلق الصورة</translation>
+    </message>
+</context>
+<context>
     <name>ProfileSection</name>
     <message>
         <location filename="../../src/haven/ui/pages/settings/profile.py" line="24"/>
@@ -3447,139 +3753,139 @@
 <context>
     <name>SpaceView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="72"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="75"/>
         <source>Space sections</source>
         <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; &quot;Show older posts&quot; doubles it. Join requests arrive without an event in the log, so an admin&apos;s open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
         <translation>أقسام المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="76"/>
         <source>&amp;Feed</source>
         <translation>الموجز (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="77"/>
         <source>Mem&amp;bers</source>
         <translation>الأعضاء (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="78"/>
         <source>Mo&amp;deration</source>
         <translation>الإشراف (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="79"/>
         <source>&amp;About and you</source>
         <translation>عن المساحة وعنك (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="250"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="260"/>
         <source>No space chosen</source>
         <translation>لم تُختر مساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="282"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="294"/>
         <source>Posted.</source>
         <translation>نُشر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="291"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="306"/>
         <source>Replied.</source>
         <translation>أُرسل الرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="297"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="317"/>
         <source>Role changed.</source>
         <translation>تغيّر الدور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="302"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="322"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>حُظر: منشوراته مخفية عنك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="304"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="324"/>
         <source>Unblocked.</source>
         <translation>أُلغي الحظر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="310"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="330"/>
         <source>Saved your name in this space.</source>
         <translation>حُفظ اسمك في هذه المساحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="314"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="334"/>
         <source>Mute words saved.</source>
         <translation>حُفظت الكلمات المكتومة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="336"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="356"/>
         <source>Report a post</source>
         <translation>أبلغ عن منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="337"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="357"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>أخبر المشرفين بما هو خطأ. لا يقرأ بلاغك غيرهم.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="338"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="358"/>
         <source>&amp;Report</source>
         <translation>أبلغ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="339"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="359"/>
         <source>Send the report</source>
         <translation>أرسل البلاغ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="346"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="366"/>
         <source>Reported to the moderators.</source>
         <translation>أُبلغ المشرفون.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="352"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="372"/>
         <source>Remove a post</source>
         <translation>إزالة منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="353"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="373"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>سيرى الأعضاء أن مشرفًا أزاله، وهذا السبب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="354"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="373"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="374"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="393"/>
         <source>Re&amp;move</source>
         <translation>أزل (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="355"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="375"/>
         <source>Remove the post</source>
         <translation>أزل المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="361"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="381"/>
         <source>Post removed.</source>
         <translation>أزيل المنشور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="368"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="388"/>
         <source>Remove a member</source>
         <translation>إزالة عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="370"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="390"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>إزالة %1 من هذه المساحة؟ يبقى لديه ما قرأه، ولا شيء جديد: تحصل المساحة على مفتاح جديد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="374"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="394"/>
         <source>Remove the member</source>
         <translation>أزل العضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="383"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="403"/>
         <source>%1 was removed.</source>
         <translation>أزيل %1.</translation>
     </message>
@@ -3594,12 +3900,12 @@
         <translation>الدعوة المباشرة تحتاج إلى المزامنة على الشبكة المحلية، وهي متوقفة. شغّلها من الإعدادات، أو ادعُ عبر مُرحِّل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="442"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="462"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>أُضيف %1. يستطيع قراءة المساحة حين يستلم Haven لديه رسالة الترحيب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="453"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="473"/>
         <source>%1&apos;s request was declined.</source>
         <translation>رُفض طلب %1.</translation>
     </message>
@@ -3623,27 +3929,37 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/models.py" line="58"/>
-        <location filename="../../src/haven/ui/spaces/models.py" line="90"/>
+        <source>Disappeared: its timer ran out</source>
+        <translation>اختفى: انتهى مؤقته</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/models.py" line="60"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="96"/>
         <source>Content warning: %1</source>
         <translation>تحذير من المحتوى: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="76"/>
         <source>pinned</source>
         <translation>مثبّت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="78"/>
         <source>edited</source>
         <translation>معدّل</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="87"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="81"/>
+        <source>disappears %1</source>
+        <translation>يختفي %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/models.py" line="93"/>
         <source>Hidden until you open it</source>
         <translation>مخفي حتى تفتحه</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="93"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="99"/>
         <source>More than %Ln replies</source>
         <translation>
             <numerusform>أكثر من %Ln ردّ</numerusform>
@@ -3655,7 +3971,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="95"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="101"/>
         <source>%Ln replies</source>
         <translation>
             <numerusform>لا ردود</numerusform>
@@ -3667,7 +3983,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="215"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="221"/>
         <source>%Ln unread</source>
         <translation>
             <numerusform>لا جديد</numerusform>
@@ -3986,126 +4302,126 @@
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="82"/>
         <source>Show the post behind the content warning</source>
         <translation>اعرض المنشور المخفي خلف التحذير</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="83"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="84"/>
         <source>Post</source>
         <translation>المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="80"/>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="281"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="285"/>
         <source>Show p&amp;ost</source>
         <extracomment>post id, kind, on parent id, body, content warning Your own post: edit it, or delete it (the view asks first). post id, pinned (moderators and above) thread&apos;s first post id, the reply the page ends before / starts after how that page was asked for: older or newer than which reply (to read it again)</extracomment>
         <translation>اعرض المنشور (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="85"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="87"/>
         <source>Repor&amp;t…</source>
         <translation>أبلغ (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="86"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="88"/>
         <source>Report this post to the moderators</source>
         <translation>أبلغ المشرفين عن هذا المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="87"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="89"/>
         <source>Re&amp;move post…</source>
         <translation>أزل المنشور (&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="88"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="90"/>
         <source>Remove this post as a moderator</source>
         <translation>أزل هذا المنشور بصفتك مشرفًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="89"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="91"/>
         <source>&amp;Edit…</source>
         <translation>عدّل (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="90"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="92"/>
         <source>Edit your post</source>
         <translation>عدّل منشورك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="91"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="93"/>
         <source>Dele&amp;te…</source>
         <translation>احذف (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="92"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="94"/>
         <source>Delete your post</source>
         <translation>احذف منشورك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="93"/>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="174"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="95"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="177"/>
         <source>P&amp;in</source>
         <translation>ثبّت (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="98"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="100"/>
         <source>Posts in this thread</source>
         <translation>منشورات هذا الموضوع</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="99"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="101"/>
         <source>The first post, then the replies</source>
         <translation>المنشور الأول، ثم الردود</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="100"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="102"/>
         <source>Show older rep&amp;lies</source>
         <translation>اعرض الردود الأقدم (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="101"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="103"/>
         <source>Show older replies</source>
         <translation>اعرض الردود الأقدم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="102"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="104"/>
         <source>Show ne&amp;wer replies</source>
         <translation>اعرض الردود الأحدث (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="103"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="105"/>
         <source>Show newer replies</source>
         <translation>اعرض الردود الأحدث</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="176"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="179"/>
         <source>Unpin this thread</source>
         <translation>ألغِ تثبيت هذا النقاش</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="281"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="285"/>
         <source>Hide p&amp;ost</source>
         <translation>أخفِ المنشور (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="94"/>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="176"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="96"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="179"/>
         <source>Pin this thread to the top</source>
         <translation>ثبّت هذا النقاش في الأعلى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="174"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="177"/>
         <source>Unpi&amp;n</source>
         <translation>ألغِ التثبيت (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="279"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="283"/>
         <source>Content warning: %1</source>
         <translation>تحذير من المحتوى: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="289"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="293"/>
         <source>This post is hidden behind a content warning. Press “Show post” to read it.</source>
         <translation>هذا المنشور مخفي خلف تحذير من المحتوى. اضغط «اعرض المنشور» لقراءته.</translation>
     </message>
@@ -4319,6 +4635,26 @@
         <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="178"/>
         <source>Nothing was written: choose a new name in a folder that exists (an export goes into a new or empty folder).</source>
         <translation>لم يُكتب شيء: اختر اسماً جديداً في مجلد موجود (يُكتب التصدير في مجلد جديد أو فارغ).</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="39"/>
+        <source>Attach a picture or file</source>
+        <extracomment>Runs work off the UI thread, then `done(result)` or `failed(exc)` in it (SessionBridge.run). Called in the UI thread with the chosen path: the work that prepares it, for a worker.</extracomment>
+        <translation>أرفق صورة أو ملفًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="56"/>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="65"/>
+        <source>Save a copy</source>
+        <translation>احفظ نسخة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="58"/>
+        <source>The copy is saved outside Haven&apos;s encrypted vault: anyone who can open that folder can see it. Save it anyway?</source>
+        <translation>تُحفظ النسخة خارج خزنة Haven المشفرة: يستطيع رؤيتها كل من يستطيع فتح ذلك المجلد. أتحفظها على أي حال؟</translation>
     </message>
 </context>
 </TS>

@@ -17,6 +17,240 @@
     </message>
 </context>
 <context>
+    <name>AttachPicker</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="55"/>
+        <source>Atta&amp;ch media…</source>
+        <translation>پیوست رسانه (&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="55"/>
+        <source>Attach &amp;media…</source>
+        <translation>پیوست رسانه (&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="57"/>
+        <source>Attach a picture or file</source>
+        <translation>پیوست یک تصویر یا پرونده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="59"/>
+        <source>Pictures lose their hidden details (like a GPS location) before sending</source>
+        <translation>جزئیات پنهان تصویرها (مانند موقعیت GPS) پیش از ارسال حذف می‌شود</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="62"/>
+        <source>Attached files</source>
+        <translation>پرونده‌های پیوست</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="66"/>
+        <source>Describe the picture for people who cannot see it</source>
+        <translation>تصویر را برای کسانی که نمی‌توانند ببینند توصیف کنید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="67"/>
+        <source>Picture description</source>
+        <translation>توصیف تصویر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="68"/>
+        <source>Remove attachment</source>
+        <translation>حذف پیوست</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="69"/>
+        <source>Remove the selected attachment</source>
+        <translation>حذف پیوست انتخاب‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="115"/>
+        <source>A post holds at most %1 attachments.</source>
+        <translation>هر پست حداکثر %1 پیوست دارد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="122"/>
+        <source>Preparing the attachment…</source>
+        <translation>در حال آماده‌سازی پیوست…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="131"/>
+        <source>Removed from %1: %2</source>
+        <translation>از %1 حذف شد: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="136"/>
+        <source>Attached: %1</source>
+        <translation>پیوست شد: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="170"/>
+        <source>Picture</source>
+        <translation>تصویر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="170"/>
+        <source>File</source>
+        <translation>پرونده</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentStrip</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="129"/>
+        <source>Press Enter to open it larger</source>
+        <translation>برای باز کردن در اندازهٔ بزرگ‌تر Enter را بزنید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="135"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="139"/>
+        <source>Press Enter to save a copy</source>
+        <translation>برای ذخیرهٔ یک نسخه Enter را بزنید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="147"/>
+        <source>%1 of %2 parts here</source>
+        <translation>%1 از %2 بخش رسیده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="151"/>
+        <source>over this space&apos;s limit</source>
+        <translation>بیش از حد این فضا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="198"/>
+        <source>Saved a copy outside the vault: %1</source>
+        <translation>یک نسخه بیرون از گاوصندوق ذخیره شد: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Attachments</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="16"/>
+        <source>%1 KiB</source>
+        <translation>%1 کیلوبایت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="17"/>
+        <source>%1 MiB</source>
+        <translation>%1 مگابایت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="22"/>
+        <source>camera details (EXIF)</source>
+        <translation>جزئیات دوربین (EXIF)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="23"/>
+        <source>GPS location</source>
+        <translation>موقعیت GPS</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="24"/>
+        <source>XMP</source>
+        <translation>XMP</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="25"/>
+        <source>IPTC</source>
+        <translation>IPTC</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="26"/>
+        <source>colour profile</source>
+        <translation>نمایهٔ رنگ</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="27"/>
+        <source>comment</source>
+        <translation>یادداشت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="28"/>
+        <source>text notes</source>
+        <translation>یادداشت‌های متنی</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="29"/>
+        <source>hidden thumbnail</source>
+        <translation>تصویر بندانگشتی پنهان</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="39"/>
+        <source>That file is larger than this space allows; nothing was attached.</source>
+        <translation>این پرونده از حد مجاز این فضا بزرگ‌تر است؛ چیزی پیوست نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="42"/>
+        <source>That picture is too large to open safely; nothing was attached.</source>
+        <translation>این تصویر برای باز شدن امن بیش از حد بزرگ است؛ چیزی پیوست نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="45"/>
+        <source>That picture or file is damaged and could not be read.</source>
+        <translation>این تصویر یا پرونده آسیب دیده است و خوانده نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="48"/>
+        <source>Animated pictures cannot be attached yet.</source>
+        <translation>هنوز نمی‌توان تصویر متحرک پیوست کرد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="49"/>
+        <source>Haven attaches pictures as JPEG, PNG, WebP or GIF only, so that it can remove their hidden details. Convert this one first.</source>
+        <translation>Haven تصویرها را فقط با قالب JPEG، PNG، WebP یا GIF پیوست می‌کند تا بتواند جزئیات پنهانشان را حذف کند. اول این یکی را تبدیل کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="54"/>
+        <source>That file could not be read.</source>
+        <translation>این پرونده خوانده نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="55"/>
+        <source>That file is empty.</source>
+        <translation>این پرونده خالی است.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="56"/>
+        <source>This attachment has not fully arrived yet. Try again after syncing.</source>
+        <translation>این پیوست هنوز کامل نرسیده است. پس از همگام‌سازی دوباره تلاش کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="59"/>
+        <source>This attachment is larger than the space allows, so it was not kept.</source>
+        <translation>این پیوست از حد مجاز فضا بزرگ‌تر است، پس نگه داشته نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="62"/>
+        <source>A file with that name is already there; choose another name.</source>
+        <translation>پرونده‌ای با این نام آنجا هست؛ نام دیگری برگزینید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="65"/>
+        <source>The copy could not be written there; choose another folder.</source>
+        <translation>نسخه آنجا نوشته نشد؛ پوشهٔ دیگری برگزینید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="77"/>
+        <source>Picture: %1</source>
+        <translation>تصویر: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="78"/>
+        <source>Picture with no description: %1</source>
+        <translation>تصویر بدون توصیف: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_wording.py" line="82"/>
+        <source>File: %1, %2</source>
+        <translation>پرونده: %1، %2</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="131"/>
@@ -72,103 +306,108 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="39"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="41"/>
         <source>Title (optional)</source>
         <extracomment>title, body, content warning (&quot;&quot; for none)</extracomment>
         <translation>عنوان (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="40"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="42"/>
         <source>Post title</source>
         <translation>عنوان پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="45"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="47"/>
         <source>Write a reply…</source>
         <translation>پاسخی بنویسید…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="45"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="47"/>
         <source>Write a post. Markdown is welcome.</source>
         <translation>پستی بنویسید. مارک‌داون هم پذیرفته است.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="47"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="49"/>
         <source>Reply text</source>
         <translation>متن پاسخ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="47"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="49"/>
         <source>Post text</source>
         <translation>متن پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="48"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="50"/>
         <source>Ctrl+Enter sends</source>
         <translation>‏Ctrl+Enter می‌فرستد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="52"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="55"/>
         <source>Content warnin&amp;g</source>
         <translation>هشدار محتوا (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="52"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="55"/>
         <source>Content &amp;warning</source>
         <translation>هشدار محتوا (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="54"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="57"/>
         <source>Add a content warning</source>
         <translation>افزودن هشدار محتوا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="55"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="58"/>
         <source>Readers see only the warning until they open it</source>
         <translation>خوانندگان تا آن را باز نکنند فقط هشدار را می‌بینند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="58"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="61"/>
         <source>What the post is about, e.g. “family conflict”</source>
         <translation>این پست دربارهٔ چیست، مثلاً «درگیری خانوادگی»</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="59"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="62"/>
         <source>Content warning text</source>
         <translation>متن هشدار محتوا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="61"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="64"/>
         <source>&amp;Reply</source>
         <translation>پاسخ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="61"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="64"/>
         <source>&amp;Post</source>
         <translation>بفرست (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="63"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="66"/>
         <source>Send the reply</source>
         <translation>پاسخ را بفرست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="63"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="66"/>
         <source>Send the post</source>
         <translation>پست را بفرست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="134"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="139"/>
         <source>Write something first.</source>
         <translation>اول چیزی بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="138"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="143"/>
         <source>Say what the content warning is about, or turn it off.</source>
         <translation>بگویید هشدار محتوا دربارهٔ چیست، یا آن را خاموش کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/composer.py" line="143"/>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="147"/>
+        <source>Wait until the attachment is ready.</source>
+        <translation>صبر کنید تا پیوست آماده شود.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/composer.py" line="151"/>
         <source>A post holds at most %1 characters.</source>
         <translation>هر پست حداکثر %1 نویسه دارد.</translation>
     </message>
@@ -435,6 +674,35 @@
         <location filename="../../src/haven/ui/devices/devices_page.py" line="206"/>
         <source>%1 is unlinked. Your other devices receive the new key when they next sync.</source>
         <translation>پیوند %1 قطع شد. دستگاه‌های دیگرتان در همگام‌سازی بعدی کلید تازه را می‌گیرند.</translation>
+    </message>
+</context>
+<context>
+    <name>Disappearing</name>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="15"/>
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n هفته</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="17"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n روز</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="18"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n ساعت</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="35"/>
+        <source>Posts here disappear %1 after each device receives them, from every device that follows the rules. Haven cannot stop anyone from taking a screenshot, copying the words or using a modified app to keep them.</source>
+        <translation>پست‌ها در اینجا %1 پس از رسیدن به هر دستگاه، از هر دستگاهی که قواعد را رعایت می‌کند ناپدید می‌شوند. Haven نمی‌تواند جلوی گرفتن عکس از صفحه، رونوشت برداشتن از واژه‌ها یا نگه داشتن آن‌ها با یک برنامهٔ دستکاری‌شده را بگیرد.</translation>
     </message>
 </context>
 <context>
@@ -2574,6 +2842,29 @@
     </message>
 </context>
 <context>
+    <name>PictureDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="226"/>
+        <source>No description was given.</source>
+        <translation>توصیفی داده نشده است.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="229"/>
+        <source>&amp;Save a copy…</source>
+        <translation>ذخیرهٔ یک نسخه (&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="230"/>
+        <source>Save a copy of this picture</source>
+        <translation>ذخیرهٔ یک نسخه از این تصویر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="234"/>
+        <source>Close the picture</source>
+        <translation>بستن تصویر</translation>
+    </message>
+</context>
+<context>
     <name>ProfileSection</name>
     <message>
         <location filename="../../src/haven/ui/pages/settings/profile.py" line="24"/>
@@ -3357,139 +3648,139 @@
 <context>
     <name>SpaceView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="72"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="75"/>
         <source>Space sections</source>
         <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; &quot;Show older posts&quot; doubles it. Join requests arrive without an event in the log, so an admin&apos;s open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
         <translation>بخش‌های فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="76"/>
         <source>&amp;Feed</source>
         <translation>فید (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="77"/>
         <source>Mem&amp;bers</source>
         <translation>اعضا (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="78"/>
         <source>Mo&amp;deration</source>
         <translation>نظارت (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="79"/>
         <source>&amp;About and you</source>
         <translation>درباره و شما (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="250"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="260"/>
         <source>No space chosen</source>
         <translation>هیچ فضایی انتخاب نشده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="282"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="294"/>
         <source>Posted.</source>
         <translation>فرستاده شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="291"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="306"/>
         <source>Replied.</source>
         <translation>پاسخ داده شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="297"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="317"/>
         <source>Role changed.</source>
         <translation>نقش تغییر کرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="302"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="322"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>مسدود شد: پست‌هایش برای شما پنهان است.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="304"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="324"/>
         <source>Unblocked.</source>
         <translation>آزاد شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="310"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="330"/>
         <source>Saved your name in this space.</source>
         <translation>نام‌تان در این فضا ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="314"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="334"/>
         <source>Mute words saved.</source>
         <translation>واژه‌های بی‌صداشده ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="336"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="356"/>
         <source>Report a post</source>
         <translation>گزارش یک پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="337"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="357"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>به ناظران بگویید چه اشکالی هست. فقط آن‌ها گزارش‌تان را می‌خوانند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="338"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="358"/>
         <source>&amp;Report</source>
         <translation>گزارش (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="339"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="359"/>
         <source>Send the report</source>
         <translation>گزارش را بفرست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="346"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="366"/>
         <source>Reported to the moderators.</source>
         <translation>به ناظران گزارش شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="352"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="372"/>
         <source>Remove a post</source>
         <translation>برداشتن یک پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="353"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="373"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>اعضا می‌بینند که یک ناظر آن را برداشته، و این دلیل را.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="354"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="373"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="374"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="393"/>
         <source>Re&amp;move</source>
         <translation>بردار (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="355"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="375"/>
         <source>Remove the post</source>
         <translation>پست را بردار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="361"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="381"/>
         <source>Post removed.</source>
         <translation>پست برداشته شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="368"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="388"/>
         <source>Remove a member</source>
         <translation>بیرون کردن یک عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="370"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="390"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>‏%1 از این فضا بیرون شود؟ آنچه پیش‌تر خوانده برایش می‌ماند، اما چیز تازه‌ای نه: فضا کلید تازه‌ای می‌گیرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="374"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="394"/>
         <source>Remove the member</source>
         <translation>عضو را بیرون کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="383"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="403"/>
         <source>%1 was removed.</source>
         <translation>‏%1 بیرون شد.</translation>
     </message>
@@ -3504,12 +3795,12 @@
         <translation>دعوت مستقیم به همگام‌سازی روی شبکهٔ محلی نیاز دارد که خاموش است. آن را در تنظیمات روشن کنید، یا از طریق رله دعوت کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="442"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="462"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>‏%1 افزوده شد. وقتی Haven او پیام خوشامد را بگیرد، می‌تواند فضا را بخواند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="453"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="473"/>
         <source>%1&apos;s request was declined.</source>
         <translation>درخواست %1 رد شد.</translation>
     </message>
@@ -3539,41 +3830,51 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/models.py" line="58"/>
-        <location filename="../../src/haven/ui/spaces/models.py" line="90"/>
+        <source>Disappeared: its timer ran out</source>
+        <translation>ناپدید شد: زمانش به پایان رسید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/models.py" line="60"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="96"/>
         <source>Content warning: %1</source>
         <translation>هشدار محتوا: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="76"/>
         <source>pinned</source>
         <translation>سنجاق‌شده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="78"/>
         <source>edited</source>
         <translation>ویرایش‌شده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/models.py" line="87"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="81"/>
+        <source>disappears %1</source>
+        <translation>ناپدید می‌شود %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/models.py" line="93"/>
         <source>Hidden until you open it</source>
         <translation>تا بازش نکنید پنهان است</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="93"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="99"/>
         <source>More than %Ln replies</source>
         <translation>
             <numerusform>بیش از %Ln پاسخ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="95"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="101"/>
         <source>%Ln replies</source>
         <translation>
             <numerusform>%Ln پاسخ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="215"/>
+        <location filename="../../src/haven/ui/spaces/models.py" line="221"/>
         <source>%Ln unread</source>
         <translation>
             <numerusform>%Ln خوانده‌نشده</numerusform>
@@ -3851,126 +4152,126 @@
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="80"/>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="281"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="285"/>
         <source>Show p&amp;ost</source>
         <extracomment>post id, kind, on parent id, body, content warning Your own post: edit it, or delete it (the view asks first). post id, pinned (moderators and above) thread&apos;s first post id, the reply the page ends before / starts after how that page was asked for: older or newer than which reply (to read it again)</extracomment>
         <translation>نمایش پست (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="82"/>
         <source>Show the post behind the content warning</source>
         <translation>پستِ پشت هشدار محتوا را نشان بده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="83"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="84"/>
         <source>Post</source>
         <translation>پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="85"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="87"/>
         <source>Repor&amp;t…</source>
         <translation>گزارش (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="86"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="88"/>
         <source>Report this post to the moderators</source>
         <translation>این پست را به ناظران گزارش کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="87"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="89"/>
         <source>Re&amp;move post…</source>
         <translation>برداشتن پست (&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="88"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="90"/>
         <source>Remove this post as a moderator</source>
         <translation>این پست را به‌عنوان ناظر بردار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="89"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="91"/>
         <source>&amp;Edit…</source>
         <translation>ویرایش (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="90"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="92"/>
         <source>Edit your post</source>
         <translation>پست‌تان را ویرایش کنید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="91"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="93"/>
         <source>Dele&amp;te…</source>
         <translation>حذف (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="92"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="94"/>
         <source>Delete your post</source>
         <translation>حذف پست‌تان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="93"/>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="174"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="95"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="177"/>
         <source>P&amp;in</source>
         <translation>سنجاق (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="94"/>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="176"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="96"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="179"/>
         <source>Pin this thread to the top</source>
         <translation>این رشته را به بالا سنجاق کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="98"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="100"/>
         <source>Posts in this thread</source>
         <translation>پست‌های این رشته</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="99"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="101"/>
         <source>The first post, then the replies</source>
         <translation>اول پست نخست، سپس پاسخ‌ها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="100"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="102"/>
         <source>Show older rep&amp;lies</source>
         <translation>پاسخ‌های قدیمی‌تر را نشان بده (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="101"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="103"/>
         <source>Show older replies</source>
         <translation>پاسخ‌های قدیمی‌تر را نشان بده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="102"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="104"/>
         <source>Show ne&amp;wer replies</source>
         <translation>پاسخ‌های تازه‌تر را نشان بده (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="103"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="105"/>
         <source>Show newer replies</source>
         <translation>پاسخ‌های تازه‌تر را نشان بده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="174"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="177"/>
         <source>Unpi&amp;n</source>
         <translation>برداشتن سنجاق (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="176"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="179"/>
         <source>Unpin this thread</source>
         <translation>سنجاق این رشته را بردار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="279"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="283"/>
         <source>Content warning: %1</source>
         <translation>هشدار محتوا: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="281"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="285"/>
         <source>Hide p&amp;ost</source>
         <translation>پنهان کردن پست (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="289"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="293"/>
         <source>This post is hidden behind a content warning. Press “Show post” to read it.</source>
         <translation>این پست پشت هشدار محتوا پنهان است. برای خواندنش «نمایش پست» را بزنید.</translation>
     </message>
@@ -4179,6 +4480,26 @@
         <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="178"/>
         <source>Nothing was written: choose a new name in a folder that exists (an export goes into a new or empty folder).</source>
         <translation>چیزی نوشته نشد: در پوشه‌ای موجود نام تازه‌ای انتخاب کنید (برون‌بری در پوشه‌ای تازه یا خالی نوشته می‌شود).</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attach_picker.py" line="39"/>
+        <source>Attach a picture or file</source>
+        <extracomment>Runs work off the UI thread, then `done(result)` or `failed(exc)` in it (SessionBridge.run). Called in the UI thread with the chosen path: the work that prepares it, for a worker.</extracomment>
+        <translation>پیوست یک تصویر یا پرونده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="56"/>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="65"/>
+        <source>Save a copy</source>
+        <translation>ذخیرهٔ یک نسخه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="58"/>
+        <source>The copy is saved outside Haven&apos;s encrypted vault: anyone who can open that folder can see it. Save it anyway?</source>
+        <translation>نسخه بیرون از گاوصندوق رمزگذاری‌شدهٔ Haven ذخیره می‌شود: هر کس بتواند آن پوشه را باز کند آن را می‌بیند. با این حال ذخیره شود؟</translation>
     </message>
 </context>
 </TS>

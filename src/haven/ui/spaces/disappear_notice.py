@@ -3,22 +3,19 @@ each device from when it received them, and plainly what that cannot prevent."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication as T
 from PySide6.QtWidgets import QLabel, QWidget
 
 from haven.ui import appearance
 
-_CTX = "Disappearing"
-
 
 def duration_text(seconds: int) -> str:
     """'1 hour', '3 days', '2 weeks' (the largest unit that divides it)."""
-    t = QCoreApplication.translate
     if seconds % (7 * 86400) == 0:
-        return t(_CTX, "%n week(s)", "", seconds // (7 * 86400))
+        return T.translate("Disappearing", "%n week(s)", "", seconds // (7 * 86400))
     if seconds % 86400 == 0:
-        return t(_CTX, "%n day(s)", "", seconds // 86400)
-    return t(_CTX, "%n hour(s)", "", max(1, seconds // 3600))
+        return T.translate("Disappearing", "%n day(s)", "", seconds // 86400)
+    return T.translate("Disappearing", "%n hour(s)", "", max(1, seconds // 3600))
 
 
 class DisappearNotice(QLabel):
@@ -35,8 +32,8 @@ class DisappearNotice(QLabel):
             self.clear()
             return
         self.setText(
-            QCoreApplication.translate(
-                _CTX,
+            T.translate(
+                "Disappearing",
                 "Posts here disappear %1 after each device receives them, from every device "
                 "that follows the rules. Haven cannot stop anyone from taking a screenshot, "
                 "copying the words or using a modified app to keep them.",
