@@ -907,118 +907,129 @@
 <context>
     <name>EntryEditor</name>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="52"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="54"/>
         <source>Title (optional)</source>
+        <extracomment>Share to a space… (a copy, after a dialog: journal/share_dialog.py)</extracomment>
         <translation>العنوان (اختياري)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="53"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="55"/>
         <source>Entry title</source>
         <translation>عنوان التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="56"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="58"/>
         <source>Write here. Markdown is welcome.</source>
         <translation>اكتب هنا. يمكنك استخدام Markdown.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="57"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="59"/>
         <source>Entry text</source>
         <translation>نص التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="58"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="60"/>
         <source>Plain text; Markdown formatting is kept</source>
         <translation>نص عادي؛ يُحفظ تنسيق Markdown كما هو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="60"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="62"/>
         <source>Mood</source>
         <translation>المزاج</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="61"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="63"/>
         <source>No mood</source>
         <translation>بلا مزاج</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="65"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="67"/>
         <source>e.g. family, coming-out</source>
         <translation>مثلًا: عائلة، إفصاح</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="66"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="68"/>
         <source>Tags</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="67"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="69"/>
         <source>Separate tags with commas or spaces</source>
         <translation>افصل بين الوسوم بفواصل أو مسافات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="71"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="73"/>
         <source>&amp;Save</source>
         <translation>حفظ (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="72"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="74"/>
         <source>Save entry</source>
         <translation>حفظ التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="73"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="75"/>
         <source>Save (Ctrl+S)</source>
         <translation>حفظ (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="74"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="76"/>
         <source>&amp;Delete</source>
         <translation>حذف (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="75"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="77"/>
         <source>Delete entry</source>
         <translation>حذف التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="76"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="78"/>
+        <source>Share to a space…</source>
+        <translation>شارك في مساحة…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="79"/>
+        <source>Share a copy of this entry to a space</source>
+        <translation>شارك نسخة من هذا الإدخال في مساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="80"/>
         <source>&amp;New entry</source>
         <translation>تدوينة جديدة (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="77"/>
-        <location filename="../../src/haven/ui/journal/editor.py" line="110"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="81"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="117"/>
         <source>New entry</source>
         <translation>تدوينة جديدة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="78"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="82"/>
         <source>New entry (Ctrl+N)</source>
         <translation>تدوينة جديدة (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="81"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="85"/>
         <source>&amp;Title</source>
         <translation>العنوان (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="82"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="86"/>
         <source>&amp;Mood</source>
         <translation>المزاج (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="83"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="87"/>
         <source>Ta&amp;gs</source>
         <translation>الوسوم (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="123"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="131"/>
         <source>Edit entry</source>
         <translation>تعديل التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="153"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="162"/>
         <source>Write something first: an entry needs some text.</source>
         <translation>اكتب شيئًا أولًا: التدوينة تحتاج إلى نص.</translation>
     </message>
@@ -1787,47 +1798,52 @@
 <context>
     <name>JournalPage</name>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="45"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="46"/>
         <source>Journal entries</source>
         <translation>تدوينات اليوميات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="46"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="47"/>
         <source>Newest first; press Enter to open one</source>
         <translation>الأحدث أولًا؛ اضغط Enter لفتح تدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="57"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="58"/>
         <source>Journal sync status</source>
         <translation>حالة مزامنة اليوميات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="179"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="181"/>
         <source>Saved.</source>
         <translation>حُفظت.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="185"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="187"/>
         <source>Delete entry</source>
         <translation>حذف التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="186"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="188"/>
         <source>Delete this entry? This cannot be undone.</source>
         <translation>أتريد حذف هذه التدوينة؟ لا يمكن التراجع عن ذلك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="191"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="193"/>
         <source>Confirm deleting the entry</source>
         <translation>تأكيد حذف التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="203"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="205"/>
         <source>Deleted.</source>
         <translation>حُذفت.</translation>
     </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="214"/>
+        <source>A copy was posted in the space.</source>
+        <translation>نُشرت نسخة في المساحة.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="263"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="276"/>
         <source>%Ln or more entries</source>
         <translation>
             <numerusform>%Ln مدخلة أو أكثر</numerusform>
@@ -1839,7 +1855,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="265"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="278"/>
         <source>%Ln entries</source>
         <translation>
             <numerusform>لا تدوينات</numerusform>
@@ -1851,32 +1867,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="280"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="293"/>
         <source>Nothing found</source>
         <translation>لم يُعثر على شيء</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="281"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="294"/>
         <source>No entry matches this search. Try other words, or clear it.</source>
         <translation>لا إدخال يطابق هذا البحث. جرّب كلمات أخرى، أو امسحه.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="283"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="296"/>
         <source>&amp;Clear the search</source>
         <translation>امسح البحث (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="287"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="300"/>
         <source>Your journal is waiting</source>
         <translation>يومياتك بانتظارك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="289"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="302"/>
         <source>This page is yours alone: write whatever is on your mind. Only your passphrase opens it.</source>
         <translation>هذه الصفحة لك وحدك: اكتب ما يدور في بالك. لا يفتحها إلا عبارة مرورك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="293"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="306"/>
         <source>&amp;Write your first entry</source>
         <translation>اكتب إدخالك الأول (&amp;W)</translation>
     </message>
@@ -3406,6 +3422,85 @@
         <location filename="../../src/haven/ui/pages/settings_page.py" line="70"/>
         <source>Haven %1. Free software under the GNU General Public License, version 3 or later. Haven never checks for updates and sends no telemetry.</source>
         <translation>Haven %1. برنامج حر مرخّص برخصة جنو العمومية العامة، الإصدار 3 أو أحدث. لا يبحث Haven عن تحديثات أبداً ولا يرسل أي بيانات قياس.</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="38"/>
+        <source>Share to a space</source>
+        <extracomment>the new post&apos;s id, once posted</extracomment>
+        <translation>المشاركة في مساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="43"/>
+        <source>Space to share to</source>
+        <translation>المساحة التي ستشارك فيها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="51"/>
+        <source>Title of the copy</source>
+        <translation>عنوان النسخة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="53"/>
+        <source>Text of the copy</source>
+        <translation>نص النسخة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="56"/>
+        <source>Only this title and text are posted — not the entry&apos;s date, mood or tags, and nothing links the post to your journal. Everyone in the space can read and keep it; your entry stays private.</source>
+        <translation>يُنشر هذا العنوان وهذا النص فقط — لا تاريخ الإدخال ولا مزاجه ولا وسومه، ولا شيء يربط المنشور بيومياتك. يستطيع كل من في المساحة قراءته والاحتفاظ به؛ ويبقى إدخالك خاصًا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="65"/>
+        <source>&amp;Post this copy</source>
+        <translation>انشر هذه النسخة (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="66"/>
+        <source>Post this copy in the space</source>
+        <translation>انشر هذه النسخة في المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="69"/>
+        <source>Cancel: share nothing</source>
+        <translation>إلغاء: لا تشارك شيئًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="73"/>
+        <source>&amp;Space</source>
+        <translation>المساحة (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="74"/>
+        <source>Posted as</source>
+        <translation>يُنشر باسم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="75"/>
+        <source>&amp;Title</source>
+        <translation>العنوان (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="91"/>
+        <source>You are not a member of any space yet.</source>
+        <translation>لست عضوًا في أي مساحة بعد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="100"/>
+        <source>%1 (your name in this space)</source>
+        <translation>%1 (اسمك في هذه المساحة)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="104"/>
+        <source>posts here disappear after %1</source>
+        <translation>تختفي المنشورات هنا بعد %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="116"/>
+        <source>Write something to share first.</source>
+        <translation>اكتب شيئًا للمشاركة أولًا.</translation>
     </message>
 </context>
 <context>

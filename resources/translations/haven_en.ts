@@ -69,7 +69,7 @@
 <context>
     <name>JournalPage</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="263"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="276"/>
         <source>%Ln or more entries</source>
         <translation>
             <numerusform>%Ln or more entries</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="265"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="278"/>
         <source>%Ln entries</source>
         <translation>
             <numerusform>%Ln entry</numerusform>

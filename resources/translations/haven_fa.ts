@@ -892,118 +892,129 @@
 <context>
     <name>EntryEditor</name>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="52"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="54"/>
         <source>Title (optional)</source>
+        <extracomment>Share to a space… (a copy, after a dialog: journal/share_dialog.py)</extracomment>
         <translation>عنوان (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="53"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="55"/>
         <source>Entry title</source>
         <translation>عنوان یادداشت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="56"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="58"/>
         <source>Write here. Markdown is welcome.</source>
         <translation>اینجا بنویسید. مارک‌داون هم پذیرفته است.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="57"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="59"/>
         <source>Entry text</source>
         <translation>متن یادداشت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="58"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="60"/>
         <source>Plain text; Markdown formatting is kept</source>
         <translation>متن ساده؛ قالب‌بندی مارک‌داون حفظ می‌شود</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="60"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="62"/>
         <source>Mood</source>
         <translation>حال‌وهوا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="61"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="63"/>
         <source>No mood</source>
         <translation>بدون حال‌وهوا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="65"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="67"/>
         <source>e.g. family, coming-out</source>
         <translation>مثلاً: خانواده، آشکارسازی</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="66"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="68"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="67"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="69"/>
         <source>Separate tags with commas or spaces</source>
         <translation>برچسب‌ها را با ویرگول یا فاصله جدا کنید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="71"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="73"/>
         <source>&amp;Save</source>
         <translation>ذخیره (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="72"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="74"/>
         <source>Save entry</source>
         <translation>ذخیرهٔ یادداشت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="73"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="75"/>
         <source>Save (Ctrl+S)</source>
         <translation>ذخیره (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="74"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="76"/>
         <source>&amp;Delete</source>
         <translation>حذف (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="75"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="77"/>
         <source>Delete entry</source>
         <translation>حذف یادداشت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="76"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="78"/>
+        <source>Share to a space…</source>
+        <translation>هم‌رسانی در یک فضا…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="79"/>
+        <source>Share a copy of this entry to a space</source>
+        <translation>هم‌رسانی یک نسخه از این نوشته در یک فضا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/editor.py" line="80"/>
         <source>&amp;New entry</source>
         <translation>یادداشت تازه (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="77"/>
-        <location filename="../../src/haven/ui/journal/editor.py" line="110"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="81"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="117"/>
         <source>New entry</source>
         <translation>یادداشت تازه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="78"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="82"/>
         <source>New entry (Ctrl+N)</source>
         <translation>یادداشت تازه (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="81"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="85"/>
         <source>&amp;Title</source>
         <translation>عنوان (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="82"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="86"/>
         <source>&amp;Mood</source>
         <translation>حال‌وهوا (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="83"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="87"/>
         <source>Ta&amp;gs</source>
         <translation>برچسب‌ها (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="123"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="131"/>
         <source>Edit entry</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/editor.py" line="153"/>
+        <location filename="../../src/haven/ui/journal/editor.py" line="162"/>
         <source>Write something first: an entry needs some text.</source>
         <translation>اول چیزی بنویسید: هر یادداشت کمی متن لازم دارد.</translation>
     </message>
@@ -1752,86 +1763,91 @@
 <context>
     <name>JournalPage</name>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="45"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="46"/>
         <source>Journal entries</source>
         <translation>یادداشت‌های دفترچه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="46"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="47"/>
         <source>Newest first; press Enter to open one</source>
         <translation>تازه‌ترین اول؛ برای باز کردن یکی Enter را بزنید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="57"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="58"/>
         <source>Journal sync status</source>
         <translation>وضعیت همگام‌سازی دفترچه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="179"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="181"/>
         <source>Saved.</source>
         <translation>ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="185"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="187"/>
         <source>Delete entry</source>
         <translation>حذف یادداشت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="186"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="188"/>
         <source>Delete this entry? This cannot be undone.</source>
         <translation>این یادداشت حذف شود؟ این کار برگشت‌پذیر نیست.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="191"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="193"/>
         <source>Confirm deleting the entry</source>
         <translation>تأیید حذف یادداشت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="203"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="205"/>
         <source>Deleted.</source>
         <translation>حذف شد.</translation>
     </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="214"/>
+        <source>A copy was posted in the space.</source>
+        <translation>یک نسخه در فضا فرستاده شد.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="263"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="276"/>
         <source>%Ln or more entries</source>
         <translation>
             <numerusform>%Ln یادداشت یا بیشتر</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="265"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="278"/>
         <source>%Ln entries</source>
         <translation>
             <numerusform>%Ln یادداشت</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="280"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="293"/>
         <source>Nothing found</source>
         <translation>چیزی پیدا نشد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="281"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="294"/>
         <source>No entry matches this search. Try other words, or clear it.</source>
         <translation>هیچ یادداشتی با این جست‌وجو جور نیست. واژه‌های دیگری امتحان کنید، یا آن را پاک کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="283"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="296"/>
         <source>&amp;Clear the search</source>
         <translation>پاک کردن جست‌وجو (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="287"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="300"/>
         <source>Your journal is waiting</source>
         <translation>دفترچه‌تان منتظر است</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="289"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="302"/>
         <source>This page is yours alone: write whatever is on your mind. Only your passphrase opens it.</source>
         <translation>این صفحه فقط مال شماست: هر چه در دل دارید بنویسید. فقط گذرواژهٔ شما آن را باز می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="293"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="306"/>
         <source>&amp;Write your first entry</source>
         <translation>نخستین یادداشت‌تان را بنویسید (&amp;W)</translation>
     </message>
@@ -3341,6 +3357,85 @@
         <location filename="../../src/haven/ui/pages/settings_page.py" line="70"/>
         <source>Haven %1. Free software under the GNU General Public License, version 3 or later. Haven never checks for updates and sends no telemetry.</source>
         <translation>‏Haven %1. نرم‌افزار آزاد تحت پروانهٔ عمومی همگانی گنو (GPL)، نسخهٔ ۳ یا بالاتر. ‏Haven هرگز به‌روزرسانی را بررسی نمی‌کند و هیچ داده‌ای دربارهٔ استفاده نمی‌فرستد.</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="38"/>
+        <source>Share to a space</source>
+        <extracomment>the new post&apos;s id, once posted</extracomment>
+        <translation>هم‌رسانی در یک فضا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="43"/>
+        <source>Space to share to</source>
+        <translation>فضای مقصد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="51"/>
+        <source>Title of the copy</source>
+        <translation>عنوان نسخه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="53"/>
+        <source>Text of the copy</source>
+        <translation>متن نسخه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="56"/>
+        <source>Only this title and text are posted — not the entry&apos;s date, mood or tags, and nothing links the post to your journal. Everyone in the space can read and keep it; your entry stays private.</source>
+        <translation>فقط همین عنوان و متن فرستاده می‌شود — نه تاریخ، حال یا برچسب‌های نوشته، و هیچ چیز پست را به دفترچهٔ شما پیوند نمی‌دهد. همهٔ اعضای فضا می‌توانند آن را بخوانند و نگه دارند؛ نوشتهٔ شما خصوصی می‌ماند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="65"/>
+        <source>&amp;Post this copy</source>
+        <translation>فرستادن این نسخه (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="66"/>
+        <source>Post this copy in the space</source>
+        <translation>فرستادن این نسخه در فضا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="69"/>
+        <source>Cancel: share nothing</source>
+        <translation>لغو: چیزی هم‌رسانی نشود</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="73"/>
+        <source>&amp;Space</source>
+        <translation>فضا (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="74"/>
+        <source>Posted as</source>
+        <translation>فرستاده با نام</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="75"/>
+        <source>&amp;Title</source>
+        <translation>عنوان (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="91"/>
+        <source>You are not a member of any space yet.</source>
+        <translation>هنوز عضو هیچ فضایی نیستید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="100"/>
+        <source>%1 (your name in this space)</source>
+        <translation>%1 (نام شما در این فضا)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="104"/>
+        <source>posts here disappear after %1</source>
+        <translation>پست‌ها در اینجا پس از %1 ناپدید می‌شوند</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="116"/>
+        <source>Write something to share first.</source>
+        <translation>اول چیزی برای هم‌رسانی بنویسید.</translation>
     </message>
 </context>
 <context>
