@@ -2380,150 +2380,186 @@
 <context>
     <name>MeTab</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="52"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="53"/>
         <source>The space&apos;s guidelines</source>
         <extracomment>name, pronouns, colour</extracomment>
         <translation>إرشادات المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="56"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="57"/>
         <source>Your name in this space</source>
         <translation>اسمك في هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="59"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="60"/>
         <source>Your pronouns in this space</source>
         <translation>ضمائرك في هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="61"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="62"/>
         <source>Your colour in this space</source>
         <translation>لونك في هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="64"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="65"/>
         <source>Colour %1</source>
         <translation>اللون %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="67"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="68"/>
         <source>Save your name in this space</source>
         <translation>احفظ اسمك في هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="70"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="71"/>
         <source>Mute words, one per line</source>
         <translation>كلمات مكتومة، واحدة في كل سطر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="71"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="72"/>
         <source>One word or phrase per line</source>
         <translation>كلمة أو عبارة في كل سطر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="75"/>
         <source>Save the mute words</source>
         <translation>احفظ الكلمات المكتومة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="79"/>
         <source>Leave this space</source>
         <translation>غادر هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="66"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="67"/>
         <source>Sav&amp;e name</source>
         <translation>احفظ الاسم (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="74"/>
         <source>Save mu&amp;te words</source>
         <translation>احفظ الكلمات المكتومة (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="78"/>
         <source>Leave this spa&amp;ce…</source>
         <translation>غادر هذه المساحة (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="79"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="80"/>
         <source>Hand o&amp;ver ownership…</source>
         <translation>سلّم الملكية (&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="82"/>
         <source>Hand over ownership of this space to another member</source>
         <translation>سلّم ملكية هذه المساحة إلى عضو آخر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="86"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="87"/>
         <source>You in this space</source>
         <translation>أنت في هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="88"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="89"/>
         <source>Na&amp;me</source>
         <translation>الاسم (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="89"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="90"/>
         <source>&amp;Pronouns</source>
         <translation>الضمائر (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="90"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="91"/>
         <source>C&amp;olour</source>
         <translation>اللون (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="94"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="95"/>
         <source>Other spaces know you by another name and key, so nobody can link your memberships.</source>
         <translation>تعرفك المساحات الأخرى باسم ومفتاح آخرين، فلا يستطيع أحد الربط بين عضوياتك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="100"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="101"/>
         <source>Mute words</source>
         <translation>الكلمات المكتومة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="102"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="103"/>
         <source>Posts containing these are hidden for you only.</source>
         <translation>المنشورات التي تحويها تُخفى عنك وحدك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="110"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="111"/>
         <source>Your membership</source>
         <translation>عضويتك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="144"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="147"/>
         <source>No description.</source>
         <translation>لا وصف.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="147"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="150"/>
         <source>No guidelines yet.</source>
         <translation>لا إرشادات بعد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="166"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="169"/>
         <source>You are not a member of this space any more. What you read before stays on this computer, locked in your vault.</source>
         <translation>لم تعد عضوًا في هذه المساحة. ما قرأته من قبل يبقى على هذا الحاسوب، مقفلًا في خزنتك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="171"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="174"/>
         <source>You own this space. If you leave, the highest-ranked member who joined first becomes its owner; to choose who, hand it over first.</source>
         <translation>أنت مالك هذه المساحة. إن غادرت، يصبح مالكها العضو الأعلى دورًا والأقدم انضمامًا؛ لتختار بنفسك، سلّم الملكية أولًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="175"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="178"/>
         <source>Leaving stops new posts reaching you; the others see that you left.</source>
         <translation>المغادرة توقف وصول المنشورات الجديدة إليك؛ ويرى الآخرون أنك غادرت.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="189"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="192"/>
         <source>Choose a name for this space.</source>
         <translation>اختر اسمًا لهذه المساحة.</translation>
+    </message>
+</context>
+<context>
+    <name>MediaSettingsBox</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/media_settings_box.py" line="23"/>
+        <source>Pictures and disappearing posts</source>
+        <extracomment>attachment limit (bytes), disappearing timer (seconds, 0: off)</extracomment>
+        <translation>الصور والمنشورات المختفية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/media_settings_box.py" line="25"/>
+        <location filename="../../src/haven/ui/spaces/media_settings_box.py" line="35"/>
+        <source>Largest attachment</source>
+        <translation>أكبر مرفق</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/media_settings_box.py" line="29"/>
+        <location filename="../../src/haven/ui/spaces/media_settings_box.py" line="36"/>
+        <source>Posts disappear after</source>
+        <translation>تختفي المنشورات بعد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/media_settings_box.py" line="31"/>
+        <source>Never</source>
+        <translation>أبدًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/media_settings_box.py" line="32"/>
+        <source>Save space settings</source>
+        <translation>احفظ إعدادات المساحة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/media_settings_box.py" line="33"/>
+        <source>Save the space&apos;s attachment and timer settings</source>
+        <translation>احفظ إعدادات المرفقات والمؤقت للمساحة</translation>
     </message>
 </context>
 <context>
@@ -3874,113 +3910,113 @@
         <translation>عن المساحة وعنك (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="260"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="264"/>
         <source>No space chosen</source>
         <translation>لم تُختر مساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="294"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="298"/>
         <source>Posted.</source>
         <translation>نُشر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="306"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="310"/>
         <source>Replied.</source>
         <translation>أُرسل الرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="317"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="321"/>
         <source>Role changed.</source>
         <translation>تغيّر الدور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="322"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="326"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>حُظر: منشوراته مخفية عنك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="324"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="328"/>
         <source>Unblocked.</source>
         <translation>أُلغي الحظر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="330"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="334"/>
         <source>Saved your name in this space.</source>
         <translation>حُفظ اسمك في هذه المساحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="334"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="338"/>
         <source>Mute words saved.</source>
         <translation>حُفظت الكلمات المكتومة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="356"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="360"/>
         <source>Report a post</source>
         <translation>أبلغ عن منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="357"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="361"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>أخبر المشرفين بما هو خطأ. لا يقرأ بلاغك غيرهم.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="358"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="362"/>
         <source>&amp;Report</source>
         <translation>أبلغ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="359"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="363"/>
         <source>Send the report</source>
         <translation>أرسل البلاغ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="366"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="370"/>
         <source>Reported to the moderators.</source>
         <translation>أُبلغ المشرفون.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="372"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="376"/>
         <source>Remove a post</source>
         <translation>إزالة منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="373"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="377"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>سيرى الأعضاء أن مشرفًا أزاله، وهذا السبب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="374"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="393"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="378"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="397"/>
         <source>Re&amp;move</source>
         <translation>أزل (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="375"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="379"/>
         <source>Remove the post</source>
         <translation>أزل المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="381"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="385"/>
         <source>Post removed.</source>
         <translation>أزيل المنشور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="388"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="392"/>
         <source>Remove a member</source>
         <translation>إزالة عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="390"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="394"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>إزالة %1 من هذه المساحة؟ يبقى لديه ما قرأه، ولا شيء جديد: تحصل المساحة على مفتاح جديد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="394"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="398"/>
         <source>Remove the member</source>
         <translation>أزل العضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="403"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="407"/>
         <source>%1 was removed.</source>
         <translation>أزيل %1.</translation>
     </message>
@@ -3995,12 +4031,12 @@
         <translation>الدعوة المباشرة تحتاج إلى المزامنة على الشبكة المحلية، وهي متوقفة. شغّلها من الإعدادات، أو ادعُ عبر مُرحِّل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="462"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="466"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>أُضيف %1. يستطيع قراءة المساحة حين يستلم Haven لديه رسالة الترحيب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="473"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="477"/>
         <source>%1&apos;s request was declined.</source>
         <translation>رُفض طلب %1.</translation>
     </message>

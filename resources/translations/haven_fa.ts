@@ -2335,150 +2335,186 @@
 <context>
     <name>MeTab</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="52"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="53"/>
         <source>The space&apos;s guidelines</source>
         <extracomment>name, pronouns, colour</extracomment>
         <translation>رهنمودهای فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="56"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="57"/>
         <source>Your name in this space</source>
         <translation>نام شما در این فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="59"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="60"/>
         <source>Your pronouns in this space</source>
         <translation>ضمیرهای شما در این فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="61"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="62"/>
         <source>Your colour in this space</source>
         <translation>رنگ شما در این فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="64"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="65"/>
         <source>Colour %1</source>
         <translation>رنگ %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="66"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="67"/>
         <source>Sav&amp;e name</source>
         <translation>ذخیرهٔ نام (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="67"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="68"/>
         <source>Save your name in this space</source>
         <translation>نام‌تان را در این فضا ذخیره کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="70"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="71"/>
         <source>Mute words, one per line</source>
         <translation>واژه‌های بی‌صداشده، هر کدام در یک سطر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="71"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="72"/>
         <source>One word or phrase per line</source>
         <translation>هر واژه یا عبارت در یک سطر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="74"/>
         <source>Save mu&amp;te words</source>
         <translation>ذخیرهٔ واژه‌های بی‌صداشده (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="75"/>
         <source>Save the mute words</source>
         <translation>واژه‌های بی‌صداشده را ذخیره کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="78"/>
         <source>Leave this spa&amp;ce…</source>
         <translation>ترک این فضا (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="79"/>
         <source>Leave this space</source>
         <translation>ترک این فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="79"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="80"/>
         <source>Hand o&amp;ver ownership…</source>
         <translation>واگذاری مالکیت (&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="82"/>
         <source>Hand over ownership of this space to another member</source>
         <translation>مالکیت این فضا را به عضو دیگری واگذار کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="86"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="87"/>
         <source>You in this space</source>
         <translation>شما در این فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="88"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="89"/>
         <source>Na&amp;me</source>
         <translation>نام (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="89"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="90"/>
         <source>&amp;Pronouns</source>
         <translation>ضمیرها (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="90"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="91"/>
         <source>C&amp;olour</source>
         <translation>رنگ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="94"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="95"/>
         <source>Other spaces know you by another name and key, so nobody can link your memberships.</source>
         <translation>فضاهای دیگر شما را با نام و کلید دیگری می‌شناسند، پس هیچ‌کس نمی‌تواند عضویت‌هایتان را به هم ربط دهد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="100"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="101"/>
         <source>Mute words</source>
         <translation>واژه‌های بی‌صداشده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="102"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="103"/>
         <source>Posts containing these are hidden for you only.</source>
         <translation>پست‌هایی که این‌ها را دارند فقط برای شما پنهان می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="110"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="111"/>
         <source>Your membership</source>
         <translation>عضویت شما</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="144"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="147"/>
         <source>No description.</source>
         <translation>بدون توضیح.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="147"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="150"/>
         <source>No guidelines yet.</source>
         <translation>هنوز رهنمودی نیست.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="166"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="169"/>
         <source>You are not a member of this space any more. What you read before stays on this computer, locked in your vault.</source>
         <translation>شما دیگر عضو این فضا نیستید. آنچه پیش‌تر خوانده‌اید روی همین رایانه، قفل‌شده در خزانه‌تان، می‌ماند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="171"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="174"/>
         <source>You own this space. If you leave, the highest-ranked member who joined first becomes its owner; to choose who, hand it over first.</source>
         <translation>شما مالک این فضا هستید. اگر آن را ترک کنید، بالاترین عضو از نظر نقش که زودتر پیوسته مالک می‌شود؛ برای انتخاب جانشین، اول مالکیت را واگذار کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="175"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="178"/>
         <source>Leaving stops new posts reaching you; the others see that you left.</source>
         <translation>با ترک فضا، پست‌های تازه دیگر به شما نمی‌رسد؛ دیگران می‌بینند که رفته‌اید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/me_tab.py" line="189"/>
+        <location filename="../../src/haven/ui/spaces/me_tab.py" line="192"/>
         <source>Choose a name for this space.</source>
         <translation>برای این فضا نامی انتخاب کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>MediaSettingsBox</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/media_settings_box.py" line="23"/>
+        <source>Pictures and disappearing posts</source>
+        <extracomment>attachment limit (bytes), disappearing timer (seconds, 0: off)</extracomment>
+        <translation>تصویرها و پست‌های ناپدیدشونده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/media_settings_box.py" line="25"/>
+        <location filename="../../src/haven/ui/spaces/media_settings_box.py" line="35"/>
+        <source>Largest attachment</source>
+        <translation>بزرگ‌ترین پیوست</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/media_settings_box.py" line="29"/>
+        <location filename="../../src/haven/ui/spaces/media_settings_box.py" line="36"/>
+        <source>Posts disappear after</source>
+        <translation>پست‌ها ناپدید می‌شوند پس از</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/media_settings_box.py" line="31"/>
+        <source>Never</source>
+        <translation>هرگز</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/media_settings_box.py" line="32"/>
+        <source>Save space settings</source>
+        <translation>ذخیرهٔ تنظیمات فضا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/media_settings_box.py" line="33"/>
+        <source>Save the space&apos;s attachment and timer settings</source>
+        <translation>ذخیرهٔ تنظیمات پیوست و زمان‌سنج فضا</translation>
     </message>
 </context>
 <context>
@@ -3769,113 +3805,113 @@
         <translation>درباره و شما (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="260"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="264"/>
         <source>No space chosen</source>
         <translation>هیچ فضایی انتخاب نشده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="294"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="298"/>
         <source>Posted.</source>
         <translation>فرستاده شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="306"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="310"/>
         <source>Replied.</source>
         <translation>پاسخ داده شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="317"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="321"/>
         <source>Role changed.</source>
         <translation>نقش تغییر کرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="322"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="326"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>مسدود شد: پست‌هایش برای شما پنهان است.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="324"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="328"/>
         <source>Unblocked.</source>
         <translation>آزاد شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="330"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="334"/>
         <source>Saved your name in this space.</source>
         <translation>نام‌تان در این فضا ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="334"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="338"/>
         <source>Mute words saved.</source>
         <translation>واژه‌های بی‌صداشده ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="356"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="360"/>
         <source>Report a post</source>
         <translation>گزارش یک پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="357"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="361"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>به ناظران بگویید چه اشکالی هست. فقط آن‌ها گزارش‌تان را می‌خوانند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="358"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="362"/>
         <source>&amp;Report</source>
         <translation>گزارش (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="359"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="363"/>
         <source>Send the report</source>
         <translation>گزارش را بفرست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="366"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="370"/>
         <source>Reported to the moderators.</source>
         <translation>به ناظران گزارش شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="372"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="376"/>
         <source>Remove a post</source>
         <translation>برداشتن یک پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="373"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="377"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>اعضا می‌بینند که یک ناظر آن را برداشته، و این دلیل را.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="374"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="393"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="378"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="397"/>
         <source>Re&amp;move</source>
         <translation>بردار (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="375"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="379"/>
         <source>Remove the post</source>
         <translation>پست را بردار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="381"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="385"/>
         <source>Post removed.</source>
         <translation>پست برداشته شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="388"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="392"/>
         <source>Remove a member</source>
         <translation>بیرون کردن یک عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="390"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="394"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>‏%1 از این فضا بیرون شود؟ آنچه پیش‌تر خوانده برایش می‌ماند، اما چیز تازه‌ای نه: فضا کلید تازه‌ای می‌گیرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="394"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="398"/>
         <source>Remove the member</source>
         <translation>عضو را بیرون کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="403"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="407"/>
         <source>%1 was removed.</source>
         <translation>‏%1 بیرون شد.</translation>
     </message>
@@ -3890,12 +3926,12 @@
         <translation>دعوت مستقیم به همگام‌سازی روی شبکهٔ محلی نیاز دارد که خاموش است. آن را در تنظیمات روشن کنید، یا از طریق رله دعوت کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="462"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="466"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>‏%1 افزوده شد. وقتی Haven او پیام خوشامد را بگیرد، می‌تواند فضا را بخواند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="473"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="477"/>
         <source>%1&apos;s request was declined.</source>
         <translation>درخواست %1 رد شد.</translation>
     </message>

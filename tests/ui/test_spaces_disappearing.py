@@ -41,3 +41,26 @@ def test_a_disappearing_space_says_so_and_posts_go(qtbot: QtBot, make_window: Ma
         page.view.media.tick()
     qtbot.waitUntil(lambda: "Disappeared" in str(page.view.feed.model.index(0).data()))
     assert "Gone tomorrow" not in thread.body.toPlainText()
+
+
+def test_an_admin_sets_the_timer_and_limit_in_the_app(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    page = open_spaces(qtbot, window)
+    qtbot.waitUntil(page.empty.isVisible)
+    space_id = create_space(qtbot, page)
+    view = page.view
+    view.tabs.setCurrentWidget(view.me)
+    box = view.me.media
+    qtbot.waitUntil(box.save.isVisible)  # the owner is an admin
+    box.timer.setCurrentIndex(box.timer.findData(7 * 86400))
+    box.limit.setCurrentIndex(box.limit.findData(5 * 1024 * 1024))
+    box.save.click()
+    session = window_session(window)
+    qtbot.waitUntil(lambda: session.spaces.disappearing.timer(space_id) == 7 * 86400)
+    assert session.spaces.attachments.limit(space_id) == 5 * 1024 * 1024
+    qtbot.waitUntil(view.disappear_notice.isVisible)
+    assert "1 week" in view.disappear_notice.text()
+    assert unnamed(window) == []

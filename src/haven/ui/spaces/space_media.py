@@ -27,6 +27,10 @@ class SpaceMedia:
     ) -> None:
         self._bridge, self._spaces, self._space_id, self._reload = bridge, spaces, space_id, reload
         self._ticks = 0
+        self._failed: Callable[[BaseException], None] = lambda _e: None
+
+    def on_failure(self, failed: Callable[[BaseException], None]) -> None:
+        self._failed = failed
 
     def prepare_file(self, path: Path) -> Callable[[], PreparedFile] | None:
         """The work that prepares a file to attach here (a picture loses its metadata)."""
@@ -41,6 +45,20 @@ class SpaceMedia:
 
     def source(self) -> AttachmentSource:
         return AttachmentSource(self._bridge.run, self.attachments)
+
+    def save_settings(self, limit: int, seconds: int) -> None:
+        """An admin's new attachment limit and timer: written only if they changed."""
+        spaces, space_id = self._spaces(), self._space_id()
+        if spaces is None or space_id is None:
+            return
+
+        def work() -> None:
+            if spaces.attachments.limit(space_id) != limit:
+                spaces.attachments.set_limit(space_id, limit)
+            if spaces.disappearing.timer(space_id) != seconds:
+                spaces.disappearing.set_timer(space_id, seconds)
+
+        self._bridge.run(work, lambda _r: self._reload(space_id), self._failed)
 
     def tick(self) -> None:
         """Once a minute: erase posts whose time is up (the core also does at every read

@@ -88,6 +88,7 @@ class SpaceView(QWidget):
 
         thread = self.feed.thread_view
         self.media = SpaceMedia(bridge, self._spaces, lambda: self.space_id, self._reload_if)
+        self.media.on_failure(lambda exc: self.status.setText(wording.failure_text(exc)))
         for composer in (self.feed.composer, thread.composer):
             composer.attachments.set_preparer(bridge.run, self.media.prepare_file)
         thread.attachments.set_source(self.media.source())
@@ -106,6 +107,7 @@ class SpaceView(QWidget):
         self.moderation.openRequested.connect(self.open_post)
         self.me.personaRequested.connect(self._update_persona)
         self.me.muteRequested.connect(self._set_mute_words)
+        self.me.media.settingsRequested.connect(self.media.save_settings)
         requests = self.members.requests
         requests.approveRequested.connect(self._approve)
         requests.denyRequested.connect(self._deny)
@@ -175,6 +177,8 @@ class SpaceView(QWidget):
         self.moderation.show_queue(snap.reports, snap.modlog, self._post_index(snap.feed))
         self.me.show_space(info, me, snap.mute_words, refresh_fields=first)
         self.disappear_notice.show_timer(snap.disappear_s)
+        admin = info.my_role is not None and info.my_role.rank >= Role.ADMIN.rank
+        self.me.media.show_settings(snap.attach_limit, snap.disappear_s, admin)
         self.own.show_snapshot(snap)
         self._mark_read(info.space_id)
         thread = self.feed.thread_view
