@@ -177,3 +177,17 @@ def test_a_reply_carries_attachments_too(circle) -> None:
     sync(space, ari, bea)
     (info,) = _only(ari, space, reply)
     assert ari.spaces.attachments.read(info.attachment_id)[1] == b"art"
+
+
+def test_a_peers_file_name_cannot_leave_the_chosen_folder(circle) -> None:
+    ari, bea, _, space, tmp = circle
+    hostile = _file(b"payload", "../../.bashrc\u202e")
+    post = bea.spaces.post(space, "a file", files=[hostile])
+    sync(space, ari, bea)
+    (info,) = _only(ari, space, post)
+    out = tmp / "a" / "b" / "out"
+    out.mkdir(parents=True)
+    saved = ari.spaces.attachments.save(info.attachment_id, out)
+    assert saved == out / "bashrc" and saved.read_bytes() == b"payload"
+    assert list(out.iterdir()) == [saved]
+    assert not (tmp / "a" / ".bashrc").exists() and not (tmp / ".bashrc").exists()

@@ -5,7 +5,9 @@ record them in log order are in `rules/attachments.py`."""
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from haven.core.attachments import images, spec
@@ -99,28 +101,8 @@ class Attachments:
 
     def read(self, attachment_id: bytes) -> tuple[AttachmentInfo, bytes]:
         """The attachment's bytes, checked: every chunk present, the digest its post gave."""
-        with self._ctx.vault.read() as conn:
-            row = self._row(conn, attachment_id)
-            info = _info(conn, row)
-            if info.state == "refused":
-                raise AttachmentRefused(
-                    "refused", "this attachment is larger than the space allows"
-                )
-            if info.state != "ok":
-                raise AttachmentRefused(
-                    "incomplete",
-                    f"this attachment has not fully arrived yet ({info.received} of"
-                    f" {info.chunks} parts); sync and try again",
-                )
-            parts = []
-            for index, event_id in attachments_db.chunk_events(conn, attachment_id):
-                parts.append(_chunk_bytes(conn, row, index, event_id))
-        data = b"".join(parts)
-        if len(data) != row.size or spec.digest(data) != row.digest:
-            raise AttachmentRefused(
-                "damaged", "this attachment is damaged (it does not match its post)"
-            )
-        return info, data
+        info, parts = self._checked_parts(attachment_id)
+        return info, b"".join(parts())
 
     def preview(self, attachment_id: bytes, max_side: int | None = None) -> bytes:
         """A PNG made here from an attached picture (see images.render)."""
@@ -131,8 +113,9 @@ class Attachments:
 
     def save(self, attachment_id: bytes, dest: Path) -> Path:
         """Write a plaintext copy where the person chose: into `dest` under the attachment's
-        name made safe, if `dest` is a folder; else as `dest`. Never overwrites."""
-        info, data = self.read(attachment_id)
+        name made safe, if `dest` is a folder; else as `dest`. Never overwrites. Checked
+        first, then written chunk by chunk: memory holds one chunk, not the attachment."""
+        info, parts = self._checked_parts(attachment_id)
         path = dest / safe_filename(info.name) if dest.is_dir() else dest
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -144,9 +127,49 @@ class Attachments:
             raise AttachmentRefused(
                 "unwritable", f"cannot write {path}: {exc.strerror or 'error'}"
             ) from None
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                for part in parts():
+                    f.write(part)
+        except BaseException:  # erased meanwhile, a full disk: no half copy is left behind
+            path.unlink(missing_ok=True)
+            raise
         return path
+
+    def _checked_parts(
+        self, attachment_id: bytes
+    ) -> tuple[AttachmentInfo, Callable[[], Iterator[bytes]]]:
+        """The attachment's state, and — once a first pass found every chunk present and
+        their digest the post's — a way to read its chunks again, one at a time."""
+        with self._ctx.vault.read() as conn:
+            row = self._row(conn, attachment_id)
+            info = _info(conn, row)
+            places = attachments_db.chunk_events(conn, attachment_id)
+        if info.state == "refused":
+            raise AttachmentRefused("refused", "this attachment is larger than the space allows")
+        if info.state != "ok":
+            raise AttachmentRefused(
+                "incomplete",
+                f"this attachment has not fully arrived yet ({info.received} of"
+                f" {info.chunks} parts); sync and try again",
+            )
+
+        def parts() -> Iterator[bytes]:
+            for index, event_id in places:
+                with self._ctx.vault.read() as conn:
+                    part = _chunk_bytes(conn, row, index, event_id)
+                yield part
+
+        hasher = hashlib.blake2b(digest_size=spec.DIGEST_BYTES)
+        size = 0
+        for part in parts():
+            hasher.update(part)
+            size += len(part)
+        if size != row.size or hasher.digest() != row.digest:
+            raise AttachmentRefused(
+                "damaged", "this attachment is damaged (it does not match its post)"
+            )
+        return info, parts
 
     def _row(self, conn: Connection, attachment_id: bytes) -> AttachmentRow:
         row = attachments_db.get_attachment(conn, attachment_id)
