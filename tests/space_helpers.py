@@ -62,3 +62,13 @@ class Group:
 
 def make_session(tmp_path: Path, name: str) -> Session:
     return new_session(tmp_path / name, name.capitalize())
+
+
+def three_members(tmp_path: Path) -> tuple[Session, Session, Session, bytes]:
+    """Ari owns a space "Circle"; Bea and Cai are plain members; all in step."""
+    ari, bea, cai = (make_session(tmp_path, n) for n in ("ari", "bea", "cai"))
+    space = ari.spaces.create_space("Circle", display_name="Ari")
+    join(ari, bea, space, "Bea")
+    join(ari, cai, space, "Cai")
+    sync(space, ari, bea, cai)
+    return ari, bea, cai, space

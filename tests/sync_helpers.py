@@ -6,9 +6,10 @@ from __future__ import annotations
 import asyncio
 import random
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from haven.core.session import Session
 from haven.errors import SyncError
@@ -188,3 +189,17 @@ def tcp_sync(server: Session, client: Session, wait_s: float = 60.0) -> None:
         assert report.complete and report.error == ""
     finally:
         engine.stop()
+
+
+def record_received(session: Session) -> list[bytes]:
+    """Every envelope the session's log is handed to open from now on: what crossed the
+    connection, once the channel's own encryption is off."""
+    seen: list[bytes] = []
+    opener = session.log.open_envelopes
+
+    def recording(envelopes: Sequence[bytes], *args: Any, **kwargs: Any) -> Any:
+        seen.extend(envelopes)
+        return opener(envelopes, *args, **kwargs)
+
+    session.log.open_envelopes = recording  # type: ignore[method-assign]
+    return seen

@@ -36,6 +36,7 @@ SMALL_TABLES = {
     "spaces": "one row per space this vault holds",
     "group_spaces": "one row per group space",
     "space_state": "one row per group space",
+    "space_settings": "one row per group space",
     "space_blocks": "members this person blocked",
     "space_pending_joins": "this person's unanswered join requests",
     "space_outgoing_joins": "this person's unanswered join requests",
@@ -70,7 +71,8 @@ SMALL_TABLES = {
 CONTENT_TABLES = {
     "events", "held_events", "space_posts", "space_reactions", "space_reports",
     "space_modlog", "journal_entries", "journal_tags", "journal_tombstones", "journal_fts",
-    "redacted_events", "redactions", "relay_erased",
+    "redacted_events", "redactions", "relay_erased", "space_attachments",
+    "space_attachment_chunks", "space_post_timers", "space_expired_posts",
 }  # fmt: skip
 #: Partial indexes that hold few rows of a space however large it grows.
 SMALL_INDEXES = {"space_posts_pinned": "pinned threads"}

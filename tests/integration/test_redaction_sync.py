@@ -5,20 +5,17 @@ connection opens to the removed words (docs/PROTOCOL.md, "Redaction")."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from haven.core.envelope import open_event, read_header
 from haven.core.session import Session
-from haven.sync.engine import SyncEngine, async_sync_once
 from tests.canary_scan import envelopes_holding, epoch_keys, vault_holding
 from tests.space_helpers import join, make_session, sync
+from tests.sync_helpers import record_received, tcp_sync
 
-WAIT_S = 60.0
 CANARY = "Qzvarnikel"
 
 
@@ -34,32 +31,6 @@ def trio(tmp_path: Path) -> Iterator[tuple[Session, Session, Session, bytes, Pat
     yield ari, bea, cai, dan, space
     for s in (ari, bea, cai, dan):
         s.lock()
-
-
-def tcp_sync(server: Session, client: Session) -> None:
-    """One real sync round: `server` listens on 127.0.0.1, `client` connects."""
-    engine = SyncEngine(server)
-    engine.start()
-    try:
-        port = engine.serve("127.0.0.1", 0)
-        report = asyncio.run(asyncio.wait_for(async_sync_once(client, "127.0.0.1", port), WAIT_S))
-        assert report.complete and report.error == ""
-    finally:
-        engine.stop()
-
-
-def record_received(session: Session) -> list[bytes]:
-    """Every envelope the session's log is handed to open from now on: what crossed the
-    connection, once the channel's own encryption is off."""
-    seen: list[bytes] = []
-    opener = session.log.open_envelopes
-
-    def recording(envelopes: Sequence[bytes], *args: Any, **kwargs: Any) -> Any:
-        seen.extend(envelopes)
-        return opener(envelopes, *args, **kwargs)
-
-    session.log.open_envelopes = recording  # type: ignore[method-assign]
-    return seen
 
 
 def test_a_removal_erases_through_tcp_sync_and_later_sync_carries_nothing(trio) -> None:

@@ -90,6 +90,8 @@ def test_keyboard_only_post_and_open_a_content_warning(
     assert composer.body.hasFocus()
     flows.type_text(qtbot, composer.body, "I lost my job today.")
     qtbot.keyClick(composer.body, Qt.Key.Key_Tab)
+    assert composer.attachments.attach_button.hasFocus()  # nothing attached: then the warning
+    qtbot.keyClick(composer.attachments.attach_button, Qt.Key.Key_Tab)
     assert composer.cw_toggle.hasFocus()
     qtbot.keyClick(composer.cw_toggle, Qt.Key.Key_Space)
     assert composer.cw.hasFocus()  # turning the warning on moves to its text

@@ -6,12 +6,14 @@ welcome — and their events are carried between the vaults in memory, as sync w
 
 from __future__ import annotations
 
+import io
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from haven.core import session as core_session
+from haven.core.attachments.spec import DEFAULT_LIMIT
 from haven.core.session import Session
 from haven.core.spaces.model import COLOURS
 from tools.screenshots.common import (
@@ -45,6 +47,7 @@ TEXT: dict[str, dict[str, Any]] = {
             "Tea at the usual place, 7pm:\n\n- bring a snack\n- newcomers welcome",
         ),
         "ad": "Buy cheap followers now",
+        "alt": "A hand-painted rainbow banner on a kitchen table",
         "reason": "advertising is not allowed",
         "report": "spam",
     },
@@ -68,6 +71,7 @@ TEXT: dict[str, dict[str, Any]] = {
             "وجبة خفيفة\n- القادمون الجدد مرحب بهم",
         ),
         "ad": "اشترِ متابعين رخيصين الآن",
+        "alt": "لافتة قوس قزح مرسومة باليد على طاولة المطبخ",
         "reason": "الإعلانات غير مسموحة",
         "report": "رسائل مزعجة",
     },
@@ -91,6 +95,7 @@ TEXT: dict[str, dict[str, Any]] = {
             "چای در همان جای همیشگی، ساعت ۷ عصر:\n\n- یک خوراکی بیاورید\n- تازه‌واردها خوش آمدند",
         ),
         "ad": "همین حالا دنبال‌کنندهٔ ارزان بخرید",
+        "alt": "پرچم رنگین‌کمانی دست‌کشیده روی میز آشپزخانه",
         "reason": "تبلیغات مجاز نیست",
         "report": "هرزنامه",
     },
@@ -100,6 +105,27 @@ TEXT: dict[str, dict[str, Any]] = {
 def demo_text(language: str) -> dict[str, Any]:
     """The demo circle in `language`, English for a language without demo text."""
     return TEXT.get(language, TEXT["en"])
+
+
+def _banner() -> bytes:
+    """A small rainbow banner, drawn here (a picture to attach in the demo)."""
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (480, 300), (250, 246, 240))
+    draw = ImageDraw.Draw(img)
+    stripes = [
+        (228, 3, 3),
+        (255, 140, 0),
+        (255, 237, 0),
+        (0, 128, 38),
+        (36, 64, 142),
+        (115, 41, 130),
+    ]
+    for i, colour in enumerate(stripes):
+        draw.rectangle([40, 40 + i * 36, 440, 76 + i * 36], fill=colour)
+    out = io.BytesIO()
+    img.save(out, "PNG")
+    return out.getvalue()
 
 
 def _carry(src: Session, dst: Session, space_id: bytes) -> None:
@@ -142,7 +168,10 @@ def demo_circle(me: Session, folder: Path, text: dict[str, Any]) -> bytes:
     for other in (bea, cai):
         _carry(me, other, sid)
     title, body = text["p1"]
-    first = bea.spaces.post(sid, body, title)
+    banner = bea.spaces.attachments.prepare_bytes(
+        DEFAULT_LIMIT, "banner.png", _banner(), str(text["alt"])
+    )
+    first = bea.spaces.post(sid, body, title, files=[banner])
     _carry(bea, cai, sid)
     cai.spaces.reply(sid, first, str(text["r1"]))
     cai.spaces.react(sid, first, "proud-of-you")
@@ -235,6 +264,9 @@ def render(out_dir: Path, language: str = "en", theme: str = "light") -> list[Pa
         wait(app, lambda: view.snapshot is not None and view.feed.model.rowCount() == 4)
         feed = view.feed
         feed.list.setCurrentIndex(feed.model.index(feed.model.rowCount() - 1))
+        thread = feed.thread_view
+        wait(app, lambda: bool(thread.attachments.buttons))
+        wait(app, lambda: not thread.attachments.buttons[0].icon().isNull())
         for name, prepare in (
             ("feed", lambda: None),
             ("cw", lambda: feed.list.setCurrentIndex(feed.model.index(_row_with_cw(feed)))),

@@ -12,6 +12,7 @@ from typing import Any
 from haven.cli import output
 from haven.cli.context import Context
 from haven.cli.editor import EDITOR_HELP
+from haven.cli.journal_share_cli import register as register_share
 from haven.core.journal import EntryFilter, JournalEntry, normalise_tags
 from haven.errors import InvalidInput
 
@@ -99,6 +100,8 @@ def register(subparsers: Any) -> None:
         help="do not ask for confirmation (needed when there is no terminal to ask in)",
     )
     delete.set_defaults(handler=cmd_delete)
+
+    register_share(sub)
 
 
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:

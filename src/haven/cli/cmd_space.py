@@ -8,8 +8,18 @@ import sys
 from typing import Any
 
 from haven.cli import output, relays_cli
+from haven.cli.cmd_attachment import add_attach_options
+from haven.cli.cmd_attachment import as_dict as attachment_dict
+from haven.cli.cmd_attachment import describe as describe_attachment
+from haven.cli.cmd_attachment import prepare as prepare_files
 from haven.cli.context import Context
 from haven.cli.space_invites import register as register_invites
+from haven.cli.space_settings_cli import (
+    add_disappear_option,
+    register_settings,
+    requested,
+    timer_line,
+)
 from haven.core.spaces import REACTIONS, FeedPost, SpaceService
 from haven.core.spaces.model import REACTION_LABELS
 from haven.core.spaces.name_marks import mark_members
@@ -70,6 +80,8 @@ def register(subparsers: Any) -> None:
         metavar="TEXT",
         help="a content warning; the post stays collapsed until opened",
     )
+    add_attach_options(post)
+    add_disappear_option(post)
     post.set_defaults(handler=cmd_post)
 
     reply = sub.add_parser("reply", help="reply in a thread")
@@ -77,6 +89,8 @@ def register(subparsers: Any) -> None:
     reply.add_argument("post", help="the post id (or its start)")
     reply.add_argument("body", help="the text; '-' reads standard input")
     reply.add_argument("--cw", default="", metavar="TEXT")
+    add_attach_options(reply)
+    add_disappear_option(reply)
     reply.set_defaults(handler=cmd_reply)
 
     react = sub.add_parser("react", help="a supportive reaction: " + ", ".join(REACTIONS))
@@ -192,6 +206,7 @@ def register(subparsers: Any) -> None:
     leave.set_defaults(handler=cmd_leave)
 
     register_invites(sub)
+    register_settings(sub)
 
 
 def _spaces(ctx: Context) -> SpaceService:
@@ -244,7 +259,9 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_post(args: argparse.Namespace, ctx: Context) -> int:
     spaces = _spaces(ctx)
     sid = spaces.resolve_space(args.space)
-    print(spaces.post(sid, output.read_text(args.body), args.title, args.cw).hex())
+    body = output.read_text(args.body)
+    files = prepare_files(spaces, sid, args)
+    print(spaces.post(sid, body, args.title, args.cw, files, requested(args)).hex())
     return 0
 
 
@@ -252,7 +269,9 @@ def cmd_reply(args: argparse.Namespace, ctx: Context) -> int:
     spaces = _spaces(ctx)
     sid = spaces.resolve_space(args.space)
     parent = spaces.resolve_post(sid, args.post)
-    print(spaces.reply(sid, parent, output.read_text(args.body), args.cw).hex())
+    body = output.read_text(args.body)
+    files = prepare_files(spaces, sid, args)
+    print(spaces.reply(sid, parent, body, args.cw, files, requested(args)).hex())
     return 0
 
 
@@ -279,6 +298,8 @@ def _post_dict(p: FeedPost) -> dict[str, Any]:
         "removed_reason": p.removed_reason,
         "reactions": p.reactions,
         "my_reactions": list(p.my_reactions),
+        "attachments": [attachment_dict(a) for a in p.attachments],
+        "disappears_ms": p.disappears_ms,
         "replies": [_post_dict(r) for r in p.replies],
         "older_replies": p.older_replies,
     }
@@ -295,6 +316,8 @@ def _print_post(p: FeedPost, open_cw: bool, indent: str = "") -> None:
         print(f"{indent}  [removed by a moderator: {output.clean(p.removed_reason)}]")
     elif p.state == "deleted":
         print(f"{indent}  [deleted by its author]")
+    elif p.state == "expired":
+        print(f"{indent}  {timer_line(p)}")
     else:
         if p.cw and not open_cw:  # folded like the app: the title too may be what hurts
             print(f"{indent}  [content warning: {output.clean(p.cw)}; --open-cw to show]")
@@ -305,6 +328,11 @@ def _print_post(p: FeedPost, open_cw: bool, indent: str = "") -> None:
                 print(f"{indent}  {' '.join(output.clean(p.title).split())}")
             for line in output.clean(p.body).splitlines():
                 print(f"{indent}  {line}")
+            for a in p.attachments:
+                print(f"{indent}  {describe_attachment(a)}")
+            when = timer_line(p)
+            if when:
+                print(f"{indent}  {when}")
         if p.reactions:
             print(
                 f"{indent}  "

@@ -43,7 +43,9 @@ REFUSED = {
     " quit it and run this again",
 }
 #: Arguments that name a file: relative to the caller's folder, not the server's.
-_PATH_ARGS = {"export": "dest", "backup": "dest"}
+_PATH_ARGS = {"export": "dest", "backup": "dest", "attachment": "dest"}
+#: Options that name several of the caller's files (`space post --attach A --attach B`).
+_PATH_LISTS = {"space": "attach"}
 
 _streams: contextvars.ContextVar[_Streams | None] = contextvars.ContextVar(
     "haven_control_streams", default=None
@@ -113,6 +115,10 @@ class RemoteCommands:
         if path_arg is not None and isinstance(getattr(args, path_arg, None), str):
             where = os.path.expanduser(getattr(args, path_arg))
             setattr(args, path_arg, os.path.join(request.cwd, where))
+        list_arg = _PATH_LISTS.get(args.command)
+        if list_arg is not None and isinstance(getattr(args, list_arg, None), list):
+            paths = [os.path.expanduser(p) for p in getattr(args, list_arg)]
+            setattr(args, list_arg, [os.path.join(request.cwd, p) for p in paths])
         return run_handler(handler, args, RemoteContext(self._data_dir, self._session_of, channel))
 
 

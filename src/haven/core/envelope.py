@@ -48,8 +48,9 @@ REST_PERSON = b"haven-event-rest"
 #: Random bytes at the front of the erasable part, so its hash (in the core, which a later
 #: member still reads) commits to the words without letting anyone test a guess of them.
 REST_SALT_BYTES = 16
-#: What a redaction keeps of any event's content: the references that thread and target it.
-KEPT_KEYS = ("target", "parent")
+#: What a redaction keeps of any event's content: the references that thread and target it,
+#: and a disappearing post's timer (which lets its expired form vouch for itself: §1.7).
+KEPT_KEYS = ("target", "parent", "disappear")
 CONTENT_KEY_CONTEXT = b"hvevent_"
 SPACE_ID_BYTES = 16
 DEVICE_ID_BYTES = 16

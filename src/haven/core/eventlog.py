@@ -314,6 +314,8 @@ class Draft:
     type: str
     content: dict[str, Any]
     target: bytes | None = None
+    #: Target the first event written in the same batch (an attachment's chunks, their post).
+    target_first: bool = False
 
 
 Listener = Callable[[Sequence[Event]], None]
@@ -399,6 +401,8 @@ class EventLog:
                 content = dict(draft.content)
                 if draft.target is not None:
                     content["target"] = draft.target
+                elif draft.target_first and written:
+                    content["target"] = written[0].id
                 signer = device_keys or keys
                 event = seal_event(header, draft.type, self._clock(), content, signer, epoch_key)
                 self._store_and_project(conn, event)

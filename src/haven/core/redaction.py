@@ -43,6 +43,12 @@ def erased(conn: Connection) -> bool:
     return False
 
 
+#: The proof an event erased by its own timer carries instead of a redaction's (a
+#: disappearing post, its edits and attachments: core/spaces/disappearing.py). Its kept core
+#: holds the timer, signed by its author, which is all a receiver needs to take it.
+EXPIRED = b"haven/expired/v1"
+
+
 class RedactionRule(Protocol):
     """Which events of a space kind a redaction erases, and who may erase them: the same
     authority that makes the deletion or moderation valid (docs/PROTOCOL.md, "Redaction").
@@ -64,6 +70,11 @@ def justify(
     a redaction has it refused (the full copy comes another time). Raises InvalidEvent."""
     if rule is None or event.type not in rule.erasable or event.redaction is None:
         raise InvalidEvent("a redacted event that nothing may erase")
+    if event.redaction == EXPIRED:
+        may_expire = getattr(rule, "may_expire", None)
+        if may_expire is None or not may_expire(event):
+            raise InvalidEvent("an expired event that was not set to disappear")
+        return
     eraser = open_redaction_proof(event.redaction)
     target = eraser.content.get("target")
     if not (

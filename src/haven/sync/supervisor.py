@@ -59,6 +59,10 @@ DAY_MS = 86_400_000
 ANY_ADDRESS = ("0.0.0.0", "::")
 
 
+#: Disappearing posts are looked for once a minute while sync runs.
+EXPIRY_INTERVAL_S = 60.0
+
+
 def listen_host() -> str:
     """The address the app serves on (HAVEN_LISTEN_HOST, default every interface)."""
     return os.environ.get("HAVEN_LISTEN_HOST", "").strip() or DEFAULT_LISTEN_HOST
@@ -163,6 +167,9 @@ class SupervisorOptions:
     #: Run the relay-invite poller (the app and `haven serve`), and how often.
     invites: bool = True
     invite_interval_s: float = DEFAULT_INTERVAL_S
+    #: How often disappearing posts whose time is up are erased (the app and `haven serve`;
+    #: the core also does after every post it stores and before every feed read).
+    expiry_interval_s: float = EXPIRY_INTERVAL_S
 
 
 class SyncSupervisor:
@@ -192,6 +199,7 @@ class SyncSupervisor:
         self._refresh_queued = False
         self._host = options.host
         self.midnight: asyncio.TimerHandle | None = None
+        self.expiry: asyncio.TimerHandle | None = None
         self.port = 0
 
     # ----------------------------------------------------------------- any thread
@@ -236,6 +244,7 @@ class SyncSupervisor:
             )
             self._invites.start()
         self._runner.call_soon(self._arm_midnight)
+        self._runner.call_soon(self._arm_expiry)
         return self.port
 
     def stop(self) -> None:
@@ -402,6 +411,26 @@ class SyncSupervisor:
     def _cancel_midnight(self) -> None:
         if self.midnight is not None:
             self.midnight.cancel()
+        if self.expiry is not None:
+            self.expiry.cancel()
+
+    def _arm_expiry(self) -> None:
+        loop = asyncio.get_running_loop()
+        self.expiry = loop.call_later(self._options.expiry_interval_s, self._on_expiry)
+
+    def _on_expiry(self) -> None:
+        """Erase disappearing posts whose time is up, in a worker thread (vault work), then
+        look again after the interval."""
+        sweep = self._session.spaces.disappearing.sweep
+
+        def quietly() -> None:
+            try:
+                sweep()
+            except Exception as exc:  # locked meanwhile, a full disk: try again later
+                log.info("the disappearing sweep failed: %s", type(exc).__name__)
+
+        fut = asyncio.get_running_loop().run_in_executor(None, quietly)
+        fut.add_done_callback(lambda _f: self._arm_expiry() if self._runner.running else None)
 
     # ----------------------------------------------------------------- telling
 

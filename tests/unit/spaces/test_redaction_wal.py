@@ -15,9 +15,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from haven.core import session as core_session
 from haven.core.session import Session
 from haven.store import log_table as lt
 from haven.store.connection import connect
+from tests.helpers import PASSPHRASE
 from tests.space_helpers import join, make_session, sync
 
 
@@ -83,3 +85,25 @@ def test_an_erase_leaves_no_old_page_image_nor_wal_frame(tmp_path: Path) -> None
     finally:
         ari.lock()
         bea.lock()
+
+
+def test_a_post_that_disappears_leaves_no_old_page_image_nor_wal_frame(tmp_path: Path) -> None:
+    """The timer's sweep erases in its own transaction: it checkpoints too."""
+    now = [1_800_000_000_000]
+    ari = core_session.create(tmp_path / "ari", PASSPHRASE, "Ari", clock=lambda: now[0])
+    try:
+        space = ari.spaces.create_space("Circle", display_name="Ari")
+        post = ari.spaces.post(space, "gone in an hour: Qzvarnikel", disappear=3600)
+        ari.spaces.disappearing.sweep()  # starts its clock here
+        with ari.vault.read() as conn:
+            original = lt.get_event(conn, post)
+        assert original is not None
+        _checkpoint(ari)
+        ari.spaces.post(space, "a frame in the -wal file")
+        now[0] += 3600 * 1000 + 1
+        assert ari.spaces.disappearing.sweep() == 1
+        states = _on_disk(ari, post, tmp_path)
+        assert original.envelope not in states
+        assert states[-1] is not None  # the expired form keeps its place in the chain
+    finally:
+        ari.lock()

@@ -5,9 +5,19 @@ from __future__ import annotations
 
 from haven.core.spaces import events as ev
 from haven.core.spaces import projector
-from haven.core.spaces.rules import details, invites, keys, membership, moderation, posts, relays
+from haven.core.spaces.rules import (
+    attachments,
+    details,
+    invites,
+    keys,
+    membership,
+    moderation,
+    posts,
+    relays,
+    settings,
+)
 
-FEATURES = (details, membership, keys, posts, moderation, relays, invites)
+FEATURES = (details, membership, keys, posts, moderation, relays, invites, attachments, settings)
 
 
 def test_every_event_type_has_exactly_one_rule() -> None:
@@ -23,3 +33,5 @@ def test_rules_are_named_for_their_feature() -> None:
     assert set(keys.HANDLERS) == {ev.ROTATE, ev.SHARE}
     assert set(relays.HANDLERS) == {ev.RELAYS}
     assert set(invites.HANDLERS) == {ev.INVITE, ev.INVITE_REVOKE, ev.INVITE_ANSWER}
+    assert set(attachments.HANDLERS) == {ev.CHUNK}
+    assert set(settings.HANDLERS) == {ev.SETTINGS}

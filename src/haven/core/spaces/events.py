@@ -40,6 +40,10 @@ RELAYS = "space.relays"  # rule in core/relays.py
 INVITE = "space.invite"
 INVITE_REVOKE = "space.invite.revoke"
 INVITE_ANSWER = "space.invite.answer"
+#: Attachments (rules/attachments.py): a chunk of a post's attachment, and the space's
+#: settings admins choose (the attachment size limit).
+CHUNK = "space.attachment.chunk"
+SETTINGS = "space.settings"
 
 KNOWN_TYPES = frozenset(
     {
@@ -65,6 +69,8 @@ KNOWN_TYPES = frozenset(
         INVITE,
         INVITE_REVOKE,
         INVITE_ANSWER,
+        CHUNK,
+        SETTINGS,
     }
 )
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from haven.core.attachments.spec import AttachmentInfo
+
 
 class Role(StrEnum):
     OWNER = "owner"
@@ -129,7 +131,7 @@ class FeedPost:
     created_ms: int
     edited_ms: int | None
     pinned: bool
-    state: str  # visible | deleted | removed
+    state: str  # visible | deleted | removed | expired
     removed_reason: str
     reactions: dict[str, int] = field(default_factory=dict)
     my_reactions: tuple[str, ...] = ()
@@ -137,6 +139,9 @@ class FeedPost:
     hidden_reason: str = ""  # "muted" or "blocked" when the reader chose to hide it
     #: Older replies than `replies` exist (a feed page holds each thread's newest page).
     older_replies: bool = False
+    attachments: tuple[AttachmentInfo, ...] = ()
+    #: When this post disappears on this device (its clock, ms), if it has a timer.
+    disappears_ms: int | None = None
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,16 @@ log order are in `rules/posts.py`."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
+from itertools import chain
+from typing import Any
 
+from haven.core.attachments import spec
+from haven.core.attachments.spec import PreparedFile
+from haven.core.eventlog import Draft
+from haven.core.spaces import disappearing_timer as timer
 from haven.core.spaces import events as ev
+from haven.core.spaces.attachments import attachments_of
 from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.model import REACTIONS, FeedPost, ThreadPage
 from haven.errors import InvalidInput, NotFound
@@ -14,6 +22,7 @@ from haven.store import identity_tables as ids
 from haven.store.spaces import membership as membership_db
 from haven.store.spaces import moderation as moderation_db
 from haven.store.spaces import posts as posts_db
+from haven.store.spaces import settings as settings_db
 from haven.store.spaces.posts import PostRow
 from haven.store.vault import Connection
 
@@ -32,16 +41,53 @@ class Posts:
 
     # ----------------------------------------------------------------- writing
 
-    def post(self, space_id: bytes, body: str, title: str = "", cw: str = "") -> bytes:
+    def post(
+        self,
+        space_id: bytes,
+        body: str,
+        title: str = "",
+        cw: str = "",
+        files: Sequence[PreparedFile] = (),
+        disappear: int | None = None,
+    ) -> bytes:
         content = ev.post_content(title, body, cw)
         self._ctx.require(space_id, ev.POST, "only members can post")
-        return self._ctx.append(space_id, ev.POST, ev.post_to_content(content)).id
+        return self._write(space_id, ev.post_to_content(content), files, disappear)
 
-    def reply(self, space_id: bytes, parent_id: bytes, body: str, cw: str = "") -> bytes:
+    def reply(
+        self,
+        space_id: bytes,
+        parent_id: bytes,
+        body: str,
+        cw: str = "",
+        files: Sequence[PreparedFile] = (),
+        disappear: int | None = None,
+    ) -> bytes:
         content = ev.post_content("", body, cw, parent_id)
         self._ctx.require(space_id, ev.POST, "only members can reply")
         self.visible_post(space_id, parent_id)
-        return self._ctx.append(space_id, ev.POST, ev.post_to_content(content)).id
+        return self._write(space_id, ev.post_to_content(content), files, disappear)
+
+    def _write(
+        self,
+        space_id: bytes,
+        content: dict[str, Any],
+        files: Sequence[PreparedFile],
+        disappear: int | None,
+    ) -> bytes:
+        """The post, then its attachments' chunks, in one transaction (attachments/spec.py),
+        all carrying the post's disappearing timer if it has one (the space's, or shorter)."""
+        with self._ctx.fresh(space_id) as conn:
+            seconds = timer.effective(settings_db.disappear_s(conn, space_id), disappear)
+        extra = {"disappear": seconds} if seconds else {}
+        content.update(extra)
+        if not files:
+            return self._ctx.append(space_id, ev.POST, content).id
+        if len(files) > spec.MAX_FILES:
+            raise InvalidInput(f"a post has at most {spec.MAX_FILES} attachments")
+        content["files"] = spec.files_content(files)
+        drafts = chain([Draft(ev.POST, content)], spec.chunk_drafts(files, ev.CHUNK, extra))
+        return self._ctx.append_many(space_id, list(drafts))[0].id
 
     def edit_post(
         self,
@@ -61,7 +107,12 @@ class Posts:
             post.body if body is None else body,
             post.cw if cw is None else cw,
         )
-        self._ctx.append(space_id, ev.EDIT, ev.post_to_content(content), target=post_id)
+        edit = ev.post_to_content(content)
+        with self._ctx.fresh(space_id) as conn:
+            found = settings_db.timer_of(conn, post_id)
+        if found is not None:
+            edit["disappear"] = found[0]  # an edit disappears with its post
+        self._ctx.append(space_id, ev.EDIT, edit, target=post_id)
 
     def delete_post(self, space_id: bytes, post_id: bytes) -> None:
         me = self._ctx.require(space_id, ev.DELETE, "only members can delete")
@@ -105,7 +156,7 @@ class Posts:
             else:
                 posts, older = posts_db.list_thread_page(conn, space_id, limit, THREAD_PAGE)
                 reactions = posts_db.reactions_for(conn, [p.post_id for p in posts])
-            build = _Builder(self._ctx, conn, space_id, reactions)
+            build = _Builder(self._ctx, conn, space_id, reactions, posts)
         children: dict[bytes, list[FeedPost]] = defaultdict(list)
         for p in posts:
             if p.parent_id is not None:
@@ -155,7 +206,8 @@ class Posts:
                 after=cursor if after is not None else None,
             )
             ids = [root_id, *(r.post_id for r in rows)]
-            build = _Builder(self._ctx, conn, space_id, posts_db.reactions_for(conn, ids))
+            reactions = posts_db.reactions_for(conn, ids)
+            build = _Builder(self._ctx, conn, space_id, reactions, [root, *rows])
             replies = tuple(build(r) for r in rows)
         if after is not None:
             return ThreadPage(build(root), replies, older=True, newer=more)
@@ -186,8 +238,14 @@ class _Builder:
         conn: Connection,
         space_id: bytes,
         reactions: list[tuple[bytes, bytes, str]],
+        rows: list[PostRow],
     ) -> None:
         group = ctx.group(conn, space_id)
+        self.files = attachments_of(conn, [p.post_id for p in rows if p.state == "visible"])
+        self.deadlines = settings_db.deadlines(conn, [p.post_id for p in rows])
+        self.gone = settings_db.expired_among(
+            conn, [p.post_id for p in rows if p.state == "deleted"]
+        )
         me = ctx.me(conn, space_id)
         self.members = {m.member_pk: m for m in membership_db.list_members(conn, space_id)}
         self.blocked = moderation_db.blocked(conn, space_id)
@@ -220,11 +278,13 @@ class _Builder:
             p.created_ms,
             p.edited_ms,
             bool(p.pinned),
-            p.state,
+            "expired" if p.post_id in self.gone else p.state,
             p.removed_reason,
             {k: counts[k] for k in REACTIONS if counts[k]},
             tuple(sorted(self.mine[p.post_id])),
             replies,
             hidden,
             older_replies,
+            tuple(self.files.get(p.post_id, ())),
+            self.deadlines.get(p.post_id),
         )

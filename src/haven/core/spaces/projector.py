@@ -17,6 +17,7 @@ from haven.core.spaces import events as ev
 from haven.core.spaces import finality
 from haven.core.spaces.rules import (
     Handler,
+    attachments,
     details,
     invites,
     keys,
@@ -24,6 +25,7 @@ from haven.core.spaces.rules import (
     moderation,
     posts,
     relays,
+    settings,
 )
 from haven.errors import InvalidInput
 from haven.store import log_table as lt
@@ -203,4 +205,6 @@ _HANDLERS: dict[str, Handler] = {
     **moderation.HANDLERS,
     **relays.HANDLERS,
     **invites.HANDLERS,
+    **attachments.HANDLERS,
+    **settings.HANDLERS,
 }

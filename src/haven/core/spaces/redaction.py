@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from haven.core.envelope import Event
 from haven.core.spaces import authority as au
+from haven.core.spaces import disappearing_timer as timer
 from haven.core.spaces import events as ev
 from haven.core.spaces.sealed import Welcome
 from haven.store import identity_tables as ids
@@ -19,12 +20,16 @@ from haven.store import invites_table as it
 from haven.store.spaces import membership as membership_db
 from haven.store.vault import Connection
 
-#: A post and its edits carry words; a redaction of the post erases all of them.
-ERASABLE = frozenset({ev.POST, ev.EDIT})
+#: A post and its edits carry words, its attachments' chunks their bytes; a redaction of the
+#: post erases all of them.
+ERASABLE = frozenset({ev.POST, ev.EDIT, ev.CHUNK})
 
 
 class PostRedaction:
     erasable = ERASABLE
+
+    def may_expire(self, event: Event) -> bool:
+        return timer.may_expire(event)
 
     def may_erase(
         self, conn: Connection, space: ids.SpaceRow, target: Event, redaction: Event

@@ -20,6 +20,10 @@ _PROJECTION_TABLES = (
     "space_moderators",
     "space_invite_recipients",
     "space_invite_revocations",
+    "space_attachments",
+    "space_attachment_chunks",
+    "space_settings",
+    "space_expired_posts",
     "space_state",
 )
 

@@ -39,6 +39,8 @@ def parse_tags(text: str) -> tuple[str, ...]:
 class EntryEditor(QWidget):
     saveRequested = Signal(object)  # EditorContent
     deleteRequested = Signal(bytes)
+    #: Share to a space… (a copy, after a dialog: journal/share_dialog.py)
+    shareRequested = Signal(bytes)
     newRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -73,6 +75,8 @@ class EntryEditor(QWidget):
         self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
         self.delete_button = QPushButton(self.tr("&Delete"))
         self.delete_button.setAccessibleName(self.tr("Delete entry"))
+        self.share_button = QPushButton(self.tr("Share to a space…"))
+        self.share_button.setAccessibleName(self.tr("Share a copy of this entry to a space"))
         self.new_button = QPushButton(self.tr("&New entry"))
         self.new_button.setAccessibleName(self.tr("New entry"))
         self.new_button.setToolTip(self.tr("New entry (Ctrl+N)"))
@@ -84,6 +88,7 @@ class EntryEditor(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.share_button)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
@@ -97,10 +102,12 @@ class EntryEditor(QWidget):
         self.setTabOrder(self.mood, self.tags)
         self.setTabOrder(self.tags, self.body)
         self.setTabOrder(self.body, self.save_button)
-        self.setTabOrder(self.save_button, self.delete_button)
+        self.setTabOrder(self.save_button, self.share_button)
+        self.setTabOrder(self.share_button, self.delete_button)
         self.setTabOrder(self.delete_button, self.new_button)
         self.save_button.clicked.connect(self.request_save)
         self.delete_button.clicked.connect(self._request_delete)
+        self.share_button.clicked.connect(self._request_share)
         self.new_button.clicked.connect(self.newRequested)
         self.clear()
 
@@ -116,6 +123,7 @@ class EntryEditor(QWidget):
         self.tags.setText("")
         self.status.clear()
         self.delete_button.setEnabled(False)
+        self.share_button.setEnabled(False)
         self._baseline = self.content()
 
     def show_entry(self, entry: JournalEntry) -> None:
@@ -128,6 +136,7 @@ class EntryEditor(QWidget):
         self.tags.setText(", ".join(entry.tags))
         self.status.clear()
         self.delete_button.setEnabled(True)
+        self.share_button.setEnabled(True)
         self._baseline = self.content()
 
     def is_dirty(self) -> bool:
@@ -158,6 +167,10 @@ class EntryEditor(QWidget):
     def _request_delete(self) -> None:
         if self.entry_id is not None:
             self.deleteRequested.emit(self.entry_id)
+
+    def _request_share(self) -> None:
+        if self.entry_id is not None:
+            self.shareRequested.emit(self.entry_id)
 
     def show_status(self, text: str) -> None:
         self.status.setText(text)

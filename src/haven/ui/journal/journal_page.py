@@ -27,6 +27,7 @@ from haven.ui.journal.editor import EditorContent, EntryEditor
 from haven.ui.journal.filter_bar import FilterBar
 from haven.ui.journal.list_model import EntryListModel
 from haven.ui.journal.prompt_card import PromptCard
+from haven.ui.journal.share_dialog import ShareDialog
 from haven.ui.space_status import SpaceStatusLabel
 
 
@@ -97,6 +98,7 @@ class JournalPage(QWidget):
         self.list.activated.connect(lambda _i: self.editor.body.setFocus())
         self.editor.saveRequested.connect(self.save)
         self.editor.deleteRequested.connect(self.confirm_delete)
+        self.editor.shareRequested.connect(self.open_share)
         self.editor.newRequested.connect(self.new_entry)
         self.prompt.writeRequested.connect(self.write_about)
         bridge.changed.connect(self._on_changes)
@@ -201,6 +203,17 @@ class JournalPage(QWidget):
             return
         self.editor.clear()
         self.editor.show_status(self.tr("Deleted."))
+
+    def open_share(self, entry_id: bytes) -> None:
+        """Share to a space…: a copy, posted only from the dialog (share_dialog.py)."""
+        session = self.bridge.session
+        if session is None:
+            return
+        self.share_dialog = ShareDialog(session, entry_id, self)
+        self.share_dialog.shared.connect(
+            lambda _post: self.editor.show_status(self.tr("A copy was posted in the space."))
+        )
+        self.share_dialog.open()
 
     # ---------------------------------------------------------------- list and search
 

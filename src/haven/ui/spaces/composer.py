@@ -1,4 +1,5 @@
-"""Write a post or a reply: optional title, Markdown body, and a content-warning toggle.
+"""Write a post or a reply: optional title, Markdown body, attachments (attach_picker.py)
+and a content-warning toggle.
 
 With the toggle on, the warning text is required and readers see only it until they choose
 to open the post. Ctrl+Enter sends."""
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from haven.core.spaces import events as ev
 from haven.ui.dates import number_text
+from haven.ui.spaces.attach_picker import AttachPicker
 from haven.ui.user_text import PlainTextEdit
 
 # The content-warning field is never narrower than this; below the comfortable width it
@@ -47,6 +49,7 @@ class Composer(QWidget):
         self.body.setAccessibleName(self.tr("Reply text") if reply else self.tr("Post text"))
         self.body.setAccessibleDescription(self.tr("Ctrl+Enter sends"))
         self.body.setMaximumHeight(90 if reply else 130)
+        self.attachments = AttachPicker(reply)
         # Two composers show at once (a new thread, a reply): each its own Alt letter.
         self.cw_toggle = QCheckBox(
             self.tr("Content warnin&g") if reply else self.tr("Content &warning")
@@ -73,11 +76,13 @@ class Composer(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.body)
+        layout.addWidget(self.attachments)
         layout.addLayout(self.cw_row)
         layout.addWidget(self.status)
         if not reply:
             self.setTabOrder(self.title, self.body)
-        self.setTabOrder(self.body, self.cw_toggle)
+        self.setTabOrder(self.body, self.attachments.attach_button)
+        self.setTabOrder(self.attachments.remove_button, self.cw_toggle)
         self.setTabOrder(self.cw_toggle, self.cw)
         self.setTabOrder(self.cw, self.send_button)
 
@@ -138,6 +143,9 @@ class Composer(QWidget):
             self.show_status(self.tr("Say what the content warning is about, or turn it off."))
             self.cw.setFocus()
             return
+        if self.attachments.busy():
+            self.show_status(self.tr("Wait until the attachment is ready."))
+            return
         if len(body) > ev.MAX_BODY:
             self.show_status(
                 self.tr("A post holds at most %1 characters.").replace(
@@ -153,6 +161,7 @@ class Composer(QWidget):
         self.body.clear()
         self.cw.clear()
         self.cw_toggle.setChecked(False)
+        self.attachments.clear()
         self.status.clear()
 
     def show_status(self, text: str) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from haven.core.spaces.model import COLOURS, Member, Role, SpaceInfo
 from haven.ui import peer_text
 from haven.ui.dates import number_text
+from haven.ui.spaces.media_settings_box import MediaSettingsBox
 from haven.ui.user_text import PlainTextEdit
 
 
@@ -129,6 +130,8 @@ class MeTab(QWidget):
         layout.addWidget(self.guidelines)
         layout.addWidget(persona_box)
         layout.addWidget(mute_box)
+        self.media = MediaSettingsBox()
+        layout.addWidget(self.media)
         layout.addWidget(leave_box)
         layout.addWidget(self.status)
         layout.addStretch(1)

@@ -54,6 +54,8 @@ def headline(post: FeedPost, opened: bool) -> str:
         return T.translate("Spaces", "Removed by a moderator: %1").replace("%1", reason)
     if post.state == "deleted":
         return T.translate("Spaces", "Deleted by its author")
+    if post.state == "expired":
+        return T.translate("Spaces", "Disappeared: its timer ran out")
     if is_collapsed(post, opened):
         return T.translate("Spaces", "Content warning: %1").replace("%1", peer_text.line(post.cw))
     return peer_text.one_line(post.title) or preview(post.body)
@@ -74,6 +76,10 @@ def byline(post: FeedPost, marks: NameMarks | None = None) -> str:
         parts.append(T.translate("Spaces", "pinned"))
     if post.edited_ms is not None and post.state == "visible":
         parts.append(T.translate("Spaces", "edited"))
+    if post.disappears_ms is not None and post.state == "visible":
+        parts.append(
+            T.translate("Spaces", "disappears %1").replace("%1", wording.when(post.disappears_ms))
+        )
     return " · ".join(parts)
 
 

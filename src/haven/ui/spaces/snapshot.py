@@ -30,6 +30,9 @@ class Snapshot:
     mute_words: list[str]
     requests: list[RequestInfo]
     warnings: tuple[SpaceWarning, ...] = ()
+    #: The space's disappearing timer (seconds; 0: posts stay) and attachment limit.
+    disappear_s: int = 0
+    attach_limit: int = 0
 
 
 def read_snapshot(session: Session, space_id: bytes, limit: int) -> Snapshot:
@@ -53,4 +56,6 @@ def read_snapshot(session: Session, space_id: bytes, limit: int) -> Snapshot:
         spaces.mute_words(space_id),
         session.invites.requests(space_id) if admin else [],
         tuple(spaces.warnings(space_id)),
+        spaces.disappearing.timer(space_id),
+        spaces.attachments.limit(space_id),
     )

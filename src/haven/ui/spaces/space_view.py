@@ -28,6 +28,7 @@ from haven.ui.bridge import SessionBridge
 from haven.ui.space_status import FadingStatus, SpaceStatusLabel
 from haven.ui.spaces import wording
 from haven.ui.spaces.dialogs import ReasonDialog
+from haven.ui.spaces.disappear_notice import DisappearNotice
 from haven.ui.spaces.feed_tab import FeedTab
 from haven.ui.spaces.invite_dialog import InviteDialog
 from haven.ui.spaces.invite_route import InviteMaker
@@ -36,6 +37,7 @@ from haven.ui.spaces.members_tab import MembersTab
 from haven.ui.spaces.moderation_tab import ModerationTab
 from haven.ui.spaces.own_actions import SpaceActions
 from haven.ui.spaces.snapshot import Snapshot, read_snapshot
+from haven.ui.spaces.space_media import SpaceMedia
 
 #: Hosts that name no network address: an invite may carry them (same-computer tests).
 #: Threads read when a space opens; "Show older posts" doubles it.
@@ -62,6 +64,7 @@ class SpaceView(QWidget):
         self.title = peer_text.plain_label()
         appearance.mark_heading(self.title, 2)
         self.sync_line = SpaceStatusLabel(bridge)
+        self.disappear_notice = DisappearNotice()
         self.status = FadingStatus()
         self.status.setObjectName("spaceStatus")
         self.feed = FeedTab()
@@ -79,10 +82,16 @@ class SpaceView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.sync_line)
+        layout.addWidget(self.disappear_notice)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
 
         thread = self.feed.thread_view
+        self.media = SpaceMedia(bridge, self._spaces, lambda: self.space_id, self._reload_if)
+        self.media.on_failure(lambda exc: self.status.setText(wording.failure_text(exc)))
+        for composer in (self.feed.composer, thread.composer):
+            composer.attachments.set_preparer(bridge.run, self.media.prepare_file)
+        thread.attachments.set_source(self.media.source())
         self.feed.composer.submitted.connect(self._post)
         self.feed.olderRequested.connect(self._show_older)
         thread.replyRequested.connect(self._reply)
@@ -98,6 +107,7 @@ class SpaceView(QWidget):
         self.moderation.openRequested.connect(self.open_post)
         self.me.personaRequested.connect(self._update_persona)
         self.me.muteRequested.connect(self._set_mute_words)
+        self.me.media.settingsRequested.connect(self.media.save_settings)
         requests = self.members.requests
         requests.approveRequested.connect(self._approve)
         requests.denyRequested.connect(self._deny)
@@ -116,6 +126,7 @@ class SpaceView(QWidget):
         self._poll = QTimer(self)
         self._poll.setInterval(REQUESTS_POLL_MS)
         self._poll.timeout.connect(self._poll_requests)
+        self._poll.timeout.connect(self.media.tick)
         self._poll.start()
         self.show_space(None)
 
@@ -165,6 +176,9 @@ class SpaceView(QWidget):
         self.tabs.setTabVisible(self.tabs.indexOf(self.moderation), moderator)
         self.moderation.show_queue(snap.reports, snap.modlog, self._post_index(snap.feed))
         self.me.show_space(info, me, snap.mute_words, refresh_fields=first)
+        self.disappear_notice.show_timer(snap.disappear_s)
+        admin = info.my_role is not None and info.my_role.rank >= Role.ADMIN.rank
+        self.me.media.show_settings(snap.attach_limit, snap.disappear_s, admin)
         self.own.show_snapshot(snap)
         self._mark_read(info.space_id)
         thread = self.feed.thread_view
@@ -279,16 +293,26 @@ class SpaceView(QWidget):
 
     def _post(self, title: str, body: str, cw: str) -> None:
         composer = self.feed.composer
-        self.act(lambda s, sid: s.post(sid, body, title, cw), self.tr("Posted."), composer.clear)
+        files = composer.attachments.files()
+        self.act(
+            lambda s, sid: s.post(sid, body, title, cw, files), self.tr("Posted."), composer.clear
+        )
 
     def _reply(self, parent_id: bytes, body: str, cw: str) -> None:
         composer = self.feed.thread_view.composer
+        files = composer.attachments.files()
 
         def replied() -> None:
             composer.clear()
             self.feed.thread_view.show_newest()  # the reply is among the newest
 
-        self.act(lambda s, sid: s.reply(sid, parent_id, body, cw), self.tr("Replied."), replied)
+        self.act(
+            lambda s, sid: s.reply(sid, parent_id, body, cw, files), self.tr("Replied."), replied
+        )
+
+    def _reload_if(self, space_id: bytes) -> None:
+        if space_id == self.space_id:
+            self.reload()
 
     def _react(self, post_id: bytes, kind: str, on: bool) -> None:
         self.act(lambda s, sid: s.react(sid, post_id, kind, on), "")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from haven.core.spaces.model import FeedPost, ThreadPage
 from haven.ui import peer_text
+from haven.ui.spaces.attachment_strip import AttachmentStrip
 from haven.ui.spaces.composer import Composer
 from haven.ui.spaces.markdown import render
 from haven.ui.spaces.models import FeedModel, byline, headline, is_collapsed
@@ -81,6 +82,7 @@ class ThreadView(QWidget):
         self.show_button.setAccessibleName(self.tr("Show the post behind the content warning"))
         self.body = SafeBrowser()
         self.body.setAccessibleName(self.tr("Post"))
+        self.attachments = AttachmentStrip()
         self.reactions = ReactionsBar()
         self.report_button = QPushButton(self.tr("Repor&t…"))
         self.report_button.setAccessibleName(self.tr("Report this post to the moderators"))
@@ -118,6 +120,7 @@ class ThreadView(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(cw_row)
         layout.addWidget(self.body, 3)
+        layout.addWidget(self.attachments)
         layout.addWidget(self.reactions)
         layout.addLayout(actions)
         layout.addWidget(self.older_button)
@@ -267,6 +270,7 @@ class ThreadView(QWidget):
             self.show_button.setVisible(False)
             self.body.clear()
             self.reactions.show_post(None)
+            self.attachments.show_post(None)
             self.report_button.setEnabled(False)
             self.remove_button.setEnabled(False)
             self._show_own_actions(None)
@@ -296,6 +300,7 @@ class ThreadView(QWidget):
             title = f"<p><b>{_escape(peer_text.one_line(post.title))}</b></p>" if post.title else ""
             self.body.setHtml(title + render(post.body))
         self.reactions.show_post(post if not collapsed else None)
+        self.attachments.show_post(post if not collapsed and post.state == "visible" else None)
         visible = post.state == "visible"
         self.report_button.setEnabled(visible)
         self.remove_button.setEnabled(visible)

@@ -5,12 +5,14 @@ event was valid; an invalid one changes nothing (docs/PROTOCOL.md, "Group spaces
 from __future__ import annotations
 
 from haven.core.envelope import Event
-from haven.core.redaction import erase
+from haven.core.redaction import EXPIRED, erase
 from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
 from haven.core.spaces.redaction import ERASABLE, erases, scrub_welcomes
-from haven.core.spaces.rules import Handler
+from haven.core.spaces.rules import Handler, attachments, disappearing
+from haven.store.spaces import attachments as attachments_db
 from haven.store.spaces import posts as posts_db
+from haven.store.spaces import settings as settings_db
 from haven.store.spaces.groups import GroupRow
 from haven.store.spaces.membership import MemberRow
 from haven.store.spaces.posts import PostRow
@@ -23,6 +25,7 @@ def post(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> b
     post = erased_post(e.content) if e.redacted else ev.parse_post(e.content)
     if post is None or not au.may(author, ev.POST):
         return False
+    seconds = disappearing.post_timer(conn, g, e)  # InvalidInput: invalid
     parent_id = None
     if post.parent is not None:
         parent = posts_db.get_post(conn, post.parent)
@@ -43,10 +46,15 @@ def post(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> b
             None,
             e.lamport,
             0,
-            "visible",
+            "deleted" if e.redaction == EXPIRED else "visible",
             "",
         ),
     )
+    disappearing.record(conn, g, e, seconds)
+    if e.redaction == EXPIRED:
+        settings_db.mark_expired(conn, g.space_id, e.id)
+    if not e.redacted:
+        attachments.record_files(conn, g, e)
     return True
 
 
@@ -66,6 +74,10 @@ def target_post(conn: Connection, g: GroupRow, e: Event) -> PostRow | None:
 
 
 def edit(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
+    target = ev.target_of(e.content)
+    stored = posts_db.get_post(conn, target) if target else None
+    if stored is not None and stored.space_id == g.space_id:
+        disappearing.expire_late(conn, e, stored.state)
     post, new = target_post(conn, g, e), ev.parse_post(e.content)
     if post is None or new is None or post.author != e.author or not au.may(author, ev.EDIT):
         return False
@@ -90,6 +102,7 @@ def erase_post(conn: Connection, g: GroupRow, post: PostRow, e: Event) -> None:
     if erases(conn, g.space_id, post.author, e):
         scrub_welcomes(conn, g.space_id, erase(conn, post.post_id, e, ERASABLE))
         posts_db.erase_text(conn, post.post_id)
+        attachments_db.drop_of_post(conn, post.post_id)
 
 
 def erase_only(conn: Connection, g: GroupRow, e: Event) -> None:

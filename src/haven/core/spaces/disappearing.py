@@ -1,0 +1,90 @@
+"""Disappearing posts (docs/PROTOCOL.md §5.8): the space's timer (admins), and this device's
+sweep that erases posts whose timer ran out — text, edits and attachments, from the log and
+the projection, on every replica by its own clock.
+
+Each device counts from when IT stored the post (`space_post_timers`, started just after the
+commit that stored it), never from a time a peer wrote, so a backdated or future-dated post
+neither vanishes at once nor lingers: it lasts its timer (at most four weeks) from arrival.
+The sweep runs after every commit that stored a post, before the feed is read, and when the
+app or `haven serve` asks (`sweep`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from haven.core.envelope import Event
+from haven.core.spaces import disappearing_timer as timer
+from haven.core.spaces import events as ev
+from haven.core.spaces.context import SpaceContext
+from haven.core.spaces.redaction import ERASABLE, scrub_welcomes
+from haven.core.spaces.rules.disappearing import erase_expired
+from haven.store import log_table as lt
+from haven.store.spaces import attachments as attachments_db
+from haven.store.spaces import posts as posts_db
+from haven.store.spaces import settings as settings_db
+from haven.store.vault import Connection
+
+#: Posts erased per transaction of a sweep (a sweep after a long time away takes several).
+SWEEP_BATCH = 200
+
+
+class Disappearing:
+    def __init__(self, ctx: SpaceContext) -> None:
+        self._ctx = ctx
+
+    def timer(self, space_id: bytes) -> int:
+        """The space's timer in seconds (0: posts stay)."""
+        with self._ctx.fresh(space_id) as conn:
+            self._ctx.group(conn, space_id)
+            return settings_db.disappear_s(conn, space_id)
+
+    def set_timer(self, space_id: bytes, seconds: int) -> None:
+        if seconds:
+            timer.clean(seconds)
+        self._ctx.require(space_id, ev.SETTINGS, "only admins change the space's settings")
+        self._ctx.append(space_id, ev.SETTINGS, {"disappear": seconds})
+
+    def timer_for_new_post(self, space_id: bytes, requested_s: int | None) -> int | None:
+        return timer.effective(self.timer(space_id), requested_s)
+
+    # ----------------------------------------------------------------- the sweep
+
+    def after_commit(self, events: Sequence[Event]) -> None:
+        """EventLog listener: a post was stored, so start its clock now."""
+        if any(e.type == ev.POST for e in events):
+            self.sweep()
+
+    def sweep(self) -> int:
+        """Start the clocks of posts stored since, and erase every post whose time is up.
+        Returns how many disappeared."""
+        gone = 0
+        while True:
+            with self._ctx.vault.transaction() as conn:
+                now = self._ctx.clock()
+                settings_db.start_timers(conn, now)
+                due = settings_db.due(conn, now, SWEEP_BATCH)
+                for space_id, post_id in due:
+                    expire_post(conn, space_id, post_id)
+                self._ctx.log.checkpoint_if_erased(conn)
+            gone += len(due)
+            if len(due) < SWEEP_BATCH:
+                return gone
+
+
+def expire_post(conn: Connection, space_id: bytes, post_id: bytes) -> None:
+    """Erase a post whose timer ran out here: every event of it that carries the timer (the
+    post, its edits, its attachments' chunks), its words and attachments in the projection,
+    and the copies waiting in welcomes not yet collected."""
+    replaced: dict[bytes, bytes] = {}
+    for stored in [lt.get_event(conn, post_id), *lt.events_targeting(conn, post_id)]:
+        if stored is not None and stored.type in ERASABLE and stored.space_id == space_id:
+            envelope = erase_expired(conn, stored)
+            if envelope is not None:
+                replaced[stored.envelope] = envelope
+    scrub_welcomes(conn, space_id, replaced)
+    post = posts_db.get_post(conn, post_id)
+    if post is not None and post.state == "visible":
+        posts_db.tombstone_post(conn, post_id, "deleted", "")
+        settings_db.mark_expired(conn, space_id, post_id)
+    attachments_db.drop_of_post(conn, post_id)
+    settings_db.drop_timer(conn, post_id)

@@ -1,0 +1,102 @@
+"""Attachments and disappearing posts through a real relay: a picture crosses it whole to a
+member who never syncs with its author; a disappearing post leaves the relay too — the first
+replica whose timer runs out asks the space's relay to erase the post and its attachment's
+chunks (the relay erasure of deleted posts, PROTOCOL §6.5), and a member who reads the
+mailbox later gets them already erased."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from haven.core import session as core_session
+from haven.core.attachments.spec import FileSpec, PreparedFile, digest
+from tests.attachment_helpers import METADATA_WORDS, photo_with_gps
+from tests.canary_scan import epoch_keys, vault_holding
+from tests.helpers import PASSPHRASE
+from tests.integration.relay_sync_support import Relay
+from tests.integration.test_relay_erasure_sync import mailbox_events, relay_round
+from tests.relay.test_relay_erase import wait_until_gone
+from tests.space_helpers import join
+
+CANARY = "Qzrelayvanish"
+T0 = 1_800_000_000_000
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = T0
+
+    def __call__(self) -> int:
+        return self.now
+
+
+def test_a_disappearing_post_is_erased_from_the_relay(tmp_path: Path) -> None:
+    relay = Relay(tmp_path / "relay")
+    clocks = [Clock() for _ in range(3)]
+    ari, bea, dan = (
+        core_session.create(tmp_path / n, PASSPHRASE, n.capitalize(), clock=c)
+        for n, c in zip(("ari", "bea", "dan"), clocks, strict=True)
+    )
+    try:
+        space = ari.spaces.create_space("Circle", display_name="Ari")
+        join(ari, bea, space, "Bea")
+        join(ari, dan, space, "Dan")
+        ari.relays.set_relays(space, [relay.url])
+        ari.spaces.disappearing.set_timer(space, 3600)
+        for s in (ari, bea, dan):
+            relay_round(s, relay.url)
+        note = f"at {CANARY}".encode() * 2000
+        files = [PreparedFile(FileSpec("n.txt", "text/plain", len(note), digest(note)), note)]
+        post = bea.spaces.post(space, f"I am {CANARY}", files=files)
+        relay_round(bea, relay.url)
+        relay_round(ari, relay.url)
+        key = epoch_keys(ari, space)[max(epoch_keys(ari, space))]
+        served = mailbox_events(relay.url, key)
+        assert post in served and not served[post][1]
+        original = served[post][0]
+        clocks[0].now = T0 + 3_600_000  # Ari's hour is up first
+        assert ari.spaces.disappearing.sweep() == 1
+        erased = relay_round(ari, relay.url)
+        assert erased >= 2  # the post and its attachment's chunks
+        served = mailbox_events(relay.url, key)
+        assert served[post][1] and served[post][0] != original
+        assert wait_until_gone(relay.tmp, original) == []
+        relay_round(dan, relay.url)  # Dan reads the mailbox only now
+        assert vault_holding(dan, space, CANARY) == []
+        feed = dan.spaces.read_feed(space, include_hidden=True)
+        assert [p.state for p in feed if p.post_id == post] == ["expired"]
+    finally:
+        for s in (ari, bea, dan):
+            s.lock()
+        relay.stop()
+
+
+def test_a_picture_crosses_the_relay_whole(tmp_path: Path) -> None:
+    relay = Relay(tmp_path / "relay")
+    ari, bea, dan = (
+        core_session.create(tmp_path / n, PASSPHRASE, n.capitalize()) for n in ("ari", "bea", "dan")
+    )
+    try:
+        space = ari.spaces.create_space("Circle", display_name="Ari")
+        join(ari, bea, space, "Bea")
+        join(ari, dan, space, "Dan")
+        ari.relays.set_relays(space, [relay.url])
+        for s in (ari, bea, dan):
+            relay_round(s, relay.url)
+        photo = tmp_path / "p.jpg"
+        photo.write_bytes(photo_with_gps(900, 700))
+        prepared = bea.spaces.attachments.prepare(space, photo)
+        assert prepared.spec.chunks > 4
+        post = bea.spaces.post(space, "from the march", files=[prepared])
+        relay_round(bea, relay.url)
+        relay_round(dan, relay.url)  # Dan never met Bea: only the relay carries it
+        (thread,) = [p for p in dan.spaces.read_feed(space) if p.post_id == post]
+        (picture,) = thread.attachments
+        assert picture.state == "ok"
+        assert dan.spaces.attachments.read(picture.attachment_id)[1] == prepared.data
+        for word in METADATA_WORDS:
+            assert vault_holding(dan, space, word) == []
+    finally:
+        for s in (ari, bea, dan):
+            s.lock()
+        relay.stop()

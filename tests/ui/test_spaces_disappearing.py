@@ -1,0 +1,66 @@
+"""A space with disappearing posts, in the app: the notice says how long posts last and
+what that cannot prevent; each post says when it disappears; once its time is up (the
+timer moved forward here) the minute's sweep erases it and the feed says it disappeared."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pytestqt.qtbot import QtBot
+
+from haven.ui.main_window import HavenWindow
+from haven.ui.spaces.space_media import SWEEP_EVERY_POLLS
+from tests.ui import flows
+from tests.ui.a11y import unnamed
+from tests.ui.spaces_steps import create_space, open_spaces, window_session, write_post
+
+MakeWindow = Callable[..., HavenWindow]
+
+
+def test_a_disappearing_space_says_so_and_posts_go(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    page = open_spaces(qtbot, window)
+    qtbot.waitUntil(page.empty.isVisible)
+    space_id = create_space(qtbot, page)
+    session = window_session(window)
+    session.spaces.disappearing.set_timer(space_id, 86400)
+    page.view.reload()
+    notice = page.view.disappear_notice
+    qtbot.waitUntil(notice.isVisible)
+    assert "1 day" in notice.text() and "screenshot" in notice.text()
+    write_post(qtbot, page, "Gone tomorrow")
+    thread = page.view.feed.thread_view
+    qtbot.waitUntil(lambda: "disappears" in thread.heading.text())
+    assert "disappears" in page.view.feed.model.index(0).data(0x0B)  # AccessibleTextRole
+    assert unnamed(window) == []
+
+    with session.vault.transaction() as conn:  # this device's day is up
+        conn.execute("UPDATE space_post_timers SET deadline_ms = 0")
+    for _ in range(SWEEP_EVERY_POLLS):
+        page.view.media.tick()
+    qtbot.waitUntil(lambda: "Disappeared" in str(page.view.feed.model.index(0).data()))
+    assert "Gone tomorrow" not in thread.body.toPlainText()
+
+
+def test_an_admin_sets_the_timer_and_limit_in_the_app(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    page = open_spaces(qtbot, window)
+    qtbot.waitUntil(page.empty.isVisible)
+    space_id = create_space(qtbot, page)
+    view = page.view
+    view.tabs.setCurrentWidget(view.me)
+    box = view.me.media
+    qtbot.waitUntil(box.save.isVisible)  # the owner is an admin
+    box.timer.setCurrentIndex(box.timer.findData(7 * 86400))
+    box.limit.setCurrentIndex(box.limit.findData(5 * 1024 * 1024))
+    box.save.click()
+    session = window_session(window)
+    qtbot.waitUntil(lambda: session.spaces.disappearing.timer(space_id) == 7 * 86400)
+    assert session.spaces.attachments.limit(space_id) == 5 * 1024 * 1024
+    qtbot.waitUntil(view.disappear_notice.isVisible)
+    assert "1 week" in view.disappear_notice.text()
+    assert unnamed(window) == []

@@ -1,0 +1,147 @@
+"""Disappearing posts between real vaults with injected clocks (docs/PROTOCOL.md §5.8): each
+replica erases a post, its edits and its attachments when ITS OWN timer (started when it
+stored the post) runs out — never by a time a peer wrote; a replica that syncs later gets
+them already erased and takes them; a post that skips the space's timer is invalid; nobody
+can hand out an "expired" copy of a post that was never set to disappear."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from haven.core import session as core_session
+from haven.core.attachments import spec
+from haven.core.attachments.spec import FileSpec, PreparedFile
+from haven.core.envelope import redacted_envelope
+from haven.core.redaction import EXPIRED
+from haven.core.session import Session
+from haven.core.spaces import events as ev
+from haven.errors import InvalidInput
+from haven.store import log_table as lt
+from tests.canary_scan import epoch_keys, vault_holding
+from tests.helpers import PASSPHRASE
+from tests.space_helpers import deliver, join, sync
+
+HOUR_MS = 3600 * 1000
+CANARY = "Qzvanishcanary"
+T0 = 1_800_000_000_000
+
+
+class Clock:
+    def __init__(self, now: int = T0) -> None:
+        self.now = now
+
+    def __call__(self) -> int:
+        return self.now
+
+
+@pytest.fixture
+def circle(tmp_path: Path) -> Iterator[tuple[list[Session], list[Clock], bytes]]:
+    clocks = [Clock() for _ in range(4)]
+    people = [
+        core_session.create(tmp_path / n, PASSPHRASE, n.capitalize(), clock=c)
+        for n, c in zip(("ari", "bea", "cai", "dan"), clocks, strict=True)
+    ]
+    ari, bea, cai, dan = people
+    space = ari.spaces.create_space("Circle", display_name="Ari")
+    for s, name in ((bea, "Bea"), (cai, "Cai"), (dan, "Dan")):
+        join(ari, s, space, name)
+    sync(space, *people)
+    yield people, clocks, space
+    for s in people:
+        s.lock()
+
+
+def _state(s: Session, space: bytes, post: bytes) -> tuple[str, str]:
+    feed = s.spaces.read_feed(space, include_hidden=True)
+    (p,) = [p for p in feed if p.post_id == post]
+    return p.state, p.body
+
+
+def _secret_file() -> PreparedFile:
+    data = f"meet at {CANARY}".encode() * 3000
+    return PreparedFile(FileSpec("plan.txt", "text/plain", len(data), spec.digest(data)), data)
+
+
+def test_each_replica_erases_by_its_own_clock_and_late_replicas_get_it_erased(circle) -> None:
+    (ari, bea, cai, dan), clocks, space = circle
+    ari.spaces.disappearing.set_timer(space, 3600)
+    sync(space, ari, bea, cai)
+    assert bea.spaces.disappearing.timer(space) == 3600
+    post = bea.spaces.post(space, f"my name is {CANARY}", files=[_secret_file()])
+    bea.spaces.edit_post(space, post, body=f"my real name is {CANARY}")
+    clocks[0].now = clocks[2].now = T0 + HOUR_MS // 2  # Ari and Cai receive it half an hour later
+    sync(space, ari, bea, cai)
+    for s in (ari, bea, cai):
+        assert vault_holding(s, space, CANARY) != []
+    (feed_post,) = [p for p in cai.spaces.read_feed(space) if p.post_id == post]
+    assert feed_post.disappears_ms == T0 + HOUR_MS // 2 + HOUR_MS  # Cai's clock, not Bea's
+    clocks[1].now = T0 + HOUR_MS  # Bea's hour is up; the others' is not
+    assert _state(bea, space, post) == ("expired", "")
+    assert vault_holding(bea, space, CANARY) == []
+    assert _state(ari, space, post)[0] == "visible"
+    clocks[0].now = clocks[2].now = T0 + 2 * HOUR_MS
+    assert ari.spaces.disappearing.sweep() == 1
+    for s in (ari, cai):
+        assert _state(s, space, post) == ("expired", "")
+        assert vault_holding(s, space, CANARY) == []
+    # Dan was away all along: he receives the post, edit and chunks already erased.
+    sync(space, ari, bea, cai, dan)
+    assert _state(dan, space, post) == ("expired", "")
+    assert vault_holding(dan, space, CANARY) == []
+    heads = {tuple(sorted(s.log.chain_heads(space).items())) for s in (ari, bea, cai, dan)}
+    assert len(heads) == 1
+
+
+def test_a_peers_clock_neither_shortens_nor_lengthens_the_timer(circle) -> None:
+    (ari, bea, cai, _), clocks, space = circle
+    clocks[1].now = T0 - 365 * 24 * HOUR_MS  # Bea's clock is a year behind
+    old = bea.spaces.post(space, "from the past", disappear=3600)
+    clocks[2].now = T0 + 10 * 365 * 24 * HOUR_MS  # Cai's a decade ahead
+    sync(space, ari, bea, cai)
+    new = cai.spaces.post(space, "from the future", disappear=3600)
+    sync(space, ari, bea, cai)
+    feed = {p.post_id: p for p in ari.spaces.read_feed(space)}
+    assert feed[old].state == feed[new].state == "visible"  # not gone at once
+    assert feed[old].disappears_ms == feed[new].disappears_ms == T0 + HOUR_MS  # Ari's clock
+    clocks[0].now = T0 + HOUR_MS
+    ari.spaces.disappearing.sweep()
+    assert _state(ari, space, old)[0] == _state(ari, space, new)[0] == "expired"
+
+
+def test_the_spaces_timer_binds_every_post(circle) -> None:
+    (ari, bea, cai, _), _, space = circle
+    ari.spaces.disappearing.set_timer(space, 86400)
+    sync(space, ari, bea, cai)
+    with pytest.raises(InvalidInput, match="admins"):
+        bea.spaces.disappearing.set_timer(space, 0)
+    with pytest.raises(InvalidInput, match="sooner"):
+        bea.spaces.post(space, "stay a week", disappear=7 * 86400)
+    with pytest.raises(InvalidInput, match="1 hour to 4 weeks"):
+        bea.spaces.post(space, "a minute", disappear=60)
+    shorter = bea.spaces.post(space, "an hour only", disappear=3600)
+    # A modified client leaves the timer out: every replica finds the post invalid.
+    forever = bea.spaces.posts._ctx.append(
+        space, ev.POST, {"title": "", "body": "I stay", "cw": ""}
+    ).id
+    sync(space, ari, bea, cai)
+    for s in (ari, bea, cai):
+        ids_ = [p.post_id for p in s.spaces.read_feed(space, include_hidden=True)]
+        assert shorter in ids_ and forever not in ids_
+
+
+def test_nobody_can_hand_out_an_expired_copy_of_a_lasting_post(circle) -> None:
+    (ari, bea, _, dan), _, space = circle
+    post = bea.spaces.post(space, "this one stays")
+    sync(space, ari, bea)
+    keys = epoch_keys(ari, space)
+    with ari.vault.read() as conn:
+        stored = lt.get_event(conn, post)
+    assert stored is not None
+    forged = redacted_envelope(stored.envelope, keys[stored.epoch], EXPIRED)
+    result = dan.log.ingest([forged])
+    assert not result.accepted and result.rejected
+    deliver(ari, dan, space)
+    assert _state(dan, space, post) == ("visible", "this one stays")
