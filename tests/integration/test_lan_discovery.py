@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -88,4 +89,9 @@ def test_haven_sync_finds_a_serving_device_on_the_lan(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "127.0.0.1:" in done.stdout and "received 2" in done.stdout, done.stdout
+    # The entry, the laptop's link and the desk's own device certificate (at least):
+    # found over the LAN and taken whole.
+    got = re.search(
+        r"127\.0\.0\.1:\d+: journal: sent \d+, received (\d+) .*rejected 0", done.stdout
+    )
+    assert got is not None and int(got.group(1)) >= 2, done.stdout

@@ -5,6 +5,7 @@ the same passphrase. Quick exit then ends `run_app`."""
 
 from __future__ import annotations
 
+import os
 import signal
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -60,6 +61,18 @@ def restore_process_state() -> Iterator[None]:
     for sig, handler in handlers.items():
         signal.signal(sig, handler)
     install_translations(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    # The windows run_app made and gave up: gone, so later tests find no window of ours.
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, HavenWindow) and shiboken6.isValid(w):
+            w.close()
+            w.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # The test points every AppSettings() of the process at its own folder, where Persian
+    # stays chosen: put later tests on a fresh folder (this test's config home), or the next
+    # app a test starts in this worker speaks Persian.
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, os.environ["XDG_CONFIG_HOME"]
+    )
 
 
 @pytest.mark.parametrize("control", [True, False], ids=["control channel", "no channel"])

@@ -213,18 +213,28 @@ def test_discovery_is_refreshed_off_the_ui_thread_after_a_new_space_and_an_unlin
 
     session = spaces_steps.window_session(window)
     replica = replica_of(session, tmp_path / "laptop")
+    device = replica.identity.device_id
     engine = SyncEngine(replica)
     engine.start()
     try:
+        # The first sync brings the laptop's own device events (its key, certified when it
+        # was linked): the devices change, and discovery follows.
         engine.sync_with("127.0.0.1", window.bridge.background.serving_port).result(30)
+        qtbot.waitUntil(
+            lambda: device in [d.device_id for d in session.devices.list()], timeout=WAIT_MS
+        )
+        qtbot.waitUntil(lambda: window.bridge.wait_for_workers(100), timeout=WAIT_MS)
+        qtbot.wait(200)
+        after_link = len(fake.refreshes)
+        replica.journal.add("an ordinary entry")
+        engine.sync_with("127.0.0.1", window.bridge.background.serving_port).result(30)
+        qtbot.waitUntil(lambda: len(session.journal.list()) >= 1, timeout=WAIT_MS)
+        qtbot.wait(200)
     finally:
         engine.stop()
-    device = replica.identity.device_id
     replica.lock()
-    qtbot.waitUntil(
-        lambda: device in [d.device_id for d in session.devices.list()], timeout=WAIT_MS
-    )
-    assert len(fake.refreshes) == after_space  # an ordinary sync changes no key
+    assert len(fake.refreshes) == after_link  # an ordinary sync changes no key
+    after_space = after_link
     window.bridge.run(lambda: session.devices.unlink(device), lambda _r: None)
     qtbot.waitUntil(lambda: len(fake.refreshes) > after_space, timeout=WAIT_MS)
 
