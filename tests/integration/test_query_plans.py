@@ -63,8 +63,7 @@ SMALL_TABLES = {
     "device_sign_keys": "one signing key per device of this person",
     "device_certs": "one certificate per device of this person (issue 10, device keys)",
     "device_revocations": "one row per unlink",
-    "device_revocation_cuts": "one row per journal chain an unlink names: this person's "
-    "devices",
+    "device_revocation_cuts": "one row per journal chain an unlink names: this person's devices",
     "relay_lists": "one row per space",
     "relay_acked": "one row per relay and space",
     "relay_cursors": "one row per relay and mailbox",
