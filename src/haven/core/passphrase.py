@@ -10,8 +10,6 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from zxcvbn import zxcvbn
-
 MIN_CHARS = 10
 MIN_SCORE = 3  # zxcvbn: 3 = "safely unguessable: moderate protection from offline attacks"
 _ZXCVBN_MAX_CHARS = 100  # zxcvbn is slow on very long input; longer is strong anyway
@@ -38,6 +36,10 @@ def check(passphrase: str, related: Sequence[str] = ()) -> Strength:
     """`related`: words a guesser would try first (the display name, "haven")."""
     if not passphrase:
         return Strength(0, Weakness.EMPTY)
+    # Imported here, not at the top: its word lists cost every `haven` process ~0.1 s to
+    # load, and only a new passphrase needs them.
+    from zxcvbn import zxcvbn
+
     score = int(zxcvbn(passphrase[:_ZXCVBN_MAX_CHARS], user_inputs=[*related, "haven"])["score"])
     if len(passphrase) < MIN_CHARS:
         return Strength(min(score, 2), Weakness.TOO_SHORT)
