@@ -18,7 +18,7 @@ from haven.core.envelope import redacted_envelope
 from haven.core.redaction import EXPIRED
 from haven.core.session import Session
 from haven.core.spaces import events as ev
-from haven.errors import InvalidInput
+from haven.errors import InvalidInput, NotFound
 from haven.store import log_table as lt
 from tests.canary_scan import epoch_keys, vault_holding
 from tests.helpers import PASSPHRASE
@@ -80,10 +80,11 @@ def test_each_replica_erases_by_its_own_clock_and_late_replicas_get_it_erased(ci
     assert feed_post.disappears_ms == T0 + HOUR_MS // 2 + HOUR_MS  # Cai's clock, not Bea's
     clocks[1].now = T0 + HOUR_MS  # Bea's hour is up; the others' is not
     assert _state(bea, space, post) == ("expired", "")
+    assert bea.spaces.disappearing.sweep() == 1
     assert vault_holding(bea, space, CANARY) == []
     assert _state(ari, space, post)[0] == "visible"
     clocks[0].now = clocks[2].now = T0 + 2 * HOUR_MS
-    assert ari.spaces.disappearing.sweep() == 1
+    assert ari.spaces.disappearing.sweep() == cai.spaces.disappearing.sweep() == 1
     for s in (ari, cai):
         assert _state(s, space, post) == ("expired", "")
         assert vault_holding(s, space, CANARY) == []
@@ -145,3 +146,45 @@ def test_nobody_can_hand_out_an_expired_copy_of_a_lasting_post(circle) -> None:
     assert not result.accepted and result.rejected
     deliver(ari, dan, space)
     assert _state(dan, space, post) == ("visible", "this one stays")
+
+
+def test_a_post_whose_time_is_up_is_gone_from_reads_before_the_sweep_and_reads_never_write(
+    circle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sweep runs on its own schedule; until it does, every read already shows the post
+    as the sweep will leave it, and refuses what would touch it — without writing."""
+    (ari, bea, _, _), clocks, space = circle
+    post = bea.spaces.post(space, f"meet {CANARY}", files=[_secret_file()], disappear=3600)
+    sync(space, ari, bea)
+    ari.spaces.react(space, post, "me-too")
+    (before,) = [p for p in ari.spaces.read_feed(space) if p.post_id == post]
+    (attachment,) = before.attachments
+    clocks[0].now = T0 + HOUR_MS  # Ari's hour is up; no sweep has run since
+
+    def no_write() -> None:
+        raise AssertionError("a read opened a write transaction")
+
+    monkeypatch.setattr(ari.vault, "transaction", no_write)
+    with ari.vault.read() as conn:
+        changes = conn.total_changes
+    feed = {p.post_id: p for p in ari.spaces.read_feed(space, include_hidden=True)}
+    page = ari.spaces.read_thread(space, post)
+    for shown in (feed[post], page.root):
+        assert (shown.state, shown.title, shown.body, shown.cw) == ("expired", "", "", "")
+        assert (shown.attachments, shown.reactions, shown.my_reactions) == ((), {}, ())
+        assert shown.disappears_ms is None and not shown.pinned
+    with pytest.raises(NotFound):
+        ari.spaces.attachments.read(attachment.attachment_id)
+    for refused in (
+        lambda: ari.spaces.react(space, post, "thank-you"),
+        lambda: ari.spaces.reply(space, post, "too late"),
+    ):
+        with pytest.raises(InvalidInput, match="disappeared"):
+            refused()
+    with ari.vault.read() as conn:
+        assert conn.total_changes == changes  # nothing was written by any of it
+    assert vault_holding(ari, space, CANARY) != []  # the sweep's to erase, not the read's
+    monkeypatch.undo()
+    assert ari.spaces.disappearing.sweep() == 1
+    assert vault_holding(ari, space, CANARY) == []
+    assert _state(ari, space, post) == ("expired", "")

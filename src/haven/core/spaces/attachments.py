@@ -172,8 +172,10 @@ class Attachments:
         return info, parts
 
     def _row(self, conn: Connection, attachment_id: bytes) -> AttachmentRow:
+        """The attachment, unless its post disappeared — erased, or due and waiting for the
+        sweep (a read never erases: disappearing.py): either way it is gone."""
         row = attachments_db.get_attachment(conn, attachment_id)
-        if row is None:
+        if row is None or settings_db.is_due(conn, row.post_id, self._ctx.clock()):
             raise NotFound("no attachment with that id")
         return row
 

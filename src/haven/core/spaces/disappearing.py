@@ -5,8 +5,11 @@ the projection, on every replica by its own clock.
 Each device counts from when IT stored the post (`space_post_timers`, started just after the
 commit that stored it), never from a time a peer wrote, so a backdated or future-dated post
 neither vanishes at once nor lingers: it lasts its timer (at most four weeks) from arrival.
-The sweep runs after every commit that stored a post, before the feed is read, and when the
-app or `haven serve` asks (`sweep`)."""
+Reading never writes: a post whose time is up is shown as the sweep will leave it (no words,
+attachments or reactions: posts.py `_Builder`), and refused to replies, reactions, edits and
+attachment reads, from the moment its deadline passes. The sweep that erases it runs on its
+own schedule: after every commit that stored a post (which starts its clock), and once a
+minute from the sync supervisor (the app and `haven serve`) and from a shown space."""
 
 from __future__ import annotations
 

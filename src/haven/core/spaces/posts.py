@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import chain
 from typing import Any
 
@@ -132,10 +133,11 @@ class Posts:
     def visible_post(self, space_id: bytes, post_id: bytes) -> PostRow:
         with self._ctx.fresh(space_id) as conn:
             post = posts_db.get_post(conn, post_id)
+            gone = settings_db.is_due(conn, post_id, self._ctx.clock())
         if post is None or post.space_id != space_id:
             raise NotFound("no post with that id in this space")
-        if post.state != "visible":
-            raise InvalidInput("that post was deleted or removed")
+        if post.state != "visible" or gone:
+            raise InvalidInput("that post was deleted or removed, or it disappeared")
         return post
 
     # ----------------------------------------------------------------- reading
@@ -241,8 +243,15 @@ class _Builder:
         rows: list[PostRow],
     ) -> None:
         group = ctx.group(conn, space_id)
-        self.files = attachments_of(conn, [p.post_id for p in rows if p.state == "visible"])
         self.deadlines = settings_db.deadlines(conn, [p.post_id for p in rows])
+        now = ctx.clock()
+        #: Posts whose time is up here that the sweep has not erased yet: shown exactly as
+        #: the sweep will leave them, so a read never writes (disappearing.py) and nothing
+        #: outlives its timer while the sweep waits for its turn.
+        self.due = {post_id for post_id, deadline in self.deadlines.items() if deadline <= now}
+        self.files = attachments_of(
+            conn, [p.post_id for p in rows if p.state == "visible" and p.post_id not in self.due]
+        )
         self.gone = settings_db.expired_among(
             conn, [p.post_id for p in rows if p.state == "deleted"]
         )
@@ -260,13 +269,16 @@ class _Builder:
     def __call__(
         self, p: PostRow, replies: tuple[FeedPost, ...] = (), older_replies: bool = False
     ) -> FeedPost:
+        due = p.post_id in self.due
+        if due:
+            p = replace(p, title="", body="", cw="", pinned=0, state="deleted", removed_reason="")
         author = self.members.get(p.author)
         hidden = ""
         if p.author in self.blocked:
             hidden = "blocked"
         elif self.mute and any(w in f"{p.title}\n{p.body}\n{p.cw}".casefold() for w in self.mute):
             hidden = "muted"
-        counts = self.counts[p.post_id]
+        counts = Counter() if due else self.counts[p.post_id]
         return FeedPost(
             p.post_id,
             p.author,
@@ -278,13 +290,13 @@ class _Builder:
             p.created_ms,
             p.edited_ms,
             bool(p.pinned),
-            "expired" if p.post_id in self.gone else p.state,
+            "expired" if due or p.post_id in self.gone else p.state,
             p.removed_reason,
             {k: counts[k] for k in REACTIONS if counts[k]},
-            tuple(sorted(self.mine[p.post_id])),
+            () if due else tuple(sorted(self.mine[p.post_id])),
             replies,
             hidden,
             older_replies,
             tuple(self.files.get(p.post_id, ())),
-            self.deadlines.get(p.post_id),
+            None if due else self.deadlines.get(p.post_id),
         )

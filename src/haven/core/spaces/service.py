@@ -30,9 +30,9 @@ from haven.core.spaces.joining import Joining
 from haven.core.spaces.keys import KeyRotation
 from haven.core.spaces.lookup import SpaceLookup
 from haven.core.spaces.membership import Membership
-from haven.core.spaces.model import FeedPost, Member, Profile, ThreadPage
+from haven.core.spaces.model import Member, Profile
 from haven.core.spaces.moderation import Moderation
-from haven.core.spaces.posts import THREAD_PAGE, Posts
+from haven.core.spaces.posts import Posts
 from haven.core.spaces.projector import SpaceProjector
 from haven.core.spaces.redaction import PostRedaction
 from haven.store.vault import Vault
@@ -91,8 +91,8 @@ class SpaceService:
         self.delete_post = self.posts.delete_post
         self.react = self.posts.react
         self.unreact = self.posts.unreact
-        self.read_feed = self._read_feed
-        self.read_thread = self._read_thread
+        self.read_feed = self.posts.read_feed  # read-only: due posts are left out, not erased
+        self.read_thread = self.posts.read_thread
         self.unread = self.posts.unread
         self.mark_read = self.posts.mark_read
         # moderation
@@ -112,26 +112,6 @@ class SpaceService:
         self.resolve_space = self.lookup.resolve_space
         self.resolve_member = self.lookup.resolve_member
         self.resolve_post = self.lookup.resolve_post
-
-    def _read_feed(
-        self, space_id: bytes, include_hidden: bool = False, limit: int | None = None
-    ) -> list[FeedPost]:
-        """The feed, after erasing whatever disappeared meanwhile (posts.read_feed)."""
-        self.disappearing.sweep()
-        return self.posts.read_feed(space_id, include_hidden, limit)
-
-    def _read_thread(
-        self,
-        space_id: bytes,
-        root_id: bytes,
-        *,
-        before: bytes | None = None,
-        after: bytes | None = None,
-        limit: int = THREAD_PAGE,
-    ) -> ThreadPage:
-        """A page of a thread, after erasing whatever disappeared meanwhile."""
-        self.disappearing.sweep()
-        return self.posts.read_thread(space_id, root_id, before=before, after=after, limit=limit)
 
     def _heal_quietly(self, space_id: bytes) -> None:
         """After a commit touched a space: an admin's device heals its keys, and seals its

@@ -89,6 +89,15 @@ def deadlines(conn: Connection, post_ids: list[bytes]) -> dict[bytes, int]:
     return out
 
 
+def is_due(conn: Connection, post_id: bytes, now_ms: int) -> bool:
+    """Whether this post's time is up on this device (erased or not yet)."""
+    row = conn.execute(
+        "SELECT 1 FROM space_post_timers WHERE post_id = ? AND deadline_ms <= ?",
+        (post_id, now_ms),
+    ).fetchone()
+    return row is not None
+
+
 def drop_timer(conn: Connection, post_id: bytes) -> None:
     conn.execute("DELETE FROM space_post_timers WHERE post_id = ?", (post_id,))
 

@@ -61,8 +61,9 @@ class SpaceMedia:
         self._bridge.run(work, lambda _r: self._reload(space_id), self._failed)
 
     def tick(self) -> None:
-        """Once a minute: erase posts whose time is up (the core also does at every read
-        and after every post it stores); show the space again if any went."""
+        """Once a minute: erase posts whose time is up (the core also does after every post
+        it stores, and leaves them out of every read meanwhile); show the space again if
+        any went."""
         self._ticks = (self._ticks + 1) % SWEEP_EVERY_POLLS
         spaces, space_id = self._spaces(), self._space_id()
         if self._ticks or spaces is None or space_id is None:
