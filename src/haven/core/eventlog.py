@@ -551,15 +551,22 @@ class EventLog:
                 conn, batch, space, opened or self._open(conn, untrusted), result
             )
             return
+        candidate = opened or self._open(conn, untrusted)
         try:
-            event = self._authorise(conn, batch, space, opened or self._open(conn, untrusted))
+            event = self._authorise(conn, batch, space, candidate)
             if header.seq > tip.seq + 1:  # authenticated first: strangers cannot fill the table
                 raise _Waiting()
         except _Waiting:
             if lt.count_held(conn, header.space_id) >= MAX_HELD_PER_SPACE:
                 raise InvalidEvent("too many events waiting for a gap to fill") from None
+            rule = self._redaction_rules.get(space.kind)
             lt.hold_event(
-                conn, header.space_id, header.author, header.device, header.seq, untrusted
+                conn,
+                header.space_id,
+                header.author,
+                header.device,
+                header.seq,
+                redaction.held_form(conn, candidate, untrusted, rule),
             )
             batch.held_spaces.add(header.space_id)
             result.held += 1

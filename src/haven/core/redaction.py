@@ -10,7 +10,7 @@ applies the redaction, by the rules that decide it was valid.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Protocol
 
 from haven.core.envelope import (
@@ -117,25 +117,46 @@ def _erase_held(
 ) -> None:
     """Early arrivals waiting for a gap to fill are envelopes too: an edit of the erased
     post (or the post itself) held there is redacted in place, and taken later as such."""
-    if not lt.count_held(conn, redaction.space_id):
-        return
     proof = b""
-    for author, device, seq, envelope in lt.held_in_space(conn, redaction.space_id):
+
+    def redaction_proof_once() -> bytes:
+        nonlocal proof
+        proof = proof or redaction_proof(
+            redaction.envelope, _key(conn, redaction.space_id, redaction.header.epoch)
+        )
+        return proof
+
+    def erased_here(event: Event) -> bool:
+        return event.type in erasable and target_id in (event.id, event.content.get("target"))
+
+    erase_held(conn, redaction.space_id, erased_here, redaction_proof_once)
+
+
+def erase_held(
+    conn: Connection,
+    space_id: bytes,
+    matches: Callable[[Event], bool],
+    proof: Callable[[], bytes],
+) -> int:
+    """Redact in place every held early arrival of the space that `matches` (opened, not
+    redacted yet), with the proof `proof()` gives; they are taken later in that form.
+    Returns how many were erased."""
+    if not lt.count_held(conn, space_id):
+        return 0
+    erased_n = 0
+    for author, device, seq, envelope in lt.held_in_space(conn, space_id):
         header = read_header(envelope)[0]
         key = ids.get_epoch_key(conn, header.space_id, header.epoch)
         if key is None:
             continue
         event = open_event(envelope, key, verify=False)  # authenticated when it was held
-        if event.redacted or event.type not in erasable:
+        if event.redacted or not matches(event):
             continue
-        if target_id not in (event.id, event.content.get("target")):
-            continue
-        proof = proof or redaction_proof(
-            redaction.envelope, _key(conn, redaction.space_id, redaction.header.epoch)
-        )
-        held = redacted_envelope(envelope, key, proof)
-        lt.replace_held(conn, redaction.space_id, author, device, seq, held)
+        held = redacted_envelope(envelope, key, proof())
+        lt.replace_held(conn, space_id, author, device, seq, held)
         _erasing.add(id(conn))
+        erased_n += 1
+    return erased_n
 
 
 def erase_late(conn: Connection, event: Event, erasable: Collection[str]) -> bool:
@@ -143,19 +164,42 @@ def erase_late(conn: Connection, event: Event, erasable: Collection[str]) -> boo
     journal entry's copy that arrives after its deletion): erase it too."""
     if event.redacted or event.type not in erasable:
         return False
+    proof = _covering_proof(conn, event)
+    stored = lt.get_event(conn, event.id) if proof is not None else None
+    if proof is None or stored is None:
+        return False
+    erase_stored(conn, stored, proof)
+    return True
+
+
+def held_form(conn: Connection, event: Event, envelope: bytes, rule: RedactionRule | None) -> bytes:
+    """The form an early arrival waits in for its gap to fill: already erased if a redaction
+    covers it (an edit of a deleted post) or the space kind's rule says the post it belongs
+    to expired here (`expired_here`), so its words are never written to the vault — they
+    would be erased the moment it is taken. Otherwise `envelope` itself."""
+    if rule is None or event.redacted or event.type not in rule.erasable:
+        return envelope
+    proof = _covering_proof(conn, event)
+    if proof is None:
+        expired_here = getattr(rule, "expired_here", None)
+        if expired_here is None or not expired_here(conn, event):
+            return envelope
+        proof = EXPIRED
+    return redacted_envelope(envelope, _key(conn, event.space_id, event.header.epoch), proof)
+
+
+def _covering_proof(conn: Connection, event: Event) -> bytes | None:
+    """The proof of the redaction that already erased this event or what it edits, if any."""
     target = event.content.get("target")
     redaction_id = lt.redaction_of(conn, event.id) or (
         lt.redaction_of(conn, target) if isinstance(target, bytes) else None
     )
     if redaction_id is None:
-        return False  # the usual case: two index lookups, nothing read
+        return None  # the usual case: two index lookups, nothing read
     redaction = lt.get_event(conn, redaction_id)
-    stored = lt.get_event(conn, event.id)
-    if redaction is None or stored is None or redaction.space_id != event.space_id:
-        return False
-    proof = redaction_proof(redaction.envelope, _key(conn, redaction.space_id, redaction.epoch))
-    erase_stored(conn, stored, proof)
-    return True
+    if redaction is None or redaction.space_id != event.space_id:
+        return None
+    return redaction_proof(redaction.envelope, _key(conn, redaction.space_id, redaction.epoch))
 
 
 def erase_stored(conn: Connection, stored: lt.StoredEvent, proof: bytes) -> bytes:

@@ -17,6 +17,7 @@ from haven.core.envelope import open_event
 from haven.core.spaces import events as ev
 from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.lookup import parse_hex_prefix, pick_one
+from haven.core.spaces.rules.disappearing import due_here
 from haven.errors import InvalidEvent, InvalidInput, NotFound
 from haven.store import identity_tables as ids
 from haven.store import log_table as lt
@@ -175,7 +176,7 @@ class Attachments:
         """The attachment, unless its post disappeared — erased, or due and waiting for the
         sweep (a read never erases: disappearing.py): either way it is gone."""
         row = attachments_db.get_attachment(conn, attachment_id)
-        if row is None or settings_db.is_due(conn, row.post_id, self._ctx.clock()):
+        if row is None or due_here(conn, row.post_id, self._ctx.clock()):
             raise NotFound("no attachment with that id")
         return row
 

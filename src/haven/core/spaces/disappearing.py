@@ -19,13 +19,8 @@ from haven.core.envelope import Event
 from haven.core.spaces import disappearing_timer as timer
 from haven.core.spaces import events as ev
 from haven.core.spaces.context import SpaceContext
-from haven.core.spaces.redaction import ERASABLE, scrub_welcomes
-from haven.core.spaces.rules.disappearing import erase_expired
-from haven.store import log_table as lt
-from haven.store.spaces import attachments as attachments_db
-from haven.store.spaces import posts as posts_db
+from haven.core.spaces.rules.disappearing import expire
 from haven.store.spaces import settings as settings_db
-from haven.store.vault import Connection
 
 #: Posts erased per transaction of a sweep (a sweep after a long time away takes several).
 SWEEP_BATCH = 200
@@ -67,27 +62,8 @@ class Disappearing:
                 settings_db.start_timers(conn, now)
                 due = settings_db.due(conn, now, SWEEP_BATCH)
                 for space_id, post_id in due:
-                    expire_post(conn, space_id, post_id)
+                    expire(conn, space_id, post_id)
                 self._ctx.log.checkpoint_if_erased(conn)
             gone += len(due)
             if len(due) < SWEEP_BATCH:
                 return gone
-
-
-def expire_post(conn: Connection, space_id: bytes, post_id: bytes) -> None:
-    """Erase a post whose timer ran out here: every event of it that carries the timer (the
-    post, its edits, its attachments' chunks), its words and attachments in the projection,
-    and the copies waiting in welcomes not yet collected."""
-    replaced: dict[bytes, bytes] = {}
-    for stored in [lt.get_event(conn, post_id), *lt.events_targeting(conn, post_id)]:
-        if stored is not None and stored.type in ERASABLE and stored.space_id == space_id:
-            envelope = erase_expired(conn, stored)
-            if envelope is not None:
-                replaced[stored.envelope] = envelope
-    scrub_welcomes(conn, space_id, replaced)
-    post = posts_db.get_post(conn, post_id)
-    if post is not None and post.state == "visible":
-        posts_db.tombstone_post(conn, post_id, "deleted", "")
-        settings_db.mark_expired(conn, space_id, post_id)
-    attachments_db.drop_of_post(conn, post_id)
-    settings_db.drop_timer(conn, post_id)

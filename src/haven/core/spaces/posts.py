@@ -18,6 +18,7 @@ from haven.core.spaces import events as ev
 from haven.core.spaces.attachments import attachments_of
 from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.model import REACTIONS, FeedPost, ThreadPage
+from haven.core.spaces.rules.disappearing import due_here
 from haven.errors import InvalidInput, NotFound
 from haven.store import identity_tables as ids
 from haven.store.spaces import membership as membership_db
@@ -66,8 +67,12 @@ class Posts:
     ) -> bytes:
         content = ev.post_content("", body, cw, parent_id)
         self._ctx.require(space_id, ev.POST, "only members can reply")
-        self.visible_post(space_id, parent_id)
-        return self._write(space_id, ev.post_to_content(content), files, disappear)
+        parent = self.visible_post(space_id, parent_id)
+        with self._ctx.fresh(space_id) as conn:
+            thread = settings_db.timer_of(conn, parent.parent_id or parent.post_id)
+        # A reply to a disappearing post disappears with it (rules/disappearing.expire).
+        at_most = thread[0] if thread is not None else None
+        return self._write(space_id, ev.post_to_content(content), files, disappear, at_most)
 
     def _write(
         self,
@@ -75,11 +80,15 @@ class Posts:
         content: dict[str, Any],
         files: Sequence[PreparedFile],
         disappear: int | None,
+        at_most: int | None = None,
     ) -> bytes:
         """The post, then its attachments' chunks, in one transaction (attachments/spec.py),
-        all carrying the post's disappearing timer if it has one (the space's, or shorter)."""
+        all carrying the post's disappearing timer if it has one (the space's, or shorter;
+        a reply's at most its thread's)."""
         with self._ctx.fresh(space_id) as conn:
             seconds = timer.effective(settings_db.disappear_s(conn, space_id), disappear)
+        if at_most is not None:
+            seconds = min(seconds or at_most, at_most)
         extra = {"disappear": seconds} if seconds else {}
         content.update(extra)
         if not files:
@@ -133,7 +142,7 @@ class Posts:
     def visible_post(self, space_id: bytes, post_id: bytes) -> PostRow:
         with self._ctx.fresh(space_id) as conn:
             post = posts_db.get_post(conn, post_id)
-            gone = settings_db.is_due(conn, post_id, self._ctx.clock())
+            gone = due_here(conn, post_id, self._ctx.clock())
         if post is None or post.space_id != space_id:
             raise NotFound("no post with that id in this space")
         if post.state != "visible" or gone:
@@ -249,6 +258,9 @@ class _Builder:
         #: the sweep will leave them, so a read never writes (disappearing.py) and nothing
         #: outlives its timer while the sweep waits for its turn.
         self.due = {post_id for post_id, deadline in self.deadlines.items() if deadline <= now}
+        self.due |= {
+            p.post_id for p in rows if p.parent_id in self.due and p.post_id in self.deadlines
+        }
         self.files = attachments_of(
             conn, [p.post_id for p in rows if p.state == "visible" and p.post_id not in self.due]
         )

@@ -18,6 +18,7 @@ from haven.core.spaces.sealed import Welcome
 from haven.store import identity_tables as ids
 from haven.store import invites_table as it
 from haven.store.spaces import membership as membership_db
+from haven.store.spaces import settings as settings_db
 from haven.store.vault import Connection
 
 #: A post and its edits carry words, its attachments' chunks their bytes; a redaction of the
@@ -30,6 +31,14 @@ class PostRedaction:
 
     def may_expire(self, event: Event) -> bool:
         return timer.may_expire(event)
+
+    def expired_here(self, conn: Connection, event: Event) -> bool:
+        """An edit, chunk or reply that carries a timer, of a post that expired here: it
+        goes with its post (and waits erased if it is held for a gap)."""
+        refs = (event.content.get("target"), event.content.get("parent"))
+        return timer.may_expire(event) and any(
+            isinstance(r, bytes) and settings_db.is_expired(conn, r) for r in refs
+        )
 
     def may_erase(
         self, conn: Connection, space: ids.SpaceRow, target: Event, redaction: Event

@@ -109,6 +109,11 @@ def mark_expired(conn: Connection, space_id: bytes, post_id: bytes) -> None:
     )
 
 
+def is_expired(conn: Connection, post_id: bytes) -> bool:
+    row = conn.execute("SELECT 1 FROM space_expired_posts WHERE post_id = ?", (post_id,))
+    return row.fetchone() is not None
+
+
 def expired_among(conn: Connection, post_ids: list[bytes]) -> set[bytes]:
     out = set()
     for post_id in post_ids:

@@ -59,7 +59,7 @@ def chunk(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> 
     part = None if e.redacted else spec.parse_chunk(e.content)
     post = posts_db.get_post(conn, target) if target else None
     if post is not None and post.space_id == g.space_id:
-        disappearing.expire_late(conn, e, post.state)
+        disappearing.expire_late(conn, e, post.post_id)
     if (
         part is None
         or post is None

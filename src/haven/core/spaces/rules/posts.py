@@ -55,6 +55,7 @@ def post(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> b
         settings_db.mark_expired(conn, g.space_id, e.id)
     if not e.redacted:
         attachments.record_files(conn, g, e)
+    disappearing.expire_late_reply(conn, g, e, parent_id)
     return True
 
 
@@ -77,7 +78,7 @@ def edit(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> b
     target = ev.target_of(e.content)
     stored = posts_db.get_post(conn, target) if target else None
     if stored is not None and stored.space_id == g.space_id:
-        disappearing.expire_late(conn, e, stored.state)
+        disappearing.expire_late(conn, e, stored.post_id)
     post, new = target_post(conn, g, e), ev.parse_post(e.content)
     if post is None or new is None or post.author != e.author or not au.may(author, ev.EDIT):
         return False
