@@ -9,7 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from haven.core import session as core_session
-from haven.core.attachments.spec import FileSpec, PreparedFile, digest
+from haven.core.attachments.spec import (
+    CHUNK_BYTES,
+    FileSpec,
+    PreparedFile,
+    chunk_count,
+    digest,
+    padme,
+)
+from haven.core.spaces.events import CHUNK
+from haven.store import log_table as lt
 from tests.attachment_helpers import METADATA_WORDS, photo_with_gps
 from tests.canary_scan import epoch_keys, vault_holding
 from tests.helpers import PASSPHRASE
@@ -19,6 +28,7 @@ from tests.relay.test_relay_erase import wait_until_gone
 from tests.space_helpers import join
 
 CANARY = "Qzrelayvanish"
+OCTETS = "application/octet-stream"
 T0 = 1_800_000_000_000
 
 
@@ -88,8 +98,29 @@ def test_a_picture_crosses_the_relay_whole(tmp_path: Path) -> None:
         prepared = bea.spaces.attachments.prepare(space, photo)
         assert prepared.spec.chunks > 4
         post = bea.spaces.post(space, "from the march", files=[prepared])
+        # Two files 9 and 10 chunks long (Padmé class 10): the relay cannot tell them apart.
+        files = [b"s" * (8 * CHUNK_BYTES + 1), b"L" * (10 * CHUNK_BYTES - 7)]
+        sized = [
+            bea.spaces.post(
+                space, "notes", files=[PreparedFile(FileSpec("n", OCTETS, len(d), digest(d)), d)]
+            )
+            for d in files
+        ]
         relay_round(bea, relay.url)
+        key = epoch_keys(bea, space)[max(epoch_keys(bea, space))]
+        served = mailbox_events(relay.url, key)
+        blobs = []
+        with bea.vault.read() as conn:
+            for one in (post, *sized):
+                chunks = [e.id for e in lt.events_targeting(conn, one) if e.type == CHUNK]
+                blobs.append(sorted(len(served[c][0]) for c in chunks))
+        assert len(blobs[0]) == padme(chunk_count(prepared.spec.size))
+        assert blobs[1] == blobs[2] and len(blobs[1]) == 10
+        assert len({n for b in blobs for n in b}) == 1  # every chunk's blob is one size
         relay_round(dan, relay.url)  # Dan never met Bea: only the relay carries it
+        for one, data in zip(sized, files, strict=True):
+            (info,) = next(p for p in dan.spaces.read_feed(space) if p.post_id == one).attachments
+            assert dan.spaces.attachments.read(info.attachment_id)[1] == data
         (thread,) = [p for p in dan.spaces.read_feed(space) if p.post_id == post]
         (picture,) = thread.attachments
         assert picture.state == "ok"

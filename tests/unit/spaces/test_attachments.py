@@ -122,7 +122,7 @@ def test_damaged_truncated_and_forged_attachments_are_refused_alone(circle) -> N
             drafts.append(
                 Draft(
                     ev.CHUNK,
-                    {**d.content, "data": b"\xff" * len(d.content["data"])},
+                    {**d.content, "data": b"\xff" + d.content["data"][1:]},
                     target_first=True,
                 )
             )
@@ -191,3 +191,41 @@ def test_a_peers_file_name_cannot_leave_the_chosen_folder(circle) -> None:
     assert saved == out / "bashrc" and saved.read_bytes() == b"payload"
     assert list(out.iterdir()) == [saved]
     assert not (tmp / "a" / ".bashrc").exists() and not (tmp / ".bashrc").exists()
+
+
+def test_padme_classes_match_the_papers_definition() -> None:
+    """Padmé (PETS 2019): E = ⌊log₂ L⌋, S = ⌊log₂ E⌋ + 1, the low E − S bits rounded up."""
+    assert [spec.padme(n) for n in (1, 2, 3, 7, 8, 9, 10, 33, 35, 36, 100, 683)] == [
+        1, 2, 3, 7, 8, 10, 10, 36, 36, 36, 104, 704,
+    ]  # fmt: skip
+    assert all(n <= spec.padme(n) <= n * 1.12 for n in range(1, 5000))
+
+
+def test_what_an_observer_sees_of_an_attachment_is_its_padme_class(circle) -> None:
+    """Two files of 9 and 10 chunks' worth of bytes leave as the same number of chunk events
+    of the same lengths; each receiver strips the padding and gets the bytes back; a chunk
+    whose padding is not zeros (a modified client hiding bytes there) counts for nothing."""
+    ari, bea, cai, space, _ = circle
+    small = _file(b"s" * (8 * spec.CHUNK_BYTES + 1), "small.bin")  # 9 chunks' worth
+    large = _file(b"L" * (10 * spec.CHUNK_BYTES - 7), "large.bin")  # 10 chunks' worth
+    posts = [bea.spaces.post(space, "file", files=[f]) for f in (small, large)]
+    sizes = []
+    with bea.vault.read() as conn:
+        for post in posts:
+            chunks = [e for e in lt.events_targeting(conn, post) if e.type == ev.CHUNK]
+            sizes.append(sorted(len(e.envelope) for e in chunks))
+    assert sizes[0] == sizes[1] and len(sizes[0]) == 10 and len(set(sizes[0])) == 1
+    content = {"title": "", "body": "sly", "cw": "", "files": spec.files_content([small])}
+    drafts = [Draft(ev.POST, content), *spec.chunk_drafts([small], ev.CHUNK)]
+    hidden = bytearray(drafts[9].content["data"])
+    hidden[-1] = 1  # a byte smuggled into the last chunk's padding
+    drafts[9] = Draft(ev.CHUNK, {**drafts[9].content, "data": bytes(hidden)}, target_first=True)
+    sly = bea.spaces.posts._ctx.append_many(space, drafts)[0].id
+    sync(space, ari, bea, cai)
+    for s in (ari, cai):
+        for post, f in zip(posts, (small, large), strict=True):
+            (info,) = _only(s, space, post)
+            assert (info.state, info.chunks, info.size) == ("ok", 10, f.spec.size)
+            assert s.spaces.attachments.read(info.attachment_id)[1] == f.data
+        (info,) = _only(s, space, sly)
+        assert (info.state, info.received) == ("incomplete", 9)

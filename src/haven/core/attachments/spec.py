@@ -6,7 +6,14 @@ same author, in the same transaction, each targeting the post: `{"a": attachment
 "i": chunk index, "data": bytes}`. Chunks are small enough that an event (padded to its
 16 KiB bucket) fits a relay's default 64 KiB blob after the relay's own padding, so every
 transport carries them as it carries any event. The receiver derives the number of chunks
-and each one's length from the size; it never takes a peer's count."""
+and each one's length from the size; it never takes a peer's count.
+
+**Padding** (`"pad": 1` in the file's entry; docs/PROTOCOL.md §5.7): the number of chunks
+is rounded up with Padmé (Nikitin, Barman, Lueks, Underwood, Hubaux, Ford: "Reducing
+Metadata Leakage from Encrypted Files and Communication with PURBs", PETS 2019), and every
+chunk is full — the bytes after the attachment's end are zeros, and any other byte there
+makes the chunk invalid. Whoever sees only the events' lengths (a relay, a LAN observer)
+learns the Padmé class of the chunk count, not the size to within a chunk."""
 
 from __future__ import annotations
 
@@ -54,10 +61,12 @@ class FileSpec:
     width: int = 0
     height: int = 0
     alt: str = ""
+    #: Chunks padded to a Padmé class (every attachment posted since; older ones are not).
+    padded: bool = True
 
     @property
     def chunks(self) -> int:
-        return chunk_count(self.size)
+        return padme(chunk_count(self.size)) if self.padded else chunk_count(self.size)
 
 
 @dataclass(frozen=True)
@@ -85,7 +94,30 @@ def chunk_count(size: int) -> int:
 
 
 def chunk_length(size: int, index: int) -> int:
-    return min(CHUNK_BYTES, size - index * CHUNK_BYTES)
+    """How many of the attachment's own bytes place `index` holds (0: a padding chunk)."""
+    return max(0, min(CHUNK_BYTES, size - index * CHUNK_BYTES))
+
+
+def padme(n: int) -> int:
+    """Padmé: `n` rounded up so that only its top ⌊log₂ ⌊log₂ n⌋⌋ + 1 bits can be nonzero
+    (at most ~12 % more; leaks O(log log n) bits instead of O(log n))."""
+    if n < 2:
+        return n
+    e = n.bit_length() - 1  # ⌊log₂ n⌋
+    mask = (1 << (e - e.bit_length())) - 1  # e.bit_length() is ⌊log₂ e⌋ + 1
+    return (n + mask) & ~mask
+
+
+def chunk_part(size: int, index: int, data: bytes) -> bytes | None:
+    """The attachment's own bytes in the chunk at place `index`: the chunk is exactly that
+    many bytes, or a full chunk whose bytes after them are all zero (padding). None for
+    anything else — a wrong length, or padding that is not zeros."""
+    own = chunk_length(size, index)
+    if len(data) == own and own > 0:
+        return data
+    if len(data) == CHUNK_BYTES and not any(memoryview(data)[own:]):
+        return data[:own]
+    return None
 
 
 def attachment_id(post_id: bytes, index: int) -> bytes:
@@ -112,8 +144,11 @@ def parse_file(value: object) -> FileSpec | None:
         value.get("digest"),
     )
     w, h, alt = value.get("w", 0), value.get("h", 0), value.get("alt", "")
+    pad = value.get("pad", 0)
     if not (
-        isinstance(name, str)
+        type(pad) is int
+        and pad in (0, 1)
+        and isinstance(name, str)
         and isinstance(mime, str)
         and 0 < len(mime) <= MAX_MIME
         and type(size) is int
@@ -128,7 +163,9 @@ def parse_file(value: object) -> FileSpec | None:
         and len(alt) <= MAX_ALT
     ):
         return None
-    return FileSpec(clean_name(name) or "attachment", clean_name(mime), size, dig, w, h, alt)
+    return FileSpec(
+        clean_name(name) or "attachment", clean_name(mime), size, dig, w, h, alt, pad == 1
+    )
 
 
 def parse_files(value: object) -> list[FileSpec | None]:
@@ -148,6 +185,8 @@ def files_content(files: Sequence[PreparedFile]) -> list[dict[str, Any]]:
             entry["w"], entry["h"] = s.width, s.height
         if s.alt:
             entry["alt"] = s.alt
+        if s.padded:
+            entry["pad"] = 1
         out.append(entry)
     return out
 
@@ -160,6 +199,8 @@ def chunk_drafts(
     for a, f in enumerate(files):
         for i in range(f.spec.chunks):
             data = f.data[i * CHUNK_BYTES : (i + 1) * CHUNK_BYTES]
+            if f.spec.padded:
+                data = data.ljust(CHUNK_BYTES, b"\0")
             content = {**(extra or {}), "a": a, "i": i, "data": data}
             yield Draft(event_type, content, target_first=True)
 
@@ -177,7 +218,7 @@ def parse_chunk(content: dict[str, Any]) -> Chunk | None:
         type(a) is int
         and 0 <= a < MAX_FILES
         and type(i) is int
-        and 0 <= i < chunk_count(MAX_LIMIT)
+        and 0 <= i < padme(chunk_count(MAX_LIMIT))
         and isinstance(data, bytes)
         and 0 < len(data) <= CHUNK_BYTES
     ):

@@ -4,7 +4,8 @@ A valid post's `files` are recorded one by one: a malformed entry is skipped, on
 space's size limit at that point of the log is recorded as refused (shown, never fetched
 into view) — the limit a peer's client claims to have checked is not trusted. A chunk is
 taken only from the post's own author, for an attachment that was accepted, at a place not
-yet filled, with exactly the length the attachment's size gives that place. Anything else
+yet filled, with exactly the length the attachment's size gives that place (or full, with
+zeros after the attachment's end: padding, attachments/spec.py). Anything else
 changes nothing and harms no other attachment. `space.settings` (admins, rules/settings.py)
 sets the limit."""
 
@@ -74,7 +75,7 @@ def chunk(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> 
         row is None
         or row.state != "ok"
         or part.index >= row.chunks
-        or len(part.data) != spec.chunk_length(row.size, part.index)
+        or spec.chunk_part(row.size, part.index, part.data) is None
     ):
         return False
     return attachments_db.add_chunk(conn, row.attachment_id, part.index, g.space_id, e.id)
