@@ -4,11 +4,41 @@ envelopes_after(their tips) -> ingest."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from haven.core import session as core_session
 from haven.core.session import Session
-from tests.helpers import new_session
+from tests.helpers import PASSPHRASE, new_session
+
+#: A moment for tests that move each member's clock by hand (ms; in 2027).
+T0 = 1_800_000_000_000
+HOUR_MS = 3_600_000
+
+
+class Clock:
+    """One member's clock, injected into its session; the test moves `now` (ms)."""
+
+    def __init__(self, now: int = T0) -> None:
+        self.now = now
+
+    def __call__(self) -> int:
+        return self.now
+
+
+def clocked_circle(root: Path, names: Sequence[str]) -> tuple[list[Session], list[Clock], bytes]:
+    """Members with clocks of their own (disappearing posts, timers): the first owns the
+    space "Circle" and added the others, who are not synced yet."""
+    clocks = [Clock() for _ in names]
+    people = [
+        core_session.create(root / n, PASSPHRASE, n.capitalize(), clock=c)
+        for n, c in zip(names, clocks, strict=True)
+    ]
+    space = people[0].spaces.create_space("Circle", display_name=names[0].capitalize())
+    for person, name in zip(people[1:], names[1:], strict=True):
+        join(people[0], person, space, name.capitalize())
+    return people, clocks, space
 
 
 def deliver(src: Session, dst: Session, space_id: bytes) -> int:

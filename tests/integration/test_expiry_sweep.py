@@ -11,17 +11,9 @@ from haven.core import session as core_session
 from haven.sync.supervisor import SupervisorOptions, SyncSupervisor
 from tests.canary_scan import vault_holding
 from tests.helpers import PASSPHRASE
+from tests.space_helpers import HOUR_MS, T0, Clock
 
 CANARY = "Qzserveforget"
-T0 = 1_800_000_000_000
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> int:
-        return self.now
 
 
 def test_the_supervisor_sweeps_without_being_asked(tmp_path: Path) -> None:
@@ -35,7 +27,7 @@ def test_the_supervisor_sweeps_without_being_asked(tmp_path: Path) -> None:
         space = ari.spaces.create_space("Circle", display_name="Ari")
         ari.spaces.post(space, f"I am {CANARY}", disappear=3600)
         supervisor.start()
-        clock.now = T0 + 3_600_000
+        clock.now = T0 + HOUR_MS
         deadline = time.monotonic() + 30
         while vault_holding(ari, space, CANARY) and time.monotonic() < deadline:
             time.sleep(0.1)

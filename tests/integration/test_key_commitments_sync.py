@@ -5,7 +5,6 @@ tests/hostile.py and served from the attacker's own vault."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 from collections.abc import Iterator
@@ -18,12 +17,10 @@ from haven.core.spaces import events as ev
 from haven.core.spaces import sealed
 from haven.store import identity_tables as ids
 from haven.store import log_table as lt
-from haven.sync.engine import SyncEngine, async_sync_once
 from tests.hostile import Hostile
 from tests.integration.cli_support import haven, ok
 from tests.space_helpers import join, make_session, sync
-
-WAIT_S = 60.0
+from tests.sync_helpers import tcp_sync
 
 
 @pytest.fixture
@@ -39,18 +36,6 @@ def trio(tmp_path: Path) -> Iterator[tuple[Session, Session, Session, bytes]]:
     yield ari, bea, cai, space
     for s in (ari, bea, cai):
         s.lock()
-
-
-def tcp_sync(server: Session, client: Session) -> None:
-    """One real sync round: `server` listens on 127.0.0.1, `client` connects."""
-    engine = SyncEngine(server)
-    engine.start()
-    try:
-        port = engine.serve("127.0.0.1", 0)
-        report = asyncio.run(asyncio.wait_for(async_sync_once(client, "127.0.0.1", port), WAIT_S))
-        assert report.complete and report.error == ""
-    finally:
-        engine.stop()
 
 
 def key_of(session: Session, space: bytes, epoch: int) -> bytes | None:

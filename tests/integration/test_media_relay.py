@@ -6,9 +6,11 @@ mailbox later gets them already erased."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
-from haven.core import session as core_session
+import pytest
+
 from haven.core.attachments.spec import (
     CHUNK_BYTES,
     FileSpec,
@@ -21,113 +23,89 @@ from haven.core.spaces.events import CHUNK
 from haven.store import log_table as lt
 from tests.attachment_helpers import METADATA_WORDS, photo_with_gps
 from tests.canary_scan import epoch_keys, vault_holding
-from tests.helpers import PASSPHRASE
 from tests.integration.relay_sync_support import Relay
 from tests.integration.test_relay_erasure_sync import mailbox_events, relay_round
 from tests.relay.test_relay_erase import wait_until_gone
-from tests.space_helpers import join
+from tests.space_helpers import HOUR_MS, T0
 
 CANARY = "Qzrelayvanish"
 OCTETS = "application/octet-stream"
-T0 = 1_800_000_000_000
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> int:
-        return self.now
-
-
-def test_a_disappearing_post_is_erased_from_the_relay(tmp_path: Path) -> None:
+@pytest.fixture
+def on_relay(clocked_trio, tmp_path: Path) -> Iterator[tuple]:
+    """The clocked trio's space, with a real relay as its relay."""
+    people, clocks, space = clocked_trio
     relay = Relay(tmp_path / "relay")
-    clocks = [Clock() for _ in range(3)]
-    ari, bea, dan = (
-        core_session.create(tmp_path / n, PASSPHRASE, n.capitalize(), clock=c)
-        for n, c in zip(("ari", "bea", "dan"), clocks, strict=True)
-    )
     try:
-        space = ari.spaces.create_space("Circle", display_name="Ari")
-        join(ari, bea, space, "Bea")
-        join(ari, dan, space, "Dan")
-        ari.relays.set_relays(space, [relay.url])
-        ari.spaces.disappearing.set_timer(space, 3600)
-        for s in (ari, bea, dan):
-            relay_round(s, relay.url)
-        note = f"at {CANARY}".encode() * 2000
-        files = [PreparedFile(FileSpec("n.txt", "text/plain", len(note), digest(note)), note)]
-        post = bea.spaces.post(space, f"I am {CANARY}", files=files)
-        relay_round(bea, relay.url)
-        relay_round(ari, relay.url)
-        key = epoch_keys(ari, space)[max(epoch_keys(ari, space))]
-        served = mailbox_events(relay.url, key)
-        assert post in served and not served[post][1]
-        original = served[post][0]
-        clocks[0].now = T0 + 3_600_000  # Ari's hour is up first
-        assert ari.spaces.disappearing.sweep() == 1
-        erased = relay_round(ari, relay.url)
-        assert erased >= 2  # the post and its attachment's chunks
-        served = mailbox_events(relay.url, key)
-        assert served[post][1] and served[post][0] != original
-        assert wait_until_gone(relay.tmp, original) == []
-        relay_round(dan, relay.url)  # Dan reads the mailbox only now
-        assert vault_holding(dan, space, CANARY) == []
-        feed = dan.spaces.read_feed(space, include_hidden=True)
-        assert [p.state for p in feed if p.post_id == post] == ["expired"]
+        people[0].relays.set_relays(space, [relay.url])
+        yield relay, people, clocks, space
     finally:
-        for s in (ari, bea, dan):
-            s.lock()
         relay.stop()
 
 
-def test_a_picture_crosses_the_relay_whole(tmp_path: Path) -> None:
-    relay = Relay(tmp_path / "relay")
-    ari, bea, dan = (
-        core_session.create(tmp_path / n, PASSPHRASE, n.capitalize()) for n in ("ari", "bea", "dan")
-    )
-    try:
-        space = ari.spaces.create_space("Circle", display_name="Ari")
-        join(ari, bea, space, "Bea")
-        join(ari, dan, space, "Dan")
-        ari.relays.set_relays(space, [relay.url])
-        for s in (ari, bea, dan):
-            relay_round(s, relay.url)
-        photo = tmp_path / "p.jpg"
-        photo.write_bytes(photo_with_gps(900, 700))
-        prepared = bea.spaces.attachments.prepare(space, photo)
-        assert prepared.spec.chunks > 4
-        post = bea.spaces.post(space, "from the march", files=[prepared])
-        # Two files 9 and 10 chunks long (Padmé class 10): the relay cannot tell them apart.
-        files = [b"s" * (8 * CHUNK_BYTES + 1), b"L" * (10 * CHUNK_BYTES - 7)]
-        sized = [
-            bea.spaces.post(
-                space, "notes", files=[PreparedFile(FileSpec("n", OCTETS, len(d), digest(d)), d)]
-            )
-            for d in files
-        ]
-        relay_round(bea, relay.url)
-        key = epoch_keys(bea, space)[max(epoch_keys(bea, space))]
-        served = mailbox_events(relay.url, key)
-        blobs = []
-        with bea.vault.read() as conn:
-            for one in (post, *sized):
-                chunks = [e.id for e in lt.events_targeting(conn, one) if e.type == CHUNK]
-                blobs.append(sorted(len(served[c][0]) for c in chunks))
-        assert len(blobs[0]) == padme(chunk_count(prepared.spec.size))
-        assert blobs[1] == blobs[2] and len(blobs[1]) == 10
-        assert len({n for b in blobs for n in b}) == 1  # every chunk's blob is one size
-        relay_round(dan, relay.url)  # Dan never met Bea: only the relay carries it
-        for one, data in zip(sized, files, strict=True):
-            (info,) = next(p for p in dan.spaces.read_feed(space) if p.post_id == one).attachments
-            assert dan.spaces.attachments.read(info.attachment_id)[1] == data
-        (thread,) = [p for p in dan.spaces.read_feed(space) if p.post_id == post]
-        (picture,) = thread.attachments
-        assert picture.state == "ok"
-        assert dan.spaces.attachments.read(picture.attachment_id)[1] == prepared.data
-        for word in METADATA_WORDS:
-            assert vault_holding(dan, space, word) == []
-    finally:
-        for s in (ari, bea, dan):
-            s.lock()
-        relay.stop()
+def test_a_disappearing_post_is_erased_from_the_relay(on_relay) -> None:
+    relay, (ari, bea, dan), clocks, space = on_relay
+    ari.spaces.disappearing.set_timer(space, 3600)
+    for s in (ari, bea, dan):
+        relay_round(s, relay.url)
+    note = f"at {CANARY}".encode() * 2000
+    files = [PreparedFile(FileSpec("n.txt", "text/plain", len(note), digest(note)), note)]
+    post = bea.spaces.post(space, f"I am {CANARY}", files=files)
+    relay_round(bea, relay.url)
+    relay_round(ari, relay.url)
+    key = epoch_keys(ari, space)[max(epoch_keys(ari, space))]
+    served = mailbox_events(relay.url, key)
+    assert post in served and not served[post][1]
+    original = served[post][0]
+    clocks[0].now = T0 + HOUR_MS  # Ari's hour is up first
+    assert ari.spaces.disappearing.sweep() == 1
+    erased = relay_round(ari, relay.url)
+    assert erased >= 2  # the post and its attachment's chunks
+    served = mailbox_events(relay.url, key)
+    assert served[post][1] and served[post][0] != original
+    assert wait_until_gone(relay.tmp, original) == []
+    relay_round(dan, relay.url)  # Dan reads the mailbox only now
+    assert vault_holding(dan, space, CANARY) == []
+    feed = dan.spaces.read_feed(space, include_hidden=True)
+    assert [p.state for p in feed if p.post_id == post] == ["expired"]
+
+
+def test_a_picture_crosses_the_relay_whole(on_relay, tmp_path: Path) -> None:
+    relay, (ari, bea, dan), _, space = on_relay
+    for s in (ari, bea, dan):
+        relay_round(s, relay.url)
+    photo = tmp_path / "p.jpg"
+    photo.write_bytes(photo_with_gps(900, 700))
+    prepared = bea.spaces.attachments.prepare(space, photo)
+    assert prepared.spec.chunks > 4
+    post = bea.spaces.post(space, "from the march", files=[prepared])
+    # Two files 9 and 10 chunks long (Padmé class 10): the relay cannot tell them apart.
+    files = [b"s" * (8 * CHUNK_BYTES + 1), b"L" * (10 * CHUNK_BYTES - 7)]
+    sized = [
+        bea.spaces.post(
+            space, "notes", files=[PreparedFile(FileSpec("n", OCTETS, len(d), digest(d)), d)]
+        )
+        for d in files
+    ]
+    relay_round(bea, relay.url)
+    key = epoch_keys(bea, space)[max(epoch_keys(bea, space))]
+    served = mailbox_events(relay.url, key)
+    blobs = []
+    with bea.vault.read() as conn:
+        for one in (post, *sized):
+            chunks = [e.id for e in lt.events_targeting(conn, one) if e.type == CHUNK]
+            blobs.append(sorted(len(served[c][0]) for c in chunks))
+    assert len(blobs[0]) == padme(chunk_count(prepared.spec.size))
+    assert blobs[1] == blobs[2] and len(blobs[1]) == 10
+    assert len({n for b in blobs for n in b}) == 1  # every chunk's blob is one size
+    relay_round(dan, relay.url)  # Dan never met Bea: only the relay carries it
+    for one, data in zip(sized, files, strict=True):
+        (info,) = next(p for p in dan.spaces.read_feed(space) if p.post_id == one).attachments
+        assert dan.spaces.attachments.read(info.attachment_id)[1] == data
+    (thread,) = [p for p in dan.spaces.read_feed(space) if p.post_id == post]
+    (picture,) = thread.attachments
+    assert picture.state == "ok"
+    assert dan.spaces.attachments.read(picture.attachment_id)[1] == prepared.data
+    for word in METADATA_WORDS:
+        assert vault_holding(dan, space, word) == []

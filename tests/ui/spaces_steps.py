@@ -126,3 +126,14 @@ def ask_to_join(qtbot: QtBot, page: SpacesPage, code: str, timeout: int = 20_000
     qtbot.mouseClick(dialog.ask_button, LEFT)
     qtbot.waitUntil(lambda: "Waiting for an admin" in dialog.message.text(), timeout=timeout)
     return dialog
+
+
+def app_with_own_space(
+    qtbot: QtBot, make_window: Callable[..., HavenWindow]
+) -> tuple[HavenWindow, SpacesPage, bytes]:
+    """A new vault in a new window, its Spaces page open on a space it just created."""
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    page = open_spaces(qtbot, window)
+    qtbot.waitUntil(page.empty.isVisible)
+    return window, page, create_space(qtbot, page)

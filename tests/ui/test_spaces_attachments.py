@@ -23,7 +23,7 @@ from haven.ui.spaces import attach_picker, attachment_strip
 from tests.attachment_helpers import METADATA_WORDS, photo_with_gps, png_claiming
 from tests.ui import flows
 from tests.ui.a11y import unnamed
-from tests.ui.spaces_steps import add_member, carry, create_space, open_spaces, window_session
+from tests.ui.spaces_steps import add_member, app_with_own_space, carry, window_session
 
 MakeWindow = Callable[..., HavenWindow]
 
@@ -42,11 +42,7 @@ def test_attach_describe_send_view_and_save_with_the_keyboard(
     photo = tmp_path / "march.jpeg"
     photo.write_bytes(photo_with_gps(120, 90))
     monkeypatch.setattr(attach_picker, "choose_file", lambda _parent: str(photo))
-    window = make_window()
-    flows.create_vault(qtbot, window)
-    page = open_spaces(qtbot, window)
-    qtbot.waitUntil(page.empty.isVisible)
-    create_space(qtbot, page)
+    window, page, _ = app_with_own_space(qtbot, make_window)
     composer = page.view.feed.composer
     picker = composer.attachments
 
@@ -96,11 +92,7 @@ def test_attach_describe_send_view_and_save_with_the_keyboard(
 def test_a_hostile_members_picture_and_file_name_stay_harmless(
     qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
 ) -> None:
-    window = make_window()
-    flows.create_vault(qtbot, window)
-    page = open_spaces(qtbot, window)
-    qtbot.waitUntil(page.empty.isVisible)
-    space_id = create_space(qtbot, page)
+    window, page, space_id = app_with_own_space(qtbot, make_window)
     mallory = add_member(window, tmp_path, space_id, "Mallory")
     bomb = png_claiming(60_000, 60_000)
     name = "<b>invoice</b>\u202egpj.exe"
@@ -126,11 +118,7 @@ def test_attachments_in_arabic_right_to_left(
     qtbot: QtBot, make_window: MakeWindow, arabic: bool, tmp_path: Path
 ) -> None:
     assert arabic
-    window = make_window()
-    flows.create_vault(qtbot, window)
-    page = open_spaces(qtbot, window)
-    qtbot.waitUntil(page.empty.isVisible)
-    space_id = create_space(qtbot, page)
+    window, page, space_id = app_with_own_space(qtbot, make_window)
     out = io.BytesIO()
     Image.new("RGB", (40, 30), (200, 0, 0)).save(out, "PNG")
     session = window_session(window)

@@ -10,19 +10,14 @@ from pytestqt.qtbot import QtBot
 
 from haven.ui.main_window import HavenWindow
 from haven.ui.spaces.space_media import SWEEP_EVERY_POLLS
-from tests.ui import flows
 from tests.ui.a11y import unnamed
-from tests.ui.spaces_steps import create_space, open_spaces, window_session, write_post
+from tests.ui.spaces_steps import app_with_own_space, window_session, write_post
 
 MakeWindow = Callable[..., HavenWindow]
 
 
 def test_a_disappearing_space_says_so_and_posts_go(qtbot: QtBot, make_window: MakeWindow) -> None:
-    window = make_window()
-    flows.create_vault(qtbot, window)
-    page = open_spaces(qtbot, window)
-    qtbot.waitUntil(page.empty.isVisible)
-    space_id = create_space(qtbot, page)
+    window, page, space_id = app_with_own_space(qtbot, make_window)
     session = window_session(window)
     session.spaces.disappearing.set_timer(space_id, 86400)
     page.view.reload()
@@ -46,11 +41,7 @@ def test_a_disappearing_space_says_so_and_posts_go(qtbot: QtBot, make_window: Ma
 def test_an_admin_sets_the_timer_and_limit_in_the_app(
     qtbot: QtBot, make_window: MakeWindow
 ) -> None:
-    window = make_window()
-    flows.create_vault(qtbot, window)
-    page = open_spaces(qtbot, window)
-    qtbot.waitUntil(page.empty.isVisible)
-    space_id = create_space(qtbot, page)
+    window, page, space_id = app_with_own_space(qtbot, make_window)
     view = page.view
     view.tabs.setCurrentWidget(view.me)
     box = view.me.media

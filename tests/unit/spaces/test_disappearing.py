@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from haven.core import session as core_session
 from haven.core.attachments import spec
 from haven.core.attachments.spec import FileSpec, PreparedFile
 from haven.core.envelope import redacted_envelope
@@ -21,33 +20,14 @@ from haven.core.spaces import events as ev
 from haven.errors import InvalidInput, NotFound
 from haven.store import log_table as lt
 from tests.canary_scan import epoch_keys, vault_holding
-from tests.helpers import PASSPHRASE
-from tests.space_helpers import deliver, join, sync
+from tests.space_helpers import HOUR_MS, T0, Clock, clocked_circle, deliver, sync
 
-HOUR_MS = 3600 * 1000
 CANARY = "Qzvanishcanary"
-T0 = 1_800_000_000_000
-
-
-class Clock:
-    def __init__(self, now: int = T0) -> None:
-        self.now = now
-
-    def __call__(self) -> int:
-        return self.now
 
 
 @pytest.fixture
 def circle(tmp_path: Path) -> Iterator[tuple[list[Session], list[Clock], bytes]]:
-    clocks = [Clock() for _ in range(4)]
-    people = [
-        core_session.create(tmp_path / n, PASSPHRASE, n.capitalize(), clock=c)
-        for n, c in zip(("ari", "bea", "cai", "dan"), clocks, strict=True)
-    ]
-    ari, bea, cai, dan = people
-    space = ari.spaces.create_space("Circle", display_name="Ari")
-    for s, name in ((bea, "Bea"), (cai, "Cai"), (dan, "Dan")):
-        join(ari, s, space, name)
+    people, clocks, space = clocked_circle(tmp_path, ("ari", "bea", "cai", "dan"))
     sync(space, *people)
     yield people, clocks, space
     for s in people:
