@@ -4,11 +4,13 @@ for posts whose time is up every minute while a space is shown."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from haven.core.attachments.spec import PreparedFile
+from haven.core.clock import now_ms
 from haven.core.spaces.attachments import Attachments
+from haven.core.spaces.model import FeedPost
 from haven.core.spaces.service import SpaceService
 from haven.ui.bridge import SessionBridge
 from haven.ui.spaces.attachment_strip import AttachmentSource
@@ -24,8 +26,10 @@ class SpaceMedia:
         spaces: Callable[[], SpaceService | None],
         space_id: Callable[[], bytes | None],
         reload: Callable[[bytes], None],
+        shown: Callable[[], Sequence[FeedPost]] = tuple,
     ) -> None:
         self._bridge, self._spaces, self._space_id, self._reload = bridge, spaces, space_id, reload
+        self._shown = shown
         self._ticks = 0
         self._failed: Callable[[BaseException], None] = lambda _e: None
 
@@ -62,15 +66,24 @@ class SpaceMedia:
 
     def tick(self) -> None:
         """Once a minute: erase posts whose time is up (the core also does after every post
-        it stores, and leaves them out of every read meanwhile); show the space again if
-        any went."""
+        it stores, and the sync supervisor once a minute; reads leave them out meanwhile);
+        show the space again if any went here, or if a post on screen is past its time
+        (the supervisor erased it first, or its sweep has not run yet)."""
         self._ticks = (self._ticks + 1) % SWEEP_EVERY_POLLS
         spaces, space_id = self._spaces(), self._space_id()
         if self._ticks or spaces is None or space_id is None:
             return
 
         def done(gone: int) -> None:
-            if gone:
+            if gone or self._past_its_time():
                 self._reload(space_id)
 
         self._bridge.run(spaces.disappearing.sweep, done, lambda _e: None)
+
+    def _past_its_time(self) -> bool:
+        now = now_ms()
+        posts = [q for p in self._shown() for q in (p, *p.replies)]
+        return any(
+            p.state == "visible" and p.disappears_ms is not None and p.disappears_ms <= now
+            for p in posts
+        )

@@ -87,7 +87,13 @@ class SpaceView(QWidget):
         layout.addWidget(self.status)
 
         thread = self.feed.thread_view
-        self.media = SpaceMedia(bridge, self._spaces, lambda: self.space_id, self._reload_if)
+        self.media = SpaceMedia(
+            bridge,
+            self._spaces,
+            lambda: self.space_id,
+            self._reload_if,
+            lambda: self.snapshot.feed if self.snapshot is not None else (),
+        )
         self.media.on_failure(lambda exc: self.status.setText(wording.failure_text(exc)))
         for composer in (self.feed.composer, thread.composer):
             composer.attachments.set_preparer(bridge.run, self.media.prepare_file)
