@@ -76,3 +76,36 @@ def test_older_and_newer_replies_page_through_a_long_thread(
     assert bodies() == [f"reply {i}" for i in range(30, 130)]
     assert thread.current_post().body == "reply 30"  # type: ignore[union-attr]
     assert thread.older_button.isVisibleTo(thread) and not thread.newer_button.isVisibleTo(thread)
+
+    # A report about a reply in an older page: "Open the post" reads the page that holds
+    # it, with that reply current, and a refresh keeps it there.
+    reported = thread.model.post(1)
+    assert reported is not None and reported.body == "reply 30"
+    qtbot.mouseClick(thread.older_button, LEFT)
+    qtbot.waitUntil(lambda: thread.model.rowCount() == 31)
+    old_reply = thread.model.post(6)
+    assert old_reply is not None and old_reply.body == "reply 5"
+    session.spaces.report(sid, old_reply.post_id, "unkind")
+    qtbot.mouseClick(thread.newer_button, LEFT)  # back to the feed's page
+    qtbot.waitUntil(lambda: thread.model.rowCount() == 101)
+    view = page.view
+    view.reload()
+    view.tabs.setCurrentWidget(view.moderation)
+    qtbot.waitUntil(lambda: view.moderation.reports_model.rowCount() == 1)
+    view.moderation.reports.setCurrentIndex(view.moderation.reports_model.index(0, 0))
+    qtbot.mouseClick(view.moderation.open_button, LEFT)
+    qtbot.waitUntil(lambda: getattr(thread.current_post(), "body", "") == "reply 5")
+    assert view.tabs.currentWidget() is feed and thread.posts.hasFocus()
+    assert bodies() == [f"reply {i}" for i in range(6)]  # the page ends with it
+    assert thread.newer_button.isVisibleTo(thread) and not thread.older_button.isVisibleTo(thread)
+    qtbot.mouseClick(care, LEFT)  # a change: the page is read again, the reply stays current
+    qtbot.waitUntil(lambda: thread.reactions.count("sending-care") == 1)
+    assert bodies() == [f"reply {i}" for i in range(6)]
+    assert thread.current_post().body == "reply 5"  # type: ignore[union-attr]
+
+    # A reply the feed holds opens from the feed's page, even from an older page.
+    qtbot.mouseClick(thread.newer_button, LEFT)
+    qtbot.waitUntil(lambda: bodies()[0] == "reply 6")
+    view.open_post(reported.post_id)
+    qtbot.waitUntil(lambda: getattr(thread.current_post(), "body", "") == "reply 30")
+    assert thread.model.rowCount() == 101

@@ -213,6 +213,21 @@ class Posts:
             return ThreadPage(build(root), replies, older=True, newer=more)
         return ThreadPage(build(root), replies, older=more, newer=before is not None)
 
+    def place_of(self, space_id: bytes, post_id: bytes) -> tuple[bytes, bytes | None]:
+        """Where a post sits, to open it from elsewhere (a report): its thread's first post,
+        and the reply just after it (None for the newest reply or a first post). The page of
+        replies before that one ends with the post."""
+        with self._ctx.fresh(space_id) as conn:
+            row = posts_db.get_post(conn, post_id)
+            if row is None or row.space_id != space_id:
+                raise NotFound("no post with that id in this space")
+            if row.parent_id is None:
+                return row.post_id, None
+            later, _ = posts_db.replies_page(
+                conn, row.parent_id, 1, after=(row.lamport, row.post_id)
+            )
+            return row.parent_id, later[0].post_id if later else None
+
     def unread(self, space_id: bytes) -> int:
         with self._ctx.fresh(space_id) as conn:
             group = self._ctx.group(conn, space_id)

@@ -93,6 +93,7 @@ class SpaceService:
         self.unreact = self.posts.unreact
         self.read_feed = self._read_feed
         self.read_thread = self._read_thread
+        self.thread_page_holding = self._thread_page_holding
         self.unread = self.posts.unread
         self.mark_read = self.posts.mark_read
         # moderation
@@ -132,6 +133,15 @@ class SpaceService:
         """A page of a thread, after erasing whatever disappeared meanwhile."""
         self.disappearing.sweep()
         return self.posts.read_thread(space_id, root_id, before=before, after=after, limit=limit)
+
+    def _thread_page_holding(
+        self, space_id: bytes, post_id: bytes, limit: int = THREAD_PAGE
+    ) -> tuple[ThreadPage, bytes | None]:
+        """The page of a thread that holds a post (its first post or any reply, e.g. one
+        reported): the replies up to and including it, and the reply just after it that
+        the page ends before (None: the thread's newest page)."""
+        root_id, later = self.posts.place_of(space_id, post_id)
+        return self._read_thread(space_id, root_id, before=later, limit=limit), later
 
     def _heal_quietly(self, space_id: bytes) -> None:
         """After a commit touched a space: an admin's device heals its keys, and seals its

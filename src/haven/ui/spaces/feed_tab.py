@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListView, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from haven.core.spaces.model import FeedPost, ThreadPage
@@ -156,8 +156,9 @@ class FeedTab(QWidget):
         index = self.list.currentIndex()
         return self.model.post(index.row()) if index.isValid() else None
 
-    def select_post(self, post_id: bytes) -> None:
-        """Show the thread holding `post_id` (a first post or a reply) with it current."""
+    def select_post(self, post_id: bytes) -> bool:
+        """Show the thread holding `post_id` (a first post or a reply of the page the feed
+        holds) with it current; False when the feed does not hold it (see `open_page`)."""
         for row in range(self.model.rowCount()):
             root = self.model.post(row)
             if root is None:
@@ -165,16 +166,41 @@ class FeedTab(QWidget):
             ids = [root.post_id, *(r.post_id for r in root.replies)]
             if post_id in ids:
                 self.list.setCurrentIndex(self.model.index(row))
+                self.thread_view.show_newest()
                 self.thread_view.select_row(ids.index(post_id))
                 self.thread_view.posts.setFocus()
-                return
+                return True
+        return False
+
+    def open_page(self, page: ThreadPage, later: bytes | None, post_id: bytes) -> None:
+        """Show a page of a thread read to find `post_id` (a reply older than the feed's
+        page, or in a thread older than the threads loaded), with that post current. The
+        page ends before the reply `later` (None: the newest page), so a refresh reads it
+        again from there."""
+        row = self.model.row_of(page.root.post_id)
+        view = self.thread_view
+        if row >= 0:
+            self.list.setCurrentIndex(self.model.index(row))
+        else:  # a thread older than the feed's: shown on its own until the reader moves
+            self.list.setCurrentIndex(QModelIndex())
+            view.show_thread(page.root)
+        if later is None and row >= 0:  # the newest page: the one the feed holds
+            view.show_newest()
+            view.select_row(view.model.row_of(post_id))
+        else:
+            anchor = (True, later) if later is not None else None
+            view.show_page(self._visible(page), anchor, moved=False, select=post_id)
+        view.posts.setFocus()
 
     def show_thread_page(self, page: ThreadPage, anchor: tuple[bool, bytes], moved: bool) -> None:
         """A page of older or newer replies of the thread being read, hidden ones chosen
         as in the feed."""
+        self.thread_view.show_page(self._visible(page), anchor, moved)
+
+    def _visible(self, page: ThreadPage) -> ThreadPage:
         hide = {"blocked"} if self.show_muted else {"blocked", "muted"}
         replies = tuple(r for r in page.replies if r.hidden_reason not in hide)
-        self.thread_view.show_page(dataclasses.replace(page, replies=replies), anchor, moved)
+        return dataclasses.replace(page, replies=replies)
 
     def _show_current(self) -> None:
         self.thread_view.show_thread(self.current_thread())

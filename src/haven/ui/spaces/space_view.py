@@ -233,8 +233,22 @@ class SpaceView(QWidget):
         self.reload()
 
     def open_post(self, post_id: bytes) -> None:
+        """Show a post (from the moderators' queue) in its thread: from the feed when it
+        holds it, else the page of the thread that does, read in a worker."""
         self.tabs.setCurrentWidget(self.feed)
-        self.feed.select_post(post_id)
+        spaces, space_id, ticket = self._spaces(), self.space_id, self._ticket
+        if self.feed.select_post(post_id) or spaces is None or space_id is None:
+            return
+
+        def done(found: tuple[ThreadPage, bytes | None]) -> None:
+            if ticket == self._ticket and space_id == self.space_id:
+                self.feed.open_page(*found, post_id)
+
+        def failed(exc: BaseException) -> None:
+            if ticket == self._ticket and space_id == self.space_id:
+                self.status.setText(wording.failure_text(exc))
+
+        self.bridge.run(lambda: spaces.thread_page_holding(space_id, post_id), done, failed)
 
     def clear(self) -> None:
         """On lock: forget every post, name and opened warning; close any dialog."""
