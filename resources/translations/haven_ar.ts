@@ -3030,37 +3030,42 @@
         <translation>احفظ اسم هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="42"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="44"/>
         <source>Your na&amp;me</source>
         <translation>اسمك (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="43"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="45"/>
         <source>Pro&amp;nouns</source>
         <translation>الضمائر (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="45"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="47"/>
         <source>This de&amp;vice</source>
         <translation>هذا الجهاز (&amp;V)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/profile.py" line="91"/>
+        <source>This changed on another device meanwhile; what you typed is kept until you save it.</source>
+        <translation>تغيّر هذا على جهاز آخر في الأثناء؛ يبقى ما كتبته إلى أن تحفظه.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="124"/>
         <source>Type a name first; it need not be your real one.</source>
         <translation>اكتب اسماً أولاً؛ لا يلزم أن يكون اسمك الحقيقي.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="100"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="134"/>
         <source>Saved. Your linked devices learn it when they sync; spaces keep the name you gave each of them.</source>
         <translation>حُفظ. ستعرفه أجهزتك المرتبطة عند المزامنة؛ وتحتفظ كل مساحة بالاسم الذي أعطيتها إياه.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="115"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="150"/>
         <source>Saved. Your linked devices learn the new name.</source>
         <translation>حُفظ. ستعرف أجهزتك المرتبطة الاسم الجديد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="121"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="156"/>
         <source>That name is too long or has characters Haven does not allow.</source>
         <translation>هذا الاسم طويل جداً أو فيه أحرف لا يسمح بها Haven.</translation>
     </message>
@@ -3910,113 +3915,113 @@
         <translation>عن المساحة وعنك (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="264"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="278"/>
         <source>No space chosen</source>
         <translation>لم تُختر مساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="298"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="312"/>
         <source>Posted.</source>
         <translation>نُشر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="310"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="324"/>
         <source>Replied.</source>
         <translation>أُرسل الرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="321"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="335"/>
         <source>Role changed.</source>
         <translation>تغيّر الدور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="326"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="340"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>حُظر: منشوراته مخفية عنك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="328"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="342"/>
         <source>Unblocked.</source>
         <translation>أُلغي الحظر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="334"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="348"/>
         <source>Saved your name in this space.</source>
         <translation>حُفظ اسمك في هذه المساحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="338"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="352"/>
         <source>Mute words saved.</source>
         <translation>حُفظت الكلمات المكتومة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="360"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="374"/>
         <source>Report a post</source>
         <translation>أبلغ عن منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="361"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="375"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>أخبر المشرفين بما هو خطأ. لا يقرأ بلاغك غيرهم.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="362"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="376"/>
         <source>&amp;Report</source>
         <translation>أبلغ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="363"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="377"/>
         <source>Send the report</source>
         <translation>أرسل البلاغ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="370"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="384"/>
         <source>Reported to the moderators.</source>
         <translation>أُبلغ المشرفون.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="376"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="390"/>
         <source>Remove a post</source>
         <translation>إزالة منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="377"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="391"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>سيرى الأعضاء أن مشرفًا أزاله، وهذا السبب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="378"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="397"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="392"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="411"/>
         <source>Re&amp;move</source>
         <translation>أزل (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="379"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="393"/>
         <source>Remove the post</source>
         <translation>أزل المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="385"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="399"/>
         <source>Post removed.</source>
         <translation>أزيل المنشور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="392"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="406"/>
         <source>Remove a member</source>
         <translation>إزالة عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="394"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="408"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>إزالة %1 من هذه المساحة؟ يبقى لديه ما قرأه، ولا شيء جديد: تحصل المساحة على مفتاح جديد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="398"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="412"/>
         <source>Remove the member</source>
         <translation>أزل العضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="407"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="421"/>
         <source>%1 was removed.</source>
         <translation>أزيل %1.</translation>
     </message>
@@ -4031,12 +4036,12 @@
         <translation>الدعوة المباشرة تحتاج إلى المزامنة على الشبكة المحلية، وهي متوقفة. شغّلها من الإعدادات، أو ادعُ عبر مُرحِّل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="466"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="480"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>أُضيف %1. يستطيع قراءة المساحة حين يستلم Haven لديه رسالة الترحيب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="477"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="491"/>
         <source>%1&apos;s request was declined.</source>
         <translation>رُفض طلب %1.</translation>
     </message>
@@ -4433,126 +4438,126 @@
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="83"/>
         <source>Show the post behind the content warning</source>
         <translation>اعرض المنشور المخفي خلف التحذير</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="84"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="85"/>
         <source>Post</source>
         <translation>المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="81"/>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="285"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="299"/>
         <source>Show p&amp;ost</source>
         <extracomment>post id, kind, on parent id, body, content warning Your own post: edit it, or delete it (the view asks first). post id, pinned (moderators and above) thread&apos;s first post id, the reply the page ends before / starts after how that page was asked for: older or newer than which reply (to read it again)</extracomment>
         <translation>اعرض المنشور (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="87"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="88"/>
         <source>Repor&amp;t…</source>
         <translation>أبلغ (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="88"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="89"/>
         <source>Report this post to the moderators</source>
         <translation>أبلغ المشرفين عن هذا المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="89"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="90"/>
         <source>Re&amp;move post…</source>
         <translation>أزل المنشور (&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="90"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="91"/>
         <source>Remove this post as a moderator</source>
         <translation>أزل هذا المنشور بصفتك مشرفًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="91"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="92"/>
         <source>&amp;Edit…</source>
         <translation>عدّل (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="92"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="93"/>
         <source>Edit your post</source>
         <translation>عدّل منشورك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="93"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="94"/>
         <source>Dele&amp;te…</source>
         <translation>احذف (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="94"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="95"/>
         <source>Delete your post</source>
         <translation>احذف منشورك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="95"/>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="177"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="96"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="178"/>
         <source>P&amp;in</source>
         <translation>ثبّت (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="100"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="101"/>
         <source>Posts in this thread</source>
         <translation>منشورات هذا الموضوع</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="101"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="102"/>
         <source>The first post, then the replies</source>
         <translation>المنشور الأول، ثم الردود</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="102"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="103"/>
         <source>Show older rep&amp;lies</source>
         <translation>اعرض الردود الأقدم (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="103"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="104"/>
         <source>Show older replies</source>
         <translation>اعرض الردود الأقدم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="104"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="105"/>
         <source>Show ne&amp;wer replies</source>
         <translation>اعرض الردود الأحدث (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="105"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="106"/>
         <source>Show newer replies</source>
         <translation>اعرض الردود الأحدث</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="179"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="180"/>
         <source>Unpin this thread</source>
         <translation>ألغِ تثبيت هذا النقاش</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="285"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="299"/>
         <source>Hide p&amp;ost</source>
         <translation>أخفِ المنشور (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="96"/>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="179"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="97"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="180"/>
         <source>Pin this thread to the top</source>
         <translation>ثبّت هذا النقاش في الأعلى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="177"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="178"/>
         <source>Unpi&amp;n</source>
         <translation>ألغِ التثبيت (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="283"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="297"/>
         <source>Content warning: %1</source>
         <translation>تحذير من المحتوى: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="293"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="307"/>
         <source>This post is hidden behind a content warning. Press “Show post” to read it.</source>
         <translation>هذا المنشور مخفي خلف تحذير من المحتوى. اضغط «اعرض المنشور» لقراءته.</translation>
     </message>
