@@ -631,47 +631,74 @@
         <translation>فك ربط الجهاز المحدد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="122"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="167"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="201"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="124"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="187"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="199"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="236"/>
         <source>Unnamed device</source>
         <translation>جهاز بلا اسم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="126"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="128"/>
         <source>%1 — this device</source>
         <translation>%1 — هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="128"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="130"/>
         <source>%1 — unlinked</source>
         <translation>%1 — فُكّ ربطه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="171"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="172"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="191"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="212"/>
         <source>Unlink %1?</source>
         <translation>فك ربط %1؟</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="175"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="193"/>
         <source>It keeps what it already has, but it cannot read anything written after this: your journal moves to a new key that it never receives. To remove what is already on it, erase Haven&apos;s data there.</source>
         <translation>يحتفظ بما لديه من قبل، لكنه لن يستطيع قراءة أي شيء يُكتب بعد الآن: تنتقل يومياتك إلى مفتاح جديد لا يصله أبدًا. لإزالة ما عليه الآن، امسح بيانات Haven هناك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="180"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="181"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="198"/>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="201"/>
+        <source>Unlink %1 anyway?</source>
+        <translation>أتفك ربط %1 على أي حال؟</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="203"/>
+        <source>%Ln of your devices has not synced with this one since the last key update, so this device has not received its key: %1. After this unlink it would have to be linked again. Sync it with this device first to avoid that.</source>
+        <translation>
+            <numerusform>%Ln من أجهزتك لم تُزامن مع هذا الجهاز منذ آخر تحديث للمفاتيح، فلم يتلقَّ هذا الجهاز مفاتيحها: %1. بعد فك الربط هذا سيلزم ربطها من جديد. زامنها مع هذا الجهاز أولًا لتجنّب ذلك.</numerusform>
+            <numerusform>جهاز واحد من أجهزتك لم يُزامن مع هذا الجهاز منذ آخر تحديث للمفاتيح، فلم يتلقَّ هذا الجهاز مفتاحه: %1. بعد فك الربط هذا سيلزم ربطه من جديد. زامنه مع هذا الجهاز أولًا لتجنّب ذلك.</numerusform>
+            <numerusform>جهازان من أجهزتك لم يُزامنا مع هذا الجهاز منذ آخر تحديث للمفاتيح، فلم يتلقَّ هذا الجهاز مفتاحيهما: %1. بعد فك الربط هذا سيلزم ربطهما من جديد. زامنهما مع هذا الجهاز أولًا لتجنّب ذلك.</numerusform>
+            <numerusform>%Ln من أجهزتك لم تُزامن مع هذا الجهاز منذ آخر تحديث للمفاتيح، فلم يتلقَّ هذا الجهاز مفاتيحها: %1. بعد فك الربط هذا سيلزم ربطها من جديد. زامنها مع هذا الجهاز أولًا لتجنّب ذلك.</numerusform>
+            <numerusform>%Ln من أجهزتك لم تُزامن مع هذا الجهاز منذ آخر تحديث للمفاتيح، فلم يتلقَّ هذا الجهاز مفاتيحها: %1. بعد فك الربط هذا سيلزم ربطها من جديد. زامنها مع هذا الجهاز أولًا لتجنّب ذلك.</numerusform>
+            <numerusform>%Ln من أجهزتك لم تُزامن مع هذا الجهاز منذ آخر تحديث للمفاتيح، فلم يتلقَّ هذا الجهاز مفاتيحها: %1. بعد فك الربط هذا سيلزم ربطها من جديد. زامنها مع هذا الجهاز أولًا لتجنّب ذلك.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="210"/>
+        <source>Unlink anyway</source>
+        <translation>فك الربط على أي حال</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="214"/>
         <source>Unlink</source>
         <translation>فك الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="182"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="183"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="217"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="218"/>
         <source>Keep it linked</source>
         <translation>أبقه مرتبطًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="206"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="241"/>
         <source>%1 is unlinked. Your other devices receive the new key when they next sync.</source>
         <translation>فُكّ ربط %1. تتلقى أجهزتك الأخرى المفتاح الجديد عند مزامنتها القادمة.</translation>
     </message>

@@ -631,47 +631,69 @@
         <translation>پیوند دستگاه انتخاب‌شده را قطع کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="122"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="167"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="201"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="124"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="187"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="199"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="236"/>
         <source>Unnamed device</source>
         <translation>دستگاه بی‌نام</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="126"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="128"/>
         <source>%1 — this device</source>
         <translation>%1 — همین دستگاه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="128"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="130"/>
         <source>%1 — unlinked</source>
         <translation>%1 — پیوندش قطع شده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="171"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="172"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="191"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="212"/>
         <source>Unlink %1?</source>
         <translation>پیوند %1 قطع شود؟</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="175"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="193"/>
         <source>It keeps what it already has, but it cannot read anything written after this: your journal moves to a new key that it never receives. To remove what is already on it, erase Haven&apos;s data there.</source>
         <translation>آنچه را دارد نگه می‌دارد، اما چیزی را که پس از این نوشته شود نمی‌تواند بخواند: دفترچه‌تان به کلید تازه‌ای منتقل می‌شود که هرگز به آن نمی‌رسد. برای پاک کردن آنچه اکنون روی آن است، داده‌های Haven را همان‌جا پاک کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="180"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="181"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="198"/>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="201"/>
+        <source>Unlink %1 anyway?</source>
+        <translation>با این حال پیوند %1 قطع شود؟</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="203"/>
+        <source>%Ln of your devices has not synced with this one since the last key update, so this device has not received its key: %1. After this unlink it would have to be linked again. Sync it with this device first to avoid that.</source>
+        <translation>
+            <numerusform>%Ln دستگاه از دستگاه‌هایتان از آخرین به‌روزرسانی کلیدها با این دستگاه همگام نشده است، پس این دستگاه کلیدش را دریافت نکرده: %1. پس از این قطع پیوند باید دوباره پیوند داده شود. برای پرهیز از این، اول آن را با این دستگاه همگام کنید.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="210"/>
+        <source>Unlink anyway</source>
+        <translation>با این حال قطع پیوند</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="214"/>
         <source>Unlink</source>
         <translation>قطع پیوند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="182"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="183"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="217"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="218"/>
         <source>Keep it linked</source>
         <translation>پیوندش بماند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="206"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="241"/>
         <source>%1 is unlinked. Your other devices receive the new key when they next sync.</source>
         <translation>پیوند %1 قطع شد. دستگاه‌های دیگرتان در همگام‌سازی بعدی کلید تازه را می‌گیرند.</translation>
     </message>
