@@ -1971,123 +1971,122 @@
 <context>
     <name>LinkDevicePage</name>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="53"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="54"/>
         <source>Link to my other device</source>
         <extracomment>The person wants to create a new vault instead.</extracomment>
         <translation>الربط بجهازي الآخر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="56"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="57"/>
         <source>On your other device, open Haven, go to Devices and choose “Link a new device”. Type or paste the code it shows, and choose a passphrase for this computer.</source>
         <translation>على جهازك الآخر، افتح Haven وانتقل إلى «الأجهزة» واختر «ربط جهاز جديد». اكتب الرمز الذي يظهر أو الصقه، واختر عبارة مرور لهذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="62"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="63"/>
         <source>Pairing code</source>
         <translation>رمز الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="63"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="64"/>
         <source>hvn1-…, or a short code like 7-purple-sausages</source>
         <translation>hvn1-…، أو رمز قصير مثل 7-purple-sausages</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="66"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="67"/>
         <source>Relay of the short code</source>
         <translation>مُرحِّل الرمز القصير</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="68"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="69"/>
         <source>shown next to the short code, e.g. relay.example.org</source>
         <translation>يظهر بجانب الرمز القصير، مثلاً relay.example.org</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="71"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="72"/>
         <source>&amp;Relay</source>
         <translation>المُرحِّل (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="75"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="76"/>
         <source>Name of this device</source>
         <translation>اسم هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="76"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="77"/>
         <source>optional, e.g. laptop</source>
         <translation>اختياري، مثل: الحاسوب المحمول</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="81"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="82"/>
         <source>&amp;Connect</source>
         <translation>اتصال (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="82"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="83"/>
         <source>Connect to my other device</source>
         <translation>الاتصال بجهازي الآخر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="84"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="85"/>
         <source>&amp;Back</source>
         <translation>رجوع (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="85"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="86"/>
         <source>Back to creating a new vault</source>
         <translation>العودة إلى إنشاء خزنة جديدة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="87"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="88"/>
         <source>Your other device shows four words. Continue only if they are exactly these:</source>
         <translation>يعرض جهازك الآخر أربع كلمات. تابع فقط إن كانت هي هذه الكلمات تمامًا:</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="91"/>
         <source>Verification words</source>
-        <translation>كلمات التحقق</translation>
+        <translation type="vanished">كلمات التحقق</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="94"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="92"/>
         <source>They &amp;match</source>
         <translation>متطابقة (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="95"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="93"/>
         <source>The words match</source>
         <translation>الكلمات متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="96"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="94"/>
         <source>They &amp;don’t match</source>
         <translation>غير متطابقة (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="97"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="95"/>
         <source>The words do not match</source>
         <translation>الكلمات غير متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="99"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="97"/>
         <source>Linking</source>
         <translation>جارٍ الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="102"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="100"/>
         <source>Pairing &amp;code</source>
         <translation>رمز الربط (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="104"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="102"/>
         <source>&amp;Name of this device</source>
         <translation>اسم هذا الجهاز (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="215"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="213"/>
         <source>Connecting to your other device…</source>
         <translation>جارٍ الاتصال بجهازك الآخر…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="235"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="233"/>
         <source>Receiving your journal keys…</source>
         <translation>جارٍ استلام مفاتيح يومياتك…</translation>
     </message>
@@ -2095,144 +2094,143 @@
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="60"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="61"/>
         <source>Link a new device</source>
         <extracomment>A device was linked (its name); the Devices page refreshes.</extracomment>
         <translation>ربط جهاز جديد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="64"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="65"/>
         <source>On your other computer, open Haven and choose “Link to my other device”, then type or paste this code. Both computers need to be on the same network.</source>
         <translation>على حاسوبك الآخر، افتح Haven واختر «الربط بجهازي الآخر»، ثم اكتب هذا الرمز أو الصقه. يجب أن يكون الحاسوبان على الشبكة نفسها.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="71"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="72"/>
         <source>Pairing code</source>
         <translation>رمز الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="72"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="73"/>
         <source>Making a code…</source>
         <translation>جارٍ إنشاء رمز…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="75"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="76"/>
         <source>&amp;Copy</source>
         <translation>نسخ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="76"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="77"/>
         <source>Copy the pairing code</source>
         <translation>نسخ رمز الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="79"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="80"/>
         <source>Pairing code as a QR image</source>
         <translation>رمز الربط كصورة QR</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="85"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="86"/>
         <source>Your other computer now shows four words. Link only if they are exactly these:</source>
         <translation>يعرض حاسوبك الآخر الآن أربع كلمات. اربط فقط إن كانت هي هذه الكلمات تمامًا:</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="91"/>
         <source>Verification words</source>
-        <translation>كلمات التحقق</translation>
+        <translation type="vanished">كلمات التحقق</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="94"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="91"/>
         <source>They &amp;match</source>
         <translation>متطابقة (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="95"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="92"/>
         <source>The words match</source>
         <translation>الكلمات متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="96"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="93"/>
         <source>They &amp;don’t match</source>
         <translation>غير متطابقة (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="97"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="94"/>
         <source>The words do not match</source>
         <translation>الكلمات غير متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="101"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="98"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="102"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="99"/>
         <source>Cancel linking</source>
         <translation>إلغاء الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="104"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="101"/>
         <source>Show a &amp;short code to type instead</source>
         <translation>اعرض رمزاً قصيراً لكتابته بدلاً من ذلك (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="105"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="102"/>
         <source>Show a short code to type instead</source>
         <translation>اعرض رمزاً قصيراً لكتابته بدلاً من ذلك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="112"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="109"/>
         <source>Short code</source>
         <translation>الرمز القصير</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="117"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="114"/>
         <source>Relay for the short code</source>
         <translation>المُرحِّل للرمز القصير</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="188"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="185"/>
         <source>The code works once, until %1.</source>
         <translation>يصلح الرمز مرة واحدة، حتى الساعة %1.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="196"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="193"/>
         <source>Making a short code…</source>
         <translation>يجري إنشاء رمز قصير…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="206"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="203"/>
         <source>The relay could not make a short code right now; the code above works.</source>
         <translation>تعذّر على المُرحِّل إنشاء رمز قصير الآن؛ الرمز أعلاه يعمل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="211"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="208"/>
         <source>Or, on your other computer, choose “Link to my other device” and type this short code and relay. It works once: a wrong guess stops linking.</source>
         <translation>أو اختر على حاسوبك الآخر «اربط بجهازي الآخر» واكتب هذا الرمز القصير والمُرحِّل. يعمل مرة واحدة: أيّ تخمين خاطئ يوقف الربط.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="231"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="228"/>
         <source>your new device</source>
         <translation>جهازك الجديد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="232"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="229"/>
         <source>Linked %1. It now holds your journal.</source>
         <translation>رُبط %1. صارت يومياتك عليه الآن.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="248"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="245"/>
         <source>Sending your journal keys to the other device…</source>
         <translation>جارٍ إرسال مفاتيح يومياتك إلى الجهاز الآخر…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="254"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="251"/>
         <source>Code copied. It leaves the clipboard in a minute, or when Haven locks.</source>
         <translation>نُسخ الرمز. سيُزال من الحافظة بعد دقيقة، أو عند قفل Haven.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="273"/>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="274"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="270"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="271"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
@@ -4798,6 +4796,25 @@
         <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="178"/>
         <source>Nothing was written: choose a new name in a folder that exists (an export goes into a new or empty folder).</source>
         <translation>لم يُكتب شيء: اختر اسماً جديداً في مجلد موجود (يُكتب التصدير في مجلد جديد أو فارغ).</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationWords</name>
+    <message>
+        <location filename="../../src/haven/ui/devices/verification_words.py" line="47"/>
+        <source>Verification words</source>
+        <extracomment>Between the words: wide enough to tell four words apart at a glance.</extracomment>
+        <translation>كلمات التحقق</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/verification_words.py" line="53"/>
+        <source>The words in English</source>
+        <translation>الكلمات بالإنجليزية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/verification_words.py" line="72"/>
+        <source>If your other device uses another language, compare these words instead: %1</source>
+        <translation>إن كان جهازك الآخر بلغة أخرى، فقارن هذه الكلمات بدلًا منها: %1</translation>
     </message>
 </context>
 <context>

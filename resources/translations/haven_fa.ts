@@ -1921,123 +1921,122 @@
 <context>
     <name>LinkDevicePage</name>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="53"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="54"/>
         <source>Link to my other device</source>
         <extracomment>The person wants to create a new vault instead.</extracomment>
         <translation>به دستگاه دیگرم وصل شو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="56"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="57"/>
         <source>On your other device, open Haven, go to Devices and choose “Link a new device”. Type or paste the code it shows, and choose a passphrase for this computer.</source>
         <translation>در دستگاه دیگرتان Haven را باز کنید، به «دستگاه‌ها» بروید و «پیوند دستگاه تازه» را انتخاب کنید. کدی را که نشان می‌دهد بنویسید یا بچسبانید، و برای این رایانه گذرواژه‌ای انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="62"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="63"/>
         <source>Pairing code</source>
         <translation>کد جفت‌سازی</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="63"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="64"/>
         <source>hvn1-…, or a short code like 7-purple-sausages</source>
         <translation>‏hvn1-…، یا کدی کوتاه مثل 7-purple-sausages</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="66"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="67"/>
         <source>Relay of the short code</source>
         <translation>رلهٔ کد کوتاه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="68"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="69"/>
         <source>shown next to the short code, e.g. relay.example.org</source>
         <translation>کنار کد کوتاه نشان داده می‌شود، مثلاً relay.example.org</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="71"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="72"/>
         <source>&amp;Relay</source>
         <translation>رله (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="75"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="76"/>
         <source>Name of this device</source>
         <translation>نام این دستگاه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="76"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="77"/>
         <source>optional, e.g. laptop</source>
         <translation>اختیاری، مثلاً: لپ‌تاپ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="81"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="82"/>
         <source>&amp;Connect</source>
         <translation>وصل شو (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="82"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="83"/>
         <source>Connect to my other device</source>
         <translation>به دستگاه دیگرم وصل شو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="84"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="85"/>
         <source>&amp;Back</source>
         <translation>بازگشت (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="85"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="86"/>
         <source>Back to creating a new vault</source>
         <translation>بازگشت به ساختن خزانهٔ تازه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="87"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="88"/>
         <source>Your other device shows four words. Continue only if they are exactly these:</source>
         <translation>دستگاه دیگرتان چهار واژه نشان می‌دهد. فقط اگر دقیقاً همین‌ها هستند ادامه دهید:</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="91"/>
         <source>Verification words</source>
-        <translation>واژه‌های تأیید</translation>
+        <translation type="vanished">واژه‌های تأیید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="94"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="92"/>
         <source>They &amp;match</source>
         <translation>یکسان‌اند (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="95"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="93"/>
         <source>The words match</source>
         <translation>واژه‌ها یکسان‌اند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="96"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="94"/>
         <source>They &amp;don’t match</source>
         <translation>یکسان نیستند (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="97"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="95"/>
         <source>The words do not match</source>
         <translation>واژه‌ها یکسان نیستند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="99"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="97"/>
         <source>Linking</source>
         <translation>در حال پیوند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="102"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="100"/>
         <source>Pairing &amp;code</source>
         <translation>کد جفت‌سازی (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="104"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="102"/>
         <source>&amp;Name of this device</source>
         <translation>نام این دستگاه (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="215"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="213"/>
         <source>Connecting to your other device…</source>
         <translation>در حال وصل شدن به دستگاه دیگرتان…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="235"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="233"/>
         <source>Receiving your journal keys…</source>
         <translation>در حال دریافت کلیدهای دفترچه‌تان…</translation>
     </message>
@@ -2045,144 +2044,143 @@
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="60"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="61"/>
         <source>Link a new device</source>
         <extracomment>A device was linked (its name); the Devices page refreshes.</extracomment>
         <translation>پیوند دستگاه تازه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="64"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="65"/>
         <source>On your other computer, open Haven and choose “Link to my other device”, then type or paste this code. Both computers need to be on the same network.</source>
         <translation>در رایانهٔ دیگرتان Haven را باز کنید و «به دستگاه دیگرم وصل شو» را انتخاب کنید، سپس این کد را بنویسید یا بچسبانید. هر دو رایانه باید روی یک شبکه باشند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="71"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="72"/>
         <source>Pairing code</source>
         <translation>کد جفت‌سازی</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="72"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="73"/>
         <source>Making a code…</source>
         <translation>در حال ساختن کد…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="75"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="76"/>
         <source>&amp;Copy</source>
         <translation>رونوشت (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="76"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="77"/>
         <source>Copy the pairing code</source>
         <translation>کد جفت‌سازی را رونوشت کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="79"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="80"/>
         <source>Pairing code as a QR image</source>
         <translation>کد جفت‌سازی به‌صورت تصویر QR</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="85"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="86"/>
         <source>Your other computer now shows four words. Link only if they are exactly these:</source>
         <translation>رایانهٔ دیگرتان اکنون چهار واژه نشان می‌دهد. فقط اگر دقیقاً همین‌ها هستند پیوند دهید:</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="91"/>
         <source>Verification words</source>
-        <translation>واژه‌های تأیید</translation>
+        <translation type="vanished">واژه‌های تأیید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="94"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="91"/>
         <source>They &amp;match</source>
         <translation>یکسان‌اند (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="95"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="92"/>
         <source>The words match</source>
         <translation>واژه‌ها یکسان‌اند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="96"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="93"/>
         <source>They &amp;don’t match</source>
         <translation>یکسان نیستند (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="97"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="94"/>
         <source>The words do not match</source>
         <translation>واژه‌ها یکسان نیستند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="101"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="98"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="102"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="99"/>
         <source>Cancel linking</source>
         <translation>لغو پیوند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="104"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="101"/>
         <source>Show a &amp;short code to type instead</source>
         <translation>به‌جایش کدی کوتاه برای تایپ نشان بده (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="105"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="102"/>
         <source>Show a short code to type instead</source>
         <translation>به‌جایش کدی کوتاه برای تایپ نشان بده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="112"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="109"/>
         <source>Short code</source>
         <translation>کد کوتاه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="117"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="114"/>
         <source>Relay for the short code</source>
         <translation>رله برای کد کوتاه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="188"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="185"/>
         <source>The code works once, until %1.</source>
         <translation>این کد یک بار کار می‌کند، تا %1.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="196"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="193"/>
         <source>Making a short code…</source>
         <translation>در حال ساختن کد کوتاه…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="206"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="203"/>
         <source>The relay could not make a short code right now; the code above works.</source>
         <translation>رله الان نتوانست کد کوتاه بسازد؛ کد بالا کار می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="211"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="208"/>
         <source>Or, on your other computer, choose “Link to my other device” and type this short code and relay. It works once: a wrong guess stops linking.</source>
         <translation>یا روی رایانهٔ دیگرتان «به دستگاه دیگرم وصل شو» را انتخاب کنید و این کد کوتاه و رله را بنویسید. یک بار کار می‌کند: یک حدس نادرست پیوند را متوقف می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="231"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="228"/>
         <source>your new device</source>
         <translation>دستگاه تازه‌تان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="232"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="229"/>
         <source>Linked %1. It now holds your journal.</source>
         <translation>%1 پیوند خورد. اکنون دفترچه‌تان را دارد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="248"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="245"/>
         <source>Sending your journal keys to the other device…</source>
         <translation>در حال فرستادن کلیدهای دفترچه‌تان به دستگاه دیگر…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="254"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="251"/>
         <source>Code copied. It leaves the clipboard in a minute, or when Haven locks.</source>
         <translation>کد رونوشت شد. تا یک دقیقه دیگر، یا وقتی Haven قفل شود، از کلیپ‌بورد پاک می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="273"/>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="274"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="270"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="271"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
@@ -4638,6 +4636,25 @@
         <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="178"/>
         <source>Nothing was written: choose a new name in a folder that exists (an export goes into a new or empty folder).</source>
         <translation>چیزی نوشته نشد: در پوشه‌ای موجود نام تازه‌ای انتخاب کنید (برون‌بری در پوشه‌ای تازه یا خالی نوشته می‌شود).</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationWords</name>
+    <message>
+        <location filename="../../src/haven/ui/devices/verification_words.py" line="47"/>
+        <source>Verification words</source>
+        <extracomment>Between the words: wide enough to tell four words apart at a glance.</extracomment>
+        <translation>واژه‌های تأیید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/verification_words.py" line="53"/>
+        <source>The words in English</source>
+        <translation>واژه‌ها به انگلیسی</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/verification_words.py" line="72"/>
+        <source>If your other device uses another language, compare these words instead: %1</source>
+        <translation>اگر دستگاه دیگرتان به زبان دیگری است، به جای آن‌ها این واژه‌ها را مقایسه کنید: %1</translation>
     </message>
 </context>
 <context>
