@@ -92,6 +92,8 @@ def test_older_and_newer_replies_page_through_a_long_thread(
     view.reload()
     view.tabs.setCurrentWidget(view.moderation)
     qtbot.waitUntil(lambda: view.moderation.reports_model.rowCount() == 1)
+    queued = flows.shown(view.moderation.report_texts()[0])
+    assert "“reply 5”" in queued and "unkind" in queued  # what it says, though not in the feed
     view.moderation.reports.setCurrentIndex(view.moderation.reports_model.index(0, 0))
     qtbot.mouseClick(view.moderation.open_button, LEFT)
     qtbot.waitUntil(lambda: getattr(thread.current_post(), "body", "") == "reply 5")

@@ -102,6 +102,10 @@ def test_the_page_holding_a_post_ends_with_it(group: Group) -> None:
         with pytest.raises(NotFound):
             owner.spaces.thread_page_holding(sid, wrong)
 
+    # The moderators' queue reads reported posts by id: only posts of this space.
+    found = owner.spaces.posts_by_id(sid, [ids[3], elsewhere, b"\x01" * 32, ids[3]])
+    assert list(found) == [ids[3]] and found[ids[3]].body == "reply 3"
+
 
 def _flood(s: Session, sid: bytes, root: bytes, n: int) -> None:
     """`n` replies written straight into the log's index columns and the projection

@@ -94,6 +94,7 @@ class SpaceService:
         self.read_feed = self._read_feed
         self.read_thread = self._read_thread
         self.thread_page_holding = self._thread_page_holding
+        self.posts_by_id = self.posts.posts_by_id
         self.unread = self.posts.unread
         self.mark_read = self.posts.mark_read
         # moderation

@@ -174,7 +174,8 @@ class SpaceView(QWidget):
         self.members.show_members(snap.members, info.my_persona, info.my_role, marks)
         self.members.requests.show_requests(snap.requests)
         self.tabs.setTabVisible(self.tabs.indexOf(self.moderation), moderator)
-        self.moderation.show_queue(snap.reports, snap.modlog, self._post_index(snap.feed))
+        posts = {**self._post_index(snap.feed), **snap.reported}
+        self.moderation.show_queue(snap.reports, snap.modlog, posts)
         self.me.show_space(info, me, snap.mute_words, refresh_fields=first)
         self.disappear_notice.show_timer(snap.disappear_s)
         admin = info.my_role is not None and info.my_role.rank >= Role.ADMIN.rank
