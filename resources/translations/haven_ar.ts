@@ -671,14 +671,14 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/devices/devices_page.py" line="203"/>
-        <source>%Ln of your devices has not synced with this one since the last key update, so this device has not received its key: %1. After this unlink it would have to be linked again. Sync it with this device first to avoid that.</source>
+        <source>%1 has not synced with this device since the last key update, so this device does not have its key yet. After this unlink it would have to be linked again. Sync it with this device first to avoid that.</source>
         <translation>
-            <numerusform>%Ln من أجهزتك لم تُزامن مع هذا الجهاز منذ آخر تحديث للمفاتيح، فلم يتلقَّ هذا الجهاز مفاتيحها: %1. بعد فك الربط هذا سيلزم ربطها من جديد. زامنها مع هذا الجهاز أولًا لتجنّب ذلك.</numerusform>
-            <numerusform>جهاز واحد من أجهزتك لم يُزامن مع هذا الجهاز منذ آخر تحديث للمفاتيح، فلم يتلقَّ هذا الجهاز مفتاحه: %1. بعد فك الربط هذا سيلزم ربطه من جديد. زامنه مع هذا الجهاز أولًا لتجنّب ذلك.</numerusform>
-            <numerusform>جهازان من أجهزتك لم يُزامنا مع هذا الجهاز منذ آخر تحديث للمفاتيح، فلم يتلقَّ هذا الجهاز مفتاحيهما: %1. بعد فك الربط هذا سيلزم ربطهما من جديد. زامنهما مع هذا الجهاز أولًا لتجنّب ذلك.</numerusform>
-            <numerusform>%Ln من أجهزتك لم تُزامن مع هذا الجهاز منذ آخر تحديث للمفاتيح، فلم يتلقَّ هذا الجهاز مفاتيحها: %1. بعد فك الربط هذا سيلزم ربطها من جديد. زامنها مع هذا الجهاز أولًا لتجنّب ذلك.</numerusform>
-            <numerusform>%Ln من أجهزتك لم تُزامن مع هذا الجهاز منذ آخر تحديث للمفاتيح، فلم يتلقَّ هذا الجهاز مفاتيحها: %1. بعد فك الربط هذا سيلزم ربطها من جديد. زامنها مع هذا الجهاز أولًا لتجنّب ذلك.</numerusform>
-            <numerusform>%Ln من أجهزتك لم تُزامن مع هذا الجهاز منذ آخر تحديث للمفاتيح، فلم يتلقَّ هذا الجهاز مفاتيحها: %1. بعد فك الربط هذا سيلزم ربطها من جديد. زامنها مع هذا الجهاز أولًا لتجنّب ذلك.</numerusform>
+            <numerusform>لم تُزامن %1 مع هذا الجهاز منذ آخر تحديث للمفاتيح، فليس لدى هذا الجهاز مفاتيحها بعد. بعد فك الربط هذا سيلزم ربطها من جديد. زامنها مع هذا الجهاز أولًا لتجنّب ذلك.</numerusform>
+            <numerusform>لم يُزامن %1 مع هذا الجهاز منذ آخر تحديث للمفاتيح، فليس لدى هذا الجهاز مفتاحه بعد. بعد فك الربط هذا سيلزم ربطه من جديد. زامنه مع هذا الجهاز أولًا لتجنّب ذلك.</numerusform>
+            <numerusform>لم يُزامن %1 مع هذا الجهاز منذ آخر تحديث للمفاتيح، فليس لدى هذا الجهاز مفتاحاهما بعد. بعد فك الربط هذا سيلزم ربطهما من جديد. زامنهما مع هذا الجهاز أولًا لتجنّب ذلك.</numerusform>
+            <numerusform>لم تُزامن %1 مع هذا الجهاز منذ آخر تحديث للمفاتيح، فليس لدى هذا الجهاز مفاتيحها بعد. بعد فك الربط هذا سيلزم ربطها من جديد. زامنها مع هذا الجهاز أولًا لتجنّب ذلك.</numerusform>
+            <numerusform>لم تُزامن %1 مع هذا الجهاز منذ آخر تحديث للمفاتيح، فليس لدى هذا الجهاز مفاتيحها بعد. بعد فك الربط هذا سيلزم ربطها من جديد. زامنها مع هذا الجهاز أولًا لتجنّب ذلك.</numerusform>
+            <numerusform>لم تُزامن %1 مع هذا الجهاز منذ آخر تحديث للمفاتيح، فليس لدى هذا الجهاز مفاتيحها بعد. بعد فك الربط هذا سيلزم ربطها من جديد. زامنها مع هذا الجهاز أولًا لتجنّب ذلك.</numerusform>
         </translation>
     </message>
     <message>
@@ -2042,10 +2042,6 @@
         <translation>يعرض جهازك الآخر أربع كلمات. تابع فقط إن كانت هي هذه الكلمات تمامًا:</translation>
     </message>
     <message>
-        <source>Verification words</source>
-        <translation type="vanished">كلمات التحقق</translation>
-    </message>
-    <message>
         <location filename="../../src/haven/ui/devices/link_page.py" line="92"/>
         <source>They &amp;match</source>
         <translation>متطابقة (&amp;M)</translation>
@@ -2133,10 +2129,6 @@
         <location filename="../../src/haven/ui/devices/link_dialog.py" line="86"/>
         <source>Your other computer now shows four words. Link only if they are exactly these:</source>
         <translation>يعرض حاسوبك الآخر الآن أربع كلمات. اربط فقط إن كانت هي هذه الكلمات تمامًا:</translation>
-    </message>
-    <message>
-        <source>Verification words</source>
-        <translation type="vanished">كلمات التحقق</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/devices/link_dialog.py" line="91"/>
@@ -3940,113 +3932,113 @@
         <translation>عن المساحة وعنك (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="278"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="279"/>
         <source>No space chosen</source>
         <translation>لم تُختر مساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="312"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="313"/>
         <source>Posted.</source>
         <translation>نُشر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="324"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="325"/>
         <source>Replied.</source>
         <translation>أُرسل الرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="335"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="336"/>
         <source>Role changed.</source>
         <translation>تغيّر الدور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="340"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="341"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>حُظر: منشوراته مخفية عنك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="342"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="343"/>
         <source>Unblocked.</source>
         <translation>أُلغي الحظر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="348"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="349"/>
         <source>Saved your name in this space.</source>
         <translation>حُفظ اسمك في هذه المساحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="352"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="353"/>
         <source>Mute words saved.</source>
         <translation>حُفظت الكلمات المكتومة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="374"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="375"/>
         <source>Report a post</source>
         <translation>أبلغ عن منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="375"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="376"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>أخبر المشرفين بما هو خطأ. لا يقرأ بلاغك غيرهم.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="376"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="377"/>
         <source>&amp;Report</source>
         <translation>أبلغ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="377"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="378"/>
         <source>Send the report</source>
         <translation>أرسل البلاغ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="384"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="385"/>
         <source>Reported to the moderators.</source>
         <translation>أُبلغ المشرفون.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="390"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="391"/>
         <source>Remove a post</source>
         <translation>إزالة منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="391"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="392"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>سيرى الأعضاء أن مشرفًا أزاله، وهذا السبب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="392"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="411"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="393"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="412"/>
         <source>Re&amp;move</source>
         <translation>أزل (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="393"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="394"/>
         <source>Remove the post</source>
         <translation>أزل المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="399"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="400"/>
         <source>Post removed.</source>
         <translation>أزيل المنشور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="406"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="407"/>
         <source>Remove a member</source>
         <translation>إزالة عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="408"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="409"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>إزالة %1 من هذه المساحة؟ يبقى لديه ما قرأه، ولا شيء جديد: تحصل المساحة على مفتاح جديد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="412"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="413"/>
         <source>Remove the member</source>
         <translation>أزل العضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="421"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="422"/>
         <source>%1 was removed.</source>
         <translation>أزيل %1.</translation>
     </message>
@@ -4061,12 +4053,12 @@
         <translation>الدعوة المباشرة تحتاج إلى المزامنة على الشبكة المحلية، وهي متوقفة. شغّلها من الإعدادات، أو ادعُ عبر مُرحِّل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="480"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="481"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>أُضيف %1. يستطيع قراءة المساحة حين يستلم Haven لديه رسالة الترحيب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="491"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="492"/>
         <source>%1&apos;s request was declined.</source>
         <translation>رُفض طلب %1.</translation>
     </message>

@@ -5,10 +5,10 @@
     <name>DevicesPage</name>
     <message numerus="yes">
         <location filename="../../src/haven/ui/devices/devices_page.py" line="203"/>
-        <source>%Ln of your devices has not synced with this one since the last key update, so this device has not received its key: %1. After this unlink it would have to be linked again. Sync it with this device first to avoid that.</source>
+        <source>%1 has not synced with this device since the last key update, so this device does not have its key yet. After this unlink it would have to be linked again. Sync it with this device first to avoid that.</source>
         <translation>
-            <numerusform>%Ln of your devices has not synced with this one since the last key update, so this device has not received its key: %1. After this unlink it would have to be linked again. Sync it with this device first to avoid that.</numerusform>
-            <numerusform>%Ln of your devices have not synced with this one since the last key update, so this device has not received their keys: %1. After this unlink they would have to be linked again. Sync them with this device first to avoid that.</numerusform>
+            <numerusform>%1 has not synced with this device since the last key update, so this device does not have its key yet. After this unlink it would have to be linked again. Sync it with this device first to avoid that.</numerusform>
+            <numerusform>%1 have not synced with this device since the last key update, so this device does not have their keys yet. After this unlink they would have to be linked again. Sync them with this device first to avoid that.</numerusform>
         </translation>
     </message>
 </context>

@@ -671,9 +671,9 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/devices/devices_page.py" line="203"/>
-        <source>%Ln of your devices has not synced with this one since the last key update, so this device has not received its key: %1. After this unlink it would have to be linked again. Sync it with this device first to avoid that.</source>
+        <source>%1 has not synced with this device since the last key update, so this device does not have its key yet. After this unlink it would have to be linked again. Sync it with this device first to avoid that.</source>
         <translation>
-            <numerusform>%Ln دستگاه از دستگاه‌هایتان از آخرین به‌روزرسانی کلیدها با این دستگاه همگام نشده است، پس این دستگاه کلیدش را دریافت نکرده: %1. پس از این قطع پیوند باید دوباره پیوند داده شود. برای پرهیز از این، اول آن را با این دستگاه همگام کنید.</numerusform>
+            <numerusform>%1 از آخرین به‌روزرسانی کلیدها با این دستگاه همگام نشده است، پس این دستگاه هنوز کلیدش را ندارد. پس از این قطع پیوند باید دوباره پیوند داده شود. برای پرهیز از این، اول آن را با این دستگاه همگام کنید.</numerusform>
         </translation>
     </message>
     <message>
@@ -1992,10 +1992,6 @@
         <translation>دستگاه دیگرتان چهار واژه نشان می‌دهد. فقط اگر دقیقاً همین‌ها هستند ادامه دهید:</translation>
     </message>
     <message>
-        <source>Verification words</source>
-        <translation type="vanished">واژه‌های تأیید</translation>
-    </message>
-    <message>
         <location filename="../../src/haven/ui/devices/link_page.py" line="92"/>
         <source>They &amp;match</source>
         <translation>یکسان‌اند (&amp;M)</translation>
@@ -2083,10 +2079,6 @@
         <location filename="../../src/haven/ui/devices/link_dialog.py" line="86"/>
         <source>Your other computer now shows four words. Link only if they are exactly these:</source>
         <translation>رایانهٔ دیگرتان اکنون چهار واژه نشان می‌دهد. فقط اگر دقیقاً همین‌ها هستند پیوند دهید:</translation>
-    </message>
-    <message>
-        <source>Verification words</source>
-        <translation type="vanished">واژه‌های تأیید</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/devices/link_dialog.py" line="91"/>
@@ -3830,113 +3822,113 @@
         <translation>درباره و شما (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="278"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="279"/>
         <source>No space chosen</source>
         <translation>هیچ فضایی انتخاب نشده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="312"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="313"/>
         <source>Posted.</source>
         <translation>فرستاده شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="324"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="325"/>
         <source>Replied.</source>
         <translation>پاسخ داده شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="335"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="336"/>
         <source>Role changed.</source>
         <translation>نقش تغییر کرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="340"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="341"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>مسدود شد: پست‌هایش برای شما پنهان است.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="342"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="343"/>
         <source>Unblocked.</source>
         <translation>آزاد شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="348"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="349"/>
         <source>Saved your name in this space.</source>
         <translation>نام‌تان در این فضا ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="352"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="353"/>
         <source>Mute words saved.</source>
         <translation>واژه‌های بی‌صداشده ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="374"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="375"/>
         <source>Report a post</source>
         <translation>گزارش یک پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="375"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="376"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>به ناظران بگویید چه اشکالی هست. فقط آن‌ها گزارش‌تان را می‌خوانند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="376"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="377"/>
         <source>&amp;Report</source>
         <translation>گزارش (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="377"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="378"/>
         <source>Send the report</source>
         <translation>گزارش را بفرست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="384"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="385"/>
         <source>Reported to the moderators.</source>
         <translation>به ناظران گزارش شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="390"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="391"/>
         <source>Remove a post</source>
         <translation>برداشتن یک پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="391"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="392"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>اعضا می‌بینند که یک ناظر آن را برداشته، و این دلیل را.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="392"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="411"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="393"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="412"/>
         <source>Re&amp;move</source>
         <translation>بردار (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="393"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="394"/>
         <source>Remove the post</source>
         <translation>پست را بردار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="399"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="400"/>
         <source>Post removed.</source>
         <translation>پست برداشته شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="406"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="407"/>
         <source>Remove a member</source>
         <translation>بیرون کردن یک عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="408"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="409"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>‏%1 از این فضا بیرون شود؟ آنچه پیش‌تر خوانده برایش می‌ماند، اما چیز تازه‌ای نه: فضا کلید تازه‌ای می‌گیرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="412"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="413"/>
         <source>Remove the member</source>
         <translation>عضو را بیرون کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="421"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="422"/>
         <source>%1 was removed.</source>
         <translation>‏%1 بیرون شد.</translation>
     </message>
@@ -3951,12 +3943,12 @@
         <translation>دعوت مستقیم به همگام‌سازی روی شبکهٔ محلی نیاز دارد که خاموش است. آن را در تنظیمات روشن کنید، یا از طریق رله دعوت کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="480"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="481"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>‏%1 افزوده شد. وقتی Haven او پیام خوشامد را بگیرد، می‌تواند فضا را بخواند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="491"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="492"/>
         <source>%1&apos;s request was declined.</source>
         <translation>درخواست %1 رد شد.</translation>
     </message>

@@ -200,9 +200,9 @@ class DevicesPage(QWidget):
             )
             box.setText(self.tr("Unlink %1 anyway?").replace("%1", name))
             warning = self.tr(
-                "%Ln of your devices has not synced with this one since the last key update, "
-                "so this device has not received its key: %1. After this unlink it would "
-                "have to be linked again. Sync it with this device first to avoid that.",
+                "%1 has not synced with this device since the last key update, so this "
+                "device does not have its key yet. After this unlink it would have to be "
+                "linked again. Sync it with this device first to avoid that.",
                 "",
                 len(behind),
             ).replace("%1", names)
