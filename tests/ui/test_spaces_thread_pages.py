@@ -145,5 +145,14 @@ def test_a_reported_reply_in_a_thread_older_than_the_feed_opens(
     qtbot.waitUntil(lambda: getattr(thread.current_post(), "body", "") == "an unkind reply")
     assert thread.root_id == old and not feed.list.currentIndex().isValid()
     assert [thread.model.post(r).body for r in range(2)] == ["an old thread", "an unkind reply"]  # type: ignore[union-attr]
-    feed.list.setCurrentIndex(feed.model.index(0))  # the reader moves on
+    session.spaces.post(sid, "a post arriving meanwhile")  # a refresh keeps the thread
+    view.reload()
+    qtbot.waitUntil(
+        lambda: feed.model.rowCount() == 2 and feed.model.post(0).body.startswith("a post")
+    )  # type: ignore[union-attr]
+    assert thread.root_id == old and thread.current_post().body == "an unkind reply"  # type: ignore[union-attr]
+    feed.list.setCurrentIndex(feed.model.index(1))  # the reader moves on
+    assert getattr(thread.current_post(), "body", "") == "newer thread 2"
+    view.reload()  # and a refresh now keeps the thread chosen in the list
+    qtbot.waitUntil(lambda: view.snapshot is not None and len(view.snapshot.feed) == 2)
     assert getattr(thread.current_post(), "body", "") == "newer thread 2"

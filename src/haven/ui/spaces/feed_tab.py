@@ -70,6 +70,9 @@ class FeedTab(QWidget):
         self.show_muted = False
         self._posts: Sequence[FeedPost] = ()
         self._shown_with = (False, False, False)  # more, moderator, member
+        # A thread older than the feed's, opened from a report: shown with no row current
+        # until the reader chooses one (a refresh keeps it).
+        self._alone: bytes | None = None
         self.older_button = QPushButton(self.tr("Show &older posts"))
         self.older_button.setAccessibleName(self.tr("Show older posts"))
         self.composer = Composer()
@@ -116,7 +119,9 @@ class FeedTab(QWidget):
         self.older_button.setVisible(more)
         self.composer.setEnabled(member)
         self.thread_view.set_moderator(moderator)
-        row = self.model.row_of(keep) if keep is not None else -1
+        row = self.model.row_of(keep if keep is not None else self._alone or b"")
+        if row < 0 and self._alone is not None:
+            return  # the thread shown alone stays (its page is read again by the view)
         if row < 0 and posts:
             row = 0
         if row >= 0:
@@ -148,6 +153,7 @@ class FeedTab(QWidget):
         self.empty.setVisible(False)
         self.older_button.setVisible(False)
         self.muted_button.setVisible(False)
+        self._alone = None
         if forget_opened:
             self.show_muted = False
             self._posts = ()
@@ -182,6 +188,7 @@ class FeedTab(QWidget):
         if row >= 0:
             self.list.setCurrentIndex(self.model.index(row))
         else:  # a thread older than the feed's: shown on its own until the reader moves
+            self._alone = page.root.post_id
             self.list.setCurrentIndex(QModelIndex())
             view.show_thread(page.root)
         if later is None and row >= 0:  # the newest page: the one the feed holds
@@ -203,11 +210,16 @@ class FeedTab(QWidget):
         return dataclasses.replace(page, replies=replies)
 
     def _show_current(self) -> None:
-        self.thread_view.show_thread(self.current_thread())
+        current = self.current_thread()
+        if current is not None:
+            self._alone = None  # the reader chose a thread of the list
+        elif self._alone is not None:
+            return
+        self.thread_view.show_thread(current)
 
     def _sync_opened(self) -> None:
         self.thread_view.posts.viewport().update()
-        self.thread_view.show_thread(self.current_thread())
+        self._show_current()
 
     def _enter_thread(self) -> None:
         post = self.thread_view.current_post()
