@@ -1097,17 +1097,17 @@
         <translation>منشورات مخفية بكلماتك المكتومة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="76"/>
         <source>Show &amp;older posts</source>
         <translation>اعرض المنشورات الأقدم (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="77"/>
         <source>Show older posts</source>
         <translation>اعرض المنشورات الأقدم</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="130"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="135"/>
         <source>Showing %Ln post(s) your mute words hide — hide them</source>
         <translation>
             <numerusform>تُعرض %Ln منشورات تخفيها كلماتك المكتومة — أخفِها</numerusform>
@@ -1119,7 +1119,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="132"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="137"/>
         <source>%Ln post(s) hidden by your mute words — show</source>
         <translation>
             <numerusform>لا منشورات مخفية بكلماتك المكتومة — اعرضها</numerusform>
@@ -4794,17 +4794,19 @@
     <name>VerificationWords</name>
     <message>
         <location filename="../../src/haven/ui/devices/verification_words.py" line="47"/>
+        <location filename="../../src/haven/ui/devices/verification_words.py" line="74"/>
+        <location filename="../../src/haven/ui/devices/verification_words.py" line="87"/>
         <source>Verification words</source>
         <extracomment>Between the words: wide enough to tell four words apart at a glance.</extracomment>
         <translation>كلمات التحقق</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/verification_words.py" line="53"/>
-        <source>The words in English</source>
-        <translation>الكلمات بالإنجليزية</translation>
+        <location filename="../../src/haven/ui/devices/verification_words.py" line="72"/>
+        <source>Verification words: %1</source>
+        <translation>كلمات التحقق: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/verification_words.py" line="72"/>
+        <location filename="../../src/haven/ui/devices/verification_words.py" line="78"/>
         <source>If your other device uses another language, compare these words instead: %1</source>
         <translation>إن كان جهازك الآخر بلغة أخرى، فقارن هذه الكلمات بدلًا منها: %1</translation>
     </message>

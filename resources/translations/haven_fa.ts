@@ -1077,24 +1077,24 @@
         <translation>پست‌هایی که واژه‌های بی‌صداشدهٔ شما پنهان کرده‌اند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="76"/>
         <source>Show &amp;older posts</source>
         <translation>نمایش پست‌های قدیمی‌تر (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="77"/>
         <source>Show older posts</source>
         <translation>نمایش پست‌های قدیمی‌تر</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="130"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="135"/>
         <source>Showing %Ln post(s) your mute words hide — hide them</source>
         <translation>
             <numerusform>نمایش %Ln پستی که واژه‌های بی‌صداشدهٔ شما پنهان می‌کنند — پنهانشان کن</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="132"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="137"/>
         <source>%Ln post(s) hidden by your mute words — show</source>
         <translation>
             <numerusform>%Ln پست با واژه‌های بی‌صداشدهٔ شما پنهان شده — نشان بده</numerusform>
@@ -4634,17 +4634,19 @@
     <name>VerificationWords</name>
     <message>
         <location filename="../../src/haven/ui/devices/verification_words.py" line="47"/>
+        <location filename="../../src/haven/ui/devices/verification_words.py" line="74"/>
+        <location filename="../../src/haven/ui/devices/verification_words.py" line="87"/>
         <source>Verification words</source>
         <extracomment>Between the words: wide enough to tell four words apart at a glance.</extracomment>
         <translation>واژه‌های تأیید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/verification_words.py" line="53"/>
-        <source>The words in English</source>
-        <translation>واژه‌ها به انگلیسی</translation>
+        <location filename="../../src/haven/ui/devices/verification_words.py" line="72"/>
+        <source>Verification words: %1</source>
+        <translation>واژه‌های تأیید: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/verification_words.py" line="72"/>
+        <location filename="../../src/haven/ui/devices/verification_words.py" line="78"/>
         <source>If your other device uses another language, compare these words instead: %1</source>
         <translation>اگر دستگاه دیگرتان به زبان دیگری است، به جای آن‌ها این واژه‌ها را مقایسه کنید: %1</translation>
     </message>

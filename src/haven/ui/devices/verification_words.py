@@ -50,7 +50,6 @@ class VerificationWords(QWidget):
         self.english = peer_text.plain_label()
         self.english.setWordWrap(True)
         self.english.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.english.setAccessibleName(self.tr("The words in English"))
         self.english.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -66,7 +65,14 @@ class VerificationWords(QWidget):
         side = flag.AlignRight if self.isRightToLeft() else flag.AlignLeft
         for label in (self.words, self.english):
             label.setAlignment(side | flag.AlignAbsolute | flag.AlignVCenter)
-        self.words.setText(GAP.join(local if local is not None else english))
+        shown = GAP.join(local if local is not None else english)
+        self.words.setText(shown)
+        # A label's accessible name is all a screen reader says of it: the words too.
+        self.words.setAccessibleName(
+            self.tr("Verification words: %1").replace("%1", ", ".join(shown.split()))
+            if shown
+            else self.tr("Verification words")
+        )
         if local is not None and english:
             text = self.tr(
                 "If your other device uses another language, compare these words instead: %1"
@@ -78,6 +84,7 @@ class VerificationWords(QWidget):
 
     def clear(self) -> None:
         self.words.clear()
+        self.words.setAccessibleName(self.tr("Verification words"))
         self.english.clear()
         self.english.setVisible(False)
 
