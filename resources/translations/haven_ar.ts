@@ -2201,28 +2201,38 @@
         <translation>أو اختر على حاسوبك الآخر «اربط بجهازي الآخر» واكتب هذا الرمز القصير والمُرحِّل. يعمل مرة واحدة: أيّ تخمين خاطئ يوقف الربط.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="228"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="216"/>
+        <source>Short code: %1</source>
+        <translation>الرمز القصير: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="218"/>
+        <source>Relay for the short code: %1</source>
+        <translation>المُرحِّل للرمز القصير: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="233"/>
         <source>your new device</source>
         <translation>جهازك الجديد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="229"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="234"/>
         <source>Linked %1. It now holds your journal.</source>
         <translation>رُبط %1. صارت يومياتك عليه الآن.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="245"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="250"/>
         <source>Sending your journal keys to the other device…</source>
         <translation>جارٍ إرسال مفاتيح يومياتك إلى الجهاز الآخر…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="251"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="256"/>
         <source>Code copied. It leaves the clipboard in a minute, or when Haven locks.</source>
         <translation>نُسخ الرمز. سيُزال من الحافظة بعد دقيقة، أو عند قفل Haven.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="270"/>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="271"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="275"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="276"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>

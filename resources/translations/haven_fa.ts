@@ -2151,28 +2151,38 @@
         <translation>یا روی رایانهٔ دیگرتان «به دستگاه دیگرم وصل شو» را انتخاب کنید و این کد کوتاه و رله را بنویسید. یک بار کار می‌کند: یک حدس نادرست پیوند را متوقف می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="228"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="216"/>
+        <source>Short code: %1</source>
+        <translation>کد کوتاه: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="218"/>
+        <source>Relay for the short code: %1</source>
+        <translation>رله برای کد کوتاه: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="233"/>
         <source>your new device</source>
         <translation>دستگاه تازه‌تان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="229"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="234"/>
         <source>Linked %1. It now holds your journal.</source>
         <translation>%1 پیوند خورد. اکنون دفترچه‌تان را دارد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="245"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="250"/>
         <source>Sending your journal keys to the other device…</source>
         <translation>در حال فرستادن کلیدهای دفترچه‌تان به دستگاه دیگر…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="251"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="256"/>
         <source>Code copied. It leaves the clipboard in a minute, or when Haven locks.</source>
         <translation>کد رونوشت شد. تا یک دقیقه دیگر، یا وقتی Haven قفل شود، از کلیپ‌بورد پاک می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="270"/>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="271"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="275"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="276"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>

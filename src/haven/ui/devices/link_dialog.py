@@ -212,6 +212,11 @@ class LinkDialog(QDialog):
         self.short_hint.setVisible(True)
         self.short_code.setText(text)
         self.short_relay_label.setText(short_relay(self.relay))
+        # A label's accessible name is all a screen reader says of it: the values too.
+        self.short_code.setAccessibleName(self.tr("Short code: %1").replace("%1", text))
+        self.short_relay_label.setAccessibleName(
+            self.tr("Relay for the short code: %1").replace("%1", short_relay(self.relay))
+        )
         self.short_code.setVisible(True)
         self.short_relay_label.setVisible(True)
 
