@@ -631,47 +631,74 @@
         <translation>فك ربط الجهاز المحدد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="122"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="167"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="201"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="124"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="187"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="199"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="236"/>
         <source>Unnamed device</source>
         <translation>جهاز بلا اسم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="126"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="128"/>
         <source>%1 — this device</source>
         <translation>%1 — هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="128"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="130"/>
         <source>%1 — unlinked</source>
         <translation>%1 — فُكّ ربطه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="171"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="172"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="191"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="212"/>
         <source>Unlink %1?</source>
         <translation>فك ربط %1؟</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="175"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="193"/>
         <source>It keeps what it already has, but it cannot read anything written after this: your journal moves to a new key that it never receives. To remove what is already on it, erase Haven&apos;s data there.</source>
         <translation>يحتفظ بما لديه من قبل، لكنه لن يستطيع قراءة أي شيء يُكتب بعد الآن: تنتقل يومياتك إلى مفتاح جديد لا يصله أبدًا. لإزالة ما عليه الآن، امسح بيانات Haven هناك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="180"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="181"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="198"/>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="201"/>
+        <source>Unlink %1 anyway?</source>
+        <translation>أتفك ربط %1 على أي حال؟</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="203"/>
+        <source>%1 has not synced with this device since the last key update, so this device does not have its key yet. After this unlink it would have to be linked again. Sync it with this device first to avoid that.</source>
+        <translation>
+            <numerusform>لم تُزامن %1 مع هذا الجهاز منذ آخر تحديث للمفاتيح، فليس لدى هذا الجهاز مفاتيحها بعد. بعد فك الربط هذا سيلزم ربطها من جديد. زامنها مع هذا الجهاز أولًا لتجنّب ذلك.</numerusform>
+            <numerusform>لم يُزامن %1 مع هذا الجهاز منذ آخر تحديث للمفاتيح، فليس لدى هذا الجهاز مفتاحه بعد. بعد فك الربط هذا سيلزم ربطه من جديد. زامنه مع هذا الجهاز أولًا لتجنّب ذلك.</numerusform>
+            <numerusform>لم يُزامن %1 مع هذا الجهاز منذ آخر تحديث للمفاتيح، فليس لدى هذا الجهاز مفتاحاهما بعد. بعد فك الربط هذا سيلزم ربطهما من جديد. زامنهما مع هذا الجهاز أولًا لتجنّب ذلك.</numerusform>
+            <numerusform>لم تُزامن %1 مع هذا الجهاز منذ آخر تحديث للمفاتيح، فليس لدى هذا الجهاز مفاتيحها بعد. بعد فك الربط هذا سيلزم ربطها من جديد. زامنها مع هذا الجهاز أولًا لتجنّب ذلك.</numerusform>
+            <numerusform>لم تُزامن %1 مع هذا الجهاز منذ آخر تحديث للمفاتيح، فليس لدى هذا الجهاز مفاتيحها بعد. بعد فك الربط هذا سيلزم ربطها من جديد. زامنها مع هذا الجهاز أولًا لتجنّب ذلك.</numerusform>
+            <numerusform>لم تُزامن %1 مع هذا الجهاز منذ آخر تحديث للمفاتيح، فليس لدى هذا الجهاز مفاتيحها بعد. بعد فك الربط هذا سيلزم ربطها من جديد. زامنها مع هذا الجهاز أولًا لتجنّب ذلك.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="210"/>
+        <source>Unlink anyway</source>
+        <translation>فك الربط على أي حال</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="214"/>
         <source>Unlink</source>
         <translation>فك الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="182"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="183"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="217"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="218"/>
         <source>Keep it linked</source>
         <translation>أبقه مرتبطًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="206"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="241"/>
         <source>%1 is unlinked. Your other devices receive the new key when they next sync.</source>
         <translation>فُكّ ربط %1. تتلقى أجهزتك الأخرى المفتاح الجديد عند مزامنتها القادمة.</translation>
     </message>
@@ -1070,17 +1097,17 @@
         <translation>منشورات مخفية بكلماتك المكتومة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="76"/>
         <source>Show &amp;older posts</source>
         <translation>اعرض المنشورات الأقدم (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="77"/>
         <source>Show older posts</source>
         <translation>اعرض المنشورات الأقدم</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="130"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="135"/>
         <source>Showing %Ln post(s) your mute words hide — hide them</source>
         <translation>
             <numerusform>تُعرض %Ln منشورات تخفيها كلماتك المكتومة — أخفِها</numerusform>
@@ -1092,7 +1119,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="132"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="137"/>
         <source>%Ln post(s) hidden by your mute words — show</source>
         <translation>
             <numerusform>لا منشورات مخفية بكلماتك المكتومة — اعرضها</numerusform>
@@ -1944,123 +1971,118 @@
 <context>
     <name>LinkDevicePage</name>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="53"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="54"/>
         <source>Link to my other device</source>
         <extracomment>The person wants to create a new vault instead.</extracomment>
         <translation>الربط بجهازي الآخر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="56"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="57"/>
         <source>On your other device, open Haven, go to Devices and choose “Link a new device”. Type or paste the code it shows, and choose a passphrase for this computer.</source>
         <translation>على جهازك الآخر، افتح Haven وانتقل إلى «الأجهزة» واختر «ربط جهاز جديد». اكتب الرمز الذي يظهر أو الصقه، واختر عبارة مرور لهذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="62"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="63"/>
         <source>Pairing code</source>
         <translation>رمز الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="63"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="64"/>
         <source>hvn1-…, or a short code like 7-purple-sausages</source>
         <translation>hvn1-…، أو رمز قصير مثل 7-purple-sausages</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="66"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="67"/>
         <source>Relay of the short code</source>
         <translation>مُرحِّل الرمز القصير</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="68"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="69"/>
         <source>shown next to the short code, e.g. relay.example.org</source>
         <translation>يظهر بجانب الرمز القصير، مثلاً relay.example.org</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="71"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="72"/>
         <source>&amp;Relay</source>
         <translation>المُرحِّل (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="75"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="76"/>
         <source>Name of this device</source>
         <translation>اسم هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="76"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="77"/>
         <source>optional, e.g. laptop</source>
         <translation>اختياري، مثل: الحاسوب المحمول</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="81"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="82"/>
         <source>&amp;Connect</source>
         <translation>اتصال (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="82"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="83"/>
         <source>Connect to my other device</source>
         <translation>الاتصال بجهازي الآخر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="84"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="85"/>
         <source>&amp;Back</source>
         <translation>رجوع (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="85"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="86"/>
         <source>Back to creating a new vault</source>
         <translation>العودة إلى إنشاء خزنة جديدة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="87"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="88"/>
         <source>Your other device shows four words. Continue only if they are exactly these:</source>
         <translation>يعرض جهازك الآخر أربع كلمات. تابع فقط إن كانت هي هذه الكلمات تمامًا:</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="91"/>
-        <source>Verification words</source>
-        <translation>كلمات التحقق</translation>
-    </message>
-    <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="94"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="92"/>
         <source>They &amp;match</source>
         <translation>متطابقة (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="95"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="93"/>
         <source>The words match</source>
         <translation>الكلمات متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="96"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="94"/>
         <source>They &amp;don’t match</source>
         <translation>غير متطابقة (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="97"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="95"/>
         <source>The words do not match</source>
         <translation>الكلمات غير متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="99"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="97"/>
         <source>Linking</source>
         <translation>جارٍ الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="102"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="100"/>
         <source>Pairing &amp;code</source>
         <translation>رمز الربط (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="104"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="102"/>
         <source>&amp;Name of this device</source>
         <translation>اسم هذا الجهاز (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="215"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="213"/>
         <source>Connecting to your other device…</source>
         <translation>جارٍ الاتصال بجهازك الآخر…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="235"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="233"/>
         <source>Receiving your journal keys…</source>
         <translation>جارٍ استلام مفاتيح يومياتك…</translation>
     </message>
@@ -2068,144 +2090,149 @@
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="60"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="61"/>
         <source>Link a new device</source>
         <extracomment>A device was linked (its name); the Devices page refreshes.</extracomment>
         <translation>ربط جهاز جديد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="64"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="65"/>
         <source>On your other computer, open Haven and choose “Link to my other device”, then type or paste this code. Both computers need to be on the same network.</source>
         <translation>على حاسوبك الآخر، افتح Haven واختر «الربط بجهازي الآخر»، ثم اكتب هذا الرمز أو الصقه. يجب أن يكون الحاسوبان على الشبكة نفسها.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="71"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="72"/>
         <source>Pairing code</source>
         <translation>رمز الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="72"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="73"/>
         <source>Making a code…</source>
         <translation>جارٍ إنشاء رمز…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="75"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="76"/>
         <source>&amp;Copy</source>
         <translation>نسخ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="76"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="77"/>
         <source>Copy the pairing code</source>
         <translation>نسخ رمز الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="79"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="80"/>
         <source>Pairing code as a QR image</source>
         <translation>رمز الربط كصورة QR</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="85"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="86"/>
         <source>Your other computer now shows four words. Link only if they are exactly these:</source>
         <translation>يعرض حاسوبك الآخر الآن أربع كلمات. اربط فقط إن كانت هي هذه الكلمات تمامًا:</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/devices/link_dialog.py" line="91"/>
-        <source>Verification words</source>
-        <translation>كلمات التحقق</translation>
-    </message>
-    <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="94"/>
         <source>They &amp;match</source>
         <translation>متطابقة (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="95"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="92"/>
         <source>The words match</source>
         <translation>الكلمات متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="96"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="93"/>
         <source>They &amp;don’t match</source>
         <translation>غير متطابقة (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="97"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="94"/>
         <source>The words do not match</source>
         <translation>الكلمات غير متطابقة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="101"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="98"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="102"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="99"/>
         <source>Cancel linking</source>
         <translation>إلغاء الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="104"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="101"/>
         <source>Show a &amp;short code to type instead</source>
         <translation>اعرض رمزاً قصيراً لكتابته بدلاً من ذلك (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="105"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="102"/>
         <source>Show a short code to type instead</source>
         <translation>اعرض رمزاً قصيراً لكتابته بدلاً من ذلك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="112"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="109"/>
         <source>Short code</source>
         <translation>الرمز القصير</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="117"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="114"/>
         <source>Relay for the short code</source>
         <translation>المُرحِّل للرمز القصير</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="188"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="185"/>
         <source>The code works once, until %1.</source>
         <translation>يصلح الرمز مرة واحدة، حتى الساعة %1.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="196"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="193"/>
         <source>Making a short code…</source>
         <translation>يجري إنشاء رمز قصير…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="206"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="203"/>
         <source>The relay could not make a short code right now; the code above works.</source>
         <translation>تعذّر على المُرحِّل إنشاء رمز قصير الآن؛ الرمز أعلاه يعمل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="211"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="208"/>
         <source>Or, on your other computer, choose “Link to my other device” and type this short code and relay. It works once: a wrong guess stops linking.</source>
         <translation>أو اختر على حاسوبك الآخر «اربط بجهازي الآخر» واكتب هذا الرمز القصير والمُرحِّل. يعمل مرة واحدة: أيّ تخمين خاطئ يوقف الربط.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="231"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="216"/>
+        <source>Short code: %1</source>
+        <translation>الرمز القصير: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="218"/>
+        <source>Relay for the short code: %1</source>
+        <translation>المُرحِّل للرمز القصير: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="233"/>
         <source>your new device</source>
         <translation>جهازك الجديد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="232"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="234"/>
         <source>Linked %1. It now holds your journal.</source>
         <translation>رُبط %1. صارت يومياتك عليه الآن.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="248"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="250"/>
         <source>Sending your journal keys to the other device…</source>
         <translation>جارٍ إرسال مفاتيح يومياتك إلى الجهاز الآخر…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="254"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="256"/>
         <source>Code copied. It leaves the clipboard in a minute, or when Haven locks.</source>
         <translation>نُسخ الرمز. سيُزال من الحافظة بعد دقيقة، أو عند قفل Haven.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="273"/>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="274"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="275"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="276"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
@@ -3030,37 +3057,42 @@
         <translation>احفظ اسم هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="42"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="44"/>
         <source>Your na&amp;me</source>
         <translation>اسمك (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="43"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="45"/>
         <source>Pro&amp;nouns</source>
         <translation>الضمائر (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="45"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="47"/>
         <source>This de&amp;vice</source>
         <translation>هذا الجهاز (&amp;V)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/profile.py" line="91"/>
+        <source>This changed on another device meanwhile; what you typed is kept until you save it.</source>
+        <translation>تغيّر هذا على جهاز آخر في الأثناء؛ يبقى ما كتبته إلى أن تحفظه.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="124"/>
         <source>Type a name first; it need not be your real one.</source>
         <translation>اكتب اسماً أولاً؛ لا يلزم أن يكون اسمك الحقيقي.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="100"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="134"/>
         <source>Saved. Your linked devices learn it when they sync; spaces keep the name you gave each of them.</source>
         <translation>حُفظ. ستعرفه أجهزتك المرتبطة عند المزامنة؛ وتحتفظ كل مساحة بالاسم الذي أعطيتها إياه.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="115"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="150"/>
         <source>Saved. Your linked devices learn the new name.</source>
         <translation>حُفظ. ستعرف أجهزتك المرتبطة الاسم الجديد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="121"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="156"/>
         <source>That name is too long or has characters Haven does not allow.</source>
         <translation>هذا الاسم طويل جداً أو فيه أحرف لا يسمح بها Haven.</translation>
     </message>
@@ -3910,113 +3942,113 @@
         <translation>عن المساحة وعنك (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="264"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="279"/>
         <source>No space chosen</source>
         <translation>لم تُختر مساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="298"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="313"/>
         <source>Posted.</source>
         <translation>نُشر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="310"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="325"/>
         <source>Replied.</source>
         <translation>أُرسل الرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="321"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="336"/>
         <source>Role changed.</source>
         <translation>تغيّر الدور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="326"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="341"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>حُظر: منشوراته مخفية عنك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="328"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="343"/>
         <source>Unblocked.</source>
         <translation>أُلغي الحظر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="334"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="349"/>
         <source>Saved your name in this space.</source>
         <translation>حُفظ اسمك في هذه المساحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="338"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="353"/>
         <source>Mute words saved.</source>
         <translation>حُفظت الكلمات المكتومة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="360"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="375"/>
         <source>Report a post</source>
         <translation>أبلغ عن منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="361"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="376"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>أخبر المشرفين بما هو خطأ. لا يقرأ بلاغك غيرهم.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="362"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="377"/>
         <source>&amp;Report</source>
         <translation>أبلغ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="363"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="378"/>
         <source>Send the report</source>
         <translation>أرسل البلاغ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="370"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="385"/>
         <source>Reported to the moderators.</source>
         <translation>أُبلغ المشرفون.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="376"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="391"/>
         <source>Remove a post</source>
         <translation>إزالة منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="377"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="392"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>سيرى الأعضاء أن مشرفًا أزاله، وهذا السبب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="378"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="397"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="393"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="412"/>
         <source>Re&amp;move</source>
         <translation>أزل (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="379"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="394"/>
         <source>Remove the post</source>
         <translation>أزل المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="385"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="400"/>
         <source>Post removed.</source>
         <translation>أزيل المنشور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="392"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="407"/>
         <source>Remove a member</source>
         <translation>إزالة عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="394"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="409"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>إزالة %1 من هذه المساحة؟ يبقى لديه ما قرأه، ولا شيء جديد: تحصل المساحة على مفتاح جديد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="398"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="413"/>
         <source>Remove the member</source>
         <translation>أزل العضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="407"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="422"/>
         <source>%1 was removed.</source>
         <translation>أزيل %1.</translation>
     </message>
@@ -4031,12 +4063,12 @@
         <translation>الدعوة المباشرة تحتاج إلى المزامنة على الشبكة المحلية، وهي متوقفة. شغّلها من الإعدادات، أو ادعُ عبر مُرحِّل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="466"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="481"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>أُضيف %1. يستطيع قراءة المساحة حين يستلم Haven لديه رسالة الترحيب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="477"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="492"/>
         <source>%1&apos;s request was declined.</source>
         <translation>رُفض طلب %1.</translation>
     </message>
@@ -4433,126 +4465,126 @@
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="83"/>
         <source>Show the post behind the content warning</source>
         <translation>اعرض المنشور المخفي خلف التحذير</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="84"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="85"/>
         <source>Post</source>
         <translation>المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="81"/>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="285"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="299"/>
         <source>Show p&amp;ost</source>
         <extracomment>post id, kind, on parent id, body, content warning Your own post: edit it, or delete it (the view asks first). post id, pinned (moderators and above) thread&apos;s first post id, the reply the page ends before / starts after how that page was asked for: older or newer than which reply (to read it again)</extracomment>
         <translation>اعرض المنشور (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="87"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="88"/>
         <source>Repor&amp;t…</source>
         <translation>أبلغ (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="88"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="89"/>
         <source>Report this post to the moderators</source>
         <translation>أبلغ المشرفين عن هذا المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="89"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="90"/>
         <source>Re&amp;move post…</source>
         <translation>أزل المنشور (&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="90"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="91"/>
         <source>Remove this post as a moderator</source>
         <translation>أزل هذا المنشور بصفتك مشرفًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="91"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="92"/>
         <source>&amp;Edit…</source>
         <translation>عدّل (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="92"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="93"/>
         <source>Edit your post</source>
         <translation>عدّل منشورك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="93"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="94"/>
         <source>Dele&amp;te…</source>
         <translation>احذف (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="94"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="95"/>
         <source>Delete your post</source>
         <translation>احذف منشورك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="95"/>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="177"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="96"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="178"/>
         <source>P&amp;in</source>
         <translation>ثبّت (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="100"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="101"/>
         <source>Posts in this thread</source>
         <translation>منشورات هذا الموضوع</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="101"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="102"/>
         <source>The first post, then the replies</source>
         <translation>المنشور الأول، ثم الردود</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="102"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="103"/>
         <source>Show older rep&amp;lies</source>
         <translation>اعرض الردود الأقدم (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="103"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="104"/>
         <source>Show older replies</source>
         <translation>اعرض الردود الأقدم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="104"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="105"/>
         <source>Show ne&amp;wer replies</source>
         <translation>اعرض الردود الأحدث (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="105"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="106"/>
         <source>Show newer replies</source>
         <translation>اعرض الردود الأحدث</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="179"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="180"/>
         <source>Unpin this thread</source>
         <translation>ألغِ تثبيت هذا النقاش</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="285"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="299"/>
         <source>Hide p&amp;ost</source>
         <translation>أخفِ المنشور (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="96"/>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="179"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="97"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="180"/>
         <source>Pin this thread to the top</source>
         <translation>ثبّت هذا النقاش في الأعلى</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="177"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="178"/>
         <source>Unpi&amp;n</source>
         <translation>ألغِ التثبيت (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="283"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="297"/>
         <source>Content warning: %1</source>
         <translation>تحذير من المحتوى: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="293"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="307"/>
         <source>This post is hidden behind a content warning. Press “Show post” to read it.</source>
         <translation>هذا المنشور مخفي خلف تحذير من المحتوى. اضغط «اعرض المنشور» لقراءته.</translation>
     </message>
@@ -4766,6 +4798,27 @@
         <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="178"/>
         <source>Nothing was written: choose a new name in a folder that exists (an export goes into a new or empty folder).</source>
         <translation>لم يُكتب شيء: اختر اسماً جديداً في مجلد موجود (يُكتب التصدير في مجلد جديد أو فارغ).</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationWords</name>
+    <message>
+        <location filename="../../src/haven/ui/devices/verification_words.py" line="47"/>
+        <location filename="../../src/haven/ui/devices/verification_words.py" line="74"/>
+        <location filename="../../src/haven/ui/devices/verification_words.py" line="87"/>
+        <source>Verification words</source>
+        <extracomment>Between the words: wide enough to tell four words apart at a glance.</extracomment>
+        <translation>كلمات التحقق</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/verification_words.py" line="72"/>
+        <source>Verification words: %1</source>
+        <translation>كلمات التحقق: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/verification_words.py" line="78"/>
+        <source>If your other device uses another language, compare these words instead: %1</source>
+        <translation>إن كان جهازك الآخر بلغة أخرى، فقارن هذه الكلمات بدلًا منها: %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>DevicesPage</name>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="203"/>
+        <source>%1 has not synced with this device since the last key update, so this device does not have its key yet. After this unlink it would have to be linked again. Sync it with this device first to avoid that.</source>
+        <translation>
+            <numerusform>%1 has not synced with this device since the last key update, so this device does not have its key yet. After this unlink it would have to be linked again. Sync it with this device first to avoid that.</numerusform>
+            <numerusform>%1 have not synced with this device since the last key update, so this device does not have their keys yet. After this unlink they would have to be linked again. Sync them with this device first to avoid that.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Disappearing</name>
     <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="15"/>
@@ -31,7 +42,7 @@
 <context>
     <name>FeedTab</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="130"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="135"/>
         <source>Showing %Ln post(s) your mute words hide — hide them</source>
         <translation>
             <numerusform>Showing %Ln post your mute words hide — hide it</numerusform>
@@ -39,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="132"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="137"/>
         <source>%Ln post(s) hidden by your mute words — show</source>
         <translation>
             <numerusform>%Ln post hidden by your mute words — show</numerusform>

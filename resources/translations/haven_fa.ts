@@ -631,47 +631,69 @@
         <translation>پیوند دستگاه انتخاب‌شده را قطع کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="122"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="167"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="201"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="124"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="187"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="199"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="236"/>
         <source>Unnamed device</source>
         <translation>دستگاه بی‌نام</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="126"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="128"/>
         <source>%1 — this device</source>
         <translation>%1 — همین دستگاه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="128"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="130"/>
         <source>%1 — unlinked</source>
         <translation>%1 — پیوندش قطع شده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="171"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="172"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="191"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="212"/>
         <source>Unlink %1?</source>
         <translation>پیوند %1 قطع شود؟</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="175"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="193"/>
         <source>It keeps what it already has, but it cannot read anything written after this: your journal moves to a new key that it never receives. To remove what is already on it, erase Haven&apos;s data there.</source>
         <translation>آنچه را دارد نگه می‌دارد، اما چیزی را که پس از این نوشته شود نمی‌تواند بخواند: دفترچه‌تان به کلید تازه‌ای منتقل می‌شود که هرگز به آن نمی‌رسد. برای پاک کردن آنچه اکنون روی آن است، داده‌های Haven را همان‌جا پاک کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="180"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="181"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="198"/>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="201"/>
+        <source>Unlink %1 anyway?</source>
+        <translation>با این حال پیوند %1 قطع شود؟</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="203"/>
+        <source>%1 has not synced with this device since the last key update, so this device does not have its key yet. After this unlink it would have to be linked again. Sync it with this device first to avoid that.</source>
+        <translation>
+            <numerusform>%1 از آخرین به‌روزرسانی کلیدها با این دستگاه همگام نشده است، پس این دستگاه هنوز کلیدش را ندارد. پس از این قطع پیوند باید دوباره پیوند داده شود. برای پرهیز از این، اول آن را با این دستگاه همگام کنید.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="210"/>
+        <source>Unlink anyway</source>
+        <translation>با این حال قطع پیوند</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="214"/>
         <source>Unlink</source>
         <translation>قطع پیوند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="182"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="183"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="217"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="218"/>
         <source>Keep it linked</source>
         <translation>پیوندش بماند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="206"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="241"/>
         <source>%1 is unlinked. Your other devices receive the new key when they next sync.</source>
         <translation>پیوند %1 قطع شد. دستگاه‌های دیگرتان در همگام‌سازی بعدی کلید تازه را می‌گیرند.</translation>
     </message>
@@ -1055,24 +1077,24 @@
         <translation>پست‌هایی که واژه‌های بی‌صداشدهٔ شما پنهان کرده‌اند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="76"/>
         <source>Show &amp;older posts</source>
         <translation>نمایش پست‌های قدیمی‌تر (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="77"/>
         <source>Show older posts</source>
         <translation>نمایش پست‌های قدیمی‌تر</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="130"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="135"/>
         <source>Showing %Ln post(s) your mute words hide — hide them</source>
         <translation>
             <numerusform>نمایش %Ln پستی که واژه‌های بی‌صداشدهٔ شما پنهان می‌کنند — پنهانشان کن</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="132"/>
+        <location filename="../../src/haven/ui/spaces/feed_tab.py" line="137"/>
         <source>%Ln post(s) hidden by your mute words — show</source>
         <translation>
             <numerusform>%Ln پست با واژه‌های بی‌صداشدهٔ شما پنهان شده — نشان بده</numerusform>
@@ -1899,123 +1921,118 @@
 <context>
     <name>LinkDevicePage</name>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="53"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="54"/>
         <source>Link to my other device</source>
         <extracomment>The person wants to create a new vault instead.</extracomment>
         <translation>به دستگاه دیگرم وصل شو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="56"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="57"/>
         <source>On your other device, open Haven, go to Devices and choose “Link a new device”. Type or paste the code it shows, and choose a passphrase for this computer.</source>
         <translation>در دستگاه دیگرتان Haven را باز کنید، به «دستگاه‌ها» بروید و «پیوند دستگاه تازه» را انتخاب کنید. کدی را که نشان می‌دهد بنویسید یا بچسبانید، و برای این رایانه گذرواژه‌ای انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="62"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="63"/>
         <source>Pairing code</source>
         <translation>کد جفت‌سازی</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="63"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="64"/>
         <source>hvn1-…, or a short code like 7-purple-sausages</source>
         <translation>‏hvn1-…، یا کدی کوتاه مثل 7-purple-sausages</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="66"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="67"/>
         <source>Relay of the short code</source>
         <translation>رلهٔ کد کوتاه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="68"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="69"/>
         <source>shown next to the short code, e.g. relay.example.org</source>
         <translation>کنار کد کوتاه نشان داده می‌شود، مثلاً relay.example.org</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="71"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="72"/>
         <source>&amp;Relay</source>
         <translation>رله (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="75"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="76"/>
         <source>Name of this device</source>
         <translation>نام این دستگاه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="76"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="77"/>
         <source>optional, e.g. laptop</source>
         <translation>اختیاری، مثلاً: لپ‌تاپ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="81"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="82"/>
         <source>&amp;Connect</source>
         <translation>وصل شو (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="82"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="83"/>
         <source>Connect to my other device</source>
         <translation>به دستگاه دیگرم وصل شو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="84"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="85"/>
         <source>&amp;Back</source>
         <translation>بازگشت (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="85"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="86"/>
         <source>Back to creating a new vault</source>
         <translation>بازگشت به ساختن خزانهٔ تازه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="87"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="88"/>
         <source>Your other device shows four words. Continue only if they are exactly these:</source>
         <translation>دستگاه دیگرتان چهار واژه نشان می‌دهد. فقط اگر دقیقاً همین‌ها هستند ادامه دهید:</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="91"/>
-        <source>Verification words</source>
-        <translation>واژه‌های تأیید</translation>
-    </message>
-    <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="94"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="92"/>
         <source>They &amp;match</source>
         <translation>یکسان‌اند (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="95"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="93"/>
         <source>The words match</source>
         <translation>واژه‌ها یکسان‌اند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="96"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="94"/>
         <source>They &amp;don’t match</source>
         <translation>یکسان نیستند (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="97"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="95"/>
         <source>The words do not match</source>
         <translation>واژه‌ها یکسان نیستند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="99"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="97"/>
         <source>Linking</source>
         <translation>در حال پیوند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="102"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="100"/>
         <source>Pairing &amp;code</source>
         <translation>کد جفت‌سازی (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="104"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="102"/>
         <source>&amp;Name of this device</source>
         <translation>نام این دستگاه (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="215"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="213"/>
         <source>Connecting to your other device…</source>
         <translation>در حال وصل شدن به دستگاه دیگرتان…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_page.py" line="235"/>
+        <location filename="../../src/haven/ui/devices/link_page.py" line="233"/>
         <source>Receiving your journal keys…</source>
         <translation>در حال دریافت کلیدهای دفترچه‌تان…</translation>
     </message>
@@ -2023,144 +2040,149 @@
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="60"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="61"/>
         <source>Link a new device</source>
         <extracomment>A device was linked (its name); the Devices page refreshes.</extracomment>
         <translation>پیوند دستگاه تازه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="64"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="65"/>
         <source>On your other computer, open Haven and choose “Link to my other device”, then type or paste this code. Both computers need to be on the same network.</source>
         <translation>در رایانهٔ دیگرتان Haven را باز کنید و «به دستگاه دیگرم وصل شو» را انتخاب کنید، سپس این کد را بنویسید یا بچسبانید. هر دو رایانه باید روی یک شبکه باشند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="71"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="72"/>
         <source>Pairing code</source>
         <translation>کد جفت‌سازی</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="72"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="73"/>
         <source>Making a code…</source>
         <translation>در حال ساختن کد…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="75"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="76"/>
         <source>&amp;Copy</source>
         <translation>رونوشت (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="76"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="77"/>
         <source>Copy the pairing code</source>
         <translation>کد جفت‌سازی را رونوشت کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="79"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="80"/>
         <source>Pairing code as a QR image</source>
         <translation>کد جفت‌سازی به‌صورت تصویر QR</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="85"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="86"/>
         <source>Your other computer now shows four words. Link only if they are exactly these:</source>
         <translation>رایانهٔ دیگرتان اکنون چهار واژه نشان می‌دهد. فقط اگر دقیقاً همین‌ها هستند پیوند دهید:</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/devices/link_dialog.py" line="91"/>
-        <source>Verification words</source>
-        <translation>واژه‌های تأیید</translation>
-    </message>
-    <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="94"/>
         <source>They &amp;match</source>
         <translation>یکسان‌اند (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="95"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="92"/>
         <source>The words match</source>
         <translation>واژه‌ها یکسان‌اند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="96"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="93"/>
         <source>They &amp;don’t match</source>
         <translation>یکسان نیستند (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="97"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="94"/>
         <source>The words do not match</source>
         <translation>واژه‌ها یکسان نیستند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="101"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="98"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="102"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="99"/>
         <source>Cancel linking</source>
         <translation>لغو پیوند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="104"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="101"/>
         <source>Show a &amp;short code to type instead</source>
         <translation>به‌جایش کدی کوتاه برای تایپ نشان بده (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="105"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="102"/>
         <source>Show a short code to type instead</source>
         <translation>به‌جایش کدی کوتاه برای تایپ نشان بده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="112"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="109"/>
         <source>Short code</source>
         <translation>کد کوتاه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="117"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="114"/>
         <source>Relay for the short code</source>
         <translation>رله برای کد کوتاه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="188"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="185"/>
         <source>The code works once, until %1.</source>
         <translation>این کد یک بار کار می‌کند، تا %1.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="196"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="193"/>
         <source>Making a short code…</source>
         <translation>در حال ساختن کد کوتاه…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="206"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="203"/>
         <source>The relay could not make a short code right now; the code above works.</source>
         <translation>رله الان نتوانست کد کوتاه بسازد؛ کد بالا کار می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="211"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="208"/>
         <source>Or, on your other computer, choose “Link to my other device” and type this short code and relay. It works once: a wrong guess stops linking.</source>
         <translation>یا روی رایانهٔ دیگرتان «به دستگاه دیگرم وصل شو» را انتخاب کنید و این کد کوتاه و رله را بنویسید. یک بار کار می‌کند: یک حدس نادرست پیوند را متوقف می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="231"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="216"/>
+        <source>Short code: %1</source>
+        <translation>کد کوتاه: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="218"/>
+        <source>Relay for the short code: %1</source>
+        <translation>رله برای کد کوتاه: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="233"/>
         <source>your new device</source>
         <translation>دستگاه تازه‌تان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="232"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="234"/>
         <source>Linked %1. It now holds your journal.</source>
         <translation>%1 پیوند خورد. اکنون دفترچه‌تان را دارد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="248"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="250"/>
         <source>Sending your journal keys to the other device…</source>
         <translation>در حال فرستادن کلیدهای دفترچه‌تان به دستگاه دیگر…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="254"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="256"/>
         <source>Code copied. It leaves the clipboard in a minute, or when Haven locks.</source>
         <translation>کد رونوشت شد. تا یک دقیقه دیگر، یا وقتی Haven قفل شود، از کلیپ‌بورد پاک می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="273"/>
-        <location filename="../../src/haven/ui/devices/link_dialog.py" line="274"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="275"/>
+        <location filename="../../src/haven/ui/devices/link_dialog.py" line="276"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
@@ -2975,37 +2997,42 @@
         <translation>نام این دستگاه را ذخیره کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="42"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="44"/>
         <source>Your na&amp;me</source>
         <translation>نام شما (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="43"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="45"/>
         <source>Pro&amp;nouns</source>
         <translation>ضمیرها (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="45"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="47"/>
         <source>This de&amp;vice</source>
         <translation>این دستگاه (&amp;V)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/profile.py" line="91"/>
+        <source>This changed on another device meanwhile; what you typed is kept until you save it.</source>
+        <translation>این در همین فاصله روی دستگاه دیگری تغییر کرد؛ آنچه نوشته‌اید تا وقتی ذخیره‌اش کنید می‌ماند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="124"/>
         <source>Type a name first; it need not be your real one.</source>
         <translation>اول نامی بنویسید؛ لازم نیست نام واقعی‌تان باشد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="100"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="134"/>
         <source>Saved. Your linked devices learn it when they sync; spaces keep the name you gave each of them.</source>
         <translation>ذخیره شد. دستگاه‌های پیوندخورده‌تان هنگام همگام‌سازی آن را یاد می‌گیرند؛ هر فضا نامی را که به آن داده‌اید نگه می‌دارد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="115"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="150"/>
         <source>Saved. Your linked devices learn the new name.</source>
         <translation>ذخیره شد. دستگاه‌های پیوندخورده‌تان نام تازه را یاد می‌گیرند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings/profile.py" line="121"/>
+        <location filename="../../src/haven/ui/pages/settings/profile.py" line="156"/>
         <source>That name is too long or has characters Haven does not allow.</source>
         <translation>این نام خیلی بلند است یا نویسه‌هایی دارد که Haven نمی‌پذیرد.</translation>
     </message>
@@ -3805,113 +3832,113 @@
         <translation>درباره و شما (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="264"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="279"/>
         <source>No space chosen</source>
         <translation>هیچ فضایی انتخاب نشده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="298"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="313"/>
         <source>Posted.</source>
         <translation>فرستاده شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="310"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="325"/>
         <source>Replied.</source>
         <translation>پاسخ داده شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="321"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="336"/>
         <source>Role changed.</source>
         <translation>نقش تغییر کرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="326"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="341"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>مسدود شد: پست‌هایش برای شما پنهان است.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="328"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="343"/>
         <source>Unblocked.</source>
         <translation>آزاد شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="334"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="349"/>
         <source>Saved your name in this space.</source>
         <translation>نام‌تان در این فضا ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="338"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="353"/>
         <source>Mute words saved.</source>
         <translation>واژه‌های بی‌صداشده ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="360"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="375"/>
         <source>Report a post</source>
         <translation>گزارش یک پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="361"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="376"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>به ناظران بگویید چه اشکالی هست. فقط آن‌ها گزارش‌تان را می‌خوانند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="362"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="377"/>
         <source>&amp;Report</source>
         <translation>گزارش (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="363"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="378"/>
         <source>Send the report</source>
         <translation>گزارش را بفرست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="370"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="385"/>
         <source>Reported to the moderators.</source>
         <translation>به ناظران گزارش شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="376"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="391"/>
         <source>Remove a post</source>
         <translation>برداشتن یک پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="377"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="392"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>اعضا می‌بینند که یک ناظر آن را برداشته، و این دلیل را.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="378"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="397"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="393"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="412"/>
         <source>Re&amp;move</source>
         <translation>بردار (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="379"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="394"/>
         <source>Remove the post</source>
         <translation>پست را بردار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="385"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="400"/>
         <source>Post removed.</source>
         <translation>پست برداشته شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="392"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="407"/>
         <source>Remove a member</source>
         <translation>بیرون کردن یک عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="394"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="409"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>‏%1 از این فضا بیرون شود؟ آنچه پیش‌تر خوانده برایش می‌ماند، اما چیز تازه‌ای نه: فضا کلید تازه‌ای می‌گیرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="398"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="413"/>
         <source>Remove the member</source>
         <translation>عضو را بیرون کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="407"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="422"/>
         <source>%1 was removed.</source>
         <translation>‏%1 بیرون شد.</translation>
     </message>
@@ -3926,12 +3953,12 @@
         <translation>دعوت مستقیم به همگام‌سازی روی شبکهٔ محلی نیاز دارد که خاموش است. آن را در تنظیمات روشن کنید، یا از طریق رله دعوت کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="466"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="481"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>‏%1 افزوده شد. وقتی Haven او پیام خوشامد را بگیرد، می‌تواند فضا را بخواند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="477"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="492"/>
         <source>%1&apos;s request was declined.</source>
         <translation>درخواست %1 رد شد.</translation>
     </message>
@@ -4283,126 +4310,126 @@
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="81"/>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="285"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="299"/>
         <source>Show p&amp;ost</source>
         <extracomment>post id, kind, on parent id, body, content warning Your own post: edit it, or delete it (the view asks first). post id, pinned (moderators and above) thread&apos;s first post id, the reply the page ends before / starts after how that page was asked for: older or newer than which reply (to read it again)</extracomment>
         <translation>نمایش پست (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="83"/>
         <source>Show the post behind the content warning</source>
         <translation>پستِ پشت هشدار محتوا را نشان بده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="84"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="85"/>
         <source>Post</source>
         <translation>پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="87"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="88"/>
         <source>Repor&amp;t…</source>
         <translation>گزارش (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="88"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="89"/>
         <source>Report this post to the moderators</source>
         <translation>این پست را به ناظران گزارش کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="89"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="90"/>
         <source>Re&amp;move post…</source>
         <translation>برداشتن پست (&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="90"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="91"/>
         <source>Remove this post as a moderator</source>
         <translation>این پست را به‌عنوان ناظر بردار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="91"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="92"/>
         <source>&amp;Edit…</source>
         <translation>ویرایش (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="92"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="93"/>
         <source>Edit your post</source>
         <translation>پست‌تان را ویرایش کنید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="93"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="94"/>
         <source>Dele&amp;te…</source>
         <translation>حذف (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="94"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="95"/>
         <source>Delete your post</source>
         <translation>حذف پست‌تان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="95"/>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="177"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="96"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="178"/>
         <source>P&amp;in</source>
         <translation>سنجاق (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="96"/>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="179"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="97"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="180"/>
         <source>Pin this thread to the top</source>
         <translation>این رشته را به بالا سنجاق کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="100"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="101"/>
         <source>Posts in this thread</source>
         <translation>پست‌های این رشته</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="101"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="102"/>
         <source>The first post, then the replies</source>
         <translation>اول پست نخست، سپس پاسخ‌ها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="102"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="103"/>
         <source>Show older rep&amp;lies</source>
         <translation>پاسخ‌های قدیمی‌تر را نشان بده (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="103"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="104"/>
         <source>Show older replies</source>
         <translation>پاسخ‌های قدیمی‌تر را نشان بده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="104"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="105"/>
         <source>Show ne&amp;wer replies</source>
         <translation>پاسخ‌های تازه‌تر را نشان بده (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="105"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="106"/>
         <source>Show newer replies</source>
         <translation>پاسخ‌های تازه‌تر را نشان بده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="177"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="178"/>
         <source>Unpi&amp;n</source>
         <translation>برداشتن سنجاق (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="179"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="180"/>
         <source>Unpin this thread</source>
         <translation>سنجاق این رشته را بردار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="283"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="297"/>
         <source>Content warning: %1</source>
         <translation>هشدار محتوا: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="285"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="299"/>
         <source>Hide p&amp;ost</source>
         <translation>پنهان کردن پست (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/thread_view.py" line="293"/>
+        <location filename="../../src/haven/ui/spaces/thread_view.py" line="307"/>
         <source>This post is hidden behind a content warning. Press “Show post” to read it.</source>
         <translation>این پست پشت هشدار محتوا پنهان است. برای خواندنش «نمایش پست» را بزنید.</translation>
     </message>
@@ -4611,6 +4638,27 @@
         <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="178"/>
         <source>Nothing was written: choose a new name in a folder that exists (an export goes into a new or empty folder).</source>
         <translation>چیزی نوشته نشد: در پوشه‌ای موجود نام تازه‌ای انتخاب کنید (برون‌بری در پوشه‌ای تازه یا خالی نوشته می‌شود).</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationWords</name>
+    <message>
+        <location filename="../../src/haven/ui/devices/verification_words.py" line="47"/>
+        <location filename="../../src/haven/ui/devices/verification_words.py" line="74"/>
+        <location filename="../../src/haven/ui/devices/verification_words.py" line="87"/>
+        <source>Verification words</source>
+        <extracomment>Between the words: wide enough to tell four words apart at a glance.</extracomment>
+        <translation>واژه‌های تأیید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/verification_words.py" line="72"/>
+        <source>Verification words: %1</source>
+        <translation>واژه‌های تأیید: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/devices/verification_words.py" line="78"/>
+        <source>If your other device uses another language, compare these words instead: %1</source>
+        <translation>اگر دستگاه دیگرتان به زبان دیگری است، به جای آن‌ها این واژه‌ها را مقایسه کنید: %1</translation>
     </message>
 </context>
 <context>

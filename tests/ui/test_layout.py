@@ -100,7 +100,7 @@ def test_the_window_fits_the_screen_after_a_text_size_change(
     assert window.width() <= screen.width() and window.height() <= screen.height()
     for label, size in zip(scaled, base, strict=True):
         assert label.font().pointSizeF() > 1.8 * size, label.objectName()  # they scale
-    assert window.link_page.words.font().pointSizeF() > 1.4 * window.font().pointSizeF()
+    assert window.link_page.words.words.font().pointSizeF() > 1.4 * window.font().pointSizeF()
     app_settings.font_scale = 100
     window.apply_settings()
     _settle()

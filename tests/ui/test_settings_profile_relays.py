@@ -71,10 +71,25 @@ def test_a_rename_on_a_linked_device_shows_here(
     laptop.profile.update("Ash", "she/they")
     space = session.journal.space_id
     session.log.ingest(laptop.log.envelopes_after(space, session.log.chain_tips(space), 1000))
-    laptop.lock()
     qtbot.waitUntil(lambda: profile.name.text() == "Ash")
     assert profile.pronouns.text() == "she/they"
     qtbot.waitUntil(lambda: "Ash (she/they)" in flows.shown(window.home.persona.text()))
+
+    # A rename arriving while the person types a new name keeps what they typed (the
+    # fields they did not touch follow), says so, and their save wins afterwards.
+    flows.type_text(qtbot, profile.name, "ley")
+    laptop.profile.update("Sam", "they/them")
+    session.log.ingest(laptop.log.envelopes_after(space, session.log.chain_tips(space), 1000))
+    laptop.lock()
+    qtbot.waitUntil(lambda: profile.pronouns.text() == "they/them")
+    assert profile.name.text() == "Ashley"
+    assert "what you typed is kept" in profile.status.text()
+    assert "Sam (they/them)" in flows.shown(window.home.persona.text())
+    qtbot.keyClick(profile.name, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Saved" in profile.status.text())
+    assert session.identity.primary().display_name == "Ashley"
+    qtbot.waitUntil(lambda: "Ashley (they/them)" in flows.shown(window.home.persona.text()))
+    assert not profile.name.isModified()  # saved: the next rename from elsewhere shows
 
 
 def test_relays_of_the_journal_and_of_a_space(

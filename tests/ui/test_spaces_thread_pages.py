@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -13,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from haven.core.eventlog import Draft
 from haven.core.spaces import events as ev
 from haven.ui.main_window import HavenWindow
+from haven.ui.spaces import space_view
 from tests.ui import flows
 from tests.ui.spaces_steps import LEFT, create_space, open_spaces, window_session, write_post
 
@@ -76,3 +78,81 @@ def test_older_and_newer_replies_page_through_a_long_thread(
     assert bodies() == [f"reply {i}" for i in range(30, 130)]
     assert thread.current_post().body == "reply 30"  # type: ignore[union-attr]
     assert thread.older_button.isVisibleTo(thread) and not thread.newer_button.isVisibleTo(thread)
+
+    # A report about a reply in an older page: "Open the post" reads the page that holds
+    # it, with that reply current, and a refresh keeps it there.
+    reported = thread.model.post(1)
+    assert reported is not None and reported.body == "reply 30"
+    qtbot.mouseClick(thread.older_button, LEFT)
+    qtbot.waitUntil(lambda: thread.model.rowCount() == 31)
+    old_reply = thread.model.post(6)
+    assert old_reply is not None and old_reply.body == "reply 5"
+    session.spaces.report(sid, old_reply.post_id, "unkind")
+    qtbot.mouseClick(thread.newer_button, LEFT)  # back to the feed's page
+    qtbot.waitUntil(lambda: thread.model.rowCount() == 101)
+    view = page.view
+    view.reload()
+    view.tabs.setCurrentWidget(view.moderation)
+    qtbot.waitUntil(lambda: view.moderation.reports_model.rowCount() == 1)
+    queued = flows.shown(view.moderation.report_texts()[0])
+    assert "“reply 5”" in queued and "unkind" in queued  # what it says, though not in the feed
+    view.moderation.reports.setCurrentIndex(view.moderation.reports_model.index(0, 0))
+    qtbot.mouseClick(view.moderation.open_button, LEFT)
+    qtbot.waitUntil(lambda: getattr(thread.current_post(), "body", "") == "reply 5")
+    assert view.tabs.currentWidget() is feed and thread.posts.hasFocus()
+    assert bodies() == [f"reply {i}" for i in range(6)]  # the page ends with it
+    assert thread.newer_button.isVisibleTo(thread) and not thread.older_button.isVisibleTo(thread)
+    qtbot.mouseClick(care, LEFT)  # a change: the page is read again, the reply stays current
+    qtbot.waitUntil(lambda: thread.reactions.count("sending-care") == 1)
+    assert bodies() == [f"reply {i}" for i in range(6)]
+    assert thread.current_post().body == "reply 5"  # type: ignore[union-attr]
+
+    # A reply the feed holds opens from the feed's page, even from an older page.
+    qtbot.mouseClick(thread.newer_button, LEFT)
+    qtbot.waitUntil(lambda: bodies()[0] == "reply 6")
+    view.open_post(reported.post_id)
+    qtbot.waitUntil(lambda: getattr(thread.current_post(), "body", "") == "reply 30")
+    assert thread.model.rowCount() == 101
+
+
+def test_a_reported_reply_in_a_thread_older_than_the_feed_opens(
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The feed holds the newest threads only: a report about a reply in an older thread
+    opens that thread on its own (no row of the list is current), and the reader's next
+    choice in the list shows that thread as usual."""
+    monkeypatch.setattr(space_view, "FIRST_THREADS", 2)
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    page = open_spaces(qtbot, window)
+    qtbot.waitUntil(page.empty.isVisible)
+    sid = create_space(qtbot, page)
+    session = window_session(window)
+    old = session.spaces.post(sid, "an old thread")
+    reply = session.spaces.reply(sid, old, "an unkind reply")
+    for n in range(3):
+        session.spaces.post(sid, f"newer thread {n}")
+    session.spaces.report(sid, reply, "unkind")
+    view, feed, thread = page.view, page.view.feed, page.view.feed.thread_view
+    view.reload()
+    qtbot.waitUntil(lambda: feed.model.rowCount() == 2 and feed.older_button.isVisible())
+    assert feed.model.row_of(old) < 0  # not among the threads loaded
+    view.tabs.setCurrentWidget(view.moderation)
+    qtbot.waitUntil(lambda: view.moderation.reports_model.rowCount() == 1)
+    assert "“an unkind reply”" in flows.shown(view.moderation.report_texts()[0])
+    view.moderation.reports.setCurrentIndex(view.moderation.reports_model.index(0, 0))
+    qtbot.mouseClick(view.moderation.open_button, LEFT)
+    qtbot.waitUntil(lambda: getattr(thread.current_post(), "body", "") == "an unkind reply")
+    assert thread.root_id == old and not feed.list.currentIndex().isValid()
+    assert [thread.model.post(r).body for r in range(2)] == ["an old thread", "an unkind reply"]  # type: ignore[union-attr]
+    session.spaces.post(sid, "a post arriving meanwhile")  # a refresh keeps the thread
+    view.reload()
+    qtbot.waitUntil(
+        lambda: feed.model.rowCount() == 2 and feed.model.post(0).body.startswith("a post")
+    )  # type: ignore[union-attr]
+    assert thread.root_id == old and thread.current_post().body == "an unkind reply"  # type: ignore[union-attr]
+    feed.list.setCurrentIndex(feed.model.index(1))  # the reader moves on
+    assert getattr(thread.current_post(), "body", "") == "newer thread 2"
+    view.reload()  # and a refresh now keeps the thread chosen in the list
+    qtbot.waitUntil(lambda: view.snapshot is not None and len(view.snapshot.feed) == 2)
+    assert getattr(thread.current_post(), "body", "") == "newer thread 2"

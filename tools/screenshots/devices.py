@@ -112,6 +112,14 @@ def shoot_devices(
     page.list.setCurrentRow(1)
     devices_png = out_dir / f"devices{suffix}.png"
     shoot(window, devices_png)
+    page.ask_unlink()  # the question before an unlink (answered "keep it linked")
+    wait(app, lambda: page.confirm_box is not None and page.confirm_box.isVisible())
+    box = page.confirm_box
+    assert box is not None
+    unlink_png = out_dir / f"devices_unlink{suffix}.png"
+    shoot(box, unlink_png)
+    box.reject()
+    wait(app, lambda: page.confirm_box is None)
 
     # The dialog, once a new device has connected and both screens show the words.
     page.open_link_dialog()
@@ -144,4 +152,4 @@ def shoot_devices(
     wait(app, failed.is_set)
     other.join(10.0)
     wait(app, lambda: page.link_dialog is None)
-    return [devices_png, short_png, dialog_png]
+    return [devices_png, unlink_png, short_png, dialog_png]

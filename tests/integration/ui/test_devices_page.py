@@ -117,6 +117,7 @@ def test_link_from_the_page_then_unlink(
     page.list.setCurrentRow(row_texts(window).index("laptop"))
     assert page.unlink_button.isEnabled()
     qtbot.mouseClick(page.unlink_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.confirm_box is not None)  # asked after a read in a worker
     box = page.confirm_box
     assert box is not None and box.isVisible()
     assert "cannot read anything written after" in box.informativeText()
@@ -149,6 +150,7 @@ def test_keeping_the_device_linked_changes_nothing(
     page = window.devices_page
     page.list.setCurrentRow(row_texts(window).index("laptop"))
     qtbot.mouseClick(page.unlink_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.confirm_box is not None)  # asked after a read in a worker
     box = page.confirm_box
     assert box is not None
     qtbot.keyClick(box, Qt.Key.Key_Escape)

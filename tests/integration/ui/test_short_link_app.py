@@ -49,6 +49,8 @@ def desktop_with_short_code(qtbot: QtBot, make_window: MakeWindow, relay: Relay)
     assert dialog.short_code.isVisible() and dialog.short_relay_label.isVisible()
     assert dialog.short_relay_label.text() == relay.url.rstrip("/")
     assert unnamed(dialog) == [] and dialog.short_code.accessibleName()
+    assert dialog.short_code.text() in dialog.short_code.accessibleName()  # read aloud too
+    assert dialog.short_relay_label.text() in dialog.short_relay_label.accessibleName()
     return dialog
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 from pytestqt.qtbot import QtBot
 
 from haven.core import relays
@@ -191,6 +191,25 @@ class FakeLanSync:
         self.announced.append({k.space_id for k in self.session.lan.discovery_keys()})
 
 
+def settle(qtbot: QtBot, window: HavenWindow) -> None:
+    """Every discovery refresh asked for so far has run (a barrier, not a sleep): the UI's
+    tasks are done and their results delivered (a task's end may ask for a refresh), then a
+    no-op queued behind any refresh on the supervisor's loop and on its one-thread LAN pool,
+    which both run in order, has run too."""
+    bridge = window.bridge
+
+    def idle() -> bool:
+        QCoreApplication.processEvents()
+        return not bridge._tasks
+
+    qtbot.waitUntil(idle, timeout=WAIT_MS)
+    supervisor = bridge.background.supervisor
+    assert supervisor is not None
+    done = threading.Event()
+    supervisor._runner.call_soon(lambda: supervisor._lan_pool.submit(done.set))
+    qtbot.waitUntil(done.is_set, timeout=WAIT_MS)
+
+
 def test_discovery_is_refreshed_off_the_ui_thread_after_a_new_space_and_an_unlink(
     qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -223,13 +242,13 @@ def test_discovery_is_refreshed_off_the_ui_thread_after_a_new_space_and_an_unlin
         qtbot.waitUntil(
             lambda: device in [d.device_id for d in session.devices.list()], timeout=WAIT_MS
         )
-        qtbot.waitUntil(lambda: window.bridge.wait_for_workers(100), timeout=WAIT_MS)
-        qtbot.wait(200)
+        qtbot.waitUntil(lambda: len(fake.refreshes) > after_space, timeout=WAIT_MS)
+        settle(qtbot, window)
         after_link = len(fake.refreshes)
         replica.journal.add("an ordinary entry")
         engine.sync_with("127.0.0.1", window.bridge.background.serving_port).result(30)
         qtbot.waitUntil(lambda: len(session.journal.list()) >= 1, timeout=WAIT_MS)
-        qtbot.wait(200)
+        settle(qtbot, window)
     finally:
         engine.stop()
     replica.lock()

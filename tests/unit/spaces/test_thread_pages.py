@@ -79,6 +79,34 @@ def test_a_cursor_must_be_a_reply_of_this_thread(group: Group) -> None:
     assert owner.spaces.read_thread(sid, two).replies[0].post_id == theirs
 
 
+def test_the_page_holding_a_post_ends_with_it(group: Group) -> None:
+    """Opening a reported reply: the page that holds it, whichever page that is, and the
+    reply it ends before (to read it again); a post of another space is not found."""
+    owner, sid = group.owner, group.space_id
+    root = owner.spaces.post(sid, "a long thread")
+    ids = _replies(owner, sid, root, 12)
+
+    page, later = owner.spaces.thread_page_holding(sid, ids[3], limit=5)
+    assert later == ids[4] and page.root.post_id == root
+    assert [r.post_id for r in page.replies] == ids[:4] and not page.older and page.newer
+    page, later = owner.spaces.thread_page_holding(sid, ids[9], limit=5)
+    assert later == ids[10] and [r.post_id for r in page.replies] == ids[5:10] and page.older
+    page, later = owner.spaces.thread_page_holding(sid, ids[-1], limit=5)  # the newest
+    assert later is None and [r.post_id for r in page.replies] == ids[-5:]
+    page, later = owner.spaces.thread_page_holding(sid, root, limit=5)  # a first post
+    assert later is None and page.root.post_id == root
+
+    other = owner.spaces.create_space("Elsewhere", display_name="Ari")
+    elsewhere = owner.spaces.post(other, "not in this space")
+    for wrong in (elsewhere, b"\x01" * 32):
+        with pytest.raises(NotFound):
+            owner.spaces.thread_page_holding(sid, wrong)
+
+    # The moderators' queue reads reported posts by id: only posts of this space.
+    found = owner.spaces.posts_by_id(sid, [ids[3], elsewhere, b"\x01" * 32, ids[3]])
+    assert list(found) == [ids[3]] and found[ids[3]].body == "reply 3"
+
+
 def _flood(s: Session, sid: bytes, root: bytes, n: int) -> None:
     """`n` replies written straight into the log's index columns and the projection
     (signing 20,000 events would only slow the test: what is measured is the read)."""

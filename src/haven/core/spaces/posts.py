@@ -224,6 +224,32 @@ class Posts:
             return ThreadPage(build(root), replies, older=True, newer=more)
         return ThreadPage(build(root), replies, older=more, newer=before is not None)
 
+    def posts_by_id(self, space_id: bytes, post_ids: Sequence[bytes]) -> dict[bytes, FeedPost]:
+        """Posts of this space by id, as the reader sees them (e.g. the reported ones the
+        feed's pages do not hold, for the moderators' queue); ids of no post of this space
+        are left out."""
+        with self._ctx.fresh(space_id) as conn:
+            rows = [posts_db.get_post(conn, post_id) for post_id in dict.fromkeys(post_ids)]
+            found = [r for r in rows if r is not None and r.space_id == space_id]
+            reactions = posts_db.reactions_for(conn, [r.post_id for r in found])
+            build = _Builder(self._ctx, conn, space_id, reactions, found)
+            return {r.post_id: build(r) for r in found}
+
+    def place_of(self, space_id: bytes, post_id: bytes) -> tuple[bytes, bytes | None]:
+        """Where a post sits, to open it from elsewhere (a report): its thread's first post,
+        and the reply just after it (None for the newest reply or a first post). The page of
+        replies before that one ends with the post."""
+        with self._ctx.fresh(space_id) as conn:
+            row = posts_db.get_post(conn, post_id)
+            if row is None or row.space_id != space_id:
+                raise NotFound("no post with that id in this space")
+            if row.parent_id is None:
+                return row.post_id, None
+            later, _ = posts_db.replies_page(
+                conn, row.parent_id, 1, after=(row.lamport, row.post_id)
+            )
+            return row.parent_id, later[0].post_id if later else None
+
     def unread(self, space_id: bytes) -> int:
         with self._ctx.fresh(space_id) as conn:
             group = self._ctx.group(conn, space_id)

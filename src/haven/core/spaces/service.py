@@ -30,9 +30,9 @@ from haven.core.spaces.joining import Joining
 from haven.core.spaces.keys import KeyRotation
 from haven.core.spaces.lookup import SpaceLookup
 from haven.core.spaces.membership import Membership
-from haven.core.spaces.model import Member, Profile
+from haven.core.spaces.model import Member, Profile, ThreadPage
 from haven.core.spaces.moderation import Moderation
-from haven.core.spaces.posts import Posts
+from haven.core.spaces.posts import THREAD_PAGE, Posts
 from haven.core.spaces.projector import SpaceProjector
 from haven.core.spaces.redaction import PostRedaction
 from haven.store.vault import Vault
@@ -93,6 +93,8 @@ class SpaceService:
         self.unreact = self.posts.unreact
         self.read_feed = self.posts.read_feed  # read-only: due posts are left out, not erased
         self.read_thread = self.posts.read_thread
+        self.thread_page_holding = self._thread_page_holding
+        self.posts_by_id = self.posts.posts_by_id
         self.unread = self.posts.unread
         self.mark_read = self.posts.mark_read
         # moderation
@@ -112,6 +114,15 @@ class SpaceService:
         self.resolve_space = self.lookup.resolve_space
         self.resolve_member = self.lookup.resolve_member
         self.resolve_post = self.lookup.resolve_post
+
+    def _thread_page_holding(
+        self, space_id: bytes, post_id: bytes, limit: int = THREAD_PAGE
+    ) -> tuple[ThreadPage, bytes | None]:
+        """The page of a thread that holds a post (its first post or any reply, e.g. one
+        reported): the replies up to and including it, and the reply just after it that
+        the page ends before (None: the thread's newest page)."""
+        root_id, later = self.posts.place_of(space_id, post_id)
+        return self.posts.read_thread(space_id, root_id, before=later, limit=limit), later
 
     def _heal_quietly(self, space_id: bytes) -> None:
         """After a commit touched a space: an admin's device heals its keys, and seals its

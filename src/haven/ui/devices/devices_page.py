@@ -73,6 +73,7 @@ class DevicesPage(QWidget):
 
         self.link_dialog: LinkDialog | None = None
         self.confirm_box: QMessageBox | None = None
+        self._asking = False  # reading which devices an unlink would leave out
         self.list.currentItemChanged.connect(self._update_buttons)
         self.link_button.clicked.connect(self.open_link_dialog)
         self.unlink_button.clicked.connect(self.ask_unlink)
@@ -90,6 +91,7 @@ class DevicesPage(QWidget):
             if dialog is not None:
                 dialog.reject()
         self.link_dialog = self.confirm_box = None
+        self._asking = False
         self.list.clear()
         self.message.clear()
 
@@ -161,24 +163,57 @@ class DevicesPage(QWidget):
     # ---------------------------------------------------------------- unlinking
 
     def ask_unlink(self) -> None:
-        device = self.selected_device()
-        if device is None or device.this_device or device.unlinked:
+        """Ask before unlinking, after reading (in a worker) which other devices have not
+        synced here since the last key update: unlinking now would leave them out."""
+        device, session = self.selected_device(), self.bridge.session
+        if device is None or device.this_device or device.unlinked or session is None:
             return
+        if self.confirm_box is not None or self._asking:
+            return
+        self._asking = True
+
+        def done(behind: object) -> None:
+            self._asking = False
+            if self.bridge.session is session:  # not locked meanwhile
+                self._confirm_unlink(device, behind if isinstance(behind, list) else [])
+
+        def failed(exc: BaseException) -> None:
+            self._asking = False
+            self.message.setText(messages.error_text(exc))
+
+        self.bridge.run(lambda: session.devices.without_key(besides=device.device_id), done, failed)
+
+    def _confirm_unlink(self, device: DeviceInfo, behind: list[DeviceInfo]) -> None:
         name = peer_text.name(device.label) or self.tr("Unnamed device")
         box = QMessageBox(self)
         peer_text.plain(box)  # the device's name was chosen on that device
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Unlink %1?").replace("%1", name))
-        box.setText(self.tr("Unlink %1?").replace("%1", name))
-        box.setInformativeText(
-            self.tr(
-                "It keeps what it already has, but it cannot read anything written after this: "
-                "your journal moves to a new key that it never receives. To remove what is "
-                "already on it, erase Haven's data there."
-            )
+        what = self.tr(
+            "It keeps what it already has, but it cannot read anything written after this: "
+            "your journal moves to a new key that it never receives. To remove what is "
+            "already on it, erase Haven's data there."
         )
-        unlink = box.addButton(self.tr("Unlink"), QMessageBox.ButtonRole.DestructiveRole)
-        unlink.setAccessibleName(self.tr("Unlink"))
+        if behind:
+            names = self.tr(", ").join(
+                peer_text.name(d.label) or self.tr("Unnamed device") for d in behind
+            )
+            box.setText(self.tr("Unlink %1 anyway?").replace("%1", name))
+            warning = self.tr(
+                "%1 has not synced with this device since the last key update, so this "
+                "device does not have its key yet. After this unlink it would have to be "
+                "linked again. Sync it with this device first to avoid that.",
+                "",
+                len(behind),
+            ).replace("%1", names)
+            box.setInformativeText(warning + "\n\n" + what)
+            label = self.tr("Unlink anyway")
+        else:
+            box.setText(self.tr("Unlink %1?").replace("%1", name))
+            box.setInformativeText(what)
+            label = self.tr("Unlink")
+        unlink = box.addButton(label, QMessageBox.ButtonRole.DestructiveRole)
+        unlink.setAccessibleName(label)
         keep = box.addButton(self.tr("Keep it linked"), QMessageBox.ButtonRole.RejectRole)
         keep.setAccessibleName(self.tr("Keep it linked"))
         box.setDefaultButton(keep)

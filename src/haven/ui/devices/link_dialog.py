@@ -33,6 +33,7 @@ from haven.sync.supervisor import listen_host
 from haven.ui import peer_text
 from haven.ui.clipboard_guard import clipboard_guard
 from haven.ui.dates import time_text
+from haven.ui.devices.verification_words import VerificationWords
 from haven.ui.devices.wording import problem_text, qr_pixmap
 
 
@@ -86,11 +87,7 @@ class LinkDialog(QDialog):
             )
         )
         self.words_hint.setWordWrap(True)
-        self.words = QLabel()
-        self.words.setObjectName("verificationWords")
-        self.words.setAccessibleName(self.tr("Verification words"))
-        self.words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # Large and bold by the style sheet (QLabel#verificationWords), at any text size.
+        self.words = VerificationWords()  # in the UI's language, large, at the reading side
         self.match_button = QPushButton(self.tr("They &match"))
         self.match_button.setAccessibleName(self.tr("The words match"))
         self.mismatch_button = QPushButton(self.tr("They &don’t match"))
@@ -215,12 +212,17 @@ class LinkDialog(QDialog):
         self.short_hint.setVisible(True)
         self.short_code.setText(text)
         self.short_relay_label.setText(short_relay(self.relay))
+        # A label's accessible name is all a screen reader says of it: the values too.
+        self.short_code.setAccessibleName(self.tr("Short code: %1").replace("%1", text))
+        self.short_relay_label.setAccessibleName(
+            self.tr("Relay for the short code: %1").replace("%1", short_relay(self.relay))
+        )
         self.short_code.setVisible(True)
         self.short_relay_label.setVisible(True)
 
     @Slot(object)
     def _on_words(self, words: object) -> None:
-        self.words.setText("  ".join(str(w) for w in words) if isinstance(words, list) else "")
+        self.words.show_words(words)
         self._show_words(True)
         self.match_button.setFocus()
 

@@ -32,6 +32,7 @@ from haven.sync.link_runner import (
 from haven.sync.pairing import PairingCode
 from haven.sync.short_link import looks_like_short_code
 from haven.ui.bridge import SessionBridge
+from haven.ui.devices.verification_words import VerificationWords
 from haven.ui.devices.wording import problem_text
 from haven.ui.pages.frame import busy_bar, centred_column, error_line, page_title
 from haven.ui.passphrase_fields import NewPassphraseFields, clear_on_typing
@@ -87,10 +88,7 @@ class LinkDevicePage(QWidget):
             self.tr("Your other device shows four words. Continue only if they are exactly these:")
         )
         self.words_hint.setWordWrap(True)
-        self.words = QLabel()
-        self.words.setAccessibleName(self.tr("Verification words"))
-        self.words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.words.setObjectName("verificationWords")  # large: stylesheet.py, any text size
+        self.words = VerificationWords()  # in the UI's language, large, at the reading side
         self.match_button = QPushButton(self.tr("They &match"))
         self.match_button.setAccessibleName(self.tr("The words match"))
         self.mismatch_button = QPushButton(self.tr("They &don’t match"))
@@ -243,7 +241,7 @@ class LinkDevicePage(QWidget):
 
     @Slot(object)
     def _on_words(self, words: object) -> None:
-        self.words.setText("  ".join(str(w) for w in words) if isinstance(words, list) else "")
+        self.words.show_words(words)
         self.error.clear()
         self._show_words(True)
         self.match_button.setFocus()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListView, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from haven.core.spaces.model import FeedPost, ThreadPage
@@ -70,6 +70,9 @@ class FeedTab(QWidget):
         self.show_muted = False
         self._posts: Sequence[FeedPost] = ()
         self._shown_with = (False, False, False)  # more, moderator, member
+        # A thread older than the feed's, opened from a report: shown with no row current
+        # until the reader chooses one (a refresh keeps it).
+        self._alone: bytes | None = None
         self.older_button = QPushButton(self.tr("Show &older posts"))
         self.older_button.setAccessibleName(self.tr("Show older posts"))
         self.composer = Composer()
@@ -116,7 +119,9 @@ class FeedTab(QWidget):
         self.older_button.setVisible(more)
         self.composer.setEnabled(member)
         self.thread_view.set_moderator(moderator)
-        row = self.model.row_of(keep) if keep is not None else -1
+        row = self.model.row_of(keep if keep is not None else self._alone or b"")
+        if row < 0 and self._alone is not None:
+            return  # the thread shown alone stays (its page is read again by the view)
         if row < 0 and posts:
             row = 0
         if row >= 0:
@@ -148,6 +153,7 @@ class FeedTab(QWidget):
         self.empty.setVisible(False)
         self.older_button.setVisible(False)
         self.muted_button.setVisible(False)
+        self._alone = None
         if forget_opened:
             self.show_muted = False
             self._posts = ()
@@ -156,8 +162,9 @@ class FeedTab(QWidget):
         index = self.list.currentIndex()
         return self.model.post(index.row()) if index.isValid() else None
 
-    def select_post(self, post_id: bytes) -> None:
-        """Show the thread holding `post_id` (a first post or a reply) with it current."""
+    def select_post(self, post_id: bytes) -> bool:
+        """Show the thread holding `post_id` (a first post or a reply of the page the feed
+        holds) with it current; False when the feed does not hold it (see `open_page`)."""
         for row in range(self.model.rowCount()):
             root = self.model.post(row)
             if root is None:
@@ -165,23 +172,54 @@ class FeedTab(QWidget):
             ids = [root.post_id, *(r.post_id for r in root.replies)]
             if post_id in ids:
                 self.list.setCurrentIndex(self.model.index(row))
+                self.thread_view.show_newest()
                 self.thread_view.select_row(ids.index(post_id))
                 self.thread_view.posts.setFocus()
-                return
+                return True
+        return False
+
+    def open_page(self, page: ThreadPage, later: bytes | None, post_id: bytes) -> None:
+        """Show a page of a thread read to find `post_id` (a reply older than the feed's
+        page, or in a thread older than the threads loaded), with that post current. The
+        page ends before the reply `later` (None: the newest page), so a refresh reads it
+        again from there."""
+        row = self.model.row_of(page.root.post_id)
+        view = self.thread_view
+        if row >= 0:
+            self.list.setCurrentIndex(self.model.index(row))
+        else:  # a thread older than the feed's: shown on its own until the reader moves
+            self._alone = page.root.post_id
+            self.list.setCurrentIndex(QModelIndex())
+            view.show_thread(page.root)
+        if later is None and row >= 0:  # the newest page: the one the feed holds
+            view.show_newest()
+            view.select_row(view.model.row_of(post_id))
+        else:
+            anchor = (True, later) if later is not None else None
+            view.show_page(self._visible(page), anchor, moved=False, select=post_id)
+        view.posts.setFocus()
 
     def show_thread_page(self, page: ThreadPage, anchor: tuple[bool, bytes], moved: bool) -> None:
         """A page of older or newer replies of the thread being read, hidden ones chosen
         as in the feed."""
+        self.thread_view.show_page(self._visible(page), anchor, moved)
+
+    def _visible(self, page: ThreadPage) -> ThreadPage:
         hide = {"blocked"} if self.show_muted else {"blocked", "muted"}
         replies = tuple(r for r in page.replies if r.hidden_reason not in hide)
-        self.thread_view.show_page(dataclasses.replace(page, replies=replies), anchor, moved)
+        return dataclasses.replace(page, replies=replies)
 
     def _show_current(self) -> None:
-        self.thread_view.show_thread(self.current_thread())
+        current = self.current_thread()
+        if current is not None:
+            self._alone = None  # the reader chose a thread of the list
+        elif self._alone is not None:
+            return
+        self.thread_view.show_thread(current)
 
     def _sync_opened(self) -> None:
         self.thread_view.posts.viewport().update()
-        self.thread_view.show_thread(self.current_thread())
+        self._show_current()
 
     def _enter_thread(self) -> None:
         post = self.thread_view.current_post()

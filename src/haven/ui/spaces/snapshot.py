@@ -4,7 +4,7 @@ and warnings. A plain record, no Qt: the view and its actions both read it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from haven.core.session import Session
 from haven.core.spaces.invites import RequestInfo
@@ -33,6 +33,8 @@ class Snapshot:
     #: The space's disappearing timer (seconds; 0: posts stay) and attachment limit.
     disappear_s: int = 0
     attach_limit: int = 0
+    #: Reported posts the feed's pages do not hold (an older reply), for the queue's text.
+    reported: dict[bytes, FeedPost] = field(default_factory=dict)
 
 
 def read_snapshot(session: Session, space_id: bytes, limit: int) -> Snapshot:
@@ -46,16 +48,20 @@ def read_snapshot(session: Session, space_id: bytes, limit: int) -> Snapshot:
     rest = [p for p in feed if not p.pinned]
     moderator = info.my_role is not None and info.my_role.rank >= Role.MODERATOR.rank
     admin = info.my_role is not None and info.my_role.rank >= Role.ADMIN.rank
+    reports = spaces.reports(space_id) if moderator else []
+    held = {p.post_id for root in feed for p in (root, *root.replies)}
+    unheld = [r.target_id for r in reports if r.target_id not in held]
     return Snapshot(
         info,
         pinned + rest[::-1],
         len(rest) >= limit,
         spaces.members(space_id),
-        spaces.reports(space_id) if moderator else [],
+        reports,
         spaces.moderation_log(space_id) if moderator else [],
         spaces.mute_words(space_id),
         session.invites.requests(space_id) if admin else [],
         tuple(spaces.warnings(space_id)),
         spaces.disappearing.timer(space_id),
         spaces.attachments.limit(space_id),
+        spaces.posts_by_id(space_id, unheld) if unheld else {},
     )

@@ -180,7 +180,8 @@ class SpaceView(QWidget):
         self.members.show_members(snap.members, info.my_persona, info.my_role, marks)
         self.members.requests.show_requests(snap.requests)
         self.tabs.setTabVisible(self.tabs.indexOf(self.moderation), moderator)
-        self.moderation.show_queue(snap.reports, snap.modlog, self._post_index(snap.feed))
+        posts = {**self._post_index(snap.feed), **snap.reported}
+        self.moderation.show_queue(snap.reports, snap.modlog, posts)
         self.me.show_space(info, me, snap.mute_words, refresh_fields=first)
         self.disappear_notice.show_timer(snap.disappear_s)
         admin = info.my_role is not None and info.my_role.rank >= Role.ADMIN.rank
@@ -239,8 +240,22 @@ class SpaceView(QWidget):
         self.reload()
 
     def open_post(self, post_id: bytes) -> None:
+        """Show a post (from the moderators' queue) in its thread: from the feed when it
+        holds it, else the page of the thread that does, read in a worker."""
         self.tabs.setCurrentWidget(self.feed)
-        self.feed.select_post(post_id)
+        spaces, space_id, ticket = self._spaces(), self.space_id, self._ticket
+        if self.feed.select_post(post_id) or spaces is None or space_id is None:
+            return
+
+        def done(found: tuple[ThreadPage, bytes | None]) -> None:
+            if ticket == self._ticket and space_id == self.space_id:
+                self.feed.open_page(*found, post_id)
+
+        def failed(exc: BaseException) -> None:
+            if ticket == self._ticket and space_id == self.space_id:
+                self.status.setText(wording.failure_text(exc))
+
+        self.bridge.run(lambda: spaces.thread_page_holding(space_id, post_id), done, failed)
 
     def clear(self) -> None:
         """On lock: forget every post, name and opened warning; close any dialog."""

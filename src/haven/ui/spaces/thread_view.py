@@ -68,6 +68,7 @@ class ThreadView(QWidget):
         self.model = model
         self.root_id: bytes | None = None
         self._root: FeedPost | None = None
+        self._feed_root: FeedPost | None = None  # as the feed holds it: its newest replies
         self._page: ThreadPage | None = None  # a page other than the feed's newest one
         #: how that page was asked for: older or newer than which reply (to read it again)
         self.page_anchor: tuple[bool, bytes] | None = None
@@ -188,23 +189,35 @@ class ThreadView(QWidget):
         if not same:
             self._page = self.page_anchor = None
         self.root_id = root.post_id if root is not None else None
-        self._root = root
+        self._root = self._feed_root = root
         self._show_posts(keep)
         self.composer.setEnabled(root is not None and root.state == "visible")
 
-    def show_page(self, page: ThreadPage, anchor: tuple[bool, bytes], moved: bool) -> None:
+    def show_page(
+        self,
+        page: ThreadPage,
+        anchor: tuple[bool, bytes] | None,
+        moved: bool,
+        select: bytes | None = None,
+    ) -> None:
         """Show a page of the thread being read: the replies older (`anchor` (True, id)) or
-        newer (False, id) than a reply. When the reader `moved` there, the reply next to
-        those shown before is current (the last one of an older page, the first of a
-        newer page); a page read again after a change keeps the reader's place. A page of
-        another thread (the reader moved on) is dropped."""
+        newer (False, id) than a reply (None: the newest page, not read again). When the
+        reader `moved` there, the reply next to those shown before is current (the last
+        one of an older page, the first of a newer page); a page read again after a change
+        keeps the reader's place; `select` makes that post current. A page of another
+        thread (the reader moved on), or a page read again that the reader has left
+        meanwhile, is dropped."""
         if page.root.post_id != self.root_id:
+            return
+        if not moved and select is None and anchor != self.page_anchor:
             return
         current = self.current_post()
         self._page, self.page_anchor = page, anchor
         self._root = page.root
         replies = page.replies
-        if moved:
+        if select is not None:
+            keep: bytes | None = select
+        elif moved and anchor is not None:
             keep = replies[-1 if anchor[0] else 0].post_id if replies else None
         else:
             keep = current.post_id if current is not None else None
@@ -216,6 +229,7 @@ class ThreadView(QWidget):
         """Back to the feed's page of the thread (after the reader replied: their reply is
         among the newest)."""
         self._page = self.page_anchor = None
+        self._root = self._feed_root
         self._show_posts(None)
 
     def _show_posts(self, keep: bytes | None) -> None:

@@ -39,6 +39,8 @@ class ProfileSection(Section):
         self.device.setPlaceholderText(self.tr("e.g. Laptop"))
         self.save_device = QPushButton(self.tr("Save dev&ice name"))
         self.save_device.setAccessibleName(self.tr("Save this device's name"))
+        # what the vault held when last read, per field (to tell a person's edit apart)
+        self._loaded: dict[QLineEdit, str] = {}
         self.add_row(self.tr("Your na&me"), self.name)
         self.add_row(self.tr("Pro&nouns"), self.pronouns)
         self.form.addRow("", self.save_profile)
@@ -57,6 +59,8 @@ class ProfileSection(Section):
         if not is_open:
             for field in (self.name, self.pronouns, self.device):
                 field.clear()
+                field.setModified(False)  # clear() counts as an edit
+            self._loaded.clear()
             self.say("")
 
     def load(self) -> None:
@@ -75,12 +79,41 @@ class ProfileSection(Section):
                 return
             persona, label = result
             assert isinstance(persona, Persona) and isinstance(label, str)
-            self.name.setText(persona.display_name)
-            self.pronouns.setText(persona.pronouns)
-            self.device.setText(label)
+            fields = (
+                (self.name, persona.display_name),
+                (self.pronouns, persona.pronouns),
+                (self.device, label),
+            )
+            kept = [self._show_loaded(field, value) for field, value in fields]
+            if any(kept):
+                self.say(
+                    self.tr(
+                        "This changed on another device meanwhile; what you typed is kept "
+                        "until you save it."
+                    )
+                )
             self.personaChanged.emit(persona)
 
         self.bridge.run(work, done, lambda exc: self.say(messages.error_text(exc)))
+
+    def _show_loaded(self, field: QLineEdit, value: str) -> bool:
+        """Show a value read from the vault, unless the person is changing that field (typed
+        something not saved yet, which a sync or rename arriving meanwhile must not wipe):
+        True when such an edit was kept over a different value."""
+        typed = field.isModified() and field.text() != self._loaded.get(field)
+        self._loaded[field] = value
+        if typed:
+            return field.text() != value
+        field.setText(value)  # also marks it unmodified
+        return False
+
+    def _saved(self, *saved: tuple[QLineEdit, str]) -> None:
+        """A save went through: those values are the vault's now; a field still showing
+        what was saved is no longer an edit (one typed on meanwhile still is)."""
+        for field, value in saved:
+            self._loaded[field] = value
+            if field.text().strip() == value:
+                field.setModified(False)
 
     def store_profile(self) -> None:
         session = self.bridge.session if self.bridge is not None else None
@@ -95,6 +128,7 @@ class ProfileSection(Section):
             return session.profile.update(name, pronouns)  # linked devices learn it by sync
 
         def done(persona: object) -> None:
+            self._saved((self.name, name), (self.pronouns, pronouns))
             self.say(
                 self.tr(
                     "Saved. Your linked devices learn it when they sync; spaces keep the "
@@ -110,11 +144,12 @@ class ProfileSection(Section):
         if session is None or self.bridge is None:
             return
         label = self.device.text().strip()
-        self.bridge.run(
-            lambda: session.devices.rename_this_device(label),
-            lambda _r: self.say(self.tr("Saved. Your linked devices learn the new name.")),
-            self._failed,
-        )
+
+        def done(_result: object) -> None:
+            self._saved((self.device, label))
+            self.say(self.tr("Saved. Your linked devices learn the new name."))
+
+        self.bridge.run(lambda: session.devices.rename_this_device(label), done, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, InvalidInput):
