@@ -27,6 +27,7 @@ from haven.core.eventlog import Draft
 from haven.core.journal import COUNT_CAP, EntryFilter, JournalDraft
 from haven.core.session import Session
 from haven.core.spaces import events as ev
+from haven.core.spaces.model import REACTIONS
 from haven.core.spaces.posts import UNREAD_COUNTED
 from haven.crypto.sealing import BoxKeyPair
 from haven.crypto.signing import SigningKeyPair
@@ -110,13 +111,22 @@ class Grower:
             entry_rates.append(PROBE_BATCH / (time.perf_counter() - t0))
         return sorted(post_rates)[1], sorted(entry_rates)[1]
 
-    def probe_pages(self) -> tuple[float, float]:
-        """Pages written per post and per entry for one more batch of each (untimed)."""
+    def probe_pages(self) -> tuple[float, float, float]:
+        """Pages written per post, per entry and per reaction (on the newest 200 threads)
+        for one more batch of each (untimed)."""
         conn = self.owner.vault._conn
         posts, entries = self.post_drafts(PROBE_BATCH), self.entry_drafts(PROBE_BATCH)
         per_post = pages_written(conn, lambda: self.write_posts(posts)) / PROBE_BATCH
         per_entry = pages_written(conn, lambda: self.write_entries(entries)) / PROBE_BATCH
-        return per_post, per_entry
+        reactions = [
+            Draft(ev.REACT, {"kind": self.rng.choice(REACTIONS), "on": True}, target=root)
+            for root in self.rng.choices(self.roots[-200:], k=PROBE_BATCH)
+        ]
+
+        def react() -> None:
+            self.owner.log.append_many(self.space, reactions)
+
+        return per_post, per_entry, pages_written(conn, react) / PROBE_BATCH
 
 
 def pages_written(conn: Connection, write: Callable[[], object]) -> int:
@@ -132,6 +142,24 @@ def pages_written(conn: Connection, write: Callable[[], object]) -> int:
     finally:
         conn.execute("PRAGMA wal_autocheckpoint = 1000")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def vm_steps(conn: Connection, read: Callable[[], object]) -> int:
+    """SQLite virtual-machine steps (in hundreds) that `read()` costs: they follow the rows
+    and index entries a statement touches, not how busy the machine is. Not timed."""
+    count = 0
+
+    def tick() -> int:
+        nonlocal count
+        count += 1
+        return 0
+
+    conn.set_progress_handler(tick, 100)
+    try:
+        read()
+    finally:
+        conn.set_progress_handler(None, 0)
+    return count
 
 
 def _timed(runs: dict[str, Callable[[int], object]]) -> dict[str, list[float]]:
@@ -199,6 +227,15 @@ def _measure(g: Grower, reader_pk: bytes) -> dict[str, float]:
     )
     figures = {f"{k} p50": percentile(v, 50) for k, v in times.items()}
     figures |= {f"{k} p95": percentile(v, 95) for k, v in times.items()}
+    conn = owner.vault._conn
+    for name, read in (
+        ("feed", lambda: owner.spaces.read_feed(space, limit=FEED_PAGE)),
+        ("thread", lambda: thread_open(0)),
+        ("long", lambda: long_thread(1)),
+        ("journal", lambda: journal_open(0)),
+        ("page", lambda: search_page(0)),
+    ):
+        figures[f"{name} steps"] = vm_steps(conn, read)
     return figures
 
 
@@ -225,6 +262,16 @@ ROWS = [
 ]
 
 
+#: Reads whose work is also counted in SQLite VM steps (load-independent).
+STEPS = [
+    ("feed open", "feed"),
+    ("thread open", "thread"),
+    ("long thread, an older page", "long"),
+    ("journal view open", "journal"),
+    ("journal search page, common word", "page"),
+]
+
+
 def run(quick: bool) -> str:
     stages = [1_000, 5_000] if quick else [1_000, 10_000, 100_000]
     if os.environ.get("BENCH_SCALE_1M") == "1" and not quick:
@@ -246,7 +293,9 @@ def run(quick: bool) -> str:
             grow_s = time.perf_counter() - t0
             figures = _measure(g, reader)
             figures["posts/s"], figures["entries/s"] = g.probe_rates()
-            figures["pages/post"], figures["pages/entry"] = g.probe_pages()
+            figures["pages/post"], figures["pages/entry"], figures["pages/reaction"] = (
+                g.probe_pages()
+            )
             figures["MiB"], figures["RSS"] = _vault_mib(folder), peak_rss_mib()
             figures["grow s"] = grow_s
             results.append(figures)
@@ -280,6 +329,14 @@ def _report(stages: list[int], results: list[dict[str, float]]) -> str:
     rows.append(
         ["pages written per entry (the same)", *(f"{r['pages/entry']:.2f}" for r in results)]
     )
+    rows.append(
+        [
+            "pages written per reaction (the same, on the newest 200 threads)",
+            *(f"{r['pages/reaction']:.2f}" for r in results),
+        ]
+    )
+    for label, key in STEPS:
+        rows.append([f"{label}: SQLite VM steps, hundreds", *(r[f"{key} steps"] for r in results)])
     rows.append(["vault size on disk (MiB)", *(r["MiB"] for r in results)])
     rows.append(["peak RSS of the process so far (MiB)", *(r["RSS"] for r in results)])
     feed95, feed_ratio = last["feed p95"], last["feed p95"] / first["feed p95"]
@@ -311,11 +368,14 @@ def _report(stages: list[int], results: list[dict[str, float]]) -> str:
         "journal entries (bench_journal's Zipf text, tags, moods, through `add_many`), "
         "stage by stage in one run; at each stage every read below ran "
         f"{REPEATS} times, round-robin, then {PROBE_BATCHES} batches of {PROBE_BATCH} posts "
-        "and entries measured the write rate at that size, and one more batch of each the "
-        "pages it writes (a count that load does not change: each page written is "
-        "encrypted, written to the WAL and later copied back; rows keyed by a random id "
-        "put each insert on a random page of that index, so this count grows with the "
-        "vault unless every index but the log's `events.id` is written in order). "
+        "and entries measured the write rate at that size, and one more batch of each (and "
+        "of reactions) the pages it writes (a count that load does not change: each page "
+        "written is encrypted, written to the WAL and later copied back; rows keyed by a "
+        "random id put each insert on a random page of that index, so this count grows "
+        "with the vault unless every index but the log's `events.id` is written in order; "
+        "a reaction also writes `events_by_target`). The VM-step rows count the work of "
+        "one read (SQLite's progress handler, every 100 steps): what touches more rows "
+        "costs more steps, however busy the machine is. "
         "Thread open is what the thread view reads (`read_thread`: the first post and a "
         "page of replies, keyset-paged); one post in "
         f"{LONG_SHARE} replies to the space's first thread, whose pages are the long thread "
