@@ -18,6 +18,7 @@ import random
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from bench.bench_journal import ARABIC, VOCAB, _drafts
@@ -27,6 +28,7 @@ from haven.core.eventlog import Draft
 from haven.core.journal import COUNT_CAP, EntryFilter, JournalDraft
 from haven.core.session import Session
 from haven.core.spaces import events as ev
+from haven.core.spaces.model import REACTIONS
 from haven.core.spaces.posts import UNREAD_COUNTED
 from haven.crypto.sealing import BoxKeyPair
 from haven.crypto.signing import SigningKeyPair
@@ -37,6 +39,9 @@ from haven.ui.spaces.snapshot import read_snapshot
 TITLE = "Flat at scale (issue 18)"
 BATCH = 1000
 PROBE_BATCHES, PROBE_BATCH = 3, BATCH
+#: Batches whose pages are counted: FTS5 merges its segments every 4 flushes (its default
+#: automerge), so a count over 4 batches takes in one merge of the newest level, not 0 or 1.
+PAGE_BATCHES = 4
 REPEATS = 40
 FEED_PAGE, JOURNAL_PAGE = 50, 100
 #: One post in this many is a reply to the space's first thread: 1 % of the space, so the
@@ -110,13 +115,26 @@ class Grower:
             entry_rates.append(PROBE_BATCH / (time.perf_counter() - t0))
         return sorted(post_rates)[1], sorted(entry_rates)[1]
 
-    def probe_pages(self) -> tuple[float, float]:
-        """Pages written per post and per entry for one more batch of each (untimed)."""
+    def probe_pages(self) -> tuple[float, float, float]:
+        """Pages written per post, per entry and per reaction (on the newest 200 threads),
+        over PAGE_BATCHES more batches of each (untimed)."""
         conn = self.owner.vault._conn
-        posts, entries = self.post_drafts(PROBE_BATCH), self.entry_drafts(PROBE_BATCH)
-        per_post = pages_written(conn, lambda: self.write_posts(posts)) / PROBE_BATCH
-        per_entry = pages_written(conn, lambda: self.write_entries(entries)) / PROBE_BATCH
-        return per_post, per_entry
+        pages = [0, 0, 0]
+        for _ in range(PAGE_BATCHES):
+            posts, entries = self.post_drafts(PROBE_BATCH), self.entry_drafts(PROBE_BATCH)
+            reactions = [
+                Draft(ev.REACT, {"kind": self.rng.choice(REACTIONS), "on": True}, target=root)
+                for root in self.rng.choices(self.roots[-200:], k=PROBE_BATCH)
+            ]
+            writes = (
+                partial(self.write_posts, posts),
+                partial(self.write_entries, entries),
+                partial(self.owner.log.append_many, self.space, reactions),
+            )
+            for i, write in enumerate(writes):
+                pages[i] += pages_written(conn, write)
+        per_post, per_entry, per_reaction = (n / (PAGE_BATCHES * PROBE_BATCH) for n in pages)
+        return per_post, per_entry, per_reaction
 
 
 def pages_written(conn: Connection, write: Callable[[], object]) -> int:
@@ -132,6 +150,24 @@ def pages_written(conn: Connection, write: Callable[[], object]) -> int:
     finally:
         conn.execute("PRAGMA wal_autocheckpoint = 1000")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def vm_steps(conn: Connection, read: Callable[[], object]) -> int:
+    """SQLite virtual-machine steps (in hundreds) that `read()` costs: they follow the rows
+    and index entries a statement touches, not how busy the machine is. Not timed."""
+    count = 0
+
+    def tick() -> int:
+        nonlocal count
+        count += 1
+        return 0
+
+    conn.set_progress_handler(tick, 100)
+    try:
+        read()
+    finally:
+        conn.set_progress_handler(None, 0)
+    return count
 
 
 def _timed(runs: dict[str, Callable[[int], object]]) -> dict[str, list[float]]:
@@ -199,6 +235,15 @@ def _measure(g: Grower, reader_pk: bytes) -> dict[str, float]:
     )
     figures = {f"{k} p50": percentile(v, 50) for k, v in times.items()}
     figures |= {f"{k} p95": percentile(v, 95) for k, v in times.items()}
+    conn = owner.vault._conn
+    for name, read in (
+        ("feed", lambda: owner.spaces.read_feed(space, limit=FEED_PAGE)),
+        ("thread", lambda: thread_open(0)),
+        ("long", lambda: long_thread(1)),
+        ("journal", lambda: journal_open(0)),
+        ("page", lambda: search_page(0)),
+    ):
+        figures[f"{name} steps"] = vm_steps(conn, read)
     return figures
 
 
@@ -225,11 +270,25 @@ ROWS = [
 ]
 
 
+#: Reads whose work is also counted in SQLite VM steps (load-independent).
+STEPS = [
+    ("feed open", "feed"),
+    ("thread open", "thread"),
+    ("long thread, an older page", "long"),
+    ("journal view open", "journal"),
+    ("journal search page, common word", "page"),
+]
+
+
 def run(quick: bool) -> str:
     stages = [1_000, 5_000] if quick else [1_000, 10_000, 100_000]
+    top = int(os.environ.get("BENCH_SCALE_TOP", "0"))  # one more stage, e.g. 300000
+    if stages[-1] < top < 1_000_000 and not quick:
+        stages.append(top)
     if os.environ.get("BENCH_SCALE_1M") == "1" and not quick:
         stages.append(1_000_000)
     results: list[dict[str, float]] = []
+    load = [os.getloadavg()[0]]
     with tempfile.TemporaryDirectory(prefix="haven-bench-") as tmp:
         folder = Path(tmp) / "owner"
         owner = _session(folder, "Owner")
@@ -246,16 +305,19 @@ def run(quick: bool) -> str:
             grow_s = time.perf_counter() - t0
             figures = _measure(g, reader)
             figures["posts/s"], figures["entries/s"] = g.probe_rates()
-            figures["pages/post"], figures["pages/entry"] = g.probe_pages()
+            figures["pages/post"], figures["pages/entry"], figures["pages/reaction"] = (
+                g.probe_pages()
+            )
             figures["MiB"], figures["RSS"] = _vault_mib(folder), peak_rss_mib()
             figures["grow s"] = grow_s
             results.append(figures)
             print(f"   stage {stage:,}: grown in {grow_s:.0f} s", flush=True)
         owner.lock()
-    return _report(stages, results)
+    load.append(os.getloadavg()[0])
+    return _report(stages, results, load)
 
 
-def _report(stages: list[int], results: list[dict[str, float]]) -> str:
+def _report(stages: list[int], results: list[dict[str, float]], load: list[float]) -> str:
     first, last = results[0], results[-1]
     names = [f"{n // 1000:,}k" if n < 1_000_000 else f"{n // 1_000_000}M" for n in stages]
     big = names[-1]
@@ -273,13 +335,22 @@ def _report(stages: list[int], results: list[dict[str, float]]) -> str:
     )
     rows.append(
         [
-            f"pages written per post (WAL frames of a batch of {PROBE_BATCH:,} / {PROBE_BATCH:,})",
+            f"pages written per post (WAL frames of {PAGE_BATCHES} batches of {PROBE_BATCH:,},"
+            " per post)",
             *(f"{r['pages/post']:.2f}" for r in results),
         ]
     )
     rows.append(
         ["pages written per entry (the same)", *(f"{r['pages/entry']:.2f}" for r in results)]
     )
+    rows.append(
+        [
+            "pages written per reaction (the same, on the newest 200 threads)",
+            *(f"{r['pages/reaction']:.2f}" for r in results),
+        ]
+    )
+    for label, key in STEPS:
+        rows.append([f"{label}: SQLite VM steps, hundreds", *(r[f"{key} steps"] for r in results)])
     rows.append(["vault size on disk (MiB)", *(r["MiB"] for r in results)])
     rows.append(["peak RSS of the process so far (MiB)", *(r["RSS"] for r in results)])
     feed95, feed_ratio = last["feed p95"], last["feed p95"] / first["feed p95"]
@@ -297,7 +368,7 @@ def _report(stages: list[int], results: list[dict[str, float]]) -> str:
     targets[2][3] = verdict(common95 <= 30)
     scope = (
         "The targets are set for 1M; this run's largest stage is "
-        f"{big} (BENCH_SCALE_1M=1 adds the 1M stage)."
+        f"{big} (BENCH_SCALE_1M=1 adds the 1M stage; BENCH_SCALE_TOP=N a stage of N)."
         if stages[-1] < 1_000_000
         else "The targets are set for 1M, measured here."
     )
@@ -311,18 +382,24 @@ def _report(stages: list[int], results: list[dict[str, float]]) -> str:
         "journal entries (bench_journal's Zipf text, tags, moods, through `add_many`), "
         "stage by stage in one run; at each stage every read below ran "
         f"{REPEATS} times, round-robin, then {PROBE_BATCHES} batches of {PROBE_BATCH} posts "
-        "and entries measured the write rate at that size, and one more batch of each the "
-        "pages it writes (a count that load does not change: each page written is "
-        "encrypted, written to the WAL and later copied back; rows keyed by a random id "
-        "put each insert on a random page of that index, so this count grows with the "
-        "vault unless every index but the log's `events.id` is written in order). "
+        f"and entries measured the write rate at that size, and {PAGE_BATCHES} more batches of "
+        "each (and of reactions) the pages they write (a count that load does not change: "
+        "each page written is encrypted, written to the WAL and later copied back; rows keyed by a "
+        "random id put each insert on a random page of that index, so this count grows "
+        "with the vault unless every index but the log's `events.id` is written in order; "
+        "a reaction also writes `events_by_target`). The VM-step rows count the work of "
+        "one read (SQLite's progress handler, every 100 steps): what touches more rows "
+        "costs more steps, however busy the machine is. "
         "Thread open is what the thread view reads (`read_thread`: the first post and a "
         "page of replies, keyset-paged); one post in "
         f"{LONG_SHARE} replies to the space's first thread, whose pages are the long thread "
         "row; "
         "channel open is not measured because channels do not exist yet (issue 15). The "
         "unread count is what a member who has read nothing sees (every post here is the "
-        "owner's, whose own posts do not count). Test KDF.\n\n"
+        "owner's, whose own posts do not count). Test KDF. The machine's 1-minute load "
+        f"average was {load[0]:.1f} when the run started and {load[-1]:.1f} when it ended "
+        "(2 CPUs): with other work running the timings and rates are not comparable "
+        "between runs or stages, the page and step counts are.\n\n"
         + table(["measure", *names], rows)
         + f"\n{scope}\n\n"
         + table(["target", "value", "target", ""], targets)

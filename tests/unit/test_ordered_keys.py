@@ -31,7 +31,7 @@ CREATE TABLE old_reactions (
     post_id BLOB NOT NULL REFERENCES old_posts(post_id) ON DELETE CASCADE,
     member_pk BLOB NOT NULL, kind TEXT NOT NULL, PRIMARY KEY (post_id, member_pk, kind)
 ) WITHOUT ROWID;
-INSERT INTO old_reactions SELECT * FROM space_reactions;
+INSERT INTO old_reactions SELECT post_id, member_pk, kind FROM space_reactions;
 DROP TABLE space_reactions;
 DROP TABLE space_posts;
 ALTER TABLE old_posts RENAME TO space_posts;

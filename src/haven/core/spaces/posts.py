@@ -166,7 +166,7 @@ class Posts:
                 reactions = posts_db.reactions(conn, space_id)
             else:
                 posts, older = posts_db.list_thread_page(conn, space_id, limit, THREAD_PAGE)
-                reactions = posts_db.reactions_for(conn, [p.post_id for p in posts])
+                reactions = posts_db.reactions_for(conn, posts)
             build = _Builder(self._ctx, conn, space_id, reactions, posts)
         children: dict[bytes, list[FeedPost]] = defaultdict(list)
         for p in posts:
@@ -216,8 +216,7 @@ class Posts:
                 before=cursor if after is None else None,
                 after=cursor if after is not None else None,
             )
-            ids = [root_id, *(r.post_id for r in rows)]
-            reactions = posts_db.reactions_for(conn, ids)
+            reactions = posts_db.reactions_for(conn, [root, *rows])
             build = _Builder(self._ctx, conn, space_id, reactions, [root, *rows])
             replies = tuple(build(r) for r in rows)
         if after is not None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from haven.store.vault import Connection
 
 _PROJECTION_TABLES = (
+    "space_reactions",
     "space_members",
     "space_member_devices",
     "space_epoch_recipients",
@@ -99,11 +100,7 @@ def wipe_space(conn: Connection, space_id: bytes, persona_pk: bytes | None) -> N
     )
     for table in ("events", "held_events", "equivocations"):
         conn.execute(f"DELETE FROM {table} WHERE space_id = ?", (space_id,))
-    conn.execute(
-        "DELETE FROM space_reactions WHERE post_id IN"
-        " (SELECT post_id FROM space_posts WHERE space_id = ?)",
-        (space_id,),
-    )
+    conn.execute("DELETE FROM space_reactions WHERE space_id = ?", (space_id,))
     conn.execute("DELETE FROM spaces WHERE space_id = ?", (space_id,))  # cascades
     if persona_pk is not None:
         still_used = conn.execute(
@@ -115,11 +112,6 @@ def wipe_space(conn: Connection, space_id: bytes, persona_pk: bytes | None) -> N
 
 
 def clear_projection(conn: Connection, space_id: bytes) -> None:
-    conn.execute(
-        "DELETE FROM space_reactions WHERE post_id IN"
-        " (SELECT post_id FROM space_posts WHERE space_id = ?)",
-        (space_id,),
-    )
     for table in _PROJECTION_TABLES:
         conn.execute(f"DELETE FROM {table} WHERE space_id = ?", (space_id,))
     conn.execute("INSERT INTO space_state (space_id) VALUES (?)", (space_id,))

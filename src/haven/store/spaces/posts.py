@@ -42,11 +42,23 @@ _POST_COLS = (
 #: the post gives its place in space_posts_by_order: one seek in the log's id index, which
 #: the log keeps anyway, then one in the posts' order.
 _BY_ID = "(space_id, lamport, post_id) = (SELECT space_id, lamport, id FROM events WHERE id = ?)"
+#: A thread's replies by its root's id: the root's (space_id, lamport, id) leads
+#: space_posts_replies, so replies to recent threads are written near the index's end
+#: (schema/0017_thread_order.sql). A post's reactions are keyed the same way.
+_THREAD = (
+    "(space_id, root_lamport, parent_id) = (SELECT space_id, lamport, id FROM events WHERE id = ?)"
+)
+_REACTIONS_OF = (
+    "(space_id, post_lamport, post_id) = (SELECT space_id, lamport, id FROM events WHERE id = ?)"
+)
 
 
 def insert_post(conn: Connection, p: PostRow) -> None:
+    """A post; a reply also keeps its root's lamport (read from the root's event), its
+    thread's place in space_posts_replies."""
     conn.execute(
-        f"INSERT OR IGNORE INTO space_posts ({_POST_COLS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        f"INSERT OR IGNORE INTO space_posts ({_POST_COLS}, root_lamport)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?, (SELECT lamport FROM events WHERE id = ?))",
         (
             p.post_id,
             p.space_id,
@@ -61,6 +73,7 @@ def insert_post(conn: Connection, p: PostRow) -> None:
             p.pinned,
             p.state,
             p.removed_reason,
+            p.parent_id,
         ),
     )
 
@@ -88,7 +101,7 @@ def tombstone_post(conn: Connection, post_id: bytes, state: str, reason: str) ->
         f" removed_reason = ?, pinned = 0 WHERE {_BY_ID}",
         (state, reason, post_id),
     )
-    conn.execute("DELETE FROM space_reactions WHERE post_id = ?", (post_id,))
+    conn.execute(f"DELETE FROM space_reactions WHERE {_REACTIONS_OF}", (post_id,))
 
 
 def erase_text(conn: Connection, post_id: bytes) -> None:
@@ -147,8 +160,7 @@ def list_replies(conn: Connection, root_ids: list[bytes]) -> list[PostRow]:
         rows += [
             PostRow(*r)
             for r in conn.execute(
-                f"SELECT {_POST_COLS} FROM space_posts WHERE parent_id = ?"
-                " ORDER BY lamport, post_id",
+                f"SELECT {_POST_COLS} FROM space_posts WHERE {_THREAD} ORDER BY lamport, post_id",
                 (root_id,),
             )
         ]
@@ -177,12 +189,12 @@ def replies_page(
     side it was read from (older for the newest page and `before`, newer for `after`)."""
     if after is not None:
         sql = (
-            f"SELECT {_POST_COLS} FROM space_posts WHERE parent_id = ? AND (lamport, post_id)"
+            f"SELECT {_POST_COLS} FROM space_posts WHERE {_THREAD} AND (lamport, post_id)"
             " > (?, ?) ORDER BY lamport, post_id LIMIT ?"
         )
         rows = [PostRow(*r) for r in conn.execute(sql, (root_id, *after, limit + 1))]
         return rows[:limit], len(rows) > limit
-    where = "parent_id = ?"
+    where = _THREAD
     args: tuple[object, ...] = (root_id,)
     if before is not None:
         where += " AND (lamport, post_id) < (?, ?)"
@@ -207,16 +219,19 @@ def list_pinned(conn: Connection, space_id: bytes) -> list[PostRow]:
     ]
 
 
-def reactions_for(conn: Connection, post_ids: list[bytes]) -> list[tuple[bytes, bytes, str]]:
+def reactions_for(conn: Connection, posts: list[PostRow]) -> list[tuple[bytes, bytes, str]]:
+    """(post id, member, kind) of these posts' reactions: one seek per post, by its key."""
     out: list[tuple[bytes, bytes, str]] = []
-    for start in range(0, len(post_ids), 500):
-        chunk = post_ids[start : start + 500]
+    for start in range(0, len(posts), 300):
+        chunk = posts[start : start + 300]
+        keys = [v for p in chunk for v in (p.space_id, p.lamport, p.post_id)]
         out += [
             (r[0], r[1], r[2])
             for r in conn.execute(
-                "SELECT post_id, member_pk, kind FROM space_reactions WHERE post_id IN"
-                f" ({','.join('?' * len(chunk))})",
-                chunk,
+                "SELECT post_id, member_pk, kind FROM space_reactions"
+                " WHERE (space_id, post_lamport, post_id) IN"
+                f" (VALUES {','.join(['(?,?,?)'] * len(chunk))})",
+                keys,
             )
         ]
     return out
@@ -257,16 +272,19 @@ def max_post_lamport(conn: Connection, space_id: bytes) -> int:
     return int(row[0] or 0)
 
 
-def set_reaction(conn: Connection, post_id: bytes, member_pk: bytes, kind: str, on: bool) -> None:
+def set_reaction(conn: Connection, post: PostRow, member_pk: bytes, kind: str, on: bool) -> None:
+    key = (post.space_id, post.lamport, post.post_id, member_pk, kind)
     if on:
         conn.execute(
-            "INSERT OR IGNORE INTO space_reactions (post_id, member_pk, kind) VALUES (?,?,?)",
-            (post_id, member_pk, kind),
+            "INSERT OR IGNORE INTO space_reactions"
+            " (space_id, post_lamport, post_id, member_pk, kind) VALUES (?,?,?,?,?)",
+            key,
         )
     else:
         conn.execute(
-            "DELETE FROM space_reactions WHERE post_id = ? AND member_pk = ? AND kind = ?",
-            (post_id, member_pk, kind),
+            "DELETE FROM space_reactions WHERE space_id = ? AND post_lamport = ?"
+            " AND post_id = ? AND member_pk = ? AND kind = ?",
+            key,
         )
 
 
@@ -274,8 +292,7 @@ def reactions(conn: Connection, space_id: bytes) -> list[tuple[bytes, bytes, str
     return [
         (r[0], r[1], r[2])
         for r in conn.execute(
-            "SELECT r.post_id, r.member_pk, r.kind FROM space_reactions r JOIN space_posts p"
-            " ON p.post_id = r.post_id WHERE p.space_id = ?",
+            "SELECT post_id, member_pk, kind FROM space_reactions WHERE space_id = ?",
             (space_id,),
         )
     ]

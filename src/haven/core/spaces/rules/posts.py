@@ -123,7 +123,7 @@ def react(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> 
     kind = ev.clean_reaction(e.content.get("kind"))
     if post is None or not au.may(author, ev.REACT):
         return False
-    posts_db.set_reaction(conn, post.post_id, e.author, kind, e.content.get("on") is not False)
+    posts_db.set_reaction(conn, post, e.author, kind, e.content.get("on") is not False)
     return True
 
 
