@@ -230,7 +230,7 @@ class Posts:
         with self._ctx.fresh(space_id) as conn:
             rows = [posts_db.get_post(conn, post_id) for post_id in dict.fromkeys(post_ids)]
             found = [r for r in rows if r is not None and r.space_id == space_id]
-            reactions = posts_db.reactions_for(conn, [r.post_id for r in found])
+            reactions = posts_db.reactions_for(conn, found)
             build = _Builder(self._ctx, conn, space_id, reactions, found)
             return {r.post_id: build(r) for r in found}
 
