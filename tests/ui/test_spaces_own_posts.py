@@ -258,6 +258,7 @@ def test_a_forked_chain_shows_a_warning(
     qtbot.waitUntil(view.own.notice.isVisible)
     assert "Bea" in view.own.notice.text()
     assert view.own.notice.accessibleName() == "Warnings about this space"
+    assert "Bea" in view.own.notice.accessibleDescription()  # a screen reader says them
     assert "another version" not in view.own.notice.text()
     bea.lock()
 

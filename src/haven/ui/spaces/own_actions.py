@@ -99,9 +99,13 @@ class SpaceActions(QObject):
             )
         if not texts:
             self.notice.clear()
+            self.notice.setAccessibleDescription("")
             self.notice.setVisible(False)
             return
         self.notice.setText("\n".join(texts))
+        # A label's name and description are all a screen reader says of it: the warnings
+        # themselves go in the description.
+        self.notice.setAccessibleDescription(" ".join(texts))
         self.notice.setVisible(True)
 
     def clear(self) -> None:
@@ -110,6 +114,7 @@ class SpaceActions(QObject):
             self.dialog.reject()
         self.dialog = None
         self.notice.clear()
+        self.notice.setAccessibleDescription("")
         self.notice.setVisible(False)
 
     # ---------------------------------------------------------------- writing
