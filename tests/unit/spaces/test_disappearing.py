@@ -13,13 +13,13 @@ import pytest
 
 from haven.core.attachments import spec
 from haven.core.attachments.spec import FileSpec, PreparedFile
-from haven.core.envelope import redacted_envelope
+from haven.core.envelope import read_header, redacted_envelope
 from haven.core.redaction import EXPIRED
 from haven.core.session import Session
 from haven.core.spaces import events as ev
 from haven.errors import InvalidInput, NotFound
 from haven.store import log_table as lt
-from tests.canary_scan import epoch_keys, vault_holding
+from tests.canary_scan import epoch_keys, log_holding, vault_holding
 from tests.space_helpers import HOUR_MS, T0, Clock, clocked_circle, deliver, sync
 
 CANARY = "Qzvanishcanary"
@@ -167,4 +167,29 @@ def test_a_post_whose_time_is_up_is_gone_from_reads_before_the_sweep_and_reads_n
     monkeypatch.undo()
     assert ari.spaces.disappearing.sweep() == 1
     assert vault_holding(ari, space, CANARY) == []
-    assert _state(ari, space, post) == ("expired", "")
+    (after,) = [p for p in ari.spaces.read_feed(space, include_hidden=True) if p.post_id == post]
+    assert (after.state, after.body, after.reactions, after.attachments) == ("expired", "", {}, ())
+
+
+def test_a_sweep_reads_the_held_events_once_however_many_posts_go(
+    circle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Held early arrivals are opened to find those of the expired posts: once per sweep and
+    space, not once per post — a member who parks many events behind a gap (up to
+    eventlog.MAX_HELD_PER_SPACE) must not make every sweep cost posts × held."""
+    (ari, bea, _, _), clocks, space = circle
+    posts = [bea.spaces.post(space, f"{n} {CANARY}", disappear=3600) for n in range(3)]
+    deliver(bea, ari, space)
+    bea.spaces.post(space, "the gap", disappear=3600)
+    for post in posts:
+        bea.spaces.edit_post(space, post, body=f"edited {CANARY}")
+    envelopes = bea.log.envelopes_after(space, ari.log.chain_tips(space), 100)
+    _gap, *edits = sorted(envelopes, key=lambda e: read_header(e)[0].seq)
+    assert ari.log.ingest(edits).held == 3
+    assert log_holding(ari, space, CANARY) == 6
+    scans = []
+    reads = lt.held_in_space
+    monkeypatch.setattr(lt, "held_in_space", lambda *a: scans.append(a) or reads(*a))
+    clocks[0].now = T0 + HOUR_MS
+    assert ari.spaces.disappearing.sweep() == 3
+    assert len(scans) == 1 and log_holding(ari, space, CANARY) == 0

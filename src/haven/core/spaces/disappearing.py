@@ -19,7 +19,7 @@ from haven.core.envelope import Event
 from haven.core.spaces import disappearing_timer as timer
 from haven.core.spaces import events as ev
 from haven.core.spaces.context import SpaceContext
-from haven.core.spaces.rules.disappearing import expire
+from haven.core.spaces.rules.disappearing import erase_held_of, expire
 from haven.store.spaces import settings as settings_db
 
 #: Posts erased per transaction of a sweep (a sweep after a long time away takes several).
@@ -61,8 +61,11 @@ class Disappearing:
                 now = self._ctx.clock()
                 settings_db.start_timers(conn, now)
                 due = settings_db.due(conn, now, SWEEP_BATCH)
+                thread: dict[bytes, set[bytes]] = {}
                 for space_id, post_id in due:
-                    expire(conn, space_id, post_id)
+                    thread.setdefault(space_id, set()).update(expire(conn, space_id, post_id))
+                for space_id, posts in thread.items():
+                    erase_held_of(conn, space_id, posts)
                 self._ctx.log.checkpoint_if_erased(conn)
             gone += len(due)
             if len(due) < SWEEP_BATCH:

@@ -74,16 +74,19 @@ def expire_late_reply(conn: Connection, g: GroupRow, e: Event, root_id: bytes | 
         and timer.valid(e.content.get("disappear"))
         and settings_db.is_expired(conn, root_id)
     ):
+        # Its edits and chunks come after it in its author's chain: none can be held behind
+        # a gap yet, and each is erased as it is stored (`expire_late`).
         expire(conn, g.space_id, e.id)
 
 
-def expire(conn: Connection, space_id: bytes, post_id: bytes) -> None:
+def expire(conn: Connection, space_id: bytes, post_id: bytes) -> set[bytes]:
     """Erase a post whose timer ran out here, with its thread: every event of it that carries
     the timer (the post, its edits, its attachments' chunks), the replies to it that carry a
-    timer (and theirs), its words and attachments in the projection, its reactions, early
-    arrivals held for a gap that belong to any of them, and the copies waiting in welcomes
-    not yet collected. Reactions carry no words: held or late ones count for nothing, since
-    their post is no longer visible."""
+    timer (and theirs), its words and attachments in the projection, its reactions, and the
+    copies waiting in welcomes not yet collected. Returns the ids of the posts that went, for
+    `erase_held_of` (once per sweep and space: it opens every held event of the space).
+    Reactions carry no words: held or late ones count for nothing, since their post is no
+    longer visible."""
     post = posts_db.get_post(conn, post_id)
     thread = [post_id]
     if post is not None and post.parent_id is None:
@@ -103,9 +106,16 @@ def expire(conn: Connection, space_id: bytes, post_id: bytes) -> None:
         attachments_db.drop_of_post(conn, one)
         settings_db.drop_timer(conn, one)
     scrub_welcomes(conn, space_id, replaced)
-    gone = set(thread)
+    return set(thread)
 
-    def of_thread(event: Event) -> bool:
+
+def erase_held_of(conn: Connection, space_id: bytes, gone: set[bytes]) -> None:
+    """Early arrivals held for a gap in their author's chain that belong to these expired
+    posts — edits, chunks, replies that carry a timer — are erased where they wait, and
+    taken later in that form. One pass over the space's held events (at most
+    eventlog.MAX_HELD_PER_SPACE), however many posts went."""
+
+    def belongs(event: Event) -> bool:
         refs = (event.content.get("target"), event.content.get("parent"))
         return (
             event.type in ERASABLE
@@ -113,7 +123,8 @@ def expire(conn: Connection, space_id: bytes, post_id: bytes) -> None:
             and any(r in gone for r in refs)
         )
 
-    erase_held(conn, space_id, of_thread, lambda: EXPIRED)
+    if gone:
+        erase_held(conn, space_id, belongs, lambda: EXPIRED)
 
 
 def erase_expired(conn: Connection, stored: lt.StoredEvent) -> bytes | None:
