@@ -77,6 +77,7 @@ CONTENT_TABLES = {
     "space_modlog", "journal_entries", "journal_tags", "journal_tombstones", "journal_fts",
     "redacted_events", "redactions", "relay_erased", "space_attachments",
     "space_attachment_chunks", "space_post_timers", "space_expired_posts",
+    "space_gatherings", "space_gathering_rsvps",
 }  # fmt: skip
 #: Partial indexes that hold few rows of a space however large it grows.
 SMALL_INDEXES = {"space_posts_pinned": "pinned threads"}

@@ -419,15 +419,17 @@ class SyncSupervisor:
         self.expiry = loop.call_later(self._options.expiry_interval_s, self._on_expiry)
 
     def _on_expiry(self) -> None:
-        """Erase disappearing posts whose time is up, in a worker thread (vault work), then
-        look again after the interval."""
-        sweep = self._session.spaces.disappearing.sweep
+        """Erase disappearing posts whose time is up, and reveal events' places whose time
+        has come (where this device organises), in a worker thread (vault work), then look
+        again after the interval."""
+        spaces = self._session.spaces
 
         def quietly() -> None:
-            try:
-                sweep()
-            except Exception as exc:  # locked meanwhile, a full disk: try again later
-                log.info("the disappearing sweep failed: %s", type(exc).__name__)
+            for step in (spaces.disappearing.sweep, spaces.gatherings.publish_due):
+                try:
+                    step()
+                except Exception as exc:  # locked meanwhile, a full disk: try again later
+                    log.info("a timed step failed: %s", type(exc).__name__)
 
         fut = asyncio.get_running_loop().run_in_executor(None, quietly)
         fut.add_done_callback(lambda _f: self._arm_expiry() if self._runner.running else None)

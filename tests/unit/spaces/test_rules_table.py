@@ -8,6 +8,7 @@ from haven.core.spaces import projector
 from haven.core.spaces.rules import (
     attachments,
     details,
+    gatherings,
     invites,
     keys,
     membership,
@@ -17,7 +18,18 @@ from haven.core.spaces.rules import (
     settings,
 )
 
-FEATURES = (details, membership, keys, posts, moderation, relays, invites, attachments, settings)
+FEATURES = (
+    details,
+    membership,
+    keys,
+    posts,
+    moderation,
+    relays,
+    invites,
+    attachments,
+    settings,
+    gatherings,
+)
 
 
 def test_every_event_type_has_exactly_one_rule() -> None:
@@ -35,3 +47,4 @@ def test_rules_are_named_for_their_feature() -> None:
     assert set(invites.HANDLERS) == {ev.INVITE, ev.INVITE_REVOKE, ev.INVITE_ANSWER}
     assert set(attachments.HANDLERS) == {ev.CHUNK}
     assert set(settings.HANDLERS) == {ev.SETTINGS}
+    assert all(t.startswith(ev.GATHERING) for t in gatherings.HANDLERS)

@@ -47,6 +47,13 @@ NEEDS: dict[str, Role] = {
     ev.DELETE: Role.MEMBER,
     ev.REACT: Role.MEMBER,
     ev.REPORT: Role.MEMBER,
+    # Events: admins create them; the rest needs the event's organisers too (rules/gatherings.py).
+    ev.GATHERING: Role.ADMIN,
+    ev.GATHERING_EDIT: Role.MEMBER,
+    ev.GATHERING_CANCEL: Role.MEMBER,
+    ev.GATHERING_APPROVE: Role.MEMBER,
+    ev.GATHERING_PLACE: Role.MEMBER,
+    ev.GATHERING_RSVP: Role.MEMBER,
 }
 
 

@@ -44,6 +44,14 @@ INVITE_ANSWER = "space.invite.answer"
 #: settings admins choose (the attachment size limit).
 CHUNK = "space.attachment.chunk"
 SETTINGS = "space.settings"
+#: Community events ("gatherings": this module already names the log's events), in
+#: core/spaces/gatherings/ and rules/gatherings.py.
+GATHERING = "space.gathering"
+GATHERING_EDIT = "space.gathering.edit"
+GATHERING_CANCEL = "space.gathering.cancel"
+GATHERING_RSVP = "space.gathering.rsvp"
+GATHERING_APPROVE = "space.gathering.approve"
+GATHERING_PLACE = "space.gathering.place"
 
 KNOWN_TYPES = frozenset(
     {
@@ -71,6 +79,12 @@ KNOWN_TYPES = frozenset(
         INVITE_ANSWER,
         CHUNK,
         SETTINGS,
+        GATHERING,
+        GATHERING_EDIT,
+        GATHERING_CANCEL,
+        GATHERING_RSVP,
+        GATHERING_APPROVE,
+        GATHERING_PLACE,
     }
 )
 

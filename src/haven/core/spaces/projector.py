@@ -19,6 +19,7 @@ from haven.core.spaces.rules import (
     Handler,
     attachments,
     details,
+    gatherings,
     invites,
     keys,
     membership,
@@ -207,4 +208,5 @@ _HANDLERS: dict[str, Handler] = {
     **invites.HANDLERS,
     **attachments.HANDLERS,
     **settings.HANDLERS,
+    **gatherings.HANDLERS,
 }

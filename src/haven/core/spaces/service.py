@@ -7,6 +7,7 @@ feature module, named for what people do:
     posts.py        posts, replies, edits, deletes, reactions; reading the feed
     attachments.py  files and pictures attached to posts; the space's size limit
     disappearing.py the space's disappearing timer; erasing posts whose time is up
+    gatherings/     community events: RSVPs, approval, the place revealed to attendees
     moderation.py   pins, removing posts, reports, the moderation log, mutes and blocks
     joining.py      the join request, the add event and welcome, accepting it
     lookup.py       finding a space, member or post from what a person typed
@@ -25,6 +26,7 @@ from haven.core.spaces.authority import SpaceAuthorizer
 from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.details import SpaceDetails
 from haven.core.spaces.disappearing import Disappearing
+from haven.core.spaces.gatherings.service import Gatherings
 from haven.core.spaces.invite_events import InviteEvents
 from haven.core.spaces.joining import Joining
 from haven.core.spaces.keys import KeyRotation
@@ -56,6 +58,7 @@ class SpaceService:
         self.disappearing = Disappearing(ctx)
         log_.subscribe(self.disappearing.after_commit)
         self.moderation = Moderation(ctx, self.posts)
+        self.gatherings = Gatherings(ctx)
         self.membership = Membership(ctx, self.keys)
         self.details = SpaceDetails(ctx, self.posts)
         self.joining = Joining(ctx)

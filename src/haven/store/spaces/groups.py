@@ -25,6 +25,8 @@ _PROJECTION_TABLES = (
     "space_attachment_chunks",
     "space_settings",
     "space_expired_posts",
+    "space_gatherings",
+    "space_gathering_rsvps",
     "space_state",
 )
 

@@ -1,0 +1,30 @@
+"""Reading an event's projected state: its details, its organisers, who has a place. Shared
+by the rules (rules/gatherings.py) and the service."""
+
+from __future__ import annotations
+
+from haven.core.envelope import unpackb
+from haven.core.spaces import authority as au
+from haven.core.spaces.gatherings.details import Details, check
+from haven.store.spaces import gatherings as db
+from haven.store.spaces import membership as membership_db
+from haven.store.spaces.gatherings import GatheringRow
+from haven.store.vault import Connection
+
+
+def organisers_of(row: GatheringRow) -> set[bytes]:
+    return {row.author, *unpackb(row.organisers)}
+
+
+def details_of(row: GatheringRow) -> Details:
+    return check(unpackb(row.details))
+
+
+def attending_keys(conn: Connection, space_id: bytes, gid: bytes) -> set[bytes]:
+    """The devices of the members who have a place now (organiser devices know this)."""
+    out: set[bytes] = set()
+    for r in db.rsvps(conn, gid):
+        member = membership_db.get_member(conn, space_id, r.member_pk)
+        if r.seated and au.is_active(member):
+            out |= membership_db.member_box_keys(conn, space_id, r.member_pk)
+    return out

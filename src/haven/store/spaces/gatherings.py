@@ -1,0 +1,155 @@
+"""SQL for a space's events (gatherings; schema/0018_gatherings.sql): the events, and the
+last RSVP of each member as far as this device could open it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from haven.store.vault import Connection
+
+
+@dataclass(frozen=True)
+class GatheringRow:
+    gathering_id: bytes
+    space_id: bytes
+    author: bytes
+    lamport: int
+    details: bytes
+    organisers: bytes
+    cancelled: int
+    location: str | None
+    location_version: bytes | None
+    published_version: bytes | None
+    published_to: bytes | None
+
+
+@dataclass(frozen=True)
+class RsvpRow:
+    gathering_id: bytes
+    member_pk: bytes
+    lamport: int
+    answer: str | None
+    note: str
+    plus_one: int
+    approved: int
+    seated: int
+
+
+_G_COLS = (
+    "gathering_id, space_id, author, lamport, details, organisers, cancelled, location,"
+    " location_version, published_version, published_to"
+)
+_R_COLS = "gathering_id, member_pk, lamport, answer, note, plus_one, approved, seated"
+
+
+def insert(conn: Connection, row: GatheringRow) -> None:
+    conn.execute(
+        f"INSERT OR IGNORE INTO space_gatherings ({_G_COLS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            row.gathering_id,
+            row.space_id,
+            row.author,
+            row.lamport,
+            row.details,
+            row.organisers,
+            row.cancelled,
+            row.location,
+            row.location_version,
+            row.published_version,
+            row.published_to,
+        ),
+    )
+
+
+def get(conn: Connection, gathering_id: bytes) -> GatheringRow | None:
+    row = conn.execute(
+        f"SELECT {_G_COLS} FROM space_gatherings WHERE gathering_id = ?", (gathering_id,)
+    ).fetchone()
+    return GatheringRow(*row) if row else None
+
+
+def list_in(conn: Connection, space_id: bytes) -> list[GatheringRow]:
+    return [
+        GatheringRow(*r)
+        for r in conn.execute(
+            f"SELECT {_G_COLS} FROM space_gatherings WHERE space_id = ? ORDER BY lamport,"
+            " gathering_id",
+            (space_id,),
+        )
+    ]
+
+
+def update_details(
+    conn: Connection, gathering_id: bytes, details: bytes, organisers: bytes
+) -> None:
+    conn.execute(
+        "UPDATE space_gatherings SET details = ?, organisers = ? WHERE gathering_id = ?",
+        (details, organisers, gathering_id),
+    )
+
+
+def set_cancelled(conn: Connection, gathering_id: bytes) -> None:
+    conn.execute(
+        "UPDATE space_gatherings SET cancelled = 1 WHERE gathering_id = ?", (gathering_id,)
+    )
+
+
+def set_location(
+    conn: Connection, gathering_id: bytes, location: str, version: bytes | None
+) -> None:
+    """The place this device opened; `version` (organiser devices) names the create or edit
+    that set it, None when it came in a location event (keeps the version)."""
+    conn.execute(
+        "UPDATE space_gatherings SET location = ?,"
+        " location_version = COALESCE(?, location_version) WHERE gathering_id = ?",
+        (location, version, gathering_id),
+    )
+
+
+def set_published(conn: Connection, gathering_id: bytes, version: bytes, to: bytes) -> None:
+    conn.execute(
+        "UPDATE space_gatherings SET published_version = ?, published_to = ?"
+        " WHERE gathering_id = ?",
+        (version, to, gathering_id),
+    )
+
+
+# ----------------------------------------------------------------- RSVPs
+
+
+def put_rsvp(conn: Connection, space_id: bytes, row: RsvpRow) -> None:
+    conn.execute(
+        f"INSERT OR REPLACE INTO space_gathering_rsvps ({_R_COLS}, space_id)"
+        " VALUES (?,?,?,?,?,?,?,?,?)",
+        (
+            row.gathering_id,
+            row.member_pk,
+            row.lamport,
+            row.answer,
+            row.note,
+            row.plus_one,
+            row.approved,
+            row.seated,
+            space_id,
+        ),
+    )
+
+
+def get_rsvp(conn: Connection, gathering_id: bytes, member_pk: bytes) -> RsvpRow | None:
+    row = conn.execute(
+        f"SELECT {_R_COLS} FROM space_gathering_rsvps WHERE gathering_id = ? AND member_pk = ?",
+        (gathering_id, member_pk),
+    ).fetchone()
+    return RsvpRow(*row) if row else None
+
+
+def rsvps(conn: Connection, gathering_id: bytes) -> list[RsvpRow]:
+    """In log order of each member's last RSVP."""
+    return [
+        RsvpRow(*r)
+        for r in conn.execute(
+            f"SELECT {_R_COLS} FROM space_gathering_rsvps WHERE gathering_id = ?"
+            " ORDER BY lamport, member_pk",
+            (gathering_id,),
+        )
+    ]
