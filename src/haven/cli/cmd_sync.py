@@ -16,6 +16,7 @@ import threading
 from typing import Any
 
 from haven.cli import output
+from haven.cli.cmd_event import reveal_due
 from haven.cli.context import Context
 from haven.cli.relay_invites_cli import describe_settled, guest_pass, host_pass
 from haven.cli.relays_cli import run_relay_sync
@@ -155,6 +156,7 @@ def run_sync(args: argparse.Namespace, ctx: Context) -> int:
     # Relay invites: answers for this device's requests first, then the rounds (which bring
     # invites and answers from the other admin devices), then the invites we administer.
     waited = guest_pass(session) if args.peer is None else False
+    reveal_due(session)  # events' places whose reveal time has come go out in this round
     code = _sync_routes(args, session, waited)
     if args.peer is None:
         host_pass(session)
