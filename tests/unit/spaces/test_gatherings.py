@@ -169,6 +169,15 @@ def test_places_go_in_log_order_whatever_the_arrival_order(circle) -> None:
     sync(space, ari, bea, cai, dan)
     seated = {a.member_pk for a in ari.spaces.gatherings.attendees(space, gid) if a.has_place}
     assert seated == {bea_pk, cai_pk} - {first}
+    # A removed member's place is no longer taken: Dan and his +1 fit.
+    (other,) = seated
+    ari.spaces.remove_member(space, other)
+    sync(space, ari, dan)
+    dan.spaces.gatherings.rsvp(space, gid, "going", plus_one=True)
+    sync(space, ari, dan)
+    for org in (ari, dan):
+        guests = {a.member_pk: a for a in org.spaces.gatherings.attendees(space, gid)}
+        assert guests[dan_pk].has_place and not guests[other].active
 
 
 def _rsvp_order(s: Session, space: bytes) -> list[bytes]:

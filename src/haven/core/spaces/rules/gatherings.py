@@ -121,8 +121,9 @@ def cancel(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) ->
 # ----------------------------------------------------------------- RSVPs and seats
 
 
-def _seat(conn: Connection, d: Details, r: RsvpRow) -> int:
-    """Whether `r` gets a place, given the places already taken (log order)."""
+def _seat(conn: Connection, space_id: bytes, d: Details, r: RsvpRow) -> int:
+    """Whether `r` gets a place, given the places already taken (log order) by members who
+    are still members."""
     if r.answer != "going" or (d.approval and not r.approved):
         return 0
     if not d.capacity:
@@ -130,7 +131,9 @@ def _seat(conn: Connection, d: Details, r: RsvpRow) -> int:
     taken = sum(
         1 + o.plus_one
         for o in db.rsvps(conn, r.gathering_id)
-        if o.seated and o.member_pk != r.member_pk
+        if o.seated
+        and o.member_pk != r.member_pk
+        and au.is_active(membership_db.get_member(conn, space_id, o.member_pk))
     )
     return int(taken + 1 + r.plus_one <= d.capacity)
 
@@ -144,14 +147,14 @@ def _reseat(conn: Connection, g: GroupRow, gid: bytes, d: Details) -> None:
         if r.answer is not None:
             fresh = db.get_rsvp(conn, gid, r.member_pk)
             assert fresh is not None
-            db.put_rsvp(conn, g.space_id, replace(fresh, seated=_seat(conn, d, fresh)))
+            db.put_rsvp(conn, g.space_id, replace(fresh, seated=_seat(conn, g.space_id, d, fresh)))
 
 
 def _fill(conn: Connection, g: GroupRow, gid: bytes, d: Details) -> None:
     """A place came free: give it to those waiting, in log order."""
     for r in db.rsvps(conn, gid):
         if r.answer == "going" and not r.seated:
-            db.put_rsvp(conn, g.space_id, replace(r, seated=_seat(conn, d, r)))
+            db.put_rsvp(conn, g.space_id, replace(r, seated=_seat(conn, g.space_id, d, r)))
 
 
 def rsvp(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
@@ -174,7 +177,7 @@ def rsvp(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> b
         0,
     )
     if answer is not None and _i_organise(conn, g, row):
-        fresh = replace(fresh, seated=_seat(conn, d, fresh))
+        fresh = replace(fresh, seated=_seat(conn, g.space_id, d, fresh))
     db.put_rsvp(conn, g.space_id, fresh)
     if old is not None and old.seated and not fresh.seated:
         _fill(conn, g, row.gathering_id, d)
@@ -196,7 +199,7 @@ def approve(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -
         return True
     fresh = replace(old, approved=int(approved), seated=0)
     if _i_organise(conn, g, row):
-        fresh = replace(fresh, seated=_seat(conn, d, fresh))
+        fresh = replace(fresh, seated=_seat(conn, g.space_id, d, fresh))
     db.put_rsvp(conn, g.space_id, fresh)
     if old.seated and not fresh.seated:
         _fill(conn, g, row.gathering_id, d)
