@@ -1075,6 +1075,176 @@
     </message>
 </context>
 <context>
+    <name>EventsTab</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="47"/>
+        <source>Events, upcoming first</source>
+        <extracomment>event id, answer (&quot;going&quot;, &quot;maybe&quot; or &quot;no&quot;)</extracomment>
+        <translation>الفعاليات، القادمة أولًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="50"/>
+        <source>No events in this space yet.</source>
+        <translation>لا توجد فعاليات في هذه المساحة بعد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="57"/>
+        <source>Event details</source>
+        <translation>تفاصيل الفعالية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="58"/>
+        <source>&amp;Going</source>
+        <translation>سأحضر (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="59"/>
+        <source>Answer: going</source>
+        <translation>الرد: سأحضر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="60"/>
+        <source>Ma&amp;ybe</source>
+        <translation>ربما (&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="61"/>
+        <source>Answer: maybe</source>
+        <translation>الرد: ربما</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="62"/>
+        <source>Can&apos;&amp;t go</source>
+        <translation>لا أستطيع الحضور (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="63"/>
+        <source>Answer: can&apos;t go</source>
+        <translation>الرد: لا أستطيع الحضور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="67"/>
+        <source>Only the organisers see your answer and your note.</source>
+        <translation>لا يرى ردّك وملاحظتك إلا المنظّمون.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="123"/>
+        <source>%1 — %2 (cancelled)</source>
+        <translation>%1 — %2 (أُلغيت)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="127"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="152"/>
+        <source>This event was cancelled.</source>
+        <translation>أُلغيت هذه الفعالية.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="155"/>
+        <source>%1 to %2</source>
+        <translation>من %1 إلى %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="156"/>
+        <source>When: %1</source>
+        <translation>الموعد: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="158"/>
+        <source>Every week, %Ln times</source>
+        <translation>
+            <numerusform>كل أسبوع، %Ln مرة</numerusform>
+            <numerusform>كل أسبوع، مرة واحدة</numerusform>
+            <numerusform>كل أسبوع، مرتين</numerusform>
+            <numerusform>كل أسبوع، %Ln مرات</numerusform>
+            <numerusform>كل أسبوع، %Ln مرة</numerusform>
+            <numerusform>كل أسبوع، %Ln مرة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="160"/>
+        <source>Every month, %Ln times</source>
+        <translation>
+            <numerusform>كل شهر، %Ln مرة</numerusform>
+            <numerusform>كل شهر، مرة واحدة</numerusform>
+            <numerusform>كل شهر، مرتين</numerusform>
+            <numerusform>كل شهر، %Ln مرات</numerusform>
+            <numerusform>كل شهر، %Ln مرة</numerusform>
+            <numerusform>كل شهر، %Ln مرة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="162"/>
+        <source>In person</source>
+        <translation>حضوريًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="163"/>
+        <source>Online</source>
+        <translation>عبر الإنترنت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="164"/>
+        <source>In person and online</source>
+        <translation>حضوريًا وعبر الإنترنت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="168"/>
+        <source>Organisers: %1</source>
+        <translation>المنظّمون: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="170"/>
+        <source>Place: %1</source>
+        <translation>المكان: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="173"/>
+        <source>The place is revealed on %1 to people who have a place.</source>
+        <translation>يُكشف المكان في %1 لمن لهم مقعد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="178"/>
+        <source>The place is revealed to people who have a place.</source>
+        <translation>يُكشف المكان لمن لهم مقعد.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="180"/>
+        <source>%Ln people answered</source>
+        <translation>
+            <numerusform>ردّ %Ln شخص</numerusform>
+            <numerusform>ردّ شخص واحد</numerusform>
+            <numerusform>ردّ شخصان</numerusform>
+            <numerusform>ردّ %Ln أشخاص</numerusform>
+            <numerusform>ردّ %Ln شخصًا</numerusform>
+            <numerusform>ردّ %Ln شخص</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="182"/>
+        <source>You are going.</source>
+        <translation>ستحضر.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="183"/>
+        <source>You said maybe.</source>
+        <translation>قلت ربما.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="184"/>
+        <source>You can&apos;t go.</source>
+        <translation>لا تستطيع الحضور.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="189"/>
+        <source>The organisers approved you.</source>
+        <translation>وافق المنظّمون عليك.</translation>
+    </message>
+</context>
+<context>
     <name>FeedTab</name>
     <message>
         <location filename="../../src/haven/ui/spaces/feed_tab.py" line="59"/>
@@ -3916,139 +4086,149 @@
 <context>
     <name>SpaceView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="79"/>
         <source>Space sections</source>
         <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; &quot;Show older posts&quot; doubles it. Join requests arrive without an event in the log, so an admin&apos;s open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
         <translation>أقسام المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="80"/>
         <source>&amp;Feed</source>
         <translation>الموجز (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="81"/>
         <source>Mem&amp;bers</source>
         <translation>الأعضاء (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="82"/>
+        <source>&amp;Events</source>
+        <translation>الفعاليات (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="83"/>
         <source>Mo&amp;deration</source>
         <translation>الإشراف (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="79"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="84"/>
         <source>&amp;About and you</source>
         <translation>عن المساحة وعنك (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="279"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="293"/>
         <source>No space chosen</source>
         <translation>لم تُختر مساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="313"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="341"/>
+        <source>Answer sent. Only the organisers see it.</source>
+        <translation>أُرسل ردّك. لا يراه إلا المنظّمون.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="348"/>
         <source>Posted.</source>
         <translation>نُشر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="325"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="360"/>
         <source>Replied.</source>
         <translation>أُرسل الرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="336"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="371"/>
         <source>Role changed.</source>
         <translation>تغيّر الدور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="341"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="376"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>حُظر: منشوراته مخفية عنك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="343"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="378"/>
         <source>Unblocked.</source>
         <translation>أُلغي الحظر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="349"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="384"/>
         <source>Saved your name in this space.</source>
         <translation>حُفظ اسمك في هذه المساحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="353"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="388"/>
         <source>Mute words saved.</source>
         <translation>حُفظت الكلمات المكتومة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="375"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="410"/>
         <source>Report a post</source>
         <translation>أبلغ عن منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="376"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="411"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>أخبر المشرفين بما هو خطأ. لا يقرأ بلاغك غيرهم.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="377"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="412"/>
         <source>&amp;Report</source>
         <translation>أبلغ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="378"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="413"/>
         <source>Send the report</source>
         <translation>أرسل البلاغ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="385"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="420"/>
         <source>Reported to the moderators.</source>
         <translation>أُبلغ المشرفون.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="391"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="426"/>
         <source>Remove a post</source>
         <translation>إزالة منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="392"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="427"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>سيرى الأعضاء أن مشرفًا أزاله، وهذا السبب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="393"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="412"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="428"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="447"/>
         <source>Re&amp;move</source>
         <translation>أزل (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="394"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="429"/>
         <source>Remove the post</source>
         <translation>أزل المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="400"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="435"/>
         <source>Post removed.</source>
         <translation>أزيل المنشور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="407"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="442"/>
         <source>Remove a member</source>
         <translation>إزالة عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="409"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="444"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>إزالة %1 من هذه المساحة؟ يبقى لديه ما قرأه، ولا شيء جديد: تحصل المساحة على مفتاح جديد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="413"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="448"/>
         <source>Remove the member</source>
         <translation>أزل العضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="422"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="457"/>
         <source>%1 was removed.</source>
         <translation>أزيل %1.</translation>
     </message>
@@ -4063,12 +4243,12 @@
         <translation>الدعوة المباشرة تحتاج إلى المزامنة على الشبكة المحلية، وهي متوقفة. شغّلها من الإعدادات، أو ادعُ عبر مُرحِّل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="481"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="516"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>أُضيف %1. يستطيع قراءة المساحة حين يستلم Haven لديه رسالة الترحيب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="492"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="527"/>
         <source>%1&apos;s request was declined.</source>
         <translation>رُفض طلب %1.</translation>
     </message>

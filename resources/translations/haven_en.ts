@@ -40,6 +40,33 @@
     </message>
 </context>
 <context>
+    <name>EventsTab</name>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="158"/>
+        <source>Every week, %Ln times</source>
+        <translation>
+            <numerusform>Every week, %Ln time</numerusform>
+            <numerusform>Every week, %Ln times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="160"/>
+        <source>Every month, %Ln times</source>
+        <translation>
+            <numerusform>Every month, %Ln time</numerusform>
+            <numerusform>Every month, %Ln times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="180"/>
+        <source>%Ln people answered</source>
+        <translation>
+            <numerusform>%Ln person answered</numerusform>
+            <numerusform>%Ln people answered</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FeedTab</name>
     <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/feed_tab.py" line="135"/>

@@ -1055,6 +1055,161 @@
     </message>
 </context>
 <context>
+    <name>EventsTab</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="47"/>
+        <source>Events, upcoming first</source>
+        <extracomment>event id, answer (&quot;going&quot;, &quot;maybe&quot; or &quot;no&quot;)</extracomment>
+        <translation>رویدادها، نزدیک‌ترین‌ها اول</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="50"/>
+        <source>No events in this space yet.</source>
+        <translation>هنوز رویدادی در این فضا نیست.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="57"/>
+        <source>Event details</source>
+        <translation>جزئیات رویداد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="58"/>
+        <source>&amp;Going</source>
+        <translation>می‌آیم (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="59"/>
+        <source>Answer: going</source>
+        <translation>پاسخ: می‌آیم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="60"/>
+        <source>Ma&amp;ybe</source>
+        <translation>شاید (&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="61"/>
+        <source>Answer: maybe</source>
+        <translation>پاسخ: شاید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="62"/>
+        <source>Can&apos;&amp;t go</source>
+        <translation>نمی‌توانم بیایم (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="63"/>
+        <source>Answer: can&apos;t go</source>
+        <translation>پاسخ: نمی‌توانم بیایم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="67"/>
+        <source>Only the organisers see your answer and your note.</source>
+        <translation>فقط برگزارکنندگان پاسخ و یادداشت شما را می‌بینند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="123"/>
+        <source>%1 — %2 (cancelled)</source>
+        <translation>%1 — %2 (لغو شد)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="127"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="152"/>
+        <source>This event was cancelled.</source>
+        <translation>این رویداد لغو شد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="155"/>
+        <source>%1 to %2</source>
+        <translation>از %1 تا %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="156"/>
+        <source>When: %1</source>
+        <translation>زمان: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="158"/>
+        <source>Every week, %Ln times</source>
+        <translation>
+            <numerusform>هر هفته، %Ln بار</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="160"/>
+        <source>Every month, %Ln times</source>
+        <translation>
+            <numerusform>هر ماه، %Ln بار</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="162"/>
+        <source>In person</source>
+        <translation>حضوری</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="163"/>
+        <source>Online</source>
+        <translation>آنلاین</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="164"/>
+        <source>In person and online</source>
+        <translation>حضوری و آنلاین</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="168"/>
+        <source>Organisers: %1</source>
+        <translation>برگزارکنندگان: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="170"/>
+        <source>Place: %1</source>
+        <translation>مکان: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="173"/>
+        <source>The place is revealed on %1 to people who have a place.</source>
+        <translation>مکان در %1 برای کسانی که جا دارند آشکار می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="178"/>
+        <source>The place is revealed to people who have a place.</source>
+        <translation>مکان برای کسانی که جا دارند آشکار می‌شود.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="180"/>
+        <source>%Ln people answered</source>
+        <translation>
+            <numerusform>%Ln نفر پاسخ دادند</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="182"/>
+        <source>You are going.</source>
+        <translation>شما می‌آیید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="183"/>
+        <source>You said maybe.</source>
+        <translation>گفتید شاید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="184"/>
+        <source>You can&apos;t go.</source>
+        <translation>نمی‌توانید بیایید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="189"/>
+        <source>The organisers approved you.</source>
+        <translation>برگزارکنندگان شما را تأیید کردند.</translation>
+    </message>
+</context>
+<context>
     <name>FeedTab</name>
     <message>
         <location filename="../../src/haven/ui/spaces/feed_tab.py" line="59"/>
@@ -3806,139 +3961,149 @@
 <context>
     <name>SpaceView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="79"/>
         <source>Space sections</source>
         <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; &quot;Show older posts&quot; doubles it. Join requests arrive without an event in the log, so an admin&apos;s open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
         <translation>بخش‌های فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="80"/>
         <source>&amp;Feed</source>
         <translation>فید (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="81"/>
         <source>Mem&amp;bers</source>
         <translation>اعضا (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="82"/>
+        <source>&amp;Events</source>
+        <translation>رویدادها (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="83"/>
         <source>Mo&amp;deration</source>
         <translation>نظارت (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="79"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="84"/>
         <source>&amp;About and you</source>
         <translation>درباره و شما (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="279"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="293"/>
         <source>No space chosen</source>
         <translation>هیچ فضایی انتخاب نشده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="313"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="341"/>
+        <source>Answer sent. Only the organisers see it.</source>
+        <translation>پاسخ فرستاده شد. فقط برگزارکنندگان آن را می‌بینند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="348"/>
         <source>Posted.</source>
         <translation>فرستاده شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="325"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="360"/>
         <source>Replied.</source>
         <translation>پاسخ داده شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="336"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="371"/>
         <source>Role changed.</source>
         <translation>نقش تغییر کرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="341"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="376"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>مسدود شد: پست‌هایش برای شما پنهان است.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="343"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="378"/>
         <source>Unblocked.</source>
         <translation>آزاد شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="349"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="384"/>
         <source>Saved your name in this space.</source>
         <translation>نام‌تان در این فضا ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="353"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="388"/>
         <source>Mute words saved.</source>
         <translation>واژه‌های بی‌صداشده ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="375"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="410"/>
         <source>Report a post</source>
         <translation>گزارش یک پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="376"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="411"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>به ناظران بگویید چه اشکالی هست. فقط آن‌ها گزارش‌تان را می‌خوانند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="377"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="412"/>
         <source>&amp;Report</source>
         <translation>گزارش (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="378"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="413"/>
         <source>Send the report</source>
         <translation>گزارش را بفرست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="385"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="420"/>
         <source>Reported to the moderators.</source>
         <translation>به ناظران گزارش شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="391"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="426"/>
         <source>Remove a post</source>
         <translation>برداشتن یک پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="392"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="427"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>اعضا می‌بینند که یک ناظر آن را برداشته، و این دلیل را.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="393"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="412"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="428"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="447"/>
         <source>Re&amp;move</source>
         <translation>بردار (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="394"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="429"/>
         <source>Remove the post</source>
         <translation>پست را بردار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="400"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="435"/>
         <source>Post removed.</source>
         <translation>پست برداشته شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="407"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="442"/>
         <source>Remove a member</source>
         <translation>بیرون کردن یک عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="409"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="444"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>‏%1 از این فضا بیرون شود؟ آنچه پیش‌تر خوانده برایش می‌ماند، اما چیز تازه‌ای نه: فضا کلید تازه‌ای می‌گیرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="413"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="448"/>
         <source>Remove the member</source>
         <translation>عضو را بیرون کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="422"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="457"/>
         <source>%1 was removed.</source>
         <translation>‏%1 بیرون شد.</translation>
     </message>
@@ -3953,12 +4118,12 @@
         <translation>دعوت مستقیم به همگام‌سازی روی شبکهٔ محلی نیاز دارد که خاموش است. آن را در تنظیمات روشن کنید، یا از طریق رله دعوت کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="481"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="516"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>‏%1 افزوده شد. وقتی Haven او پیام خوشامد را بگیرد، می‌تواند فضا را بخواند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="492"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="527"/>
         <source>%1&apos;s request was declined.</source>
         <translation>درخواست %1 رد شد.</translation>
     </message>

@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from haven.core.clock import now_ms
+from haven.core.spaces.gatherings.model import Gathering
 from haven.core.spaces.invites import InviteCode, RequestInfo
 from haven.core.spaces.invites.relay_code import RelayInviteCode
 from haven.core.spaces.model import (
@@ -29,6 +31,7 @@ from haven.ui.space_status import FadingStatus, SpaceStatusLabel
 from haven.ui.spaces import wording
 from haven.ui.spaces.dialogs import ReasonDialog
 from haven.ui.spaces.disappear_notice import DisappearNotice
+from haven.ui.spaces.events_tab import EventsTab
 from haven.ui.spaces.feed_tab import FeedTab
 from haven.ui.spaces.invite_dialog import InviteDialog
 from haven.ui.spaces.invite_route import InviteMaker
@@ -69,12 +72,14 @@ class SpaceView(QWidget):
         self.status.setObjectName("spaceStatus")
         self.feed = FeedTab()
         self.members = MembersTab()
+        self.events = EventsTab(lambda: now_ms() // 1000)
         self.moderation = ModerationTab()
         self.me = MeTab()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Space sections"))
         self.tabs.addTab(self.feed, self.tr("&Feed"))
         self.tabs.addTab(self.members, self.tr("Mem&bers"))
+        self.tabs.addTab(self.events, self.tr("&Events"))
         self.tabs.addTab(self.moderation, self.tr("Mo&deration"))
         self.tabs.addTab(self.me, self.tr("&About and you"))
         self.tabs.currentChanged.connect(lambda _i: self.status.clear())
@@ -112,6 +117,7 @@ class SpaceView(QWidget):
         self.moderation.removeRequested.connect(self._ask_remove_post)
         self.moderation.openRequested.connect(self.open_post)
         self.me.personaRequested.connect(self._update_persona)
+        self.events.answerRequested.connect(self._answer_event)
         self.me.muteRequested.connect(self._set_mute_words)
         self.me.media.settingsRequested.connect(self.media.save_settings)
         requests = self.members.requests
@@ -187,6 +193,7 @@ class SpaceView(QWidget):
         admin = info.my_role is not None and info.my_role.rank >= Role.ADMIN.rank
         self.me.media.show_settings(snap.attach_limit, snap.disappear_s, admin)
         self.own.show_snapshot(snap)
+        self._load_events()
         self._mark_read(info.space_id)
         thread = self.feed.thread_view
         if thread.root_id is not None and thread.page_anchor is not None:
@@ -277,6 +284,7 @@ class SpaceView(QWidget):
         self._limit = FIRST_THREADS
         self.feed.clear(forget_opened=True)
         self.members.clear()
+        self.events.show_events([])
         self.members.requests.show_requests([])
         self.moderation.clear()
         self.me.clear()
@@ -311,6 +319,27 @@ class SpaceView(QWidget):
             self.status.setText(wording.failure_text(exc))
 
         self.bridge.run(lambda: work(spaces, space_id), done, on_failed or failed)
+
+    def _load_events(self) -> None:
+        """The space's events, read in a worker after each refresh (events_tab.py)."""
+        spaces, space_id, ticket = self._spaces(), self.space_id, self._ticket
+        if spaces is None or space_id is None:
+            return
+
+        def done(events: list[Gathering]) -> None:
+            if ticket == self._ticket and space_id == self.space_id:
+                self.events.show_events(events)
+
+        def failed(exc: BaseException) -> None:
+            self.status.setText(wording.failure_text(exc))
+
+        self.bridge.run(lambda: spaces.gatherings.list(space_id), done, failed)
+
+    def _answer_event(self, gathering_id: bytes, answer: str) -> None:
+        self.act(
+            lambda spaces, space_id: spaces.gatherings.rsvp(space_id, gathering_id, answer),
+            self.tr("Answer sent. Only the organisers see it."),
+        )
 
     def _post(self, title: str, body: str, cw: str) -> None:
         composer = self.feed.composer

@@ -1,0 +1,97 @@
+"""A space's Events tab: an organiser's event listed with a hostile title shown as plain text,
+answered from the keyboard alone (the answer reaches the core); every control named, no
+shared Alt letter; a member's view says when the place is revealed instead of the place; dates
+in the Arabic locale's digits; the answer buttons laid out right to left."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import QLocale, QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from haven.core.spaces.gatherings.details import check, local_to_utc
+from haven.core.spaces.gatherings.model import Counts, Gathering
+from haven.ui.main_window import HavenWindow
+from haven.ui.spaces.events_tab import EventsTab
+from tests.ui import flows
+from tests.ui.a11y import unnamed
+from tests.ui.spaces_steps import create_space, open_spaces, window_session
+from tests.ui.test_keyboard_help import clashes
+
+MakeWindow = Callable[..., HavenWindow]
+HOSTILE = "<b>Tea</b> <img src=/etc/passwd>"
+START = local_to_utc("2027-03-01T18:00", "Europe/London")
+
+
+def _content() -> dict[str, object]:
+    return {
+        "kind": "hybrid",
+        "title": HOSTILE,
+        "description": "**Bring** a mug",
+        "start": START,
+        "end": START + 7200,
+        "tz": "Europe/London",
+        "reveal_at": START - 86400,
+    }
+
+
+def test_an_event_is_listed_and_answered_from_the_keyboard(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    page = open_spaces(qtbot, window)
+    qtbot.waitUntil(page.empty.isVisible)
+    space_id = create_space(qtbot, page)
+    session = window_session(window)
+    gid = session.spaces.gatherings.create(space_id, _content(), place="12 Hidden St")
+    view = page.view
+    view.reload()
+    view.tabs.setCurrentWidget(view.events)
+    tab = view.events
+    qtbot.waitUntil(lambda: tab.list.count() == 1)
+    assert "<b>Tea</b>" in tab.list.item(0).text()  # shown as written, not as markup
+    assert tab.heading.textFormat() == Qt.TextFormat.PlainText
+    assert tab.details.textFormat() == Qt.TextFormat.PlainText
+    assert "12 Hidden St" in tab.details.text()  # the organiser holds the place
+    assert unnamed(window) == [] and clashes(window) == []
+
+    tab.list.setFocus()
+    qtbot.keyClick(tab.list, Qt.Key.Key_Tab)  # list → details → the answers
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+    assert window.focusWidget() is tab.going
+    qtbot.keyClick(tab.going, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: session.spaces.gatherings.show(space_id, gid).my_answer == "going")
+    qtbot.waitUntil(lambda: "You are going." in tab.details.text())
+
+
+@pytest.fixture
+def arabic_locale() -> Iterator[None]:
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
+    yield
+    QLocale.setDefault(before)
+
+
+def test_a_members_view_in_arabic_right_to_left(qtbot: QtBot, arabic_locale: None) -> None:
+    details = check({**_content(), "ref": b"r" * 16, "has_place": True})
+    member_view = Gathering(
+        b"\x01" * 32, b"\x02" * 16, details, ((b"\x03" * 32, "Ari"),), False, False,
+        None, "maybe", False, False, Counts(3),
+    )  # fmt: skip
+    tab = EventsTab(lambda: START - 10 * 86400)
+    qtbot.addWidget(tab)
+    tab.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    tab.show_events([member_view])
+    tab.resize(800, 400)
+    tab.show()
+    qtbot.waitExposed(tab)
+    text = tab.details.text()
+    assert "revealed on" in text and "12 Hidden St" not in text
+    assert "٢٠٢٧" in text, "dates in the Arabic locale's digits"
+    assert "You said maybe." in text and "٣ people answered" in text  # %Ln: the locale's digits
+    going_x = tab.going.mapTo(tab, QPoint(0, 0)).x()
+    no_x = tab.no.mapTo(tab, QPoint(0, 0)).x()
+    assert going_x > no_x, "the first answer is on the right"
