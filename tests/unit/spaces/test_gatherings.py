@@ -162,6 +162,14 @@ def test_places_go_in_log_order_whatever_the_arrival_order(circle) -> None:
     for org in (ari, dan):
         seated = {a.member_pk for a in org.spaces.gatherings.attendees(space, gid) if a.has_place}
         assert seated == {first}, "the first in log order takes the places"
+    # Raising the capacity seats again in log order: both fit; lowered again, only the first.
+    ari.spaces.gatherings.edit(space, gid, {"capacity": 3})
+    sync(space, ari, dan)
+    assert all(a.has_place for a in dan.spaces.gatherings.attendees(space, gid))
+    ari.spaces.gatherings.edit(space, gid, {"capacity": 2})
+    sync(space, ari, dan)
+    seated = {a.member_pk for a in dan.spaces.gatherings.attendees(space, gid) if a.has_place}
+    assert seated == {first}
     # A +1 counts: capacity is never a peer's number. When the first withdraws, the other
     # gets the place.
     who = bea if first == bea_pk else cai

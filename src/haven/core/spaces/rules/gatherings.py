@@ -106,7 +106,9 @@ def edit(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> b
         return False
     db.update_details(conn, row.gathering_id, packb(new.to_content()), packb(list(new.organisers)))
     _take_place(conn, g, e, new, row.gathering_id)
-    _reseat(conn, g, row.gathering_id, new)
+    edited = db.get(conn, row.gathering_id)
+    if edited is not None and _i_organise(conn, g, edited):  # only they know the answers
+        _reseat(conn, g, row.gathering_id, new)
     return True
 
 
