@@ -1,0 +1,73 @@
+"""`haven event` in-process (no subprocess: the journey over a relay is
+tests/integration/test_event_cli_journey.py): every mistake a person can make is one
+`haven: error:` line with exit code 2 or 9 and nothing written; the JSON of `show` carries the
+place for the organiser who holds it; an export never overwrites a file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from haven.cli import main
+from haven.errors import InvalidInput, NotFound
+from tests.helpers import PASSPHRASE, new_session
+
+BASE = ["event", "create", "Circle", "--title", "Tea", "--tz", "Europe/London"]
+
+
+@pytest.fixture
+def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    s = new_session(tmp_path / "ari", "Ari")
+    s.spaces.create_space("Circle", display_name="Ari")
+    s.lock()
+    monkeypatch.setenv("HAVEN_PASSPHRASE", PASSPHRASE)
+
+    def go(*args: str) -> tuple[int, str, str]:
+        code = main.main(["--data-dir", str(tmp_path / "ari"), *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return go
+
+
+MISTAKES = [
+    (["--start", "2027-03-28T01:30"], "does not exist in Europe/London"),
+    (["--start", "2027-03-01T18:00", "--tz", "Mars/Olympus"], "unknown time zone"),
+    (["--start", "next tuesday"], "not a date and time"),
+    (["--start", "2027-03-01T18:00", "--reveal-at", "2027-02-28T18:00"], "needs --location"),
+    (["--start", "2027-03-01T18:00", "--repeat", "weekly"], "at least twice"),
+    (["--start", "2027-03-01T18:00", "--end", "2027-03-01T17:00"], "ends after it starts"),
+    (["--start", "2027-03-01T18:00", "--capacity", "-3"], "--capacity"),
+]
+
+
+def test_a_mistake_is_one_clear_line_and_nothing_is_made(run) -> None:
+    for extra, words in MISTAKES:
+        code, out, err = run(*BASE, *extra)
+        assert code == InvalidInput.exit_code and out == "", extra
+        assert err.startswith("haven: error:") and words in err and "Traceback" not in err
+        assert len(err.strip().splitlines()) == 1
+    assert json.loads(run("event", "list", "Circle", "--json")[1]) == []
+
+
+def test_show_export_and_unknown_events(run, tmp_path: Path) -> None:
+    code, out, _ = run(*BASE, "--start", "2027-03-01T18:00", "--location", "12 Hidden St")
+    gid = out.strip()
+    assert code == 0 and len(gid) == 64
+    shown = json.loads(
+        run("event", "show", "Circle", gid[:6], "--json", "--in-tz", "Asia/Beirut")[1]
+    )
+    assert shown["location"] == "12 Hidden St" and shown["i_organise"]
+    assert shown["start"] == "2027-03-01T18:00:00+00:00" and "20:00" in shown["start_local"]
+    dest = tmp_path / "tea.ics"
+    assert run("event", "export", "Circle", gid[:6], str(dest))[0] == 0
+    before = dest.read_bytes()
+    assert b"LOCATION" not in before
+    code, _, err = run("event", "export", "Circle", gid[:6], str(dest), "--with-location")
+    assert code == InvalidInput.exit_code and "already exists" in err
+    assert dest.read_bytes() == before
+    code, _, err = run("event", "rsvp", "Circle", "abcdef12", "going")
+    assert code == NotFound.exit_code and "no event" in err
+    assert run("event", "show", "Circle", gid[:6], "--in-tz", "Nowhere/Else")[0] == 2
