@@ -1077,83 +1077,93 @@
 <context>
     <name>EventsTab</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="47"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="49"/>
         <source>Events, upcoming first</source>
-        <extracomment>event id, answer (&quot;going&quot;, &quot;maybe&quot; or &quot;no&quot;)</extracomment>
+        <extracomment>event id, answer (&quot;going&quot;, &quot;maybe&quot; or &quot;no&quot;) an admin asked for the &quot;New event…&quot; dialog</extracomment>
         <translation>الفعاليات، القادمة أولًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="50"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="52"/>
         <source>No events in this space yet.</source>
         <translation>لا توجد فعاليات في هذه المساحة بعد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="57"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="53"/>
+        <source>Ne&amp;w event…</source>
+        <translation>فعالية جديدة (&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="54"/>
+        <source>Create a new event</source>
+        <translation>أنشئ فعالية جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="63"/>
         <source>Event details</source>
         <translation>تفاصيل الفعالية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="58"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="64"/>
         <source>&amp;Going</source>
         <translation>سأحضر (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="59"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="65"/>
         <source>Answer: going</source>
         <translation>الرد: سأحضر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="60"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="66"/>
         <source>Ma&amp;ybe</source>
         <translation>ربما (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="61"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="67"/>
         <source>Answer: maybe</source>
         <translation>الرد: ربما</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="62"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="68"/>
         <source>Can&apos;&amp;t go</source>
         <translation>لا أستطيع الحضور (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="63"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="69"/>
         <source>Answer: can&apos;t go</source>
         <translation>الرد: لا أستطيع الحضور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="67"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="73"/>
         <source>Only the organisers see your answer and your note.</source>
         <translation>لا يرى ردّك وملاحظتك إلا المنظّمون.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="123"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="135"/>
         <source>%1 — %2 (cancelled)</source>
         <translation>%1 — %2 (أُلغيت)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="127"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="139"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="152"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="164"/>
         <source>This event was cancelled.</source>
         <translation>أُلغيت هذه الفعالية.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="155"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="167"/>
         <source>%1 to %2</source>
         <translation>من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="156"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="168"/>
         <source>When: %1</source>
         <translation>الموعد: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="158"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="170"/>
         <source>Every week, %Ln times</source>
         <translation>
             <numerusform>كل أسبوع، %Ln مرة</numerusform>
@@ -1165,7 +1175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="160"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="172"/>
         <source>Every month, %Ln times</source>
         <translation>
             <numerusform>كل شهر، %Ln مرة</numerusform>
@@ -1177,42 +1187,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="162"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="174"/>
         <source>In person</source>
         <translation>حضوريًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="163"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="175"/>
         <source>Online</source>
         <translation>عبر الإنترنت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="164"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="176"/>
         <source>In person and online</source>
         <translation>حضوريًا وعبر الإنترنت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="168"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="180"/>
         <source>Organisers: %1</source>
         <translation>المنظّمون: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="170"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="182"/>
         <source>Place: %1</source>
         <translation>المكان: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="173"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="185"/>
         <source>The place is revealed on %1 to people who have a place.</source>
         <translation>يُكشف المكان في %1 لمن لهم مقعد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="178"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="190"/>
         <source>The place is revealed to people who have a place.</source>
         <translation>يُكشف المكان لمن لهم مقعد.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="180"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="192"/>
         <source>%Ln people answered</source>
         <translation>
             <numerusform>ردّ %Ln شخص</numerusform>
@@ -1224,22 +1234,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="182"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="194"/>
         <source>You are going.</source>
         <translation>ستحضر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="183"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="195"/>
         <source>You said maybe.</source>
         <translation>قلت ربما.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="184"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="196"/>
         <source>You can&apos;t go.</source>
         <translation>لا تستطيع الحضور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="189"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="201"/>
         <source>The organisers approved you.</source>
         <translation>وافق المنظّمون عليك.</translation>
     </message>
@@ -3103,6 +3113,151 @@
     </message>
 </context>
 <context>
+    <name>NewEventDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="44"/>
+        <source>New event</source>
+        <translation>فعالية جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="47"/>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="49"/>
+        <source>Kind of event</source>
+        <translation>نوع الفعالية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="50"/>
+        <source>In person</source>
+        <translation>حضوريًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="50"/>
+        <source>Online</source>
+        <translation>عبر الإنترنت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="50"/>
+        <source>In person and online</source>
+        <translation>حضوريًا وعبر الإنترنت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="55"/>
+        <source>Starts</source>
+        <translation>تبدأ</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="56"/>
+        <source>Ends</source>
+        <translation>تنتهي</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="58"/>
+        <source>Time zone, such as Europe/London</source>
+        <translation>المنطقة الزمنية، مثل Europe/London</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="60"/>
+        <source>Description</source>
+        <translation>الوصف</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="62"/>
+        <source>Place: address, room or call link (optional)</source>
+        <translation>المكان: عنوان أو غرفة أو رابط مكالمة (اختياري)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="63"/>
+        <source>Place revealed from</source>
+        <translation>يُكشف المكان ابتداءً من</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="66"/>
+        <source>No limit</source>
+        <translation>بلا حدّ</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="67"/>
+        <source>Places (0: no limit)</source>
+        <translation>المقاعد (0: بلا حدّ)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="68"/>
+        <source>Organisers a&amp;pprove each guest</source>
+        <translation>يوافق المنظّمون على كل ضيف (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="69"/>
+        <source>Organisers approve each guest</source>
+        <translation>يوافق المنظّمون على كل ضيف</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="75"/>
+        <source>&amp;Title</source>
+        <translation>العنوان (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="76"/>
+        <source>&amp;Kind</source>
+        <translation>النوع (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="77"/>
+        <source>&amp;Starts</source>
+        <translation>تبدأ (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="78"/>
+        <source>E&amp;nds</source>
+        <translation>تنتهي (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="79"/>
+        <source>Time &amp;zone</source>
+        <translation>المنطقة الزمنية (&amp;Z)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="80"/>
+        <source>&amp;Description</source>
+        <translation>الوصف (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="81"/>
+        <source>P&amp;lace</source>
+        <translation>المكان (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="82"/>
+        <source>&amp;Revealed from</source>
+        <translation>يُكشف ابتداءً من (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="83"/>
+        <source>Pla&amp;ces</source>
+        <translation>المقاعد (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="88"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="89"/>
+        <source>Create event</source>
+        <translation>أنشئ الفعالية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="91"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="92"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="122"/>
+        <source>Give the event a title.</source>
+        <translation>أعطِ الفعالية عنوانًا.</translation>
+    </message>
+</context>
+<context>
     <name>NewPassphraseFields</name>
     <message>
         <location filename="../../src/haven/ui/passphrase_fields.py" line="59"/>
@@ -4086,149 +4241,154 @@
 <context>
     <name>SpaceView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="79"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="81"/>
         <source>Space sections</source>
         <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; &quot;Show older posts&quot; doubles it. Join requests arrive without an event in the log, so an admin&apos;s open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
         <translation>أقسام المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="80"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="82"/>
         <source>&amp;Feed</source>
         <translation>الموجز (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="83"/>
         <source>Mem&amp;bers</source>
         <translation>الأعضاء (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="84"/>
         <source>&amp;Events</source>
         <translation>الفعاليات (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="83"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="85"/>
         <source>Mo&amp;deration</source>
         <translation>الإشراف (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="84"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="86"/>
         <source>&amp;About and you</source>
         <translation>عن المساحة وعنك (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="293"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="297"/>
         <source>No space chosen</source>
         <translation>لم تُختر مساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="341"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="350"/>
+        <source>Event created.</source>
+        <translation>أُنشئت الفعالية.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="358"/>
         <source>Answer sent. Only the organisers see it.</source>
         <translation>أُرسل ردّك. لا يراه إلا المنظّمون.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="348"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="365"/>
         <source>Posted.</source>
         <translation>نُشر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="360"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="377"/>
         <source>Replied.</source>
         <translation>أُرسل الرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="371"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="388"/>
         <source>Role changed.</source>
         <translation>تغيّر الدور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="376"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="393"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>حُظر: منشوراته مخفية عنك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="378"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="395"/>
         <source>Unblocked.</source>
         <translation>أُلغي الحظر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="384"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="401"/>
         <source>Saved your name in this space.</source>
         <translation>حُفظ اسمك في هذه المساحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="388"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="405"/>
         <source>Mute words saved.</source>
         <translation>حُفظت الكلمات المكتومة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="410"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="427"/>
         <source>Report a post</source>
         <translation>أبلغ عن منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="411"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="428"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>أخبر المشرفين بما هو خطأ. لا يقرأ بلاغك غيرهم.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="412"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="429"/>
         <source>&amp;Report</source>
         <translation>أبلغ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="413"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="430"/>
         <source>Send the report</source>
         <translation>أرسل البلاغ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="420"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="437"/>
         <source>Reported to the moderators.</source>
         <translation>أُبلغ المشرفون.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="426"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="443"/>
         <source>Remove a post</source>
         <translation>إزالة منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="427"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="444"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>سيرى الأعضاء أن مشرفًا أزاله، وهذا السبب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="428"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="447"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="445"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="464"/>
         <source>Re&amp;move</source>
         <translation>أزل (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="429"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="446"/>
         <source>Remove the post</source>
         <translation>أزل المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="435"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="452"/>
         <source>Post removed.</source>
         <translation>أزيل المنشور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="442"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="459"/>
         <source>Remove a member</source>
         <translation>إزالة عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="444"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="461"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>إزالة %1 من هذه المساحة؟ يبقى لديه ما قرأه، ولا شيء جديد: تحصل المساحة على مفتاح جديد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="448"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="465"/>
         <source>Remove the member</source>
         <translation>أزل العضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="457"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="474"/>
         <source>%1 was removed.</source>
         <translation>أزيل %1.</translation>
     </message>
@@ -4243,12 +4403,12 @@
         <translation>الدعوة المباشرة تحتاج إلى المزامنة على الشبكة المحلية، وهي متوقفة. شغّلها من الإعدادات، أو ادعُ عبر مُرحِّل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="516"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="533"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>أُضيف %1. يستطيع قراءة المساحة حين يستلم Haven لديه رسالة الترحيب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="527"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="544"/>
         <source>%1&apos;s request was declined.</source>
         <translation>رُفض طلب %1.</translation>
     </message>

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtCore import QDate, QDateTime, QLocale, QPoint, Qt, QTime
 from pytestqt.qtbot import QtBot
 
 from haven.core.spaces.gatherings.details import check, local_to_utc
@@ -46,12 +46,31 @@ def test_an_event_is_listed_and_answered_from_the_keyboard(
     qtbot.waitUntil(page.empty.isVisible)
     space_id = create_space(qtbot, page)
     session = window_session(window)
-    gid = session.spaces.gatherings.create(space_id, _content(), place="12 Hidden St")
     view = page.view
-    view.reload()
     view.tabs.setCurrentWidget(view.events)
     tab = view.events
+    qtbot.waitUntil(tab.new_button.isVisible)  # the space's owner is an admin
+    qtbot.keyClick(tab.new_button, Qt.Key.Key_Space)
+    dialog = view.event_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    assert unnamed(dialog) == []
+    flows.type_text(qtbot, dialog.title, HOSTILE)
+    dialog.zone.clear()
+    flows.type_text(qtbot, dialog.zone, "Mars/Olympus")
+    dialog.start.setDateTime(QDateTime(QDate(2027, 3, 1), QTime(18, 0)))
+    dialog.end.setDateTime(QDateTime(QDate(2027, 3, 1), QTime(20, 0)))
+    flows.type_text(qtbot, dialog.place, "12 Hidden St")
+    dialog.reveal.setDateTime(QDateTime(QDate(2027, 2, 28), QTime(18, 0)))
+    dialog.accept()
+    assert dialog.isVisible() and "unknown time zone" in dialog.error.text()
+    dialog.zone.clear()
+    flows.type_text(qtbot, dialog.zone, "Europe/London")
+    dialog.accept()
     qtbot.waitUntil(lambda: tab.list.count() == 1)
+    (made,) = session.spaces.gatherings.list(space_id)
+    gid = made.gathering_id
+    assert made.details.start == START and made.details.reveal_at == START - 86400
     assert "<b>Tea</b>" in tab.list.item(0).text()  # shown as written, not as markup
     assert tab.heading.textFormat() == Qt.TextFormat.PlainText
     assert tab.details.textFormat() == Qt.TextFormat.PlainText

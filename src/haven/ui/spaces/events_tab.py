@@ -5,7 +5,7 @@ person's answer — going, maybe, can't go — which only the organisers see.
 
 Every string from a peer (title, description, place, names) is shown as plain text, cleaned
 and bidi-isolated. Reading and answering run in the bridge's workers; the view re-reads when
-an answer is written. Creating events is in the command line for now (`haven event create`)."""
+an answer is written. Admins create events with "New event…" (event_dialog.py)."""
 
 from __future__ import annotations
 
@@ -38,6 +38,8 @@ def local_when(utc_s: int) -> str:
 class EventsTab(QWidget):
     #: event id, answer ("going", "maybe" or "no")
     answerRequested = Signal(bytes, str)
+    #: an admin asked for the "New event…" dialog
+    createRequested = Signal()
 
     def __init__(self, now_s: Callable[[], int], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +50,10 @@ class EventsTab(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.currentItemChanged.connect(lambda _c, _p: self._show_selected())
         self.empty = peer_text.plain_label(self.tr("No events in this space yet."))
+        self.new_button = QPushButton(self.tr("Ne&w event…"))
+        self.new_button.setAccessibleName(self.tr("Create a new event"))
+        self.new_button.clicked.connect(self.createRequested)
+        self.new_button.hide()  # admins only (set_can_create)
         self.heading = peer_text.plain_label()
         self.heading.setObjectName("eventHeading")
         self.details = peer_text.plain_label()
@@ -82,12 +88,18 @@ class EventsTab(QWidget):
         splitter.addWidget(self.list)
         splitter.addWidget(right)
         splitter.setChildrenCollapsible(False)
+        top = QHBoxLayout()
+        top.addWidget(self.empty, 1)
+        top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.empty)
+        layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self.show_events([])
 
     # ---------------------------------------------------------------- showing
+
+    def set_can_create(self, admin: bool) -> None:
+        self.new_button.setVisible(admin)
 
     def show_events(self, events: Sequence[Gathering]) -> None:
         """Upcoming (not over, not cancelled) first, soonest first; then the rest, newest

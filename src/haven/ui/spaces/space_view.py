@@ -31,6 +31,7 @@ from haven.ui.space_status import FadingStatus, SpaceStatusLabel
 from haven.ui.spaces import wording
 from haven.ui.spaces.dialogs import ReasonDialog
 from haven.ui.spaces.disappear_notice import DisappearNotice
+from haven.ui.spaces.event_dialog import NewEventDialog
 from haven.ui.spaces.events_tab import EventsTab
 from haven.ui.spaces.feed_tab import FeedTab
 from haven.ui.spaces.invite_dialog import InviteDialog
@@ -62,6 +63,7 @@ class SpaceView(QWidget):
         self.dialog: ReasonDialog | None = None
         self.invite_dialog: InviteDialog | None = None
         self.invite_maker: InviteMaker | None = None
+        self.event_dialog: NewEventDialog | None = None
         self._ticket = 0
         self._limit = FIRST_THREADS
         self.title = peer_text.plain_label()
@@ -118,6 +120,7 @@ class SpaceView(QWidget):
         self.moderation.openRequested.connect(self.open_post)
         self.me.personaRequested.connect(self._update_persona)
         self.events.answerRequested.connect(self._answer_event)
+        self.events.createRequested.connect(self._new_event)
         self.me.muteRequested.connect(self._set_mute_words)
         self.me.media.settingsRequested.connect(self.media.save_settings)
         requests = self.members.requests
@@ -192,6 +195,7 @@ class SpaceView(QWidget):
         self.disappear_notice.show_timer(snap.disappear_s)
         admin = info.my_role is not None and info.my_role.rank >= Role.ADMIN.rank
         self.me.media.show_settings(snap.attach_limit, snap.disappear_s, admin)
+        self.events.set_can_create(admin)
         self.own.show_snapshot(snap)
         self._load_events()
         self._mark_read(info.space_id)
@@ -334,6 +338,19 @@ class SpaceView(QWidget):
             self.status.setText(wording.failure_text(exc))
 
         self.bridge.run(lambda: spaces.gatherings.list(space_id), done, failed)
+
+    def _new_event(self) -> None:
+        self.event_dialog = NewEventDialog(self)
+        dialog = self.event_dialog
+        dialog.accepted.connect(
+            lambda: self.act(
+                lambda spaces, space_id: spaces.gatherings.create(
+                    space_id, dialog.content, place=dialog.place_text
+                ),
+                self.tr("Event created."),
+            )
+        )
+        dialog.open()
 
     def _answer_event(self, gathering_id: bytes, answer: str) -> None:
         self.act(

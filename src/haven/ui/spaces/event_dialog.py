@@ -1,0 +1,136 @@
+"""The "New event…" dialog (admins): title, kind, start and end as local times in a zone, a
+description, and optionally a place revealed to attendees from a time, a capacity and
+approval. It checks with the core's own rules (a time the clocks skip in that zone, an
+unknown zone) before it closes, and says what is wrong in a plain-text line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDateTime, QTime, QTimeZone
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from haven.core.spaces.gatherings.details import KINDS, MAX_CAPACITY, local_to_utc, zone
+from haven.errors import InvalidInput
+from haven.ui import peer_text
+from haven.ui.user_text import PlainTextEdit
+
+_ISO = "yyyy-MM-ddTHH:mm"
+
+
+def system_zone() -> str:
+    name = bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace")
+    try:
+        zone(name)
+    except InvalidInput:
+        return "UTC"
+    return name
+
+
+class NewEventDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New event"))
+        self.setMinimumWidth(480)
+        self.title = QLineEdit()
+        self.title.setAccessibleName(self.tr("Title"))
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("Kind of event"))
+        labels = (self.tr("In person"), self.tr("Online"), self.tr("In person and online"))
+        for value, label in zip(KINDS, labels, strict=True):
+            self.kind.addItem(label, value)
+        tomorrow = QDateTime.currentDateTime().addDays(1)
+        tomorrow.setTime(QTime(18, 0))
+        self.start = self._when(self.tr("Starts"), tomorrow)
+        self.end = self._when(self.tr("Ends"), tomorrow.addSecs(2 * 3600))
+        self.zone = QLineEdit(system_zone())
+        self.zone.setAccessibleName(self.tr("Time zone, such as Europe/London"))
+        self.description = PlainTextEdit()
+        self.description.setAccessibleName(self.tr("Description"))
+        self.place = QLineEdit()
+        self.place.setAccessibleName(self.tr("Place: address, room or call link (optional)"))
+        self.reveal = self._when(self.tr("Place revealed from"), tomorrow.addDays(-1))
+        self.capacity = QSpinBox()
+        self.capacity.setRange(0, MAX_CAPACITY)
+        self.capacity.setSpecialValueText(self.tr("No limit"))
+        self.capacity.setAccessibleName(self.tr("Places (0: no limit)"))
+        self.approval = QCheckBox(self.tr("Organisers a&pprove each guest"))
+        self.approval.setAccessibleName(self.tr("Organisers approve each guest"))
+        self.error = peer_text.plain_label()
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Title"), self.title)
+        form.addRow(self.tr("&Kind"), self.kind)
+        form.addRow(self.tr("&Starts"), self.start)
+        form.addRow(self.tr("E&nds"), self.end)
+        form.addRow(self.tr("Time &zone"), self.zone)
+        form.addRow(self.tr("&Description"), self.description)
+        form.addRow(self.tr("P&lace"), self.place)
+        form.addRow(self.tr("&Revealed from"), self.reveal)
+        form.addRow(self.tr("Pla&ces"), self.capacity)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Create event"))
+        ok.setAccessibleName(self.tr("Create event"))
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))
+        cancel.setAccessibleName(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.approval)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.content: dict[str, Any] = {}
+        self.place_text: str | None = None
+
+    def _when(self, name: str, value: QDateTime) -> QDateTimeEdit:
+        edit = QDateTimeEdit(value)
+        edit.setCalendarPopup(True)
+        edit.setAccessibleName(name)
+        return edit
+
+    def accept(self) -> None:
+        try:
+            self.content, self.place_text = self._read()
+        except InvalidInput as exc:
+            peer_text.set_plain(self.error, str(exc))
+            self.error.show()
+            return
+        super().accept()
+
+    def _read(self) -> tuple[dict[str, Any], str | None]:
+        tz = self.zone.text().strip()
+        zone(tz)
+        if not self.title.text().strip():
+            raise InvalidInput(self.tr("Give the event a title."))
+        place = self.place.text().strip() or None
+        content: dict[str, Any] = {
+            "kind": self.kind.currentData(),
+            "title": self.title.text(),
+            "description": self.description.toPlainText(),
+            "tz": tz,
+            "start": local_to_utc(self.start.dateTime().toString(_ISO), tz),
+            "end": local_to_utc(self.end.dateTime().toString(_ISO), tz),
+            "capacity": self.capacity.value(),
+            "approval": self.approval.isChecked(),
+        }
+        if place is not None:
+            content["reveal_at"] = local_to_utc(self.reveal.dateTime().toString(_ISO), tz)
+        return content, place
