@@ -1077,93 +1077,113 @@
 <context>
     <name>EventsTab</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="49"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="53"/>
         <source>Events, upcoming first</source>
-        <extracomment>event id, answer (&quot;going&quot;, &quot;maybe&quot; or &quot;no&quot;) an admin asked for the &quot;New event…&quot; dialog</extracomment>
+        <extracomment>event id, answer (&quot;going&quot;, &quot;maybe&quot; or &quot;no&quot;) an admin asked for the &quot;New event…&quot; dialog an organiser selected their event: read its guest list (event id) event id, member key</extracomment>
         <translation>الفعاليات، القادمة أولًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="52"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="56"/>
         <source>No events in this space yet.</source>
         <translation>لا توجد فعاليات في هذه المساحة بعد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="53"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="57"/>
         <source>Ne&amp;w event…</source>
         <translation>فعالية جديدة (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="54"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="58"/>
         <source>Create a new event</source>
         <translation>أنشئ فعالية جديدة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="63"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="67"/>
         <source>Event details</source>
         <translation>تفاصيل الفعالية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="64"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="68"/>
         <source>&amp;Going</source>
         <translation>سأحضر (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="65"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="69"/>
         <source>Answer: going</source>
         <translation>الرد: سأحضر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="66"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="70"/>
         <source>Ma&amp;ybe</source>
         <translation>ربما (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="67"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="71"/>
         <source>Answer: maybe</source>
         <translation>الرد: ربما</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="68"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="72"/>
         <source>Can&apos;&amp;t go</source>
         <translation>لا أستطيع الحضور (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="69"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="73"/>
         <source>Answer: can&apos;t go</source>
         <translation>الرد: لا أستطيع الحضور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="77"/>
         <source>Only the organisers see your answer and your note.</source>
         <translation>لا يرى ردّك وملاحظتك إلا المنظّمون.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="135"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="80"/>
+        <source>Guest list (only organisers see it)</source>
+        <translation>قائمة الضيوف (لا يراها إلا المنظّمون)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="82"/>
+        <source>Guest list, only organisers see it</source>
+        <translation>قائمة الضيوف، لا يراها إلا المنظّمون</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="83"/>
+        <source>Appro&amp;ve guest</source>
+        <translation>وافق على الضيف (&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="84"/>
+        <source>Approve the selected guest</source>
+        <translation>وافق على الضيف المحدّد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="148"/>
         <source>%1 — %2 (cancelled)</source>
         <translation>%1 — %2 (أُلغيت)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="139"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="152"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="164"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="183"/>
         <source>This event was cancelled.</source>
         <translation>أُلغيت هذه الفعالية.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="167"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="186"/>
         <source>%1 to %2</source>
         <translation>من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="168"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="187"/>
         <source>When: %1</source>
         <translation>الموعد: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="170"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="189"/>
         <source>Every week, %Ln times</source>
         <translation>
             <numerusform>كل أسبوع، %Ln مرة</numerusform>
@@ -1175,7 +1195,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="172"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="191"/>
         <source>Every month, %Ln times</source>
         <translation>
             <numerusform>كل شهر، %Ln مرة</numerusform>
@@ -1187,42 +1207,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="174"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="193"/>
         <source>In person</source>
         <translation>حضوريًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="175"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="194"/>
         <source>Online</source>
         <translation>عبر الإنترنت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="176"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="195"/>
         <source>In person and online</source>
         <translation>حضوريًا وعبر الإنترنت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="180"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="199"/>
         <source>Organisers: %1</source>
         <translation>المنظّمون: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="182"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="201"/>
         <source>Place: %1</source>
         <translation>المكان: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="185"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="204"/>
         <source>The place is revealed on %1 to people who have a place.</source>
         <translation>يُكشف المكان في %1 لمن لهم مقعد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="190"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="209"/>
         <source>The place is revealed to people who have a place.</source>
         <translation>يُكشف المكان لمن لهم مقعد.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="192"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="211"/>
         <source>%Ln people answered</source>
         <translation>
             <numerusform>ردّ %Ln شخص</numerusform>
@@ -1234,24 +1254,74 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="194"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="213"/>
         <source>You are going.</source>
         <translation>ستحضر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="195"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="214"/>
         <source>You said maybe.</source>
         <translation>قلت ربما.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="196"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="215"/>
         <source>You can&apos;t go.</source>
         <translation>لا تستطيع الحضور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="201"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="220"/>
         <source>The organisers approved you.</source>
         <translation>وافق المنظّمون عليك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="236"/>
+        <source>going</source>
+        <translation>سيحضر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="236"/>
+        <source>maybe</source>
+        <translation>ربما</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="236"/>
+        <source>can&apos;t go</source>
+        <translation>لا يستطيع الحضور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="239"/>
+        <source>+1</source>
+        <translation>+1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="241"/>
+        <source>approved</source>
+        <translation>موافَق عليه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="242"/>
+        <source>has a place</source>
+        <translation>له مقعد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="242"/>
+        <source>no place</source>
+        <translation>بلا مقعد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="244"/>
+        <source>no longer a member</source>
+        <translation>لم يعد عضوًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="246"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="250"/>
+        <source>%1 — note: %2</source>
+        <translation>%1 — ملاحظة: %2</translation>
     </message>
 </context>
 <context>
@@ -4111,6 +4181,24 @@
     </message>
 </context>
 <context>
+    <name>SpaceEvents</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_events.py" line="79"/>
+        <source>Event created.</source>
+        <translation>أُنشئت الفعالية.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_events.py" line="87"/>
+        <source>Approved. Only they and the organisers know.</source>
+        <translation>تمت الموافقة. لا يعلم بها إلا الضيف والمنظّمون.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_events.py" line="93"/>
+        <source>Answer sent. Only the organisers see it.</source>
+        <translation>أُرسل ردّك. لا يراه إلا المنظّمون.</translation>
+    </message>
+</context>
+<context>
     <name>SpaceStatus</name>
     <message>
         <location filename="../../src/haven/ui/space_status.py" line="36"/>
@@ -4241,154 +4329,144 @@
 <context>
     <name>SpaceView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="79"/>
         <source>Space sections</source>
         <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; &quot;Show older posts&quot; doubles it. Join requests arrive without an event in the log, so an admin&apos;s open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
         <translation>أقسام المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="80"/>
         <source>&amp;Feed</source>
         <translation>الموجز (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="83"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="81"/>
         <source>Mem&amp;bers</source>
         <translation>الأعضاء (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="84"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="82"/>
         <source>&amp;Events</source>
         <translation>الفعاليات (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="85"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="83"/>
         <source>Mo&amp;deration</source>
         <translation>الإشراف (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="86"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="84"/>
         <source>&amp;About and you</source>
         <translation>عن المساحة وعنك (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="297"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="302"/>
         <source>No space chosen</source>
         <translation>لم تُختر مساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="350"/>
-        <source>Event created.</source>
-        <translation>أُنشئت الفعالية.</translation>
-    </message>
-    <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="358"/>
-        <source>Answer sent. Only the organisers see it.</source>
-        <translation>أُرسل ردّك. لا يراه إلا المنظّمون.</translation>
-    </message>
-    <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="365"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="336"/>
         <source>Posted.</source>
         <translation>نُشر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="377"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="348"/>
         <source>Replied.</source>
         <translation>أُرسل الرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="388"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="359"/>
         <source>Role changed.</source>
         <translation>تغيّر الدور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="393"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="364"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>حُظر: منشوراته مخفية عنك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="395"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="366"/>
         <source>Unblocked.</source>
         <translation>أُلغي الحظر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="401"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="372"/>
         <source>Saved your name in this space.</source>
         <translation>حُفظ اسمك في هذه المساحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="405"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="376"/>
         <source>Mute words saved.</source>
         <translation>حُفظت الكلمات المكتومة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="427"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="398"/>
         <source>Report a post</source>
         <translation>أبلغ عن منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="428"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="399"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>أخبر المشرفين بما هو خطأ. لا يقرأ بلاغك غيرهم.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="429"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="400"/>
         <source>&amp;Report</source>
         <translation>أبلغ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="430"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="401"/>
         <source>Send the report</source>
         <translation>أرسل البلاغ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="437"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="408"/>
         <source>Reported to the moderators.</source>
         <translation>أُبلغ المشرفون.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="443"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="414"/>
         <source>Remove a post</source>
         <translation>إزالة منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="444"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="415"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>سيرى الأعضاء أن مشرفًا أزاله، وهذا السبب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="445"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="464"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="416"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="435"/>
         <source>Re&amp;move</source>
         <translation>أزل (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="446"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="417"/>
         <source>Remove the post</source>
         <translation>أزل المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="452"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="423"/>
         <source>Post removed.</source>
         <translation>أزيل المنشور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="459"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="430"/>
         <source>Remove a member</source>
         <translation>إزالة عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="461"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="432"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>إزالة %1 من هذه المساحة؟ يبقى لديه ما قرأه، ولا شيء جديد: تحصل المساحة على مفتاح جديد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="465"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="436"/>
         <source>Remove the member</source>
         <translation>أزل العضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="474"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="445"/>
         <source>%1 was removed.</source>
         <translation>أزيل %1.</translation>
     </message>
@@ -4403,12 +4481,12 @@
         <translation>الدعوة المباشرة تحتاج إلى المزامنة على الشبكة المحلية، وهي متوقفة. شغّلها من الإعدادات، أو ادعُ عبر مُرحِّل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="533"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="504"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>أُضيف %1. يستطيع قراءة المساحة حين يستلم Haven لديه رسالة الترحيب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="544"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="515"/>
         <source>%1&apos;s request was declined.</source>
         <translation>رُفض طلب %1.</translation>
     </message>

@@ -42,7 +42,7 @@
 <context>
     <name>EventsTab</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="170"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="189"/>
         <source>Every week, %Ln times</source>
         <translation>
             <numerusform>Every week, %Ln time</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="172"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="191"/>
         <source>Every month, %Ln times</source>
         <translation>
             <numerusform>Every month, %Ln time</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="192"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="211"/>
         <source>%Ln people answered</source>
         <translation>
             <numerusform>%Ln person answered</numerusform>

@@ -1057,166 +1057,236 @@
 <context>
     <name>EventsTab</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="49"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="53"/>
         <source>Events, upcoming first</source>
-        <extracomment>event id, answer (&quot;going&quot;, &quot;maybe&quot; or &quot;no&quot;) an admin asked for the &quot;New event…&quot; dialog</extracomment>
+        <extracomment>event id, answer (&quot;going&quot;, &quot;maybe&quot; or &quot;no&quot;) an admin asked for the &quot;New event…&quot; dialog an organiser selected their event: read its guest list (event id) event id, member key</extracomment>
         <translation>رویدادها، نزدیک‌ترین‌ها اول</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="52"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="56"/>
         <source>No events in this space yet.</source>
         <translation>هنوز رویدادی در این فضا نیست.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="53"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="57"/>
         <source>Ne&amp;w event…</source>
         <translation>رویداد تازه (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="54"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="58"/>
         <source>Create a new event</source>
         <translation>ساختن رویداد تازه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="63"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="67"/>
         <source>Event details</source>
         <translation>جزئیات رویداد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="64"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="68"/>
         <source>&amp;Going</source>
         <translation>می‌آیم (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="65"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="69"/>
         <source>Answer: going</source>
         <translation>پاسخ: می‌آیم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="66"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="70"/>
         <source>Ma&amp;ybe</source>
         <translation>شاید (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="67"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="71"/>
         <source>Answer: maybe</source>
         <translation>پاسخ: شاید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="68"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="72"/>
         <source>Can&apos;&amp;t go</source>
         <translation>نمی‌توانم بیایم (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="69"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="73"/>
         <source>Answer: can&apos;t go</source>
         <translation>پاسخ: نمی‌توانم بیایم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="77"/>
         <source>Only the organisers see your answer and your note.</source>
         <translation>فقط برگزارکنندگان پاسخ و یادداشت شما را می‌بینند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="135"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="80"/>
+        <source>Guest list (only organisers see it)</source>
+        <translation>فهرست مهمانان (فقط برگزارکنندگان می‌بینند)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="82"/>
+        <source>Guest list, only organisers see it</source>
+        <translation>فهرست مهمانان، فقط برگزارکنندگان می‌بینند</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="83"/>
+        <source>Appro&amp;ve guest</source>
+        <translation>تأیید مهمان (&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="84"/>
+        <source>Approve the selected guest</source>
+        <translation>تأیید مهمان انتخاب‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="148"/>
         <source>%1 — %2 (cancelled)</source>
         <translation>%1 — %2 (لغو شد)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="139"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="152"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="164"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="183"/>
         <source>This event was cancelled.</source>
         <translation>این رویداد لغو شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="167"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="186"/>
         <source>%1 to %2</source>
         <translation>از %1 تا %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="168"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="187"/>
         <source>When: %1</source>
         <translation>زمان: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="170"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="189"/>
         <source>Every week, %Ln times</source>
         <translation>
             <numerusform>هر هفته، %Ln بار</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="172"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="191"/>
         <source>Every month, %Ln times</source>
         <translation>
             <numerusform>هر ماه، %Ln بار</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="174"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="193"/>
         <source>In person</source>
         <translation>حضوری</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="175"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="194"/>
         <source>Online</source>
         <translation>آنلاین</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="176"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="195"/>
         <source>In person and online</source>
         <translation>حضوری و آنلاین</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="180"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="199"/>
         <source>Organisers: %1</source>
         <translation>برگزارکنندگان: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="182"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="201"/>
         <source>Place: %1</source>
         <translation>مکان: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="185"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="204"/>
         <source>The place is revealed on %1 to people who have a place.</source>
         <translation>مکان در %1 برای کسانی که جا دارند آشکار می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="190"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="209"/>
         <source>The place is revealed to people who have a place.</source>
         <translation>مکان برای کسانی که جا دارند آشکار می‌شود.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="192"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="211"/>
         <source>%Ln people answered</source>
         <translation>
             <numerusform>%Ln نفر پاسخ دادند</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="194"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="213"/>
         <source>You are going.</source>
         <translation>شما می‌آیید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="195"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="214"/>
         <source>You said maybe.</source>
         <translation>گفتید شاید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="196"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="215"/>
         <source>You can&apos;t go.</source>
         <translation>نمی‌توانید بیایید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="201"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="220"/>
         <source>The organisers approved you.</source>
         <translation>برگزارکنندگان شما را تأیید کردند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="236"/>
+        <source>going</source>
+        <translation>می‌آید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="236"/>
+        <source>maybe</source>
+        <translation>شاید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="236"/>
+        <source>can&apos;t go</source>
+        <translation>نمی‌تواند بیاید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="239"/>
+        <source>+1</source>
+        <translation>+1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="241"/>
+        <source>approved</source>
+        <translation>تأییدشده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="242"/>
+        <source>has a place</source>
+        <translation>جا دارد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="242"/>
+        <source>no place</source>
+        <translation>جا ندارد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="244"/>
+        <source>no longer a member</source>
+        <translation>دیگر عضو نیست</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="246"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="250"/>
+        <source>%1 — note: %2</source>
+        <translation>%1 — یادداشت: %2</translation>
     </message>
 </context>
 <context>
@@ -4026,6 +4096,24 @@
     </message>
 </context>
 <context>
+    <name>SpaceEvents</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_events.py" line="79"/>
+        <source>Event created.</source>
+        <translation>رویداد ساخته شد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_events.py" line="87"/>
+        <source>Approved. Only they and the organisers know.</source>
+        <translation>تأیید شد. فقط خودشان و برگزارکنندگان می‌دانند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_events.py" line="93"/>
+        <source>Answer sent. Only the organisers see it.</source>
+        <translation>پاسخ فرستاده شد. فقط برگزارکنندگان آن را می‌بینند.</translation>
+    </message>
+</context>
+<context>
     <name>SpaceStatus</name>
     <message>
         <location filename="../../src/haven/ui/space_status.py" line="36"/>
@@ -4116,154 +4204,144 @@
 <context>
     <name>SpaceView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="79"/>
         <source>Space sections</source>
         <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; &quot;Show older posts&quot; doubles it. Join requests arrive without an event in the log, so an admin&apos;s open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
         <translation>بخش‌های فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="80"/>
         <source>&amp;Feed</source>
         <translation>فید (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="83"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="81"/>
         <source>Mem&amp;bers</source>
         <translation>اعضا (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="84"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="82"/>
         <source>&amp;Events</source>
         <translation>رویدادها (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="85"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="83"/>
         <source>Mo&amp;deration</source>
         <translation>نظارت (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="86"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="84"/>
         <source>&amp;About and you</source>
         <translation>درباره و شما (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="297"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="302"/>
         <source>No space chosen</source>
         <translation>هیچ فضایی انتخاب نشده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="350"/>
-        <source>Event created.</source>
-        <translation>رویداد ساخته شد.</translation>
-    </message>
-    <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="358"/>
-        <source>Answer sent. Only the organisers see it.</source>
-        <translation>پاسخ فرستاده شد. فقط برگزارکنندگان آن را می‌بینند.</translation>
-    </message>
-    <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="365"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="336"/>
         <source>Posted.</source>
         <translation>فرستاده شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="377"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="348"/>
         <source>Replied.</source>
         <translation>پاسخ داده شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="388"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="359"/>
         <source>Role changed.</source>
         <translation>نقش تغییر کرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="393"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="364"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>مسدود شد: پست‌هایش برای شما پنهان است.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="395"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="366"/>
         <source>Unblocked.</source>
         <translation>آزاد شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="401"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="372"/>
         <source>Saved your name in this space.</source>
         <translation>نام‌تان در این فضا ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="405"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="376"/>
         <source>Mute words saved.</source>
         <translation>واژه‌های بی‌صداشده ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="427"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="398"/>
         <source>Report a post</source>
         <translation>گزارش یک پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="428"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="399"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>به ناظران بگویید چه اشکالی هست. فقط آن‌ها گزارش‌تان را می‌خوانند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="429"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="400"/>
         <source>&amp;Report</source>
         <translation>گزارش (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="430"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="401"/>
         <source>Send the report</source>
         <translation>گزارش را بفرست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="437"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="408"/>
         <source>Reported to the moderators.</source>
         <translation>به ناظران گزارش شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="443"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="414"/>
         <source>Remove a post</source>
         <translation>برداشتن یک پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="444"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="415"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>اعضا می‌بینند که یک ناظر آن را برداشته، و این دلیل را.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="445"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="464"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="416"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="435"/>
         <source>Re&amp;move</source>
         <translation>بردار (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="446"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="417"/>
         <source>Remove the post</source>
         <translation>پست را بردار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="452"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="423"/>
         <source>Post removed.</source>
         <translation>پست برداشته شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="459"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="430"/>
         <source>Remove a member</source>
         <translation>بیرون کردن یک عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="461"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="432"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>‏%1 از این فضا بیرون شود؟ آنچه پیش‌تر خوانده برایش می‌ماند، اما چیز تازه‌ای نه: فضا کلید تازه‌ای می‌گیرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="465"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="436"/>
         <source>Remove the member</source>
         <translation>عضو را بیرون کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="474"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="445"/>
         <source>%1 was removed.</source>
         <translation>‏%1 بیرون شد.</translation>
     </message>
@@ -4278,12 +4356,12 @@
         <translation>دعوت مستقیم به همگام‌سازی روی شبکهٔ محلی نیاز دارد که خاموش است. آن را در تنظیمات روشن کنید، یا از طریق رله دعوت کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="533"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="504"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>‏%1 افزوده شد. وقتی Haven او پیام خوشامد را بگیرد، می‌تواند فضا را بخواند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="544"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="515"/>
         <source>%1&apos;s request was declined.</source>
         <translation>درخواست %1 رد شد.</translation>
     </message>

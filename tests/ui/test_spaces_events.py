@@ -1,7 +1,8 @@
-"""A space's Events tab: an organiser's event listed with a hostile title shown as plain text,
-answered from the keyboard alone (the answer reaches the core); every control named, no
-shared Alt letter; a member's view says when the place is revealed instead of the place; dates
-in the Arabic locale's digits; the answer buttons laid out right to left."""
+"""A space's Events tab: an event made with "New event…" (a wrong zone refused first), listed
+with a hostile title shown as plain text, answered from the keyboard alone (the answer reaches
+the core), its guest list shown to the organiser and a guest approved from it; every control
+named, no shared Alt letter; a member's view has no guest list and says when the place is
+revealed instead of the place; dates in the Arabic locale's digits; answers right to left."""
 
 from __future__ import annotations
 
@@ -51,7 +52,7 @@ def test_an_event_is_listed_and_answered_from_the_keyboard(
     tab = view.events
     qtbot.waitUntil(tab.new_button.isVisible)  # the space's owner is an admin
     qtbot.keyClick(tab.new_button, Qt.Key.Key_Space)
-    dialog = view.event_dialog
+    dialog = view.event_actions.dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)
     assert unnamed(dialog) == []
@@ -84,6 +85,16 @@ def test_an_event_is_listed_and_answered_from_the_keyboard(
     qtbot.keyClick(tab.going, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: session.spaces.gatherings.show(space_id, gid).my_answer == "going")
     qtbot.waitUntil(lambda: "You are going." in tab.details.text())
+    # The organiser's guest list (only theirs): approve the guest from the keyboard.
+    qtbot.waitUntil(lambda: tab.guests.count() == 1)
+    assert tab.guests.isVisibleTo(window) and "going" in tab.guests.item(0).text()
+    assert unnamed(window) == [] and clashes(window) == []
+    tab.guests.setCurrentRow(0)
+    qtbot.keyClick(tab.approve, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: session.spaces.gatherings.attendees(space_id, gid)[0].approved)
+    qtbot.waitUntil(
+        lambda: "approved" in tab.guests.item(0).text() if tab.guests.count() else False
+    )
 
 
 @pytest.fixture
@@ -111,6 +122,7 @@ def test_a_members_view_in_arabic_right_to_left(qtbot: QtBot, arabic_locale: Non
     assert "revealed on" in text and "12 Hidden St" not in text
     assert "٢٠٢٧" in text, "dates in the Arabic locale's digits"
     assert "You said maybe." in text and "٣ people answered" in text  # %Ln: the locale's digits
+    assert not tab.guests.isVisibleTo(tab), "a member sees no guest list"
     going_x = tab.going.mapTo(tab, QPoint(0, 0)).x()
     no_x = tab.no.mapTo(tab, QPoint(0, 0)).x()
     assert going_x > no_x, "the first answer is on the right"

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from haven.core.spaces.gatherings.model import Gathering
+from haven.core.spaces.gatherings.model import Attendee, Gathering
 from haven.ui import peer_text
 
 EventId = Qt.ItemDataRole.UserRole + 1
@@ -40,6 +40,10 @@ class EventsTab(QWidget):
     answerRequested = Signal(bytes, str)
     #: an admin asked for the "New event…" dialog
     createRequested = Signal()
+    #: an organiser selected their event: read its guest list (event id)
+    guestsRequested = Signal(bytes)
+    #: event id, member key
+    approveRequested = Signal(bytes, bytes)
 
     def __init__(self, now_s: Callable[[], int], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +77,12 @@ class EventsTab(QWidget):
             self.tr("Only the organisers see your answer and your note.")
         )
         self.privacy.setWordWrap(True)
+        self.guests_label = peer_text.plain_label(self.tr("Guest list (only organisers see it)"))
+        self.guests = QListWidget()
+        self.guests.setAccessibleName(self.tr("Guest list, only organisers see it"))
+        self.approve = QPushButton(self.tr("Appro&ve guest"))
+        self.approve.setAccessibleName(self.tr("Approve the selected guest"))
+        self.approve.clicked.connect(self._approve)
 
         answers = QHBoxLayout()
         for button in (self.going, self.maybe, self.no):
@@ -84,6 +94,9 @@ class EventsTab(QWidget):
         column.addWidget(self.details, 1)
         column.addLayout(answers)
         column.addWidget(self.privacy)
+        column.addWidget(self.guests_label)
+        column.addWidget(self.guests, 1)
+        column.addWidget(self.approve)
         splitter = QSplitter()
         splitter.addWidget(self.list)
         splitter.addWidget(right)
@@ -149,6 +162,12 @@ class EventsTab(QWidget):
         for button in (self.going, self.maybe, self.no):
             button.setEnabled(g is not None and not g.cancelled)
         self.privacy.setVisible(g is not None)
+        organising = g is not None and g.i_organise and not g.cancelled
+        for widget in (self.guests_label, self.guests, self.approve):
+            widget.setVisible(organising)
+        self.guests.clear()
+        if organising and gid is not None:
+            self.guestsRequested.emit(gid)
         if g is None:
             peer_text.set_plain(self.heading, "")
             peer_text.set_plain(self.details, "")
@@ -202,6 +221,41 @@ class EventsTab(QWidget):
         if d.description:
             lines += ["", peer_text.block(d.description)]
         return "\n".join(line for line in lines if line is not None)
+
+    def show_guests(self, gid: bytes, guests: Sequence[Attendee]) -> None:
+        """The guest list of `gid`, if it is still the event shown."""
+        if gid != self.selected_id():
+            return
+        self.guests.clear()
+        for a in guests:
+            item = QListWidgetItem(self._guest_line(a))
+            item.setData(EventId, a.member_pk)
+            self.guests.addItem(item)
+
+    def _guest_line(self, a: Attendee) -> str:
+        answers = {"going": self.tr("going"), "maybe": self.tr("maybe"), "no": self.tr("can't go")}
+        parts = [answers.get(a.answer, "")]
+        if a.plus_one:
+            parts.append(self.tr("+1"))
+        if a.approved:
+            parts.append(self.tr("approved"))
+        parts.append(self.tr("has a place") if a.has_place else self.tr("no place"))
+        if not a.active:
+            parts.append(self.tr("no longer a member"))
+        line = (
+            self.tr("%1: %2").replace("%1", peer_text.name(a.name)).replace("%2", ", ".join(parts))
+        )
+        if a.note:
+            line = (
+                self.tr("%1 — note: %2").replace("%1", line).replace("%2", peer_text.line(a.note))
+            )
+        return line
+
+    def _approve(self) -> None:
+        gid, item = self.selected_id(), self.guests.currentItem()
+        member = item.data(EventId) if item is not None else None
+        if gid is not None and isinstance(member, bytes | bytearray):
+            self.approveRequested.emit(gid, bytes(member))
 
     def _answer(self, answer: str) -> None:
         gid = self.selected_id()

@@ -15,7 +15,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from haven.core.clock import now_ms
-from haven.core.spaces.gatherings.model import Gathering
 from haven.core.spaces.invites import InviteCode, RequestInfo
 from haven.core.spaces.invites.relay_code import RelayInviteCode
 from haven.core.spaces.model import (
@@ -31,7 +30,6 @@ from haven.ui.space_status import FadingStatus, SpaceStatusLabel
 from haven.ui.spaces import wording
 from haven.ui.spaces.dialogs import ReasonDialog
 from haven.ui.spaces.disappear_notice import DisappearNotice
-from haven.ui.spaces.event_dialog import NewEventDialog
 from haven.ui.spaces.events_tab import EventsTab
 from haven.ui.spaces.feed_tab import FeedTab
 from haven.ui.spaces.invite_dialog import InviteDialog
@@ -41,6 +39,7 @@ from haven.ui.spaces.members_tab import MembersTab
 from haven.ui.spaces.moderation_tab import ModerationTab
 from haven.ui.spaces.own_actions import SpaceActions
 from haven.ui.spaces.snapshot import Snapshot, read_snapshot
+from haven.ui.spaces.space_events import SpaceEvents
 from haven.ui.spaces.space_media import SpaceMedia
 
 #: Hosts that name no network address: an invite may carry them (same-computer tests).
@@ -63,7 +62,6 @@ class SpaceView(QWidget):
         self.dialog: ReasonDialog | None = None
         self.invite_dialog: InviteDialog | None = None
         self.invite_maker: InviteMaker | None = None
-        self.event_dialog: NewEventDialog | None = None
         self._ticket = 0
         self._limit = FIRST_THREADS
         self.title = peer_text.plain_label()
@@ -119,8 +117,15 @@ class SpaceView(QWidget):
         self.moderation.removeRequested.connect(self._ask_remove_post)
         self.moderation.openRequested.connect(self.open_post)
         self.me.personaRequested.connect(self._update_persona)
-        self.events.answerRequested.connect(self._answer_event)
-        self.events.createRequested.connect(self._new_event)
+        self.event_actions = SpaceEvents(
+            self,
+            self.events,
+            bridge,
+            self._spaces,
+            lambda: self.space_id,
+            lambda work, ok_text: self.act(work, ok_text),
+            self.status.setText,
+        )
         self.me.muteRequested.connect(self._set_mute_words)
         self.me.media.settingsRequested.connect(self.media.save_settings)
         requests = self.members.requests
@@ -197,7 +202,7 @@ class SpaceView(QWidget):
         self.me.media.show_settings(snap.attach_limit, snap.disappear_s, admin)
         self.events.set_can_create(admin)
         self.own.show_snapshot(snap)
-        self._load_events()
+        self.event_actions.load()
         self._mark_read(info.space_id)
         thread = self.feed.thread_view
         if thread.root_id is not None and thread.page_anchor is not None:
@@ -323,40 +328,6 @@ class SpaceView(QWidget):
             self.status.setText(wording.failure_text(exc))
 
         self.bridge.run(lambda: work(spaces, space_id), done, on_failed or failed)
-
-    def _load_events(self) -> None:
-        """The space's events, read in a worker after each refresh (events_tab.py)."""
-        spaces, space_id, ticket = self._spaces(), self.space_id, self._ticket
-        if spaces is None or space_id is None:
-            return
-
-        def done(events: list[Gathering]) -> None:
-            if ticket == self._ticket and space_id == self.space_id:
-                self.events.show_events(events)
-
-        def failed(exc: BaseException) -> None:
-            self.status.setText(wording.failure_text(exc))
-
-        self.bridge.run(lambda: spaces.gatherings.list(space_id), done, failed)
-
-    def _new_event(self) -> None:
-        self.event_dialog = NewEventDialog(self)
-        dialog = self.event_dialog
-        dialog.accepted.connect(
-            lambda: self.act(
-                lambda spaces, space_id: spaces.gatherings.create(
-                    space_id, dialog.content, place=dialog.place_text
-                ),
-                self.tr("Event created."),
-            )
-        )
-        dialog.open()
-
-    def _answer_event(self, gathering_id: bytes, answer: str) -> None:
-        self.act(
-            lambda spaces, space_id: spaces.gatherings.rsvp(space_id, gathering_id, answer),
-            self.tr("Answer sent. Only the organisers see it."),
-        )
 
     def _post(self, title: str, body: str, cw: str) -> None:
         composer = self.feed.composer
