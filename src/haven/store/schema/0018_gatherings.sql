@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS space_gathering_rsvps (
     member_pk    BLOB NOT NULL,
     space_id     BLOB NOT NULL REFERENCES spaces(space_id) ON DELETE CASCADE,
     lamport      INTEGER NOT NULL,
+    event_id     BLOB NOT NULL,    -- the RSVP event: (lamport, event_id) is its log order
     answer       TEXT,
     note         TEXT NOT NULL DEFAULT '',
     plus_one     INTEGER NOT NULL DEFAULT 0,

@@ -28,6 +28,7 @@ class RsvpRow:
     gathering_id: bytes
     member_pk: bytes
     lamport: int
+    event_id: bytes  # with lamport: the RSVP's place in the log's total order
     answer: str | None
     note: str
     plus_one: int
@@ -39,7 +40,7 @@ _G_COLS = (
     "gathering_id, space_id, author, lamport, details, organisers, cancelled, location,"
     " location_version, published_version, published_to"
 )
-_R_COLS = "gathering_id, member_pk, lamport, answer, note, plus_one, approved, seated"
+_R_COLS = "gathering_id, member_pk, lamport, event_id, answer, note, plus_one, approved, seated"
 
 
 def insert(conn: Connection, row: GatheringRow) -> None:
@@ -120,11 +121,12 @@ def set_published(conn: Connection, gathering_id: bytes, version: bytes, to: byt
 def put_rsvp(conn: Connection, space_id: bytes, row: RsvpRow) -> None:
     conn.execute(
         f"INSERT OR REPLACE INTO space_gathering_rsvps ({_R_COLS}, space_id)"
-        " VALUES (?,?,?,?,?,?,?,?,?)",
+        " VALUES (?,?,?,?,?,?,?,?,?,?)",
         (
             row.gathering_id,
             row.member_pk,
             row.lamport,
+            row.event_id,
             row.answer,
             row.note,
             row.plus_one,
@@ -144,12 +146,13 @@ def get_rsvp(conn: Connection, gathering_id: bytes, member_pk: bytes) -> RsvpRow
 
 
 def rsvps(conn: Connection, gathering_id: bytes) -> list[RsvpRow]:
-    """In log order of each member's last RSVP."""
+    """In log order (Lamport clock, then event id, as the log's total order) of each
+    member's last RSVP."""
     return [
         RsvpRow(*r)
         for r in conn.execute(
             f"SELECT {_R_COLS} FROM space_gathering_rsvps WHERE gathering_id = ?"
-            " ORDER BY lamport, member_pk",
+            " ORDER BY lamport, event_id",
             (gathering_id,),
         )
     ]

@@ -172,6 +172,7 @@ def rsvp(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> b
         row.gathering_id,
         e.author,
         e.lamport,
+        e.id,
         answer,
         note,
         int(plus_one),
