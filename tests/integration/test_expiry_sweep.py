@@ -35,3 +35,18 @@ def test_the_supervisor_sweeps_without_being_asked(tmp_path: Path) -> None:
     finally:
         supervisor.stop()
         ari.lock()
+
+
+def test_what_disappeared_while_haven_was_closed_goes_as_the_vault_opens(tmp_path: Path) -> None:
+    """Reads never write, so a CLI that only reads would never erase: unlocking does."""
+    clock = Clock()
+    ari = core_session.create(tmp_path / "ari", PASSPHRASE, "Ari", clock=clock)
+    space = ari.spaces.create_space("Circle", display_name="Ari")
+    ari.spaces.post(space, f"I am {CANARY}", disappear=3600)
+    ari.lock()
+    clock.now = T0 + HOUR_MS  # its time ran out while Haven was closed
+    ari = core_session.unlock(tmp_path / "ari", PASSPHRASE, clock=clock)
+    try:
+        assert vault_holding(ari, space, CANARY) == []
+    finally:
+        ari.lock()

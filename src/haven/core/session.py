@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -25,6 +26,8 @@ from haven.crypto.kdf import KdfParams
 from haven.errors import NotFound, WeakPassphrase, WrongPassphrase
 from haven.store import identity_tables as ids
 from haven.store.vault import Vault, vault_exists
+
+log = logging.getLogger(__name__)
 
 _JOURNAL_SPACE = "journal_space"
 
@@ -149,10 +152,22 @@ def _initialise(
 def unlock(data_dir: Path, passphrase: str, clock: Clock = now_ms) -> Session:
     vault = Vault.open(data_dir, passphrase)
     try:
-        return Session(vault, clock)
+        session = Session(vault, clock)
     except BaseException:
         vault.close()
         raise
+    _erase_what_disappeared(session)
+    return session
+
+
+def _erase_what_disappeared(session: Session) -> None:
+    """Posts whose time ran out while Haven was closed are erased as the vault opens, not a
+    minute later (the supervisor's sweep) nor never (a CLI that only reads: reads never
+    write, core/spaces/disappearing.py)."""
+    try:
+        session.spaces.disappearing.sweep()
+    except Exception as exc:  # a full disk, a locked file: the next sweep tries again
+        log.warning("the disappearing sweep at unlock failed: %s", type(exc).__name__)
 
 
 def _create_journal_space(vault: Vault, persona: Persona, clock: Clock) -> None:
