@@ -55,10 +55,12 @@ def test_held_edits_replies_and_reactions_go_with_their_post_over_tcp(clocked_tr
     bea.spaces.post(space, "hello")  # lost on its way to Ari: the gap
     bea.spaces.edit_post(space, post, body=f"I really live at {CANARY}")
     reply = bea.spaces.reply(space, post, f"near {CANARY}")
+    bea.spaces.edit_post(space, reply, body=f"right near {CANARY}")
     bea.spaces.react(space, post, "me-too")
     _gap, *waiting = _after(bea, ari, space)
     result = ari.log.ingest(waiting)
-    assert result.held == 3 and log_holding(ari, space, CANARY) == 3  # post, edit, reply
+    assert result.held == 4  # the edit, the reply, the reply's edit, the reaction
+    assert log_holding(ari, space, CANARY) == 4  # and the post
     assert bea.spaces.read_thread(space, post).replies[0].disappears_ms == T0 + HOUR_MS
 
     clocks[0].now = T0 + HOUR_MS // 2

@@ -264,9 +264,12 @@ def drop_held_through(
 
 
 def held_in_space(conn: Connection, space_id: bytes) -> list[tuple[bytes, bytes, int, bytes]]:
-    """(author, device, seq, envelope) of every held early arrival of a space."""
+    """(author, device, seq, envelope) of every held early arrival of a space, each chain's
+    in order (the primary key's)."""
     rows = conn.execute(
-        "SELECT author, device, seq, envelope FROM held_events WHERE space_id = ?", (space_id,)
+        "SELECT author, device, seq, envelope FROM held_events WHERE space_id = ?"
+        " ORDER BY author, device, seq",
+        (space_id,),
     )
     return [(bytes(a), bytes(d), int(s), bytes(e)) for a, d, s, e in rows]
 

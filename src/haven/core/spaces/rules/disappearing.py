@@ -16,6 +16,7 @@ from __future__ import annotations
 from haven.core.envelope import Event, open_event
 from haven.core.redaction import EXPIRED, erase_held, erase_stored
 from haven.core.spaces import disappearing_timer as timer
+from haven.core.spaces import events as ev
 from haven.core.spaces.redaction import ERASABLE, scrub_welcomes
 from haven.errors import InvalidInput
 from haven.store import identity_tables as ids
@@ -113,15 +114,21 @@ def erase_held_of(conn: Connection, space_id: bytes, gone: set[bytes]) -> None:
     """Early arrivals held for a gap in their author's chain that belong to these expired
     posts — edits, chunks, replies that carry a timer — are erased where they wait, and
     taken later in that form. One pass over the space's held events (at most
-    eventlog.MAX_HELD_PER_SPACE), however many posts went."""
+    eventlog.MAX_HELD_PER_SPACE), however many posts went, in chain order: a held reply
+    comes before its own held edits and chunks, which are by its author, later in its chain."""
+    gone = set(gone)
 
     def belongs(event: Event) -> bool:
         refs = (event.content.get("target"), event.content.get("parent"))
-        return (
+        if not (
             event.type in ERASABLE
             and timer.valid(event.content.get("disappear"))
             and any(r in gone for r in refs)
-        )
+        ):
+            return False
+        if event.type == ev.POST:
+            gone.add(event.id)  # a held reply: its edits and chunks go too
+        return True
 
     if gone:
         erase_held(conn, space_id, belongs, lambda: EXPIRED)
