@@ -139,6 +139,7 @@ def test_a_post_whose_time_is_up_is_gone_from_reads_before_the_sweep_and_reads_n
     ari.spaces.react(space, post, "me-too")
     (before,) = [p for p in ari.spaces.read_feed(space) if p.post_id == post]
     (attachment,) = before.attachments
+    unread = ari.spaces.unread(space)
     clocks[0].now = T0 + HOUR_MS  # Ari's hour is up; no sweep has run since
 
     def no_write() -> None:
@@ -161,6 +162,7 @@ def test_a_post_whose_time_is_up_is_gone_from_reads_before_the_sweep_and_reads_n
     ):
         with pytest.raises(InvalidInput, match="disappeared"):
             refused()
+    assert ari.spaces.unread(space) == unread - 1  # not waiting to be read either
     with ari.vault.read() as conn:
         assert conn.total_changes == changes  # nothing was written by any of it
     assert vault_holding(ari, space, CANARY) != []  # the sweep's to erase, not the read's

@@ -254,8 +254,16 @@ class Posts:
             group = self._ctx.group(conn, space_id)
             space = ids.get_space(conn, space_id)
             assert space is not None
+            # A post whose time is up is not waiting to be read; the check costs a lookup per
+            # post counted, so only while the sweep has something left to erase (one seek).
+            now = self._ctx.clock()
             return posts_db.count_unread(
-                conn, space_id, space.persona_id, group.read_lamport, UNREAD_COUNTED
+                conn,
+                space_id,
+                space.persona_id,
+                group.read_lamport,
+                UNREAD_COUNTED,
+                now if settings_db.due(conn, now, 1) else None,
             )
 
     def mark_read(self, space_id: bytes) -> None:

@@ -252,15 +252,29 @@ def find_post_ids(conn: Connection, space_id: bytes, hex_prefix: str) -> list[by
 
 
 def count_unread(
-    conn: Connection, space_id: bytes, me: bytes, after_lamport: int, cap: int = -1
+    conn: Connection,
+    space_id: bytes,
+    me: bytes,
+    after_lamport: int,
+    cap: int = -1,
+    now_ms: int | None = None,
 ) -> int:
     """Visible posts by others after `after_lamport`, counting at most `cap` of them (-1: no
-    cap). Read from the covering index space_posts_unread, newest first."""
+    cap), and none whose disappearing timer ran out by `now_ms` (the sweep may not have
+    erased it yet). Read from the covering index space_posts_unread, newest first; each
+    candidate costs one lookup in space_post_timers' key."""
+    due = (
+        " AND NOT EXISTS (SELECT 1 FROM space_post_timers t WHERE t.post_id ="
+        " space_posts.post_id AND t.deadline_ms <= ?)"
+        if now_ms is not None
+        else ""
+    )
+    args = (space_id, after_lamport, me, *(() if now_ms is None else (now_ms,)), cap)
     return int(
         conn.execute(
             "SELECT count(*) FROM (SELECT 1 FROM space_posts WHERE space_id = ? AND lamport > ?"
-            " AND author != ? AND state = 'visible' ORDER BY lamport DESC LIMIT ?)",
-            (space_id, after_lamport, me, cap),
+            f" AND author != ? AND state = 'visible'{due} ORDER BY lamport DESC LIMIT ?)",
+            args,
         ).fetchone()[0]
     )
 
