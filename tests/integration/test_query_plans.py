@@ -70,6 +70,9 @@ SMALL_TABLES = {
     "sync_status": "one row per space",
     "search_scratch": "temp: the one word being tokenized (store/journal_search.py)",
     "search_scratch_terms": "temp: that word's tokens",
+    "space_pledges": "one row per member and fundraiser (a member's pledge is replaced)",
+    "space_pledges_received": "one row per member and fundraiser, on organisers' devices",
+    "space_campaign_done": "one row per member and campaign",
 }
 #: Tables that grow with what people write: every read of them must stop at a page.
 CONTENT_TABLES = {
@@ -78,6 +81,7 @@ CONTENT_TABLES = {
     "redacted_events", "redactions", "relay_erased", "space_attachments",
     "space_attachment_chunks", "space_post_timers", "space_expired_posts",
     "space_gatherings", "space_gathering_rsvps",
+    "space_fundraisers", "space_campaigns", "space_cause_updates",
 }  # fmt: skip
 #: Partial indexes that hold few rows of a space however large it grows.
 SMALL_INDEXES = {"space_posts_pinned": "pinned threads"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from haven.core.spaces import events as ev
 from haven.core.spaces import projector
+from haven.core.spaces.fundraisers import rules as fundraisers
 from haven.core.spaces.rules import (
     attachments,
     details,
@@ -29,6 +30,7 @@ FEATURES = (
     attachments,
     settings,
     gatherings,
+    fundraisers,
 )
 
 
@@ -48,3 +50,4 @@ def test_rules_are_named_for_their_feature() -> None:
     assert set(attachments.HANDLERS) == {ev.CHUNK}
     assert set(settings.HANDLERS) == {ev.SETTINGS}
     assert all(t.startswith(ev.GATHERING) for t in gatherings.HANDLERS)
+    assert all(t.startswith(("space.fundraiser", "space.campaign")) for t in fundraisers.HANDLERS)

@@ -54,6 +54,17 @@ NEEDS: dict[str, Role] = {
     ev.GATHERING_APPROVE: Role.MEMBER,
     ev.GATHERING_PLACE: Role.MEMBER,
     ev.GATHERING_RSVP: Role.MEMBER,
+    # Any member starts a fundraiser or campaign, pledges and says "I did this"; updates,
+    # received marks and tallies need an organiser (the creator or an admin), which
+    # core/spaces/fundraisers/rules.py checks on top of this.
+    ev.FUNDRAISER: Role.MEMBER,
+    ev.FUNDRAISER_UPDATE: Role.MEMBER,
+    ev.PLEDGE: Role.MEMBER,
+    ev.RECEIVED: Role.MEMBER,
+    ev.TALLY: Role.MEMBER,
+    ev.CAMPAIGN: Role.MEMBER,
+    ev.CAMPAIGN_DONE: Role.MEMBER,
+    ev.CAMPAIGN_UPDATE: Role.MEMBER,
 }
 
 

@@ -52,6 +52,16 @@ GATHERING_CANCEL = "space.gathering.cancel"
 GATHERING_RSVP = "space.gathering.rsvp"
 GATHERING_APPROVE = "space.gathering.approve"
 GATHERING_PLACE = "space.gathering.place"
+#: Fundraisers and campaigns (core/spaces/fundraisers/): a fundraiser, its organisers'
+#: updates, tallies and received marks, members' pledges; a campaign, "I did this", updates.
+FUNDRAISER = "space.fundraiser"
+FUNDRAISER_UPDATE = "space.fundraiser.update"
+PLEDGE = "space.fundraiser.pledge"
+RECEIVED = "space.fundraiser.received"
+TALLY = "space.fundraiser.tally"
+CAMPAIGN = "space.campaign"
+CAMPAIGN_DONE = "space.campaign.done"
+CAMPAIGN_UPDATE = "space.campaign.update"
 
 KNOWN_TYPES = frozenset(
     {
@@ -85,6 +95,14 @@ KNOWN_TYPES = frozenset(
         GATHERING_RSVP,
         GATHERING_APPROVE,
         GATHERING_PLACE,
+        FUNDRAISER,
+        FUNDRAISER_UPDATE,
+        PLEDGE,
+        RECEIVED,
+        TALLY,
+        CAMPAIGN,
+        CAMPAIGN_DONE,
+        CAMPAIGN_UPDATE,
     }
 )
 

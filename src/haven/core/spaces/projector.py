@@ -15,6 +15,7 @@ from haven.core.envelope import Event
 from haven.core.eventlog import EventLog
 from haven.core.spaces import events as ev
 from haven.core.spaces import finality
+from haven.core.spaces.fundraisers import rules as fundraisers
 from haven.core.spaces.rules import (
     Handler,
     attachments,
@@ -209,4 +210,5 @@ _HANDLERS: dict[str, Handler] = {
     **attachments.HANDLERS,
     **settings.HANDLERS,
     **gatherings.HANDLERS,
+    **fundraisers.HANDLERS,
 }

@@ -118,6 +118,26 @@ def seal_report(recipient_pk: bytes, space_id: bytes, target_id: bytes, reason: 
 def open_report(
     box: BoxKeyPair, untrusted_sealed: bytes, space_id: bytes
 ) -> tuple[bytes, str] | None:
+    fields = open_detail(box, untrusted_sealed, REPORT_DOMAIN, space_id, 2)
+    if fields is None:
+        return None
+    target, reason = fields
+    if not (isinstance(target, bytes) and len(target) == 32 and isinstance(reason, str)):
+        return None
+    return target, reason
+
+
+def seal_detail(recipient_pk: bytes, domain: bytes, space_id: bytes, fields: list[Any]) -> bytes:
+    """A feature's detail for one device (a pledge's amount for an organiser), bound like a
+    report to its purpose (`domain`), the space and the recipient's key."""
+    return seal(recipient_pk, packb([domain, space_id, recipient_pk, *fields]))
+
+
+def open_detail(
+    box: BoxKeyPair, untrusted_sealed: bytes, domain: bytes, space_id: bytes, n_fields: int
+) -> list[Any] | None:
+    """The `n_fields` fields sealed with `seal_detail`, or None when the box does not open
+    or is bound to another purpose, space or recipient."""
     try:
         plain = open_sealed(box, untrusted_sealed)
     except CryptoError:
@@ -125,14 +145,11 @@ def open_report(
     fields = _unpack(plain)
     if not (
         isinstance(fields, list)
-        and len(fields) == 5
-        and fields[:3] == [REPORT_DOMAIN, space_id, box.public]
+        and len(fields) == 3 + n_fields
+        and fields[:3] == [domain, space_id, box.public]
     ):
         return None
-    target, reason = fields[3], fields[4]
-    if not (isinstance(target, bytes) and len(target) == 32 and isinstance(reason, str)):
-        return None
-    return target, reason
+    return fields[3:]
 
 
 # ----------------------------------------------------------------- welcome

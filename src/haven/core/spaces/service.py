@@ -10,6 +10,7 @@ feature module, named for what people do:
     gatherings/     community events: RSVPs, approval, the place revealed to attendees
     moderation.py   pins, removing posts, reports, the moderation log, mutes and blocks
     joining.py      the join request, the add event and welcome, accepting it
+    fundraisers/    fundraisers (private pledges, tallies) and campaigns ("I did this")
     lookup.py       finding a space, member or post from what a person typed
 
 `rules/` holds the projection rules under the same names, and `invites/` the invite flow
@@ -27,6 +28,7 @@ from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.details import SpaceDetails
 from haven.core.spaces.disappearing import Disappearing
 from haven.core.spaces.gatherings.service import Gatherings
+from haven.core.spaces.fundraisers import Campaigns, Fundraisers
 from haven.core.spaces.invite_events import InviteEvents
 from haven.core.spaces.joining import Joining
 from haven.core.spaces.keys import KeyRotation
@@ -64,6 +66,8 @@ class SpaceService:
         self.joining = Joining(ctx)
         self.invite_events = InviteEvents(ctx)
         self.lookup = SpaceLookup(ctx)
+        self.fundraisers = Fundraisers(ctx)
+        self.campaigns = Campaigns(ctx)
         log_.register_projector(self.projector)
         log_.register_authorizer("group", SpaceAuthorizer())
         log_.register_redaction_rule("group", PostRedaction())
@@ -129,9 +133,11 @@ class SpaceService:
 
     def _heal_quietly(self, space_id: bytes) -> None:
         """After a commit touched a space: an admin's device heals its keys, and seals its
-        open invites to admin devices that lack them, if it must."""
+        open invites to admin devices that lack them, if it must; an organiser's device
+        totals new pledges."""
         self.keys.heal_quietly(space_id)
         self.invite_events.heal_quietly(space_id)
+        self.fundraisers.tally_quietly(space_id)
 
 
 __all__ = ["Member", "Profile", "SpaceService"]

@@ -27,6 +27,12 @@ _PROJECTION_TABLES = (
     "space_expired_posts",
     "space_gatherings",
     "space_gathering_rsvps",
+    "space_fundraisers",
+    "space_pledges",
+    "space_pledges_received",
+    "space_campaigns",
+    "space_campaign_done",
+    "space_cause_updates",
     "space_state",
 )
 

@@ -1,0 +1,220 @@
+"""The rules for fundraisers and campaigns, one event at a time, in log order
+(docs/PROTOCOL.md, "Fundraisers and campaigns").
+
+Organisers of a fundraiser or campaign are its creator (while an active member) and the
+space's active admins and owner, at the event's point of the log. Any active member starts
+one, pledges, and says "I did this" once; only organisers post updates, mark pledges
+received and publish tallies. Each pledge's amount is sealed to the organisers' devices;
+a device that holds one of those keys opens it here, while projecting, like a report.
+
+No number a peer sends is taken as it is: the "I did this" count is the number of distinct
+members' valid events; a member's pledge is their newest valid one; a tally counts only if
+an organiser signed it, every pledge it covers is a current pledge, and its numbers are
+possible (content.parse_tally). An organiser's device also sums the amounts it opened and
+marks a tally that differs (`tally_mismatch`), so one organiser cannot misstate the total
+to members unnoticed by the others."""
+
+from __future__ import annotations
+
+from haven.core.envelope import Event
+from haven.core.spaces import authority as au
+from haven.core.spaces import events as ev
+from haven.core.spaces.fundraisers import content as fc
+from haven.core.spaces.model import Role
+from haven.core.spaces.rules import Handler
+from haven.core.spaces.sealed import open_detail
+from haven.crypto.sealing import BoxKeyPair
+from haven.store.spaces import fundraisers as db
+from haven.store.spaces import membership as membership_db
+from haven.store.spaces.groups import GroupRow
+from haven.store.spaces.membership import MemberRow
+from haven.store.vault import Connection
+
+ORGANISER_ROLES = (Role.OWNER.value, Role.ADMIN.value)
+
+
+def is_organiser(author: MemberRow | None, creator: bytes) -> bool:
+    role = au.role_of(author)
+    return (
+        role is not None
+        and author is not None
+        and (author.member_pk == creator or role.rank >= Role.ADMIN.rank)
+    )
+
+
+def organiser_keys(conn: Connection, space_id: bytes, creator: bytes) -> set[bytes]:
+    """The X25519 keys of the organisers' devices now: what a pledge is sealed to."""
+    keys = membership_db.active_box_keys(conn, space_id, ORGANISER_ROLES)
+    if au.is_active(membership_db.get_member(conn, space_id, creator)):
+        keys |= membership_db.member_box_keys(conn, space_id, creator)
+    return keys
+
+
+def _target_fundraiser(conn: Connection, g: GroupRow, e: Event) -> db.FundraiserRow | None:
+    target = ev.target_of(e.content)
+    row = db.get_fundraiser(conn, target) if target else None
+    return row if row is not None and row.space_id == g.space_id else None
+
+
+def _target_campaign(conn: Connection, g: GroupRow, e: Event) -> db.CampaignRow | None:
+    target = ev.target_of(e.content)
+    row = db.get_campaign(conn, target) if target else None
+    return row if row is not None and row.space_id == g.space_id else None
+
+
+def _open_mine(g: GroupRow, e: Event, domain: bytes) -> list[object] | None:
+    """This device's sealed part of a pledge or received mark: [fundraiser id, value]."""
+    box = BoxKeyPair(g.box_secret, g.box_public)
+    for recipient, blob in ev.clean_sealed(e.content.get("sealed")):
+        if recipient == box.public:
+            return open_detail(box, blob, domain, g.space_id, 2)
+    return None
+
+
+# ----------------------------------------------------------------- fundraisers
+
+
+def fundraiser(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
+    parsed = fc.parse_fundraiser(e.content)
+    if parsed is None or not au.may(author, ev.FUNDRAISER):
+        return False
+    db.insert_fundraiser(
+        conn,
+        db.FundraiserRow(
+            e.id,
+            g.space_id,
+            e.lamport,
+            e.author,
+            parsed.title,
+            parsed.purpose,
+            parsed.give,
+            parsed.goal,
+            parsed.currency,
+            parsed.deadline,
+            e.created_ms,
+            None,
+            0,
+            0,
+            0,
+            None,
+            None,
+        ),
+    )
+    return True
+
+
+def fundraiser_update(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
+    row = _target_fundraiser(conn, g, e)
+    if row is None or not is_organiser(author, row.creator):
+        return False
+    text = fc.clean_update(e.content.get("text"))
+    db.add_update(
+        conn, g.space_id, row.fundraiser_id, e.id, e.lamport, e.author, text, e.created_ms
+    )
+    return True
+
+
+def pledge(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
+    row = _target_fundraiser(conn, g, e)
+    if row is None or not au.may(author, ev.PLEDGE) or not e.content.get("sealed"):
+        return False
+    opened = _open_mine(g, e, fc.PLEDGE_DOMAIN)  # raises InvalidInput when malformed
+    amount = None
+    if opened is not None and opened[0] == row.fundraiser_id:
+        amount = fc.amount_of(opened[1])
+    db.put_pledge(conn, g.space_id, row.fundraiser_id, e.author, e.id, e.lamport, amount)
+    return True
+
+
+def received(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
+    row = _target_fundraiser(conn, g, e)
+    if row is None or not is_organiser(author, row.creator):
+        return False
+    opened = _open_mine(g, e, fc.RECEIVED_DOMAIN)
+    if opened is not None and opened[0] == row.fundraiser_id and isinstance(opened[1], bytes):
+        db.mark_received(conn, g.space_id, row.fundraiser_id, opened[1])
+    return True
+
+
+def tally(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
+    row = _target_fundraiser(conn, g, e)
+    parsed = fc.parse_tally(e.content)
+    if row is None or parsed is None or not is_organiser(author, row.creator):
+        return False
+    current = {p.event_id: p for p in db.pledges(conn, row.fundraiser_id)}
+    if not set(parsed.covers) <= current.keys():
+        return False  # it counts a pledge that is not (or no longer) anyone's pledge
+    covered = [current[c] for c in parsed.covers]
+    mismatch = None
+    if all(p.amount is not None for p in covered):  # this device opened every one
+        total = sum(p.amount or 0 for p in covered)
+        got = sum(p.amount or 0 for p in covered if p.received)
+        supporters = sum(1 for p in covered if p.amount)
+        mismatch = int(
+            (total, got, supporters) != (parsed.total, parsed.received, parsed.supporters)
+        )
+    db.set_tally(
+        conn,
+        row.fundraiser_id,
+        e.id,
+        e.author,
+        parsed.total,
+        parsed.received,
+        parsed.supporters,
+        mismatch,
+    )
+    db.mark_counted(conn, row.fundraiser_id, set(parsed.covers))
+    return True
+
+
+# ----------------------------------------------------------------- campaigns
+
+
+def campaign(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
+    parsed = fc.parse_campaign(e.content)
+    if parsed is None or not au.may(author, ev.CAMPAIGN):
+        return False
+    db.insert_campaign(
+        conn,
+        db.CampaignRow(
+            e.id,
+            g.space_id,
+            e.lamport,
+            e.author,
+            parsed.title,
+            parsed.kind,
+            parsed.action,
+            parsed.place,
+            parsed.date,
+            e.created_ms,
+        ),
+    )
+    return True
+
+
+def campaign_done(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
+    row = _target_campaign(conn, g, e)
+    if row is None or not au.may(author, ev.CAMPAIGN_DONE):
+        return False
+    return db.add_done(conn, g.space_id, row.campaign_id, e.author, e.id)  # once per member
+
+
+def campaign_update(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
+    row = _target_campaign(conn, g, e)
+    if row is None or not is_organiser(author, row.creator):
+        return False
+    text = fc.clean_update(e.content.get("text"))
+    db.add_update(conn, g.space_id, row.campaign_id, e.id, e.lamport, e.author, text, e.created_ms)
+    return True
+
+
+HANDLERS: dict[str, Handler] = {
+    ev.FUNDRAISER: fundraiser,
+    ev.FUNDRAISER_UPDATE: fundraiser_update,
+    ev.PLEDGE: pledge,
+    ev.RECEIVED: received,
+    ev.TALLY: tally,
+    ev.CAMPAIGN: campaign,
+    ev.CAMPAIGN_DONE: campaign_done,
+    ev.CAMPAIGN_UPDATE: campaign_update,
+}
