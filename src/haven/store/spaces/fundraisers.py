@@ -186,6 +186,17 @@ def pledges(conn: Connection, fundraiser_id: bytes) -> list[PledgeRow]:
     ]
 
 
+def uncounted_fundraisers(conn: Connection, space_id: bytes) -> list[bytes]:
+    """Fundraisers of the space with a pledge no valid tally covers (few, usually none)."""
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT fundraiser_id FROM space_pledges WHERE space_id = ? AND counted = 0",
+            (space_id,),
+        )
+    ]
+
+
 def mark_counted(conn: Connection, fundraiser_id: bytes, covered: set[bytes]) -> None:
     for p in pledges(conn, fundraiser_id):
         conn.execute(

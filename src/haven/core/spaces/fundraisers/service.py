@@ -138,11 +138,12 @@ class Fundraisers:
         try:
             with self._ctx.vault.read() as conn:
                 me = self._ctx.me(conn, space_id)
-                due = [
-                    f.fundraiser_id
-                    for f in db.list_fundraisers(conn, space_id)
-                    if is_organiser(me, f.creator) and _stale(db.pledges(conn, f.fundraiser_id))
-                ]
+                due = []
+                for fundraiser_id in db.uncounted_fundraisers(conn, space_id):
+                    row = db.get_fundraiser(conn, fundraiser_id)
+                    readable = all(p.amount is not None for p in db.pledges(conn, fundraiser_id))
+                    if row is not None and is_organiser(me, row.creator) and readable:
+                        due.append(fundraiser_id)
             for fundraiser_id in due:
                 self.publish_tally(space_id, fundraiser_id)
         finally:
@@ -237,8 +238,3 @@ class Fundraisers:
         if not is_organiser(me, row.creator):
             raise InvalidInput(message)
         return row
-
-
-def _stale(current: list[db.PledgeRow]) -> bool:
-    """Some pledge is not counted yet, and this device read every one."""
-    return any(not p.counted for p in current) and all(p.amount is not None for p in current)
