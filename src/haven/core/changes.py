@@ -81,6 +81,12 @@ class ModerationChanged(Change):
 
 
 @dataclass(frozen=True)
+class CausesChanged(Change):
+    """A fundraiser or campaign of a space was started, pledged to, tallied, updated, or
+    someone said "I did this"."""
+
+
+@dataclass(frozen=True)
 class KeysChanged(Change):
     """The epoch keys this device holds for a space may have changed (a new space, a
     rotation, a share, someone left or was removed, a device unlinked): what LAN discovery
@@ -102,6 +108,18 @@ _MODERATION = frozenset(
 )
 _KEYS = frozenset(
     {ev.GENESIS, ev.ROTATE, ev.SHARE, ev.LEAVE, ev.REMOVE, devices.ROTATE, devices.UNLINK}
+)
+_CAUSES = frozenset(
+    {
+        ev.FUNDRAISER,
+        ev.FUNDRAISER_UPDATE,
+        ev.PLEDGE,
+        ev.RECEIVED,
+        ev.TALLY,
+        ev.CAMPAIGN,
+        ev.CAMPAIGN_DONE,
+        ev.CAMPAIGN_UPDATE,
+    }
 )
 _RELAYS = frozenset({relays.JOURNAL_RELAYS, relays.SPACE_RELAYS})
 
@@ -141,6 +159,8 @@ def changes_of(events: Iterable[Event]) -> list[Change]:
             add(ModerationChanged, space_id)
         if t in _KEYS:
             add(KeysChanged, space_id)
+        if t in _CAUSES:
+            add(CausesChanged, space_id)
     out: list[Change] = []
     for (kind, space_id), items in found.items():
         if kind is JournalChanged:

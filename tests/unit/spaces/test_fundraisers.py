@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from haven.core.changes import CausesChanged, changes_of
 from haven.core.session import Session
 from haven.core.spaces import events as ev
 from haven.core.spaces.fundraisers import content as fc
@@ -86,6 +87,9 @@ def test_members_see_the_total_and_only_organisers_see_who_pledged_what(circle) 
     assert sorted(a for a in amounts.values() if a is not None) == [2_500]
     lengths = _sealed_lengths(dan, space)
     assert len({n for per_event in lengths for n in per_event}) == 1
+    with dan.vault.read() as conn:  # the app's space view hears of them
+        pledges = [dan.log.open_stored(conn, e) for e in lt.events_in_order(conn, space, ev.PLEDGE)]
+    assert changes_of(pledges) == [CausesChanged(space)]
     # a withdrawal is a pledge of 0: it leaves the total and looks like any other change
     cai.spaces.fundraisers.withdraw(space, fid)
     sync(space, ari, bea, cai, dan)

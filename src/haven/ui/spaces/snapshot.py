@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from haven.core.session import Session
+from haven.core.spaces.fundraisers import Campaign, Fundraiser, Pledge
 from haven.core.spaces.invites import RequestInfo
 from haven.core.spaces.model import (
     FeedPost,
@@ -35,6 +36,10 @@ class Snapshot:
     attach_limit: int = 0
     #: Reported posts the feed's pages do not hold (an older reply), for the queue's text.
     reported: dict[bytes, FeedPost] = field(default_factory=dict)
+    #: Fundraisers and campaigns; who pledged what, for the fundraisers the reader organises.
+    fundraisers: tuple[Fundraiser, ...] = ()
+    campaigns: tuple[Campaign, ...] = ()
+    pledges: tuple[tuple[bytes, tuple[Pledge, ...]], ...] = ()
 
 
 def read_snapshot(session: Session, space_id: bytes, limit: int) -> Snapshot:
@@ -51,6 +56,12 @@ def read_snapshot(session: Session, space_id: bytes, limit: int) -> Snapshot:
     reports = spaces.reports(space_id) if moderator else []
     held = {p.post_id for root in feed for p in (root, *root.replies)}
     unheld = [r.target_id for r in reports if r.target_id not in held]
+    fundraisers = tuple(spaces.fundraisers.listing(space_id))
+    pledges = tuple(
+        (f.fundraiser_id, tuple(spaces.fundraisers.pledges(space_id, f.fundraiser_id)))
+        for f in fundraisers
+        if f.you_organise
+    )
     return Snapshot(
         info,
         pinned + rest[::-1],
@@ -64,4 +75,7 @@ def read_snapshot(session: Session, space_id: bytes, limit: int) -> Snapshot:
         spaces.disappearing.timer(space_id),
         spaces.attachments.limit(space_id),
         spaces.posts_by_id(space_id, unheld) if unheld else {},
+        fundraisers,
+        tuple(spaces.campaigns.listing(space_id)),
+        pledges,
     )

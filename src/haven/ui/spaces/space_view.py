@@ -28,6 +28,7 @@ from haven.ui import appearance, peer_text
 from haven.ui.bridge import SessionBridge
 from haven.ui.space_status import FadingStatus, SpaceStatusLabel
 from haven.ui.spaces import wording
+from haven.ui.spaces.causes_tab import CausesTab, wire_causes
 from haven.ui.spaces.dialogs import ReasonDialog
 from haven.ui.spaces.disappear_notice import DisappearNotice
 from haven.ui.spaces.events_tab import EventsTab
@@ -75,12 +76,14 @@ class SpaceView(QWidget):
         self.events = EventsTab(lambda: now_ms() // 1000)
         self.moderation = ModerationTab()
         self.me = MeTab()
+        self.causes = CausesTab()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Space sections"))
         self.tabs.addTab(self.feed, self.tr("&Feed"))
         self.tabs.addTab(self.members, self.tr("Mem&bers"))
         self.tabs.addTab(self.events, self.tr("&Events"))
         self.tabs.addTab(self.moderation, self.tr("Mo&deration"))
+        self.tabs.addTab(self.causes, self.tr("Fundraisers and ca&mpaigns"))
         self.tabs.addTab(self.me, self.tr("&About and you"))
         self.tabs.currentChanged.connect(lambda _i: self.status.clear())
         layout = QVBoxLayout(self)
@@ -116,6 +119,7 @@ class SpaceView(QWidget):
         self.members.blockRequested.connect(self._block)
         self.moderation.removeRequested.connect(self._ask_remove_post)
         self.moderation.openRequested.connect(self.open_post)
+        wire_causes(self.causes, self.act)
         self.me.personaRequested.connect(self._update_persona)
         self.event_actions = SpaceEvents(
             self,
@@ -201,6 +205,7 @@ class SpaceView(QWidget):
         admin = info.my_role is not None and info.my_role.rank >= Role.ADMIN.rank
         self.me.media.show_settings(snap.attach_limit, snap.disappear_s, admin)
         self.events.set_can_create(admin)
+        self.causes.show_causes(snap.fundraisers, snap.campaigns, snap.pledges)
         self.own.show_snapshot(snap)
         self.event_actions.load()
         self._mark_read(info.space_id)
@@ -296,6 +301,7 @@ class SpaceView(QWidget):
         self.events.show_events([])
         self.members.requests.show_requests([])
         self.moderation.clear()
+        self.causes.clear()
         self.me.clear()
         self.own.clear()
         self.status.clear()

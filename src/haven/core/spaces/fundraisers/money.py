@@ -77,10 +77,12 @@ def format_amount(minor: int, currency: str) -> str:
 
 
 def format_local(minor: int, currency: str, locale: str) -> str:
-    """The amount as a person reading `locale` writes it (digits, separators, symbol;
-    e.g. Arabic: '‏١٢٫٥٠ €'), computed exactly from Decimal."""
+    """The amount as a person reading `locale` writes it (separators, symbol and their
+    places, in the locale's default numbering system; e.g. Arabic (Egypt): '‏1٬234٫50 €'),
+    computed exactly from Decimal. Babel keeps ASCII digits: the UI puts them in its
+    language's digits, as it does every number."""
     value = Decimal(minor).scaleb(-exponent(currency))
     try:
-        return str(format_currency(value, currency, locale=locale))
+        return str(format_currency(value, currency, locale=locale, numbering_system="default"))
     except (ValueError, LookupError, UnknownLocaleError):
         return format_amount(minor, currency)

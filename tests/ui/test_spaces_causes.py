@@ -1,0 +1,71 @@
+"""Fundraisers and campaigns in the app, in Arabic, right to left, from the keyboard: the
+progress bar and amounts in the Arabic locale's digits and separators, a pledge typed with
+Arabic-Indic digits and the Arabic decimal point, peers' text shown as plain text (markup
+and a stray "%2" left as written), every control named, no Alt letter shared."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from haven.errors import InvalidInput
+from haven.ui.main_window import HavenWindow
+from haven.ui.spaces import wording
+from tests.ui import flows
+from tests.ui.a11y import unnamed
+from tests.ui.spaces_steps import create_space, open_spaces, window_session
+from tests.ui.test_keyboard_help import clashes
+
+MakeWindow = Callable[..., HavenWindow]
+TITLE = "<b>Rent</b> %2"
+
+
+def test_fundraiser_progress_and_pledge_in_arabic_from_the_keyboard(
+    qtbot: QtBot, make_window: MakeWindow, arabic: bool
+) -> None:
+    window = make_window()
+    flows.create_vault(qtbot, window, name="ريم")
+    page = open_spaces(qtbot, window)
+    space_id = create_space(qtbot, page)
+    session = window_session(window)
+    fid = session.spaces.fundraisers.create(
+        space_id, TITLE, "<i>a deposit</i>", "https://pay.example/x", 5_000, "EUR", "2099-12-31"
+    )
+    session.spaces.campaigns.create(space_id, "Sign it", "petition", "sign the petition")
+    view = page.view
+    causes = view.causes
+    view.tabs.setCurrentWidget(causes)
+    qtbot.waitUntil(lambda: causes.funds_model.rowCount() == 1 and causes.camps_model.rowCount())
+    assert causes.isRightToLeft()
+    assert TITLE in causes.heading.text()  # as written: no markup, no "%2" filled in
+    assert causes.heading.textFormat() == Qt.TextFormat.PlainText
+    assert TITLE in causes.funds_model.item(0).text()  # the "%2" in it is not filled in
+    assert "<i>a deposit</i>" in causes.details.text()
+    assert causes.details.textFormat() == Qt.TextFormat.PlainText
+    assert "٥٠٫٠٠" in causes.progress.format()  # 50.00 in Arabic-Indic digits and separator
+    assert unnamed(window) == []
+    assert clashes(window) == []
+
+    causes.amount.setFocus()
+    flows.type_text(qtbot, causes.amount, "١٢٫٥٠")  # 12.50, typed as an Arabic keyboard writes it
+    qtbot.keyClick(causes.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: causes.progress.value() == 25)  # the organiser's own tally
+    (f,) = session.spaces.fundraisers.listing(space_id)
+    assert (f.fundraiser_id, f.your_pledge, f.total) == (fid, 1_250, 1_250)
+    assert "١٢٫٥٠" in causes.progress.format() and "٢٥" in causes.progress.format()
+    assert causes.pledges.isVisible() and causes.pledges_model.rowCount() == 1  # organiser
+
+    causes.done_button.setFocus()
+    qtbot.keyClick(causes.done_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not causes.done_button.isEnabled())
+    assert [c.done_count for c in session.spaces.campaigns.listing(space_id)] == [1]
+    causes.amount.setFocus()
+    flows.type_text(
+        qtbot, causes.amount, "1,5"
+    )  # a separator the amount does not take: one message
+    qtbot.keyClick(causes.amount, Qt.Key.Key_Return)
+    refused = wording.failure_text(InvalidInput("an amount is written like 25"))
+    qtbot.waitUntil(lambda: view.status.text() == refused)
+    assert [f.your_pledge for f in session.spaces.fundraisers.listing(space_id)] == [1_250]
