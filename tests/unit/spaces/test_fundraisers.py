@@ -49,9 +49,13 @@ def _view(s: Session, space: bytes, fid: bytes):  # type: ignore[no-untyped-def]
     return f
 
 
-def _pledge_ids(s: Session, space: bytes) -> list[bytes]:
+def _events(s: Session, space: bytes, event_type: str) -> list[bytes]:
     with s.vault.read() as conn:
-        return [e.id for e in lt.events_in_order(conn, space, ev.PLEDGE)]
+        return [e.id for e in lt.events_in_order(conn, space, event_type)]
+
+
+def _pledge_ids(s: Session, space: bytes) -> list[bytes]:
+    return _events(s, space, ev.PLEDGE)
 
 
 def _sealed_lengths(s: Session, space: bytes) -> list[list[int]]:
@@ -96,7 +100,7 @@ def test_members_see_the_total_and_only_organisers_see_who_pledged_what(circle) 
     f = _view(dan, space, fid)
     assert (f.total, f.supporters) == (2_500, 1)
     assert len({n for per_event in _sealed_lengths(dan, space) for n in per_event}) == 1
-    _amounts_past_the_cap_or_malformed_are_refused(bea, cai, space, fid)
+    _amounts_past_the_cap_or_malformed_are_refused(bea, cai, dan, space, fid)
 
 
 def test_a_forged_total_counts_for_nothing_and_a_wrong_one_is_flagged(circle) -> None:
@@ -172,7 +176,7 @@ def test_a_removed_member_cannot_pledge_and_a_member_cannot_mark_received(circle
 
 
 def _amounts_past_the_cap_or_malformed_are_refused(
-    bea: Session, cai: Session, space: bytes, fid: bytes
+    bea: Session, cai: Session, dan: Session, space: bytes, fid: bytes
 ) -> None:
     for bad in (-1, money.MAX_AMOUNT + 1, True, 2**64):
         with pytest.raises(InvalidInput):
@@ -193,6 +197,14 @@ def _amounts_past_the_cap_or_malformed_are_refused(
         "Dan": 2_500,
     }
     assert _view(bea, space, fid).pending == 1  # no total is published from it
+    # ... and it does not stop the total: Dan's next pledge is tallied without it
+    dan.spaces.fundraisers.pledge(space, fid, 4_000)
+    deliver(dan, bea, space)
+    f = _view(bea, space, fid)
+    assert (f.total, f.supporters, f.pending) == (4_000, 1, 1)
+    tallies = len(_events(bea, space, ev.TALLY))
+    bea.spaces.post(space, "thank you all")  # a commit: the unreadable pledge is not "due"
+    assert len(_events(bea, space, ev.TALLY)) == tallies
 
 
 def test_money_parses_and_prints_without_floats_or_locale() -> None:

@@ -187,11 +187,13 @@ def pledges(conn: Connection, fundraiser_id: bytes) -> list[PledgeRow]:
 
 
 def uncounted_fundraisers(conn: Connection, space_id: bytes) -> list[bytes]:
-    """Fundraisers of the space with a pledge no valid tally covers (few, usually none)."""
+    """Fundraisers of the space with a pledge this device read that no valid tally covers
+    (few, usually none)."""
     return [
         r[0]
         for r in conn.execute(
-            "SELECT DISTINCT fundraiser_id FROM space_pledges WHERE space_id = ? AND counted = 0",
+            "SELECT DISTINCT fundraiser_id FROM space_pledges"
+            " WHERE space_id = ? AND counted = 0 AND amount IS NOT NULL",
             (space_id,),
         )
     ]

@@ -110,12 +110,13 @@ class Fundraisers:
         self.tally_quietly(space_id)
 
     def publish_tally(self, space_id: bytes, fundraiser_id: bytes) -> None:
-        """Publish the total of the current pledges as this organiser's device opened them."""
+        """Publish the total of the current pledges this organiser's device could open. A
+        pledge it cannot read (sealed to others only, malformed, or made before this device
+        organised) is left out and stays "not yet counted": one member's unreadable pledge
+        must not stop the total."""
         self._require_organiser(space_id, fundraiser_id)
         with self._ctx.fresh(space_id) as conn:
-            current = db.pledges(conn, fundraiser_id)
-        if any(p.amount is None for p in current):
-            raise InvalidInput("this device cannot read every pledge, so it cannot total them")
+            current = [p for p in db.pledges(conn, fundraiser_id) if p.amount is not None]
         total = sum(p.amount or 0 for p in current)
         got = sum(p.amount or 0 for p in current if p.received)
         content = {
@@ -127,11 +128,13 @@ class Fundraisers:
         self._ctx.append(space_id, ev.TALLY, content, target=fundraiser_id)
 
     def tally_quietly(self, space_id: bytes) -> None:
-        """After a commit touched the space: on an organiser's device that can read every
-        pledge, publish a tally for each fundraiser with a pledge no tally covers yet (the
-        space's heal, like keys.heal_quietly). A tally that differs from this device's sum
-        is flagged, not answered automatically: a member who sealed different amounts to
-        different organisers would otherwise set their devices answering each other."""
+        """After a commit touched the space: on an organiser's device, publish a tally for
+        each fundraiser with a pledge it can read that no tally covers yet (the space's heal,
+        like keys.heal_quietly). Unreadable pledges never make a fundraiser due, so they
+        cannot set organisers' devices tallying after every commit. A tally that differs
+        from this device's sum is flagged, not answered automatically: a member who sealed
+        different amounts to different organisers would otherwise set their devices
+        answering each other."""
         if self._tallying:
             return
         self._tallying = True
@@ -141,8 +144,7 @@ class Fundraisers:
                 due = []
                 for fundraiser_id in db.uncounted_fundraisers(conn, space_id):
                     row = db.get_fundraiser(conn, fundraiser_id)
-                    readable = all(p.amount is not None for p in db.pledges(conn, fundraiser_id))
-                    if row is not None and is_organiser(me, row.creator) and readable:
+                    if row is not None and is_organiser(me, row.creator):
                         due.append(fundraiser_id)
             for fundraiser_id in due:
                 self.publish_tally(space_id, fundraiser_id)
