@@ -8,11 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from haven.errors import InvalidInput
 from haven.ui.main_window import HavenWindow
 from haven.ui.spaces import wording
+from haven.ui.spaces.cause_dialogs import NewFundraiserDialog
 from tests.ui import flows
 from tests.ui.a11y import unnamed
 from tests.ui.spaces_steps import create_space, open_spaces, window_session
@@ -30,13 +32,28 @@ def test_fundraiser_progress_and_pledge_in_arabic_from_the_keyboard(
     page = open_spaces(qtbot, window)
     space_id = create_space(qtbot, page)
     session = window_session(window)
-    fid = session.spaces.fundraisers.create(
-        space_id, TITLE, "<i>a deposit</i>", "https://pay.example/x", 5_000, "EUR", "2099-12-31"
-    )
     session.spaces.campaigns.create(space_id, "Sign it", "petition", "sign the petition")
     view = page.view
     causes = view.causes
     view.tabs.setCurrentWidget(causes)
+    causes.start_fundraiser.setFocus()
+    qtbot.keyClick(causes.start_fundraiser, Qt.Key.Key_Space)
+    dialog = causes.dialog
+    assert isinstance(dialog, NewFundraiserDialog)
+    qtbot.waitExposed(dialog)
+    assert unnamed(dialog) == []
+    for field, text in ((dialog.title, TITLE), (dialog.goal, "٥٠٫٠٠٥"), (dialog.currency, "eur"),
+                        (dialog.deadline, "2099-12-31"), (dialog.purpose, "<i>a deposit</i>"),
+                        (dialog.give, "https://pay.example/x")):  # fmt: skip
+        flows.type_text(qtbot, field, text)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.click()  # 50.005 EUR: one decimal too many; the dialog says so and stays
+    assert dialog.isVisible() and dialog.error.text()
+    dialog.goal.clear()
+    flows.type_text(qtbot, dialog.goal, "٥٠")
+    ok.click()
+    qtbot.waitUntil(lambda: len(session.spaces.fundraisers.listing(space_id)) == 1)
+    fid = session.spaces.fundraisers.listing(space_id)[0].fundraiser_id
     qtbot.waitUntil(lambda: causes.funds_model.rowCount() == 1 and causes.camps_model.rowCount())
     assert causes.isRightToLeft()
     assert TITLE in causes.heading.text()  # as written: no markup, no "%2" filled in

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from haven.core.spaces.fundraisers import Campaign, CauseUpdate, Fundraiser, Pledge, money
 from haven.ui import peer_text
 from haven.ui.dates import DATE_FORMAT, number_text
+from haven.ui.spaces.cause_dialogs import NewCampaignDialog, NewFundraiserDialog, typed_amount
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
 
@@ -53,22 +54,22 @@ def day_text(iso_day: str) -> str:
     return QLocale().toString(QDate.fromString(iso_day, Qt.DateFormat.ISODate), DATE_FORMAT)
 
 
-def typed_amount(text: str) -> str:
-    """What a person typed, with their locale's decimal point made '.' (digits of any
-    script are read as they are); money.parse_amount checks the rest."""
-    point = QLocale().decimalPoint()
-    return text.strip().replace(point, ".") if point != "." else text.strip()
-
-
 class CausesTab(QWidget):
     pledgeRequested = Signal(bytes, str, str)  # fundraiser id, amount typed, currency
     withdrawRequested = Signal(bytes)
     updateRequested = Signal(bytes, str)
     doneRequested = Signal(bytes)
+    startFundraiserRequested = Signal()
+    startCampaignRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pledges: dict[bytes, tuple[Pledge, ...]] = {}
+        self.dialog: NewFundraiserDialog | NewCampaignDialog | None = None
+        self.start_fundraiser = QPushButton(self.tr("Sta&rt a fundraiser…"))
+        self.start_fundraiser.setAccessibleName(self.tr("Start a fundraiser"))
+        self.start_campaign = QPushButton(self.tr("Start a campai&gn…"))
+        self.start_campaign.setAccessibleName(self.tr("Start a campaign"))
         self.funds_model = QStandardItemModel(self)
         self.funds = self._list(self.funds_model, self.tr("Fundraisers"))
         funds_label = QLabel(self.tr("F&undraisers"))
@@ -116,7 +117,12 @@ class CausesTab(QWidget):
         update_row = QHBoxLayout()
         update_row.addWidget(self.update_text, 1)
         update_row.addWidget(self.update_button)
+        starts = QHBoxLayout()
+        starts.addWidget(self.start_fundraiser)
+        starts.addWidget(self.start_campaign)
+        starts.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addLayout(starts)
         for widget in (funds_label, self.funds, self.heading, self.progress, self.details):
             layout.addWidget(widget)
         layout.addLayout(pledge_row)
@@ -133,6 +139,8 @@ class CausesTab(QWidget):
         )
         self.update_button.clicked.connect(self._update)
         self.done_button.clicked.connect(self._done)
+        self.start_fundraiser.clicked.connect(self.startFundraiserRequested.emit)
+        self.start_campaign.clicked.connect(self.startCampaignRequested.emit)
         self.show_causes((), (), ())
 
     def _list(self, model: QStandardItemModel, name: str) -> QListView:
@@ -297,6 +305,10 @@ class CausesTab(QWidget):
         self.camp_details.setText("\n".join(lines))
 
     def clear(self) -> None:
+        """On lock or another space: forget what is shown and close a start dialog."""
+        if self.dialog is not None:
+            self.dialog.reject()
+            self.dialog = None
         self.show_causes((), (), ())
 
     # ---------------------------------------------------------------- acting
@@ -320,44 +332,3 @@ class CausesTab(QWidget):
         c = self.selected_campaign()
         if c is not None:
             self.doneRequested.emit(c.campaign_id)
-
-
-Act = Callable[..., None]
-
-
-def wire_causes(causes: CausesTab, act: Act) -> None:
-    """Each request of the tab as one write in a worker (SpaceView.act: it says `ok_text`
-    and re-reads the space); a refusal (a bad amount, not an organiser) is shown as the
-    core's message."""
-
-    def pledge(fid: bytes, typed: str, currency: str) -> None:
-        act(
-            lambda s, sid: s.fundraisers.pledge(sid, fid, money.parse_amount(typed, currency)),
-            QCoreApplication.translate("CausesTab", "Pledged. Only the organisers see how much."),
-            causes.amount.clear,
-        )
-
-    def update(fid: bytes, text: str) -> None:
-        act(
-            lambda s, sid: s.fundraisers.update(sid, fid, text),
-            QCoreApplication.translate("CausesTab", "Update posted."),
-            causes.update_text.clear,
-        )
-
-    causes.pledgeRequested.connect(pledge)
-    causes.updateRequested.connect(update)
-    causes.withdrawRequested.connect(
-        lambda fid: act(
-            lambda s, sid: s.fundraisers.withdraw(sid, fid),
-            QCoreApplication.translate("CausesTab", "Pledge withdrawn."),
-        )
-    )
-    causes.doneRequested.connect(
-        lambda cid: act(
-            lambda s, sid: s.campaigns.done(sid, cid),
-            QCoreApplication.translate("CausesTab", "Counted. Thank you."),
-        )
-    )
-
-
-__all__ = ["CausesTab", "wire_causes"]

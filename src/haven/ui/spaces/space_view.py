@@ -28,7 +28,8 @@ from haven.ui import appearance, peer_text
 from haven.ui.bridge import SessionBridge
 from haven.ui.space_status import FadingStatus, SpaceStatusLabel
 from haven.ui.spaces import wording
-from haven.ui.spaces.causes_tab import CausesTab, wire_causes
+from haven.ui.spaces.cause_actions import wire_causes
+from haven.ui.spaces.causes_tab import CausesTab
 from haven.ui.spaces.dialogs import ReasonDialog
 from haven.ui.spaces.disappear_notice import DisappearNotice
 from haven.ui.spaces.events_tab import EventsTab
