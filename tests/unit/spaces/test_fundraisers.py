@@ -215,7 +215,8 @@ def test_money_parses_and_prints_without_floats_or_locale() -> None:
     assert money.parse_amount("١٢.٥", "EUR") == 1250  # Arabic-Indic digits
     for bad, cur in (("1.005", "EUR"), ("5.5", "JPY"), ("-5", "EUR"), ("1e3", "EUR"),
                      ("NaN", "EUR"), ("1,50", "EUR"), ("", "EUR"), ("0.1e1", "EUR"),
-                     ("10000000001", "EUR")):  # fmt: skip
+                     ("10000000001", "EUR"),
+                     ("1." + "0" * 30 + "1", "EUR"), ("1" * 41, "EUR")):  # fmt: skip
         with pytest.raises(InvalidInput):
             money.parse_amount(bad, cur)
     assert money.format_amount(1250, "EUR") == "12.50 EUR"

@@ -9,7 +9,7 @@ far fewer than 2**63 / MAX_AMOUNT members."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 from babel.core import UnknownLocaleError
 from babel.numbers import format_currency, get_currency_precision, is_currency
@@ -18,6 +18,8 @@ from haven.errors import InvalidInput
 
 #: The largest pledge or goal, in minor units: 10**12 (ten billion euros).
 MAX_AMOUNT = 10**12
+#: Characters an amount may have: more than any amount under the cap with its decimals.
+MAX_AMOUNT_CHARS = 40
 #: A tally's total is at most this (so it fits a signed 64-bit integer with room to spare).
 MAX_TOTAL = 2**62
 # Digits (any script's: Decimal reads Arabic-Indic digits too), one optional decimal point.
@@ -49,7 +51,7 @@ def parse_amount(text: str, currency: str) -> int:
     """'12.50' EUR → 1250. Refuses signs, exponents, separators, more decimals than the
     currency has, and amounts over the cap, with a clear message."""
     digits = text.strip()
-    if not _AMOUNT.fullmatch(digits):
+    if len(digits) > MAX_AMOUNT_CHARS or not _AMOUNT.fullmatch(digits):
         raise InvalidInput(
             f"an amount is written like 25 or 12.50 (digits and one '.'), not {text[:20]!r}"
         )
@@ -58,7 +60,9 @@ def parse_amount(text: str, currency: str) -> int:
     except InvalidOperation:
         raise InvalidInput(f"{text[:20]!r} is not an amount") from None
     places = exponent(currency)
-    minor = value.scaleb(places)
+    with localcontext() as ctx:  # exact: the default 28 digits would round "1.000…0001"
+        ctx.prec = 2 * MAX_AMOUNT_CHARS
+        minor = value.scaleb(places)
     if minor != minor.to_integral_value():
         raise InvalidInput(f"{currency} amounts have at most {places} decimals")
     amount = int(minor)
