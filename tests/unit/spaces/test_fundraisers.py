@@ -14,8 +14,8 @@ import pytest
 from haven.core.changes import CausesChanged, changes_of
 from haven.core.session import Session
 from haven.core.spaces import events as ev
+from haven.core.spaces.fundraisers import Fundraiser, money
 from haven.core.spaces.fundraisers import content as fc
-from haven.core.spaces.fundraisers import money
 from haven.core.spaces.sealed import seal_detail
 from haven.errors import InvalidInput
 from haven.store import log_table as lt
@@ -44,7 +44,7 @@ def circle(tmp_path: Path) -> Iterator[tuple[list[Session], bytes, bytes]]:
         s.lock()
 
 
-def _view(s: Session, space: bytes, fid: bytes):  # type: ignore[no-untyped-def]
+def _view(s: Session, space: bytes, fid: bytes) -> Fundraiser:
     (f,) = [f for f in s.spaces.fundraisers.listing(space) if f.fundraiser_id == fid]
     return f
 
@@ -185,6 +185,10 @@ def _amounts_past_the_cap_or_malformed_are_refused(
         bea.spaces.fundraisers.create(space, "x", "y", "z", money.MAX_AMOUNT + 1, "EUR")
     with pytest.raises(InvalidInput, match="ISO 4217"):
         bea.spaces.fundraisers.create(space, "x", "y", "z", 100, "EUX")
+    past = bea.spaces.fundraisers.create(space, "x", "y", "z", 100, "EUR", "2001-01-01")
+    deliver(bea, cai, space)
+    with pytest.raises(InvalidInput, match="deadline"):  # by this device's own calendar
+        cai.spaces.fundraisers.pledge(space, past, 5)
     # a forged pledge whose sealed amount is past the cap: the organiser cannot read it,
     # so no total is published from it
     with bea.vault.read() as conn:
