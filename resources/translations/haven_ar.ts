@@ -251,6 +251,255 @@
     </message>
 </context>
 <context>
+    <name>CausesTab</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="26"/>
+        <source>Pledged. Only the organisers see how much.</source>
+        <translation>تمّ التعهّد. لا يرى المبلغ إلا المنظّمون.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="33"/>
+        <source>Update posted.</source>
+        <translation>نُشر المستجدّ.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="47"/>
+        <source>Fundraiser started.</source>
+        <translation>بدأت حملة التبرعات.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="63"/>
+        <source>Campaign started.</source>
+        <translation>بدأت الحملة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="76"/>
+        <source>Pledge withdrawn.</source>
+        <translation>سُحب التعهّد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="82"/>
+        <source>Counted. Thank you.</source>
+        <translation>حُسب. شكرًا لك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="69"/>
+        <source>Sta&amp;rt a fundraiser…</source>
+        <translation>ابدأ حملة تبرعات (&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="70"/>
+        <source>Start a fundraiser</source>
+        <translation>ابدأ حملة تبرعات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="71"/>
+        <source>Start a campai&amp;gn…</source>
+        <translation>ابدأ حملة (&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="72"/>
+        <source>Start a campaign</source>
+        <translation>ابدأ حملة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="74"/>
+        <source>Fundraisers</source>
+        <translation>حملات جمع التبرعات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="75"/>
+        <source>F&amp;undraisers</source>
+        <translation>حملات جمع التبرعات (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="80"/>
+        <source>Progress towards the goal</source>
+        <translation>التقدّم نحو الهدف</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="88"/>
+        <source>Amount to pledge</source>
+        <translation>المبلغ الذي تتعهّد به</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="89"/>
+        <source>Am&amp;ount</source>
+        <translation>المبلغ (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="91"/>
+        <source>&amp;Pledge</source>
+        <translation>تعهّد (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="93"/>
+        <source>Pledge this amount; only the organisers see it</source>
+        <translation>تعهّد بهذا المبلغ؛ لا يراه إلا المنظّمون</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="95"/>
+        <source>&amp;Withdraw my pledge</source>
+        <translation>اسحب تعهّدي (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="96"/>
+        <source>Withdraw my pledge</source>
+        <translation>اسحب تعهّدي</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="98"/>
+        <source>Who pledged what (organisers only)</source>
+        <translation>من تعهّد بماذا (للمنظّمين فقط)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="100"/>
+        <source>An update for the supporters</source>
+        <translation>مستجدّ للداعمين</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="101"/>
+        <source>Post an upda&amp;te</source>
+        <translation>انشر مستجدًّا (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="102"/>
+        <source>Post the update</source>
+        <translation>انشر المستجدّ</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="105"/>
+        <source>Campaigns</source>
+        <translation>الحملات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="106"/>
+        <source>&amp;Campaigns</source>
+        <translation>الحملات (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="110"/>
+        <source>I d&amp;id this</source>
+        <translation>فعلتُ ذلك (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="111"/>
+        <source>Say that I did this (counted once)</source>
+        <translation>قل إنك فعلت ذلك (يُحسب مرة واحدة)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="202"/>
+        <source>%1 — %2 of %3</source>
+        <translation>%1 — %2 من %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="209"/>
+        <source>%1 — %Ln did this</source>
+        <translation>
+            <numerusform>%1 — لم يفعلها أحد بعد</numerusform>
+            <numerusform>%1 — فعلها شخص واحد</numerusform>
+            <numerusform>%1 — فعلها شخصان</numerusform>
+            <numerusform>%1 — فعلها %Ln أشخاص</numerusform>
+            <numerusform>%1 — فعلها %Ln شخصًا</numerusform>
+            <numerusform>%1 — فعلها %Ln شخص</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="237"/>
+        <source>No fundraiser chosen</source>
+        <translation>لم تُختر حملة تبرعات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="247"/>
+        <source>%1 of %2 (%3)</source>
+        <translation>%1 من %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="255"/>
+        <source>For: %1</source>
+        <translation>من أجل: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="256"/>
+        <source>Where to give (Haven moves no money; nothing here is opened): %1</source>
+        <translation>أين تتبرّع (لا ينقل Haven أي مال، ولا يُفتح شيء هنا): %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="259"/>
+        <source>%Ln supporter(s)</source>
+        <translation>
+            <numerusform>لا داعمين بعد</numerusform>
+            <numerusform>داعم واحد</numerusform>
+            <numerusform>داعمان</numerusform>
+            <numerusform>%Ln داعمين</numerusform>
+            <numerusform>%Ln داعمًا</numerusform>
+            <numerusform>%Ln داعم</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="262"/>
+        <source>Until %1</source>
+        <translation>حتى %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="265"/>
+        <source>%Ln pledge change(s) not yet counted by an organiser</source>
+        <translation>
+            <numerusform>لا تغييرات في التعهّدات بانتظار العدّ</numerusform>
+            <numerusform>تغيير واحد في التعهّدات لم يعدّه منظّم بعد</numerusform>
+            <numerusform>تغييران في التعهّدات لم يعدّهما منظّم بعد</numerusform>
+            <numerusform>%Ln تغييرات في التعهّدات لم يعدّها منظّم بعد</numerusform>
+            <numerusform>%Ln تغييرًا في التعهّدات لم يعدّه منظّم بعد</numerusform>
+            <numerusform>%Ln تغيير في التعهّدات لم يعدّه منظّم بعد</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="269"/>
+        <source>Warning: the published total differs from the pledges this device read.</source>
+        <translation>تحذير: المجموع المنشور يختلف عن التعهّدات التي قرأها هذا الجهاز.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="273"/>
+        <source>Your pledge: %1 (only the organisers see it)</source>
+        <translation>تعهّدك: %1 (لا يراه إلا المنظّمون)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="281"/>
+        <source>unreadable</source>
+        <translation>غير مقروء</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="283"/>
+        <source> (received)</source>
+        <translation> (استُلم)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="288"/>
+        <source>Update from %1: %2</source>
+        <translation>مستجدّ من %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="297"/>
+        <source>Action: %1</source>
+        <translation>المطلوب: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="299"/>
+        <source>Where: %1</source>
+        <translation>أين: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="301"/>
+        <source>On %1</source>
+        <translation>في %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="303"/>
+        <source>You did this. Thank you.</source>
+        <translation>فعلتَ ذلك. شكرًا لك.</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="131"/>
@@ -3183,6 +3432,99 @@
     </message>
 </context>
 <context>
+    <name>NewCampaignDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="104"/>
+        <source>Start a campaign</source>
+        <translation>ابدأ حملة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="106"/>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="108"/>
+        <source>Kind of action</source>
+        <translation>نوع الفعل</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="111"/>
+        <source>A petition to sign</source>
+        <translation>عريضة للتوقيع</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="111"/>
+        <source>A letter to send</source>
+        <translation>رسالة للإرسال</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="112"/>
+        <source>A day to show up</source>
+        <translation>يوم للحضور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="112"/>
+        <source>Something else</source>
+        <translation>شيء آخر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="116"/>
+        <source>What to do</source>
+        <translation>ما المطلوب</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="117"/>
+        <source>Where (a link or instructions)</source>
+        <translation>أين (رابط أو تعليمات)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="118"/>
+        <source>Date (optional)</source>
+        <translation>التاريخ (اختياري)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="122"/>
+        <source>&amp;Title</source>
+        <translation>العنوان (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="123"/>
+        <source>&amp;Kind</source>
+        <translation>النوع (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="124"/>
+        <source>&amp;What to do</source>
+        <translation>ما المطلوب (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="125"/>
+        <source>W&amp;here</source>
+        <translation>أين (&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="126"/>
+        <source>&amp;Date</source>
+        <translation>التاريخ (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="127"/>
+        <source>&amp;Start</source>
+        <translation>ابدأ (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="127"/>
+        <source>Start the campaign</source>
+        <translation>ابدأ الحملة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="146"/>
+        <source>Check what you typed: a title, what to do, and a date like 2027-03-31 or none.</source>
+        <translation>راجع ما كتبت: عنوانًا، وما المطلوب، وتاريخًا مثل 2027-03-31 أو لا شيء.</translation>
+    </message>
+</context>
+<context>
     <name>NewEventDialog</name>
     <message>
         <location filename="../../src/haven/ui/spaces/event_dialog.py" line="44"/>
@@ -3325,6 +3667,99 @@
         <location filename="../../src/haven/ui/spaces/event_dialog.py" line="122"/>
         <source>Give the event a title.</source>
         <translation>أعطِ الفعالية عنوانًا.</translation>
+    </message>
+</context>
+<context>
+    <name>NewFundraiserDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="50"/>
+        <source>Start a fundraiser</source>
+        <translation>ابدأ حملة تبرعات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="52"/>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="53"/>
+        <source>Goal</source>
+        <translation>الهدف</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="53"/>
+        <source>e.g. 500 or 499.50</source>
+        <translation>مثلًا 500 أو 499.50</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="54"/>
+        <source>Currency code</source>
+        <translation>رمز العملة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="55"/>
+        <source>Deadline (optional)</source>
+        <translation>الموعد النهائي (اختياري)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="56"/>
+        <source>What it is for</source>
+        <translation>الغرض منها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="57"/>
+        <source>Where and how to give</source>
+        <translation>أين وكيف يُتبرَّع</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="59"/>
+        <source>A link or instructions, in your words. Haven moves no money.</source>
+        <translation>رابط أو تعليمات بكلماتك. لا ينقل Haven أي مال.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="64"/>
+        <source>&amp;Title</source>
+        <translation>العنوان (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="65"/>
+        <source>&amp;Goal</source>
+        <translation>الهدف (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="66"/>
+        <source>C&amp;urrency</source>
+        <translation>العملة (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="67"/>
+        <source>&amp;Deadline</source>
+        <translation>الموعد النهائي (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="68"/>
+        <source>&amp;What it is for</source>
+        <translation>الغرض منها (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="69"/>
+        <source>Where to gi&amp;ve</source>
+        <translation>أين يُتبرَّع (&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="70"/>
+        <source>&amp;Start</source>
+        <translation>ابدأ (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="70"/>
+        <source>Start the fundraiser</source>
+        <translation>ابدأ حملة التبرعات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="92"/>
+        <source>Check what you typed: a title, a goal like 500 or 499.50, a currency code like EUR, a deadline like 2027-03-31 (or none), what it is for and where to give.</source>
+        <translation>راجع ما كتبت: عنوانًا، وهدفًا مثل 500 أو 499.50، ورمز عملة مثل EUR، وموعدًا نهائيًا مثل 2027-03-31 (أو لا شيء)، والغرض، وأين يُتبرَّع.</translation>
     </message>
 </context>
 <context>
@@ -4070,112 +4505,112 @@
         <translation>تحذير: أرسل %1 إلى هذا الحاسوب مفتاح مساحة لا يطابق المفتاح المُعلن للمجموعة، فلم يُستعمل. ربما يحاول شخص يحمل مفتاحه قراءة المساحة. تحقّق من الأمر معه وجهاً لوجه.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="164"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="169"/>
         <source>Not changed: you can edit or delete only your own posts, and only while they are still shown (not deleted or removed by a moderator).</source>
         <translation>لم يتغيّر شيء: يمكنك تعديل منشوراتك أو حذفها فقط، وما دامت ظاهرة (غير محذوفة ولا أزالها مشرف).</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="181"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="186"/>
         <source>Saved your changes.</source>
         <translation>حُفظت تعديلاتك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="189"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="194"/>
         <source>Delete your post</source>
         <translation>احذف منشورك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="191"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="196"/>
         <source>Delete this post for everyone in the space? Its place shows “Deleted by its author”. Others&apos; devices that already synced it delete it when they next sync.</source>
         <translation>أتحذف هذا المنشور لدى الجميع في المساحة؟ يظهر مكانه «حذفه كاتبه». الأجهزة الأخرى التي زامنته تحذفه في مزامنتها التالية.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="194"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="199"/>
         <source>&amp;Delete</source>
         <translation>احذف (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="195"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="200"/>
         <source>Delete the post</source>
         <translation>احذف المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="202"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="207"/>
         <source>Post deleted.</source>
         <translation>حُذف المنشور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="210"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="215"/>
         <source>Pinned to the top of the feed.</source>
         <translation>ثُبّت في أعلى الموجز.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="210"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="215"/>
         <source>Unpinned.</source>
         <translation>أُلغي التثبيت.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="212"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="217"/>
         <source>Not pinned: only moderators, admins and the owner pin threads, and only threads still shown. Nothing was changed.</source>
         <translation>لم يُثبَّت: يثبّت النقاشات المشرفون والمشرفون الإداريون والمالك فقط، والنقاشات الظاهرة فقط. لم يتغيّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="230"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="235"/>
         <source>Ownership handed over. You are now an admin.</source>
         <translation>سُلّمت الملكية. أنت الآن مشرف إداري.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="232"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="237"/>
         <source>Not handed over: only the owner can hand a space over, and only to a member who is still active in it. Nothing was changed.</source>
         <translation>لم تُسلَّم: المالك وحده يسلّم المساحة، ولعضو ما زال نشطًا فيها فقط. لم يتغيّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="245"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="250"/>
         <source>Leave “%1”? You stop receiving new posts, and the others see that you left. To come back you need a new invite.</source>
         <translation>أتغادر «%1»؟ يتوقف وصول المنشورات الجديدة إليك، ويرى الآخرون أنك غادرت. للعودة تحتاج إلى دعوة جديدة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="250"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="255"/>
         <source>You are its owner: ownership passes to the highest-ranked member who joined first, unless you hand it over first.</source>
         <translation>أنت مالكها: تنتقل الملكية إلى العضو الأعلى دورًا والأقدم انضمامًا، إلا إذا سلّمتها أولًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="254"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="259"/>
         <source>Leave this space</source>
         <translation>غادر هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="256"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="261"/>
         <source>&amp;Leave</source>
         <translation>غادر (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="257"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="262"/>
         <source>Leave the space</source>
         <translation>غادر المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="258"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="263"/>
         <source>Also &amp;delete everything of this space from this computer</source>
         <translation>احذف أيضًا كل ما يخص هذه المساحة من هذا الحاسوب (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="259"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="264"/>
         <source>Also delete everything of this space from this computer</source>
         <translation>احذف أيضًا كل ما يخص هذه المساحة من هذا الحاسوب</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="274"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="279"/>
         <source>You left “%1” and its data was deleted from this computer.</source>
         <translation>غادرت «%1» وحُذفت بياناتها من هذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="278"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="283"/>
         <source>You left “%1”.</source>
         <translation>غادرت «%1».</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="279"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="284"/>
         <source>You could not leave: you are not an active member of this space.</source>
         <translation>تعذّرت المغادرة: لست عضوًا نشطًا في هذه المساحة.</translation>
     </message>
@@ -4329,144 +4764,149 @@
 <context>
     <name>SpaceView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="79"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="82"/>
         <source>Space sections</source>
         <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; &quot;Show older posts&quot; doubles it. Join requests arrive without an event in the log, so an admin&apos;s open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
         <translation>أقسام المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="80"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="83"/>
         <source>&amp;Feed</source>
         <translation>الموجز (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="84"/>
         <source>Mem&amp;bers</source>
         <translation>الأعضاء (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="85"/>
         <source>&amp;Events</source>
         <translation>الفعاليات (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="83"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="86"/>
         <source>Mo&amp;deration</source>
         <translation>الإشراف (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="84"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="87"/>
+        <source>Fundraisers and ca&amp;mpaigns</source>
+        <translation>التبرعات والحملات (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="88"/>
         <source>&amp;About and you</source>
         <translation>عن المساحة وعنك (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="302"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="309"/>
         <source>No space chosen</source>
         <translation>لم تُختر مساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="336"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="343"/>
         <source>Posted.</source>
         <translation>نُشر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="348"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="355"/>
         <source>Replied.</source>
         <translation>أُرسل الرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="359"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="366"/>
         <source>Role changed.</source>
         <translation>تغيّر الدور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="364"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="371"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>حُظر: منشوراته مخفية عنك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="366"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="373"/>
         <source>Unblocked.</source>
         <translation>أُلغي الحظر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="372"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="379"/>
         <source>Saved your name in this space.</source>
         <translation>حُفظ اسمك في هذه المساحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="376"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="383"/>
         <source>Mute words saved.</source>
         <translation>حُفظت الكلمات المكتومة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="398"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="405"/>
         <source>Report a post</source>
         <translation>أبلغ عن منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="399"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="406"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>أخبر المشرفين بما هو خطأ. لا يقرأ بلاغك غيرهم.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="400"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="407"/>
         <source>&amp;Report</source>
         <translation>أبلغ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="401"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="408"/>
         <source>Send the report</source>
         <translation>أرسل البلاغ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="408"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="415"/>
         <source>Reported to the moderators.</source>
         <translation>أُبلغ المشرفون.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="414"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="421"/>
         <source>Remove a post</source>
         <translation>إزالة منشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="415"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="422"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>سيرى الأعضاء أن مشرفًا أزاله، وهذا السبب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="416"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="435"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="423"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="442"/>
         <source>Re&amp;move</source>
         <translation>أزل (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="417"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="424"/>
         <source>Remove the post</source>
         <translation>أزل المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="423"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="430"/>
         <source>Post removed.</source>
         <translation>أزيل المنشور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="430"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="437"/>
         <source>Remove a member</source>
         <translation>إزالة عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="432"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="439"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>إزالة %1 من هذه المساحة؟ يبقى لديه ما قرأه، ولا شيء جديد: تحصل المساحة على مفتاح جديد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="436"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="443"/>
         <source>Remove the member</source>
         <translation>أزل العضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="445"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="452"/>
         <source>%1 was removed.</source>
         <translation>أزيل %1.</translation>
     </message>
@@ -4481,12 +4921,12 @@
         <translation>الدعوة المباشرة تحتاج إلى المزامنة على الشبكة المحلية، وهي متوقفة. شغّلها من الإعدادات، أو ادعُ عبر مُرحِّل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="504"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="511"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>أُضيف %1. يستطيع قراءة المساحة حين يستلم Haven لديه رسالة الترحيب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="515"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="522"/>
         <source>%1&apos;s request was declined.</source>
         <translation>رُفض طلب %1.</translation>
     </message>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CausesTab</name>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="209"/>
+        <source>%1 — %Ln did this</source>
+        <translation>
+            <numerusform>%1 — %Ln did this</numerusform>
+            <numerusform>%1 — %Ln did this</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="259"/>
+        <source>%Ln supporter(s)</source>
+        <translation>
+            <numerusform>%Ln supporter</numerusform>
+            <numerusform>%Ln supporters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="265"/>
+        <source>%Ln pledge change(s) not yet counted by an organiser</source>
+        <translation>
+            <numerusform>%Ln pledge change not yet counted by an organiser</numerusform>
+            <numerusform>%Ln pledge changes not yet counted by an organiser</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DevicesPage</name>
     <message numerus="yes">
         <location filename="../../src/haven/ui/devices/devices_page.py" line="203"/>

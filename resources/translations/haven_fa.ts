@@ -251,6 +251,240 @@
     </message>
 </context>
 <context>
+    <name>CausesTab</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="26"/>
+        <source>Pledged. Only the organisers see how much.</source>
+        <translation>تعهد ثبت شد. فقط برگزارکنندگان مبلغ را می‌بینند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="33"/>
+        <source>Update posted.</source>
+        <translation>خبر تازه منتشر شد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="47"/>
+        <source>Fundraiser started.</source>
+        <translation>جمع‌آوری کمک شروع شد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="63"/>
+        <source>Campaign started.</source>
+        <translation>کارزار شروع شد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="76"/>
+        <source>Pledge withdrawn.</source>
+        <translation>تعهد پس گرفته شد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="82"/>
+        <source>Counted. Thank you.</source>
+        <translation>شمرده شد. سپاس.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="69"/>
+        <source>Sta&amp;rt a fundraiser…</source>
+        <translation>شروع جمع‌آوری کمک (&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="70"/>
+        <source>Start a fundraiser</source>
+        <translation>شروع جمع‌آوری کمک</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="71"/>
+        <source>Start a campai&amp;gn…</source>
+        <translation>شروع کارزار (&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="72"/>
+        <source>Start a campaign</source>
+        <translation>شروع کارزار</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="74"/>
+        <source>Fundraisers</source>
+        <translation>جمع‌آوری کمک‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="75"/>
+        <source>F&amp;undraisers</source>
+        <translation>جمع‌آوری کمک‌ها (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="80"/>
+        <source>Progress towards the goal</source>
+        <translation>پیشرفت به سوی هدف</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="88"/>
+        <source>Amount to pledge</source>
+        <translation>مبلغی که تعهد می‌کنید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="89"/>
+        <source>Am&amp;ount</source>
+        <translation>مبلغ (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="91"/>
+        <source>&amp;Pledge</source>
+        <translation>تعهد کن (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="93"/>
+        <source>Pledge this amount; only the organisers see it</source>
+        <translation>این مبلغ را تعهد کن؛ فقط برگزارکنندگان آن را می‌بینند</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="95"/>
+        <source>&amp;Withdraw my pledge</source>
+        <translation>پس گرفتن تعهدم (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="96"/>
+        <source>Withdraw my pledge</source>
+        <translation>پس گرفتن تعهدم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="98"/>
+        <source>Who pledged what (organisers only)</source>
+        <translation>چه کسی چه تعهدی داده (فقط برگزارکنندگان)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="100"/>
+        <source>An update for the supporters</source>
+        <translation>خبری تازه برای حامیان</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="101"/>
+        <source>Post an upda&amp;te</source>
+        <translation>انتشار خبر تازه (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="102"/>
+        <source>Post the update</source>
+        <translation>خبر تازه را منتشر کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="105"/>
+        <source>Campaigns</source>
+        <translation>کارزارها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="106"/>
+        <source>&amp;Campaigns</source>
+        <translation>کارزارها (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="110"/>
+        <source>I d&amp;id this</source>
+        <translation>انجامش دادم (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="111"/>
+        <source>Say that I did this (counted once)</source>
+        <translation>بگو که انجامش دادم (یک بار شمرده می‌شود)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="202"/>
+        <source>%1 — %2 of %3</source>
+        <translation>%1 — %2 از %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="209"/>
+        <source>%1 — %Ln did this</source>
+        <translation>
+            <numerusform>%1 — %Ln نفر انجامش دادند</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="237"/>
+        <source>No fundraiser chosen</source>
+        <translation>هیچ جمع‌آوری کمکی انتخاب نشده</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="247"/>
+        <source>%1 of %2 (%3)</source>
+        <translation>%1 از %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="255"/>
+        <source>For: %1</source>
+        <translation>برای: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="256"/>
+        <source>Where to give (Haven moves no money; nothing here is opened): %1</source>
+        <translation>کجا کمک کنید (Haven هیچ پولی جابه‌جا نمی‌کند و چیزی را اینجا باز نمی‌کند): %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="259"/>
+        <source>%Ln supporter(s)</source>
+        <translation>
+            <numerusform>%Ln حامی</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="262"/>
+        <source>Until %1</source>
+        <translation>تا %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="265"/>
+        <source>%Ln pledge change(s) not yet counted by an organiser</source>
+        <translation>
+            <numerusform>%Ln تغییر در تعهدها هنوز به دست برگزارکننده‌ای شمرده نشده</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="269"/>
+        <source>Warning: the published total differs from the pledges this device read.</source>
+        <translation>هشدار: جمع منتشرشده با تعهدهایی که این دستگاه خوانده فرق دارد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="273"/>
+        <source>Your pledge: %1 (only the organisers see it)</source>
+        <translation>تعهد شما: %1 (فقط برگزارکنندگان آن را می‌بینند)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="281"/>
+        <source>unreadable</source>
+        <translation>ناخوانا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="283"/>
+        <source> (received)</source>
+        <translation> (دریافت شد)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="288"/>
+        <source>Update from %1: %2</source>
+        <translation>خبر تازه از %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="297"/>
+        <source>Action: %1</source>
+        <translation>کار: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="299"/>
+        <source>Where: %1</source>
+        <translation>کجا: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="301"/>
+        <source>On %1</source>
+        <translation>در %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="303"/>
+        <source>You did this. Thank you.</source>
+        <translation>انجامش دادید. سپاس.</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="131"/>
@@ -3108,6 +3342,99 @@
     </message>
 </context>
 <context>
+    <name>NewCampaignDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="104"/>
+        <source>Start a campaign</source>
+        <translation>شروع کارزار</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="106"/>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="108"/>
+        <source>Kind of action</source>
+        <translation>نوع کار</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="111"/>
+        <source>A petition to sign</source>
+        <translation>دادخواستی برای امضا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="111"/>
+        <source>A letter to send</source>
+        <translation>نامه‌ای برای فرستادن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="112"/>
+        <source>A day to show up</source>
+        <translation>روزی برای حضور</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="112"/>
+        <source>Something else</source>
+        <translation>چیزی دیگر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="116"/>
+        <source>What to do</source>
+        <translation>چه باید کرد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="117"/>
+        <source>Where (a link or instructions)</source>
+        <translation>کجا (پیوند یا راهنما)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="118"/>
+        <source>Date (optional)</source>
+        <translation>تاریخ (اختیاری)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="122"/>
+        <source>&amp;Title</source>
+        <translation>عنوان (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="123"/>
+        <source>&amp;Kind</source>
+        <translation>نوع (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="124"/>
+        <source>&amp;What to do</source>
+        <translation>چه باید کرد (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="125"/>
+        <source>W&amp;here</source>
+        <translation>کجا (&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="126"/>
+        <source>&amp;Date</source>
+        <translation>تاریخ (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="127"/>
+        <source>&amp;Start</source>
+        <translation>شروع (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="127"/>
+        <source>Start the campaign</source>
+        <translation>کارزار را شروع کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="146"/>
+        <source>Check what you typed: a title, what to do, and a date like 2027-03-31 or none.</source>
+        <translation>آنچه نوشتید را بررسی کنید: عنوان، کاری که باید کرد، و تاریخی مانند 2027-03-31 یا هیچ.</translation>
+    </message>
+</context>
+<context>
     <name>NewEventDialog</name>
     <message>
         <location filename="../../src/haven/ui/spaces/event_dialog.py" line="44"/>
@@ -3250,6 +3577,99 @@
         <location filename="../../src/haven/ui/spaces/event_dialog.py" line="122"/>
         <source>Give the event a title.</source>
         <translation>برای رویداد عنوانی بنویسید.</translation>
+    </message>
+</context>
+<context>
+    <name>NewFundraiserDialog</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="50"/>
+        <source>Start a fundraiser</source>
+        <translation>شروع جمع‌آوری کمک</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="52"/>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="53"/>
+        <source>Goal</source>
+        <translation>هدف</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="53"/>
+        <source>e.g. 500 or 499.50</source>
+        <translation>مثلاً 500 یا 499.50</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="54"/>
+        <source>Currency code</source>
+        <translation>کد ارز</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="55"/>
+        <source>Deadline (optional)</source>
+        <translation>مهلت (اختیاری)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="56"/>
+        <source>What it is for</source>
+        <translation>برای چیست</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="57"/>
+        <source>Where and how to give</source>
+        <translation>کجا و چگونه کمک کنیم</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="59"/>
+        <source>A link or instructions, in your words. Haven moves no money.</source>
+        <translation>پیوند یا راهنما، به زبان خودتان. Haven هیچ پولی جابه‌جا نمی‌کند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="64"/>
+        <source>&amp;Title</source>
+        <translation>عنوان (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="65"/>
+        <source>&amp;Goal</source>
+        <translation>هدف (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="66"/>
+        <source>C&amp;urrency</source>
+        <translation>ارز (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="67"/>
+        <source>&amp;Deadline</source>
+        <translation>مهلت (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="68"/>
+        <source>&amp;What it is for</source>
+        <translation>برای چیست (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="69"/>
+        <source>Where to gi&amp;ve</source>
+        <translation>کجا کمک کنیم (&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="70"/>
+        <source>&amp;Start</source>
+        <translation>شروع (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="70"/>
+        <source>Start the fundraiser</source>
+        <translation>جمع‌آوری کمک را شروع کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_dialogs.py" line="92"/>
+        <source>Check what you typed: a title, a goal like 500 or 499.50, a currency code like EUR, a deadline like 2027-03-31 (or none), what it is for and where to give.</source>
+        <translation>آنچه نوشتید را بررسی کنید: عنوان، هدفی مانند 500 یا 499.50، کد ارزی مانند EUR، مهلتی مانند 2027-03-31 (یا هیچ)، برای چیست و کجا کمک کنیم.</translation>
     </message>
 </context>
 <context>
@@ -3985,112 +4405,112 @@
         <translation>هشدار: %1 کلید فضایی به این رایانه فرستاد که با کلید اعلام‌شده به گروه جور نیست، پس به کار نرفت. شاید کسی که کلید او را دارد می‌کوشد فضا را بخواند. حضوری با او بررسی کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="164"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="169"/>
         <source>Not changed: you can edit or delete only your own posts, and only while they are still shown (not deleted or removed by a moderator).</source>
         <translation>تغییری نکرد: فقط پست‌های خودتان را می‌توانید ویرایش یا حذف کنید، و فقط تا وقتی هنوز نمایش داده می‌شوند (حذف نشده یا ناظر برنداشته باشدشان).</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="181"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="186"/>
         <source>Saved your changes.</source>
         <translation>تغییرهایتان ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="189"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="194"/>
         <source>Delete your post</source>
         <translation>حذف پست‌تان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="191"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="196"/>
         <source>Delete this post for everyone in the space? Its place shows “Deleted by its author”. Others&apos; devices that already synced it delete it when they next sync.</source>
         <translation>این پست برای همه در این فضا حذف شود؟ جایش «حذف‌شده به دست نویسنده» نشان داده می‌شود. دستگاه‌های دیگرانی که آن را همگام کرده‌اند در همگام‌سازی بعدی حذفش می‌کنند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="194"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="199"/>
         <source>&amp;Delete</source>
         <translation>حذف (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="195"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="200"/>
         <source>Delete the post</source>
         <translation>حذف پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="202"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="207"/>
         <source>Post deleted.</source>
         <translation>پست حذف شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="210"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="215"/>
         <source>Pinned to the top of the feed.</source>
         <translation>به بالای فید سنجاق شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="210"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="215"/>
         <source>Unpinned.</source>
         <translation>سنجاق برداشته شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="212"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="217"/>
         <source>Not pinned: only moderators, admins and the owner pin threads, and only threads still shown. Nothing was changed.</source>
         <translation>سنجاق نشد: فقط ناظران، مدیران و مالک رشته‌ها را سنجاق می‌کنند، و فقط رشته‌هایی که هنوز نمایش داده می‌شوند. چیزی تغییر نکرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="230"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="235"/>
         <source>Ownership handed over. You are now an admin.</source>
         <translation>مالکیت واگذار شد. اکنون شما مدیر هستید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="232"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="237"/>
         <source>Not handed over: only the owner can hand a space over, and only to a member who is still active in it. Nothing was changed.</source>
         <translation>واگذار نشد: فقط مالک می‌تواند فضا را واگذار کند، و فقط به عضوی که هنوز در آن فعال است. چیزی تغییر نکرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="245"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="250"/>
         <source>Leave “%1”? You stop receiving new posts, and the others see that you left. To come back you need a new invite.</source>
         <translation>«%1» را ترک می‌کنید؟ دیگر پست تازه‌ای به شما نمی‌رسد و دیگران می‌بینند که رفته‌اید. برای بازگشت به دعوت تازه‌ای نیاز دارید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="250"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="255"/>
         <source>You are its owner: ownership passes to the highest-ranked member who joined first, unless you hand it over first.</source>
         <translation>شما مالک آن هستید: مالکیت به بالاترین عضو از نظر نقش که زودتر پیوسته می‌رسد، مگر آنکه اول آن را واگذار کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="254"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="259"/>
         <source>Leave this space</source>
         <translation>ترک این فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="256"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="261"/>
         <source>&amp;Leave</source>
         <translation>ترک (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="257"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="262"/>
         <source>Leave the space</source>
         <translation>ترک فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="258"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="263"/>
         <source>Also &amp;delete everything of this space from this computer</source>
         <translation>همهٔ داده‌های این فضا را هم از این رایانه پاک کن (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="259"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="264"/>
         <source>Also delete everything of this space from this computer</source>
         <translation>همهٔ داده‌های این فضا را هم از این رایانه پاک کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="274"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="279"/>
         <source>You left “%1” and its data was deleted from this computer.</source>
         <translation>«%1» را ترک کردید و داده‌هایش از این رایانه پاک شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="278"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="283"/>
         <source>You left “%1”.</source>
         <translation>«%1» را ترک کردید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="279"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="284"/>
         <source>You could not leave: you are not an active member of this space.</source>
         <translation>نتوانستید ترک کنید: عضو فعال این فضا نیستید.</translation>
     </message>
@@ -4204,144 +4624,149 @@
 <context>
     <name>SpaceView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="79"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="82"/>
         <source>Space sections</source>
         <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; &quot;Show older posts&quot; doubles it. Join requests arrive without an event in the log, so an admin&apos;s open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
         <translation>بخش‌های فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="80"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="83"/>
         <source>&amp;Feed</source>
         <translation>فید (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="84"/>
         <source>Mem&amp;bers</source>
         <translation>اعضا (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="85"/>
         <source>&amp;Events</source>
         <translation>رویدادها (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="83"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="86"/>
         <source>Mo&amp;deration</source>
         <translation>نظارت (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="84"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="87"/>
+        <source>Fundraisers and ca&amp;mpaigns</source>
+        <translation>کمک‌ها و کارزارها (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="88"/>
         <source>&amp;About and you</source>
         <translation>درباره و شما (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="302"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="309"/>
         <source>No space chosen</source>
         <translation>هیچ فضایی انتخاب نشده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="336"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="343"/>
         <source>Posted.</source>
         <translation>فرستاده شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="348"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="355"/>
         <source>Replied.</source>
         <translation>پاسخ داده شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="359"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="366"/>
         <source>Role changed.</source>
         <translation>نقش تغییر کرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="364"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="371"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>مسدود شد: پست‌هایش برای شما پنهان است.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="366"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="373"/>
         <source>Unblocked.</source>
         <translation>آزاد شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="372"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="379"/>
         <source>Saved your name in this space.</source>
         <translation>نام‌تان در این فضا ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="376"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="383"/>
         <source>Mute words saved.</source>
         <translation>واژه‌های بی‌صداشده ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="398"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="405"/>
         <source>Report a post</source>
         <translation>گزارش یک پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="399"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="406"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>به ناظران بگویید چه اشکالی هست. فقط آن‌ها گزارش‌تان را می‌خوانند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="400"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="407"/>
         <source>&amp;Report</source>
         <translation>گزارش (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="401"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="408"/>
         <source>Send the report</source>
         <translation>گزارش را بفرست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="408"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="415"/>
         <source>Reported to the moderators.</source>
         <translation>به ناظران گزارش شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="414"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="421"/>
         <source>Remove a post</source>
         <translation>برداشتن یک پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="415"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="422"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>اعضا می‌بینند که یک ناظر آن را برداشته، و این دلیل را.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="416"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="435"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="423"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="442"/>
         <source>Re&amp;move</source>
         <translation>بردار (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="417"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="424"/>
         <source>Remove the post</source>
         <translation>پست را بردار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="423"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="430"/>
         <source>Post removed.</source>
         <translation>پست برداشته شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="430"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="437"/>
         <source>Remove a member</source>
         <translation>بیرون کردن یک عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="432"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="439"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>‏%1 از این فضا بیرون شود؟ آنچه پیش‌تر خوانده برایش می‌ماند، اما چیز تازه‌ای نه: فضا کلید تازه‌ای می‌گیرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="436"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="443"/>
         <source>Remove the member</source>
         <translation>عضو را بیرون کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="445"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="452"/>
         <source>%1 was removed.</source>
         <translation>‏%1 بیرون شد.</translation>
     </message>
@@ -4356,12 +4781,12 @@
         <translation>دعوت مستقیم به همگام‌سازی روی شبکهٔ محلی نیاز دارد که خاموش است. آن را در تنظیمات روشن کنید، یا از طریق رله دعوت کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="504"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="511"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>‏%1 افزوده شد. وقتی Haven او پیام خوشامد را بگیرد، می‌تواند فضا را بخواند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="515"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="522"/>
         <source>%1&apos;s request was declined.</source>
         <translation>درخواست %1 رد شد.</translation>
     </message>
