@@ -1,5 +1,5 @@
 """`haven campaign create|done|list|update`: campaigns in a group space — an action for the
-space to take and an "I did this" count of distinct members (docs/PROTOCOL.md §5.9)."""
+space to take and an "I did this" count of distinct members (docs/PROTOCOL.md §5.10)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """`haven fundraiser create|pledge|withdraw|list|update|received|pledges`: fundraisers in a
-group space (docs/PROTOCOL.md §5.9). Amounts are read as text with Decimal and printed in
+group space (docs/PROTOCOL.md §5.10). Amounts are read as text with Decimal and printed in
 the currency's minor units, the same in every locale; peers' text is printed as plain text
 with control characters made visible."""
 

@@ -27,8 +27,8 @@ from haven.core.spaces.authority import SpaceAuthorizer
 from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.details import SpaceDetails
 from haven.core.spaces.disappearing import Disappearing
-from haven.core.spaces.gatherings.service import Gatherings
 from haven.core.spaces.fundraisers import Campaigns, Fundraisers
+from haven.core.spaces.gatherings.service import Gatherings
 from haven.core.spaces.invite_events import InviteEvents
 from haven.core.spaces.joining import Joining
 from haven.core.spaces.keys import KeyRotation
