@@ -70,6 +70,10 @@ RemoteCommit = Callable[[bytes, int], None]
 
 
 class Store(Protocol):
+    #: Whether `scrub` rewrites whole tables (costly: paced by `rewrite_interval_seconds`)
+    #: rather than checkpointing.
+    scrub_rewrites: bool
+
     async def start(self, on_remote: RemoteCommit) -> None:
         """Open (creating the schema if needed); `on_remote` hears of other instances' commits."""
 

@@ -80,7 +80,19 @@ _ENTRIES_PER_NOTIFY = 90
 _DB_ERRORS = (asyncpg.PostgresError, asyncpg.InterfaceError, OSError)
 
 
+#: How long a rewrite waits for its lock before giving up (it is tried again later): while
+#: it waits, every other query of the table waits behind it.
+REWRITE_LOCK_TIMEOUT = "2s"
+#: A rewrite of the largest table the disk cap allows takes tens of seconds (docs/RELAY.md).
+REWRITE_TIMEOUT_S = 3600.0
+
+
 class PostgresStore:
+    #: PostgreSQL never overwrites a row in place: an erased blob's old version stays in
+    #: the table's pages, even after VACUUM marks its space free (the bytes stay there until
+    #: a later row lands on them). `scrub` rewrites the table instead.
+    scrub_rewrites = True
+
     def __init__(self, url: str, pool_size: int = 8) -> None:
         self.url = url
         self.pool_size = pool_size
@@ -311,7 +323,22 @@ class PostgresStore:
         return Erasure(blobs=len(rows), delta_bytes=delta, kept_stub=keep)
 
     async def scrub(self) -> bool:
-        """Nothing to do from here: PostgreSQL has no secure delete (docs/RELAY.md)."""
+        """Rewrite the blobs table and its TOAST table into new files (VACUUM FULL), so no
+        dead row version of an erased blob is left in them; the old files are truncated at
+        once and unlinked at the next checkpoint. It holds the table's exclusive lock while
+        it runs; False if that lock was not free within REWRITE_LOCK_TIMEOUT. PostgreSQL's
+        WAL still holds the bytes until its segments are recycled (docs/RELAY.md)."""
+        try:
+            async with self._pool_or_fail().acquire() as conn:
+                await conn.execute(f"SET lock_timeout = '{REWRITE_LOCK_TIMEOUT}'")
+                try:
+                    await conn.execute("VACUUM (FULL) blobs", timeout=REWRITE_TIMEOUT_S)
+                finally:
+                    await conn.execute("RESET lock_timeout")
+        except asyncpg.LockNotAvailableError:
+            return False
+        except _DB_ERRORS as exc:
+            raise StorageError(f"the relay database refused a rewrite: {_reason(exc)}") from exc
         return True
 
     async def purge(self, cutoff_ms: int, max_blobs: int) -> Purged:

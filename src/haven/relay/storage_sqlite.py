@@ -370,6 +370,8 @@ class Reader:
 class SqliteStore:
     """The `Store` interface over a Writer and a Reader, each on its own thread."""
 
+    scrub_rewrites = False  # a checkpoint: secure_delete zeroed the bytes in place
+
     def __init__(self, path: Path) -> None:
         self.path = path
         self._write_pool = ThreadPoolExecutor(1, thread_name_prefix="relay-writer")
