@@ -131,3 +131,10 @@ def tally(gone: list[tuple[bytes, int]]) -> dict[bytes, tuple[int, int]]:
 
 def blob_hash(blob: bytes) -> bytes:
     return hashlib.blake2b(blob, digest_size=32, person=BLOB_HASH_PERSON).digest()
+
+
+def dedup_key(item: PendingAppend) -> bytes:
+    """What makes an append a replay: the same erase verifier (the same event, however it
+    was sealed), or for a blob without one, the same bytes. Stored as the row's `hash`, so one
+    unique index serves both the replay check and erasure (docs/PROTOCOL.md §6.5)."""
+    return item.vf or blob_hash(item.blob)

@@ -34,6 +34,7 @@ from haven.relay.storage import (
     StorageError,
     Totals,
     blob_hash,
+    dedup_key,
     tally,
 )
 
@@ -48,7 +49,7 @@ async def _lock_mailboxes(conn: Any, ids: list[bytes]) -> None:
 
 
 CHANNEL = "haven_relay_commits"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: Serialises schema creation when several relays start at once.
 _SCHEMA_LOCK = 0x68766E72
 _SCHEMA = """
@@ -71,10 +72,14 @@ CREATE TABLE IF NOT EXISTS blobs (
 ALTER TABLE blobs ADD COLUMN IF NOT EXISTS vf bytea;
 CREATE UNIQUE INDEX IF NOT EXISTS blobs_by_hash ON blobs (mailbox, hash);
 CREATE INDEX IF NOT EXISTS blobs_by_age ON blobs (stored_ms);
-CREATE INDEX IF NOT EXISTS blobs_by_vf ON blobs (mailbox, vf) WHERE vf IS NOT NULL;
+DROP INDEX IF EXISTS blobs_by_vf;
+CREATE INDEX IF NOT EXISTS blobs_by_old_vf ON blobs (mailbox, vf)
+    WHERE vf IS NOT NULL AND vf <> hash;
 """
-#: Schemas this version upgrades in place (`_SCHEMA` adds what they lack).
-_UPGRADES = frozenset({1})
+#: Schemas this version upgrades in place (`_SCHEMA` adds what they lack). `hash` is the
+#: dedup key: the blob's hash, or its verifier when it has one (then vf = hash); schema 2
+#: indexed verifiers apart, which only the rows it stored still need (storage.dedup_key).
+_UPGRADES = frozenset({1, 2})
 #: NOTIFY payloads are limited to 8000 bytes; one entry is "<64 hex>:<cursor>".
 _ENTRIES_PER_NOTIFY = 90
 _DB_ERRORS = (asyncpg.PostgresError, asyncpg.InterfaceError, OSError)
@@ -160,7 +165,7 @@ class PostgresStore:
             ids,
         ):
             states[row["id"]] = [row["head"], row["bytes"], row["blobs"]]
-        hashes = [blob_hash(item.blob) for item in batch]
+        hashes = [dedup_key(item) for item in batch]
         known: dict[tuple[bytes, bytes], int] = {
             (row["mailbox"], row["hash"]): row["cursor"]
             for row in await conn.fetch(
@@ -286,10 +291,15 @@ class PostgresStore:
                 held = await conn.fetchval(
                     "SELECT bytes FROM mailboxes WHERE id = $1 FOR UPDATE", mailbox
                 )
-                rows = await conn.fetch(
-                    "SELECT cursor, size FROM blobs WHERE mailbox = $1 AND vf = $2 ORDER BY cursor",
-                    mailbox,
-                    vf,
+                rows = sorted(  # each half a seek in its own index; sorted here
+                    await conn.fetch(
+                        "SELECT cursor, size FROM blobs WHERE mailbox = $1 AND hash = $2 "
+                        "AND vf = hash UNION ALL SELECT cursor, size FROM blobs "
+                        "WHERE mailbox = $1 AND vf = $2 AND vf IS NOT NULL AND vf <> hash",
+                        mailbox,
+                        vf,
+                    ),
+                    key=lambda row: row["cursor"],
                 )
                 if not rows or held is None:
                     return Erasure(blobs=0, delta_bytes=0)
