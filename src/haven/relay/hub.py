@@ -66,11 +66,13 @@ class Hub:
         limits: Limits,
         metrics: Metrics,
         clock: Callable[[], float] = time.time,
+        pause: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.store = store
         self.limits = limits
         self.metrics = metrics
         self.clock = clock
+        self._pause = pause  # the scrub loop's waits (tests drive them by hand)
         self._queue: list[tuple[PendingAppend, AppendSink, int, float]] = []
         self._queued_bytes = 0
         self._wake = asyncio.Event()
@@ -220,9 +222,9 @@ class Hub:
                 done = False
             if not done:
                 self._scrub_now.set()
-                await asyncio.sleep(SCRUB_RETRY_REWRITE_S if rewrites else 1.0)
+                await self._pause(SCRUB_RETRY_REWRITE_S if rewrites else 1.0)
             else:
-                await asyncio.sleep(self.limits.rewrite_interval_seconds if rewrites else 1.0)
+                await self._pause(self.limits.rewrite_interval_seconds if rewrites else 1.0)
 
     # --- other instances' commits (PostgreSQL) --------------------------------------------
 
