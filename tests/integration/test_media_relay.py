@@ -1,8 +1,9 @@
 """Attachments and disappearing posts through a real relay: a picture crosses it whole to a
-member who never syncs with its author; a disappearing post leaves the relay too — the first
-replica whose timer runs out asks the space's relay to erase the post and its attachment's
-chunks (the relay erasure of deleted posts, PROTOCOL §6.5), and a member who reads the
-mailbox later gets them already erased."""
+member who never syncs with its author; a disappearing post leaves the relay too — the
+author's device, when its timer runs out, asks the space's relay to erase the post and its
+attachment's chunks (the relay erasure of deleted posts, PROTOCOL §6.5; no other member can
+make the author's erase token), and a member who reads the mailbox later gets them already
+erased."""
 
 from __future__ import annotations
 
@@ -58,9 +59,13 @@ def test_a_disappearing_post_is_erased_from_the_relay(on_relay) -> None:
     served = mailbox_events(relay.url, key)
     assert post in served and not served[post][1]
     original = served[post][0]
-    clocks[0].now = T0 + HOUR_MS  # Ari's hour is up first
+    clocks[0].now = T0 + HOUR_MS  # Ari's hour is up: not Ari's post to erase there
     assert ari.spaces.disappearing.sweep() == 1
-    erased = relay_round(ari, relay.url)
+    assert relay_round(ari, relay.url) == 0
+    assert mailbox_events(relay.url, key)[post] == (original, False)
+    clocks[1].now = T0 + HOUR_MS  # the author's hour
+    assert bea.spaces.disappearing.sweep() == 1
+    erased = relay_round(bea, relay.url)
     assert erased >= 2  # the post and its attachment's chunks
     served = mailbox_events(relay.url, key)
     assert served[post][1] and served[post][0] != original

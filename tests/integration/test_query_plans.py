@@ -67,6 +67,7 @@ SMALL_TABLES = {
     "relay_lists": "one row per space",
     "relay_acked": "one row per relay and space",
     "relay_cursors": "one row per relay and mailbox",
+    "relay_erase_progress": "one row per relay and space",
     "sync_status": "one row per space",
     "search_scratch": "temp: the one word being tokenized (store/journal_search.py)",
     "search_scratch_terms": "temp: that word's tokens",
@@ -78,7 +79,7 @@ SMALL_TABLES = {
 CONTENT_TABLES = {
     "events", "held_events", "space_posts", "space_reactions", "space_reports",
     "space_modlog", "journal_entries", "journal_tags", "journal_tombstones", "journal_fts",
-    "redacted_events", "redactions", "relay_erased", "space_attachments",
+    "redacted_events", "redactions", "relay_erase_queue", "space_attachments",
     "space_attachment_chunks", "space_post_timers", "space_expired_posts",
     "space_gatherings", "space_gathering_rsvps",
     "space_fundraisers", "space_campaigns", "space_cause_updates",

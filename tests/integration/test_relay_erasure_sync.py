@@ -1,13 +1,15 @@
 """Issue 10, "Deletion that deletes", on the relay: a post deleted by its author and a post a
-moderator removed are erased from the real relay by the next relay sync of a replica that
-applied the redaction — the relay no longer returns the blob, its bytes leave the relay's
-database files, and a member who reads the mailbox later gets the redacted form in its
-place (so no chain has a gap). A removed member, who holds only older epoch keys, cannot
-erase anything written after the removal."""
+moderator removed are erased from the real relay by the next relay sync of the author's
+device once it applied the redaction — the relay no longer returns the blob, its bytes leave
+the relay's database files, and a member who reads the mailbox later gets the redacted form
+in its place (so no chain has a gap). Only the author can make a blob's erase token (issue
+12): a hostile member holding the epoch key cannot erase or overwrite anyone else's blob,
+and a removed member cannot erase anything written after the removal."""
 
 from __future__ import annotations
 
 import asyncio
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +20,7 @@ from haven.core.envelope import open_event
 from haven.core.session import Session
 from haven.relay.client import RelayClient
 from haven.store import log_table as lt
-from haven.sync.relay_sync import erase_token, open_blob, sync_relays
+from haven.sync.relay_sync import erase_token, legacy_erase_token, open_blob, sync_relays
 from tests.canary_scan import epoch_keys, vault_holding
 from tests.integration.relay_sync_support import Relay
 from tests.relay.test_relay_erase import files_holding, wait_until_gone
@@ -84,10 +86,35 @@ def test_deleted_and_removed_posts_leave_the_relay(circle) -> None:
     originals = {e: served[e][0] for e in (own, doxx, kept)}
     assert not any(served[e][1] for e in originals)
 
+    # Dan, a hostile member, holds the epoch key and every event id. His best moves: each
+    # token he can make for each post (from the epoch key, as every member could before
+    # issue 12, and from his own erase key), erasing outright and overwriting with junk.
+    async def dan_attacks() -> int:
+        tokens = [
+            maker(k, e)
+            for e in originals
+            for maker, k in (
+                (legacy_erase_token, key),
+                (erase_token, dan.relays.erase_key(space)),
+            )
+        ]
+        async with await RelayClient.connect(url, key) as client:
+            return sum([await client.erase(t, stub) for t in tokens for stub in (b"", junk)])
+
+    junk = os.urandom(300)
+    assert asyncio.run(dan_attacks()) == 0
+    assert {e: b for e, (b, _) in mailbox_events(url, key).items()} == {
+        e: b for e, (b, _) in served.items()
+    }
+
     cai.spaces.delete_post(space, own)  # the author deletes
     assert relay_round(cai, url) == 1
     ari.spaces.moderate(space, doxx, "doxxing")  # a moderator removes
-    assert relay_round(ari, url) == 1
+    # The moderator cannot make the author's token: the blob is erased by the author's
+    # device when it applies the removal.
+    assert relay_round(ari, url) == 0
+    assert mailbox_events(url, key)[doxx] == (originals[doxx], False)
+    assert relay_round(bea, url) == 1
     served = mailbox_events(url, key)
     for event_id in (own, doxx):
         blob, redacted = served[event_id]
@@ -96,9 +123,8 @@ def test_deleted_and_removed_posts_leave_the_relay(circle) -> None:
     assert served[kept] == (originals[kept], False)
     assert files_holding(relay.tmp, originals[kept]) != []
 
-    for s in (bea, cai):  # replicas that hear of it later ask too: already done, nothing more
+    for s in (ari, bea, cai):  # each author's device asks each relay once
         assert relay_round(s, url) == 0
-    assert relay_round(ari, url) == 0  # each replica asks each relay once
     # Dan was offline all along: he reads the mailbox now and gets both posts redacted,
     # every chain whole.
     relay_round(dan, url)
@@ -135,9 +161,11 @@ def test_a_removed_member_cannot_erase_what_was_written_after(circle) -> None:
         # Her best move: every key she holds, with the post's id (which she would have to
         # learn elsewhere), asking each mailbox she can reach to erase it.
         erased = 0
+        own = bea.relays.erase_key(space)
         for old_key in held_by_bea.values():
             async with await RelayClient.connect(url, old_key) as client:
-                erased += await client.erase(erase_token(old_key, later), b"junk")
+                for token in (legacy_erase_token(old_key, later), erase_token(own, later)):
+                    erased += await client.erase(token, b"junk")
         return erased
 
     assert asyncio.run(attempt()) == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -189,3 +190,60 @@ def test_auth_timeout_on_the_real_relay(tmp_path: Path) -> None:
         assert code == 1008
     finally:
         relay.stop()
+
+
+class RewritingStore(SqliteStore):
+    """A store whose scrub is a costly rewrite (as PostgreSQL's is), counting its scrubs."""
+
+    scrub_rewrites = True
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.scrubs = 0
+
+    async def scrub(self) -> bool:
+        self.scrubs += 1
+        return await super().scrub()
+
+
+def test_a_rewriting_store_is_scrubbed_at_once_then_at_most_once_per_interval(
+    tmp_path: Path,
+) -> None:
+    """The first erasure is scrubbed at once; later ones wait out `rewrite_interval_seconds`
+    (a rewrite stops the table while it runs) and are scrubbed right after it, so the bound
+    on how long erased bytes stay is the interval."""
+    pauses: list[float] = []
+
+    async def scenario() -> None:
+        gate = asyncio.Event()
+
+        async def pause(seconds: float) -> None:
+            pauses.append(seconds)
+            await gate.wait()
+            gate.clear()
+
+        store = RewritingStore(tmp_path / "r.db")
+        limits = Limits(rewrite_interval_seconds=1800)
+        hub = Hub(store, limits, Metrics(), pause=pause)
+        await hub.start()
+        rec = Recorder()
+        for i, vf in enumerate((b"1" * 32, b"2" * 32, b"3" * 32)):
+            hub.submit(A, f"blob {i}".encode(), rec.sink, i + 1, vf)
+        await hub.flush()
+        assert await hub.erase(A, b"1" * 32, b"") == 1
+        await wait_for(lambda: _true(store.scrubs == 1 and pauses == [1800]))
+        assert await hub.erase(A, b"2" * 32, b"") == 1
+        assert await hub.erase(A, b"3" * 32, b"") == 1
+        for _ in range(20):  # the loop gets every chance to run: it is pausing, not scrubbing
+            await asyncio.sleep(0)
+        assert store.scrubs == 1
+        gate.set()  # the interval is over: both later erasures are scrubbed, in one rewrite
+        await wait_for(lambda: _true(store.scrubs == 2 and pauses == [1800, 1800]))
+        gate.set()
+        await hub.close()
+
+    run(scenario())
+
+
+async def _true(value: bool) -> bool:
+    return value

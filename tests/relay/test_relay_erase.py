@@ -1,6 +1,7 @@
 """Erasing a blob on the relay (docs/PROTOCOL.md §6.5, erase), through the real relay on
 each back-end: only the holder of the token erases, the redacted copy takes the blob's
-cursor, and on SQLite the old bytes leave the database files."""
+cursor, and the old bytes leave the database files (SQLite: the file and its WAL;
+PostgreSQL: every file of the relay's database, read through the server)."""
 
 from __future__ import annotations
 
@@ -43,6 +44,39 @@ def wait_until_gone(folder: Path, blob: bytes, timeout: float = 20.0) -> list[st
     return held
 
 
+async def pg_files_holding(url: str, blob: bytes) -> list[str]:
+    """The files of the relay's PostgreSQL database (tables, TOAST tables, indexes, free
+    space maps, and files a rewrite left behind) holding any piece of `blob`, read by the
+    server itself (the test server's user is a superuser). Not the WAL: docs/RELAY.md."""
+    import asyncpg
+
+    pieces = fragments(blob)
+    conn = await asyncpg.connect(url)
+    try:
+        await conn.execute("CHECKPOINT")  # what the server holds in memory, onto its files
+        folder = "base/" + str(
+            await conn.fetchval("SELECT oid FROM pg_database WHERE datname = current_database()")
+        )
+        found = []
+        for name in await conn.fetchval("SELECT array_agg(f) FROM pg_ls_dir($1) AS f", folder):
+            data = await conn.fetchval(
+                "SELECT pg_read_binary_file($1::text, 0, 268435456, true)", f"{folder}/{name}"
+            )
+            if data and any(piece in data for piece in pieces):
+                found.append(name)
+        return found
+    finally:
+        await conn.close()
+
+
+def pg_wait_until_gone(url: str, blob: bytes, timeout: float = 20.0) -> list[str]:
+    """The relay rewrites the blobs table at once after the first erasure: poll, bounded."""
+    deadline = time.monotonic() + timeout
+    while (held := run(pg_files_holding(url, blob))) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return held
+
+
 def token(seed: str) -> bytes:
     return protocol.blake2b_256(seed.encode(), person=b"test-erase-token")
 
@@ -51,15 +85,19 @@ def test_only_the_token_erases_and_the_copy_keeps_the_cursor(
     relay: RelayProcess, db_url: str
 ) -> None:
     key, stranger_key = os.urandom(32), os.urandom(32)
-    words = "my real name is Qzvarnikel " * 40  # over a kilobyte: several fragments
+    # About a kilobyte sealed: several fragments, and small enough that PostgreSQL keeps it
+    # in the table's own page (not in TOAST, whose emptied pages VACUUM cuts off).
+    words = "my real name is Qzvarnikel " * 30
     blob, other = seal(key, words), seal(key, "an ordinary post")
     stub = seal(key, "[redacted]")
 
     async def scenario() -> None:
         async with await RelayClient.connect(relay.url, key) as member:
             vf = protocol.erase_verifier(token("post"))
-            first = await (await member.send_append(blob, vf))
+            # The kept blob first: on PostgreSQL the erased row then sits below it in its
+            # page, where VACUUM's compaction leaves the old bytes in the free space.
             second = await (await member.send_append(other, protocol.erase_verifier(token("x"))))
+            first = await (await member.send_append(blob, vf))
             # Wrong tokens erase nothing: another event's, the stored verifier itself, random.
             for wrong in (token("other post"), vf, os.urandom(32)):
                 assert await member.erase(wrong, stub) == 0
@@ -84,6 +122,9 @@ def test_only_the_token_erases_and_the_copy_keeps_the_cursor(
     if not db_url.startswith("postgresql"):
         assert wait_until_gone(relay.tmp, blob) == []
         assert files_holding(relay.tmp, other) != []  # the search itself finds what is there
+    else:
+        assert pg_wait_until_gone(db_url, blob) == []
+        assert run(pg_files_holding(db_url, other)) != []
 
 
 def test_forged_and_malformed_erasures_are_refused_cleanly(relay: RelayProcess) -> None:

@@ -197,35 +197,91 @@ def test_a_failed_commit_stores_nothing(tmp_path: Path) -> None:
     assert w.append_batch([PendingAppend(A, b"retry", 1)], 10**6)[0].cursor == 2
 
 
-def test_erase_replaces_the_first_blob_deletes_copies_and_keeps_counts(db_url: str) -> None:
-    """Two blobs with one verifier (an event uploaded twice): the first takes the stub at its
-    cursor, the second goes; counts and the quota follow; a second erase finds nothing."""
+def test_erase_replaces_the_blob_and_a_re_sealed_copy_is_a_replay(db_url: str) -> None:
+    """A blob with a verifier is keyed by it: the same event sealed again (new bytes, same
+    verifier) is a replay of the first, not a second blob. Erasing takes the stub at the
+    blob's cursor; counts and the quota follow; a second erase finds nothing."""
     vf, other_vf = b"v" * 32, b"w" * 32
 
     async def scenario(store: Store) -> None:
-        await store.append_batch(
+        out = await store.append_batch(
             [
                 PendingAppend(A, b"original", 1, vf),
                 PendingAppend(A, b"kept", 1, other_vf),
-                PendingAppend(A, b"re-upload", 1, vf),
+                PendingAppend(A, b"re-sealed", 1, vf),
                 PendingAppend(B, b"other mailbox", 1, vf),
             ],
             1000,
         )
+        assert [(r.cursor, r.dup) for r in out] == [(1, False), (2, False), (1, True), (1, False)]
         done = await store.erase(A, vf, b"stub", 1000)
-        assert (done.blobs, done.delta_bytes, done.kept_stub) == (2, 4 - 8 - 9, True)
+        assert (done.blobs, done.delta_bytes, done.kept_stub) == (1, 4 - 8, True)
         page = await store.page(A, 0, 10, 10_000)
-        assert page.items == [(1, b"stub"), (2, b"kept")] and page.head == 3
+        assert page.items == [(1, b"stub"), (2, b"kept")] and page.head == 2
         assert (await store.page(B, 0, 10, 10_000)).items == [(1, b"other mailbox")]
         assert (await store.erase(A, vf, b"stub", 1000)).blobs == 0
+        # The stub is keyed by its bytes: the verifier may not find it, nor block a re-upload.
+        again = await store.append_batch([PendingAppend(A, b"redacted form", 1, vf)], 1000)
+        assert (again[0].cursor, again[0].dup) == (3, False)
         totals = await store.totals()
-        assert (totals.blobs, totals.bytes) == (3, 4 + 4 + 13)
+        assert (totals.blobs, totals.bytes) == (4, 4 + 4 + 13 + 13)
         # A copy that would not fit the quota is dropped: the blob is erased all the same.
         done = await store.erase(A, other_vf, b"x" * 100, 10)
         assert (done.blobs, done.kept_stub) == (1, False)
-        assert (await store.page(A, 0, 10, 10_000)).items == [(1, b"stub")]
+        assert (await store.page(A, 0, 10, 10_000)).items == [(1, b"stub"), (3, b"redacted form")]
         assert await store.scrub()
 
+    with_store(db_url, scenario)
+
+
+async def _as_schema_2(db_url: str) -> None:
+    """Turn a fresh store's database back into schema 2: two blobs of mailbox A keyed by
+    their bytes' hash with one verifier beside them (an event uploaded twice), and schema
+    2's index of every verifier."""
+    rows = [(A, 1, b"h1" * 16, b"first", b"o" * 32), (A, 2, b"h2" * 16, b"second", b"o" * 32)]
+    if db_url.startswith("postgresql"):
+        import asyncpg
+
+        conn = await asyncpg.connect(db_url)
+        try:
+            await conn.executemany(
+                "INSERT INTO blobs VALUES ($1, $2, $3, 1, length($4::bytea), $4::bytea, $5)", rows
+            )
+            await conn.execute("INSERT INTO mailboxes VALUES ($1, 2, 11, 2)", A)
+            await conn.execute("UPDATE relay_meta SET value = 2 WHERE key = 'schema'")
+            await conn.execute("DROP INDEX blobs_by_old_vf")
+            await conn.execute(
+                "CREATE INDEX blobs_by_vf ON blobs (mailbox, vf) WHERE vf IS NOT NULL"
+            )
+        finally:
+            await conn.close()
+        return
+    conn = sqlite3.connect(db_url)
+    conn.executemany("INSERT INTO blobs VALUES (?, ?, ?, 1, length(?4), ?4, ?5)", rows)
+    conn.execute("INSERT INTO mailboxes VALUES (?, 2, 11, 2)", (A,))
+    conn.execute("UPDATE meta SET value = 2 WHERE key = 'schema'")
+    conn.execute("DROP INDEX blobs_by_old_vf")
+    conn.execute("CREATE INDEX blobs_by_vf ON blobs (mailbox, vf) WHERE vf IS NOT NULL")
+    conn.commit()
+    conn.close()
+
+
+def test_a_schema_2_database_is_upgraded_and_its_verifiers_still_erase(db_url: str) -> None:
+    """Blobs stored by schema 2 keep their verifier (their authors can still erase them, both
+    copies) until they expire; the index of every verifier goes."""
+
+    async def nothing(store: Store) -> None:
+        del store
+
+    async def scenario(store: Store) -> None:
+        done = await store.erase(A, b"o" * 32, b"stub", 1000)
+        assert (done.blobs, done.kept_stub) == (2, True)
+        assert (await store.page(A, 0, 10, 10_000)).items == [(1, b"stub")]
+        out = await store.append_batch([PendingAppend(A, b"new", 1, b"n" * 32)], 1000)
+        assert out[0].cursor == 3
+
+    with_store(db_url, nothing)  # creates the tables
+    run(_as_schema_2(db_url))
     with_store(db_url, scenario)
 
 
@@ -253,7 +309,7 @@ def test_a_schema_1_database_is_upgraded_in_place(tmp_path: Path) -> None:
         assert writer.erase(A, b"v" * 32, b"", 1000).blobs == 1
         rows = writer.conn.execute("SELECT cursor, data FROM blobs").fetchall()
         assert rows == [(1, b"old")]
-        assert writer.conn.execute("SELECT value FROM meta").fetchone()[0] == 2
+        assert writer.conn.execute("SELECT value FROM meta").fetchone()[0] == 3
     finally:
         writer.close()
 

@@ -23,6 +23,7 @@ from haven.core.relay_urls import MAX_RELAYS, check_relay_url, parse_relays
 from haven.core.spaces import events as ev
 from haven.core.spaces.model import Role
 from haven.core.spaces.service import SpaceService
+from haven.crypto.subkeys import derive_subkey
 from haven.errors import InvalidInput, NotFound
 from haven.store import identity_tables as ids
 from haven.store import log_table as lt
@@ -30,6 +31,8 @@ from haven.store import relay_tables as rt
 from haven.store.vault import Connection, Vault
 
 JOURNAL_RELAYS = "journal.relays"
+#: crypto_kdf context of the key relay erase tokens come from (`RelayService.erase_key`).
+ERASE_KEY_CONTEXT = b"hvrlyera"
 SPACE_RELAYS = ev.RELAYS
 TRANSPORTS = frozenset({"lan", "direct", "relay"})
 
@@ -63,8 +66,10 @@ class Pending:
 
 @dataclass(frozen=True)
 class Erasable:
-    """A redacted event whose blob a relay should erase, and its redacted form."""
+    """One of this person's redacted events whose blob a relay should erase, its place in
+    the erase queue, and its redacted form."""
 
+    seq: int
     event_id: bytes
     epoch: int
     envelope: bytes
@@ -178,14 +183,23 @@ class RelayService:
             rt.set_acked(conn, relay, space_id, seq)
 
     def unerased(self, relay: str, space_id: bytes, limit: int = 256) -> list[Erasable]:
-        """Redacted events of the space that `relay` has not yet been asked to erase: a
-        deletion or removal this replica applied (or received already applied)."""
+        """This person's redacted events of the space (a post they deleted, or one a
+        moderator removed) that `relay` has not yet been asked to erase, oldest first."""
         with self._vault.read() as conn:
             return [Erasable(*row) for row in rt.unerased(conn, relay, space_id, limit)]
 
-    def mark_erased(self, relay: str, space_id: bytes, event_ids: list[bytes]) -> None:
+    def mark_erased(self, relay: str, space_id: bytes, done_seq: int) -> None:
+        """`relay` was asked about every entry up to `done_seq` (Erasable.seq)."""
         with self._vault.transaction() as conn:
-            rt.mark_erased(conn, relay, space_id, event_ids)
+            rt.mark_erased(conn, relay, space_id, done_seq)
+
+    def erase_key(self, space_id: bytes) -> bytes:
+        """The key this person's erase tokens for the space's relay blobs come from: a
+        crypto_kdf subkey of the signing seed of the persona it writes under there. Only the
+        author (and the author's linked devices, which hold the same persona) can make an
+        event's token, so no other member can erase or overwrite its blob on a relay."""
+        seed = self._identity.signing_keys(self._space(space_id).persona_id).seed
+        return derive_subkey(seed, ERASE_KEY_CONTEXT)
 
     def waiting(self, space_id: bytes, relay: str | None = None) -> int:
         """Own events not yet acknowledged by `relay` (or by every relay of the space)."""

@@ -30,6 +30,8 @@ from haven.relay.storage import (
 )
 
 log = logging.getLogger("haven.relay")
+#: A rewrite that could not take its lock in time (store.scrub) is tried again after this.
+SCRUB_RETRY_REWRITE_S = 10.0
 
 #: Appends committed together at most; more wait for the next transaction.
 MAX_BATCH = 512
@@ -64,11 +66,13 @@ class Hub:
         limits: Limits,
         metrics: Metrics,
         clock: Callable[[], float] = time.time,
+        pause: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.store = store
         self.limits = limits
         self.metrics = metrics
         self.clock = clock
+        self._pause = pause  # the scrub loop's waits (tests drive them by hand)
         self._queue: list[tuple[PendingAppend, AppendSink, int, float]] = []
         self._queued_bytes = 0
         self._wake = asyncio.Event()
@@ -201,18 +205,26 @@ class Hub:
         return done.blobs
 
     async def _scrub_loop(self) -> None:
-        """After erasures, move the zeroed pages into the database file and empty the WAL,
-        at most once a second (erasures are rare; a burst costs one checkpoint)."""
+        """After erasures, leave no copy of the erased bytes in the store's files: on SQLite
+        a checkpoint (cheap: at most once a second, a burst costs one); on PostgreSQL a
+        rewrite of the blobs table (it stops the table's reads and writes while it runs, so
+        at once after the first erasure and then at most once per
+        `rewrite_interval_seconds`). One that could not finish (a reader held it up) is
+        tried again shortly."""
         while True:
             await self._scrub_now.wait()
             self._scrub_now.clear()
+            rewrites = self.store.scrub_rewrites
             try:
-                if not await self.store.scrub():
-                    self._scrub_now.set()  # a reader held it up: again in a second
+                done = await self.store.scrub()
             except StorageError:
-                log.error("could not checkpoint after an erasure; will retry")
+                log.error("could not scrub after an erasure; will retry")
+                done = False
+            if not done:
                 self._scrub_now.set()
-            await asyncio.sleep(1.0)
+                await self._pause(SCRUB_RETRY_REWRITE_S if rewrites else 1.0)
+            else:
+                await self._pause(self.limits.rewrite_interval_seconds if rewrites else 1.0)
 
     # --- other instances' commits (PostgreSQL) --------------------------------------------
 

@@ -42,6 +42,9 @@ class Limits:
     storage_share_per_address: float = 0.1
     expiry_seconds: float = 30 * 24 * 3600
     purge_interval_seconds: float = 600
+    #: PostgreSQL only: after an erasure the blobs table is rewritten (VACUUM FULL, which
+    #: leaves no dead row version in its files) at once, and then at most this often.
+    rewrite_interval_seconds: float = 3600
     fetch_page_max_blobs: int = 256
     fetch_page_max_bytes: int = 256 * 1024
     auth_timeout_seconds: float = 10

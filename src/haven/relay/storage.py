@@ -70,6 +70,10 @@ RemoteCommit = Callable[[bytes, int], None]
 
 
 class Store(Protocol):
+    #: Whether `scrub` rewrites whole tables (costly: paced by `rewrite_interval_seconds`)
+    #: rather than checkpointing.
+    scrub_rewrites: bool
+
     async def start(self, on_remote: RemoteCommit) -> None:
         """Open (creating the schema if needed); `on_remote` hears of other instances' commits."""
 
@@ -127,3 +131,10 @@ def tally(gone: list[tuple[bytes, int]]) -> dict[bytes, tuple[int, int]]:
 
 def blob_hash(blob: bytes) -> bytes:
     return hashlib.blake2b(blob, digest_size=32, person=BLOB_HASH_PERSON).digest()
+
+
+def dedup_key(item: PendingAppend) -> bytes:
+    """What makes an append a replay: the same erase verifier (the same event, however it
+    was sealed), or for a blob without one, the same bytes. Stored as the row's `hash`, so one
+    unique index serves both the replay check and erasure (docs/PROTOCOL.md §6.5)."""
+    return item.vf or blob_hash(item.blob)

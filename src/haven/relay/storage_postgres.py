@@ -34,6 +34,7 @@ from haven.relay.storage import (
     StorageError,
     Totals,
     blob_hash,
+    dedup_key,
     tally,
 )
 
@@ -48,7 +49,7 @@ async def _lock_mailboxes(conn: Any, ids: list[bytes]) -> None:
 
 
 CHANNEL = "haven_relay_commits"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: Serialises schema creation when several relays start at once.
 _SCHEMA_LOCK = 0x68766E72
 _SCHEMA = """
@@ -71,16 +72,32 @@ CREATE TABLE IF NOT EXISTS blobs (
 ALTER TABLE blobs ADD COLUMN IF NOT EXISTS vf bytea;
 CREATE UNIQUE INDEX IF NOT EXISTS blobs_by_hash ON blobs (mailbox, hash);
 CREATE INDEX IF NOT EXISTS blobs_by_age ON blobs (stored_ms);
-CREATE INDEX IF NOT EXISTS blobs_by_vf ON blobs (mailbox, vf) WHERE vf IS NOT NULL;
+DROP INDEX IF EXISTS blobs_by_vf;
+CREATE INDEX IF NOT EXISTS blobs_by_old_vf ON blobs (mailbox, vf)
+    WHERE vf IS NOT NULL AND vf <> hash;
 """
-#: Schemas this version upgrades in place (`_SCHEMA` adds what they lack).
-_UPGRADES = frozenset({1})
+#: Schemas this version upgrades in place (`_SCHEMA` adds what they lack). `hash` is the
+#: dedup key: the blob's hash, or its verifier when it has one (then vf = hash); schema 2
+#: indexed verifiers apart, which only the rows it stored still need (storage.dedup_key).
+_UPGRADES = frozenset({1, 2})
 #: NOTIFY payloads are limited to 8000 bytes; one entry is "<64 hex>:<cursor>".
 _ENTRIES_PER_NOTIFY = 90
 _DB_ERRORS = (asyncpg.PostgresError, asyncpg.InterfaceError, OSError)
 
 
+#: How long a rewrite waits for its lock before giving up (it is tried again later): while
+#: it waits, every other query of the table waits behind it.
+REWRITE_LOCK_TIMEOUT = "2s"
+#: A rewrite of the largest table the disk cap allows takes tens of seconds (docs/RELAY.md).
+REWRITE_TIMEOUT_S = 3600.0
+
+
 class PostgresStore:
+    #: PostgreSQL never overwrites a row in place: an erased blob's old version stays in
+    #: the table's pages, even after VACUUM marks its space free (the bytes stay there until
+    #: a later row lands on them). `scrub` rewrites the table instead.
+    scrub_rewrites = True
+
     def __init__(self, url: str, pool_size: int = 8) -> None:
         self.url = url
         self.pool_size = pool_size
@@ -148,7 +165,7 @@ class PostgresStore:
             ids,
         ):
             states[row["id"]] = [row["head"], row["bytes"], row["blobs"]]
-        hashes = [blob_hash(item.blob) for item in batch]
+        hashes = [dedup_key(item) for item in batch]
         known: dict[tuple[bytes, bytes], int] = {
             (row["mailbox"], row["hash"]): row["cursor"]
             for row in await conn.fetch(
@@ -274,10 +291,15 @@ class PostgresStore:
                 held = await conn.fetchval(
                     "SELECT bytes FROM mailboxes WHERE id = $1 FOR UPDATE", mailbox
                 )
-                rows = await conn.fetch(
-                    "SELECT cursor, size FROM blobs WHERE mailbox = $1 AND vf = $2 ORDER BY cursor",
-                    mailbox,
-                    vf,
+                rows = sorted(  # each half a seek in its own index; sorted here
+                    await conn.fetch(
+                        "SELECT cursor, size FROM blobs WHERE mailbox = $1 AND hash = $2 "
+                        "AND vf = hash UNION ALL SELECT cursor, size FROM blobs "
+                        "WHERE mailbox = $1 AND vf = $2 AND vf IS NOT NULL AND vf <> hash",
+                        mailbox,
+                        vf,
+                    ),
+                    key=lambda row: row["cursor"],
                 )
                 if not rows or held is None:
                     return Erasure(blobs=0, delta_bytes=0)
@@ -311,7 +333,22 @@ class PostgresStore:
         return Erasure(blobs=len(rows), delta_bytes=delta, kept_stub=keep)
 
     async def scrub(self) -> bool:
-        """Nothing to do from here: PostgreSQL has no secure delete (docs/RELAY.md)."""
+        """Rewrite the blobs table and its TOAST table into new files (VACUUM FULL), so no
+        dead row version of an erased blob is left in them; the old files are truncated at
+        once and unlinked at the next checkpoint. It holds the table's exclusive lock while
+        it runs; False if that lock was not free within REWRITE_LOCK_TIMEOUT. PostgreSQL's
+        WAL still holds the bytes until its segments are recycled (docs/RELAY.md)."""
+        try:
+            async with self._pool_or_fail().acquire() as conn:
+                await conn.execute(f"SET lock_timeout = '{REWRITE_LOCK_TIMEOUT}'")
+                try:
+                    await conn.execute("VACUUM (FULL) blobs", timeout=REWRITE_TIMEOUT_S)
+                finally:
+                    await conn.execute("RESET lock_timeout")
+        except asyncpg.LockNotAvailableError:
+            return False
+        except _DB_ERRORS as exc:
+            raise StorageError(f"the relay database refused a rewrite: {_reason(exc)}") from exc
         return True
 
     async def purge(self, cutoff_ms: int, max_blobs: int) -> Purged:

@@ -31,10 +31,11 @@ from haven.relay.storage import (
     StorageError,
     Totals,
     blob_hash,
+    dedup_key,
     tally,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
@@ -52,14 +53,23 @@ CREATE TABLE IF NOT EXISTS blobs (
     size INTEGER NOT NULL,
     data BLOB NOT NULL,
     vf BLOB                         -- H(erase token), or NULL: see Writer.erase
-);
+);  -- `hash` is the dedup key: the blob's hash, or its `vf` when it has one (then vf = hash)
 CREATE UNIQUE INDEX IF NOT EXISTS blobs_by_cursor ON blobs (mailbox, cursor);
 CREATE UNIQUE INDEX IF NOT EXISTS blobs_by_hash ON blobs (mailbox, hash);
 CREATE INDEX IF NOT EXISTS blobs_by_age ON blobs (stored_ms);
 """
-#: Schema 1 had no erase verifiers; a relay upgraded in place gains the column.
-_MIGRATIONS = {1: "ALTER TABLE blobs ADD COLUMN vf BLOB"}
-_VF_INDEX = "CREATE INDEX IF NOT EXISTS blobs_by_vf ON blobs (mailbox, vf) WHERE vf IS NOT NULL"
+#: Schema 1 had no erase verifiers; a relay upgraded in place gains the column. Schema 2
+#: indexed every verifier on its own; schema 3 keys a blob that has one by it (`hash` = `vf`,
+#: in the one unique index appends already pay for), and indexes apart only verifiers stored
+#: by schema 2, until they expire.
+_MIGRATIONS = {
+    1: ["ALTER TABLE blobs ADD COLUMN vf BLOB"],
+    2: ["DROP INDEX IF EXISTS blobs_by_vf"],
+}
+_VF_INDEX = (
+    "CREATE INDEX IF NOT EXISTS blobs_by_old_vf ON blobs (mailbox, vf) "
+    "WHERE vf IS NOT NULL AND vf != hash"
+)
 
 
 T = TypeVar("T")
@@ -92,7 +102,9 @@ def connect(path: Path) -> sqlite3.Connection:
             conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         elif row[0] in _MIGRATIONS:
             conn.execute("BEGIN IMMEDIATE")
-            conn.execute(_MIGRATIONS[row[0]])
+            for version in range(row[0], SCHEMA_VERSION):
+                for statement in _MIGRATIONS[version]:
+                    conn.execute(statement)
             conn.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
             conn.execute("COMMIT")
         elif row[0] != SCHEMA_VERSION:
@@ -168,7 +180,7 @@ class Writer:
                 (
                     item.mailbox,
                     state[0],
-                    blob_hash(item.blob),
+                    item.vf or blob_hash(item.blob),
                     item.stored_ms,
                     size,
                     item.blob,
@@ -196,7 +208,7 @@ class Writer:
         states = self._states(batch)
         results: list[AppendResult] = []
         for item in batch:
-            digest, state, size = blob_hash(item.blob), states[item.mailbox], len(item.blob)
+            digest, state, size = dedup_key(item), states[item.mailbox], len(item.blob)
             if state[1] + size <= quota_bytes:
                 # The unique (mailbox, hash) index turns a replay into a no-op; only then do
                 # we look up its cursor.
@@ -236,23 +248,29 @@ class Writer:
         conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")
-            rows = conn.execute(
-                "SELECT rowid, size FROM blobs WHERE mailbox = ? AND vf = ? ORDER BY cursor",
-                (mailbox, vf),
-            ).fetchall()
+            # Each half a seek in its own index (sorted here: an ORDER BY would make SQLite
+            # walk the mailbox in cursor order instead).
+            rows = sorted(
+                conn.execute(
+                    "SELECT cursor, rowid, size FROM blobs WHERE mailbox = ? AND hash = ?"
+                    " AND vf = hash UNION ALL SELECT cursor, rowid, size FROM blobs"
+                    " WHERE mailbox = ? AND vf = ? AND vf IS NOT NULL AND vf != hash",
+                    (mailbox, vf, mailbox, vf),
+                ).fetchall()
+            )
             if not rows:
                 conn.execute("COMMIT")
                 return Erasure(blobs=0, delta_bytes=0)
-            freed = sum(size for _, size in rows)
+            freed = sum(size for _, _, size in rows)
             held = conn.execute("SELECT bytes FROM mailboxes WHERE id = ?", (mailbox,)).fetchone()
             keep = bool(stub and held and held[0] - freed + len(stub) <= quota_bytes)
             if keep:
                 conn.execute(
                     "UPDATE blobs SET hash = ?, size = ?, data = ?, vf = NULL WHERE rowid = ?",
-                    (blob_hash(stub), len(stub), stub, rows[0][0]),
+                    (blob_hash(stub), len(stub), stub, rows[0][1]),
                 )
             gone = rows[1:] if keep else rows
-            conn.executemany("DELETE FROM blobs WHERE rowid = ?", [(r,) for r, _ in gone])
+            conn.executemany("DELETE FROM blobs WHERE rowid = ?", [(r,) for _, r, _ in gone])
             delta = (len(stub) if keep else 0) - freed
             conn.execute(
                 "UPDATE mailboxes SET blobs = blobs - ?, bytes = bytes + ? WHERE id = ?",
@@ -369,6 +387,8 @@ class Reader:
 
 class SqliteStore:
     """The `Store` interface over a Writer and a Reader, each on its own thread."""
+
+    scrub_rewrites = False  # a checkpoint: secure_delete zeroed the bytes in place
 
     def __init__(self, path: Path) -> None:
         self.path = path

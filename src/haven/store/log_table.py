@@ -182,7 +182,14 @@ def replace_with_redacted(conn: Connection, event_id: bytes, envelope: bytes) ->
 
 
 def mark_redacted(conn: Connection, event_id: bytes) -> None:
+    """Record that the event is held in its redacted form; if a persona of this vault wrote
+    it, queue it for erasure on the space's relays (only its author can erase its blob)."""
     conn.execute("INSERT OR IGNORE INTO redacted_events (event_id) VALUES (?)", (event_id,))
+    conn.execute(
+        "INSERT OR IGNORE INTO relay_erase_queue (space_id, event_id) SELECT space_id, id"
+        " FROM events WHERE id = ? AND author IN (SELECT persona_id FROM personas)",
+        (event_id,),
+    )
 
 
 def is_redacted(conn: Connection, event_id: bytes) -> bool:

@@ -71,22 +71,28 @@ def set_cursor(conn: Connection, relay: str, mailbox: bytes, cursor: int) -> Non
 
 def unerased(
     conn: Connection, relay: str, space_id: bytes, limit: int
-) -> list[tuple[bytes, int, bytes]]:
-    """(event id, epoch, redacted envelope) of the space's redacted events that `relay` has
-    not yet been asked to erase."""
+) -> list[tuple[int, bytes, int, bytes]]:
+    """(queue seq, event id, epoch, redacted envelope) of this person's own redacted events
+    of the space that `relay` has not yet been asked to erase, in queue order: one seek in
+    the queue's index past the relay's progress mark, never a read of older entries."""
     rows = conn.execute(
-        "SELECT e.id, e.epoch, e.envelope FROM redacted_events r JOIN events e ON e.id ="
-        " r.event_id WHERE e.space_id = ? AND NOT EXISTS (SELECT 1 FROM relay_erased x"
-        " WHERE x.relay = ? AND x.event_id = e.id) LIMIT ?",
-        (space_id, relay, limit),
+        "SELECT q.seq, e.id, e.epoch, e.envelope FROM relay_erase_queue q"
+        " JOIN events e ON e.id = q.event_id WHERE q.space_id = ? AND q.seq >"
+        " coalesce((SELECT p.done_seq FROM relay_erase_progress p WHERE p.relay = ?"
+        " AND p.space_id = ?), 0) ORDER BY q.seq LIMIT ?",
+        (space_id, relay, space_id, limit),
     )
-    return [(bytes(r[0]), int(r[1]), bytes(r[2])) for r in rows]
+    return [(int(r[0]), bytes(r[1]), int(r[2]), bytes(r[3])) for r in rows]
 
 
-def mark_erased(conn: Connection, relay: str, space_id: bytes, event_ids: list[bytes]) -> None:
-    conn.executemany(
-        "INSERT OR IGNORE INTO relay_erased (relay, event_id, space_id) VALUES (?,?,?)",
-        [(relay, e, space_id) for e in event_ids],
+def mark_erased(conn: Connection, relay: str, space_id: bytes, done_seq: int) -> None:
+    """`relay` has been asked about every queue entry of the space up to `done_seq`; only
+    ever moves forward."""
+    conn.execute(
+        "INSERT INTO relay_erase_progress (relay, space_id, done_seq) VALUES (?,?,?)"
+        " ON CONFLICT (relay, space_id) DO UPDATE SET"
+        " done_seq = max(done_seq, excluded.done_seq)",
+        (relay, space_id, done_seq),
     )
 
 

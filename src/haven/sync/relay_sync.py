@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from haven.core.envelope import MAX_ENVELOPE_BYTES
+from haven.core.relays import Erasable
 from haven.core.session import Session
 from haven.crypto import aead, padding
 from haven.crypto.errors import CryptoError
@@ -54,13 +55,20 @@ def blob_key(epoch_key: bytes) -> bytes:
     return derive_subkey(epoch_key, BLOB_KEY_CONTEXT)
 
 
-def erase_token(epoch_key: bytes, event_id: bytes) -> bytes:
-    """What erases an event's blob from a relay: keyed BLAKE2b of the event id under a key
-    derived from the epoch key, so every holder of that key can make it and nobody else
-    (the relay stores only `erase_verifier(token)`)."""
-    return blake2b_256(
-        event_id, person=ERASE_TOKEN_PERSON, key=derive_subkey(epoch_key, ERASE_KEY_CONTEXT)
-    )
+def erase_token(erase_key: bytes, event_id: bytes) -> bytes:
+    """What erases an event's blob from a relay: keyed BLAKE2b of the event id under the
+    author's erase key (`session.relays.erase_key`), so only the author's devices can make
+    it — not the other members, who hold the epoch key (the relay stores only
+    `erase_verifier(token)`, and cannot tell who asks)."""
+    return blake2b_256(event_id, person=ERASE_TOKEN_PERSON, key=erase_key)
+
+
+def legacy_erase_token(epoch_key: bytes, event_id: bytes) -> bytes:
+    """The token blobs uploaded before vault schema 19 were appended with:
+    derived from the epoch key, so any member could make it. Only asked for this device's
+    own events, after the author's token erased nothing (such blobs expire with the relay's
+    `expiry_seconds`)."""
+    return erase_token(derive_subkey(epoch_key, ERASE_KEY_CONTEXT), event_id)
 
 
 def mailbox_id(epoch_key: bytes) -> bytes:
@@ -194,6 +202,7 @@ async def push_waiting(
     """Upload waiting events in sequence order, many in flight per connection; the outbox
     moves forward over the acknowledged prefix only."""
     keys = await asyncio.to_thread(session.relays.epoch_keys, space_id)
+    erase_key = await asyncio.to_thread(session.relays.erase_key, space_id)
     while True:
         batch = await asyncio.to_thread(session.relays.pending, relay, space_id, PUSH_BATCH)
         if not batch:
@@ -204,7 +213,7 @@ async def push_waiting(
             if key is None:  # cannot happen for our own events; never skip one silently
                 raise RelayError("no_key", "no key for an event's epoch")
             client = await mailboxes.get(item.epoch, key)
-            vf = erase_verifier(erase_token(key, item.event_id))
+            vf = erase_verifier(erase_token(erase_key, item.event_id))
             acks.append((item.seq, await client.send_append(seal_blob(key, item.envelope), vf)))
         acked = 0
         try:
@@ -221,35 +230,56 @@ async def push_waiting(
 async def erase_redacted(
     session: Session, relay: str, space_id: bytes, mailboxes: Mailboxes, report: SpaceRelayReport
 ) -> None:
-    """Ask the relay to erase the blob of every redacted event of the space it has not been
-    asked about yet, leaving the redacted form (sealed like any blob) at its cursor, so a
-    member who reads the mailbox later gets the event's chain without its words."""
+    """Ask the relay to erase the blob of each of this person's own redacted events of the
+    space it has not been asked about yet (a post they deleted, or one a moderator removed:
+    the author's device erases it when it applies the removal), leaving the redacted form
+    (sealed like any blob) at its cursor, so a member who reads the mailbox later gets the
+    event's chain without its words. Other members' events are not ours to erase: the
+    relay would refuse, for want of their author's token."""
     keys = await asyncio.to_thread(session.relays.epoch_keys, space_id)
+    erase_key = await asyncio.to_thread(session.relays.erase_key, space_id)
     while True:
         batch = await asyncio.to_thread(session.relays.unerased, relay, space_id, PUSH_BATCH)
-        asked: list[tuple[bytes, asyncio.Future[Any]]] = []
-        # An event whose key we lack cannot have been uploaded by anyone we could ask for.
-        done = [item.event_id for item in batch if item.epoch not in keys]
+        asked: list[tuple[Erasable, bytes, asyncio.Future[Any]]] = []
+        retried: list[tuple[Erasable, bytes, asyncio.Future[Any]]] = []
+        done: set[int] = set()
         older_relay = False
         try:
             for item in batch:
                 key = keys.get(item.epoch)
-                if key is None:
+                if key is None:  # cannot happen for own events; nothing to ask if it did
+                    done.add(item.seq)
                     continue
                 client = await mailboxes.get(item.epoch, key)
                 if not client.can_erase:  # an older relay: asked again once it is upgraded
                     older_relay = True
+                    break
+                stub = seal_blob(key, item.envelope)
+                token = erase_token(erase_key, item.event_id)
+                asked.append((item, stub, await client.send_erase(token, stub)))
+            for item, stub, future in asked:
+                count = (await within(future, mailboxes.timeout)).count
+                report.erased += count
+                if count:
+                    done.add(item.seq)
                     continue
-                token = erase_token(key, item.event_id)
-                sent = await client.send_erase(token, seal_blob(key, item.envelope))
-                asked.append((item.event_id, sent))
-            for event_id, future in asked:
+                # Perhaps uploaded before blobs carried the author's token: try the old one.
+                key = keys[item.epoch]
+                client = await mailboxes.get(item.epoch, key)
+                legacy = legacy_erase_token(key, item.event_id)
+                retried.append((item, stub, await client.send_erase(legacy, stub)))
+            for item, _, future in retried:
                 report.erased += (await within(future, mailboxes.timeout)).count
-                done.append(event_id)
+                done.add(item.seq)
         finally:
-            if done:
-                await asyncio.to_thread(session.relays.mark_erased, relay, space_id, done)
-            _forget(asked)
+            answered = 0
+            for item in batch:  # progress moves over the answered prefix only
+                if item.seq not in done:
+                    break
+                answered = item.seq
+            if answered:
+                await asyncio.to_thread(session.relays.mark_erased, relay, space_id, answered)
+            _forget([(i, f) for i, _, f in asked + retried])
         if older_relay or len(batch) < PUSH_BATCH:
             return
 
