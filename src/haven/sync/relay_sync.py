@@ -64,7 +64,7 @@ def erase_token(erase_key: bytes, event_id: bytes) -> bytes:
 
 
 def legacy_erase_token(epoch_key: bytes, event_id: bytes) -> bytes:
-    """The token blobs uploaded before vault schema 19 were appended with:
+    """The token blobs uploaded before vault schema 20 were appended with:
     derived from the epoch key, so any member could make it. Only asked for this device's
     own events, after the author's token erased nothing (such blobs expire with the relay's
     `expiry_seconds`)."""
