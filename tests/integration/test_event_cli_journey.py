@@ -16,7 +16,7 @@ from typing import TypeVar
 
 import icalendar
 
-from haven.cli.cmd_event import TEST_NOW_ENV
+from haven.cli.event_format import TEST_NOW_ENV
 from haven.core import session as core_session
 from haven.core.session import Session
 from haven.errors import InvalidInput

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import time
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -81,7 +82,7 @@ CONTENT_TABLES = {
     "space_modlog", "journal_entries", "journal_tags", "journal_tombstones", "journal_fts",
     "redacted_events", "redactions", "relay_erase_queue", "space_attachments",
     "space_attachment_chunks", "space_post_timers", "space_expired_posts",
-    "space_gatherings", "space_gathering_rsvps",
+    "space_gatherings", "space_gathering_rsvps", "space_gathering_times",
     "space_fundraisers", "space_campaigns", "space_cause_updates",
 }  # fmt: skip
 #: Partial indexes that hold few rows of a space however large it grows.
@@ -184,6 +185,13 @@ def vault(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
     s.invites.relay_host.create(sid, "wss://relay.example.org/", 2, 3600)
     spaces.remove_member(sid, members[0], reason="test")
     spaces.set_mute_words(sid, ["lantern"])
+    start = int(time.time()) + 3600  # events for the Upcoming view (the real clock)
+    for i in range(8):
+        spaces.gatherings.create(
+            sid,
+            {"kind": "online", "title": f"e{i}", "start": start + i * 60, "end": None,
+             "tz": "UTC", "repeat": "weekly", "repeat_count": 3},
+        )  # fmt: skip
     s.journal.add_many(
         [
             JournalDraft(f"entry {i} family harbour", tags=(f"t{i % 4}",), mood=1 + i % 5)
@@ -240,6 +248,7 @@ def _listings(s: Session) -> None:
     s.spaces.members(sid, include_former=True)
     s.spaces.mute_words(sid)
     s.spaces.read_feed(sid, include_hidden=True, limit=50)  # the mute marker counts these
+    s.spaces.gatherings.upcoming(limit=5)  # the Upcoming view across spaces (schema 21)
 
 
 def _journal_screens(s: Session) -> None:
@@ -291,9 +300,10 @@ def test_the_check_catches_a_missing_index(vault: Session) -> None:
     pinned = next(q for q in recorded if "pinned = 1" in q)
     unread = next(q for q in recorded if "lamport >" in q and "count(*)" in q)
     thread = next(q for q in recorded if "root_lamport" in q and "LIMIT" in q)
+    times = next(q for q in _recorded(vault, lambda: _listings(vault)) if "start_s" in q)
     with vault.vault.transaction() as conn:
         assert not problems(conn, pinned) and not problems(conn, unread)
-        assert not problems(conn, thread)
+        assert not problems(conn, thread) and not problems(conn, times)
         conn.execute("SAVEPOINT broken")
         conn.execute("DROP INDEX space_posts_pinned")
         conn.execute("DROP INDEX space_posts_unread")
@@ -303,6 +313,8 @@ def test_the_check_catches_a_missing_index(vault: Session) -> None:
         assert problems(conn, pinned), _plan(conn, pinned)
         assert problems(conn, thread), _plan(conn, thread)
         assert problems(conn, unread), _plan(conn, unread)
+        conn.execute("DROP INDEX space_gathering_times_by_start")
+        assert problems(conn, times), _plan(conn, times)
         conn.execute("ROLLBACK TO broken")
         conn.execute("RELEASE broken")
     # And the statements the old code ran are reported on today's schema.

@@ -6,23 +6,17 @@ time has come, where it organises (docs/PROTOCOL.md §5.9)."""
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from haven.cli import output
+from haven.cli import event_upcoming, output
 from haven.cli.context import Context
-from haven.core.clock import now_ms
+from haven.cli.event_format import event_dict, local_when, reveal_due
 from haven.core.session import Session
-from haven.core.spaces.gatherings.details import KINDS, in_zone, local_to_utc, zone
-from haven.core.spaces.gatherings.model import Attendee, Gathering
+from haven.core.spaces.gatherings.details import KINDS, local_to_utc, zone
+from haven.core.spaces.gatherings.model import Attendee
 from haven.errors import InvalidInput
-
-#: For the test suite only (with HAVEN_TEST_SUITE=1): the time, in UTC milliseconds, at which
-#: this process reveals places, instead of the clock.
-TEST_NOW_ENV = "HAVEN_TEST_NOW_MS"
 
 
 def register(subparsers: Any) -> None:
@@ -99,6 +93,7 @@ def register(subparsers: Any) -> None:
     export.add_argument("dest", help="the new .ics file")
     export.add_argument("--with-location", action="store_true", help="include the place")
     export.set_defaults(handler=cmd_export)
+    event_upcoming.register(sub)
 
 
 def _space_event(p: argparse.ArgumentParser) -> None:
@@ -122,18 +117,6 @@ def _reading_options(p: argparse.ArgumentParser) -> None:
 
 
 # ----------------------------------------------------------------- helpers
-
-
-def now_for_reveal() -> int:
-    raw = os.environ.get(TEST_NOW_ENV)
-    if raw is not None and os.environ.get("HAVEN_TEST_SUITE") == "1":
-        return int(raw)
-    return now_ms()
-
-
-def reveal_due(session: Session) -> int:
-    """Reveal the places whose time has come, where this device organises."""
-    return session.spaces.gatherings.publish_due(now_for_reveal())
 
 
 def _open(ctx: Context, args: argparse.Namespace) -> tuple[Session, bytes]:
@@ -165,17 +148,6 @@ def _capacity(value: int | None) -> dict[str, Any]:
     if value < 0:
         raise InvalidInput("--capacity is 0 (no limit) or more")
     return {"capacity": value}
-
-
-def _when(utc_s: int | None, tz: str | None) -> str:
-    if utc_s is None:
-        return ""
-    moment = in_zone(utc_s, tz) if tz else datetime.fromtimestamp(utc_s, UTC).astimezone()
-    return moment.strftime("%a %d %b %Y %H:%M %Z")
-
-
-def _iso(utc_s: int | None) -> str | None:
-    return None if utc_s is None else datetime.fromtimestamp(utc_s, UTC).isoformat()
 
 
 # ----------------------------------------------------------------- organisers
@@ -289,7 +261,8 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     for g in events:
         state = " [cancelled]" if g.cancelled else ""
         print(
-            f"{g.gathering_id.hex()[: output.SHORT_ID_CHARS]}  {_when(g.details.start, args.in_tz)}"
+            f"{g.gathering_id.hex()[: output.SHORT_ID_CHARS]}"
+            f"  {local_when(g.details.start, args.in_tz)}"
             f"  {output.clean(g.details.title)}{state}"
         )
     return 0
@@ -305,7 +278,8 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     d = g.details
     print(output.clean(d.title) + (" [cancelled]" if g.cancelled else ""))
-    print(f"When: {_when(d.start, args.in_tz)} – {_when(d.end, args.in_tz)} (set in {d.tz})")
+    start, end = local_when(d.start, args.in_tz), local_when(d.end, args.in_tz)
+    print(f"When: {start} – {end} (set in {d.tz})")
     if d.repeat:
         print(f"Repeats: {d.repeat}, {d.repeat_count} times")
     print(f"Kind: {d.kind.replace('_', ' ')}")
@@ -313,7 +287,7 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     if g.place is not None:
         print(f"Place: {output.clean(g.place)}")
     elif d.has_place:
-        when = _when(d.reveal_at, args.in_tz) if d.reveal_at else "once you have a place"
+        when = local_when(d.reveal_at, args.in_tz) if d.reveal_at else "once you have a place"
         print(f"Place: revealed on {when}, to people with a place")
     if g.counts is not None:
         c = g.counts
@@ -327,38 +301,6 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
         print()
         print(output.clean(d.description))
     return 0
-
-
-def event_dict(g: Gathering, in_tz: str | None) -> dict[str, Any]:
-    d = g.details
-    out: dict[str, Any] = {
-        "id": g.gathering_id.hex(),
-        "title": d.title,
-        "kind": d.kind,
-        "description": d.description,
-        "start": _iso(d.start),
-        "end": _iso(d.end),
-        "tz": d.tz,
-        "start_local": _when(d.start, in_tz),
-        "repeat": d.repeat or None,
-        "repeat_count": d.repeat_count or None,
-        "capacity": d.capacity or None,
-        "approval": d.approval,
-        "cancelled": g.cancelled,
-        "organisers": [{"id": pk.hex(), "name": n} for pk, n in g.organisers],
-        "i_organise": g.i_organise,
-        "place_hidden": d.has_place and g.place is None,
-        "reveal_at": _iso(d.reveal_at),
-        "my_answer": g.my_answer,
-        "my_plus_one": g.my_plus_one,
-        "my_approved": g.my_approved,
-        "counts": None
-        if g.counts is None
-        else {k: v for k, v in vars(g.counts).items() if v is not None},
-    }
-    if g.place is not None:
-        out["location"] = g.place
-    return out
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:

@@ -16,8 +16,8 @@ import threading
 from typing import Any
 
 from haven.cli import output
-from haven.cli.cmd_event import reveal_due
 from haven.cli.context import Context
+from haven.cli.event_format import reveal_due
 from haven.cli.relay_invites_cli import describe_settled, guest_pass, host_pass
 from haven.cli.relays_cli import run_relay_sync
 from haven.cli.remote import control_channel

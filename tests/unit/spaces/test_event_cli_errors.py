@@ -71,3 +71,19 @@ def test_show_export_and_unknown_events(run, tmp_path: Path) -> None:
     code, _, err = run("event", "rsvp", "Circle", "abcdef12", "going")
     assert code == NotFound.exit_code and "no event" in err
     assert run("event", "show", "Circle", gid[:6], "--in-tz", "Nowhere/Else")[0] == 2
+
+
+def test_upcoming_lists_every_space_soonest_first(run) -> None:
+    assert run("event", "upcoming")[1].strip() == "No upcoming events in your spaces."
+    run(*BASE, "--start", "2027-04-01T18:00", "--title", "Later")
+    run(*BASE, "--start", "2027-03-01T18:00", "--repeat", "weekly", "--times", "2")
+    code, out, _ = run("event", "upcoming", "--json", "--in-tz", "Asia/Beirut")
+    rows = json.loads(out)
+    assert code == 0 and [r["title"] for r in rows] == ["Tea", "Tea", "Later"]
+    assert rows[0]["space"]["name"] == "Circle" and "location" not in rows[0]
+    assert rows[0]["occurrence_start"] == "Mon 01 Mar 2027 20:00 EET"
+    assert rows[1]["occurrence_start"] == "Mon 08 Mar 2027 20:00 EET"
+    text = run("event", "upcoming", "--limit", "1", "--in-tz", "Europe/London")[1]
+    assert text.strip().endswith("Mon 01 Mar 2027 18:00 GMT  Circle: Tea")
+    code, _, err = run("event", "upcoming", "--limit", "0")
+    assert code == InvalidInput.exit_code and err.startswith("haven: error: --limit")

@@ -47,6 +47,10 @@ class SpaceContext:
         with self.vault.read() as conn:
             yield conn
 
+    def refresh(self, space_id: bytes) -> None:
+        """Bring a space's projection up to date (before a read across spaces)."""
+        self._ensure_fresh(space_id)
+
     def group(self, conn: Connection, space_id: bytes) -> GroupRow:
         group = groups_db.get_group(conn, space_id)
         if group is None:

@@ -156,3 +156,33 @@ def rsvps(conn: Connection, gathering_id: bytes) -> list[RsvpRow]:
             (gathering_id,),
         )
     ]
+
+
+# ----------------------------------------------------------------- times (schema 0021)
+
+
+def set_times(
+    conn: Connection, space_id: bytes, gathering_id: bytes, times: list[tuple[int, int]]
+) -> None:
+    """An event's occurrences (start, end), replacing what an earlier version said."""
+    conn.execute("DELETE FROM space_gathering_times WHERE gathering_id = ?", (gathering_id,))
+    conn.executemany(
+        "INSERT OR IGNORE INTO space_gathering_times (gathering_id, start_s, space_id, end_s)"
+        " VALUES (?,?,?,?)",
+        [(gathering_id, start, space_id, end) for start, end in times],
+    )
+
+
+def times_from(
+    conn: Connection, after: tuple[int, bytes], limit: int
+) -> list[tuple[int, bytes, int, bytes]]:
+    """A page of (start, gathering id, end, space id) of every space's events, in time
+    order, strictly after the key `after` (start, gathering id): read in index order."""
+    return [
+        (int(r[0]), bytes(r[1]), int(r[2]), bytes(r[3]))
+        for r in conn.execute(
+            "SELECT start_s, gathering_id, end_s, space_id FROM space_gathering_times"
+            " WHERE (start_s, gathering_id) > (?, ?) ORDER BY start_s, gathering_id LIMIT ?",
+            (after[0], after[1], limit),
+        )
+    ]

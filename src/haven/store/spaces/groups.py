@@ -33,6 +33,7 @@ _PROJECTION_TABLES = (
     "space_campaigns",
     "space_campaign_done",
     "space_cause_updates",
+    "space_gathering_times",
     "space_state",
 )
 

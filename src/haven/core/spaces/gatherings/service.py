@@ -10,6 +10,7 @@ who withdrew, gets no later update."""
 
 from __future__ import annotations
 
+import builtins
 import os
 from typing import Any
 
@@ -22,6 +23,7 @@ from haven.core.spaces.gatherings.details import REF_BYTES, Details, check, clea
 from haven.core.spaces.gatherings.ics import to_ics
 from haven.core.spaces.gatherings.model import Attendee, Counts, Gathering
 from haven.core.spaces.gatherings.state import attending_keys, details_of, organisers_of
+from haven.core.spaces.gatherings.upcoming import DEFAULT_LIMIT, Occurrence, upcoming
 from haven.core.spaces.lookup import parse_hex_prefix, pick_one
 from haven.errors import InvalidInput, NotFound
 from haven.store.spaces import gatherings as db
@@ -137,6 +139,22 @@ class Gatherings:
             self._ctx.group(conn, space_id)
             found = [self._view(conn, space_id, r) for r in db.list_in(conn, space_id)]
         return sorted(found, key=lambda g: (g.details.start, g.gathering_id))
+
+    def upcoming(
+        self, limit: int = DEFAULT_LIMIT, now_s: int | None = None
+    ) -> builtins.list[Occurrence]:
+        """The next occurrences of events across every space this person is a member of,
+        soonest first (gatherings/upcoming.py): read from the occurrence index."""
+        now = self._ctx.clock() // 1000 if now_s is None else now_s
+        with self._ctx.vault.read() as conn:
+            space_ids = groups_db.group_ids(conn)
+        for sid in space_ids:
+            self._ctx.refresh(sid)
+        with self._ctx.vault.read() as conn:
+            return upcoming(conn, self._view, self._is_member, now, limit)
+
+    def _is_member(self, conn: Connection, space_id: bytes) -> bool:
+        return au.is_active(self._ctx.me(conn, space_id))
 
     def show(self, space_id: bytes, gid: bytes) -> Gathering:
         with self._ctx.fresh(space_id) as conn:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from haven.core.envelope import unpackb
 from haven.core.spaces import authority as au
-from haven.core.spaces.gatherings.details import Details, check
+from haven.core.spaces.gatherings.details import Details, check, occurrences
 from haven.store.spaces import gatherings as db
 from haven.store.spaces import membership as membership_db
 from haven.store.spaces.gatherings import GatheringRow
@@ -28,3 +28,13 @@ def attending_keys(conn: Connection, space_id: bytes, gid: bytes) -> set[bytes]:
         if r.seated and au.is_active(member):
             out |= membership_db.member_box_keys(conn, space_id, r.member_pk)
     return out
+
+
+#: How long an event without an end is taken to last (as `details.next_occurrence` does).
+NO_END_S = 3600
+
+
+def write_times(conn: Connection, space_id: bytes, gid: bytes, d: Details) -> None:
+    """Index an event's occurrences for the Upcoming view (schema 0021)."""
+    times = [(s, e if e is not None else s + NO_END_S) for s, e in occurrences(d)]
+    db.set_times(conn, space_id, gid, times)

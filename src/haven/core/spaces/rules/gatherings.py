@@ -21,7 +21,12 @@ from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
 from haven.core.spaces.gatherings import boxes
 from haven.core.spaces.gatherings.details import Details, check
-from haven.core.spaces.gatherings.state import attending_keys, details_of, organisers_of
+from haven.core.spaces.gatherings.state import (
+    attending_keys,
+    details_of,
+    organisers_of,
+    write_times,
+)
 from haven.core.spaces.rules import Handler
 from haven.crypto.sealing import BoxKeyPair
 from haven.store import identity_tables as ids
@@ -89,6 +94,7 @@ def create(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) ->
             None,
         ),
     )
+    write_times(conn, g.space_id, e.id, d)
     _take_place(conn, g, e, d, e.id)
     return True
 
@@ -105,6 +111,7 @@ def edit(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> b
     ):
         return False
     db.update_details(conn, row.gathering_id, packb(new.to_content()), packb(list(new.organisers)))
+    write_times(conn, g.space_id, row.gathering_id, new)
     _take_place(conn, g, e, new, row.gathering_id)
     edited = db.get(conn, row.gathering_id)
     if edited is not None and _i_organise(conn, g, edited):  # only they know the answers

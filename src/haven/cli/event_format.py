@@ -1,0 +1,72 @@
+"""What `haven event` commands share: the time at which places are revealed, times in the
+reader's zone, an event as JSON (cmd_event.py, event_upcoming.py)."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from typing import Any
+
+from haven.core.clock import now_ms
+from haven.core.session import Session
+from haven.core.spaces.gatherings.details import in_zone
+from haven.core.spaces.gatherings.model import Gathering
+
+#: For the test suite only (with HAVEN_TEST_SUITE=1): the time, in UTC milliseconds, at which
+#: this process reveals places, instead of the clock.
+TEST_NOW_ENV = "HAVEN_TEST_NOW_MS"
+
+
+def now_for_reveal() -> int:
+    raw = os.environ.get(TEST_NOW_ENV)
+    if raw is not None and os.environ.get("HAVEN_TEST_SUITE") == "1":
+        return int(raw)
+    return now_ms()
+
+
+def reveal_due(session: Session) -> int:
+    """Reveal the places whose time has come, where this device organises."""
+    return session.spaces.gatherings.publish_due(now_for_reveal())
+
+
+def local_when(utc_s: int | None, tz: str | None) -> str:
+    if utc_s is None:
+        return ""
+    moment = in_zone(utc_s, tz) if tz else datetime.fromtimestamp(utc_s, UTC).astimezone()
+    return moment.strftime("%a %d %b %Y %H:%M %Z")
+
+
+def _iso(utc_s: int | None) -> str | None:
+    return None if utc_s is None else datetime.fromtimestamp(utc_s, UTC).isoformat()
+
+
+def event_dict(g: Gathering, in_tz: str | None) -> dict[str, Any]:
+    d = g.details
+    out: dict[str, Any] = {
+        "id": g.gathering_id.hex(),
+        "title": d.title,
+        "kind": d.kind,
+        "description": d.description,
+        "start": _iso(d.start),
+        "end": _iso(d.end),
+        "tz": d.tz,
+        "start_local": local_when(d.start, in_tz),
+        "repeat": d.repeat or None,
+        "repeat_count": d.repeat_count or None,
+        "capacity": d.capacity or None,
+        "approval": d.approval,
+        "cancelled": g.cancelled,
+        "organisers": [{"id": pk.hex(), "name": n} for pk, n in g.organisers],
+        "i_organise": g.i_organise,
+        "place_hidden": d.has_place and g.place is None,
+        "reveal_at": _iso(d.reveal_at),
+        "my_answer": g.my_answer,
+        "my_plus_one": g.my_plus_one,
+        "my_approved": g.my_approved,
+        "counts": None
+        if g.counts is None
+        else {k: v for k, v in vars(g.counts).items() if v is not None},
+    }
+    if g.place is not None:
+        out["location"] = g.place
+    return out

@@ -1,0 +1,81 @@
+"""The reader's upcoming events across every space ("Upcoming"): the next occurrences, soonest
+first, of the events of each space this person is still a member of.
+
+Read from the occurrence index (schema 0021, `space_gathering_times`) in time order, a page at
+a time, from "now less the longest an event may last" (31 days), so an event under way is
+listed too: each read stops at its LIMIT (tests/integration/test_query_plans.py checks the
+plan), and the rows of spaces the person has left (or was removed from) and of occurrences
+already over are passed over. Times stay UTC seconds here; the CLI and the app show them
+in the reader's zone."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from haven.core.spaces.gatherings.model import Gathering
+from haven.store.spaces import gatherings as db
+from haven.store.spaces import groups as groups_db
+from haven.store.spaces.gatherings import GatheringRow
+from haven.store.vault import Connection
+
+#: An event lasts at most this long (details.check), so an occurrence that started earlier
+#: is over.
+LONGEST_S = 31 * 86400
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+#: Rows read per query: a page of the index.
+_PAGE = 200
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One time an event happens (a repeating event is listed once per occurrence)."""
+
+    gathering: Gathering
+    space_name: str  # as the space's members named it: peer text, shown as plain text
+    start: int  # UTC seconds
+    end: int  # UTC seconds
+
+
+ViewFn = Callable[[Connection, bytes, GatheringRow], Gathering]
+
+
+def upcoming(
+    conn: Connection,
+    view: ViewFn,
+    member_of: Callable[[Connection, bytes], bool],
+    now_s: int,
+    limit: int = DEFAULT_LIMIT,
+) -> list[Occurrence]:
+    """The next `limit` occurrences not over at `now_s`, soonest first (then by event id);
+    a cancelled event's too, marked in its Gathering, so that whoever planned on it sees."""
+    limit = max(1, min(limit, MAX_LIMIT))
+    out: list[Occurrence] = []
+    member: dict[bytes, str | None] = {}  # space → its name, None: not a member
+    views: dict[bytes, Gathering | None] = {}
+    key: tuple[int, bytes] = (now_s - LONGEST_S - 1, b"\xff" * 32)
+    while len(out) < limit:
+        page = db.times_from(conn, key, _PAGE)
+        for start, gid, end, sid in page:
+            if end <= now_s:
+                continue
+            if sid not in member:
+                state = groups_db.get_state(conn, sid)
+                member[sid] = state.name if state and member_of(conn, sid) else None
+            name = member[sid]
+            if name is None:
+                continue
+            if gid not in views:
+                row = db.get(conn, gid)
+                views[gid] = None if row is None else view(conn, sid, row)
+            g = views[gid]
+            if g is None:
+                continue
+            out.append(Occurrence(g, name, start, end))
+            if len(out) == limit:
+                break
+        if len(page) < _PAGE:
+            break
+        key = (page[-1][0], page[-1][1])
+    return out
