@@ -1710,49 +1710,54 @@
 <context>
     <name>HavenWindow</name>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="75"/>
+        <location filename="../../src/haven/ui/main_window.py" line="76"/>
         <source>Journal</source>
         <extracomment>Quick exit happened (window hidden, vault locked). `run_app` quits on it. The language changed and the person asked to restart: `run_app` locks, then builds a new window in the new language. Open the vault in this folder (a restored backup): `run_app` locks, gives up the current folder&apos;s claim and builds a new window there.</extracomment>
         <translation>اليوميات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="76"/>
+        <location filename="../../src/haven/ui/main_window.py" line="77"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="77"/>
+        <location filename="../../src/haven/ui/main_window.py" line="78"/>
         <source>Devices</source>
         <translation>الأجهزة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="79"/>
-        <location filename="../../src/haven/ui/main_window.py" line="333"/>
+        <location filename="../../src/haven/ui/main_window.py" line="80"/>
+        <location filename="../../src/haven/ui/main_window.py" line="338"/>
         <source>Spaces</source>
         <translation>المساحات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="315"/>
+        <location filename="../../src/haven/ui/main_window.py" line="83"/>
+        <source>Upcoming</source>
+        <translation>القادمة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="320"/>
         <source>Back up what still opens now (Settings, Back up my vault), then restore your most recent backup into a new folder (Restore a backup, in Settings or on the unlock page) to recover the rest.</source>
         <translation>انسخ احتياطياً ما زال يُفتح الآن (الإعدادات، انسخ خزنتي احتياطياً)، ثم استعِد أحدث نسخة احتياطية لديك في مجلد جديد (استعِد نسخة احتياطية، في الإعدادات أو في صفحة فتح القفل) لتسترجع الباقي.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="172"/>
+        <location filename="../../src/haven/ui/main_window.py" line="175"/>
         <source>Haven</source>
         <translation>Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="288"/>
+        <location filename="../../src/haven/ui/main_window.py" line="293"/>
         <source>Signed in as %1</source>
         <translation>مسجَّل باسم %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="304"/>
+        <location filename="../../src/haven/ui/main_window.py" line="309"/>
         <source>Your vault is damaged</source>
         <translation>خزنتك متضررة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="307"/>
+        <location filename="../../src/haven/ui/main_window.py" line="312"/>
         <source>Haven found %Ln damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
         <translation>
             <numerusform>لم يجد Haven أي صفحة متضررة في خزنتك.</numerusform>
@@ -1764,7 +1769,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="337"/>
+        <location filename="../../src/haven/ui/main_window.py" line="342"/>
         <source>Spaces, %Ln unread</source>
         <translation>
             <numerusform>المساحات، لا جديد</numerusform>
@@ -5517,6 +5522,64 @@
         <location filename="../../src/haven/ui/pages/unlock_page.py" line="89"/>
         <source>Your backup was restored. Type its passphrase to open your journal.</source>
         <translation>استُعيدت نسختك الاحتياطية. اكتب عبارة مرورها لفتح يومياتك.</translation>
+    </message>
+</context>
+<context>
+    <name>UpcomingPage</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="35"/>
+        <source>Upcoming events</source>
+        <translation>الفعاليات القادمة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="39"/>
+        <source>Your next events in every space you belong to, soonest first. Only the organisers see your answers.</source>
+        <translation>فعالياتك التالية في كل مساحة أنت عضو فيها، الأقرب أولًا. لا يرى ردودك إلا المنظّمون.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="45"/>
+        <source>Your upcoming events in every space, soonest first</source>
+        <translation>فعالياتك القادمة في كل مساحة، الأقرب أولًا</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="46"/>
+        <source>No upcoming events in your spaces.</source>
+        <translation>لا توجد فعاليات قادمة في مساحاتك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="49"/>
+        <source>Re&amp;fresh</source>
+        <translation>تحديث (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="50"/>
+        <source>Read your upcoming events again</source>
+        <translation>اقرأ فعالياتك القادمة من جديد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="124"/>
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="130"/>
+        <source>%1 (cancelled)</source>
+        <translation>%1 (أُلغيت)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="132"/>
+        <source>%1 (you are going)</source>
+        <translation>%1 (ستحضر)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="133"/>
+        <source>%1 (you said maybe)</source>
+        <translation>%1 (قلت ربما)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="134"/>
+        <source>%1 (you can&apos;t go)</source>
+        <translation>%1 (لا تستطيع الحضور)</translation>
     </message>
 </context>
 <context>

@@ -115,7 +115,7 @@
 <context>
     <name>HavenWindow</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="307"/>
+        <location filename="../../src/haven/ui/main_window.py" line="312"/>
         <source>Haven found %Ln damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
         <translation>
             <numerusform>Haven found %Ln damaged page in your vault: a disk error, or the file was changed. What opens is intact; what was on that page cannot be read.</numerusform>
@@ -123,7 +123,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="337"/>
+        <location filename="../../src/haven/ui/main_window.py" line="342"/>
         <source>Spaces, %Ln unread</source>
         <translation>
             <numerusform>Spaces, %Ln unread</numerusform>

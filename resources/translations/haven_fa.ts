@@ -1650,56 +1650,61 @@
 <context>
     <name>HavenWindow</name>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="75"/>
+        <location filename="../../src/haven/ui/main_window.py" line="76"/>
         <source>Journal</source>
         <extracomment>Quick exit happened (window hidden, vault locked). `run_app` quits on it. The language changed and the person asked to restart: `run_app` locks, then builds a new window in the new language. Open the vault in this folder (a restored backup): `run_app` locks, gives up the current folder&apos;s claim and builds a new window there.</extracomment>
         <translation>دفترچه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="76"/>
+        <location filename="../../src/haven/ui/main_window.py" line="77"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="77"/>
+        <location filename="../../src/haven/ui/main_window.py" line="78"/>
         <source>Devices</source>
         <translation>دستگاه‌ها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="79"/>
-        <location filename="../../src/haven/ui/main_window.py" line="333"/>
+        <location filename="../../src/haven/ui/main_window.py" line="80"/>
+        <location filename="../../src/haven/ui/main_window.py" line="338"/>
         <source>Spaces</source>
         <translation>فضاها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="172"/>
+        <location filename="../../src/haven/ui/main_window.py" line="83"/>
+        <source>Upcoming</source>
+        <translation>پیش رو</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="175"/>
         <source>Haven</source>
         <translation>Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="288"/>
+        <location filename="../../src/haven/ui/main_window.py" line="293"/>
         <source>Signed in as %1</source>
         <translation>واردشده با نام %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="304"/>
+        <location filename="../../src/haven/ui/main_window.py" line="309"/>
         <source>Your vault is damaged</source>
         <translation>خزانه‌تان آسیب دیده است</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="307"/>
+        <location filename="../../src/haven/ui/main_window.py" line="312"/>
         <source>Haven found %Ln damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
         <translation>
             <numerusform>‏Haven در خزانه‌تان %Ln صفحهٔ آسیب‌دیده پیدا کرد: خطای دیسک، یا پرونده تغییر کرده است. آنچه باز می‌شود سالم است؛ آنچه روی آن صفحه‌ها بود خواندنی نیست.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="315"/>
+        <location filename="../../src/haven/ui/main_window.py" line="320"/>
         <source>Back up what still opens now (Settings, Back up my vault), then restore your most recent backup into a new folder (Restore a backup, in Settings or on the unlock page) to recover the rest.</source>
         <translation>از آنچه هنوز باز می‌شود همین حالا پشتیبان بگیرید (تنظیمات، از خزانه‌ام پشتیبان بگیر)، سپس تازه‌ترین پشتیبان‌تان را در پوشه‌ای تازه بازیابی کنید (بازیابی پشتیبان، در تنظیمات یا صفحهٔ باز کردن قفل) تا بقیه را برگردانید.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="337"/>
+        <location filename="../../src/haven/ui/main_window.py" line="342"/>
         <source>Spaces, %Ln unread</source>
         <translation>
             <numerusform>فضاها، %Ln خوانده‌نشده</numerusform>
@@ -5332,6 +5337,64 @@
         <location filename="../../src/haven/ui/pages/unlock_page.py" line="89"/>
         <source>Your backup was restored. Type its passphrase to open your journal.</source>
         <translation>پشتیبان شما بازیابی شد. برای باز کردن دفترچه‌تان گذرواژهٔ آن را بنویسید.</translation>
+    </message>
+</context>
+<context>
+    <name>UpcomingPage</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="35"/>
+        <source>Upcoming events</source>
+        <translation>رویدادهای پیش رو</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="39"/>
+        <source>Your next events in every space you belong to, soonest first. Only the organisers see your answers.</source>
+        <translation>رویدادهای بعدی شما در همهٔ فضاهایی که عضوشان هستید، نزدیک‌ترین اول. فقط برگزارکنندگان پاسخ‌های شما را می‌بینند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="45"/>
+        <source>Your upcoming events in every space, soonest first</source>
+        <translation>رویدادهای پیش روی شما در همهٔ فضاها، نزدیک‌ترین اول</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="46"/>
+        <source>No upcoming events in your spaces.</source>
+        <translation>رویداد پیش رویی در فضاهای شما نیست.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="49"/>
+        <source>Re&amp;fresh</source>
+        <translation>تازه‌سازی (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="50"/>
+        <source>Read your upcoming events again</source>
+        <translation>رویدادهای پیش روی خود را دوباره بخوانید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="124"/>
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="130"/>
+        <source>%1 (cancelled)</source>
+        <translation>%1 (لغو شد)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="132"/>
+        <source>%1 (you are going)</source>
+        <translation>%1 (می‌آیید)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="133"/>
+        <source>%1 (you said maybe)</source>
+        <translation>%1 (گفتید شاید)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="134"/>
+        <source>%1 (you can&apos;t go)</source>
+        <translation>%1 (نمی‌توانید بیایید)</translation>
     </message>
 </context>
 <context>

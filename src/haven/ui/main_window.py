@@ -36,6 +36,7 @@ from haven.ui.safety import SafetyWatcher
 from haven.ui.settings import AppSettings
 from haven.ui.shortcut_sheet import SHEET_KEYS, ShortcutSheet, sections_of
 from haven.ui.spaces.spaces_page import SpacesPage
+from haven.ui.spaces.upcoming_page import UpcomingPage
 from haven.ui.sync_status import SyncStatusLabel
 from haven.ui.vault_dialogs import VaultDialogs
 from haven.ui.window_fit import PageStack, WindowFit
@@ -78,6 +79,8 @@ class HavenWindow(QMainWindow):
         self.spaces_page = SpacesPage(bridge)
         self.home.add_section("spaces", self.tr("Spaces"), self.spaces_page)
         self._spaces_row = self.home.sidebar.count() - 1
+        self.upcoming_page = UpcomingPage(bridge)
+        self.home.add_section("upcoming", self.tr("Upcoming"), self.upcoming_page)
         self.spaces_page.unreadChanged.connect(self._show_spaces_unread)
         self.home.add_footer(self.sync_status)
         for page in (self.create_page, self.unlock_page, self.home, self.link_page, self.help_page):
@@ -208,6 +211,7 @@ class HavenWindow(QMainWindow):
         self.journal_page.attach()
         self.devices_page.attach()
         self.spaces_page.attach()
+        self.upcoming_page.attach()
         self._show_lan_setting()
         self.home.show_section("journal")
         self.stack.setCurrentWidget(self.home)
@@ -227,6 +231,7 @@ class HavenWindow(QMainWindow):
         self.journal_page.detach()
         self.devices_page.detach()
         self.spaces_page.detach()
+        self.upcoming_page.detach()
         self.home.persona.clear()
         forget_painted_rows(self)  # after the models are empty: Qt's last-row cache
         self.show_start_page()

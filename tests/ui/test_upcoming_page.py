@@ -1,0 +1,65 @@
+"""The Upcoming section (ui/spaces/upcoming_page.py): the person's next events across spaces,
+soonest first, read through the core; a hostile title and space name shown as plain text;
+opened and refreshed from the keyboard alone; every control named, no shared Alt letter; in
+Arabic the dates in the locale's digits and the layout right to left; nothing kept on lock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from haven.core.spaces.gatherings.details import local_to_utc
+from haven.ui.main_window import HavenWindow
+from tests.ui import flows
+from tests.ui.a11y import unnamed
+from tests.ui.spaces_steps import window_session
+from tests.ui.test_keyboard_help import clashes
+
+MakeWindow = Callable[..., HavenWindow]
+HOSTILE = "<b>Tea</b> <img src=/etc/passwd>"
+
+
+def _event(title: str, start: str) -> dict[str, object]:
+    at = local_to_utc(start, "Europe/London")
+    return {"kind": "online", "title": title, "start": at, "end": at + 3600, "tz": "Europe/London"}
+
+
+def test_upcoming_across_spaces_from_the_keyboard_in_arabic(
+    qtbot: QtBot, make_window: MakeWindow, arabic: bool
+) -> None:
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    session = window_session(window)
+    circle = session.spaces.create_space("<i>Circle</i>", display_name="Ari")
+    other = session.spaces.create_space("Elsewhere", display_name="Ari")
+    gid = session.spaces.gatherings.create(circle, _event(HOSTILE, "2031-03-01T18:00"))
+    session.spaces.gatherings.create(other, _event("Picnic", "2031-02-01T12:00"))
+    session.spaces.gatherings.rsvp(circle, gid, "going")
+
+    page = window.upcoming_page
+    window.home.sidebar.setFocus()
+    qtbot.keyClick(window.home.sidebar, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(page.isVisible)
+    qtbot.waitUntil(lambda: page.list.count() == 2)
+    first, second = page.list.item(0).text(), page.list.item(1).text()
+    assert "Picnic" in first and "Elsewhere" in first, "soonest first, across spaces"
+    assert "<b>Tea</b>" in second and "<i>Circle</i>" in second  # as written, not markup
+    assert "(ستحضر)" in second or not arabic  # the answer, translated
+    assert "٢٠٣١" in first, "the date in the Arabic locale's digits"
+    assert page.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert page.intro.textFormat() == Qt.TextFormat.PlainText
+    list_x = page.list.mapTo(page, QPoint(0, 0)).x() + page.list.width()
+    button_x = page.refresh_button.mapTo(page, QPoint(0, 0)).x() + page.refresh_button.width()
+    assert button_x >= list_x - 20, "the button starts on the right"
+    assert unnamed(window) == [] and clashes(window) == []
+
+    # Refreshed from the keyboard after a change made elsewhere.
+    session.spaces.gatherings.create(other, _event("Earlier", "2031-01-01T12:00"))
+    page.refresh_button.setFocus()
+    qtbot.keyClick(page.refresh_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.list.count() == 3 and "Earlier" in page.list.item(0).text())
+
+    window.bridge.lock()
+    qtbot.waitUntil(lambda: page.list.count() == 0)
