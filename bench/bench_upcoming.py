@@ -104,7 +104,7 @@ def run(quick: bool) -> str:
         f"{events:,} events in {spaces} spaces of one vault (written in {write_s:.0f} s through "
         "the event log's batch path), from a year ago to two years ahead, one in ten "
         f"repeating weekly ten times; {repeats} openings of the Upcoming view, the query "
-        f"(`gatherings.upcoming({SHOWN})`, read from the occurrence index of schema 19) and "
+        f"(`gatherings.upcoming({SHOWN})`, read from the occurrence index of schema 21) and "
         "the page's fill (`UpcomingPage.show_occurrences`, offscreen) timed in each. The "
         "machine was shared with other work: load average "
         f"{load_before[0]:.1f} before and {load_after[0]:.1f} after (2 cores).\n\n"
