@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from haven.cli import event_upcoming, output
 from haven.cli.context import Context
-from haven.cli.event_format import event_dict, local_when, reveal_due
+from haven.cli.event_format import event_dict, local_when, reveal_due, write_new_file
 from haven.core.session import Session
 from haven.core.spaces.gatherings.details import KINDS, local_to_utc, zone
 from haven.core.spaces.gatherings.model import Attendee
@@ -307,13 +306,6 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     session, space = _open(ctx, args)
     gid = _event_id(session, space, args)
     data = session.spaces.gatherings.export_ics(space, gid, with_place=args.with_location)
-    dest = Path(args.dest).expanduser()
-    try:
-        with dest.open("xb") as f:
-            f.write(data)
-    except FileExistsError:
-        raise InvalidInput(f"{dest} already exists; choose a new file name") from None
-    except OSError as exc:
-        raise InvalidInput(f"could not write {dest}: {exc.strerror}") from None
+    dest = write_new_file(args.dest, data)
     print(f"Wrote {dest} — outside the encrypted vault.", file=sys.stderr)
     return 0

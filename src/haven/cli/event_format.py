@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from haven.core.clock import now_ms
 from haven.core.session import Session
 from haven.core.spaces.gatherings.details import in_zone
 from haven.core.spaces.gatherings.model import Gathering
+from haven.errors import InvalidInput
 
 #: For the test suite only (with HAVEN_TEST_SUITE=1): the time, in UTC milliseconds, at which
 #: this process reveals places, instead of the clock.
@@ -70,3 +72,16 @@ def event_dict(g: Gathering, in_tz: str | None) -> dict[str, Any]:
     if g.place is not None:
         out["location"] = g.place
     return out
+
+
+def write_new_file(path: str, data: bytes) -> Path:
+    """Write `data` to a new file (never over an existing one); a clear error otherwise."""
+    dest = Path(path).expanduser()
+    try:
+        with dest.open("xb") as f:
+            f.write(data)
+    except FileExistsError:
+        raise InvalidInput(f"{dest} already exists; choose a new file name") from None
+    except OSError as exc:
+        raise InvalidInput(f"could not write {dest}: {exc.strerror}") from None
+    return dest

@@ -1,14 +1,16 @@
-"""`haven event upcoming`: the next events across every space this person is a member of,
-soonest first, in the reader's zone (core/spaces/gatherings/upcoming.py)."""
+"""Events across every space this person is a member of: `haven event upcoming` (the next
+ones, soonest first, in the reader's zone: core/spaces/gatherings/upcoming.py) and `haven event
+export-going` (their going-list as one .ics file)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from haven.cli import output
 from haven.cli.context import Context
-from haven.cli.event_format import event_dict, local_when, reveal_due
+from haven.cli.event_format import event_dict, local_when, reveal_due, write_new_file
 from haven.core.spaces.gatherings.details import zone
 from haven.core.spaces.gatherings.upcoming import MAX_LIMIT
 from haven.errors import InvalidInput
@@ -20,6 +22,17 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--in-tz", help="show times in this IANA zone (default: this computer's)")
     p.set_defaults(handler=cmd_upcoming)
+
+    going = sub.add_parser(
+        "export-going",
+        help="write every event you are going to, in every space, as one .ics file",
+        description="Writes DEST (never overwrites), outside the encrypted vault. Places go in "
+        "only with --with-location, and only those revealed to you (approved, where the "
+        "event asks for approval).",
+    )
+    going.add_argument("dest", help="the new .ics file")
+    going.add_argument("--with-location", action="store_true", help="include the places")
+    going.set_defaults(handler=cmd_export_going)
 
 
 def cmd_upcoming(args: argparse.Namespace, ctx: Context) -> int:
@@ -52,4 +65,13 @@ def cmd_upcoming(args: argparse.Namespace, ctx: Context) -> int:
         )
     if not found:
         print("No upcoming events in your spaces.")
+    return 0
+
+
+def cmd_export_going(args: argparse.Namespace, ctx: Context) -> int:
+    session = ctx.open()
+    reveal_due(session)
+    data, count = session.spaces.gatherings.export_going(with_place=args.with_location)
+    dest = write_new_file(args.dest, data)
+    print(f"Wrote {count} events to {dest} — outside the encrypted vault.", file=sys.stderr)
     return 0

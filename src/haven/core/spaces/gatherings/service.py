@@ -20,7 +20,7 @@ from haven.core.spaces import events as ev
 from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.gatherings import boxes
 from haven.core.spaces.gatherings.details import REF_BYTES, Details, check, clean_place
-from haven.core.spaces.gatherings.ics import to_ics
+from haven.core.spaces.gatherings.ics import calendar, to_ics
 from haven.core.spaces.gatherings.model import Attendee, Counts, Gathering
 from haven.core.spaces.gatherings.state import attending_keys, details_of, organisers_of
 from haven.core.spaces.gatherings.upcoming import DEFAULT_LIMIT, Occurrence, upcoming
@@ -176,6 +176,25 @@ class Gatherings:
             raise InvalidInput("the place of this event has not been revealed to you")
         return to_ics(g, g.place if with_place else None, self._ctx.clock() // 1000)
 
+    def export_going(self, with_place: bool = False) -> tuple[bytes, int]:
+        """This person's going-list as one .ics: every event of every space they are a
+        member of that they answered "going" (a cancelled one marked). The place goes in only
+        on request, and only where it was revealed to them (an attendee who has a place —
+        approved, where the event asks for approval — or an organiser). Returns the file
+        and how many events are in it."""
+        with self._ctx.vault.read() as conn:
+            space_ids = groups_db.group_ids(conn)
+        going: list[Gathering] = []
+        for sid in space_ids:
+            with self._ctx.fresh(sid) as conn:
+                if not self._is_member(conn, sid):
+                    continue
+                views = [self._view(conn, sid, r) for r in db.list_in(conn, sid)]
+            going += [g for g in views if g.my_answer == "going"]
+        going.sort(key=lambda g: (g.details.start, g.gathering_id))
+        items = [(g, g.place if with_place and _may_hold(g) else None) for g in going]
+        return calendar(items, self._ctx.clock() // 1000), len(items)
+
     # ----------------------------------------------------------------- the reveal
 
     def publish_due(self, now_ms: int | None = None) -> int:
@@ -252,6 +271,13 @@ class Gatherings:
             bool(mine and mine.approved),
             counts,
         )
+
+
+def _may_hold(g: Gathering) -> bool:
+    """Whether this person's copy of the place may go into their file: they organise, or
+    the event needs no approval, or they were approved (a place kept from before an
+    approval was withdrawn stays out)."""
+    return g.i_organise or not g.details.approval or g.my_approved
 
 
 def _keys_of(conn: Connection, space_id: bytes, members: set[bytes]) -> set[bytes]:
