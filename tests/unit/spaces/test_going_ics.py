@@ -76,6 +76,8 @@ def test_the_going_list_and_its_places(
     sync(circle, ari, bea)
     assert b.show(circle, gated).place is not None and not b.show(circle, gated).my_approved
     assert b"Qzplacegated" not in b.export_going(with_place=True)[0]
+    with pytest.raises(InvalidInput, match="not been revealed"):  # nor in the one-event file
+        b.export_ics(circle, gated, with_place=True)
     # The organiser going to her own event gets its place (she holds it).
     g.rsvp(circle, gated, "going")
     assert str(_events(g.export_going(with_place=True)[0])["Gated"]["LOCATION"]) == "Qzplacegated"

@@ -170,9 +170,10 @@ class Gatherings:
 
     def export_ics(self, space_id: bytes, gid: bytes, with_place: bool = False) -> bytes:
         """One event as an .ics file. The place only on request, and only to someone who
-        holds it: an organiser, or an attendee it was revealed to."""
+        holds it: an organiser, or an attendee it was revealed to (and, where the event needs
+        approval, who is approved now)."""
         g = self.show(space_id, gid)
-        if with_place and g.place is None:
+        if with_place and (g.place is None or not _may_hold(g)):
             raise InvalidInput("the place of this event has not been revealed to you")
         return to_ics(g, g.place if with_place else None, self._ctx.clock() // 1000)
 
