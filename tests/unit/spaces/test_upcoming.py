@@ -16,6 +16,7 @@ from tests.space_helpers import HOUR_MS, T0, clocked_circle, sync
 
 NOW = T0 // 1000
 H = HOUR_MS // 1000
+DAY = 86_400
 
 
 def _event(title: str, start: int, end: int | None, **extra: Any) -> dict[str, Any]:
@@ -65,13 +66,19 @@ def test_upcoming_across_spaces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(up, "_PAGE", 200)
     assert g.upcoming(now_s=NOW) == seen
 
+    # An edit moves the event's times in the index (the old ones go).
+    g.edit(circle, later, {"start": NOW + 30 * DAY, "end": NOW + 30 * DAY + H})
+    moved = g.upcoming(now_s=NOW)
+    assert [o.start for o in moved if o.gathering.gathering_id == later] == [NOW + 30 * DAY]
+    assert moved[-1].gathering.gathering_id == later
+
     # A member sees the events of her spaces only, and none once removed.
     sync(circle, ari, bea)
     assert [o.gathering.gathering_id for o in bea.spaces.gatherings.upcoming(now_s=NOW)] == [
         weekly,
         weekly,
-        later,
         weekly,
+        later,
     ]
     bea_pk = next(m.member_pk for m in ari.spaces.members(circle) if m.display_name == "Bea")
     ari.spaces.remove_member(circle, bea_pk)
