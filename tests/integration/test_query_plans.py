@@ -313,7 +313,7 @@ def test_the_check_catches_a_missing_index(vault: Session) -> None:
         assert problems(conn, pinned), _plan(conn, pinned)
         assert problems(conn, thread), _plan(conn, thread)
         assert problems(conn, unread), _plan(conn, unread)
-        conn.execute("DROP INDEX space_gathering_times_by_start")
+        conn.execute("DROP INDEX space_gathering_times_in_order")
         assert problems(conn, times), _plan(conn, times)
         conn.execute("ROLLBACK TO broken")
         conn.execute("RELEASE broken")

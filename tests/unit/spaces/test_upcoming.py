@@ -52,7 +52,7 @@ def test_upcoming_across_spaces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert {o.gathering.space_id for o in seen} == {circle, other}
     assert [o.start for o in g.upcoming(limit=2, now_s=NOW)] == [NOW - H, NOW + 2 * H]
 
-    # Paging through the index: rows passed over (over, other spaces) do not end the list.
+    # Paging through the index: rows passed over (occurrences over) do not end the list.
     monkeypatch.setattr(up, "_PAGE", 1)
     assert g.upcoming(now_s=NOW) == seen
     assert [o.start for o in g.upcoming(now_s=NOW + 10 * 86400)] == [NOW + 2 * H + 14 * 86400]

@@ -10,11 +10,10 @@ CREATE TABLE IF NOT EXISTS space_gathering_times (
     end_s        INTEGER NOT NULL,  -- UTC seconds; an event without an end: one hour
     PRIMARY KEY (gathering_id, start_s)
 ) WITHOUT ROWID;
--- The Upcoming view reads it in time order, a page at a time, from "now less the longest
--- event" (31 days), so that events under way are listed too.
-CREATE INDEX IF NOT EXISTS space_gathering_times_by_start
-    ON space_gathering_times (start_s, gathering_id, end_s);
-CREATE INDEX IF NOT EXISTS space_gathering_times_by_space ON space_gathering_times (space_id);
+-- The Upcoming view reads each of the person's spaces in time order, a page at a time, from
+-- "now less the longest event" (31 days), so that events under way are listed too.
+CREATE INDEX IF NOT EXISTS space_gathering_times_in_order
+    ON space_gathering_times (space_id, start_s, gathering_id, end_s);
 
 -- Each event's answers in log order (the view of an event, on every screen that lists it),
 -- read from the index instead of sorted.

@@ -174,15 +174,16 @@ def set_times(
 
 
 def times_from(
-    conn: Connection, after: tuple[int, bytes], limit: int
-) -> list[tuple[int, bytes, int, bytes]]:
-    """A page of (start, gathering id, end, space id) of every space's events, in time
-    order, strictly after the key `after` (start, gathering id): read in index order."""
+    conn: Connection, space_id: bytes, after: tuple[int, bytes], limit: int
+) -> list[tuple[int, bytes, int]]:
+    """A page of (start, gathering id, end) of a space's events, in time order, strictly
+    after the key `after` (start, gathering id): read in index order."""
     return [
-        (int(r[0]), bytes(r[1]), int(r[2]), bytes(r[3]))
+        (int(r[0]), bytes(r[1]), int(r[2]))
         for r in conn.execute(
-            "SELECT start_s, gathering_id, end_s, space_id FROM space_gathering_times"
-            " WHERE (start_s, gathering_id) > (?, ?) ORDER BY start_s, gathering_id LIMIT ?",
-            (after[0], after[1], limit),
+            "SELECT start_s, gathering_id, end_s FROM space_gathering_times"
+            " WHERE space_id = ? AND (start_s, gathering_id) > (?, ?)"
+            " ORDER BY start_s, gathering_id LIMIT ?",
+            (space_id, after[0], after[1], limit),
         )
     ]

@@ -1,12 +1,12 @@
 """The reader's upcoming events across every space ("Upcoming"): the next occurrences, soonest
 first, of the events of each space this person is still a member of.
 
-Read from the occurrence index (schema 0021, `space_gathering_times`) in time order, a page at
-a time, from "now less the longest an event may last" (31 days), so an event under way is
-listed too: each read stops at its LIMIT (tests/integration/test_query_plans.py checks the
-plan), and the rows of spaces the person has left (or was removed from) and of occurrences
-already over are passed over. Times stay UTC seconds here; the CLI and the app show them
-in the reader's zone."""
+Read from the occurrence index (schema 0021, `space_gathering_times`), space by space for the
+spaces this person is still a member of, in time order, a page at a time, from "now less the
+longest an event may last" (31 days), so an event under way is listed too: each read is a
+seek on the space's key that stops at its LIMIT (tests/integration/test_query_plans.py checks
+the plan), occurrences already over are passed over, and the spaces' next ones are merged.
+Times stay UTC seconds here; the CLI and the app show them in the reader's zone."""
 
 from __future__ import annotations
 
@@ -49,33 +49,41 @@ def upcoming(
     limit: int = DEFAULT_LIMIT,
 ) -> list[Occurrence]:
     """The next `limit` occurrences not over at `now_s`, soonest first (then by event id);
-    a cancelled event's too, marked in its Gathering, so that whoever planned on it sees."""
+    a cancelled event's too, marked in its Gathering, so that whoever planned on it sees.
+    Each space this person is a member of is read on its own (at most `limit` occurrences
+    of it), so a space they were removed from costs nothing however many events it holds."""
     limit = max(1, min(limit, MAX_LIMIT))
+    times: list[tuple[int, bytes, int, bytes]] = []
+    names: dict[bytes, str] = {}
+    for sid in groups_db.group_ids(conn):
+        state = groups_db.get_state(conn, sid)
+        if state is None or not member_of(conn, sid):
+            continue
+        names[sid] = state.name
+        times += _next_in(conn, sid, now_s, limit)
+    times.sort()
     out: list[Occurrence] = []
-    member: dict[bytes, str | None] = {}  # space → its name, None: not a member
     views: dict[bytes, Gathering | None] = {}
+    for start, gid, end, sid in times[:limit]:
+        if gid not in views:
+            row = db.get(conn, gid)
+            views[gid] = None if row is None else view(conn, sid, row)
+        g = views[gid]
+        if g is not None:
+            out.append(Occurrence(g, names[sid], start, end))
+    return out
+
+
+def _next_in(
+    conn: Connection, space_id: bytes, now_s: int, limit: int
+) -> list[tuple[int, bytes, int, bytes]]:
+    """A space's next `limit` occurrences not over at `now_s`, read a page at a time."""
+    out: list[tuple[int, bytes, int, bytes]] = []
     key: tuple[int, bytes] = (now_s - LONGEST_S - 1, b"\xff" * 32)
     while len(out) < limit:
-        page = db.times_from(conn, key, _PAGE)
-        for start, gid, end, sid in page:
-            if end <= now_s:
-                continue
-            if sid not in member:
-                state = groups_db.get_state(conn, sid)
-                member[sid] = state.name if state and member_of(conn, sid) else None
-            name = member[sid]
-            if name is None:
-                continue
-            if gid not in views:
-                row = db.get(conn, gid)
-                views[gid] = None if row is None else view(conn, sid, row)
-            g = views[gid]
-            if g is None:
-                continue
-            out.append(Occurrence(g, name, start, end))
-            if len(out) == limit:
-                break
+        page = db.times_from(conn, space_id, key, _PAGE)
+        out += [(start, gid, end, space_id) for start, gid, end in page if end > now_s]
         if len(page) < _PAGE:
             break
         key = (page[-1][0], page[-1][1])
-    return out
+    return out[:limit]
