@@ -168,6 +168,15 @@ def recipients(conn: Connection, space_id: bytes, invite_id: bytes) -> set[bytes
     return {bytes(r[0]) for r in rows}
 
 
+def void_invites(conn: Connection, space_id: bytes, now_ms: int) -> int:
+    """How many of the space's invites on this device are void and not yet expired."""
+    row = conn.execute(
+        "SELECT COUNT(*) FROM space_invites WHERE space_id = ? AND revoked = ? AND expires_ms > ?",
+        (space_id, VOID, now_ms),
+    ).fetchone()
+    return int(row[0])
+
+
 def recipients_by_invite(conn: Connection, space_id: bytes) -> dict[bytes, set[bytes]]:
     """{invite id: every device its keys were sealed to} for the space's invites."""
     out: dict[bytes, set[bytes]] = {}
