@@ -53,8 +53,8 @@ def circle(tmp_path: Path) -> Iterator[Circle]:
     yield from circle_of(tmp_path)
 
 
-@pytest.fixture
-def relay(monkeypatch: pytest.MonkeyPatch) -> FakeRelay:
+def fake_relay_network(monkeypatch: pytest.MonkeyPatch) -> FakeRelay:
+    """sync/relay_invites.py's connections go to a FakeRelay for the rest of the test."""
     fake = FakeRelay()
 
     async def _open(url: str, key: bytes, ssl: Any, timeout: float) -> _Client:
@@ -62,6 +62,11 @@ def relay(monkeypatch: pytest.MonkeyPatch) -> FakeRelay:
 
     monkeypatch.setattr(ri, "_open", _open)
     return fake
+
+
+@pytest.fixture
+def relay(monkeypatch: pytest.MonkeyPatch) -> FakeRelay:
+    return fake_relay_network(monkeypatch)
 
 
 @pytest.fixture
