@@ -352,6 +352,9 @@ def cmd_read(args: argparse.Namespace, ctx: Context) -> int:
     limit = None if args.all else args.threads
     feed = spaces.read_feed(sid, limit=limit)
     for w in spaces.warnings(sid):
+        if w.kind == "invites":
+            output.warn(w.detail)
+            continue
         what = "histories" if w.kind == "fork" else "keys"
         output.warn(
             f"{output.clean(w.member_name)}: {w.detail} (someone may be "
@@ -520,7 +523,7 @@ def cmd_info(args: argparse.Namespace, ctx: Context) -> int:
             print()
             print(output.clean(text))
     for w in warnings:
-        output.warn(f"{output.clean(w.member_name)}: {w.detail}")
+        output.warn(f"{output.clean(w.member_name)}: {w.detail}" if w.member_name else w.detail)
     return 0
 
 

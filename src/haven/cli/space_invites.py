@@ -177,7 +177,15 @@ def cmd_invite(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_invites(args: argparse.Namespace, ctx: Context) -> int:
     session = ctx.open()
     sid = session.spaces.resolve_space(args.space)
-    items = _service(session).invites(sid, include_inactive=args.all)
+    svc = _service(session)
+    items = svc.invites(sid, include_inactive=args.all)
+    void = [i for i in svc.invites(sid, include_inactive=True) if i.state == "void"]
+    if void and not args.json:
+        print(
+            f"{len(void)} invite(s) stopped because an admin who held them was removed or "
+            "stepped down: their codes no longer work; share new ones (`haven space invite`)",
+            file=sys.stderr,
+        )
     if args.json:
         output.print_json(
             [

@@ -5,7 +5,8 @@ or answered the invite (core/spaces/rules/invites.py).
 
 A relay invite also has a host seed (the key pair the invite's requests are sealed to and
 its offers signed with, shared with the space's admin devices): it is kept after the
-32-byte secret in the same `secret` column, so no schema change was needed."""
+32-byte secret in the same `secret` column, so no schema change was needed; likewise an
+invite voided because an admin who held its keys left has `revoked = 2`."""
 
 from __future__ import annotations
 
@@ -25,6 +26,9 @@ class InviteRow:
     expires_ms: int
     revoked: bool
     host_seed: bytes | None = None  # relay invites only
+    #: Void: an admin device that held its keys is no longer one (rules/invites.py). Kept as
+    #: `revoked = 2` in the same column, so no schema change was needed.
+    void: bool = False
 
     def __repr__(self) -> str:  # never print the secret
         return f"InviteRow({self.invite_id.hex()[:8]})"
@@ -59,13 +63,16 @@ _REQUEST_COLS = (
 
 
 SECRET_BYTES = 32
+#: The `revoked` column's value for a void invite (1: revoked by an admin).
+VOID = 2
 
 
 def _invite(row: tuple[object, ...]) -> InviteRow:
     stored = row[2]
     assert isinstance(stored, bytes)
     secret, seed = stored[:SECRET_BYTES], stored[SECRET_BYTES:] or None
-    return InviteRow(row[0], row[1], secret, *row[3:7], bool(row[7]), seed)  # type: ignore[arg-type, call-arg]
+    revoked, void = bool(row[7]), row[7] == VOID
+    return InviteRow(row[0], row[1], secret, *row[3:7], revoked, seed, void)  # type: ignore[arg-type, call-arg]
 
 
 def _request(row: tuple[object, ...]) -> RequestRow:
@@ -88,7 +95,7 @@ def insert_invite(conn: Connection, row: InviteRow) -> None:
             row.uses,
             row.created_ms,
             row.expires_ms,
-            int(row.revoked),
+            VOID if row.void else int(row.revoked),
         ),
     )
 
@@ -112,7 +119,17 @@ def list_invites(conn: Connection, space_id: bytes | None = None) -> list[Invite
 
 
 def revoke_invite(conn: Connection, invite_id: bytes) -> None:
-    conn.execute("UPDATE space_invites SET revoked = 1 WHERE invite_id = ?", (invite_id,))
+    conn.execute(
+        "UPDATE space_invites SET revoked = 1 WHERE invite_id = ? AND revoked = 0", (invite_id,)
+    )
+
+
+def void_invite(conn: Connection, space_id: bytes, invite_id: bytes) -> None:
+    """The invite stops for good: a device that held its keys is not an admin's any more."""
+    conn.execute(
+        "UPDATE space_invites SET revoked = ? WHERE space_id = ? AND invite_id = ?",
+        (VOID, space_id, invite_id),
+    )
 
 
 def recount_uses(conn: Connection, invite_id: bytes) -> int:
@@ -149,6 +166,25 @@ def recipients(conn: Connection, space_id: bytes, invite_id: bytes) -> set[bytes
         (space_id, invite_id),
     )
     return {bytes(r[0]) for r in rows}
+
+
+def void_invites(conn: Connection, space_id: bytes, now_ms: int) -> int:
+    """How many of the space's invites on this device are void and not yet expired."""
+    row = conn.execute(
+        "SELECT COUNT(*) FROM space_invites WHERE space_id = ? AND revoked = ? AND expires_ms > ?",
+        (space_id, VOID, now_ms),
+    ).fetchone()
+    return int(row[0])
+
+
+def recipients_by_invite(conn: Connection, space_id: bytes) -> dict[bytes, set[bytes]]:
+    """{invite id: every device its keys were sealed to} for the space's invites."""
+    out: dict[bytes, set[bytes]] = {}
+    for invite_id, pk in conn.execute(
+        "SELECT invite_id, box_pk FROM space_invite_recipients WHERE space_id = ?", (space_id,)
+    ):
+        out.setdefault(bytes(invite_id), set()).add(bytes(pk))
+    return out
 
 
 def record_revocation(conn: Connection, space_id: bytes, invite_id: bytes) -> None:

@@ -37,6 +37,12 @@ TIMEOUT = 10.0
 T = TypeVar("T")
 
 
+VOID_TEXT = (
+    "this invite was withdrawn: an admin who held it left the space or stepped down; "
+    "ask for a new one"
+)
+
+
 class InviteRefused(InvalidInput):
     """The invite cannot be used: closed, unknown to the relay, or the guidelines declined."""
 
@@ -169,6 +175,8 @@ async def async_read_offer(
             "the relay holds no invite for this code (it may never have been published, "
             "or the relay lost it); ask the person who invited you"
         )
+    if offer.state == "void":
+        raise InviteRefused(VOID_TEXT)
     if offer.state != "open":
         raise InviteRefused(f"this invite was {offer.state}; ask for a new one")
     if offer.expired():
@@ -222,6 +230,8 @@ async def async_status(
     offer = await _offer(code, ssl, timeout)
     if offer is None:  # the relay lost the offer: the host puts it back at its next sync
         return GuestStatus("waiting", name)
+    if offer.state == "void":  # any approval may be a former admin's forgery: take none
+        return GuestStatus("revoked", name or offer.name)
     keys = await asyncio.to_thread(guest.reply_keys, code, offer)
     async with await _open(code.relay_url, keys.mailbox_key, ssl, timeout) as client:
         reply = rw.open_reply(keys, await _read(client, timeout))

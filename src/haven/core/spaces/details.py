@@ -18,6 +18,7 @@ from haven.core.spaces.personas import checked_profile, new_box, new_persona, re
 from haven.core.spaces.posts import Posts
 from haven.errors import NotFound
 from haven.store import identity_tables as ids
+from haven.store import invites_table as it
 from haven.store.spaces import groups as groups_db
 from haven.store.spaces import keys as keys_db
 from haven.store.spaces import membership as membership_db
@@ -129,14 +130,16 @@ class SpaceDetails:
         the group. Key conflicts: a valid rotation or share sealed this device a key that
         does not match the one the rotation committed to (or the one already held), so it
         was not installed: someone holding an admin's key is showing different keys to
-        different people."""
+        different people. Void invites (on an admin's device): codes that stopped because
+        an admin who held them left (rules/invites.py), until they would have expired."""
         forks = self._ctx.log.equivocations(space_id)
         with self._ctx.fresh(space_id) as conn:
             names = {
                 m.member_pk: m.display_name for m in membership_db.list_members(conn, space_id)
             }
             conflicts = keys_db.conflicts(conn, space_id)
-        return [
+            void = it.void_invites(conn, space_id, self._ctx.clock())
+        out = [
             SpaceWarning(
                 "fork",
                 author,
@@ -154,6 +157,13 @@ class SpaceDetails:
             )
             for author, _epoch in conflicts
         ]
+        if void:
+            detail = (
+                f"{void} invite(s) stopped because an admin who held them was removed or "
+                "stepped down: their codes no longer work; share new ones"
+            )
+            out.append(SpaceWarning("invites", b"", "", detail))
+        return out
 
     def update_info(
         self,

@@ -179,7 +179,8 @@ class ModAction:
 @dataclass(frozen=True)
 class SpaceWarning:
     kind: str  # "fork": one device wrote two different events with the same number;
-    # "key": a valid rotation or share sealed this device a key that fails its commitment
+    # "key": a valid rotation or share sealed this device a key that fails its commitment;
+    # "invites": invites void because an admin who held them left (no member: b"", "")
     member_pk: bytes
     member_name: str
     detail: str

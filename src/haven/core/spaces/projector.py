@@ -183,6 +183,8 @@ def step(
                 posts.erase_only(conn, group, event)
             else:
                 valid = handler(conn, group, event, author)
+                if valid and event.type in invites.DEPARTURES:
+                    invites.void_departed(conn, group.space_id, event.created_ms)
         except Exception as exc:
             # Content a peer shaped wrongly: invalid on every device alike, never fatal to
             # the batch it came in (which would stall sync for everyone) nor to a recompute.

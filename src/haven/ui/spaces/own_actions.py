@@ -1,6 +1,7 @@
 """What a member does to their own things in a space: edit or delete their posts, pin a
 thread (moderators), hand the space over (owner), leave it (optionally wiping it from this
-computer); and the space's warnings (forks seen in its log) as a notice above the tabs.
+computer); and the space's warnings (forks seen in its log, mismatched keys, invites void
+because an admin left) as a notice above the tabs.
 
 Kept apart from `space_view` so that view stays about loading and showing. It is handed
 only what it uses: the thread view and "About & you" tab whose requests it answers, the
@@ -96,6 +97,14 @@ class SpaceActions(QObject):
                     "announced to the group, so it was not used. Someone holding their key may "
                     "be trying to read the space. Check with them in person."
                 ).replace("%1", ", ".join(keys))
+            )
+        if any(w.kind == "invites" for w in warnings):
+            texts.append(
+                self.tr(
+                    "Some invite codes of this space stopped working because an admin who "
+                    "held them was removed or stepped down. Share new codes with the people "
+                    "you invited."
+                )
             )
         if not texts:
             self.notice.clear()

@@ -43,6 +43,8 @@ NO_LONGER_VALID = "this invite is no longer valid (expired, used up or revoked);
 
 
 def invite_state(row: it.InviteRow, now: int) -> str:
+    if row.void:
+        return "void"  # an admin device that held its keys is no longer one
     if row.revoked:
         return "revoked"
     if row.uses >= row.max_uses:

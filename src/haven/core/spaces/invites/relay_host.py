@@ -25,7 +25,13 @@ from haven.store import invites_table as it
 from haven.store.spaces import groups as st
 from haven.store.vault import Vault
 
-_OFFER_STATE = {"active": "open", "expired": "open", "revoked": "revoked", "used up": "used up"}
+_OFFER_STATE = {
+    "active": "open",
+    "expired": "open",
+    "revoked": "revoked",
+    "used up": "used up",
+    "void": "void",
+}
 
 
 @dataclass(frozen=True, repr=False)
@@ -136,7 +142,7 @@ class RelayInviteHost:
             if (
                 state == "active"
                 or (row.invite_id in waiting and now < row.expires_ms + ANSWER_GRACE_MS)
-                or (state in ("revoked", "used up") and now < row.expires_ms)
+                or (state in ("revoked", "used up", "void") and now < row.expires_ms)
             ):
                 out.append(_job_of(row, state))
         return out
@@ -160,7 +166,11 @@ class RelayInviteHost:
             return len(it.list_requests(conn, invite_id=job.invite_id)) - before
 
     def replies(self, job: RelayJob) -> list[OutgoingReply]:
-        """Answers this device holds for the invite's guests and has not seen collected."""
+        """Answers this device holds for the invite's guests and has not seen collected. None
+        for a void invite: its guests take no answer any more (a former admin could forge
+        one), and its mailbox says so."""
+        if job.offer_state == "void":
+            return []
         box = job.keys.box
         with self._vault.read() as conn:
             rows = it.list_requests(conn, invite_id=job.invite_id)

@@ -43,7 +43,9 @@ RECEIVED_LABEL = "haven/invite-received/v1"
 PART_BYTES = 30 * 1024
 #: A welcome is at most 64 MiB (PROTOCOL §5.5 and the channel flow's limit).
 MAX_PARTS = 64 * 1024 * 1024 // PART_BYTES + 1
-OFFER_STATES = ("open", "revoked", "used up")
+#: "void": an admin device that held the invite's keys is no longer one (docs/PROTOCOL.md,
+#: "An admin who leaves voids the invites they held"); it outranks every other state.
+OFFER_STATES = ("open", "revoked", "used up", "void")
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ class Offer:
     guidelines: str
     host_box_pk: bytes
     host_persona_pk: bytes  # the invite's signing key (not a persona of anyone)
-    state: str  # open | revoked | used up
+    state: str  # open | revoked | used up | void
     expires_s: int  # Unix seconds; the code itself carries no expiry
 
     def signed_fields(self, invite_id: bytes) -> bytes:
@@ -157,10 +159,18 @@ def open_offer(secret: bytes, untrusted: bytes) -> Offer | None:
 
 def latest_offer(secret: bytes, untrusted_blobs: list[bytes]) -> Offer | None:
     """The host's last word: a closed state wins over an open one, whatever the order (a
-    relay that replays the first offer cannot reopen a revoked invite)."""
+    relay that replays the first offer cannot reopen a revoked invite), and "void" over
+    every other (a former admin who kept the keys cannot sign it away)."""
     offers = [o for o in (open_offer(secret, b) for b in untrusted_blobs) if o]
-    closed = [o for o in offers if o.state != "open"]
-    return closed[-1] if closed else (offers[-1] if offers else None)
+    for wanted in ("void", "closed", "open"):
+        found = [o for o in offers if _rank(o.state) == wanted]
+        if found:
+            return found[-1]
+    return None
+
+
+def _rank(state: str) -> str:
+    return state if state in ("void", "open") else "closed"
 
 
 # ------------------------------------------------------------------------- the request

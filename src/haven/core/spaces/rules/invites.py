@@ -15,6 +15,15 @@ these; each admin device keeps what they say in its own invite tables (store/inv
   personas approved, so a request approved on two devices at once counts once; once the
   invite is used up, requests still waiting are declined.
 
+An invite is VOID from the point of the log where a device its keys were sealed to is no
+longer an admin's device: an admin removed, demoted, gone, or a device of theirs unlinked
+(`void_departed`, run after each membership event and each `space.invite`). Whoever held
+the keys can still read the invite's requests and sign offers and replies with them, so the
+remaining admin devices stop the invite for good: requests waiting on it are declined and
+its mailbox says "void", which no later offer overrides and after which a guest takes no
+approval (docs/PROTOCOL.md, "An admin who leaves voids the invites they held"). A void
+invite is never reopened nor reissued: a new code has to reach the guest out of band.
+
 Every effect is idempotent and approval wins over denial whatever the order, so recomputing
 a space's projection from its log leaves these tables as they were.
 """
@@ -43,6 +52,9 @@ MAX_EXPIRES_S = 2**32 - 1
 MAX_RECIPIENTS = 1024  # admin devices an invite is sealed to in one event
 MAX_ANSWERS = 1024  # answers so far, carried when an invite is sealed again
 _ADMIN_ROLES = [r.value for r in Role if r.rank >= Role.ADMIN.rank]
+#: The membership events after which a device holding an invite's keys may no longer be an
+#: admin's: a role change, a removal, a departure, a device list, an ownership transfer.
+DEPARTURES = frozenset({ev.ROLE, ev.REMOVE, ev.LEAVE, ev.DEVICES, ev.TRANSFER})
 
 
 def _admin(author: MemberRow | None) -> bool:
@@ -75,12 +87,15 @@ def invite(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) ->
     box = BoxKeyPair(g.box_secret, g.box_public)
     opened = open_invite_keys(box, keys, g.space_id, invite_id)
     admins = membership_db.active_box_keys(conn, g.space_id, _ADMIN_ROLES)
+    void = not it.recipients(conn, g.space_id, invite_id) <= admins
+    if void:  # sealed to a device that is not an admin's (any more): it holds the keys
+        _void(conn, g.space_id, invite_id, e.created_ms)
     if opened is None or box.public not in admins:
         return True  # not sealed to this device, or this persona is not an admin (any more)
     secret, seed = opened  # sealed to this device: it answers the invite's requests too
-    revoked = it.was_revoked(conn, g.space_id, invite_id)
+    revoked = void or it.was_revoked(conn, g.space_id, invite_id)
     row = it.InviteRow(
-        invite_id, g.space_id, secret, uses, 0, e.created_ms, expires * 1000, revoked, seed
+        invite_id, g.space_id, secret, uses, 0, e.created_ms, expires * 1000, revoked, seed, void
     )
     it.insert_invite(conn, row)  # no-op when already known
     for member, status in _answered(e.content.get("answered")):
@@ -89,6 +104,21 @@ def invite(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) ->
     if revoked or it.recount_uses(conn, invite_id) >= uses:
         it.deny_pending(conn, invite_id, e.created_ms)
     return True
+
+
+def void_departed(conn: Connection, space_id: bytes, at_ms: int) -> None:
+    """After a membership event: void every invite of the space whose keys were sealed to a
+    device that is not an active admin's device at this point of the log. Deterministic
+    (the recipients and the members are projections of the same log), idempotent."""
+    admins = membership_db.active_box_keys(conn, space_id, _ADMIN_ROLES)
+    for invite_id, holders in it.recipients_by_invite(conn, space_id).items():
+        if not holders <= admins:
+            _void(conn, space_id, invite_id, at_ms)
+
+
+def _void(conn: Connection, space_id: bytes, invite_id: bytes, at_ms: int) -> None:
+    it.void_invite(conn, space_id, invite_id)
+    it.deny_pending(conn, invite_id, at_ms)
 
 
 def _answered(untrusted: Any) -> list[tuple[bytes, str]]:
