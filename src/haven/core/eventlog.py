@@ -239,7 +239,9 @@ class Authorizer(Protocol):
     """Decides whether `event`'s author was entitled to write it at its point in the log.
     An authoriser may also have `waits(conn, space, event, memo) -> bool`: for an event it
     does not allow yet but may later (its signing key's certificate has not arrived), which
-    is then held like an early arrival instead of being refused."""
+    is then held like an early arrival instead of being refused; and `knows(type) -> bool`:
+    whether this version has a rule for an event type it lets in (one it does not know is
+    counted in `IngestResult.unknown`)."""
 
     def allows(self, conn: Connection, space: ids.SpaceRow, event: Event, memo: Memo) -> bool: ...
 
@@ -259,6 +261,9 @@ class IngestResult:
     rejected: list[str] = field(default_factory=list)  # reasons, the first MAX_REASONS_KEPT
     rejected_count: int = 0
     equivocations: int = 0
+    #: Accepted events of a type this version has no rule for (a newer version's feature):
+    #: stored and passed on to peers, applied by nothing (docs/PROTOCOL.md §5.2).
+    unknown: int = 0
     #: Events of this device's own chains that arrived from elsewhere: another copy of this
     #: vault (an older backup, a copied folder) wrote them. They are taken in (this copy
     #: catches up), and the caller warns: two live copies of one device fork its chains.
@@ -572,7 +577,7 @@ class EventLog:
             result.held += 1
             return
         if event.redacted:
-            redaction.justify(conn, space, event, self._redaction_rules.get(space.kind))
+            self._justify(conn, space, event)
         self._append_checked(conn, event, tip)
         self._accepted(batch, space, event, result)
         if batch.may_hold(conn, header.space_id):
@@ -648,8 +653,7 @@ class EventLog:
                 with batch.guard(conn):
                     following = self._authorise(conn, batch, space, self._open(conn, nxt))
                     if following.redacted:
-                        rule = self._redaction_rules.get(space.kind)
-                        redaction.justify(conn, space, following, rule)
+                        self._justify(conn, space, following)
                     self._append_checked(conn, following, tip)
             except _Waiting:  # still not certified: back where it was
                 lt.hold_event(conn, space.space_id, author, device, tip.seq + 1, nxt)
@@ -665,6 +669,8 @@ class EventLog:
     ) -> None:
         batch.appended(event)
         result.accepted.append(event)
+        if not self._knows(space, event.type):
+            result.unknown += 1
         own = batch.own_chains.get(space.space_id)
         if own is None:
             own = batch.own_chains[space.space_id] = (
@@ -696,6 +702,16 @@ class EventLog:
                 raise _Waiting()
             raise InvalidEvent("the author may not write this event in this space")
         return event
+
+    def _justify(self, conn: Connection, space: ids.SpaceRow, event: Event) -> None:
+        rule = self._redaction_rules.get(space.kind)
+        newer = not self._knows(space, event.type)
+        redaction.justify(conn, space, event, rule, newer_type=newer)
+
+    def _knows(self, space: ids.SpaceRow, event_type: str) -> bool:
+        """False for a type the space kind's authoriser lets in but has no rule for."""
+        knows = getattr(self._authorizers.get(space.kind), "knows", None)
+        return knows is None or bool(knows(event_type))
 
     def _append_checked(self, conn: Connection, event: Event, tip: lt.ChainTip) -> None:
         if event.header.prev != (tip.id or ZERO_ID):

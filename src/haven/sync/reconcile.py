@@ -89,6 +89,7 @@ class SpaceReport:
     rejected: int = 0
     equivocations: int = 0
     own_from_elsewhere: int = 0  # this device's own events, written by another copy of it
+    unknown: int = 0  # new events of a type only a newer version knows (kept, not applied)
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,10 @@ class SyncReport:
     def own_from_elsewhere(self) -> int:
         return sum(s.own_from_elsewhere for s in self.spaces)
 
+    @property
+    def unknown(self) -> int:
+        return sum(s.unknown for s in self.spaces)
+
 
 @dataclass
 class _Outgoing:
@@ -143,6 +148,7 @@ class _Incoming:
     rejected: int = 0
     equivocations: int = 0
     own_from_elsewhere: int = 0
+    unknown: int = 0
 
 
 class Reconciler:
@@ -273,6 +279,7 @@ class Reconciler:
                 self._in[s].rejected,
                 self._in[s].equivocations,
                 self._in[s].own_from_elsewhere,
+                self._in[s].unknown,
             )
             for s in self._order
         )
@@ -345,6 +352,7 @@ class Reconciler:
             inc.rejected += result.rejected_count
             inc.equivocations += result.equivocations
             inc.own_from_elsewhere += result.own_from_elsewhere
+            inc.unknown += result.unknown
             acks.append(m.Ack(batch.space_id, batch.number))
         return acks
 

@@ -100,6 +100,7 @@ class SpaceRelayReport:
     erased: int = 0  # blobs of redacted events the relay erased at our request
     waiting: int = 0  # own events this relay has not acknowledged, after this sync
     own_from_elsewhere: int = 0  # this device's own events, written by another copy of it
+    unknown: int = 0  # events of a type only a newer version knows (kept, not applied)
     error: str | None = None
 
 
@@ -362,6 +363,7 @@ def ingest_blobs(
     report.duplicates += result.duplicates
     report.rejected += result.rejected_count
     report.own_from_elsewhere += result.own_from_elsewhere
+    report.unknown += result.unknown
 
 
 def sync_relays(
