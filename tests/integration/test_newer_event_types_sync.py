@@ -16,7 +16,7 @@ from haven.core.session import Session
 from haven.core.spaces import events as ev
 from haven.store import log_table as lt
 from tests.hostile import Hostile
-from tests.space_helpers import deliver, three_members
+from tests.space_helpers import three_members
 from tests.sync_helpers import tcp_sync
 
 NEWER = "space.gathering.create"  # a type no version of this code knows
