@@ -57,6 +57,10 @@ def next_clock(seen: int, own: int) -> int:
     return min(seen + 1, own + MAX_CLOCK_STEP)
 
 
+#: Stale projections a round may recompute early, per space, to find an epoch key a rotation
+#: in the same round brings (EventLog._catch_up); the rest wait for the round's `settle`.
+MAX_CATCH_UPS = 4
+
 #: Reasons kept per ingest result (all rejections are counted; a flood of junk keeps only
 #: the first reasons, for the log and the report).
 MAX_REASONS_KEPT = 64
@@ -160,8 +164,9 @@ class _Batch:
     written, and which spaces have early arrivals waiting (most batches have none, which
     saves two statements per event)."""
 
-    def __init__(self, careful: bool = False) -> None:
+    def __init__(self, careful: bool = False, settle_later: bool = False) -> None:
         self.careful = careful  # one savepoint per event (see EventLog.ingest_opened)
+        self.settle_later = settle_later  # recomputes wait for EventLog.settle
         self._spaces: dict[bytes, ids.SpaceRow | None] = {}
         self._held_checked: set[bytes] = set()
         self.held_spaces: set[bytes] = set()
@@ -344,6 +349,8 @@ class EventLog:
         #: Projections are being rebuilt from the log (a projector must not change the log).
         self.replaying = False
         self._signers: dict[bytes, SigningKeyPair] = {}  # seed -> its expanded key pair
+        #: Recomputes brought forward for missing epoch keys, per space, since `settle`.
+        self._catch_ups: dict[bytes, int] = {}
 
     # ----------------------------------------------------------------- wiring
 
@@ -460,10 +467,20 @@ class EventLog:
             )
         return OpenedBatch(envelopes, jobs, share=parallel)
 
-    def ingest_opened(self, batches: Sequence[OpenedBatch]) -> list[IngestResult]:
+    def ingest_opened(
+        self, batches: Sequence[OpenedBatch], *, settle_later: bool = False
+    ) -> list[IngestResult]:
         """Apply opened batches in one transaction, in order, with a result for each.
         Everything that depends on the log's state — authorship, sequence, the clock — is
-        checked here, event by event."""
+        checked here, event by event.
+
+        With `settle_later` (a sync round, a relay sync: many transactions in a row, whose
+        batch boundaries the peer chooses) a projection that this transaction leaves to be
+        recomputed (a late arrival, a removal that cuts off what was applied) is recomputed,
+        and its change announced, at the next `settle()` instead of after this commit: a
+        peer who sends one backdated event per batch costs one recompute per round, not one
+        per event (docs/PROTOCOL.md §5.3, "Cost"). Until then the space is marked stale in
+        the vault, so a read recomputes it first: nothing stale is ever shown."""
         # Collect the signature verdicts first: waiting for the verifier must not hold the
         # vault (the UI reads it meanwhile).
         settled = [(opened.envelopes, opened.opened) for opened in batches]
@@ -472,10 +489,10 @@ class EventLog:
             # foresaw, undo the lot and go again carefully, so that it costs only itself.
             lt.savepoint(conn, "haven_ingest")
             try:
-                results = self._ingest_settled(conn, settled, careful=False)
+                results = self._ingest_settled(conn, settled, False, settle_later)
             except _EventFault:
                 lt.rollback_to(conn, "haven_ingest")
-                results = self._ingest_settled(conn, settled, careful=True)
+                results = self._ingest_settled(conn, settled, True, settle_later)
             lt.release(conn, "haven_ingest")
             accepted = [e for r in results for e in r.accepted]
             if accepted:
@@ -495,15 +512,29 @@ class EventLog:
         with self._vault.read() as conn:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
+    def settle(self) -> None:
+        """Recompute what ingests with `settle_later` left stale, and announce it (the end
+        of a sync round). Safe to call at any time; does nothing when nothing waits."""
+        self._catch_ups.clear()
+        for projector in self._projectors:
+            settle = getattr(projector, "settle", None)
+            if settle is not None:
+                settle(self)
+
+    @property
+    def settling_later(self) -> bool:
+        """Whether the ingest in progress leaves recomputes for `settle` (projectors ask)."""
+        return self._current is not None and self._current.settle_later
+
     def _ingest_settled(
         self,
         conn: Connection,
         settled: list[tuple[tuple[bytes, ...], tuple[Slot, ...]]],
-        *,
         careful: bool,
+        settle_later: bool,
     ) -> list[IngestResult]:
         results: list[IngestResult] = []
-        batch = self._current = _Batch(careful)
+        batch = self._current = _Batch(careful, settle_later)
         try:
             for envelopes, slots in settled:
                 result = IngestResult()
@@ -683,9 +714,26 @@ class EventLog:
     def _open(self, conn: Connection, untrusted: bytes) -> Event:
         header, _, _ = read_header(untrusted)
         epoch_key = ids.get_epoch_key(conn, header.space_id, header.epoch)
+        if epoch_key is None and self._catch_up(conn, header.space_id):
+            epoch_key = ids.get_epoch_key(conn, header.space_id, header.epoch)
         if epoch_key is None:
             raise InvalidEvent("event from an epoch whose key this vault does not hold")
         return open_event(untrusted, epoch_key)
+
+    def _catch_up(self, conn: Connection, space_id: bytes) -> bool:
+        """In a round whose recomputes wait for `settle`: an event under an epoch whose
+        key is missing may need a rotation this round brought but has not applied yet (the
+        space is stale). Recompute it now, at most MAX_CATCH_UPS times per space and round
+        (a peer naming made-up epochs cannot buy more). Returns whether it recomputed."""
+        if not self.settling_later or self._catch_ups.get(space_id, 0) >= MAX_CATCH_UPS:
+            return False
+        for projector in self._projectors:
+            catch_up = getattr(projector, "catch_up", None)
+            if catch_up is not None and catch_up(conn, space_id, self):
+                self._catch_ups[space_id] = self._catch_ups.get(space_id, 0) + 1
+                self.log_changed()
+                return True
+        return False
 
     def _authorise(
         self, conn: Connection, batch: _Batch, space: ids.SpaceRow, event: Event

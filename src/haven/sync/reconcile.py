@@ -60,7 +60,11 @@ class SyncLog(Protocol):
         parallel: bool = True,
     ) -> OpenedBatch: ...
 
-    def ingest_opened(self, batches: Sequence[OpenedBatch]) -> list[IngestResult]: ...
+    def ingest_opened(
+        self, batches: Sequence[OpenedBatch], *, settle_later: bool = False
+    ) -> list[IngestResult]: ...
+
+    def settle(self) -> None: ...
 
     def expect_incoming(self, events: int) -> None: ...
 
@@ -246,7 +250,10 @@ class Reconciler:
         except SyncError as exc:
             self._failed = str(exc)
             self._commit(run)
+            self._log.settle()
             raise
+        if self.finished:
+            self._log.settle()  # what the round's ingests left stale, recomputed once
         return self._emit(replies)
 
     def fail(self, reason: str) -> bytes:
@@ -341,7 +348,9 @@ class Reconciler:
         if not run:
             return []
         taken, run[:] = list(run), []
-        results = self._log.ingest_opened([opened for _, opened in taken])
+        # Recomputes wait for the round's end (`settle`): the peer chooses the batches, and
+        # one late event per batch must not cost a whole recompute each.
+        results = self._log.ingest_opened([opened for _, opened in taken], settle_later=True)
         acks: list[m.Message] = []
         for (batch, _), result in zip(taken, results, strict=True):
             inc = self._in[batch.space_id]
