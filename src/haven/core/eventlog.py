@@ -820,7 +820,14 @@ class EventLog:
         """Given a peer's chain heads: for each chain where we hold an event at the peer's
         head seq with a different id, our envelope at that seq — two events signed with one
         number, i.e. a fork. Sent to the peer, it makes both sides record it. A zero head
-        means "not stated" and is not checked."""
+        means "not stated" and is not checked.
+
+        The side holding the longer branch cannot see the fork that way (the peer's head
+        is below its own, on the peer's branch, which it does not hold): so for each fork
+        this log has recorded, where the peer's chain reaches past ours, our event at the
+        fork's seq goes too — a duplicate if the peer is on our branch, the proof that
+        makes it record the fork if it is on the other (docs/PROTOCOL.md §3.2). At most one
+        per recorded fork (bounded: one per chain, 256 per space)."""
         out: list[bytes] = []
         with self._vault.read() as conn:
             ours = lt.chain_heads(conn, space_id)
@@ -830,6 +837,14 @@ class EventLog:
                     continue
                 stored = lt.event_at(conn, space_id, author, device, seq)
                 if stored is not None and stored.id != head:
+                    out.append(stored.envelope)
+            for author, device, seq in lt.list_equivocations(conn, space_id):
+                mine = ours.get((author, device))
+                theirs = remote.get((author, device))
+                if mine is None or theirs is None or not seq <= mine[0] < theirs[0]:
+                    continue
+                stored = lt.event_at(conn, space_id, author, device, seq)
+                if stored is not None:
                     out.append(stored.envelope)
         return out
 

@@ -272,9 +272,9 @@ class ByzantineSpace(RuleBasedStateMachine):
         if self.forked and len({repr(v) for v in views.values()}) > 1:
             # The one divergence allowed (THREAT_MODEL.md, "Forks"): a chain the attacker
             # forked keeps, on each replica, the branch it received first — and the fork is
-            # recorded and shown. (Where the branches differ in length, only the replicas
-            # holding the shorter one learn of it: a replica ahead on a chain is never sent
-            # the other branch. Found by this machine; see THREAT_MODEL.md.)
+            # recorded and shown. (Where the branches differ in length, the replicas on the
+            # shorter one learn of it first and tell those ahead at their next round, which
+            # this check's single exchange does not run; see THREAT_MODEL.md.)
             assert any(self.who[k].log.equivocations(sid) for k in HONEST)
             views = {k: (v[0], self._without_xan(k, v[1])) for k, v in views.items()}
         reference = views["a"]
