@@ -19,7 +19,8 @@ from tests.hostile import Hostile
 from tests.space_helpers import three_members
 from tests.sync_helpers import tcp_sync
 
-NEWER = "space.gathering.create"  # a type no version of this code knows
+NEWER = "space.future.feature"  # a type no version of this code knows
+assert NEWER not in ev.KNOWN_TYPES
 
 
 @pytest.fixture
@@ -46,7 +47,7 @@ def test_a_newer_type_is_kept_passed_on_and_ignored_and_a_malformed_one_costs_it
     # Bea runs a newer Haven: on her own chain, an event of a type this version lacks, a
     # post whose content this version finds malformed, then ordinary posts.
     newer = Hostile.of(bea, space)
-    gathering = newer.event(NEWER, {"title": "Picnic", "when": 1_900_000_000_000, "rsvp": []})
+    gathering = newer.event(NEWER, {"title": "Picnic", "when": 1_900_000_000_000, "who": []})
     malformed = newer.event(ev.POST, {"title": "", "body": 42, "cw": ""})
     taken = bea.log.ingest([gathering, malformed])
     assert len(taken.accepted) == 2 and taken.unknown == 1
