@@ -179,8 +179,9 @@ def sync_pair(x: Session, y: Session, **kwargs: object) -> tuple[SyncReport, Syn
     return rep_a, rep_b
 
 
-def tcp_sync(server: Session, client: Session, wait_s: float = 60.0) -> None:
-    """One real sync round over TCP: `server` listens on 127.0.0.1, `client` connects."""
+def tcp_sync(server: Session, client: Session, wait_s: float = 60.0) -> SyncReport:
+    """One real sync round over TCP: `server` listens on 127.0.0.1, `client` connects.
+    Returns the client's report."""
     engine = SyncEngine(server)
     engine.start()
     try:
@@ -189,6 +190,7 @@ def tcp_sync(server: Session, client: Session, wait_s: float = 60.0) -> None:
         assert report.complete and report.error == ""
     finally:
         engine.stop()
+    return report
 
 
 def record_received(session: Session) -> list[bytes]:

@@ -24,6 +24,7 @@ from haven.sync.reconcile import SyncReport
 from tests.hostile import Hostile
 from tests.integration.cli_support import haven, ok
 from tests.space_helpers import join, make_session, sync
+from tests.sync_helpers import tcp_sync
 
 WAIT_S = 60.0
 
@@ -109,3 +110,30 @@ def test_a_fork_is_found_by_a_lan_round(forked: tuple[Session, Session, bytes, b
     finally:
         client.stop()
         server.stop()
+
+
+def test_the_side_with_the_longer_branch_learns_of_the_fork_too(tmp_path: Path) -> None:
+    """Cai's branches differ in length: Ari holds n, n+1, n+2 of one, Bea only n of the
+    other. Bea's head (n) is below Ari's, so only Bea could see the fork at the first
+    round; at the next, Bea sends her event n as a reminder of the fork she recorded, and
+    Ari records it too."""
+    ari, bea, cai = (make_session(tmp_path, n) for n in ("ari", "bea", "cai"))
+    space = ari.spaces.create_space("Circle", display_name="Ari")
+    join(ari, bea, space, "Bea")
+    join(ari, cai, space, "Cai")
+    sync(space, ari, bea, cai)
+    hostile = Hostile.of(cai, space)
+    to_ari, to_bea = hostile.equivocate(ev.POST, {"body": "for Ari"}, {"body": "for Bea"})
+    longer = [to_ari, hostile.event(ev.POST, {"body": "more"}), hostile.event(ev.POST, {})]
+    assert len(ari.log.ingest(longer).accepted) == 3
+    assert len(bea.log.ingest([to_bea]).accepted) == 1
+    first = tcp_sync(ari, bea)  # Bea connects to Ari over TCP on 127.0.0.1
+    assert first.equivocations == 1  # Bea's side: Ari sent its event n
+    assert [a for a, _, _ in bea.log.equivocations(space)] == [hostile.author]
+    tcp_sync(ari, bea)
+    _assert_both_record_one_fork(ari, bea, space, hostile.author)
+    # Bounded: further rounds record nothing more and send the reminder alone.
+    assert tcp_sync(ari, bea).equivocations == 0
+    assert len(ari.log.equivocations(space)) == 1
+    for s in (ari, bea, cai):
+        s.lock()

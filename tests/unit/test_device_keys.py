@@ -19,9 +19,11 @@ from haven.core.session import Session
 from haven.crypto.signing import SigningKeyPair
 from haven.errors import InvalidInput
 from haven.store import devices_table as dt
+from haven.store import identity_tables as ids
 from haven.store import migrations
 from tests.device_thief import Thief
 from tests.helpers import PASSPHRASE, new_session
+from tests.sync_helpers import sync_pair
 
 
 def link(source: Session, data_dir: Path, label: str) -> Session:
@@ -390,3 +392,46 @@ def test_events_for_devices_never_certified_fill_only_their_own_budget(
     space = phone.journal.space_id
     second = phone.log.envelopes_after(space, desk.log.chain_tips(space), 100)[-1]
     assert desk.log.ingest([second]).held == 1  # an honest early arrival: room as before
+
+
+def test_two_devices_unlinking_each_other_end_the_same_on_every_replica(
+    three: tuple[Session, Session, Session], tmp_path: Path
+) -> None:
+    """The stolen laptop (still linked) unlinks the desk while the person, on the desk,
+    unlinks the laptop. Each unlink is outside the other's cut; the phone hears the laptop
+    first, the tablet the desk first. Both keep the desk's (its key was certified first) and
+    drop the laptop's, and the key in force is the desk's rotation's, which the laptop lacks."""
+    desk, phone, laptop = three
+    tablet = link(desk, tmp_path / "tablet", "tablet")
+    sync(desk, phone, laptop, tablet)
+    laptop.devices.unlink(desk.identity.device_id)  # the thief's move
+    desk.devices.unlink(laptop.identity.device_id)  # the person's, at the same time
+    space = desk.journal.space_id
+    sync_pair(laptop, phone)  # real sync rounds, in opposite orders
+    sync_pair(desk, phone)
+    sync_pair(desk, tablet)
+    sync_pair(laptop, tablet)
+    honest = (desk, phone, tablet)
+    for x in honest:
+        for y in honest:
+            if x is not y:
+                sync_pair(x, y)
+    for s in honest:
+        unlinked = {d.device_id for d in s.devices.list() if d.unlinked}
+        assert unlinked == {laptop.identity.device_id}
+    assert len({repr(s.log.chain_tips(space)) for s in honest}) == 1
+    epochs = set()
+    for s in honest:
+        with s.vault.read() as conn:
+            row = ids.get_space(conn, space)
+            assert row is not None
+            epochs.add((row.current_epoch, ids.get_epoch_key(conn, space, row.current_epoch)))
+    assert len(epochs) == 1  # one key in force everywhere: the desk's rotation's
+    ((epoch, _),) = epochs
+    with laptop.vault.read() as conn:
+        assert ids.get_epoch_key(conn, space, epoch) is None
+    phone.journal.add("after the race")
+    sync_pair(phone, tablet)
+    sync_pair(phone, desk)
+    assert "after the race" in bodies(tablet) and "after the race" in bodies(desk)
+    tablet.lock()

@@ -257,9 +257,9 @@ def cmd_unlink(args: argparse.Namespace, ctx: Context) -> int:
             "this device has not seen its key: after this unlink it would have to be linked "
             "again. Sync it with this device first, or unlink with --anyway."
         )
-    epoch = session.devices.unlink(device_id)
+    session.devices.unlink(device_id)
     print(
-        f"Unlinked {device_id.hex()[:12]}. Your journal moved to key epoch {epoch}; "
+        f"Unlinked {device_id.hex()[:12]}. Your journal moved to a new key; "
         "sync your other devices so they receive it."
     )
     return 0

@@ -196,6 +196,7 @@ def _sync_routes(args: argparse.Namespace, session: Session, waited: bool) -> in
             file=sys.stderr,
         )
     output.warn_other_copy(report.own_from_elsewhere)
+    output.note_newer_events(report.unknown)
     return 0
 
 

@@ -166,3 +166,13 @@ def warn_other_copy(events: int) -> None:
             " now. Keep using only one copy: two copies writing at once fork its history. To"
             " move to another computer, use haven backup and haven restore."
         )
+
+
+def note_newer_events(events: int) -> None:
+    """Events of a type this version does not know arrived (a member runs a newer Haven)."""
+    if events:
+        warn(
+            f"{events} event(s) came from a newer version of Haven; they were kept and are"
+            " passed on to your other peers, but this version cannot show them. Update Haven"
+            " to see them."
+        )

@@ -116,6 +116,7 @@ def run_relay_sync(session: Session, only: str | None) -> int:
                 line += f"; interrupted: {_REASONS.get(s.error, s.error)}"
             print(line)
     output.warn_other_copy(sum(s.own_from_elsewhere for r in reports for s in r.spaces))
+    output.note_newer_events(sum(s.unknown for r in reports for s in r.spaces))
     if not any(r.reached for r in reports):
         raise SyncError("no relay could be reached; try again later")
     return 0

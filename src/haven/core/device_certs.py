@@ -149,19 +149,45 @@ def cut_content(heads: dict[bytes, int]) -> list[list[Any]]:
     return [[device, seq] for device, seq in ordered[:MAX_CUT]]
 
 
+#: Where a device without a certificate stands among devices (after every certified one).
+_UNCERTIFIED = (2**63, b"")
+
+
 class DeviceRules:
     """The certified keys and the revocations in force, read once per ingest transaction
-    (or after a device change), and the verdict on one journal event."""
+    (or after a device change), and the verdict on one journal event.
+
+    Two devices that unlink each other (a stolen laptop racing its owner) would each be
+    outside the other's cut, and each replica would keep the unlink it applied first. So
+    of two mutual unlinks one is **void**, on every replica alike: one whose cut holds the
+    other (its device had already seen itself unlinked), else — concurrent — the one by the
+    device certified later (`standing`: its certificate's place in the log), the way mutual
+    removals in a group space are decided (docs/PROTOCOL.md §4.5, "Mutual unlinks")."""
 
     def __init__(
-        self, keys: dict[bytes, bytes | None], revocations: list[dt.RevocationRow]
+        self,
+        keys: dict[bytes, bytes | None],
+        revocations: list[dt.RevocationRow],
+        standing: dict[bytes, tuple[int, bytes]] | None = None,
     ) -> None:
         self.keys = keys
-        self.revocations = revocations
+        self.standing = standing or {}
+        self.all_revocations = revocations
+        void = _void_unlinks(revocations, self.standing)
+        self.revocations = [r for r in revocations if r.event_id not in void]
 
     @classmethod
     def load(cls, conn: Connection) -> DeviceRules:
-        return cls(dt.certified_keys(conn), dt.revocations(conn))
+        return cls(dt.certified_keys(conn), dt.revocations(conn), dt.cert_standing(conn))
+
+    def with_unlink(self, event: Event) -> DeviceRules | None:
+        """The rules as they would be with this unlink applied (None if it is malformed):
+        an unlink by a device another unlink revoked still counts if it voids that one."""
+        target, cut = event.content.get("target"), parse_cut(event.content.get("cut"))
+        if not isinstance(target, bytes) or cut is None:
+            return None
+        row = dt.RevocationRow(event.id, target, event.device, event.seq, cut)
+        return DeviceRules(self.keys, [*self.all_revocations, row], self.standing)
 
     def verdict(self, header: Header) -> str:
         """OK: the event counts. NO: it never will (a revoked device outside its cut, the
@@ -182,3 +208,23 @@ class DeviceRules:
 
     def revoked(self, device: bytes) -> bool:
         return any(r.target == device for r in self.revocations)
+
+
+def _void_unlinks(
+    revocations: list[dt.RevocationRow], standing: dict[bytes, tuple[int, bytes]]
+) -> set[bytes]:
+    """The unlinks that lose a mutual unlink (see DeviceRules)."""
+    void: set[bytes] = set()
+    for r1 in revocations:
+        for r2 in revocations:
+            if r1.target != r2.device or r2.target != r1.device or r1 is r2:
+                continue
+            saw_it = r1.cut.get(r2.device, 0) >= r2.seq  # r1 written after seeing r2
+            was_seen = r2.cut.get(r1.device, 0) >= r1.seq
+            junior = (standing.get(r1.device, _UNCERTIFIED), r1.device) > (
+                standing.get(r2.device, _UNCERTIFIED),
+                r2.device,
+            )
+            if (saw_it and not was_seen) or (not saw_it and not was_seen and junior):
+                void.add(r1.event_id)
+    return void

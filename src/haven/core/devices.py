@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import builtins
 import os
+import secrets
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,10 @@ if TYPE_CHECKING:
 
 LINK = "journal.device.link"
 UNLINK = dc.UNLINK
+#: Journal epochs a rotation picks from (at random: see DeviceService.unlink).
+JOURNAL_EPOCHS = 2**62
+#: Vault meta: [Lamport clock, id] of the rotation whose key is the journal's key in force.
+_ROTATED_AT = "journal_rotated_at"
 CERT = dc.CERT
 ROTATE = "journal.device.rotate"
 MAX_LABEL_CHARS = 40
@@ -84,7 +89,15 @@ class JournalAuthorizer(OwnPersonaOnly):
         unlinked: int | None = memo[slot]
         if unlinked is not None and event.lamport >= unlinked:
             return False
-        return _rules(conn, memo).verdict(event.header) == dc.OK
+        rules = _rules(conn, memo)
+        if rules.verdict(event.header) == dc.OK:
+            return True
+        if event.type != UNLINK:
+            return False
+        # A device revoked by an unlink of its own unlink target may still unlink it: the
+        # one of the two mutual unlinks that stands does, on every replica alike.
+        with_it = rules.with_unlink(event)
+        return with_it is not None and with_it.verdict(event.header) == dc.OK
 
     def waits(self, conn: Connection, space: ids.SpaceRow, event: Event, memo: Memo) -> bool:
         """Whether the event may yet count: signed by a device key whose certificate has
@@ -209,6 +222,7 @@ class DevicesProjector:
         if is_journal_space(conn, space_id):
             dt.clear_devices(conn)
             dt.clear_certs(conn)
+            ids.set_meta(conn, _ROTATED_AT, b"")  # the replay finds the last rotation again
 
     def _install_rotated_key(self, conn: Connection, event: Event) -> None:
         epoch, sealed_keys = event.content.get("epoch"), event.content.get("keys")
@@ -231,8 +245,13 @@ class DevicesProjector:
         ):
             return
         ids.put_epoch_key(conn, space_id, epoch, key)
-        space = ids.get_space(conn, space_id)
-        if space is not None and epoch > space.current_epoch:
+        # The key in force is the last rotation's in the log's order (not the largest
+        # number: the numbers are random, so two concurrent unlinks' rotations never share
+        # one; when one of them is void, a rebuild replays only the other's).
+        newest = ids.get_meta(conn, _ROTATED_AT)
+        at = packb([event.lamport, event.id])
+        if not newest or list(unpackb(newest)) < [event.lamport, event.id]:
+            ids.set_meta(conn, _ROTATED_AT, at)
             ids.set_current_epoch(conn, space_id, epoch)
 
 
@@ -343,7 +362,9 @@ class DeviceService:
             cut = dc.cut_content(heads)
             self._log.append(self._space, UNLINK, {"cut": cut}, target=device_id)
             rules = dc.DeviceRules.load(conn)
-            epoch, key = space.current_epoch + 1, os.urandom(32)
+            # A random number: a concurrent unlink's rotation (the other device unlinking
+            # this one) must not claim the same epoch with another key.
+            epoch, key = 1 + secrets.randbelow(JOURNAL_EPOCHS), os.urandom(32)
             sealed: dict[str, Any] = {
                 d.device_id.hex(): sealing.seal(
                     d.box_public, _sealed_key_plaintext(self._space, epoch, d.device_id, key)

@@ -57,6 +57,10 @@ def next_clock(seen: int, own: int) -> int:
     return min(seen + 1, own + MAX_CLOCK_STEP)
 
 
+#: Stale projections a round may recompute early, per space, to find an epoch key a rotation
+#: in the same round brings (EventLog._catch_up); the rest wait for the round's `settle`.
+MAX_CATCH_UPS = 4
+
 #: Reasons kept per ingest result (all rejections are counted; a flood of junk keeps only
 #: the first reasons, for the log and the report).
 MAX_REASONS_KEPT = 64
@@ -160,8 +164,9 @@ class _Batch:
     written, and which spaces have early arrivals waiting (most batches have none, which
     saves two statements per event)."""
 
-    def __init__(self, careful: bool = False) -> None:
+    def __init__(self, careful: bool = False, settle_later: bool = False) -> None:
         self.careful = careful  # one savepoint per event (see EventLog.ingest_opened)
+        self.settle_later = settle_later  # recomputes wait for EventLog.settle
         self._spaces: dict[bytes, ids.SpaceRow | None] = {}
         self._held_checked: set[bytes] = set()
         self.held_spaces: set[bytes] = set()
@@ -239,7 +244,9 @@ class Authorizer(Protocol):
     """Decides whether `event`'s author was entitled to write it at its point in the log.
     An authoriser may also have `waits(conn, space, event, memo) -> bool`: for an event it
     does not allow yet but may later (its signing key's certificate has not arrived), which
-    is then held like an early arrival instead of being refused."""
+    is then held like an early arrival instead of being refused; and `knows(type) -> bool`:
+    whether this version has a rule for an event type it lets in (one it does not know is
+    counted in `IngestResult.unknown`)."""
 
     def allows(self, conn: Connection, space: ids.SpaceRow, event: Event, memo: Memo) -> bool: ...
 
@@ -259,6 +266,9 @@ class IngestResult:
     rejected: list[str] = field(default_factory=list)  # reasons, the first MAX_REASONS_KEPT
     rejected_count: int = 0
     equivocations: int = 0
+    #: Accepted events of a type this version has no rule for (a newer version's feature):
+    #: stored and passed on to peers, applied by nothing (docs/PROTOCOL.md §5.2).
+    unknown: int = 0
     #: Events of this device's own chains that arrived from elsewhere: another copy of this
     #: vault (an older backup, a copied folder) wrote them. They are taken in (this copy
     #: catches up), and the caller warns: two live copies of one device fork its chains.
@@ -339,6 +349,8 @@ class EventLog:
         #: Projections are being rebuilt from the log (a projector must not change the log).
         self.replaying = False
         self._signers: dict[bytes, SigningKeyPair] = {}  # seed -> its expanded key pair
+        #: Recomputes brought forward for missing epoch keys, per space, since `settle`.
+        self._catch_ups: dict[bytes, int] = {}
 
     # ----------------------------------------------------------------- wiring
 
@@ -455,10 +467,20 @@ class EventLog:
             )
         return OpenedBatch(envelopes, jobs, share=parallel)
 
-    def ingest_opened(self, batches: Sequence[OpenedBatch]) -> list[IngestResult]:
+    def ingest_opened(
+        self, batches: Sequence[OpenedBatch], *, settle_later: bool = False
+    ) -> list[IngestResult]:
         """Apply opened batches in one transaction, in order, with a result for each.
         Everything that depends on the log's state — authorship, sequence, the clock — is
-        checked here, event by event."""
+        checked here, event by event.
+
+        With `settle_later` (a sync round, a relay sync: many transactions in a row, whose
+        batch boundaries the peer chooses) a projection that this transaction leaves to be
+        recomputed (a late arrival, a removal that cuts off what was applied) is recomputed,
+        and its change announced, at the next `settle()` instead of after this commit: a
+        peer who sends one backdated event per batch costs one recompute per round, not one
+        per event (docs/PROTOCOL.md §5.3, "Cost"). Until then the space is marked stale in
+        the vault, so a read recomputes it first: nothing stale is ever shown."""
         # Collect the signature verdicts first: waiting for the verifier must not hold the
         # vault (the UI reads it meanwhile).
         settled = [(opened.envelopes, opened.opened) for opened in batches]
@@ -467,10 +489,10 @@ class EventLog:
             # foresaw, undo the lot and go again carefully, so that it costs only itself.
             lt.savepoint(conn, "haven_ingest")
             try:
-                results = self._ingest_settled(conn, settled, careful=False)
+                results = self._ingest_settled(conn, settled, False, settle_later)
             except _EventFault:
                 lt.rollback_to(conn, "haven_ingest")
-                results = self._ingest_settled(conn, settled, careful=True)
+                results = self._ingest_settled(conn, settled, True, settle_later)
             lt.release(conn, "haven_ingest")
             accepted = [e for r in results for e in r.accepted]
             if accepted:
@@ -490,15 +512,29 @@ class EventLog:
         with self._vault.read() as conn:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
+    def settle(self) -> None:
+        """Recompute what ingests with `settle_later` left stale, and announce it (the end
+        of a sync round). Safe to call at any time; does nothing when nothing waits."""
+        self._catch_ups.clear()
+        for projector in self._projectors:
+            settle = getattr(projector, "settle", None)
+            if settle is not None:
+                settle(self)
+
+    @property
+    def settling_later(self) -> bool:
+        """Whether the ingest in progress leaves recomputes for `settle` (projectors ask)."""
+        return self._current is not None and self._current.settle_later
+
     def _ingest_settled(
         self,
         conn: Connection,
         settled: list[tuple[tuple[bytes, ...], tuple[Slot, ...]]],
-        *,
         careful: bool,
+        settle_later: bool,
     ) -> list[IngestResult]:
         results: list[IngestResult] = []
-        batch = self._current = _Batch(careful)
+        batch = self._current = _Batch(careful, settle_later)
         try:
             for envelopes, slots in settled:
                 result = IngestResult()
@@ -572,7 +608,7 @@ class EventLog:
             result.held += 1
             return
         if event.redacted:
-            redaction.justify(conn, space, event, self._redaction_rules.get(space.kind))
+            self._justify(conn, space, event)
         self._append_checked(conn, event, tip)
         self._accepted(batch, space, event, result)
         if batch.may_hold(conn, header.space_id):
@@ -648,8 +684,7 @@ class EventLog:
                 with batch.guard(conn):
                     following = self._authorise(conn, batch, space, self._open(conn, nxt))
                     if following.redacted:
-                        rule = self._redaction_rules.get(space.kind)
-                        redaction.justify(conn, space, following, rule)
+                        self._justify(conn, space, following)
                     self._append_checked(conn, following, tip)
             except _Waiting:  # still not certified: back where it was
                 lt.hold_event(conn, space.space_id, author, device, tip.seq + 1, nxt)
@@ -665,6 +700,8 @@ class EventLog:
     ) -> None:
         batch.appended(event)
         result.accepted.append(event)
+        if not self._knows(space, event.type):
+            result.unknown += 1
         own = batch.own_chains.get(space.space_id)
         if own is None:
             own = batch.own_chains[space.space_id] = (
@@ -677,9 +714,26 @@ class EventLog:
     def _open(self, conn: Connection, untrusted: bytes) -> Event:
         header, _, _ = read_header(untrusted)
         epoch_key = ids.get_epoch_key(conn, header.space_id, header.epoch)
+        if epoch_key is None and self._catch_up(conn, header.space_id):
+            epoch_key = ids.get_epoch_key(conn, header.space_id, header.epoch)
         if epoch_key is None:
             raise InvalidEvent("event from an epoch whose key this vault does not hold")
         return open_event(untrusted, epoch_key)
+
+    def _catch_up(self, conn: Connection, space_id: bytes) -> bool:
+        """In a round whose recomputes wait for `settle`: an event under an epoch whose
+        key is missing may need a rotation this round brought but has not applied yet (the
+        space is stale). Recompute it now, at most MAX_CATCH_UPS times per space and round
+        (a peer naming made-up epochs cannot buy more). Returns whether it recomputed."""
+        if not self.settling_later or self._catch_ups.get(space_id, 0) >= MAX_CATCH_UPS:
+            return False
+        for projector in self._projectors:
+            catch_up = getattr(projector, "catch_up", None)
+            if catch_up is not None and catch_up(conn, space_id, self):
+                self._catch_ups[space_id] = self._catch_ups.get(space_id, 0) + 1
+                self.log_changed()
+                return True
+        return False
 
     def _authorise(
         self, conn: Connection, batch: _Batch, space: ids.SpaceRow, event: Event
@@ -696,6 +750,16 @@ class EventLog:
                 raise _Waiting()
             raise InvalidEvent("the author may not write this event in this space")
         return event
+
+    def _justify(self, conn: Connection, space: ids.SpaceRow, event: Event) -> None:
+        rule = self._redaction_rules.get(space.kind)
+        newer = not self._knows(space, event.type)
+        redaction.justify(conn, space, event, rule, newer_type=newer)
+
+    def _knows(self, space: ids.SpaceRow, event_type: str) -> bool:
+        """False for a type the space kind's authoriser lets in but has no rule for."""
+        knows = getattr(self._authorizers.get(space.kind), "knows", None)
+        return knows is None or bool(knows(event_type))
 
     def _append_checked(self, conn: Connection, event: Event, tip: lt.ChainTip) -> None:
         if event.header.prev != (tip.id or ZERO_ID):
@@ -756,7 +820,14 @@ class EventLog:
         """Given a peer's chain heads: for each chain where we hold an event at the peer's
         head seq with a different id, our envelope at that seq — two events signed with one
         number, i.e. a fork. Sent to the peer, it makes both sides record it. A zero head
-        means "not stated" and is not checked."""
+        means "not stated" and is not checked.
+
+        The side holding the longer branch cannot see the fork that way (the peer's head
+        is below its own, on the peer's branch, which it does not hold): so for each fork
+        this log has recorded, where the peer's chain reaches past ours, our event at the
+        fork's seq goes too — a duplicate if the peer is on our branch, the proof that
+        makes it record the fork if it is on the other (docs/PROTOCOL.md §3.2). At most one
+        per recorded fork (bounded: one per chain, 256 per space)."""
         out: list[bytes] = []
         with self._vault.read() as conn:
             ours = lt.chain_heads(conn, space_id)
@@ -766,6 +837,14 @@ class EventLog:
                     continue
                 stored = lt.event_at(conn, space_id, author, device, seq)
                 if stored is not None and stored.id != head:
+                    out.append(stored.envelope)
+            for author, device, seq in lt.list_equivocations(conn, space_id):
+                mine = ours.get((author, device))
+                theirs = remote.get((author, device))
+                if mine is None or theirs is None or not seq <= mine[0] < theirs[0]:
+                    continue
+                stored = lt.event_at(conn, space_id, author, device, seq)
+                if stored is not None:
                     out.append(stored.envelope)
         return out
 

@@ -62,17 +62,31 @@ class RedactionRule(Protocol):
 
 
 def justify(
-    conn: Connection, space: ids.SpaceRow, event: Event, rule: RedactionRule | None
+    conn: Connection,
+    space: ids.SpaceRow,
+    event: Event,
+    rule: RedactionRule | None,
+    *,
+    newer_type: bool = False,
 ) -> None:
     """A redacted event is taken only with a redaction that may erase it: signed, of this
     space, naming it (or, for an edit, the post or entry it edits), and allowed by the space
     kind's rule. A member who hands over an emptied copy of someone else's post without such
-    a redaction has it refused (the full copy comes another time). Raises InvalidEvent."""
-    if rule is None or event.type not in rule.erasable or event.redaction is None:
+    a redaction has it refused (the full copy comes another time). Raises InvalidEvent.
+
+    An event of a type this version does not know (`newer_type`: a newer version may make
+    it erasable) is taken redacted on the same proof — its author's deletion, a moderator's
+    removal, or its own signed timer — without asking whether the type is erasable: refusing
+    it would stall its author's chain here for good, since no replica that erased it can
+    send the full event again (docs/PROTOCOL.md §5.2, "Types from newer versions")."""
+    if rule is None or event.redaction is None:
+        raise InvalidEvent("a redacted event that nothing may erase")
+    if not newer_type and event.type not in rule.erasable:
         raise InvalidEvent("a redacted event that nothing may erase")
     if event.redaction == EXPIRED:
         may_expire = getattr(rule, "may_expire", None)
-        if may_expire is None or not may_expire(event):
+        timed = "disappear" in event.content if newer_type else False
+        if not timed and (may_expire is None or not may_expire(event)):
             raise InvalidEvent("an expired event that was not set to disappear")
         return
     eraser = open_redaction_proof(event.redaction)

@@ -216,15 +216,26 @@ class RelayService:
             return rt.get_cursor(conn, relay, mailbox)
 
     def ingest_page(
-        self, relay: str, mailbox: bytes, envelopes: list[bytes], cursor: int
+        self,
+        relay: str,
+        mailbox: bytes,
+        envelopes: list[bytes],
+        cursor: int,
+        *,
+        settle_later: bool = False,
     ) -> IngestResult:
         """Ingest one page fetched from a relay's mailbox; the cursor moves in the same
         transaction, so a crash either keeps both or neither (and the page is fetched
-        again)."""
+        again). With `settle_later`, recomputes wait for `settle` (EventLog.ingest_opened)."""
         with self._vault.transaction() as conn:
-            result = self._log.ingest(envelopes)
+            opened = self._log.open_envelopes(envelopes)
+            result = self._log.ingest_opened([opened], settle_later=settle_later)[0]
             rt.set_cursor(conn, relay, mailbox, cursor)
         return result
+
+    def settle(self) -> None:
+        """Recompute what pages ingested with `settle_later` left stale."""
+        self._log.settle()
 
     def epoch_keys(self, space_id: bytes) -> dict[int, bytes]:
         """Every epoch key of the space this vault holds: a relay mailbox and the key its

@@ -131,6 +131,15 @@ def get_cert(conn: Connection, device_id: bytes) -> CertRow | None:
     return CertRow(bytes(row[0]), key, bytes(row[2]), bytes(row[3]), bool(row[4]))
 
 
+def cert_standing(conn: Connection) -> dict[bytes, tuple[int, bytes]]:
+    """Per certified device, its certificate's place in the log's order (Lamport clock,
+    event id): who was certified first."""
+    rows = conn.execute(
+        "SELECT c.device_id, e.lamport, e.id FROM device_certs c JOIN events e ON e.id = c.cert_id"
+    )
+    return {bytes(d): (int(lamport), bytes(i)) for d, lamport, i in rows}
+
+
 def certified_keys(conn: Connection) -> dict[bytes, bytes | None]:
     rows = conn.execute("SELECT device_id, device_key FROM device_certs")
     return {bytes(r[0]): (bytes(r[1]) if r[1] is not None else None) for r in rows}

@@ -141,6 +141,9 @@ async def async_run_round(
             reader.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await reader
+        # However the round ended: recompute what its ingests left stale (a no-op when the
+        # machine already did, at its end).
+        await asyncio.to_thread(sync_log.settle)
     return machine.report()
 
 

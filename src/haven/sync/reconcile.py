@@ -60,7 +60,11 @@ class SyncLog(Protocol):
         parallel: bool = True,
     ) -> OpenedBatch: ...
 
-    def ingest_opened(self, batches: Sequence[OpenedBatch]) -> list[IngestResult]: ...
+    def ingest_opened(
+        self, batches: Sequence[OpenedBatch], *, settle_later: bool = False
+    ) -> list[IngestResult]: ...
+
+    def settle(self) -> None: ...
 
     def expect_incoming(self, events: int) -> None: ...
 
@@ -89,6 +93,7 @@ class SpaceReport:
     rejected: int = 0
     equivocations: int = 0
     own_from_elsewhere: int = 0  # this device's own events, written by another copy of it
+    unknown: int = 0  # new events of a type only a newer version knows (kept, not applied)
 
 
 @dataclass(frozen=True)
@@ -119,6 +124,10 @@ class SyncReport:
     def own_from_elsewhere(self) -> int:
         return sum(s.own_from_elsewhere for s in self.spaces)
 
+    @property
+    def unknown(self) -> int:
+        return sum(s.unknown for s in self.spaces)
+
 
 @dataclass
 class _Outgoing:
@@ -143,6 +152,7 @@ class _Incoming:
     rejected: int = 0
     equivocations: int = 0
     own_from_elsewhere: int = 0
+    unknown: int = 0
 
 
 class Reconciler:
@@ -240,7 +250,10 @@ class Reconciler:
         except SyncError as exc:
             self._failed = str(exc)
             self._commit(run)
+            self._log.settle()
             raise
+        if self.finished:
+            self._log.settle()  # what the round's ingests left stale, recomputed once
         return self._emit(replies)
 
     def fail(self, reason: str) -> bytes:
@@ -273,6 +286,7 @@ class Reconciler:
                 self._in[s].rejected,
                 self._in[s].equivocations,
                 self._in[s].own_from_elsewhere,
+                self._in[s].unknown,
             )
             for s in self._order
         )
@@ -334,7 +348,9 @@ class Reconciler:
         if not run:
             return []
         taken, run[:] = list(run), []
-        results = self._log.ingest_opened([opened for _, opened in taken])
+        # Recomputes wait for the round's end (`settle`): the peer chooses the batches, and
+        # one late event per batch must not cost a whole recompute each.
+        results = self._log.ingest_opened([opened for _, opened in taken], settle_later=True)
         acks: list[m.Message] = []
         for (batch, _), result in zip(taken, results, strict=True):
             inc = self._in[batch.space_id]
@@ -345,6 +361,7 @@ class Reconciler:
             inc.rejected += result.rejected_count
             inc.equivocations += result.equivocations
             inc.own_from_elsewhere += result.own_from_elsewhere
+            inc.unknown += result.unknown
             acks.append(m.Ack(batch.space_id, batch.number))
         return acks
 

@@ -100,6 +100,7 @@ class SpaceRelayReport:
     erased: int = 0  # blobs of redacted events the relay erased at our request
     waiting: int = 0  # own events this relay has not acknowledged, after this sync
     own_from_elsewhere: int = 0  # this device's own events, written by another copy of it
+    unknown: int = 0  # events of a type only a newer version knows (kept, not applied)
     error: str | None = None
 
 
@@ -306,7 +307,12 @@ async def _pull_all(
             return
         for epoch in todo:
             client = await mailboxes.get(epoch, keys[epoch])
-            await _pull(session, relay, client, keys[epoch], report, mailboxes.timeout)
+            try:
+                await _pull(session, relay, client, keys[epoch], report, mailboxes.timeout)
+            finally:
+                # Once per mailbox, not per page (the relay chooses the pages): what the
+                # pages left stale is recomputed, and a rotation among them gives its key.
+                await asyncio.to_thread(session.relays.settle)
             done.add(epoch)
 
 
@@ -334,6 +340,7 @@ async def _pull(
             [b for _, b in page.items],
             after,
             report,
+            settle_later=True,
         )
         if not page.more:
             return
@@ -347,9 +354,12 @@ def ingest_blobs(
     untrusted_blobs: list[bytes],
     cursor: int,
     report: SpaceRelayReport,
+    *,
+    settle_later: bool = False,
 ) -> None:
     """Open and ingest one page; the cursor moves in the same transaction as the events
-    (`session.relays.ingest_page`)."""
+    (`session.relays.ingest_page`). With `settle_later` (a round's pull) recomputes wait
+    for `session.relays.settle()`."""
     envelopes = []
     for untrusted in untrusted_blobs:
         envelope = open_blob(epoch_key, untrusted)
@@ -357,11 +367,14 @@ def ingest_blobs(
             report.rejected += 1
         else:
             envelopes.append(envelope)
-    result = session.relays.ingest_page(relay, mailbox, envelopes, cursor)
+    result = session.relays.ingest_page(
+        relay, mailbox, envelopes, cursor, settle_later=settle_later
+    )
     report.received += len(result.accepted)
     report.duplicates += result.duplicates
     report.rejected += result.rejected_count
     report.own_from_elsewhere += result.own_from_elsewhere
+    report.unknown += result.unknown
 
 
 def sync_relays(

@@ -130,7 +130,7 @@ def test_link_from_the_page_then_unlink(
     )
     # The row and the message are set by separate callbacks: wait for both.
     qtbot.waitUntil(lambda: "unlinked" in page.message.text(), timeout=WAIT_MS)
-    assert journal_epoch(session) == before + 1
+    assert journal_epoch(session) != before  # a new key, its epoch numbered at random
     page.list.setCurrentRow([flows.shown(t) for t in row_texts(window)].index("laptop — unlinked"))
     assert not page.unlink_button.isEnabled()  # nothing more to do with it
     page.list.setCurrentRow(0)

@@ -201,13 +201,18 @@ class GatedLog:
     def expect_incoming(self, events: int) -> None:
         self.inner.expect_incoming(events)
 
-    def ingest_opened(self, batches: Sequence[OpenedBatch]) -> list[IngestResult]:
+    def settle(self) -> None:
+        self.inner.settle()
+
+    def ingest_opened(
+        self, batches: Sequence[OpenedBatch], *, settle_later: bool = False
+    ) -> list[IngestResult]:
         if not self.entered.is_set():
             self.first = len(batches)
         self.entered.set()
         assert self.gate.wait(10), "the test never opened the gate"
         self.transactions.append(len(batches))
-        return self.inner.ingest_opened(batches)
+        return self.inner.ingest_opened(batches, settle_later=settle_later)
 
 
 class CountingChannel(MemoryChannel):

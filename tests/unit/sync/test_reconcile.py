@@ -164,8 +164,13 @@ class CountingLog:
     def expect_incoming(self, events: int) -> None:
         self.inner.expect_incoming(events)
 
-    def ingest_opened(self, batches: Sequence[OpenedBatch]) -> list[IngestResult]:
-        return self.inner.ingest_opened(batches)
+    def settle(self) -> None:
+        self.inner.settle()
+
+    def ingest_opened(
+        self, batches: Sequence[OpenedBatch], *, settle_later: bool = False
+    ) -> list[IngestResult]:
+        return self.inner.ingest_opened(batches, settle_later=settle_later)
 
 
 def test_sender_reads_its_log_in_few_bounded_pages(pair: list[Session]) -> None:

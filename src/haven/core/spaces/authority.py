@@ -139,13 +139,24 @@ class SpaceAuthorizer:
 
     Whether an author held a right depends on events that may not have arrived yet, so that
     is decided by the projection over the ordered log, never here (rejecting here would make
-    the stored log depend on arrival order). Here: the type must be known, the space must be
-    a group this vault joined, and only the recorded owner may write the genesis."""
+    the stored log depend on arrival order). Here: the type must be a group-space type
+    (`space.`), the space must be a group this vault joined, and only the recorded owner may
+    write the genesis.
+
+    A `space.` type this version does not know (a newer version's feature) is taken: stored,
+    passed on to peers, and ignored by the projection (docs/PROTOCOL.md §5.2, "Types from
+    newer versions"). Refusing it would leave its author's chain stuck here for good, and
+    with it everything that author writes after it. Other prefixes are refused: the journal's
+    projectors act on `journal.` events, and must never see one written in a group space."""
 
     def allows(self, conn: Connection, space: ids.SpaceRow, event: Event, memo: Memo) -> bool:
-        if event.type not in ev.KNOWN_TYPES:
+        if not event.type.startswith(ev.PREFIX):
             return False
         group = groups_db.get_group(conn, space.space_id)
         if group is None:
             return False
         return event.type != ev.GENESIS or event.author == group.owner_pk
+
+    def knows(self, event_type: str) -> bool:
+        """Whether this version has a rule for the type (others are kept, not applied)."""
+        return event_type in ev.KNOWN_TYPES

@@ -9,6 +9,7 @@ whatever order events arrived in. Reads recompute first if a space is still dirt
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 
 from haven.core.envelope import Event
@@ -47,6 +48,9 @@ class SpaceProjector:
         self._on_changed = on_changed
         self._stale: set[bytes] = set()
         self._touched: set[bytes] = set()
+        #: Spaces a sync round left stale: recomputed and announced at EventLog.settle.
+        self._deferred: set[bytes] = set()
+        self._deferred_lock = threading.Lock()
         self._log: EventLog | None = None
 
     # ----------------------------------------------------------------- Projector protocol
@@ -68,20 +72,27 @@ class SpaceProjector:
             # exclude events applied before it, outside its cut, or void one: recompute.
             if finality.dropped_chain(conn, group.space_id, event):
                 valid = False
-                groups_db.set_dirty(conn, group.space_id, True)
-                self._stale.add(group.space_id)
+                self._mark_stale(conn, group.space_id, log)
             else:
                 valid = step(conn, group, event)
             if event.type in _CUTTING and finality.needs_recompute(
                 conn, group.space_id, event, valid
             ):
-                groups_db.set_dirty(conn, group.space_id, True)
-                self._stale.add(group.space_id)
+                self._mark_stale(conn, group.space_id, log)
         else:
-            groups_db.set_dirty(conn, group.space_id, True)
-            self._stale.add(group.space_id)
+            self._mark_stale(conn, group.space_id, log)
         self._touched.add(group.space_id)
         self._schedule(log)
+
+    def _mark_stale(self, conn: Connection, space_id: bytes, log: EventLog) -> None:
+        """The space needs a recompute: after this commit, or — in a sync round's ingest —
+        at the round's `settle` (the vault's dirty flag makes a read recompute meanwhile)."""
+        groups_db.set_dirty(conn, space_id, True)
+        if log.settling_later:
+            with self._deferred_lock:
+                self._deferred.add(space_id)
+        else:
+            self._stale.add(space_id)
 
     def clear(self, conn: Connection, space_id: bytes) -> None:
         if groups_db.get_group(conn, space_id) is not None:
@@ -151,6 +162,30 @@ class SpaceProjector:
     def _flush(self) -> None:
         stale, self._stale = self._stale, set()
         touched, self._touched = self._touched, set()
+        with self._deferred_lock:
+            touched -= self._deferred  # announced when the round settles
+        self._refresh(stale, touched)
+
+    def settle(self, log_: EventLog) -> None:
+        """The end of a sync round: recompute and announce the spaces it left stale."""
+        self._log = log_
+        with self._deferred_lock:
+            deferred, self._deferred = self._deferred, set()
+        self._refresh(deferred, deferred)
+
+    def catch_up(self, conn: Connection, space_id: bytes, log_: EventLog) -> bool:
+        """Inside a round's ingest: recompute a space the round left stale now (a rotation
+        it brought may give the key the next event needs). False if it is not stale."""
+        with self._deferred_lock:
+            if space_id not in self._deferred:
+                return False
+        state = groups_db.get_state(conn, space_id)
+        if state is None or not state.dirty:
+            return False
+        self.recompute(conn, space_id, log_)
+        return True
+
+    def _refresh(self, stale: set[bytes], touched: set[bytes]) -> None:
         try:
             if self._log is not None:
                 for space_id in sorted(stale):
