@@ -7,22 +7,38 @@ the laptop's own chain (device-signed, or with the persona key, any Lamport cloc
 starts a chain under a new device id, as "a new device" of the same person; `certify`
 makes a certificate (as an event of whichever chain writes it) for a device key the thief
 made. Envelopes come back as bytes, for `log.ingest` or a sync round.
+
+`Thief.in_space` aims the same moves at a group space whose persona the laptop holds (the
+primary persona, which the link bundle carries), given the space's epoch key — what the
+laptop holds when it is one of the member's devices there.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from haven.core import device_certs as dc
 from haven.core import envelope as env
 from haven.core import journal as jn
+from haven.core.linking import NewDevice, create_linked, make_bundle
 from haven.core.session import Session
 from haven.crypto.signing import SigningKeyPair
 from haven.store import devices_table as dt
 from haven.store import identity_tables as ids
 from haven.store import log_table as lt
+from tests.helpers import PASSPHRASE
+
+
+def link(source: Session, data_dir: Path, label: str) -> Session:
+    """A new device linked to `source` the way `haven device link` does (its own key,
+    certified by `source`)."""
+    device = NewDevice.generate()
+    return create_linked(
+        data_dir, PASSPHRASE, make_bundle(source, device.request()), label, device=device
+    )
 
 
 @dataclass
@@ -38,13 +54,48 @@ class Chain:
 
 class Thief:
     def __init__(
-        self, persona: SigningKeyPair, space: bytes, epoch_key: bytes, own: Chain, lamport: int
+        self,
+        persona: SigningKeyPair,
+        space: bytes,
+        epoch_key: bytes,
+        own: Chain,
+        lamport: int,
+        epoch: int = 0,
     ) -> None:
         self.persona = persona
         self.space = space
         self.epoch_key = epoch_key
         self.own = own
         self.lamport = lamport
+        self.epoch = epoch
+        #: The author the headers name: the persona's key, or anyone's (a forger's choice).
+        self.author = persona.public
+
+    @classmethod
+    def in_space_of(cls, session: Session, space: bytes) -> Thief:
+        """What a member's vault holds for a group space: the space persona's seed, this
+        device's chain there with its certified device key, the current epoch's key."""
+        with session.vault.read() as conn:
+            row = ids.get_space(conn, space)
+            assert row is not None
+            persona = ids.get_persona(conn, row.persona_id)
+            device = session.identity.device_id_for(row.persona_id)
+            seed = dt.get_sign_seed(conn, device)
+            epoch_key = ids.get_epoch_key(conn, space, row.current_epoch)
+            seq, prev = lt.chain_tip(conn, space, row.persona_id, device)
+            lamport = lt.max_lamport(conn, space)
+        assert persona is not None and epoch_key is not None
+        key = SigningKeyPair.from_seed(seed) if seed is not None else None
+        own = Chain(device, key, seq, prev or env.ZERO_ID)
+        persona_key = SigningKeyPair.from_seed(persona.sign_seed)
+        return cls(persona_key, space, epoch_key, own, lamport, row.current_epoch)
+
+    def in_space(self, space: bytes, epoch: int, epoch_key: bytes, lamport: int) -> Thief:
+        """The same keys aimed at a group space under the persona the laptop holds: its
+        chain there is its device id's (under the primary persona, the same id), empty, and
+        signed with the persona key until the thief certifies a device key."""
+        own = Chain(self.own.device, None)
+        return Thief(self.persona, space, epoch_key, own, lamport, epoch)
 
     @classmethod
     def of(cls, session: Session) -> Thief:
@@ -79,8 +130,8 @@ class Thief:
         signer = chain.key.public if chain.key is not None else None
         header = env.Header(
             self.space,
-            0,
-            self.persona.public,
+            self.epoch,
+            self.author,
             chain.device,
             chain.seq + 1,
             lamport if lamport is not None else self.lamport,
@@ -98,8 +149,10 @@ class Thief:
         content: dict[str, Any] = {"title": "", "body": body, "mood": None, "tags": []}
         return self.next(jn.CREATE, content, chain, lamport=lamport)
 
-    def certify(self, writer: Chain, device: bytes, key: SigningKeyPair) -> bytes:
-        return self.next(dc.CERT, dc.DeviceRequest.make(device, key).content(), writer)
+    def certify(
+        self, writer: Chain, device: bytes, key: SigningKeyPair, event_type: str = dc.CERT
+    ) -> bytes:
+        return self.next(event_type, dc.DeviceRequest.make(device, key).content(), writer)
 
     def link(self, chain: Chain, box_public: bytes, label: str) -> bytes:
         content = {"device_id": chain.device, "box_public": box_public, "label": label}

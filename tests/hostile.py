@@ -5,7 +5,8 @@ device id and every epoch key out of that member's vault, and from then on write
 the way an attacker would — bypassing the service's checks and the log's own writer:
 
 - `event`: any type and content, with any header field chosen (seq, Lamport clock, prev,
-  epoch, device, created_ms), signed with the member's key;
+  epoch, device, created_ms), signed with the member's key — on the member device's own
+  chain with that device's certified key (PROTOCOL §5.11), elsewhere with the persona key;
 - `forge`: an event only someone else may write (an admin action from a plain member);
 - `backdate`: the next event of the chain with a Lamport clock far below the present;
 - `equivocate`: two different events with the same sequence number;
@@ -34,8 +35,10 @@ from haven.core.session import Session
 from haven.core.spaces import events as ev
 from haven.core.spaces.sealed import seal_epoch_key_to_all
 from haven.crypto import aead, padding, signing
+from haven.store import devices_table as dt
 from haven.store import identity_tables as ids
 from haven.store import log_table as lt
+from haven.store.spaces import device_keys as space_device_keys
 
 
 def raw_envelope(
@@ -94,6 +97,10 @@ class Hostile:
     tip_lamport: int = 0  # the clock of the chain's own last event
     created_ms: int = 1_700_000_000_000
     written: list[bytes] = field(default_factory=list)
+    #: The member device's own signing key in the space (PROTOCOL §5.11), if certified
+    #: there, and that device's id: its chain is signed with it, as the device would.
+    device_seed: bytes | None = None
+    keyed_device: bytes | None = None
 
     @classmethod
     def of(cls, session: Session, space_id: bytes) -> Hostile:
@@ -107,6 +114,13 @@ class Hostile:
             device = session.identity.device_id_for(space.persona_id)
             tip = lt.chain_tip_with_clock(conn, space_id, space.persona_id, device)
             clock = lt.max_lamport(conn, space_id)
+            seed = dt.get_sign_seed(conn, device)
+            certified = space_device_keys.certified_keys(conn, space_id, space.persona_id)
+        if (
+            seed is not None
+            and certified.get(device) != signing.SigningKeyPair.from_seed(seed).public
+        ):
+            seed = None
         return cls(
             space_id,
             persona.sign_seed,
@@ -117,6 +131,8 @@ class Hostile:
             tip.id or env.ZERO_ID,
             max(clock, tip.lamport),
             tip.lamport,
+            device_seed=seed,
+            keyed_device=device if seed is not None else None,
         )
 
     @property
@@ -162,19 +178,25 @@ class Hostile:
         lamport = self.lamport + 1 if lamport is None else lamport
         prev = self.prev if prev is None else prev
         epoch = self.epoch if epoch is None else epoch
+        chain = self.device if device is None else device
         header = [
             env.VERSION,
             self.space_id,
             epoch,
             self.author,
-            self.device if device is None else device,
+            chain,
             seq,
             lamport,
             prev,
         ]
+        seed = self.seed
+        if self.device_seed is not None and chain == self.keyed_device:
+            header[0] = env.VERSION_3
+            header.append(signing.SigningKeyPair.from_seed(self.device_seed).public)
+            seed = self.device_seed
         created = self.created_ms + seq if created_ms is None else created_ms
         eid, envelope = raw_event(
-            header, event_type, created, content, self.seed, self.epoch_keys[epoch]
+            header, event_type, created, content, seed, self.epoch_keys[epoch]
         )
         if commit:
             self.seq, self.lamport = seq, max(self.lamport, lamport)

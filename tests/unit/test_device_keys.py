@@ -21,16 +21,9 @@ from haven.errors import InvalidInput
 from haven.store import devices_table as dt
 from haven.store import identity_tables as ids
 from haven.store import migrations
-from tests.device_thief import Thief
+from tests.device_thief import Thief, link
 from tests.helpers import PASSPHRASE, new_session
 from tests.sync_helpers import sync_pair
-
-
-def link(source: Session, data_dir: Path, label: str) -> Session:
-    device = NewDevice.generate()
-    return create_linked(
-        data_dir, PASSPHRASE, make_bundle(source, device.request()), label, device=device
-    )
 
 
 def sync(*sessions: Session) -> None:
@@ -222,7 +215,13 @@ def test_the_remaining_devices_go_on_after_an_unlink(
     tablet.lock()
 
 
-def test_a_group_space_refuses_device_signed_events(tmp_path: Path) -> None:
+def test_a_group_space_refuses_an_event_signed_by_another_key_than_the_certified_one(
+    tmp_path: Path,
+) -> None:
+    """Group spaces take device-signed events too (core/spaces/device_keys.py), but only
+    with the key certified for that member and device: Ari's device certified its own key
+    when it made the space, so another key for it is refused (tests/unit/spaces/
+    test_space_device_keys.py has the rest)."""
     ari = new_session(tmp_path / "ari")
     space = ari.spaces.create_space("Circle", display_name="Ari")
     twin = ari.log.envelopes_after(space, {}, 10)[0]

@@ -206,6 +206,12 @@ class DeviceRules:
             return NO
         return OK
 
+    def start(self, device: bytes) -> int:
+        """Where a chain may first fail `verdict`: after the lowest cut naming it (from
+        the start for a device not certified, or before any unlink)."""
+        cuts = [r.cut.get(device, 0) for r in self.revocations]
+        return 0 if device not in self.keys or not cuts else min(cuts)
+
     def revoked(self, device: bytes) -> bool:
         return any(r.target == device for r in self.revocations)
 

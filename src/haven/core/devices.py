@@ -15,11 +15,12 @@ from __future__ import annotations
 import builtins
 import os
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from haven.core import device_certs as dc
-from haven.core.envelope import Event, packb, read_header, unpackb
+from haven.core.envelope import Event, Header, packb, read_header, unpackb
 from haven.core.eventlog import Draft, Memo, OwnPersonaOnly
 from haven.core.journal import is_journal_space
 from haven.crypto import sealing
@@ -125,7 +126,23 @@ def _rules(conn: Connection, memo: Memo) -> dc.DeviceRules:
 MAX_ENFORCE_PASSES = 4
 
 
-def enforce_cuts(conn: Connection, space_id: bytes, persona: bytes, log: EventLog) -> int:
+class CutRules(Protocol):
+    """What `enforce_cuts` asks: the verdict on an event, and where a chain may start to
+    fail it (core/device_certs.DeviceRules; group spaces: core/spaces/device_keys.py)."""
+
+    def verdict(self, header: Header) -> str: ...
+
+    def start(self, device: bytes) -> int: ...
+
+
+def enforce_cuts(
+    conn: Connection,
+    space_id: bytes,
+    persona: bytes,
+    log: EventLog,
+    load: Callable[[], CutRules] | None = None,
+    cert_type: str = CERT,
+) -> int:
     """Remove from the log every journal event the revocations in force say does not count
     (events accepted before the unlink arrived), each chain from its first such event on,
     and rebuild the projections; returns how many were removed. A certificate removed so
@@ -135,15 +152,14 @@ def enforce_cuts(conn: Connection, space_id: bytes, persona: bytes, log: EventLo
     total = 0
     orphaned: set[bytes] = set()  # devices whose certificate was removed
     for _ in range(MAX_ENFORCE_PASSES):
-        rules = dc.DeviceRules.load(conn)
+        rules: CutRules = load() if load is not None else dc.DeviceRules.load(conn)
         removed = 0
         for device in dt.chain_devices(conn, space_id, persona):
-            cuts = [r.cut.get(device, 0) for r in rules.revocations]
-            start = 0 if device not in rules.keys or not cuts else min(cuts)
+            start = rules.start(device)
             for _, seq, envelope in dt.chain_events(conn, space_id, persona, device, start):
                 verdict = rules.verdict(read_header(envelope)[0])
                 if verdict == dc.NO or (verdict == dc.WAIT and device in orphaned):
-                    orphaned |= _certified_in(conn, log, space_id, persona, device, seq)
+                    orphaned |= _certified_in(conn, log, space_id, persona, device, seq, cert_type)
                     removed += dt.delete_chain_from(conn, space_id, persona, device, seq)
                     break
         if not removed:
@@ -155,12 +171,18 @@ def enforce_cuts(conn: Connection, space_id: bytes, persona: bytes, log: EventLo
 
 
 def _certified_in(
-    conn: Connection, log: EventLog, space_id: bytes, persona: bytes, device: bytes, seq: int
+    conn: Connection,
+    log: EventLog,
+    space_id: bytes,
+    persona: bytes,
+    device: bytes,
+    seq: int,
+    cert_type: str,
 ) -> set[bytes]:
     """The devices that certificates on a chain from `seq` on certify."""
     found = set()
     for stored in lt.chain_after(conn, space_id, persona, device, seq - 1, 10**9):
-        if stored.type == CERT:
+        if stored.type == cert_type:
             cert = dc.parse_cert(log.open_stored(conn, stored))
             if cert is not None:
                 found.add(cert.device_id)
@@ -261,6 +283,9 @@ class DeviceService:
         self._log = log
         self._space = journal_space
         self.device_id = device_id
+        #: Called with an unlinked device's id, in the unlink's transaction (Session sets it:
+        #: the revocation in every group space the linked devices share).
+        self.after_unlink: Callable[[bytes], object] | None = None
 
     def ensure_device_key(self) -> None:
         """Give this device its own signing key if it has none yet (a new vault, or one
@@ -377,4 +402,6 @@ class DeviceService:
             self._log.append_many(self._space, [Draft(ROTATE, {"epoch": epoch, "keys": sealed})])
             ids.put_epoch_key(conn, self._space, epoch, key)
             ids.set_current_epoch(conn, self._space, epoch)
+            if self.after_unlink is not None:  # revoke it in the group spaces too, at once
+                self.after_unlink(device_id)
         return epoch

@@ -34,6 +34,7 @@ from haven.errors import InvalidEvent, NotFound
 from haven.store import devices_table as dt
 from haven.store import identity_tables as ids
 from haven.store import log_table as lt
+from haven.store.spaces import device_keys as space_device_keys
 from haven.store.vault import Connection, Vault, is_storage_failure
 
 log = logging.getLogger(__name__)
@@ -904,13 +905,19 @@ class EventLog:
     def _signing_keys(
         self, conn: Connection, space: ids.SpaceRow, device: bytes
     ) -> tuple[SigningKeyPair, SigningKeyPair | None]:
-        """The persona's key pair, and in the journal this device's own key pair once it
-        has one (it then signs instead: version 3). Each expanded once per session."""
+        """The persona's key pair, and this device's own key pair once it has one — in a
+        group space, once the space holds its certificate (core/spaces/device_keys.py) —
+        which then signs instead (version 3). Each expanded once per session."""
         row = ids.get_persona(conn, space.persona_id)
         if row is None:
             raise NotFound("unknown persona")
-        seed = dt.get_sign_seed(conn, device) if space.kind == "journal" else None
-        return self._pair(row.sign_seed), (self._pair(seed) if seed is not None else None)
+        seed = dt.get_sign_seed(conn, device)
+        own = self._pair(seed) if seed is not None else None
+        if own is not None and space.kind != "journal":
+            certified = space_device_keys.certified_keys(conn, space.space_id, space.persona_id)
+            if certified.get(device) != own.public:
+                own = None
+        return self._pair(row.sign_seed), own
 
     def _pair(self, seed: bytes) -> SigningKeyPair:
         pair = self._signers.get(seed)

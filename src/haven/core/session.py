@@ -56,6 +56,7 @@ class Session:
         # A vault from before device keys certifies this device's own key now (once).
         self.devices.ensure_device_key()
         self.spaces = SpaceService(vault, self.log, self.identity, clock)
+        self.devices.after_unlink = self.spaces.revoke_device_everywhere
         self.relays = RelayService(vault, self.log, self.identity, self.spaces, journal_space)
         self.lan = LanSettings(vault, self.identity.device_id)
         self.secrets = SpaceSecrets(vault)

@@ -40,6 +40,7 @@ def _sealed_to(session, space_id: bytes) -> set[bytes]:  # type: ignore[no-untyp
 def test_attack_3_a_removed_member_cannot_post_by_backdating(group: Group) -> None:
     sid, pk = group.space_id, group.pk
     hostile = Hostile.of(group.cai, sid)  # what Cai's device holds before the removal
+    group.owner.spaces.post(sid, "news")  # the group talks on; Cai's clock stays behind
     group.owner.spaces.remove_member(sid, pk["cai"])
     group.sync(group.owner, group.bea)
     removal = _lamport_of(group.owner, sid, ev.REMOVE)

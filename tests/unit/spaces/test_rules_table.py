@@ -9,6 +9,7 @@ from haven.core.spaces.fundraisers import rules as fundraisers
 from haven.core.spaces.rules import (
     attachments,
     details,
+    device_keys,
     gatherings,
     invites,
     keys,
@@ -31,6 +32,7 @@ FEATURES = (
     settings,
     gatherings,
     fundraisers,
+    device_keys,
 )
 
 
@@ -51,3 +53,4 @@ def test_rules_are_named_for_their_feature() -> None:
     assert set(settings.HANDLERS) == {ev.SETTINGS}
     assert all(t.startswith(ev.GATHERING) for t in gatherings.HANDLERS)
     assert all(t.startswith(("space.fundraiser", "space.campaign")) for t in fundraisers.HANDLERS)
+    assert set(device_keys.HANDLERS) == {ev.DEVICE_CERT, ev.DEVICE_REVOKE}

@@ -7,9 +7,10 @@ import os
 
 import pytest
 
-from haven.core.envelope import Header, seal_event
+from haven.core.envelope import seal_event
 from haven.core.spaces import events as ev
 from haven.errors import InvalidInput, NotFound
+from haven.store import devices_table as dt
 from haven.store import identity_tables as ids
 from haven.store import log_table as lt
 from tests.space_helpers import Group
@@ -178,25 +179,17 @@ def test_mute_words_block_and_unread_are_local(group: Group) -> None:
 
 
 def test_a_forked_chain_raises_a_warning(group: Group) -> None:
-    sid, pk = group.space_id, group.pk
+    sid = group.space_id
     first = group.cai.spaces.post(sid, "one version")
     group.sync()
     with group.cai.vault.read() as conn:
         stored = lt.get_event(conn, first)
-        persona = ids.get_persona(conn, pk["cai"])
         key = ids.get_epoch_key(conn, sid, stored.epoch) if stored else None
-    assert stored is not None and persona is not None and key is not None
-    header = group.cai.log.open_stored(group.cai.vault._conn, stored).header
-    twin = seal_event(
-        Header(
-            sid, header.epoch, header.author, header.device, header.seq, header.lamport, header.prev
-        ),
-        ev.POST,
-        1,
-        {"body": "another version"},
-        persona.sign_seed,
-        key,
-    )
+        assert stored is not None and key is not None
+        header = group.cai.log.open_stored(conn, stored).header
+        device_seed = dt.get_sign_seed(conn, header.device)  # Cai's device key (§5.11)
+    assert device_seed is not None and header.signer is not None
+    twin = seal_event(header, ev.POST, 1, {"body": "another version"}, device_seed, key)
     result = group.owner.log.ingest([twin.envelope])
     assert result.equivocations == 1
     [warning] = group.owner.spaces.warnings(sid)

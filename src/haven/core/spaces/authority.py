@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from haven.core.envelope import Event
 from haven.core.eventlog import Memo
+from haven.core.spaces import device_keys
 from haven.core.spaces import events as ev
 from haven.core.spaces.model import Role, Status
 from haven.store import identity_tables as ids
@@ -141,7 +142,10 @@ class SpaceAuthorizer:
     is decided by the projection over the ordered log, never here (rejecting here would make
     the stored log depend on arrival order). Here: the type must be a group-space type
     (`space.`), the space must be a group this vault joined, and only the recorded owner may
-    write the genesis.
+    write the genesis. And the signature's key must count for its author (device keys,
+    core/spaces/device_keys.py): that depends only on the author's own certificates and
+    revocations, which no other member can write, and a revocation arriving late removes what
+    it cuts off.
 
     A `space.` type this version does not know (a newer version's feature) is taken: stored,
     passed on to peers, and ignored by the projection (docs/PROTOCOL.md §5.2, "Types from
@@ -150,6 +154,16 @@ class SpaceAuthorizer:
     projectors act on `journal.` events, and must never see one written in a group space."""
 
     def allows(self, conn: Connection, space: ids.SpaceRow, event: Event, memo: Memo) -> bool:
+        if not self._structural(conn, space, event):
+            return False
+        return device_keys.verdict(conn, event, memo) == device_keys.OK
+
+    def waits(self, conn: Connection, space: ids.SpaceRow, event: Event, memo: Memo) -> bool:
+        """Signed by a member's device key whose certificate has not arrived: held (within
+        a bound) until it does (core/spaces/device_keys.py)."""
+        return self._structural(conn, space, event) and device_keys.may_hold(conn, event, memo)
+
+    def _structural(self, conn: Connection, space: ids.SpaceRow, event: Event) -> bool:
         if not event.type.startswith(ev.PREFIX):
             return False
         group = groups_db.get_group(conn, space.space_id)

@@ -37,6 +37,8 @@ class SpaceContext:
         self.identity = identity
         self.clock = clock
         self._ensure_fresh = ensure_fresh
+        #: Called with the space before each write (SpaceService sets it).
+        self.before_writing: Callable[[bytes], None] | None = None
 
     # ----------------------------------------------------------------- access
 
@@ -76,7 +78,16 @@ class SpaceContext:
     def append(
         self, space_id: bytes, event_type: str, content: dict[str, Any], target: bytes | None = None
     ) -> Event:
-        return self.log.append(space_id, event_type, content, target)
+        return self.append_many(space_id, [Draft(event_type, content, target)])[0]
 
     def append_many(self, space_id: bytes, drafts: Sequence[Draft]) -> list[Event]:
+        """Write this device's events; the first time it writes in a space, it certifies
+        its own signing key there first (core/spaces/device_keys.py)."""
+        self.prepare_write(space_id)
         return self.log.append_many(space_id, drafts)
+
+    def prepare_write(self, space_id: bytes) -> None:
+        """What must be written before this device's next event (its key's certificate):
+        for a caller that reads its chain's tip before it appends (a cut)."""
+        if self.before_writing is not None:
+            self.before_writing(space_id)

@@ -81,6 +81,7 @@ class SpaceDetails:
                 "commit": commitment,
             }
             self._ctx.append(space_id, ev.GENESIS, content)
+        self._ctx.prepare_write(space_id)  # this device's key, certified after the genesis
         return space_id
 
     def list_spaces(self) -> list[SpaceSummary]:

@@ -62,6 +62,10 @@ TALLY = "space.fundraiser.tally"
 CAMPAIGN = "space.campaign"
 CAMPAIGN_DONE = "space.campaign.done"
 CAMPAIGN_UPDATE = "space.campaign.update"
+#: Device keys (core/spaces/device_keys.py): a member's certificate for one of its devices'
+#: signing keys, and its revocation of one of its devices.
+DEVICE_CERT = "space.device.cert"
+DEVICE_REVOKE = "space.device.revoke"
 
 KNOWN_TYPES = frozenset(
     {
@@ -103,6 +107,8 @@ KNOWN_TYPES = frozenset(
         CAMPAIGN,
         CAMPAIGN_DONE,
         CAMPAIGN_UPDATE,
+        DEVICE_CERT,
+        DEVICE_REVOKE,
     }
 )
 

@@ -143,6 +143,7 @@ class Joining:
                     conn, persona_pk, box.secret, box.public, colour, self._ctx.clock()
                 )
             raise InvalidInput("the welcome's history does not show you being added")
+        self._ctx.prepare_write(untrusted.space_id)  # this device's key, certified here
         return untrusted.space_id
 
     def _ingest_history(self, envelopes: tuple[bytes, ...]) -> None:

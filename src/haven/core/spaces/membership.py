@@ -8,7 +8,7 @@ from __future__ import annotations
 from haven.core.eventlog import Draft
 from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
-from haven.core.spaces import finality
+from haven.core.spaces import finality, own_device_keys
 from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.keys import KeyRotation
 from haven.core.spaces.model import Member, Role, Status
@@ -111,11 +111,20 @@ class Membership:
         if not current:
             raise InvalidInput("a member keeps at least one device; remove the member instead")
         can_rotate = au.may(me, ev.ROTATE)
+        self._ctx.prepare_write(space_id)  # inside the revocation's cut (below)
         with self._ctx.vault.transaction() as conn:
             # The dropped chain's cut: its end here; nothing else of it counts after.
             cut = ev.cut_content(finality.drop_cut(conn, space_id, member_pk, device_id))
             devices = [[d, b] for d, b in sorted(current.items())]
             drafts = [Draft(ev.DEVICES, {"member": member_pk, "devices": devices, "cut": cut})]
+            space = ids.get_space(conn, space_id)
+            writer = self._ctx.identity.device_id_for(space.persona_id) if space else None
+            if space is not None and member_pk == space.persona_id and device_id != writer:
+                # One's own other device: revoke its key (and retire the persona key) too.
+                # A device that drops itself writes no revocation: its own events after
+                # one would be outside the cut and undo it.
+                revoke = own_device_keys.revocation(conn, space, device_id)
+                drafts.append(Draft(ev.DEVICE_REVOKE, revoke))
             epoch = 0
             if can_rotate:
                 epoch, rotate = self._keys.rotation(

@@ -21,6 +21,7 @@ from haven.core.spaces.rules import (
     Handler,
     attachments,
     details,
+    device_keys,
     gatherings,
     invites,
     keys,
@@ -248,4 +249,5 @@ _HANDLERS: dict[str, Handler] = {
     **settings.HANDLERS,
     **gatherings.HANDLERS,
     **fundraisers.HANDLERS,
+    **device_keys.HANDLERS,
 }

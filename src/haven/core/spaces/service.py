@@ -3,6 +3,7 @@ feature module, named for what people do:
 
     details.py      creating, listing and describing spaces; fork warnings
     membership.py   members, roles, removal and bans, devices, ownership, leaving, persona
+    own_device_keys.py  this device's own signing key in a space; revoking a device's key
     keys.py         key rotation and sharing (and healing after races)
     posts.py        posts, replies, edits, deletes, reactions; reading the feed
     attachments.py  files and pictures attached to posts; the space's size limit
@@ -26,6 +27,7 @@ from haven.core.spaces.attachments import Attachments
 from haven.core.spaces.authority import SpaceAuthorizer
 from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.details import SpaceDetails
+from haven.core.spaces.device_keys import SpaceDeviceProjector
 from haven.core.spaces.disappearing import Disappearing
 from haven.core.spaces.fundraisers import Campaigns, Fundraisers
 from haven.core.spaces.gatherings.service import Gatherings
@@ -36,6 +38,7 @@ from haven.core.spaces.lookup import SpaceLookup
 from haven.core.spaces.membership import Membership
 from haven.core.spaces.model import Member, Profile, ThreadPage
 from haven.core.spaces.moderation import Moderation
+from haven.core.spaces.own_device_keys import SpaceDeviceKeys
 from haven.core.spaces.posts import THREAD_PAGE, Posts
 from haven.core.spaces.projector import SpaceProjector
 from haven.core.spaces.redaction import PostRedaction
@@ -54,6 +57,8 @@ class SpaceService:
             clock,
             lambda space_id: self.projector.ensure_fresh(space_id, log_),
         )
+        self.device_keys = SpaceDeviceKeys(ctx)
+        ctx.before_writing = self.device_keys.ensure_certified
         self.keys = KeyRotation(ctx)
         self.posts = Posts(ctx)
         self.attachments = Attachments(ctx)
@@ -69,6 +74,7 @@ class SpaceService:
         self.fundraisers = Fundraisers(ctx)
         self.campaigns = Campaigns(ctx)
         log_.register_projector(self.projector)
+        log_.register_projector(SpaceDeviceProjector())
         log_.register_authorizer("group", SpaceAuthorizer())
         log_.register_redaction_rule("group", PostRedaction())
 
@@ -85,6 +91,7 @@ class SpaceService:
         self.devices = self.membership.devices
         self.add_device = self.membership.add_device
         self.remove_device = self.membership.remove_device
+        self.revoke_device_everywhere = self.device_keys.revoke_everywhere
         self.transfer_ownership = self.membership.transfer_ownership
         self.leave = self.membership.leave
         self.update_persona = self.membership.update_persona

@@ -1,0 +1,171 @@
+"""Per-device signing keys in group spaces (docs/PROTOCOL.md §5.11).
+
+The journal's rule (core/device_certs.py, PROTOCOL §4.5), applied to each member of each
+group space: a member's device signs its events in a space with its own Ed25519 key
+(version 3 envelopes), certified for that member by a `space.device.cert` event of the
+same format as the journal's `journal.device.cert` — a *root* certificate signed by the
+member's space persona key on the certified device's own chain, or one *issued* by an
+already certified device of the same member on its own chain. Every member reads the
+certificates, so every member can check every event: the gate (`SpaceAuthorizer`) takes a
+device-signed event only if its key is the one certified for its author and device, holds
+it while the certificate has not arrived, and refuses it if another key is certified.
+
+A member revokes one of its own devices with `space.device.revoke`: `device` and a `cut`
+([[device, seq], …], what the revoking device held of each of the member's chains). From
+then on the revoked device's events outside the cut do not count, nor does anything the
+member's *persona* key signs outside it (the revocation retires the persona key, which a
+stolen device still holds): the thief can neither write on its chain, nor root a fresh
+device, nor certify one. No clock is involved. Revocations that arrive after events they
+cut off were accepted remove those events (`enforce`), as unlinks do in the journal. Only a
+certified device revokes (a revocation the persona key signs counts for nothing), and after
+a chain's root certificate nothing the persona key signs on that chain counts. What this
+cannot decide is in PROTOCOL §5.11, "Limits": a stolen device's revocation that reaches a
+replica before the person's own.
+
+The first time a device writes in a space with this version, it certifies its own key
+there (`SpaceDeviceKeys.ensure_certified`); events written before stay valid history. An
+unlink in the journal revokes the unlinked device in every group space whose persona the
+linked devices share (the primary persona, carried in the link bundle): `revoke_everywhere`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from haven.core import device_certs as dc
+from haven.core.devices import enforce_cuts
+from haven.core.envelope import Event, Header
+from haven.core.eventlog import Memo
+from haven.core.spaces import events as ev
+from haven.store.spaces import device_keys as sdk
+from haven.store.spaces import groups as groups_db
+from haven.store.vault import Connection
+
+if TYPE_CHECKING:
+    from haven.core.eventlog import EventLog
+
+#: Events held per space for member devices whose certificate has not arrived.
+MAX_HELD_UNCERTIFIED = 1_000
+
+OK, WAIT, NO = dc.OK, dc.WAIT, dc.NO
+
+
+class SpaceDeviceRules:
+    """One member's certificates and revocations in one space, and the verdict on one of
+    its events."""
+
+    def __init__(
+        self, certs: dict[bytes, sdk.CertRow], revocations: list[sdk.RevocationRow]
+    ) -> None:
+        self.certs = certs
+        self.revocations = revocations
+
+    def start(self, device: bytes) -> int:
+        """Where a chain may first fail `verdict` (any persona-signed event may)."""
+        return 0
+
+    def verdict(self, header: Header) -> str:
+        """OK: the event's signature counts for its author. WAIT: signed by a device key
+        whose certificate has not arrived. NO: another key is certified for the device; the
+        device is revoked at this point of its chain; the persona key signed it after the
+        chain's root certificate, or outside a revocation's cut."""
+        device, seq, revocations = header.device, header.seq, self.revocations
+        cert = self.certs.get(device)
+        if header.signer is None:  # the persona key
+            if cert is not None and cert.root_seq is not None and seq > cert.root_seq:
+                return NO  # after its root certificate a chain signs with its own key
+            return NO if any(seq > r.cut.get(device, 0) for r in revocations) else OK
+        if cert is None:
+            return WAIT
+        if cert.device_key != header.signer:
+            return NO
+        if any(r.target == device and seq > r.cut.get(device, 0) for r in revocations):
+            return NO
+        return OK
+
+
+def rules(conn: Connection, memo: Memo, space_id: bytes, author: bytes) -> SpaceDeviceRules:
+    """A member's rules in a space (cached in the ingest's memo, which the projector
+    empties when they change)."""
+    slot = ("space_device_rules", space_id, author)
+    found = memo.get(slot)
+    if found is None:
+        found = memo[slot] = load_rules(conn, space_id, author)
+    assert isinstance(found, SpaceDeviceRules)
+    return found
+
+
+def load_rules(conn: Connection, space_id: bytes, author: bytes) -> SpaceDeviceRules:
+    return SpaceDeviceRules(
+        sdk.certs(conn, space_id, author), sdk.revocations(conn, space_id, author)
+    )
+
+
+def verdict(conn: Connection, event: Event, memo: Memo) -> str:
+    """The verdict of the event's author's rules on it (SpaceDeviceRules.verdict)."""
+    found = rules(conn, memo, event.space_id, event.author)
+    if event.type == ev.DEVICE_REVOKE and event.header.signer is None:
+        return NO  # only a certified device revokes: never the persona key
+    return found.verdict(event.header)
+
+
+def may_hold(conn: Connection, event: Event, memo: Memo) -> bool:
+    """Whether an event waiting for its device's certificate may be held: fewer than
+    MAX_HELD_UNCERTIFIED such events in the space (beyond, it is refused and offered again
+    by the next sync: a member writing for devices it never certifies fills this budget,
+    not the room honest early arrivals are held in)."""
+    return (
+        verdict(conn, event, memo) == WAIT
+        and sdk.count_held_uncertified(conn, event.space_id) < MAX_HELD_UNCERTIFIED
+    )
+
+
+class SpaceDeviceProjector:
+    """Certificates and revocations of every member of every group space."""
+
+    type_prefix = "space.device."
+
+    def apply(self, conn: Connection, event: Event, log: EventLog) -> None:
+        if groups_db.get_group(conn, event.space_id) is None:
+            return
+        if event.type == ev.DEVICE_CERT:
+            cert = dc.parse_cert(event)
+            if cert is not None and cert.device_key is not None:
+                log.log_changed()
+                root_seq = event.seq if cert.root else None
+                row = sdk.CertRow(cert.device_id, cert.device_key, event.id, root_seq)
+                sdk.add_cert(conn, event.space_id, event.author, row)
+                log.unblocked(event.space_id, event.author, cert.device_id)
+        elif event.type == ev.DEVICE_REVOKE:
+            target, cut = event.content.get("device"), dc.parse_cut(event.content.get("cut"))
+            if (
+                isinstance(target, bytes)
+                and len(target) == len(event.device)
+                and cut is not None
+                and event.header.signer is not None
+            ):
+                log.log_changed()
+                revocation_ = sdk.RevocationRow(event.id, event.device, target, cut)
+                sdk.add_revocation(conn, event.space_id, event.author, revocation_)
+                if not log.replaying:
+                    enforce(conn, event.space_id, event.author, log)
+
+    def clear(self, conn: Connection, space_id: bytes) -> None:
+        if groups_db.get_group(conn, space_id) is not None:
+            sdk.clear(conn, space_id)
+
+
+def enforce(conn: Connection, space_id: bytes, author: bytes, log: EventLog) -> int:
+    """Remove from the space's log every event of `author` that its revocations say does
+    not count (accepted before the revocation arrived), each chain from its first such
+    event on, and rebuild the projections; returns how many were removed. A certificate
+    removed so leaves its device uncertified, and that device's events go in the next
+    pass (the journal's `enforce_cuts`, with this member's rules)."""
+    return enforce_cuts(
+        conn,
+        space_id,
+        author,
+        log,
+        lambda: load_rules(conn, space_id, author),
+        ev.DEVICE_CERT,
+    )

@@ -1,0 +1,97 @@
+"""This device's own signing key in each group space: certifying it before it first writes
+there, and revoking another device of this person's in one space or in every space the
+person's linked devices share (the rules: core/spaces/device_keys.py, PROTOCOL §5.11)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from haven.core import device_certs as dc
+from haven.core.spaces import events as ev
+from haven.core.spaces.context import SpaceContext
+from haven.core.spaces.model import Status
+from haven.crypto.signing import SigningKeyPair
+from haven.errors import InvalidInput, NotFound
+from haven.store import devices_table as dt
+from haven.store import identity_tables as ids
+from haven.store import log_table as lt
+from haven.store.spaces import device_keys as sdk
+from haven.store.spaces import membership as membership_db
+from haven.store.vault import Connection
+
+
+class SpaceDeviceKeys:
+    """This device's key in each group space: certifying it, and revoking a device of this
+    person's in a space or in every space they share with their linked devices."""
+
+    def __init__(self, ctx: SpaceContext) -> None:
+        self._ctx = ctx
+        self._certified: set[bytes] = set()  # spaces where this device's key is certified
+
+    def ensure_certified(self, space_id: bytes) -> None:
+        """Before this device writes in a group space: if its key there is not certified
+        yet, certify it with a root certificate (signed by the space persona, the last
+        event the persona key signs here); it signs with its own key from then on."""
+        if space_id in self._certified:
+            return
+        vault, log = self._ctx.vault, self._ctx.log
+        with vault.transaction() as conn:
+            space = ids.get_space(conn, space_id)
+            if space is None or space.kind != "group" or not _has_genesis(conn, space_id):
+                return
+            device = self._ctx.identity.device_id_for(space.persona_id)
+            seed = dt.get_sign_seed(conn, device)
+            keys = SigningKeyPair.from_seed(seed) if seed else SigningKeyPair.generate()
+            certs = sdk.certified_keys(conn, space_id, space.persona_id)
+            if device not in certs:  # (a conflicting certificate is not mended by another)
+                log.append(space_id, ev.DEVICE_CERT, dc.DeviceRequest.make(device, keys).content())
+                if seed is None:
+                    dt.put_sign_seed(conn, device, keys.seed)
+        self._certified.add(space_id)
+
+    def revoke(self, space_id: bytes, device: bytes) -> None:
+        """Revoke one of this person's devices in a space: its key, and the persona key,
+        count for nothing outside the cut of what this device holds of their chains."""
+        self._ctx.prepare_write(space_id)  # inside the cut
+        with self._ctx.vault.transaction() as conn:
+            space = ids.get_space(conn, space_id)
+            if space is None or space.kind != "group":
+                raise NotFound("no group space with that id")
+            if device == self._ctx.identity.device_id_for(space.persona_id):
+                raise InvalidInput("this device cannot revoke itself; do it from another one")
+            self._ctx.log.append(space_id, ev.DEVICE_REVOKE, revocation(conn, space, device))
+
+    def revoke_everywhere(self, journal_device: bytes) -> list[bytes]:
+        """After an unlink: revoke the unlinked device in every group space whose persona
+        the linked devices share (the primary persona, which the link bundle carries) and
+        where this persona is still active. Returns those spaces."""
+        primary = self._ctx.identity.primary().persona_id
+        with self._ctx.vault.read() as conn:
+            spaces = [
+                s.space_id
+                for s in ids.list_spaces(conn, "group")
+                if s.persona_id == primary
+                and _active(membership_db.get_member(conn, s.space_id, primary))
+            ]
+        for space_id in spaces:
+            self.revoke(space_id, journal_device)
+        return spaces
+
+
+def revocation(conn: Connection, space: ids.SpaceRow, device: bytes) -> dict[str, Any]:
+    """A revocation's content: the device and the cut over this persona's chains here."""
+    heads = {
+        chain: seq
+        for (author, chain), seq in lt.chain_tips(conn, space.space_id).items()
+        if author == space.persona_id
+    }
+    return {"device": device, "cut": dc.cut_content(heads)}
+
+
+def _has_genesis(conn: Connection, space_id: bytes) -> bool:
+    """Whether the space's log holds anything (a new space's genesis comes first)."""
+    return lt.max_lamport(conn, space_id) > 0
+
+
+def _active(member: membership_db.MemberRow | None) -> bool:
+    return member is not None and member.status == Status.ACTIVE.value
