@@ -16,6 +16,7 @@ from haven.core import eventlog, session
 from haven.core.devices import DeviceService
 from haven.core.linking import create_linked, make_bundle
 from haven.core.session import Session
+from haven.core.spaces.own_device_keys import SpaceDeviceKeys
 from haven.crypto import aead, padding, signing
 from tests.canary_scan import epoch_keys, vault_holding
 from tests.helpers import PASSPHRASE, new_session
@@ -71,6 +72,7 @@ def test_an_old_vault_keeps_verifying_and_its_deletions_erase(
     with monkeypatch.context() as old_code:
         old_code.setattr(eventlog, "seal_event", seal_v1)
         old_code.setattr(DeviceService, "ensure_device_key", lambda self: None)  # no device keys
+        old_code.setattr(SpaceDeviceKeys, "ensure_certified", lambda self, space_id: None)
         desk = new_session(tmp_path / "desk")
         laptop = create_linked(tmp_path / "laptop", PASSPHRASE, make_bundle(desk), "laptop")
         journal = desk.journal.space_id
