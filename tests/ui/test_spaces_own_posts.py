@@ -15,11 +15,12 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from haven.core.envelope import Header, seal_event
+from haven.core.envelope import seal_event
 from haven.core.session import Session
 from haven.core.spaces import events as ev
 from haven.core.spaces import sealed
 from haven.core.spaces.model import Role
+from haven.store import devices_table as dt
 from haven.store import identity_tables as ids
 from haven.store import log_table as lt
 from haven.ui.main_window import HavenWindow
@@ -233,26 +234,12 @@ def test_a_forked_chain_shows_a_warning(
     # backup, or someone holding her key, would).
     with bea.vault.read() as conn:
         stored = lt.get_event(conn, first)
-        persona = ids.get_persona(conn, bea.spaces.space_info(space_id).my_persona)
         key = ids.get_epoch_key(conn, space_id, stored.epoch) if stored else None
-    assert stored is not None and persona is not None and key is not None
-    header = bea.log.open_stored(bea.vault._conn, stored).header
-    twin = seal_event(
-        Header(
-            space_id,
-            header.epoch,
-            header.author,
-            header.device,
-            header.seq,
-            header.lamport,
-            header.prev,
-        ),
-        ev.POST,
-        1,
-        {"body": "another version"},
-        persona.sign_seed,
-        key,
-    )
+        assert stored is not None and key is not None
+        header = bea.log.open_stored(conn, stored).header
+        device_seed = dt.get_sign_seed(conn, header.device)  # her device's own key
+    assert device_seed is not None
+    twin = seal_event(header, ev.POST, 1, {"body": "another version"}, device_seed, key)
     assert ari.log.ingest([twin.envelope]).equivocations == 1
     view.reload()
     qtbot.waitUntil(view.own.notice.isVisible)
