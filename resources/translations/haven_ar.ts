@@ -4494,128 +4494,133 @@
 <context>
     <name>SpaceActions</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="64"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="65"/>
         <source>Warnings about this space</source>
         <extracomment>One write: called in a worker with the spaces service and the space&apos;s id. The view&apos;s way to run a write: (write, text when done, then, on failure).</extracomment>
         <translation>تحذيرات عن هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="87"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="88"/>
         <source>Warning: a device of %1 sent two different versions of the same message. It may be a restored backup or a bug, or someone holding their key may be showing different things to different people. Check with them in person.</source>
         <translation>تحذير: أرسل جهاز لـ %1 نسختين مختلفتين من الرسالة نفسها. قد يكون السبب نسخة احتياطية مستعادة أو خللًا، أو أن شخصًا يملك مفتاحه يُظهر أشياء مختلفة لأشخاص مختلفين. تحقّق من الأمر معه وجهًا لوجه.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="95"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="96"/>
         <source>Warning: %1 sent this computer a space key that does not match the key announced to the group, so it was not used. Someone holding their key may be trying to read the space. Check with them in person.</source>
         <translation>تحذير: أرسل %1 إلى هذا الحاسوب مفتاح مساحة لا يطابق المفتاح المُعلن للمجموعة، فلم يُستعمل. ربما يحاول شخص يحمل مفتاحه قراءة المساحة. تحقّق من الأمر معه وجهاً لوجه.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="169"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="104"/>
+        <source>Some invite codes of this space stopped working because an admin who held them was removed or stepped down. Share new codes with the people you invited.</source>
+        <translation>توقّفت بعض رموز الدعوة لهذه المساحة عن العمل لأن مشرفًا كان يحملها أُزيل أو تنحّى. شارك رموزًا جديدة مع الأشخاص الذين دعوتهم.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="178"/>
         <source>Not changed: you can edit or delete only your own posts, and only while they are still shown (not deleted or removed by a moderator).</source>
         <translation>لم يتغيّر شيء: يمكنك تعديل منشوراتك أو حذفها فقط، وما دامت ظاهرة (غير محذوفة ولا أزالها مشرف).</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="186"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="195"/>
         <source>Saved your changes.</source>
         <translation>حُفظت تعديلاتك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="194"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="203"/>
         <source>Delete your post</source>
         <translation>احذف منشورك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="196"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="205"/>
         <source>Delete this post for everyone in the space? Its place shows “Deleted by its author”. Others&apos; devices that already synced it delete it when they next sync.</source>
         <translation>أتحذف هذا المنشور لدى الجميع في المساحة؟ يظهر مكانه «حذفه كاتبه». الأجهزة الأخرى التي زامنته تحذفه في مزامنتها التالية.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="199"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="208"/>
         <source>&amp;Delete</source>
         <translation>احذف (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="200"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="209"/>
         <source>Delete the post</source>
         <translation>احذف المنشور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="207"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="216"/>
         <source>Post deleted.</source>
         <translation>حُذف المنشور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="215"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="224"/>
         <source>Pinned to the top of the feed.</source>
         <translation>ثُبّت في أعلى الموجز.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="215"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="224"/>
         <source>Unpinned.</source>
         <translation>أُلغي التثبيت.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="217"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="226"/>
         <source>Not pinned: only moderators, admins and the owner pin threads, and only threads still shown. Nothing was changed.</source>
         <translation>لم يُثبَّت: يثبّت النقاشات المشرفون والمشرفون الإداريون والمالك فقط، والنقاشات الظاهرة فقط. لم يتغيّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="235"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="244"/>
         <source>Ownership handed over. You are now an admin.</source>
         <translation>سُلّمت الملكية. أنت الآن مشرف إداري.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="237"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="246"/>
         <source>Not handed over: only the owner can hand a space over, and only to a member who is still active in it. Nothing was changed.</source>
         <translation>لم تُسلَّم: المالك وحده يسلّم المساحة، ولعضو ما زال نشطًا فيها فقط. لم يتغيّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="250"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="259"/>
         <source>Leave “%1”? You stop receiving new posts, and the others see that you left. To come back you need a new invite.</source>
         <translation>أتغادر «%1»؟ يتوقف وصول المنشورات الجديدة إليك، ويرى الآخرون أنك غادرت. للعودة تحتاج إلى دعوة جديدة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="255"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="264"/>
         <source>You are its owner: ownership passes to the highest-ranked member who joined first, unless you hand it over first.</source>
         <translation>أنت مالكها: تنتقل الملكية إلى العضو الأعلى دورًا والأقدم انضمامًا، إلا إذا سلّمتها أولًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="259"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="268"/>
         <source>Leave this space</source>
         <translation>غادر هذه المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="261"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="270"/>
         <source>&amp;Leave</source>
         <translation>غادر (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="262"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="271"/>
         <source>Leave the space</source>
         <translation>غادر المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="263"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="272"/>
         <source>Also &amp;delete everything of this space from this computer</source>
         <translation>احذف أيضًا كل ما يخص هذه المساحة من هذا الحاسوب (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="264"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="273"/>
         <source>Also delete everything of this space from this computer</source>
         <translation>احذف أيضًا كل ما يخص هذه المساحة من هذا الحاسوب</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="279"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="288"/>
         <source>You left “%1” and its data was deleted from this computer.</source>
         <translation>غادرت «%1» وحُذفت بياناتها من هذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="283"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="292"/>
         <source>You left “%1”.</source>
         <translation>غادرت «%1».</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="284"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="293"/>
         <source>You could not leave: you are not an active member of this space.</source>
         <translation>تعذّرت المغادرة: لست عضوًا نشطًا في هذه المساحة.</translation>
     </message>

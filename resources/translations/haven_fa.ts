@@ -4394,128 +4394,133 @@
 <context>
     <name>SpaceActions</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="64"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="65"/>
         <source>Warnings about this space</source>
         <extracomment>One write: called in a worker with the spaces service and the space&apos;s id. The view&apos;s way to run a write: (write, text when done, then, on failure).</extracomment>
         <translation>هشدارهای این فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="87"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="88"/>
         <source>Warning: a device of %1 sent two different versions of the same message. It may be a restored backup or a bug, or someone holding their key may be showing different things to different people. Check with them in person.</source>
         <translation>هشدار: یکی از دستگاه‌های %1 دو نسخهٔ متفاوت از یک پیام فرستاد. شاید پشتیبانی بازیابی‌شده یا یک خطا باشد، یا کسی که کلید او را دارد چیزهای متفاوتی به افراد مختلف نشان می‌دهد. حضوری با او بررسی کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="95"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="96"/>
         <source>Warning: %1 sent this computer a space key that does not match the key announced to the group, so it was not used. Someone holding their key may be trying to read the space. Check with them in person.</source>
         <translation>هشدار: %1 کلید فضایی به این رایانه فرستاد که با کلید اعلام‌شده به گروه جور نیست، پس به کار نرفت. شاید کسی که کلید او را دارد می‌کوشد فضا را بخواند. حضوری با او بررسی کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="169"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="104"/>
+        <source>Some invite codes of this space stopped working because an admin who held them was removed or stepped down. Share new codes with the people you invited.</source>
+        <translation>برخی از کدهای دعوت این فضا دیگر کار نمی‌کنند، چون مدیری که آن‌ها را در اختیار داشت حذف شد یا کنار رفت. کدهای تازه را با کسانی که دعوت کرده‌اید به اشتراک بگذارید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="178"/>
         <source>Not changed: you can edit or delete only your own posts, and only while they are still shown (not deleted or removed by a moderator).</source>
         <translation>تغییری نکرد: فقط پست‌های خودتان را می‌توانید ویرایش یا حذف کنید، و فقط تا وقتی هنوز نمایش داده می‌شوند (حذف نشده یا ناظر برنداشته باشدشان).</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="186"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="195"/>
         <source>Saved your changes.</source>
         <translation>تغییرهایتان ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="194"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="203"/>
         <source>Delete your post</source>
         <translation>حذف پست‌تان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="196"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="205"/>
         <source>Delete this post for everyone in the space? Its place shows “Deleted by its author”. Others&apos; devices that already synced it delete it when they next sync.</source>
         <translation>این پست برای همه در این فضا حذف شود؟ جایش «حذف‌شده به دست نویسنده» نشان داده می‌شود. دستگاه‌های دیگرانی که آن را همگام کرده‌اند در همگام‌سازی بعدی حذفش می‌کنند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="199"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="208"/>
         <source>&amp;Delete</source>
         <translation>حذف (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="200"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="209"/>
         <source>Delete the post</source>
         <translation>حذف پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="207"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="216"/>
         <source>Post deleted.</source>
         <translation>پست حذف شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="215"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="224"/>
         <source>Pinned to the top of the feed.</source>
         <translation>به بالای فید سنجاق شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="215"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="224"/>
         <source>Unpinned.</source>
         <translation>سنجاق برداشته شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="217"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="226"/>
         <source>Not pinned: only moderators, admins and the owner pin threads, and only threads still shown. Nothing was changed.</source>
         <translation>سنجاق نشد: فقط ناظران، مدیران و مالک رشته‌ها را سنجاق می‌کنند، و فقط رشته‌هایی که هنوز نمایش داده می‌شوند. چیزی تغییر نکرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="235"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="244"/>
         <source>Ownership handed over. You are now an admin.</source>
         <translation>مالکیت واگذار شد. اکنون شما مدیر هستید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="237"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="246"/>
         <source>Not handed over: only the owner can hand a space over, and only to a member who is still active in it. Nothing was changed.</source>
         <translation>واگذار نشد: فقط مالک می‌تواند فضا را واگذار کند، و فقط به عضوی که هنوز در آن فعال است. چیزی تغییر نکرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="250"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="259"/>
         <source>Leave “%1”? You stop receiving new posts, and the others see that you left. To come back you need a new invite.</source>
         <translation>«%1» را ترک می‌کنید؟ دیگر پست تازه‌ای به شما نمی‌رسد و دیگران می‌بینند که رفته‌اید. برای بازگشت به دعوت تازه‌ای نیاز دارید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="255"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="264"/>
         <source>You are its owner: ownership passes to the highest-ranked member who joined first, unless you hand it over first.</source>
         <translation>شما مالک آن هستید: مالکیت به بالاترین عضو از نظر نقش که زودتر پیوسته می‌رسد، مگر آنکه اول آن را واگذار کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="259"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="268"/>
         <source>Leave this space</source>
         <translation>ترک این فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="261"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="270"/>
         <source>&amp;Leave</source>
         <translation>ترک (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="262"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="271"/>
         <source>Leave the space</source>
         <translation>ترک فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="263"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="272"/>
         <source>Also &amp;delete everything of this space from this computer</source>
         <translation>همهٔ داده‌های این فضا را هم از این رایانه پاک کن (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="264"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="273"/>
         <source>Also delete everything of this space from this computer</source>
         <translation>همهٔ داده‌های این فضا را هم از این رایانه پاک کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="279"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="288"/>
         <source>You left “%1” and its data was deleted from this computer.</source>
         <translation>«%1» را ترک کردید و داده‌هایش از این رایانه پاک شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="283"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="292"/>
         <source>You left “%1”.</source>
         <translation>«%1» را ترک کردید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/own_actions.py" line="284"/>
+        <location filename="../../src/haven/ui/spaces/own_actions.py" line="293"/>
         <source>You could not leave: you are not an active member of this space.</source>
         <translation>نتوانستید ترک کنید: عضو فعال این فضا نیستید.</translation>
     </message>
