@@ -30,11 +30,11 @@ run: $(STAMP)
 	@$(BYTECODE)
 	$(VENV)/bin/haven
 
-# Two workers (pytest-xdist): most tests wait on subprocesses, sockets and the KDF, so two
-# processes on two cores finish in about half the time. TEST_WORKERS=0 runs them in one.
+# Three workers (pytest-xdist): most tests wait on subprocesses, sockets and the KDF, so three
+# processes keep two cores busy (two left them 131 % busy). TEST_WORKERS=0 runs them in one.
 # `worksteal` lets an idle worker take queued tests from a busy one, so a few slow end-to-end
 # tests near the end do not leave one core idle.
-TEST_WORKERS ?= 2
+TEST_WORKERS ?= 3
 
 test: $(STAMP)
 	@$(BYTECODE)

@@ -501,6 +501,10 @@ class EventLog:
             self.checkpoint_if_erased(conn)
         return results
 
+    def now_ms(self) -> int:
+        """This device's clock, as the log stamps what it writes (never a peer's)."""
+        return self._clock()
+
     def checkpoint_if_erased(self, conn: Connection) -> None:
         """Within a transaction: if it erased words, a TRUNCATE checkpoint once it commits,
         so neither the database file's old page images nor the -wal file's frames keep them

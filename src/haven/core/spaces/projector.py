@@ -35,6 +35,7 @@ from haven.errors import InvalidInput
 from haven.store import log_table as lt
 from haven.store.spaces import groups as groups_db
 from haven.store.spaces import membership as membership_db
+from haven.store.spaces import settings as settings_db
 from haven.store.spaces.groups import GroupRow
 from haven.store.vault import Connection, Vault, is_storage_failure
 
@@ -122,6 +123,10 @@ class SpaceProjector:
                 break
             exclusions = found
         groups_db.set_dirty(conn, space_id, False)
+        # A disappearing post this recompute stored for the first time starts its clock
+        # now: the commit's listener (Disappearing.after_commit) ran before a recompute that
+        # a sync round left for its end (EventLog.settle), and found no timer to start.
+        settings_db.start_timers(conn, log.now_ms())
         return n
 
     def _replay(
