@@ -116,9 +116,11 @@ def run(quick: bool) -> str:
             ],
             capture_output=True,
             text=True,
-            check=True,
+            check=False,
             cwd=Path(__file__).resolve().parent.parent,
         )
+        if done.returncode != 0:
+            raise RuntimeError(f"the member's process failed:\n{done.stderr[-3000:]}")
         member = json.loads(done.stdout)
         engine.stop()
         total = owner.log.count(space)
