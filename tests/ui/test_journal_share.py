@@ -57,5 +57,17 @@ def test_cancel_shares_nothing(qtbot: QtBot, make_window: MakeWindow) -> None:
     page.list.setCurrentIndex(page.model.index(0))
     qtbot.waitUntil(lambda: page.editor.entry_id is not None)
     qtbot.mouseClick(page.editor.share_button, Qt.MouseButton.LeftButton)
-    page.share_dialog.reject()
+    dialog = page.share_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     assert session.spaces.read_feed(space) == []
+    # A lock closes an open share dialog, which shows the entry's words: nothing posted.
+    qtbot.mouseClick(page.editor.share_button, Qt.MouseButton.LeftButton)
+    dialog = page.share_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    window.lock()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert page.share_dialog is None

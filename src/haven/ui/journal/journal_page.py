@@ -36,6 +36,7 @@ class JournalPage(QWidget):
         super().__init__(parent)
         self.bridge = bridge
         self._search_ticket = 0
+        self.share_dialog: ShareDialog | None = None
         self.prompt = PromptCard()
         self.filters = FilterBar()
         self.model = EntryListModel(parent=self)
@@ -130,6 +131,10 @@ class JournalPage(QWidget):
         self.editor.clear()
         self.count_label.clear()
         self.sync_line.set_space(None)
+        # A share dialog shows the entry's words and posts with this session: it goes too.
+        dialog, self.share_dialog = self.share_dialog, None
+        if dialog is not None:
+            dialog.reject()
 
     # ---------------------------------------------------------------- actions
 
@@ -207,7 +212,7 @@ class JournalPage(QWidget):
     def open_share(self, entry_id: bytes) -> None:
         """Share to a space…: a copy, posted only from the dialog (share_dialog.py)."""
         session = self.bridge.session
-        if session is None:
+        if session is None or not self.flush_draft():  # share what the editor shows
             return
         self.share_dialog = ShareDialog(session, entry_id, self)
         self.share_dialog.shared.connect(

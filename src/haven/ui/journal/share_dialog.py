@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from haven.core.journal_share import JournalSharing, SharePreview
+from haven.core.journal_share import JournalSharing
 from haven.core.session import Session
 from haven.core.spaces import events as ev
 from haven.errors import HavenError
@@ -38,7 +38,6 @@ class ShareDialog(QDialog):
         self.setWindowTitle(self.tr("Share to a space"))
         self._sharing = JournalSharing(session.journal, session.spaces)
         self._entry_id = entry_id
-        self._preview: SharePreview | None = None
         self.space = QComboBox()
         self.space.setAccessibleName(self.tr("Space to share to"))
         for s in session.spaces.list_spaces():
@@ -96,7 +95,6 @@ class ShareDialog(QDialog):
             self.status.setText(messages.error_text(exc))
             self.post_button.setEnabled(False)
             return
-        self._preview = preview
         posted_as = self.tr("%1 (your name in this space)").replace(
             "%1", peer_text.name(preview.posted_as)
         )
