@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from haven.core.clock import now_ms
+from haven.core.export import write_private_file
 from haven.core.session import Session
 from haven.core.spaces.gatherings.details import in_zone
 from haven.core.spaces.gatherings.model import Gathering
@@ -75,11 +76,11 @@ def event_dict(g: Gathering, in_tz: str | None) -> dict[str, Any]:
 
 
 def write_new_file(path: str, data: bytes) -> Path:
-    """Write `data` to a new file (never over an existing one); a clear error otherwise."""
+    """Write `data` to a new file only this user may read (it may hold an event's place),
+    never over an existing one; a clear error otherwise."""
     dest = Path(path).expanduser()
     try:
-        with dest.open("xb") as f:
-            f.write(data)
+        write_private_file(dest, data)
     except FileExistsError:
         raise InvalidInput(f"{dest} already exists; choose a new file name") from None
     except OSError as exc:

@@ -97,7 +97,7 @@ def _export_markdown(entries: Iterable[JournalEntry], dest: Path) -> int:
         for entry in entries:
             day = datetime.datetime.fromtimestamp(entry.created_ms / 1000).date()
             name = f"{day.isoformat()}-{entry.entry_id.hex()[:12]}.md"
-            _write_file(tmp / name, markdown_of(entry).encode("utf-8"))
+            write_private_file(tmp / name, markdown_of(entry).encode("utf-8"))
             count += 1
         _refuse_non_empty(dest)
         if dest.exists():
@@ -144,7 +144,8 @@ def _parent(dest: Path) -> Path:
     return parent
 
 
-def _write_file(path: Path, data: bytes) -> None:
+def write_private_file(path: Path, data: bytes) -> None:
+    """A new file only this user may read (0600, never over an existing one), synced."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
         _write_all(fd, data)

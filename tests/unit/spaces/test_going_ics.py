@@ -89,6 +89,7 @@ def test_the_going_list_and_its_places(
     args = ["--data-dir", str(tmp_path / "bea"), "event", "export-going", str(dest)]
     assert main.main(args) == 0 and "Wrote 3 events" in capsys.readouterr().err
     assert b"Qzplace" not in dest.read_bytes() and len(_events(dest.read_bytes())) == 3
+    assert dest.stat().st_mode & 0o777 == 0o600  # a calendar may hold a place: this user's only
     assert main.main(args) == InvalidInput.exit_code
     assert "already exists" in capsys.readouterr().err
 
