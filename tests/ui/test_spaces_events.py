@@ -126,3 +126,37 @@ def test_a_members_view_in_arabic_right_to_left(qtbot: QtBot, arabic_locale: Non
     going_x = tab.going.mapTo(tab, QPoint(0, 0)).x()
     no_x = tab.no.mapTo(tab, QPoint(0, 0)).x()
     assert going_x > no_x, "the first answer is on the right"
+
+
+def test_a_repeating_event_stays_upcoming_under_its_next_date(qtbot: QtBot) -> None:
+    """Weekly, ten times: three weeks in, it is upcoming (above a one-off that is over) and
+    listed by its next date, not its first."""
+    weekly = check({**_content(), "title": "Weekly", "ref": b"w" * 16, "has_place": False,
+                    "repeat": "weekly", "repeat_count": 10})  # fmt: skip
+    once = check({**_content(), "title": "Once", "ref": b"o" * 16, "has_place": False,
+                  "start": START + 86400, "end": START + 90000})  # fmt: skip
+    views = [
+        Gathering(
+            bytes([n]) * 32,
+            b"\x02" * 16,
+            d,
+            ((b"\x03" * 32, "Ari"),),
+            False,
+            False,
+            None,
+            None,
+            False,
+            False,
+            Counts(0),
+        )
+        for n, d in ((1, once), (2, weekly))
+    ]
+    now = START + 3 * 7 * 86400 - 3600  # an hour before the fourth
+    tab = EventsTab(lambda: now)
+    qtbot.addWidget(tab)
+    tab.show_events(views)
+    first = tab.list.item(0).text()
+    assert "Weekly" in first and "Once" in tab.list.item(1).text()
+    fourth = tab.list.item(0).text().split(" — ")[0]
+    assert fourth != tab.list.item(1).text().split(" — ")[0]
+    assert "22" in fourth  # 2027-03-22, three weeks after the first (1 March)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from haven.core.spaces.gatherings.details import next_occurrence
 from haven.core.spaces.gatherings.model import Attendee, Gathering
 from haven.ui import peer_text
 
@@ -120,17 +121,21 @@ class EventsTab(QWidget):
         selected = self.selected_id()
         now = self._now_s()
 
-        def over(g: Gathering) -> bool:
-            end = g.details.end if g.details.end is not None else g.details.start
-            return g.cancelled or end < now
+        # A repeating event is upcoming until its last occurrence ends, and listed by the
+        # next one (not by its first date).
+        coming = {g.gathering_id: next_occurrence(g.details, now) for g in events}
+        nxt = {gid: when[0] for gid, when in coming.items() if when is not None}
 
-        upcoming = sorted((g for g in events if not over(g)), key=lambda g: g.details.start)
+        def over(g: Gathering) -> bool:
+            return g.cancelled or g.gathering_id not in nxt
+
+        upcoming = sorted((g for g in events if not over(g)), key=lambda g: nxt[g.gathering_id])
         rest = sorted((g for g in events if over(g)), key=lambda g: -g.details.start)
         self._events = {g.gathering_id: g for g in events}
         self.list.blockSignals(True)
         self.list.clear()
         for g in [*upcoming, *rest]:
-            item = QListWidgetItem(self._line(g))
+            item = QListWidgetItem(self._line(g, nxt.get(g.gathering_id, g.details.start)))
             item.setData(EventId, g.gathering_id)
             self.list.addItem(item)
             if g.gathering_id == selected:
@@ -141,15 +146,13 @@ class EventsTab(QWidget):
         self.empty.setVisible(not events)
         self._show_selected()
 
-    def _line(self, g: Gathering) -> str:
+    def _line(self, g: Gathering, start: int) -> str:
         title = peer_text.line(g.details.title)
         if g.cancelled:
             return (
-                self.tr("%1 — %2 (cancelled)")
-                .replace("%1", local_when(g.details.start))
-                .replace("%2", title)
+                self.tr("%1 — %2 (cancelled)").replace("%1", local_when(start)).replace("%2", title)
             )
-        return self.tr("%1 — %2").replace("%1", local_when(g.details.start)).replace("%2", title)
+        return self.tr("%1 — %2").replace("%1", local_when(start)).replace("%2", title)
 
     def selected_id(self) -> bytes | None:
         item = self.list.currentItem()
