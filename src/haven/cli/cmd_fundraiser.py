@@ -93,10 +93,10 @@ def _resolve(ctx: Context, args: argparse.Namespace) -> tuple[Any, bytes, bytes]
 
 def cmd_pledge(args: argparse.Namespace, ctx: Context) -> int:
     spaces, sid, fid = _resolve(ctx, args)
-    (f,) = [f for f in spaces.fundraisers.listing(sid) if f.fundraiser_id == fid]
-    amount = money.parse_amount(args.amount, f.currency)
+    currency = spaces.fundraisers.currency(sid, fid)
+    amount = money.parse_amount(args.amount, currency)
     spaces.fundraisers.pledge(sid, fid, amount)
-    print(f"pledged {money.format_amount(amount, f.currency)}; only the organisers see how much")
+    print(f"pledged {money.format_amount(amount, currency)}; only the organisers see how much")
     return 0
 
 
@@ -123,7 +123,7 @@ def cmd_received(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_pledges(args: argparse.Namespace, ctx: Context) -> int:
     spaces, sid, fid = _resolve(ctx, args)
     items = spaces.fundraisers.pledges(sid, fid)  # refuses anyone but an organiser
-    (f,) = [f for f in spaces.fundraisers.listing(sid) if f.fundraiser_id == fid]
+    currency = spaces.fundraisers.currency(sid, fid)
     if args.json:
         output.print_json(
             [
@@ -131,7 +131,7 @@ def cmd_pledges(args: argparse.Namespace, ctx: Context) -> int:
                     "member": p.member_pk.hex(),
                     "name": p.member_name,
                     "amount": p.amount,
-                    "amount_text": _money(p.amount, f.currency),
+                    "amount_text": _money(p.amount, currency),
                     "received": p.received,
                     "counted": p.counted,
                 }
@@ -143,7 +143,7 @@ def cmd_pledges(args: argparse.Namespace, ctx: Context) -> int:
         flags = ("received" if p.received else "") + ("" if p.counted else " (not yet counted)")
         print(
             f"{p.member_pk.hex()[:SHORT]}  {output.clean(p.member_name)}  "
-            f"{_money(p.amount, f.currency)}  {flags}".rstrip()
+            f"{_money(p.amount, currency)}  {flags}".rstrip()
         )
     if not items:
         print("No pledges yet.", file=sys.stderr)

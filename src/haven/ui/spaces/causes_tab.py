@@ -279,10 +279,11 @@ class CausesTab(QWidget):
         self.pledges_model.clear()
         for p in self._pledges.get(f.fundraiser_id, ()):
             amount = self.tr("unreadable") if p.amount is None else money_text(p.amount, f.currency)
-            text = f"{peer_text.name(p.member_name)}: {amount}" + (
-                self.tr(" (received)") if p.received else ""
-            )
-            self.pledges_model.appendRow(QStandardItem(text))
+            template = self.tr("%1: %2 (received)") if p.received else self.tr("%1: %2")
+            text = fill(template, peer_text.name(p.member_name), amount)
+            row = QStandardItem(text)
+            row.setData(text, Qt.ItemDataRole.AccessibleTextRole)
+            self.pledges_model.appendRow(row)
 
     def _update_line(self, u: CauseUpdate) -> str:
         text = self.tr("Update from %1: %2")

@@ -107,7 +107,6 @@ class Fundraisers:
             for pk in sorted(recipients)
         ]
         self._ctx.append(space_id, ev.RECEIVED, {"sealed": sealed}, target=fundraiser_id)
-        self.tally_quietly(space_id)
 
     def publish_tally(self, space_id: bytes, fundraiser_id: bytes) -> None:
         """Publish the total of the current pledges this organiser's device could open. A
@@ -204,6 +203,11 @@ class Fundraisers:
                 )
                 for p in db.pledges(conn, fundraiser_id)
             ]
+
+    def currency(self, space_id: bytes, fundraiser_id: bytes) -> str:
+        """The fundraiser's currency code (to read or print an amount in it)."""
+        with self._ctx.fresh(space_id) as conn:
+            return self._fundraiser(conn, space_id, fundraiser_id).currency
 
     def resolve(self, space_id: bytes, text: str) -> bytes:
         """A fundraiser from a hex prefix of its id (at least 4 digits) or its exact title."""
