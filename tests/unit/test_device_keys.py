@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from haven.core import device_certs as dc
-from haven.core import devices, session
 from haven.core import envelope as env
+from haven.core import session
 from haven.core.devices import DeviceService
 from haven.core.linking import NewDevice, create_linked, make_bundle
 from haven.core.session import Session
@@ -377,7 +377,7 @@ def test_events_for_devices_never_certified_fill_only_their_own_budget(
     """The unlinked laptop writes for brand-new devices that will never be certified: they
     are held up to a budget of their own, then refused, while an honest gap is still held."""
     desk, phone, laptop = three
-    monkeypatch.setattr(devices, "MAX_HELD_UNCERTIFIED", 5)
+    monkeypatch.setattr(dc, "MAX_HELD_UNCERTIFIED", 5)
     _unlink_laptop(desk, phone, laptop)
     thief = Thief.of(laptop)
     flood = []

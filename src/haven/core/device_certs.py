@@ -41,6 +41,9 @@ PROOF_DOMAIN = b"haven/device-key/v1"
 #: Chains an unlink's cut may name (a persona has a handful of devices).
 MAX_CUT = 256
 
+#: Events held per space (journal or group) for devices whose certificate has not arrived.
+MAX_HELD_UNCERTIFIED = 1_000
+
 OK, WAIT, NO = "ok", "wait", "no"
 
 

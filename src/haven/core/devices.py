@@ -44,8 +44,6 @@ _ROTATED_AT = "journal_rotated_at"
 CERT = dc.CERT
 ROTATE = "journal.device.rotate"
 MAX_LABEL_CHARS = 40
-#: Events held per space for devices whose certificate has not arrived.
-MAX_HELD_UNCERTIFIED = 1_000
 
 
 @dataclass(frozen=True)
@@ -109,7 +107,7 @@ class JournalAuthorizer(OwnPersonaOnly):
         return (
             event.author == space.persona_id
             and _rules(conn, memo).verdict(event.header) == dc.WAIT
-            and dt.count_held_uncertified(conn, space.space_id) < MAX_HELD_UNCERTIFIED
+            and dt.count_held_uncertified(conn, space.space_id) < dc.MAX_HELD_UNCERTIFIED
         )
 
 

@@ -44,9 +44,6 @@ from haven.store.vault import Connection
 if TYPE_CHECKING:
     from haven.core.eventlog import EventLog
 
-#: Events held per space for member devices whose certificate has not arrived.
-MAX_HELD_UNCERTIFIED = 1_000
-
 OK, WAIT, NO = dc.OK, dc.WAIT, dc.NO
 
 
@@ -61,8 +58,12 @@ class SpaceDeviceRules:
         self.revocations = revocations
 
     def start(self, device: bytes) -> int:
-        """Where a chain may first fail `verdict` (any persona-signed event may)."""
-        return 0
+        """Where a chain may first fail `verdict`: after the lowest cut naming it (from the
+        start for a device not certified, or before any revocation). Below every cut only
+        a persona signature after the chain's root could fail, and none was ever accepted:
+        the root comes first on the same chain."""
+        cuts = [r.cut.get(device, 0) for r in self.revocations]
+        return 0 if device not in self.certs or not cuts else min(cuts)
 
     def verdict(self, header: Header) -> str:
         """OK: the event's signature counts for its author. WAIT: signed by a device key
@@ -111,12 +112,12 @@ def verdict(conn: Connection, event: Event, memo: Memo) -> str:
 
 def may_hold(conn: Connection, event: Event, memo: Memo) -> bool:
     """Whether an event waiting for its device's certificate may be held: fewer than
-    MAX_HELD_UNCERTIFIED such events in the space (beyond, it is refused and offered again
+    dc.MAX_HELD_UNCERTIFIED such events in the space (beyond, it is refused and offered again
     by the next sync: a member writing for devices it never certifies fills this budget,
     not the room honest early arrivals are held in)."""
     return (
         verdict(conn, event, memo) == WAIT
-        and sdk.count_held_uncertified(conn, event.space_id) < MAX_HELD_UNCERTIFIED
+        and sdk.count_held_uncertified(conn, event.space_id) < dc.MAX_HELD_UNCERTIFIED
     )
 
 
