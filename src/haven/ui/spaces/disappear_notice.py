@@ -10,12 +10,15 @@ from haven.ui import appearance
 
 
 def duration_text(seconds: int) -> str:
-    """'1 hour', '3 days', '2 weeks' (the largest unit that divides it)."""
+    """'90 minutes', '1 hour', '3 days', '2 weeks' (the largest unit that divides it: a
+    timer may be set in minutes, so an hour that does not divide it is not rounded)."""
+    if seconds % 3600:
+        return T.translate("Disappearing", "%n minute(s)", "", max(1, seconds // 60))
     if seconds % (7 * 86400) == 0:
         return T.translate("Disappearing", "%n week(s)", "", seconds // (7 * 86400))
     if seconds % 86400 == 0:
         return T.translate("Disappearing", "%n day(s)", "", seconds // 86400)
-    return T.translate("Disappearing", "%n hour(s)", "", max(1, seconds // 3600))
+    return T.translate("Disappearing", "%n hour(s)", "", seconds // 3600)
 
 
 class DisappearNotice(QLabel):
