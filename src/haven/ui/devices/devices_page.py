@@ -179,7 +179,8 @@ class DevicesPage(QWidget):
 
         def failed(exc: BaseException) -> None:
             self._asking = False
-            self.message.setText(messages.error_text(exc))
+            if self.bridge.session is session:  # not locked meanwhile
+                self.message.setText(messages.error_text(exc))
 
         self.bridge.run(lambda: session.devices.without_key(besides=device.device_id), done, failed)
 

@@ -41,15 +41,25 @@ class MediaSettingsBox(QGroupBox):
         self.save.clicked.connect(
             lambda: self.settingsRequested.emit(self.limit.currentData(), self.timer.currentData())
         )
+        #: what each combo last showed from the space: a combo that differs was changed by
+        #: the person and not saved yet, and a reload (sync, a sweep) leaves it as it is
+        self._shown: dict[QComboBox, int] = {}
         self.show_settings(DEFAULT_LIMIT, 0, admin=False)
 
-    def show_settings(self, limit: int, seconds: int, admin: bool) -> None:
+    def show_settings(self, limit: int, seconds: int, admin: bool, fresh: bool = True) -> None:
+        """`fresh`: another space (or the first look at this one): nothing is kept."""
+        if fresh:
+            self._shown.clear()
         for combo, value in ((self.limit, limit), (self.timer, seconds)):
+            combo.setEnabled(admin)
+            before = self._shown.get(combo)
+            self._shown[combo] = value
+            if admin and before is not None and combo.currentData() != before:
+                continue  # being edited
             found = combo.findData(value)
             if found < 0:  # a value set elsewhere (the CLI): shown as it is
                 text = size_text(value) if combo is self.limit else duration_text(value)
                 combo.addItem(text, value)
                 found = combo.count() - 1
             combo.setCurrentIndex(found)
-            combo.setEnabled(admin)
         self.save.setVisible(admin)

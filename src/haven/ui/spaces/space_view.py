@@ -204,7 +204,7 @@ class SpaceView(QWidget):
         self.me.show_space(info, me, snap.mute_words, refresh_fields=first)
         self.disappear_notice.show_timer(snap.disappear_s)
         admin = info.my_role is not None and info.my_role.rank >= Role.ADMIN.rank
-        self.me.media.show_settings(snap.attach_limit, snap.disappear_s, admin)
+        self.me.media.show_settings(snap.attach_limit, snap.disappear_s, admin, fresh=first)
         self.events.set_can_create(admin)
         self.causes.show_causes(snap.fundraisers, snap.campaigns, snap.pledges)
         self.own.show_snapshot(snap)
