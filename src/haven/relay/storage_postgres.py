@@ -340,11 +340,10 @@ class PostgresStore:
         WAL still holds the bytes until its segments are recycled (docs/RELAY.md)."""
         try:
             async with self._pool_or_fail().acquire() as conn:
+                # The pool runs RESET ALL when the connection goes back: no RESET here, which
+                # on a connection the timeout cancelled could hide the real error.
                 await conn.execute(f"SET lock_timeout = '{REWRITE_LOCK_TIMEOUT}'")
-                try:
-                    await conn.execute("VACUUM (FULL) blobs", timeout=REWRITE_TIMEOUT_S)
-                finally:
-                    await conn.execute("RESET lock_timeout")
+                await conn.execute("VACUUM (FULL) blobs", timeout=REWRITE_TIMEOUT_S)
         except asyncpg.LockNotAvailableError:
             return False
         except _DB_ERRORS as exc:

@@ -180,7 +180,7 @@ class Writer:
                 (
                     item.mailbox,
                     state[0],
-                    item.vf or blob_hash(item.blob),
+                    dedup_key(item),
                     item.stored_ms,
                     size,
                     item.blob,
