@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from haven.core import envelope as env
+from haven.core.redaction import EXPIRED
 from haven.core.session import Session
 from haven.core.spaces import events as ev
 from haven.store import log_table as lt
@@ -119,3 +121,23 @@ def test_a_redacted_newer_event_is_taken_on_its_authors_proof_only(
     assert result.accepted[0].id == gathering_id and result.accepted[0].redacted
     assert result.unknown == 1
     assert ari.log.chain_heads(space) == bea.log.chain_heads(space) | ari.log.chain_heads(space)
+
+
+def test_an_expired_newer_event_is_taken_only_with_a_timer_that_holds(
+    circle: tuple[Session, Session, Session, bytes],
+) -> None:
+    """A newer type's disappearing event may arrive already expired: taken when its signed
+    core carries a valid timer, refused when the timer is malformed or out of range."""
+    ari, bea, _cai, space = circle
+
+    def expired(timer: object) -> bytes:  # each at the next place of Bea's chain
+        newer = Hostile.of(bea, space)
+        envelope = newer.event(NEWER, {"title": "gone soon", "disappear": timer})
+        epoch = env.read_header(envelope)[0].epoch
+        return env.redacted_envelope(envelope, newer.epoch_keys[epoch], EXPIRED)
+
+    for bad in ("forever", 10**12, 1):
+        result = ari.log.ingest([expired(bad)])
+        assert not result.accepted and "not set to disappear" in result.rejected[0]
+    result = ari.log.ingest([expired(3600)])
+    assert len(result.accepted) == 1 and result.accepted[0].redacted

@@ -85,7 +85,10 @@ def justify(
         raise InvalidEvent("a redacted event that nothing may erase")
     if event.redaction == EXPIRED:
         may_expire = getattr(rule, "may_expire", None)
-        timed = "disappear" in event.content if newer_type else False
+        valid_timer = getattr(rule, "valid_timer", None)
+        timed = (
+            newer_type and valid_timer is not None and valid_timer(event.content.get("disappear"))
+        )
         if not timed and (may_expire is None or not may_expire(event)):
             raise InvalidEvent("an expired event that was not set to disappear")
         return

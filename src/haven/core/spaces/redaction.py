@@ -32,6 +32,10 @@ class PostRedaction:
     def may_expire(self, event: Event) -> bool:
         return timer.may_expire(event)
 
+    def valid_timer(self, value: object) -> bool:
+        """Whether a timer (of an event of a newer type, taken expired) is one that holds."""
+        return timer.valid(value)
+
     def expired_here(self, conn: Connection, event: Event) -> bool:
         """An edit, chunk or reply that carries a timer, of a post that expired here: it
         goes with its post (and waits erased if it is held for a gap)."""

@@ -48,7 +48,8 @@ def due_here(conn: Connection, post_id: bytes, now_ms: int) -> bool:
     carries a timer — whether or not the sweep has erased it yet. Reads treat it as gone."""
     if settings_db.is_due(conn, post_id, now_ms):
         return True
-    if settings_db.timer_of(conn, post_id) is None:
+    found = settings_db.timer_of(conn, post_id)
+    if found is None or found[1] is None:  # no timer, or its clock not started: as reads see it
         return False
     post = posts_db.get_post(conn, post_id)
     return bool(post and post.parent_id and settings_db.is_due(conn, post.parent_id, now_ms))
