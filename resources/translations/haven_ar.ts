@@ -469,32 +469,37 @@
         <translation>غير مقروء</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="283"/>
-        <source> (received)</source>
-        <translation> (استُلم)</translation>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="282"/>
+        <source>%1: %2 (received)</source>
+        <translation>%1: %2 (وصل)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="288"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="282"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="289"/>
         <source>Update from %1: %2</source>
         <translation>مستجدّ من %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="297"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="298"/>
         <source>Action: %1</source>
         <translation>المطلوب: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="299"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="300"/>
         <source>Where: %1</source>
         <translation>أين: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="301"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="302"/>
         <source>On %1</source>
         <translation>في %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="303"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="304"/>
         <source>You did this. Thank you.</source>
         <translation>فعلتَ ذلك. شكرًا لك.</translation>
     </message>
@@ -881,9 +886,9 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/devices/devices_page.py" line="124"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="187"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="199"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="236"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="188"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="200"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="237"/>
         <source>Unnamed device</source>
         <translation>جهاز بلا اسم</translation>
     </message>
@@ -898,28 +903,28 @@
         <translation>%1 — فُكّ ربطه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="191"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="212"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="192"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="213"/>
         <source>Unlink %1?</source>
         <translation>فك ربط %1؟</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="193"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="194"/>
         <source>It keeps what it already has, but it cannot read anything written after this: your journal moves to a new key that it never receives. To remove what is already on it, erase Haven&apos;s data there.</source>
         <translation>يحتفظ بما لديه من قبل، لكنه لن يستطيع قراءة أي شيء يُكتب بعد الآن: تنتقل يومياتك إلى مفتاح جديد لا يصله أبدًا. لإزالة ما عليه الآن، امسح بيانات Haven هناك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="198"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="199"/>
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="201"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="202"/>
         <source>Unlink %1 anyway?</source>
         <translation>أتفك ربط %1 على أي حال؟</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="203"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="204"/>
         <source>%1 has not synced with this device since the last key update, so this device does not have its key yet. After this unlink it would have to be linked again. Sync it with this device first to avoid that.</source>
         <translation>
             <numerusform>لم تُزامن %1 مع هذا الجهاز منذ آخر تحديث للمفاتيح، فليس لدى هذا الجهاز مفاتيحها بعد. بعد فك الربط هذا سيلزم ربطها من جديد. زامنها مع هذا الجهاز أولًا لتجنّب ذلك.</numerusform>
@@ -931,23 +936,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="210"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="211"/>
         <source>Unlink anyway</source>
         <translation>فك الربط على أي حال</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="214"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="215"/>
         <source>Unlink</source>
         <translation>فك الربط</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="217"/>
         <location filename="../../src/haven/ui/devices/devices_page.py" line="218"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="219"/>
         <source>Keep it linked</source>
         <translation>أبقه مرتبطًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="241"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="242"/>
         <source>%1 is unlinked. Your other devices receive the new key when they next sync.</source>
         <translation>فُكّ ربط %1. تتلقى أجهزتك الأخرى المفتاح الجديد عند مزامنتها القادمة.</translation>
     </message>
@@ -955,7 +960,19 @@
 <context>
     <name>Disappearing</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="15"/>
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="16"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n دقيقة</numerusform>
+            <numerusform>دقيقة واحدة</numerusform>
+            <numerusform>دقيقتين</numerusform>
+            <numerusform>%n دقائق</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="18"/>
         <source>%n week(s)</source>
         <translation>
             <numerusform>%n أسبوع</numerusform>
@@ -967,7 +984,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="17"/>
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="20"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n يوم</numerusform>
@@ -979,7 +996,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="18"/>
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="21"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n ساعة</numerusform>
@@ -991,7 +1008,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="35"/>
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="38"/>
         <source>Posts here disappear %1 after each device receives them, from every device that follows the rules. Haven cannot stop anyone from taking a screenshot, copying the words or using a modified app to keep them.</source>
         <translation>تختفي المنشورات هنا بعد %1 من استلام كل جهاز لها، من كل جهاز يتبع القواعد. لا يستطيع Haven منع أحد من التقاط صورة للشاشة أو نسخ الكلمات أو استخدام تطبيق معدّل للاحتفاظ بها.</translation>
     </message>
@@ -1326,113 +1343,113 @@
 <context>
     <name>EventsTab</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="53"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="54"/>
         <source>Events, upcoming first</source>
         <extracomment>event id, answer (&quot;going&quot;, &quot;maybe&quot; or &quot;no&quot;) an admin asked for the &quot;New event…&quot; dialog an organiser selected their event: read its guest list (event id) event id, member key</extracomment>
         <translation>الفعاليات، القادمة أولًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="56"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="57"/>
         <source>No events in this space yet.</source>
         <translation>لا توجد فعاليات في هذه المساحة بعد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="57"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="58"/>
         <source>Ne&amp;w event…</source>
         <translation>فعالية جديدة (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="58"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="59"/>
         <source>Create a new event</source>
         <translation>أنشئ فعالية جديدة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="67"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="68"/>
         <source>Event details</source>
         <translation>تفاصيل الفعالية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="68"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="69"/>
         <source>&amp;Going</source>
         <translation>سأحضر (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="69"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="70"/>
         <source>Answer: going</source>
         <translation>الرد: سأحضر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="70"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="71"/>
         <source>Ma&amp;ybe</source>
         <translation>ربما (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="71"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="72"/>
         <source>Answer: maybe</source>
         <translation>الرد: ربما</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="72"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="73"/>
         <source>Can&apos;&amp;t go</source>
         <translation>لا أستطيع الحضور (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="74"/>
         <source>Answer: can&apos;t go</source>
         <translation>الرد: لا أستطيع الحضور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="78"/>
         <source>Only the organisers see your answer and your note.</source>
         <translation>لا يرى ردّك وملاحظتك إلا المنظّمون.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="80"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="81"/>
         <source>Guest list (only organisers see it)</source>
         <translation>قائمة الضيوف (لا يراها إلا المنظّمون)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="83"/>
         <source>Guest list, only organisers see it</source>
         <translation>قائمة الضيوف، لا يراها إلا المنظّمون</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="83"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="84"/>
         <source>Appro&amp;ve guest</source>
         <translation>وافق على الضيف (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="84"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="85"/>
         <source>Approve the selected guest</source>
         <translation>وافق على الضيف المحدّد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="148"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="153"/>
         <source>%1 — %2 (cancelled)</source>
         <translation>%1 — %2 (أُلغيت)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="152"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="155"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="183"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="186"/>
         <source>This event was cancelled.</source>
         <translation>أُلغيت هذه الفعالية.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="186"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="189"/>
         <source>%1 to %2</source>
         <translation>من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="187"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="190"/>
         <source>When: %1</source>
         <translation>الموعد: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="189"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="192"/>
         <source>Every week, %Ln times</source>
         <translation>
             <numerusform>كل أسبوع، %Ln مرة</numerusform>
@@ -1444,7 +1461,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="191"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="194"/>
         <source>Every month, %Ln times</source>
         <translation>
             <numerusform>كل شهر، %Ln مرة</numerusform>
@@ -1456,42 +1473,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="193"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="196"/>
         <source>In person</source>
         <translation>حضوريًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="194"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="197"/>
         <source>Online</source>
         <translation>عبر الإنترنت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="195"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="198"/>
         <source>In person and online</source>
         <translation>حضوريًا وعبر الإنترنت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="199"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="202"/>
         <source>Organisers: %1</source>
         <translation>المنظّمون: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="201"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="204"/>
         <source>Place: %1</source>
         <translation>المكان: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="204"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="207"/>
         <source>The place is revealed on %1 to people who have a place.</source>
         <translation>يُكشف المكان في %1 لمن لهم مقعد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="209"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="212"/>
         <source>The place is revealed to people who have a place.</source>
         <translation>يُكشف المكان لمن لهم مقعد.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="211"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="214"/>
         <source>%Ln people answered</source>
         <translation>
             <numerusform>ردّ %Ln شخص</numerusform>
@@ -1503,72 +1520,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="213"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="216"/>
         <source>You are going.</source>
         <translation>ستحضر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="214"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="217"/>
         <source>You said maybe.</source>
         <translation>قلت ربما.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="215"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="218"/>
         <source>You can&apos;t go.</source>
         <translation>لا تستطيع الحضور.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="220"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="223"/>
         <source>The organisers approved you.</source>
         <translation>وافق المنظّمون عليك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="236"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="239"/>
         <source>going</source>
         <translation>سيحضر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="236"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="239"/>
         <source>maybe</source>
         <translation>ربما</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="236"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="239"/>
         <source>can&apos;t go</source>
         <translation>لا يستطيع الحضور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="239"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="242"/>
         <source>+1</source>
         <translation>+1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="241"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="244"/>
         <source>approved</source>
         <translation>موافَق عليه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="242"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="245"/>
         <source>has a place</source>
         <translation>له مقعد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="242"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="245"/>
         <source>no place</source>
         <translation>بلا مقعد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="244"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="247"/>
         <source>no longer a member</source>
         <translation>لم يعد عضوًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="246"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="249"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="250"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="253"/>
         <source>%1 — note: %2</source>
         <translation>%1 — ملاحظة: %2</translation>
     </message>
@@ -2329,52 +2346,52 @@
 <context>
     <name>JournalPage</name>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="46"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="47"/>
         <source>Journal entries</source>
         <translation>تدوينات اليوميات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="47"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="48"/>
         <source>Newest first; press Enter to open one</source>
         <translation>الأحدث أولًا؛ اضغط Enter لفتح تدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="58"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="59"/>
         <source>Journal sync status</source>
         <translation>حالة مزامنة اليوميات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="181"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="186"/>
         <source>Saved.</source>
         <translation>حُفظت.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="187"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="192"/>
         <source>Delete entry</source>
         <translation>حذف التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="188"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="193"/>
         <source>Delete this entry? This cannot be undone.</source>
         <translation>أتريد حذف هذه التدوينة؟ لا يمكن التراجع عن ذلك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="193"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="198"/>
         <source>Confirm deleting the entry</source>
         <translation>تأكيد حذف التدوينة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="205"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="210"/>
         <source>Deleted.</source>
         <translation>حُذفت.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="214"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="219"/>
         <source>A copy was posted in the space.</source>
         <translation>نُشرت نسخة في المساحة.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="276"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="281"/>
         <source>%Ln or more entries</source>
         <translation>
             <numerusform>%Ln مدخلة أو أكثر</numerusform>
@@ -2386,7 +2403,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="278"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="283"/>
         <source>%Ln entries</source>
         <translation>
             <numerusform>لا تدوينات</numerusform>
@@ -2398,32 +2415,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="293"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="298"/>
         <source>Nothing found</source>
         <translation>لم يُعثر على شيء</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="294"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="299"/>
         <source>No entry matches this search. Try other words, or clear it.</source>
         <translation>لا إدخال يطابق هذا البحث. جرّب كلمات أخرى، أو امسحه.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="296"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="301"/>
         <source>&amp;Clear the search</source>
         <translation>امسح البحث (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="300"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="305"/>
         <source>Your journal is waiting</source>
         <translation>يومياتك بانتظارك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="302"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="307"/>
         <source>This page is yours alone: write whatever is on your mind. Only your passphrase opens it.</source>
         <translation>هذه الصفحة لك وحدك: اكتب ما يدور في بالك. لا يفتحها إلا عبارة مرورك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="306"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="311"/>
         <source>&amp;Write your first entry</source>
         <translation>اكتب إدخالك الأول (&amp;W)</translation>
     </message>
@@ -4336,72 +4353,72 @@
         <translation>المشاركة في مساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="43"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="42"/>
         <source>Space to share to</source>
         <translation>المساحة التي ستشارك فيها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="51"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="50"/>
         <source>Title of the copy</source>
         <translation>عنوان النسخة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="53"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="52"/>
         <source>Text of the copy</source>
         <translation>نص النسخة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="56"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="55"/>
         <source>Only this title and text are posted — not the entry&apos;s date, mood or tags, and nothing links the post to your journal. Everyone in the space can read and keep it; your entry stays private.</source>
         <translation>يُنشر هذا العنوان وهذا النص فقط — لا تاريخ الإدخال ولا مزاجه ولا وسومه، ولا شيء يربط المنشور بيومياتك. يستطيع كل من في المساحة قراءته والاحتفاظ به؛ ويبقى إدخالك خاصًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="65"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="64"/>
         <source>&amp;Post this copy</source>
         <translation>انشر هذه النسخة (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="66"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="65"/>
         <source>Post this copy in the space</source>
         <translation>انشر هذه النسخة في المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="69"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="68"/>
         <source>Cancel: share nothing</source>
         <translation>إلغاء: لا تشارك شيئًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="73"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="72"/>
         <source>&amp;Space</source>
         <translation>المساحة (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="74"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="73"/>
         <source>Posted as</source>
         <translation>يُنشر باسم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="75"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="74"/>
         <source>&amp;Title</source>
         <translation>العنوان (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="91"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="90"/>
         <source>You are not a member of any space yet.</source>
         <translation>لست عضوًا في أي مساحة بعد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="100"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="98"/>
         <source>%1 (your name in this space)</source>
         <translation>%1 (اسمك في هذه المساحة)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="104"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="102"/>
         <source>posts here disappear after %1</source>
         <translation>تختفي المنشورات هنا بعد %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="116"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="114"/>
         <source>Write something to share first.</source>
         <translation>اكتب شيئًا للمشاركة أولًا.</translation>
     </message>

@@ -31,7 +31,7 @@
 <context>
     <name>DevicesPage</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="203"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="204"/>
         <source>%1 has not synced with this device since the last key update, so this device does not have its key yet. After this unlink it would have to be linked again. Sync it with this device first to avoid that.</source>
         <translation>
             <numerusform>%1 has not synced with this device since the last key update, so this device does not have its key yet. After this unlink it would have to be linked again. Sync it with this device first to avoid that.</numerusform>
@@ -42,7 +42,15 @@
 <context>
     <name>Disappearing</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="15"/>
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="16"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="18"/>
         <source>%n week(s)</source>
         <translation>
             <numerusform>%n week</numerusform>
@@ -50,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="17"/>
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="20"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -58,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="18"/>
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="21"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -69,7 +77,7 @@
 <context>
     <name>EventsTab</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="189"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="192"/>
         <source>Every week, %Ln times</source>
         <translation>
             <numerusform>Every week, %Ln time</numerusform>
@@ -77,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="191"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="194"/>
         <source>Every month, %Ln times</source>
         <translation>
             <numerusform>Every month, %Ln time</numerusform>
@@ -85,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="211"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="214"/>
         <source>%Ln people answered</source>
         <translation>
             <numerusform>%Ln person answered</numerusform>
@@ -134,7 +142,7 @@
 <context>
     <name>JournalPage</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="276"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="281"/>
         <source>%Ln or more entries</source>
         <translation>
             <numerusform>%Ln or more entries</numerusform>
@@ -142,7 +150,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="278"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="283"/>
         <source>%Ln entries</source>
         <translation>
             <numerusform>%Ln entry</numerusform>

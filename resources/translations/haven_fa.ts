@@ -454,32 +454,37 @@
         <translation>ناخوانا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="283"/>
-        <source> (received)</source>
-        <translation> (دریافت شد)</translation>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="282"/>
+        <source>%1: %2 (received)</source>
+        <translation>%1: %2 (دریافت شد)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="288"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="282"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="289"/>
         <source>Update from %1: %2</source>
         <translation>خبر تازه از %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="297"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="298"/>
         <source>Action: %1</source>
         <translation>کار: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="299"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="300"/>
         <source>Where: %1</source>
         <translation>کجا: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="301"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="302"/>
         <source>On %1</source>
         <translation>در %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="303"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="304"/>
         <source>You did this. Thank you.</source>
         <translation>انجامش دادید. سپاس.</translation>
     </message>
@@ -866,9 +871,9 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/devices/devices_page.py" line="124"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="187"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="199"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="236"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="188"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="200"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="237"/>
         <source>Unnamed device</source>
         <translation>دستگاه بی‌نام</translation>
     </message>
@@ -883,51 +888,51 @@
         <translation>%1 — پیوندش قطع شده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="191"/>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="212"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="192"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="213"/>
         <source>Unlink %1?</source>
         <translation>پیوند %1 قطع شود؟</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="193"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="194"/>
         <source>It keeps what it already has, but it cannot read anything written after this: your journal moves to a new key that it never receives. To remove what is already on it, erase Haven&apos;s data there.</source>
         <translation>آنچه را دارد نگه می‌دارد، اما چیزی را که پس از این نوشته شود نمی‌تواند بخواند: دفترچه‌تان به کلید تازه‌ای منتقل می‌شود که هرگز به آن نمی‌رسد. برای پاک کردن آنچه اکنون روی آن است، داده‌های Haven را همان‌جا پاک کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="198"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="199"/>
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="201"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="202"/>
         <source>Unlink %1 anyway?</source>
         <translation>با این حال پیوند %1 قطع شود؟</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="203"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="204"/>
         <source>%1 has not synced with this device since the last key update, so this device does not have its key yet. After this unlink it would have to be linked again. Sync it with this device first to avoid that.</source>
         <translation>
             <numerusform>%1 از آخرین به‌روزرسانی کلیدها با این دستگاه همگام نشده است، پس این دستگاه هنوز کلیدش را ندارد. پس از این قطع پیوند باید دوباره پیوند داده شود. برای پرهیز از این، اول آن را با این دستگاه همگام کنید.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="210"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="211"/>
         <source>Unlink anyway</source>
         <translation>با این حال قطع پیوند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="214"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="215"/>
         <source>Unlink</source>
         <translation>قطع پیوند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="217"/>
         <location filename="../../src/haven/ui/devices/devices_page.py" line="218"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="219"/>
         <source>Keep it linked</source>
         <translation>پیوندش بماند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/devices/devices_page.py" line="241"/>
+        <location filename="../../src/haven/ui/devices/devices_page.py" line="242"/>
         <source>%1 is unlinked. Your other devices receive the new key when they next sync.</source>
         <translation>پیوند %1 قطع شد. دستگاه‌های دیگرتان در همگام‌سازی بعدی کلید تازه را می‌گیرند.</translation>
     </message>
@@ -935,28 +940,35 @@
 <context>
     <name>Disappearing</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="15"/>
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="16"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n دقیقه</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="18"/>
         <source>%n week(s)</source>
         <translation>
             <numerusform>%n هفته</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="17"/>
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="20"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n روز</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="18"/>
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="21"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n ساعت</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="35"/>
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="38"/>
         <source>Posts here disappear %1 after each device receives them, from every device that follows the rules. Haven cannot stop anyone from taking a screenshot, copying the words or using a modified app to keep them.</source>
         <translation>پست‌ها در اینجا %1 پس از رسیدن به هر دستگاه، از هر دستگاهی که قواعد را رعایت می‌کند ناپدید می‌شوند. Haven نمی‌تواند جلوی گرفتن عکس از صفحه، رونوشت برداشتن از واژه‌ها یا نگه داشتن آن‌ها با یک برنامهٔ دستکاری‌شده را بگیرد.</translation>
     </message>
@@ -1291,234 +1303,234 @@
 <context>
     <name>EventsTab</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="53"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="54"/>
         <source>Events, upcoming first</source>
         <extracomment>event id, answer (&quot;going&quot;, &quot;maybe&quot; or &quot;no&quot;) an admin asked for the &quot;New event…&quot; dialog an organiser selected their event: read its guest list (event id) event id, member key</extracomment>
         <translation>رویدادها، نزدیک‌ترین‌ها اول</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="56"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="57"/>
         <source>No events in this space yet.</source>
         <translation>هنوز رویدادی در این فضا نیست.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="57"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="58"/>
         <source>Ne&amp;w event…</source>
         <translation>رویداد تازه (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="58"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="59"/>
         <source>Create a new event</source>
         <translation>ساختن رویداد تازه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="67"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="68"/>
         <source>Event details</source>
         <translation>جزئیات رویداد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="68"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="69"/>
         <source>&amp;Going</source>
         <translation>می‌آیم (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="69"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="70"/>
         <source>Answer: going</source>
         <translation>پاسخ: می‌آیم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="70"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="71"/>
         <source>Ma&amp;ybe</source>
         <translation>شاید (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="71"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="72"/>
         <source>Answer: maybe</source>
         <translation>پاسخ: شاید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="72"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="73"/>
         <source>Can&apos;&amp;t go</source>
         <translation>نمی‌توانم بیایم (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="74"/>
         <source>Answer: can&apos;t go</source>
         <translation>پاسخ: نمی‌توانم بیایم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="78"/>
         <source>Only the organisers see your answer and your note.</source>
         <translation>فقط برگزارکنندگان پاسخ و یادداشت شما را می‌بینند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="80"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="81"/>
         <source>Guest list (only organisers see it)</source>
         <translation>فهرست مهمانان (فقط برگزارکنندگان می‌بینند)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="83"/>
         <source>Guest list, only organisers see it</source>
         <translation>فهرست مهمانان، فقط برگزارکنندگان می‌بینند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="83"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="84"/>
         <source>Appro&amp;ve guest</source>
         <translation>تأیید مهمان (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="84"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="85"/>
         <source>Approve the selected guest</source>
         <translation>تأیید مهمان انتخاب‌شده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="148"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="153"/>
         <source>%1 — %2 (cancelled)</source>
         <translation>%1 — %2 (لغو شد)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="152"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="155"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="183"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="186"/>
         <source>This event was cancelled.</source>
         <translation>این رویداد لغو شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="186"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="189"/>
         <source>%1 to %2</source>
         <translation>از %1 تا %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="187"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="190"/>
         <source>When: %1</source>
         <translation>زمان: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="189"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="192"/>
         <source>Every week, %Ln times</source>
         <translation>
             <numerusform>هر هفته، %Ln بار</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="191"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="194"/>
         <source>Every month, %Ln times</source>
         <translation>
             <numerusform>هر ماه، %Ln بار</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="193"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="196"/>
         <source>In person</source>
         <translation>حضوری</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="194"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="197"/>
         <source>Online</source>
         <translation>آنلاین</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="195"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="198"/>
         <source>In person and online</source>
         <translation>حضوری و آنلاین</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="199"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="202"/>
         <source>Organisers: %1</source>
         <translation>برگزارکنندگان: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="201"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="204"/>
         <source>Place: %1</source>
         <translation>مکان: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="204"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="207"/>
         <source>The place is revealed on %1 to people who have a place.</source>
         <translation>مکان در %1 برای کسانی که جا دارند آشکار می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="209"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="212"/>
         <source>The place is revealed to people who have a place.</source>
         <translation>مکان برای کسانی که جا دارند آشکار می‌شود.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="211"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="214"/>
         <source>%Ln people answered</source>
         <translation>
             <numerusform>%Ln نفر پاسخ دادند</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="213"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="216"/>
         <source>You are going.</source>
         <translation>شما می‌آیید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="214"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="217"/>
         <source>You said maybe.</source>
         <translation>گفتید شاید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="215"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="218"/>
         <source>You can&apos;t go.</source>
         <translation>نمی‌توانید بیایید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="220"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="223"/>
         <source>The organisers approved you.</source>
         <translation>برگزارکنندگان شما را تأیید کردند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="236"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="239"/>
         <source>going</source>
         <translation>می‌آید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="236"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="239"/>
         <source>maybe</source>
         <translation>شاید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="236"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="239"/>
         <source>can&apos;t go</source>
         <translation>نمی‌تواند بیاید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="239"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="242"/>
         <source>+1</source>
         <translation>+1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="241"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="244"/>
         <source>approved</source>
         <translation>تأییدشده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="242"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="245"/>
         <source>has a place</source>
         <translation>جا دارد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="242"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="245"/>
         <source>no place</source>
         <translation>جا ندارد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="244"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="247"/>
         <source>no longer a member</source>
         <translation>دیگر عضو نیست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="246"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="249"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/events_tab.py" line="250"/>
+        <location filename="../../src/haven/ui/spaces/events_tab.py" line="253"/>
         <source>%1 — note: %2</source>
         <translation>%1 — یادداشت: %2</translation>
     </message>
@@ -2259,91 +2271,91 @@
 <context>
     <name>JournalPage</name>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="46"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="47"/>
         <source>Journal entries</source>
         <translation>یادداشت‌های دفترچه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="47"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="48"/>
         <source>Newest first; press Enter to open one</source>
         <translation>تازه‌ترین اول؛ برای باز کردن یکی Enter را بزنید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="58"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="59"/>
         <source>Journal sync status</source>
         <translation>وضعیت همگام‌سازی دفترچه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="181"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="186"/>
         <source>Saved.</source>
         <translation>ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="187"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="192"/>
         <source>Delete entry</source>
         <translation>حذف یادداشت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="188"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="193"/>
         <source>Delete this entry? This cannot be undone.</source>
         <translation>این یادداشت حذف شود؟ این کار برگشت‌پذیر نیست.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="193"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="198"/>
         <source>Confirm deleting the entry</source>
         <translation>تأیید حذف یادداشت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="205"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="210"/>
         <source>Deleted.</source>
         <translation>حذف شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="214"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="219"/>
         <source>A copy was posted in the space.</source>
         <translation>یک نسخه در فضا فرستاده شد.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="276"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="281"/>
         <source>%Ln or more entries</source>
         <translation>
             <numerusform>%Ln یادداشت یا بیشتر</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="278"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="283"/>
         <source>%Ln entries</source>
         <translation>
             <numerusform>%Ln یادداشت</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="293"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="298"/>
         <source>Nothing found</source>
         <translation>چیزی پیدا نشد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="294"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="299"/>
         <source>No entry matches this search. Try other words, or clear it.</source>
         <translation>هیچ یادداشتی با این جست‌وجو جور نیست. واژه‌های دیگری امتحان کنید، یا آن را پاک کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="296"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="301"/>
         <source>&amp;Clear the search</source>
         <translation>پاک کردن جست‌وجو (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="300"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="305"/>
         <source>Your journal is waiting</source>
         <translation>دفترچه‌تان منتظر است</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="302"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="307"/>
         <source>This page is yours alone: write whatever is on your mind. Only your passphrase opens it.</source>
         <translation>این صفحه فقط مال شماست: هر چه در دل دارید بنویسید. فقط گذرواژهٔ شما آن را باز می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/journal_page.py" line="306"/>
+        <location filename="../../src/haven/ui/journal/journal_page.py" line="311"/>
         <source>&amp;Write your first entry</source>
         <translation>نخستین یادداشت‌تان را بنویسید (&amp;W)</translation>
     </message>
@@ -4236,72 +4248,72 @@
         <translation>هم‌رسانی در یک فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="43"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="42"/>
         <source>Space to share to</source>
         <translation>فضای مقصد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="51"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="50"/>
         <source>Title of the copy</source>
         <translation>عنوان نسخه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="53"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="52"/>
         <source>Text of the copy</source>
         <translation>متن نسخه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="56"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="55"/>
         <source>Only this title and text are posted — not the entry&apos;s date, mood or tags, and nothing links the post to your journal. Everyone in the space can read and keep it; your entry stays private.</source>
         <translation>فقط همین عنوان و متن فرستاده می‌شود — نه تاریخ، حال یا برچسب‌های نوشته، و هیچ چیز پست را به دفترچهٔ شما پیوند نمی‌دهد. همهٔ اعضای فضا می‌توانند آن را بخوانند و نگه دارند؛ نوشتهٔ شما خصوصی می‌ماند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="65"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="64"/>
         <source>&amp;Post this copy</source>
         <translation>فرستادن این نسخه (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="66"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="65"/>
         <source>Post this copy in the space</source>
         <translation>فرستادن این نسخه در فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="69"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="68"/>
         <source>Cancel: share nothing</source>
         <translation>لغو: چیزی هم‌رسانی نشود</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="73"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="72"/>
         <source>&amp;Space</source>
         <translation>فضا (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="74"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="73"/>
         <source>Posted as</source>
         <translation>فرستاده با نام</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="75"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="74"/>
         <source>&amp;Title</source>
         <translation>عنوان (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="91"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="90"/>
         <source>You are not a member of any space yet.</source>
         <translation>هنوز عضو هیچ فضایی نیستید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="100"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="98"/>
         <source>%1 (your name in this space)</source>
         <translation>%1 (نام شما در این فضا)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="104"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="102"/>
         <source>posts here disappear after %1</source>
         <translation>پست‌ها در اینجا پس از %1 ناپدید می‌شوند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="116"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="114"/>
         <source>Write something to share first.</source>
         <translation>اول چیزی برای هم‌رسانی بنویسید.</translation>
     </message>
