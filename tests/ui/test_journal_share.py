@@ -4,11 +4,15 @@ name the copy is posted under and the words, which can be edited; nothing is pos
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from haven.core.journal_share import JournalSharing, SharePreview
 from haven.ui.main_window import HavenWindow
 from tests.ui import flows
 from tests.ui.a11y import unnamed
@@ -32,7 +36,7 @@ def test_share_an_entry_after_seeing_and_editing_the_copy(
     assert page.editor.share_button.isEnabled()
     qtbot.mouseClick(page.editor.share_button, Qt.MouseButton.LeftButton)
     dialog = page.share_dialog
-    qtbot.waitUntil(dialog.isVisible)
+    qtbot.waitUntil(dialog.post_button.isEnabled)  # read in the worker
     assert "Robin R" in dialog.posted_as.text()
     assert dialog.title_edit.text() == "Sister"
     assert dialog.body.toPlainText() == "I told my sister today. She hugged me."
@@ -71,3 +75,76 @@ def test_cancel_shares_nothing(qtbot: QtBot, make_window: MakeWindow) -> None:
     window.lock()
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert page.share_dialog is None
+
+
+def test_the_dialog_reads_and_posts_off_the_ui_thread_and_stays_responsive(
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview and the post run in the bridge's worker: while a preview is held up, the
+    dialog answers Escape at once; its late answer is dropped; a lock during a read too."""
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    session = window_session(window)
+    space = session.spaces.create_space("Circle", display_name="Robin R")
+    flows.write_entry(qtbot, window, "Words", title="T")
+    page = window.journal_page
+    page.list.setCurrentIndex(page.model.index(0))
+    qtbot.waitUntil(lambda: page.editor.entry_id is not None)
+    threads: list[str] = []
+    gate = threading.Event()
+    preview, share = JournalSharing.preview, JournalSharing.share
+
+    def held_preview(self: JournalSharing, entry_id: bytes, space_id: bytes) -> SharePreview:
+        threads.append(threading.current_thread().name)
+        gate.wait(10)
+        return preview(self, entry_id, space_id)
+
+    def recorded_share(self: JournalSharing, *args: object, **kw: object) -> bytes:
+        threads.append(threading.current_thread().name)
+        return share(self, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(JournalSharing, "preview", held_preview)
+    monkeypatch.setattr(JournalSharing, "share", recorded_share)
+    try:
+        qtbot.mouseClick(page.editor.share_button, Qt.MouseButton.LeftButton)
+        dialog = page.share_dialog
+        assert dialog is not None
+        qtbot.waitUntil(lambda: len(threads) == 1)  # the preview is under way, held
+        assert dialog.pending and not dialog.post_button.isEnabled()
+        assert dialog.body.toPlainText() == ""  # nothing shown yet
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # the UI thread is free to answer
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+        gate.set()
+        window.bridge.wait_for_workers()
+        QApplication.processEvents()  # the late answer is delivered: and dropped
+        assert dialog.body.toPlainText() == "" and not dialog.post_button.isEnabled()
+
+        # Once more; a lock while the read is held closes the dialog, the answer is dropped.
+        gate.clear()
+        qtbot.mouseClick(page.editor.share_button, Qt.MouseButton.LeftButton)
+        dialog = page.share_dialog
+        assert dialog is not None
+        qtbot.waitUntil(lambda: len(threads) == 2)
+        window.lock()
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+        gate.set()
+        window.bridge.wait_for_workers()
+        QApplication.processEvents()
+        assert dialog.body.toPlainText() == "" and dialog.posted_as.text() == ""
+    finally:
+        gate.set()
+    assert threading.main_thread().name not in threads
+    flows.unlock(qtbot, window)
+    session = window_session(window)
+    # And the post: in the worker too, then the dialog closes.
+    page.list.setCurrentIndex(page.model.index(0))
+    qtbot.waitUntil(lambda: page.editor.entry_id is not None)
+    qtbot.mouseClick(page.editor.share_button, Qt.MouseButton.LeftButton)
+    dialog = page.share_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.post_button.isEnabled())
+    qtbot.mouseClick(dialog.post_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert len(threads) == 4 and threading.main_thread().name not in threads
+    (post,) = session.spaces.read_feed(space)
+    assert post.body == "Words"

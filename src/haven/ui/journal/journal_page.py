@@ -214,7 +214,7 @@ class JournalPage(QWidget):
         session = self.bridge.session
         if session is None or not self.flush_draft():  # share what the editor shows
             return
-        self.share_dialog = ShareDialog(session, entry_id, self)
+        self.share_dialog = ShareDialog(self.bridge, session, entry_id, self)
         self.share_dialog.shared.connect(
             lambda _post: self.editor.show_status(self.tr("A copy was posted in the space."))
         )

@@ -3,9 +3,17 @@
 It shows exactly what would be posted — which space, under which name (each space has its
 own persona), the title and text, editable — and says what does not go (the date, mood and
 tags) and that everyone in the space can read it while the entry stays private. Nothing is
-posted until the person presses "Post this copy" (core/journal_share.py)."""
+posted until the person presses "Post this copy" (core/journal_share.py).
+
+Reading the spaces, the preview (the entry decrypted, the space's members and timer) and the
+post itself (signed and sealed) run in the bridge's worker, never in the UI thread: the
+dialog stays responsive — Cancel and a lock work while they run — and an answer that comes
+back after the dialog closed, the vault locked or another space was chosen is dropped."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -20,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from haven.core.journal_share import JournalSharing
+from haven.core.journal_share import JournalSharing, SharePreview
 from haven.core.session import Session
 from haven.core.spaces import events as ev
-from haven.errors import HavenError
 from haven.ui import appearance, messages, peer_text
+from haven.ui.bridge import SessionBridge
 from haven.ui.spaces.disappear_notice import duration_text
 from haven.ui.user_text import PlainTextEdit
 
@@ -33,16 +41,32 @@ class ShareDialog(QDialog):
     #: the new post's id, once posted
     shared = Signal(bytes)
 
-    def __init__(self, session: Session, entry_id: bytes, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        bridge: SessionBridge,
+        session: Session,
+        entry_id: bytes,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Share to a space"))
+        # Every read and the post run in the bridge's worker (the entry is decrypted, the
+        # space's members and timer read, the post signed and sealed): the window stays
+        # responsive. A result is used only while this session is open and only if it
+        # answers the latest question asked (the ticket), so a late preview never shows
+        # one space's name under another.
+        self._bridge = bridge
+        self._session = session
         self._sharing = JournalSharing(session.journal, session.spaces)
         self._entry_id = entry_id
+        self._ticket = 0
+        self._posting = False
+        self._have_text = False
+        #: a read or the post is under way (its answer not yet shown)
+        self.pending = False
         self.space = QComboBox()
         self.space.setAccessibleName(self.tr("Space to share to"))
-        for s in session.spaces.list_spaces():
-            if s.my_role is not None:
-                self.space.addItem(peer_text.space_name(s.name), s.space_id)
+        self.space.setEnabled(False)
         self.posted_as = peer_text.plain_label()
         self.posted_as.setWordWrap(True)
         self.title_edit = QLineEdit()
@@ -63,6 +87,7 @@ class ShareDialog(QDialog):
         self.status.setWordWrap(True)
         self.post_button = QPushButton(self.tr("&Post this copy"))
         self.post_button.setAccessibleName(self.tr("Post this copy in the space"))
+        self.post_button.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
             self.tr("Cancel: share nothing")
@@ -80,21 +105,62 @@ class ShareDialog(QDialog):
         layout.addWidget(buttons)
         buttons.rejected.connect(self.reject)
         self.post_button.clicked.connect(self.post)
-        self.space.currentIndexChanged.connect(lambda _i: self._load(keep_text=True))
-        self._load(keep_text=False)
+        self.space.currentIndexChanged.connect(lambda _i: self._load())
+        self.status.setText(self.tr("Reading your spaces…"))
+        self._run(session.spaces.list_spaces, self._show_spaces)
 
-    def _load(self, keep_text: bool) -> None:
+    # ---------------------------------------------------------------- worker plumbing
+
+    def _current(self) -> bool:
+        """Whether a result may still be shown: the dialog is open on the same session."""
+        return self.isVisible() and self._bridge.session is self._session
+
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        self._ticket += 1
+        ticket = self._ticket
+        self.pending = True
+
+        def finished(result: object) -> None:
+            if ticket == self._ticket and self._current():
+                self.pending = False
+                done(result)
+
+        def failed(exc: BaseException) -> None:
+            if ticket == self._ticket and self._current():
+                self.pending = False
+                self.space.setEnabled(self.space.count() > 0)
+                self.status.setText(messages.error_text(exc))
+                # After a failed post the words are still there to try again; after a failed
+                # read there is nothing confirmed to post.
+                self.post_button.setEnabled(self._posting)
+                self._posting = False
+
+        self._bridge.run(work, finished, failed)
+
+    # ---------------------------------------------------------------- reading
+
+    def _show_spaces(self, spaces: object) -> None:
+        self.space.blockSignals(True)
+        for s in spaces if isinstance(spaces, list) else []:
+            if s.my_role is not None:
+                self.space.addItem(peer_text.space_name(s.name), s.space_id)
+        self.space.blockSignals(False)
+        self.space.setEnabled(self.space.count() > 0)
+        self._load()
+
+    def _load(self) -> None:
         space_id = self.space.currentData()
-        self.post_button.setEnabled(space_id is not None)
+        self.post_button.setEnabled(False)
         if space_id is None:
+            self._ticket += 1  # a read still under way is of no use now
+            self.pending = False
             self.status.setText(self.tr("You are not a member of any space yet."))
             return
-        try:
-            preview = self._sharing.preview(self._entry_id, space_id)
-        except HavenError as exc:
-            self.status.setText(messages.error_text(exc))
-            self.post_button.setEnabled(False)
-            return
+        self.status.setText(self.tr("Reading the space…"))
+        sharing, entry_id = self._sharing, self._entry_id
+        self._run(lambda: sharing.preview(entry_id, space_id), self._show_preview)
+
+    def _show_preview(self, preview: SharePreview) -> None:
         posted_as = self.tr("%1 (your name in this space)").replace(
             "%1", peer_text.name(preview.posted_as)
         )
@@ -103,22 +169,32 @@ class ShareDialog(QDialog):
                 "%1", duration_text(preview.disappear_s)
             )
         peer_text.set_plain(self.posted_as, posted_as)
-        if not keep_text:
+        if not self._have_text:  # the words once; what the person edits is kept after
+            self._have_text = True
             self.title_edit.setText(preview.title)
             self.body.setPlainText(preview.body)
+        self.status.clear()
+        self.post_button.setEnabled(True)
+
+    # ---------------------------------------------------------------- posting
 
     def post(self) -> None:
         space_id = self.space.currentData()
         body = self.body.toPlainText()
+        if self._posting or not self.post_button.isEnabled():
+            return
         if space_id is None or not body.strip():
             self.status.setText(self.tr("Write something to share first."))
             return
-        try:
-            post_id = self._sharing.share(
-                space_id, self.title_edit.text().strip(), body, confirmed=True
-            )
-        except HavenError as exc:
-            self.status.setText(messages.error_text(exc))
-            return
-        self.shared.emit(post_id)
+        self._posting = True
+        self.post_button.setEnabled(False)
+        self.space.setEnabled(False)  # the space the copy goes to stays the one shown
+        self.status.setText(self.tr("Posting…"))
+        sharing, title = self._sharing, self.title_edit.text().strip()
+        self._run(lambda: sharing.share(space_id, title, body, confirmed=True), self._posted)
+
+    def _posted(self, post_id: object) -> None:
+        self._posting = False
+        if isinstance(post_id, bytes):
+            self.shared.emit(post_id)
         self.accept()
