@@ -151,6 +151,14 @@ def test_a_reported_reply_in_a_thread_older_than_the_feed_opens(
         lambda: feed.model.rowCount() == 2 and feed.model.post(0).body.startswith("a post")
     )  # type: ignore[union-attr]
     assert thread.root_id == old and thread.current_post().body == "an unkind reply"  # type: ignore[union-attr]
+    # The reply is the newest of a thread the feed does not hold: a refresh reads its page
+    # again, so a reaction that came meanwhile shows (the feed's copy is not there to).
+    assert thread.reactions.count("sending-care") == 0
+    session.spaces.react(sid, reply, "sending-care")
+    view.reload()
+    qtbot.waitUntil(lambda: thread.reactions.count("sending-care") == 1)
+    assert thread.root_id == old and thread.current_post().body == "an unkind reply"  # type: ignore[union-attr]
+    assert not thread.older_button.isVisibleTo(thread)  # the page starts at the first reply
     feed.list.setCurrentIndex(feed.model.index(1))  # the reader moves on
     assert getattr(thread.current_post(), "body", "") == "newer thread 2"
     view.reload()  # and a refresh now keeps the thread chosen in the list

@@ -86,15 +86,26 @@ def test_the_page_holding_a_post_ends_with_it(group: Group) -> None:
     root = owner.spaces.post(sid, "a long thread")
     ids = _replies(owner, sid, root, 12)
 
-    page, later = owner.spaces.thread_page_holding(sid, ids[3], limit=5)
-    assert later == ids[4] and page.root.post_id == root
+    page, later, after = owner.spaces.thread_page_holding(sid, ids[3], limit=5)
+    assert later == ids[4] and page.root.post_id == root and after == root
     assert [r.post_id for r in page.replies] == ids[:4] and not page.older and page.newer
-    page, later = owner.spaces.thread_page_holding(sid, ids[9], limit=5)
+    page, later, after = owner.spaces.thread_page_holding(sid, ids[9], limit=5)
     assert later == ids[10] and [r.post_id for r in page.replies] == ids[5:10] and page.older
-    page, later = owner.spaces.thread_page_holding(sid, ids[-1], limit=5)  # the newest
+    assert after == ids[4]
+    page, later, after = owner.spaces.thread_page_holding(sid, ids[-1], limit=5)  # the newest
     assert later is None and [r.post_id for r in page.replies] == ids[-5:]
-    page, later = owner.spaces.thread_page_holding(sid, root, limit=5)  # a first post
+    # Read again from `after`: the same page (how the app refreshes the newest page of a
+    # thread its feed does not hold); from the first post itself, the first replies.
+    again = owner.spaces.read_thread(sid, root, after=after, limit=5)
+    assert after == ids[-6] and again.replies == page.replies and again.older
+    first = owner.spaces.read_thread(sid, root, after=root, limit=5)
+    assert [r.post_id for r in first.replies] == ids[:5] and not first.older and first.newer
+    page, later, after = owner.spaces.thread_page_holding(sid, root, limit=5)  # a first post
     assert later is None and page.root.post_id == root
+    short = owner.spaces.post(sid, "a short thread")
+    two = _replies(owner, sid, short, 2)
+    page, later, after = owner.spaces.thread_page_holding(sid, two[-1], limit=5)
+    assert (later, after, page.older) == (None, short, False)
 
     other = owner.spaces.create_space("Elsewhere", display_name="Ari")
     elsewhere = owner.spaces.post(other, "not in this space")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 from haven.core.attachments.spec import AttachmentInfo
 
@@ -153,6 +154,17 @@ class ThreadPage:
     replies: tuple[FeedPost, ...]
     older: bool
     newer: bool
+
+
+class PageHolding(NamedTuple):
+    """The page of a thread that holds a post (SpaceService.thread_page_holding)."""
+
+    page: ThreadPage
+    #: the reply the page ends before (None: the thread's newest page)
+    later: bytes | None
+    #: the post the page starts just after (a reply, or the first post): reading the
+    #: replies after it reads this page again
+    after: bytes
 
 
 @dataclass(frozen=True)

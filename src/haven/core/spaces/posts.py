@@ -193,7 +193,8 @@ class Posts:
     ) -> ThreadPage:
         """One page of a thread: its newest `limit` replies, or those just before the reply
         `before`, or just after the reply `after` (ids of replies of this thread, e.g. the
-        first or last of the page shown). Hidden replies are marked, not left out. The cost
+        first or last of the page shown; `after` the first post itself: from its first
+        reply). Hidden replies are marked, not left out. The cost
         follows `limit`, not the thread: a thread of a million replies opens as fast as one
         of ten."""
         if not 1 <= limit <= MAX_THREAD_PAGE:
@@ -205,7 +206,9 @@ class Posts:
             if root is None or root.space_id != space_id or root.parent_id is not None:
                 raise NotFound("no thread with that id in this space")
             cursor = None
-            if (edge := before if before is not None else after) is not None:
+            if after == root_id:  # from the thread's first reply: whatever its clock says
+                cursor = (-(2**63), b"")
+            elif (edge := before if before is not None else after) is not None:
                 cursor = posts_db.reply_key(conn, root_id, edge)
                 if cursor is None:
                     raise NotFound("no reply with that id in this thread")
@@ -220,7 +223,7 @@ class Posts:
             build = _Builder(self._ctx, conn, space_id, reactions, [root, *rows])
             replies = tuple(build(r) for r in rows)
         if after is not None:
-            return ThreadPage(build(root), replies, older=True, newer=more)
+            return ThreadPage(build(root), replies, older=after != root_id, newer=more)
         return ThreadPage(build(root), replies, older=more, newer=before is not None)
 
     def posts_by_id(self, space_id: bytes, post_ids: Sequence[bytes]) -> dict[bytes, FeedPost]:
@@ -248,6 +251,16 @@ class Posts:
                 conn, row.parent_id, 1, after=(row.lamport, row.post_id)
             )
             return row.parent_id, later[0].post_id if later else None
+
+    def reply_before(self, space_id: bytes, root_id: bytes, reply_id: bytes) -> bytes:
+        """The reply just before `reply_id` in its thread, or the thread's first post when
+        it is the first reply: reading replies after it gives the page that starts there."""
+        with self._ctx.fresh(space_id) as conn:
+            key = posts_db.reply_key(conn, root_id, reply_id)
+            if key is None:
+                raise NotFound("no reply with that id in this thread")
+            earlier, _ = posts_db.replies_page(conn, root_id, 1, before=key)
+        return earlier[0].post_id if earlier else root_id
 
     def unread(self, space_id: bytes) -> int:
         with self._ctx.fresh(space_id) as conn:

@@ -36,7 +36,7 @@ from haven.core.spaces.joining import Joining
 from haven.core.spaces.keys import KeyRotation
 from haven.core.spaces.lookup import SpaceLookup
 from haven.core.spaces.membership import Membership
-from haven.core.spaces.model import Member, Profile, ThreadPage
+from haven.core.spaces.model import Member, PageHolding, Profile
 from haven.core.spaces.moderation import Moderation
 from haven.core.spaces.own_device_keys import SpaceDeviceKeys
 from haven.core.spaces.posts import THREAD_PAGE, Posts
@@ -131,12 +131,18 @@ class SpaceService:
 
     def _thread_page_holding(
         self, space_id: bytes, post_id: bytes, limit: int = THREAD_PAGE
-    ) -> tuple[ThreadPage, bytes | None]:
+    ) -> PageHolding:
         """The page of a thread that holds a post (its first post or any reply, e.g. one
-        reported): the replies up to and including it, and the reply just after it that
-        the page ends before (None: the thread's newest page)."""
+        reported): the replies up to and including it, the reply just after it that the
+        page ends before (None: the thread's newest page), and the post the page starts
+        just after, so that the newest page too can be read again (with its reactions as
+        they are then) by reading the replies after that post."""
         root_id, later = self.posts.place_of(space_id, post_id)
-        return self.posts.read_thread(space_id, root_id, before=later, limit=limit), later
+        page = self.posts.read_thread(space_id, root_id, before=later, limit=limit)
+        after = root_id
+        if page.replies and page.older:
+            after = self.posts.reply_before(space_id, root_id, page.replies[0].post_id)
+        return PageHolding(page, later, after)
 
     def _heal_quietly(self, space_id: bytes) -> None:
         """After a commit touched a space: an admin's device heals its keys, and seals its

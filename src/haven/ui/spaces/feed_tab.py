@@ -178,11 +178,15 @@ class FeedTab(QWidget):
                 return True
         return False
 
-    def open_page(self, page: ThreadPage, later: bytes | None, post_id: bytes) -> None:
+    def open_page(
+        self, page: ThreadPage, later: bytes | None, after: bytes, post_id: bytes
+    ) -> None:
         """Show a page of a thread read to find `post_id` (a reply older than the feed's
         page, or in a thread older than the threads loaded), with that post current. The
-        page ends before the reply `later` (None: the newest page), so a refresh reads it
-        again from there."""
+        page ends before the reply `later` (None: the newest page) and starts after the
+        post `after`, so a refresh reads it again from there: the newest page of a thread
+        the feed does not hold is read again after `after` (the feed's copy is not there
+        to bring its reactions up to date)."""
         row = self.model.row_of(page.root.post_id)
         view = self.thread_view
         if row >= 0:
@@ -195,7 +199,7 @@ class FeedTab(QWidget):
             view.show_newest()
             view.select_row(view.model.row_of(post_id))
         else:
-            anchor = (True, later) if later is not None else None
+            anchor = (True, later) if later is not None else (False, after)
             view.show_page(self._visible(page), anchor, moved=False, select=post_id)
         view.posts.setFocus()
 
