@@ -269,7 +269,7 @@ class SpaceView(QWidget):
         if self.feed.select_post(post_id) or spaces is None or space_id is None:
             return
 
-        def done(found: tuple[ThreadPage, bytes | None]) -> None:
+        def done(found: tuple[ThreadPage, bytes | None, bytes]) -> None:
             if ticket == self._ticket and space_id == self.space_id:
                 self.feed.open_page(*found, post_id)
 
