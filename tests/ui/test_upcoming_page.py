@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
+from haven.core.changes import CausesChanged, MembersChanged, PostsChanged
 from haven.core.spaces.gatherings.details import local_to_utc
 from haven.ui.main_window import HavenWindow
 from tests.ui import flows
@@ -63,3 +64,36 @@ def test_upcoming_across_spaces_from_the_keyboard_in_arabic(
 
     window.bridge.lock()
     qtbot.waitUntil(lambda: page.list.count() == 0)
+
+
+def test_changes_in_a_space_left_do_not_read_the_list_again(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    """Once the person has left a space, a change there (a post synced in) does not make
+    the page read again; one about its members does (they may be added back), and so does
+    a change in a space they belong to or one new here."""
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    session = window_session(window)
+    stay = session.spaces.create_space("Stay", display_name="Ari")
+    gone = session.spaces.create_space("Gone", display_name="Ari")
+    session.spaces.gatherings.create(gone, _event("Left behind", "2031-03-01T18:00"))
+    session.spaces.gatherings.create(stay, _event("Picnic", "2031-02-01T12:00"))
+    page = window.upcoming_page
+    window.home.sidebar.setFocus()
+    qtbot.keyClick(window.home.sidebar, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.list.count() == 2)
+    session.spaces.leave(gone)
+    qtbot.waitUntil(lambda: page.list.count() == 1 and "Picnic" in page.list.item(0).text())
+    qtbot.waitUntil(lambda: not page._timer.isActive())
+
+    post = (b"\x01" * 32,)
+    window.bridge.changed.emit([PostsChanged(gone, post), CausesChanged(gone)])
+    assert not page._timer.isActive(), "a change in a space left reads nothing"
+    window.bridge.changed.emit([MembersChanged(gone)])
+    assert page._timer.isActive(), "they may have been added back"
+    page._timer.stop()
+    for change in (PostsChanged(stay, post), PostsChanged(b"\x02" * 32, post)):
+        window.bridge.changed.emit([change])
+        assert page._timer.isActive(), "a space they belong to, or one new here"
+        page._timer.stop()

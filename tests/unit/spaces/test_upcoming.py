@@ -84,3 +84,4 @@ def test_upcoming_across_spaces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     ari.spaces.remove_member(circle, bea_pk)
     sync(circle, ari, bea)
     assert bea.spaces.gatherings.upcoming(now_s=NOW) == []
+    assert bea.spaces.gatherings.upcoming_view(now_s=NOW).not_member == frozenset({circle})

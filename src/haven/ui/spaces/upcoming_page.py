@@ -5,7 +5,8 @@ the title, and the person's own answer; a cancelled event marked.
 
 Space names and titles come from peers: they are cleaned and bidi-isolated, and the list shows
 them as plain text (list items are never markup). The list is read in the bridge's worker on
-unlock, when the section is shown, and after changes in any space (a burst of them once)."""
+unlock, when the section is shown, and after changes in a space whose events it could list (a
+burst of them once): not after those in a space the person has left, except to its members."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QPushButton, QVBoxLayout, QWidget
 
-from haven.core.changes import Change
-from haven.core.spaces.gatherings.upcoming import Occurrence
+from haven.core.changes import Change, KeysChanged, MembersChanged, SpaceDetailsChanged
+from haven.core.spaces.gatherings.upcoming import Occurrence, Upcoming
 from haven.ui import appearance, peer_text
 from haven.ui.bridge import SessionBridge, changes_of
 from haven.ui.spaces import wording
@@ -25,6 +26,8 @@ from haven.ui.spaces.events_tab import local_when
 # How many occurrences the section lists.
 SHOWN = 50
 REFRESH_DELAY_MS = 120
+#: Changes that may make the person a member of a space again (an admin adds them back).
+MEMBERSHIP = (MembersChanged, SpaceDetailsChanged, KeysChanged)
 
 
 class UpcomingPage(QWidget):
@@ -32,6 +35,8 @@ class UpcomingPage(QWidget):
         super().__init__(parent)
         self.bridge = bridge
         self._ticket = 0
+        #: spaces held here that the last read left out (left, or removed from)
+        self._not_member: frozenset[bytes] = frozenset()
         heading = peer_text.plain_label(self.tr("Upcoming events"))
         appearance.mark_heading(heading, 1)
         self.intro = peer_text.plain_label(
@@ -75,6 +80,7 @@ class UpcomingPage(QWidget):
         """On lock: drop every title and name this page holds."""
         self._ticket += 1
         self._timer.stop()
+        self._not_member = frozenset()
         self.show_occurrences([])
         self.status.clear()
 
@@ -83,9 +89,16 @@ class UpcomingPage(QWidget):
         self.refresh()  # time has passed: what is upcoming has changed
 
     def _on_changes(self, changes: object) -> None:
+        """A change in a space whose events could be listed reads the list again (a burst
+        once). Not the journal's, and not one in a space the person has left or was
+        removed from — unless it is about its members (they may have been added back)."""
         session = self.bridge.session
         journal = session.journal.space_id if session is not None else None
-        if any(c.space_id != journal for c in changes_of(changes, Change)):
+        if any(
+            c.space_id != journal
+            and (c.space_id not in self._not_member or isinstance(c, MEMBERSHIP))
+            for c in changes_of(changes, Change)
+        ):
             self._timer.start()
 
     def refresh(self) -> None:
@@ -96,15 +109,16 @@ class UpcomingPage(QWidget):
         self._ticket += 1
         ticket = self._ticket
 
-        def done(found: list[Occurrence]) -> None:
+        def done(found: Upcoming) -> None:
             if ticket == self._ticket and self.bridge.session is not None:
-                self.show_occurrences(found)
+                self._not_member = found.not_member
+                self.show_occurrences(found.occurrences)
 
         def failed(exc: BaseException) -> None:
             if ticket == self._ticket:
                 peer_text.set_plain(self.status, wording.failure_text(exc))
 
-        self.bridge.run(lambda: gatherings.upcoming(SHOWN), done, failed)
+        self.bridge.run(lambda: gatherings.upcoming_view(SHOWN), done, failed)
 
     # ---------------------------------------------------------------- showing
 

@@ -23,7 +23,7 @@ from haven.core.spaces.gatherings.details import REF_BYTES, Details, check, clea
 from haven.core.spaces.gatherings.ics import calendar, to_ics
 from haven.core.spaces.gatherings.model import Attendee, Counts, Gathering
 from haven.core.spaces.gatherings.state import attending_keys, details_of, organisers_of
-from haven.core.spaces.gatherings.upcoming import DEFAULT_LIMIT, Occurrence, upcoming
+from haven.core.spaces.gatherings.upcoming import DEFAULT_LIMIT, Occurrence, Upcoming, upcoming
 from haven.core.spaces.lookup import parse_hex_prefix, pick_one
 from haven.errors import InvalidInput, NotFound
 from haven.store.spaces import gatherings as db
@@ -145,10 +145,15 @@ class Gatherings:
     ) -> builtins.list[Occurrence]:
         """The next occurrences of events across every space this person is a member of,
         soonest first (gatherings/upcoming.py): read from the occurrence index."""
+        return self.upcoming_view(limit, now_s).occurrences
+
+    def upcoming_view(self, limit: int = DEFAULT_LIMIT, now_s: int | None = None) -> Upcoming:
+        """`upcoming`, and which spaces held here it leaves out (the app's Upcoming page
+        then skips changes in them that cannot change what it shows)."""
         now = self._ctx.clock() // 1000 if now_s is None else now_s
         with self._ctx.vault.read() as conn:
             space_ids = groups_db.group_ids(conn)
-        for sid in space_ids:
+        for sid in space_ids:  # a no-op for a space with nothing new (a left one, mostly)
             self._ctx.refresh(sid)
         with self._ctx.vault.read() as conn:
             return upcoming(conn, self._view, self._is_member, now, limit)

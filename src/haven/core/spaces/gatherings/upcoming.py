@@ -38,6 +38,16 @@ class Occurrence:
     end: int  # UTC seconds
 
 
+@dataclass(frozen=True)
+class Upcoming:
+    """What the Upcoming view shows, and the spaces it leaves out."""
+
+    occurrences: list[Occurrence]
+    #: spaces held here whose events are not listed (the person left or was removed): a
+    #: change in one of them, other than to its members, cannot change the view
+    not_member: frozenset[bytes]
+
+
 ViewFn = Callable[[Connection, bytes, GatheringRow], Gathering]
 
 
@@ -47,7 +57,7 @@ def upcoming(
     member_of: Callable[[Connection, bytes], bool],
     now_s: int,
     limit: int = DEFAULT_LIMIT,
-) -> list[Occurrence]:
+) -> Upcoming:
     """The next `limit` occurrences not over at `now_s`, soonest first (then by event id);
     a cancelled event's too, marked in its Gathering, so that whoever planned on it sees.
     Each space this person is a member of is read on its own (at most `limit` occurrences
@@ -55,9 +65,11 @@ def upcoming(
     limit = max(1, min(limit, MAX_LIMIT))
     times: list[tuple[int, bytes, int, bytes]] = []
     names: dict[bytes, str] = {}
+    not_member: set[bytes] = set()
     for sid in groups_db.group_ids(conn):
         state = groups_db.get_state(conn, sid)
         if state is None or not member_of(conn, sid):
+            not_member.add(sid)
             continue
         names[sid] = state.name
         times += _next_in(conn, sid, now_s, limit)
@@ -71,7 +83,7 @@ def upcoming(
         g = views[gid]
         if g is not None:
             out.append(Occurrence(g, names[sid], start, end))
-    return out
+    return Upcoming(out, frozenset(not_member))
 
 
 def _next_in(
