@@ -1,3 +1,8 @@
 """Fixtures for the Qt app tests (tests/ui/window_fixtures.py)."""
 
-from tests.ui.window_fixtures import app_settings, arabic, make_window  # noqa: F401  (fixtures)
+from tests.ui.window_fixtures import (  # noqa: F401  (fixtures)
+    app_settings,
+    arabic,
+    language,
+    make_window,
+)

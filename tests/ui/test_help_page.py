@@ -4,30 +4,16 @@ Arabic; the prompt of the day follows the UI's language."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import pytest
-from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
 from haven.core import help_lines, prompts
 from haven.ui.main_window import HavenWindow
-from haven.ui.translations import install_translations, ui_language
+from haven.ui.translations import ui_language
 from tests.ui import flows
 
 MakeWindow = Callable[..., HavenWindow]
-
-
-@pytest.fixture(params=["en", "ar"])
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    locale = (
-        QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt)
-        if request.param == "ar"
-        else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
-    )
-    install_translations(locale)
-    yield request.param
-    install_translations(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 def test_help_from_the_locked_app_and_back(

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -33,7 +33,7 @@ from haven.ui.spaces.models import FeedModel, SpaceListModel, byline
 from haven.ui.spaces.moderation_tab import ModerationTab
 from haven.ui.spaces.space_view import SpaceView
 from haven.ui.spaces.thread_view import ThreadView
-from haven.ui.translations import install_translations, ui_language
+from haven.ui.translations import ui_language
 from tests.ui import flows
 from tests.ui.spaces_steps import add_member, carry, create_space, open_spaces, window_session
 
@@ -80,22 +80,6 @@ def spy_image() -> Iterator[Path]:
     assert image.save(str(path))
     yield path
     shutil.rmtree(folder)
-
-
-@pytest.fixture(params=["en", "ar"])
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    lang = request.param
-    locale = (
-        QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt)
-        if lang == "ar"
-        else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
-    )
-    assert install_translations(locale) or lang == "en"
-    QLocale.setDefault(locale)
-    yield lang
-    english = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
-    install_translations(english)
-    QLocale.setDefault(english)
 
 
 # ------------------------------------------------------------------ what a reader sees

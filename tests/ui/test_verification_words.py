@@ -5,7 +5,7 @@ of the window — right in a right-to-left UI, also when drawn (not only as a fl
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
@@ -22,13 +22,6 @@ from tests.ui import flows
 
 MakeWindow = Callable[..., HavenWindow]
 SHOWN = [WORDS[7], WORDS[0], WORDS[255], WORDS[128]]  # what the handshake names
-
-
-@pytest.fixture(params=["en", "ar", "fa"])
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    assert install_translations(chosen_locale(request.param))
-    yield request.param
-    install_translations(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 def ink_columns(image: QImage) -> tuple[int, int]:
@@ -48,6 +41,7 @@ def _differs(a: QColor, b: QColor) -> bool:
     return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) > 60
 
 
+@pytest.mark.parametrize("language", ["en", "ar", "fa"], indirect=True)
 def test_the_words_in_the_language_at_its_reading_side(qtbot: QtBot, language: str) -> None:
     widget = VerificationWords()
     qtbot.addWidget(widget)

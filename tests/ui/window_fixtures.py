@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from haven.ui.bridge import SessionBridge
 from haven.ui.main_window import HavenWindow
 from haven.ui.settings import AppSettings
-from haven.ui.translations import install_translations
+from haven.ui.translations import chosen_locale, install_translations
 
 
 @pytest.fixture
@@ -59,3 +59,15 @@ def arabic() -> Iterator[bool]:
     yield loaded
     install_translations(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+@pytest.fixture(params=["en", "ar"])
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The UI in each language in turn (English, then Arabic, right to left), for one test:
+    its translation installed and QLocale's default following it. A test that wants other
+    languages says so: `@pytest.mark.parametrize("language", ["en", "ar", "fa"],
+    indirect=True)`. Ask for it after `make_window` (which installs English)."""
+    lang = request.param
+    assert install_translations(chosen_locale(lang)), f"no translation for {lang}"
+    yield lang
+    install_translations(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
