@@ -6,6 +6,7 @@ Arabic the dates in the locale's digits and the layout right to left; nothing ke
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
@@ -17,6 +18,7 @@ from tests.ui import flows
 from tests.ui.a11y import unnamed
 from tests.ui.spaces_steps import window_session
 from tests.ui.test_keyboard_help import clashes
+from tests.ui.test_settings_vault_files import choose_file
 
 MakeWindow = Callable[..., HavenWindow]
 HOSTILE = "<b>Tea</b> <img src=/etc/passwd>"
@@ -97,3 +99,69 @@ def test_changes_in_a_space_left_do_not_read_the_list_again(
         window.bridge.changed.emit([change])
         assert page._timer.isActive(), "a space they belong to, or one new here"
         page._timer.stop()
+
+
+def test_export_my_events_after_a_plain_text_warning(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, language: str
+) -> None:
+    """Export my events…: a warning that the file is not encrypted (Cancel by default), the
+    places only when ticked, a file dialog, a new file only this user may read with the
+    events the person is going to; never over an existing file; in English and Arabic."""
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    session = window_session(window)
+    circle = session.spaces.create_space("Circle", display_name="Ari")
+    going = session.spaces.gatherings.create(circle, _event(HOSTILE, "2031-03-01T18:00"))
+    session.spaces.gatherings.create(circle, _event("Not going", "2031-02-01T12:00"))
+    session.spaces.gatherings.rsvp(circle, going, "going")
+    page = window.upcoming_page
+    window.home.sidebar.setFocus()
+    qtbot.keyClick(window.home.sidebar, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.list.count() == 2)
+    assert page.layoutDirection() == (
+        Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight
+    )
+    assert unnamed(window) == [] and clashes(window) == []
+
+    page.export_button.setFocus()
+    qtbot.keyClick(page.export_button, Qt.Key.Key_Space)
+    box = page.export.box
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    assert "NOT encrypted" in box.text() or language != "en"
+    assert box.defaultButton() is not page.export.choose_button  # Cancel, unless chosen
+    assert page.export.with_places is not None and not page.export.with_places.isChecked()
+    assert unnamed(box) == []
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # Cancel: nothing asked, nothing written
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert page.export.dialog is None
+
+    dest = tmp_path / "going.ics"
+    page.export.start()
+    box = page.export.box
+    assert box is not None and page.export.choose_button is not None
+    qtbot.waitUntil(box.isVisible)
+    page.export.choose_button.click()
+    choose_file(qtbot, page.export.dialog, dest)
+    qtbot.waitUntil(dest.exists)
+    qtbot.waitUntil(lambda: str(dest) in page.status.text())
+    assert dest.stat().st_mode & 0o777 == 0o600
+    text = dest.read_text()
+    assert text.startswith("BEGIN:VCALENDAR") and text.count("BEGIN:VEVENT") == 1
+    assert "Tea" in text and "Not going" not in text
+
+    # The same name again: refused, the file as it was.
+    before = dest.read_bytes()
+    page.export.write(dest, with_places=False)
+    qtbot.waitUntil(lambda: str(dest) not in page.status.text() and "…" not in page.status.text())
+    assert page.status.text() and dest.read_bytes() == before
+    assert "exists" in page.status.text() or language != "en"
+
+    # A lock closes an open question and drops what it held.
+    page.export.start()
+    box = page.export.box
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    window.lock()
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert page.export.box is None and page.status.text() == ""

@@ -1,7 +1,8 @@
 """The Upcoming section: the person's next events across every space they are a member of,
 soonest first (core/spaces/gatherings/upcoming.py), each line its time in this computer's zone
 and the app's language (Arabic digits in Arabic, as the Events tab writes them), the space,
-the title, and the person's own answer; a cancelled event marked.
+the title, and the person's own answer; a cancelled event marked. "Export my events…" writes
+the events they are going to as one calendar file (going_export.py).
 
 Space names and titles come from peers: they are cleaned and bidi-isolated, and the list shows
 them as plain text (list items are never markup). The list is read in the bridge's worker on
@@ -22,6 +23,7 @@ from haven.ui import appearance, peer_text
 from haven.ui.bridge import SessionBridge, changes_of
 from haven.ui.spaces import wording
 from haven.ui.spaces.events_tab import local_when
+from haven.ui.spaces.going_export import GoingExport
 
 # How many occurrences the section lists.
 SHOWN = 50
@@ -54,8 +56,15 @@ class UpcomingPage(QWidget):
         self.refresh_button = QPushButton(self.tr("Re&fresh"))
         self.refresh_button.setAccessibleName(self.tr("Read your upcoming events again"))
         self.refresh_button.clicked.connect(self.refresh)
+        self.export_button = QPushButton(self.tr("E&xport my events…"))
+        self.export_button.setAccessibleName(
+            self.tr("Export the events you are going to as a calendar file (not encrypted)")
+        )
+        self.export = GoingExport(bridge, self, lambda text: peer_text.set_plain(self.status, text))
+        self.export_button.clicked.connect(self.export.start)
         buttons = QHBoxLayout()
         buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.export_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -81,6 +90,7 @@ class UpcomingPage(QWidget):
         self._ticket += 1
         self._timer.stop()
         self._not_member = frozenset()
+        self.export.close()
         self.show_occurrences([])
         self.status.clear()
 
