@@ -5,6 +5,7 @@ and a stray "%2" left as written), every control named, no Alt letter shared."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -86,3 +87,49 @@ def test_fundraiser_progress_and_pledge_in_arabic_from_the_keyboard(
     refused = wording.failure_text(InvalidInput("an amount is written like 25"))
     qtbot.waitUntil(lambda: view.status.text() == refused)
     assert [f.your_pledge for f in session.spaces.fundraisers.listing(space_id)] == [1_250]
+
+
+def test_an_organiser_marks_a_pledge_received_from_the_keyboard(
+    qtbot: QtBot, make_window: MakeWindow, language: str
+) -> None:
+    """Mark received (organisers): the button shows only beside the organisers' list of
+    pledges, takes a chosen pledge not yet marked, and marks it; in English and Arabic."""
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    page = open_spaces(qtbot, window)
+    space_id = create_space(qtbot, page)
+    session = window_session(window)
+    fid = session.spaces.fundraisers.create(
+        space_id, "Rent", "a deposit", "ask Ari", 5_000, "EUR", ""
+    )
+    session.spaces.fundraisers.pledge(space_id, fid, 1_250)
+    me = session.spaces.space_info(space_id).my_persona
+    view = page.view
+    causes = view.causes
+    view.reload()
+    view.tabs.setCurrentWidget(causes)
+    qtbot.waitUntil(lambda: causes.pledges_model.rowCount() == 1)
+    assert causes.received_button.isVisible() and not causes.received_button.isEnabled()
+    assert causes.isRightToLeft() == (language == "ar")
+    assert unnamed(window) == [] and clashes(window) == []
+    causes.pledges.setFocus()
+    qtbot.keyClick(causes.pledges, Qt.Key.Key_Down)  # the first pledge chosen
+    qtbot.waitUntil(causes.received_button.isEnabled)
+    assert causes.selected_pledge() is not None
+    assert causes.selected_pledge().member_pk == me  # type: ignore[union-attr]
+    causes.received_button.setFocus()
+    qtbot.keyClick(causes.received_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(
+        lambda: [p.received for p in session.spaces.fundraisers.pledges(space_id, fid)] == [True]
+    )
+    qtbot.waitUntil(lambda: not causes.received_button.isEnabled())  # marked: nothing to do
+    assert causes.selected_pledge() is not None and causes.selected_pledge().received  # type: ignore[union-attr]
+    if language == "en":
+        assert "(received)" in causes.pledges_model.item(0).text()
+        assert view.status.text() == "Marked received."
+
+    # Someone who does not organise it sees no list and no button.
+    (f,) = session.spaces.fundraisers.listing(space_id)
+    pledges = ((fid, tuple(session.spaces.fundraisers.pledges(space_id, fid))),)
+    causes.show_causes([dataclasses.replace(f, you_organise=False)], [], pledges)
+    assert not causes.pledges.isVisible() and not causes.received_button.isVisible()

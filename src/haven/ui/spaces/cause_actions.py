@@ -76,6 +76,12 @@ def wire_causes(causes: CausesTab, act: Act) -> None:
             QCoreApplication.translate("CausesTab", "Pledge withdrawn."),
         )
     )
+    causes.receivedRequested.connect(
+        lambda fid, member_pk: act(
+            lambda s, sid: s.fundraisers.mark_received(sid, fid, member_pk),
+            QCoreApplication.translate("CausesTab", "Marked received."),
+        )
+    )
     causes.doneRequested.connect(
         lambda cid: act(
             lambda s, sid: s.campaigns.done(sid, cid),

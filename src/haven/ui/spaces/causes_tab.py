@@ -1,7 +1,8 @@
 """A space's fundraisers and campaigns: each fundraiser's progress towards its goal (the
 organisers' published total), what it is for and where to give (the organiser's words, as
 plain text: Haven moves no money and opens no link), a pledge only the organisers see, who
-pledged what for an organiser; each campaign's action and its "I did this" count.
+pledged what for an organiser, who marks a pledge received once the money has come; each
+campaign's action and its "I did this" count.
 
 Amounts are shown as the reader's locale writes them (Babel over CLDR, exact from the
 integer minor units) and typed with the locale's digits and decimal point."""
@@ -58,6 +59,7 @@ class CausesTab(QWidget):
     pledgeRequested = Signal(bytes, str, str)  # fundraiser id, amount typed, currency
     withdrawRequested = Signal(bytes)
     updateRequested = Signal(bytes, str)
+    receivedRequested = Signal(bytes, bytes)  # fundraiser id, the pledging member's key
     doneRequested = Signal(bytes)
     startFundraiserRequested = Signal()
     startCampaignRequested = Signal()
@@ -96,6 +98,10 @@ class CausesTab(QWidget):
         self.withdraw_button.setAccessibleName(self.tr("Withdraw my pledge"))
         self.pledges_model = QStandardItemModel(self)
         self.pledges = self._list(self.pledges_model, self.tr("Who pledged what (organisers only)"))
+        self.received_button = QPushButton(self.tr("Mark r&eceived"))
+        self.received_button.setAccessibleName(
+            self.tr("Mark the chosen pledge received (organisers only)")
+        )
         self.update_text = QLineEdit()
         self.update_text.setAccessibleName(self.tr("An update for the supporters"))
         self.update_button = QPushButton(self.tr("Post an upda&te"))
@@ -127,6 +133,10 @@ class CausesTab(QWidget):
             layout.addWidget(widget)
         layout.addLayout(pledge_row)
         layout.addWidget(self.pledges)
+        received_row = QHBoxLayout()
+        received_row.addWidget(self.received_button)
+        received_row.addStretch(1)
+        layout.addLayout(received_row)
         layout.addLayout(update_row)
         for widget in (camps_label, self.camps, self.camp_details, self.done_button):
             layout.addWidget(widget)
@@ -138,6 +148,8 @@ class CausesTab(QWidget):
             lambda: self._with_fundraiser(lambda f: self.withdrawRequested.emit(f.fundraiser_id))
         )
         self.update_button.clicked.connect(self._update)
+        self.received_button.clicked.connect(self._received)
+        self.pledges.selectionModel().currentChanged.connect(lambda *_: self._enable_received())
         self.done_button.clicked.connect(self._done)
         self.start_fundraiser.clicked.connect(self.startFundraiserRequested.emit)
         self.start_campaign.clicked.connect(self.startCampaignRequested.emit)
@@ -230,10 +242,12 @@ class CausesTab(QWidget):
         for widget in (self.progress, self.amount, self.pledge_button, self.withdraw_button):
             widget.setEnabled(f is not None)
         organise = f is not None and f.you_organise
-        for widget in (self.pledges, self.update_text, self.update_button):
+        for widget in (self.pledges, self.received_button, self.update_text, self.update_button):
             widget.setVisible(organise)
         self.withdraw_button.setEnabled(f is not None and bool(f.your_pledge))
         if f is None:
+            self.pledges_model.clear()
+            self._enable_received()
             self.heading.setText(self.tr("No fundraiser chosen"))
             self.details.setText("")
             self.progress.setValue(0)
@@ -276,14 +290,34 @@ class CausesTab(QWidget):
             )
         lines += [self._update_line(u) for u in f.updates]
         self.details.setText("\n".join(lines))
+        self._show_pledges(f)
+
+    def _show_pledges(self, f: Fundraiser) -> None:
+        """Who pledged what, for an organiser; the pledge chosen stays chosen."""
+        index = self.pledges.currentIndex()
+        chosen = index.data(ItemRole).member_pk if index.isValid() else None
         self.pledges_model.clear()
         for p in self._pledges.get(f.fundraiser_id, ()):
             amount = self.tr("unreadable") if p.amount is None else money_text(p.amount, f.currency)
             template = self.tr("%1: %2 (received)") if p.received else self.tr("%1: %2")
             text = fill(template, peer_text.name(p.member_name), amount)
             row = QStandardItem(text)
+            row.setData(p, ItemRole)
             row.setData(text, Qt.ItemDataRole.AccessibleTextRole)
             self.pledges_model.appendRow(row)
+            if p.member_pk == chosen:
+                self.pledges.setCurrentIndex(self.pledges_model.indexFromItem(row))
+        self._enable_received()
+
+    def selected_pledge(self) -> Pledge | None:
+        index = self.pledges.currentIndex()
+        item = index.data(ItemRole) if index.isValid() else None
+        return item if isinstance(item, Pledge) else None
+
+    def _enable_received(self) -> None:
+        """Only a pledge this device could read and not yet marked can be marked received."""
+        p = self.selected_pledge()
+        self.received_button.setEnabled(p is not None and p.amount is not None and not p.received)
 
     def _update_line(self, u: CauseUpdate) -> str:
         text = self.tr("Update from %1: %2")
@@ -328,6 +362,11 @@ class CausesTab(QWidget):
         f = self.selected_fundraiser()
         if f is not None and self.update_text.text().strip():
             self.updateRequested.emit(f.fundraiser_id, self.update_text.text())
+
+    def _received(self) -> None:
+        f, p = self.selected_fundraiser(), self.selected_pledge()
+        if f is not None and p is not None and self.received_button.isEnabled():
+            self.receivedRequested.emit(f.fundraiser_id, p.member_pk)
 
     def _done(self) -> None:
         c = self.selected_campaign()
