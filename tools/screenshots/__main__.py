@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import sys
 
-from tools.screenshots import app_pages, spaces, sync_status
+from tools.screenshots import app_pages, plans, spaces, sync_status
 
 
 def main(argv: list[str] | None = None) -> int:
-    for script in (app_pages, spaces, sync_status):
+    for script in (app_pages, spaces, plans, sync_status):
         script.main(argv)
     return 0
 
