@@ -52,8 +52,9 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
-# The app as a screen reader sees it (AT-SPI under Xvfb): needs xvfb, dbus-x11, at-spi2-core
-# and python3-pyatspi from the distribution (tools/a11y/__main__.py names what is missing).
+# The app as a screen reader sees it (AT-SPI under Xvfb, on a private bus from dbus-run-session):
+# needs xvfb, dbus, at-spi2-core and python3-pyatspi from the distribution (tools/a11y/__main__.py
+# names what is missing). make test runs it too (tests/integration/test_a11y_walk.py), or skips it.
 a11y: $(STAMP)
 	$(VENV)/bin/python -m tools.a11y
 

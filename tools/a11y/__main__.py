@@ -1,13 +1,16 @@
 """`make a11y`: Haven as a screen reader sees it. Starts a virtual X display (Xvfb), a
-session bus, the app on a throwaway data folder (quick test KDF, loopback only) with Qt's
-AT-SPI bridge on, and walks it with tools/a11y/walker.py under the system's python3.
+private session bus (the run re-executes itself under `dbus-run-session`, which ends the bus
+and what it started when the walk ends), the app on a throwaway data folder (quick test KDF,
+loopback only) with Qt's AT-SPI bridge on, and walks it with tools/a11y/walker.py under the
+system's python3. tests/integration/test_a11y_walk.py runs it in `make test` when the
+packages are there.
 
-Needs Debian/Ubuntu packages that `make test` does not: xvfb, dbus-x11, at-spi2-core,
-python3-pyatspi, and the xcb libraries `make run` lists. Missing ones are named, exit 2."""
+Needs Debian/Ubuntu packages that the Python test dependencies do not: xvfb, dbus (for
+dbus-run-session), at-spi2-core, python3-pyatspi, and the xcb libraries `make run` lists.
+Missing ones are named, exit 2."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import subprocess
@@ -15,8 +18,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-NEEDED = {"Xvfb": "xvfb", "dbus-launch": "dbus-x11"}
+NEEDED = {"Xvfb": "xvfb", "dbus-run-session": "dbus"}
 SYSTEM_PYTHON = "/usr/bin/python3"
+#: Set in the run that dbus-run-session starts: its session bus is the private one.
+IN_PRIVATE_BUS = "HAVEN_A11Y_PRIVATE_BUS"
 
 
 def _missing() -> list[str]:
@@ -48,16 +53,11 @@ def _start_display() -> tuple[subprocess.Popen[bytes], str]:
     return xvfb, f":{number}"
 
 
-def _session_bus(env: dict[str, str]) -> tuple[str, int]:
-    out = subprocess.run(
-        ["dbus-launch", "--sh-syntax"], env=env, capture_output=True, text=True, check=True
-    ).stdout
-    values = dict(
-        line.split("=", 1)
-        for line in out.replace("export ", "").replace(";", "\n").split()
-        if "=" in line
-    )
-    return values["DBUS_SESSION_BUS_ADDRESS"].strip("'"), int(values["DBUS_SESSION_BUS_PID"])
+def _in_private_bus() -> int:
+    """Run this module again under its own session bus; its exit status."""
+    env = {**os.environ, IN_PRIVATE_BUS: "1"}
+    command = ["dbus-run-session", "--", sys.executable, "-m", "tools.a11y"]
+    return subprocess.run(command, env=env, check=False).returncode
 
 
 def main() -> int:
@@ -65,17 +65,16 @@ def main() -> int:
     if missing:
         print("a11y: install first: apt-get install " + " ".join(missing), file=sys.stderr)
         return 2
+    if os.environ.get(IN_PRIVATE_BUS) != "1":
+        return _in_private_bus()
     started: list[subprocess.Popen[bytes]] = []
-    bus_pid = 0
     with tempfile.TemporaryDirectory(prefix="haven-a11y-") as tmp:
         try:
             xvfb, display = _start_display()
             started.append(xvfb)
             env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
-            env["DISPLAY"] = display
-            bus, bus_pid = _session_bus(env)
+            env["DISPLAY"] = display  # the bus is dbus-run-session's, in the environment
             env.update(
-                DBUS_SESSION_BUS_ADDRESS=bus,
                 QT_QPA_PLATFORM="xcb",
                 QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
                 QT_ACCESSIBILITY="1",
@@ -102,9 +101,6 @@ def main() -> int:
                     process.wait(10)
                 except subprocess.TimeoutExpired:
                     process.kill()
-            if bus_pid:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(bus_pid, 15)
 
 
 if __name__ == "__main__":
