@@ -68,7 +68,9 @@ def upcoming(
     not_member: set[bytes] = set()
     for sid in groups_db.group_ids(conn):
         state = groups_db.get_state(conn, sid)
-        if state is None or not member_of(conn, sid):
+        if state is None:
+            continue  # not read yet: not known to be left either
+        if not member_of(conn, sid):
             not_member.add(sid)
             continue
         names[sid] = state.name
