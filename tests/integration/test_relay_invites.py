@@ -53,7 +53,7 @@ def space_with_relay(owner: Path, relay: Relay) -> str:
 
 def invite(owner: Path, sid: str, *extra: str) -> str:
     out = cli(owner, "space", "invite", sid, *extra)
-    code = re.search(r"code: (hvr3\.\S+)", out)
+    code = re.search(r"code: (hvr2\.\S+)", out)
     assert code is not None, out
     return code.group(1)
 

@@ -1,5 +1,5 @@
 """Relay-route invites on the command line: `haven space invite SPACE` without `--address`,
-`haven space join hvr3.…`, and the part of `haven sync` that carries requests and answers
+`haven space join hvr2.…`, and the part of `haven sync` that carries requests and answers
 (docs/PROTOCOL.md, "Invites through a relay"). Printing only; the work is in
 haven.sync.relay_invites."""
 

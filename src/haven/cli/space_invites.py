@@ -37,7 +37,7 @@ def register(sub: Any) -> None:
         "invite",
         help="make an invite code for a space (admins)",
         description="Prints a code that lets someone ask to join. Without --address the "
-        "code (hvr3.…) goes through one of the space's relays: you can be offline, and "
+        "code (hvr2.…) goes through one of the space's relays: you can be offline, and "
         "any `haven sync` of yours picks requests up. With --address it names your "
         "`haven serve` (words to read aloud, or hvi1-…), for people in the same place. "
         "An admin approves each request before any key is released.",
@@ -91,7 +91,7 @@ def register(sub: Any) -> None:
     join.add_argument(
         "code",
         nargs="+",
-        help="the invite code: a short one (7-purple-sausages), hvr3.… (or an older hvr2.…), "
+        help="the invite code: a short one (7-purple-sausages), hvr2.… (or an older hvr3.…), "
         "hvi1-… or its words",
     )
     join.add_argument(

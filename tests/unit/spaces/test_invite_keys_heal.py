@@ -85,7 +85,7 @@ def test_a_member_made_admin_later_answers_the_invite(circle: Circle, tmp_path: 
     sync(c.sid, c.ari, c.dee)  # …and goes offline: Dee carries the events to Cai
     sync(c.sid, c.dee, c.cai)
     [job] = c.cai.invites.relay_host.jobs()
-    assert job.keys.short_secret == code.secret
+    assert job.keys.code_secret == code.secret
     # Cai's device knows the answers given before: Bea approved, one use of two spent.
     assert [r.status for r in c.cai.invites.requests(c.sid, True)] == ["approved"]
     assert c.cai.invites.invites(c.sid)[0].uses == 1

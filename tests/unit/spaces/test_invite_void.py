@@ -194,7 +194,7 @@ def test_an_invite_sealed_to_a_non_admin_is_void_on_arrival(
 def test_void_outranks_every_later_offer() -> None:
     """Dee kept the signing key: whatever she appends after "void", the guest reads "void"."""
     keys = InviteHostKeys.from_seed(b"s" * 32)
-    secret = keys.short_secret
+    secret = keys.invite_secret
 
     def blob(state: str) -> bytes:
         offer = rw.Offer("C", "", "", keys.box.public, keys.signing.public, state, 2**31)

@@ -107,7 +107,7 @@ def test_a_member_who_is_not_an_admin_gets_no_invite_keys(admins: Admins) -> Non
     [dee_job] = a.dee.invites.relay_host.jobs()
     [ari_job] = a.ari.invites.relay_host.jobs()
     # Every admin device holds the same host keys: the code's commitment is theirs.
-    assert dee_job.keys.short_secret == code.secret
+    assert dee_job.keys.code_secret == code.secret
     assert dee_job.keys.box.public == ari_job.keys.box.public
 
 

@@ -4,6 +4,7 @@ to whom, and a relay that loses, replays or reorders blobs."""
 
 from __future__ import annotations
 
+import base64
 import os
 import random
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ import pytest
 import segno
 
 from haven.core.session import Session
-from haven.core.spaces.invite_keys import CODE_PREFIX_BYTES, InviteHostKeys
+from haven.core.spaces.invite_keys import CODE_PREFIX_BYTES, InviteHostKeys, secret_of_prefix
 from haven.core.spaces.invites import invite_id_of, wire
 from haven.core.spaces.invites import relay_wire as rw
 from haven.core.spaces.invites.code import CodeError
@@ -96,12 +97,12 @@ def typos(text: str, start: int) -> Iterator[str]:
             yield text[:i] + ("a" if text[i] != "a" else "b") + text[i + 1 :]
 
 
-@pytest.mark.parametrize("version", ["hvr3", "hvr2"])
+@pytest.mark.parametrize("version", ["hvr2", "hvr3"])
 def test_the_code_round_trips_and_refuses_every_single_typo(version: str) -> None:
     def make(url: str) -> RelayInviteCode:
-        if version == "hvr3":
+        if version == "hvr3":  # an older, 176-bit code: still read
             return RelayInviteCode.from_prefix(url, os.urandom(CODE_PREFIX_BYTES))
-        return RelayInviteCode(url, os.urandom(32))  # an older code: still read
+        return RelayInviteCode(url, os.urandom(32))
 
     for url, shown in (
         ("wss://relay.example.org/", "relay.example.org"),
@@ -116,40 +117,67 @@ def test_the_code_round_trips_and_refuses_every_single_typo(version: str) -> Non
         assert RelayInviteCode.decode(f" {text[:30]}\n{text[30:]} ") == code  # wrapped
     code = make("wss://relay.example.org/")
     text = code.encode_compact()
-    assert len(text) == (63 if version == "hvr3" else 79)
+    assert len(text) == (79 if version == "hvr2" else 63)
     assert code.secret.hex() not in repr(code) and not is_relay_code("hvi1-abcde")
     for typo in typos(text, len("hvrN.")):  # a typo in the relay or the letters
-        with pytest.raises(CodeError):
+        with pytest.raises(CodeError, match="mistyped"):
             RelayInviteCode.decode(typo)
-    with pytest.raises(CodeError):
+    with pytest.raises(CodeError, match="incomplete"):
         RelayInviteCode.decode(text[:-1])
+    with pytest.raises(CodeError, match="letters a code never has"):
+        RelayInviteCode.decode(text[:-1] + "1")  # base32 has no 1
 
 
-def test_a_relay_name_of_34_characters_still_fits_80() -> None:
-    host = "peer-support-relay.example-org.net"
-    assert len(host) == 34
-    code = RelayInviteCode.from_prefix(f"wss://{host}/", os.urandom(CODE_PREFIX_BYTES))
-    assert len(code.encode_compact()) == 80
-    assert RelayInviteCode.decode(code.encode_compact()) == code
-    # The version letters are part of the check: an hvr3 code read as hvr2 (or the other
-    # way) is refused, never read as another invite.
+def test_a_new_invite_code_carries_the_whole_256_bit_secret(
+    people: tuple[Session, Session, bytes],
+) -> None:
+    """The issue asks for a 256-bit secret in the link-style code: a new invite's code is an
+    hvr2 one whose 56 letters are the 32-byte commitment to the host keys and a 3-byte check,
+    nothing derived from a shorter part of it."""
+    host, _guest, sid = people
+    code = invite(host, sid, FakeRelay())
+    [job] = host.invites.relay_host.jobs()
+    text = code.encode_compact()
+    assert text.startswith("hvr2.ws://127.0.0.1:9.") and code.prefix is None
+    letters = base64.b32decode(text.rpartition(".")[2].upper())
+    assert len(letters) == 35 and letters[:32] == code.secret == job.keys.code_secret
+    assert len(RelayInviteCode(URL, code.secret).encode_compact()) == len(text) == 78
+    # 62 characters plus the relay's name: a name of up to 18 characters stays within 80.
+    assert len(RelayInviteCode("wss://abcdefghij.example/", code.secret).encode_compact()) == 80
+
+
+def test_the_version_is_part_of_the_check() -> None:
+    """An hvr3 code read as hvr2 (or the other way) is refused, never read as another
+    invite."""
+    code = RelayInviteCode.from_prefix("wss://relay.example.org/", os.urandom(CODE_PREFIX_BYTES))
     with pytest.raises(CodeError):
         RelayInviteCode.decode("hvr2" + code.encode_compact()[4:])
+    new = RelayInviteCode("wss://relay.example.org/", os.urandom(32))
+    with pytest.raises(CodeError):
+        RelayInviteCode.decode("hvr3" + new.encode_compact()[4:])
 
 
-def test_an_offer_must_answer_the_short_code_too(people: tuple[Session, Session, bytes]) -> None:
-    """Someone holding an hvr3 code cannot publish their own offer for it: the keys must hash
-    to the code's 176-bit prefix, and made-up keys do not."""
+def test_an_offer_must_answer_the_code(people: tuple[Session, Session, bytes]) -> None:
+    """Someone holding the code cannot publish their own offer for it: the keys must hash
+    to the code's secret (or, for an older hvr3 code, to its 176-bit prefix), and made-up
+    keys do not."""
     host, _guest, sid = people
     relay = FakeRelay()
     code = invite(host, sid, relay)
-    assert code.prefix is not None and code.encode_compact().startswith("hvr3.")
     [job] = host.invites.relay_host.jobs()
+    old = RelayInviteCode.from_prefix(URL, job.keys.code_secret[:CODE_PREFIX_BYTES])
     forged_keys = InviteHostKeys.from_seed(os.urandom(32))
     forged = rw.Offer("Trap", "", "", forged_keys.box.public, forged_keys.signing.public, "open", 0)
-    blob = rw.seal_offer(code.secret, forged, forged_keys.signing)
-    assert rw.open_offer(code.secret, blob) is None
+    for secret in (code.secret, old.secret):
+        blob = rw.seal_offer(secret, forged, forged_keys.signing)
+        assert rw.open_offer(secret, blob) is None
+        real = rw.seal_offer(secret, forged_offer(job), job.keys.signing)
+        assert rw.open_offer(secret, real) is not None
     assert rw.open_offer(code.secret, host.invites.relay_host.offer_blob(job)) is not None
+
+
+def forged_offer(job: RelayJob) -> rw.Offer:
+    return rw.Offer("Circle", "", "", job.keys.box.public, job.keys.signing.public, "open", 0)
 
 
 def test_the_code_fits_one_low_density_qr_code() -> None:
@@ -341,19 +369,24 @@ def test_another_holder_of_the_code_cannot_pose_as_the_host(
         mallory.lock()
 
 
-def test_an_invite_made_with_an_older_hvr2_code_still_works(
+def test_an_invite_made_with_an_older_hvr3_code_still_works(
     people: tuple[Session, Session, bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An invite a previous version made (its secret the whole commitment, its code hvr2)
-    is read, asked, answered and joined as before."""
+    """An invite an earlier version made (its secret the hash of the commitment's first 176
+    bits, its code hvr3) is read, asked, answered and joined as before, for its lifetime."""
     host, guest, sid = people
     relay = FakeRelay()
-    with monkeypatch.context() as m:  # the previous version's secret
-        m.setattr(InviteHostKeys, "short_secret", property(lambda k: k.code_secret))
+    with monkeypatch.context() as m:  # the earlier version's secret
+        m.setattr(
+            InviteHostKeys,
+            "invite_secret",
+            property(lambda k: secret_of_prefix(k.code_secret[:CODE_PREFIX_BYTES])),
+        )
         host.invites.relay_host.create(sid, URL, 1, 3600)
     [job] = host.invites.relay_host.jobs()
-    text = RelayInviteCode(URL, job.secret).encode_compact()
-    assert text.startswith("hvr2.") and len(text) == 78
+    prefix = job.keys.code_secret[:CODE_PREFIX_BYTES]
+    text = RelayInviteCode.from_prefix(URL, prefix).encode_compact()
+    assert text.startswith("hvr3.") and len(text) == 62
     code = RelayInviteCode.decode(text)
     relay.append(rw.request_mailbox_key(code.secret), host.invites.relay_host.offer_blob(job))
     offer = ask(guest, code, relay)

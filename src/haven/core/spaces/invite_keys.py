@@ -58,25 +58,21 @@ class InviteHostKeys:
 
     @property
     def code_secret(self) -> bytes:
-        """The secret an `hvr2.` code carries: a commitment to both public keys."""
+        """The commitment to both public keys: the secret an `hvr2.` code carries."""
         return code_secret(self.signing.public, self.box.public)
 
     @property
-    def code_prefix(self) -> bytes:
-        """What an `hvr3.` code carries: the commitment's first 22 bytes."""
-        return self.code_secret[:CODE_PREFIX_BYTES]
-
-    @property
-    def short_secret(self) -> bytes:
-        """The invite's secret when its code is an `hvr3.` one (every new relay invite)."""
-        return secret_of_prefix(self.code_prefix)
+    def invite_secret(self) -> bytes:
+        """The secret of every new relay invite: the whole 256-bit commitment (its code is
+        an `hvr2.` one). Earlier versions made `hvr3.` codes, whose secret is
+        `secret_of_prefix` of the commitment's first 22 bytes; those are still answered."""
+        return self.code_secret
 
     def __repr__(self) -> str:
         return "InviteHostKeys(…)"
 
 
-#: What an `hvr3.` code carries of the commitment (176 bits: short enough for a long relay
-#: name within 80 characters, far beyond guessing or a second preimage).
+#: What an older `hvr3.` code carries of the commitment (176 bits; new invites carry all 256).
 CODE_PREFIX_BYTES = 22
 
 

@@ -6,7 +6,7 @@ whether they have. The network work runs in the bridge's worker, never in the UI
 A code's problems (mistyped, expired, revoked, the inviter unreachable) each get a clear
 sentence, and a failed request leaves nothing behind.
 
-A relay code (`hvr3.…`, or an older `hvr2.…`) works the same way through the relay it
+A relay code (`hvr2.…`, or an older `hvr3.…`) works the same way through the relay it
 names: the request waits there, and the background sync collects the answer (the dialog
 shows it if still open): "waiting for an admin", "approved — fetching the space",
 "declined", "expired"."""

@@ -90,7 +90,7 @@ class InviteHost:
         self._require_admin(space_id, "only admins can invite people")
         now = self._clock()
         seed = os.urandom(32) if shared else None
-        secret = InviteHostKeys.from_seed(seed).short_secret if seed else os.urandom(32)
+        secret = InviteHostKeys.from_seed(seed).invite_secret if seed else os.urandom(32)
         expires_s = now // 1000 + ttl_s
         row = it.InviteRow(
             invite_id_of(secret), space_id, secret, uses, 0, now, expires_s * 1000, False, seed

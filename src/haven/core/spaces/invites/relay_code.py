@@ -2,20 +2,24 @@
 (or what it is made from), nothing else — no address of any member, no expiry (the signed
 offer says it), no commitment of its own (docs/PROTOCOL.md, "Invites through a relay").
 
-    hvr3.<relay>.<40 letters>        e.g. hvr3.relay.example.org.k3v9…  (63 characters)
-    hvr2.<relay>.<56 letters>        older codes, still read (79 characters)
+    hvr2.<relay>.<56 letters>        e.g. hvr2.relay.example.org.k3v9…  (79 characters)
+    hvr3.<relay>.<40 letters>        made for a while by earlier versions: still read
 
 `<relay>` is the relay's canonical URL (relay_urls.py) written short: `relay.example.org`
 for `wss://relay.example.org/`, the whole URL otherwise (`ws://127.0.0.1:7000`, or one with
 a port or a path: `wss://relay.example.org:8443/v1`; read in lower case, so a relay whose
-path has capitals cannot be named). `hvr3.` letters are lower-case base32 of
-`prefix[22] || check[3]`: `prefix` is the first 22 bytes (176 bits) of the commitment to
-the invite's host keys (invite_keys.code_secret), the invite's secret is
-`BLAKE2b-256(prefix, person="haven-inv-code3")`, and `check = BLAKE2b-256(url || prefix,
-person="haven-invite-ch3")[:3]`; so a code stays within 80 characters for a relay name of
-up to 34 characters (`hvr2.`'s 32-byte secret allowed 18). `hvr2.` letters are base32 of
-`secret[32] || check[3]`, `check = BLAKE2b-256(url || secret, person="haven-invite-chk")`.
-Both fill their letters exactly (25 and 35 bytes), so there are no unused bits where a typo
+path has capitals cannot be named). `hvr2.` letters are lower-case base32 of
+`secret[32] || check[3]`: the secret is the whole 256-bit commitment to the invite's host
+keys (invite_keys.code_secret) and `check = BLAKE2b-256(url || secret,
+person="haven-invite-chk")[:3]`. Every new invite gets one: 62 characters plus the relay's
+name, so within 80 for a name of up to 18 characters; base32 is the densest alphabet that is
+case-free, typeable and in the QR alphanumeric set, and 256 bits need 52 of its letters, the
+other 4 carry the check. `hvr3.` letters are base32 of `prefix[22] || check[3]`, the first
+176 bits of the commitment, the secret `BLAKE2b-256(prefix, person="haven-inv-code3")` and
+`check = BLAKE2b-256(url || prefix, person="haven-invite-ch3")[:3]`: shorter, but short of
+the 256 bits the design asks for, so no invite is made with one any more; codes already
+handed out are read for the rest of their invite's life (at most 30 days).
+Both fill their letters exactly (35 and 25 bytes), so there are no unused bits where a typo
 could hide, and a typo anywhere (letters or relay) is caught except with probability 2⁻²⁴.
 Either way the secret commits to the invite's host keys, so another holder of the code cannot
 pose as the host. Every character is in the QR alphanumeric set once upper-cased
@@ -35,20 +39,22 @@ from haven.core.spaces.invites.code import CodeError
 from haven.crypto.hashing import blake2b_256
 from haven.errors import InvalidInput
 
-RELAY_PREFIX = "hvr3"
-OLD_PREFIX = "hvr2"
+#: What every new invite's code starts with: the whole 256-bit secret.
+RELAY_PREFIX = "hvr2"
+#: Codes carrying 176 bits, made by earlier releases: read, never made.
+PREFIX_176 = "hvr3"
 SECRET_BYTES = 32
 CHECK_BYTES = 3
-LETTERS = (CODE_PREFIX_BYTES + CHECK_BYTES) * 8 // 5  # 40
-OLD_LETTERS = (SECRET_BYTES + CHECK_BYTES) * 8 // 5  # 56
-_CHECK_PERSON = {RELAY_PREFIX: b"haven-invite-ch3", OLD_PREFIX: b"haven-invite-chk"}
+LETTERS = (SECRET_BYTES + CHECK_BYTES) * 8 // 5  # 56
+LETTERS_176 = (CODE_PREFIX_BYTES + CHECK_BYTES) * 8 // 5  # 40
+_CHECK_PERSON = {RELAY_PREFIX: b"haven-invite-chk", PREFIX_176: b"haven-invite-ch3"}
 
 
 def is_relay_code(text: str) -> bool:
-    return "".join(text.split()).lower().startswith((RELAY_PREFIX + ".", OLD_PREFIX + "."))
+    return "".join(text.split()).lower().startswith((RELAY_PREFIX + ".", PREFIX_176 + "."))
 
 
-def _check(url: str, carried: bytes, version: str = OLD_PREFIX) -> bytes:
+def _check(url: str, carried: bytes, version: str = RELAY_PREFIX) -> bytes:
     person = _CHECK_PERSON[version]
     return blake2b_256(url.encode("ascii") + carried, person=person)[:CHECK_BYTES]
 
@@ -77,7 +83,7 @@ def _short_relay(url: str) -> str:
 class RelayInviteCode:
     relay_url: str
     secret: bytes
-    #: What an `hvr3.` code carries (the secret is made from it); None for an `hvr2.` code.
+    #: What an older `hvr3.` code carries (the secret is made from it); None for `hvr2.`.
     prefix: bytes | None = None
 
     @classmethod
@@ -101,7 +107,7 @@ class RelayInviteCode:
 
     def encode_compact(self) -> str:
         version, carried = (
-            (OLD_PREFIX, self.secret) if self.prefix is None else (RELAY_PREFIX, self.prefix)
+            (RELAY_PREFIX, self.secret) if self.prefix is None else (PREFIX_176, self.prefix)
         )
         letters = base64.b32encode(carried + _check(self.relay_url, carried, version))
         return f"{version}.{_short_relay(self.relay_url)}.{letters.decode().lower()}"
@@ -118,7 +124,7 @@ class RelayInviteCode:
             raise CodeError("that is not a relay invite code")
         version = text[: len(RELAY_PREFIX)].lower()
         relay, _, letters = text[len(RELAY_PREFIX) + 1 :].lower().rpartition(".")
-        expected = LETTERS if version == RELAY_PREFIX else OLD_LETTERS
+        expected = LETTERS if version == RELAY_PREFIX else LETTERS_176
         if len(letters) != expected or not relay:
             raise CodeError("the invite code is incomplete; check it and retry")
         try:
@@ -134,6 +140,6 @@ class RelayInviteCode:
         carried, check = raw[:-CHECK_BYTES], raw[-CHECK_BYTES:]
         if not hmac.compare_digest(_check(url, carried, version), check):
             raise CodeError("the invite code is mistyped or incomplete; check it and retry")
-        if version == RELAY_PREFIX:
+        if version == PREFIX_176:
             return cls.from_prefix(url, carried)
         return cls(url, carried)

@@ -90,7 +90,7 @@ class RelayInviteHost:
         """A new invite bound to `relay_url`; → (code, the offer blob to publish first)."""
         secret, _ = self._host.new_invite(space_id, uses, ttl_s, shared=True)
         job = self._job(invite_id_of(secret))
-        code = RelayInviteCode.from_prefix(relay_url, job.keys.code_prefix)
+        code = RelayInviteCode(relay_url, job.secret)
         return code, self.offer_blob(job)
 
     def _job(self, invite_id: bytes) -> RelayJob:

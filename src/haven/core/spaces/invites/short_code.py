@@ -4,7 +4,7 @@ are online at the same time (docs/PROTOCOL.md, "Short codes").
 The short code does not replace the relay-route code: it carries it. Both sides run SPAKE2
 (the `spake2` package, as magic-wormhole does) with the short code as the password, through a
 relay mailbox named by the code's number and the day; with the key they agree on, the host
-sends the full `hvr3.` code and the guest confirms. An eavesdropper, the relay, or someone
+sends the full `hvr2.` code and the guest confirms. An eavesdropper, the relay, or someone
 who guesses wrong learns nothing that lets them test guesses offline: each run allows one
 online guess (the host stops after the first answer, right or wrong).
 
