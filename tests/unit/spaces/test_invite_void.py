@@ -8,6 +8,7 @@ real network code (sync/relay_invites.py) by a stand-in for the relay client."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,12 +20,23 @@ from haven.core.session import Session
 from haven.core.spaces import events as ev
 from haven.core.spaces.invite_keys import InviteHostKeys, seal_invite_keys
 from haven.core.spaces.invites import relay_wire as rw
+from haven.core.spaces.invites.host import ADMIN_LEFT
 from haven.core.spaces.invites.relay_host import RelayJob
 from haven.core.spaces.model import Role
+from haven.errors import InvalidInput
 from haven.store import invites_table as it
 from haven.sync import relay_invites as ri
+from haven.sync.engine import async_start_server, async_sync_once
+from haven.sync.invites import (
+    InviteRefused,
+    InviteRoute,
+    async_ask_status,
+    async_fetch_info,
+    async_send_request,
+)
 from tests.helpers import PASSPHRASE
-from tests.space_helpers import make_session, sync
+from tests.integration.test_space_invites import HOST, free_port
+from tests.space_helpers import join, make_session, sync
 from tests.unit.spaces.test_invite_keys_heal import Circle, circle_of
 from tests.unit.spaces.test_relay_invites import FakeRelay, ask, host_pass, invite
 
@@ -205,3 +217,77 @@ def test_void_outranks_every_later_offer() -> None:
         assert found is not None and found.state == "void"
     found = rw.latest_offer(secret, [blob("open"), blob("revoked"), blob("open")])
     assert found is not None and found.state == "revoked"
+
+
+def test_a_demoted_admins_direct_invites_stop_on_their_device_and_say_why(
+    circle: Circle, bea: Session, tmp_path: Path
+) -> None:
+    """A direct (`--address`) invite has no shared seed: it lives on the device that made it
+    and is answered by it. Once that device learns, through a real sync round over
+    127.0.0.1, that its admin was demoted, it admits nobody through it: a waiting request
+    cannot be approved, the guest who asked before hears why (and drops the request), and a
+    newcomer is refused with the same reason before anything is stored."""
+    c = circle
+    port = free_port()
+    code = c.dee.invites.create(c.sid, HOST, port, uses=3)
+    request = bea.invites.begin(code, "Circle", "Bea")
+    eve = make_session(tmp_path, "eve")
+    late = eve.invites.begin(code, "Circle", "Eve")
+
+    async def scenario() -> tuple[str, list[str]]:
+        server = await async_start_server(c.dee, HOST, port, routes=[InviteRoute(c.dee.invites)])
+        try:
+            asked = await async_send_request(bea.invites, code, request)
+            c.ari.spaces.set_role(c.sid, c.pk["dee"], Role.MEMBER)
+            report = await async_sync_once(c.ari, HOST, port)  # Dee's device learns it
+            assert report.sent > 0, report
+            refusals = []
+            for attempt in (
+                async_ask_status(bea.invites, code, request.persona_pk),  # asked before
+                async_fetch_info(code),  # a newcomer, before asking
+                async_send_request(eve.invites, code, late),  # and asking
+            ):
+                with pytest.raises(InviteRefused) as refused:
+                    await attempt
+                refusals.append(str(refused.value))
+            return asked.kind, refusals
+        finally:
+            await server.close()
+
+    try:
+        asked, refusals = asyncio.run(scenario())
+        assert asked == "pending"
+        assert refusals == [ADMIN_LEFT] * 3
+        assert "not about you" in ADMIN_LEFT and "ask an admin" in ADMIN_LEFT
+        assert states(c.dee, c.sid) == ["void"] and c.dee.invites.invites(c.sid) == []
+        with c.dee.vault.read() as conn:
+            [waiting] = it.list_requests(conn, c.sid)  # Eve's was never stored
+        with pytest.raises(InvalidInput):
+            c.dee.invites.approve(c.sid, waiting.request_id)
+        assert waiting.persona_pk == request.persona_pk and waiting.status == "pending"
+        members = {m.member_pk for m in c.ari.spaces.members(c.sid)}
+        assert request.persona_pk not in members and late.persona_pk not in members
+    finally:
+        eve.lock()
+
+
+@pytest.mark.parametrize("dee_ahead", [True, False])
+def test_the_window_a_stale_admin_device_admits_by_the_log_order(
+    circle: Circle, bea: Session, dee_ahead: bool
+) -> None:
+    """The window THREAT_MODEL and PROTOCOL ("What a guest can check") describe, pinned as it
+    is: Dee's device has not synced her demotion and admits Bea. The welcome (Dee's view)
+    makes Bea a member; the log then decides on every replica alike: an add that sorts after
+    the demotion (Dee's clock ahead) counts nowhere, so Bea finds herself outside once she
+    syncs with the others; one that sorts before it counts everywhere."""
+    c = circle
+    ahead = c.dee if dee_ahead else c.ari
+    for i in range(3):  # whose Lamport clock is ahead decides the order
+        ahead.spaces.post(c.sid, f"note {i}")
+    c.ari.spaces.set_role(c.sid, c.pk["dee"], Role.MEMBER)
+    bea_pk = join(c.dee, bea, c.sid, "Bea")  # Dee's stale device; Bea's welcome accepted
+    assert bea.spaces.space_info(c.sid).my_role == Role.MEMBER
+    sync(c.sid, c.ari, c.dee, c.cai, bea)
+    for s in (c.ari, c.dee, c.cai, bea):
+        members = {m.member_pk for m in s.spaces.members(c.sid)}
+        assert (bea_pk in members) is not dee_ahead

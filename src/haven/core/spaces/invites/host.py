@@ -30,7 +30,9 @@ from haven.core.spaces.model import Role
 from haven.core.spaces.service import SpaceService
 from haven.errors import InvalidInput, NotFound
 from haven.store import invites_table as it
-from haven.store.vault import Vault
+from haven.store.spaces import groups as groups_db
+from haven.store.spaces import membership as membership_db
+from haven.store.vault import Connection, Vault
 
 DEFAULT_USES = 1
 DEFAULT_TTL_S = 24 * 3600
@@ -40,16 +42,37 @@ MAX_REQUESTS_PER_INVITE = 50
 #: How long after an invite expires an answer may still be collected with it.
 ANSWER_GRACE_MS = 30 * 24 * 3600 * 1000
 NO_LONGER_VALID = "this invite is no longer valid (expired, used up or revoked); ask for a new one"
+#: What a guest hears through a direct invite whose maker is no longer an admin.
+ADMIN_LEFT = (
+    "this invite stopped working because the person who made it is no longer an admin of "
+    "the space; it is not about you: ask an admin of the space for a new invite"
+)
+_ADMIN_ROLES = [r.value for r in Role if r.rank >= Role.ADMIN.rank]
 
 
-def invite_state(row: it.InviteRow, now: int) -> str:
-    if row.void:
-        return "void"  # an admin device that held its keys is no longer one
+def invite_state(row: it.InviteRow, now: int, maker_admin: bool = True) -> str:
+    """`maker_admin`: this device is an admin's device in the invite's space now. A direct
+    invite (no shared seed) lives only on the device that made it, so it is void while that
+    device is not an admin's (its admin removed, demoted, gone, or this device unlinked)."""
+    if row.void or (row.host_seed is None and not maker_admin):
+        return "void"  # an admin device that held its keys (or made it) is no longer one
     if row.revoked:
         return "revoked"
     if row.uses >= row.max_uses:
         return "used up"
     return "expired" if now >= row.expires_ms else "active"
+
+
+def admin_device(conn: Connection, space_id: bytes) -> bool:
+    """True if this device is an active admin's (or the owner's) device in the space, at the
+    head of the log this device has."""
+    group = groups_db.get_group(conn, space_id)
+    admins = membership_db.active_box_keys(conn, space_id, _ADMIN_ROLES)
+    return group is not None and group.box_public in admins
+
+
+def _state(conn: Connection, row: it.InviteRow, now: int) -> str:
+    return invite_state(row, now, row.host_seed is not None or admin_device(conn, row.space_id))
 
 
 class InviteHost:
@@ -105,6 +128,7 @@ class InviteHost:
         now = self._clock()
         with self._vault.read() as conn:
             rows = it.list_invites(conn, space_id)
+            maker_admin = admin_device(conn, space_id)
             pending = {r.invite_id: 0 for r in rows}
             for req in it.list_requests(conn, space_id):
                 if req.status == "pending":
@@ -117,7 +141,7 @@ class InviteHost:
                 r.max_uses,
                 r.created_ms,
                 r.expires_ms,
-                invite_state(r, now),
+                invite_state(r, now, maker_admin),
                 pending.get(r.invite_id, 0),
             )
             for r in rows
@@ -148,16 +172,19 @@ class InviteHost:
     def offered_secrets(self) -> list[SpaceSecret]:
         """Secrets of every invite a joiner may still use: usable ones, and those with an
         answer the joiner has not collected yet, up to 30 days after expiry (never revoked
-        ones)."""
+        ones), and direct ones void because their maker is no longer an admin, until they
+        expire: the joiner hears why rather than finding nobody there."""
         now = self._clock()
         with self._vault.read() as conn:
             rows = [r for r in it.list_invites(conn) if not r.revoked]
+            states = {r.invite_id: _state(conn, r, now) for r in rows}
             waiting = {q.invite_id for q in it.list_requests(conn) if not q.delivered}
         return [
             channel_secret(r.secret)
             for r in rows
-            if invite_state(r, now) == "active"
+            if states[r.invite_id] == "active"
             or (r.invite_id in waiting and now < r.expires_ms + ANSWER_GRACE_MS)
+            or (states[r.invite_id] == "void" and r.host_seed is None and now < r.expires_ms)
         ]
 
     def match(self, space_ids: list[bytes]) -> bytes | None:
@@ -171,7 +198,10 @@ class InviteHost:
     def _usable(self, invite_id: bytes) -> it.InviteRow:
         with self._vault.read() as conn:
             row = it.get_invite(conn, invite_id)
-        if row is None or invite_state(row, self._clock()) != "active":
+            state = "gone" if row is None else _state(conn, row, self._clock())
+        if row is not None and state == "void" and row.host_seed is None:
+            raise InvalidInput(ADMIN_LEFT)
+        if row is None or state != "active":
             raise InvalidInput(NO_LONGER_VALID)
         return row
 
@@ -239,6 +269,12 @@ class InviteHost:
             known = it.find_request(conn, invite_id, persona_pk)
         if known is None:
             return Answer("invalid", "the inviter has no request from you")
+        if known.status == "pending":
+            try:  # its maker stopped being an admin while the request waited
+                self._usable(invite_id)
+            except InvalidInput as exc:
+                if str(exc) == ADMIN_LEFT:
+                    return Answer("invalid", ADMIN_LEFT)
         return self._answer(known)
 
     def _answer_for(self, request_id: bytes) -> Answer:
@@ -299,6 +335,9 @@ class InviteHost:
         row = self._pending(space_id, request_id)
         with self._vault.read() as conn:
             invite = it.get_invite(conn, row.invite_id)
+            state = None if invite is None else _state(conn, invite, self._clock())
+        if state == "void":  # its keys reached, or it was made by, a device no longer an admin's
+            raise InvalidInput("that request's invite stopped: an admin who held it left")
         if invite is None or invite.revoked:
             raise InvalidInput("that request's invite was revoked")
         if invite.uses >= invite.max_uses:
