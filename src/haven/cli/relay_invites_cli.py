@@ -202,6 +202,7 @@ def describe_settled(settled: ri.Settled) -> list[str]:
         "expired": "expired: nobody answered before the code ran out; ask for a new one",
         "revoked": "the invite was withdrawn; ask for a new one",
         "used up": "the invite was used up before your request was answered; ask for a new one",
+        "void": ri.VOID_TEXT,
     }[settled.kind]
     return [f"{name}: {reason} (the keys made for the request were deleted)"]
 

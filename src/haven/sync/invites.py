@@ -28,6 +28,7 @@ from haven.core.envelope import packb, unpackb
 from haven.core.session import Session
 from haven.core.space_secrets import SpaceSecret
 from haven.core.spaces.invites import Answer, InviteCode, InviteService, PublicInfo, channel_secret
+from haven.core.spaces.invites.host import ADMIN_LEFT
 from haven.core.spaces.model import JoinRequest
 from haven.core.spaces.sealed import MAX_WELCOME_BYTES
 from haven.errors import InvalidInput, SyncError
@@ -51,6 +52,16 @@ class InviteFailed(SyncError):
 
 class InviteRefused(InvalidInput):
     """The inviter refused: the invite is no longer valid or the request was malformed."""
+
+
+class AdmitterLeft(InviteRefused):
+    """The inviter refused because whoever made the invite is no longer an admin (the
+    inviter's reason is exactly `ADMIN_LEFT`; the app words it in the guest's language)."""
+
+
+def _refused(untrusted_reason: str) -> InviteRefused:
+    reason = untrusted_reason[:200]
+    return AdmitterLeft(reason) if reason == ADMIN_LEFT else InviteRefused(reason)
 
 
 def _decode(untrusted: bytes) -> list[Any]:
@@ -172,7 +183,7 @@ async def async_fetch_info(code: InviteCode) -> PublicInfo:
     finally:
         await channel.close()
     if msg[0] == "invalid" and len(msg) == 2 and isinstance(msg[1], str):
-        raise InviteRefused(msg[1][:200])
+        raise _refused(msg[1])
     if not (msg[0] == "info" and len(msg) == 4 and all(isinstance(m, str) for m in msg[1:])):
         raise InviteFailed("the inviter sent an unexpected answer")
     return PublicInfo(msg[1], msg[2], msg[3])
@@ -188,7 +199,7 @@ async def _exchange(channel: tcp.Channel, first: list[Any]) -> JoinOutcome:
             await channel.send(packb(["received"]))
         return JoinOutcome("denied")
     if msg[0] == "invalid" and len(msg) == 2 and isinstance(msg[1], str):
-        raise InviteRefused(msg[1][:200])
+        raise _refused(msg[1])
     if (
         msg[0] != "welcome"
         or len(msg) != 2

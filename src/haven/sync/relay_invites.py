@@ -38,8 +38,8 @@ T = TypeVar("T")
 
 
 VOID_TEXT = (
-    "this invite was withdrawn: an admin who held it left the space or stepped down; "
-    "ask for a new one"
+    "this invite stopped working because an admin who held it is no longer an admin of the "
+    "space; it is not about you: ask an admin of the space for a new invite"
 )
 
 
@@ -47,9 +47,13 @@ class InviteRefused(InvalidInput):
     """The invite cannot be used: closed, unknown to the relay, or the guidelines declined."""
 
 
+class InviteVoid(InviteRefused):
+    """The invite is void: an admin who held its keys is no longer one (VOID_TEXT)."""
+
+
 @dataclass(frozen=True, repr=False)
 class GuestStatus:
-    #: waiting | approved | denied | revoked | used up | expired
+    #: waiting | approved | denied | revoked | used up | expired | void
     kind: str
     space_name: str = ""
     welcome: bytes | None = None
@@ -176,7 +180,7 @@ async def async_read_offer(
             "or the relay lost it); ask the person who invited you"
         )
     if offer.state == "void":
-        raise InviteRefused(VOID_TEXT)
+        raise InviteVoid(VOID_TEXT)
     if offer.state != "open":
         raise InviteRefused(f"this invite was {offer.state}; ask for a new one")
     if offer.expired():
@@ -231,7 +235,7 @@ async def async_status(
     if offer is None:  # the relay lost the offer: the host puts it back at its next sync
         return GuestStatus("waiting", name)
     if offer.state == "void":  # any approval may be a former admin's forgery: take none
-        return GuestStatus("revoked", name or offer.name)
+        return GuestStatus("void", name or offer.name)
     keys = await asyncio.to_thread(guest.reply_keys, code, offer)
     async with await _open(code.relay_url, keys.mailbox_key, ssl, timeout) as client:
         reply = rw.open_reply(keys, await _read(client, timeout))

@@ -28,7 +28,7 @@ from haven.store import invites_table as it
 from haven.sync import relay_invites as ri
 from haven.sync.engine import async_start_server, async_sync_once
 from haven.sync.invites import (
-    InviteRefused,
+    AdmitterLeft,
     InviteRoute,
     async_ask_status,
     async_fetch_info,
@@ -132,7 +132,7 @@ def test_a_removed_admin_voids_their_invites_and_gets_nothing_from_them(
     forge_open_offer(dee, relay)
     before = len(relay.read(dee.mailbox_key))
     cal = make_session(tmp_path, "cal")
-    with pytest.raises(ri.InviteRefused, match="admin who held it left"):
+    with pytest.raises(ri.InviteRefused, match="an admin who held it is no longer an admin"):
         ri.run(ri.async_request(cal, code, lambda _: True, "Cal", ""))
     assert len(relay.read(dee.mailbox_key)) == before  # Cal left nothing there
     cal.lock()
@@ -145,7 +145,7 @@ def test_a_removed_admin_voids_their_invites_and_gets_nothing_from_them(
     for part in rw.seal_reply(forged, "approved", b"a space of Dee's making"):
         relay.append(forged.mailbox_key, part)
     status = ri.run(ri.async_status(bea, code))
-    assert status.kind == "revoked" and status.welcome is None
+    assert status.kind == "void" and status.welcome is None
 
 
 def test_a_demoted_admin_voids_the_invite_for_good(
@@ -247,7 +247,7 @@ def test_a_demoted_admins_direct_invites_stop_on_their_device_and_say_why(
                 async_fetch_info(code),  # a newcomer, before asking
                 async_send_request(eve.invites, code, late),  # and asking
             ):
-                with pytest.raises(InviteRefused) as refused:
+                with pytest.raises(AdmitterLeft) as refused:
                     await attempt
                 refusals.append(str(refused.value))
             return asked.kind, refusals

@@ -37,7 +37,6 @@ from haven.errors import HavenError, SyncError
 from haven.sync import relay_invites as ri
 from haven.sync.invite_background import InvitePass
 from haven.sync.invites import (
-    InviteRefused,
     JoinOutcome,
     ask_status,
     fetch_info,
@@ -53,7 +52,7 @@ from haven.ui.user_text import PlainTextEdit
 
 @dataclass(frozen=True)
 class Joined:
-    kind: str  # pending | approved | denied | revoked | used up | expired
+    kind: str  # pending | approved | denied | revoked | used up | expired | void
     space_id: bytes | None = None
     #: False for a denial that another admin's approval at the same moment may still undo
     #: (the request's keys stay until `final_at_ms`).
@@ -318,6 +317,8 @@ class JoinDialog(QDialog):
             self._say(
                 self.tr("Expired: nobody answered before the code ran out. Ask for a new one.")
             )
+        elif result.kind == "void":
+            self._say(wording.invite_void_text())
         elif result.kind in ("revoked", "used up"):
             self._say(
                 self.tr("The invite was withdrawn or used up before an answer. Ask for a new one.")
@@ -367,11 +368,9 @@ class JoinDialog(QDialog):
         self.bridge.run(work, finished, failed)
 
     def _problem(self, exc: BaseException) -> str:
-        if isinstance(exc, InviteRefused):
-            return self.tr(
-                "This invite is no longer valid: it expired, was used up or was "
-                "withdrawn. Ask for a new one. Nothing was kept."
-            )
+        refused = wording.invite_refusal_text(exc)
+        if refused is not None:
+            return refused
         if isinstance(exc, SyncError):
             return self.tr(
                 "Haven cannot reach the person who invited you. Their Haven needs "

@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from haven.core.spaces.model import Role
 from haven.core.spaces.name_marks import Fingerprint, NameMarks, fingerprint_words
 from haven.errors import HavenError, InvalidInput, NotFound
+from haven.sync import invites as direct_invites
+from haven.sync import relay_invites
 from haven.ui import messages
 from haven.ui.dates import moment_text
 from haven.ui.translations import ui_language
@@ -105,3 +107,27 @@ def failure_text(exc: BaseException) -> str:
     if not isinstance(exc, HavenError):  # a bug: its type (never its text) goes to the log
         log.warning("a spaces action failed: %s", type(exc).__name__)
     return messages.error_text(exc)
+
+
+def invite_void_text() -> str:
+    """An invite that stopped because an admin who made or held it is no longer one."""
+    return T.translate(
+        "Spaces",
+        "This invite stopped working because an admin who made or held it is no longer an "
+        "admin of the space. This is not about you: ask an admin of the space for a new "
+        "invite. Nothing was kept.",
+    )
+
+
+def invite_refusal_text(exc: BaseException) -> str | None:
+    """Why a code cannot be used, in the guest's language (never the inviter's text); None
+    for an error that is not a refusal."""
+    if isinstance(exc, (relay_invites.InviteVoid, direct_invites.AdmitterLeft)):
+        return invite_void_text()
+    if isinstance(exc, direct_invites.InviteRefused):  # the join dialog's, as translated
+        return T.translate(
+            "JoinDialog",
+            "This invite is no longer valid: it expired, was used up or was "
+            "withdrawn. Ask for a new one. Nothing was kept.",
+        )
+    return None
