@@ -6,7 +6,8 @@ Each pass: for every request this device made and has no final answer for, read 
 and act on it (join with the welcome, or delete the keys made for it); then, for every
 invite this device administers, read its requests and send its answers. A pass runs at
 start, every `interval_s`, and at once when this device writes an invite event (an invite
-made, revoked, or a request answered), so an answer leaves at once. After each pass
+made, revoked, or a request answered), so an answer leaves at once, and when a membership
+change that may void invites is written here or synced in. After each pass
 `on_report` is called on the loop's thread with counts and the requests that settled.
 """
 
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from haven.core.envelope import Event
 from haven.core.session import Session
 from haven.core.spaces import events as ev
+from haven.core.spaces.rules.invites import DEPARTURES
 from haven.errors import HavenError, InvalidInput
 from haven.relay.client import RelayError
 from haven.sync import relay_invites as ri
@@ -33,7 +35,11 @@ log = logging.getLogger(__name__)
 #: How often the app and `haven serve` look at invite mailboxes when nothing asks sooner.
 DEFAULT_INTERVAL_S = 30.0
 STOP_TIMEOUT_S = 10.0
-_OWN_WRITES = frozenset({ev.INVITE, ev.INVITE_REVOKE, ev.INVITE_ANSWER})
+#: Events after which a pass runs at once: this device's invite events (so an answer leaves at
+#: once), and membership changes, written here or synced in, that may void invites (an admin
+#: removed, demoted, gone; a device unlinked: rules/invites.DEPARTURES), so that the honest
+#: devices say "void" on the mailbox at once, not at the next interval.
+_OWN_WRITES = frozenset({ev.INVITE, ev.INVITE_REVOKE, ev.INVITE_ANSWER}) | DEPARTURES
 
 
 @dataclass(frozen=True)

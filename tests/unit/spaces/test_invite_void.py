@@ -9,6 +9,7 @@ real network code (sync/relay_invites.py) by a stand-in for the relay client."""
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from haven.errors import InvalidInput
 from haven.store import invites_table as it
 from haven.sync import relay_invites as ri
 from haven.sync.engine import async_start_server, async_sync_once
+from haven.sync.invite_background import InvitePass, InvitePoller
 from haven.sync.invites import (
     AdmitterLeft,
     InviteRoute,
@@ -34,11 +36,12 @@ from haven.sync.invites import (
     async_fetch_info,
     async_send_request,
 )
+from haven.sync.loop import LoopThread
 from tests.helpers import PASSPHRASE
 from tests.integration.test_space_invites import HOST, free_port
 from tests.space_helpers import join, make_session, sync
 from tests.unit.spaces.test_invite_keys_heal import Circle, circle_of
-from tests.unit.spaces.test_relay_invites import FakeRelay, ask, host_pass, invite
+from tests.unit.spaces.test_relay_invites import URL, FakeRelay, ask, host_pass, invite
 
 
 class _Client:
@@ -291,3 +294,53 @@ def test_the_window_a_stale_admin_device_admits_by_the_log_order(
     for s in (c.ari, c.dee, c.cai, bea):
         members = {m.member_pk for m in s.spaces.members(c.sid)}
         assert (bea_pk in members) is not dee_ahead
+
+
+async def sync_round(client: Session, server: Session) -> None:
+    """One real sync round over 127.0.0.1, `client` to `server`'s sync server."""
+    port = free_port()
+    listening = await async_start_server(server, HOST, port)
+    try:
+        report = await async_sync_once(client, HOST, port)
+        assert report.sent > 0, report
+    finally:
+        await listening.close()
+
+
+def test_an_admin_device_says_void_as_soon_as_it_learns_not_at_the_next_interval(
+    circle: Circle, relay: FakeRelay
+) -> None:
+    """The app's invite poller (its interval an hour here) runs a pass as soon as a
+    membership change that may void invites reaches the device — synced in from the admin
+    who removed Dee through a real sync round, as here, or written on it — so the mailbox
+    says "void" then, not up to an interval later: the window before "void" is how long the
+    news takes to reach one honest admin device that is online, and from it the relay."""
+    c = circle
+    c.ari.relays.add_relay(c.sid, URL)
+    c.ari.spaces.set_role(c.sid, c.pk["cai"], Role.ADMIN)
+    c.sync()
+    code = invite(c.ari, c.sid, relay, uses=3)
+    c.sync()
+    mailbox = rw.request_mailbox_key(code.secret)
+    passes: list[InvitePass] = []
+    ran = threading.Event()
+
+    def on_report(report: InvitePass) -> None:
+        passes.append(report)
+        ran.set()
+
+    loop = LoopThread()
+    loop.start()
+    poller = InvitePoller(c.cai, loop, interval_s=3600, on_report=on_report)
+    try:
+        poller.start()
+        assert ran.wait(30)  # the pass at start
+        ran.clear()
+        c.ari.spaces.remove_member(c.sid, c.pk["dee"])  # Ari's device runs no poller
+        asyncio.run(sync_round(c.ari, c.cai))
+        assert ran.wait(30), "no pass after the removal arrived"
+        offer = rw.latest_offer(code.secret, relay.read(mailbox))
+        assert offer is not None and offer.state == "void" and len(passes) == 2
+    finally:
+        poller.stop()
+        loop.stop()

@@ -131,6 +131,9 @@ class RelayInviteHost:
         expire (so their mailbox says they are closed)."""
         now = self._clock()
         with self._vault.read() as conn:
+            spaces = {r.space_id for r in it.list_invites(conn) if r.host_seed is not None}
+        self._spaces.invite_events.refresh(sorted(spaces))
+        with self._vault.read() as conn:
             rows = it.list_invites(conn)
             waiting = {q.invite_id for q in it.list_requests(conn) if not q.delivered}
             in_spaces = set(st.group_ids(conn))
