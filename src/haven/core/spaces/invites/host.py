@@ -197,6 +197,10 @@ class InviteHost:
 
     def _usable(self, invite_id: bytes) -> it.InviteRow:
         with self._vault.read() as conn:
+            known = it.get_invite(conn, invite_id)
+        if known is not None:  # the membership its maker's role is read from, up to date
+            self._spaces.invite_events.refresh([known.space_id])
+        with self._vault.read() as conn:
             row = it.get_invite(conn, invite_id)
             state = "gone" if row is None else _state(conn, row, self._clock())
         if row is not None and state == "void" and row.host_seed is None:
