@@ -28,6 +28,7 @@ from haven.errors import InvalidInput, NotFound
 from haven.store import identity_tables as ids
 from haven.store import log_table as lt
 from haven.store import relay_tables as rt
+from haven.store.spaces import dms as dms_db
 from haven.store.vault import Connection, Vault
 
 JOURNAL_RELAYS = "journal.relays"
@@ -117,6 +118,9 @@ class RelayService:
             with contextlib.suppress(NotFound):  # a space with no history yet has no list
                 self._spaces.space_info(space_id)  # recomputes the projection if stale
         with self._vault.read() as conn:
+            dm = dms_db.get_dm(conn, space_id)  # a direct conversation: its space's relays
+            if dm is not None:
+                return self.urls(dm.parent_id)
             found = rt.get_relay_list(conn, space_id)
         return found[0] if found else []
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from haven.core.spaces import events as ev
 from haven.core.spaces import projector
+from haven.core.spaces.dm import rules as dm_rules
 from haven.core.spaces.fundraisers import rules as fundraisers
 from haven.core.spaces.rules import (
     attachments,
@@ -33,6 +34,7 @@ FEATURES = (
     gatherings,
     fundraisers,
     device_keys,
+    dm_rules,
 )
 
 

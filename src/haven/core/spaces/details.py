@@ -19,6 +19,7 @@ from haven.core.spaces.posts import Posts
 from haven.errors import NotFound
 from haven.store import identity_tables as ids
 from haven.store import invites_table as it
+from haven.store.spaces import dms as dms_db
 from haven.store.spaces import groups as groups_db
 from haven.store.spaces import keys as keys_db
 from haven.store.spaces import membership as membership_db
@@ -86,7 +87,8 @@ class SpaceDetails:
 
     def list_spaces(self) -> list[SpaceSummary]:
         with self._ctx.vault.read() as conn:
-            space_ids = groups_db.group_ids(conn)
+            conversations = dms_db.dm_ids(conn)  # listed by `dms.list`
+            space_ids = [s for s in groups_db.group_ids(conn) if s not in conversations]
         out = []
         for space_id in space_ids:
             info = self.space_info(space_id)

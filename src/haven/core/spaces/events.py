@@ -66,6 +66,10 @@ CAMPAIGN_UPDATE = "space.campaign.update"
 #: signing keys, and its revocation of one of its devices.
 DEVICE_CERT = "space.device.cert"
 DEVICE_REVOKE = "space.device.revoke"
+#: Direct messages (core/spaces/dm/): an offer of a two-person space, sealed to the partner's
+#: devices in the space both share; a block inside that two-person space.
+DM_OFFER = "space.dm.offer"
+DM_BLOCK = "space.dm.block"
 
 KNOWN_TYPES = frozenset(
     {
@@ -109,6 +113,8 @@ KNOWN_TYPES = frozenset(
         CAMPAIGN_UPDATE,
         DEVICE_CERT,
         DEVICE_REVOKE,
+        DM_OFFER,
+        DM_BLOCK,
     }
 )
 

@@ -16,6 +16,7 @@ from haven.core.envelope import Event
 from haven.core.eventlog import EventLog
 from haven.core.spaces import events as ev
 from haven.core.spaces import finality
+from haven.core.spaces.dm import rules as dm_rules
 from haven.core.spaces.fundraisers import rules as fundraisers
 from haven.core.spaces.rules import (
     Handler,
@@ -222,6 +223,8 @@ def step(
         try:
             if exclusions.excludes_event(event):
                 posts.erase_only(conn, group, event)
+            elif not dm_rules.allowed(conn, group, event):
+                valid = False
             else:
                 valid = handler(conn, group, event, author)
                 if valid and event.type in invites.DEPARTURES:
@@ -255,4 +258,5 @@ _HANDLERS: dict[str, Handler] = {
     **gatherings.HANDLERS,
     **fundraisers.HANDLERS,
     **device_keys.HANDLERS,
+    **dm_rules.HANDLERS,
 }

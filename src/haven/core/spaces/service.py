@@ -8,6 +8,7 @@ feature module, named for what people do:
     posts.py        posts, replies, edits, deletes, reactions; reading the feed
     attachments.py  files and pictures attached to posts; the space's size limit
     disappearing.py the space's disappearing timer; erasing posts whose time is up
+    dm/             direct messages: a two-person space opened from a shared one
     gatherings/     community events: RSVPs, approval, the place revealed to attendees
     moderation.py   pins, removing posts, reports, the moderation log, mutes and blocks
     joining.py      the join request, the add event and welcome, accepting it
@@ -29,6 +30,7 @@ from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.details import SpaceDetails
 from haven.core.spaces.device_keys import SpaceDeviceProjector
 from haven.core.spaces.disappearing import Disappearing
+from haven.core.spaces.dm.service import DirectMessages
 from haven.core.spaces.fundraisers import Campaigns, Fundraisers
 from haven.core.spaces.gatherings.service import Gatherings
 from haven.core.spaces.invite_events import InviteEvents
@@ -73,6 +75,7 @@ class SpaceService:
         self.lookup = SpaceLookup(ctx)
         self.fundraisers = Fundraisers(ctx)
         self.campaigns = Campaigns(ctx)
+        self.dms = DirectMessages(ctx, self.posts)
         log_.register_projector(self.projector)
         log_.register_projector(SpaceDeviceProjector())
         log_.register_authorizer("group", SpaceAuthorizer())
@@ -147,8 +150,9 @@ class SpaceService:
     def _heal_quietly(self, space_id: bytes) -> None:
         """After a commit touched a space: an admin's device heals its keys, and seals its
         open invites to admin devices that lack them, if it must; an organiser's device
-        totals new pledges."""
+        totals new pledges; offers of a direct conversation are tried on this device."""
         self.keys.heal_quietly(space_id)
+        self.dms.take_offers_quietly(space_id)
         self.invite_events.heal_quietly(space_id)
         self.fundraisers.tally_quietly(space_id)
 

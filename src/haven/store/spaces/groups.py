@@ -34,6 +34,7 @@ _PROJECTION_TABLES = (
     "space_campaign_done",
     "space_cause_updates",
     "space_gathering_times",
+    "space_dm_offers",
     "space_state",
 )
 
