@@ -282,7 +282,7 @@ def cmd_react(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _post_dict(p: FeedPost) -> dict[str, Any]:
+def post_dict(p: FeedPost) -> dict[str, Any]:
     return {
         "id": p.post_id.hex(),
         "author": p.author.hex(),
@@ -300,12 +300,12 @@ def _post_dict(p: FeedPost) -> dict[str, Any]:
         "my_reactions": list(p.my_reactions),
         "attachments": [attachment_dict(a) for a in p.attachments],
         "disappears_ms": p.disappears_ms,
-        "replies": [_post_dict(r) for r in p.replies],
+        "replies": [post_dict(r) for r in p.replies],
         "older_replies": p.older_replies,
     }
 
 
-def _print_post(p: FeedPost, open_cw: bool, indent: str = "") -> None:
+def print_post(p: FeedPost, open_cw: bool, indent: str = "") -> None:
     head = (
         f"{indent}{p.post_id.hex()[:SHORT]}  {output.local_time(p.created_ms)}  "
         f"{output.clean(p.author_name)}{'  [pinned]' if p.pinned else ''}"
@@ -341,7 +341,7 @@ def _print_post(p: FeedPost, open_cw: bool, indent: str = "") -> None:
     if p.older_replies:
         print(f"{indent}    [older replies: haven space thread SPACE {p.post_id.hex()[:SHORT]}]")
     for r in p.replies:
-        _print_post(r, open_cw, indent + "    ")
+        print_post(r, open_cw, indent + "    ")
 
 
 def cmd_read(args: argparse.Namespace, ctx: Context) -> int:
@@ -361,10 +361,10 @@ def cmd_read(args: argparse.Namespace, ctx: Context) -> int:
             f"showing different {what} to different members)"
         )
     if args.json:
-        output.print_json([_post_dict(p) for p in feed])
+        output.print_json([post_dict(p) for p in feed])
     else:
         for p in feed:
-            _print_post(p, args.open_cw)
+            print_post(p, args.open_cw)
         if not feed:
             print("No posts yet.", file=sys.stderr)
     if limit is not None and sum(1 for p in feed if not p.pinned) >= limit:
@@ -385,19 +385,19 @@ def cmd_thread(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         output.print_json(
             {
-                "post": _post_dict(page.root),
-                "replies": [_post_dict(r) for r in page.replies],
+                "post": post_dict(page.root),
+                "replies": [post_dict(r) for r in page.replies],
                 "older": page.older,
                 "newer": page.newer,
             }
         )
         return 0
-    _print_post(page.root, args.open_cw)
+    print_post(page.root, args.open_cw)
     cmd = f"haven space thread {args.space} {root.hex()[:SHORT]}"
     if page.older and page.replies:
         print(f"    [older replies: {cmd} --before {page.replies[0].post_id.hex()[:SHORT]}]")
     for r in page.replies:
-        _print_post(r, args.open_cw, "    ")
+        print_post(r, args.open_cw, "    ")
     if page.newer and page.replies:
         print(f"    [newer replies: {cmd} --after {page.replies[-1].post_id.hex()[:SHORT]}]")
     return 0

@@ -32,6 +32,7 @@ COMMAND_ORDER = (
     "prompt",
     "space",
     "event",
+    "dm",
     "device",
     "sync",
     "serve",

@@ -45,7 +45,7 @@ REFUSED = {
 #: Arguments that name a file: relative to the caller's folder, not the server's.
 _PATH_ARGS = {"export": "dest", "backup": "dest", "attachment": "dest"}
 #: Options that name several of the caller's files (`space post --attach A --attach B`).
-_PATH_LISTS = {"space": "attach"}
+_PATH_LISTS = {"space": "attach", "dm": "attach"}
 
 _streams: contextvars.ContextVar[_Streams | None] = contextvars.ContextVar(
     "haven_control_streams", default=None

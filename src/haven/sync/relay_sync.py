@@ -384,16 +384,25 @@ def sync_relays(
     ssl: ssl_module.SSLContext | None = None,
     timeout: float = 10.0,
 ) -> list[RelayReport]:
-    """Every relay of every space (or only `only`), one after another."""
-    targets: dict[str, list[bytes]] = {}
-    for space_id in session.relays.spaces_using(only):
-        for url in session.relays.urls(space_id) if only is None else [only]:
-            targets.setdefault(url, []).append(space_id)
+    """Every relay of every space (or only `only`), one after another; then, once more,
+    the spaces the first pass brought (a direct conversation offered in one of them)."""
 
-    async def run() -> list[RelayReport]:
+    def targets(done: set[bytes]) -> dict[str, list[bytes]]:
+        out: dict[str, list[bytes]] = {}
+        for space_id in session.relays.spaces_using(only):
+            if space_id in done:
+                continue
+            for url in session.relays.urls(space_id) if only is None else [only]:
+                out.setdefault(url, []).append(space_id)
+        return out
+
+    async def run(by_url: dict[str, list[bytes]]) -> list[RelayReport]:
         return [
             await async_sync_relay(session, url, spaces, ssl=ssl, timeout=timeout)
-            for url, spaces in targets.items()
+            for url, spaces in by_url.items()
         ]
 
-    return asyncio.run(run())
+    first = targets(set())
+    reports = asyncio.run(run(first))
+    new = targets({s for spaces in first.values() for s in spaces})
+    return reports + asyncio.run(run(new)) if new else reports
