@@ -1022,6 +1022,148 @@
     </message>
 </context>
 <context>
+    <name>DmPage</name>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="32"/>
+        <source>Private messages</source>
+        <translation>الرسائل الخاصة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="36"/>
+        <source>Each conversation is with one member of a space you share, under the names you both use there. Start one from a space&apos;s members: &quot;Message privately&quot;.</source>
+        <translation>كل محادثة مع عضو واحد في مساحة تشاركانها، بالاسمين اللذين تستخدمانهما هناك. ابدأ واحدة من أعضاء المساحة: «راسِل على انفراد».</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="42"/>
+        <source>Your private conversations</source>
+        <translation>محادثاتك الخاصة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="43"/>
+        <source>No private conversations yet.</source>
+        <translation>لا محادثات خاصة بعد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="143"/>
+        <source>%1 (from %2)</source>
+        <translation>%1 (من %2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="148"/>
+        <source>%1, blocked</source>
+        <translation>%1، محظورة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="150"/>
+        <source>%1, arrives with the next sync</source>
+        <translation>%1، تصل مع المزامنة التالية</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="152"/>
+        <source>%1, %2 unread</source>
+        <translation>%1، %2 غير مقروءة</translation>
+    </message>
+</context>
+<context>
+    <name>DmView</name>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="54"/>
+        <source>Messages, oldest first</source>
+        <translation>الرسائل، الأقدم أولاً</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="56"/>
+        <source>Enter opens a message behind a content warning</source>
+        <translation>مفتاح Enter يفتح رسالة خلف تحذير من المحتوى</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="59"/>
+        <source>&amp;Send</source>
+        <translation>أرسل (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="60"/>
+        <source>Send the message</source>
+        <translation>أرسل الرسالة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="61"/>
+        <source>Write a message…</source>
+        <translation>اكتب رسالة…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="62"/>
+        <source>Message text</source>
+        <translation>نص الرسالة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="63"/>
+        <source>What the message is about</source>
+        <translation>عمّ تتحدث الرسالة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="65"/>
+        <source>&amp;Block…</source>
+        <translation>احظر (&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="67"/>
+        <source>Block this person: the conversation closes for both of you</source>
+        <translation>احظر هذا الشخص: تُغلق المحادثة لكليكما</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="135"/>
+        <source>Conversation with %1</source>
+        <translation>محادثة مع %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="139"/>
+        <source>Only you and %1 can read this. The admins of %2 see nothing of it, not even that it is with %1.</source>
+        <translation>لا يقرأ هذا سواك و%1. لا يرى مديرو %2 شيئاً منه، ولا حتى أنه مع %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="150"/>
+        <source>This conversation is blocked: nobody can write in it any more.</source>
+        <translation>هذه المحادثة محظورة: لا يمكن لأحد الكتابة فيها بعد الآن.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="151"/>
+        <source>This conversation arrives with the next sync.</source>
+        <translation>تصل هذه المحادثة مع المزامنة التالية.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="156"/>
+        <source>%1 is no longer a member of %2. You can still block them.</source>
+        <translation>لم يعد %1 عضواً في %2. لا يزال بإمكانك حظره.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="169"/>
+        <source>%1, %2</source>
+        <translation>%1، %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="174"/>
+        <source>(deleted)</source>
+        <translation>(محذوفة)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="176"/>
+        <source>Content warning: %1. Press Enter to show the message.</source>
+        <translation>تحذير من المحتوى: %1. اضغط Enter لإظهار الرسالة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="224"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="232"/>
+        <source>Block</source>
+        <translation>احظر</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="227"/>
+        <source>Block %1? Neither of you can write in this conversation any more, and they cannot start a new one with you from this space. This cannot be undone.</source>
+        <translation>أتحظر %1؟ لن يستطيع أيٌّ منكما الكتابة في هذه المحادثة بعد الآن، ولن يستطيع بدء محادثة جديدة معك من هذه المساحة. لا يمكن التراجع عن هذا.</translation>
+    </message>
+</context>
+<context>
     <name>DuressDialog</name>
     <message>
         <location filename="../../src/haven/ui/pages/settings/duress.py" line="32"/>
@@ -1727,54 +1869,59 @@
 <context>
     <name>HavenWindow</name>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="76"/>
+        <location filename="../../src/haven/ui/main_window.py" line="77"/>
         <source>Journal</source>
         <extracomment>Quick exit happened (window hidden, vault locked). `run_app` quits on it. The language changed and the person asked to restart: `run_app` locks, then builds a new window in the new language. Open the vault in this folder (a restored backup): `run_app` locks, gives up the current folder&apos;s claim and builds a new window there.</extracomment>
         <translation>اليوميات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="77"/>
+        <location filename="../../src/haven/ui/main_window.py" line="78"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="78"/>
+        <location filename="../../src/haven/ui/main_window.py" line="79"/>
         <source>Devices</source>
         <translation>الأجهزة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="80"/>
-        <location filename="../../src/haven/ui/main_window.py" line="338"/>
+        <location filename="../../src/haven/ui/main_window.py" line="81"/>
+        <location filename="../../src/haven/ui/main_window.py" line="362"/>
         <source>Spaces</source>
         <translation>المساحات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="83"/>
+        <location filename="../../src/haven/ui/main_window.py" line="84"/>
         <source>Upcoming</source>
         <translation>القادمة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="320"/>
+        <location filename="../../src/haven/ui/main_window.py" line="86"/>
+        <source>Messages</source>
+        <translation>الرسائل</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="326"/>
         <source>Back up what still opens now (Settings, Back up my vault), then restore your most recent backup into a new folder (Restore a backup, in Settings or on the unlock page) to recover the rest.</source>
         <translation>انسخ احتياطياً ما زال يُفتح الآن (الإعدادات، انسخ خزنتي احتياطياً)، ثم استعِد أحدث نسخة احتياطية لديك في مجلد جديد (استعِد نسخة احتياطية، في الإعدادات أو في صفحة فتح القفل) لتسترجع الباقي.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="175"/>
+        <location filename="../../src/haven/ui/main_window.py" line="179"/>
         <source>Haven</source>
         <translation>Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="293"/>
+        <location filename="../../src/haven/ui/main_window.py" line="299"/>
         <source>Signed in as %1</source>
         <translation>مسجَّل باسم %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="309"/>
+        <location filename="../../src/haven/ui/main_window.py" line="315"/>
         <source>Your vault is damaged</source>
         <translation>خزنتك متضررة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="312"/>
+        <location filename="../../src/haven/ui/main_window.py" line="318"/>
         <source>Haven found %Ln damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
         <translation>
             <numerusform>لم يجد Haven أي صفحة متضررة في خزنتك.</numerusform>
@@ -1786,7 +1933,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="342"/>
+        <location filename="../../src/haven/ui/main_window.py" line="366"/>
         <source>Spaces, %Ln unread</source>
         <translation>
             <numerusform>المساحات، لا جديد</numerusform>
@@ -3113,104 +3260,119 @@
 <context>
     <name>MembersTab</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="47"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="49"/>
         <source>Name</source>
         <extracomment>member key, role value</extracomment>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="48"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="50"/>
         <source>Pronouns</source>
         <translation>الضمائر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="49"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="51"/>
         <source>Role</source>
         <translation>الدور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="50"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="52"/>
         <source>Key</source>
         <translation>المفتاح</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="51"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="53"/>
         <source>Check</source>
         <translation>تنبيه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="63"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="65"/>
         <source>Members</source>
         <translation>الأعضاء</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="66"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="68"/>
         <source>New role for the selected member</source>
         <translation>الدور الجديد للعضو المحدد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="69"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="71"/>
         <source>Set &amp;role</source>
         <translation>عيّن الدور (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="70"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="72"/>
         <source>Give the selected member this role</source>
         <translation>امنح العضو المحدد هذا الدور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="71"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="73"/>
         <source>Remo&amp;ve from space…</source>
         <translation>أزل من المساحة (&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="72"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="74"/>
         <source>Remove the selected member</source>
         <translation>أزل العضو المحدد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="73"/>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="176"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="187"/>
         <source>Bloc&amp;k</source>
         <translation>احظر (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="176"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="78"/>
+        <source>&amp;Message privately</source>
+        <translation>راسِل على انفراد (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="80"/>
+        <source>Start a private conversation with the selected member</source>
+        <translation>ابدأ محادثة خاصة مع العضو المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="82"/>
+        <source>The space&apos;s admins see nothing of it</source>
+        <translation>لا يرى مديرو المساحة شيئاً منها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="187"/>
         <source>Unbloc&amp;k</source>
         <translation>ألغِ الحظر (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="76"/>
         <source>Block or unblock the selected member</source>
         <translation>احظر العضو المحدد أو ألغِ حظره</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="77"/>
         <source>Hides their posts for you only</source>
         <translation>يخفي منشوراته عنك وحدك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="85"/>
         <source>R&amp;ole</source>
         <translation>الدور (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="117"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="126"/>
         <source>%1 (you)</source>
         <translation>%1 (أنت)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="119"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="128"/>
         <source>%1 (blocked)</source>
         <translation>%1 (محظور)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="129"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="138"/>
         <source>Key fingerprint: %1</source>
         <translation>بصمة المفتاح: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="136"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="145"/>
         <source>%Ln members</source>
         <translation>
             <numerusform>لا أعضاء</numerusform>

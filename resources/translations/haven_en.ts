@@ -123,7 +123,7 @@
 <context>
     <name>HavenWindow</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="312"/>
+        <location filename="../../src/haven/ui/main_window.py" line="318"/>
         <source>Haven found %Ln damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
         <translation>
             <numerusform>Haven found %Ln damaged page in your vault: a disk error, or the file was changed. What opens is intact; what was on that page cannot be read.</numerusform>
@@ -131,7 +131,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="342"/>
+        <location filename="../../src/haven/ui/main_window.py" line="366"/>
         <source>Spaces, %Ln unread</source>
         <translation>
             <numerusform>Spaces, %Ln unread</numerusform>
@@ -161,7 +161,7 @@
 <context>
     <name>MembersTab</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="136"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="145"/>
         <source>%Ln members</source>
         <translation>
             <numerusform>%Ln member</numerusform>

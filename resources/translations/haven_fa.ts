@@ -982,6 +982,148 @@
     </message>
 </context>
 <context>
+    <name>DmPage</name>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="32"/>
+        <source>Private messages</source>
+        <translation>پیام‌های خصوصی</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="36"/>
+        <source>Each conversation is with one member of a space you share, under the names you both use there. Start one from a space&apos;s members: &quot;Message privately&quot;.</source>
+        <translation>هر گفت‌وگو با یکی از اعضای فضایی است که در آن شریک هستید، با نام‌هایی که هر دو آنجا به کار می‌برید. از اعضای یک فضا شروعش کنید: «پیام خصوصی».</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="42"/>
+        <source>Your private conversations</source>
+        <translation>گفت‌وگوهای خصوصی شما</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="43"/>
+        <source>No private conversations yet.</source>
+        <translation>هنوز گفت‌وگوی خصوصی‌ای نیست.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="143"/>
+        <source>%1 (from %2)</source>
+        <translation>%1 (از %2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="148"/>
+        <source>%1, blocked</source>
+        <translation>%1، مسدود</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="150"/>
+        <source>%1, arrives with the next sync</source>
+        <translation>%1، با همگام‌سازی بعدی می‌رسد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="152"/>
+        <source>%1, %2 unread</source>
+        <translation>%1، %2 خوانده‌نشده</translation>
+    </message>
+</context>
+<context>
+    <name>DmView</name>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="54"/>
+        <source>Messages, oldest first</source>
+        <translation>پیام‌ها، قدیمی‌ترین اول</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="56"/>
+        <source>Enter opens a message behind a content warning</source>
+        <translation>کلید Enter پیامی را که پشت هشدار محتواست باز می‌کند</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="59"/>
+        <source>&amp;Send</source>
+        <translation>بفرست (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="60"/>
+        <source>Send the message</source>
+        <translation>پیام را بفرست</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="61"/>
+        <source>Write a message…</source>
+        <translation>پیامی بنویسید…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="62"/>
+        <source>Message text</source>
+        <translation>متن پیام</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="63"/>
+        <source>What the message is about</source>
+        <translation>پیام درباره چیست</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="65"/>
+        <source>&amp;Block…</source>
+        <translation>مسدود کن (&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="67"/>
+        <source>Block this person: the conversation closes for both of you</source>
+        <translation>این شخص را مسدود کنید: گفت‌وگو برای هر دو بسته می‌شود</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="135"/>
+        <source>Conversation with %1</source>
+        <translation>گفت‌وگو با %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="139"/>
+        <source>Only you and %1 can read this. The admins of %2 see nothing of it, not even that it is with %1.</source>
+        <translation>فقط شما و %1 می‌توانید این را بخوانید. مدیران %2 چیزی از آن نمی‌بینند، حتی این‌که با %1 است.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="150"/>
+        <source>This conversation is blocked: nobody can write in it any more.</source>
+        <translation>این گفت‌وگو مسدود است: دیگر هیچ‌کس نمی‌تواند در آن بنویسد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="151"/>
+        <source>This conversation arrives with the next sync.</source>
+        <translation>این گفت‌وگو با همگام‌سازی بعدی می‌رسد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="156"/>
+        <source>%1 is no longer a member of %2. You can still block them.</source>
+        <translation>%1 دیگر عضو %2 نیست. هنوز می‌توانید مسدودش کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="169"/>
+        <source>%1, %2</source>
+        <translation>%1، %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="174"/>
+        <source>(deleted)</source>
+        <translation>(حذف‌شده)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="176"/>
+        <source>Content warning: %1. Press Enter to show the message.</source>
+        <translation>هشدار محتوا: %1. برای نمایش پیام Enter را بزنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="224"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="232"/>
+        <source>Block</source>
+        <translation>مسدود کن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="227"/>
+        <source>Block %1? Neither of you can write in this conversation any more, and they cannot start a new one with you from this space. This cannot be undone.</source>
+        <translation>%1 مسدود شود؟ دیگر هیچ‌یک از شما نمی‌تواند در این گفت‌وگو بنویسد و او نمی‌تواند از این فضا گفت‌وگوی تازه‌ای با شما شروع کند. این کار برگشت‌پذیر نیست.</translation>
+    </message>
+</context>
+<context>
     <name>DuressDialog</name>
     <message>
         <location filename="../../src/haven/ui/pages/settings/duress.py" line="32"/>
@@ -1662,61 +1804,66 @@
 <context>
     <name>HavenWindow</name>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="76"/>
+        <location filename="../../src/haven/ui/main_window.py" line="77"/>
         <source>Journal</source>
         <extracomment>Quick exit happened (window hidden, vault locked). `run_app` quits on it. The language changed and the person asked to restart: `run_app` locks, then builds a new window in the new language. Open the vault in this folder (a restored backup): `run_app` locks, gives up the current folder&apos;s claim and builds a new window there.</extracomment>
         <translation>دفترچه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="77"/>
+        <location filename="../../src/haven/ui/main_window.py" line="78"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="78"/>
+        <location filename="../../src/haven/ui/main_window.py" line="79"/>
         <source>Devices</source>
         <translation>دستگاه‌ها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="80"/>
-        <location filename="../../src/haven/ui/main_window.py" line="338"/>
+        <location filename="../../src/haven/ui/main_window.py" line="81"/>
+        <location filename="../../src/haven/ui/main_window.py" line="362"/>
         <source>Spaces</source>
         <translation>فضاها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="83"/>
+        <location filename="../../src/haven/ui/main_window.py" line="84"/>
         <source>Upcoming</source>
         <translation>پیش رو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="175"/>
+        <location filename="../../src/haven/ui/main_window.py" line="86"/>
+        <source>Messages</source>
+        <translation>پیام‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/main_window.py" line="179"/>
         <source>Haven</source>
         <translation>Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="293"/>
+        <location filename="../../src/haven/ui/main_window.py" line="299"/>
         <source>Signed in as %1</source>
         <translation>واردشده با نام %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="309"/>
+        <location filename="../../src/haven/ui/main_window.py" line="315"/>
         <source>Your vault is damaged</source>
         <translation>خزانه‌تان آسیب دیده است</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="312"/>
+        <location filename="../../src/haven/ui/main_window.py" line="318"/>
         <source>Haven found %Ln damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
         <translation>
             <numerusform>‏Haven در خزانه‌تان %Ln صفحهٔ آسیب‌دیده پیدا کرد: خطای دیسک، یا پرونده تغییر کرده است. آنچه باز می‌شود سالم است؛ آنچه روی آن صفحه‌ها بود خواندنی نیست.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="320"/>
+        <location filename="../../src/haven/ui/main_window.py" line="326"/>
         <source>Back up what still opens now (Settings, Back up my vault), then restore your most recent backup into a new folder (Restore a backup, in Settings or on the unlock page) to recover the rest.</source>
         <translation>از آنچه هنوز باز می‌شود همین حالا پشتیبان بگیرید (تنظیمات، از خزانه‌ام پشتیبان بگیر)، سپس تازه‌ترین پشتیبان‌تان را در پوشه‌ای تازه بازیابی کنید (بازیابی پشتیبان، در تنظیمات یا صفحهٔ باز کردن قفل) تا بقیه را برگردانید.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="342"/>
+        <location filename="../../src/haven/ui/main_window.py" line="366"/>
         <source>Spaces, %Ln unread</source>
         <translation>
             <numerusform>فضاها، %Ln خوانده‌نشده</numerusform>
@@ -3028,106 +3175,121 @@
 <context>
     <name>MembersTab</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="47"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="49"/>
         <source>Name</source>
         <extracomment>member key, role value</extracomment>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="48"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="50"/>
         <source>Pronouns</source>
         <translation>ضمیرها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="49"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="51"/>
         <source>Role</source>
         <translation>نقش</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="50"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="52"/>
         <source>Key</source>
         <translation>کلید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="51"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="53"/>
         <source>Check</source>
         <translation>بررسی</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="63"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="65"/>
         <source>Members</source>
         <translation>اعضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="66"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="68"/>
         <source>New role for the selected member</source>
         <translation>نقش تازه برای عضو انتخاب‌شده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="69"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="71"/>
         <source>Set &amp;role</source>
         <translation>تعیین نقش (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="70"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="72"/>
         <source>Give the selected member this role</source>
         <translation>این نقش را به عضو انتخاب‌شده بده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="71"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="73"/>
         <source>Remo&amp;ve from space…</source>
         <translation>بیرون کردن از فضا (&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="72"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="74"/>
         <source>Remove the selected member</source>
         <translation>عضو انتخاب‌شده را بیرون کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="73"/>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="176"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="187"/>
         <source>Bloc&amp;k</source>
         <translation>مسدود کن (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="76"/>
         <source>Block or unblock the selected member</source>
         <translation>عضو انتخاب‌شده را مسدود یا آزاد کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="77"/>
         <source>Hides their posts for you only</source>
         <translation>پست‌هایشان را فقط برای شما پنهان می‌کند</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/members_tab.py" line="78"/>
+        <source>&amp;Message privately</source>
+        <translation>پیام خصوصی (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="80"/>
+        <source>Start a private conversation with the selected member</source>
+        <translation>با عضو انتخاب‌شده گفت‌وگوی خصوصی شروع کنید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="82"/>
+        <source>The space&apos;s admins see nothing of it</source>
+        <translation>مدیران فضا چیزی از آن نمی‌بینند</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="85"/>
         <source>R&amp;ole</source>
         <translation>نقش (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="117"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="126"/>
         <source>%1 (you)</source>
         <translation>%1 (شما)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="119"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="128"/>
         <source>%1 (blocked)</source>
         <translation>%1 (مسدود)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="129"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="138"/>
         <source>Key fingerprint: %1</source>
         <translation>اثر انگشت کلید: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="136"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="145"/>
         <source>%Ln members</source>
         <translation>
             <numerusform>%Ln عضو</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="176"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="187"/>
         <source>Unbloc&amp;k</source>
         <translation>آزاد کن (&amp;K)</translation>
     </message>

@@ -21,6 +21,7 @@ from haven.ui.dates import number_text
 from haven.ui.devices.devices_page import DevicesPage
 from haven.ui.devices.link_page import LinkDevicePage
 from haven.ui.discreet import DiscreetTitles, neutral_title
+from haven.ui.dm.dm_page import DmPage
 from haven.ui.journal.journal_page import JournalPage
 from haven.ui.onboarding import IntroductionDialog
 from haven.ui.pages.create_page import CreateVaultPage
@@ -81,6 +82,9 @@ class HavenWindow(QMainWindow):
         self._spaces_row = self.home.sidebar.count() - 1
         self.upcoming_page = UpcomingPage(bridge)
         self.home.add_section("upcoming", self.tr("Upcoming"), self.upcoming_page)
+        self.dm_page = DmPage(bridge)
+        self.home.add_section("messages", self.tr("Messages"), self.dm_page)
+        self.spaces_page.view.members.messageRequested.connect(self._message_privately)
         self.spaces_page.unreadChanged.connect(self._show_spaces_unread)
         self.home.add_footer(self.sync_status)
         for page in (self.create_page, self.unlock_page, self.home, self.link_page, self.help_page):
@@ -212,6 +216,7 @@ class HavenWindow(QMainWindow):
         self.devices_page.attach()
         self.spaces_page.attach()
         self.upcoming_page.attach()
+        self.dm_page.attach()
         self._show_lan_setting()
         self.home.show_section("journal")
         self.stack.setCurrentWidget(self.home)
@@ -232,6 +237,7 @@ class HavenWindow(QMainWindow):
         self.devices_page.detach()
         self.spaces_page.detach()
         self.upcoming_page.detach()
+        self.dm_page.detach()
         self.home.persona.clear()
         forget_painted_rows(self)  # after the models are empty: Qt's last-row cache
         self.show_start_page()
@@ -332,6 +338,24 @@ class HavenWindow(QMainWindow):
             self.create_page.show_error(text)
         else:
             self.unlock_page.show_error(text)
+
+    def _message_privately(self, member_pk: bytes) -> None:
+        """ "Message privately" on a member row: open (or find) the conversation in a worker,
+        then show it in the Messages section."""
+        session, space_id = self.bridge.session, self.spaces_page.view.space_id
+        if session is None or space_id is None:
+            return
+        dms = session.spaces.dms
+
+        def done(dm_id: object) -> None:
+            if isinstance(dm_id, bytes) and self.bridge.session is not None:
+                self.home.show_section("messages")
+                self.dm_page.open_dm(dm_id)
+
+        def failed(exc: BaseException) -> None:
+            self.spaces_page.view.status.setText(messages.error_text(exc))
+
+        self.bridge.run(lambda: dms.open(space_id, member_pk), done, failed)
 
     def _show_spaces_unread(self, unread: int) -> None:
         item = self.home.sidebar.item(self._spaces_row)

@@ -1,7 +1,8 @@
 """The members of a space with their roles, each with what the app itself says about them: the
 role from the authority rules, a fingerprint of their key (colour and two words), and a warning
 when a name looks like another member's or uses a role word. Admins change roles and remove
-members; anyone can block a member (for themselves only: that member's posts are hidden here)."""
+members; anyone can block a member (for themselves only: that member's posts are hidden here)
+and start a private conversation with another member ("Message privately", ui/dm/)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from haven.core.spaces.model import Member, Role
+from haven.core.spaces.model import Member, Role, Status
 from haven.core.spaces.name_marks import NameMarks, mark_members
 from haven.ui import peer_text
 from haven.ui.spaces import wording
@@ -36,6 +37,7 @@ class MembersTab(QWidget):
     roleRequested = Signal(bytes, str)
     removeRequested = Signal(bytes, str)  # member key, display name
     blockRequested = Signal(bytes, bool)
+    messageRequested = Signal(bytes)  # member key: open a private conversation
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +75,11 @@ class MembersTab(QWidget):
         self.block_button = QPushButton(self.tr("Bloc&k"))
         self.block_button.setAccessibleName(self.tr("Block or unblock the selected member"))
         self.block_button.setToolTip(self.tr("Hides their posts for you only"))
+        self.message_button = QPushButton(self.tr("&Message privately"))
+        self.message_button.setAccessibleName(
+            self.tr("Start a private conversation with the selected member")
+        )
+        self.message_button.setToolTip(self.tr("The space's admins see nothing of it"))
 
         row = QHBoxLayout()
         role_label = QLabel(self.tr("R&ole"))
@@ -82,6 +89,7 @@ class MembersTab(QWidget):
         row.addWidget(self.role_button)
         row.addWidget(self.remove_button)
         row.addStretch(1)
+        row.addWidget(self.message_button)
         row.addWidget(self.block_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.requests)
@@ -93,6 +101,7 @@ class MembersTab(QWidget):
         self.role_button.clicked.connect(self._set_role)
         self.remove_button.clicked.connect(self._remove)
         self.block_button.clicked.connect(self._block)
+        self.message_button.clicked.connect(self._message)
         self._update_buttons()
 
     def show_members(
@@ -172,6 +181,8 @@ class MembersTab(QWidget):
             widget.setVisible(admin)
             widget.setEnabled(can_manage)
         self.block_button.setEnabled(other)
+        active = member is not None and member.status is Status.ACTIVE
+        self.message_button.setEnabled(other and active and self._my_role is not None)
         blocked = member is not None and member.blocked
         self.block_button.setText(self.tr("Unbloc&k") if blocked else self.tr("Bloc&k"))
 
@@ -189,3 +200,8 @@ class MembersTab(QWidget):
         member = self.selected()
         if member is not None:
             self.blockRequested.emit(member.member_pk, not member.blocked)
+
+    def _message(self) -> None:
+        member = self.selected()
+        if member is not None:
+            self.messageRequested.emit(member.member_pk)

@@ -292,9 +292,12 @@ class DirectMessages:
         text: str,
         files: Sequence[PreparedFile] = (),
         disappear: int | None = None,
+        cw: str = "",
     ) -> bytes:
+        """A message (a post of the two-person space: attachments, a content warning and a
+        disappearing time as in any space)."""
         self._require_open(dm_id)
-        return self._posts.post(dm_id, text, "", "", files, disappear)
+        return self._posts.post(dm_id, text, "", cw, files, disappear)
 
     def read(self, dm_id: bytes, limit: int | None = None) -> list[FeedPost]:
         self.summary(dm_id)  # NotFound for a space that is no conversation
