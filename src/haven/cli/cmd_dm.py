@@ -18,6 +18,7 @@ from haven.core.spaces import SpaceService
 from haven.core.spaces.dm.service import DmSummary
 
 SHORT = 12
+DM_HELP = "conversation id (or its start) or the other person's name"
 _STATES = {
     "open": "",
     "blocked": "  [blocked: no more messages]",
@@ -49,14 +50,14 @@ def register(subparsers: Any) -> None:
     op.set_defaults(handler=cmd_open)
 
     send = sub.add_parser("send", help="send a message")
-    send.add_argument("dm", help="conversation id (or its start) or the other person's name")
+    send.add_argument("dm", help=DM_HELP)
     send.add_argument("text", help="the text; '-' reads standard input")
     add_attach_options(send)
     add_disappear_option(send)
     send.set_defaults(handler=cmd_send)
 
     read = sub.add_parser("read", help="read a conversation, oldest message first")
-    read.add_argument("dm", help="conversation id (or its start) or the other person's name")
+    read.add_argument("dm", help=DM_HELP)
     read.add_argument("--json", action="store_true", help="print JSON")
     read.add_argument(
         "--open-cw", action="store_true", help="show the text of messages behind a warning"
@@ -69,7 +70,7 @@ def register(subparsers: Any) -> None:
         description="Nobody can write in the conversation any more, on every device that "
         "has it. It cannot be undone; they cannot open a new one with you from that space.",
     )
-    block.add_argument("dm", help="conversation id (or its start) or the other person's name")
+    block.add_argument("dm", help=DM_HELP)
     block.set_defaults(handler=cmd_block)
 
 

@@ -7,27 +7,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
-from haven.core.changes import Change
 from haven.core.spaces.dm.service import DmSummary
 from haven.ui import appearance, peer_text
-from haven.ui.bridge import SessionBridge, changes_of
+from haven.ui.bridge import SessionBridge
 from haven.ui.dates import number_text
 from haven.ui.dm.dm_view import DmView
+from haven.ui.section_refresh import SectionRefresh
 from haven.ui.spaces import wording
 
 DmRole = Qt.ItemDataRole.UserRole + 1
-REFRESH_DELAY_MS = 120
 
 
 class DmPage(QWidget):
     def __init__(self, bridge: SessionBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bridge = bridge
-        self._ticket = 0
         self._wanted: bytes | None = None
         heading = peer_text.plain_label(self.tr("Private messages"))
         appearance.mark_heading(heading, 1)
@@ -61,11 +59,7 @@ class DmPage(QWidget):
         layout.addWidget(self.intro)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
-        bridge.changed.connect(self._on_changes)
+        self._reads = SectionRefresh(bridge, self.refresh, self)
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
         self.view.changed.connect(self.refresh)
         self.show_conversations([])
@@ -77,8 +71,7 @@ class DmPage(QWidget):
 
     def detach(self) -> None:
         """On lock: drop every name and message this page holds."""
-        self._ticket += 1
-        self._timer.stop()
+        self._reads.cancel()
         self._wanted = None
         self.show_conversations([])
         self.view.load(None)
@@ -87,12 +80,6 @@ class DmPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()
-
-    def _on_changes(self, changes: object) -> None:
-        session = self.bridge.session
-        journal = session.journal.space_id if session is not None else None
-        if any(c.space_id != journal for c in changes_of(changes, Change)):
-            self._timer.start()
 
     def open_dm(self, dm_id: bytes) -> None:
         """Show this conversation (just opened from a member row)."""
@@ -103,19 +90,10 @@ class DmPage(QWidget):
         session = self.bridge.session
         if session is None:
             return
-        dms = session.spaces.dms
-        self._ticket += 1
-        ticket = self._ticket
+        self._reads.read(session.spaces.dms.list_dms, self.show_conversations, self._failed)
 
-        def done(found: list[DmSummary]) -> None:
-            if ticket == self._ticket and self.bridge.session is not None:
-                self.show_conversations(found)
-
-        def failed(exc: BaseException) -> None:
-            if ticket == self._ticket:
-                peer_text.set_plain(self.status, wording.failure_text(exc))
-
-        self.bridge.run(dms.list_dms, done, failed)
+    def _failed(self, exc: BaseException) -> None:
+        peer_text.set_plain(self.status, wording.failure_text(exc))
 
     # ---------------------------------------------------------------- showing
 
