@@ -130,6 +130,9 @@ class RelayService:
         if len(checked) > MAX_RELAYS:
             raise InvalidInput(f"a space uses at most {MAX_RELAYS} relays")
         space = self._space(space_id)
+        with self._vault.read() as conn:
+            if dms_db.get_dm(conn, space_id) is not None:
+                raise InvalidInput("a direct conversation uses the relays of its space")
         if space.kind == "journal":
             self._log.append(space_id, JOURNAL_RELAYS, {"relays": checked})
         else:

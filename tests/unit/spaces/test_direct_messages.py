@@ -19,6 +19,7 @@ from haven.store import log_table as lt
 from haven.store.spaces import dms as dms_db
 from haven.store.spaces import groups as groups_db
 from tests.space_helpers import sync, three_members
+from tests.sync_helpers import tcp_sync
 
 
 def _pk(s: Session, space: bytes) -> bytes:
@@ -187,3 +188,23 @@ def test_an_offer_lifted_to_another_member_is_refused(
     assert taken.partner_pk == _pk(bea, space)
     assert cai.spaces.dms.summary(dm).state == "waiting"
     assert cai.spaces.dms.read(dm) == []
+
+
+def test_a_conversation_travels_over_direct_sync(
+    circle: tuple[Session, Session, Session, bytes],
+) -> None:
+    """Over a real TCP connection on 127.0.0.1: the first round brings the offer, and the
+    next one the conversation, which Bea's device now holds the key to prove (the app and
+    `haven serve` run rounds on a schedule: no step of the person's)."""
+    ari, bea, _cai, space = circle
+    dm = ari.spaces.dms.open(space, _pk(bea, space))
+    ari.spaces.dms.send(dm, "over the wire")
+    tcp_sync(ari, bea)
+    assert bea.spaces.dms.summary(dm).state == "waiting"
+    tcp_sync(ari, bea)
+    assert [p.body for p in bea.spaces.dms.read(dm)] == ["over the wire"]
+    # its relays are its space's, never a list of its own
+    ari.relays.set_relays(space, ["wss://relay.example.org"])
+    assert ari.relays.urls(dm) == ari.relays.urls(space) != []
+    with pytest.raises(InvalidInput, match="relays of its space"):
+        ari.relays.set_relays(dm, ["wss://other.example.org"])
