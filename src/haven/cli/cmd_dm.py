@@ -137,7 +137,8 @@ def cmd_read(args: argparse.Namespace, ctx: Context) -> int:
             print("No messages yet.", file=sys.stderr)
         if _STATES[state]:
             print(_STATES[state].strip(), file=sys.stderr)
-    spaces.mark_read(dm)
+    if spaces.dms.summary(dm).state != "waiting":
+        spaces.mark_read(dm)
     return 0
 
 

@@ -18,6 +18,7 @@ from haven.store import identity_tables as ids
 from haven.store import log_table as lt
 from haven.store.spaces import dms as dms_db
 from haven.store.spaces import groups as groups_db
+from haven.store.spaces import membership as membership_db
 from tests.space_helpers import sync, three_members
 from tests.sync_helpers import tcp_sync
 
@@ -208,3 +209,29 @@ def test_a_conversation_travels_over_direct_sync(
     assert ari.relays.urls(dm) == ari.relays.urls(space) != []
     with pytest.raises(InvalidInput, match="relays of its space"):
         ari.relays.set_relays(dm, ["wss://other.example.org"])
+
+
+def test_the_opener_cannot_bring_a_third_person_in(
+    circle: tuple[Session, Session, Session, bytes],
+) -> None:
+    """Ari (admin of the conversation, as its opener) adds Cai, makes him an admin, and
+    writes a relay list and a pin: none of it counts, on either replica."""
+    ari, bea, cai, space = circle
+    dm = ari.spaces.dms.open(space, _pk(bea, space))
+    sync(space, ari, bea, cai)
+    with ari.vault.read() as conn:
+        devices = membership_db.member_devices(conn, space, _pk(cai, space))
+    cai_pk = _pk(cai, space)
+    profile = {"name": "Cai", "pronouns": "", "colour": ""}
+    ari.log.append(
+        dm,
+        ev.ADD,
+        {"member": cai_pk, "profile": profile, "devices": [list(d) for d in devices]},
+    )
+    ari.log.append(dm, ev.ROLE, {"member": cai_pk, "role": "admin"})
+    ari.log.append(dm, ev.RELAYS, {"relays": ["wss://relay.example.org"]})
+    sync(dm, ari, bea)
+    for s in (ari, bea):
+        assert sorted(m.display_name for m in s.spaces.members(dm)) == ["Ari", "Bea"]
+        with s.vault.read() as conn:
+            assert membership_db.member_box_keys(conn, dm, cai_pk) == set()

@@ -18,15 +18,18 @@ CREATE TABLE IF NOT EXISTS space_dms (
 CREATE INDEX IF NOT EXISTS space_dms_by_parent ON space_dms (parent_id, partner);
 
 -- PROJECTION: the valid space.dm.offer events of a space (their author was an active
--- member), and whether this device has tried them against its own key yet. Cleared with
--- the projection like every rule's table: after a recompute the offers still valid are
--- tried again (one taken already is skipped: its space exists).
+-- member then), cleared with the projection like every rule's table.
 CREATE TABLE IF NOT EXISTS space_dm_offers (
     space_id BLOB NOT NULL REFERENCES spaces(space_id) ON DELETE CASCADE,
     event_id BLOB NOT NULL,
     author   BLOB NOT NULL,
-    handled  INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (space_id, event_id)
 ) WITHOUT ROWID;
 
-CREATE INDEX IF NOT EXISTS space_dm_offers_open ON space_dm_offers (handled, space_id);
+-- LOCAL: the offers this device has tried its key on, taken or not; never cleared with the
+-- projection, so a recompute does not make it try them again.
+CREATE TABLE IF NOT EXISTS space_dm_offers_tried (
+    space_id BLOB NOT NULL REFERENCES spaces(space_id) ON DELETE CASCADE,
+    event_id BLOB NOT NULL,
+    PRIMARY KEY (space_id, event_id)
+) WITHOUT ROWID;

@@ -68,11 +68,13 @@ def record_offer(conn: Connection, space_id: bytes, event_id: bytes, author: byt
 
 
 def unhandled_offers(conn: Connection, space_id: bytes) -> list[tuple[bytes, bytes]]:
-    """(event id, author) of the offers in a space this device has not looked at."""
+    """(event id, author) of the valid offers in a space this device has not tried."""
     return [
         (r[0], r[1])
         for r in conn.execute(
-            "SELECT event_id, author FROM space_dm_offers WHERE handled = 0 AND space_id = ?",
+            "SELECT o.event_id, o.author FROM space_dm_offers o WHERE o.space_id = ?"
+            " AND NOT EXISTS (SELECT 1 FROM space_dm_offers_tried t"
+            " WHERE t.space_id = o.space_id AND t.event_id = o.event_id)",
             (space_id,),
         )
     ]
@@ -80,6 +82,6 @@ def unhandled_offers(conn: Connection, space_id: bytes) -> list[tuple[bytes, byt
 
 def mark_handled(conn: Connection, space_id: bytes, event_id: bytes) -> None:
     conn.execute(
-        "UPDATE space_dm_offers SET handled = 1 WHERE space_id = ? AND event_id = ?",
+        "INSERT OR IGNORE INTO space_dm_offers_tried (space_id, event_id) VALUES (?,?)",
         (space_id, event_id),
     )
