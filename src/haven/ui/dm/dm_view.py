@@ -177,7 +177,9 @@ class DmView(QWidget):
                 "%1", peer_text.line(post.cw)
             )
         else:
-            lines = [peer_text.block(post.body)] if post.body else []
+            # each line in its own direction inside the list's (an English line in the
+            # Arabic UI keeps its question mark at its end)
+            lines = [peer_text.isolate(ln) for ln in peer_text.block(post.body).split("\n")]
             lines += [accessible_label(a) for a in post.attachments]
             body = "\n".join(lines)
         item.setText(f"{head}\n{body}")
