@@ -13,7 +13,7 @@ from haven.cli import event_upcoming, output
 from haven.cli.context import Context
 from haven.cli.event_format import event_dict, local_when, reveal_due, write_new_file
 from haven.core.session import Session
-from haven.core.spaces.gatherings.details import KINDS, local_to_utc, zone
+from haven.core.spaces.gatherings.details import KINDS, default_end, local_to_utc, zone
 from haven.core.spaces.gatherings.model import Attendee
 from haven.errors import InvalidInput
 
@@ -135,7 +135,7 @@ def _times(args: argparse.Namespace, tz: str) -> dict[str, Any]:
     if args.end is not None:
         out["end"] = local_to_utc(args.end, tz)
     elif "start" in out:
-        out["end"] = out["start"] + 2 * 3600
+        out["end"] = default_end(out["start"])
     if args.reveal_at is not None:
         out["reveal_at"] = local_to_utc(args.reveal_at, tz)
     return out

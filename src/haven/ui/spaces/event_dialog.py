@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from haven.core.spaces.gatherings.details import KINDS, MAX_CAPACITY, local_to_utc, zone
+from haven.core.spaces.gatherings.details import (
+    DEFAULT_LENGTH_S,
+    KINDS,
+    MAX_CAPACITY,
+    local_to_utc,
+    zone,
+)
 from haven.errors import InvalidInput
 from haven.ui import peer_text
 from haven.ui.user_text import PlainTextEdit
@@ -53,7 +59,7 @@ class NewEventDialog(QDialog):
         tomorrow = QDateTime.currentDateTime().addDays(1)
         tomorrow.setTime(QTime(18, 0))
         self.start = self._when(self.tr("Starts"), tomorrow)
-        self.end = self._when(self.tr("Ends"), tomorrow.addSecs(2 * 3600))
+        self.end = self._when(self.tr("Ends"), tomorrow.addSecs(DEFAULT_LENGTH_S))
         self.zone = QLineEdit(system_zone())
         self.zone.setAccessibleName(self.tr("Time zone, such as Europe/London"))
         self.description = PlainTextEdit()

@@ -11,7 +11,7 @@ expanded by `dateutil.rrule` in the event's zone (wall-clock repeats, RFC 5545 s
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -27,6 +27,11 @@ MAX_PLACE = 2_000
 MAX_CAPACITY = 100_000
 MAX_REPEATS = 520
 MAX_ORGANISERS = 32
+#: How long an event without an end is taken to last; how long one lasts at most (longer:
+#: repeat it); how long a new one lasts unless told.
+NO_END_S = 3600
+LONGEST_S = 31 * 86400
+DEFAULT_LENGTH_S = 2 * 3600
 REF_BYTES = 16
 #: Times outside these years are refused (a peer's 9999-12-31 or year 1 breaks nothing).
 MIN_YEAR, MAX_YEAR = 2000, 2200
@@ -135,7 +140,7 @@ def occurrences(d: Details, limit: int = MAX_REPEATS) -> list[tuple[int, int | N
 def next_occurrence(d: Details, now_s: int) -> tuple[int, int | None] | None:
     """The first occurrence that has not ended by `now_s` (None: all are over)."""
     for start, end in occurrences(d):
-        if (end if end is not None else start + 3600) > now_s:
+        if (end if end is not None else start + NO_END_S) > now_s:
             return start, end
     return None
 
@@ -168,7 +173,7 @@ def check(content: dict[str, Any]) -> Details:
     end = None if end_raw is None else _utc_seconds(end_raw, "the end")
     if end is not None and end <= start:
         raise InvalidInput("an event ends after it starts")
-    if end is not None and end - start > 31 * 86400:
+    if end is not None and end - start > LONGEST_S:
         raise InvalidInput("an event lasts at most 31 days (repeat it instead)")
     repeat = content.get("repeat", "")
     if repeat not in ("", *FREQS):
@@ -211,4 +216,4 @@ def clean_place(text: object) -> str:
 
 
 def default_end(start: int) -> int:
-    return start + int(timedelta(hours=2).total_seconds())
+    return start + DEFAULT_LENGTH_S

@@ -13,15 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from haven.core.spaces.gatherings.details import LONGEST_S
 from haven.core.spaces.gatherings.model import Gathering
 from haven.store.spaces import gatherings as db
 from haven.store.spaces import groups as groups_db
 from haven.store.spaces.gatherings import GatheringRow
 from haven.store.vault import Connection
 
-#: An event lasts at most this long (details.check), so an occurrence that started earlier
-#: is over.
-LONGEST_S = 31 * 86400
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
 #: Rows read per query: a page of the index.
@@ -93,6 +91,7 @@ def _next_in(
 ) -> list[tuple[int, bytes, int, bytes]]:
     """A space's next `limit` occurrences not over at `now_s`, read a page at a time."""
     out: list[tuple[int, bytes, int, bytes]] = []
+    # An occurrence that started more than LONGEST_S ago is over (details.check).
     key: tuple[int, bytes] = (now_s - LONGEST_S - 1, b"\xff" * 32)
     while len(out) < limit:
         page = db.times_from(conn, space_id, key, _PAGE)
