@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from haven.core import session, verifier
 from haven.core.envelope import SIGN_DOMAIN
@@ -57,3 +59,21 @@ def verifier_checks(n: int) -> tuple[list[verifier.Check], list[bool]]:
         items.append((keys.public, SIGN_DOMAIN, message, signature))
         truth.append(kind not in (3, 6, 8))
     return items, truth
+
+
+def vm_steps(conn: Any, run: Callable[[], object]) -> int:
+    """SQLite virtual-machine instructions `run` executes on `conn` (a vault connection): a
+    load-independent count of the work (rows read) it does."""
+    steps = 0
+
+    def count() -> int:
+        nonlocal steps
+        steps += 1
+        return 0
+
+    conn.set_progress_handler(count, 1)
+    try:
+        run()
+    finally:
+        conn.set_progress_handler(None, 1)
+    return steps

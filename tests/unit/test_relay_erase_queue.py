@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from haven.core.session import Session
 from haven.sync.relay_sync import erase_token, legacy_erase_token
+from tests.helpers import vm_steps
 from tests.space_helpers import Group
 
 R1, R2 = "ws://127.0.0.1:7001/", "ws://127.0.0.1:7002/"
@@ -60,22 +61,7 @@ def test_tokens_are_the_authors_alone(group: Group) -> None:
 
 
 def _steps(session: Session, run: Callable[[], object]) -> int:
-    """SQLite virtual-machine instructions `run` executes on the vault's connection: a
-    load-independent count of the work (rows read) a query does."""
-    steps = 0
-
-    def count() -> int:
-        nonlocal steps
-        steps += 1
-        return 0
-
-    conn = session.vault._conn
-    conn.set_progress_handler(count, 1)
-    try:
-        run()
-    finally:
-        conn.set_progress_handler(None, 1)
-    return steps
+    return vm_steps(session.vault._conn, run)
 
 
 def test_finding_what_to_erase_reads_only_what_is_new(group: Group) -> None:

@@ -43,6 +43,12 @@ def erased(conn: Connection) -> bool:
     return False
 
 
+def note_erased(conn: Connection) -> None:
+    """The transaction open on `conn` erased words outside the log (a projection's copy of
+    something this device may no longer hold): checkpoint as after a redaction."""
+    _erasing.add(id(conn))
+
+
 #: The proof an event erased by its own timer carries instead of a redaction's (a
 #: disappearing post, its edits and attachments: core/spaces/disappearing.py). Its kept core
 #: holds the timer, signed by its author, which is all a receiver needs to take it.

@@ -240,7 +240,9 @@ def test_the_place_reaches_approved_attendees_only_after_the_reveal_time(circle)
     assert ari.spaces.gatherings.publish_due() == 1
     sync(space, ari, bea, cai, dan)
     assert cai.spaces.gatherings.show(space, gid).place == "Upstairs, 14 Hidden St"
-    assert dan.spaces.gatherings.show(space, gid).place == PLACE
+    # What they held before is erased from their vaults (withdrawn; removed).
+    assert dan.spaces.gatherings.show(space, gid).place is None
+    assert not _vault_holds(dan, PLACE) and not _vault_holds(bea, PLACE)
     assert not _vault_holds(bea, "Upstairs") and not _vault_holds(dan, "Upstairs")
     # Not only unreadable for want of the new epoch key: not sealed to them at all.
     with ari.vault.read() as conn:
@@ -265,3 +267,39 @@ def _keys(s: Session, space: bytes, member: bytes) -> list[bytes]:
 
 def _all_keys(s: Session, space: bytes) -> list[bytes]:
     return [k for m in s.spaces.members(space) for k in _keys(s, space, m.member_pk)]
+
+
+def test_a_freed_place_goes_to_who_waits_and_a_returning_attendee_gets_the_place_again(
+    circle,
+) -> None:
+    """A removal gives the removed member's place to the first waiting, with no other
+    answer to prompt it; someone who withdrew (and whose device erased the place) and comes
+    back is sent the place again."""
+    (ari, bea, cai, dan), clocks, space, pks = circle
+    _ari_pk, bea_pk, _cai_pk, _dan_pk = pks
+    gid = ari.spaces.gatherings.create(space, _event(capacity=2), place=PLACE)
+    sync(space, ari, bea, cai, dan)
+    for s in (bea, dan, cai):
+        s.spaces.gatherings.rsvp(space, gid, "going")
+        sync(space, ari, bea, cai, dan)  # each answer after the last, in log order
+    seated = {a.name for a in ari.spaces.gatherings.attendees(space, gid) if a.has_place}
+    assert seated == {"Bea", "Dan"}
+    ari.spaces.remove_member(space, bea_pk)
+    seated = {a.name for a in ari.spaces.gatherings.attendees(space, gid) if a.has_place}
+    assert seated == {"Dan", "Cai"}, "Cai had been waiting: Bea's place is hers"
+    counts = ari.spaces.gatherings.show(space, gid).counts
+    assert counts is not None and (counts.going, counts.waiting) == (2, 0)
+
+    clocks[0].now = local_to_utc("2027-03-01T17:00", "Europe/London") * 1000
+    assert ari.spaces.gatherings.publish_due() == 1
+    sync(space, ari, cai, dan)
+    assert cai.spaces.gatherings.show(space, gid).place == PLACE
+    dan.spaces.gatherings.rsvp(space, gid, "maybe")
+    sync(space, ari, dan)
+    assert dan.spaces.gatherings.show(space, gid).place is None and not _vault_holds(dan, PLACE)
+    assert ari.spaces.gatherings.publish_due() == 0, "nobody new has a place"
+    dan.spaces.gatherings.rsvp(space, gid, "going")
+    sync(space, ari, dan)
+    assert ari.spaces.gatherings.publish_due() == 1, "Dan came back: the place again"
+    sync(space, ari, dan)
+    assert dan.spaces.gatherings.show(space, gid).place == PLACE

@@ -64,8 +64,8 @@ def test_the_going_list_and_its_places(
     found = _events(asked)
     assert str(found["Open"]["LOCATION"]) == "Qzplaceopen, 1 Road"
     assert "LOCATION" not in found["Gated"] and b"Qzplacegated" not in asked
-    # Approved, she gets the gated place; once the approval is withdrawn her device still
-    # holds that copy, but it stays out of her file.
+    # Approved, she gets the gated place; once the approval is withdrawn her device erases
+    # its copy: it is in neither her file nor her vault.
     bea_pk = next(m.member_pk for m in ari.spaces.members(circle) if m.display_name == "Bea")
     g.approve(circle, gated, bea_pk)
     sync(circle, ari, bea)
@@ -74,7 +74,11 @@ def test_the_going_list_and_its_places(
     assert "LOCATION" in _events(b.export_going(with_place=True)[0])["Gated"]
     g.approve(circle, gated, bea_pk, approved=False)
     sync(circle, ari, bea)
-    assert b.show(circle, gated).place is not None and not b.show(circle, gated).my_approved
+    assert b.show(circle, gated).place is None and not b.show(circle, gated).my_approved
+    with bea.vault.read() as conn:
+        assert not conn.execute(
+            "SELECT 1 FROM space_gatherings WHERE location LIKE '%Qzplacegated%'"
+        ).fetchall()
     assert b"Qzplacegated" not in b.export_going(with_place=True)[0]
     with pytest.raises(InvalidInput, match="not been revealed"):  # nor in the one-event file
         b.export_ics(circle, gated, with_place=True)

@@ -34,13 +34,18 @@ class RsvpRow:
     plus_one: int
     approved: int
     seated: int
+    waiting: int = 0  # going, approved where asked, active, and no place yet (schema 0024)
+    placed: int = 0  # the last place this device sealed went to them (schema 0024)
 
 
 _G_COLS = (
     "gathering_id, space_id, author, lamport, details, organisers, cancelled, location,"
     " location_version, published_version, published_to"
 )
-_R_COLS = "gathering_id, member_pk, lamport, event_id, answer, note, plus_one, approved, seated"
+_R_COLS = (
+    "gathering_id, member_pk, lamport, event_id, answer, note, plus_one, approved, seated,"
+    " waiting, placed"
+)
 
 
 def insert(conn: Connection, row: GatheringRow) -> None:
@@ -121,7 +126,7 @@ def set_published(conn: Connection, gathering_id: bytes, version: bytes, to: byt
 def put_rsvp(conn: Connection, space_id: bytes, row: RsvpRow) -> None:
     conn.execute(
         f"INSERT OR REPLACE INTO space_gathering_rsvps ({_R_COLS}, space_id)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?)",
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             row.gathering_id,
             row.member_pk,
@@ -132,6 +137,8 @@ def put_rsvp(conn: Connection, space_id: bytes, row: RsvpRow) -> None:
             row.plus_one,
             row.approved,
             row.seated,
+            row.waiting,
+            row.placed,
             space_id,
         ),
     )
@@ -156,6 +163,88 @@ def rsvps(conn: Connection, gathering_id: bytes) -> list[RsvpRow]:
             (gathering_id,),
         )
     ]
+
+
+# ----------------------------------------------------------------- places (schema 0024)
+
+
+def taken(conn: Connection, gathering_id: bytes) -> int:
+    row = conn.execute(
+        "SELECT taken FROM space_gatherings WHERE gathering_id = ?", (gathering_id,)
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
+def set_taken(conn: Connection, gathering_id: bytes, n: int) -> None:
+    conn.execute("UPDATE space_gatherings SET taken = ? WHERE gathering_id = ?", (n, gathering_id))
+
+
+def first_waiting(conn: Connection, gathering_id: bytes, plus_one: int) -> RsvpRow | None:
+    """The earliest answer in log order waiting for a place, of one size (index order)."""
+    row = conn.execute(
+        f"SELECT {_R_COLS} FROM space_gathering_rsvps"
+        " WHERE gathering_id = ? AND plus_one = ? AND waiting = 1"
+        " ORDER BY lamport, event_id LIMIT 1",
+        (gathering_id, plus_one),
+    ).fetchone()
+    return RsvpRow(*row) if row else None
+
+
+def clear_seats(conn: Connection, gathering_id: bytes) -> None:
+    conn.execute(
+        "UPDATE space_gathering_rsvps SET seated = 0, waiting = 0"
+        " WHERE gathering_id = ? AND (seated = 1 OR waiting = 1)",
+        (gathering_id,),
+    )
+    set_taken(conn, gathering_id, 0)
+
+
+def seated_members(conn: Connection, gathering_id: bytes) -> list[bytes]:
+    return [
+        bytes(r[0])
+        for r in conn.execute(
+            "SELECT member_pk FROM space_gathering_rsvps WHERE gathering_id = ? AND seated = 1",
+            (gathering_id,),
+        )
+    ]
+
+
+def set_placed(conn: Connection, gathering_id: bytes) -> None:
+    """A location event went to everyone who has a place now."""
+    conn.execute(
+        "UPDATE space_gathering_rsvps SET placed = seated WHERE gathering_id = ?",
+        (gathering_id,),
+    )
+
+
+def any_unplaced(conn: Connection, gathering_id: bytes) -> bool:
+    """Whether someone who has a place was not sent the last location event."""
+    row = conn.execute(
+        "SELECT 1 FROM space_gathering_rsvps"
+        " WHERE gathering_id = ? AND seated = 1 AND placed = 0 LIMIT 1",
+        (gathering_id,),
+    ).fetchone()
+    return row is not None
+
+
+def rsvps_of_member(conn: Connection, space_id: bytes, member_pk: bytes) -> list[RsvpRow]:
+    return [
+        RsvpRow(*r)
+        for r in conn.execute(
+            f"SELECT {_R_COLS} FROM space_gathering_rsvps WHERE space_id = ? AND member_pk = ?",
+            (space_id, member_pk),
+        )
+    ]
+
+
+def clear_location(conn: Connection, gathering_id: bytes) -> bool:
+    """Forget the place this device held; whether there was one."""
+    cur = conn.execute(
+        "UPDATE space_gatherings SET location = NULL"
+        " WHERE gathering_id = ? AND location IS NOT NULL",
+        (gathering_id,),
+    )
+    return cur.rowcount > 0
 
 
 # ----------------------------------------------------------------- times (schema 0021)

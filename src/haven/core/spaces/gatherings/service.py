@@ -22,7 +22,13 @@ from haven.core.spaces.gatherings import boxes
 from haven.core.spaces.gatherings.details import REF_BYTES, Details, check, clean_place
 from haven.core.spaces.gatherings.ics import calendar, to_ics
 from haven.core.spaces.gatherings.model import Attendee, Counts, Gathering
-from haven.core.spaces.gatherings.state import attending_keys, details_of, organisers_of
+from haven.core.spaces.gatherings.state import (
+    all_active,
+    attending_keys,
+    details_of,
+    keys_of,
+    organisers_of,
+)
 from haven.core.spaces.gatherings.upcoming import DEFAULT_LIMIT, Occurrence, Upcoming, upcoming
 from haven.core.spaces.lookup import parse_hex_prefix, pick_one
 from haven.errors import InvalidInput, NotFound
@@ -52,7 +58,7 @@ class Gatherings:
         with self._ctx.fresh(space_id) as conn:
             _check_organisers(conn, space_id, d.organisers)
             if place is not None:
-                keys = _keys_of(conn, space_id, {me.member_pk, *d.organisers})
+                keys = keys_of(conn, space_id, {me.member_pk, *d.organisers})
                 body["place"] = boxes.seal_place(keys, space_id, d.ref, clean_place(place))
         return self._ctx.append(space_id, ev.GATHERING, body).id
 
@@ -70,7 +76,7 @@ class Gatherings:
             body = d.to_content()
             text = clean_place(place) if place is not None else row.location
             if text is not None and (place is not None or d.organisers != old.organisers):
-                keys = _keys_of(conn, space_id, {row.author, *d.organisers})
+                keys = keys_of(conn, space_id, {row.author, *d.organisers})
                 body["place"] = boxes.seal_place(keys, space_id, d.ref, text)
         self._ctx.append(space_id, ev.GATHERING_EDIT, body, target=gid)
 
@@ -88,7 +94,7 @@ class Gatherings:
                 raise InvalidInput("that member has not answered this event")
             if not au.is_active(membership_db.get_member(conn, space_id, member)):
                 raise InvalidInput("that person is not a member of this space any more")
-            keys = _keys_of(conn, space_id, {*organisers_of(row), member})
+            keys = keys_of(conn, space_id, {*organisers_of(row), member})
         sealed = boxes.seal_approval(keys, space_id, d.ref, member, approved)
         self._ctx.append(space_id, ev.GATHERING_APPROVE, {"boxes": sealed}, target=gid)
 
@@ -129,7 +135,7 @@ class Gatherings:
             if row.cancelled:
                 raise InvalidInput("this event was cancelled")
             d = details_of(row)
-            keys = _keys_of(conn, space_id, {*organisers_of(row), me.member_pk})
+            keys = keys_of(conn, space_id, {*organisers_of(row), me.member_pk})
         sealed = boxes.seal_rsvp(keys, space_id, d.ref, me.member_pk, answer, note, plus_one)
         self._ctx.append(space_id, ev.GATHERING_RSVP, {"sealed": sealed}, target=gid)
 
@@ -256,7 +262,12 @@ class Gatherings:
                 going=sum(1 + r.plus_one for r in opened if r.seated),
                 maybe=sum(r.answer == "maybe" for r in opened),
                 no=sum(r.answer == "no" for r in opened),
-                waiting=sum(r.answer == "going" and not r.seated for r in opened),
+                waiting=sum(  # full, or not approved; not those no longer members
+                    r.answer == "going"
+                    and not r.seated
+                    and au.is_active(membership_db.get_member(conn, space_id, r.member_pk))
+                    for r in opened
+                ),
             )
         elif not d.hide_counts:
             counts = Counts(len(rsvps))
@@ -286,18 +297,9 @@ def _may_hold(g: Gathering) -> bool:
     return g.i_organise or not g.details.approval or g.my_approved
 
 
-def _keys_of(conn: Connection, space_id: bytes, members: set[bytes]) -> set[bytes]:
-    out: set[bytes] = set()
-    for m in members:
-        if au.is_active(membership_db.get_member(conn, space_id, m)):
-            out |= membership_db.member_box_keys(conn, space_id, m)
-    return out
-
-
 def _check_organisers(conn: Connection, space_id: bytes, organisers: tuple[bytes, ...]) -> None:
-    for m in organisers:
-        if not au.is_active(membership_db.get_member(conn, space_id, m)):
-            raise InvalidInput("an organiser must be a member of this space")
+    if not all_active(conn, space_id, organisers):
+        raise InvalidInput("an organiser must be a member of this space")
 
 
 def _due(conn: Connection, row: GatheringRow, me: bytes, now: int) -> dict[str, Any] | None:
@@ -311,7 +313,8 @@ def _due(conn: Connection, row: GatheringRow, me: bytes, now: int) -> dict[str, 
         return None
     target = attending_keys(conn, row.space_id, row.gathering_id)
     published = set(unpackb(row.published_to)) if row.published_to else set()
-    if not target or (row.published_version == row.location_version and target <= published):
+    current = row.published_version == row.location_version and target <= published
+    if not target or (current and not db.any_unplaced(conn, row.gathering_id)):
         return None
     sealed = boxes.seal_place(target, row.space_id, d.ref, row.location)
     return {"boxes": sealed, "version": row.location_version}

@@ -3,9 +3,11 @@ by the rules (rules/gatherings.py) and the service."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from haven.core.envelope import unpackb
 from haven.core.spaces import authority as au
-from haven.core.spaces.gatherings.details import Details, check, occurrences
+from haven.core.spaces.gatherings.details import NO_END_S, Details, check, occurrences
 from haven.store.spaces import gatherings as db
 from haven.store.spaces import membership as membership_db
 from haven.store.spaces.gatherings import GatheringRow
@@ -20,18 +22,22 @@ def details_of(row: GatheringRow) -> Details:
     return check(unpackb(row.details))
 
 
-def attending_keys(conn: Connection, space_id: bytes, gid: bytes) -> set[bytes]:
-    """The devices of the members who have a place now (organiser devices know this)."""
+def all_active(conn: Connection, space_id: bytes, members: Iterable[bytes]) -> bool:
+    return all(au.is_active(membership_db.get_member(conn, space_id, m)) for m in members)
+
+
+def keys_of(conn: Connection, space_id: bytes, members: Iterable[bytes]) -> set[bytes]:
+    """The devices of those of `members` who are active members."""
     out: set[bytes] = set()
-    for r in db.rsvps(conn, gid):
-        member = membership_db.get_member(conn, space_id, r.member_pk)
-        if r.seated and au.is_active(member):
-            out |= membership_db.member_box_keys(conn, space_id, r.member_pk)
+    for m in members:
+        if au.is_active(membership_db.get_member(conn, space_id, m)):
+            out |= membership_db.member_box_keys(conn, space_id, m)
     return out
 
 
-#: How long an event without an end is taken to last (as `details.next_occurrence` does).
-NO_END_S = 3600
+def attending_keys(conn: Connection, space_id: bytes, gid: bytes) -> set[bytes]:
+    """The devices of the members who have a place now (organiser devices know this)."""
+    return keys_of(conn, space_id, db.seated_members(conn, gid))
 
 
 def write_times(conn: Connection, space_id: bytes, gid: bytes, d: Details) -> None:

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from haven.core import redaction
 from haven.core.envelope import Event, packb
 from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
-from haven.core.spaces.gatherings import boxes
+from haven.core.spaces.gatherings import boxes, seating
 from haven.core.spaces.gatherings.details import Details, check
 from haven.core.spaces.gatherings.state import (
+    all_active,
     attending_keys,
     details_of,
     organisers_of,
@@ -45,10 +47,6 @@ def _box(g: GroupRow) -> BoxKeyPair:
 def _i_organise(conn: Connection, g: GroupRow, row: GatheringRow) -> bool:
     space = ids.get_space(conn, g.space_id)
     return space is not None and space.persona_id in organisers_of(row)
-
-
-def _all_active(conn: Connection, space_id: bytes, members: tuple[bytes, ...]) -> bool:
-    return all(au.is_active(membership_db.get_member(conn, space_id, m)) for m in members)
 
 
 def _target(conn: Connection, g: GroupRow, e: Event) -> GatheringRow | None:
@@ -76,7 +74,7 @@ def _take_place(conn: Connection, g: GroupRow, e: Event, d: Details, gid: bytes)
 
 def create(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
     d = check(e.content)
-    if not au.may(author, ev.GATHERING) or not _all_active(conn, g.space_id, d.organisers):
+    if not au.may(author, ev.GATHERING) or not all_active(conn, g.space_id, d.organisers):
         return False
     db.insert(
         conn,
@@ -107,15 +105,15 @@ def edit(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> b
     if new.ref != old.ref:
         return False
     if new.organisers != old.organisers and not (
-        au.may(author, ev.GATHERING) and _all_active(conn, g.space_id, new.organisers)
+        au.may(author, ev.GATHERING) and all_active(conn, g.space_id, new.organisers)
     ):
         return False
     db.update_details(conn, row.gathering_id, packb(new.to_content()), packb(list(new.organisers)))
     write_times(conn, g.space_id, row.gathering_id, new)
     _take_place(conn, g, e, new, row.gathering_id)
     edited = db.get(conn, row.gathering_id)
-    if edited is not None and _i_organise(conn, g, edited):  # only they know the answers
-        _reseat(conn, g, row.gathering_id, new)
+    mine = edited is not None and _i_organise(conn, g, edited)  # only they know the answers
+    seating.reseat(conn, g.space_id, new, row.gathering_id, mine, _active(conn, g.space_id))
     return True
 
 
@@ -127,43 +125,21 @@ def cancel(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) ->
     return True
 
 
-# ----------------------------------------------------------------- RSVPs and seats
+# ----------------------------------------------------------------- RSVPs and places
 
 
-def _seat(conn: Connection, space_id: bytes, d: Details, r: RsvpRow) -> int:
-    """Whether `r` gets a place, given the places already taken (log order) by members who
-    are still members."""
-    if r.answer != "going" or (d.approval and not r.approved):
-        return 0
-    if not d.capacity:
-        return 1
-    taken = sum(
-        1 + o.plus_one
-        for o in db.rsvps(conn, r.gathering_id)
-        if o.seated
-        and o.member_pk != r.member_pk
-        and au.is_active(membership_db.get_member(conn, space_id, o.member_pk))
-    )
-    return int(taken + 1 + r.plus_one <= d.capacity)
+def _active(conn: Connection, space_id: bytes) -> seating.Active:
+    return lambda pk: au.is_active(membership_db.get_member(conn, space_id, pk))
 
 
-def _reseat(conn: Connection, g: GroupRow, gid: bytes, d: Details) -> None:
-    """After an edit (capacity or approval changed): seats again, in log order."""
-    rows = db.rsvps(conn, gid)
-    for r in rows:
-        db.put_rsvp(conn, g.space_id, replace(r, seated=0))
-    for r in rows:
-        if r.answer is not None:
-            fresh = db.get_rsvp(conn, gid, r.member_pk)
-            assert fresh is not None
-            db.put_rsvp(conn, g.space_id, replace(fresh, seated=_seat(conn, g.space_id, d, fresh)))
-
-
-def _fill(conn: Connection, g: GroupRow, gid: bytes, d: Details) -> None:
-    """A place came free: give it to those waiting, in log order."""
-    for r in db.rsvps(conn, gid):
-        if r.answer == "going" and not r.seated:
-            db.put_rsvp(conn, g.space_id, replace(r, seated=_seat(conn, g.space_id, d, r)))
+def _forget_place(conn: Connection, g: GroupRow, row: GatheringRow, member: bytes) -> None:
+    """`member` no longer has a place: if this is their device (and they do not organise),
+    it erases its copy of the place, as a redaction erases (docs/THREAT_MODEL.md)."""
+    space = ids.get_space(conn, g.space_id)
+    if space is None or space.persona_id != member or member in organisers_of(row):
+        return
+    if db.clear_location(conn, row.gathering_id):
+        redaction.note_erased(conn)
 
 
 def rsvp(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
@@ -186,11 +162,10 @@ def rsvp(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> b
         old.approved if old else 0,
         0,
     )
-    if answer is not None and _i_organise(conn, g, row):
-        fresh = replace(fresh, seated=_seat(conn, g.space_id, d, fresh))
-    db.put_rsvp(conn, g.space_id, fresh)
-    if old is not None and old.seated and not fresh.seated:
-        _fill(conn, g, row.gathering_id, d)
+    mine = _i_organise(conn, g, row)
+    seating.write(conn, g.space_id, d, old, fresh, mine, _active(conn, g.space_id))
+    if answer is not None and answer != "going":
+        _forget_place(conn, g, row, e.author)
     return True
 
 
@@ -207,13 +182,26 @@ def approve(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -
     old = db.get_rsvp(conn, row.gathering_id, member)
     if old is None:
         return True
-    fresh = replace(old, approved=int(approved), seated=0)
-    if _i_organise(conn, g, row):
-        fresh = replace(fresh, seated=_seat(conn, g.space_id, d, fresh))
-    db.put_rsvp(conn, g.space_id, fresh)
-    if old.seated and not fresh.seated:
-        _fill(conn, g, row.gathering_id, d)
+    fresh = replace(old, approved=int(approved))
+    mine = _i_organise(conn, g, row)
+    seating.write(conn, g.space_id, d, old, fresh, mine, _active(conn, g.space_id))
+    if not approved and d.approval:
+        _forget_place(conn, g, row, member)
     return True
+
+
+def member_changed(conn: Connection, g: GroupRow, member: bytes) -> None:
+    """A member was removed, left, or was added again (rules/membership.py): on organiser
+    devices their places go to whoever waits, or their answers wait for one again; their
+    own device, once they are no longer a member, erases every place it held."""
+    active = _active(conn, g.space_id)
+    for r in db.rsvps_of_member(conn, g.space_id, member):
+        row = db.get(conn, r.gathering_id)
+        if row is not None and _i_organise(conn, g, row):
+            seating.member_changed(conn, g.space_id, details_of(row), r, active)
+    if not active(member):
+        for row in db.list_in(conn, g.space_id):
+            _forget_place(conn, g, row, member)
 
 
 def place(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
@@ -229,6 +217,7 @@ def place(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> 
     if _i_organise(conn, g, row):
         to = sorted(attending_keys(conn, g.space_id, row.gathering_id))
         db.set_published(conn, row.gathering_id, version, packb(to))
+        db.set_placed(conn, row.gathering_id)
     return True
 
 

@@ -11,7 +11,7 @@ from haven.core.envelope import Event
 from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
 from haven.core.spaces.model import Role, Status
-from haven.core.spaces.rules import Handler
+from haven.core.spaces.rules import Handler, gatherings
 from haven.core.spaces.rules.moderation import modlog
 from haven.store.spaces import keys as keys_db
 from haven.store.spaces import membership as membership_db
@@ -60,6 +60,8 @@ def add(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bo
     membership_db.put_devices(conn, g.space_id, pk, devices)
     keys_db.add_recipients(conn, g.space_id, key_epoch, [b for _, b in devices])
     modlog(conn, e, "add", pk, p.display_name)
+    if target is not None:  # added again: their answers to events may hold places again
+        gatherings.member_changed(conn, g, pk)
     return True
 
 
@@ -90,6 +92,7 @@ def remove(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) ->
         conn, g.space_id, MemberRow(pk, Role.MEMBER.value, status.value, *_rest(target)[1:])
     )
     modlog(conn, e, "ban" if ban else "remove", pk, reason)
+    gatherings.member_changed(conn, g, pk)  # their places at events go to those waiting
     return True
 
 
@@ -109,6 +112,7 @@ def leave(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> 
         g.space_id,
         MemberRow(author.member_pk, Role.MEMBER.value, Status.LEFT.value, *_rest(author)[1:]),
     )
+    gatherings.member_changed(conn, g, author.member_pk)
     return True
 
 
