@@ -11,7 +11,15 @@ from typing import Any
 
 from haven.cli import event_upcoming, output
 from haven.cli.context import Context
-from haven.cli.event_format import event_dict, local_when, reveal_due, write_new_file
+from haven.cli.event_format import (
+    event_dict,
+    local_when,
+    next_when,
+    now_for_reveal,
+    reveal_due,
+    shown_when,
+    write_new_file,
+)
 from haven.core.session import Session
 from haven.core.spaces.gatherings.details import KINDS, default_end, local_to_utc, zone
 from haven.core.spaces.gatherings.model import Attendee
@@ -253,15 +261,19 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     session, space = _open(ctx, args)
     if args.in_tz:
         zone(args.in_tz)
+    now = now_for_reveal() // 1000
     events = session.spaces.gatherings.list(space)
+    # Soonest first by the next occurrence (a repeating event by its next date), as the
+    # Events tab lists them; those over or cancelled after.
+    events.sort(key=lambda g: (g.cancelled or next_when(g, now) is None, shown_when(g, now)[0]))
     if args.json:
-        output.print_json([event_dict(g, args.in_tz) for g in events])
+        output.print_json([event_dict(g, args.in_tz, now) for g in events])
         return 0
     for g in events:
         state = " [cancelled]" if g.cancelled else ""
         print(
             f"{g.gathering_id.hex()[: output.SHORT_ID_CHARS]}"
-            f"  {local_when(g.details.start, args.in_tz)}"
+            f"  {local_when(shown_when(g, now)[0], args.in_tz)}"
             f"  {output.clean(g.details.title)}{state}"
         )
     return 0
@@ -272,15 +284,19 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     if args.in_tz:
         zone(args.in_tz)
     g = session.spaces.gatherings.show(space, _event_id(session, space, args))
+    now = now_for_reveal() // 1000
     if args.json:
-        output.print_json(event_dict(g, args.in_tz))
+        output.print_json(event_dict(g, args.in_tz, now))
         return 0
     d = g.details
     print(output.clean(d.title) + (" [cancelled]" if g.cancelled else ""))
-    start, end = local_when(d.start, args.in_tz), local_when(d.end, args.in_tz)
-    print(f"When: {start} – {end} (set in {d.tz})")
+    first, last = shown_when(g, now)
+    start, end = local_when(first, args.in_tz), local_when(last, args.in_tz)
+    print(f"When: {start} – {end} (set in {d.tz})" if end else f"When: {start} (set in {d.tz})")
     if d.repeat:
-        print(f"Repeats: {d.repeat}, {d.repeat_count} times")
+        over = "" if next_when(g, now) else "; all are over"
+        since = local_when(d.start, args.in_tz)
+        print(f"Repeats: {d.repeat}, {d.repeat_count} times, from {since}{over}")
     print(f"Kind: {d.kind.replace('_', ' ')}")
     print("Organisers: " + ", ".join(output.clean(n) for _, n in g.organisers))
     if g.place is not None:

@@ -11,7 +11,7 @@ from typing import Any
 from haven.core.clock import now_ms
 from haven.core.export import write_private_file
 from haven.core.session import Session
-from haven.core.spaces.gatherings.details import in_zone
+from haven.core.spaces.gatherings.details import in_zone, next_occurrence
 from haven.core.spaces.gatherings.model import Gathering
 from haven.errors import InvalidInput
 
@@ -32,6 +32,17 @@ def reveal_due(session: Session) -> int:
     return session.spaces.gatherings.publish_due(now_for_reveal())
 
 
+def next_when(g: Gathering, now_s: int) -> tuple[int, int | None] | None:
+    """The occurrence of `g` that has not ended by `now_s` (a repeating event's next one, not
+    its first date); None when every one is over."""
+    return next_occurrence(g.details, now_s)
+
+
+def shown_when(g: Gathering, now_s: int) -> tuple[int, int | None]:
+    """When to say `g` happens: its next occurrence, or its first if all are over."""
+    return next_when(g, now_s) or (g.details.start, g.details.end)
+
+
 def local_when(utc_s: int | None, tz: str | None) -> str:
     if utc_s is None:
         return ""
@@ -43,8 +54,14 @@ def _iso(utc_s: int | None) -> str | None:
     return None if utc_s is None else datetime.fromtimestamp(utc_s, UTC).isoformat()
 
 
-def event_dict(g: Gathering, in_tz: str | None) -> dict[str, Any]:
+def event_dict(g: Gathering, in_tz: str | None, now_s: int | None = None) -> dict[str, Any]:
+    """`start`/`end` are the event's first occurrence; `next_start`/`next_end` the one that
+    has not ended yet (null when all are over), and `start_local` that one in the reader's
+    zone (the first, once all are over)."""
     d = g.details
+    now = now_for_reveal() // 1000 if now_s is None else now_s
+    coming = next_when(g, now)
+    shown = coming or (d.start, d.end)
     out: dict[str, Any] = {
         "id": g.gathering_id.hex(),
         "title": d.title,
@@ -52,8 +69,10 @@ def event_dict(g: Gathering, in_tz: str | None) -> dict[str, Any]:
         "description": d.description,
         "start": _iso(d.start),
         "end": _iso(d.end),
+        "next_start": _iso(coming[0]) if coming else None,
+        "next_end": _iso(coming[1]) if coming else None,
         "tz": d.tz,
-        "start_local": local_when(d.start, in_tz),
+        "start_local": local_when(shown[0], in_tz),
         "repeat": d.repeat or None,
         "repeat_count": d.repeat_count or None,
         "capacity": d.capacity or None,

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from haven.cli import main
+from haven.cli.event_format import TEST_NOW_ENV
+from haven.core.spaces.gatherings.details import local_to_utc
 from haven.errors import InvalidInput, NotFound
 from tests.helpers import PASSPHRASE, new_session
 
@@ -87,3 +89,27 @@ def test_upcoming_lists_every_space_soonest_first(run) -> None:
     assert text.strip().endswith("Mon 01 Mar 2027 18:00 GMT  Circle: Tea")
     code, _, err = run("event", "upcoming", "--limit", "0")
     assert code == InvalidInput.exit_code and err.startswith("haven: error: --limit")
+
+
+def test_list_and_show_give_a_repeating_events_next_occurrence(run, monkeypatch) -> None:
+    """Not its first date: on 27 March a weekly event from 1 March is next on the 29th (18:00
+    in London, now summer time: 17:00 UTC); an event that is over comes after it."""
+    run(*BASE, "--start", "2027-03-01T18:00", "--repeat", "weekly", "--times", "10")
+    run(*BASE, "--start", "2027-03-10T18:00", "--title", "Past")
+    monkeypatch.setenv(TEST_NOW_ENV, str(local_to_utc("2027-03-27T12:00", "UTC") * 1000))
+    lines = run("event", "list", "Circle", "--in-tz", "Europe/London")[1].splitlines()
+    assert [line.split("  ", 1)[1] for line in lines] == [
+        "Mon 29 Mar 2027 18:00 BST  Tea",
+        "Wed 10 Mar 2027 18:00 GMT  Past",
+    ]
+    gid = lines[0].split()[0]
+    shown = json.loads(run("event", "show", "Circle", gid, "--json")[1])
+    assert shown["start"] == "2027-03-01T18:00:00+00:00"  # the event as set
+    assert shown["next_start"] == "2027-03-29T17:00:00+00:00"
+    assert shown["next_end"] == "2027-03-29T19:00:00+00:00"
+    text = run("event", "show", "Circle", gid, "--in-tz", "Europe/London")[1]
+    assert "When: Mon 29 Mar 2027 18:00 BST – Mon 29 Mar 2027 20:00 BST" in text
+    assert "Repeats: weekly, 10 times, from Mon 01 Mar 2027 18:00 GMT" in text
+    monkeypatch.setenv(TEST_NOW_ENV, str(local_to_utc("2027-06-01T12:00", "UTC") * 1000))
+    past = json.loads(run("event", "show", "Circle", gid, "--json")[1])
+    assert past["next_start"] is None and "Mon 01 Mar 2027" in past["start_local"]
