@@ -3711,146 +3711,186 @@
 <context>
     <name>NewEventDialog</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="44"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="68"/>
         <source>New event</source>
         <translation>فعالية جديدة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="47"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="71"/>
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="49"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="73"/>
         <source>Kind of event</source>
         <translation>نوع الفعالية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="50"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="74"/>
         <source>In person</source>
         <translation>حضوريًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="50"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="74"/>
         <source>Online</source>
         <translation>عبر الإنترنت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="50"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="74"/>
         <source>In person and online</source>
         <translation>حضوريًا وعبر الإنترنت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="55"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="79"/>
         <source>Starts</source>
         <translation>تبدأ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="56"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="80"/>
         <source>Ends</source>
         <translation>تنتهي</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="58"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="82"/>
         <source>Time zone, such as Europe/London</source>
         <translation>المنطقة الزمنية، مثل Europe/London</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="60"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="84"/>
         <source>Description</source>
         <translation>الوصف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="62"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="86"/>
         <source>Place: address, room or call link (optional)</source>
         <translation>المكان: عنوان أو غرفة أو رابط مكالمة (اختياري)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="63"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="87"/>
         <source>Place revealed from</source>
         <translation>يُكشف المكان ابتداءً من</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="66"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="90"/>
         <source>No limit</source>
         <translation>بلا حدّ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="67"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="91"/>
         <source>Places (0: no limit)</source>
         <translation>المقاعد (0: بلا حدّ)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="68"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="92"/>
         <source>Organisers a&amp;pprove each guest</source>
         <translation>يوافق المنظّمون على كل ضيف (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="69"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="93"/>
         <source>Organisers approve each guest</source>
         <translation>يوافق المنظّمون على كل ضيف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="99"/>
         <source>&amp;Title</source>
         <translation>العنوان (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="100"/>
         <source>&amp;Kind</source>
         <translation>النوع (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="101"/>
         <source>&amp;Starts</source>
         <translation>تبدأ (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="102"/>
         <source>E&amp;nds</source>
         <translation>تنتهي (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="79"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="103"/>
         <source>Time &amp;zone</source>
         <translation>المنطقة الزمنية (&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="80"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="104"/>
         <source>&amp;Description</source>
         <translation>الوصف (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="105"/>
         <source>P&amp;lace</source>
         <translation>المكان (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="106"/>
         <source>&amp;Revealed from</source>
         <translation>يُكشف ابتداءً من (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="83"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="107"/>
         <source>Pla&amp;ces</source>
         <translation>المقاعد (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="88"/>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="89"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="112"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="113"/>
         <source>Create event</source>
         <translation>أنشئ الفعالية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="91"/>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="92"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="115"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="116"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="122"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="170"/>
+        <source>Unknown time zone. Write a name such as Europe/London.</source>
+        <translation>منطقة زمنية غير معروفة. اكتب اسمًا مثل Europe/London.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="173"/>
+        <source>That time does not exist in this time zone: the clocks go forward then. Choose another time.</source>
+        <translation>هذا الوقت غير موجود في هذه المنطقة الزمنية: تُقدَّم الساعة حينها. اختر وقتًا آخر.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="177"/>
+        <source>The event must end after it starts.</source>
+        <translation>يجب أن تنتهي الفعالية بعد أن تبدأ.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="179"/>
+        <source>An event lasts at most 31 days. For longer, make it repeat.</source>
+        <translation>تستمر الفعالية ٣١ يومًا على الأكثر. لمدة أطول، اجعلها تتكرر.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="182"/>
+        <source>Times must fall between the years %1 and %2.</source>
+        <translation>يجب أن تقع الأوقات بين عامي %1 و%2.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="187"/>
         <source>Give the event a title.</source>
         <translation>أعطِ الفعالية عنوانًا.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="189"/>
+        <source>The title is too long: at most %1 characters.</source>
+        <translation>العنوان طويل جدًا: %1 حرفًا على الأكثر.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="192"/>
+        <source>The description is too long: at most %1 characters.</source>
+        <translation>الوصف طويل جدًا: %1 حرفًا على الأكثر.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="195"/>
+        <source>The place is too long: at most %1 characters.</source>
+        <translation>المكان طويل جدًا: %1 حرفًا على الأكثر.</translation>
     </message>
 </context>
 <context>

@@ -3616,146 +3616,186 @@
 <context>
     <name>NewEventDialog</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="44"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="68"/>
         <source>New event</source>
         <translation>رویداد تازه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="47"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="71"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="49"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="73"/>
         <source>Kind of event</source>
         <translation>نوع رویداد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="50"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="74"/>
         <source>In person</source>
         <translation>حضوری</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="50"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="74"/>
         <source>Online</source>
         <translation>آنلاین</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="50"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="74"/>
         <source>In person and online</source>
         <translation>حضوری و آنلاین</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="55"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="79"/>
         <source>Starts</source>
         <translation>شروع</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="56"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="80"/>
         <source>Ends</source>
         <translation>پایان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="58"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="82"/>
         <source>Time zone, such as Europe/London</source>
         <translation>منطقهٔ زمانی، مثل Europe/London</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="60"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="84"/>
         <source>Description</source>
         <translation>توضیح</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="62"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="86"/>
         <source>Place: address, room or call link (optional)</source>
         <translation>مکان: نشانی، اتاق یا پیوند تماس (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="63"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="87"/>
         <source>Place revealed from</source>
         <translation>آشکار شدن مکان از</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="66"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="90"/>
         <source>No limit</source>
         <translation>بی‌محدودیت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="67"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="91"/>
         <source>Places (0: no limit)</source>
         <translation>جاها (۰: بی‌محدودیت)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="68"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="92"/>
         <source>Organisers a&amp;pprove each guest</source>
         <translation>برگزارکنندگان هر مهمان را تأیید می‌کنند (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="69"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="93"/>
         <source>Organisers approve each guest</source>
         <translation>برگزارکنندگان هر مهمان را تأیید می‌کنند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="99"/>
         <source>&amp;Title</source>
         <translation>عنوان (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="100"/>
         <source>&amp;Kind</source>
         <translation>نوع (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="101"/>
         <source>&amp;Starts</source>
         <translation>شروع (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="102"/>
         <source>E&amp;nds</source>
         <translation>پایان (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="79"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="103"/>
         <source>Time &amp;zone</source>
         <translation>منطقهٔ زمانی (&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="80"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="104"/>
         <source>&amp;Description</source>
         <translation>توضیح (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="105"/>
         <source>P&amp;lace</source>
         <translation>مکان (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="106"/>
         <source>&amp;Revealed from</source>
         <translation>آشکار از (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="83"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="107"/>
         <source>Pla&amp;ces</source>
         <translation>جاها (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="88"/>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="89"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="112"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="113"/>
         <source>Create event</source>
         <translation>ساختن رویداد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="91"/>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="92"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="115"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="116"/>
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="122"/>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="170"/>
+        <source>Unknown time zone. Write a name such as Europe/London.</source>
+        <translation>منطقهٔ زمانی ناشناخته است. نامی مانند Europe/London بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="173"/>
+        <source>That time does not exist in this time zone: the clocks go forward then. Choose another time.</source>
+        <translation>این زمان در این منطقهٔ زمانی وجود ندارد: ساعت‌ها در آن هنگام جلو کشیده می‌شوند. زمان دیگری انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="177"/>
+        <source>The event must end after it starts.</source>
+        <translation>رویداد باید پس از شروع به پایان برسد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="179"/>
+        <source>An event lasts at most 31 days. For longer, make it repeat.</source>
+        <translation>یک رویداد حداکثر ۳۱ روز طول می‌کشد. برای مدت بیشتر، آن را تکرارشونده کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="182"/>
+        <source>Times must fall between the years %1 and %2.</source>
+        <translation>زمان‌ها باید بین سال‌های %1 و %2 باشند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="187"/>
         <source>Give the event a title.</source>
         <translation>برای رویداد عنوانی بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="189"/>
+        <source>The title is too long: at most %1 characters.</source>
+        <translation>عنوان بیش از حد طولانی است: حداکثر %1 نویسه.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="192"/>
+        <source>The description is too long: at most %1 characters.</source>
+        <translation>توضیحات بیش از حد طولانی است: حداکثر %1 نویسه.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/event_dialog.py" line="195"/>
+        <source>The place is too long: at most %1 characters.</source>
+        <translation>مکان بیش از حد طولانی است: حداکثر %1 نویسه.</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from haven.core.spaces.gatherings.details import check, local_to_utc
 from haven.core.spaces.gatherings.model import Counts, Gathering
 from haven.ui.main_window import HavenWindow
+from haven.ui.spaces.event_dialog import NewEventDialog
 from haven.ui.spaces.events_tab import EventsTab
 from tests.ui import flows
 from tests.ui.a11y import unnamed
@@ -64,7 +65,7 @@ def test_an_event_is_listed_and_answered_from_the_keyboard(
     flows.type_text(qtbot, dialog.place, "12 Hidden St")
     dialog.reveal.setDateTime(QDateTime(QDate(2027, 2, 28), QTime(18, 0)))
     dialog.accept()
-    assert dialog.isVisible() and "unknown time zone" in dialog.error.text()
+    assert dialog.isVisible() and "Unknown time zone" in dialog.error.text()
     dialog.zone.clear()
     flows.type_text(qtbot, dialog.zone, "Europe/London")
     dialog.accept()
@@ -160,3 +161,36 @@ def test_a_repeating_event_stays_upcoming_under_its_next_date(qtbot: QtBot) -> N
     fourth = tab.list.item(0).text().split(" — ")[0]
     assert fourth != tab.list.item(1).text().split(" — ")[0]
     assert "22" in fourth  # 2027-03-22, three weeks after the first (1 March)
+
+
+def test_the_new_event_dialog_says_what_is_wrong_in_arabic(qtbot: QtBot, arabic: bool) -> None:
+    """Each mistake the core refuses is shown in the UI's language (Arabic here, its digits
+    too), never in the core's English; the dialog stays open until it is right."""
+    assert arabic, "haven_ar.qm should load"
+    dialog = NewEventDialog()
+    qtbot.addWidget(dialog)
+    dialog.title.setText("شاي")
+    dialog.zone.setText("Europe/London")
+
+    def said(when: tuple[int, int, int, int], until: tuple[int, int, int, int]) -> str:
+        dialog.start.setDateTime(QDateTime(QDate(*when[:3]), QTime(when[3], 0)))
+        dialog.end.setDateTime(QDateTime(QDate(*until[:3]), QTime(until[3], 0)))
+        dialog.accept()
+        assert dialog.result() != dialog.DialogCode.Accepted
+        return dialog.error.text()
+
+    assert said((2027, 3, 1, 20), (2027, 3, 1, 18)) == "يجب أن تنتهي الفعالية بعد أن تبدأ."
+    assert "تُقدَّم الساعة" in said((2027, 3, 28, 1), (2027, 3, 28, 4))  # London skips 01:00
+    assert "٣١" in said((2027, 3, 1, 18), (2027, 5, 1, 18))
+    assert said((2300, 3, 1, 18), (2300, 3, 1, 20)) == "يجب أن تقع الأوقات بين عامي ٢٠٠٠ و٢٢٠٠."
+    dialog.title.setText("ش" * 201)
+    assert said((2027, 3, 1, 18), (2027, 3, 1, 20)) == "العنوان طويل جدًا: ٢٠٠ حرفًا على الأكثر."
+    dialog.title.setText("شاي")
+    dialog.place.setText("م" * 2001)
+    assert said((2027, 3, 1, 18), (2027, 3, 1, 20)).startswith("المكان طويل جدًا")
+    dialog.place.setText("")
+    dialog.zone.setText("Mars/Olympus")
+    assert said((2027, 3, 1, 18), (2027, 3, 1, 20)).startswith("منطقة زمنية غير معروفة")
+    dialog.zone.setText("Europe/London")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.content["title"] == "شاي"

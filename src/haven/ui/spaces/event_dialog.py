@@ -1,13 +1,14 @@
 """The "New event…" dialog (admins): title, kind, start and end as local times in a zone, a
 description, and optionally a place revealed to attendees from a time, a capacity and
 approval. It checks with the core's own rules (a time the clocks skip in that zone, an
-unknown zone) before it closes, and says what is wrong in a plain-text line."""
+unknown zone, an end before the start, a text too long) before it closes, and says what is
+wrong in a plain-text line, in the UI's language: the core's English never reaches it."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QTime, QTimeZone
+from PySide6.QtCore import QDateTime, QLocale, QTime, QTimeZone
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,18 +22,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from haven.core.spaces.events import MAX_TITLE
 from haven.core.spaces.gatherings.details import (
     DEFAULT_LENGTH_S,
     KINDS,
     MAX_CAPACITY,
+    MAX_DESCRIPTION,
+    MAX_PLACE,
+    MAX_YEAR,
+    MIN_YEAR,
+    REF_BYTES,
+    check,
+    clean_place,
     local_to_utc,
     zone,
 )
 from haven.errors import InvalidInput
 from haven.ui import peer_text
+from haven.ui.dates import number_text
+from haven.ui.messages import error_text
 from haven.ui.user_text import PlainTextEdit
 
 _ISO = "yyyy-MM-ddTHH:mm"
+
+
+def _year(n: int) -> str:
+    """A year in the UI language's digits, without a thousands separator."""
+    locale = QLocale()
+    locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    return locale.toString(n)
 
 
 def system_zone() -> str:
@@ -116,7 +134,7 @@ class NewEventDialog(QDialog):
         try:
             self.content, self.place_text = self._read()
         except InvalidInput as exc:
-            peer_text.set_plain(self.error, str(exc))
+            peer_text.set_plain(self.error, self._explain(exc))
             self.error.show()
             return
         super().accept()
@@ -125,7 +143,7 @@ class NewEventDialog(QDialog):
         tz = self.zone.text().strip()
         zone(tz)
         if not self.title.text().strip():
-            raise InvalidInput(self.tr("Give the event a title."))
+            raise InvalidInput("a title cannot be empty")
         place = self.place.text().strip() or None
         content: dict[str, Any] = {
             "kind": self.kind.currentData(),
@@ -139,4 +157,44 @@ class NewEventDialog(QDialog):
         }
         if place is not None:
             content["reveal_at"] = local_to_utc(self.reveal.dateTime().toString(_ISO), tz)
+            clean_place(place)
+        # The core's own check, as the event's create will run it.
+        check({**content, "ref": bytes(REF_BYTES), "has_place": place is not None})
         return content, place
+
+    def _explain(self, exc: InvalidInput) -> str:
+        """The core's error (English, for logs and the CLI) as a sentence in the UI's
+        language; one it does not know gets the general one, never its English."""
+        text = str(exc)
+        if "time zone" in text:
+            return self.tr("Unknown time zone. Write a name such as Europe/London.")
+        if "does not exist in" in text:
+            return self.tr(
+                "That time does not exist in this time zone: the clocks go forward then. "
+                "Choose another time."
+            )
+        if "ends after it starts" in text:
+            return self.tr("The event must end after it starts.")
+        if "lasts at most" in text:
+            return self.tr("An event lasts at most 31 days. For longer, make it repeat.")
+        if "outside the years" in text:
+            return (
+                self.tr("Times must fall between the years %1 and %2.")
+                .replace("%1", _year(MIN_YEAR))
+                .replace("%2", _year(MAX_YEAR))
+            )
+        if text == "a title cannot be empty":
+            return self.tr("Give the event a title.")
+        limits = (
+            ("a title", self.tr("The title is too long: at most %1 characters."), MAX_TITLE),
+            (
+                "a description",
+                self.tr("The description is too long: at most %1 characters."),
+                MAX_DESCRIPTION,
+            ),
+            ("a place", self.tr("The place is too long: at most %1 characters."), MAX_PLACE),
+        )
+        for what, sentence, limit in limits:
+            if text.startswith(what + " has at most"):
+                return sentence.replace("%1", number_text(limit))
+        return error_text(exc)
