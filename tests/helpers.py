@@ -77,3 +77,14 @@ def vm_steps(conn: Any, run: Callable[[], object]) -> int:
     finally:
         conn.set_progress_handler(None, 1)
     return steps
+
+
+def statements(conn: Any, run: Callable[[], object]) -> list[str]:
+    """The SQL statements `run` executes on `conn` (a vault connection), in order."""
+    seen: list[str] = []
+    conn.set_trace_callback(seen.append)
+    try:
+        run()
+    finally:
+        conn.set_trace_callback(None)
+    return seen

@@ -27,6 +27,7 @@ from haven.crypto.signing import SigningKeyPair
 from haven.store.vault import Connection
 from haven.ui.spaces.snapshot import read_snapshot
 from tests.helpers import new_session
+from tests.helpers import statements as traced_statements
 
 #: Tables whose size follows something other than the posts, entries, reports and log
 #: actions people accumulate (reading all of one is fine), with the reason. Every other
@@ -207,16 +208,9 @@ def vault(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
 
 
 def _recorded(s: Session, run: Callable[[], object]) -> list[str]:
-    statements: list[str] = []
-    conn = s.vault._conn
-    conn.set_trace_callback(statements.append)
-    try:
-        run()
-    finally:
-        conn.set_trace_callback(None)
     return [
         q
-        for q in dict.fromkeys(statements)
+        for q in dict.fromkeys(traced_statements(s.vault._conn, run))
         if not q.lstrip().upper().startswith(_SKIP)
         and not q.startswith("--")  # what FTS5 runs inside its own tables
     ]

@@ -6,7 +6,7 @@ received, amounts past the cap, a second "I did this"."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +21,7 @@ from haven.errors import InvalidInput
 from haven.store import log_table as lt
 from haven.store.spaces import fundraisers as db
 from haven.store.spaces import groups as groups_db
+from tests.helpers import statements
 from tests.hostile import Hostile
 from tests.space_helpers import deliver, join, make_session, sync
 
@@ -264,3 +265,39 @@ def test_campaign_counts_distinct_members_once_and_only_organisers_update(circle
         )
     assert [c.you_did for c in dan.spaces.campaigns.listing(space)] == [True]
     assert [c.you_did for c in ari.spaces.campaigns.listing(space)] == [False]
+
+
+def _reads(s: Session, run: Callable[[], object]) -> int:
+    """Statements `run` executes that read pledges or "I did this" marks."""
+    found = statements(s.vault._conn, run)
+    return sum("space_pledges" in q or "space_campaign_done" in q for q in found)
+
+
+def test_listing_reads_pledges_at_once_not_once_per_fundraiser(tmp_path: Path) -> None:
+    """The fundraisers' and campaigns' listings (the space view's snapshot) read the pledges
+    and the "I did this" marks in one query each for the space: 12 fundraisers and
+    campaigns cost as many such reads as 2 (it was one per fundraiser, and two per
+    campaign; updates stay one bounded index read per cause)."""
+    ari = make_session(tmp_path, "ari")
+    space = ari.spaces.create_space("Circle", display_name="Ari")
+    f, c = ari.spaces.fundraisers, ari.spaces.campaigns
+
+    def more(n: int) -> None:
+        for i in range(n):
+            fid = f.create(space, f"Rent {i}", "rent", "ask", 1_000, "eur")
+            f.pledge(space, fid, 100 + i)
+            f.update(space, fid, f"update {i}")
+            cid = c.create(space, f"Letter {i}", "letter", "write to them")
+            c.done(space, cid)
+
+    more(2)
+    few = (_reads(ari, lambda: f.listing(space)), _reads(ari, lambda: c.listing(space)))
+    more(10)
+    many = (_reads(ari, lambda: f.listing(space)), _reads(ari, lambda: c.listing(space)))
+    assert many == few == (1, 1), (few, many)
+    listed = f.listing(space)
+    assert len(listed) == 12 and {x.your_pledge for x in listed} == set(range(100, 110))
+    assert {(x.pledgers, x.pending) for x in listed} == {(1, 0)}  # tallied as they came
+    assert all(len(x.updates) == 1 for x in listed)
+    assert all(x.done_count == 1 and x.you_did for x in c.listing(space))
+    ari.lock()

@@ -200,11 +200,38 @@ def uncounted_fundraisers(conn: Connection, space_id: bytes) -> list[bytes]:
 
 
 def mark_counted(conn: Connection, fundraiser_id: bytes, covered: set[bytes]) -> None:
-    for p in pledges(conn, fundraiser_id):
-        conn.execute(
-            "UPDATE space_pledges SET counted = ? WHERE fundraiser_id = ? AND member_pk = ?",
-            (int(p.event_id in covered), fundraiser_id, p.member_pk),
+    """The pledges a tally covers are counted, the others not: two statements, the covered
+    ones found through the event index."""
+    conn.execute(
+        "UPDATE space_pledges SET counted = 0 WHERE fundraiser_id = ? AND counted = 1",
+        (fundraiser_id,),
+    )
+    conn.executemany(
+        "UPDATE space_pledges SET counted = 1 WHERE event_id = ? AND fundraiser_id = ?",
+        [(event_id, fundraiser_id) for event_id in covered],
+    )
+
+
+@dataclass(frozen=True)
+class PledgeFigures:
+    pledges: int  # current pledges (a withdrawal is a pledge of 0)
+    uncounted: int  # of them, how many no valid tally covers
+    mine: int | None  # `me`'s amount, where this device opened it
+
+
+def pledge_figures(
+    conn: Connection, space_id: bytes, me: bytes | None
+) -> dict[bytes, PledgeFigures]:
+    """Per fundraiser of the space, in one pass over its pledges (not one query each)."""
+    return {
+        r[0]: PledgeFigures(int(r[1]), int(r[2]), r[3])
+        for r in conn.execute(
+            "SELECT fundraiser_id, count(*), total(counted = 0),"
+            " max(CASE WHEN member_pk = ? THEN amount END)"
+            " FROM space_pledges WHERE space_id = ? GROUP BY fundraiser_id",
+            (me, space_id),
         )
+    }
 
 
 def mark_received(
@@ -270,12 +297,16 @@ def add_done(
     return cur.rowcount == 1
 
 
-def done_count(conn: Connection, campaign_id: bytes) -> int:
-    return int(
-        conn.execute(
-            "SELECT COUNT(*) FROM space_campaign_done WHERE campaign_id = ?", (campaign_id,)
-        ).fetchone()[0]
-    )
+def done_in(conn: Connection, space_id: bytes, me: bytes | None) -> dict[bytes, tuple[int, bool]]:
+    """Per campaign of the space: how many said "I did this", and whether `me` did."""
+    return {
+        r[0]: (int(r[1]), bool(r[2]))
+        for r in conn.execute(
+            "SELECT campaign_id, count(*), max(member_pk = ?) FROM space_campaign_done"
+            " WHERE space_id = ? GROUP BY campaign_id",
+            (me, space_id),
+        )
+    }
 
 
 def has_done(conn: Connection, campaign_id: bytes, member_pk: bytes) -> bool:
@@ -311,7 +342,8 @@ def add_update(
 def updates(
     conn: Connection, cause_id: bytes, limit: int = UPDATES_LIMIT
 ) -> list[tuple[bytes, bytes, str, int]]:
-    """(event id, author, text, created_ms) of the newest `limit`, oldest of them first."""
+    """(event id, author, text, created_ms) of the newest `limit`, oldest of them first (one
+    bounded read of the cause's index: a space-wide read would sort every update)."""
     rows = conn.execute(
         "SELECT event_id, author, text, created_ms FROM space_cause_updates"
         " WHERE cause_id = ? ORDER BY lamport DESC, event_id DESC LIMIT ?",

@@ -53,6 +53,7 @@ class Campaigns:
             self._ctx.group(conn, space_id)
             me = self._ctx.me(conn, space_id)
             names = names_of(conn, space_id)
+            done = db.done_in(conn, space_id, me.member_pk if me else None)
             return [
                 Campaign(
                     c.campaign_id,
@@ -63,8 +64,8 @@ class Campaigns:
                     c.date,
                     c.creator,
                     names.get(c.creator, "?"),
-                    db.done_count(conn, c.campaign_id),
-                    me is not None and db.has_done(conn, c.campaign_id, me.member_pk),
+                    done.get(c.campaign_id, (0, False))[0],
+                    done.get(c.campaign_id, (0, False))[1],
                     is_organiser(me, c.creator),
                     updates_of(conn, c.campaign_id, names),
                 )

@@ -16,6 +16,8 @@ to members unnoticed by the others."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from haven.core.envelope import Event
 from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
@@ -136,6 +138,17 @@ def received(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) 
     return True
 
 
+def sums(pledges: Iterable[db.PledgeRow]) -> tuple[int, int, int]:
+    """A tally's figures from the pledges it covers: the total, the sum received, and how
+    many pledged more than 0 (a tally is written and checked with the same sums)."""
+    total = got = supporters = 0
+    for p in pledges:
+        total += p.amount or 0
+        got += (p.amount or 0) if p.received else 0
+        supporters += bool(p.amount)
+    return total, got, supporters
+
+
 def tally(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
     row = _target_fundraiser(conn, g, e)
     parsed = fc.parse_tally(e.content)
@@ -147,12 +160,7 @@ def tally(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> 
     covered = [current[c] for c in parsed.covers]
     mismatch = None
     if all(p.amount is not None for p in covered):  # this device opened every one
-        total = sum(p.amount or 0 for p in covered)
-        got = sum(p.amount or 0 for p in covered if p.received)
-        supporters = sum(1 for p in covered if p.amount)
-        mismatch = int(
-            (total, got, supporters) != (parsed.total, parsed.received, parsed.supporters)
-        )
+        mismatch = int(sums(covered) != (parsed.total, parsed.received, parsed.supporters))
     db.set_tally(
         conn,
         row.fundraiser_id,

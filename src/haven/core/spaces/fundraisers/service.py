@@ -13,7 +13,7 @@ from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.fundraisers import content as fc
 from haven.core.spaces.fundraisers import money
 from haven.core.spaces.fundraisers.model import CauseUpdate, Fundraiser, Pledge
-from haven.core.spaces.fundraisers.rules import is_organiser, organiser_keys
+from haven.core.spaces.fundraisers.rules import is_organiser, organiser_keys, sums
 from haven.core.spaces.lookup import parse_hex_prefix, pick_one
 from haven.core.spaces.sealed import seal_detail
 from haven.errors import InvalidInput, NotFound
@@ -116,12 +116,11 @@ class Fundraisers:
         self._require_organiser(space_id, fundraiser_id)
         with self._ctx.fresh(space_id) as conn:
             current = [p for p in db.pledges(conn, fundraiser_id) if p.amount is not None]
-        total = sum(p.amount or 0 for p in current)
-        got = sum(p.amount or 0 for p in current if p.received)
+        total, got, supporters = sums(current)
         content = {
             "total": total,
             "received": got,
-            "supporters": sum(1 for p in current if p.amount),
+            "supporters": supporters,
             "covers": [p.event_id for p in current],
         }
         self._ctx.append(space_id, ev.TALLY, content, target=fundraiser_id)
@@ -158,10 +157,10 @@ class Fundraisers:
             self._ctx.group(conn, space_id)
             me = self._ctx.me(conn, space_id)
             names = names_of(conn, space_id)
+            figures = db.pledge_figures(conn, space_id, me.member_pk if me else None)
             out = []
             for f in db.list_fundraisers(conn, space_id):
-                current = db.pledges(conn, f.fundraiser_id)
-                mine = [p for p in current if me is not None and p.member_pk == me.member_pk]
+                fig = figures.get(f.fundraiser_id, db.PledgeFigures(0, 0, None))
                 organise = is_organiser(me, f.creator)
                 out.append(
                     Fundraiser(
@@ -178,13 +177,13 @@ class Fundraisers:
                         f.tally_received,
                         f.tally_supporters,
                         f.tally_id is not None,
-                        len(current),
-                        sum(1 for p in current if not p.counted),
+                        fig.pledges,
+                        fig.uncounted,
                         bool(f.tally_mismatch)
                         if organise and f.tally_mismatch is not None
                         else None,
                         organise,
-                        mine[0].amount if mine else None,
+                        fig.mine,
                         updates_of(conn, f.fundraiser_id, names),
                     )
                 )
