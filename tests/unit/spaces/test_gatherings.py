@@ -303,3 +303,14 @@ def test_a_freed_place_goes_to_who_waits_and_a_returning_attendee_gets_the_place
     assert ari.spaces.gatherings.publish_due() == 1, "Dan came back: the place again"
     sync(space, ari, dan)
     assert dan.spaces.gatherings.show(space, gid).place == PLACE
+
+    # Bea is added again: her last answer waits for a place (both are taken), and gets the
+    # one Cai frees.
+    device, box = ari.spaces.devices(space, bea_pk)[0]
+    ari.spaces.make_add_member(space, bea_pk, box, "Bea", device_id=device)
+    counts = ari.spaces.gatherings.show(space, gid).counts
+    assert counts is not None and (counts.going, counts.waiting) == (2, 1)
+    cai.spaces.gatherings.rsvp(space, gid, "no")
+    sync(space, ari, cai)
+    seated = {a.name for a in ari.spaces.gatherings.attendees(space, gid) if a.has_place}
+    assert seated == {"Dan", "Bea"}

@@ -95,10 +95,11 @@ def reseat(
 ) -> None:
     """Give every place again from the start, in log order (after an edit). A device that
     no longer organises the event drops the places it kept."""
+    if not organising:
+        db.clear_seats(conn, gid)
+        return
     placed = {r.member_pk for r in db.rsvps(conn, gid) if r.placed}
     db.clear_seats(conn, gid)
-    if not organising:
-        return
     taken = 0
     for r in db.rsvps(conn, gid):
         if not may_hold(d, r, active):

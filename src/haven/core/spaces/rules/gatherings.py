@@ -132,11 +132,15 @@ def _active(conn: Connection, space_id: bytes) -> seating.Active:
     return lambda pk: au.is_active(membership_db.get_member(conn, space_id, pk))
 
 
+def _is_me(conn: Connection, g: GroupRow, member: bytes) -> bool:
+    space = ids.get_space(conn, g.space_id)
+    return space is not None and space.persona_id == member
+
+
 def _forget_place(conn: Connection, g: GroupRow, row: GatheringRow, member: bytes) -> None:
     """`member` no longer has a place: if this is their device (and they do not organise),
     it erases its copy of the place, as a redaction erases (docs/THREAT_MODEL.md)."""
-    space = ids.get_space(conn, g.space_id)
-    if space is None or space.persona_id != member or member in organisers_of(row):
+    if not _is_me(conn, g, member) or member in organisers_of(row):
         return
     if db.clear_location(conn, row.gathering_id):
         redaction.note_erased(conn)
@@ -199,7 +203,7 @@ def member_changed(conn: Connection, g: GroupRow, member: bytes) -> None:
         row = db.get(conn, r.gathering_id)
         if row is not None and _i_organise(conn, g, row):
             seating.member_changed(conn, g.space_id, details_of(row), r, active)
-    if not active(member):
+    if not active(member) and _is_me(conn, g, member):
         for row in db.list_in(conn, g.space_id):
             _forget_place(conn, g, row, member)
 
