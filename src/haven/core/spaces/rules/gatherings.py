@@ -9,8 +9,10 @@
 
 What a device keeps depends on what it can open: an organiser's device opens RSVP details and
 decides seats in log order (the first to answer "going", and to be approved where approval is
-asked, get the places up to the capacity; a `+1` takes a second place). No count, seat or time
-written by a peer is believed: every figure is computed here from the events themselves."""
+asked, get the places up to the capacity; a `+1` takes a second place; a member removed or
+gone holds none), kept incrementally by `gatherings/seating.py`. No count, seat or time
+written by a peer is believed: every figure is computed here from the events themselves.
+A member's own device erases the place when they no longer have one (`_forget_place`)."""
 
 from __future__ import annotations
 
