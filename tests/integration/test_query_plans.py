@@ -79,6 +79,7 @@ SMALL_TABLES = {
     "space_pledges": "one row per member and fundraiser (a member's pledge is replaced)",
     "space_pledges_received": "one row per member and fundraiser, on organisers' devices",
     "space_campaign_done": "one row per member and campaign",
+    "space_dms": "one row per direct conversation of this person (each is a space of its own)",
 }
 #: Tables that grow with what people write: every read of them must stop at a page.
 CONTENT_TABLES = {
@@ -88,6 +89,7 @@ CONTENT_TABLES = {
     "space_attachment_chunks", "space_post_timers", "space_expired_posts",
     "space_gatherings", "space_gathering_rsvps", "space_gathering_times",
     "space_fundraisers", "space_campaigns", "space_cause_updates",
+    "space_dm_offers", "space_dm_offers_tried",
 }  # fmt: skip
 #: Partial indexes that hold few rows of a space however large it grows.
 SMALL_INDEXES = {"space_posts_pinned": "pinned threads"}
