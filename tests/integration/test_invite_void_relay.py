@@ -70,7 +70,7 @@ def test_a_removed_admins_kept_invite_keys_get_them_nothing_through_the_relay(
     dee_pk = join_in_process(ari, dee, sid, "Dee")
     ari.spaces.set_role(sid, dee_pk, Role.ADMIN)
     code, offer = ari.invites.relay_host.create(sid, relay.url, 5, 3600)
-    asyncio.run(ri.publish_offer(code.relay_url, code.secret, offer))
+    asyncio.run(ri.publish_offer(code.relay_url, code.secret, offer, proxy=None))
     sync_relays(ari)
     assert ri.run(ri.async_request(bea, code, lambda _: True, "Bea", "")).kind == "waiting"
     sync_relays(dee)

@@ -9,6 +9,7 @@ import json
 import sys
 from typing import Any
 
+from haven.cli.cmd_relays import proxy_argument
 from haven.cli.context import Context
 from haven.cli.output import and_list
 from haven.core import session as sessions
@@ -107,6 +108,7 @@ def cmd_link(args: argparse.Namespace, ctx: Context) -> int:
     )
 
     relay = _short_relay(args, session) if args.short else None
+    proxy = session.proxy.url()
     failed: list[str] = []
 
     def on_code(code: PairingCode) -> None:
@@ -116,7 +118,7 @@ def cmd_link(args: argparse.Namespace, ctx: Context) -> int:
         if relay is not None:
             main = asyncio.current_task()
             assert main is not None
-            hand_over = _hand_over_short(relay, code, args.expires * 60, main, failed)
+            hand_over = _hand_over_short(relay, code, args.expires * 60, main, failed, proxy)
             _background.add(asyncio.get_running_loop().create_task(hand_over))
         print("Waiting for it…", flush=True)
 
@@ -162,6 +164,7 @@ async def _hand_over_short(
     wait_s: float,
     main: asyncio.Task[Any],
     failed: list[str],
+    proxy: str | None,
 ) -> None:
     """Say a short code; whoever types it gets the pairing code through the relay (the
     words on both screens still decide whether to link). A wrong code stops the linking."""
@@ -175,7 +178,7 @@ async def _hand_over_short(
 
     try:
         outcome = await si.async_host_text(
-            relay, code.encode(), show, wait_s=wait_s, purpose="link"
+            relay, code.encode(), show, wait_s=wait_s, proxy=proxy, purpose="link"
         )
     except (RelayError, ShortCodeError, SyncError) as exc:
         print(
@@ -194,11 +197,13 @@ def cmd_init_link(args: argparse.Namespace, ctx: Context) -> int:
     """`haven init --link CODE`: make this computer a linked device."""
     if sessions.exists(ctx.data_dir):
         raise VaultExists(f"a vault already exists in {ctx.data_dir}; nothing was changed")
+    proxy = proxy_argument(args)
     if looks_short(args.link):  # spoken: fetch the pairing code through the relay, with a PAKE
         if args.relay is None:
             raise InvalidInput("a short code needs --relay URL (shown next to it)")
         short = ShortCode.parse(args.link)
-        text = asyncio.run(si.async_guest_text(short, check_relay_url(args.relay), purpose="link"))
+        relay = check_relay_url(args.relay)
+        text = asyncio.run(si.async_guest_text(short, relay, proxy=proxy, purpose="link"))
         code = PairingCode.decode(text)
     else:
         code = PairingCode.decode(args.link)  # mistyped or expired: said before anything else
@@ -209,6 +214,8 @@ def cmd_init_link(args: argparse.Namespace, ctx: Context) -> int:
         )
     )
     try:
+        if proxy is not None:
+            session.proxy.set(proxy)
         print(
             f"Linked. This computer now holds {session.identity.primary().display_name}'s journal."
         )

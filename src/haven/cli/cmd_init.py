@@ -7,9 +7,11 @@ import argparse
 import sys
 from typing import Any
 
+from haven.cli.cmd_relays import proxy_argument
 from haven.cli.context import Context
 from haven.core import session as sessions
 from haven.core.identity import validate_name, validate_pronouns
+from haven.core.relay_proxy import TOR_SERVICE
 from haven.errors import InvalidInput, VaultExists
 
 
@@ -28,6 +30,17 @@ def register(subparsers: Any) -> None:
         metavar="URL",
         help="with a short code (7-purple-sausages) for --link: the relay the other "
         "computer named next to it",
+    )
+    init.add_argument(
+        "--proxy",
+        metavar="URL",
+        help="reach relays through this SOCKS5 proxy (socks5://127.0.0.1:9050), from the "
+        "first connection (a short --link code's relay) on; see `haven relays proxy`",
+    )
+    init.add_argument(
+        "--tor",
+        action="store_true",
+        help=f"like --proxy {TOR_SERVICE.replace('socks5h', 'socks5')} (the system's Tor)",
     )
     init.add_argument(
         "--device-name",
@@ -51,8 +64,11 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
         name = input("Display name (any name you like; others in your spaces see it): ")
     name = validate_name(name)
     pronouns = validate_pronouns(args.pronouns)
+    proxy = proxy_argument(args)
     passphrase = ctx.new_passphrase([name, pronouns])
     session = sessions.create(ctx.data_dir, passphrase, name, pronouns)
+    if proxy is not None:
+        session.proxy.set(proxy)
     session.lock()
     print(f"Created your encrypted vault in {ctx.data_dir}.")
     print("Keep your passphrase safe: nobody, not even Haven, can recover it.")

@@ -51,7 +51,7 @@ def invite_through_relay(args: argparse.Namespace, session: Session) -> int:
     code, offer = svc.relay_host.create(sid, url, args.uses, parse_duration(args.expires))
     invite_id = invite_id_of(code.secret)
     try:
-        ri.run(ri.publish_offer(url, code.secret, offer))
+        ri.run(ri.publish_offer(url, code.secret, offer, proxy=session.proxy.url()))
     except RelayError as exc:
         svc.revoke(sid, invite_id)
         raise SyncError(f"could not reach the relay ({exc.code}); no invite was made") from None
@@ -104,7 +104,7 @@ def _hand_over_short(session: Session, sid: bytes, code: RelayInviteCode, wait_s
             flush=True,
         )
 
-    outcome = ri.run(si.async_host(code, show, wait_s=wait_s))
+    outcome = ri.run(si.async_host(code, show, wait_s=wait_s, proxy=session.proxy.url()))
     if outcome == "delivered":
         print("They have the invite; their request waits on the relay. You can go offline.")
         return 0
@@ -129,7 +129,7 @@ def _from_short(args: argparse.Namespace, session: Session) -> RelayInviteCode:
                 "the code)"
             )
         url = known[0]
-    return ri.run(si.async_guest(short, url))
+    return ri.run(si.async_guest(short, url, proxy=session.proxy.url()))
 
 
 def join_through_relay(

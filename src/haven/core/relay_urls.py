@@ -3,6 +3,7 @@ carries (`journal.relays` and `space.relays`), checked the same way for both."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -11,11 +12,20 @@ from haven.errors import InvalidInput
 MAX_RELAYS = 8
 MAX_URL_CHARS = 200
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost"})
+#: A Tor v3 onion service name (56 base32 characters); older (v2) names no longer work.
+_ONION = re.compile(r"(?:[a-z0-9-]+\.)*[a-z2-7]{56}\.onion")
+
+
+def is_onion(host: str) -> bool:
+    """Whether `host` names a Tor onion service (reachable only through a Tor proxy)."""
+    return host.lower().rstrip(".").endswith(".onion")
 
 
 def check_relay_url(text: object) -> str:
     """A relay URL in one canonical spelling: wss://HOST[:PORT]/PATH, or ws:// to this
-    computer only (plain WebSocket would show every blob and mailbox id to the network)."""
+    computer only (plain WebSocket would show every blob and mailbox id to the network) or
+    to a Tor v3 onion service (its name is its key: Tor authenticates and encrypts the way
+    there, and a `.onion` relay is reached only through the proxy, core/relay_proxy.py)."""
     if not isinstance(text, str) or not text.strip() or len(text.strip()) > MAX_URL_CHARS:
         raise InvalidInput(
             f"a relay address is a ws:// or wss:// URL of at most {MAX_URL_CHARS} characters"
@@ -30,9 +40,12 @@ def check_relay_url(text: object) -> str:
         raise InvalidInput("a relay address looks like wss://relay.example.org/")
     if parts.query or parts.fragment or any(c.isspace() for c in text.strip()):
         raise InvalidInput("a relay address has no query, fragment or spaces")
-    if scheme == "ws" and host not in LOCAL_HOSTS:
+    if is_onion(host) and not _ONION.fullmatch(host):
+        raise InvalidInput("that is not a Tor v3 onion address (56 letters and digits)")
+    if scheme == "ws" and host not in LOCAL_HOSTS and not is_onion(host):
         raise InvalidInput(
-            "plain ws:// is only allowed to 127.0.0.1 or localhost; use wss:// for any other relay"
+            "plain ws:// is only allowed to 127.0.0.1, localhost or a .onion relay; "
+            "use wss:// for any other relay"
         )
     shown = f"[{host}]" if ":" in host else host
     return f"{scheme}://{shown}{f':{port}' if port is not None else ''}{parts.path or '/'}"

@@ -18,6 +18,7 @@ from haven.core.journal import JournalProjector, JournalRedaction, JournalServic
 from haven.core.lan import LanSettings
 from haven.core.passphrase import check
 from haven.core.profile import ProfileProjector, ProfileService
+from haven.core.relay_proxy import RelayProxy
 from haven.core.relays import JournalRelaysProjector, RelayService
 from haven.core.space_secrets import SpaceSecrets
 from haven.core.spaces.invites import InviteService
@@ -59,6 +60,7 @@ class Session:
         self.devices.after_unlink = self.spaces.revoke_device_everywhere
         self.relays = RelayService(vault, self.log, self.identity, self.spaces, journal_space)
         self.lan = LanSettings(vault, self.identity.device_id)
+        self.proxy = RelayProxy(vault)
         self.secrets = SpaceSecrets(vault)
         self.invites = InviteService(vault, self.spaces, self.identity, clock)
         self.backup = Backups(vault)

@@ -21,9 +21,11 @@ import ssl as ssl_module
 from collections.abc import Callable, Sequence
 from types import TracebackType
 from typing import Any
+from urllib.parse import urlsplit
 
+from python_socks import ProxyConnectionError, ProxyTimeoutError
 from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus
+from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus, ProxyError
 from websockets.typing import Subprotocol
 
 from haven.errors import SyncError
@@ -82,11 +84,24 @@ class RelayClient:
         ssl: ssl_module.SSLContext | None = None,
         timeout: float = 10.0,
         local_address: str | None = None,
+        proxy: str | None = None,
     ) -> RelayClient:
         """Open a connection and prove access to the mailbox derived from `space_key`.
 
+        `proxy` (`socks5h://HOST:PORT`, e.g. Tor's) carries the connection, the relay's name
+        resolved by the proxy; if it cannot be reached the connection fails and is never
+        tried directly. None connects directly (the environment's proxy variables are not
+        read: the person's setting alone decides), and a `.onion` relay is then refused.
         `local_address` picks the source address (tests use several 127.0.0.x)."""
         creds = protocol.MailboxCredentials.from_space_key(space_key)
+        if proxy is not None:
+            proxy = _remote_dns(proxy)
+        elif _onion_host(url):
+            raise RelayError(
+                "needs_proxy",
+                "a .onion relay can only be reached through Tor; set a proxy first "
+                "(haven relays proxy --tor)",
+            )
         try:
             async with asyncio.timeout(timeout):
                 # ssl=None would be refused for wss:// by websockets: leave it out, and a
@@ -99,6 +114,7 @@ class RelayClient:
                     compression=None,
                     max_size=protocol.MAX_FRAME_BYTES,
                     open_timeout=timeout,
+                    proxy=proxy,
                     **_source(local_address),
                 )
                 try:
@@ -125,6 +141,13 @@ class RelayClient:
             if exc.response.status_code in (429, 503):
                 raise RelayError("busy", "the relay is busy; try again later", 30_000) from exc
             raise RelayError("unreachable", "could not connect to the relay") from exc
+        except (ProxyConnectionError, ProxyTimeoutError) as exc:
+            raise RelayError(
+                "proxy_unreachable",
+                "could not reach the proxy (is Tor running?); nothing was sent directly",
+            ) from exc
+        except ProxyError as exc:
+            raise RelayError("unreachable", "the proxy could not reach the relay") from exc
         except (OSError, InvalidHandshake) as exc:
             raise RelayError("unreachable", "could not connect to the relay") from exc
         except TimeoutError as exc:
@@ -294,6 +317,24 @@ class RelayClient:
             self._pending.clear()
             with contextlib.suppress(asyncio.QueueFull):  # else next_push sees the reader done
                 self._pushes.put_nowait(_CLOSED)
+
+
+def _remote_dns(proxy: str) -> str:
+    """The proxy as `socks5h://`: websockets resolves the relay's name locally for a
+    `socks5://` proxy, which would tell the local network (and its DNS server) which relay
+    this is. Any other kind of proxy is refused."""
+    scheme, sep, rest = proxy.partition("://")
+    if not sep or scheme.lower() not in ("socks5", "socks5h"):
+        raise RelayError("bad_proxy", "only a SOCKS5 proxy can carry relay connections")
+    return f"socks5h://{rest}"
+
+
+def _onion_host(url: str) -> bool:
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return False
+    return host.rstrip(".").endswith(".onion")
 
 
 def _source(local_address: str | None) -> dict[str, Any]:

@@ -292,7 +292,10 @@ class LinkOffer:
 
         async def hand_over() -> None:
             try:
-                outcome = await short_link.async_hand_over(relay_url, code, on_short, wait_s=wait_s)
+                proxy = await asyncio.to_thread(self._session.proxy.url)
+                outcome = await short_link.async_hand_over(
+                    relay_url, code, on_short, wait_s=wait_s, proxy=proxy
+                )
             except (SyncError, InvalidInput, OSError) as exc:
                 log.info("no short code for linking: %s", type(exc).__name__)
                 on_short(None)
@@ -351,7 +354,9 @@ class LinkAccept:
         async def accept() -> object:
             code = self._code
             if isinstance(code, tuple):
-                code = await short_link.async_fetch_pairing_code(*code)
+                # A new device has no vault, so no proxy setting yet: the app links it
+                # directly (`haven init --link CODE --relay URL --tor` can use Tor).
+                code = await short_link.async_fetch_pairing_code(*code, proxy=None)
             return await async_accept_link(
                 code,
                 self._data_dir,

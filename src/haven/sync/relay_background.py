@@ -35,6 +35,7 @@ from haven.sync.relay_sync import (
     erase_redacted,
     ingest_blobs,
     mailbox_id,
+    proxy_of,
     push_waiting,
     within,
 )
@@ -77,6 +78,7 @@ class RelaySyncer:
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._refreshing: set[asyncio.Task[None]] = set()
         self._unsubscribe: Callable[[], None] | None = None
+        self._unsubscribe_proxy: Callable[[], None] | None = None
 
     @property
     def running(self) -> bool:
@@ -90,6 +92,7 @@ class RelaySyncer:
         self._started = True
         self._runner.call_soon(self._refresh)
         self._unsubscribe = self._session.log.subscribe(self._on_local_events)
+        self._unsubscribe_proxy = self._session.proxy.subscribe(self.reroute)
 
     def stop(self) -> None:
         """Close every relay connection (and end the thread if the syncer owns it); safe to
@@ -97,6 +100,9 @@ class RelaySyncer:
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
+        if self._unsubscribe_proxy is not None:
+            self._unsubscribe_proxy()
+            self._unsubscribe_proxy = None
         if not self.running:
             return
         self._started = False
@@ -117,7 +123,20 @@ class RelaySyncer:
         if self.running:
             self._runner.call_soon(self._refresh, True)
 
+    def reroute(self) -> None:
+        """The proxy setting changed: close every relay connection (made the old way) and
+        connect again the new way."""
+        if self.running:
+            self._runner.call_soon(self._reconnect_all)
+
     # ----------------------------------------------------------------- on the loop
+
+    def _reconnect_all(self) -> None:
+        for task in self._tasks.values():
+            task.cancel()  # its `finally` closes its connections
+        self._tasks.clear()
+        self._wake.clear()
+        self._refresh()
 
     def _on_local_events(self, events: Sequence[Event]) -> None:
         if any(e.type in (relays.JOURNAL_RELAYS, relays.SPACE_RELAYS) for e in events):
@@ -201,7 +220,8 @@ class RelaySyncer:
         """Subscribed to every epoch mailbox of `spaces` until a connection fails (raises
         RelayError) or a new epoch key arrives (returns, so the next round reads it)."""
         wake = self._wake.setdefault(url, asyncio.Event())
-        per_space = {s: Mailboxes(url, self._ssl, self._timeout) for s in spaces}
+        proxy = await proxy_of(self._session)
+        per_space = {s: Mailboxes(url, self._ssl, self._timeout, proxy=proxy) for s in spaces}
         readers: list[asyncio.Task[None]] = []
         try:
             known = {}

@@ -29,7 +29,7 @@ from haven.core.spaces.invites.relay_code import RelayInviteCode
 from haven.core.spaces.invites.relay_host import RelayJob
 from haven.errors import InvalidInput
 from haven.relay.client import RelayClient, RelayError
-from haven.sync.relay_sync import within
+from haven.sync.relay_sync import proxy_of, within
 
 log = logging.getLogger(__name__)
 
@@ -92,9 +92,9 @@ async def _read(client: RelayClient, timeout: float) -> list[bytes]:
 
 
 async def _open(
-    url: str, key: bytes, ssl: ssl_module.SSLContext | None, timeout: float
+    url: str, key: bytes, ssl: ssl_module.SSLContext | None, timeout: float, proxy: str | None
 ) -> RelayClient:
-    return await RelayClient.connect(url, key, ssl=ssl, timeout=timeout)
+    return await RelayClient.connect(url, key, ssl=ssl, timeout=timeout, proxy=proxy)
 
 
 # --------------------------------------------------------------------------------- host
@@ -105,11 +105,12 @@ async def publish_offer(
     secret: bytes,
     blob: bytes,
     *,
+    proxy: str | None,
     ssl: ssl_module.SSLContext | None = None,
     timeout: float = TIMEOUT,
 ) -> None:
     """Leave one blob on an invite's request mailbox (the host's offer, a guest's request)."""
-    async with await _open(url, rw.request_mailbox_key(secret), ssl, timeout) as client:
+    async with await _open(url, rw.request_mailbox_key(secret), ssl, timeout, proxy) as client:
         await within(client.append(blob), timeout)
 
 
@@ -118,10 +119,11 @@ async def async_host_pass(
 ) -> HostReport:
     report = HostReport()
     host = session.invites.relay_host
+    proxy = await proxy_of(session)
     for job in await asyncio.to_thread(host.jobs):
         for url in await asyncio.to_thread(session.relays.urls, job.space_id):
             try:
-                await _host_job(session, job, url, report, ssl, timeout)
+                await _host_job(session, job, url, report, (ssl, timeout, proxy))
             except RelayError as exc:
                 log.info("relay invite pass failed: %s", exc.code)
                 if url not in report.unreachable:
@@ -134,17 +136,17 @@ async def _host_job(
     job: RelayJob,
     url: str,
     report: HostReport,
-    ssl: ssl_module.SSLContext | None,
-    timeout: float,
+    route: tuple[ssl_module.SSLContext | None, float, str | None],
 ) -> None:
     host = session.invites.relay_host
-    async with await _open(url, job.mailbox_key, ssl, timeout) as client:
+    timeout = route[1]
+    async with await _open(url, job.mailbox_key, *route) as client:
         blobs = await _read(client, timeout)
         report.new_requests += await asyncio.to_thread(host.take_requests, job, blobs)
     # Replies before the offer: a guest reads the offer first and then its reply mailbox,
     # so one that sees "used up" after its own approval finds the welcome already there.
     for reply in await asyncio.to_thread(host.replies, job):
-        async with await _open(url, reply.keys.mailbox_key, ssl, timeout) as client:
+        async with await _open(url, reply.keys.mailbox_key, *route) as client:
             replies = await _read(client, timeout)
             if await asyncio.to_thread(host.collected, reply, replies):
                 report.collected += 1
@@ -154,7 +156,7 @@ async def _host_job(
     job = await asyncio.to_thread(host.refreshed, job)  # approvals may have used it up
     if host.needs_offer(job, blobs):
         offer = await asyncio.to_thread(host.offer_blob, job)
-        async with await _open(url, job.mailbox_key, ssl, timeout) as client:
+        async with await _open(url, job.mailbox_key, *route) as client:
             await within(client.append(offer), timeout)
 
 
@@ -162,18 +164,23 @@ async def _host_job(
 
 
 async def _offer(
-    code: RelayInviteCode, ssl: ssl_module.SSLContext | None, timeout: float
+    code: RelayInviteCode, ssl: ssl_module.SSLContext | None, timeout: float, proxy: str | None
 ) -> rw.Offer | None:
-    async with await _open(code.relay_url, rw.request_mailbox_key(code.secret), ssl, timeout) as c:
+    key = rw.request_mailbox_key(code.secret)
+    async with await _open(code.relay_url, key, ssl, timeout, proxy) as c:
         return rw.latest_offer(code.secret, await _read(c, timeout))
 
 
 async def async_read_offer(
-    code: RelayInviteCode, *, ssl: ssl_module.SSLContext | None = None, timeout: float = TIMEOUT
+    code: RelayInviteCode,
+    *,
+    proxy: str | None,
+    ssl: ssl_module.SSLContext | None = None,
+    timeout: float = TIMEOUT,
 ) -> rw.Offer:
     """What the host published for this code (the app shows it before asking). Refused:
-    no offer on the relay, or the invite is closed."""
-    offer = await _offer(code, ssl, timeout)
+    no offer on the relay, or the invite is closed. `proxy`: the vault's (session.proxy)."""
+    offer = await _offer(code, ssl, timeout, proxy)
     if offer is None:
         raise InviteRefused(
             "the relay holds no invite for this code (it may never have been published, "
@@ -189,9 +196,13 @@ async def async_read_offer(
 
 
 async def _leave_request(
-    code: RelayInviteCode, blob: bytes, ssl: ssl_module.SSLContext | None, timeout: float
+    code: RelayInviteCode,
+    blob: bytes,
+    ssl: ssl_module.SSLContext | None,
+    timeout: float,
+    proxy: str | None,
 ) -> None:
-    await publish_offer(code.relay_url, code.secret, blob, ssl=ssl, timeout=timeout)
+    await publish_offer(code.relay_url, code.secret, blob, proxy=proxy, ssl=ssl, timeout=timeout)
 
 
 async def async_request(
@@ -205,14 +216,15 @@ async def async_request(
     timeout: float = TIMEOUT,
 ) -> GuestStatus:
     """Read the offer, let the person accept the guidelines, leave the sealed request."""
-    offer = await async_read_offer(code, ssl=ssl, timeout=timeout)
+    proxy = await proxy_of(session)
+    offer = await async_read_offer(code, proxy=proxy, ssl=ssl, timeout=timeout)
     if not accept(offer):
         raise InviteRefused("you did not accept the guidelines; no request was sent")
     svc = session.invites
     request = await asyncio.to_thread(svc.begin, code, offer.name, display_name, pronouns)
     try:
         blob = await asyncio.to_thread(svc.relay_guest.request_blob, code, offer, request)
-        await _leave_request(code, blob, ssl, timeout)
+        await _leave_request(code, blob, ssl, timeout, proxy)
     except BaseException:
         await asyncio.to_thread(svc.abandon, code)
         raise
@@ -231,13 +243,14 @@ async def async_status(
     guest = session.invites.relay_guest
     found = await asyncio.to_thread(session.invites.outgoing, code)
     name = found[1] if found else ""
-    offer = await _offer(code, ssl, timeout)
+    proxy = await proxy_of(session)
+    offer = await _offer(code, ssl, timeout, proxy)
     if offer is None:  # the relay lost the offer: the host puts it back at its next sync
         return GuestStatus("waiting", name)
     if offer.state == "void":  # any approval may be a former admin's forgery: take none
         return GuestStatus("void", name or offer.name)
     keys = await asyncio.to_thread(guest.reply_keys, code, offer)
-    async with await _open(code.relay_url, keys.mailbox_key, ssl, timeout) as client:
+    async with await _open(code.relay_url, keys.mailbox_key, ssl, timeout, proxy) as client:
         reply = rw.open_reply(keys, await _read(client, timeout))
     if reply is not None and reply.kind == "denied" and offer.state == "revoked":
         return GuestStatus("revoked", name or offer.name, None, keys)  # nobody can approve now
@@ -248,7 +261,7 @@ async def async_status(
     if offer.expired():
         return GuestStatus("expired", name or offer.name)
     await _leave_request(
-        code, await asyncio.to_thread(guest.resend_blob, code, offer), ssl, timeout
+        code, await asyncio.to_thread(guest.resend_blob, code, offer), ssl, timeout, proxy
     )
     return GuestStatus("waiting", name or offer.name)
 
@@ -286,8 +299,10 @@ async def async_settle(
         await asyncio.to_thread(svc.abandon, code)
     await asyncio.to_thread(svc.relay_guest.forget, code)
     if status.keys is not None:
+        proxy = await proxy_of(session)
         try:  # best effort: otherwise the host keeps the answer until 30 days after expiry
-            async with await _open(code.relay_url, status.keys.mailbox_key, ssl, timeout) as c:
+            key = status.keys.mailbox_key
+            async with await _open(code.relay_url, key, ssl, timeout, proxy) as c:
                 await within(c.append(rw.seal_received(status.keys)), timeout)
         except RelayError as exc:
             log.info("could not tell the host the reply arrived: %s", exc.code)

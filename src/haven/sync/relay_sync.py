@@ -115,17 +115,23 @@ class RelayReport:
         return self.error is None
 
 
+#: Errors that mean nothing can be done with a relay this round: its other spaces are not tried.
+UNUSABLE = frozenset({"unreachable", "timeout", "proxy_unreachable", "needs_proxy"})
+
+
 class Mailboxes:
     """The open connections of one space's sync, one per epoch, opened on first use."""
 
-    def __init__(self, url: str, ssl: ssl_module.SSLContext | None, timeout: float) -> None:
-        self._url, self._ssl, self.timeout = url, ssl, timeout
+    def __init__(
+        self, url: str, ssl: ssl_module.SSLContext | None, timeout: float, *, proxy: str | None
+    ) -> None:
+        self._url, self._ssl, self.timeout, self._proxy = url, ssl, timeout, proxy
         self._open: dict[int, RelayClient] = {}
 
     async def get(self, epoch: int, epoch_key: bytes) -> RelayClient:
         if epoch not in self._open:
             self._open[epoch] = await RelayClient.connect(
-                self._url, epoch_key, ssl=self._ssl, timeout=self.timeout
+                self._url, epoch_key, ssl=self._ssl, timeout=self.timeout, proxy=self._proxy
             )
         return self._open[epoch]
 
@@ -147,15 +153,16 @@ async def async_sync_relay(
     A relay that cannot be reached ends the round for it (error set); a failure part-way
     keeps everything acknowledged or ingested so far."""
     report = RelayReport(relay)
+    proxy = await proxy_of(session)
     for space_id in space_ids:
         space_report = SpaceRelayReport(space_id)
         report.spaces.append(space_report)
-        mailboxes = Mailboxes(relay, ssl, timeout)
+        mailboxes = Mailboxes(relay, ssl, timeout, proxy=proxy)
         try:
             await _push_and_pull(session, relay, space_id, mailboxes, space_report)
         except RelayError as exc:
             space_report.error = exc.code
-            if exc.code in ("unreachable", "timeout") and space_report is report.spaces[0]:
+            if exc.code in UNUSABLE and space_report is report.spaces[0]:
                 report.error = exc.code  # nothing done yet: don't try its other spaces
         finally:
             await mailboxes.close()
@@ -186,6 +193,11 @@ async def _push_and_pull(
             if exc.code != "rate_limited" or asyncio.get_running_loop().time() + wait > deadline:
                 raise
             await asyncio.sleep(wait)
+
+
+async def proxy_of(session: Session) -> str | None:
+    """The proxy this vault's relay connections go through (core/relay_proxy.py), or None."""
+    return await asyncio.to_thread(session.proxy.url)
 
 
 async def within(answer: Awaitable[T], timeout: float) -> T:

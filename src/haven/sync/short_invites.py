@@ -56,13 +56,20 @@ async def async_host(
     show: Callable[[ShortCode], None],
     *,
     wait_s: float,
+    proxy: str | None,
     ssl: ssl_module.SSLContext | None = None,
     timeout: float = TIMEOUT,
 ) -> str:
     """Offer `code` under a fresh short code until someone answers or `wait_s` passes.
-    → "delivered", "wrong code" or "nobody came"."""
+    → "delivered", "wrong code" or "nobody came". `proxy`: the vault's (session.proxy)."""
     return await async_host_text(
-        code.relay_url, code.encode_compact(), show, wait_s=wait_s, ssl=ssl, timeout=timeout
+        code.relay_url,
+        code.encode_compact(),
+        show,
+        wait_s=wait_s,
+        proxy=proxy,
+        ssl=ssl,
+        timeout=timeout,
     )
 
 
@@ -72,6 +79,7 @@ async def async_host_text(
     show: Callable[[ShortCode], None],
     *,
     wait_s: float,
+    proxy: str | None,
     purpose: str = "invite",
     ssl: ssl_module.SSLContext | None = None,
     timeout: float = TIMEOUT,
@@ -82,7 +90,7 @@ async def async_host_text(
     for _ in range(20):  # a number whose mailbox is empty today
         short = ShortCode.new()
         key = nameplate_key(relay_url, short.nameplate, today(), purpose)
-        client = await RelayClient.connect(relay_url, key, ssl=ssl, timeout=timeout)
+        client = await RelayClient.connect(relay_url, key, ssl=ssl, timeout=timeout, proxy=proxy)
         if not await _read(client, timeout):
             break
         await client.close()
@@ -110,13 +118,14 @@ async def async_guest(
     short: ShortCode,
     relay_url: str,
     *,
+    proxy: str | None,
     ssl: ssl_module.SSLContext | None = None,
     timeout: float = TIMEOUT,
 ) -> RelayInviteCode:
     """The relay code the host offers under `short`; ShortCodeError if nobody waits with it
     or it does not match (the host then stops: ask for a new code)."""
     return RelayInviteCode.decode(
-        await async_guest_text(short, relay_url, ssl=ssl, timeout=timeout)
+        await async_guest_text(short, relay_url, proxy=proxy, ssl=ssl, timeout=timeout)
     )
 
 
@@ -124,6 +133,7 @@ async def async_guest_text(
     short: ShortCode,
     relay_url: str,
     *,
+    proxy: str | None,
     purpose: str = "invite",
     ssl: ssl_module.SSLContext | None = None,
     timeout: float = TIMEOUT,
@@ -132,7 +142,8 @@ async def async_guest_text(
     loop = asyncio.get_running_loop()
     for day in (today(), today() - 1):  # the host may have started just before midnight UTC
         key = nameplate_key(relay_url, short.nameplate, day, purpose)
-        async with await RelayClient.connect(relay_url, key, ssl=ssl, timeout=timeout) as client:
+        opened = RelayClient.connect(relay_url, key, ssl=ssl, timeout=timeout, proxy=proxy)
+        async with await opened as client:
             side = PakeSide(short, host=False, purpose=purpose)
             waiting = await _read(client, timeout)
             if not side.take_peer(waiting):

@@ -72,6 +72,7 @@ async def async_hand_over(
     show: Callable[[str], None],
     *,
     wait_s: float,
+    proxy: str | None,
 ) -> str:
     """Offer the pairing code under a fresh short code (`show(text)` once it waits on the
     relay) until someone answers or `wait_s` passes. → "delivered", "wrong code" or
@@ -81,14 +82,21 @@ async def async_hand_over(
         show(short.text)
 
     return await si.async_host_text(
-        check_relay_url(relay_url), code.encode(), said, wait_s=wait_s, purpose=PURPOSE
+        check_relay_url(relay_url),
+        code.encode(),
+        said,
+        wait_s=wait_s,
+        proxy=proxy,
+        purpose=PURPOSE,
     )
 
 
-async def async_fetch_pairing_code(short: ShortCode, relay_url: str) -> PairingCode:
+async def async_fetch_pairing_code(
+    short: ShortCode, relay_url: str, *, proxy: str | None
+) -> PairingCode:
     """The pairing code the other device hands over under `short`. ShortCodeError if nobody
     waits with it or it did not match; SyncError if the relay cannot be reached."""
-    text = await si.async_guest_text(short, relay_url, purpose=PURPOSE)
+    text = await si.async_guest_text(short, relay_url, proxy=proxy, purpose=PURPOSE)
     try:
         return PairingCode.decode(text)
     except (InvalidInput, ValueError):

@@ -15,6 +15,7 @@ from haven.ui.pages.settings.language import LanguageSection
 from haven.ui.pages.settings.look import LookSection
 from haven.ui.pages.settings.network import NetworkSection
 from haven.ui.pages.settings.profile import ProfileSection
+from haven.ui.pages.settings.relay_proxy import RelayProxySection
 from haven.ui.pages.settings.relays import RelaysSection
 from haven.ui.pages.settings.vault_files import VaultFilesSection
 from haven.ui.safety import quick_exit_keys_text
@@ -49,6 +50,7 @@ class SettingsPage(QWidget):
         self.files = VaultFilesSection(bridge)
         self.profile = ProfileSection(bridge)
         self.relays = RelaysSection(bridge)
+        self.relay_proxy = RelayProxySection(bridge)
         self.network = NetworkSection()
         # The names the window and the tests have always used.
         self.autolock, self.theme = self.look.autolock, self.look.theme
@@ -85,6 +87,7 @@ class SettingsPage(QWidget):
             self.files,
             self.profile,
             self.relays,
+            self.relay_proxy,
             self.network,
         ):
             inner.addWidget(section)
@@ -112,14 +115,15 @@ class SettingsPage(QWidget):
 
     def attach(self) -> None:
         """The vault opened: the sections that show its data read it."""
-        for section in (self.files, self.profile, self.relays):
+        for section in (self.files, self.profile, self.relays, self.relay_proxy):
             section.set_open(True)
         self.profile.load()
         self.relays.load()
+        self.relay_proxy.load()
 
     def detach(self) -> None:
         """The vault locked: forget what it showed."""
-        for section in (self.files, self.profile, self.relays):
+        for section in (self.files, self.profile, self.relays, self.relay_proxy):
             section.set_open(False)
         self.set_lan_sync(None)
         self.show_message("")

@@ -175,7 +175,7 @@ class JoinDialog(QDialog):
         found = self._service()
         if found is None or self._busy:
             return
-        _session, svc = found
+        session, svc = found
         text = self.code_edit.text()
         try:
             code: InviteCode | RelayInviteCode = (
@@ -204,7 +204,7 @@ class JoinDialog(QDialog):
             relay_code = code
 
             def offer() -> PublicInfo:
-                found = ri.run(ri.async_read_offer(relay_code))
+                found = ri.run(ri.async_read_offer(relay_code, proxy=session.proxy.url()))
                 return PublicInfo(found.name, found.description, found.guidelines)
 
             self._run(offer, self._show_info, self.tr("Reading the invite on the relay…"))
