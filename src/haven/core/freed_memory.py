@@ -17,9 +17,9 @@ process starts, which is why the app execs itself once with them in its environm
 Qt's and SQLCipher's heaps are the same glibc heap, so their freed buffers are overwritten
 too. The cost is slower allocation and a second interpreter start (docs/PERFORMANCE.md,
 "Freed-memory restart at start": about a third more time from launch to the app's imports
-done, unlock unchanged, on a loaded machine), so only the app does it; the CLI, which does not lock and exits at once, is left as it is.
-Elsewhere (macOS, Windows, another libc, a frozen bundle) nothing happens, and THREAT_MODEL
-§5 says freed copies may remain.
+done, unlock unchanged, on a loaded machine), so only the app does it; the CLI, which does
+not lock and exits at once, is left as it is. Elsewhere (macOS, Windows, another libc, a
+frozen bundle) nothing happens, and THREAT_MODEL §5 says freed copies may remain.
 """
 
 from __future__ import annotations
