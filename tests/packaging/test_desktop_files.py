@@ -15,8 +15,8 @@ from PySide6.QtGui import QImage
 
 import haven
 from haven.core.resource_files import resource_dir
-from haven.ui.app import desktop_file_name
 from haven.ui.app_icon import SIZES, app_icon
+from haven.ui.discreet import desktop_file_name
 
 ROOT = Path(__file__).resolve().parents[2]
 LINUX = ROOT / "packaging" / "linux"

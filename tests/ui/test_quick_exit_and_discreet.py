@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -98,6 +99,8 @@ def test_discreet_mode_covers_dialogs_and_the_icon(
     flows.create_vault(qtbot, window)
     assert window.windowTitle() == "Notes"
     assert app.windowIcon().cacheKey() != normal_icon
+    # The taskbar name too, at once (X11's WM_CLASS itself: test_discreet_x11.py).
+    assert (app.applicationName(), QGuiApplication.desktopFileName()) == ("Notes", "notes")
     page = open_spaces(qtbot, window)
     page.new_button.click()
     dialog = page.create_dialog
@@ -110,6 +113,8 @@ def test_discreet_mode_covers_dialogs_and_the_icon(
 
     window.settings_page.discreet.setChecked(False)  # off again: titles say what they are
     assert window.windowTitle() == "Haven"
+    assert (app.applicationName(), QGuiApplication.desktopFileName()) == ("Haven", "haven")
+    assert window.isVisible()  # hidden and shown again, so the desktop reads the new name
     assert app.windowIcon().cacheKey() == normal_icon
     page.new_button.click()
     second = page.create_dialog

@@ -48,15 +48,6 @@ def _quit_on_interrupt(app: object) -> None:
     timer.start(300)
 
 
-def desktop_file_name(discreet: bool) -> str:
-    """The desktop file the window belongs to (Wayland app id, X11 WM_CLASS). Installed from
-    packaging/linux/haven.desktop it is `haven`; a Flatpak exports the same file under its
-    app id, which it passes in FLATPAK_ID. Discreet mode names no desktop file of Haven."""
-    if discreet:
-        return "notes"
-    return os.environ.get("FLATPAK_ID") or "haven"
-
-
 def start_control(
     claim: InstanceClaim | None, data_dir: Path, bridge: Any, commands: CommandsFactory | None
 ) -> ControlServer | None:
@@ -102,6 +93,7 @@ def run_app(args: list[str], commands: CommandsFactory | None = None) -> int:
 
     from haven.ui.app_icon import app_icon
     from haven.ui.bridge import SessionBridge
+    from haven.ui.discreet import app_names, name_application
     from haven.ui.error_guard import ErrorGuard
     from haven.ui.main_window import HavenWindow
     from haven.ui.settings import AppSettings
@@ -109,12 +101,10 @@ def run_app(args: list[str], commands: CommandsFactory | None = None) -> int:
 
     settings = AppSettings()  # an explicit file, whatever the application's name
     # Discreet mode also hides the name from the window manager (X11 WM_CLASS, Wayland
-    # app id), which is read at start; the process name itself stays `haven`.
-    name = "notes" if settings.discreet else "haven"
-    app = QApplication.instance() or QApplication([name])
-    # No applicationDisplayName: Qt would append it to the title, defeating discreet mode.
-    app.setApplicationName(name.capitalize())
-    QGuiApplication.setDesktopFileName(desktop_file_name(settings.discreet))
+    # app id): named here before the first window, kept in step by ui/discreet.py when the
+    # setting changes. The process name itself stays `haven`.
+    app = QApplication.instance() or QApplication([app_names(settings.discreet)[0]])
+    name_application(app, settings.discreet)
     if not settings.discreet:  # discreet mode shows no Haven icon either
         QGuiApplication.setWindowIcon(app_icon())
     _quit_on_interrupt(app)
