@@ -128,7 +128,7 @@ _REASONS = {
     "closed": "closed the connection",
     "over_quota": "the mailbox is full",
     "rate_limited": "asked us to slow down",
-    "proxy_unreachable": "could not reach the proxy (is Tor running?); nothing was sent directly",
+    "proxy_unreachable": "could not reach the proxy (is Tor running?)",
     "needs_proxy": "a .onion relay can only be reached through Tor "
     "(set a proxy: `haven relays proxy --tor`)",
 }

@@ -58,6 +58,8 @@ class SyncStatus:
     port: int = 0
     lan: bool = False
     transport: str | None = None  # of the newest sync: "lan", "direct" or "relay"
+    #: The relay proxy (Tor) could not be reached at the latest relay attempt: relays wait.
+    proxy_down: bool = False
 
 
 class BackgroundSync(QObject):
@@ -210,8 +212,11 @@ class BackgroundSync(QObject):
                         state=SyncState.SYNCED,
                         last_synced_ms=_now_ms(),
                         transport="relay",
+                        proxy_down=False,
                     )
                 )
+            elif relay.error == "proxy_unreachable":
+                self._set(replace(self._status, proxy_down=True))
             self.syncRecorded.emit()
         elif isinstance(event, InvitesChecked):
             self.invitesChecked.emit(event.report)

@@ -19,6 +19,8 @@ TICK_MS = 60_000
 
 
 def status_text(status: SyncStatus, now_ms: int | None = None) -> str:
+    if status.proxy_down:
+        return T.translate("SyncStatus", "Tor is not running: nothing goes to relays")
     if status.state is SyncState.OFF:
         return T.translate("SyncStatus", "Sync is off")
     if status.state is SyncState.SYNCING:

@@ -46,6 +46,11 @@ class RelayProxySection(Section):
         )
         self.hint.setWordWrap(True)
         self.form.addRow("", self.hint)
+        #: The vault's setting has been read since it opened (tests wait for it).
+        self.loaded = False
+        self._touched = False  # the person chose something before that read came back
+        self.route.activated.connect(self._touch)
+        self.other.textEdited.connect(self._touch)
         self.route.currentIndexChanged.connect(lambda _i: self._enable())
         self.save_button.clicked.connect(self.save)
         self.other.returnPressed.connect(self.save)
@@ -58,7 +63,11 @@ class RelayProxySection(Section):
             self.route.setCurrentIndex(DIRECT)
             self.other.clear()
             self.say("")
+            self.loaded = self._touched = False
         self._enable()
+
+    def _touch(self, *_args: object) -> None:
+        self._touched = True
 
     def _enable(self) -> None:
         other = self.route.currentIndex() == OTHER
@@ -75,7 +84,12 @@ class RelayProxySection(Section):
         session = self.bridge.session if self.bridge is not None else None
         if session is None or self.bridge is None:
             return
-        self.bridge.run(session.proxy.url, self._show, self._failed)
+        self.bridge.run(session.proxy.url, self._loaded, self._failed)
+
+    def _loaded(self, url: object) -> None:
+        if not self._touched:  # never undo what the person chose meanwhile
+            self._show(url)
+        self.loaded = True
 
     def _show(self, url: object) -> None:
         index = DIRECT if url is None else self.route.findData(url)
