@@ -13,6 +13,7 @@ from haven.core import relay_urls
 from haven.core import session as sessions
 from haven.core.relay_proxy import TOR_SERVICE, check_proxy_url
 from haven.errors import InvalidInput
+from haven.relay import client as client_module
 from haven.relay.client import RelayClient, RelayError
 from tests.helpers import PASSPHRASE, new_session
 
@@ -118,3 +119,17 @@ def test_every_relay_connection_in_the_app_names_its_proxy() -> None:
                 calls.append((path.name, {k.arg for k in node.keywords}))
     assert len(calls) >= 3
     assert [c for c in calls if "proxy" not in c[1]] == []
+
+
+def test_each_mailbox_gets_its_own_tor_circuit_credentials() -> None:
+    """Tor isolates streams by SOCKS credentials: one pair per mailbox, new each run, that
+    names nothing (a keyed hash of the mailbox id)."""
+    a1 = client_module._isolated("socks5h://127.0.0.1:9050", b"a" * 32)
+    assert a1 == client_module._isolated("socks5h://127.0.0.1:9050", b"a" * 32)
+    b1 = client_module._isolated("socks5h://127.0.0.1:9050", b"b" * 32)
+    assert a1 != b1 and a1.endswith("@127.0.0.1:9050") and b1.startswith("socks5h://")
+    user = a1.removeprefix("socks5h://").split(":", 1)[0]
+    assert len(user) == 16 and (b"a" * 32).hex()[:16] != user
+    assert client_module._isolated("socks5h://u:p@127.0.0.1:1", b"a" * 32).startswith(
+        "socks5h://u:p@"
+    )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import hashlib
 import itertools
 import os
 import ssl as ssl_module
@@ -37,6 +38,8 @@ _CLOSED = (0, b"")
 PUSH_QUEUE_MAX = 1024
 #: Times a claim is retried when the relay's difficulty rose while we worked.
 CLAIM_ATTEMPTS = 3
+#: Keys the SOCKS credentials each mailbox's connections carry (`_isolated`); new each run.
+_ISOLATION_KEY = os.urandom(32)
 
 
 class RelayError(SyncError):
@@ -95,7 +98,7 @@ class RelayClient:
         `local_address` picks the source address (tests use several 127.0.0.x)."""
         creds = protocol.MailboxCredentials.from_space_key(space_key)
         if proxy is not None:
-            proxy = _remote_dns(proxy)
+            proxy = _isolated(_remote_dns(proxy), creds.mailbox_id)
         elif _onion_host(url):
             raise RelayError(
                 "needs_proxy",
@@ -327,6 +330,20 @@ def _remote_dns(proxy: str) -> str:
     if not sep or scheme.lower() not in ("socks5", "socks5h"):
         raise RelayError("bad_proxy", "only a SOCKS5 proxy can carry relay connections")
     return f"socks5h://{rest}"
+
+
+def _isolated(proxy: str, mailbox: bytes) -> str:
+    """The proxy with SOCKS credentials of this mailbox's own (a keyed BLAKE2b of its id under
+    a key new each run). Tor gives streams with different credentials different circuits
+    (IsolateSOCKSAuth, on by default), so two spaces synced together leave Tor by different
+    exits and the relay cannot link them by address; connections to the same mailbox share
+    a circuit within a run. A proxy without authentication picks "no authentication" from
+    the methods offered and ignores them."""
+    scheme, _, rest = proxy.partition("://")
+    if "@" in rest:
+        return proxy
+    tag = hashlib.blake2b(mailbox, key=_ISOLATION_KEY, digest_size=8).hexdigest()
+    return f"{scheme}://{tag}:{tag}@{rest}"
 
 
 def _onion_host(url: str) -> bool:
