@@ -184,13 +184,16 @@ class Attachments:
 def attachments_of(conn: Connection, post_ids: list[bytes]) -> dict[bytes, list[AttachmentInfo]]:
     """The attachments of these posts, by post (for the feed)."""
     out: dict[bytes, list[AttachmentInfo]] = {}
-    for row in attachments_db.of_posts(conn, post_ids):
-        out.setdefault(row.post_id, []).append(_info(conn, row))
+    for row, received in attachments_db.of_posts(conn, post_ids):
+        out.setdefault(row.post_id, []).append(_info_of(row, received))
     return out
 
 
 def _info(conn: Connection, row: AttachmentRow) -> AttachmentInfo:
-    received = attachments_db.count_chunks(conn, row.attachment_id)
+    return _info_of(row, attachments_db.count_chunks(conn, row.attachment_id))
+
+
+def _info_of(row: AttachmentRow, received: int) -> AttachmentInfo:
     state = row.state if row.state != "ok" or received == row.chunks else "incomplete"
     return AttachmentInfo(
         row.attachment_id,
