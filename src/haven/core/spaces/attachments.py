@@ -184,7 +184,9 @@ def _checked(parts: Iterator[bytes], row: AttachmentRow) -> Iterator[bytes]:
         size += len(part)
         yield part
     if size != row.size or hasher.digest() != row.digest:
-        raise AttachmentRefused("damaged", "this attachment is damaged (it does not match its post)")
+        raise AttachmentRefused(
+            "damaged", "this attachment is damaged (it does not match its post)"
+        )
 
 
 def attachments_of(conn: Connection, post_ids: list[bytes]) -> dict[bytes, list[AttachmentInfo]]:
