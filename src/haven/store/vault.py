@@ -36,6 +36,7 @@ from haven.store.connection import (
     export,
     is_storage_failure,
     mapped_errors,
+    take_erased,
 )
 from haven.store.header import VaultHeader, fsync_dir, read_header, write_header_atomically
 from haven.store.key_material import secret as _secret
@@ -349,6 +350,7 @@ class Vault:
             try:
                 with mapped_errors():
                     conn.execute("BEGIN IMMEDIATE")
+                    take_erased(conn)  # a rolled-back transaction's erasures never happened
                     try:
                         yield conn
                         conn.execute("COMMIT")
