@@ -350,13 +350,13 @@ class Vault:
             try:
                 with mapped_errors():
                     conn.execute("BEGIN IMMEDIATE")
-                    take_erased(conn)  # a rolled-back transaction's erasures never happened
                     try:
                         yield conn
                         conn.execute("COMMIT")
                     except BaseException:
                         if conn.in_transaction:
                             conn.execute("ROLLBACK")
+                        take_erased(conn)  # what it erased was rolled back with it
                         raise
             finally:
                 self._after_commit = None

@@ -16,6 +16,8 @@ import gc
 import shutil
 from pathlib import Path
 
+import pytest
+
 from haven.core import redaction
 from haven.core import session as core_session
 from haven.core.session import Session
@@ -130,6 +132,11 @@ def test_vaults_opened_one_after_another_are_each_swept_and_checkpointed(
         assert s.spaces.disappearing.sweep() == 1 and len(checkpoints) == 1
         s.spaces.post(space, "stays")  # erases nothing: no checkpoint
         assert len(checkpoints) == 1
+        with pytest.raises(RuntimeError), s.vault.transaction() as conn:
+            redaction.note_erased(conn)
+            raise RuntimeError("rolled back: what it erased never happened")
+        with s.vault.transaction() as conn:
+            assert not redaction.erased(conn)
         s.lock()
 
     # An erasing transaction that rolls back, on a connection then freed; the connections
