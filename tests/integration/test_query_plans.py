@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from haven.core.attachments.spec import FileSpec, PreparedFile, digest
 from haven.core.journal import COUNT_CAP, EntryFilter, JournalDraft
 from haven.core.session import Session
 from haven.crypto.sealing import BoxKeyPair
@@ -180,6 +181,11 @@ def vault(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
     for i in range(20):
         spaces.reply(sid, roots[i % len(roots)], f"reply {i} lantern")
     spaces.pin(sid, roots[0])
+    # A disappearing post with an attachment (issue 15): the feed reads the page's timers,
+    # erased posts and attachments (store/id_lists.py).
+    data = b"minutes of the meeting " * 2000
+    notes = PreparedFile(FileSpec("notes.txt", "text/plain", len(data), digest(data)), data)
+    spaces.post(sid, "for a day", files=[notes], disappear=86400)
     spaces.react(sid, roots[-1], "sending-care")
     spaces.report(sid, roots[3], "off topic")
     # What later sessions added to these screens: erased posts (a deletion and a

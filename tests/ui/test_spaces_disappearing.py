@@ -1,7 +1,7 @@
 """A space with disappearing posts, in the app: the notice says how long posts last and
 what that cannot prevent; each post says when it disappears; once its time is up (the
-timer moved forward here) a sweep erases it and the feed says it disappeared — also when
-the sync supervisor's sweep, not the view's, erased it."""
+timer moved forward here) the core's sweep (the sync supervisor's; the view never runs one)
+erases it, and the view, asking the core once a minute, says it disappeared."""
 
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from haven.ui.main_window import HavenWindow
-from haven.ui.spaces import space_media
-from haven.ui.spaces.space_media import SWEEP_EVERY_POLLS
+from haven.ui.spaces.space_media import CHECK_EVERY_POLLS
 from tests.ui.a11y import unnamed
 from tests.ui.spaces_steps import app_with_own_space, window_session, write_post
 
@@ -40,14 +39,18 @@ def test_a_disappearing_space_says_so_and_posts_go(
     assert shown.disappears_ms is not None
     with session.vault.transaction() as conn:  # this device's day is up
         conn.execute("UPDATE space_post_timers SET deadline_ms = 0")
-    # The sync supervisor's sweep gets there first: the view's own finds nothing left to
-    # erase, and shows the space again because a post on screen is past its time.
+    # The sync supervisor's sweep erases it; the view only asks the core, by the core's
+    # clock, whether a post on screen is past its time, and shows the space again.
     assert session.spaces.disappearing.sweep() == 1
-    monkeypatch.setattr(space_media, "now_ms", lambda: shown.disappears_ms + 1)
-    for _ in range(SWEEP_EVERY_POLLS):
+    disappearing = session.spaces.disappearing
+    monkeypatch.setattr(disappearing._ctx, "clock", lambda: shown.disappears_ms + 1)
+    swept: list[int] = []
+    monkeypatch.setattr(disappearing, "sweep", lambda: swept.append(1) or 0)
+    for _ in range(CHECK_EVERY_POLLS):
         page.view.media.tick()
     qtbot.waitUntil(lambda: "Disappeared" in str(page.view.feed.model.index(0).data()))
     assert "Gone tomorrow" not in thread.body.toPlainText()
+    assert swept == []  # the view never sweeps
 
 
 def test_an_admin_sets_the_timer_and_limit_in_the_app(

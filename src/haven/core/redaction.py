@@ -22,12 +22,10 @@ from haven.core.envelope import (
     redaction_proof,
 )
 from haven.errors import InvalidEvent
+from haven.store import connection as vault_connection
 from haven.store import identity_tables as ids
 from haven.store import log_table as lt
 from haven.store.vault import Connection
-
-#: id() of each vault connection whose open transaction erased something (see `erased`).
-_erasing: set[int] = set()
 
 
 def erased(conn: Connection) -> bool:
@@ -37,16 +35,13 @@ def erased(conn: Connection) -> bool:
     the words in the first place (both encrypted, but readable with the vault's key —
     someone who forces the passphrase out of a person must not recover what they erased).
     `secure_delete` zeroes the old bytes only in the page images written from now on."""
-    if id(conn) in _erasing:
-        _erasing.discard(id(conn))
-        return True
-    return False
+    return vault_connection.take_erased(conn)
 
 
 def note_erased(conn: Connection) -> None:
     """The transaction open on `conn` erased words outside the log (a projection's copy of
     something this device may no longer hold): checkpoint as after a redaction."""
-    _erasing.add(id(conn))
+    vault_connection.note_erased(conn)
 
 
 #: The proof an event erased by its own timer carries instead of a redaction's (a
@@ -177,7 +172,7 @@ def erase_held(
             continue
         held = redacted_envelope(envelope, key, proof())
         lt.replace_held(conn, space_id, author, device, seq, held)
-        _erasing.add(id(conn))
+        vault_connection.note_erased(conn)
         erased_n += 1
     return erased_n
 
@@ -229,7 +224,7 @@ def erase_stored(conn: Connection, stored: lt.StoredEvent, proof: bytes) -> byte
     key = _key(conn, stored.space_id, stored.epoch)
     envelope = redacted_envelope(stored.envelope, key, proof)
     lt.replace_with_redacted(conn, stored.id, envelope)
-    _erasing.add(id(conn))
+    vault_connection.note_erased(conn)
     return envelope
 
 

@@ -24,6 +24,27 @@ CACHE_KIB = 32 * 1024
 Connection = Any  # sqlcipher3.Connection has no stubs
 
 
+class VaultConnection(sqlcipher3.Connection):
+    """A vault's connection, carrying what its open transaction did that must be acted on
+    once it commits: whether it erased anything (core/redaction.py `erased`). Kept on the
+    connection itself, so it goes with it: a later connection never inherits it, as one
+    could from state keyed by `id(conn)` (ids are reused once an object is freed)."""
+
+    erased_here: bool = False
+
+
+def note_erased(conn: Connection) -> None:
+    """The transaction open on `conn` erased something."""
+    conn.erased_here = True
+
+
+def take_erased(conn: Connection) -> bool:
+    """Whether the transaction open on `conn` erased anything; forgets it."""
+    erased: bool = conn.erased_here
+    conn.erased_here = False
+    return erased
+
+
 def acquire_lock(data_dir: Path) -> filelock.BaseFileLock:
     # Not thread-local: the UI opens the vault in a worker thread and locks it from the UI
     # thread; a thread-local lock would then never be released.
@@ -51,7 +72,9 @@ def connect(path: Path, master_key: bytearray) -> Connection:
     if not path.exists():
         # Owner-only from the first byte; SQLite gives the -wal and -shm files the same mode.
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn = sqlcipher3.connect(
+        str(path), isolation_level=None, check_same_thread=False, factory=VaultConnection
+    )
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")  # our errors say it, once, without noise
         with key_sql("PRAGMA key = \"x'{}'\"", master_key) as sql:

@@ -36,6 +36,7 @@ from haven.store.connection import (
     export,
     is_storage_failure,
     mapped_errors,
+    take_erased,
 )
 from haven.store.header import VaultHeader, fsync_dir, read_header, write_header_atomically
 from haven.store.key_material import secret as _secret
@@ -355,6 +356,7 @@ class Vault:
                     except BaseException:
                         if conn.in_transaction:
                             conn.execute("ROLLBACK")
+                        take_erased(conn)  # what it erased was rolled back with it
                         raise
             finally:
                 self._after_commit = None

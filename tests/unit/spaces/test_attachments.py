@@ -7,6 +7,7 @@ deleting a post erases its attachments' bytes from every replica (docs/PROTOCOL.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from haven.core.attachments import spec
 from haven.core.attachments.spec import FileSpec, PreparedFile
 from haven.core.eventlog import Draft
 from haven.core.session import Session
+from haven.core.spaces import attachments as attachments_module
 from haven.core.spaces import events as ev
 from haven.crypto import padding
 from haven.errors import InvalidInput
@@ -23,6 +25,7 @@ from haven.store import log_table as lt
 from haven.sync.relay_sync import seal_blob
 from tests.attachment_helpers import METADATA_WORDS, photo_with_gps
 from tests.canary_scan import log_holding, tables_holding, vault_holding
+from tests.helpers import new_session
 from tests.space_helpers import sync, three_members
 
 CANARY = "Qzfilecanary"
@@ -229,3 +232,38 @@ def test_what_an_observer_sees_of_an_attachment_is_its_padme_class(circle) -> No
             assert s.spaces.attachments.read(info.attachment_id)[1] == f.data
         (info,) = _only(s, space, sly)
         assert (info.state, info.received) == ("incomplete", 9)
+
+
+def test_reading_or_saving_opens_each_chunk_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read checks the bytes it returns, and a save the bytes it writes: each chunk is
+    decrypted once, not once to check and again to return. A copy found damaged at the end
+    is removed from where it was being written."""
+    s = new_session(tmp_path / "vault")
+    space = s.spaces.create_space("Circle", "a circle")
+    data = bytes(range(256)) * (3 * spec.CHUNK_BYTES // 256 + 7)  # four chunks
+    good = _file(data, "four.bin")
+    damaged = _file(b"\x07" * (2 * spec.CHUNK_BYTES), "two.bin")
+    content = {"title": "", "body": "two", "cw": "", "files": spec.files_content([good, damaged])}
+    drafts = [Draft(ev.POST, content)]
+    for d in spec.chunk_drafts([good, damaged], ev.CHUNK):
+        if d.content["a"] == 1 and d.content["i"] == 1:  # the last part is not what was said
+            d = replace(d, content={**d.content, "data": b"\x08" + d.content["data"][1:]})
+        drafts.append(d)
+    post = s.spaces.posts._ctx.append_many(space, drafts)[0].id
+    first, second = _only(s, space, post)
+    assert first.chunks == 4
+    opened: list[object] = []
+    real = attachments_module.open_event
+    monkeypatch.setattr(
+        attachments_module, "open_event", lambda *a, **k: opened.append(a) or real(*a, **k)
+    )
+    assert s.spaces.attachments.read(first.attachment_id)[1] == data
+    assert len(opened) == 4
+    saved = s.spaces.attachments.save(first.attachment_id, tmp_path)
+    assert saved.read_bytes() == data and len(opened) == 8
+    with pytest.raises(InvalidInput, match="damaged"):
+        s.spaces.attachments.save(second.attachment_id, tmp_path)
+    assert len(opened) == 10 and not (tmp_path / "two.bin").exists()
+    s.lock()

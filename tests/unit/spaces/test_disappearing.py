@@ -6,6 +6,7 @@ can hand out an "expired" copy of a post that was never set to disappear."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -195,3 +196,50 @@ def test_a_sweep_reads_the_held_events_once_however_many_posts_go(
     clocks[0].now = T0 + HOUR_MS
     assert ari.spaces.disappearing.sweep() == 3
     assert len(scans) == 1 and log_holding(ari, space, CANARY) == 0
+
+
+def test_a_feed_page_reads_timers_expiries_and_attachments_in_one_statement_each(
+    tmp_path: Path,
+) -> None:
+    """The feed asks for the page's timers, erased posts and attachments once per page, not
+    once per post: the number of statements is the same for a page of 4 posts as of 64."""
+    (ari,), (clock,), space = clocked_circle(tmp_path, ("ari",))
+    ari.spaces.disappearing.set_timer(space, 3600)
+    gone = ari.spaces.post(space, "soon gone")
+    clock.now = T0 + HOUR_MS
+    assert ari.spaces.disappearing.sweep() == 1
+
+    def statements() -> Counter[str]:
+        seen: list[str] = []
+        conn = ari.vault._conn
+        conn.set_trace_callback(seen.append)
+        try:
+            feed = ari.spaces.read_feed(space, limit=100)
+        finally:
+            conn.set_trace_callback(None)
+        assert {p.post_id: p.state for p in feed}[gone] == "expired"
+        return Counter(
+            table for q in seen for table in _PER_PAGE if f"FROM {table}" in q
+        )  # fmt: skip
+
+    def write(n: int) -> list[bytes]:
+        posts = []
+        for i in range(n):
+            posts.append(ari.spaces.post(space, f"post {i}", files=[_secret_file()]))
+            ari.spaces.reply(space, posts[-1], f"reply {i}")
+        return posts
+
+    posts = write(2)
+    few = statements()
+    posts += write(30)
+    many = statements()
+    assert few == many == {table: 1 for table in _PER_PAGE}
+    feed = {p.post_id: p for p in ari.spaces.read_feed(space, limit=100)}
+    assert {feed[p].disappears_ms for p in posts} == {T0 + 2 * HOUR_MS}  # same results
+    assert all(len(feed[p].attachments) == 1 for p in posts)
+    assert all(feed[p].attachments[0].state == "ok" for p in posts)
+    assert all(r.disappears_ms == T0 + 2 * HOUR_MS for p in posts for r in feed[p].replies)
+
+
+#: Tables the feed reads for the posts of its page.
+_PER_PAGE = ("space_post_timers", "space_expired_posts", "space_attachments")

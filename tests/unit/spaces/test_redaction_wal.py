@@ -12,9 +12,13 @@ it) — every state a forensic reader could rebuild."""
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
+import pytest
+
+from haven.core import redaction
 from haven.core import session as core_session
 from haven.core.session import Session
 from haven.store import log_table as lt
@@ -107,3 +111,56 @@ def test_a_post_that_disappears_leaves_no_old_page_image_nor_wal_frame(tmp_path:
         assert states[-1] is not None  # the expired form keeps its place in the chain
     finally:
         ari.lock()
+
+
+def test_vaults_opened_one_after_another_are_each_swept_and_checkpointed(
+    tmp_path: Path,
+) -> None:
+    """Whether a transaction erased something (so the -wal file is checkpointed once it
+    commits) is kept on its connection, not in state keyed by `id(conn)`: a connection that
+    takes a freed one's id inherits nothing, and vaults opened one after another in one
+    process are each swept, each erasure checkpointed."""
+    now = [1_800_000_000_000]
+    for name in ("ari", "bea"):
+        s = core_session.create(tmp_path / name, PASSPHRASE, name, clock=lambda: now[0])
+        space = s.spaces.create_space("Circle", display_name=name)
+        s.spaces.post(space, "gone in an hour", disappear=3600)
+        checkpoints: list[None] = []
+        real = s.log._checkpoint
+        s.log._checkpoint = lambda c=checkpoints, r=real: c.append(r())  # type: ignore[method-assign]
+        now[0] += 3600 * 1000 + 1
+        assert s.spaces.disappearing.sweep() == 1 and len(checkpoints) == 1
+        s.spaces.post(space, "stays")  # erases nothing: no checkpoint
+        assert len(checkpoints) == 1
+        with pytest.raises(RuntimeError), s.vault.transaction() as conn:
+            redaction.note_erased(conn)
+            raise RuntimeError("rolled back: what it erased never happened")
+        with s.vault.transaction() as conn:
+            assert not redaction.erased(conn)
+        s.lock()
+
+    # An erasing transaction that rolls back, on a connection then freed; the connections
+    # opened next take its id (CPython reuses the freed memory).
+    cai = make_session(tmp_path, "cai")
+    post = cai.spaces.post(cai.spaces.create_space("Circle", display_name="Cai"), "kept")
+    key, db = bytearray(cai.vault._require_key()), cai.vault.db_path
+    with cai.vault.read() as conn:
+        stored = lt.get_event(conn, post)
+    assert stored is not None
+    cai.lock()
+    conn = connect(db, key)
+    freed = id(conn)
+    conn.execute("BEGIN IMMEDIATE")
+    redaction.erase_stored(conn, stored, redaction.EXPIRED)
+    conn.execute("ROLLBACK")
+    conn.close()
+    del conn
+    gc.collect()
+    others = [connect(tmp_path / "other.db", key) for _ in range(20)]
+    try:
+        # nothing was erased on any of them, one of which has the freed connection's id
+        assert not any(redaction.erased(other) for other in others)
+        assert freed in {id(other) for other in others}
+    finally:
+        for other in others:
+            other.close()

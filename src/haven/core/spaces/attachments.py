@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from haven.core.attachments import images, spec
@@ -101,9 +101,10 @@ class Attachments:
             return _info(conn, self._row(conn, attachment_id))
 
     def read(self, attachment_id: bytes) -> tuple[AttachmentInfo, bytes]:
-        """The attachment's bytes, checked: every chunk present, the digest its post gave."""
-        info, parts = self._checked_parts(attachment_id)
-        return info, b"".join(parts())
+        """The attachment's bytes, checked: every chunk present, the digest its post gave.
+        Each chunk is opened once (the check reads what is returned)."""
+        info, parts = self._parts(attachment_id)
+        return info, b"".join(parts)
 
     def preview(self, attachment_id: bytes, max_side: int | None = None) -> bytes:
         """A PNG made here from an attached picture (see images.render)."""
@@ -114,9 +115,11 @@ class Attachments:
 
     def save(self, attachment_id: bytes, dest: Path) -> Path:
         """Write a plaintext copy where the person chose: into `dest` under the attachment's
-        name made safe, if `dest` is a folder; else as `dest`. Never overwrites. Checked
-        first, then written chunk by chunk: memory holds one chunk, not the attachment."""
-        info, parts = self._checked_parts(attachment_id)
+        name made safe, if `dest` is a folder; else as `dest`. Never overwrites. Written
+        chunk by chunk as each is opened and checked (memory holds one chunk, each chunk is
+        decrypted once); a copy found damaged at the end, or cut short by an erasure or a
+        full disk, is removed: no half or unmatched copy is left behind."""
+        info, parts = self._parts(attachment_id)
         path = dest / safe_filename(info.name) if dest.is_dir() else dest
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -130,18 +133,17 @@ class Attachments:
             ) from None
         try:
             with os.fdopen(fd, "wb") as f:
-                for part in parts():
+                for part in parts:
                     f.write(part)
-        except BaseException:  # erased meanwhile, a full disk: no half copy is left behind
+        except BaseException:
             path.unlink(missing_ok=True)
             raise
         return path
 
-    def _checked_parts(
-        self, attachment_id: bytes
-    ) -> tuple[AttachmentInfo, Callable[[], Iterator[bytes]]]:
-        """The attachment's state, and — once a first pass found every chunk present and
-        their digest the post's — a way to read its chunks again, one at a time."""
+    def _parts(self, attachment_id: bytes) -> tuple[AttachmentInfo, Iterator[bytes]]:
+        """The attachment's state, and — when every chunk arrived — its chunks, each opened
+        as it is read (one read transaction per chunk: an erasure may come between) and
+        checked against the post's size and digest after the last (`_checked`)."""
         with self._ctx.vault.read() as conn:
             row = self._row(conn, attachment_id)
             info = _info(conn, row)
@@ -161,16 +163,7 @@ class Attachments:
                     part = _chunk_bytes(conn, row, index, event_id)
                 yield part
 
-        hasher = hashlib.blake2b(digest_size=spec.DIGEST_BYTES)
-        size = 0
-        for part in parts():
-            hasher.update(part)
-            size += len(part)
-        if size != row.size or hasher.digest() != row.digest:
-            raise AttachmentRefused(
-                "damaged", "this attachment is damaged (it does not match its post)"
-            )
-        return info, parts
+        return info, _checked(parts(), row)
 
     def _row(self, conn: Connection, attachment_id: bytes) -> AttachmentRow:
         """The attachment, unless its post disappeared — erased, or due and waiting for the
@@ -181,16 +174,34 @@ class Attachments:
         return row
 
 
+def _checked(parts: Iterator[bytes], row: AttachmentRow) -> Iterator[bytes]:
+    """The chunks as they come, hashed on the way; AttachmentRefused after the last one if
+    they are not the size and digest the post gave (the caller drops what it took)."""
+    hasher = hashlib.blake2b(digest_size=spec.DIGEST_BYTES)
+    size = 0
+    for part in parts:
+        hasher.update(part)
+        size += len(part)
+        yield part
+    if size != row.size or hasher.digest() != row.digest:
+        raise AttachmentRefused(
+            "damaged", "this attachment is damaged (it does not match its post)"
+        )
+
+
 def attachments_of(conn: Connection, post_ids: list[bytes]) -> dict[bytes, list[AttachmentInfo]]:
     """The attachments of these posts, by post (for the feed)."""
     out: dict[bytes, list[AttachmentInfo]] = {}
-    for row in attachments_db.of_posts(conn, post_ids):
-        out.setdefault(row.post_id, []).append(_info(conn, row))
+    for row, received in attachments_db.of_posts(conn, post_ids):
+        out.setdefault(row.post_id, []).append(_info_of(row, received))
     return out
 
 
 def _info(conn: Connection, row: AttachmentRow) -> AttachmentInfo:
-    received = attachments_db.count_chunks(conn, row.attachment_id)
+    return _info_of(row, attachments_db.count_chunks(conn, row.attachment_id))
+
+
+def _info_of(row: AttachmentRow, received: int) -> AttachmentInfo:
     state = row.state if row.state != "ok" or received == row.chunks else "incomplete"
     return AttachmentInfo(
         row.attachment_id,

@@ -7,13 +7,14 @@ commit that stored it), never from a time a peer wrote, so a backdated or future
 neither vanishes at once nor lingers: it lasts its timer (at most four weeks) from arrival.
 Reading never writes: a post whose time is up is shown as the sweep will leave it (no words,
 attachments or reactions: posts.py `_Builder`), and refused to replies, reactions, edits and
-attachment reads, from the moment its deadline passes. The sweep that erases it runs on its
-own schedule: after every commit that stored a post (which starts its clock), and once a
-minute from the sync supervisor (the app and `haven serve`) and from a shown space."""
+attachment reads, from the moment its deadline passes. The sweep that erases it is this
+module's alone and runs on its own schedule: after every commit that stored a post (which
+starts its clock), as the vault opens (core/session.py), and once a minute from the sync
+supervisor (the app and `haven serve`). A shown space only asks `past_time` to read again."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from haven.core.envelope import Event
 from haven.core.spaces import disappearing_timer as timer
@@ -44,6 +45,12 @@ class Disappearing:
 
     def timer_for_new_post(self, space_id: bytes, requested_s: int | None) -> int | None:
         return timer.effective(self.timer(space_id), requested_s)
+
+    def past_time(self, deadlines_ms: Iterable[int | None]) -> bool:
+        """Whether any of these deadlines (posts' `disappears_ms`) has passed by this
+        device's clock: a view showing them reads them again (they now read as gone)."""
+        now = self._ctx.clock()
+        return any(d is not None and d <= now for d in deadlines_ms)
 
     # ----------------------------------------------------------------- the sweep
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from haven.store import id_prefix
+from haven.store import id_lists, id_prefix
 from haven.store.vault import Connection
 
 
@@ -74,17 +74,22 @@ def find_attachment(conn: Connection, hex_prefix: str) -> list[bytes]:
     ]
 
 
-def of_posts(conn: Connection, post_ids: list[bytes]) -> list[AttachmentRow]:
-    out: list[AttachmentRow] = []
-    for post_id in post_ids:
-        out.extend(
-            AttachmentRow(*r)
+def of_posts(conn: Connection, post_ids: list[bytes]) -> list[tuple[AttachmentRow, int]]:
+    """These posts' attachments, each with how many of its chunks arrived, in each post's
+    order: one statement for a page of posts, a seek per post (id_lists)."""
+    cols = ", ".join(f"a.{c.strip()}" for c in _COLS.split(","))
+    out: list[tuple[AttachmentRow, int]] = []
+    for marks, ids in id_lists.batches(post_ids):
+        out += [
+            (AttachmentRow(*r[:-1]), int(r[-1]))
             for r in conn.execute(
-                f"SELECT {_COLS} FROM space_attachments WHERE post_id = ? ORDER BY idx",
-                (post_id,),
+                f"SELECT {cols}, (SELECT count(*) FROM space_attachment_chunks c"
+                " WHERE c.attachment_id = a.attachment_id)"
+                f" FROM space_attachments a WHERE a.post_id IN ({marks})",
+                ids,
             )
-        )
-    return out
+        ]
+    return sorted(out, key=lambda found: (found[0].post_id, found[0].idx))
 
 
 def drop_of_post(conn: Connection, post_id: bytes) -> None:

@@ -4,6 +4,7 @@ disappearing post (`space_post_timers`, kept across rebuilds of the projection).
 
 from __future__ import annotations
 
+from haven.store import id_lists
 from haven.store.vault import Connection
 
 
@@ -78,14 +79,16 @@ def timer_of(conn: Connection, post_id: bytes) -> tuple[int, int | None] | None:
 
 
 def deadlines(conn: Connection, post_ids: list[bytes]) -> dict[bytes, int]:
-    """When each of these posts disappears on this device (those whose clock started)."""
+    """When each of these posts disappears on this device (those whose clock started): one
+    statement for a page of posts, a seek per post (id_lists)."""
     out: dict[bytes, int] = {}
-    for post_id in post_ids:
-        row = conn.execute(
-            "SELECT deadline_ms FROM space_post_timers WHERE post_id = ?", (post_id,)
-        ).fetchone()
-        if row and row[0] is not None:
-            out[post_id] = int(row[0])
+    for marks, ids in id_lists.batches(post_ids):
+        for post_id, deadline in conn.execute(
+            "SELECT post_id, deadline_ms FROM space_post_timers"
+            f" WHERE post_id IN ({marks}) AND deadline_ms IS NOT NULL",
+            ids,
+        ):
+            out[bytes(post_id)] = int(deadline)
     return out
 
 
@@ -115,10 +118,13 @@ def is_expired(conn: Connection, post_id: bytes) -> bool:
 
 
 def expired_among(conn: Connection, post_ids: list[bytes]) -> set[bytes]:
-    out = set()
-    for post_id in post_ids:
-        if conn.execute(
-            "SELECT 1 FROM space_expired_posts WHERE post_id = ?", (post_id,)
-        ).fetchone():
-            out.add(post_id)
+    """Which of these posts disappeared here: one statement for a page (id_lists)."""
+    out: set[bytes] = set()
+    for marks, ids in id_lists.batches(post_ids):
+        out.update(
+            bytes(r[0])
+            for r in conn.execute(
+                f"SELECT post_id FROM space_expired_posts WHERE post_id IN ({marks})", ids
+            )
+        )
     return out

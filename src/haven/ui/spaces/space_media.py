@@ -1,6 +1,8 @@
 """The space view's attachments and disappearing posts, wired to the session: preparing a
-file to attach (in a worker), the attachments service for the post being read, and a sweep
-for posts whose time is up every minute while a space is shown."""
+file to attach (in a worker), the attachments service for the post being read, and, every
+minute while a space is shown, asking the core whether a post on screen is past its time (the
+sweep that erases such posts is the core's, run by the sync supervisor: the view never runs
+it)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from haven.core.attachments.spec import PreparedFile
-from haven.core.clock import now_ms
 from haven.core.spaces.attachments import Attachments
 from haven.core.spaces.model import FeedPost
 from haven.core.spaces.service import SpaceService
@@ -16,7 +17,7 @@ from haven.ui.bridge import SessionBridge
 from haven.ui.spaces.attachment_strip import AttachmentSource
 
 #: The view polls every 2 s; disappeared posts are looked for every 30 polls (a minute).
-SWEEP_EVERY_POLLS = 30
+CHECK_EVERY_POLLS = 30
 
 
 class SpaceMedia:
@@ -65,25 +66,14 @@ class SpaceMedia:
         self._bridge.run(work, lambda _r: self._reload(space_id), self._failed)
 
     def tick(self) -> None:
-        """Once a minute: erase posts whose time is up (the core also does after every post
-        it stores, and the sync supervisor once a minute; reads leave them out meanwhile);
-        show the space again if any went here, or if a post on screen is past its time
-        (the supervisor erased it first, or its sweep has not run yet)."""
-        self._ticks = (self._ticks + 1) % SWEEP_EVERY_POLLS
+        """Once a minute: show the space again if a post on screen is past its time, by
+        the core's clock. Reads already show such a post as disappeared whether or not the
+        sweep erased it yet (core/spaces/disappearing.py); erasing it is the core's sweep,
+        run after every post stored, at unlock and once a minute by the sync supervisor."""
+        self._ticks = (self._ticks + 1) % CHECK_EVERY_POLLS
         spaces, space_id = self._spaces(), self._space_id()
         if self._ticks or spaces is None or space_id is None:
             return
-
-        def done(gone: int) -> None:
-            if gone or self._past_its_time():
-                self._reload(space_id)
-
-        self._bridge.run(spaces.disappearing.sweep, done, lambda _e: None)
-
-    def _past_its_time(self) -> bool:
-        now = now_ms()
-        posts = [q for p in self._shown() for q in (p, *p.replies)]
-        return any(
-            p.state == "visible" and p.disappears_ms is not None and p.disappears_ms <= now
-            for p in posts
-        )
+        shown = [q for p in self._shown() for q in (p, *p.replies) if q.state == "visible"]
+        if spaces.disappearing.past_time(p.disappears_ms for p in shown):
+            self._reload(space_id)
