@@ -158,6 +158,7 @@ def test_deleting_and_removing_messages_erase_them(tmp_path: Path) -> None:
     general = ari.spaces.channels.create(space, "general")
     sync(space, ari, bea, cai)
     mine = bea.spaces.channels.send(space, general, "secret plan @cai")
+    sync(space, ari, bea, cai)
     rude = cai.spaces.channels.send(space, general, "rude words")
     sync(space, ari, bea, cai)
     assert cai.spaces.channels.list_channels(space)[0].mentions_me == 1
