@@ -289,9 +289,7 @@ def _journal_screens(s: Session) -> None:
     j.resolve_id(j.list(EntryFilter(), 1)[0].entry_id.hex()[:8])
 
 
-@pytest.mark.parametrize(
-    "screens", [_space_screens, _listings, _channel_screens, _journal_screens]
-)
+@pytest.mark.parametrize("screens", [_space_screens, _listings, _channel_screens, _journal_screens])
 def test_every_screen_query_is_bounded_by_its_page(
     vault: Session, screens: Callable[[Session], None]
 ) -> None:
