@@ -179,7 +179,7 @@ def test_deleting_and_removing_messages_erase_them(tmp_path: Path) -> None:
 
 
 def test_names_and_pages(tmp_path: Path) -> None:
-    ari, bea, cai, space = _circle(tmp_path)
+    ari, _bea, _cai, space = _circle(tmp_path)
     for bad in ("", "two words", "a\u202eb", "x" * 33):
         with pytest.raises(InvalidInput):
             ari.spaces.channels.create(space, bad)

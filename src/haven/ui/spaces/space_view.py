@@ -1,5 +1,5 @@
-"""One space, in tabs: the feed (threads, the thread being read, a composer), members,
-moderation (moderators only) and "About & you".
+"""One space, in tabs: the feed (threads, the thread being read, a composer), channels,
+members, moderation (moderators only) and "About & you".
 
 Everything is read in one worker task per refresh (a `Snapshot`); results of an older
 refresh or of another space are dropped. Every write runs in a worker too, and the view
@@ -30,6 +30,8 @@ from haven.ui.space_status import FadingStatus, SpaceStatusLabel
 from haven.ui.spaces import wording
 from haven.ui.spaces.cause_actions import wire_causes
 from haven.ui.spaces.causes_tab import CausesTab
+from haven.ui.spaces.channel_actions import ChannelActions
+from haven.ui.spaces.channel_tab import ChannelTab
 from haven.ui.spaces.dialogs import ReasonDialog
 from haven.ui.spaces.disappear_notice import DisappearNotice
 from haven.ui.spaces.events_tab import EventsTab
@@ -73,6 +75,7 @@ class SpaceView(QWidget):
         self.status = FadingStatus()
         self.status.setObjectName("spaceStatus")
         self.feed = FeedTab()
+        self.channels = ChannelTab()
         self.members = MembersTab()
         self.events = EventsTab(lambda: now_ms() // 1000)
         self.moderation = ModerationTab()
@@ -81,6 +84,7 @@ class SpaceView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Space sections"))
         self.tabs.addTab(self.feed, self.tr("&Feed"))
+        self.tabs.addTab(self.channels, self.tr("&Channels"))
         self.tabs.addTab(self.members, self.tr("Mem&bers"))
         self.tabs.addTab(self.events, self.tr("&Events"))
         self.tabs.addTab(self.moderation, self.tr("Mo&deration"))
@@ -131,6 +135,17 @@ class SpaceView(QWidget):
             lambda work, ok_text: self.act(work, ok_text),
             self.status.setText,
         )
+        self.channel_actions = ChannelActions(
+            self,
+            self.channels,
+            bridge,
+            self._spaces,
+            lambda: self.space_id,
+            self._is_admin,
+            self.act,
+            self.status.setText,
+        )
+        self.channel_actions.changed.connect(self.changed)
         self.me.muteRequested.connect(self._set_mute_words)
         self.me.media.settingsRequested.connect(self.media.save_settings)
         requests = self.members.requests
@@ -209,6 +224,7 @@ class SpaceView(QWidget):
         self.causes.show_causes(snap.fundraisers, snap.campaigns, snap.pledges)
         self.own.show_snapshot(snap)
         self.event_actions.load()
+        self.channel_actions.load()
         self._mark_read(info.space_id)
         thread = self.feed.thread_view
         if thread.root_id is not None and thread.page_anchor is not None:
@@ -300,6 +316,7 @@ class SpaceView(QWidget):
         self.feed.clear(forget_opened=True)
         self.members.clear()
         self.events.show_events([])
+        self.channels.clear()
         self.members.requests.show_requests([])
         self.moderation.clear()
         self.causes.clear()
