@@ -115,6 +115,8 @@ def test_announcements_take_only_admins_messages(tmp_path: Path) -> None:
         assert _bodies(s, space, news) == ["meeting on friday"]
     # A reply to an announcement would be a message in it by the back door: refused.
     first = ari.spaces.channels.read(space, news).messages[0].post.post_id
+    with pytest.raises(InvalidInput, match="quoting"):
+        bea.spaces.reply(space, first, "meeting cancelled")
     bea.log.append(space, ev.POST, {**forged, "parent": first})
     # An admin demoted later in the log posts no more, on every replica.
     bea_pk = ari.spaces.resolve_member(space, "Bea")
