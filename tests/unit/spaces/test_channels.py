@@ -161,9 +161,11 @@ def test_deleting_and_removing_messages_erase_them(tmp_path: Path) -> None:
     sync(space, ari, bea, cai)
     mine = bea.spaces.channels.send(space, general, "secret plan @cai")
     sync(space, ari, bea, cai)
+    assert cai.spaces.channels.list_channels(space)[0].mentions_me == 1
     rude = cai.spaces.channels.send(space, general, "rude words")
     sync(space, ari, bea, cai)
-    assert cai.spaces.channels.list_channels(space)[0].mentions_me == 1
+    # Writing in a channel moves one's own marker past what one answered.
+    assert cai.spaces.channels.list_channels(space)[0].mentions_me == 0
     bea.spaces.delete_post(space, mine)
     ari.spaces.moderate(space, rude, "be kind")
     sync(space, ari, bea, cai)
@@ -177,7 +179,6 @@ def test_deleting_and_removing_messages_erase_them(tmp_path: Path) -> None:
             for gone in (mine, rude):
                 assert lt.is_redacted(conn, gone)
             assert not conn.execute("SELECT count(*) FROM space_channel_mentions").fetchone()[0]
-    assert cai.spaces.channels.list_channels(space)[0].mentions_me == 0
 
 
 def test_names_and_pages(tmp_path: Path) -> None:

@@ -52,3 +52,8 @@ ALTER TABLE space_posts ADD COLUMN channel INTEGER NOT NULL DEFAULT 0;
 DROP INDEX IF EXISTS space_posts_unread;
 CREATE INDEX space_posts_unread ON space_posts (space_id, lamport, author)
     WHERE state = 'visible' AND channel = 0;
+-- A channel's unread count, from this index alone (the reader's own messages after the
+-- marker are stepped over in it, never looked up in the table).
+CREATE INDEX space_posts_channel_unread
+    ON space_posts (space_id, root_lamport, parent_id, lamport, author)
+    WHERE state = 'visible' AND channel = 1;

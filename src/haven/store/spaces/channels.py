@@ -129,13 +129,13 @@ def extras_for(
 def count_unread(
     conn: Connection, space_id: bytes, channel_id: bytes, me: bytes, after: int, cap: int
 ) -> int:
-    """Visible messages by others after `after`, at most `cap`: a range of
-    space_posts_replies from the channel's newest end."""
+    """Visible messages by others after `after`, at most `cap`: a range of the covering
+    index space_posts_channel_unread from the channel's newest end."""
     return int(
         conn.execute(
             "SELECT count(*) FROM (SELECT 1 FROM space_posts WHERE (space_id, root_lamport,"
             " parent_id) = (SELECT space_id, lamport, id FROM events WHERE id = ?)"
-            " AND lamport > ? AND author != ? AND state = 'visible'"
+            " AND lamport > ? AND author != ? AND state = 'visible' AND channel = 1"
             " ORDER BY lamport DESC LIMIT ?)",
             (channel_id, after, me, cap),
         ).fetchone()[0]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -96,7 +96,8 @@ class ChannelTab(QWidget):
         self.timeline.setAccessibleDescription(
             self.tr("Oldest at the top; Q quotes the chosen message in your answer")
         )
-        self.timeline.selectionModel().currentChanged.connect(self._message_chosen)
+        # Through a lambda, as the other views do: the indexes are not kept past the call.
+        self.timeline.selectionModel().currentChanged.connect(lambda *_: self._message_chosen())
         self.older_button = QPushButton(self.tr("Show &older messages"))
         self.older_button.setAccessibleName(self.tr("Show older messages"))
         self.older_button.clicked.connect(self._older)
@@ -230,8 +231,8 @@ class ChannelTab(QWidget):
             self.channel_id = channel
             self.channelChosen.emit(channel)
 
-    def _message_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        m = self.message(current.row())
+    def _message_chosen(self) -> None:
+        m = self.message(self.timeline.currentIndex().row())
         if m is None:
             self.detail.setText("")
             return

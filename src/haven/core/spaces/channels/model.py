@@ -13,7 +13,8 @@ class ChannelInfo:
     name: str
     kind: str  # chat | announce
     archived: bool
-    #: Messages by others after this reader's marker (counted up to UNREAD_COUNTED).
+    #: Messages by others after this reader's marker (counted up to UNREAD_COUNTED; 0 on a
+    #: page read further back, which does not count them).
     unread: int
     #: Of those, the ones that mention this reader (by key, never by name).
     mentions_me: int

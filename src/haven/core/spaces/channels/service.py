@@ -110,7 +110,10 @@ class Channels:
             content["mentions"] = named
         if seconds:
             content["disappear"] = seconds
-        return self._ctx.append(space_id, ev.POST, content).id
+        sent = self._ctx.append(space_id, ev.POST, content)
+        with self._ctx.vault.transaction() as conn:  # what one wrote oneself is read
+            channels_db.set_read(conn, space_id, channel_id, sent.lamport)
+        return sent.id
 
     # ----------------------------------------------------------------- reading
 
@@ -146,7 +149,8 @@ class Channels:
             rows, older = posts_db.replies_page(conn, channel_id, limit, before=cursor)
             me = self._ctx.me(conn, space_id)
             state = channels_db.reader_state(conn, space_id).get(channel_id, (0, False))
-            info = self._info(conn, channel, me, state)
+            # The counts are the newest page's (the list's); a page further back needs none.
+            info = self._info(conn, channel, me, state, counted=before is None)
             quoted_ids: dict[bytes, PostRow] = {}
             extras = channels_db.extras_for(conn, space_id, [(r.lamport, r.post_id) for r in rows])
             for quoted_id, _ in extras.values():
@@ -218,16 +222,25 @@ class Channels:
         c: ChannelRow,
         me: MemberRow | None,
         state: tuple[int, bool],
+        counted: bool = True,
     ) -> ChannelInfo:
         read, muted = state
         mine = me.member_pk if me is not None else b""
+        unread = mentions = 0
+        if counted:
+            unread = channels_db.count_unread(
+                conn, c.space_id, c.channel_id, mine, read, UNREAD_COUNTED
+            )
+            mentions = channels_db.count_mentions(
+                conn, c.space_id, c.channel_id, mine, read, UNREAD_COUNTED
+            )
         return ChannelInfo(
             c.channel_id,
             c.name,
             c.kind,
             c.archived,
-            channels_db.count_unread(conn, c.space_id, c.channel_id, mine, read, UNREAD_COUNTED),
-            channels_db.count_mentions(conn, c.space_id, c.channel_id, mine, read, UNREAD_COUNTED),
+            unread,
+            mentions,
             muted,
             au.is_active(me) and rules.may_post(c, me),
         )
