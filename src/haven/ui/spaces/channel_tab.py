@@ -35,6 +35,9 @@ from haven.ui.spaces.post_delegate import PostDelegate
 from haven.ui.user_text import PlainTextEdit
 
 _ID = Qt.ItemDataRole.UserRole
+#: Messages the timeline holds at most: scrolling further back lets the newest go (choosing
+#: the channel again shows the newest page), so each page costs the same however far back.
+SHOWN_MAX = 500
 
 
 class ChannelTab(QWidget):
@@ -180,7 +183,7 @@ class ChannelTab(QWidget):
         """A channel's newest page, or (`older`) the page before what is shown, put above."""
         have = self._page.messages if older and self._page is not None else ()
         if page is not None:
-            page = ChannelPage(page.channel, (*page.messages, *have), page.older)
+            page = ChannelPage(page.channel, (*page.messages, *have)[:SHOWN_MAX], page.older)
         self._page = page
         messages = page.messages if page is not None else ()
         self.model.set_posts([m.post for m in messages])
