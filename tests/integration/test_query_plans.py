@@ -81,6 +81,8 @@ SMALL_TABLES = {
     "space_pledges_received": "one row per member and fundraiser, on organisers' devices",
     "space_campaign_done": "one row per member and campaign",
     "space_dms": "one row per direct conversation of this person (each is a space of its own)",
+    "space_channels": "one row per channel an admin made",
+    "space_channel_reads": "one row per channel this reader opened or muted",
 }
 #: Tables that grow with what people write: every read of them must stop at a page.
 CONTENT_TABLES = {
@@ -91,6 +93,7 @@ CONTENT_TABLES = {
     "space_gatherings", "space_gathering_rsvps", "space_gathering_times",
     "space_fundraisers", "space_campaigns", "space_cause_updates",
     "space_dm_offers", "space_dm_offers_tried",
+    "space_channel_extras", "space_channel_mentions",
 }  # fmt: skip
 #: Partial indexes that hold few rows of a space however large it grows.
 SMALL_INDEXES = {"space_posts_pinned": "pinned threads"}
@@ -197,6 +200,11 @@ def vault(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
     s.invites.relay_host.create(sid, "wss://relay.example.org/", 2, 3600)
     spaces.remove_member(sid, members[0], reason="test")
     spaces.set_mute_words(sid, ["lantern"])
+    general = spaces.channels.create(sid, "general")
+    spaces.channels.create(sid, "news", announce=True)
+    said = [spaces.channels.send(sid, general, f"chat {i} @M1") for i in range(30)]
+    spaces.channels.send(sid, general, "answer", quote=said[3])
+    spaces.delete_post(sid, said[5])
     start = int(time.time()) + 3600  # events for the Upcoming view (the real clock)
     for i in range(8):
         spaces.gatherings.create(
@@ -256,6 +264,19 @@ def _listings(s: Session) -> None:
     s.spaces.gatherings.upcoming(limit=5)  # the Upcoming view across spaces (schema 21)
 
 
+def _channel_screens(s: Session) -> None:
+    """The Channels tab: the list with unread and mention counts, a channel's newest page
+    and the one before it, the marker moved, a mute."""
+    sid = s.spaces.list_spaces()[0].space_id
+    channels = s.spaces.channels.list_channels(sid, include_archived=True)
+    general = next(c.channel_id for c in channels if c.name == "general")
+    page = s.spaces.channels.read(sid, general, limit=10)
+    s.spaces.channels.read(sid, general, before=page.messages[0].post.post_id, limit=10)
+    s.spaces.channels.resolve(sid, "#general")
+    s.spaces.channels.mark_read(sid, general)
+    s.spaces.channels.set_muted(sid, general, True)
+
+
 def _journal_screens(s: Session) -> None:
     j = s.journal
     j.tags()
@@ -274,7 +295,7 @@ def _journal_screens(s: Session) -> None:
     j.resolve_id(j.list(EntryFilter(), 1)[0].entry_id.hex()[:8])
 
 
-@pytest.mark.parametrize("screens", [_space_screens, _listings, _journal_screens])
+@pytest.mark.parametrize("screens", [_space_screens, _listings, _channel_screens, _journal_screens])
 def test_every_screen_query_is_bounded_by_its_page(
     vault: Session, screens: Callable[[Session], None]
 ) -> None:

@@ -31,6 +31,7 @@ COMMAND_ORDER = (
     "journal",
     "prompt",
     "space",
+    "channel",
     "event",
     "dm",
     "device",

@@ -9,6 +9,7 @@ from haven.core.spaces.dm import rules as dm_rules
 from haven.core.spaces.fundraisers import rules as fundraisers
 from haven.core.spaces.rules import (
     attachments,
+    channels,
     details,
     device_keys,
     gatherings,
@@ -35,6 +36,7 @@ FEATURES = (
     fundraisers,
     device_keys,
     dm_rules,
+    channels,
 )
 
 
@@ -56,3 +58,4 @@ def test_rules_are_named_for_their_feature() -> None:
     assert all(t.startswith(ev.GATHERING) for t in gatherings.HANDLERS)
     assert all(t.startswith(("space.fundraiser", "space.campaign")) for t in fundraisers.HANDLERS)
     assert set(device_keys.HANDLERS) == {ev.DEVICE_CERT, ev.DEVICE_REVOKE}
+    assert set(channels.HANDLERS) == {ev.CHANNEL_CREATE, ev.CHANNEL_RENAME, ev.CHANNEL_ARCHIVE}

@@ -69,6 +69,10 @@ NEEDS: dict[str, Role] = {
     # Direct messages (core/spaces/dm/rules.py adds what a two-person space allows).
     ev.DM_OFFER: Role.MEMBER,
     ev.DM_BLOCK: Role.MEMBER,
+    # Channels: admins make and keep them; who may post in one is rules/channels.py's.
+    ev.CHANNEL_CREATE: Role.ADMIN,
+    ev.CHANNEL_RENAME: Role.ADMIN,
+    ev.CHANNEL_ARCHIVE: Role.ADMIN,
 }
 
 

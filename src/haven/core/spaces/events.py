@@ -70,6 +70,11 @@ DEVICE_REVOKE = "space.device.revoke"
 #: devices in the space both share; a block inside that two-person space.
 DM_OFFER = "space.dm.offer"
 DM_BLOCK = "space.dm.block"
+#: Channels (core/spaces/channels/): admins create, rename and archive them; a message in a
+#: channel is a POST whose `parent` is the channel's create event (rules/channels.py).
+CHANNEL_CREATE = "space.channel.create"
+CHANNEL_RENAME = "space.channel.rename"
+CHANNEL_ARCHIVE = "space.channel.archive"
 
 KNOWN_TYPES = frozenset(
     {
@@ -115,6 +120,9 @@ KNOWN_TYPES = frozenset(
         DEVICE_REVOKE,
         DM_OFFER,
         DM_BLOCK,
+        CHANNEL_CREATE,
+        CHANNEL_RENAME,
+        CHANNEL_ARCHIVE,
     }
 )
 

@@ -21,6 +21,7 @@ from haven.core.spaces.model import REACTIONS, FeedPost, ThreadPage
 from haven.core.spaces.rules.disappearing import due_here
 from haven.errors import InvalidInput, NotFound
 from haven.store import identity_tables as ids
+from haven.store.spaces import channels as channels_db
 from haven.store.spaces import membership as membership_db
 from haven.store.spaces import moderation as moderation_db
 from haven.store.spaces import posts as posts_db
@@ -69,6 +70,8 @@ class Posts:
         self._ctx.require(space_id, ev.POST, "only members can reply")
         parent = self.visible_post(space_id, parent_id)
         with self._ctx.fresh(space_id) as conn:
+            if parent.parent_id is not None and channels_db.get_channel(conn, parent.parent_id):
+                raise InvalidInput("answer a channel message by quoting it in the channel")
             thread = settings_db.timer_of(conn, parent.parent_id or parent.post_id)
         # A reply to a disappearing post disappears with it (rules/disappearing.expire).
         at_most = thread[0] if thread is not None else None

@@ -21,6 +21,7 @@ from haven.core.spaces.fundraisers import rules as fundraisers
 from haven.core.spaces.rules import (
     Handler,
     attachments,
+    channels,
     details,
     device_keys,
     gatherings,
@@ -259,4 +260,5 @@ _HANDLERS: dict[str, Handler] = {
     **fundraisers.HANDLERS,
     **device_keys.HANDLERS,
     **dm_rules.HANDLERS,
+    **channels.HANDLERS,
 }

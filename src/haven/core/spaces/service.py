@@ -6,6 +6,7 @@ feature module, named for what people do:
     own_device_keys.py  this device's own signing key in a space; revoking a device's key
     keys.py         key rotation and sharing (and healing after races)
     posts.py        posts, replies, edits, deletes, reactions; reading the feed
+    channels/       chat and announcement channels beside the feed
     attachments.py  files and pictures attached to posts; the space's size limit
     disappearing.py the space's disappearing timer; erasing posts whose time is up
     dm/             direct messages: a two-person space opened from a shared one
@@ -26,6 +27,7 @@ from haven.core.eventlog import EventLog
 from haven.core.identity import Identity
 from haven.core.spaces.attachments import Attachments
 from haven.core.spaces.authority import SpaceAuthorizer
+from haven.core.spaces.channels import Channels
 from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.details import SpaceDetails
 from haven.core.spaces.device_keys import SpaceDeviceProjector
@@ -76,6 +78,7 @@ class SpaceService:
         self.fundraisers = Fundraisers(ctx)
         self.campaigns = Campaigns(ctx)
         self.dms = DirectMessages(ctx, self.posts)
+        self.channels = Channels(ctx)
         log_.register_projector(self.projector)
         log_.register_projector(SpaceDeviceProjector())
         log_.register_authorizer("group", SpaceAuthorizer())

@@ -96,6 +96,7 @@ def edit_post(
 
 def tombstone_post(conn: Connection, post_id: bytes, state: str, reason: str) -> None:
     """Drop the text for good; keep the row so the thread keeps its shape."""
+    _drop_channel_extras(conn, post_id)
     conn.execute(
         "UPDATE space_posts SET title = '', body = '', cw = '', state = ?,"
         f" removed_reason = ?, pinned = 0 WHERE {_BY_ID}",
@@ -106,8 +107,35 @@ def tombstone_post(conn: Connection, post_id: bytes, state: str, reason: str) ->
 
 def erase_text(conn: Connection, post_id: bytes) -> None:
     """The words of a post whose events were erased (its state is the rules' to set)."""
+    _drop_channel_extras(conn, post_id)
     conn.execute(
         f"UPDATE space_posts SET title = '', body = '', cw = '' WHERE {_BY_ID}", (post_id,)
+    )
+
+
+def _drop_channel_extras(conn: Connection, post_id: bytes) -> None:
+    """A channel message's quote and mentions go with its words (who it named is content):
+    a seek in space_channel_extras, and for a message that mentioned someone, one per name."""
+    row = conn.execute(
+        "SELECT x.space_id, x.post_lamport, x.mentions, p.parent_id FROM space_channel_extras x"
+        " JOIN space_posts p ON (p.space_id, p.lamport, p.post_id) ="
+        " (x.space_id, x.post_lamport, x.post_id)"
+        " WHERE (x.space_id, x.post_lamport, x.post_id) ="
+        " (SELECT space_id, lamport, id FROM events WHERE id = ?)",
+        (post_id,),
+    ).fetchone()
+    if row is None:
+        return
+    space_id, lamport, mentions, channel_id = row
+    for i in range(0, len(mentions), 32):
+        conn.execute(
+            "DELETE FROM space_channel_mentions WHERE space_id = ? AND member_pk = ?"
+            " AND channel_id = ? AND post_lamport = ? AND post_id = ?",
+            (space_id, mentions[i : i + 32], channel_id, lamport, post_id),
+        )
+    conn.execute(
+        "DELETE FROM space_channel_extras WHERE space_id = ? AND post_lamport = ? AND post_id = ?",
+        (space_id, lamport, post_id),
     )
 
 
@@ -259,10 +287,10 @@ def count_unread(
     cap: int = -1,
     now_ms: int | None = None,
 ) -> int:
-    """Visible posts by others after `after_lamport`, counting at most `cap` of them (-1: no
-    cap), and none whose disappearing timer ran out by `now_ms` (the sweep may not have
-    erased it yet). Read from the covering index space_posts_unread, newest first; each
-    candidate costs one lookup in space_post_timers' key."""
+    """Visible posts (not channel messages) by others after `after_lamport`, counting at
+    most `cap` of them (-1: no cap), and none whose disappearing timer ran out by `now_ms`
+    (the sweep may not have erased it yet). Read from the covering index
+    space_posts_unread, newest first; each candidate costs one lookup in space_post_timers' key."""
     due = (
         " AND NOT EXISTS (SELECT 1 FROM space_post_timers t WHERE t.post_id ="
         " space_posts.post_id AND t.deadline_ms <= ?)"
@@ -273,7 +301,8 @@ def count_unread(
     return int(
         conn.execute(
             "SELECT count(*) FROM (SELECT 1 FROM space_posts WHERE space_id = ? AND lamport > ?"
-            f" AND author != ? AND state = 'visible'{due} ORDER BY lamport DESC LIMIT ?)",
+            " AND author != ? AND state = 'visible' AND channel = 0"
+            f"{due} ORDER BY lamport DESC LIMIT ?)",
             args,
         ).fetchone()[0]
     )

@@ -1,5 +1,5 @@
-"""One space, in tabs: the feed (threads, the thread being read, a composer), members,
-moderation (moderators only) and "About & you".
+"""One space, in tabs: the feed (threads, the thread being read, a composer), channels,
+members, moderation (moderators only) and "About & you".
 
 Everything is read in one worker task per refresh (a `Snapshot`); results of an older
 refresh or of another space are dropped. Every write runs in a worker too, and the view
@@ -10,13 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from haven.core.clock import now_ms
-from haven.core.spaces.invites import InviteCode, RequestInfo
-from haven.core.spaces.invites.relay_code import RelayInviteCode
 from haven.core.spaces.model import (
     FeedPost,
     Role,
@@ -30,6 +28,8 @@ from haven.ui.space_status import FadingStatus, SpaceStatusLabel
 from haven.ui.spaces import wording
 from haven.ui.spaces.cause_actions import wire_causes
 from haven.ui.spaces.causes_tab import CausesTab
+from haven.ui.spaces.channel_actions import ChannelActions
+from haven.ui.spaces.channel_tab import ChannelTab
 from haven.ui.spaces.dialogs import ReasonDialog
 from haven.ui.spaces.disappear_notice import DisappearNotice
 from haven.ui.spaces.events_tab import EventsTab
@@ -40,9 +40,12 @@ from haven.ui.spaces.me_tab import MeTab
 from haven.ui.spaces.members_tab import MembersTab
 from haven.ui.spaces.moderation_tab import ModerationTab
 from haven.ui.spaces.own_actions import SpaceActions
+from haven.ui.spaces.reason_asks import ReasonAsks
 from haven.ui.spaces.snapshot import Snapshot, read_snapshot
+from haven.ui.spaces.space_admission import SpaceAdmission
 from haven.ui.spaces.space_events import SpaceEvents
 from haven.ui.spaces.space_media import SpaceMedia
+from haven.ui.spaces.space_writes import SpaceWrites
 
 #: Hosts that name no network address: an invite may carry them (same-computer tests).
 #: Threads read when a space opens; "Show older posts" doubles it.
@@ -61,9 +64,6 @@ class SpaceView(QWidget):
         self.bridge = bridge
         self.space_id: bytes | None = None
         self.snapshot: Snapshot | None = None
-        self.dialog: ReasonDialog | None = None
-        self.invite_dialog: InviteDialog | None = None
-        self.invite_maker: InviteMaker | None = None
         self._ticket = 0
         self._limit = FIRST_THREADS
         self.title = peer_text.plain_label()
@@ -73,6 +73,7 @@ class SpaceView(QWidget):
         self.status = FadingStatus()
         self.status.setObjectName("spaceStatus")
         self.feed = FeedTab()
+        self.channels = ChannelTab()
         self.members = MembersTab()
         self.events = EventsTab(lambda: now_ms() // 1000)
         self.moderation = ModerationTab()
@@ -81,6 +82,7 @@ class SpaceView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Space sections"))
         self.tabs.addTab(self.feed, self.tr("&Feed"))
+        self.tabs.addTab(self.channels, self.tr("&Channels"))
         self.tabs.addTab(self.members, self.tr("Mem&bers"))
         self.tabs.addTab(self.events, self.tr("&Events"))
         self.tabs.addTab(self.moderation, self.tr("Mo&deration"))
@@ -112,16 +114,14 @@ class SpaceView(QWidget):
         thread.replyRequested.connect(self._reply)
         thread.olderRequested.connect(lambda root, reply: self._thread_page(root, (True, reply)))
         thread.newerRequested.connect(lambda root, reply: self._thread_page(root, (False, reply)))
-        thread.reactRequested.connect(self._react)
-        thread.reportRequested.connect(self._ask_report)
-        thread.removeRequested.connect(self._ask_remove_post)
-        self.members.roleRequested.connect(self._set_role)
-        self.members.removeRequested.connect(self._ask_remove_member)
-        self.members.blockRequested.connect(self._block)
-        self.moderation.removeRequested.connect(self._ask_remove_post)
+        self.asks = ReasonAsks(self, self.act)
+        self.writes = SpaceWrites(self, thread, self.members, self.me, self.act)
+        thread.reportRequested.connect(self.asks.report)
+        thread.removeRequested.connect(self.asks.remove_post)
+        self.members.removeRequested.connect(self.asks.remove_member)
+        self.moderation.removeRequested.connect(self.asks.remove_post)
         self.moderation.openRequested.connect(self.open_post)
         wire_causes(self.causes, self.act)
-        self.me.personaRequested.connect(self._update_persona)
         self.event_actions = SpaceEvents(
             self,
             self.events,
@@ -131,12 +131,28 @@ class SpaceView(QWidget):
             lambda work, ok_text: self.act(work, ok_text),
             self.status.setText,
         )
-        self.me.muteRequested.connect(self._set_mute_words)
+        self.channel_actions = ChannelActions(
+            self,
+            self.channels,
+            bridge,
+            self._spaces,
+            lambda: self.space_id,
+            self._is_admin,
+            self.act,
+            self.status.setText,
+        )
+        self.channel_actions.changed.connect(self.changed)
         self.me.media.settingsRequested.connect(self.media.save_settings)
-        requests = self.members.requests
-        requests.approveRequested.connect(self._approve)
-        requests.denyRequested.connect(self._deny)
-        requests.inviteRequested.connect(self.open_invite)
+        self.admission = SpaceAdmission(
+            self,
+            bridge,
+            lambda: self.space_id,
+            lambda: self.snapshot,
+            self.members,
+            self._is_admin,
+            self.act,
+            self.status.setText,
+        )
         # edit/delete/pin, leave, hand over, warnings
         self.own = SpaceActions(
             self,
@@ -150,7 +166,7 @@ class SpaceView(QWidget):
         layout.insertWidget(layout.indexOf(self.tabs), self.own.notice)  # above the tabs
         self._poll = QTimer(self)
         self._poll.setInterval(REQUESTS_POLL_MS)
-        self._poll.timeout.connect(self._poll_requests)
+        self._poll.timeout.connect(self.admission.poll_requests)
         self._poll.timeout.connect(self.media.tick)
         self._poll.start()
         self.show_space(None)
@@ -209,6 +225,7 @@ class SpaceView(QWidget):
         self.causes.show_causes(snap.fundraisers, snap.campaigns, snap.pledges)
         self.own.show_snapshot(snap)
         self.event_actions.load()
+        self.channel_actions.load()
         self._mark_read(info.space_id)
         thread = self.feed.thread_view
         if thread.root_id is not None and thread.page_anchor is not None:
@@ -282,11 +299,10 @@ class SpaceView(QWidget):
     def clear(self) -> None:
         """On lock: forget every post, name and opened warning; close any dialog."""
         self._ticket += 1
-        route = self.invite_maker.route_dialog if self.invite_maker is not None else None
-        for dialog in (self.dialog, self.invite_dialog, route):
-            if dialog is not None:
-                dialog.reject()
-        self.dialog = self.invite_dialog = None
+        if self.asks.dialog is not None:
+            self.asks.dialog.reject()
+        self.asks.dialog = None
+        self.admission.close_dialogs()
         self._reset(None)
         self.tabs.setEnabled(False)
 
@@ -300,6 +316,7 @@ class SpaceView(QWidget):
         self.feed.clear(forget_opened=True)
         self.members.clear()
         self.events.show_events([])
+        self.channels.clear()
         self.members.requests.show_requests([])
         self.moderation.clear()
         self.causes.clear()
@@ -359,165 +376,26 @@ class SpaceView(QWidget):
         if space_id == self.space_id:
             self.reload()
 
-    def _react(self, post_id: bytes, kind: str, on: bool) -> None:
-        self.act(lambda s, sid: s.react(sid, post_id, kind, on), "")
-
-    def _set_role(self, member_pk: bytes, role: str) -> None:
-        self.act(lambda s, sid: s.set_role(sid, member_pk, role), self.tr("Role changed."))
-
-    def _block(self, member_pk: bytes, blocked: bool) -> None:
-        self.act(
-            lambda s, sid: s.block(sid, member_pk, blocked),
-            self.tr("Blocked: their posts are hidden for you.")
-            if blocked
-            else self.tr("Unblocked."),
-        )
-
-    def _update_persona(self, name: str, pronouns: str, colour: str) -> None:
-        self.act(
-            lambda s, sid: s.update_persona(sid, name, pronouns, colour),
-            self.tr("Saved your name in this space."),
-        )
-
-    def _set_mute_words(self, words: list[str]) -> None:
-        self.act(lambda s, sid: s.set_mute_words(sid, words), self.tr("Mute words saved."))
-
-    def _ask(self, dialog: ReasonDialog, then: Callable[[str, bool], None]) -> None:
-        """Open `dialog`; if accepted, `then(reason, ban)` with values read here, in the UI
-        thread (the dialog is gone by the time a worker runs)."""
-        if self.dialog is not None:
-            self.dialog.reject()
-        self.dialog = dialog
-
-        def finished(result: int) -> None:
-            if self.dialog is dialog:
-                self.dialog = None
-            if result == ReasonDialog.DialogCode.Accepted:
-                then(dialog.value(), dialog.ban.isChecked())
-            dialog.deleteLater()
-
-        dialog.finished.connect(finished)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.open()
-
-    def _ask_report(self, post_id: bytes) -> None:
-        dialog = ReasonDialog(
-            self.tr("Report a post"),
-            self.tr("Tell the moderators what is wrong. Only they can read your report."),
-            self.tr("&Report"),
-            self.tr("Send the report"),
-            parent=self,
-        )
-        self._ask(
-            dialog,
-            lambda reason, _ban: self.act(
-                lambda s, sid: s.report(sid, post_id, reason),
-                self.tr("Reported to the moderators."),
-            ),
-        )
-
-    def _ask_remove_post(self, post_id: bytes) -> None:
-        dialog = ReasonDialog(
-            self.tr("Remove a post"),
-            self.tr("Members will see that a moderator removed it, and this reason."),
-            self.tr("Re&move"),
-            self.tr("Remove the post"),
-            parent=self,
-        )
-        self._ask(
-            dialog,
-            lambda reason, _ban: self.act(
-                lambda s, sid: s.moderate(sid, post_id, reason), self.tr("Post removed.")
-            ),
-        )
-
-    def _ask_remove_member(self, member_pk: bytes, untrusted_name: str) -> None:
-        name = peer_text.name(untrusted_name)
-        dialog = ReasonDialog(
-            self.tr("Remove a member"),
-            self.tr(
-                "Remove %1 from this space? They keep what they already read, but "
-                "nothing new: the space gets a new key."
-            ).replace("%1", name),
-            self.tr("Re&move"),
-            self.tr("Remove the member"),
-            required=False,
-            ban_option=True,
-            parent=self,
-        )
-        self._ask(
-            dialog,
-            lambda reason, ban: self.act(
-                lambda s, sid: s.remove_member(sid, member_pk, ban, reason),
-                self.tr("%1 was removed.").replace("%1", name),
-            ),
-        )
-
-    # ---------------------------------------------------------------- invites
-
     def _is_admin(self) -> bool:
         role = self.snapshot.info.my_role if self.snapshot is not None else None
         return role is not None and role.rank >= Role.ADMIN.rank
 
-    def _poll_requests(self) -> None:
-        session, space_id = self.bridge.session, self.space_id
-        if (
-            session is None
-            or space_id is None
-            or not self._is_admin()
-            or not self.members.isVisible()
-        ):
-            return
+    # ---------------------------------------------------------------- the dialogs open now
 
-        def done(requests: list[RequestInfo]) -> None:
-            if space_id == self.space_id:
-                self.members.requests.show_requests(requests)
+    @property
+    def dialog(self) -> ReasonDialog | None:
+        return self.asks.dialog
 
-        self.bridge.run(lambda: session.invites.requests(space_id), done, lambda _e: None)
+    @property
+    def invite_dialog(self) -> InviteDialog | None:
+        return self.admission.invite_dialog
+
+    @property
+    def invite_maker(self) -> InviteMaker | None:
+        return self.admission.invite_maker
 
     def open_invite(self) -> None:
-        """Ask which way the person will join when both are possible (through the space's
-        relay, the default, or straight to this computer), then show the code
-        (invite_route.py: the background sync publishes a relay invite and answers it)."""
-        session, space_id, snap = self.bridge.session, self.space_id, self.snapshot
-        if session is None or space_id is None or snap is None:
-            return
-        name = snap.info.name
+        self.admission.open_invite()
 
-        def show(made: tuple[InviteCode | RelayInviteCode, int]) -> None:
-            code, expires_s = made
-            dialog = InviteDialog(code, name, expires_s, self)
-            self.invite_dialog = dialog
-            dialog.setWindowModality(Qt.WindowModality.WindowModal)
-            dialog.finished.connect(lambda _r: self._forget_invite(dialog))
-            dialog.open()
-
-        self.invite_maker = InviteMaker(self.bridge, self, self.status.setText, show)
-        self.invite_maker.start(session, space_id)
-
-    def _forget_invite(self, dialog: InviteDialog) -> None:
-        if self.invite_dialog is dialog:
-            self.invite_dialog = None
-        dialog.deleteLater()
-
-    def _approve(self, request_id: bytes, untrusted_name: str) -> None:
-        name = peer_text.name(untrusted_name)
-        session = self.bridge.session
-        if session is not None:
-            svc = session.invites
-            self.act(
-                lambda _s, sid: svc.approve(sid, request_id),
-                self.tr(
-                    "%1 was added. They can read the space once their Haven collects the welcome."
-                ).replace("%1", name),
-            )
-
-    def _deny(self, request_id: bytes, untrusted_name: str) -> None:
-        name = peer_text.name(untrusted_name)
-        session = self.bridge.session
-        if session is not None:
-            svc = session.invites
-            self.act(
-                lambda _s, sid: svc.deny(sid, request_id),
-                self.tr("%1's request was declined.").replace("%1", name),
-            )
+    def _ask_remove_member(self, member_pk: bytes, untrusted_name: str) -> None:
+        self.asks.remove_member(member_pk, untrusted_name)

@@ -9,8 +9,9 @@ from haven.core.redaction import EXPIRED, erase
 from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
 from haven.core.spaces.redaction import ERASABLE, erases, scrub_welcomes
-from haven.core.spaces.rules import Handler, attachments, disappearing
+from haven.core.spaces.rules import Handler, attachments, channels, disappearing
 from haven.store.spaces import attachments as attachments_db
+from haven.store.spaces import channels as channels_db
 from haven.store.spaces import posts as posts_db
 from haven.store.spaces import settings as settings_db
 from haven.store.spaces.groups import GroupRow
@@ -26,12 +27,22 @@ def post(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> b
     if post is None or not au.may(author, ev.POST):
         return False
     seconds = disappearing.post_timer(conn, g, e)  # InvalidInput: invalid
-    parent_id = None
+    parent_id, channel, extras = None, None, None
     if post.parent is not None:
         parent = posts_db.get_post(conn, post.parent)
-        if parent is None or parent.space_id != g.space_id:
-            return False
-        parent_id = parent.parent_id or parent.post_id  # threads are one level deep
+        if parent is None:
+            # A message in a channel: its parent is the channel (rules/channels.py).
+            channel = channels_db.get_channel(conn, post.parent)
+            if channel is None or channel.space_id != g.space_id:
+                return False
+            if not channels.may_post(channel, author):
+                return False
+            extras = channels.message_extras(conn, g, channel, e.content)
+            parent_id = channel.channel_id
+        elif parent.space_id != g.space_id or _in_channel(conn, parent):
+            return False  # a channel's messages are answered by quoting, inside the channel
+        else:
+            parent_id = parent.parent_id or parent.post_id  # threads are one level deep
     posts_db.insert_post(
         conn,
         PostRow(
@@ -50,6 +61,8 @@ def post(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> b
             "",
         ),
     )
+    if channel is not None:
+        channels.record_message(conn, g, e, channel, extras)
     disappearing.record(conn, g, e, seconds)
     if e.redaction == EXPIRED:
         settings_db.mark_expired(conn, g.space_id, e.id)
@@ -57,6 +70,12 @@ def post(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> b
         attachments.record_files(conn, g, e)
     disappearing.expire_late_reply(conn, g, e, parent_id)
     return True
+
+
+def _in_channel(conn: Connection, parent: PostRow) -> bool:
+    return (
+        parent.parent_id is not None and channels_db.get_channel(conn, parent.parent_id) is not None
+    )
 
 
 def erased_post(content: dict[str, object]) -> ev.PostContent | None:
