@@ -184,8 +184,14 @@ async def async_start_server(
     round's report (failed ones too, with `error` set) on the loop's thread. Each of
     `routes` adds its secrets and takes the channels proven with them, before any round."""
 
-    def secrets() -> list[SpaceSecret]:
+    def gather() -> list[SpaceSecret]:
         return [*session.secrets.offered(), *(s for r in routes for s in r.secrets())]
+
+    async def secrets() -> list[SpaceSecret]:
+        # In a worker thread, read without waiting for the vault's writer: a large space's
+        # recompute must neither stall the loop (every connection, every timeout) nor make
+        # a handshake outlast its limit (docs/ARCHITECTURE.md, "Threads").
+        return await asyncio.to_thread(gather)
 
     async def on_channel(channel: tcp.Channel) -> None:
         for route in routes:
