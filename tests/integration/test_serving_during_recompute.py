@@ -3,8 +3,9 @@ vault for seconds (13 s at 100,000 posts). A member can send one at will: every 
 connects meanwhile must still be served — its handshake and its round — not time out.
 
 The recompute is made slow by a hook the test releases (not by its size, nor a timer): the
-owner's recompute waits on an event while it holds the vault, and a second member syncs
-with the owner over real TCP on 127.0.0.1 in that time."""
+owner's recompute waits on an event while it holds the vault; the member whose late post
+caused it finishes its round, and a second member syncs with the owner over real TCP on
+127.0.0.1, in that time."""
 
 from __future__ import annotations
 
@@ -64,6 +65,12 @@ def test_a_peer_syncs_while_the_owner_recomputes(
         # recomputes the space, and the hook keeps it there.
         assert started.wait(STUCK_S), "Ari never recomputed"
         assert ari.vault._mutex.acquire(blocking=False) is False  # the recompute holds it
+        # Bea's own round ends without waiting for it: Ari sent its last acknowledgements
+        # before settling.
+        bea_thread.join(STUCK_S)
+        assert not bea_thread.is_alive() and not release.is_set()
+        bea_report = bea_round["report"]
+        assert isinstance(bea_report, SyncReport) and bea_report.complete
         # Cai connects now: the handshake and the whole round, served from what is
         # committed while the recompute still holds the vault.
         report = asyncio.run(async_sync_once(cai, "127.0.0.1", port))
@@ -74,8 +81,6 @@ def test_a_peer_syncs_while_the_owner_recomputes(
         release.set()
         bea_thread.join(STUCK_S)
         engine.stop()
-    bea_report = bea_round["report"]
-    assert isinstance(bea_report, SyncReport) and bea_report.complete
     # Once it ends, the recompute counted Bea's late post for Ari, as a read shows.
     feed = {p.post_id for p in ari.spaces.read_feed(space)}
     assert {late, *news} <= feed

@@ -95,7 +95,11 @@ async def async_run_round(
 ) -> SyncReport:
     """One round, both directions, over a channel whose peer runs the same. The caller
     closes the channel. Raises SyncFailed (with the partial report) on any failure."""
-    machine = Reconciler(sync_log, shared_space_ids(channel.shared_spaces), window=window)
+    # Settled below, after the last messages went out: the peer's round ends without
+    # waiting for what its events make this side recompute.
+    machine = Reconciler(
+        sync_log, shared_space_ids(channel.shared_spaces), window=window, settle_at_end=False
+    )
     ahead: asyncio.Queue[Prepared | Exception] = asyncio.Queue(READ_AHEAD)
 
     async def read_ahead() -> None:
@@ -142,7 +146,7 @@ async def async_run_round(
             with contextlib.suppress(asyncio.CancelledError):
                 await reader
         # However the round ended: recompute what its ingests left stale (a no-op when the
-        # machine already did, at its end).
+        # machine already did, on a protocol error).
         await asyncio.to_thread(sync_log.settle)
     return machine.report()
 
