@@ -19,8 +19,14 @@ import pytest
 from haven.core.eventlog import EventLog
 from haven.core.spaces.projector import SpaceProjector
 from haven.store.vault import Connection
-from haven.sync.engine import SyncEngine, async_sync_once
+from haven.sync.engine import async_sync_once
 from haven.sync.reconcile import SyncReport
+from haven.sync.supervisor import (
+    RoundFinished,
+    SupervisorEvent,
+    SupervisorOptions,
+    SyncSupervisor,
+)
 from tests.space_helpers import three_members
 
 #: Bounds on the test's own waits, so a broken fix fails instead of hanging; never reached
@@ -47,8 +53,18 @@ def test_a_peer_syncs_while_the_owner_recomputes(
 
     monkeypatch.setattr(SpaceProjector, "recompute", held_recompute)
 
-    engine = SyncEngine(ari)
-    engine.start()
+    # Ari serves as the app and `haven serve` do: the supervisor, which records each round.
+    options = SupervisorOptions(host="127.0.0.1", lan=False, relays=False, invites=False)
+    finished: list[RoundFinished] = []
+    all_told = threading.Event()
+
+    def told(event: SupervisorEvent) -> None:
+        if isinstance(event, RoundFinished):
+            finished.append(event)
+            if len(finished) == 3:  # Bea's round and Cai's two
+                all_told.set()
+
+    ari_sync = SyncSupervisor(ari, options, told)
     bea_round: dict[str, SyncReport | BaseException] = {}
 
     def bea_syncs() -> None:
@@ -57,9 +73,9 @@ def test_a_peer_syncs_while_the_owner_recomputes(
         except BaseException as exc:  # read in the main thread
             bea_round["report"] = exc
 
+    bea_thread = threading.Thread(target=bea_syncs)
     try:
-        port = engine.serve("127.0.0.1", 0)
-        bea_thread = threading.Thread(target=bea_syncs)
+        port = ari_sync.start()
         bea_thread.start()
         # Bea's post reaches Ari sorted before Ari's news: at the round's end Ari
         # recomputes the space, and the hook keeps it there.
@@ -76,11 +92,18 @@ def test_a_peer_syncs_while_the_owner_recomputes(
         report = asyncio.run(async_sync_once(cai, "127.0.0.1", port))
         assert report.complete and report.error == ""
         assert report.received == len(news) + 1  # Ari's news and Bea's late post
+        # Recording Cai's round waits for the vault, off the loop: Cai is served again.
+        again = asyncio.run(async_sync_once(cai, "127.0.0.1", port))
+        assert again.complete and again.received == 0
         assert not release.is_set()  # all of it while the recompute was in progress
+        release.set()
+        assert all_told.wait(STUCK_S)  # each round recorded once the vault was free
     finally:
         release.set()
-        bea_thread.join(STUCK_S)
-        engine.stop()
+        if bea_thread.is_alive():
+            bea_thread.join(STUCK_S)
+        ari_sync.stop()
+    assert len(finished) == 3 and all(e.recorded for e in finished)
     # Once it ends, the recompute counted Bea's late post for Ari, as a read shows.
     feed = {p.post_id for p in ari.spaces.read_feed(space)}
     assert {late, *news} <= feed
