@@ -351,8 +351,9 @@ class Vault:
         otherwise on a second, read-only connection that sees the last commit (WAL lets a
         reader go on beside a writer). For what must answer while a long write runs — a
         space's recompute holds the vault for seconds in a large space: the sync channel's
-        secrets, and the log a sync round sends. Never for a projection (a stale space is
-        recomputed by `read()`'s callers first)."""
+        secrets, and the log a sync round sends. Not for a projection a reader is shown: it
+        reads what was committed, a space marked stale included, where callers of `read()`
+        recompute such a space first. Take no other vault lock inside it."""
         if self._mutex.acquire(blocking=False):
             try:
                 with mapped_errors():
