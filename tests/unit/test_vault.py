@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -200,3 +201,46 @@ def test_failed_transaction_rolls_back(data_dir: Path) -> None:
         raise RuntimeError("crash in the middle")
     assert [e.body for e in s.journal.list()] == ["committed"]
     s.lock()
+
+
+def test_a_read_that_waits_for_no_writer_sees_the_last_commit(data_dir: Path) -> None:
+    """`read_nowait` (the sync channel's secrets, the log a round sends) answers while
+    another thread's transaction holds the vault, with what was committed; after a rekey
+    it reads the new file, not the one the rekey replaced; after lock, nothing."""
+    s = new_session(data_dir)
+    vault = s.vault
+    count = "SELECT count(*) FROM events"
+    s.journal.add("committed")
+
+    def while_a_writer_holds_it() -> int:
+        inside, done = threading.Event(), threading.Event()
+
+        def writer() -> None:
+            with vault.transaction():
+                s.journal.add("not committed yet")
+                inside.set()
+                assert done.wait(30)
+
+        thread = threading.Thread(target=writer)
+        thread.start()
+        try:
+            assert inside.wait(30)
+            with vault.read_nowait() as conn:
+                seen = int(conn.execute(count).fetchone()[0])
+            assert thread.is_alive()  # answered while the transaction was open
+            return seen
+        finally:
+            done.set()
+            thread.join(30)
+
+    with vault.read() as conn:
+        before = int(conn.execute(count).fetchone()[0])
+    assert while_a_writer_holds_it() == before
+    with vault.read_nowait() as conn:  # free again: the vault's own connection
+        assert conn.execute(count).fetchone()[0] == before + 1
+    vault.rekey(PASSPHRASE)
+    s.journal.add("after the rekey")
+    assert while_a_writer_holds_it() == before + 2  # the writer's first add, this one
+    s.lock()
+    with pytest.raises(VaultLocked), vault.read_nowait():
+        pass

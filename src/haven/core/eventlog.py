@@ -83,7 +83,7 @@ class KeyRing:
         slot = (space_id, epoch)
         key = self._keys.get(slot)
         if key is None:
-            with self._vault.read() as conn:
+            with self._vault.read_nowait() as conn:
                 epoch_key = ids.get_epoch_key(conn, space_id, epoch)
             if epoch_key is None:
                 return None
@@ -815,8 +815,11 @@ class EventLog:
             return lt.chain_tips(conn, space_id)
 
     def chain_heads(self, space_id: bytes) -> dict[tuple[bytes, bytes], tuple[int, bytes]]:
-        """Per chain, the highest contiguous seq and its event's id (sync's tips)."""
-        with self._vault.read() as conn:
+        """Per chain, the highest contiguous seq and its event's id (sync's tips). Like
+        `fork_evidence` and `envelopes_after`, what a sync round sends: read without waiting
+        for another thread's transaction (`Vault.read_nowait`), so a round is served while
+        a large space recomputes."""
+        with self._vault.read_nowait() as conn:
             return lt.chain_heads(conn, space_id)
 
     def fork_evidence(
@@ -834,7 +837,7 @@ class EventLog:
         makes it record the fork if it is on the other (docs/PROTOCOL.md §3.2). At most one
         per recorded fork (bounded: one per chain, 256 per space)."""
         out: list[bytes] = []
-        with self._vault.read() as conn:
+        with self._vault.read_nowait() as conn:
             ours = lt.chain_heads(conn, space_id)
             for (author, device), (seq, head) in sorted(remote.items()):
                 mine = ours.get((author, device))
@@ -859,7 +862,7 @@ class EventLog:
         """Up to `limit` envelopes the remote side lacks, given its chain tips; each chain in
         sequence order so the receiver never has to hold them."""
         out: list[bytes] = []
-        with self._vault.read() as conn:
+        with self._vault.read_nowait() as conn:
             for (author, device), seq in sorted(lt.chain_tips(conn, space_id).items()):
                 have = remote_tips.get((author, device), 0)
                 if seq <= have:

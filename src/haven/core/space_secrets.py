@@ -90,9 +90,11 @@ class SpaceSecrets:
         Every epoch is offered, not only the current one, so that a peer that has not yet seen a
         key rotation can still sync the events that deliver it; the sync layer decides per space
         which epochs to serve. `kind` limits the result (e.g. "journal" for linked devices only).
+        Read without waiting for another thread's transaction (`Vault.read_nowait`): a peer's
+        handshake must not wait for a large space's recompute.
         """
         out: list[SpaceSecret] = []
-        with self._vault.read() as conn:
+        with self._vault.read_nowait() as conn:
             for space in ids.list_spaces(conn, kind):
                 keys = ids.epoch_keys(conn, space.space_id)
                 for epoch in sorted(keys, reverse=True):

@@ -246,6 +246,11 @@ class RelayClient:
         assert isinstance(reply, protocol.Subscribed)
         return reply.head
 
+    @property
+    def has_push(self) -> bool:
+        """Whether `next_push` would answer at once (a push, or the end, is waiting)."""
+        return not self._pushes.empty()
+
     async def next_push(self, timeout: float | None = None) -> tuple[int, bytes]:
         """The next (cursor, blob) pushed; raises RelayError if the connection ended."""
         if self._pushes.empty() and self._reader.done():

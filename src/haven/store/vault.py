@@ -68,7 +68,8 @@ def vault_exists(data_dir: Path) -> bool:
 
 class Vault:
     """An open vault. All SQL goes through `read()` or `transaction()`, which serialise
-    access to the one connection (so any thread may call in). `slot` is the key slot (and
+    access to the one connection (so any thread may call in), or `read_nowait()`, which
+    never waits for them. `slot` is the key slot (and
     database file) the passphrase opened; the other slot is never read from here."""
 
     def __init__(
@@ -86,6 +87,10 @@ class Vault:
         self._lock = lock
         self._master_key: bytearray | None = master_key
         self._mutex = threading.RLock()
+        #: The read-only connection of `read_nowait`, opened on first use. Its lock is
+        #: taken after `_mutex` where both are held (close, rekey), never the other way.
+        self._reader: Connection | None = None
+        self._reader_mutex = threading.Lock()
         self._after_commit: list[Callable[[], None]] | None = None
         self.timings = timings
 
@@ -167,6 +172,7 @@ class Vault:
     def close(self) -> None:
         """Lock: close the connection and drop every reference to the key we hold."""
         with self._mutex:
+            self._close_reader()
             if self._conn is not None:
                 with contextlib.suppress(sqlcipher3.Error):
                     self._conn.close()
@@ -237,7 +243,10 @@ class Vault:
     def rekey(self, new_passphrase: str) -> None:
         """Re-encrypt the whole database under a new random master key, wrapped under
         `new_passphrase`; crash-safe (see haven.store.rekey). The other slot is kept."""
-        with self._mutex, mapped_errors():
+        # The reader stays closed until the swap is done: opened between, it would keep the
+        # old file (and key) for good.
+        with self._mutex, self._reader_mutex, mapped_errors():
+            self._close_reader(locked=True)
             conn, data_dir = self._require_conn(), self.data_dir
             rekey.remove_leftovers(data_dir)
             header = read_header(data_dir / HEADER_NAME)
@@ -335,6 +344,37 @@ class Vault:
     def read(self) -> Iterator[Connection]:
         with self._mutex, mapped_errors():
             yield self._require_conn()
+
+    @contextlib.contextmanager
+    def read_nowait(self) -> Iterator[Connection]:
+        """A read that never waits for another thread's `read()` or `transaction()`: on the
+        vault's connection when it is free (or this thread's own, inside its transaction),
+        otherwise on a second, read-only connection that sees the last commit (WAL lets a
+        reader go on beside a writer). For what must answer while a long write runs — a
+        space's recompute holds the vault for seconds in a large space: the sync channel's
+        secrets, and the log a sync round sends. Not for a projection a reader is shown: it
+        reads what was committed, a space marked stale included, where callers of `read()`
+        recompute such a space first. Take no other vault lock inside it."""
+        if self._mutex.acquire(blocking=False):
+            try:
+                with mapped_errors():
+                    yield self._require_conn()
+            finally:
+                self._mutex.release()
+            return
+        with self._reader_mutex, mapped_errors():
+            if self._reader is None:
+                # close() takes this lock before wiping the key: it is whole here.
+                self._reader = connect(self.db_path, self._require_key())
+                self._reader.execute("PRAGMA query_only = ON")
+            yield self._reader
+
+    def _close_reader(self, *, locked: bool = False) -> None:
+        with contextlib.nullcontext() if locked else self._reader_mutex:
+            if self._reader is not None:
+                with contextlib.suppress(sqlcipher3.Error):
+                    self._reader.close()
+            self._reader = None
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:

@@ -95,7 +95,11 @@ async def async_run_round(
 ) -> SyncReport:
     """One round, both directions, over a channel whose peer runs the same. The caller
     closes the channel. Raises SyncFailed (with the partial report) on any failure."""
-    machine = Reconciler(sync_log, shared_space_ids(channel.shared_spaces), window=window)
+    # Settled below, after the last messages went out: the peer's round ends without
+    # waiting for what its events make this side recompute.
+    machine = Reconciler(
+        sync_log, shared_space_ids(channel.shared_spaces), window=window, settle_at_end=False
+    )
     ahead: asyncio.Queue[Prepared | Exception] = asyncio.Queue(READ_AHEAD)
 
     async def read_ahead() -> None:
@@ -142,7 +146,7 @@ async def async_run_round(
             with contextlib.suppress(asyncio.CancelledError):
                 await reader
         # However the round ended: recompute what its ingests left stale (a no-op when the
-        # machine already did, at its end).
+        # machine already did, on a protocol error).
         await asyncio.to_thread(sync_log.settle)
     return machine.report()
 
@@ -184,8 +188,14 @@ async def async_start_server(
     round's report (failed ones too, with `error` set) on the loop's thread. Each of
     `routes` adds its secrets and takes the channels proven with them, before any round."""
 
-    def secrets() -> list[SpaceSecret]:
+    def gather() -> list[SpaceSecret]:
         return [*session.secrets.offered(), *(s for r in routes for s in r.secrets())]
+
+    async def secrets() -> list[SpaceSecret]:
+        # In a worker thread, read without waiting for the vault's writer: a large space's
+        # recompute must neither stall the loop (every connection, every timeout) nor make
+        # a handshake outlast its limit (docs/ARCHITECTURE.md, "Threads").
+        return await asyncio.to_thread(gather)
 
     async def on_channel(channel: tcp.Channel) -> None:
         for route in routes:

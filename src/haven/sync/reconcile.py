@@ -164,7 +164,11 @@ class Reconciler:
         window: int = DEFAULT_WINDOW,
         max_batch_events: int = m.MAX_BATCH_EVENTS,
         max_batch_bytes: int = m.MAX_BATCH_BYTES,
+        settle_at_end: bool = True,
     ) -> None:
+        """`settle_at_end=False`: the caller settles the log once the round's last messages
+        are sent (the engine does, so the peer's last acknowledgements never wait for a
+        recompute of a large space)."""
         if len(set(space_ids)) != len(space_ids):
             raise ValueError("space ids must be distinct")
         if not (
@@ -182,6 +186,7 @@ class Reconciler:
         self._window = window
         self._max_events = max_batch_events
         self._max_bytes = max_batch_bytes
+        self._settle_at_end = settle_at_end
         self._started = False
         self._failed: str | None = None
         self.bytes_sent = 0
@@ -252,7 +257,7 @@ class Reconciler:
             self._commit(run)
             self._log.settle()
             raise
-        if self.finished:
+        if self.finished and self._settle_at_end:
             self._log.settle()  # what the round's ingests left stale, recomputed once
         return self._emit(replies)
 

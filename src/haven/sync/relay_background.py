@@ -271,16 +271,7 @@ class RelaySyncer:
     async def _read_pushes(
         self, url: str, space_id: bytes, client: RelayClient, epoch_key: bytes
     ) -> None:
-        mailbox = mailbox_id(epoch_key)
-        while True:
-            cursor, blob = await client.next_push()
-            report = SpaceRelayReport(space_id)
-            await asyncio.to_thread(
-                ingest_blobs, self._session, url, mailbox, epoch_key, [blob], cursor, report
-            )
-            if report.received:
-                await asyncio.to_thread(self._session.relays.record_sync, [space_id], "relay")
-                self._tell(RelayReport(url, [report]))
+        await read_pushes(self._session, url, space_id, client, epoch_key, self._tell)
 
     def _tell(self, report: RelayReport) -> None:
         if self._on_report is not None:
@@ -288,3 +279,51 @@ class RelaySyncer:
                 self._on_report(report)
             except Exception:  # a broken listener must not stop sync
                 log.exception("relay sync listener failed")
+
+
+async def read_pushes(
+    session: Session,
+    url: str,
+    space_id: bytes,
+    client: RelayClient,
+    epoch_key: bytes,
+    tell: ReportListener,
+) -> None:
+    """Ingest what a relay pushes to one mailbox until the connection ends (RelayError).
+
+    A burst — every push already waiting — is ingested with its recomputes left for its end
+    and settled once (`EventLog.settle`), as a sync round is: a member who pushes one late
+    event per blob costs one recompute per burst, not one per blob (PROTOCOL.md §5.3,
+    "Cost"). Meanwhile the space is marked stale in the vault, so a read recomputes it
+    first; stopped in between, the next read or settle does."""
+    mailbox = mailbox_id(epoch_key)
+    unsettled = False
+    try:
+        while True:
+            if unsettled and not client.has_push:
+                await asyncio.to_thread(session.relays.settle)
+                unsettled = False
+            cursor, blob = await client.next_push()
+            report = SpaceRelayReport(space_id)
+            unsettled = True
+            await asyncio.to_thread(
+                ingest_blobs,
+                session,
+                url,
+                mailbox,
+                epoch_key,
+                [blob],
+                cursor,
+                report,
+                settle_later=True,
+            )
+            if report.received:
+                await asyncio.to_thread(session.relays.record_sync, [space_id], "relay")
+                tell(RelayReport(url, [report]))
+    except asyncio.CancelledError:
+        raise  # stopping: settling could outlast the stop's limit in a large space
+    except BaseException:
+        if unsettled:
+            with contextlib.suppress(HavenError):
+                await asyncio.to_thread(session.relays.settle)
+        raise

@@ -197,6 +197,7 @@ class SyncSupervisor:
         self._lan: LanSync | None = None
         self._lan_pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="haven-lan")
         self._refresh_queued = False
+        self._recording: set[asyncio.Task[None]] = set()
         self._host = options.host
         self.midnight: asyncio.TimerHandle | None = None
         self.expiry: asyncio.TimerHandle | None = None
@@ -437,7 +438,22 @@ class SyncSupervisor:
     # ----------------------------------------------------------------- telling
 
     def _finished(self, report: SyncReport, transport: str) -> None:
-        recorded = self._options.record and record_round(self._session, report, transport)
+        """A round ended (heard on the loop thread, or wherever a started round's future
+        completes). Recording it writes to the vault, which a large space's recompute may
+        hold for seconds: never on the loop thread, which must go on serving every peer
+        meanwhile (docs/ARCHITECTURE.md, "Serving while a space recomputes")."""
+        if not self._options.record:
+            self._tell(RoundFinished(report, transport, False))
+            return
+        self._runner.call_soon(self._record_soon, report, transport)
+
+    def _record_soon(self, report: SyncReport, transport: str) -> None:
+        task = asyncio.get_running_loop().create_task(self._record_then_tell(report, transport))
+        self._recording.add(task)
+        task.add_done_callback(self._recording.discard)
+
+    async def _record_then_tell(self, report: SyncReport, transport: str) -> None:
+        recorded = await asyncio.to_thread(record_round, self._session, report, transport)
         self._tell(RoundFinished(report, transport, recorded))
 
     def _tell(self, event: SupervisorEvent) -> None:

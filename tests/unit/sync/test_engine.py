@@ -340,3 +340,65 @@ def test_reading_ahead_is_bounded_while_a_commit_is_slow(pair: list[Session]) ->
     assert gated.first >= 1
     assert read == 1 + gated.first + READ_AHEAD + 1 < 1 + len(feed)
     assert missing(a, b) == 0
+
+
+class SettleRecorder(GatedLog):
+    """Open-gated; records how many messages the round had sent at each settle, and holds
+    the handling of the peer's tips until the reader has queued the batch and Done behind
+    them (so the two are handled in one call, whose replies hold the batch's Ack)."""
+
+    def __init__(self, session: Session, channel: MemoryChannel, queued: threading.Event):
+        super().__init__(session)
+        self.gate.set()
+        self.channel, self.queued = channel, queued
+        self.settled_at: list[int] = []
+
+    def expect_incoming(self, events: int) -> None:
+        assert self.queued.wait(10), "the reader never queued the peer's batch and Done"
+        super().expect_incoming(events)
+
+    def settle(self) -> None:
+        self.settled_at.append(len(self.channel.sent))
+        super().settle()
+
+
+class QueuedSignal(MemoryChannel):
+    """Sets `queued` when the reader asks for a fourth message: tips, batch and Done are
+    prepared and queued by then."""
+
+    def __init__(self, *args: object, queued: threading.Event) -> None:
+        super().__init__(*args)  # type: ignore[arg-type]
+        self.queued, self.calls = queued, 0
+
+    async def recv(self) -> bytes:
+        self.calls += 1
+        if self.calls == 4:
+            self.queued.set()
+        return await super().recv()
+
+
+def test_a_round_sends_its_last_acks_before_it_settles(pair: list[Session]) -> None:
+    """What a peer's events leave stale is recomputed after the round's last messages went
+    out: a recompute of a large space (seconds) must not hold back the peer's last Ack,
+    which it waits for (within its idle limit) to end its round."""
+    a, b = pair
+    space = b.journal.space_id
+    feed = _feeding(a, b, 1)
+    queued = threading.Event()
+
+    async def run() -> SettleRecorder:
+        x, theirs = channel_pair([space])
+        mine = QueuedSignal([space], x.inbox, x.outbox, queued=queued)
+        log = SettleRecorder(b, mine, queued)
+        for message in [m.encode(m.Tips(space, b.log.chain_tips(space))), *feed]:
+            await theirs.send(message)
+        await theirs.send(m.encode(m.Done(space, len(feed))))
+        report = await async_run_round(log, mine)
+        assert report.complete
+        return log
+
+    log = asyncio.run(run())
+    last = m.decode(log.channel.sent[-1])
+    assert isinstance(last, m.Ack)  # the round's last message acknowledges the batch
+    assert log.settled_at and set(log.settled_at) == {len(log.channel.sent)}
+    assert missing(a, b) == 0

@@ -175,7 +175,7 @@ class InviteHost:
         ones), and direct ones void because their maker is no longer an admin, until they
         expire: the joiner hears why rather than finding nobody there."""
         now = self._clock()
-        with self._vault.read() as conn:
+        with self._vault.read_nowait() as conn:  # a handshake waits for no recompute
             rows = [r for r in it.list_invites(conn) if not r.revoked]
             states = {r.invite_id: _state(conn, r, now) for r in rows}
             waiting = {q.invite_id for q in it.list_requests(conn) if not q.delivered}
@@ -188,8 +188,8 @@ class InviteHost:
         ]
 
     def match(self, space_ids: list[bytes]) -> bytes | None:
-        """The invite (id) a channel was proven with, if any."""
-        with self._vault.read() as conn:
+        """The invite (id) a channel was proven with, if any (asked of every channel)."""
+        with self._vault.read_nowait() as conn:
             for row in it.list_invites(conn):
                 if not row.revoked and channel_secret(row.secret).space_id in space_ids:
                     return row.invite_id
