@@ -14,10 +14,8 @@ so the projection stores them as it does messages that arrive.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import random
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -31,11 +29,6 @@ TITLE = "A channel of 100,000 messages (issue 15)"
 OPEN_BUDGET_MS = 200.0
 FRAME_BUDGET_MS = 50.0
 PAGE = 100
-# In PySide6 6.12.0 on Python 3.11 each void call into Qt from Python (QPainter.save,
-# QStyle.drawPrimitive, …) drops a reference to None, so a loop of thousands of them ends in
-# "deallocating None" at exit (the app is exposed to it too). run() counts the references
-# lost and gives them back, after a margin given in advance.
-_NONE_MARGIN = 100_000
 
 
 def _drafts(n: int, rng: random.Random, channel: bytes) -> list[Draft]:
@@ -61,9 +54,6 @@ def run(quick: bool) -> str:
     from haven.ui.spaces.channel_tab import ChannelTab
 
     app = QApplication.instance() or QApplication([])
-    for _ in range(_NONE_MARGIN):  # so None outlives the run's losses while it runs
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
-    nones = sys.getrefcount(None)
     tab = ChannelTab()
     tab.resize(1000, 700)
     load_before = os.getloadavg()
@@ -104,10 +94,6 @@ def run(quick: bool) -> str:
                 first = page.messages[0].post.post_id
         finally:
             owner.lock()
-    lost = nones - sys.getrefcount(None)
-    print(f"   PySide took {lost} references to None", file=sys.stderr)
-    for _ in range(max(0, lost)):  # what PySide took from None (see above), given back
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
     load_after = os.getloadavg()
     rows = [
         ["**the channel opens** (list + newest page, shown)", median(opening) * 1000,
