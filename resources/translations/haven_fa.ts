@@ -4,14 +4,14 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/haven/ui/app.py" line="80"/>
-        <location filename="../../src/haven/ui/app.py" line="88"/>
+        <location filename="../../src/haven/ui/app.py" line="71"/>
+        <location filename="../../src/haven/ui/app.py" line="79"/>
         <source>Already open</source>
         <extracomment>Makes the runner for commands sent to this window (haven.cli.remote, passed in by haven.__main__: the UI does not import the CLI).</extracomment>
         <translation>از پیش باز است</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/app.py" line="81"/>
+        <location filename="../../src/haven/ui/app.py" line="72"/>
         <source>Haven is already open on this computer for this data folder, in another window or as `haven serve`. Use that one, or close it first.</source>
         <translation>‏Haven روی این رایانه برای این پوشهٔ داده از پیش باز است، در پنجره‌ای دیگر یا به‌صورت `haven serve`. از همان استفاده کنید یا اول آن را ببندید.</translation>
     </message>
@@ -279,212 +279,227 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/cause_actions.py" line="82"/>
+        <source>Marked received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="88"/>
         <source>Counted. Thank you.</source>
         <translation>شمرده شد. سپاس.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="69"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="71"/>
         <source>Sta&amp;rt a fundraiser…</source>
         <translation>شروع جمع‌آوری کمک (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="70"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="72"/>
         <source>Start a fundraiser</source>
         <translation>شروع جمع‌آوری کمک</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="71"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="73"/>
         <source>Start a campai&amp;gn…</source>
         <translation>شروع کارزار (&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="72"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="74"/>
         <source>Start a campaign</source>
         <translation>شروع کارزار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="76"/>
         <source>Fundraisers</source>
         <translation>جمع‌آوری کمک‌ها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="75"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="77"/>
         <source>F&amp;undraisers</source>
         <translation>جمع‌آوری کمک‌ها (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="80"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="82"/>
         <source>Progress towards the goal</source>
         <translation>پیشرفت به سوی هدف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="88"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="90"/>
         <source>Amount to pledge</source>
         <translation>مبلغی که تعهد می‌کنید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="89"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="91"/>
         <source>Am&amp;ount</source>
         <translation>مبلغ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="91"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="93"/>
         <source>&amp;Pledge</source>
         <translation>تعهد کن (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="93"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="95"/>
         <source>Pledge this amount; only the organisers see it</source>
         <translation>این مبلغ را تعهد کن؛ فقط برگزارکنندگان آن را می‌بینند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="95"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="97"/>
         <source>&amp;Withdraw my pledge</source>
         <translation>پس گرفتن تعهدم (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="96"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="98"/>
         <source>Withdraw my pledge</source>
         <translation>پس گرفتن تعهدم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="98"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="100"/>
         <source>Who pledged what (organisers only)</source>
         <translation>چه کسی چه تعهدی داده (فقط برگزارکنندگان)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="100"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="101"/>
+        <source>Mark r&amp;eceived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="103"/>
+        <source>Mark the chosen pledge received (organisers only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="106"/>
         <source>An update for the supporters</source>
         <translation>خبری تازه برای حامیان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="101"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="107"/>
         <source>Post an upda&amp;te</source>
         <translation>انتشار خبر تازه (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="102"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="108"/>
         <source>Post the update</source>
         <translation>خبر تازه را منتشر کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="105"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="111"/>
         <source>Campaigns</source>
         <translation>کارزارها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="106"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="112"/>
         <source>&amp;Campaigns</source>
         <translation>کارزارها (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="110"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="116"/>
         <source>I d&amp;id this</source>
         <translation>انجامش دادم (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="111"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="117"/>
         <source>Say that I did this (counted once)</source>
         <translation>بگو که انجامش دادم (یک بار شمرده می‌شود)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="202"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="214"/>
         <source>%1 — %2 of %3</source>
         <translation>%1 — %2 از %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="209"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="221"/>
         <source>%1 — %Ln did this</source>
         <translation>
             <numerusform>%1 — %Ln نفر انجامش دادند</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="237"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="251"/>
         <source>No fundraiser chosen</source>
         <translation>هیچ جمع‌آوری کمکی انتخاب نشده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="247"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="261"/>
         <source>%1 of %2 (%3)</source>
         <translation>%1 از %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="255"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="269"/>
         <source>For: %1</source>
         <translation>برای: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="256"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="270"/>
         <source>Where to give (Haven moves no money; nothing here is opened): %1</source>
         <translation>کجا کمک کنید (Haven هیچ پولی جابه‌جا نمی‌کند و چیزی را اینجا باز نمی‌کند): %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="259"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="273"/>
         <source>%Ln supporter(s)</source>
         <translation>
             <numerusform>%Ln حامی</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="262"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="276"/>
         <source>Until %1</source>
         <translation>تا %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="265"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="279"/>
         <source>%Ln pledge change(s) not yet counted by an organiser</source>
         <translation>
             <numerusform>%Ln تغییر در تعهدها هنوز به دست برگزارکننده‌ای شمرده نشده</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="269"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="283"/>
         <source>Warning: the published total differs from the pledges this device read.</source>
         <translation>هشدار: جمع منتشرشده با تعهدهایی که این دستگاه خوانده فرق دارد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="273"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="287"/>
         <source>Your pledge: %1 (only the organisers see it)</source>
         <translation>تعهد شما: %1 (فقط برگزارکنندگان آن را می‌بینند)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="281"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="301"/>
         <source>unreadable</source>
         <translation>ناخوانا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="282"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="302"/>
         <source>%1: %2 (received)</source>
         <translation>%1: %2 (دریافت شد)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="282"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="302"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="289"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="323"/>
         <source>Update from %1: %2</source>
         <translation>خبر تازه از %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="298"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="332"/>
         <source>Action: %1</source>
         <translation>کار: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="300"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="334"/>
         <source>Where: %1</source>
         <translation>کجا: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="302"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="336"/>
         <source>On %1</source>
         <translation>در %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="304"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="338"/>
         <source>You did this. Thank you.</source>
         <translation>انجامش دادید. سپاس.</translation>
     </message>
@@ -540,6 +555,227 @@
         <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="154"/>
         <source>Type your current passphrase first.</source>
         <translation>اول گذرواژهٔ فعلی‌تان را بنویسید.</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelActions</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_actions.py" line="97"/>
+        <source>Muted on this computer.</source>
+        <extracomment>The unread counts changed (a page was read): the space list may re-count.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_actions.py" line="97"/>
+        <source>Unmuted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_actions.py" line="103"/>
+        <source>Channel created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_actions.py" line="110"/>
+        <source>Channel renamed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_actions.py" line="115"/>
+        <source>Channel archived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChannelTab</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="59"/>
+        <source>Channels</source>
+        <extracomment>Messages the timeline holds at most: scrolling further back lets the newest go (choosing the channel again shows the newest page), so each page costs the same however far back. channel id, text, quoted message id (b&quot;&quot; for none)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="60"/>
+        <source>Choose a channel to read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="64"/>
+        <source>M&amp;ute this channel on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="65"/>
+        <source>Mute this channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="69"/>
+        <source>Channel name, e.g. general</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="70"/>
+        <source>Channel name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="71"/>
+        <source>Announcements: only admins post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="72"/>
+        <source>Announcement channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="73"/>
+        <source>Ne&amp;w channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="74"/>
+        <source>Create the channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="76"/>
+        <source>&amp;Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="77"/>
+        <source>Rename the chosen channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="79"/>
+        <source>Archi&amp;ve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="80"/>
+        <source>Archive the chosen channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="98"/>
+        <source>Messages</source>
+        <translation type="unfinished">پیام‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="100"/>
+        <source>Oldest at the top; Q quotes the chosen message in your answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="104"/>
+        <source>Show &amp;older messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="105"/>
+        <source>Show older messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="109"/>
+        <source>The chosen message&apos;s quote and mentions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="112"/>
+        <source>&amp;Quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="113"/>
+        <source>Answer the chosen message by quoting it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="119"/>
+        <source>Write a message; @name mentions a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="120"/>
+        <source>Message text</source>
+        <translation type="unfinished">متن پیام</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="121"/>
+        <source>Ctrl+Enter sends</source>
+        <translation type="unfinished">‏Ctrl+Enter می‌فرستد</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="122"/>
+        <source>S&amp;end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="123"/>
+        <source>Send the message</source>
+        <translation type="unfinished">پیام را بفرست</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="128"/>
+        <source>No channels yet. Admins create them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="203"/>
+        <source>Choose a channel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="205"/>
+        <source>This channel is archived: nobody posts here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="207"/>
+        <source>Announcements: only admins post here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="263"/>
+        <source>A message has at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Channels</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_wording.py" line="22"/>
+        <source>announcements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_wording.py" line="24"/>
+        <source>archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_wording.py" line="26"/>
+        <source>muted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_wording.py" line="37"/>
+        <source>Quoting a message that is gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_wording.py" line="39"/>
+        <source>Quoting %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/channel_wording.py" line="47"/>
+        <source>Mentions %1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -939,34 +1175,6 @@
 </context>
 <context>
     <name>Disappearing</name>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="16"/>
-        <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n دقیقه</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="18"/>
-        <source>%n week(s)</source>
-        <translation>
-            <numerusform>%n هفته</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="20"/>
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n روز</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="21"/>
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n ساعت</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="38"/>
         <source>Posts here disappear %1 after each device receives them, from every device that follows the rules. Haven cannot stop anyone from taking a screenshot, copying the words or using a modified app to keep them.</source>
@@ -976,50 +1184,51 @@
 <context>
     <name>Discreet</name>
     <message>
-        <location filename="../../src/haven/ui/discreet.py" line="20"/>
+        <location filename="../../src/haven/ui/discreet.py" line="39"/>
         <source>Notes</source>
+        <extracomment>X11&apos;s predefined atoms WM_CLASS and STRING (xproto.h), and PropModeReplace.</extracomment>
         <translation>یادداشت‌ها</translation>
     </message>
 </context>
 <context>
     <name>DmPage</name>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_page.py" line="32"/>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="30"/>
         <source>Private messages</source>
         <translation>پیام‌های خصوصی</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_page.py" line="36"/>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="34"/>
         <source>Each conversation is with one member of a space you share, under the names you both use there. Start one from a space&apos;s members: &quot;Message privately&quot;.</source>
         <translation>هر گفت‌وگو با یکی از اعضای فضایی است که در آن شریک هستید، با نام‌هایی که هر دو آنجا به کار می‌برید. از اعضای یک فضا شروعش کنید: «پیام خصوصی».</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_page.py" line="42"/>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="40"/>
         <source>Your private conversations</source>
         <translation>گفت‌وگوهای خصوصی شما</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_page.py" line="43"/>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="42"/>
         <source>No private conversations yet.</source>
         <translation>هنوز گفت‌وگوی خصوصی‌ای نیست.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_page.py" line="143"/>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="123"/>
         <source>%1 (from %2)</source>
         <translation>%1 (از %2)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_page.py" line="148"/>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="128"/>
         <source>%1, blocked</source>
         <translation>%1، مسدود</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_page.py" line="150"/>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="130"/>
         <source>%1, arrives with the next sync</source>
         <translation>%1، با همگام‌سازی بعدی می‌رسد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_page.py" line="152"/>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="132"/>
         <source>%1, %2 unread</source>
         <translation>%1، %2 خوانده‌نشده</translation>
     </message>
@@ -1112,13 +1321,13 @@
         <translation>هشدار محتوا: %1. برای نمایش پیام Enter را بزنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_view.py" line="224"/>
-        <location filename="../../src/haven/ui/dm/dm_view.py" line="232"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="226"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="234"/>
         <source>Block</source>
         <translation>مسدود کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_view.py" line="227"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="229"/>
         <source>Block %1? Neither of you can write in this conversation any more, and they cannot start a new one with you from this space. This cannot be undone.</source>
         <translation>%1 مسدود شود؟ دیگر هیچ‌یک از شما نمی‌تواند در این گفت‌وگو بنویسد و او نمی‌تواند از این فضا گفت‌وگوی تازه‌ای با شما شروع کند. این کار برگشت‌پذیر نیست.</translation>
     </message>
@@ -1768,6 +1977,81 @@
     </message>
 </context>
 <context>
+    <name>GoingExport</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/going_export.py" line="50"/>
+        <source>Export my events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/going_export.py" line="51"/>
+        <source>Export my events as a calendar file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/going_export.py" line="54"/>
+        <source>The calendar file is NOT encrypted: anyone who can open it sees the events you are going to, when they are and in which spaces. Keep it somewhere safe and delete it when you no longer need it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/going_export.py" line="59"/>
+        <source>Include the &amp;places revealed to me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/going_export.py" line="60"/>
+        <source>Include the places revealed to me in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/going_export.py" line="62"/>
+        <source>&amp;Choose where to save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/going_export.py" line="63"/>
+        <source>Choose where to save the calendar file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/going_export.py" line="64"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/going_export.py" line="65"/>
+        <source>Cancel: write nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/going_export.py" line="80"/>
+        <source>Save the calendar file as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/going_export.py" line="82"/>
+        <source>Calendar files (*.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/going_export.py" line="94"/>
+        <source>Writing the calendar file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/going_export.py" line="109"/>
+        <source>Wrote %Ln event(s) to %1 — outside the encrypted vault.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/going_export.py" line="119"/>
+        <source>Nothing was written: that file exists. Choose a new name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HandOverDialog</name>
     <message>
         <location filename="../../src/haven/ui/spaces/post_dialogs.py" line="105"/>
@@ -2223,194 +2507,194 @@
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="100"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="99"/>
         <source>Join a space</source>
         <extracomment>False for a denial that another admin&apos;s approval at the same moment may still undo (the request&apos;s keys stay until `final_at_ms`). The space joined (its id).</extracomment>
         <translation>پیوستن به یک فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="103"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="102"/>
         <source>Invite code</source>
         <translation>کد دعوت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="104"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="103"/>
         <source>Paste the code, or type its words</source>
         <translation>کد را بچسبانید، یا واژه‌هایش را بنویسید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="106"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="105"/>
         <source>&amp;Look up</source>
         <translation>بررسی کن (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="107"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="106"/>
         <source>Look up the invite code</source>
         <translation>کد دعوت را بررسی کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="113"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="112"/>
         <source>The space&apos;s guidelines</source>
         <translation>رهنمودهای فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="114"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="113"/>
         <source>I &amp;accept these guidelines</source>
         <translation>این رهنمودها را می‌پذیرم (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="115"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="114"/>
         <source>Accept the guidelines</source>
         <translation>پذیرفتن رهنمودها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="118"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="117"/>
         <source>Your name in this space</source>
         <translation>نام شما در این فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="121"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="120"/>
         <source>Your pronouns in this space</source>
         <translation>ضمیرهای شما در این فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="122"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="121"/>
         <source>As&amp;k to join</source>
         <translation>درخواست پیوستن (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="123"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="122"/>
         <source>Send the join request</source>
         <translation>درخواست پیوستن را بفرست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="124"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="123"/>
         <source>Check a&amp;gain</source>
         <translation>دوباره بررسی کن (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="125"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="124"/>
         <source>Ask whether an admin answered</source>
         <translation>بپرس آیا مدیری پاسخ داده است</translation>
     </message>
     <message>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="128"/>
         <location filename="../../src/haven/ui/spaces/join_dialog.py" line="129"/>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="130"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="136"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="135"/>
         <source>&amp;Name here</source>
         <translation>نام در اینجا (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="137"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="136"/>
         <source>&amp;Pronouns</source>
         <translation>ضمیرها (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="190"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="189"/>
         <source>That is not a whole Haven invite code. Check it against what you were given (a mistyped word is caught).</source>
         <translation>این یک کد دعوت کامل Haven نیست. آن را با آنچه به شما داده‌اند مقایسه کنید (واژهٔ اشتباه تایپ‌شده شناخته می‌شود).</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="198"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="197"/>
         <source>You already asked to join with this code.</source>
         <translation>شما قبلاً با این کد درخواست پیوستن داده‌اید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="202"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="201"/>
         <source>This invite code has expired. Ask for a new one.</source>
         <translation>این کد دعوت منقضی شده است. کد تازه‌ای بخواهید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="211"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="210"/>
         <source>Reading the invite on the relay…</source>
         <translation>در حال خواندن دعوت روی رله…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="217"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="216"/>
         <source>Asking the person who invited you…</source>
         <translation>در حال پرسیدن از کسی که شما را دعوت کرده…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="229"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="228"/>
         <source>(No guidelines written.)</source>
         <translation>(رهنمودی نوشته نشده است.)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="233"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="232"/>
         <source>Read the guidelines. If you accept them, choose the name this space will know you by and ask to join.</source>
         <translation>رهنمودها را بخوانید. اگر آن‌ها را می‌پذیرید، نامی را که این فضا شما را با آن بشناسد انتخاب کنید و درخواست پیوستن بدهید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="254"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="253"/>
         <source>Leaving your request on the relay…</source>
         <translation>در حال گذاشتن درخواست‌تان روی رله…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="262"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="261"/>
         <source>Sending your request…</source>
         <translation>در حال فرستادن درخواست‌تان…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="276"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="275"/>
         <source>Looking for an answer on the relay…</source>
         <translation>در حال جست‌وجوی پاسخ روی رله…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="283"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="282"/>
         <source>Asking whether an admin answered…</source>
         <translation>در حال پرسیدن که آیا مدیری پاسخ داده…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="292"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="291"/>
         <source>An admin declined your request. If another admin lets you in at the same time, you still join: Haven keeps your request until %1.</source>
         <translation>یکی از مدیران درخواستتان را رد کرد. اگر مدیر دیگری هم‌زمان راهتان بدهد، باز هم می‌پیوندید: Haven درخواستتان را تا %1 نگه می‌دارد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="299"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="298"/>
         <source>Waiting for an admin. Your request waits on the relay; you can close this window or Haven, and Haven collects the answer when it syncs.</source>
         <translation>در انتظار یک مدیر. درخواست‌تان روی رله منتظر است؛ می‌توانید این پنجره یا Haven را ببندید و Haven هنگام همگام‌سازی پاسخ را می‌گیرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="306"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="305"/>
         <source>Your request was sent. An admin needs to approve it; press “Check again” later.</source>
         <translation>درخواست‌تان فرستاده شد. یک مدیر باید آن را تأیید کند؛ بعداً «دوباره بررسی کن» را بزنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="313"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="312"/>
         <source>Declined: an admin turned your request down. The keys made for it were deleted.</source>
         <translation>رد شد: یک مدیر درخواست‌تان را نپذیرفت. کلیدهایی که برایش ساخته شده بود پاک شدند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="319"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="318"/>
         <source>Expired: nobody answered before the code ran out. Ask for a new one.</source>
         <translation>منقضی شد: پیش از پایان اعتبار کد کسی پاسخ نداد. کد تازه‌ای بخواهید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="323"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="324"/>
         <source>The invite was withdrawn or used up before an answer. Ask for a new one.</source>
         <translation>دعوت پیش از پاسخ پس گرفته شد یا به کار رفت. دعوت تازه‌ای بخواهید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="326"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="327"/>
         <source>Approved — fetching the space. You joined it.</source>
         <translation>پذیرفته شد — در حال دریافت فضا. به آن پیوستید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="329"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="330"/>
         <source>You joined the space.</source>
         <translation>به فضا پیوستید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="372"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="128"/>
         <source>This invite is no longer valid: it expired, was used up or was withdrawn. Ask for a new one. Nothing was kept.</source>
         <translation>این دعوت دیگر معتبر نیست: منقضی شده، به کار رفته یا پس گرفته شده است. کد تازه‌ای بخواهید. چیزی نگه داشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="377"/>
+        <location filename="../../src/haven/ui/spaces/join_dialog.py" line="376"/>
         <source>Haven cannot reach the person who invited you. Their Haven needs to be open and unlocked, on a network you can reach. Try again later.</source>
         <translation>‏Haven نمی‌تواند به کسی که شما را دعوت کرده برسد. ‏Haven او باید باز و بی‌قفل باشد، روی شبکه‌ای که به آن دسترسی دارید. بعداً دوباره امتحان کنید.</translation>
     </message>
@@ -4115,6 +4399,85 @@
     </message>
 </context>
 <context>
+    <name>RelayProxySection</name>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="22"/>
+        <source>Reaching relays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="25"/>
+        <source>How to reach relays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="26"/>
+        <source>Directly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="27"/>
+        <source>Through Tor (the Tor service, port 9050)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="28"/>
+        <source>Through Tor Browser (port 9150)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="29"/>
+        <source>Through another SOCKS5 proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="31"/>
+        <source>Address of the SOCKS5 proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="33"/>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="34"/>
+        <source>Reach relays this way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="35"/>
+        <source>Reach relays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="36"/>
+        <source>Proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="40"/>
+        <source>Through Tor, relays and the network see a Tor address instead of yours, and the relay&apos;s name is looked up by Tor. If Tor is not running, nothing is sent to relays (never directly). Sync with your devices on the local network and direct sync do not use Tor. A relay whose address ends in .onion works only through Tor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="111"/>
+        <source>Relays are now reached directly.</source>
+        <extracomment>The vault&apos;s setting has been read since it opened (tests wait for it).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="113"/>
+        <source>Relays are now reached through %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="122"/>
+        <source>Haven cannot use that proxy: it looks like socks5://127.0.0.1:9050 (an IP address or localhost, and a port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RelaysSection</name>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relays.py" line="28"/>
@@ -4425,18 +4788,18 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="44"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="45"/>
         <source>Settings</source>
         <extracomment>Something changed: the window re-applies theme, font, title and auto-lock. The person turned LAN sync on or off (stored in the vault by the window). &quot;Change passphrase…&quot; was pressed (only while the vault is open). &quot;Restore a backup…&quot; was pressed. &quot;Restart now&quot; after choosing a language.</extracomment>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="61"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="63"/>
         <source>Quick exit: press Shift three times, or %1, to hide Haven and lock it at once. Ctrl+L locks without hiding.</source>
         <translation>خروج سریع: سه بار Shift یا %1 را بزنید تا Haven فوراً پنهان و قفل شود. ‏Ctrl+L بدون پنهان کردن قفل می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/pages/settings_page.py" line="70"/>
+        <location filename="../../src/haven/ui/pages/settings_page.py" line="72"/>
         <source>Haven %1. Free software under the GNU General Public License, version 3 or later. Haven never checks for updates and sends no telemetry.</source>
         <translation>‏Haven %1. نرم‌افزار آزاد تحت پروانهٔ عمومی همگانی گنو (GPL)، نسخهٔ ۳ یا بالاتر. ‏Haven هرگز به‌روزرسانی را بررسی نمی‌کند و هیچ داده‌ای دربارهٔ استفاده نمی‌فرستد.</translation>
     </message>
@@ -4444,80 +4807,96 @@
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="38"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="52"/>
         <source>Share to a space</source>
         <extracomment>the new post&apos;s id, once posted</extracomment>
         <translation>هم‌رسانی در یک فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="42"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="68"/>
         <source>Space to share to</source>
+        <extracomment>a read or the post is under way (its answer not yet shown)</extracomment>
         <translation>فضای مقصد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="50"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="74"/>
         <source>Title of the copy</source>
         <translation>عنوان نسخه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="52"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="76"/>
         <source>Text of the copy</source>
         <translation>متن نسخه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="55"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="79"/>
         <source>Only this title and text are posted — not the entry&apos;s date, mood or tags, and nothing links the post to your journal. Everyone in the space can read and keep it; your entry stays private.</source>
         <translation>فقط همین عنوان و متن فرستاده می‌شود — نه تاریخ، حال یا برچسب‌های نوشته، و هیچ چیز پست را به دفترچهٔ شما پیوند نمی‌دهد. همهٔ اعضای فضا می‌توانند آن را بخوانند و نگه دارند؛ نوشتهٔ شما خصوصی می‌ماند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="64"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="88"/>
         <source>&amp;Post this copy</source>
         <translation>فرستادن این نسخه (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="65"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="89"/>
         <source>Post this copy in the space</source>
         <translation>فرستادن این نسخه در فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="68"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="93"/>
         <source>Cancel: share nothing</source>
         <translation>لغو: چیزی هم‌رسانی نشود</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="72"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="97"/>
         <source>&amp;Space</source>
         <translation>فضا (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="73"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="98"/>
         <source>Posted as</source>
         <translation>فرستاده با نام</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="74"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="99"/>
         <source>&amp;Title</source>
         <translation>عنوان (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="90"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="109"/>
+        <source>Reading your spaces…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="157"/>
         <source>You are not a member of any space yet.</source>
         <translation>هنوز عضو هیچ فضایی نیستید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="98"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="159"/>
+        <source>Reading the space…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="164"/>
         <source>%1 (your name in this space)</source>
         <translation>%1 (نام شما در این فضا)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="102"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="168"/>
         <source>posts here disappear after %1</source>
         <translation>پست‌ها در اینجا پس از %1 ناپدید می‌شوند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="114"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="187"/>
         <source>Write something to share first.</source>
         <translation>اول چیزی برای هم‌رسانی بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="192"/>
+        <source>Posting…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4765,76 +5144,50 @@
         <extracomment>How often &quot;N min ago&quot; is re-worded. How long what an action did stays on screen.</extracomment>
         <translation>همین حالا از طریق رله همگام شد</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../src/haven/ui/space_status.py" line="38"/>
         <source>Synced %Ln min ago through a relay</source>
-        <translation>
-            <numerusform>%Ln دقیقه پیش از طریق رله همگام شد</numerusform>
-        </translation>
+        <translation type="unfinished">%Ln دقیقه پیش از طریق رله همگام شد</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../src/haven/ui/space_status.py" line="39"/>
         <source>Synced %Ln hours ago through a relay</source>
-        <translation>
-            <numerusform>%Ln ساعت پیش از طریق رله همگام شد</numerusform>
-        </translation>
+        <translation type="unfinished">%Ln ساعت پیش از طریق رله همگام شد</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/space_status.py" line="42"/>
         <source>Synced just now on the local network</source>
         <translation>همین حالا روی شبکهٔ محلی همگام شد</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../src/haven/ui/space_status.py" line="44"/>
         <source>Synced %Ln min ago on the local network</source>
-        <translation>
-            <numerusform>%Ln دقیقه پیش روی شبکهٔ محلی همگام شد</numerusform>
-        </translation>
+        <translation type="unfinished">%Ln دقیقه پیش روی شبکهٔ محلی همگام شد</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../src/haven/ui/space_status.py" line="47"/>
         <source>Synced %Ln hours ago on the local network</source>
-        <translation>
-            <numerusform>%Ln ساعت پیش روی شبکهٔ محلی همگام شد</numerusform>
-        </translation>
+        <translation type="unfinished">%Ln ساعت پیش روی شبکهٔ محلی همگام شد</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/space_status.py" line="49"/>
         <source>Synced just now with a direct connection</source>
         <translation>همین حالا با اتصال مستقیم همگام شد</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../src/haven/ui/space_status.py" line="51"/>
         <source>Synced %Ln min ago with a direct connection</source>
-        <translation>
-            <numerusform>%Ln دقیقه پیش با اتصال مستقیم همگام شد</numerusform>
-        </translation>
+        <translation type="unfinished">%Ln دقیقه پیش با اتصال مستقیم همگام شد</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../src/haven/ui/space_status.py" line="54"/>
         <source>Synced %Ln hours ago with a direct connection</source>
-        <translation>
-            <numerusform>%Ln ساعت پیش با اتصال مستقیم همگام شد</numerusform>
-        </translation>
+        <translation type="unfinished">%Ln ساعت پیش با اتصال مستقیم همگام شد</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/space_status.py" line="59"/>
         <source>Not synced yet</source>
         <translation>هنوز همگام نشده</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="64"/>
-        <source>%Ln waiting to go out</source>
-        <translation>
-            <numerusform>%Ln مورد در انتظار فرستادن</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="66"/>
-        <source>%Ln waiting for earlier events</source>
-        <translation>
-            <numerusform>%Ln مورد در انتظار رویدادهای پیشین</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -4848,149 +5201,154 @@
 <context>
     <name>SpaceView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="83"/>
         <source>Space sections</source>
         <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; &quot;Show older posts&quot; doubles it. Join requests arrive without an event in the log, so an admin&apos;s open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
         <translation>بخش‌های فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="83"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="84"/>
         <source>&amp;Feed</source>
         <translation>فید (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="84"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="85"/>
+        <source>&amp;Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="86"/>
         <source>Mem&amp;bers</source>
         <translation>اعضا (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="85"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="87"/>
         <source>&amp;Events</source>
         <translation>رویدادها (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="86"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="88"/>
         <source>Mo&amp;deration</source>
         <translation>نظارت (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="87"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="89"/>
         <source>Fundraisers and ca&amp;mpaigns</source>
         <translation>کمک‌ها و کارزارها (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="88"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="90"/>
         <source>&amp;About and you</source>
         <translation>درباره و شما (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="309"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="326"/>
         <source>No space chosen</source>
         <translation>هیچ فضایی انتخاب نشده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="343"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="360"/>
         <source>Posted.</source>
         <translation>فرستاده شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="355"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="372"/>
         <source>Replied.</source>
         <translation>پاسخ داده شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="366"/>
+        <location filename="../../src/haven/ui/spaces/space_writes.py" line="39"/>
         <source>Role changed.</source>
         <translation>نقش تغییر کرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="371"/>
+        <location filename="../../src/haven/ui/spaces/space_writes.py" line="45"/>
         <source>Blocked: their posts are hidden for you.</source>
         <translation>مسدود شد: پست‌هایش برای شما پنهان است.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="373"/>
+        <location filename="../../src/haven/ui/spaces/space_writes.py" line="47"/>
         <source>Unblocked.</source>
         <translation>آزاد شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="379"/>
+        <location filename="../../src/haven/ui/spaces/space_writes.py" line="53"/>
         <source>Saved your name in this space.</source>
         <translation>نام‌تان در این فضا ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="383"/>
+        <location filename="../../src/haven/ui/spaces/space_writes.py" line="59"/>
         <source>Mute words saved.</source>
         <translation>واژه‌های بی‌صداشده ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="405"/>
+        <location filename="../../src/haven/ui/spaces/reason_asks.py" line="46"/>
         <source>Report a post</source>
         <translation>گزارش یک پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="406"/>
+        <location filename="../../src/haven/ui/spaces/reason_asks.py" line="47"/>
         <source>Tell the moderators what is wrong. Only they can read your report.</source>
         <translation>به ناظران بگویید چه اشکالی هست. فقط آن‌ها گزارش‌تان را می‌خوانند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="407"/>
+        <location filename="../../src/haven/ui/spaces/reason_asks.py" line="50"/>
         <source>&amp;Report</source>
         <translation>گزارش (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="408"/>
+        <location filename="../../src/haven/ui/spaces/reason_asks.py" line="51"/>
         <source>Send the report</source>
         <translation>گزارش را بفرست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="415"/>
+        <location filename="../../src/haven/ui/spaces/reason_asks.py" line="58"/>
         <source>Reported to the moderators.</source>
         <translation>به ناظران گزارش شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="421"/>
+        <location filename="../../src/haven/ui/spaces/reason_asks.py" line="64"/>
         <source>Remove a post</source>
         <translation>برداشتن یک پست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="422"/>
+        <location filename="../../src/haven/ui/spaces/reason_asks.py" line="65"/>
         <source>Members will see that a moderator removed it, and this reason.</source>
         <translation>اعضا می‌بینند که یک ناظر آن را برداشته، و این دلیل را.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="423"/>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="442"/>
+        <location filename="../../src/haven/ui/spaces/reason_asks.py" line="68"/>
+        <location filename="../../src/haven/ui/spaces/reason_asks.py" line="89"/>
         <source>Re&amp;move</source>
         <translation>بردار (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="424"/>
+        <location filename="../../src/haven/ui/spaces/reason_asks.py" line="69"/>
         <source>Remove the post</source>
         <translation>پست را بردار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="430"/>
+        <location filename="../../src/haven/ui/spaces/reason_asks.py" line="76"/>
         <source>Post removed.</source>
         <translation>پست برداشته شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="437"/>
+        <location filename="../../src/haven/ui/spaces/reason_asks.py" line="83"/>
         <source>Remove a member</source>
         <translation>بیرون کردن یک عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="439"/>
+        <location filename="../../src/haven/ui/spaces/reason_asks.py" line="84"/>
         <source>Remove %1 from this space? They keep what they already read, but nothing new: the space gets a new key.</source>
         <translation>‏%1 از این فضا بیرون شود؟ آنچه پیش‌تر خوانده برایش می‌ماند، اما چیز تازه‌ای نه: فضا کلید تازه‌ای می‌گیرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="443"/>
+        <location filename="../../src/haven/ui/spaces/reason_asks.py" line="90"/>
         <source>Remove the member</source>
         <translation>عضو را بیرون کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="452"/>
+        <location filename="../../src/haven/ui/spaces/reason_asks.py" line="99"/>
         <source>%1 was removed.</source>
         <translation>‏%1 بیرون شد.</translation>
     </message>
@@ -5005,12 +5363,12 @@
         <translation>دعوت مستقیم به همگام‌سازی روی شبکهٔ محلی نیاز دارد که خاموش است. آن را در تنظیمات روشن کنید، یا از طریق رله دعوت کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="511"/>
+        <location filename="../../src/haven/ui/spaces/space_admission.py" line="103"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>‏%1 افزوده شد. وقتی Haven او پیام خوشامد را بگیرد، می‌تواند فضا را بخواند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="522"/>
+        <location filename="../../src/haven/ui/spaces/space_admission.py" line="116"/>
         <source>%1&apos;s request was declined.</source>
         <translation>درخواست %1 رد شد.</translation>
     </message>
@@ -5069,151 +5427,135 @@
         <source>Hidden until you open it</source>
         <translation>تا بازش نکنید پنهان است</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="99"/>
-        <source>More than %Ln replies</source>
-        <translation>
-            <numerusform>بیش از %Ln پاسخ</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="101"/>
-        <source>%Ln replies</source>
-        <translation>
-            <numerusform>%Ln پاسخ</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="221"/>
-        <source>%Ln unread</source>
-        <translation>
-            <numerusform>%Ln خوانده‌نشده</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="27"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="29"/>
         <source>Sending care</source>
         <translation>برایت مهر می‌فرستم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="28"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="30"/>
         <source>Me too</source>
         <translation>من هم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="29"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="31"/>
         <source>Proud of you</source>
         <translation>به تو افتخار می‌کنم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="30"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="32"/>
         <source>You are not alone</source>
         <translation>تنها نیستی</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="31"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="33"/>
         <source>Thank you</source>
         <translation>ممنونم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="38"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="40"/>
         <source>Owner</source>
         <translation>مالک</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="40"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="42"/>
         <source>Admin</source>
         <translation>مدیر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="42"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="44"/>
         <source>Moderator</source>
         <translation>ناظر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="44"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="46"/>
         <source>Member</source>
         <translation>عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="45"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="47"/>
         <source>Not a member</source>
         <translation>عضو نیست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="68"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="70"/>
         <source>⚠ name looks like another member&apos;s</source>
         <translation>⚠ نامش شبیه نام عضو دیگری است</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="70"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="72"/>
         <source>⚠ name uses a role word</source>
         <translation>⚠ نامش واژهٔ یک نقش را دارد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="78"/>
         <source>added a member</source>
         <translation>عضوی افزود</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="79"/>
         <source>removed a member</source>
         <translation>عضوی را بیرون کرد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="80"/>
         <source>banned a member</source>
         <translation>عضوی را محروم کرد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="79"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="81"/>
         <source>changed a role</source>
         <translation>نقشی را تغییر داد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="80"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="82"/>
         <source>changed the owner</source>
         <translation>مالک را تغییر داد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="83"/>
         <source>changed a member&apos;s devices</source>
         <translation>دستگاه‌های عضوی را تغییر داد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="84"/>
         <source>renewed the space key</source>
         <translation>کلید فضا را نو کرد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="83"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="85"/>
         <source>edited the space&apos;s details</source>
         <translation>مشخصات فضا را ویرایش کرد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="84"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="86"/>
         <source>pinned a post</source>
         <translation>پستی را سنجاق کرد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="85"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="87"/>
         <source>unpinned a post</source>
         <translation>سنجاق پستی را برداشت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="86"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="88"/>
         <source>removed a post</source>
         <translation>پستی را برداشت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="98"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="100"/>
         <source>That post or member is no longer there; nothing was changed.</source>
         <translation>آن پست یا عضو دیگر نیست؛ چیزی تغییر نکرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="100"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="102"/>
         <source>That could not be done: check what you typed, and that your role in this space allows it. Nothing was changed.</source>
         <translation>این کار انجام نشد: آنچه نوشته‌اید را بررسی کنید و اینکه نقش‌تان در این فضا اجازه‌اش را می‌دهد. چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="114"/>
+        <source>This invite stopped working because an admin who made or held it is no longer an admin of the space. This is not about you: ask an admin of the space for a new invite. Nothing was kept.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5274,87 +5616,65 @@
     <name>SyncStatus</name>
     <message>
         <location filename="../../src/haven/ui/sync_status.py" line="23"/>
-        <source>Sync is off</source>
+        <source>Tor is not running: nothing goes to relays</source>
         <extracomment>How often &quot;N min ago&quot; is recomputed.</extracomment>
-        <translation>همگام‌سازی خاموش است</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/sync_status.py" line="25"/>
+        <source>Sync is off</source>
+        <translation>همگام‌سازی خاموش است</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="27"/>
         <source>Syncing…</source>
         <translation>در حال همگام‌سازی…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/sync_status.py" line="27"/>
+        <location filename="../../src/haven/ui/sync_status.py" line="29"/>
         <source>Last sync failed</source>
         <translation>آخرین همگام‌سازی ناموفق بود</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/sync_status.py" line="29"/>
+        <location filename="../../src/haven/ui/sync_status.py" line="31"/>
         <source>Not synced yet</source>
         <translation>هنوز همگام نشده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/sync_status.py" line="34"/>
+        <location filename="../../src/haven/ui/sync_status.py" line="36"/>
         <source>Synced just now (relay)</source>
         <translation>همین حالا همگام شد (رله)</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/sync_status.py" line="36"/>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="38"/>
         <source>Synced %Ln min ago (relay)</source>
-        <translation>
-            <numerusform>%Ln دقیقه پیش همگام شد (رله)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/sync_status.py" line="37"/>
-        <source>Synced %Ln hours ago (relay)</source>
-        <translation>
-            <numerusform>%Ln ساعت پیش همگام شد (رله)</numerusform>
-        </translation>
+        <translation type="unfinished">%Ln دقیقه پیش همگام شد (رله)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/sync_status.py" line="40"/>
+        <location filename="../../src/haven/ui/sync_status.py" line="42"/>
         <source>Synced just now (local network)</source>
         <translation>همین حالا همگام شد (شبکهٔ محلی)</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/sync_status.py" line="42"/>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="44"/>
         <source>Synced %Ln min ago (local network)</source>
-        <translation>
-            <numerusform>%Ln دقیقه پیش همگام شد (شبکهٔ محلی)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/sync_status.py" line="43"/>
-        <source>Synced %Ln hours ago (local network)</source>
-        <translation>
-            <numerusform>%Ln ساعت پیش همگام شد (شبکهٔ محلی)</numerusform>
-        </translation>
+        <translation type="unfinished">%Ln دقیقه پیش همگام شد (شبکهٔ محلی)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/sync_status.py" line="45"/>
+        <location filename="../../src/haven/ui/sync_status.py" line="47"/>
         <source>Synced just now (direct connection)</source>
         <translation>همین حالا همگام شد (اتصال مستقیم)</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/sync_status.py" line="47"/>
+    <message>
+        <location filename="../../src/haven/ui/sync_status.py" line="49"/>
         <source>Synced %Ln min ago (direct connection)</source>
-        <translation>
-            <numerusform>%Ln دقیقه پیش همگام شد (اتصال مستقیم)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/sync_status.py" line="48"/>
-        <source>Synced %Ln hours ago (direct connection)</source>
-        <translation>
-            <numerusform>%Ln ساعت پیش همگام شد (اتصال مستقیم)</numerusform>
-        </translation>
+        <translation type="unfinished">%Ln دقیقه پیش همگام شد (اتصال مستقیم)</translation>
     </message>
 </context>
 <context>
     <name>SyncStatusLabel</name>
     <message>
-        <location filename="../../src/haven/ui/sync_status.py" line="56"/>
+        <location filename="../../src/haven/ui/sync_status.py" line="58"/>
         <source>Sync status</source>
         <translation>وضعیت همگام‌سازی</translation>
     </message>
@@ -5561,57 +5881,68 @@
 <context>
     <name>UpcomingPage</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="35"/>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="42"/>
         <source>Upcoming events</source>
+        <extracomment>Changes that may make the person a member of a space again (an admin adds them back). spaces held here that the last read left out (left, or removed from)</extracomment>
         <translation>رویدادهای پیش رو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="39"/>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="46"/>
         <source>Your next events in every space you belong to, soonest first. Only the organisers see your answers.</source>
         <translation>رویدادهای بعدی شما در همهٔ فضاهایی که عضوشان هستید، نزدیک‌ترین اول. فقط برگزارکنندگان پاسخ‌های شما را می‌بینند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="45"/>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="52"/>
         <source>Your upcoming events in every space, soonest first</source>
         <translation>رویدادهای پیش روی شما در همهٔ فضاها، نزدیک‌ترین اول</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="46"/>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="53"/>
         <source>No upcoming events in your spaces.</source>
         <translation>رویداد پیش رویی در فضاهای شما نیست.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="49"/>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="56"/>
         <source>Re&amp;fresh</source>
         <translation>تازه‌سازی (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="50"/>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="57"/>
         <source>Read your upcoming events again</source>
         <translation>رویدادهای پیش روی خود را دوباره بخوانید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="124"/>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="59"/>
+        <source>E&amp;xport my events…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="61"/>
+        <source>Export the events you are going to as a calendar file (not encrypted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="148"/>
         <source>%1 — %2: %3</source>
         <translation>%1 — %2: %3</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="130"/>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="154"/>
         <source>%1 (cancelled)</source>
         <translation>%1 (لغو شد)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="132"/>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="156"/>
         <source>%1 (you are going)</source>
         <translation>%1 (می‌آیید)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="133"/>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="157"/>
         <source>%1 (you said maybe)</source>
         <translation>%1 (گفتید شاید)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="134"/>
+        <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="158"/>
         <source>%1 (you can&apos;t go)</source>
         <translation>%1 (نمی‌توانید بیایید)</translation>
     </message>
