@@ -7,7 +7,6 @@ laptop (tests/device_thief.py), a member forging another member's device, a remo
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,9 +20,8 @@ from haven.store import identity_tables as ids
 from haven.store import log_table as lt
 from haven.store.spaces import device_keys as sdk
 from tests.canary_scan import epoch_keys
-from tests.device_thief import Chain, Thief, link
-from tests.helpers import new_session
-from tests.space_helpers import join, sync, three_members
+from tests.device_thief import Chain, Thief
+from tests.space_helpers import sync, three_members
 from tests.sync_helpers import tcp_sync
 
 POST = {"title": "", "body": "", "cw": ""}
@@ -125,29 +123,6 @@ def test_a_removed_members_device_key_signs_nothing_that_counts(tmp_path: Path) 
     for s in (ari, bea):
         s.log.ingest([after, backdated])
         assert not {"signed by my device after my removal", "backdated"} & bodies(s, space)
-
-
-@pytest.fixture
-def desk_laptop_bea(tmp_path: Path) -> Iterator[tuple[Session, Session, Session, bytes]]:
-    """Ari's desk and linked laptop; a space Ari made on the desk under the primary persona
-    (which the link bundle gave the laptop too), with Bea in it."""
-    desk = new_session(tmp_path / "desk", "Ari")
-    laptop = link(desk, tmp_path / "laptop", "laptop")
-    journal_sync(laptop, desk)
-    primary = desk.identity.primary().persona_id
-    space = desk.spaces.create_space("Circle", display_name="Ari", persona_id=primary)
-    bea = new_session(tmp_path / "bea", "Bea")
-    join(desk, bea, space, "Bea")
-    sync(space, desk, bea)
-    yield desk, laptop, bea, space
-    for s in (desk, laptop, bea):
-        if s.is_open:
-            s.lock()
-
-
-def journal_sync(src: Session, dst: Session) -> None:
-    journal = dst.journal.space_id
-    dst.log.ingest(src.log.envelopes_after(journal, dst.log.chain_tips(journal), 10**6))
 
 
 def _laptop_thief(desk: Session, laptop: Session, space: bytes) -> Thief:

@@ -37,6 +37,7 @@ from haven.core.devices import enforce_cuts
 from haven.core.envelope import Event, Header
 from haven.core.eventlog import Memo
 from haven.core.spaces import events as ev
+from haven.core.spaces import founding
 from haven.store.spaces import device_keys as sdk
 from haven.store.spaces import groups as groups_db
 from haven.store.vault import Connection
@@ -52,17 +53,30 @@ class SpaceDeviceRules:
     its events."""
 
     def __init__(
-        self, certs: dict[bytes, sdk.CertRow], revocations: list[sdk.RevocationRow]
+        self,
+        certs: dict[bytes, sdk.CertRow],
+        revocations: list[sdk.RevocationRow],
+        founding: frozenset[bytes] = frozenset(),
     ) -> None:
         self.certs = certs
-        self.revocations = revocations
+        self.founding = founding
+        # A device that is not founding does not revoke a founding one (founding.py).
+        self.revocations = [
+            r for r in revocations if r.writer in founding or r.target not in founding
+        ]
+
+    def _reaches(self, revocation: sdk.RevocationRow, device: bytes) -> bool:
+        """Whether a revocation's cut applies to a chain: never to a founding device's
+        chain unless a founding device wrote it, so a stolen later device cannot void the
+        person's history there (the genesis included) with a cut that leaves it out."""
+        return revocation.writer in self.founding or device not in self.founding
 
     def start(self, device: bytes) -> int:
         """Where a chain may first fail `verdict`: after the lowest cut naming it (from the
         start for a device not certified, or before any revocation). Below every cut only
         a persona signature after the chain's root could fail, and none was ever accepted:
         the root comes first on the same chain."""
-        cuts = [r.cut.get(device, 0) for r in self.revocations]
+        cuts = [r.cut.get(device, 0) for r in self.revocations if self._reaches(r, device)]
         return 0 if device not in self.certs or not cuts else min(cuts)
 
     def verdict(self, header: Header) -> str:
@@ -75,7 +89,8 @@ class SpaceDeviceRules:
         if header.signer is None:  # the persona key
             if cert is not None and cert.root_seq is not None and seq > cert.root_seq:
                 return NO  # after its root certificate a chain signs with its own key
-            return NO if any(seq > r.cut.get(device, 0) for r in revocations) else OK
+            outside = (seq > r.cut.get(device, 0) for r in revocations if self._reaches(r, device))
+            return NO if any(outside) else OK
         if cert is None:
             return WAIT
         if cert.device_key != header.signer:
@@ -97,9 +112,9 @@ def rules(conn: Connection, memo: Memo, space_id: bytes, author: bytes) -> Space
 
 
 def load_rules(conn: Connection, space_id: bytes, author: bytes) -> SpaceDeviceRules:
-    return SpaceDeviceRules(
-        sdk.certs(conn, space_id, author), sdk.revocations(conn, space_id, author)
-    )
+    revocations = sdk.revocations(conn, space_id, author)
+    founding_ = founding.founding_devices(conn, space_id, author) if revocations else frozenset()
+    return SpaceDeviceRules(sdk.certs(conn, space_id, author), revocations, founding_)
 
 
 def verdict(conn: Connection, event: Event, memo: Memo) -> str:
