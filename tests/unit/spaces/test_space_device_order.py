@@ -18,10 +18,11 @@ import pytest
 
 from haven.core.device_certs import DeviceRequest
 from haven.core.session import Session
-from haven.core.spaces import device_keys, founding
+from haven.core.spaces import device_keys, founding, own_device_keys
 from haven.core.spaces import events as ev
 from haven.core.spaces.model import Role
 from haven.crypto.signing import SigningKeyPair
+from haven.store import identity_tables as ids
 from haven.store import log_table as lt
 from tests.device_thief import Chain, Thief
 from tests.space_helpers import sync, three_members
@@ -187,3 +188,19 @@ def test_a_members_later_device_cannot_revoke_the_device_an_admin_added(
     for s in (ari, bea, cai):
         assert _revocations_in_force(s, space, bea_pk) == [second]
         assert {"Bea's history", "Bea writes on"} <= bodies(s, space)
+
+
+def test_a_later_device_is_told_it_cannot_revoke_the_founding_one(
+    desk_laptop_bea: tuple[Session, Session, Session, bytes],
+) -> None:
+    """What this device's own revocation would be: the desk (founding) may revoke any
+    other device of Ari's; another device may not revoke the desk (the app then writes no
+    revocation, which would revoke nothing)."""
+    desk, laptop, _, space = desk_laptop_bea
+    with desk.vault.read() as conn:
+        row = ids.get_space(conn, space)
+        assert row is not None
+        assert own_device_keys.may_revoke(conn, row, desk.identity.device_id, os.urandom(16))
+        later = laptop.identity.device_id
+        assert not own_device_keys.may_revoke(conn, row, later, desk.identity.device_id)
+        assert own_device_keys.may_revoke(conn, row, later, os.urandom(16))

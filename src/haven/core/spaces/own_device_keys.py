@@ -8,6 +8,7 @@ from typing import Any
 
 from haven.core import device_certs as dc
 from haven.core.spaces import events as ev
+from haven.core.spaces import founding
 from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.model import Status
 from haven.crypto.signing import SigningKeyPair
@@ -57,21 +58,31 @@ class SpaceDeviceKeys:
             space = ids.get_space(conn, space_id)
             if space is None or space.kind != "group":
                 raise NotFound("no group space with that id")
-            if device == self._ctx.identity.device_id_for(space.persona_id):
+            mine = self._ctx.identity.device_id_for(space.persona_id)
+            if device == mine:
                 raise InvalidInput("this device cannot revoke itself; do it from another one")
+            if not may_revoke(conn, space, mine, device):
+                raise InvalidInput(
+                    "this device cannot revoke the device this space was made or joined"
+                    " with; an admin can remove that device from the space"
+                )
             self._ctx.log.append(space_id, ev.DEVICE_REVOKE, revocation(conn, space, device))
 
     def revoke_everywhere(self, journal_device: bytes) -> list[bytes]:
         """After an unlink: revoke the unlinked device in every group space whose persona
         the linked devices share (the primary persona, which the link bundle carries) and
-        where this persona is still active. Returns those spaces."""
+        where this persona is still active — except where it is the founding device there
+        and this one is not (such a revocation would revoke nothing). Returns the spaces
+        where it was revoked."""
         primary = self._ctx.identity.primary().persona_id
+        mine = self._ctx.identity.device_id_for(primary)
         with self._ctx.vault.read() as conn:
             spaces = [
                 s.space_id
                 for s in ids.list_spaces(conn, "group")
                 if s.persona_id == primary
                 and _active(membership_db.get_member(conn, s.space_id, primary))
+                and may_revoke(conn, s, mine, journal_device)
             ]
         for space_id in spaces:
             self.revoke(space_id, journal_device)
@@ -86,6 +97,13 @@ def revocation(conn: Connection, space: ids.SpaceRow, device: bytes) -> dict[str
         if author == space.persona_id
     }
     return {"device": device, "cut": dc.cut_content(heads)}
+
+
+def may_revoke(conn: Connection, space: ids.SpaceRow, mine: bytes, device: bytes) -> bool:
+    """Whether a revocation of `device` written by this device would be in force: not of a
+    founding device from one that is not (core/spaces/founding.py)."""
+    founding_ = founding.founding_devices(conn, space.space_id, space.persona_id)
+    return mine in founding_ or device not in founding_
 
 
 def _has_genesis(conn: Connection, space_id: bytes) -> bool:
