@@ -4,7 +4,8 @@ desk; the laptop, certified in the space before it was stolen, is not a founding
 The thief's best moves before the person's revocation reaches a replica — revoke the desk
 with an empty cut or a cut keeping only the laptop's chain, root a fresh device with a
 backdated clock and revoke from it, revoke then post, revoke some other device with an
-empty cut, write a second backdated genesis — in both delivery orders: on every replica
+empty cut, drop the desk from Ari's device list, leave the space as Ari with an empty cut,
+write a second backdated genesis — in both delivery orders: on every replica
 the genesis and Ari's history survive, the desk's revocation of the laptop stands, and the
 desk writes on."""
 
@@ -63,12 +64,20 @@ def _revoke_another(thief: Thief, desk: bytes) -> list[bytes]:
     return [thief.next(ev.DEVICE_REVOKE, {"device": other.device, "cut": []})]
 
 
+def _drop_the_desk(thief: Thief, desk: bytes) -> list[bytes]:
+    """Ari's device list without the desk, its cut naming none of the desk's chain."""
+    listed = [[thief.own.device, os.urandom(32)]]
+    content = {"member": thief.author, "devices": listed, "cut": [[desk, 0, bytes(32)]]}
+    return [thief.next(ev.DEVICES, content)]
+
+
 MOVES: dict[str, Move] = {
     "empty-cut": _empty_cut,
     "narrow-cut": _narrow_cut,
     "backdated-root": _backdated_root,
     "revoke-then-post": _revoke_then_post,
     "revoke-another": _revoke_another,
+    "drop-the-desk": _drop_the_desk,
 }
 
 
@@ -204,3 +213,31 @@ def test_a_later_device_is_told_it_cannot_revoke_the_founding_one(
         later = laptop.identity.device_id
         assert not own_device_keys.may_revoke(conn, row, later, desk.identity.device_id)
         assert own_device_keys.may_revoke(conn, row, later, os.urandom(16))
+
+
+def test_a_leave_from_a_stolen_later_device_keeps_the_owners_history(
+    desk_laptop_bea: tuple[Session, Session, Session, bytes],
+) -> None:
+    """The laptop leaves the space as Ari with an empty cut, and the desk itself takes that
+    before the person unlinks the laptop (so the leave is inside the desk's cut and counts:
+    Ari has left). Its cut does not reach the founding desk's chain: the genesis and Ari's
+    posts stay on every replica, and the space keeps its name (core/spaces/finality.py)."""
+    desk, laptop, bea, space = desk_laptop_bea
+    desk.spaces.post(space, "Ari's history")
+    sync(space, desk, bea)
+    thief = _laptop_thief(desk, laptop, space)
+    key = SigningKeyPair.generate()
+    moves = [thief.certify(thief.own, thief.own.device, key, ev.DEVICE_CERT)]
+    thief.own.key = key
+    moves.append(thief.next(ev.LEAVE, {"cut": []}))
+    for s in (desk, bea):
+        assert len(s.log.ingest(moves).accepted) == 2
+    desk.devices.unlink(laptop.identity.device_id)
+    tcp_sync(desk, bea)
+    for s in (desk, bea):
+        assert s.spaces.space_info(space).name == "Circle"
+        assert "Ari's history" in bodies(s, space)
+        assert [m.display_name for m in s.spaces.members(space, include_former=True)] == [
+            "Ari",
+            "Bea",
+        ]
