@@ -107,7 +107,7 @@ class JournalAuthorizer(OwnPersonaOnly):
         return (
             event.author == space.persona_id
             and _rules(conn, memo).verdict(event.header) == dc.WAIT
-            and dt.count_held_uncertified(conn, space.space_id) < dc.MAX_HELD_UNCERTIFIED
+            and lt.count_held_waiting(conn, space.space_id) < dc.MAX_HELD_UNCERTIFIED
         )
 
 

@@ -185,16 +185,6 @@ def revocations(conn: Connection) -> list[RevocationRow]:
     ]
 
 
-def count_held_uncertified(conn: Connection, space_id: bytes) -> int:
-    """Events held in a space for chains whose device has no certificate (yet)."""
-    row = conn.execute(
-        "SELECT count(*) FROM held_events WHERE space_id = ?"
-        " AND device NOT IN (SELECT device_id FROM device_certs)",
-        (space_id,),
-    ).fetchone()
-    return int(row[0])
-
-
 def revoked_devices(conn: Connection) -> set[bytes]:
     return {bytes(r[0]) for r in conn.execute("SELECT DISTINCT target FROM device_revocations")}
 

@@ -38,6 +38,7 @@ from haven.core.envelope import Event, Header
 from haven.core.eventlog import Memo
 from haven.core.spaces import events as ev
 from haven.core.spaces import founding
+from haven.store import log_table as lt
 from haven.store.spaces import device_keys as sdk
 from haven.store.spaces import groups as groups_db
 from haven.store.vault import Connection
@@ -132,7 +133,7 @@ def may_hold(conn: Connection, event: Event, memo: Memo) -> bool:
     not the room honest early arrivals are held in)."""
     return (
         verdict(conn, event, memo) == WAIT
-        and sdk.count_held_uncertified(conn, event.space_id) < dc.MAX_HELD_UNCERTIFIED
+        and lt.count_held_waiting(conn, event.space_id) < dc.MAX_HELD_UNCERTIFIED
     )
 
 
