@@ -33,6 +33,7 @@ from haven.crypto import signing
 from haven.crypto.errors import CryptoError
 from haven.errors import InvalidInput
 from haven.store import devices_table as dt
+from haven.store import log_table as lt
 from haven.store.vault import Connection
 
 CERT = "journal.device.cert"
@@ -150,6 +151,13 @@ def cut_content(heads: dict[bytes, int]) -> list[list[Any]]:
     first, at most MAX_CUT."""
     ordered = sorted(heads.items(), key=lambda item: (-item[1], item[0]))
     return [[device, seq] for device, seq in ordered[:MAX_CUT]]
+
+
+def cut_now(conn: Connection, space_id: bytes, persona: bytes) -> list[list[Any]]:
+    """The cut an unlink or a revocation written now carries: every chain of the persona
+    this vault holds in the space (the journal's, or a group space's)."""
+    tips = lt.chain_tips(conn, space_id).items()
+    return cut_content({device: seq for (author, device), seq in tips if author == persona})
 
 
 #: Where a device without a certificate stands among devices (after every certified one).

@@ -91,12 +91,7 @@ class SpaceDeviceKeys:
 
 def revocation(conn: Connection, space: ids.SpaceRow, device: bytes) -> dict[str, Any]:
     """A revocation's content: the device and the cut over this persona's chains here."""
-    heads = {
-        chain: seq
-        for (author, chain), seq in lt.chain_tips(conn, space.space_id).items()
-        if author == space.persona_id
-    }
-    return {"device": device, "cut": dc.cut_content(heads)}
+    return {"device": device, "cut": dc.cut_now(conn, space.space_id, space.persona_id)}
 
 
 def may_revoke(conn: Connection, space: ids.SpaceRow, mine: bytes, device: bytes) -> bool:
