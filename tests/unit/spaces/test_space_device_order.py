@@ -25,6 +25,7 @@ from haven.core.spaces.model import Role
 from haven.crypto.signing import SigningKeyPair
 from haven.store import identity_tables as ids
 from haven.store import log_table as lt
+from haven.store.spaces import device_keys as sdk
 from tests.device_thief import Chain, Thief
 from tests.space_helpers import sync, three_members
 from tests.sync_helpers import tcp_sync
@@ -200,17 +201,24 @@ def test_a_members_later_device_cannot_revoke_the_device_an_admin_added(
 
 
 def test_a_later_device_is_told_it_cannot_revoke_the_founding_one(
-    desk_laptop_bea: tuple[Session, Session, Session, bytes],
+    desk_laptop_bea: tuple[Session, Session, Session, bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """What this device's own revocation would be: the desk (founding) may revoke any
     other device of Ari's; another device may not revoke the desk (the app then writes no
-    revocation, which would revoke nothing)."""
+    revocation, which would revoke nothing, and `haven device unlink` names the spaces)."""
     desk, laptop, _, space = desk_laptop_bea
+    later = laptop.identity.device_id
+    assert desk.spaces.device_keys.kept_by_founding(later) == []
+    with monkeypatch.context() as m:  # as if the laptop had made the space
+        m.setattr(founding, "founding_devices", lambda *_: frozenset([later]))
+        assert desk.spaces.device_keys.kept_by_founding(later) == ["Circle"]
+        desk.devices.unlink(later)
+    with desk.vault.read() as conn:
+        assert not sdk.revocations(conn, space, persona_of(desk, space))
     with desk.vault.read() as conn:
         row = ids.get_space(conn, space)
         assert row is not None
         assert own_device_keys.may_revoke(conn, row, desk.identity.device_id, os.urandom(16))
-        later = laptop.identity.device_id
         assert not own_device_keys.may_revoke(conn, row, later, desk.identity.device_id)
         assert own_device_keys.may_revoke(conn, row, later, os.urandom(16))
 

@@ -74,19 +74,33 @@ class SpaceDeviceKeys:
         where this persona is still active — except where it is the founding device there
         and this one is not (such a revocation would revoke nothing). Returns the spaces
         where it was revoked."""
+        revoked, _ = self._shared_spaces(journal_device)
+        for space in revoked:
+            self.revoke(space.space_id, journal_device)
+        return [s.space_id for s in revoked]
+
+    def kept_by_founding(self, journal_device: bytes) -> list[str]:
+        """The names of the spaces an unlink of `journal_device` written here would not
+        revoke it in: it is the device the space was made or joined with, and this one is
+        not (core/spaces/founding.py). There an admin must drop it or remove the member."""
+        return [s.name for s in self._shared_spaces(journal_device)[1]]
+
+    def _shared_spaces(
+        self, journal_device: bytes
+    ) -> tuple[list[ids.SpaceRow], list[ids.SpaceRow]]:
+        """Group spaces under the primary persona where it is still active: those where
+        this device may revoke `journal_device`, and those where it may not."""
         primary = self._ctx.identity.primary().persona_id
         mine = self._ctx.identity.device_id_for(primary)
+        may: list[ids.SpaceRow] = []
+        may_not: list[ids.SpaceRow] = []
         with self._ctx.vault.read() as conn:
-            spaces = [
-                s.space_id
-                for s in ids.list_spaces(conn, "group")
-                if s.persona_id == primary
-                and _active(membership_db.get_member(conn, s.space_id, primary))
-                and may_revoke(conn, s, mine, journal_device)
-            ]
-        for space_id in spaces:
-            self.revoke(space_id, journal_device)
-        return spaces
+            for s in ids.list_spaces(conn, "group"):
+                if s.persona_id == primary and _active(
+                    membership_db.get_member(conn, s.space_id, primary)
+                ):
+                    (may if may_revoke(conn, s, mine, journal_device) else may_not).append(s)
+        return may, may_not
 
 
 def revocation(conn: Connection, space: ids.SpaceRow, device: bytes) -> dict[str, Any]:
