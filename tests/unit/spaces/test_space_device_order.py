@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from haven.core import envelope as env
 from haven.core.device_certs import DeviceRequest
 from haven.core.session import Session
 from haven.core.spaces import device_keys, founding, own_device_keys
@@ -249,3 +250,32 @@ def test_a_leave_from_a_stolen_later_device_keeps_the_owners_history(
             "Ari",
             "Bea",
         ]
+
+
+def test_a_later_devices_cut_reaches_a_founding_chain_only_above_its_anchor() -> None:
+    """The rule itself (SpaceDeviceRules): a founding chain's persona-signed history up to
+    its anchor (its root certificate, or the genesis for an owner's device not rooted yet)
+    stays whatever a later device's revocation says; above the anchor of a chain not rooted
+    yet, that revocation still retires the persona key, so a thief it revoked cannot go on
+    writing the founding device's chain with it. A founding device's own revocation reaches
+    everything outside its cut."""
+    desk, laptop, phone = os.urandom(16), os.urandom(16), os.urandom(16)
+    laptop_key = os.urandom(32)
+
+    def header(device: bytes, seq: int, signer: bytes | None = None) -> env.Header:
+        version = env.VERSION if signer is None else env.VERSION_3
+        return env.Header(bytes(16), 0, bytes(32), device, seq, seq, bytes(32), version, signer)
+
+    certs = {laptop: sdk.CertRow(laptop, laptop_key, os.urandom(32), 1)}
+    by_laptop = sdk.RevocationRow(os.urandom(32), laptop, phone, {laptop: 5})
+    unrooted = device_keys.SpaceDeviceRules(certs, [by_laptop], {desk: 1})  # the genesis
+    assert unrooted.verdict(header(desk, 1)) == device_keys.OK
+    assert unrooted.verdict(header(desk, 2)) == device_keys.NO  # a continuation, retired
+    assert unrooted.verdict(header(laptop, 5, laptop_key)) == device_keys.OK
+    revoke_desk = sdk.RevocationRow(os.urandom(32), laptop, desk, {laptop: 5})
+    void = device_keys.SpaceDeviceRules(certs, [revoke_desk], {desk: 1})
+    assert void.revocations == [] and void.verdict(header(desk, 2)) == device_keys.OK
+    by_desk = sdk.RevocationRow(os.urandom(32), desk, laptop, {desk: 9, laptop: 3})
+    standing = device_keys.SpaceDeviceRules(certs, [by_desk, revoke_desk], {desk: 1})
+    assert standing.verdict(header(laptop, 4, laptop_key)) == device_keys.NO
+    assert standing.verdict(header(desk, 9)) == device_keys.OK

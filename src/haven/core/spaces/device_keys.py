@@ -57,27 +57,32 @@ class SpaceDeviceRules:
         self,
         certs: dict[bytes, sdk.CertRow],
         revocations: list[sdk.RevocationRow],
-        founding: frozenset[bytes] = frozenset(),
+        founding: dict[bytes, int] | None = None,
     ) -> None:
         self.certs = certs
-        self.founding = founding
+        #: Founding device -> the last seq of its chain no later device's revocation
+        #: reaches (founding.py; `anchors`).
+        self.founding = founding or {}
         # A device that is not founding does not revoke a founding one (founding.py).
         self.revocations = [
-            r for r in revocations if r.writer in founding or r.target not in founding
+            r for r in revocations if r.writer in self.founding or r.target not in self.founding
         ]
 
-    def _reaches(self, revocation: sdk.RevocationRow, device: bytes) -> bool:
-        """Whether a revocation's cut applies to a chain: never to a founding device's
-        chain unless a founding device wrote it, so a stolen later device cannot void the
+    def _cut(self, revocation: sdk.RevocationRow, device: bytes) -> int:
+        """A revocation's cut on a chain — raised, on a founding device's chain, to its
+        anchor unless a founding device wrote it: a stolen later device cannot void the
         person's history there (the genesis included) with a cut that leaves it out."""
-        return revocation.writer in self.founding or device not in self.founding
+        cut = revocation.cut.get(device, 0)
+        if revocation.writer in self.founding or device not in self.founding:
+            return cut
+        return max(cut, self.founding[device])
 
     def start(self, device: bytes) -> int:
         """Where a chain may first fail `verdict`: after the lowest cut naming it (from the
         start for a device not certified, or before any revocation). Below every cut only
         a persona signature after the chain's root could fail, and none was ever accepted:
         the root comes first on the same chain."""
-        cuts = [r.cut.get(device, 0) for r in self.revocations if self._reaches(r, device)]
+        cuts = [self._cut(r, device) for r in self.revocations]
         return 0 if device not in self.certs or not cuts else min(cuts)
 
     def verdict(self, header: Header) -> str:
@@ -90,8 +95,7 @@ class SpaceDeviceRules:
         if header.signer is None:  # the persona key
             if cert is not None and cert.root_seq is not None and seq > cert.root_seq:
                 return NO  # after its root certificate a chain signs with its own key
-            outside = (seq > r.cut.get(device, 0) for r in revocations if self._reaches(r, device))
-            return NO if any(outside) else OK
+            return NO if any(seq > self._cut(r, device) for r in revocations) else OK
         if cert is None:
             return WAIT
         if cert.device_key != header.signer:
@@ -113,9 +117,31 @@ def rules(conn: Connection, memo: Memo, space_id: bytes, author: bytes) -> Space
 
 
 def load_rules(conn: Connection, space_id: bytes, author: bytes) -> SpaceDeviceRules:
-    revocations = sdk.revocations(conn, space_id, author)
-    founding_ = founding.founding_devices(conn, space_id, author) if revocations else frozenset()
-    return SpaceDeviceRules(sdk.certs(conn, space_id, author), revocations, founding_)
+    revocations, certs = sdk.revocations(conn, space_id, author), sdk.certs(conn, space_id, author)
+    anchors = anchors_of(conn, space_id, author, certs) if revocations else {}
+    return SpaceDeviceRules(certs, revocations, anchors)
+
+
+def anchors_of(
+    conn: Connection, space_id: bytes, author: bytes, certs: dict[bytes, sdk.CertRow]
+) -> dict[bytes, int]:
+    """Each founding device of a member, and how far up its chain no later device's
+    revocation reaches: to its root certificate (the persona key signs nothing after it
+    there, so that is all its persona-signed history); for an owner's device that has not
+    rooted yet, to the genesis; else nowhere (0) — such a chain's persona-signed history is
+    then as exposed as before founding devices, and a revocation by a later device still
+    stops a thief from continuing it with the persona key."""
+    first = founding.genesis(conn, space_id)
+    anchors = {}
+    for device in founding.founding_devices(conn, space_id, author):
+        cert = certs.get(device)
+        if cert is not None and cert.root_seq is not None:
+            anchors[device] = cert.root_seq
+        elif first is not None and (first.author, first.device) == (author, device):
+            anchors[device] = first.seq
+        else:
+            anchors[device] = 0
+    return anchors
 
 
 def verdict(conn: Connection, event: Event, memo: Memo) -> str:
