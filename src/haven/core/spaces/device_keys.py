@@ -18,9 +18,10 @@ stolen device still holds): the thief can neither write on its chain, nor root a
 device, nor certify one. No clock is involved. Revocations that arrive after events they
 cut off were accepted remove those events (`enforce`), as unlinks do in the journal. Only a
 certified device revokes (a revocation the persona key signs counts for nothing), and after
-a chain's root certificate nothing the persona key signs on that chain counts. What this
-cannot decide is in PROTOCOL §5.11, "Limits": a stolen device's revocation that reaches a
-replica before the person's own.
+a chain's root certificate nothing the persona key signs on that chain counts. Between a
+member's devices, a *founding* one (founding.py) is senior: a revocation written by a later
+device does not revoke it, nor void its chain's persona-signed history up to its anchor;
+what remains is in PROTOCOL §5.11, "Limits".
 
 The first time a device writes in a space with this version, it certifies its own key
 there (`SpaceDeviceKeys.ensure_certified`); events written before stay valid history. An

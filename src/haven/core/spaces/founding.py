@@ -15,9 +15,12 @@ a fresh device at any time. What the thief cannot write is somebody else's event
   join request). The member cannot write an add of itself.
 
 A revocation by a device that is not founding neither revokes a founding device nor voids
-anything on a founding device's chain (core/spaces/device_keys.py): the thief holding a
-later device cannot erase the person's history, the genesis included, and the person's own
-revocation from the founding device stands wherever the thief's arrived first.
+the persona-signed history of its chain up to its anchor (core/spaces/device_keys.py), and
+the member's own leave or drop written on such a device spares the founding chain
+(finality.py): the thief holding a later device cannot erase the person's history, the
+genesis included, and the person's own revocation from the founding device stands
+wherever the thief's arrived first. The price: a thief holding the founding device cannot
+be revoked from the person's later devices (PROTOCOL §5.11, "Limits").
 """
 
 from __future__ import annotations
