@@ -279,3 +279,6 @@ def test_a_later_devices_cut_reaches_a_founding_chain_only_above_its_anchor() ->
     standing = device_keys.SpaceDeviceRules(certs, [by_desk, revoke_desk], {desk: 1})
     assert standing.verdict(header(laptop, 4, laptop_key)) == device_keys.NO
     assert standing.verdict(header(desk, 9)) == device_keys.OK
+    # A cut that leaves out its writer's own root certificate would uncertify its writer.
+    empty = sdk.RevocationRow(os.urandom(32), laptop, phone, {})
+    assert device_keys.SpaceDeviceRules(certs, [empty], {desk: 1}).revocations == []

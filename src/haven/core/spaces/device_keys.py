@@ -64,10 +64,20 @@ class SpaceDeviceRules:
         #: Founding device -> the last seq of its chain no later device's revocation
         #: reaches (founding.py; `anchors`).
         self.founding = founding or {}
-        # A device that is not founding does not revoke a founding one (founding.py).
+        # A device that is not founding does not revoke a founding one (founding.py); and
+        # a revocation whose cut leaves out its writer's own root certificate would
+        # uncertify its writer: void, as in the journal (device_certs._self_defeating).
         self.revocations = [
-            r for r in revocations if r.writer in self.founding or r.target not in self.founding
+            r
+            for r in revocations
+            if (r.writer in self.founding or r.target not in self.founding)
+            and not self._defeats_itself(r)
         ]
+
+    def _defeats_itself(self, revocation: sdk.RevocationRow) -> bool:
+        cert = self.certs.get(revocation.writer)
+        root = cert.root_seq if cert is not None else None
+        return root is not None and root > revocation.cut.get(revocation.writer, 0)
 
     def _cut(self, revocation: sdk.RevocationRow, device: bytes) -> int:
         """A revocation's cut on a chain — raised, on a founding device's chain, to its
