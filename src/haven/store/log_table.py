@@ -164,6 +164,19 @@ def events_in_order(
     )
 
 
+def first_of_chain(
+    conn: Connection, space_id: bytes, author: bytes, event_type: str
+) -> StoredEvent | None:
+    """The author's event of this type that opens one of its chains (seq 1), first in
+    the log's order: a space's genesis (through the (space, author, device, seq) index)."""
+    row = conn.execute(
+        f"SELECT {_COLUMNS} FROM events WHERE space_id = ? AND author = ? AND seq = 1"
+        " AND type = ? ORDER BY lamport, id LIMIT 1",
+        (space_id, author, event_type),
+    ).fetchone()
+    return _row(row) if row else None
+
+
 def events_targeting(conn: Connection, target: bytes) -> list[StoredEvent]:
     rows = conn.execute(
         f"SELECT {_COLUMNS} FROM events WHERE target = ? ORDER BY lamport, id", (target,)

@@ -109,7 +109,7 @@ def test_a_stolen_linked_laptop_cannot_erase_the_owners_history(
     desk.spaces.post(space, "Ari's history")
     sync(space, desk, bea)
     with desk.vault.read() as conn:
-        genesis = founding.genesis(conn, space)
+        genesis = founding.genesis(conn, space, ari)
     assert genesis is not None and genesis.device == desk.identity.device_id
     thief = _laptop_thief(desk, laptop, space)
     laptop_key = SigningKeyPair.generate()  # certified in the space before the theft
@@ -144,7 +144,7 @@ def test_a_second_backdated_genesis_is_refused(
     desk, laptop, bea, space = desk_laptop_bea
     thief = _laptop_thief(desk, laptop, space)
     with desk.vault.read() as conn:
-        real = founding.genesis(conn, space)
+        real = founding.genesis(conn, space, thief.author)
         assert real is not None
         content = dict(desk.log.open_stored(conn, real).content)
     content["name"] = "Taken"
@@ -157,7 +157,7 @@ def test_a_second_backdated_genesis_is_refused(
     for s in (desk, bea):
         assert s.spaces.space_info(space).name == "Circle"
         with s.vault.read() as conn:
-            found = founding.genesis(conn, space)
+            found = founding.genesis(conn, space, real.author)
             assert found is not None and found.id == real.id
             assert founding.founding_devices(conn, space, real.author) == {real.device}
 

@@ -181,7 +181,7 @@ class SpaceAuthorizer:
         # One genesis per space: a second one (the owner's persona key, on a stolen device,
         # backdated to sort first) is refused (core/spaces/founding.py).
         return event.author == group.owner_pk and founding.only_genesis(
-            conn, space.space_id, event.id
+            conn, space.space_id, group.owner_pk, event
         )
 
     def knows(self, event_type: str) -> bool:

@@ -142,7 +142,7 @@ def anchors_of(
     rooted yet, to the genesis; else nowhere (0) — such a chain's persona-signed history is
     then as exposed as before founding devices, and a revocation by a later device still
     stops a thief from continuing it with the persona key."""
-    first = founding.genesis(conn, space_id)
+    first = founding.genesis(conn, space_id, author)
     anchors = {}
     for device in founding.founding_devices(conn, space_id, author):
         cert = certs.get(device)

@@ -25,7 +25,7 @@ be revoked from the person's later devices (PROTOCOL §5.11, "Limits").
 
 from __future__ import annotations
 
-from haven.core.envelope import DEVICE_ID_BYTES, open_event
+from haven.core.envelope import DEVICE_ID_BYTES, Event, open_event
 from haven.core.spaces import events as ev
 from haven.core.spaces.model import Role, Status
 from haven.crypto.errors import CryptoError
@@ -40,17 +40,19 @@ from haven.store.vault import Connection
 _ADDERS = (Role.OWNER.value, Role.ADMIN.value)
 
 
-def genesis(conn: Connection, space_id: bytes) -> lt.StoredEvent | None:
-    """The space's genesis as this replica stored it (there is at most one)."""
-    return next(iter(lt.events_in_order(conn, space_id, ev.GENESIS)), None)
+def genesis(conn: Connection, space_id: bytes, owner: bytes) -> lt.StoredEvent | None:
+    """The space's genesis as this replica stored it (there is at most one; it opens the
+    owner's chain: `only_genesis`). None for anyone but the owner."""
+    return lt.first_of_chain(conn, space_id, owner, ev.GENESIS)
 
 
-def only_genesis(conn: Connection, space_id: bytes, event_id: bytes) -> bool:
-    """Whether a genesis may be stored: the space holds none yet, or holds this one. The
-    owner's persona key — which a stolen owner's device holds — could otherwise write a
-    second genesis, backdated to sort first, naming its own device and name."""
-    stored = genesis(conn, space_id)
-    return stored is None or stored.id == event_id
+def only_genesis(conn: Connection, space_id: bytes, owner: bytes, event: Event) -> bool:
+    """Whether a genesis may be stored: it opens its chain (seq 1, as the creator writes
+    it), and the space holds no other. The owner's persona key — which a stolen owner's
+    device holds — could otherwise write a second genesis, backdated to sort first, naming
+    its own device and name."""
+    stored = genesis(conn, space_id, owner)
+    return event.seq == 1 and (stored is None or stored.id == event.id)
 
 
 def founding_devices(conn: Connection, space_id: bytes, member: bytes) -> frozenset[bytes]:
@@ -60,7 +62,7 @@ def founding_devices(conn: Connection, space_id: bytes, member: bytes) -> frozen
     if group is None:
         return frozenset()
     if member == group.owner_pk:
-        first = genesis(conn, space_id)
+        first = genesis(conn, space_id, member)
         mine = first is not None and first.author == member
         return frozenset({first.device}) if first is not None and mine else frozenset()
     found: set[bytes] = set()
