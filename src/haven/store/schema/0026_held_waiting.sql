@@ -1,4 +1,4 @@
--- Haven vault schema, version 25: why an event is held (docs/PROTOCOL.md §1.5, step 6).
+-- Haven vault schema, version 26: why an event is held (docs/PROTOCOL.md §1.5, step 6).
 -- `waiting` = 1: held because its signing key is not certified yet (a device key whose
 -- certificate has not arrived), which has a budget of its own per space
 -- (MAX_HELD_UNCERTIFIED); 0: held only for a gap in its chain. Rows held before this
