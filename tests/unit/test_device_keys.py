@@ -434,3 +434,29 @@ def test_two_devices_unlinking_each_other_end_the_same_on_every_replica(
     sync_pair(phone, desk)
     assert "after the race" in bodies(tablet) and "after the race" in bodies(desk)
     tablet.lock()
+
+
+def test_an_unlink_whose_cut_leaves_out_its_own_certificate_is_void(
+    three: tuple[Session, Session, Session],
+) -> None:
+    """The laptop, still linked (its key certified by the desk, on the desk's chain), unlinks
+    the desk with an empty cut — which would also cut off its own certificate — and the desk
+    and the phone take it first. It is void on every replica: nothing is removed, the desk
+    is not unlinked, and the desk's unlink of the laptop stands."""
+    desk, phone, laptop = three
+    desk.journal.add("the desk's history")
+    phone.journal.add("the phone's history")
+    sync(desk, phone, laptop)
+    thief = Thief.of(laptop)
+    unlink = thief.next(dc.UNLINK, {"target": desk.identity.device_id, "cut": []})
+    for s in (desk, phone):
+        assert s.log.ingest([unlink]).accepted
+        assert {"the desk's history", "the phone's history"} <= set(bodies(s))
+        assert not [d for d in s.devices.list() if d.unlinked]
+    desk.devices.unlink(laptop.identity.device_id)
+    sync(desk, phone)
+    desk.journal.add("the desk writes on")
+    sync(desk, phone)
+    for s in (desk, phone):
+        assert {"the desk's history", "the phone's history", "the desk writes on"} <= set(bodies(s))
+        assert {d.device_id for d in s.devices.list() if d.unlinked} == {laptop.identity.device_id}

@@ -264,9 +264,16 @@ def cmd_unlink(args: argparse.Namespace, ctx: Context) -> int:
             "this device has not seen its key: after this unlink it would have to be linked "
             "again. Sync it with this device first, or unlink with --anyway."
         )
+    kept = session.spaces.device_keys.kept_by_founding(device_id)
     session.devices.unlink(device_id)
     print(
         f"Unlinked {device_id.hex()[:12]}. Your journal moved to a new key; "
         "sync your other devices so they receive it."
     )
+    if kept:
+        print(
+            f"It still signs for you in {and_list(kept)}: you made or joined "
+            f"{'that space' if len(kept) == 1 else 'those spaces'} on it, so only it or an "
+            "admin can remove it there. Ask an admin to remove that device."
+        )
     return 0

@@ -33,6 +33,7 @@ from haven.crypto import signing
 from haven.crypto.errors import CryptoError
 from haven.errors import InvalidInput
 from haven.store import devices_table as dt
+from haven.store import log_table as lt
 from haven.store.vault import Connection
 
 CERT = "journal.device.cert"
@@ -152,6 +153,13 @@ def cut_content(heads: dict[bytes, int]) -> list[list[Any]]:
     return [[device, seq] for device, seq in ordered[:MAX_CUT]]
 
 
+def cut_now(conn: Connection, space_id: bytes, persona: bytes) -> list[list[Any]]:
+    """The cut an unlink or a revocation written now carries: every chain of the persona
+    this vault holds in the space (the journal's, or a group space's)."""
+    tips = lt.chain_tips(conn, space_id).items()
+    return cut_content({device: seq for (author, device), seq in tips if author == persona})
+
+
 #: Where a device without a certificate stands among devices (after every certified one).
 _UNCERTIFIED = (2**63, b"")
 
@@ -171,17 +179,22 @@ class DeviceRules:
         self,
         keys: dict[bytes, bytes | None],
         revocations: list[dt.RevocationRow],
-        standing: dict[bytes, tuple[int, bytes]] | None = None,
+        places: dict[bytes, dt.CertPlace] | None = None,
     ) -> None:
         self.keys = keys
-        self.standing = standing or {}
+        self.places = places or {}
+        self.standing = {device: place.standing for device, place in self.places.items()}
         self.all_revocations = revocations
-        void = _void_unlinks(revocations, self.standing)
-        self.revocations = [r for r in revocations if r.event_id not in void]
+        # One that would uncertify its own writer takes no part in a mutual unlink either
+        # (else the person's answer, having seen it, would lose as a retaliation).
+        defeated = _self_defeating(revocations, self.places)
+        standing = [r for r in revocations if r.event_id not in defeated]
+        void = _void_unlinks(standing, self.standing)
+        self.revocations = [r for r in standing if r.event_id not in void]
 
     @classmethod
     def load(cls, conn: Connection) -> DeviceRules:
-        return cls(dt.certified_keys(conn), dt.revocations(conn), dt.cert_standing(conn))
+        return cls(dt.certified_keys(conn), dt.revocations(conn), dt.cert_places(conn))
 
     def with_unlink(self, event: Event) -> DeviceRules | None:
         """The rules as they would be with this unlink applied (None if it is malformed):
@@ -190,7 +203,7 @@ class DeviceRules:
         if not isinstance(target, bytes) or cut is None:
             return None
         row = dt.RevocationRow(event.id, target, event.device, event.seq, cut)
-        return DeviceRules(self.keys, [*self.all_revocations, row], self.standing)
+        return DeviceRules(self.keys, [*self.all_revocations, row], self.places)
 
     def verdict(self, header: Header) -> str:
         """OK: the event counts. NO: it never will (a revoked device outside its cut, the
@@ -217,6 +230,27 @@ class DeviceRules:
 
     def revoked(self, device: bytes) -> bool:
         return any(r.target == device for r in self.revocations)
+
+
+def _self_defeating(
+    revocations: list[dt.RevocationRow], places: dict[bytes, dt.CertPlace]
+) -> set[bytes]:
+    """Unlinks whose own cut leaves out their writer's certificate: applied, they would
+    uncertify the device that wrote them (a root certificate is persona-signed, so outside
+    the cut it is retired; an issued one is an event of the issuer's chain, cut off when the
+    issuer is the target). An honest unlink's cut holds it — its device held its own
+    certificate when it wrote it — so these are a still-linked thief's, whose empty cut
+    would otherwise remove, on every replica that took it first, everything the persona key
+    signed and the target's whole chain, before removing itself (`enforce_cuts`)."""
+    void = set()
+    for r in revocations:
+        place = places.get(r.device)
+        if place is None:
+            continue  # its writer is not certified: it counts for nothing anyway
+        root = place.chain == r.device
+        if (root or place.chain == r.target) and place.seq > r.cut.get(place.chain, 0):
+            void.add(r.event_id)
+    return void
 
 
 def _void_unlinks(

@@ -107,7 +107,7 @@ class JournalAuthorizer(OwnPersonaOnly):
         return (
             event.author == space.persona_id
             and _rules(conn, memo).verdict(event.header) == dc.WAIT
-            and dt.count_held_uncertified(conn, space.space_id) < dc.MAX_HELD_UNCERTIFIED
+            and lt.count_held_waiting(conn, space.space_id) < dc.MAX_HELD_UNCERTIFIED
         )
 
 
@@ -377,12 +377,7 @@ class DeviceService:
                 raise InvalidInput("that device is already unlinked")
             space = ids.get_space(conn, self._space)
             assert space is not None
-            heads = {
-                device: seq
-                for (author, device), seq in lt.chain_tips(conn, self._space).items()
-                if author == space.persona_id
-            }
-            cut = dc.cut_content(heads)
+            cut = dc.cut_now(conn, self._space, space.persona_id)
             self._log.append(self._space, UNLINK, {"cut": cut}, target=device_id)
             rules = dc.DeviceRules.load(conn)
             # A random number: a concurrent unlink's rotation (the other device unlinking

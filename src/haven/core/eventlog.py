@@ -286,8 +286,10 @@ class _Waiting(InvalidEvent):
     """The authoriser does not allow the event yet but may later: hold it. (An InvalidEvent,
     so that an event's savepoint lets it through as a check's answer, not a fault.)"""
 
-    def __init__(self) -> None:
+    def __init__(self, *, uncertified: bool = False) -> None:
         super().__init__("the event's signing key is not certified yet")
+        #: Held because its signing key is not certified yet (else: only for a gap).
+        self.uncertified = uncertified
 
 
 class _EventFault(Exception):
@@ -597,7 +599,7 @@ class EventLog:
             event = self._authorise(conn, batch, space, candidate)
             if header.seq > tip.seq + 1:  # authenticated first: strangers cannot fill the table
                 raise _Waiting()
-        except _Waiting:
+        except _Waiting as waiting:
             if lt.count_held(conn, header.space_id) >= MAX_HELD_PER_SPACE:
                 raise InvalidEvent("too many events waiting for a gap to fill") from None
             rule = self._redaction_rules.get(space.kind)
@@ -608,6 +610,7 @@ class EventLog:
                 header.device,
                 header.seq,
                 redaction.held_form(conn, candidate, untrusted, rule),
+                waiting=waiting.uncertified,
             )
             batch.held_spaces.add(header.space_id)
             result.held += 1
@@ -692,7 +695,7 @@ class EventLog:
                         self._justify(conn, space, following)
                     self._append_checked(conn, following, tip)
             except _Waiting:  # still not certified: back where it was
-                lt.hold_event(conn, space.space_id, author, device, tip.seq + 1, nxt)
+                lt.hold_event(conn, space.space_id, author, device, tip.seq + 1, nxt, waiting=True)
                 break
             except InvalidEvent as exc:
                 result.reject(str(exc))
@@ -752,7 +755,7 @@ class EventLog:
         if not authorizer.allows(conn, space, event, batch.memo):
             waits = getattr(authorizer, "waits", None)
             if waits is not None and waits(conn, space, event, batch.memo):
-                raise _Waiting()
+                raise _Waiting(uncertified=True)
             raise InvalidEvent("the author may not write this event in this space")
         return event
 

@@ -131,13 +131,25 @@ def get_cert(conn: Connection, device_id: bytes) -> CertRow | None:
     return CertRow(bytes(row[0]), key, bytes(row[2]), bytes(row[3]), bool(row[4]))
 
 
-def cert_standing(conn: Connection) -> dict[bytes, tuple[int, bytes]]:
-    """Per certified device, its certificate's place in the log's order (Lamport clock,
-    event id): who was certified first."""
+@dataclass(frozen=True)
+class CertPlace:
+    """Where a device's certificate is: its place in the log's order (Lamport clock, event
+    id: who was certified first), and the chain and seq that hold it."""
+
+    standing: tuple[int, bytes]
+    chain: bytes
+    seq: int
+
+
+def cert_places(conn: Connection) -> dict[bytes, CertPlace]:
     rows = conn.execute(
-        "SELECT c.device_id, e.lamport, e.id FROM device_certs c JOIN events e ON e.id = c.cert_id"
+        "SELECT c.device_id, e.lamport, e.id, e.device, e.seq FROM device_certs c"
+        " JOIN events e ON e.id = c.cert_id"
     )
-    return {bytes(d): (int(lamport), bytes(i)) for d, lamport, i in rows}
+    return {
+        bytes(d): CertPlace((int(lamport), bytes(i)), bytes(chain), int(seq))
+        for d, lamport, i, chain, seq in rows
+    }
 
 
 def certified_keys(conn: Connection) -> dict[bytes, bytes | None]:
@@ -183,16 +195,6 @@ def revocations(conn: Connection) -> list[RevocationRow]:
         RevocationRow(bytes(e), bytes(t), bytes(d), int(s), cuts.get(bytes(e), {}))
         for e, t, d, s in rows
     ]
-
-
-def count_held_uncertified(conn: Connection, space_id: bytes) -> int:
-    """Events held in a space for chains whose device has no certificate (yet)."""
-    row = conn.execute(
-        "SELECT count(*) FROM held_events WHERE space_id = ?"
-        " AND device NOT IN (SELECT device_id FROM device_certs)",
-        (space_id,),
-    ).fetchone()
-    return int(row[0])
 
 
 def revoked_devices(conn: Connection) -> set[bytes]:

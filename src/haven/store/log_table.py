@@ -164,6 +164,19 @@ def events_in_order(
     )
 
 
+def first_of_chain(
+    conn: Connection, space_id: bytes, author: bytes, event_type: str
+) -> StoredEvent | None:
+    """The author's event of this type that opens one of its chains (seq 1), first in
+    the log's order: a space's genesis (through the (space, author, device, seq) index)."""
+    row = conn.execute(
+        f"SELECT {_COLUMNS} FROM events WHERE space_id = ? AND author = ? AND seq = 1"
+        " AND type = ? ORDER BY lamport, id LIMIT 1",
+        (space_id, author, event_type),
+    ).fetchone()
+    return _row(row) if row else None
+
+
 def events_targeting(conn: Connection, target: bytes) -> list[StoredEvent]:
     rows = conn.execute(
         f"SELECT {_COLUMNS} FROM events WHERE target = ? ORDER BY lamport, id", (target,)
@@ -235,13 +248,31 @@ def count_events(conn: Connection, space_id: bytes | None = None) -> int:
 
 
 def hold_event(
-    conn: Connection, space_id: bytes, author: bytes, device: bytes, seq: int, envelope: bytes
+    conn: Connection,
+    space_id: bytes,
+    author: bytes,
+    device: bytes,
+    seq: int,
+    envelope: bytes,
+    *,
+    waiting: bool = False,
 ) -> None:
+    """Hold an early arrival; `waiting`: because its signing key is not certified yet
+    (such events have a budget of their own, `count_held_waiting`)."""
     conn.execute(
-        "INSERT OR IGNORE INTO held_events (space_id, author, device, seq, envelope)"
-        " VALUES (?,?,?,?,?)",
-        (space_id, author, device, seq, envelope),
+        "INSERT OR IGNORE INTO held_events (space_id, author, device, seq, envelope, waiting)"
+        " VALUES (?,?,?,?,?,?)",
+        (space_id, author, device, seq, envelope, int(waiting)),
     )
+
+
+def count_held_waiting(conn: Connection, space_id: bytes) -> int:
+    """Events held in a space because their signing key is not certified yet (not those
+    held only for a gap in their chain)."""
+    row = conn.execute(
+        "SELECT count(*) FROM held_events WHERE space_id = ? AND waiting = 1", (space_id,)
+    ).fetchone()
+    return int(row[0])
 
 
 def take_held(

@@ -7,11 +7,11 @@ laptop (tests/device_thief.py), a member forging another member's device, a remo
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from haven.core import device_certs as dc
 from haven.core import envelope as env
 from haven.core.session import Session
 from haven.core.spaces import events as ev
@@ -21,9 +21,8 @@ from haven.store import identity_tables as ids
 from haven.store import log_table as lt
 from haven.store.spaces import device_keys as sdk
 from tests.canary_scan import epoch_keys
-from tests.device_thief import Chain, Thief, link
-from tests.helpers import new_session
-from tests.space_helpers import join, sync, three_members
+from tests.device_thief import Chain, Thief
+from tests.space_helpers import sync, three_members
 from tests.sync_helpers import tcp_sync
 
 POST = {"title": "", "body": "", "cw": ""}
@@ -125,29 +124,6 @@ def test_a_removed_members_device_key_signs_nothing_that_counts(tmp_path: Path) 
     for s in (ari, bea):
         s.log.ingest([after, backdated])
         assert not {"signed by my device after my removal", "backdated"} & bodies(s, space)
-
-
-@pytest.fixture
-def desk_laptop_bea(tmp_path: Path) -> Iterator[tuple[Session, Session, Session, bytes]]:
-    """Ari's desk and linked laptop; a space Ari made on the desk under the primary persona
-    (which the link bundle gave the laptop too), with Bea in it."""
-    desk = new_session(tmp_path / "desk", "Ari")
-    laptop = link(desk, tmp_path / "laptop", "laptop")
-    journal_sync(laptop, desk)
-    primary = desk.identity.primary().persona_id
-    space = desk.spaces.create_space("Circle", display_name="Ari", persona_id=primary)
-    bea = new_session(tmp_path / "bea", "Bea")
-    join(desk, bea, space, "Bea")
-    sync(space, desk, bea)
-    yield desk, laptop, bea, space
-    for s in (desk, laptop, bea):
-        if s.is_open:
-            s.lock()
-
-
-def journal_sync(src: Session, dst: Session) -> None:
-    journal = dst.journal.space_id
-    dst.log.ingest(src.log.envelopes_after(journal, dst.log.chain_tips(journal), 10**6))
 
 
 def _laptop_thief(desk: Session, laptop: Session, space: bytes) -> Thief:
@@ -321,3 +297,34 @@ def test_removing_ones_own_other_device_revokes_it_and_retires_the_persona_key(
     cai.spaces.post(space, "Cai writes on")
     sync(space, ari, cai)
     assert "Cai writes on" in bodies(ari, space)
+
+
+def test_the_uncertified_budget_counts_only_events_waiting_for_a_certificate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bea (a member) floods Ari: events signed by one device key she never certifies are
+    held up to MAX_HELD_UNCERTIFIED, then refused, and take no room from gaps; events held
+    only for a gap (persona-signed, on chains without a certificate) take none of that
+    budget — an honest device's early event, its certificate not yet here, is still held."""
+    ari, bea, _, space = three_members(tmp_path)
+    monkeypatch.setattr(dc, "MAX_HELD_UNCERTIFIED", 5)
+    thief = Thief.in_space_of(bea, space)
+    gapped, _ = thief.fresh(persona_signed=True)
+    gapped.seq = 1  # its first event never comes: every one after it waits for the gap
+    gaps = [thief.next(ev.POST, post(f"after a gap {i}"), gapped) for i in range(8)]
+    assert ari.log.ingest(gaps).held == 8
+    honest, honest_key = thief.fresh()
+    early = thief.next(ev.POST, post("an honest device, its certificate on the way"), honest)
+    assert ari.log.ingest([early]).held == 1
+    flood_chain, _ = thief.fresh()
+    flood = [thief.next(ev.POST, post(f"never certified {i}"), flood_chain) for i in range(8)]
+    result = ari.log.ingest(flood)
+    assert result.held == 4 and result.rejected_count == 4  # 5 with the honest one
+    with ari.vault.read() as conn:
+        assert lt.count_held_waiting(conn, space) == 5
+        assert lt.count_held(conn, space) == 13
+    late_gap = thief.next(ev.POST, post("after a gap, later"), gapped)
+    assert ari.log.ingest([late_gap]).held == 1  # gaps have their own room, as before
+    cert = thief.certify(thief.own, honest.device, honest_key, ev.DEVICE_CERT)
+    assert len(ari.log.ingest([cert]).accepted) == 2  # the certificate releases the early one
+    assert "an honest device, its certificate on the way" in bodies(ari, space)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from haven.core.envelope import Event
 from haven.core.eventlog import Memo
-from haven.core.spaces import device_keys
+from haven.core.spaces import device_keys, founding
 from haven.core.spaces import events as ev
 from haven.core.spaces.model import Role, Status
 from haven.store import identity_tables as ids
@@ -149,7 +149,7 @@ class SpaceAuthorizer:
     is decided by the projection over the ordered log, never here (rejecting here would make
     the stored log depend on arrival order). Here: the type must be a group-space type
     (`space.`), the space must be a group this vault joined, and only the recorded owner may
-    write the genesis. And the signature's key must count for its author (device keys,
+    write the genesis, once. And the signature's key must count for its author (device keys,
     core/spaces/device_keys.py): that depends only on the author's own certificates and
     revocations, which no other member can write, and a revocation arriving late removes what
     it cuts off.
@@ -176,7 +176,13 @@ class SpaceAuthorizer:
         group = groups_db.get_group(conn, space.space_id)
         if group is None:
             return False
-        return event.type != ev.GENESIS or event.author == group.owner_pk
+        if event.type != ev.GENESIS:
+            return True
+        # One genesis per space: a second one (the owner's persona key, on a stolen device,
+        # backdated to sort first) is refused (core/spaces/founding.py).
+        return event.author == group.owner_pk and founding.only_genesis(
+            conn, space.space_id, group.owner_pk, event
+        )
 
     def knows(self, event_type: str) -> bool:
         """Whether this version has a rule for the type (others are kept, not applied)."""

@@ -18,9 +18,10 @@ stolen device still holds): the thief can neither write on its chain, nor root a
 device, nor certify one. No clock is involved. Revocations that arrive after events they
 cut off were accepted remove those events (`enforce`), as unlinks do in the journal. Only a
 certified device revokes (a revocation the persona key signs counts for nothing), and after
-a chain's root certificate nothing the persona key signs on that chain counts. What this
-cannot decide is in PROTOCOL §5.11, "Limits": a stolen device's revocation that reaches a
-replica before the person's own.
+a chain's root certificate nothing the persona key signs on that chain counts. Between a
+member's devices, a *founding* one (founding.py) is senior: a revocation written by a later
+device does not revoke it, nor void its chain's persona-signed history up to its anchor;
+what remains is in PROTOCOL §5.11, "Limits".
 
 The first time a device writes in a space with this version, it certifies its own key
 there (`SpaceDeviceKeys.ensure_certified`); events written before stay valid history. An
@@ -37,6 +38,8 @@ from haven.core.devices import enforce_cuts
 from haven.core.envelope import Event, Header
 from haven.core.eventlog import Memo
 from haven.core.spaces import events as ev
+from haven.core.spaces import founding
+from haven.store import log_table as lt
 from haven.store.spaces import device_keys as sdk
 from haven.store.spaces import groups as groups_db
 from haven.store.vault import Connection
@@ -52,17 +55,45 @@ class SpaceDeviceRules:
     its events."""
 
     def __init__(
-        self, certs: dict[bytes, sdk.CertRow], revocations: list[sdk.RevocationRow]
+        self,
+        certs: dict[bytes, sdk.CertRow],
+        revocations: list[sdk.RevocationRow],
+        founding: dict[bytes, int] | None = None,
     ) -> None:
         self.certs = certs
-        self.revocations = revocations
+        #: Founding device -> the last seq of its chain no later device's revocation
+        #: reaches (founding.py; `anchors`).
+        self.founding = founding or {}
+        # A device that is not founding does not revoke a founding one (founding.py); and
+        # a revocation whose cut leaves out its writer's own root certificate would
+        # uncertify its writer: void, as in the journal (device_certs._self_defeating).
+        self.revocations = [
+            r
+            for r in revocations
+            if (r.writer in self.founding or r.target not in self.founding)
+            and not self._defeats_itself(r)
+        ]
+
+    def _defeats_itself(self, revocation: sdk.RevocationRow) -> bool:
+        cert = self.certs.get(revocation.writer)
+        root = cert.root_seq if cert is not None else None
+        return root is not None and root > revocation.cut.get(revocation.writer, 0)
+
+    def _cut(self, revocation: sdk.RevocationRow, device: bytes) -> int:
+        """A revocation's cut on a chain — raised, on a founding device's chain, to its
+        anchor unless a founding device wrote it: a stolen later device cannot void the
+        person's history there (the genesis included) with a cut that leaves it out."""
+        cut = revocation.cut.get(device, 0)
+        if revocation.writer in self.founding or device not in self.founding:
+            return cut
+        return max(cut, self.founding[device])
 
     def start(self, device: bytes) -> int:
         """Where a chain may first fail `verdict`: after the lowest cut naming it (from the
         start for a device not certified, or before any revocation). Below every cut only
         a persona signature after the chain's root could fail, and none was ever accepted:
         the root comes first on the same chain."""
-        cuts = [r.cut.get(device, 0) for r in self.revocations]
+        cuts = [self._cut(r, device) for r in self.revocations]
         return 0 if device not in self.certs or not cuts else min(cuts)
 
     def verdict(self, header: Header) -> str:
@@ -75,7 +106,7 @@ class SpaceDeviceRules:
         if header.signer is None:  # the persona key
             if cert is not None and cert.root_seq is not None and seq > cert.root_seq:
                 return NO  # after its root certificate a chain signs with its own key
-            return NO if any(seq > r.cut.get(device, 0) for r in revocations) else OK
+            return NO if any(seq > self._cut(r, device) for r in revocations) else OK
         if cert is None:
             return WAIT
         if cert.device_key != header.signer:
@@ -97,9 +128,31 @@ def rules(conn: Connection, memo: Memo, space_id: bytes, author: bytes) -> Space
 
 
 def load_rules(conn: Connection, space_id: bytes, author: bytes) -> SpaceDeviceRules:
-    return SpaceDeviceRules(
-        sdk.certs(conn, space_id, author), sdk.revocations(conn, space_id, author)
-    )
+    revocations, certs = sdk.revocations(conn, space_id, author), sdk.certs(conn, space_id, author)
+    anchors = anchors_of(conn, space_id, author, certs) if revocations else {}
+    return SpaceDeviceRules(certs, revocations, anchors)
+
+
+def anchors_of(
+    conn: Connection, space_id: bytes, author: bytes, certs: dict[bytes, sdk.CertRow]
+) -> dict[bytes, int]:
+    """Each founding device of a member, and how far up its chain no later device's
+    revocation reaches: to its root certificate (the persona key signs nothing after it
+    there, so that is all its persona-signed history); for an owner's device that has not
+    rooted yet, to the genesis; else nowhere (0) — such a chain's persona-signed history is
+    then as exposed as before founding devices, and a revocation by a later device still
+    stops a thief from continuing it with the persona key."""
+    first = founding.genesis(conn, space_id, author)
+    anchors = {}
+    for device in founding.founding_devices(conn, space_id, author):
+        cert = certs.get(device)
+        if cert is not None and cert.root_seq is not None:
+            anchors[device] = cert.root_seq
+        elif first is not None and (first.author, first.device) == (author, device):
+            anchors[device] = first.seq
+        else:
+            anchors[device] = 0
+    return anchors
 
 
 def verdict(conn: Connection, event: Event, memo: Memo) -> str:
@@ -117,7 +170,7 @@ def may_hold(conn: Connection, event: Event, memo: Memo) -> bool:
     not the room honest early arrivals are held in)."""
     return (
         verdict(conn, event, memo) == WAIT
-        and sdk.count_held_uncertified(conn, event.space_id) < dc.MAX_HELD_UNCERTIFIED
+        and lt.count_held_waiting(conn, event.space_id) < dc.MAX_HELD_UNCERTIFIED
     )
 
 

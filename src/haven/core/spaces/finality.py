@@ -36,15 +36,15 @@ from dataclasses import dataclass
 
 from haven.core.envelope import Event
 from haven.core.spaces import authority as au
+from haven.core.spaces import cutting_events as ce
 from haven.core.spaces import events as ev
 from haven.core.spaces.model import Status
-from haven.errors import InvalidInput
 from haven.store import log_table as lt
 from haven.store.spaces import membership as membership_db
 from haven.store.vault import Connection
 
 #: (Lamport clock, event id): the log's total order.
-Key = tuple[int, bytes]
+Key = ce.Key
 
 #: Replays a recompute may run before it keeps the last one (each is a full replay; two
 #: suffice for one backdating removed member, three for mutual removals with backdating).
@@ -63,9 +63,14 @@ class Window:
     end: Key | None
     cut: dict[bytes, int]
     only: frozenset[bytes] | None = None
+    #: Chains it never reaches: a member's founding devices, when the member's own leave
+    #: or drop was written on a device that is not founding (a stolen later device).
+    spared: frozenset[bytes] = frozenset()
 
     def excludes(self, device: bytes, seq: int, key: Key) -> bool:
         if self.only is not None and device not in self.only:
+            return False
+        if device in self.spared:
             return False
         if self.start is not None and key <= self.start:
             return False
@@ -100,31 +105,6 @@ class Finality:
 NO_EXCLUSIONS = Finality()
 
 
-@dataclass(frozen=True)
-class _Removal:
-    """A removal, leave or device drop with a cut. `only`: a drop's dropped devices."""
-
-    event_id: bytes
-    key: Key
-    author: bytes
-    device: bytes
-    seq: int
-    member: bytes
-    cut: tuple[ev.CutEntry, ...]
-    only: frozenset[bytes] | None = None
-
-    @classmethod
-    def of(
-        cls,
-        event: Event,
-        member: bytes,
-        cut: tuple[ev.CutEntry, ...],
-        only: frozenset[bytes] | None = None,
-    ) -> _Removal:
-        key = (event.lamport, event.id)
-        return cls(event.id, key, event.author, event.device, event.seq, member, cut, only)
-
-
 class Candidates:
     """Every well-formed removal with a cut in a space's log, the adds of the members they
     name, and those members' chain positions: what a recompute needs to turn a set of valid
@@ -133,14 +113,14 @@ class Candidates:
     def __init__(
         self, stored: list[lt.StoredEvent], open_event: Callable[[lt.StoredEvent], Event]
     ) -> None:
-        self._removals: list[_Removal] = []  # removals, leaves and drops
+        self._removals: list[ce.Removal] = []  # removals, leaves and drops
         for s in stored:
-            if s.type in _PARSERS:
-                removal = _PARSERS[s.type](open_event(s))
+            if s.type in ce.PARSERS:
+                removal = ce.PARSERS[s.type](open_event(s))
                 if removal is not None:
                     self._removals.append(removal)
         self.targets = frozenset(r.member for r in self._removals)
-        by_pair: dict[tuple[bytes, bytes], list[_Removal]] = {}
+        by_pair: dict[tuple[bytes, bytes], list[ce.Removal]] = {}
         removals = [r for r in self._removals if r.only is None and r.author != r.member]
         for r in removals:
             by_pair.setdefault((r.author, r.member), []).append(r)
@@ -154,6 +134,10 @@ class Candidates:
         self._listings: dict[tuple[bytes, bytes], list[tuple[Key, bytes]]] = {}
         self._chains: dict[tuple[bytes, bytes, int], bytes] = {}
         self._relevant: list[lt.StoredEvent] = []
+        #: The add (by id) and the devices it names; the genesis's author and device.
+        self._add_devices: dict[bytes, tuple[bytes, ...]] = {}
+        genesis = next((s for s in stored if s.type == ev.GENESIS), None)
+        self._genesis = (genesis.author, genesis.device) if genesis is not None else None
         if not self.targets:
             self.membership_ids: frozenset[bytes] = frozenset()
             return
@@ -162,11 +146,12 @@ class Candidates:
                 self._chains[(s.author, s.device, s.seq)] = s.id
                 self._relevant.append(s)
             if s.type in (ev.ADD, ev.DEVICES):
-                member, listed = _listed(open_event(s))
+                member, listed = ce.listed(open_event(s))
                 if member not in self.targets:
                     continue
                 if s.type == ev.ADD:
                     self._adds.setdefault(member, []).append(((s.lamport, s.id), s.id))
+                    self._add_devices[s.id] = listed
                 for device in listed:
                     if (s.author, s.device) == (member, device):
                         continue  # a dropped chain cannot list itself back
@@ -199,8 +184,24 @@ class Candidates:
                     ends = adds + [k for k, i in listings if i in counted]
                 end = min((k for k in ends if k > r.key), default=None)
                 only = None if device is None else frozenset([device])
-                windows.setdefault(r.member, []).append(Window(start, end, self._cut(r), only))
+                window = Window(start, end, self._cut(r), only, self._spared(r, counted))
+                windows.setdefault(r.member, []).append(window)
         return Finality(windows, void)
+
+    def _spared(self, r: ce.Removal, counted: set[bytes]) -> frozenset[bytes]:
+        """The member's founding devices (core/spaces/founding.py: the owner's genesis
+        chain; the devices a counted add names) when the member's own leave or drop was
+        written on another device: a stolen later device, still holding the persona key,
+        must not void the founding device's history — the genesis included — with a cut
+        that leaves it out. An admin's removal or drop spares nothing."""
+        if r.author != r.member:
+            return frozenset()
+        if self._genesis is not None and self._genesis[0] == r.member:
+            founding = frozenset([self._genesis[1]])
+        else:
+            adds = [i for _, i in self._adds.get(r.member, ()) if i in counted]
+            founding = frozenset(d for i in adds for d in self._add_devices.get(i, ()))
+        return frozenset() if r.device in founding else founding
 
     def _void(self, counted: set[bytes]) -> frozenset[bytes]:
         """The losers of mutual removals (X removes Y, Y removes X). The clock cannot decide
@@ -218,7 +219,7 @@ class Candidates:
                 void.add(r1.event_id)
         return frozenset(void)
 
-    def _holds(self, r: _Removal, other: _Removal) -> bool:
+    def _holds(self, r: ce.Removal, other: ce.Removal) -> bool:
         """Whether `r`'s cut holds `other` (its author had seen it)."""
         return self._cut(r).get(other.device, 0) >= other.seq
 
@@ -227,7 +228,7 @@ class Candidates:
         adds = [k for k, i in self._adds.get(member, ()) if i in counted]
         return min(adds, default=(-1, b"")), member
 
-    def _cut(self, r: _Removal) -> dict[bytes, int]:
+    def _cut(self, r: ce.Removal) -> dict[bytes, int]:
         """device -> last counted seq. A chain this replica holds differently at the cut's
         position (its author forked it) counts none of its events: which of the two
         branches the remover saw below the fork cannot be told here."""
@@ -263,7 +264,7 @@ def needs_recompute(conn: Connection, space_id: bytes, removal: Event, valid: bo
     removals are decided by standing, not order)."""
     if not valid:
         return _may_count_in_a_replay(conn, space_id, removal)
-    parser = _PARSERS.get(removal.type)
+    parser = ce.PARSERS.get(removal.type)
     parsed = parser(removal) if parser is not None else None
     if parsed is None:
         return False
@@ -299,7 +300,7 @@ def _may_count_in_a_replay(conn: Connection, space_id: bytes, removal: Event) ->
         return author.status != Status.ACTIVE
     if author.status in (Status.REMOVED, Status.BANNED):
         return True
-    parsed = _parse_removal(removal)
+    parsed = ce.parse_removal(removal)
     if parsed is None or author.status != Status.ACTIVE:
         return False
     target = membership_db.get_member(conn, space_id, parsed.member)
@@ -335,66 +336,3 @@ def drop_cut(
         if d == device:
             return [ev.CutEntry(d, s, i)]
     return [ev.CutEntry(device, 0, bytes(ev.KEY_BYTES))]
-
-
-def _parse_removal(event: Event) -> _Removal | None:
-    try:
-        member = ev.clean_pk(event.content.get("member"))
-        cut = ev.clean_cut(event.content.get("cut"))
-    except InvalidInput:
-        return None
-    if cut is None:
-        return None
-    return _Removal.of(event, member, cut)
-
-
-def _parse_leave(event: Event) -> _Removal | None:
-    """A leave's cut is its author's own chains; the leave itself is always inside it."""
-    try:
-        cut = ev.clean_cut(event.content.get("cut"))
-    except InvalidInput:
-        return None
-    if cut is None:
-        return None
-    own = ev.CutEntry(event.device, event.seq, event.id)
-    entries = (*(c for c in cut if c.device != event.device), own)
-    return _Removal.of(event, event.author, entries)
-
-
-def _parse_drop(event: Event) -> _Removal | None:
-    """A device list that drops devices: its cut names the dropped chains (entries for
-    devices it still lists are ignored)."""
-    try:
-        member, listed = _listed(event)
-        cut = ev.clean_cut(event.content.get("cut"), empty_chains=True)
-    except InvalidInput:
-        return None
-    if member is None or cut is None:
-        return None
-    dropped = frozenset(c.device for c in cut) - frozenset(listed)
-    if not dropped:
-        return None
-    entries = tuple(c for c in cut if c.device in dropped and c.device != event.device)
-    if event.device in dropped and event.author == member:  # dropping the device it is on:
-        entries += (ev.CutEntry(event.device, event.seq, event.id),)  # the drop is inside
-    return _Removal.of(event, member, entries, dropped)
-
-
-_PARSERS: dict[str, Callable[[Event], _Removal | None]] = {
-    ev.REMOVE: _parse_removal,
-    ev.LEAVE: _parse_leave,
-    ev.DEVICES: _parse_drop,
-}
-
-
-def _listed(event: Event) -> tuple[bytes | None, tuple[bytes, ...]]:
-    """The member an add or device list names, and the devices it lists."""
-    try:
-        member = ev.clean_pk(event.content.get("member"))
-    except InvalidInput:
-        return None, ()
-    try:
-        devices = ev.clean_devices(event.content.get("devices"))
-    except InvalidInput:
-        return member, ()
-    return member, tuple(d for d, _ in devices)

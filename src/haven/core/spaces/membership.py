@@ -119,10 +119,17 @@ class Membership:
             drafts = [Draft(ev.DEVICES, {"member": member_pk, "devices": devices, "cut": cut})]
             space = ids.get_space(conn, space_id)
             writer = self._ctx.identity.device_id_for(space.persona_id) if space else None
-            if space is not None and member_pk == space.persona_id and device_id != writer:
+            if (
+                space is not None
+                and writer is not None
+                and member_pk == space.persona_id
+                and device_id != writer
+                and own_device_keys.may_revoke(conn, space, writer, device_id)
+            ):
                 # One's own other device: revoke its key (and retire the persona key) too.
                 # A device that drops itself writes no revocation: its own events after
-                # one would be outside the cut and undo it.
+                # one would be outside the cut and undo it; nor does a later device drop
+                # the founding one (such a revocation revokes nothing, founding.py).
                 revoke = own_device_keys.revocation(conn, space, device_id)
                 drafts.append(Draft(ev.DEVICE_REVOKE, revoke))
             epoch = 0

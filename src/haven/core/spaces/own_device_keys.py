@@ -8,6 +8,7 @@ from typing import Any
 
 from haven.core import device_certs as dc
 from haven.core.spaces import events as ev
+from haven.core.spaces import founding
 from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.model import Status
 from haven.crypto.signing import SigningKeyPair
@@ -57,35 +58,61 @@ class SpaceDeviceKeys:
             space = ids.get_space(conn, space_id)
             if space is None or space.kind != "group":
                 raise NotFound("no group space with that id")
-            if device == self._ctx.identity.device_id_for(space.persona_id):
+            mine = self._ctx.identity.device_id_for(space.persona_id)
+            if device == mine:
                 raise InvalidInput("this device cannot revoke itself; do it from another one")
+            if not may_revoke(conn, space, mine, device):
+                raise InvalidInput(
+                    "this device cannot revoke the device this space was made or joined"
+                    " with; an admin can remove that device from the space"
+                )
             self._ctx.log.append(space_id, ev.DEVICE_REVOKE, revocation(conn, space, device))
 
     def revoke_everywhere(self, journal_device: bytes) -> list[bytes]:
         """After an unlink: revoke the unlinked device in every group space whose persona
         the linked devices share (the primary persona, which the link bundle carries) and
-        where this persona is still active. Returns those spaces."""
+        where this persona is still active — except where it is the founding device there
+        and this one is not (such a revocation would revoke nothing). Returns the spaces
+        where it was revoked."""
+        revoked, _ = self._shared_spaces(journal_device)
+        for space in revoked:
+            self.revoke(space.space_id, journal_device)
+        return [s.space_id for s in revoked]
+
+    def kept_by_founding(self, journal_device: bytes) -> list[str]:
+        """The names of the spaces an unlink of `journal_device` written here would not
+        revoke it in: it is the device the space was made or joined with, and this one is
+        not (core/spaces/founding.py). There an admin must drop it or remove the member."""
+        return [s.name for s in self._shared_spaces(journal_device)[1]]
+
+    def _shared_spaces(
+        self, journal_device: bytes
+    ) -> tuple[list[ids.SpaceRow], list[ids.SpaceRow]]:
+        """Group spaces under the primary persona where it is still active: those where
+        this device may revoke `journal_device`, and those where it may not."""
         primary = self._ctx.identity.primary().persona_id
+        mine = self._ctx.identity.device_id_for(primary)
+        may: list[ids.SpaceRow] = []
+        may_not: list[ids.SpaceRow] = []
         with self._ctx.vault.read() as conn:
-            spaces = [
-                s.space_id
-                for s in ids.list_spaces(conn, "group")
-                if s.persona_id == primary
-                and _active(membership_db.get_member(conn, s.space_id, primary))
-            ]
-        for space_id in spaces:
-            self.revoke(space_id, journal_device)
-        return spaces
+            for s in ids.list_spaces(conn, "group"):
+                if s.persona_id == primary and _active(
+                    membership_db.get_member(conn, s.space_id, primary)
+                ):
+                    (may if may_revoke(conn, s, mine, journal_device) else may_not).append(s)
+        return may, may_not
 
 
 def revocation(conn: Connection, space: ids.SpaceRow, device: bytes) -> dict[str, Any]:
     """A revocation's content: the device and the cut over this persona's chains here."""
-    heads = {
-        chain: seq
-        for (author, chain), seq in lt.chain_tips(conn, space.space_id).items()
-        if author == space.persona_id
-    }
-    return {"device": device, "cut": dc.cut_content(heads)}
+    return {"device": device, "cut": dc.cut_now(conn, space.space_id, space.persona_id)}
+
+
+def may_revoke(conn: Connection, space: ids.SpaceRow, mine: bytes, device: bytes) -> bool:
+    """Whether a revocation of `device` written by this device would be in force: not of a
+    founding device from one that is not (core/spaces/founding.py)."""
+    founding_ = founding.founding_devices(conn, space.space_id, space.persona_id)
+    return mine in founding_ or device not in founding_
 
 
 def _has_genesis(conn: Connection, space_id: bytes) -> bool:

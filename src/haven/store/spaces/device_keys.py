@@ -118,17 +118,6 @@ def revocations(conn: Connection, space_id: bytes, author: bytes) -> list[Revoca
     return found
 
 
-def count_held_uncertified(conn: Connection, space_id: bytes) -> int:
-    """Events held in a space for chains whose device no member has certified (yet)."""
-    row = conn.execute(
-        "SELECT count(*) FROM held_events h WHERE h.space_id = ? AND NOT EXISTS"
-        " (SELECT 1 FROM space_device_certs c WHERE c.space_id = h.space_id"
-        " AND c.author = h.author AND c.device_id = h.device)",
-        (space_id,),
-    ).fetchone()
-    return int(row[0])
-
-
 def clear(conn: Connection, space_id: bytes) -> None:
     for table in ("space_device_certs", "space_device_revocations", "space_device_revocation_cuts"):
         conn.execute(f"DELETE FROM {table} WHERE space_id = ?", (space_id,))
