@@ -89,6 +89,12 @@ def _frame(**fields: object) -> bytes:
         (_frame(t="teleport", id=1), "malformed"),
         (_frame(t="append", id=1, blob=b"x", vf=b""), "malformed"),  # empty: left out instead
         (_frame(t="append", id=1, blob=b"x", vf=bytes(31)), "malformed"),
+        (_frame(t="append", id=1, blob=b"x", vf=bytes(33)), "malformed"),
+        (_frame(t="append", id=1, blob=b"x", vf="v" * 32), "malformed"),
+        (_frame(t="append", id=-1, blob=b"x"), "malformed"),
+        (_frame(t="append", id=1.0, blob=b"x"), "malformed"),
+        (_frame(t="append", id=1, blob=[1]), "malformed"),
+        (msgpack.packb({"v": 1.0, "t": "append", "id": 1, "blob": b"x"}), "unsupported_version"),
         (_frame(t="erase", id=1, token=bytes(32)), "malformed"),
         (_frame(t="erase", id=1, token=bytes(33), blob=b""), "malformed"),
         (_frame(t="erase", id=1, blob=b"", token=bytes(32), vf=bytes(32)), "malformed"),
@@ -102,6 +108,32 @@ def test_malformed_client_frames_are_refused_with_a_code(data: bytes, code: str)
     with pytest.raises(ProtocolError) as err:
         protocol.decode_client(data)
     assert err.value.code == code
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        _frame(t="acks", acks=[]),
+        _frame(t="acks", acks=[[1, 2, 0]]),  # dup must be a bool
+        _frame(t="acks", acks=[[1, -2, False]]),
+        _frame(t="blobs", id=1, items=[[1, "x"]], more=False, head=1),
+        _frame(t="blobs", id=1, items=[], more=0, head=1),
+        _frame(t="error", id=0, code="x", message="m" * 1001, retry_ms=0),
+        _frame(t="challenge", challenge=bytes(33), blob_max=1),
+    ],
+)
+def test_malformed_server_frames_are_refused(data: bytes) -> None:
+    with pytest.raises(ProtocolError) as err:
+        protocol.decode_server(data)
+    assert err.value.code == "malformed"
+
+
+def test_the_relays_acks_encoder_writes_the_acks_frame() -> None:
+    triples = [(1, 9, True), (2, 10, False)]
+    data = protocol.encode_acks(triples)
+    expected = protocol.Acks(acks=[protocol.Appended(*t) for t in triples])
+    assert data == protocol.encode(expected)
+    assert protocol.decode_server(data) == expected
 
 
 def test_non_string_map_keys_are_refused() -> None:

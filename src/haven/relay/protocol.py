@@ -8,7 +8,8 @@ decoded from the network are `untrusted_*` until checked here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -227,8 +228,15 @@ _SHORT_KEYS = {cls: _KEYS[cls] - names for cls, names in _OPTIONAL.items()}
 _FIELD_NAMES = {cls: tuple(f.name for f in fields(cls)) for cls in _FIELD_KINDS}
 
 
+_packers = threading.local()  # a Packer is not thread-safe; reusing one is cheaper than packb
+
+
 def _packb(obj: Any) -> bytes:
-    return msgpack.packb(obj, use_bin_type=True)
+    try:
+        packer = _packers.packer
+    except AttributeError:
+        packer = _packers.packer = msgpack.Packer(use_bin_type=True)
+    return packer.pack(obj)
 
 
 def encode(message: ClientMessage | ServerMessage) -> bytes:
@@ -244,6 +252,12 @@ def encode(message: ClientMessage | ServerMessage) -> bytes:
             continue
         body[name] = value
     return _packb(body)
+
+
+def encode_acks(acks: list[tuple[int, int, bool]]) -> bytes:
+    """`encode(Acks(...))` from (id, cursor, dup) triples, without an object per append: the
+    relay answers every append with one of these."""
+    return _packb({"v": VERSION, "t": "acks", "acks": acks})
 
 
 def decode_client(data: bytes) -> ClientMessage:
@@ -270,10 +284,10 @@ def _decode(data: bytes, types: Mapping[str, type]) -> Any:
         untrusted = msgpack.unpackb(data, raw=False, strict_map_key=True, use_list=True)
     except Exception as exc:  # msgpack raises several unrelated exception types
         raise ProtocolError("malformed", "frame is not msgpack") from exc
-    if not isinstance(untrusted, dict):
+    if type(untrusted) is not dict:
         raise ProtocolError("malformed", "frame is not a map")
     version = untrusted.get("v")
-    if version != VERSION or isinstance(version, bool):
+    if version != VERSION or type(version) is not int:  # True == 1, but is not a version
         raise ProtocolError("unsupported_version", f"this relay speaks version {VERSION}")
     cls = types.get(untrusted.get("t"))  # type: ignore[arg-type]
     if cls is None:
@@ -281,60 +295,99 @@ def _decode(data: bytes, types: Mapping[str, type]) -> Any:
     keys = untrusted.keys()
     if keys != _KEYS[cls] and keys != _SHORT_KEYS.get(cls):
         raise ProtocolError("malformed", "unexpected or missing fields")
-    values = [
-        _check(name, kind, untrusted[name]) if name in keys else b""
-        for name, kind in _FIELD_KINDS[cls].items()
-    ]
+    # One checker per field, chosen once at import (this runs for every append).
+    values = [check(untrusted[name]) if name in untrusted else b"" for name, check in _CHECKS[cls]]
     if _packb(untrusted) != data:
         raise ProtocolError("malformed", "frame is not canonically encoded")
     return cls(*values)
 
 
-def _check(name: str, kind: str, value: Any) -> Any:
+def _wrong(name: str, what: str = "type") -> ProtocolError:
+    return ProtocolError("malformed", f"field {name!r} has the wrong {what}")
+
+
+def _checker(name: str, kind: str) -> Callable[[Any], Any]:
+    """The function that checks field `name` of kind `kind` and returns its value."""
     if kind == "uint":
-        if type(value) is int and 0 <= value <= MAX_INT:  # bool is not accepted
-            return value
+
+        def check(value: Any) -> Any:
+            if type(value) is int and 0 <= value <= MAX_INT:  # bool is not accepted
+                return value
+            raise _wrong(name)
+
     elif kind == "bytes":
-        if type(value) is bytes:
-            return value
-    elif kind == "bool":
-        if type(value) is bool:
-            return value
-    elif kind == "str":
-        if type(value) is str and len(value) <= 1000:
-            return value
+
+        def check(value: Any) -> Any:
+            if type(value) is bytes:
+                return value
+            raise _wrong(name)
+
     elif kind.startswith("bytes"):
-        if type(value) is bytes:
-            if len(value) != int(kind[5:]):
-                raise ProtocolError("malformed", f"field {name!r} has the wrong length")
+        length = int(kind[5:])
+
+        def check(value: Any) -> Any:
+            if type(value) is not bytes:
+                raise _wrong(name)
+            if len(value) != length:
+                raise _wrong(name, "length")
             return value
+
+    elif kind == "bool":
+
+        def check(value: Any) -> Any:
+            if type(value) is bool:
+                return value
+            raise _wrong(name)
+
+    elif kind == "str":
+
+        def check(value: Any) -> Any:
+            if type(value) is str and len(value) <= 1000:
+                return value
+            raise _wrong(name)
+
     elif kind == "items":
-        if type(value) is list and all(
-            type(i) is list
-            and len(i) == 2
-            and type(i[0]) is int
-            and 0 <= i[0] <= MAX_INT
-            and type(i[1]) is bytes
-            for i in value
-        ):
-            return [(i[0], i[1]) for i in value]
-    elif (
-        kind == "acks"
-        and type(value) is list
-        and value
-        and all(
-            type(i) is list
-            and len(i) == 3
-            and type(i[0]) is int
-            and type(i[1]) is int
-            and 0 <= i[0] <= MAX_INT
-            and 0 <= i[1] <= MAX_INT
-            and type(i[2]) is bool
-            for i in value
-        )
-    ):
-        return [Appended(id=i[0], cursor=i[1], dup=i[2]) for i in value]
-    raise ProtocolError("malformed", f"field {name!r} has the wrong type")
+
+        def check(value: Any) -> Any:
+            if type(value) is list and all(
+                type(i) is list
+                and len(i) == 2
+                and type(i[0]) is int
+                and 0 <= i[0] <= MAX_INT
+                and type(i[1]) is bytes
+                for i in value
+            ):
+                return [(i[0], i[1]) for i in value]
+            raise _wrong(name)
+
+    else:
+        assert kind == "acks", kind
+
+        def check(value: Any) -> Any:
+            if (
+                type(value) is list
+                and value
+                and all(
+                    type(i) is list
+                    and len(i) == 3
+                    and type(i[0]) is int
+                    and type(i[1]) is int
+                    and 0 <= i[0] <= MAX_INT
+                    and 0 <= i[1] <= MAX_INT
+                    and type(i[2]) is bool
+                    for i in value
+                )
+            ):
+                return [Appended(id=i[0], cursor=i[1], dup=i[2]) for i in value]
+            raise _wrong(name)
+
+    return check
+
+
+_CHECKS: dict[type, tuple[tuple[str, Callable[[Any], Any]], ...]] = {
+    cls: tuple((name, _checker(name, kind)) for name, kind in kinds.items())
+    for cls, kinds in _FIELD_KINDS.items()
+}
 
 
 # --- mailbox authorisation ------------------------------------------------------------

@@ -107,7 +107,7 @@ class Session:
         self.room = asyncio.Event()  # set while fewer than MAX_INFLIGHT appends are pending
         self.room.set()
         self.pending = 0  # appends submitted and not yet answered
-        self.acks: list[protocol.Appended] = []
+        self.acks: list[tuple[int, int, bool]] = []  # (id, cursor, dup) to acknowledge
         self.delivery: Delivery | None = None
         self.catch_up: asyncio.Task[None] | None = None
         self.sender: asyncio.Task[None] | None = None
@@ -293,13 +293,13 @@ class Session:
             return
         if not self.acks:
             asyncio.get_running_loop().call_soon(self._flush_acks)
-        self.acks.append(protocol.Appended(id=request_id, cursor=result.cursor, dup=result.dup))
+        self.acks.append((request_id, result.cursor, result.dup))
 
     def _flush_acks(self) -> None:
         """Runs after every callback of a group commit: one frame for all of them."""
         acks, self.acks = self.acks, []
         if acks:
-            self._queue(protocol.encode(protocol.Acks(acks=acks)))
+            self._queue(protocol.encode_acks(acks))
 
     async def _on_fetch(self, message: protocol.Fetch) -> None:
         started = time.perf_counter()

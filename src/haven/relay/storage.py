@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 BLOB_HASH_PERSON = b"hvrelay-blob"
 
@@ -21,16 +21,17 @@ class StorageError(Exception):
     """The database could not be opened or written (disk full, damaged file, server gone)."""
 
 
-@dataclass(frozen=True)
-class PendingAppend:
+class PendingAppend(NamedTuple):
+    """One append waiting for its batch. Tuples (as `AppendResult`): made once per append on
+    the hot path, where a frozen dataclass costs several times more to build."""
+
     mailbox: bytes
     blob: bytes
     stored_ms: int
     vf: bytes | None = None  # protocol.erase_verifier of the token that may erase it
 
 
-@dataclass(frozen=True)
-class AppendResult:
+class AppendResult(NamedTuple):
     cursor: int  # 0 when refused
     dup: bool = False
     over_quota: bool = False
