@@ -23,11 +23,12 @@ from haven.relay.admission import connection_worst_case
 from haven.relay.client import RelayClient, RelayError
 from haven.relay.mailbox import Limits
 from haven.relay.session import OUTBOX_HIGH, WRITE_LIMIT
+from haven.relay.storage_sqlite import WAL_AUTOCHECKPOINT_PAGES
 from tests.relay.support import RelayProcess, metric, run, wait_for, write_config
 
 HONEST = [f"127.0.0.{i}" for i in range(2, 22)]  # 20 honest clients, 20 addresses
 ABUSER = "127.0.0.1"
-WAL_CHECKPOINT_BYTES = 1000 * 4096 + 512 * 1024
+WAL_CHECKPOINT_BYTES = WAL_AUTOCHECKPOINT_PAGES * 4096 + 512 * 1024
 
 
 def _p99(values: list[float]) -> float:
@@ -301,7 +302,7 @@ def test_storage_stays_under_the_cap_while_an_abuser_mints_keys(tmp_path: Path) 
         db = (tmp_path / "relay.db").stat().st_size
         wal = (tmp_path / "relay.db-wal").stat().st_size
         # The file: ciphertext under the cap plus page overhead (freed pages are reused);
-        # the WAL: at most one checkpoint's worth (SQLite checkpoints every 1,000 pages).
+        # the WAL: at most one checkpoint's worth (every WAL_AUTOCHECKPOINT_PAGES pages).
         assert db <= 1.25 * cap and wal <= WAL_CHECKPOINT_BYTES, (db, wal)
     finally:
         relay.stop()

@@ -72,6 +72,12 @@ _VF_INDEX = (
 )
 
 
+#: Pages the WAL may hold before a commit checkpoints it (SQLite's default is 1,000). Fewer,
+#: larger checkpoints copy a page that many batches dirtied (the random `blobs_by_hash` leaves)
+#: once instead of each time: about a fifth less writer CPU per append, for a WAL of at most
+#: 16 MiB (4 KiB pages) instead of 4 MiB beside the database (docs/RELAY.md, Disk).
+WAL_AUTOCHECKPOINT_PAGES = 4000
+
 T = TypeVar("T")
 
 
@@ -93,6 +99,7 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA busy_timeout=5000")
+        conn.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT_PAGES}")
         # Deleted and overwritten bytes are zeroed in the page, not left in free space: an
         # erased blob (a redacted post) must not be recoverable from the file.
         conn.execute("PRAGMA secure_delete=ON")
