@@ -82,8 +82,11 @@ def _raise_fd_limit(need: int) -> None:
         resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
 
 
-def _start(cmd: list[str]) -> tuple[subprocess.Popen[bytes], str]:
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+def _start(
+    cmd: list[str], env: dict[str, str] | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
+    full_env = None if env is None else {**os.environ, **env}
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=full_env)
     assert proc.stdout is not None
     ready, _, _ = select.select([proc.stdout], [], [], 30)  # bounded wait for the first line
     line = proc.stdout.readline().decode().strip() if ready else ""
