@@ -90,9 +90,9 @@
     <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/going_export.py" line="109"/>
         <source>Wrote %Ln event(s) to %1 — outside the encrypted vault.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wrote %Ln event to %1 — outside the encrypted vault.</numerusform>
+            <numerusform>Wrote %Ln events to %1 — outside the encrypted vault.</numerusform>
         </translation>
     </message>
 </context>
