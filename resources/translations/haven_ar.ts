@@ -792,6 +792,30 @@
         <source>Mentions %1 (%2, %3)</source>
         <translation>يشير إلى %1 (%2، %3)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/channel_wording.py" line="28"/>
+        <source>%Ln unread</source>
+        <translation>
+            <numerusform>لا جديد</numerusform>
+            <numerusform>رسالة واحدة غير مقروءة</numerusform>
+            <numerusform>رسالتان غير مقروءتين</numerusform>
+            <numerusform>%Ln رسائل غير مقروءة</numerusform>
+            <numerusform>%Ln رسالةً غير مقروءة</numerusform>
+            <numerusform>%Ln رسالة غير مقروءة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/channel_wording.py" line="30"/>
+        <source>mentions of you: %Ln</source>
+        <translation>
+            <numerusform>إشارات إليك: %Ln</numerusform>
+            <numerusform>إشارات إليك: %Ln</numerusform>
+            <numerusform>إشارات إليك: %Ln</numerusform>
+            <numerusform>إشارات إليك: %Ln</numerusform>
+            <numerusform>إشارات إليك: %Ln</numerusform>
+            <numerusform>إشارات إليك: %Ln</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
@@ -1199,6 +1223,54 @@
         <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="38"/>
         <source>Posts here disappear %1 after each device receives them, from every device that follows the rules. Haven cannot stop anyone from taking a screenshot, copying the words or using a modified app to keep them.</source>
         <translation>تختفي المنشورات هنا بعد %1 من استلام كل جهاز لها، من كل جهاز يتبع القواعد. لا يستطيع Haven منع أحد من التقاط صورة للشاشة أو نسخ الكلمات أو استخدام تطبيق معدّل للاحتفاظ بها.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="16"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n دقيقة</numerusform>
+            <numerusform>دقيقة واحدة</numerusform>
+            <numerusform>دقيقتين</numerusform>
+            <numerusform>%n دقائق</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="18"/>
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n أسبوع</numerusform>
+            <numerusform>أسبوع واحد</numerusform>
+            <numerusform>أسبوعين</numerusform>
+            <numerusform>%n أسابيع</numerusform>
+            <numerusform>%n أسبوعًا</numerusform>
+            <numerusform>%n أسبوع</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="20"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n يوم</numerusform>
+            <numerusform>يوم واحد</numerusform>
+            <numerusform>يومين</numerusform>
+            <numerusform>%n أيام</numerusform>
+            <numerusform>%n يومًا</numerusform>
+            <numerusform>%n يوم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="21"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n ساعة</numerusform>
+            <numerusform>ساعة واحدة</numerusform>
+            <numerusform>ساعتين</numerusform>
+            <numerusform>%n ساعات</numerusform>
+            <numerusform>%n ساعة</numerusform>
+            <numerusform>%n ساعة</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5321,6 +5393,30 @@
         <source>Not synced yet</source>
         <translation>لم تتم المزامنة بعد</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="64"/>
+        <source>%Ln waiting to go out</source>
+        <translation>
+            <numerusform>لا شيء بانتظار الإرسال</numerusform>
+            <numerusform>حدث واحد بانتظار الإرسال</numerusform>
+            <numerusform>حدثان بانتظار الإرسال</numerusform>
+            <numerusform>%Ln أحداث بانتظار الإرسال</numerusform>
+            <numerusform>%Ln حدثًا بانتظار الإرسال</numerusform>
+            <numerusform>%Ln حدث بانتظار الإرسال</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="66"/>
+        <source>%Ln waiting for earlier events</source>
+        <translation>
+            <numerusform>لا شيء بانتظار أحداث سابقة</numerusform>
+            <numerusform>حدث واحد بانتظار أحداث سابقة</numerusform>
+            <numerusform>حدثان بانتظار أحداث سابقة</numerusform>
+            <numerusform>%Ln أحداث بانتظار أحداث سابقة</numerusform>
+            <numerusform>%Ln حدثًا بانتظار أحداث سابقة</numerusform>
+            <numerusform>%Ln حدث بانتظار أحداث سابقة</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SpaceStatusLabel</name>
@@ -5689,6 +5785,42 @@
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="99"/>
+        <source>More than %Ln replies</source>
+        <translation>
+            <numerusform>أكثر من %Ln ردّ</numerusform>
+            <numerusform>أكثر من ردّ واحد</numerusform>
+            <numerusform>أكثر من ردّين</numerusform>
+            <numerusform>أكثر من %Ln ردود</numerusform>
+            <numerusform>أكثر من %Ln ردًا</numerusform>
+            <numerusform>أكثر من %Ln ردّ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="101"/>
+        <source>%Ln replies</source>
+        <translation>
+            <numerusform>لا ردود</numerusform>
+            <numerusform>ردّ واحد</numerusform>
+            <numerusform>ردّان</numerusform>
+            <numerusform>%Ln ردود</numerusform>
+            <numerusform>%Ln ردًا</numerusform>
+            <numerusform>%Ln ردّ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="221"/>
+        <source>%Ln unread</source>
+        <translation>
+            <numerusform>لا جديد</numerusform>
+            <numerusform>واحد غير مقروء</numerusform>
+            <numerusform>اثنان غير مقروءين</numerusform>
+            <numerusform>%Ln غير مقروءة</numerusform>
+            <numerusform>%Ln غير مقروء</numerusform>
+            <numerusform>%Ln غير مقروء</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SpacesPage</name>
@@ -5821,6 +5953,42 @@
             <numerusform>تمت المزامنة قبل %Ln دقائق (اتصال مباشر)</numerusform>
             <numerusform>تمت المزامنة قبل %Ln دقيقة (اتصال مباشر)</numerusform>
             <numerusform>تمت المزامنة قبل %Ln دقيقة (اتصال مباشر)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="39"/>
+        <source>Synced %Ln hours ago (relay)</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعات (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة (خادم وسيط)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="45"/>
+        <source>Synced %Ln hours ago (local network)</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعات (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة (الشبكة المحلية)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="50"/>
+        <source>Synced %Ln hours ago (direct connection)</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعات (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة (اتصال مباشر)</numerusform>
         </translation>
     </message>
 </context>

@@ -777,6 +777,20 @@
         <source>Mentions %1 (%2, %3)</source>
         <translation>اشاره به %1 (%2، %3)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/channel_wording.py" line="28"/>
+        <source>%Ln unread</source>
+        <translation>
+            <numerusform>%Ln خوانده‌نشده</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/channel_wording.py" line="30"/>
+        <source>mentions of you: %Ln</source>
+        <translation>
+            <numerusform>اشاره به شما: %Ln</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
@@ -1179,6 +1193,34 @@
         <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="38"/>
         <source>Posts here disappear %1 after each device receives them, from every device that follows the rules. Haven cannot stop anyone from taking a screenshot, copying the words or using a modified app to keep them.</source>
         <translation>پست‌ها در اینجا %1 پس از رسیدن به هر دستگاه، از هر دستگاهی که قواعد را رعایت می‌کند ناپدید می‌شوند. Haven نمی‌تواند جلوی گرفتن عکس از صفحه، رونوشت برداشتن از واژه‌ها یا نگه داشتن آن‌ها با یک برنامهٔ دستکاری‌شده را بگیرد.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="16"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n دقیقه</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="18"/>
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n هفته</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="20"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n روز</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="21"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n ساعت</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5201,6 +5243,20 @@
         <source>Not synced yet</source>
         <translation>هنوز همگام نشده</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="64"/>
+        <source>%Ln waiting to go out</source>
+        <translation>
+            <numerusform>%Ln مورد در انتظار فرستادن</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="66"/>
+        <source>%Ln waiting for earlier events</source>
+        <translation>
+            <numerusform>%Ln مورد در انتظار رویدادهای پیشین</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SpaceStatusLabel</name>
@@ -5569,6 +5625,27 @@
         <source>This invite stopped working because an admin who made or held it is no longer an admin of the space. This is not about you: ask an admin of the space for a new invite. Nothing was kept.</source>
         <translation>این دعوت دیگر کار نمی‌کند، چون مدیری که آن را ساخته یا نگه داشته بود دیگر مدیر این فضا نیست. مشکل از شما نیست: از یکی از مدیران فضا دعوت تازه‌ای بخواهید. چیزی نگه داشته نشد.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="99"/>
+        <source>More than %Ln replies</source>
+        <translation>
+            <numerusform>بیش از %Ln پاسخ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="101"/>
+        <source>%Ln replies</source>
+        <translation>
+            <numerusform>%Ln پاسخ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="221"/>
+        <source>%Ln unread</source>
+        <translation>
+            <numerusform>%Ln خوانده‌نشده</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SpacesPage</name>
@@ -5686,6 +5763,27 @@
         <source>Synced %Ln min ago (direct connection)</source>
         <translation>
             <numerusform>%Ln دقیقه پیش همگام شد (اتصال مستقیم)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="39"/>
+        <source>Synced %Ln hours ago (relay)</source>
+        <translation>
+            <numerusform>%Ln ساعت پیش همگام شد (رله)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="45"/>
+        <source>Synced %Ln hours ago (local network)</source>
+        <translation>
+            <numerusform>%Ln ساعت پیش همگام شد (شبکهٔ محلی)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="50"/>
+        <source>Synced %Ln hours ago (direct connection)</source>
+        <translation>
+            <numerusform>%Ln ساعت پیش همگام شد (اتصال مستقیم)</numerusform>
         </translation>
     </message>
 </context>
