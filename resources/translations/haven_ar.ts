@@ -280,7 +280,7 @@
     <message>
         <location filename="../../src/haven/ui/spaces/cause_actions.py" line="82"/>
         <source>Marked received.</source>
-        <translation type="unfinished"></translation>
+        <translation>عُلِّم أنه وصل.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/cause_actions.py" line="88"/>
@@ -360,12 +360,12 @@
     <message>
         <location filename="../../src/haven/ui/spaces/causes_tab.py" line="101"/>
         <source>Mark r&amp;eceived</source>
-        <translation type="unfinished"></translation>
+        <translation>علّم أنه وصل (&amp;E)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/causes_tab.py" line="103"/>
         <source>Mark the chosen pledge received (organisers only)</source>
-        <translation type="unfinished"></translation>
+        <translation>علّم أن التعهّد المختار وصل (للمنظّمين فقط)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/causes_tab.py" line="106"/>
@@ -578,27 +578,27 @@
         <location filename="../../src/haven/ui/spaces/channel_actions.py" line="97"/>
         <source>Muted on this computer.</source>
         <extracomment>The unread counts changed (a page was read): the space list may re-count.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>كُتمت على هذا الحاسوب.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_actions.py" line="97"/>
         <source>Unmuted.</source>
-        <translation type="unfinished"></translation>
+        <translation>أُلغي الكتم.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_actions.py" line="103"/>
         <source>Channel created.</source>
-        <translation type="unfinished"></translation>
+        <translation>أُنشئت القناة.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_actions.py" line="110"/>
         <source>Channel renamed.</source>
-        <translation type="unfinished"></translation>
+        <translation>أُعيدت تسمية القناة.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_actions.py" line="115"/>
         <source>Channel archived.</source>
-        <translation type="unfinished"></translation>
+        <translation>أُرشفت القناة.</translation>
     </message>
 </context>
 <context>
@@ -607,157 +607,157 @@
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="59"/>
         <source>Channels</source>
         <extracomment>Messages the timeline holds at most: scrolling further back lets the newest go (choosing the channel again shows the newest page), so each page costs the same however far back. channel id, text, quoted message id (b&quot;&quot; for none)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>القنوات</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="60"/>
         <source>Choose a channel to read it</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر قناة لتقرأها</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="64"/>
         <source>M&amp;ute this channel on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>اكتم هذه القناة على هذا الحاسوب (&amp;U)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="65"/>
         <source>Mute this channel</source>
-        <translation type="unfinished"></translation>
+        <translation>اكتم هذه القناة</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="69"/>
         <source>Channel name, e.g. general</source>
-        <translation type="unfinished"></translation>
+        <translation>اسم القناة، مثلاً: عام</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="70"/>
         <source>Channel name</source>
-        <translation type="unfinished"></translation>
+        <translation>اسم القناة</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="71"/>
         <source>Announcements: only admins post</source>
-        <translation type="unfinished"></translation>
+        <translation>إعلانات: ينشر فيها المشرفون وحدهم</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="72"/>
         <source>Announcement channel</source>
-        <translation type="unfinished"></translation>
+        <translation>قناة إعلانات</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="73"/>
         <source>Ne&amp;w channel</source>
-        <translation type="unfinished"></translation>
+        <translation>قناة جديدة (&amp;W)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="74"/>
         <source>Create the channel</source>
-        <translation type="unfinished"></translation>
+        <translation>أنشئ القناة</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="76"/>
         <source>&amp;Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>أعد التسمية (&amp;R)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="77"/>
         <source>Rename the chosen channel</source>
-        <translation type="unfinished"></translation>
+        <translation>أعد تسمية القناة المختارة</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="79"/>
         <source>Archi&amp;ve</source>
-        <translation type="unfinished"></translation>
+        <translation>أرشِف (&amp;V)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="80"/>
         <source>Archive the chosen channel</source>
-        <translation type="unfinished"></translation>
+        <translation>أرشِف القناة المختارة</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="98"/>
         <source>Messages</source>
-        <translation type="unfinished">الرسائل</translation>
+        <translation>الرسائل</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="100"/>
         <source>Oldest at the top; Q quotes the chosen message in your answer</source>
-        <translation type="unfinished"></translation>
+        <translation>الأقدم في الأعلى؛ المفتاح Q يقتبس الرسالة المختارة في ردّك</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="104"/>
         <source>Show &amp;older messages</source>
-        <translation type="unfinished"></translation>
+        <translation>اعرض الرسائل الأقدم (&amp;O)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="105"/>
         <source>Show older messages</source>
-        <translation type="unfinished"></translation>
+        <translation>اعرض الرسائل الأقدم</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="109"/>
         <source>The chosen message&apos;s quote and mentions</source>
-        <translation type="unfinished"></translation>
+        <translation>اقتباس الرسالة المختارة والإشارات فيها</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="112"/>
         <source>&amp;Quote</source>
-        <translation type="unfinished"></translation>
+        <translation>اقتبس (&amp;Q)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="113"/>
         <source>Answer the chosen message by quoting it</source>
-        <translation type="unfinished"></translation>
+        <translation>ردّ على الرسالة المختارة باقتباسها</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="119"/>
         <source>Write a message; @name mentions a member</source>
-        <translation type="unfinished"></translation>
+        <translation>اكتب رسالة؛ @الاسم يشير إلى عضو</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="120"/>
         <source>Message text</source>
-        <translation type="unfinished">نص الرسالة</translation>
+        <translation>نص الرسالة</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="121"/>
         <source>Ctrl+Enter sends</source>
-        <translation type="unfinished">Ctrl+Enter للإرسال</translation>
+        <translation>Ctrl+Enter للإرسال</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="122"/>
         <source>S&amp;end</source>
-        <translation type="unfinished"></translation>
+        <translation>أرسل (&amp;E)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="123"/>
         <source>Send the message</source>
-        <translation type="unfinished">أرسل الرسالة</translation>
+        <translation>أرسل الرسالة</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="128"/>
         <source>No channels yet. Admins create them.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا قنوات بعد. ينشئها المشرفون.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="203"/>
         <source>Choose a channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر قناة.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="205"/>
         <source>This channel is archived: nobody posts here.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذه القناة مؤرشفة: لا أحد ينشر فيها.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="207"/>
         <source>Announcements: only admins post here.</source>
-        <translation type="unfinished"></translation>
+        <translation>إعلانات: المشرفون وحدهم ينشرون هنا.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="263"/>
         <source>A message has at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>تتسع الرسالة لـ %1 حرف على الأكثر.</translation>
     </message>
 </context>
 <context>
@@ -765,32 +765,56 @@
     <message>
         <location filename="../../src/haven/ui/spaces/channel_wording.py" line="22"/>
         <source>announcements</source>
-        <translation type="unfinished"></translation>
+        <translation>إعلانات</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_wording.py" line="24"/>
         <source>archived</source>
-        <translation type="unfinished"></translation>
+        <translation>مؤرشفة</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_wording.py" line="26"/>
         <source>muted</source>
-        <translation type="unfinished"></translation>
+        <translation>مكتومة</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_wording.py" line="37"/>
         <source>Quoting a message that is gone</source>
-        <translation type="unfinished"></translation>
+        <translation>يقتبس رسالة لم تعد موجودة</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_wording.py" line="39"/>
         <source>Quoting %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>يقتبس %1: %2</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_wording.py" line="47"/>
         <source>Mentions %1 (%2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>يشير إلى %1 (%2، %3)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/channel_wording.py" line="28"/>
+        <source>%Ln unread</source>
+        <translation>
+            <numerusform>لا جديد</numerusform>
+            <numerusform>رسالة واحدة غير مقروءة</numerusform>
+            <numerusform>رسالتان غير مقروءتين</numerusform>
+            <numerusform>%Ln رسائل غير مقروءة</numerusform>
+            <numerusform>%Ln رسالةً غير مقروءة</numerusform>
+            <numerusform>%Ln رسالة غير مقروءة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/channel_wording.py" line="30"/>
+        <source>mentions of you: %Ln</source>
+        <translation>
+            <numerusform>إشارات إليك: %Ln</numerusform>
+            <numerusform>إشارات إليك: %Ln</numerusform>
+            <numerusform>إشارات إليك: %Ln</numerusform>
+            <numerusform>إشارات إليك: %Ln</numerusform>
+            <numerusform>إشارات إليك: %Ln</numerusform>
+            <numerusform>إشارات إليك: %Ln</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1199,6 +1223,54 @@
         <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="38"/>
         <source>Posts here disappear %1 after each device receives them, from every device that follows the rules. Haven cannot stop anyone from taking a screenshot, copying the words or using a modified app to keep them.</source>
         <translation>تختفي المنشورات هنا بعد %1 من استلام كل جهاز لها، من كل جهاز يتبع القواعد. لا يستطيع Haven منع أحد من التقاط صورة للشاشة أو نسخ الكلمات أو استخدام تطبيق معدّل للاحتفاظ بها.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="16"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n دقيقة</numerusform>
+            <numerusform>دقيقة واحدة</numerusform>
+            <numerusform>دقيقتين</numerusform>
+            <numerusform>%n دقائق</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="18"/>
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n أسبوع</numerusform>
+            <numerusform>أسبوع واحد</numerusform>
+            <numerusform>أسبوعين</numerusform>
+            <numerusform>%n أسابيع</numerusform>
+            <numerusform>%n أسبوعًا</numerusform>
+            <numerusform>%n أسبوع</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="20"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n يوم</numerusform>
+            <numerusform>يوم واحد</numerusform>
+            <numerusform>يومين</numerusform>
+            <numerusform>%n أيام</numerusform>
+            <numerusform>%n يومًا</numerusform>
+            <numerusform>%n يوم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="21"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n ساعة</numerusform>
+            <numerusform>ساعة واحدة</numerusform>
+            <numerusform>ساعتين</numerusform>
+            <numerusform>%n ساعات</numerusform>
+            <numerusform>%n ساعة</numerusform>
+            <numerusform>%n ساعة</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2026,79 +2098,79 @@
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="50"/>
         <source>Export my events</source>
-        <translation type="unfinished"></translation>
+        <translation>صدّر فعالياتي</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="51"/>
         <source>Export my events as a calendar file</source>
-        <translation type="unfinished"></translation>
+        <translation>صدّر فعالياتي في ملف تقويم</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="54"/>
         <source>The calendar file is NOT encrypted: anyone who can open it sees the events you are going to, when they are and in which spaces. Keep it somewhere safe and delete it when you no longer need it.</source>
-        <translation type="unfinished"></translation>
+        <translation>ملف التقويم غير مشفّر: كل من يستطيع فتحه يرى الفعاليات التي ستحضرها، ومواعيدها، وفي أي مساحات هي. احفظه في مكان آمن واحذفه حين لا تعود بحاجة إليه.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="59"/>
         <source>Include the &amp;places revealed to me</source>
-        <translation type="unfinished"></translation>
+        <translation>ضمّن الأماكن التي كُشفت لي (&amp;P)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="60"/>
         <source>Include the places revealed to me in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>ضمّن الملف الأماكن التي كُشفت لي</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="62"/>
         <source>&amp;Choose where to save…</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر مكان الحفظ (&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="63"/>
         <source>Choose where to save the calendar file</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر مكان حفظ ملف التقويم</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="64"/>
         <source>Cancel</source>
-        <translation type="unfinished">إلغاء</translation>
+        <translation>إلغاء</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="65"/>
         <source>Cancel: write nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>إلغاء: لا يُكتب شيء</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="80"/>
         <source>Save the calendar file as</source>
-        <translation type="unfinished"></translation>
+        <translation>احفظ ملف التقويم باسم</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="82"/>
         <source>Calendar files (*.ics)</source>
-        <translation type="unfinished"></translation>
+        <translation>ملفات التقويم (*.ics)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="94"/>
         <source>Writing the calendar file…</source>
-        <translation type="unfinished"></translation>
+        <translation>تجري كتابة ملف التقويم…</translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/going_export.py" line="109"/>
         <source>Wrote %Ln event(s) to %1 — outside the encrypted vault.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>كُتب %1 بلا فعاليات — خارج الخزنة المشفّرة.</numerusform>
+            <numerusform>كُتبت فعالية واحدة في %1 — خارج الخزنة المشفّرة.</numerusform>
+            <numerusform>كُتبت فعاليتان في %1 — خارج الخزنة المشفّرة.</numerusform>
+            <numerusform>كُتبت %Ln فعاليات في %1 — خارج الخزنة المشفّرة.</numerusform>
+            <numerusform>كُتبت %Ln فعاليةً في %1 — خارج الخزنة المشفّرة.</numerusform>
+            <numerusform>كُتبت %Ln فعالية في %1 — خارج الخزنة المشفّرة.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="119"/>
         <source>Nothing was written: that file exists. Choose a new name.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُكتب شيء: هذا الملف موجود من قبل. اختر اسمًا جديدًا.</translation>
     </message>
 </context>
 <context>
@@ -4488,78 +4560,78 @@
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="22"/>
         <source>Reaching relays</source>
-        <translation type="unfinished"></translation>
+        <translation>الوصول إلى المُرحِّلات</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="25"/>
         <source>How to reach relays</source>
-        <translation type="unfinished"></translation>
+        <translation>طريقة الوصول إلى المُرحِّلات</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="26"/>
         <source>Directly</source>
-        <translation type="unfinished"></translation>
+        <translation>مباشرةً</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="27"/>
         <source>Through Tor (the Tor service, port 9050)</source>
-        <translation type="unfinished"></translation>
+        <translation>عبر Tor (خدمة Tor، المنفذ 9050)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="28"/>
         <source>Through Tor Browser (port 9150)</source>
-        <translation type="unfinished"></translation>
+        <translation>عبر Tor Browser (المنفذ 9150)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="29"/>
         <source>Through another SOCKS5 proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>عبر وكيل SOCKS5 آخر</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="31"/>
         <source>Address of the SOCKS5 proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>عنوان وكيل SOCKS5</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="33"/>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>طبّق</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="34"/>
         <source>Reach relays this way</source>
-        <translation type="unfinished"></translation>
+        <translation>صِل إلى المُرحِّلات بهذه الطريقة</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="35"/>
         <source>Reach relays</source>
-        <translation type="unfinished"></translation>
+        <translation>الوصول إلى المُرحِّلات</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="36"/>
         <source>Proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>الوكيل</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="40"/>
         <source>Through Tor, relays and the network see a Tor address instead of yours, and the relay&apos;s name is looked up by Tor. If Tor is not running, nothing is sent to relays (never directly). Sync with your devices on the local network and direct sync do not use Tor. A relay whose address ends in .onion works only through Tor.</source>
-        <translation type="unfinished"></translation>
+        <translation>عبر Tor، ترى المُرحِّلات والشبكة عنوان Tor بدلاً من عنوانك، ويتولّى Tor البحث عن اسم المُرحِّل. إن لم يكن Tor يعمل، فلا يُرسَل شيء إلى المُرحِّلات (ولا يُرسَل مباشرةً أبدًا). لا تستعمل Tor المزامنةُ مع أجهزتك على الشبكة المحلية ولا المزامنةُ المباشرة. المُرحِّل الذي ينتهي عنوانه بـ ‎.onion لا يعمل إلا عبر Tor.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="111"/>
         <source>Relays are now reached directly.</source>
         <extracomment>The vault&apos;s setting has been read since it opened (tests wait for it).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>يجري الآن الوصول إلى المُرحِّلات مباشرةً.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="113"/>
         <source>Relays are now reached through %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>يجري الآن الوصول إلى المُرحِّلات عبر %1.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="122"/>
         <source>Haven cannot use that proxy: it looks like socks5://127.0.0.1:9050 (an IP address or localhost, and a port).</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يستطيع Haven استعمال هذا الوكيل: عنوان الوكيل يشبه socks5://127.0.0.1:9050 (عنوان IP أو localhost، ثم منفذ).</translation>
     </message>
 </context>
 <context>
@@ -4956,7 +5028,7 @@
     <message>
         <location filename="../../src/haven/ui/journal/share_dialog.py" line="109"/>
         <source>Reading your spaces…</source>
-        <translation type="unfinished"></translation>
+        <translation>تجري قراءة مساحاتك…</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/share_dialog.py" line="157"/>
@@ -4966,7 +5038,7 @@
     <message>
         <location filename="../../src/haven/ui/journal/share_dialog.py" line="159"/>
         <source>Reading the space…</source>
-        <translation type="unfinished"></translation>
+        <translation>تجري قراءة المساحة…</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/share_dialog.py" line="164"/>
@@ -4986,7 +5058,7 @@
     <message>
         <location filename="../../src/haven/ui/journal/share_dialog.py" line="192"/>
         <source>Posting…</source>
-        <translation type="unfinished"></translation>
+        <translation>يجري النشر…</translation>
     </message>
 </context>
 <context>
@@ -5234,50 +5306,116 @@
         <extracomment>How often &quot;N min ago&quot; is re-worded. How long what an action did stays on screen.</extracomment>
         <translation>تمت المزامنة للتو عبر خادم وسيط</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/haven/ui/space_status.py" line="38"/>
         <source>Synced %Ln min ago through a relay</source>
-        <translation type="unfinished">تمت المزامنة الآن عبر خادم وسيط</translation>
+        <translation>
+            <numerusform>تمت المزامنة الآن عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقة عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقتين عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقائق عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة عبر خادم وسيط</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/haven/ui/space_status.py" line="39"/>
         <source>Synced %Ln hours ago through a relay</source>
-        <translation type="unfinished">تمت المزامنة الآن عبر خادم وسيط</translation>
+        <translation>
+            <numerusform>تمت المزامنة الآن عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعات عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة عبر خادم وسيط</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/space_status.py" line="42"/>
         <source>Synced just now on the local network</source>
         <translation>تمت المزامنة للتو على الشبكة المحلية</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/haven/ui/space_status.py" line="44"/>
         <source>Synced %Ln min ago on the local network</source>
-        <translation type="unfinished">تمت المزامنة الآن على الشبكة المحلية</translation>
+        <translation>
+            <numerusform>تمت المزامنة الآن على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقة على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقتين على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقائق على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة على الشبكة المحلية</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/haven/ui/space_status.py" line="47"/>
         <source>Synced %Ln hours ago on the local network</source>
-        <translation type="unfinished">تمت المزامنة الآن على الشبكة المحلية</translation>
+        <translation>
+            <numerusform>تمت المزامنة الآن على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعات على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة على الشبكة المحلية</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/space_status.py" line="49"/>
         <source>Synced just now with a direct connection</source>
         <translation>تمت المزامنة للتو عبر اتصال مباشر</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/haven/ui/space_status.py" line="51"/>
         <source>Synced %Ln min ago with a direct connection</source>
-        <translation type="unfinished">تمت المزامنة الآن عبر اتصال مباشر</translation>
+        <translation>
+            <numerusform>تمت المزامنة الآن عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقة عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقتين عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقائق عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة عبر اتصال مباشر</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/haven/ui/space_status.py" line="54"/>
         <source>Synced %Ln hours ago with a direct connection</source>
-        <translation type="unfinished">تمت المزامنة الآن عبر اتصال مباشر</translation>
+        <translation>
+            <numerusform>تمت المزامنة الآن عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعات عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة عبر اتصال مباشر</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/space_status.py" line="59"/>
         <source>Not synced yet</source>
         <translation>لم تتم المزامنة بعد</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="64"/>
+        <source>%Ln waiting to go out</source>
+        <translation>
+            <numerusform>لا شيء بانتظار الإرسال</numerusform>
+            <numerusform>حدث واحد بانتظار الإرسال</numerusform>
+            <numerusform>حدثان بانتظار الإرسال</numerusform>
+            <numerusform>%Ln أحداث بانتظار الإرسال</numerusform>
+            <numerusform>%Ln حدثًا بانتظار الإرسال</numerusform>
+            <numerusform>%Ln حدث بانتظار الإرسال</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="66"/>
+        <source>%Ln waiting for earlier events</source>
+        <translation>
+            <numerusform>لا شيء بانتظار أحداث سابقة</numerusform>
+            <numerusform>حدث واحد بانتظار أحداث سابقة</numerusform>
+            <numerusform>حدثان بانتظار أحداث سابقة</numerusform>
+            <numerusform>%Ln أحداث بانتظار أحداث سابقة</numerusform>
+            <numerusform>%Ln حدثًا بانتظار أحداث سابقة</numerusform>
+            <numerusform>%Ln حدث بانتظار أحداث سابقة</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5304,7 +5442,7 @@
     <message>
         <location filename="../../src/haven/ui/spaces/space_view.py" line="85"/>
         <source>&amp;Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>القنوات (&amp;C)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/space_view.py" line="86"/>
@@ -5639,13 +5777,49 @@
     <message>
         <location filename="../../src/haven/ui/spaces/wording.py" line="114"/>
         <source>This invite stopped working because an admin who made or held it is no longer an admin of the space. This is not about you: ask an admin of the space for a new invite. Nothing was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>توقفت هذه الدعوة عن العمل لأن مشرفًا أنشأها أو كان يحملها لم يعد مشرفًا في المساحة. السبب ليس أنت: اطلب دعوة جديدة من أحد مشرفي المساحة. لم يُحتفظ بشيء.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/dialogs.py" line="47"/>
         <location filename="../../src/haven/ui/spaces/dialogs.py" line="48"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="99"/>
+        <source>More than %Ln replies</source>
+        <translation>
+            <numerusform>أكثر من %Ln ردّ</numerusform>
+            <numerusform>أكثر من ردّ واحد</numerusform>
+            <numerusform>أكثر من ردّين</numerusform>
+            <numerusform>أكثر من %Ln ردود</numerusform>
+            <numerusform>أكثر من %Ln ردًا</numerusform>
+            <numerusform>أكثر من %Ln ردّ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="101"/>
+        <source>%Ln replies</source>
+        <translation>
+            <numerusform>لا ردود</numerusform>
+            <numerusform>ردّ واحد</numerusform>
+            <numerusform>ردّان</numerusform>
+            <numerusform>%Ln ردود</numerusform>
+            <numerusform>%Ln ردًا</numerusform>
+            <numerusform>%Ln ردّ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="221"/>
+        <source>%Ln unread</source>
+        <translation>
+            <numerusform>لا جديد</numerusform>
+            <numerusform>واحد غير مقروء</numerusform>
+            <numerusform>اثنان غير مقروءين</numerusform>
+            <numerusform>%Ln غير مقروءة</numerusform>
+            <numerusform>%Ln غير مقروء</numerusform>
+            <numerusform>%Ln غير مقروء</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5708,7 +5882,7 @@
         <location filename="../../src/haven/ui/sync_status.py" line="23"/>
         <source>Tor is not running: nothing goes to relays</source>
         <extracomment>How often &quot;N min ago&quot; is recomputed.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>لا يعمل Tor: لا يُرسَل شيء إلى المُرحِّلات</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/sync_status.py" line="25"/>
@@ -5735,30 +5909,87 @@
         <source>Synced just now (relay)</source>
         <translation>تمت المزامنة للتو (خادم وسيط)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/haven/ui/sync_status.py" line="38"/>
         <source>Synced %Ln min ago (relay)</source>
-        <translation type="unfinished">تمت المزامنة الآن (خادم وسيط)</translation>
+        <translation>
+            <numerusform>تمت المزامنة الآن (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقة (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقتين (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقائق (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة (خادم وسيط)</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/sync_status.py" line="42"/>
         <source>Synced just now (local network)</source>
         <translation>تمت المزامنة للتو (الشبكة المحلية)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/haven/ui/sync_status.py" line="44"/>
         <source>Synced %Ln min ago (local network)</source>
-        <translation type="unfinished">تمت المزامنة الآن (الشبكة المحلية)</translation>
+        <translation>
+            <numerusform>تمت المزامنة الآن (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقة (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقتين (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقائق (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة (الشبكة المحلية)</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/sync_status.py" line="47"/>
         <source>Synced just now (direct connection)</source>
         <translation>تمت المزامنة للتو (اتصال مباشر)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/haven/ui/sync_status.py" line="49"/>
         <source>Synced %Ln min ago (direct connection)</source>
-        <translation type="unfinished">تمت المزامنة الآن (اتصال مباشر)</translation>
+        <translation>
+            <numerusform>تمت المزامنة الآن (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقة (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقتين (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقائق (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة (اتصال مباشر)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="39"/>
+        <source>Synced %Ln hours ago (relay)</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعات (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة (خادم وسيط)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="45"/>
+        <source>Synced %Ln hours ago (local network)</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعات (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة (الشبكة المحلية)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="50"/>
+        <source>Synced %Ln hours ago (direct connection)</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعات (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة (اتصال مباشر)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6004,12 +6235,12 @@
     <message>
         <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="59"/>
         <source>E&amp;xport my events…</source>
-        <translation type="unfinished"></translation>
+        <translation>صدّر فعالياتي (&amp;X)…</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="61"/>
         <source>Export the events you are going to as a calendar file (not encrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>صدّر الفعاليات التي ستحضرها في ملف تقويم (غير مشفّر)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="148"/>

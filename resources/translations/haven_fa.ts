@@ -280,7 +280,7 @@
     <message>
         <location filename="../../src/haven/ui/spaces/cause_actions.py" line="82"/>
         <source>Marked received.</source>
-        <translation type="unfinished"></translation>
+        <translation>دریافت ثبت شد.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/cause_actions.py" line="88"/>
@@ -360,12 +360,12 @@
     <message>
         <location filename="../../src/haven/ui/spaces/causes_tab.py" line="101"/>
         <source>Mark r&amp;eceived</source>
-        <translation type="unfinished"></translation>
+        <translation>ثبت دریافت (&amp;E)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/causes_tab.py" line="103"/>
         <source>Mark the chosen pledge received (organisers only)</source>
-        <translation type="unfinished"></translation>
+        <translation>ثبت کن که تعهد انتخاب‌شده دریافت شده (فقط برگزارکنندگان)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/causes_tab.py" line="106"/>
@@ -563,27 +563,27 @@
         <location filename="../../src/haven/ui/spaces/channel_actions.py" line="97"/>
         <source>Muted on this computer.</source>
         <extracomment>The unread counts changed (a page was read): the space list may re-count.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>روی این رایانه بی‌صدا شد.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_actions.py" line="97"/>
         <source>Unmuted.</source>
-        <translation type="unfinished"></translation>
+        <translation>دیگر بی‌صدا نیست.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_actions.py" line="103"/>
         <source>Channel created.</source>
-        <translation type="unfinished"></translation>
+        <translation>کانال ساخته شد.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_actions.py" line="110"/>
         <source>Channel renamed.</source>
-        <translation type="unfinished"></translation>
+        <translation>نام کانال تغییر کرد.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_actions.py" line="115"/>
         <source>Channel archived.</source>
-        <translation type="unfinished"></translation>
+        <translation>کانال بایگانی شد.</translation>
     </message>
 </context>
 <context>
@@ -592,157 +592,157 @@
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="59"/>
         <source>Channels</source>
         <extracomment>Messages the timeline holds at most: scrolling further back lets the newest go (choosing the channel again shows the newest page), so each page costs the same however far back. channel id, text, quoted message id (b&quot;&quot; for none)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>کانال‌ها</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="60"/>
         <source>Choose a channel to read it</source>
-        <translation type="unfinished"></translation>
+        <translation>کانالی را برای خواندن انتخاب کنید</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="64"/>
         <source>M&amp;ute this channel on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>بی‌صدا کردن این کانال روی این رایانه (&amp;U)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="65"/>
         <source>Mute this channel</source>
-        <translation type="unfinished"></translation>
+        <translation>این کانال را بی‌صدا کن</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="69"/>
         <source>Channel name, e.g. general</source>
-        <translation type="unfinished"></translation>
+        <translation>نام کانال، مثلاً: عمومی</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="70"/>
         <source>Channel name</source>
-        <translation type="unfinished"></translation>
+        <translation>نام کانال</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="71"/>
         <source>Announcements: only admins post</source>
-        <translation type="unfinished"></translation>
+        <translation>اطلاعیه‌ها: فقط مدیران در آن می‌نویسند</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="72"/>
         <source>Announcement channel</source>
-        <translation type="unfinished"></translation>
+        <translation>کانال اطلاعیه</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="73"/>
         <source>Ne&amp;w channel</source>
-        <translation type="unfinished"></translation>
+        <translation>کانال تازه (&amp;W)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="74"/>
         <source>Create the channel</source>
-        <translation type="unfinished"></translation>
+        <translation>کانال را بساز</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="76"/>
         <source>&amp;Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>تغییر نام (&amp;R)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="77"/>
         <source>Rename the chosen channel</source>
-        <translation type="unfinished"></translation>
+        <translation>نام کانال انتخاب‌شده را تغییر بده</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="79"/>
         <source>Archi&amp;ve</source>
-        <translation type="unfinished"></translation>
+        <translation>بایگانی (&amp;V)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="80"/>
         <source>Archive the chosen channel</source>
-        <translation type="unfinished"></translation>
+        <translation>کانال انتخاب‌شده را بایگانی کن</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="98"/>
         <source>Messages</source>
-        <translation type="unfinished">پیام‌ها</translation>
+        <translation>پیام‌ها</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="100"/>
         <source>Oldest at the top; Q quotes the chosen message in your answer</source>
-        <translation type="unfinished"></translation>
+        <translation>قدیمی‌ترین در بالا؛ کلید Q پیام انتخاب‌شده را در پاسخ‌تان نقل‌قول می‌کند</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="104"/>
         <source>Show &amp;older messages</source>
-        <translation type="unfinished"></translation>
+        <translation>نمایش پیام‌های قدیمی‌تر (&amp;O)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="105"/>
         <source>Show older messages</source>
-        <translation type="unfinished"></translation>
+        <translation>نمایش پیام‌های قدیمی‌تر</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="109"/>
         <source>The chosen message&apos;s quote and mentions</source>
-        <translation type="unfinished"></translation>
+        <translation>نقل‌قول و اشاره‌های پیام انتخاب‌شده</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="112"/>
         <source>&amp;Quote</source>
-        <translation type="unfinished"></translation>
+        <translation>نقل‌قول (&amp;Q)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="113"/>
         <source>Answer the chosen message by quoting it</source>
-        <translation type="unfinished"></translation>
+        <translation>با نقل‌قول به پیام انتخاب‌شده پاسخ بده</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="119"/>
         <source>Write a message; @name mentions a member</source>
-        <translation type="unfinished"></translation>
+        <translation>پیامی بنویسید؛ با @نام به یک عضو اشاره کنید</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="120"/>
         <source>Message text</source>
-        <translation type="unfinished">متن پیام</translation>
+        <translation>متن پیام</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="121"/>
         <source>Ctrl+Enter sends</source>
-        <translation type="unfinished">‏Ctrl+Enter می‌فرستد</translation>
+        <translation>‏Ctrl+Enter می‌فرستد</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="122"/>
         <source>S&amp;end</source>
-        <translation type="unfinished"></translation>
+        <translation>بفرست (&amp;E)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="123"/>
         <source>Send the message</source>
-        <translation type="unfinished">پیام را بفرست</translation>
+        <translation>پیام را بفرست</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="128"/>
         <source>No channels yet. Admins create them.</source>
-        <translation type="unfinished"></translation>
+        <translation>هنوز کانالی نیست. مدیران آن‌ها را می‌سازند.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="203"/>
         <source>Choose a channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>کانالی انتخاب کنید.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="205"/>
         <source>This channel is archived: nobody posts here.</source>
-        <translation type="unfinished"></translation>
+        <translation>این کانال بایگانی شده است: کسی اینجا نمی‌نویسد.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="207"/>
         <source>Announcements: only admins post here.</source>
-        <translation type="unfinished"></translation>
+        <translation>اطلاعیه‌ها: فقط مدیران اینجا می‌نویسند.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="263"/>
         <source>A message has at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>هر پیام حداکثر %1 نویسه دارد.</translation>
     </message>
 </context>
 <context>
@@ -750,32 +750,46 @@
     <message>
         <location filename="../../src/haven/ui/spaces/channel_wording.py" line="22"/>
         <source>announcements</source>
-        <translation type="unfinished"></translation>
+        <translation>اطلاعیه‌ها</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_wording.py" line="24"/>
         <source>archived</source>
-        <translation type="unfinished"></translation>
+        <translation>بایگانی‌شده</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_wording.py" line="26"/>
         <source>muted</source>
-        <translation type="unfinished"></translation>
+        <translation>بی‌صدا</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_wording.py" line="37"/>
         <source>Quoting a message that is gone</source>
-        <translation type="unfinished"></translation>
+        <translation>نقل‌قول از پیامی که دیگر نیست</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_wording.py" line="39"/>
         <source>Quoting %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>نقل‌قول از %1: %2</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_wording.py" line="47"/>
         <source>Mentions %1 (%2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>اشاره به %1 (%2، %3)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/channel_wording.py" line="28"/>
+        <source>%Ln unread</source>
+        <translation>
+            <numerusform>%Ln خوانده‌نشده</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/channel_wording.py" line="30"/>
+        <source>mentions of you: %Ln</source>
+        <translation>
+            <numerusform>اشاره به شما: %Ln</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1179,6 +1193,34 @@
         <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="38"/>
         <source>Posts here disappear %1 after each device receives them, from every device that follows the rules. Haven cannot stop anyone from taking a screenshot, copying the words or using a modified app to keep them.</source>
         <translation>پست‌ها در اینجا %1 پس از رسیدن به هر دستگاه، از هر دستگاهی که قواعد را رعایت می‌کند ناپدید می‌شوند. Haven نمی‌تواند جلوی گرفتن عکس از صفحه، رونوشت برداشتن از واژه‌ها یا نگه داشتن آن‌ها با یک برنامهٔ دستکاری‌شده را بگیرد.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="16"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n دقیقه</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="18"/>
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n هفته</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="20"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n روز</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="21"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n ساعت</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1981,74 +2023,74 @@
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="50"/>
         <source>Export my events</source>
-        <translation type="unfinished"></translation>
+        <translation>برون‌بری رویدادهایم</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="51"/>
         <source>Export my events as a calendar file</source>
-        <translation type="unfinished"></translation>
+        <translation>برون‌بری رویدادهایم به‌صورت پروندهٔ تقویم</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="54"/>
         <source>The calendar file is NOT encrypted: anyone who can open it sees the events you are going to, when they are and in which spaces. Keep it somewhere safe and delete it when you no longer need it.</source>
-        <translation type="unfinished"></translation>
+        <translation>پروندهٔ تقویم رمزگذاری نمی‌شود: هر کسی که بتواند آن را باز کند می‌بیند در چه رویدادهایی شرکت می‌کنید، کی برگزار می‌شوند و در کدام فضاها. آن را جای امنی نگه دارید و وقتی دیگر لازمش ندارید پاکش کنید.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="59"/>
         <source>Include the &amp;places revealed to me</source>
-        <translation type="unfinished"></translation>
+        <translation>گنجاندن مکان‌هایی که برایم آشکار شده (&amp;P)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="60"/>
         <source>Include the places revealed to me in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>مکان‌هایی را که برایم آشکار شده در پرونده بگنجان</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="62"/>
         <source>&amp;Choose where to save…</source>
-        <translation type="unfinished"></translation>
+        <translation>انتخاب جای ذخیره (&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="63"/>
         <source>Choose where to save the calendar file</source>
-        <translation type="unfinished"></translation>
+        <translation>جای ذخیرهٔ پروندهٔ تقویم را انتخاب کن</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="64"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>انصراف</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="65"/>
         <source>Cancel: write nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>انصراف: چیزی نوشته نمی‌شود</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="80"/>
         <source>Save the calendar file as</source>
-        <translation type="unfinished"></translation>
+        <translation>ذخیرهٔ پروندهٔ تقویم با نام</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="82"/>
         <source>Calendar files (*.ics)</source>
-        <translation type="unfinished"></translation>
+        <translation>پرونده‌های تقویم (*.ics)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="94"/>
         <source>Writing the calendar file…</source>
-        <translation type="unfinished"></translation>
+        <translation>در حال نوشتن پروندهٔ تقویم…</translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/going_export.py" line="109"/>
         <source>Wrote %Ln event(s) to %1 — outside the encrypted vault.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln رویداد در %1 نوشته شد — بیرون از خزانهٔ رمزگذاری‌شده.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/going_export.py" line="119"/>
         <source>Nothing was written: that file exists. Choose a new name.</source>
-        <translation type="unfinished"></translation>
+        <translation>چیزی نوشته نشد: این پرونده از پیش وجود دارد. نام تازه‌ای انتخاب کنید.</translation>
     </message>
 </context>
 <context>
@@ -4403,78 +4445,78 @@
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="22"/>
         <source>Reaching relays</source>
-        <translation type="unfinished"></translation>
+        <translation>دسترسی به رله‌ها</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="25"/>
         <source>How to reach relays</source>
-        <translation type="unfinished"></translation>
+        <translation>راه رسیدن به رله‌ها</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="26"/>
         <source>Directly</source>
-        <translation type="unfinished"></translation>
+        <translation>مستقیم</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="27"/>
         <source>Through Tor (the Tor service, port 9050)</source>
-        <translation type="unfinished"></translation>
+        <translation>از طریق Tor (سرویس Tor، درگاه 9050)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="28"/>
         <source>Through Tor Browser (port 9150)</source>
-        <translation type="unfinished"></translation>
+        <translation>از طریق Tor Browser (درگاه 9150)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="29"/>
         <source>Through another SOCKS5 proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>از طریق یک پراکسی SOCKS5 دیگر</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="31"/>
         <source>Address of the SOCKS5 proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>نشانی پراکسی SOCKS5</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="33"/>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>اعمال</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="34"/>
         <source>Reach relays this way</source>
-        <translation type="unfinished"></translation>
+        <translation>از این راه به رله‌ها وصل شو</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="35"/>
         <source>Reach relays</source>
-        <translation type="unfinished"></translation>
+        <translation>رسیدن به رله‌ها</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="36"/>
         <source>Proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>پراکسی</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="40"/>
         <source>Through Tor, relays and the network see a Tor address instead of yours, and the relay&apos;s name is looked up by Tor. If Tor is not running, nothing is sent to relays (never directly). Sync with your devices on the local network and direct sync do not use Tor. A relay whose address ends in .onion works only through Tor.</source>
-        <translation type="unfinished"></translation>
+        <translation>از طریق Tor، رله‌ها و شبکه به جای نشانی شما یک نشانی Tor می‌بینند، و نام رله را Tor جست‌وجو می‌کند. اگر Tor در حال اجرا نباشد، چیزی به رله‌ها فرستاده نمی‌شود (هرگز به‌طور مستقیم). همگام‌سازی با دستگاه‌هایتان روی شبکهٔ محلی و همگام‌سازی مستقیم از Tor استفاده نمی‌کنند. رله‌ای که نشانی‌اش به ‎.onion ختم می‌شود فقط از طریق Tor کار می‌کند.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="111"/>
         <source>Relays are now reached directly.</source>
         <extracomment>The vault&apos;s setting has been read since it opened (tests wait for it).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>از این پس مستقیم به رله‌ها وصل می‌شوید.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="113"/>
         <source>Relays are now reached through %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>از این پس از طریق %1 به رله‌ها وصل می‌شوید.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="122"/>
         <source>Haven cannot use that proxy: it looks like socks5://127.0.0.1:9050 (an IP address or localhost, and a port).</source>
-        <translation type="unfinished"></translation>
+        <translation>‏Haven نمی‌تواند از این پراکسی استفاده کند: نشانی پراکسی شبیه socks5://127.0.0.1:9050 است (یک نشانی IP یا localhost، و یک درگاه).</translation>
     </message>
 </context>
 <context>
@@ -4866,7 +4908,7 @@
     <message>
         <location filename="../../src/haven/ui/journal/share_dialog.py" line="109"/>
         <source>Reading your spaces…</source>
-        <translation type="unfinished"></translation>
+        <translation>در حال خواندن فضاهایتان…</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/share_dialog.py" line="157"/>
@@ -4876,7 +4918,7 @@
     <message>
         <location filename="../../src/haven/ui/journal/share_dialog.py" line="159"/>
         <source>Reading the space…</source>
-        <translation type="unfinished"></translation>
+        <translation>در حال خواندن فضا…</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/share_dialog.py" line="164"/>
@@ -4896,7 +4938,7 @@
     <message>
         <location filename="../../src/haven/ui/journal/share_dialog.py" line="192"/>
         <source>Posting…</source>
-        <translation type="unfinished"></translation>
+        <translation>در حال فرستادن…</translation>
     </message>
 </context>
 <context>
@@ -5144,50 +5186,76 @@
         <extracomment>How often &quot;N min ago&quot; is re-worded. How long what an action did stays on screen.</extracomment>
         <translation>همین حالا از طریق رله همگام شد</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/haven/ui/space_status.py" line="38"/>
         <source>Synced %Ln min ago through a relay</source>
-        <translation type="unfinished">%Ln دقیقه پیش از طریق رله همگام شد</translation>
+        <translation>
+            <numerusform>%Ln دقیقه پیش از طریق رله همگام شد</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/haven/ui/space_status.py" line="39"/>
         <source>Synced %Ln hours ago through a relay</source>
-        <translation type="unfinished">%Ln ساعت پیش از طریق رله همگام شد</translation>
+        <translation>
+            <numerusform>%Ln ساعت پیش از طریق رله همگام شد</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/space_status.py" line="42"/>
         <source>Synced just now on the local network</source>
         <translation>همین حالا روی شبکهٔ محلی همگام شد</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/haven/ui/space_status.py" line="44"/>
         <source>Synced %Ln min ago on the local network</source>
-        <translation type="unfinished">%Ln دقیقه پیش روی شبکهٔ محلی همگام شد</translation>
+        <translation>
+            <numerusform>%Ln دقیقه پیش روی شبکهٔ محلی همگام شد</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/haven/ui/space_status.py" line="47"/>
         <source>Synced %Ln hours ago on the local network</source>
-        <translation type="unfinished">%Ln ساعت پیش روی شبکهٔ محلی همگام شد</translation>
+        <translation>
+            <numerusform>%Ln ساعت پیش روی شبکهٔ محلی همگام شد</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/space_status.py" line="49"/>
         <source>Synced just now with a direct connection</source>
         <translation>همین حالا با اتصال مستقیم همگام شد</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/haven/ui/space_status.py" line="51"/>
         <source>Synced %Ln min ago with a direct connection</source>
-        <translation type="unfinished">%Ln دقیقه پیش با اتصال مستقیم همگام شد</translation>
+        <translation>
+            <numerusform>%Ln دقیقه پیش با اتصال مستقیم همگام شد</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/haven/ui/space_status.py" line="54"/>
         <source>Synced %Ln hours ago with a direct connection</source>
-        <translation type="unfinished">%Ln ساعت پیش با اتصال مستقیم همگام شد</translation>
+        <translation>
+            <numerusform>%Ln ساعت پیش با اتصال مستقیم همگام شد</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/space_status.py" line="59"/>
         <source>Not synced yet</source>
         <translation>هنوز همگام نشده</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="64"/>
+        <source>%Ln waiting to go out</source>
+        <translation>
+            <numerusform>%Ln مورد در انتظار فرستادن</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="66"/>
+        <source>%Ln waiting for earlier events</source>
+        <translation>
+            <numerusform>%Ln مورد در انتظار رویدادهای پیشین</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5214,7 +5282,7 @@
     <message>
         <location filename="../../src/haven/ui/spaces/space_view.py" line="85"/>
         <source>&amp;Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>کانال‌ها (&amp;C)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/space_view.py" line="86"/>
@@ -5555,7 +5623,28 @@
     <message>
         <location filename="../../src/haven/ui/spaces/wording.py" line="114"/>
         <source>This invite stopped working because an admin who made or held it is no longer an admin of the space. This is not about you: ask an admin of the space for a new invite. Nothing was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>این دعوت دیگر کار نمی‌کند، چون مدیری که آن را ساخته یا نگه داشته بود دیگر مدیر این فضا نیست. مشکل از شما نیست: از یکی از مدیران فضا دعوت تازه‌ای بخواهید. چیزی نگه داشته نشد.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="99"/>
+        <source>More than %Ln replies</source>
+        <translation>
+            <numerusform>بیش از %Ln پاسخ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="101"/>
+        <source>%Ln replies</source>
+        <translation>
+            <numerusform>%Ln پاسخ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="221"/>
+        <source>%Ln unread</source>
+        <translation>
+            <numerusform>%Ln خوانده‌نشده</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5618,7 +5707,7 @@
         <location filename="../../src/haven/ui/sync_status.py" line="23"/>
         <source>Tor is not running: nothing goes to relays</source>
         <extracomment>How often &quot;N min ago&quot; is recomputed.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>‏Tor در حال اجرا نیست: چیزی به رله‌ها نمی‌رود</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/sync_status.py" line="25"/>
@@ -5645,30 +5734,57 @@
         <source>Synced just now (relay)</source>
         <translation>همین حالا همگام شد (رله)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/haven/ui/sync_status.py" line="38"/>
         <source>Synced %Ln min ago (relay)</source>
-        <translation type="unfinished">%Ln دقیقه پیش همگام شد (رله)</translation>
+        <translation>
+            <numerusform>%Ln دقیقه پیش همگام شد (رله)</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/sync_status.py" line="42"/>
         <source>Synced just now (local network)</source>
         <translation>همین حالا همگام شد (شبکهٔ محلی)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/haven/ui/sync_status.py" line="44"/>
         <source>Synced %Ln min ago (local network)</source>
-        <translation type="unfinished">%Ln دقیقه پیش همگام شد (شبکهٔ محلی)</translation>
+        <translation>
+            <numerusform>%Ln دقیقه پیش همگام شد (شبکهٔ محلی)</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/sync_status.py" line="47"/>
         <source>Synced just now (direct connection)</source>
         <translation>همین حالا همگام شد (اتصال مستقیم)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/haven/ui/sync_status.py" line="49"/>
         <source>Synced %Ln min ago (direct connection)</source>
-        <translation type="unfinished">%Ln دقیقه پیش همگام شد (اتصال مستقیم)</translation>
+        <translation>
+            <numerusform>%Ln دقیقه پیش همگام شد (اتصال مستقیم)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="39"/>
+        <source>Synced %Ln hours ago (relay)</source>
+        <translation>
+            <numerusform>%Ln ساعت پیش همگام شد (رله)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="45"/>
+        <source>Synced %Ln hours ago (local network)</source>
+        <translation>
+            <numerusform>%Ln ساعت پیش همگام شد (شبکهٔ محلی)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="50"/>
+        <source>Synced %Ln hours ago (direct connection)</source>
+        <translation>
+            <numerusform>%Ln ساعت پیش همگام شد (اتصال مستقیم)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5914,12 +6030,12 @@
     <message>
         <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="59"/>
         <source>E&amp;xport my events…</source>
-        <translation type="unfinished"></translation>
+        <translation>برون‌بری رویدادهایم (&amp;X)…</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="61"/>
         <source>Export the events you are going to as a calendar file (not encrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>رویدادهایی را که در آن‌ها شرکت می‌کنید به‌صورت پروندهٔ تقویم برون‌بری کن (رمزگذاری‌نشده)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="148"/>
