@@ -118,7 +118,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="151"/>
-        <source>over this space&apos;s limit</source>
+        <source>over this space's limit</source>
         <translation>أكبر من حد هذه المساحة</translation>
     </message>
     <message>
@@ -543,7 +543,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="142"/>
-        <source>Re-encrypts everything, so an old copy of the vault&apos;s key or header no longer opens it. Takes longer; safe if interrupted.</source>
+        <source>Re-encrypts everything, so an old copy of the vault's key or header no longer opens it. Takes longer; safe if interrupted.</source>
         <translation>يعيد تشفير كل شيء، فلا تعود نسخة قديمة من مفتاح الخزنة أو ترويستها تفتحها. يستغرق وقتاً أطول؛ وهو آمن إن انقطع.</translation>
     </message>
     <message>
@@ -606,7 +606,7 @@
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="59"/>
         <source>Channels</source>
-        <extracomment>Messages the timeline holds at most: scrolling further back lets the newest go (choosing the channel again shows the newest page), so each page costs the same however far back. channel id, text, quoted message id (b&quot;&quot; for none)</extracomment>
+        <extracomment>Messages the timeline holds at most: scrolling further back lets the newest go (choosing the channel again shows the newest page), so each page costs the same however far back. channel id, text, quoted message id (b"" for none)</extracomment>
         <translation>القنوات</translation>
     </message>
     <message>
@@ -696,7 +696,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="109"/>
-        <source>The chosen message&apos;s quote and mentions</source>
+        <source>The chosen message's quote and mentions</source>
         <translation>اقتباس الرسالة المختارة والإشارات فيها</translation>
     </message>
     <message>
@@ -822,7 +822,7 @@
     <message>
         <location filename="../../src/haven/ui/spaces/composer.py" line="41"/>
         <source>Title (optional)</source>
-        <extracomment>title, body, content warning (&quot;&quot; for none)</extracomment>
+        <extracomment>title, body, content warning ("" for none)</extracomment>
         <translation>العنوان (اختياري)</translation>
     </message>
     <message>
@@ -1170,7 +1170,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/devices/devices_page.py" line="194"/>
-        <source>It keeps what it already has, but it cannot read anything written after this: your journal moves to a new key that it never receives. To remove what is already on it, erase Haven&apos;s data there.</source>
+        <source>It keeps what it already has, but it cannot read anything written after this: your journal moves to a new key that it never receives. To remove what is already on it, erase Haven's data there.</source>
         <translation>يحتفظ بما لديه من قبل، لكنه لن يستطيع قراءة أي شيء يُكتب بعد الآن: تنتقل يومياتك إلى مفتاح جديد لا يصله أبدًا. لإزالة ما عليه الآن، امسح بيانات Haven هناك.</translation>
     </message>
     <message>
@@ -1225,30 +1225,6 @@
         <translation>تختفي المنشورات هنا بعد %1 من استلام كل جهاز لها، من كل جهاز يتبع القواعد. لا يستطيع Haven منع أحد من التقاط صورة للشاشة أو نسخ الكلمات أو استخدام تطبيق معدّل للاحتفاظ بها.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="16"/>
-        <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n دقيقة</numerusform>
-            <numerusform>دقيقة واحدة</numerusform>
-            <numerusform>دقيقتين</numerusform>
-            <numerusform>%n دقائق</numerusform>
-            <numerusform>%n دقيقة</numerusform>
-            <numerusform>%n دقيقة</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="18"/>
-        <source>%n week(s)</source>
-        <translation>
-            <numerusform>%n أسبوع</numerusform>
-            <numerusform>أسبوع واحد</numerusform>
-            <numerusform>أسبوعين</numerusform>
-            <numerusform>%n أسابيع</numerusform>
-            <numerusform>%n أسبوعًا</numerusform>
-            <numerusform>%n أسبوع</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="20"/>
         <source>%n day(s)</source>
         <translation>
@@ -1272,13 +1248,37 @@
             <numerusform>%n ساعة</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="16"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n دقيقة</numerusform>
+            <numerusform>دقيقة واحدة</numerusform>
+            <numerusform>دقيقتين</numerusform>
+            <numerusform>%n دقائق</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="18"/>
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n أسبوع</numerusform>
+            <numerusform>أسبوع واحد</numerusform>
+            <numerusform>أسبوعين</numerusform>
+            <numerusform>%n أسابيع</numerusform>
+            <numerusform>%n أسبوعًا</numerusform>
+            <numerusform>%n أسبوع</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Discreet</name>
     <message>
         <location filename="../../src/haven/ui/discreet.py" line="39"/>
         <source>Notes</source>
-        <extracomment>X11&apos;s predefined atoms WM_CLASS and STRING (xproto.h), and PropModeReplace.</extracomment>
+        <extracomment>X11's predefined atoms WM_CLASS and STRING (xproto.h), and PropModeReplace.</extracomment>
         <translation>ملاحظات</translation>
     </message>
 </context>
@@ -1291,7 +1291,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/dm/dm_page.py" line="34"/>
-        <source>Each conversation is with one member of a space you share, under the names you both use there. Start one from a space&apos;s members: &quot;Message privately&quot;.</source>
+        <source>Each conversation is with one member of a space you share, under the names you both use there. Start one from a space's members: "Message privately".</source>
         <translation>كل محادثة مع عضو واحد في مساحة تشاركانها، بالاسمين اللذين تستخدمانهما هناك. ابدأ واحدة من أعضاء المساحة: «راسِل على انفراد».</translation>
     </message>
     <message>
@@ -1439,7 +1439,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/duress.py" line="37"/>
-        <source>Your vault&apos;s passphrase</source>
+        <source>Your vault's passphrase</source>
         <translation>عبارة مرور خزنتك</translation>
     </message>
     <message>
@@ -1454,7 +1454,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/duress.py" line="52"/>
-        <source>If ticked, unlocking with the duress passphrase also overwrites this vault&apos;s key, without a sign. After that nobody — you included — can ever open this vault again with any passphrase; only a backup brings it back.</source>
+        <source>If ticked, unlocking with the duress passphrase also overwrites this vault's key, without a sign. After that nobody — you included — can ever open this vault again with any passphrase; only a backup brings it back.</source>
         <translation>إن اخترت هذا، فإن فتح القفل بعبارة مرور الإكراه يمحو أيضاً مفتاح هذه الخزنة، دون أي أثر ظاهر. بعدها لا يستطيع أحد — ولا أنت — فتح هذه الخزنة بأي عبارة مرور؛ وحدها النسخة الاحتياطية تعيدها.</translation>
     </message>
     <message>
@@ -1499,7 +1499,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/duress.py" line="80"/>
-        <source>Type your vault&apos;s passphrase first.</source>
+        <source>Type your vault's passphrase first.</source>
         <translation>اكتب عبارة مرور خزنتك أولاً.</translation>
     </message>
     <message>
@@ -1518,7 +1518,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/duress.py" line="119"/>
-        <source>If someone forces you to unlock Haven, you can type a second passphrase instead of yours. It opens a separate decoy journal — write a few entries in it yourself, so it looks lived in — with no spaces and no linked devices. Your real vault stays closed. From outside, Haven&apos;s files look the same whether or not you set one, but someone who knows Haven well and examines the files closely may still suspect it.</source>
+        <source>If someone forces you to unlock Haven, you can type a second passphrase instead of yours. It opens a separate decoy journal — write a few entries in it yourself, so it looks lived in — with no spaces and no linked devices. Your real vault stays closed. From outside, Haven's files look the same whether or not you set one, but someone who knows Haven well and examines the files closely may still suspect it.</source>
         <translation>إن أجبرك أحد على فتح Haven، يمكنك كتابة عبارة مرور ثانية بدلاً من عبارتك. تفتح يوميات تمويهية منفصلة — اكتب فيها بعض الإدخالات بنفسك لتبدو مستعملة — بلا مساحات ولا أجهزة مرتبطة. وتبقى خزنتك الحقيقية مقفلة. من الخارج تبدو ملفات Haven متشابهة سواء ضبطتها أم لا، لكن من يعرف Haven جيداً ويفحص الملفات عن قرب قد يشكّ في الأمر.</translation>
     </message>
     <message>
@@ -1748,7 +1748,7 @@
     <message>
         <location filename="../../src/haven/ui/spaces/events_tab.py" line="54"/>
         <source>Events, upcoming first</source>
-        <extracomment>event id, answer (&quot;going&quot;, &quot;maybe&quot; or &quot;no&quot;) an admin asked for the &quot;New event…&quot; dialog an organiser selected their event: read its guest list (event id) event id, member key</extracomment>
+        <extracomment>event id, answer ("going", "maybe" or "no") an admin asked for the "New event…" dialog an organiser selected their event: read its guest list (event id) event id, member key</extracomment>
         <translation>الفعاليات، القادمة أولًا</translation>
     </message>
     <message>
@@ -1793,12 +1793,12 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/events_tab.py" line="73"/>
-        <source>Can&apos;&amp;t go</source>
+        <source>Can'&amp;t go</source>
         <translation>لا أستطيع الحضور (&amp;T)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/events_tab.py" line="74"/>
-        <source>Answer: can&apos;t go</source>
+        <source>Answer: can't go</source>
         <translation>الرد: لا أستطيع الحضور</translation>
     </message>
     <message>
@@ -1934,7 +1934,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/events_tab.py" line="218"/>
-        <source>You can&apos;t go.</source>
+        <source>You can't go.</source>
         <translation>لا تستطيع الحضور.</translation>
     </message>
     <message>
@@ -1954,7 +1954,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/events_tab.py" line="239"/>
-        <source>can&apos;t go</source>
+        <source>can't go</source>
         <translation>لا يستطيع الحضور</translation>
     </message>
     <message>
@@ -2212,7 +2212,7 @@
     <message>
         <location filename="../../src/haven/ui/main_window.py" line="77"/>
         <source>Journal</source>
-        <extracomment>Quick exit happened (window hidden, vault locked). `run_app` quits on it. The language changed and the person asked to restart: `run_app` locks, then builds a new window in the new language. Open the vault in this folder (a restored backup): `run_app` locks, gives up the current folder&apos;s claim and builds a new window there.</extracomment>
+        <extracomment>Quick exit happened (window hidden, vault locked). `run_app` quits on it. The language changed and the person asked to restart: `run_app` locks, then builds a new window in the new language. Open the vault in this folder (a restored backup): `run_app` locks, gives up the current folder's claim and builds a new window there.</extracomment>
         <translation>اليوميات</translation>
     </message>
     <message>
@@ -2554,12 +2554,12 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="75"/>
-        <source>Route: through the relay %1. The code holds no address of yours or anyone&apos;s. You can close Haven: their request waits on the relay, and the Haven of any admin of this space picks it up.</source>
+        <source>Route: through the relay %1. The code holds no address of yours or anyone's. You can close Haven: their request waits on the relay, and the Haven of any admin of this space picks it up.</source>
         <translation>المسار: عبر المُرحِّل %1. لا يحمل الرمز عنوانك ولا عنوان أحد. يمكنك إغلاق Haven: طلبه ينتظر على المُرحِّل، ويستلمه Haven أيّ مشرف في هذه المساحة.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="83"/>
-        <source>Route: straight to this computer, for someone on your network. The code holds this computer&apos;s address; Haven must stay open and unlocked here so the person can reach you.</source>
+        <source>Route: straight to this computer, for someone on your network. The code holds this computer's address; Haven must stay open and unlocked here so the person can reach you.</source>
         <translation>المسار: مباشرة إلى هذا الحاسوب، لشخص على شبكتك. يحمل الرمز عنوان هذا الحاسوب؛ يجب أن يبقى Haven مفتوحاً وغير مقفل هنا ليصل إليك الشخص.</translation>
     </message>
     <message>
@@ -2597,7 +2597,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/invite_route.py" line="51"/>
-        <source>Works wherever they are, even when your computer is off. The code goes through your space&apos;s relay and holds no address of yours.</source>
+        <source>Works wherever they are, even when your computer is off. The code goes through your space's relay and holds no address of yours.</source>
         <translation>يعمل أينما كان، حتى وحاسوبك مطفأ. يمرّ الرمز عبر مُرحِّل مساحتك ولا يحمل أيّ عنوان لك.</translation>
     </message>
     <message>
@@ -2607,7 +2607,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/invite_route.py" line="56"/>
-        <source>For someone on the same Wi-Fi or network as this computer right now. Haven must stay open here until they join. The code holds this computer&apos;s network address.</source>
+        <source>For someone on the same Wi-Fi or network as this computer right now. Haven must stay open here until they join. The code holds this computer's network address.</source>
         <translation>لشخص على شبكة Wi-Fi نفسها أو الشبكة نفسها التي عليها هذا الحاسوب الآن. يجب أن يبقى Haven مفتوحاً هنا حتى ينضمّ. يحمل الرمز عنوان هذا الحاسوب على الشبكة.</translation>
     </message>
     <message>
@@ -2641,7 +2641,7 @@
     <message>
         <location filename="../../src/haven/ui/spaces/join_dialog.py" line="99"/>
         <source>Join a space</source>
-        <extracomment>False for a denial that another admin&apos;s approval at the same moment may still undo (the request&apos;s keys stay until `final_at_ms`). The space joined (its id).</extracomment>
+        <extracomment>False for a denial that another admin's approval at the same moment may still undo (the request's keys stay until `final_at_ms`). The space joined (its id).</extracomment>
         <translation>انضم إلى مساحة</translation>
     </message>
     <message>
@@ -2666,7 +2666,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/join_dialog.py" line="112"/>
-        <source>The space&apos;s guidelines</source>
+        <source>The space's guidelines</source>
         <translation>إرشادات المساحة</translation>
     </message>
     <message>
@@ -2938,7 +2938,7 @@
     <message>
         <location filename="../../src/haven/ui/pages/settings/language.py" line="21"/>
         <source>Language</source>
-        <extracomment>&quot;Restart now&quot; was pressed: the window locks and is built again in the new language.</extracomment>
+        <extracomment>"Restart now" was pressed: the window locks and is built again in the new language.</extracomment>
         <translation>اللغة</translation>
     </message>
     <message>
@@ -3417,7 +3417,7 @@
     <name>MeTab</name>
     <message>
         <location filename="../../src/haven/ui/spaces/me_tab.py" line="53"/>
-        <source>The space&apos;s guidelines</source>
+        <source>The space's guidelines</source>
         <extracomment>name, pronouns, colour</extracomment>
         <translation>إرشادات المساحة</translation>
     </message>
@@ -3594,7 +3594,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/media_settings_box.py" line="33"/>
-        <source>Save the space&apos;s attachment and timer settings</source>
+        <source>Save the space's attachment and timer settings</source>
         <translation>احفظ إعدادات المرفقات والمؤقت للمساحة</translation>
     </message>
 </context>
@@ -3674,7 +3674,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/members_tab.py" line="82"/>
-        <source>The space&apos;s admins see nothing of it</source>
+        <source>The space's admins see nothing of it</source>
         <translation>لا يرى مديرو المساحة شيئاً منها</translation>
     </message>
     <message>
@@ -4366,7 +4366,7 @@
         <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="69"/>
         <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="70"/>
         <source>Cancel</source>
-        <extracomment>the vault&apos;s passphrase, the new one (&quot;&quot; when none is asked), the subclass&apos;s choice</extracomment>
+        <extracomment>the vault's passphrase, the new one ("" when none is asked), the subclass's choice</extracomment>
         <translation>إلغاء</translation>
     </message>
 </context>
@@ -4398,7 +4398,7 @@
     <message>
         <location filename="../../src/haven/ui/pages/settings/profile.py" line="24"/>
         <source>Your name and this device</source>
-        <extracomment>The main persona&apos;s name or pronouns changed (the window updates its header).</extracomment>
+        <extracomment>The main persona's name or pronouns changed (the window updates its header).</extracomment>
         <translation>اسمك وهذا الجهاز</translation>
     </message>
     <message>
@@ -4433,7 +4433,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/profile.py" line="37"/>
-        <source>This device&apos;s name</source>
+        <source>This device's name</source>
         <translation>اسم هذا الجهاز</translation>
     </message>
     <message>
@@ -4448,7 +4448,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/profile.py" line="41"/>
-        <source>Save this device&apos;s name</source>
+        <source>Save this device's name</source>
         <translation>احفظ اسم هذا الجهاز</translation>
     </message>
     <message>
@@ -4614,13 +4614,13 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="40"/>
-        <source>Through Tor, relays and the network see a Tor address instead of yours, and the relay&apos;s name is looked up by Tor. If Tor is not running, nothing is sent to relays (never directly). Sync with your devices on the local network and direct sync do not use Tor. A relay whose address ends in .onion works only through Tor.</source>
+        <source>Through Tor, relays and the network see a Tor address instead of yours, and the relay's name is looked up by Tor. If Tor is not running, nothing is sent to relays (never directly). Sync with your devices on the local network and direct sync do not use Tor. A relay whose address ends in .onion works only through Tor.</source>
         <translation>عبر Tor، ترى المُرحِّلات والشبكة عنوان Tor بدلاً من عنوانك، ويتولّى Tor البحث عن اسم المُرحِّل. إن لم يكن Tor يعمل، فلا يُرسَل شيء إلى المُرحِّلات (ولا يُرسَل مباشرةً أبدًا). لا تستعمل Tor المزامنةُ مع أجهزتك على الشبكة المحلية ولا المزامنةُ المباشرة. المُرحِّل الذي ينتهي عنوانه بـ ‎.onion لا يعمل إلا عبر Tor.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="111"/>
         <source>Relays are now reached directly.</source>
-        <extracomment>The vault&apos;s setting has been read since it opened (tests wait for it).</extracomment>
+        <extracomment>The vault's setting has been read since it opened (tests wait for it).</extracomment>
         <translation>يجري الآن الوصول إلى المُرحِّلات مباشرةً.</translation>
     </message>
     <message>
@@ -4693,7 +4693,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relays.py" line="53"/>
-        <source>Only the space&apos;s admins can change its relays.</source>
+        <source>Only the space's admins can change its relays.</source>
         <translation>مشرفو المساحة وحدهم يستطيعون تغيير مُرحِّلاتها.</translation>
     </message>
     <message>
@@ -4718,7 +4718,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relays.py" line="181"/>
-        <source>Haven cannot use that address: a relay looks like wss://relay.example.org/ (at most 8 per space; only admins change a space&apos;s relays).</source>
+        <source>Haven cannot use that address: a relay looks like wss://relay.example.org/ (at most 8 per space; only admins change a space's relays).</source>
         <translation>لا يستطيع Haven استعمال هذا العنوان: عنوان المُرحِّل يشبه wss://relay.example.org/ (ثمانية على الأكثر لكل مساحة؛ المشرفون وحدهم يغيّرون مُرحِّلات المساحة).</translation>
     </message>
     <message>
@@ -4885,7 +4885,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/restore_dialog.py" line="147"/>
-        <source>Type the backup&apos;s passphrase.</source>
+        <source>Type the backup's passphrase.</source>
         <translation>اكتب عبارة مرور النسخة الاحتياطية.</translation>
     </message>
     <message>
@@ -4952,7 +4952,7 @@
     <message>
         <location filename="../../src/haven/ui/pages/settings_page.py" line="45"/>
         <source>Settings</source>
-        <extracomment>Something changed: the window re-applies theme, font, title and auto-lock. The person turned LAN sync on or off (stored in the vault by the window). &quot;Change passphrase…&quot; was pressed (only while the vault is open). &quot;Restore a backup…&quot; was pressed. &quot;Restart now&quot; after choosing a language.</extracomment>
+        <extracomment>Something changed: the window re-applies theme, font, title and auto-lock. The person turned LAN sync on or off (stored in the vault by the window). "Change passphrase…" was pressed (only while the vault is open). "Restore a backup…" was pressed. "Restart now" after choosing a language.</extracomment>
         <translation>الإعدادات</translation>
     </message>
     <message>
@@ -4971,7 +4971,7 @@
     <message>
         <location filename="../../src/haven/ui/journal/share_dialog.py" line="52"/>
         <source>Share to a space</source>
-        <extracomment>the new post&apos;s id, once posted</extracomment>
+        <extracomment>the new post's id, once posted</extracomment>
         <translation>المشاركة في مساحة</translation>
     </message>
     <message>
@@ -4992,7 +4992,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/share_dialog.py" line="79"/>
-        <source>Only this title and text are posted — not the entry&apos;s date, mood or tags, and nothing links the post to your journal. Everyone in the space can read and keep it; your entry stays private.</source>
+        <source>Only this title and text are posted — not the entry's date, mood or tags, and nothing links the post to your journal. Everyone in the space can read and keep it; your entry stays private.</source>
         <translation>يُنشر هذا العنوان وهذا النص فقط — لا تاريخ الإدخال ولا مزاجه ولا وسومه، ولا شيء يربط المنشور بيومياتك. يستطيع كل من في المساحة قراءته والاحتفاظ به؛ ويبقى إدخالك خاصًا.</translation>
     </message>
     <message>
@@ -5151,7 +5151,7 @@
     <message>
         <location filename="../../src/haven/ui/spaces/own_actions.py" line="65"/>
         <source>Warnings about this space</source>
-        <extracomment>One write: called in a worker with the spaces service and the space&apos;s id. The view&apos;s way to run a write: (write, text when done, then, on failure).</extracomment>
+        <extracomment>One write: called in a worker with the spaces service and the space's id. The view's way to run a write: (write, text when done, then, on failure).</extracomment>
         <translation>تحذيرات عن هذه المساحة</translation>
     </message>
     <message>
@@ -5186,7 +5186,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/own_actions.py" line="205"/>
-        <source>Delete this post for everyone in the space? Its place shows “Deleted by its author”. Others&apos; devices that already synced it delete it when they next sync.</source>
+        <source>Delete this post for everyone in the space? Its place shows “Deleted by its author”. Others' devices that already synced it delete it when they next sync.</source>
         <translation>أتحذف هذا المنشور لدى الجميع في المساحة؟ يظهر مكانه «حذفه كاتبه». الأجهزة الأخرى التي زامنته تحذفه في مزامنتها التالية.</translation>
     </message>
     <message>
@@ -5303,95 +5303,35 @@
     <message>
         <location filename="../../src/haven/ui/space_status.py" line="36"/>
         <source>Synced just now through a relay</source>
-        <extracomment>How often &quot;N min ago&quot; is re-worded. How long what an action did stays on screen.</extracomment>
+        <extracomment>How often "N min ago" is re-worded. How long what an action did stays on screen.</extracomment>
         <translation>تمت المزامنة للتو عبر خادم وسيط</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="38"/>
-        <source>Synced %Ln min ago through a relay</source>
-        <translation>
-            <numerusform>تمت المزامنة الآن عبر خادم وسيط</numerusform>
-            <numerusform>تمت المزامنة قبل دقيقة عبر خادم وسيط</numerusform>
-            <numerusform>تمت المزامنة قبل دقيقتين عبر خادم وسيط</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln دقائق عبر خادم وسيط</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln دقيقة عبر خادم وسيط</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln دقيقة عبر خادم وسيط</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="39"/>
-        <source>Synced %Ln hours ago through a relay</source>
-        <translation>
-            <numerusform>تمت المزامنة الآن عبر خادم وسيط</numerusform>
-            <numerusform>تمت المزامنة قبل ساعة عبر خادم وسيط</numerusform>
-            <numerusform>تمت المزامنة قبل ساعتين عبر خادم وسيط</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln ساعات عبر خادم وسيط</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln ساعة عبر خادم وسيط</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln ساعة عبر خادم وسيط</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/space_status.py" line="42"/>
         <source>Synced just now on the local network</source>
         <translation>تمت المزامنة للتو على الشبكة المحلية</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="44"/>
-        <source>Synced %Ln min ago on the local network</source>
-        <translation>
-            <numerusform>تمت المزامنة الآن على الشبكة المحلية</numerusform>
-            <numerusform>تمت المزامنة قبل دقيقة على الشبكة المحلية</numerusform>
-            <numerusform>تمت المزامنة قبل دقيقتين على الشبكة المحلية</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln دقائق على الشبكة المحلية</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln دقيقة على الشبكة المحلية</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln دقيقة على الشبكة المحلية</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="47"/>
-        <source>Synced %Ln hours ago on the local network</source>
-        <translation>
-            <numerusform>تمت المزامنة الآن على الشبكة المحلية</numerusform>
-            <numerusform>تمت المزامنة قبل ساعة على الشبكة المحلية</numerusform>
-            <numerusform>تمت المزامنة قبل ساعتين على الشبكة المحلية</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln ساعات على الشبكة المحلية</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln ساعة على الشبكة المحلية</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln ساعة على الشبكة المحلية</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../src/haven/ui/space_status.py" line="49"/>
         <source>Synced just now with a direct connection</source>
         <translation>تمت المزامنة للتو عبر اتصال مباشر</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="51"/>
-        <source>Synced %Ln min ago with a direct connection</source>
-        <translation>
-            <numerusform>تمت المزامنة الآن عبر اتصال مباشر</numerusform>
-            <numerusform>تمت المزامنة قبل دقيقة عبر اتصال مباشر</numerusform>
-            <numerusform>تمت المزامنة قبل دقيقتين عبر اتصال مباشر</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln دقائق عبر اتصال مباشر</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln دقيقة عبر اتصال مباشر</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln دقيقة عبر اتصال مباشر</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="54"/>
-        <source>Synced %Ln hours ago with a direct connection</source>
-        <translation>
-            <numerusform>تمت المزامنة الآن عبر اتصال مباشر</numerusform>
-            <numerusform>تمت المزامنة قبل ساعة عبر اتصال مباشر</numerusform>
-            <numerusform>تمت المزامنة قبل ساعتين عبر اتصال مباشر</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln ساعات عبر اتصال مباشر</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln ساعة عبر اتصال مباشر</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln ساعة عبر اتصال مباشر</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../src/haven/ui/space_status.py" line="59"/>
         <source>Not synced yet</source>
         <translation>لم تتم المزامنة بعد</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="66"/>
+        <source>%Ln waiting for earlier events</source>
+        <translation>
+            <numerusform>لا شيء بانتظار أحداث سابقة</numerusform>
+            <numerusform>حدث واحد بانتظار أحداث سابقة</numerusform>
+            <numerusform>حدثان بانتظار أحداث سابقة</numerusform>
+            <numerusform>%Ln أحداث بانتظار أحداث سابقة</numerusform>
+            <numerusform>%Ln حدثًا بانتظار أحداث سابقة</numerusform>
+            <numerusform>%Ln حدث بانتظار أحداث سابقة</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/space_status.py" line="64"/>
@@ -5406,15 +5346,75 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="66"/>
-        <source>%Ln waiting for earlier events</source>
+        <location filename="../../src/haven/ui/space_status.py" line="47"/>
+        <source>Synced %Ln hours ago on the local network</source>
         <translation>
-            <numerusform>لا شيء بانتظار أحداث سابقة</numerusform>
-            <numerusform>حدث واحد بانتظار أحداث سابقة</numerusform>
-            <numerusform>حدثان بانتظار أحداث سابقة</numerusform>
-            <numerusform>%Ln أحداث بانتظار أحداث سابقة</numerusform>
-            <numerusform>%Ln حدثًا بانتظار أحداث سابقة</numerusform>
-            <numerusform>%Ln حدث بانتظار أحداث سابقة</numerusform>
+            <numerusform>تمت المزامنة الآن على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعات على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة على الشبكة المحلية</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="39"/>
+        <source>Synced %Ln hours ago through a relay</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعات عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة عبر خادم وسيط</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="54"/>
+        <source>Synced %Ln hours ago with a direct connection</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعات عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة عبر اتصال مباشر</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="44"/>
+        <source>Synced %Ln min ago on the local network</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقة على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقتين على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقائق على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة على الشبكة المحلية</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة على الشبكة المحلية</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="38"/>
+        <source>Synced %Ln min ago through a relay</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقة عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقتين عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقائق عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة عبر خادم وسيط</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة عبر خادم وسيط</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="51"/>
+        <source>Synced %Ln min ago with a direct connection</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقة عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقتين عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقائق عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة عبر اتصال مباشر</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة عبر اتصال مباشر</numerusform>
         </translation>
     </message>
 </context>
@@ -5431,7 +5431,7 @@
     <message>
         <location filename="../../src/haven/ui/spaces/space_view.py" line="83"/>
         <source>Space sections</source>
-        <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; &quot;Show older posts&quot; doubles it. Join requests arrive without an event in the log, so an admin&apos;s open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
+        <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; "Show older posts" doubles it. Join requests arrive without an event in the log, so an admin's open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
         <translation>أقسام المساحة</translation>
     </message>
     <message>
@@ -5597,7 +5597,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/space_admission.py" line="116"/>
-        <source>%1&apos;s request was declined.</source>
+        <source>%1's request was declined.</source>
         <translation>رُفض طلب %1.</translation>
     </message>
 </context>
@@ -5701,7 +5701,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/wording.py" line="70"/>
-        <source>⚠ name looks like another member&apos;s</source>
+        <source>⚠ name looks like another member's</source>
         <translation>⚠ الاسم يشبه اسم عضو آخر</translation>
     </message>
     <message>
@@ -5736,7 +5736,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/wording.py" line="83"/>
-        <source>changed a member&apos;s devices</source>
+        <source>changed a member's devices</source>
         <translation>غيّر أجهزة عضو</translation>
     </message>
     <message>
@@ -5746,7 +5746,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/wording.py" line="85"/>
-        <source>edited the space&apos;s details</source>
+        <source>edited the space's details</source>
         <translation>عدّل تفاصيل المساحة</translation>
     </message>
     <message>
@@ -5786,18 +5786,6 @@
         <translation>إلغاء</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="99"/>
-        <source>More than %Ln replies</source>
-        <translation>
-            <numerusform>أكثر من %Ln ردّ</numerusform>
-            <numerusform>أكثر من ردّ واحد</numerusform>
-            <numerusform>أكثر من ردّين</numerusform>
-            <numerusform>أكثر من %Ln ردود</numerusform>
-            <numerusform>أكثر من %Ln ردًا</numerusform>
-            <numerusform>أكثر من %Ln ردّ</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/models.py" line="101"/>
         <source>%Ln replies</source>
         <translation>
@@ -5819,6 +5807,18 @@
             <numerusform>%Ln غير مقروءة</numerusform>
             <numerusform>%Ln غير مقروء</numerusform>
             <numerusform>%Ln غير مقروء</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="99"/>
+        <source>More than %Ln replies</source>
+        <translation>
+            <numerusform>أكثر من %Ln ردّ</numerusform>
+            <numerusform>أكثر من ردّ واحد</numerusform>
+            <numerusform>أكثر من ردّين</numerusform>
+            <numerusform>أكثر من %Ln ردود</numerusform>
+            <numerusform>أكثر من %Ln ردًا</numerusform>
+            <numerusform>أكثر من %Ln ردّ</numerusform>
         </translation>
     </message>
 </context>
@@ -5881,7 +5881,7 @@
     <message>
         <location filename="../../src/haven/ui/sync_status.py" line="23"/>
         <source>Tor is not running: nothing goes to relays</source>
-        <extracomment>How often &quot;N min ago&quot; is recomputed.</extracomment>
+        <extracomment>How often "N min ago" is recomputed.</extracomment>
         <translation>لا يعمل Tor: لا يُرسَل شيء إلى المُرحِّلات</translation>
     </message>
     <message>
@@ -5909,34 +5909,10 @@
         <source>Synced just now (relay)</source>
         <translation>تمت المزامنة للتو (خادم وسيط)</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/sync_status.py" line="38"/>
-        <source>Synced %Ln min ago (relay)</source>
-        <translation>
-            <numerusform>تمت المزامنة الآن (خادم وسيط)</numerusform>
-            <numerusform>تمت المزامنة قبل دقيقة (خادم وسيط)</numerusform>
-            <numerusform>تمت المزامنة قبل دقيقتين (خادم وسيط)</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln دقائق (خادم وسيط)</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln دقيقة (خادم وسيط)</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln دقيقة (خادم وسيط)</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../src/haven/ui/sync_status.py" line="42"/>
         <source>Synced just now (local network)</source>
         <translation>تمت المزامنة للتو (الشبكة المحلية)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/sync_status.py" line="44"/>
-        <source>Synced %Ln min ago (local network)</source>
-        <translation>
-            <numerusform>تمت المزامنة الآن (الشبكة المحلية)</numerusform>
-            <numerusform>تمت المزامنة قبل دقيقة (الشبكة المحلية)</numerusform>
-            <numerusform>تمت المزامنة قبل دقيقتين (الشبكة المحلية)</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln دقائق (الشبكة المحلية)</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln دقيقة (الشبكة المحلية)</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln دقيقة (الشبكة المحلية)</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/sync_status.py" line="47"/>
@@ -5944,27 +5920,15 @@
         <translation>تمت المزامنة للتو (اتصال مباشر)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/sync_status.py" line="49"/>
-        <source>Synced %Ln min ago (direct connection)</source>
+        <location filename="../../src/haven/ui/sync_status.py" line="50"/>
+        <source>Synced %Ln hours ago (direct connection)</source>
         <translation>
             <numerusform>تمت المزامنة الآن (اتصال مباشر)</numerusform>
-            <numerusform>تمت المزامنة قبل دقيقة (اتصال مباشر)</numerusform>
-            <numerusform>تمت المزامنة قبل دقيقتين (اتصال مباشر)</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln دقائق (اتصال مباشر)</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln دقيقة (اتصال مباشر)</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln دقيقة (اتصال مباشر)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/sync_status.py" line="39"/>
-        <source>Synced %Ln hours ago (relay)</source>
-        <translation>
-            <numerusform>تمت المزامنة الآن (خادم وسيط)</numerusform>
-            <numerusform>تمت المزامنة قبل ساعة (خادم وسيط)</numerusform>
-            <numerusform>تمت المزامنة قبل ساعتين (خادم وسيط)</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln ساعات (خادم وسيط)</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln ساعة (خادم وسيط)</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln ساعة (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعات (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة (اتصال مباشر)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -5980,15 +5944,51 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/sync_status.py" line="50"/>
-        <source>Synced %Ln hours ago (direct connection)</source>
+        <location filename="../../src/haven/ui/sync_status.py" line="39"/>
+        <source>Synced %Ln hours ago (relay)</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعة (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل ساعتين (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعات (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln ساعة (خادم وسيط)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="49"/>
+        <source>Synced %Ln min ago (direct connection)</source>
         <translation>
             <numerusform>تمت المزامنة الآن (اتصال مباشر)</numerusform>
-            <numerusform>تمت المزامنة قبل ساعة (اتصال مباشر)</numerusform>
-            <numerusform>تمت المزامنة قبل ساعتين (اتصال مباشر)</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln ساعات (اتصال مباشر)</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln ساعة (اتصال مباشر)</numerusform>
-            <numerusform>تمت المزامنة قبل %Ln ساعة (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقة (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقتين (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقائق (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة (اتصال مباشر)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة (اتصال مباشر)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="44"/>
+        <source>Synced %Ln min ago (local network)</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقة (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقتين (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقائق (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة (الشبكة المحلية)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة (الشبكة المحلية)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="38"/>
+        <source>Synced %Ln min ago (relay)</source>
+        <translation>
+            <numerusform>تمت المزامنة الآن (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقة (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل دقيقتين (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقائق (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة (خادم وسيط)</numerusform>
+            <numerusform>تمت المزامنة قبل %Ln دقيقة (خادم وسيط)</numerusform>
         </translation>
     </message>
 </context>
@@ -6016,7 +6016,7 @@
         <location filename="../../src/haven/ui/spaces/thread_view.py" line="82"/>
         <location filename="../../src/haven/ui/spaces/thread_view.py" line="299"/>
         <source>Show p&amp;ost</source>
-        <extracomment>post id, kind, on parent id, body, content warning Your own post: edit it, or delete it (the view asks first). post id, pinned (moderators and above) thread&apos;s first post id, the reply the page ends before / starts after how that page was asked for: older or newer than which reply (to read it again)</extracomment>
+        <extracomment>post id, kind, on parent id, body, content warning Your own post: edit it, or delete it (the view asks first). post id, pinned (moderators and above) thread's first post id, the reply the page ends before / starts after how that page was asked for: older or newer than which reply (to read it again)</extracomment>
         <translation>اعرض المنشور (&amp;O)</translation>
     </message>
     <message>
@@ -6133,7 +6133,7 @@
         <location filename="../../src/haven/ui/pages/unlock_page.py" line="28"/>
         <location filename="../../src/haven/ui/pages/unlock_page.py" line="84"/>
         <source>Haven is locked</source>
-        <extracomment>&quot;Restore a backup…&quot;: into a new folder, without opening this vault.</extracomment>
+        <extracomment>"Restore a backup…": into a new folder, without opening this vault.</extracomment>
         <translation>Haven مقفل</translation>
     </message>
     <message>
@@ -6264,7 +6264,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="158"/>
-        <source>%1 (you can&apos;t go)</source>
+        <source>%1 (you can't go)</source>
         <translation>%1 (لا تستطيع الحضور)</translation>
     </message>
 </context>
@@ -6286,7 +6286,7 @@
     <message>
         <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="29"/>
         <source>Backup and passphrase</source>
-        <extracomment>&quot;Change passphrase…&quot; was pressed (the window opens its dialog). &quot;Restore a backup…&quot; was pressed (the window opens the restore dialog).</extracomment>
+        <extracomment>"Change passphrase…" was pressed (the window opens its dialog). "Restore a backup…" was pressed (the window opens the restore dialog).</extracomment>
         <translation>النسخ الاحتياطي وعبارة المرور</translation>
     </message>
     <message>
@@ -6331,7 +6331,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="42"/>
-        <source>Change the vault&apos;s passphrase</source>
+        <source>Change the vault's passphrase</source>
         <translation>تغيير عبارة مرور الخزنة</translation>
     </message>
     <message>
@@ -6444,7 +6444,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="58"/>
-        <source>The copy is saved outside Haven&apos;s encrypted vault: anyone who can open that folder can see it. Save it anyway?</source>
+        <source>The copy is saved outside Haven's encrypted vault: anyone who can open that folder can see it. Save it anyway?</source>
         <translation>تُحفظ النسخة خارج خزنة Haven المشفرة: يستطيع رؤيتها كل من يستطيع فتح ذلك المجلد. أتحفظها على أي حال؟</translation>
     </message>
 </context>

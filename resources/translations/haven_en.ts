@@ -29,25 +29,6 @@
     </message>
 </context>
 <context>
-    <name>Channels</name>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/channel_wording.py" line="28"/>
-        <source>%Ln unread</source>
-        <translation>
-            <numerusform>%Ln unread</numerusform>
-            <numerusform>%Ln unread</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/channel_wording.py" line="30"/>
-        <source>mentions of you: %Ln</source>
-        <translation>
-            <numerusform>mentions of you: %Ln</numerusform>
-            <numerusform>mentions of you: %Ln</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>DevicesPage</name>
     <message numerus="yes">
         <location filename="../../src/haven/ui/devices/devices_page.py" line="204"/>
@@ -55,41 +36,6 @@
         <translation>
             <numerusform>%1 has not synced with this device since the last key update, so this device does not have its key yet. After this unlink it would have to be linked again. Sync it with this device first to avoid that.</numerusform>
             <numerusform>%1 have not synced with this device since the last key update, so this device does not have their keys yet. After this unlink they would have to be linked again. Sync them with this device first to avoid that.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Disappearing</name>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="16"/>
-        <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n minute</numerusform>
-            <numerusform>%n minutes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="18"/>
-        <source>%n week(s)</source>
-        <translation>
-            <numerusform>%n week</numerusform>
-            <numerusform>%n weeks</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="20"/>
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n day</numerusform>
-            <numerusform>%n days</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="21"/>
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n hour</numerusform>
-            <numerusform>%n hours</numerusform>
         </translation>
     </message>
 </context>
@@ -234,15 +180,72 @@
     </message>
 </context>
 <context>
-    <name>SpaceStatus</name>
+    <name>VaultFilesSection</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="64"/>
-        <source>%Ln waiting to go out</source>
+        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="165"/>
+        <source>Exported %Ln entries as plain text to %1.</source>
         <translation>
-            <numerusform>%Ln waiting to go out</numerusform>
-            <numerusform>%Ln waiting to go out</numerusform>
+            <numerusform>Exported %Ln entry as plain text to %1.</numerusform>
+            <numerusform>Exported %Ln entries as plain text to %1.</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>Channels</name>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/channel_wording.py" line="28"/>
+        <source>%Ln unread</source>
+        <translation>
+            <numerusform>%Ln unread</numerusform>
+            <numerusform>%Ln unread</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/channel_wording.py" line="30"/>
+        <source>mentions of you: %Ln</source>
+        <translation>
+            <numerusform>mentions of you: %Ln</numerusform>
+            <numerusform>mentions of you: %Ln</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Disappearing</name>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="20"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="21"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="16"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="18"/>
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n week</numerusform>
+            <numerusform>%n weeks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SpaceStatus</name>
     <message numerus="yes">
         <location filename="../../src/haven/ui/space_status.py" line="66"/>
         <source>%Ln waiting for earlier events</source>
@@ -252,27 +255,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="38"/>
-        <source>Synced %Ln min ago through a relay</source>
+        <location filename="../../src/haven/ui/space_status.py" line="64"/>
+        <source>%Ln waiting to go out</source>
         <translation>
-            <numerusform>Synced %Ln min ago through a relay</numerusform>
-            <numerusform>Synced %Ln min ago through a relay</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="39"/>
-        <source>Synced %Ln hours ago through a relay</source>
-        <translation>
-            <numerusform>Synced %Ln hours ago through a relay</numerusform>
-            <numerusform>Synced %Ln hours ago through a relay</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="44"/>
-        <source>Synced %Ln min ago on the local network</source>
-        <translation>
-            <numerusform>Synced %Ln min ago on the local network</numerusform>
-            <numerusform>Synced %Ln min ago on the local network</numerusform>
+            <numerusform>%Ln waiting to go out</numerusform>
+            <numerusform>%Ln waiting to go out</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -284,11 +271,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="51"/>
-        <source>Synced %Ln min ago with a direct connection</source>
+        <location filename="../../src/haven/ui/space_status.py" line="39"/>
+        <source>Synced %Ln hours ago through a relay</source>
         <translation>
-            <numerusform>Synced %Ln min ago with a direct connection</numerusform>
-            <numerusform>Synced %Ln min ago with a direct connection</numerusform>
+            <numerusform>Synced %Ln hours ago through a relay</numerusform>
+            <numerusform>Synced %Ln hours ago through a relay</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -299,17 +286,33 @@
             <numerusform>Synced %Ln hours ago with a direct connection</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="44"/>
+        <source>Synced %Ln min ago on the local network</source>
+        <translation>
+            <numerusform>Synced %Ln min ago on the local network</numerusform>
+            <numerusform>Synced %Ln min ago on the local network</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="38"/>
+        <source>Synced %Ln min ago through a relay</source>
+        <translation>
+            <numerusform>Synced %Ln min ago through a relay</numerusform>
+            <numerusform>Synced %Ln min ago through a relay</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="51"/>
+        <source>Synced %Ln min ago with a direct connection</source>
+        <translation>
+            <numerusform>Synced %Ln min ago with a direct connection</numerusform>
+            <numerusform>Synced %Ln min ago with a direct connection</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Spaces</name>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="99"/>
-        <source>More than %Ln replies</source>
-        <translation>
-            <numerusform>More than %Ln reply</numerusform>
-            <numerusform>More than %Ln replies</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/models.py" line="101"/>
         <source>%Ln replies</source>
@@ -326,15 +329,23 @@
             <numerusform>%Ln unread</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="99"/>
+        <source>More than %Ln replies</source>
+        <translation>
+            <numerusform>More than %Ln reply</numerusform>
+            <numerusform>More than %Ln replies</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/sync_status.py" line="39"/>
-        <source>Synced %Ln hours ago (relay)</source>
+        <location filename="../../src/haven/ui/sync_status.py" line="50"/>
+        <source>Synced %Ln hours ago (direct connection)</source>
         <translation>
-            <numerusform>Synced %Ln hours ago (relay)</numerusform>
-            <numerusform>Synced %Ln hours ago (relay)</numerusform>
+            <numerusform>Synced %Ln hours ago (direct connection)</numerusform>
+            <numerusform>Synced %Ln hours ago (direct connection)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -346,19 +357,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/sync_status.py" line="50"/>
-        <source>Synced %Ln hours ago (direct connection)</source>
+        <location filename="../../src/haven/ui/sync_status.py" line="39"/>
+        <source>Synced %Ln hours ago (relay)</source>
         <translation>
-            <numerusform>Synced %Ln hours ago (direct connection)</numerusform>
-            <numerusform>Synced %Ln hours ago (direct connection)</numerusform>
+            <numerusform>Synced %Ln hours ago (relay)</numerusform>
+            <numerusform>Synced %Ln hours ago (relay)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/sync_status.py" line="38"/>
-        <source>Synced %Ln min ago (relay)</source>
+        <location filename="../../src/haven/ui/sync_status.py" line="49"/>
+        <source>Synced %Ln min ago (direct connection)</source>
         <translation>
-            <numerusform>Synced %Ln min ago (relay)</numerusform>
-            <numerusform>Synced %Ln min ago (relay)</numerusform>
+            <numerusform>Synced %Ln min ago (direct connection)</numerusform>
+            <numerusform>Synced %Ln min ago (direct connection)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -370,22 +381,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/sync_status.py" line="49"/>
-        <source>Synced %Ln min ago (direct connection)</source>
+        <location filename="../../src/haven/ui/sync_status.py" line="38"/>
+        <source>Synced %Ln min ago (relay)</source>
         <translation>
-            <numerusform>Synced %Ln min ago (direct connection)</numerusform>
-            <numerusform>Synced %Ln min ago (direct connection)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>VaultFilesSection</name>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="165"/>
-        <source>Exported %Ln entries as plain text to %1.</source>
-        <translation>
-            <numerusform>Exported %Ln entry as plain text to %1.</numerusform>
-            <numerusform>Exported %Ln entries as plain text to %1.</numerusform>
+            <numerusform>Synced %Ln min ago (relay)</numerusform>
+            <numerusform>Synced %Ln min ago (relay)</numerusform>
         </translation>
     </message>
 </context>

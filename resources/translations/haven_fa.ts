@@ -118,7 +118,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="151"/>
-        <source>over this space&apos;s limit</source>
+        <source>over this space's limit</source>
         <translation>بیش از حد این فضا</translation>
     </message>
     <message>
@@ -528,7 +528,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="142"/>
-        <source>Re-encrypts everything, so an old copy of the vault&apos;s key or header no longer opens it. Takes longer; safe if interrupted.</source>
+        <source>Re-encrypts everything, so an old copy of the vault's key or header no longer opens it. Takes longer; safe if interrupted.</source>
         <translation>همه‌چیز را دوباره رمزگذاری می‌کند تا نسخهٔ قدیمیِ کلید یا سرآیند خزانه دیگر آن را باز نکند. بیشتر طول می‌کشد؛ اگر قطع شود آسیبی نمی‌زند.</translation>
     </message>
     <message>
@@ -591,7 +591,7 @@
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="59"/>
         <source>Channels</source>
-        <extracomment>Messages the timeline holds at most: scrolling further back lets the newest go (choosing the channel again shows the newest page), so each page costs the same however far back. channel id, text, quoted message id (b&quot;&quot; for none)</extracomment>
+        <extracomment>Messages the timeline holds at most: scrolling further back lets the newest go (choosing the channel again shows the newest page), so each page costs the same however far back. channel id, text, quoted message id (b"" for none)</extracomment>
         <translation>کانال‌ها</translation>
     </message>
     <message>
@@ -681,7 +681,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/channel_tab.py" line="109"/>
-        <source>The chosen message&apos;s quote and mentions</source>
+        <source>The chosen message's quote and mentions</source>
         <translation>نقل‌قول و اشاره‌های پیام انتخاب‌شده</translation>
     </message>
     <message>
@@ -797,7 +797,7 @@
     <message>
         <location filename="../../src/haven/ui/spaces/composer.py" line="41"/>
         <source>Title (optional)</source>
-        <extracomment>title, body, content warning (&quot;&quot; for none)</extracomment>
+        <extracomment>title, body, content warning ("" for none)</extracomment>
         <translation>عنوان (اختیاری)</translation>
     </message>
     <message>
@@ -1145,7 +1145,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/devices/devices_page.py" line="194"/>
-        <source>It keeps what it already has, but it cannot read anything written after this: your journal moves to a new key that it never receives. To remove what is already on it, erase Haven&apos;s data there.</source>
+        <source>It keeps what it already has, but it cannot read anything written after this: your journal moves to a new key that it never receives. To remove what is already on it, erase Haven's data there.</source>
         <translation>آنچه را دارد نگه می‌دارد، اما چیزی را که پس از این نوشته شود نمی‌تواند بخواند: دفترچه‌تان به کلید تازه‌ای منتقل می‌شود که هرگز به آن نمی‌رسد. برای پاک کردن آنچه اکنون روی آن است، داده‌های Haven را همان‌جا پاک کنید.</translation>
     </message>
     <message>
@@ -1195,20 +1195,6 @@
         <translation>پست‌ها در اینجا %1 پس از رسیدن به هر دستگاه، از هر دستگاهی که قواعد را رعایت می‌کند ناپدید می‌شوند. Haven نمی‌تواند جلوی گرفتن عکس از صفحه، رونوشت برداشتن از واژه‌ها یا نگه داشتن آن‌ها با یک برنامهٔ دستکاری‌شده را بگیرد.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="16"/>
-        <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n دقیقه</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="18"/>
-        <source>%n week(s)</source>
-        <translation>
-            <numerusform>%n هفته</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="20"/>
         <source>%n day(s)</source>
         <translation>
@@ -1222,13 +1208,27 @@
             <numerusform>%n ساعت</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="16"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n دقیقه</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/disappear_notice.py" line="18"/>
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n هفته</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Discreet</name>
     <message>
         <location filename="../../src/haven/ui/discreet.py" line="39"/>
         <source>Notes</source>
-        <extracomment>X11&apos;s predefined atoms WM_CLASS and STRING (xproto.h), and PropModeReplace.</extracomment>
+        <extracomment>X11's predefined atoms WM_CLASS and STRING (xproto.h), and PropModeReplace.</extracomment>
         <translation>یادداشت‌ها</translation>
     </message>
 </context>
@@ -1241,7 +1241,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/dm/dm_page.py" line="34"/>
-        <source>Each conversation is with one member of a space you share, under the names you both use there. Start one from a space&apos;s members: &quot;Message privately&quot;.</source>
+        <source>Each conversation is with one member of a space you share, under the names you both use there. Start one from a space's members: "Message privately".</source>
         <translation>هر گفت‌وگو با یکی از اعضای فضایی است که در آن شریک هستید، با نام‌هایی که هر دو آنجا به کار می‌برید. از اعضای یک فضا شروعش کنید: «پیام خصوصی».</translation>
     </message>
     <message>
@@ -1389,7 +1389,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/duress.py" line="37"/>
-        <source>Your vault&apos;s passphrase</source>
+        <source>Your vault's passphrase</source>
         <translation>گذرواژهٔ خزانه‌تان</translation>
     </message>
     <message>
@@ -1404,7 +1404,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/duress.py" line="52"/>
-        <source>If ticked, unlocking with the duress passphrase also overwrites this vault&apos;s key, without a sign. After that nobody — you included — can ever open this vault again with any passphrase; only a backup brings it back.</source>
+        <source>If ticked, unlocking with the duress passphrase also overwrites this vault's key, without a sign. After that nobody — you included — can ever open this vault again with any passphrase; only a backup brings it back.</source>
         <translation>اگر علامت بخورد، باز کردن قفل با گذرواژهٔ اجبار کلید این خزانه را هم بی‌هیچ نشانه‌ای پاک می‌کند. از آن پس هیچ‌کس — حتی خودتان — با هیچ گذرواژه‌ای دیگر نمی‌تواند این خزانه را باز کند؛ فقط یک پشتیبان آن را برمی‌گرداند.</translation>
     </message>
     <message>
@@ -1449,7 +1449,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/duress.py" line="80"/>
-        <source>Type your vault&apos;s passphrase first.</source>
+        <source>Type your vault's passphrase first.</source>
         <translation>اول گذرواژهٔ خزانه‌تان را بنویسید.</translation>
     </message>
     <message>
@@ -1468,7 +1468,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/duress.py" line="119"/>
-        <source>If someone forces you to unlock Haven, you can type a second passphrase instead of yours. It opens a separate decoy journal — write a few entries in it yourself, so it looks lived in — with no spaces and no linked devices. Your real vault stays closed. From outside, Haven&apos;s files look the same whether or not you set one, but someone who knows Haven well and examines the files closely may still suspect it.</source>
+        <source>If someone forces you to unlock Haven, you can type a second passphrase instead of yours. It opens a separate decoy journal — write a few entries in it yourself, so it looks lived in — with no spaces and no linked devices. Your real vault stays closed. From outside, Haven's files look the same whether or not you set one, but someone who knows Haven well and examines the files closely may still suspect it.</source>
         <translation>اگر کسی شما را مجبور کند Haven را باز کنید، می‌توانید به جای گذرواژهٔ خودتان گذرواژهٔ دومی بنویسید. این گذرواژه دفترچهٔ پوششیِ جداگانه‌ای را باز می‌کند — چند یادداشت در آن بنویسید تا واقعی به نظر برسد — بدون هیچ فضا و دستگاه پیوندخورده‌ای. خزانهٔ واقعی‌تان بسته می‌ماند. از بیرون، پرونده‌های Haven چه آن را تنظیم کرده باشید چه نه یکسان به نظر می‌رسند، اما کسی که Haven را خوب بشناسد و پرونده‌ها را از نزدیک بررسی کند ممکن است باز هم به آن شک کند.</translation>
     </message>
     <message>
@@ -1698,7 +1698,7 @@
     <message>
         <location filename="../../src/haven/ui/spaces/events_tab.py" line="54"/>
         <source>Events, upcoming first</source>
-        <extracomment>event id, answer (&quot;going&quot;, &quot;maybe&quot; or &quot;no&quot;) an admin asked for the &quot;New event…&quot; dialog an organiser selected their event: read its guest list (event id) event id, member key</extracomment>
+        <extracomment>event id, answer ("going", "maybe" or "no") an admin asked for the "New event…" dialog an organiser selected their event: read its guest list (event id) event id, member key</extracomment>
         <translation>رویدادها، نزدیک‌ترین‌ها اول</translation>
     </message>
     <message>
@@ -1743,12 +1743,12 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/events_tab.py" line="73"/>
-        <source>Can&apos;&amp;t go</source>
+        <source>Can'&amp;t go</source>
         <translation>نمی‌توانم بیایم (&amp;T)</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/events_tab.py" line="74"/>
-        <source>Answer: can&apos;t go</source>
+        <source>Answer: can't go</source>
         <translation>پاسخ: نمی‌توانم بیایم</translation>
     </message>
     <message>
@@ -1869,7 +1869,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/events_tab.py" line="218"/>
-        <source>You can&apos;t go.</source>
+        <source>You can't go.</source>
         <translation>نمی‌توانید بیایید.</translation>
     </message>
     <message>
@@ -1889,7 +1889,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/events_tab.py" line="239"/>
-        <source>can&apos;t go</source>
+        <source>can't go</source>
         <translation>نمی‌تواند بیاید</translation>
     </message>
     <message>
@@ -2132,7 +2132,7 @@
     <message>
         <location filename="../../src/haven/ui/main_window.py" line="77"/>
         <source>Journal</source>
-        <extracomment>Quick exit happened (window hidden, vault locked). `run_app` quits on it. The language changed and the person asked to restart: `run_app` locks, then builds a new window in the new language. Open the vault in this folder (a restored backup): `run_app` locks, gives up the current folder&apos;s claim and builds a new window there.</extracomment>
+        <extracomment>Quick exit happened (window hidden, vault locked). `run_app` quits on it. The language changed and the person asked to restart: `run_app` locks, then builds a new window in the new language. Open the vault in this folder (a restored backup): `run_app` locks, gives up the current folder's claim and builds a new window there.</extracomment>
         <translation>دفترچه</translation>
     </message>
     <message>
@@ -2464,12 +2464,12 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="75"/>
-        <source>Route: through the relay %1. The code holds no address of yours or anyone&apos;s. You can close Haven: their request waits on the relay, and the Haven of any admin of this space picks it up.</source>
+        <source>Route: through the relay %1. The code holds no address of yours or anyone's. You can close Haven: their request waits on the relay, and the Haven of any admin of this space picks it up.</source>
         <translation>مسیر: از طریق رلهٔ %1. این کد نشانی شما یا هیچ‌کس دیگری را ندارد. می‌توانید Haven را ببندید: درخواستِ او روی رله منتظر می‌ماند و Haven هر مدیرِ این فضا آن را برمی‌دارد.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/invite_dialog.py" line="83"/>
-        <source>Route: straight to this computer, for someone on your network. The code holds this computer&apos;s address; Haven must stay open and unlocked here so the person can reach you.</source>
+        <source>Route: straight to this computer, for someone on your network. The code holds this computer's address; Haven must stay open and unlocked here so the person can reach you.</source>
         <translation>مسیر: مستقیم به این رایانه، برای کسی روی شبکهٔ شما. این کد نشانی این رایانه را دارد؛ ‏Haven باید اینجا باز و بی‌قفل بماند تا آن شخص بتواند به شما برسد.</translation>
     </message>
     <message>
@@ -2507,7 +2507,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/invite_route.py" line="51"/>
-        <source>Works wherever they are, even when your computer is off. The code goes through your space&apos;s relay and holds no address of yours.</source>
+        <source>Works wherever they are, even when your computer is off. The code goes through your space's relay and holds no address of yours.</source>
         <translation>هر جا که باشد کار می‌کند، حتی وقتی رایانهٔ شما خاموش است. کد از راه رلهٔ فضای شما می‌رود و هیچ نشانی‌ای از شما در خود ندارد.</translation>
     </message>
     <message>
@@ -2517,7 +2517,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/invite_route.py" line="56"/>
-        <source>For someone on the same Wi-Fi or network as this computer right now. Haven must stay open here until they join. The code holds this computer&apos;s network address.</source>
+        <source>For someone on the same Wi-Fi or network as this computer right now. Haven must stay open here until they join. The code holds this computer's network address.</source>
         <translation>برای کسی که همین حالا روی همان وای‌فای یا شبکهٔ این رایانه است. Haven باید تا پیوستن او این‌جا باز بماند. کد نشانی شبکهٔ این رایانه را در خود دارد.</translation>
     </message>
     <message>
@@ -2551,7 +2551,7 @@
     <message>
         <location filename="../../src/haven/ui/spaces/join_dialog.py" line="99"/>
         <source>Join a space</source>
-        <extracomment>False for a denial that another admin&apos;s approval at the same moment may still undo (the request&apos;s keys stay until `final_at_ms`). The space joined (its id).</extracomment>
+        <extracomment>False for a denial that another admin's approval at the same moment may still undo (the request's keys stay until `final_at_ms`). The space joined (its id).</extracomment>
         <translation>پیوستن به یک فضا</translation>
     </message>
     <message>
@@ -2576,7 +2576,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/join_dialog.py" line="112"/>
-        <source>The space&apos;s guidelines</source>
+        <source>The space's guidelines</source>
         <translation>رهنمودهای فضا</translation>
     </message>
     <message>
@@ -2838,7 +2838,7 @@
     <message>
         <location filename="../../src/haven/ui/pages/settings/language.py" line="21"/>
         <source>Language</source>
-        <extracomment>&quot;Restart now&quot; was pressed: the window locks and is built again in the new language.</extracomment>
+        <extracomment>"Restart now" was pressed: the window locks and is built again in the new language.</extracomment>
         <translation>زبان</translation>
     </message>
     <message>
@@ -3317,7 +3317,7 @@
     <name>MeTab</name>
     <message>
         <location filename="../../src/haven/ui/spaces/me_tab.py" line="53"/>
-        <source>The space&apos;s guidelines</source>
+        <source>The space's guidelines</source>
         <extracomment>name, pronouns, colour</extracomment>
         <translation>رهنمودهای فضا</translation>
     </message>
@@ -3494,7 +3494,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/media_settings_box.py" line="33"/>
-        <source>Save the space&apos;s attachment and timer settings</source>
+        <source>Save the space's attachment and timer settings</source>
         <translation>ذخیرهٔ تنظیمات پیوست و زمان‌سنج فضا</translation>
     </message>
 </context>
@@ -3584,7 +3584,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/members_tab.py" line="82"/>
-        <source>The space&apos;s admins see nothing of it</source>
+        <source>The space's admins see nothing of it</source>
         <translation>مدیران فضا چیزی از آن نمی‌بینند</translation>
     </message>
     <message>
@@ -4256,7 +4256,7 @@
         <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="69"/>
         <location filename="../../src/haven/ui/pages/passphrase_dialog.py" line="70"/>
         <source>Cancel</source>
-        <extracomment>the vault&apos;s passphrase, the new one (&quot;&quot; when none is asked), the subclass&apos;s choice</extracomment>
+        <extracomment>the vault's passphrase, the new one ("" when none is asked), the subclass's choice</extracomment>
         <translation>انصراف</translation>
     </message>
 </context>
@@ -4288,7 +4288,7 @@
     <message>
         <location filename="../../src/haven/ui/pages/settings/profile.py" line="24"/>
         <source>Your name and this device</source>
-        <extracomment>The main persona&apos;s name or pronouns changed (the window updates its header).</extracomment>
+        <extracomment>The main persona's name or pronouns changed (the window updates its header).</extracomment>
         <translation>نام شما و این دستگاه</translation>
     </message>
     <message>
@@ -4323,7 +4323,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/profile.py" line="37"/>
-        <source>This device&apos;s name</source>
+        <source>This device's name</source>
         <translation>نام این دستگاه</translation>
     </message>
     <message>
@@ -4338,7 +4338,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/profile.py" line="41"/>
-        <source>Save this device&apos;s name</source>
+        <source>Save this device's name</source>
         <translation>نام این دستگاه را ذخیره کن</translation>
     </message>
     <message>
@@ -4499,13 +4499,13 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="40"/>
-        <source>Through Tor, relays and the network see a Tor address instead of yours, and the relay&apos;s name is looked up by Tor. If Tor is not running, nothing is sent to relays (never directly). Sync with your devices on the local network and direct sync do not use Tor. A relay whose address ends in .onion works only through Tor.</source>
+        <source>Through Tor, relays and the network see a Tor address instead of yours, and the relay's name is looked up by Tor. If Tor is not running, nothing is sent to relays (never directly). Sync with your devices on the local network and direct sync do not use Tor. A relay whose address ends in .onion works only through Tor.</source>
         <translation>از طریق Tor، رله‌ها و شبکه به جای نشانی شما یک نشانی Tor می‌بینند، و نام رله را Tor جست‌وجو می‌کند. اگر Tor در حال اجرا نباشد، چیزی به رله‌ها فرستاده نمی‌شود (هرگز به‌طور مستقیم). همگام‌سازی با دستگاه‌هایتان روی شبکهٔ محلی و همگام‌سازی مستقیم از Tor استفاده نمی‌کنند. رله‌ای که نشانی‌اش به ‎.onion ختم می‌شود فقط از طریق Tor کار می‌کند.</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relay_proxy.py" line="111"/>
         <source>Relays are now reached directly.</source>
-        <extracomment>The vault&apos;s setting has been read since it opened (tests wait for it).</extracomment>
+        <extracomment>The vault's setting has been read since it opened (tests wait for it).</extracomment>
         <translation>از این پس مستقیم به رله‌ها وصل می‌شوید.</translation>
     </message>
     <message>
@@ -4578,7 +4578,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relays.py" line="53"/>
-        <source>Only the space&apos;s admins can change its relays.</source>
+        <source>Only the space's admins can change its relays.</source>
         <translation>فقط مدیران فضا می‌توانند رله‌هایش را تغییر دهند.</translation>
     </message>
     <message>
@@ -4603,7 +4603,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/relays.py" line="181"/>
-        <source>Haven cannot use that address: a relay looks like wss://relay.example.org/ (at most 8 per space; only admins change a space&apos;s relays).</source>
+        <source>Haven cannot use that address: a relay looks like wss://relay.example.org/ (at most 8 per space; only admins change a space's relays).</source>
         <translation>‏Haven نمی‌تواند از این نشانی استفاده کند: نشانی رله شبیه wss://relay.example.org/ است (حداکثر ۸ رله برای هر فضا؛ فقط مدیران رله‌های فضا را تغییر می‌دهند).</translation>
     </message>
     <message>
@@ -4765,7 +4765,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/restore_dialog.py" line="147"/>
-        <source>Type the backup&apos;s passphrase.</source>
+        <source>Type the backup's passphrase.</source>
         <translation>گذرواژهٔ پشتیبان را بنویسید.</translation>
     </message>
     <message>
@@ -4832,7 +4832,7 @@
     <message>
         <location filename="../../src/haven/ui/pages/settings_page.py" line="45"/>
         <source>Settings</source>
-        <extracomment>Something changed: the window re-applies theme, font, title and auto-lock. The person turned LAN sync on or off (stored in the vault by the window). &quot;Change passphrase…&quot; was pressed (only while the vault is open). &quot;Restore a backup…&quot; was pressed. &quot;Restart now&quot; after choosing a language.</extracomment>
+        <extracomment>Something changed: the window re-applies theme, font, title and auto-lock. The person turned LAN sync on or off (stored in the vault by the window). "Change passphrase…" was pressed (only while the vault is open). "Restore a backup…" was pressed. "Restart now" after choosing a language.</extracomment>
         <translation>تنظیمات</translation>
     </message>
     <message>
@@ -4851,7 +4851,7 @@
     <message>
         <location filename="../../src/haven/ui/journal/share_dialog.py" line="52"/>
         <source>Share to a space</source>
-        <extracomment>the new post&apos;s id, once posted</extracomment>
+        <extracomment>the new post's id, once posted</extracomment>
         <translation>هم‌رسانی در یک فضا</translation>
     </message>
     <message>
@@ -4872,7 +4872,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/journal/share_dialog.py" line="79"/>
-        <source>Only this title and text are posted — not the entry&apos;s date, mood or tags, and nothing links the post to your journal. Everyone in the space can read and keep it; your entry stays private.</source>
+        <source>Only this title and text are posted — not the entry's date, mood or tags, and nothing links the post to your journal. Everyone in the space can read and keep it; your entry stays private.</source>
         <translation>فقط همین عنوان و متن فرستاده می‌شود — نه تاریخ، حال یا برچسب‌های نوشته، و هیچ چیز پست را به دفترچهٔ شما پیوند نمی‌دهد. همهٔ اعضای فضا می‌توانند آن را بخوانند و نگه دارند؛ نوشتهٔ شما خصوصی می‌ماند.</translation>
     </message>
     <message>
@@ -5031,7 +5031,7 @@
     <message>
         <location filename="../../src/haven/ui/spaces/own_actions.py" line="65"/>
         <source>Warnings about this space</source>
-        <extracomment>One write: called in a worker with the spaces service and the space&apos;s id. The view&apos;s way to run a write: (write, text when done, then, on failure).</extracomment>
+        <extracomment>One write: called in a worker with the spaces service and the space's id. The view's way to run a write: (write, text when done, then, on failure).</extracomment>
         <translation>هشدارهای این فضا</translation>
     </message>
     <message>
@@ -5066,7 +5066,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/own_actions.py" line="205"/>
-        <source>Delete this post for everyone in the space? Its place shows “Deleted by its author”. Others&apos; devices that already synced it delete it when they next sync.</source>
+        <source>Delete this post for everyone in the space? Its place shows “Deleted by its author”. Others' devices that already synced it delete it when they next sync.</source>
         <translation>این پست برای همه در این فضا حذف شود؟ جایش «حذف‌شده به دست نویسنده» نشان داده می‌شود. دستگاه‌های دیگرانی که آن را همگام کرده‌اند در همگام‌سازی بعدی حذفش می‌کنند.</translation>
     </message>
     <message>
@@ -5183,65 +5183,30 @@
     <message>
         <location filename="../../src/haven/ui/space_status.py" line="36"/>
         <source>Synced just now through a relay</source>
-        <extracomment>How often &quot;N min ago&quot; is re-worded. How long what an action did stays on screen.</extracomment>
+        <extracomment>How often "N min ago" is re-worded. How long what an action did stays on screen.</extracomment>
         <translation>همین حالا از طریق رله همگام شد</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="38"/>
-        <source>Synced %Ln min ago through a relay</source>
-        <translation>
-            <numerusform>%Ln دقیقه پیش از طریق رله همگام شد</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="39"/>
-        <source>Synced %Ln hours ago through a relay</source>
-        <translation>
-            <numerusform>%Ln ساعت پیش از طریق رله همگام شد</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/space_status.py" line="42"/>
         <source>Synced just now on the local network</source>
         <translation>همین حالا روی شبکهٔ محلی همگام شد</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="44"/>
-        <source>Synced %Ln min ago on the local network</source>
-        <translation>
-            <numerusform>%Ln دقیقه پیش روی شبکهٔ محلی همگام شد</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="47"/>
-        <source>Synced %Ln hours ago on the local network</source>
-        <translation>
-            <numerusform>%Ln ساعت پیش روی شبکهٔ محلی همگام شد</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../src/haven/ui/space_status.py" line="49"/>
         <source>Synced just now with a direct connection</source>
         <translation>همین حالا با اتصال مستقیم همگام شد</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="51"/>
-        <source>Synced %Ln min ago with a direct connection</source>
-        <translation>
-            <numerusform>%Ln دقیقه پیش با اتصال مستقیم همگام شد</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="54"/>
-        <source>Synced %Ln hours ago with a direct connection</source>
-        <translation>
-            <numerusform>%Ln ساعت پیش با اتصال مستقیم همگام شد</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../src/haven/ui/space_status.py" line="59"/>
         <source>Not synced yet</source>
         <translation>هنوز همگام نشده</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="66"/>
+        <source>%Ln waiting for earlier events</source>
+        <translation>
+            <numerusform>%Ln مورد در انتظار رویدادهای پیشین</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/haven/ui/space_status.py" line="64"/>
@@ -5251,10 +5216,45 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/space_status.py" line="66"/>
-        <source>%Ln waiting for earlier events</source>
+        <location filename="../../src/haven/ui/space_status.py" line="47"/>
+        <source>Synced %Ln hours ago on the local network</source>
         <translation>
-            <numerusform>%Ln مورد در انتظار رویدادهای پیشین</numerusform>
+            <numerusform>%Ln ساعت پیش روی شبکهٔ محلی همگام شد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="39"/>
+        <source>Synced %Ln hours ago through a relay</source>
+        <translation>
+            <numerusform>%Ln ساعت پیش از طریق رله همگام شد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="54"/>
+        <source>Synced %Ln hours ago with a direct connection</source>
+        <translation>
+            <numerusform>%Ln ساعت پیش با اتصال مستقیم همگام شد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="44"/>
+        <source>Synced %Ln min ago on the local network</source>
+        <translation>
+            <numerusform>%Ln دقیقه پیش روی شبکهٔ محلی همگام شد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="38"/>
+        <source>Synced %Ln min ago through a relay</source>
+        <translation>
+            <numerusform>%Ln دقیقه پیش از طریق رله همگام شد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/space_status.py" line="51"/>
+        <source>Synced %Ln min ago with a direct connection</source>
+        <translation>
+            <numerusform>%Ln دقیقه پیش با اتصال مستقیم همگام شد</numerusform>
         </translation>
     </message>
 </context>
@@ -5271,7 +5271,7 @@
     <message>
         <location filename="../../src/haven/ui/spaces/space_view.py" line="83"/>
         <source>Space sections</source>
-        <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; &quot;Show older posts&quot; doubles it. Join requests arrive without an event in the log, so an admin&apos;s open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
+        <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; "Show older posts" doubles it. Join requests arrive without an event in the log, so an admin's open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
         <translation>بخش‌های فضا</translation>
     </message>
     <message>
@@ -5437,7 +5437,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/space_admission.py" line="116"/>
-        <source>%1&apos;s request was declined.</source>
+        <source>%1's request was declined.</source>
         <translation>درخواست %1 رد شد.</translation>
     </message>
 </context>
@@ -5547,7 +5547,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/wording.py" line="70"/>
-        <source>⚠ name looks like another member&apos;s</source>
+        <source>⚠ name looks like another member's</source>
         <translation>⚠ نامش شبیه نام عضو دیگری است</translation>
     </message>
     <message>
@@ -5582,7 +5582,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/wording.py" line="83"/>
-        <source>changed a member&apos;s devices</source>
+        <source>changed a member's devices</source>
         <translation>دستگاه‌های عضوی را تغییر داد</translation>
     </message>
     <message>
@@ -5592,7 +5592,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/wording.py" line="85"/>
-        <source>edited the space&apos;s details</source>
+        <source>edited the space's details</source>
         <translation>مشخصات فضا را ویرایش کرد</translation>
     </message>
     <message>
@@ -5626,13 +5626,6 @@
         <translation>این دعوت دیگر کار نمی‌کند، چون مدیری که آن را ساخته یا نگه داشته بود دیگر مدیر این فضا نیست. مشکل از شما نیست: از یکی از مدیران فضا دعوت تازه‌ای بخواهید. چیزی نگه داشته نشد.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/models.py" line="99"/>
-        <source>More than %Ln replies</source>
-        <translation>
-            <numerusform>بیش از %Ln پاسخ</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <location filename="../../src/haven/ui/spaces/models.py" line="101"/>
         <source>%Ln replies</source>
         <translation>
@@ -5644,6 +5637,13 @@
         <source>%Ln unread</source>
         <translation>
             <numerusform>%Ln خوانده‌نشده</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/spaces/models.py" line="99"/>
+        <source>More than %Ln replies</source>
+        <translation>
+            <numerusform>بیش از %Ln پاسخ</numerusform>
         </translation>
     </message>
 </context>
@@ -5706,7 +5706,7 @@
     <message>
         <location filename="../../src/haven/ui/sync_status.py" line="23"/>
         <source>Tor is not running: nothing goes to relays</source>
-        <extracomment>How often &quot;N min ago&quot; is recomputed.</extracomment>
+        <extracomment>How often "N min ago" is recomputed.</extracomment>
         <translation>‏Tor در حال اجرا نیست: چیزی به رله‌ها نمی‌رود</translation>
     </message>
     <message>
@@ -5734,24 +5734,10 @@
         <source>Synced just now (relay)</source>
         <translation>همین حالا همگام شد (رله)</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/sync_status.py" line="38"/>
-        <source>Synced %Ln min ago (relay)</source>
-        <translation>
-            <numerusform>%Ln دقیقه پیش همگام شد (رله)</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../src/haven/ui/sync_status.py" line="42"/>
         <source>Synced just now (local network)</source>
         <translation>همین حالا همگام شد (شبکهٔ محلی)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/sync_status.py" line="44"/>
-        <source>Synced %Ln min ago (local network)</source>
-        <translation>
-            <numerusform>%Ln دقیقه پیش همگام شد (شبکهٔ محلی)</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/sync_status.py" line="47"/>
@@ -5759,17 +5745,10 @@
         <translation>همین حالا همگام شد (اتصال مستقیم)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/sync_status.py" line="49"/>
-        <source>Synced %Ln min ago (direct connection)</source>
+        <location filename="../../src/haven/ui/sync_status.py" line="50"/>
+        <source>Synced %Ln hours ago (direct connection)</source>
         <translation>
-            <numerusform>%Ln دقیقه پیش همگام شد (اتصال مستقیم)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/haven/ui/sync_status.py" line="39"/>
-        <source>Synced %Ln hours ago (relay)</source>
-        <translation>
-            <numerusform>%Ln ساعت پیش همگام شد (رله)</numerusform>
+            <numerusform>%Ln ساعت پیش همگام شد (اتصال مستقیم)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -5780,10 +5759,31 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/sync_status.py" line="50"/>
-        <source>Synced %Ln hours ago (direct connection)</source>
+        <location filename="../../src/haven/ui/sync_status.py" line="39"/>
+        <source>Synced %Ln hours ago (relay)</source>
         <translation>
-            <numerusform>%Ln ساعت پیش همگام شد (اتصال مستقیم)</numerusform>
+            <numerusform>%Ln ساعت پیش همگام شد (رله)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="49"/>
+        <source>Synced %Ln min ago (direct connection)</source>
+        <translation>
+            <numerusform>%Ln دقیقه پیش همگام شد (اتصال مستقیم)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="44"/>
+        <source>Synced %Ln min ago (local network)</source>
+        <translation>
+            <numerusform>%Ln دقیقه پیش همگام شد (شبکهٔ محلی)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/sync_status.py" line="38"/>
+        <source>Synced %Ln min ago (relay)</source>
+        <translation>
+            <numerusform>%Ln دقیقه پیش همگام شد (رله)</numerusform>
         </translation>
     </message>
 </context>
@@ -5801,7 +5801,7 @@
         <location filename="../../src/haven/ui/spaces/thread_view.py" line="82"/>
         <location filename="../../src/haven/ui/spaces/thread_view.py" line="299"/>
         <source>Show p&amp;ost</source>
-        <extracomment>post id, kind, on parent id, body, content warning Your own post: edit it, or delete it (the view asks first). post id, pinned (moderators and above) thread&apos;s first post id, the reply the page ends before / starts after how that page was asked for: older or newer than which reply (to read it again)</extracomment>
+        <extracomment>post id, kind, on parent id, body, content warning Your own post: edit it, or delete it (the view asks first). post id, pinned (moderators and above) thread's first post id, the reply the page ends before / starts after how that page was asked for: older or newer than which reply (to read it again)</extracomment>
         <translation>نمایش پست (&amp;O)</translation>
     </message>
     <message>
@@ -5928,7 +5928,7 @@
         <location filename="../../src/haven/ui/pages/unlock_page.py" line="28"/>
         <location filename="../../src/haven/ui/pages/unlock_page.py" line="84"/>
         <source>Haven is locked</source>
-        <extracomment>&quot;Restore a backup…&quot;: into a new folder, without opening this vault.</extracomment>
+        <extracomment>"Restore a backup…": into a new folder, without opening this vault.</extracomment>
         <translation>‏Haven قفل است</translation>
     </message>
     <message>
@@ -6059,7 +6059,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/upcoming_page.py" line="158"/>
-        <source>%1 (you can&apos;t go)</source>
+        <source>%1 (you can't go)</source>
         <translation>%1 (نمی‌توانید بیایید)</translation>
     </message>
 </context>
@@ -6081,7 +6081,7 @@
     <message>
         <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="29"/>
         <source>Backup and passphrase</source>
-        <extracomment>&quot;Change passphrase…&quot; was pressed (the window opens its dialog). &quot;Restore a backup…&quot; was pressed (the window opens the restore dialog).</extracomment>
+        <extracomment>"Change passphrase…" was pressed (the window opens its dialog). "Restore a backup…" was pressed (the window opens the restore dialog).</extracomment>
         <translation>پشتیبان و گذرواژه</translation>
     </message>
     <message>
@@ -6126,7 +6126,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/pages/settings/vault_files.py" line="42"/>
-        <source>Change the vault&apos;s passphrase</source>
+        <source>Change the vault's passphrase</source>
         <translation>گذرواژهٔ خزانه را تغییر بده</translation>
     </message>
     <message>
@@ -6234,7 +6234,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/attachment_strip.py" line="58"/>
-        <source>The copy is saved outside Haven&apos;s encrypted vault: anyone who can open that folder can see it. Save it anyway?</source>
+        <source>The copy is saved outside Haven's encrypted vault: anyone who can open that folder can see it. Save it anyway?</source>
         <translation>نسخه بیرون از گاوصندوق رمزگذاری‌شدهٔ Haven ذخیره می‌شود: هر کس بتواند آن پوشه را باز کند آن را می‌بیند. با این حال ذخیره شود؟</translation>
     </message>
 </context>
