@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench lint typecheck a11y check clean
+.PHONY: run test bench lint typecheck a11y translations check clean
 
 # The three distributions built from this tree (packaging/README.md), installed editable.
 DISTS  := -e packaging/pypi/core -e packaging/pypi/relay -e '.[dev]'
@@ -57,6 +57,11 @@ typecheck: $(STAMP)
 # names what is missing). make test runs it too (tests/integration/test_a11y_walk.py), or skips it.
 a11y: $(STAMP)
 	$(VENV)/bin/python -m tools.a11y
+
+# The translation catalogues from the UI's source (lupdate, plurals kept, lrelease); new
+# strings arrive unfinished for a translator (tests/unit/test_translations.py names them).
+translations: $(STAMP)
+	$(VENV)/bin/python -m tools.translations
 
 check: lint typecheck test
 

@@ -50,9 +50,9 @@ def translate_plurals() -> set[tuple[str, str]]:
     return found
 
 
-def _messages(tree: ET.ElementTree) -> dict[tuple[str, str], ET.Element]:
+def _messages(root: ET.Element) -> dict[tuple[str, str], ET.Element]:
     out: dict[tuple[str, str], ET.Element] = {}
-    for context in tree.getroot().iter("context"):
+    for context in root.iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             out[(name, message.findtext("source") or "")] = message
@@ -70,10 +70,10 @@ def _plural(text: str, forms: int, earlier: ET.Element | None) -> ET.Element:
     return message
 
 
-def restore_plurals(path: Path, earlier: ET.ElementTree, language: str) -> int:
+def restore_plurals(path: Path, earlier: ET.Element, language: str) -> int:
     """Make every translate() plural a plural message again; returns how many were fixed."""
     tree = ET.parse(path)
-    now = _messages(tree)
+    now = _messages(tree.getroot())
     before = _messages(earlier)
     contexts = {c.findtext("name"): c for c in tree.getroot().iter("context")}
     fixed = 0
@@ -108,7 +108,7 @@ def main() -> int:
     sources = [str(p) for p in ui_sources()]
     for language in FORMS:
         path = CATALOGUES / f"haven_{language}.ts"
-        earlier = ET.parse(path)
+        earlier = ET.parse(path).getroot()
         extra = ["-pluralonly"] if language == "en" else []
         subprocess.run(
             [str(tools / "pyside6-lupdate"), "-no-obsolete", *extra, *sources, "-ts", str(path)],
