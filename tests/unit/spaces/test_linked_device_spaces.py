@@ -7,17 +7,21 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 
+from haven.core.linking import MAX_EPOCHS, LinkBundle
 from haven.core.session import Session
 from haven.core.spaces import events as ev
+from haven.core.spaces.device_join import MAX_LINK_SPACES, MAX_SPACE_KEYS, SpaceGrant
+from haven.errors import InvalidInput
 from haven.store import identity_tables as ids
 from haven.store.spaces import groups as groups_db
 from haven.store.spaces import keys as keys_db
 from haven.store.spaces import membership as membership_db
+from haven.sync.pairing import MAX_MESSAGE
 from tests.device_thief import link
 from tests.helpers import new_session
 from tests.space_helpers import join, sync
@@ -185,3 +189,28 @@ def test_a_device_linked_after_an_unlink_still_writes_in_both_spaces(
         feed = {p.body: p for p in w.bea.spaces.read_feed(space)}
         assert feed["from the phone"].author == persona_of(w.desk, space)
     phone.lock()
+
+
+def _grant(space: bytes, n_keys: int) -> SpaceGrant:
+    keys = {2**62 - i: os.urandom(32) for i in range(n_keys)}
+    return SpaceGrant(
+        space, os.urandom(32), "N" * 64, "p" * 32, 2**62, "S" * 64, os.urandom(32), "#ffffff",
+        os.urandom(32), os.urandom(32), next(iter(keys)), keys,
+    )  # fmt: skip
+
+
+def test_the_largest_bundle_fits_one_linking_message_and_larger_ones_are_refused() -> None:
+    journal = {2**62 - i: os.urandom(32) for i in range(MAX_EPOCHS)}
+    grants = tuple(_grant(os.urandom(16), MAX_SPACE_KEYS) for _ in range(MAX_LINK_SPACES))
+    bundle = LinkBundle(
+        os.urandom(32), "N" * 64, "p" * 32, 0, os.urandom(16), 2**62, journal, grants
+    )
+    encoded = bundle.encode()
+    assert len(encoded) + 64 < MAX_MESSAGE  # with the message's own framing
+    assert LinkBundle.decode(encoded).spaces[-1].epoch_keys == grants[-1].epoch_keys
+    too_many = replace(bundle, spaces=(*grants, _grant(os.urandom(16), 1)))
+    too_long = replace(bundle, spaces=(_grant(os.urandom(16), MAX_SPACE_KEYS + 1),))
+    twice = replace(bundle, spaces=(grants[0], grants[0]))
+    for bad in (too_many, too_long, twice):
+        with pytest.raises(InvalidInput):
+            LinkBundle.decode(bad.encode())

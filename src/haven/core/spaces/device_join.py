@@ -33,6 +33,7 @@ from haven.crypto.signing import SigningKeyPair
 from haven.errors import InvalidInput
 from haven.store import devices_table as dt
 from haven.store import identity_tables as ids
+from haven.store.spaces import dms as dms_db
 from haven.store.spaces import groups as groups_db
 from haven.store.spaces import membership as membership_db
 from haven.store.spaces.groups import GroupRow
@@ -125,9 +126,12 @@ def _bytes(value: object, n: int) -> bool:
 
 
 def member_spaces(conn: Connection) -> list[ids.SpaceRow]:
-    """The group spaces where this device's persona there is an active member (a removed,
-    banned or departed member's link brings its new device into none of them)."""
-    return sorted(member_spaces_all(conn), key=lambda s: s.space_id)[:MAX_LINK_SPACES]
+    """The group spaces a link carries: where this device's persona there is an active
+    member (a removed, banned or departed member's link brings its new device into none of
+    them), direct conversations left out."""
+    dms = dms_db.dm_ids(conn)  # direct conversations are not carried (PROTOCOL §4.2)
+    spaces = [s for s in member_spaces_all(conn) if s.space_id not in dms]
+    return sorted(spaces, key=lambda s: s.space_id)[:MAX_LINK_SPACES]
 
 
 def member_spaces_all(conn: Connection) -> list[ids.SpaceRow]:
