@@ -25,6 +25,7 @@ from haven.sync.pairing import MAX_MESSAGE
 from tests.device_thief import link
 from tests.helpers import new_session
 from tests.space_helpers import join, sync
+from tests.sync_helpers import tcp_sync
 from tests.unit.spaces.test_space_device_keys import bodies, journal_sync, persona_of
 
 
@@ -65,6 +66,10 @@ def world(tmp_path: Path) -> Iterator[World]:
             s.lock()
 
 
+def missing_events(src: Session, dst: Session, space: bytes) -> int:
+    return len(src.log.envelopes_after(space, dst.log.chain_tips(space), 100_000))
+
+
 def box_of(s: Session, space: bytes) -> bytes:
     with s.vault.read() as conn:
         group = groups_db.get_group(conn, space)
@@ -81,6 +86,9 @@ def inforce_recipients(s: Session, space: bytes) -> set[bytes]:
 
 def test_a_linked_laptop_reads_and_posts_as_its_person_in_both_spaces(world: World) -> None:
     w = world
+    tcp_sync(w.desk, w.laptop)  # a real sync round over TCP brings both spaces' logs
+    for space in (w.mine, w.hers):
+        assert not missing_events(w.desk, w.laptop, space)
     w.sync()
     for space, before in (
         (w.mine, "Bea before the link, mine"),
