@@ -26,7 +26,8 @@ from tests.device_thief import link
 from tests.helpers import new_session
 from tests.space_helpers import join, sync
 from tests.sync_helpers import tcp_sync
-from tests.unit.spaces.test_space_device_keys import bodies, journal_sync, persona_of
+from tests.unit.spaces.conftest import journal_sync
+from tests.unit.spaces.test_space_device_keys import bodies, persona_of
 
 
 @dataclass
@@ -172,6 +173,9 @@ def test_a_removed_members_link_brings_no_device_into_the_space(tmp_path: Path) 
     bea_laptop = link(bea, tmp_path / "bea-laptop", "laptop")
     with bea_laptop.vault.read() as conn:
         assert ids.get_space(conn, space) is None
+    # Its best move: its old device writes the device list itself, naming the laptop.
+    planted = [bea_laptop.identity.device_id_for(bea_pk), os.urandom(32)]
+    bea.log.append(space, ev.DEVICES, {"member": bea_pk, "devices": [*map(list, before), planted]})
     sync(space, desk, bea)
     with desk.vault.read() as conn:
         assert membership_db.member_devices(conn, space, bea_pk) == before
