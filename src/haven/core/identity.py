@@ -106,9 +106,7 @@ class Identity:
         device = self.device_id
         with self._vault.read() as conn:
             primary = t.get_meta(conn, _PRIMARY_PERSONA)
-        if persona_id == primary:
-            return device
-        return blake2b_256(persona_id, person=b"haven-device-id", key=device)[:DEVICE_ID_BYTES]
+        return device if persona_id == primary else derived_device_id(persona_id, device)
 
     def primary(self) -> Persona:
         with self._vault.read() as conn:
@@ -132,3 +130,9 @@ class Identity:
                 raise NotFound("unknown persona")
             t.update_persona(conn, persona_id, name, pronouns)
         return Persona(persona_id, name, pronouns)
+
+
+def derived_device_id(persona_id: bytes, device: bytes) -> bytes:
+    """The id device `device` writes under as a space's own persona `persona_id` (see
+    `Identity.device_id_for`); a linking device computes it for the device it links."""
+    return blake2b_256(persona_id, person=b"haven-device-id", key=device)[:DEVICE_ID_BYTES]

@@ -7,7 +7,10 @@ only the public key with a proof that it holds it (`NewDevice.request`); the exi
 certifies that key with its own (`journal.device.cert`, core/device_certs.py) before it
 sends the bundle. The device key's secret never leaves the device that made it.
 
-Group-space personas and keys are not carried yet: a linked device sees the journal only.
+With the new device's request, the bundle also carries each group space where the person is
+an active member (core/spaces/device_join.py): the existing device announces the new device
+there first. Its size is bounded: at most 10 000 journal epoch keys, 32 spaces of at most 256
+keys each (under the channel's 1 MiB message).
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from haven.core.devices import new_device_keys
 from haven.core.envelope import DEVICE_ID_BYTES, SPACE_ID_BYTES, packb, unpackb
 from haven.core.identity import Identity, validate_name, validate_pronouns
 from haven.core.session import Session, install_journal_space
+from haven.core.spaces import device_join
+from haven.core.spaces.device_join import MAX_LINK_SPACES, SpaceGrant
 from haven.crypto.kdf import KdfParams
 from haven.crypto.signing import SigningKeyPair
 from haven.errors import InvalidInput
@@ -31,7 +36,9 @@ from haven.store import devices_table as dt
 from haven.store import identity_tables as ids
 from haven.store.vault import Vault
 
-BUNDLE_VERSION = 1
+BUNDLE_VERSION = 2
+#: Bundles of version 1 (an older Haven) carry no group spaces; both are read.
+READ_VERSIONS = (1, 2)
 MAX_EPOCHS = 10_000
 
 
@@ -44,6 +51,7 @@ class LinkBundle:
     journal_space: bytes
     current_epoch: int
     epoch_keys: dict[int, bytes]
+    spaces: tuple[SpaceGrant, ...] = ()
 
     def __repr__(self) -> str:
         return "LinkBundle(…)"
@@ -59,15 +67,23 @@ class LinkBundle:
                 self.journal_space,
                 self.current_epoch,
                 [[e, k] for e, k in sorted(self.epoch_keys.items())],
+                [g.encode() for g in self.spaces],
             ]
         )
 
     @classmethod
     def decode(cls, untrusted: bytes) -> LinkBundle:
         try:
-            (version, seed, name, pronouns, created, space, epoch, keys) = unpackb(untrusted)
-            if version != BUNDLE_VERSION:
+            fields = unpackb(untrusted)
+            if not isinstance(fields, list) or fields[:1] not in ([1], [2]):
                 raise InvalidInput("the other device runs an incompatible Haven version")
+            (version, seed, name, pronouns, created, space, epoch, keys) = fields[:8]
+            carried = fields[8] if version == 2 else []
+            if len(fields) != (9 if version == 2 else 8) or not isinstance(carried, list):
+                raise InvalidInput("the other device sent a malformed link bundle")
+            if len(carried) > MAX_LINK_SPACES:
+                raise InvalidInput("the other device sent a malformed link bundle")
+            grants = tuple(SpaceGrant.decode(g) for g in carried)
             epoch_keys = {int(e): bytes(k) for e, k in keys}
         except (ValueError, TypeError, msgpack.UnpackException) as exc:
             raise InvalidInput("the other device sent a malformed link bundle") from exc
@@ -83,6 +99,7 @@ class LinkBundle:
             and epoch in epoch_keys
             and len(epoch_keys) <= MAX_EPOCHS
             and all(len(k) == 32 for k in epoch_keys.values())
+            and len({g.space_id for g in grants} | {space}) == len(grants) + 1
         ):
             raise InvalidInput("the other device sent a malformed link bundle")
         return cls(
@@ -93,6 +110,7 @@ class LinkBundle:
             space,
             epoch,
             epoch_keys,
+            grants,
         )
 
 
@@ -119,8 +137,12 @@ def make_bundle(session: Session, untrusted_request: bytes | None = None) -> Lin
     that device's key (the certificate is an event of this device's chain, which the new
     device receives in its first sync). Without one (an older Haven asking), the new
     device certifies itself with the persona key, which works until an unlink retires it."""
+    grants: list[SpaceGrant] = []
     if untrusted_request is not None:
-        session.devices.certify(untrusted_request)
+        request = session.devices.certify(untrusted_request)
+        grants = device_join.announce(
+            session.vault, session.log, session.spaces, session.identity, request
+        )
     persona = session.identity.primary()
     keys = session.identity.signing_keys(persona.persona_id)
     with session.vault.read() as conn:
@@ -136,6 +158,7 @@ def make_bundle(session: Session, untrusted_request: bytes | None = None) -> Lin
         space.space_id,
         space.current_epoch,
         epoch_keys,
+        tuple(grants),
     )
 
 
@@ -173,6 +196,10 @@ def create_linked(
             bundle.epoch_keys,
             clock,
         )
+        if device is not None:  # (without one, the sender announced no device: no spaces)
+            device_join.install(
+                vault, list(bundle.spaces), persona.persona_id, device.device_id, clock()
+            )
         session = Session(vault, clock)
         session.devices.announce_this_device(device_label)
         return session

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from pathlib import Path
@@ -21,6 +22,7 @@ from haven.core.profile import ProfileProjector, ProfileService
 from haven.core.relay_proxy import RelayProxy
 from haven.core.relays import JournalRelaysProjector, RelayService
 from haven.core.space_secrets import SpaceSecrets
+from haven.core.spaces import device_join
 from haven.core.spaces.invites import InviteService
 from haven.core.spaces.service import SpaceService
 from haven.crypto.kdf import KdfParams
@@ -57,7 +59,10 @@ class Session:
         # A vault from before device keys certifies this device's own key now (once).
         self.devices.ensure_device_key()
         self.spaces = SpaceService(vault, self.log, self.identity, clock)
-        self.devices.after_unlink = self.spaces.revoke_device_everywhere
+        # An unlink reaches every group space the person is in, under any persona.
+        self.devices.after_unlink = functools.partial(
+            device_join.drop_everywhere, vault, self.spaces, self.identity
+        )
         self.relays = RelayService(vault, self.log, self.identity, self.spaces, journal_space)
         self.lan = LanSettings(vault, self.identity.device_id)
         self.proxy = RelayProxy(vault)

@@ -213,6 +213,25 @@ class Welcome:
         return cls(space_id, owner, add_id, sealed_keys, tuple(envelopes))
 
 
+def epoch_key_pairs(untrusted: object) -> dict[int, bytes] | None:
+    """[[epoch, key], …] as {epoch: key}, or None if any pair is malformed."""
+    if not isinstance(untrusted, list):
+        return None
+    keys: dict[int, bytes] = {}
+    for pair in untrusted:
+        if not (
+            isinstance(pair, list)
+            and len(pair) == 2
+            and type(pair[0]) is int
+            and 0 <= pair[0] < 2**63
+            and isinstance(pair[1], bytes)
+            and len(pair[1]) == EPOCH_KEY_BYTES
+        ):
+            return None
+        keys[pair[0]] = pair[1]
+    return keys
+
+
 def seal_welcome_keys(
     recipient_pk: bytes,
     space_id: bytes,
@@ -247,21 +266,7 @@ def open_welcome_keys(box: BoxKeyPair, welcome: Welcome) -> WelcomeKeys:
         and fields[:4] == [WELCOME_KEYS_DOMAIN, welcome.space_id, box.public, welcome.add_event_id]
     ):
         raise InvalidInput("the welcome's keys are bound to another space or request")
-    current, pairs = fields[4], fields[5]
-    keys: dict[int, bytes] = {}
-    if not isinstance(pairs, list):
-        raise InvalidInput("the welcome is damaged")
-    for pair in pairs:
-        if not (
-            isinstance(pair, list)
-            and len(pair) == 2
-            and type(pair[0]) is int
-            and 0 <= pair[0] < 2**63
-            and isinstance(pair[1], bytes)
-            and len(pair[1]) == EPOCH_KEY_BYTES
-        ):
-            raise InvalidInput("the welcome is damaged")
-        keys[pair[0]] = pair[1]
-    if type(current) is not int or current not in keys:
+    current, keys = fields[4], epoch_key_pairs(fields[5])
+    if keys is None or type(current) is not int or current not in keys:
         raise InvalidInput("the welcome is damaged")
     return WelcomeKeys(welcome.space_id, welcome.add_event_id, current, keys)

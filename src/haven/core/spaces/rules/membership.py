@@ -145,6 +145,9 @@ def devices(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -
     target = membership_db.get_member(conn, g.space_id, pk)
     if not au.may_set_devices(author, target):
         return False
+    others = author is not None and author.member_pk != pk
+    if others and not set(devices) <= set(membership_db.member_devices(conn, g.space_id, pk)):
+        return False  # only its person announces a device or key; an admin only drops one
     membership_db.delete_devices(conn, g.space_id, pk)
     membership_db.put_devices(conn, g.space_id, pk, devices)
     if author is not None and author.member_pk != pk:
