@@ -27,6 +27,7 @@ from haven.core import device_certs as dc
 from haven.core.identity import Identity, derived_device_id
 from haven.core.spaces import events as ev
 from haven.core.spaces.model import Status
+from haven.core.spaces.own_device_keys import may_revoke
 from haven.core.spaces.sealed import epoch_key_pairs
 from haven.crypto.sealing import BoxKeyPair
 from haven.crypto.signing import SigningKeyPair
@@ -224,10 +225,19 @@ def drop_everywhere(
     reached = []
     for space in rows:
         device = device_in(identity, space, journal_device)
+        with vault.read() as conn:
+            row = ids.get_space(conn, space.space_id)
+            mine = identity.device_id_for(space.persona_id)
+            # Not where it is the device the space was made or joined with and this one is
+            # not: such a revocation would revoke nothing (core/spaces/founding.py).
+            if row is None or mine is None or not may_revoke(conn, row, mine, device):
+                continue
         listed = dict(spaces.devices(space.space_id, space.persona_id))
-        if device in listed:
+        if device in listed and len(listed) > 1:
             spaces.remove_device(space.space_id, space.persona_id, device)
-        elif space.persona_id == primary:
+        elif device in listed or space.persona_id == primary:
+            # The last device listed (another device's drop of this one counted here): its
+            # key is revoked, which needs no other device in the list.
             spaces.device_keys.revoke(space.space_id, device)
         else:
             continue

@@ -25,8 +25,9 @@ what remains is in PROTOCOL §5.11, "Limits".
 
 The first time a device writes in a space with this version, it certifies its own key
 there (`SpaceDeviceKeys.ensure_certified`); events written before stay valid history. An
-unlink in the journal revokes the unlinked device in every group space whose persona the
-linked devices share (the primary persona, carried in the link bundle): `revoke_everywhere`.
+unlink in the journal drops and revokes the unlinked device in every group space where this
+person is active, under any of their personas (`device_join.drop_everywhere`), except where
+it is a founding device and the unlinking one is not.
 """
 
 from __future__ import annotations

@@ -68,17 +68,6 @@ class SpaceDeviceKeys:
                 )
             self._ctx.log.append(space_id, ev.DEVICE_REVOKE, revocation(conn, space, device))
 
-    def revoke_everywhere(self, journal_device: bytes) -> list[bytes]:
-        """After an unlink: revoke the unlinked device in every group space whose persona
-        the linked devices share (the primary persona, which the link bundle carries) and
-        where this persona is still active — except where it is the founding device there
-        and this one is not (such a revocation would revoke nothing). Returns the spaces
-        where it was revoked."""
-        revoked, _ = self._shared_spaces(journal_device)
-        for space in revoked:
-            self.revoke(space.space_id, journal_device)
-        return [s.space_id for s in revoked]
-
     def kept_by_founding(self, journal_device: bytes) -> list[str]:
         """The names of the spaces an unlink of `journal_device` written here would not
         revoke it in: it is the device the space was made or joined with, and this one is

@@ -97,7 +97,6 @@ class SpaceService:
         self.devices = self.membership.devices
         self.add_device = self.membership.add_device
         self.remove_device = self.membership.remove_device
-        self.revoke_device_everywhere = self.device_keys.revoke_everywhere
         self.transfer_ownership = self.membership.transfer_ownership
         self.leave = self.membership.leave
         self.update_persona = self.membership.update_persona
