@@ -1,7 +1,7 @@
 """The events that end a member's (or a device's) right to write and carry a cut — a
-removal, a leave, a device list that drops devices — read into one shape for
-core/spaces/finality.py (docs/PROTOCOL.md §5.3, "Removal finality", "Leaving and dropped
-devices")."""
+removal, a leave, a device list that drops devices — or end a rank — a demotion, a handover
+of ownership — read into one shape for core/spaces/finality.py (docs/PROTOCOL.md §5.3,
+"Removal finality", "Leaving and dropped devices", "Demotion finality")."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from haven.core.envelope import Event
 from haven.core.spaces import events as ev
+from haven.core.spaces.model import Role
 from haven.errors import InvalidInput
 
 #: (Lamport clock, event id): the log's total order.
@@ -18,7 +19,9 @@ Key = tuple[int, bytes]
 
 @dataclass(frozen=True)
 class Removal:
-    """A removal, leave or device drop with a cut. `only`: a drop's dropped devices."""
+    """A removal, leave, device drop or demotion with a cut. `only`: a drop's dropped
+    devices. `cap`: a demotion's new rank, which the member's events outside the cut keep
+    (None: they count for nothing)."""
 
     event_id: bytes
     key: Key
@@ -28,6 +31,7 @@ class Removal:
     member: bytes
     cut: tuple[ev.CutEntry, ...]
     only: frozenset[bytes] | None = None
+    cap: Role | None = None
 
     @classmethod
     def of(
@@ -36,9 +40,10 @@ class Removal:
         member: bytes,
         cut: tuple[ev.CutEntry, ...],
         only: frozenset[bytes] | None = None,
+        cap: Role | None = None,
     ) -> Removal:
         key = (event.lamport, event.id)
-        return cls(event.id, key, event.author, event.device, event.seq, member, cut, only)
+        return cls(event.id, key, event.author, event.device, event.seq, member, cut, only, cap)
 
 
 def parse_removal(event: Event) -> Removal | None:
@@ -52,17 +57,50 @@ def parse_removal(event: Event) -> Removal | None:
     return Removal.of(event, member, cut)
 
 
-def _parse_leave(event: Event) -> Removal | None:
-    """A leave's cut is its author's own chains; the leave itself is always inside it."""
+def _with_own(event: Event, cut: tuple[ev.CutEntry, ...]) -> tuple[ev.CutEntry, ...]:
+    """An author's cut of its own chains: its own position replaces any entry for its own
+    chain, so the event itself is always inside."""
+    own = ev.CutEntry(event.device, event.seq, event.id)
+    return (*(c for c in cut if c.device != event.device), own)
+
+
+def _own_cut(event: Event) -> tuple[ev.CutEntry, ...] | None:
+    """The cut of an event that ends its author's own right or rank (a leave, a handover):
+    its author's own chains, the event itself inside. None: none, or malformed."""
     try:
         cut = ev.clean_cut(event.content.get("cut"))
     except InvalidInput:
         return None
-    if cut is None:
+    return None if cut is None else _with_own(event, cut)
+
+
+def _parse_leave(event: Event) -> Removal | None:
+    """A leave's cut is its author's own chains; the leave itself is always inside it."""
+    cut = _own_cut(event)
+    return None if cut is None else Removal.of(event, event.author, cut)
+
+
+def _parse_demotion(event: Event) -> Removal | None:
+    """A role change to a rank below admin, with a cut of the member's chains (an admin
+    demoting itself: its own position is inside). A change to admin caps nothing: only the
+    owner ranks above it, and the owner's role never changes this way."""
+    try:
+        member = ev.clean_pk(event.content.get("member"))
+        new = ev.clean_role(event.content.get("role"))
+        cut = ev.clean_cut(event.content.get("cut"))
+    except InvalidInput:
         return None
-    own = ev.CutEntry(event.device, event.seq, event.id)
-    entries = (*(c for c in cut if c.device != event.device), own)
-    return Removal.of(event, event.author, entries)
+    if cut is None or new.rank >= Role.ADMIN.rank:
+        return None
+    if member == event.author:
+        cut = _with_own(event, cut)
+    return Removal.of(event, member, cut, cap=new)
+
+
+def _parse_transfer(event: Event) -> Removal | None:
+    """A handover of ownership: its author becomes admin; its cut is its own chains."""
+    cut = _own_cut(event)
+    return None if cut is None else Removal.of(event, event.author, cut, cap=Role.ADMIN)
 
 
 def _parse_drop(event: Event) -> Removal | None:
@@ -88,7 +126,51 @@ PARSERS: dict[str, Callable[[Event], Removal | None]] = {
     ev.REMOVE: parse_removal,
     ev.LEAVE: _parse_leave,
     ev.DEVICES: _parse_drop,
+    ev.ROLE: _parse_demotion,
+    ev.TRANSFER: _parse_transfer,
 }
+
+
+class Handovers:
+    """Each owner's handovers of ownership, by chain: a handover whose cut holds another
+    by the same owner was written by a device that had seen the owner hand the space over
+    already (one backdated below it would otherwise sort first and win), and is void. Two
+    that do not hold each other (two devices of the owner racing) are left to the log
+    order."""
+
+    def __init__(self, removals: list[Removal]) -> None:
+        #: author -> device -> that author's handovers on the device: (seq, event id).
+        self._by: dict[bytes, dict[bytes, list[tuple[int, bytes]]]] = {}
+        for r in removals:
+            if self._is_handover(r):
+                chains = self._by.setdefault(r.author, {})
+                chains.setdefault(r.device, []).append((r.seq, r.event_id))
+        for chains in self._by.values():
+            for handovers in chains.values():
+                handovers.sort()
+
+    @staticmethod
+    def _is_handover(r: Removal) -> bool:
+        return r.cap is Role.ADMIN and r.author == r.member
+
+    def after_another(self, r: Removal, cut: dict[bytes, int]) -> bool:
+        """Whether `r` is a handover whose `cut` (device -> seq) holds another one."""
+        if not self._is_handover(r):
+            return False
+        chains = self._by.get(r.author, {})
+        for device, seq in cut.items():
+            held = chains.get(device, [])[:2]  # the lowest two: r itself may be one
+            if any(s <= seq and i != r.event_id for s, i in held):
+                return True
+        return False
+
+
+def named_member(event: Event) -> bytes | None:
+    """The member a role change or handover names."""
+    try:
+        return ev.clean_pk(event.content.get("member"))
+    except InvalidInput:
+        return None
 
 
 def listed(event: Event) -> tuple[bytes | None, tuple[bytes, ...]]:

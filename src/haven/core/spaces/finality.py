@@ -27,24 +27,34 @@ always inside), and a `space.member.devices` that drops devices names the droppe
 chains; events of a dropped chain outside the cut count for nothing until a later valid
 event lists that device again (or the member is re-added). Leaves and drops without a cut
 keep the old meaning too. (docs/PROTOCOL.md, "Leaving and dropped devices".)
+
+A demotion (a role change below admin) and a handover of ownership end a *rank* the same
+way: the member's events outside the cut, ordered between the change that gave the rank and
+the demotion, are judged with the lower rank (`Finality.capped`, used by the projector's
+`step`); the rest of the fixed point is the removals'. (docs/PROTOCOL.md, "Demotion
+finality".)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from haven.core.envelope import Event
 from haven.core.spaces import authority as au
 from haven.core.spaces import cutting_events as ce
 from haven.core.spaces import events as ev
-from haven.core.spaces.model import Status
+from haven.core.spaces.model import Role, Status
 from haven.store import log_table as lt
 from haven.store.spaces import membership as membership_db
+from haven.store.spaces.membership import MemberRow
 from haven.store.vault import Connection
 
 #: (Lamport clock, event id): the log's total order.
 Key = ce.Key
+
+#: Event types that may carry a cut (core/spaces/cutting_events.py).
+CUTTING = frozenset(ce.PARSERS)
 
 #: Replays a recompute may run before it keeps the last one (each is a full replay; two
 #: suffice for one backdating removed member, three for mutual removals with backdating).
@@ -57,7 +67,8 @@ class Window:
     ordered after `start` (the add it ended) and before `end` (the member's next add; for a
     drop, also the next event listing the device again), unless inside `cut` (device -> the
     last seq its author had seen on that chain). `only`: the chains it applies to (a drop's
-    dropped devices); None: every chain of the member."""
+    dropped devices); None: every chain of the member. A demotion's window (`cap` set) runs
+    from the change that gave the rank to the demotion, and caps the rank instead."""
 
     start: Key | None
     end: Key | None
@@ -66,6 +77,7 @@ class Window:
     #: Chains it never reaches: a member's founding devices, when the member's own leave
     #: or drop was written on a device that is not founding (a stolen later device).
     spared: frozenset[bytes] = frozenset()
+    cap: Role | None = None
 
     def excludes(self, device: bytes, seq: int, key: Key) -> bool:
         if self.only is not None and device not in self.only:
@@ -94,12 +106,29 @@ class Finality:
     def excludes(self, author: bytes, device: bytes, seq: int, key: Key) -> bool:
         if key[1] in self._void:
             return True
-        return any(w.excludes(device, seq, key) for w in self._windows.get(author, ()))
+        windows = self._windows.get(author, ())
+        return any(w.cap is None and w.excludes(device, seq, key) for w in windows)
 
     def excludes_event(self, event: Event) -> bool:
         if event.author in self._windows or event.id in self._void:
             return self.excludes(event.author, event.device, event.seq, (event.lamport, event.id))
         return False
+
+    def cap(self, author: bytes, device: bytes, seq: int, key: Key) -> Role | None:
+        """The lowest rank a valid demotion leaves this event (None: not capped)."""
+        windows = self._windows.get(author, ())
+        caps = [w.cap for w in windows if w.cap is not None and w.excludes(device, seq, key)]
+        return min(caps, key=lambda r: r.rank, default=None)
+
+    def capped(self, event: Event, author: MemberRow | None) -> MemberRow | None:
+        """The author's row as the rules must judge this event: with its rank lowered to
+        the cap of a valid demotion whose cut leaves the event out."""
+        if author is None or event.author not in self._windows:
+            return author
+        cap = self.cap(event.author, event.device, event.seq, (event.lamport, event.id))
+        if cap is None or Role(author.role).rank <= cap.rank:
+            return author
+        return replace(author, role=cap.value)
 
 
 NO_EXCLUSIONS = Finality()
@@ -122,6 +151,7 @@ class Candidates:
         self.targets = frozenset(r.member for r in self._removals)
         by_pair: dict[tuple[bytes, bytes], list[ce.Removal]] = {}
         removals = [r for r in self._removals if r.only is None and r.author != r.member]
+        # (demotions pair too; a handover's author is its member: see ce.Handovers)
         for r in removals:
             by_pair.setdefault((r.author, r.member), []).append(r)
         # Each direction of a pair is written by a different author, so a hostile author's
@@ -129,7 +159,10 @@ class Candidates:
         self._mutual = [
             (r1, r2) for r1 in removals for r2 in by_pair.get((r1.member, r1.author), ())
         ]
+        self._handovers = ce.Handovers(self._removals)
         self._adds: dict[bytes, list[tuple[Key, bytes]]] = {}
+        #: member -> the adds, role changes and handovers naming it (start a demotion's window).
+        self._grants: dict[bytes, list[tuple[Key, bytes]]] = {}
         #: (member, device) -> the adds and device lists naming that device (ends a drop).
         self._listings: dict[tuple[bytes, bytes], list[tuple[Key, bytes]]] = {}
         self._chains: dict[tuple[bytes, bytes, int], bytes] = {}
@@ -145,12 +178,17 @@ class Candidates:
             if s.author in self.targets:
                 self._chains[(s.author, s.device, s.seq)] = s.id
                 self._relevant.append(s)
+            if s.type in (ev.ROLE, ev.TRANSFER):
+                named = ce.named_member(open_event(s))
+                if named in self.targets:
+                    self._grants.setdefault(named, []).append(((s.lamport, s.id), s.id))
             if s.type in (ev.ADD, ev.DEVICES):
                 member, listed = ce.listed(open_event(s))
                 if member not in self.targets:
                     continue
                 if s.type == ev.ADD:
                     self._adds.setdefault(member, []).append(((s.lamport, s.id), s.id))
+                    self._grants.setdefault(member, []).append(((s.lamport, s.id), s.id))
                     self._add_devices[s.id] = listed
                 for device in listed:
                     if (s.author, s.device) == (member, device):
@@ -162,6 +200,7 @@ class Candidates:
             [r.event_id for r in self._removals]
             + [i for adds in self._adds.values() for _, i in adds]
             + [i for lists in self._listings.values() for _, i in lists]
+            + [i for grants in self._grants.values() for _, i in grants]
         )
 
     def relevant(self, stored: lt.StoredEvent) -> bool:
@@ -174,6 +213,12 @@ class Candidates:
         windows: dict[bytes, list[Window]] = {}
         for r in self._removals:
             if r.event_id not in counted or r.event_id in void:
+                continue
+            if r.cap is not None:  # a demotion: from the change that gave the rank to it
+                grants = [k for k, i in self._grants.get(r.member, ()) if i in counted]
+                since = max((k for k in grants if k < r.key), default=None)
+                window = Window(since, r.key, self._cut(r), cap=r.cap)
+                windows.setdefault(r.member, []).append(window)
                 continue
             adds = [k for k, i in self._adds.get(r.member, ()) if i in counted]
             start = max((k for k in adds if k < r.key), default=None)
@@ -204,8 +249,9 @@ class Candidates:
         return frozenset() if r.device in founding else founding
 
     def _void(self, counted: set[bytes]) -> frozenset[bytes]:
-        """The losers of mutual removals (X removes Y, Y removes X). The clock cannot decide
-        them: a removed admin can always backdate "remove the remover" below its removal.
+        """The losers of mutual removals (X removes or demotes Y, Y removes or demotes X).
+        The clock cannot decide them: a removed (demoted) admin can always backdate "remove
+        the remover" below its removal.
         A removal whose cut holds the other one was written by someone who had seen
         themselves removed: it is void. Two that are concurrent (neither cut holds the
         other): the one by the admin added later is void, the longer-standing admin's
@@ -217,6 +263,9 @@ class Candidates:
             junior = self._standing(r1.author, counted) > self._standing(r2.author, counted)
             if retaliation or (concurrent and junior):
                 void.add(r1.event_id)
+        void.update(
+            r.event_id for r in self._removals if self._handovers.after_another(r, self._cut(r))
+        )
         return frozenset(void)
 
     def _holds(self, r: ce.Removal, other: ce.Removal) -> bool:
@@ -238,25 +287,31 @@ class Candidates:
             cut[entry.device] = entry.seq if held in (None, entry.event_id) else 0
         return cut
 
-    def excluded(self, finality: Finality) -> set[bytes]:
-        return {
-            s.id
-            for s in self._relevant
-            if finality.excludes(s.author, s.device, s.seq, (s.lamport, s.id))
-        }
+    def affected(self, finality: Finality) -> set[tuple[bytes, str]]:
+        """The events `finality` excludes ("") or caps (the rank), with how."""
+        out = set()
+        for s in self._relevant:
+            key = (s.lamport, s.id)
+            if finality.excludes(s.author, s.device, s.seq, key):
+                out.add((s.id, ""))
+            else:
+                cap = finality.cap(s.author, s.device, s.seq, key)
+                if cap is not None:
+                    out.add((s.id, cap.value))
+        return out
 
     def settled(self, before: Finality, after: Finality, counted: set[bytes]) -> bool:
         """Whether replaying with `after` would give exactly the replay that ran with
-        `before` (and so counted `counted`): nothing it counted becomes excluded, and
-        nothing it excluded becomes allowed (which might then count)."""
+        `before` (and so counted `counted`): nothing it counted becomes excluded or capped,
+        and nothing it excluded or capped becomes allowed (which might then count)."""
         if before is after:
             return True
-        was, now = self.excluded(before), self.excluded(after)
-        return not (was - now) and not ((now - was) & counted)
+        was, now = self.affected(before), self.affected(after)
+        return not (was - now) and not ({i for i, _ in now - was} & counted)
 
 
 def needs_recompute(conn: Connection, space_id: bytes, removal: Event, valid: bool) -> bool:
-    """After a removal (leave, device drop) was applied as the newest event. Valid:
+    """After a removal (leave, device drop, demotion) was applied as the newest event. Valid:
     whether the log holds events of the removed member (dropped chain) outside its cut,
     applied before it (they arrived first, ordered below it), that a recompute must now
     exclude — never for the remover's own removal, whose cut is its log. An invalid
@@ -290,8 +345,9 @@ def _may_count_in_a_replay(conn: Connection, space_id: bytes, removal: Event) ->
     window (tests/unit/spaces/test_finality_replays.py). So: a removal
     whose author may remove, of a member not active now; a removal by a removed author
     (mutual removals are decided by standing, not order); a leave by a member not active
-    now. A plain member's forged removal is never valid in any replay."""
-    if removal.type not in (ev.REMOVE, ev.LEAVE):
+    now; a removal or demotion by a demoted admin (a mutual demotion may void the one that
+    demoted it). A plain member's forged removal is never valid in any replay."""
+    if removal.type not in (ev.REMOVE, ev.LEAVE, ev.ROLE):
         return False
     author = membership_db.get_member(conn, space_id, removal.author)
     if author is None:
@@ -300,6 +356,10 @@ def _may_count_in_a_replay(conn: Connection, space_id: bytes, removal: Event) ->
         return author.status != Status.ACTIVE
     if author.status in (Status.REMOVED, Status.BANNED):
         return True
+    if author.status == Status.ACTIVE and not au.may(author, removal.type):
+        return membership_db.has_moderated(conn, space_id, author.member_pk)
+    if removal.type != ev.REMOVE:
+        return False
     parsed = ce.parse_removal(removal)
     if parsed is None or author.status != Status.ACTIVE:
         return False

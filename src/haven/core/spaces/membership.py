@@ -48,7 +48,13 @@ class Membership:
             target = membership_db.get_member(conn, space_id, member_pk)
         if not au.may_change_role(me, target, new):
             raise InvalidInput("that member's role cannot be changed (the owner's never is)")
-        self._ctx.append(space_id, ev.ROLE, {"member": member_pk, "role": new.value})
+        with self._ctx.vault.transaction() as conn:
+            # Its cut: a demoted member's acts this device had not seen keep only the new
+            # rank, whatever their clock (core/spaces/cutting_events.py).
+            cut = ev.cut_content(finality.cut_for(conn, space_id, member_pk))
+            self._ctx.append(
+                space_id, ev.ROLE, {"member": member_pk, "role": new.value, "cut": cut}
+            )
 
     def remove_member(
         self, space_id: bytes, member_pk: bytes, ban: bool = False, reason: str = ""
@@ -142,11 +148,14 @@ class Membership:
         return epoch
 
     def transfer_ownership(self, space_id: bytes, member_pk: bytes) -> None:
-        self._ctx.require(space_id, ev.TRANSFER, "only the owner can hand over the space")
+        me = self._ctx.require(space_id, ev.TRANSFER, "only the owner can hand over the space")
         with self._ctx.vault.read() as conn:
             if not au.is_active(membership_db.get_member(conn, space_id, member_pk)):
                 raise InvalidInput("ownership goes to an active member")
-        self._ctx.append(space_id, ev.TRANSFER, {"member": member_pk})
+        with self._ctx.vault.transaction() as conn:
+            # Its cut: its own chains here; its other chains' acts beyond it rank as admin.
+            cut = ev.cut_content(finality.cut_for(conn, space_id, me.member_pk))
+            self._ctx.append(space_id, ev.TRANSFER, {"member": member_pk, "cut": cut})
 
     def leave(self, space_id: bytes, wipe: bool = False) -> None:
         """Write a leave event (an admin's device then rotates the key). With `wipe`, also

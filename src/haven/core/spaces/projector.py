@@ -79,7 +79,7 @@ class SpaceProjector:
                 self._mark_stale(conn, group.space_id, log)
             else:
                 valid = step(conn, group, event)
-            if event.type in _CUTTING and finality.needs_recompute(
+            if event.type in finality.CUTTING and finality.needs_recompute(
                 conn, group.space_id, event, valid
             ):
                 self._mark_stale(conn, group.space_id, log)
@@ -217,7 +217,8 @@ def step(
     """Apply one event in log order if it is valid; returns whether it was. An event a
     valid removal excludes (its author removed, the event outside the removal's cut) is
     invalid whatever its type and clock."""
-    author = membership_db.get_member(conn, group.space_id, event.author)
+    stored_row = membership_db.get_member(conn, group.space_id, event.author)
+    author = exclusions.capped(event, stored_row)  # a demotion's cut may lower its rank
     handler = _HANDLERS.get(event.type)
     valid = False
     if handler is not None:
@@ -242,9 +243,6 @@ def step(
     groups_db.set_applied(conn, group.space_id, event.lamport, event.id)
     return valid
 
-
-#: Event types that may carry a cut (core/spaces/finality.py).
-_CUTTING = frozenset({ev.REMOVE, ev.LEAVE, ev.DEVICES})
 
 _HANDLERS: dict[str, Handler] = {
     **details.HANDLERS,

@@ -67,6 +67,7 @@ def add(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bo
 
 def role(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
     pk, new = ev.clean_pk(e.content.get("member")), ev.clean_role(e.content.get("role"))
+    ev.clean_cut(e.content.get("cut"))  # a malformed cut makes the role change invalid
     target = membership_db.get_member(conn, g.space_id, pk)
     if target is None or not au.may_change_role(author, target, new):
         return False
@@ -100,7 +101,9 @@ def leave(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> 
     ev.clean_cut(e.content.get("cut"))  # a malformed cut makes the leave invalid
     if author is None or not au.may(author, ev.LEAVE):
         return False
-    if author.role == Role.OWNER.value:
+    # Its rank as stored: a demotion's cap (core/spaces/cutting_events.py) limits acts, not succession.
+    held = membership_db.get_member(conn, g.space_id, author.member_pk) or author
+    if held.role == Role.OWNER.value:
         heir = au.successor(conn, g.space_id, author.member_pk)
         if heir is not None:
             membership_db.put_member(
@@ -120,12 +123,13 @@ def profile(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -
     if author is None or not au.may(author, ev.PROFILE):
         return False
     p = ev.clean_profile(e.content.get("profile"))
+    held = membership_db.get_member(conn, g.space_id, author.member_pk) or author
     membership_db.put_member(
         conn,
         g.space_id,
         MemberRow(
             author.member_pk,
-            author.role,
+            held.role,  # as stored, never a demotion's cap (core/spaces/cutting_events.py)
             author.status,
             p.display_name,
             p.pronouns,
@@ -157,6 +161,7 @@ def devices(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -
 
 def transfer(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
     pk = ev.clean_pk(e.content.get("member"))
+    ev.clean_cut(e.content.get("cut"))  # a malformed cut makes the handover invalid
     target = membership_db.get_member(conn, g.space_id, pk)
     if (
         author is None
