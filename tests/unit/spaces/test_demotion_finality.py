@@ -17,6 +17,7 @@ from haven.core.spaces import events as ev
 from haven.core.spaces import finality
 from tests.hostile import Hostile
 from tests.space_helpers import Group, deliver, sync
+from tests.unit.spaces.test_gatherings import _event as gathering
 from tests.unit.spaces.test_removal_finality import lamport_of_last, state
 
 
@@ -50,8 +51,8 @@ def puppet_add(hostile: Hostile, name: str = "Puppet") -> dict[str, object]:
 
 def demote_bea_then_backdate(group: Group) -> tuple[list[bytes], int]:
     """Ari (owner) demotes Bea (admin) to member; Bea's device sees it and writes, from
-    its own chain, an add of a puppet, a removal of Cai and a promotion of Cai (her sock
-    puppet, say) to admin — all with clocks below the demotion."""
+    its own chain, an add of a puppet, a promotion of Cai (her sock puppet, say) to admin, a
+    removal of Cai and an event (a gathering) — all with clocks below the demotion."""
     sid, pk = group.space_id, group.pk
     for i in range(6):  # Ari's clock runs ahead of Bea's
         group.owner.spaces.post(sid, f"news {i}")
@@ -62,7 +63,7 @@ def demote_bea_then_backdate(group: Group) -> tuple[list[bytes], int]:
     assert roles(group.bea, sid)[pk["bea"]] == ("member", "active")
     hostile = Hostile.of(group.bea, sid)
     crafted = [  # below the demotion, above Bea's promotion (where she was an admin)
-        hostile.backdate(ev.ADD, puppet_add(hostile), lamport=demotion - 3),
+        hostile.backdate(ev.ADD, puppet_add(hostile), lamport=demotion - 4),
         hostile.backdate(ev.ROLE, {"member": pk["cai"], "role": "admin", "cut": []}),
         hostile.backdate(
             ev.REMOVE,
@@ -73,9 +74,10 @@ def demote_bea_then_backdate(group: Group) -> tuple[list[bytes], int]:
                 "cut": cut_of(group.bea, sid, pk["cai"]),
             },
         ),
+        hostile.backdate(ev.GATHERING, gathering(ref=b"r" * 16)),
     ]
     assert hostile.tip_lamport < demotion  # every one sorts before the demotion
-    assert len(group.bea.log.ingest(crafted).accepted) == 3  # her vault serves them
+    assert len(group.bea.log.ingest(crafted).accepted) == 4  # her vault serves them
     return crafted, demotion
 
 
@@ -87,6 +89,7 @@ def assert_none_counts(group: Group) -> None:
         assert "Puppet" not in names
         assert members[pk["bea"]] == ("member", "active")
         assert members[pk["cai"]] == ("member", "active")
+        assert s.spaces.gatherings.list(sid) == []
     assert state(group.owner, sid) == state(group.bea, sid) == state(group.cai, sid)
 
 
@@ -98,6 +101,7 @@ def test_backdated_acts_arriving_before_the_demotion_count_nowhere(group: Group)
     demote_bea_then_backdate(group)
     deliver_only(group.bea, group.cai, sid, pk["bea"])
     assert "Puppet" in {m.display_name for m in group.cai.spaces.members(sid)}  # for now
+    assert len(group.cai.spaces.gatherings.list(sid)) == 1  # well formed: counted, for now
     deliver(group.owner, group.cai, sid)  # the demotion arrives last, as the newest event
     assert_none_counts(group)  # before any further sync: Cai alone already agrees
     group.sync()
