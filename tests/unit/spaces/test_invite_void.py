@@ -72,7 +72,9 @@ def fake_relay_network(monkeypatch: pytest.MonkeyPatch) -> FakeRelay:
     """sync/relay_invites.py's connections go to a FakeRelay for the rest of the test."""
     fake = FakeRelay()
 
-    async def _open(url: str, key: bytes, ssl: Any, timeout: float) -> _Client:
+    async def _open(
+        url: str, key: bytes, ssl: Any, timeout: float, proxy: str | None = None
+    ) -> _Client:
         return _Client(fake, key)
 
     monkeypatch.setattr(ri, "_open", _open)
