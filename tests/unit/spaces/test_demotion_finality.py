@@ -28,6 +28,10 @@ def roles(s: Session, sid: bytes) -> dict[bytes, tuple[str, str]]:
     }
 
 
+def channels(s: Session, sid: bytes) -> set[str]:
+    return {c.name for c in s.spaces.channels.list_channels(sid, include_archived=True)}
+
+
 def deliver_only(src: Session, dst: Session, sid: bytes, author: bytes) -> None:
     """Only `author`'s events that `src` holds and `dst` lacks (a route that carried the
     demoted member's events ahead of everything else)."""
@@ -52,7 +56,8 @@ def puppet_add(hostile: Hostile, name: str = "Puppet") -> dict[str, object]:
 def demote_bea_then_backdate(group: Group) -> tuple[list[bytes], int]:
     """Ari (owner) demotes Bea (admin) to member; Bea's device sees it and writes, from
     its own chain, an add of a puppet, a promotion of Cai (her sock puppet, say) to admin, a
-    removal of Cai and an event (a gathering) — all with clocks below the demotion."""
+    removal of Cai, an event (a gathering) and a channel — all with clocks below the
+    demotion."""
     sid, pk = group.space_id, group.pk
     for i in range(6):  # Ari's clock runs ahead of Bea's
         group.owner.spaces.post(sid, f"news {i}")
@@ -63,7 +68,7 @@ def demote_bea_then_backdate(group: Group) -> tuple[list[bytes], int]:
     assert roles(group.bea, sid)[pk["bea"]] == ("member", "active")
     hostile = Hostile.of(group.bea, sid)
     crafted = [  # below the demotion, above Bea's promotion (where she was an admin)
-        hostile.backdate(ev.ADD, puppet_add(hostile), lamport=demotion - 4),
+        hostile.backdate(ev.ADD, puppet_add(hostile), lamport=demotion - 5),
         hostile.backdate(ev.ROLE, {"member": pk["cai"], "role": "admin", "cut": []}),
         hostile.backdate(
             ev.REMOVE,
@@ -75,9 +80,10 @@ def demote_bea_then_backdate(group: Group) -> tuple[list[bytes], int]:
             },
         ),
         hostile.backdate(ev.GATHERING, gathering(ref=b"r" * 16)),
+        hostile.backdate(ev.CHANNEL_CREATE, {"name": "backroom", "kind": "chat"}),
     ]
     assert hostile.tip_lamport < demotion  # every one sorts before the demotion
-    assert len(group.bea.log.ingest(crafted).accepted) == 4  # her vault serves them
+    assert len(group.bea.log.ingest(crafted).accepted) == 5  # her vault serves them
     return crafted, demotion
 
 
@@ -90,6 +96,7 @@ def assert_none_counts(group: Group) -> None:
         assert members[pk["bea"]] == ("member", "active")
         assert members[pk["cai"]] == ("member", "active")
         assert s.spaces.gatherings.list(sid) == []
+        assert "backroom" not in channels(s, sid)
     assert state(group.owner, sid) == state(group.bea, sid) == state(group.cai, sid)
 
 
@@ -102,6 +109,7 @@ def test_backdated_acts_arriving_before_the_demotion_count_nowhere(group: Group)
     deliver_only(group.bea, group.cai, sid, pk["bea"])
     assert "Puppet" in {m.display_name for m in group.cai.spaces.members(sid)}  # for now
     assert len(group.cai.spaces.gatherings.list(sid)) == 1  # well formed: counted, for now
+    assert "backroom" in channels(group.cai, sid)
     deliver(group.owner, group.cai, sid)  # the demotion arrives last, as the newest event
     assert_none_counts(group)  # before any further sync: Cai alone already agrees
     group.sync()
