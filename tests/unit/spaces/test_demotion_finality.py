@@ -1,8 +1,8 @@
 """Demotion finality through sync between three real vaults (tests/space_helpers.py): a
 demotion (and a handover of ownership) names the events of the demoted member its author had
 seen (its cut); the member's events outside it keep only the new rank, whatever their clock
-and whatever order the events arrive in (core/spaces/cutting_events.py, finality.py; docs/PROTOCOL.md
-§5.3, "Demotion finality")."""
+and whatever order the events arrive in (core/spaces/cutting_events.py, finality.py;
+docs/PROTOCOL.md §5.3, "Demotion finality")."""
 
 from __future__ import annotations
 

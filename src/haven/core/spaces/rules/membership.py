@@ -101,7 +101,8 @@ def leave(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> 
     ev.clean_cut(e.content.get("cut"))  # a malformed cut makes the leave invalid
     if author is None or not au.may(author, ev.LEAVE):
         return False
-    # Its rank as stored: a demotion's cap (core/spaces/cutting_events.py) limits acts, not succession.
+    # Its rank as stored: a demotion's cap (core/spaces/finality.py) limits acts, not
+    # succession.
     held = membership_db.get_member(conn, g.space_id, author.member_pk) or author
     if held.role == Role.OWNER.value:
         heir = au.successor(conn, g.space_id, author.member_pk)
