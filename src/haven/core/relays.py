@@ -176,10 +176,14 @@ class RelayService:
         persona = self._space(space_id).persona_id
         return persona, self._identity.device_id_for(persona)
 
-    def pending(self, relay: str, space_id: bytes, limit: int = 256) -> list[Pending]:
+    def pending(
+        self, relay: str, space_id: bytes, limit: int = 256, after: int = 0
+    ) -> list[Pending]:
+        """Own events `relay` has not acknowledged, in order; past `after` (those already
+        in flight) if it is further."""
         author, device = self.own_chain(space_id)
         with self._vault.read() as conn:
-            acked = rt.get_acked(conn, relay, space_id)
+            acked = max(rt.get_acked(conn, relay, space_id), after)
             return [
                 Pending(e.seq, e.epoch, e.envelope, e.id)
                 for e in lt.chain_after(conn, space_id, author, device, acked, limit)
@@ -239,6 +243,12 @@ class RelayService:
             result = self._log.ingest_opened([opened], settle_later=settle_later)[0]
             rt.set_cursor(conn, relay, mailbox, cursor)
         return result
+
+    def skip_own(self, relay: str, mailbox: bytes, cursor: int) -> None:
+        """Move the mailbox's cursor over blobs the relay acknowledged as this device's own
+        appends (their events are in the log already), so a round does not fetch them back."""
+        with self._vault.transaction() as conn:
+            rt.set_cursor(conn, relay, mailbox, cursor)
 
     def settle(self) -> None:
         """Recompute what pages ingested with `settle_later` left stale."""

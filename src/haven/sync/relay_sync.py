@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import asyncio
 import ssl as ssl_module
-from collections.abc import Awaitable
+from collections import deque
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
 from haven.core.envelope import MAX_ENVELOPE_BYTES
-from haven.core.relays import Erasable
+from haven.core.relays import Erasable, Pending
 from haven.core.session import Session
 from haven.crypto import aead, padding
 from haven.crypto.errors import CryptoError
@@ -31,8 +31,7 @@ from haven.crypto.hashing import blake2b_256
 from haven.crypto.subkeys import derive_subkey
 from haven.relay.client import RelayClient, RelayError
 from haven.relay.protocol import MailboxCredentials, erase_verifier
-
-T = TypeVar("T")
+from haven.sync.relay_window import AppendWindow, PageReader, within
 
 BLOB_KEY_CONTEXT = b"hvmbxenc"
 ERASE_KEY_CONTEXT = b"hvmbxera"
@@ -182,10 +181,11 @@ async def _push_and_pull(
     """Slow down when the relay asks (retry_ms); everything acknowledged is kept, so a
     retry re-sends only what is still waiting."""
     deadline = asyncio.get_running_loop().time() + MAX_RATE_WAIT_S
+    own: dict[int, set[int]] = {}
     while True:
         try:
-            await push_waiting(session, relay, space_id, mailboxes, report)
-            await _pull_all(session, relay, space_id, mailboxes, report)
+            await push_waiting(session, relay, space_id, mailboxes, report, own)
+            await _pull_all(session, relay, space_id, mailboxes, report, own)
             await erase_redacted(session, relay, space_id, mailboxes, report)
             return
         except RelayError as exc:
@@ -200,44 +200,54 @@ async def proxy_of(session: Session) -> str | None:
     return await asyncio.to_thread(session.proxy.url)
 
 
-async def within(answer: Awaitable[T], timeout: float) -> T:
-    """A relay that stops answering is treated like one that went away."""
-    try:
-        async with asyncio.timeout(timeout):
-            return await answer
-    except TimeoutError as exc:
-        raise RelayError("timeout", "the relay did not answer in time") from exc
-
-
 async def push_waiting(
-    session: Session, relay: str, space_id: bytes, mailboxes: Mailboxes, report: SpaceRelayReport
+    session: Session,
+    relay: str,
+    space_id: bytes,
+    mailboxes: Mailboxes,
+    report: SpaceRelayReport,
+    own: dict[int, set[int]] | None = None,
 ) -> None:
-    """Upload waiting events in sequence order, many in flight per connection; the outbox
-    moves forward over the acknowledged prefix only."""
+    """Upload waiting events in sequence order through a window of appends in flight
+    (relay_window.py); the outbox moves forward over the acknowledged prefix only. The
+    cursors the relay gave this device's blobs are added to `own` (by epoch), so the pull
+    that follows need not fetch them back."""
     keys = await asyncio.to_thread(session.relays.epoch_keys, space_id)
     erase_key = await asyncio.to_thread(session.relays.erase_key, space_id)
-    while True:
-        batch = await asyncio.to_thread(session.relays.pending, relay, space_id, PUSH_BATCH)
-        if not batch:
-            return
-        acks: list[tuple[int, asyncio.Future[Any]]] = []
-        for item in batch:
-            key = keys.get(item.epoch)
-            if key is None:  # cannot happen for our own events; never skip one silently
-                raise RelayError("no_key", "no key for an event's epoch")
-            client = await mailboxes.get(item.epoch, key)
-            vf = erase_verifier(erase_token(erase_key, item.event_id))
-            acks.append((item.seq, await client.send_append(seal_blob(key, item.envelope), vf)))
-        acked = 0
-        try:
-            for seq, future in acks:
-                await within(future, mailboxes.timeout)
-                acked = seq
-                report.sent += 1
-        finally:
-            if acked:
-                await asyncio.to_thread(session.relays.mark_acked, relay, space_id, acked)
-            _forget(acks)
+    window = AppendWindow(mailboxes.timeout)
+    queued: deque[Pending] = deque()
+    sent = acked = saved = 0
+    more = True
+    try:
+        while True:
+            if not queued and more:
+                if acked > saved:  # progress kept as it goes, not only at the end
+                    await asyncio.to_thread(session.relays.mark_acked, relay, space_id, acked)
+                    saved = acked
+                batch = await asyncio.to_thread(
+                    session.relays.pending, relay, space_id, PUSH_BATCH, sent
+                )
+                queued.extend(batch)
+                more = len(batch) == PUSH_BATCH
+            while queued and window.has_room:
+                item = queued.popleft()
+                key = keys.get(item.epoch)
+                if key is None:  # cannot happen for our own events; never skip one silently
+                    raise RelayError("no_key", "no key for an event's epoch")
+                client = await mailboxes.get(item.epoch, key)
+                vf = erase_verifier(erase_token(erase_key, item.event_id))
+                await window.send(client, item.seq, item.epoch, seal_blob(key, item.envelope), vf)
+                sent = item.seq
+            if not window:
+                return
+            acked, epoch, ack = await window.next_ack()
+            report.sent += 1
+            if own is not None:
+                own.setdefault(epoch, set()).add(ack.cursor)
+    finally:
+        window.forget()
+        if acked > saved:
+            await asyncio.to_thread(session.relays.mark_acked, relay, space_id, acked)
 
 
 async def erase_redacted(
@@ -307,7 +317,12 @@ def _forget(requests: list[tuple[Any, asyncio.Future[Any]]]) -> None:
 
 
 async def _pull_all(
-    session: Session, relay: str, space_id: bytes, mailboxes: Mailboxes, report: SpaceRelayReport
+    session: Session,
+    relay: str,
+    space_id: bytes,
+    mailboxes: Mailboxes,
+    report: SpaceRelayReport,
+    own: dict[int, set[int]],
 ) -> None:
     """Read every epoch mailbox after its saved cursor; an epoch key learned on the way
     (a rotation) adds its mailbox to the round."""
@@ -320,7 +335,9 @@ async def _pull_all(
         for epoch in todo:
             client = await mailboxes.get(epoch, keys[epoch])
             try:
-                await _pull(session, relay, client, keys[epoch], report, mailboxes.timeout)
+                await _pull(
+                    session, relay, client, keys[epoch], report, mailboxes.timeout, own.get(epoch)
+                )
             finally:
                 # Once per mailbox, not per page (the relay chooses the pages): what the
                 # pages left stale is recomputed, and a rotation among them gives its key.
@@ -335,27 +352,33 @@ async def _pull(
     epoch_key: bytes,
     report: SpaceRelayReport,
     timeout: float,
+    own: set[int] | None = None,
 ) -> None:
+    """Fetch pages ahead while ingesting those already here (relay_window.PageReader); the
+    cursor first skips the run of this device's own blobs just after it (`own`: cursors the
+    relay acknowledged this round), which are in the log already."""
     mailbox = mailbox_id(epoch_key)
     after = await asyncio.to_thread(session.relays.cursor, relay, mailbox)
-    for _ in range(MAX_PAGES_PER_ROUND):  # a relay that never stops sending ends the round
-        page = await within(client.fetch(after, FETCH_PAGE), timeout)
-        if not page.items:
-            return
-        after = max(after, *(c for c, _ in page.items))
-        await asyncio.to_thread(
-            ingest_blobs,
-            session,
-            relay,
-            mailbox,
-            epoch_key,
-            [b for _, b in page.items],
-            after,
-            report,
-            settle_later=True,
-        )
-        if not page.more:
-            return
+    skipped = after
+    while own and skipped + 1 in own:
+        skipped += 1
+    if skipped > after:
+        await asyncio.to_thread(session.relays.skip_own, relay, mailbox, skipped)
+        after = skipped
+    async with PageReader(client, after, timeout, MAX_PAGES_PER_ROUND, FETCH_PAGE) as pages:
+        while (batch := await pages.next_batch()) is not None:
+            blobs, cursor = batch
+            await asyncio.to_thread(
+                ingest_blobs,
+                session,
+                relay,
+                mailbox,
+                epoch_key,
+                blobs,
+                max(after, cursor),
+                report,
+                settle_later=True,
+            )
 
 
 def ingest_blobs(
