@@ -11,7 +11,12 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from websockets.asyncio.client import connect
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.exceptions import ConnectionClosed
+
 from haven.core.session import Session
+from haven.relay import protocol
 from haven.store import identity_tables as ids
 from haven.store import log_table as lt
 from tests.integration.cli_support import haven, ok
@@ -118,3 +123,63 @@ class LoopThread:
         self.loop.call_soon_threadsafe(self.loop.stop)
         self._thread.join(10)
         self.loop.close()
+
+
+class Cut(Exception):
+    """Raised by a FrameProxy's `up`/`down` to cut the connection there."""
+
+
+class FrameProxy:
+    """Forwards WebSocket frames between a client and the real relay on 127.0.0.1, passing
+    each through `up` (client to relay) and `down` (relay to client): a frame returned is
+    sent on, None drops it, `Cut` ends the connection. `state` is per connection."""
+
+    def __init__(self, upstream: str, loop: LoopThread) -> None:
+        self.upstream, self.loop = upstream, loop
+
+        async def start() -> Server:
+            return await serve(
+                self._handle, "127.0.0.1", 0, compression=None, max_size=protocol.MAX_FRAME_BYTES
+            )
+
+        self.server: Server = loop.run(start)  # type: ignore[assignment]
+        self.url = f"ws://127.0.0.1:{self.server.sockets[0].getsockname()[1]}/"
+
+    def up(self, frame: bytes, state: dict[str, object]) -> bytes | None:
+        return frame
+
+    def down(self, frame: bytes, state: dict[str, object]) -> bytes | None:
+        return frame
+
+    async def _handle(self, client: ServerConnection) -> None:
+        state: dict[str, object] = {}
+        async with connect(
+            self.upstream, compression=None, max_size=protocol.MAX_FRAME_BYTES
+        ) as relay:
+
+            async def pump(src: object, dst: object, step: Callable[..., bytes | None]) -> None:
+                async for frame in src:  # type: ignore[attr-defined]
+                    assert isinstance(frame, bytes)
+                    out = step(frame, state)
+                    if out is not None:
+                        await dst.send(out)  # type: ignore[attr-defined]
+
+            tasks = [
+                asyncio.create_task(pump(client, relay, self.up)),
+                asyncio.create_task(pump(relay, client, self.down)),
+            ]
+            try:
+                await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+            except (ConnectionClosed, Cut):
+                pass
+            finally:
+                for t in tasks:
+                    t.cancel()
+                await asyncio.gather(*tasks, return_exceptions=True)
+
+    def close(self) -> None:
+        async def shut() -> None:
+            self.server.close()
+            await self.server.wait_closed()
+
+        self.loop.run(shut)

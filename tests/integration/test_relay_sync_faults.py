@@ -13,9 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from websockets.asyncio.client import connect
 from websockets.asyncio.server import Server, ServerConnection, serve
-from websockets.exceptions import ConnectionClosed
 
 from haven.core.envelope import read_header
 from haven.core.journal import JournalDraft
@@ -28,7 +26,7 @@ from haven.sync import relay_sync
 from haven.sync.engine import SyncEngine, async_sync_once
 from haven.sync.relay_sync import open_blob, sync_relays
 from tests.helpers import new_session, replica_of
-from tests.integration.relay_sync_support import LoopThread, Relay
+from tests.integration.relay_sync_support import FrameProxy, LoopThread, Relay
 from tests.relay.support import write_config
 from tests.sync_helpers import journal_state
 
@@ -139,52 +137,20 @@ def _mangle(frame: bytes, seen: list[tuple[int, bytes]]) -> tuple[bytes | None, 
     )
 
 
-class LossyProxy:
+class LossyProxy(FrameProxy):
     """Forwards WebSocket frames to the real relay; on the way back drops about a fifth of
     the blobs, sends some again and reverses each page."""
 
     def __init__(self, upstream: str, loop: LoopThread) -> None:
-        self.upstream, self.loop, self.replayed = upstream, loop, 0
+        super().__init__(upstream, loop)
+        self.replayed = 0
 
-        async def start() -> Server:
-            return await serve(self._handle, "127.0.0.1", 0, compression=None)
-
-        self.server: Server = loop.run(start)  # type: ignore[assignment]
-        self.url = f"ws://127.0.0.1:{self.server.sockets[0].getsockname()[1]}/"
-
-    async def _handle(self, client: ServerConnection) -> None:
-        seen: list[tuple[int, bytes]] = []
-        async with connect(
-            self.upstream, compression=None, max_size=protocol.MAX_FRAME_BYTES
-        ) as relay:
-
-            async def up() -> None:
-                async for frame in client:
-                    await relay.send(frame)
-
-            async def down() -> None:
-                async for frame in relay:
-                    assert isinstance(frame, bytes)
-                    out, replayed = _mangle(frame, seen)
-                    self.replayed += replayed
-                    if out is not None:
-                        await client.send(out)
-
-            tasks = [asyncio.create_task(up()), asyncio.create_task(down())]
-            try:
-                await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
-            except ConnectionClosed:
-                pass
-            finally:
-                for t in tasks:
-                    t.cancel()
-
-    def close(self) -> None:
-        async def shut() -> None:
-            self.server.close()
-            await self.server.wait_closed()
-
-        self.loop.run(shut)
+    def down(self, frame: bytes, state: dict[str, object]) -> bytes | None:
+        seen = state.setdefault("seen", [])
+        assert isinstance(seen, list)
+        out, replayed = _mangle(frame, seen)
+        self.replayed += replayed
+        return out
 
 
 @pytest.fixture

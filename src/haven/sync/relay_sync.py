@@ -22,25 +22,22 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from haven.core.envelope import MAX_ENVELOPE_BYTES
 from haven.core.relays import Erasable, Pending
 from haven.core.session import Session
-from haven.crypto import aead, padding
-from haven.crypto.errors import CryptoError
-from haven.crypto.hashing import blake2b_256
-from haven.crypto.subkeys import derive_subkey
 from haven.relay.client import RelayClient, RelayError
-from haven.relay.protocol import MailboxCredentials, erase_verifier
-from haven.sync.relay_window import AppendWindow, PageReader, within
+from haven.relay.protocol import erase_verifier
+from haven.sync.relay_blobs import MAX_BLOB_BYTES as MAX_BLOB_BYTES  # re-exported
+from haven.sync.relay_blobs import (
+    erase_token,
+    legacy_erase_token,
+    mailbox_id,
+    open_blob,
+    seal_blob,
+)
+from haven.sync.relay_window import AppendWindow, PageReader, settle_future, within
 
-BLOB_KEY_CONTEXT = b"hvmbxenc"
-ERASE_KEY_CONTEXT = b"hvmbxera"
-ERASE_TOKEN_PERSON = b"hvrelay-erase-tk"
-BLOB_AD = b"haven/relay-blob/v1"
 PUSH_BATCH = 256
 FETCH_PAGE = 256
-#: Largest blob worth decrypting: a padded envelope of the largest size, plus the AEAD.
-MAX_BLOB_BYTES = padding.bucket_for(MAX_ENVELOPE_BYTES) + aead.NONCE_BYTES + aead.TAG_BYTES
 #: Rounds of "a new epoch key arrived, read its mailbox too" per space and sync.
 MAX_EPOCH_ROUNDS = 8
 #: Pages read from one mailbox in one round, at most (a relay cannot keep a round going).
@@ -48,44 +45,6 @@ MAX_PAGES_PER_ROUND = 4096
 #: How long in all, and at most each time, to wait when a relay says "slow down".
 MAX_RATE_WAIT_S = 120.0
 MAX_RETRY_WAIT_MS = 10_000
-
-
-def blob_key(epoch_key: bytes) -> bytes:
-    return derive_subkey(epoch_key, BLOB_KEY_CONTEXT)
-
-
-def erase_token(erase_key: bytes, event_id: bytes) -> bytes:
-    """What erases an event's blob from a relay: keyed BLAKE2b of the event id under the
-    author's erase key (`session.relays.erase_key`), so only the author's devices can make
-    it — not the other members, who hold the epoch key (the relay stores only
-    `erase_verifier(token)`, and cannot tell who asks)."""
-    return blake2b_256(event_id, person=ERASE_TOKEN_PERSON, key=erase_key)
-
-
-def legacy_erase_token(epoch_key: bytes, event_id: bytes) -> bytes:
-    """The token blobs uploaded before vault schema 20 were appended with:
-    derived from the epoch key, so any member could make it. Only asked for this device's
-    own events, after the author's token erased nothing (such blobs expire with the relay's
-    `expiry_seconds`)."""
-    return erase_token(derive_subkey(epoch_key, ERASE_KEY_CONTEXT), event_id)
-
-
-def mailbox_id(epoch_key: bytes) -> bytes:
-    return MailboxCredentials.from_space_key(epoch_key).mailbox_id
-
-
-def seal_blob(epoch_key: bytes, envelope: bytes) -> bytes:
-    return aead.encrypt(blob_key(epoch_key), padding.pad(envelope), BLOB_AD)
-
-
-def open_blob(epoch_key: bytes, untrusted_blob: bytes) -> bytes | None:
-    """The envelope inside, or None if the blob is not one of this mailbox's."""
-    if len(untrusted_blob) > MAX_BLOB_BYTES:
-        return None
-    try:
-        return padding.unpad(aead.decrypt(blob_key(epoch_key), untrusted_blob, BLOB_AD))
-    except (CryptoError, ValueError):
-        return None
 
 
 @dataclass
@@ -148,7 +107,8 @@ async def async_sync_relay(
     ssl: ssl_module.SSLContext | None = None,
     timeout: float = 10.0,
 ) -> RelayReport:
-    """One round with one relay for the given spaces: push, then pull every epoch mailbox.
+    """One round with one relay for the given spaces: pull every epoch mailbox, push, pull
+    again what others appended meanwhile.
     A relay that cannot be reached ends the round for it (error set); a failure part-way
     keeps everything acknowledged or ingested so far."""
     report = RelayReport(relay)
@@ -178,14 +138,18 @@ async def async_sync_relay(
 async def _push_and_pull(
     session: Session, relay: str, space_id: bytes, mailboxes: Mailboxes, report: SpaceRelayReport
 ) -> None:
-    """Slow down when the relay asks (retry_ms); everything acknowledged is kept, so a
-    retry re-sends only what is still waiting."""
+    """Pull, push, and pull what came meanwhile. Slow down when the relay asks (retry_ms);
+    everything acknowledged is kept, so a retry re-sends only what is still waiting."""
     deadline = asyncio.get_running_loop().time() + MAX_RATE_WAIT_S
     own: dict[int, set[int]] = {}
     while True:
         try:
-            await push_waiting(session, relay, space_id, mailboxes, report, own)
+            # Read first, so that the blobs this push appends come just after the cursor and
+            # the read after it skips them (only what others appended meanwhile comes down).
             await _pull_all(session, relay, space_id, mailboxes, report, own)
+            await push_waiting(session, relay, space_id, mailboxes, report, own)
+            if own:
+                await _pull_all(session, relay, space_id, mailboxes, report, own)
             await erase_redacted(session, relay, space_id, mailboxes, report)
             return
         except RelayError as exc:
@@ -310,10 +274,7 @@ async def erase_redacted(
 def _forget(requests: list[tuple[Any, asyncio.Future[Any]]]) -> None:
     """After a failure part-way: nothing left pending, no exception left unread."""
     for _, future in requests:
-        if not future.done():
-            future.cancel()
-        elif not future.cancelled():
-            future.exception()
+        settle_future(future)
 
 
 async def _pull_all(

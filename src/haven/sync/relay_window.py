@@ -16,7 +16,7 @@ import asyncio
 from collections import deque
 from collections.abc import Awaitable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from haven.relay import protocol
 from haven.relay.client import RelayClient, RelayError
@@ -83,17 +83,18 @@ class AppendWindow:
         try:
             return sent.seq, sent.epoch, await within(sent.future, self.timeout)
         except BaseException:
-            _settle(sent.future)
+            settle_future(sent.future)
             raise
 
     def forget(self) -> None:
         """After a failure part-way: nothing left pending, no exception left unread."""
         while self._sent:
-            _settle(self._sent.popleft().future)
+            settle_future(self._sent.popleft().future)
         self._bytes = 0
 
 
-def _settle(future: asyncio.Future[protocol.Appended]) -> None:
+def settle_future(future: asyncio.Future[Any]) -> None:
+    """Nothing left pending, no exception left unread."""
     if not future.done():
         future.cancel()
     elif not future.cancelled():
@@ -118,7 +119,8 @@ class PageReader:
         )
         self._task: asyncio.Task[None] | None = None
         self._error: Exception | None = None
-        self.fetches = 0
+        self.fetches = 0  # pages received
+        self.most_ahead = 0  # most pages ever waiting to be handed over
 
     async def __aenter__(self) -> PageReader:
         self._task = asyncio.create_task(self._fetch_all())
@@ -136,6 +138,7 @@ class PageReader:
                 page = await within(self._client.fetch(after, self._page), self._timeout)
                 self.fetches += 1
                 await self._queue.put(page)
+                self.most_ahead = max(self.most_ahead, self._queue.qsize())
                 if not page.items or not page.more:
                     break
                 after = max(after, *(c for c, _ in page.items))
