@@ -45,6 +45,8 @@ log = logging.getLogger(__name__)
 MIN_BACKOFF_S = 1.0
 MAX_BACKOFF_S = 300.0
 STOP_TIMEOUT_S = 10.0
+#: Pushes already waiting that are ingested together, at most.
+PUSH_BURST = 256
 
 ReportListener = Callable[[RelayReport], None]
 
@@ -291,11 +293,11 @@ async def read_pushes(
 ) -> None:
     """Ingest what a relay pushes to one mailbox until the connection ends (RelayError).
 
-    A burst — every push already waiting — is ingested with its recomputes left for its end
-    and settled once (`EventLog.settle`), as a sync round is: a member who pushes one late
-    event per blob costs one recompute per burst, not one per blob (PROTOCOL.md §5.3,
-    "Cost"). Meanwhile the space is marked stale in the vault, so a read recomputes it
-    first; stopped in between, the next read or settle does."""
+    A burst — every push already waiting, up to PUSH_BURST — is ingested in one transaction
+    with its recomputes left for its end and settled once (`EventLog.settle`), as a sync
+    round is: a member who pushes one late event per blob costs one recompute per burst,
+    not one per blob (PROTOCOL.md §5.3, "Cost"). Meanwhile the space is marked stale in the
+    vault, so a read recomputes it first; stopped in between, the next read or settle does."""
     mailbox = mailbox_id(epoch_key)
     unsettled = False
     try:
@@ -303,7 +305,14 @@ async def read_pushes(
             if unsettled and not client.has_push:
                 await asyncio.to_thread(session.relays.settle)
                 unsettled = False
-            cursor, blob = await client.next_push()
+            burst = [await client.next_push()]
+            ended: RelayError | None = None
+            while client.has_push and len(burst) < PUSH_BURST:
+                try:
+                    burst.append(await client.next_push())
+                except RelayError as exc:  # what came before the end is still ingested
+                    ended = exc
+                    break
             report = SpaceRelayReport(space_id)
             unsettled = True
             await asyncio.to_thread(
@@ -312,14 +321,16 @@ async def read_pushes(
                 url,
                 mailbox,
                 epoch_key,
-                [blob],
-                cursor,
+                [blob for _, blob in burst],
+                max(cursor for cursor, _ in burst),
                 report,
                 settle_later=True,
             )
             if report.received:
                 await asyncio.to_thread(session.relays.record_sync, [space_id], "relay")
                 tell(RelayReport(url, [report]))
+            if ended is not None:
+                raise ended
     except asyncio.CancelledError:
         raise  # stopping: settling could outlast the stop's limit in a large space
     except BaseException:

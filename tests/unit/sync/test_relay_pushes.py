@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 from collections import deque
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import pytest
 
@@ -65,12 +65,21 @@ def test_a_burst_of_late_pushes_costs_one_recompute(
         return recompute(self, conn, sid, log)
 
     monkeypatch.setattr(SpaceProjector, "recompute", counted)
+    pages: list[int] = []  # blobs per ingest transaction
+    ingest_page = ari.relays.ingest_page
+
+    def recorded(relay: str, mailbox: bytes, envelopes: list[bytes], *a: Any, **k: Any) -> Any:
+        pages.append(len(envelopes))
+        return ingest_page(relay, mailbox, envelopes, *a, **k)
+
+    monkeypatch.setattr(ari.relays, "ingest_page", recorded)
     reports: list[RelayReport] = []
     relay = cast(RelayClient, Bursts([blobs[:4], blobs[4:]]))
     with pytest.raises(RelayError):  # the stand-in's connection ends after the last burst
         asyncio.run(read_pushes(ari, URL, space, relay, key, reports.append))
 
     assert recomputes == 2  # one per burst; it was one per blob
+    assert pages == [4, 2]  # one transaction per burst; it was one per blob
     assert sum(r.spaces[0].received for r in reports) == len(late)
     feed = {p.post_id for p in ari.spaces.read_feed(space)}
     assert set(late) <= feed
