@@ -104,6 +104,8 @@ def test_a_round_pipelines_within_its_window_and_a_cut_keeps_only_what_was_ackno
     tmp_path: Path, loop: LoopThread, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(relay_window, "WINDOW_BLOBS", WINDOW)
+    # Batches read from the outbox end mid-window: the next is read past what is in flight.
+    monkeypatch.setattr(relay_sync, "PUSH_BATCH", 12)
     in_window: list[int] = []  # how many appends the client had unanswered after each send
     send = relay_window.AppendWindow.send
 
