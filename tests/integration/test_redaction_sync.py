@@ -57,3 +57,34 @@ def test_a_removal_erases_through_tcp_sync_and_later_sync_carries_nothing(trio) 
         assert [(p.state, p.body) for p in feed if p.post_id == post] == [("removed", "")]
     heads = {tuple(sorted(s.log.chain_heads(space).items())) for s in (ari, bea, cai, dan)}
     assert len(heads) == 1
+
+
+def test_a_removed_fundraiser_reaches_an_offline_member_empty_through_tcp_sync(trio) -> None:
+    """A fundraiser whose "where to give" points to a scam, with an update and a pledge:
+    the owner removes it; Dan, offline all along, receives all three redacted (§5.10) and
+    never shows it; the modlog entry is the same on every moderator's device."""
+    ari, bea, cai, dan, space = trio
+    fid = cai.spaces.fundraisers.create(
+        space, "Rent", f"for {CANARY}", f"pay {CANARY}-scam.example", 900, "EUR"
+    )
+    tcp_sync(ari, cai)
+    cai.spaces.fundraisers.update(space, fid, f"still {CANARY}")
+    tcp_sync(ari, cai)
+    tcp_sync(ari, bea)
+    bea.spaces.fundraisers.pledge(space, fid, 300)
+    tcp_sync(ari, bea)
+    ari.spaces.fundraisers.remove(space, fid, "a scam")
+    tcp_sync(ari, bea)
+    tcp_sync(bea, cai)
+    received = record_received(dan)
+    tcp_sync(bea, dan)
+    keys = epoch_keys(ari, space)
+    carried = {e.id: e for e in (open_event(x, keys[read_header(x)[0].epoch]) for x in received)}
+    assert carried[fid].redacted
+    assert envelopes_holding(received, keys, CANARY) == 0
+    for s in (ari, bea, cai, dan):
+        assert vault_holding(s, space, CANARY) == []
+        assert s.spaces.fundraisers.listing(space) == []
+    assert ("remove-fundraiser", "a scam") in [
+        (a.action, a.detail) for a in ari.spaces.moderation_log(space)
+    ]

@@ -119,6 +119,9 @@ _CAUSES = frozenset(
         ev.CAMPAIGN,
         ev.CAMPAIGN_DONE,
         ev.CAMPAIGN_UPDATE,
+        ev.FUNDRAISER_CLOSE,
+        ev.CAMPAIGN_CLOSE,
+        ev.MODERATE,
     }
 )
 _RELAYS = frozenset({relays.JOURNAL_RELAYS, relays.SPACE_RELAYS})

@@ -66,6 +66,8 @@ NEEDS: dict[str, Role] = {
     ev.CAMPAIGN: Role.MEMBER,
     ev.CAMPAIGN_DONE: Role.MEMBER,
     ev.CAMPAIGN_UPDATE: Role.MEMBER,
+    ev.FUNDRAISER_CLOSE: Role.MEMBER,
+    ev.CAMPAIGN_CLOSE: Role.MEMBER,
     # Direct messages (core/spaces/dm/rules.py adds what a two-person space allows).
     ev.DM_OFFER: Role.MEMBER,
     ev.DM_BLOCK: Role.MEMBER,

@@ -62,6 +62,9 @@ TALLY = "space.fundraiser.tally"
 CAMPAIGN = "space.campaign"
 CAMPAIGN_DONE = "space.campaign.done"
 CAMPAIGN_UPDATE = "space.campaign.update"
+#: An organiser ends a fundraiser or campaign: no more pledges or "I did this" (§5.10).
+FUNDRAISER_CLOSE = "space.fundraiser.close"
+CAMPAIGN_CLOSE = "space.campaign.close"
 #: Device keys (core/spaces/device_keys.py): a member's certificate for one of its devices'
 #: signing keys, and its revocation of one of its devices.
 DEVICE_CERT = "space.device.cert"
@@ -116,6 +119,8 @@ KNOWN_TYPES = frozenset(
         CAMPAIGN,
         CAMPAIGN_DONE,
         CAMPAIGN_UPDATE,
+        FUNDRAISER_CLOSE,
+        CAMPAIGN_CLOSE,
         DEVICE_CERT,
         DEVICE_REVOKE,
         DM_OFFER,

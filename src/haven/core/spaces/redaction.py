@@ -24,10 +24,16 @@ from haven.store.vault import Connection
 #: A post and its edits carry words, its attachments' chunks their bytes; a redaction of the
 #: post erases all of them.
 ERASABLE = frozenset({ev.POST, ev.EDIT, ev.CHUNK})
+#: A fundraiser or campaign carries words (its title, what it is for, where to give or act),
+#: its updates theirs, its pledges and received marks sealed amounts: a moderator's removal
+#: erases all of them (core/spaces/fundraisers/rules.py `remove`).
+CAUSE_ERASABLE = frozenset(
+    {ev.FUNDRAISER, ev.FUNDRAISER_UPDATE, ev.PLEDGE, ev.RECEIVED, ev.CAMPAIGN, ev.CAMPAIGN_UPDATE}
+)
 
 
 class PostRedaction:
-    erasable = ERASABLE
+    erasable = ERASABLE | CAUSE_ERASABLE
 
     def may_expire(self, event: Event) -> bool:
         return timer.may_expire(event)
@@ -47,6 +53,8 @@ class PostRedaction:
     def may_erase(
         self, conn: Connection, space: ids.SpaceRow, target: Event, redaction: Event
     ) -> bool:
+        if target.type in CAUSE_ERASABLE and redaction.type != ev.MODERATE:
+            return False  # only a moderator's removal erases a fundraiser or campaign
         return erases(conn, space.space_id, target.author, redaction)
 
 

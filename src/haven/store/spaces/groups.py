@@ -36,6 +36,7 @@ _PROJECTION_TABLES = (
     "space_campaigns",
     "space_campaign_done",
     "space_cause_updates",
+    "space_cause_states",
     "space_gathering_times",
     "space_dm_offers",
     "space_state",

@@ -8,11 +8,13 @@ from __future__ import annotations
 from haven.core.spaces import events as ev
 from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.fundraisers import content as fc
+from haven.core.spaces.fundraisers import ending
 from haven.core.spaces.fundraisers.model import Campaign
 from haven.core.spaces.fundraisers.rules import is_organiser
 from haven.core.spaces.fundraisers.service import names_of, updates_of
 from haven.core.spaces.lookup import parse_hex_prefix, pick_one
 from haven.errors import InvalidInput, NotFound
+from haven.store.spaces import cause_states as states
 from haven.store.spaces import fundraisers as db
 from haven.store.vault import Connection
 
@@ -33,9 +35,18 @@ class Campaigns:
         me = self._ctx.require(space_id, ev.CAMPAIGN_DONE, "only members can take part")
         with self._ctx.fresh(space_id) as conn:
             self._campaign(conn, space_id, campaign_id)
+            ending.require_open(conn, campaign_id, "campaign")
             if db.has_done(conn, campaign_id, me.member_pk):
                 raise InvalidInput("you already said you did this")
         self._ctx.append(space_id, ev.CAMPAIGN_DONE, {}, target=campaign_id)
+
+    def close(self, space_id: bytes, campaign_id: bytes) -> None:
+        """Close it (its organisers): no more "I did this"; updates go on."""
+        ending.close(self._ctx, space_id, campaign_id, "campaign")
+
+    def remove(self, space_id: bytes, campaign_id: bytes, reason: str) -> None:
+        """Remove it (moderators): its words and updates are erased everywhere."""
+        ending.remove(self._ctx, space_id, campaign_id, "campaign", reason)
 
     def update(self, space_id: bytes, campaign_id: bytes, text: str) -> bytes:
         text = fc.clean_update(text)
@@ -54,6 +65,7 @@ class Campaigns:
             me = self._ctx.me(conn, space_id)
             names = names_of(conn, space_id)
             done = db.done_in(conn, space_id, me.member_pk if me else None)
+            shown = states.states_in(conn, space_id)
             return [
                 Campaign(
                     c.campaign_id,
@@ -68,8 +80,11 @@ class Campaigns:
                     done.get(c.campaign_id, (0, False))[1],
                     is_organiser(me, c.creator),
                     updates_of(conn, c.campaign_id, names),
+                    shown.get(c.campaign_id, states.OPEN).closed,
                 )
                 for c in db.list_campaigns(conn, space_id)
+                if not shown.get(c.campaign_id, states.OPEN).erased
+                and not shown.get(c.campaign_id, states.OPEN).removed
             ]
 
     def resolve(self, space_id: bytes, text: str) -> bytes:
@@ -86,6 +101,6 @@ class Campaigns:
 
     def _campaign(self, conn: Connection, space_id: bytes, campaign_id: bytes) -> db.CampaignRow:
         row = db.get_campaign(conn, campaign_id)
-        if row is None or row.space_id != space_id:
+        if row is None or row.space_id != space_id or states.state(conn, campaign_id).erased:
             raise NotFound("no campaign with that id in this space")
         return row

@@ -43,6 +43,8 @@ class Fundraiser:
     #: Your own current pledge (sealed to your devices too); None if you have none.
     your_pledge: int | None
     updates: tuple[CauseUpdate, ...]
+    #: Its organisers closed it: no more pledges (§5.10).
+    closed: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,3 +73,5 @@ class Campaign:
     you_did: bool
     you_organise: bool
     updates: tuple[CauseUpdate, ...]
+    #: Its organisers closed it: no more "I did this" (§5.10).
+    closed: bool = False

@@ -24,8 +24,16 @@ from haven.core.spaces import events as ev
 from haven.core.spaces.fundraisers import content as fc
 from haven.core.spaces.model import Role
 from haven.core.spaces.rules import Handler
+from haven.core.spaces.rules.causes import (
+    close,
+    is_organiser,
+)
+from haven.core.spaces.rules.causes import ended as _ended
+from haven.core.spaces.rules.causes import target_campaign as _target_campaign
+from haven.core.spaces.rules.causes import target_fundraiser as _target_fundraiser
 from haven.core.spaces.sealed import open_detail
 from haven.crypto.sealing import BoxKeyPair
+from haven.store.spaces import cause_states as states
 from haven.store.spaces import fundraisers as db
 from haven.store.spaces import membership as membership_db
 from haven.store.spaces.groups import GroupRow
@@ -35,33 +43,12 @@ from haven.store.vault import Connection
 ORGANISER_ROLES = (Role.OWNER.value, Role.ADMIN.value)
 
 
-def is_organiser(author: MemberRow | None, creator: bytes) -> bool:
-    role = au.role_of(author)
-    return (
-        role is not None
-        and author is not None
-        and (author.member_pk == creator or role.rank >= Role.ADMIN.rank)
-    )
-
-
 def organiser_keys(conn: Connection, space_id: bytes, creator: bytes) -> set[bytes]:
     """The X25519 keys of the organisers' devices now: what a pledge is sealed to."""
     keys = membership_db.active_box_keys(conn, space_id, ORGANISER_ROLES)
     if au.is_active(membership_db.get_member(conn, space_id, creator)):
         keys |= membership_db.member_box_keys(conn, space_id, creator)
     return keys
-
-
-def _target_fundraiser(conn: Connection, g: GroupRow, e: Event) -> db.FundraiserRow | None:
-    target = ev.target_of(e.content)
-    row = db.get_fundraiser(conn, target) if target else None
-    return row if row is not None and row.space_id == g.space_id else None
-
-
-def _target_campaign(conn: Connection, g: GroupRow, e: Event) -> db.CampaignRow | None:
-    target = ev.target_of(e.content)
-    row = db.get_campaign(conn, target) if target else None
-    return row if row is not None and row.space_id == g.space_id else None
 
 
 def _open_mine(g: GroupRow, e: Event, domain: bytes) -> list[object] | None:
@@ -77,7 +64,9 @@ def _open_mine(g: GroupRow, e: Event, domain: bytes) -> list[object] | None:
 
 
 def fundraiser(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
-    parsed = fc.parse_fundraiser(e.content)
+    # One that arrives redacted keeps its place (a moderator's removal, later in the order,
+    # erased it: core/redaction.justify checked that), with no words.
+    parsed = ERASED_FUNDRAISER if e.redacted else fc.parse_fundraiser(e.content)
     if parsed is None or not au.may(author, ev.FUNDRAISER):
         return False
     db.insert_fundraiser(
@@ -102,6 +91,8 @@ def fundraiser(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None
             None,
         ),
     )
+    if e.redacted:
+        states.erase(conn, g.space_id, e.id)
     return True
 
 
@@ -120,6 +111,8 @@ def pledge(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) ->
     row = _target_fundraiser(conn, g, e)
     if row is None or not au.may(author, ev.PLEDGE) or not e.content.get("sealed"):
         return False
+    if _ended(conn, row.fundraiser_id):
+        return False  # closed or removed: no more pledges
     opened = _open_mine(g, e, fc.PLEDGE_DOMAIN)  # raises InvalidInput when malformed
     amount = None
     if opened is not None and opened[0] == row.fundraiser_id:
@@ -179,7 +172,7 @@ def tally(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> 
 
 
 def campaign(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
-    parsed = fc.parse_campaign(e.content)
+    parsed = ERASED_CAMPAIGN if e.redacted else fc.parse_campaign(e.content)
     if parsed is None or not au.may(author, ev.CAMPAIGN):
         return False
     db.insert_campaign(
@@ -197,12 +190,14 @@ def campaign(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) 
             e.created_ms,
         ),
     )
+    if e.redacted:
+        states.erase(conn, g.space_id, e.id)
     return True
 
 
 def campaign_done(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
     row = _target_campaign(conn, g, e)
-    if row is None or not au.may(author, ev.CAMPAIGN_DONE):
+    if row is None or not au.may(author, ev.CAMPAIGN_DONE) or _ended(conn, row.campaign_id):
         return False
     return db.add_done(conn, g.space_id, row.campaign_id, e.author, e.id)  # once per member
 
@@ -216,6 +211,13 @@ def campaign_update(conn: Connection, g: GroupRow, e: Event, author: MemberRow |
     return True
 
 
+# ----------------------------------------------------------------- erased ones
+
+#: What a fundraiser or campaign that arrived redacted is projected as: no words at all.
+ERASED_FUNDRAISER = fc.FundraiserContent("", "", "", 0, "", "")
+ERASED_CAMPAIGN = fc.CampaignContent("", "other", "", "", "")
+
+
 HANDLERS: dict[str, Handler] = {
     ev.FUNDRAISER: fundraiser,
     ev.FUNDRAISER_UPDATE: fundraiser_update,
@@ -225,4 +227,6 @@ HANDLERS: dict[str, Handler] = {
     ev.CAMPAIGN: campaign,
     ev.CAMPAIGN_DONE: campaign_done,
     ev.CAMPAIGN_UPDATE: campaign_update,
+    ev.FUNDRAISER_CLOSE: close,
+    ev.CAMPAIGN_CLOSE: close,
 }

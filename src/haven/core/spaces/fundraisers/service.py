@@ -11,12 +11,13 @@ import datetime
 from haven.core.spaces import events as ev
 from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.fundraisers import content as fc
-from haven.core.spaces.fundraisers import money
+from haven.core.spaces.fundraisers import ending, money
 from haven.core.spaces.fundraisers.model import CauseUpdate, Fundraiser, Pledge
 from haven.core.spaces.fundraisers.rules import is_organiser, organiser_keys, sums
 from haven.core.spaces.lookup import parse_hex_prefix, pick_one
 from haven.core.spaces.sealed import seal_detail
 from haven.errors import InvalidInput, NotFound
+from haven.store.spaces import cause_states as states
 from haven.store.spaces import fundraisers as db
 from haven.store.spaces import membership as membership_db
 from haven.store.vault import Connection
@@ -69,6 +70,7 @@ class Fundraisers:
         me = self._ctx.require(space_id, ev.PLEDGE, "only members can pledge")
         with self._ctx.fresh(space_id) as conn:
             row = self._fundraiser(conn, space_id, fundraiser_id)
+            ending.require_open(conn, fundraiser_id, "fundraiser")
             if amount and row.deadline and today(self._ctx.clock()) > row.deadline:
                 raise InvalidInput(f"this fundraiser's deadline ({row.deadline}) has passed")
             recipients = organiser_keys(conn, space_id, row.creator)
@@ -83,6 +85,14 @@ class Fundraisers:
             for pk in sorted(recipients)
         ]
         self._ctx.append(space_id, ev.PLEDGE, {"sealed": sealed}, target=fundraiser_id)
+
+    def close(self, space_id: bytes, fundraiser_id: bytes) -> None:
+        """Close it (its organisers): no more pledges; updates and the count go on."""
+        ending.close(self._ctx, space_id, fundraiser_id, "fundraiser")
+
+    def remove(self, space_id: bytes, fundraiser_id: bytes, reason: str) -> None:
+        """Remove it (moderators): its words, updates and pledges are erased everywhere."""
+        ending.remove(self._ctx, space_id, fundraiser_id, "fundraiser", reason)
 
     def withdraw(self, space_id: bytes, fundraiser_id: bytes) -> None:
         """A withdrawal is a pledge of 0: to members it looks like any change of pledge."""
@@ -158,8 +168,12 @@ class Fundraisers:
             me = self._ctx.me(conn, space_id)
             names = names_of(conn, space_id)
             figures = db.pledge_figures(conn, space_id, me.member_pk if me else None)
+            shown = states.states_in(conn, space_id)
             out = []
             for f in db.list_fundraisers(conn, space_id):
+                state = shown.get(f.fundraiser_id, states.OPEN)
+                if state.erased or state.removed:
+                    continue
                 fig = figures.get(f.fundraiser_id, db.PledgeFigures(0, 0, None))
                 organise = is_organiser(me, f.creator)
                 out.append(
@@ -185,6 +199,7 @@ class Fundraisers:
                         organise,
                         fig.mine,
                         updates_of(conn, f.fundraiser_id, names),
+                        state.closed,
                     )
                 )
         return out
@@ -226,7 +241,7 @@ class Fundraisers:
         self, conn: Connection, space_id: bytes, fundraiser_id: bytes
     ) -> db.FundraiserRow:
         row = db.get_fundraiser(conn, fundraiser_id)
-        if row is None or row.space_id != space_id:
+        if row is None or row.space_id != space_id or states.state(conn, fundraiser_id).erased:
             raise NotFound("no fundraiser with that id in this space")
         return row
 

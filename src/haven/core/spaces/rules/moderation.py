@@ -7,7 +7,7 @@ from __future__ import annotations
 from haven.core.envelope import Event
 from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
-from haven.core.spaces.rules import Handler
+from haven.core.spaces.rules import Handler, causes
 from haven.core.spaces.rules.posts import erase_post, target_post
 from haven.core.spaces.sealed import open_report
 from haven.crypto.sealing import BoxKeyPair
@@ -48,7 +48,11 @@ def moderate(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) 
     post = target_post(conn, g, e)
     reason = ev.clean_text(e.content.get("reason", ""), ev.MAX_REASON, "a reason")
     if post is None:
-        return False
+        # A fundraiser or campaign: erased and removed the same way (§5.10).
+        kind = causes.remove(conn, g, e, author)
+        if kind is not None:
+            modlog(conn, e, f"remove-{kind}", ev.target_of(e.content), reason)
+        return kind is not None
     erase_post(conn, g, post, e)
     if not au.may(author, ev.MODERATE):
         return False

@@ -9,7 +9,7 @@ from haven.core.redaction import EXPIRED, erase
 from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
 from haven.core.spaces.redaction import ERASABLE, erases, scrub_welcomes
-from haven.core.spaces.rules import Handler, attachments, channels, disappearing
+from haven.core.spaces.rules import Handler, attachments, causes, channels, disappearing
 from haven.store.spaces import attachments as attachments_db
 from haven.store.spaces import channels as channels_db
 from haven.store.spaces import posts as posts_db
@@ -135,6 +135,8 @@ def erase_only(conn: Connection, g: GroupRow, e: Event) -> None:
         post = target_post(conn, g, e)
         if post is not None:
             erase_post(conn, g, post, e)
+        elif e.type == ev.MODERATE:
+            causes.erase_cause(conn, g, e)  # a fundraiser or campaign (§5.10)
 
 
 def react(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:

@@ -1,0 +1,166 @@
+"""Closing and removing fundraisers and campaigns between real vaults (docs/PROTOCOL.md
+§5.10): only organisers close, and a closed one takes no more pledges or "I did this"; only
+moderators remove, by the redaction posts use, which erases the words (title, what it is
+for, where to give), the updates and the sealed pledges from every replica's log and from
+the vault's files; the insider's best moves — a member closing or removing someone else's
+fundraiser, a demoted moderator's removal, an emptied copy with a forged redaction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from haven.core.spaces import events as ev
+from haven.core.spaces.fundraisers import content as fc
+from haven.core.spaces.model import Role
+from haven.core.spaces.sealed import seal_detail
+from haven.errors import InvalidInput
+from haven.store import log_table as lt
+from haven.store.spaces import groups as groups_db
+from tests.canary_scan import vault_holding
+from tests.hostile import Hostile
+from tests.space_helpers import deliver, sync
+from tests.unit.spaces.test_fundraisers import _pledge_ids, _view, circle  # noqa: F401
+from tests.unit.spaces.test_redaction_wal import _checkpoint, _on_disk
+
+CANARY = "Qzvarnikel"
+
+
+def _pk(s, space: bytes, name: str) -> bytes:  # type: ignore[no-untyped-def]
+    return next(m.member_pk for m in s.spaces.members(space) if m.display_name == name)
+
+
+def _ids(s, space: bytes) -> list[bytes]:  # type: ignore[no-untyped-def]
+    return [f.fundraiser_id for f in s.spaces.fundraisers.listing(space)]
+
+
+def _modlog(s, space: bytes) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(a.action, a.detail) for a in s.spaces.moderation_log(space)]
+
+
+def test_only_organisers_close_and_a_closed_fundraiser_takes_no_pledge(circle) -> None:  # noqa: F811
+    (ari, bea, cai, dan), space, fid = circle
+    cai.spaces.fundraisers.pledge(space, fid, 1_000)
+    sync(space, ari, bea, cai, dan)
+    with pytest.raises(InvalidInput, match="organisers"):
+        cai.spaces.fundraisers.close(space, fid)
+    mallory = Hostile.of(cai, space)  # a member's keys close Bea's fundraiser anyway
+    dan.log.ingest([mallory.forge(ev.FUNDRAISER_CLOSE, {"target": fid})])
+    assert _view(dan, space, fid).closed is False
+    bea.spaces.fundraisers.close(space, fid)  # its creator closes it
+    sync(space, ari, bea, cai, dan)
+    for s in (ari, bea, cai, dan):
+        assert _view(s, space, fid).closed is True
+    with pytest.raises(InvalidInput, match="closed"):
+        dan.spaces.fundraisers.pledge(space, fid, 500)
+    with pytest.raises(InvalidInput, match="closed already"):
+        ari.spaces.fundraisers.close(space, fid)
+    # a pledge written past the app's refusal counts for nothing: the rules refuse it
+    with bea.vault.read() as conn:
+        bea_box = groups_db.get_group(conn, space).box_public  # type: ignore[union-attr]
+    seal = [[bea_box, seal_detail(bea_box, fc.PLEDGE_DOMAIN, space, [fid, fc.amount_bytes(9)])]]
+    bea.log.ingest([Hostile.of(dan, space).event(ev.PLEDGE, {"sealed": seal, "target": fid})])
+    assert [p.member_name for p in bea.spaces.fundraisers.pledges(space, fid)] == ["Cai"]
+    # updates and the count go on after closing
+    bea.spaces.fundraisers.update(space, fid, "thank you all")
+    assert [u.text for u in _view(bea, space, fid).updates] == ["thank you all"]
+
+
+def test_a_closed_campaign_takes_no_i_did_this(circle) -> None:  # noqa: F811
+    (ari, bea, cai, dan), space, _ = circle
+    cid = cai.spaces.campaigns.create(space, "Write to the council", "letter", "Send it")
+    sync(space, ari, bea, cai, dan)
+    bea.spaces.campaigns.done(space, cid)
+    sync(space, ari, bea)  # Ari has seen Bea's "I did this" before closing
+    with pytest.raises(InvalidInput, match="organisers"):
+        dan.spaces.campaigns.close(space, cid)
+    ari.spaces.campaigns.close(space, cid)  # an admin (the owner) closes it
+    sync(space, ari, bea, cai, dan)
+    with pytest.raises(InvalidInput, match="closed"):
+        dan.spaces.campaigns.done(space, cid)
+    ari.log.ingest([Hostile.of(dan, space).event(ev.CAMPAIGN_DONE, {"target": cid})])
+    (c,) = ari.spaces.campaigns.listing(space)
+    assert (c.closed, c.done_count) == (True, 1)
+
+
+def test_a_moderator_removes_a_fundraiser_and_its_words_are_erased_everywhere(
+    circle,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    (ari, bea, cai, dan), space, _ = circle
+    ari.spaces.set_role(space, _pk(ari, space, "Cai"), Role.MODERATOR)
+    fid = bea.spaces.fundraisers.create(
+        space, f"Rent {CANARY}", f"for {CANARY}", f"give to {CANARY}-scam", 1_000, "EUR"
+    )
+    sync(space, ari, bea, cai, dan)
+    bea.spaces.fundraisers.update(space, fid, f"update {CANARY}")
+    dan.spaces.fundraisers.pledge(space, fid, 700)
+    sync(space, ari, bea, cai, dan)
+    with ari.vault.read() as conn:
+        original = lt.get_event(conn, fid)
+    assert original is not None and "events (decrypted)" in vault_holding(ari, space, CANARY)
+    # a plain member cannot remove it, even with forged keys
+    with pytest.raises(InvalidInput, match="moderators"):
+        dan.spaces.fundraisers.remove(space, fid, "spam")
+    dan_forged = Hostile.of(dan, space).forge(ev.MODERATE, {"target": fid, "reason": "spam"})
+    ari.log.ingest([dan_forged])
+    assert fid in _ids(ari, space) and vault_holding(ari, space, CANARY)
+    # a moderator does: the text, the update and the pledge are erased on every replica
+    _checkpoint(ari)
+    cai.spaces.fundraisers.remove(space, fid, "a scam")
+    sync(space, ari, bea, cai, dan)
+    for s in (ari, bea, cai, dan):
+        assert vault_holding(s, space, CANARY) == []
+        assert fid not in _ids(s, space)
+    for s in (ari, cai):  # the moderators' log says who removed it and why
+        assert ("remove-fundraiser", "a scam") in _modlog(s, space)
+    with ari.vault.read() as conn:  # the sealed pledge boxes went with it
+        pledges = lt.events_in_order(conn, space, ev.PLEDGE)
+        assert pledges and all(lt.is_redacted(conn, e.id) for e in pledges)
+    states = _on_disk(ari, fid, tmp_path)  # nor does any page or -wal frame keep it
+    assert original.envelope not in states and states[-1] is not None
+    with pytest.raises(Exception, match="no fundraiser"):
+        dan.spaces.fundraisers.pledge(space, fid, 5)
+
+
+def test_a_demoted_moderators_removal_does_not_count(circle) -> None:  # noqa: F811
+    """As for posts (PROTOCOL §1.7): the removal is not valid — no moderation-log entry,
+    the campaign not marked removed — though its erasing stands, so that every replica
+    ends the same whichever of the demotion and the removal it applied first."""
+    (ari, bea, cai, dan), space, _ = circle
+    cid = bea.spaces.campaigns.create(space, f"March {CANARY}", "show-up", "Come")
+    cai_pk = _pk(ari, space, "Cai")
+    ari.spaces.set_role(space, cai_pk, Role.MODERATOR)
+    sync(space, ari, bea, cai, dan)
+    mallory = Hostile.of(cai, space)
+    ari.spaces.set_role(space, cai_pk, Role.MEMBER)
+    sync(space, ari, bea, cai, dan)
+    mallory.learn(cai)
+    late = mallory.event(ev.MODERATE, {"target": cid, "reason": "mine now"})
+    ari.log.ingest([late])
+    assert [a for a, _ in _modlog(ari, space) if a == "remove-campaign"] == []
+    assert vault_holding(ari, space, CANARY) == []  # erased, as a post would be
+
+
+def test_an_emptied_copy_with_a_forged_redaction_is_refused(circle) -> None:  # noqa: F811
+    """Cai holds Bea's campaign and hands Dan an emptied copy of it with the proof of her
+    own (invalid) removal, or of a "delete" Bea's own keys signed (a creator cannot erase
+    it that way either): Dan refuses it and later gets the real campaign."""
+    (_ari, bea, cai, dan), space, _ = circle
+    cid = bea.spaces.campaigns.create(space, f"Sign {CANARY}", "petition", "Sign it")
+    deliver(bea, cai, space)
+    with cai.vault.read() as conn:
+        stored = lt.get_event(conn, cid)
+    assert stored is not None
+    for who, kind, content in (
+        (cai, ev.MODERATE, {"target": cid, "reason": "gone"}),
+        (bea, ev.DELETE, {"target": cid}),
+    ):
+        hostile = Hostile.of(who, space).fresh_chain()
+        forged = hostile.forge(kind, content)
+        result = dan.log.ingest([forged, hostile.emptied_copy(stored.envelope, forged)])
+        assert not [e for e in result.accepted if e.id == cid]
+        assert any("redaction" in r for r in result.rejected)
+    deliver(bea, dan, space)
+    assert [c.title for c in dan.spaces.campaigns.listing(space)] == [f"Sign {CANARY}"]
