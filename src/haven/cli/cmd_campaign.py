@@ -1,5 +1,6 @@
-"""`haven campaign create|done|list|update`: campaigns in a group space — an action for the
-space to take and an "I did this" count of distinct members (docs/PROTOCOL.md §5.10)."""
+"""`haven campaign create|done|list|update|close|remove`: campaigns in a group space — an
+action for the space to take and an "I did this" count of distinct members
+(docs/PROTOCOL.md §5.10; `close` and `remove` are in cause_ending.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import argparse
 import sys
 from typing import Any
 
-from haven.cli import output
+from haven.cli import cause_ending, output
 from haven.cli.cmd_fundraiser import SHORT, print_updates, updates_json
 from haven.cli.context import Context
 from haven.core.spaces.fundraisers.content import KINDS
@@ -43,6 +44,7 @@ def register(subparsers: Any) -> None:
     update.add_argument("campaign", metavar="ID")
     update.add_argument("text", help="the update ('-' reads standard input)")
     update.set_defaults(handler=cmd_update)
+    cause_ending.register(sub, "campaign")
 
 
 def cmd_create(args: argparse.Namespace, ctx: Context) -> int:
@@ -86,6 +88,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
                     "you_organise": c.you_organise,
                     "done": c.done_count,
                     "you_did": c.you_did,
+                    "closed": c.closed,
                     "updates": updates_json(c.updates),
                 }
                 for c in items
@@ -95,6 +98,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     for c in items:
         date = f", on {c.date}" if c.date else ""
         mine = " (you did)" if c.you_did else ""
+        mine += " (closed)" if c.closed else ""
         print(
             f"{c.campaign_id.hex()[:SHORT]}  {output.clean(c.title)} [{c.kind}{date}]:"
             f" {c.done_count} did this{mine}"

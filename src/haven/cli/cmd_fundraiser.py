@@ -1,5 +1,6 @@
-"""`haven fundraiser create|pledge|withdraw|list|update|received|pledges`: fundraisers in a
-group space (docs/PROTOCOL.md §5.10). Amounts are read as text with Decimal and printed in
+"""`haven fundraiser create|pledge|withdraw|list|update|received|pledges|close|remove`:
+fundraisers in a group space (docs/PROTOCOL.md §5.10; `close` and `remove` are in
+cause_ending.py). Amounts are read as text with Decimal and printed in
 the currency's minor units, the same in every locale; peers' text is printed as plain text
 with control characters made visible."""
 
@@ -9,7 +10,7 @@ import argparse
 import sys
 from typing import Any
 
-from haven.cli import output
+from haven.cli import cause_ending, output
 from haven.cli.context import Context
 from haven.core.spaces.fundraisers import CauseUpdate, Fundraiser, money
 
@@ -71,6 +72,7 @@ def register(subparsers: Any) -> None:
     pledges.add_argument("fundraiser", metavar="ID")
     pledges.add_argument("--json", action="store_true", help="print JSON")
     pledges.set_defaults(handler=cmd_pledges)
+    cause_ending.register(sub, "fundraiser")
 
 
 def cmd_create(args: argparse.Namespace, ctx: Context) -> int:
@@ -189,6 +191,7 @@ def _dict(f: Fundraiser) -> dict[str, Any]:
         "percent": f.total * 100 // f.goal,
         "total_differs": f.mismatch,
         "your_pledge": f.your_pledge,
+        "closed": f.closed,
         "updates": updates_json(f.updates),
     }
 
@@ -206,7 +209,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
             f"{f.fundraiser_id.hex()[:SHORT]}  {output.clean(f.title)}: "
             f"{money.format_amount(f.total, cur)} of {money.format_amount(f.goal, cur)}"
             f" ({f.total * 100 // f.goal}%), {f.supporters} supporter"
-            f"{'' if f.supporters == 1 else 's'}{deadline}"
+            f"{'' if f.supporters == 1 else 's'}{deadline}{' (closed)' if f.closed else ''}"
         )
         print(f"  for: {output.clean(f.purpose)}")
         print(f"  give: {output.clean(f.give)}  (Haven moves no money)")

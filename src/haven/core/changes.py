@@ -121,7 +121,6 @@ _CAUSES = frozenset(
         ev.CAMPAIGN_UPDATE,
         ev.FUNDRAISER_CLOSE,
         ev.CAMPAIGN_CLOSE,
-        ev.MODERATE,
     }
 )
 _RELAYS = frozenset({relays.JOURNAL_RELAYS, relays.SPACE_RELAYS})
