@@ -253,162 +253,192 @@
 <context>
     <name>CausesTab</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="26"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="29"/>
         <source>Pledged. Only the organisers see how much.</source>
         <translation>تمّ التعهّد. لا يرى المبلغ إلا المنظّمون.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="33"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="36"/>
         <source>Update posted.</source>
         <translation>نُشر المستجدّ.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="47"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="50"/>
         <source>Fundraiser started.</source>
         <translation>بدأت حملة التبرعات.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="63"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="66"/>
         <source>Campaign started.</source>
         <translation>بدأت الحملة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="78"/>
+        <source>Closed.</source>
+        <translation>أُغلق.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="83"/>
+        <source>Remove and erase</source>
+        <translation>إزالة ومحو</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="84"/>
+        <source>Remove “%1”? Its text, updates and pledges are erased on every device as they sync. Your reason goes in the moderation log.</source>
+        <translation>إزالة «%1»؟ يُمحى نصه وتحديثاته وتعهداته من كل جهاز عند المزامنة. يُحفظ سببك في سجل الإشراف.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="89"/>
+        <source>&amp;Remove</source>
+        <translation>أزل (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="90"/>
+        <source>Remove and erase it</source>
+        <translation>إزالته ومحوه</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="99"/>
+        <source>Removed. Its text is erased as the others sync.</source>
+        <translation>أُزيل. يُمحى نصه عند مزامنة الآخرين.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="116"/>
         <source>Pledge withdrawn.</source>
         <translation>سُحب التعهّد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="122"/>
         <source>Marked received.</source>
         <translation>عُلِّم أنه وصل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="88"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="128"/>
         <source>Counted. Thank you.</source>
         <translation>حُسب. شكرًا لك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="71"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="76"/>
         <source>Sta&amp;rt a fundraiser…</source>
         <translation>ابدأ حملة تبرعات (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="72"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="77"/>
         <source>Start a fundraiser</source>
         <translation>ابدأ حملة تبرعات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="78"/>
         <source>Start a campai&amp;gn…</source>
         <translation>ابدأ حملة (&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="79"/>
         <source>Start a campaign</source>
         <translation>ابدأ حملة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="81"/>
         <source>Fundraisers</source>
         <translation>حملات جمع التبرعات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="82"/>
         <source>F&amp;undraisers</source>
         <translation>حملات جمع التبرعات (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="87"/>
         <source>Progress towards the goal</source>
         <translation>التقدّم نحو الهدف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="90"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="95"/>
         <source>Amount to pledge</source>
         <translation>المبلغ الذي تتعهّد به</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="91"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="96"/>
         <source>Am&amp;ount</source>
         <translation>المبلغ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="93"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="98"/>
         <source>&amp;Pledge</source>
         <translation>تعهّد (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="95"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="100"/>
         <source>Pledge this amount; only the organisers see it</source>
         <translation>تعهّد بهذا المبلغ؛ لا يراه إلا المنظّمون</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="97"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="102"/>
         <source>&amp;Withdraw my pledge</source>
         <translation>اسحب تعهّدي (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="98"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="103"/>
         <source>Withdraw my pledge</source>
         <translation>اسحب تعهّدي</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="100"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="105"/>
         <source>Who pledged what (organisers only)</source>
         <translation>من تعهّد بماذا (للمنظّمين فقط)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="101"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="106"/>
         <source>Mark r&amp;eceived</source>
         <translation>علّم أنه وصل (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="103"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="108"/>
         <source>Mark the chosen pledge received (organisers only)</source>
         <translation>علّم أن التعهّد المختار وصل (للمنظّمين فقط)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="106"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="111"/>
         <source>An update for the supporters</source>
         <translation>مستجدّ للداعمين</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="107"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="112"/>
         <source>Post an upda&amp;te</source>
         <translation>انشر مستجدًّا (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="108"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="113"/>
         <source>Post the update</source>
         <translation>انشر المستجدّ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="111"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="116"/>
         <source>Campaigns</source>
         <translation>الحملات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="112"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="117"/>
         <source>&amp;Campaigns</source>
         <translation>الحملات (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="116"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="121"/>
         <source>I d&amp;id this</source>
         <translation>فعلتُ ذلك (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="117"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="122"/>
         <source>Say that I did this (counted once)</source>
         <translation>قل إنك فعلت ذلك (يُحسب مرة واحدة)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="214"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="229"/>
         <source>%1 — %2 of %3</source>
         <translation>%1 — %2 من %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="221"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="236"/>
         <source>%1 — %Ln did this</source>
         <translation>
             <numerusform>%1 — لم يفعلها أحد بعد</numerusform>
@@ -420,27 +450,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="251"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="267"/>
         <source>No fundraiser chosen</source>
         <translation>لم تُختر حملة تبرعات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="261"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="277"/>
         <source>%1 of %2 (%3)</source>
         <translation>%1 من %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="269"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="284"/>
+        <source>Closed: no more pledges.</source>
+        <translation>مغلقة: لا مزيد من التعهدات.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="286"/>
         <source>For: %1</source>
         <translation>من أجل: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="270"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="287"/>
         <source>Where to give (Haven moves no money; nothing here is opened): %1</source>
         <translation>أين تتبرّع (لا ينقل Haven أي مال، ولا يُفتح شيء هنا): %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="273"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="290"/>
         <source>%Ln supporter(s)</source>
         <translation>
             <numerusform>لا داعمين بعد</numerusform>
@@ -452,12 +487,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="276"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="293"/>
         <source>Until %1</source>
         <translation>حتى %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="279"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="296"/>
         <source>%Ln pledge change(s) not yet counted by an organiser</source>
         <translation>
             <numerusform>لا تغييرات في التعهّدات بانتظار العدّ</numerusform>
@@ -469,54 +504,99 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="283"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="300"/>
         <source>Warning: the published total differs from the pledges this device read.</source>
         <translation>تحذير: المجموع المنشور يختلف عن التعهّدات التي قرأها هذا الجهاز.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="287"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="304"/>
         <source>Your pledge: %1 (only the organisers see it)</source>
         <translation>تعهّدك: %1 (لا يراه إلا المنظّمون)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="301"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="318"/>
         <source>unreadable</source>
         <translation>غير مقروء</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="302"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="319"/>
         <source>%1: %2 (received)</source>
         <translation>%1: %2 (وصل)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="302"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="319"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="323"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="340"/>
         <source>Update from %1: %2</source>
         <translation>مستجدّ من %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="332"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="352"/>
+        <source>Closed: no more sign-ups.</source>
+        <translation>مغلقة: لا مزيد من المشاركات.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="353"/>
         <source>Action: %1</source>
         <translation>المطلوب: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="334"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="355"/>
         <source>Where: %1</source>
         <translation>أين: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="336"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="357"/>
         <source>On %1</source>
         <translation>في %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="338"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="359"/>
         <source>You did this. Thank you.</source>
         <translation>فعلتَ ذلك. شكرًا لك.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_ending.py" line="31"/>
+        <source>Close &amp;fundraiser</source>
+        <translation>إغلاق حملة التبرعات (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_ending.py" line="32"/>
+        <source>Close this fundraiser: no more pledges</source>
+        <translation>إغلاق حملة التبرعات هذه: لا مزيد من التعهدات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_ending.py" line="37"/>
+        <source>Remo&amp;ve fundraiser…</source>
+        <translation>إزالة حملة التبرعات (&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_ending.py" line="38"/>
+        <source>Remove this fundraiser and erase its text (moderators)</source>
+        <translation>إزالة حملة التبرعات هذه ومحو نصها (للمشرفين)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_ending.py" line="47"/>
+        <source>Close c&amp;ampaign</source>
+        <translation>إغلاق الحملة (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_ending.py" line="48"/>
+        <source>Close this campaign: no more sign-ups</source>
+        <translation>إغلاق هذه الحملة: لا مزيد من المشاركات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_ending.py" line="51"/>
+        <source>Remove campaign…</source>
+        <translation>إزالة الحملة…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_ending.py" line="52"/>
+        <source>Remove this campaign and erase its text (moderators)</source>
+        <translation>إزالة هذه الحملة ومحو نصها (للمشرفين)</translation>
     </message>
 </context>
 <context>
@@ -2821,7 +2901,7 @@
         <translation>انضممت إلى المساحة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="128"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="130"/>
         <source>This invite is no longer valid: it expired, was used up or was withdrawn. Ask for a new one. Nothing was kept.</source>
         <translation>لم تعد هذه الدعوة صالحة: انتهت أو استُنفدت أو سُحبت. اطلب دعوة جديدة. لم يُحتفظ بشيء.</translation>
     </message>
@@ -5765,17 +5845,27 @@
         <translation>أزال منشورًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="100"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="89"/>
+        <source>removed a fundraiser</source>
+        <translation>أزال حملة تبرعات</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="90"/>
+        <source>removed a campaign</source>
+        <translation>أزال حملة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="102"/>
         <source>That post or member is no longer there; nothing was changed.</source>
         <translation>لم يعد ذلك المنشور أو العضو موجودًا؛ لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="102"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="104"/>
         <source>That could not be done: check what you typed, and that your role in this space allows it. Nothing was changed.</source>
         <translation>تعذّر ذلك: تحقق مما كتبت، ومن أن دورك في هذه المساحة يسمح به. لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="114"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="116"/>
         <source>This invite stopped working because an admin who made or held it is no longer an admin of the space. This is not about you: ask an admin of the space for a new invite. Nothing was kept.</source>
         <translation>توقفت هذه الدعوة عن العمل لأن مشرفًا أنشأها أو كان يحملها لم يعد مشرفًا في المساحة. السبب ليس أنت: اطلب دعوة جديدة من أحد مشرفي المساحة. لم يُحتفظ بشيء.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>CausesTab</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="221"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="236"/>
         <source>%1 — %Ln did this</source>
         <translation>
             <numerusform>%1 — %Ln did this</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="273"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="290"/>
         <source>%Ln supporter(s)</source>
         <translation>
             <numerusform>%Ln supporter</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="279"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="296"/>
         <source>%Ln pledge change(s) not yet counted by an organiser</source>
         <translation>
             <numerusform>%Ln pledge change not yet counted by an organiser</numerusform>

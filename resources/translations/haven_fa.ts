@@ -253,255 +253,335 @@
 <context>
     <name>CausesTab</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="26"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="29"/>
         <source>Pledged. Only the organisers see how much.</source>
         <translation>تعهد ثبت شد. فقط برگزارکنندگان مبلغ را می‌بینند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="33"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="36"/>
         <source>Update posted.</source>
         <translation>خبر تازه منتشر شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="47"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="50"/>
         <source>Fundraiser started.</source>
         <translation>جمع‌آوری کمک شروع شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="63"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="66"/>
         <source>Campaign started.</source>
         <translation>کارزار شروع شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="78"/>
+        <source>Closed.</source>
+        <translation>بسته شد.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="83"/>
+        <source>Remove and erase</source>
+        <translation>برداشتن و پاک کردن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="84"/>
+        <source>Remove “%1”? Its text, updates and pledges are erased on every device as they sync. Your reason goes in the moderation log.</source>
+        <translation>«%1» برداشته شود؟ متن، به‌روزرسانی‌ها و تعهدهای آن با همگام‌سازی از همهٔ دستگاه‌ها پاک می‌شود. دلیل شما در گزارش نظارت می‌ماند.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="89"/>
+        <source>&amp;Remove</source>
+        <translation>حذف کن (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="90"/>
+        <source>Remove and erase it</source>
+        <translation>برداشتن و پاک کردن آن</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="99"/>
+        <source>Removed. Its text is erased as the others sync.</source>
+        <translation>برداشته شد. متن آن با همگام‌سازی دیگران پاک می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="116"/>
         <source>Pledge withdrawn.</source>
         <translation>تعهد پس گرفته شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="122"/>
         <source>Marked received.</source>
         <translation>دریافت ثبت شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="88"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="128"/>
         <source>Counted. Thank you.</source>
         <translation>شمرده شد. سپاس.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="71"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="76"/>
         <source>Sta&amp;rt a fundraiser…</source>
         <translation>شروع جمع‌آوری کمک (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="72"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="77"/>
         <source>Start a fundraiser</source>
         <translation>شروع جمع‌آوری کمک</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="78"/>
         <source>Start a campai&amp;gn…</source>
         <translation>شروع کارزار (&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="79"/>
         <source>Start a campaign</source>
         <translation>شروع کارزار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="81"/>
         <source>Fundraisers</source>
         <translation>جمع‌آوری کمک‌ها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="82"/>
         <source>F&amp;undraisers</source>
         <translation>جمع‌آوری کمک‌ها (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="87"/>
         <source>Progress towards the goal</source>
         <translation>پیشرفت به سوی هدف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="90"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="95"/>
         <source>Amount to pledge</source>
         <translation>مبلغی که تعهد می‌کنید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="91"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="96"/>
         <source>Am&amp;ount</source>
         <translation>مبلغ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="93"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="98"/>
         <source>&amp;Pledge</source>
         <translation>تعهد کن (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="95"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="100"/>
         <source>Pledge this amount; only the organisers see it</source>
         <translation>این مبلغ را تعهد کن؛ فقط برگزارکنندگان آن را می‌بینند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="97"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="102"/>
         <source>&amp;Withdraw my pledge</source>
         <translation>پس گرفتن تعهدم (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="98"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="103"/>
         <source>Withdraw my pledge</source>
         <translation>پس گرفتن تعهدم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="100"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="105"/>
         <source>Who pledged what (organisers only)</source>
         <translation>چه کسی چه تعهدی داده (فقط برگزارکنندگان)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="101"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="106"/>
         <source>Mark r&amp;eceived</source>
         <translation>ثبت دریافت (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="103"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="108"/>
         <source>Mark the chosen pledge received (organisers only)</source>
         <translation>ثبت کن که تعهد انتخاب‌شده دریافت شده (فقط برگزارکنندگان)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="106"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="111"/>
         <source>An update for the supporters</source>
         <translation>خبری تازه برای حامیان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="107"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="112"/>
         <source>Post an upda&amp;te</source>
         <translation>انتشار خبر تازه (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="108"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="113"/>
         <source>Post the update</source>
         <translation>خبر تازه را منتشر کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="111"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="116"/>
         <source>Campaigns</source>
         <translation>کارزارها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="112"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="117"/>
         <source>&amp;Campaigns</source>
         <translation>کارزارها (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="116"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="121"/>
         <source>I d&amp;id this</source>
         <translation>انجامش دادم (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="117"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="122"/>
         <source>Say that I did this (counted once)</source>
         <translation>بگو که انجامش دادم (یک بار شمرده می‌شود)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="214"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="229"/>
         <source>%1 — %2 of %3</source>
         <translation>%1 — %2 از %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="221"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="236"/>
         <source>%1 — %Ln did this</source>
         <translation>
             <numerusform>%1 — %Ln نفر انجامش دادند</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="251"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="267"/>
         <source>No fundraiser chosen</source>
         <translation>هیچ جمع‌آوری کمکی انتخاب نشده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="261"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="277"/>
         <source>%1 of %2 (%3)</source>
         <translation>%1 از %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="269"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="284"/>
+        <source>Closed: no more pledges.</source>
+        <translation>بسته: تعهد تازه پذیرفته نمی‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="286"/>
         <source>For: %1</source>
         <translation>برای: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="270"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="287"/>
         <source>Where to give (Haven moves no money; nothing here is opened): %1</source>
         <translation>کجا کمک کنید (Haven هیچ پولی جابه‌جا نمی‌کند و چیزی را اینجا باز نمی‌کند): %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="273"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="290"/>
         <source>%Ln supporter(s)</source>
         <translation>
             <numerusform>%Ln حامی</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="276"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="293"/>
         <source>Until %1</source>
         <translation>تا %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="279"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="296"/>
         <source>%Ln pledge change(s) not yet counted by an organiser</source>
         <translation>
             <numerusform>%Ln تغییر در تعهدها هنوز به دست برگزارکننده‌ای شمرده نشده</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="283"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="300"/>
         <source>Warning: the published total differs from the pledges this device read.</source>
         <translation>هشدار: جمع منتشرشده با تعهدهایی که این دستگاه خوانده فرق دارد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="287"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="304"/>
         <source>Your pledge: %1 (only the organisers see it)</source>
         <translation>تعهد شما: %1 (فقط برگزارکنندگان آن را می‌بینند)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="301"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="318"/>
         <source>unreadable</source>
         <translation>ناخوانا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="302"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="319"/>
         <source>%1: %2 (received)</source>
         <translation>%1: %2 (دریافت شد)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="302"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="319"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="323"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="340"/>
         <source>Update from %1: %2</source>
         <translation>خبر تازه از %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="332"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="352"/>
+        <source>Closed: no more sign-ups.</source>
+        <translation>بسته: مشارکت تازه پذیرفته نمی‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="353"/>
         <source>Action: %1</source>
         <translation>کار: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="334"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="355"/>
         <source>Where: %1</source>
         <translation>کجا: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="336"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="357"/>
         <source>On %1</source>
         <translation>در %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="338"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="359"/>
         <source>You did this. Thank you.</source>
         <translation>انجامش دادید. سپاس.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_ending.py" line="31"/>
+        <source>Close &amp;fundraiser</source>
+        <translation>بستن جمع‌آوری کمک (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_ending.py" line="32"/>
+        <source>Close this fundraiser: no more pledges</source>
+        <translation>بستن این جمع‌آوری کمک: تعهد تازه پذیرفته نمی‌شود</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_ending.py" line="37"/>
+        <source>Remo&amp;ve fundraiser…</source>
+        <translation>برداشتن جمع‌آوری کمک (&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_ending.py" line="38"/>
+        <source>Remove this fundraiser and erase its text (moderators)</source>
+        <translation>برداشتن این جمع‌آوری کمک و پاک کردن متن آن (ناظران)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_ending.py" line="47"/>
+        <source>Close c&amp;ampaign</source>
+        <translation>بستن کارزار (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_ending.py" line="48"/>
+        <source>Close this campaign: no more sign-ups</source>
+        <translation>بستن این کارزار: مشارکت تازه پذیرفته نمی‌شود</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_ending.py" line="51"/>
+        <source>Remove campaign…</source>
+        <translation>برداشتن کارزار…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/cause_ending.py" line="52"/>
+        <source>Remove this campaign and erase its text (moderators)</source>
+        <translation>برداشتن این کارزار و پاک کردن متن آن (ناظران)</translation>
     </message>
 </context>
 <context>
@@ -2731,7 +2811,7 @@
         <translation>به فضا پیوستید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="128"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="130"/>
         <source>This invite is no longer valid: it expired, was used up or was withdrawn. Ask for a new one. Nothing was kept.</source>
         <translation>این دعوت دیگر معتبر نیست: منقضی شده، به کار رفته یا پس گرفته شده است. کد تازه‌ای بخواهید. چیزی نگه داشته نشد.</translation>
     </message>
@@ -5611,17 +5691,27 @@
         <translation>پستی را برداشت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="100"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="89"/>
+        <source>removed a fundraiser</source>
+        <translation>یک جمع‌آوری کمک را برداشت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="90"/>
+        <source>removed a campaign</source>
+        <translation>یک کارزار را برداشت</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="102"/>
         <source>That post or member is no longer there; nothing was changed.</source>
         <translation>آن پست یا عضو دیگر نیست؛ چیزی تغییر نکرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="102"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="104"/>
         <source>That could not be done: check what you typed, and that your role in this space allows it. Nothing was changed.</source>
         <translation>این کار انجام نشد: آنچه نوشته‌اید را بررسی کنید و اینکه نقش‌تان در این فضا اجازه‌اش را می‌دهد. چیزی تغییر نکرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/wording.py" line="114"/>
+        <location filename="../../src/haven/ui/spaces/wording.py" line="116"/>
         <source>This invite stopped working because an admin who made or held it is no longer an admin of the space. This is not about you: ask an admin of the space for a new invite. Nothing was kept.</source>
         <translation>این دعوت دیگر کار نمی‌کند، چون مدیری که آن را ساخته یا نگه داشته بود دیگر مدیر این فضا نیست. مشکل از شما نیست: از یکی از مدیران فضا دعوت تازه‌ای بخواهید. چیزی نگه داشته نشد.</translation>
     </message>

@@ -9,13 +9,14 @@ import dataclasses
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from haven.errors import InvalidInput
 from haven.ui.main_window import HavenWindow
 from haven.ui.spaces import wording
 from haven.ui.spaces.cause_dialogs import NewFundraiserDialog
+from haven.ui.spaces.dialogs import ReasonDialog
 from tests.ui import flows
 from tests.ui.a11y import unnamed
 from tests.ui.spaces_steps import create_space, open_spaces, window_session
@@ -133,3 +134,62 @@ def test_an_organiser_marks_a_pledge_received_from_the_keyboard(
     pledges = ((fid, tuple(session.spaces.fundraisers.pledges(space_id, fid))),)
     causes.show_causes([dataclasses.replace(f, you_organise=False)], [], pledges)
     assert not causes.pledges.isVisible() and not causes.received_button.isVisible()
+
+
+def test_close_and_remove_from_the_keyboard(
+    qtbot: QtBot, make_window: MakeWindow, language: str
+) -> None:
+    """The owner (an organiser and a moderator) closes a fundraiser — pledging is then off —
+    and removes a campaign with a reason, from the keyboard, in English and Arabic; a
+    member who neither organises nor moderates sees neither button (§5.10)."""
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    page = open_spaces(qtbot, window)
+    space_id = create_space(qtbot, page)
+    session = window_session(window)
+    fid = session.spaces.fundraisers.create(space_id, "Rent", "rent", "ask Ari", 5_000, "EUR")
+    session.spaces.campaigns.create(space_id, "Scam <b>x</b>", "other", "pay here")
+    view = page.view
+    causes = view.causes
+    view.reload()
+    view.tabs.setCurrentWidget(causes)
+    qtbot.waitUntil(lambda: causes.funds_model.rowCount() == 1 and causes.camps_model.rowCount())
+    for end in (causes.fund_end, causes.camp_end):
+        assert end.close_button.isVisible() and end.remove_button.isVisible()
+    assert unnamed(window) == [] and clashes(window) == []
+    assert causes.isRightToLeft() == (language == "ar")
+    causes.fund_end.close_button.setFocus()
+    qtbot.keyClick(causes.fund_end.close_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(
+        lambda: [f.closed for f in session.spaces.fundraisers.listing(space_id)] == [True]
+    )
+    qtbot.waitUntil(lambda: not causes.fund_end.close_button.isEnabled())
+    assert not causes.pledge_button.isEnabled() and not causes.amount.isEnabled()
+    assert session.spaces.fundraisers.listing(space_id)[0].fundraiser_id == fid
+    if language == "en":
+        assert "Closed: no more pledges." in causes.details.text()
+
+    causes.camp_end.remove_button.setFocus()
+    qtbot.keyClick(causes.camp_end.remove_button, Qt.Key.Key_Space)
+    dialog = causes.dialog
+    assert isinstance(dialog, ReasonDialog)
+    qtbot.waitExposed(dialog)
+    assert unnamed(dialog) == []
+    assert "Scam <b>x</b>" in dialog.findChildren(QLabel)[0].text()  # plain text, as written
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)  # no reason: the dialog asks for one
+    assert dialog.isVisible() and dialog.error.text()
+    flows.type_text(qtbot, dialog.reason, "a scam")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: session.spaces.campaigns.listing(space_id) == [])
+    qtbot.waitUntil(lambda: causes.camps_model.rowCount() == 0)
+    assert not causes.camp_end.isVisible()
+    log = session.spaces.moderation_log(space_id)
+    assert [(a.action, a.detail) for a in log if a.action == "remove-campaign"] == [
+        ("remove-campaign", "a scam")
+    ]
+
+    (f,) = session.spaces.fundraisers.listing(space_id)  # a plain member's view of it
+    causes.show_causes([dataclasses.replace(f, you_organise=False)], [], (), moderator=False)
+    assert not causes.fund_end.isVisible()
+    assert not causes.fund_end.close_button.isVisible()
+    assert not causes.fund_end.remove_button.isVisible()

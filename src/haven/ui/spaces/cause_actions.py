@@ -5,12 +5,15 @@ not an organiser) is shown as the core's failure text."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from haven.core.spaces.fundraisers import money
+from haven.ui import peer_text
 from haven.ui.spaces.cause_dialogs import NewCampaignDialog, NewFundraiserDialog
 from haven.ui.spaces.causes_tab import CausesTab
+from haven.ui.spaces.dialogs import ReasonDialog
 
 Act = Callable[..., None]
 
@@ -66,6 +69,43 @@ def wire_causes(causes: CausesTab, act: Act) -> None:
         dialog.accepted.connect(done)
         dialog.open()
 
+    def service(s: Any, kind: str) -> Any:
+        return s.fundraisers if kind == "fundraiser" else s.campaigns
+
+    def close(kind: str, cause_id: bytes) -> None:
+        act(
+            lambda s, sid: service(s, kind).close(sid, cause_id),
+            QCoreApplication.translate("CausesTab", "Closed."),
+        )
+
+    def remove(kind: str, cause_id: bytes, title: str) -> None:
+        dialog = ReasonDialog(
+            QCoreApplication.translate("CausesTab", "Remove and erase"),
+            QCoreApplication.translate(
+                "CausesTab",
+                "Remove “%1”? Its text, updates and pledges are erased on every device as they "
+                "sync. Your reason goes in the moderation log.",
+            ).replace("%1", peer_text.line(title)),
+            QCoreApplication.translate("CausesTab", "&Remove"),
+            QCoreApplication.translate("CausesTab", "Remove and erase it"),
+            parent=causes,
+        )
+        causes.dialog = dialog
+
+        def done() -> None:
+            reason = dialog.value()
+            act(
+                lambda s, sid: service(s, kind).remove(sid, cause_id, reason),
+                QCoreApplication.translate(
+                    "CausesTab", "Removed. Its text is erased as the others sync."
+                ),
+            )
+
+        dialog.accepted.connect(done)
+        dialog.open()
+
+    causes.closeRequested.connect(close)
+    causes.removeRequested.connect(remove)
     causes.startFundraiserRequested.connect(start_fundraiser)
     causes.startCampaignRequested.connect(start_campaign)
     causes.pledgeRequested.connect(pledge)

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,6 +31,7 @@ from haven.core.spaces.fundraisers import Campaign, CauseUpdate, Fundraiser, Ple
 from haven.ui import peer_text
 from haven.ui.dates import DATE_FORMAT, number_text
 from haven.ui.spaces.cause_dialogs import NewCampaignDialog, NewFundraiserDialog, typed_amount
+from haven.ui.spaces.cause_ending import EndButtons
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
 
@@ -63,11 +65,14 @@ class CausesTab(QWidget):
     doneRequested = Signal(bytes)
     startFundraiserRequested = Signal()
     startCampaignRequested = Signal()
+    closeRequested = Signal(str, bytes)  # "fundraiser" or "campaign", its id
+    removeRequested = Signal(str, bytes, str)  # kind, id, its title (to ask a reason)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pledges: dict[bytes, tuple[Pledge, ...]] = {}
-        self.dialog: NewFundraiserDialog | NewCampaignDialog | None = None
+        self._moderator = False
+        self.dialog: NewFundraiserDialog | NewCampaignDialog | QDialog | None = None
         self.start_fundraiser = QPushButton(self.tr("Sta&rt a fundraiser…"))
         self.start_fundraiser.setAccessibleName(self.tr("Start a fundraiser"))
         self.start_campaign = QPushButton(self.tr("Start a campai&gn…"))
@@ -115,6 +120,8 @@ class CausesTab(QWidget):
         self.camp_details.setWordWrap(True)
         self.done_button = QPushButton(self.tr("I d&id this"))
         self.done_button.setAccessibleName(self.tr("Say that I did this (counted once)"))
+        self.fund_end = EndButtons.of("fundraiser", self.selected_fundraiser)
+        self.camp_end = EndButtons.of("campaign", self.selected_campaign)
 
         widget: QWidget
         pledge_row = QHBoxLayout()
@@ -138,8 +145,13 @@ class CausesTab(QWidget):
         received_row.addStretch(1)
         layout.addLayout(received_row)
         layout.addLayout(update_row)
+        layout.addWidget(self.fund_end)
         for widget in (camps_label, self.camps, self.camp_details, self.done_button):
             layout.addWidget(widget)
+        layout.addWidget(self.camp_end)
+        for end in (self.fund_end, self.camp_end):
+            end.closeRequested.connect(self.closeRequested)
+            end.removeRequested.connect(self.removeRequested)
         self.funds.selectionModel().currentChanged.connect(lambda *_: self._show_fundraiser())
         self.camps.selectionModel().currentChanged.connect(lambda *_: self._show_campaign())
         self.pledge_button.clicked.connect(self._pledge)
@@ -169,7 +181,10 @@ class CausesTab(QWidget):
         fundraisers: Sequence[Fundraiser],
         campaigns: Sequence[Campaign],
         pledges: Sequence[tuple[bytes, tuple[Pledge, ...]]],
+        moderator: bool = False,
     ) -> None:
+        """`moderator`: the reader is a moderator or above here (offered "Remove…")."""
+        self._moderator = moderator
         chosen = self.selected_fundraiser()
         chosen_camp = self.selected_campaign()
         self._pledges = dict(pledges)
@@ -240,11 +255,12 @@ class CausesTab(QWidget):
         f = self.selected_fundraiser()
         widget: QWidget
         for widget in (self.progress, self.amount, self.pledge_button, self.withdraw_button):
-            widget.setEnabled(f is not None)
+            widget.setEnabled(f is not None and not f.closed)
         organise = f is not None and f.you_organise
+        self.fund_end.show_for(f is not None, organise, bool(f and f.closed), self._moderator)
         for widget in (self.pledges, self.received_button, self.update_text, self.update_button):
             widget.setVisible(organise)
-        self.withdraw_button.setEnabled(f is not None and bool(f.your_pledge))
+        self.withdraw_button.setEnabled(f is not None and not f.closed and bool(f.your_pledge))
         if f is None:
             self.pledges_model.clear()
             self._enable_received()
@@ -265,7 +281,8 @@ class CausesTab(QWidget):
         )
         self.progress.setFormat(progress)
         self.progress.setAccessibleDescription(progress)
-        lines = [
+        lines = [self.tr("Closed: no more pledges.")] if f.closed else []
+        lines += [
             self.tr("For: %1").replace("%1", peer_text.block(f.purpose)),
             self.tr("Where to give (Haven moves no money; nothing here is opened): %1").replace(
                 "%1", peer_text.block(f.give)
@@ -325,11 +342,15 @@ class CausesTab(QWidget):
 
     def _show_campaign(self) -> None:
         c = self.selected_campaign()
-        self.done_button.setEnabled(c is not None and not c.you_did)
+        self.done_button.setEnabled(c is not None and not c.you_did and not c.closed)
+        self.camp_end.show_for(
+            c is not None, bool(c and c.you_organise), bool(c and c.closed), self._moderator
+        )
         if c is None:
             self.camp_details.setText("")
             return
-        lines = [self.tr("Action: %1").replace("%1", peer_text.block(c.action))]
+        lines = [self.tr("Closed: no more sign-ups.")] if c.closed else []
+        lines.append(self.tr("Action: %1").replace("%1", peer_text.block(c.action)))
         if c.place:
             lines.append(self.tr("Where: %1").replace("%1", peer_text.block(c.place)))
         if c.date:

@@ -133,6 +133,7 @@ def _detail(action: ModAction) -> str:
             return ": " + wording.role_label(Role(action.detail))
         except ValueError:
             return ""
-    if action.action in ("add", "remove", "ban", "remove-post") and action.detail:
+    removals = ("remove-post", "remove-fundraiser", "remove-campaign")
+    if action.action in ("add", "remove", "ban", *removals) and action.detail:
         return f": {peer_text.line(action.detail)}"
     return ""

@@ -222,7 +222,7 @@ class SpaceView(QWidget):
         admin = info.my_role is not None and info.my_role.rank >= Role.ADMIN.rank
         self.me.media.show_settings(snap.attach_limit, snap.disappear_s, admin, fresh=first)
         self.events.set_can_create(admin)
-        self.causes.show_causes(snap.fundraisers, snap.campaigns, snap.pledges)
+        self.causes.show_causes(snap.fundraisers, snap.campaigns, snap.pledges, moderator)
         self.own.show_snapshot(snap)
         self.event_actions.load()
         self.channel_actions.load()

@@ -86,6 +86,8 @@ def modlog_action(action: str) -> str:
         "pin": T.translate("Spaces", "pinned a post"),
         "unpin": T.translate("Spaces", "unpinned a post"),
         "remove-post": T.translate("Spaces", "removed a post"),
+        "remove-fundraiser": T.translate("Spaces", "removed a fundraiser"),
+        "remove-campaign": T.translate("Spaces", "removed a campaign"),
     }
     return labels.get(action, action)
 
