@@ -39,7 +39,7 @@ def _modlog(s, space: bytes) -> list[tuple[str, str]]:  # type: ignore[no-untype
     return [(a.action, a.detail) for a in s.spaces.moderation_log(space)]
 
 
-def test_only_organisers_close_and_a_closed_fundraiser_takes_no_pledge(circle) -> None:  # noqa: F811
+def test_only_organisers_close_and_a_closed_cause_takes_no_pledge_nor_i_did_this(circle) -> None:  # noqa: F811
     (ari, bea, cai, dan), space, fid = circle
     cai.spaces.fundraisers.pledge(space, fid, 1_000)
     sync(space, ari, bea, cai, dan)
@@ -66,9 +66,7 @@ def test_only_organisers_close_and_a_closed_fundraiser_takes_no_pledge(circle) -
     bea.spaces.fundraisers.update(space, fid, "thank you all")
     assert [u.text for u in _view(bea, space, fid).updates] == ["thank you all"]
 
-
-def test_a_closed_campaign_takes_no_i_did_this(circle) -> None:  # noqa: F811
-    (ari, bea, cai, dan), space, _ = circle
+    # a campaign: a member cannot close it; once an admin has, "I did this" is refused
     cid = cai.spaces.campaigns.create(space, "Write to the council", "letter", "Send it")
     sync(space, ari, bea, cai, dan)
     bea.spaces.campaigns.done(space, cid)
@@ -124,10 +122,11 @@ def test_a_moderator_removes_a_fundraiser_and_its_words_are_erased_everywhere(
         dan.spaces.fundraisers.pledge(space, fid, 5)
 
 
-def test_a_demoted_moderators_removal_does_not_count(circle) -> None:  # noqa: F811
-    """As for posts (PROTOCOL §1.7): the removal is not valid — no moderation-log entry,
-    the campaign not marked removed — though its erasing stands, so that every replica
-    ends the same whichever of the demotion and the removal it applied first."""
+def test_a_demoted_moderators_removal_nor_an_emptied_copy_counts(circle) -> None:  # noqa: F811
+    """A demoted moderator's removal, as for posts (PROTOCOL §1.7): not valid — no
+    moderation-log entry, the campaign not marked removed — though its erasing stands, so
+    every replica ends the same whichever of the demotion and the removal it applied first.
+    And an emptied copy with a forged redaction is refused."""
     (ari, bea, cai, dan), space, _ = circle
     cid = bea.spaces.campaigns.create(space, f"March {CANARY}", "show-up", "Come")
     cai_pk = _pk(ari, space, "Cai")
@@ -142,25 +141,22 @@ def test_a_demoted_moderators_removal_does_not_count(circle) -> None:  # noqa: F
     assert [a for a, _ in _modlog(ari, space) if a == "remove-campaign"] == []
     assert vault_holding(ari, space, CANARY) == []  # erased, as a post would be
 
-
-def test_an_emptied_copy_with_a_forged_redaction_is_refused(circle) -> None:  # noqa: F811
-    """Cai holds Bea's campaign and hands Dan an emptied copy of it with the proof of her
-    own (invalid) removal, or of a "delete" Bea's own keys signed (a creator cannot erase
-    it that way either): Dan refuses it and later gets the real campaign."""
-    (_ari, bea, cai, dan), space, _ = circle
+    # Dan is handed an emptied copy of Bea's new campaign with the proof of a removal by
+    # Bea's keys (never a moderator) or of a "delete" they signed (a creator cannot erase it
+    # that way either): Dan refuses it and later gets the real campaign.
     cid = bea.spaces.campaigns.create(space, f"Sign {CANARY}", "petition", "Sign it")
     deliver(bea, cai, space)
     with cai.vault.read() as conn:
         stored = lt.get_event(conn, cid)
     assert stored is not None
-    for who, kind, content in (
-        (cai, ev.MODERATE, {"target": cid, "reason": "gone"}),
-        (bea, ev.DELETE, {"target": cid}),
+    for kind, content in (
+        (ev.MODERATE, {"target": cid, "reason": "gone"}),
+        (ev.DELETE, {"target": cid}),
     ):
-        hostile = Hostile.of(who, space).fresh_chain()
+        hostile = Hostile.of(bea, space).fresh_chain()
         forged = hostile.forge(kind, content)
         result = dan.log.ingest([forged, hostile.emptied_copy(stored.envelope, forged)])
         assert not [e for e in result.accepted if e.id == cid]
         assert any("redaction" in r for r in result.rejected)
     deliver(bea, dan, space)
-    assert [c.title for c in dan.spaces.campaigns.listing(space)] == [f"Sign {CANARY}"]
+    assert f"Sign {CANARY}" in [c.title for c in dan.spaces.campaigns.listing(space)]
