@@ -15,7 +15,7 @@ from haven.core.spaces import events as ev
 from haven.core.spaces.fundraisers import content as fc
 from haven.core.spaces.model import Role
 from haven.core.spaces.sealed import seal_detail
-from haven.errors import InvalidInput
+from haven.errors import InvalidInput, NotFound
 from haven.store import log_table as lt
 from haven.store.spaces import groups as groups_db
 from tests.canary_scan import vault_holding
@@ -118,8 +118,27 @@ def test_a_moderator_removes_a_fundraiser_and_its_words_are_erased_everywhere(
         assert pledges and all(lt.is_redacted(conn, e.id) for e in pledges)
     states = _on_disk(ari, fid, tmp_path)  # nor does any page or -wal frame keep it
     assert original.envelope not in states and states[-1] is not None
-    with pytest.raises(Exception, match="no fundraiser"):
+    with pytest.raises(NotFound, match="no fundraiser"):
         dan.spaces.fundraisers.pledge(space, fid, 5)
+
+    # Cai removes another one while Ari removes Cai from the space (concurrently, outside
+    # the removal's cut): Bea applies the removal of the fundraiser first (valid then,
+    # erased at once), Dan Cai's removal first (the moderation counts for nothing there).
+    # Erasing cannot be undone, so Dan must erase too (rules/posts.erase_only, §1.7).
+    fid = bea.spaces.fundraisers.create(space, "Rent", f"pay {CANARY}", "here", 1_000, "EUR")
+    sync(space, ari, bea, cai, dan)
+    ari.spaces.post(space, "news")  # so that Cai's removal sorts after the moderation
+    ari.spaces.remove_member(space, _pk(ari, space, "Cai"))
+    cai.spaces.fundraisers.remove(space, fid, "racing")
+    deliver(cai, bea, space)
+    deliver(ari, bea, space)
+    deliver(ari, dan, space)
+    deliver(cai, dan, space)
+    sync(space, ari, bea, dan)
+    for s in (ari, bea, dan):
+        assert vault_holding(s, space, CANARY) == []
+        assert fid not in _ids(s, space)
+    assert ("remove-fundraiser", "racing") not in _modlog(ari, space)
 
 
 def test_a_demoted_moderators_removal_nor_an_emptied_copy_counts(circle) -> None:  # noqa: F811
