@@ -58,6 +58,9 @@ def to_schema_9(s: Session) -> None:
     with s.vault.transaction() as conn:
         for table in ("redacted_events", "redactions", "space_moderators"):
             conn.execute(f"DROP TABLE {table}")
+        # Later columns on tables no migration from 9 rebuilds (schema 26).
+        conn.execute("DROP INDEX held_events_waiting")
+        conn.execute("ALTER TABLE held_events DROP COLUMN waiting")
         conn.execute("PRAGMA user_version = 9")
 
 
