@@ -71,6 +71,7 @@ class CausesTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pledges: dict[bytes, tuple[Pledge, ...]] = {}
+        self._keep_pledge: bytes | None = None  # the pledge chosen, while the lists refill
         self._moderator = False
         self.dialog: NewFundraiserDialog | NewCampaignDialog | QDialog | None = None
         self.start_fundraiser = QPushButton(self.tr("Sta&rt a fundraiser…"))
@@ -187,6 +188,9 @@ class CausesTab(QWidget):
         self._moderator = moderator
         chosen = self.selected_fundraiser()
         chosen_camp = self.selected_campaign()
+        # Refilling the lists passes through "nothing chosen", which empties the pledges.
+        pledge = self.selected_pledge()
+        self._keep_pledge = pledge.member_pk if pledge is not None else None
         self._pledges = dict(pledges)
         self._fill(
             self.funds,
@@ -203,6 +207,7 @@ class CausesTab(QWidget):
             chosen_camp.campaign_id if chosen_camp else None,
         )
         self._show_fundraiser()
+        self._keep_pledge = None
         self._show_campaign()
 
     def _fill(
@@ -312,7 +317,7 @@ class CausesTab(QWidget):
     def _show_pledges(self, f: Fundraiser) -> None:
         """Who pledged what, for an organiser; the pledge chosen stays chosen."""
         index = self.pledges.currentIndex()
-        chosen = index.data(ItemRole).member_pk if index.isValid() else None
+        chosen = index.data(ItemRole).member_pk if index.isValid() else self._keep_pledge
         self.pledges_model.clear()
         for p in self._pledges.get(f.fundraiser_id, ()):
             amount = self.tr("unreadable") if p.amount is None else money_text(p.amount, f.currency)
