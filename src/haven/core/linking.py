@@ -5,7 +5,10 @@ an authenticated, encrypted channel after both people compared the verification 
 The new device makes its own device id and signing key before anything is sent, and sends
 only the public key with a proof that it holds it (`NewDevice.request`); the existing device
 certifies that key with its own (`journal.device.cert`, core/device_certs.py) before it
-sends the bundle. The device key's secret never leaves the device that made it.
+sends the bundle. That journal device key's secret never leaves the device that made
+it; in a group space under a space's own persona, the existing device makes the new
+device's signing key for that space and sends its seed in the bundle (one key per space,
+so that personas are not linked by a shared key).
 
 With the new device's request, the bundle also carries each group space where the person is
 an active member (core/spaces/device_join.py): the existing device announces the new device

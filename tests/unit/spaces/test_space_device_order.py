@@ -282,3 +282,37 @@ def test_a_later_devices_cut_reaches_a_founding_chain_only_above_its_anchor() ->
     # A cut that leaves out its writer's own root certificate would uncertify its writer.
     empty = sdk.RevocationRow(os.urandom(32), laptop, phone, {})
     assert device_keys.SpaceDeviceRules(certs, [empty], {desk: 1}).revocations == []
+
+
+def _status(s: Session, space: bytes, pk: bytes) -> tuple[str, str]:
+    members = s.spaces.members(space, include_former=True)
+    return {m.member_pk: (m.role.value, m.status.value) for m in members}[pk]
+
+
+def test_a_self_demotion_from_a_stolen_later_device_leaves_the_founding_devices_acts(
+    tmp_path: Path,
+) -> None:
+    """Bea, an admin, removes Cai from her founding desk. A thief holding her second
+    device writes Bea's own demotion with a cut naming only that device: it would judge
+    everything the desk did as admin since her promotion as a member's act, and Cai would
+    come back. The demotion's window spares the founding chain (found in review)."""
+    ari, bea, cai, space = three_members(tmp_path)
+    bea_pk, cai_pk = persona_of(bea, space), persona_of(cai, space)
+    second = os.urandom(16)
+    bea.spaces.add_device(space, second, os.urandom(32))
+    sync(space, ari, bea, cai)
+    ari.spaces.set_role(space, bea_pk, Role.ADMIN)
+    sync(space, ari, bea, cai)
+    bea.spaces.remove_member(space, cai_pk)  # on Bea's founding desk
+    sync(space, ari, bea)
+    thief = Thief.in_space_of(bea, space)
+    key = SigningKeyPair.generate()
+    stolen = Chain(second, None)
+    moves = [thief.certify(stolen, second, key, ev.DEVICE_CERT)]
+    stolen.key = key
+    cut = [[second, stolen.seq + 1, bytes(32)]]
+    moves.append(thief.next(ev.ROLE, {"member": bea_pk, "role": "member", "cut": cut}, stolen))
+    for s in (ari, bea):
+        s.log.ingest(moves)
+    for s in (ari, bea):
+        assert _status(s, space, cai_pk)[1] == "removed"

@@ -217,7 +217,8 @@ class Candidates:
             if r.cap is not None:  # a demotion: from the change that gave the rank to it
                 grants = [k for k, i in self._grants.get(r.member, ()) if i in counted]
                 since = max((k for k in grants if k < r.key), default=None)
-                window = Window(since, r.key, self._cut(r), cap=r.cap)
+                spared = self._spared(r, counted)  # a self-demotion from a later device
+                window = Window(since, r.key, self._cut(r), spared=spared, cap=r.cap)
                 windows.setdefault(r.member, []).append(window)
                 continue
             adds = [k for k, i in self._adds.get(r.member, ()) if i in counted]
@@ -235,10 +236,11 @@ class Candidates:
 
     def _spared(self, r: ce.Removal, counted: set[bytes]) -> frozenset[bytes]:
         """The member's founding devices (core/spaces/founding.py: the owner's genesis
-        chain; the devices a counted add names) when the member's own leave or drop was
-        written on another device: a stolen later device, still holding the persona key,
-        must not void the founding device's history — the genesis included — with a cut
-        that leaves it out. An admin's removal or drop spares nothing."""
+        chain; the devices a counted add names) when the member's own leave, drop,
+        self-demotion or handover was written on another device: a stolen later device,
+        still holding the persona key, must not void the founding device's history — the
+        genesis included — with a cut that leaves it out. An admin's removal or drop
+        spares nothing."""
         if r.author != r.member:
             return frozenset()
         if self._genesis is not None and self._genesis[0] == r.member:
