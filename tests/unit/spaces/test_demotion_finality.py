@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -15,8 +16,9 @@ from haven.core import envelope as env
 from haven.core.session import Session
 from haven.core.spaces import events as ev
 from haven.core.spaces import finality
+from haven.store import identity_tables as ids
 from tests.hostile import Hostile
-from tests.space_helpers import Group, deliver, sync
+from tests.space_helpers import Group, deliver, sync, three_members
 from tests.unit.spaces.test_gatherings import _event as gathering
 from tests.unit.spaces.test_removal_finality import lamport_of_last, state
 
@@ -213,3 +215,30 @@ def test_an_old_owner_cannot_hand_over_again_from_another_chain(
         assert roles(s, sid)[pk["cai"]] == ("member", "active")
         assert roles(s, sid)[pk["ari"]] == ("admin", "active")
     assert state(group.owner, sid) == state(group.bea, sid) == state(group.cai, sid)
+
+
+def test_an_owner_who_got_the_space_back_may_hand_it_over_again(tmp_path: Path) -> None:
+    """Ari hands the space to Bea, Bea hands it back, Ari hands it to Cai: the last handover
+    holds the first in its cut, but the first was before Ari was owner again, so it is no
+    sign of a backdated one. Cai owns the space live and after a full recompute on every
+    replica (found in review: the recompute gave it back to Ari)."""
+    ari, bea, cai, space = three_members(tmp_path)
+
+    def pk(s: Session) -> bytes:
+        with s.vault.read() as conn:
+            row = ids.get_space(conn, space)
+        assert row is not None
+        return row.persona_id
+
+    ari.spaces.transfer_ownership(space, pk(bea))
+    sync(space, ari, bea, cai)
+    bea.spaces.transfer_ownership(space, pk(ari))
+    sync(space, ari, bea, cai)
+    ari.spaces.transfer_ownership(space, pk(cai))
+    sync(space, ari, bea, cai)
+    for s in (ari, bea, cai):
+        with s.vault.transaction() as conn:
+            s.spaces.projector.recompute(conn, space, s.log)
+    for s in (ari, bea, cai):
+        owners = [m.display_name for m in s.spaces.members(space) if m.role.value == "owner"]
+        assert owners == ["Cai"]

@@ -139,12 +139,12 @@ class Handovers:
     order."""
 
     def __init__(self, removals: list[Removal]) -> None:
-        #: author -> device -> that author's handovers on the device: (seq, event id).
-        self._by: dict[bytes, dict[bytes, list[tuple[int, bytes]]]] = {}
+        #: author -> device -> that author's handovers on the device: (seq, event id, key).
+        self._by: dict[bytes, dict[bytes, list[tuple[int, bytes, Key]]]] = {}
         for r in removals:
             if self._is_handover(r):
                 chains = self._by.setdefault(r.author, {})
-                chains.setdefault(r.device, []).append((r.seq, r.event_id))
+                chains.setdefault(r.device, []).append((r.seq, r.event_id, r.key))
         for chains in self._by.values():
             for handovers in chains.values():
                 handovers.sort()
@@ -153,14 +153,19 @@ class Handovers:
     def _is_handover(r: Removal) -> bool:
         return r.cap is Role.ADMIN and r.author == r.member
 
-    def after_another(self, r: Removal, cut: dict[bytes, int]) -> bool:
-        """Whether `r` is a handover whose `cut` (device -> seq) holds another one."""
+    def after_another(self, r: Removal, cut: dict[bytes, int], since: Key | None) -> bool:
+        """Whether `r` is a handover whose `cut` (device -> seq) holds another one by the
+        same owner ordered after `since` (the change that last made them owner): an owner
+        who handed the space over and got it back may hand it over again. (The other one
+        need not have counted: a backdated handover sorted first makes it fail.)"""
         if not self._is_handover(r):
             return False
         chains = self._by.get(r.author, {})
         for device, seq in cut.items():
-            held = chains.get(device, [])[:2]  # the lowest two: r itself may be one
-            if any(s <= seq and i != r.event_id for s, i in held):
+            if any(
+                s <= seq and i != r.event_id and (since is None or k > since)
+                for s, i, k in chains.get(device, [])
+            ):
                 return True
         return False
 

@@ -265,9 +265,11 @@ class Candidates:
             junior = self._standing(r1.author, counted) > self._standing(r2.author, counted)
             if retaliation or (concurrent and junior):
                 void.add(r1.event_id)
-        void.update(
-            r.event_id for r in self._removals if self._handovers.after_another(r, self._cut(r))
-        )
+        for r in self._removals:
+            grants = [k for k, i in self._grants.get(r.member, ()) if i in counted]
+            since = max((k for k in grants if k < r.key), default=None)
+            if self._handovers.after_another(r, self._cut(r), since):
+                void.add(r.event_id)
         return frozenset(void)
 
     def _holds(self, r: ce.Removal, other: ce.Removal) -> bool:
