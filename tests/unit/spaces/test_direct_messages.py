@@ -19,8 +19,10 @@ from haven.store import log_table as lt
 from haven.store.spaces import dms as dms_db
 from haven.store.spaces import groups as groups_db
 from haven.store.spaces import membership as membership_db
+from tests.device_thief import Thief
 from tests.space_helpers import sync, three_members
 from tests.sync_helpers import tcp_sync
+from tests.unit.spaces.test_space_device_keys import post
 
 
 def _pk(s: Session, space: bytes) -> bytes:
@@ -80,7 +82,9 @@ def test_a_block_closes_the_conversation_on_every_replica(
     sync(space, ari, bea, cai)
     sync(dm, ari, bea)
     bea.spaces.dms.block(dm)
-    ari.spaces.dms.send(dm, "written before the block arrived")  # concurrent: counts
+    # Concurrent: Bea had not seen it. The block carries a cut, as a removal does, so it
+    # counts for nothing either.
+    ari.spaces.dms.send(dm, "written before the block arrived")
     sync(dm, ari, bea)
     assert ari.spaces.dms.summary(dm).state == "blocked"
     with pytest.raises(InvalidInput, match="blocked"):
@@ -91,7 +95,7 @@ def test_a_block_closes_the_conversation_on_every_replica(
     sync(dm, ari, bea)
     for s in (ari, bea):
         bodies = [p.body for p in s.spaces.dms.read(dm)]
-        assert bodies == ["written before the block arrived"]
+        assert bodies == []
     # a new offer from the person Bea blocked is not taken
     ari_pk = _pk(ari, space)
     assert bea.spaces.dms.list_dms()[0].partner_pk == ari_pk
@@ -235,3 +239,53 @@ def test_the_opener_cannot_bring_a_third_person_in(
         assert sorted(m.display_name for m in s.spaces.members(dm)) == ["Ari", "Bea"]
         with s.vault.read() as conn:
             assert membership_db.member_box_keys(conn, dm, cai_pk) == set()
+
+
+def test_a_block_holds_against_a_backdated_message(
+    circle: tuple[Session, Session, Session, bytes],
+) -> None:
+    """After Bea blocks Ari, a modified client of Ari's writes a message on a fresh chain
+    with a clock just above the start: the block carries a cut, so it counts for nothing
+    on either side whatever its clock (found in review: it showed)."""
+    ari, bea, cai, space = circle
+    dm = ari.spaces.dms.open(space, _pk(bea, space))
+    sync(space, ari, bea, cai)
+    sync(dm, ari, bea)
+    bea.spaces.dms.block(dm)
+    sync(dm, ari, bea)
+    assert ari.spaces.dms.summary(dm).state == "blocked"
+    thief = Thief.in_space_of(ari, dm)
+    chain, _ = thief.fresh(persona_signed=True)
+    late = thief.next("space.post", post("after the block, backdated"), chain, lamport=2)
+    for s in (ari, bea):
+        s.log.ingest([late])
+    for s in (ari, bea):
+        assert "after the block, backdated" not in [p.body for p in s.spaces.dms.read(dm)]
+
+
+def test_the_opener_cannot_drop_the_partners_devices(
+    circle: tuple[Session, Session, Session, bytes],
+) -> None:
+    """The opener owns the two-person space, but lists only its own devices: dropping
+    Bea's device with an empty cut would erase her messages and throw out her block."""
+    ari, bea, cai, space = circle
+    bea.spaces.add_device(space, os.urandom(16), os.urandom(32))
+    sync(space, ari, bea, cai)
+    dm = ari.spaces.dms.open(space, _pk(bea, space))
+    sync(space, ari, bea, cai)
+    sync(dm, ari, bea)
+    bea.spaces.dms.send(dm, "please stop")
+    sync(dm, ari, bea)
+    bea_pk = _pk(bea, space)
+    with ari.vault.read() as conn:
+        devices = membership_db.member_devices(conn, dm, bea_pk)
+    real = bea.identity.device_id_for(bea_pk)
+    keep = [[d, b] for d, b in devices if d != real]
+    empty_cut = [[real, 0, bytes(32)]]
+    ari.log.append(dm, ev.DEVICES, {"member": bea_pk, "devices": keep, "cut": empty_cut})
+    sync(dm, ari, bea)
+    bea.spaces.dms.block(dm)
+    sync(dm, ari, bea)
+    for s in (ari, bea):
+        assert "please stop" in [p.body for p in s.spaces.dms.read(dm)]
+        assert s.spaces.dms.summary(dm).state == "blocked"

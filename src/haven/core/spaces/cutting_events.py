@@ -128,6 +128,7 @@ PARSERS: dict[str, Callable[[Event], Removal | None]] = {
     ev.DEVICES: _parse_drop,
     ev.ROLE: _parse_demotion,
     ev.TRANSFER: _parse_transfer,
+    ev.DM_BLOCK: parse_removal,  # a block in a direct conversation bans the other side
 }
 
 

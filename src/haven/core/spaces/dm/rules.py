@@ -91,6 +91,9 @@ def block(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> 
     dm = dms_db.get_dm(conn, g.space_id)
     if dm is None or not au.may(author, ev.DM_BLOCK) or e.author not in (dm.opener, dm.partner):
         return False
+    named = e.content.get("member")  # (blocks written before cuts name nobody)
+    if named is not None and named != dm.other(e.author):
+        return False
     other = membership_db.get_member(conn, g.space_id, dm.other(e.author))
     if other is None or other.status == Status.BANNED.value:
         return False
@@ -125,6 +128,8 @@ def allowed(conn: Connection, g: GroupRow, e: Event) -> bool:
         return e.content.get("member") == dm.partner and e.author == dm.opener
     if e.type == ev.ROLE:
         return e.content.get("member") == dm.partner and e.content.get("role") == Role.ADMIN.value
+    if e.type == ev.DEVICES:  # each side lists only its own devices: the opener, owner of
+        return e.content.get("member") == e.author  # the space, cannot drop the partner's
     return not (e.type in _WRITING and blocked(conn, dm))
 
 

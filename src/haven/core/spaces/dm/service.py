@@ -20,7 +20,7 @@ from haven.core.attachments.spec import PreparedFile
 from haven.core.envelope import SPACE_ID_BYTES
 from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
-from haven.core.spaces import sealed
+from haven.core.spaces import finality, sealed
 from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.details import details_content
 from haven.core.spaces.dm import rules
@@ -307,8 +307,16 @@ class DirectMessages:
         """Close the conversation for both sides: the other's later messages, and this
         persona's, count for nothing on every replica."""
         self._require_open(dm_id)
-        self._ctx.require(dm_id, ev.DM_BLOCK, "you cannot block in this conversation")
-        self._ctx.append(dm_id, ev.DM_BLOCK, {})
+        me = self._ctx.require(dm_id, ev.DM_BLOCK, "you cannot block in this conversation")
+        with self._ctx.vault.transaction() as conn:
+            dm = dms_db.get_dm(conn, dm_id)
+            if dm is None:
+                raise NotFound("no such conversation")
+            other = dm.other(me.member_pk)
+            # Its cut, as a removal's: the other's chains as this device holds them; what
+            # they write outside it counts for nothing, whatever its clock.
+            cut = ev.cut_content(finality.cut_for(conn, dm_id, other))
+            self._ctx.append(dm_id, ev.DM_BLOCK, {"member": other, "cut": cut})
 
     def _require_open(self, dm_id: bytes) -> None:
         state = self.summary(dm_id).state
