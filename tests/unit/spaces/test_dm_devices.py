@@ -1,8 +1,8 @@
 """A direct conversation on all of both people's devices (PROTOCOL §5.12 "Every device",
 §4 "Group spaces in the link bundle"): Ari (desk + laptop, linked) opens one with Bea from
 the desk; the laptop gets the offer too and reads and writes there; a device Bea links later
-is carried into it by the link bundle; the unlinked laptop reads nothing written after.
-Real vaults, the real linking functions, real sync between the stores."""
+is carried into it by the link bundle; the unlinked laptop reads nothing written after. And
+a block is final for both sides (§5.12 "A block is final"). Real vaults, the real linking functions, real sync between the stores."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from haven.errors import InvalidInput
 from haven.store import identity_tables as ids
 from haven.store.spaces import dms as dms_db
 from tests.device_thief import link
-from tests.space_helpers import sync
+from tests.space_helpers import sync, three_members
 from tests.unit.spaces.conftest import journal_sync
 from tests.unit.spaces.test_linked_device_spaces import World, box_of, inforce_recipients
 from tests.unit.spaces.test_linked_device_spaces import world as world
@@ -88,3 +88,23 @@ def test_a_grant_carries_a_conversations_record_and_refuses_a_malformed_one(
     for bad in ([], [b"x"] * 4, [dm, *encoded[-1][1:]]):  # malformed, or its own parent
         with pytest.raises(InvalidInput):
             SpaceGrant.decode([*encoded[:-1], bad])
+
+
+def test_a_block_is_final_for_both_sides(tmp_path: Path) -> None:
+    """Bea blocks Ari: Ari's new offer is refused (the existing test), and so is one Bea's
+    own client makes later — pressed to unblock, she has nothing to undo, and a new
+    conversation between the two from that space does not open on Ari's side either."""
+    ari, bea, cai, space = three_members(tmp_path)
+    dm = ari.spaces.dms.open(space, persona_of(bea, space))
+    sync(space, ari, bea, cai)
+    sync(dm, ari, bea)
+    bea.spaces.dms.block(dm)
+    sync(dm, ari, bea)
+    assert not hasattr(bea.spaces.dms, "unblock")
+    again = bea.spaces.dms.open(space, persona_of(ari, space))
+    assert again != dm  # her client makes a new one; Ari's device does not take it
+    sync(space, ari, bea, cai)
+    assert [d.dm_id for d in ari.spaces.dms.list_dms()] == [dm]
+    assert ari.spaces.dms.summary(dm).state == "blocked"
+    for s in (ari, bea, cai):
+        s.lock()
