@@ -2,7 +2,8 @@
 §4 "Group spaces in the link bundle"): Ari (desk + laptop, linked) opens one with Bea from
 the desk; the laptop gets the offer too and reads and writes there; a device Bea links later
 is carried into it by the link bundle; the unlinked laptop reads nothing written after. And
-a block is final for both sides (§5.12 "A block is final"). Real vaults, the real linking functions, real sync between the stores."""
+a block is final for both sides (§5.12 "A block is final"). Real vaults, the real linking
+functions, real sync between the stores."""
 
 from __future__ import annotations
 
