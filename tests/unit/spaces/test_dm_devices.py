@@ -109,3 +109,18 @@ def test_a_block_is_final_for_both_sides(tmp_path: Path) -> None:
     assert ari.spaces.dms.summary(dm).state == "blocked"
     for s in (ari, bea, cai):
         s.lock()
+
+
+def test_conversations_never_push_a_space_out_of_the_bundle(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With room for two grants, the desk's two spaces are carried and its two
+    conversations (one from each) are not, whatever their ids."""
+    w = world
+    w.sync()
+    for space in (w.mine, w.hers):
+        w.desk.spaces.dms.open(space, persona_of(w.bea, space))
+    monkeypatch.setattr(device_join, "MAX_LINK_SPACES", 2)
+    with w.desk.vault.read() as conn:
+        carried = {s.space_id for s in device_join.member_spaces(conn)}
+    assert carried == {w.mine, w.hers}

@@ -46,8 +46,8 @@ if TYPE_CHECKING:
     from haven.core.eventlog import EventLog
     from haven.core.spaces.service import SpaceService
 
-#: Group spaces a link bundle carries at most (the first by space id; the rest are not
-#: joined by the new device — see PROTOCOL §4).
+#: Group spaces a link bundle carries at most (spaces before conversations, each by id; the
+#: rest are not joined by the new device — see PROTOCOL §4).
 MAX_LINK_SPACES = 32
 #: Epoch keys a bundle carries per space at most; a space with more carries only the key
 #: this device writes under (its older history stays unreadable on the new device).
@@ -166,8 +166,11 @@ def _bytes(value: object, n: int) -> bool:
 def member_spaces(conn: Connection) -> list[ids.SpaceRow]:
     """The group spaces a link carries: where this device's persona there is an active
     member (a removed, banned or departed member's link brings its new device into none of
-    them), direct conversations with them (a grant carries their `space_dms` record)."""
-    return sorted(member_spaces_all(conn), key=lambda s: s.space_id)[:MAX_LINK_SPACES]
+    them), and direct conversations (a grant carries their `space_dms` record) after the
+    spaces, so conversations never push a space out of the bundle's 32."""
+    dms = dms_db.dm_ids(conn)
+    order = sorted(member_spaces_all(conn), key=lambda s: (s.space_id in dms, s.space_id))
+    return order[:MAX_LINK_SPACES]
 
 
 def member_spaces_all(conn: Connection) -> list[ids.SpaceRow]:
