@@ -7,6 +7,8 @@ functions, real sync between the stores."""
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -89,6 +91,21 @@ def test_a_grant_carries_a_conversations_record_and_refuses_a_malformed_one(
     for bad in ([], [b"x"] * 4, [dm, *encoded[-1][1:]]):  # malformed, or its own parent
         with pytest.raises(InvalidInput):
             SpaceGrant.decode([*encoded[:-1], bad])
+    # A record that is not this persona's, or not opened by the space's owner, is refused
+    # when installed, and nothing of the bundle is kept.
+    good = SpaceGrant.decode(encoded)
+    assert good.dm is not None
+    stranger, elsewhere = os.urandom(32), os.urandom(16)
+    for grant in (
+        replace(good, space_id=elsewhere, persona_seed=os.urandom(32)),  # not its persona's
+        replace(  # its persona's, but not opened by the owner
+            good, space_id=elsewhere, dm=replace(good.dm, opener=stranger, partner=good.dm.opener)
+        ),
+    ):
+        with pytest.raises(InvalidInput):
+            device_join.install(w.bea.vault, [grant], persona_of(w.bea, w.mine), os.urandom(16), 0)
+        with w.bea.vault.read() as conn:
+            assert ids.get_space(conn, elsewhere) is None
 
 
 def test_a_block_is_final_for_both_sides(tmp_path: Path) -> None:
