@@ -106,6 +106,13 @@ def test_a_grant_carries_a_conversations_record_and_refuses_a_malformed_one(
             device_join.install(w.bea.vault, [grant], persona_of(w.bea, w.mine), os.urandom(16), 0)
         with w.bea.vault.read() as conn:
             assert ids.get_space(conn, elsewhere) is None
+    # Nor a second signing key for a device id that has one (one per persona on a device).
+    laptop = w.laptop.identity
+    other_key = replace(good, space_id=elsewhere, dm=None, sign_seed=os.urandom(32))
+    with pytest.raises(InvalidInput):
+        device_join.install(
+            w.laptop.vault, [other_key], laptop.primary().persona_id, laptop.device_id, 0
+        )
 
 
 def test_a_block_is_final_for_both_sides(tmp_path: Path) -> None:
