@@ -200,6 +200,7 @@ def vault(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
     s.invites.relay_host.create(sid, "wss://relay.example.org/", 2, 3600)
     spaces.remove_member(sid, members[0], reason="test")
     spaces.set_mute_words(sid, ["lantern"])
+    spaces.dms.send(spaces.dms.open(sid, members[1]), "a private word")  # issue 15
     general = spaces.channels.create(sid, "general")
     spaces.channels.create(sid, "news", announce=True)
     said = [spaces.channels.send(sid, general, f"chat {i} @M1") for i in range(30)]
@@ -262,6 +263,7 @@ def _listings(s: Session) -> None:
     s.spaces.mute_words(sid)
     s.spaces.read_feed(sid, include_hidden=True, limit=50)  # the mute marker counts these
     s.spaces.gatherings.upcoming(limit=5)  # the Upcoming view across spaces (schema 21)
+    s.spaces.dms.list_dms()  # the Messages section and its sidebar badge (unread counts)
 
 
 def _channel_screens(s: Session) -> None:

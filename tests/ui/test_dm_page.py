@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from haven.core.session import Session
 from haven.ui.main_window import HavenWindow
 from tests.ui import flows
 from tests.ui.a11y import unnamed
@@ -21,15 +22,23 @@ MakeWindow = Callable[..., HavenWindow]
 HOSTILE = "<b>tonight</b> <img src=/etc/passwd>"
 
 
-def test_message_privately_from_the_keyboard_in_arabic(
-    qtbot: QtBot, make_window: MakeWindow, arabic: bool, tmp_path: Path
-) -> None:
+def _circle(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> tuple[HavenWindow, Session, bytes, Session]:
+    """The window's vault (Ari) owns a space Bea (a vault of her own) is a member of."""
     window = make_window()
     flows.create_vault(qtbot, window)
     session = window_session(window)
     space = session.spaces.create_space("Circle", display_name="Ari")
     bea = add_member(window, tmp_path, space, "Bea")
     carry(bea, session, space)
+    return window, session, space, bea
+
+
+def test_message_privately_from_the_keyboard_in_arabic(
+    qtbot: QtBot, make_window: MakeWindow, arabic: bool, tmp_path: Path
+) -> None:
+    window, session, space, bea = _circle(qtbot, make_window, tmp_path)
 
     page = open_spaces(qtbot, window)
     qtbot.waitUntil(lambda: page.current_space() == space)
@@ -73,3 +82,35 @@ def test_message_privately_from_the_keyboard_in_arabic(
     assert not view.composer.isEnabled()
     window.bridge.lock()
     qtbot.waitUntil(lambda: dm_page.list.count() == 0 and view.messages.count() == 0)
+
+
+def test_the_messages_item_counts_unread_messages_until_they_are_shown(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    """Bea writes while the Messages section is hidden: the sidebar's item shows the count
+    (text and spoken name) and loading the list does not mark them read; showing the section
+    does, and the count goes."""
+    window, session, space, bea = _circle(qtbot, make_window, tmp_path)
+    item = window.home.sidebar.item(window._messages_row)
+    assert item.text() == "Messages"
+
+    dm = bea.spaces.dms.open(space, session.spaces.space_info(space).my_persona)
+    for text in ("are you there?", "write when you can"):
+        bea.spaces.dms.send(dm, text)
+    carry(bea, session, space)  # the offer, then the conversation
+    carry(bea, session, dm)
+    qtbot.waitUntil(lambda: item.text() == "Messages (2)")
+    assert item.data(Qt.ItemDataRole.AccessibleTextRole) == "Messages, 2 unread"
+    assert not window.dm_page.isVisible()
+    assert session.spaces.dms.summary(dm).unread == 2  # the hidden page read none
+
+    window.home.show_section("messages")
+    qtbot.waitUntil(lambda: item.text() == "Messages")
+    assert item.data(Qt.ItemDataRole.AccessibleTextRole) == "Messages"
+    assert session.spaces.dms.summary(dm).unread == 0
+    window.home.show_section("journal")
+    bea.spaces.dms.send(dm, "one more")
+    carry(bea, session, dm)
+    qtbot.waitUntil(lambda: item.text() == "Messages (1)")
+    window.bridge.lock()
+    qtbot.waitUntil(lambda: item.text() == "Messages")

@@ -84,6 +84,8 @@ class HavenWindow(QMainWindow):
         self.home.add_section("upcoming", self.tr("Upcoming"), self.upcoming_page)
         self.dm_page = DmPage(bridge)
         self.home.add_section("messages", self.tr("Messages"), self.dm_page)
+        self._messages_row = self.home.sidebar.count() - 1
+        self.dm_page.unreadChanged.connect(self._show_messages_unread)
         self.spaces_page.view.members.messageRequested.connect(self._message_privately)
         self.spaces_page.unreadChanged.connect(self._show_spaces_unread)
         self.home.add_footer(self.sync_status)
@@ -358,13 +360,18 @@ class HavenWindow(QMainWindow):
         self.bridge.run(lambda: dms.open(space_id, member_pk), done, failed)
 
     def _show_spaces_unread(self, unread: int) -> None:
-        item = self.home.sidebar.item(self._spaces_row)
-        title = self.tr("Spaces")
+        spoken = self.tr("Spaces, %Ln unread", "", unread)
+        self._show_unread(self._spaces_row, self.tr("Spaces"), spoken, unread)
+
+    def _show_messages_unread(self, unread: int) -> None:
+        spoken = self.tr("Messages, %Ln unread", "", unread)
+        self._show_unread(self._messages_row, self.tr("Messages"), spoken, unread)
+
+    def _show_unread(self, row: int, title: str, spoken: str, unread: int) -> None:
+        """A sidebar item's count: in its text, and in the name a screen reader says."""
+        item = self.home.sidebar.item(row)
         item.setText(f"{title} ({number_text(unread)})" if unread else title)
-        item.setData(
-            Qt.ItemDataRole.AccessibleTextRole,
-            self.tr("Spaces, %Ln unread", "", unread) if unread else title,
-        )
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken if unread else title)
 
     def _show_lan_setting(self, changes: list[object] | None = None) -> None:
         """The LAN box follows the vault: off and greyed until a device or a space exists."""

@@ -9,7 +9,9 @@ the key in force with it), and puts in the link bundle what the new device needs
 and write there: the space persona's signing seed, the device key's secret, the space's
 epoch keys and its owner. The bundle travels only inside the linking channel (encrypted,
 authenticated by the compared words). The new device certifies its own signing key in each
-space (a root certificate) before it first writes there, as any device does.
+space (a root certificate) before it first writes there, as any device does. A direct
+conversation (core/spaces/dm/) is carried like any group space, with its `space_dms` record
+(installed before any of its events arrive, so the conversation's rules apply to them).
 
 After an unlink, the existing device drops the unlinked device from its member's device
 list in every such space — under the primary persona or a space's own persona — with the
@@ -44,15 +46,44 @@ if TYPE_CHECKING:
     from haven.core.eventlog import EventLog
     from haven.core.spaces.service import SpaceService
 
-#: Group spaces a link bundle carries at most (the first by space id; the rest are not
-#: joined by the new device — see PROTOCOL §4).
+#: Group spaces a link bundle carries at most (spaces before conversations, each by id; the
+#: rest are not joined by the new device — see PROTOCOL §4).
 MAX_LINK_SPACES = 32
 #: Epoch keys a bundle carries per space at most; a space with more carries only the key
 #: this device writes under (its older history stays unreadable on the new device).
 MAX_SPACE_KEYS = 256
 #: So a bundle stays under the linking channel's 1 MiB message: 32 × 256 × ~40 B of keys
-#: (~330 KiB) beside the journal's (at most ~400 KiB).
+#: (~330 KiB) beside the journal's (at most ~400 KiB). A direct conversation's grant has a
+#: 13th field: its `space_dms` record (PROTOCOL §4, §5.12).
 _FIELDS = 12
+
+
+@dataclass(frozen=True)
+class DmRecord:
+    """What makes a carried group space a direct conversation on the new device."""
+
+    parent_id: bytes
+    opener: bytes
+    partner: bytes
+    genesis_id: bytes
+
+    def encode(self) -> list[object]:
+        return [self.parent_id, self.opener, self.partner, self.genesis_id]
+
+    @classmethod
+    def decode(cls, untrusted: object) -> DmRecord | None:
+        if not (isinstance(untrusted, list) and len(untrusted) == 4):
+            return None
+        parent, opener, partner, genesis = untrusted
+        if not (
+            _bytes(parent, 16)
+            and _bytes(opener, 32)
+            and _bytes(partner, 32)
+            and _bytes(genesis, 32)
+            and opener != partner
+        ):
+            return None
+        return cls(parent, opener, partner, genesis)
 
 
 @dataclass(frozen=True, repr=False)
@@ -71,6 +102,7 @@ class SpaceGrant:
     sign_seed: bytes  # empty under the primary persona (the device's journal key)
     current_epoch: int
     epoch_keys: dict[int, bytes]
+    dm: DmRecord | None = None
 
     def __repr__(self) -> str:
         return "SpaceGrant(…)"
@@ -89,16 +121,20 @@ class SpaceGrant:
             self.sign_seed,
             self.current_epoch,
             [[e, k] for e, k in sorted(self.epoch_keys.items())],
+            *([self.dm.encode()] if self.dm is not None else []),
         ]
 
     @classmethod
     def decode(cls, untrusted: object) -> SpaceGrant:
         bad = InvalidInput("the other device sent a malformed link bundle")
-        if not (isinstance(untrusted, list) and len(untrusted) == _FIELDS):
+        if not (isinstance(untrusted, list) and len(untrusted) in (_FIELDS, _FIELDS + 1)):
             raise bad
         (space, seed, name, pronouns, created, sname, owner, colour, box, sign, epoch, keys) = (
-            untrusted
+            untrusted[:_FIELDS]
         )
+        dm = DmRecord.decode(untrusted[_FIELDS]) if len(untrusted) > _FIELDS else None
+        if len(untrusted) > _FIELDS and (dm is None or dm.parent_id == space):
+            raise bad
         if not (isinstance(keys, list) and 1 <= len(keys) <= MAX_SPACE_KEYS):
             raise bad
         epoch_keys = epoch_key_pairs(keys)
@@ -118,8 +154,9 @@ class SpaceGrant:
         ):
             raise bad
         return cls(
-            space, seed, name, pronouns, created, sname, owner, colour, box, sign, epoch, epoch_keys
-        )
+            space, seed, name, pronouns, created, sname, owner, colour, box, sign, epoch,
+            epoch_keys, dm,
+        )  # fmt: skip
 
 
 def _bytes(value: object, n: int) -> bool:
@@ -129,10 +166,11 @@ def _bytes(value: object, n: int) -> bool:
 def member_spaces(conn: Connection) -> list[ids.SpaceRow]:
     """The group spaces a link carries: where this device's persona there is an active
     member (a removed, banned or departed member's link brings its new device into none of
-    them), direct conversations left out."""
-    dms = dms_db.dm_ids(conn)  # direct conversations are not carried (PROTOCOL §4.2)
-    spaces = [s for s in member_spaces_all(conn) if s.space_id not in dms]
-    return sorted(spaces, key=lambda s: s.space_id)[:MAX_LINK_SPACES]
+    them), and direct conversations (a grant carries their `space_dms` record) after the
+    spaces, so conversations never push a space out of the bundle's 32."""
+    dms = dms_db.dm_ids(conn)
+    order = sorted(member_spaces_all(conn), key=lambda s: (s.space_id in dms, s.space_id))
+    return order[:MAX_LINK_SPACES]
 
 
 def member_spaces_all(conn: Connection) -> list[ids.SpaceRow]:
@@ -153,6 +191,8 @@ def grant(conn: Connection, space: ids.SpaceRow, box: BoxKeyPair, seed: bytes) -
     keys = ids.epoch_keys(conn, space.space_id)
     if len(keys) > MAX_SPACE_KEYS:
         keys = {space.current_epoch: keys[space.current_epoch]}
+    dm = dms_db.get_dm(conn, space.space_id)
+    record = DmRecord(dm.parent_id, dm.opener, dm.partner, dm.genesis_id) if dm else None
     return SpaceGrant(
         space.space_id,
         persona.sign_seed,
@@ -166,6 +206,7 @@ def grant(conn: Connection, space: ids.SpaceRow, box: BoxKeyPair, seed: bytes) -
         seed,
         space.current_epoch,
         keys,
+        record,
     )
 
 
@@ -195,6 +236,9 @@ def announce(
     with vault.read() as conn:
         rows = member_spaces(conn)
     grants = []
+    # One signing key per persona: a conversation shares its shared space's persona, so the
+    # new device's id there is the same and so is its key (nothing more is linked).
+    issued: dict[bytes, tuple[dc.DeviceRequest, bytes]] = {}
     for space in rows:
         box, device = BoxKeyPair.generate(), device_in(identity, space, request.device_id)
         try:  # (this device's own key is certified first)
@@ -203,9 +247,12 @@ def announce(
             continue
         if device == request.device_id:
             cert, seed = request, b""
+        elif device in issued:
+            cert, seed = issued[device]
         else:
             keys = SigningKeyPair.generate()
             cert, seed = dc.DeviceRequest.make(device, keys), keys.seed
+            issued[device] = cert, seed
         log.append(space.space_id, ev.DEVICE_CERT, cert.content())
         with vault.read() as conn:
             grants.append(grant(conn, space, box, seed))
@@ -257,7 +304,7 @@ def install(
             if (persona_id == primary) != (g.sign_seed == b""):
                 raise InvalidInput("the other device sent a malformed link bundle")
             if g.sign_seed:
-                dt.put_sign_seed(conn, derived_device_id(persona_id, device), g.sign_seed)
+                _put_seed(conn, derived_device_id(persona_id, device), g.sign_seed)
             box = BoxKeyPair.from_secret(g.box_secret)
             persona = ids.PersonaRow(
                 persona_id,
@@ -280,6 +327,29 @@ def install(
                     g.space_id, g.owner_pk, box.secret, box.public, g.colour, 0, "", joined_ms
                 ),
             )
+            if g.dm is not None:  # before any of its events: the conversation's rules apply
+                _install_dm(conn, g.space_id, g.dm, persona_id, g.owner_pk, joined_ms)
+
+
+def _put_seed(conn: Connection, device: bytes, seed: bytes) -> None:
+    """A persona's signing key on this device (the same in each space under the persona)."""
+    held = dt.get_sign_seed(conn, device)
+    if held is None:
+        dt.put_sign_seed(conn, device, seed)
+    elif held != seed:
+        raise InvalidInput("the other device sent a malformed link bundle")
+
+
+def _install_dm(
+    conn: Connection, space_id: bytes, dm: DmRecord, persona: bytes, owner: bytes, now: int
+) -> None:
+    """The `space_dms` record of a carried conversation: one of this persona's, opened by
+    the space's owner."""
+    if persona not in (dm.opener, dm.partner) or dm.opener != owner:
+        raise InvalidInput("the other device sent a malformed link bundle")
+    dms_db.insert_dm(
+        conn, dms_db.DmRow(space_id, dm.parent_id, dm.opener, dm.partner, dm.genesis_id, now)
+    )
 
 
 def _public(seed: bytes) -> bytes:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
@@ -23,6 +23,9 @@ DmRole = Qt.ItemDataRole.UserRole + 1
 
 
 class DmPage(QWidget):
+    #: Messages waiting to be read in all conversations (each counted up to the feed's cap).
+    unreadChanged = Signal(int)
+
     def __init__(self, bridge: SessionBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bridge = bridge
@@ -76,6 +79,7 @@ class DmPage(QWidget):
         self.show_conversations([])
         self.view.load(None)
         self.status.clear()
+        self.unreadChanged.emit(0)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -113,6 +117,7 @@ class DmPage(QWidget):
         self.empty.setVisible(not found)
         self.list.setVisible(bool(found))
         self._show_current()
+        self.unreadChanged.emit(sum(d.unread for d in found))
 
     def _show_current(self) -> None:
         item = self.list.currentItem()

@@ -96,16 +96,21 @@ class DmView(QWidget):
         dms, spaces = session.spaces.dms, session.spaces
         self._ticket += 1
         ticket = self._ticket
+        # Only what the person can see is read: a conversation loaded while the Messages
+        # section is hidden keeps its unread count (the sidebar's badge).
+        seen = self.isVisible()
 
         def work() -> tuple[DmSummary, list[FeedPost]]:
             summary, messages = dms.summary(dm_id), dms.read(dm_id)
-            if summary.state != "waiting":
+            if seen and summary.state != "waiting":
                 spaces.mark_read(dm_id)
             return summary, messages
 
         def done(result: tuple[DmSummary, list[FeedPost]]) -> None:
             if ticket == self._ticket and self.dm_id == dm_id:
                 self.show_conversation(*result)
+            if seen and result[0].unread:  # marked read: the list and the badge follow
+                self.changed.emit()
 
         self.bridge.run(work, done, self._failed)
 

@@ -84,10 +84,11 @@ class DirectMessages:
                 if not rules.blocked(conn, dm):
                     return dm.space_id
             devices = membership_db.member_devices(conn, parent_id, partner_pk)
+            mine = membership_db.member_devices(conn, parent_id, me.member_pk)
             parent = self._ctx.group(conn, parent_id)
         if not devices:
             raise InvalidInput("that member has no device to send to")
-        return self._create(parent, me, partner, devices)
+        return self._create(parent, me, partner, devices, mine)
 
     def _create(
         self,
@@ -95,10 +96,16 @@ class DirectMessages:
         me: MemberRow,
         partner: MemberRow,
         devices: list[tuple[bytes, bytes]],
+        mine: list[tuple[bytes, bytes]],
     ) -> bytes:
+        """`mine`: this persona's devices the shared space lists. The genesis lists them
+        all (later rotations are sealed to them) and the offer is sealed to the others too,
+        so the opener's other devices hold the conversation as the partner's do."""
         dm_id, now = os.urandom(SPACE_ID_BYTES), self._ctx.clock()
         epoch, key, commitment = sealed.new_epoch(dm_id)
         device = self._ctx.identity.device_id_for(me.member_pk)
+        others = [(d, b) for d, b in mine if d != device and b != parent.box_public]
+        listed = [[device, parent.box_public], *([d, b] for d, b in others)]
         with self._ctx.vault.transaction() as conn:
             ids.insert_space(conn, ids.SpaceRow(dm_id, "group", me.member_pk, "", epoch, now))
             ids.put_epoch_key(conn, dm_id, epoch, key)
@@ -114,7 +121,7 @@ class DirectMessages:
                 details_content(DM_NAME, "", (), "")
                 | {
                     "profile": _profile(me),
-                    "devices": [[device, parent.box_public]],
+                    "devices": listed,
                     "commit": commitment,
                 },
             )
@@ -134,7 +141,8 @@ class DirectMessages:
             )
             self._ctx.append(dm_id, ev.ROLE, {"member": partner.member_pk, "role": "admin"})
             offer = Offer(dm_id, genesis.id, me.member_pk, partner.member_pk, epoch, key)
-            boxes = seal_offer([b for _, b in devices], parent.space_id, offer)
+            recipients = [b for _, b in devices] + [b for _, b in others]
+            boxes = seal_offer(recipients, parent.space_id, offer)
             self._ctx.append(parent.space_id, ev.DM_OFFER, {"boxes": boxes})
         return dm_id
 
@@ -175,7 +183,8 @@ class DirectMessages:
         self, conn: Connection, parent_id: bytes, event_id: bytes, author: bytes
     ) -> tuple[Offer, GroupRow] | None:
         """The offer in `event_id` if it is for this persona, from its author, who is still
-        a member this persona has not blocked; None otherwise."""
+        a member this persona has not blocked — or one this persona made on another of its
+        devices; None otherwise."""
         stored, group = lt.get_event(conn, event_id), groups_db.get_group(conn, parent_id)
         me = self._ctx.me(conn, parent_id)
         if stored is None or group is None or not au.is_active(me) or me is None:
@@ -189,10 +198,14 @@ class DirectMessages:
         if (
             offer is None
             or offer.opener != author  # sealed by someone else than the event's author
-            or offer.partner != me.member_pk  # a box lifted from an offer to someone else
-            or author == me.member_pk
-            or not au.is_active(membership_db.get_member(conn, parent_id, author))
             or ids.get_space(conn, offer.dm_id) is not None
+        ):
+            return None
+        if author == me.member_pk:  # this person's own, from another of its devices
+            return (offer, group) if offer.partner != me.member_pk else None
+        if (
+            offer.partner != me.member_pk  # a box lifted from an offer to someone else
+            or not au.is_active(membership_db.get_member(conn, parent_id, author))
             or author in moderation_db.blocked(conn, parent_id)
             or any(
                 rules.blocked(conn, d)
@@ -203,9 +216,10 @@ class DirectMessages:
         return offer, group
 
     def _join(self, conn: Connection, parent_id: bytes, offer: Offer, parent: GroupRow) -> None:
-        now = self._ctx.clock()
+        now, me = self._ctx.clock(), ids.get_space(conn, parent_id)
+        assert me is not None  # (the offer opened with this device's key there)
         ids.insert_space(
-            conn, ids.SpaceRow(offer.dm_id, "group", offer.partner, "", offer.epoch, now)
+            conn, ids.SpaceRow(offer.dm_id, "group", me.persona_id, "", offer.epoch, now)
         )
         ids.put_epoch_key(conn, offer.dm_id, offer.epoch, offer.key)
         groups_db.insert_group(
