@@ -92,7 +92,7 @@ CONTENT_TABLES = {
     "space_attachment_chunks", "space_post_timers", "space_expired_posts",
     "space_gatherings", "space_gathering_rsvps", "space_gathering_times",
     "space_fundraisers", "space_campaigns", "space_cause_updates",
-    "space_dm_offers", "space_dm_offers_tried",
+    "space_dm_offers", "space_dm_offers_tried", "space_cause_states",
     "space_channel_extras", "space_channel_mentions",
 }  # fmt: skip
 #: Partial indexes that hold few rows of a space however large it grows.

@@ -4,8 +4,10 @@ fundraiser or campaign with no row here is open."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from haven.store.id_lists import batches
 from haven.store.vault import Connection
 
 
@@ -43,14 +45,17 @@ def state(conn: Connection, cause_id: bytes) -> CauseState:
     return CauseState(bool(row[0]), bool(row[1]), bool(row[2])) if row else OPEN
 
 
-def states_in(conn: Connection, space_id: bytes) -> dict[bytes, CauseState]:
-    return {
-        r[0]: CauseState(bool(r[1]), bool(r[2]), bool(r[3]))
+def states_of(conn: Connection, cause_ids: Sequence[bytes]) -> dict[bytes, CauseState]:
+    """The states of the fundraisers or campaigns a listing shows, a key seek each."""
+    out: dict[bytes, CauseState] = {}
+    for marks, chunk in batches(cause_ids):
         for r in conn.execute(
-            "SELECT cause_id, closed, erased, removed FROM space_cause_states WHERE space_id = ?",
-            (space_id,),
-        )
-    }
+            "SELECT cause_id, closed, erased, removed FROM space_cause_states"
+            f" WHERE cause_id IN ({marks})",
+            chunk,
+        ):
+            out[r[0]] = CauseState(bool(r[1]), bool(r[2]), bool(r[3]))
+    return out
 
 
 def erase(conn: Connection, space_id: bytes, cause_id: bytes) -> None:

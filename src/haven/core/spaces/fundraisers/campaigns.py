@@ -65,7 +65,8 @@ class Campaigns:
             me = self._ctx.me(conn, space_id)
             names = names_of(conn, space_id)
             done = db.done_in(conn, space_id, me.member_pk if me else None)
-            shown = states.states_in(conn, space_id)
+            listed = db.list_campaigns(conn, space_id)
+            shown = states.states_of(conn, [c.campaign_id for c in listed])
             return [
                 Campaign(
                     c.campaign_id,
@@ -82,7 +83,7 @@ class Campaigns:
                     updates_of(conn, c.campaign_id, names),
                     shown.get(c.campaign_id, states.OPEN).closed,
                 )
-                for c in db.list_campaigns(conn, space_id)
+                for c in listed
                 if not shown.get(c.campaign_id, states.OPEN).erased
                 and not shown.get(c.campaign_id, states.OPEN).removed
             ]

@@ -168,9 +168,10 @@ class Fundraisers:
             me = self._ctx.me(conn, space_id)
             names = names_of(conn, space_id)
             figures = db.pledge_figures(conn, space_id, me.member_pk if me else None)
-            shown = states.states_in(conn, space_id)
+            listed = db.list_fundraisers(conn, space_id)
+            shown = states.states_of(conn, [f.fundraiser_id for f in listed])
             out = []
-            for f in db.list_fundraisers(conn, space_id):
+            for f in listed:
                 state = shown.get(f.fundraiser_id, states.OPEN)
                 if state.erased or state.removed:
                     continue
