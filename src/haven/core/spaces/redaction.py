@@ -14,11 +14,13 @@ from haven.core.envelope import Event
 from haven.core.spaces import authority as au
 from haven.core.spaces import disappearing_timer as timer
 from haven.core.spaces import events as ev
+from haven.core.spaces.model import Role
 from haven.core.spaces.sealed import Welcome
 from haven.store import identity_tables as ids
 from haven.store import invites_table as it
 from haven.store.spaces import membership as membership_db
 from haven.store.spaces import settings as settings_db
+from haven.store.spaces.membership import MemberRow
 from haven.store.vault import Connection
 
 #: A post and its edits carry words, its attachments' chunks their bytes; a redaction of the
@@ -72,6 +74,16 @@ def erases(conn: Connection, space_id: bytes, post_author: bytes, redaction: Eve
     return au.may(member, ev.MODERATE) or membership_db.has_moderated(
         conn, space_id, redaction.author
     )
+
+
+def erases_at_once(redaction: Event, author: MemberRow | None) -> bool:
+    """The author's own deletion and the owner's removal erase as they are applied; a
+    removal by any other moderator hides the post at once and erases it only once settled
+    (rules/moderation.py `erase_settled`; docs/PROTOCOL.md §1.7, "Settled before erased"):
+    a demotion that arrives later may yet show it never counted."""
+    if redaction.type == ev.DELETE:
+        return True
+    return author is not None and author.role == Role.OWNER.value
 
 
 def scrub_welcomes(conn: Connection, space_id: bytes, replaced: dict[bytes, bytes]) -> None:
