@@ -60,7 +60,7 @@ def test_a_demoted_moderators_backdated_removal_hides_then_the_post_comes_back(
     circle: Circle,
 ) -> None:
     people, clocks, sid, post = circle
-    ari, mo, bea, cai = people
+    ari, mo, _, cai = people
     mo_pk = pk_of(ari, sid, "Mo")
     for i in range(6):  # Ari's clock runs ahead of Mo's
         ari.spaces.post(sid, f"news {i}")
@@ -124,7 +124,7 @@ def test_the_authors_delete_of_a_post_a_removal_hides_erases_at_once(circle: Cir
     """Bea deletes her post while Mo removes it; Cai gets the removal first (hidden, words
     kept for the grace period), then Bea's delete: erased at once."""
     people, _, sid, post = circle
-    ari, mo, bea, cai = people
+    _, mo, bea, cai = people
     mo.spaces.moderate(sid, post, "doxxing")
     bea.spaces.delete_post(sid, post)
     assert vault_holding(bea, sid, CANARY) == []  # her own delete: at once

@@ -36,12 +36,5 @@ def due(conn: Connection, before_ms: int, limit: int) -> list[tuple[bytes, bytes
     ]
 
 
-def is_pending(conn: Connection, post_id: bytes) -> bool:
-    row = conn.execute(
-        "SELECT 1 FROM space_pending_erasures WHERE post_id = ? LIMIT 1", (post_id,)
-    ).fetchone()
-    return row is not None
-
-
 def drop(conn: Connection, redaction_id: bytes) -> None:
     conn.execute("DELETE FROM space_pending_erasures WHERE redaction_id = ?", (redaction_id,))
