@@ -10,7 +10,11 @@ attachments or reactions: posts.py `_Builder`), and refused to replies, reaction
 attachment reads, from the moment its deadline passes. The sweep that erases it is this
 module's alone and runs on its own schedule: after every commit that stored a post (which
 starts its clock), as the vault opens (core/session.py), and once a minute from the sync
-supervisor (the app and `haven serve`). A shown space only asks `past_time` to read again."""
+supervisor (the app and `haven serve`). A shown space only asks `past_time` to read again.
+
+The same sweep settles moderators' removals: one by a moderator who is not the owner erases
+the post's words only a grace period after this device first saw it, if it still counts
+(rules/moderation.py `erase_settled`; docs/PROTOCOL.md §1.7, "Settled before erased")."""
 
 from __future__ import annotations
 

@@ -63,9 +63,9 @@ class PostRedaction:
 def erases(conn: Connection, space_id: bytes, post_author: bytes, redaction: Event) -> bool:
     """Whether `redaction` erases a post by `post_author` (and its edits): the author's own
     deletion, or a removal by someone who has held the moderator role or above at some point
-    of the log applied so far. Whether the deletion or removal is *valid* (shown as such) is
-    the rules' ordinary question; erasing asks less, so that a removal that races its
-    author's demotion erases on every replica alike, never on some and not others."""
+    of the log applied so far. This is what a redacted copy arriving from a peer must show;
+    when this replica erases is `erases_at_once` and, for other moderators' removals, the
+    settled sweep (rules/moderation.py `erase_settled`)."""
     if redaction.type == ev.DELETE:
         return redaction.author == post_author
     if redaction.type != ev.MODERATE:
