@@ -90,7 +90,9 @@ def test_a_demoted_moderators_backdated_removal_hides_then_the_post_comes_back(
     assert not any(a.action == "remove-post" for a in ari.spaces.moderation_log(sid))
 
 
-def test_a_moderators_removal_erases_once_the_grace_period_is_over(circle: Circle) -> None:
+def test_a_moderators_removal_erases_once_the_grace_period_is_over(
+    circle: Circle, tmp_path: Path
+) -> None:
     people, clocks, sid, post = circle
     ari, mo, bea, cai = people
     clocks[1].now -= 3 * GRACE_MS  # Mo's clock is days behind: never the one counted
@@ -107,14 +109,18 @@ def test_a_moderators_removal_erases_once_the_grace_period_is_over(circle: Circl
     for s in (ari, mo, bea):
         assert vault_holding(s, sid, CANARY) == [], s
     assert holds_words(cai, sid)  # Cai's began when Cai got it
+    with cai.vault.read() as conn:
+        original = lt.get_event(conn, post)
+    _checkpoint(cai)  # the post's page is in the database file, as after any checkpoint
+    assert original is not None and original.envelope in _on_disk(cai, post, tmp_path)
     later(people, clocks, GRACE_MS)
     assert vault_holding(cai, sid, CANARY) == []
-    sync(sid, *people)
     with cai.vault.read() as conn:
         stored = lt.get_event(conn, post)
         assert stored is not None and lt.is_redacted(conn, post)
-    _checkpoint(cai)
-    assert set(_on_disk(cai, post, cai.vault.db_path.parent)) == {stored.envelope}
+    # The sweep checkpointed: no page image nor -wal frame from before the erase is left.
+    assert set(_on_disk(cai, post, tmp_path)) == {stored.envelope}
+    sync(sid, *people)
     for s in people:
         assert post_state(s, sid, post) == ("removed", "")
         assert vault_holding(s, sid, CANARY) == []
