@@ -1,4 +1,4 @@
--- Haven vault schema, version 27: a moderator's removal waits to erase (docs/PROTOCOL.md
+-- Haven vault schema, version 28: a moderator's removal waits to erase (docs/PROTOCOL.md
 -- §1.7, "Settled before erased"). A removal by a moderator who is not the owner hides the
 -- post at once (the projection) and records here the erasure it asks for; this device's
 -- sweep erases the words once `received_ms` (this device's clock when the sweep first saw
