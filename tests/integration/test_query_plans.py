@@ -93,7 +93,7 @@ CONTENT_TABLES = {
     "space_gatherings", "space_gathering_rsvps", "space_gathering_times",
     "space_fundraisers", "space_campaigns", "space_cause_updates",
     "space_dm_offers", "space_dm_offers_tried", "space_cause_states",
-    "space_channel_extras", "space_channel_mentions",
+    "space_channel_extras", "space_channel_mentions", "space_pending_erasures",
 }  # fmt: skip
 #: Partial indexes that hold few rows of a space however large it grows.
 SMALL_INDEXES = {"space_posts_pinned": "pinned threads"}

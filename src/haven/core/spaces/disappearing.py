@@ -10,7 +10,11 @@ attachments or reactions: posts.py `_Builder`), and refused to replies, reaction
 attachment reads, from the moment its deadline passes. The sweep that erases it is this
 module's alone and runs on its own schedule: after every commit that stored a post (which
 starts its clock), as the vault opens (core/session.py), and once a minute from the sync
-supervisor (the app and `haven serve`). A shown space only asks `past_time` to read again."""
+supervisor (the app and `haven serve`). A shown space only asks `past_time` to read again.
+
+The same sweep settles moderators' removals: one by a moderator who is not the owner erases
+the post's words only a grace period after this device first saw it, if it still counts
+(rules/moderation.py `erase_settled`; docs/PROTOCOL.md §1.7, "Settled before erased")."""
 
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from haven.core.spaces import disappearing_timer as timer
 from haven.core.spaces import events as ev
 from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.rules.disappearing import erase_held_of, expire
+from haven.core.spaces.rules.moderation import erase_settled
 from haven.store.spaces import settings as settings_db
 
 #: Posts erased per transaction of a sweep (a sweep after a long time away takes several).
@@ -55,8 +60,9 @@ class Disappearing:
     # ----------------------------------------------------------------- the sweep
 
     def after_commit(self, events: Sequence[Event]) -> None:
-        """EventLog listener: a post was stored, so start its clock now."""
-        if any(e.type == ev.POST for e in events):
+        """EventLog listener: a post or a removal was stored, so start its clock now (a
+        removal's grace period before it erases: rules/moderation.py `erase_settled`)."""
+        if any(e.type in (ev.POST, ev.MODERATE) for e in events):
             self.sweep()
 
     def sweep(self) -> int:
@@ -73,7 +79,8 @@ class Disappearing:
                     thread.setdefault(space_id, set()).update(expire(conn, space_id, post_id))
                 for space_id, posts in thread.items():
                     erase_held_of(conn, space_id, posts)
+                settled = erase_settled(conn, now, SWEEP_BATCH)
                 self._ctx.log.checkpoint_if_erased(conn)
             gone += len(due)
-            if len(due) < SWEEP_BATCH:
+            if len(due) < SWEEP_BATCH and settled < SWEEP_BATCH:
                 return gone

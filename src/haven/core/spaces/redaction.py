@@ -14,11 +14,13 @@ from haven.core.envelope import Event
 from haven.core.spaces import authority as au
 from haven.core.spaces import disappearing_timer as timer
 from haven.core.spaces import events as ev
+from haven.core.spaces.model import Role
 from haven.core.spaces.sealed import Welcome
 from haven.store import identity_tables as ids
 from haven.store import invites_table as it
 from haven.store.spaces import membership as membership_db
 from haven.store.spaces import settings as settings_db
+from haven.store.spaces.membership import MemberRow
 from haven.store.vault import Connection
 
 #: A post and its edits carry words, its attachments' chunks their bytes; a redaction of the
@@ -61,9 +63,9 @@ class PostRedaction:
 def erases(conn: Connection, space_id: bytes, post_author: bytes, redaction: Event) -> bool:
     """Whether `redaction` erases a post by `post_author` (and its edits): the author's own
     deletion, or a removal by someone who has held the moderator role or above at some point
-    of the log applied so far. Whether the deletion or removal is *valid* (shown as such) is
-    the rules' ordinary question; erasing asks less, so that a removal that races its
-    author's demotion erases on every replica alike, never on some and not others."""
+    of the log applied so far. This is what a redacted copy arriving from a peer must show;
+    when this replica erases is `erases_at_once` and, for other moderators' removals, the
+    settled sweep (rules/moderation.py `erase_settled`)."""
     if redaction.type == ev.DELETE:
         return redaction.author == post_author
     if redaction.type != ev.MODERATE:
@@ -72,6 +74,16 @@ def erases(conn: Connection, space_id: bytes, post_author: bytes, redaction: Eve
     return au.may(member, ev.MODERATE) or membership_db.has_moderated(
         conn, space_id, redaction.author
     )
+
+
+def erases_at_once(redaction: Event, author: MemberRow | None) -> bool:
+    """The author's own deletion and the owner's removal erase as they are applied; a
+    removal by any other moderator hides the post at once and erases it only once settled
+    (rules/moderation.py `erase_settled`; docs/PROTOCOL.md §1.7, "Settled before erased"):
+    a demotion that arrives later may yet show it never counted."""
+    if redaction.type == ev.DELETE:
+        return True
+    return author is not None and author.role == Role.OWNER.value
 
 
 def scrub_welcomes(conn: Connection, space_id: bytes, replaced: dict[bytes, bytes]) -> None:

@@ -78,6 +78,12 @@ def insert_modlog(
     )
 
 
+def counts(conn: Connection, event_id: bytes) -> bool:
+    """Whether this event stands in the moderation log (it counted when last applied)."""
+    row = conn.execute("SELECT 1 FROM space_modlog WHERE event_id = ?", (event_id,))
+    return row.fetchone() is not None
+
+
 def list_modlog(
     conn: Connection, space_id: bytes, limit: int = -1
 ) -> list[tuple[bytes, bytes, str, bytes | None, str, int]]:

@@ -8,10 +8,11 @@ from haven.core.envelope import Event
 from haven.core.redaction import EXPIRED, erase
 from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
-from haven.core.spaces.redaction import ERASABLE, erases, scrub_welcomes
+from haven.core.spaces.redaction import ERASABLE, erases, erases_at_once, scrub_welcomes
 from haven.core.spaces.rules import Handler, attachments, causes, channels, disappearing
 from haven.store.spaces import attachments as attachments_db
 from haven.store.spaces import channels as channels_db
+from haven.store.spaces import membership as membership_db
 from haven.store.spaces import posts as posts_db
 from haven.store.spaces import settings as settings_db
 from haven.store.spaces.groups import GroupRow
@@ -93,6 +94,17 @@ def target_post(conn: Connection, g: GroupRow, e: Event) -> PostRow | None:
     return post
 
 
+def erasable_post(conn: Connection, g: GroupRow, e: Event) -> PostRow | None:
+    """The post `e` names if its words may still be in the log: shown, or removed by a
+    moderator whose removal has not erased it yet (its author's deletion or the owner's
+    removal erases it then, at once)."""
+    target = ev.target_of(e.content)
+    post = posts_db.get_post(conn, target) if target else None
+    if post is None or post.space_id != g.space_id or post.state not in ("visible", "removed"):
+        return None
+    return post
+
+
 def edit(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
     target = ev.target_of(e.content)
     stored = posts_db.get_post(conn, target) if target else None
@@ -106,11 +118,11 @@ def edit(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> b
 
 
 def delete(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> bool:
-    post = target_post(conn, g, e)
+    post = erasable_post(conn, g, e)
     if post is None:
         return False
     erase_post(conn, g, post, e)
-    if post.author != e.author or not au.may(author, ev.DELETE):
+    if post.state != "visible" or post.author != e.author or not au.may(author, ev.DELETE):
         return False
     posts_db.tombstone_post(conn, post.post_id, "deleted", "")
     return True
@@ -127,14 +139,17 @@ def erase_post(conn: Connection, g: GroupRow, post: PostRow, e: Event) -> None:
 
 def erase_only(conn: Connection, g: GroupRow, e: Event) -> None:
     """A deletion or moderation that counts for nothing (finality excludes it: its author
-    was removed or left, and it lies outside the cut) still erases what it may. Erasing is
-    never undone, and a replica that applied the event before the removal arrived has
-    already erased: every replica must, whatever the order (docs/PROTOCOL.md §1.7, "Why
-    former moderators can still erase")."""
+    was removed or left, and it lies outside the cut) still erases if it is one that erases
+    at once — its author's own deletion, the owner's removal — since a replica that applied
+    it before the removal arrived has already erased, and every replica must. Any other
+    moderator's removal erases only once it is settled and still counts, so an excluded
+    one erases nothing (docs/PROTOCOL.md §1.7, "Settled before erased")."""
     if e.type in (ev.DELETE, ev.MODERATE):
-        post = target_post(conn, g, e)
+        post = erasable_post(conn, g, e)
+        author = membership_db.get_member(conn, g.space_id, e.author)
         if post is not None:
-            erase_post(conn, g, post, e)
+            if erases_at_once(e, author):
+                erase_post(conn, g, post, e)
         elif e.type == ev.MODERATE:
             causes.erase_cause(conn, g, e)  # a fundraiser or campaign (§5.10)
 
