@@ -12,6 +12,7 @@ import socket
 import stat
 import struct
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -64,8 +65,17 @@ def test_journal_and_space_commands_run_in_the_serving_haven(tmp_path: Path) -> 
     try:
         entry = ok(held(ari, "journal", "add", "written while serving", "--tag", "cli")).strip()
         piped = ok(held(ari, "journal", "add", "-", "--title", "Piped", stdin="from a pipe\n"))
+        # Commands arriving together neither block nor mix: each caller gets its own id, and
+        # every entry is there once.
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            done = list(pool.map(lambda n: held(ari, "journal", "add", f"together {n}"), range(4)))
+        together = [ok(d).strip() for d in done]
         listed = json.loads(ok(held(ari, "journal", "list", "--json")))
-        assert {e["id"] for e in listed} == {entry, piped.strip()}
+        assert {e["id"]: e["body"] for e in listed if e["id"] in together} == {
+            i: f"together {n}" for n, i in enumerate(together)
+        }
+        mine = {entry, piped.strip(), *together}
+        assert {e["id"] for e in listed} == mine and len(listed) == 6
         assert [e["body"] for e in listed if e["title"] == "Piped"] == ["from a pipe"]
         found = ok(held(ari, "journal", "search", "serving"))
         assert entry[:12] in found and piped.strip()[:12] not in found
@@ -96,7 +106,7 @@ def test_journal_and_space_commands_run_in_the_serving_haven(tmp_path: Path) -> 
     assert "synced: " in served and entry not in served and post not in served
     # Afterwards, with the vault unlocked here: everything the commands did is in it.
     after = json.loads(ok(haven(ari, "journal", "list", "--json")))
-    assert {e["id"] for e in after} == {entry, piped.strip()}
+    assert {e["id"] for e in after} == mine
     members = json.loads(ok(haven(ari, "space", "members", sid, "--json")))
     assert sorted(m["name"] for m in members) == ["Ari", "Bea"]
     # ... and with nobody serving, a wrong passphrase is refused again.

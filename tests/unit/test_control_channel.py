@@ -199,3 +199,44 @@ def test_without_unix_sockets_a_command_says_why_it_cannot_run(
         finally:
             claim.release()
     assert capsys.readouterr().err == f"haven: error: {client.NO_CHANNEL}\n"
+
+
+def test_a_command_waiting_for_its_caller_blocks_no_other_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A person writing an entry in $EDITOR (or pausing at a y/N) keeps their command open for
+    up to INPUT_TIMEOUT_S; another `haven` command meanwhile runs at once (issue 11: no
+    command ever blocks another). The real server and socket, a runner standing in for the
+    CLI."""
+    from haven.control.server import CommandIO, ControlServer
+
+    def runner(request: wire.Request, io: CommandIO) -> int:
+        if request.argv == ["edit"]:
+            io.write(wire.STDOUT, io.ask(wire.ASK_EDITOR))
+        else:
+            io.write(wire.STDOUT, b"quick")
+        return 0
+
+    def connect(argv: list[str]) -> socket.socket:
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.settimeout(20)
+        sock.connect(server.path)
+        sock.sendall(wire.encode_request(wire.Request(argv, "/", True)))
+        return sock
+
+    with own_runtime_folder(monkeypatch):
+        claim = claim_instance(tmp_path / "data")
+        assert claim is not None
+        server = ControlServer(claim, runner)
+        assert server.start()
+        try:
+            with connect(["edit"]) as editing:
+                assert wire.read_frame(editing, wire.SERVER_KINDS)[0] == wire.ASK_EDITOR
+                with connect(["quick"]) as quick:  # the editor is still open
+                    frames = [wire.read_frame(quick, wire.SERVER_KINDS) for _ in range(2)]
+                assert frames == [(wire.STDOUT, b"quick"), (wire.EXIT, b"0")]
+                editing.sendall(wire.frame(wire.DATA, b"dear diary"))
+                frames = [wire.read_frame(editing, wire.SERVER_KINDS) for _ in range(2)]
+                assert frames == [(wire.STDOUT, b"dear diary"), (wire.EXIT, b"0")]
+        finally:
+            server.close()

@@ -17,6 +17,7 @@ import contextvars
 import io
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO, cast
@@ -88,6 +89,9 @@ class RemoteCommands:
         self._data_dir = data_dir
         self._session_of = session_of
         self._parser = build_parser()
+        # Commands run at once, each on its own thread (control/server.py); argparse is not
+        # documented as thread-safe, so one parse at a time (it never waits for input).
+        self._parse_lock = threading.Lock()
         install_stream_switch()
 
     def __call__(self, request: wire.Request, channel: CommandIO) -> int:
@@ -101,7 +105,8 @@ class RemoteCommands:
 
     def _run(self, request: wire.Request, channel: CommandIO) -> int:
         try:
-            args = self._parser.parse_args(request.argv)
+            with self._parse_lock:
+                args = self._parser.parse_args(request.argv)
         except SystemExit as exc:  # --help, or a usage error (already printed)
             return exc.code if isinstance(exc.code, int) else 2
         handler = getattr(args, "handler", None)

@@ -2,11 +2,14 @@
 socket, check who sent it, run it through the CLI's own handlers (`runner`, supplied by
 `haven.cli.remote`) and send back its output and exit code.
 
-One command runs at a time (a second one waits for the first). The vault serialises each
-read and transaction with the instance's own work (sync rounds, the app's workers), so a
-command interleaves with them statement by statement and never holds the vault while it
-waits for its caller's input. A client that sends nothing, or garbage, or too much, gets a
-one-line error and is dropped; nothing a client sends can stop the server.
+Each command runs on its own thread (at most MAX_RUNNING at once), so one that waits for its
+caller (a y/N, an entry being written in $EDITOR, for up to INPUT_TIMEOUT_S) blocks no
+other. Commands share nothing but the session: the vault serialises each read and
+transaction with the other commands and the instance's own work (sync rounds, the app's
+workers), so a command interleaves with them statement by statement and never holds the
+vault while it waits for its caller's input; each command's streams are its own
+(cli/remote.py switches them per thread). A client that sends nothing, or garbage, or too
+much, gets a one-line error and is dropped; nothing a client sends can stop the server.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ INPUT_TIMEOUT_S = 30 * 60.0
 _FLUSH_AT = 64 * 1024
 _DRAIN_S = 1.0
 _BACKLOG = 8
+#: Commands running at once; one more waits for a place (each is a thread of this process).
+MAX_RUNNING = 32
 
 
 class CommandIO:
@@ -104,7 +109,7 @@ class ControlServer:
         self._runner = runner
         self._sock: socket.socket | None = None
         self._stop = threading.Event()
-        self._command_lock = threading.Lock()
+        self._running = threading.BoundedSemaphore(MAX_RUNNING)
         self._thread: threading.Thread | None = None
 
     @property
@@ -173,7 +178,7 @@ class ControlServer:
             except (OSError, wire.WireError) as exc:
                 _refuse(conn, f"the running Haven could not read the command: {exc}", 2)
                 return
-            with self._command_lock:
+            with self._running:
                 io = CommandIO(conn, request.stdin_tty)
                 try:
                     code = self._runner(request, io)
