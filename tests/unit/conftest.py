@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.space_helpers import Group, join, make_session
+from tests.space_helpers import Group, certify, join, make_session
 
 
 @pytest.fixture
@@ -24,6 +24,7 @@ def group(tmp_path: Path) -> Iterator[Group]:
     }
     owner.spaces.set_role(space_id, pk["bea"], "admin")
     g = Group(space_id, owner, bea, cai, pk)
+    certify(space_id, bea, cai)
     g.sync()
     yield g
     for s in g.all():

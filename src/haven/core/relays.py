@@ -139,6 +139,7 @@ class RelayService:
             role = self._spaces.space_info(space_id).my_role
             if role is None or role.rank < Role.ADMIN.rank:
                 raise InvalidInput("only admins can change a space's relays")
+            self._spaces.device_keys.ensure_certified(space_id)  # its first event, maybe
             self._log.append(space_id, SPACE_RELAYS, {"relays": checked})
         return self.urls(space_id)
 

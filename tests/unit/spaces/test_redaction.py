@@ -19,7 +19,7 @@ from haven.store import invites_table as it
 from haven.store import log_table as lt
 from tests.canary_scan import envelopes_holding, epoch_keys, vault_holding, welcome_holding
 from tests.hostile import Hostile
-from tests.space_helpers import deliver, join, make_session, sync
+from tests.space_helpers import certify, deliver, join, make_session, sync
 
 CANARY = "Qzvarnikel"  # "my real name is …": a word nothing else in the space holds
 
@@ -31,6 +31,7 @@ def circle(tmp_path: Path) -> Iterator[tuple[Session, Session, Session, bytes, P
     space = ari.spaces.create_space("Circle", display_name="Ari")
     join(ari, bea, space, "Bea")
     join(ari, cai, space, "Cai")
+    certify(space, bea, cai)
     sync(space, ari, bea, cai)
     yield ari, bea, cai, space, tmp_path
     for s in (ari, bea, cai):

@@ -143,7 +143,10 @@ class Joining:
                     conn, persona_pk, box.secret, box.public, colour, self._ctx.clock()
                 )
             raise InvalidInput("the welcome's history does not show you being added")
-        self._ctx.prepare_write(untrusted.space_id)  # this device's key, certified here
+        # No certificate yet: this device certifies its key just before its first event of
+        # its own (SpaceContext.prepare_write), after a sync has usually brought what the
+        # members wrote since the add. Written here, its clock would sit below that, and it
+        # would reach every member as a late event: a full recompute each (PROTOCOL §5.11).
         return untrusted.space_id
 
     def _ingest_history(self, envelopes: tuple[bytes, ...]) -> None:
