@@ -88,3 +88,24 @@ def statements(conn: Any, run: Callable[[], object]) -> list[str]:
     finally:
         conn.set_trace_callback(None)
     return seen
+
+
+#: Columns later migrations add with ALTER TABLE to tables no earlier migration rebuilds,
+#: with the indexes that use them: a test that sets `user_version` back to make an older
+#: vault must take them away, or the re-run fails with "duplicate column".
+_ADDED_COLUMNS = {
+    25: ("space_posts", "channel", ("space_posts_unread", "space_posts_channel_unread")),
+    26: ("held_events", "waiting", ("held_events_waiting",)),
+}
+
+
+def as_older_schema(conn: Any, version: int) -> None:
+    """Make an open vault look like schema `version` to the migrations: drop what later
+    migrations add in place (above), then set the version. Tables those migrations create
+    with IF NOT EXISTS or rebuild are left as they are."""
+    for added, (table, column, indexes) in sorted(_ADDED_COLUMNS.items(), reverse=True):
+        if added > version:
+            for index in indexes:
+                conn.execute(f"DROP INDEX IF EXISTS {index}")
+            conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    conn.execute(f"PRAGMA user_version = {version}")

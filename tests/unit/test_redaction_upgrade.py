@@ -19,7 +19,7 @@ from haven.core.session import Session
 from haven.core.spaces.own_device_keys import SpaceDeviceKeys
 from haven.crypto import aead, padding, signing
 from tests.canary_scan import epoch_keys, vault_holding
-from tests.helpers import PASSPHRASE, new_session
+from tests.helpers import PASSPHRASE, as_older_schema, new_session
 
 CANARY = "Qzvarnikel"
 
@@ -58,10 +58,7 @@ def to_schema_9(s: Session) -> None:
     with s.vault.transaction() as conn:
         for table in ("redacted_events", "redactions", "space_moderators"):
             conn.execute(f"DROP TABLE {table}")
-        # Later columns on tables no migration from 9 rebuilds (schema 26).
-        conn.execute("DROP INDEX held_events_waiting")
-        conn.execute("ALTER TABLE held_events DROP COLUMN waiting")
-        conn.execute("PRAGMA user_version = 9")
+        as_older_schema(conn, 9)
 
 
 def sync(x: Session, y: Session, space: bytes) -> None:

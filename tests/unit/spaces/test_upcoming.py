@@ -12,6 +12,7 @@ import pytest
 
 from haven.core.spaces.gatherings import upcoming as up
 from haven.store import migrations
+from tests.helpers import as_older_schema
 from tests.space_helpers import HOUR_MS, T0, clocked_circle, sync
 
 NOW = T0 // 1000
@@ -61,7 +62,7 @@ def test_upcoming_across_spaces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     with ari.vault.transaction() as conn:
         conn.execute("DELETE FROM space_gathering_times")
     with ari.vault.read() as conn:
-        conn.execute("PRAGMA user_version = 20")
+        as_older_schema(conn, 20)
         assert migrations.migrate(conn) == migrations.latest_version()
     monkeypatch.setattr(up, "_PAGE", 200)
     assert g.upcoming(now_s=NOW) == seen
