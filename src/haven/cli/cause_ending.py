@@ -43,5 +43,8 @@ def cmd_close(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_remove(args: argparse.Namespace, ctx: Context) -> int:
     service, sid, cause_id = _service(args, ctx)
     service.remove(sid, cause_id, args.reason)
-    print(f"removed: the {args.cause_kind}'s text is erased as the others sync")
+    print(
+        f"removed: the {args.cause_kind} is hidden; its text is erased as the others sync"
+        " (a moderator's removal, not the owner's: a day after each device gets it)"
+    )
     return 0

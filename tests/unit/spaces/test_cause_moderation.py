@@ -1,30 +1,54 @@
 """Closing and removing fundraisers and campaigns between real vaults (docs/PROTOCOL.md
 §5.10): only organisers close, and a closed one takes no more pledges or "I did this"; only
-moderators remove, by the redaction posts use, which erases the words (title, what it is
-for, where to give), the updates and the sealed pledges from every replica's log and from
-the vault's files; the insider's best moves — a member closing or removing someone else's
-fundraiser, a demoted moderator's removal, an emptied copy with a forged redaction."""
+moderators remove, by the redaction posts use: hidden at once, and the words (title, what it
+is for, where to give), the updates and the sealed pledges erased from every replica's log
+and from the vault's files at once if the owner removed it, else once settled (§1.7,
+"Settled before erased": a grace period by each device's own clock, injected here); the
+insider's best moves — a member closing or removing someone else's fundraiser, a demoted
+moderator's removal (backdated or not), an emptied copy with a forged redaction."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from haven.core.session import Session
 from haven.core.spaces import events as ev
 from haven.core.spaces.fundraisers import content as fc
 from haven.core.spaces.model import Role
+from haven.core.spaces.rules.moderation import GRACE_MS
 from haven.core.spaces.sealed import seal_detail
 from haven.errors import InvalidInput, NotFound
 from haven.store import log_table as lt
 from haven.store.spaces import groups as groups_db
 from tests.canary_scan import vault_holding
 from tests.hostile import Hostile
-from tests.space_helpers import deliver, sync
-from tests.unit.spaces.test_fundraisers import _pledge_ids, _view, circle  # noqa: F401
+from tests.space_helpers import Clock, clocked_circle, deliver, sync
+from tests.unit.spaces.test_demotion_finality import deliver_only, roles
+from tests.unit.spaces.test_fundraisers import _view
 from tests.unit.spaces.test_redaction_wal import _checkpoint, _on_disk
+from tests.unit.spaces.test_removal_finality import lamport_of_last
+from tests.unit.spaces.test_settled_erasure import later
 
 CANARY = "Qzvarnikel"
+Circle = tuple[list[Session], bytes, bytes, list[Clock]]
+
+
+@pytest.fixture
+def circle(tmp_path: Path) -> Iterator[Circle]:
+    """As tests/unit/spaces/test_fundraisers.py's circle (Ari owns the space, Bea started a
+    fundraiser, Cai and Dan are members), with a clock each for the settled sweep."""
+    people, clocks, space = clocked_circle(tmp_path, ["ari", "bea", "cai", "dan"])
+    sync(space, *people)
+    fid = people[1].spaces.fundraisers.create(
+        space, "Rent for Sam", "two months' rent", "ask Bea for the account", 50_000, "eur"
+    )
+    sync(space, *people)
+    yield people, space, fid, clocks
+    for s in people:
+        s.lock()
 
 
 def _pk(s, space: bytes, name: str) -> bytes:  # type: ignore[no-untyped-def]
@@ -39,8 +63,10 @@ def _modlog(s, space: bytes) -> list[tuple[str, str]]:  # type: ignore[no-untype
     return [(a.action, a.detail) for a in s.spaces.moderation_log(space)]
 
 
-def test_only_organisers_close_and_a_closed_cause_takes_no_pledge_nor_i_did_this(circle) -> None:  # noqa: F811
-    (ari, bea, cai, dan), space, fid = circle
+def test_only_organisers_close_and_a_closed_cause_takes_no_pledge_nor_i_did_this(
+    circle: Circle,
+) -> None:
+    (ari, bea, cai, dan), space, fid, _ = circle
     cai.spaces.fundraisers.pledge(space, fid, 1_000)
     sync(space, ari, bea, cai, dan)
     with pytest.raises(InvalidInput, match="organisers"):
@@ -83,10 +109,11 @@ def test_only_organisers_close_and_a_closed_cause_takes_no_pledge_nor_i_did_this
 
 
 def test_a_moderator_removes_a_fundraiser_and_its_words_are_erased_everywhere(
-    circle,  # noqa: F811
+    circle: Circle,
     tmp_path: Path,
 ) -> None:
-    (ari, bea, cai, dan), space, _ = circle
+    people, space, _, clocks = circle
+    ari, bea, cai, dan = people
     ari.spaces.set_role(space, _pk(ari, space, "Cai"), Role.MODERATOR)
     fid = bea.spaces.fundraisers.create(
         space, f"Rent {CANARY}", f"for {CANARY}", f"give to {CANARY}-scam", 1_000, "EUR"
@@ -104,11 +131,20 @@ def test_a_moderator_removes_a_fundraiser_and_its_words_are_erased_everywhere(
     dan_forged = Hostile.of(dan, space).forge(ev.MODERATE, {"target": fid, "reason": "spam"})
     ari.log.ingest([dan_forged])
     assert fid in _ids(ari, space) and vault_holding(ari, space, CANARY)
-    # a moderator does: the text, the update and the pledge are erased on every replica
+    # a moderator does: hidden at once everywhere; once the grace period is over, the
+    # text, the update and the pledge are erased on every replica
     _checkpoint(ari)
     cai.spaces.fundraisers.remove(space, fid, "a scam")
     sync(space, ari, bea, cai, dan)
-    for s in (ari, bea, cai, dan):
+    for s in people:
+        assert fid not in _ids(s, space)
+        assert "events (decrypted)" in vault_holding(s, space, CANARY)
+    with pytest.raises(NotFound, match="no fundraiser"):  # nor acted on meanwhile
+        dan.spaces.fundraisers.pledge(space, fid, 5)
+    later(people, clocks, GRACE_MS - 60_000)
+    assert all(vault_holding(s, space, CANARY) for s in people)
+    later(people, clocks, 60_000)
+    for s in people:
         assert vault_holding(s, space, CANARY) == []
         assert fid not in _ids(s, space)
     for s in (ari, cai):  # the moderators' log says who removed it and why
@@ -122,9 +158,10 @@ def test_a_moderator_removes_a_fundraiser_and_its_words_are_erased_everywhere(
         dan.spaces.fundraisers.pledge(space, fid, 5)
 
     # Cai removes another one while Ari removes Cai from the space (concurrently, outside
-    # the removal's cut): Bea applies the removal of the fundraiser first (valid then,
-    # erased at once), Dan Cai's removal first (the moderation counts for nothing there).
-    # Erasing cannot be undone, so Dan must erase too (rules/posts.erase_only, §1.7).
+    # the removal's cut): Bea applies the removal of the fundraiser first (valid then:
+    # hidden, its erasure waiting), Dan Cai's removal first (the moderation counts for
+    # nothing there). Once both have both, it counts nowhere: shown again, and the words
+    # stay past the grace period (§1.7, "Settled before erased").
     fid = bea.spaces.fundraisers.create(space, "Rent", f"pay {CANARY}", "here", 1_000, "EUR")
     sync(space, ari, bea, cai, dan)
     ari.spaces.post(space, "news")  # so that Cai's removal sorts after the moderation
@@ -135,18 +172,18 @@ def test_a_moderator_removes_a_fundraiser_and_its_words_are_erased_everywhere(
     deliver(ari, dan, space)
     deliver(cai, dan, space)
     sync(space, ari, bea, dan)
+    later(people, clocks, 2 * GRACE_MS)
     for s in (ari, bea, dan):
-        assert vault_holding(s, space, CANARY) == []
-        assert fid not in _ids(s, space)
+        assert "events (decrypted)" in vault_holding(s, space, CANARY)
+        assert _view(s, space, fid).purpose == f"pay {CANARY}"
     assert ("remove-fundraiser", "racing") not in _modlog(ari, space)
 
 
-def test_a_demoted_moderators_removal_nor_an_emptied_copy_counts(circle) -> None:  # noqa: F811
+def test_a_demoted_moderators_removal_nor_an_emptied_copy_counts(circle: Circle) -> None:
     """A demoted moderator's removal, as for posts (PROTOCOL §1.7): not valid — no
-    moderation-log entry, the campaign not marked removed — though its erasing stands, so
-    every replica ends the same whichever of the demotion and the removal it applied first.
-    And an emptied copy with a forged redaction is refused."""
-    (ari, bea, cai, dan), space, _ = circle
+    moderation-log entry, the campaign not marked removed, nothing erased. And an emptied
+    copy with a forged redaction is refused."""
+    (ari, bea, cai, dan), space, _, _ = circle
     cid = bea.spaces.campaigns.create(space, f"March {CANARY}", "show-up", "Come")
     cai_pk = _pk(ari, space, "Cai")
     ari.spaces.set_role(space, cai_pk, Role.MODERATOR)
@@ -158,7 +195,8 @@ def test_a_demoted_moderators_removal_nor_an_emptied_copy_counts(circle) -> None
     late = mallory.event(ev.MODERATE, {"target": cid, "reason": "mine now"})
     ari.log.ingest([late])
     assert [a for a, _ in _modlog(ari, space) if a == "remove-campaign"] == []
-    assert vault_holding(ari, space, CANARY) == []  # erased, as a post would be
+    assert vault_holding(ari, space, CANARY)  # nor erased, as a post would not be
+    assert f"March {CANARY}" in [c.title for c in ari.spaces.campaigns.listing(space)]
 
     # Dan is handed an emptied copy of Bea's new campaign with the proof of a removal by
     # Bea's keys (never a moderator) or of a "delete" they signed (a creator cannot erase it
@@ -179,3 +217,45 @@ def test_a_demoted_moderators_removal_nor_an_emptied_copy_counts(circle) -> None
         assert any("redaction" in r for r in result.rejected)
     deliver(bea, dan, space)
     assert f"Sign {CANARY}" in [c.title for c in dan.spaces.campaigns.listing(space)]
+
+
+def test_a_demoted_moderators_backdated_removal_hides_a_fundraiser_then_it_comes_back(
+    circle: Circle,
+) -> None:
+    """Cai, a moderator, is demoted; Cai's device writes a removal of Bea's fundraiser
+    backdated below the demotion, and Dan gets it before the demotion: hidden at once, its
+    words kept; the demotion brings it back with its text, erased nowhere even long after.
+    Then the owner's removal erases at once, with no grace period."""
+    people, space, _, clocks = circle
+    ari, bea, cai, dan = people
+    cai_pk = _pk(ari, space, "Cai")
+    ari.spaces.set_role(space, cai_pk, Role.MODERATOR)
+    fid = bea.spaces.fundraisers.create(space, "Rent", f"for {CANARY}", "here", 1_000, "EUR")
+    sync(space, *people)
+    for i in range(6):  # Ari's clock runs ahead of Cai's
+        ari.spaces.post(space, f"news {i}")
+    deliver(ari, dan, space)  # Dan has the news, not the demotion
+    ari.spaces.set_role(space, cai_pk, Role.MEMBER)
+    demotion = lamport_of_last(ari, space, ev.ROLE)
+    deliver(ari, cai, space)
+    assert roles(cai, space)[cai_pk] == ("member", "active")
+    hostile = Hostile.of(cai, space)
+    removal = hostile.backdate(ev.MODERATE, {"target": fid, "reason": "mine"}, lamport=demotion - 1)
+    assert len(cai.log.ingest([removal]).accepted) == 1
+    deliver_only(cai, dan, space, cai_pk)  # Dan: the removal first
+    assert fid not in _ids(dan, space)  # hidden at once...
+    assert "events (decrypted)" in vault_holding(dan, space, CANARY)  # ...its words kept
+    later(people, clocks, GRACE_MS // 2)
+    deliver(ari, dan, space)  # the demotion arrives: the removal counts for nothing
+    assert _view(dan, space, fid).purpose == f"for {CANARY}"
+    sync(space, *people)
+    later(people, clocks, 2 * GRACE_MS)
+    for s in people:
+        assert _view(s, space, fid).purpose == f"for {CANARY}", s
+        assert "events (decrypted)" in vault_holding(s, space, CANARY)
+    assert not any(a == "remove-fundraiser" for a, _ in _modlog(ari, space))
+
+    ari.spaces.fundraisers.remove(space, fid, "the owner's call")  # erased at once
+    assert vault_holding(ari, space, CANARY) == []
+    deliver(ari, dan, space)
+    assert vault_holding(dan, space, CANARY) == [] and fid not in _ids(dan, space)

@@ -17,6 +17,12 @@ class CauseState:
     erased: bool = False
     removed: bool = False
 
+    @property
+    def gone(self) -> bool:
+        """Not to be shown nor acted on: erased, or removed by a moderator whose removal
+        waits to erase it (docs/PROTOCOL.md §1.7, "Settled before erased")."""
+        return self.erased or self.removed
+
 
 OPEN = CauseState()
 

@@ -102,6 +102,6 @@ class Campaigns:
 
     def _campaign(self, conn: Connection, space_id: bytes, campaign_id: bytes) -> db.CampaignRow:
         row = db.get_campaign(conn, campaign_id)
-        if row is None or row.space_id != space_id or states.state(conn, campaign_id).erased:
+        if row is None or row.space_id != space_id or states.state(conn, campaign_id).gone:
             raise NotFound("no campaign with that id in this space")
         return row

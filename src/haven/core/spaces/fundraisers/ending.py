@@ -23,7 +23,7 @@ def _creator(conn: Connection, space_id: bytes, cause_id: bytes, kind: str) -> b
         if kind == "fundraiser"
         else db.get_campaign(conn, cause_id)
     )
-    if row is None or row.space_id != space_id or states.state(conn, cause_id).erased:
+    if row is None or row.space_id != space_id or states.state(conn, cause_id).gone:
         raise NotFound(f"no {kind} with that id in this space")
     return row.creator
 

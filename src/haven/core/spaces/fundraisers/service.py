@@ -242,7 +242,7 @@ class Fundraisers:
         self, conn: Connection, space_id: bytes, fundraiser_id: bytes
     ) -> db.FundraiserRow:
         row = db.get_fundraiser(conn, fundraiser_id)
-        if row is None or row.space_id != space_id or states.state(conn, fundraiser_id).erased:
+        if row is None or row.space_id != space_id or states.state(conn, fundraiser_id).gone:
             raise NotFound("no fundraiser with that id in this space")
         return row
 

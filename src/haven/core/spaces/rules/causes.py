@@ -4,9 +4,10 @@ because `rules/moderation.py` removes them with the `space.moderate` posts use (
 fundraiser rules import this module, never the other way).
 
 Organisers (its creator while an active member, the space's active admins and owner) close
-one: no pledge or "I did this" after that counts. A moderator's removal erases its words,
-updates, pledges and received marks from the log (core/redaction.erase, with
-spaces/redaction.erases deciding, as for a post) and, when valid, marks it removed."""
+one: no pledge or "I did this" after that counts. A moderator's removal, when valid, marks
+it removed (hidden) and erases its words, updates, pledges and received marks from the log
+(core/redaction.erase, with spaces/redaction.erases deciding) as for a post: at once if the
+owner's, else once settled (§1.7, "Settled before erased")."""
 
 from __future__ import annotations
 
@@ -15,9 +16,10 @@ from haven.core.redaction import erase
 from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
 from haven.core.spaces.model import Role
-from haven.core.spaces.redaction import CAUSE_ERASABLE, erases, scrub_welcomes
+from haven.core.spaces.redaction import CAUSE_ERASABLE, erases, erases_at_once, scrub_welcomes
 from haven.store.spaces import cause_states as states
 from haven.store.spaces import fundraisers as db
+from haven.store.spaces import pending_erasures as pending_db
 from haven.store.spaces.groups import GroupRow
 from haven.store.spaces.membership import MemberRow
 from haven.store.vault import Connection
@@ -74,9 +76,9 @@ def _target_cause(conn: Connection, g: GroupRow, e: Event) -> tuple[str, bytes, 
 def erase_cause(conn: Connection, g: GroupRow, e: Event) -> str | None:
     """Erase the fundraiser or campaign a `space.moderate` names, with its updates, pledges
     and received marks, from the log and this projection, if `e` may (the rule posts use:
-    spaces/redaction.erases, a little less than what makes `e` valid, so that a removal
-    racing its author's demotion erases on every replica alike). Returns its kind, or None
-    when `e` names neither."""
+    spaces/redaction.erases). Called when `e` erases at once (the owner's removal) and, for
+    any other moderator's, by the settled sweep once it still counts a grace period later
+    (rules/moderation.py `erase_settled`). Returns its kind, or None when `e` names neither."""
     found = _target_cause(conn, g, e)
     if found is None:
         return None
@@ -88,15 +90,20 @@ def erase_cause(conn: Connection, g: GroupRow, e: Event) -> str | None:
 
 
 def remove(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) -> str | None:
-    """A moderator's removal of a fundraiser or campaign: erase it (as far as `e` may), and
-    if `e` is valid — its author a moderator or above at this point of the log, the cause
-    not removed already — mark it removed. Returns the kind removed, or None (invalid)."""
-    kind = erase_cause(conn, g, e)
-    if kind is None or not au.may(author, ev.MODERATE):
+    """A moderator's removal of a fundraiser or campaign, as of a post (docs/PROTOCOL.md
+    §1.7, "Settled before erased"): the owner's erases it at once; if `e` is valid — its
+    author a moderator or above at this point of the log, the cause not removed already —
+    it is marked removed (hidden), and any other moderator's removal waits in
+    `space_pending_erasures` to erase it once settled. Returns the kind removed, or None."""
+    found = _target_cause(conn, g, e)
+    if found is None:
         return None
-    cause_id = ev.target_of(e.content)
-    assert cause_id is not None  # erase_cause found what it names
-    if states.state(conn, cause_id).removed:
+    kind, cause_id, _ = found
+    if erases_at_once(e, author):
+        erase_cause(conn, g, e)
+    if not au.may(author, ev.MODERATE) or states.state(conn, cause_id).removed:
         return None
     states.set_removed(conn, g.space_id, cause_id)
+    if not states.state(conn, cause_id).erased:
+        pending_db.hold(conn, g.space_id, e.id, cause_id)
     return kind

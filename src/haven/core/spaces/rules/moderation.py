@@ -57,7 +57,7 @@ def moderate(conn: Connection, g: GroupRow, e: Event, author: MemberRow | None) 
     reason = ev.clean_text(e.content.get("reason", ""), ev.MAX_REASON, "a reason")
     held = erasable_post(conn, g, e)  # shown, or hidden by a removal still waiting
     if held is None:
-        # A fundraiser or campaign: erased and removed the same way (§5.10).
+        # A fundraiser or campaign: hidden, and erased at once or once settled (§5.10).
         kind = causes.remove(conn, g, e, author)
         if kind is not None:
             modlog(conn, e, f"remove-{kind}", ev.target_of(e.content), reason)
@@ -103,6 +103,8 @@ def erase_settled(conn: Connection, now_ms: int, limit: int) -> int:
         post = erasable_post(conn, group, removal)
         if post is not None:
             erase_post(conn, group, post, removal)
+        else:
+            causes.erase_cause(conn, group, removal)  # a fundraiser or campaign (§5.10)
     return settled
 
 

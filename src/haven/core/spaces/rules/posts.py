@@ -145,11 +145,12 @@ def erase_only(conn: Connection, g: GroupRow, e: Event) -> None:
     moderator's removal erases only once it is settled and still counts, so an excluded
     one erases nothing (docs/PROTOCOL.md §1.7, "Settled before erased")."""
     if e.type in (ev.DELETE, ev.MODERATE):
-        post = erasable_post(conn, g, e)
         author = membership_db.get_member(conn, g.space_id, e.author)
+        if not erases_at_once(e, author):
+            return
+        post = erasable_post(conn, g, e)
         if post is not None:
-            if erases_at_once(e, author):
-                erase_post(conn, g, post, e)
+            erase_post(conn, g, post, e)
         elif e.type == ev.MODERATE:
             causes.erase_cause(conn, g, e)  # a fundraiser or campaign (§5.10)
 
