@@ -48,3 +48,12 @@ def test_sharing_a_journal_entry_asks_first(vault: Path) -> None:
     (post,) = json.loads(ok(haven(vault, "space", "read", sid, "--json")))
     assert post["body"] == "I told my sister." and "qzprivate" not in json.dumps(post)
     assert "I told my sister today." in ok(haven(vault, "journal", "show", entry))
+    # --channel: the copy goes into that channel as one message (title first), not the feed.
+    ok(haven(vault, "channel", "create", sid, "art"))
+    ok(haven(vault, "channel", "create", sid, "old"))
+    ok(haven(vault, "channel", "archive", sid, "old"))
+    fails(haven(vault, "journal", "share", entry, sid, "--channel", "old", "--yes"), 2, "cannot")
+    ok(haven(vault, "journal", "share", entry, sid, "--channel", "#art", "--title", "T", "--yes"))
+    assert len(json.loads(ok(haven(vault, "space", "read", sid, "--json")))) == 1
+    (message,) = json.loads(ok(haven(vault, "channel", "read", sid, "art", "--json")))["messages"]
+    assert message["body"] == "T\n\nI told my sister today."

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,12 +14,28 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from haven.core.journal_share import JournalSharing, SharePreview
+from haven.ui.journal.share_dialog import ShareDialog
 from haven.ui.main_window import HavenWindow
+from tests.helpers import new_session
+from tests.space_helpers import join
 from tests.ui import flows
 from tests.ui.a11y import unnamed
-from tests.ui.spaces_steps import window_session
+from tests.ui.spaces_steps import carry, window_session
+from tests.ui.test_keyboard_help import clashes
 
 MakeWindow = Callable[..., HavenWindow]
+
+
+def _open_share(qtbot: QtBot, window: HavenWindow) -> ShareDialog:
+    """Select the newest entry and open its share dialog (its reads may still be under way)."""
+    page = window.journal_page
+    page.list.setCurrentIndex(page.model.index(0))
+    qtbot.waitUntil(lambda: page.editor.entry_id is not None)
+    qtbot.mouseClick(page.editor.share_button, Qt.MouseButton.LeftButton)
+    dialog = page.share_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
 
 
 def test_share_an_entry_after_seeing_and_editing_the_copy(
@@ -58,12 +75,7 @@ def test_cancel_shares_nothing(qtbot: QtBot, make_window: MakeWindow) -> None:
     space = session.spaces.create_space("Circle")
     flows.write_entry(qtbot, window, "Private thoughts")
     page = window.journal_page
-    page.list.setCurrentIndex(page.model.index(0))
-    qtbot.waitUntil(lambda: page.editor.entry_id is not None)
-    qtbot.mouseClick(page.editor.share_button, Qt.MouseButton.LeftButton)
-    dialog = page.share_dialog
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isVisible)
+    dialog = _open_share(qtbot, window)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert session.spaces.read_feed(space) == []
@@ -148,3 +160,69 @@ def test_the_dialog_reads_and_posts_off_the_ui_thread_and_stays_responsive(
     assert len(threads) == 4 and threading.main_thread().name not in threads
     (post,) = session.spaces.read_feed(space)
     assert post.body == "Words"
+
+
+def test_share_into_a_channel_from_the_keyboard(qtbot: QtBot, make_window: MakeWindow) -> None:
+    """The channel is chosen and the copy posted with keys only: it lands in the channel as
+    one message (title first), not in the feed; the entry stays as it was, unlinked."""
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    session = window_session(window)
+    space = session.spaces.create_space("Circle", display_name="Robin R")
+    art = session.spaces.channels.create(space, "art")
+    gone = session.spaces.channels.create(space, "old")
+    session.spaces.channels.archive(space, gone)
+    news = session.spaces.channels.create(space, "news", announce=True)
+    flows.write_entry(qtbot, window, "I drew my first self-portrait.", title="Drawing")
+    entry = window.journal_page.editor.entry_id
+    assert entry is not None
+    before = session.journal.get(entry)
+    dialog = _open_share(qtbot, window)
+    qtbot.waitUntil(dialog.post_button.isEnabled)  # the preview and channels read in the worker
+    assert unnamed(dialog) == [] and clashes(dialog) == []
+    offered = [dialog.channel.itemData(i) for i in range(dialog.channel.count())]
+    assert offered[0] is None and dialog.channel.itemText(0) == "The feed"
+    assert set(offered[1:]) == {art, news}  # the admin may announce; archived is left out
+    assert not dialog.channel_note.isVisibleTo(dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)  # C&hannel
+    qtbot.waitUntil(dialog.channel.hasFocus)
+    while dialog.channel.currentData() != art:
+        qtbot.keyClick(dialog.channel, Qt.Key.Key_Down)
+    assert dialog.channel_note.isVisibleTo(dialog)  # the title becomes the first line
+    qtbot.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # &Post this copy
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert session.spaces.read_feed(space) == []  # not the feed
+    (message,) = session.spaces.channels.read(space, art).messages
+    assert message.post.body == "Drawing\n\nI drew my first self-portrait."
+    assert message.post.author_name == "Robin R"
+    after = session.journal.get(entry)
+    assert (after.title, after.body, after.tags) == (before.title, before.body, before.tags)
+
+
+def test_a_member_is_not_offered_an_announcement_channel(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, arabic: bool
+) -> None:
+    """Right to left, in Arabic: a plain member sees the feed and the chat channel (its
+    Arabic name isolated), not the announcement channel only admins post in."""
+    window = make_window()
+    flows.create_vault(qtbot, window)
+    session = window_session(window)
+    ari = new_session(tmp_path / "ari", "Ari")
+    try:
+        space = ari.spaces.create_space("Circle", display_name="Ari")
+        chat = ari.spaces.channels.create(space, "عام")
+        ari.spaces.channels.create(space, "news", announce=True)
+        join(ari, session, space, "Robin")
+        carry(ari, session, space)
+        flows.write_entry(qtbot, window, "Words")
+        dialog = _open_share(qtbot, window)
+        qtbot.waitUntil(dialog.post_button.isEnabled)
+        offered = [dialog.channel.itemData(i) for i in range(dialog.channel.count())]
+        assert offered == [None, chat]
+        assert dialog.channel.itemText(1) == "#\u2068عام\u2069"
+        assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert unnamed(dialog) == []
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+    finally:
+        ari.lock()

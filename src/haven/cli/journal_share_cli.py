@@ -1,6 +1,7 @@
-"""`haven journal share ENTRY SPACE [--title T] [--text TEXT] [--cw TEXT] [--yes]`: post a
-copy of a journal entry in a space, after showing exactly what will be posted, where and
-under which name (core/journal_share.py). The entry stays in the journal, private."""
+"""`haven journal share ENTRY SPACE [--channel NAME] [--title T] [--text TEXT] [--cw TEXT]
+[--yes]`: post a copy of a journal entry in a space's feed or one of its channels, after
+showing exactly what will be posted, where and under which name (core/journal_share.py).
+The entry stays in the journal, private."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 
 from haven.cli import output
 from haven.cli.context import Context
-from haven.core.journal_share import JournalSharing
+from haven.core.journal_share import JournalSharing, channel_text
 from haven.core.spaces import disappearing_timer as timer
 from haven.errors import InvalidInput
 
@@ -26,6 +27,12 @@ def register(journal_sub: Any) -> None:
     )
     share.add_argument("id", metavar="ENTRY")
     share.add_argument("space", help="space id (or its start) or exact name")
+    share.add_argument(
+        "--channel",
+        default=None,
+        metavar="NAME",
+        help="post in this channel (name or id start) instead of the feed",
+    )
     share.add_argument("--title", default=None, help="the post's title instead of the entry's")
     share.add_argument("--text", default=None, help="the post's text instead of the entry's")
     share.add_argument("--cw", default="", metavar="TEXT", help="a content warning")
@@ -43,11 +50,22 @@ def cmd_share(args: argparse.Namespace, ctx: Context) -> int:
     entry_id = session.journal.resolve_id(args.id)
     space_id = session.spaces.resolve_space(args.space)
     preview = sharing.preview(entry_id, space_id)
+    channel_id = channel_name = None
+    if args.channel is not None:
+        channel_id = session.spaces.channels.resolve(space_id, args.channel)
+        channel_name = next((c.name for c in preview.channels if c.channel_id == channel_id), None)
+        if channel_name is None:  # archived, or announcements and not an admin
+            raise InvalidInput(f"you cannot post in the channel {args.channel!r}")
     title = preview.title if args.title is None else args.title
     body = preview.body if args.text is None else output.read_text(args.text)
     if not args.yes:
-        print(f"This copy will be posted in {output.clean(preview.space_name)!r}", end="")
+        where = output.clean(preview.space_name)
+        if channel_name is not None:
+            where = f"{where} #{output.clean(channel_name)}"
+        print(f"This copy will be posted in {where!r}", end="")
         print(f" as {output.clean(preview.posted_as)!r}:", end="\n\n")
+        if channel_id is not None:
+            title, body = "", channel_text(title, body)
         if title:
             print(f"  {output.clean(title)}")
         for line in output.clean(body).splitlines():
@@ -59,5 +77,6 @@ def cmd_share(args: argparse.Namespace, ctx: Context) -> int:
         if answer.strip().casefold() not in ("y", "yes"):
             print("Nothing was shared.", file=sys.stderr)
             return 1
-    print(sharing.share(space_id, title, body, args.cw, confirmed=True).hex())
+    posted = sharing.share(space_id, title, body, args.cw, confirmed=True, channel_id=channel_id)
+    print(posted.hex())
     return 0

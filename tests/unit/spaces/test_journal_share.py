@@ -44,3 +44,45 @@ def test_a_confirmed_copy_and_nothing_more(tmp_path: Path) -> None:
     finally:
         for s in (ari, bea, cai):
             s.lock()
+
+
+def test_a_copy_into_a_channel_the_reader_may_post_in(tmp_path: Path) -> None:
+    """The preview offers only open channels the reader may post in (a member is offered no
+    announcement channel, nobody an archived one); the copy lands in the chosen channel as one
+    message, title first, not in the feed; a post where the channels core refuses it fails."""
+    ari, bea, cai, space = three_members(tmp_path)
+    try:
+        chat = ari.spaces.channels.create(space, "general")
+        news = ari.spaces.channels.create(space, "news", announce=True)
+        old = ari.spaces.channels.create(space, "old")
+        ari.spaces.channels.archive(space, old)
+        sync(space, ari, bea, cai)
+        entry = bea.journal.add("I told my sister today.", "Coming out", tags=[TAG])
+        sharing = JournalSharing(bea.journal, bea.spaces)
+        preview = sharing.preview(entry, space)
+        assert [c.channel_id for c in preview.channels] == [chat]
+        admin_view = JournalSharing(ari.journal, ari.spaces)
+        ari_entry = ari.journal.add("News")
+        assert {c.channel_id for c in admin_view.preview(ari_entry, space).channels} == {
+            chat,
+            news,
+        }
+        for channel in (news, old):  # not offered, and refused if asked anyway
+            with pytest.raises(InvalidInput):
+                sharing.share(space, "", "x", confirmed=True, channel_id=channel)
+        with pytest.raises(InvalidInput, match="content warning"):
+            sharing.share(space, "", "x", "cw", confirmed=True, channel_id=chat)
+        with pytest.raises(InvalidInput, match="confirmation"):
+            sharing.share(space, "", "x", confirmed=False, channel_id=chat)
+        sent = sharing.share(space, preview.title, preview.body, confirmed=True, channel_id=chat)
+        sync(space, ari, bea, cai)
+        (message,) = cai.spaces.channels.read(space, chat).messages
+        assert message.post.post_id == sent
+        assert message.post.body == "Coming out\n\nI told my sister today."
+        assert cai.spaces.read_feed(space) == []  # the channel, not the feed
+        assert cai.spaces.channels.read(space, news).messages == ()
+        assert bea.journal.get(entry).body == "I told my sister today."
+        assert tables_holding(cai, TAG) == [] and log_holding(cai, space, TAG) == 0
+    finally:
+        for s in (ari, bea, cai):
+            s.lock()

@@ -1,6 +1,8 @@
 """Share to a space…: a copy of a journal entry, posted only from this dialog's button.
 
-It shows exactly what would be posted — which space, under which name (each space has its
+It shows exactly what would be posted — which space and where in it (the feed, or one of the
+channels this reader may post in: no archived ones, announcement channels only for admins;
+in a channel the title becomes the message's first line), under which name (each space has its
 own persona), the title and text, editable — and says what does not go (the date, mood and
 tags) and that everyone in the space can read it while the entry stays private. Nothing is
 posted until the person presses "Post this copy" (core/journal_share.py).
@@ -67,6 +69,9 @@ class ShareDialog(QDialog):
         self.space = QComboBox()
         self.space.setAccessibleName(self.tr("Space to share to"))
         self.space.setEnabled(False)
+        self.channel = QComboBox()
+        self.channel.setAccessibleName(self.tr("Where in the space: the feed or a channel"))
+        self.channel.setEnabled(False)
         self.posted_as = peer_text.plain_label()
         self.posted_as.setWordWrap(True)
         self.title_edit = QLineEdit()
@@ -83,6 +88,12 @@ class ShareDialog(QDialog):
         )
         self.note.setWordWrap(True)
         appearance.mark_muted(self.note)
+        self.channel_note = QLabel(
+            self.tr("In a channel the title becomes the first line of the message.")
+        )
+        self.channel_note.setWordWrap(True)
+        self.channel_note.setVisible(False)
+        appearance.mark_muted(self.channel_note)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.post_button = QPushButton(self.tr("&Post this copy"))
@@ -95,17 +106,22 @@ class ShareDialog(QDialog):
         buttons.addButton(self.post_button, QDialogButtonBox.ButtonRole.AcceptRole)
         form = QFormLayout()
         form.addRow(self.tr("&Space"), self.space)
+        form.addRow(self.tr("C&hannel"), self.channel)
         form.addRow(self.tr("Posted as"), self.posted_as)
         form.addRow(self.tr("&Title"), self.title_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.body, 1)
+        layout.addWidget(self.channel_note)
         layout.addWidget(self.note)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         buttons.rejected.connect(self.reject)
         self.post_button.clicked.connect(self.post)
         self.space.currentIndexChanged.connect(lambda _i: self._load())
+        self.channel.currentIndexChanged.connect(
+            lambda _i: self.channel_note.setVisible(self.channel.currentData() is not None)
+        )
         self.status.setText(self.tr("Reading your spaces…"))
         self._run(session.spaces.list_spaces, self._show_spaces)
 
@@ -129,6 +145,7 @@ class ShareDialog(QDialog):
             if ticket == self._ticket and self._current():
                 self.pending = False
                 self.space.setEnabled(self.space.count() > 0)
+                self.channel.setEnabled(self.channel.count() > 0)
                 self.status.setText(messages.error_text(exc))
                 # After a failed post the words are still there to try again; after a failed
                 # read there is nothing confirmed to post.
@@ -151,6 +168,8 @@ class ShareDialog(QDialog):
     def _load(self) -> None:
         space_id = self.space.currentData()
         self.post_button.setEnabled(False)
+        self.channel.clear()  # the last space's channels are no choice here
+        self.channel.setEnabled(False)
         if space_id is None:
             self._ticket += 1  # a read still under way is of no use now
             self.pending = False
@@ -169,6 +188,12 @@ class ShareDialog(QDialog):
                 "%1", duration_text(preview.disappear_s)
             )
         peer_text.set_plain(self.posted_as, posted_as)
+        self.channel.addItem(self.tr("The feed"), None)
+        for c in preview.channels:
+            self.channel.addItem(
+                "#" + peer_text.isolate(peer_text.one_line(c.name, 40)), c.channel_id
+            )
+        self.channel.setEnabled(True)
         if not self._have_text:  # the words once; what the person edits is kept after
             self._have_text = True
             self.title_edit.setText(preview.title)
@@ -180,6 +205,7 @@ class ShareDialog(QDialog):
 
     def post(self) -> None:
         space_id = self.space.currentData()
+        channel_id = self.channel.currentData()
         body = self.body.toPlainText()
         if self._posting or not self.post_button.isEnabled():
             return
@@ -189,9 +215,13 @@ class ShareDialog(QDialog):
         self._posting = True
         self.post_button.setEnabled(False)
         self.space.setEnabled(False)  # the space the copy goes to stays the one shown
+        self.channel.setEnabled(False)
         self.status.setText(self.tr("Posting…"))
         sharing, title = self._sharing, self.title_edit.text().strip()
-        self._run(lambda: sharing.share(space_id, title, body, confirmed=True), self._posted)
+        self._run(
+            lambda: sharing.share(space_id, title, body, confirmed=True, channel_id=channel_id),
+            self._posted,
+        )
 
     def _posted(self, post_id: object) -> None:
         self._posting = False
