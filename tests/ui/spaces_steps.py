@@ -102,11 +102,12 @@ def select_thread(qtbot: QtBot, view: SpaceView, body: str) -> None:
 
 
 def app_with_space_invites(
-    qtbot: QtBot, make_window: Callable[..., HavenWindow], name: str
+    qtbot: QtBot, make_window: Callable[..., HavenWindow], name: str, folder: Path | None = None
 ) -> HavenWindow:
-    """A new person's window whose background sync runs invite passes every half second
-    (the default waits much longer), with a vault already created."""
-    window = make_window()
+    """A new person's window (on `folder`, or the test's data folder) whose background sync
+    runs invite passes every half second (the default waits much longer), with a vault
+    already created."""
+    window = make_window(folder)
     window.bridge.background.invite_interval_s = 0.5
     flows.create_vault(qtbot, window, name=name)
     return window

@@ -40,13 +40,6 @@ MakeWindow = Callable[..., HavenWindow]
 WAIT_MS = 20_000
 
 
-@pytest.fixture
-def relay(tmp_path: Path) -> Iterator[Relay]:
-    r = Relay(tmp_path / "relay")
-    yield r
-    r.stop()
-
-
 def publish_invite(admin: Session, space_id: bytes, relay: Relay) -> RelayInviteCode:
     """An admin's one-use relay invite, its offer on the relay and its event synced; the
     admin's device is offline from then on."""
