@@ -83,8 +83,9 @@ def wire_causes(causes: CausesTab, act: Act) -> None:
             QCoreApplication.translate("CausesTab", "Remove and erase"),
             QCoreApplication.translate(
                 "CausesTab",
-                "Remove “%1”? Its text, updates and pledges are erased on every device as they "
-                "sync. Your reason goes in the moderation log.",
+                "Remove “%1”? It is hidden at once. Its text, updates and pledges are erased "
+                "on every device a day after it gets the removal (at once if you own the "
+                "space). Your reason goes in the moderation log.",
             ).replace("%1", peer_text.line(title)),
             QCoreApplication.translate("CausesTab", "&Remove"),
             QCoreApplication.translate("CausesTab", "Remove and erase it"),

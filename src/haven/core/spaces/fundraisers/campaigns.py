@@ -45,7 +45,8 @@ class Campaigns:
         ending.close(self._ctx, space_id, campaign_id, "campaign")
 
     def remove(self, space_id: bytes, campaign_id: bytes, reason: str) -> None:
-        """Remove it (moderators): its words and updates are erased everywhere."""
+        """Remove it (moderators): hidden at once; its words and updates are erased on each
+        device a day after it has the removal, at once for the owner's (PROTOCOL §1.7)."""
         ending.remove(self._ctx, space_id, campaign_id, "campaign", reason)
 
     def update(self, space_id: bytes, campaign_id: bytes, text: str) -> bytes:

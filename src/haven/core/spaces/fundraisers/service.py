@@ -91,7 +91,8 @@ class Fundraisers:
         ending.close(self._ctx, space_id, fundraiser_id, "fundraiser")
 
     def remove(self, space_id: bytes, fundraiser_id: bytes, reason: str) -> None:
-        """Remove it (moderators): its words, updates and pledges are erased everywhere."""
+        """Remove it (moderators): hidden at once; its words, updates and pledges are erased on
+        each device a day after it has the removal, at once for the owner's (PROTOCOL §1.7)."""
         ending.remove(self._ctx, space_id, fundraiser_id, "fundraiser", reason)
 
     def withdraw(self, space_id: bytes, fundraiser_id: bytes) -> None:
