@@ -284,161 +284,161 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/cause_actions.py" line="84"/>
-        <source>Remove “%1”? Its text, updates and pledges are erased on every device as they sync. Your reason goes in the moderation log.</source>
-        <translation>إزالة «%1»؟ يُمحى نصه وتحديثاته وتعهداته من كل جهاز عند المزامنة. يُحفظ سببك في سجل الإشراف.</translation>
+        <source>Remove “%1”? It is hidden at once. Its text, updates and pledges are erased on every device a day after it gets the removal (at once if you own the space). Your reason goes in the moderation log.</source>
+        <translation>إزالة «%1»؟ يُخفى فورًا. ويُمحى نصه وتحديثاته والتعهدات به من كل جهاز بعد يوم من وصول الإزالة إليه (وفورًا إن كنت مالك المساحة). يُكتب سببك في سجل الإشراف.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="89"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="90"/>
         <source>&amp;Remove</source>
         <translation>أزل (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="90"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="91"/>
         <source>Remove and erase it</source>
         <translation>إزالته ومحوه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="99"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="100"/>
         <source>Removed. Its text is erased as the others sync.</source>
         <translation>أُزيل. يُمحى نصه عند مزامنة الآخرين.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="116"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="117"/>
         <source>Pledge withdrawn.</source>
         <translation>سُحب التعهّد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="122"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="123"/>
         <source>Marked received.</source>
         <translation>عُلِّم أنه وصل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="128"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="129"/>
         <source>Counted. Thank you.</source>
         <translation>حُسب. شكرًا لك.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="77"/>
         <source>Sta&amp;rt a fundraiser…</source>
         <translation>ابدأ حملة تبرعات (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="78"/>
         <source>Start a fundraiser</source>
         <translation>ابدأ حملة تبرعات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="79"/>
         <source>Start a campai&amp;gn…</source>
         <translation>ابدأ حملة (&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="79"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="80"/>
         <source>Start a campaign</source>
         <translation>ابدأ حملة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="82"/>
         <source>Fundraisers</source>
         <translation>حملات جمع التبرعات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="83"/>
         <source>F&amp;undraisers</source>
         <translation>حملات جمع التبرعات (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="87"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="88"/>
         <source>Progress towards the goal</source>
         <translation>التقدّم نحو الهدف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="95"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="96"/>
         <source>Amount to pledge</source>
         <translation>المبلغ الذي تتعهّد به</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="96"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="97"/>
         <source>Am&amp;ount</source>
         <translation>المبلغ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="98"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="99"/>
         <source>&amp;Pledge</source>
         <translation>تعهّد (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="100"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="101"/>
         <source>Pledge this amount; only the organisers see it</source>
         <translation>تعهّد بهذا المبلغ؛ لا يراه إلا المنظّمون</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="102"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="103"/>
         <source>&amp;Withdraw my pledge</source>
         <translation>اسحب تعهّدي (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="103"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="104"/>
         <source>Withdraw my pledge</source>
         <translation>اسحب تعهّدي</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="105"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="106"/>
         <source>Who pledged what (organisers only)</source>
         <translation>من تعهّد بماذا (للمنظّمين فقط)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="106"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="107"/>
         <source>Mark r&amp;eceived</source>
         <translation>علّم أنه وصل (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="108"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="109"/>
         <source>Mark the chosen pledge received (organisers only)</source>
         <translation>علّم أن التعهّد المختار وصل (للمنظّمين فقط)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="111"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="112"/>
         <source>An update for the supporters</source>
         <translation>مستجدّ للداعمين</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="112"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="113"/>
         <source>Post an upda&amp;te</source>
         <translation>انشر مستجدًّا (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="113"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="114"/>
         <source>Post the update</source>
         <translation>انشر المستجدّ</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="116"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="117"/>
         <source>Campaigns</source>
         <translation>الحملات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="117"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="118"/>
         <source>&amp;Campaigns</source>
         <translation>الحملات (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="121"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="122"/>
         <source>I d&amp;id this</source>
         <translation>فعلتُ ذلك (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="122"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="123"/>
         <source>Say that I did this (counted once)</source>
         <translation>قل إنك فعلت ذلك (يُحسب مرة واحدة)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="229"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="234"/>
         <source>%1 — %2 of %3</source>
         <translation>%1 — %2 من %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="236"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="241"/>
         <source>%1 — %Ln did this</source>
         <translation>
             <numerusform>%1 — لم يفعلها أحد بعد</numerusform>
@@ -450,32 +450,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="267"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="272"/>
         <source>No fundraiser chosen</source>
         <translation>لم تُختر حملة تبرعات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="277"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="282"/>
         <source>%1 of %2 (%3)</source>
         <translation>%1 من %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="284"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="289"/>
         <source>Closed: no more pledges.</source>
         <translation>مغلقة: لا مزيد من التعهدات.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="286"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="291"/>
         <source>For: %1</source>
         <translation>من أجل: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="287"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="292"/>
         <source>Where to give (Haven moves no money; nothing here is opened): %1</source>
         <translation>أين تتبرّع (لا ينقل Haven أي مال، ولا يُفتح شيء هنا): %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="290"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="295"/>
         <source>%Ln supporter(s)</source>
         <translation>
             <numerusform>لا داعمين بعد</numerusform>
@@ -487,12 +487,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="293"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="298"/>
         <source>Until %1</source>
         <translation>حتى %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="296"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="301"/>
         <source>%Ln pledge change(s) not yet counted by an organiser</source>
         <translation>
             <numerusform>لا تغييرات في التعهّدات بانتظار العدّ</numerusform>
@@ -504,57 +504,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="300"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="305"/>
         <source>Warning: the published total differs from the pledges this device read.</source>
         <translation>تحذير: المجموع المنشور يختلف عن التعهّدات التي قرأها هذا الجهاز.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="304"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="309"/>
         <source>Your pledge: %1 (only the organisers see it)</source>
         <translation>تعهّدك: %1 (لا يراه إلا المنظّمون)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="318"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="323"/>
         <source>unreadable</source>
         <translation>غير مقروء</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="319"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="324"/>
         <source>%1: %2 (received)</source>
         <translation>%1: %2 (وصل)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="319"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="324"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="340"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="345"/>
         <source>Update from %1: %2</source>
         <translation>مستجدّ من %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="352"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="357"/>
         <source>Closed: no more sign-ups.</source>
         <translation>مغلقة: لا مزيد من المشاركات.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="353"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="358"/>
         <source>Action: %1</source>
         <translation>المطلوب: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="355"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="360"/>
         <source>Where: %1</source>
         <translation>أين: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="357"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="362"/>
         <source>On %1</source>
         <translation>في %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="359"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="364"/>
         <source>You did this. Thank you.</source>
         <translation>فعلتَ ذلك. شكرًا لك.</translation>
     </message>
@@ -1365,42 +1365,43 @@
 <context>
     <name>DmPage</name>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_page.py" line="30"/>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="33"/>
         <source>Private messages</source>
+        <extracomment>Messages waiting to be read in all conversations (each counted up to the feed's cap).</extracomment>
         <translation>الرسائل الخاصة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_page.py" line="34"/>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="37"/>
         <source>Each conversation is with one member of a space you share, under the names you both use there. Start one from a space's members: "Message privately".</source>
         <translation>كل محادثة مع عضو واحد في مساحة تشاركانها، بالاسمين اللذين تستخدمانهما هناك. ابدأ واحدة من أعضاء المساحة: «راسِل على انفراد».</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_page.py" line="40"/>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="43"/>
         <source>Your private conversations</source>
         <translation>محادثاتك الخاصة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_page.py" line="42"/>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="45"/>
         <source>No private conversations yet.</source>
         <translation>لا محادثات خاصة بعد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_page.py" line="123"/>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="128"/>
         <source>%1 (from %2)</source>
         <translation>%1 (من %2)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_page.py" line="128"/>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="133"/>
         <source>%1, blocked</source>
         <translation>%1، محظورة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_page.py" line="130"/>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="135"/>
         <source>%1, arrives with the next sync</source>
         <translation>%1، تصل مع المزامنة التالية</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_page.py" line="132"/>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="137"/>
         <source>%1, %2 unread</source>
         <translation>%1، %2 غير مقروءة</translation>
     </message>
@@ -1453,53 +1454,53 @@
         <translation>احظر هذا الشخص: تُغلق المحادثة لكليكما</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_view.py" line="135"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="140"/>
         <source>Conversation with %1</source>
         <translation>محادثة مع %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_view.py" line="139"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="144"/>
         <source>Only you and %1 can read this. The admins of %2 see nothing of it, not even that it is with %1.</source>
         <translation>لا يقرأ هذا سواك و%1. لا يرى مديرو %2 شيئاً منه، ولا حتى أنه مع %1.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_view.py" line="150"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="155"/>
         <source>This conversation is blocked: nobody can write in it any more.</source>
         <translation>هذه المحادثة محظورة: لا يمكن لأحد الكتابة فيها بعد الآن.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_view.py" line="151"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="156"/>
         <source>This conversation arrives with the next sync.</source>
         <translation>تصل هذه المحادثة مع المزامنة التالية.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_view.py" line="156"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="161"/>
         <source>%1 is no longer a member of %2. You can still block them.</source>
         <translation>لم يعد %1 عضواً في %2. لا يزال بإمكانك حظره.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_view.py" line="169"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="174"/>
         <source>%1, %2</source>
         <translation>%1، %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_view.py" line="174"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="179"/>
         <source>(deleted)</source>
         <translation>(محذوفة)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_view.py" line="176"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="181"/>
         <source>Content warning: %1. Press Enter to show the message.</source>
         <translation>تحذير من المحتوى: %1. اضغط Enter لإظهار الرسالة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_view.py" line="226"/>
-        <location filename="../../src/haven/ui/dm/dm_view.py" line="234"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="231"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="239"/>
         <source>Block</source>
         <translation>احظر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_view.py" line="229"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="234"/>
         <source>Block %1? Neither of you can write in this conversation any more, and they cannot start a new one with you from this space. This cannot be undone.</source>
         <translation>أتحظر %1؟ لن يستطيع أيٌّ منكما الكتابة في هذه المحادثة بعد الآن، ولن يستطيع بدء محادثة جديدة معك من هذه المساحة. لا يمكن التراجع عن هذا.</translation>
     </message>
@@ -2307,7 +2308,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/main_window.py" line="81"/>
-        <location filename="../../src/haven/ui/main_window.py" line="362"/>
+        <location filename="../../src/haven/ui/main_window.py" line="364"/>
         <source>Spaces</source>
         <translation>المساحات</translation>
     </message>
@@ -2318,31 +2319,44 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/main_window.py" line="86"/>
+        <location filename="../../src/haven/ui/main_window.py" line="368"/>
         <source>Messages</source>
         <translation>الرسائل</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="326"/>
+        <location filename="../../src/haven/ui/main_window.py" line="328"/>
         <source>Back up what still opens now (Settings, Back up my vault), then restore your most recent backup into a new folder (Restore a backup, in Settings or on the unlock page) to recover the rest.</source>
         <translation>انسخ احتياطياً ما زال يُفتح الآن (الإعدادات، انسخ خزنتي احتياطياً)، ثم استعِد أحدث نسخة احتياطية لديك في مجلد جديد (استعِد نسخة احتياطية، في الإعدادات أو في صفحة فتح القفل) لتسترجع الباقي.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/main_window.py" line="367"/>
+        <source>Messages, %Ln unread</source>
+        <translation>
+            <numerusform>الرسائل، لا جديد</numerusform>
+            <numerusform>الرسائل، رسالة واحدة غير مقروءة</numerusform>
+            <numerusform>الرسائل، رسالتان غير مقروءتين</numerusform>
+            <numerusform>الرسائل، %Ln رسائل غير مقروءة</numerusform>
+            <numerusform>الرسائل، %Ln رسالةً غير مقروءة</numerusform>
+            <numerusform>الرسائل، %Ln رسالة غير مقروءة</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="179"/>
+        <location filename="../../src/haven/ui/main_window.py" line="181"/>
         <source>Haven</source>
         <translation>Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="299"/>
+        <location filename="../../src/haven/ui/main_window.py" line="301"/>
         <source>Signed in as %1</source>
         <translation>مسجَّل باسم %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="315"/>
+        <location filename="../../src/haven/ui/main_window.py" line="317"/>
         <source>Your vault is damaged</source>
         <translation>خزنتك متضررة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="318"/>
+        <location filename="../../src/haven/ui/main_window.py" line="320"/>
         <source>Haven found %Ln damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
         <translation>
             <numerusform>لم يجد Haven أي صفحة متضررة في خزنتك.</numerusform>
@@ -2354,7 +2368,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="366"/>
+        <location filename="../../src/haven/ui/main_window.py" line="363"/>
         <source>Spaces, %Ln unread</source>
         <translation>
             <numerusform>المساحات، لا جديد</numerusform>
@@ -5049,94 +5063,114 @@
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="52"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="54"/>
         <source>Share to a space</source>
         <extracomment>the new post's id, once posted</extracomment>
         <translation>المشاركة في مساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="68"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="70"/>
         <source>Space to share to</source>
         <extracomment>a read or the post is under way (its answer not yet shown)</extracomment>
         <translation>المساحة التي ستشارك فيها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="74"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="73"/>
+        <source>Where in the space: the feed or a channel</source>
+        <translation>أين في المساحة: الموجز أو قناة</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="79"/>
         <source>Title of the copy</source>
         <translation>عنوان النسخة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="76"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="81"/>
         <source>Text of the copy</source>
         <translation>نص النسخة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="79"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="84"/>
         <source>Only this title and text are posted — not the entry's date, mood or tags, and nothing links the post to your journal. Everyone in the space can read and keep it; your entry stays private.</source>
         <translation>يُنشر هذا العنوان وهذا النص فقط — لا تاريخ الإدخال ولا مزاجه ولا وسومه، ولا شيء يربط المنشور بيومياتك. يستطيع كل من في المساحة قراءته والاحتفاظ به؛ ويبقى إدخالك خاصًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="88"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="92"/>
+        <source>In a channel the title becomes the first line of the message.</source>
+        <translation>في القناة يصبح العنوان السطر الأول من الرسالة.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="99"/>
         <source>&amp;Post this copy</source>
         <translation>انشر هذه النسخة (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="89"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="100"/>
         <source>Post this copy in the space</source>
         <translation>انشر هذه النسخة في المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="93"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="104"/>
         <source>Cancel: share nothing</source>
         <translation>إلغاء: لا تشارك شيئًا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="97"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="108"/>
         <source>&amp;Space</source>
         <translation>المساحة (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="98"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="109"/>
+        <source>C&amp;hannel</source>
+        <translation>القناة (&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="110"/>
         <source>Posted as</source>
         <translation>يُنشر باسم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="99"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="111"/>
         <source>&amp;Title</source>
         <translation>العنوان (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="109"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="125"/>
         <source>Reading your spaces…</source>
         <translation>تجري قراءة مساحاتك…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="157"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="176"/>
         <source>You are not a member of any space yet.</source>
         <translation>لست عضوًا في أي مساحة بعد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="159"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="178"/>
         <source>Reading the space…</source>
         <translation>تجري قراءة المساحة…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="164"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="183"/>
         <source>%1 (your name in this space)</source>
         <translation>%1 (اسمك في هذه المساحة)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="168"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="187"/>
         <source>posts here disappear after %1</source>
         <translation>تختفي المنشورات هنا بعد %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="187"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="191"/>
+        <source>The feed</source>
+        <translation>الموجز</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="213"/>
         <source>Write something to share first.</source>
         <translation>اكتب شيئًا للمشاركة أولًا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="192"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="219"/>
         <source>Posting…</source>
         <translation>يجري النشر…</translation>
     </message>

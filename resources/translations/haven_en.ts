@@ -4,7 +4,7 @@
 <context>
     <name>CausesTab</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="236"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="241"/>
         <source>%1 — %Ln did this</source>
         <translation>
             <numerusform>%1 — %Ln did this</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="290"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="295"/>
         <source>%Ln supporter(s)</source>
         <translation>
             <numerusform>%Ln supporter</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="296"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="301"/>
         <source>%Ln pledge change(s) not yet counted by an organiser</source>
         <translation>
             <numerusform>%Ln pledge change not yet counted by an organiser</numerusform>
@@ -99,7 +99,7 @@
 <context>
     <name>HavenWindow</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="318"/>
+        <location filename="../../src/haven/ui/main_window.py" line="320"/>
         <source>Haven found %Ln damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
         <translation>
             <numerusform>Haven found %Ln damaged page in your vault: a disk error, or the file was changed. What opens is intact; what was on that page cannot be read.</numerusform>
@@ -107,11 +107,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="366"/>
+        <location filename="../../src/haven/ui/main_window.py" line="363"/>
         <source>Spaces, %Ln unread</source>
         <translation>
             <numerusform>Spaces, %Ln unread</numerusform>
             <numerusform>Spaces, %Ln unread</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/main_window.py" line="367"/>
+        <source>Messages, %Ln unread</source>
+        <translation>
+            <numerusform>Messages, %Ln unread</numerusform>
+            <numerusform>Messages, %Ln unread</numerusform>
         </translation>
     </message>
 </context>

@@ -284,262 +284,262 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/cause_actions.py" line="84"/>
-        <source>Remove “%1”? Its text, updates and pledges are erased on every device as they sync. Your reason goes in the moderation log.</source>
-        <translation>«%1» برداشته شود؟ متن، به‌روزرسانی‌ها و تعهدهای آن با همگام‌سازی از همهٔ دستگاه‌ها پاک می‌شود. دلیل شما در گزارش نظارت می‌ماند.</translation>
+        <source>Remove “%1”? It is hidden at once. Its text, updates and pledges are erased on every device a day after it gets the removal (at once if you own the space). Your reason goes in the moderation log.</source>
+        <translation>«%1» برداشته شود؟ بی‌درنگ پنهان می‌شود. متن، به‌روزرسانی‌ها و تعهدهایش یک روز پس از رسیدن برداشتن به هر دستگاه از آن پاک می‌شود (اگر مالک فضا باشید، بی‌درنگ). دلیل شما در گزارش نظارت ثبت می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="89"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="90"/>
         <source>&amp;Remove</source>
         <translation>حذف کن (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="90"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="91"/>
         <source>Remove and erase it</source>
         <translation>برداشتن و پاک کردن آن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="99"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="100"/>
         <source>Removed. Its text is erased as the others sync.</source>
         <translation>برداشته شد. متن آن با همگام‌سازی دیگران پاک می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="116"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="117"/>
         <source>Pledge withdrawn.</source>
         <translation>تعهد پس گرفته شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="122"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="123"/>
         <source>Marked received.</source>
         <translation>دریافت ثبت شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="128"/>
+        <location filename="../../src/haven/ui/spaces/cause_actions.py" line="129"/>
         <source>Counted. Thank you.</source>
         <translation>شمرده شد. سپاس.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="77"/>
         <source>Sta&amp;rt a fundraiser…</source>
         <translation>شروع جمع‌آوری کمک (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="78"/>
         <source>Start a fundraiser</source>
         <translation>شروع جمع‌آوری کمک</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="79"/>
         <source>Start a campai&amp;gn…</source>
         <translation>شروع کارزار (&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="79"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="80"/>
         <source>Start a campaign</source>
         <translation>شروع کارزار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="82"/>
         <source>Fundraisers</source>
         <translation>جمع‌آوری کمک‌ها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="83"/>
         <source>F&amp;undraisers</source>
         <translation>جمع‌آوری کمک‌ها (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="87"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="88"/>
         <source>Progress towards the goal</source>
         <translation>پیشرفت به سوی هدف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="95"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="96"/>
         <source>Amount to pledge</source>
         <translation>مبلغی که تعهد می‌کنید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="96"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="97"/>
         <source>Am&amp;ount</source>
         <translation>مبلغ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="98"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="99"/>
         <source>&amp;Pledge</source>
         <translation>تعهد کن (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="100"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="101"/>
         <source>Pledge this amount; only the organisers see it</source>
         <translation>این مبلغ را تعهد کن؛ فقط برگزارکنندگان آن را می‌بینند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="102"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="103"/>
         <source>&amp;Withdraw my pledge</source>
         <translation>پس گرفتن تعهدم (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="103"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="104"/>
         <source>Withdraw my pledge</source>
         <translation>پس گرفتن تعهدم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="105"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="106"/>
         <source>Who pledged what (organisers only)</source>
         <translation>چه کسی چه تعهدی داده (فقط برگزارکنندگان)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="106"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="107"/>
         <source>Mark r&amp;eceived</source>
         <translation>ثبت دریافت (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="108"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="109"/>
         <source>Mark the chosen pledge received (organisers only)</source>
         <translation>ثبت کن که تعهد انتخاب‌شده دریافت شده (فقط برگزارکنندگان)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="111"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="112"/>
         <source>An update for the supporters</source>
         <translation>خبری تازه برای حامیان</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="112"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="113"/>
         <source>Post an upda&amp;te</source>
         <translation>انتشار خبر تازه (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="113"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="114"/>
         <source>Post the update</source>
         <translation>خبر تازه را منتشر کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="116"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="117"/>
         <source>Campaigns</source>
         <translation>کارزارها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="117"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="118"/>
         <source>&amp;Campaigns</source>
         <translation>کارزارها (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="121"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="122"/>
         <source>I d&amp;id this</source>
         <translation>انجامش دادم (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="122"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="123"/>
         <source>Say that I did this (counted once)</source>
         <translation>بگو که انجامش دادم (یک بار شمرده می‌شود)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="229"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="234"/>
         <source>%1 — %2 of %3</source>
         <translation>%1 — %2 از %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="236"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="241"/>
         <source>%1 — %Ln did this</source>
         <translation>
             <numerusform>%1 — %Ln نفر انجامش دادند</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="267"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="272"/>
         <source>No fundraiser chosen</source>
         <translation>هیچ جمع‌آوری کمکی انتخاب نشده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="277"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="282"/>
         <source>%1 of %2 (%3)</source>
         <translation>%1 از %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="284"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="289"/>
         <source>Closed: no more pledges.</source>
         <translation>بسته: تعهد تازه پذیرفته نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="286"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="291"/>
         <source>For: %1</source>
         <translation>برای: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="287"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="292"/>
         <source>Where to give (Haven moves no money; nothing here is opened): %1</source>
         <translation>کجا کمک کنید (Haven هیچ پولی جابه‌جا نمی‌کند و چیزی را اینجا باز نمی‌کند): %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="290"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="295"/>
         <source>%Ln supporter(s)</source>
         <translation>
             <numerusform>%Ln حامی</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="293"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="298"/>
         <source>Until %1</source>
         <translation>تا %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="296"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="301"/>
         <source>%Ln pledge change(s) not yet counted by an organiser</source>
         <translation>
             <numerusform>%Ln تغییر در تعهدها هنوز به دست برگزارکننده‌ای شمرده نشده</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="300"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="305"/>
         <source>Warning: the published total differs from the pledges this device read.</source>
         <translation>هشدار: جمع منتشرشده با تعهدهایی که این دستگاه خوانده فرق دارد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="304"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="309"/>
         <source>Your pledge: %1 (only the organisers see it)</source>
         <translation>تعهد شما: %1 (فقط برگزارکنندگان آن را می‌بینند)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="318"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="323"/>
         <source>unreadable</source>
         <translation>ناخوانا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="319"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="324"/>
         <source>%1: %2 (received)</source>
         <translation>%1: %2 (دریافت شد)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="319"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="324"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="340"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="345"/>
         <source>Update from %1: %2</source>
         <translation>خبر تازه از %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="352"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="357"/>
         <source>Closed: no more sign-ups.</source>
         <translation>بسته: مشارکت تازه پذیرفته نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="353"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="358"/>
         <source>Action: %1</source>
         <translation>کار: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="355"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="360"/>
         <source>Where: %1</source>
         <translation>کجا: %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="357"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="362"/>
         <source>On %1</source>
         <translation>در %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="359"/>
+        <location filename="../../src/haven/ui/spaces/causes_tab.py" line="364"/>
         <source>You did this. Thank you.</source>
         <translation>انجامش دادید. سپاس.</translation>
     </message>
@@ -1315,42 +1315,43 @@
 <context>
     <name>DmPage</name>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_page.py" line="30"/>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="33"/>
         <source>Private messages</source>
+        <extracomment>Messages waiting to be read in all conversations (each counted up to the feed's cap).</extracomment>
         <translation>پیام‌های خصوصی</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_page.py" line="34"/>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="37"/>
         <source>Each conversation is with one member of a space you share, under the names you both use there. Start one from a space's members: "Message privately".</source>
         <translation>هر گفت‌وگو با یکی از اعضای فضایی است که در آن شریک هستید، با نام‌هایی که هر دو آنجا به کار می‌برید. از اعضای یک فضا شروعش کنید: «پیام خصوصی».</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_page.py" line="40"/>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="43"/>
         <source>Your private conversations</source>
         <translation>گفت‌وگوهای خصوصی شما</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_page.py" line="42"/>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="45"/>
         <source>No private conversations yet.</source>
         <translation>هنوز گفت‌وگوی خصوصی‌ای نیست.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_page.py" line="123"/>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="128"/>
         <source>%1 (from %2)</source>
         <translation>%1 (از %2)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_page.py" line="128"/>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="133"/>
         <source>%1, blocked</source>
         <translation>%1، مسدود</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_page.py" line="130"/>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="135"/>
         <source>%1, arrives with the next sync</source>
         <translation>%1، با همگام‌سازی بعدی می‌رسد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_page.py" line="132"/>
+        <location filename="../../src/haven/ui/dm/dm_page.py" line="137"/>
         <source>%1, %2 unread</source>
         <translation>%1، %2 خوانده‌نشده</translation>
     </message>
@@ -1403,53 +1404,53 @@
         <translation>این شخص را مسدود کنید: گفت‌وگو برای هر دو بسته می‌شود</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_view.py" line="135"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="140"/>
         <source>Conversation with %1</source>
         <translation>گفت‌وگو با %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_view.py" line="139"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="144"/>
         <source>Only you and %1 can read this. The admins of %2 see nothing of it, not even that it is with %1.</source>
         <translation>فقط شما و %1 می‌توانید این را بخوانید. مدیران %2 چیزی از آن نمی‌بینند، حتی این‌که با %1 است.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_view.py" line="150"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="155"/>
         <source>This conversation is blocked: nobody can write in it any more.</source>
         <translation>این گفت‌وگو مسدود است: دیگر هیچ‌کس نمی‌تواند در آن بنویسد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_view.py" line="151"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="156"/>
         <source>This conversation arrives with the next sync.</source>
         <translation>این گفت‌وگو با همگام‌سازی بعدی می‌رسد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_view.py" line="156"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="161"/>
         <source>%1 is no longer a member of %2. You can still block them.</source>
         <translation>%1 دیگر عضو %2 نیست. هنوز می‌توانید مسدودش کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_view.py" line="169"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="174"/>
         <source>%1, %2</source>
         <translation>%1، %2</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_view.py" line="174"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="179"/>
         <source>(deleted)</source>
         <translation>(حذف‌شده)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_view.py" line="176"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="181"/>
         <source>Content warning: %1. Press Enter to show the message.</source>
         <translation>هشدار محتوا: %1. برای نمایش پیام Enter را بزنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_view.py" line="226"/>
-        <location filename="../../src/haven/ui/dm/dm_view.py" line="234"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="231"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="239"/>
         <source>Block</source>
         <translation>مسدود کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/dm/dm_view.py" line="229"/>
+        <location filename="../../src/haven/ui/dm/dm_view.py" line="234"/>
         <source>Block %1? Neither of you can write in this conversation any more, and they cannot start a new one with you from this space. This cannot be undone.</source>
         <translation>%1 مسدود شود؟ دیگر هیچ‌یک از شما نمی‌تواند در این گفت‌وگو بنویسد و او نمی‌تواند از این فضا گفت‌وگوی تازه‌ای با شما شروع کند. این کار برگشت‌پذیر نیست.</translation>
     </message>
@@ -2227,7 +2228,7 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/main_window.py" line="81"/>
-        <location filename="../../src/haven/ui/main_window.py" line="362"/>
+        <location filename="../../src/haven/ui/main_window.py" line="364"/>
         <source>Spaces</source>
         <translation>فضاها</translation>
     </message>
@@ -2238,41 +2239,49 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/main_window.py" line="86"/>
+        <location filename="../../src/haven/ui/main_window.py" line="368"/>
         <source>Messages</source>
         <translation>پیام‌ها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="179"/>
+        <location filename="../../src/haven/ui/main_window.py" line="181"/>
         <source>Haven</source>
         <translation>Haven</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="299"/>
+        <location filename="../../src/haven/ui/main_window.py" line="301"/>
         <source>Signed in as %1</source>
         <translation>واردشده با نام %1</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="315"/>
+        <location filename="../../src/haven/ui/main_window.py" line="317"/>
         <source>Your vault is damaged</source>
         <translation>خزانه‌تان آسیب دیده است</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="318"/>
+        <location filename="../../src/haven/ui/main_window.py" line="320"/>
         <source>Haven found %Ln damaged page(s) in your vault: a disk error, or the file was changed. What opens is intact; what was on those pages cannot be read.</source>
         <translation>
             <numerusform>‏Haven در خزانه‌تان %Ln صفحهٔ آسیب‌دیده پیدا کرد: خطای دیسک، یا پرونده تغییر کرده است. آنچه باز می‌شود سالم است؛ آنچه روی آن صفحه‌ها بود خواندنی نیست.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/main_window.py" line="326"/>
+        <location filename="../../src/haven/ui/main_window.py" line="328"/>
         <source>Back up what still opens now (Settings, Back up my vault), then restore your most recent backup into a new folder (Restore a backup, in Settings or on the unlock page) to recover the rest.</source>
         <translation>از آنچه هنوز باز می‌شود همین حالا پشتیبان بگیرید (تنظیمات، از خزانه‌ام پشتیبان بگیر)، سپس تازه‌ترین پشتیبان‌تان را در پوشه‌ای تازه بازیابی کنید (بازیابی پشتیبان، در تنظیمات یا صفحهٔ باز کردن قفل) تا بقیه را برگردانید.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/main_window.py" line="366"/>
+        <location filename="../../src/haven/ui/main_window.py" line="363"/>
         <source>Spaces, %Ln unread</source>
         <translation>
             <numerusform>فضاها، %Ln خوانده‌نشده</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/haven/ui/main_window.py" line="367"/>
+        <source>Messages, %Ln unread</source>
+        <translation>
+            <numerusform>پیام‌ها، %Ln خوانده‌نشده</numerusform>
         </translation>
     </message>
 </context>
@@ -4929,94 +4938,114 @@
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="52"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="54"/>
         <source>Share to a space</source>
         <extracomment>the new post's id, once posted</extracomment>
         <translation>هم‌رسانی در یک فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="68"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="70"/>
         <source>Space to share to</source>
         <extracomment>a read or the post is under way (its answer not yet shown)</extracomment>
         <translation>فضای مقصد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="74"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="73"/>
+        <source>Where in the space: the feed or a channel</source>
+        <translation>کجای فضا: فید یا یک کانال</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="79"/>
         <source>Title of the copy</source>
         <translation>عنوان نسخه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="76"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="81"/>
         <source>Text of the copy</source>
         <translation>متن نسخه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="79"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="84"/>
         <source>Only this title and text are posted — not the entry's date, mood or tags, and nothing links the post to your journal. Everyone in the space can read and keep it; your entry stays private.</source>
         <translation>فقط همین عنوان و متن فرستاده می‌شود — نه تاریخ، حال یا برچسب‌های نوشته، و هیچ چیز پست را به دفترچهٔ شما پیوند نمی‌دهد. همهٔ اعضای فضا می‌توانند آن را بخوانند و نگه دارند؛ نوشتهٔ شما خصوصی می‌ماند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="88"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="92"/>
+        <source>In a channel the title becomes the first line of the message.</source>
+        <translation>در کانال، عنوان نخستین خط پیام می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="99"/>
         <source>&amp;Post this copy</source>
         <translation>فرستادن این نسخه (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="89"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="100"/>
         <source>Post this copy in the space</source>
         <translation>فرستادن این نسخه در فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="93"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="104"/>
         <source>Cancel: share nothing</source>
         <translation>لغو: چیزی هم‌رسانی نشود</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="97"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="108"/>
         <source>&amp;Space</source>
         <translation>فضا (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="98"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="109"/>
+        <source>C&amp;hannel</source>
+        <translation>کانال (&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="110"/>
         <source>Posted as</source>
         <translation>فرستاده با نام</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="99"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="111"/>
         <source>&amp;Title</source>
         <translation>عنوان (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="109"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="125"/>
         <source>Reading your spaces…</source>
         <translation>در حال خواندن فضاهایتان…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="157"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="176"/>
         <source>You are not a member of any space yet.</source>
         <translation>هنوز عضو هیچ فضایی نیستید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="159"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="178"/>
         <source>Reading the space…</source>
         <translation>در حال خواندن فضا…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="164"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="183"/>
         <source>%1 (your name in this space)</source>
         <translation>%1 (نام شما در این فضا)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="168"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="187"/>
         <source>posts here disappear after %1</source>
         <translation>پست‌ها در اینجا پس از %1 ناپدید می‌شوند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="187"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="191"/>
+        <source>The feed</source>
+        <translation>فید</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="213"/>
         <source>Write something to share first.</source>
         <translation>اول چیزی برای هم‌رسانی بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/journal/share_dialog.py" line="192"/>
+        <location filename="../../src/haven/ui/journal/share_dialog.py" line="219"/>
         <source>Posting…</source>
         <translation>در حال فرستادن…</translation>
     </message>
