@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from haven.cli.main import main as cli_main
 from haven.core import export
+from haven.core import session as session_module
 from haven.core.journal import JournalEntry
 from haven.core.session import Session
 from haven.errors import HavenError, InvalidInput, VaultFull
-from tests.helpers import new_session
+from tests.helpers import PASSPHRASE, new_session
 
 
 @pytest.fixture
@@ -142,3 +144,25 @@ def test_other_os_errors_become_one_line_errors(
     with pytest.raises(HavenError, match="writing the export failed"):
         export.export_markdown(session.journal.list(), tmp_path / "md")
     assert not (tmp_path / "x.json").exists() and not (tmp_path / "md").exists()
+
+
+def test_the_cli_counts_one_entry_in_the_singular(
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`haven export` said "Exported 1 entries" (issue 17: the plurals a person reads)."""
+    s = new_session(data_dir)
+    s.journal.add("Only one so far")
+    s.lock()
+    monkeypatch.setenv("HAVEN_PASSPHRASE", PASSPHRASE)
+    one = tmp_path / "one.json"
+    assert cli_main(["--data-dir", str(data_dir), "export", "--format", "json", str(one)]) == 0
+    assert capsys.readouterr().out == f"Exported 1 entry to {one}.\n"
+    s = session_module.unlock(data_dir, PASSPHRASE)
+    s.journal.add("And a second")
+    s.lock()
+    two = tmp_path / "two"
+    assert cli_main(["--data-dir", str(data_dir), "export", "--format", "md", str(two)]) == 0
+    assert capsys.readouterr().out == f"Exported 2 entries to {two}.\n"

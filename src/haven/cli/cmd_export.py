@@ -52,7 +52,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         count = export.export_markdown(entries, dest)
     else:
         count = export.export_json(entries, dest, now_ms())
-    print(f"Exported {count} entries to {dest}.")
+    print(f"Exported {count} {'entry' if count == 1 else 'entries'} to {dest}.")
     return 0
 
 
