@@ -12,8 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from haven.core.spaces.invites import RequestInfo
 from haven.core.spaces.model import Role
 from haven.ui.main_window import HavenWindow
+from haven.ui.spaces.requests_box import RequestsBox
 from haven.ui.spaces.space_view import SpaceView
 from tests.ui import flows
 from tests.ui.spaces_steps import (
@@ -48,6 +50,15 @@ def test_members_reports_moderation_and_removal(
     page = open_spaces(qtbot, window)
     space_id = create_space(qtbot, page)
     view = page.view
+    # Inviting is in plain sight on the space's header, from any tab; Approve and Deny wait
+    # for a request (none yet).
+    qtbot.waitUntil(lambda: view.header.invite_button.isVisibleTo(view))
+    assert view.header.invite_button.accessibleName() == "Invite someone to this space"
+    view.tabs.setCurrentWidget(view.members)
+    requests = view.members.requests
+    assert not requests.approve_button.isVisibleTo(requests)
+    assert not requests.deny_button.isVisibleTo(requests)
+    view.tabs.setCurrentWidget(view.feed)
     bea = add_member(window, tmp_path, space_id, "Bea")
     qtbot.waitUntil(lambda: "Bea" in view.members.names())
     assert view.members.names()[0] == "Ari"  # the owner first
@@ -133,6 +144,7 @@ def test_a_member_sees_no_admin_tools(
     qtbot.waitUntil(lambda: mine.view.snapshot is not None)
     view = mine.view
     assert not view.tabs.isTabVisible(view.tabs.indexOf(view.moderation))
+    assert not view.header.invite_button.isVisibleTo(view)  # only admins can invite
     assert not view.feed.thread_view.remove_button.isVisible()
     first = view.feed.model.post(0)
     assert first is not None and first.body == "Welcome, everyone"
@@ -145,3 +157,20 @@ def test_a_member_sees_no_admin_tools(
     assert not view.members.remove_button.isVisible()
     qtbot.keyClick(view.members.block_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: view.feed.model.rowCount() == 1)
+
+
+def test_approve_and_deny_show_only_with_a_request(qtbot: QtBot) -> None:
+    box = RequestsBox()
+    qtbot.addWidget(box)
+    box.show()
+    assert not box.approve_button.isVisible() and not box.deny_button.isVisible()
+    waiting = RequestInfo(b"r" * 16, b"i" * 16, b"s" * 16, b"p" * 32, "Cai", "", "pending", 0)
+    box.show_requests([waiting])
+    assert box.approve_button.isVisible() and box.approve_button.isEnabled()
+    assert box.deny_button.isVisible() and box.deny_button.isEnabled()
+    asked: list[str] = []
+    box.approveRequested.connect(lambda _rid, name: asked.append(name))
+    qtbot.keyClick(box.approve_button, Qt.Key.Key_Space)
+    assert asked == ["Cai"]
+    box.show_requests([])  # answered: nothing left to act on
+    assert not box.approve_button.isVisible() and not box.deny_button.isVisible()

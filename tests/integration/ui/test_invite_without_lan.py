@@ -40,7 +40,7 @@ def test_no_direct_invite_names_a_lan_address_while_lan_sync_is_off(
     window.home.show_section("spaces")
     view = page.view
     view.tabs.setCurrentWidget(view.members)
-    qtbot.mouseClick(view.members.requests.invite_button, LEFT)
+    qtbot.mouseClick(view.header.invite_button, LEFT)
     qtbot.waitUntil(lambda: "local network, which is off" in view.status.text())
     assert view.invite_dialog is None
 
@@ -50,7 +50,7 @@ def test_no_direct_invite_names_a_lan_address_while_lan_sync_is_off(
     qtbot.keyClick(box, Qt.Key.Key_Space)
     window.home.show_section("spaces")
     view.tabs.setCurrentWidget(view.members)
-    qtbot.mouseClick(view.members.requests.invite_button, LEFT)
+    qtbot.mouseClick(view.header.invite_button, LEFT)
     qtbot.waitUntil(lambda: view.invite_dialog is not None, timeout=WAIT_MS)
     dialog = view.invite_dialog
     assert dialog is not None

@@ -89,7 +89,7 @@ def test_the_app_invites_through_the_relay_and_answers(
     view = page.view
     view.tabs.setCurrentWidget(view.members)
     requests = view.members.requests
-    qtbot.mouseClick(requests.invite_button, LEFT)
+    qtbot.mouseClick(view.header.invite_button, LEFT)
     # Sync runs here too, so Haven asks which way: "from anywhere" (the relay) is the default.
     maker = view.invite_maker
     assert maker is not None
@@ -254,7 +254,7 @@ def test_with_a_relay_the_inviter_may_choose_a_code_for_someone_nearby(
     view.tabs.setCurrentWidget(view.members)
 
     def ask() -> InviteRouteDialog:
-        qtbot.mouseClick(view.members.requests.invite_button, LEFT)
+        qtbot.mouseClick(view.header.invite_button, LEFT)
         qtbot.waitUntil(
             lambda: view.invite_maker is not None and view.invite_maker.route_dialog is not None,
             timeout=WAIT_MS,

@@ -51,7 +51,7 @@ def test_admin_invites_and_approves_a_request(
     view.tabs.setCurrentWidget(view.members)
     requests = view.members.requests
     assert requests.isVisible()
-    qtbot.mouseClick(requests.invite_button, LEFT)
+    qtbot.mouseClick(view.header.invite_button, LEFT)
     qtbot.waitUntil(lambda: view.invite_dialog is not None)
     dialog = view.invite_dialog
     assert dialog is not None

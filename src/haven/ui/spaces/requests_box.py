@@ -27,7 +27,6 @@ RequestRole = Qt.ItemDataRole.UserRole + 1
 class RequestsBox(QGroupBox):
     approveRequested = Signal(bytes, str)  # request id, name
     denyRequested = Signal(bytes, str)
-    inviteRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,20 +41,16 @@ class RequestsBox(QGroupBox):
         self.approve_button.setAccessibleName(self.tr("Approve the selected request"))
         self.deny_button = QPushButton(self.tr("Den&y"))
         self.deny_button.setAccessibleName(self.tr("Deny the selected request"))
-        self.invite_button = QPushButton(self.tr("&Invite someone…"))
-        self.invite_button.setAccessibleName(self.tr("Make an invite code"))
         row = QHBoxLayout()
         row.addWidget(self.approve_button)
         row.addWidget(self.deny_button)
         row.addStretch(1)
-        row.addWidget(self.invite_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addLayout(row)
         self.list.selectionModel().currentChanged.connect(lambda *_: self._update())
         self.approve_button.clicked.connect(lambda: self._emit(self.approveRequested))
         self.deny_button.clicked.connect(lambda: self._emit(self.denyRequested))
-        self.invite_button.clicked.connect(self.inviteRequested)
         self._update()
 
     def show_requests(self, requests: Sequence[RequestInfo]) -> None:
@@ -92,9 +87,12 @@ class RequestsBox(QGroupBox):
         return request if isinstance(request, RequestInfo) else None
 
     def _update(self) -> None:
+        """Approve and Deny only with a request to act on: hidden while none waits, enabled
+        once one is selected. (Inviting is on the space's header, space_header.py.)"""
         chosen = self._selected() is not None
-        self.approve_button.setEnabled(chosen)
-        self.deny_button.setEnabled(chosen)
+        for button in (self.approve_button, self.deny_button):
+            button.setVisible(self.model.rowCount() > 0)
+            button.setEnabled(chosen)
 
     def _emit(self, signal: SignalInstance) -> None:
         request = self._selected()

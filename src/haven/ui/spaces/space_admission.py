@@ -43,7 +43,6 @@ class SpaceAdmission(QObject):
         requests = members.requests
         requests.approveRequested.connect(self._approve)
         requests.denyRequested.connect(self._deny)
-        requests.inviteRequested.connect(self.open_invite)
 
     def poll_requests(self) -> None:
         session, space_id = self.bridge.session, self._space_id()

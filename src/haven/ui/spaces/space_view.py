@@ -22,7 +22,7 @@ from haven.core.spaces.model import (
 )
 from haven.core.spaces.name_marks import mark_members
 from haven.core.spaces.service import SpaceService
-from haven.ui import appearance, peer_text
+from haven.ui import peer_text
 from haven.ui.bridge import SessionBridge
 from haven.ui.space_status import FadingStatus, SpaceStatusLabel
 from haven.ui.spaces import wording
@@ -44,6 +44,7 @@ from haven.ui.spaces.reason_asks import ReasonAsks
 from haven.ui.spaces.snapshot import Snapshot, read_snapshot
 from haven.ui.spaces.space_admission import SpaceAdmission
 from haven.ui.spaces.space_events import SpaceEvents
+from haven.ui.spaces.space_header import SpaceHeader
 from haven.ui.spaces.space_media import SpaceMedia
 from haven.ui.spaces.space_writes import SpaceWrites
 
@@ -66,8 +67,8 @@ class SpaceView(QWidget):
         self.snapshot: Snapshot | None = None
         self._ticket = 0
         self._limit = FIRST_THREADS
-        self.title = peer_text.plain_label()
-        appearance.mark_heading(self.title, 2)
+        self.header = SpaceHeader()
+        self.title = self.header.title
         self.sync_line = SpaceStatusLabel(bridge)
         self.disappear_notice = DisappearNotice()
         self.status = FadingStatus()
@@ -91,7 +92,7 @@ class SpaceView(QWidget):
         self.tabs.currentChanged.connect(lambda _i: self.status.clear())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
+        layout.addWidget(self.header)
         layout.addWidget(self.sync_line)
         layout.addWidget(self.disappear_notice)
         layout.addWidget(self.tabs, 1)
@@ -153,6 +154,7 @@ class SpaceView(QWidget):
             self.act,
             self.status.setText,
         )
+        self.header.inviteRequested.connect(self.admission.open_invite)
         # edit/delete/pin, leave, hand over, warnings
         self.own = SpaceActions(
             self,
@@ -208,6 +210,7 @@ class SpaceView(QWidget):
         me = next((m for m in snap.members if m.member_pk == info.my_persona), None)
         self.title.setText(peer_text.one_line(info.name, peer_text.SPACE_NAME_CHARS))
         self.title.setAccessibleName(self.title.text())
+        self.header.show_role(info.my_role)
         moderator = info.my_role is not None and info.my_role.rank >= Role.MODERATOR.rank
         marks = mark_members(snap.members)
         self.feed.model.set_marks(marks)
@@ -324,6 +327,7 @@ class SpaceView(QWidget):
         self.own.clear()
         self.status.clear()
         self.title.setText("" if space_id is not None else self.tr("No space chosen"))
+        self.header.show_role(None)
         self.tabs.setCurrentIndex(0)
 
     # ---------------------------------------------------------------- writing
