@@ -151,6 +151,7 @@ def test_a_member_sees_no_admin_tools(
     assert first is not None and first.body == "Welcome, everyone"
     view.tabs.setCurrentWidget(view.members)
     assert not view.members.role_button.isVisible()
+    assert not view.members.role_label.isVisible()  # no "Role" label left beside nothing
     view.members.select_name("Ari")
     qtbot.mouseClick(view.members.block_button, LEFT)
     qtbot.waitUntil(lambda: view.feed.model.rowCount() == 0)

@@ -92,6 +92,8 @@ class FlowRow(QWidget):
             self.setMaximumHeight(size.height())
 
     def refit(self) -> None:
-        """After the buttons' texts (or the font) changed."""
+        """After the buttons' texts (or the font, or what is shown) changed: placed again at
+        once, so a button shown a moment ago can be pressed before the next event loop."""
         self.flow.invalidate()
         self._fit(self.width())
+        self.flow.activate()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from haven.core.spaces.model import Member, Role, Status
 from haven.core.spaces.name_marks import NameMarks, mark_members
 from haven.ui import peer_text
+from haven.ui.flow_row import FlowRow
 from haven.ui.spaces import wording
 from haven.ui.spaces.requests_box import RequestsBox
 
@@ -81,21 +82,21 @@ class MembersTab(QWidget):
         )
         self.message_button.setToolTip(self.tr("The space's admins see nothing of it"))
 
-        row = QHBoxLayout()
-        role_label = QLabel(self.tr("R&ole"))
-        role_label.setBuddy(self.role)  # announced by its label, not only by its value
-        row.addWidget(role_label)
-        row.addWidget(self.role)
-        row.addWidget(self.role_button)
-        row.addWidget(self.remove_button)
-        row.addStretch(1)
-        row.addWidget(self.message_button)
-        row.addWidget(self.block_button)
+        self.role_label = QLabel(self.tr("R&ole"))
+        self.role_label.setBuddy(self.role)  # announced by its label, not only by its value
+        # Two groups that wrap onto a second row when narrow (in Persian the one row held
+        # the window wider than its default size).
+        self.action_row = FlowRow(
+            [
+                _group(self.role_label, self.role, self.role_button, self.remove_button),
+                _group(self.message_button, self.block_button),
+            ]
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.requests)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
-        layout.addLayout(row)
+        layout.addWidget(self.action_row)
 
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.role_button.clicked.connect(self._set_role)
@@ -180,11 +181,13 @@ class MembersTab(QWidget):
         for widget in (self.role, self.role_button, self.remove_button):
             widget.setVisible(admin)
             widget.setEnabled(can_manage)
+        self.role_label.setVisible(admin)
         self.block_button.setEnabled(other)
         active = member is not None and member.status is Status.ACTIVE
         self.message_button.setEnabled(other and active and self._my_role is not None)
         blocked = member is not None and member.blocked
         self.block_button.setText(self.tr("Unbloc&k") if blocked else self.tr("Bloc&k"))
+        self.action_row.refit()
 
     def _set_role(self) -> None:
         member = self.selected()
@@ -205,3 +208,13 @@ class MembersTab(QWidget):
         member = self.selected()
         if member is not None:
             self.messageRequested.emit(member.member_pk)
+
+
+def _group(*widgets: QWidget) -> QWidget:
+    """Widgets kept together on one row of the tab's wrapping row of actions."""
+    group = QWidget()
+    row = QHBoxLayout(group)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        row.addWidget(widget)
+    return group
