@@ -139,6 +139,7 @@ def test_help_lists_commands_in_order_and_names_exit_codes_and_the_variable() ->
 def test_prompt_says_when_it_falls_back_to_english() -> None:
     arabic = haven(None, "prompt", "--locale", "ar", passphrase=None)
     assert arabic.returncode == 0 and arabic.stderr == ""
+    assert any("\u0600" <= ch <= "\u06ff" for ch in arabic.stdout)  # in Arabic, not English
     persian = haven(None, "prompt", "--locale", "fa", passphrase=None)
     assert persian.returncode == 0 and persian.stderr == ""
     assert any("\u0600" <= ch <= "\u06ff" for ch in persian.stdout)  # in Persian now
