@@ -7,13 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from haven.ui import theme_colours
 from haven.ui.main_window import HavenWindow
 from haven.ui.settings import AppSettings, Theme
 from tests.ui import flows
+from tests.ui.spaces_steps import LEFT, create_space, open_spaces, select_thread, write_post
 from tools.screenshots.contrast import Reading
 from tools.screenshots.contrast_pages import (
     failures,
@@ -141,3 +142,34 @@ def test_a_broken_colour_fails_the_measurement(
         assert kind in failed, f"{field}={colour} was not caught: {failed}"
         monkeypatch.undo()
         unlocked.show_start_page()
+
+
+def test_an_open_space_passes_in_every_theme(
+    qtbot: QtBot, make_window: MakeWindow, app_settings: AppSettings
+) -> None:
+    """The page people spend their time on in Spaces: the feed with a post opened, its
+    reactions (one pressed), the composer, and each tab of the space."""
+    window = make_window()
+    window.resize(1000, 680)
+    flows.create_vault(qtbot, window)
+    page = open_spaces(qtbot, window)
+    create_space(qtbot, page)
+    write_post(qtbot, page, "Told my parents today", title="News")
+    view = page.view
+    select_thread(qtbot, view, "Told my parents today")
+    care = view.feed.thread_view.reactions.buttons["sending-care"]
+    qtbot.mouseClick(care, LEFT)
+    qtbot.waitUntil(care.isChecked)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+
+    def tab(widget: QWidget) -> Callable[[], None]:
+        return lambda: view.tabs.setCurrentWidget(widget)
+
+    tabs = [view.feed, view.channels, view.members, view.events, view.moderation, view.me]
+    pages = [(view.tabs.tabText(view.tabs.indexOf(w)), tab(w)) for w in tabs]
+    problems: list[str] = []
+    for theme in THEMES:
+        _use_theme(window, app_settings, theme)
+        problems += _check(theme_readings(window, app, pages), theme)
+    assert problems == [], "\n".join(problems)
