@@ -3695,94 +3695,94 @@
 <context>
     <name>MembersTab</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="49"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="50"/>
         <source>Name</source>
         <extracomment>member key, role value</extracomment>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="50"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="51"/>
         <source>Pronouns</source>
         <translation>الضمائر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="51"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="52"/>
         <source>Role</source>
         <translation>الدور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="52"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="53"/>
         <source>Key</source>
         <translation>المفتاح</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="53"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="54"/>
         <source>Check</source>
         <translation>تنبيه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="65"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="66"/>
         <source>Members</source>
         <translation>الأعضاء</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="68"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="69"/>
         <source>New role for the selected member</source>
         <translation>الدور الجديد للعضو المحدد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="71"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="72"/>
         <source>Set &amp;role</source>
         <translation>عيّن الدور (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="72"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="73"/>
         <source>Give the selected member this role</source>
         <translation>امنح العضو المحدد هذا الدور</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="74"/>
         <source>Remo&amp;ve from space…</source>
         <translation>أزل من المساحة (&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="75"/>
         <source>Remove the selected member</source>
         <translation>أزل العضو المحدد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="75"/>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="187"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="189"/>
         <source>Bloc&amp;k</source>
         <translation>احظر (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="79"/>
         <source>&amp;Message privately</source>
         <translation>راسِل على انفراد (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="80"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="81"/>
         <source>Start a private conversation with the selected member</source>
         <translation>ابدأ محادثة خاصة مع العضو المحدد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="83"/>
         <source>The space's admins see nothing of it</source>
         <translation>لا يرى مديرو المساحة شيئاً منها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="187"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="189"/>
         <source>Unbloc&amp;k</source>
         <translation>ألغِ الحظر (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="77"/>
         <source>Block or unblock the selected member</source>
         <translation>احظر العضو المحدد أو ألغِ حظره</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="78"/>
         <source>Hides their posts for you only</source>
         <translation>يخفي منشوراته عنك وحدك</translation>
     </message>
@@ -3792,22 +3792,22 @@
         <translation>الدور (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="126"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="127"/>
         <source>%1 (you)</source>
         <translation>%1 (أنت)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="128"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="129"/>
         <source>%1 (blocked)</source>
         <translation>%1 (محظور)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="138"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="139"/>
         <source>Key fingerprint: %1</source>
         <translation>بصمة المفتاح: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="145"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="146"/>
         <source>%Ln members</source>
         <translation>
             <numerusform>لا أعضاء</numerusform>
@@ -4824,48 +4824,38 @@
 <context>
     <name>RequestsBox</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="34"/>
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="39"/>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="33"/>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="38"/>
         <source>Join requests</source>
         <translation>طلبات الانضمام</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="41"/>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="40"/>
         <source>A&amp;pprove</source>
         <translation>وافق (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="42"/>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="41"/>
         <source>Approve the selected request</source>
         <translation>وافق على الطلب المحدد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="43"/>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="42"/>
         <source>Den&amp;y</source>
         <translation>ارفض (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="44"/>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="43"/>
         <source>Deny the selected request</source>
         <translation>ارفض الطلب المحدد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="45"/>
-        <source>&amp;Invite someone…</source>
-        <translation>ادعُ شخصًا (&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="46"/>
-        <source>Make an invite code</source>
-        <translation>أنشئ رمز دعوة</translation>
-    </message>
-    <message>
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="70"/>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="65"/>
         <source>%1 asks to join · %2</source>
         <translation>%1 يطلب الانضمام · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="76"/>
         <source>Join requests (%Ln)</source>
         <translation>
             <numerusform>طلبات الانضمام (%Ln)</numerusform>
@@ -5413,6 +5403,19 @@
     </message>
 </context>
 <context>
+    <name>SpaceHeader</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_header.py" line="22"/>
+        <source>Invite someone…</source>
+        <translation>دعوة شخص…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_header.py" line="23"/>
+        <source>Invite someone to this space</source>
+        <translation>ادعُ شخصًا إلى هذه المساحة</translation>
+    </message>
+</context>
+<context>
     <name>SpaceStatus</name>
     <message>
         <location filename="../../src/haven/ui/space_status.py" line="36"/>
@@ -5543,58 +5546,58 @@
 <context>
     <name>SpaceView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="83"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="84"/>
         <source>Space sections</source>
         <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; "Show older posts" doubles it. Join requests arrive without an event in the log, so an admin's open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
         <translation>أقسام المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="84"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="85"/>
         <source>&amp;Feed</source>
         <translation>الموجز (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="85"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="86"/>
         <source>&amp;Channels</source>
         <translation>القنوات (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="86"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="87"/>
         <source>Mem&amp;bers</source>
         <translation>الأعضاء (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="87"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="88"/>
         <source>&amp;Events</source>
         <translation>الفعاليات (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="88"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="89"/>
         <source>Mo&amp;deration</source>
         <translation>الإشراف (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="89"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="90"/>
         <source>Fundraisers and ca&amp;mpaigns</source>
         <translation>التبرعات والحملات (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="90"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="91"/>
         <source>&amp;About and you</source>
         <translation>عن المساحة وعنك (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="326"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="332"/>
         <source>No space chosen</source>
         <translation>لم تُختر مساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="360"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="367"/>
         <source>Posted.</source>
         <translation>نُشر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="372"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="379"/>
         <source>Replied.</source>
         <translation>أُرسل الرد.</translation>
     </message>
@@ -5705,12 +5708,12 @@
         <translation>الدعوة المباشرة تحتاج إلى المزامنة على الشبكة المحلية، وهي متوقفة. شغّلها من الإعدادات، أو ادعُ عبر مُرحِّل.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_admission.py" line="103"/>
+        <location filename="../../src/haven/ui/spaces/space_admission.py" line="102"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>أُضيف %1. يستطيع قراءة المساحة حين يستلم Haven لديه رسالة الترحيب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_admission.py" line="116"/>
+        <location filename="../../src/haven/ui/spaces/space_admission.py" line="115"/>
         <source>%1's request was declined.</source>
         <translation>رُفض طلب %1.</translation>
     </message>

@@ -145,7 +145,7 @@
 <context>
     <name>MembersTab</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="145"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="146"/>
         <source>%Ln members</source>
         <translation>
             <numerusform>%Ln member</numerusform>
@@ -179,7 +179,7 @@
 <context>
     <name>RequestsBox</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="76"/>
         <source>Join requests (%Ln)</source>
         <translation>
             <numerusform>Join requests (%Ln)</numerusform>

@@ -3590,89 +3590,89 @@
 <context>
     <name>MembersTab</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="49"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="50"/>
         <source>Name</source>
         <extracomment>member key, role value</extracomment>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="50"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="51"/>
         <source>Pronouns</source>
         <translation>ضمیرها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="51"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="52"/>
         <source>Role</source>
         <translation>نقش</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="52"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="53"/>
         <source>Key</source>
         <translation>کلید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="53"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="54"/>
         <source>Check</source>
         <translation>بررسی</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="65"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="66"/>
         <source>Members</source>
         <translation>اعضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="68"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="69"/>
         <source>New role for the selected member</source>
         <translation>نقش تازه برای عضو انتخاب‌شده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="71"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="72"/>
         <source>Set &amp;role</source>
         <translation>تعیین نقش (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="72"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="73"/>
         <source>Give the selected member this role</source>
         <translation>این نقش را به عضو انتخاب‌شده بده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="73"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="74"/>
         <source>Remo&amp;ve from space…</source>
         <translation>بیرون کردن از فضا (&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="74"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="75"/>
         <source>Remove the selected member</source>
         <translation>عضو انتخاب‌شده را بیرون کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="75"/>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="187"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="189"/>
         <source>Bloc&amp;k</source>
         <translation>مسدود کن (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="77"/>
         <source>Block or unblock the selected member</source>
         <translation>عضو انتخاب‌شده را مسدود یا آزاد کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="78"/>
         <source>Hides their posts for you only</source>
         <translation>پست‌هایشان را فقط برای شما پنهان می‌کند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="79"/>
         <source>&amp;Message privately</source>
         <translation>پیام خصوصی (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="80"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="81"/>
         <source>Start a private conversation with the selected member</source>
         <translation>با عضو انتخاب‌شده گفت‌وگوی خصوصی شروع کنید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="82"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="83"/>
         <source>The space's admins see nothing of it</source>
         <translation>مدیران فضا چیزی از آن نمی‌بینند</translation>
     </message>
@@ -3682,29 +3682,29 @@
         <translation>نقش (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="126"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="127"/>
         <source>%1 (you)</source>
         <translation>%1 (شما)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="128"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="129"/>
         <source>%1 (blocked)</source>
         <translation>%1 (مسدود)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="138"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="139"/>
         <source>Key fingerprint: %1</source>
         <translation>اثر انگشت کلید: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="145"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="146"/>
         <source>%Ln members</source>
         <translation>
             <numerusform>%Ln عضو</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/members_tab.py" line="187"/>
+        <location filename="../../src/haven/ui/spaces/members_tab.py" line="189"/>
         <source>Unbloc&amp;k</source>
         <translation>آزاد کن (&amp;K)</translation>
     </message>
@@ -4704,48 +4704,38 @@
 <context>
     <name>RequestsBox</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="34"/>
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="39"/>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="33"/>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="38"/>
         <source>Join requests</source>
         <translation>درخواست‌های پیوستن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="41"/>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="40"/>
         <source>A&amp;pprove</source>
         <translation>تأیید (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="42"/>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="41"/>
         <source>Approve the selected request</source>
         <translation>درخواست انتخاب‌شده را تأیید کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="43"/>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="42"/>
         <source>Den&amp;y</source>
         <translation>رد (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="44"/>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="43"/>
         <source>Deny the selected request</source>
         <translation>درخواست انتخاب‌شده را رد کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="45"/>
-        <source>&amp;Invite someone…</source>
-        <translation>دعوت از کسی (&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="46"/>
-        <source>Make an invite code</source>
-        <translation>یک کد دعوت بساز</translation>
-    </message>
-    <message>
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="70"/>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="65"/>
         <source>%1 asks to join · %2</source>
         <translation>%1 درخواست پیوستن دارد · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/requests_box.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/requests_box.py" line="76"/>
         <source>Join requests (%Ln)</source>
         <translation>
             <numerusform>درخواست‌های پیوستن (%Ln)</numerusform>
@@ -5288,6 +5278,19 @@
     </message>
 </context>
 <context>
+    <name>SpaceHeader</name>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_header.py" line="22"/>
+        <source>Invite someone…</source>
+        <translation>دعوت از کسی…</translation>
+    </message>
+    <message>
+        <location filename="../../src/haven/ui/spaces/space_header.py" line="23"/>
+        <source>Invite someone to this space</source>
+        <translation>دعوت از کسی به این فضا</translation>
+    </message>
+</context>
+<context>
     <name>SpaceStatus</name>
     <message>
         <location filename="../../src/haven/ui/space_status.py" line="36"/>
@@ -5378,58 +5381,58 @@
 <context>
     <name>SpaceView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="83"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="84"/>
         <source>Space sections</source>
         <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; "Show older posts" doubles it. Join requests arrive without an event in the log, so an admin's open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
         <translation>بخش‌های فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="84"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="85"/>
         <source>&amp;Feed</source>
         <translation>فید (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="85"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="86"/>
         <source>&amp;Channels</source>
         <translation>کانال‌ها (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="86"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="87"/>
         <source>Mem&amp;bers</source>
         <translation>اعضا (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="87"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="88"/>
         <source>&amp;Events</source>
         <translation>رویدادها (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="88"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="89"/>
         <source>Mo&amp;deration</source>
         <translation>نظارت (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="89"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="90"/>
         <source>Fundraisers and ca&amp;mpaigns</source>
         <translation>کمک‌ها و کارزارها (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="90"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="91"/>
         <source>&amp;About and you</source>
         <translation>درباره و شما (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="326"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="332"/>
         <source>No space chosen</source>
         <translation>هیچ فضایی انتخاب نشده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="360"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="367"/>
         <source>Posted.</source>
         <translation>فرستاده شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="372"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="379"/>
         <source>Replied.</source>
         <translation>پاسخ داده شد.</translation>
     </message>
@@ -5540,12 +5543,12 @@
         <translation>دعوت مستقیم به همگام‌سازی روی شبکهٔ محلی نیاز دارد که خاموش است. آن را در تنظیمات روشن کنید، یا از طریق رله دعوت کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_admission.py" line="103"/>
+        <location filename="../../src/haven/ui/spaces/space_admission.py" line="102"/>
         <source>%1 was added. They can read the space once their Haven collects the welcome.</source>
         <translation>‏%1 افزوده شد. وقتی Haven او پیام خوشامد را بگیرد، می‌تواند فضا را بخواند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_admission.py" line="116"/>
+        <location filename="../../src/haven/ui/spaces/space_admission.py" line="115"/>
         <source>%1's request was declined.</source>
         <translation>درخواست %1 رد شد.</translation>
     </message>
