@@ -11,7 +11,7 @@ from haven.core import session
 from haven.core.journal import EntryFilter, JournalDraft, normalise_tags
 from haven.core.session import Session
 from haven.errors import InvalidInput, NotFound
-from tests.helpers import PASSPHRASE, new_session, replica_of
+from tests.helpers import PASSPHRASE, as_older_schema, new_session, replica_of
 
 
 @pytest.fixture
@@ -269,7 +269,7 @@ def test_upgrading_a_vault_indexed_by_triggers_keeps_its_index(data_dir: Path) -
         )
         conn.execute("DROP INDEX journal_tags_by_created")  # and schema 7's tag column
         conn.execute("ALTER TABLE journal_tags DROP COLUMN created_ms")
-        conn.execute("PRAGMA user_version = 5")
+        as_older_schema(conn, 5)
     s.lock()
     s = session.unlock(data_dir, PASSPHRASE)
     with s.vault.read() as conn:

@@ -14,7 +14,7 @@ from haven.core.journal import EntryFilter, JournalDraft
 from haven.core.session import Session
 from haven.store import journal_search
 from haven.store import journal_tables as jt
-from tests.helpers import PASSPHRASE, new_session
+from tests.helpers import PASSPHRASE, as_older_schema, new_session
 
 WORDS = [
     "family", "familiar", "families", "famous", "fam", "far", "farther", "harbour", "harbours",
@@ -163,7 +163,7 @@ def test_a_vault_from_before_tag_counts_gets_them(data_dir: Path) -> None:
         conn.execute("DROP TABLE journal_totals")
         conn.execute("DROP INDEX journal_tags_by_created")
         conn.execute("ALTER TABLE journal_tags DROP COLUMN created_ms")
-        conn.execute("PRAGMA user_version = 6")
+        as_older_schema(conn, 6)
     s.lock()
     s = session.unlock(data_dir, PASSPHRASE)
     assert s.journal.tags() == [("a", 2), ("b", 1)]

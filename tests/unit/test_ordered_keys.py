@@ -14,7 +14,7 @@ from haven.core import session
 from haven.core.journal import EntryFilter
 from haven.core.session import Session
 from haven.store.vault import Connection
-from tests.helpers import PASSPHRASE, new_session
+from tests.helpers import PASSPHRASE, as_older_schema, new_session
 
 #: The tables as schema 13 left them (0001_initial.sql, 0002_spaces.sql, 0007).
 _SCHEMA_13 = """
@@ -129,6 +129,7 @@ def test_an_old_vault_is_rebuilt_with_everything_kept(tmp_path: Path) -> None:
     s.journal.delete(entries[1])  # a gap in the rowids, which the search index is keyed by
     before = _view(s, space)
     with s.vault.transaction() as conn:
+        as_older_schema(conn, 13)  # what later migrations add in place, then the old tables
         for statement in _SCHEMA_13.split(";"):
             if statement.strip():
                 conn.execute(statement)
