@@ -81,6 +81,9 @@ def test_a_space_fits_the_default_window_without_scrolling(
         where = f"{language}: {tabs.tabText(index)}"
         assert scroller.verticalScrollBar().maximum() == 0, where
         assert scroller.horizontalScrollBar().maximum() == 0, where
+    bar = tabs.tabBar()  # every tab in view: none behind scroll arrows
+    shown = [i for i in range(tabs.count()) if tabs.isTabVisible(i)]
+    assert all(bar.rect().contains(bar.tabRect(i)) for i in shown), language
     assert page.view.feed.composer.cw.width() >= CW_MIN_WIDTH
 
 

@@ -65,7 +65,7 @@ def test_two_apps_never_online_together_form_a_space_and_talk(
     window_session(ari).relays.add_relay(space_id, relay.url)
     view = page.view
     view.tabs.setCurrentWidget(view.members)
-    qtbot.mouseClick(view.members.requests.invite_button, LEFT)
+    qtbot.mouseClick(view.header.invite_button, LEFT)
     maker = view.invite_maker
     assert maker is not None
     qtbot.waitUntil(lambda: maker.route_dialog is not None, timeout=WAIT_MS)

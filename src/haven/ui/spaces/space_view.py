@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -89,6 +89,14 @@ class SpaceView(QWidget):
         self.tabs.addTab(self.moderation, self.tr("Mo&deration"))
         self.tabs.addTab(self.causes, self.tr("Fundraisers and ca&mpaigns"))
         self.tabs.addTab(self.me, self.tr("&About and you"))
+        # Seven sections: at the default width (and in longer languages) the labels shorten
+        # with "…" rather than hiding the last tabs behind scroll arrows; each keeps its
+        # whole name as a tooltip.
+        bar = self.tabs.tabBar()
+        bar.setUsesScrollButtons(False)
+        bar.setElideMode(Qt.TextElideMode.ElideRight)
+        for index in range(self.tabs.count()):
+            self.tabs.setTabToolTip(index, self.tabs.tabText(index).replace("&", ""))
         self.tabs.currentChanged.connect(lambda _i: self.status.clear())
         pages = (self.feed, self.channels, self.members, self.events, self.moderation)
         for tab in (*pages, self.causes, self.me):  # not Fusion's lighter pane (2.9:1 boxes)
