@@ -174,7 +174,7 @@ def _apply(op: tuple[Any, ...], replicas: list[Session]) -> None:
 
 
 @settings(
-    max_examples=60,
+    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -20,7 +20,6 @@ from haven.core.spaces import events as ev
 from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.gatherings import boxes
 from haven.core.spaces.gatherings.details import REF_BYTES, Details, check, clean_place
-from haven.core.spaces.gatherings.ics import calendar, to_ics
 from haven.core.spaces.gatherings.model import Attendee, Counts, Gathering
 from haven.core.spaces.gatherings.state import (
     all_active,
@@ -186,6 +185,8 @@ class Gatherings:
         g = self.show(space_id, gid)
         if with_place and (g.place is None or not _may_hold(g)):
             raise InvalidInput("the place of this event has not been revealed to you")
+        from haven.core.spaces.gatherings.ics import to_ics  # icalendar: only to export
+
         return to_ics(g, g.place if with_place else None, self._ctx.clock() // 1000)
 
     def export_going(self, with_place: bool = False) -> tuple[bytes, int]:
@@ -205,6 +206,8 @@ class Gatherings:
             going += [g for g in views if g.my_answer == "going"]
         going.sort(key=lambda g: (g.details.start, g.gathering_id))
         items = [(g, g.place if with_place and _may_hold(g) else None) for g in going]
+        from haven.core.spaces.gatherings.ics import calendar  # icalendar: only to export
+
         return calendar(items, self._ctx.clock() // 1000), len(items)
 
     # ----------------------------------------------------------------- the reveal
