@@ -139,7 +139,7 @@ def cmd_link(args: argparse.Namespace, ctx: Context) -> int:
     print(f"Linked {outcome.label or 'the new device'}.")
     if outcome.first_sync is not None:
         sent = sum(s.sent for s in outcome.first_sync.spaces)
-        print(f"First sync done: sent {sent} events.")
+        print(f"First sync done: sent {sent} {'event' if sent == 1 else 'events'}.")
     else:
         print("The first sync has not happened yet; run `haven sync` on either device.")
     return 0

@@ -73,5 +73,6 @@ def cmd_export_going(args: argparse.Namespace, ctx: Context) -> int:
     reveal_due(session)
     data, count = session.spaces.gatherings.export_going(with_place=args.with_location)
     dest = write_new_file(args.dest, data)
-    print(f"Wrote {count} events to {dest} — outside the encrypted vault.", file=sys.stderr)
+    events = "event" if count == 1 else "events"
+    print(f"Wrote {count} {events} to {dest} — outside the encrypted vault.", file=sys.stderr)
     return 0
