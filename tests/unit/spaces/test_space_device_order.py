@@ -28,7 +28,7 @@ from haven.store import identity_tables as ids
 from haven.store import log_table as lt
 from haven.store.spaces import device_keys as sdk
 from tests.device_thief import Chain, Thief
-from tests.space_helpers import sync, three_members
+from tests.space_helpers import join, make_session, sync, three_members
 from tests.sync_helpers import tcp_sync
 from tests.unit.spaces.test_space_device_keys import _laptop_thief, bodies, persona_of, post
 
@@ -316,3 +316,26 @@ def test_a_self_demotion_from_a_stolen_later_device_leaves_the_founding_devices_
         s.log.ingest(moves)
     for s in (ari, bea):
         assert _status(s, space, cai_pk)[1] == "removed"
+
+
+def test_a_members_founding_device_outlasts_the_admin_who_added_them(tmp_path: Path) -> None:
+    """Cai's founding device is the one Bea's add named while Bea was an admin. When Bea is
+    later removed, that add still counted where it stands in the log, so Cai's founding
+    device does not vanish (found in review: it was judged by the adder's role now)."""
+    ari, bea, cai = (make_session(tmp_path, n) for n in ("ari", "bea", "cai"))
+    space = ari.spaces.create_space("Circle", display_name="Ari")
+    join(ari, bea, space, "Bea")
+    bea_pk = persona_of(bea, space)
+    ari.spaces.set_role(space, bea_pk, Role.ADMIN)
+    sync(space, ari, bea)
+    join(bea, cai, space, "Cai")
+    sync(space, ari, bea, cai)
+    cai_pk = persona_of(cai, space)
+    with ari.vault.read() as conn:
+        before = founding.founding_devices(conn, space, cai_pk)
+    assert before == {cai.identity.device_id_for(cai_pk)}
+    ari.spaces.remove_member(space, bea_pk)
+    sync(space, ari, cai)
+    for s in (ari, cai):
+        with s.vault.read() as conn:
+            assert founding.founding_devices(conn, space, cai_pk) == before

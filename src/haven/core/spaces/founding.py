@@ -27,17 +27,13 @@ from __future__ import annotations
 
 from haven.core.envelope import DEVICE_ID_BYTES, Event, open_event
 from haven.core.spaces import events as ev
-from haven.core.spaces.model import Role, Status
 from haven.crypto.errors import CryptoError
 from haven.errors import HavenError
 from haven.store import identity_tables as ids
 from haven.store import log_table as lt
 from haven.store.spaces import groups as groups_db
-from haven.store.spaces import membership as membership_db
+from haven.store.spaces import moderation as moderation_db
 from haven.store.vault import Connection
-
-#: Roles whose adds name a member's founding devices.
-_ADDERS = (Role.OWNER.value, Role.ADMIN.value)
 
 
 def genesis(conn: Connection, space_id: bytes, owner: bytes) -> lt.StoredEvent | None:
@@ -66,8 +62,11 @@ def founding_devices(conn: Connection, space_id: bytes, member: bytes) -> frozen
         mine = first is not None and first.author == member
         return frozenset({first.device}) if first is not None and mine else frozenset()
     found: set[bytes] = set()
+    # The adds that counted where they stand (by an admin then): an admin who later leaves
+    # or is removed does not take their adds' founding devices away.
+    valid = moderation_db.valid_adds(conn, space_id, member)
     for stored in lt.events_in_order(conn, space_id, ev.ADD):
-        if stored.author == member or not _adder(conn, group.owner_pk, space_id, stored.author):
+        if stored.author == member or stored.id not in valid:
             continue
         content = _content(conn, stored)
         if content.get("member") != member:
@@ -78,15 +77,6 @@ def founding_devices(conn: Connection, space_id: bytes, member: bytes) -> frozen
             if isinstance(device, bytes) and len(device) == DEVICE_ID_BYTES:
                 found.add(device)
     return frozenset(found)
-
-
-def _adder(conn: Connection, owner: bytes, space_id: bytes, author: bytes) -> bool:
-    """Whether an add's author is the owner or an admin in this replica's projection (an
-    add by a plain member is invalid, and names nobody's founding device)."""
-    if author == owner:
-        return True
-    row = membership_db.get_member(conn, space_id, author)
-    return row is not None and row.status == Status.ACTIVE.value and row.role in _ADDERS
 
 
 def _content(conn: Connection, stored: lt.StoredEvent) -> dict[str, object]:

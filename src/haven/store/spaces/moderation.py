@@ -84,6 +84,19 @@ def counts(conn: Connection, event_id: bytes) -> bool:
     return row.fetchone() is not None
 
 
+def valid_adds(conn: Connection, space_id: bytes, member: bytes) -> set[bytes]:
+    """The ids of the adds of `member` that counted where they stand in the log (the
+    projection logs each valid add as action 'add')."""
+    return {
+        r[0]
+        for r in conn.execute(
+            "SELECT event_id FROM space_modlog WHERE space_id = ? AND action = 'add'"
+            " AND subject = ?",
+            (space_id, member),
+        )
+    }
+
+
 def list_modlog(
     conn: Connection, space_id: bytes, limit: int = -1
 ) -> list[tuple[bytes, bytes, str, bytes | None, str, int]]:
