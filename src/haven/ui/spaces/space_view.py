@@ -66,6 +66,9 @@ class SpaceView(QWidget):
         self.space_id: bytes | None = None
         self.snapshot: Snapshot | None = None
         self._ticket = 0
+        # The reader's moves between pages of a thread: a page read again for a refresh
+        # never lands over a move asked for meanwhile (it would pull the reader back).
+        self._moves, self._move_pending = 0, False
         self._limit = FIRST_THREADS
         self.header = SpaceHeader()
         self.title = self.header.title
@@ -251,6 +254,12 @@ class SpaceView(QWidget):
         spaces, space_id, ticket = self._spaces(), self.space_id, self._ticket
         if spaces is None or space_id is None:
             return
+        if moved:
+            self._moves += 1
+            self._move_pending = True
+        elif self._move_pending:  # the reader's move brings a fresh page anyway
+            return
+        move = self._moves
         older, reply = anchor
 
         def read() -> ThreadPage:
@@ -258,12 +267,20 @@ class SpaceView(QWidget):
                 return spaces.read_thread(space_id, root, before=reply)
             return spaces.read_thread(space_id, root, after=reply)
 
+        def settled() -> bool:
+            """Whether this read still answers the reader's latest move."""
+            if move != self._moves:
+                return False
+            if moved:
+                self._move_pending = False
+            return ticket == self._ticket and space_id == self.space_id
+
         def done(page: ThreadPage) -> None:
-            if ticket == self._ticket and space_id == self.space_id:
+            if settled() and (moved or not self._move_pending):
                 self.feed.show_thread_page(page, anchor, moved)
 
         def failed(exc: BaseException) -> None:
-            if ticket == self._ticket and space_id == self.space_id:
+            if settled():
                 self.status.setText(wording.failure_text(exc))
 
         self.bridge.run(read, done, failed)
