@@ -82,7 +82,8 @@ def _page(may_post: bool) -> ChannelPage:
         1_800_000_000_000, None, False, "visible", "",
     )  # fmt: skip
     mention = Mention(b"\x04" * 32, "سارة", fingerprint(b"\x04" * 32).text, Role.MEMBER)
-    return ChannelPage(info, (ChannelMessage(post, None, (mention,), True),), False)
+    # A page further back: newer messages follow it.
+    return ChannelPage(info, (ChannelMessage(post, None, (mention,), True),), False, True)
 
 
 def test_announcements_in_arabic_right_to_left_and_each_theme(
@@ -100,6 +101,7 @@ def test_announcements_in_arabic_right_to_left_and_each_theme(
     qtbot.waitExposed(tab)
     assert not tab.body.isEnabled() and not tab.send_button.isEnabled()
     assert tab.no_post.text() and not tab.admin_box.isVisible()
+    assert tab.newer_button.isVisible() and not tab.older_button.isVisible()
     list_x = tab.channels.mapTo(tab, QPoint(0, 0)).x()
     timeline_x = tab.timeline.mapTo(tab, QPoint(0, 0)).x()
     assert list_x > timeline_x, "the channel list is on the right"
@@ -115,3 +117,62 @@ def test_announcements_in_arabic_right_to_left_and_each_theme(
             assert image.save(str(tmp_path / f"channels-ar-{theme.value}.png"))
     finally:
         apply_theme(app, Theme.LIGHT)
+
+
+def test_a_reported_message_opens_in_its_channel_and_newer_pages_come_back(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    """The moderators' queue opens a reported channel message where it was written: the
+    Channels tab, its channel chosen, the page that holds it with it current (not "no longer
+    there"); a refresh keeps it there, so the moderator sees it removed. From that page
+    further back, "Show newer messages" (from the keyboard) reads the newer ones again."""
+    window, page, sid = app_with_own_space(qtbot, make_window)
+    session = window_session(window)
+    general = session.spaces.channels.create(sid, "general")
+    session.spaces.channels.create(sid, "art")  # listed first or second: chosen by id
+    for i in range(5):
+        session.spaces.channels.send(sid, general, f"m {i}")
+    bea = add_member(window, tmp_path, sid, "Bea")
+    unkind = bea.spaces.channels.send(sid, general, "unkind words")
+    carry(bea, session, sid)
+    for i in range(6, 130):  # the newest page (100) no longer holds it
+        session.spaces.channels.send(sid, general, f"m {i}")
+    session.spaces.report(sid, unkind, "cruel")
+    view, tab = page.view, page.view.channels
+    view.reload()
+    view.tabs.setCurrentWidget(view.moderation)
+    qtbot.waitUntil(lambda: view.moderation.reports_model.rowCount() == 1)
+    assert "“unkind words”" in flows.shown(view.moderation.report_texts()[0])
+    view.moderation.reports.setCurrentIndex(view.moderation.reports_model.index(0, 0))
+    view.moderation.open_button.setFocus()
+    qtbot.keyClick(view.moderation.open_button, Qt.Key.Key_Space)
+
+    def current() -> str:
+        m = tab.message(tab.timeline.currentIndex().row())
+        return m.post.body if m is not None else ""
+
+    qtbot.waitUntil(lambda: view.tabs.currentWidget() is tab and current() == "unkind words")
+    assert not view.status.text()  # no "no longer there"
+    assert (
+        tab.channel_id == general
+        and tab.channels.currentItem().data(Qt.ItemDataRole.UserRole) == general
+    )
+    first = tab.message(0)
+    assert first is not None and first.post.body == "m 0"
+    assert tab.newer_button.isVisibleTo(tab) and not tab.older_button.isVisibleTo(tab)
+    assert window.grab().toImage().save(str(tmp_path / "channel-opened-en.png"))
+
+    session.spaces.moderate(sid, unkind, "be kind")  # as the queue's Remove does
+    view.reload()
+    qtbot.waitUntil(lambda: tab.message(5) is not None and tab.message(5).post.state == "removed")  # type: ignore[union-attr]
+    assert tab.timeline.currentIndex().row() == 5 and tab.newer_button.isVisibleTo(tab)
+
+    tab.newer_button.setFocus()
+    qtbot.keyClick(tab.newer_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 130)
+    last = tab.message(129)
+    assert last is not None and last.post.body == "m 129"
+    assert not tab.newer_button.isVisibleTo(tab)
+    assert tab.newer_button.accessibleName()
+    assert unnamed(window) == [], unnamed(window)
+    assert clashes(window) == [], clashes(window)
