@@ -3885,8 +3885,8 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="42"/>
-        <source>Open the reported post in the feed</source>
-        <translation>افتح المنشور المُبلّغ عنه في الموجز</translation>
+        <source>Open the reported post in the feed or its channel</source>
+        <translation>افتح المنشور المُبلّغ عنه في الموجز أو في قناته</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="43"/>

@@ -3780,8 +3780,8 @@
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="42"/>
-        <source>Open the reported post in the feed</source>
-        <translation>پست گزارش‌شده را در فید باز کن</translation>
+        <source>Open the reported post in the feed or its channel</source>
+        <translation>پست گزارش‌شده را در فید یا کانالش باز کن</translation>
     </message>
     <message>
         <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="43"/>
