@@ -153,6 +153,7 @@ def test_a_reported_message_opens_in_its_channel_and_newer_pages_come_back(
 
     qtbot.waitUntil(lambda: view.tabs.currentWidget() is tab and current() == "unkind words")
     assert not view.status.text()  # no "no longer there"
+    assert tab.timeline.hasFocus()  # the keyboard is on the message
     assert (
         tab.channel_id == general
         and tab.channels.currentItem().data(Qt.ItemDataRole.UserRole) == general

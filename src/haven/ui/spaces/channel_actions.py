@@ -19,10 +19,6 @@ from haven.ui.spaces.channel_tab import ChannelTab
 Act = Callable[..., None]
 
 
-def _stay() -> None:
-    """The tab is where it is."""
-
-
 class ChannelActions(QObject):
     #: The unread counts changed (a page was read): the space list may re-count.
     changed = Signal()
@@ -70,10 +66,14 @@ class ChannelActions(QObject):
         self._bridge.run(lambda: spaces.channels.list_channels(space_id), done, self._failed)
 
     def open_message(
-        self, message_id: bytes, otherwise: Callable[[], None], reveal: Callable[[], None] = _stay
+        self,
+        message_id: bytes,
+        otherwise: Callable[[], None],
+        reveal: Callable[[], None] | None = None,
     ) -> None:
-        """Show the page of its channel that holds a message, with it current (`reveal`
-        first shows the tab); `otherwise` if it is no channel message (a feed post)."""
+        """Show the page of its channel that holds a message, with it current; `otherwise`
+        if it is no channel message (a feed post). `reveal` (the queue's Open) then shows the
+        tab and the message gets the focus; a refresh leaves both where they are."""
         spaces, space_id = self._spaces(), self._space_id()
         if spaces is None or space_id is None:
             return
@@ -85,7 +85,9 @@ class ChannelActions(QObject):
                 otherwise()
                 return
             self._tab.open_page(page, message_id)
-            reveal()
+            if reveal is not None:
+                reveal()
+                self._tab.timeline.setFocus()
 
         self._bridge.run(
             lambda: spaces.channels.page_holding(space_id, message_id), done, self._failed
