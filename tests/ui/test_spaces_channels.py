@@ -177,3 +177,20 @@ def test_a_reported_message_opens_in_its_channel_and_newer_pages_come_back(
     assert tab.newer_button.accessibleName()
     assert unnamed(window) == [], unnamed(window)
     assert clashes(window) == [], clashes(window)
+
+    # In a channel archived since (no longer listed), the report opens all the same, and a
+    # refresh keeps the page instead of dropping the channel that is not listed.
+    session.spaces.channels.archive(sid, general)
+    view.reload()
+    qtbot.waitUntil(lambda: tab.channels.count() == 1 and tab.channel_id is None)
+    view.tabs.setCurrentWidget(view.moderation)
+    view.moderation.reports.setCurrentIndex(view.moderation.reports_model.index(0, 0))
+    view.moderation.open_button.setFocus()
+    qtbot.keyClick(view.moderation.open_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: view.tabs.currentWidget() is tab and tab.channel_id == general)
+    assert tab.message(tab.timeline.currentIndex().row()).post.post_id == unkind  # type: ignore[union-attr]
+    assert "archived" in tab.no_post.text() and not tab.send_button.isEnabled()
+    session.spaces.channels.create(sid, "later")
+    view.reload()
+    qtbot.waitUntil(lambda: tab.channels.count() == 2)
+    assert tab.channel_id == general and tab.message(5).post.post_id == unkind  # type: ignore[union-attr]

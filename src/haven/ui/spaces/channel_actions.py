@@ -59,7 +59,8 @@ class ChannelActions(QObject):
                 self._tab.show_channels(channels, self._is_admin())
                 anchor = self._tab.anchor()
                 if anchor is not None:  # read further back: stay there
-                    self.open_message(anchor, lambda: None)
+                    channel = self._tab.channel_id or b""
+                    self.open_message(anchor, lambda: self._read(channel))
                 elif self._tab.channel_id is not None:
                     self._read(self._tab.channel_id)
 

@@ -57,6 +57,9 @@ class ChannelTab(QWidget):
         self.channel_id: bytes | None = None
         #: Bumped when a page is opened at a message: pages asked for before then are dropped.
         self.opened = 0
+        #: The message a page was opened at from the moderators' queue, until the reader
+        #: moves: a refresh reads the page around it again, even in an archived channel.
+        self._held: bytes | None = None
         self._page: ChannelPage | None = None
         self._quote: bytes | None = None
         self.channels = QListWidget()
@@ -183,7 +186,7 @@ class ChannelTab(QWidget):
         self.channels.blockSignals(False)
         self.empty.setVisible(not channels)
         self.admin_box.setVisible(admin)
-        if keep is not None and all(c.channel_id != keep for c in channels):
+        if keep is not None and self._held is None and all(c.channel_id != keep for c in channels):
             self.channel_id = None
             self.show_page(None)
 
@@ -192,6 +195,8 @@ class ChannelTab(QWidget):
         is shown (`older`), put above, or the page after it (`newer`), put below: at most
         SHOWN_MAX messages kept, the far end let go."""
         was = self._page if older or newer else None
+        if older or newer or page is None:
+            self._held = None
         if page is not None and was is not None:
             both = (*page.messages, *was.messages) if older else (*was.messages, *page.messages)
             cut = len(both) > SHOWN_MAX
@@ -247,6 +252,7 @@ class ChannelTab(QWidget):
                 self.channels.setCurrentItem(item)
         self.channels.blockSignals(False)
         self.show_page(page)
+        self._held = message_id
         if (at := self.scroll_to(message_id)) is not None:
             self.timeline.setCurrentIndex(self.model.index(at))
 
@@ -266,8 +272,10 @@ class ChannelTab(QWidget):
         """The message to read the channel again around, when what is shown is not its
         newest page (read further back, or opened at a report): the current one, else the
         first shown. None: read the newest page again."""
-        if self._page is None or not self._page.newer or not self._page.messages:
+        if self._page is None or not self._page.messages:
             return None
+        if not self._page.newer:
+            return self._held
         m = self.message(self.timeline.currentIndex().row()) or self._page.messages[0]
         return m.post.post_id
 
@@ -290,6 +298,7 @@ class ChannelTab(QWidget):
             return
         channel = bytes(item.data(_ID))
         if channel != self.channel_id:
+            self._held = None
             self.channel_id = channel
             self.channelChosen.emit(channel)
 
