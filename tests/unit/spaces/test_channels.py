@@ -213,6 +213,11 @@ def test_names_and_pages(tmp_path: Path) -> None:
     # A feed post, or a message of another space, is held by no channel page.
     assert ari.spaces.channels.page_holding(space, ari.spaces.post(space, "feed")) is None
     assert ari.spaces.channels.page_holding(space, b"\x00" * 32) is None
+    other = ari.spaces.create_space("Other")
+    elsewhere = ari.spaces.channels.create(other, "general")
+    theirs = ari.spaces.channels.send(other, elsewhere, "in another space")
+    assert ari.spaces.channels.page_holding(space, theirs) is None
+    assert ari.spaces.channels.page_holding(other, theirs) is not None
 
 
 def test_the_space_list_counts_unmuted_channel_messages(tmp_path: Path) -> None:
