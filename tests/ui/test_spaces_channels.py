@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractSlider, QApplication
 from pytestqt.qtbot import QtBot
 
 from haven.core.spaces.channels import ChannelInfo, ChannelMessage, ChannelPage, Mention
@@ -170,6 +170,15 @@ def test_a_reported_message_opens_in_its_channel_and_newer_pages_come_back(
 
     tab.newer_button.setFocus()
     qtbot.keyClick(tab.newer_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 130)
+    assert not tab.newer_button.isVisibleTo(tab)
+    # Back at the report's page, scrolling to its end brings the newer messages too.
+    view.tabs.setCurrentWidget(view.moderation)
+    view.moderation.reports.setCurrentIndex(view.moderation.reports_model.index(0, 0))
+    qtbot.mouseClick(view.moderation.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 100 and tab.newer_button.isVisibleTo(tab))
+    bar = tab.timeline.verticalScrollBar()
+    bar.triggerAction(QAbstractSlider.SliderAction.SliderToMaximum)  # as a wheel or drag does
     qtbot.waitUntil(lambda: tab.model.rowCount() == 130)
     last = tab.message(129)
     assert last is not None and last.post.body == "m 129"

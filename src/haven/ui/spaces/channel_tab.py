@@ -114,6 +114,10 @@ class ChannelTab(QWidget):
         self.newer_button = QPushButton(self.tr("Show &newer messages"))
         self.newer_button.setAccessibleName(self.tr("Show newer messages"))
         self.newer_button.clicked.connect(self._newer)
+        # The reader scrolling to the end of a page read further back (not the view placing a
+        # page) brings the next newer page too.
+        self.timeline.verticalScrollBar().actionTriggered.connect(lambda _a: self._scrolled())
+        self._asked: bytes | None = None  # the last message a newer page was asked after
         self.detail = peer_text.plain_label()
         self.detail.setWordWrap(True)
         self.detail.setAccessibleName(self.tr("The chosen message's quote and mentions"))
@@ -195,6 +199,7 @@ class ChannelTab(QWidget):
         is shown (`older`), put above, or the page after it (`newer`), put below: at most
         SHOWN_MAX messages kept, the far end let go."""
         was = self._page if older or newer else None
+        self._asked = None
         if older or newer or page is None:
             self._held = None
         if page is not None and was is not None:
@@ -342,8 +347,17 @@ class ChannelTab(QWidget):
             self.olderRequested.emit(self.channel_id, self._page.messages[0].post.post_id)
 
     def _newer(self) -> None:
+        """The page after the last message shown, asked for once until a page is shown."""
         if self.channel_id is not None and self._page is not None and self._page.messages:
-            self.newerRequested.emit(self.channel_id, self._page.messages[-1].post.post_id)
+            last = self._page.messages[-1].post.post_id
+            if last != self._asked:
+                self._asked = last
+                self.newerRequested.emit(self.channel_id, last)
+
+    def _scrolled(self) -> None:
+        bar = self.timeline.verticalScrollBar()
+        if self._page is not None and self._page.newer and bar.sliderPosition() == bar.maximum():
+            self._newer()
 
     def _mute_toggled(self, on: bool) -> None:
         if self.channel_id is not None:
