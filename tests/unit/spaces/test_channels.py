@@ -195,3 +195,57 @@ def test_names_and_pages(tmp_path: Path) -> None:
     older = ari.spaces.channels.read(space, art, before=ids[4], limit=3)
     assert [m.post.body for m in older.messages] == ["m1", "m2", "m3"]
     assert ari.spaces.channels.resolve(space, "#فن") == art
+    # Back to newer messages: the page just after the last one shown, and whether more follow.
+    newer = ari.spaces.channels.read(space, art, after=ids[1], limit=3)
+    assert [m.post.body for m in newer.messages] == ["m2", "m3", "m4"]
+    assert newer.older and newer.newer and older.newer and not page.newer
+    end = ari.spaces.channels.read(space, art, after=ids[4], limit=3)
+    assert [m.post.body for m in end.messages] == ["m5", "m6"] and not end.newer
+    with pytest.raises(InvalidInput, match="not both"):
+        ari.spaces.channels.read(space, art, before=ids[4], after=ids[1])
+    # The page holding a message (a reported one): half a page before it, it, then later ones.
+    held = ari.spaces.channels.page_holding(space, ids[2], limit=4)
+    assert held is not None
+    assert [m.post.body for m in held.messages] == ["m0", "m1", "m2", "m3"]
+    assert not held.older and held.newer
+    first = ari.spaces.channels.page_holding(space, ids[0], limit=4)
+    assert first is not None and first.messages[0].post.body == "m0"
+    # A feed post, or a message of another space, is held by no channel page.
+    assert ari.spaces.channels.page_holding(space, ari.spaces.post(space, "feed")) is None
+    assert ari.spaces.channels.page_holding(space, b"\x00" * 32) is None
+    other = ari.spaces.create_space("Other")
+    elsewhere = ari.spaces.channels.create(other, "general")
+    theirs = ari.spaces.channels.send(other, elsewhere, "in another space")
+    assert ari.spaces.channels.page_holding(space, theirs) is None
+    assert ari.spaces.channels.page_holding(other, theirs) is not None
+
+
+def test_the_space_list_counts_unmuted_channel_messages(tmp_path: Path) -> None:
+    ari, bea, cai, space = _circle(tmp_path)
+    general = ari.spaces.channels.create(space, "general")
+    noisy = ari.spaces.channels.create(space, "noisy")
+    old = ari.spaces.channels.create(space, "old")
+    sync(space, ari, bea, cai)
+    bea.spaces.mark_read(space)
+    bea.spaces.channels.set_muted(space, noisy, True)
+    bea.spaces.channels.send(space, general, "my own: not unread for me")
+    sync(space, ari, bea, cai)
+    for text in ("one", "two"):
+        cai.spaces.channels.send(space, general, text)
+    cai.spaces.channels.send(space, noisy, "muted: not counted")
+    cai.spaces.channels.send(space, old, "archived: not counted")
+    cai.spaces.post(space, "a feed post")
+    sync(space, ari, bea, cai)
+    ari.spaces.channels.archive(space, old)
+    sync(space, ari, bea, cai)
+
+    def listed() -> int:
+        (summary,) = bea.spaces.list_spaces()
+        return summary.unread
+
+    assert listed() == 3  # the feed post and the two messages of #general
+    assert bea.spaces.channels.unread(space, cap=1) == 1  # capped
+    bea.spaces.channels.mark_read(space, general)
+    assert listed() == 1
+    bea.spaces.channels.set_muted(space, noisy, False)
+    assert listed() == 2
