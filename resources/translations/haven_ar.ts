@@ -655,28 +655,28 @@
 <context>
     <name>ChannelActions</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_actions.py" line="132"/>
+        <location filename="../../src/haven/ui/spaces/channel_actions.py" line="97"/>
         <source>Muted on this computer.</source>
         <extracomment>The unread counts changed (a page was read): the space list may re-count.</extracomment>
         <translation>كُتمت على هذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_actions.py" line="132"/>
+        <location filename="../../src/haven/ui/spaces/channel_actions.py" line="97"/>
         <source>Unmuted.</source>
         <translation>أُلغي الكتم.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_actions.py" line="138"/>
+        <location filename="../../src/haven/ui/spaces/channel_actions.py" line="103"/>
         <source>Channel created.</source>
         <translation>أُنشئت القناة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_actions.py" line="145"/>
+        <location filename="../../src/haven/ui/spaces/channel_actions.py" line="110"/>
         <source>Channel renamed.</source>
         <translation>أُعيدت تسمية القناة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_actions.py" line="150"/>
+        <location filename="../../src/haven/ui/spaces/channel_actions.py" line="115"/>
         <source>Channel archived.</source>
         <translation>أُرشفت القناة.</translation>
     </message>
@@ -684,168 +684,158 @@
 <context>
     <name>ChannelTab</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="66"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="59"/>
         <source>Channels</source>
-        <extracomment>Messages the timeline holds at most: going further back lets the newest go (and going forward again the oldest; "Show newer messages" or choosing the channel again brings the newest back), so each page costs the same however far back. channel id, text, quoted message id (b"" for none) Bumped when a page is opened at a message: pages asked for before then are dropped. The message a page was opened at from the moderators' queue, until the reader moves: a refresh reads the page around it again, even in an archived channel.</extracomment>
+        <extracomment>Messages the timeline holds at most: scrolling further back lets the newest go (choosing the channel again shows the newest page), so each page costs the same however far back. channel id, text, quoted message id (b"" for none)</extracomment>
         <translation>القنوات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="67"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="60"/>
         <source>Choose a channel to read it</source>
         <translation>اختر قناة لتقرأها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="71"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="64"/>
         <source>M&amp;ute this channel on this computer</source>
         <translation>اكتم هذه القناة على هذا الحاسوب (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="72"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="65"/>
         <source>Mute this channel</source>
         <translation>اكتم هذه القناة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="69"/>
         <source>Channel name, e.g. general</source>
         <translation>اسم القناة، مثلاً: عام</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="70"/>
         <source>Channel name</source>
         <translation>اسم القناة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="71"/>
         <source>Announcements: only admins post</source>
         <translation>إعلانات: ينشر فيها المشرفون وحدهم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="79"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="72"/>
         <source>Announcement channel</source>
         <translation>قناة إعلانات</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="80"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="73"/>
         <source>Ne&amp;w channel</source>
         <translation>قناة جديدة (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="74"/>
         <source>Create the channel</source>
         <translation>أنشئ القناة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="83"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="76"/>
         <source>&amp;Rename</source>
         <translation>أعد التسمية (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="84"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="77"/>
         <source>Rename the chosen channel</source>
         <translation>أعد تسمية القناة المختارة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="86"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="79"/>
         <source>Archi&amp;ve</source>
         <translation>أرشِف (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="87"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="80"/>
         <source>Archive the chosen channel</source>
         <translation>أرشِف القناة المختارة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="105"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="98"/>
         <source>Messages</source>
         <translation>الرسائل</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="107"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="100"/>
         <source>Oldest at the top; Q quotes the chosen message in your answer</source>
         <translation>الأقدم في الأعلى؛ المفتاح Q يقتبس الرسالة المختارة في ردّك</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="111"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="104"/>
         <source>Show &amp;older messages</source>
         <translation>اعرض الرسائل الأقدم (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="112"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="105"/>
         <source>Show older messages</source>
         <translation>اعرض الرسائل الأقدم</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="114"/>
-        <source>Show &amp;newer messages</source>
-        <translation>اعرض الرسائل الأحدث (&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="115"/>
-        <source>Show newer messages</source>
-        <translation>اعرض الرسائل الأحدث</translation>
-    </message>
-    <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="123"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="109"/>
         <source>The chosen message's quote and mentions</source>
         <translation>اقتباس الرسالة المختارة والإشارات فيها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="126"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="112"/>
         <source>&amp;Quote</source>
         <translation>اقتبس (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="127"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="113"/>
         <source>Answer the chosen message by quoting it</source>
         <translation>ردّ على الرسالة المختارة باقتباسها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="133"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="119"/>
         <source>Write a message; @name mentions a member</source>
         <translation>اكتب رسالة؛ @الاسم يشير إلى عضو</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="134"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="120"/>
         <source>Message text</source>
         <translation>نص الرسالة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="135"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="121"/>
         <source>Ctrl+Enter sends</source>
         <translation>Ctrl+Enter للإرسال</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="136"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="122"/>
         <source>S&amp;end</source>
         <translation>أرسل (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="137"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="123"/>
         <source>Send the message</source>
         <translation>أرسل الرسالة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="142"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="128"/>
         <source>No channels yet. Admins create them.</source>
         <translation>لا قنوات بعد. ينشئها المشرفون.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="232"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="203"/>
         <source>Choose a channel.</source>
         <translation>اختر قناة.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="234"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="205"/>
         <source>This channel is archived: nobody posts here.</source>
         <translation>هذه القناة مؤرشفة: لا أحد ينشر فيها.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="236"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="207"/>
         <source>Announcements: only admins post here.</source>
         <translation>إعلانات: المشرفون وحدهم ينشرون هنا.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="336"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="263"/>
         <source>A message has at most %1 characters.</source>
         <translation>تتسع الرسالة لـ %1 حرف على الأكثر.</translation>
     </message>
@@ -3978,43 +3968,43 @@
         <translation>افتح المنشور (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="43"/>
-        <source>Open the reported post in the feed or its channel</source>
-        <translation>افتح المنشور المُبلّغ عنه في الموجز أو في قناته</translation>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="42"/>
+        <source>Open the reported post in the feed</source>
+        <translation>افتح المنشور المُبلّغ عنه في الموجز</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="45"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="43"/>
         <source>Re&amp;move the post…</source>
         <translation>أزل المنشور (&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="46"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="44"/>
         <source>Remove the reported post</source>
         <translation>أزل المنشور المُبلّغ عنه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="51"/>
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="52"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="49"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="50"/>
         <source>Moderation log</source>
         <translation>سجل الإشراف</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="76"/>
         <source>a post not loaded here</source>
         <translation>منشورًا غير محمّل هنا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="80"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="78"/>
         <source>(already removed or deleted)</source>
         <translation>(أزيل أو حُذف من قبل)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="85"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="83"/>
         <source>%1 reported %2: %3</source>
         <translation>أبلغ %1 عن %2: %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="95"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="93"/>
         <source>Reports (%Ln)</source>
         <translation>
             <numerusform>البلاغات (%Ln)</numerusform>
@@ -5556,58 +5546,58 @@
 <context>
     <name>SpaceView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="86"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="84"/>
         <source>Space sections</source>
-        <extracomment>Threads read when a space opens; "Show older posts" doubles it. Join requests arrive without an event in the log, so an admin's open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
+        <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; "Show older posts" doubles it. Join requests arrive without an event in the log, so an admin's open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
         <translation>أقسام المساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="87"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="85"/>
         <source>&amp;Feed</source>
         <translation>الموجز (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="88"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="86"/>
         <source>&amp;Channels</source>
         <translation>القنوات (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="89"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="87"/>
         <source>Mem&amp;bers</source>
         <translation>الأعضاء (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="90"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="88"/>
         <source>&amp;Events</source>
         <translation>الفعاليات (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="91"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="89"/>
         <source>Mo&amp;deration</source>
         <translation>الإشراف (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="92"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="90"/>
         <source>Fundraisers and ca&amp;mpaigns</source>
         <translation>التبرعات والحملات (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="93"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="91"/>
         <source>&amp;About and you</source>
         <translation>عن المساحة وعنك (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="363"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="332"/>
         <source>No space chosen</source>
         <translation>لم تُختر مساحة</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="398"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="367"/>
         <source>Posted.</source>
         <translation>نُشر.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="410"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="379"/>
         <source>Replied.</source>
         <translation>أُرسل الرد.</translation>
     </message>

@@ -156,7 +156,7 @@
 <context>
     <name>ModerationTab</name>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="95"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="93"/>
         <source>Reports (%Ln)</source>
         <translation>
             <numerusform>Reports (%Ln)</numerusform>

@@ -640,28 +640,28 @@
 <context>
     <name>ChannelActions</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_actions.py" line="132"/>
+        <location filename="../../src/haven/ui/spaces/channel_actions.py" line="97"/>
         <source>Muted on this computer.</source>
         <extracomment>The unread counts changed (a page was read): the space list may re-count.</extracomment>
         <translation>روی این رایانه بی‌صدا شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_actions.py" line="132"/>
+        <location filename="../../src/haven/ui/spaces/channel_actions.py" line="97"/>
         <source>Unmuted.</source>
         <translation>دیگر بی‌صدا نیست.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_actions.py" line="138"/>
+        <location filename="../../src/haven/ui/spaces/channel_actions.py" line="103"/>
         <source>Channel created.</source>
         <translation>کانال ساخته شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_actions.py" line="145"/>
+        <location filename="../../src/haven/ui/spaces/channel_actions.py" line="110"/>
         <source>Channel renamed.</source>
         <translation>نام کانال تغییر کرد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_actions.py" line="150"/>
+        <location filename="../../src/haven/ui/spaces/channel_actions.py" line="115"/>
         <source>Channel archived.</source>
         <translation>کانال بایگانی شد.</translation>
     </message>
@@ -669,168 +669,158 @@
 <context>
     <name>ChannelTab</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="66"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="59"/>
         <source>Channels</source>
-        <extracomment>Messages the timeline holds at most: going further back lets the newest go (and going forward again the oldest; "Show newer messages" or choosing the channel again brings the newest back), so each page costs the same however far back. channel id, text, quoted message id (b"" for none) Bumped when a page is opened at a message: pages asked for before then are dropped. The message a page was opened at from the moderators' queue, until the reader moves: a refresh reads the page around it again, even in an archived channel.</extracomment>
+        <extracomment>Messages the timeline holds at most: scrolling further back lets the newest go (choosing the channel again shows the newest page), so each page costs the same however far back. channel id, text, quoted message id (b"" for none)</extracomment>
         <translation>کانال‌ها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="67"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="60"/>
         <source>Choose a channel to read it</source>
         <translation>کانالی را برای خواندن انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="71"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="64"/>
         <source>M&amp;ute this channel on this computer</source>
         <translation>بی‌صدا کردن این کانال روی این رایانه (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="72"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="65"/>
         <source>Mute this channel</source>
         <translation>این کانال را بی‌صدا کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="76"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="69"/>
         <source>Channel name, e.g. general</source>
         <translation>نام کانال، مثلاً: عمومی</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="77"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="70"/>
         <source>Channel name</source>
         <translation>نام کانال</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="71"/>
         <source>Announcements: only admins post</source>
         <translation>اطلاعیه‌ها: فقط مدیران در آن می‌نویسند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="79"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="72"/>
         <source>Announcement channel</source>
         <translation>کانال اطلاعیه</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="80"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="73"/>
         <source>Ne&amp;w channel</source>
         <translation>کانال تازه (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="81"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="74"/>
         <source>Create the channel</source>
         <translation>کانال را بساز</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="83"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="76"/>
         <source>&amp;Rename</source>
         <translation>تغییر نام (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="84"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="77"/>
         <source>Rename the chosen channel</source>
         <translation>نام کانال انتخاب‌شده را تغییر بده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="86"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="79"/>
         <source>Archi&amp;ve</source>
         <translation>بایگانی (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="87"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="80"/>
         <source>Archive the chosen channel</source>
         <translation>کانال انتخاب‌شده را بایگانی کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="105"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="98"/>
         <source>Messages</source>
         <translation>پیام‌ها</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="107"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="100"/>
         <source>Oldest at the top; Q quotes the chosen message in your answer</source>
         <translation>قدیمی‌ترین در بالا؛ کلید Q پیام انتخاب‌شده را در پاسخ‌تان نقل‌قول می‌کند</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="111"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="104"/>
         <source>Show &amp;older messages</source>
         <translation>نمایش پیام‌های قدیمی‌تر (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="112"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="105"/>
         <source>Show older messages</source>
         <translation>نمایش پیام‌های قدیمی‌تر</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="114"/>
-        <source>Show &amp;newer messages</source>
-        <translation>نمایش پیام‌های جدیدتر (&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="115"/>
-        <source>Show newer messages</source>
-        <translation>نمایش پیام‌های جدیدتر</translation>
-    </message>
-    <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="123"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="109"/>
         <source>The chosen message's quote and mentions</source>
         <translation>نقل‌قول و اشاره‌های پیام انتخاب‌شده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="126"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="112"/>
         <source>&amp;Quote</source>
         <translation>نقل‌قول (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="127"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="113"/>
         <source>Answer the chosen message by quoting it</source>
         <translation>با نقل‌قول به پیام انتخاب‌شده پاسخ بده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="133"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="119"/>
         <source>Write a message; @name mentions a member</source>
         <translation>پیامی بنویسید؛ با @نام به یک عضو اشاره کنید</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="134"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="120"/>
         <source>Message text</source>
         <translation>متن پیام</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="135"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="121"/>
         <source>Ctrl+Enter sends</source>
         <translation>‏Ctrl+Enter می‌فرستد</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="136"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="122"/>
         <source>S&amp;end</source>
         <translation>بفرست (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="137"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="123"/>
         <source>Send the message</source>
         <translation>پیام را بفرست</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="142"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="128"/>
         <source>No channels yet. Admins create them.</source>
         <translation>هنوز کانالی نیست. مدیران آن‌ها را می‌سازند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="232"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="203"/>
         <source>Choose a channel.</source>
         <translation>کانالی انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="234"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="205"/>
         <source>This channel is archived: nobody posts here.</source>
         <translation>این کانال بایگانی شده است: کسی اینجا نمی‌نویسد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="236"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="207"/>
         <source>Announcements: only admins post here.</source>
         <translation>اطلاعیه‌ها: فقط مدیران اینجا می‌نویسند.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="336"/>
+        <location filename="../../src/haven/ui/spaces/channel_tab.py" line="263"/>
         <source>A message has at most %1 characters.</source>
         <translation>هر پیام حداکثر %1 نویسه دارد.</translation>
     </message>
@@ -3868,43 +3858,43 @@
         <translation>باز کردن پست (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="43"/>
-        <source>Open the reported post in the feed or its channel</source>
-        <translation>پست گزارش‌شده را در فید یا کانالش باز کن</translation>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="42"/>
+        <source>Open the reported post in the feed</source>
+        <translation>پست گزارش‌شده را در فید باز کن</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="45"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="43"/>
         <source>Re&amp;move the post…</source>
         <translation>برداشتن پست (&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="46"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="44"/>
         <source>Remove the reported post</source>
         <translation>پست گزارش‌شده را بردار</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="51"/>
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="52"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="49"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="50"/>
         <source>Moderation log</source>
         <translation>گزارش نظارت</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="78"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="76"/>
         <source>a post not loaded here</source>
         <translation>پستی که اینجا بارگذاری نشده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="80"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="78"/>
         <source>(already removed or deleted)</source>
         <translation>(پیش‌تر برداشته یا حذف شده)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="85"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="83"/>
         <source>%1 reported %2: %3</source>
         <translation>%1 پست %2 را گزارش کرد: %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="95"/>
+        <location filename="../../src/haven/ui/spaces/moderation_tab.py" line="93"/>
         <source>Reports (%Ln)</source>
         <translation>
             <numerusform>گزارش‌ها (%Ln)</numerusform>
@@ -5391,58 +5381,58 @@
 <context>
     <name>SpaceView</name>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="86"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="84"/>
         <source>Space sections</source>
-        <extracomment>Threads read when a space opens; "Show older posts" doubles it. Join requests arrive without an event in the log, so an admin's open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
+        <extracomment>Hosts that name no network address: an invite may carry them (same-computer tests). Threads read when a space opens; "Show older posts" doubles it. Join requests arrive without an event in the log, so an admin's open Members tab asks for them this often. Something changed that the space list shows (unread counts, names).</extracomment>
         <translation>بخش‌های فضا</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="87"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="85"/>
         <source>&amp;Feed</source>
         <translation>فید (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="88"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="86"/>
         <source>&amp;Channels</source>
         <translation>کانال‌ها (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="89"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="87"/>
         <source>Mem&amp;bers</source>
         <translation>اعضا (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="90"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="88"/>
         <source>&amp;Events</source>
         <translation>رویدادها (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="91"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="89"/>
         <source>Mo&amp;deration</source>
         <translation>نظارت (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="92"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="90"/>
         <source>Fundraisers and ca&amp;mpaigns</source>
         <translation>کمک‌ها و کارزارها (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="93"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="91"/>
         <source>&amp;About and you</source>
         <translation>درباره و شما (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="363"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="332"/>
         <source>No space chosen</source>
         <translation>هیچ فضایی انتخاب نشده</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="398"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="367"/>
         <source>Posted.</source>
         <translation>فرستاده شد.</translation>
     </message>
     <message>
-        <location filename="../../src/haven/ui/spaces/space_view.py" line="410"/>
+        <location filename="../../src/haven/ui/spaces/space_view.py" line="379"/>
         <source>Replied.</source>
         <translation>پاسخ داده شد.</translation>
     </message>

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractSlider, QApplication
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from haven.core.spaces.channels import ChannelInfo, ChannelMessage, ChannelPage, Mention
@@ -82,8 +82,7 @@ def _page(may_post: bool) -> ChannelPage:
         1_800_000_000_000, None, False, "visible", "",
     )  # fmt: skip
     mention = Mention(b"\x04" * 32, "سارة", fingerprint(b"\x04" * 32).text, Role.MEMBER)
-    # A page further back: newer messages follow it.
-    return ChannelPage(info, (ChannelMessage(post, None, (mention,), True),), False, True)
+    return ChannelPage(info, (ChannelMessage(post, None, (mention,), True),), False)
 
 
 def test_announcements_in_arabic_right_to_left_and_each_theme(
@@ -101,7 +100,6 @@ def test_announcements_in_arabic_right_to_left_and_each_theme(
     qtbot.waitExposed(tab)
     assert not tab.body.isEnabled() and not tab.send_button.isEnabled()
     assert tab.no_post.text() and not tab.admin_box.isVisible()
-    assert tab.newer_button.isVisible() and not tab.older_button.isVisible()
     list_x = tab.channels.mapTo(tab, QPoint(0, 0)).x()
     timeline_x = tab.timeline.mapTo(tab, QPoint(0, 0)).x()
     assert list_x > timeline_x, "the channel list is on the right"
@@ -117,89 +115,3 @@ def test_announcements_in_arabic_right_to_left_and_each_theme(
             assert image.save(str(tmp_path / f"channels-ar-{theme.value}.png"))
     finally:
         apply_theme(app, Theme.LIGHT)
-
-
-def test_a_reported_message_opens_in_its_channel_and_newer_pages_come_back(
-    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
-) -> None:
-    """The moderators' queue opens a reported channel message where it was written: the
-    Channels tab, its channel chosen, the page that holds it with it current (not "no longer
-    there"); a refresh keeps it there, so the moderator sees it removed. From that page
-    further back, "Show newer messages" (from the keyboard) reads the newer ones again."""
-    window, page, sid = app_with_own_space(qtbot, make_window)
-    session = window_session(window)
-    general = session.spaces.channels.create(sid, "general")
-    session.spaces.channels.create(sid, "art")  # listed first or second: chosen by id
-    for i in range(5):
-        session.spaces.channels.send(sid, general, f"m {i}")
-    bea = add_member(window, tmp_path, sid, "Bea")
-    unkind = bea.spaces.channels.send(sid, general, "unkind words")
-    carry(bea, session, sid)
-    for i in range(6, 130):  # the newest page (100) no longer holds it
-        session.spaces.channels.send(sid, general, f"m {i}")
-    session.spaces.report(sid, unkind, "cruel")
-    view, tab = page.view, page.view.channels
-    view.reload()
-    view.tabs.setCurrentWidget(view.moderation)
-    qtbot.waitUntil(lambda: view.moderation.reports_model.rowCount() == 1)
-    assert "“unkind words”" in flows.shown(view.moderation.report_texts()[0])
-    view.moderation.reports.setCurrentIndex(view.moderation.reports_model.index(0, 0))
-    view.moderation.open_button.setFocus()
-    qtbot.keyClick(view.moderation.open_button, Qt.Key.Key_Space)
-
-    def current() -> str:
-        m = tab.message(tab.timeline.currentIndex().row())
-        return m.post.body if m is not None else ""
-
-    qtbot.waitUntil(lambda: view.tabs.currentWidget() is tab and current() == "unkind words")
-    assert not view.status.text()  # no "no longer there"
-    assert tab.timeline.hasFocus()  # the keyboard is on the message
-    assert (
-        tab.channel_id == general
-        and tab.channels.currentItem().data(Qt.ItemDataRole.UserRole) == general
-    )
-    first = tab.message(0)
-    assert first is not None and first.post.body == "m 0"
-    assert tab.newer_button.isVisibleTo(tab) and not tab.older_button.isVisibleTo(tab)
-    assert window.grab().toImage().save(str(tmp_path / "channel-opened-en.png"))
-
-    session.spaces.moderate(sid, unkind, "be kind")  # as the queue's Remove does
-    view.reload()
-    qtbot.waitUntil(lambda: tab.message(5) is not None and tab.message(5).post.state == "removed")  # type: ignore[union-attr]
-    assert tab.timeline.currentIndex().row() == 5 and tab.newer_button.isVisibleTo(tab)
-
-    tab.newer_button.setFocus()
-    qtbot.keyClick(tab.newer_button, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 130)
-    assert not tab.newer_button.isVisibleTo(tab)
-    # Back at the report's page, scrolling to its end brings the newer messages too.
-    view.tabs.setCurrentWidget(view.moderation)
-    view.moderation.reports.setCurrentIndex(view.moderation.reports_model.index(0, 0))
-    qtbot.mouseClick(view.moderation.open_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 100 and tab.newer_button.isVisibleTo(tab))
-    bar = tab.timeline.verticalScrollBar()
-    bar.triggerAction(QAbstractSlider.SliderAction.SliderToMaximum)  # as a wheel or drag does
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 130)
-    last = tab.message(129)
-    assert last is not None and last.post.body == "m 129"
-    assert not tab.newer_button.isVisibleTo(tab)
-    assert tab.newer_button.accessibleName()
-    assert unnamed(window) == [], unnamed(window)
-    assert clashes(window) == [], clashes(window)
-
-    # In a channel archived since (no longer listed), the report opens all the same, and a
-    # refresh keeps the page instead of dropping the channel that is not listed.
-    session.spaces.channels.archive(sid, general)
-    view.reload()
-    qtbot.waitUntil(lambda: tab.channels.count() == 1 and tab.channel_id is None)
-    view.tabs.setCurrentWidget(view.moderation)
-    view.moderation.reports.setCurrentIndex(view.moderation.reports_model.index(0, 0))
-    view.moderation.open_button.setFocus()
-    qtbot.keyClick(view.moderation.open_button, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: view.tabs.currentWidget() is tab and tab.channel_id == general)
-    assert tab.message(tab.timeline.currentIndex().row()).post.post_id == unkind  # type: ignore[union-attr]
-    assert "archived" in tab.no_post.text() and not tab.send_button.isEnabled()
-    session.spaces.channels.create(sid, "later")
-    view.reload()
-    qtbot.waitUntil(lambda: tab.channels.count() == 2)
-    assert tab.channel_id == general and tab.message(5).post.post_id == unkind  # type: ignore[union-attr]

@@ -16,7 +16,6 @@ from haven.cli.main import main as cli_main
 from haven.core import export
 from haven.core import session as session_module
 from haven.core.journal import JournalEntry
-from haven.core.journal_share import JournalSharing
 from haven.core.session import Session
 from haven.errors import HavenError, InvalidInput, VaultFull
 from tests.helpers import PASSPHRASE, new_session
@@ -167,26 +166,3 @@ def test_the_cli_counts_one_entry_in_the_singular(
     two = tmp_path / "two"
     assert cli_main(["--data-dir", str(data_dir), "export", "--format", "md", str(two)]) == 0
     assert capsys.readouterr().out == f"Exported 2 entries to {two}.\n"
-
-def test_an_export_holds_the_journal_only_not_posts_or_channel_messages(
-    session: Session, tmp_path: Path
-) -> None:
-    """A space's posts and its channels' messages (other people's words too) are left out
-    of both formats alike; so is a journal entry's copy shared to a space, the entry itself
-    being exported once, as an entry."""
-    space = session.spaces.create_space("Circle")
-    session.spaces.post(space, "a feed post FEEDWORDS")
-    general = session.spaces.channels.create(space, "general")
-    session.spaces.channels.send(space, general, "a channel message CHANWORDS")
-    news = session.spaces.channels.create(space, "news", announce=True)
-    session.spaces.channels.send(space, news, "an announcement NEWSWORDS")
-    JournalSharing(session.journal, session.spaces).share(
-        space, "", "First entry, edited to share SHAREDWORDS", confirmed=True
-    )
-    assert export.export_json(session.journal.list(), tmp_path / "out.json", now_ms=0) == 2
-    assert export.export_markdown(session.journal.list(), tmp_path / "md") == 2
-    written = [tmp_path / "out.json", *(tmp_path / "md").iterdir()]
-    text = "".join(p.read_text(encoding="utf-8") for p in written)
-    assert "First entry" in text and "نص عربي قصير" in text
-    for left_out in ("FEEDWORDS", "CHANWORDS", "NEWSWORDS", "SHAREDWORDS"):
-        assert left_out not in text

@@ -12,11 +12,10 @@ from haven.core.envelope import SPACE_ID_BYTES
 from haven.core.spaces import authority as au
 from haven.core.spaces import events as ev
 from haven.core.spaces import sealed
-from haven.core.spaces.channels import Channels
 from haven.core.spaces.context import SpaceContext
 from haven.core.spaces.model import Role, SpaceInfo, SpaceSummary, SpaceWarning, Status
 from haven.core.spaces.personas import checked_profile, new_box, new_persona, reuse_persona
-from haven.core.spaces.posts import UNREAD_COUNTED, Posts
+from haven.core.spaces.posts import Posts
 from haven.errors import NotFound
 from haven.store import identity_tables as ids
 from haven.store import invites_table as it
@@ -42,10 +41,9 @@ def details_content(
 
 
 class SpaceDetails:
-    def __init__(self, ctx: SpaceContext, posts: Posts, channels: Channels) -> None:
+    def __init__(self, ctx: SpaceContext, posts: Posts) -> None:
         self._ctx = ctx
         self._posts = posts
-        self._channels = channels
 
     def create_space(
         self,
@@ -94,15 +92,12 @@ class SpaceDetails:
         out = []
         for space_id in space_ids:
             info = self.space_info(space_id)
-            # Unread posts, then messages of the channels not muted, up to the same cap.
-            unread = self._posts.unread(space_id)
-            unread += self._channels.unread(space_id, UNREAD_COUNTED - unread)
             out.append(
                 SpaceSummary(
                     space_id,
                     info.name,
                     info.topics,
-                    unread,
+                    self._posts.unread(space_id),
                     info.my_role,
                     info.member_count,
                 )

@@ -40,7 +40,6 @@ class ChannelActions(QObject):
         self._act, self._say = act, say
         tab.channelChosen.connect(lambda c: self._read(c))
         tab.olderRequested.connect(lambda c, first: self._read(c, before=first))
-        tab.newerRequested.connect(lambda c, last: self._read(c, after=last))
         tab.sendRequested.connect(self._send)
         tab.muteRequested.connect(self._mute)
         tab.createRequested.connect(self._create)
@@ -57,61 +56,27 @@ class ChannelActions(QObject):
         def done(channels: list[ChannelInfo]) -> None:
             if space_id == self._space_id():
                 self._tab.show_channels(channels, self._is_admin())
-                anchor = self._tab.anchor()
-                if anchor is not None:  # read further back: stay there
-                    channel = self._tab.channel_id or b""
-                    self.open_message(anchor, lambda: self._read(channel))
-                elif self._tab.channel_id is not None:
+                if self._tab.channel_id is not None:
                     self._read(self._tab.channel_id)
 
         self._bridge.run(lambda: spaces.channels.list_channels(space_id), done, self._failed)
 
-    def open_message(
-        self,
-        message_id: bytes,
-        otherwise: Callable[[], None],
-        reveal: Callable[[], None] | None = None,
-    ) -> None:
-        """Show the page of its channel that holds a message, with it current; `otherwise`
-        if it is no channel message (a feed post). `reveal` (the queue's Open) then shows the
-        tab and the message gets the focus; a refresh leaves both where they are."""
+    def _read(self, channel: bytes, before: bytes | None = None) -> None:
         spaces, space_id = self._spaces(), self._space_id()
         if spaces is None or space_id is None:
             return
-
-        def done(page: ChannelPage | None) -> None:
-            if space_id != self._space_id():
-                return
-            if page is None:
-                otherwise()
-                return
-            self._tab.open_page(page, message_id)
-            if reveal is not None:
-                reveal()
-                self._tab.timeline.setFocus()
-
-        self._bridge.run(
-            lambda: spaces.channels.page_holding(space_id, message_id), done, self._failed
-        )
-
-    def _read(
-        self, channel: bytes, before: bytes | None = None, after: bytes | None = None
-    ) -> None:
-        spaces, space_id = self._spaces(), self._space_id()
-        if spaces is None or space_id is None:
-            return
-        visible, opened = self._tab.isVisible(), self._tab.opened
+        visible = self._tab.isVisible()
 
         def read() -> ChannelPage:
-            page = spaces.channels.read(space_id, channel, before=before, after=after)
-            if before is None and not page.newer and visible:
-                spaces.channels.mark_read(space_id, channel)  # the newest are shown: read
+            page = spaces.channels.read(space_id, channel, before=before)
+            if before is None and visible:
+                spaces.channels.mark_read(space_id, channel)  # what is shown is read
             return page
 
         def done(page: ChannelPage) -> None:
-            if (space_id, channel, opened) == (self._space_id(), *self._tab.place()):
-                self._tab.show_page(page, older=before is not None, newer=after is not None)
-                if before is None and not page.newer and visible and page.channel.unread:
+            if space_id == self._space_id() and channel == self._tab.channel_id:
+                self._tab.show_page(page, older=before is not None)
+                if before is None and visible and page.channel.unread:
                     self.changed.emit()
 
         self._bridge.run(read, done, self._failed)

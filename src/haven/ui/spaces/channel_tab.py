@@ -35,9 +35,8 @@ from haven.ui.spaces.post_delegate import PostDelegate
 from haven.ui.user_text import PlainTextEdit
 
 _ID = Qt.ItemDataRole.UserRole
-#: Messages the timeline holds at most: going further back lets the newest go (and going
-#: forward again the oldest; "Show newer messages" or choosing the channel again brings the
-#: newest back), so each page costs the same however far back.
+#: Messages the timeline holds at most: scrolling further back lets the newest go (choosing
+#: the channel again shows the newest page), so each page costs the same however far back.
 SHOWN_MAX = 500
 
 
@@ -46,7 +45,6 @@ class ChannelTab(QWidget):
     #: channel id, text, quoted message id (b"" for none)
     sendRequested = Signal(bytes, str, bytes)
     olderRequested = Signal(bytes, bytes)  # channel, first message shown
-    newerRequested = Signal(bytes, bytes)  # channel, last message shown
     muteRequested = Signal(bytes, bool)
     createRequested = Signal(str, bool)  # name, announcement
     renameRequested = Signal(bytes, str)
@@ -55,11 +53,6 @@ class ChannelTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.channel_id: bytes | None = None
-        #: Bumped when a page is opened at a message: pages asked for before then are dropped.
-        self.opened = 0
-        #: The message a page was opened at from the moderators' queue, until the reader
-        #: moves: a refresh reads the page around it again, even in an archived channel.
-        self._held: bytes | None = None
         self._page: ChannelPage | None = None
         self._quote: bytes | None = None
         self.channels = QListWidget()
@@ -111,13 +104,6 @@ class ChannelTab(QWidget):
         self.older_button = QPushButton(self.tr("Show &older messages"))
         self.older_button.setAccessibleName(self.tr("Show older messages"))
         self.older_button.clicked.connect(self._older)
-        self.newer_button = QPushButton(self.tr("Show &newer messages"))
-        self.newer_button.setAccessibleName(self.tr("Show newer messages"))
-        self.newer_button.clicked.connect(self._newer)
-        # The reader scrolling to the end of a page read further back (not the view placing a
-        # page) brings the next newer page too.
-        self.timeline.verticalScrollBar().actionTriggered.connect(lambda _a: self._scrolled())
-        self._asked: bytes | None = None  # the last message a newer page was asked after
         self.detail = peer_text.plain_label()
         self.detail.setWordWrap(True)
         self.detail.setAccessibleName(self.tr("The chosen message's quote and mentions"))
@@ -154,7 +140,6 @@ class ChannelTab(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.older_button)
         right_layout.addWidget(self.timeline, 1)
-        right_layout.addWidget(self.newer_button)
         right_layout.addWidget(self.detail)
         right_layout.addWidget(self.quoting)
         right_layout.addWidget(self.body)
@@ -190,35 +175,21 @@ class ChannelTab(QWidget):
         self.channels.blockSignals(False)
         self.empty.setVisible(not channels)
         self.admin_box.setVisible(admin)
-        if keep is not None and self._held is None and all(c.channel_id != keep for c in channels):
+        if keep is not None and all(c.channel_id != keep for c in channels):
             self.channel_id = None
             self.show_page(None)
 
-    def show_page(self, page: ChannelPage | None, older: bool = False, newer: bool = False) -> None:
-        """A channel's page (its newest, or one holding a message), or the page before what
-        is shown (`older`), put above, or the page after it (`newer`), put below: at most
-        SHOWN_MAX messages kept, the far end let go."""
-        was = self._page if older or newer else None
-        self._asked = None
-        if older or newer or page is None:
-            self._held = None
-        if page is not None and was is not None:
-            both = (*page.messages, *was.messages) if older else (*was.messages, *page.messages)
-            cut = len(both) > SHOWN_MAX
-            kept = both[:SHOWN_MAX] if older else both[-SHOWN_MAX:]
-            page = ChannelPage(
-                page.channel,
-                kept,
-                page.older if older else was.older or cut,
-                was.newer or cut if older else page.newer,
-            )
+    def show_page(self, page: ChannelPage | None, older: bool = False) -> None:
+        """A channel's newest page, or (`older`) the page before what is shown, put above."""
+        have = self._page.messages if older and self._page is not None else ()
+        if page is not None:
+            page = ChannelPage(page.channel, (*page.messages, *have)[:SHOWN_MAX], page.older)
         self._page = page
         messages = page.messages if page is not None else ()
         self.model.set_posts([m.post for m in messages])
         chosen = page is not None
         info = page.channel if page is not None else None
         self.older_button.setVisible(bool(page and page.older))
-        self.newer_button.setVisible(bool(page and page.newer))
         may = bool(info and info.may_post)
         for w in (self.body, self.send_button, self.quote_button):
             w.setEnabled(may)
@@ -236,53 +207,10 @@ class ChannelTab(QWidget):
             self.no_post.setText(self.tr("Announcements: only admins post here."))
         else:
             self.no_post.setText("")
-        if page is not None and was is not None and was.messages:
-            # Kept in view: the message the reader read from (the seam of the two pages).
-            seam = (was.messages[0] if older else was.messages[-1]).post.post_id
-            self.scroll_to(seam)
-        elif messages:
+        if messages and not older:
             self.timeline.scrollToBottom()
         self.detail.setText("")
         self._set_quote(None)
-
-    def open_page(self, page: ChannelPage, message_id: bytes) -> None:
-        """A page that holds a message (one reported, or the one chosen when the space is
-        read again), its channel chosen in the list and the message current."""
-        self.opened += 1
-        self.channel_id = page.channel.channel_id
-        self.channels.blockSignals(True)
-        for row in range(self.channels.count()):
-            item = self.channels.item(row)
-            if bytes(item.data(_ID)) == self.channel_id:
-                self.channels.setCurrentItem(item)
-        self.channels.blockSignals(False)
-        self.show_page(page)
-        self._held = message_id
-        if (at := self.scroll_to(message_id)) is not None:
-            self.timeline.setCurrentIndex(self.model.index(at))
-
-    def scroll_to(self, message_id: bytes) -> int | None:
-        """Scroll to a message shown; its row, or None if it is not shown."""
-        messages = self._page.messages if self._page is not None else ()
-        row = next((i for i, m in enumerate(messages) if m.post.post_id == message_id), None)
-        if row is not None:
-            self.timeline.scrollTo(self.model.index(row), QListView.ScrollHint.PositionAtCenter)
-        return row
-
-    def place(self) -> tuple[bytes | None, int]:
-        """The channel shown, and how many pages were opened at a message so far."""
-        return self.channel_id, self.opened
-
-    def anchor(self) -> bytes | None:
-        """The message to read the channel again around, when what is shown is not its
-        newest page (read further back, or opened at a report): the current one, else the
-        first shown. None: read the newest page again."""
-        if self._page is None or not self._page.messages:
-            return None
-        if not self._page.newer:
-            return self._held
-        m = self.message(self.timeline.currentIndex().row()) or self._page.messages[0]
-        return m.post.post_id
 
     def message(self, row: int) -> ChannelMessage | None:
         if self._page is None or not 0 <= row < len(self._page.messages):
@@ -303,7 +231,6 @@ class ChannelTab(QWidget):
             return
         channel = bytes(item.data(_ID))
         if channel != self.channel_id:
-            self._held = None
             self.channel_id = channel
             self.channelChosen.emit(channel)
 
@@ -345,19 +272,6 @@ class ChannelTab(QWidget):
     def _older(self) -> None:
         if self.channel_id is not None and self._page is not None and self._page.messages:
             self.olderRequested.emit(self.channel_id, self._page.messages[0].post.post_id)
-
-    def _newer(self) -> None:
-        """The page after the last message shown, asked for once until a page is shown."""
-        if self.channel_id is not None and self._page is not None and self._page.messages:
-            last = self._page.messages[-1].post.post_id
-            if last != self._asked:
-                self._asked = last
-                self.newerRequested.emit(self.channel_id, last)
-
-    def _scrolled(self) -> None:
-        bar = self.timeline.verticalScrollBar()
-        if self._page is not None and self._page.newer and bar.sliderPosition() == bar.maximum():
-            self._newer()
 
     def _mute_toggled(self, on: bool) -> None:
         if self.channel_id is not None:

@@ -39,9 +39,7 @@ class ModerationTab(QWidget):
         self.reports_label = QLabel(self.tr("Reports"))
         self.reports_label.setBuddy(self.reports)
         self.open_button = QPushButton(self.tr("&Open the post"))
-        self.open_button.setAccessibleName(
-            self.tr("Open the reported post in the feed or its channel")
-        )
+        self.open_button.setAccessibleName(self.tr("Open the reported post in the feed"))
         self.remove_button = QPushButton(self.tr("Re&move the post…"))
         self.remove_button.setAccessibleName(self.tr("Remove the reported post"))
         self.log_model = QStandardItemModel(self)

@@ -48,6 +48,7 @@ from haven.ui.spaces.space_header import SpaceHeader
 from haven.ui.spaces.space_media import SpaceMedia
 from haven.ui.spaces.space_writes import SpaceWrites
 
+#: Hosts that name no network address: an invite may carry them (same-computer tests).
 #: Threads read when a space opens; "Show older posts" doubles it.
 FIRST_THREADS = 200
 #: Join requests arrive without an event in the log, so an admin's open Members tab asks
@@ -309,18 +310,11 @@ class SpaceView(QWidget):
         self.reload()
 
     def open_post(self, post_id: bytes) -> None:
-        """Show a post (from the moderators' queue): from the feed when it holds it, else
-        its channel's page holding it, else its thread's page holding it (read in workers)."""
+        """Show a post (from the moderators' queue) in its thread: from the feed when it
+        holds it, else the page of the thread that does, read in a worker."""
         self.tabs.setCurrentWidget(self.feed)
-        if not self.feed.select_post(post_id):
-            to_channels = lambda: self.tabs.setCurrentWidget(self.channels)  # noqa: E731
-            self.channel_actions.open_message(
-                post_id, lambda: self._open_in_thread(post_id), to_channels
-            )
-
-    def _open_in_thread(self, post_id: bytes) -> None:
         spaces, space_id, ticket = self._spaces(), self.space_id, self._ticket
-        if spaces is None or space_id is None:
+        if self.feed.select_post(post_id) or spaces is None or space_id is None:
             return
 
         def done(found: tuple[ThreadPage, bytes | None, bytes]) -> None:

@@ -49,4 +49,3 @@ class ChannelPage:
     channel: ChannelInfo
     messages: tuple[ChannelMessage, ...]  # oldest first
     older: bool  # messages before the first one exist
-    newer: bool = False  # messages after the last one exist (a page read further back)

@@ -133,104 +133,52 @@ class Channels:
         channel_id: bytes,
         *,
         before: bytes | None = None,
-        after: bytes | None = None,
         limit: int = PAGE,
     ) -> ChannelPage:
-        """The newest `limit` messages of a channel, those just before the message `before`,
-        or those just after the message `after`: a seek and a range of one index, whatever
-        the channel's length."""
+        """The newest `limit` messages of a channel, or those just before the message
+        `before`: a seek and a range of one index, whatever the channel's length."""
         if not 1 <= limit <= MAX_PAGE:
             raise InvalidInput(f"a channel page holds 1 to {MAX_PAGE} messages")
-        if before is not None and after is not None:
-            raise InvalidInput("a page is read before a message or after one, not both")
         with self._ctx.fresh(space_id) as conn:
             channel = self._channel(conn, space_id, channel_id)
             cursor = None
-            if (anchor := before if before is not None else after) is not None:
-                cursor = posts_db.reply_key(conn, channel_id, anchor)
+            if before is not None:
+                cursor = posts_db.reply_key(conn, channel_id, before)
                 if cursor is None:
                     raise NotFound("no message with that id in this channel")
-            if after is not None:
-                rows, newer = posts_db.replies_page(conn, channel_id, limit, after=cursor)
-                return self._page(conn, channel, rows, True, newer)
             rows, older = posts_db.replies_page(conn, channel_id, limit, before=cursor)
-            return self._page(conn, channel, rows, older, before is not None)
-
-    def page_holding(
-        self, space_id: bytes, message_id: bytes, limit: int = PAGE
-    ) -> ChannelPage | None:
-        """The page of its channel that holds a message (one reported, say): up to half a
-        page before it, then it and those after; None if it is no channel message of this
-        space (a post of the feed)."""
-        if not 2 <= limit <= MAX_PAGE:
-            raise InvalidInput(f"a channel page holds 2 to {MAX_PAGE} messages")
-        with self._ctx.fresh(space_id) as conn:
-            self._ctx.group(conn, space_id)
-            row = posts_db.get_post(conn, message_id)
-            parent = row.parent_id if row is not None else None
-            channel = channels_db.get_channel(conn, parent) if parent is not None else None
-            if row is None or channel is None or channel.space_id != space_id:
-                return None
-            key = (row.lamport, row.post_id)
-            earlier, older = posts_db.replies_page(conn, channel.channel_id, limit // 2, before=key)
-            # (lamport, b"") sorts before every message of that lamport: the page starts at it.
-            rest, newer = posts_db.replies_page(
-                conn, channel.channel_id, limit - len(earlier), after=(row.lamport, b"")
-            )
-            return self._page(conn, channel, [*earlier, *rest], older, newer)
-
-    def _page(
-        self, conn: Connection, channel: ChannelRow, rows: list[PostRow], older: bool, newer: bool
-    ) -> ChannelPage:
-        """Messages as the reader sees them. The counts are the newest page's (the list's);
-        a page further back needs none."""
-        space_id, channel_id = channel.space_id, channel.channel_id
-        me = self._ctx.me(conn, space_id)
-        state = channels_db.reader_state(conn, space_id).get(channel_id, (0, False))
-        info = self._info(conn, channel, me, state, counted=not newer)
-        quoted_ids: dict[bytes, PostRow] = {}
-        extras = channels_db.extras_for(conn, space_id, [(r.lamport, r.post_id) for r in rows])
-        for quoted_id, _ in extras.values():
-            if quoted_id is not None and (q := posts_db.get_post(conn, quoted_id)):
-                quoted_ids[quoted_id] = q
-        build = _Builder(self._ctx, conn, space_id, posts_db.reactions_for(conn, rows), rows)
-        members = {m.member_pk: m for m in membership_db.list_members(conn, space_id)}
-        mine = me.member_pk if me is not None else b""
-        messages = []
-        for row in rows:
-            post = build(row)
-            quote_id, named = extras.get(row.post_id, (None, ()))
-            quote: tuple[bytes, str, str] | None = None
-            if quote_id is not None and post.state == "visible":
-                q = quoted_ids.get(quote_id)
-                words = q.body[:QUOTE_WORDS] if q is not None and q.state == "visible" else ""
-                author = members.get(q.author) if q is not None else None
-                quote = (quote_id, author.display_name if author else "?", words)
-            shown = () if post.state != "visible" else named
-            messages.append(
-                ChannelMessage(
-                    post, quote, tuple(_mention(pk, members.get(pk)) for pk in shown), mine in shown
-                )
-            )
-        return ChannelPage(info, tuple(messages), older, newer)
-
-    def unread(self, space_id: bytes, cap: int = UNREAD_COUNTED) -> int:
-        """Messages by others after this reader's marker in the space's channels that are
-        neither muted nor archived, counted up to `cap`: one bounded range per channel."""
-        total = 0
-        with self._ctx.fresh(space_id) as conn:
             me = self._ctx.me(conn, space_id)
+            state = channels_db.reader_state(conn, space_id).get(channel_id, (0, False))
+            # The counts are the newest page's (the list's); a page further back needs none.
+            info = self._info(conn, channel, me, state, counted=before is None)
+            quoted_ids: dict[bytes, PostRow] = {}
+            extras = channels_db.extras_for(conn, space_id, [(r.lamport, r.post_id) for r in rows])
+            for quoted_id, _ in extras.values():
+                if quoted_id is not None and (q := posts_db.get_post(conn, quoted_id)):
+                    quoted_ids[quoted_id] = q
+            build = _Builder(self._ctx, conn, space_id, posts_db.reactions_for(conn, rows), rows)
+            members = {m.member_pk: m for m in membership_db.list_members(conn, space_id)}
             mine = me.member_pk if me is not None else b""
-            state = channels_db.reader_state(conn, space_id)
-            for c in channels_db.list_channels(conn, space_id):
-                read, muted = state.get(c.channel_id, (0, False))
-                if total >= cap:
-                    break
-                if not (muted or c.archived):
-                    total += channels_db.count_unread(
-                        conn, space_id, c.channel_id, mine, read, cap - total
+            messages = []
+            for row in rows:
+                post = build(row)
+                quote_id, named = extras.get(row.post_id, (None, ()))
+                quote: tuple[bytes, str, str] | None = None
+                if quote_id is not None and post.state == "visible":
+                    q = quoted_ids.get(quote_id)
+                    words = q.body[:QUOTE_WORDS] if q is not None and q.state == "visible" else ""
+                    author = members.get(q.author) if q is not None else None
+                    quote = (quote_id, author.display_name if author else "?", words)
+                shown = () if post.state != "visible" else named
+                messages.append(
+                    ChannelMessage(
+                        post,
+                        quote,
+                        tuple(_mention(pk, members.get(pk)) for pk in shown),
+                        mine in shown,
                     )
-        return total
+                )
+        return ChannelPage(info, tuple(messages), older)
 
     def mark_read(self, space_id: bytes, channel_id: bytes) -> None:
         with self._ctx.vault.transaction() as conn:
