@@ -316,13 +316,22 @@ class SpaceView(QWidget):
         spaces, space_id, ticket = self._spaces(), self.space_id, self._ticket
         if self.feed.select_post(post_id) or spaces is None or space_id is None:
             return
+        self._moves += 1  # a move too: no refresh's re-read lands over it
+        self._move_pending = True
+        move = self._moves
+
+        def settled() -> bool:
+            if move != self._moves:
+                return False
+            self._move_pending = False
+            return ticket == self._ticket and space_id == self.space_id
 
         def done(found: tuple[ThreadPage, bytes | None, bytes]) -> None:
-            if ticket == self._ticket and space_id == self.space_id:
+            if settled():
                 self.feed.open_page(*found, post_id)
 
         def failed(exc: BaseException) -> None:
-            if ticket == self._ticket and space_id == self.space_id:
+            if settled():
                 self.status.setText(wording.failure_text(exc))
 
         self.bridge.run(lambda: spaces.thread_page_holding(space_id, post_id), done, failed)
